@@ -1,0 +1,170 @@
+"""The ``mdtboard`` command.
+
+``mdtboard [--database URL]`` starts the desktop program; the subcommands work without a display.
+Exit status: 0 success, 2 invalid input or usage (message on standard error), 1 any other failure
+(one line; the traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from mdtboard import __version__
+from mdtboard.domain.errors import InvalidInputError, MdtboardError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="mdtboard", description="Multidisciplinary pain-medicine case conferences.")
+    parser.add_argument("--version", action="version", version=f"mdtboard {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: MDTBOARD_DATABASE_URL, else SQLite in your data folder); "
+        "for PostgreSQL: postgresql://user@host/dbname",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("import", help="import case bundles (JSON), printing one line per case")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    p = sub.add_parser("export", help="export cases to a case bundle")
+    p.add_argument("out", type=Path, metavar="OUT.json")
+    p.add_argument(
+        "--case", action="append", dest="cases", metavar="ID", help="a case to export (repeatable)"
+    )
+
+    p = sub.add_parser("cases", help="list cases: ID<TAB>patient<TAB>title")
+    p.add_argument("--search", metavar="TEXT", default="")
+
+    sub.add_parser("demo", help="load mdtboard's fictional demo and teaching cases")
+
+    p = sub.add_parser("care-plan", help="write the care plan of a case as PDF")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
+
+    p = sub.add_parser("fhir", help="export a case and its care plan as a FHIR R4 Bundle")
+    p.add_argument("case_id", metavar="CASE_ID")
+    p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
+    return parser
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from mdtboard.services.context import open_services
+
+    return open_services(args.database)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from mdtboard.interchange.bundle import import_files
+
+    services = _open(args)
+    for stored in import_files(services.cases, args.files):
+        action = "created" if stored.created else "updated"
+        print(f"{stored.ref}\t{stored.display_name}\t{action}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from mdtboard.interchange.bundle import export_file
+
+    services = _open(args)
+    cases = export_file(services.cases, args.out, args.cases, title="mdtboard export")
+    print(f"{len(cases)} case{'s' if len(cases) != 1 else ''} written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    services = _open(args)
+    for summary in services.cases.search(args.search, limit=None):
+        title = (summary.title or "").replace("\t", " ").replace("\n", " ")
+        name = summary.display_name.replace("\t", " ").replace("\n", " ")
+        print(f"{summary.ref}\t{name}\t{title}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from mdtboard.interchange.demo import load_demo_cases
+
+    services = _open(args)
+    for stored in load_demo_cases(services.cases):
+        action = "created" if stored.created else "updated"
+        print(f"{stored.ref}\t{stored.display_name}\t{action}")
+    return EXIT_OK
+
+
+def cmd_care_plan(args: argparse.Namespace) -> int:
+    from mdtboard.reports.care_plan import write_care_plan_pdf
+
+    services = _open(args)
+    write_care_plan_pdf(services, args.case_id, args.pdf)
+    print(f"care plan of {args.case_id} written to {args.pdf}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_fhir(args: argparse.Namespace) -> int:
+    from mdtboard.interchange.fhir import write_fhir_bundle
+
+    services = _open(args)
+    write_fhir_bundle(services, args.case_id, args.out)
+    print(f"FHIR bundle of {args.case_id} written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from mdtboard.app import run
+
+    return run(args.database)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui,
+    "import": cmd_import,
+    "export": cmd_export,
+    "cases": cmd_cases,
+    "demo": cmd_demo,
+    "care-plan": cmd_care_plan,
+    "fhir": cmd_fhir,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except InvalidInputError as exc:
+        print(f"mdtboard: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except MdtboardError as exc:
+        if args.debug:
+            traceback.print_exc()
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"mdtboard: {first}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last resort: one line, never a traceback unless asked
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(
+                f"mdtboard: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                file=sys.stderr,
+            )
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""mdtboard.domain."""

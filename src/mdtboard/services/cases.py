@@ -1,0 +1,156 @@
+"""Use cases on patient cases: create, read, update, delete, search, import many at once."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mdtboard.domain.case import Case, CaseSummary
+from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.domain.validation import case_problems, check_case
+from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.storage import case_repo
+from mdtboard.storage.db import Database
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """What happened to one case of a batch: created or updated, and its database id."""
+
+    ref: str
+    id: int
+    created: bool
+    display_name: str
+
+
+class CaseService:
+    """Cases, each call its own unit of work."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reading
+    def get(self, case_id: int) -> Case:
+        with read_only(self.db) as session:
+            found = case_repo.load_cases(session, ids=[case_id])
+        if not found:
+            raise NotFoundError("case", case_id)
+        return found[0]
+
+    def get_by_ref(self, ref: str) -> Case:
+        with read_only(self.db) as session:
+            found = case_repo.load_cases(session, refs=[ref])
+        if not found:
+            raise NotFoundError("case", ref)
+        return found[0]
+
+    def get_many(self, refs: Sequence[str] | None = None) -> list[Case]:
+        """The cases with these references (all cases when None), in reference order.
+        Raises NotFoundError naming the first reference that does not exist."""
+        with read_only(self.db) as session:
+            found = case_repo.load_cases(session, refs=list(refs) if refs is not None else None)
+        if refs is not None:
+            have = {c.ref for c in found}
+            for ref in refs:
+                if ref not in have:
+                    raise NotFoundError("case", ref)
+        return found
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        fictional: bool | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+        sort: str = "ref",
+        descending: bool = False,
+    ) -> list[CaseSummary]:
+        """Cases whose patient name, title or reference has words starting with every word of ``query``,
+        ignoring case and accents."""
+        with read_only(self.db) as session:
+            return case_repo.search(
+                session,
+                query,
+                fictional=fictional,
+                limit=limit,
+                offset=offset,
+                sort=sort,
+                descending=descending,
+            )
+
+    def count(self, query: str = "", *, fictional: bool | None = None) -> int:
+        with read_only(self.db) as session:
+            return case_repo.count(session, query, fictional=fictional)
+
+    # -- writing
+    def create(self, case: Case) -> Case:
+        check_case(case)
+        with unit_of_work(self.db) as session:
+            if case_repo.ids_by_ref(session, [case.ref]):
+                raise InvalidInputError(Problem("id", f"a case with reference {case.ref!r} already exists"))
+            (case_id,) = case_repo.insert_cases(session, [case])
+        return self.get(case_id)
+
+    def update(self, case: Case) -> Case:
+        """Save ``case``, which its user read at ``case.version``. If someone saved it since, raise
+        :class:`ConflictError` carrying both versions and change nothing."""
+        if case.id is None:
+            raise NotFoundError("case", case.ref)
+        check_case(case)
+        with unit_of_work(self.db) as session:
+            clash = case_repo.ids_by_ref(session, [case.ref]).get(case.ref)
+            if clash is not None and clash[0] != case.id:
+                raise InvalidInputError(Problem("id", f"a case with reference {case.ref!r} already exists"))
+            new_version = case_repo.replace_case(session, case.id, case, seen_version=case.version)
+            if new_version is None:
+                session.rollback()
+                theirs = case_repo.load_cases(session, ids=[case.id])
+                if not theirs:
+                    raise NotFoundError("case", case.ref)
+                raise ConflictError(
+                    "case", case.ref, seen_version=case.version, mine=copy.deepcopy(case), theirs=theirs[0]
+                )
+        return self.get(case.id)
+
+    def delete(self, case_id: int, *, seen_version: int) -> None:
+        with unit_of_work(self.db) as session:
+            if not case_repo.delete_case(session, case_id, seen_version=seen_version):
+                session.rollback()
+                current = case_repo.load_cases(session, ids=[case_id])
+                if not current:
+                    raise NotFoundError("case", case_id)
+                raise ConflictError("case", current[0].ref, seen_version=seen_version, theirs=current[0])
+
+    def store_many(self, cases: Sequence[Case], *, source: str | None = None) -> list[StoredCase]:
+        """Create or update (by reference) every case in one transaction: all of them or none.
+
+        Used by bundle import; a case whose reference exists is updated in place, whatever its version.
+        """
+        problems: list[Problem] = []
+        seen: dict[str, int] = {}
+        for i, case in enumerate(cases):
+            problems.extend(case_problems(case, prefix=f"cases[{i}]."))
+            if case.ref in seen:
+                problems.append(
+                    Problem(
+                        f"cases[{i}].id",
+                        f"{case.ref!r} appears twice in this bundle (also cases[{seen[case.ref]}])",
+                    )
+                )
+            seen.setdefault(case.ref, i)
+        if problems:
+            raise InvalidInputError(problems, source=source)
+        results: dict[str, StoredCase] = {}
+        with unit_of_work(self.db) as session:
+            existing = case_repo.ids_by_ref(session, [c.ref for c in cases])
+            new = [c for c in cases if c.ref not in existing]
+            for case_id, case in zip(case_repo.insert_cases(session, new), new, strict=True):
+                results[case.ref] = StoredCase(case.ref, case_id, True, case.patient.display_name)
+            for case in cases:
+                if case.ref in existing:
+                    case_id = existing[case.ref][0]
+                    case_repo.replace_case(session, case_id, case, seen_version=None)
+                    results[case.ref] = StoredCase(case.ref, case_id, False, case.patient.display_name)
+        return [results[c.ref] for c in cases]

@@ -1,0 +1,179 @@
+"""Engine and session factory, connection settings, and migrating the database to head at start.
+
+SQLite (the default, one PC) gets on every connection: WAL journal, ``synchronous=FULL``, foreign keys,
+a busy timeout, and write transactions begun IMMEDIATE so that two writers never deadlock half-way.
+PostgreSQL is used when a URL names one (several PCs sharing one server).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from mdtboard.domain.errors import DatabaseError
+
+ENV_URL = "MDTBOARD_DATABASE_URL"
+BUSY_TIMEOUT_MS = 8000
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir("mdtboard", appauthor=False)) / "mdtboard.sqlite3"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The URL given, else ``MDTBOARD_DATABASE_URL``, else SQLite in the per-user data folder."""
+    url = url or os.environ.get(ENV_URL)
+    if url:
+        if url.startswith("postgresql://"):
+            # psycopg 3 is the driver mdtboard ships with.
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+        return url
+    return sqlite_url(default_database_path())
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return sa.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return url
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE instead of pysqlite's deferred BEGIN.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_on_begin(conn: sa.Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
+    """An engine for ``url`` with mdtboard's connection settings. Does not connect yet."""
+    url = resolve_url(url)
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise DatabaseError(f"The database address {url!r} is not a valid database URL.") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            folder = Path(database).expanduser().resolve().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"Cannot create the database folder {folder}: {exc.strerror}.") from exc
+        engine = sa.create_engine(url, echo=echo)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return sa.create_engine(
+            url,
+            echo=echo,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 5, "application_name": "mdtboard"},
+        )
+    raise DatabaseError(
+        f"mdtboard works with SQLite and PostgreSQL; {parsed.get_backend_name()!r} is not supported."
+    )
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    script_location = str(resources.files("mdtboard.storage") / "migrations")
+    cfg = Config()
+    cfg.set_main_option("script_location", script_location)
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise DatabaseError(f"The program's migrations have {len(heads)} heads; expected one.")
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass(frozen=True)
+class Database:
+    """An engine whose schema is at head, and the session factory that goes with it."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def url(self) -> str:
+        return describe_url(self.engine.url.render_as_string(hide_password=False))
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    command.upgrade(alembic_config(engine), revision)
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    """Connect, refuse a database newer than this program, upgrade an older one to head.
+
+    Every failure is a :class:`DatabaseError` with a one-line message.
+    """
+    engine = create_engine(url)
+    where = describe_url(str(engine.url))
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        current = current_revision(engine)
+    except sa.exc.OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise DatabaseError(f"Cannot reach the database {where}: {reason}") from exc
+    except sa.exc.DatabaseError as exc:
+        engine.dispose()
+        raise DatabaseError(f"{where} is not an mdtboard database (or is damaged): {exc.orig}") from exc
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        engine.dispose()
+        raise DatabaseError(
+            f"The database {where} was written by a newer mdtboard (schema {current}); "
+            f"this program knows schemas up to {head_revision()}. Update mdtboard."
+        )
+    if migrate and current != head_revision():
+        try:
+            upgrade(engine)
+        except sa.exc.OperationalError as exc:
+            engine.dispose()
+            raise DatabaseError(f"Cannot update the database {where}: {exc.orig}") from exc
+    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
