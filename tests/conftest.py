@@ -1,0 +1,112 @@
+"""Shared fixtures: Qt on the offscreen platform, and a fresh database on SQLite and on PostgreSQL.
+
+PostgreSQL tests use the server named by ``MDTBOARD_TEST_POSTGRES_URL`` (default: the local server's
+``test`` database). Each test gets its own schema, dropped afterwards. When ``MDTBOARD_REQUIRE_POSTGRES``
+is set (CI sets it), an unreachable server fails the run; otherwise those tests are skipped with the
+reason shown in the summary.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
+
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from mdtboard.services.context import Services
+from mdtboard.storage.db import Database, open_database, sqlite_url
+
+DATA = Path(__file__).parent / "data"
+SAMPLE_CASES = DATA / "sample-cases.json"
+POSTGRES_URL = os.environ.get(
+    "MDTBOARD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+REQUIRE_POSTGRES = bool(os.environ.get("MDTBOARD_REQUIRE_POSTGRES"))
+
+_pg_state: dict[str, Any] = {}
+
+
+def postgres_available() -> str | None:
+    """None when the server answers, else why not."""
+    if "reason" not in _pg_state:
+        try:
+            engine = sa.create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+            with engine.connect() as conn:
+                conn.execute(sa.text("select 1"))
+            engine.dispose()
+            _pg_state["reason"] = None
+        except Exception as exc:  # any failure to connect means: not available
+            _pg_state["reason"] = f"PostgreSQL at {POSTGRES_URL} is not reachable: {str(exc).splitlines()[0]}"
+    return _pg_state["reason"]  # type: ignore[no-any-return]
+
+
+def _postgres_schema_url() -> Iterator[tuple[str, str]]:
+    reason = postgres_available()
+    if reason is not None:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"MDTBOARD_REQUIRE_POSTGRES is set but {reason}")
+        pytest.skip(reason)
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    url = f"{POSTGRES_URL}{sep}options=-csearch_path%3D{schema}"
+    try:
+        yield url, schema
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database on each backend (nothing created in it yet)."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "mdtboard.sqlite3")
+    else:
+        yield from (url for url, _schema in _postgres_schema_url())
+
+
+@pytest.fixture
+def sqlite_database_url(tmp_path: Path) -> str:
+    return sqlite_url(tmp_path / "mdtboard.sqlite3")
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    database = open_database(database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def services(db: Database) -> Services:
+    return Services.on(db)
+
+
+@pytest.fixture
+def sample_bundle() -> dict[str, Any]:
+    return json.loads(SAMPLE_CASES.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def table_snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to show that a failed operation changed nothing."""
+    from mdtboard.storage.models import Base
+
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with db.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            rows = conn.execute(sa.select(table)).all()
+            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
+    return out
