@@ -1,0 +1,490 @@
+"""mdtboard's feedback rubric for teaching conferences, and the rules for scoring with it.
+
+The rubric is mdtboard's own, written for pain-medicine team meetings. Published observation tools
+(MDT-MODe, MDT-OARS, TeamSTEPPS, the ACGME milestones) were read for what is worth observing; none of
+their items or wording is used here.
+
+Three levels, four domains:
+
+- per case: the quality of each ISBAR part of the presentation (domain *presentation*) and of each
+  discipline's contribution (domain *discipline contributions*; one item per discipline, scored for the
+  trainee who spoke for it);
+- per trainee: team behaviours (domain *teamwork*);
+- per meeting: chairing, inclusion of every discipline, clarity of the plan (domain *meeting*; scored for
+  the trainee who chaired).
+
+Every item is scored 1 to 5, with what a 1, a 3 and a 5 look like written out as observable behaviour
+(2 and 4 lie between). A score of 1 or 2 needs a comment saying what was seen, so the trainee can act on
+it. The facilitator's assessment and the trainee's self-assessment are kept apart and compared item by
+item (:func:`compare`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+from mdtboard.domain.case import DISCIPLINE_LABELS, Discipline
+from mdtboard.domain.errors import InvalidInputError, Problem
+
+SCORE_MIN = 1
+SCORE_MAX = 5
+#: Scores below this need a comment (that is, 1 and 2).
+COMMENT_NEEDED_BELOW = 3
+#: The scores whose behaviour is written out; 2 and 4 lie between.
+ANCHOR_SCORES: tuple[int, ...] = (1, 3, 5)
+COMMENT_MAX = 2000
+
+
+class RubricLevel(StrEnum):
+    CASE = "case"
+    TRAINEE = "trainee"
+    MEETING = "meeting"
+
+    @property
+    def label(self) -> str:
+        return {"case": "Per case", "trainee": "Per trainee", "meeting": "Per meeting"}[self.value]
+
+
+class RubricDomain(StrEnum):
+    PRESENTATION = "presentation"
+    DISCIPLINE = "discipline"
+    TEAMWORK = "teamwork"
+    MEETING = "meeting"
+
+    @property
+    def label(self) -> str:
+        return _DOMAIN_LABELS[self]
+
+
+_DOMAIN_LABELS: dict[RubricDomain, str] = {
+    RubricDomain.PRESENTATION: "Case presentation (ISBAR)",
+    RubricDomain.DISCIPLINE: "Discipline contribution",
+    RubricDomain.TEAMWORK: "Team behaviours",
+    RubricDomain.MEETING: "Running the meeting",
+}
+
+
+class AssessorRole(StrEnum):
+    FACILITATOR = "facilitator"
+    SELF = "self"
+
+    @property
+    def label(self) -> str:
+        return "Facilitator" if self is AssessorRole.FACILITATOR else "Self-assessment"
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    """One thing to score. ``anchors`` maps 1, 3 and 5 to the behaviour that earns that score."""
+
+    key: str
+    level: RubricLevel
+    domain: RubricDomain
+    title: str
+    anchors: Mapping[int, str] = field(hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anchors", MappingProxyType(dict(self.anchors)))
+
+    @property
+    def goal(self) -> str:
+        """The level-5 behaviour: what to aim for."""
+        return self.anchors[SCORE_MAX]
+
+
+@dataclass(frozen=True)
+class Rubric:
+    name: str
+    version: int
+    items: tuple[RubricItem, ...]
+
+    def item(self, key: str) -> RubricItem:
+        for item in self.items:
+            if item.key == key:
+                return item
+        raise KeyError(key)
+
+    def has(self, key: str) -> bool:
+        return any(item.key == key for item in self.items)
+
+    def for_level(self, level: RubricLevel) -> tuple[RubricItem, ...]:
+        return tuple(item for item in self.items if item.level is level)
+
+    def for_domain(self, domain: RubricDomain) -> tuple[RubricItem, ...]:
+        return tuple(item for item in self.items if item.domain is domain)
+
+    def order(self, key: str) -> int:
+        """Position of an item in the rubric (unknown keys last)."""
+        for index, item in enumerate(self.items):
+            if item.key == key:
+                return index
+        return len(self.items)
+
+
+@dataclass(frozen=True)
+class Score:
+    item_key: str
+    value: int
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One person's scores for one trainee at one conference.
+
+    ``case_ref`` names the case the per-case items refer to; an assessment of team behaviours or of the
+    meeting may leave it empty. ``assessor`` is the facilitator's name (for a self-assessment, the
+    trainee's own, which may be left empty).
+    """
+
+    role: AssessorRole
+    trainee: str
+    conference_ref: str
+    scores: tuple[Score, ...]
+    case_ref: str | None = None
+    assessor: str | None = None
+
+    def score(self, key: str) -> Score | None:
+        for score in self.scores:
+            if score.item_key == key:
+                return score
+        return None
+
+
+# --- the rubric --------------------------------------------------------------------------------------
+
+
+def _item(key: str, level: RubricLevel, domain: RubricDomain, title: str, one: str, three: str, five: str
+          ) -> RubricItem:
+    return RubricItem(key, level, domain, title, {1: one, 3: three, 5: five})
+
+
+_C, _T, _M = RubricLevel.CASE, RubricLevel.TRAINEE, RubricLevel.MEETING
+_P, _D = RubricDomain.PRESENTATION, RubricDomain.DISCIPLINE
+_W, _R = RubricDomain.TEAMWORK, RubricDomain.MEETING
+
+_PRESENTATION_ITEMS = (
+    _item(
+        "case.isbar.identify", _C, _P, "Identify",
+        "Starts without saying who is presenting or which patient this is; the room has to ask.",
+        "Names self and the patient but leaves out the age or why the case is on today's list.",
+        "Opens with own name and role, the patient (name or alias, age) and why the case is here today.",
+    ),
+    _item(
+        "case.isbar.situation", _C, _P, "Situation",
+        "No one-liner and no question; listeners cannot tell what is being asked of them.",
+        "Gives a one-liner or a question for the team, but one of them is vague or missing.",
+        "One-sentence one-liner (who, how long, which pain syndrome), then one clear question for the team.",
+    ),
+    _item(
+        "case.isbar.background", _C, _P, "Background",
+        "Background missing, or read out unsorted; treatments, medicines or home life are left out.",
+        "Covers the pain history and medicines; what was tried, comorbidities or psychosocial "
+        "context are thin.",
+        "Picks what the question needs: pain history, what was tried and how it went, medicines with "
+        "MME, comorbidities, psychosocial context, in that order.",
+    ),
+    _item(
+        "case.isbar.assessment", _C, _P, "Assessment",
+        "Gives no scores or findings, or never mentions red flags.",
+        "Gives scores and some findings without saying what they add up to.",
+        "Gives current scores and their change, each discipline's key finding and the red-flag screen, "
+        "then a working formulation.",
+    ),
+    _item(
+        "case.isbar.recommendation", _C, _P, "Recommendation",
+        "Ends without a proposal; the team has to work out what is wanted.",
+        "Proposes a plan in general terms; goals, owners or the decision needed stay unclear.",
+        "Proposes a concrete plan tied to the patient's own function goals and names the decision the "
+        "team must make today.",
+    ),
+)
+
+_DISCIPLINE_ANCHORS = (
+    "Adds nothing from this discipline's view, or repeats what was already said.",
+    "Reports the discipline's main findings; what they mean for the plan is left to others.",
+    "Gives findings specific to this patient, says what they mean for the plan and offers a concrete "
+    "action the discipline will own.",
+)
+
+_DISCIPLINE_ITEMS = tuple(
+    _item(f"case.discipline.{d.value}", _C, _D, f"{DISCIPLINE_LABELS[d]} contribution", *_DISCIPLINE_ANCHORS)
+    for d in Discipline
+)
+
+_TEAMWORK_ITEMS = (
+    _item(
+        "trainee.invites_input", _T, _W, "Invites every discipline",
+        "Talks to one or two colleagues only; the other disciplines are never asked.",
+        "Asks for views when there is a pause, but a discipline present is left out.",
+        "Asks each discipline present for its view by name, the quietest included, before the plan "
+        "is settled.",
+    ),
+    _item(
+        "trainee.closes_loop", _T, _W, "Checks back and closes the loop",
+        "Moves on without checking that a request or decision was heard.",
+        "Repeats some decisions back; actions are left without an owner or a date.",
+        "Reads back each decision and action with its owner and due date and waits for a yes.",
+    ),
+    _item(
+        "trainee.clear_recommendation", _T, _W, "States a clear recommendation",
+        "Offers no view of their own, or hedges until the point is lost.",
+        "States a view, but it is vague or buried under qualifications.",
+        "States one recommendation plainly, gives the reason and says how sure they are.",
+    ),
+    _item(
+        "trainee.respects_views", _T, _W, "Respects other disciplines' views",
+        "Interrupts, dismisses or talks over a colleague's view.",
+        "Listens politely but does not take up views that differ from their own.",
+        "Acknowledges a differing view, asks for the reasoning, and works it into the plan or says "
+        "why not.",
+    ),
+    _item(
+        "trainee.patient_voice", _T, _W, "Keeps the patient's voice in the room",
+        "Discusses options with no mention of the patient's goals, preferences or own words.",
+        "Mentions the patient's goals once, but they do not shape the discussion.",
+        "Brings the patient's own goals and preferences back when options are weighed and checks the "
+        "plan against them.",
+    ),
+    _item(
+        "trainee.raises_safety", _T, _W, "Raises safety concerns",
+        "Sees a safety concern (self-harm answer, risky co-prescription, red flag) and does not say so.",
+        "Raises a safety concern when asked, or without saying what should happen next.",
+        "Raises a safety concern early and unprompted, in plain words, and proposes what to do about it.",
+    ),
+)
+
+_MEETING_ITEMS = (
+    _item(
+        "meeting.chairing", _M, _R, "Chairing",
+        "No one steers: cases start late, run over, or the talk circles without an end.",
+        "Keeps to the list, but time per case drifts or side talk runs on.",
+        "Opens each case with its question, keeps to time, sums up and moves on once the plan is agreed.",
+    ),
+    _item(
+        "meeting.inclusion", _M, _R, "Inclusion of every discipline",
+        "One or two voices decide; some disciplines in the room never speak.",
+        "Most disciplines speak, but one is not heard on a case that needed it.",
+        "Every discipline present is heard on each case; an absent one is named, with how its view "
+        "will be sought.",
+    ),
+    _item(
+        "meeting.plan_clarity", _M, _R, "Clarity of the plan",
+        "A case ends with no decision said aloud or written down.",
+        "A decision is recorded, but actions lack owners, dates or a review point.",
+        "Each case ends with the decision read out and recorded, every action with an owner and due "
+        "date, and a review date.",
+    ),
+)
+
+MDTBOARD_RUBRIC = Rubric(
+    name="mdtboard team-meeting feedback rubric",
+    version=1,
+    items=(*_PRESENTATION_ITEMS, *_DISCIPLINE_ITEMS, *_TEAMWORK_ITEMS, *_MEETING_ITEMS),
+)
+
+
+def rubric_items(
+    level: RubricLevel | None = None, rubric: Rubric = MDTBOARD_RUBRIC
+) -> tuple[RubricItem, ...]:
+    """The items of one level (all items when ``level`` is None), in rubric order."""
+    return rubric.items if level is None else rubric.for_level(level)
+
+
+def discipline_item_key(discipline: Discipline) -> str:
+    return f"case.discipline.{discipline.value}"
+
+
+# --- rules -------------------------------------------------------------------------------------------
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def validate_assessment(assessment: Assessment, rubric: Rubric = MDTBOARD_RUBRIC) -> list[Problem]:
+    """Every rule the assessment breaks; an empty list means it may be saved.
+
+    A problem with a score names the item key as ``where``, so a form can mark that row.
+    """
+    problems: list[Problem] = []
+    if not isinstance(assessment.role, AssessorRole):
+        problems.append(Problem("role", f"{assessment.role!r} is not facilitator or self"))
+    if _blank(assessment.trainee):
+        problems.append(Problem("trainee", "no trainee named"))
+    if _blank(assessment.conference_ref):
+        problems.append(Problem("conference_ref", "no conference given"))
+    if not assessment.scores:
+        problems.append(Problem("scores", "no item scored"))
+    seen: set[str] = set()
+    needs_case = False
+    for score in assessment.scores:
+        key = score.item_key
+        if key in seen:
+            problems.append(Problem(key, "scored more than once"))
+            continue
+        seen.add(key)
+        if not rubric.has(key):
+            problems.append(Problem(key, f"is not an item of the rubric {rubric.name!r}"))
+            continue
+        if rubric.item(key).level is RubricLevel.CASE:
+            needs_case = True
+        value = score.value
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.append(Problem(key, f"{value!r} is not a whole number from {SCORE_MIN} to {SCORE_MAX}"))
+            continue
+        if not SCORE_MIN <= value <= SCORE_MAX:
+            problems.append(Problem(key, f"{value} is outside {SCORE_MIN} to {SCORE_MAX}"))
+            continue
+        if value < COMMENT_NEEDED_BELOW and _blank(score.comment):
+            problems.append(Problem(key, f"a score of {value} needs a comment saying what was seen"))
+        if score.comment is not None and len(score.comment) > COMMENT_MAX:
+            problems.append(Problem(key, f"the comment is longer than {COMMENT_MAX} characters"))
+    if needs_case and _blank(assessment.case_ref):
+        problems.append(Problem("case_ref", "per-case items are scored but no case is named"))
+    return problems
+
+
+def check_assessment(assessment: Assessment, rubric: Rubric = MDTBOARD_RUBRIC) -> None:
+    """Raise :class:`InvalidInputError` with every problem, or return quietly."""
+    problems = validate_assessment(assessment, rubric)
+    if problems:
+        raise InvalidInputError(problems)
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def domain_means(scores: Iterable[Score], rubric: Rubric = MDTBOARD_RUBRIC) -> dict[RubricDomain, float]:
+    """The mean score of each domain that has scores (items not in the rubric are left out)."""
+    by_domain: dict[RubricDomain, list[int]] = {}
+    for score in scores:
+        if rubric.has(score.item_key):
+            by_domain.setdefault(rubric.item(score.item_key).domain, []).append(score.value)
+    return {domain: sum(v) / len(v) for domain in RubricDomain if (v := by_domain.get(domain))}
+
+
+# --- facilitator beside self-assessment ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One item as the facilitator and the trainee scored it. ``gap`` is self minus facilitator."""
+
+    item: RubricItem
+    facilitator: Score | None
+    self_score: Score | None
+
+    @property
+    def gap(self) -> int | None:
+        if self.facilitator is None or self.self_score is None:
+            return None
+        return self.self_score.value - self.facilitator.value
+
+
+@dataclass(frozen=True)
+class DomainComparison:
+    domain: RubricDomain
+    facilitator_mean: float | None
+    self_mean: float | None
+
+    @property
+    def gap(self) -> float | None:
+        if self.facilitator_mean is None or self.self_mean is None:
+            return None
+        return self.self_mean - self.facilitator_mean
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Rows in rubric order for every item either side scored, and the mean of each domain.
+
+    A positive gap means the trainee scored themselves higher than the facilitator did.
+    """
+
+    rows: tuple[ComparisonRow, ...]
+    domains: tuple[DomainComparison, ...]
+
+
+def compare(
+    facilitator: Assessment | None, self_assessment: Assessment | None, rubric: Rubric = MDTBOARD_RUBRIC
+) -> Comparison:
+    """The facilitator's scores beside the trainee's own, item by item and domain by domain.
+
+    Either side may be missing (no self-assessment yet). Raises :class:`InvalidInputError` when the two
+    are not of the same trainee, conference and case, or the roles are the wrong way round.
+    """
+    problems: list[Problem] = []
+    if facilitator is not None and facilitator.role is not AssessorRole.FACILITATOR:
+        problems.append(Problem("facilitator", "is not a facilitator's assessment"))
+    if self_assessment is not None and self_assessment.role is not AssessorRole.SELF:
+        problems.append(Problem("self", "is not a self-assessment"))
+    if facilitator is not None and self_assessment is not None:
+        for name in ("trainee", "conference_ref", "case_ref"):
+            mine, theirs = getattr(facilitator, name), getattr(self_assessment, name)
+            if mine != theirs:
+                problems.append(
+                    Problem(name, f"the facilitator's is {mine!r}, the self-assessment's {theirs!r}")
+                )
+    if problems:
+        raise InvalidInputError(problems)
+    fac_scores = {s.item_key: s for s in facilitator.scores} if facilitator else {}
+    self_scores = {s.item_key: s for s in self_assessment.scores} if self_assessment else {}
+    rows = tuple(
+        ComparisonRow(item, fac_scores.get(item.key), self_scores.get(item.key))
+        for item in rubric.items
+        if item.key in fac_scores or item.key in self_scores
+    )
+    fac_means = domain_means(fac_scores.values(), rubric)
+    self_means = domain_means(self_scores.values(), rubric)
+    domains = tuple(
+        DomainComparison(domain, fac_means.get(domain), self_means.get(domain))
+        for domain in RubricDomain
+        if domain in fac_means or domain in self_means
+    )
+    return Comparison(rows, domains)
+
+
+# --- what to work on next -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """An item to work on: the score it got, the comment, and the level-5 behaviour as the goal."""
+
+    item: RubricItem
+    score: int
+    comment: str | None
+    case_ref: str | None
+
+    @property
+    def goal(self) -> str:
+        return self.item.goal
+
+
+def work_on_next(
+    assessments: Iterable[Assessment], rubric: Rubric = MDTBOARD_RUBRIC, limit: int = 3
+) -> tuple[NextStep, ...]:
+    """The lowest-scoring items of the facilitator's assessments (below 5), lowest first, at most ``limit``.
+
+    Self-assessments are not used: the next steps come from what the facilitator observed. An item scored
+    on several cases counts once, at its lowest score. Ties go in rubric order.
+    """
+    lowest: dict[str, NextStep] = {}
+    for assessment in assessments:
+        if assessment.role is not AssessorRole.FACILITATOR:
+            continue
+        for score in assessment.scores:
+            if not rubric.has(score.item_key) or not SCORE_MIN <= score.value < SCORE_MAX:
+                continue
+            known = lowest.get(score.item_key)
+            if known is None or score.value < known.score:
+                lowest[score.item_key] = NextStep(
+                    rubric.item(score.item_key), score.value, score.comment, assessment.case_ref
+                )
+    steps = sorted(lowest.values(), key=lambda step: (step.score, rubric.order(step.item.key)))
+    return tuple(steps[: max(limit, 0)])
