@@ -300,3 +300,8 @@ class AgendaItemRow(Versioned, Base):
         ),
         CheckConstraint("minutes BETWEEN 1 AND 240", name="minutes_range"),
     )
+
+
+# The care plan's tables live in their own module; importing it here puts them in ``Base.metadata``
+# wherever the models are used (Alembic, table snapshots).
+from mdtboard.storage import careplan_models  # noqa: E402, F401
