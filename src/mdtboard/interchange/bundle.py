@@ -7,7 +7,9 @@ that import followed by export gives back the same JSON.
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -40,6 +42,8 @@ VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
 #: At most this many problems are listed; the count of the rest is given.
 MAX_PROBLEMS = 50
+#: Numbers are stored as binary floating point; whole numbers beyond this would come back changed.
+MAX_EXACT_INTEGER = 2**53
 
 PATIENT_KEYS = (
     "display_name",
@@ -75,9 +79,15 @@ def json_path(parts: Any) -> str:
     return out or "(the whole file)"
 
 
+def _show(value: Any, limit: int = 60) -> str:
+    """A value as JSON, cut short so that a long text does not fill the message."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _describe(error: ValidationError) -> str:
     v, value, inst = error.validator, error.validator_value, error.instance
-    shown = json.dumps(inst, ensure_ascii=False) if not isinstance(inst, dict | list) else None
+    shown = _show(inst) if not isinstance(inst, dict | list) else None
     if v == "maximum":
         return f"{shown} is more than the maximum {value}"
     if v == "minimum":
@@ -122,9 +132,31 @@ def _describe(error: ValidationError) -> str:
     return error.message
 
 
+def _path_key(parts: Any) -> list[tuple[int, int, str]]:
+    """Sorts ``cases[2]`` before ``cases[10]``."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in parts]
+
+
 def schema_problems(data: Any) -> list[Problem]:
-    errors = sorted(validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = sorted(validator().iter_errors(data), key=lambda e: _path_key(e.absolute_path))
     return [Problem(json_path(e.absolute_path), _describe(e)) for e in errors]
+
+
+def _inexact_numbers(data: dict[str, Any]) -> list[Problem]:
+    """Whole numbers too large to survive storage as floating point (the schema only says "number")."""
+    problems = []
+    for i, case in enumerate(data["cases"]):
+        for j, other in enumerate(case.get("scores", {}).get("other", [])):
+            value = other["value"]
+            if isinstance(value, int) and abs(value) > MAX_EXACT_INTEGER:
+                problems.append(
+                    Problem(
+                        f"cases[{i}].scores.other[{j}].value",
+                        f"{_show(value, 30)} is too large to keep exactly "
+                        f"(whole numbers up to {MAX_EXACT_INTEGER} are kept)",
+                    )
+                )
+    return problems
 
 
 def _duplicate_ids(data: dict[str, Any]) -> list[Problem]:
@@ -143,49 +175,143 @@ def _duplicate_ids(data: dict[str, Any]) -> list[Problem]:
     return problems
 
 
+def _size(n: int) -> str:
+    if n >= 2**20:
+        return f"{n / 2**20:.1f} MiB"
+    if n >= 2**10:
+        return f"{n / 2**10:.1f} KiB"
+    return f"{n} bytes"
+
+
 def _too_big(size: int) -> str:
-    return f"the file is {size / 1e6:.0f} MB, more than the {MAX_BYTES // 2**20} MiB a bundle may be"
+    return f"the file is {_size(size)}, more than the {_size(MAX_BYTES)} a bundle may be"
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
+class _Object(dict[str, Any]):
+    """A JSON object that remembers keys given more than once (``json`` would keep only the last)."""
+
+    duplicates: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = _Object(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        obj.duplicates = []
+        for key, _value in pairs:
+            if key in seen:
+                obj.duplicates.append(key)
+            seen.add(key)
+    return obj
+
+
+def _duplicate_keys(data: Any) -> list[Problem]:
+    problems = []
+    stack: list[tuple[list[str | int], Any]] = [([], data)]
+    while stack:  # iterative: the parser allows deeper nesting than Python recursion would
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key in dict.fromkeys(getattr(value, "duplicates", [])):
+                problems.append(
+                    Problem(json_path(path), f"key {key!r} is given more than once (only one is allowed)")
+                )
+            stack.extend(([*path, k], v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(([*path, i], v) for i, v in enumerate(value))
+    return sorted(problems, key=lambda p: p.where)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _decode(raw: bytes, source: str) -> str:
+    """UTF-8 text (a byte order mark is allowed), else an error naming the encoding when it can."""
+
+    def fail(message: str) -> InvalidInputError:
+        return InvalidInputError(Problem("", f"{message}; save it as UTF-8"), source=source)
+
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            raise fail(f"the file is {name} text, not UTF-8")
+    if b"\x00" in raw[:4]:
+        # JSON in UTF-8 never starts with a NUL byte; UTF-16 and UTF-32 text without a byte order mark do.
+        raise fail("the file is not UTF-8 text (it has NUL bytes: UTF-16 or UTF-32, or not text at all)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(raw) and exc.reason == "unexpected end of data":
+            raise InvalidInputError(
+                Problem("", "the file ends in the middle of a character (truncated?)"), source=source
+            ) from exc
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(
+            f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} at line {line}, column {column} "
+            "cannot be read (saved as Latin-1 or Windows-1252?)"
+        ) from exc
+
+
+_TRAILING_WORD = re.compile(r"[-+.0-9A-Za-z]*")
+
+
+def _json_error(text: str, exc: json.JSONDecodeError) -> Problem:
+    """Say "truncated" when the text ran out before the JSON was complete, else what is wrong."""
+    rest = text[exc.pos :].rstrip()
+    truncated = (
+        exc.pos >= len(text.rstrip()) - 1
+        # a string still open at the end (the decoder says so only when it runs out of text)
+        or exc.msg.startswith("Unterminated string")
+        # a \\u escape, a number or a literal (true, false, null) cut short
+        or (exc.msg == "Invalid \\uXXXX escape" and len(rest) < 6)
+        or (exc.msg == "Expecting value" and len(rest) < 40 and _TRAILING_WORD.fullmatch(rest) is not None)
+    )
+    reason = "the file ends too early (truncated?)"
+    if not truncated:
+        reason = "not valid JSON: " + _json_reason(exc.msg)
+    return Problem(f"line {exc.lineno}, column {exc.colno}", reason)
+
+
+def _json_reason(msg: str) -> str:
+    msg = msg.removesuffix(" starting at").removesuffix(" at")
+    if msg == "Invalid control character":
+        return "a control character (tab, line break...) inside text; write it as \\t or \\n"
+    return msg[:1].lower() + msg[1:]
+
+
 def parse_bytes(raw: bytes, *, source: str = "bundle") -> dict[str, Any]:
     """Decode and check a bundle; raises :class:`InvalidInputError` listing every problem."""
     if len(raw) > MAX_BYTES:
-        raise InvalidInputError(
-            Problem(
-                "",
-                _too_big(len(raw)),
-            ),
-            source=source,
-        )
-    if not raw.strip():
+        raise InvalidInputError(Problem("", _too_big(len(raw))), source=source)
+    text = _decode(raw, source)
+    if not text.strip():
         raise InvalidInputError(Problem("", "the file is empty"), source=source)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(
-            Problem("", f"the file is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8"),
-            source=source,
-        ) from exc
-    try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip()) - 1
-        reason = "the file ends too early (truncated?)" if truncated else f"not valid JSON: {exc.msg}"
+        raise InvalidInputError(_json_error(text, exc), source=source) from exc
+    except RecursionError as exc:
         raise InvalidInputError(
-            Problem(f"line {exc.lineno}, column {exc.colno}", reason), source=source
+            Problem("", "not valid JSON for a bundle: lists or objects are nested too deeply"), source=source
         ) from exc
-    except (ValueError, RecursionError) as exc:
+    except ValueError as exc:  # NaN or Infinity, or a number with thousands of digits
         raise InvalidInputError(Problem("", f"not valid JSON: {exc}"), source=source) from exc
-    problems = schema_problems(data)
+    problems = _duplicate_keys(data) + schema_problems(data)
+    if not problems:
+        problems = _inexact_numbers(data)
     if isinstance(data, dict) and isinstance(data.get("cases"), list):
         problems.extend(_duplicate_ids(data))
     if problems:
         raise InvalidInputError(_cap(problems), source=source)
-    return data  # type: ignore[no-any-return]
+    return data
 
 
 def _cap(problems: list[Problem]) -> list[Problem]:
@@ -200,13 +326,7 @@ def read_file(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InvalidInputError(
-                Problem(
-                    "",
-                    _too_big(size),
-                ),
-                source=source,
-            )
+            raise InvalidInputError(Problem("", _too_big(size)), source=source)
         raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise InvalidInputError(Problem("", "no such file"), source=source) from exc
@@ -222,6 +342,13 @@ def read_file(path: Path) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- JSON -> domain
 
 
+def _whole(value: Any) -> Any:
+    """JSON Schema counts ``5.0`` as an integer; the domain wants ``5``."""
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def case_from_json(data: dict[str, Any]) -> Case:
     """A checked bundle case as a domain :class:`Case`."""
     p = data["patient"]
@@ -230,23 +357,27 @@ def case_from_json(data: dict[str, Any]) -> Case:
         s = data["scores"]
         peg = s.get("peg_items")
         scores = Scores(
-            nrs=s.get("nrs"),
-            peg_items=PegItems(peg["pain"], peg["enjoyment"], peg["general_activity"]) if peg else None,
-            phq9_items=s.get("phq9_items"),
-            phq9_total=s.get("phq9_total"),
-            phq9_item9=s.get("phq9_item9"),
-            gad7_items=s.get("gad7_items"),
-            gad7_total=s.get("gad7_total"),
+            nrs=_whole(s.get("nrs")),
+            peg_items=PegItems(*(_whole(peg[k]) for k in ("pain", "enjoyment", "general_activity")))
+            if peg
+            else None,
+            phq9_items=_whole(s.get("phq9_items")),
+            phq9_total=_whole(s.get("phq9_total")),
+            phq9_item9=_whole(s.get("phq9_item9")),
+            gad7_items=_whole(s.get("gad7_items")),
+            gad7_total=_whole(s.get("gad7_total")),
             other=[OtherScore(o["instrument"], o["value"], o.get("note")) for o in s["other"]]
             if "other" in s
             else None,
         )
+    texts: dict[str, Any] = {name: data.get(name) for name in TEXT_FIELDS}
+    lines: dict[str, Any] = {kind: list(data[kind]) if kind in data else None for kind in LINE_FIELDS}
     return Case(
         ref=data["id"],
         fictional=data["fictional"],
         title=data.get("title"),
-        patient=Patient(**{k: p[k] for k in PATIENT_KEYS if k in p}),
-        **{name: data.get(name) for name in TEXT_FIELDS},
+        patient=Patient(**{k: _whole(p[k]) if k == "age" else p[k] for k in PATIENT_KEYS if k in p}),
+        **texts,
         pain_locations=[
             PainLocation(x["region"], x.get("side"), x.get("character")) for x in data["pain_locations"]
         ]
@@ -267,7 +398,7 @@ def case_from_json(data: dict[str, Any]) -> Case:
         ]
         if "medications" in data
         else None,
-        **{kind: list(data[kind]) if kind in data else None for kind in LINE_FIELDS},
+        **lines,
         scores=scores,
         discipline_inputs=[
             DisciplineInput(
