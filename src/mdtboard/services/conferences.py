@@ -302,38 +302,80 @@ class ConferenceService:
                 raise NotFoundError("case", case_id)
             budget = conf.default_minutes if minutes is None else minutes
             _check_minutes(budget)
-            taken = session.execute(
-                sa.select(AgendaItemRow.id).where(
-                    AgendaItemRow.conference_id == conf_id, AgendaItemRow.case_id == case_id
-                )
-            ).first()
-            if taken is not None:
-                raise InvalidInputError(
-                    Problem("agenda", f"case {case.ref} is already on this conference's agenda")
-                )
-            ids = list(
-                session.scalars(
-                    sa.select(AgendaItemRow.id)
-                    .where(AgendaItemRow.conference_id == conf_id)
-                    .order_by(AgendaItemRow.position)
-                )
+            row = self._insert_item(session, conf_id, case, position, minutes=budget, status="pending")
+            return _to_item(row, case)
+
+    def restore_agenda_item(
+        self, conf_id: int, item: AgendaItem, inputs: Sequence[DisciplineInput] = ()
+    ) -> AgendaItem:
+        """Put back an agenda item that was removed (to undo the removal): at ``item.position``, with its
+        time budget, status, start and end times, and the discipline input given on it, in one unit of
+        work. The restored item and inputs get new ids."""
+        for inp in inputs:
+            _check_input(inp)
+        with unit_of_work(self.db) as session:
+            if session.get(ConferenceRow, conf_id) is None:
+                raise NotFoundError("conference", conf_id)
+            case = session.get(CaseRow, item.case_id)
+            if case is None:
+                raise NotFoundError("case", item.case_id)
+            _check_minutes(item.minutes)
+            row = self._insert_item(
+                session,
+                conf_id,
+                case,
+                item.position,
+                minutes=item.minutes,
+                status=str(item.status),
+                started_at=item.started_at,
+                ended_at=item.ended_at,
             )
-            at = len(ids) if position is None else max(0, min(position, len(ids)))
-            row = AgendaItemRow(
-                conference_id=conf_id,
-                case_id=case_id,
-                position=at,
-                minutes=budget,
-                status="pending",
-                version=0,
-            )
-            for pos, item_id in enumerate(ids[at:], start=at + 1):
-                session.execute(
-                    sa.update(AgendaItemRow).where(AgendaItemRow.id == item_id).values(position=pos)
+            now = utcnow()
+            for position, inp in enumerate(inputs):
+                session.add(
+                    DisciplineInputRow(
+                        case_id=item.case_id,
+                        agenda_item_id=row.id,
+                        position=position,
+                        discipline=str(inp.discipline),
+                        author=inp.author,
+                        assessment=inp.assessment,
+                        recommendations=inp.recommendations,
+                        version=0,
+                        created_at=inp.created_at or now,
+                        updated_at=inp.updated_at or now,
+                    )
                 )
-            session.add(row)
             session.flush()
             return _to_item(row, case)
+
+    def _insert_item(
+        self, session: Session, conf_id: int, case: CaseRow, position: int | None, **values: Any
+    ) -> AgendaItemRow:
+        """Insert an agenda row for ``case`` at ``position`` (None: at the end), moving later items down."""
+        taken = session.execute(
+            sa.select(AgendaItemRow.id).where(
+                AgendaItemRow.conference_id == conf_id, AgendaItemRow.case_id == case.id
+            )
+        ).first()
+        if taken is not None:
+            raise InvalidInputError(
+                Problem("agenda", f"case {case.ref} is already on this conference's agenda")
+            )
+        ids = list(
+            session.scalars(
+                sa.select(AgendaItemRow.id)
+                .where(AgendaItemRow.conference_id == conf_id)
+                .order_by(AgendaItemRow.position)
+            )
+        )
+        at = len(ids) if position is None else max(0, min(position, len(ids)))
+        row = AgendaItemRow(conference_id=conf_id, case_id=case.id, position=at, version=0, **values)
+        for pos, item_id in enumerate(ids[at:], start=at + 1):
+            session.execute(sa.update(AgendaItemRow).where(AgendaItemRow.id == item_id).values(position=pos))
+        session.add(row)
+        session.flush()
+        return row
 
     def remove_agenda_item(self, item_id: int) -> None:
         with unit_of_work(self.db) as session:

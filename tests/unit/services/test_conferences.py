@@ -7,7 +7,14 @@ from datetime import datetime
 import pytest
 
 from mdtboard.domain.case import Case, Discipline, DisciplineInput, Patient
-from mdtboard.domain.conference import AgendaStatus, Attendee, AttendeeRole, Conference, ConferenceMode, quorum
+from mdtboard.domain.conference import (
+    AgendaStatus,
+    Attendee,
+    AttendeeRole,
+    Conference,
+    ConferenceMode,
+    quorum,
+)
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from mdtboard.services.context import Services
 
@@ -19,13 +26,17 @@ def _cases(services: Services, n: int) -> list[int]:
     ]
 
 
-def _conference(services: Services, when: datetime = datetime(2026, 12, 3, 13, 0), **kw: object) -> Conference:
+def _conference(
+    services: Services, when: datetime = datetime(2026, 12, 3, 13, 0), **kw: object
+) -> Conference:
     return services.conferences.create(Conference(title="Pain MDT", starts_at=when, room="Room 4", **kw))  # type: ignore[arg-type]
 
 
 def test_create_with_attendance_and_quorum(services: Services) -> None:
     conf = _conference(services, chair="Dr Okafor", mode=ConferenceMode.TRAINING)
-    services.conferences.add_attendee(conf.id or 0, Attendee("Dr Okafor", Discipline.PHYSICIAN, AttendeeRole.CHAIR))
+    services.conferences.add_attendee(
+        conf.id or 0, Attendee("Dr Okafor", Discipline.PHYSICIAN, AttendeeRole.CHAIR)
+    )
     services.conferences.add_attendee(conf.id or 0, Attendee("Sam Lee", Discipline.PHYSICAL_THERAPY))
     got = services.conferences.get(conf.id or 0)
     assert got.mode is ConferenceMode.TRAINING
@@ -57,7 +68,9 @@ def test_agenda_add_reorder_move_and_budget(services: Services) -> None:
     agenda = services.conferences.get(conf.id or 0).agenda
     assert [a.id for a in agenda] == [first.id, *(i.id for i in items)]
     assert [a.position for a in agenda] == [0, 1, 2, 3]
-    reordered = services.conferences.reorder(conf.id or 0, [items[2].id or 0, items[0].id or 0, items[1].id or 0, first.id or 0])
+    reordered = services.conferences.reorder(
+        conf.id or 0, [items[2].id or 0, items[0].id or 0, items[1].id or 0, first.id or 0]
+    )
     assert [a.case_ref for a in reordered] == ["C-2", "C-0", "C-1", "C-X"]
     moved = services.conferences.move(first.id or 0, -1)
     assert [a.case_ref for a in moved] == ["C-2", "C-0", "C-X", "C-1"]
@@ -114,7 +127,9 @@ def test_input_conflict_keeps_both_texts(services: Services) -> None:
     (cid,) = _cases(services, 1)
     conf = _conference(services)
     item = services.conferences.add_agenda_item(conf.id or 0, cid)
-    created = services.conferences.add_input(item.id or 0, DisciplineInput(Discipline.PSYCHOLOGY, assessment="v0"))
+    created = services.conferences.add_input(
+        item.id or 0, DisciplineInput(Discipline.PSYCHOLOGY, assessment="v0")
+    )
     created.assessment = "from PC one"
     services.conferences.update_input(created)
     stale = services.conferences.inputs(item.id or 0)[0]
@@ -134,3 +149,37 @@ def test_missing_things_are_not_found(services: Services) -> None:
         services.conferences.add_attendee(999, Attendee("A", Discipline.PHYSICIAN))
     with pytest.raises(InvalidInputError, match="title"):
         services.conferences.create(Conference(title=" ", starts_at=datetime(2026, 1, 1)))
+
+
+def test_restore_agenda_item_puts_back_place_status_times_and_inputs(services: Services) -> None:
+    a, b, c = _cases(services, 3)
+    conf = _conference(services)
+    cid = conf.id or 0
+    for case_id in (a, b, c):
+        services.conferences.add_agenda_item(cid, case_id, minutes=20 if case_id == b else None)
+    middle = services.conferences.get(cid).agenda[1]
+    middle = services.conferences.update_agenda_item(middle, status=AgendaStatus.DEFERRED)
+    for inp in (
+        DisciplineInput(Discipline.PSYCHOLOGY, "Ana", "calm", "CBT"),
+        DisciplineInput(Discipline.PHYSICIAN, "Dr O", "stable", None),
+    ):
+        services.conferences.add_input(middle.id or 0, inp)
+    inputs = services.conferences.inputs(middle.id or 0)
+    services.conferences.remove_agenda_item(middle.id or 0)
+    assert [i.case_id for i in services.conferences.get(cid).agenda] == [a, c]
+
+    restored = services.conferences.restore_agenda_item(cid, middle, inputs)
+    agenda = services.conferences.get(cid).agenda
+    assert [i.case_id for i in agenda] == [a, b, c]
+    assert [i.position for i in agenda] == [0, 1, 2]
+    assert restored.id != middle.id
+    assert (restored.minutes, restored.status) == (20, AgendaStatus.DEFERRED)
+    assert restored.ended_at == middle.ended_at
+    back = services.conferences.inputs(restored.id or 0)
+    assert [(x.discipline, x.author, x.assessment, x.recommendations) for x in back] == [
+        (Discipline.PSYCHOLOGY, "Ana", "calm", "CBT"),
+        (Discipline.PHYSICIAN, "Dr O", "stable", None),
+    ]
+    with pytest.raises(InvalidInputError, match="already on"):
+        services.conferences.restore_agenda_item(cid, middle, inputs)
+    assert len(services.conferences.get(cid).agenda) == 3
