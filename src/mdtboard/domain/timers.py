@@ -6,7 +6,8 @@ report. Time comes from an injectable :class:`Clock` (monotonic seconds for dura
 the times printed in the record), so every rule here is tested with a :class:`FakeClock`.
 
 Every state carries a text label and a symbol/shape name besides any colour the UI adds, so that nobody
-has to tell red from green to see that a case is overrunning.
+has to tell red from green to see that a case is overrunning. The symbols are all in the shipped DejaVu
+Sans (which has no alarm-clock emoji, hence ``‼`` for an overrun).
 
 Durations count only the time a timer was running: a pause stops the countdown, the current phase and
 the current speaker alike. Wall-clock times of segments are derived from the monotonic clock through one
@@ -175,7 +176,7 @@ _STATE_SYMBOLS = {
     TimerState.NOT_STARTED: "○",
     TimerState.RUNNING: "▶",
     TimerState.TWO_MINUTES_LEFT: "⚠",
-    TimerState.OVERRUN: "⏰",
+    TimerState.OVERRUN: "‼",
     TimerState.PAUSED: "❚❚",
     TimerState.STOPPED: "■",
 }
@@ -195,7 +196,7 @@ class CountdownReading:
 
     ``clock_text`` counts down to ``00:00`` and then up as ``+mm:ss``; ``signed_text`` shows the overrun
     as ``-mm:ss`` instead, for displays that prefer a negative countdown. ``label`` is the state in words
-    with its symbol, plus the overrun when there is one (``"⏰ overrun +03:12"``,
+    with its symbol, plus the overrun when there is one (``"‼ overrun +03:12"``,
     ``"❚❚ paused · overrun +00:30"``).
     """
 

@@ -119,7 +119,7 @@ def test_countdown_runs_through_its_states(clock: FakeClock) -> None:
     r = cd.reading()
     assert r.state is TimerState.OVERRUN
     assert (r.remaining_seconds, r.overrun_seconds) == (0, 192)
-    assert (r.clock_text, r.signed_text, r.label) == ("+03:12", "-03:12", "⏰ overrun +03:12")
+    assert (r.clock_text, r.signed_text, r.label) == ("+03:12", "-03:12", "‼ overrun +03:12")
     assert r.shape == "alarm-clock"
     cd.stop()
     r = cd.reading()
@@ -170,7 +170,7 @@ def test_pause_during_overrun_keeps_the_overrun_and_freezes_it(clock: FakeClock)
     cd.resume()
     assert cd.state() is TimerState.OVERRUN
     clock.advance(10)
-    assert cd.reading().label == "⏰ overrun +00:40"
+    assert cd.reading().label == "‼ overrun +00:40"
 
 
 def test_a_one_minute_budget_warns_from_the_first_moment(clock: FakeClock) -> None:
@@ -180,9 +180,9 @@ def test_a_one_minute_budget_warns_from_the_first_moment(clock: FakeClock) -> No
     r = cd.reading()
     assert (r.state, r.clock_text) == (TimerState.TWO_MINUTES_LEFT, "01:00")
     clock.advance(60.5)
-    assert cd.reading().label == "⏰ overrun +00:00"
+    assert cd.reading().label == "‼ overrun +00:00"
     clock.advance(0.5)
-    assert cd.reading().label == "⏰ overrun +00:01"
+    assert cd.reading().label == "‼ overrun +00:01"
 
 
 @pytest.mark.parametrize("budget", [0, -5, float("nan"), float("inf")])
@@ -565,3 +565,16 @@ def test_meeting_clock_start_and_end(clock: FakeClock) -> None:
     assert meeting.elapsed_text() == "1:15:00"
     with pytest.raises(TimerStateError, match="already ended"):
         meeting.end()
+
+
+def test_every_symbol_is_in_the_shipped_font() -> None:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from mdtboard.domain.timers import PresentationReading
+    from mdtboard.resources import resource
+
+    font = TTFontFile(str(resource("fonts", "DejaVuSans.ttf")))
+    texts = [s.describe() for s in TimerState]
+    texts += [PresentationReading(10, 300).label, PresentationReading(400, 300).label]
+    missing = {ch for text in texts for ch in text if ord(ch) not in font.charToGlyph}
+    assert missing == set()
