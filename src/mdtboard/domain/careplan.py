@@ -480,3 +480,15 @@ def next_version_of(plan: CarePlan) -> CarePlan:
         agenda_item_id=plan.agenda_item_id,
         case_ref=plan.case_ref,
     )
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An open intervention of a case's current agreed plan: a follow-up for the next conference."""
+
+    case_id: int
+    case_ref: str
+    patient_name: str
+    plan_id: int
+    plan_version: int
+    intervention: Intervention

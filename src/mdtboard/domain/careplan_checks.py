@@ -1,0 +1,123 @@
+"""Rules a care plan must meet to be stored, and who must sign it.
+
+An incomplete plan is allowed (goals without a target, interventions without an owner are shown as
+such); what is refused is what cannot be stored or read back: empty descriptions, unknown kinds, doses
+that are not numbers, texts longer than the columns, NUL characters.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from mdtboard.domain.careplan import (
+    AgreementStatus,
+    CarePlan,
+    InterventionStatus,
+    MedicationAction,
+    ProcedureKind,
+    RiskKind,
+)
+from mdtboard.domain.case import DOSE_UNITS, DailyDose, Discipline
+from mdtboard.domain.conference import Attendee, AttendeeRole
+from mdtboard.domain.errors import Problem
+
+TEXT_MAX = 20000
+NAME_MAX = 200
+SHORT_MAX = 500
+MEDICATION_MAX = 2000
+ROUTE_MAX = 100
+
+#: Roles whose attendees sign a plan for their discipline (trainees and observers do not).
+SIGNING_ROLES = frozenset({AttendeeRole.CHAIR, AttendeeRole.PRESENTER, AttendeeRole.MEMBER})
+
+
+def _text(problems: list[Problem], where: str, value: Any, maximum: int, *, required: bool = False) -> None:
+    if value is None:
+        if required:
+            problems.append(Problem(where, "must not be empty"))
+        return
+    if not isinstance(value, str):
+        problems.append(Problem(where, f"{value!r} is not text"))
+        return
+    if required and not value.strip():
+        problems.append(Problem(where, "must not be empty"))
+    if len(value) > maximum:
+        problems.append(Problem(where, f"is {len(value)} characters long, more than the maximum {maximum}"))
+    if "\x00" in value:
+        problems.append(Problem(where, "contains a NUL character, which cannot be stored"))
+
+
+def _enum(problems: list[Problem], where: str, value: Any, kind: type) -> None:
+    if not isinstance(value, kind):
+        problems.append(Problem(where, f"{value!r} is not a known {kind.__name__}"))
+
+
+def _dose(problems: list[Problem], where: str, dose: DailyDose | None) -> None:
+    if dose is None:
+        return
+    amount = dose.amount
+    if isinstance(amount, bool) or not isinstance(amount, int | float) or not math.isfinite(amount) \
+            or amount < 0:
+        problems.append(Problem(f"{where}.amount", f"{amount!r} is not a daily amount of 0 or more"))
+    if dose.unit not in DOSE_UNITS:
+        problems.append(Problem(f"{where}.unit", f"{dose.unit!r} is not one of {', '.join(DOSE_UNITS)}"))
+
+
+def plan_problems(plan: CarePlan) -> list[Problem]:
+    """Everything that stops ``plan`` from being stored; an empty list when it can be."""
+    p: list[Problem] = []
+    for name in ("biological", "psychological", "social"):
+        _text(p, f"formulation.{name}", getattr(plan.formulation, name), TEXT_MAX)
+    for i, problem in enumerate(plan.problems):
+        _text(p, f"problems[{i}]", problem.text, TEXT_MAX, required=True)
+    for i, goal in enumerate(plan.goals):
+        _text(p, f"goals[{i}].description", goal.description, TEXT_MAX, required=True)
+        for name in ("measure", "baseline", "target"):
+            _text(p, f"goals[{i}].{name}", getattr(goal, name), SHORT_MAX)
+    for i, item in enumerate(plan.interventions):
+        _enum(p, f"interventions[{i}].discipline", item.discipline, Discipline)
+        _text(p, f"interventions[{i}].description", item.description, TEXT_MAX, required=True)
+        _text(p, f"interventions[{i}].owner", item.owner, NAME_MAX)
+        _enum(p, f"interventions[{i}].status", item.status, InterventionStatus)
+    for i, med in enumerate(plan.medication_plan):
+        _enum(p, f"medication_plan[{i}].action", med.action, MedicationAction)
+        _text(p, f"medication_plan[{i}].medication", med.medication, MEDICATION_MAX, required=True)
+        _text(p, f"medication_plan[{i}].detail", med.detail, TEXT_MAX)
+        _text(p, f"medication_plan[{i}].route", med.route, ROUTE_MAX)
+        _dose(p, f"medication_plan[{i}].dose_before", med.dose_before)
+        _dose(p, f"medication_plan[{i}].dose_after", med.dose_after)
+    for i, proc in enumerate(plan.procedures):
+        _enum(p, f"procedures[{i}].kind", proc.kind, ProcedureKind)
+        _text(p, f"procedures[{i}].notes", proc.notes, TEXT_MAX)
+    for i, risk in enumerate(plan.risk_mitigations):
+        _enum(p, f"risk_mitigations[{i}].kind", risk.kind, RiskKind)
+        _text(p, f"risk_mitigations[{i}].detail", risk.detail, TEXT_MAX)
+    for i, dis in enumerate(plan.disagreements):
+        _text(p, f"disagreements[{i}].issue", dis.issue, TEXT_MAX, required=True)
+        _text(p, f"disagreements[{i}].resolution", dis.resolution, TEXT_MAX)
+    _text(p, "responsible_clinician", plan.responsible_clinician, NAME_MAX)
+    _enum(p, "agreement.status", plan.agreement.status, AgreementStatus)
+    _text(p, "agreement.notes", plan.agreement.notes, TEXT_MAX)
+    return p
+
+
+def sign_off_problems(discipline: Any, name: Any) -> list[Problem]:
+    p: list[Problem] = []
+    _enum(p, "discipline", discipline, Discipline)
+    _text(p, "name", name, NAME_MAX, required=True)
+    return p
+
+
+def required_sign_offs(plan: CarePlan, attendees: Sequence[Attendee] = ()) -> tuple[Discipline, ...]:
+    """The disciplines whose leads must sign ``plan`` before it is signed and locked.
+
+    In a conference: every discipline present (chair, presenters and members; not trainees or
+    observers). Without a conference (or nobody recorded): every discipline with an intervention in the
+    plan, and the physician in any case.
+    """
+    present = {a.discipline for a in attendees if a.role in SIGNING_ROLES}
+    if not present:
+        present = {i.discipline for i in plan.interventions} | {Discipline.PHYSICIAN}
+    return tuple(d for d in Discipline if d in present)

@@ -1,0 +1,382 @@
+"""Use cases on joint care plans: build a draft, edit it, sign it off, start the next version, follow up.
+
+Lifecycle: :meth:`CarePlanService.create_draft` builds a draft from the discipline inputs (the case's
+prepared inputs and those given on an agenda item) or, when the case already has an agreed plan, from
+that plan (the next conference starts from the previous plan). The team edits it with
+:meth:`~CarePlanService.save_draft`; each discipline lead present signs with
+:meth:`~CarePlanService.sign_off`. Once every required discipline has signed, the plan is signed and
+locked: saving it raises :class:`PlanLockedError`, and :meth:`~CarePlanService.new_version` starts the
+next version as a draft. Earlier versions stay readable (:meth:`~CarePlanService.history`).
+
+Changing a draft withdraws the sign-offs given so far, since they were given for the earlier text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from mdtboard.domain.careplan import (
+    CarePlan,
+    Intervention,
+    InterventionStatus,
+    OpenAction,
+    PlanLockedError,
+    PlanStatus,
+    next_version_of,
+)
+from mdtboard.domain.careplan_checks import plan_problems, required_sign_offs, sign_off_problems
+from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans
+from mdtboard.domain.careplan_draft import draft_plan
+from mdtboard.domain.case import Case, Discipline, DisciplineInput
+from mdtboard.domain.conference import Attendee, AttendeeRole
+from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.storage import careplan_repo as repo
+from mdtboard.storage.careplan_models import (
+    CarePlanInterventionRow,
+    CarePlanRow,
+    CarePlanSignOffRow,
+)
+from mdtboard.storage.case_repo import load_cases, to_input
+from mdtboard.storage.db import Database
+from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, DisciplineInputRow, utcnow
+
+
+def _content(plan: CarePlan) -> object:
+    """What a sign-off vouches for: the plan without its sign-offs, status and bookkeeping."""
+    data = canonical(plan)
+    assert isinstance(data, dict)
+    for key in ("sign_offs", "status", "signed_at", "plan_version"):
+        data.pop(key, None)
+    return data
+
+
+class CarePlanService:
+    """Care plans, each call its own unit of work."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ------------------------------------------------------------------ reading
+    def get(self, plan_id: int) -> CarePlan:
+        with read_only(self.db) as session:
+            plan = repo.load_plan(session, plan_id)
+        if plan is None:
+            raise NotFoundError("care plan", plan_id)
+        return plan
+
+    def current(self, case_id: int) -> CarePlan | None:
+        """The case's latest plan version (draft or signed), or None when it has no plan."""
+        with read_only(self.db) as session:
+            return self._latest(session, case_id)
+
+    def agreed(self, case_id: int) -> CarePlan | None:
+        """The case's latest signed plan, or None when no plan has been agreed yet."""
+        with read_only(self.db) as session:
+            return self._latest(session, case_id, signed_only=True)
+
+    def history(self, case_id: int) -> list[CarePlan]:
+        """Every version of the case's plan, oldest first."""
+        with read_only(self.db) as session:
+            return repo.load_plans(session, CarePlanRow.case_id == case_id)
+
+    def get_version(self, case_id: int, plan_version: int) -> CarePlan:
+        with read_only(self.db) as session:
+            found = repo.load_plans(
+                session, CarePlanRow.case_id == case_id, CarePlanRow.plan_version == plan_version
+            )
+        if not found:
+            raise NotFoundError("care plan version", plan_version)
+        return found[0]
+
+    def diff(self, old_plan_id: int, new_plan_id: int) -> list[SectionChanges]:
+        """What changed between two stored plans, per section."""
+        return diff_plans(self.get(old_plan_id), self.get(new_plan_id))
+
+    def inputs_for(self, case_id: int, agenda_item_id: int | None = None) -> list[DisciplineInput]:
+        """The case's prepared discipline inputs, then those given on ``agenda_item_id`` (if any)."""
+        with read_only(self.db) as session:
+            return self._inputs(session, case_id, agenda_item_id)
+
+    def required_sign_offs(self, plan: CarePlan) -> tuple[Discipline, ...]:
+        """The disciplines that must sign ``plan``: those present at its conference, else see
+        :func:`mdtboard.domain.careplan_checks.required_sign_offs`."""
+        with read_only(self.db) as session:
+            return required_sign_offs(plan, self._attendees(session, plan.agenda_item_id))
+
+    def open_actions_due(self, before: date, *, case_ids: Sequence[int] | None = None) -> list[OpenAction]:
+        """Open interventions due before ``before`` in each case's latest agreed (signed) plan, soonest
+        first: the follow-ups for the next conference's agenda."""
+        with read_only(self.db) as session:
+            rows = session.execute(
+                sa.select(CarePlanInterventionRow, CarePlanRow, CaseRow.ref, CaseRow.display_name)
+                .join(CarePlanRow, CarePlanRow.id == CarePlanInterventionRow.plan_id)
+                .join(CaseRow, CaseRow.id == CarePlanRow.case_id)
+                .where(
+                    CarePlanInterventionRow.plan_id.in_(repo.latest_signed_ids(case_ids)),
+                    CarePlanInterventionRow.status == "open",
+                    CarePlanInterventionRow.due_date < before,
+                )
+                .order_by(CarePlanInterventionRow.due_date, CaseRow.ref, CarePlanInterventionRow.position)
+            ).all()
+            return [
+                OpenAction(
+                    case_id=plan.case_id,
+                    case_ref=ref,
+                    patient_name=name,
+                    plan_id=plan.id,
+                    plan_version=plan.plan_version,
+                    intervention=Intervention(
+                        Discipline(item.discipline), item.description, item.owner, item.due_date,
+                        InterventionStatus(item.status), item.uid, item.id,
+                    ),
+                )
+                for item, plan, ref, name in rows
+            ]
+
+    # ------------------------------------------------------------------ drafts
+    def draft_from_inputs(
+        self, case_id: int, *, agenda_item_id: int | None = None, today: date | None = None
+    ) -> CarePlan:
+        """The draft :meth:`create_draft` would store, without storing it (e.g. to print a case that
+        has no plan yet)."""
+        with read_only(self.db) as session:
+            case = self._case(session, case_id)
+            self._check_item(session, case, agenda_item_id)
+            inputs = self._inputs(session, case_id, agenda_item_id)
+            previous = self._latest(session, case_id, signed_only=True)
+        plan = draft_plan(case, inputs, previous=previous, today=today)
+        plan.agenda_item_id = agenda_item_id
+        plan.case_ref = case.ref
+        if previous is None:
+            plan.plan_version = 1
+        return plan
+
+    def create_draft(
+        self, case_id: int, *, agenda_item_id: int | None = None, today: date | None = None
+    ) -> CarePlan:
+        """Build and store a draft plan for a case, linked to the agenda item where it is discussed.
+
+        From the discipline inputs when the case has no agreed plan; else as the next version of the
+        agreed plan, with the new recommendations added. Refused when the case already has a draft.
+        """
+        with unit_of_work(self.db) as session:
+            case = self._case(session, case_id)
+            self._check_item(session, case, agenda_item_id)
+            current = self._latest(session, case_id)
+            if current is not None and current.status is PlanStatus.DRAFT:
+                raise InvalidInputError(Problem(
+                    "care plan",
+                    f"case {case.ref} already has a draft care plan (version {current.plan_version}); "
+                    "edit that draft, or discard it first",
+                ))
+            previous = current  # the latest plan is signed here, or there is none
+            plan = draft_plan(case, self._inputs(session, case_id, agenda_item_id), previous=previous,
+                              today=today)
+            plan.agenda_item_id = agenda_item_id
+            plan.plan_version = 1 if previous is None else previous.plan_version + 1
+            plan_id = repo.insert_plan(session, plan)
+        return self.get(plan_id)
+
+    def save_draft(self, plan: CarePlan) -> CarePlan:
+        """Save a draft its user read at ``plan.version``.
+
+        Raises :class:`PlanLockedError` for a signed plan, :class:`ConflictError` (with both texts) when
+        someone saved it since, :class:`InvalidInputError` listing every problem; nothing is changed then.
+        """
+        if plan.id is None:
+            raise NotFoundError("care plan", plan.case_ref or plan.case_id)
+        with unit_of_work(self.db) as session:
+            stored = self._stored(session, plan.id)
+            if stored.status is PlanStatus.SIGNED:
+                raise PlanLockedError(stored.case_ref, stored.plan_version)
+            problems = plan_problems(plan)
+            if problems:
+                raise InvalidInputError(problems)
+            if plan.agenda_item_id != stored.agenda_item_id:
+                self._check_item(session, self._case(session, stored.case_id), plan.agenda_item_id)
+            self._bump(session, plan, stored, **repo.plan_values(plan), agenda_item_id=plan.agenda_item_id)
+            if _content(stored) != _content(plan):
+                session.execute(sa.delete(CarePlanSignOffRow).where(CarePlanSignOffRow.plan_id == plan.id))
+            repo.delete_items(session, plan.id)
+            repo.insert_items(session, plan.id, plan)
+        return self.get(plan.id)
+
+    def discard_draft(self, plan: CarePlan) -> None:
+        """Delete a draft (never a signed plan) its user read at ``plan.version``."""
+        if plan.id is None:
+            raise NotFoundError("care plan", plan.case_ref or plan.case_id)
+        with unit_of_work(self.db) as session:
+            stored = self._stored(session, plan.id)
+            if stored.status is PlanStatus.SIGNED:
+                raise PlanLockedError(stored.case_ref, stored.plan_version)
+            deleted = session.execute(
+                sa.delete(CarePlanRow).where(
+                    CarePlanRow.id == plan.id,
+                    CarePlanRow.version == plan.version,
+                    CarePlanRow.status == "draft",
+                )
+            ).rowcount  # type: ignore[attr-defined]
+            if deleted != 1:
+                raise ConflictError(
+                    "care plan", f"{stored.case_ref} version {stored.plan_version}",
+                    seen_version=plan.version, mine=plan, theirs=stored,
+                )
+
+    # ------------------------------------------------------------------ sign-off and versions
+    def sign_off(
+        self, plan: CarePlan, discipline: Discipline, name: str, *, at: datetime | None = None
+    ) -> CarePlan:
+        """Record the sign-off of a discipline lead on the plan as its user read it (``plan.version``),
+        at ``at`` (default now; a time without a zone is taken as local time).
+
+        When every required discipline (see :meth:`required_sign_offs`) has signed, the plan becomes
+        signed and locked.
+        """
+        if plan.id is None:
+            raise NotFoundError("care plan", plan.case_ref or plan.case_id)
+        problems = sign_off_problems(discipline, name)
+        if problems:
+            raise InvalidInputError(problems)
+        when = utcnow() if at is None else at.astimezone(UTC)
+        with unit_of_work(self.db) as session:
+            stored = self._stored(session, plan.id)
+            if stored.status is PlanStatus.SIGNED:
+                raise PlanLockedError(stored.case_ref, stored.plan_version)
+            earlier = next((s for s in stored.sign_offs if s.discipline is discipline), None)
+            if earlier is not None:
+                raise InvalidInputError(Problem(
+                    "sign-off", f"{discipline.label} has already signed this plan ({earlier.name})"
+                ))
+            self._bump(session, plan, stored)
+            session.add(CarePlanSignOffRow(
+                plan_id=plan.id, position=len(stored.sign_offs), discipline=str(discipline),
+                name=name.strip(), signed_at=when,
+            ))
+            signed = {s.discipline for s in stored.sign_offs} | {discipline}
+            required = required_sign_offs(stored, self._attendees(session, stored.agenda_item_id))
+            if all(d in signed for d in required):
+                session.execute(
+                    sa.update(CarePlanRow).where(CarePlanRow.id == plan.id)
+                    .values(status="signed", signed_at=when)
+                )
+        return self.get(plan.id)
+
+    def withdraw_sign_off(self, plan: CarePlan, discipline: Discipline) -> CarePlan:
+        """Take back a discipline's sign-off while the plan is still a draft."""
+        if plan.id is None:
+            raise NotFoundError("care plan", plan.case_ref or plan.case_id)
+        with unit_of_work(self.db) as session:
+            stored = self._stored(session, plan.id)
+            if stored.status is PlanStatus.SIGNED:
+                raise PlanLockedError(stored.case_ref, stored.plan_version)
+            self._bump(session, plan, stored)
+            session.execute(sa.delete(CarePlanSignOffRow).where(
+                CarePlanSignOffRow.plan_id == plan.id, CarePlanSignOffRow.discipline == str(discipline)
+            ))
+        return self.get(plan.id)
+
+    def new_version(self, plan: CarePlan, *, agenda_item_id: int | None = None) -> CarePlan:
+        """Start the next version of a signed plan as a draft that ``supersedes`` it (the signed one
+        stays as it is). Only the latest version can be continued. ``agenda_item_id`` links the new
+        version to the conference where it is discussed (default: the old version's)."""
+        if plan.id is None:
+            raise NotFoundError("care plan", plan.case_ref or plan.case_id)
+        with unit_of_work(self.db) as session:
+            stored = self._stored(session, plan.id)
+            if stored.status is not PlanStatus.SIGNED:
+                raise InvalidInputError(Problem(
+                    "care plan",
+                    f"version {stored.plan_version} is a draft: edit it, no new version is needed",
+                ))
+            latest = repo.latest_version(session, stored.case_id)
+            if latest is not None and latest > stored.plan_version:
+                raise InvalidInputError(Problem(
+                    "care plan",
+                    f"version {latest} of case {stored.case_ref} exists already; continue from it",
+                ))
+            draft = next_version_of(stored)
+            if agenda_item_id is not None:
+                self._check_item(session, self._case(session, stored.case_id), agenda_item_id)
+                draft.agenda_item_id = agenda_item_id
+            plan_id = repo.insert_plan(session, draft)
+        return self.get(plan_id)
+
+    # ------------------------------------------------------------------ helpers
+    def _case(self, session: Session, case_id: int) -> Case:
+        found = load_cases(session, ids=[case_id])
+        if not found:
+            raise NotFoundError("case", case_id)
+        return found[0]
+
+    def _check_item(self, session: Session, case: Case, agenda_item_id: int | None) -> None:
+        if agenda_item_id is None:
+            return
+        item = session.get(AgendaItemRow, agenda_item_id)
+        if item is None:
+            raise NotFoundError("agenda item", agenda_item_id)
+        if item.case_id != case.id:
+            raise InvalidInputError(Problem(
+                "agenda_item_id", f"agenda item {agenda_item_id} is about another case, not {case.ref}"
+            ))
+
+    def _inputs(self, session: Session, case_id: int, agenda_item_id: int | None) -> list[DisciplineInput]:
+        rows = session.scalars(
+            sa.select(DisciplineInputRow)
+            .where(
+                DisciplineInputRow.case_id == case_id,
+                sa.or_(
+                    DisciplineInputRow.agenda_item_id.is_(None),
+                    DisciplineInputRow.agenda_item_id == agenda_item_id,
+                ),
+            )
+            .order_by(DisciplineInputRow.agenda_item_id.is_not(None), DisciplineInputRow.position)
+        )
+        return [to_input(r) for r in rows]
+
+    def _attendees(self, session: Session, agenda_item_id: int | None) -> list[Attendee]:
+        if agenda_item_id is None:
+            return []
+        rows = session.scalars(
+            sa.select(AttendeeRow)
+            .join(AgendaItemRow, AgendaItemRow.conference_id == AttendeeRow.conference_id)
+            .where(AgendaItemRow.id == agenda_item_id)
+            .order_by(AttendeeRow.position)
+        )
+        return [
+            Attendee(r.name, Discipline(r.discipline), AttendeeRole(r.role), r.id, r.version) for r in rows
+        ]
+
+    def _latest(self, session: Session, case_id: int, *, signed_only: bool = False) -> CarePlan | None:
+        latest = repo.latest_version(session, case_id, signed_only=signed_only)
+        if latest is None:
+            return None
+        return repo.load_plans(session, CarePlanRow.case_id == case_id, CarePlanRow.plan_version == latest)[0]
+
+    def _stored(self, session: Session, plan_id: int) -> CarePlan:
+        stored = repo.load_plan(session, plan_id)
+        if stored is None:
+            raise NotFoundError("care plan", plan_id)
+        return stored
+
+    def _bump(self, session: Session, plan: CarePlan, stored: CarePlan, **values: object) -> int:
+        """``UPDATE care_plans SET ..., version = version + 1 WHERE id AND version = :seen AND draft``."""
+        assert plan.id is not None
+        new = session.execute(
+            sa.update(CarePlanRow)
+            .where(
+                CarePlanRow.id == plan.id, CarePlanRow.version == plan.version, CarePlanRow.status == "draft"
+            )
+            .values(version=CarePlanRow.version + 1, updated_at=utcnow(), **values)
+            .returning(CarePlanRow.version)
+        ).scalar_one_or_none()
+        if new is None:
+            raise ConflictError(
+                "care plan", f"{stored.case_ref} version {stored.plan_version}",
+                seen_version=plan.version, mine=plan, theirs=stored,
+            )
+        return int(new)

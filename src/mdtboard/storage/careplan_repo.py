@@ -1,0 +1,275 @@
+"""Reading and writing care plans: domain :class:`CarePlan` objects to and from ``careplan_models`` rows.
+
+The plan's own row is updated with an explicit statement that states the version its user saw; its items
+are replaced as a whole on each save (they are identified across saves and versions by their ``uid``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from mdtboard.domain.careplan import (
+    AgreementStatus,
+    CarePlan,
+    Disagreement,
+    Formulation,
+    Goal,
+    Intervention,
+    InterventionStatus,
+    MedicationAction,
+    MedicationPlanEntry,
+    PatientAgreement,
+    PlanProblem,
+    PlanStatus,
+    Procedure,
+    ProcedureKind,
+    RiskKind,
+    RiskMitigation,
+    SignOff,
+)
+from mdtboard.domain.case import DailyDose, Discipline
+from mdtboard.storage.careplan_models import (
+    CarePlanDisagreementRow,
+    CarePlanGoalRow,
+    CarePlanInterventionRow,
+    CarePlanMedicationRow,
+    CarePlanProblemRow,
+    CarePlanProcedureRow,
+    CarePlanRiskRow,
+    CarePlanRow,
+    CarePlanSignOffRow,
+)
+from mdtboard.storage.models import AgendaItemRow, CaseRow, ConferenceRow
+
+ITEM_TABLES: tuple[Any, ...] = (
+    CarePlanProblemRow,
+    CarePlanGoalRow,
+    CarePlanInterventionRow,
+    CarePlanMedicationRow,
+    CarePlanProcedureRow,
+    CarePlanRiskRow,
+    CarePlanDisagreementRow,
+)
+
+
+# ---------------------------------------------------------------------------- domain -> rows
+
+
+def plan_values(plan: CarePlan) -> dict[str, Any]:
+    """The editable columns of ``care_plans`` (no id, case, version number, status or times)."""
+    return {
+        "formulation_biological": plan.formulation.biological,
+        "formulation_psychological": plan.formulation.psychological,
+        "formulation_social": plan.formulation.social,
+        "review_date": plan.review_date,
+        "responsible_clinician": plan.responsible_clinician,
+        "agreement_status": str(plan.agreement.status),
+        "agreement_notes": plan.agreement.notes,
+    }
+
+
+def _dose(dose: DailyDose | None) -> tuple[float | None, str | None]:
+    return (None, None) if dose is None else (dose.amount, dose.unit)
+
+
+def item_rows(plan_id: int, plan: CarePlan) -> dict[Any, list[dict[str, Any]]]:
+    def base(pos: int, uid: str) -> dict[str, Any]:
+        return {"plan_id": plan_id, "position": pos, "uid": uid}
+
+    rows: dict[Any, list[dict[str, Any]]] = {
+        CarePlanProblemRow: [base(i, p.uid) | {"text": p.text} for i, p in enumerate(plan.problems)],
+        CarePlanGoalRow: [
+            base(i, g.uid) | {
+                "description": g.description, "measure": g.measure, "baseline": g.baseline,
+                "target": g.target, "due_date": g.due,
+            }
+            for i, g in enumerate(plan.goals)
+        ],
+        CarePlanInterventionRow: [
+            base(i, v.uid) | {
+                "discipline": str(v.discipline), "description": v.description, "owner": v.owner,
+                "due_date": v.due, "status": str(v.status),
+            }
+            for i, v in enumerate(plan.interventions)
+        ],
+        CarePlanMedicationRow: [],
+        CarePlanProcedureRow: [
+            base(i, p.uid) | {"kind": str(p.kind), "notes": p.notes} for i, p in enumerate(plan.procedures)
+        ],
+        CarePlanRiskRow: [
+            base(i, r.uid) | {"kind": str(r.kind), "detail": r.detail}
+            for i, r in enumerate(plan.risk_mitigations)
+        ],
+        CarePlanDisagreementRow: [
+            base(i, d.uid) | {"issue": d.issue, "resolution": d.resolution}
+            for i, d in enumerate(plan.disagreements)
+        ],
+    }
+    for i, m in enumerate(plan.medication_plan):
+        before_amount, before_unit = _dose(m.dose_before)
+        after_amount, after_unit = _dose(m.dose_after)
+        rows[CarePlanMedicationRow].append(base(i, m.uid) | {
+            "action": str(m.action), "medication": m.medication, "detail": m.detail, "route": m.route,
+            "before_amount": before_amount, "before_unit": before_unit,
+            "after_amount": after_amount, "after_unit": after_unit,
+        })
+    return rows
+
+
+def insert_items(session: Session, plan_id: int, plan: CarePlan) -> None:
+    for table, values in item_rows(plan_id, plan).items():
+        if values:
+            session.execute(sa.insert(table), values)
+
+
+def delete_items(session: Session, plan_id: int) -> None:
+    for table in ITEM_TABLES:
+        session.execute(sa.delete(table).where(table.plan_id == plan_id))
+
+
+def insert_plan(session: Session, plan: CarePlan) -> int:
+    """Insert a new plan with its items and sign-offs; returns its id."""
+    row = CarePlanRow(
+        case_id=plan.case_id,
+        agenda_item_id=plan.agenda_item_id,
+        plan_version=plan.plan_version,
+        supersedes_id=plan.supersedes,
+        status=str(plan.status),
+        signed_at=plan.signed_at,
+        version=0,
+        **plan_values(plan),
+    )
+    session.add(row)
+    session.flush()
+    insert_items(session, row.id, plan)
+    for pos, s in enumerate(plan.sign_offs):
+        session.add(CarePlanSignOffRow(
+            plan_id=row.id, position=pos, discipline=str(s.discipline), name=s.name, signed_at=s.signed_at
+        ))
+    session.flush()
+    return row.id
+
+
+# ---------------------------------------------------------------------------- rows -> domain
+
+
+def _load_options() -> list[Any]:
+    return [
+        selectinload(CarePlanRow.problems),
+        selectinload(CarePlanRow.goals),
+        selectinload(CarePlanRow.interventions),
+        selectinload(CarePlanRow.medications),
+        selectinload(CarePlanRow.procedures),
+        selectinload(CarePlanRow.risks),
+        selectinload(CarePlanRow.disagreements),
+        selectinload(CarePlanRow.sign_offs),
+    ]
+
+
+def aware(value: datetime | None) -> datetime | None:
+    """Times are stored in UTC; SQLite gives them back without a time zone."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _daily(amount: float | None, unit: str | None) -> DailyDose | None:
+    return None if amount is None or unit is None else DailyDose(amount, unit)
+
+
+def to_plan(row: CarePlanRow, case_ref: str = "", conference: ConferenceRow | None = None) -> CarePlan:
+    return CarePlan(
+        case_id=row.case_id,
+        formulation=Formulation(
+            row.formulation_biological, row.formulation_psychological, row.formulation_social
+        ),
+        problems=[PlanProblem(p.text, p.uid, p.id) for p in row.problems],
+        goals=[
+            Goal(g.description, g.measure, g.baseline, g.target, g.due_date, g.uid, g.id) for g in row.goals
+        ],
+        interventions=[
+            Intervention(
+                Discipline(v.discipline), v.description, v.owner, v.due_date, InterventionStatus(v.status),
+                v.uid, v.id,
+            )
+            for v in row.interventions
+        ],
+        medication_plan=[
+            MedicationPlanEntry(
+                MedicationAction(m.action), m.medication, m.detail, m.route,
+                _daily(m.before_amount, m.before_unit), _daily(m.after_amount, m.after_unit), m.uid, m.id,
+            )
+            for m in row.medications
+        ],
+        procedures=[Procedure(ProcedureKind(p.kind), p.notes, p.uid, p.id) for p in row.procedures],
+        risk_mitigations=[RiskMitigation(RiskKind(r.kind), r.detail, r.uid, r.id) for r in row.risks],
+        disagreements=[Disagreement(d.issue, d.resolution, d.uid, d.id) for d in row.disagreements],
+        review_date=row.review_date,
+        responsible_clinician=row.responsible_clinician,
+        agreement=PatientAgreement(AgreementStatus(row.agreement_status), row.agreement_notes),
+        sign_offs=[
+            SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id)
+            for s in row.sign_offs
+        ],
+        status=PlanStatus(row.status),
+        plan_version=row.plan_version,
+        supersedes=row.supersedes_id,
+        agenda_item_id=row.agenda_item_id,
+        id=row.id,
+        version=row.version,
+        created_at=aware(row.created_at),
+        updated_at=aware(row.updated_at),
+        signed_at=aware(row.signed_at),
+        case_ref=case_ref,
+        conference_id=conference.id if conference else None,
+        conference_title=conference.title if conference else None,
+        conference_date=conference.starts_at if conference else None,
+    )
+
+
+def load_plans(session: Session, *where: Any, order: Sequence[Any] | None = None) -> list[CarePlan]:
+    """Plans matching ``where`` (conditions on ``CarePlanRow``), with their case reference and the
+    conference they were agreed in."""
+    stmt = (
+        sa.select(CarePlanRow, CaseRow.ref, ConferenceRow)
+        .join(CaseRow, CaseRow.id == CarePlanRow.case_id)
+        .outerjoin(AgendaItemRow, AgendaItemRow.id == CarePlanRow.agenda_item_id)
+        .outerjoin(ConferenceRow, ConferenceRow.id == AgendaItemRow.conference_id)
+        .where(*where)
+        .options(*_load_options())
+        .order_by(*(order or (CarePlanRow.case_id, CarePlanRow.plan_version)))
+    )
+    return [to_plan(row, ref, conf) for row, ref, conf in session.execute(stmt)]
+
+
+def load_plan(session: Session, plan_id: int) -> CarePlan | None:
+    found = load_plans(session, CarePlanRow.id == plan_id)
+    return found[0] if found else None
+
+
+def latest_version(session: Session, case_id: int, *, signed_only: bool = False) -> int | None:
+    stmt = sa.select(sa.func.max(CarePlanRow.plan_version)).where(CarePlanRow.case_id == case_id)
+    if signed_only:
+        stmt = stmt.where(CarePlanRow.status == "signed")
+    value = session.execute(stmt).scalar_one_or_none()
+    return None if value is None else int(value)
+
+
+def latest_signed_ids(case_ids: Sequence[int] | None = None) -> sa.Select[Any]:
+    """``SELECT id`` of each case's latest signed plan."""
+    latest = (
+        sa.select(CarePlanRow.case_id, sa.func.max(CarePlanRow.plan_version).label("plan_version"))
+        .where(CarePlanRow.status == "signed")
+        .group_by(CarePlanRow.case_id)
+    )
+    if case_ids is not None:
+        latest = latest.where(CarePlanRow.case_id.in_(case_ids))
+    sub = latest.subquery()
+    return sa.select(CarePlanRow.id).join(
+        sub, sa.and_(sub.c.case_id == CarePlanRow.case_id, sub.c.plan_version == CarePlanRow.plan_version)
+    )

@@ -1,0 +1,261 @@
+"""CarePlanService on SQLite and PostgreSQL: drafts, saving, sign-off and locking, versions, follow-ups."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from conftest import table_snapshot
+
+from mdtboard.domain.careplan import (
+    AgreementStatus,
+    CarePlan,
+    Goal,
+    Intervention,
+    InterventionStatus,
+    MedicationAction,
+    PlanLockedError,
+    PlanStatus,
+)
+from mdtboard.domain.case import Case, Discipline, DisciplineInput, Patient
+from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
+from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError
+from mdtboard.interchange.bundle import case_from_json
+from mdtboard.services.context import Services
+
+AT = datetime(2026, 12, 3, 14, 30, tzinfo=UTC)
+
+
+def _case(services: Services, sample_bundle: dict[str, Any], ref: str = "MDT-001") -> Case:
+    data = next(c for c in sample_bundle["cases"] if c["id"] == ref)
+    return services.cases.create(case_from_json(data))
+
+
+def _signed(services: Services, plan: CarePlan) -> CarePlan:
+    for discipline in services.careplans.required_sign_offs(plan):
+        plan = services.careplans.sign_off(plan, discipline, f"Lead {discipline.label}", at=AT)
+    assert plan.status is PlanStatus.SIGNED
+    return plan
+
+
+def test_create_draft_from_prepared_and_conference_inputs(
+    services: Services, sample_bundle: dict[str, Any]
+) -> None:
+    case = _case(services, sample_bundle)
+    assert case.id is not None
+    assert services.careplans.current(case.id) is None
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 3, 13, 0)))
+    item = services.conferences.add_agenda_item(conf.id or 0, case.id)
+    services.conferences.add_input(
+        item.id or 0,
+        DisciplineInput(Discipline.PHARMACY, "P. Ng", "Gabapentinoid with opioid.", "Naloxone kit."),
+    )
+    plan = services.careplans.create_draft(case.id, agenda_item_id=item.id, today=date(2026, 12, 3))
+    assert plan.id is not None and plan.plan_version == 1 and plan.status is PlanStatus.DRAFT
+    assert plan.case_ref == "MDT-001"
+    assert plan.conference_id == conf.id and plan.conference_date == datetime(2026, 12, 3, 13, 0)
+    by = plan.interventions_by_discipline()
+    assert set(by) == {
+        Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY, Discipline.PHARMACY
+    }
+    pharmacy = by[Discipline.PHARMACY][0]
+    assert pharmacy.description == "Naloxone kit." and pharmacy.owner == "P. Ng"
+    tramadol = next(m for m in plan.medication_plan if m.medication == "tramadol")
+    assert tramadol.action is MedicationAction.TAPER
+    assert (tramadol.mme_before, tramadol.mme_after) == (30.0, 0.0)
+    # stored structurally and read back the same
+    again = services.careplans.get(plan.id)
+    assert [g.description for g in again.goals] == case.function_goals
+    assert [i.uid for i in again.interventions] == [i.uid for i in plan.interventions]
+    assert services.careplans.current(case.id) == again
+    # a second draft is refused while this one is open
+    with pytest.raises(InvalidInputError, match="already has a draft"):
+        services.careplans.create_draft(case.id)
+
+
+def test_create_draft_checks_case_and_agenda_item(services: Services, sample_bundle: dict[str, Any]) -> None:
+    case = _case(services, sample_bundle)
+    other = services.cases.create(Case("OTHER", True, Patient("Other")))
+    conf = services.conferences.create(Conference(title="MDT", starts_at=datetime(2026, 12, 3, 13, 0)))
+    item = services.conferences.add_agenda_item(conf.id or 0, other.id or 0)
+    before = table_snapshot(services.db)
+    with pytest.raises(NotFoundError):
+        services.careplans.create_draft(999_999)
+    with pytest.raises(InvalidInputError, match="another case"):
+        services.careplans.create_draft(case.id or 0, agenda_item_id=item.id)
+    assert table_snapshot(services.db) == before
+
+
+def test_save_draft_and_conflict_on_stale_version(services: Services, sample_bundle: dict[str, Any]) -> None:
+    case = _case(services, sample_bundle)
+    plan = services.careplans.create_draft(case.id or 0)
+    mine = services.careplans.get(plan.id or 0)
+    theirs = services.careplans.get(plan.id or 0)
+    mine.goals[0].measure = "minutes of continuous walking"
+    mine.goals[0].baseline, mine.goals[0].target, mine.goals[0].due = "10", "30", date(2027, 2, 1)
+    mine.interventions[0].due = date(2026, 12, 20)
+    mine.agreement.status = AgreementStatus.AGREED
+    saved = services.careplans.save_draft(mine)
+    assert saved.version == mine.version + 1
+    assert saved.goals[0].is_smart and saved.agreement.status is AgreementStatus.AGREED
+    before = table_snapshot(services.db)
+    theirs.responsible_clinician = "Dr Somebody Else"
+    with pytest.raises(ConflictError) as caught:
+        services.careplans.save_draft(theirs)
+    assert caught.value.mine is theirs
+    assert caught.value.theirs.goals[0].is_smart
+    assert table_snapshot(services.db) == before
+
+
+def test_invalid_plan_lists_every_problem_and_changes_nothing(
+    services: Services, sample_bundle: dict[str, Any]
+) -> None:
+    case = _case(services, sample_bundle)
+    plan = services.careplans.create_draft(case.id or 0)
+    plan.goals.append(Goal("  "))
+    plan.interventions.append(Intervention(Discipline.NURSING, "x", owner="o" * 300))
+    before = table_snapshot(services.db)
+    with pytest.raises(InvalidInputError) as caught:
+        services.careplans.save_draft(plan)
+    wheres = [p.where for p in caught.value.problems]
+    assert f"goals[{len(plan.goals) - 1}].description" in wheres
+    assert f"interventions[{len(plan.interventions) - 1}].owner" in wheres
+    assert table_snapshot(services.db) == before
+
+
+def test_sign_off_locks_the_plan(services: Services, sample_bundle: dict[str, Any]) -> None:
+    case = _case(services, sample_bundle)
+    conf = services.conferences.create(Conference(title="MDT", starts_at=datetime(2026, 12, 3, 13, 0)))
+    for name, discipline, role in (
+        ("Dr Okafor", Discipline.PHYSICIAN, AttendeeRole.CHAIR),
+        ("Sam Lee", Discipline.PHYSICAL_THERAPY, AttendeeRole.MEMBER),
+        ("Ana Ruiz", Discipline.PSYCHOLOGY, AttendeeRole.PRESENTER),
+        ("Kim Trainee", Discipline.PHARMACY, AttendeeRole.TRAINEE),
+        ("Olu Observer", Discipline.NURSING, AttendeeRole.OBSERVER),
+    ):
+        services.conferences.add_attendee(conf.id or 0, Attendee(name, discipline, role))
+    item = services.conferences.add_agenda_item(conf.id or 0, case.id or 0)
+    plan = services.careplans.create_draft(case.id or 0, agenda_item_id=item.id)
+    required = services.careplans.required_sign_offs(plan)
+    assert required == (Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY)
+
+    plan = services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT)
+    assert plan.status is PlanStatus.DRAFT and [s.name for s in plan.sign_offs] == ["Dr Okafor"]
+    with pytest.raises(InvalidInputError, match="already signed"):
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Other", at=AT)
+    plan = services.careplans.sign_off(plan, Discipline.PHYSICAL_THERAPY, "Sam Lee", at=AT)
+    plan = services.careplans.sign_off(plan, Discipline.PSYCHOLOGY, "Ana Ruiz", at=AT)
+    assert plan.status is PlanStatus.SIGNED and plan.signed_at == AT
+    assert [s.signed_at for s in plan.sign_offs] == [AT, AT, AT]
+
+    before = table_snapshot(services.db)
+    plan.interventions[0].status = InterventionStatus.DONE
+    with pytest.raises(PlanLockedError, match="signed and locked"):
+        services.careplans.save_draft(plan)
+    with pytest.raises(PlanLockedError):
+        services.careplans.sign_off(plan, Discipline.PHARMACY, "Kim", at=AT)
+    with pytest.raises(PlanLockedError):
+        services.careplans.discard_draft(plan)
+    assert table_snapshot(services.db) == before
+
+
+def test_changing_a_draft_withdraws_its_sign_offs(services: Services, sample_bundle: dict[str, Any]) -> None:
+    case = _case(services, sample_bundle)
+    plan = services.careplans.create_draft(case.id or 0)
+    plan = services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr A", at=AT)
+    unchanged = services.careplans.save_draft(plan)
+    assert [s.name for s in unchanged.sign_offs] == ["Dr A"]
+    unchanged.review_date = date(2027, 3, 1)
+    changed = services.careplans.save_draft(unchanged)
+    assert changed.sign_offs == []
+
+
+def test_new_version_keeps_the_old_one_readable_and_diff_lists_changes(
+    services: Services, sample_bundle: dict[str, Any]
+) -> None:
+    case = _case(services, sample_bundle)
+    draft = services.careplans.create_draft(case.id or 0)
+    draft.agreement.status = AgreementStatus.AGREED
+    first = _signed(services, services.careplans.save_draft(draft))
+    first_text = services.careplans.get(first.id or 0)
+    second = services.careplans.new_version(first)
+    assert second.plan_version == 2 and second.supersedes == first.id and second.status is PlanStatus.DRAFT
+    assert second.sign_offs == [] and second.agreement.status is AgreementStatus.NOT_YET_ASKED
+    with pytest.raises(InvalidInputError, match="is a draft"):
+        services.careplans.new_version(second)
+    with pytest.raises(InvalidInputError, match="exists already"):
+        services.careplans.new_version(first)
+    second.interventions[0].status = InterventionStatus.DONE
+    second.goals.pop()
+    second = services.careplans.save_draft(second)
+    # the old version is unchanged and readable
+    assert services.careplans.get(first.id or 0) == first_text
+    assert services.careplans.get_version(case.id or 0, 1) == first_text
+    assert [p.plan_version for p in services.careplans.history(case.id or 0)] == [1, 2]
+    assert services.careplans.agreed(case.id or 0) == first_text
+    sections = {s.section: s.lines for s in services.careplans.diff(first.id or 0, second.id or 0)}
+    assert sections["Interventions"][0].endswith("status open \u2192 done")
+    assert sections["Goals"] == (f"Removed goal \u201c{first.goals[-1].description}\u201d",)
+    assert sections["Patient agreement"] == (
+        "Changed patient agreement: status Agreed \u2192 Not yet asked",
+    )
+
+
+def test_next_conference_starts_from_previous_plan(services: Services, sample_bundle: dict[str, Any]) -> None:
+    case = _case(services, sample_bundle)
+    first = _signed(services, services.careplans.create_draft(case.id or 0))
+    conf = services.conferences.create(Conference(title="MDT", starts_at=datetime(2027, 1, 14, 13, 0)))
+    item = services.conferences.add_agenda_item(conf.id or 0, case.id or 0)
+    services.conferences.add_input(
+        item.id or 0, DisciplineInput(Discipline.NURSING, "N. Obi", None, "Sleep diary.")
+    )
+    second = services.careplans.create_draft(case.id or 0, agenda_item_id=item.id)
+    assert second.plan_version == 2 and second.supersedes == first.id and second.agenda_item_id == item.id
+    kept = second.interventions[: len(first.interventions)]
+    assert [i.uid for i in kept] == [i.uid for i in first.interventions]
+    assert second.interventions[-1].description == "Sleep diary."
+    assert len(second.interventions) == len(first.interventions) + 1
+
+
+def test_discard_draft(services: Services, sample_bundle: dict[str, Any]) -> None:
+    case = _case(services, sample_bundle)
+    plan = services.careplans.create_draft(case.id or 0)
+    stale = services.careplans.get(plan.id or 0)
+    services.careplans.save_draft(plan)
+    with pytest.raises(ConflictError):
+        services.careplans.discard_draft(stale)
+    services.careplans.discard_draft(services.careplans.get(plan.id or 0))
+    assert services.careplans.current(case.id or 0) is None
+    with pytest.raises(NotFoundError):
+        services.careplans.get(plan.id or 0)
+
+
+def test_open_actions_due(services: Services, sample_bundle: dict[str, Any]) -> None:
+    one = _case(services, sample_bundle, "MDT-001")
+    two = _case(services, sample_bundle, "MDT-002")
+    plans = []
+    for case in (one, two):
+        plan = services.careplans.create_draft(case.id or 0)
+        plan.interventions[0].due = date(2027, 1, 5)
+        plan.interventions[1].due = date(2027, 1, 20)
+        plan.interventions[2].due = date(2027, 1, 3)
+        plan.interventions[2].status = InterventionStatus.DONE
+        plans.append(services.careplans.save_draft(plan))
+    # only agreed plans count: nothing is due while both are drafts
+    assert services.careplans.open_actions_due(date(2027, 1, 14)) == []
+    signed = [_signed(services, p) for p in plans]
+    due = services.careplans.open_actions_due(date(2027, 1, 14))
+    assert [(a.case_ref, a.intervention.due) for a in due] == [
+        ("MDT-001", date(2027, 1, 5)), ("MDT-002", date(2027, 1, 5))
+    ]
+    assert due[0].patient_name == "José Ñúñez" and due[0].plan_version == 1
+    assert due[0].intervention.uid == signed[0].interventions[0].uid
+    only_two = services.careplans.open_actions_due(date(2027, 1, 31), case_ids=[two.id or 0])
+    assert [a.intervention.due for a in only_two] == [date(2027, 1, 5), date(2027, 1, 20)]
+    # a later agreed version replaces the earlier one's actions
+    nxt = services.careplans.new_version(signed[0])
+    nxt.interventions[0].status = InterventionStatus.DONE
+    _signed(services, services.careplans.save_draft(nxt))
+    due = services.careplans.open_actions_due(date(2027, 1, 14))
+    assert [(a.case_ref, a.plan_version) for a in due] == [("MDT-002", 1)]
