@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mdtboard.services.careplans import CarePlanService
 from mdtboard.services.cases import CaseService
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.storage.db import Database, open_database
@@ -14,10 +15,13 @@ class Services:
     db: Database
     cases: CaseService
     conferences: ConferenceService
+    careplans: CarePlanService
 
     @classmethod
     def on(cls, db: Database) -> Services:
-        return cls(db=db, cases=CaseService(db), conferences=ConferenceService(db))
+        return cls(
+            db=db, cases=CaseService(db), conferences=ConferenceService(db), careplans=CarePlanService(db)
+        )
 
     def close(self) -> None:
         self.db.dispose()
