@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -400,7 +401,8 @@ class ConferenceService:
         for pos, item_id in enumerate(ids):
             session.execute(sa.update(AgendaItemRow).where(AgendaItemRow.id == item_id).values(position=pos))
 
-    def reorder(self, conf_id: int, item_ids: Sequence[int]) -> list[AgendaItem]:
+    # Below ``def list``, a bare ``list`` in an annotation names that method: hence ``builtins.list``.
+    def reorder(self, conf_id: int, item_ids: Sequence[int]) -> builtins.list[AgendaItem]:
         """Put the agenda in the order given, which must name every item of the conference once."""
         with unit_of_work(self.db) as session:
             current = set(
@@ -416,7 +418,7 @@ class ConferenceService:
             self._renumber(session, conf_id, item_ids)
         return self.get(conf_id).agenda
 
-    def move(self, item_id: int, offset: int) -> list[AgendaItem]:
+    def move(self, item_id: int, offset: int) -> builtins.list[AgendaItem]:
         """Move an agenda item up (negative) or down (positive) by ``offset`` places."""
         with read_only(self.db) as session:
             row = session.get(AgendaItemRow, item_id)
@@ -454,7 +456,7 @@ class ConferenceService:
             session.refresh(row)
             return _to_item(row, session.get(CaseRow, row.case_id))
 
-    def deferred_before(self, conf_id: int) -> list[AgendaItem]:
+    def deferred_before(self, conf_id: int) -> builtins.list[AgendaItem]:
         """Cases deferred at earlier conferences and not on any later agenda: to offer on this one."""
         with read_only(self.db) as session:
             conf = session.get(ConferenceRow, conf_id)
@@ -485,7 +487,7 @@ class ConferenceService:
             return offered
 
     # -- discipline input given in the conference
-    def inputs(self, item_id: int) -> list[DisciplineInput]:
+    def inputs(self, item_id: int) -> builtins.list[DisciplineInput]:
         with read_only(self.db) as session:
             rows = session.scalars(
                 sa.select(DisciplineInputRow)
