@@ -126,19 +126,22 @@ def machine() -> dict[str, Any]:
 def _number(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
+    if unit == "x":
+        return f"{value:.2f}x"
     text = f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
     return f"{text} {unit}".strip()
 
 
 def _table(columns: list[str], rows: list[list[str]], right: set[int] | None = None) -> str:
     right = right or set()
-    widths = [max(len(str(c)), *(len(str(r[i])) for r in rows)) if rows else len(c)
-              for i, c in enumerate(columns)]
+    widths = [
+        max(len(str(c)), *(len(str(r[i])) for r in rows)) if rows else len(c) for i, c in enumerate(columns)
+    ]
 
     def line(cells: list[str]) -> str:
         return "  ".join(
-            str(c).rjust(w) if i in right else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths,
-                                                                                                strict=True))
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ).rstrip()
 
     return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in rows)])
@@ -160,8 +163,16 @@ def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
         for r in result["rows"]:
             met = {True: "yes", False: "NO", None: "-"}[r["met"]]
             ratio = f"{r['ratio']:.2f}x" if r["ratio"] is not None else "-"
-            rows.append([r["benchmark"], _number(r["mdtboard"], r["unit"]), _number(r["baseline"], r["unit"]),
-                         ratio, r["target"] or "-", met])
+            rows.append(
+                [
+                    r["benchmark"],
+                    _number(r["mdtboard"], r["unit"]),
+                    _number(r["baseline"], r["unit"]),
+                    ratio,
+                    r["target"] or "-",
+                    met,
+                ]
+            )
             if r.get("note"):
                 notes.append(f"{r['benchmark']}: {r['note']}")
     lines.append(_table(["benchmark", "mdtboard", "baseline", "ratio", "target", "met"], rows, {1, 2, 3}))
@@ -169,8 +180,11 @@ def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
         lines += ["", *(f"  * {n}" for n in notes)]
     for result in results.values():
         for extra in result.get("tables", []):
-            lines += ["", extra["title"], _table(extra["columns"], extra["rows"],
-                                                 set(range(1, len(extra["columns"]))))]
+            lines += [
+                "",
+                extra["title"],
+                _table(extra["columns"], extra["rows"], set(range(1, len(extra["columns"])))),
+            ]
     return "\n".join(lines)
 
 
@@ -179,8 +193,9 @@ def save(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> Path:
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    data = (json.dumps({"time": stamp, "machine": info, "results": results}, ensure_ascii=False, indent=1)
-            + "\n").encode("utf-8")
+    data = (
+        json.dumps({"time": stamp, "machine": info, "results": results}, ensure_ascii=False, indent=1) + "\n"
+    ).encode("utf-8")
     path = write_atomic(RESULTS / f"bench-{stamp}.json", data)
     write_atomic(RESULTS / "latest.json", data)
     return path

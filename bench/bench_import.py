@@ -118,8 +118,10 @@ def mdtboard_import(path: Path, raw: bytes) -> float:
 def row_counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(path)
     try:
-        return {t.__tablename__: conn.execute(f"SELECT count(*) FROM {t.__tablename__}").fetchone()[0]
-                for t in TABLES}
+        return {
+            t.__tablename__: conn.execute(f"SELECT count(*) FROM {t.__tablename__}").fetchone()[0]
+            for t in TABLES
+        }
     finally:
         conn.close()
 
@@ -162,9 +164,14 @@ def run() -> dict[str, Any]:
     ]
     return {
         "rows": [
-            row(f"import {N:,} cases (one transaction)", m, b, "s",
+            row(
+                f"import {N:,} cases (one transaction)",
+                m,
+                b,
+                "s",
                 note=f"{sum(counts_mine.values()):,} rows in {len(counts_mine)} tables, "
-                     f"bundle {len(raw) / 1e6:.1f} MB"),
+                f"bundle {len(raw) / 1e6:.1f} MB",
+            ),
         ],
         "details": {
             "cases": N,

@@ -23,7 +23,7 @@ from mdtboard.storage.db import head_revision, open_database, sqlite_url
 RESULTS = Path(__file__).resolve().parent / "results"
 CACHE = RESULTS / "cache"
 CHUNK = 2000
-_NAME = re.compile(r"^cases-n(\d+)-seed(\d+)-g(\d+)-(\w+)\.sqlite3$")
+_NAME = re.compile(r"^cases-n(\d+)-seed(\d+)-g(\d+)-(\w+)\.sqlite3(\.building.*)?$")
 
 
 def _name(n: int, seed: int, revision: str) -> str:
@@ -34,14 +34,15 @@ def _cached(seed: int, revision: str) -> dict[int, Path]:
     found: dict[int, Path] = {}
     for path in CACHE.glob("cases-*.sqlite3"):
         m = _NAME.match(path.name)
-        if m and int(m[2]) == seed and int(m[3]) == GENERATOR_VERSION and m[4] == revision:
+        if m and int(m[2]) == seed and int(m[3]) == GENERATOR_VERSION and m[4] == revision and not m[5]:
             found[int(m[1])] = path
     return found
 
 
 def _remove_stale(seed: int, revision: str) -> None:
-    """Drop cached databases of an older generator or schema: they are large and never read again."""
-    for path in CACHE.glob("cases-*.sqlite3"):
+    """Drop cached databases (and unfinished builds) of an older generator or schema: they are large and
+    never read again."""
+    for path in CACHE.glob("cases-*.sqlite3*"):
         m = _NAME.match(path.name)
         if m and int(m[2]) == seed and (int(m[3]) != GENERATOR_VERSION or m[4] != revision):
             path.unlink()

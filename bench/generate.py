@@ -42,48 +42,121 @@ DEFAULT_SEED = 20240917
 
 # (title, one-liner phrase, pain locations as (region, side or None, character))
 CONDITIONS: tuple[tuple[str, str, tuple[tuple[str, str | None, str], ...]], ...] = (
-    ("Chronic low back pain with {side} L5 radiculopathy", "{side} L5 radicular pain",
-     (("lumbar spine", "midline", "aching"), ("posterolateral leg to dorsum of foot (L5)", "{side}",
-                                              "burning, electric"))),
-    ("Fibromyalgia with non-restorative sleep", "widespread pain and fatigue",
-     (("neck and shoulders", "bilateral", "aching, tender"), ("lower back", "midline", "stiff"),
-      ("thighs", "bilateral", "aching"))),
-    ("Complex regional pain syndrome type 1, {side} hand, after distal radius fracture",
-     "CRPS type 1 of the {side} hand", (("hand and wrist", "{side}", "burning, allodynia, swelling"),)),
-    ("Post-herpetic neuralgia, {side} T6 dermatome", "post-herpetic neuralgia",
-     (("chest wall, T6 dermatome", "{side}", "burning, itching, allodynia"),)),
-    ("Knee osteoarthritis awaiting arthroplasty", "knee osteoarthritis",
-     (("knee", "{side}", "aching, worse on stairs"),)),
-    ("Persistent post-surgical pain after inguinal hernia repair", "groin pain after hernia repair",
-     (("groin", "{side}", "stabbing, burning"),)),
-    ("Chronic neck pain with cervicogenic headache", "neck pain and headache",
-     (("cervical spine", "midline", "aching"), ("occipital and temporal head", "{side}", "pressing"))),
-    ("Painful diabetic peripheral neuropathy", "painful diabetic neuropathy",
-     (("feet", "bilateral", "burning, pins and needles"), ("calves", "bilateral", "cramping"))),
-    ("Failed back surgery syndrome after L4-S1 fusion", "persistent pain after lumbar fusion",
-     (("lumbar spine", "midline", "deep aching"), ("buttock and thigh", "{side}", "burning"))),
-    ("Chronic pelvic pain with endometriosis", "chronic pelvic pain",
-     (("pelvis", "bilateral", "cramping"), ("lower abdomen", "midline", "dragging"))),
+    (
+        "Chronic low back pain with {side} L5 radiculopathy",
+        "{side} L5 radicular pain",
+        (
+            ("lumbar spine", "midline", "aching"),
+            ("posterolateral leg to dorsum of foot (L5)", "{side}", "burning, electric"),
+        ),
+    ),
+    (
+        "Fibromyalgia with non-restorative sleep",
+        "widespread pain and fatigue",
+        (
+            ("neck and shoulders", "bilateral", "aching, tender"),
+            ("lower back", "midline", "stiff"),
+            ("thighs", "bilateral", "aching"),
+        ),
+    ),
+    (
+        "Complex regional pain syndrome type 1, {side} hand, after distal radius fracture",
+        "CRPS type 1 of the {side} hand",
+        (("hand and wrist", "{side}", "burning, allodynia, swelling"),),
+    ),
+    (
+        "Post-herpetic neuralgia, {side} T6 dermatome",
+        "post-herpetic neuralgia",
+        (("chest wall, T6 dermatome", "{side}", "burning, itching, allodynia"),),
+    ),
+    (
+        "Knee osteoarthritis awaiting arthroplasty",
+        "knee osteoarthritis",
+        (("knee", "{side}", "aching, worse on stairs"),),
+    ),
+    (
+        "Persistent post-surgical pain after inguinal hernia repair",
+        "groin pain after hernia repair",
+        (("groin", "{side}", "stabbing, burning"),),
+    ),
+    (
+        "Chronic neck pain with cervicogenic headache",
+        "neck pain and headache",
+        (("cervical spine", "midline", "aching"), ("occipital and temporal head", "{side}", "pressing")),
+    ),
+    (
+        "Painful diabetic peripheral neuropathy",
+        "painful diabetic neuropathy",
+        (("feet", "bilateral", "burning, pins and needles"), ("calves", "bilateral", "cramping")),
+    ),
+    (
+        "Failed back surgery syndrome after L4-S1 fusion",
+        "persistent pain after lumbar fusion",
+        (("lumbar spine", "midline", "deep aching"), ("buttock and thigh", "{side}", "burning")),
+    ),
+    (
+        "Chronic pelvic pain with endometriosis",
+        "chronic pelvic pain",
+        (("pelvis", "bilateral", "cramping"), ("lower abdomen", "midline", "dragging")),
+    ),
     ("Temporomandibular disorder with bruxism", "jaw pain", (("jaw", "{side}", "aching, clicking"),)),
-    ("Chronic widespread pain after whiplash injury", "pain after a road traffic collision",
-     (("neck", "midline", "stiff, aching"), ("upper back", "bilateral", "tight"))),
-    ("Sickle cell disease with chronic pain between crises", "sickle cell pain",
-     (("lower back", "midline", "deep aching"), ("hips", "bilateral", "throbbing"))),
-    ("Trigeminal neuralgia, {side} V2", "trigeminal neuralgia",
-     (("cheek and upper lip (V2)", "{side}", "electric, paroxysmal"),)),
-    ("Chronic shoulder pain after rotator cuff repair", "shoulder pain after cuff repair",
-     (("shoulder", "{side}", "aching, night pain"),)),
-    ("Phantom limb pain after below-knee amputation", "phantom limb pain",
-     (("phantom foot", "{side}", "crushing, cramping"), ("residual limb", "{side}", "sharp"))),
+    (
+        "Chronic widespread pain after whiplash injury",
+        "pain after a road traffic collision",
+        (("neck", "midline", "stiff, aching"), ("upper back", "bilateral", "tight")),
+    ),
+    (
+        "Sickle cell disease with chronic pain between crises",
+        "sickle cell pain",
+        (("lower back", "midline", "deep aching"), ("hips", "bilateral", "throbbing")),
+    ),
+    (
+        "Trigeminal neuralgia, {side} V2",
+        "trigeminal neuralgia",
+        (("cheek and upper lip (V2)", "{side}", "electric, paroxysmal"),),
+    ),
+    (
+        "Chronic shoulder pain after rotator cuff repair",
+        "shoulder pain after cuff repair",
+        (("shoulder", "{side}", "aching, night pain"),),
+    ),
+    (
+        "Phantom limb pain after below-knee amputation",
+        "phantom limb pain",
+        (("phantom foot", "{side}", "crushing, cramping"), ("residual limb", "{side}", "sharp")),
+    ),
 )
 QUALIFIERS = (
-    "", "", "", ", on long-term opioids", ", off work on a compensation claim", ", tapering request",
-    ", with depression", ", with poor sleep", ", recently bereaved", ", asking about a procedure",
+    "",
+    "",
+    "",
+    ", on long-term opioids",
+    ", off work on a compensation claim",
+    ", tapering request",
+    ", with depression",
+    ", with poor sleep",
+    ", recently bereaved",
+    ", asking about a procedure",
 )
 OCCUPATIONS = (
-    "warehouse supervisor", "nurse", "bus driver", "teacher", "retired electrician", "student",
-    "cleaner", "software developer", "chef", "farmer", "care assistant", "accountant", "builder",
-    "hairdresser", "unemployed former miner", "postal worker", "shop owner", "musician",
+    "warehouse supervisor",
+    "nurse",
+    "bus driver",
+    "teacher",
+    "retired electrician",
+    "student",
+    "cleaner",
+    "software developer",
+    "chef",
+    "farmer",
+    "care assistant",
+    "accountant",
+    "builder",
+    "hairdresser",
+    "unemployed former miner",
+    "postal worker",
+    "shop owner",
+    "musician",
 )
 QUESTIONS = (
     "Should we offer an opioid taper, and how fast?",
@@ -95,35 +168,64 @@ QUESTIONS = (
     "Should gabapentinoid and opioid be co-prescribed, given the sedation?",
 )
 PSYCHOSOCIAL = (
-    "Lives with partner and two children.", "Lives alone since divorce.", "Primary carer for a parent.",
-    "Income reduced; worried about debt.", "Good support from a sister nearby.",
-    "Non-smoker, drinks rarely.", "Smokes 10 a day; would like to stop.", "History of childhood trauma.",
-    "Fears re-injury and avoids bending.", "Enjoys gardening but has stopped.", "Sleeps 4-5 hours a night.",
-    "Attends church and finds it helpful.", "Recently moved here; few friends yet.",
+    "Lives with partner and two children.",
+    "Lives alone since divorce.",
+    "Primary carer for a parent.",
+    "Income reduced; worried about debt.",
+    "Good support from a sister nearby.",
+    "Non-smoker, drinks rarely.",
+    "Smokes 10 a day; would like to stop.",
+    "History of childhood trauma.",
+    "Fears re-injury and avoids bending.",
+    "Enjoys gardening but has stopped.",
+    "Sleeps 4-5 hours a night.",
+    "Attends church and finds it helpful.",
+    "Recently moved here; few friends yet.",
 )
 PRIOR = (
-    "Physical therapy x6 sessions - no lasting change", "Acupuncture x8 - transient relief",
-    "Epidural steroid injection - 50% relief for 6 weeks", "Amitriptyline 10-25 mg - stopped, drowsy",
-    "Duloxetine 60 mg - stopped, nausea", "Pain management programme (group) - partial attendance",
-    "Cognitive behavioural therapy x8 - helpful for sleep", "Radiofrequency ablation of medial branches",
-    "TENS - some relief at home", "Hydrotherapy x6 - enjoyed, stopped when course ended",
+    "Physical therapy x6 sessions - no lasting change",
+    "Acupuncture x8 - transient relief",
+    "Epidural steroid injection - 50% relief for 6 weeks",
+    "Amitriptyline 10-25 mg - stopped, drowsy",
+    "Duloxetine 60 mg - stopped, nausea",
+    "Pain management programme (group) - partial attendance",
+    "Cognitive behavioural therapy x8 - helpful for sleep",
+    "Radiofrequency ablation of medial branches",
+    "TENS - some relief at home",
+    "Hydrotherapy x6 - enjoyed, stopped when course ended",
 )
 IMAGING = (
     "MRI lumbar spine: L4-5 disc protrusion contacting the traversing nerve root; no stenosis.",
     "Radiographs: moderate medial compartment narrowing, osteophytes.",
     "MRI cervical spine: multilevel degenerative change, no cord signal change.",
-    "Ultrasound: no recurrent hernia.", "Nerve conduction studies: length-dependent sensory neuropathy.",
+    "Ultrasound: no recurrent hernia.",
+    "Nerve conduction studies: length-dependent sensory neuropathy.",
     "Bone scan (3-phase): increased periarticular uptake in the delayed phase.",
 )
 COMORBIDITIES = (
-    "Hypertension", "Type 2 diabetes (HbA1c 7.4%)", "Obesity (BMI 33)", "Obstructive sleep apnoea",
-    "Asthma", "Depression", "Generalised anxiety disorder", "Hypothyroidism", "Chronic kidney disease 3a",
-    "Irritable bowel syndrome", "Migraine", "Osteoporosis", "Post-traumatic stress disorder",
+    "Hypertension",
+    "Type 2 diabetes (HbA1c 7.4%)",
+    "Obesity (BMI 33)",
+    "Obstructive sleep apnoea",
+    "Asthma",
+    "Depression",
+    "Generalised anxiety disorder",
+    "Hypothyroidism",
+    "Chronic kidney disease 3a",
+    "Irritable bowel syndrome",
+    "Migraine",
+    "Osteoporosis",
+    "Post-traumatic stress disorder",
 )
 GOALS = (
-    "Walk 30 minutes continuously", "Return to work 4 hours a day within 8 weeks",
-    "Sleep at least 6 hours", "Lift a 10 kg shopping bag", "Play with grandchildren on the floor",
-    "Drive to see family (1 hour) without stopping", "Garden for 20 minutes", "Swim twice a week",
+    "Walk 30 minutes continuously",
+    "Return to work 4 hours a day within 8 weeks",
+    "Sleep at least 6 hours",
+    "Lift a 10 kg shopping bag",
+    "Play with grandchildren on the floor",
+    "Drive to see family (1 hour) without stopping",
+    "Garden for 20 minutes",
+    "Swim twice a week",
 )
 RED_FLAGS = (
     "Screened negative: no saddle anaesthesia, bladder or bowel change, fever, weight loss or cancer.",
@@ -173,8 +275,15 @@ RECOMMENDATIONS = {
     Discipline.SOCIAL_WORK: ("Support the benefits claim; housing adaptation referral.",),
 }
 OTHER_SCORES = (
-    ("odi_percent", 10, 70), ("rmdq", 2, 22), ("tsk17", 25, 60), ("pcs", 5, 48), ("pseq", 5, 55),
-    ("ort", 0, 10), ("startback.total", 0, 9), ("bpi.interference", 1, 10), ("dn4", 2, 9),
+    ("odi_percent", 10, 70),
+    ("rmdq", 2, 22),
+    ("tsk17", 25, 60),
+    ("pcs", 5, 48),
+    ("pseq", 5, 55),
+    ("ort", 0, 10),
+    ("startback.total", 0, 9),
+    ("bpi.interference", 1, 10),
+    ("dn4", 2, 9),
 )
 
 
@@ -184,45 +293,80 @@ def _medication(rng: random.Random) -> Medication:
     if kind == 0:
         each = rng.choice((5, 10, 20))
         times = rng.choice((2, 3, 4))
-        return Medication("oxycodone", f"{each} mg", "oral", f"{times} times daily", False,
-                          DailyDose(each * times, "mg"))
+        return Medication(
+            "oxycodone", f"{each} mg", "oral", f"{times} times daily", False, DailyDose(each * times, "mg")
+        )
     if kind == 1:
         each = rng.choice((50, 100))
         taken = rng.choice((2, 3, 4))
-        return Medication("tramadol", f"{each} mg", "oral", f"every 6 hours as needed (about {taken}/day)",
-                          True, DailyDose(each * taken, "mg"))
+        return Medication(
+            "tramadol",
+            f"{each} mg",
+            "oral",
+            f"every 6 hours as needed (about {taken}/day)",
+            True,
+            DailyDose(each * taken, "mg"),
+        )
     if kind == 2:
         each = rng.choice((10, 15, 30, 60))
-        return Medication("morphine sulfate modified-release", f"{each} mg", "oral", "twice daily", False,
-                          DailyDose(each * 2, "mg"))
+        return Medication(
+            "morphine sulfate modified-release",
+            f"{each} mg",
+            "oral",
+            "twice daily",
+            False,
+            DailyDose(each * 2, "mg"),
+        )
     if kind == 3:
         rate = rng.choice((12, 25, 37, 50))
-        return Medication("fentanyl transdermal patch", f"{rate} mcg/h", "transdermal",
-                          "changed every 72 hours", False, DailyDose(rate, "mcg/h"))
+        return Medication(
+            "fentanyl transdermal patch",
+            f"{rate} mcg/h",
+            "transdermal",
+            "changed every 72 hours",
+            False,
+            DailyDose(rate, "mcg/h"),
+        )
     if kind == 4:
         tablets = rng.choice((2, 4, 6, 8))
-        return Medication("co-codamol 30/500", "2 tablets", "oral", "up to four times daily", True,
-                          DailyDose(30 * tablets, "mg"))
+        return Medication(
+            "co-codamol 30/500",
+            "2 tablets",
+            "oral",
+            "up to four times daily",
+            True,
+            DailyDose(30 * tablets, "mg"),
+        )
     if kind == 5:
         rate = rng.choice((5, 10, 20))
-        return Medication("buprenorphine transdermal patch", f"{rate} mcg/h", "transdermal", "weekly",
-                          False, DailyDose(rate, "mcg/h"))
+        return Medication(
+            "buprenorphine transdermal patch",
+            f"{rate} mcg/h",
+            "transdermal",
+            "weekly",
+            False,
+            DailyDose(rate, "mcg/h"),
+        )
     if kind == 6:
         each = rng.choice((50, 100))
-        return Medication("tapentadol", f"{each} mg", "oral", "twice daily", False,
-                          DailyDose(each * 2, "mg"))
+        return Medication("tapentadol", f"{each} mg", "oral", "twice daily", False, DailyDose(each * 2, "mg"))
     non_opioids = (
-        ("gabapentin", "300 mg", "three times daily"), ("pregabalin", "75 mg", "twice daily"),
-        ("duloxetine", "60 mg", "once daily"), ("amitriptyline", "10 mg", "at night"),
-        ("ibuprofen", "400 mg", "three times daily as needed"), ("paracetamol", "1 g", "four times daily"),
-        ("naproxen", "500 mg", "twice daily"), ("diazepam", "5 mg", "at night as needed"),
-        ("zopiclone", "7.5 mg", "at night"), ("lisinopril", "10 mg", "once daily"),
-        ("metformin", "500 mg", "twice daily"), ("sertraline", "50 mg", "once daily"),
+        ("gabapentin", "300 mg", "three times daily"),
+        ("pregabalin", "75 mg", "twice daily"),
+        ("duloxetine", "60 mg", "once daily"),
+        ("amitriptyline", "10 mg", "at night"),
+        ("ibuprofen", "400 mg", "three times daily as needed"),
+        ("paracetamol", "1 g", "four times daily"),
+        ("naproxen", "500 mg", "twice daily"),
+        ("diazepam", "5 mg", "at night as needed"),
+        ("zopiclone", "7.5 mg", "at night"),
+        ("lisinopril", "10 mg", "once daily"),
+        ("metformin", "500 mg", "twice daily"),
+        ("sertraline", "50 mg", "once daily"),
         ("naloxone nasal spray", "1.8 mg", "as needed for overdose"),
     )
     name, dose, freq = rng.choice(non_opioids)
-    return Medication(name, dose, "oral" if "spray" not in name else "nasal", freq,
-                      "needed" in freq or None)
+    return Medication(name, dose, "oral" if "spray" not in name else "nasal", freq, "needed" in freq or None)
 
 
 def _items(rng: random.Random, count: int, severity: float) -> list[int]:
@@ -253,8 +397,11 @@ def _scores(rng: random.Random) -> Scores:
 
 
 def _inputs(rng: random.Random, when: datetime) -> list[DisciplineInput]:
-    disciplines = [d for d in (Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY)
-                   if rng.random() < 0.85]
+    disciplines = [
+        d
+        for d in (Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY)
+        if rng.random() < 0.85
+    ]
     disciplines += rng.sample(
         (Discipline.PHARMACY, Discipline.NURSING, Discipline.OCCUPATIONAL_THERAPY, Discipline.SOCIAL_WORK),
         rng.choice((0, 0, 1, 2)),
@@ -316,7 +463,8 @@ def make_case(i: int, seed: int = DEFAULT_SEED) -> Case:
             + " ".join(rng.sample(PRIOR, 2))
         ),
         psychosocial=" ".join(rng.sample(PSYCHOSOCIAL, rng.randint(2, 4))),
-        sharing_restrictions="Do not share the psychology notes with the employer." if rng.random() < 0.12
+        sharing_restrictions="Do not share the psychology notes with the employer."
+        if rng.random() < 0.12
         else None,
         pain_locations=[PainLocation(r, s.format(side=side) if s else None, c) for r, s, c in locations],
         medications=medications,

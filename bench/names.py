@@ -47,8 +47,7 @@ CULTURES: tuple[Culture, ...] = (
         _t("Hoa Lan Hương Mai Hạnh Trang Thảo Linh Ngân Yến Nhung Phượng Ngọc Dung"),
         _t("Minh Tuấn Dũng Hùng Long Nam Quang Thắng Khoa Huy Phúc Đạt Hải Sơn"),
         _t(
-            "Nguyễn Nguyễn Nguyễn Nguyễn Trần Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô "
-            "Dương Lý"
+            "Nguyễn Nguyễn Nguyễn Nguyễn Trần Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý"
         ),
         order="family middle given",
         middle_female=_t("Thị Thị Thị Ngọc Thu Thanh Kim Bích"),
