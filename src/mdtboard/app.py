@@ -1,0 +1,51 @@
+"""Composition root of the desktop program: Qt application -> main window -> database and services.
+
+The window is shown first and the database opened right behind it (``QTimer.singleShot(0, ...)``), so the
+program appears at once even though importing SQLAlchemy and opening the database take a moment.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from mdtboard import __version__
+
+APPLICATION_NAME = "mdtboard"
+ORGANIZATION_NAME = "mdtboard"
+#: Same variable as ``storage.db.ENV_URL`` (not imported: app start-up must not wait for SQLAlchemy).
+ENV_DATABASE_URL = "MDTBOARD_DATABASE_URL"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName(APPLICATION_NAME)
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setApplicationDisplayName("mdtboard")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("mdtboard")
+    from mdtboard.ui.main_window import icon_path
+
+    path = icon_path()
+    if path is not None:
+        app.setWindowIcon(QIcon(str(path)))
+    return app
+
+
+def run(database_url: str | None) -> int:
+    """Start the program on ``database_url`` (the default SQLite file when None); the exit status."""
+    app = make_application()
+    from mdtboard.ui.main_window import MainWindow
+
+    window = MainWindow(QSettings())
+    window.database_failed.connect(lambda _message: app.exit(1))
+    window.show()
+    # The demo cases are offered only on the default database, never on a team's named server.
+    offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)
+    QTimer.singleShot(0, lambda: window.open_database(database_url, offer_demo=offer_demo))
+    return app.exec()

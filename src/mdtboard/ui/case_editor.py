@@ -1,0 +1,477 @@
+"""The case editor: a case prepared in ISBAR order, saved as it is typed.
+
+There is no Save button. Each change is pushed on the window's undo stack and saved by an
+:class:`AutoSaver` once typing pauses, with ``CaseService.update`` stating the version the person saw.
+A field with a problem (a score of 11, a word where a number goes) is marked where it is, keeps the typed
+text on screen, and is left out of the save: the database keeps its last valid value while the rest of
+the form is saved. When someone else saved the case in between, both versions are shown side by side
+(:class:`ConflictDialog`) and nothing is overwritten until the person chooses.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from mdtboard.domain.case import Case, Scores
+from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError, NotFoundError, Problem
+from mdtboard.domain.isbar import check_isbar
+from mdtboard.domain.mme import mme_report
+from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
+from mdtboard.services.context import Services
+from mdtboard.ui import case_display as show
+from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
+from mdtboard.ui.case_form import MED_MME_COLUMN, TABLES, CaseForm, Reading
+from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
+from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.fonts import set_relative_font
+from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
+from mdtboard.ui.undo_commands import FieldEditCommand, RowCommand
+
+STYLE = """
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {
+    border: 2px solid #b3261e; border-radius: 3px; background: #fff8f7;
+}
+QLabel[role="error"] { color: #8c1d18; font-weight: bold; }
+QLabel#sharingBanner {
+    background: #fff4ce; color: #3d2e00; border: 2px solid #b88a00; border-radius: 4px; padding: 8px;
+    font-weight: bold;
+}
+QLabel#safetyBanner {
+    background: #b3261e; color: #ffffff; border: 2px solid #7a1711; border-radius: 4px; padding: 10px;
+    font-weight: bold;
+}
+QLabel#kindBadge[fictional="true"] {
+    border: 1px solid #5b4a8a; color: #3b2d66; background: #efeaff; border-radius: 3px; padding: 2px 6px;
+    font-weight: bold;
+}
+QLabel#kindBadge[fictional="false"] { color: #444444; padding: 2px 6px; }
+QLabel#headerLabel { font-weight: bold; }
+QLabel#saveState { color: #444444; }
+"""
+
+
+class _UndoKeys(QObject):
+    """Sends Ctrl+Z / Ctrl+Shift+Z from the editor's fields to the window's undo stack, instead of each
+    field's own undo, so that one history covers every field (and the conference)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+class _CellDelegate(QStyledItemDelegate):
+    def __init__(self, keys: _UndoKeys, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keys = keys
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: object) -> QWidget:
+        editor = super().createEditor(parent, option, index)  # type: ignore[arg-type]
+        editor.installEventFilter(self._keys)
+        return editor
+
+
+class CaseEditor(QWidget):
+    """Edits one case at a time.
+
+    Signals:
+        case_opened(int): a case (its id) was loaded into the editor.
+        case_saved(int): the open case (its id) was saved.
+        status_message(str): a line for the status bar ("Saved 14:02:31", or why a save failed).
+    """
+
+    case_opened = Signal(int)
+    case_saved = Signal(int)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        save_delay_ms: int = DEFAULT_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo_stack
+        self.ui = Ui_CaseEditor()
+        self.ui.setupUi(self)
+        self.setStyleSheet(STYLE)
+        self.form = CaseForm(self.ui)
+        self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
+        self._saved: Case | None = None
+        self._texts: dict[str, str] = {}
+        self._loading = False
+        self._service_problems: list[tuple[str | None, str, Problem, str]] = []
+        self._not_saved_count = 0
+        self.conflict_dialog: ConflictDialog | None = None
+        self._undo_keys = _UndoKeys(self)
+        self._prepare_widgets()
+        self._connect_signals()
+        self._show_body(False)
+
+    # -- set-up
+    def _prepare_widgets(self) -> None:
+        for label in self.form.all_error_labels():
+            label.setProperty("role", "error")
+        set_relative_font(self.ui.safetyBanner, 1.2, bold=True)
+        set_relative_font(self.ui.sharingBanner, 1.1, bold=True)
+        set_relative_font(self.ui.headerLabel, 1.3, bold=True)
+        set_relative_font(self.ui.attributionLabel, 0.85)
+        self.ui.attributionLabel.setText(PHQ_GAD_ATTRIBUTION)
+        for key in self.form.scalar_keys():
+            widget = self.form.widget(key)
+            widget.installEventFilter(self._undo_keys)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setUndoRedoEnabled(False)
+        for table in self.form.tables.values():
+            table.setItemDelegate(_CellDelegate(self._undo_keys, table))
+            table.installEventFilter(self._undo_keys)
+            table.verticalHeader().setVisible(False)
+        medications = self.ui.medicationsTable
+        for column, width in enumerate((200, 90, 90, 130, 80, 100, 70)):
+            medications.setColumnWidth(column, width)
+        self.ui.locationsTable.setColumnWidth(0, 220)
+        self.ui.locationsTable.setColumnWidth(1, 120)
+        self.ui.otherScoresTable.setColumnWidth(0, 220)
+        self.ui.otherScoresTable.setColumnWidth(1, 100)
+
+    def _connect_signals(self) -> None:
+        for key in self.form.scalar_keys():
+            widget = self.form.widget(key)
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.textChanged.connect(lambda key=key: self._edited(key))
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda _i, key=key: self._edited(key))
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(lambda _b, key=key: self._edited(key))
+        for name, table in self.form.tables.items():
+            table.itemChanged.connect(lambda item, name=name: self._cell_edited(name, item))
+        self.ui.addLocationButton.clicked.connect(lambda: self.add_row("locationsTable"))
+        self.ui.removeLocationButton.clicked.connect(lambda: self.remove_row("locationsTable"))
+        self.ui.addMedicationButton.clicked.connect(lambda: self.add_row("medicationsTable"))
+        self.ui.removeMedicationButton.clicked.connect(lambda: self.remove_row("medicationsTable"))
+        self.ui.addScoreButton.clicked.connect(lambda: self.add_row("otherScoresTable"))
+        self.ui.removeScoreButton.clicked.connect(lambda: self.remove_row("otherScoresTable"))
+        self._saver.saved.connect(self._on_saved)
+        self._saver.save_failed.connect(self._on_save_failed)
+        self._saver.conflicted.connect(self._on_conflict)
+
+    def _show_body(self, shown: bool) -> None:
+        self.ui.editorBody.setVisible(shown)
+        self.ui.emptyLabel.setVisible(not shown)
+
+    # -- opening and saving
+    def current_case_id(self) -> int | None:
+        return self._saved.id if self._saved is not None else None
+
+    @property
+    def saved_case(self) -> Case | None:
+        """The case as last read from or saved to the database."""
+        return self._saved
+
+    @property
+    def pending(self) -> bool:
+        return self._saver.pending
+
+    def open_case(self, case_id: int) -> bool:
+        """Show ``case_id`` (saving the open case first). False when the open case could not be saved
+        (it stays open) or ``case_id`` does not exist."""
+        if self._saved is not None and self._saved.id == case_id:
+            return True
+        if not self.flush():
+            return False
+        try:
+            case = self._services.cases.get(case_id)
+        except NotFoundError as exc:
+            self.status_message.emit(str(exc))
+            return False
+        self._load(case)
+        self.case_opened.emit(case_id)
+        return True
+
+    def _load(self, case: Case) -> None:
+        self._saved = case
+        self._service_problems = []
+        self._loading = True
+        try:
+            with self._saver.suspend():
+                self.form.fill(case)
+        finally:
+            self._loading = False
+        self._saver.discard()
+        self._texts = self.form.snapshot()
+        self._show_body(True)
+        self.ui.saveState.setText("")
+        self._refresh()
+
+    def flush(self) -> bool:
+        """Save anything pending now; False when the save failed (the text stays on screen)."""
+        if self._saved is None:
+            return True
+        return self._saver.flush()
+
+    def _save(self) -> None:
+        if self._saved is None:
+            return
+        reading = self._read()
+        self._not_saved_count = len({unit for _k, unit, _p in reading.problems})
+        if reading.case == self._saved:
+            return
+        stored = self._services.cases.update(reading.case)
+        self._saved = stored
+        self.case_saved.emit(stored.id)
+
+    def _read(self) -> Reading:
+        self._service_problems = [
+            entry
+            for entry in self._service_problems
+            if entry[0] is None or self.form.text(entry[0]) == entry[3]
+        ]
+        assert self._saved is not None
+        return self.form.read(self._saved, extra=[(k, u, p) for k, u, p, _t in self._service_problems])
+
+    def _on_saved(self, when: datetime) -> None:
+        text = f"Saved {when:%H:%M:%S}"
+        if self._not_saved_count:
+            fields = "field" if self._not_saved_count == 1 else "fields"
+            text += f" · {self._not_saved_count} marked {fields} not saved until corrected"
+        self.ui.saveState.setText(text)
+        self.status_message.emit(text)
+
+    def _on_save_failed(self, error: MdtboardError) -> None:
+        if isinstance(error, InvalidInputError):
+            # A rule only the service can check (a reference already taken): mark it and save the rest.
+            for problem in error.problems:
+                key = self.form.key_for(problem.where)
+                unit = self.form.unit_for(problem.where)
+                self._service_problems.append((key, unit, problem, self.form.text(key) if key else ""))
+            self._refresh()
+            QTimer.singleShot(0, self._saver.flush)
+            return
+        first = str(error).splitlines()[0]
+        self.ui.saveState.setText(f"{show.WARNING_SIGN} Not saved")
+        self.status_message.emit(f"Not saved: {first} Your text is kept on screen; saving is retried.")
+
+    # -- conflicts
+    def _on_conflict(self, error: ConflictError) -> None:
+        theirs = error.theirs
+        mine = error.mine
+        if not isinstance(theirs, Case) or not isinstance(mine, Case):
+            self.status_message.emit(str(error))
+            return
+        rows = show.conflict_rows(mine, theirs)
+        dialog = ConflictDialog(f"Case {theirs.ref}", rows, self)
+        self.conflict_dialog = dialog
+        dialog.finished.connect(lambda _result: self._resolve_conflict(dialog, mine, theirs))
+        self.ui.saveState.setText(f"{show.WARNING_SIGN} Changed elsewhere: choose a version")
+        self.status_message.emit(f"Case {theirs.ref} was changed elsewhere: nothing was overwritten")
+        dialog.open()
+
+    def _resolve_conflict(self, dialog: ConflictDialog, mine: Case, theirs: Case) -> None:
+        self.conflict_dialog = None
+        if self._saved is None or self._saved.id != theirs.id:
+            return
+        if dialog.choice is Choice.TAKE_THEIRS:
+            self._load(theirs)
+            self.status_message.emit(f"Showing the saved version of case {theirs.ref}")
+            return
+        # Keep mine: the stored version becomes the one this person has seen, then save on top of it.
+        self._saved = copy.deepcopy(theirs)
+        self._saver.touch()
+        self._saver.flush()
+
+    # -- editing
+    def _edited(self, key: str) -> None:
+        if self._loading or self._saved is None:
+            return
+        new = self.form.text(key)
+        old = self._texts.get(key, "")
+        if new == old:
+            return
+        self._texts[key] = new
+        self._undo.push(FieldEditCommand(self, self._saved.id or 0, key, self._label(key), old, new))
+        self._changed()
+
+    def _cell_edited(self, table: str, item: QTableWidgetItem) -> None:
+        if self._loading or self._saved is None or (
+            table == "medicationsTable" and item.column() == MED_MME_COLUMN
+        ):
+            return
+        self._edited(f"{table}/{item.row()}/{item.column()}")
+
+    def _label(self, key: str) -> str:
+        if "/" in key:
+            table, row, column = key.split("/")
+            return f"{TABLES[table][1][int(column)].lower()} in row {int(row) + 1}"
+        widget = self.form.widget(key)
+        return widget.accessibleName().lower() or key
+
+    def _changed(self) -> None:
+        self._saver.touch()
+        self._refresh()
+
+    def add_row(self, table: str) -> None:
+        if self._saved is None:
+            return
+        widget = self.form.tables[table]
+        row = widget.rowCount()
+        texts = [""] * widget.columnCount()
+        self._undo.push(
+            RowCommand(self, self._saved.id or 0, table, row, texts, insert=True, label="Add a row")
+        )
+        widget.setCurrentCell(row, 0)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        item = widget.item(row, 0)
+        if item is not None:
+            widget.editItem(item)
+
+    def remove_row(self, table: str) -> None:
+        widget = self.form.tables[table]
+        row = widget.currentRow()
+        if self._saved is None or row < 0:
+            return
+        texts = self.form.row_texts(table, row)
+        self._undo.push(
+            RowCommand(self, self._saved.id or 0, table, row, texts, insert=False, label="Remove a row")
+        )
+
+    # -- what the undo commands call
+    def _ensure_open(self, case_id: int) -> bool:
+        return self.current_case_id() == case_id or self.open_case(case_id)
+
+    def apply_text(self, case_id: int, key: str, text: str) -> None:
+        if not self._ensure_open(case_id):
+            return
+        self._loading = True
+        try:
+            self.form.set_text(key, text)
+        finally:
+            self._loading = False
+        self._texts[key] = text
+        self.reveal(key)
+        self._changed()
+
+    def apply_insert_row(self, case_id: int, table: str, row: int, texts: list[str]) -> None:
+        if not self._ensure_open(case_id):
+            return
+        self._loading = True
+        try:
+            self.form.insert_row(table, row, texts)
+        finally:
+            self._loading = False
+        self._texts = self.form.snapshot()
+        self.reveal(f"{table}/{row}/0")
+        self._changed()
+
+    def apply_remove_row(self, case_id: int, table: str, row: int) -> None:
+        if not self._ensure_open(case_id):
+            return
+        self.form.remove_row(table, row)
+        self._texts = self.form.snapshot()
+        self.reveal(table)
+        self._changed()
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first field of the ISBAR part shown."""
+        page = self.ui.isbarTabs.currentWidget()
+        if page is None:
+            return
+        for key in self.form.scalar_keys():
+            widget = self.form.widget(key)
+            if page.isAncestorOf(widget):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def reveal(self, key: str) -> None:
+        """Bring the tab holding a field to the front."""
+        widget = self.form.widget(key)
+        tabs = self.ui.isbarTabs
+        for index in range(tabs.count()):
+            page = tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
+                tabs.setCurrentIndex(index)
+                break
+
+    # -- what is shown beside the fields
+    def _refresh(self) -> None:
+        if self._saved is None:
+            return
+        reading = self._read()
+        self.form.show_problems(reading.problems)
+        case = reading.case
+        self._show_header(case)
+        self._show_banners(case)
+        self._show_scores(case.scores)
+        self._show_mme(case, valid="medicationsTable" not in reading.invalid_units)
+        check = check_isbar(case)
+        self.ui.readinessSummary.setText(show.readiness_summary(check))
+        self.ui.readinessDetails.setText(show.readiness_html(check))
+
+    def _show_header(self, case: Case) -> None:
+        title = f" — {case.title}" if case.title else ""
+        self.ui.headerLabel.setText(f"{case.ref} · {case.patient.display_name}{title}")
+        badge = self.ui.kindBadge
+        badge.setText("FICTIONAL CASE" if case.fictional else "Real patient")
+        if badge.property("fictional") != case.fictional:
+            badge.setProperty("fictional", case.fictional)
+            badge.style().unpolish(badge)
+            badge.style().polish(badge)
+
+    def _show_banners(self, case: Case) -> None:
+        sharing = show.sharing_banner(self.ui.sharingEdit.toPlainText())
+        self.ui.sharingBanner.setText(sharing or "")
+        self.ui.sharingBanner.setVisible(sharing is not None)
+        summary = score_summary(case.scores or Scores())
+        prompt = summary.safety_prompt
+        self.ui.safetyBanner.setText(f"{show.WARNING_SIGN} {prompt}" if prompt else "")
+        self.ui.safetyBanner.setAccessibleDescription(prompt or "")
+        self.ui.safetyBanner.setVisible(prompt is not None)
+
+    def _show_scores(self, scores: Scores | None) -> None:
+        summary = score_summary(scores or Scores())
+        self.ui.nrsResult.setText(show.nrs_text(summary))
+        self.ui.pegResult.setText(show.peg_text(summary))
+        self.ui.phq9Result.setText(show.phq9_text(summary))
+        self.ui.gad7Result.setText(show.gad7_text(summary))
+
+    def _show_mme(self, case: Case, *, valid: bool) -> None:
+        report = mme_report(case.medications)
+        rows = self.form.medication_rows()
+        table = self.ui.medicationsTable
+        cells = {}
+        if valid:
+            cells = {rows[row.index]: show.mme_cell(row) for row in report.rows if row.index < len(rows)}
+        self._loading = True
+        try:
+            for row in range(table.rowCount()):
+                self.form.set_text(f"medicationsTable/{row}/{MED_MME_COLUMN}", cells.get(row, ""))
+        finally:
+            self._loading = False
+        note = "" if valid else (
+            f"{show.WARNING_SIGN} Correct the marked cells; until then this is the last saved list's MME.<br>"
+        )
+        self.ui.mmeSummary.setText(note + show.mme_html(report))
+
+    def show_error(self, title: str, text: str) -> None:
+        show_error(self, title, text)

@@ -1,0 +1,171 @@
+"""The case library: every case, found as you type, opened with Enter; bundles imported and exported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+
+from mdtboard.domain.errors import InvalidInputError, MdtboardError
+from mdtboard.interchange.bundle import export_file, import_files
+from mdtboard.services.cases import StoredCase
+from mdtboard.services.context import Services
+from mdtboard.ui.dialogs import show_error, show_invalid_input
+from mdtboard.ui.fonts import set_relative_font
+from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
+from mdtboard.ui.models.case_table_model import KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
+
+#: How long typing in the search field must pause before the library is searched.
+SEARCH_DELAY_MS = 150
+
+#: The filter combo's entries, in order: which cases each shows.
+FILTERS: tuple[bool | None, ...] = (None, False, True)
+
+
+def describe_import(stored: list[StoredCase]) -> str:
+    created = sum(1 for s in stored if s.created)
+    updated = len(stored) - created
+    plural = "s" if len(stored) != 1 else ""
+    return f"Imported {len(stored)} case{plural}: {created} created, {updated} updated"
+
+
+class CaseLibrary(QWidget):
+    """The table of cases with search, the real/fictional filter, import and export.
+
+    Signals:
+        open_case_requested(int): the person asked to open this case (its id) in the case editor.
+        status_message(str): a line for the status bar (cases imported, exported, errors).
+        cases_imported(list): cases (``StoredCase``) were created or updated by an import.
+    """
+
+    open_case_requested = Signal(int)
+    status_message = Signal(str)
+    cases_imported = Signal(list)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.ui = Ui_CaseLibrary()
+        self.ui.setupUi(self)
+        set_relative_font(self.ui.heading, 1.35, bold=True)
+        self.model = CaseTableModel(services.cases, parent=self)
+        table = self.ui.caseTable
+        table.setModel(self.model)
+        table.sortByColumn(REF, Qt.SortOrder.AscendingOrder)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(NAME, 240)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._connect_signals()
+        self._update_count()
+
+    def _connect_signals(self) -> None:
+        self.ui.searchEdit.textChanged.connect(self._search_timer.start)
+        self.ui.searchEdit.returnPressed.connect(self._search_now_and_focus_table)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.ui.filterCombo.currentIndexChanged.connect(self._apply_filter)
+        self.ui.caseTable.activated.connect(self._open_index)
+        self.ui.openButton.clicked.connect(self.open_current)
+        self.ui.importButton.clicked.connect(self.choose_and_import)
+        self.ui.exportButton.clicked.connect(self.choose_and_export)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+
+    # -- searching
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def _apply_search(self) -> None:
+        self.model.set_query(self.ui.searchEdit.text())
+        self._select_first()
+
+    def _search_now_and_focus_table(self) -> None:
+        self._search_timer.stop()
+        self._apply_search()
+        self.ui.caseTable.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _apply_filter(self, index: int) -> None:
+        self.model.set_fictional(FILTERS[index] if 0 <= index < len(FILTERS) else None)
+        self._select_first()
+
+    def _select_first(self) -> None:
+        if self.model.rowCount():
+            self.ui.caseTable.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        self.ui.countLabel.setText(f"{total} case{'s' if total != 1 else ''}")
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    # -- opening
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_case_requested.emit(self.model.summary(index.row()).id)
+
+    def open_current(self) -> None:
+        self._open_index(self.ui.caseTable.currentIndex())
+
+    def selected_refs(self) -> list[str]:
+        rows = sorted({index.row() for index in self.ui.caseTable.selectionModel().selectedRows()})
+        return [self.model.summary(row).ref for row in rows]
+
+    # -- import and export
+    def choose_and_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import case bundles", str(Path.home()), "Case bundles (*.json);;All files (*)"
+        )
+        if names:
+            self.import_paths([Path(name) for name in names])
+
+    def import_paths(self, paths: list[Path]) -> list[StoredCase] | None:
+        """Import bundle files; a bad file is reported with every JSON path and imports nothing."""
+        try:
+            stored = import_files(self._services.cases, paths)
+        except InvalidInputError as exc:
+            show_invalid_input(self, "Case bundle not imported", exc, "Nothing was imported from this file.")
+            self.status_message.emit("Import failed: nothing was imported from the bad file")
+            return None
+        except MdtboardError as exc:
+            show_error(self, "Case bundle not imported", str(exc))
+            self.status_message.emit("Import failed")
+            return None
+        finally:
+            self.refresh()
+        self.status_message.emit(describe_import(stored))
+        self.cases_imported.emit(stored)
+        return stored
+
+    def choose_and_export(self) -> None:
+        refs = self.selected_refs()
+        if not refs:
+            show_error(self, "Nothing to export", "Select one or more cases in the library first.")
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export selected cases", str(Path.home() / "cases.json"), "Case bundles (*.json)"
+        )
+        if name:
+            self.export_to(Path(name), refs)
+
+    def export_to(self, path: Path, refs: list[str]) -> bool:
+        try:
+            cases = export_file(self._services.cases, path, refs, title="mdtboard export")
+        except MdtboardError as exc:
+            show_error(self, "Cases not exported", str(exc))
+            self.status_message.emit("Export failed")
+            return False
+        self.status_message.emit(f"Exported {len(cases)} case{'s' if len(cases) != 1 else ''} to {path}")
+        return True

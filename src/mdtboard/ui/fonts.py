@@ -1,0 +1,53 @@
+"""Text size: one scale for the whole program (View > Bigger/Smaller text), remembered in QSettings.
+
+Widgets that show text larger or smaller than the rest (headings, banners) say so with
+:func:`set_relative_font`, and follow when the scale changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+MIN_SCALE = 0.7
+MAX_SCALE = 2.5
+STEP = 1.125
+_FACTOR = "mdtboardFontFactor"
+_BOLD = "mdtboardFontBold"
+
+
+def set_relative_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
+    """Show ``widget``'s text at ``factor`` times the program's text size."""
+    widget.setProperty(_FACTOR, factor)
+    widget.setProperty(_BOLD, bold)
+    _apply(widget)
+
+
+def _apply(widget: QWidget) -> None:
+    factor = widget.property(_FACTOR)
+    if factor is None:
+        return
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * float(factor))
+    font.setBold(bool(widget.property(_BOLD)))
+    widget.setFont(font)
+
+
+def clamp(scale: float) -> float:
+    return max(MIN_SCALE, min(MAX_SCALE, round(scale, 3)))
+
+
+class FontScaler:
+    """Sets the application font to ``base x scale`` and refreshes the relative fonts."""
+
+    def __init__(self) -> None:
+        self.base = QApplication.font().pointSizeF()
+        self.scale = 1.0
+
+    def apply(self, scale: float) -> float:
+        self.scale = clamp(scale)
+        font = QApplication.font()
+        font.setPointSizeF(self.base * self.scale)
+        QApplication.setFont(font)
+        for widget in QApplication.allWidgets():
+            _apply(widget)
+        return self.scale

@@ -1,0 +1,164 @@
+# Generated from ui/case_library.ui by `make forms` (pyside6-uic). Do not edit: edit the .ui file.
+# -*- coding: utf-8 -*-
+
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
+
+class Ui_CaseLibrary(object):
+    def setupUi(self, CaseLibrary):
+        if not CaseLibrary.objectName():
+            CaseLibrary.setObjectName(u"CaseLibrary")
+        CaseLibrary.resize(900, 600)
+        self.libraryLayout = QVBoxLayout(CaseLibrary)
+        self.libraryLayout.setObjectName(u"libraryLayout")
+        self.heading = QLabel(CaseLibrary)
+        self.heading.setObjectName(u"heading")
+
+        self.libraryLayout.addWidget(self.heading)
+
+        self.searchRow = QHBoxLayout()
+        self.searchRow.setObjectName(u"searchRow")
+        self.searchLabel = QLabel(CaseLibrary)
+        self.searchLabel.setObjectName(u"searchLabel")
+
+        self.searchRow.addWidget(self.searchLabel)
+
+        self.searchEdit = QLineEdit(CaseLibrary)
+        self.searchEdit.setObjectName(u"searchEdit")
+        self.searchEdit.setClearButtonEnabled(True)
+
+        self.searchRow.addWidget(self.searchEdit)
+
+        self.filterLabel = QLabel(CaseLibrary)
+        self.filterLabel.setObjectName(u"filterLabel")
+
+        self.searchRow.addWidget(self.filterLabel)
+
+        self.filterCombo = QComboBox(CaseLibrary)
+        self.filterCombo.addItem("")
+        self.filterCombo.addItem("")
+        self.filterCombo.addItem("")
+        self.filterCombo.setObjectName(u"filterCombo")
+
+        self.searchRow.addWidget(self.filterCombo)
+
+        self.countLabel = QLabel(CaseLibrary)
+        self.countLabel.setObjectName(u"countLabel")
+        self.countLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+
+        self.searchRow.addWidget(self.countLabel)
+
+
+        self.libraryLayout.addLayout(self.searchRow)
+
+        self.caseTable = QTableView(CaseLibrary)
+        self.caseTable.setObjectName(u"caseTable")
+        self.caseTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.caseTable.setAlternatingRowColors(True)
+        self.caseTable.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.caseTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.caseTable.setSortingEnabled(True)
+        self.caseTable.setWordWrap(False)
+        self.caseTable.horizontalHeader().setStretchLastSection(False)
+        self.caseTable.verticalHeader().setVisible(False)
+
+        self.libraryLayout.addWidget(self.caseTable)
+
+        self.buttonRow = QHBoxLayout()
+        self.buttonRow.setObjectName(u"buttonRow")
+        self.openButton = QPushButton(CaseLibrary)
+        self.openButton.setObjectName(u"openButton")
+
+        self.buttonRow.addWidget(self.openButton)
+
+        self.importButton = QPushButton(CaseLibrary)
+        self.importButton.setObjectName(u"importButton")
+
+        self.buttonRow.addWidget(self.importButton)
+
+        self.exportButton = QPushButton(CaseLibrary)
+        self.exportButton.setObjectName(u"exportButton")
+
+        self.buttonRow.addWidget(self.exportButton)
+
+        self.buttonSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.buttonRow.addItem(self.buttonSpacer)
+
+        self.dropHint = QLabel(CaseLibrary)
+        self.dropHint.setObjectName(u"dropHint")
+
+        self.buttonRow.addWidget(self.dropHint)
+
+
+        self.libraryLayout.addLayout(self.buttonRow)
+
+#if QT_CONFIG(shortcut)
+        self.searchLabel.setBuddy(self.searchEdit)
+        self.filterLabel.setBuddy(self.filterCombo)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.searchEdit, self.filterCombo)
+        QWidget.setTabOrder(self.filterCombo, self.caseTable)
+        QWidget.setTabOrder(self.caseTable, self.openButton)
+        QWidget.setTabOrder(self.openButton, self.importButton)
+        QWidget.setTabOrder(self.importButton, self.exportButton)
+
+        self.retranslateUi(CaseLibrary)
+    # setupUi
+
+    def retranslateUi(self, CaseLibrary):
+#if QT_CONFIG(accessibility)
+        CaseLibrary.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Case library", None))
+#endif // QT_CONFIG(accessibility)
+        self.heading.setText(QCoreApplication.translate("CaseLibrary", u"Case library", None))
+#if QT_CONFIG(accessibility)
+        self.heading.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Case library", None))
+#endif // QT_CONFIG(accessibility)
+        self.searchLabel.setText(QCoreApplication.translate("CaseLibrary", u"&Search:", None))
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Search cases", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleDescription(QCoreApplication.translate("CaseLibrary", u"Finds cases whose patient name, title or reference has words starting with what you type; accents and case are ignored", None))
+#endif // QT_CONFIG(accessibility)
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("CaseLibrary", u"Patient name, title or reference", None))
+        self.filterLabel.setText(QCoreApplication.translate("CaseLibrary", u"Sho&w:", None))
+        self.filterCombo.setItemText(0, QCoreApplication.translate("CaseLibrary", u"All cases", None))
+        self.filterCombo.setItemText(1, QCoreApplication.translate("CaseLibrary", u"Real cases only", None))
+        self.filterCombo.setItemText(2, QCoreApplication.translate("CaseLibrary", u"Fictional cases only", None))
+
+#if QT_CONFIG(accessibility)
+        self.filterCombo.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Show real or fictional cases", None))
+#endif // QT_CONFIG(accessibility)
+        self.countLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.caseTable.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Cases", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.caseTable.setAccessibleDescription(QCoreApplication.translate("CaseLibrary", u"Press Enter or double-click to open the case", None))
+#endif // QT_CONFIG(accessibility)
+        self.openButton.setText(QCoreApplication.translate("CaseLibrary", u"&Open case", None))
+#if QT_CONFIG(accessibility)
+        self.openButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Open the selected case", None))
+#endif // QT_CONFIG(accessibility)
+        self.importButton.setText(QCoreApplication.translate("CaseLibrary", u"&Import bundle\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.importButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Import a case bundle", None))
+#endif // QT_CONFIG(accessibility)
+        self.exportButton.setText(QCoreApplication.translate("CaseLibrary", u"E&xport selected\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.exportButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Export the selected cases", None))
+#endif // QT_CONFIG(accessibility)
+        self.dropHint.setText(QCoreApplication.translate("CaseLibrary", u"Drop a case bundle (.json) on the window to import it.", None))
+    # retranslateUi
+

@@ -1,0 +1,452 @@
+"""The main window: the case library, the case editor and the conference workspace, one at a time.
+
+The window is shown before the database is opened (:meth:`MainWindow.open_database`, called right after
+``show()``), so that the program appears at once; the pages that need services are built then. Nothing
+here imports SQLAlchemy or the services at module level: that import alone takes about 0.3 s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+
+from mdtboard import __version__
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.ui.dialogs import ask, show_error
+from mdtboard.ui.fonts import STEP, FontScaler
+from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
+from mdtboard.ui.shortcut_sheet import ShortcutSheet
+
+if TYPE_CHECKING:
+    from mdtboard.services.cases import CaseService, StoredCase
+    from mdtboard.services.context import Services
+    from mdtboard.ui.case_editor import CaseEditor
+    from mdtboard.ui.case_library import CaseLibrary
+
+#: Page indexes of the navigation list and the stacked pages (page 0 of the stack is "opening...").
+LIBRARY, CASE, CONFERENCE = range(3)
+
+SETTINGS_GEOMETRY = "window/geometry"
+SETTINGS_STATE = "window/state"
+SETTINGS_FONT_SCALE = "view/font_scale"
+SETTINGS_CONFERENCE = "session/last_conference"
+SETTINGS_CASE = "session/last_case"
+SETTINGS_DEMO_OFFERED = "start/demo_offered"
+
+DemoLoader = Callable[["CaseService"], "list[StoredCase]"]
+
+
+def icon_path() -> Path | None:
+    from mdtboard.resources import resource
+
+    try:
+        path = resource("icons", "mdtboard.svg")
+    except FileNotFoundError:
+        return None
+    return path if path.exists() else None
+
+
+def _default_demo_loader(service: CaseService) -> list[StoredCase]:
+    from mdtboard.interchange.demo import load_demo_cases
+
+    return load_demo_cases(service)
+
+
+class MainWindow(QMainWindow):
+    """The program's one window.
+
+    Signals:
+        services_ready(): the database is open and every page is built.
+        database_failed(str): the database could not be opened; the message was shown and acknowledged
+            (the program then exits with status 1).
+    """
+
+    services_ready = Signal()
+    database_failed = Signal(str)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        load_demo: DemoLoader | None = None,
+        save_delay_ms: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.undo_stack = QUndoStack(self)
+        self.services: Services | None = None
+        self.library: CaseLibrary | None = None
+        self.editor: CaseEditor | None = None
+        self.workspace: Any = None  # ConferenceWorkspace, or None while it is not available
+        self.last_dialog: QWidget | None = None
+        self._load_demo = load_demo or _default_demo_loader
+        self._save_delay_ms = save_delay_ms
+        self._owns_services = False
+        self._force_close = False
+        self._library_stale = False
+        self._fonts = FontScaler()
+        self._shortcut_sheet: ShortcutSheet | None = None
+        path = icon_path()
+        if path is not None:
+            self.setWindowIcon(QIcon(str(path)))
+        self._add_undo_actions()
+        self._database_label = QLabel("")
+        self.ui.statusbar.addPermanentWidget(self._database_label)
+        self.setAcceptDrops(True)
+        self._set_pages_enabled(False)
+        self._connect_signals()
+        self._restore_settings()
+
+    # -- set-up
+    def _add_undo_actions(self) -> None:
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        menu = self.ui.menuEdit
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, undo)
+        menu.insertAction(first, redo)
+        menu.insertSeparator(first)
+        self.action_undo: QAction = undo
+        self.action_redo: QAction = redo
+        self.ui.actionBiggerText.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.ui.actionQuit.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")])
+
+    def _connect_signals(self) -> None:
+        self.ui.navigation.currentRowChanged.connect(self._show_page)
+        self.ui.actionShowLibrary.triggered.connect(lambda: self.show_page(LIBRARY))
+        self.ui.actionShowCase.triggered.connect(lambda: self.show_page(CASE))
+        self.ui.actionShowConference.triggered.connect(lambda: self.show_page(CONFERENCE))
+        self.ui.actionImport.triggered.connect(self._import)
+        self.ui.actionExport.triggered.connect(self._export)
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionFind.triggered.connect(self.focus_search)
+        self.ui.actionBiggerText.triggered.connect(lambda: self.set_font_scale(self._fonts.scale * STEP))
+        self.ui.actionSmallerText.triggered.connect(lambda: self.set_font_scale(self._fonts.scale / STEP))
+        self.ui.actionResetText.triggered.connect(lambda: self.set_font_scale(1.0))
+        self.ui.actionNewConference.triggered.connect(self._new_conference)
+        self.ui.actionNextCase.triggered.connect(lambda: self._workspace_call("next_case"))
+        self.ui.actionPreviousCase.triggered.connect(lambda: self._workspace_call("previous_case"))
+        self.ui.actionShortcuts.triggered.connect(self.show_shortcuts)
+        self.ui.actionAbout.triggered.connect(self.show_about)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = self.settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        scale = self.settings.value(SETTINGS_FONT_SCALE, 1.0)
+        try:
+            self._fonts.apply(float(scale))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self._fonts.apply(1.0)
+
+    def _set_pages_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.ui.actionImport, self.ui.actionExport, self.ui.actionFind, self.ui.actionShowLibrary,
+            self.ui.actionShowCase, self.ui.actionShowConference, self.ui.actionNewConference,
+            self.ui.actionNextCase, self.ui.actionPreviousCase,
+        ):
+            action.setEnabled(enabled)
+        self.ui.navigation.setEnabled(enabled)
+
+    # -- the database
+    def open_database(self, url: str | None, *, offer_demo: bool = False) -> bool:
+        """Open the database at ``url`` (the default SQLite file when None) and build the pages.
+
+        A failure is shown in a dialog; :attr:`database_failed` is emitted when the person closes it.
+        ``offer_demo``: offer to load the demo cases when the database has no case yet (first start).
+        """
+        self.ui.statusbar.showMessage("Opening the database…")
+        try:
+            from mdtboard.services.context import open_services
+
+            services = open_services(url)
+        except MdtboardError as exc:
+            message = str(exc)
+            self.ui.startLabel.setText(f"The database could not be opened.\n\n{message}")
+            self.ui.statusbar.showMessage("The database could not be opened")
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "mdtboard cannot open its database",
+                f"{message}\n\nNothing was changed. mdtboard will now close.",
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.finished.connect(lambda _r: self.database_failed.emit(message))
+            self.last_dialog = box
+            box.open()
+            return False
+        self._owns_services = True
+        self.attach_services(services)
+        if offer_demo:
+            self.offer_demo_cases()
+        return True
+
+    def attach_services(self, services: Services) -> None:
+        """Build the pages on ``services`` and reopen what was open last time."""
+        from mdtboard.ui.case_editor import CaseEditor
+        from mdtboard.ui.case_library import CaseLibrary
+
+        self.services = services
+        self._database_label.setText(f"Database: {services.db.url}")
+        self.library = CaseLibrary(services, self)
+        kwargs = {} if self._save_delay_ms is None else {"save_delay_ms": self._save_delay_ms}
+        self.editor = CaseEditor(services, self.undo_stack, self, **kwargs)
+        self.workspace = self._make_workspace(services)
+        pages = self.ui.pages
+        pages.addWidget(self.library)
+        pages.addWidget(self.editor)
+        pages.addWidget(self.workspace if self.workspace is not None else self._placeholder())
+        self.library.open_case_requested.connect(self.open_case)
+        self.library.status_message.connect(self.show_status)
+        self.editor.status_message.connect(self.show_status)
+        self.editor.case_saved.connect(self._case_saved)
+        if self.workspace is not None:
+            self.workspace.status_message.connect(self.show_status)
+            self.workspace.conference_opened.connect(self._conference_opened)
+            self.workspace.open_case_requested.connect(self.open_case)
+        self._set_pages_enabled(True)
+        self.ui.actionNewConference.setEnabled(self.workspace is not None)
+        self.ui.actionNextCase.setEnabled(self.workspace is not None)
+        self.ui.actionPreviousCase.setEnabled(self.workspace is not None)
+        self.show_page(LIBRARY)
+        self.ui.statusbar.showMessage("Ready", 3000)
+        self._reopen_last()
+        self.services_ready.emit()
+
+    def _make_workspace(self, services: Services) -> Any:
+        try:
+            from mdtboard.ui.conference.workspace import ConferenceWorkspace
+        except ImportError:
+            return None
+        return ConferenceWorkspace(services, self.undo_stack, self.settings, self)
+
+    def _placeholder(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        label = QLabel("Conferences are not available in this version of mdtboard.")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        return page
+
+    def _reopen_last(self) -> None:
+        case_id = self._int_setting(SETTINGS_CASE)
+        if case_id is not None and self.editor is not None:
+            self.editor.open_case(case_id)
+        conf_id = self._int_setting(SETTINGS_CONFERENCE)
+        if conf_id is not None and self.workspace is not None:
+            try:
+                self.workspace.open_conference(conf_id)
+            except MdtboardError:
+                self.settings.remove(SETTINGS_CONFERENCE)
+
+    def _int_setting(self, key: str) -> int | None:
+        value = self.settings.value(key)
+        try:
+            return int(value) if value not in (None, "") else None
+        except (TypeError, ValueError):
+            return None
+
+    def offer_demo_cases(self) -> QMessageBox | None:
+        """On an empty database, ask (once) whether to load the fictional demo and teaching cases."""
+        if self.services is None or self.settings.value(SETTINGS_DEMO_OFFERED, False, type=bool):
+            return None
+        if self.services.cases.count() > 0:
+            return None
+        box = ask(
+            self,
+            "Load the demo cases?",
+            "The case library is empty. Load mdtboard's fictional demo and teaching cases, to try the "
+            "program or to teach with? They are marked fictional and can be deleted later.",
+            self._answer_demo,
+        )
+        self.last_dialog = box
+        return box
+
+    def _answer_demo(self, yes: bool) -> None:
+        self.settings.setValue(SETTINGS_DEMO_OFFERED, True)
+        if not yes or self.services is None:
+            return
+        try:
+            stored = self._load_demo(self.services.cases)
+        except MdtboardError as exc:
+            self.last_dialog = show_error(self, "Demo cases not loaded", str(exc))
+            return
+        if self.library is not None:
+            self.library.refresh()
+        self.show_status(f"Loaded {len(stored)} demo case{'s' if len(stored) != 1 else ''}")
+
+    # -- navigation
+    def show_page(self, page: int) -> None:
+        if self.ui.navigation.currentRow() != page:
+            self.ui.navigation.setCurrentRow(page)
+        else:
+            self._show_page(page)
+
+    def _show_page(self, page: int) -> None:
+        if self.library is None or page < 0:
+            return
+        self.ui.pages.setCurrentIndex(page + 1)
+        if page == LIBRARY and self._library_stale:
+            self._library_stale = False
+            self.library.refresh()
+        current = self.ui.pages.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
+            if page == LIBRARY:
+                self.library.ui.caseTable.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_page(self) -> int:
+        return self.ui.pages.currentIndex() - 1
+
+    def open_case(self, case_id: int) -> None:
+        if self.editor is not None and self.editor.open_case(case_id):
+            self.settings.setValue(SETTINGS_CASE, case_id)
+            self.show_page(CASE)
+            self.editor.focus_first_field()
+
+    def focus_search(self) -> None:
+        if self.library is not None:
+            self.show_page(LIBRARY)
+            self.library.focus_search()
+
+    def _case_saved(self, _case_id: int) -> None:
+        self._library_stale = True
+
+    def _conference_opened(self, conf_id: int) -> None:
+        self.settings.setValue(SETTINGS_CONFERENCE, conf_id)
+
+    def _new_conference(self) -> None:
+        if self.workspace is not None:
+            self.show_page(CONFERENCE)
+            self.workspace.new_conference()
+
+    def _workspace_call(self, name: str) -> None:
+        if self.workspace is not None:
+            self.show_page(CONFERENCE)
+            getattr(self.workspace, name)()
+
+    # -- import and export
+    def _import(self) -> None:
+        if self.library is not None:
+            self.show_page(LIBRARY)
+            self.library.choose_and_import()
+
+    def _export(self) -> None:
+        if self.library is not None:
+            self.show_page(LIBRARY)
+            self.library.choose_and_export()
+
+    @staticmethod
+    def _bundle_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [
+            Path(url.toLocalFile())
+            for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".json")
+        ]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.library is not None and self._bundle_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._bundle_paths(event)
+        if self.library is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.show_page(LIBRARY)
+        self.library.import_paths(paths)
+
+    # -- view
+    def set_font_scale(self, scale: float) -> None:
+        applied = self._fonts.apply(scale)
+        self.settings.setValue(SETTINGS_FONT_SCALE, applied)
+        self.show_status(f"Text size {round(applied * 100)} %")
+
+    @property
+    def font_scale(self) -> float:
+        return self._fonts.scale
+
+    def show_status(self, text: str) -> None:
+        self.ui.statusbar.showMessage(text)
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        if self._shortcut_sheet is None:
+            self._shortcut_sheet = ShortcutSheet(self)
+        self._shortcut_sheet.fill(self)
+        self._shortcut_sheet.show()
+        self._shortcut_sheet.raise_()
+        return self._shortcut_sheet
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About mdtboard",
+            f"<b>mdtboard {__version__}</b><br><br>Multidisciplinary pain-medicine case conferences: "
+            "case preparation in ISBAR order, live input from every discipline, one joint care plan.",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = box
+        box.open()
+        return box
+
+    # -- closing
+    def flush(self) -> bool:
+        """Save everything pending in the editor and the conference workspace."""
+        ok = True
+        if self.editor is not None:
+            ok = self.editor.flush() and ok
+        if self.workspace is not None:
+            ok = bool(self.workspace.flush()) and ok
+        return ok
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.flush() and not self._force_close:
+            event.ignore()
+            self.last_dialog = ask(
+                self,
+                "Some changes are not saved",
+                "Some of your changes could not be saved (see the status bar). Close anyway and lose them?",
+                self._close_anyway,
+            )
+            return
+        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(SETTINGS_STATE, self.saveState())
+        if self.workspace is not None:
+            conf_id = self.workspace.current_conference_id()
+            if conf_id is not None:
+                self.settings.setValue(SETTINGS_CONFERENCE, conf_id)
+        if self.editor is not None and self.editor.current_case_id() is not None:
+            self.settings.setValue(SETTINGS_CASE, self.editor.current_case_id())
+        self.settings.sync()
+        if self._shortcut_sheet is not None:
+            self._shortcut_sheet.close()
+        if self.services is not None and self._owns_services:
+            self.services.close()
+        event.accept()
+
+    def _close_anyway(self, yes: bool) -> None:
+        if yes:
+            self._force_close = True
+            self.close()
