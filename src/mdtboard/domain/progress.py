@@ -22,10 +22,11 @@ from mdtboard.domain.rubric import (
     Rubric,
     RubricDomain,
 )
+from mdtboard.domain.timers import DEFAULT_PRESENTATION_TARGET_MINUTES
 
-#: An oral case presentation should stay under 5 minutes, ideally about 3 (clinical reference).
-DEFAULT_PRESENTATION_TARGET_SECONDS = 180
-PRESENTATION_LIMIT_SECONDS = 300
+#: The same default target as the presentation timer: an oral case presentation should stay under
+#: 5 minutes (ideally about 3); a programme may set a shorter target per presentation.
+DEFAULT_PRESENTATION_TARGET_SECONDS = DEFAULT_PRESENTATION_TARGET_MINUTES * 60
 
 
 def trainee_key(name: str) -> str:

@@ -1,0 +1,537 @@
+"""The debrief document of one trainee at one teaching conference.
+
+One report class, :class:`DebriefDocument`, renders with ReportLab:
+
+- the rubric scores with their comments, the facilitator's beside the trainee's self-assessment, and the
+  domain means with the gap between the two;
+- timing: each presentation's length against its target, and each discipline's share of the discussion
+  when it was timed;
+- the ISBAR readiness check of each case the trainee presented (:func:`mdtboard.domain.isbar.check_isbar`);
+- what to work on next: the lowest-scoring items, each with its level-5 behaviour as the goal;
+- progress over the conferences so far: a line chart per rubric domain and one of presentation time.
+
+Every page carries "page X of Y". Charts print their values beside the points, so nothing depends on
+telling colours apart. Patient names are printed only for fictional cases; other cases show their
+reference and title.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import zip_longest
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from mdtboard.domain.case import Case
+from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.domain.isbar import GapSeverity, IsbarPart, check_isbar
+from mdtboard.domain.progress import ConferenceRecord, Presentation, TraineeProgress, trainee_progress
+from mdtboard.domain.rubric import (
+    MDTBOARD_RUBRIC,
+    AssessorRole,
+    Comparison,
+    Rubric,
+    Score,
+    compare,
+    validate_assessment,
+    work_on_next,
+)
+from mdtboard.domain.timers import format_mmss
+from mdtboard.resources import resource
+from mdtboard.services.files import write_atomic
+
+# --- fonts and styles (to be replaced by the shared reports.fonts / reports.styles when they land) -----
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+
+
+def _register_fonts() -> None:
+    """Register DejaVu Sans once; it covers the names and symbols a debrief prints."""
+    known = set(pdfmetrics.getRegisteredFontNames())
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
+        if name not in known:
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5)
+    return {
+        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
+                                spaceAfter=4),
+        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=10,
+                             spaceAfter=4),
+        "h3": ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=6,
+                             spaceAfter=3),
+        "body": body,
+        "cell": cell,
+        "cell_center": ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
+        "note": ParagraphStyle("note", parent=cell, leading=11, textColor=colors.HexColor("#444444")),
+    }
+
+
+PAGE_SIZE = A4
+MARGIN = 18 * mm
+GRID = colors.HexColor("#9a9a9a")
+HEADER_FILL = colors.HexColor("#e6e6e6")
+LINE_COLOUR = colors.HexColor("#3a5f8f")
+TARGET_COLOUR = colors.HexColor("#555555")
+CHART_HEIGHT = 52 * mm
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that holds its pages back until the end, so that each can say "page X of Y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self.footer_left = ""
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        width, _ = self._pagesize
+        self.saveState()
+        self.setFont(FONT, 8)
+        self.setFillColor(colors.HexColor("#444444"))
+        self.drawString(MARGIN, 10 * mm, self.footer_left)
+        self.drawRightString(width - MARGIN, 10 * mm, f"page {number} of {total}")
+        self.restoreState()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _mean_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _gap_text(value: float | None, decimals: int = 0) -> str:
+    if value is None:
+        return "–"
+    if round(value, decimals) == 0:
+        return "0"
+    return f"{value:+.{decimals}f}"
+
+
+class DebriefDocument:
+    """The debrief of ``trainee`` at ``conference`` as a PDF.
+
+    ``history`` holds the programme's conferences (earlier ones feed the progress charts; later ones are
+    ignored; ``conference`` itself is always included). ``cases`` are the cases of the conference, for the
+    readiness check of those the trainee presented. Raises :class:`InvalidInputError` when the trainee did
+    not take part in the conference or one of their assessments breaks the rubric's rules.
+    """
+
+    def __init__(
+        self,
+        trainee: str,
+        conference: ConferenceRecord,
+        *,
+        history: Sequence[ConferenceRecord] = (),
+        cases: Sequence[Case] = (),
+        rubric: Rubric = MDTBOARD_RUBRIC,
+        generated_at: datetime | None = None,
+    ) -> None:
+        if not conference.took_part(trainee):
+            raise InvalidInputError(Problem(
+                "trainee", f"{trainee} took no part in the conference {conference.title or conference.ref}"
+            ), source="Debrief")
+        self.conference = conference
+        self.rubric = rubric
+        self.assessments = conference.assessments_of(trainee)
+        problems = [
+            Problem(f"{a.role.value} assessment{f' of {a.case_ref}' if a.case_ref else ''}: {p.where}",
+                    p.message)
+            for a in self.assessments for p in validate_assessment(a, rubric)
+        ]
+        if problems:
+            raise InvalidInputError(problems, source=f"Debrief for {trainee}")
+        earlier = [c for c in history if c.held_on <= conference.held_on and c.ref != conference.ref]
+        self.progress: TraineeProgress = trainee_progress(trainee, [*earlier, conference], rubric=rubric)
+        self.trainee = self.progress.trainee
+        self.presentations = conference.presentations_by(trainee)
+        self.cases = {case.ref: case for case in cases}
+        self.generated_at = generated_at or datetime.now().astimezone()
+        self.styles = _styles()
+        self._width = PAGE_SIZE[0] - 2 * MARGIN
+        _register_fonts()
+
+    # -- output --
+
+    def render(self) -> bytes:
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=16 * mm,
+            bottomMargin=18 * mm,
+            title=f"Debrief: {self.trainee}, {self.conference.title or self.conference.ref}",
+            author="mdtboard",
+            creator="mdtboard",
+            invariant=True,
+        )
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
+        doc.build(self.story(), canvasmaker=_NumberedCanvas)
+        return buffer.getvalue()
+
+    def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        stamp = self.generated_at.strftime("%Y-%m-%d %H:%M")
+        if isinstance(canvas, _NumberedCanvas):
+            held = f"{self.conference.held_on:%Y-%m-%d}"
+            canvas.footer_left = f"Debrief · {self.trainee} · {held} · printed {stamp}"
+
+    def story(self) -> list[Flowable]:
+        return [
+            *self._header(),
+            *self._scores(),
+            *self._timing(),
+            *self._readiness(),
+            *self._next_steps(),
+            *self._progress(),
+        ]
+
+    # -- helpers --
+
+    def _p(self, text: str, style: str = "body") -> Paragraph:
+        return Paragraph(_escape(text), self.styles[style])
+
+    def _grid(self, rows: list[list[Flowable]], fractions: list[float]) -> Table:
+        table = Table(rows, colWidths=[f * self._width for f in fractions], repeatRows=1)
+        table.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return table
+
+    def _case_name(self, case_ref: str) -> str:
+        case = self.cases.get(case_ref)
+        if case is None:
+            return case_ref
+        parts = [case_ref]
+        if case.fictional and case.patient.display_name:
+            parts.append(case.patient.display_name)
+        if case.title:
+            parts.append(case.title)
+        return " · ".join(parts)
+
+    # -- sections --
+
+    def _header(self) -> list[Flowable]:
+        c = self.conference
+        facilitators = sorted({a.assessor for a in self.assessments
+                               if a.role is AssessorRole.FACILITATOR and a.assessor})
+        rows = [
+            ("Trainee", self.trainee),
+            ("Conference", c.title or c.ref),
+            ("Date", c.held_on.strftime("%A %d %B %Y")),
+            ("Facilitator", ", ".join(facilitators) or "–"),
+            ("Presented", ", ".join(self._case_name(p.case_ref) for p in self.presentations) or "no case"),
+            ("Rubric", f"{self.rubric.name}, version {self.rubric.version}"),
+        ]
+        table = Table(
+            [[Paragraph(f"<b>{k}</b>", self.styles["cell"]), self._p(v, "cell")] for k, v in rows],
+            colWidths=[28 * mm, self._width - 28 * mm],
+        )
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        return [self._p(f"Debrief: {self.trainee}", "title"), table]
+
+    def _groups(self) -> list[tuple[str | None, Comparison]]:
+        """The assessments paired facilitator with self, one pair per case (and one for team/meeting)."""
+        keys: list[str | None] = []
+        for a in self.assessments:
+            if a.case_ref not in keys:
+                keys.append(a.case_ref)
+        groups = []
+        for key in [k for k in keys if k is not None] + [k for k in keys if k is None]:
+            facs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
+            selfs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.SELF]
+            for fac, own in zip_longest(facs, selfs):
+                groups.append((key, compare(fac, own, self.rubric)))
+        return groups
+
+    def _scores(self) -> list[Flowable]:
+        out: list[Flowable] = [self._p("Scores", "h2")]
+        if not self.assessments:
+            out.append(self._p("No scores were recorded for this trainee at this conference."))
+            return out
+        out.append(self._p(
+            "Each item is scored 1 to 5; 1 to 2 come with a comment on what was seen. The gap is the "
+            "self-assessment minus the facilitator's score.", "note"))
+        for key, comparison in self._groups():
+            heading = f"Case {self._case_name(key)}" if key else "Team behaviours and the meeting"
+            out.append(self._p(heading, "h3"))
+            head = ("Item", "Facilitator", "Self", "Gap")
+            rows: list[list[Flowable]] = [[self._p(t, "cell") for t in head]]
+            for row in comparison.rows:
+                item = row.item
+                rows.append([
+                    Paragraph(f"<b>{_escape(item.title)}</b><br/>{_escape(item.domain.label)}",
+                              self.styles["cell"]),
+                    self._score_cell(row.facilitator),
+                    self._score_cell(row.self_score),
+                    self._p(_gap_text(row.gap), "cell_center"),
+                ])
+            out.append(self._grid(rows, [0.27, 0.33, 0.30, 0.10]))
+            out.append(Spacer(1, 3))
+            means = "; ".join(
+                f"{d.domain.label}: facilitator {_mean_text(d.facilitator_mean)}, "
+                f"self {_mean_text(d.self_mean)}, gap {_gap_text(d.gap, 1)}"
+                for d in comparison.domains
+            )
+            out.append(self._p(f"Domain means. {means}.", "note"))
+        return out
+
+    def _score_cell(self, score: Score | None) -> Paragraph:
+        if score is None:
+            return self._p("not scored", "note")
+        text = f"<b>{score.value} / 5</b>"
+        if score.comment and score.comment.strip():
+            text += f"<br/>{_escape(score.comment.strip())}"
+        return Paragraph(text, self.styles["cell"])
+
+    def _timing(self) -> list[Flowable]:
+        out: list[Flowable] = [self._p("Timing", "h2")]
+        if not self.presentations:
+            out.append(self._p("No case was presented by this trainee at this conference."))
+            return out
+        for presentation in self.presentations:
+            out.append(self._p(f"Case {self._case_name(presentation.case_ref)}", "h3"))
+            out.append(self._p(_length_text(presentation)))
+            shares = presentation.discussion_shares()
+            if shares:
+                seconds = {d: 0.0 for d, _ in shares}
+                for entry in presentation.discussion:
+                    seconds[entry.discipline] += max(entry.seconds, 0.0)
+                rows = [[self._p(t, "cell") for t in ("Discipline", "Time", "Share")]]
+                rows += [[self._p(d.label, "cell"), self._p(format_mmss(seconds[d]), "cell_center"),
+                          self._p(f"{round(100 * share)}%", "cell_center")] for d, share in shares]
+                out.append(Spacer(1, 3))
+                out.append(self._grid(rows, [0.5, 0.25, 0.25]))
+            else:
+                out.append(self._p("Time per discipline in the discussion was not recorded.", "note"))
+        return out
+
+    def _readiness(self) -> list[Flowable]:
+        out: list[Flowable] = [self._p("Readiness check (ISBAR)", "h2")]
+        if not self.presentations:
+            out.append(self._p("No case presented, so no readiness check."))
+            return out
+        for presentation in self.presentations:
+            case = self.cases.get(presentation.case_ref)
+            out.append(self._p(f"Case {self._case_name(presentation.case_ref)}", "h3"))
+            if case is None:
+                out.append(self._p("The case was not available, so it could not be checked.", "note"))
+                continue
+            check = check_isbar(case)
+            out.append(self._p(f"{check.text}." if check.gaps else "Ready: nothing missing or thin."))
+            for part in IsbarPart:
+                for gap in check.for_part(part):
+                    word = "Missing" if gap.severity is GapSeverity.MISSING else "Thin"
+                    out.append(self._p(f"• {part.label} – {word}: {gap.message}", "cell"))
+        return out
+
+    def _next_steps(self) -> list[Flowable]:
+        out: list[Flowable] = [self._p("What to work on next", "h2")]
+        steps = work_on_next(self.assessments, self.rubric)
+        if not steps:
+            scored = any(a.role is AssessorRole.FACILITATOR and a.scores for a in self.assessments)
+            out.append(self._p(
+                "Every item the facilitator scored was a 5: keep doing what you did." if scored
+                else "The facilitator has not scored this conference yet."))
+            return out
+        for number, step in enumerate(steps, start=1):
+            where = f" (case {step.case_ref})" if step.case_ref else ""
+            seen = f" Seen: {_escape(step.comment.strip())}" if step.comment and step.comment.strip() else ""
+            text = (f"<b>{number}. {_escape(step.item.title)}</b>{_escape(where)}: scored {step.score} of 5."
+                    f"{seen}<br/>Aim for: {_escape(step.goal)}")
+            out.append(KeepTogether([Paragraph(text, self.styles["body"]), Spacer(1, 4)]))
+        return out
+
+    def _progress(self) -> list[Flowable]:
+        out: list[Flowable] = [self._p("Progress over conferences", "h2")]
+        progress = self.progress
+        out.append(self._p(
+            f"{progress.conferences_attended} conference(s) attended, {progress.presentations_given} "
+            "presentation(s) given, up to and including this one. Facilitator's mean score per domain.",
+            "note"))
+        labels = {ref: held_on.strftime("%d %b %Y") for ref, held_on in progress.conferences}
+        order = [ref for ref, _held_on in progress.conferences]
+        for series in progress.domains:
+            if not series.points:
+                continue
+            points = [(order.index(p.conference_ref), p.mean) for p in series.points]
+            chart = _line_chart(
+                self._width, [points], [[f"{p.mean:.1f}" for p in series.points]],
+                x_labels=[labels[ref] for ref in order], y_range=(1, 5), y_step=1,
+            )
+            out.append(KeepTogether([self._p(series.domain.label, "h3"), chart]))
+        if progress.presentation_time:
+            timings = progress.presentation_time
+            actual = [(i, t.seconds / 60) for i, t in enumerate(timings)]
+            target = [(i, t.target_seconds / 60) for i, t in enumerate(timings)]
+            top = max(max(v for _, v in actual), max(v for _, v in target))
+            chart = _line_chart(
+                self._width, [actual, target],
+                [[format_mmss(t.seconds) for t in timings], ["" for _ in timings]],
+                x_labels=[labels[t.conference_ref] for t in timings], y_range=(0, max(1, int(top) + 1)),
+                y_step=max(1, (int(top) + 1) // 5), dashed_second=True,
+            )
+            legend = self._p(
+                "Presentation length in minutes (solid line, figures mm:ss); target (dashed line).", "note")
+            out.append(KeepTogether([self._p("Presentation time", "h3"), chart, legend]))
+        if not any(s.points for s in progress.domains) and not progress.presentation_time:
+            out.append(self._p("Nothing to chart yet."))
+        return out
+
+
+def _length_text(presentation: Presentation) -> str:
+    if presentation.seconds is None:
+        return f"The presentation was not timed (target {format_mmss(presentation.target_seconds)})."
+    over = presentation.over_target_seconds or 0.0
+    if int(abs(over)) == 0:
+        verdict = "on target"
+    elif over > 0:
+        verdict = f"{format_mmss(over)} over"
+    else:
+        verdict = f"{format_mmss(-over)} under"
+    return (f"Presentation: {format_mmss(presentation.seconds)} against a target of "
+            f"{format_mmss(presentation.target_seconds)}, {verdict}.")
+
+
+def _line_chart(
+    width: float,
+    series: list[list[tuple[int, float]]],
+    point_labels: list[list[str]],
+    *,
+    x_labels: list[str],
+    y_range: tuple[float, float],
+    y_step: float,
+    dashed_second: bool = False,
+) -> Drawing:
+    """A line chart over conferences (x = position, labelled with the date), values printed at the points."""
+    drawing = Drawing(width, CHART_HEIGHT)
+    plot = LinePlot()
+    plot.x, plot.y = 14 * mm, 12 * mm
+    plot.width, plot.height = width - 20 * mm, CHART_HEIGHT - 18 * mm
+    plot.data = series
+    plot.joinedLines = True
+    plot.lineLabelFormat = "values"
+    plot.lineLabelArray = point_labels
+    plot.lineLabels.fontName = FONT
+    plot.lineLabels.fontSize = 7
+    plot.lineLabels.dy = 4
+    plot.lines[0].strokeColor = LINE_COLOUR
+    plot.lines[0].strokeWidth = 1.4
+    plot.lines[0].symbol = makeMarker("FilledCircle", size=4, fillColor=LINE_COLOUR)
+    if dashed_second:
+        plot.lines[1].strokeColor = TARGET_COLOUR
+        plot.lines[1].strokeWidth = 1
+        plot.lines[1].strokeDashArray = [3, 2]
+    count = max(len(x_labels), max((len(s) for s in series), default=0), 1)
+    x_axis = plot.xValueAxis
+    x_axis.valueMin, x_axis.valueMax = -0.5, count - 0.5
+    x_axis.valueSteps = list(range(count))
+    x_axis.labelTextFormat = lambda value: (
+        x_labels[int(round(value))] if 0 <= round(value) < len(x_labels) else ""
+    )
+    x_axis.labels.fontName = FONT
+    x_axis.labels.fontSize = 7
+    if count > 6:
+        x_axis.labels.angle = 30
+        x_axis.labels.boxAnchor = "ne"
+    y_axis = plot.yValueAxis
+    y_axis.valueMin, y_axis.valueMax = y_range
+    y_axis.valueStep = y_step
+    y_axis.labels.fontName = FONT
+    y_axis.labels.fontSize = 7
+    y_axis.visibleGrid = True
+    y_axis.gridStrokeColor = colors.HexColor("#dddddd")
+    drawing.add(plot)
+    if not any(series):
+        drawing.add(String(width / 2, CHART_HEIGHT / 2, "no data", fontName=FONT, fontSize=8,
+                           textAnchor="middle"))
+    return drawing
+
+
+def debrief_pdf(
+    trainee: str,
+    conference: ConferenceRecord,
+    *,
+    history: Sequence[ConferenceRecord] = (),
+    cases: Sequence[Case] = (),
+    rubric: Rubric = MDTBOARD_RUBRIC,
+    generated_at: datetime | None = None,
+) -> bytes:
+    """The debrief of ``trainee`` at ``conference`` as PDF bytes (see :class:`DebriefDocument`)."""
+    return DebriefDocument(
+        trainee, conference, history=history, cases=cases, rubric=rubric, generated_at=generated_at
+    ).render()
+
+
+def write_debrief_pdf(
+    trainee: str,
+    conference: ConferenceRecord,
+    path: Path | str,
+    *,
+    history: Sequence[ConferenceRecord] = (),
+    cases: Sequence[Case] = (),
+    rubric: Rubric = MDTBOARD_RUBRIC,
+    generated_at: datetime | None = None,
+) -> Path:
+    """Write the debrief to ``path`` atomically (an earlier file survives a failure intact)."""
+    data = debrief_pdf(trainee, conference, history=history, cases=cases, rubric=rubric,
+                       generated_at=generated_at)
+    return write_atomic(path, data)
+
+
