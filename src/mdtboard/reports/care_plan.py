@@ -1,0 +1,365 @@
+"""The joint care plan document: the paper that leaves the room.
+
+:class:`CarePlanDocument` renders a case and its plan to PDF, in the order of the issue that defined it:
+summary; current medications with the MME total, caution and co-prescription flags; scores with bands;
+red flags; the PHQ-9 safety notice when item 9 is above 0; each discipline's assessment and
+recommendations; the joint plan (formulation, problems, goals with their SMART status, interventions by
+discipline, medication plan with MME before and after, procedures, risk mitigation, disagreements);
+follow-up; the patient's agreement; the sign-off block. Sharing restrictions are printed prominently on
+the first page. Every page carries the header, the footer with "page X of Y", and the training and draft
+marks where they apply.
+
+:func:`write_care_plan_pdf` is what ``mdtboard care-plan CASE_ID --pdf OUT.pdf`` runs;
+:func:`care_plan_pdf_bytes` gives the bytes for a print preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from mdtboard.domain.careplan import CarePlan, PlanStatus
+from mdtboard.domain.careplan_diff import fingerprint
+from mdtboard.domain.case import Case, Discipline, DisciplineInput
+from mdtboard.domain.errors import InvalidInputError
+from mdtboard.domain.mme import MME_CAUTION, MmeStatus, format_number, mme_report
+from mdtboard.domain.scoring import ScoreSummary, score_summary
+from mdtboard.reports import care_plan_sections as sections
+from mdtboard.reports.page import PageDecor, frame_width, render
+from mdtboard.reports.styles import (
+    DANGER,
+    DANGER_FILL,
+    WARNING,
+    WARNING_FILL,
+    boxed,
+    cell,
+    grid_table,
+    markup,
+    paragraphs,
+    styles,
+)
+from mdtboard.services.files import write_atomic
+
+if TYPE_CHECKING:
+    from mdtboard.services.context import Services
+
+DOCUMENT_TITLE = "Joint care plan"
+
+
+def _date(value: date | datetime | None) -> str:
+    if value is None:
+        return "not set"
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone()
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
+class CarePlanDocument:
+    """One care plan of one case as a PDF document.
+
+    ``inputs`` are the discipline inputs to print (default: the case's prepared inputs);
+    ``required_sign_offs`` the disciplines whose leads must sign (shown as awaiting until they do);
+    ``built_from_inputs`` says the plan is an unsaved draft built from the inputs (no plan agreed yet).
+    """
+
+    def __init__(
+        self,
+        case: Case,
+        plan: CarePlan,
+        *,
+        inputs: Sequence[DisciplineInput] | None = None,
+        required_sign_offs: Sequence[Discipline] = (),
+        page_size: str = "A4",
+        printed_at: datetime | None = None,
+        built_from_inputs: bool = False,
+    ) -> None:
+        self.case = case
+        self.plan = plan
+        self.inputs = list(case.discipline_inputs or []) if inputs is None else list(inputs)
+        self.required = tuple(required_sign_offs)
+        self.page_size = page_size
+        self.printed_at = printed_at or datetime.now(UTC)
+        self.built_from_inputs = built_from_inputs
+        self.width = frame_width(page_size)
+        self.s = styles()
+        conference_inputs = [i for i in self.inputs if i.agenda_item_id is not None]
+        self.fingerprint = fingerprint(plan, case, conference_inputs)
+        try:
+            self.scores: ScoreSummary | None = score_summary(case.scores) if case.scores else None
+        except InvalidInputError:
+            self.scores = None
+
+    # ------------------------------------------------------------------ page decoration
+    @property
+    def draft(self) -> bool:
+        return self.plan.status is not PlanStatus.SIGNED
+
+    def decor(self) -> PageDecor:
+        patient = self.case.patient
+        age = f"age {patient.age}" if patient.age is not None else "age not recorded"
+        conference = (
+            f"Conference {_date(self.plan.conference_date)}" if self.plan.conference_date
+            else "Conference: not yet discussed"
+        )
+        status = "signed" if not self.draft else "draft"
+        return PageDecor(
+            document_title=DOCUMENT_TITLE,
+            patient_name=patient.display_name,
+            header_right=(f"Case {self.case.ref} \u00b7 {age}", conference),
+            footer_left=(
+                f"Plan version {self.plan.plan_version} ({status}) \u00b7 printed {_date(self.printed_at)}"
+                f" \u00b7 fingerprint {self.fingerprint}"
+            ),
+            training=self.case.fictional,
+            draft=self.draft,
+            draft_note=(
+                "DRAFT \u2013 built from the discipline inputs, not yet agreed" if self.built_from_inputs
+                else "DRAFT \u2013 not signed"
+            ),
+            subject=f"Joint care plan of case {self.case.ref}, version {self.plan.plan_version}",
+            keywords=(self.case.ref, f"fingerprint {self.fingerprint}"),
+        )
+
+    # ------------------------------------------------------------------ the story
+    def story(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        out += self.title_block()
+        out += self.first_page_notices()
+        out += self.summary()
+        out += self.medications()
+        out += self.score_section()
+        out += self.red_flags()
+        out += self.discipline_inputs()
+        out += sections.joint_plan(self.plan, self.case, self.width)
+        out += sections.follow_up(self.plan, self.width)
+        out += sections.agreement(self.plan, self.width)
+        out += sections.sign_off(self.plan, self.required, self.width)
+        return out
+
+    def render(self) -> bytes:
+        return render(self.story(), self.decor(), size=self.page_size)
+
+    def _h1(self, text: str) -> Paragraph:
+        return Paragraph(markup(text), self.s.h1)
+
+    def title_block(self) -> list[Flowable]:
+        s, case, plan = self.s, self.case, self.plan
+        patient = case.patient
+        facts = [
+            f"{patient.age} years" if patient.age is not None else None,
+            patient.sex, patient.pronouns, f"case {case.ref}",
+        ]
+        if patient.preferred_language:
+            facts.append(f"language: {patient.preferred_language}")
+        if patient.interpreter_needed:
+            facts.append("interpreter needed")
+        status = (
+            f"Signed {_date(plan.signed_at)}" if not self.draft
+            else "DRAFT (built from the discipline inputs; no plan agreed yet)" if self.built_from_inputs
+            else "DRAFT (not signed)"
+        )
+        conference = "not yet discussed in a conference"
+        if plan.conference_date is not None:
+            conference = f"{plan.conference_title or 'Conference'}, {_date(plan.conference_date)}"
+        rows = [
+            ["Plan", f"version {plan.plan_version} \u00b7 {status}"],
+            ["Conference", conference],
+            ["Responsible clinician", plan.responsible_clinician or "not set"],
+            ["Review date", _date(plan.review_date)],
+        ]
+        table = grid_table(
+            None, [[cell(k, s.cell_bold), cell(v)] for k, v in rows], [0.26 * self.width, 0.74 * self.width]
+        )
+        return [
+            Paragraph(markup(DOCUMENT_TITLE), s.title),
+            Paragraph(markup(patient.display_name), s.patient),
+            Paragraph(markup(" \u00b7 ".join(f for f in facts if f)), s.body),
+            Paragraph(markup(case.title), s.body) if case.title else Spacer(1, 0),
+            Spacer(1, 2 * mm),
+            table,
+            Spacer(1, 3 * mm),
+        ]
+
+    def first_page_notices(self) -> list[Flowable]:
+        s = self.s
+        out: list[Flowable] = []
+        restrictions = self.case.sharing_restrictions
+        body = paragraphs(restrictions, s.notice) if restrictions and restrictions.strip() else [
+            Paragraph("None recorded. Share only with the treating team.", s.notice)
+        ]
+        out.append(boxed(
+            [Paragraph("<b>SHARING RESTRICTIONS</b>", s.notice), *body], self.width,
+            border=WARNING, fill=WARNING_FILL,
+        ))
+        out.append(Spacer(1, 2 * mm))
+        if self.scores is not None and self.scores.safety_prompt:
+            out.append(self._safety_notice())
+            out.append(Spacer(1, 2 * mm))
+        return out
+
+    def _safety_notice(self) -> Flowable:
+        assert self.scores is not None and self.scores.safety_prompt
+        return boxed([Paragraph(f"<b>{markup(self.scores.safety_prompt)}</b>", self.s.notice)], self.width,
+                     border=DANGER, fill=DANGER_FILL)
+
+    def summary(self) -> list[Flowable]:
+        s, case = self.s, self.case
+        out: list[Flowable] = [self._h1("Summary")]
+        for label, text in (
+            ("One-liner", case.one_liner),
+            ("Question for the team", case.question_for_team),
+            ("Presenting complaint", case.presenting_complaint),
+        ):
+            if text and text.strip():
+                out.append(Paragraph(markup(label), s.label))
+                out += paragraphs(text, s.body)
+        if len(out) == 1:
+            out.append(Paragraph("No summary recorded.", s.muted))
+        return out
+
+    def medications(self) -> list[Flowable]:
+        s, w = self.s, self.width
+        meds = self.case.medications or []
+        report = mme_report(meds)
+        out: list[Flowable] = [self._h1("Current medications")]
+        if not meds:
+            out.append(Paragraph("No medications recorded.", s.muted))
+            return out
+        rows: list[list[Flowable | str]] = []
+        for med, row in zip(meds, report.rows, strict=True):
+            if row.status is MmeStatus.COUNTED and row.mme is not None:
+                mme: Flowable = cell(format_number(row.mme))
+            elif row.status is MmeStatus.NOT_OPIOID:
+                mme = cell("\u2013", s.cell_muted)
+            else:
+                mme = cell(row.status.label, s.cell_muted)
+            frequency = med.frequency or ""
+            if med.prn and "as needed" not in frequency.casefold() and "prn" not in frequency.casefold():
+                frequency = f"{frequency} (as needed)".strip()
+            rows.append([cell(med.name, s.cell_bold), cell(med.dose), cell(med.route), cell(frequency), mme])
+        rows.append([cell("Total MME/day", s.cell_bold), "", "", "", cell(report.total_text, s.cell_bold)])
+        out.append(grid_table(
+            ["Medication", "Dose", "Route", "Frequency", "MME/day"], rows,
+            [0.30 * w, 0.14 * w, 0.12 * w, 0.32 * w, 0.12 * w],
+            extra=[("SPAN", (0, len(rows)), (3, len(rows)))],
+        ))
+        out.append(Spacer(1, 1.5 * mm))
+        out.append(Paragraph(f"<b>Total: {markup(report.total_text)} MME/day</b>", s.body))
+        if report.caution:
+            out.append(Paragraph(markup(MME_CAUTION), s.muted))
+        for row in (*report.not_counted, *report.flagged):
+            out.append(Paragraph(f"{markup(row.name)}: {markup(row.reason)}", s.small))
+        flags = [flag.message for flag in report.co_prescriptions]
+        if report.naloxone_suggestion:
+            flags.append(report.naloxone_suggestion)
+        if flags:
+            out.append(Spacer(1, 1.5 * mm))
+            out.append(boxed(
+                [Paragraph("<b>Co-prescription and naloxone flags</b>", s.notice)]
+                + [Paragraph(f"\u2022 {markup(f)}", s.notice) for f in flags],
+                w, border=WARNING, fill=WARNING_FILL,
+            ))
+        return out
+
+    def score_section(self) -> list[Flowable]:
+        out: list[Flowable] = [self._h1("Scores")]
+        out += sections.scores_table(self.case, self.scores, self.width)
+        if self.scores is not None and self.scores.safety_prompt:
+            out += [Spacer(1, 1.5 * mm), self._safety_notice()]
+        return out
+
+    def red_flags(self) -> list[Flowable]:
+        s = self.s
+        out: list[Flowable] = [self._h1("Red flags")]
+        flags = [f for f in self.case.red_flags or [] if f.strip()]
+        if not flags:
+            out.append(Paragraph("None recorded.", s.muted))
+        for flag in flags:
+            out.append(Paragraph(f"\u2022 {markup(flag)}", s.body))
+        return out
+
+    def discipline_inputs(self) -> list[Flowable]:
+        s = self.s
+        out: list[Flowable] = [self._h1("Discipline assessments and recommendations")]
+        if not self.inputs:
+            out.append(Paragraph("No discipline input recorded.", s.muted))
+        for inp in self.inputs:
+            where = "given in the conference" if inp.agenda_item_id is not None else "prepared"
+            author = f" \u2013 {markup(inp.author)}" if inp.author else ""
+            head = [Paragraph(f"{markup(inp.discipline.label)}{author}", s.h2),
+                    Paragraph(markup(f"Input {where}"), s.muted)]
+            body: list[Flowable] = []
+            for label, text in (("Assessment", inp.assessment), ("Recommendations", inp.recommendations)):
+                body.append(Paragraph(label, s.label))
+                body += paragraphs(text, s.body) or [Paragraph("None recorded.", s.muted)]
+            out.append(KeepTogether([*head, *body[:2]]))
+            out += body[2:]
+        return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _plan_for(services: Services, case: Case) -> tuple[CarePlan, bool]:
+    """The agreed plan, else the latest draft, else a draft built from the inputs (not stored)."""
+    assert case.id is not None
+    plan = services.careplans.agreed(case.id) or services.careplans.current(case.id)
+    if plan is not None:
+        return plan, False
+    return services.careplans.draft_from_inputs(case.id), True
+
+
+def care_plan_document(
+    services: Services,
+    case_ref: str,
+    *,
+    page_size: str = "A4",
+    plan: CarePlan | None = None,
+    printed_at: datetime | None = None,
+) -> CarePlanDocument:
+    """The document of ``plan`` (default: the case's current plan, see :func:`write_care_plan_pdf`)."""
+    case = services.cases.get_by_ref(case_ref)
+    assert case.id is not None
+    built = False
+    if plan is None:
+        plan, built = _plan_for(services, case)
+    return CarePlanDocument(
+        case,
+        plan,
+        inputs=services.careplans.inputs_for(case.id, plan.agenda_item_id),
+        required_sign_offs=services.careplans.required_sign_offs(plan),
+        page_size=page_size,
+        printed_at=printed_at,
+        built_from_inputs=built,
+    )
+
+
+def care_plan_pdf_bytes(
+    services: Services,
+    case_ref: str,
+    *,
+    page_size: str = "A4",
+    plan: CarePlan | None = None,
+    printed_at: datetime | None = None,
+) -> bytes:
+    """The PDF of a case's care plan, in memory (for a print preview)."""
+    return care_plan_document(
+        services, case_ref, page_size=page_size, plan=plan, printed_at=printed_at
+    ).render()
+
+
+def write_care_plan_pdf(services: Services, case_ref: str, path: Path, page_size: str = "A4") -> Path:
+    """Write the care plan of a case to ``path`` atomically.
+
+    The plan is the case's latest agreed (signed) plan; else its latest draft; else, when no plan has
+    been made yet, a draft built from the discipline inputs. Anything but a signed plan is marked DRAFT.
+    """
+    return write_atomic(path, care_plan_pdf_bytes(services, case_ref, page_size=page_size))
