@@ -104,6 +104,7 @@ def machine() -> dict[str, Any]:
 
     import mdtboard
 
+    usable: int | None
     try:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:

@@ -22,7 +22,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from bench.measure import median, percentile, seconds
@@ -161,7 +160,3 @@ def measure(path: Path, *, passes: int, with_count: bool = True) -> dict[str, An
         },
         "plans": plans,
     }
-
-
-def sqlalchemy_version() -> str:
-    return sa.__version__
