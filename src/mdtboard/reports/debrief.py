@@ -10,42 +10,26 @@ One report class, :class:`DebriefDocument`, renders with ReportLab:
 - what to work on next: the lowest-scoring items, each with its level-5 behaviour as the goal;
 - progress over the conferences so far: a line chart per rubric domain and one of presentation time.
 
-Every page carries "page X of Y". Charts print their values beside the points, so nothing depends on
-telling colours apart. Patient names are printed only for fictional cases; other cases show their
-reference and title.
+It is laid out on the shared page of mdtboard's documents (``reports.page``: header with the trainee's
+name, footer with "page X of Y") with the shared fonts and styles. Charts print their values beside the
+points, so nothing depends on telling colours apart. Patient names are printed only for fictional cases;
+other cases show their reference and title.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import zip_longest
 from pathlib import Path
-from typing import Any
 
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError, Problem
@@ -62,84 +46,13 @@ from mdtboard.domain.rubric import (
     work_on_next,
 )
 from mdtboard.domain.timers import format_mmss
-from mdtboard.resources import resource
+from mdtboard.reports.fonts import SANS
+from mdtboard.reports.page import PageDecor, frame_width, render
+from mdtboard.reports.styles import ACCENT, MUTED, RULE, grid_table, markup, styles
 from mdtboard.services.files import write_atomic
 
-# --- fonts and styles (to be replaced by the shared reports.fonts / reports.styles when they land) -----
-
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-FONT_ITALIC = "DejaVuSans-Oblique"
-
-
-def _register_fonts() -> None:
-    """Register DejaVu Sans once; it covers the names and symbols a debrief prints."""
-    known = set(pdfmetrics.getRegisteredFontNames())
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
-        if name not in known:
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5)
-    return {
-        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
-                                spaceAfter=4),
-        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=10,
-                             spaceAfter=4),
-        "h3": ParagraphStyle("h3", parent=body, fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=6,
-                             spaceAfter=3),
-        "body": body,
-        "cell": cell,
-        "cell_center": ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
-        "note": ParagraphStyle("note", parent=cell, leading=11, textColor=colors.HexColor("#444444")),
-    }
-
-
-PAGE_SIZE = A4
-MARGIN = 18 * mm
-GRID = colors.HexColor("#9a9a9a")
-HEADER_FILL = colors.HexColor("#e6e6e6")
-LINE_COLOUR = colors.HexColor("#3a5f8f")
-TARGET_COLOUR = colors.HexColor("#555555")
 CHART_HEIGHT = 52 * mm
-
-
-class _NumberedCanvas(Canvas):
-    """A canvas that holds its pages back until the end, so that each can say "page X of Y"."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-        self.footer_left = ""
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._draw_footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, number: int, total: int) -> None:
-        width, _ = self._pagesize
-        self.saveState()
-        self.setFont(FONT, 8)
-        self.setFillColor(colors.HexColor("#444444"))
-        self.drawString(MARGIN, 10 * mm, self.footer_left)
-        self.drawRightString(width - MARGIN, 10 * mm, f"page {number} of {total}")
-        self.restoreState()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+TARGET_COLOUR = MUTED
 
 
 def _mean_text(value: float | None) -> str:
@@ -172,6 +85,7 @@ class DebriefDocument:
         cases: Sequence[Case] = (),
         rubric: Rubric = MDTBOARD_RUBRIC,
         generated_at: datetime | None = None,
+        size: str = "A4",
     ) -> None:
         if not conference.took_part(trainee):
             raise InvalidInputError(Problem(
@@ -193,36 +107,33 @@ class DebriefDocument:
         self.presentations = conference.presentations_by(trainee)
         self.cases = {case.ref: case for case in cases}
         self.generated_at = generated_at or datetime.now().astimezone()
-        self.styles = _styles()
-        self._width = PAGE_SIZE[0] - 2 * MARGIN
-        _register_fonts()
+        self.size = size
+        self._width = frame_width(size)  # also refuses a page size other than A4 or Letter
+        shared = styles()
+        self.styles: dict[str, ParagraphStyle] = {
+            "title": shared.title,
+            "h2": shared.h1,
+            "h3": shared.h2,
+            "body": shared.body,
+            "cell": shared.cell,
+            "cell_center": ParagraphStyle("cell_center", parent=shared.cell, alignment=TA_CENTER),
+            "note": shared.muted,
+        }
 
     # -- output --
 
     def render(self) -> bytes:
-        buffer = io.BytesIO()
-        doc = BaseDocTemplate(
-            buffer,
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=16 * mm,
-            bottomMargin=18 * mm,
-            title=f"Debrief: {self.trainee}, {self.conference.title or self.conference.ref}",
-            author="mdtboard",
-            creator="mdtboard",
-            invariant=True,
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
-        doc.build(self.story(), canvasmaker=_NumberedCanvas)
-        return buffer.getvalue()
-
-    def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        held = f"{self.conference.held_on:%Y-%m-%d}"
         stamp = self.generated_at.strftime("%Y-%m-%d %H:%M")
-        if isinstance(canvas, _NumberedCanvas):
-            held = f"{self.conference.held_on:%Y-%m-%d}"
-            canvas.footer_left = f"Debrief · {self.trainee} · {held} · printed {stamp}"
+        decor = PageDecor(
+            document_title="Debrief",
+            patient_name=self.trainee,
+            header_right=(self.conference.title or self.conference.ref, held),
+            footer_left=f"Debrief · {self.trainee} · {held} · printed {stamp}",
+            subject=f"Teaching conference {self.conference.title or self.conference.ref}, {held}",
+            keywords=("mdtboard", "debrief", "training"),
+        )
+        return render(self.story(), decor, size=self.size)
 
     def story(self) -> list[Flowable]:
         return [
@@ -237,18 +148,10 @@ class DebriefDocument:
     # -- helpers --
 
     def _p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(_escape(text), self.styles[style])
+        return Paragraph(markup(text), self.styles[style])
 
-    def _grid(self, rows: list[list[Flowable]], fractions: list[float]) -> Table:
-        table = Table(rows, colWidths=[f * self._width for f in fractions], repeatRows=1)
-        table.setStyle(TableStyle([
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
-        return table
+    def _grid(self, head: Sequence[str], rows: list[list[Flowable]], fractions: list[float]) -> Table:
+        return grid_table(head, rows, [f * self._width for f in fractions])
 
     def _case_name(self, case_ref: str) -> str:
         case = self.cases.get(case_ref)
@@ -278,6 +181,7 @@ class DebriefDocument:
         table = Table(
             [[Paragraph(f"<b>{k}</b>", self.styles["cell"]), self._p(v, "cell")] for k, v in rows],
             colWidths=[28 * mm, self._width - 28 * mm],
+            hAlign="LEFT",
         )
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -311,18 +215,18 @@ class DebriefDocument:
         for key, comparison in self._groups():
             heading = f"Case {self._case_name(key)}" if key else "Team behaviours and the meeting"
             out.append(self._p(heading, "h3"))
-            head = ("Item", "Facilitator", "Self", "Gap")
-            rows: list[list[Flowable]] = [[self._p(t, "cell") for t in head]]
+            rows: list[list[Flowable]] = []
             for row in comparison.rows:
                 item = row.item
                 rows.append([
-                    Paragraph(f"<b>{_escape(item.title)}</b><br/>{_escape(item.domain.label)}",
+                    Paragraph(f"<b>{markup(item.title)}</b><br/>{markup(item.domain.label)}",
                               self.styles["cell"]),
                     self._score_cell(row.facilitator),
                     self._score_cell(row.self_score),
                     self._p(_gap_text(row.gap), "cell_center"),
                 ])
-            out.append(self._grid(rows, [0.27, 0.33, 0.30, 0.10]))
+            head = ("Item", "Facilitator", "Self", "Gap")
+            out.append(self._grid(head, rows, [0.27, 0.33, 0.30, 0.10]))
             out.append(Spacer(1, 3))
             means = "; ".join(
                 f"{d.domain.label}: facilitator {_mean_text(d.facilitator_mean)}, "
@@ -337,7 +241,7 @@ class DebriefDocument:
             return self._p("not scored", "note")
         text = f"<b>{score.value} / 5</b>"
         if score.comment and score.comment.strip():
-            text += f"<br/>{_escape(score.comment.strip())}"
+            text += f"<br/>{markup(score.comment.strip())}"
         return Paragraph(text, self.styles["cell"])
 
     def _timing(self) -> list[Flowable]:
@@ -353,11 +257,13 @@ class DebriefDocument:
                 seconds = {d: 0.0 for d, _ in shares}
                 for entry in presentation.discussion:
                     seconds[entry.discipline] += max(entry.seconds, 0.0)
-                rows = [[self._p(t, "cell") for t in ("Discipline", "Time", "Share")]]
-                rows += [[self._p(d.label, "cell"), self._p(format_mmss(seconds[d]), "cell_center"),
-                          self._p(f"{round(100 * share)}%", "cell_center")] for d, share in shares]
+                rows: list[list[Flowable]] = [
+                    [self._p(d.label, "cell"), self._p(format_mmss(seconds[d]), "cell_center"),
+                     self._p(f"{round(100 * share)}%", "cell_center")]
+                    for d, share in shares
+                ]
                 out.append(Spacer(1, 3))
-                out.append(self._grid(rows, [0.5, 0.25, 0.25]))
+                out.append(self._grid(("Discipline", "Time", "Share"), rows, [0.5, 0.25, 0.25]))
             else:
                 out.append(self._p("Time per discipline in the discussion was not recorded.", "note"))
         return out
@@ -382,21 +288,22 @@ class DebriefDocument:
         return out
 
     def _next_steps(self) -> list[Flowable]:
-        out: list[Flowable] = [self._p("What to work on next", "h2")]
+        heading = self._p("What to work on next", "h2")
         steps = work_on_next(self.assessments, self.rubric)
         if not steps:
             scored = any(a.role is AssessorRole.FACILITATOR and a.scores for a in self.assessments)
-            out.append(self._p(
+            return [KeepTogether([heading, self._p(
                 "Every item the facilitator scored was a 5: keep doing what you did." if scored
-                else "The facilitator has not scored this conference yet."))
-            return out
+                else "The facilitator has not scored this conference yet.")])]
+        blocks: list[list[Flowable]] = []
         for number, step in enumerate(steps, start=1):
             where = f" (case {step.case_ref})" if step.case_ref else ""
-            seen = f" Seen: {_escape(step.comment.strip())}" if step.comment and step.comment.strip() else ""
-            text = (f"<b>{number}. {_escape(step.item.title)}</b>{_escape(where)}: scored {step.score} of 5."
-                    f"{seen}<br/>Aim for: {_escape(step.goal)}")
-            out.append(KeepTogether([Paragraph(text, self.styles["body"]), Spacer(1, 4)]))
-        return out
+            seen = f" Seen: {markup(step.comment.strip())}" if step.comment and step.comment.strip() else ""
+            text = (f"<b>{number}. {markup(step.item.title)}</b>{markup(where)}: scored {step.score} of 5."
+                    f"{seen}<br/>Aim for: {markup(step.goal)}")
+            blocks.append([Paragraph(text, self.styles["body"]), Spacer(1, 4)])
+        blocks[0].insert(0, heading)  # the heading never stands alone at the foot of a page
+        return [KeepTogether(block) for block in blocks]
 
     def _progress(self) -> list[Flowable]:
         out: list[Flowable] = [self._p("Progress over conferences", "h2")]
@@ -468,12 +375,12 @@ def _line_chart(
     plot.joinedLines = True
     plot.lineLabelFormat = "values"
     plot.lineLabelArray = point_labels
-    plot.lineLabels.fontName = FONT
+    plot.lineLabels.fontName = SANS
     plot.lineLabels.fontSize = 7
     plot.lineLabels.dy = 4
-    plot.lines[0].strokeColor = LINE_COLOUR
+    plot.lines[0].strokeColor = ACCENT
     plot.lines[0].strokeWidth = 1.4
-    plot.lines[0].symbol = makeMarker("FilledCircle", size=4, fillColor=LINE_COLOUR)
+    plot.lines[0].symbol = makeMarker("FilledCircle", size=4, fillColor=ACCENT)
     if dashed_second:
         plot.lines[1].strokeColor = TARGET_COLOUR
         plot.lines[1].strokeWidth = 1
@@ -485,7 +392,7 @@ def _line_chart(
     x_axis.labelTextFormat = lambda value: (
         x_labels[int(round(value))] if 0 <= round(value) < len(x_labels) else ""
     )
-    x_axis.labels.fontName = FONT
+    x_axis.labels.fontName = SANS
     x_axis.labels.fontSize = 7
     if count > 6:
         x_axis.labels.angle = 30
@@ -493,13 +400,13 @@ def _line_chart(
     y_axis = plot.yValueAxis
     y_axis.valueMin, y_axis.valueMax = y_range
     y_axis.valueStep = y_step
-    y_axis.labels.fontName = FONT
+    y_axis.labels.fontName = SANS
     y_axis.labels.fontSize = 7
     y_axis.visibleGrid = True
-    y_axis.gridStrokeColor = colors.HexColor("#dddddd")
+    y_axis.gridStrokeColor = RULE
     drawing.add(plot)
     if not any(series):
-        drawing.add(String(width / 2, CHART_HEIGHT / 2, "no data", fontName=FONT, fontSize=8,
+        drawing.add(String(width / 2, CHART_HEIGHT / 2, "no data", fontName=SANS, fontSize=8,
                            textAnchor="middle"))
     return drawing
 
@@ -512,10 +419,11 @@ def debrief_pdf(
     cases: Sequence[Case] = (),
     rubric: Rubric = MDTBOARD_RUBRIC,
     generated_at: datetime | None = None,
+    size: str = "A4",
 ) -> bytes:
     """The debrief of ``trainee`` at ``conference`` as PDF bytes (see :class:`DebriefDocument`)."""
     return DebriefDocument(
-        trainee, conference, history=history, cases=cases, rubric=rubric, generated_at=generated_at
+        trainee, conference, history=history, cases=cases, rubric=rubric, generated_at=generated_at, size=size
     ).render()
 
 
@@ -528,10 +436,11 @@ def write_debrief_pdf(
     cases: Sequence[Case] = (),
     rubric: Rubric = MDTBOARD_RUBRIC,
     generated_at: datetime | None = None,
+    size: str = "A4",
 ) -> Path:
     """Write the debrief to ``path`` atomically (an earlier file survives a failure intact)."""
     data = debrief_pdf(trainee, conference, history=history, cases=cases, rubric=rubric,
-                       generated_at=generated_at)
+                       generated_at=generated_at, size=size)
     return write_atomic(path, data)
 
 

@@ -116,7 +116,7 @@ def test_the_debrief_has_the_trainee_scores_comments_and_self_assessment() -> No
     # another trainee's scores are not in this debrief
     assert "Ran 10 minutes over" not in text
     assert "Chairing" not in text
-    assert f"page 1 of {len(reader.pages)}" in text
+    assert f"Page 1 of {len(reader.pages)}" in text
 
 
 def test_the_debrief_has_timing_readiness_and_what_to_work_on_next() -> None:
@@ -194,3 +194,13 @@ def test_write_debrief_pdf_writes_atomically(tmp_path: Path) -> None:
     with pytest.raises(FileWriteError):
         write_debrief_pdf(TRAINEE, history[2], tmp_path / "no such folder" / "debrief.pdf")
     assert sorted(os.listdir(tmp_path)) == ["debrief.pdf"]
+
+
+def test_the_page_size_is_a4_or_letter() -> None:
+    history = conferences()
+    reader, _text = read_back(debrief_pdf(TRAINEE, history[2], history=history, size="Letter"))
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792]
+    reader, _text = read_back(debrief_pdf(TRAINEE, history[2], history=history))
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]
+    with pytest.raises(InvalidInputError):
+        debrief_pdf(TRAINEE, history[2], size="A5")
