@@ -6,6 +6,8 @@ import copy
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mdtboard.domain.case import (
     Case,
@@ -266,3 +268,20 @@ def test_a_revised_text_gets_fresh_hints_and_must_be_confirmed_again() -> None:
     for field in checklist.fields:
         checklist = confirm(checklist, field)
     assert finalise(revised, checklist).psychosocial == "Lives alone; writes letters."
+
+
+_SPELLINGS = ("{d:%d/%m/%Y}", "{d:%m/%d/%Y}", "{d:%Y-%m-%d}", "{d.day} {d:%B %Y}", "{d:%B} {d.day}, {d:%Y}",
+              "{d.day} {d:%b %Y}", "{d:%B %Y}", "{d:%m/%Y}", "{d:%d.%m.%Y}", "{d:%Y-%m-%d}T08:15")
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)), st.sampled_from(_SPELLINGS))
+def test_any_date_in_any_usual_spelling_becomes_its_year(day: date, spelling: str) -> None:
+    written = spelling.format(d=day)
+    assert reduce_dates(f"MRI on {written}: normal", TODAY) == (f"MRI on {day.year}: normal", 1)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200))
+def test_hints_always_point_at_their_text(text: str) -> None:
+    for hint in find_identifiers("x", text, ("Ng", "Ångström"), TODAY):
+        assert 0 <= hint.start < hint.end <= len(text)
+        assert text[hint.start:hint.end] == hint.text
