@@ -1,8 +1,8 @@
 """The joint care plan document: the paper that leaves the room.
 
 :class:`CarePlanDocument` renders a case and its plan to PDF, in the order of the issue that defined it:
-summary; current medications with the MME total, caution and co-prescription flags; scores with bands;
-red flags; the PHQ-9 safety notice when item 9 is above 0; each discipline's assessment and
+summary; background; current medications with the MME total, caution and co-prescription flags; scores
+with bands; red flags; the PHQ-9 safety notice when item 9 is above 0; each discipline's assessment and
 recommendations; the joint plan (formulation, problems, goals with their SMART status, interventions by
 discipline, medication plan with MME before and after, procedures, risk mitigation, disagreements);
 follow-up; the patient's agreement; the sign-off block. Sharing restrictions are printed prominently on
@@ -133,6 +133,7 @@ class CarePlanDocument:
         out += self.title_block()
         out += self.first_page_notices()
         out += self.summary()
+        out += self.background()
         out += self.medications()
         out += self.score_section()
         out += self.red_flags()
@@ -223,6 +224,21 @@ class CarePlanDocument:
         if len(out) == 1:
             out.append(Paragraph("No summary recorded.", s.muted))
         return out
+
+    def background(self) -> list[Flowable]:
+        s, case = self.s, self.case
+        out: list[Flowable] = []
+        if case.pain_history and case.pain_history.strip():
+            out += [Paragraph("Pain history", s.label), *paragraphs(case.pain_history, s.body)]
+        lists = (("Treatments so far", case.prior_treatments), ("Comorbidities", case.comorbidities))
+        for label, lines in lists:
+            items = [line for line in lines or [] if line.strip()]
+            if items:
+                out.append(Paragraph(label, s.label))
+                out += [Paragraph(f"\u2022 {markup(line)}", s.body) for line in items]
+        if case.psychosocial and case.psychosocial.strip():
+            out += [Paragraph("Psychosocial", s.label), *paragraphs(case.psychosocial, s.body)]
+        return [self._h1("Background"), *out] if out else []
 
     def medications(self) -> list[Flowable]:
         s, w = self.s, self.width
