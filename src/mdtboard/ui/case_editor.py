@@ -160,7 +160,7 @@ class CaseEditor(QWidget):
         for key in self.form.scalar_keys():
             widget = self.form.widget(key)
             if isinstance(widget, QLineEdit | QPlainTextEdit):
-                widget.textChanged.connect(lambda key=key: self._edited(key))
+                widget.textChanged.connect(lambda *_args, key=key: self._edited(key))
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(lambda _i, key=key: self._edited(key))
             elif isinstance(widget, QCheckBox):

@@ -13,6 +13,7 @@ MAX_SCALE = 2.5
 STEP = 1.125
 _FACTOR = "mdtboardFontFactor"
 _BOLD = "mdtboardFontBold"
+_BASE = "mdtboardBaseFontSize"  # the application's text size before any scaling, kept on the app
 
 
 def set_relative_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
@@ -40,7 +41,13 @@ class FontScaler:
     """Sets the application font to ``base x scale`` and refreshes the relative fonts."""
 
     def __init__(self) -> None:
-        self.base = QApplication.font().pointSizeF()
+        app = QApplication.instance()
+        base = app.property(_BASE) if app is not None else None
+        if base is None:
+            base = QApplication.font().pointSizeF()
+            if app is not None:
+                app.setProperty(_BASE, base)
+        self.base = float(base)
         self.scale = 1.0
 
     def apply(self, scale: float) -> float:

@@ -55,6 +55,7 @@ class CaseTableModel(QAbstractTableModel):
         self._fictional: bool | None = None
         self._sort = "ref"
         self._descending = False
+        self._fetching = False
         self._load()
 
     # -- what is shown
@@ -119,8 +120,15 @@ class CaseTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self._rows) >= self._total:
+        if parent.isValid() or len(self._rows) >= self._total or self._fetching:
             return
+        self._fetching = True  # a view (or a model tester) may ask again while rows are being inserted
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
         page = self._fetch(len(self._rows))
         known = {summary.id for summary in self._rows}
         # A case created by someone else meanwhile can shift the pages by a row; never list one twice.

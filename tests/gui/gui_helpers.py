@@ -1,0 +1,75 @@
+"""Helpers of the GUI tests: a main window on a test database, answering its non-blocking dialogs, and
+a second session on the same database to look at what was stored."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from mdtboard.interchange.bundle import import_files
+from mdtboard.services.cases import CaseService, StoredCase
+from mdtboard.services.context import Services, open_services
+from mdtboard.ui.main_window import MainWindow
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SAMPLE_CASES = DATA / "sample-cases.json"
+
+WindowFactory = Callable[..., MainWindow]
+
+
+def load_samples(service: CaseService) -> list[StoredCase]:
+    """The five sample cases of tests/data (stand-ins for the demo bank in tests)."""
+    return import_files(service, [SAMPLE_CASES])
+
+
+def sample_count() -> int:
+    return len(json.loads(SAMPLE_CASES.read_text("utf-8"))["cases"])
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings_path: Path) -> Iterator[WindowFactory]:
+    """``make_window(url, offer_demo=False, load_demo=None)``: a shown main window with its database open.
+
+    Every window made shares one settings file, like one person's program started twice."""
+
+    def make(url: str, *, offer_demo: bool = False, load_demo: Callable[..., object] | None = None) -> MainWindow:
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(settings, load_demo=load_demo)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert window.open_database(url, offer_demo=offer_demo)
+        return window
+
+    yield make
+
+
+@pytest.fixture
+def second_session(sqlite_database_url: str) -> Iterator[Services]:
+    """Another session on the SQLite test database (another PC, or the command line)."""
+    services = open_services(sqlite_database_url)
+    yield services
+    services.close()
+
+
+def click_button(box: QMessageBox, which: QMessageBox.StandardButton) -> None:
+    button = box.button(which)
+    assert button is not None, f"the dialog has no {which} button"
+    button.click()
+
+
+def modal_dialogs() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
