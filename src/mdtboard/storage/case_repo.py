@@ -173,7 +173,7 @@ def _insert_children(session: Session, rows: dict[type, list[dict[str, Any]]]) -
 
 def _delete_children(session: Session, case_ids: Sequence[int]) -> None:
     for table in CHILD_TABLES:
-        session.execute(sa.delete(table).where(table.case_id.in_(case_ids)))  # type: ignore[attr-defined]
+        session.execute(sa.delete(table).where(table.case_id.in_(case_ids)))
     session.execute(
         sa.delete(DisciplineInputRow).where(
             DisciplineInputRow.case_id.in_(case_ids), DisciplineInputRow.agenda_item_id.is_(None)
@@ -319,7 +319,7 @@ def to_case(row: CaseRow) -> Case:
                 for m in row.medications
             ],
         ),
-        **{kind: listed(kind, lines[kind]) for kind in LINE_FIELDS},
+        **{kind: listed(kind, lines[kind]) for kind in LINE_FIELDS},  # type: ignore[arg-type]
         scores=scores,
         discipline_inputs=listed(
             "discipline_inputs", [to_input(i) for i in row.inputs if i.agenda_item_id is None]
@@ -368,7 +368,7 @@ def _summary_columns() -> tuple[Any, ...]:
     )
 
 
-def _matching_ids(query: str) -> sa.Select[tuple[int]] | None:
+def _matching_ids(query: str) -> sa.Select[Any] | None:
     words = query_tokens(query)
     if not words:
         return None

@@ -7,8 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-
 from conftest import table_snapshot
+
 from mdtboard.domain.case import Case, Discipline, DisciplineInput, Medication, Patient, Scores
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from mdtboard.interchange.bundle import cases_from_bundle
@@ -16,7 +16,9 @@ from mdtboard.services.context import Services
 
 
 def new_case(ref: str = "C-1", name: str = "Nguyễn Thị Hoa", **kw: Any) -> Case:
-    return Case(ref=ref, fictional=True, patient=Patient(display_name=name, age=52), title="Low back pain", **kw)
+    return Case(
+        ref=ref, fictional=True, patient=Patient(display_name=name, age=52), title="Low back pain", **kw
+    )
 
 
 def test_create_read_round_trip(services: Services, sample_bundle: dict[str, Any]) -> None:
@@ -59,7 +61,10 @@ def test_second_save_from_stale_version_is_a_conflict_and_keeps_first_text(servi
         services.cases.update(second)
     assert info.value.mine.question_for_team == "Should we taper the opioids first?"
     assert info.value.theirs.question_for_team == "Is a spinal cord stimulator trial appropriate?"
-    assert services.cases.get(created.id or 0).question_for_team == "Is a spinal cord stimulator trial appropriate?"
+    assert (
+        services.cases.get(created.id or 0).question_for_team
+        == "Is a spinal cord stimulator trial appropriate?"
+    )
 
 
 def test_conflict_even_when_the_second_session_re_read_in_between(services: Services) -> None:
@@ -71,7 +76,9 @@ def test_conflict_even_when_the_second_session_re_read_in_between(services: Serv
     services.cases.update(a)
     refreshed = services.cases.get(created.id or 0)  # B's program re-reads the record...
     assert refreshed.version == 1
-    mine = replace(refreshed, psychosocial="Lives with daughter.", version=seen_by_b.version)  # ...but B saw v0
+    mine = replace(
+        refreshed, psychosocial="Lives with daughter.", version=seen_by_b.version
+    )  # ...but B saw v0
     with pytest.raises(ConflictError):
         services.cases.update(mine)
     assert services.cases.get(created.id or 0).psychosocial == "Lives alone."
@@ -125,7 +132,9 @@ def test_delete_with_version_check(services: Services) -> None:
         ("", {"A-1", "A-2", "A-3"}),
     ],
 )
-def test_search_is_case_and_accent_insensitive_prefix(services: Services, query: str, expected: set[str]) -> None:
+def test_search_is_case_and_accent_insensitive_prefix(
+    services: Services, query: str, expected: set[str]
+) -> None:
     services.cases.create(new_case("A-1", "Nguyễn Thị Hoa"))
     services.cases.create(replace(new_case("A-2", "Zoë Ørsted"), title="Chronic migraine"))
     services.cases.create(new_case("A-3", "José Ñúñez"))
@@ -171,5 +180,8 @@ def test_case_level_inputs_are_kept_in_order(services: Services) -> None:
         ]
     )
     stored = services.cases.create(case)
-    assert [i.discipline for i in stored.discipline_inputs or []] == [Discipline.PSYCHOLOGY, Discipline.PHYSICIAN]
+    assert [i.discipline for i in stored.discipline_inputs or []] == [
+        Discipline.PSYCHOLOGY,
+        Discipline.PHYSICIAN,
+    ]
     assert all(i.created_at is not None for i in stored.discipline_inputs or [])
