@@ -171,6 +171,8 @@ def render(story: Sequence[Flowable], decor: PageDecor, *, size: str = "A4") -> 
         subject=decor.subject,
         keywords=list(decor.keywords),
         creator="mdtboard",
+        initialFontName=SANS,  # else every page names Helvetica, a font that is not embedded
+        initialFontSize=9,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -139,6 +139,8 @@ def cell(text: str | None, style: ParagraphStyle | None = None) -> Paragraph:
 def grid_style(*, header: bool = True, zebra: bool = True, rows: int = 0) -> TableStyle:
     """Light grid, a tinted header row, faint zebra stripes."""
     commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # ReportLab's default (Helvetica) would not be embedded
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -186,6 +188,7 @@ def boxed(content: Sequence[Flowable], width: float, *, border: Color, fill: Col
     """A notice: content in a coloured box with a thick left edge."""
     table = Table([[list(content)]], colWidths=[width], hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("BOX", (0, 0), (-1, -1), 0.8, border),
         ("LINEBEFORE", (0, 0), (0, -1), 4, border),
         ("BACKGROUND", (0, 0), (-1, -1), fill),
