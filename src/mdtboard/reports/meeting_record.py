@@ -2,118 +2,39 @@
 overruns, each discipline's share of the floor, and which disciplines were missing.
 
 One report class, :class:`MeetingRecordDocument`, renders a :class:`~mdtboard.domain.meeting.MeetingRecord`
-to PDF with ReportLab; every page carries "page X of Y". Figures never rely on colour: the time-share
-bars are drawn by length and the numbers are printed beside them and again in a table.
+to PDF with ReportLab on the shared page of mdtboard's documents (``reports.page``: header naming the
+conference, footer with "page X of Y") in the shared fonts and styles. Figures never rely on colour:
+the time-share bars are drawn by length and the numbers are printed beside them and again in a table.
 """
 
 from __future__ import annotations
 
-import io
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from mdtboard.domain.meeting import CaseLine, MeetingRecord
 from mdtboard.domain.timers import TimeShare, format_hms, format_mmss
-from mdtboard.resources import resource
+from mdtboard.reports.fonts import SANS
+from mdtboard.reports.page import PageDecor, frame_width, render
+from mdtboard.reports.styles import ACCENT, INK, RULE, grid_table, markup, styles
 from mdtboard.services.files import write_atomic
 
-# --- fonts and styles (to be replaced by the shared reports.fonts / reports.styles when they land) -----
-
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
-
-
-def _register_fonts() -> None:
-    """Register DejaVu Sans (regular and bold) once; it covers the names and symbols we print."""
-    known = set(pdfmetrics.getRegisteredFontNames())
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
-        if name not in known:
-            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5)
-    return {
-        "title": ParagraphStyle(
-            "title", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=4
-        ),
-        "h2": ParagraphStyle(
-            "h2", parent=body, fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=10, spaceAfter=4
-        ),
-        "body": body,
-        "cell": cell,
-        "cell_right": ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
-        "note": ParagraphStyle("note", parent=cell, leading=11, textColor=colors.HexColor("#444444")),
-    }
-
-
-PAGE_SIZE = A4
-MARGIN = 18 * mm
-GRID = colors.HexColor("#9a9a9a")
-HEADER_FILL = colors.HexColor("#e6e6e6")
-BAR_FILL = colors.HexColor("#3a5f8f")
-BAR_UNMARKED = colors.HexColor("#b8b8b8")
-
-
-class _NumberedCanvas(Canvas):
-    """A canvas that holds its pages back until the end, so that each can say "page X of Y"."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-        self.footer_left = ""
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._draw_footer(number, total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, number: int, total: int) -> None:
-        width, _ = self._pagesize
-        self.saveState()
-        self.setFont(FONT, 8)
-        self.setFillColor(colors.HexColor("#444444"))
-        self.drawString(MARGIN, 10 * mm, self.footer_left)
-        self.drawRightString(width - MARGIN, 10 * mm, f"page {number} of {total}")
-        self.restoreState()
+BAR_FILL = ACCENT
+BAR_UNMARKED = RULE
 
 
 class MeetingRecordDocument:
-    """The meeting record of one conference as a PDF.
+    """The meeting record of one conference as a PDF, on the shared page of mdtboard's documents.
 
     ``tz`` is the time zone times are printed in (default: this computer's); ``generated_at`` is printed
-    in the footer (default: now). ``patient_names=False`` prints case references only.
+    in the footer (default: now); ``size`` is "A4" or "Letter". ``patient_names=False`` prints case
+    references and titles only.
     """
 
     def __init__(
@@ -123,40 +44,40 @@ class MeetingRecordDocument:
         tz: tzinfo | None = None,
         generated_at: datetime | None = None,
         patient_names: bool = True,
+        size: str = "A4",
     ) -> None:
-        _register_fonts()
         self.record = record
         self.tz = tz
         self.generated_at = generated_at or datetime.now().astimezone(tz)
         self.patient_names = patient_names
-        self.styles = _styles()
-        self._width = PAGE_SIZE[0] - 2 * MARGIN
+        self.size = size
+        self._width = frame_width(size)  # also refuses a page size other than A4 or Letter
+        shared = styles()
+        self.styles: dict[str, ParagraphStyle] = {
+            "title": shared.title,
+            "h2": shared.h1,
+            "h3": shared.h2,
+            "body": shared.body,
+            "cell": shared.cell,
+            "cell_right": ParagraphStyle("cell_right", parent=shared.cell, alignment=TA_RIGHT),
+            "note": shared.muted,
+        }
 
     # -- output --
 
     def render(self) -> bytes:
-        buffer = io.BytesIO()
-        doc = BaseDocTemplate(
-            buffer,
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=16 * mm,
-            bottomMargin=18 * mm,
-            title=f"Meeting record: {self.record.title}",
-            author="mdtboard",
-            creator="mdtboard",
-            invariant=True,
-        )
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
-        doc.build(self.story(), canvasmaker=_NumberedCanvas)
-        return buffer.getvalue()
-
-    def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        r = self.record
+        held = r.scheduled_start.strftime("%Y-%m-%d %H:%M")
         stamp = self.generated_at.strftime("%Y-%m-%d %H:%M")
-        if isinstance(canvas, _NumberedCanvas):
-            canvas.footer_left = f"Meeting record · {self.record.title} · printed {stamp}"
+        decor = PageDecor(
+            document_title="Meeting record",
+            patient_name=r.title,  # the header's main line: here, the conference
+            header_right=tuple(line for line in (held, r.room) if line),
+            footer_left=f"Meeting record · {r.title} · {held} · printed {stamp}",
+            subject=f"Meeting record of the conference {r.title}, {held}",
+            keywords=("mdtboard", "meeting record"),
+        )
+        return render(self.story(), decor, size=self.size)
 
     # -- content --
 
@@ -171,7 +92,10 @@ class MeetingRecordDocument:
         ]
 
     def _p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(_escape(text), self.styles[style])
+        return Paragraph(markup(text), self.styles[style])
+
+    def _grid(self, head: list[str], rows: list[list[Flowable | str]], fractions: list[float]) -> Table:
+        return grid_table(head, rows, [f * self._width for f in fractions])
 
     def _time(self, moment: datetime | None) -> str:
         if moment is None:
@@ -192,12 +116,8 @@ class MeetingRecordDocument:
         table = Table(
             [[Paragraph(f"<b>{k}</b>", self.styles["cell"]), self._p(v, "cell")] for k, v in rows],
             colWidths=[28 * mm, self._width - 28 * mm],
+            hAlign="LEFT",
         )
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ]))
         return [self._p(f"Meeting record: {r.title}", "title"), table]
 
     def _attendance(self) -> list[Flowable]:
@@ -206,12 +126,10 @@ class MeetingRecordDocument:
         if not r.attendees:
             out.append(self._p("No attendance was recorded."))
         else:
-            rows = [[self._p(t, "cell") for t in ("Name", "Discipline", "Role")]]
-            rows += [
-                [self._p(a.name, "cell"), self._p(a.discipline.label, "cell"), self._p(a.role.value, "cell")]
-                for a in r.attendees
+            rows: list[list[Flowable | str]] = [
+                [a.name, a.discipline.label, a.role.value] for a in r.attendees
             ]
-            out.append(self._grid(rows, [0.45, 0.33, 0.22]))
+            out.append(self._grid(["Name", "Discipline", "Role"], rows, [0.45, 0.33, 0.22]))
         out.append(Spacer(1, 3))
         out.append(self._p(r.quorum.describe() + " (observers do not count towards the quorum).", "note"))
         return out
@@ -226,33 +144,35 @@ class MeetingRecordDocument:
             + (f", {len(r.unfinished)} still in discussion" if r.unfinished else "")
         )
         out.append(self._p(counts + "."))
-        out.append(Spacer(1, 4))
-        head = ["#", "Case", "Budget", "Actual", "Over / under", "Status"]
-        rows = [[self._p(t, "cell") for t in head]]
-        rows += [self._case_row(c) for c in r.cases]
+        rows = [self._case_row(c) for c in r.cases]
         total_budget = sum(c.budget_seconds for c in r.cases)
         rows.append([
-            self._p("", "cell"), Paragraph("<b>Total</b>", self.styles["cell"]),
+            "", Paragraph("<b>Total</b>", self.styles["cell"]),
             self._p(format_mmss(total_budget), "cell_right"),
-            self._p(format_mmss(r.case_seconds), "cell_right"), self._p("", "cell"), self._p("", "cell"),
+            self._p(format_mmss(r.case_seconds), "cell_right"), "", "",
         ])
-        out.append(self._grid(rows, [0.05, 0.41, 0.11, 0.11, 0.14, 0.18], total_row=True))
+        out.append(grid_table(
+            ["#", "Case", "Budget", "Actual", "Over / under", "Status"],
+            rows,
+            [f * self._width for f in (0.05, 0.41, 0.11, 0.11, 0.14, 0.18)],
+            extra=[("LINEABOVE", (0, -1), (-1, -1), 1.2, INK)],
+        ))
         return out
 
-    def _case_row(self, c: CaseLine) -> list[Flowable]:
-        what = f"<b>{_escape(c.case_ref)}</b>"
+    def _case_row(self, c: CaseLine) -> list[Flowable | str]:
+        what = f"<b>{markup(c.case_ref)}</b>"
         if self.patient_names and c.patient_name:
-            what += f" · {_escape(c.patient_name)}"
+            what += f" · {markup(c.patient_name)}"
         if c.title:
-            what += f"<br/>{_escape(c.title)}"
+            what += f"<br/>{markup(c.title)}"
         over = c.over_text + (" over" if c.overran else "")
         return [
-            self._p(str(c.position), "cell"),
+            str(c.position),
             Paragraph(what, self.styles["cell"]),
             self._p(c.budget_text, "cell_right"),
             self._p(c.actual_text, "cell_right"),
             self._p(over, "cell_right"),
-            self._p(c.status.label, "cell"),
+            c.status.label,
         ]
 
     def _overruns(self) -> list[Flowable]:
@@ -278,17 +198,15 @@ class MeetingRecordDocument:
         if not r.floor_tracked:
             out.append(self._p("No discipline was marked as holding the floor; all time is unmarked."))
         out.append(_share_bars(r.time_share, self._width))
-        rows = [[self._p(t, "cell") for t in ("Discipline", "Time", "Share")]]
-        rows += [
-            [self._p(s.label, "cell"), self._p(format_mmss(s.seconds), "cell_right"),
-             self._p(s.percent_text, "cell_right")]
+        out.append(Spacer(1, 4))
+        rows: list[list[Flowable | str]] = [
+            [s.label, self._p(format_mmss(s.seconds), "cell_right"), self._p(s.percent_text, "cell_right")]
             for s in r.time_share
         ]
-        out.append(Spacer(1, 4))
-        out.append(self._grid(rows, [0.5, 0.25, 0.25]))
+        out.append(self._grid(["Discipline", "Time", "Share"], rows, [0.5, 0.25, 0.25]))
         per_case = [c for c in r.cases if c.time_share]
         if per_case:
-            out.append(self._p("Per case", "h2"))
+            out.append(self._p("Per case", "h3"))
             for c in per_case:
                 parts = ", ".join(
                     f"{s.label} {format_mmss(s.seconds)} ({s.percent_text})" for s in c.time_share
@@ -312,20 +230,6 @@ class MeetingRecordDocument:
             out.append(self._p("Present but never heard: none; every discipline present held the floor."))
         return [KeepTogether(out)]
 
-    def _grid(self, rows: list[list[Flowable]], fractions: list[float], *, total_row: bool = False) -> Table:
-        table = Table(rows, colWidths=[f * self._width for f in fractions], repeatRows=1)
-        style = [
-            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-        if total_row:
-            style.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black))
-        table.setStyle(TableStyle(style))
-        return table
-
 
 def _share_bars(shares: tuple[TimeShare, ...], width: float) -> Drawing:
     """Horizontal bars, one a discipline, their length the share of the floor, the figures beside them."""
@@ -336,15 +240,15 @@ def _share_bars(shares: tuple[TimeShare, ...], width: float) -> Drawing:
     longest = max((s.fraction for s in shares), default=0.0) or 1.0
     for n, share in enumerate(shares):
         y = height - (n + 1) * row
-        drawing.add(String(0, y + 4, share.label, fontName=FONT, fontSize=8.5))
+        drawing.add(String(0, y + 4, share.label, fontName=SANS, fontSize=8.5, fillColor=INK))
         length = bar_max * share.fraction / longest
         fill = BAR_UNMARKED if share.discipline is None else BAR_FILL
         if length > 0:
-            drawing.add(Rect(label_w, y + 2, length, row - 5, fillColor=fill, strokeColor=colors.black,
-                             strokeWidth=0.3))
+            bar = Rect(label_w, y + 2, length, row - 5, fillColor=fill, strokeColor=INK, strokeWidth=0.3)
+            drawing.add(bar)
         figure = f"{share.percent_text} · {format_mmss(share.seconds)}"
-        drawing.add(String(label_w + length + 4, y + 4, figure, fontName=FONT, fontSize=8.5))
-    drawing.add(Line(label_w, 0, label_w, height, strokeColor=colors.black, strokeWidth=0.6))
+        drawing.add(String(label_w + length + 4, y + 4, figure, fontName=SANS, fontSize=8.5, fillColor=INK))
+    drawing.add(Line(label_w, 0, label_w, height, strokeColor=INK, strokeWidth=0.6))
     return drawing
 
 
@@ -362,20 +266,17 @@ def _length_against_plan(r: MeetingRecord) -> str:
     return f"{format_hms(r.meeting_seconds)} against {planned}: {verdict}"
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def meeting_record_pdf(
     record: MeetingRecord,
     *,
     tz: tzinfo | None = None,
     generated_at: datetime | None = None,
     patient_names: bool = True,
+    size: str = "A4",
 ) -> bytes:
-    """The meeting record as PDF bytes."""
+    """The meeting record as PDF bytes (see :class:`MeetingRecordDocument`)."""
     return MeetingRecordDocument(
-        record, tz=tz, generated_at=generated_at, patient_names=patient_names
+        record, tz=tz, generated_at=generated_at, patient_names=patient_names, size=size
     ).render()
 
 
@@ -386,7 +287,10 @@ def write_meeting_record_pdf(
     tz: tzinfo | None = None,
     generated_at: datetime | None = None,
     patient_names: bool = True,
+    size: str = "A4",
 ) -> Path:
     """Write the meeting record to ``path`` atomically (an earlier file survives a failure intact)."""
-    data = meeting_record_pdf(record, tz=tz, generated_at=generated_at, patient_names=patient_names)
+    data = meeting_record_pdf(
+        record, tz=tz, generated_at=generated_at, patient_names=patient_names, size=size
+    )
     return write_atomic(path, data)

