@@ -1,0 +1,118 @@
+"""Start-up of the desktop program on a database of 10,000 cases, against a bare PySide6 QMainWindow.
+
+Each start is a new process (``bench.startup_child``), timed from just before it is launched: to the
+main window's first paint ("shown"), and to the first moment the event loop waits for input once the
+window is shown and, for mdtboard, the database is open and the case library filled ("shown and idle").
+mdtboard starts exactly as ``mdtboard --database URL`` does, on a fresh copy of the cached 10,000-case
+database and an empty settings folder; the baseline is a bare QMainWindow of the same size. Both on Qt's
+offscreen platform, 5 starts each, in turn; medians.
+
+Target (issue 3): within 1.5x of the bare window.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.datasets import case_database
+from bench.measure import median, progress, row
+
+N = 10_000
+REPEATS = 5
+TARGET_RATIO = 1.5
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start(kind: str, folder: Path, database: Path | None) -> dict[str, float]:
+    """Launch one start; the child's readings as seconds since launch."""
+    run_dir = Path(tempfile.mkdtemp(dir=folder))
+    env = os.environ | {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(run_dir / "config"),  # fresh settings: no remembered geometry or case
+        "XDG_DATA_HOME": str(run_dir / "data"),
+    }
+    if Path("/usr/share/fonts/truetype/dejavu").is_dir():
+        env.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
+    command = [sys.executable, "-m", "bench.startup_child", kind]
+    if database is not None:
+        copy = run_dir / "mdtboard.sqlite3"
+        shutil.copyfile(database, copy)
+        command.append(f"sqlite:///{copy}")
+    launched = time.monotonic()
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{kind} start failed (status {done.returncode}): {done.stderr[-2000:]}")
+    readings = json.loads(lines[-1])
+    size = readings.pop("size")
+    out = {k: v - launched for k, v in readings.items()}
+    out["width"], out["height"] = size
+    return out
+
+
+def run() -> dict[str, Any]:
+    database = case_database(N)
+    mine: list[dict[str, float]] = []
+    bare: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory(prefix="mdtboard-bench-") as tmp:
+        folder = Path(tmp)
+        start("bare", folder, None)  # warm the file cache for both
+        start("mdtboard", folder, database)
+        for i in range(REPEATS):
+            progress(f"start {i + 1} of {REPEATS}")
+            mine.append(start("mdtboard", folder, database))
+            bare.append(start("bare", folder, None))
+
+    def med(runs: list[dict[str, float]], key: str) -> float:
+        return median([r[key] for r in runs])
+
+    shown, bare_shown = med(mine, "shown"), med(bare, "shown")
+    idle, bare_idle = med(mine, "idle"), med(bare, "idle")
+    steps = [
+        ("QApplication created", med(mine, "app")),
+        ("main window show() called", med(mine, "show")),
+        ("open_database called", med(mine, "opening")),
+        ("database open, library filled (services_ready)", med(mine, "ready")),
+        ("first paint of the window", shown),
+        ("event loop idle", idle),
+    ]
+    return {
+        "rows": [
+            row(
+                f"start-up to window shown ({N // 1000}k cases)",
+                shown,
+                bare_shown,
+                "s",
+                target=f"<= {TARGET_RATIO:g}x",
+                met=shown / bare_shown <= TARGET_RATIO,
+            ),
+            row(
+                f"start-up to shown and idle ({N // 1000}k cases)",
+                idle,
+                bare_idle,
+                "s",
+                target=f"<= {TARGET_RATIO:g}x",
+                met=idle / bare_idle <= TARGET_RATIO,
+                note="mdtboard: database open and case library filled; offscreen Qt platform, "
+                f"window {int(mine[0]['width'])}x{int(mine[0]['height'])}, median of {REPEATS} starts",
+            ),
+        ],
+        "details": {"cases": N, "repeats": REPEATS, "mdtboard": mine, "bare": bare},
+        "tables": [
+            {
+                "title": f"mdtboard start-up on {N:,} cases, seconds after launch (median of {REPEATS})",
+                "columns": ["moment", "seconds"],
+                "rows": [[name, f"{t:.3f}"] for name, t in steps],
+            }
+        ],
+    }
