@@ -109,7 +109,10 @@ def cmd_care_plan(args: argparse.Namespace) -> int:
     from mdtboard.reports.care_plan import write_care_plan_pdf
 
     services = _open(args)
-    write_care_plan_pdf(services, args.case_id, args.pdf)
+    try:
+        write_care_plan_pdf(services, args.case_id, args.pdf)
+    finally:
+        services.close()
     print(f"care plan of {args.case_id} written to {args.pdf}", file=sys.stderr)
     return EXIT_OK
 
@@ -118,7 +121,10 @@ def cmd_fhir(args: argparse.Namespace) -> int:
     from mdtboard.interchange.fhir import write_fhir_bundle
 
     services = _open(args)
-    write_fhir_bundle(services, args.case_id, args.out)
+    try:
+        write_fhir_bundle(services, args.case_id, args.out)
+    finally:
+        services.close()
     print(f"FHIR bundle of {args.case_id} written to {args.out}", file=sys.stderr)
     return EXIT_OK
 
