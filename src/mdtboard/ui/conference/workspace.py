@@ -1,16 +1,77 @@
-"""The conference workspace the main window embeds: pick or create a conference, edit it, run it."""
+"""The conference workspace the main window embeds: pick or create a conference, edit it, run it.
+
+Keyboard (listed in the tooltips and, through the workspace's QActions, in Help > Keyboard shortcuts):
+
+- Ctrl+PgDown / Ctrl+PgUp: next / previous case on the agenda (the main window adds Alt+PgDown/PgUp);
+- Ctrl+1 .. Ctrl+7: the physician, physical therapy, psychology, pharmacy, nursing, occupational therapy
+  and social work input of the case under discussion; Tab goes on to the next field;
+- Ctrl+Shift+D / Ctrl+Shift+L: mark the case under discussion discussed / deferred;
+- Ctrl+Shift+O: open the case (under discussion, or selected on the agenda) in the case editor;
+- on the agenda: Ctrl+Shift+Up / Ctrl+Shift+Down move the selected case, Delete removes it, F2 edits its
+  minutes, Enter discusses it; in the case search, Down/Up choose a result and Enter adds it;
+- in the attendance: Enter in the name field adds the person, Delete removes the selected one;
+- Alt+D, Alt+A, Alt+U: the Details and attendance, Agenda and Discussion tabs; Alt+N: new conference.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import html
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QListView, QWidget
+
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.conference import DEFAULT_CASE_MINUTES, AgendaStatus, Conference, ConferenceMode
+from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui.conference.agenda import AgendaPanel
+from mdtboard.ui.conference.attendance import AttendancePanel
+from mdtboard.ui.conference.conflicts import Chooser, Rows, dialog_chooser
+from mdtboard.ui.conference.controller import ConferenceController
+from mdtboard.ui.conference.discussion import DiscussionPanel
+from mdtboard.ui.conference.editor import ConferenceEditor
+from mdtboard.ui.conference.models import TextListModel
+from mdtboard.ui.conflict_dialog import Choice
+from mdtboard.ui.forms.ui_conference_workspace import Ui_ConferenceWorkspace
+
+SETTINGS_SPLITTER = "conference/splitter"
+SETTINGS_DISCUSSION_SPLITTER = "conference/discussion_splitter"
+WHEN = "%a %d %b %Y, %H:%M"
+
+
+def conference_line(conf: Conference) -> str:
+    extra = [x for x in (conf.room, "training" if conf.mode is ConferenceMode.TRAINING else None) if x]
+    return f"{conf.starts_at:{WHEN}}\n{conf.title}" + (f" · {' · '.join(extra)}" if extra else "")
+
+
+def conference_heading(conf: Conference) -> str:
+    parts = [f"{conf.starts_at:{WHEN}}", conf.room, f"chair {conf.chair}" if conf.chair else None]
+    mode = "Training conference" if conf.mode is ConferenceMode.TRAINING else "Clinical conference"
+    parts.append(mode)
+    return f"<span style='font-size: large'><b>{html.escape(conf.title)}</b></span>  " + html.escape(
+        " · ".join(p for p in parts if p)
+    )
+
+
+def next_slot(latest: Conference | None, now: datetime) -> datetime:
+    """A week after the latest conference (the team meets weekly), or tomorrow at 13:00."""
+    if latest is None:
+        return (now + timedelta(days=1)).replace(hour=13, minute=0, second=0, microsecond=0)
+    when = latest.starts_at + timedelta(days=7)
+    while when < now:
+        when += timedelta(days=7)
+    return when
 
 
 class ConferenceWorkspace(QWidget):
-    """Conferences (upcoming and past), the open conference's details, attendance, agenda and live input.
+    """Conferences (upcoming and past), the open conference's details and attendance, its agenda, and
+    the live input of each discipline on the case under discussion.
+
+    Everything typed is saved within a second of typing stopping; agenda, attendance, status, budget and
+    input changes go on the shared undo stack. Shortcuts: see the module docstring.
 
     Signals:
         status_message(str): something to show in the status bar, e.g. "Saved 14:02:31".
@@ -30,30 +91,262 @@ class ConferenceWorkspace(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ui = Ui_ConferenceWorkspace()
+        self.ui.setupUi(self)
         self._services = services
-        self._undo_stack = undo_stack
         self._settings = settings
-        self._conf_id: int | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Conferences"))
+        self.controller = ConferenceController(services, undo_stack, self)
+        #: How a conflict is put to the user; tests replace it with a function that answers at once.
+        self.chooser: Chooser = dialog_chooser(self)
+        self.editor = ConferenceEditor(self.controller, self._choose, self.ui.detailsContent)
+        self.attendance = AttendancePanel(self.controller, self.ui.detailsContent)
+        self.ui.detailsLayout.addWidget(self.editor, 2, Qt.AlignmentFlag.AlignTop)
+        self.ui.detailsLayout.addWidget(self.attendance, 3)
+        self.agenda = AgendaPanel(self.controller, self.ui.agendaTab)
+        self.ui.agendaLayout.addWidget(self.agenda)
+        self.discussion = DiscussionPanel(self.controller, self._choose, self.ui.discussionTab)
+        self.ui.discussionLayout.addWidget(self.discussion)
+        self.upcoming: TextListModel[Conference] = TextListModel(
+            conference_line, lambda c: c.id, tooltip=lambda c: conference_heading(c), parent=self
+        )
+        self.past: TextListModel[Conference] = TextListModel(
+            conference_line, lambda c: c.id, tooltip=lambda c: conference_heading(c), parent=self
+        )
+        self.ui.upcomingView.setModel(self.upcoming)
+        self.ui.pastView.setModel(self.past)
+        self.ui.splitter.setStretchFactor(0, 0)
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([260, 1000])
+        self._make_actions()
+        self._restore_settings()
+        self._connect_signals()
+        self.refresh_list()
+        self._show_open(None)
 
+    def _make_actions(self) -> None:
+        def action(text: str, keys: str, slot: Callable[[], None]) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setToolTip(f"{text} ({keys})")
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.next_action = action("Next case on the agenda", "Ctrl+PgDown", self.next_case)
+        self.previous_action = action("Previous case on the agenda", "Ctrl+PgUp", self.previous_case)
+        self.discipline_actions: dict[Discipline, QAction] = {}
+        for number, discipline in enumerate(Discipline, start=1):
+            self.discipline_actions[discipline] = action(
+                f"Go to the {discipline.label.lower()} input",
+                f"Ctrl+{number}",
+                self._focuser(discipline),
+            )
+        self.discussed_action = action(
+            "Mark the case under discussion discussed",
+            "Ctrl+Shift+D",
+            lambda: self._mark(AgendaStatus.DISCUSSED),
+        )
+        self.defer_action = action(
+            "Defer the case under discussion", "Ctrl+Shift+L", lambda: self._mark(AgendaStatus.DEFERRED)
+        )
+        self.open_case_action = action("Open the case in the case editor", "Ctrl+Shift+O", self._open_case)
+
+    def _focuser(self, discipline: Discipline) -> Callable[[], None]:
+        return lambda: self.focus_discipline(discipline)
+
+    def _connect_signals(self) -> None:
+        self.ui.newButton.clicked.connect(self.new_conference)
+        for view in (self.ui.upcomingView, self.ui.pastView):
+            view.clicked.connect(self._list_chosen)
+            view.activated.connect(self._list_chosen)
+        self.ui.tabs.currentChanged.connect(self._tab_changed)
+        self.ui.splitter.splitterMoved.connect(self._save_settings)
+        self.discussion.ui.bodySplitter.splitterMoved.connect(self._save_settings)
+        self.controller.details_changed.connect(self._details_changed)
+        self.controller.failed.connect(self.status_message)
+        self.editor.saved.connect(self._saved)
+        self.editor.problem.connect(self.status_message)
+        self.attendance.message.connect(self.status_message)
+        self.agenda.message.connect(self.status_message)
+        self.agenda.discuss_requested.connect(self.discuss)
+        self.agenda.open_case_requested.connect(self.open_case_requested)
+        self.discussion.message.connect(self.status_message)
+        self.discussion.saved.connect(self._saved)
+        self.discussion.case_shown.connect(self._case_shown)
+        self.discussion.open_case_requested.connect(self.open_case_requested)
+
+    def _choose(self, what: str, rows: Rows, done: Callable[[Choice], None]) -> None:
+        self.chooser(what, rows, done)
+
+    # -- the interface the main window uses
     def open_conference(self, conf_id: int) -> None:
-        """Show the conference ``conf_id``."""
-        self._conf_id = conf_id
+        """Show the conference ``conf_id``; raises NotFoundError when there is none."""
+        self.flush()
+        conf = self.controller.open(conf_id)
+        self._show_open(conf)
+        self.refresh_list()
+        if self.ui.tabs.currentWidget() is self.ui.discussionTab:
+            self._start_current()
         self.conference_opened.emit(conf_id)
 
     def new_conference(self) -> None:
-        """Create a conference (next weekday at 13:00 by default) and open it for editing."""
+        """Create a conference a week after the latest one (same title, room, chair, mode and minutes per
+        case), or tomorrow at 13:00 when there is none, and open it with its title ready to type over."""
+        self.flush()
+        try:
+            known = self._services.conferences.list()
+            latest = known[0] if known else None
+            conf = Conference(
+                title=latest.title if latest else "Pain MDT",
+                starts_at=next_slot(latest, datetime.now()),
+                room=latest.room if latest else None,
+                mode=latest.mode if latest else ConferenceMode.CLINICAL,
+                chair=latest.chair if latest else None,
+                default_minutes=latest.default_minutes if latest else DEFAULT_CASE_MINUTES,
+            )
+            created = self.controller.create(conf)
+        except MdtboardError as exc:
+            self.status_message.emit(f"No conference created: {exc}")
+            return
+        self._show_open(created)
+        self.refresh_list()
+        self.ui.tabs.setCurrentWidget(self.ui.detailsTab)
+        self.editor.focus_title()
+        self.status_message.emit(f"Created {created.title}, {created.starts_at:{WHEN}}")
+        self.conference_opened.emit(created.id or 0)
 
     def next_case(self) -> None:
-        """Move the live input to the next case on the agenda."""
+        """Discuss the next case on the agenda."""
+        self._step(1)
 
     def previous_case(self) -> None:
-        """Move the live input to the previous case on the agenda."""
+        """Discuss the previous case on the agenda."""
+        self._step(-1)
 
     def flush(self) -> bool:
         """Save anything pending now; False when a save failed (the text stays on screen)."""
-        return True
+        ok = self.controller.flush()
+        if not ok:
+            self.status_message.emit("Some changes are not saved yet: see the fields marked “Not saved”.")
+        return ok
 
     def current_conference_id(self) -> int | None:
-        return self._conf_id
+        return self.controller.conf_id
+
+    # -- more for keyboard users and tests
+    def discuss(self, case_id: int) -> None:
+        """Show the Discussion tab with ``case_id`` under discussion."""
+        self.ui.tabs.setCurrentWidget(self.ui.discussionTab)
+        self.discussion.show_case(case_id)
+
+    def focus_discipline(self, discipline: Discipline) -> None:
+        if self.controller.conf_id is None:
+            return
+        if self.ui.tabs.currentWidget() is not self.ui.discussionTab:
+            self._show_discussion()
+        self.discussion.focus_discipline(discipline)
+
+    def refresh_list(self) -> None:
+        today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        try:
+            self.upcoming.set_rows(self._services.conferences.list(upcoming_from=today))
+            self.past.set_rows(self._services.conferences.list(past_before=today))
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+        conf_id = self.controller.conf_id
+        for view, model in ((self.ui.upcomingView, self.upcoming), (self.ui.pastView, self.past)):
+            row = model.row_of(conf_id) if conf_id is not None else None
+            selection = view.selectionModel()
+            if row is None:
+                selection.clearSelection()
+            else:
+                view.setCurrentIndex(model.index(row, 0))
+
+    # -- inside
+    def _show_open(self, conf: Conference | None) -> None:
+        self.ui.stack.setCurrentWidget(self.ui.emptyPage if conf is None else self.ui.conferencePage)
+        if conf is not None:
+            self.ui.headingLabel.setText(conference_heading(conf))
+
+    def _details_changed(self, conf: Conference) -> None:
+        self.ui.headingLabel.setText(conference_heading(conf))
+        self.refresh_list()
+
+    def _list_chosen(self, index: QModelIndex) -> None:
+        view = self.sender()
+        model = self.upcoming if view is self.ui.upcomingView else self.past
+        if not index.isValid() or not isinstance(view, QListView):
+            return
+        conf = model.row_object(index.row())
+        if conf.id == self.controller.conf_id or conf.id is None:
+            return
+        try:
+            self.open_conference(conf.id)
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+            self.refresh_list()
+
+    def _show_discussion(self) -> None:
+        self.ui.tabs.setCurrentWidget(self.ui.discussionTab)
+        if self.discussion.current_case_id() is None:
+            self.discussion.show_case(self.discussion.default_case())
+
+    def _step(self, offset: int) -> None:
+        if self.controller.conf_id is None:
+            self.status_message.emit("Open a conference first.")
+            return
+        had = self.discussion.current_case_id()
+        on_discussion = self.ui.tabs.currentWidget() is self.ui.discussionTab
+        self._show_discussion()
+        if had is not None and on_discussion:
+            self.discussion.step(offset)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.discussionTab:
+            self._show_discussion()
+            self._start_current()
+
+    def _case_shown(self, case_id: int) -> None:
+        self.agenda.select_case(case_id)
+        if self.ui.tabs.currentWidget() is self.ui.discussionTab:
+            self.controller.start_discussion(case_id)
+
+    def _start_current(self) -> None:
+        case_id = self.discussion.current_case_id()
+        if case_id is not None:
+            self.controller.start_discussion(case_id)
+
+    def _mark(self, status: AgendaStatus) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.discussionTab:
+            self.discussion.mark(status)
+        else:
+            self.status_message.emit("Go to the Discussion tab (Alt+U) to mark the case under discussion.")
+
+    def _open_case(self) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.agendaTab:
+            self.agenda.ui.openCaseButton.click()
+        elif (case_id := self.discussion.current_case_id()) is not None:
+            self.open_case_requested.emit(case_id)
+
+    def _saved(self, when: datetime) -> None:
+        self.status_message.emit(f"Saved {when:%H:%M:%S}")
+
+    # -- settings and visibility
+    def _restore_settings(self) -> None:
+        for key, splitter in (
+            (SETTINGS_SPLITTER, self.ui.splitter),
+            (SETTINGS_DISCUSSION_SPLITTER, self.discussion.ui.bodySplitter),
+        ):
+            state = self._settings.value(key)
+            if isinstance(state, QByteArray | bytes):
+                splitter.restoreState(QByteArray(state))
+
+    def _save_settings(self) -> None:
+        self._settings.setValue(SETTINGS_SPLITTER, self.ui.splitter.saveState())
+        self._settings.setValue(SETTINGS_DISCUSSION_SPLITTER, self.discussion.ui.bodySplitter.saveState())
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the workspace (another page, closing) saves what was typed."""
+        self.flush()
+        super().hideEvent(event)

@@ -1,0 +1,128 @@
+"""Who is at the conference, with discipline and role, and whether the team is quorate."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.conference import Attendee, AttendeeRole, Conference, quorum
+from mdtboard.ui.conference.controller import ConferenceController
+from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
+from mdtboard.ui.conference.models import AttendeeModel
+from mdtboard.ui.forms.ui_conference_attendance import Ui_AttendancePanel
+
+DISCIPLINE_CHOICES = [(d.label, d.value) for d in Discipline]
+ROLE_CHOICES = [(r.value.capitalize(), r.value) for r in AttendeeRole]
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits a cell with a combo box of (label, value) choices; the model's EditRole holds the value."""
+
+    def __init__(self, choices: list[tuple[str, str]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._choices = choices
+
+    def createEditor(  # noqa: N802 (Qt's name)
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        for label, value in self._choices:
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(  # noqa: N802
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class AttendancePanel(QWidget):
+    """The attendance table, a row to add a person, and the quorum by text and symbol.
+
+    Signals:
+        message(str): something for the status bar (a person added or removed, or why not).
+    """
+
+    message = Signal(str)
+
+    def __init__(self, controller: ConferenceController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_AttendancePanel()
+        self.ui.setupUi(self)
+        self._controller = controller
+        self.model = AttendeeModel(self)
+        self.model.edit_handler = controller.edit_attendee
+        view = self.ui.attendeeView
+        view.setModel(self.model)
+        view.setItemDelegateForColumn(AttendeeModel.DISCIPLINE, ChoiceDelegate(DISCIPLINE_CHOICES, view))
+        view.setItemDelegateForColumn(AttendeeModel.ROLE, ChoiceDelegate(ROLE_CHOICES, view))
+        for label, value in DISCIPLINE_CHOICES:
+            self.ui.disciplineCombo.addItem(label, value)
+        for label, value in ROLE_CHOICES:
+            self.ui.roleCombo.addItem(label, value)
+        self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(AttendeeRole.MEMBER.value))
+        self.remove_action = QAction("Remove the selected person from the attendance", view)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        view.addAction(self.remove_action)
+        self._connect_signals()
+        self.show_attendees([])
+
+    def _connect_signals(self) -> None:
+        self.ui.addButton.clicked.connect(self.add_person)
+        self.ui.nameEdit.returnPressed.connect(self.add_person)
+        self.ui.removeButton.clicked.connect(self.remove_selected)
+        self.remove_action.triggered.connect(self.remove_selected)
+        self._controller.opened.connect(self._opened)
+        self._controller.attendance_changed.connect(self.show_attendees)
+
+    def _opened(self, conf: Conference) -> None:
+        self.show_attendees(conf.attendees)
+
+    def show_attendees(self, attendees: list[Attendee]) -> None:
+        self.model.set_rows(attendees)
+        self.ui.attendeeView.resizeColumnsToContents()
+        q = quorum(attendees)
+        self.ui.quorumLabel.setText(q.describe())
+        mark = Mark.DONE if q.quorate else Mark.ATTENTION
+        size = icon_size_for(self.ui.quorumLabel.font())
+        self.ui.quorumIcon.setPixmap(pixmap(mark, size))
+        self.ui.quorumIcon.setAccessibleName("Quorate" if q.quorate else "Not quorate")
+        self.ui.removeButton.setEnabled(bool(attendees))
+
+    def add_person(self) -> None:
+        name = self.ui.nameEdit.text().strip()
+        if not name:
+            self.message.emit("Type the person's name first.")
+            self.ui.nameEdit.setFocus()
+            return
+        person = Attendee(
+            name=name,
+            discipline=Discipline(self.ui.disciplineCombo.currentData()),
+            role=AttendeeRole(self.ui.roleCombo.currentData()),
+        )
+        if self._controller.add_attendee(person):
+            self.ui.nameEdit.clear()
+            self.message.emit(f"{name} ({person.discipline.label.lower()}) added to the attendance")
+        self.ui.nameEdit.setFocus()
+
+    def remove_selected(self) -> None:
+        index = self.ui.attendeeView.currentIndex()
+        if not index.isValid():
+            self.message.emit("Select the person to remove first.")
+            return
+        row = index.row()
+        person = self.model.row_object(row)
+        if self._controller.remove_attendee(person):
+            self.message.emit(f"{person.name} removed from the attendance (Ctrl+Z puts them back)")
+            if self.model.rowCount():
+                self.ui.attendeeView.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))

@@ -1,0 +1,287 @@
+"""The open conference: what the workspace's panels show, and every change they make to it.
+
+The panels never call the services themselves: they ask the controller, which pushes an undoable
+command onto the shared QUndoStack (agenda, attendance, status, time budgets, saved input) or saves
+directly (the conference's own fields, autosaved as they are typed), then reloads what changed and tells
+the panels through its signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from mdtboard.domain.case import Case, Discipline, DisciplineInput
+from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, Conference
+from mdtboard.domain.errors import ConflictError, MdtboardError
+from mdtboard.services.context import Services
+from mdtboard.ui.conference.commands import (
+    AGENDA,
+    ATTENDANCE,
+    DETAILS,
+    INPUTS,
+    AddAttendeeCommand,
+    AddCasesCommand,
+    CommandHub,
+    ConferenceCommand,
+    EditAttendeeCommand,
+    InputText,
+    MinutesCommand,
+    RemoveAttendeeCommand,
+    RemoveCaseCommand,
+    ReorderCommand,
+    SaveInputCommand,
+    StatusCommand,
+)
+
+
+class ConferenceController(QObject):
+    """Holds the open conference and changes it through the services and the undo stack.
+
+    Signals:
+        opened(Conference): a conference was opened (or reopened) and shown in full.
+        closed(): no conference is open any more.
+        details_changed(Conference): the conference's own fields changed (title, time, room, ...).
+        attendance_changed(list): the attendees changed.
+        agenda_changed(list): the agenda changed (order, cases, budgets, status).
+        inputs_changed(int): discipline input on this case (its id) changed through undo or redo.
+        failed(str): a change could not be made; nothing was changed.
+    """
+
+    opened = Signal(object)
+    closed = Signal()
+    details_changed = Signal(object)
+    attendance_changed = Signal(list)
+    agenda_changed = Signal(list)
+    inputs_changed = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, services: Services, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = undo_stack
+        self.hub = CommandHub(services)
+        self.conference: Conference | None = None
+        #: Save pending typing now; called before a command changes the conference.
+        self.flushers: list[Callable[[], bool]] = []
+        self._recording = True
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.hub.changed.connect(self._on_changed)
+        self.hub.failed.connect(self.failed)
+        self.hub.about_to_change.connect(self._on_about_to_change)
+        self.hub.input_changed.connect(self._on_input_changed)
+
+    # -- opening
+    @property
+    def conf_id(self) -> int | None:
+        return None if self.conference is None else self.conference.id
+
+    def open(self, conf_id: int) -> Conference:
+        """Open a conference; raises NotFoundError when there is none with that id."""
+        self.conference = self.services.conferences.get(conf_id)
+        self.opened.emit(self.conference)
+        return self.conference
+
+    def close(self) -> None:
+        self.conference = None
+        self.closed.emit()
+
+    def create(self, conf: Conference) -> Conference:
+        return self.open(self.services.conferences.create(conf).id or 0)
+
+    def reload(self, part: str = "") -> None:
+        if self.conference is None or self.conference.id is None:
+            return
+        fresh = self.services.conferences.get(self.conference.id)
+        old = self.conference
+        self.conference = fresh
+        if part in ("", DETAILS) and _details(fresh) != _details(old):
+            self.details_changed.emit(fresh)
+        if part in ("", ATTENDANCE):
+            self.attendance_changed.emit(fresh.attendees)
+        if part in ("", AGENDA, INPUTS):
+            self.agenda_changed.emit(fresh.agenda)
+
+    def _on_changed(self, conf_id: int, part: str) -> None:
+        if conf_id != self.conf_id:
+            return
+        self.reload(part)
+
+    def _on_input_changed(self, conf_id: int, case_id: int) -> None:
+        if conf_id == self.conf_id:
+            self.inputs_changed.emit(case_id)
+
+    def _on_about_to_change(self, conf_id: int) -> None:
+        if conf_id == self.conf_id:
+            self.flush(record=False)
+
+    def flush(self, *, record: bool = True) -> bool:
+        """Save all pending typing now; with ``record`` False the saves are not put on the undo stack
+        (used while the stack itself is undoing or redoing)."""
+        was, self._recording = self._recording, record and self._recording
+        try:
+            return all([flush() for flush in self.flushers])
+        finally:
+            self._recording = was
+
+    # -- reading
+    def agenda(self) -> list[AgendaItem]:
+        return [] if self.conference is None else self.conference.agenda
+
+    def attendees(self) -> list[Attendee]:
+        return [] if self.conference is None else self.conference.attendees
+
+    def item_for(self, case_id: int) -> AgendaItem | None:
+        return next((i for i in self.agenda() if i.case_id == case_id), None)
+
+    def case(self, case_id: int) -> Case:
+        return self.services.cases.get(case_id)
+
+    def inputs(self, case_id: int) -> list[DisciplineInput]:
+        item = self.item_for(case_id)
+        return [] if item is None or item.id is None else self.services.conferences.inputs(item.id)
+
+    def deferred_offers(self) -> list[AgendaItem]:
+        """Cases deferred at earlier conferences and not yet on a later agenda."""
+        if self.conf_id is None:
+            return []
+        return self.services.conferences.deferred_before(self.conf_id)
+
+    # -- the conference's own fields (autosaved; not on the undo stack: each field has its own undo)
+    def save_details(self, conf: Conference) -> Conference:
+        """Save title, time, room, chair, mode and default minutes, as read at ``conf.version``.
+
+        Raises InvalidInputError, or ConflictError carrying both versions as Conference objects."""
+        try:
+            saved = self.services.conferences.update(conf)
+        except ConflictError as exc:
+            theirs = self.services.conferences.get(conf.id or 0)
+            raise ConflictError(
+                "conference", conf.title, seen_version=conf.version, mine=conf, theirs=theirs
+            ) from exc
+        if self.conference is not None and saved.id == self.conference.id:
+            self.conference = saved
+            self.details_changed.emit(saved)
+        return saved
+
+    # -- undoable changes
+    def _push(self, command: ConferenceCommand) -> bool:
+        failures = self.hub.failures
+        self.undo_stack.push(command)
+        return self.hub.failures == failures
+
+    def _ready(self) -> int | None:
+        if self.conf_id is None:
+            self.failed.emit("Open or create a conference first.")
+        return self.conf_id
+
+    def add_attendee(self, attendee: Attendee) -> bool:
+        conf_id = self._ready()
+        return conf_id is not None and self._push(AddAttendeeCommand(self.hub, conf_id, attendee))
+
+    def remove_attendee(self, attendee: Attendee) -> bool:
+        conf_id = self._ready()
+        return conf_id is not None and self._push(RemoveAttendeeCommand(self.hub, conf_id, attendee))
+
+    def edit_attendee(self, before: Attendee, after: Attendee) -> bool:
+        conf_id = self._ready()
+        return conf_id is not None and self._push(EditAttendeeCommand(self.hub, conf_id, before, after))
+
+    def add_cases(self, case_ids: Sequence[int], text: str) -> bool:
+        conf_id = self._ready()
+        if conf_id is None or not case_ids:
+            return False
+        return self._push(AddCasesCommand(self.hub, conf_id, case_ids, text))
+
+    def remove_case(self, case_id: int) -> bool:
+        conf_id = self._ready()
+        item = self.item_for(case_id)
+        if conf_id is None or item is None:
+            return False
+        text = f"Remove {item.case_ref} from the agenda"
+        return self._push(RemoveCaseCommand(self.hub, conf_id, case_id, text))
+
+    def reorder(self, item_ids: Sequence[int]) -> bool:
+        """Put the agenda in this order of item ids (from a drag or a keyboard move)."""
+        conf_id = self._ready()
+        agenda = self.agenda()
+        by_id = {i.id or 0: i for i in agenda}
+        if conf_id is None or sorted(by_id) != sorted(item_ids):
+            return False
+        before = [i.case_id for i in agenda]
+        after = [by_id[i].case_id for i in item_ids]
+        if before == after:
+            return False
+        moved = next(by_id[i] for i, b in zip(item_ids, agenda, strict=True) if i != b.id)
+        text = f"Move {moved.case_ref} on the agenda"
+        return self._push(ReorderCommand(self.hub, conf_id, before, after, text))
+
+    def move(self, case_id: int, offset: int) -> bool:
+        ids = [i.id or 0 for i in self.agenda()]
+        item = self.item_for(case_id)
+        if item is None:
+            return False
+        at = ids.index(item.id or 0)
+        target = max(0, min(len(ids) - 1, at + offset))
+        ids.insert(target, ids.pop(at))
+        return self.reorder(ids)
+
+    def set_status(self, case_id: int, status: AgendaStatus) -> bool:
+        conf_id = self._ready()
+        item = self.item_for(case_id)
+        if conf_id is None or item is None or item.status is status:
+            return False
+        text = f"Mark {item.case_ref} {status.label}"
+        return self._push(StatusCommand(self.hub, conf_id, case_id, item.status, status, text))
+
+    def start_discussion(self, case_id: int) -> None:
+        """A pending case was opened for discussion: mark it in discussion (not an undo step)."""
+        item = self.item_for(case_id)
+        if item is None or item.status is not AgendaStatus.PENDING:
+            return
+        try:
+            self.services.conferences.update_agenda_item(item, status=AgendaStatus.IN_DISCUSSION)
+        except MdtboardError as exc:
+            self.failed.emit(str(exc))
+        self.reload(AGENDA)
+
+    def set_minutes(self, item: AgendaItem, minutes: int) -> bool:
+        conf_id = self._ready()
+        if conf_id is None:
+            return False
+        text = f"Set {item.case_ref} to {minutes} min"
+        return self._push(MinutesCommand(self.hub, conf_id, item.case_id, item.minutes, minutes, text))
+
+    def save_input(
+        self, case_id: int, discipline: Discipline, stored: DisciplineInput | None, text: InputText
+    ) -> DisciplineInput | None:
+        """Save what a discipline typed on a case, as read at ``stored`` (None: not given yet). Nothing is
+        stored while there is no text. Raises ConflictError (both texts) or InvalidInputError."""
+        item = self.item_for(case_id)
+        conf_id = self.conf_id
+        if item is None or item.id is None or conf_id is None:
+            raise MdtboardError("This case is no longer on the agenda; its input was not saved.")
+        if stored is None and not text.has_text:
+            return None
+        values = asdict(text)
+        if stored is None:
+            saved = self.services.conferences.add_input(item.id, DisciplineInput(discipline, **values))
+        else:
+            saved = self.services.conferences.update_input(replace(stored, **values))
+        before = InputText.of(stored)
+        if self._recording:
+            self.undo_stack.push(SaveInputCommand(self.hub, conf_id, case_id, discipline, before, text))
+        else:
+            top = self.undo_stack.command(self.undo_stack.index() - 1)
+            if isinstance(top, SaveInputCommand):
+                top.amend(case_id, discipline, before, text)
+        return saved
+
+
+def _details(conf: Conference) -> tuple[object, ...]:
+    return (conf.title, conf.starts_at, conf.room, conf.mode, conf.chair, conf.default_minutes, conf.version)

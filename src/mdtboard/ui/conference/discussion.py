@@ -1,0 +1,351 @@
+"""The case under discussion: its key facts beside a panel for each discipline present, and moving on."""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
+from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.scoring import ScoreSummary, score_summary
+from mdtboard.ui.case_display import gad7_text, nrs_text, peg_text, phq9_text
+from mdtboard.ui.conference.conflicts import Chooser
+from mdtboard.ui.conference.controller import ConferenceController
+from mdtboard.ui.conference.discipline_panel import DisciplinePanel
+from mdtboard.ui.conference.icons import STATUS_MARKS, Mark, icon_size_for, pixmap
+from mdtboard.ui.forms.ui_conference_discussion import Ui_DiscussionPanel
+
+SAFETY_STYLE = "QFrame#safetyFrame { border: 2px solid #c62828; border-radius: 4px; background: #fdecea; }"
+SHARING_STYLE = "QFrame#sharingFrame { border: 2px solid #5d4037; border-radius: 4px; background: #f3efe9; }"
+
+
+def aware(value: datetime) -> datetime:
+    """Stored times are UTC; SQLite gives them back without a zone."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def patient_line(case: Case) -> str:
+    p = case.patient
+    parts = [p.display_name]
+    if p.age is not None:
+        parts.append(f"{p.age} years")
+    if p.gender_identity or p.sex:
+        parts.append(p.gender_identity or p.sex or "")
+    if p.pronouns:
+        parts.append(p.pronouns)
+    if p.preferred_language:
+        interpreter = ", interpreter needed" if p.interpreter_needed else ""
+        parts.append(f"speaks {p.preferred_language}{interpreter}")
+    elif p.interpreter_needed:
+        parts.append("interpreter needed")
+    parts.append("fictional case" if case.fictional else "real patient")
+    return " · ".join(parts)
+
+
+class DiscussionPanel(QWidget):
+    """Shows one agenda case at a time with every present discipline's input, and moves along the agenda.
+
+    Signals:
+        case_shown(int): this case (its id) is now the one under discussion on screen.
+        open_case_requested(int): the user wants this case (its id) in the case editor.
+        saved(datetime): some discipline's input was saved at that time.
+        message(str): something for the status bar.
+    """
+
+    case_shown = Signal(int)
+    open_case_requested = Signal(int)
+    saved = Signal(object)
+    message = Signal(str)
+
+    def __init__(
+        self, controller: ConferenceController, chooser: Chooser, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DiscussionPanel()
+        self.ui.setupUi(self)
+        self._controller = controller
+        self._case_id: int | None = None
+        self._item_id: int | None = None
+        self.panels: dict[Discipline, DisciplinePanel] = {}
+        for number, discipline in enumerate(Discipline, start=1):
+            panel = DisciplinePanel(discipline, f"Ctrl+{number}", controller, chooser, self.ui.panelsContent)
+            self.ui.panelsLayout.insertWidget(number - 1, panel)
+            self.panels[discipline] = panel
+        self.ui.safetyFrame.setStyleSheet(SAFETY_STYLE)
+        self.ui.sharingFrame.setStyleSheet(SHARING_STYLE)
+        self.ui.bodySplitter.setStretchFactor(0, 2)
+        self.ui.bodySplitter.setStretchFactor(1, 5)
+        self._connect_signals()
+        self._show_agenda_state()
+
+    def _connect_signals(self) -> None:
+        self.ui.prevButton.clicked.connect(lambda: self.step(-1))
+        self.ui.nextButton.clicked.connect(lambda: self.step(1))
+        self.ui.discussedButton.clicked.connect(lambda: self.mark(AgendaStatus.DISCUSSED))
+        self.ui.deferButton.clicked.connect(lambda: self.mark(AgendaStatus.DEFERRED))
+        self.ui.openCaseButton.clicked.connect(self._open_case)
+        for panel in self.panels.values():
+            panel.heard_changed.connect(self._show_heard_summary)
+            panel.saved.connect(self.saved)
+            panel.problem.connect(self.message)
+        self._controller.opened.connect(self._opened)
+        self._controller.agenda_changed.connect(self._agenda_changed)
+        self._controller.attendance_changed.connect(self._attendance_changed)
+        self._controller.inputs_changed.connect(self._inputs_changed)
+
+    # -- which case
+    def current_case_id(self) -> int | None:
+        return self._case_id
+
+    def _item(self) -> AgendaItem | None:
+        return None if self._case_id is None else self._controller.item_for(self._case_id)
+
+    def default_case(self) -> int | None:
+        """The case in discussion, else the first pending one, else the first on the agenda."""
+        agenda = self._controller.agenda()
+        for status in (AgendaStatus.IN_DISCUSSION, AgendaStatus.PENDING):
+            for item in agenda:
+                if item.status is status:
+                    return item.case_id
+        return agenda[0].case_id if agenda else None
+
+    def show_case(self, case_id: int | None) -> bool:
+        """Put ``case_id`` under discussion on screen, saving the input typed on the case before.
+        Returns False (and stays) when that input could not be saved."""
+        if case_id == self._case_id and self._item() is not None:
+            self._show_agenda_state()
+            return True
+        if not all([panel.saver.flush() for panel in self.panels.values()]):
+            self.message.emit("The input on this case is not saved yet (see the panels); staying on it.")
+            return False
+        self._case_id = case_id if case_id is not None and self._controller.item_for(case_id) else None
+        item = self._item()
+        self._item_id = None if item is None else item.id
+        self._show_facts()
+        self._load_inputs()
+        self._show_agenda_state()
+        if self._case_id is not None:
+            self.case_shown.emit(self._case_id)
+        return True
+
+    def step(self, offset: int) -> None:
+        agenda = self._controller.agenda()
+        if not agenda:
+            self.message.emit("The agenda is empty.")
+            return
+        ids = [i.case_id for i in agenda]
+        at = ids.index(self._case_id) if self._case_id in ids else (-1 if offset > 0 else len(ids))
+        target = at + offset
+        if not 0 <= target < len(ids):
+            self.message.emit(
+                "This is the last case on the agenda." if offset > 0 else "This is the first case."
+            )
+            return
+        self.show_case(ids[target])
+
+    def mark(self, status: AgendaStatus) -> None:
+        item = self._item()
+        if item is None:
+            return
+        if self._controller.set_status(item.case_id, status):
+            self.message.emit(f"{item.case_ref} marked {status.label} (Ctrl+Z takes it back)")
+
+    def focus_discipline(self, discipline: Discipline) -> None:
+        panel = self.panels[discipline]
+        if self._case_id is None:
+            self.message.emit("No case is under discussion.")
+            return
+        if panel.isHidden():
+            self.message.emit(
+                f"No {discipline.label.lower()} attendee is present: add one under Details and attendance."
+            )
+            return
+        self.ui.panelsScroll.ensureWidgetVisible(panel)
+        panel.focus_input()
+
+    def _open_case(self) -> None:
+        if self._case_id is not None:
+            self.open_case_requested.emit(self._case_id)
+
+    # -- reacting to the conference
+    def _opened(self, conf: Conference) -> None:
+        self._case_id = None
+        self._item_id = None
+        for panel in self.panels.values():
+            panel.show_input(None, None)
+        self._attendance_changed(conf.attendees)
+        self.show_case(self.default_case())
+
+    def _agenda_changed(self, items: list[AgendaItem]) -> None:
+        item = self._item()
+        if self._case_id is not None and item is None:
+            self._case_id = None  # taken off the agenda
+            self.show_case(self.default_case())
+            return
+        if item is not None and item.id != self._item_id:
+            self._item_id = item.id  # put back by undo: its input was put back too
+            self._load_inputs()
+        if self._case_id is None and items:
+            self.show_case(self.default_case())
+            return
+        self._show_agenda_state()
+
+    def _attendance_changed(self, attendees: list[Attendee]) -> None:
+        for discipline, panel in self.panels.items():
+            panel.set_authors([a.name for a in attendees if a.discipline is discipline])
+        self._show_presence()
+
+    def _inputs_changed(self, case_id: int) -> None:
+        if case_id == self._case_id:
+            self._load_inputs()
+
+    # -- showing
+    def _load_inputs(self) -> None:
+        stored: dict[Discipline, DisciplineInput] = {}
+        if self._case_id is not None:
+            for inp in self._controller.inputs(self._case_id):
+                stored.setdefault(inp.discipline, inp)
+        for discipline, panel in self.panels.items():
+            panel.show_input(self._case_id, stored.get(discipline))
+        self._show_presence()
+
+    def present(self) -> list[Discipline]:
+        """The disciplines to hear: the core three always, others with someone present (not observers),
+        and any that already gave input."""
+        attending = {
+            a.discipline for a in self._controller.attendees() if a.role is not AttendeeRole.OBSERVER
+        }
+        heard = {d for d, p in self.panels.items() if p.heard and p.case_id == self._case_id}
+        return [d for d in Discipline if d in CORE_DISCIPLINES or d in attending or d in heard]
+
+    def _show_presence(self) -> None:
+        present = set(self.present())
+        for discipline, panel in self.panels.items():
+            panel.setVisible(discipline in present)
+        self._show_heard_summary()
+
+    def _show_heard_summary(self) -> None:
+        if self._case_id is None:
+            self.ui.heardLabel.setText("")
+            self.ui.heardIcon.clear()
+            return
+        waiting = [d for d in self.present() if not self.panels[d].heard]
+        size = icon_size_for(self.ui.heardLabel.font())
+        if waiting:
+            names = ", ".join(d.label.lower() for d in waiting)
+            self.ui.heardLabel.setText(f"<b>Not yet heard:</b> {html.escape(names)}")
+            self.ui.heardIcon.setPixmap(pixmap(Mark.ATTENTION, size))
+            self.ui.heardIcon.setAccessibleName("Not everyone heard")
+        else:
+            self.ui.heardLabel.setText("Every discipline present has been heard")
+            self.ui.heardIcon.setPixmap(pixmap(Mark.DONE, size))
+            self.ui.heardIcon.setAccessibleName("Everyone heard")
+
+    def _show_agenda_state(self) -> None:
+        agenda = self._controller.agenda()
+        item = self._item()
+        has_case = item is not None
+        self.ui.emptyLabel.setVisible(not has_case)
+        self.ui.bodySplitter.setVisible(has_case)
+        for button in (self.ui.discussedButton, self.ui.deferButton, self.ui.openCaseButton):
+            button.setEnabled(has_case)
+        ids = [i.case_id for i in agenda]
+        at = ids.index(item.case_id) if item is not None else -1
+        self.ui.prevButton.setEnabled(at > 0)
+        self.ui.nextButton.setEnabled(0 <= at < len(ids) - 1 or (at < 0 and bool(ids)))
+        if item is None:
+            self.ui.caseLabel.setText("")
+            self.ui.statusLabel.setText("")
+            self.ui.statusIcon.clear()
+            return
+        who = html.escape(f"{item.case_ref} · {item.patient_name}")
+        title = f"<br>{html.escape(item.case_title)}" if item.case_title else ""
+        self.ui.caseLabel.setText(f"<b>Case {at + 1} of {len(ids)}</b> · {who}{title}")
+        status = item.status.label.capitalize()
+        timing = f"{item.minutes} min budget"
+        if item.started_at is not None:
+            timing += f", started {aware(item.started_at).astimezone():%H:%M}"
+        self.ui.statusLabel.setText(f"<b>{status}</b> · {timing}")
+        self.ui.statusIcon.setPixmap(pixmap(STATUS_MARKS[item.status], icon_size_for(self.font())))
+        self.ui.statusIcon.setAccessibleName(status)
+
+    def _show_facts(self) -> None:
+        case = None
+        if self._case_id is not None:
+            try:
+                case = self._controller.case(self._case_id)
+            except MdtboardError as exc:
+                self.message.emit(str(exc))
+        facts: dict[QLabel, str] = dict.fromkeys(
+            (
+                self.ui.patientLabel,
+                self.ui.oneLinerLabel,
+                self.ui.questionLabel,
+                self.ui.scoresLabel,
+                self.ui.redFlagsLabel,
+                self.ui.proposalLabel,
+            ),
+            "",
+        )
+        if case is not None:
+            facts[self.ui.patientLabel] = patient_line(case)
+            facts[self.ui.oneLinerLabel] = case.one_liner or ""
+            facts[self.ui.questionLabel] = case.question_for_team or ""
+            facts[self.ui.scoresLabel] = self._scores(case)
+            facts[self.ui.redFlagsLabel] = "\n".join(f"• {flag}" for flag in case.red_flags or [])
+            facts[self.ui.proposalLabel] = case.recommendation or ""
+        headings = {
+            self.ui.patientLabel: self.ui.patientHeading,
+            self.ui.oneLinerLabel: self.ui.oneLinerHeading,
+            self.ui.questionLabel: self.ui.questionHeading,
+            self.ui.scoresLabel: self.ui.scoresHeading,
+            self.ui.redFlagsLabel: self.ui.redFlagsHeading,
+            self.ui.proposalLabel: self.ui.proposalHeading,
+        }
+        for label, text in facts.items():
+            label.setText(text)
+            label.setVisible(bool(text))
+            headings[label].setVisible(bool(text))
+        size = icon_size_for(self.font()) * 3 // 2
+        restrictions = (case.sharing_restrictions or "").strip() if case else ""
+        self.ui.sharingFrame.setVisible(bool(restrictions))
+        self.ui.sharingLabel.setText(f"<b>Sharing restricted</b><br>{html.escape(restrictions)}")
+        self.ui.sharingIcon.setPixmap(pixmap(Mark.RESTRICTED, size))
+        prompt = self._safety(case)
+        self.ui.safetyFrame.setVisible(prompt is not None)
+        self.ui.safetyLabel.setText(f"<b>{html.escape(prompt or '')}</b>")
+        self.ui.safetyIcon.setPixmap(pixmap(Mark.DANGER, size))
+
+    @staticmethod
+    def _summary(case: Case | None) -> ScoreSummary | None:
+        if case is None or case.scores is None:
+            return None
+        try:
+            return score_summary(case.scores)
+        except MdtboardError:
+            return None
+
+    def _safety(self, case: Case | None) -> str | None:
+        summary = self._summary(case)
+        return None if summary is None else summary.safety_prompt
+
+    def _scores(self, case: Case) -> str:
+        summary = self._summary(case)
+        if summary is None:
+            return ""
+        lines = []
+        for name, text in (
+            ("NRS", nrs_text(summary)),
+            ("", peg_text(summary)),
+            ("PHQ-9", phq9_text(summary)),
+            ("GAD-7", gad7_text(summary)),
+        ):
+            if text:
+                lines.append(f"{name}: {text}" if name else text)
+        if summary.phq9_item9_unrecorded:
+            lines.append("PHQ-9 item 9 (self-harm) not recorded: ask today")
+        return "\n".join(lines)
