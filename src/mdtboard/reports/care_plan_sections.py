@@ -262,13 +262,16 @@ def follow_up(plan: CarePlan, width: float) -> list[Flowable]:
     if plan.review_date is not None:
         due = [i for i in open_items if i.due is not None and i.due <= plan.review_date]
         if due:
-            out.append(Paragraph("Due by the review (follow-ups for the next conference):", s.label))
-            for item in sorted(due, key=lambda i: i.due or date.max):
-                owner = item.owner or "owner not set"
-                out.append(Paragraph(
-                    f"\u2022 {markup(_date(item.due))} \u2013 {markup(item.discipline.label)}, "
-                    f"{markup(owner)}: {markup(item.description)}", s.small
-                ))
+            out.append(Paragraph("Due by the review date (follow-ups for the next conference)", s.label))
+            out.append(grid_table(
+                ["Due", "Discipline", "Owner", "Intervention"],
+                [
+                    [cell(_date(i.due)), cell(i.discipline.label), cell(i.owner or "not set"),
+                     cell(i.description)]
+                    for i in sorted(due, key=lambda i: i.due or date.max)
+                ],
+                [0.13 * width, 0.17 * width, 0.17 * width, 0.53 * width],
+            ))
     return out
 
 
