@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mdtboard.domain.errors import NOTHING_CHANGED, DatabaseError, MdtboardError
-from mdtboard.storage.db import Database
+from mdtboard.storage.db import READ_ONLY, Database
 
 
 def explain(exc: sa.exc.DBAPIError) -> str:
@@ -51,9 +51,11 @@ def unit_of_work(db: Database) -> Iterator[Session]:
 
 @contextmanager
 def read_only(db: Database) -> Iterator[Session]:
-    """A session for reading; nothing it does is committed."""
+    """A session for reading; nothing it does is committed. On SQLite its transaction begins DEFERRED,
+    so that reading does not wait for (or hold up) a writer."""
     session = db.sessions()
     try:
+        session.connection(execution_options={READ_ONLY: True})
         yield session
     except sa.exc.DBAPIError as exc:
         raise DatabaseError(explain(exc)) from exc

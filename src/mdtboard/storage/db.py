@@ -2,12 +2,15 @@
 
 SQLite (the default, one PC) gets on every connection: WAL journal, ``synchronous=FULL``, foreign keys,
 a busy timeout, and write transactions begun IMMEDIATE so that two writers never deadlock half-way.
-PostgreSQL is used when a URL names one (several PCs sharing one server).
+A connection marked :data:`READ_ONLY` begins its transaction DEFERRED instead: with WAL, reading then
+never waits for a writer. PostgreSQL is used when a URL names one (several PCs sharing one server).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,6 +30,8 @@ from mdtboard.domain.errors import DatabaseError
 
 ENV_URL = "MDTBOARD_DATABASE_URL"
 BUSY_TIMEOUT_MS = 8000
+#: Execution option of a connection (or session) that only reads; see the module docstring.
+READ_ONLY = "mdtboard_read_only"
 
 
 def default_database_path() -> Path:
@@ -68,7 +73,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_on_begin(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
@@ -120,7 +125,7 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return MigrationContext.configure(conn.execution_options(**{READ_ONLY: True})).get_current_revision()
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,41 @@ class Database:
         self.engine.dispose()
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[sa.Connection]:
+    """A connection in one transaction for schema changes, committed if all goes well.
+
+    On SQLite, foreign keys are switched off for it: Alembic's batch mode rebuilds a table by copying
+    it and dropping the old one, and with foreign keys on, dropping ``cases`` would delete (ON DELETE
+    CASCADE) every medication, line, input and agenda item of every case. Before commit,
+    ``PRAGMA foreign_key_check`` makes sure the migration left every reference valid.
+    """
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if engine.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")  # no-op inside a transaction, so before BEGIN
+        try:
+            with conn.begin():
+                yield conn
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        table, rowid, parent, _ = broken[0]
+                        raise DatabaseError(
+                            f"Updating the database would leave {len(broken)} broken reference(s), "
+                            f"e.g. row {rowid} of {table} to {parent}; the update was undone."
+                        )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+    """Run the migrations up to ``revision`` in one transaction (see :func:`migration_connection`)."""
+    cfg = alembic_config(engine)
+    with migration_connection(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
 
 
 def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
@@ -173,7 +211,11 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     if migrate and current != head_revision():
         try:
             upgrade(engine)
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DBAPIError as exc:
             engine.dispose()
-            raise DatabaseError(f"Cannot update the database {where}: {exc.orig}") from exc
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseError(f"Cannot update the database {where}: {reason}") from exc
+        except DatabaseError:
+            engine.dispose()
+            raise
     return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

@@ -11,6 +11,16 @@ target_metadata = Base.metadata
 
 
 def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:  # given by storage.db.upgrade, already in its transaction
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+        )
+        context.run_migrations()
+        return
     engine = config.attributes.get("engine")
     if engine is None:
         from mdtboard.storage.db import create_engine
