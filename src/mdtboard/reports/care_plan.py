@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from mdtboard.domain.careplan import CarePlan, PlanStatus
 from mdtboard.domain.careplan_diff import fingerprint
@@ -309,14 +309,13 @@ class CarePlanDocument:
         for inp in self.inputs:
             where = "given in the conference" if inp.agenda_item_id is not None else "prepared"
             author = f" \u2013 {markup(inp.author)}" if inp.author else ""
-            head = [Paragraph(f"{markup(inp.discipline.label)}{author}", s.h2),
-                    Paragraph(markup(f"Input {where}"), s.muted)]
-            body: list[Flowable] = []
+            out.append(Paragraph(
+                f"{markup(inp.discipline.label)}{author} <font size=8 color='#5F6B7A'>(input {where})</font>",
+                s.h2,
+            ))
             for label, text in (("Assessment", inp.assessment), ("Recommendations", inp.recommendations)):
-                body.append(Paragraph(label, s.label))
-                body += paragraphs(text, s.body) or [Paragraph("None recorded.", s.muted)]
-            out.append(KeepTogether([*head, *body[:2]]))
-            out += body[2:]
+                out.append(Paragraph(label, s.label))
+                out += paragraphs(text, s.body) or [Paragraph("None recorded.", s.muted)]
         return out
 
 
