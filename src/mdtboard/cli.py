@@ -8,13 +8,19 @@ Exit status: 0 success, 2 invalid input or usage (message on standard error), 1 
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mdtboard import __version__
 from mdtboard.domain.errors import InvalidInputError, MdtboardError
+
+if TYPE_CHECKING:
+    from mdtboard.services.cases import StoredCase
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -67,13 +73,27 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return open_services(args.database)
 
 
+def _print_stored(stored: Sequence[StoredCase]) -> None:
+    for case in stored:
+        action = "created" if case.created else "updated"
+        print(f"{case.ref}\t{_one_line(case.display_name)}\t{action}", flush=True)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\t", " ").splitlines())
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from mdtboard.interchange.bundle import import_files
 
     services = _open(args)
-    for stored in import_files(services.cases, args.files):
-        action = "created" if stored.created else "updated"
-        print(f"{stored.ref}\t{stored.display_name}\t{action}")
+    try:
+        # One file at a time, printed as it is done: if a later file is refused, the lines already
+        # printed say which files were imported before it.
+        for path in args.files:
+            _print_stored(import_files(services.cases, [path]))
+    finally:
+        services.close()
     return EXIT_OK
 
 
@@ -81,17 +101,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     from mdtboard.interchange.bundle import export_file
 
     services = _open(args)
-    cases = export_file(services.cases, args.out, args.cases, title="mdtboard export")
+    try:
+        cases = export_file(services.cases, args.out, args.cases, title="mdtboard export")
+    finally:
+        services.close()
     print(f"{len(cases)} case{'s' if len(cases) != 1 else ''} written to {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
     services = _open(args)
-    for summary in services.cases.search(args.search, limit=None):
-        title = (summary.title or "").replace("\t", " ").replace("\n", " ")
-        name = summary.display_name.replace("\t", " ").replace("\n", " ")
-        print(f"{summary.ref}\t{name}\t{title}")
+    try:
+        found = services.cases.search(args.search, limit=None)
+    finally:
+        services.close()
+    for summary in found:
+        print(f"{summary.ref}\t{_one_line(summary.display_name)}\t{_one_line(summary.title or '')}")
     return EXIT_OK
 
 
@@ -99,9 +124,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from mdtboard.interchange.demo import load_demo_cases
 
     services = _open(args)
-    for stored in load_demo_cases(services.cases):
-        action = "created" if stored.created else "updated"
-        print(f"{stored.ref}\t{stored.display_name}\t{action}")
+    try:
+        _print_stored(load_demo_cases(services.cases))
+    finally:
+        services.close()
     return EXIT_OK
 
 
@@ -161,6 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (``mdtboard cases | head``): stop quietly
+        _silence_stdout()
+        return EXIT_FAILURE
     except Exception as exc:  # the last resort: one line, never a traceback unless asked
         if args.debug:
             traceback.print_exc()
@@ -170,6 +199,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return EXIT_FAILURE
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 if __name__ == "__main__":
