@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from mdtboard.services.careplans import CarePlanService
 from mdtboard.services.cases import CaseService
 from mdtboard.services.conferences import ConferenceService
+from mdtboard.services.training import TrainingService
 from mdtboard.storage.db import Database, open_database
 
 
@@ -16,11 +17,16 @@ class Services:
     cases: CaseService
     conferences: ConferenceService
     careplans: CarePlanService
+    training: TrainingService
 
     @classmethod
     def on(cls, db: Database) -> Services:
         return cls(
-            db=db, cases=CaseService(db), conferences=ConferenceService(db), careplans=CarePlanService(db)
+            db=db,
+            cases=CaseService(db),
+            conferences=ConferenceService(db),
+            careplans=CarePlanService(db),
+            training=TrainingService(db),
         )
 
     def close(self) -> None:

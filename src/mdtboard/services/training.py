@@ -1,0 +1,649 @@
+"""Use cases of training mode: roles per case, rubric assessments, timing, progress and teaching cases.
+
+A teaching conference is a conference in :attr:`ConferenceMode.TRAINING` whose attendees with the role
+*trainee* are the trainees. For each case on its agenda the facilitator assigns who presents and who
+speaks for each discipline (:meth:`TrainingService.assign_role`). The facilitator scores each trainee with
+mdtboard's rubric and trainees may add their own self-assessment (:meth:`~TrainingService.save_assessment`):
+per-case items in an assessment that names the case, team behaviours and the meeting in one that does not.
+Presentation and discussion timing are stored as plain seconds (:meth:`~TrainingService.record_timing`,
+or :meth:`~TrainingService.record_case_timing` from the presentation timers).
+
+The queries turn what is stored into the domain's :class:`ConferenceRecord`, so that
+:func:`~mdtboard.domain.progress.trainee_progress`, :func:`~mdtboard.domain.progress.programme_overview`
+and the debrief document (``reports.training_debrief``) work from the same data.
+
+Making a teaching case from a real case (:meth:`~TrainingService.make_teaching_case` and the review
+methods) keeps its state with :mod:`mdtboard.services.teaching_review`.
+
+Every call is its own unit of work; a save states the version its user saw and raises
+:class:`ConflictError` when someone else saved first; an input that breaks a rule raises
+:class:`InvalidInputError` and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from mdtboard.domain.case import Case, Discipline
+from mdtboard.domain.conference import AttendeeRole, ConferenceMode
+from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.domain.progress import (
+    DEFAULT_PRESENTATION_TARGET_SECONDS,
+    ConferenceRecord,
+    DisciplineTime,
+    ProgrammeOverview,
+    TraineeProgress,
+    programme_overview,
+    trainee_key,
+    trainee_progress,
+)
+from mdtboard.domain.rubric import (
+    MDTBOARD_RUBRIC,
+    Assessment,
+    AssessorRole,
+    RubricLevel,
+    Score,
+    validate_assessment,
+)
+from mdtboard.domain.timers import CaseTiming
+from mdtboard.services import teaching_review as review
+from mdtboard.services.teaching_review import TeachingReview
+from mdtboard.services.training_data import (
+    CaseRoles,
+    DebriefInputs,
+    PresentationTiming,
+    RoleAssignment,
+    StoredAssessment,
+    conference_ref,
+    discussion_times,
+    load_records,
+    timing_from_case_timer,
+    to_assessment,
+    to_role,
+    to_timing,
+)
+from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.storage.case_repo import load_cases
+from mdtboard.storage.db import Database
+from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow, utcnow
+from mdtboard.storage.training_models import (
+    PRESENTER_PART,
+    TrainingAssessmentRow,
+    TrainingDiscussionTimeRow,
+    TrainingRoleRow,
+    TrainingScoreRow,
+    TrainingTimingRow,
+)
+
+NAME_MAX = 200
+#: A presentation or a discipline's speaking time longer than this is surely a timer left running.
+SECONDS_MAX = 24 * 3600.0
+
+__all__ = [
+    "CaseRoles",
+    "DebriefInputs",
+    "PresentationTiming",
+    "RoleAssignment",
+    "StoredAssessment",
+    "TeachingReview",
+    "TrainingService",
+    "timing_from_case_timer",
+]
+
+
+# ---------------------------------------------------------------------------------------- helpers
+
+
+def _clean_name(name: str | None, where: str, problems: list[Problem]) -> str:
+    text = " ".join((name or "").split())
+    if not text:
+        problems.append(Problem(where, "no name given"))
+    elif len(text) > NAME_MAX:
+        problems.append(Problem(where, f"is {len(text)} characters long, more than the maximum {NAME_MAX}"))
+    return text
+
+
+def _check_seconds(
+    value: float | None, where: str, problems: list[Problem], *, positive: bool = False
+) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        problems.append(Problem(where, f"{value!r} is not a number of seconds"))
+    elif value < 0 or (positive and value == 0):
+        problems.append(Problem(where, f"{value:g} seconds is not {'above' if positive else 'at least'} 0"))
+    elif value > SECONDS_MAX:
+        problems.append(Problem(where, f"{value:g} seconds is longer than a day"))
+
+
+def _conflict(what: str, key: Any, seen: int | None, mine: Any, theirs: Any) -> ConflictError:
+    return ConflictError(what, key, seen_version=-1 if seen is None else seen, mine=mine, theirs=theirs)
+
+
+# ---------------------------------------------------------------------------------------- the service
+
+
+class TrainingService:
+    """Training mode, each call its own unit of work."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # ------------------------------------------------------------------ conferences and trainees
+    def _training_conference(self, session: Session, conference_id: int) -> ConferenceRow:
+        conf = session.get(ConferenceRow, conference_id)
+        if conf is None:
+            raise NotFoundError("conference", conference_id)
+        if conf.mode != ConferenceMode.TRAINING.value:
+            raise InvalidInputError(
+                Problem(
+                    "conference",
+                    f"{conf.title!r} is a clinical conference; training needs a training conference",
+                )
+            )
+        return conf
+
+    def _trainee_names(self, session: Session, conference_id: int) -> list[str]:
+        return list(
+            session.scalars(
+                sa.select(AttendeeRow.name)
+                .where(
+                    AttendeeRow.conference_id == conference_id, AttendeeRow.role == AttendeeRole.TRAINEE.value
+                )
+                .order_by(AttendeeRow.position)
+            )
+        )
+
+    def _check_trainee(self, session: Session, conference_id: int, name: str, where: str = "trainee") -> str:
+        """The trainee's name as on the attendance list; raises when they are not a trainee there."""
+        for known in self._trainee_names(session, conference_id):
+            if trainee_key(known) == trainee_key(name):
+                return " ".join(known.split())
+        raise InvalidInputError(
+            Problem(
+                where,
+                f"{name} is not a trainee of this conference; add them to its attendance as a trainee first",
+            )
+        )
+
+    def trainees(self, conference_id: int) -> list[str]:
+        """The trainees of a teaching conference, in attendance order."""
+        with read_only(self.db) as session:
+            self._training_conference(session, conference_id)
+            return [" ".join(name.split()) for name in self._trainee_names(session, conference_id)]
+
+    def _item(self, session: Session, agenda_item_id: int) -> tuple[AgendaItemRow, ConferenceRow]:
+        item = session.get(AgendaItemRow, agenda_item_id)
+        if item is None:
+            raise NotFoundError("agenda item", agenda_item_id)
+        return item, self._training_conference(session, item.conference_id)
+
+    # ------------------------------------------------------------------ roles
+    def case_roles(self, agenda_item_id: int) -> CaseRoles:
+        with read_only(self.db) as session:
+            item, _conf = self._item(session, agenda_item_id)
+            return self._roles_of(session, [item])[0]
+
+    def roles(self, conference_id: int) -> list[CaseRoles]:
+        """The parts of every case on a teaching conference's agenda, in agenda order."""
+        with read_only(self.db) as session:
+            self._training_conference(session, conference_id)
+            items = list(
+                session.scalars(
+                    sa.select(AgendaItemRow)
+                    .where(AgendaItemRow.conference_id == conference_id)
+                    .order_by(AgendaItemRow.position)
+                )
+            )
+            return self._roles_of(session, items)
+
+    def _roles_of(self, session: Session, items: Sequence[AgendaItemRow]) -> list[CaseRoles]:
+        ids = [item.id for item in items]
+        refs = dict(
+            session.execute(
+                sa.select(CaseRow.id, CaseRow.ref).where(CaseRow.id.in_([item.case_id for item in items]))
+            ).all()
+        )
+        by_item: dict[int, list[TrainingRoleRow]] = {}
+        for row in session.scalars(sa.select(TrainingRoleRow).where(TrainingRoleRow.agenda_item_id.in_(ids))):
+            by_item.setdefault(row.agenda_item_id, []).append(row)
+        order = [PRESENTER_PART, *(d.value for d in Discipline)]
+        out = []
+        for item in items:
+            roles = sorted(
+                (to_role(row) for row in by_item.get(item.id, [])), key=lambda r: order.index(r.part)
+            )
+            presenter = next((r for r in roles if r.discipline is None), None)
+            speakers = [r for r in roles if r.discipline is not None]
+            out.append(
+                CaseRoles(item.id, item.case_id, refs.get(item.case_id, ""), presenter, tuple(speakers))
+            )
+        return out
+
+    def assign_role(
+        self,
+        agenda_item_id: int,
+        trainee: str,
+        discipline: Discipline | None = None,
+        *,
+        seen_version: int | None = None,
+    ) -> RoleAssignment:
+        """``trainee`` presents the case (``discipline`` None) or speaks for ``discipline``.
+
+        ``seen_version`` is the version of the part's assignment as the user saw it (None: it had none).
+        """
+        problems: list[Problem] = []
+        name = _clean_name(trainee, "trainee", problems)
+        if discipline is not None and not isinstance(discipline, Discipline):
+            problems.append(Problem("discipline", f"{discipline!r} is not a known discipline"))
+        if problems:
+            raise InvalidInputError(problems)
+        part = PRESENTER_PART if discipline is None else discipline.value
+        with unit_of_work(self.db) as session:
+            item, _conf = self._item(session, agenda_item_id)
+            name = self._check_trainee(session, item.conference_id, name)
+            row = session.scalars(
+                sa.select(TrainingRoleRow).where(
+                    TrainingRoleRow.agenda_item_id == agenda_item_id, TrainingRoleRow.part == part
+                )
+            ).one_or_none()
+            mine = RoleAssignment(agenda_item_id, name, discipline)
+            if row is None:
+                row = TrainingRoleRow(agenda_item_id=agenda_item_id, part=part, trainee=name, version=0)
+                session.add(row)
+                session.flush()
+                return to_role(row)
+            if seen_version is None and trainee_key(row.trainee) == trainee_key(name):
+                return to_role(row)
+            new = session.execute(
+                sa.update(TrainingRoleRow)
+                .where(TrainingRoleRow.id == row.id, TrainingRoleRow.version == seen_version)
+                .values(trainee=name, version=TrainingRoleRow.version + 1)
+                .returning(TrainingRoleRow.version)
+            ).scalar_one_or_none()
+            if new is None:
+                raise _conflict("role", mine.label, seen_version, mine, to_role(row))
+            return RoleAssignment(agenda_item_id, name, discipline, row.id, int(new))
+
+    def clear_role(
+        self, agenda_item_id: int, discipline: Discipline | None = None, *, seen_version: int
+    ) -> None:
+        """Nobody presents the case (``discipline`` None) or speaks for ``discipline`` any more."""
+        part = PRESENTER_PART if discipline is None else discipline.value
+        with unit_of_work(self.db) as session:
+            self._item(session, agenda_item_id)
+            row = session.scalars(
+                sa.select(TrainingRoleRow).where(
+                    TrainingRoleRow.agenda_item_id == agenda_item_id, TrainingRoleRow.part == part
+                )
+            ).one_or_none()
+            if row is None:
+                return
+            if row.version != seen_version:
+                raise _conflict("role", part, seen_version, None, to_role(row))
+            session.delete(row)
+
+    # ------------------------------------------------------------------ assessments
+    def assessment(
+        self, conference_id: int, trainee: str, role: AssessorRole, *, case_id: int | None = None
+    ) -> StoredAssessment | None:
+        """The facilitator's or the trainee's own assessment, of the case or (``case_id`` None) of the
+        conference as a whole; None when there is none yet."""
+        with read_only(self.db) as session:
+            row = self._assessment_row(session, conference_id, trainee, role, case_id)
+            return None if row is None else self._to_stored(session, row)
+
+    def assessments(self, conference_id: int, trainee: str | None = None) -> list[StoredAssessment]:
+        with read_only(self.db) as session:
+            stmt = (
+                sa.select(TrainingAssessmentRow)
+                .options(selectinload(TrainingAssessmentRow.scores))
+                .where(TrainingAssessmentRow.conference_id == conference_id)
+                .order_by(TrainingAssessmentRow.id)
+            )
+            if trainee is not None:
+                stmt = stmt.where(TrainingAssessmentRow.trainee_key == trainee_key(trainee))
+            return [self._to_stored(session, row) for row in session.scalars(stmt)]
+
+    def _assessment_row(
+        self, session: Session, conference_id: int, trainee: str, role: AssessorRole, case_id: int | None
+    ) -> TrainingAssessmentRow | None:
+        return session.scalars(
+            sa.select(TrainingAssessmentRow)
+            .options(selectinload(TrainingAssessmentRow.scores))
+            .where(
+                TrainingAssessmentRow.conference_id == conference_id,
+                TrainingAssessmentRow.trainee_key == trainee_key(trainee),
+                TrainingAssessmentRow.role == str(role),
+                TrainingAssessmentRow.case_id.is_(None)
+                if case_id is None
+                else TrainingAssessmentRow.case_id == case_id,
+            )
+        ).one_or_none()
+
+    def _to_stored(self, session: Session, row: TrainingAssessmentRow) -> StoredAssessment:
+        ref = None if row.case_id is None else session.get(CaseRow, row.case_id)
+        return StoredAssessment(
+            row.id,
+            row.version,
+            row.conference_id,
+            row.case_id,
+            to_assessment(row, ref.ref if ref is not None else None),
+            row.updated_at,
+        )
+
+    def save_assessment(
+        self,
+        conference_id: int,
+        trainee: str,
+        role: AssessorRole,
+        scores: Sequence[Score],
+        *,
+        case_id: int | None = None,
+        assessor: str | None = None,
+        seen_version: int | None = None,
+    ) -> StoredAssessment:
+        """Store the assessment (replacing the scores of an earlier one) of ``trainee`` at the conference.
+
+        With ``case_id`` it holds per-case items about that case; without, team behaviours and meeting
+        items. The rubric's rules apply (a 1 or 2 needs a comment): each broken rule is an
+        :class:`InvalidInputError` problem whose ``where`` is the item key, and nothing is stored.
+        ``seen_version`` is the version the user saw (None: there was no assessment yet).
+        """
+        with unit_of_work(self.db) as session:
+            self._training_conference(session, conference_id)
+            problems: list[Problem] = []
+            name = _clean_name(trainee, "trainee", problems)
+            who = None if assessor is None else (_clean_name(assessor, "assessor", problems) or None)
+            case_ref = self._case_on_agenda(session, conference_id, case_id, problems)
+            if problems:
+                raise InvalidInputError(problems)
+            name = self._check_trainee(session, conference_id, name)
+            assessment = Assessment(role, name, conference_ref(conference_id), tuple(scores), case_ref, who)
+            problems = validate_assessment(assessment) + _level_problems(scores, case_id is not None)
+            if problems:
+                raise InvalidInputError(problems, source=f"{AssessorRole(role).label} of {name}")
+            row = self._assessment_row(session, conference_id, name, role, case_id)
+            now = utcnow()
+            if row is None:  # new, or deleted since the user read it: stored afresh either way
+                row = TrainingAssessmentRow(
+                    conference_id=conference_id,
+                    case_id=case_id,
+                    trainee=name,
+                    trainee_key=trainee_key(name),
+                    role=str(role),
+                    assessor=who,
+                    rubric_version=MDTBOARD_RUBRIC.version,
+                    version=0,
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(row)
+                session.flush()
+            else:
+                theirs = self._to_stored(session, row)
+                if seen_version is None or seen_version != row.version:
+                    raise _conflict("assessment", f"of {name}", seen_version, assessment, theirs)
+                updated = session.execute(
+                    sa.update(TrainingAssessmentRow)
+                    .where(TrainingAssessmentRow.id == row.id, TrainingAssessmentRow.version == seen_version)
+                    .values(
+                        version=TrainingAssessmentRow.version + 1,
+                        assessor=who,
+                        trainee=name,
+                        rubric_version=MDTBOARD_RUBRIC.version,
+                        updated_at=now,
+                    )
+                    .returning(TrainingAssessmentRow.version)
+                ).scalar_one_or_none()
+                if updated is None:
+                    raise _conflict("assessment", f"of {name}", seen_version, assessment, theirs)
+                session.execute(sa.delete(TrainingScoreRow).where(TrainingScoreRow.assessment_id == row.id))
+            session.execute(
+                sa.insert(TrainingScoreRow),
+                [
+                    {
+                        "assessment_id": row.id,
+                        "position": position,
+                        "item_key": score.item_key,
+                        "value": score.value,
+                        "comment": (score.comment or "").strip() or None,
+                    }
+                    for position, score in enumerate(scores)
+                ],
+            )
+            session.flush()
+            session.expire_all()
+            stored = session.get(TrainingAssessmentRow, row.id)
+            assert stored is not None
+            return self._to_stored(session, stored)
+
+    def delete_assessment(self, assessment_id: int, *, seen_version: int) -> None:
+        with unit_of_work(self.db) as session:
+            row = session.get(TrainingAssessmentRow, assessment_id)
+            if row is None:
+                return
+            if row.version != seen_version:
+                raise _conflict(
+                    "assessment", assessment_id, seen_version, None, self._to_stored(session, row)
+                )
+            session.delete(row)
+
+    def _case_on_agenda(
+        self, session: Session, conference_id: int, case_id: int | None, problems: list[Problem]
+    ) -> str | None:
+        if case_id is None:
+            return None
+        ref = session.execute(
+            sa.select(CaseRow.ref)
+            .join(AgendaItemRow, AgendaItemRow.case_id == CaseRow.id)
+            .where(AgendaItemRow.conference_id == conference_id, CaseRow.id == case_id)
+        ).scalar_one_or_none()
+        if ref is None:
+            problems.append(Problem("case", f"case {case_id} is not on this conference's agenda"))
+        return ref
+
+    # ------------------------------------------------------------------ timing
+    def timing(self, agenda_item_id: int) -> PresentationTiming | None:
+        with read_only(self.db) as session:
+            self._item(session, agenda_item_id)
+            row = session.scalars(
+                sa.select(TrainingTimingRow).where(TrainingTimingRow.agenda_item_id == agenda_item_id)
+            ).one_or_none()
+            return None if row is None else to_timing(row)
+
+    def record_timing(
+        self,
+        agenda_item_id: int,
+        *,
+        presentation_seconds: float | None,
+        target_seconds: float = DEFAULT_PRESENTATION_TARGET_SECONDS,
+        discussion: Mapping[Discipline, float] | Iterable[DisciplineTime] = (),
+        seen_version: int | None = None,
+    ) -> PresentationTiming:
+        """Store how long the case's presentation took against its target, and each discipline's time."""
+        times = discussion_times(discussion)
+        problems: list[Problem] = []
+        _check_seconds(presentation_seconds, "presentation_seconds", problems)
+        _check_seconds(target_seconds, "target_seconds", problems, positive=True)
+        for entry in times:
+            _check_seconds(entry.seconds, f"discussion.{entry.discipline}", problems)
+        if problems:
+            raise InvalidInputError(problems)
+        mine = PresentationTiming(agenda_item_id, presentation_seconds, target_seconds, times)
+        with unit_of_work(self.db) as session:
+            self._item(session, agenda_item_id)
+            row = session.scalars(
+                sa.select(TrainingTimingRow).where(TrainingTimingRow.agenda_item_id == agenda_item_id)
+            ).one_or_none()
+            values = {
+                "presentation_seconds": presentation_seconds,
+                "target_seconds": target_seconds,
+                "updated_at": utcnow(),
+            }
+            if row is None:
+                row = TrainingTimingRow(agenda_item_id=agenda_item_id, version=0, **values)
+                session.add(row)
+                session.flush()
+            else:
+                if seen_version != row.version:
+                    raise _conflict("timing", agenda_item_id, seen_version, mine, to_timing(row))
+                session.execute(
+                    sa.update(TrainingTimingRow)
+                    .where(TrainingTimingRow.id == row.id, TrainingTimingRow.version == seen_version)
+                    .values(version=TrainingTimingRow.version + 1, **values)
+                )
+                session.execute(
+                    sa.delete(TrainingDiscussionTimeRow).where(TrainingDiscussionTimeRow.timing_id == row.id)
+                )
+            if times:
+                session.execute(
+                    sa.insert(TrainingDiscussionTimeRow),
+                    [
+                        {
+                            "timing_id": row.id,
+                            "discipline": t.discipline.value,
+                            "position": i,
+                            "seconds": t.seconds,
+                        }
+                        for i, t in enumerate(times)
+                    ],
+                )
+            session.flush()
+            session.expire_all()
+            stored = session.get(TrainingTimingRow, row.id)
+            assert stored is not None
+            return to_timing(stored)
+
+    def record_case_timing(
+        self,
+        agenda_item_id: int,
+        timing: CaseTiming,
+        *,
+        target_seconds: float = DEFAULT_PRESENTATION_TARGET_SECONDS,
+        seen_version: int | None = None,
+    ) -> PresentationTiming:
+        """Store what the presentation timers recorded for a case (see :func:`timing_from_case_timer`)."""
+        presentation, discussion = timing_from_case_timer(timing)
+        return self.record_timing(
+            agenda_item_id,
+            presentation_seconds=presentation,
+            target_seconds=target_seconds,
+            discussion=discussion,
+            seen_version=seen_version,
+        )
+
+    # ------------------------------------------------------------------ records, progress, debrief
+    def conference_record(self, conference_id: int) -> ConferenceRecord:
+        with read_only(self.db) as session:
+            self._training_conference(session, conference_id)
+            return load_records(session, [conference_id])[0]
+
+    def records(self) -> list[ConferenceRecord]:
+        """Every teaching conference as a record, oldest first."""
+        with read_only(self.db) as session:
+            ids = list(
+                session.scalars(
+                    sa.select(ConferenceRow.id)
+                    .where(ConferenceRow.mode == ConferenceMode.TRAINING.value)
+                    .order_by(ConferenceRow.starts_at, ConferenceRow.id)
+                )
+            )
+            return load_records(session, ids)
+
+    def trainee_progress(self, trainee: str) -> TraineeProgress:
+        return trainee_progress(trainee, self.records())
+
+    def programme_overview(self) -> ProgrammeOverview:
+        return programme_overview(self.records())
+
+    def debrief_inputs(self, conference_id: int, trainee: str) -> DebriefInputs:
+        """The conference, the programme's earlier conferences and the cases the trainee presented."""
+        history = self.records()
+        conference = next((r for r in history if r.ref == conference_ref(conference_id)), None)
+        if conference is None:
+            self.conference_record(conference_id)  # raises: not found, or not a training conference
+            raise NotFoundError("conference", conference_id)
+        if not conference.took_part(trainee):
+            raise InvalidInputError(
+                Problem("trainee", f"{trainee} took no part in the conference {conference.title}"),
+                source="Debrief",
+            )
+        refs = sorted({p.case_ref for p in conference.presentations_by(trainee)})
+        with read_only(self.db) as session:
+            cases = load_cases(session, refs=refs) if refs else []
+        return DebriefInputs(" ".join(trainee.split()), conference, tuple(history), tuple(cases))
+
+    # ------------------------------------------------------------------ teaching cases from real ones
+    def make_teaching_case(self, case_id: int, *, seed: str | None = None) -> TeachingReview:
+        """Store a de-identified copy of a real case as a new, not yet fictional, case under review.
+
+        The original case is read, never changed. See :mod:`mdtboard.services.teaching_review`.
+        """
+        with unit_of_work(self.db) as session:
+            review_id = review.make(session, case_id, seed)
+        return self.teaching_review(review_id)
+
+    def teaching_review(self, review_id: int) -> TeachingReview:
+        with read_only(self.db) as session:
+            return review.load(session, review_id)
+
+    def teaching_reviews(self, *, open_only: bool = True) -> list[TeachingReview]:
+        with read_only(self.db) as session:
+            return review.load_all(session, open_only=open_only)
+
+    def confirm_field(
+        self,
+        review_id: int,
+        field: str,
+        *,
+        confirmed: bool = True,
+        reviewer: str | None = None,
+        seen_version: int,
+    ) -> TeachingReview:
+        """Mark one field of the review checklist as read and confirmed (or, ``confirmed=False``, not)."""
+        with unit_of_work(self.db) as session:
+            review.confirm_field(session, review_id, field, confirmed, reviewer, seen_version)
+        return self.teaching_review(review_id)
+
+    def revise_field(
+        self, review_id: int, where: str, text: str | None, *, seen_version: int
+    ) -> TeachingReview:
+        """A reviewer's edit of one text of the draft ("pain_history", "imaging[2]", ...); that field must
+        then be confirmed again."""
+        with unit_of_work(self.db) as session:
+            review.revise(session, review_id, where, text, seen_version)
+        return self.teaching_review(review_id)
+
+    def finalise_teaching_case(
+        self, review_id: int, *, reviewer: str | None = None, seen_version: int
+    ) -> Case:
+        """Mark the draft fictional once every field is confirmed; refuses (changing nothing) before."""
+        with unit_of_work(self.db) as session:
+            case_id = review.finalise(session, review_id, reviewer, seen_version)
+        with read_only(self.db) as session:
+            return load_cases(session, ids=[case_id])[0]
+
+    def discard_teaching_case(self, review_id: int, *, seen_version: int) -> None:
+        """Delete a draft teaching case that is still under review (the original is untouched)."""
+        with unit_of_work(self.db) as session:
+            review.discard(session, review_id, seen_version)
+
+
+def _level_problems(scores: Iterable[Score], has_case: bool) -> list[Problem]:
+    """Per-case items belong to an assessment of a case; team behaviours and the meeting to one without."""
+    problems = []
+    for score in scores:
+        if not MDTBOARD_RUBRIC.has(score.item_key):
+            continue
+        per_case = MDTBOARD_RUBRIC.item(score.item_key).level is RubricLevel.CASE
+        if per_case and not has_case:
+            problems.append(Problem(score.item_key, "is scored per case: name the case"))
+        elif not per_case and has_case:
+            problems.append(Problem(score.item_key, "is scored for the conference as a whole, not per case"))
+    return problems

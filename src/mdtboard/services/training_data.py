@@ -1,0 +1,266 @@
+"""What training mode stores, as the services hand it out, and the teaching conferences as domain records.
+
+The result types of :class:`~mdtboard.services.training.TrainingService` live here with the conversions
+from rows, and :func:`load_records`, which reads teaching conferences into
+:class:`~mdtboard.domain.progress.ConferenceRecord` for progress, the programme overview and the debrief.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, selectinload
+
+from mdtboard.domain.case import Case, Discipline
+from mdtboard.domain.conference import AttendeeRole
+from mdtboard.domain.progress import (
+    DEFAULT_PRESENTATION_TARGET_SECONDS,
+    ConferenceRecord,
+    DisciplineTime,
+    Presentation,
+    trainee_key,
+)
+from mdtboard.domain.rubric import Assessment, AssessorRole, Score
+from mdtboard.domain.timers import PRESENTATION, CaseTiming, PhaseKind
+from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow
+from mdtboard.storage.training_models import (
+    PRESENTER_PART,
+    TrainingAssessmentRow,
+    TrainingRoleRow,
+    TrainingTimingRow,
+)
+
+
+def conference_ref(conference_id: int) -> str:
+    """The reference of a conference in assessments and records."""
+    return str(conference_id)
+
+
+# ---------------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    """A trainee's part in one case: presenting it (``discipline`` None) or speaking for a discipline."""
+
+    agenda_item_id: int
+    trainee: str
+    discipline: Discipline | None = None
+    id: int | None = None
+    version: int = 0
+
+    @property
+    def part(self) -> str:
+        return PRESENTER_PART if self.discipline is None else self.discipline.value
+
+    @property
+    def label(self) -> str:
+        return (
+            "Presents the case" if self.discipline is None else f"Speaks for {self.discipline.label.lower()}"
+        )
+
+
+@dataclass(frozen=True)
+class CaseRoles:
+    """The parts of one case on a teaching conference's agenda, and who holds them."""
+
+    agenda_item_id: int
+    case_id: int
+    case_ref: str
+    presenter: RoleAssignment | None
+    speakers: tuple[RoleAssignment, ...]  # in the usual discipline order
+
+    def speaker(self, discipline: Discipline) -> RoleAssignment | None:
+        return next((s for s in self.speakers if s.discipline is discipline), None)
+
+    def parts_of(self, trainee: str) -> tuple[RoleAssignment, ...]:
+        key = trainee_key(trainee)
+        every = ([self.presenter] if self.presenter else []) + list(self.speakers)
+        return tuple(role for role in every if trainee_key(role.trainee) == key)
+
+
+@dataclass(frozen=True)
+class StoredAssessment:
+    """An assessment as stored: its database id and version, the conference and (for per-case items) case."""
+
+    id: int
+    version: int
+    conference_id: int
+    case_id: int | None
+    assessment: Assessment
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PresentationTiming:
+    """The timing of one case: presentation length against its target, and each discipline's time."""
+
+    agenda_item_id: int
+    presentation_seconds: float | None
+    target_seconds: float = DEFAULT_PRESENTATION_TARGET_SECONDS
+    discussion: tuple[DisciplineTime, ...] = ()
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class DebriefInputs:
+    """Everything the debrief document of one trainee at one conference needs."""
+
+    trainee: str
+    conference: ConferenceRecord
+    history: tuple[ConferenceRecord, ...]
+    cases: tuple[Case, ...]
+
+
+def timing_from_case_timer(timing: CaseTiming) -> tuple[float | None, dict[Discipline, float]]:
+    """Presentation seconds and each discipline's discussion seconds from the presentation timers.
+
+    The presentation is the time in the presentation phase (None when no phase was timed). A discipline's
+    discussion time is the time it held the floor outside the presentation; when nobody was marked on the
+    floor, the time of each discipline's own phase is used instead.
+    """
+    phases = dict(timing.phase_durations)
+    presentation = phases.get(PRESENTATION) if phases else None
+    talks = [s for s in timing.phase_segments if s.phase.kind is PhaseKind.PRESENTATION]
+    discussion: dict[Discipline, float] = {}
+    for segment in timing.floor_segments:
+        if segment.discipline is None:
+            continue
+        overlap = sum(
+            max(0.0, (min(segment.end, talk.end) - max(segment.start, talk.start)).total_seconds())
+            for talk in talks
+        )
+        discussion[segment.discipline] = discussion.get(segment.discipline, 0.0) + segment.seconds - overlap
+    if not discussion:
+        for phase, seconds in timing.phase_durations:
+            if phase.discipline is not None:
+                discussion[phase.discipline] = discussion.get(phase.discipline, 0.0) + seconds
+    return presentation, {d: max(0.0, s) for d, s in discussion.items()}
+
+
+# ---------------------------------------------------------------------------------------- conversions
+
+
+def to_role(row: TrainingRoleRow) -> RoleAssignment:
+    discipline = None if row.part == PRESENTER_PART else Discipline(row.part)
+    return RoleAssignment(row.agenda_item_id, row.trainee, discipline, row.id, row.version)
+
+
+def to_assessment(row: TrainingAssessmentRow, case_ref: str | None) -> Assessment:
+    return Assessment(
+        role=AssessorRole(row.role),
+        trainee=row.trainee,
+        conference_ref=conference_ref(row.conference_id),
+        scores=tuple(Score(s.item_key, s.value, s.comment) for s in row.scores),
+        case_ref=case_ref,
+        assessor=row.assessor,
+    )
+
+
+def to_timing(row: TrainingTimingRow) -> PresentationTiming:
+    return PresentationTiming(
+        row.agenda_item_id,
+        row.presentation_seconds,
+        row.target_seconds,
+        tuple(DisciplineTime(Discipline(d.discipline), d.seconds) for d in row.discussion),
+        row.id,
+        row.version,
+    )
+
+
+def discussion_times(
+    discussion: Mapping[Discipline, float] | Iterable[DisciplineTime],
+) -> tuple[DisciplineTime, ...]:
+    entries = (
+        [DisciplineTime(Discipline(d), s) for d, s in discussion.items()]
+        if isinstance(discussion, Mapping)
+        else list(discussion)
+    )
+    totals: dict[Discipline, float] = {}
+    for entry in entries:
+        totals[entry.discipline] = totals.get(entry.discipline, 0.0) + entry.seconds
+    order = list(Discipline)
+    return tuple(DisciplineTime(d, totals[d]) for d in sorted(totals, key=order.index))
+
+
+def load_records(session: Session, conference_ids: Sequence[int]) -> list[ConferenceRecord]:
+    """The conferences as the domain's records, in the order of ``conference_ids``: trainees (attendees
+    with the role trainee), presentations (cases with a presenter, and their timing) and assessments."""
+    if not conference_ids:
+        return []
+    confs = {
+        c.id: c for c in session.scalars(sa.select(ConferenceRow).where(ConferenceRow.id.in_(conference_ids)))
+    }
+    trainees: dict[int, list[str]] = {}
+    for conf_id, name in session.execute(
+        sa.select(AttendeeRow.conference_id, AttendeeRow.name)
+        .where(AttendeeRow.conference_id.in_(conference_ids), AttendeeRow.role == AttendeeRole.TRAINEE.value)
+        .order_by(AttendeeRow.conference_id, AttendeeRow.position)
+    ):
+        trainees.setdefault(conf_id, []).append(" ".join(name.split()))
+    items = list(
+        session.execute(
+            sa.select(AgendaItemRow, CaseRow.ref)
+            .join(CaseRow, CaseRow.id == AgendaItemRow.case_id)
+            .where(AgendaItemRow.conference_id.in_(conference_ids))
+            .order_by(AgendaItemRow.position)
+        )
+    )
+    item_ids = [item.id for item, _ref in items]
+    presenters = dict(
+        session.execute(
+            sa.select(TrainingRoleRow.agenda_item_id, TrainingRoleRow.trainee).where(
+                TrainingRoleRow.agenda_item_id.in_(item_ids), TrainingRoleRow.part == PRESENTER_PART
+            )
+        ).all()
+    )
+    timings = {
+        row.agenda_item_id: to_timing(row)
+        for row in session.scalars(
+            sa.select(TrainingTimingRow)
+            .options(selectinload(TrainingTimingRow.discussion))
+            .where(TrainingTimingRow.agenda_item_id.in_(item_ids))
+        )
+    }
+    case_refs = {item.case_id: ref for item, ref in items}
+    presentations: dict[int, list[Presentation]] = {}
+    for item, ref in items:
+        if item.id in presenters:
+            timing = timings.get(item.id)
+            presentations.setdefault(item.conference_id, []).append(
+                Presentation(
+                    trainee=presenters[item.id],
+                    case_ref=ref,
+                    seconds=timing.presentation_seconds if timing else None,
+                    target_seconds=timing.target_seconds if timing else DEFAULT_PRESENTATION_TARGET_SECONDS,
+                    discussion=timing.discussion if timing else (),
+                )
+            )
+    assessments: dict[int, list[Assessment]] = {}
+    for row in session.scalars(
+        sa.select(TrainingAssessmentRow)
+        .options(selectinload(TrainingAssessmentRow.scores))
+        .where(TrainingAssessmentRow.conference_id.in_(conference_ids))
+        .order_by(TrainingAssessmentRow.id)
+    ):
+        about = case_refs.get(row.case_id) if row.case_id is not None else None
+        if about is None and row.case_id is not None:
+            case = session.get(CaseRow, row.case_id)
+            about = case.ref if case is not None else None
+        assessments.setdefault(row.conference_id, []).append(to_assessment(row, about))
+    return [
+        ConferenceRecord(
+            ref=conference_ref(conf_id),
+            held_on=confs[conf_id].starts_at.date(),
+            title=confs[conf_id].title,
+            trainees=tuple(trainees.get(conf_id, ())),
+            presentations=tuple(presentations.get(conf_id, ())),
+            assessments=tuple(assessments.get(conf_id, ())),
+        )
+        for conf_id in conference_ids
+        if conf_id in confs
+    ]
