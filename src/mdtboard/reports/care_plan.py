@@ -16,7 +16,7 @@ marks where they apply.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.mme import MME_CAUTION, MmeStatus, format_number, mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.reports import care_plan_sections as sections
+from mdtboard.reports.care_plan_sections import when
 from mdtboard.reports.page import PageDecor, frame_width, render
 from mdtboard.reports.styles import (
     DANGER,
@@ -49,16 +50,6 @@ if TYPE_CHECKING:
     from mdtboard.services.context import Services
 
 DOCUMENT_TITLE = "Joint care plan"
-
-
-def _date(value: date | datetime | None) -> str:
-    if value is None:
-        return "not set"
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone()
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()
 
 
 class CarePlanDocument:
@@ -105,7 +96,7 @@ class CarePlanDocument:
         patient = self.case.patient
         age = f"age {patient.age}" if patient.age is not None else "age not recorded"
         conference = (
-            f"Conference {_date(self.plan.conference_date)}" if self.plan.conference_date
+            f"Conference {when(self.plan.conference_date)}" if self.plan.conference_date
             else "Conference: not yet discussed"
         )
         status = "signed" if not self.draft else "draft"
@@ -114,7 +105,7 @@ class CarePlanDocument:
             patient_name=patient.display_name,
             header_right=(f"Case {self.case.ref} \u00b7 {age}", conference),
             footer_left=(
-                f"Plan version {self.plan.plan_version} ({status}) \u00b7 printed {_date(self.printed_at)}"
+                f"Plan version {self.plan.plan_version} ({status}) \u00b7 printed {when(self.printed_at)}"
                 f" \u00b7 fingerprint {self.fingerprint}"
             ),
             training=self.case.fictional,
@@ -162,18 +153,18 @@ class CarePlanDocument:
         if patient.interpreter_needed:
             facts.append("interpreter needed")
         status = (
-            f"Signed {_date(plan.signed_at)}" if not self.draft
+            f"Signed {when(plan.signed_at)}" if not self.draft
             else "DRAFT (built from the discipline inputs; no plan agreed yet)" if self.built_from_inputs
             else "DRAFT (not signed)"
         )
         conference = "not yet discussed in a conference"
         if plan.conference_date is not None:
-            conference = f"{plan.conference_title or 'Conference'}, {_date(plan.conference_date)}"
+            conference = f"{plan.conference_title or 'Conference'}, {when(plan.conference_date)}"
         rows = [
             ["Plan", f"version {plan.plan_version} \u00b7 {status}"],
             ["Conference", conference],
             ["Responsible clinician", plan.responsible_clinician or "not set"],
-            ["Review date", _date(plan.review_date)],
+            ["Review date", when(plan.review_date)],
         ]
         table = grid_table(
             None, [[cell(k, s.cell_bold), cell(v)] for k, v in rows], [0.26 * self.width, 0.74 * self.width]

@@ -35,7 +35,8 @@ from mdtboard.reports.styles import (
 NONE = "None recorded."
 
 
-def _date(value: date | datetime | None) -> str:
+def when(value: date | datetime | None) -> str:
+    """A date as 2026-12-03, a time as 2026-12-03 14:05 in local time; "not set" for none."""
     if value is None:
         return "not set"
     if isinstance(value, datetime):
@@ -145,7 +146,7 @@ def joint_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
             status = smart_status(goal)
             rows.append([
                 cell(goal.description), cell(goal.measure), cell(goal.baseline), cell(goal.target),
-                cell(_date(goal.due) if goal.due else ""),
+                cell(when(goal.due) if goal.due else ""),
                 cell(status, s.cell_bold if goal.is_smart else s.cell_muted),
             ])
         out.append(grid_table(
@@ -162,7 +163,7 @@ def joint_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
             [
                 cell(item.description),
                 cell(item.owner or "owner not set", s.cell if item.owner else s.cell_muted),
-                cell(_date(item.due) if item.due else "not set", s.cell if item.due else s.cell_muted),
+                cell(when(item.due) if item.due else "not set", s.cell if item.due else s.cell_muted),
                 cell(item.status.label, s.cell_bold if item.status is InterventionStatus.DONE else s.cell),
             ]
             for item in items
@@ -251,7 +252,7 @@ def medication_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
 def follow_up(plan: CarePlan, width: float) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [_h1("Follow-up")]
-    out.append(Paragraph(f"<b>Review date:</b> {markup(_date(plan.review_date))}", s.body))
+    out.append(Paragraph(f"<b>Review date:</b> {markup(when(plan.review_date))}", s.body))
     out.append(Paragraph(
         f"<b>Responsible clinician:</b> {markup(plan.responsible_clinician or 'not set')}", s.body
     ))
@@ -266,7 +267,7 @@ def follow_up(plan: CarePlan, width: float) -> list[Flowable]:
             out.append(grid_table(
                 ["Due", "Discipline", "Owner", "Intervention"],
                 [
-                    [cell(_date(i.due)), cell(i.discipline.label), cell(i.owner or "not set"),
+                    [cell(when(i.due)), cell(i.discipline.label), cell(i.owner or "not set"),
                      cell(i.description)]
                     for i in sorted(due, key=lambda i: i.due or date.max)
                 ],
@@ -293,7 +294,7 @@ def sign_off(plan: CarePlan, required: Sequence[Discipline], width: float) -> li
     s = styles()
     out: list[Flowable] = [_h1("Sign-off")]
     rows: list[list[Flowable | str]] = [
-        [cell(so.discipline.label, s.cell_bold), cell(so.name), cell(_date(so.signed_at))]
+        [cell(so.discipline.label, s.cell_bold), cell(so.name), cell(when(so.signed_at))]
         for so in plan.sign_offs
     ]
     for discipline in plan.awaiting_sign_off(required):
@@ -309,7 +310,7 @@ def sign_off(plan: CarePlan, required: Sequence[Discipline], width: float) -> li
     out.append(Spacer(1, 1.5 * mm))
     if plan.status is PlanStatus.SIGNED:
         out.append(Paragraph(markup(
-            f"Signed and locked on {_date(plan.signed_at)}. Changes start a new version."
+            f"Signed and locked on {when(plan.signed_at)}. Changes start a new version."
         ), s.body))
     else:
         out.append(Paragraph(
