@@ -99,7 +99,7 @@ def text_at(case: Case, where: str) -> str | None:
         return value if isinstance(value, str) else None
     if name == "scores.other":
         entries = case.scores.other if case.scores is not None else None
-    elif name in (*LINE_FIELDS, "pain_locations", "medications"):
+    elif name in (*LINE_FIELDS, "pain_locations", "medications", "discipline_inputs"):
         entries = getattr(case, name)
     else:
         return None
