@@ -43,7 +43,9 @@ def make_window(qtbot: QtBot, settings_path: Path) -> Iterator[WindowFactory]:
 
     Every window made shares one settings file, like one person's program started twice."""
 
-    def make(url: str, *, offer_demo: bool = False, load_demo: Callable[..., object] | None = None) -> MainWindow:
+    def make(
+        url: str, *, offer_demo: bool = False, load_demo: Callable[..., object] | None = None
+    ) -> MainWindow:
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         window = MainWindow(settings, load_demo=load_demo)  # type: ignore[arg-type]
         qtbot.addWidget(window)

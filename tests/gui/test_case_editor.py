@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import table_snapshot
+from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from conftest import table_snapshot
-from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from mdtboard.services.context import Services
 from mdtboard.ui.conflict_dialog import ConflictDialog
 from mdtboard.ui.main_window import MainWindow
@@ -229,7 +229,8 @@ def _conflict(qtbot: QtBot, window: MainWindow, second_session: Services) -> tup
     dialog = editor.conflict_dialog
     assert dialog is not None
     stored = second_session.cases.get(case_id)
-    assert stored.title == "Title changed on the other PC" and stored.recommendation is None  # not overwritten
+    # nothing was overwritten
+    assert stored.title == "Title changed on the other PC" and stored.recommendation is None
     labels = {w.text() for w in dialog.findChildren(QLabel)}
     assert {"title", "recommendation"} <= labels
     texts = {w.toPlainText() for w in dialog.findChildren(QPlainTextEdit)}

@@ -6,19 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import table_snapshot
+from gui_helpers import SAMPLE_CASES, WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from conftest import table_snapshot
-from gui_helpers import SAMPLE_CASES, WindowFactory, load_samples, make_window, second_session, settings_path
 from mdtboard.services.context import Services
 from mdtboard.ui.dialogs import ProblemsDialog
 from mdtboard.ui.main_window import CASE, LIBRARY
 from mdtboard.ui.models.case_table_model import NAME, REF
 
 pytestmark = pytest.mark.gui
+COPY, LEFT, NO_KEYS = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 __all__ = ["make_window", "second_session", "settings_path"]  # fixtures used here
 
 
@@ -84,12 +85,12 @@ def _drop(window, path: Path) -> None:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(
-        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(50, 50), COPY, mime, LEFT, NO_KEYS
     )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted(), "the window refused a .json file"
     drop = QDropEvent(
-        QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(50, 50), COPY, mime, LEFT, NO_KEYS
     )
     QApplication.sendEvent(window, drop)
 
@@ -128,7 +129,7 @@ def test_dropping_something_else_is_refused(
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
     enter = QDragEnterEvent(
-        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(5, 5), COPY, mime, LEFT, NO_KEYS
     )
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()

@@ -6,6 +6,7 @@ Widgets that show text larger or smaller than the rest (headings, banners) say s
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 MIN_SCALE = 0.7
@@ -55,6 +56,8 @@ class FontScaler:
         font = QApplication.font()
         font.setPointSizeF(self.base * self.scale)
         QApplication.setFont(font)
+        # Qt posts the font change to every widget; deliver it now, so the new size shows at once.
+        QApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
         for widget in QApplication.allWidgets():
             _apply(widget)
         return self.scale

@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
             self._shortcut_sheet = ShortcutSheet(self)
         self._shortcut_sheet.fill(self)
         self._shortcut_sheet.show()
-        self._shortcut_sheet.raise_()
+        self._shortcut_sheet.activateWindow()
         return self._shortcut_sheet
 
     def show_about(self) -> QMessageBox:

@@ -32,33 +32,39 @@ class Ui_CaseEditor(object):
 
         self.editorBody = QWidget(CaseEditor)
         self.editorBody.setObjectName(u"editorBody")
-        self.layout74 = QVBoxLayout(self.editorBody)
-        self.layout74.setObjectName(u"layout74")
-        self.layout74.setContentsMargins(0, 0, 0, 0)
-        self.layout73 = QHBoxLayout()
-        self.layout73.setObjectName(u"layout73")
+        self.layout70 = QVBoxLayout(self.editorBody)
+        self.layout70.setObjectName(u"layout70")
+        self.layout70.setContentsMargins(0, 0, 0, 0)
+        self.layout69 = QHBoxLayout()
+        self.layout69.setSpacing(12)
+        self.layout69.setObjectName(u"layout69")
         self.headerLabel = QLabel(self.editorBody)
         self.headerLabel.setObjectName(u"headerLabel")
+        self.headerLabel.setWordWrap(True)
         self.headerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout73.addWidget(self.headerLabel)
+        self.layout69.addWidget(self.headerLabel)
 
         self.kindBadge = QLabel(self.editorBody)
         self.kindBadge.setObjectName(u"kindBadge")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.kindBadge.sizePolicy().hasHeightForWidth())
+        self.kindBadge.setSizePolicy(sizePolicy)
 
-        self.layout73.addWidget(self.kindBadge)
-
-        self.headerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.layout73.addItem(self.headerSpacer)
+        self.layout69.addWidget(self.kindBadge, 0, Qt.AlignmentFlag.AlignTop)
 
         self.saveState = QLabel(self.editorBody)
         self.saveState.setObjectName(u"saveState")
+        sizePolicy.setHeightForWidth(self.saveState.sizePolicy().hasHeightForWidth())
+        self.saveState.setSizePolicy(sizePolicy)
 
-        self.layout73.addWidget(self.saveState)
+        self.layout69.addWidget(self.saveState, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.layout69.setStretch(0, 1)
 
-        self.layout74.addLayout(self.layout73)
+        self.layout70.addLayout(self.layout69)
 
         self.sharingBanner = QLabel(self.editorBody)
         self.sharingBanner.setObjectName(u"sharingBanner")
@@ -67,7 +73,7 @@ class Ui_CaseEditor(object):
         self.sharingBanner.setTextFormat(Qt.TextFormat.PlainText)
         self.sharingBanner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout74.addWidget(self.sharingBanner)
+        self.layout70.addWidget(self.sharingBanner)
 
         self.safetyBanner = QLabel(self.editorBody)
         self.safetyBanner.setObjectName(u"safetyBanner")
@@ -76,7 +82,7 @@ class Ui_CaseEditor(object):
         self.safetyBanner.setTextFormat(Qt.TextFormat.PlainText)
         self.safetyBanner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout74.addWidget(self.safetyBanner)
+        self.layout70.addWidget(self.safetyBanner)
 
         self.bodyRow = QHBoxLayout()
         self.bodyRow.setObjectName(u"bodyRow")
@@ -84,9 +90,9 @@ class Ui_CaseEditor(object):
         self.isbarTabs.setObjectName(u"isbarTabs")
         self.identifyPage = QWidget()
         self.identifyPage.setObjectName(u"identifyPage")
-        self.layout66 = QVBoxLayout(self.identifyPage)
-        self.layout66.setObjectName(u"layout66")
-        self.layout66.setContentsMargins(0, 0, 0, 0)
+        self.layout62 = QVBoxLayout(self.identifyPage)
+        self.layout62.setObjectName(u"layout62")
+        self.layout62.setContentsMargins(0, 0, 0, 0)
         self.identifyPageScroll = QScrollArea(self.identifyPage)
         self.identifyPageScroll.setObjectName(u"identifyPageScroll")
         self.identifyPageScroll.setWidgetResizable(True)
@@ -385,14 +391,14 @@ class Ui_CaseEditor(object):
 
         self.identifyPageScroll.setWidget(self.identifyPageContent)
 
-        self.layout66.addWidget(self.identifyPageScroll)
+        self.layout62.addWidget(self.identifyPageScroll)
 
         self.isbarTabs.addTab(self.identifyPage, "")
         self.situationPage = QWidget()
         self.situationPage.setObjectName(u"situationPage")
-        self.layout67 = QVBoxLayout(self.situationPage)
-        self.layout67.setObjectName(u"layout67")
-        self.layout67.setContentsMargins(0, 0, 0, 0)
+        self.layout63 = QVBoxLayout(self.situationPage)
+        self.layout63.setObjectName(u"layout63")
+        self.layout63.setContentsMargins(0, 0, 0, 0)
         self.situationPageScroll = QScrollArea(self.situationPage)
         self.situationPageScroll.setObjectName(u"situationPageScroll")
         self.situationPageScroll.setWidgetResizable(True)
@@ -467,14 +473,14 @@ class Ui_CaseEditor(object):
 
         self.situationPageScroll.setWidget(self.situationPageContent)
 
-        self.layout67.addWidget(self.situationPageScroll)
+        self.layout63.addWidget(self.situationPageScroll)
 
         self.isbarTabs.addTab(self.situationPage, "")
         self.backgroundPage = QWidget()
         self.backgroundPage.setObjectName(u"backgroundPage")
-        self.layout68 = QVBoxLayout(self.backgroundPage)
-        self.layout68.setObjectName(u"layout68")
-        self.layout68.setContentsMargins(0, 0, 0, 0)
+        self.layout64 = QVBoxLayout(self.backgroundPage)
+        self.layout64.setObjectName(u"layout64")
+        self.layout64.setContentsMargins(0, 0, 0, 0)
         self.backgroundPageScroll = QScrollArea(self.backgroundPage)
         self.backgroundPageScroll.setObjectName(u"backgroundPageScroll")
         self.backgroundPageScroll.setWidgetResizable(True)
@@ -561,7 +567,7 @@ class Ui_CaseEditor(object):
         self.locationsTable.setAlternatingRowColors(True)
         self.locationsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.locationsTable.setTabKeyNavigation(False)
-        self.locationsTable.setMinimumSize(QSize(0, 220))
+        self.locationsTable.setMinimumSize(QSize(0, 130))
         self.locationsTable.horizontalHeader().setStretchLastSection(True)
         self.locationsTable.verticalHeader().setVisible(False)
 
@@ -737,7 +743,7 @@ class Ui_CaseEditor(object):
         self.medicationsTable.setAlternatingRowColors(True)
         self.medicationsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.medicationsTable.setTabKeyNavigation(False)
-        self.medicationsTable.setMinimumSize(QSize(0, 220))
+        self.medicationsTable.setMinimumSize(QSize(0, 250))
         self.medicationsTable.horizontalHeader().setStretchLastSection(True)
         self.medicationsTable.verticalHeader().setVisible(False)
 
@@ -783,57 +789,54 @@ class Ui_CaseEditor(object):
 
         self.backgroundPageScroll.setWidget(self.backgroundPageContent)
 
-        self.layout68.addWidget(self.backgroundPageScroll)
+        self.layout64.addWidget(self.backgroundPageScroll)
 
         self.isbarTabs.addTab(self.backgroundPage, "")
         self.assessmentPage = QWidget()
         self.assessmentPage.setObjectName(u"assessmentPage")
-        self.layout69 = QVBoxLayout(self.assessmentPage)
-        self.layout69.setObjectName(u"layout69")
-        self.layout69.setContentsMargins(0, 0, 0, 0)
+        self.layout65 = QVBoxLayout(self.assessmentPage)
+        self.layout65.setObjectName(u"layout65")
+        self.layout65.setContentsMargins(0, 0, 0, 0)
         self.assessmentPageScroll = QScrollArea(self.assessmentPage)
         self.assessmentPageScroll.setObjectName(u"assessmentPageScroll")
         self.assessmentPageScroll.setWidgetResizable(True)
         self.assessmentPageScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.assessmentPageContent = QWidget()
         self.assessmentPageContent.setObjectName(u"assessmentPageContent")
-        self.layout61 = QVBoxLayout(self.assessmentPageContent)
-        self.layout61.setObjectName(u"layout61")
+        self.layout57 = QVBoxLayout(self.assessmentPageContent)
+        self.layout57.setObjectName(u"layout57")
         self.painGroup = QGroupBox(self.assessmentPageContent)
         self.painGroup.setObjectName(u"painGroup")
-        self.form43 = QFormLayout(self.painGroup)
-        self.form43.setObjectName(u"form43")
-        self.form43.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form43.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
-        self.form43.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form41 = QFormLayout(self.painGroup)
+        self.form41.setObjectName(u"form41")
+        self.form41.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form41.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+        self.form41.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.nrsEditLabel = QLabel(self.painGroup)
         self.nrsEditLabel.setObjectName(u"nrsEditLabel")
 
-        self.form43.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nrsEditLabel)
+        self.form41.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nrsEditLabel)
 
-        self.layout37 = QVBoxLayout()
-        self.layout37.setSpacing(2)
-        self.layout37.setObjectName(u"layout37")
-        self.layout36 = QHBoxLayout()
+        self.layout36 = QVBoxLayout()
+        self.layout36.setSpacing(2)
         self.layout36.setObjectName(u"layout36")
+        self.layout35 = QHBoxLayout()
+        self.layout35.setObjectName(u"layout35")
         self.nrsEdit = QLineEdit(self.painGroup)
         self.nrsEdit.setObjectName(u"nrsEdit")
         self.nrsEdit.setMaximumSize(QSize(64, 16777215))
 
-        self.layout36.addWidget(self.nrsEdit)
+        self.layout35.addWidget(self.nrsEdit)
 
         self.nrsResult = QLabel(self.painGroup)
         self.nrsResult.setObjectName(u"nrsResult")
         self.nrsResult.setWordWrap(True)
 
-        self.layout36.addWidget(self.nrsResult)
+        self.layout35.addWidget(self.nrsResult)
 
-        self.sp35 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.layout35.setStretch(1, 1)
 
-        self.layout36.addItem(self.sp35)
-
-
-        self.layout37.addLayout(self.layout36)
+        self.layout36.addLayout(self.layout35)
 
         self.nrsEditError = QLabel(self.painGroup)
         self.nrsEditError.setObjectName(u"nrsEditError")
@@ -841,39 +844,36 @@ class Ui_CaseEditor(object):
         self.nrsEditError.setVisible(False)
         self.nrsEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout37.addWidget(self.nrsEditError)
+        self.layout36.addWidget(self.nrsEditError)
 
 
-        self.form43.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout37)
+        self.form41.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout36)
 
         self.pegPainEditLabel = QLabel(self.painGroup)
         self.pegPainEditLabel.setObjectName(u"pegPainEditLabel")
 
-        self.form43.setWidget(1, QFormLayout.ItemRole.LabelRole, self.pegPainEditLabel)
+        self.form41.setWidget(1, QFormLayout.ItemRole.LabelRole, self.pegPainEditLabel)
 
-        self.layout40 = QVBoxLayout()
-        self.layout40.setSpacing(2)
-        self.layout40.setObjectName(u"layout40")
-        self.layout39 = QHBoxLayout()
-        self.layout39.setObjectName(u"layout39")
+        self.layout38 = QVBoxLayout()
+        self.layout38.setSpacing(2)
+        self.layout38.setObjectName(u"layout38")
+        self.layout37 = QHBoxLayout()
+        self.layout37.setObjectName(u"layout37")
         self.pegPainEdit = QLineEdit(self.painGroup)
         self.pegPainEdit.setObjectName(u"pegPainEdit")
         self.pegPainEdit.setMaximumSize(QSize(64, 16777215))
 
-        self.layout39.addWidget(self.pegPainEdit)
+        self.layout37.addWidget(self.pegPainEdit)
 
         self.pegResult = QLabel(self.painGroup)
         self.pegResult.setObjectName(u"pegResult")
         self.pegResult.setWordWrap(True)
 
-        self.layout39.addWidget(self.pegResult)
+        self.layout37.addWidget(self.pegResult)
 
-        self.sp38 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.layout37.setStretch(1, 1)
 
-        self.layout39.addItem(self.sp38)
-
-
-        self.layout40.addLayout(self.layout39)
+        self.layout38.addLayout(self.layout37)
 
         self.pegPainEditError = QLabel(self.painGroup)
         self.pegPainEditError.setObjectName(u"pegPainEditError")
@@ -881,24 +881,24 @@ class Ui_CaseEditor(object):
         self.pegPainEditError.setVisible(False)
         self.pegPainEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout40.addWidget(self.pegPainEditError)
+        self.layout38.addWidget(self.pegPainEditError)
 
 
-        self.form43.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout40)
+        self.form41.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout38)
 
         self.pegEnjoymentEditLabel = QLabel(self.painGroup)
         self.pegEnjoymentEditLabel.setObjectName(u"pegEnjoymentEditLabel")
 
-        self.form43.setWidget(2, QFormLayout.ItemRole.LabelRole, self.pegEnjoymentEditLabel)
+        self.form41.setWidget(2, QFormLayout.ItemRole.LabelRole, self.pegEnjoymentEditLabel)
 
-        self.layout41 = QVBoxLayout()
-        self.layout41.setSpacing(2)
-        self.layout41.setObjectName(u"layout41")
+        self.layout39 = QVBoxLayout()
+        self.layout39.setSpacing(2)
+        self.layout39.setObjectName(u"layout39")
         self.pegEnjoymentEdit = QLineEdit(self.painGroup)
         self.pegEnjoymentEdit.setObjectName(u"pegEnjoymentEdit")
         self.pegEnjoymentEdit.setMaximumSize(QSize(64, 16777215))
 
-        self.layout41.addWidget(self.pegEnjoymentEdit)
+        self.layout39.addWidget(self.pegEnjoymentEdit)
 
         self.pegEnjoymentEditError = QLabel(self.painGroup)
         self.pegEnjoymentEditError.setObjectName(u"pegEnjoymentEditError")
@@ -906,24 +906,24 @@ class Ui_CaseEditor(object):
         self.pegEnjoymentEditError.setVisible(False)
         self.pegEnjoymentEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout41.addWidget(self.pegEnjoymentEditError)
+        self.layout39.addWidget(self.pegEnjoymentEditError)
 
 
-        self.form43.setLayout(2, QFormLayout.ItemRole.FieldRole, self.layout41)
+        self.form41.setLayout(2, QFormLayout.ItemRole.FieldRole, self.layout39)
 
         self.pegActivityEditLabel = QLabel(self.painGroup)
         self.pegActivityEditLabel.setObjectName(u"pegActivityEditLabel")
 
-        self.form43.setWidget(3, QFormLayout.ItemRole.LabelRole, self.pegActivityEditLabel)
+        self.form41.setWidget(3, QFormLayout.ItemRole.LabelRole, self.pegActivityEditLabel)
 
-        self.layout42 = QVBoxLayout()
-        self.layout42.setSpacing(2)
-        self.layout42.setObjectName(u"layout42")
+        self.layout40 = QVBoxLayout()
+        self.layout40.setSpacing(2)
+        self.layout40.setObjectName(u"layout40")
         self.pegActivityEdit = QLineEdit(self.painGroup)
         self.pegActivityEdit.setObjectName(u"pegActivityEdit")
         self.pegActivityEdit.setMaximumSize(QSize(64, 16777215))
 
-        self.layout42.addWidget(self.pegActivityEdit)
+        self.layout40.addWidget(self.pegActivityEdit)
 
         self.pegActivityEditError = QLabel(self.painGroup)
         self.pegActivityEditError.setObjectName(u"pegActivityEditError")
@@ -931,37 +931,37 @@ class Ui_CaseEditor(object):
         self.pegActivityEditError.setVisible(False)
         self.pegActivityEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout42.addWidget(self.pegActivityEditError)
+        self.layout40.addWidget(self.pegActivityEditError)
 
 
-        self.form43.setLayout(3, QFormLayout.ItemRole.FieldRole, self.layout42)
+        self.form41.setLayout(3, QFormLayout.ItemRole.FieldRole, self.layout40)
 
 
-        self.layout61.addWidget(self.painGroup)
+        self.layout57.addWidget(self.painGroup)
 
         self.phq9Group = QGroupBox(self.assessmentPageContent)
         self.phq9Group.setObjectName(u"phq9Group")
-        self.layout49 = QVBoxLayout(self.phq9Group)
-        self.layout49.setObjectName(u"layout49")
+        self.layout46 = QVBoxLayout(self.phq9Group)
+        self.layout46.setObjectName(u"layout46")
         self.phq9Hint = QLabel(self.phq9Group)
         self.phq9Hint.setObjectName(u"phq9Hint")
         self.phq9Hint.setWordWrap(True)
 
-        self.layout49.addWidget(self.phq9Hint)
+        self.layout46.addWidget(self.phq9Hint)
 
-        self.form48 = QFormLayout()
-        self.form48.setObjectName(u"form48")
-        self.form48.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form48.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
-        self.form48.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form45 = QFormLayout()
+        self.form45.setObjectName(u"form45")
+        self.form45.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form45.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+        self.form45.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.phq9ItemsLabel = QLabel(self.phq9Group)
         self.phq9ItemsLabel.setObjectName(u"phq9ItemsLabel")
 
-        self.form48.setWidget(0, QFormLayout.ItemRole.LabelRole, self.phq9ItemsLabel)
+        self.form45.setWidget(0, QFormLayout.ItemRole.LabelRole, self.phq9ItemsLabel)
 
-        self.layout44 = QVBoxLayout()
-        self.layout44.setSpacing(2)
-        self.layout44.setObjectName(u"layout44")
+        self.layout42 = QVBoxLayout()
+        self.layout42.setSpacing(2)
+        self.layout42.setObjectName(u"layout42")
         self.phq9Grid = QGridLayout()
         self.phq9Grid.setObjectName(u"phq9Grid")
         self.phq9Item1Label = QLabel(self.phq9Group)
@@ -1073,7 +1073,7 @@ class Ui_CaseEditor(object):
         self.phq9Grid.addWidget(self.phq9Item9, 1, 8, 1, 1)
 
 
-        self.layout44.addLayout(self.phq9Grid)
+        self.layout42.addLayout(self.phq9Grid)
 
         self.phq9ItemsError = QLabel(self.phq9Group)
         self.phq9ItemsError.setObjectName(u"phq9ItemsError")
@@ -1081,39 +1081,36 @@ class Ui_CaseEditor(object):
         self.phq9ItemsError.setVisible(False)
         self.phq9ItemsError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout44.addWidget(self.phq9ItemsError)
+        self.layout42.addWidget(self.phq9ItemsError)
 
 
-        self.form48.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout44)
+        self.form45.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout42)
 
         self.phq9TotalEditLabel = QLabel(self.phq9Group)
         self.phq9TotalEditLabel.setObjectName(u"phq9TotalEditLabel")
 
-        self.form48.setWidget(1, QFormLayout.ItemRole.LabelRole, self.phq9TotalEditLabel)
+        self.form45.setWidget(1, QFormLayout.ItemRole.LabelRole, self.phq9TotalEditLabel)
 
-        self.layout47 = QVBoxLayout()
-        self.layout47.setSpacing(2)
-        self.layout47.setObjectName(u"layout47")
-        self.layout46 = QHBoxLayout()
-        self.layout46.setObjectName(u"layout46")
+        self.layout44 = QVBoxLayout()
+        self.layout44.setSpacing(2)
+        self.layout44.setObjectName(u"layout44")
+        self.layout43 = QHBoxLayout()
+        self.layout43.setObjectName(u"layout43")
         self.phq9TotalEdit = QLineEdit(self.phq9Group)
         self.phq9TotalEdit.setObjectName(u"phq9TotalEdit")
         self.phq9TotalEdit.setMaximumSize(QSize(64, 16777215))
 
-        self.layout46.addWidget(self.phq9TotalEdit)
+        self.layout43.addWidget(self.phq9TotalEdit)
 
         self.phq9Result = QLabel(self.phq9Group)
         self.phq9Result.setObjectName(u"phq9Result")
         self.phq9Result.setWordWrap(True)
 
-        self.layout46.addWidget(self.phq9Result)
+        self.layout43.addWidget(self.phq9Result)
 
-        self.sp45 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.layout43.setStretch(1, 1)
 
-        self.layout46.addItem(self.sp45)
-
-
-        self.layout47.addLayout(self.layout46)
+        self.layout44.addLayout(self.layout43)
 
         self.phq9TotalEditError = QLabel(self.phq9Group)
         self.phq9TotalEditError.setObjectName(u"phq9TotalEditError")
@@ -1121,40 +1118,40 @@ class Ui_CaseEditor(object):
         self.phq9TotalEditError.setVisible(False)
         self.phq9TotalEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout47.addWidget(self.phq9TotalEditError)
+        self.layout44.addWidget(self.phq9TotalEditError)
 
 
-        self.form48.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout47)
+        self.form45.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout44)
 
 
-        self.layout49.addLayout(self.form48)
+        self.layout46.addLayout(self.form45)
 
 
-        self.layout61.addWidget(self.phq9Group)
+        self.layout57.addWidget(self.phq9Group)
 
         self.gad7Group = QGroupBox(self.assessmentPageContent)
         self.gad7Group.setObjectName(u"gad7Group")
-        self.layout55 = QVBoxLayout(self.gad7Group)
-        self.layout55.setObjectName(u"layout55")
+        self.layout51 = QVBoxLayout(self.gad7Group)
+        self.layout51.setObjectName(u"layout51")
         self.gad7Hint = QLabel(self.gad7Group)
         self.gad7Hint.setObjectName(u"gad7Hint")
         self.gad7Hint.setWordWrap(True)
 
-        self.layout55.addWidget(self.gad7Hint)
+        self.layout51.addWidget(self.gad7Hint)
 
-        self.form54 = QFormLayout()
-        self.form54.setObjectName(u"form54")
-        self.form54.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form54.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
-        self.form54.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form50 = QFormLayout()
+        self.form50.setObjectName(u"form50")
+        self.form50.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form50.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+        self.form50.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.gad7ItemsLabel = QLabel(self.gad7Group)
         self.gad7ItemsLabel.setObjectName(u"gad7ItemsLabel")
 
-        self.form54.setWidget(0, QFormLayout.ItemRole.LabelRole, self.gad7ItemsLabel)
+        self.form50.setWidget(0, QFormLayout.ItemRole.LabelRole, self.gad7ItemsLabel)
 
-        self.layout50 = QVBoxLayout()
-        self.layout50.setSpacing(2)
-        self.layout50.setObjectName(u"layout50")
+        self.layout47 = QVBoxLayout()
+        self.layout47.setSpacing(2)
+        self.layout47.setObjectName(u"layout47")
         self.gad7Grid = QGridLayout()
         self.gad7Grid.setObjectName(u"gad7Grid")
         self.gad7Item1Label = QLabel(self.gad7Group)
@@ -1242,7 +1239,7 @@ class Ui_CaseEditor(object):
         self.gad7Grid.addWidget(self.gad7Item7, 1, 6, 1, 1)
 
 
-        self.layout50.addLayout(self.gad7Grid)
+        self.layout47.addLayout(self.gad7Grid)
 
         self.gad7ItemsError = QLabel(self.gad7Group)
         self.gad7ItemsError.setObjectName(u"gad7ItemsError")
@@ -1250,39 +1247,36 @@ class Ui_CaseEditor(object):
         self.gad7ItemsError.setVisible(False)
         self.gad7ItemsError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout50.addWidget(self.gad7ItemsError)
+        self.layout47.addWidget(self.gad7ItemsError)
 
 
-        self.form54.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout50)
+        self.form50.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout47)
 
         self.gad7TotalEditLabel = QLabel(self.gad7Group)
         self.gad7TotalEditLabel.setObjectName(u"gad7TotalEditLabel")
 
-        self.form54.setWidget(1, QFormLayout.ItemRole.LabelRole, self.gad7TotalEditLabel)
+        self.form50.setWidget(1, QFormLayout.ItemRole.LabelRole, self.gad7TotalEditLabel)
 
-        self.layout53 = QVBoxLayout()
-        self.layout53.setSpacing(2)
-        self.layout53.setObjectName(u"layout53")
-        self.layout52 = QHBoxLayout()
-        self.layout52.setObjectName(u"layout52")
+        self.layout49 = QVBoxLayout()
+        self.layout49.setSpacing(2)
+        self.layout49.setObjectName(u"layout49")
+        self.layout48 = QHBoxLayout()
+        self.layout48.setObjectName(u"layout48")
         self.gad7TotalEdit = QLineEdit(self.gad7Group)
         self.gad7TotalEdit.setObjectName(u"gad7TotalEdit")
         self.gad7TotalEdit.setMaximumSize(QSize(64, 16777215))
 
-        self.layout52.addWidget(self.gad7TotalEdit)
+        self.layout48.addWidget(self.gad7TotalEdit)
 
         self.gad7Result = QLabel(self.gad7Group)
         self.gad7Result.setObjectName(u"gad7Result")
         self.gad7Result.setWordWrap(True)
 
-        self.layout52.addWidget(self.gad7Result)
+        self.layout48.addWidget(self.gad7Result)
 
-        self.sp51 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.layout48.setStretch(1, 1)
 
-        self.layout52.addItem(self.sp51)
-
-
-        self.layout53.addLayout(self.layout52)
+        self.layout49.addLayout(self.layout48)
 
         self.gad7TotalEditError = QLabel(self.gad7Group)
         self.gad7TotalEditError.setObjectName(u"gad7TotalEditError")
@@ -1290,22 +1284,22 @@ class Ui_CaseEditor(object):
         self.gad7TotalEditError.setVisible(False)
         self.gad7TotalEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout53.addWidget(self.gad7TotalEditError)
+        self.layout49.addWidget(self.gad7TotalEditError)
 
 
-        self.form54.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout53)
+        self.form50.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout49)
 
 
-        self.layout55.addLayout(self.form54)
+        self.layout51.addLayout(self.form50)
 
 
-        self.layout61.addWidget(self.gad7Group)
+        self.layout57.addWidget(self.gad7Group)
 
         self.otherScoresGroup = QGroupBox(self.assessmentPageContent)
         self.otherScoresGroup.setObjectName(u"otherScoresGroup")
-        self.layout58 = QVBoxLayout(self.otherScoresGroup)
-        self.layout58.setSpacing(4)
-        self.layout58.setObjectName(u"layout58")
+        self.layout54 = QVBoxLayout(self.otherScoresGroup)
+        self.layout54.setSpacing(4)
+        self.layout54.setObjectName(u"layout54")
         self.otherScoresTable = QTableWidget(self.otherScoresGroup)
         if (self.otherScoresTable.columnCount() < 3):
             self.otherScoresTable.setColumnCount(3)
@@ -1319,30 +1313,30 @@ class Ui_CaseEditor(object):
         self.otherScoresTable.setAlternatingRowColors(True)
         self.otherScoresTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.otherScoresTable.setTabKeyNavigation(False)
-        self.otherScoresTable.setMinimumSize(QSize(0, 220))
+        self.otherScoresTable.setMinimumSize(QSize(0, 170))
         self.otherScoresTable.horizontalHeader().setStretchLastSection(True)
         self.otherScoresTable.verticalHeader().setVisible(False)
 
-        self.layout58.addWidget(self.otherScoresTable)
+        self.layout54.addWidget(self.otherScoresTable)
 
-        self.layout57 = QHBoxLayout()
-        self.layout57.setObjectName(u"layout57")
+        self.layout53 = QHBoxLayout()
+        self.layout53.setObjectName(u"layout53")
         self.addScoreButton = QPushButton(self.otherScoresGroup)
         self.addScoreButton.setObjectName(u"addScoreButton")
 
-        self.layout57.addWidget(self.addScoreButton)
+        self.layout53.addWidget(self.addScoreButton)
 
         self.removeScoreButton = QPushButton(self.otherScoresGroup)
         self.removeScoreButton.setObjectName(u"removeScoreButton")
 
-        self.layout57.addWidget(self.removeScoreButton)
+        self.layout53.addWidget(self.removeScoreButton)
 
-        self.sp56 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.sp52 = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.layout57.addItem(self.sp56)
+        self.layout53.addItem(self.sp52)
 
 
-        self.layout58.addLayout(self.layout57)
+        self.layout54.addLayout(self.layout53)
 
         self.otherScoresTableError = QLabel(self.otherScoresGroup)
         self.otherScoresTableError.setObjectName(u"otherScoresTableError")
@@ -1350,30 +1344,30 @@ class Ui_CaseEditor(object):
         self.otherScoresTableError.setVisible(False)
         self.otherScoresTableError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout58.addWidget(self.otherScoresTableError)
+        self.layout54.addWidget(self.otherScoresTableError)
 
 
-        self.layout61.addWidget(self.otherScoresGroup)
+        self.layout57.addWidget(self.otherScoresGroup)
 
-        self.form60 = QFormLayout()
-        self.form60.setObjectName(u"form60")
-        self.form60.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form60.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
-        self.form60.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form56 = QFormLayout()
+        self.form56.setObjectName(u"form56")
+        self.form56.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form56.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+        self.form56.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.redFlagsEditLabel = QLabel(self.assessmentPageContent)
         self.redFlagsEditLabel.setObjectName(u"redFlagsEditLabel")
 
-        self.form60.setWidget(0, QFormLayout.ItemRole.LabelRole, self.redFlagsEditLabel)
+        self.form56.setWidget(0, QFormLayout.ItemRole.LabelRole, self.redFlagsEditLabel)
 
-        self.layout59 = QVBoxLayout()
-        self.layout59.setSpacing(2)
-        self.layout59.setObjectName(u"layout59")
+        self.layout55 = QVBoxLayout()
+        self.layout55.setSpacing(2)
+        self.layout55.setObjectName(u"layout55")
         self.redFlagsEdit = QPlainTextEdit(self.assessmentPageContent)
         self.redFlagsEdit.setObjectName(u"redFlagsEdit")
         self.redFlagsEdit.setTabChangesFocus(True)
         self.redFlagsEdit.setMaximumSize(QSize(16777215, 110))
 
-        self.layout59.addWidget(self.redFlagsEdit)
+        self.layout55.addWidget(self.redFlagsEdit)
 
         self.redFlagsEditError = QLabel(self.assessmentPageContent)
         self.redFlagsEditError.setObjectName(u"redFlagsEditError")
@@ -1381,57 +1375,57 @@ class Ui_CaseEditor(object):
         self.redFlagsEditError.setVisible(False)
         self.redFlagsEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout59.addWidget(self.redFlagsEditError)
+        self.layout55.addWidget(self.redFlagsEditError)
 
 
-        self.form60.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout59)
+        self.form56.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout55)
 
 
-        self.layout61.addLayout(self.form60)
+        self.layout57.addLayout(self.form56)
 
         self.attributionLabel = QLabel(self.assessmentPageContent)
         self.attributionLabel.setObjectName(u"attributionLabel")
         self.attributionLabel.setWordWrap(True)
 
-        self.layout61.addWidget(self.attributionLabel)
+        self.layout57.addWidget(self.attributionLabel)
 
         self.assessmentPageScroll.setWidget(self.assessmentPageContent)
 
-        self.layout69.addWidget(self.assessmentPageScroll)
+        self.layout65.addWidget(self.assessmentPageScroll)
 
         self.isbarTabs.addTab(self.assessmentPage, "")
         self.recommendationPage = QWidget()
         self.recommendationPage.setObjectName(u"recommendationPage")
-        self.layout70 = QVBoxLayout(self.recommendationPage)
-        self.layout70.setObjectName(u"layout70")
-        self.layout70.setContentsMargins(0, 0, 0, 0)
+        self.layout66 = QVBoxLayout(self.recommendationPage)
+        self.layout66.setObjectName(u"layout66")
+        self.layout66.setContentsMargins(0, 0, 0, 0)
         self.recommendationPageScroll = QScrollArea(self.recommendationPage)
         self.recommendationPageScroll.setObjectName(u"recommendationPageScroll")
         self.recommendationPageScroll.setWidgetResizable(True)
         self.recommendationPageScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.recommendationPageContent = QWidget()
         self.recommendationPageContent.setObjectName(u"recommendationPageContent")
-        self.layout65 = QVBoxLayout(self.recommendationPageContent)
-        self.layout65.setObjectName(u"layout65")
-        self.form64 = QFormLayout()
-        self.form64.setObjectName(u"form64")
-        self.form64.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form64.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
-        self.form64.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout61 = QVBoxLayout(self.recommendationPageContent)
+        self.layout61.setObjectName(u"layout61")
+        self.form60 = QFormLayout()
+        self.form60.setObjectName(u"form60")
+        self.form60.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form60.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+        self.form60.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.recommendationEditLabel = QLabel(self.recommendationPageContent)
         self.recommendationEditLabel.setObjectName(u"recommendationEditLabel")
 
-        self.form64.setWidget(0, QFormLayout.ItemRole.LabelRole, self.recommendationEditLabel)
+        self.form60.setWidget(0, QFormLayout.ItemRole.LabelRole, self.recommendationEditLabel)
 
-        self.layout62 = QVBoxLayout()
-        self.layout62.setSpacing(2)
-        self.layout62.setObjectName(u"layout62")
+        self.layout58 = QVBoxLayout()
+        self.layout58.setSpacing(2)
+        self.layout58.setObjectName(u"layout58")
         self.recommendationEdit = QPlainTextEdit(self.recommendationPageContent)
         self.recommendationEdit.setObjectName(u"recommendationEdit")
         self.recommendationEdit.setTabChangesFocus(True)
         self.recommendationEdit.setMaximumSize(QSize(16777215, 220))
 
-        self.layout62.addWidget(self.recommendationEdit)
+        self.layout58.addWidget(self.recommendationEdit)
 
         self.recommendationEditError = QLabel(self.recommendationPageContent)
         self.recommendationEditError.setObjectName(u"recommendationEditError")
@@ -1439,25 +1433,25 @@ class Ui_CaseEditor(object):
         self.recommendationEditError.setVisible(False)
         self.recommendationEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout62.addWidget(self.recommendationEditError)
+        self.layout58.addWidget(self.recommendationEditError)
 
 
-        self.form64.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout62)
+        self.form60.setLayout(0, QFormLayout.ItemRole.FieldRole, self.layout58)
 
         self.goalsEditLabel = QLabel(self.recommendationPageContent)
         self.goalsEditLabel.setObjectName(u"goalsEditLabel")
 
-        self.form64.setWidget(1, QFormLayout.ItemRole.LabelRole, self.goalsEditLabel)
+        self.form60.setWidget(1, QFormLayout.ItemRole.LabelRole, self.goalsEditLabel)
 
-        self.layout63 = QVBoxLayout()
-        self.layout63.setSpacing(2)
-        self.layout63.setObjectName(u"layout63")
+        self.layout59 = QVBoxLayout()
+        self.layout59.setSpacing(2)
+        self.layout59.setObjectName(u"layout59")
         self.goalsEdit = QPlainTextEdit(self.recommendationPageContent)
         self.goalsEdit.setObjectName(u"goalsEdit")
         self.goalsEdit.setTabChangesFocus(True)
         self.goalsEdit.setMaximumSize(QSize(16777215, 130))
 
-        self.layout63.addWidget(self.goalsEdit)
+        self.layout59.addWidget(self.goalsEdit)
 
         self.goalsEditError = QLabel(self.recommendationPageContent)
         self.goalsEditError.setObjectName(u"goalsEditError")
@@ -1465,21 +1459,21 @@ class Ui_CaseEditor(object):
         self.goalsEditError.setVisible(False)
         self.goalsEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.layout63.addWidget(self.goalsEditError)
+        self.layout59.addWidget(self.goalsEditError)
 
 
-        self.form64.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout63)
+        self.form60.setLayout(1, QFormLayout.ItemRole.FieldRole, self.layout59)
 
 
-        self.layout65.addLayout(self.form64)
+        self.layout61.addLayout(self.form60)
 
         self.recommendationSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.layout65.addItem(self.recommendationSpacer)
+        self.layout61.addItem(self.recommendationSpacer)
 
         self.recommendationPageScroll.setWidget(self.recommendationPageContent)
 
-        self.layout70.addWidget(self.recommendationPageScroll)
+        self.layout66.addWidget(self.recommendationPageScroll)
 
         self.isbarTabs.addTab(self.recommendationPage, "")
 
@@ -1492,18 +1486,18 @@ class Ui_CaseEditor(object):
         self.readinessScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.readinessContent = QWidget()
         self.readinessContent.setObjectName(u"readinessContent")
-        self.layout72 = QVBoxLayout(self.readinessContent)
-        self.layout72.setObjectName(u"layout72")
-        self.layout72.setContentsMargins(0, 0, 0, 0)
+        self.layout68 = QVBoxLayout(self.readinessContent)
+        self.layout68.setObjectName(u"layout68")
+        self.layout68.setContentsMargins(0, 0, 0, 0)
         self.readinessGroup = QGroupBox(self.readinessContent)
         self.readinessGroup.setObjectName(u"readinessGroup")
-        self.layout71 = QVBoxLayout(self.readinessGroup)
-        self.layout71.setObjectName(u"layout71")
+        self.layout67 = QVBoxLayout(self.readinessGroup)
+        self.layout67.setObjectName(u"layout67")
         self.readinessSummary = QLabel(self.readinessGroup)
         self.readinessSummary.setObjectName(u"readinessSummary")
         self.readinessSummary.setWordWrap(True)
 
-        self.layout71.addWidget(self.readinessSummary)
+        self.layout67.addWidget(self.readinessSummary)
 
         self.readinessDetails = QLabel(self.readinessGroup)
         self.readinessDetails.setObjectName(u"readinessDetails")
@@ -1511,21 +1505,21 @@ class Ui_CaseEditor(object):
         self.readinessDetails.setTextFormat(Qt.TextFormat.RichText)
         self.readinessDetails.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
 
-        self.layout71.addWidget(self.readinessDetails)
+        self.layout67.addWidget(self.readinessDetails)
 
         self.readinessSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.layout71.addItem(self.readinessSpacer)
+        self.layout67.addItem(self.readinessSpacer)
 
 
-        self.layout72.addWidget(self.readinessGroup)
+        self.layout68.addWidget(self.readinessGroup)
 
         self.readinessScroll.setWidget(self.readinessContent)
 
         self.bodyRow.addWidget(self.readinessScroll)
 
 
-        self.layout74.addLayout(self.bodyRow)
+        self.layout70.addLayout(self.bodyRow)
 
 
         self.editorLayout.addWidget(self.editorBody)

@@ -97,6 +97,7 @@ class Ui_CaseLibrary(object):
 
         self.dropHint = QLabel(CaseLibrary)
         self.dropHint.setObjectName(u"dropHint")
+        self.dropHint.setWordWrap(True)
 
         self.buttonRow.addWidget(self.dropHint)
 

@@ -61,7 +61,11 @@ class Ui_MainWindow(object):
         QListWidgetItem(self.navigation)
         QListWidgetItem(self.navigation)
         self.navigation.setObjectName(u"navigation")
-        self.navigation.setMaximumSize(QSize(220, 16777215))
+        self.navigation.setMinimumSize(QSize(170, 0))
+        self.navigation.setMaximumSize(QSize(200, 16777215))
+        self.navigation.setStyleSheet(u"QListWidget#navigation { background: #eef2f6; border: none; border-right: 1px solid #d3d9e0; padding-top: 6px; }\n"
+"QListWidget#navigation::item { padding: 9px 14px; color: #1d2b3a; }\n"
+"QListWidget#navigation::item:selected { background: #2f5d8a; color: #ffffff; }")
         self.navigation.setFrameShape(QFrame.Shape.NoFrame)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 

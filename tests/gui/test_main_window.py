@@ -1,0 +1,194 @@
+"""The main window: first start, a database that cannot be opened, settings, shortcuts, close and reopen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from gui_helpers import (
+    WindowFactory,
+    click_button,
+    load_samples,
+    make_window,
+    sample_count,
+    second_session,
+    settings_path,
+)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mdtboard import __version__
+from mdtboard.services.context import Services, open_services
+from mdtboard.ui.main_window import CASE, CONFERENCE, LIBRARY, MainWindow
+
+pytestmark = pytest.mark.gui
+__all__ = ["make_window", "second_session", "settings_path"]  # fixtures used here
+
+
+def test_first_start_offers_the_demo_cases(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    window = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    box = window.last_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "empty" in box.text() and "fictional" in box.text()
+    click_button(box, QMessageBox.StandardButton.Yes)
+    assert window.library is not None
+    qtbot.waitUntil(lambda: window.library.model.total == sample_count())  # type: ignore[union-attr]
+    assert window.statusBar().currentMessage() == f"Loaded {sample_count()} demo cases"
+
+
+def test_declined_demo_offer_is_not_repeated(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    window = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    box = window.last_dialog
+    assert isinstance(box, QMessageBox)
+    click_button(box, QMessageBox.StandardButton.No)
+    assert window.library is not None and window.library.model.total == 0
+    window.close()
+    again = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    assert again.last_dialog is None
+
+
+def test_no_demo_offer_on_a_database_with_cases(
+    make_window: WindowFactory, sqlite_database_url: str, second_session: Services
+) -> None:
+    load_samples(second_session.cases)
+    window = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    assert window.last_dialog is None
+
+
+def test_a_database_that_cannot_be_opened_is_explained_then_the_program_exits(
+    qtbot: QtBot, tmp_path: Path, settings_path: Path
+) -> None:
+    folder = tmp_path / "not-a-database.sqlite3"
+    folder.write_bytes(b"this is not SQLite at all, just some text" * 50)
+    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.open_database(f"sqlite:///{folder}")
+    box = window.last_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "is not an mdtboard database" in box.text() and "Nothing was changed" in box.text()
+    assert window.library is None  # no page was built on a database that is not there
+    with qtbot.waitSignal(window.database_failed) as failed:
+        click_button(box, QMessageBox.StandardButton.Close)
+    assert "not an mdtboard database" in failed.args[0]
+
+
+def test_font_scale_and_geometry_are_remembered(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    window = make_window(sqlite_database_url)
+    base = window.font().pointSizeF()
+    window.ui.actionBiggerText.trigger()
+    window.ui.actionBiggerText.trigger()
+    assert window.font_scale == pytest.approx(1.125**2, abs=0.01)
+    assert window.font().pointSizeF() > base
+    window.resize(window.width(), 456)  # the offscreen screen is narrow: change the height only
+    window.close()
+    again = make_window(sqlite_database_url)
+    assert again.font_scale == pytest.approx(1.125**2, abs=0.01)
+    assert again.height() == 456
+    again.ui.actionResetText.trigger()
+    assert again.font_scale == 1.0 and again.font().pointSizeF() == pytest.approx(base)
+
+
+def test_layout_survives_double_text_size(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, second_session: Services
+) -> None:
+    load_samples(second_session.cases)
+    window = make_window(sqlite_database_url)
+    window.open_case(second_session.cases.get_by_ref("MDT-008").id)  # type: ignore[arg-type]
+    window.set_font_scale(2.0)
+    try:
+        assert window.font_scale == 2.0
+        # The forms scroll instead of growing: the window still fits a 1280 x 800 screen.
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 800, hint
+    finally:
+        window.set_font_scale(1.0)
+
+
+def test_navigation_and_find(qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str) -> None:
+    window = make_window(sqlite_database_url)
+    assert window.current_page() == LIBRARY
+    window.ui.actionShowCase.trigger()
+    assert window.current_page() == CASE
+    assert window.editor is not None and window.editor.ui.emptyLabel.isVisible()
+    window.ui.actionShowConference.trigger()
+    assert window.current_page() == CONFERENCE
+    window.ui.actionFind.trigger()
+    assert window.current_page() == LIBRARY
+    assert window.library is not None and window.library.ui.searchEdit.hasFocus()
+
+
+def test_shortcut_sheet_lists_every_menu_shortcut(
+    make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    window = make_window(sqlite_database_url)
+    window.ui.actionShortcuts.trigger()
+    sheet = window._shortcut_sheet
+    assert sheet is not None and sheet.isVisible()
+    shown = dict(sheet.all_keys())
+    for menu in (window.ui.menuFile, window.ui.menuEdit, window.ui.menuView, window.ui.menuConference,
+                 window.ui.menuHelp):
+        for action in menu.actions():
+            if not action.shortcut().isEmpty():
+                what = action.text().replace("&", "").rstrip("…")
+                assert what in shown, f"{what} missing from the shortcut sheet"
+    assert shown["Undo"].startswith("Ctrl+Z")
+    assert shown["Keyboard shortcuts"] == "F1"
+    assert "Bigger text" in shown and "Next case" in shown
+
+
+def test_about_shows_the_version(make_window: WindowFactory, sqlite_database_url: str) -> None:
+    window = make_window(sqlite_database_url)
+    box = window.show_about()
+    assert __version__ in box.text()
+    box.accept()
+
+
+def test_conference_placeholder_when_the_workspace_is_missing(
+    make_window: WindowFactory, sqlite_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "mdtboard.ui.conference.workspace", None)  # import raises ImportError
+    window = make_window(sqlite_database_url)
+    assert window.workspace is None
+    assert not window.ui.actionNextCase.isEnabled()
+    window.ui.actionShowConference.trigger()
+    assert window.current_page() == CONFERENCE
+
+
+def test_close_and_reopen_shows_everything_typed(
+    qtbot: QtBot, make_window: WindowFactory, database_url: str
+) -> None:
+    """On SQLite and on PostgreSQL: what was typed is there after closing, even within the save delay."""
+    services = open_services(database_url)
+    try:
+        load_samples(services.cases)
+        case_id = services.cases.get_by_ref("MDT-001").id
+    finally:
+        services.close()
+    assert case_id is not None
+    window = make_window(database_url)
+    window.open_case(case_id)
+    editor = window.editor
+    assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Alt+R: Recommendation
+    editor.ui.recommendationEdit.setFocus()
+    qtbot.keyClicks(editor.ui.recommendationEdit, "Pain education; graded activity with PT.")
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    editor.ui.questionEdit.setFocus()
+    qtbot.keyClicks(editor.ui.questionEdit, "Is a facet injection worth trying?")
+    assert editor.pending  # closed at once, before the autosave delay has passed
+    window.close()
+
+    again = make_window(database_url)
+    assert again.current_page() == LIBRARY
+    assert again.editor is not None and again.editor.current_case_id() == case_id  # reopened
+    assert again.editor.ui.recommendationEdit.toPlainText() == "Pain education; graded activity with PT."
+    assert again.editor.ui.questionEdit.toPlainText() == "Is a facet injection worth trying?"
