@@ -302,20 +302,22 @@ BAD_FILES: dict[str, tuple[bytes, list[str]]] = {
 }
 
 
-@pytest.mark.parametrize("name", list(BAD_FILES))
-def test_a_bad_file_gets_a_clear_message_and_changes_nothing(services: Services, name: str) -> None:
+def test_a_bad_file_gets_a_clear_message_and_changes_nothing(
+    services: Services, subtests: pytest.Subtests
+) -> None:
     import_bytes(services.cases, RAW, source="samples")  # the database is not empty: nothing may change
     before = table_snapshot(services.db)
-    raw, expected = BAD_FILES[name]
-    with pytest.raises(InvalidInputError) as info:
-        import_bytes(services.cases, raw, source="bad.json")
-    message = str(info.value)
-    assert message.startswith("bad.json: ")
-    assert "Nothing was changed." in message
-    assert "Traceback" not in message
-    for fragment in expected:
-        assert fragment in message
-    assert table_snapshot(services.db) == before
+    for name, (raw, expected) in BAD_FILES.items():
+        with subtests.test(name):
+            with pytest.raises(InvalidInputError) as info:
+                import_bytes(services.cases, raw, source="bad.json")
+            message = str(info.value)
+            assert message.startswith("bad.json: ")
+            assert "Nothing was changed." in message
+            assert "Traceback" not in message
+            for fragment in expected:
+                assert fragment in message
+            assert table_snapshot(services.db) == before
 
 
 def test_a_huge_file_is_refused_before_it_is_read(
