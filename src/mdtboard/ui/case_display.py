@@ -14,7 +14,7 @@ from mdtboard.domain.scoring import GAD7_MAX, PHQ9_MAX, ScoreSummary
 from mdtboard.interchange.bundle import case_to_json
 
 WARNING_SIGN = "\u26a0"
-LOCK_SIGN = "\U0001f512"
+LOCK_SIGN = "\u2691"  # a flag: DejaVu Sans, the usual Linux font, has no padlock
 
 
 def nrs_text(summary: ScoreSummary) -> str:

@@ -55,7 +55,7 @@ QLabel#safetyBanner {
     font-weight: bold;
 }
 QLabel#kindBadge[fictional="true"] {
-    border: 1px solid #5b4a8a; color: #3b2d66; background: #efeaff; border-radius: 3px; padding: 2px 6px;
+    border: 1px solid #5b4a8a; color: #3b2d66; background: #efeaff; border-radius: 3px; padding: 3px 8px;
     font-weight: bold;
 }
 QLabel#kindBadge[fictional="false"] { color: #444444; padding: 2px 6px; }

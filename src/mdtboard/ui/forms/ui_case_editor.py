@@ -47,7 +47,7 @@ class Ui_CaseEditor(object):
 
         self.kindBadge = QLabel(self.editorBody)
         self.kindBadge.setObjectName(u"kindBadge")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         sizePolicy.setHorizontalStretch(0)
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.kindBadge.sizePolicy().hasHeightForWidth())

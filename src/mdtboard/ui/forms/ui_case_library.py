@@ -11,8 +11,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 class Ui_CaseLibrary(object):
     def setupUi(self, CaseLibrary):
@@ -91,16 +90,14 @@ class Ui_CaseLibrary(object):
 
         self.buttonRow.addWidget(self.exportButton)
 
-        self.buttonSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.buttonRow.addItem(self.buttonSpacer)
-
         self.dropHint = QLabel(CaseLibrary)
         self.dropHint.setObjectName(u"dropHint")
         self.dropHint.setWordWrap(True)
+        self.dropHint.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
 
         self.buttonRow.addWidget(self.dropHint)
 
+        self.buttonRow.setStretch(3, 1)
 
         self.libraryLayout.addLayout(self.buttonRow)
 
