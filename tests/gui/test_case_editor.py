@@ -232,7 +232,7 @@ def _conflict(qtbot: QtBot, window: MainWindow, second_session: Services) -> tup
     # nothing was overwritten
     assert stored.title == "Title changed on the other PC" and stored.recommendation is None
     labels = {w.text() for w in dialog.findChildren(QLabel)}
-    assert {"title", "recommendation"} <= labels
+    assert {"Title", "Proposed plan"} <= labels
     texts = {w.toPlainText() for w in dialog.findChildren(QPlainTextEdit)}
     assert "Title changed on the other PC" in texts
     assert "Graded motor imagery, then mirror therapy." in texts

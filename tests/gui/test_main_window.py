@@ -192,3 +192,36 @@ def test_close_and_reopen_shows_everything_typed(
     assert again.editor is not None and again.editor.current_case_id() == case_id  # reopened
     assert again.editor.ui.recommendationEdit.toPlainText() == "Pain education; graded activity with PT."
     assert again.editor.ui.questionEdit.toPlainText() == "Is a facet injection worth trying?"
+
+
+def test_run_exits_1_when_the_database_cannot_be_opened(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The composition root shows the window, opens the database behind it, explains the failure and
+    exits with status 1 once the person has read it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mdtboard.app import run
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    bad = tmp_path / "damaged.sqlite3"
+    bad.write_bytes(b"not a database" * 100)
+    seen: list[str] = []
+
+    def answer() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(boxes[0].text())
+        click_button(boxes[0], QMessageBox.StandardButton.Close)
+
+    QTimer.singleShot(0, answer)
+    assert run(f"sqlite:///{bad}") == 1
+    assert seen and "not an mdtboard database" in seen[0]
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            window.close()
+            window.deleteLater()

@@ -137,8 +137,50 @@ def case_fields(case: Case) -> dict[str, str]:
     return fields
 
 
+#: How the fields of a case are called on screen (the bundle name is shown for any other).
+FIELD_LABELS: dict[str, str] = {
+    "id": "Reference",
+    "fictional": "Fictional",
+    "title": "Title",
+    "patient.display_name": "Patient name or alias",
+    "patient.age": "Age",
+    "patient.sex": "Sex",
+    "patient.gender_identity": "Gender identity",
+    "patient.pronouns": "Pronouns",
+    "patient.preferred_language": "Preferred language",
+    "patient.interpreter_needed": "Interpreter needed",
+    "sharing_restrictions": "Sharing restrictions",
+    "one_liner": "One-liner",
+    "question_for_team": "Question for the team",
+    "presenting_complaint": "Presenting complaint",
+    "pain_history": "Pain history",
+    "pain_locations": "Pain locations",
+    "prior_treatments": "Treatments so far",
+    "imaging": "Imaging",
+    "comorbidities": "Comorbidities",
+    "psychosocial": "Psychosocial",
+    "medications": "Medications",
+    "scores.nrs": "Pain now (NRS)",
+    "scores.peg_items": "PEG items",
+    "scores.phq9_items": "PHQ-9 items",
+    "scores.phq9_total": "PHQ-9 total",
+    "scores.phq9_item9": "PHQ-9 item 9",
+    "scores.gad7_items": "GAD-7 items",
+    "scores.gad7_total": "GAD-7 total",
+    "scores.other": "Other scores",
+    "red_flags": "Red flags",
+    "function_goals": "Function goals",
+    "recommendation": "Proposed plan",
+    "discipline_inputs": "Discipline input",
+}
+
+
 def conflict_rows(mine: Case, theirs: Case) -> list[tuple[str, str, str]]:
-    """(field, my text, stored text) for each field that differs."""
+    """(field label, my text, stored text) for each field that differs."""
     a, b = case_fields(mine), case_fields(theirs)
     keys = dict.fromkeys([*a, *b])
-    return [(key, a.get(key, ""), b.get(key, "")) for key in keys if a.get(key) != b.get(key)]
+    return [
+        (FIELD_LABELS.get(key, key), a.get(key, ""), b.get(key, ""))
+        for key in keys
+        if a.get(key) != b.get(key)
+    ]

@@ -186,6 +186,7 @@ class CaseForm:
         # where the last reading put each table row of the case (list index -> table row)
         self._rows_of: dict[str, list[int]] = {name: [] for name in TABLES}
         self._error_labels: list[QLabel] = []
+        self._shown_problems: list[tuple[str | None, str, Problem]] | None = None
 
     # -- widgets by key
     def scalar_keys(self) -> Iterator[str]:
@@ -257,6 +258,7 @@ class CaseForm:
         return [self.text(f"{table}/{row}/{c}") for c in range(widget.columnCount())]
 
     def insert_row(self, table: str, row: int, texts: list[str] | None = None) -> None:
+        self._shown_problems = None
         widget = self.tables[table]
         widget.insertRow(row)
         for column in range(widget.columnCount()):
@@ -265,6 +267,7 @@ class CaseForm:
             self._lock_mme_cell(row)
 
     def remove_row(self, table: str, row: int) -> None:
+        self._shown_problems = None
         self.tables[table].removeRow(row)
 
     def _lock_mme_cell(self, row: int) -> None:
@@ -323,6 +326,10 @@ class CaseForm:
         self._fill_table("otherScoresTable", [
             [other.instrument, number_text(other.value), other.note or ""] for other in scores.other or []
         ])
+
+    def forget_shown_problems(self) -> None:
+        """The next :meth:`show_problems` redraws every mark (after rows were added or removed)."""
+        self._shown_problems = None
 
     def _fill_table(self, name: str, rows: list[list[str]]) -> None:
         table = self.tables[name]
@@ -580,6 +587,10 @@ class CaseForm:
 
     def show_problems(self, problems: list[tuple[str | None, str, Problem]]) -> None:
         """Mark each field with a problem and say what is wrong under it; clear the others."""
+        signature = [(key, unit, problem) for key, unit, problem in problems]
+        if signature == self._shown_problems:
+            return  # typing in a field usually changes nothing here: keep each keystroke cheap
+        self._shown_problems = signature
         messages: dict[int, tuple[QLabel, list[str]]] = {}
         invalid_keys = set()
         for key, unit, problem in problems:

@@ -287,6 +287,11 @@ class MainWindow(QMainWindow):
             return
         if self.library is not None:
             self.library.refresh()
+        if not stored:
+            self.last_dialog = show_error(
+                self, "No demo cases", "This installation of mdtboard has no demo cases. Nothing was changed."
+            )
+            return
         self.show_status(f"Loaded {len(stored)} demo case{'s' if len(stored) != 1 else ''}")
 
     # -- navigation
