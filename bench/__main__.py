@@ -34,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 RESULTS = PACKAGE / "results"
 #: Run in this order when present; any other bench_*.py module follows, alphabetically.
-ORDER = ("import", "search", "scaling", "startup", "typing", "pdf")
+ORDER = ("import", "search", "scaling", "startup", "typing", "care_plan")
 TIMEOUT_S = 900
 
 
@@ -105,6 +105,14 @@ def _memory() -> str | None:
     return total
 
 
+def _load() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages: figures taken on a busy machine are slower."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
 def machine() -> dict[str, Any]:
     import sqlalchemy
 
@@ -125,6 +133,7 @@ def machine() -> dict[str, Any]:
         "sqlite": sqlite3.sqlite_version,
         "sqlalchemy": sqlalchemy.__version__,
         "mdtboard": mdtboard.__version__,
+        "load_average_at_start": _load(),
         "commit": _git("rev-parse", "--short", "HEAD"),
         "uncommitted_changes": bool(_git("status", "--porcelain", "--", "src")),
     }
@@ -158,6 +167,8 @@ def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
     lines = [
         f"mdtboard benchmarks on {info['cpu']} ({info['cores_usable']} usable cores, {info['memory']}), "
         f"Python {info['python']}, SQLite {info['sqlite']}, commit {info['commit']}",
+        f"load average (1, 5, 15 min) at start {info['load_average_at_start']}, "
+        f"at end {info.get('load_average_at_end')}",
         "",
     ]
     rows: list[list[str]] = []
@@ -235,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         took = results[name].get("process_s")
         if took is not None:
             print(f"  {name} took {took:.1f} s", file=sys.stderr, flush=True)
+    info["load_average_at_end"] = _load()
     print(report(results, info))
     path = save(results, info)
     print(f"\nresults written to {path.relative_to(ROOT)}")

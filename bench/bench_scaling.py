@@ -14,7 +14,7 @@ from bench.datasets import SIZES, case_databases
 from bench.measure import progress, row
 from bench.searching import measure
 
-PASSES = 3
+PASSES = 2
 
 
 def run() -> dict[str, Any]:

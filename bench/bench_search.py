@@ -15,7 +15,7 @@ from bench.measure import progress, row
 from bench.searching import measure
 
 N = 100_000
-PASSES = 5
+PASSES = 4
 TARGET_MS = 20.0
 TARGET_RATIO = 3.0
 SLOWEST_SHOWN = 15
