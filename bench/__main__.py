@@ -52,6 +52,12 @@ def child(name: str, out: Path) -> None:
     start = time.perf_counter()
     result = module.run()
     result["wall_s"] = time.perf_counter() - start
+    try:
+        import resource
+
+        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    except ImportError:  # not on Windows
+        pass
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
