@@ -202,6 +202,13 @@ def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
     lines.append(_table(["benchmark", "mdtboard", "baseline", "ratio", "target", "met"], rows, {1, 2, 3}))
     if notes:
         lines += ["", *(f"  * {n}" for n in notes)]
+    took = [
+        f"{name} {r['process_s']:.0f} s" + (f", {r['peak_rss_mb']:.0f} MB" if "peak_rss_mb" in r else "")
+        for name, r in results.items()
+        if "process_s" in r
+    ]
+    if took:
+        lines += ["", "Benchmark processes (wall time, peak memory): " + "; ".join(took)]
     for result in results.values():
         for extra in result.get("tables", []):
             lines += [
