@@ -9,7 +9,7 @@ import pytest
 from conftest import table_snapshot
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from mdtboard.services.context import Services
@@ -300,3 +300,18 @@ def test_every_field_has_a_label_and_an_accessible_name(window: MainWindow, seco
         assert id(widget) in buddies, f"{key} has no label"
     for table in editor.form.tables.values():
         assert table.accessibleName()
+
+
+def test_tab_order_follows_the_form(qtbot: QtBot, window: MainWindow, second_session: Services) -> None:
+    _open(window, second_session, "MDT-001")
+    editor = window.editor
+    assert editor is not None
+    editor.ui.refEdit.setFocus()
+    seen = [editor.ui.refEdit.objectName()]
+    for _ in range(10):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget().objectName())
+    assert seen == [
+        "refEdit", "titleEdit", "nameEdit", "ageEdit", "sexEdit", "genderEdit", "pronounsEdit",
+        "languageEdit", "interpreterCombo", "fictionalCheck", "sharingEdit",
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mdtboard.domain.errors import InvalidInputError, MdtboardError
@@ -54,18 +54,31 @@ class CaseLibrary(QWidget):
         table.setModel(self.model)
         table.sortByColumn(REF, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(REF, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(UPDATED, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(NAME, 240)
+        self._size_columns()
+        # Fixed row heights and widths from the font, never from the rows: measuring contents would read
+        # every fetched row again each time a page arrives, and 100,000 rows would no longer scroll smoothly.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._connect_signals()
         self._update_count()
+
+    def _size_columns(self) -> None:
+        metrics = self.ui.caseTable.fontMetrics()
+        header = self.ui.caseTable.horizontalHeader()
+        pad = 3 * metrics.averageCharWidth()
+        for column, sample in ((REF, "MDT-0000-XX"), (KIND, "FICTIONAL"), (UPDATED, "2026-12-31 23:59")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+        header.resizeSection(NAME, metrics.horizontalAdvance("M") * 18 + pad)
+        self.ui.caseTable.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2 + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.ui.searchEdit.textChanged.connect(self._search_timer.start)
