@@ -13,10 +13,11 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
-from conftest import table_snapshot
+from conftest import SAMPLE_CASES, table_snapshot
 
-from mdtboard.domain.case import Discipline
+from mdtboard.domain.case import Case, Discipline, Patient
 from mdtboard.domain.errors import DatabaseError
+from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services
 from mdtboard.storage.db import (
     create_engine,
@@ -57,9 +58,7 @@ def test_opening_again_at_head_changes_nothing(database_url: str) -> None:
         again.dispose()
 
 
-def _case_for_reopen() -> Any:
-    from mdtboard.domain.case import Case, Patient
-
+def _case_for_reopen() -> Case:
     return Case(ref="R-1", fictional=True, patient=Patient("Zoë Ørsted"))
 
 
@@ -338,12 +337,7 @@ def test_a_table_rebuild_in_a_migration_keeps_the_rows_that_refer_to_it(sqlite_d
     """Alembic's batch mode on SQLite copies a table and drops the old one; with foreign keys on, dropping
     ``cases`` would cascade to every row that refers to a case. Migrations run with foreign keys off."""
     db = open_database(sqlite_database_url)
-    services = Services.on(db)
-    from conftest import SAMPLE_CASES
-
-    from mdtboard.interchange.bundle import import_files
-
-    import_files(services.cases, [SAMPLE_CASES])
+    import_files(Services.on(db).cases, [SAMPLE_CASES])
     before = table_snapshot(db)
     with migration_connection(db.engine) as conn:
         ops = Operations(MigrationContext.configure(conn, opts={"render_as_batch": True}))
