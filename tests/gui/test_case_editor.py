@@ -104,6 +104,14 @@ def test_invalid_score_is_marked_at_the_field_and_never_saved(
     qtbot.waitUntil(lambda: second_session.cases.get(case_id).scores.nrs == 6)  # type: ignore[union-attr]
     assert editor.ui.nrsResult.text() == "6 of 10: moderate"
 
+    # Leaving the case with a field still marked says so.
+    editor.ui.isbarTabs.setCurrentIndex(0)
+    assert "'fifty'" in editor.ui.ageEditError.text()
+    _open(window, second_session, "MDT-001")
+    assert window.statusBar().currentMessage() == (
+        "1 marked field was not saved in case MDT-008 (the stored values are kept)"
+    )
+
 
 def test_phq9_item9_above_zero_shows_the_safety_banner(
     qtbot: QtBot, window: MainWindow, second_session: Services

@@ -150,3 +150,22 @@ def test_export_selected_cases(
     exported = json.loads(out.read_text("utf-8"))
     assert [c["id"] for c in exported["cases"]] == ["MDT-002", "MDT-004"]
     assert window.statusBar().currentMessage() == f"Exported 2 cases to {out}"
+
+
+def test_sharing_restrictions_of_the_selected_case_are_shown(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, second_session: Services
+) -> None:
+    load_samples(second_session.cases)
+    restricted = second_session.cases.get_by_ref("MDT-004")
+    restricted.sharing_restrictions = "Staff member: not on the big screen"
+    second_session.cases.update(restricted)
+    window = make_window(sqlite_database_url)
+    assert window.library is not None
+    table = window.library.ui.caseTable
+    banner = window.library.ui.sharingBanner
+    table.setFocus()
+    table.selectRow(2)
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.text() == "\u2691 SHARING RESTRICTED (MDT-004): Staff member: not on the big screen"
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not banner.isVisible())

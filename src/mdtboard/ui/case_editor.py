@@ -201,6 +201,8 @@ class CaseEditor(QWidget):
             return True
         if not self.flush():
             return False
+        left = self._saved
+        dropped = len(self._read().invalid_units) if left is not None else 0
         try:
             case = self._services.cases.get(case_id)
         except NotFoundError as exc:
@@ -208,6 +210,11 @@ class CaseEditor(QWidget):
             return False
         self._load(case)
         self.case_opened.emit(case_id)
+        if left is not None and dropped:
+            fields = "field was" if dropped == 1 else "fields were"
+            self.status_message.emit(
+                f"{dropped} marked {fields} not saved in case {left.ref} (the stored values are kept)"
+            )
         return True
 
     def _load(self, case: Case) -> None:

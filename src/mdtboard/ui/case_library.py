@@ -11,6 +11,7 @@ from mdtboard.domain.errors import InvalidInputError, MdtboardError
 from mdtboard.interchange.bundle import export_file, import_files
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
+from mdtboard.ui.case_display import LOCK_SIGN
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
@@ -18,6 +19,9 @@ from mdtboard.ui.models.case_table_model import KIND, NAME, REF, TITLE, UPDATED,
 
 #: How long typing in the search field must pause before the library is searched.
 SEARCH_DELAY_MS = 150
+
+#: How long the current row must stay put before its sharing restrictions are looked up.
+SELECTION_DELAY_MS = 80
 
 #: The filter combo's entries, in order: which cases each shows.
 FILTERS: tuple[bool | None, ...] = (None, False, True)
@@ -60,6 +64,13 @@ class CaseLibrary(QWidget):
         # Fixed row heights and widths from the font, never from the rows: measuring contents would read
         # every fetched row again each time a page arrives, and 100,000 rows would no longer scroll smoothly.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.ui.sharingBanner.setStyleSheet(
+            "background: #fff4ce; color: #3d2e00; border: 2px solid #b88a00; border-radius: 4px;"
+            " padding: 6px; font-weight: bold;"
+        )
+        self._selection_timer = QTimer(self)
+        self._selection_timer.setSingleShot(True)
+        self._selection_timer.setInterval(SELECTION_DELAY_MS)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -89,7 +100,10 @@ class CaseLibrary(QWidget):
         self.ui.openButton.clicked.connect(self.open_current)
         self.ui.importButton.clicked.connect(self.choose_and_import)
         self.ui.exportButton.clicked.connect(self.choose_and_export)
+        self.ui.caseTable.selectionModel().currentRowChanged.connect(self._selection_timer.start)
+        self._selection_timer.timeout.connect(self._show_sharing)
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._selection_timer.start)
         self.model.rowsInserted.connect(self._update_count)
 
     # -- searching
@@ -123,6 +137,23 @@ class CaseLibrary(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+
+    def _show_sharing(self) -> None:
+        """The sharing restrictions of the current case, in a banner above the list (shown, never hidden
+        in a tooltip: whoever looks at the screen must see them)."""
+        index = self.ui.caseTable.currentIndex()
+        text = ""
+        if index.isValid() and index.row() < self.model.rowCount():
+            summary = self.model.summary(index.row())
+            try:
+                case = self._services.cases.get(summary.id)
+            except MdtboardError:
+                case = None
+            restriction = (case.sharing_restrictions or "").strip() if case is not None else ""
+            if restriction:
+                text = f"{LOCK_SIGN} SHARING RESTRICTED ({summary.ref}): {restriction}"
+        self.ui.sharingBanner.setText(text)
+        self.ui.sharingBanner.setVisible(bool(text))
 
     # -- opening
     def _open_index(self, index: QModelIndex) -> None:

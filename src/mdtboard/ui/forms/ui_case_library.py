@@ -60,6 +60,14 @@ class Ui_CaseLibrary(object):
 
         self.libraryLayout.addLayout(self.searchRow)
 
+        self.sharingBanner = QLabel(CaseLibrary)
+        self.sharingBanner.setObjectName(u"sharingBanner")
+        self.sharingBanner.setVisible(False)
+        self.sharingBanner.setTextFormat(Qt.TextFormat.PlainText)
+        self.sharingBanner.setWordWrap(True)
+
+        self.libraryLayout.addWidget(self.sharingBanner)
+
         self.caseTable = QTableView(CaseLibrary)
         self.caseTable.setObjectName(u"caseTable")
         self.caseTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -139,6 +147,9 @@ class Ui_CaseLibrary(object):
         self.filterCombo.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Show real or fictional cases", None))
 #endif // QT_CONFIG(accessibility)
         self.countLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.sharingBanner.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Sharing restrictions of the selected case", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.caseTable.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Cases", None))
 #endif // QT_CONFIG(accessibility)
