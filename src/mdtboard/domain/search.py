@@ -25,9 +25,16 @@ def tokens(*texts: str | None) -> set[str]:
     return words
 
 
+#: A query's words beyond this many (the shortest, least selective ones) are not compared: a case must
+#: match the longest ones, which keeps any query to a bounded number of index look-ups.
+MAX_QUERY_WORDS = 12
+
+
 def query_tokens(query: str) -> list[str]:
-    """The folded words of a search query, longest first (the most selective goes first)."""
-    return sorted({w[:TOKEN_LENGTH] for w in _WORD.findall(fold(query))}, key=len, reverse=True)
+    """The folded words of a search query, longest first (the most selective goes first), at most
+    :data:`MAX_QUERY_WORDS` of them."""
+    words = sorted({w[:TOKEN_LENGTH] for w in _WORD.findall(fold(query))}, key=lambda w: (-len(w), w))
+    return words[:MAX_QUERY_WORDS]
 
 
 def prefix_upper_bound(prefix: str) -> str:
