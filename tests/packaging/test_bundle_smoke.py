@@ -1,8 +1,8 @@
 """The packaged program, run as on a meeting-room PC: no Python, no virtual environment, no source tree.
 
 The session fixture ``bundle`` builds the bundle with ``packaging/build.py --if-stale`` when ``dist/`` is
-missing or older than the sources (a few minutes; two pytest workers share one build through the build's
-lock file) and fails the run when the build fails. ``MDTBOARD_SKIP_BUNDLE=1`` skips these tests, with that
+missing or older than the sources (a few minutes; once per test run, however many pytest workers) and
+fails the run when the build fails. ``MDTBOARD_SKIP_BUNDLE=1`` skips these tests, with that
 reason in the summary; CI does not set it.
 
 Every run of the bundle gets a clean environment (no PYTHONPATH, no virtual environment on PATH, a fresh
@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,11 @@ from pypdf.generic import DictionaryObject
 
 import mdtboard
 from mdtboard.storage.db import head_revision
+
+try:
+    import fcntl
+except ImportError:  # Windows: pytest-xdist workers there may build twice
+    fcntl = None  # type: ignore[assignment]
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "packaging" / "build.py"
@@ -64,20 +70,39 @@ def bundle() -> Bundle:
     if os.environ.get(SKIP_VARIABLE) == "1":
         pytest.skip(f"{SKIP_VARIABLE}=1: the packaged program was neither built nor tested")
     log = ROOT / "build" / f"package-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run(
-            [sys.executable, str(BUILD_SCRIPT), "--if-stale"],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            timeout=BUILD_TIMEOUT_S,
-            check=False,
-        )
-    if done.returncode != 0:
+    status = build_once_per_test_run(log)
+    if status != 0:
         tail = "\n".join(log.read_text("utf-8", errors="replace").splitlines()[-40:])
-        pytest.fail(f"packaging/build.py failed with status {done.returncode}; end of {log}:\n{tail}")
+        pytest.fail(f"packaging/build.py failed with status {status}; end of {log}:\n{tail}")
     return Bundle(json.loads(STAMP.read_text("utf-8")))
+
+
+def build_once_per_test_run(log: Path) -> int:
+    """Run ``packaging/build.py --if-stale`` once per test run, whatever the number of pytest workers.
+
+    A second worker must not rebuild ``dist/`` under the first one's running tests when a source changes
+    meanwhile, so the first build of a run is noted (pytest-xdist gives its workers one run id).
+    """
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"{os.getpid()}-{time.time()}"
+    noted = ROOT / "build" / "package-test-run"
+    log.parent.mkdir(exist_ok=True)
+    with open(ROOT / "build" / "package-test.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if STAMP.exists() and noted.exists() and noted.read_text("utf-8") == run_id:
+            return 0
+        with log.open("w", encoding="utf-8") as out:
+            done = subprocess.run(
+                [sys.executable, str(BUILD_SCRIPT), "--if-stale"],
+                cwd=ROOT,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=BUILD_TIMEOUT_S,
+                check=False,
+            )
+        if done.returncode == 0:
+            noted.write_text(run_id, "utf-8")
+        return done.returncode
 
 
 # ---------------------------------------------------------------------------- running the bundle
