@@ -218,10 +218,11 @@ def test_run_exits_1_when_the_database_cannot_be_opened(
         seen.append(boxes[0].text())
         click_button(boxes[0], QMessageBox.StandardButton.Close)
 
+    before = {id(w) for w in QApplication.topLevelWidgets()}
     QTimer.singleShot(0, answer)
     assert run(f"sqlite:///{bad}") == 1
     assert seen and "not an mdtboard database" in seen[0]
     for window in QApplication.topLevelWidgets():
-        if isinstance(window, MainWindow):
+        if isinstance(window, MainWindow) and id(window) not in before:
             window.close()
             window.deleteLater()

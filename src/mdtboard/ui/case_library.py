@@ -138,9 +138,16 @@ class CaseLibrary(QWidget):
     def refresh(self) -> None:
         self.model.refresh()
 
+    def shutdown(self) -> None:
+        """Stop the pending look-ups: the window is closing and the services with it."""
+        self._search_timer.stop()
+        self._selection_timer.stop()
+
     def _show_sharing(self) -> None:
         """The sharing restrictions of the current case, in a banner above the list (shown, never hidden
         in a tooltip: whoever looks at the screen must see them)."""
+        if not self.isVisible():
+            return
         index = self.ui.caseTable.currentIndex()
         text = ""
         if index.isValid() and index.row() < self.model.rowCount():

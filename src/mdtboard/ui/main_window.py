@@ -21,6 +21,7 @@ from mdtboard.ui.dialogs import ask, show_error
 from mdtboard.ui.fonts import STEP, FontScaler
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
 from mdtboard.ui.shortcut_sheet import ShortcutSheet
+from mdtboard.ui.training.menu import install_training_menu
 
 if TYPE_CHECKING:
     from mdtboard.services.cases import CaseService, StoredCase
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._save_delay_ms = save_delay_ms
         self._owns_services = False
         self._force_close = False
+        self._closed = False
         self._library_stale = False
         self._fonts = FontScaler()
         self._shortcut_sheet: ShortcutSheet | None = None
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._set_pages_enabled(False)
         self._connect_signals()
+        self.training_menu = install_training_menu(self)  # Training menu, before Help
         self._restore_settings()
 
     # -- set-up
@@ -427,6 +430,9 @@ class MainWindow(QMainWindow):
         return ok
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:  # closed before: the services are closed, nothing is pending
+            event.accept()
+            return
         if not self.flush() and not self._force_close:
             event.ignore()
             self.last_dialog = ask(
@@ -447,8 +453,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self._shortcut_sheet is not None:
             self._shortcut_sheet.close()
+        if self.library is not None:
+            self.library.shutdown()
         if self.services is not None and self._owns_services:
             self.services.close()
+        self._closed = True
         event.accept()
 
     def _close_anyway(self, yes: bool) -> None:
