@@ -302,9 +302,7 @@ class AgendaItemRow(Versioned, Base):
     )
 
 
-# The care plan's tables live in their own module; importing it here puts them in ``Base.metadata``
-# wherever the models are used (Alembic, table snapshots).
-from mdtboard.storage import careplan_models  # noqa: E402, F401
-
-# Likewise the tables of training mode (roles, assessments, timing, teaching-case review).
-from mdtboard.storage import training_models  # noqa: E402, F401
+# The tables of the care plan and of training mode (roles, assessments, timing, teaching-case review)
+# live in their own modules; importing them here puts them in ``Base.metadata`` wherever the models are
+# used (Alembic, table snapshots).
+from mdtboard.storage import careplan_models, training_models  # noqa: E402, F401
