@@ -108,13 +108,21 @@ class AgendaPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.rowCount():
-                step = 1 if event.key() == Qt.Key.Key_Down else -1
-                current = self.ui.resultsView.currentIndex().row()
-                row = max(0, min(self.results.rowCount() - 1, current + step if current >= 0 else 0))
-                self.ui.resultsView.setCurrentIndex(self.results.index(row, 0))
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self._step_result(1 if event.key() == Qt.Key.Key_Down else -1)
                 return True
         return super().eventFilter(watched, event)
+
+    def _step_result(self, step: int) -> None:
+        """Select the next result (skipping cases already on the agenda) up or down."""
+        row = self.ui.resultsView.currentIndex().row()
+        row = row + step if row >= 0 else 0
+        while 0 <= row < self.results.rowCount():
+            index = self.results.index(row, 0)
+            if self.results.flags(index) & Qt.ItemFlag.ItemIsEnabled:
+                self.ui.resultsView.setCurrentIndex(index)
+                return
+            row += step
 
     # -- showing
     def _opened(self, conf: Conference) -> None:

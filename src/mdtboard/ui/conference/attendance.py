@@ -112,6 +112,8 @@ class AttendancePanel(QWidget):
         )
         if self._controller.add_attendee(person):
             self.ui.nameEdit.clear()
+            self.ui.disciplineCombo.setCurrentIndex(0)
+            self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(AttendeeRole.MEMBER.value))
             self.message.emit(f"{name} ({person.discipline.label.lower()}) added to the attendance")
         self.ui.nameEdit.setFocus()
 

@@ -1,10 +1,10 @@
 """Undoable changes to a conference, for the shared QUndoStack.
 
 Each command wraps one service call and knows its inverse. Commands find their records by what stays
-stable across undo (an agenda item by its case, an input by case and discipline, an attendee through
-:meth:`CommandHub.resolve`), and before they write they check that the stored record is still what they
-left behind: if someone changed it since (another PC, another window), the command changes nothing,
-says so, and drops out of the stack. Nothing is overwritten silently.
+stable across undo (an agenda item by its case, an input by case and discipline, an attendee through an
+:class:`AttendeeRef` that follows their new id), and before they write they check that the stored record
+is still what they left behind: if someone changed it since (another PC, another window), the command
+changes nothing, says so, and drops out of the stack. Nothing is overwritten silently.
 
 A command may run while another conference is open (the stack is shared): it reports through the
 :class:`CommandHub`, and the open views refresh when it names their conference.
@@ -36,8 +36,15 @@ class StaleError(MdtboardError):
         )
 
 
+@dataclass
+class AttendeeRef:
+    """An attendee as the commands know them: removing and putting back (undo) gives a new id."""
+
+    id: int
+
+
 class CommandHub(QObject):
-    """Where conference commands report, and the memory of attendee ids that undo renewed.
+    """Where conference commands report, and which attendee each live attendee id stands for.
 
     Signals:
         about_to_change(int): a command is about to change this conference (its id); save typing first.
@@ -55,16 +62,26 @@ class CommandHub(QObject):
         super().__init__()
         self.services = services
         self.failures = 0
-        self._renewed: dict[int, int] = {}
+        self._refs: dict[int, AttendeeRef] = {}
 
-    def renew(self, old_id: int, new_id: int) -> None:
-        """An attendee removed and put back (by undo) got a new id."""
-        self._renewed[self.resolve(old_id)] = new_id
+    def ref(self, attendee_id: int) -> AttendeeRef:
+        """The reference shared by every command on the attendee with this (live) id."""
+        return self._refs.setdefault(attendee_id, AttendeeRef(attendee_id))
 
-    def resolve(self, attendee_id: int) -> int:
-        while attendee_id in self._renewed:
-            attendee_id = self._renewed[attendee_id]
-        return attendee_id
+    def added(self, ref: AttendeeRef | None, attendee_id: int) -> AttendeeRef:
+        """An attendee was added (``ref`` None) or put back under a new id."""
+        if ref is None:
+            ref = AttendeeRef(attendee_id)
+        else:
+            self.removed(ref)
+            ref.id = attendee_id
+        self._refs[attendee_id] = ref
+        return ref
+
+    def removed(self, ref: AttendeeRef) -> None:
+        """The attendee is gone; the database may give their id to someone else."""
+        if self._refs.get(ref.id) is ref:
+            del self._refs[ref.id]
 
     def report(self, message: str) -> None:
         self.failures += 1
@@ -80,12 +97,11 @@ class CommandHub(QObject):
                 return item
         raise NotFoundError("agenda item for case", case_id)
 
-    def attendee(self, conf_id: int, attendee_id: int) -> Attendee:
-        wanted = self.resolve(attendee_id)
+    def attendee(self, conf_id: int, ref: AttendeeRef) -> Attendee:
         for att in self.services.conferences.get(conf_id).attendees:
-            if att.id == wanted:
+            if att.id == ref.id:
                 return att
-        raise NotFoundError("attendee", attendee_id)
+        raise NotFoundError("attendee", ref.id)
 
 
 class ConferenceCommand(QUndoCommand):
@@ -255,21 +271,19 @@ class AddAttendeeCommand(ConferenceCommand):
     def __init__(self, hub: CommandHub, conf_id: int, attendee: Attendee) -> None:
         super().__init__(hub, conf_id, f"Add {attendee.name} to the attendance")
         self.attendee = attendee
-        self.attendee_id: int | None = None
+        self.ref: AttendeeRef | None = None
 
     def apply(self) -> None:
         added = self.hub.services.conferences.add_attendee(self.conf_id, self.attendee)
-        if self.attendee_id is None:
-            self.attendee_id = added.id
-        else:
-            self.hub.renew(self.attendee_id, added.id or 0)
+        self.ref = self.hub.added(self.ref, added.id or 0)
 
     def revert(self) -> None:
-        assert self.attendee_id is not None
-        current = self.hub.attendee(self.conf_id, self.attendee_id)
+        assert self.ref is not None
+        current = self.hub.attendee(self.conf_id, self.ref)
         if not _same_person(current, self.attendee):
             raise StaleError(f"The attendee {current.name}")
-        self.hub.services.conferences.remove_attendee(current.id or 0)
+        self.hub.services.conferences.remove_attendee(self.ref.id)
+        self.hub.removed(self.ref)
 
 
 class RemoveAttendeeCommand(ConferenceCommand):
@@ -278,16 +292,18 @@ class RemoveAttendeeCommand(ConferenceCommand):
     def __init__(self, hub: CommandHub, conf_id: int, attendee: Attendee) -> None:
         super().__init__(hub, conf_id, f"Remove {attendee.name} from the attendance")
         self.attendee = attendee
+        self.ref = hub.ref(attendee.id or 0)
 
     def apply(self) -> None:
-        current = self.hub.attendee(self.conf_id, self.attendee.id or 0)
+        current = self.hub.attendee(self.conf_id, self.ref)
         if not _same_person(current, self.attendee):
             raise StaleError(f"The attendee {current.name}")
-        self.hub.services.conferences.remove_attendee(current.id or 0)
+        self.hub.services.conferences.remove_attendee(self.ref.id)
+        self.hub.removed(self.ref)
 
     def revert(self) -> None:
         added = self.hub.services.conferences.add_attendee(self.conf_id, replace(self.attendee, id=None))
-        self.hub.renew(self.attendee.id or 0, added.id or 0)
+        self.hub.added(self.ref, added.id or 0)
 
 
 class EditAttendeeCommand(ConferenceCommand):
@@ -296,9 +312,10 @@ class EditAttendeeCommand(ConferenceCommand):
     def __init__(self, hub: CommandHub, conf_id: int, before: Attendee, after: Attendee) -> None:
         super().__init__(hub, conf_id, f"Change attendee {before.name}")
         self.before, self.after = before, after
+        self.ref = hub.ref(before.id or 0)
 
     def _set(self, expected: Attendee, wanted: Attendee) -> None:
-        current = self.hub.attendee(self.conf_id, self.before.id or 0)
+        current = self.hub.attendee(self.conf_id, self.ref)
         if not _same_person(current, expected):
             raise StaleError(f"The attendee {current.name}")
         self.hub.services.conferences.update_attendee(replace(wanted, id=current.id, version=current.version))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from mdtboard.domain.conference import Conference, ConferenceMode
@@ -56,6 +57,7 @@ class ConferenceEditor(QWidget):
         self.ui.problemLabel.hide()
         self.saver = AutoSaver(self._save, parent=self)
         controller.flushers.append(self.saver.flush)
+        self.ui.startsEdit.installEventFilter(self)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -69,6 +71,18 @@ class ConferenceEditor(QWidget):
         self.saver.save_failed.connect(self._failed)
         self.saver.conflicted.connect(self._conflicted)
         self._controller.opened.connect(self.load)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Tab leaves the date and time field for the next field (rather than walking its sections:
+        Left and Right do that), so that Tab goes through the form one field at a time."""
+        if watched is self.ui.startsEdit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- showing
     def load(self, conf: Conference) -> None:

@@ -242,11 +242,11 @@ AGENDA_MIME = "application/x-mdtboard-agenda-items"
 
 
 class AgendaModel(RowListModel[AgendaItem]):
-    """A conference's agenda in order. Rows move by drag and drop and by :meth:`moveRows`; the time
-    budget is editable in place."""
+    """A conference's agenda in order (the vertical header numbers the rows). Rows move by drag and
+    drop and by :meth:`moveRows`; the time budget is editable in place."""
 
-    headers = ("#", "Reference", "Patient", "Case", "Minutes", "Status")
-    POSITION, REF, PATIENT, TITLE, MINUTES, STATUS = range(6)
+    headers = ("Reference", "Patient", "Case", "Minutes", "Status")
+    REF, PATIENT, TITLE, MINUTES, STATUS = range(5)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(lambda i: i.id, parent)
@@ -255,11 +255,9 @@ class AgendaModel(RowListModel[AgendaItem]):
 
     def cell(self, row: int, obj: AgendaItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.POSITION:
-                return str(row + 1)
             if column == self.MINUTES:
                 return f"{obj.minutes} min"
-            texts = (None, obj.case_ref, obj.patient_name, obj.case_title or "", None, status_text(obj))
+            texts = (obj.case_ref, obj.patient_name, obj.case_title or "", None, status_text(obj))
             return texts[column]
         if role == Qt.ItemDataRole.EditRole and column == self.MINUTES:
             return obj.minutes

@@ -127,7 +127,6 @@ class Ui_AgendaPanel(object):
         self.agendaView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agendaView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agendaView.setWordWrap(False)
-        self.agendaView.verticalHeader().setVisible(False)
 
         self.agendaLayout.addWidget(self.agendaView)
 

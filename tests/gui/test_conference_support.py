@@ -1,0 +1,118 @@
+"""Helpers of the conference workspace tests: a workspace on a test database, keyboard helpers, and a
+chooser that records the conflicts shown instead of opening a dialog. (No tests here.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from mdtboard.domain.case import Case, Patient, Scores
+from mdtboard.domain.conference import Conference
+from mdtboard.interchange.bundle import import_files
+from mdtboard.services.context import Services
+from mdtboard.ui.conference.workspace import ConferenceWorkspace
+from mdtboard.ui.conflict_dialog import Choice
+
+SAMPLE_CASES = Path(__file__).resolve().parents[1] / "data" / "sample-cases.json"
+
+#: Autosave waits this long after the last keystroke in the tests (the program's default is 500 ms).
+WAIT_MS = 5000
+
+
+@dataclass
+class RecordingChooser:
+    """Stands in for the conflict dialog: records what was asked, and answers with ``answer`` (or not at
+    all while ``answer`` is None, leaving the choice to the test through :meth:`answer_last`)."""
+
+    answer: Choice | None = None
+    asked: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)
+    pending: list[Callable[[Choice], None]] = field(default_factory=list)
+
+    def __call__(self, what: str, rows: list[tuple[str, str, str]], done: Callable[[Choice], None]) -> None:
+        self.asked.append((what, rows))
+        if self.answer is None:
+            self.pending.append(done)
+        else:
+            done(self.answer)
+
+    def answer_last(self, choice: Choice) -> None:
+        self.pending.pop()(choice)
+
+
+WorkspaceFactory = Callable[..., ConferenceWorkspace]
+
+
+@pytest.fixture
+def make_workspace(qtbot: QtBot, tmp_path: Path) -> Iterator[WorkspaceFactory]:
+    """``make_workspace(services, undo_stack=None)``: a shown, active workspace whose conflicts go to a
+    :class:`RecordingChooser` (``workspace.chooser``)."""
+
+    def make(services: Services, undo_stack: QUndoStack | None = None) -> ConferenceWorkspace:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        stack = undo_stack if undo_stack is not None else QUndoStack()
+        workspace = ConferenceWorkspace(services, stack, settings)
+        workspace._test_stack = stack  # type: ignore[attr-defined]  # keep the stack alive with it
+        workspace.chooser = RecordingChooser()
+        qtbot.addWidget(workspace)
+        workspace.resize(1400, 900)
+        workspace.show()
+        qtbot.waitExposed(workspace)
+        workspace.activateWindow()
+        qtbot.waitUntil(workspace.isActiveWindow)
+        return workspace
+
+    yield make
+
+
+def load_samples(services: Services) -> dict[str, int]:
+    """The five sample cases; their database ids by reference."""
+    return {s.ref: s.id for s in import_files(services.cases, [SAMPLE_CASES])}
+
+
+def risky_case(services: Services) -> int:
+    """A case with PHQ-9 item 9 of 2 and sharing restrictions."""
+    case = services.cases.create(
+        Case(
+            ref="MDT-RISK",
+            fictional=True,
+            patient=Patient("Rhiannon Test", age=38),
+            one_liner="38-year-old with widespread pain and low mood.",
+            question_for_team="How do we keep her safe while we reduce the opioid?",
+            sharing_restrictions="Do not share with the employer's occupational health service.",
+            scores=Scores(phq9_total=16, phq9_item9=2),
+        )
+    )
+    assert case.id is not None
+    return case.id
+
+
+def conference(services: Services, when: datetime, title: str = "Pain MDT") -> int:
+    conf = services.conferences.create(Conference(title=title, starts_at=when, room="Room 4"))
+    assert conf.id is not None
+    return conf.id
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type as a person would, into the widget that has the keyboard focus."""
+    assert QApplication.focusWidget() is widget, f"focus is on {QApplication.focusWidget()!r}, not {widget!r}"
+    qtbot.keyClicks(widget, text)
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key in the widget that has the keyboard focus (shortcuts included)."""
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(target, key, modifiers)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
