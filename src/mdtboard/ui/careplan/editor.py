@@ -1,0 +1,613 @@
+"""The care plan of one case: build the draft from the team's input, edit it, sign it off, version it.
+
+Keyboard: in every table, Insert or Ctrl+N adds a row (after the selected one), Delete removes the selected
+row, typing or F2 edits a cell and Enter finishes; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
+window's one undo stack. Alt+O, G, I, M, R, W go to the parts of the plan; Alt+B builds the draft.
+
+Everything typed is saved within a second of typing stopping (``CarePlanService.save_draft`` with the
+version the person saw). A row just added is stored once it has its text. A signed plan is shown
+read-only under a "Signed — locked" banner; "Start a new version" copies it into an editable draft.
+Printing, the PDF and the FHIR export are in :mod:`.actions`.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QHideEvent, QUndoStack
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from mdtboard.domain.careplan import CarePlan, PlanLockedError
+from mdtboard.domain.careplan_diff import canonical
+from mdtboard.domain.case import Case, Discipline
+from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
+from mdtboard.services.context import Services
+from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
+from mdtboard.ui.careplan import display
+from mdtboard.ui.careplan.actions import PlanActions
+from mdtboard.ui.careplan.commands import PlanFieldCommand, PlanItemCommand, PlanRowCommand
+from mdtboard.ui.careplan.display import WARNING_SIGN
+from mdtboard.ui.careplan.fields import AGREEMENT, LABELS, REVIEW_DATE, PlanFields
+from mdtboard.ui.careplan.history import VersionHistory
+from mdtboard.ui.careplan.keys import UndoKeys
+from mdtboard.ui.careplan.sections import (
+    DISAGREEMENTS,
+    GOALS,
+    INTERVENTIONS,
+    MEDICATION,
+    PROBLEMS,
+    PROCEDURES,
+    RISKS,
+    SECTIONS,
+)
+from mdtboard.ui.careplan.signoff import SignOffPanel
+from mdtboard.ui.careplan.tables import PlanTables
+from mdtboard.ui.careplan.texts import conflict_rows, unsaved_changes
+from mdtboard.ui.careplan.values import format_date
+from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
+from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
+from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.fonts import set_relative_font
+from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
+
+STYLE = """
+QFrame#lockFrame { background: #eef2f6; border: 1px solid #9aa9b8; border-radius: 4px; }
+QLabel#saveState, QLabel#versionLabel { color: #3d4a57; padding: 0 6px; }
+"""
+
+
+class CarePlanEditor(QWidget):
+    """The care plan of the case opened with :meth:`open_case`.
+
+    Signals:
+        status_message(str): a line for the status bar ("Saved 14:02:31", or why something failed).
+        plan_saved(int): the plan of this case (its id) was saved.
+        plan_signed(int): the plan of this case (its id) was signed by every discipline and locked.
+        reveal_requested(): an undo or redo changed the plan; the window should show the editor.
+    """
+
+    status_message = Signal(str)
+    plan_saved = Signal(int)
+    plan_signed = Signal(int)
+    reveal_requested = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        save_delay_ms: int = DEFAULT_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._undo = undo_stack
+        self.ui = Ui_CarePlanEditor()
+        self.ui.setupUi(self)
+        self.setStyleSheet(STYLE)
+        self.fields = PlanFields(self.ui)
+        self.signoff = SignOffPanel(self.ui.sideContent)
+        self.history = VersionHistory(self.ui.sideContent)
+        self.ui.sideLayout.addWidget(self.signoff)
+        self.ui.sideLayout.addWidget(self.history, 1)
+        self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
+        self._undo_keys = UndoKeys(self)
+        self.tables = PlanTables(self.ui, self._undo_keys, self)
+        self.output = PlanActions(self, services, settings)
+        self._case: Case | None = None
+        self._agenda_item_id: int | None = None
+        self._plan: CarePlan | None = None
+        self._latest_version: int | None = None
+        self._texts: dict[str, str] = {}
+        self._loading = False
+        self._review_problem: str | None = None
+        self.conflict_dialog: ConflictDialog | None = None
+        self.last_dialog: QWidget | None = None
+        self._prepare_widgets()
+        self._connect_signals()
+        self._show_state()
+
+    # -- set-up
+    def _prepare_widgets(self) -> None:
+        set_relative_font(self.ui.headerLabel, 1.25, bold=True)
+        set_relative_font(self.ui.lockLabel, 1.05)
+        for key in self.fields.keys():  # noqa: SIM118 (PlanFields is not a dict)
+            widget = self.fields.widget(key)
+            widget.installEventFilter(self._undo_keys)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setUndoRedoEnabled(False)
+        self.ui.bodySplitter.setStretchFactor(0, 3)
+        self.ui.bodySplitter.setStretchFactor(1, 1)
+        self.ui.bodySplitter.setSizes([900, 360])
+
+    def _connect_signals(self) -> None:
+        for key, widget in self.fields.texts.items():
+            widget.textChanged.connect(lambda *_a, key=key: self._edited(key))
+        for radio in self.fields.radios.values():
+            radio.toggled.connect(self._agreement_toggled)
+        self.ui.reviewDateEdit.editingFinished.connect(self._tidy_review_date)
+        self.tables.item_edited.connect(self._push_item)
+        self.tables.add_requested.connect(self.add_row)
+        self.tables.remove_requested.connect(self.remove_row)
+        self.tables.problem.connect(self._cell_problem)
+        self.tables.items_changed.connect(self._show_summaries)
+        self.ui.buildButton.clicked.connect(self.build_draft)
+        self.ui.newVersionButton.clicked.connect(self.start_new_version)
+        self.ui.currentButton.clicked.connect(self.show_latest)
+        self.ui.printButton.clicked.connect(self.output.print_preview)
+        self.ui.pdfButton.clicked.connect(self.output.choose_and_save_pdf)
+        self.ui.fhirButton.clicked.connect(self.output.choose_and_export_fhir)
+        self.ui.pageSizeCombo.currentIndexChanged.connect(self.output.page_size_chosen)
+        self.signoff.sign_requested.connect(self.sign)
+        self.signoff.withdraw_requested.connect(self.withdraw)
+        self.history.show_version_requested.connect(self.show_version)
+        self.history.message.connect(self.status_message)
+        self.output.message.connect(self.status_message)
+        self._saver.saved.connect(self._on_saved)
+        self._saver.save_failed.connect(self._on_save_failed)
+        self._saver.conflicted.connect(self._on_conflict)
+
+    # -- what is open
+    def current_case_id(self) -> int | None:
+        return None if self._case is None else self._case.id
+
+    @property
+    def case(self) -> Case | None:
+        return self._case
+
+    @property
+    def plan(self) -> CarePlan | None:
+        """The plan shown, as last read from or saved to the database."""
+        return self._plan
+
+    @property
+    def agenda_item_id(self) -> int | None:
+        return self._agenda_item_id
+
+    @property
+    def viewing_earlier(self) -> bool:
+        return self._plan is not None and self._plan.plan_version != self._latest_version
+
+    @property
+    def editable(self) -> bool:
+        return self._plan is not None and not self._plan.signed and not self.viewing_earlier
+
+    @property
+    def pending(self) -> bool:
+        return self._saver.pending
+
+    def open_case(self, case_id: int, agenda_item_id: int | None = None) -> bool:
+        """Show the latest plan of ``case_id`` (saving what is pending first); ``agenda_item_id`` is where
+        the case is being discussed, used when a draft or a new version is made. False when the pending
+        changes could not be saved (the plan shown stays) or the case does not exist."""
+        if not self.flush():
+            self.status_message.emit("The care plan shown is not saved yet; staying on it.")
+            return False
+        try:
+            case = self._services.cases.get(case_id)
+            plan = self._services.careplans.current(case_id)
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+            return False
+        if self._case is None or self._case.id != case_id:
+            self.signoff.reset()
+        self._case = case
+        self._agenda_item_id = agenda_item_id
+        self._latest_version = None if plan is None else plan.plan_version
+        self._load(plan)
+        return True
+
+    def show_latest(self) -> None:
+        if self._case is not None and self._case.id is not None:
+            self.open_case(self._case.id, self._agenda_item_id)
+
+    def show_version(self, plan_version: int) -> None:
+        """Show an earlier version (read-only), or the latest one."""
+        if self._case is None or self._case.id is None or not self.flush():
+            return
+        if plan_version == self._latest_version:
+            self.show_latest()
+            return
+        try:
+            plan = self._services.careplans.get_version(self._case.id, plan_version)
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self._load(plan)
+        self.status_message.emit(f"Showing version {plan_version} (read-only)")
+
+    def _load(self, plan: CarePlan | None) -> None:
+        self._plan = plan
+        self._loading = True
+        try:
+            with self._saver.suspend():
+                if plan is None:
+                    self.fields.clear()
+                    self._texts = {}
+                else:
+                    self._texts = self.fields.fill(plan)
+                self.tables.fill(plan)
+        finally:
+            self._loading = False
+        self._saver.discard()
+        self._review_problem = None
+        self.ui.saveState.setText("")
+        self._show_history()
+        self._show_state()
+
+    # -- saving
+    def flush(self) -> bool:
+        """Save anything pending now; False when the save failed (the text stays on screen)."""
+        return self._saver.flush()
+
+    def read_plan(self) -> CarePlan:
+        """The plan as the form shows it (rows still without their text left out)."""
+        assert self._plan is not None
+        values = self.fields.read(self._plan)
+        self._review_problem = values.review_date_problem
+        return replace(
+            self._plan,
+            formulation=values.formulation,
+            problems=self.tables.stored(PROBLEMS),
+            goals=self.tables.stored(GOALS),
+            interventions=self.tables.stored(INTERVENTIONS),
+            medication_plan=self.tables.stored(MEDICATION),
+            procedures=self.tables.stored(PROCEDURES),
+            risk_mitigations=self.tables.stored(RISKS),
+            disagreements=self.tables.stored(DISAGREEMENTS),
+            review_date=values.review_date,
+            responsible_clinician=values.responsible_clinician,
+            agreement=values.agreement,
+        )
+
+    def _save(self) -> None:
+        if self._plan is None or not self.editable:
+            return
+        plan = self.read_plan()
+        if canonical(plan) == canonical(self._plan):
+            return
+        signed_before = self._plan.signed_disciplines()
+        stored = self._services.careplans.save_draft(plan)
+        self._plan = stored
+        withdrawn = signed_before - stored.signed_disciplines()
+        if withdrawn:
+            names = ", ".join(d.label.lower() for d in Discipline if d in withdrawn)
+            self.status_message.emit(f"The plan changed, so the sign-offs given ({names}) were withdrawn.")
+        self._show_signoff()
+        self.history.model.update_plan(stored)
+        assert self._case is not None and self._case.id is not None
+        self.plan_saved.emit(self._case.id)
+
+    def _on_saved(self, when: datetime) -> None:
+        text = f"Saved {when:%H:%M:%S}"
+        blank = self.tables.blank_rows()
+        if blank:
+            text += f" · {blank} new row{'s' if blank != 1 else ''} without text not saved yet"
+        if self._review_problem:
+            text += " · review date not saved (see the field)"
+        self.ui.saveState.setText(text)
+        self.status_message.emit(text)
+
+    def _on_save_failed(self, error: MdtboardError) -> None:
+        if isinstance(error, PlanLockedError) and self._plan is not None:
+            mine = self.read_plan()
+            lost = unsaved_changes(self._plan, mine)
+            self._saver.discard()
+            self.last_dialog = show_error(
+                self,
+                "The care plan was signed meanwhile",
+                f"{error}\n\nThese changes of yours were not saved:\n{lost}",
+            )
+            self.show_latest()
+            return
+        first = str(error).splitlines()[0]
+        if isinstance(error, InvalidInputError):
+            first = "; ".join(f"{p.where}: {p.message}" for p in error.problems[:3])
+        self.ui.saveState.setText(f"{WARNING_SIGN} Not saved")
+        self.status_message.emit(
+            f"Care plan not saved: {first} Your text is kept on screen; saving is retried."
+        )
+
+    def _on_conflict(self, error: ConflictError) -> None:
+        mine, theirs = error.mine, error.theirs
+        if not isinstance(mine, CarePlan) or not isinstance(theirs, CarePlan):
+            self.status_message.emit(str(error))
+            return
+        dialog = ConflictDialog(f"Care plan version {theirs.plan_version} of {theirs.case_ref}",
+                                conflict_rows(mine, theirs), self)
+        self.conflict_dialog = dialog
+        dialog.finished.connect(lambda _result: self._resolve_conflict(dialog, theirs))
+        self.ui.saveState.setText(f"{WARNING_SIGN} Changed elsewhere: choose a version")
+        self.status_message.emit("The care plan was changed elsewhere: nothing was overwritten")
+        dialog.open()
+
+    def _resolve_conflict(self, dialog: ConflictDialog, theirs: CarePlan) -> None:
+        self.conflict_dialog = None
+        if self._plan is None or self._plan.id != theirs.id:
+            return
+        if dialog.choice is Choice.TAKE_THEIRS:
+            self._load(theirs)
+            self.status_message.emit("Showing the saved version of the care plan")
+            return
+        # Keep mine: the stored version becomes the one this person has seen, then save on top of it.
+        self._plan = copy.deepcopy(theirs)
+        self._saver.touch()
+        self._saver.flush()
+
+    # -- drafts, versions, sign-off
+    def build_draft(self) -> CarePlan | None:
+        """Build and store a draft from the team's input (the next version when a signed plan exists)."""
+        if self._case is None or self._case.id is None:
+            self.status_message.emit("Open a case first.")
+            return None
+        if not self.flush():
+            return None
+        try:
+            plan = self._services.careplans.create_draft(self._case.id, agenda_item_id=self._agenda_item_id)
+        except MdtboardError as exc:
+            self.last_dialog = show_error(self, "No draft built", str(exc))
+            return None
+        self._latest_version = plan.plan_version
+        self._load(plan)
+        self.ui.sectionTabs.setCurrentIndex(0)
+        self.status_message.emit(
+            f"Draft version {plan.plan_version} built from the team's input: "
+            f"{len(plan.interventions)} interventions, {len(plan.goals)} goals, "
+            f"{len(plan.medication_plan)} medication plan lines"
+        )
+        return plan
+
+    def start_new_version(self) -> CarePlan | None:
+        """Copy the signed plan shown into the next version, a draft."""
+        if self._plan is None or not self._plan.signed or self.viewing_earlier:
+            self.status_message.emit("Only the latest signed version can be continued in a new version.")
+            return None
+        try:
+            plan = self._services.careplans.new_version(self._plan, agenda_item_id=self._agenda_item_id)
+        except MdtboardError as exc:
+            self.last_dialog = show_error(self, "No new version started", str(exc))
+            return None
+        old = self._plan.plan_version
+        self._latest_version = plan.plan_version
+        self._load(plan)
+        self.status_message.emit(
+            f"Version {plan.plan_version} started as a draft; version {old} stays as it was signed"
+        )
+        return plan
+
+    def sign(self, discipline: Discipline, name: str) -> bool:
+        """Sign the plan shown for ``discipline`` as ``name`` (saving what is pending first)."""
+        if self._plan is None or not self.editable:
+            return False
+        if not name.strip():
+            self.status_message.emit(f"Type the name of the {discipline.label.lower()} lead first.")
+            self.signoff.rows[discipline].name.setFocus()
+            return False
+        if not self.flush():
+            self.status_message.emit("The plan is not saved yet, so it cannot be signed; see the save state.")
+            return False
+        try:
+            plan = self._services.careplans.sign_off(self._plan, discipline, name)
+        except (ConflictError, PlanLockedError) as exc:
+            self.last_dialog = show_error(self, "Not signed", f"{exc}\n\nThe plan as now saved is shown.")
+            self.show_latest()
+            return False
+        except MdtboardError as exc:
+            self.status_message.emit(f"Not signed: {exc}")
+            return False
+        self.signoff.forget_typed(discipline)
+        self._plan = plan
+        if plan.signed:
+            self._load(plan)
+            self.status_message.emit(f"Signed by every discipline: version {plan.plan_version} is locked")
+            assert plan.case_id is not None
+            self.plan_signed.emit(plan.case_id)
+        else:
+            self._show_state()
+            self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
+        return True
+
+    def withdraw(self, discipline: Discipline) -> None:
+        if self._plan is None or not self.editable:
+            return
+        try:
+            self._plan = self._services.careplans.withdraw_sign_off(self._plan, discipline)
+        except MdtboardError as exc:
+            self.status_message.emit(f"Sign-off not withdrawn: {exc}")
+            return
+        self._show_state()
+        self.status_message.emit(f"The {discipline.label.lower()} sign-off was withdrawn")
+
+    # -- editing
+    def _edited(self, key: str) -> None:
+        if self._loading or self._plan is None or self._plan.id is None or not self.editable:
+            return
+        new = self.fields.text(key)
+        old = self._texts.get(key, "")
+        if new == old:
+            return
+        self._texts[key] = new
+        assert self._case is not None and self._case.id is not None
+        self._undo.push(PlanFieldCommand(self, self._case.id, self._plan.id, key, LABELS[key], old, new))
+        self._changed()
+
+    def _agreement_toggled(self, checked: bool) -> None:
+        if checked:
+            self._edited(AGREEMENT)
+
+    def _tidy_review_date(self) -> None:
+        """Once the review date field is left, "in 6 weeks" is written as the date it means."""
+        values = None if self._plan is None or not self.editable else self.fields.read(self._plan)
+        if values is not None and values.review_date_problem is None:
+            shown = format_date(values.review_date)
+            if shown != self.fields.text(REVIEW_DATE):
+                self.fields.set_text(REVIEW_DATE, shown)
+
+    def _push_item(self, section: str, row: int, old: Any, new: Any) -> None:
+        ids = self._ids()
+        if ids is not None:
+            label = f"Edit {SECTIONS[section].noun} {row + 1} (care plan)"
+            self._undo.push(PlanItemCommand(self, *ids, section, row, old, new, label))
+
+    def _ids(self) -> tuple[int, int] | None:
+        """(case id, plan id) of the plan shown."""
+        if self._case is None or self._case.id is None or self._plan is None or self._plan.id is None:
+            return None
+        return self._case.id, self._plan.id
+
+    def add_row(self, section: str) -> None:
+        """Add an empty row after the selected one (or at the end) and start typing its text."""
+        ids = self._ids()
+        if not self._can_edit() or ids is None:
+            return
+        row, item = self.tables.new_row(section)
+        noun = SECTIONS[section].noun
+        self._undo.push(PlanRowCommand(self, *ids, section, row, item, insert=True, label=f"Add a {noun}"))
+        self.tables.start_editing(section, row)
+
+    def remove_row(self, section: str) -> None:
+        """Remove the selected row (Ctrl+Z puts it back)."""
+        ids = self._ids()
+        row = self.tables.current_row(section)
+        if not self._can_edit() or ids is None or row < 0:
+            return
+        noun = SECTIONS[section].noun
+        item = self.tables.models[section].item(row)
+        self._undo.push(PlanRowCommand(
+            self, *ids, section, row, item, insert=False, label=f"Remove {noun} {row + 1} (care plan)"
+        ))
+        self.status_message.emit(f"Removed {noun} {row + 1} (Ctrl+Z puts it back)")
+
+    def _can_edit(self) -> bool:
+        if not self.editable:
+            self.status_message.emit(self._lock_reason())
+        return self.editable
+
+    def _cell_problem(self, text: str) -> None:
+        self.ui.saveState.setText(f"{WARNING_SIGN} Not changed")
+        self.status_message.emit(text)
+
+    def _changed(self) -> bool:
+        self._saver.touch()
+        self._show_summaries()
+        return True
+
+    # -- what the undo commands call
+    def _ensure(self, case_id: int, plan_id: int) -> bool:
+        if self._plan is None or self._plan.id != plan_id or self.viewing_earlier:
+            self.open_case(case_id, self._agenda_item_id if self.current_case_id() == case_id else None)
+        if self._plan is not None and self._plan.id == plan_id and self.editable:
+            self.reveal_requested.emit()
+            return True
+        self.status_message.emit(
+            "That change was made to a care plan version that is now signed (or replaced by a newer "
+            "version): nothing was undone or redone there. Start a new version to change the plan."
+        )
+        return False
+
+    def apply_field(self, case_id: int, plan_id: int, key: str, text: str) -> bool:
+        if not self._ensure(case_id, plan_id):
+            return False
+        self._loading = True
+        try:
+            self.fields.set_text(key, text)
+        finally:
+            self._loading = False
+        self._texts[key] = text
+        self.tables.reveal(self.fields.widget(key))
+        self._changed()
+        return True
+
+    def apply_item(self, case_id: int, plan_id: int, section: str, row: int, item: Any) -> bool:
+        return self._ensure(case_id, plan_id) and self.tables.replace(section, row, item) and self._changed()
+
+    def apply_insert(self, case_id: int, plan_id: int, section: str, row: int, item: Any) -> bool:
+        return self._ensure(case_id, plan_id) and self.tables.insert(section, row, item) and self._changed()
+
+    def apply_remove(self, case_id: int, plan_id: int, section: str, row: int) -> bool:
+        return self._ensure(case_id, plan_id) and self.tables.remove(section, row) and self._changed()
+
+    # -- showing
+    def _show_state(self) -> None:
+        case, plan = self._case, self._plan
+        self.ui.emptyLabel.setVisible(plan is None)
+        self.ui.bodySplitter.setVisible(plan is not None)
+        self.ui.headerLabel.setText(display.header_text(case))
+        if plan is None:
+            self.ui.emptyLabel.setText(display.no_plan_text(case))
+        self.ui.versionLabel.setText(display.version_text(plan, case is not None))
+        editable = self.editable
+        self.ui.buildButton.setEnabled(case is not None and self._draft_possible())
+        self.ui.newVersionButton.setEnabled(plan is not None and plan.signed and not self.viewing_earlier)
+        for button in (self.ui.printButton, self.ui.pdfButton, self.ui.fhirButton):
+            button.setEnabled(case is not None)
+        self.tables.set_read_only(not editable)
+        self.fields.set_read_only(not editable)
+        self._show_lock()
+        self._show_signoff()
+        self._show_summaries()
+
+    def _draft_possible(self) -> bool:
+        """A draft can be built when the case has no plan, or its latest version is signed."""
+        if self._latest_version is None:
+            return True
+        latest = next((p for p in self.history.model.plans() if p.plan_version == self._latest_version), None)
+        return latest is not None and latest.signed
+
+    def _lock_reason(self) -> str:
+        return display.lock_reason(self._plan, earlier=self.viewing_earlier, latest=self._latest_version)
+
+    def _show_lock(self) -> None:
+        plan = self._plan
+        locked = plan is not None and not self.editable
+        self.ui.lockFrame.setVisible(locked)
+        self.ui.currentButton.setVisible(self.viewing_earlier)
+        if plan is not None and locked:
+            size = icon_size_for(self.ui.lockLabel.font()) * 3 // 2
+            self.ui.lockIcon.setPixmap(pixmap(Mark.RESTRICTED, size))
+            self.ui.lockLabel.setText(
+                display.lock_html(plan, earlier=self.viewing_earlier, latest=self._latest_version)
+            )
+
+    def _show_signoff(self) -> None:
+        plan = self._plan
+        if plan is None:
+            self.signoff.show_plan(None, (), editable=False)
+            return
+        try:
+            required = self._services.careplans.required_sign_offs(plan)
+            conference = (
+                None if plan.conference_id is None else self._services.conferences.get(plan.conference_id)
+            )
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+            required, conference = (), None
+        self.signoff.show_plan(
+            plan, required, editable=self.editable, suggested=display.suggested_names(conference)
+        )
+
+    def _show_history(self) -> None:
+        plans: list[CarePlan] = []
+        if self._case is not None and self._case.id is not None:
+            try:
+                plans = self._services.careplans.history(self._case.id)
+            except MdtboardError as exc:
+                self.status_message.emit(str(exc))
+        self.history.set_plans(plans, None if self._plan is None else self._plan.id)
+
+    def _show_summaries(self) -> None:
+        self.ui.goalsSummary.setText(display.goals_summary(self.tables.stored(GOALS)))
+        self.ui.interventionsSummary.setText(display.interventions_summary(self.tables.stored(INTERVENTIONS)))
+        current = self._case.medications if self._case is not None else None
+        self.ui.mmeLabel.setText(display.mme_html(current, self.tables.stored(MEDICATION)))
+
+    # -- leaving
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the care plan (another page, closing) saves what was typed."""
+        self.flush()
+        super().hideEvent(event)

@@ -1,0 +1,92 @@
+"""Keyboard handling shared by the care-plan widgets: one undo history for every field, rows added and
+removed from the keyboard, and drop-down cells."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from mdtboard.ui.careplan.models import CHOICES_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class UndoKeys(QObject):
+    """Sends Ctrl+Z / Ctrl+Shift+Z from a field to the window's undo stack instead of the field's own
+    undo, so that one history covers the whole plan (and the rest of the program)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+class RowKeys(QObject):
+    """In a table (not while a cell is being edited): Insert or Ctrl+N adds a row, Delete removes the
+    selected one."""
+
+    def __init__(
+        self, add: Callable[[], None], remove: Callable[[], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._add = add
+        self._remove = remove
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if isinstance(watched, QAbstractItemView) and watched.state() == QAbstractItemView.State.EditingState:
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        key = event.key()
+        if (key == Qt.Key.Key_Insert and modifiers == Qt.KeyboardModifier.NoModifier) or (
+            key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier
+        ):
+            self._add()
+            return True
+        if key == Qt.Key.Key_Delete and modifiers == Qt.KeyboardModifier.NoModifier:
+            self._remove()
+            return True
+        return False
+
+
+class CellDelegate(QStyledItemDelegate):
+    """A drop-down for cells whose column offers choices, a line edit for the others; either way Ctrl+Z
+    goes to the window's undo stack."""
+
+    def __init__(self, keys: UndoKeys, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keys = keys
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        choices = index.data(CHOICES_ROLE)
+        if choices:
+            combo = QComboBox(parent)
+            combo.addItems([str(c) for c in choices])
+            combo.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
+            combo.installEventFilter(self._keys)
+            return combo
+        editor = super().createEditor(parent, option, index)
+        editor.installEventFilter(self._keys)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 (Qt's name)
+        if isinstance(editor, QComboBox):
+            found = editor.findText(str(index.data(Qt.ItemDataRole.EditRole)))
+            editor.setCurrentIndex(max(found, 0))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)

@@ -1,0 +1,178 @@
+"""The sign-off panel beside the care plan: each required discipline with a name field and a Sign button,
+and who has signed when."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QWidget
+
+from mdtboard.domain.careplan import CarePlan, SignOff
+from mdtboard.domain.case import Discipline
+from mdtboard.ui.careplan.keys import UndoKeys
+from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
+from mdtboard.ui.fonts import set_relative_font
+from mdtboard.ui.forms.ui_careplan_signoff import Ui_SignOffPanel
+
+
+def local_time(value: datetime) -> str:
+    """A stored time (UTC; SQLite gives it back without a zone) as local "3 Dec 2026, 14:30"."""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return f"{aware.astimezone():%d %b %Y, %H:%M}".lstrip("0")
+
+
+class _Row:
+    """The widgets of one discipline's row."""
+
+    def __init__(self, panel: SignOffPanel, discipline: Discipline) -> None:
+        self.discipline = discipline
+        parent = panel
+        self.label = QLabel(discipline.label, parent)
+        self.icon = QLabel(parent)
+        self.name = QLineEdit(parent)
+        self.name.setPlaceholderText("Name of the lead")
+        self.name.setAccessibleName(f"Name of the {discipline.label.lower()} lead")
+        self.name.installEventFilter(panel.undo_keys)
+        self.label.setBuddy(self.name)
+        self.signed = QLabel(parent)
+        self.signed.setWordWrap(True)
+        self.signed.setAccessibleName(f"{discipline.label} sign-off")
+        self.button = QPushButton("Sign", parent)
+        self.button.setAccessibleName(f"Sign for {discipline.label.lower()}")
+        self.widgets: tuple[QWidget, ...] = (self.icon, self.label, self.name, self.signed, self.button)
+
+
+class SignOffPanel(QFrame):
+    """Lists the disciplines that must sign the plan shown.
+
+    Signals:
+        sign_requested(Discipline, str): the lead of this discipline signs with this name.
+        withdraw_requested(Discipline): this discipline's sign-off is taken back (the plan is a draft).
+    """
+
+    sign_requested = Signal(object, str)
+    withdraw_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SignOffPanel()
+        self.ui.setupUi(self)
+        set_relative_font(self.ui.titleLabel, 1.15, bold=True)
+        self.undo_keys = UndoKeys(self)
+        self.rows: dict[Discipline, _Row] = {}
+        self._typed: dict[Discipline, str] = {}
+        self._signed: dict[Discipline, SignOff] = {}
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        """The rows are made when a plan is shown; their signals are connected in :meth:`_make_row`."""
+
+    def _make_row(self, discipline: Discipline, at: int) -> _Row:
+        row = _Row(self, discipline)
+        grid = self.ui.rowsGrid
+        grid.addWidget(row.icon, at * 2, 0)
+        grid.addWidget(row.label, at * 2, 1)
+        grid.addWidget(row.name, at * 2, 2)
+        grid.addWidget(row.button, at * 2, 3)
+        grid.addWidget(row.signed, at * 2 + 1, 1, 1, 3)
+        grid.setColumnStretch(2, 1)
+        row.button.clicked.connect(lambda: self._clicked(discipline))
+        row.name.returnPressed.connect(lambda: self._sign(discipline))
+        row.name.textEdited.connect(lambda text: self._typed.__setitem__(discipline, text))
+        return row
+
+    def _clear(self) -> None:
+        for row in self.rows.values():
+            for widget in row.widgets:
+                self.ui.rowsGrid.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+        self.rows = {}
+
+    def show_plan(
+        self,
+        plan: CarePlan | None,
+        required: Sequence[Discipline],
+        *,
+        editable: bool,
+        suggested: Mapping[Discipline, str] | None = None,
+    ) -> None:
+        """Show the sign-offs of ``plan``: one row per required discipline (and any other that signed).
+        ``editable``: the plan is the latest draft, so signing (and withdrawing) is possible.
+        ``suggested``: names to offer in the empty name fields (those present at the conference)."""
+        self._clear()
+        self._signed = {} if plan is None else {s.discipline: s for s in plan.sign_offs}
+        shown = [d for d in Discipline if d in set(required) or d in self._signed]
+        size = icon_size_for(self.font())
+        for at, discipline in enumerate(shown):
+            row = self._make_row(discipline, at)
+            self.rows[discipline] = row
+            signed = self._signed.get(discipline)
+            if signed is not None:
+                row.icon.setPixmap(pixmap(Mark.DONE, size))
+                row.icon.setAccessibleName("Signed")
+                row.name.setText(signed.name)
+                row.name.setReadOnly(True)
+                row.signed.setText(
+                    f"Signed by {html.escape(signed.name)}, {html.escape(local_time(signed.signed_at))}"
+                )
+                row.button.setText("Withdraw")
+                row.button.setAccessibleName(f"Withdraw the {discipline.label.lower()} sign-off")
+                row.button.setVisible(editable)
+            else:
+                row.icon.setPixmap(pixmap(Mark.WAITING, size))
+                row.icon.setAccessibleName("Not signed yet")
+                typed = self._typed.get(discipline)
+                row.name.setText(typed if typed is not None else (suggested or {}).get(discipline, ""))
+                row.name.setReadOnly(not editable)
+                row.signed.hide()
+                row.button.setEnabled(editable)
+            row.signed.setTextFormat(Qt.TextFormat.PlainText if signed is None else Qt.TextFormat.RichText)
+        self._show_summary(plan, shown)
+
+    def _show_summary(self, plan: CarePlan | None, shown: Sequence[Discipline]) -> None:
+        size = icon_size_for(self.font())
+        if plan is None:
+            self.ui.summaryLabel.setText("No plan yet: build a draft first.")
+            self.ui.summaryIcon.clear()
+            return
+        waiting = [d for d in shown if d not in self._signed]
+        if plan.signed:
+            when = f" on {local_time(plan.signed_at)}" if plan.signed_at else ""
+            self.ui.summaryLabel.setText(f"Signed by every discipline{when}: locked.")
+            self.ui.summaryIcon.setPixmap(pixmap(Mark.RESTRICTED, size))
+            self.ui.summaryIcon.setAccessibleName("Signed and locked")
+        elif waiting:
+            names = ", ".join(d.label.lower() for d in waiting)
+            self.ui.summaryLabel.setText(f"Still to sign: {names}.")
+            self.ui.summaryIcon.setPixmap(pixmap(Mark.ATTENTION, size))
+            self.ui.summaryIcon.setAccessibleName("Sign-offs missing")
+        else:
+            self.ui.summaryLabel.setText("Every required discipline has signed.")
+            self.ui.summaryIcon.setPixmap(pixmap(Mark.DONE, size))
+            self.ui.summaryIcon.setAccessibleName("Signed")
+
+    def _clicked(self, discipline: Discipline) -> None:
+        row = self.rows.get(discipline)
+        if row is None:
+            return
+        if discipline in self._signed:
+            self.withdraw_requested.emit(discipline)
+        else:
+            self._sign(discipline)
+
+    def _sign(self, discipline: Discipline) -> None:
+        row = self.rows.get(discipline)
+        if row is not None and discipline not in self._signed and row.button.isEnabled():
+            self.sign_requested.emit(discipline, row.name.text())
+
+    def forget_typed(self, discipline: Discipline) -> None:
+        """The name typed for ``discipline`` was used (it signed)."""
+        self._typed.pop(discipline, None)
+
+    def reset(self) -> None:
+        """Another case or plan: forget the names typed."""
+        self._typed = {}

@@ -1,0 +1,151 @@
+"""The seven lists of the care plan on the editor's form: a model and a table view each, with the same
+keys everywhere (Insert or Ctrl+N adds a row, Delete removes one, typing or F2 edits a cell)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from mdtboard.domain.careplan import CarePlan, Intervention
+from mdtboard.ui.careplan.keys import CellDelegate, RowKeys, UndoKeys
+from mdtboard.ui.careplan.models import ItemTableModel
+from mdtboard.ui.careplan.sections import (
+    DISAGREEMENTS,
+    GOALS,
+    INTERVENTIONS,
+    MEDICATION,
+    PROBLEMS,
+    PROCEDURES,
+    RISKS,
+    SECTIONS,
+)
+from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
+
+
+class PlanTables(QObject):
+    """The models and views of the plan's lists, by section name (``CarePlan`` attribute).
+
+    Signals:
+        item_edited(str, int, object, object): a cell edit changed row ``int`` of section ``str`` from the
+            first item to the second (not yet applied: the editor puts it on the undo stack).
+        add_requested(str): Insert or Ctrl+N in the table of this section.
+        remove_requested(str): Delete in the table of this section.
+        problem(str): a typed value was refused; nothing was changed.
+        items_changed(): some list changed.
+    """
+
+    item_edited = Signal(str, int, object, object)
+    add_requested = Signal(str)
+    remove_requested = Signal(str)
+    problem = Signal(str)
+    items_changed = Signal()
+
+    def __init__(self, ui: Ui_CarePlanEditor, undo_keys: UndoKeys, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tabs = ui.sectionTabs
+        self.views: dict[str, QTableView] = {
+            PROBLEMS: ui.problemsTable, GOALS: ui.goalsTable, INTERVENTIONS: ui.interventionsTable,
+            MEDICATION: ui.medicationTable, PROCEDURES: ui.proceduresTable, RISKS: ui.risksTable,
+            DISAGREEMENTS: ui.disagreementsTable,
+        }
+        self.models: dict[str, ItemTableModel[Any]] = {}
+        for name, view in self.views.items():
+            section = SECTIONS[name]
+            model: ItemTableModel[Any] = ItemTableModel(name, section.columns, self)
+            model.edit_handler = self._edit_handler(name)
+            view.setModel(model)
+            view.setItemDelegate(CellDelegate(undo_keys, view))
+            view.installEventFilter(undo_keys)
+            view.installEventFilter(RowKeys(self._emitter(self.add_requested, name),
+                                            self._emitter(self.remove_requested, name), view))
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            for column, spec in enumerate(section.columns[:-1]):
+                if spec.width:
+                    view.setColumnWidth(column, spec.width)
+            model.problem.connect(self.problem)
+            model.items_changed.connect(self.items_changed)
+            self.models[name] = model
+
+    def _edit_handler(self, name: str) -> Callable[[int, Any, Any], None]:
+        return lambda row, old, new: self.item_edited.emit(name, row, old, new)
+
+    @staticmethod
+    def _emitter(signal: Any, name: str) -> Callable[[], None]:
+        return lambda: signal.emit(name)
+
+    # -- filling and reading
+    def fill(self, plan: CarePlan | None) -> None:
+        for name, model in self.models.items():
+            model.set_items([] if plan is None else list(getattr(plan, name)))
+
+    def stored(self, name: str) -> list[Any]:
+        """The rows of a section that can be stored (a row still without its text is left out)."""
+        return [item for item in self.models[name].items() if not SECTIONS[name].blank(item)]
+
+    def blank_rows(self) -> int:
+        return sum(len(model.items()) - len(self.stored(name)) for name, model in self.models.items())
+
+    def set_read_only(self, read_only: bool) -> None:
+        for model in self.models.values():
+            model.set_read_only(read_only)
+
+    # -- rows
+    def new_row(self, name: str) -> tuple[int, Any]:
+        """Where a new row goes (after the selected one, else at the end) and the item it starts as (an
+        intervention takes the discipline of the row above)."""
+        current = self.views[name].currentIndex()
+        model = self.models[name]
+        row = current.row() + 1 if current.isValid() else model.rowCount()
+        item = SECTIONS[name].new_item()
+        if isinstance(item, Intervention) and current.isValid():
+            item = replace(item, discipline=model.item(current.row()).discipline)
+        return row, item
+
+    def current_row(self, name: str) -> int:
+        return self.views[name].currentIndex().row()
+
+    def start_editing(self, name: str, row: int) -> None:
+        view = self.views[name]
+        index = self.models[name].index(row, SECTIONS[name].first_column)
+        view.setCurrentIndex(index)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        view.edit(index)
+
+    def replace(self, name: str, row: int, item: Any) -> bool:
+        model = self.models[name]
+        if not 0 <= row < model.rowCount():
+            return False
+        model.replace_item(row, item)
+        self._select(name, row)
+        return True
+
+    def insert(self, name: str, row: int, item: Any) -> bool:
+        self.models[name].insert_item(row, item)
+        self._select(name, row)
+        return True
+
+    def remove(self, name: str, row: int) -> bool:
+        model = self.models[name]
+        if not 0 <= row < model.rowCount():
+            return False
+        model.remove_item(row)
+        self._select(name, row)
+        return True
+
+    def _select(self, name: str, row: int) -> None:
+        self.reveal(self.views[name])
+        model = self.models[name]
+        if model.rowCount():
+            self.views[name].setCurrentIndex(model.index(min(row, model.rowCount() - 1), 0))
+
+    def reveal(self, widget: QWidget) -> None:
+        """Bring the tab holding ``widget`` to the front."""
+        for index in range(self._tabs.count()):
+            page = self._tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
+                self._tabs.setCurrentIndex(index)
+                return
