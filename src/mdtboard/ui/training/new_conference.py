@@ -1,0 +1,110 @@
+"""A new teaching conference in one step: title, time, facilitator, trainees and the cases to discuss.
+
+Only fictional cases are offered: a teaching conference works with teaching cases (the shipped bank, or
+teaching cases made from real ones and finalised).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.conference import AgendaItem, Attendee, AttendeeRole, Conference, ConferenceMode
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.services.context import Services
+from mdtboard.ui.forms.ui_training_new_conference import Ui_NewTeachingConference
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def parse_trainees(text: str) -> tuple[list[Attendee], list[str]]:
+    """Attendees from lines of "name" or "name, discipline"; and a problem for each line not understood."""
+    by_word = {d.value: d for d in Discipline} | {d.label.casefold(): d for d in Discipline}
+    attendees: list[Attendee] = []
+    problems: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, _comma, word = line.partition(",")
+        key = " ".join(word.split()).casefold().replace(" ", "_") if word.strip() else "physician"
+        discipline = by_word.get(key) or by_word.get(" ".join(word.split()).casefold())
+        if not name.strip():
+            problems.append(f"line {number}: no name")
+        elif discipline is None:
+            problems.append(f"line {number}: {word.strip()!r} is not a discipline")
+        else:
+            attendees.append(Attendee(" ".join(name.split()), discipline, AttendeeRole.TRAINEE))
+    return attendees, problems
+
+
+class NewConferenceDialog(QDialog):
+    """Signals:
+    created(int): the new conference's id.
+    """
+
+    created = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.ui = Ui_NewTeachingConference()
+        self.ui.setupUi(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ui.problemLabel.setProperty("role", "error")
+        self.ui.problemLabel.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        start = (datetime.now() + timedelta(days=1)).replace(hour=13, minute=0, second=0, microsecond=0)
+        self.ui.whenEdit.setDateTime(QDateTime(start))
+        self.ui.titleEdit.setText("Teaching conference")
+        for summary in services.cases.search("", fictional=True, limit=1000):
+            item = QListWidgetItem(f"{summary.ref} – {summary.title or summary.display_name}")
+            item.setData(CASE_ID_ROLE, summary.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.ui.casesList.addItem(item)
+        self.ui.buttonBox.accepted.connect(self.create_conference)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def chosen_case_ids(self) -> list[int]:
+        out = []
+        for row in range(self.ui.casesList.count()):
+            item = self.ui.casesList.item(row)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                out.append(int(item.data(CASE_ID_ROLE)))
+        return out
+
+    def create_conference(self) -> int | None:
+        title = self.ui.titleEdit.text().strip()
+        facilitator = " ".join(self.ui.facilitatorEdit.text().split())
+        trainees, problems = parse_trainees(self.ui.traineesEdit.toPlainText())
+        if not title:
+            problems.insert(0, "the conference needs a title")
+        if not facilitator:
+            problems.append("name the facilitator")
+        if not trainees:
+            problems.append("name at least one trainee")
+        if problems:
+            self.ui.problemLabel.setText("⚠ Not created: " + "; ".join(problems) + ".")
+            return None
+        starts = self.ui.whenEdit.dateTime().toPython()
+        assert isinstance(starts, datetime)
+        conference = Conference(
+            title=title,
+            starts_at=starts.replace(second=0, microsecond=0),
+            room=self.ui.roomEdit.text().strip() or None,
+            mode=ConferenceMode.TRAINING,
+            chair=facilitator,
+            attendees=[Attendee(facilitator, Discipline.PHYSICIAN, AttendeeRole.CHAIR), *trainees],
+            agenda=[AgendaItem(case_id=c, position=i) for i, c in enumerate(self.chosen_case_ids())],
+        )
+        try:
+            stored = self._services.conferences.create(conference)
+        except MdtboardError as exc:
+            self.ui.problemLabel.setText(f"⚠ {exc}")
+            return None
+        assert stored.id is not None
+        self.created.emit(stored.id)
+        self.accept()
+        return stored.id

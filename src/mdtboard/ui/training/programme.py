@@ -1,0 +1,150 @@
+"""The programme view: every trainee, the teaching conferences they attended and the cases they presented."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.progress import ProgrammeOverview, TraineeSummary
+from mdtboard.services.context import Services
+from mdtboard.ui.forms.ui_training_programme import Ui_TrainingProgramme
+
+COLUMNS = ("Trainee", "Conferences attended", "Presentations given", "First conference", "Last conference")
+TRAINEE, ATTENDED, PRESENTED, FIRST, LAST = range(len(COLUMNS))
+#: The value to sort by (numbers as numbers, dates as ISO text).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ProgrammeModel(QAbstractTableModel):
+    """Read-only rows of :class:`TraineeSummary`, one per trainee."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TraineeSummary] = []
+        self.conferences = 0
+
+    def set_overview(self, overview: ProgrammeOverview) -> None:
+        self.beginResetModel()
+        self._rows = list(overview.trainees)
+        self.conferences = overview.conferences
+        self.endResetModel()
+
+    def summary(self, row: int) -> TraineeSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        values: tuple[Any, ...] = (
+            row.trainee,
+            row.conferences_attended,
+            row.presentations_given,
+            row.first_conference,
+            row.last_conference,
+        )
+        value = values[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value.strftime("%d %b %Y") if isinstance(value, date) else str(value)
+        if role == SORT_ROLE:
+            return value.isoformat() if isinstance(value, date) else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ATTENDED, PRESENTED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == TRAINEE:
+            return (
+                f"{row.trainee}: {row.conferences_attended} conference(s), "
+                f"{row.presentations_given} presentation(s)"
+            )
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class ProgrammeView(QWidget):
+    """The table of trainees. Double-click or Enter on a trainee asks for their progress.
+
+    Signals:
+        trainee_chosen(str): show this trainee's progress.
+        status_message(str): a line for the status bar.
+    """
+
+    trainee_chosen = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.ui = Ui_TrainingProgramme()
+        self.ui.setupUi(self)
+        self.model = ProgrammeModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        table = self.ui.programmeTable
+        table.setModel(self.proxy)
+        table.sortByColumn(TRAINEE, Qt.SortOrder.AscendingOrder)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(TRAINEE, QHeaderView.ResizeMode.Stretch)
+        table.doubleClicked.connect(lambda index: self._choose(index))
+        table.installEventFilter(self)
+
+    def refresh(self) -> None:
+        try:
+            overview = self._services.training.programme_overview()
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+            return
+        self.model.set_overview(overview)
+        self.ui.programmeTable.resizeColumnsToContents()
+        count = len(overview.trainees)
+        self.ui.summaryLabel.setText(
+            f"{count} trainee{'s' if count != 1 else ''} over {overview.conferences} teaching "
+            f"conference{'s' if overview.conferences != 1 else ''}."
+        )
+
+    def _choose(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.trainee_chosen.emit(self.model.summary(self.proxy.mapToSource(index).row()).trainee)
+
+    def eventFilter(self, watched: QObject, event: Any) -> bool:
+        current = self.ui.programmeTable.currentIndex()
+        if (
+            watched is self.ui.programmeTable
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._choose(current)
+            return True
+        return False

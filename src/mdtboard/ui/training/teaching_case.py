@@ -1,0 +1,314 @@
+"""Make a teaching case from a real one: read and confirm each field of the review checklist, then finalise.
+
+The draft was stored as a new case with the structured identifiers removed (the real case is never
+changed). Every free-text field is listed; things that look like identifiers are highlighted in its
+text, and the reviewer may edit the text to remove them. A field is confirmed with "Confirm field"
+(Ctrl+Enter, which then moves on to the next open field). "Finalise teaching case" is enabled only when
+every field is confirmed; only then does the case become fictional.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QTextEdit, QWidget
+
+from mdtboard.domain.deidentify import IdentifierHint
+from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
+from mdtboard.services.context import Services
+from mdtboard.services.training import TeachingReview
+from mdtboard.ui.dialogs import ask, show_error
+from mdtboard.ui.forms.ui_training_teaching_case import Ui_TeachingCaseDialog
+from mdtboard.ui.training.style import HINT_BACKGROUND, STYLE
+
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """A Python string index as Qt's text position (UTF-16 code units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def hint_words(hints: tuple[IdentifierHint, ...] | list[IdentifierHint]) -> str:
+    if not hints:
+        return "Nothing here looks like an identifier to mdtboard; read it all the same."
+    found = "; ".join(f"{h.kind.value} “{h.text}”" for h in hints)
+    return f"{len(hints)} thing(s) that look like identifiers (highlighted): {found}."
+
+
+class TeachingCaseDialog(QDialog):
+    """Review of one draft teaching case.
+
+    Signals:
+        finalised(int): the teaching case (its case id) is finished and fictional.
+        discarded(): the draft was deleted.
+        status_message(str): a line for the status bar.
+    """
+
+    finalised = Signal(int)
+    discarded = Signal()
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        review: TeachingReview,
+        parent: QWidget | None = None,
+        *,
+        reviewer: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._reviewer = reviewer
+        self.review = review
+        self.ui = Ui_TeachingCaseDialog()
+        self.ui.setupUi(self)
+        self.setStyleSheet(STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._shown_text = ""
+        self._connect_signals()
+        self._show_review(select=review.checklist.unconfirmed[0] if review.checklist.unconfirmed else None)
+
+    def _connect_signals(self) -> None:
+        self.ui.fieldList.currentItemChanged.connect(lambda *_a: self._show_field())
+        self.ui.textChoice.currentIndexChanged.connect(lambda _i: self._show_text())
+        self.ui.textEdit.textChanged.connect(self._text_changed)
+        self.ui.saveEditButton.clicked.connect(self.save_edit)
+        self.ui.confirmButton.clicked.connect(self.confirm_current)
+        self.ui.unconfirmButton.clicked.connect(lambda: self._confirm(False))
+        self.ui.finaliseButton.clicked.connect(self.finalise)
+        self.ui.discardButton.clicked.connect(self.ask_discard)
+        self.ui.closeButton.clicked.connect(self.close)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(self.confirm_current)
+
+    # -- showing the review
+    def _show_review(self, select: str | None = None) -> None:
+        review = self.review
+        case = review.draft.case
+        checklist = review.checklist
+        kinds = Counter(change.what for change in review.draft.changes)
+        changes = "; ".join(f"{what}{f' ({n}×)' if n > 1 else ''}" for what, n in kinds.items())
+        age = f" Age shown as “{review.draft.age_text}”." if review.draft.age_text else ""
+        intro = (
+            f"Draft teaching case <b>{case.ref}</b> ({case.patient.display_name}).{age} It stays marked "
+            "real, not fictional, until a person has read and confirmed every field below.<br/>"
+            f"Changed automatically: {changes or 'nothing'}."
+        )
+        if review.changed_elsewhere:
+            intro += (
+                "<br/><b>The draft was edited outside this review since: every field must be read "
+                "and confirmed again.</b>"
+            )
+        if review.final:
+            intro = f"<b>{case.ref}</b> is a finished, fictional teaching case."
+        self.ui.introLabel.setText(intro)
+        current = select or self.current_field()
+        lst = self.ui.fieldList
+        lst.blockSignals(True)
+        lst.clear()
+        for item in checklist.items:
+            hints = f" · {len(item.hints)} hint(s)" if item.hints else ""
+            row = QListWidgetItem(f"{'✓' if item.confirmed else '○'} {item.label}{hints}")
+            row.setData(FIELD_ROLE, item.field)
+            row.setData(
+                Qt.ItemDataRole.CheckStateRole,
+                Qt.CheckState.Checked if item.confirmed else Qt.CheckState.Unchecked,
+            )
+            row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            row.setToolTip("Confirmed" if item.confirmed else "Not confirmed yet")
+            lst.addItem(row)
+        fields = list(checklist.fields)
+        lst.setCurrentRow(fields.index(current) if current in fields else 0)
+        lst.blockSignals(False)
+        done = len(checklist.fields) - len(checklist.unconfirmed)
+        self.ui.progressLabel.setText(f"{done} of {len(checklist.fields)} fields confirmed")
+        self.ui.finaliseButton.setEnabled(review.ready)
+        self.ui.discardButton.setEnabled(not review.final)
+        self._show_field()
+
+    def current_field(self) -> str | None:
+        item = self.ui.fieldList.currentItem()
+        return None if item is None else str(item.data(FIELD_ROLE))
+
+    def select_field(self, field: str) -> None:
+        for row in range(self.ui.fieldList.count()):
+            item = self.ui.fieldList.item(row)
+            if item is not None and item.data(FIELD_ROLE) == field:
+                self.ui.fieldList.setCurrentRow(row)
+                return
+        raise KeyError(field)
+
+    def _show_field(self) -> None:
+        field = self.current_field()
+        editable = field is not None and not self.review.final
+        for widget in (self.ui.textEdit, self.ui.confirmButton, self.ui.unconfirmButton, self.ui.textChoice):
+            widget.setEnabled(editable)
+        if field is None:
+            return
+        item = self.review.checklist.item(field)
+        state = "confirmed" if item.confirmed else "not confirmed yet"
+        self.ui.fieldHeading.setText(f"<b>{item.label}</b> – {state}")
+        choice = self.ui.textChoice
+        choice.blockSignals(True)
+        choice.clear()
+        for where in item.wheres:
+            choice.addItem(where, where)
+        choice.blockSignals(False)
+        self.ui.textChoiceLabel.setVisible(len(item.wheres) > 1)
+        choice.setVisible(len(item.wheres) > 1)
+        self._show_text()
+
+    def current_where(self) -> str | None:
+        data = self.ui.textChoice.currentData()
+        return None if data is None else str(data)
+
+    def _show_text(self) -> None:
+        field, where = self.current_field(), self.current_where()
+        if field is None or where is None:
+            return
+        texts = dict(self.review.texts(field))
+        self._shown_text = texts.get(where, "")
+        edit = self.ui.textEdit
+        edit.blockSignals(True)
+        edit.setPlainText(self._shown_text)
+        edit.blockSignals(False)
+        hints = [h for h in self.review.checklist.item(field).hints if h.where == where]
+        self._highlight(hints)
+        self.ui.hintsLabel.setText(hint_words(hints))
+        self.ui.saveEditButton.setEnabled(False)
+
+    def _highlight(self, hints: list[IdentifierHint]) -> None:
+        marks = []
+        text = self.ui.textEdit.toPlainText()
+        for hint in hints:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.ui.textEdit.document())
+            cursor.setPosition(utf16_offset(text, hint.start))
+            cursor.setPosition(utf16_offset(text, hint.end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(HINT_BACKGROUND))
+            fmt.setFontUnderline(True)
+            fmt.setToolTip(hint.kind.value)
+            selection.cursor = cursor
+            selection.format = fmt
+            marks.append(selection)
+        self.ui.textEdit.setExtraSelections(marks)
+
+    @property
+    def highlighted(self) -> list[str]:
+        """The texts highlighted as identifier hints in the shown text."""
+        return [s.cursor.selectedText() for s in self.ui.textEdit.extraSelections()]
+
+    def _text_changed(self) -> None:
+        self.ui.saveEditButton.setEnabled(self.ui.textEdit.toPlainText() != self._shown_text)
+
+    # -- actions
+    def _run(self, action: str, call: Callable[[], T]) -> T | None:
+        try:
+            result = call()
+        except ConflictError:
+            self._reload("The review was changed elsewhere meanwhile; it is shown as it is now.")
+            return None
+        except InvalidInputError as exc:
+            show_error(self, f"{action}: not done", str(exc))
+            return None
+        except MdtboardError as exc:
+            show_error(self, f"{action}: not done", str(exc))
+            return None
+        return result
+
+    def _reload(self, message: str) -> None:
+        try:
+            self.review = self._services.training.teaching_review(self.review.id)
+        except MdtboardError as exc:
+            message = str(exc)
+        self.status_message.emit(message)
+        self._show_review()
+
+    def save_edit(self) -> bool:
+        where = self.current_where()
+        text = self.ui.textEdit.toPlainText()
+        if where is None or text == self._shown_text:
+            return True
+        training = self._services.training
+        review = self._run(
+            "Save edit",
+            lambda: training.revise_field(self.review.id, where, text, seen_version=self.review.version),
+        )
+        if review is None:
+            return False
+        self.review = review
+        self.status_message.emit("Edit saved; the field must be confirmed again")
+        self._show_review()
+        return True
+
+    def confirm_current(self) -> None:
+        self._confirm(True)
+
+    def _confirm(self, confirmed: bool) -> None:
+        field = self.current_field()
+        if field is None or self.review.final or not self.save_edit():
+            return
+        training = self._services.training
+        review = self._run(
+            "Confirm field",
+            lambda: training.confirm_field(
+                self.review.id,
+                field,
+                confirmed=confirmed,
+                reviewer=self._reviewer,
+                seen_version=self.review.version,
+            ),
+        )
+        if review is None:
+            return
+        self.review = review
+        following = [f for f in review.checklist.unconfirmed if f != field]
+        fields = list(review.checklist.fields)
+        later = [f for f in following if fields.index(f) > fields.index(field)]
+        nxt = (later or following or [field])[0] if confirmed else field
+        self._show_review(select=nxt)
+
+    def finalise(self) -> None:
+        if not self.review.ready:
+            return
+        training = self._services.training
+        case = self._run(
+            "Finalise",
+            lambda: training.finalise_teaching_case(
+                self.review.id, reviewer=self._reviewer, seen_version=self.review.version
+            ),
+        )
+        if case is None:
+            return
+        self.status_message.emit(f"Teaching case {case.ref} is finished and marked fictional")
+        self.finalised.emit(case.id)
+        self.accept()
+
+    def ask_discard(self) -> None:
+        ask(
+            self,
+            "Discard this draft?",
+            "Delete this draft teaching case? The real case it came from is not changed.",
+            lambda yes: self.discard() if yes else None,
+        )
+
+    def discard(self) -> None:
+        training = self._services.training
+
+        def discard() -> bool:
+            training.discard_teaching_case(self.review.id, seen_version=self.review.version)
+            return True
+
+        if self._run("Discard", discard) is None:
+            return
+        self.status_message.emit("Draft teaching case discarded")
+        self.discarded.emit()
+        self.reject()

@@ -1,0 +1,249 @@
+"""The training window: a teaching conference, its cases, and the views of training mode.
+
+Choose the conference at the top and the case on the left; the tabs work on that case and conference:
+roles and readiness, the facilitator's scoring, the debrief, a trainee's progress and the programme.
+It is a window of its own, so it can sit beside the conference workspace on a second screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+
+from mdtboard.domain.conference import AgendaItem, AttendeeRole, Conference, ConferenceMode
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.progress import TraineeSummary
+from mdtboard.services.context import Services
+from mdtboard.services.training import CaseRoles
+from mdtboard.ui.autosave import DEFAULT_DELAY_MS
+from mdtboard.ui.forms.ui_training_window import Ui_TrainingWindow
+from mdtboard.ui.training.debrief_view import DebriefView
+from mdtboard.ui.training.new_conference import NewConferenceDialog
+from mdtboard.ui.training.programme import ProgrammeView
+from mdtboard.ui.training.progress import ProgressView
+from mdtboard.ui.training.roles import RolesPanel
+from mdtboard.ui.training.scoring import ScoringPanel
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB = range(5)
+
+
+class TrainingWindow(QMainWindow):
+    """Training mode for one teaching conference at a time.
+
+    Signals:
+        status_message(str): also shown in this window's status bar.
+    """
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = DEFAULT_DELAY_MS
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self._services = services
+        self.ui = Ui_TrainingWindow()
+        self.ui.setupUi(self)
+        self.conference: Conference | None = None
+        self._roles: list[CaseRoles] = []
+        self.roles = RolesPanel(services, self.ui.rolesPage)
+        self.scoring = ScoringPanel(services, self.ui.scoringPage, save_delay_ms=save_delay_ms)
+        self.debrief = DebriefView(services, self.ui.debriefPage)
+        self.progress = ProgressView(services, self.ui.progressPage)
+        self.programme = ProgrammeView(services, self.ui.programmePage)
+        self.ui.rolesLayout.addWidget(self.roles)
+        self.ui.scoringLayout.addWidget(self.scoring)
+        self.ui.debriefLayout.addWidget(self.debrief)
+        self.ui.progressLayout.addWidget(self.progress)
+        self.ui.programmeLayout.addWidget(self.programme)
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([300, 1000])
+        self.ui.agendaList.setWordWrap(True)
+        self.new_conference_dialog: NewConferenceDialog | None = None
+        self._connect_signals()
+        self.refresh_conferences()
+
+    def _connect_signals(self) -> None:
+        self.ui.conferenceCombo.activated.connect(lambda _i: self._conference_chosen())
+        self.ui.refreshButton.clicked.connect(self.refresh)
+        self.ui.newConferenceButton.clicked.connect(self.new_conference)
+        self.ui.agendaList.currentRowChanged.connect(lambda _r: self._case_chosen())
+        self.ui.tabs.currentChanged.connect(self._tab_shown)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        shortcut.activated.connect(self.refresh)
+        for view in (self.roles, self.scoring, self.debrief, self.programme):
+            view.status_message.connect(self.show_status)
+        self.roles.roles_changed.connect(self._roles_changed)
+        self.scoring.scores_saved.connect(lambda: self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB))
+        self.programme.trainee_chosen.connect(self.show_progress)
+
+    # -- conferences
+    def refresh_conferences(self, select: int | None = None) -> None:
+        """List the teaching conferences (latest first) and open ``select``, the one open, or the latest."""
+        try:
+            conferences = [c for c in self._services.conferences.list() if c.mode is ConferenceMode.TRAINING]
+        except MdtboardError as exc:
+            self.show_status(str(exc))
+            return
+        keep = select if select is not None else (self.conference.id if self.conference else None)
+        combo = self.ui.conferenceCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for conf in conferences:
+            combo.addItem(f"{conf.starts_at:%Y-%m-%d %H:%M} – {conf.title}", conf.id)
+        combo.blockSignals(False)
+        if not conferences:
+            self.conference = None
+            self.ui.conferenceInfo.setText(
+                "No teaching conference yet. Create one with “New teaching conference…”: a facilitator, the "
+                "trainees and fictional cases to discuss (load the teaching case bank with “mdtboard demo”)."
+            )
+            self.ui.agendaList.clear()
+            self.programme.refresh()
+            return
+        index = combo.findData(keep) if keep is not None else -1
+        combo.setCurrentIndex(index if index >= 0 else 0)
+        self._conference_chosen()
+
+    def open_conference(self, conference_id: int) -> bool:
+        self.refresh_conferences(select=conference_id)
+        return self.conference is not None and self.conference.id == conference_id
+
+    def _conference_chosen(self) -> None:
+        conf_id = self.ui.conferenceCombo.currentData()
+        if conf_id is None:
+            return
+        if not self.flush():
+            return
+        try:
+            self.conference = self._services.conferences.get(int(conf_id))
+            self._roles = self._services.training.roles(int(conf_id))
+        except MdtboardError as exc:
+            self.show_status(str(exc))
+            return
+        conf = self.conference
+        trainees = [a.name for a in conf.attendees if a.role is AttendeeRole.TRAINEE]
+        where = f", {conf.room}" if conf.room else ""
+        self.ui.conferenceInfo.setText(
+            f"<b>{conf.title}</b>, {conf.starts_at:%A %d %B %Y %H:%M}{where}. "
+            f"Facilitator: {conf.chair or '–'}. Trainees: {', '.join(trainees) or 'none yet'}."
+        )
+        self._fill_agenda()
+        self.debrief.set_conference(conf)
+        self._case_chosen()
+        self._stale(PROGRESS_TAB, PROGRAMME_TAB)
+
+    def _fill_agenda(self, keep_row: int | None = None) -> None:
+        conf = self.conference
+        lst = self.ui.agendaList
+        row = lst.currentRow() if keep_row is None else keep_row
+        lst.blockSignals(True)
+        lst.clear()
+        presenters = {r.agenda_item_id: r.presenter.trainee for r in self._roles if r.presenter}
+        for item in conf.agenda if conf else []:
+            text = f"{item.position + 1}. {item.case_ref}"
+            if item.case_title:
+                text += f" – {item.case_title}"
+            if item.id in presenters:
+                text += f"\n    presented by {presenters[item.id]}"
+            entry = QListWidgetItem(text)
+            entry.setData(ITEM_ROLE, item.id)
+            lst.addItem(entry)
+        lst.setCurrentRow(min(max(row, 0), lst.count() - 1) if lst.count() else -1)
+        lst.blockSignals(False)
+
+    def current_item(self) -> AgendaItem | None:
+        if self.conference is None:
+            return None
+        entry = self.ui.agendaList.currentItem()
+        if entry is None:
+            return None
+        item_id = entry.data(ITEM_ROLE)
+        return next((i for i in self.conference.agenda if i.id == item_id), None)
+
+    def select_case(self, row: int) -> None:
+        self.ui.agendaList.setCurrentRow(row)
+
+    def _case_chosen(self) -> None:
+        conf = self.conference
+        if conf is None:
+            return
+        item = self.current_item()
+        roles = next((r for r in self._roles if item is not None and r.agenda_item_id == item.id), None)
+        self.roles.set_case(conf, item)
+        self.scoring.set_case(conf, item, roles)
+
+    def _roles_changed(self) -> None:
+        if self.conference is None or self.conference.id is None:
+            return
+        try:
+            self._roles = self._services.training.roles(self.conference.id)
+        except MdtboardError as exc:
+            self.show_status(str(exc))
+            return
+        self._fill_agenda()
+        item = self.current_item()
+        roles = next((r for r in self._roles if item is not None and r.agenda_item_id == item.id), None)
+        self.scoring.set_case(self.conference, item, roles)
+        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB)
+
+    def refresh(self) -> None:
+        """Read everything again (someone else may have changed the conference)."""
+        if self.flush():
+            self.refresh_conferences()
+
+    def new_conference(self) -> NewConferenceDialog:
+        dialog = NewConferenceDialog(self._services, self)
+        dialog.created.connect(lambda conf_id: self.refresh_conferences(select=conf_id))
+        dialog.created.connect(lambda _id: self.show_status("Teaching conference created"))
+        self.new_conference_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- the tabs
+    def _stale(self, *tabs: int) -> None:
+        current = self.ui.tabs.currentIndex()
+        for tab in tabs:
+            if tab == current:
+                self._tab_shown(tab)
+
+    def _tab_shown(self, tab: int) -> None:
+        if tab == DEBRIEF_TAB:
+            self.debrief.refresh()
+        elif tab == PROGRESS_TAB:
+            names = [t.trainee for t in self._programme_rows()]
+            self.progress.set_trainees(names)
+        elif tab == PROGRAMME_TAB:
+            self.programme.refresh()
+        elif tab == SCORING_TAB:
+            self.scoring.focus_first_row()
+
+    def _programme_rows(self) -> list[TraineeSummary]:
+        try:
+            return list(self._services.training.programme_overview().trainees)
+        except MdtboardError as exc:
+            self.show_status(str(exc))
+            return []
+
+    def show_tab(self, tab: int) -> None:
+        self.ui.tabs.setCurrentIndex(tab)
+        self._tab_shown(tab)
+
+    def show_progress(self, trainee: str) -> None:
+        self.show_tab(PROGRESS_TAB)
+        self.progress.choose(trainee)
+
+    # -- status and closing
+    def show_status(self, text: str) -> None:
+        self.ui.statusbar.showMessage(text)
+        self.status_message.emit(text)
+
+    def flush(self) -> bool:
+        """Save the scores still pending; False when that failed (they stay on screen)."""
+        return self.scoring.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        event.accept()

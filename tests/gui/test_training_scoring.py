@@ -1,0 +1,228 @@
+"""The facilitator's scoring panel, driven by the keyboard alone: digits score, arrows and Tab move,
+a 2 takes a comment, and the scores land in the database; a 1 without a comment is marked and not saved."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import table_snapshot
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.rubric import AssessorRole, Score
+from mdtboard.services.context import Services, open_services
+from mdtboard.ui.training.scoring import RubricRow
+from mdtboard.ui.training.window import SCORING_TAB, TrainingWindow
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "training"))
+from training_setup import FACILITATOR, KWAME, ZOE, load_bank, teaching_conference  # noqa: E402
+
+pytestmark = pytest.mark.gui
+FAC, SELF = AssessorRole.FACILITATOR, AssessorRole.SELF
+
+
+@pytest.fixture
+def services(sqlite_database_url: str) -> Iterator[Services]:
+    opened = open_services(sqlite_database_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def conference(services: Services) -> tuple[int, int, int]:
+    """A teaching conference where Zoë presents TEACH-02 and speaks for psychology: (conf, item, case)."""
+    bank = load_bank(services)
+    conf = teaching_conference(services, "Teaching 3", datetime(2026, 3, 9, 13), [bank["TEACH-02"]])
+    item = conf.agenda[0]
+    assert conf.id is not None and item.id is not None
+    services.training.assign_role(item.id, ZOE)
+    services.training.assign_role(item.id, ZOE, Discipline.PSYCHOLOGY)
+    services.training.assign_role(item.id, KWAME, Discipline.PHYSICIAN)
+    return conf.id, item.id, item.case_id
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services, conference: tuple[int, int, int]) -> TrainingWindow:
+    window = TrainingWindow(services, save_delay_ms=50)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.open_conference(conference[0])
+    window.select_case(0)
+    window.show_tab(SCORING_TAB)
+    return window
+
+
+def _focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def _press(qtbot: QtBot, key: Qt.Key) -> None:
+    """A key pressed by the person: it goes to whatever has the focus."""
+    qtbot.keyClick(_focused(), key)
+
+
+def _type(qtbot: QtBot, text: str) -> None:
+    qtbot.keyClicks(_focused(), text)
+
+
+def _row_in_focus() -> RubricRow:
+    widget: QWidget | None = _focused()
+    while widget is not None and not isinstance(widget, RubricRow):
+        widget = widget.parentWidget()
+    assert isinstance(widget, RubricRow), f"the focus is on {_focused()!r}, not on a rubric item"
+    return widget
+
+
+def test_the_facilitator_scores_a_case_by_keyboard_only(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    assert panel.trainee == ZOE
+    keys = [row.item.key for row in panel.rows]
+    assert keys[:6] == [
+        "case.isbar.identify",
+        "case.isbar.situation",
+        "case.isbar.background",
+        "case.isbar.assessment",
+        "case.isbar.recommendation",
+        "case.discipline.psychology",
+    ]
+    assert "case.discipline.physician" not in keys  # Kwame speaks for the physician, not Zoë
+    # the anchors are there to read
+    identify = panel.row("case.isbar.identify")
+    assert identify.ui.anchor1Label.isVisible() and "Starts without saying" in identify.ui.anchor1Label.text()
+    assert "Opens with own name and role" in identify.ui.anchor5Label.text()
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), RubricRow))
+    assert _row_in_focus().item.key == "case.isbar.identify"
+
+    _press(qtbot, Qt.Key.Key_5)  # Identify: 5
+    _press(qtbot, Qt.Key.Key_Down)
+    assert _row_in_focus().item.key == "case.isbar.situation"
+    _press(qtbot, Qt.Key.Key_2)  # Situation: 2, which needs a comment: the cursor is in it at once
+    assert isinstance(_focused(), QLineEdit)
+    situation = panel.row("case.isbar.situation")
+    assert situation.property("invalid") is True and situation.ui.commentError.isVisible()
+    assert "needs a comment" in situation.ui.commentError.text()
+    _type(qtbot, "No question for the team; the room had to ask.")
+    assert situation.property("invalid") is False and not situation.ui.commentError.isVisible()
+    _press(qtbot, Qt.Key.Key_Tab)  # on to Background
+    assert _row_in_focus().item.key == "case.isbar.background"
+    _press(qtbot, Qt.Key.Key_4)
+    _press(qtbot, Qt.Key.Key_Tab)
+    _press(qtbot, Qt.Key.Key_3)  # Assessment: 3
+    _press(qtbot, Qt.Key.Key_Up)
+    assert _row_in_focus().item.key == "case.isbar.background"
+    _press(qtbot, Qt.Key.Key_3)  # Background changed from 4 to 3
+    for _ in range(3):
+        _press(qtbot, Qt.Key.Key_Down)
+    assert _row_in_focus().item.key == "case.discipline.psychology"
+    _press(qtbot, Qt.Key.Key_4)
+    _press(qtbot, Qt.Key.Key_Return)  # an optional comment on a 4
+    _type(qtbot, "Named the fear-avoidance clearly.")
+    _press(qtbot, Qt.Key.Key_Down)
+    assert _row_in_focus().item.key == "trainee.invites_input"
+    _press(qtbot, Qt.Key.Key_3)
+
+    def stored() -> tuple[tuple[Score, ...], tuple[Score, ...]]:
+        per_case = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id)
+        whole = services.training.assessment(conf_id, ZOE, FAC)
+        return (per_case.assessment.scores if per_case else (), whole.assessment.scores if whole else ())
+
+    expected = (
+        (
+            Score("case.isbar.identify", 5),
+            Score("case.isbar.situation", 2, "No question for the team; the room had to ask."),
+            Score("case.isbar.background", 3),
+            Score("case.isbar.assessment", 3),
+            Score("case.discipline.psychology", 4, "Named the fear-avoidance clearly."),
+        ),
+        (Score("trainee.invites_input", 3),),
+    )
+    qtbot.waitUntil(lambda: stored() == expected, timeout=2000)
+    per_case = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id)
+    assert per_case is not None and per_case.assessment.assessor == FACILITATOR
+    assert panel.ui.saveState.text().startswith("Scores saved ")
+
+
+def test_a_one_without_a_comment_is_marked_and_not_saved(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    services.training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.background", 4)], case_id=case_id)
+    window.refresh()
+    window.show_tab(SCORING_TAB)
+    background = panel.row("case.isbar.background")
+    assert background.value == 4
+    before = table_snapshot(services.db)
+    background.setFocus()
+    qtbot.waitUntil(background.hasFocus)
+    _press(qtbot, Qt.Key.Key_1)
+    assert background.property("invalid") is True
+    assert background.ui.commentEdit.property("invalid") is True
+    assert background.ui.commentError.text().startswith("⚠ A score of 1 needs a comment")
+    assert "Comment needed" in background.ui.commentEdit.placeholderText()
+    _press(qtbot, Qt.Key.Key_Escape)  # back to the row without writing the comment
+    assert panel.flush()
+    assert table_snapshot(services.db) == before  # the database keeps the last valid score, 4
+    assert "need a comment" in panel.ui.saveState.text()
+    # the comment written, the 1 is saved
+    background.focus_comment()
+    _type(qtbot, "Psychosocial history left out.")
+    qtbot.waitUntil(
+        lambda: (
+            services.training.assessment(conf_id, ZOE, FAC, case_id=case_id).assessment.scores  # type: ignore[union-attr]
+            == (Score("case.isbar.background", 1, "Psychosocial history left out."),)
+        ),
+        timeout=2000,
+    )
+
+
+def test_self_assessment_is_shown_beside_the_facilitators(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    services.training.save_assessment(
+        conf_id, ZOE, SELF, [Score("case.isbar.background", 4, "I covered it.")], case_id=case_id
+    )
+    services.training.save_assessment(
+        conf_id, ZOE, FAC, [Score("case.isbar.background", 2, "Thin.")], case_id=case_id
+    )
+    window.refresh()
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    background = panel.row("case.isbar.background")
+    assert (background.value, background.comment) == (2, "Thin.")
+    assert background.ui.otherLabel.isVisible()
+    assert background.ui.otherLabel.text() == "Self-assessment: 4 – I covered it."
+    # the trainee scores themselves in the same panel, with the facilitator's scores beside
+    panel.set_role(SELF)
+    background = panel.row("case.isbar.background")
+    assert (background.value, background.ui.otherLabel.text()) == (4, "Facilitator: 2 – Thin.")
+    background.setFocus()
+    qtbot.waitUntil(background.hasFocus)
+    _press(qtbot, Qt.Key.Key_5)
+    qtbot.waitUntil(
+        lambda: (
+            services.training.assessment(conf_id, ZOE, SELF, case_id=case_id).assessment.scores  # type: ignore[union-attr]
+            == (Score("case.isbar.background", 5, "I covered it."),)
+        ),
+        timeout=2000,
+    )
+    # Kwame speaks for the physician only: his panel shows that item and the team behaviours
+    panel.set_trainee(KWAME)
+    keys = [row.item.key for row in panel.rows]
+    assert keys[0] == "case.discipline.physician" and "case.isbar.identify" not in keys
+    assert "speaks for physician" in panel.ui.partsLabel.text()
