@@ -1,0 +1,170 @@
+"""How the main window shows the care plan: a "Care plan" page in its navigation (Alt+4), and a Care plan
+menu (also on the toolbar):
+
+- Open the care plan (Ctrl+Shift+P): of the case in front of the user, i.e. the case under discussion in the
+  conference workspace (with its agenda item, so that a draft takes the input given there), the case open
+  in the case editor, or the case selected in the library;
+- Build draft from the team's input (Ctrl+Shift+B), Print… (Ctrl+P), Save PDF…, Export FHIR…, and the
+  paper size (A4 or US Letter) that printing and the PDF use.
+
+The main window makes one :class:`CarePlanPage` once its services are ready and asks its editor to save
+on closing (``MainWindow.flush``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from mdtboard.services.context import Services
+from mdtboard.ui.careplan.editor import CarePlanEditor
+from mdtboard.ui.careplan.output import PAGE_SIZES
+
+if TYPE_CHECKING:
+    from mdtboard.ui.main_window import MainWindow
+
+#: The care plan's place in the window's navigation (after the library, the case and the conference).
+CARE_PLAN_PAGE = 3
+LIBRARY_PAGE, CASE_PAGE, CONFERENCE_PAGE = 0, 1, 2
+
+
+class CarePlanPage(QObject):
+    """The care-plan editor as a page of ``window``, with its menu."""
+
+    def __init__(self, window: MainWindow, services: Services, *, save_delay_ms: int | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        kwargs = {} if save_delay_ms is None else {"save_delay_ms": save_delay_ms}
+        self.editor = CarePlanEditor(services, window.undo_stack, window.settings, window, **kwargs)
+        window.ui.pages.addWidget(self.editor)
+        self.page = window.ui.pages.indexOf(self.editor) - 1
+        window.ui.navigation.addItem("Care plan")
+        self.menu = QMenu("Care p&lan", window)
+        window.menuBar().insertMenu(window.ui.menuHelp.menuAction(), self.menu)
+        self.open_action = self._action(
+            "&Open the care plan of this case", "Ctrl+Shift+P", self.open_for_context
+        )
+        self.open_action.setIconText("Care plan")
+        self.open_action.setToolTip(
+            "The care plan of the case under discussion, open in the case editor or selected in the "
+            "library (Ctrl+Shift+P)"
+        )
+        self.show_action = self._action("Care plan &page", "Alt+4", self.show)
+        self.menu.addSeparator()
+        self.build_action = self._action("&Build draft from the team's input", "Ctrl+Shift+B", self._build)
+        self.menu.addSeparator()
+        self.print_action = self._action("&Print…", QKeySequence.StandardKey.Print, self._print)
+        self.pdf_action = self._action("Save P&DF…", None, self._save_pdf)
+        self.fhir_action = self._action("Export &FHIR…", None, self._export_fhir)
+        self.paper_menu = self.menu.addMenu("Paper si&ze")
+        self.paper_group = QActionGroup(self)
+        self.paper_actions: dict[str, QAction] = {}
+        for shown, name in PAGE_SIZES:
+            action = self.paper_menu.addAction(shown)
+            action.setCheckable(True)
+            action.setChecked(name == self.editor.output.page_size)
+            self.paper_group.addAction(action)
+            self.paper_actions[name] = action
+        window.ui.toolBar.addSeparator()
+        window.ui.toolBar.addAction(self.open_action)
+        self._connect_signals()
+
+    def _action(self, text: str, keys: str | QKeySequence.StandardKey | None, slot: Any) -> QAction:
+        action = QAction(text, self.window)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        return action
+
+    def _connect_signals(self) -> None:
+        for name, action in self.paper_actions.items():
+            action.triggered.connect(lambda _checked=False, name=name: self.editor.output.set_page_size(name))
+        self.editor.ui.pageSizeCombo.currentIndexChanged.connect(self._paper_shown)
+        self.editor.status_message.connect(self.window.show_status)
+        self.editor.reveal_requested.connect(self.show)
+        self.editor.plan_signed.connect(self._refresh_follow_ups)
+
+    def _paper_shown(self, index: int) -> None:
+        if 0 <= index < len(PAGE_SIZES):
+            self.paper_actions[PAGE_SIZES[index][1]].setChecked(True)
+
+    def _refresh_follow_ups(self, _case_id: int) -> None:
+        follow_ups = getattr(self.window.workspace, "follow_ups", None)
+        if follow_ups is not None:
+            follow_ups.refresh()
+
+    # -- which case
+    def context(self) -> tuple[int | None, int | None]:
+        """(case id, agenda item id) of the case in front of the user, as described in the module."""
+        window = self.window
+        page = window.current_page()
+        workspace = window.workspace
+        case_id: int | None = None
+        if page == CONFERENCE_PAGE and workspace is not None:
+            case_id = workspace.discussion.current_case_id()
+            agenda = workspace.agenda
+            if workspace.ui.tabs.currentWidget() is workspace.ui.agendaTab:
+                index = agenda.ui.agendaView.currentIndex()
+                if index.isValid():
+                    case_id = agenda.model.row_object(index.row()).case_id
+        elif page == CASE_PAGE and window.editor is not None:
+            case_id = window.editor.current_case_id()
+        elif page == LIBRARY_PAGE and window.library is not None:
+            index = window.library.ui.caseTable.currentIndex()
+            if index.isValid():
+                case_id = window.library.model.summary(index.row()).id
+        if case_id is None:
+            case_id = self.editor.current_case_id()
+            if case_id is None and window.editor is not None:
+                case_id = window.editor.current_case_id()
+        item_id = None
+        if case_id is not None and workspace is not None and workspace.current_conference_id() is not None:
+            item = workspace.controller.item_for(case_id)
+            item_id = None if item is None else item.id
+        if item_id is None and case_id is not None and case_id == self.editor.current_case_id():
+            item_id = self.editor.agenda_item_id
+        return case_id, item_id
+
+    def open_for_context(self) -> bool:
+        """Show the care plan of the case in front of the user (see :meth:`context`)."""
+        case_id, item_id = self.context()
+        if case_id is None:
+            self.window.show_status("Open or select a case first: its care plan opens with Ctrl+Shift+P.")
+            return False
+        if not self.editor.open_case(case_id, item_id):
+            return False
+        self.show()
+        return True
+
+    def show(self) -> None:
+        if self.window.current_page() != self.page:
+            self.window.show_page(self.page)
+        if self.editor.plan is None:
+            self.editor.ui.buildButton.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.editor.ui.sectionTabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _ensure_open(self) -> bool:
+        if self.window.current_page() == self.page and self.editor.case is not None:
+            return True
+        return self.open_for_context()
+
+    def _build(self) -> None:
+        if self._ensure_open():
+            self.editor.build_draft()
+
+    def _print(self) -> None:
+        if self._ensure_open():
+            self.editor.output.print_preview()
+
+    def _save_pdf(self) -> None:
+        if self._ensure_open():
+            self.editor.output.choose_and_save_pdf()
+
+    def _export_fhir(self) -> None:
+        if self._ensure_open():
+            self.editor.output.choose_and_export_fhir()
