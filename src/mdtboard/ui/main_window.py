@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.library: CaseLibrary | None = None
         self.editor: CaseEditor | None = None
         self.workspace: Any = None  # ConferenceWorkspace, or None while it is not available
+        self.care_plan: Any = None  # careplan.integration.CarePlanPage, once the services are ready
         self.last_dialog: QWidget | None = None
         self._load_demo = load_demo or _default_demo_loader
         self._save_delay_ms = save_delay_ms
@@ -213,6 +214,9 @@ class MainWindow(QMainWindow):
         pages.addWidget(self.library)
         pages.addWidget(self.editor)
         pages.addWidget(self.workspace if self.workspace is not None else self._placeholder())
+        from mdtboard.ui.careplan.integration import CarePlanPage
+
+        self.care_plan = CarePlanPage(self, services, save_delay_ms=self._save_delay_ms)
         self.library.open_case_requested.connect(self.open_case)
         self.library.status_message.connect(self.show_status)
         self.editor.status_message.connect(self.show_status)
@@ -427,6 +431,8 @@ class MainWindow(QMainWindow):
             ok = self.editor.flush() and ok
         if self.workspace is not None:
             ok = bool(self.workspace.flush()) and ok
+        if self.care_plan is not None:
+            ok = self.care_plan.editor.flush() and ok
         return ok
 
     def closeEvent(self, event: QCloseEvent) -> None:
