@@ -27,6 +27,7 @@ from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import DEFAULT_CASE_MINUTES, AgendaStatus, Conference, ConferenceMode
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui.careplan.follow_ups import FollowUpsPanel
 from mdtboard.ui.conference.agenda import AgendaPanel
 from mdtboard.ui.conference.attendance import AttendancePanel
 from mdtboard.ui.conference.conflicts import Chooser, Rows, dialog_chooser
@@ -104,6 +105,10 @@ class ConferenceWorkspace(QWidget):
         self.ui.detailsLayout.addWidget(self.attendance, 3)
         self.agenda = AgendaPanel(self.controller, self.ui.agendaTab)
         self.ui.agendaLayout.addWidget(self.agenda)
+        # Open actions of agreed care plans due by this conference, under the deferred cases.
+        self.follow_ups = FollowUpsPanel(self.controller, self.agenda.ui.pickerContent)
+        picker = self.agenda.ui.pickerLayout
+        picker.insertWidget(picker.indexOf(self.agenda.ui.deferredFrame) + 1, self.follow_ups)
         self.discussion = DiscussionPanel(self.controller, self._choose, self.ui.discussionTab)
         self.ui.discussionLayout.addWidget(self.discussion)
         self.upcoming: TextListModel[Conference] = TextListModel(
@@ -169,6 +174,7 @@ class ConferenceWorkspace(QWidget):
         self.editor.problem.connect(self.status_message)
         self.attendance.message.connect(self.status_message)
         self.agenda.message.connect(self.status_message)
+        self.follow_ups.message.connect(self.status_message)
         self.agenda.discuss_requested.connect(self.discuss)
         self.agenda.open_case_requested.connect(self.open_case_requested)
         self.discussion.message.connect(self.status_message)
