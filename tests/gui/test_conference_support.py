@@ -18,6 +18,7 @@ from mdtboard.domain.case import Case, Patient, Scores
 from mdtboard.domain.conference import Conference
 from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services
+from mdtboard.storage.db import open_database
 from mdtboard.ui.conference.workspace import ConferenceWorkspace
 from mdtboard.ui.conflict_dialog import Choice
 
@@ -92,6 +93,14 @@ def risky_case(services: Services) -> int:
     )
     assert case.id is not None
     return case.id
+
+
+@pytest.fixture
+def another_session(services: Services) -> Iterator[Services]:
+    """A second session on the same database: another PC, or a second window."""
+    other = Services.on(open_database(services.db.engine.url.render_as_string(hide_password=False)))
+    yield other
+    other.close()
 
 
 def conference(services: Services, when: datetime, title: str = "Pain MDT") -> int:

@@ -20,13 +20,10 @@ class Ui_DiscussionPanel(object):
         DiscussionPanel.resize(1200, 700)
         self.panelLayout = QVBoxLayout(DiscussionPanel)
         self.panelLayout.setObjectName(u"panelLayout")
+        self.headerLayout = QVBoxLayout()
+        self.headerLayout.setObjectName(u"headerLayout")
         self.headerRow = QHBoxLayout()
         self.headerRow.setObjectName(u"headerRow")
-        self.prevButton = QPushButton(DiscussionPanel)
-        self.prevButton.setObjectName(u"prevButton")
-
-        self.headerRow.addWidget(self.prevButton)
-
         self.caseLabel = QLabel(DiscussionPanel)
         self.caseLabel.setObjectName(u"caseLabel")
         self.caseLabel.setWordWrap(True)
@@ -46,31 +43,49 @@ class Ui_DiscussionPanel(object):
 
         self.statusLabel = QLabel(DiscussionPanel)
         self.statusLabel.setObjectName(u"statusLabel")
+        self.statusLabel.setWordWrap(True)
 
         self.headerRow.addWidget(self.statusLabel)
 
-        self.discussedButton = QPushButton(DiscussionPanel)
-        self.discussedButton.setObjectName(u"discussedButton")
 
-        self.headerRow.addWidget(self.discussedButton)
+        self.headerLayout.addLayout(self.headerRow)
 
-        self.deferButton = QPushButton(DiscussionPanel)
-        self.deferButton.setObjectName(u"deferButton")
+        self.navRow = QHBoxLayout()
+        self.navRow.setObjectName(u"navRow")
+        self.prevButton = QPushButton(DiscussionPanel)
+        self.prevButton.setObjectName(u"prevButton")
 
-        self.headerRow.addWidget(self.deferButton)
-
-        self.openCaseButton = QPushButton(DiscussionPanel)
-        self.openCaseButton.setObjectName(u"openCaseButton")
-
-        self.headerRow.addWidget(self.openCaseButton)
+        self.navRow.addWidget(self.prevButton)
 
         self.nextButton = QPushButton(DiscussionPanel)
         self.nextButton.setObjectName(u"nextButton")
 
-        self.headerRow.addWidget(self.nextButton)
+        self.navRow.addWidget(self.nextButton)
+
+        self.navSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.navRow.addItem(self.navSpacer)
+
+        self.discussedButton = QPushButton(DiscussionPanel)
+        self.discussedButton.setObjectName(u"discussedButton")
+
+        self.navRow.addWidget(self.discussedButton)
+
+        self.deferButton = QPushButton(DiscussionPanel)
+        self.deferButton.setObjectName(u"deferButton")
+
+        self.navRow.addWidget(self.deferButton)
+
+        self.openCaseButton = QPushButton(DiscussionPanel)
+        self.openCaseButton.setObjectName(u"openCaseButton")
+
+        self.navRow.addWidget(self.openCaseButton)
 
 
-        self.panelLayout.addLayout(self.headerRow)
+        self.headerLayout.addLayout(self.navRow)
+
+
+        self.panelLayout.addLayout(self.headerLayout)
 
         self.emptyLabel = QLabel(DiscussionPanel)
         self.emptyLabel.setObjectName(u"emptyLabel")
@@ -256,10 +271,10 @@ class Ui_DiscussionPanel(object):
 
         self.panelLayout.addWidget(self.bodySplitter)
 
-        QWidget.setTabOrder(self.prevButton, self.discussedButton)
+        QWidget.setTabOrder(self.prevButton, self.nextButton)
+        QWidget.setTabOrder(self.nextButton, self.discussedButton)
         QWidget.setTabOrder(self.discussedButton, self.deferButton)
         QWidget.setTabOrder(self.deferButton, self.openCaseButton)
-        QWidget.setTabOrder(self.openCaseButton, self.nextButton)
 
         self.retranslateUi(DiscussionPanel)
     # setupUi
@@ -269,13 +284,6 @@ class Ui_DiscussionPanel(object):
         DiscussionPanel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Discussion", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.prevButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Previous case", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.prevButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Show the previous case on the agenda (Ctrl+PgUp)", None))
-#endif // QT_CONFIG(tooltip)
-        self.prevButton.setText(QCoreApplication.translate("DiscussionPanel", u"\u25c0 Previous", None))
-#if QT_CONFIG(accessibility)
         self.caseLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Case under discussion", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
@@ -284,6 +292,20 @@ class Ui_DiscussionPanel(object):
 #if QT_CONFIG(accessibility)
         self.statusLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Status of the case", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.prevButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Previous case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.prevButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Show the previous case on the agenda (Ctrl+PgUp)", None))
+#endif // QT_CONFIG(tooltip)
+        self.prevButton.setText(QCoreApplication.translate("DiscussionPanel", u"\u25c0 Previous", None))
+#if QT_CONFIG(accessibility)
+        self.nextButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Next case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.nextButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Show the next case on the agenda (Ctrl+PgDown)", None))
+#endif // QT_CONFIG(tooltip)
+        self.nextButton.setText(QCoreApplication.translate("DiscussionPanel", u"Next \u25b6", None))
 #if QT_CONFIG(accessibility)
         self.discussedButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Mark discussed", None))
 #endif // QT_CONFIG(accessibility)
@@ -305,13 +327,6 @@ class Ui_DiscussionPanel(object):
         self.openCaseButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Open this case in the case editor (Ctrl+Shift+O)", None))
 #endif // QT_CONFIG(tooltip)
         self.openCaseButton.setText(QCoreApplication.translate("DiscussionPanel", u"Open case", None))
-#if QT_CONFIG(accessibility)
-        self.nextButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Next case", None))
-#endif // QT_CONFIG(accessibility)
-#if QT_CONFIG(tooltip)
-        self.nextButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Show the next case on the agenda (Ctrl+PgDown)", None))
-#endif // QT_CONFIG(tooltip)
-        self.nextButton.setText(QCoreApplication.translate("DiscussionPanel", u"Next \u25b6", None))
         self.emptyLabel.setText(QCoreApplication.translate("DiscussionPanel", u"No case to discuss yet. Put cases on the agenda (Agenda tab, Alt+A).", None))
 #if QT_CONFIG(accessibility)
         self.factsScroll.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Key facts of the case", None))
