@@ -89,7 +89,11 @@ def time_chart(progress: TraineeProgress) -> QChart:
     )
     top = max([1.0, *(t.seconds / 60 for t in timings), *(t.target_seconds / 60 for t in timings)])
     axis_y = QValueAxis()
-    axis_y.setRange(0, int(top) + 1)
+    step = 1 if top < 6 else 2 if top < 12 else 5
+    axis_y.setRange(0, step * (int(top) // step + 1))
+    axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis_y.setTickAnchor(0)
+    axis_y.setTickInterval(step)  # a line every minute (or every 2 or 5 for long presentations)
     axis_y.setLabelFormat("%d")
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     for series in (actual, target):
@@ -113,6 +117,8 @@ class ProgressView(QWidget):
         self.charts: list[QChartView] = []
         self.progress: TraineeProgress | None = None
         self.ui.traineeCombo.currentTextChanged.connect(self.show_trainee)
+        for column in (0, 1):
+            self.ui.chartsGrid.setColumnStretch(column, 1)
 
     def set_trainees(self, names: list[str]) -> None:
         combo = self.ui.traineeCombo
@@ -157,6 +163,7 @@ class ProgressView(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(CHART_HEIGHT)
             view.setAccessibleName(chart.title())
-            self.ui.chartsGrid.addWidget(view, index // 2, index % 2)
+            last_alone = index == len(charts) - 1 and index % 2 == 0
+            self.ui.chartsGrid.addWidget(view, index // 2, index % 2, 1, 2 if last_alone else 1)
             view.setVisible(True)
             self.charts.append(view)

@@ -9,7 +9,6 @@ every field is confirmed; only then does the case become fictional.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,6 +26,8 @@ from mdtboard.ui.training.style import HINT_BACKGROUND, STYLE
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 T = TypeVar("T")
+#: Names of the structured fields changed automatically, as a person reads them.
+_WHERE = {"id": "Reference", "patient.display_name": "Patient name", "patient.age": "Age"}
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -93,8 +94,7 @@ class TeachingCaseDialog(QDialog):
         review = self.review
         case = review.draft.case
         checklist = review.checklist
-        kinds = Counter(change.what for change in review.draft.changes)
-        changes = "; ".join(f"{what}{f' ({n}×)' if n > 1 else ''}" for what, n in kinds.items())
+        changes = "; ".join(f"{_WHERE.get(c.where, c.where)}: {c.what}" for c in review.draft.changes)
         age = f" Age shown as “{review.draft.age_text}”." if review.draft.age_text else ""
         intro = (
             f"Draft teaching case <b>{case.ref}</b> ({case.patient.display_name}).{age} It stays marked "
@@ -115,7 +115,7 @@ class TeachingCaseDialog(QDialog):
         lst.clear()
         for item in checklist.items:
             hints = f" · {len(item.hints)} hint(s)" if item.hints else ""
-            row = QListWidgetItem(f"{'✓' if item.confirmed else '○'} {item.label}{hints}")
+            row = QListWidgetItem(f"{item.label}{hints}")
             row.setData(FIELD_ROLE, item.field)
             row.setData(
                 Qt.ItemDataRole.CheckStateRole,
