@@ -22,7 +22,6 @@ Every call is its own unit of work; a save states the version its user saw and r
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -46,7 +45,6 @@ from mdtboard.domain.rubric import (
     MDTBOARD_RUBRIC,
     Assessment,
     AssessorRole,
-    RubricLevel,
     Score,
     validate_assessment,
 )
@@ -59,8 +57,11 @@ from mdtboard.services.training_data import (
     PresentationTiming,
     RoleAssignment,
     StoredAssessment,
+    check_seconds,
+    clean_name,
     conference_ref,
     discussion_times,
+    level_problems,
     load_records,
     timing_from_case_timer,
     to_assessment,
@@ -80,10 +81,6 @@ from mdtboard.storage.training_models import (
     TrainingTimingRow,
 )
 
-NAME_MAX = 200
-#: A presentation or a discipline's speaking time longer than this is surely a timer left running.
-SECONDS_MAX = 24 * 3600.0
-
 __all__ = [
     "CaseRoles",
     "DebriefInputs",
@@ -97,28 +94,6 @@ __all__ = [
 
 
 # ---------------------------------------------------------------------------------------- helpers
-
-
-def _clean_name(name: str | None, where: str, problems: list[Problem]) -> str:
-    text = " ".join((name or "").split())
-    if not text:
-        problems.append(Problem(where, "no name given"))
-    elif len(text) > NAME_MAX:
-        problems.append(Problem(where, f"is {len(text)} characters long, more than the maximum {NAME_MAX}"))
-    return text
-
-
-def _check_seconds(
-    value: float | None, where: str, problems: list[Problem], *, positive: bool = False
-) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        problems.append(Problem(where, f"{value!r} is not a number of seconds"))
-    elif value < 0 or (positive and value == 0):
-        problems.append(Problem(where, f"{value:g} seconds is not {'above' if positive else 'at least'} 0"))
-    elif value > SECONDS_MAX:
-        problems.append(Problem(where, f"{value:g} seconds is longer than a day"))
 
 
 def _conflict(what: str, key: Any, seen: int | None, mine: Any, theirs: Any) -> ConflictError:
@@ -238,7 +213,7 @@ class TrainingService:
         ``seen_version`` is the version of the part's assignment as the user saw it (None: it had none).
         """
         problems: list[Problem] = []
-        name = _clean_name(trainee, "trainee", problems)
+        name = clean_name(trainee, "trainee", problems)
         if discipline is not None and not isinstance(discipline, Discipline):
             problems.append(Problem("discipline", f"{discipline!r} is not a known discipline"))
         if problems:
@@ -358,14 +333,14 @@ class TrainingService:
         with unit_of_work(self.db) as session:
             self._training_conference(session, conference_id)
             problems: list[Problem] = []
-            name = _clean_name(trainee, "trainee", problems)
-            who = None if assessor is None else (_clean_name(assessor, "assessor", problems) or None)
+            name = clean_name(trainee, "trainee", problems)
+            who = None if assessor is None else (clean_name(assessor, "assessor", problems) or None)
             case_ref = self._case_on_agenda(session, conference_id, case_id, problems)
             if problems:
                 raise InvalidInputError(problems)
             name = self._check_trainee(session, conference_id, name)
             assessment = Assessment(role, name, conference_ref(conference_id), tuple(scores), case_ref, who)
-            problems = validate_assessment(assessment) + _level_problems(scores, case_id is not None)
+            problems = validate_assessment(assessment) + level_problems(scores, case_id is not None)
             if problems:
                 raise InvalidInputError(problems, source=f"{AssessorRole(role).label} of {name}")
             row = self._assessment_row(session, conference_id, name, role, case_id)
@@ -469,10 +444,10 @@ class TrainingService:
         """Store how long the case's presentation took against its target, and each discipline's time."""
         times = discussion_times(discussion)
         problems: list[Problem] = []
-        _check_seconds(presentation_seconds, "presentation_seconds", problems)
-        _check_seconds(target_seconds, "target_seconds", problems, positive=True)
+        check_seconds(presentation_seconds, "presentation_seconds", problems)
+        check_seconds(target_seconds, "target_seconds", problems, positive=True)
         for entry in times:
-            _check_seconds(entry.seconds, f"discussion.{entry.discipline}", problems)
+            check_seconds(entry.seconds, f"discussion.{entry.discipline}", problems)
         if problems:
             raise InvalidInputError(problems)
         mine = PresentationTiming(agenda_item_id, presentation_seconds, target_seconds, times)
@@ -633,17 +608,3 @@ class TrainingService:
         """Delete a draft teaching case that is still under review (the original is untouched)."""
         with unit_of_work(self.db) as session:
             review.discard(session, review_id, seen_version)
-
-
-def _level_problems(scores: Iterable[Score], has_case: bool) -> list[Problem]:
-    """Per-case items belong to an assessment of a case; team behaviours and the meeting to one without."""
-    problems = []
-    for score in scores:
-        if not MDTBOARD_RUBRIC.has(score.item_key):
-            continue
-        per_case = MDTBOARD_RUBRIC.item(score.item_key).level is RubricLevel.CASE
-        if per_case and not has_case:
-            problems.append(Problem(score.item_key, "is scored per case: name the case"))
-        elif not per_case and has_case:
-            problems.append(Problem(score.item_key, "is scored for the conference as a whole, not per case"))
-    return problems

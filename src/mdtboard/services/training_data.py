@@ -1,12 +1,14 @@
 """What training mode stores, as the services hand it out, and the teaching conferences as domain records.
 
 The result types of :class:`~mdtboard.services.training.TrainingService` live here with the conversions
-from rows, and :func:`load_records`, which reads teaching conferences into
-:class:`~mdtboard.domain.progress.ConferenceRecord` for progress, the programme overview and the debrief.
+from rows, :func:`load_records`, which reads teaching conferences into
+:class:`~mdtboard.domain.progress.ConferenceRecord` for progress, the programme overview and the debrief,
+and the input checks the service adds to the rubric's own (names, seconds, the level of each item).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AttendeeRole
+from mdtboard.domain.errors import Problem
 from mdtboard.domain.progress import (
     DEFAULT_PRESENTATION_TARGET_SECONDS,
     ConferenceRecord,
@@ -23,7 +26,7 @@ from mdtboard.domain.progress import (
     Presentation,
     trainee_key,
 )
-from mdtboard.domain.rubric import Assessment, AssessorRole, Score
+from mdtboard.domain.rubric import MDTBOARD_RUBRIC, Assessment, AssessorRole, RubricLevel, Score
 from mdtboard.domain.timers import PRESENTATION, CaseTiming, PhaseKind
 from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow
 from mdtboard.storage.training_models import (
@@ -32,6 +35,10 @@ from mdtboard.storage.training_models import (
     TrainingRoleRow,
     TrainingTimingRow,
 )
+
+NAME_MAX = 200
+#: A presentation or a discipline's speaking time longer than this is surely a timer left running.
+SECONDS_MAX = 24 * 3600.0
 
 
 def conference_ref(conference_id: int) -> str:
@@ -264,3 +271,42 @@ def load_records(session: Session, conference_ids: Sequence[int]) -> list[Confer
         for conf_id in conference_ids
         if conf_id in confs
     ]
+
+
+# ---------------------------------------------------------------------------------------- checks
+
+
+def clean_name(name: str | None, where: str, problems: list[Problem]) -> str:
+    text = " ".join((name or "").split())
+    if not text:
+        problems.append(Problem(where, "no name given"))
+    elif len(text) > NAME_MAX:
+        problems.append(Problem(where, f"is {len(text)} characters long, more than the maximum {NAME_MAX}"))
+    return text
+
+
+def check_seconds(
+    value: float | None, where: str, problems: list[Problem], *, positive: bool = False
+) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        problems.append(Problem(where, f"{value!r} is not a number of seconds"))
+    elif value < 0 or (positive and value == 0):
+        problems.append(Problem(where, f"{value:g} seconds is not {'above' if positive else 'at least'} 0"))
+    elif value > SECONDS_MAX:
+        problems.append(Problem(where, f"{value:g} seconds is longer than a day"))
+
+
+def level_problems(scores: Iterable[Score], has_case: bool) -> list[Problem]:
+    """Per-case items belong to an assessment of a case; team behaviours and the meeting to one without."""
+    problems = []
+    for score in scores:
+        if not MDTBOARD_RUBRIC.has(score.item_key):
+            continue
+        per_case = MDTBOARD_RUBRIC.item(score.item_key).level is RubricLevel.CASE
+        if per_case and not has_case:
+            problems.append(Problem(score.item_key, "is scored per case: name the case"))
+        elif not per_case and has_case:
+            problems.append(Problem(score.item_key, "is scored for the conference as a whole, not per case"))
+    return problems

@@ -204,3 +204,35 @@ def test_per_case_items_need_a_case_on_the_agenda(
     with pytest.raises(InvalidInputError, match="is not a trainee of this conference"):
         services.training.save_assessment(conf_id, "Ola Nordmann", SELF, [Score("trainee.closes_loop", 3)])
     assert table_snapshot(services.db) == before
+
+
+def test_the_database_itself_keeps_one_assessment_per_trainee_role_and_case(
+    services: Services, conference: tuple[int, list[int], list[int]]
+) -> None:
+    """Two PCs saving the first assessment at the same moment cannot both store one: unique indexes, the
+    one for the conference as a whole partial (``case_id IS NULL``) on SQLite and PostgreSQL alike."""
+    import sqlalchemy as sa
+
+    from mdtboard.storage.training_models import TrainingAssessmentRow
+
+    conf_id, _items, case_ids = conference
+    services.training.save_assessment(conf_id, ZOE, FAC, [Score("trainee.closes_loop", 4)])
+    services.training.save_assessment(
+        conf_id, ZOE, FAC, [Score("case.isbar.identify", 4)], case_id=case_ids[0]
+    )
+    row = {
+        "conference_id": conf_id,
+        "trainee": ZOE,
+        "trainee_key": "zoë ångström-nguyễn",
+        "role": "facilitator",
+        "rubric_version": 1,
+        "version": 0,
+        "created_at": datetime(2026, 3, 9),
+        "updated_at": datetime(2026, 3, 9),
+    }
+    for case_id in (None, case_ids[0]):
+        with pytest.raises(sa.exc.IntegrityError), services.db.engine.begin() as conn:
+            conn.execute(sa.insert(TrainingAssessmentRow), [row | {"case_id": case_id}])
+    with services.db.engine.begin() as conn:  # another case, or the self-assessment, is a different one
+        conn.execute(sa.insert(TrainingAssessmentRow), [row | {"case_id": case_ids[1]}])
+        conn.execute(sa.insert(TrainingAssessmentRow), [row | {"case_id": None, "role": "self"}])
