@@ -345,3 +345,30 @@ def test_the_training_menu_in_the_main_window(
     menu.reviews_menu.aboutToShow.emit()
     assert [a.text().split(" ")[0] for a in menu.reviews_menu.actions()] == [dialog.review.draft.case.ref]
     QApplication.processEvents()
+
+
+def test_closing_the_main_window_saves_scores_still_waiting(
+    qtbot: QtBot, services: Services, sqlite_database_url: str, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from mdtboard.ui.main_window import MainWindow
+    from mdtboard.ui.training.window import SCORING_TAB
+
+    bank = load_bank(services)
+    conf = teaching_conference(services, "Teaching", datetime(2026, 4, 13, 13), [bank["TEACH-05"]])
+    main = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.open_database(sqlite_database_url)
+    training = main.training_menu.open_training_window()
+    assert training is not None and training.open_conference(conf.id or 0)
+    training.show_tab(SCORING_TAB)
+    row = training.scoring.row("trainee.closes_loop")
+    row.set_score(4)
+    row.score_chosen.emit(row.item.key, 4)  # as the digit key does; the save waits for a pause
+    assert training.scoring.pending
+    main.close()
+    stored = services.training.assessment(conf.id or 0, ZOE, FAC)
+    assert stored is not None and stored.assessment.scores == (Score("trainee.closes_loop", 4),)
