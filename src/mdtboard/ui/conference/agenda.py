@@ -169,7 +169,7 @@ class AgendaPanel(QWidget):
 
     def _result_text(self, case: CaseSummary) -> str:
         line = case_line(case.ref, case.display_name, case.title)
-        return line + ("  (on the agenda)" if case.id in self._on_agenda else "")
+        return ("On the agenda: " + line) if case.id in self._on_agenda else line
 
     def search(self) -> None:
         self._search_timer.stop()

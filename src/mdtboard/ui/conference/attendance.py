@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference, quorum
@@ -63,6 +63,8 @@ class AttendancePanel(QWidget):
         self.model.edit_handler = controller.edit_attendee
         view = self.ui.attendeeView
         view.setModel(self.model)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(AttendeeModel.NAME, QHeaderView.ResizeMode.Stretch)
         view.setItemDelegateForColumn(AttendeeModel.DISCIPLINE, ChoiceDelegate(DISCIPLINE_CHOICES, view))
         view.setItemDelegateForColumn(AttendeeModel.ROLE, ChoiceDelegate(ROLE_CHOICES, view))
         for label, value in DISCIPLINE_CHOICES:
@@ -90,7 +92,6 @@ class AttendancePanel(QWidget):
 
     def show_attendees(self, attendees: list[Attendee]) -> None:
         self.model.set_rows(attendees)
-        self.ui.attendeeView.resizeColumnsToContents()
         q = quorum(attendees)
         self.ui.quorumLabel.setText(q.describe())
         mark = Mark.DONE if q.quorate else Mark.ATTENTION

@@ -264,7 +264,9 @@ class DiscussionPanel(QWidget):
             return
         who = html.escape(f"{item.case_ref} · {item.patient_name}")
         title = f"<br>{html.escape(item.case_title)}" if item.case_title else ""
-        self.ui.caseLabel.setText(f"<b>Case {at + 1} of {len(ids)}</b> · {who}{title}")
+        self.ui.caseLabel.setText(
+            f"<span style='font-size: large'><b>Case {at + 1} of {len(ids)}</b> · {who}</span>{title}"
+        )
         status = item.status.label.capitalize()
         timing = f"{item.minutes} min budget"
         if item.started_at is not None:

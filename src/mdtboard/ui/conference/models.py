@@ -164,8 +164,8 @@ class TextListModel(RowListModel[T]):
     def cell(self, row: int, obj: T, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(obj)
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(obj)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._text(obj) if self._tooltip is None else self._tooltip(obj)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -263,8 +263,11 @@ class AgendaModel(RowListModel[AgendaItem]):
             return obj.minutes
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return status_icon(obj.status)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.MINUTES:
-            return "Time budget for this case; edit with F2"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.MINUTES:
+                return "Time budget for this case; F2 changes it"
+            if column == self.TITLE:
+                return obj.case_title
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

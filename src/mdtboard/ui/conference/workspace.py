@@ -52,8 +52,9 @@ def conference_heading(conf: Conference) -> str:
     parts = [f"{conf.starts_at:{WHEN}}", conf.room, f"chair {conf.chair}" if conf.chair else None]
     mode = "Training conference" if conf.mode is ConferenceMode.TRAINING else "Clinical conference"
     parts.append(mode)
-    return f"<span style='font-size: large'><b>{html.escape(conf.title)}</b></span>  " + html.escape(
-        " · ".join(p for p in parts if p)
+    return (
+        f"<span style='font-size: x-large'><b>{html.escape(conf.title)}</b></span>&nbsp;&nbsp; "
+        + html.escape(" · ".join(p for p in parts if p))
     )
 
 

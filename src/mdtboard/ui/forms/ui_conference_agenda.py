@@ -9,10 +9,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QListView,
-    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractScrollArea, QApplication, QFrame,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListView, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QSplitter, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_AgendaPanel(object):
     def setupUi(self, AgendaPanel):
@@ -48,6 +49,8 @@ class Ui_AgendaPanel(object):
         self.resultsView = QListView(self.pickerContent)
         self.resultsView.setObjectName(u"resultsView")
         self.resultsView.setMinimumSize(QSize(0, 120))
+        self.resultsView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.resultsView.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.resultsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.resultsView.setAlternatingRowColors(True)
 
@@ -87,6 +90,14 @@ class Ui_AgendaPanel(object):
         self.deferredView = QListView(self.deferredFrame)
         self.deferredView.setObjectName(u"deferredView")
         self.deferredView.setMinimumSize(QSize(0, 60))
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.deferredView.sizePolicy().hasHeightForWidth())
+        self.deferredView.setSizePolicy(sizePolicy1)
+        self.deferredView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.deferredView.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.deferredView.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.deferredView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
         self.deferredLayout.addWidget(self.deferredView)

@@ -54,7 +54,6 @@ class Ui_AttendancePanel(object):
         self.attendeeView.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked|QAbstractItemView.EditTrigger.EditKeyPressed)
         self.attendeeView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.attendeeView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.attendeeView.horizontalHeader().setStretchLastSection(True)
         self.attendeeView.verticalHeader().setVisible(False)
 
         self.attendanceLayout.addWidget(self.attendeeView)

@@ -43,7 +43,6 @@ class Ui_DiscussionPanel(object):
 
         self.statusLabel = QLabel(DiscussionPanel)
         self.statusLabel.setObjectName(u"statusLabel")
-        self.statusLabel.setWordWrap(True)
 
         self.headerRow.addWidget(self.statusLabel)
 
@@ -271,6 +270,7 @@ class Ui_DiscussionPanel(object):
 
         self.panelLayout.addWidget(self.bodySplitter)
 
+        self.panelLayout.setStretch(2, 1)
         QWidget.setTabOrder(self.prevButton, self.nextButton)
         QWidget.setTabOrder(self.nextButton, self.discussedButton)
         QWidget.setTabOrder(self.discussedButton, self.deferButton)

@@ -43,6 +43,7 @@ class Ui_ConferenceWorkspace(object):
 
         self.upcomingView = QListView(self.sidebar)
         self.upcomingView.setObjectName(u"upcomingView")
+        self.upcomingView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.upcomingView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.upcomingView.setWordWrap(True)
 
@@ -55,6 +56,7 @@ class Ui_ConferenceWorkspace(object):
 
         self.pastView = QListView(self.sidebar)
         self.pastView.setObjectName(u"pastView")
+        self.pastView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pastView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pastView.setWordWrap(True)
 
