@@ -57,8 +57,9 @@ def test_typing_is_saved_within_a_second(qtbot: QtBot, window: MainWindow, secon
         == "Should we offer a spinal cord stimulator trial?",
         timeout=1000,
     )
+    # The save ran on a worker thread; the status bar says so once its outcome is back.
+    qtbot.waitUntil(lambda: editor.ui.saveState.text().startswith("Saved "))
     assert re.fullmatch(r"Saved \d\d:\d\d:\d\d", window.statusBar().currentMessage())
-    assert editor.ui.saveState.text().startswith("Saved ")
 
 
 def test_invalid_score_is_marked_at_the_field_and_never_saved(
@@ -95,7 +96,7 @@ def test_invalid_score_is_marked_at_the_field_and_never_saved(
     stored = second_session.cases.get(case_id)
     assert stored.scores is not None and stored.scores.nrs == 7
     assert stored.patient.age == 58
-    assert "not saved until corrected" in editor.ui.saveState.text()
+    qtbot.waitUntil(lambda: "not saved until corrected" in editor.ui.saveState.text())
 
     # Correcting the field saves it and clears the mark.
     editor.ui.isbarTabs.setCurrentIndex(ASSESSMENT)

@@ -56,6 +56,11 @@ class AutoSaver(QObject):
         self._pending = True
         self._timer.start()
 
+    def mark_pending(self) -> None:
+        """An edit is still unsaved (its save failed elsewhere, e.g. on a worker thread): it is saved on
+        the next change or flush, without retrying on a timer."""
+        self._pending = True
+
     def flush(self) -> bool:
         """Save now if anything is pending. Returns False when the save failed or conflicted."""
         self._timer.stop()

@@ -34,6 +34,7 @@ from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
 from mdtboard.ui import case_display as show
 from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
+from mdtboard.ui.background_save import BackgroundSaver
 from mdtboard.ui.case_form import MED_MME_COLUMN, TABLES, CaseForm, Reading
 from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 from mdtboard.ui.dialogs import show_error
@@ -119,6 +120,10 @@ class CaseEditor(QWidget):
         self.setStyleSheet(STYLE)
         self.form = CaseForm(self.ui)
         self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
+        self._background = BackgroundSaver(self)
+        self._sync_save = False  # True while flush() saves on this thread (closing, leaving the case)
+        self._resave = False  # an edit came while a background save was running
+        self._background_failed = False
         self._saved: Case | None = None
         self._texts: dict[str, str] = {}
         self._loading = False
@@ -176,6 +181,7 @@ class CaseEditor(QWidget):
         self._saver.saved.connect(self._on_saved)
         self._saver.save_failed.connect(self._on_save_failed)
         self._saver.conflicted.connect(self._on_conflict)
+        self._background.finished.connect(self._background_finished)
 
     def _show_body(self, shown: bool) -> None:
         self.ui.editorBody.setVisible(shown)
@@ -233,21 +239,56 @@ class CaseEditor(QWidget):
         self._refresh()
 
     def flush(self) -> bool:
-        """Save anything pending now; False when the save failed (the text stays on screen)."""
+        """Save anything pending now, on this thread, after any save running in the background; False
+        when a save failed or conflicted (the text stays on screen)."""
         if self._saved is None:
             return True
-        return self._saver.flush()
+        self._sync_save = True
+        try:
+            self._background_failed = False
+            self._background.wait()
+            return self._saver.flush() and not self._background_failed
+        finally:
+            self._sync_save = False
 
     def _save(self) -> None:
+        """Called by the autosaver once typing pauses (saved on a worker thread) or by :meth:`flush`."""
         if self._saved is None:
             return
+        if self._background.busy:
+            if not self._sync_save:
+                self._resave = True  # saved again when the running save is back
+                return
+            self._background.wait()
         reading = self._read()
         self._not_saved_count = len({unit for _k, unit, _p in reading.problems})
         if reading.case == self._saved:
             return
-        stored = self._services.cases.update(reading.case)
-        self._saved = stored
-        self.case_saved.emit(stored.id)
+        if self._sync_save:
+            stored = self._services.cases.update(reading.case)
+            self._saved = stored
+            self.case_saved.emit(stored.id)
+            return
+        case = reading.case
+        service = self._services.cases
+        self._background.start(lambda: service.update(case))
+
+    def _background_finished(self, result: object) -> None:
+        if isinstance(result, MdtboardError):
+            self._background_failed = True
+            if isinstance(result, ConflictError):
+                self._on_conflict(result)
+                return
+            self._saver.mark_pending()  # still to be saved: retried on the next change or flush
+            self._on_save_failed(result)
+            return
+        if isinstance(result, Case) and self._saved is not None and result.id == self._saved.id:
+            self._saved = result
+            self.case_saved.emit(result.id)
+            self._on_saved(datetime.now())
+        if self._resave:
+            self._resave = False
+            self._saver.touch()
 
     def _read(self) -> Reading:
         self._service_problems = [
@@ -259,6 +300,9 @@ class CaseEditor(QWidget):
         return self.form.read(self._saved, extra=[(k, u, p) for k, u, p, _t in self._service_problems])
 
     def _on_saved(self, when: datetime) -> None:
+        if self._background.busy:
+            self.ui.saveState.setText("Saving…")
+            return
         text = f"Saved {when:%H:%M:%S}"
         if self._not_saved_count:
             fields = "field" if self._not_saved_count == 1 else "fields"
@@ -306,7 +350,7 @@ class CaseEditor(QWidget):
         # Keep mine: the stored version becomes the one this person has seen, then save on top of it.
         self._saved = copy.deepcopy(theirs)
         self._saver.touch()
-        self._saver.flush()
+        self.flush()
 
     # -- editing
     def _edited(self, key: str) -> None:
