@@ -172,7 +172,8 @@ def _table(columns: list[str], rows: list[list[str]], right: set[int] | None = N
 def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
     lines = [
         f"mdtboard benchmarks on {info['cpu']} ({info['cores_usable']} usable cores, {info['memory']}), "
-        f"Python {info['python']}, SQLite {info['sqlite']}, commit {info['commit']}",
+        f"Python {info['python']}, SQLite {info['sqlite']}, commit {info['commit']}"
+        + (" with uncommitted changes in src/" if info["uncommitted_changes"] else ""),
         f"load average (1, 5, 15 min) at start {info['load_average_at_start']}, "
         f"at end {info.get('load_average_at_end')}",
         "",

@@ -27,11 +27,13 @@ the program would survive, and holds enough extra references to ``None`` for the
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
 import tempfile
 import time
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +88,9 @@ def type_into(widget: Any, text: str, saves: list[float] | None = None) -> dict[
     heartbeat = QTimer()
     heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
     heartbeat.setInterval(HEARTBEAT_MS)
-    busy: list[float] = []
-    gaps: list[tuple[float, float]] = []
+    # Plain arrays of floats: the harness must not add objects for the garbage collector to walk.
+    busy = array("d")
+    gap_start = array("d")
     delays: list[float] = []
     handling: list[float] = []
     start = time.monotonic()
@@ -96,7 +99,7 @@ def type_into(widget: Any, text: str, saves: list[float] | None = None) -> dict[
     def tick() -> None:
         now = time.monotonic()
         busy.append(max(0.0, now - state["tick"] - HEARTBEAT_MS / 1000))
-        gaps.append((state["tick"], now))
+        gap_start.append(state["tick"])
         state["tick"] = now
 
     def key() -> None:
@@ -117,16 +120,33 @@ def type_into(widget: Any, text: str, saves: list[float] | None = None) -> dict[
         else:  # let the last autosave happen, then stop
             QTimer.singleShot(PAUSE_MS + 200, loop.quit)
 
+    collections: list[tuple[int, float]] = []  # (generation, seconds) of each garbage collection
+
+    def collecting(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            state["gc"] = time.monotonic()
+        elif "gc" in state:
+            collections.append((info["generation"], time.monotonic() - state.pop("gc")))
+
+    tracked = len(gc.get_objects())
     heartbeat.timeout.connect(tick)
     timer.timeout.connect(key)
+    gc.callbacks.append(collecting)
     heartbeat.start()
     timer.start(0)
-    loop.exec()
-    heartbeat.stop()
+    try:
+        loop.exec()
+    finally:
+        heartbeat.stop()
+        gc.callbacks.remove(collecting)
     ordered = sorted(busy, reverse=True)
     save_times = saves or []
-    during_save = [b for b, (a, z) in zip(busy, gaps, strict=True) if any(a <= t <= z for t in save_times)]
-    other = [b for b, (a, z) in zip(busy, gaps, strict=True) if not any(a <= t <= z for t in save_times)]
+    in_save = [
+        any(a <= t <= a + b + HEARTBEAT_MS / 1000 for t in save_times)
+        for a, b in zip(gap_start, busy, strict=True)
+    ]
+    during_save = [b for b, saving in zip(busy, in_save, strict=True) if saving]
+    other = [b for b, saving in zip(busy, in_save, strict=True) if not saving]
     return {
         "longest_stall_in_save_ms": max(during_save, default=0.0) * 1000,
         "longest_stall_elsewhere_ms": max(other, default=0.0) * 1000,
@@ -139,6 +159,10 @@ def type_into(widget: Any, text: str, saves: list[float] | None = None) -> dict[
         "key_delay_p99_ms": percentile(delays, 99) * 1000,
         "key_delay_max_ms": max(delays) * 1000,
         "seconds": time.monotonic() - start,
+        "gc_tracked_objects_at_start": tracked,
+        "gc_collections": len(collections),
+        "gc_longest_ms": max((t for _g, t in collections), default=0.0) * 1000,
+        "gc_oldest_generation_collections": sum(1 for g, _t in collections if g == 2),
     }
 
 
@@ -242,7 +266,8 @@ def run() -> dict[str, Any]:
                 met=m["longest_stall_ms"] < TARGET_MS,
                 note=f"{len(saves)} autosaves during the typing; key every {KEY_MS} ms, {PAUSE_MS} ms pause "
                 f"every {BURST} keys; {m['stalls_over_target']} stalls of {TARGET_MS:g} ms or more; "
-                f"the longest stall during an autosave {m['longest_stall_in_save_ms']:.0f} ms",
+                f"the longest stall during an autosave {m['longest_stall_in_save_ms']:.0f} ms; "
+                f"the longest garbage collection {m['gc_longest_ms']:.0f} ms",
             ),
             row(
                 "typing: longest stall outside the autosaves",
