@@ -231,6 +231,7 @@ def test_agenda_add_reorder_undo_redo_and_remove(
     assert view.currentIndex().row() == 0  # the moved case stays selected
     press(qtbot, Qt.Key.Key_Down, CTRL | SHIFT)
     assert _agenda_refs(services, conf_id) == ["MDT-002", "MDT-001", "MDT-006"]
+    assert stack.undoText() == "Move MDT-001 on the agenda"
 
     # reorder by dragging: the model's move, as a drop on the view
     model.moveRows(model.index(0, 0).parent(), 0, 1, model.index(0, 0).parent(), 3)

@@ -36,6 +36,7 @@ from mdtboard.ui.conference.commands import (
     SaveInputCommand,
     StatusCommand,
 )
+from mdtboard.ui.conference.models import single_move
 
 
 class ConferenceController(QObject):
@@ -217,8 +218,8 @@ class ConferenceController(QObject):
         after = [by_id[i].case_id for i in item_ids]
         if before == after:
             return False
-        moved = next(by_id[i] for i, b in zip(item_ids, agenda, strict=True) if i != b.id)
-        text = f"Move {moved.case_ref} on the agenda"
+        move = single_move(before, after)
+        text = f"Move {agenda[move[0]].case_ref} on the agenda" if move else "Reorder the agenda"
         return self._push(ReorderCommand(self.hub, conf_id, before, after, text))
 
     def move(self, case_id: int, offset: int) -> bool:
