@@ -47,7 +47,7 @@ from mdtboard.ui.careplan.sections import (
 from mdtboard.ui.careplan.signoff import SignOffPanel
 from mdtboard.ui.careplan.tables import PlanTables
 from mdtboard.ui.careplan.texts import conflict_rows, unsaved_changes
-from mdtboard.ui.careplan.values import format_date
+from mdtboard.ui.careplan.values import format_date, parse_date
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 from mdtboard.ui.dialogs import show_error
@@ -409,6 +409,7 @@ class CarePlanEditor(QWidget):
             self.plan_signed.emit(plan.case_id)
         else:
             self._show_state()
+            self.signoff.focus_next_unsigned()
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
         return True
 
@@ -600,7 +601,18 @@ class CarePlanEditor(QWidget):
                 self.status_message.emit(str(exc))
         self.history.set_plans(plans, None if self._plan is None else self._plan.id)
 
+    def _show_review_date(self) -> None:
+        """Beside the review date: the date as understood, or why it is not one."""
+        text = self.fields.text(REVIEW_DATE).strip()
+        try:
+            when = parse_date(text)
+        except ValueError as exc:
+            self.ui.reviewDateShown.setText(f"{WARNING_SIGN} {exc}; not saved until corrected")
+            return
+        self.ui.reviewDateShown.setText("" if when is None else f"{when:%A %d %B %Y}")
+
     def _show_summaries(self) -> None:
+        self._show_review_date()
         self.ui.goalsSummary.setText(display.goals_summary(self.tables.stored(GOALS)))
         self.ui.interventionsSummary.setText(display.interventions_summary(self.tables.stored(INTERVENTIONS)))
         current = self._case.medications if self._case is not None else None

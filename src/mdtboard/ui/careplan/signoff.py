@@ -79,6 +79,8 @@ class SignOffPanel(QFrame):
         grid.addWidget(row.button, at * 2, 3)
         grid.addWidget(row.signed, at * 2 + 1, 1, 1, 3)
         grid.setColumnStretch(2, 1)
+        for widget in row.widgets:
+            widget.show()  # at once, not when the layout gets round to it: the cursor may go there next
         row.button.clicked.connect(lambda: self._clicked(discipline))
         row.name.returnPressed.connect(lambda: self._sign(discipline))
         row.name.textEdited.connect(lambda text: self._typed.__setitem__(discipline, text))
@@ -168,6 +170,13 @@ class SignOffPanel(QFrame):
         row = self.rows.get(discipline)
         if row is not None and discipline not in self._signed and row.button.isEnabled():
             self.sign_requested.emit(discipline, row.name.text())
+
+    def focus_next_unsigned(self) -> None:
+        """Put the cursor in the first name field still to sign."""
+        for discipline, row in self.rows.items():
+            if discipline not in self._signed and not row.name.isReadOnly():
+                row.name.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def forget_typed(self, discipline: Discipline) -> None:
         """The name typed for ``discipline`` was used (it signed)."""

@@ -1,0 +1,85 @@
+"""Helpers of the care-plan GUI tests: an editor on a test database, the sample cases, keyboard helpers,
+and a plan signed by every discipline. (No tests here.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from mdtboard.domain.careplan import CarePlan, PlanStatus
+from mdtboard.interchange.bundle import import_files
+from mdtboard.services.context import Services
+from mdtboard.ui.careplan.editor import CarePlanEditor
+
+SAMPLE_CASES = Path(__file__).resolve().parents[1] / "data" / "sample-cases.json"
+
+#: Autosave waits this long after the last keystroke in these tests (the program's default is 500 ms).
+SAVE_DELAY_MS = 100
+#: How long a test waits for something the program does by itself (autosave).
+WAIT_MS = 5000
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+EditorFactory = Callable[..., CarePlanEditor]
+
+
+def load_samples(services: Services) -> dict[str, int]:
+    """The five sample cases; their database ids by reference."""
+    return {s.ref: s.id for s in import_files(services.cases, [SAMPLE_CASES])}
+
+
+@pytest.fixture
+def care_settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_editor(qtbot: QtBot, care_settings: QSettings) -> Iterator[EditorFactory]:
+    """``make_editor(services, undo_stack=None)``: a shown, active care-plan editor (its undo stack is
+    ``editor.test_stack``)."""
+
+    def make(services: Services, undo_stack: QUndoStack | None = None) -> CarePlanEditor:
+        stack = undo_stack if undo_stack is not None else QUndoStack()
+        editor = CarePlanEditor(services, stack, care_settings, save_delay_ms=SAVE_DELAY_MS)
+        editor.test_stack = stack  # type: ignore[attr-defined]  # kept alive with the editor
+        qtbot.addWidget(editor)
+        editor.resize(1400, 900)
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+        return editor
+
+    yield make
+
+
+def signed(services: Services, plan: CarePlan) -> CarePlan:
+    """``plan`` signed by a lead of every required discipline (through the service)."""
+    for discipline in services.careplans.required_sign_offs(plan):
+        plan = services.careplans.sign_off(plan, discipline, f"Lead {discipline.label}")
+    assert plan.status is PlanStatus.SIGNED
+    return plan
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key in the widget that has the keyboard focus (shortcuts included)."""
+    qtbot.keyClick(focused(), key, modifiers)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type into the widget that has the keyboard focus, as a person would."""
+    qtbot.keyClicks(focused(), text)
