@@ -1,0 +1,146 @@
+"""Printing the care plan (the preview renders every page of the PDF through QtPdf), Save PDF (the plan on
+screen, on the paper size chosen; a failed write is shown and leaves no file), Export FHIR, and the paper
+size setting."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from test_careplan_support import EditorFactory, care_settings, load_samples, make_editor, signed
+
+from mdtboard.services.context import Services
+from mdtboard.ui.careplan.output import SETTINGS_PAGE_SIZE, make_printer, render_pdf
+
+pytestmark = pytest.mark.gui
+__all__ = ["care_settings", "make_editor"]  # fixtures used here
+
+A4_WIDTH, LETTER_WIDTH = 595, 612  # points
+
+
+def _text(data: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def _pages(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+def test_every_page_is_rendered_onto_the_printer(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    editor.build_draft()
+    data = editor.output.pdf_bytes()
+    assert data is not None
+    pages = _pages(data)
+    assert pages >= 2
+    printer = make_printer("A4", "Care plan MDT-001")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert render_pdf(data, printer) == pages
+    printed = PdfReader(out)
+    assert len(printed.pages) == pages
+    assert round(float(printed.pages[0].mediabox.width)) == A4_WIDTH
+    # A page range chosen in the print dialog prints just those pages.
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)
+    printer.setOutputFileName(str(tmp_path / "page2.pdf"))
+    assert render_pdf(data, printer) == 1
+
+
+def test_print_preview_opens_without_blocking_and_shows_every_page(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    editor.build_draft()
+    data = editor.output.pdf_bytes()
+    assert data is not None
+    dialog = editor.output.print_preview()  # returns at once: the dialog is open, not exec()'d
+    assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "Print preview: Care plan MDT-001 version 1"
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() == _pages(data))
+    dialog.close()
+
+
+def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory, care_settings: QSettings, tmp_path: Path
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    signed(services, services.careplans.create_draft(case_id))
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    editor.start_new_version()  # version 2, a draft, is on screen
+    out = tmp_path / "plan.pdf"
+    assert editor.output.save_pdf_to(out)
+    text = _text(out.read_bytes())
+    assert "DRAFT" in text and "tramadol" in text and "José Ñúñez" in text
+    assert "version 2" in text.lower()
+    assert round(float(PdfReader(out).pages[0].mediabox.width)) == A4_WIDTH
+
+    editor.ui.pageSizeCombo.setCurrentIndex(1)  # US Letter
+    assert care_settings.value(SETTINGS_PAGE_SIZE) == "Letter"
+    assert editor.output.save_pdf_to(out)
+    assert round(float(PdfReader(out).pages[0].mediabox.width)) == LETTER_WIDTH
+    again = make_editor(services)  # the setting is remembered
+    assert again.ui.pageSizeCombo.currentText() == "US Letter" and again.output.page_size == "Letter"
+
+
+def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    editor.build_draft()
+    work = tmp_path / "exports"
+    work.mkdir()
+    blocker = work / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    target = blocker / "plan.pdf"
+    messages: list[str] = []
+    editor.output.message.connect(messages.append)
+    assert not editor.output.save_pdf_to(target)
+    box = editor.last_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.windowTitle() == "Care plan PDF not saved"
+    assert f"Could not write {target}" in box.text() and "unchanged" in box.text()
+    assert messages == ["The PDF was not saved"]
+    assert blocker.read_text() == "a file where a folder should be"
+    assert not target.exists()
+    assert [p.name for p in work.iterdir()] == ["not-a-folder"]  # no partial file either
+    box.close()
+
+
+def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    signed(services, services.careplans.create_draft(case_id))
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    messages: list[str] = []
+    editor.output.message.connect(messages.append)
+    out = tmp_path / "plan.fhir.json"
+    assert editor.output.export_fhir_to(out)
+    bundle = json.loads(out.read_text("utf-8"))
+    assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
+    kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}
+    assert {"Patient", "CarePlan", "Goal", "Provenance"} <= kinds
+    care_plan = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "CarePlan")
+    assert care_plan["status"] == "active"
+    assert messages[-1].startswith("Exported the FHIR bundle of the agreed plan (version 1) of MDT-001")
