@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -40,6 +41,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _exit_on_uncaught_exception(app: QApplication) -> None:
+    """In a smoke run, an exception no slot caught ends the program with status 1 instead of leaving it
+    running half-built until someone closes it."""
+
+    def hook(kind: type[BaseException], value: BaseException, traceback: TracebackType | None) -> None:
+        sys.__excepthook__(kind, value, traceback)
+        app.exit(1)
+
+    sys.excepthook = hook
+
+
 def run(database_url: str | None) -> int:
     """Start the program on ``database_url`` (the default SQLite file when None); the exit status."""
     app = make_application()
@@ -50,6 +62,7 @@ def run(database_url: str | None) -> int:
     smoke_exit_ms = os.environ.get(ENV_SMOKE_EXIT_MS, "").strip()
     if smoke_exit_ms.isdigit():
         window.services_ready.connect(lambda: QTimer.singleShot(int(smoke_exit_ms), app.quit))
+        _exit_on_uncaught_exception(app)
     window.show()
     # The demo cases are offered only on the default database, never on a team's named server.
     offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)
