@@ -25,4 +25,17 @@ def keep_none_alive() -> None:
         refcount.value += _NONE_RESERVE
 
 
+def keep_bools_alive() -> None:
+    """The same for ``True`` and ``False``: PySide6 6.12.0 on CPython 3.11 drops a reference to ``True``
+    on every ``Signal.emit()`` from Python, and a few thousand emits abort the program with
+    "bool_dealloc: deallocating True or False"."""
+    if sys.version_info >= (3, 12):
+        return
+    for value in (True, False):
+        refcount = ctypes.c_ssize_t.from_address(id(value))
+        if refcount.value < _NONE_RESERVE:
+            refcount.value += _NONE_RESERVE
+
+
 keep_none_alive()
+keep_bools_alive()
