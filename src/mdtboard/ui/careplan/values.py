@@ -21,7 +21,7 @@ _RELATIVE = re.compile(
     r"^(?:in\s+|\+\s*)?(\d{1,3})\s*(d|days?|w|wks?|weeks?|m|mo|months?)(?:\s+from\s+now)?$", re.IGNORECASE
 )
 _DOSE = re.compile(
-    r"^(\d+(?:[.,]\d+)?)\s*(mg|mcg|µg|ug|mcg/h|mcg/hr|µg/h|ug/h)?\s*(?:/\s*(?:day|d)|per\s+day|daily)?$",
+    r"^(\d+(?:[.,]\d+)?)\s*(mg|mcg|[\u00b5\u03bcu]g|mcg/hr?|[\u00b5\u03bcu]g/hr?)?\s*(?:/\s*(?:day|d)|per\s+day|daily)?$",
     re.IGNORECASE,
 )
 
@@ -69,7 +69,8 @@ def parse_dose(text: str) -> DailyDose | None:
     if found is None:
         raise ValueError(f"“{cleaned}” is not a daily amount: {DOSE_HINT}")
     amount = float(found.group(1).replace(",", "."))
-    unit = (found.group(2) or "mg").casefold().replace("µg", "mcg").replace("ug", "mcg").replace("/hr", "/h")
+    unit = (found.group(2) or "mg").replace("\u00b5", "u").replace("\u03bc", "u").casefold()
+    unit = unit.replace("ug", "mcg").replace("/hr", "/h")
     return DailyDose(int(amount) if amount.is_integer() else amount, unit)
 
 
