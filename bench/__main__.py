@@ -38,9 +38,28 @@ ORDER = ("import", "search", "scaling", "startup", "typing", "care_plan")
 TIMEOUT_S = 900
 
 
+#: Benchmarks left out of a run that names none, with why: the whole run is kept to about ten minutes.
+#: A module can also leave itself out with a line ``IN_DEFAULT_RUN = False``. Naming one runs it.
+OPT_IN = {
+    "bundle": "it may rebuild the PyInstaller bundle first, which alone takes minutes",
+}
+
+
 def available() -> list[str]:
     found = sorted(p.stem.removeprefix("bench_") for p in PACKAGE.glob("bench_*.py"))
     return [n for n in ORDER if n in found] + [n for n in found if n not in ORDER]
+
+
+def opted_out() -> dict[str, str]:
+    """The benchmarks a run without names leaves out, and why."""
+    out = {}
+    for name in available():
+        source = (PACKAGE / f"bench_{name}.py").read_text(encoding="utf-8")
+        if name in OPT_IN:
+            out[name] = OPT_IN[name]
+        elif any(line.strip() == "IN_DEFAULT_RUN = False" for line in source.splitlines()):
+            out[name] = "its module says IN_DEFAULT_RUN = False"
+    return out
 
 
 # ---------------------------------------------------------------------------- the child process
@@ -176,6 +195,10 @@ def report(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
         + (" with uncommitted changes in src/" if info["uncommitted_changes"] else ""),
         f"load average (1, 5, 15 min) at start {info['load_average_at_start']}, "
         f"at end {info.get('load_average_at_end')}",
+        *(
+            f"not run by default: {name} ({why}); `python -m bench {name}` runs it"
+            for name, why in info.get("not_run_by_default", {}).items()
+        ),
         "",
     ]
     rows: list[list[str]] = []
@@ -247,7 +270,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
-    names = args.names or available()
+    skipped = {} if args.names else opted_out()
+    names = args.names or [n for n in available() if n not in skipped]
+    for name, why in skipped.items():
+        print(f"not run by default: {name} ({why}); `python -m bench {name}` runs it", file=sys.stderr)
     unknown = [n for n in names if n not in available()]
     if unknown:
         print(f"unknown benchmark {', '.join(unknown)}; there are: {', '.join(available())}", file=sys.stderr)
@@ -261,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         if took is not None:
             print(f"  {name} took {took:.1f} s", file=sys.stderr, flush=True)
     info["load_average_at_end"] = _load()
+    info["not_run_by_default"] = skipped
     print(report(results, info))
     path = save(results, info)
     print(f"\nresults written to {path.relative_to(ROOT)}")
