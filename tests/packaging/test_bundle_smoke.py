@@ -11,6 +11,7 @@ home, settings and data folder), runs in a temporary folder, and uses Qt's offsc
 
 from __future__ import annotations
 
+import ast
 import configparser
 import json
 import os
@@ -135,16 +136,22 @@ def run(
     """Run the bundled program with ``args``; fail unless it exits with ``status``."""
     home = cwd / "home"
     home.mkdir(exist_ok=True)
-    done = subprocess.run(
-        [str(bundle.executable), *args],
-        cwd=cwd,
-        env=env if env is not None else clean_environment(home),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=RUN_TIMEOUT_S,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            [str(bundle.executable), *args],
+            cwd=cwd,
+            env=env if env is not None else clean_environment(home),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=RUN_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        pytest.fail(
+            f"mdtboard {' '.join(args)} did not finish within {RUN_TIMEOUT_S} s\n"
+            f"stdout:\n{exc.stdout}\nstderr:\n{exc.stderr}"
+        )
     assert done.returncode == status, (
         f"mdtboard {' '.join(args)} exited with {done.returncode}, not {status}\n"
         f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}"
@@ -277,9 +284,23 @@ def test_bundle_holds_what_mdtboard_needs_and_not_what_it_does_not(bundle: Bundl
         assert any(p.startswith("platforms/") and platform_name in p for p in plugins), platform_name
     for folder, plugin in (("imageformats", "svg"), ("iconengines", "svg"), ("printsupport", "")):
         assert any(p.startswith(f"{folder}/") and plugin in p for p in plugins), (folder, plugin)
-    unwanted = ("WebEngine", "Qt63D", "Qt6Qml", "Qt6Quick", "Qt6Pdf", "Qt6Multimedia", "tkinter", "numpy")
+    extension = ".pyd" if bundle.info["system"] == "windows" else ".abi3.so"
+    for module in qt_modules_imported_by_mdtboard():
+        assert f"PySide6/{module}{extension}" in names, f"PySide6.{module} is imported but not bundled"
+    unwanted = ("WebEngine", "Qt63D", "Qt6Qml", "Qt6Quick", "Qt6Multimedia", "tkinter", "numpy")
     assert [n for n in names if any(u in n for u in unwanted)] == []
     assert not [n for n in names if "/translations/" in n and "PySide6" in n]
+
+
+def qt_modules_imported_by_mdtboard() -> set[str]:
+    found: set[str] = set()
+    for path in (ROOT / "src" / "mdtboard").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.append(node.module)
+            found.update(n.split(".")[1] for n in names if n.startswith("PySide6.Qt"))
+    return found
 
 
 @linux_only
