@@ -42,7 +42,7 @@ class CarePlanPage(QObject):
         window.ui.pages.addWidget(self.editor)
         self.page = window.ui.pages.indexOf(self.editor) - 1
         window.ui.navigation.addItem("Care plan")
-        self.menu = QMenu("Care p&lan", window)
+        self.menu = QMenu("Care p&lan", window.menuBar())  # the menu bar's child: listed in Help > Shortcuts
         window.menuBar().insertMenu(window.ui.menuHelp.menuAction(), self.menu)
         self.open_action = self._action(
             "&Open the care plan of this case", "Ctrl+Shift+P", self.open_for_context
