@@ -63,7 +63,9 @@ class Bundle:
     @property
     def internal(self) -> Path:
         """Where PyInstaller puts the libraries and data (``sys._MEIPASS``)."""
-        return self.folder / "_internal" if self.info["system"] != "macos" else self.folder / "Contents"
+        if self.info["system"] == "macos":
+            return self.folder / "Contents" / "Frameworks"
+        return self.folder / "_internal"
 
 
 @pytest.fixture(scope="session")
