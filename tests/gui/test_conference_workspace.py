@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 from test_conference_support import (
+    ALT,
     CTRL,
     SHIFT,
     WAIT_MS,
@@ -341,3 +342,23 @@ def test_attendee_edit_from_another_session_is_not_undone_over(
     services.conferences.update_attendee(Attendee("Samantha Lee", stored.discipline, id=stored.id, version=0))
     workspace.controller.undo_stack.undo()
     assert [a.name for a in services.conferences.get(conf_id).attendees] == ["Samantha Lee"]
+
+
+def test_tabs_and_new_conference_by_alt_keys(
+    qtbot: QtBot, services: Services, make_workspace: _Factory
+) -> None:
+    workspace = make_workspace(services)
+    workspace.ui.upcomingView.setFocus()
+    press(qtbot, Qt.Key.Key_N, ALT)
+    qtbot.waitUntil(lambda: workspace.current_conference_id() is not None)  # a mnemonic clicks animated
+    tabs = workspace.ui.tabs
+    for key, page in (
+        (Qt.Key.Key_A, workspace.ui.agendaTab),
+        (Qt.Key.Key_U, workspace.ui.discussionTab),
+        (Qt.Key.Key_D, workspace.ui.detailsTab),
+    ):
+        press(qtbot, key, ALT)
+        assert tabs.currentWidget() is page
+    names = {a.text(): a.shortcut().toString() for a in workspace.actions()}
+    assert names["Go to the psychology input"] == "Ctrl+3"
+    assert names["Next case on the agenda"] == "Ctrl+PgDown"
