@@ -9,7 +9,16 @@ from datetime import datetime
 from conftest import table_snapshot
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from test_conference_support import (
     CTRL,
@@ -359,3 +368,22 @@ def test_layout_survives_twice_the_text_size(services: Services, make_workspace:
     panel = _panel(workspace, Discipline.PHYSICIAN)
     line = panel.ui.assessmentEdit.fontMetrics().lineSpacing()
     assert panel.ui.assessmentEdit.minimumHeight() >= 4 * line  # fields grow with the text
+
+
+def test_every_input_has_an_accessible_name(services: Services, make_workspace: WorkspaceFactory) -> None:
+    conf_id, _ids = _meeting(services, ["MDT-001"])
+    workspace = make_workspace(services)
+    workspace.open_conference(conf_id)
+    kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit)
+    unnamed, checked = [], 0
+    for widget in workspace.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.objectName() or widget.objectName().startswith("qt_"):
+            continue
+        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the line edit inside a spin box or combo box
+        checked += 1
+        name = widget.accessibleName() or (widget.text() if isinstance(widget, QAbstractButton) else "")
+        if not name.replace("&", "").strip():
+            unnamed.append(widget.objectName())
+    assert unnamed == []
+    assert checked > 50  # every panel's fields, the lists, tables and buttons
