@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from test_careplan_support import load_samples, signed
@@ -97,7 +98,7 @@ def test_no_follow_ups_no_panel(qtbot: QtBot, services: Services, tmp_path: Path
 
 
 def test_follow_up_model_passes_the_model_tester(
-    qtmodeltester: ModelTester, services: Services
+    qapp: QApplication, qtmodeltester: ModelTester, services: Services
 ) -> None:
     ids = load_samples(services)
     _agreed_plan_with_dues(services, ids["MDT-001"], [DAY - timedelta(days=3), DAY])
