@@ -297,6 +297,10 @@ def test_conflicting_conference_details_are_shown_not_overwritten(
     qtbot.waitUntil(lambda: bool(chooser.asked), timeout=WAIT_MS)
     assert chooser.asked[0][1] == [("Title", "Spine MDT", "Pain MDT"), ("Room", "Room 4", "Room 9")]
     assert services.conferences.get(conf_id).title == "Pain MDT"
+    type_into(qtbot, workspace.editor.ui.titleEdit, "!")  # held back while the choice is open
+    assert not workspace.flush()
+    assert len(chooser.asked) == 1
+    assert "choose which version" in workspace.editor.ui.problemLabel.text()
     chooser.answer_last(Choice.TAKE_THEIRS)
     assert workspace.editor.ui.roomEdit.text() == "Room 9"
     assert workspace.editor.ui.titleEdit.text() == "Pain MDT"

@@ -13,10 +13,18 @@ from PySide6.QtWidgets import QWidget
 
 from mdtboard.domain.case import DisciplineInput
 from mdtboard.domain.conference import Conference
+from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 
 Rows = list[tuple[str, str, str]]
 Chooser = Callable[[str, Rows, Callable[[Choice], None]], None]
+
+
+class WaitingForChoice(MdtboardError):
+    """A save is held back while the user chooses between two versions of the record."""
+
+    def __init__(self) -> None:
+        super().__init__("Waiting for your choice between the two versions; nothing was saved meanwhile.")
 
 
 def dialog_chooser(parent: QWidget) -> Chooser:

@@ -13,7 +13,7 @@ from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.errors import ConflictError, MdtboardError, NotFoundError
 from mdtboard.ui.autosave import AutoSaver
 from mdtboard.ui.conference.commands import InputText
-from mdtboard.ui.conference.conflicts import Chooser, input_rows
+from mdtboard.ui.conference.conflicts import Chooser, WaitingForChoice, input_rows
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.conflict_dialog import Choice
@@ -23,13 +23,6 @@ from mdtboard.ui.forms.ui_conference_discipline import Ui_DisciplinePanel
 FIELD_LINES = 4
 PROBLEM_STYLE = "color: #b00020;"
 QUIET_STYLE = "color: #555555;"
-
-
-class WaitingForChoice(MdtboardError):
-    """A save is held back while the user chooses between two versions of the input."""
-
-    def __init__(self) -> None:
-        super().__init__("Waiting for your choice between the two versions; nothing was saved meanwhile.")
 
 
 class _UndoKeys(QObject):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from mdtboard.domain.conference import Conference, ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
 from mdtboard.ui.autosave import AutoSaver
-from mdtboard.ui.conference.conflicts import Chooser, details_rows
+from mdtboard.ui.conference.conflicts import Chooser, WaitingForChoice, details_rows
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conflict_dialog import Choice
 from mdtboard.ui.forms.ui_conference_editor import Ui_ConferenceEditor
@@ -51,6 +51,7 @@ class ConferenceEditor(QWidget):
         self._controller = controller
         self._chooser = chooser
         self._conf: Conference | None = None
+        self._waiting = False
         for mode in ConferenceMode:
             self.ui.modeCombo.addItem(mode.value.capitalize(), mode.value)
         self.ui.problemLabel.setStyleSheet(PROBLEM_STYLE)
@@ -89,6 +90,7 @@ class ConferenceEditor(QWidget):
         """Show ``conf`` (forgetting any edit still pending for the conference shown before)."""
         self.saver.discard()
         self._conf = conf
+        self._waiting = False
         with self.saver.suspend():
             self.ui.titleEdit.setText(conf.title)
             self.ui.startsEdit.setDateTime(to_qdatetime(conf.starts_at))
@@ -122,6 +124,8 @@ class ConferenceEditor(QWidget):
         conf = self.edited()
         if conf is None:
             return
+        if self._waiting:
+            raise WaitingForChoice()
         self._conf = self._controller.save_details(conf)
         self._show_problem(None)
 
@@ -130,6 +134,9 @@ class ConferenceEditor(QWidget):
         self.ui.problemLabel.setText(f"\u26a0 Not saved: {message}" if message else "")
 
     def _failed(self, exc: MdtboardError) -> None:
+        if isinstance(exc, WaitingForChoice):
+            self._show_problem("changed elsewhere meanwhile; choose which version to keep")
+            return
         if isinstance(exc, InvalidInputError):
             message = "; ".join(f"{FIELD_NAMES.get(p.where, p.where)} {p.message}" for p in exc.problems)
         else:
@@ -144,6 +151,7 @@ class ConferenceEditor(QWidget):
             return
 
         def done(choice: Choice) -> None:
+            self._waiting = False
             if self._conf is None or self._conf.id != theirs.id:
                 return
             if choice is Choice.KEEP_MINE:
@@ -158,5 +166,6 @@ class ConferenceEditor(QWidget):
         if not rows:
             done(Choice.TAKE_THEIRS)
             return
-        self._show_problem("changed elsewhere meanwhile; choose which version to keep")
+        self._waiting = True
+        self._failed(WaitingForChoice())
         self._chooser(f"Conference “{theirs.title}”", rows, done)
