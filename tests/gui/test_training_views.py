@@ -20,7 +20,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.case import Discipline
-from mdtboard.domain.conference import ConferenceMode
+from mdtboard.domain.conference import AgendaStatus, ConferenceMode
 from mdtboard.domain.rubric import AssessorRole, Score
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui.training.new_conference import NewConferenceDialog, parse_trainees
@@ -185,8 +185,17 @@ def test_parts_readiness_and_timing_of_a_case(
     qtbot: QtBot, window: TrainingWindow, services: Services
 ) -> None:
     bank = load_bank(services)
-    conf = teaching_conference(services, "Teaching", datetime(2026, 4, 13, 13), [bank["TEACH-05"]])
+    when = datetime(2026, 4, 13, 13)
+    conf = teaching_conference(services, "Teaching", when, [bank["TEACH-01"], bank["TEACH-05"]])
+    services.conferences.update_agenda_item(conf.agenda[0], status=AgendaStatus.DISCUSSED)
+    services.conferences.update_agenda_item(conf.agenda[1], status=AgendaStatus.IN_DISCUSSION)
+    conf = services.conferences.get(conf.id or 0)
     assert conf.id is not None and window.open_conference(conf.id)
+    # the window opens on the case under discussion
+    item = window.current_item()
+    assert item is not None and item.case_ref == "TEACH-05"
+    assert "in discussion now" in window.ui.agendaList.item(1).text()
+    conf.agenda = conf.agenda[1:]
     window.show_tab(ROLES_TAB)
     roles = window.roles
     combo = roles.part_combos[None]
@@ -194,7 +203,7 @@ def test_parts_readiness_and_timing_of_a_case(
     combo.activated.emit(combo.currentIndex())  # as when the person picks him
     stored = services.training.case_roles(conf.agenda[0].id or 0)
     assert stored.presenter is not None and stored.presenter.trainee == KWAME
-    assert f"presented by {KWAME}" in window.ui.agendaList.item(0).text()
+    assert f"presented by {KWAME}" in window.ui.agendaList.item(1).text()
     window.scoring.set_trainee(KWAME)
     assert window.scoring.row("case.isbar.identify")  # the scoring panel now has the presentation items
     summary = roles.ui.readinessSummary.text()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
 
-from mdtboard.domain.conference import AgendaItem, AttendeeRole, Conference, ConferenceMode
+from mdtboard.domain.conference import AgendaItem, AgendaStatus, AttendeeRole, Conference, ConferenceMode
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import TraineeSummary
 from mdtboard.services.context import Services
@@ -130,7 +130,8 @@ class TrainingWindow(QMainWindow):
             f"<b>{conf.title}</b>, {conf.starts_at:%A %d %B %Y %H:%M}{where}. "
             f"Facilitator: {conf.chair or '–'}. Trainees: {', '.join(trainees) or 'none yet'}."
         )
-        self._fill_agenda()
+        discussing = [i for i, item in enumerate(conf.agenda) if item.status is AgendaStatus.IN_DISCUSSION]
+        self._fill_agenda(keep_row=discussing[0] if discussing else 0)  # the case under discussion
         self.debrief.set_conference(conf)
         self._case_chosen()
         self._stale(PROGRESS_TAB, PROGRAMME_TAB)
@@ -146,6 +147,8 @@ class TrainingWindow(QMainWindow):
             text = f"{item.position + 1}. {item.case_ref}"
             if item.case_title:
                 text += f" – {item.case_title}"
+            if item.status is AgendaStatus.IN_DISCUSSION:
+                text += "\n    in discussion now"
             if item.id in presenters:
                 text += f"\n    presented by {presenters[item.id]}"
             entry = QListWidgetItem(text)
