@@ -87,7 +87,8 @@ def test_build_draft_from_the_teams_input(
     assert (_cell(medication, tramadol, 5), _cell(medication, tramadol, 6)) == ("30", "0")
     assert "Total MME/day: 30 now → 0 after the plan" in editor.ui.mmeLabel.text()
     assert editor.ui.versionLabel.text().startswith("Version 1 · Draft")
-    assert not editor.ui.buildButton.isEnabled()  # the draft exists: edit it
+    # The draft exists: neither another draft nor a new version is offered.
+    assert not editor.ui.buildButton.isVisible() and not editor.ui.newVersionButton.isVisible()
     assert not editor.ui.lockFrame.isVisible()
 
 
@@ -271,7 +272,7 @@ def test_signing_by_every_discipline_locks_the_plan(
     assert editor.ui.socialEdit.isReadOnly() and not editor.ui.agreedRadio.isEnabled()
     goals = editor.tables.views["goals"]
     assert not goals.model().flags(goals.model().index(0, GOAL)) & Qt.ItemFlag.ItemIsEditable
-    assert editor.ui.newVersionButton.isEnabled()
+    assert editor.ui.newVersionButton.isVisible() and editor.ui.buildButton.isVisible()
 
     snapshot = table_snapshot(db)  # type: ignore[arg-type]
     messages: list[str] = []

@@ -94,7 +94,8 @@ class CarePlanEditor(QWidget):
         self.signoff = SignOffPanel(self.ui.sideContent)
         self.history = VersionHistory(self.ui.sideContent)
         self.ui.sideLayout.addWidget(self.signoff)
-        self.ui.sideLayout.addWidget(self.history, 1)
+        self.ui.sideLayout.addWidget(self.history)
+        self.ui.sideLayout.addStretch(1)
         self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
         self._undo_keys = UndoKeys(self)
         self.tables = PlanTables(self.ui, self._undo_keys, self)
@@ -543,8 +544,9 @@ class CarePlanEditor(QWidget):
             self.ui.emptyLabel.setText(display.no_plan_text(case))
         self.ui.versionLabel.setText(display.version_text(plan, case is not None))
         editable = self.editable
-        self.ui.buildButton.setEnabled(case is not None and self._draft_possible())
-        self.ui.newVersionButton.setEnabled(plan is not None and plan.signed and not self.viewing_earlier)
+        # Only what can be done now is offered: a draft when there is none, a new version of a signed plan.
+        self.ui.buildButton.setVisible(case is not None and self._draft_possible())
+        self.ui.newVersionButton.setVisible(plan is not None and plan.signed and not self.viewing_earlier)
         for button in (self.ui.printButton, self.ui.pdfButton, self.ui.fhirButton):
             button.setEnabled(case is not None)
         self.tables.set_read_only(not editable)

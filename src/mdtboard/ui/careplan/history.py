@@ -49,8 +49,8 @@ class VersionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             first, _, rest = version_line(plan).partition("\n")
             return first + (" · shown" if shown else "") + (f"\n{rest}" if rest else "")
-        if role == Qt.ItemDataRole.DecorationRole:
-            return icon(Mark.RESTRICTED if plan.signed else Mark.WAITING)
+        if role == Qt.ItemDataRole.DecorationRole and plan.signed:
+            return icon(Mark.RESTRICTED)
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "signed and locked" if plan.signed else "a draft, still being edited"
             return f"Version {plan.plan_version} is {state}."
@@ -124,6 +124,7 @@ class VersionHistory(QFrame):
     def set_plans(self, plans: Sequence[CarePlan], shown: int | None) -> None:
         self.model.set_plans(plans, shown)
         self.ui.changesBrowser.clear()
+        self.ui.changesBrowser.hide()
         self.last_changes = None
         self._selection_changed()
 
@@ -168,5 +169,6 @@ class VersionHistory(QFrame):
         new, old = self.model.plan(rows[0]), self.model.plan(rows[1])  # newest first
         sections = diff_plans(old, new)
         self.ui.changesBrowser.setHtml(changes_html(old, new, sections))
+        self.ui.changesBrowser.show()
         self.last_changes = (old.plan_version, new.plan_version, sections)
         return sections

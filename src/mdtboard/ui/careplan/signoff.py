@@ -125,7 +125,7 @@ class SignOffPanel(QFrame):
                 row.button.setAccessibleName(f"Withdraw the {discipline.label.lower()} sign-off")
                 row.button.setVisible(editable)
             else:
-                row.icon.setPixmap(pixmap(Mark.WAITING, size))
+                row.icon.setFixedSize(size, size)  # blank until signed; the summary says who is still to sign
                 row.icon.setAccessibleName("Not signed yet")
                 typed = self._typed.get(discipline)
                 row.name.setText(typed if typed is not None else (suggested or {}).get(discipline, ""))
