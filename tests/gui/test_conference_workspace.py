@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from conftest import table_snapshot
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
@@ -56,9 +56,10 @@ def drop_row(view: QTableView, row: int, *, onto_top_of: int) -> None:
     model = view.model()
     data = model.mimeData([model.index(row, 0)])
     target = view.visualRect(model.index(onto_top_of, 1))
-    where = QPointF(target.center().x(), target.top() + 1)
+    where = QPoint(target.center().x(), target.top() + 1)
     for kind in (QDragEnterEvent, QDragMoveEvent, QDropEvent):
-        event = kind(where, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, NO_KEYS)
+        at = where.toPointF() if kind is QDropEvent else where  # Qt takes a QPointF only for the drop
+        event = kind(at, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, NO_KEYS)
         event.setDropAction(Qt.DropAction.MoveAction)
         QApplication.sendEvent(view.viewport(), event)
         # the view takes the drag; the drop itself is not accepted, so the view removes no source rows
