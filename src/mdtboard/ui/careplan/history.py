@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QFrame, QWidget
 
 from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.careplan_diff import SectionChanges, diff_plans
 from mdtboard.ui.careplan.signoff import local_time
-from mdtboard.ui.conference.icons import Mark, icon
+from mdtboard.ui.conference.icons import SIZE, Mark, icon
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_history import Ui_VersionHistory
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+@cache
+def _blank_icon() -> QIcon:
+    """As wide as the padlock, so that drafts and signed versions line up."""
+    blank = QPixmap(SIZE, SIZE)
+    blank.fill(Qt.GlobalColor.transparent)
+    return QIcon(blank)
 
 
 def version_line(plan: CarePlan) -> str:
@@ -49,8 +58,8 @@ class VersionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             first, _, rest = version_line(plan).partition("\n")
             return first + (" · shown" if shown else "") + (f"\n{rest}" if rest else "")
-        if role == Qt.ItemDataRole.DecorationRole and plan.signed:
-            return icon(Mark.RESTRICTED)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon(Mark.RESTRICTED) if plan.signed else _blank_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             state = "signed and locked" if plan.signed else "a draft, still being edited"
             return f"Version {plan.plan_version} is {state}."

@@ -73,11 +73,11 @@ class SignOffPanel(QFrame):
     def _make_row(self, discipline: Discipline, at: int) -> _Row:
         row = _Row(self, discipline)
         grid = self.ui.rowsGrid
-        grid.addWidget(row.icon, at * 2, 0)
-        grid.addWidget(row.label, at * 2, 1)
-        grid.addWidget(row.name, at * 2, 2)
-        grid.addWidget(row.button, at * 2, 3)
-        grid.addWidget(row.signed, at * 2 + 1, 1, 1, 3)
+        grid.addWidget(row.icon, at, 0)
+        grid.addWidget(row.label, at, 1)
+        grid.addWidget(row.name, at, 2)  # the name field until signed, then who signed when, in its place
+        grid.addWidget(row.signed, at, 2)
+        grid.addWidget(row.button, at, 3)
         grid.setColumnStretch(2, 1)
         for widget in row.widgets:
             widget.show()  # at once, not when the layout gets round to it: the cursor may go there next
@@ -118,8 +118,9 @@ class SignOffPanel(QFrame):
                 row.icon.setAccessibleName("Signed")
                 row.name.setText(signed.name)
                 row.name.setReadOnly(True)
+                row.name.hide()
                 row.signed.setText(
-                    f"Signed by {html.escape(signed.name)}, {html.escape(local_time(signed.signed_at))}"
+                    f"<b>{html.escape(signed.name)}</b>, {html.escape(local_time(signed.signed_at))}"
                 )
                 row.button.setText("Withdraw")
                 row.button.setAccessibleName(f"Withdraw the {discipline.label.lower()} sign-off")

@@ -28,7 +28,7 @@ class Ui_VersionHistory(object):
 
         self.versionsView = QListView(VersionHistory)
         self.versionsView.setObjectName(u"versionsView")
-        self.versionsView.setMaximumSize(QSize(16777215, 160))
+        self.versionsView.setMaximumSize(QSize(16777215, 110))
         self.versionsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.versionsView.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.versionsView.setWordWrap(True)
