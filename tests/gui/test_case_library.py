@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import table_snapshot
 from gui_helpers import SAMPLE_CASES, WindowFactory, load_samples, make_window, second_session, settings_path
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -84,19 +84,18 @@ def test_import_a_good_bundle_refreshes_the_library(
 def _drop(window, path: Path) -> None:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        QPointF(50, 50), COPY, mime, LEFT, NO_KEYS
-    )
+    enter = QDragEnterEvent(QPoint(50, 50), COPY, mime, LEFT, NO_KEYS)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted(), "the window refused a .json file"
-    drop = QDropEvent(
-        QPointF(50, 50), COPY, mime, LEFT, NO_KEYS
-    )
+    drop = QDropEvent(QPointF(50, 50), COPY, mime, LEFT, NO_KEYS)
     QApplication.sendEvent(window, drop)
 
 
 def test_dropping_a_bad_bundle_lists_every_json_path_and_imports_nothing(
-    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, tmp_path: Path,
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    sqlite_database_url: str,
+    tmp_path: Path,
     second_session: Services,
 ) -> None:
     load_samples(second_session.cases)
@@ -128,15 +127,16 @@ def test_dropping_something_else_is_refused(
     window = make_window(sqlite_database_url)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
-    enter = QDragEnterEvent(
-        QPointF(5, 5), COPY, mime, LEFT, NO_KEYS
-    )
+    enter = QDragEnterEvent(QPoint(5, 5), COPY, mime, LEFT, NO_KEYS)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
 
 
 def test_export_selected_cases(
-    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, tmp_path: Path,
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    sqlite_database_url: str,
+    tmp_path: Path,
     second_session: Services,
 ) -> None:
     load_samples(second_session.cases)

@@ -98,3 +98,26 @@ def test_empty_library(sqlite_database_url: str, qtmodeltester: ModelTester) -> 
         qtmodeltester.check(model, force_py=True)
     finally:
         services.close()
+
+
+def test_past_the_count_limit_the_total_is_a_lower_bound_until_the_last_page(
+    qtmodeltester: ModelTester, sqlite_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mdtboard.ui.models.case_table_model as table_model
+
+    monkeypatch.setattr(table_model, "COUNT_LIMIT", 300)
+    services = open_services(sqlite_database_url)
+    try:
+        services.cases.store_many(_many_cases(MANY))
+        model = CaseTableModel(services.cases, page_size=200)
+        assert not model.total_is_exact and model.total >= 300
+        assert model.rowCount() == 200
+        qtmodeltester.check(model, force_py=True)
+        while model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        assert model.rowCount() == MANY
+        assert model.total_is_exact and model.total == MANY
+        model.set_query("patient n0000")  # nine matches: counted exactly at once
+        assert model.total_is_exact and model.total == model.rowCount() == 9
+    finally:
+        services.close()

@@ -80,9 +80,11 @@ class CaseService:
                 descending=descending,
             )
 
-    def count(self, query: str = "", *, fictional: bool | None = None) -> int:
+    def count(self, query: str = "", *, fictional: bool | None = None, limit: int | None = None) -> int:
+        """How many cases match ``query``. With ``limit``, counting stops past it: a result of
+        ``limit + 1`` means "more than ``limit``", which is all a search box needs and stays fast."""
         with read_only(self.db) as session:
-            return case_repo.count(session, query, fictional=fictional)
+            return case_repo.count(session, query, fictional=fictional, limit=limit)
 
     # -- writing
     def create(self, case: Case) -> Case:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from mdtboard.domain.case import (
     LINE_FIELDS,
@@ -368,30 +368,40 @@ def _summary_columns() -> tuple[Any, ...]:
     )
 
 
-def _matching_ids(query: str) -> sa.Select[Any] | None:
-    words = query_tokens(query)
-    if not words:
-        return None
-    selects = [
-        sa.select(SearchTokenRow.case_id).where(
-            SearchTokenRow.token >= word, SearchTokenRow.token < prefix_upper_bound(word)
-        )
-        for word in words
-    ]
-    if len(selects) == 1:
-        return selects[0]
-    combined = sa.intersect(*selects).subquery()
-    return sa.select(combined.c.case_id)
+def _word_range(column: Any, word: str) -> Any:
+    return sa.and_(column >= word, column < prefix_upper_bound(word))
+
+
+def _has_word(case_id: Any, word: str) -> Any:
+    """EXISTS a token of the case starting with ``word`` (one probe of the (case_id, token) key)."""
+    t = aliased(SearchTokenRow)
+    return sa.exists().where(t.case_id == case_id, _word_range(t.token, word))
+
+
+def _matching_ids(words: list[str], fictional: bool | None) -> sa.Select[Any]:
+    """Distinct ids of the cases having a word starting with each of ``words``, driven by the token index
+    of the first (longest) word; the others are probed per candidate."""
+    t = aliased(SearchTokenRow)
+    stmt = sa.select(t.case_id).distinct().where(_word_range(t.token, words[0]))
+    stmt = stmt.where(*(_has_word(t.case_id, word) for word in words[1:]))
+    if fictional is not None:
+        stmt = stmt.where(sa.exists().where(CaseRow.id == t.case_id, CaseRow.fictional.is_(fictional)))
+    return stmt
 
 
 def search_stmt(query: str = "", *, fictional: bool | None = None) -> sa.Select[Any]:
     stmt = sa.select(*_summary_columns())
-    ids = _matching_ids(query)
-    if ids is not None:
-        stmt = stmt.where(CaseRow.id.in_(ids))
+    words = query_tokens(query)
+    if words:
+        stmt = stmt.where(CaseRow.id.in_(_matching_ids(words, None)))
     if fictional is not None:
         stmt = stmt.where(CaseRow.fictional.is_(fictional))
     return stmt
+
+
+#: Above this many matches, a page in reference order is found faster by walking the reference index and
+#: probing each case's words than by collecting and sorting every match.
+BROAD_MATCHES = 2000
 
 
 SORT_COLUMNS = {
@@ -415,10 +425,33 @@ def search(
 ) -> list[CaseSummary]:
     column = SORT_COLUMNS[sort]
     order = [column.desc() if descending else column.asc(), CaseRow.id]
-    stmt = search_stmt(query, fictional=fictional).order_by(*order).offset(offset).limit(limit)
+    words = query_tokens(query)
+    if (
+        words
+        and sort == "ref"
+        and count(session, query, fictional=fictional, limit=BROAD_MATCHES) > BROAD_MATCHES
+    ):
+        stmt = sa.select(*_summary_columns()).where(*(_has_word(CaseRow.id, word) for word in words))
+        if fictional is not None:
+            stmt = stmt.where(CaseRow.fictional.is_(fictional))
+    else:
+        stmt = search_stmt(query, fictional=fictional)
+    stmt = stmt.order_by(*order).offset(offset).limit(limit)
     return [CaseSummary(*row) for row in session.execute(stmt)]
 
 
-def count(session: Session, query: str = "", *, fictional: bool | None = None) -> int:
-    inner = search_stmt(query, fictional=fictional).subquery()
-    return int(session.execute(sa.select(sa.func.count()).select_from(inner)).scalar_one())
+def count(
+    session: Session, query: str = "", *, fictional: bool | None = None, limit: int | None = None
+) -> int:
+    """How many cases match; with ``limit``, counting stops at ``limit + 1`` (enough to say "more than")."""
+    words = query_tokens(query)
+    if words:
+        inner = _matching_ids(words, fictional)
+    else:
+        inner = sa.select(CaseRow.id)
+        if fictional is not None:
+            inner = inner.where(CaseRow.fictional.is_(fictional))
+    if limit is not None:
+        inner = inner.limit(limit + 1)
+    sub = inner.subquery()
+    return int(session.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one())

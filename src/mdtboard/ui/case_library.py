@@ -15,7 +15,7 @@ from mdtboard.ui.case_display import LOCK_SIGN
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
-from mdtboard.ui.models.case_table_model import KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
+from mdtboard.ui.models.case_table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
 
 #: How long typing in the search field must pause before the library is searched.
 SEARCH_DELAY_MS = 150
@@ -133,7 +133,10 @@ class CaseLibrary(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total
-        self.ui.countLabel.setText(f"{total} case{'s' if total != 1 else ''}")
+        if self.model.total_is_exact:
+            self.ui.countLabel.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        else:
+            self.ui.countLabel.setText(f"more than {COUNT_LIMIT:,} cases")
 
     def refresh(self) -> None:
         self.model.refresh()

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 #: Rows fetched from the database at a time.
 PAGE_SIZE = 200
+#: Matches are counted up to this many; past it the library says "more than 1,000 cases" (an exact
+#: count of a one-letter search over 100,000 cases would cost more than the search itself).
+COUNT_LIMIT = 1000
 
 #: (header, service sort key) of each column, in order.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -51,6 +54,8 @@ class CaseTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._rows: list[CaseSummary] = []
         self._total = 0
+        self._total_exact = True
+        self._last_page_full = False
         self._query = ""
         self._fictional: bool | None = None
         self._sort = "ref"
@@ -65,8 +70,12 @@ class CaseTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many cases match, fetched or not."""
+        """How many cases match, fetched or not; when :attr:`total_is_exact` is False, at least this many."""
         return self._total
+
+    @property
+    def total_is_exact(self) -> bool:
+        return self._total_exact
 
     def set_query(self, query: str) -> None:
         if query != self._query:
@@ -86,8 +95,11 @@ class CaseTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self) -> None:
-        self._total = self._service.count(self._query, fictional=self._fictional)
-        self._rows = self._fetch(0) if self._total else []
+        counted = self._service.count(self._query, fictional=self._fictional, limit=COUNT_LIMIT)
+        self._total_exact = counted <= COUNT_LIMIT
+        self._rows = self._fetch(0) if counted else []
+        self._last_page_full = len(self._rows) == self._page_size
+        self._total = counted if self._total_exact else max(counted, len(self._rows))
 
     def _fetch(self, offset: int) -> list[CaseSummary]:
         return self._service.search(
@@ -117,10 +129,12 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        return len(self._rows) < self._total or (not self._total_exact and self._last_page_full)
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self._rows) >= self._total or self._fetching:
+        if not self.canFetchMore(parent) or self._fetching:
             return
         self._fetching = True  # a view (or a model tester) may ask again while rows are being inserted
         try:
@@ -132,14 +146,21 @@ class CaseTableModel(QAbstractTableModel):
         page = self._fetch(len(self._rows))
         known = {summary.id for summary in self._rows}
         # A case created by someone else meanwhile can shift the pages by a row; never list one twice.
+        self._last_page_full = len(page) == self._page_size
         page = [summary for summary in page if summary.id not in known]
         if not page:
             self._total = len(self._rows)
+            self._total_exact = True
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+        if not self._total_exact:
+            if not self._last_page_full:  # the end of the matches: now the count is known
+                self._total, self._total_exact = len(self._rows), True
+            else:
+                self._total = max(self._total, len(self._rows))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
