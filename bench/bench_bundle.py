@@ -18,6 +18,7 @@ Target: none in the issue; the figures and the ratio (bundle / virtual environme
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from bench.measure import median, progress, row
@@ -36,8 +38,17 @@ VENV_PROGRAM = Path(sys.executable).parent / ("mdtboard.exe" if sys.platform == 
 REPEATS = 5
 
 
-def built_bundle() -> dict[str, Any]:
-    """The build record of an up-to-date bundle, building it first when needed."""
+def packaging_build() -> ModuleType:
+    """``packaging/build.py`` as a module (a script, not part of the mdtboard package)."""
+    spec = importlib.util.spec_from_file_location("mdtboard_packaging_build", ROOT / "packaging" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_bundle() -> None:
+    """Build the bundle when it is older than the sources."""
     progress("checking the bundle in dist/ (building it when older than the sources)")
     done = subprocess.run(
         [sys.executable, str(ROOT / "packaging" / "build.py"), "--if-stale"],
@@ -48,8 +59,6 @@ def built_bundle() -> dict[str, Any]:
     )
     if done.returncode != 0:
         raise RuntimeError(f"packaging/build.py failed ({done.returncode}): {done.stdout[-2000:]}")
-    info: dict[str, Any] = json.loads(STAMP.read_text("utf-8"))
-    return info
 
 
 def environment(home: Path, **extra: str) -> dict[str, str]:
@@ -105,7 +114,14 @@ def prepared_database(folder: Path) -> Path:
 
 
 def run() -> dict[str, Any]:
-    info = built_bundle()
+    build_bundle()
+    # No other build in this tree may replace dist/ while it is measured.
+    with packaging_build().bundle_lock(shared=True):
+        return measure()
+
+
+def measure() -> dict[str, Any]:
+    info: dict[str, Any] = json.loads(STAMP.read_text("utf-8"))
     bundle = ROOT / info["executable"]
     if not VENV_PROGRAM.exists():
         raise RuntimeError(f"{VENV_PROGRAM} is missing: run from the virtual environment (make bench)")

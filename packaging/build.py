@@ -10,7 +10,8 @@ Runs PyInstaller on ``packaging/mdtboard.spec`` (one folder, no UPX) and then, b
 It prints the bundle's size on disk and the archive's size, and writes them with the version and the
 time and a fingerprint of the sources to ``dist/mdtboard-build.json``, which tells whether the bundle is
 older than the sources (``--if-stale`` builds only then; the smoke test in ``tests/packaging`` uses it).
-Two builds never run at once in one tree: the second waits for the first (a lock file in ``build/``).
+Two builds never run at once in one tree, nor a build while a test or benchmark uses ``dist/``: see
+:func:`bundle_lock`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import importlib.metadata
 import json
 import os
 import platform
@@ -37,6 +39,7 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build"
 BUNDLE = DIST / "mdtboard"
 STAMP = DIST / "mdtboard-build.json"
+LOCK = WORK / "package.lock"
 #: What the bundle is made from: a file here newer than the stamp means the bundle is out of date.
 SOURCES = ("src/mdtboard", "resources", "packaging", "pyproject.toml")
 #: The Linux icon sizes installed into the hicolor theme (besides the SVG).
@@ -98,12 +101,15 @@ def megabytes(size: int) -> str:
 
 
 def source_fingerprint() -> str:
-    """A digest of the name, size and modification time of every source file: changes with any edit."""
+    """A digest of the name, size and modification time of every source file and of the name and version
+    of every package installed in this Python: changes with any edit, upgrade or downgrade."""
     digest = hashlib.sha256()
     for name in SOURCES:
         for path in sorted(_files(ROOT / name)):
             st = path.stat()
             digest.update(f"{path.relative_to(ROOT).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    digest.update("\n".join(installed).encode())
     return digest.hexdigest()
 
 
@@ -129,21 +135,25 @@ def stale_reason() -> str | None:
     if built.get("version") != version() or built.get("system") != system():
         return "the build in dist/ is of another version or system"
     if built.get("sources") != source_fingerprint():
-        return "sources changed since the last build"
+        return "the sources or the installed packages changed since the last build"
     return None
 
 
 @contextlib.contextmanager
-def build_lock() -> Iterator[None]:
-    """Hold ``build/package.lock`` (POSIX): a second build in the same tree waits for the first."""
-    WORK.mkdir(exist_ok=True)
+def bundle_lock(*, shared: bool = False) -> Iterator[None]:
+    """Hold ``build/package.lock`` (POSIX ``flock``): exclusively to build, shared to use ``dist/``.
+
+    A build waits for the builds and the users (smoke tests, benchmarks) before it, and they wait for it,
+    so ``dist/`` never changes under a running test, even with several people testing in one tree.
+    """
+    LOCK.parent.mkdir(exist_ok=True)
     try:
         import fcntl
     except ImportError:  # Windows: one build at a time is up to the person
         yield
         return
-    with open(WORK / "package.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with open(LOCK, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         try:
             yield
         finally:
@@ -292,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         "--if-stale", action="store_true", help="build only when dist/ is missing or older than the sources"
     )
     args = parser.parse_args(argv)
-    with build_lock():
+    with bundle_lock():
         if args.if_stale:
             reason = stale_reason()
             if reason is None:

@@ -2,8 +2,8 @@
 
 The session fixture ``bundle`` builds the bundle with ``packaging/build.py --if-stale`` when ``dist/`` is
 missing or older than the sources (a few minutes; once per test run, however many pytest workers) and
-fails the run when the build fails. ``MDTBOARD_SKIP_BUNDLE=1`` skips these tests, with that
-reason in the summary; CI does not set it.
+fails the run when the build fails. While the tests run, no other build in the tree can replace ``dist/``.
+``MDTBOARD_SKIP_BUNDLE=1`` skips these tests, with that reason in the summary; CI does not set it.
 
 Every run of the bundle gets a clean environment (no PYTHONPATH, no virtual environment on PATH, a fresh
 home, settings and data folder), runs in a temporary folder, and uses Qt's offscreen platform.
@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import ast
 import configparser
+import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -69,7 +72,9 @@ class Bundle:
 
 
 @pytest.fixture(scope="session")
-def bundle() -> Bundle:
+def bundle() -> Iterator[Bundle]:
+    """The built bundle, up to date with the sources when the test run began; ``dist/`` stays as it is
+    (no other build in this tree may start) until the run ends."""
     if os.environ.get(SKIP_VARIABLE) == "1":
         pytest.skip(f"{SKIP_VARIABLE}=1: the packaged program was neither built nor tested")
     log = ROOT / "build" / f"package-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}.log"
@@ -77,22 +82,36 @@ def bundle() -> Bundle:
     if status != 0:
         tail = "\n".join(log.read_text("utf-8", errors="replace").splitlines()[-40:])
         pytest.fail(f"packaging/build.py failed with status {status}; end of {log}:\n{tail}")
-    return Bundle(json.loads(STAMP.read_text("utf-8")))
+    with packaging_build().bundle_lock(shared=True):
+        if not STAMP.exists():
+            pytest.fail(f"{STAMP} is missing: another build in this tree failed after ours")
+        yield Bundle(json.loads(STAMP.read_text("utf-8")))
+
+
+def packaging_build() -> ModuleType:
+    """``packaging/build.py`` as a module (it is a script, not part of the mdtboard package)."""
+    spec = importlib.util.spec_from_file_location("mdtboard_packaging_build", BUILD_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_once_per_test_run(log: Path) -> int:
     """Run ``packaging/build.py --if-stale`` once per test run, whatever the number of pytest workers.
 
-    A second worker must not rebuild ``dist/`` under the first one's running tests when a source changes
-    meanwhile, so the first build of a run is noted (pytest-xdist gives its workers one run id).
+    The workers of one run (pytest-xdist gives them one run id) take turns through a lock file of their
+    own run: the first builds and notes it; the others then use what is in ``dist/``. So no worker that
+    already holds ``dist/`` (the shared lock in the fixture) ever waits for a build: that would deadlock.
     """
-    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"{os.getpid()}-{time.time()}"
-    noted = ROOT / "build" / "package-test-run"
-    log.parent.mkdir(exist_ok=True)
-    with open(ROOT / "build" / "package-test.lock", "w") as lock:
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"{os.getpid()}-{time.time_ns()}"
+    locks = ROOT / "build" / "package-test-locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    built = locks / f"{run_id}.built"
+    with open(locks / f"{run_id}.lock", "a") as lock:
         if fcntl is not None:
             fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-        if STAMP.exists() and noted.exists() and noted.read_text("utf-8") == run_id:
+        if built.exists():
             return 0
         with log.open("w", encoding="utf-8") as out:
             done = subprocess.run(
@@ -104,7 +123,7 @@ def build_once_per_test_run(log: Path) -> int:
                 check=False,
             )
         if done.returncode == 0:
-            noted.write_text(run_id, "utf-8")
+            built.touch()
         return done.returncode
 
 
