@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from mdtboard.domain.case import Discipline
@@ -56,7 +56,9 @@ class NewConferenceDialog(QDialog):
         self.ui.problemLabel.setProperty("role", "error")
         self.ui.problemLabel.setStyleSheet("color: #8c1d18; font-weight: bold;")
         start = (datetime.now() + timedelta(days=1)).replace(hour=13, minute=0, second=0, microsecond=0)
-        self.ui.whenEdit.setDateTime(QDateTime(start))
+        self.ui.whenEdit.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
         self.ui.titleEdit.setText("Teaching conference")
         for summary in services.cases.search("", fictional=True, limit=1000):
             item = QListWidgetItem(f"{summary.ref} – {summary.title or summary.display_name}")
