@@ -25,6 +25,11 @@ FIXED_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Case editor", "Next / previous ISBAR part", "Ctrl+PgDown / Ctrl+PgUp"),
     ("Case editor", "Next / previous field", "Tab / Shift+Tab"),
     ("Case editor", "Edit a table cell", "F2 or start typing; Enter to finish"),
+    ("Care plan", "Go to formulation, goals, interventions, medication, procedures, agreement",
+     "Alt+O, G, I, M, R, W"),
+    ("Care plan", "Add a row to a table / remove the selected row", "Insert or Ctrl+N / Delete"),
+    ("Care plan", "Build the draft / start a new version", "Alt+B / Alt+N"),
+    ("Care plan", "Sign for a discipline", "Enter in its name field"),
     ("Everywhere", "Choose a button in a dialog", "Alt + underlined letter"),
 )
 
