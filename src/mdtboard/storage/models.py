@@ -306,3 +306,5 @@ class AgendaItemRow(Versioned, Base):
 # live in their own modules; importing them here puts them in ``Base.metadata`` wherever the models are
 # used (Alembic, table snapshots).
 from mdtboard.storage import careplan_models, training_models  # noqa: E402, F401
+# The conference timers' segments and meeting clocks.
+from mdtboard.storage import timing_models  # noqa: E402, F401
