@@ -78,11 +78,18 @@ def _bare_search_sql(words: int) -> str:
     return sql + f" LIMIT {LIMIT}"
 
 
+#: The library counts matches only up to this many (mdtboard.ui.models.case_table_model.COUNT_LIMIT) and
+#: says "more than 1,000 cases" past it; both counts here stop at the same point.
+COUNT_LIMIT = 1000
+
+
 def _bare_count_sql(words: int) -> str:
     one = "SELECT case_id FROM case_search_tokens WHERE token >= ? AND token < ?"
     if words == 1:
-        return "SELECT count(DISTINCT case_id) FROM case_search_tokens WHERE token >= ? AND token < ?"
-    return "SELECT count(*) FROM (" + " INTERSECT ".join([one] * words) + ")"
+        inner = "SELECT DISTINCT case_id FROM case_search_tokens WHERE token >= ? AND token < ?"
+    else:
+        inner = " INTERSECT ".join([one] * words)
+    return f"SELECT count(*) FROM ({inner} LIMIT {COUNT_LIMIT + 1})"
 
 
 def bare_statements(query: str) -> tuple[str, str, list[str]]:
@@ -91,7 +98,7 @@ def bare_statements(query: str) -> tuple[str, str, list[str]]:
     if not words:
         return (
             f"SELECT id, ref, display_name, title, fictional, updated_at FROM cases LIMIT {LIMIT}",
-            "SELECT count(*) FROM cases",
+            f"SELECT count(*) FROM (SELECT id FROM cases LIMIT {COUNT_LIMIT + 1})",
             [],
         )
     params = [p for w in words for p in (w, prefix_upper_bound(w))]
@@ -126,7 +133,7 @@ def measure(path: Path, *, passes: int, with_count: bool = True) -> dict[str, An
             "mdtboard_sql_bare": lambda q: bare.execute(prepared[q][1]).fetchall(),
         }
         if with_count:
-            ways["count"] = lambda q: service.count(q)
+            ways["count"] = lambda q: service.count(q, limit=COUNT_LIMIT)
             ways["bare_count"] = lambda q: bare.execute(prepared[q][0][1], prepared[q][0][2]).fetchone()
         times: dict[str, dict[str, list[float]]] = {w: {q: [] for q in qs} for w in ways}
         for p in range(passes + 1):
