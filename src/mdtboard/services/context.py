@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from mdtboard.services.careplans import CarePlanService
 from mdtboard.services.cases import CaseService
 from mdtboard.services.conferences import ConferenceService
+from mdtboard.services.timing import TimingService
 from mdtboard.services.training import TrainingService
 from mdtboard.storage.db import Database, open_database
 
@@ -18,6 +19,7 @@ class Services:
     conferences: ConferenceService
     careplans: CarePlanService
     training: TrainingService
+    timing: TimingService
 
     @classmethod
     def on(cls, db: Database) -> Services:
@@ -27,6 +29,7 @@ class Services:
             conferences=ConferenceService(db),
             careplans=CarePlanService(db),
             training=TrainingService(db),
+            timing=TimingService(db),
         )
 
     def close(self) -> None:
