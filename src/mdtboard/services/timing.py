@@ -226,7 +226,7 @@ class TimingService:
         with read_only(self.db) as session:
             if session.get(AgendaItemRow, agenda_item_id) is None:
                 raise NotFoundError("agenda item", agenda_item_id)
-            return _records(session, [agenda_item_id])[agenda_item_id]
+            return records_of(session, [agenda_item_id])[agenda_item_id]
 
     def conference_timing(self, conference_id: int) -> dict[int, ItemTimingRecord]:
         """What was recorded for each item of a conference's agenda, by agenda item id."""
@@ -236,7 +236,7 @@ class TimingService:
             ids = list(session.scalars(
                 sa.select(AgendaItemRow.id).where(AgendaItemRow.conference_id == conference_id)
             ))
-            return _records(session, ids)
+            return records_of(session, ids)
 
     # -- the meeting clock
     def meeting_times(self, conference_id: int) -> MeetingTimes | None:
@@ -317,7 +317,7 @@ def _to_times(row: MeetingClockRow) -> MeetingTimes:
     return MeetingTimes(row.conference_id, _aware(row.started_at), ended, row.version)
 
 
-def _records(session: Session, item_ids: Sequence[int]) -> dict[int, ItemTimingRecord]:
+def records_of(session: Session, item_ids: Sequence[int]) -> dict[int, ItemTimingRecord]:
     """The recorded timing of each of ``item_ids`` (an empty record for an item never timed)."""
     phases: dict[int, list[PhaseSegment]] = {i: [] for i in item_ids}
     floors: dict[int, list[FloorSegment]] = {i: [] for i in item_ids}

@@ -63,6 +63,7 @@ from mdtboard.services.training_data import (
     discussion_times,
     level_problems,
     load_records,
+    recorded_timings,
     timing_from_case_timer,
     to_assessment,
     to_role,
@@ -430,7 +431,9 @@ class TrainingService:
             row = session.scalars(
                 sa.select(TrainingTimingRow).where(TrainingTimingRow.agenda_item_id == agenda_item_id)
             ).one_or_none()
-            return None if row is None else to_timing(row)
+            if row is None:  # nothing typed in: what the conference timers recorded, if anything
+                return recorded_timings(session, [agenda_item_id]).get(agenda_item_id)
+            return to_timing(row)
 
     def record_timing(
         self,

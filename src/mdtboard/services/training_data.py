@@ -28,6 +28,7 @@ from mdtboard.domain.progress import (
 )
 from mdtboard.domain.rubric import MDTBOARD_RUBRIC, Assessment, AssessorRole, RubricLevel, Score
 from mdtboard.domain.timers import PRESENTATION, CaseTiming, PhaseKind
+from mdtboard.services.timing import records_of
 from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow
 from mdtboard.storage.training_models import (
     PRESENTER_PART,
@@ -179,6 +180,20 @@ def to_timing(row: TrainingTimingRow) -> PresentationTiming:
     )
 
 
+def recorded_timings(session: Session, item_ids: Sequence[int]) -> dict[int, PresentationTiming]:
+    """The timing the conference timers recorded (``services.timing``) for those of ``item_ids`` that
+    were timed, as training mode keeps it: presentation seconds (default target) and each discipline's
+    time. Timing typed into training mode takes precedence over this wherever there is some."""
+    out = {}
+    for item_id, record in records_of(session, item_ids).items():
+        if record.timed:
+            presentation, discussion = timing_from_case_timer(record.case_timing(0.0))
+            out[item_id] = PresentationTiming(
+                item_id, presentation, DEFAULT_PRESENTATION_TARGET_SECONDS, discussion_times(discussion)
+            )
+    return out
+
+
 def discussion_times(
     discussion: Mapping[Discipline, float] | Iterable[DisciplineTime],
 ) -> tuple[DisciplineTime, ...]:
@@ -233,6 +248,7 @@ def load_records(session: Session, conference_ids: Sequence[int]) -> list[Confer
             .where(TrainingTimingRow.agenda_item_id.in_(item_ids))
         )
     }
+    timings = {**recorded_timings(session, [i for i in item_ids if i not in timings]), **timings}
     case_refs = {item.case_id: ref for item, ref in items}
     presentations: dict[int, list[Presentation]] = {}
     for item, ref in items:
