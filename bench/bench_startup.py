@@ -1,13 +1,18 @@
 """Start-up of the desktop program on a database of 10,000 cases, against a bare PySide6 QMainWindow.
 
 Each start is a new process (``bench.startup_child``), timed from just before it is launched: to the
-main window's first paint ("shown"), and to the first moment the event loop waits for input once the
-window is shown and, for mdtboard, the database is open and the case library filled ("shown and idle").
+main window's first paint ("shown"), and to the first moment after that paint when the event loop waits
+for input ("shown and idle": the window is there and answers). mdtboard opens its database behind the
+shown window (issue 3: "show the window first, load the rest behind it"), so two more figures are
+reported without a target: when the database is open, every page built and the case library filled,
+and the event loop idle again ("database open and idle"), and the longest event-loop stall from ``show()`` to
+then (a 5 ms heartbeat: how long a key press could have waited meanwhile).
 mdtboard starts exactly as ``mdtboard --database URL`` does, on a fresh copy of the cached 10,000-case
 database and an empty settings folder; the baseline is a bare QMainWindow of the same size. Both on Qt's
-offscreen platform, 5 starts each, in turn; medians.
+offscreen platform, watched the same way (``bench/startup_child.py`` says how), 5 starts each, in turn;
+medians.
 
-Target (issue 3): within 1.5x of the bare window.
+Target (issue 3): within 1.5x of the bare window, shown, and shown and idle.
 """
 
 from __future__ import annotations
@@ -55,7 +60,9 @@ def start(kind: str, folder: Path, database: Path | None) -> dict[str, float]:
         raise RuntimeError(f"{kind} start failed (status {done.returncode}): {done.stderr[-2000:]}")
     readings = json.loads(lines[-1])
     size = readings.pop("size")
-    out = {k: v - launched for k, v in readings.items()}
+    stall = readings.pop("longest_stall_s")
+    out = {k: v - launched for k, v in readings.items()}  # moments, as seconds after launch
+    out["longest_stall_s"] = stall
     out["width"], out["height"] = size
     return out
 
@@ -78,14 +85,20 @@ def run() -> dict[str, Any]:
 
     shown, bare_shown = med(mine, "shown"), med(bare, "shown")
     idle, bare_idle = med(mine, "idle"), med(bare, "idle")
-    steps = [
-        ("QApplication created", med(mine, "app")),
-        ("main window show() called", med(mine, "show")),
-        ("open_database called", med(mine, "opening")),
-        ("database open, library filled (services_ready)", med(mine, "ready")),
-        ("first paint of the window", shown),
-        ("event loop idle", idle),
-    ]
+    ready_idle = med(mine, "ready_idle")
+    stall, bare_stall = med(mine, "longest_stall_s") * 1000, med(bare, "longest_stall_s") * 1000
+    steps = sorted(
+        [
+            ("QApplication created", med(mine, "app")),
+            ("main window show() called", med(mine, "show")),
+            ("open_database called (it returns at once)", med(mine, "opening")),
+            ("first paint of the window", shown),
+            ("event loop idle: shown and idle", idle),
+            ("database open, pages built, library filled (services_ready)", med(mine, "ready")),
+            ("event loop idle again", ready_idle),
+        ],
+        key=lambda step: step[1],
+    )
     return {
         "rows": [
             row(
@@ -103,8 +116,24 @@ def run() -> dict[str, Any]:
                 "s",
                 target=f"<= {TARGET_RATIO:g}x",
                 met=idle / bare_idle <= TARGET_RATIO,
-                note="mdtboard: database open and case library filled; offscreen Qt platform, "
+                note="painted, and the event loop waiting for input; offscreen Qt platform, "
                 f"window {int(mine[0]['width'])}x{int(mine[0]['height'])}, median of {REPEATS} starts",
+            ),
+            row(
+                f"start-up to database open and idle ({N // 1000}k cases)",
+                ready_idle,
+                bare_idle,
+                "s",
+                note="behind the shown window: database opened on a thread, every page built, the library "
+                "filled, the event loop waiting again; the baseline is the bare window shown and idle",
+            ),
+            row(
+                "start-up: longest event-loop stall until then",
+                stall,
+                bare_stall,
+                "ms",
+                note="from show() until the database is open and the loop idle again (bare: until idle); "
+                "the first paint included",
             ),
         ],
         "details": {"cases": N, "repeats": REPEATS, "mdtboard": mine, "bare": bare},

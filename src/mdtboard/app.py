@@ -1,7 +1,9 @@
 """Composition root of the desktop program: Qt application -> main window -> database and services.
 
-The window is shown first and the database opened right behind it (``QTimer.singleShot(0, ...)``), so the
-program appears at once even though importing SQLAlchemy and opening the database take a moment.
+The window is shown first; once it has been painted, the database is opened on a thread behind it
+(``MainWindow.open_database``, see ``mdtboard.ui.startup``), so the program appears at once and keeps
+answering even though importing SQLAlchemy and opening the database take a moment. Only PySide6 and the
+main window's own modules are imported before the window is shown.
 """
 
 from __future__ import annotations
@@ -66,5 +68,5 @@ def run(database_url: str | None) -> int:
     window.show()
     # The demo cases are offered only on the default database, never on a team's named server.
     offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)
-    QTimer.singleShot(0, lambda: window.open_database(database_url, offer_demo=offer_demo))
+    window.open_database(database_url, offer_demo=offer_demo)  # behind the first paint, on a thread
     return app.exec()

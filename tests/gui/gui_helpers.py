@@ -1,5 +1,6 @@
-"""Helpers of the GUI tests: a main window on a test database, answering its non-blocking dialogs, and
-a second session on the same database to look at what was stored."""
+"""Helpers of the GUI tests: a main window on a test database (opened behind the shown window, as the
+program does, then waited for), answering its non-blocking dialogs, and a second session on the same
+database to look at what was stored."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLE_CASES = DATA / "sample-cases.json"
 
 WindowFactory = Callable[..., MainWindow]
+
+#: How long a test waits for a window to open its database: generous, for a loaded machine.
+OPEN_TIMEOUT_MS = 30_000
 
 
 def load_samples(service: CaseService) -> list[StoredCase]:
@@ -53,10 +57,18 @@ def make_window(qtbot: QtBot, settings_path: Path) -> Iterator[WindowFactory]:
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
-        assert window.open_database(url, offer_demo=offer_demo)
+        open_and_wait(qtbot, window, url, offer_demo=offer_demo)
         return window
 
     yield make
+
+
+def open_and_wait(qtbot: QtBot, window: MainWindow, url: str, *, offer_demo: bool = False) -> None:
+    """Open the database of ``window`` (on a thread, behind the shown window) and wait until every page
+    is built."""
+    with qtbot.waitSignal(window.services_ready, timeout=OPEN_TIMEOUT_MS):
+        window.open_database(url, offer_demo=offer_demo)
+    assert window.services is not None
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import (
+    OPEN_TIMEOUT_MS,
     WindowFactory,
     click_button,
     load_samples,
@@ -69,7 +70,9 @@ def test_a_database_that_cannot_be_opened_is_explained_then_the_program_exits(
     window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
-    assert not window.open_database(f"sqlite:///{folder}")
+    window.open_database(f"sqlite:///{folder}")
+    assert window.statusBar().currentMessage() == "Opening the database…"  # at once, behind the window
+    qtbot.waitUntil(lambda: isinstance(window.last_dialog, QMessageBox), timeout=OPEN_TIMEOUT_MS)
     box = window.last_dialog
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "is not an mdtboard database" in box.text() and "Nothing was changed" in box.text()

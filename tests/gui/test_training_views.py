@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import table_snapshot
+from gui_helpers import open_and_wait
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import Qt
@@ -336,7 +337,7 @@ def test_the_training_menu_in_the_main_window(
     qtbot.waitExposed(main)
     menu = main.training_menu
     assert not menu.action_window.isEnabled()  # until the database is open
-    assert main.open_database(sqlite_database_url)
+    open_and_wait(qtbot, main, sqlite_database_url)
     titles = [a.text() for a in main.menuBar().actions()]
     assert titles.index("&Conference") < titles.index("&Training") < titles.index("&Help")
     assert menu.action_window.isEnabled()
@@ -370,7 +371,7 @@ def test_closing_the_main_window_saves_scores_still_waiting(
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    assert main.open_database(sqlite_database_url)
+    open_and_wait(qtbot, main, sqlite_database_url)
     training = main.training_menu.open_training_window()
     assert training is not None and training.open_conference(conf.id or 0)
     training.show_tab(SCORING_TAB)

@@ -61,3 +61,12 @@ class FontScaler:
         for widget in QApplication.allWidgets():
             _apply(widget)
         return self.scale
+
+    def restore(self, scale: float) -> float:
+        """Like :meth:`apply`, for a window being built: when the program's text already has that size
+        (the usual case at start), nothing is sent to the widgets, which saves a pass over all of them."""
+        target = clamp(scale)
+        if abs(QApplication.font().pointSizeF() - self.base * target) < 1e-6:
+            self.scale = target
+            return self.scale
+        return self.apply(target)

@@ -1,8 +1,11 @@
 """The main window: the case library, the case editor and the conference workspace, one at a time.
 
-The window is shown before the database is opened (:meth:`MainWindow.open_database`, called right after
-``show()``), so that the program appears at once; the pages that need services are built then. Nothing
-here imports SQLAlchemy or the services at module level: that import alone takes about 0.3 s.
+The window is shown and painted before the database is opened: :meth:`MainWindow.open_database` opens it
+on a thread of its own once the window has been painted (see :mod:`mdtboard.ui.startup`), while the
+window says "Opening the database…"; the pages are then built one per turn of the event loop and
+:attr:`MainWindow.services_ready` is emitted. Only what the first paint needs is imported here: nothing of
+SQLAlchemy, the services or the pages at module level (SQLAlchemy's import alone takes about 0.3 s), and
+the dialogs and the shortcut sheet when they are first shown.
 """
 
 from __future__ import annotations
@@ -13,21 +16,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.ui.dialogs import ask, show_error
 from mdtboard.ui.fonts import STEP, FontScaler
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
-from mdtboard.ui.shortcut_sheet import ShortcutSheet
+from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
 from mdtboard.ui.training.menu import install_training_menu
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from mdtboard.services.cases import CaseService, StoredCase
     from mdtboard.services.context import Services
     from mdtboard.ui.case_editor import CaseEditor
     from mdtboard.ui.case_library import CaseLibrary
+    from mdtboard.ui.shortcut_sheet import ShortcutSheet
 
 #: Page indexes of the navigation list and the stacked pages (page 0 of the stack is "opening...").
 LIBRARY, CASE, CONFERENCE = range(3)
@@ -62,7 +67,8 @@ class MainWindow(QMainWindow):
     """The program's one window.
 
     Signals:
-        services_ready(): the database is open and every page is built.
+        services_ready(): the database is open and every page is built (after :meth:`open_database`,
+            which returns at once, or :meth:`attach_services`).
         database_failed(str): the database could not be opened; the message was shown and acknowledged
             (the program then exits with status 1).
     """
@@ -95,6 +101,10 @@ class MainWindow(QMainWindow):
         self._force_close = False
         self._closed = False
         self._library_stale = False
+        self._offer_demo = False
+        self._first_paint = FirstPaint(self)
+        self._opener = DatabaseOpener(self)
+        self._steps = StepRunner(self)
         self._fonts = FontScaler()
         self._shortcut_sheet: ShortcutSheet | None = None
         path = icon_path()
@@ -106,6 +116,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._set_pages_enabled(False)
         self._connect_signals()
+        self._opener.opened.connect(self._database_opened)
+        self._opener.failed.connect(self._database_not_opened)
+        self._opener.crashed.connect(self._opening_crashed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self._restore_settings()
 
@@ -152,9 +165,9 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state))
         scale = self.settings.value(SETTINGS_FONT_SCALE, 1.0)
         try:
-            self._fonts.apply(float(scale))  # type: ignore[arg-type]
+            self._fonts.restore(float(scale))  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            self._fonts.apply(1.0)
+            self._fonts.restore(1.0)
 
     def _set_pages_enabled(self, enabled: bool) -> None:
         for action in (
@@ -166,65 +179,103 @@ class MainWindow(QMainWindow):
         self.ui.navigation.setEnabled(enabled)
 
     # -- the database
-    def open_database(self, url: str | None, *, offer_demo: bool = False) -> bool:
-        """Open the database at ``url`` (the default SQLite file when None) and build the pages.
+    def open_database(self, url: str | None, *, offer_demo: bool = False) -> None:
+        """Open the database at ``url`` (the default SQLite file when None) behind the window, then build
+        the pages; returns at once.
 
-        A failure is shown in a dialog; :attr:`database_failed` is emitted when the person closes it.
-        ``offer_demo``: offer to load the demo cases when the database has no case yet (first start).
+        The database is opened on a thread once the window has been painted; :attr:`services_ready` is
+        emitted when every page is built. A failure is shown in a dialog; :attr:`database_failed` is
+        emitted when the person closes it. ``offer_demo``: offer to load the demo cases when the database
+        has no case yet (first start).
         """
         self.ui.statusbar.showMessage("Opening the database…")
-        try:
-            from mdtboard.services.context import open_services
+        self.ui.startLabel.setText("Opening the database…")
+        self._offer_demo = offer_demo
+        self._first_paint.then(lambda: self._start_opening(url))
 
-            services = open_services(url)
-        except MdtboardError as exc:
-            message = str(exc)
-            self.ui.startLabel.setText(f"The database could not be opened.\n\n{message}")
-            self.ui.statusbar.showMessage("The database could not be opened")
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
-                "mdtboard cannot open its database",
-                f"{message}\n\nNothing was changed. mdtboard will now close.",
-                QMessageBox.StandardButton.Close,
-                self,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.finished.connect(lambda _r: self.database_failed.emit(message))
-            self.last_dialog = box
-            box.open()
-            return False
+    def _start_opening(self, url: str | None) -> None:
+        if not self._closed:
+            self._opener.start(url)
+
+    def _database_opened(self, services: Services) -> None:
+        if self._closed:  # closed while the database was being opened
+            services.close()
+            return
         self._owns_services = True
-        self.attach_services(services)
-        if offer_demo:
-            self.offer_demo_cases()
-        return True
+        self._steps.start(self._attach_steps(services))
+
+    def _database_not_opened(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.ui.startLabel.setText(f"The database could not be opened.\n\n{message}")
+        self.ui.statusbar.showMessage("The database could not be opened")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "mdtboard cannot open its database",
+            f"{message}\n\nNothing was changed. mdtboard will now close.",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self.database_failed.emit(message))
+        self.last_dialog = box
+        box.open()
+
+    def _opening_crashed(self, error: BaseException) -> None:
+        self.ui.startLabel.setText("The database could not be opened.")
+        self.ui.statusbar.showMessage("The database could not be opened")
+        raise error
 
     def attach_services(self, services: Services) -> None:
-        """Build the pages on ``services`` and reopen what was open last time."""
-        from mdtboard.ui.case_editor import CaseEditor
-        from mdtboard.ui.case_library import CaseLibrary
+        """Build the pages on ``services`` now and reopen what was open last time."""
+        for step in self._attach_steps(services):
+            step()
 
+    def _attach_steps(self, services: Services) -> list[Callable[[], None]]:
+        """Building the pages on ``services``, in steps: the library first (it is shown at once), then the
+        case editor, the conference workspace and the care-plan page, then what was open last time."""
         self.services = services
         self._database_label.setText(f"Database: {services.db.url}")
-        self.library = CaseLibrary(services, self)
-        kwargs = {} if self._save_delay_ms is None else {"save_delay_ms": self._save_delay_ms}
-        self.editor = CaseEditor(services, self.undo_stack, self, **kwargs)
-        self.workspace = self._make_workspace(services)
-        pages = self.ui.pages
-        pages.addWidget(self.library)
-        pages.addWidget(self.editor)
-        pages.addWidget(self.workspace if self.workspace is not None else self._placeholder())
-        from mdtboard.ui.careplan.integration import CarePlanPage
+        return [
+            lambda: self._build_library(services),
+            lambda: self._build_editor(services),
+            lambda: self._build_workspace(services),
+            lambda: self._build_care_plan(services),
+            self._pages_built,
+        ]
 
-        self.care_plan = CarePlanPage(self, services, save_delay_ms=self._save_delay_ms)
+    def _build_library(self, services: Services) -> None:
+        from mdtboard.ui.case_library import CaseLibrary
+
+        self.library = CaseLibrary(services, self)
+        self.ui.pages.addWidget(self.library)
         self.library.open_case_requested.connect(self.open_case)
         self.library.status_message.connect(self.show_status)
+        self.ui.pages.setCurrentWidget(self.library)
+
+    def _build_editor(self, services: Services) -> None:
+        from mdtboard.ui.case_editor import CaseEditor
+
+        kwargs = {} if self._save_delay_ms is None else {"save_delay_ms": self._save_delay_ms}
+        self.editor = CaseEditor(services, self.undo_stack, self, **kwargs)
+        self.ui.pages.addWidget(self.editor)
         self.editor.status_message.connect(self.show_status)
         self.editor.case_saved.connect(self._case_saved)
+
+    def _build_workspace(self, services: Services) -> None:
+        self.workspace = self._make_workspace(services)
+        self.ui.pages.addWidget(self.workspace if self.workspace is not None else self._placeholder())
         if self.workspace is not None:
             self.workspace.status_message.connect(self.show_status)
             self.workspace.conference_opened.connect(self._conference_opened)
             self.workspace.open_case_requested.connect(self.open_case)
+
+    def _build_care_plan(self, services: Services) -> None:
+        from mdtboard.ui.careplan.integration import CarePlanPage
+
+        self.care_plan = CarePlanPage(self, services, save_delay_ms=self._save_delay_ms)
+
+    def _pages_built(self) -> None:
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.workspace is not None)
         self.ui.actionNextCase.setEnabled(self.workspace is not None)
@@ -232,6 +283,9 @@ class MainWindow(QMainWindow):
         self.show_page(LIBRARY)
         self.ui.statusbar.showMessage("Ready", 3000)
         self._reopen_last()
+        if self._offer_demo:
+            self._offer_demo = False
+            self.offer_demo_cases()
         self.services_ready.emit()
 
     def _make_workspace(self, services: Services) -> Any:
@@ -273,6 +327,8 @@ class MainWindow(QMainWindow):
             return None
         if self.services.cases.count() > 0:
             return None
+        from mdtboard.ui.dialogs import ask
+
         box = ask(
             self,
             "Load the demo cases?",
@@ -287,6 +343,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTINGS_DEMO_OFFERED, True)
         if not yes or self.services is None:
             return
+        from mdtboard.ui.dialogs import show_error
+
         try:
             stored = self._load_demo(self.services.cases)
         except MdtboardError as exc:
@@ -403,6 +461,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutSheet:
         if self._shortcut_sheet is None:
+            from mdtboard.ui.shortcut_sheet import ShortcutSheet
+
             self._shortcut_sheet = ShortcutSheet(self)
         self._shortcut_sheet.fill(self)
         self._shortcut_sheet.show()
@@ -410,6 +470,8 @@ class MainWindow(QMainWindow):
         return self._shortcut_sheet
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "About mdtboard",
@@ -440,6 +502,8 @@ class MainWindow(QMainWindow):
             event.accept()
             return
         if not self.flush() and not self._force_close:
+            from mdtboard.ui.dialogs import ask
+
             event.ignore()
             self.last_dialog = ask(
                 self,
@@ -461,6 +525,10 @@ class MainWindow(QMainWindow):
             self._shortcut_sheet.close()
         if self.library is not None:
             self.library.shutdown()
+        self._steps.stop()  # closed while the pages were being built
+        self._opener.wait()  # closed while the database was being opened: close it once it is open
+        if self.services is None and self._opener.services is not None:
+            self._opener.services.close()
         if self.services is not None and self._owns_services:
             self.services.close()
         self._closed = True

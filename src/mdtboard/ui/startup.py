@@ -1,0 +1,171 @@
+"""Opening the database behind the main window, so that the program appears at once.
+
+The main window is shown and painted first (:class:`FirstPaint` tells when). Then a thread
+(:class:`DatabaseOpener`) imports the service layer (SQLAlchemy and Alembic alone take about 0.3 s),
+opens the database, upgrading it to the current schema, and imports the modules of the window's pages,
+while the window says "Opening the database…" and keeps answering. The opened :class:`Services` come
+back to the GUI thread through a queued signal: sessions are made per unit of work, so the object may
+change threads. The window then builds its pages one per turn of the event loop
+(:class:`StepRunner`), so no single step holds the event loop for long.
+
+Nothing here imports SQLAlchemy or the services at module level.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from mdtboard.services.context import Services
+
+#: The modules of the pages built once the database is open: imported on the opening thread, so that the
+#: GUI thread only builds widgets. A module that cannot be imported is left for the window to handle
+#: (it shows a placeholder for a missing conference workspace).
+PAGE_MODULES: tuple[str, ...] = (
+    "mdtboard.ui.case_library",
+    "mdtboard.ui.case_editor",
+    "mdtboard.ui.conference.workspace",
+    "mdtboard.ui.careplan.integration",
+)
+
+#: If the window is not painted within this time (started minimised, say), the database is opened anyway.
+PAINT_WAIT_MS = 300
+
+
+class FirstPaint(QObject):
+    """Watches a widget until its first paint; :meth:`then` runs a function once that paint is done."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self.painted = False
+        self._waiting: list[Callable[[], None]] = []
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.setInterval(PAINT_WAIT_MS)
+        self._fallback.timeout.connect(self._run)
+        widget.installEventFilter(self)
+
+    def then(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` from the event loop once the widget has been painted (soon, if it has been, or
+        if it is not shown; at the latest after :data:`PAINT_WAIT_MS`)."""
+        self._waiting.append(callback)
+        if self.painted or not self._widget.isVisible():
+            QTimer.singleShot(0, self._run)
+        else:
+            self._fallback.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            self._widget.removeEventFilter(self)
+            # The paint under way covers the whole window; a zero timer fires once it is finished.
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        self._fallback.stop()
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self.work = work
+
+    def run(self) -> None:
+        self.work()
+
+
+class DatabaseOpener(QObject):
+    """Opens a database on a thread of its own.
+
+    Signals (delivered on the GUI thread):
+        opened(object): the :class:`Services` of the database, open and at the current schema.
+        failed(str): the database could not be opened (a :class:`MdtboardError`); the message says why.
+        crashed(object): anything else went wrong; the exception, for the GUI thread to raise.
+    """
+
+    opened = Signal(object)
+    failed = Signal(str)
+    crashed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._started = False
+        self.services: Services | None = None
+
+    def start(self, url: str | None, modules: Sequence[str] = PAGE_MODULES) -> None:
+        if self._started:
+            raise RuntimeError("the database is opened once")
+        self._started = True
+        self._pool.start(_Job(lambda: self._open(url, tuple(modules))))
+
+    def wait(self) -> None:
+        """Block until the opening thread has finished (the window is closing)."""
+        self._pool.waitForDone()
+
+    def _open(self, url: str | None, modules: tuple[str, ...]) -> None:
+        from mdtboard.domain.errors import MdtboardError
+
+        try:
+            from mdtboard.services.context import open_services
+
+            services = open_services(url)
+        except MdtboardError as exc:
+            self._emit(self.failed, str(exc))
+            return
+        except Exception as exc:  # a fault of the program: raised again on the GUI thread, never hidden
+            self._emit(self.crashed, exc)
+            return
+        self.services = services
+        for name in modules:
+            # A module that fails to import is imported again on the GUI thread, which handles the failure.
+            with contextlib.suppress(ImportError):
+                importlib.import_module(name)
+        self._emit(self.opened, services)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window was deleted meanwhile: nobody waits any more
+            signal.emit(value)
+
+
+class StepRunner(QObject):
+    """Runs functions one per turn of the event loop, so that paints and key presses get in between."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps: list[Callable[[], None]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._next)
+
+    def start(self, steps: Sequence[Callable[[], None]]) -> None:
+        self._steps = list(steps)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._steps = []
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._steps)
+
+    def _next(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            self._timer.start()
