@@ -22,6 +22,7 @@ from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui.fonts import STEP, FontScaler
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
+from mdtboard.ui.presentation.integration import install_presentation
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
 from mdtboard.ui.training.menu import install_training_menu
 
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
+        self.presentation = install_presentation(self)  # Conference > Presentation mode (F5), big screen
         self._restore_settings()
 
     # -- set-up

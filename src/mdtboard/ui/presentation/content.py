@@ -1,0 +1,250 @@
+"""What the big screen shows of a case, section by section in ISBAR order, as plain blocks of text.
+
+Sections: Situation (who the patient is, the one-liner, the question for the team), Background (history,
+treatments, comorbidities, imaging, psychosocial, goals), Medications (with the MME total and its flags),
+Assessment (scores with their bands, red flags), Team input (each discipline's assessment and
+recommendations, as the operator types them) and Recommendation (the presenter's proposal and the
+decision asked of the team). The safety notice (PHQ-9 item 9) and sharing restrictions are
+:class:`Banners`, shown above every section.
+
+No Qt here: :mod:`~mdtboard.ui.presentation.paged_text` lays the blocks out in pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from mdtboard.domain.case import Case, Discipline, Medication
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.mme import mme_report
+from mdtboard.domain.scoring import ScoreSummary, score_summary
+from mdtboard.ui.case_display import gad7_text, nrs_text, peg_text, phq9_text
+from mdtboard.ui.conference.discussion import patient_line
+
+WARNING = "⚠"
+
+
+class Kind(StrEnum):
+    HEADING = "heading"  # a heading inside a section
+    TEXT = "text"  # a paragraph
+    BULLET = "bullet"  # one item of a list
+    KEY = "key"  # the sentence that matters most (the question for the team, the MME total)
+    FIELD = "field"  # "label: text"
+    WARNING = "warning"  # a flag: shown with ⚠ and in bold
+    NOTE = "note"  # quieter text (the attribution of the PHQ-9, a caution)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: Kind
+    text: str
+    label: str | None = None  # a FIELD's label
+    tag: str | None = None  # groups blocks (a discipline's input), to page to them
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    letter: str  # the ISBAR letter it belongs to
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Banners:
+    safety: str | None = None
+    sharing: str | None = None
+
+
+@dataclass(frozen=True)
+class TypedInput:
+    """One discipline's input as it stands on the operator's screen (possibly not saved yet)."""
+
+    author: str = ""
+    assessment: str = ""
+    recommendations: str = ""
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.assessment.strip() or self.recommendations.strip())
+
+
+SECTION_KEYS: tuple[str, ...] = (
+    "situation", "background", "medications", "assessment", "team", "recommendation"
+)
+TEAM = "team"
+
+
+def _summary(case: Case) -> ScoreSummary | None:
+    if case.scores is None or case.scores.is_empty():
+        return None
+    try:
+        return score_summary(case.scores)
+    except MdtboardError:
+        return None
+
+
+def banners(case: Case | None) -> Banners:
+    if case is None:
+        return Banners()
+    summary = _summary(case)
+    restrictions = (case.sharing_restrictions or "").strip()
+    return Banners(
+        safety=summary.safety_prompt if summary is not None else None,
+        sharing=restrictions or None,
+    )
+
+
+def _text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _lines(values: Sequence[str] | None) -> list[str]:
+    return [v.strip() for v in values or [] if v and v.strip()]
+
+
+def _empty(what: str) -> tuple[Block, ...]:
+    return (Block(Kind.NOTE, f"No {what} recorded for this case."),)
+
+
+def situation(case: Case) -> Section:
+    blocks = [Block(Kind.TEXT, patient_line(case))]
+    if _text(case.one_liner):
+        blocks.append(Block(Kind.TEXT, _text(case.one_liner)))
+    if _text(case.question_for_team):
+        blocks.append(Block(Kind.HEADING, "Question for the team"))
+        blocks.append(Block(Kind.KEY, _text(case.question_for_team)))
+    return Section("situation", "S", "Situation", tuple(blocks))
+
+
+def background(case: Case) -> Section:
+    blocks: list[Block] = []
+    for label, value in (
+        ("Presenting complaint", case.presenting_complaint),
+        ("Pain history", case.pain_history),
+    ):
+        if _text(value):
+            blocks.append(Block(Kind.FIELD, _text(value), label=label))
+    places = [
+        " ".join(p for p in (loc.side, loc.region) if p) + (f" ({loc.character})" if loc.character else "")
+        for loc in case.pain_locations or []
+    ]
+    for heading, values in (
+        ("Where it hurts", places),
+        ("Treatments so far", _lines(case.prior_treatments)),
+        ("Comorbidities", _lines(case.comorbidities)),
+        ("Imaging", _lines(case.imaging)),
+    ):
+        if values:
+            blocks.append(Block(Kind.HEADING, heading))
+            blocks.extend(Block(Kind.BULLET, v) for v in values)
+    if _text(case.psychosocial):
+        blocks.append(Block(Kind.FIELD, _text(case.psychosocial), label="Psychosocial"))
+    goals = _lines(case.function_goals)
+    if goals:
+        blocks.append(Block(Kind.HEADING, "The patient's goals"))
+        blocks.extend(Block(Kind.BULLET, g) for g in goals)
+    return Section("background", "B", "Background", tuple(blocks) or _empty("background"))
+
+
+def medication_line(med: Medication) -> str:
+    parts = [med.name]
+    parts.extend(p for p in (med.dose, med.route, med.frequency) if p)
+    if med.prn:
+        parts.append("as needed")
+    return " · ".join(parts)
+
+
+def medications(case: Case) -> Section:
+    meds = list(case.medications or [])
+    if not meds:
+        return Section("medications", "B", "Medications", _empty("medications"))
+    report = mme_report(meds)
+    blocks: list[Block] = []
+    if report.any_opioid:
+        total = f"Total {report.total_text} MME/day"
+        if not report.complete:
+            total += " (an underestimate: not every opioid could be counted)"
+        blocks.append(Block(Kind.KEY, total))
+    blocks.extend(Block(Kind.BULLET, medication_line(med)) for med in meds)
+    flags = [
+        *(f"{row.name}: {row.status.label}" + (f" ({row.reason})" if row.reason else "")
+          for row in (*report.not_counted, *report.flagged)),
+        *(flag.message for flag in report.co_prescriptions),
+    ]
+    if report.naloxone_suggestion:
+        flags.append(report.naloxone_suggestion)
+    if flags:
+        blocks.append(Block(Kind.HEADING, "Flags"))
+        blocks.extend(Block(Kind.WARNING, f) for f in flags)
+    if report.caution:
+        blocks.append(Block(Kind.NOTE, report.caution))
+    return Section("medications", "B", "Medications", tuple(blocks))
+
+
+def assessment(case: Case) -> Section:
+    blocks: list[Block] = []
+    summary = _summary(case)
+    if summary is not None:
+        for label, text in (
+            ("Pain (NRS)", nrs_text(summary)),
+            ("PEG", peg_text(summary)),
+            ("PHQ-9", phq9_text(summary)),
+            ("GAD-7", gad7_text(summary)),
+        ):
+            if text:
+                blocks.append(Block(Kind.FIELD, text, label=label))
+        if summary.phq9_item9_unrecorded:
+            blocks.append(Block(Kind.WARNING, "PHQ-9 item 9 (self-harm) not recorded: ask today"))
+    flags = _lines(case.red_flags)
+    if flags:
+        blocks.append(Block(Kind.HEADING, "Red flags"))
+        blocks.extend(Block(Kind.WARNING, f) for f in flags)
+    if summary is not None and summary.attribution:
+        blocks.append(Block(Kind.NOTE, f"PHQ-9 and GAD-7: {summary.attribution}"))
+    return Section("assessment", "A", "Assessment", tuple(blocks) or _empty("scores or red flags"))
+
+
+def team_input(present: Sequence[Discipline], typed: Mapping[Discipline, TypedInput]) -> Section:
+    """Each discipline present (and any other with text), in the usual order."""
+    shown = [d for d in Discipline if d in present or (d in typed and typed[d].has_text)]
+    blocks: list[Block] = []
+    for discipline in shown:
+        entry = typed.get(discipline, TypedInput())
+        head = discipline.label + (f" · {entry.author.strip()}" if entry.author.strip() else "")
+        tag = discipline.value
+        blocks.append(Block(Kind.HEADING, head, tag=tag))
+        if not entry.has_text:
+            blocks.append(Block(Kind.NOTE, "Not yet heard", tag=tag))
+            continue
+        if entry.assessment.strip():
+            blocks.append(Block(Kind.FIELD, entry.assessment.strip(), label="Assessment", tag=tag))
+        if entry.recommendations.strip():
+            blocks.append(Block(Kind.FIELD, entry.recommendations.strip(), label="Recommends", tag=tag))
+    return Section(TEAM, "A", "Team input", tuple(blocks) or _empty("team input"))
+
+
+def recommendation(case: Case) -> Section:
+    blocks: list[Block] = []
+    if _text(case.recommendation):
+        blocks.append(Block(Kind.FIELD, _text(case.recommendation), label="Proposed plan"))
+    if _text(case.question_for_team):
+        blocks.append(Block(Kind.HEADING, "What the team must decide"))
+        blocks.append(Block(Kind.KEY, _text(case.question_for_team)))
+    return Section("recommendation", "R", "Recommendation", tuple(blocks) or _empty("proposal"))
+
+
+def case_sections(
+    case: Case, present: Sequence[Discipline] = (), typed: Mapping[Discipline, TypedInput] | None = None
+) -> list[Section]:
+    """Every section of ``case`` in ISBAR order (the keys of :data:`SECTION_KEYS`)."""
+    return [
+        situation(case),
+        background(case),
+        medications(case),
+        assessment(case),
+        team_input(present, typed or {}),
+        recommendation(case),
+    ]

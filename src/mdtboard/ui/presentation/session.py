@@ -1,0 +1,458 @@
+"""The meeting as the big screen and the operator's timer bar see it: the case under discussion, the
+section on the big screen, what the disciplines are typing, and the timers.
+
+:class:`PresentationSession` follows the conference workspace (which case the discussion shows, the
+agenda, which input panel has the keyboard focus, every keystroke in the panels: their ``textChanged``,
+not the database) and owns one :class:`~mdtboard.services.timing.TimedItem` per agenda item. The truth
+about time is the domain's timers on the injected clock (the system clock in the program, a fake clock in
+tests); the QTimer here only asks the views to redraw once a second and retries a failed write.
+
+Moving to another case stops the running case's run and, if it was running, starts the next case's
+timer, so that a meeting flows without extra keys. Marking a case discussed or deferred stops its timer.
+The meeting clock starts with the first case timer of the conference and is recorded in the database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mdtboard.domain.case import Case, Discipline
+from mdtboard.domain.conference import AgendaItem, AgendaStatus
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.timers import (
+    DEFAULT_PRESENTATION_TARGET_MINUTES,
+    PLAN,
+    PRESENTATION,
+    Clock,
+    MeetingClock,
+    MeetingForecast,
+    Phase,
+    SystemClock,
+    TimerState,
+    planned_finish,
+)
+from mdtboard.services.timing import MeetingTimes, TimedItem
+from mdtboard.ui.presentation.content import (
+    TEAM,
+    Banners,
+    Section,
+    TypedInput,
+    banners,
+    case_sections,
+    team_input,
+)
+
+SETTINGS_FOLLOW = "presentation/follow_panels"
+SETTINGS_TARGET = "presentation/target_minutes"
+TICK_MS = 1000
+
+
+class PhaseMode(Enum):
+    """How the current case's time is split into phases (optional)."""
+
+    OFF = "Not timed by phase"
+    PRESENTATION = "Presentation"
+    TURNS = "Each discipline's turn (follows the speaker)"
+    PLAN = "Agreeing the plan"
+
+
+class PresentationSession(QObject):
+    """See the module docstring. ``workspace`` is the ConferenceWorkspace.
+
+    Signals:
+        case_changed(): another case is under discussion (or its facts or agenda entry changed).
+        section_changed(int): the big screen should show this section (its index).
+        team_changed(object): a discipline's typed input changed (the Discipline); the team section is new.
+        ticked(): a second passed, or a timer was started, paused, resumed or stopped.
+        message(str): something for the status bar.
+    """
+
+    case_changed = Signal()
+    section_changed = Signal(int)
+    team_changed = Signal(object)
+    ticked = Signal()
+    message = Signal(str)
+
+    def __init__(
+        self,
+        workspace: Any,
+        settings: QSettings,
+        *,
+        clock: Clock | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.controller = workspace.controller
+        self.services = workspace.controller.services
+        self.settings = settings
+        self.clock: Clock = clock or SystemClock()
+        self.case: Case | None = None
+        self.item: AgendaItem | None = None
+        self.sections: list[Section] = []
+        self.banners = Banners()
+        self.section = 0
+        self.typed: dict[Discipline, TypedInput] = {}
+        self.focused: Discipline | None = None
+        self.phase_mode = PhaseMode.OFF
+        self.timers: dict[int, TimedItem] = {}
+        self.meeting: MeetingTimes | None = None
+        self._meeting_conf: int | None = None
+        self._reported: str | None = None
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self._connect_signals()
+        self.tick_timer.start()
+        self._follow_case(workspace.discussion.current_case_id())
+
+    def _connect_signals(self) -> None:
+        discussion = self.workspace.discussion
+        discussion.case_shown.connect(self._follow_case)
+        self.controller.agenda_changed.connect(self._agenda_changed)
+        self.controller.attendance_changed.connect(lambda _people: self._typed_changed(None))
+        self.controller.opened.connect(lambda _conf: self._follow_case(discussion.current_case_id()))
+        for discipline, panel in discipline_panels(self.workspace).items():
+            panel.ui.assessmentEdit.textChanged.connect(lambda d=discipline: self._typed_changed(d))
+            panel.ui.recommendationsEdit.textChanged.connect(lambda d=discipline: self._typed_changed(d))
+            panel.ui.authorCombo.currentTextChanged.connect(lambda _t, d=discipline: self._typed_changed(d))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.tick_timer.timeout.connect(self._tick)
+
+    # ------------------------------------------------------------------ settings
+    @property
+    def follow_panels(self) -> bool:
+        """Whether the speaker follows the input panel that has the keyboard focus."""
+        return bool(self.settings.value(SETTINGS_FOLLOW, True, type=bool))
+
+    def set_follow_panels(self, follow: bool) -> None:
+        self.settings.setValue(SETTINGS_FOLLOW, follow)
+        if follow and self.focused is not None:
+            self.mark_speaker(self.focused)
+
+    @property
+    def target_minutes(self) -> float:
+        try:
+            stored = self.settings.value(SETTINGS_TARGET, DEFAULT_PRESENTATION_TARGET_MINUTES)
+            value = float(stored)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_PRESENTATION_TARGET_MINUTES
+        return value if 0 < value <= 60 else DEFAULT_PRESENTATION_TARGET_MINUTES
+
+    # ------------------------------------------------------------------ the case
+    def _follow_case(self, case_id: int | None) -> None:
+        item = self.controller.item_for(case_id) if case_id is not None else None
+        previous = self.current_timer()
+        was_running = previous is not None and previous.run_state().ticking
+        if item is not None and self.item is not None and item.id == self.item.id:
+            self._refresh_item(item)
+            return
+        if previous is not None and previous.run_state() is not TimerState.NOT_STARTED:
+            self.timers[previous.agenda_item_id] = previous.next_run()
+        self.item = item
+        self.case = None
+        if case_id is not None and item is not None:
+            try:
+                self.case = self.controller.case(case_id)
+            except MdtboardError as exc:
+                self.message.emit(str(exc))
+        self.typed = {d: read_panel(p) for d, p in discipline_panels(self.workspace).items()}
+        self.banners = banners(self.case)
+        self.sections = case_sections(self.case, self.present(), self.typed) if self.case is not None else []
+        self.section = 0
+        timer = self.current_timer()
+        if timer is not None:
+            self._apply_speaker(timer)
+            if was_running and item is not None and item.status not in _DONE:
+                self._start(timer)
+        self.case_changed.emit()
+        self.section_changed.emit(self.section)
+        self.ticked.emit()
+
+    def _refresh_item(self, item: AgendaItem) -> None:
+        self.item = item
+        timer = self.timers.get(item.id or 0)
+        if timer is not None and timer.budget_minutes != item.minutes:
+            running = timer.run_state().ticking
+            follow = timer.next_run()
+            fresh = TimedItem(
+                follow.agenda_item_id, item.minutes, self.clock, store=self.services.timing,
+                prior=follow.prior, presentation_target_minutes=follow.presentation_target_minutes,
+            )
+            fresh.timer.mark_floor(follow.speaker)
+            fresh.timer.enter_phase(follow.phase)
+            self.timers[item.id or 0] = fresh
+            if running:
+                fresh.start()
+        if timer is not None and item.status in _DONE and timer.run_state().ticking:
+            timer.stop()
+            shown = timer.reading().clock_text
+            self.message.emit(f"{item.case_ref} {item.status.label}: its timer stopped at {shown}")
+        self.case_changed.emit()
+        self.ticked.emit()
+
+    def _agenda_changed(self, _items: list[AgendaItem]) -> None:
+        case_id = self.workspace.discussion.current_case_id()
+        item = self.controller.item_for(case_id) if case_id is not None else None
+        if item is None or self.item is None or item.id != self.item.id:
+            self._follow_case(case_id)
+        else:
+            self._refresh_item(item)
+
+    def present(self) -> list[Discipline]:
+        present: list[Discipline] = self.workspace.discussion.present()
+        return present
+
+    def agenda_position(self) -> tuple[int, int]:
+        """(1-based place of the case under discussion, number of cases); (0, n) when none."""
+        agenda = self.controller.agenda()
+        ids = [i.id for i in agenda]
+        place = ids.index(self.item.id) + 1 if self.item is not None and self.item.id in ids else 0
+        return place, len(ids)
+
+    # ------------------------------------------------------------------ typing and focus
+    def _typed_changed(self, discipline: Discipline | None) -> None:
+        panels = discipline_panels(self.workspace)
+        if discipline is not None:
+            self.typed[discipline] = read_panel(panels[discipline])
+        if self.case is None:
+            return
+        index = self.section_index(TEAM)
+        if index is None:
+            return
+        self.sections[index] = team_input(self.present(), self.typed)
+        self.team_changed.emit(discipline)
+        focus = QApplication.focusWidget()
+        typing = discipline is not None and focus is not None and panels[discipline].isAncestorOf(focus)
+        if typing and self.section != index:
+            self.show_section(index)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        for discipline, panel in discipline_panels(self.workspace).items():
+            if panel.isAncestorOf(new):
+                if discipline != self.focused:
+                    self.focused = discipline
+                    if self.follow_panels:
+                        self.mark_speaker(discipline)
+                return
+
+    # ------------------------------------------------------------------ sections
+    def section_index(self, key: str) -> int | None:
+        return next((n for n, s in enumerate(self.sections) if s.key == key), None)
+
+    def current_section(self) -> Section | None:
+        return self.sections[self.section] if 0 <= self.section < len(self.sections) else None
+
+    def show_section(self, index: int) -> bool:
+        if not 0 <= index < len(self.sections):
+            return False
+        self.section = index
+        self.section_changed.emit(index)
+        return True
+
+    def step_section(self, offset: int) -> bool:
+        """Next (1) or previous (-1) section; False (and a message) at either end."""
+        if not self.sections:
+            self.message.emit("No case is under discussion.")
+            return False
+        if not self.show_section(self.section + offset):
+            self.message.emit("This is the last section." if offset > 0 else "This is the first section.")
+            return False
+        return True
+
+    # ------------------------------------------------------------------ timers
+    def current_timer(self) -> TimedItem | None:
+        """The timer of the case under discussion (made, not started, on first use)."""
+        if self.item is None or self.item.id is None:
+            return None
+        timer = self.timers.get(self.item.id)
+        if timer is None:
+            try:
+                prior = self.services.timing.item_timing(self.item.id)
+            except MdtboardError as exc:
+                self.message.emit(f"The time recorded for {self.item.case_ref} could not be read: {exc}")
+                prior = None
+            timer = TimedItem(
+                self.item.id, self.item.minutes, self.clock, store=self.services.timing, prior=prior,
+                presentation_target_minutes=self.target_minutes,
+            )
+            self._apply_speaker(timer)
+            self.timers[self.item.id] = timer
+        return timer
+
+    def toggle_timer(self) -> TimerState | None:
+        """Start, pause or resume the case's timer (Ctrl+Space); a stopped one starts a new run."""
+        timer = self.current_timer()
+        if timer is None:
+            self.message.emit("No case is under discussion: nothing to time.")
+            return None
+        if timer.run_state() is TimerState.STOPPED:
+            timer = self.timers[timer.agenda_item_id] = timer.next_run()
+        if timer.run_state() is TimerState.NOT_STARTED:
+            self._start(timer)
+        else:
+            timer.toggle()
+        self._report(timer)
+        self.ticked.emit()
+        return timer.state()
+
+    def _start(self, timer: TimedItem) -> None:
+        timer.start()
+        self._start_meeting()
+        self._report(timer)
+
+    def mark_speaker(self, discipline: Discipline | None) -> None:
+        """``discipline`` holds the floor from now (None: nobody marked)."""
+        timer = self.current_timer()
+        if timer is None:
+            return
+        timer.mark_floor(discipline)
+        if self.phase_mode is PhaseMode.TURNS:
+            timer.enter_phase(None if discipline is None else Phase.turn(discipline))
+        self._report(timer)
+        self.ticked.emit()
+
+    def set_phase_mode(self, mode: PhaseMode) -> None:
+        self.phase_mode = mode
+        timer = self.current_timer()
+        if timer is not None:
+            timer.enter_phase(self._phase_for(mode, timer.speaker))
+            self._report(timer)
+        self.ticked.emit()
+
+    @staticmethod
+    def _phase_for(mode: PhaseMode, speaker: Discipline | None) -> Phase | None:
+        if mode is PhaseMode.PRESENTATION:
+            return PRESENTATION
+        if mode is PhaseMode.PLAN:
+            return PLAN
+        if mode is PhaseMode.TURNS and speaker is not None:
+            return Phase.turn(speaker)
+        return None
+
+    def _apply_speaker(self, timer: TimedItem) -> None:
+        if timer.run_state() is TimerState.STOPPED:
+            return
+        if self.follow_panels and self.focused is not None:
+            timer.mark_floor(self.focused)
+        timer.enter_phase(self._phase_for(self.phase_mode, timer.speaker))
+
+    def _report(self, timer: TimedItem) -> None:
+        error = timer.error
+        text = None if error is None else f"Timing not recorded yet (retried every second): {error}"
+        if text != self._reported and text is not None:
+            self.message.emit(text)
+        self._reported = text
+
+    def _tick(self) -> None:
+        for timer in self.timers.values():
+            if timer.unsaved:
+                timer.flush()
+                self._report(timer)
+        self.ticked.emit()
+
+    # ------------------------------------------------------------------ the meeting clock
+    def _conference_id(self) -> int | None:
+        conf_id: int | None = self.controller.conf_id
+        return conf_id
+
+    def meeting_times(self) -> MeetingTimes | None:
+        conf_id = self._conference_id()
+        if conf_id is None:
+            return None
+        if self._meeting_conf != conf_id:
+            self._meeting_conf = conf_id
+            try:
+                self.meeting = self.services.timing.meeting_times(conf_id)
+            except MdtboardError:
+                self.meeting = None
+        return self.meeting
+
+    def _start_meeting(self) -> None:
+        conf_id = self._conference_id()
+        times = self.meeting_times()
+        if conf_id is None:
+            return
+        try:
+            if times is None:
+                self.meeting = self.services.timing.start_meeting(conf_id, self.clock.wall())
+            elif times.ended_at is not None:
+                self.meeting = self.services.timing.resume_meeting(conf_id)
+        except MdtboardError as exc:
+            self.message.emit(f"The meeting clock was not recorded: {exc}")
+
+    def end_meeting(self) -> MeetingTimes | None:
+        """Stop the running case's timer and record the meeting's end."""
+        timer = self.current_timer()
+        if timer is not None and timer.run_state().ticking:
+            timer.stop()
+        conf_id = self._conference_id()
+        if conf_id is None or self.meeting_times() is None:
+            return self.meeting
+        try:
+            self.meeting = self.services.timing.end_meeting(conf_id, self.clock.wall())
+        except MdtboardError as exc:
+            self.message.emit(f"The meeting's end was not recorded: {exc}")
+        self.ticked.emit()
+        return self.meeting
+
+    def meeting_seconds(self) -> float | None:
+        times = self.meeting_times()
+        if times is None:
+            return None
+        until = times.ended_at or self.clock.wall()
+        return max(0.0, (until - times.started_at).total_seconds())
+
+    def forecast(self) -> MeetingForecast | None:
+        """When the meeting will end if the current and remaining cases keep to their budgets."""
+        conference = self.controller.conference
+        if conference is None:
+            return None
+        current = self.item.id if self.item is not None else None
+        timer = self.current_timer()
+        left = 0.0
+        if self.item is not None and self.item.status not in _DONE:
+            left = timer.reading().remaining_seconds if timer is not None else 60.0 * self.item.minutes
+        pending = [
+            float(i.minutes) for i in self.controller.agenda() if i.status not in _DONE and i.id != current
+        ]
+        starts = conference.starts_at
+        start = starts.astimezone() if starts.tzinfo is None else starts
+        plan = planned_finish(start, [i.minutes for i in self.controller.agenda()])
+        return MeetingClock(self.clock).forecast(None, [left / 60.0, *pending], planned_finish=plan)
+
+    def close(self) -> None:
+        """Stop ticking and write what is not written yet (timers keep their state in the database)."""
+        self.tick_timer.stop()
+        for timer in self.timers.values():
+            timer.flush()
+
+
+_DONE = (AgendaStatus.DISCUSSED, AgendaStatus.DEFERRED)
+
+
+def discipline_panels(workspace: Any) -> dict[Discipline, Any]:
+    panels: dict[Discipline, Any] = workspace.discussion.panels
+    return panels
+
+
+def read_panel(panel: Any) -> TypedInput:
+    """What a discipline panel shows now, typed or loaded."""
+    combo = panel.ui.authorCombo
+    return TypedInput(
+        author=combo.currentText() if combo.currentIndex() >= 0 else "",
+        assessment=panel.ui.assessmentEdit.toPlainText(),
+        recommendations=panel.ui.recommendationsEdit.toPlainText(),
+    )
+
+
+def local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")
