@@ -8,8 +8,10 @@ word and a shape. :func:`contrast_ratio` is used by the tests to hold the themes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mdtboard.domain.timers import TimerState
+if TYPE_CHECKING:  # imported when used: the main window reads the themes before its first paint
+    from mdtboard.domain.timers import TimerState
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Theme:
     idle: str  # not started, paused, stopped
 
     def state_colour(self, state: TimerState) -> str:
+        from mdtboard.domain.timers import TimerState
+
         if state is TimerState.OVERRUN:
             return self.over
         if state is TimerState.TWO_MINUTES_LEFT:
