@@ -76,7 +76,16 @@ class PagedText(QWidget):
         return self._blocks
 
     def page_count(self) -> int:
-        return max(1, self.document.pageCount())
+        """Pages with text on them (the document's own count may add a page for a last margin)."""
+        block = self.document.lastBlock()
+        if not block.isValid():
+            return 1
+        rect = self.document.documentLayout().blockBoundingRect(block)  # lays the block out first
+        lines = block.layout()
+        if lines.lineCount() == 0:
+            return 1
+        top = rect.top() + lines.lineAt(lines.lineCount() - 1).y()
+        return max(1, int(top // self._page_height()) + 1)
 
     @property
     def page(self) -> int:
@@ -102,7 +111,8 @@ class PagedText(QWidget):
         return max(0, min(self.page_count() - 1, int(max(0.0, rect.bottom() - 1) // height)))
 
     def page_text(self, page: int | None = None) -> str:
-        """The plain text on a page (the page shown by default), for tests and screen readers."""
+        """The plain text on a page (the page shown by default), its spacing folded; for tests and screen
+        readers."""
         number = self._page if page is None else page
         height = self._page_height()
         out = []
@@ -117,7 +127,7 @@ class PagedText(QWidget):
                 if int(top // height) == number:
                     out.append(block.text()[line.textStart() : line.textStart() + line.textLength()])
             block = block.next()
-        return " ".join(out)
+        return " ".join(" ".join(out).split())
 
     # -- layout
     def _page_height(self) -> float:
@@ -138,6 +148,7 @@ class PagedText(QWidget):
             if block.tag is not None:
                 first, _last = self._tags.get(block.tag, (cursor.blockNumber(), 0))
                 self._tags[block.tag] = (first, cursor.blockNumber())
+        doc.pageCount()  # the whole text laid out now (Qt otherwise lays out large texts bit by bit)
         self._page = max(0, min(self._page, self.page_count() - 1))
         self.update()
         self.paging_changed.emit(self._page, self.page_count())
