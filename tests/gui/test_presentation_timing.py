@@ -64,7 +64,7 @@ def test_the_floor_follows_the_focused_panel_and_is_recorded_as_it_happens(
     assert live.cut_short == 1
     assert meeting.mode.bar is not None
     shown = meeting.mode.bar.ui.speakerCombo.currentText()
-    assert shown == "Follow the input panel in focus (now: physical therapy)"
+    assert shown == "Panel in focus: physical therapy"
 
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)  # discussed: its timer stops
     timer = meeting.session.timers[meeting.item_id("MDT-008")]

@@ -152,7 +152,7 @@ def background(case: Case) -> Section:
 def medication_line(med: Medication) -> str:
     parts = [med.name]
     parts.extend(p for p in (med.dose, med.route, med.frequency) if p)
-    if med.prn:
+    if med.prn and "as needed" not in (med.frequency or "").lower():
         parts.append("as needed")
     return " · ".join(parts)
 
@@ -168,7 +168,6 @@ def medications(case: Case) -> Section:
         if not report.complete:
             total += " (an underestimate: not every opioid could be counted)"
         blocks.append(Block(Kind.KEY, total))
-    blocks.extend(Block(Kind.BULLET, medication_line(med)) for med in meds)
     flags = [
         *(f"{row.name}: {row.status.label}" + (f" ({row.reason})" if row.reason else "")
           for row in (*report.not_counted, *report.flagged)),
@@ -176,9 +175,9 @@ def medications(case: Case) -> Section:
     ]
     if report.naloxone_suggestion:
         flags.append(report.naloxone_suggestion)
-    if flags:
-        blocks.append(Block(Kind.HEADING, "Flags"))
-        blocks.extend(Block(Kind.WARNING, f) for f in flags)
+    blocks.extend(Block(Kind.WARNING, f) for f in flags)  # the flags before the list: on the first page
+    blocks.append(Block(Kind.HEADING, f"Medication list ({len(meds)})"))
+    blocks.extend(Block(Kind.BULLET, medication_line(med)) for med in meds)
     if report.caution:
         blocks.append(Block(Kind.NOTE, report.caution))
     return Section("medications", "B", "Medications", tuple(blocks))

@@ -21,6 +21,7 @@ from mdtboard.ui.presentation.shapes import ShapeIcon
 from mdtboard.ui.presentation.themes import LIGHT
 
 FOLLOW = "follow"
+FOLLOW_TEXT = "Panel in focus"
 NOBODY = "nobody"
 TOGGLE_KEYS = "Ctrl+Space"
 
@@ -47,7 +48,15 @@ class TimerBar(QFrame):
         set_relative_font(self.ui.stateLabel, 1.15)
         for mode in PhaseMode:
             self.ui.phaseCombo.addItem(mode.value, mode)
-        self.ui.speakerCombo.addItem("Follow the input panel in focus", FOLLOW)
+        self.ui.phaseCombo.setToolTip(
+            "Time the case by phase: the presentation (against its target), each discipline's turn"
+            " (following who holds the floor), or agreeing the plan"
+        )
+        self.ui.speakerCombo.setToolTip(
+            "Who holds the floor: the discipline whose input panel has the cursor (Ctrl+1 to Ctrl+7),"
+            " or a discipline chosen here"
+        )
+        self.ui.speakerCombo.addItem(FOLLOW_TEXT, FOLLOW)
         self.ui.speakerCombo.addItem("Nobody marked", NOBODY)
         for discipline in Discipline:
             self.ui.speakerCombo.addItem(discipline.label, discipline)
@@ -83,8 +92,8 @@ class TimerBar(QFrame):
         timer = self.session.current_timer()
         speaker = timer.speaker if timer is not None else None
         follow = self.session.follow_panels
-        now = f" (now: {speaker.label.lower()})" if follow and speaker is not None else ""
-        self.ui.speakerCombo.setItemText(0, "Follow the input panel in focus" + now)
+        now = f": {speaker.label.lower()}" if follow and speaker is not None else ""
+        self.ui.speakerCombo.setItemText(0, FOLLOW_TEXT + now)
         data = FOLLOW if follow else (speaker if speaker is not None else NOBODY)
         with QSignalBlocker(self.ui.speakerCombo):
             self.ui.speakerCombo.setCurrentIndex(max(0, self.ui.speakerCombo.findData(data)))

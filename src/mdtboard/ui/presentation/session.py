@@ -55,9 +55,9 @@ TICK_MS = 1000
 class PhaseMode(Enum):
     """How the current case's time is split into phases (optional)."""
 
-    OFF = "Not timed by phase"
+    OFF = "Not by phase"
     PRESENTATION = "Presentation"
-    TURNS = "Each discipline's turn (follows the speaker)"
+    TURNS = "Discipline turns"  # the phase follows who holds the floor
     PLAN = "Agreeing the plan"
 
 
