@@ -12,6 +12,8 @@ Esc leaves presentation mode.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
@@ -55,6 +57,8 @@ def phase_text(session: PresentationSession) -> str:
         return ""
     if timer.phase.kind is PhaseKind.PRESENTATION:
         return timer.presentation().label
+    if timer.phase.kind is PhaseKind.DISCIPLINE:
+        return f"Turn: {timer.phase.label}"
     return f"Phase: {timer.phase.label}"
 
 
@@ -84,9 +88,10 @@ class BigScreen(QWidget):
         self.state_icon = ShapeIcon(self.ui.topBar)
         self.ui.timerLayout.insertWidget(0, self.state_icon)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The case in bold on the first line, its title in plain body text below.
+        self.ui.caseLabel.setTextFormat(Qt.TextFormat.RichText)
         self._connect_signals()
         self.apply_style()
-        self.show_case()
 
     def _connect_signals(self) -> None:
         self.session.case_changed.connect(self.show_case)
@@ -166,7 +171,7 @@ class BigScreen(QWidget):
         self.ui.safetyIcon.setPixmap(banner_pixmap("danger", sizes.icon, t.safety_text))
         self.ui.sharingIcon.setPixmap(banner_pixmap("restricted", sizes.icon, t.sharing_text))
         self.text.set_style(t, sizes)
-        self.show_timer()
+        self.show_case()
 
     # -- what it shows
     def show_case(self) -> None:
@@ -174,10 +179,15 @@ class BigScreen(QWidget):
         place, count = s.agenda_position()
         if s.item is None or s.case is None:
             self.ui.caseLabel.setText("No case under discussion" if count else "The agenda is empty")
+            self.ui.caseLabel.setAccessibleDescription("")
         else:
             title = s.case.title or s.item.case_title
             head = f"Case {place} of {count} · {s.item.case_ref} · {s.case.patient.display_name}"
-            self.ui.caseLabel.setText(head + (f"\n{title}" if title else ""))
+            body = f"<br><span style='font-size: {self.sizes.body}px; font-weight: normal'>" if title else ""
+            self.ui.caseLabel.setText(
+                html.escape(head) + (f"{body}{html.escape(title)}</span>" if title else "")
+            )
+            self.ui.caseLabel.setAccessibleDescription(head + (f". {title}" if title else ""))
         banners = s.banners
         self.ui.safetyFrame.setVisible(banners.safety is not None)
         self.ui.safetyLabel.setText(banners.safety or "")
@@ -242,7 +252,8 @@ class BigScreen(QWidget):
         warn = presenting and timer is not None and timer.presentation().over_target
         self.ui.phaseLabel.setStyleSheet(f"color: {self.theme.warn if warn else self.theme.text};")
         speaker = timer.speaker if timer is not None else None
-        self.ui.speakerLabel.setText(f"Speaking: {speaker.label}" if speaker is not None else "")
+        said = phase_now is not None and phase_now.discipline is speaker  # "Turn: Psychology" says it
+        self.ui.speakerLabel.setText(f"Speaking: {speaker.label}" if speaker is not None and not said else "")
         self.ui.meetingLabel.setText(meeting_text(s))
 
     # -- moving

@@ -26,6 +26,17 @@ NOBODY = "nobody"
 TOGGLE_KEYS = "Ctrl+Space"
 
 
+def floor_text(session: PresentationSession) -> str:
+    """The phase (the presentation against its target) and who holds the floor, in a line."""
+    timer = session.current_timer()
+    speaker = timer.speaker if timer is not None else None
+    phase = timer.phase if timer is not None else None
+    parts = [phase_text(session)]
+    if speaker is not None and (phase is None or phase.discipline is not speaker):
+        parts.append(f"Speaking: {speaker.label}")
+    return " · ".join(p for p in parts if p)
+
+
 class TimerBar(QFrame):
     """Timer controls for the operator.
 
@@ -92,8 +103,6 @@ class TimerBar(QFrame):
         timer = self.session.current_timer()
         speaker = timer.speaker if timer is not None else None
         follow = self.session.follow_panels
-        now = f": {speaker.label.lower()}" if follow and speaker is not None else ""
-        self.ui.speakerCombo.setItemText(0, FOLLOW_TEXT + now)
         data = FOLLOW if follow else (speaker if speaker is not None else NOBODY)
         with QSignalBlocker(self.ui.speakerCombo):
             self.ui.speakerCombo.setCurrentIndex(max(0, self.ui.speakerCombo.findData(data)))
@@ -124,7 +133,7 @@ class TimerBar(QFrame):
             paused = reading.state is TimerState.PAUSED
             verb = "Pause" if run.ticking else ("Resume" if paused else "Start timer")
             self.ui.toggleButton.setText(f"{verb} ({TOGGLE_KEYS})")
-        self.ui.presentationLabel.setText(phase_text(s))
+        self.ui.presentationLabel.setText(floor_text(s))
         self.ui.meetingLabel.setText(meeting_text(s))
         self.show_speaker_choice()
 
