@@ -23,7 +23,7 @@ from mdtboard.ui.forms.ui_presentation_screen import Ui_BigScreen
 from mdtboard.ui.presentation.paged_text import PagedText, room_font
 from mdtboard.ui.presentation.session import PresentationSession, local_time
 from mdtboard.ui.presentation.shapes import ShapeIcon, banner_pixmap
-from mdtboard.ui.presentation.sizing import DEFAULT_ZOOM, RoomSizes, room_sizes
+from mdtboard.ui.presentation.sizing import DEFAULT_ZOOM, room_sizes
 from mdtboard.ui.presentation.themes import LIGHT, Theme
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return,
@@ -97,7 +97,7 @@ class BigScreen(QWidget):
         self.session.case_changed.connect(self.show_case)
         self.session.section_changed.connect(lambda _n: self.show_section())
         self.session.team_changed.connect(self._team_changed)
-        self.session.ticked.connect(self.show_timer)
+        self.session.ticked.connect(self._ticked)
         self.text.paging_changed.connect(self._paging_changed)
 
     # -- placing and styling
@@ -217,14 +217,18 @@ class BigScreen(QWidget):
 
     def _team_changed(self, discipline: object) -> None:
         section = self.session.current_section()
-        if section is None or section.key != "team":
-            return
+        if section is None or section.key != "team" or not self.isVisible():
+            return  # (shown afresh when the big screen is shown again)
         page = self.text.page
         self.text.set_blocks(section.blocks, page=page)
         value = getattr(discipline, "value", None)
         target = self.text.page_of(value) if isinstance(value, str) else None
         if target is not None:
             self.text.set_page(target)
+
+    def _ticked(self) -> None:
+        if self.isVisible():
+            self.show_timer()
 
     def _paging_changed(self, page: int, count: int) -> None:
         self.ui.pageLabel.setText(f"page {page + 1} of {count}" if count > 1 else "")
@@ -297,6 +301,3 @@ class BigScreen(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.leave_requested.emit()
         super().closeEvent(event)
-
-    def room_sizes(self) -> RoomSizes:
-        return self.sizes
