@@ -60,9 +60,9 @@ def start(kind: str, folder: Path, database: Path | None) -> dict[str, float]:
         raise RuntimeError(f"{kind} start failed (status {done.returncode}): {done.stderr[-2000:]}")
     readings = json.loads(lines[-1])
     size = readings.pop("size")
-    stall = readings.pop("longest_stall_s")
+    durations = {k: readings.pop(k) for k in ("longest_stall_s", "idle_cpu_s")}
     out = {k: v - launched for k, v in readings.items()}  # moments, as seconds after launch
-    out["longest_stall_s"] = stall
+    out.update(durations)
     out["width"], out["height"] = size
     return out
 

@@ -11,6 +11,8 @@ parent process shares) and quits:
 * ``opening``, ``ready`` (mdtboard only): ``MainWindow.open_database`` called, ``services_ready`` emitted
   (the database is open, every page built, the library filled);
 * ``ready_idle`` (mdtboard only): the same kind of idle moment after ``ready``;
+* ``idle_cpu_s``: the processor time the main (GUI) thread had used by ``idle``, from the start of
+  the interpreter: less sensitive to other work on the machine than the moments above;
 * ``longest_stall_s``: the longest gap between two ticks of a 5 ms heartbeat timer, less 5 ms, from
   ``show()`` to the last reading: how long a key press could have waited, the first paint included,
   while mdtboard opened its database behind the window.
@@ -51,6 +53,7 @@ class Watch(QObject):
         self.needs_ready = needs_ready
         self.window: QMainWindow | None = None
         self.longest_stall = 0.0
+        self.idle_cpu = 0.0
         self._settling: str | None = None  # "idle" or "ready_idle" once its zero timer has fired
         self._beat_at = 0.0
         self._heartbeat = QTimer(self)
@@ -100,6 +103,8 @@ class Watch(QObject):
         if self._settling is None:
             return
         self.times[self._settling] = time.monotonic()
+        if self._settling == "idle":
+            self.idle_cpu = time.thread_time()
         self._settling = None
         if "idle" in self.times and (not self.needs_ready or "ready_idle" in self.times):
             self._finish()
@@ -111,6 +116,7 @@ class Watch(QObject):
         size = self.window.size() if self.window is not None else None
         readings = self.times | {
             "longest_stall_s": max(0.0, self.longest_stall),
+            "idle_cpu_s": self.idle_cpu,
             "size": [size.width(), size.height()] if size else None,
         }
         print(json.dumps(readings), flush=True)
@@ -120,23 +126,25 @@ class Watch(QObject):
 def mdtboard(url: str) -> int:
     import mdtboard.app as app_module
     from mdtboard.cli import main
-    from mdtboard.ui.main_window import MainWindow
 
     watch = Watch(needs_ready=True)
     make = app_module.make_application
-    show = MainWindow.show
 
     def make_watched(argv: list[str] | None = None) -> QApplication:
-        app = make(argv)
+        app = make(argv)  # imports the main window's module, as in every start
         watch.times["app"] = time.monotonic()
+        from mdtboard.ui.main_window import MainWindow
+
+        show = MainWindow.show
+
+        def show_watched(window: MainWindow) -> None:
+            watch.attach(window)
+            show(window)
+
+        MainWindow.show = show_watched  # type: ignore[method-assign]
         return app
 
-    def show_watched(window: MainWindow) -> None:
-        watch.attach(window)
-        show(window)
-
     app_module.make_application = make_watched
-    MainWindow.show = show_watched  # type: ignore[method-assign]
     return main(["--database", url])
 
 

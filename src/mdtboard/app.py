@@ -8,6 +8,7 @@ main window's own modules are imported before the window is shown.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from types import TracebackType
@@ -56,6 +57,9 @@ def _exit_on_uncaught_exception(app: QApplication) -> None:
 
 def run(database_url: str | None) -> int:
     """Start the program on ``database_url`` (the default SQLite file when None); the exit status."""
+    # No garbage collection until the window is painted: building it allocates much and frees little, and
+    # the collector would walk every new object again and again on the way.
+    gc.disable()
     app = make_application()
     from mdtboard.ui.main_window import MainWindow
 
@@ -66,6 +70,7 @@ def run(database_url: str | None) -> int:
         window.services_ready.connect(lambda: QTimer.singleShot(int(smoke_exit_ms), app.quit))
         _exit_on_uncaught_exception(app)
     window.show()
+    window.after_first_paint(gc.enable)
     # The demo cases are offered only on the default database, never on a team's named server.
     offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)
     window.open_database(database_url, offer_demo=offer_demo)  # behind the first paint, on a thread

@@ -17,6 +17,7 @@ from gui_helpers import (
     settings_path,
 )
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -80,6 +81,33 @@ def test_a_database_that_cannot_be_opened_is_explained_then_the_program_exits(
     with qtbot.waitSignal(window.database_failed) as failed:
         click_button(box, QMessageBox.StandardButton.Close)
     assert "not an mdtboard database" in failed.args[0]
+
+
+def test_the_window_appears_before_its_database_is_open(
+    qtbot: QtBot, settings_path: Path, sqlite_database_url: str
+) -> None:
+    """Shown at once, saying the database is being opened; the form's look and keys as designed (set by
+    style sheet and in code rather than in the form, to keep PySide's Qt enums out of the first paint)."""
+    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_database(sqlite_database_url)
+    assert window.statusBar().currentMessage() == "Opening the database…"
+    assert window.ui.startLabel.text() == "Opening the database…" and window.services is None
+    assert window.ui.startLabel.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert window.ui.toolBar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextOnly
+    assert window.ui.navigation.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert window.toolBarArea(window.ui.toolBar) == Qt.ToolBarArea.TopToolBarArea
+    assert not window.ui.actionImport.isEnabled() and not window.ui.navigation.isEnabled()
+    keys = {a.text().replace("&", ""): a.shortcut().toString() for a in window.findChildren(QAction)}
+    assert keys["Import bundle…"] == "Ctrl+I" and keys["Keyboard shortcuts"] == "F1"
+    assert keys["Previous case"] == "Alt+PgUp" and keys["Case library"] == "Alt+1"
+    with qtbot.waitSignal(window.services_ready, timeout=OPEN_TIMEOUT_MS):
+        pass
+    assert window.current_page() == LIBRARY and window.ui.actionImport.isEnabled()
+    assert window.editor is not None and window.workspace is not None and window.care_plan is not None
+    assert window.statusBar().currentMessage() == "Ready"
 
 
 def test_font_scale_and_geometry_are_remembered(

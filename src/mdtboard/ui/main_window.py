@@ -5,7 +5,9 @@ on a thread of its own once the window has been painted (see :mod:`mdtboard.ui.s
 window says "Opening the database…"; the pages are then built one per turn of the event loop and
 :attr:`MainWindow.services_ready` is emitted. Only what the first paint needs is imported here: nothing of
 SQLAlchemy, the services or the pages at module level (SQLAlchemy's import alone takes about 0.3 s), and
-the dialogs and the shortcut sheet when they are first shown.
+the dialogs and the shortcut sheet when they are first shown. Even ``PySide6.QtCore.Qt`` is imported
+where it is used: PySide builds the Python types of all of its ninety-odd enums on first use (about
+15 ms), and the first paint needs none of them (the form sets its alignments by style sheet).
 """
 
 from __future__ import annotations
@@ -14,25 +16,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui.fonts import STEP, FontScaler
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
-from mdtboard.ui.presentation.integration import install_presentation
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
 from mdtboard.ui.training.menu import install_training_menu
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only named in annotations: each PySide6 class imported costs start-up time
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QMessageBox
 
     from mdtboard.services.cases import CaseService, StoredCase
     from mdtboard.services.context import Services
     from mdtboard.ui.case_editor import CaseEditor
     from mdtboard.ui.case_library import CaseLibrary
+    from mdtboard.ui.presentation.integration import PresentationMode
     from mdtboard.ui.shortcut_sheet import ShortcutSheet
 
 #: Page indexes of the navigation list and the stacked pages (page 0 of the stack is "opening...").
@@ -46,6 +49,26 @@ SETTINGS_CASE = "session/last_case"
 SETTINGS_DEMO_OFFERED = "start/demo_offered"
 
 DemoLoader = Callable[["CaseService"], "list[StoredCase]"]
+
+#: The keys of the menu actions of ui/main_window.ui (besides the standard keys of Undo, Redo and Quit).
+#: Set here with ``setShortcuts``, not in the form: uic sets them with ``QAction.setShortcut(str)``, whose
+#: overloads make PySide build the ``Qt`` namespace's enum types (about 15 ms) before the first paint.
+SHORTCUTS: dict[str, tuple[str, ...]] = {
+    "actionImport": ("Ctrl+I",),
+    "actionExport": ("Ctrl+Shift+E",),
+    "actionQuit": ("Ctrl+Q",),
+    "actionFind": ("Ctrl+F",),
+    "actionShowLibrary": ("Alt+1",),
+    "actionShowCase": ("Alt+2",),
+    "actionShowConference": ("Alt+3",),
+    "actionBiggerText": ("Ctrl++", "Ctrl+="),
+    "actionSmallerText": ("Ctrl+-",),
+    "actionResetText": ("Ctrl+0",),
+    "actionNewConference": ("Ctrl+Shift+N",),
+    "actionPreviousCase": ("Alt+PgUp",),
+    "actionNextCase": ("Alt+PgDown",),
+    "actionShortcuts": ("F1",),
+}
 
 
 def icon_path() -> Path | None:
@@ -121,13 +144,13 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
-        self.presentation = install_presentation(self)  # Conference > Presentation mode (F5), big screen
+        self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
         self._restore_settings()
 
     # -- set-up
     def _add_undo_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         menu = self.ui.menuEdit
@@ -137,7 +160,8 @@ class MainWindow(QMainWindow):
         menu.insertSeparator(first)
         self.action_undo: QAction = undo
         self.action_redo: QAction = redo
-        self.ui.actionBiggerText.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        for name, keys in SHORTCUTS.items():
+            getattr(self.ui, name).setShortcuts([QKeySequence(key) for key in keys])
         self.ui.actionQuit.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")])
 
     def _connect_signals(self) -> None:
@@ -180,6 +204,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
         self.ui.navigation.setEnabled(enabled)
 
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` from the event loop once the window has been painted (see
+        :meth:`FirstPaint.then`)."""
+        self._first_paint.then(callback)
+
     # -- the database
     def open_database(self, url: str | None, *, offer_demo: bool = False) -> None:
         """Open the database at ``url`` (the default SQLite file when None) behind the window, then build
@@ -207,6 +236,7 @@ class MainWindow(QMainWindow):
         self._steps.start(self._attach_steps(services))
 
     def _database_not_opened(self, message: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         self.ui.startLabel.setText(f"The database could not be opened.\n\n{message}")
@@ -277,7 +307,22 @@ class MainWindow(QMainWindow):
 
         self.care_plan = CarePlanPage(self, services, save_delay_ms=self._save_delay_ms)
 
+    @property
+    def presentation(self) -> PresentationMode:
+        """Presentation mode: Conference > Presentation mode (F5), Meeting record…, Big screen. Installed
+        with the pages once the database is open (its module is imported on the opening thread, as it
+        takes a while), or when first asked for."""
+        return self._install_presentation()
+
+    def _install_presentation(self) -> PresentationMode:
+        if self._presentation is None:
+            from mdtboard.ui.presentation.integration import install_presentation
+
+            self._presentation = install_presentation(self)
+        return self._presentation
+
     def _pages_built(self) -> None:
+        self._install_presentation()  # before services_ready, which it follows
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.workspace is not None)
         self.ui.actionNextCase.setEnabled(self.workspace is not None)
@@ -298,6 +343,8 @@ class MainWindow(QMainWindow):
         return ConferenceWorkspace(services, self.undo_stack, self.settings, self)
 
     def _placeholder(self) -> QWidget:
+        from PySide6.QtCore import Qt
+
         page = QWidget(self)
         layout = QVBoxLayout(page)
         label = QLabel("Conferences are not available in this version of mdtboard.")
@@ -371,6 +418,8 @@ class MainWindow(QMainWindow):
     def _show_page(self, page: int) -> None:
         if self.library is None or page < 0:
             return
+        from PySide6.QtCore import Qt
+
         self.ui.pages.setCurrentIndex(page + 1)
         if page == LIBRARY and self._library_stale:
             self._library_stale = False
@@ -472,6 +521,7 @@ class MainWindow(QMainWindow):
         return self._shortcut_sheet
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(

@@ -32,6 +32,7 @@ PAGE_MODULES: tuple[str, ...] = (
     "mdtboard.ui.case_editor",
     "mdtboard.ui.conference.workspace",
     "mdtboard.ui.careplan.integration",
+    "mdtboard.ui.presentation.integration",
 )
 
 #: If the window is not painted within this time (started minimised, say), the database is opened anyway.

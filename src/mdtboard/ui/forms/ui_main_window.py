@@ -2,18 +2,10 @@
 # -*- coding: utf-8 -*-
 
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
-    QCursor, QFont, QFontDatabase, QGradient,
-    QIcon, QImage, QKeySequence, QLinearGradient,
-    QPainter, QPalette, QPixmap, QRadialGradient,
-    QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QMainWindow, QMenu,
-    QMenuBar, QSizePolicy, QStackedWidget, QStatusBar,
-    QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QCoreApplication, QSize)
+from PySide6.QtGui import (QAction)
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
+    QMenuBar, QStackedWidget, QStatusBar, QToolBar, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -63,11 +55,10 @@ class Ui_MainWindow(object):
         self.navigation.setObjectName(u"navigation")
         self.navigation.setMinimumSize(QSize(170, 0))
         self.navigation.setMaximumSize(QSize(200, 16777215))
-        self.navigation.setStyleSheet(u"QListWidget#navigation { background: #eef2f6; border: none; border-right: 1px solid #d3d9e0; padding-top: 6px; }\n"
+        self.navigation.setStyleSheet(u"QListWidget#navigation { background: #eef2f6; border: none; border-right: 1px solid #d3d9e0; padding-top: 6px; qproperty-horizontalScrollBarPolicy: ScrollBarAlwaysOff; }\n"
 "QListWidget#navigation::item { padding: 9px 14px; color: #1d2b3a; }\n"
 "QListWidget#navigation::item:selected { background: #2f5d8a; color: #ffffff; }")
         self.navigation.setFrameShape(QFrame.Shape.NoFrame)
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.centralLayout.addWidget(self.navigation)
 
@@ -79,7 +70,7 @@ class Ui_MainWindow(object):
         self.startLayout.setObjectName(u"startLayout")
         self.startLabel = QLabel(self.startPage)
         self.startLabel.setObjectName(u"startLabel")
-        self.startLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.startLabel.setStyleSheet(u"qproperty-alignment: AlignCenter;")
         self.startLabel.setWordWrap(True)
 
         self.startLayout.addWidget(self.startLabel)
@@ -105,8 +96,8 @@ class Ui_MainWindow(object):
         self.toolBar = QToolBar(MainWindow)
         self.toolBar.setObjectName(u"toolBar")
         self.toolBar.setMovable(False)
-        self.toolBar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        MainWindow.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolBar)
+        self.toolBar.setStyleSheet(u"QToolBar#toolBar { qproperty-toolButtonStyle: ToolButtonTextOnly; }")
+        MainWindow.addToolBar(self.toolBar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
         MainWindow.setStatusBar(self.statusbar)
@@ -155,76 +146,34 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.actionImport.setToolTip(QCoreApplication.translate("MainWindow", u"Import cases from a case bundle (.json)", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.actionImport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
-#endif // QT_CONFIG(shortcut)
         self.actionExport.setText(QCoreApplication.translate("MainWindow", u"&Export selected\u2026", None))
 #if QT_CONFIG(tooltip)
         self.actionExport.setToolTip(QCoreApplication.translate("MainWindow", u"Export the cases selected in the library to a case bundle (.json)", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.actionExport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+E", None))
-#endif // QT_CONFIG(shortcut)
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Quit", None))
-#if QT_CONFIG(shortcut)
-        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
-#endif // QT_CONFIG(shortcut)
         self.actionFind.setText(QCoreApplication.translate("MainWindow", u"&Find case\u2026", None))
 #if QT_CONFIG(tooltip)
         self.actionFind.setToolTip(QCoreApplication.translate("MainWindow", u"Search the case library", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.actionFind.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F", None))
-#endif // QT_CONFIG(shortcut)
         self.actionShowLibrary.setText(QCoreApplication.translate("MainWindow", u"Case &library", None))
-#if QT_CONFIG(shortcut)
-        self.actionShowLibrary.setShortcut(QCoreApplication.translate("MainWindow", u"Alt+1", None))
-#endif // QT_CONFIG(shortcut)
         self.actionShowCase.setText(QCoreApplication.translate("MainWindow", u"&Case", None))
 #if QT_CONFIG(tooltip)
         self.actionShowCase.setToolTip(QCoreApplication.translate("MainWindow", u"The case open in the case editor", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.actionShowCase.setShortcut(QCoreApplication.translate("MainWindow", u"Alt+2", None))
-#endif // QT_CONFIG(shortcut)
         self.actionShowConference.setText(QCoreApplication.translate("MainWindow", u"C&onference", None))
-#if QT_CONFIG(shortcut)
-        self.actionShowConference.setShortcut(QCoreApplication.translate("MainWindow", u"Alt+3", None))
-#endif // QT_CONFIG(shortcut)
         self.actionBiggerText.setText(QCoreApplication.translate("MainWindow", u"&Bigger text", None))
-#if QT_CONFIG(shortcut)
-        self.actionBiggerText.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl++", None))
-#endif // QT_CONFIG(shortcut)
         self.actionSmallerText.setText(QCoreApplication.translate("MainWindow", u"&Smaller text", None))
-#if QT_CONFIG(shortcut)
-        self.actionSmallerText.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+-", None))
-#endif // QT_CONFIG(shortcut)
         self.actionResetText.setText(QCoreApplication.translate("MainWindow", u"&Normal text size", None))
-#if QT_CONFIG(shortcut)
-        self.actionResetText.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+0", None))
-#endif // QT_CONFIG(shortcut)
         self.actionNewConference.setText(QCoreApplication.translate("MainWindow", u"&New conference", None))
-#if QT_CONFIG(shortcut)
-        self.actionNewConference.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+N", None))
-#endif // QT_CONFIG(shortcut)
         self.actionPreviousCase.setText(QCoreApplication.translate("MainWindow", u"&Previous case", None))
 #if QT_CONFIG(tooltip)
         self.actionPreviousCase.setToolTip(QCoreApplication.translate("MainWindow", u"The previous case on the conference agenda", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.actionPreviousCase.setShortcut(QCoreApplication.translate("MainWindow", u"Alt+PgUp", None))
-#endif // QT_CONFIG(shortcut)
         self.actionNextCase.setText(QCoreApplication.translate("MainWindow", u"Ne&xt case", None))
 #if QT_CONFIG(tooltip)
         self.actionNextCase.setToolTip(QCoreApplication.translate("MainWindow", u"The next case on the conference agenda", None))
 #endif // QT_CONFIG(tooltip)
-#if QT_CONFIG(shortcut)
-        self.actionNextCase.setShortcut(QCoreApplication.translate("MainWindow", u"Alt+PgDown", None))
-#endif // QT_CONFIG(shortcut)
         self.actionShortcuts.setText(QCoreApplication.translate("MainWindow", u"&Keyboard shortcuts", None))
-#if QT_CONFIG(shortcut)
-        self.actionShortcuts.setShortcut(QCoreApplication.translate("MainWindow", u"F1", None))
-#endif // QT_CONFIG(shortcut)
         self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&About mdtboard", None))
 
         __sortingEnabled = self.navigation.isSortingEnabled()

@@ -2,15 +2,8 @@
 # -*- coding: utf-8 -*-
 
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QLabel,
-    QSizePolicy, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QCoreApplication)
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableView, QVBoxLayout)
 
 class Ui_TrainingProgramme(object):
     def setupUi(self, TrainingProgramme):

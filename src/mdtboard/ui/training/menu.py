@@ -38,7 +38,7 @@ class TrainingMenu(QObject):
         self.menu = QMenu("&Training", window)
         self.menu.setObjectName("menuTraining")
         self.action_window = QAction("Training &window", self.menu)
-        self.action_window.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.action_window.setShortcuts([QKeySequence("Ctrl+Shift+T")])  # not setShortcut: see main_window
         self.action_window.setStatusTip("Teaching conferences: roles, readiness, scoring, debrief, progress")
         self.action_make = QAction("&Make a teaching case from the open case…", self.menu)
         self.action_make.setStatusTip("A de-identified copy of the real case open in the editor, to review")
