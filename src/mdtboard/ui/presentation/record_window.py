@@ -22,6 +22,7 @@ from mdtboard.domain.timers import format_hms, format_mmss
 from mdtboard.reports.meeting_record import meeting_record_pdf, write_meeting_record_pdf
 from mdtboard.ui.careplan.output import page_size_setting, print_preview
 from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_presentation_record import Ui_MeetingRecordWindow
 
 SETTINGS_FOLDER = "presentation/record_folder"
@@ -107,6 +108,7 @@ class MeetingRecordWindow(QWidget):
         self._prepare(self.ui.casesTable, CASE_COLUMNS, stretch=1)
         self._prepare(self.ui.shareTable, SHARE_COLUMNS, stretch=3)
         self.ui.endButton.setVisible(end_meeting is not None)
+        set_relative_font(self.ui.headingLabel, 1.4, bold=True)
         self._connect_signals()
         self.refresh()
 
@@ -115,6 +117,8 @@ class MeetingRecordWindow(QWidget):
         table.setColumnCount(len(columns))
         table.setHorizontalHeaderLabels(list(columns))
         table.verticalHeader().setVisible(False)
+        # Rows as tall as their wrapped text at the width the columns have now (case titles wrap).
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
         for column in range(len(columns)):
             fit = QHeaderView.ResizeMode.ResizeToContents
@@ -156,7 +160,6 @@ class MeetingRecordWindow(QWidget):
                 if column in (0, 2, 3, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
-        table.resizeRowsToContents()
 
     def _fill_shares(self, record: MeetingRecord) -> None:
         table = self.ui.shareTable
