@@ -216,3 +216,24 @@ def test_presentation_keys_are_listed_and_do_not_clash(qtbot: QtBot, make_meetin
     for shortcut in meeting.window.findChildren(QShortcut):
         others[shortcut.key().toString(native)] = shortcut.whatsThis() or shortcut.objectName()
     assert {k: others[k] for k in my_keys if k in others} == {}
+
+
+def test_theme_zoom_and_screen_are_settings_remembered(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    meeting = make_meeting()
+    mode = meeting.mode
+    mode.start()
+    screen = meeting.screen
+    body = screen.text.document.defaultFont().pixelSize()
+    qtbot.keyClick(screen, Qt.Key.Key_Equal, ALT)  # zoom in
+    assert mode.zoom == 1.15 and float(mode.settings.value("presentation/zoom")) == 1.15
+    assert screen.text.document.defaultFont().pixelSize() > body
+    qtbot.keyClick(screen, Qt.Key.Key_Minus)  # and out, with the plain key on the big screen
+    assert mode.zoom == 1.0 and screen.text.document.defaultFont().pixelSize() == body
+    mode.theme_actions["contrast"].trigger()
+    assert mode.settings.value("presentation/theme") == "contrast"
+    assert screen.theme.key == "contrast" and "background: #000000" in screen.styleSheet()
+    assert mode.theme_actions["contrast"].isChecked()
+    mode.fill_screen_menu()
+    choices = [a.text() for a in mode.screen_menu.actions()]
+    assert choices[0].startswith("Automatic") and len(choices) == 1 + len(QApplication.screens())
+    assert mode.screen_menu.actions()[0].isChecked()

@@ -147,8 +147,7 @@ class PresentationMode(QObject):
             self.theme_actions[key] = action
         self.screen_menu = self.menu.addMenu("&Show on")
         self.screen_group = QActionGroup(self)
-        self.screen_menu.aboutToShow.connect(self.fill_screen_menu)
-        self.fill_screen_menu()
+        self.screen_menu.aboutToShow.connect(self.fill_screen_menu)  # the screens connected then
 
     def fill_screen_menu(self) -> None:
         """One choice per connected screen, and Automatic."""
