@@ -17,7 +17,7 @@ from mdtboard.domain.timers import (
     Phase,
     TimerState,
 )
-from mdtboard.services.timing import TimedItem, countdown_reading
+from mdtboard.services.timed_item import TimedItem, countdown_reading
 
 PHYS, PSY, PT = Discipline.PHYSICIAN, Discipline.PSYCHOLOGY, Discipline.PHYSICAL_THERAPY
 

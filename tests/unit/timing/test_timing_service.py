@@ -15,7 +15,8 @@ from mdtboard.domain.conference import AgendaStatus
 from mdtboard.domain.errors import InvalidInputError, NotFoundError
 from mdtboard.domain.timers import PLAN, PRESENTATION, FakeClock, FloorSegment, Phase
 from mdtboard.services.context import Services
-from mdtboard.services.timing import RecordedRun, TimedItem
+from mdtboard.services.timed_item import TimedItem
+from mdtboard.services.timing import RecordedRun
 
 START = datetime(2026, 3, 4, 16, 0, tzinfo=UTC)
 PHYS, PSY, PT = Discipline.PHYSICIAN, Discipline.PSYCHOLOGY, Discipline.PHYSICAL_THERAPY

@@ -10,7 +10,7 @@ from mdtboard.domain.conference import Attendee, AttendeeRole, Conference, Confe
 from mdtboard.domain.progress import DisciplineTime
 from mdtboard.domain.timers import PRESENTATION, FakeClock, Phase
 from mdtboard.services.context import Services
-from mdtboard.services.timing import TimedItem
+from mdtboard.services.timed_item import TimedItem
 
 ZOE = "Zoë Ångström-Nguyễn"
 

@@ -3,7 +3,7 @@ section on the big screen, what the disciplines are typing, and the timers.
 
 :class:`PresentationSession` follows the conference workspace (which case the discussion shows, the
 agenda, which input panel has the keyboard focus, every keystroke in the panels: their ``textChanged``,
-not the database) and owns one :class:`~mdtboard.services.timing.TimedItem` per agenda item. The truth
+not the database) and owns one :class:`~mdtboard.services.timed_item.TimedItem` per agenda item. The truth
 about time is the domain's timers on the injected clock (the system clock in the program, a fake clock in
 tests); the QTimer here only asks the views to redraw once a second and retries a failed write.
 
@@ -36,7 +36,8 @@ from mdtboard.domain.timers import (
     TimerState,
     planned_finish,
 )
-from mdtboard.services.timing import MeetingTimes, TimedItem
+from mdtboard.services.timed_item import TimedItem
+from mdtboard.services.timing import MeetingTimes
 from mdtboard.ui.presentation.content import (
     TEAM,
     Banners,
