@@ -168,6 +168,8 @@ def medications(case: Case) -> Section:
         if not report.complete:
             total += " (an underestimate: not every opioid could be counted)"
         blocks.append(Block(Kind.KEY, total))
+        if report.caution:  # the caution stands wherever the MME is shown: right under the total
+            blocks.append(Block(Kind.NOTE, report.caution))
     flags = [
         *(f"{row.name}: {row.status.label}" + (f" ({row.reason})" if row.reason else "")
           for row in (*report.not_counted, *report.flagged)),
@@ -178,8 +180,6 @@ def medications(case: Case) -> Section:
     blocks.extend(Block(Kind.WARNING, f) for f in flags)  # the flags before the list: on the first page
     blocks.append(Block(Kind.HEADING, f"Medication list ({len(meds)})"))
     blocks.extend(Block(Kind.BULLET, medication_line(med)) for med in meds)
-    if report.caution:
-        blocks.append(Block(Kind.NOTE, report.caution))
     return Section("medications", "B", "Medications", tuple(blocks))
 
 
