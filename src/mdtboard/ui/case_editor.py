@@ -35,7 +35,15 @@ from mdtboard.services.context import Services
 from mdtboard.ui import case_display as show
 from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
 from mdtboard.ui.background_save import BackgroundSaver
-from mdtboard.ui.case_form import MED_MME_COLUMN, TABLES, CaseForm, Reading
+from mdtboard.ui.case_form import (
+    GAD7_FIELDS,
+    MED_MME_COLUMN,
+    PEG_FIELDS,
+    PHQ9_FIELDS,
+    TABLES,
+    CaseForm,
+    Reading,
+)
 from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.fonts import set_relative_font
@@ -63,6 +71,15 @@ QLabel#kindBadge[fictional="false"] { color: #444444; padding: 2px 6px; }
 QLabel#headerLabel { font-weight: bold; }
 QLabel#saveState { color: #444444; }
 """
+
+
+#: The fields each panel beside the form shows something of. After an edit of one field, a panel that does
+#: not show it is left as it is; the field marks and the readiness check follow every edit.
+_HEADER_KEYS = frozenset({"refEdit", "nameEdit", "titleEdit", "fictionalCheck"})
+_SCORE_KEYS = frozenset({
+    "nrsEdit", *PEG_FIELDS, *PHQ9_FIELDS, "phq9TotalEdit", *GAD7_FIELDS, "gad7TotalEdit",
+})
+_BANNER_KEYS = frozenset({"sharingEdit", *PHQ9_FIELDS, "phq9TotalEdit"})  # sharing; PHQ-9 item 9
 
 
 class _UndoKeys(QObject):
@@ -362,7 +379,7 @@ class CaseEditor(QWidget):
             return
         self._texts[key] = new
         self._undo.push(FieldEditCommand(self, self._saved.id or 0, key, self._label(key), old, new))
-        self._changed()
+        self._changed(key)
 
     def _cell_edited(self, table: str, item: QTableWidgetItem) -> None:
         if self._loading or self._saved is None or (
@@ -378,9 +395,9 @@ class CaseEditor(QWidget):
         widget = self.form.widget(key)
         return widget.accessibleName().lower() or key
 
-    def _changed(self) -> None:
+    def _changed(self, key: str | None = None) -> None:
         self._saver.touch()
-        self._refresh()
+        self._refresh(key)
 
     def add_row(self, table: str) -> None:
         if self._saved is None:
@@ -421,7 +438,7 @@ class CaseEditor(QWidget):
             self._loading = False
         self._texts[key] = text
         self.reveal(key)
-        self._changed()
+        self._changed(key)
 
     def apply_insert_row(self, case_id: int, table: str, row: int, texts: list[str]) -> None:
         if not self._ensure_open(case_id):
@@ -465,16 +482,22 @@ class CaseEditor(QWidget):
                 break
 
     # -- what is shown beside the fields
-    def _refresh(self) -> None:
+    def _refresh(self, key: str | None = None) -> None:
+        """Redraw the marks and the panels beside the fields; after an edit of the field ``key`` only the
+        panels that show it (typing in a long text then costs a fraction of a millisecond a key)."""
         if self._saved is None:
             return
         reading = self._read()
         self.form.show_problems(reading.problems)
         case = reading.case
-        self._show_header(case)
-        self._show_banners(case)
-        self._show_scores(case.scores)
-        self._show_mme(case, valid="medicationsTable" not in reading.invalid_units)
+        if key is None or key in _HEADER_KEYS:
+            self._show_header(case)
+        if key is None or key in _BANNER_KEYS:
+            self._show_banners(case)
+        if key is None or key in _SCORE_KEYS:
+            self._show_scores(case.scores)
+        if key is None or key.startswith("medicationsTable/"):
+            self._show_mme(case, valid="medicationsTable" not in reading.invalid_units)
         check = check_isbar(case)
         self.ui.readinessSummary.setText(show.readiness_summary(check))
         self.ui.readinessDetails.setText(show.readiness_html(check))
