@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from mdtboard.domain.careplan import CarePlan, PlanStatus
 from mdtboard.domain.careplan_diff import fingerprint
@@ -37,6 +37,7 @@ from mdtboard.reports.styles import (
     DANGER_FILL,
     WARNING,
     WARNING_FILL,
+    Paragraph,
     boxed,
     cell,
     grid_table,

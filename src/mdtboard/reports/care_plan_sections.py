@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from mdtboard.domain.careplan import (
     AgreementStatus,
@@ -24,6 +24,7 @@ from mdtboard.domain.scoring import ITEM_MAX, NRS_MAX, PHQ_GAD_ATTRIBUTION, Scor
 from mdtboard.reports.styles import (
     DANGER,
     DANGER_FILL,
+    Paragraph,
     boxed,
     cell,
     grid_table,

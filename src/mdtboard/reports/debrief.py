@@ -29,7 +29,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError, Problem
@@ -48,7 +48,7 @@ from mdtboard.domain.rubric import (
 from mdtboard.domain.timers import format_mmss
 from mdtboard.reports.fonts import SANS
 from mdtboard.reports.page import PageDecor, frame_width, render
-from mdtboard.reports.styles import ACCENT, MUTED, RULE, grid_table, markup, styles
+from mdtboard.reports.styles import ACCENT, MUTED, RULE, Paragraph, grid_table, markup, styles
 from mdtboard.services.files import write_atomic
 
 CHART_HEIGHT = 52 * mm

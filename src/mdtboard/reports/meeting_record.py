@@ -16,13 +16,13 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from mdtboard.domain.meeting import CaseLine, MeetingRecord
 from mdtboard.domain.timers import TimeShare, format_hms, format_mmss
 from mdtboard.reports.fonts import SANS
 from mdtboard.reports.page import PageDecor, frame_width, render
-from mdtboard.reports.styles import ACCENT, INK, RULE, grid_table, markup, styles
+from mdtboard.reports.styles import ACCENT, INK, RULE, Paragraph, grid_table, markup, styles
 from mdtboard.services.files import write_atomic
 
 BAR_FILL = ACCENT
