@@ -2,8 +2,9 @@
 
 The main window is shown and painted first (:class:`FirstPaint` tells when). Then a thread
 (:class:`DatabaseOpener`) imports the service layer (SQLAlchemy and Alembic alone take about 0.3 s),
-opens the database, upgrading it to the current schema, and imports the modules of the window's pages,
-while the window says "Opening the database…" and keeps answering. The opened :class:`Services` come
+opens the database, upgrading it to the current schema, imports the modules of the window's pages and
+makes the case library's first look-ups once, while the window says "Opening the database…" and keeps
+answering. The opened :class:`Services` come
 back to the GUI thread through a queued signal: sessions are made per unit of work, so the object may
 change threads. The window then builds its pages one per turn of the event loop
 (:class:`StepRunner`), so no single step holds the event loop for long.
@@ -134,6 +135,10 @@ class DatabaseOpener(QObject):
             # A module that fails to import is imported again on the GUI thread, which handles the failure.
             with contextlib.suppress(ImportError):
                 importlib.import_module(name)
+        with contextlib.suppress(MdtboardError):  # if the library's look-ups fail, the library says so
+            from mdtboard.ui.models.case_table_model import warm_up
+
+            warm_up(services.cases)
         self._emit(self.opened, services)
 
     @staticmethod
