@@ -11,6 +11,13 @@ Baseline: ``SimpleDocTemplate`` with one ``Paragraph`` per text of the same docu
 and table cell, as the same markup), in DejaVu Sans embedded the same way, without tables, header or
 footer: what the text itself costs to lay out and write.
 
+Fonts: the baseline embeds what mdtboard must embed to print any name (DejaVu Sans; a standard PDF font
+such as Helvetica has no "ễ" or "Ø"), as subsets, the same way: the regular face, and the bold face where
+the texts' own markup asks for it (``<b>``). It does not use the oblique face that mdtboard's muted cells
+add, nor the bold of its labels set by paragraph style: that extra face is counted against mdtboard. Like
+mdtboard's documents it names DejaVu Sans as the pages' initial font (ReportLab's default, Helvetica, would
+be listed on every page without being embedded).
+
 Target (issue 4): within 2x of the baseline. The issue also asks for a comparison with filling a .docx
 template and converting it with ``soffice --headless`` when LibreOffice is installed (target: at least
 30x faster); it is reported as skipped when ``soffice`` is not on the PATH.
@@ -89,7 +96,7 @@ def _bare(texts: list[str]) -> bytes:
     style = ParagraphStyle("bare", fontName=SANS, fontSize=9.5, leading=13)
     story: list[Flowable] = [Paragraph(text, style) for text in texts]
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, initialFontName=SANS, initialFontSize=9).build(story)
     return buffer.getvalue()
 
 
