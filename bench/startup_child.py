@@ -54,7 +54,7 @@ class Watch(QObject):
         self.window: QMainWindow | None = None
         self.longest_stall = 0.0
         self.idle_cpu = 0.0
-        self._settling: str | None = None  # "idle" or "ready_idle" once its zero timer has fired
+        self._settling: list[str] = []  # "idle", "ready_idle": zero timer fired, noted at the next wait
         self._beat_at = 0.0
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
@@ -92,7 +92,7 @@ class Watch(QObject):
         QTimer.singleShot(0, lambda: self._settled("ready_idle"))
 
     def _settled(self, moment: str) -> None:
-        self._settling = moment  # noted at the next aboutToBlock
+        self._settling.append(moment)  # noted at the next aboutToBlock
 
     def _beat(self) -> None:
         now = time.monotonic()
@@ -100,12 +100,14 @@ class Watch(QObject):
         self._beat_at = now
 
     def _about_to_block(self) -> None:
-        if self._settling is None:
+        if not self._settling:
             return
-        self.times[self._settling] = time.monotonic()
-        if self._settling == "idle":
-            self.idle_cpu = time.thread_time()
-        self._settling = None
+        now = time.monotonic()
+        for moment in self._settling:
+            self.times[moment] = now
+            if moment == "idle":
+                self.idle_cpu = time.thread_time()
+        self._settling = []
         if "idle" in self.times and (not self.needs_ready or "ready_idle" in self.times):
             self._finish()
 
@@ -141,7 +143,7 @@ def mdtboard(url: str) -> int:
             watch.attach(window)
             show(window)
 
-        MainWindow.show = show_watched  # type: ignore[method-assign]
+        MainWindow.show = show_watched
         return app
 
     app_module.make_application = make_watched
