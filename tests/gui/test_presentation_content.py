@@ -49,7 +49,8 @@ def test_medications_show_the_total_and_the_flags_before_the_list() -> None:
     blocks = case_sections(case)[2].blocks
     kinds = [b.kind for b in blocks]
     assert blocks[0].kind is Kind.KEY and blocks[0].text.startswith("Total ") and "MME/day" in blocks[0].text
-    assert blocks[1].kind is Kind.NOTE and "not a conversion table" in blocks[1].text  # the caution, beside it
+    # the caution stands beside the total
+    assert blocks[1].kind is Kind.NOTE and "not a conversion table" in blocks[1].text
     first_flag = kinds.index(Kind.WARNING)
     first_medicine = kinds.index(Kind.BULLET)
     assert first_flag < first_medicine
