@@ -7,7 +7,7 @@ keeping that difference is what makes import followed by export lossless.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -188,8 +188,3 @@ class CaseSummary:
     fictional: bool
     updated_at: datetime | None = None
 
-
-@dataclass
-class CaseList:
-    cases: list[CaseSummary] = field(default_factory=list)
-    total: int = 0
