@@ -78,7 +78,7 @@ def _bare_search_sql(words: int) -> str:
     return sql + f" LIMIT {LIMIT}"
 
 
-#: The library counts matches only up to this many (mdtboard.ui.models.case_table_model.COUNT_LIMIT) and
+#: The library counts matches only up to this many (mdtboard.ui.cases.table_model.COUNT_LIMIT) and
 #: says "more than 1,000 cases" past it; both counts here stop at the same point.
 COUNT_LIMIT = 1000
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mdtboard.services.context import Services
+from mdtboard.ui.cases.table_model import NAME, REF
 from mdtboard.ui.dialogs import ProblemsDialog
 from mdtboard.ui.main_window import CASE, LIBRARY
-from mdtboard.ui.models.case_table_model import NAME, REF
 
 pytestmark = pytest.mark.gui
 COPY, LEFT, NO_KEYS = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

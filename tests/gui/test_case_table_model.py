@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 
 from mdtboard.domain.case import Case, Patient
 from mdtboard.services.context import Services, open_services
-from mdtboard.ui.models.case_table_model import (
+from mdtboard.ui.cases.table_model import (
     CASE_ID_ROLE,
     FICTIONAL_BADGE,
     KIND,
@@ -103,7 +103,7 @@ def test_empty_library(sqlite_database_url: str, qtmodeltester: ModelTester) -> 
 def test_past_the_count_limit_the_total_is_a_lower_bound_until_the_last_page(
     qtmodeltester: ModelTester, sqlite_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mdtboard.ui.models.case_table_model as table_model
+    import mdtboard.ui.cases.table_model as table_model
 
     monkeypatch.setattr(table_model, "COUNT_LIMIT", 300)
     services = open_services(sqlite_database_url)

@@ -33,8 +33,8 @@ if TYPE_CHECKING:  # only named in annotations: each PySide6 class imported cost
 
     from mdtboard.services.cases import CaseService, StoredCase
     from mdtboard.services.context import Services
-    from mdtboard.ui.case_editor import CaseEditor
-    from mdtboard.ui.case_library import CaseLibrary
+    from mdtboard.ui.cases.editor import CaseEditor
+    from mdtboard.ui.cases.library import CaseLibrary
     from mdtboard.ui.presentation.integration import PresentationMode
     from mdtboard.ui.shortcut_sheet import ShortcutSheet
 
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _build_library(self, services: Services) -> None:
-        from mdtboard.ui.case_library import CaseLibrary
+        from mdtboard.ui.cases.library import CaseLibrary
 
         self.library = CaseLibrary(services, self)
         self.ui.pages.addWidget(self.library)
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.setCurrentWidget(self.library)
 
     def _build_editor(self, services: Services) -> None:
-        from mdtboard.ui.case_editor import CaseEditor
+        from mdtboard.ui.cases.editor import CaseEditor
 
         kwargs = {} if self._save_delay_ms is None else {"save_delay_ms": self._save_delay_ms}
         self.editor = CaseEditor(services, self.undo_stack, self, **kwargs)

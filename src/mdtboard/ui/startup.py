@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 #: GUI thread only builds widgets. A module that cannot be imported is left for the window to handle
 #: (it shows a placeholder for a missing conference workspace).
 PAGE_MODULES: tuple[str, ...] = (
-    "mdtboard.ui.case_library",
-    "mdtboard.ui.case_editor",
+    "mdtboard.ui.cases.library",
+    "mdtboard.ui.cases.editor",
     "mdtboard.ui.conference.workspace",
     "mdtboard.ui.careplan.integration",
     "mdtboard.ui.presentation.integration",
@@ -136,7 +136,7 @@ class DatabaseOpener(QObject):
             with contextlib.suppress(ImportError):
                 importlib.import_module(name)
         with contextlib.suppress(MdtboardError):  # if the library's look-ups fail, the library says so
-            from mdtboard.ui.models.case_table_model import warm_up
+            from mdtboard.ui.cases.table_model import warm_up
 
             warm_up(services.cases)
         self._emit(self.opened, services)

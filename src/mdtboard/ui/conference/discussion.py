@@ -12,7 +12,7 @@ from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineI
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.scoring import ScoreSummary, score_summary
-from mdtboard.ui.case_display import gad7_text, nrs_text, peg_text, phq9_text
+from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.discipline_panel import DisciplinePanel

@@ -20,7 +20,7 @@ from mdtboard.domain.case import Case, Discipline, Medication
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
-from mdtboard.ui.case_display import gad7_text, nrs_text, peg_text, phq9_text
+from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.discussion import patient_line
 
 WARNING = "⚠"

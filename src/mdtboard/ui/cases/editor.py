@@ -32,10 +32,10 @@ from mdtboard.domain.isbar import check_isbar
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
-from mdtboard.ui import case_display as show
 from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
 from mdtboard.ui.background_save import BackgroundSaver
-from mdtboard.ui.case_form import (
+from mdtboard.ui.cases import display as show
+from mdtboard.ui.cases.form import (
     GAD7_FIELDS,
     MED_MME_COLUMN,
     PEG_FIELDS,

@@ -11,11 +11,11 @@ from mdtboard.domain.errors import InvalidInputError, MdtboardError
 from mdtboard.interchange.bundle import export_file, import_files
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
-from mdtboard.ui.case_display import LOCK_SIGN
+from mdtboard.ui.cases.display import LOCK_SIGN
+from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
-from mdtboard.ui.models.case_table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
 
 #: How long typing in the search field must pause before the library is searched.
 SEARCH_DELAY_MS = 150

@@ -1,1 +1,0 @@
-"""Qt item models over mdtboard's services; each passes pytest-qt's ``qtmodeltester``."""
