@@ -15,7 +15,7 @@ from gui_helpers import open_and_wait
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from mdtboard.domain.case import Case, Discipline, Patient, Scores
+from mdtboard.domain.case import Case, Discipline, Patient, RestrictedPassage, Scores
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
 from mdtboard.domain.timers import FakeClock
 from mdtboard.interchange.bundle import import_files
@@ -38,6 +38,10 @@ TEAM = [
 AGENDA = ("MDT-008", "MDT-RISK", "MDT-001")
 
 
+#: A restricted passage of the risky case's psychosocial history, held by psychology.
+SECRET = "Told psychology about a court case against her brother."
+
+
 def risky_case() -> Case:
     return Case(
         ref="MDT-RISK",
@@ -47,6 +51,9 @@ def risky_case() -> Case:
         one_liner="38-year-old with widespread pain and low mood.",
         question_for_team="How do we keep her safe while we reduce the opioid?",
         sharing_restrictions="Do not share with the employer's occupational health service.",
+        sharing_restrictions_by="Ana Ruiz",
+        psychosocial=f"Lives alone. {SECRET} Walks her dog daily.",
+        restricted_passages=[RestrictedPassage("/psychosocial", SECRET, "psychology")],
         scores=Scores(phq9_total=16, phq9_item9=2),
         pain_history=" ".join(f"Sentence {n} of a long history, read out in full." for n in range(80)),
     )

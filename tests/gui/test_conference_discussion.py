@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -327,8 +328,13 @@ def test_key_facts_and_banners(services: Services, make_workspace: WorkspaceFact
     assert "SAFETY: PHQ-9 item 9" in ui.safetyLabel.text() and "is 2 of 3" in ui.safetyLabel.text()
     assert ui.safetyIcon.accessibleName() == "Safety symbol"
     assert ui.sharingFrame.isVisible()
-    assert "Sharing restricted" in ui.sharingLabel.text()
-    assert "occupational health" in ui.sharingLabel.text()
+    assert ui.sharingLabel.text() == (
+        "<b>Sharing restrictions apply: ask Ana Ruiz before discussing details</b>"
+    )
+    assert ui.sharingIcon.pixmap() is not None and not ui.sharingIcon.pixmap().isNull()  # the padlock
+    shown = "\n".join(label.text() for label in workspace.discussion.findChildren(QLabel))
+    assert "occupational health" not in shown  # the restriction's own text stays in the case editor
+    assert "court case" not in shown
     assert "How do we keep her safe" in ui.questionLabel.text()
 
 

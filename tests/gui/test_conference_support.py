@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from mdtboard.domain.case import Case, Patient, Scores
+from mdtboard.domain.case import Case, Patient, RestrictedPassage, Scores
 from mdtboard.domain.conference import Conference
 from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services
@@ -78,6 +78,10 @@ def load_samples(services: Services) -> dict[str, int]:
     return {s.ref: s.id for s in import_files(services.cases, [SAMPLE_CASES])}
 
 
+#: A restricted passage of the risky case's psychosocial history, held by psychology.
+SECRET = "Told psychology about a court case against her brother."
+
+
 def risky_case(services: Services) -> int:
     """A case with PHQ-9 item 9 of 2 and sharing restrictions."""
     case = services.cases.create(
@@ -88,6 +92,9 @@ def risky_case(services: Services) -> int:
             one_liner="38-year-old with widespread pain and low mood.",
             question_for_team="How do we keep her safe while we reduce the opioid?",
             sharing_restrictions="Do not share with the employer's occupational health service.",
+            sharing_restrictions_by="Ana Ruiz",
+            psychosocial=f"Lives alone. {SECRET} Walks her dog daily.",
+            restricted_passages=[RestrictedPassage("/psychosocial", SECRET, "psychology")],
             scores=Scores(phq9_total=16, phq9_item9=2),
         )
     )

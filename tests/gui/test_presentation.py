@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from presentation_support import AGENDA, Meeting, MeetingFactory, make_meeting
+from presentation_support import AGENDA, SECRET, Meeting, MeetingFactory, make_meeting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.case import Discipline
@@ -37,6 +37,33 @@ def all_pages(meeting: Meeting) -> str:
 
 def _section_titles(meeting: Meeting) -> list[str]:
     return [s.title for s in meeting.session.sections]
+
+
+def _screen_text(meeting: Meeting) -> str:
+    """Every word the big screen shows of the case under discussion: each section, every page, the
+    banners and the header."""
+    screen = meeting.screen
+    shown = []
+    for index in range(len(meeting.session.sections)):
+        meeting.session.show_section(index)
+        shown.append(all_pages(meeting))
+        shown.extend(label.text() for label in screen.findChildren(QLabel) if label.isVisibleTo(screen))
+    return "\n".join(shown)
+
+
+def test_restricted_text_never_reaches_the_big_screen(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    meeting = make_meeting()
+    meeting.discuss("MDT-RISK")  # sharing restrictions and a restricted passage
+    meeting.mode.start()
+    assert meeting.session.case is not None and meeting.session.case.ref == "MDT-RISK"
+    panel = meeting.workspace.discussion.panels[Discipline.PSYCHOLOGY]
+    panel.ui.assessmentEdit.setPlainText(f"Low mood. {SECRET} Engaged.")  # typed live, words of the passage
+    shown = _screen_text(meeting)
+    assert "Sharing restrictions apply: ask Ana Ruiz before discussing details" in shown
+    assert "occupational health" not in shown and "employer" not in shown
+    assert "court case" not in shown
+    assert shown.count("[restricted: held by psychology]") >= 2  # the history and the typed input
+    assert "Lives alone." in shown and "Walks her dog daily." in shown and "Low mood." in shown
 
 
 def test_f5_shows_the_case_full_screen_and_esc_leaves(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
@@ -86,7 +113,7 @@ def test_the_case_in_isbar_order_with_mme_flags_and_banners(
     assert screen.ui.safetyIcon.pixmap() is not None and not screen.ui.safetyIcon.pixmap().isNull()
     assert screen.ui.sharingFrame.isVisibleTo(screen)
     assert screen.ui.sharingLabel.text() == (
-        "SHARING RESTRICTED: Do not share with the employer's occupational health service."
+        "Sharing restrictions apply: ask Ana Ruiz before discussing details"
     )
     assert screen.ui.safetyLabel.font().bold() and screen.ui.sharingLabel.font().bold()
     assert screen.ui.safetyLabel.font().pixelSize() > screen.text.document.defaultFont().pixelSize()

@@ -33,7 +33,11 @@ def test_banners_for_item_9_and_sharing_restrictions() -> None:
     case.sharing_restrictions = "  Not to the insurer.  "
     found = banners(case)
     assert found.safety is not None and found.safety.startswith("SAFETY: PHQ-9 item 9")
-    assert found.sharing == "Not to the insurer."
+    assert found.sharing == (
+        "Sharing restrictions apply: ask the clinician who recorded them before discussing details"
+    )
+    case.sharing_restrictions_by = "Dr Ana Ruiz"
+    assert banners(case).sharing == "Sharing restrictions apply: ask Dr Ana Ruiz before discussing details"
     case.scores = Scores(phq9_total=10)  # item 9 unrecorded: no banner, but a flag in the assessment
     assert banners(case).safety is None
     assessment = case_sections(case)[3]

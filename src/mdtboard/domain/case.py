@@ -71,6 +71,22 @@ TEXT_FIELDS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class RestrictedPassage:
+    """A passage of a case's free text that only some people may see.
+
+    ``field`` is a JSON pointer into the case as a bundle writes it (``/psychosocial``,
+    ``/discipline_inputs/0/assessment``); ``text`` is the exact passage, which occurs in that field;
+    ``held_by`` says who may see it (a discipline such as "psychology", or a named clinician); ``note`` is
+    what others may be told.
+    """
+
+    field: str
+    text: str
+    held_by: str
+    note: str | None = None
+
+
 @dataclass
 class Patient:
     display_name: str
@@ -161,6 +177,9 @@ class Case:
     pain_history: str | None = None
     psychosocial: str | None = None
     sharing_restrictions: str | None = None
+    #: Who recorded the sharing restrictions (the person to ask); not part of bundle v1.
+    sharing_restrictions_by: str | None = None
+    restricted_passages: list[RestrictedPassage] | None = None
     recommendation: str | None = None  # the presenter's proposal (not part of bundle v1)
     pain_locations: list[PainLocation] | None = None
     medications: list[Medication] | None = None

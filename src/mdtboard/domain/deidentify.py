@@ -41,6 +41,7 @@ from typing import Any
 
 from mdtboard.domain.case import DISCIPLINE_LABELS, LINE_FIELDS, TEXT_FIELDS, Case
 from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.domain.privacy import shared_case
 
 #: Ages above this are shown only as :data:`OLDEST_AGE_TEXT` (Safe Harbor).
 MAX_SHOWN_AGE = 89
@@ -450,6 +451,13 @@ def make_teaching_case(
     """
     today = today or date.today()
     new = copy.deepcopy(case)
+    if case.restricted_passages:
+        # Restricted passages never go into teaching material: the copy carries their notices.
+        withheld = shared_case(case)
+        for name in (*TEXT_FIELDS, *LINE_FIELDS, "recommendation", "discipline_inputs"):
+            if name != "sharing_restrictions":
+                setattr(new, name, getattr(withheld, name))
+        new.restricted_passages = None
     names = name_tokens(case.patient.display_name, *(entry.author for entry in case.discipline_inputs or []))
     changes: list[Change] = []
     new.ref = ref or teaching_ref(seed)
@@ -467,6 +475,8 @@ def make_teaching_case(
         )
     else:
         age_text = None if age is None else str(age)
+    if case.restricted_passages:
+        changes.append(Change("restricted_passages", "restricted passages withheld"))
     for index, entry in enumerate(new.discipline_inputs or []):
         if entry.author is not None:
             changes.append(Change(f"discipline_inputs[{index}].author", "clinician's name removed"))

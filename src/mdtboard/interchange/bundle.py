@@ -30,9 +30,11 @@ from mdtboard.domain.case import (
     PainLocation,
     Patient,
     PegItems,
+    RestrictedPassage,
     Scores,
 )
 from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.domain.privacy import passage_problems
 from mdtboard.services.cases import CaseService, StoredCase
 from mdtboard.services.files import write_atomic
 
@@ -309,9 +311,20 @@ def parse_bytes(raw: bytes, *, source: str = "bundle") -> dict[str, Any]:
         problems = _inexact_numbers(data)
     if isinstance(data, dict) and isinstance(data.get("cases"), list):
         problems.extend(_duplicate_ids(data))
+    if not problems:
+        problems = _misplaced_passages(data)
     if problems:
         raise InvalidInputError(_cap(problems), source=source)
     return data
+
+
+def _misplaced_passages(data: dict[str, Any]) -> list[Problem]:
+    """Restricted passages whose field is not text of the case or does not contain the passage."""
+    problems: list[Problem] = []
+    for i, case in enumerate(data["cases"]):
+        if case.get("restricted_passages"):
+            problems.extend(passage_problems(case_from_json(case), prefix=f"cases[{i}]."))
+    return problems
 
 
 def _cap(problems: list[Problem]) -> list[Problem]:
@@ -400,6 +413,12 @@ def case_from_json(data: dict[str, Any]) -> Case:
         else None,
         **lines,
         scores=scores,
+        restricted_passages=[
+            RestrictedPassage(r["field"], r["text"], r["held_by"], r.get("note"))
+            for r in data["restricted_passages"]
+        ]
+        if "restricted_passages" in data
+        else None,
         discipline_inputs=[
             DisciplineInput(
                 discipline=Discipline(i["discipline"]),
@@ -434,6 +453,12 @@ def case_to_json(case: Case) -> dict[str, Any]:
     }
     for name in TEXT_FIELDS:
         _put(out, name, getattr(case, name))
+    if case.restricted_passages is not None:
+        out["restricted_passages"] = [
+            {"field": r.field, "text": r.text, "held_by": r.held_by}
+            | ({"note": r.note} if r.note is not None else {})
+            for r in case.restricted_passages
+        ]
     if case.pain_locations is not None:
         out["pain_locations"] = [
             {

@@ -32,6 +32,7 @@ from mdtboard.domain.careplan import (
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.mme import format_number
+from mdtboard.domain.privacy import shared_case, shared_record
 from mdtboard.domain.scoring import (
     LOINC_GAD7_TOTAL,
     LOINC_NRS,
@@ -267,7 +268,12 @@ def _provenance(case: Case, plan: CarePlan, plan_id: str, index: int, sign_off: 
 
 
 def fhir_bundle(case: Case, plan: CarePlan) -> dict[str, Any]:
-    """The FHIR R4 Bundle (type collection) of ``case`` and its care ``plan``, as JSON-ready data."""
+    """The FHIR R4 Bundle (type collection) of ``case`` and its care ``plan``, as JSON-ready data.
+
+    An export leaves the team: the sharing restrictions show only as the notice that they apply, and
+    restricted passages as their notices (:mod:`mdtboard.domain.privacy`)."""
+    plan = shared_record(plan, case)
+    case = shared_case(case)
     ref, version = case.ref, plan.plan_version
     pid = _uuid(ref, "patient")
     plan_id = _uuid(ref, "careplan", version)

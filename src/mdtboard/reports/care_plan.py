@@ -28,6 +28,7 @@ from mdtboard.domain.careplan_diff import fingerprint
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.mme import MME_CAUTION, MmeStatus, format_number, mme_report
+from mdtboard.domain.privacy import shared_case, shared_inputs, shared_record
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.reports import care_plan_sections as sections
 from mdtboard.reports.care_plan_sections import when
@@ -72,17 +73,19 @@ class CarePlanDocument:
         printed_at: datetime | None = None,
         built_from_inputs: bool = False,
     ) -> None:
-        self.case = case
-        self.plan = plan
-        self.inputs = list(case.discipline_inputs or []) if inputs is None else list(inputs)
+        # Paper leaves the room: the restrictions' own text and restricted passages are withheld.
+        self.case = shared_case(case)
+        self.plan = shared_record(plan, case)
+        given = list(case.discipline_inputs or []) if inputs is None else list(inputs)
+        self.inputs = shared_inputs(case, given)
         self.required = tuple(required_sign_offs)
         self.page_size = page_size
         self.printed_at = printed_at or datetime.now(UTC)
         self.built_from_inputs = built_from_inputs
         self.width = frame_width(page_size)
         self.s = styles()
-        conference_inputs = [i for i in self.inputs if i.agenda_item_id is not None]
-        self.fingerprint = fingerprint(plan, case, conference_inputs)
+        conference_inputs = [i for i in given if i.agenda_item_id is not None]
+        self.fingerprint = fingerprint(plan, case, conference_inputs)  # of the plan as agreed
         try:
             self.scores: ScoreSummary | None = score_summary(case.scores) if case.scores else None
         except InvalidInputError:
@@ -183,8 +186,8 @@ class CarePlanDocument:
     def first_page_notices(self) -> list[Flowable]:
         s = self.s
         out: list[Flowable] = []
-        restrictions = self.case.sharing_restrictions
-        body = paragraphs(restrictions, s.notice) if restrictions and restrictions.strip() else [
+        notice = self.case.sharing_restrictions  # the notice that restrictions apply, never their text
+        body = paragraphs(notice, s.notice) if notice else [
             Paragraph("None recorded. Share only with the treating team.", s.notice)
         ]
         out.append(boxed(

@@ -34,6 +34,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.domain.isbar import GapSeverity, IsbarPart, check_isbar
+from mdtboard.domain.privacy import shared_case
 from mdtboard.domain.progress import ConferenceRecord, Presentation, TraineeProgress, trainee_progress
 from mdtboard.domain.rubric import (
     MDTBOARD_RUBRIC,
@@ -105,7 +106,7 @@ class DebriefDocument:
         self.progress: TraineeProgress = trainee_progress(trainee, [*earlier, conference], rubric=rubric)
         self.trainee = self.progress.trainee
         self.presentations = conference.presentations_by(trainee)
-        self.cases = {case.ref: case for case in cases}
+        self.cases = {case.ref: shared_case(case) for case in cases}  # paper: restricted text withheld
         self.generated_at = generated_at or datetime.now().astimezone()
         self.size = size
         self._width = frame_width(size)  # also refuses a page size other than A4 or Letter

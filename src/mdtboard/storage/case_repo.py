@@ -26,6 +26,7 @@ from mdtboard.domain.case import (
     PainLocation,
     Patient,
     PegItems,
+    RestrictedPassage,
     Scores,
 )
 from mdtboard.domain.search import prefix_upper_bound, query_tokens, tokens
@@ -37,6 +38,7 @@ from mdtboard.storage.models import (
     OtherScoreRow,
     PainLocationRow,
     QuestionnaireItemRow,
+    RestrictedPassageRow,
     SearchTokenRow,
     utcnow,
 )
@@ -50,6 +52,7 @@ CASE_TEXT_FIELDS = (
     "pain_history",
     "psychosocial",
     "sharing_restrictions",
+    "sharing_restrictions_by",
     "recommendation",
 )
 SCORE_COLUMNS = ("nrs", "phq9_total", "phq9_item9", "gad7_total")
@@ -60,6 +63,7 @@ CHILD_TABLES = (
     QuestionnaireItemRow,
     OtherScoreRow,
     SearchTokenRow,
+    RestrictedPassageRow,
 )
 
 
@@ -86,6 +90,8 @@ def case_values(case: Case) -> dict[str, Any]:
     values["peg_enjoyment"] = peg.enjoyment if peg else None
     values["peg_general_activity"] = peg.general_activity if peg else None
     given = [name for name in LIST_FIELDS if getattr(case, name) is not None]
+    if case.restricted_passages is not None:
+        given.append("restricted_passages")
     if scores is not None and scores.other is not None:
         given.append("scores.other")
     values["given_lists"] = " ".join(given)
@@ -139,6 +145,17 @@ def child_rows(case_id: int, case: Case) -> dict[type, list[dict[str, Any]]]:
                     "note": other.note,
                 }
             )
+    for pos, passage in enumerate(case.restricted_passages or []):
+        rows[RestrictedPassageRow].append(
+            {
+                "case_id": case_id,
+                "position": pos,
+                "field": passage.field,
+                "text": passage.text,
+                "held_by": passage.held_by,
+                "note": passage.note,
+            }
+        )
     words = tokens(case.patient.display_name, case.title, case.ref)
     rows[SearchTokenRow] = [{"case_id": case_id, "token": t} for t in sorted(words)]
     return rows
@@ -242,6 +259,7 @@ def _load_options() -> list[Any]:
         selectinload(CaseRow.items),
         selectinload(CaseRow.other_scores),
         selectinload(CaseRow.inputs),
+        selectinload(CaseRow.passages),
     ]
 
 
@@ -321,6 +339,10 @@ def to_case(row: CaseRow) -> Case:
         ),
         **{kind: listed(kind, lines[kind]) for kind in LINE_FIELDS},  # type: ignore[arg-type]
         scores=scores,
+        restricted_passages=listed(
+            "restricted_passages",
+            [RestrictedPassage(p.field, p.text, p.held_by, p.note) for p in row.passages],
+        ),
         discipline_inputs=listed(
             "discipline_inputs", [to_input(i) for i in row.inputs if i.agenda_item_id is None]
         ),

@@ -71,6 +71,7 @@ class CaseRow(Versioned, Base):
     pain_history: Mapped[str | None] = mapped_column(Text)
     psychosocial: Mapped[str | None] = mapped_column(Text)
     sharing_restrictions: Mapped[str | None] = mapped_column(Text)
+    sharing_restrictions_by: Mapped[str | None] = mapped_column(String(200))
     recommendation: Mapped[str | None] = mapped_column(Text)
     # Scores the program carries in full
     has_scores: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -109,6 +110,9 @@ class CaseRow(Versioned, Base):
     inputs: Mapped[list[DisciplineInputRow]] = relationship(
         order_by="DisciplineInputRow.position", cascade="all, delete-orphan", passive_deletes=True
     )
+    passages: Mapped[list[RestrictedPassageRow]] = relationship(
+        order_by="RestrictedPassageRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __table_args__ = (
         CheckConstraint("nrs BETWEEN 0 AND 10", name="nrs_range"),
@@ -120,6 +124,21 @@ class CaseRow(Versioned, Base):
         CheckConstraint("gad7_total BETWEEN 0 AND 21", name="gad7_total_range"),
         CheckConstraint("age BETWEEN 0 AND 130", name="age_range"),
     )
+
+
+class RestrictedPassageRow(Base):
+    """A passage of a case's free text that only some people may see (the bundle's
+    ``restricted_passages``): the field as a JSON pointer into the case, the exact passage, who holds it."""
+
+    __tablename__ = "restricted_passages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    held_by: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(1000))
 
 
 class SearchTokenRow(Base):
@@ -292,6 +311,8 @@ class AgendaItemRow(Versioned, Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Why the case was deferred (one line), shown when it is offered on the next agenda.
+    deferral_reason: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
         UniqueConstraint("conference_id", "case_id", name="uq_agenda_items_conference_case"),

@@ -116,7 +116,11 @@ def test_safety_notice_restrictions_and_a_real_case(sqlite_services: Services) -
     pdf = read_pdf(care_plan_pdf_bytes(sqlite_services, "REAL-7"), training=False)
     first = squash(pdf.pages[0])
     assert "Nguyễn Thị Hoa" in first
-    assert "SHARING RESTRICTIONS Do not share with the employer. Interpreter: Vietnamese." in first
+    assert (
+        "SHARING RESTRICTIONS Sharing restrictions apply: ask the clinician who recorded them "
+        "before discussing details" in first
+    )
+    assert "employer" not in pdf.flat  # the restriction's own text stays in the case editor
     assert "SAFETY: PHQ-9 item 9 (thoughts of self-harm) is 1 of 3." in first
     assert "SAFETY: PHQ-9 item 9" in squash(pdf.body.split("Scores", 1)[1])  # again beside the scores
     assert TRAINING_MARK not in pdf.text  # a real case carries no training mark

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.privacy import shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
@@ -293,7 +294,9 @@ class DiscussionPanel(QWidget):
             ),
             "",
         )
+        notice = sharing_notice(case)
         if case is not None:
+            case = shared_case(case)  # the key facts are in view of the room
             facts[self.ui.patientLabel] = patient_line(case)
             facts[self.ui.oneLinerLabel] = case.one_liner or ""
             facts[self.ui.questionLabel] = case.question_for_team or ""
@@ -313,9 +316,8 @@ class DiscussionPanel(QWidget):
             label.setVisible(bool(text))
             headings[label].setVisible(bool(text))
         size = icon_size_for(self.font()) * 3 // 2
-        restrictions = (case.sharing_restrictions or "").strip() if case else ""
-        self.ui.sharingFrame.setVisible(bool(restrictions))
-        self.ui.sharingLabel.setText(f"<b>Sharing restricted</b><br>{html.escape(restrictions)}")
+        self.ui.sharingFrame.setVisible(notice is not None)
+        self.ui.sharingLabel.setText(f"<b>{html.escape(notice or '')}</b>")
         self.ui.sharingIcon.setPixmap(pixmap(Mark.RESTRICTED, size))
         prompt = self._safety(case)
         self.ui.safetyFrame.setVisible(prompt is not None)

@@ -192,7 +192,7 @@ class BigScreen(QWidget):
         self.ui.safetyFrame.setVisible(banners.safety is not None)
         self.ui.safetyLabel.setText(banners.safety or "")
         self.ui.sharingFrame.setVisible(banners.sharing is not None)
-        self.ui.sharingLabel.setText(f"SHARING RESTRICTED: {banners.sharing}" if banners.sharing else "")
+        self.ui.sharingLabel.setText(banners.sharing or "")
         self.show_section()
         self.show_timer()
 

@@ -4,8 +4,11 @@ Sections: Situation (who the patient is, the one-liner, the question for the tea
 treatments, comorbidities, imaging, psychosocial, goals), Medications (with the MME total and its flags),
 Assessment (scores with their bands, red flags), Team input (each discipline's assessment and
 recommendations, as the operator types them) and Recommendation (the presenter's proposal and the
-decision asked of the team). The safety notice (PHQ-9 item 9) and sharing restrictions are
-:class:`Banners`, shown above every section.
+decision asked of the team). The safety notice (PHQ-9 item 9) and the notice that sharing restrictions
+apply are :class:`Banners`, shown above every section.
+
+The big screen is a shared surface: the case is shown as :func:`~mdtboard.domain.privacy.shared_case`
+gives it (the restrictions' own text and restricted passages withheld), and so is the typed input.
 
 No Qt here: :mod:`~mdtboard.ui.presentation.paged_text` lays the blocks out in pages.
 """
@@ -16,9 +19,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mdtboard.domain.case import Case, Discipline, Medication
+from mdtboard.domain.case import Case, Discipline, Medication, RestrictedPassage
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.mme import mme_report
+from mdtboard.domain.privacy import redact_text, shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.discussion import patient_line
@@ -90,10 +94,9 @@ def banners(case: Case | None) -> Banners:
     if case is None:
         return Banners()
     summary = _summary(case)
-    restrictions = (case.sharing_restrictions or "").strip()
     return Banners(
         safety=summary.safety_prompt if summary is not None else None,
-        sharing=restrictions or None,
+        sharing=sharing_notice(case),
     )
 
 
@@ -206,8 +209,21 @@ def assessment(case: Case) -> Section:
     return Section("assessment", "A", "Assessment", tuple(blocks) or _empty("scores or red flags"))
 
 
-def team_input(present: Sequence[Discipline], typed: Mapping[Discipline, TypedInput]) -> Section:
-    """Each discipline present (and any other with text), in the usual order."""
+def team_input(
+    present: Sequence[Discipline],
+    typed: Mapping[Discipline, TypedInput],
+    passages: Sequence[RestrictedPassage] | None = None,
+) -> Section:
+    """Each discipline present (and any other with text), in the usual order, with the case's restricted
+    ``passages`` replaced by their notices wherever their words are typed."""
+    typed = {
+        discipline: TypedInput(
+            entry.author,
+            redact_text(entry.assessment, passages) or "",
+            redact_text(entry.recommendations, passages) or "",
+        )
+        for discipline, entry in typed.items()
+    }
     shown = [d for d in Discipline if d in present or (d in typed and typed[d].has_text)]
     blocks: list[Block] = []
     for discipline in shown:
@@ -238,12 +254,15 @@ def recommendation(case: Case) -> Section:
 def case_sections(
     case: Case, present: Sequence[Discipline] = (), typed: Mapping[Discipline, TypedInput] | None = None
 ) -> list[Section]:
-    """Every section of ``case`` in ISBAR order (the keys of :data:`SECTION_KEYS`)."""
+    """Every section of ``case`` in ISBAR order (the keys of :data:`SECTION_KEYS`), as a shared surface
+    may show them."""
+    passages = case.restricted_passages
+    case = shared_case(case)
     return [
         situation(case),
         background(case),
         medications(case),
         assessment(case),
-        team_input(present, typed or {}),
+        team_input(present, typed or {}, passages),
         recommendation(case),
     ]

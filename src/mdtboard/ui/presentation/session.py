@@ -227,7 +227,7 @@ class PresentationSession(QObject):
         index = self.section_index(TEAM)
         if index is None:
             return
-        self.sections[index] = team_input(self.present(), self.typed)
+        self.sections[index] = team_input(self.present(), self.typed, self.case.restricted_passages)
         self.team_changed.emit(discipline)
         focus = QApplication.focusWidget()
         typing = discipline is not None and focus is not None and panels[discipline].isAncestorOf(focus)
