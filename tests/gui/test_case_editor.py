@@ -20,6 +20,7 @@ pytestmark = pytest.mark.gui
 __all__ = ["make_window", "second_session", "settings_path"]  # fixtures used here
 
 ASSESSMENT = 3
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def _open(window: MainWindow, services: Services, ref: str) -> int:
@@ -324,3 +325,80 @@ def test_tab_order_follows_the_form(qtbot: QtBot, window: MainWindow, second_ses
         "refEdit", "titleEdit", "nameEdit", "ageEdit", "sexEdit", "genderEdit", "pronounsEdit",
         "languageEdit", "interpreterCombo", "fictionalCheck", "sharingEdit",
     ]
+
+
+def test_one_key_restricts_the_selected_passage(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    case_id = _open(window, second_session, "MDT-006")
+    editor = window.editor
+    assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Alt+B: Background
+    history = editor.ui.psychosocialEdit
+    history.setFocus()
+    qtbot.keyClick(history, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    secret = "Told psychology about a court case."
+    qtbot.keyClicks(history, " " + secret)
+    cursor = history.textCursor()  # select the sentence just typed
+    cursor.movePosition(cursor.MoveOperation.Left, cursor.MoveMode.KeepAnchor, len(secret))
+    history.setTextCursor(cursor)
+    qtbot.keyClick(history, Qt.Key.Key_R, CTRL_SHIFT)
+    dialog = editor.passage_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.holder.setCurrentText("")
+    dialog._accept()  # nobody named: asked again, nothing marked
+    assert dialog.isVisible() and dialog.error.isVisible()
+    dialog.holder.setCurrentText("psychology")
+    dialog.note.setText("a trauma-informed approach is needed")
+    dialog._accept()
+    qtbot.waitUntil(lambda: bool(second_session.cases.get(case_id).restricted_passages))
+    stored = second_session.cases.get(case_id)
+    assert stored.restricted_passages is not None
+    (passage,) = stored.restricted_passages
+    assert (passage.field, passage.text, passage.held_by, passage.note) == (
+        "/psychosocial", secret, "psychology", "a trauma-informed approach is needed"
+    )
+    assert secret in (stored.psychosocial or "")  # kept whole in the case
+    # Visible as such in the editor: highlighted in its field and counted in the banner.
+    marks = history.extraSelections()
+    assert [m.cursor.selectedText() for m in marks] == [secret]
+    assert editor.ui.sharingBanner.isVisible()
+    assert "1 restricted passage (held by psychology)" in editor.ui.sharingBanner.text()
+    # Editing inside the passage warns that the whole field is withheld until it is marked again.
+    cursor = history.textCursor()
+    cursor.setPosition((history.toPlainText()).index("court") + 1)
+    history.setTextCursor(cursor)
+    qtbot.keyClicks(history, "x")
+    assert "A restricted passage of Psychosocial was edited" in editor.ui.sharingBanner.text()
+    assert history.extraSelections() == []
+    qtbot.keyClick(history, Qt.Key.Key_Backspace)
+    assert "was edited" not in editor.ui.sharingBanner.text()
+    # The same key on the passage unrestricts it; Ctrl+Z restricts it again.
+    window.activateWindow()  # the dialog has closed (the offscreen platform does not do this itself)
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(history, Qt.Key.Key_R, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: not second_session.cases.get(case_id).restricted_passages)
+    assert editor.passage_dialog is dialog  # no new dialog: unmarking asks nothing
+    window.action_undo.trigger()
+    qtbot.waitUntil(lambda: bool(second_session.cases.get(case_id).restricted_passages))
+
+
+def test_restrict_key_outside_a_text_field_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    _open(window, second_session, "MDT-006")
+    editor = window.editor
+    assert editor is not None
+    messages: list[str] = []
+    editor.status_message.connect(messages.append)
+    editor.ui.titleEdit.setFocus()
+    qtbot.keyClick(
+        editor.ui.titleEdit, Qt.Key.Key_R, CTRL_SHIFT
+    )
+    assert messages and "select its words" in messages[-1]
+    editor.ui.psychosocialEdit.setFocus()
+    qtbot.keyClick(
+        editor.ui.psychosocialEdit, Qt.Key.Key_R,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert "Select the words" in messages[-1] and editor.passage_dialog is None

@@ -98,12 +98,16 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
     workspace.open_conference(conf_id)
     assert _status(services, conf_id, first) is AgendaStatus.PENDING  # opening is not discussing
 
-    # Ctrl+PgDown from anywhere in the workspace starts the discussion of the first case
+    # Ctrl+PgDown from anywhere in the workspace shows the first case; Ctrl+Shift+S starts its discussion
     workspace.ui.tabs.setFocus()
     press(qtbot, Qt.Key.Key_PageDown, CTRL)
     assert workspace.ui.tabs.currentWidget() is workspace.ui.discussionTab
     assert workspace.discussion.current_case_id() == first
+    assert _status(services, conf_id, first) is AgendaStatus.PENDING  # showing a case is not discussing it
+    assert workspace.discussion.ui.startButton.isEnabled()
+    press(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
     assert _status(services, conf_id, first) is AgendaStatus.IN_DISCUSSION
+    assert not workspace.discussion.ui.startButton.isEnabled()
     assert "Case 1 of 2" in workspace.discussion.ui.caseLabel.text()
     assert "In discussion" in workspace.discussion.ui.statusLabel.text()
     # the core three, and pharmacy (present); not nursing (an observer only)
@@ -114,16 +118,17 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
         assert "Not yet heard" in _panel(workspace, discipline).ui.heardLabel.text()
         assert _panel(workspace, discipline).ui.heardIcon.accessibleName() == "Not yet heard"
 
-    # each discipline: Ctrl+n to its assessment, type, Tab to the recommendations, type
+    # each discipline: Ctrl+n to its first empty field, type, Tab to the recommendations, type
     for discipline in present:
         panel = _panel(workspace, discipline)
         press(qtbot, KEYS[discipline], CTRL)
-        assert QApplication.focusWidget() is panel.ui.assessmentEdit
-        if discipline is Discipline.PSYCHOLOGY:  # two psychologists: choose the author by keyboard
-            press(qtbot, Qt.Key.Key_Backtab, SHIFT)
+        if discipline is Discipline.PSYCHOLOGY:  # two psychologists: the author first, a letter picks one
             assert QApplication.focusWidget() is panel.ui.authorCombo
-            press(qtbot, Qt.Key.Key_Down)
+            assert panel.ui.authorCombo.currentIndex() == -1  # nobody chosen for them
+            press(qtbot, Qt.Key.Key_L)
+            assert panel.ui.authorCombo.currentText() == "Lou Berg"
             press(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is panel.ui.assessmentEdit  # one person present: named already
         type_into(qtbot, panel.ui.assessmentEdit, f"{discipline.label} assessment of case one.")
         press(qtbot, Qt.Key.Key_Tab)
         type_into(qtbot, panel.ui.recommendationsEdit, f"{discipline.label} plan.")
@@ -134,7 +139,7 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
     stored = _inputs(services, conf_id, first)
     assert sorted(stored) == sorted(present)
     assert stored[Discipline.PHYSICIAN].author == "Dr Okafor"  # the only physician, chosen for you
-    assert stored[Discipline.PSYCHOLOGY].author == "Ana Ruiz"  # none chosen for two; Down picked the first
+    assert stored[Discipline.PSYCHOLOGY].author == "Lou Berg"  # none chosen for two; "L" picked Lou
     assert stored[Discipline.PHARMACY].assessment == "Pharmacy assessment of case one."
     assert stored[Discipline.PHARMACY].recommendations == "Pharmacy plan."
     assert any(m.startswith("Saved ") for m in messages)
@@ -149,6 +154,8 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
     assert _status(services, conf_id, first) is AgendaStatus.DISCUSSED
     press(qtbot, Qt.Key.Key_PageDown, CTRL)
     assert workspace.discussion.current_case_id() == second
+    assert _status(services, conf_id, second) is AgendaStatus.PENDING
+    press(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
     assert _status(services, conf_id, second) is AgendaStatus.IN_DISCUSSION
     assert "physician, physical therapy, psychology, pharmacy" in _not_heard(workspace)
     assert _panel(workspace, Discipline.PHYSICIAN).ui.assessmentEdit.toPlainText() == ""
@@ -172,7 +179,7 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
     assert again.discussion.current_case_id() == first
     psychology = _panel(again, Discipline.PSYCHOLOGY)
     assert psychology.ui.assessmentEdit.toPlainText() == "Psychology assessment of case one."
-    assert psychology.ui.authorCombo.currentText() == "Ana Ruiz"
+    assert psychology.ui.authorCombo.currentText() == "Lou Berg"
     assert _not_heard(again) == "Every discipline present has been heard"
     assert "Discussed" in again.discussion.ui.statusLabel.text()
 

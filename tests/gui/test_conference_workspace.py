@@ -33,6 +33,10 @@ __all__ = ["make_workspace"]  # the fixture, imported for pytest
 NO_KEYS = Qt.KeyboardModifier.NoModifier
 
 
+def _status(services: Services, conf_id: int, case_id: int) -> AgendaStatus:
+    return next(i.status for i in services.conferences.get(conf_id).agenda if i.case_id == case_id)
+
+
 def _agenda_refs(services: Services, conf_id: int) -> list[str]:
     return [i.case_ref for i in services.conferences.get(conf_id).agenda]
 
@@ -311,11 +315,30 @@ def test_deferred_case_is_offered_at_the_next_conference(
     workspace.ui.tabs.setCurrentWidget(workspace.ui.discussionTab)
     workspace.discussion.show_case(refs["MDT-002"])
     workspace.discussion.ui.deferButton.setFocus()
-    press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)
+    press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # asks why, the common reasons offered
+    dialog = workspace.discussion.defer_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert [dialog.reason.itemText(i) for i in range(dialog.reason.count())] == [
+        "Awaiting results", "Patient not present", "Out of time", "Needs another discipline"
+    ]
+    assert _status(services, week1, refs["MDT-002"]) is AgendaStatus.PENDING  # not until it is answered
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     workspace.discussion.show_case(refs["MDT-004"])
+    workspace.activateWindow()
+    qtbot.waitUntil(workspace.isActiveWindow)
+    workspace.discussion.ui.deferButton.setFocus()
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)
+    dialog = workspace.discussion.defer_dialog
+    assert dialog is not None
+    dialog.reason.setCurrentText("  MRI booked   for 12 January ")  # any reason may be typed
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     statuses = {i.case_ref: i.status for i in services.conferences.get(week1).agenda}
     assert statuses["MDT-002"] is AgendaStatus.DEFERRED and statuses["MDT-004"] is AgendaStatus.DEFERRED
+    reasons = {i.case_ref: i.deferral_reason for i in services.conferences.get(week1).agenda}
+    assert reasons == {"MDT-001": None, "MDT-002": "Out of time", "MDT-004": "MRI booked for 12 January"}
 
     workspace.open_conference(week2)
     workspace.ui.tabs.setCurrentWidget(workspace.ui.agendaTab)
@@ -323,6 +346,9 @@ def test_deferred_case_is_offered_at_the_next_conference(
     assert agenda.ui.deferredFrame.isVisible()
     assert "2 cases" in agenda.ui.deferredLabel.text()
     assert [o.case_ref for o in agenda.offers.rows()] == ["MDT-002", "MDT-004"]
+    shown = [agenda.offers.data(agenda.offers.index(row, 0)) for row in range(agenda.offers.rowCount())]
+    assert shown[0].endswith("deferred: Out of time")
+    assert shown[1].endswith("deferred: MRI booked for 12 January")
     agenda.ui.addDeferredButton.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert _agenda_refs(services, week2) == ["MDT-002", "MDT-004"]

@@ -54,10 +54,22 @@ class AgendaItem:
     ended_at: datetime | None = None
     id: int | None = None
     version: int = 0
+    #: Why a deferred case was deferred (one line), offered with it on the next agenda and in the minutes.
+    deferral_reason: str | None = None
     # Filled in when read, for display.
     case_ref: str = ""
     case_title: str | None = None
     patient_name: str = ""
+
+
+#: The common reasons for deferring a case, offered when a case is deferred (any other may be typed).
+DEFERRAL_REASONS: tuple[str, ...] = (
+    "Awaiting results",
+    "Patient not present",
+    "Out of time",
+    "Needs another discipline",
+)
+DEFERRAL_REASON_MAX = 200
 
 
 @dataclass

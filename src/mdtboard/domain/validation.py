@@ -70,6 +70,7 @@ def case_problems(case: Case, prefix: str = "") -> list[Problem]:
     _length(p, f"{prefix}patient.preferred_language", patient.preferred_language, 200)
     for name in (*TEXT_FIELDS, "recommendation"):
         _length(p, f"{prefix}{name}", getattr(case, name), TEXT_MAX)
+    _length(p, f"{prefix}sharing_restrictions_by", case.sharing_restrictions_by, 200)
     for i, loc in enumerate(case.pain_locations or []):
         where = f"{prefix}pain_locations[{i}]"
         _length(p, f"{where}.region", loc.region, LINE_MAX, minimum=1)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import (
+    DEFERRAL_REASON_MAX,
     AgendaItem,
     AgendaStatus,
     Attendee,
@@ -111,6 +112,7 @@ def _to_item(row: AgendaItemRow, case: CaseRow | None = None) -> AgendaItem:
         ended_at=row.ended_at,
         id=row.id,
         version=row.version,
+        deferral_reason=row.deferral_reason,
         case_ref=case.ref if case else "",
         case_title=case.title if case else None,
         patient_name=case.display_name if case else "",
@@ -432,13 +434,30 @@ class ConferenceService:
         return self.reorder(conf_id, order)
 
     def update_agenda_item(
-        self, item: AgendaItem, *, status: AgendaStatus | None = None, minutes: int | None = None
+        self,
+        item: AgendaItem,
+        *,
+        status: AgendaStatus | None = None,
+        minutes: int | None = None,
+        reason: str | None = None,
     ) -> AgendaItem:
         """Change an item's status or time budget; starting discussion stamps the start time, finishing or
-        deferring stamps the end time."""
+        deferring stamps the end time. ``reason`` says why a case is deferred (kept only while it is)."""
         if item.id is None:
             raise NotFoundError("agenda item", item.case_ref)
         values: dict[str, Any] = {}
+        if status is not None:
+            deferred = status is AgendaStatus.DEFERRED
+            reason = (" ".join((reason or "").split()) or None) if deferred else None
+            if reason is not None and len(reason) > DEFERRAL_REASON_MAX:
+                raise InvalidInputError(
+                    Problem(
+                        "deferral reason",
+                        f"is {len(reason)} characters long, more than the maximum {DEFERRAL_REASON_MAX}",
+                    ),
+                    source=f"Deferring {item.case_ref}",
+                )
+            values["deferral_reason"] = reason
         if minutes is not None:
             _check_minutes(minutes)
             values["minutes"] = minutes

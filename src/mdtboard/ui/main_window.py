@@ -444,8 +444,10 @@ class MainWindow(QMainWindow):
             self.show_page(LIBRARY)
             self.library.focus_search()
 
-    def _case_saved(self, _case_id: int) -> None:
+    def _case_saved(self, case_id: int) -> None:
         self._library_stale = True
+        if self.workspace is not None:
+            self.workspace.case_saved(case_id)  # the discussion view and the big screen follow the edit
 
     def _conference_opened(self, conf_id: int) -> None:
         self.settings.setValue(SETTINGS_CONFERENCE, conf_id)

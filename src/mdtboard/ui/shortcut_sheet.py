@@ -25,6 +25,8 @@ FIXED_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Case editor", "Next / previous ISBAR part", "Ctrl+PgDown / Ctrl+PgUp"),
     ("Case editor", "Next / previous field", "Tab / Shift+Tab"),
     ("Case editor", "Edit a table cell", "F2 or start typing; Enter to finish"),
+    ("Case editor", "Restrict the selected passage of a text field (on a restricted one: unrestrict)",
+     "Ctrl+Shift+R"),
     ("Care plan", "Go to formulation, goals, interventions, medication, procedures, agreement",
      "Alt+O, G, I, M, R, W"),
     ("Care plan", "Add a row to a table / remove the selected row", "Insert or Ctrl+N / Delete"),

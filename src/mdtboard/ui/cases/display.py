@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from mdtboard.domain.case import Case
+from mdtboard.domain.case import Case, RestrictedPassage
 from mdtboard.domain.isbar import GapSeverity, IsbarCheck, IsbarPart
 from mdtboard.domain.mme import MmeReport, MmeRow, MmeStatus, format_number
 from mdtboard.domain.scoring import GAD7_MAX, PHQ9_MAX, ScoreSummary
@@ -108,6 +109,28 @@ def sharing_banner(text: str | None) -> str | None:
     return f"{LOCK_SIGN} SHARING RESTRICTED: {text.strip()}"
 
 
+def passages_banner(
+    passages: Sequence[RestrictedPassage] | None, changed: Sequence[RestrictedPassage] = ()
+) -> list[str]:
+    """Lines of the editor's sharing banner about restricted passages: how many, held by whom, and any
+    passage edited since it was marked (its whole field is then withheld on shared surfaces)."""
+    if not passages:
+        return []
+    holders = ", ".join(dict.fromkeys(p.held_by for p in passages))
+    count = len(passages)
+    lines = [
+        f"{LOCK_SIGN} {count} restricted passage{'s' if count > 1 else ''} (held by {holders}), highlighted "
+        "in their fields: shown only here; Ctrl+Shift+R on one unrestricts it"
+    ]
+    for passage in changed:
+        name = FIELD_LABELS.get(passage.field.strip("/"), passage.field)
+        lines.append(
+            f"{WARNING_SIGN} A restricted passage of {name} was edited: the whole field is withheld on the "
+            "big screen and on paper until you mark the passage again"
+        )
+    return lines
+
+
 def _render(value: Any) -> str:
     if value is None:
         return ""
@@ -134,6 +157,7 @@ def case_fields(case: Case) -> dict[str, str]:
         else:
             fields[key] = _render(value)
     fields["recommendation"] = case.recommendation or ""
+    fields["sharing_restrictions_by"] = case.sharing_restrictions_by or ""
     return fields
 
 
@@ -150,6 +174,8 @@ FIELD_LABELS: dict[str, str] = {
     "patient.preferred_language": "Preferred language",
     "patient.interpreter_needed": "Interpreter needed",
     "sharing_restrictions": "Sharing restrictions",
+    "sharing_restrictions_by": "Sharing restrictions recorded by",
+    "restricted_passages": "Restricted passages",
     "one_liner": "One-liner",
     "question_for_team": "Question for the team",
     "presenting_complaint": "Presenting complaint",

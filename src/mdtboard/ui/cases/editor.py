@@ -14,8 +14,9 @@ import copy
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mdtboard.domain.case import Case, Scores
+from mdtboard.domain.case import Case, RestrictedPassage, Scores
 from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError, NotFoundError, Problem
 from mdtboard.domain.isbar import check_isbar
 from mdtboard.domain.mme import mme_report
@@ -43,6 +44,15 @@ from mdtboard.ui.cases.form import (
     TABLES,
     CaseForm,
     Reading,
+)
+from mdtboard.ui.cases.restricted import (
+    RESTRICT_KEYS,
+    TEXT_POINTERS,
+    PassageDialog,
+    PassagesCommand,
+    highlight,
+    passage_at,
+    passages_in,
 )
 from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 from mdtboard.ui.dialogs import show_error
@@ -147,6 +157,9 @@ class CaseEditor(QWidget):
         self._service_problems: list[tuple[str | None, str, Problem, str]] = []
         self._not_saved_count = 0
         self.conflict_dialog: ConflictDialog | None = None
+        self.passage_dialog: PassageDialog | None = None
+        self._passages: list[RestrictedPassage] | None = None  # as marked on screen
+        self._changed_passages: list[RestrictedPassage] = []  # marked, but no longer in their field
         self._undo_keys = _UndoKeys(self)
         self._prepare_widgets()
         self._connect_signals()
@@ -177,6 +190,9 @@ class CaseEditor(QWidget):
         self.ui.locationsTable.setColumnWidth(1, 120)
         self.ui.otherScoresTable.setColumnWidth(0, 220)
         self.ui.otherScoresTable.setColumnWidth(1, 100)
+        restrict = QShortcut(RESTRICT_KEYS, self)
+        restrict.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        restrict.activated.connect(self.mark_selection)
 
     def _connect_signals(self) -> None:
         for key in self.form.scalar_keys():
@@ -242,6 +258,7 @@ class CaseEditor(QWidget):
 
     def _load(self, case: Case) -> None:
         self._saved = case
+        self._passages = list(case.restricted_passages) if case.restricted_passages is not None else None
         self._service_problems = []
         self._loading = True
         try:
@@ -314,7 +331,9 @@ class CaseEditor(QWidget):
             if entry[0] is None or self.form.text(entry[0]) == entry[3]
         ]
         assert self._saved is not None
-        return self.form.read(self._saved, extra=[(k, u, p) for k, u, p, _t in self._service_problems])
+        reading = self.form.read(self._saved, extra=[(k, u, p) for k, u, p, _t in self._service_problems])
+        reading.case.restricted_passages = list(self._passages) if self._passages is not None else None
+        return reading
 
     def _on_saved(self, when: datetime) -> None:
         if self._background.busy:
@@ -492,7 +511,9 @@ class CaseEditor(QWidget):
         case = reading.case
         if key is None or key in _HEADER_KEYS:
             self._show_header(case)
-        if key is None or key in _BANNER_KEYS:
+        if key is None or key in TEXT_POINTERS:
+            self._show_passages()
+        if key is None or key in _BANNER_KEYS or key in TEXT_POINTERS:
             self._show_banners(case)
         if key is None or key in _SCORE_KEYS:
             self._show_scores(case.scores)
@@ -512,10 +533,19 @@ class CaseEditor(QWidget):
             badge.style().unpolish(badge)
             badge.style().polish(badge)
 
+    def _show_passages(self) -> None:
+        self._changed_passages = []
+        for key, pointer in TEXT_POINTERS.items():
+            edit = self.form.widget(key)
+            if isinstance(edit, QPlainTextEdit):
+                self._changed_passages += highlight(edit, passages_in(self._passages, pointer))
+
     def _show_banners(self, case: Case) -> None:
         sharing = show.sharing_banner(self.ui.sharingEdit.toPlainText())
-        self.ui.sharingBanner.setText(sharing or "")
-        self.ui.sharingBanner.setVisible(sharing is not None)
+        lines = [sharing] if sharing else []
+        lines += show.passages_banner(self._passages, self._changed_passages)
+        self.ui.sharingBanner.setText("\n".join(lines))
+        self.ui.sharingBanner.setVisible(bool(lines))
         summary = score_summary(case.scores or Scores())
         prompt = summary.safety_prompt
         self.ui.safetyBanner.setText(f"{show.WARNING_SIGN} {prompt}" if prompt else "")
@@ -546,6 +576,70 @@ class CaseEditor(QWidget):
             f"{show.WARNING_SIGN} Correct the marked cells; until then this is the last saved list's MME.<br>"
         )
         self.ui.mmeSummary.setText(note + show.mme_html(report))
+
+    # -- restricted passages
+    def mark_selection(self) -> None:
+        """Ctrl+Shift+R: restrict the words selected in a free-text field (asking who holds them), or,
+        on a passage already restricted, unrestrict it."""
+        if self._saved is None:
+            return
+        widget = QApplication.focusWidget()
+        key = next((k for k in TEXT_POINTERS if self.form.widget(k) is widget), None)
+        if key is None or not isinstance(widget, QPlainTextEdit):
+            self.status_message.emit(
+                "To restrict a passage, select its words in the one-liner, the question, the complaint, "
+                "the pain history or the psychosocial history, then press Ctrl+Shift+R"
+            )
+            return
+        pointer = TEXT_POINTERS[key]
+        cursor = widget.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        marked = passage_at(self._passages or [], pointer, widget.toPlainText(), start, end)
+        if marked is not None:
+            self.unmark_passage(marked)
+            return
+        selected = cursor.selection().toPlainText().strip()
+        if not selected:
+            self.status_message.emit("Select the words to restrict first, then press Ctrl+Shift+R")
+            return
+        dialog = PassageDialog(selected, self._label(key), self)
+        self.passage_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self.mark_passage(key, selected, dialog.held_by(), dialog.note_text())
+        )
+        dialog.finished.connect(lambda _result: widget.setFocus(Qt.FocusReason.OtherFocusReason))
+        dialog.open()
+
+    def mark_passage(self, key: str, text: str, held_by: str, note: str | None = None) -> None:
+        """Restrict ``text`` of the field ``key`` (undoable; saved like any edit)."""
+        if self._saved is None or not text or text not in self.form.text(key):
+            return
+        passage = RestrictedPassage(TEXT_POINTERS[key], text, held_by, note)
+        old = self._passages
+        self._undo.push(
+            PassagesCommand(self, self._saved.id or 0, old, [*(old or []), passage], "Restrict a passage")
+        )
+        self.status_message.emit(
+            f"Passage restricted, held by {held_by}: shown only in the case editor, "
+            "“[restricted]” everywhere else"
+        )
+
+    def unmark_passage(self, passage: RestrictedPassage) -> None:
+        if self._saved is None or self._passages is None:
+            return
+        new = [p for p in self._passages if p != passage]
+        self._undo.push(
+            PassagesCommand(self, self._saved.id or 0, self._passages, new, "Unrestrict a passage")
+        )
+        self.status_message.emit(
+            f"Passage no longer restricted (was held by {passage.held_by}); Ctrl+Z undoes"
+        )
+
+    def apply_passages(self, case_id: int, passages: list[RestrictedPassage] | None) -> None:
+        if not self._ensure_open(case_id):
+            return
+        self._passages = list(passages) if passages is not None else None
+        self._changed()
 
     def show_error(self, title: str, text: str) -> None:
         show_error(self, title, text)

@@ -62,6 +62,7 @@ SCALARS: dict[str, tuple[str, str]] = {
     "interpreterCombo": ("patient.interpreter_needed", "tri"),
     "fictionalCheck": ("fictional", "bool"),
     "sharingEdit": ("sharing_restrictions", "text"),
+    "sharingByEdit": ("sharing_restrictions_by", "text"),
     "oneLinerEdit": ("one_liner", "text"),
     "questionEdit": ("question_for_team", "text"),
     "complaintEdit": ("presenting_complaint", "text"),

@@ -24,6 +24,12 @@ def case_line(ref: str, name: str, title: str | None) -> str:
     return f"{ref} · {name}" + (f" — {title}" if title else "")
 
 
+def offer_line(item: AgendaItem) -> str:
+    """A case deferred at an earlier conference, with why it was deferred."""
+    why = f" · deferred: {item.deferral_reason}" if item.deferral_reason else " · deferred (no reason given)"
+    return case_line(item.case_ref, item.patient_name, item.case_title) + why
+
+
 def _action(view: QAbstractItemView, text: str, keys: str | QKeySequence.StandardKey) -> QAction:
     action = QAction(text, view)
     action.setShortcut(QKeySequence(keys))
@@ -54,9 +60,7 @@ class AgendaPanel(QWidget):
         self.results: TextListModel[CaseSummary] = TextListModel(
             self._result_text, lambda c: c.id, enabled=lambda c: c.id not in self._on_agenda, parent=self
         )
-        self.offers: TextListModel[AgendaItem] = TextListModel(
-            lambda i: case_line(i.case_ref, i.patient_name, i.case_title), lambda i: i.case_id, parent=self
-        )
+        self.offers: TextListModel[AgendaItem] = TextListModel(offer_line, lambda i: i.case_id, parent=self)
         self.model = AgendaModel(self)
         self.model.reorder_handler = controller.reorder
         self.model.minutes_handler = controller.set_minutes
@@ -73,6 +77,7 @@ class AgendaPanel(QWidget):
             view, "Take the selected case off the agenda", QKeySequence.StandardKey.Delete
         )
         self.discuss_action = _action(view, "Discuss the selected case now", "Return")
+        self.discuss_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.add_action = _action(self.ui.resultsView, "Put the selected case on the agenda", "Return")
         self.ui.searchEdit.installEventFilter(self)
         self._search_timer = QTimer(self)

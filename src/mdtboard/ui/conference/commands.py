@@ -221,21 +221,24 @@ class StatusCommand(ConferenceCommand):
         before: AgendaStatus,
         after: AgendaStatus,
         text: str,
+        *,
+        reasons: tuple[str | None, str | None] = (None, None),
     ) -> None:
         super().__init__(hub, conf_id, text)
         self.case_id, self.before, self.after = case_id, before, after
+        self.reasons = reasons  # why it was deferred, before and after (a deferral's reason)
 
-    def _set(self, expected: AgendaStatus, wanted: AgendaStatus) -> None:
+    def _set(self, expected: AgendaStatus, wanted: AgendaStatus, reason: str | None) -> None:
         item = self.hub.item(self.conf_id, self.case_id)
         if item.status is not expected:
             raise StaleError(f"The status of case {item.case_ref}")
-        self.hub.services.conferences.update_agenda_item(item, status=wanted)
+        self.hub.services.conferences.update_agenda_item(item, status=wanted, reason=reason)
 
     def apply(self) -> None:
-        self._set(self.before, self.after)
+        self._set(self.before, self.after, self.reasons[1])
 
     def revert(self) -> None:
-        self._set(self.after, self.before)
+        self._set(self.after, self.before, self.reasons[0])
 
 
 class MinutesCommand(ConferenceCommand):

@@ -49,6 +49,7 @@ class ConferenceController(QObject):
         attendance_changed(list): the attendees changed.
         agenda_changed(list): the agenda changed (order, cases, budgets, status).
         inputs_changed(int): discipline input on this case (its id) changed through undo or redo.
+        case_edited(int): this case (its id) was saved in the case editor: views showing it read it again.
         failed(str): a change could not be made; nothing was changed.
     """
 
@@ -58,6 +59,7 @@ class ConferenceController(QObject):
     attendance_changed = Signal(list)
     agenda_changed = Signal(list)
     inputs_changed = Signal(int)
+    case_edited = Signal(int)
     failed = Signal(str)
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QObject | None = None) -> None:
@@ -232,13 +234,16 @@ class ConferenceController(QObject):
         ids.insert(target, ids.pop(at))
         return self.reorder(ids)
 
-    def set_status(self, case_id: int, status: AgendaStatus) -> bool:
+    def set_status(self, case_id: int, status: AgendaStatus, reason: str | None = None) -> bool:
+        """Mark a case (an undo step); ``reason`` says why a deferred case is deferred."""
         conf_id = self._ready()
         item = self.item_for(case_id)
         if conf_id is None or item is None or item.status is status:
             return False
         text = f"Mark {item.case_ref} {status.label}"
-        return self._push(StatusCommand(self.hub, conf_id, case_id, item.status, status, text))
+        reasons = (item.deferral_reason, reason)
+        command = StatusCommand(self.hub, conf_id, case_id, item.status, status, text, reasons=reasons)
+        return self._push(command)
 
     def start_discussion(self, case_id: int) -> None:
         """A pending case was opened for discussion: mark it in discussion (not an undo step)."""

@@ -131,9 +131,9 @@ class DisciplinePanel(QFrame):
 
     @property
     def heard(self) -> bool:
-        """The discipline has given input with some text on this case."""
+        """The discipline has given input on this case: some text, and who gave it."""
         text = InputText.of(self._stored)
-        return text is not None and text.has_text
+        return text is not None and text.has_text and bool((text.author or "").strip())
 
     def text(self) -> InputText:
         author = self.ui.authorCombo.currentText() if self.ui.authorCombo.currentIndex() >= 0 else ""
@@ -187,7 +187,12 @@ class DisciplinePanel(QFrame):
         size = icon_size_for(self.ui.heardLabel.font())
         self.ui.heardIcon.setPixmap(pixmap(Mark.DONE if heard else Mark.ATTENTION, size))
         self.ui.heardIcon.setAccessibleName("Heard" if heard else "Not yet heard")
-        self.ui.heardLabel.setText("Heard" if heard else "<b>Not yet heard</b>")
+        if heard:
+            self.ui.heardLabel.setText("Heard")
+        elif self.text().has_text and not self.text().author:
+            self.ui.heardLabel.setText("<b>Not yet heard:</b> say who spoke")
+        else:
+            self.ui.heardLabel.setText("<b>Not yet heard</b>")
 
     @staticmethod
     def _saved_text(stored: DisciplineInput | None) -> str:
@@ -196,8 +201,12 @@ class DisciplinePanel(QFrame):
         return f"Saved {stored.updated_at.astimezone().strftime('%H:%M:%S')}"
 
     def focus_input(self) -> None:
-        """Put the cursor in the assessment (the author first when none is chosen yet)."""
-        self.ui.assessmentEdit.setFocus()
+        """Put the cursor in the first field to fill: the author when none is chosen yet (with several
+        people of the discipline present, the first letter typed picks one), else the assessment."""
+        if self.ui.authorCombo.currentIndex() < 0:
+            self.ui.authorCombo.setFocus()
+        else:
+            self.ui.assessmentEdit.setFocus()
 
     # -- saving
     def _save(self) -> None:

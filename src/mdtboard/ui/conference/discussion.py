@@ -11,15 +11,18 @@ from PySide6.QtWidgets import QLabel, QWidget
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.mme import mme_report
 from mdtboard.domain.privacy import shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
+from mdtboard.ui.conference.defer_dialog import DeferDialog
 from mdtboard.ui.conference.discipline_panel import DisciplinePanel
 from mdtboard.ui.conference.icons import STATUS_MARKS, Mark, icon_size_for, pixmap
 from mdtboard.ui.forms.ui_conference_discussion import Ui_DiscussionPanel
 
+WARNING_SIGN = "\u26a0"
 SAFETY_STYLE = "QFrame#safetyFrame { border: 2px solid #c62828; border-radius: 4px; background: #fdecea; }"
 SHARING_STYLE = "QFrame#sharingFrame { border: 2px solid #5d4037; border-radius: 4px; background: #f3efe9; }"
 
@@ -27,6 +30,30 @@ SHARING_STYLE = "QFrame#sharingFrame { border: 2px solid #5d4037; border-radius:
 def aware(value: datetime) -> datetime:
     """Stored times are UTC; SQLite gives them back without a zone."""
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def medications_html(case: Case) -> str:
+    """The key fact about medicines: the list, the MME total (saying "incomplete" when an opioid could
+    not be counted), the co-prescription flags and the naloxone suggestion."""
+    meds = [m for m in case.medications or [] if m.name.strip()]
+    if not meds:
+        return ""
+    report = mme_report(meds)
+    lines = []
+    if report.any_opioid:
+        total = f"<b>MME total: {html.escape(report.total_text)} MME/day</b>"
+        if not report.complete:
+            missing = ", ".join(row.name for row in (*report.not_counted, *report.flagged))
+            total += f" <b>(incomplete: {html.escape(missing)} not counted)</b>"
+        lines.append(total)
+    for flag in report.co_prescriptions:
+        lines.append(f"{WARNING_SIGN} {html.escape(flag.message)}")
+    if report.naloxone_suggestion:
+        lines.append(f"{WARNING_SIGN} {html.escape(report.naloxone_suggestion)}")
+    for med in meds:
+        detail = " · ".join(p for p in (med.dose, med.route, med.frequency) if p)
+        lines.append("• " + html.escape(med.name) + (f" ({html.escape(detail)})" if detail else ""))
+    return "<br>".join(lines)
 
 
 def patient_line(case: Case) -> str:
@@ -71,6 +98,7 @@ class DiscussionPanel(QWidget):
         self._controller = controller
         self._case_id: int | None = None
         self._item_id: int | None = None
+        self.defer_dialog: DeferDialog | None = None
         self.panels: dict[Discipline, DisciplinePanel] = {}
         for number, discipline in enumerate(Discipline, start=1):
             panel = DisciplinePanel(discipline, f"Ctrl+{number}", controller, chooser, self.ui.panelsContent)
@@ -86,6 +114,7 @@ class DiscussionPanel(QWidget):
     def _connect_signals(self) -> None:
         self.ui.prevButton.clicked.connect(lambda: self.step(-1))
         self.ui.nextButton.clicked.connect(lambda: self.step(1))
+        self.ui.startButton.clicked.connect(self.start)
         self.ui.discussedButton.clicked.connect(lambda: self.mark(AgendaStatus.DISCUSSED))
         self.ui.deferButton.clicked.connect(lambda: self.mark(AgendaStatus.DEFERRED))
         self.ui.openCaseButton.clicked.connect(self._open_case)
@@ -97,6 +126,7 @@ class DiscussionPanel(QWidget):
         self._controller.agenda_changed.connect(self._agenda_changed)
         self._controller.attendance_changed.connect(self._attendance_changed)
         self._controller.inputs_changed.connect(self._inputs_changed)
+        self._controller.case_edited.connect(self._case_edited)
 
     # -- which case
     def current_case_id(self) -> int | None:
@@ -148,12 +178,44 @@ class DiscussionPanel(QWidget):
             return
         self.show_case(ids[target])
 
-    def mark(self, status: AgendaStatus) -> None:
+    def start(self) -> None:
+        """Start discussing the case on screen: it is marked in discussion (Ctrl+Shift+S)."""
         item = self._item()
         if item is None:
+            self.message.emit("No case is on screen: choose one on the agenda first.")
             return
-        if self._controller.set_status(item.case_id, status):
-            self.message.emit(f"{item.case_ref} marked {status.label} (Ctrl+Z takes it back)")
+        if item.status is AgendaStatus.IN_DISCUSSION:
+            self.message.emit(f"{item.case_ref} is already in discussion.")
+            return
+        if item.status is AgendaStatus.PENDING:
+            self._controller.start_discussion(item.case_id)
+        else:  # taken up again after it was marked discussed or deferred: an undoable step
+            self._controller.set_status(item.case_id, AgendaStatus.IN_DISCUSSION)
+        self.message.emit(f"Discussing {item.case_ref}")
+
+    def mark(self, status: AgendaStatus, reason: str | None = None) -> None:
+        """Mark the case on screen; deferring first asks why (unless ``reason`` is given)."""
+        item = self._item()
+        if item is None or item.status is status:
+            return
+        if status is AgendaStatus.DEFERRED and reason is None:
+            dialog = DeferDialog(item.case_ref, self)
+            self.defer_dialog = dialog
+            case_id = item.case_id
+            dialog.accepted.connect(lambda: self._defer(case_id, dialog.reason_text()))
+            dialog.open()
+            return
+        if self._controller.set_status(item.case_id, status, reason):
+            why = f" ({reason})" if reason else ""
+            self.message.emit(f"{item.case_ref} marked {status.label}{why} (Ctrl+Z takes it back)")
+
+    def _defer(self, case_id: int, reason: str | None) -> None:
+        item = self._controller.item_for(case_id)
+        if item is None:
+            return
+        if self._controller.set_status(case_id, AgendaStatus.DEFERRED, reason):
+            why = f" ({reason})" if reason else ""
+            self.message.emit(f"{item.case_ref} deferred{why} (Ctrl+Z takes it back)")
 
     def focus_discipline(self, discipline: Discipline) -> None:
         panel = self.panels[discipline]
@@ -199,6 +261,10 @@ class DiscussionPanel(QWidget):
         for discipline, panel in self.panels.items():
             panel.set_authors([a.name for a in attendees if a.discipline is discipline])
         self._show_presence()
+
+    def _case_edited(self, case_id: int) -> None:
+        if case_id == self._case_id:
+            self._show_facts()
 
     def _inputs_changed(self, case_id: int) -> None:
         if case_id == self._case_id:
@@ -254,6 +320,7 @@ class DiscussionPanel(QWidget):
         self.ui.bodySplitter.setVisible(has_case)
         for button in (self.ui.discussedButton, self.ui.deferButton, self.ui.openCaseButton):
             button.setEnabled(has_case)
+        self.ui.startButton.setEnabled(item is not None and item.status is not AgendaStatus.IN_DISCUSSION)
         ids = [i.case_id for i in agenda]
         at = ids.index(item.case_id) if item is not None else -1
         self.ui.prevButton.setEnabled(at > 0)
@@ -288,6 +355,7 @@ class DiscussionPanel(QWidget):
                 self.ui.patientLabel,
                 self.ui.oneLinerLabel,
                 self.ui.questionLabel,
+                self.ui.medsLabel,
                 self.ui.scoresLabel,
                 self.ui.redFlagsLabel,
                 self.ui.proposalLabel,
@@ -300,13 +368,17 @@ class DiscussionPanel(QWidget):
             facts[self.ui.patientLabel] = patient_line(case)
             facts[self.ui.oneLinerLabel] = case.one_liner or ""
             facts[self.ui.questionLabel] = case.question_for_team or ""
+            facts[self.ui.medsLabel] = medications_html(case)
             facts[self.ui.scoresLabel] = self._scores(case)
-            facts[self.ui.redFlagsLabel] = "\n".join(f"• {flag}" for flag in case.red_flags or [])
+            facts[self.ui.redFlagsLabel] = "\n".join(
+                f"{WARNING_SIGN} {flag}" for flag in case.red_flags or [] if flag.strip()
+            )
             facts[self.ui.proposalLabel] = case.recommendation or ""
         headings = {
             self.ui.patientLabel: self.ui.patientHeading,
             self.ui.oneLinerLabel: self.ui.oneLinerHeading,
             self.ui.questionLabel: self.ui.questionHeading,
+            self.ui.medsLabel: self.ui.medsHeading,
             self.ui.scoresLabel: self.ui.scoresHeading,
             self.ui.redFlagsLabel: self.ui.redFlagsHeading,
             self.ui.proposalLabel: self.ui.proposalHeading,

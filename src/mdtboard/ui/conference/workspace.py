@@ -148,6 +148,11 @@ class ConferenceWorkspace(QWidget):
                 f"Ctrl+{number}",
                 self._focuser(discipline),
             )
+        self.start_action = action(
+            "Start discussing the case on screen",
+            "Ctrl+Shift+S",
+            lambda: self._mark(AgendaStatus.IN_DISCUSSION),
+        )
         self.discussed_action = action(
             "Mark the case under discussion discussed",
             "Ctrl+Shift+D",
@@ -193,8 +198,6 @@ class ConferenceWorkspace(QWidget):
         conf = self.controller.open(conf_id)
         self._show_open(conf)
         self.refresh_list()
-        if self.ui.tabs.currentWidget() is self.ui.discussionTab:
-            self._start_current()
         self.conference_opened.emit(conf_id)
 
     def new_conference(self) -> None:
@@ -240,6 +243,10 @@ class ConferenceWorkspace(QWidget):
 
     def current_conference_id(self) -> int | None:
         return self.controller.conf_id
+
+    def case_saved(self, case_id: int) -> None:
+        """A case was saved in the case editor: the discussion view and the big screen show it afresh."""
+        self.controller.case_edited.emit(case_id)
 
     # -- more for keyboard users and tests
     def discuss(self, case_id: int) -> None:
@@ -311,21 +318,15 @@ class ConferenceWorkspace(QWidget):
 
     def _tab_changed(self, _index: int) -> None:
         if self.ui.tabs.currentWidget() is self.ui.discussionTab:
-            self._show_discussion()
-            self._start_current()
+            self._show_discussion()  # shows a case; only Start discussion marks it in discussion
 
     def _case_shown(self, case_id: int) -> None:
         self.agenda.select_case(case_id)
-        if self.ui.tabs.currentWidget() is self.ui.discussionTab:
-            self.controller.start_discussion(case_id)
-
-    def _start_current(self) -> None:
-        case_id = self.discussion.current_case_id()
-        if case_id is not None:
-            self.controller.start_discussion(case_id)
 
     def _mark(self, status: AgendaStatus) -> None:
-        if self.ui.tabs.currentWidget() is self.ui.discussionTab:
+        if self.ui.tabs.currentWidget() is self.ui.discussionTab and status is AgendaStatus.IN_DISCUSSION:
+            self.discussion.start()
+        elif self.ui.tabs.currentWidget() is self.ui.discussionTab:
             self.discussion.mark(status)
         else:
             self.status_message.emit("Go to the Discussion tab (Alt+U) to mark the case under discussion.")

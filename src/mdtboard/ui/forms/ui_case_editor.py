@@ -374,6 +374,30 @@ class Ui_CaseEditor(object):
 
         self.form12.setLayout(10, QFormLayout.ItemRole.FieldRole, self.layout11)
 
+        self.sharingByEditLabel = QLabel(self.identifyPageContent)
+        self.sharingByEditLabel.setObjectName(u"sharingByEditLabel")
+
+        self.form12.setWidget(11, QFormLayout.ItemRole.LabelRole, self.sharingByEditLabel)
+
+        self.layoutSharingBy = QVBoxLayout()
+        self.layoutSharingBy.setSpacing(2)
+        self.layoutSharingBy.setObjectName(u"layoutSharingBy")
+        self.sharingByEdit = QLineEdit(self.identifyPageContent)
+        self.sharingByEdit.setObjectName(u"sharingByEdit")
+
+        self.layoutSharingBy.addWidget(self.sharingByEdit)
+
+        self.sharingByEditError = QLabel(self.identifyPageContent)
+        self.sharingByEditError.setObjectName(u"sharingByEditError")
+        self.sharingByEditError.setWordWrap(True)
+        self.sharingByEditError.setVisible(False)
+        self.sharingByEditError.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.layoutSharingBy.addWidget(self.sharingByEditError)
+
+
+        self.form12.setLayout(11, QFormLayout.ItemRole.FieldRole, self.layoutSharingBy)
+
 
         self.layout13.addLayout(self.form12)
 
@@ -1528,6 +1552,7 @@ class Ui_CaseEditor(object):
         self.interpreterComboLabel.setBuddy(self.interpreterCombo)
         self.fictionalCheckLabel.setBuddy(self.fictionalCheck)
         self.sharingEditLabel.setBuddy(self.sharingEdit)
+        self.sharingByEditLabel.setBuddy(self.sharingByEdit)
         self.oneLinerEditLabel.setBuddy(self.oneLinerEdit)
         self.questionEditLabel.setBuddy(self.questionEdit)
         self.complaintEditLabel.setBuddy(self.complaintEdit)
@@ -1574,7 +1599,8 @@ class Ui_CaseEditor(object):
         QWidget.setTabOrder(self.languageEdit, self.interpreterCombo)
         QWidget.setTabOrder(self.interpreterCombo, self.fictionalCheck)
         QWidget.setTabOrder(self.fictionalCheck, self.sharingEdit)
-        QWidget.setTabOrder(self.sharingEdit, self.oneLinerEdit)
+        QWidget.setTabOrder(self.sharingEdit, self.sharingByEdit)
+        QWidget.setTabOrder(self.sharingByEdit, self.oneLinerEdit)
         QWidget.setTabOrder(self.oneLinerEdit, self.questionEdit)
         QWidget.setTabOrder(self.questionEdit, self.locationsTable)
         QWidget.setTabOrder(self.locationsTable, self.addLocationButton)
@@ -1747,6 +1773,15 @@ class Ui_CaseEditor(object):
         self.sharingEditError.setText("")
 #if QT_CONFIG(accessibility)
         self.sharingEditError.setAccessibleName(QCoreApplication.translate("CaseEditor", u"Problem", None))
+#endif // QT_CONFIG(accessibility)
+        self.sharingByEditLabel.setText(QCoreApplication.translate("CaseEditor", u"Recorded by", None))
+#if QT_CONFIG(accessibility)
+        self.sharingByEdit.setAccessibleName(QCoreApplication.translate("CaseEditor", u"Sharing restrictions recorded by", None))
+#endif // QT_CONFIG(accessibility)
+        self.sharingByEdit.setPlaceholderText(QCoreApplication.translate("CaseEditor", u"Who recorded the restrictions: the room is told to ask them (e.g. Dr Ruiz, psychology)", None))
+        self.sharingByEditError.setText("")
+#if QT_CONFIG(accessibility)
+        self.sharingByEditError.setAccessibleName(QCoreApplication.translate("CaseEditor", u"Problem", None))
 #endif // QT_CONFIG(accessibility)
         self.isbarTabs.setTabText(self.isbarTabs.indexOf(self.identifyPage), QCoreApplication.translate("CaseEditor", u"&Identify", None))
         self.oneLinerEditLabel.setText(QCoreApplication.translate("CaseEditor", u"One-liner", None))

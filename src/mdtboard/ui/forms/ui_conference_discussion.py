@@ -58,6 +58,11 @@ class Ui_DiscussionPanel(object):
 
         self.navRow.addItem(self.navSpacer)
 
+        self.startButton = QPushButton(DiscussionPanel)
+        self.startButton.setObjectName(u"startButton")
+
+        self.navRow.addWidget(self.startButton)
+
         self.discussedButton = QPushButton(DiscussionPanel)
         self.discussedButton.setObjectName(u"discussedButton")
 
@@ -179,6 +184,19 @@ class Ui_DiscussionPanel(object):
 
         self.factsLayout.addWidget(self.questionLabel)
 
+        self.medsHeading = QLabel(self.factsContent)
+        self.medsHeading.setObjectName(u"medsHeading")
+
+        self.factsLayout.addWidget(self.medsHeading)
+
+        self.medsLabel = QLabel(self.factsContent)
+        self.medsLabel.setObjectName(u"medsLabel")
+        self.medsLabel.setWordWrap(True)
+        self.medsLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.medsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.factsLayout.addWidget(self.medsLabel)
+
         self.scoresHeading = QLabel(self.factsContent)
         self.scoresHeading.setObjectName(u"scoresHeading")
 
@@ -265,7 +283,8 @@ class Ui_DiscussionPanel(object):
 
         self.panelLayout.setStretch(2, 1)
         QWidget.setTabOrder(self.prevButton, self.nextButton)
-        QWidget.setTabOrder(self.nextButton, self.discussedButton)
+        QWidget.setTabOrder(self.nextButton, self.startButton)
+        QWidget.setTabOrder(self.startButton, self.discussedButton)
         QWidget.setTabOrder(self.discussedButton, self.deferButton)
         QWidget.setTabOrder(self.deferButton, self.openCaseButton)
 
@@ -299,6 +318,13 @@ class Ui_DiscussionPanel(object):
         self.nextButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Show the next case on the agenda (Ctrl+PgDown)", None))
 #endif // QT_CONFIG(tooltip)
         self.nextButton.setText(QCoreApplication.translate("DiscussionPanel", u"Next \u25b6", None))
+#if QT_CONFIG(accessibility)
+        self.startButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Start discussing this case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.startButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Start discussing this case (Ctrl+Shift+S): it is marked in discussion", None))
+#endif // QT_CONFIG(tooltip)
+        self.startButton.setText(QCoreApplication.translate("DiscussionPanel", u"Start discussion", None))
 #if QT_CONFIG(accessibility)
         self.discussedButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Mark discussed", None))
 #endif // QT_CONFIG(accessibility)
@@ -347,6 +373,10 @@ class Ui_DiscussionPanel(object):
         self.questionHeading.setText(QCoreApplication.translate("DiscussionPanel", u"<b>Question for the team</b>", None))
 #if QT_CONFIG(accessibility)
         self.questionLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Question for the team", None))
+#endif // QT_CONFIG(accessibility)
+        self.medsHeading.setText(QCoreApplication.translate("DiscussionPanel", u"<b>Medications</b>", None))
+#if QT_CONFIG(accessibility)
+        self.medsLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Current medications", None))
 #endif // QT_CONFIG(accessibility)
         self.scoresHeading.setText(QCoreApplication.translate("DiscussionPanel", u"<b>Scores</b>", None))
 #if QT_CONFIG(accessibility)

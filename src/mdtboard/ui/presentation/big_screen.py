@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from mdtboard.domain.privacy import redact_text
 from mdtboard.domain.timers import PhaseKind, format_hms
 from mdtboard.ui.forms.ui_presentation_screen import Ui_BigScreen
 from mdtboard.ui.presentation.paged_text import PagedText, room_font
@@ -181,7 +182,7 @@ class BigScreen(QWidget):
             self.ui.caseLabel.setText("No case under discussion" if count else "The agenda is empty")
             self.ui.caseLabel.setAccessibleDescription("")
         else:
-            title = s.case.title or s.item.case_title
+            title = redact_text(s.case.title or s.item.case_title, s.case.restricted_passages)
             head = f"Case {place} of {count} · {s.item.case_ref} · {s.case.patient.display_name}"
             body = f"<br><span style='font-size: {self.sizes.body}px; font-weight: normal'>" if title else ""
             self.ui.caseLabel.setText(

@@ -265,6 +265,7 @@ class PresentationMode(QObject):
                 lambda step: self.set_zoom(zoom_in(self.zoom) if step > 0 else zoom_out(self.zoom))
             )
             self.big_screen.text.paging_changed.connect(lambda _p, _n: self._show_screen_state())
+        self.session.show_section(0)  # the big screen opens on the Situation, wherever the operator was
         self.big_screen.show_on(screen)
         if screen is not self.operator_screen():
             self.window.activateWindow()  # the operator goes on typing on the laptop

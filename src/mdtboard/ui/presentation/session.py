@@ -115,6 +115,7 @@ class PresentationSession(QObject):
         discussion = self.workspace.discussion
         discussion.case_shown.connect(self._follow_case)
         self.controller.agenda_changed.connect(self._agenda_changed)
+        self.controller.case_edited.connect(self._case_edited)
         self.controller.attendance_changed.connect(lambda _people: self._typed_changed(None))
         self.controller.opened.connect(lambda _conf: self._follow_case(discussion.current_case_id()))
         for discipline, panel in discipline_panels(self.workspace).items():
@@ -175,6 +176,20 @@ class PresentationSession(QObject):
         self.case_changed.emit()
         self.section_changed.emit(self.section)
         self.ticked.emit()
+
+    def _case_edited(self, case_id: int) -> None:
+        """The case on screen was saved in the case editor: show what was saved, in the same section."""
+        if self.case is None or self.case.id != case_id:
+            return
+        try:
+            self.case = self.controller.case(case_id)
+        except MdtboardError as exc:
+            self.message.emit(str(exc))
+            return
+        self.banners = banners(self.case)
+        self.sections = case_sections(self.case, self.present(), self.typed)
+        self.section = min(self.section, len(self.sections) - 1)
+        self.case_changed.emit()
 
     def _refresh_item(self, item: AgendaItem) -> None:
         self.item = item
@@ -413,9 +428,14 @@ class PresentationSession(QObject):
         return max(0.0, (until - times.started_at).total_seconds())
 
     def forecast(self) -> MeetingForecast | None:
-        """When the meeting will end if the current and remaining cases keep to their budgets."""
+        """When the meeting will end if the current and remaining cases keep to their budgets; None unless
+        the meeting runs on its scheduled day (a projection against another day's plan means nothing)."""
         conference = self.controller.conference
         if conference is None:
+            return None
+        starts = conference.starts_at
+        scheduled = (starts.astimezone() if starts.tzinfo is None else starts.astimezone()).date()
+        if self.clock.wall().astimezone().date() != scheduled:
             return None
         current = self.item.id if self.item is not None else None
         timer = self.current_timer()
@@ -425,7 +445,6 @@ class PresentationSession(QObject):
         pending = [
             float(i.minutes) for i in self.controller.agenda() if i.status not in _DONE and i.id != current
         ]
-        starts = conference.starts_at
         start = starts.astimezone() if starts.tzinfo is None else starts
         plan = planned_finish(start, [i.minutes for i in self.controller.agenda()])
         return MeetingClock(self.clock).forecast(None, [left / 60.0, *pending], planned_finish=plan)
