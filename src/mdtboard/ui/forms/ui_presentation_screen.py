@@ -143,6 +143,7 @@ class Ui_BigScreen(object):
         self.bottomLayout.setObjectName(u"bottomLayout")
         self.sectionsLabel = QLabel(self.bottomBar)
         self.sectionsLabel.setObjectName(u"sectionsLabel")
+        self.sectionsLabel.setWordWrap(True)
         self.sectionsLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.bottomLayout.addWidget(self.sectionsLabel)
@@ -153,18 +154,21 @@ class Ui_BigScreen(object):
 
         self.phaseLabel = QLabel(self.bottomBar)
         self.phaseLabel.setObjectName(u"phaseLabel")
+        self.phaseLabel.setWordWrap(True)
         self.phaseLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.bottomLayout.addWidget(self.phaseLabel)
 
         self.speakerLabel = QLabel(self.bottomBar)
         self.speakerLabel.setObjectName(u"speakerLabel")
+        self.speakerLabel.setWordWrap(True)
         self.speakerLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.bottomLayout.addWidget(self.speakerLabel)
 
         self.meetingLabel = QLabel(self.bottomBar)
         self.meetingLabel.setObjectName(u"meetingLabel")
+        self.meetingLabel.setWordWrap(True)
         self.meetingLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.bottomLayout.addWidget(self.meetingLabel)

@@ -15,16 +15,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen, QShowEvent
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QGuiApplication, QKeyEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mdtboard.domain.privacy import redact_text
-from mdtboard.domain.timers import PhaseKind, format_hms
+from mdtboard.domain.timers import PhaseKind, TimerState, format_hms
 from mdtboard.ui.forms.ui_presentation_screen import Ui_BigScreen
 from mdtboard.ui.presentation.paged_text import PagedText, room_font
 from mdtboard.ui.presentation.session import PresentationSession, local_time
 from mdtboard.ui.presentation.shapes import ShapeIcon, banner_pixmap
-from mdtboard.ui.presentation.sizing import DEFAULT_ZOOM, room_sizes
+from mdtboard.ui.presentation.sizing import DEFAULT_ZOOM, frame_sizes, room_sizes
 from mdtboard.ui.presentation.themes import LIGHT, Theme
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return,
@@ -125,6 +125,7 @@ class BigScreen(QWidget):
 
     def apply_style(self) -> None:
         self.sizes = sizes = room_sizes(self.screen_height(), self.zoom)
+        frame = frame_sizes(self.screen_height(), self.zoom)
         t = self.theme
         pad = sizes.margin
         self.setStyleSheet(
@@ -153,26 +154,40 @@ class BigScreen(QWidget):
         self.ui.screenLayout.setSpacing(pad // 2)
         self.ui.timerLayout.setSpacing(pad // 2)
         fonts: list[tuple[QLabel, int, bool]] = [
-            (self.ui.caseLabel, sizes.heading, True),
-            (self.ui.clockLabel, sizes.timer, True),
-            (self.ui.stateLabel, sizes.heading, False),
-            (self.ui.safetyLabel, sizes.heading, True),
-            (self.ui.sharingLabel, sizes.heading, True),
+            (self.ui.caseLabel, frame.heading, True),
+            (self.ui.clockLabel, frame.timer, True),
+            (self.ui.stateLabel, frame.heading, False),
+            (self.ui.safetyLabel, frame.heading, True),
+            (self.ui.sharingLabel, frame.heading, True),
             (self.ui.letterLabel, sizes.title, True),
             (self.ui.sectionLabel, sizes.title, True),
             (self.ui.pageLabel, sizes.small, False),
-            (self.ui.sectionsLabel, sizes.small, False),
-            (self.ui.phaseLabel, sizes.small, True),
-            (self.ui.speakerLabel, sizes.small, False),
-            (self.ui.meetingLabel, sizes.small, False),
+            (self.ui.sectionsLabel, frame.small, False),
+            (self.ui.phaseLabel, frame.small, True),
+            (self.ui.speakerLabel, frame.small, False),
+            (self.ui.meetingLabel, frame.small, False),
         ]
         for label, pixels, bold in fonts:
             label.setFont(room_font(pixels, bold=bold))
-        self.state_icon.set_icon_size(round(sizes.timer * 0.9))
-        self.ui.safetyIcon.setPixmap(banner_pixmap("danger", sizes.icon, t.safety_text))
-        self.ui.sharingIcon.setPixmap(banner_pixmap("restricted", sizes.icon, t.sharing_text))
+        self.state_icon.set_icon_size(round(frame.timer * 0.9))
+        self._steady_timer_width()
+        self.ui.safetyIcon.setPixmap(banner_pixmap("danger", frame.icon, t.safety_text))
+        self.ui.sharingIcon.setPixmap(banner_pixmap("restricted", frame.icon, t.sharing_text))
         self.text.set_style(t, sizes)
         self.show_case()
+
+    def _steady_timer_width(self) -> None:
+        """The timer keeps one width and height whatever it says (not started, running, overrun...), so
+        the case's title beside it wraps the same way and the header never changes height."""
+        clock = QFontMetrics(self.ui.clockLabel.font())
+        self.ui.clockLabel.setMinimumWidth(clock.horizontalAdvance("+88:88"))
+        self.ui.clockLabel.setMinimumHeight(clock.height())
+        state = QFontMetrics(self.ui.stateLabel.font())
+        words = [f"{s.symbol} {s.label} +88:88" for s in TimerState]  # the longest a reading says
+        self.ui.stateLabel.setMinimumWidth(max(state.horizontalAdvance(w) for w in words))
+        policy = self.state_icon.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.state_icon.setSizePolicy(policy)
 
     # -- what it shows
     def show_case(self) -> None:

@@ -15,6 +15,9 @@ BODY_AT_REFERENCE = 30.0
 #: The zoom steps offered (1.0 is the room default).
 ZOOM_STEPS: tuple[float, ...] = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 DEFAULT_ZOOM = 1.0
+#: The header, the banners and the timer bar grow with the zoom only up to this step: beyond it the zoom
+#: enlarges the case's text (which pages), so the frame around it never crowds the screen out.
+FRAME_ZOOM_MAX = 1.3
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,12 @@ def room_sizes(screen_height: int, zoom: float = DEFAULT_ZOOM) -> RoomSizes:
         timer=round(body * 1.9),
         margin=round(height * 0.025),
     )
+
+
+def frame_sizes(screen_height: int, zoom: float = DEFAULT_ZOOM) -> RoomSizes:
+    """The sizes of the header, banners and timer bar: as :func:`room_sizes`, the zoom capped at
+    :data:`FRAME_ZOOM_MAX`."""
+    return room_sizes(screen_height, min(zoom, FRAME_ZOOM_MAX))
 
 
 def zoom_in(zoom: float) -> float:
