@@ -40,11 +40,11 @@ def medications_html(case: Case) -> str:
         return ""
     report = mme_report(meds)
     lines = []
-    if report.any_opioid:
-        total = f"<b>MME total: {html.escape(report.total_text)} MME/day</b>"
-        if not report.complete:
-            missing = ", ".join(row.name for row in (*report.not_counted, *report.flagged))
-            total += f" <b>(incomplete: {html.escape(missing)} not counted)</b>"
+    if report.any_opioid or report.uncounted:
+        total = f"<b>MME total: {html.escape(report.total_statement)}</b>"
+        if report.uncounted:
+            missing = ", ".join(row.name for row in report.uncounted)
+            total += f" <b>(incomplete: {html.escape(missing)})</b>"
         lines.append(total)
     for flag in report.co_prescriptions:
         lines.append(f"{WARNING_SIGN} {html.escape(flag.message)}")
