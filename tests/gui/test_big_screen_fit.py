@@ -4,7 +4,6 @@ the first section."""
 
 from __future__ import annotations
 
-
 import pytest
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from PySide6.QtCore import QPoint, QRect, Qt

@@ -59,7 +59,7 @@ def test_an_edit_in_the_case_editor_reaches_the_discussion_and_the_big_screen(
     meeting.mode.start()
     workspace = meeting.workspace
     assert "widespread pain and low mood" in workspace.discussion.ui.oneLinerLabel.text()
-    assert "Situation" == meeting.screen.ui.sectionLabel.text()
+    assert meeting.screen.ui.sectionLabel.text() == "Situation"
     status_before = meeting.services.conferences.get(meeting.conf_id).agenda
     window = meeting.window
     window.open_case(meeting.case_ids["MDT-RISK"])
