@@ -58,7 +58,9 @@ def overflowing(screen: BigScreen, width: int, height: int) -> list[str]:
     return problems
 
 
-def _show(qtbot: QtBot, meeting: Meeting, monkeypatch: pytest.MonkeyPatch, width: int, height: int) -> BigScreen:
+def _show(
+    qtbot: QtBot, meeting: Meeting, monkeypatch: pytest.MonkeyPatch, width: int, height: int
+) -> BigScreen:
     meeting.mode.start()
     screen = meeting.screen
     monkeypatch.setattr(screen, "screen_height", lambda: height)
