@@ -15,7 +15,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFontMetrics, QGuiApplication, QKeyEvent, QScreen, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QResizeEvent,
+    QScreen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mdtboard.domain.privacy import redact_text
@@ -214,6 +222,7 @@ class BigScreen(QWidget):
 
     def show_section(self, *, last_page: bool = False) -> None:
         section = self.session.current_section()
+        self.ui.letterLabel.setVisible(section is not None)  # no empty letter box without a case
         if section is None:
             self.ui.letterLabel.setText("")
             self.ui.sectionLabel.setText("")
@@ -229,6 +238,7 @@ class BigScreen(QWidget):
         total = len(self.session.sections)
         strip = " ".join("●" if n == self.session.section else "○" for n in range(total))
         self.ui.sectionsLabel.setText(f"{strip}  section {self.session.section + 1} of {total}")
+        self._fit_bottom()
         self._paging_changed(self.text.page, self.text.page_count())
 
     def _team_changed(self, discipline: object) -> None:
@@ -275,6 +285,29 @@ class BigScreen(QWidget):
         said = phase_now is not None and phase_now.discipline is speaker  # "Turn: Psychology" says it
         self.ui.speakerLabel.setText(f"Speaking: {speaker.label}" if speaker is not None and not said else "")
         self.ui.meetingLabel.setText(meeting_text(s))
+        self._fit_bottom()
+
+    def _fit_bottom(self) -> None:
+        """The timer bar's texts on one line each while they fit in their share of the width; a text too
+        long for its share wraps (the bar grows a line) instead of running off the screen."""
+        layout = self.ui.bottomLayout
+        margins = layout.contentsMargins()
+        free = self.width() - margins.left() - margins.right() - 4 * layout.spacing()
+        for label, share in (
+            (self.ui.sectionsLabel, 0.3),
+            (self.ui.phaseLabel, 0.25),
+            (self.ui.speakerLabel, 0.2),
+            (self.ui.meetingLabel, 0.25),
+        ):
+            text = label.text()
+            need = QFontMetrics(label.font()).horizontalAdvance(text) + 4 if text else 0
+            width = min(need, int(free * share)) if need else 0
+            if label.minimumWidth() != width:
+                label.setMinimumWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_bottom()
 
     # -- moving
     def step_page(self, offset: int) -> bool:
