@@ -145,6 +145,12 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
     press(qtbot, Qt.Key.Key_PageDown, ALT)
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # the risky case deferred, never timed
+    dialog = meeting.workspace.discussion.defer_dialog  # asked why: the first common reason will do
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), "the reason was not taken"
+    item = meeting.workspace.controller.item_for(meeting.case_ids["MDT-RISK"])
+    assert item is not None and item.deferral_reason == "Awaiting results", item
     meeting.mode.record_action.trigger()
     window = meeting.mode.record_window
     assert window is not None and window.isVisible()

@@ -28,6 +28,7 @@ class DeferDialog(QDialog):
         if line is not None:
             line.setMaxLength(DEFERRAL_REASON_MAX)
             line.selectAll()
+            line.returnPressed.connect(self.accept)  # Enter in the reason defers, wherever focus came from
         label.setBuddy(self.reason)
         layout.addWidget(self.reason)
         buttons = QDialogButtonBox(

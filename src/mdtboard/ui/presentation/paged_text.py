@@ -18,10 +18,12 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -140,18 +142,42 @@ class PagedText(QWidget):
         doc.setTextWidth(max(1.0, float(self.width())))
         doc.setPageSize(QSizeF(max(1.0, float(self.width())), self._page_height()))
         self._tags = {}
+        headings = []
         cursor = QTextCursor(doc)
         for number, block in enumerate(self._blocks):
             if number:
                 cursor.insertBlock()
             self._insert(cursor, block)
+            if block.kind is Kind.HEADING:
+                headings.append(cursor.blockNumber())
             if block.tag is not None:
                 first, _last = self._tags.get(block.tag, (cursor.blockNumber(), 0))
                 self._tags[block.tag] = (first, cursor.blockNumber())
         doc.pageCount()  # the whole text laid out now (Qt otherwise lays out large texts bit by bit)
+        self._keep_with_next(headings)
         self._page = max(0, min(self._page, self.page_count() - 1))
         self.update()
         self.paging_changed.emit(self._page, self.page_count())
+
+    def _line_page(self, block: QTextBlock, last: bool) -> int:
+        rect = self.document.documentLayout().blockBoundingRect(block)
+        lines = block.layout()
+        if lines.lineCount() == 0:
+            return int(rect.top() // self._page_height())
+        line = lines.lineAt(lines.lineCount() - 1 if last else 0)
+        return int((rect.top() + line.y()) // self._page_height())
+
+    def _keep_with_next(self, headings: Sequence[int]) -> None:
+        """A heading left alone at the foot of a page starts the next page instead, with its text."""
+        for number in headings:
+            block = self.document.findBlockByNumber(number)
+            following = block.next()
+            if not following.isValid() or self._line_page(following, False) <= self._line_page(block, True):
+                continue
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(fmt)
+            self.document.pageCount()  # laid out again before the next heading is looked at
 
     def _formats(self, block: Block) -> tuple[QTextBlockFormat, QTextCharFormat]:
         sizes, theme = self._sizes, self._theme
