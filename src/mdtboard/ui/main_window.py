@@ -50,9 +50,13 @@ SETTINGS_DEMO_OFFERED = "start/demo_offered"
 
 DemoLoader = Callable[["CaseService"], "list[StoredCase]"]
 
-#: The keys of the menu actions of ui/main_window.ui (besides the standard keys of Undo, Redo and Quit).
-#: Set here with ``setShortcuts``, not in the form: uic sets them with ``QAction.setShortcut(str)``, whose
-#: overloads make PySide build the ``Qt`` namespace's enum types (about 15 ms) before the first paint.
+#: The keys of the menu actions of ui/main_window.ui, and of Undo and Redo. Set here with ``setShortcuts``,
+#: not in the form: uic sets them with ``QAction.setShortcut(str)``, whose overloads make PySide build the
+#: ``Qt`` namespace's enum types (about 15 ms) before the first paint. Named, not Qt's standard keys: those
+#: differ between platforms (Quit is Ctrl+Q on X11 and nothing on others; Delete adds Ctrl+D on X11), and a
+#: key an action carries twice is ambiguous to Qt, which then does nothing.
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 SHORTCUTS: dict[str, tuple[str, ...]] = {
     "actionImport": ("Ctrl+I",),
     "actionExport": ("Ctrl+Shift+E",),
@@ -150,9 +154,9 @@ class MainWindow(QMainWindow):
     # -- set-up
     def _add_undo_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
         menu = self.ui.menuEdit
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, undo)
@@ -162,7 +166,6 @@ class MainWindow(QMainWindow):
         self.action_redo: QAction = redo
         for name, keys in SHORTCUTS.items():
             getattr(self.ui, name).setShortcuts([QKeySequence(key) for key in keys])
-        self.ui.actionQuit.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")])
 
     def _connect_signals(self) -> None:
         self.ui.navigation.currentRowChanged.connect(self._show_page)

@@ -10,7 +10,8 @@ Keyboard (listed in the tooltips and, through the workspace's QActions, in Help 
 - on the agenda: Ctrl+Shift+Up / Ctrl+Shift+Down move the selected case, Delete removes it, F2 edits its
   minutes, Enter discusses it; in the case search, Down/Up choose a result and Enter adds it;
 - in the attendance: Enter in the name field adds the person, Delete removes the selected one;
-- Alt+D, Alt+A, Alt+U: the Details and attendance, Agenda and Discussion tabs; Alt+N: new conference.
+- Alt+D, Alt+A, Alt+U: the Details and attendance, Agenda and Discussion tabs; Ctrl+Shift+N (the main
+  window's Conference menu): new conference.
 """
 
 from __future__ import annotations

@@ -143,7 +143,7 @@ class Ui_AttendancePanel(object):
 #endif // QT_CONFIG(tooltip)
         self.nameLabel.setText(QCoreApplication.translate("AttendancePanel", u"Na&me", None))
         self.disciplineLabel.setText(QCoreApplication.translate("AttendancePanel", u"Di&scipline", None))
-        self.roleLabel.setText(QCoreApplication.translate("AttendancePanel", u"Ro&le", None))
+        self.roleLabel.setText(QCoreApplication.translate("AttendancePanel", u"Role", None))
 #if QT_CONFIG(accessibility)
         self.nameEdit.setAccessibleName(QCoreApplication.translate("AttendancePanel", u"Name of the person to add", None))
 #endif // QT_CONFIG(accessibility)

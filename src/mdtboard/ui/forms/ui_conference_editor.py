@@ -120,7 +120,7 @@ class Ui_ConferenceEditor(object):
         ConferenceEditor.setAccessibleName(QCoreApplication.translate("ConferenceEditor", u"Conference details", None))
 #endif // QT_CONFIG(accessibility)
         self.heading.setText(QCoreApplication.translate("ConferenceEditor", u"<b>Conference</b>", None))
-        self.titleLabel.setText(QCoreApplication.translate("ConferenceEditor", u"&Title", None))
+        self.titleLabel.setText(QCoreApplication.translate("ConferenceEditor", u"Title", None))
 #if QT_CONFIG(accessibility)
         self.titleEdit.setAccessibleName(QCoreApplication.translate("ConferenceEditor", u"Conference title", None))
 #endif // QT_CONFIG(accessibility)
