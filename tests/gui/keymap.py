@@ -99,9 +99,7 @@ def _mnemonic_bindings(widget: QWidget) -> Iterator[Binding]:
         if key:
             yield Binding(key, widget, Context.WindowShortcut, what, "mnemonic", id(widget))
 
-    if isinstance(widget, QAbstractButton):
-        yield from make(widget.text(), widget.text())
-    elif isinstance(widget, QLabel) and widget.buddy() is not None:
+    if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
         yield from make(widget.text(), widget.text())
     elif isinstance(widget, QGroupBox):
         yield from make(widget.title(), widget.title())
@@ -110,8 +108,8 @@ def _mnemonic_bindings(widget: QWidget) -> Iterator[Binding]:
             key = mnemonic(widget.tabText(index))
             if key:
                 # each tab its own source: two tabs of one bar with one letter clash
-                yield Binding(key, widget, Context.WindowShortcut, widget.tabText(index), "mnemonic",
-                              id(widget) * 100 + index)
+                text = widget.tabText(index)
+                yield Binding(key, widget, Context.WindowShortcut, text, "mnemonic", id(widget) * 100 + index)
     elif isinstance(widget, QMenuBar):
         for action in widget.actions():
             key = mnemonic(action.text())
@@ -138,17 +136,17 @@ def bindings(root: QWidget) -> list[Binding]:
             if sequence.isEmpty():
                 continue
             for owner in owners:
-                out.append(
-                    Binding(normal(sequence), owner, action.shortcutContext(), action.text(), "action", id(action))
-                )
+                context = action.shortcutContext()
+                out.append(Binding(normal(sequence), owner, context, action.text(), "action", id(action)))
     for shortcut in root.findChildren(QShortcut):
         parent = shortcut.parent()
         if not isinstance(parent, QWidget):
             continue
-        for sequence in shortcut.keys():
+        for sequence in shortcut.keys():  # noqa: SIM118 (a QShortcut, not a dict)
             if not sequence.isEmpty():
                 what = shortcut.whatsThis() or shortcut.objectName() or "shortcut"
-                out.append(Binding(normal(sequence), parent, shortcut.context(), what, "shortcut", id(shortcut)))
+                context = shortcut.context()
+                out.append(Binding(normal(sequence), parent, context, what, "shortcut", id(shortcut)))
     return out
 
 
@@ -233,7 +231,9 @@ _KEY = (
     r"(?:F\d{1,2}|PgUp|PgDown|Page ?Up|Page ?Down|Up|Down|Left|Right|Space|Enter|Return|Tab|Esc|Delete|Del|"
     r"Insert|Home|End|Backspace|[A-Z0-9]\b|[=+\-])"
 )
-_COMBO = re.compile(rf"(?<![\w+])({_MODS})({_KEY})((?:\s*,\s*[A-Z0-9]\b)+)?(?:\s+to\s+\1([0-9]))?(/(?:{_KEY}))?")
+_COMBO = re.compile(
+    rf"(?<![\w+])({_MODS})({_KEY})((?:\s*,\s*[A-Z0-9]\b)+)?(?:\s+to\s+\1([0-9]))?(/(?:{_KEY}))?"
+)
 _FKEY = re.compile(r"(?<![\w+])F(\d{1,2})\b")
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -291,7 +291,8 @@ def program_texts(window: QWidget) -> Iterator[tuple[QWidget, str]]:
     for widget in [window, *window.findChildren(QWidget)]:
         if widget.window() is not window:
             continue
-        for text in (widget.toolTip(), widget.statusTip(), widget.whatsThis(), widget.accessibleDescription()):
+        tips = (widget.toolTip(), widget.statusTip(), widget.whatsThis(), widget.accessibleDescription())
+        for text in tips:
             yield widget, text
         if isinstance(widget, QLabel | QAbstractButton):
             yield widget, widget.text()

@@ -45,8 +45,7 @@ def every_window(meeting: Meeting) -> list[QWidget]:
 
 def test_ctrl_q_quits(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
     window = make_meeting().window
-    quit_keys = [s.toString(QKeySequence.SequenceFormat.PortableText) for s in window.ui.actionQuit.shortcuts()]
-    assert quit_keys == ["Ctrl+Q"]
+    assert [normal(s) for s in window.ui.actionQuit.shortcuts()] == ["Ctrl+Q"]
     window.ui.actionQuit.setEnabled(True)
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible())
@@ -54,7 +53,9 @@ def test_ctrl_q_quits(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
 
 def test_no_key_is_ambiguous_in_any_window(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
     meeting = make_meeting()
-    found = {type(w).__name__: clashes(bindings(w), mnemonics_among_themselves=True) for w in every_window(meeting)}
+    found = {
+        type(w).__name__: clashes(bindings(w), mnemonics_among_themselves=True) for w in every_window(meeting)
+    }
     assert found == {name: [] for name in found}
     # the scan sees what it should: the window's menu keys, the workspace's keys, the big screen's keys
     keys = {b.key for b in bindings(meeting.window)}
