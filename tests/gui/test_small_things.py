@@ -4,13 +4,16 @@ window and rooms booked twice."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from presentation_support import AGENDA, MeetingFactory, make_meeting
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 from pytestqt.qtbot import QtBot
 
 from mdtboard.ui.conference.models import AgendaModel
+from mdtboard.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 __all__ = ["make_meeting"]  # the fixture, imported for pytest
@@ -41,3 +44,33 @@ def test_f2_edits_the_minutes_of_the_selected_row_from_any_column(
                 if i.case_id == meeting.case_ids[ref]
             ) == 20 + row
         )
+
+
+def _window(qtbot: QtBot, settings_path: Path) -> MainWindow:
+    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show_window()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_first_start_fills_the_screen_and_then_remembers_the_choice(qtbot: QtBot, tmp_path: Path) -> None:
+    settings_path = tmp_path / "settings.ini"
+    first = _window(qtbot, settings_path)
+    area = first.screen().availableGeometry()
+    assert first.isMaximized()
+    qtbot.waitUntil(lambda: first.width() >= 0.9 * area.width() and first.height() >= 0.9 * area.height())
+    first.showNormal()  # restored down: 90 % of the screen, not a small default
+    qtbot.waitUntil(lambda: not first.isMaximized())
+    assert first.width() >= 0.89 * area.width() and first.height() >= 0.89 * area.height()
+    first.resize(600, 400)
+    qtbot.waitUntil(lambda: first.size() == QSize(600, 400))
+    first.close()
+    second = _window(qtbot, settings_path)
+    assert not second.isMaximized() and second.size() == QSize(600, 400)
+    second.showMaximized()
+    qtbot.waitUntil(second.isMaximized)
+    second.close()
+    third = _window(qtbot, settings_path)
+    assert third.isMaximized()
+    third.close()

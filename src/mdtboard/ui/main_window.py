@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value(SETTINGS_GEOMETRY)
+        self.first_start = not isinstance(geometry, QByteArray | bytes)
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
         state = self.settings.value(SETTINGS_STATE)
@@ -197,6 +198,21 @@ class MainWindow(QMainWindow):
             self._fonts.restore(float(scale))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             self._fonts.restore(1.0)
+
+    def show_window(self) -> None:
+        """Show the window as the person left it; on the first start, maximised on its screen, with 90 %
+        of the screen, centred, as its size when it is restored down. Closing remembers what they chose."""
+        if not self.first_start:
+            self.show()
+            return
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width, height = round(area.width() * 0.9), round(area.height() * 0.9)
+            self.setGeometry(
+                area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2, width, height
+            )
+        self.showMaximized()
 
     def _set_pages_enabled(self, enabled: bool) -> None:
         for action in (
