@@ -209,9 +209,8 @@ class MainWindow(QMainWindow):
         if screen is not None:
             area = screen.availableGeometry()
             width, height = round(area.width() * 0.9), round(area.height() * 0.9)
-            self.setGeometry(
-                area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2, width, height
-            )
+            left, top = area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2
+            self.setGeometry(left, top, width, height)
         self.showMaximized()
 
     def _set_pages_enabled(self, enabled: bool) -> None:
