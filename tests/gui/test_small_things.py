@@ -4,19 +4,25 @@ window and rooms booked twice."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from presentation_support import AGENDA, MeetingFactory, make_meeting
+from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
+from presentation_support import AGENDA, START, MeetingFactory, make_meeting
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from mdtboard.services.context import Services
+from mdtboard.ui.cases.display import INVALID_SCORE
+from mdtboard.ui.conference.editor import to_qdatetime
 from mdtboard.ui.conference.models import AgendaModel
-from mdtboard.ui.main_window import MainWindow
+from mdtboard.ui.fonts import MAX_SCALE, STEP
+from mdtboard.ui.main_window import CASE, CONFERENCE, MainWindow
 
 pytestmark = pytest.mark.gui
-__all__ = ["make_meeting"]  # the fixture, imported for pytest
+__all__ = ["make_meeting", "make_window", "second_session", "settings_path"]  # fixtures used here
 
 
 def test_f2_edits_the_minutes_of_the_selected_row_from_any_column(
@@ -74,3 +80,177 @@ def test_the_first_start_fills_the_screen_and_then_remembers_the_choice(qtbot: Q
     third = _window(qtbot, settings_path)
     assert third.isMaximized()
     third.close()
+
+
+def _retype(qtbot: QtBot, field: QLineEdit, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+
+
+def test_a_score_holding_an_invalid_value_shows_no_band(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, second_session: Services
+) -> None:
+    load_samples(second_session.cases)
+    window = make_window(sqlite_database_url)
+    case_id = second_session.cases.get_by_ref("MDT-008").id
+    assert case_id is not None
+    window.open_case(case_id)
+    editor = window.editor
+    assert editor is not None
+    editor.ui.isbarTabs.setCurrentIndex(3)  # Assessment
+    assert editor.ui.nrsResult.text() == "7 of 10: severe"
+    _retype(qtbot, editor.ui.nrsEdit, "11")
+    assert editor.ui.nrsResult.text() == INVALID_SCORE  # not "7 of 10: severe", the last valid value
+    _retype(qtbot, editor.ui.nrsEdit, "3")
+    assert editor.ui.nrsResult.text() == "3 of 10: mild"
+    before = editor.ui.pegResult.text()
+    assert before.startswith("PEG score")
+    _retype(qtbot, editor.ui.pegPainEdit, "ten")
+    assert editor.ui.pegResult.text() == INVALID_SCORE
+    assert editor.ui.phq9Result.text().startswith("Total 12 of 27")  # the other scores are unaffected
+    _retype(qtbot, editor.ui.pegPainEdit, "4")
+    assert editor.ui.pegResult.text() == "PEG score 6.3 (mean of the three items)"
+    _retype(qtbot, editor.ui.phq9TotalEdit, "28")
+    assert editor.ui.phq9Result.text() == INVALID_SCORE
+    _retype(qtbot, editor.ui.phq9TotalEdit, "12")
+    assert editor.ui.phq9Result.text().startswith("Total 12 of 27")
+
+
+def _cells_fit(view: QAbstractItemView) -> list[str]:
+    """The cells of ``view`` whose text is wider than the cell (Qt would elide it: "Tr…")."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    too_narrow = []
+    for row in range(model.rowCount()):
+        for column in range(1, model.columnCount()):  # the name column stretches
+            index = model.index(row, column)
+            text = str(index.data())
+            if view.visualRect(index).width() < metrics.horizontalAdvance(text) + 8:
+                too_narrow.append(text)
+    return too_narrow
+
+
+def test_the_attendance_columns_are_readable_at_first_show_and_at_any_text_size(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()
+    window = meeting.window
+    workspace = meeting.workspace
+    workspace.ui.tabs.setCurrentWidget(workspace.ui.detailsTab)
+    view = workspace.attendance.ui.attendeeView
+    qtbot.waitExposed(view)
+    assert view.model().rowCount() == 4
+    assert _cells_fit(view) == []
+    attendance = workspace.attendance
+    attendance.ui.nameEdit.setText("Jo Banks")
+    combo = attendance.ui.disciplineCombo
+    combo.setCurrentIndex(combo.findText("Occupational therapy"))
+    attendance.ui.roleCombo.setCurrentIndex(attendance.ui.roleCombo.findText("Presenter"))
+    attendance.add_person()
+    qtbot.waitUntil(lambda: view.model().rowCount() == 5)
+    assert _cells_fit(view) == []
+    window.set_font_scale(2.0)
+    assert _cells_fit(view) == []
+
+
+def _wrong_size(window: QWidget, base: float, scale: float) -> list[str]:
+    """Widgets of ``window`` (every page, shown or not) whose text is not at ``scale`` of ``base``
+    (times their own factor, for headings and banners)."""
+    wrong = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget.window() is not window or widget.font().pointSizeF() <= 0:  # sized in pixels
+            continue
+        factor = widget.property("mdtboardFontFactor")
+        expected = base * scale * (float(factor) if factor is not None else 1.0)
+        if abs(widget.font().pointSizeF() - expected) > 0.05:
+            parent = widget.parentWidget()
+            owner = f"{type(parent).__name__} {parent.objectName()}" if parent is not None else ""
+            size = widget.font().pointSizeF()
+            wrong.append(f"{type(widget).__name__} {widget.objectName()} in {owner}: {size}")
+    return wrong
+
+
+def _clipped(window: QWidget) -> list[str]:
+    """Visible word-wrapped labels lower than their text needs at their width."""
+    return [
+        f"{label.objectName()}: {label.height()} < {label.heightForWidth(label.width())}"
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and label.wordWrap() and label.text()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
+def test_bigger_text_scales_every_part_at_once_and_banners_never_clip(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()
+    window = meeting.window
+    base = QApplication.font().pointSizeF()
+    window.open_case(meeting.case_ids["MDT-RISK"])  # sharing restrictions and the PHQ-9 item 9 banner
+    editor = window.editor
+    assert editor is not None
+    window.resize(1280, 720)  # a small laptop's screen
+    scale = 1.0
+    steps = 0
+    while scale <= MAX_SCALE + 1e-9:
+        window.set_font_scale(scale)
+        assert _wrong_size(window, base, window.font_scale) == [], scale
+        for page in (CASE, CONFERENCE):
+            window.show_page(page)
+            if page == CONFERENCE:
+                meeting.discuss("MDT-RISK")
+            else:
+                assert editor.ui.safetyBanner.isVisible() and editor.ui.sharingBanner.isVisible()
+            # the layouts settle (a label given its height may wrap again at its new width, once)
+            qtbot.waitUntil(lambda: _clipped(window) == [], timeout=3000)
+        scale *= STEP
+        steps += 1
+    window.set_font_scale(MAX_SCALE)
+    window.show_page(CASE)
+    qtbot.waitUntil(lambda: _clipped(window) == [], timeout=3000)
+    assert steps >= 8
+    # the case editor's fields and tabs at 250 %, without a restart
+    tabs = editor.ui.isbarTabs.tabBar()
+    assert tabs.font().pointSizeF() == pytest.approx(base * MAX_SCALE)
+    assert editor.ui.nrsEdit.font().pointSizeF() == pytest.approx(base * MAX_SCALE)
+    window.set_font_scale(1.0)
+    assert _wrong_size(window, base, 1.0) == []
+
+
+def test_a_teaching_conference_appears_in_the_conference_list_at_once_and_a_booked_room_is_warned_about(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()  # "Pain MDT" in Room 4 at START
+    window = meeting.window
+    workspace = meeting.workspace
+    training = window.training_menu.open_training_window()
+    assert training is not None
+    dialog = training.new_conference()
+    dialog.ui.facilitatorEdit.setText("Dr Okafor")
+    dialog.ui.traineesEdit.setPlainText("Ana Ruiz, psychology")
+    dialog.ui.roomEdit.setText("room 4")
+    dialog.ui.whenEdit.setDateTime(to_qdatetime(START + timedelta(minutes=30)))
+    dialog.ui.titleEdit.setText("Teaching at the same time")
+    before = len(meeting.services.conferences.list())
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "Room 4 is booked" not in dialog.ui.problemLabel.text()  # says the room as typed
+    assert "room 4 is booked at an overlapping time: Pain MDT" in dialog.ui.problemLabel.text()
+    assert "press OK again" in dialog.ui.problemLabel.text()
+    assert len(meeting.services.conferences.list()) == before and dialog.isVisible()  # not created yet
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()  # create it anyway
+    assert len(meeting.services.conferences.list()) == before + 1
+    titles = [workspace.upcoming.row_object(r).title for r in range(workspace.upcoming.rowCount())]
+    titles += [workspace.past.row_object(r).title for r in range(workspace.past.rowCount())]
+    assert "Teaching at the same time" in titles  # listed in the main window at once
+
+    # a conference made in the workspace and moved onto a booked slot is warned about in its details
+    workspace.new_conference()
+    clash = workspace.editor.ui.clashLabel
+    assert clash.isHidden()  # a week after the latest: the room is free
+    created = workspace.controller.conference
+    assert created is not None and created.room == "room 4"
+    workspace.editor.ui.startsEdit.setDateTime(to_qdatetime(START))
+    qtbot.waitUntil(lambda: not clash.isHidden())
+    assert "is booked at an overlapping time" in clash.text() and "Pain MDT" in clash.text()

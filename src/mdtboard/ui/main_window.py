@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.ui.fonts import STEP, FontScaler
+from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
 from mdtboard.ui.training.menu import install_training_menu
@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
 
     def _pages_built(self) -> None:
         self._install_presentation()  # before services_ready, which it follows
+        keep_wrapped_labels_whole(self.findChildren(QLabel))  # banners never clip, at any text size
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.workspace is not None)
         self.ui.actionNextCase.setEnabled(self.workspace is not None)
