@@ -131,7 +131,8 @@ def bindings(root: QWidget) -> list[Binding]:
     for action in actions.values():
         if action.isSeparator() or action.menu() is not None:
             continue
-        owners = list(_action_owners(action))
+        # one shortcut per action, however many widgets show it (a menu and the window itself, say)
+        owners = list({id(owner): owner for owner in _action_owners(action)}.values())
         for sequence in action.shortcuts():
             if sequence.isEmpty():
                 continue
