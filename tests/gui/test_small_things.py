@@ -254,3 +254,19 @@ def test_a_teaching_conference_appears_in_the_conference_list_at_once_and_a_book
     workspace.editor.ui.startsEdit.setDateTime(to_qdatetime(START))
     qtbot.waitUntil(lambda: not clash.isHidden())
     assert "is booked at an overlapping time" in clash.text() and "Pain MDT" in clash.text()
+
+
+def test_the_navigation_grows_with_bigger_text(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    window = make_meeting().window
+    nav = window.ui.navigation
+
+    def cut_short() -> list[str]:
+        # what the item delegate needs for each entry (text, padding, margins), against the room it has
+        return [
+            nav.item(row).text() for row in range(nav.count())
+            if nav.viewport().width() < nav.sizeHintForIndex(nav.model().index(row, 0)).width()
+        ]
+
+    for scale in (1.0, 1.6, MAX_SCALE):
+        window.set_font_scale(scale)
+        qtbot.waitUntil(lambda: cut_short() == [])

@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # only named in annotations: each PySide6 class imported cost
 #: Page indexes of the navigation list and the stacked pages (page 0 of the stack is "opening...").
 LIBRARY, CASE, CONFERENCE = range(3)
 
+#: The navigation's width at the normal text size (ui/main_window.ui); it grows with bigger text.
+NAVIGATION_WIDTH = 200
+
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
 SETTINGS_FONT_SCALE = "view/font_scale"
@@ -200,6 +203,8 @@ class MainWindow(QMainWindow):
             self._fonts.restore(float(scale))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             self._fonts.restore(1.0)
+        if self._fonts.scale != 1.0:
+            self._fit_navigation()
 
     def show_window(self) -> None:
         """Show the window as the person left it; on the first start, maximised on its screen, with 90 %
@@ -528,8 +533,18 @@ class MainWindow(QMainWindow):
     # -- view
     def set_font_scale(self, scale: float) -> None:
         applied = self._fonts.apply(scale)
+        self._fit_navigation()
         self.settings.setValue(SETTINGS_FONT_SCALE, applied)
         self.show_status(f"Text size {round(applied * 100)} %")
+
+    def _fit_navigation(self) -> None:
+        """The navigation as wide as its longest entry at the text size (200 px at least), so that bigger
+        text does not cut "Case library" short."""
+        nav = self.ui.navigation
+        # what the entries need (text, the style sheet's padding, margins), the frame, and a little room
+        width = max(NAVIGATION_WIDTH, nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + 12)
+        nav.setMinimumWidth(width if width > NAVIGATION_WIDTH else 0)
+        nav.setMaximumWidth(width)
 
     @property
     def font_scale(self) -> float:
