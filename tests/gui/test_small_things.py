@@ -153,6 +153,10 @@ def test_the_attendance_columns_are_readable_at_first_show_and_at_any_text_size(
     assert _cells_fit(view) == []
     window.set_font_scale(2.0)
     assert _cells_fit(view) == []
+    window.set_font_scale(1.0)
+    # the quorum line, kept whole at 200 %, is no taller than its one line at 100 %
+    quorum = attendance.ui.quorumLabel
+    qtbot.waitUntil(lambda: quorum.minimumHeight() < 2 * quorum.fontMetrics().lineSpacing())
 
 
 def _wrong_size(window: QWidget, base: float, scale: float) -> list[str]:

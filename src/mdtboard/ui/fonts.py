@@ -103,6 +103,7 @@ class FontScaler:
 
 
 _WHOLE = "mdtboardKeptWhole"
+_FITTED = "mdtboardFittedFor"  # (text, width, font) of the last fit
 
 
 class _KeepWhole(QObject):
@@ -122,9 +123,17 @@ _keeper: _KeepWhole | None = None
 
 def fit_height(label: QLabel) -> None:
     """Give ``label`` the height its wrapped text needs at its present width."""
-    needed = label.heightForWidth(label.width()) if label.text() and label.width() > 0 else 0
-    if needed > 0 and label.minimumHeight() != needed:
-        label.setMinimumHeight(needed)
+    if not label.text() or label.width() <= 0:
+        return
+    fitted = (label.text(), label.width(), label.font().toString())
+    if label.property(_FITTED) == fitted:
+        return  # nothing changed since the last fit (a paint, say)
+    label.setProperty(_FITTED, fitted)
+    kept = label.minimumHeight()
+    if kept:
+        label.setMinimumHeight(0)  # a label's height for a width counts its minimum height in
+    needed = label.heightForWidth(label.width())
+    label.setMinimumHeight(needed if needed > 0 else kept)
 
 
 def keep_wrapped_labels_whole(widgets: Iterable[QWidget]) -> None:
