@@ -274,3 +274,24 @@ def test_the_navigation_grows_with_bigger_text(qtbot: QtBot, make_meeting: Meeti
     for scale in (1.0, 1.6, MAX_SCALE):
         window.set_font_scale(scale)
         qtbot.waitUntil(lambda: cut_short() == [])
+
+
+def test_enter_adds_a_person_from_the_discipline_or_role_field(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()
+    workspace = meeting.workspace
+    workspace.ui.tabs.setCurrentWidget(workspace.ui.detailsTab)
+    attendance = workspace.attendance
+    before = attendance.model.rowCount()
+    attendance.ui.nameEdit.setFocus()
+    qtbot.keyClicks(attendance.ui.nameEdit, "Lee Chan")
+    qtbot.keyClick(attendance.ui.nameEdit, Qt.Key.Key_Tab)
+    combo = attendance.ui.disciplineCombo
+    assert combo.hasFocus()
+    combo.setCurrentIndex(combo.findText("Nursing"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: attendance.model.rowCount() == before + 1)
+    added = attendance.model.row_object(before)
+    assert (added.name, added.discipline.label) == ("Lee Chan", "Nursing")
+    assert attendance.ui.nameEdit.hasFocus() and attendance.ui.nameEdit.text() == ""  # ready for the next

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mdtboard.domain.case import Discipline
@@ -105,10 +105,24 @@ class AttendancePanel(QWidget):
     def _connect_signals(self) -> None:
         self.ui.addButton.clicked.connect(self.add_person)
         self.ui.nameEdit.returnPressed.connect(self.add_person)
+        for combo in (self.ui.disciplineCombo, self.ui.roleCombo):  # Enter adds from the whole row
+            combo.installEventFilter(self)
         self.ui.removeButton.clicked.connect(self.remove_selected)
         self.remove_action.triggered.connect(self.remove_selected)
         self._controller.opened.connect(self._opened)
         self._controller.attendance_changed.connect(self.show_attendees)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched in (self.ui.disciplineCombo, self.ui.roleCombo)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.add_person()
+            return True
+        return super().eventFilter(watched, event)
 
     def _opened(self, conf: Conference) -> None:
         self.show_attendees(conf.attendees)
