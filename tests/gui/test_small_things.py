@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from mdtboard.domain.case import Case, Patient
 from mdtboard.services.context import Services
 from mdtboard.ui.cases.display import INVALID_SCORE
 from mdtboard.ui.conference.editor import to_qdatetime
@@ -295,3 +296,42 @@ def test_enter_adds_a_person_from_the_discipline_or_role_field(
     added = attendance.model.row_object(before)
     assert (added.name, added.discipline.label) == ("Lee Chan", "Nursing")
     assert attendance.ui.nameEdit.hasFocus() and attendance.ui.nameEdit.text() == ""  # ready for the next
+
+
+def test_agenda_columns_fit_names_added_later_and_bigger_text(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()
+    workspace = meeting.workspace
+    workspace.ui.tabs.setCurrentWidget(workspace.ui.agendaTab)
+    view = workspace.agenda.ui.agendaView
+    patient = Patient("Stanisław Wężyk-Ozimkowski")
+    long_name = Case(ref="LONG-1", fictional=True, patient=patient, title="Back pain")
+    case_id = meeting.services.cases.create(long_name).id
+    assert case_id is not None
+    workspace.controller.add_cases([case_id], "Add LONG-1 to the agenda")
+
+    def too_narrow() -> list[str]:
+        metrics = view.fontMetrics()
+        model = view.model()
+        return [
+            str(model.index(row, column).data())
+            for row in range(model.rowCount())
+            for column in (AgendaModel.REF, AgendaModel.PATIENT, AgendaModel.MINUTES)
+            if view.columnWidth(column) < metrics.horizontalAdvance(str(model.index(row, column).data())) + 8
+        ]
+
+    qtbot.waitUntil(lambda: view.model().rowCount() == len(AGENDA) + 1)
+    assert too_narrow() == []
+    meeting.window.set_font_scale(1.6)
+    assert too_narrow() == []
+
+
+def test_alt_a_then_typing_searches_the_case_library(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    meeting = make_meeting()
+    workspace = meeting.workspace
+    workspace.ui.tabs.setCurrentWidget(workspace.ui.detailsTab)
+    workspace.ui.tabs.tabBar().setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert workspace.ui.tabs.currentWidget() is workspace.ui.agendaTab
+    assert workspace.agenda.ui.searchEdit.hasFocus()

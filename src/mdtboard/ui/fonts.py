@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QWidget
 
 MIN_SCALE = 0.7
 MAX_SCALE = 2.5
@@ -89,6 +89,8 @@ class FontScaler:
         _inherit_again(widgets)
         for widget in widgets:
             _apply(widget)
+            if isinstance(widget, QHeaderView):
+                widget.resizeSections()  # columns sized to their contents, measured at the new size
         keep_wrapped_labels_whole(widgets)
         return self.scale
 

@@ -134,6 +134,8 @@ class AgendaPanel(QWidget):
 
     def show_agenda(self, items: list[AgendaItem]) -> None:
         self.model.set_rows(items)
+        # Qt sizes columns "to contents" from the rows it had: measure again with the new ones
+        self.ui.agendaView.horizontalHeader().resizeSections()
         self._on_agenda = {i.case_id for i in items}
         self.results.set_rows(self.results.rows())  # greys out what is now on the agenda
         self.ui.summaryLabel.setText(self._summary(items))

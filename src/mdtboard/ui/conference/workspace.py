@@ -332,6 +332,8 @@ class ConferenceWorkspace(QWidget):
             self.discussion.step(offset)
 
     def _tab_changed(self, _index: int) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.agendaTab and self.isVisible():
+            self.agenda.ui.searchEdit.setFocus()  # Alt+A, then type: the case search takes it
         if self.ui.tabs.currentWidget() is self.ui.discussionTab:
             self._show_discussion()
             self._start_current()
