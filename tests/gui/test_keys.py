@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from keymap import Binding, bindings, clashes, named_keys, normal, program_texts, seen_together
+from keymap import Binding, bindings, clashes, mnemonic, named_keys, normal, program_texts, seen_together
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMenu, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from mdtboard.ui.main_window import MainWindow
@@ -155,3 +155,20 @@ def test_a_label_naming_a_key_nobody_has_is_found(qtbot: QtBot, make_meeting: Me
     found = bindings(window)
     assert not _exists(named_keys(label.text())[0], label, found)
     assert _exists("Ctrl+Shift+N", label, found)
+
+
+def test_no_two_entries_of_a_menu_share_a_letter(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    """In an open menu the underlined letter chooses the entry: two entries with one letter only move
+    between them."""
+    meeting = make_meeting()
+    shared = {}
+    menus = meeting.window.menuBar().findChildren(QMenu)
+    assert len(menus) >= 6
+    for menu in menus:
+        letters: dict[str, list[str]] = {}
+        for action in menu.actions():
+            key = mnemonic(action.text())
+            if key and not action.isSeparator() and action.isVisible():
+                letters.setdefault(key, []).append(action.text())
+        shared.update({f"{menu.title()} {key}": texts for key, texts in letters.items() if len(texts) > 1})
+    assert shared == {}
