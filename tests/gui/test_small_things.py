@@ -11,6 +11,7 @@ import pytest
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from presentation_support import AGENDA, START, MeetingFactory, make_meeting
 from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -335,3 +336,19 @@ def test_alt_a_then_typing_searches_the_case_library(qtbot: QtBot, make_meeting:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     assert workspace.ui.tabs.currentWidget() is workspace.ui.agendaTab
     assert workspace.agenda.ui.searchEdit.hasFocus()
+
+
+def test_the_fictional_badge_is_wide_enough_for_its_text_and_padding(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()
+    window = meeting.window
+    window.open_case(meeting.case_ids["MDT-RISK"])
+    editor = window.editor
+    assert editor is not None
+    badge = editor.ui.kindBadge
+    assert badge.text() == "FICTIONAL CASE"
+    bold = badge.font()
+    bold.setBold(True)
+    needed = QFontMetrics(bold).horizontalAdvance(badge.text()) + 2 * 8  # the style sheet's padding
+    qtbot.waitUntil(lambda: badge.width() >= needed)

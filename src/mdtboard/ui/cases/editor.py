@@ -602,11 +602,14 @@ class CaseEditor(QWidget):
         name = case.patient.display_name or "New case"
         self.ui.headerLabel.setText(f"{case.ref} · {name}{title}")
         badge = self.ui.kindBadge
-        badge.setText("FICTIONAL CASE" if case.fictional else "Real patient")
         if badge.property("fictional") != case.fictional:
             badge.setProperty("fictional", case.fictional)
             badge.style().unpolish(badge)
             badge.style().polish(badge)
+            # room for the style sheet's padding and border, which a label's size leaves out
+            margins = (9, 4, 9, 4) if case.fictional else (6, 2, 6, 2)
+            badge.setContentsMargins(*margins)
+        badge.setText("FICTIONAL CASE" if case.fictional else "Real patient")
 
     def _show_banners(self, case: Case) -> None:
         sharing = show.sharing_banner(self.ui.sharingEdit.toPlainText())
