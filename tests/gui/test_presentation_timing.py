@@ -1,7 +1,8 @@
 """Timers in the program (fake clock, real database): who held the floor is what the operator sets (typing
-in a panel suggests it while the timer runs and the floor is not set) and is recorded while it happens, marking a case discussed stops its timer, the next case's timer starts
-when the meeting was running, phases with the presentation target, closing the program closes the
-stretch going on, and the meeting record window's numbers, PDF and print preview."""
+in a panel suggests it while the timer runs and the floor is not set) and is recorded while it happens,
+marking a case discussed stops its timer, the next case's timer starts when the meeting was running,
+phases with the presentation target, closing the program closes the stretch going on, the meeting record
+window's numbers, PDF and print preview, and the minutes window."""
 
 from __future__ import annotations
 
