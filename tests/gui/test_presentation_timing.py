@@ -252,6 +252,9 @@ def test_the_minutes_window_from_the_conference_menu(
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
     press(qtbot, Qt.Key.Key_PageDown, ALT)
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # deferred before its timer ran
+    dialog = meeting.workspace.discussion.defer_dialog  # asked why: the first common reason will do
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert meeting.mode.minutes_action.shortcut().toString() == "Ctrl+Shift+M"
     assert meeting.mode.minutes_action in meeting.window.ui.menuConference.actions()
     meeting.mode.minutes_action.trigger()
