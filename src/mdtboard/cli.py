@@ -40,7 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="database URL (default: MDTBOARD_DATABASE_URL, else SQLite in your data folder); "
         "for PostgreSQL: postgresql://user@host/dbname",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks of failures; log SQL statements (never their values)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="import case bundles (JSON), printing one line per case")
@@ -158,7 +162,7 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from mdtboard.app import run
 
-    return run(args.database)
+    return run(args.database, debug=args.debug)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -174,6 +178,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from mdtboard.log import configure
+
+    configure(debug=args.debug)
     try:
         return COMMANDS[args.command](args)
     except InvalidInputError as exc:
@@ -191,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_FAILURE
     except Exception as exc:  # the last resort: one line, never a traceback unless asked
+        import logging
+
+        logging.getLogger("mdtboard.cli").error("command %s failed", args.command, exc_info=exc)
         if args.debug:
             traceback.print_exc()
         else:

@@ -9,7 +9,7 @@ from mdtboard.services.cases import CaseService
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.services.timing import TimingService
 from mdtboard.services.training import TrainingService
-from mdtboard.storage.db import Database, open_database
+from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,13 @@ class Services:
         self.db.dispose()
 
 
-def open_services(url: str | None = None) -> Services:
-    """Open the database (upgrading it to the current schema) and its services."""
-    return Services.on(open_database(url))
+def open_services(url: str | None = None, *, create: bool = True) -> Services:
+    """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
+    file that is not there is not created (:class:`DatabaseMissingError`)."""
+    return Services.on(open_database(url, create=create))
+
+
+def database_file(url: str | None = None) -> str | None:
+    """The SQLite file ``url`` names (the default one when None), resolved; None for PostgreSQL."""
+    path = sqlite_path(resolve_url(url))
+    return str(path) if path is not None else None
