@@ -14,13 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from mdtboard import log as mdtboard_log
 from mdtboard.domain.case import Case, Patient
-from mdtboard.services.context import open_services
 from mdtboard.storage.db import sqlite_url
 from mdtboard.ui.crash import CrashHandler, crash_message
 from mdtboard.ui.editing.clock import note_saved, saved_up_to
 from mdtboard.ui.main_window import MainWindow
 from mdtboard.ui.missing_database import SETTINGS_USED_FILES, MissingDatabaseDialog
-
 
 NAME = "Zoë " + "Privatename"
 

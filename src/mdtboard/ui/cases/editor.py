@@ -46,6 +46,7 @@ from mdtboard.ui.cases.form import (
 )
 from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.editing.clock import note_saved
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 from mdtboard.ui.undo_commands import FieldEditCommand, RowCommand
@@ -302,6 +303,7 @@ class CaseEditor(QWidget):
         if isinstance(result, Case) and self._saved is not None and result.id == self._saved.id:
             self._saved = result
             self.case_saved.emit(result.id)
+            note_saved()
             self._on_saved(datetime.now())
         if self._resave:
             self._resave = False
