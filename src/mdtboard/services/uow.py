@@ -44,7 +44,7 @@ def database_error(exc: sa.exc.DBAPIError) -> DatabaseError:
         return DatabaseError(f"The database cannot be written: it is read-only ({text}). {NOTHING_CHANGED}")
     if any(word in lowered for word in _BUSY):
         return DatabaseError(
-            f"The database is busy with another program or PC for too long ({text}). {NOTHING_CHANGED}",
+            f"The database is busy with another program for too long ({text}). {NOTHING_CHANGED}",
             passing=True,
         )
     if exc.connection_invalidated or any(word in lowered for word in _LOST):

@@ -111,7 +111,10 @@ def _sqlite_begin(guard: SqliteFileGuard | None) -> Any:
 
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL (None for an in-memory database or another backend)."""
-    parsed = sa.make_url(url)
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return None  # create_engine says what is wrong with it
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
     return Path(parsed.database).expanduser().resolve()
