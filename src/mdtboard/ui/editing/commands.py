@@ -8,7 +8,9 @@ itself obsolete, so the stack drops it.
 
 - :class:`FieldEdit`: one field's text, consecutive typing in one field merged into one command;
 - :class:`RowInsert`, :class:`RowRemove`: a row of a table with its content;
-- :class:`RowMove`: a row moved from one place to another.
+- :class:`RowMove`: a row moved from one place to another;
+- :class:`RecordReplace`: the whole record on screen replaced (a merge with a version saved elsewhere),
+  so that text a merge or a choice did not keep can be brought back.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class EditTarget(Protocol):
     def apply_remove_row(self, record: Hashable, table: str, row: int) -> bool: ...
 
     def apply_move_row(self, record: Hashable, table: str, source: int, target: int) -> bool: ...
+
+    def apply_record(self, record: Hashable, content: Any) -> bool: ...
 
 
 class _Command(QUndoCommand):
@@ -130,3 +134,22 @@ class RowMove(_Command):
 
     def undo(self) -> None:
         self._check(self.target.apply_move_row(self.record, self.table, self.to, self.source))
+
+
+class RecordReplace(_Command):
+    """The record on screen went from ``old`` to ``new`` content (already shown when pushed)."""
+
+    def __init__(self, target: EditTarget, record: Hashable, old: Any, new: Any, label: str) -> None:
+        super().__init__(target, record, label)
+        self.old = old
+        self.new = new
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._check(self.target.apply_record(self.record, self.new))
+
+    def undo(self) -> None:
+        self._check(self.target.apply_record(self.record, self.old))

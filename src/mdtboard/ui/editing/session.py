@@ -182,10 +182,14 @@ class RecordSession(QObject):
             return
         if self._op is not None:
             return  # saved again when the running save is back (still dirty)
-        record = self._read()
-        if record is None:
+        try:
+            record = self._read()
+        except MdtboardError as error:  # the editor says what must be typed before it can be saved
+            self._failed(error, None)
             return
         self._dirty = False
+        if record is None:  # nothing to save yet (a new record not typed in)
+            return
         if self._fields(record) == self._fields(self.base):
             self._set_state(SaveState.SAVED if self.state_text else SaveState.IDLE, self.state_text)
             return
