@@ -279,7 +279,7 @@ def test_a_field_changed_on_both_sides_is_offered_for_a_choice_and_nothing_else_
     # nothing was overwritten
     assert services.cases.get(stored.id or 0).one_liner == "One-liner from the other PC"
     with qtbot.waitSignal(session.saved, timeout=10_000):
-        session.settle(clash, {"one_liner": "My one-liner"})
+        session.settle(clash, {"one_liner"})
     now = services.cases.get(stored.id or 0)
     assert now.one_liner == "My one-liner"
     assert now.title == "Title from the other PC"  # choosing mine did not revert their other change

@@ -436,7 +436,7 @@ class CaseEditor(QWidget):
         self.conflict_dialog = None
         if self._saved is None or self._saved.id != clash.theirs_record.id:
             return
-        self.session.settle(clash, dialog.chosen)
+        self.session.settle(clash, dialog.keep_mine)
 
     def _show_record(self, case: Case) -> None:
         """Fill the form with ``case``'s content (not an edit: the caller saves it)."""

@@ -132,9 +132,6 @@ class ClashDialog(QDialog):
         self.resize(900, 480)
 
     @property
-    def chosen(self) -> dict[str, Any]:
-        """Each clashing field's chosen value (the saved one unless "Keep yours" was chosen)."""
-        return {
-            name: self.clash.mine.get(name) if mine.isChecked() else self.clash.theirs.get(name)
-            for name, (mine, _theirs) in self.groups.items()
-        }
+    def keep_mine(self) -> set[str]:
+        """The fields whose text of one's own is kept (the saved one for every other)."""
+        return {name for name, (mine, _theirs) in self.groups.items() if mine.isChecked()}

@@ -55,6 +55,7 @@ class Clash:
     """Fields both sides changed, for the person to choose between (see :meth:`RecordSession.settle`)."""
 
     merge: FieldMerge
+    base: dict[str, Any]
     mine: dict[str, Any]
     theirs: dict[str, Any]
     theirs_record: Any
@@ -263,16 +264,20 @@ class RecordSession(QObject):
         self.base = theirs
         if merge.clashes:
             self._set_state(SaveState.CONFLICT, "Changed elsewhere: choose a version")
-            self.clashed.emit(Clash(merge, mine, stored, theirs, getattr(theirs, "updated_at", None)))
+            self.clashed.emit(Clash(merge, base, mine, stored, theirs, getattr(theirs, "updated_at", None)))
             return
         self._apply_merge(merge)
 
-    def settle(self, clash: Clash, chosen: dict[str, Any]) -> None:
-        """The person chose a value for each clashing field (``chosen``: name -> value)."""
-        for name in clash.merge.clashes:
-            clash.merge.choose(name, chosen.get(name, clash.theirs.get(name)))
+    def settle(self, clash: Clash, keep_mine: set[str] | frozenset[str]) -> None:
+        """The person chose, for each clashing field, to keep their own text (the names in ``keep_mine``)
+        or the one saved elsewhere. What was typed while the choice was open is merged too."""
+        current = self._fields(self._read())
+        merge = merge_fields(clash.base, current, clash.theirs)
+        merge.kept_theirs = clash.merge.kept_theirs  # told once already, with the choice
+        for name in merge.clashes:
+            merge.choose(name, current.get(name) if name in keep_mine else clash.theirs.get(name))
         self.state = SaveState.PENDING
-        self._apply_merge(clash.merge)
+        self._apply_merge(merge)
 
     def _apply_merge(self, merge: FieldMerge) -> None:
         record = self._build(self.base, merge.merged)
