@@ -161,9 +161,10 @@ def _distant(app: Any) -> tuple[float, float] | str:
             for target in (url.set(host="127.0.0.1", port=proxy.port), url):
                 services = open_services(target.render_as_string(hide_password=False))
                 stored = services.cases.create(make_case(3))
+                screen = {"case": stored}
                 session = RecordSession(
                     save=services.cases.update,
-                    read=lambda stored=stored: stored,
+                    read=lambda screen=screen: screen["case"],
                     fields=lambda c: {"title": c.title},
                     build=lambda like, values: like,
                     pause_ms=0,
@@ -173,6 +174,7 @@ def _distant(app: Any) -> tuple[float, float] | str:
                     session.load(services.cases.get(stored.id or 0))
                     stored = services.cases.get(stored.id or 0)
                     stored.title = f"Edited {n}"
+                    screen["case"] = stored
                     saved: list[object] = []
                     session.saved.connect(saved.append)
                     start = time.perf_counter()
