@@ -3,37 +3,42 @@
 ``mdtboard [--database URL]`` starts the desktop program; the subcommands work without a display.
 Exit status: 0 success, 2 invalid input or usage (message on standard error), 1 any other failure
 (one line; the traceback only with ``--debug``).
+
+Each command imports what it needs inside its own function (``cmd_<name>``), so that listing cases does
+not load Qt, ReportLab or Alembic, and ``--version`` loads nothing but this module. To add a command: a
+sub-parser in :func:`build_parser`, a ``cmd_`` function with its imports inside, an entry in ``COMMANDS``.
 """
 
 from __future__ import annotations
 
-import argparse
-import io
-import os
 import sys
-import traceback
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mdtboard import __version__
-from mdtboard.domain.errors import InvalidInputError, MdtboardError
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs ``--version`` a third
 
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
     from mdtboard.services.cases import StoredCase
+    from mdtboard.services.context import Services
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
+VERSION_LINE = f"mdtboard {__version__}"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
+
     parser = _Parser(prog="mdtboard", description="Multidisciplinary pain-medicine case conferences.")
-    parser.add_argument("--version", action="version", version=f"mdtboard {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -67,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace) -> Services:
     from mdtboard.services.context import open_services
 
     return open_services(args.database)
@@ -173,7 +178,12 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(VERSION_LINE)  # what argparse does for it, without loading argparse
+        sys.exit(EXIT_OK)
     args = build_parser().parse_args(argv)
+    from mdtboard.domain.errors import InvalidInputError, MdtboardError
+
     try:
         return COMMANDS[args.command](args)
     except InvalidInputError as exc:
@@ -181,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except MdtboardError as exc:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"mdtboard: {first}", file=sys.stderr)
@@ -192,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except Exception as exc:  # the last resort: one line, never a traceback unless asked
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         else:
             print(
@@ -203,6 +217,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _silence_stdout() -> None:
     """Point standard output at the null device, so that flushing it at exit does not fail again."""
+    import io
+    import os
+
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

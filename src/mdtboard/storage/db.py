@@ -4,29 +4,34 @@ SQLite (the default, one PC) gets on every connection: WAL journal, ``synchronou
 a busy timeout, and write transactions begun IMMEDIATE so that two writers never deadlock half-way.
 A connection marked :data:`READ_ONLY` begins its transaction DEFERRED instead: with WAL, reading then
 never waits for a writer. PostgreSQL is used when a URL names one (several PCs sharing one server).
+
+Opening a database reads its schema revision with one query and compares it with the program's, which
+is read from the revision files themselves (:func:`schema_revisions`); Alembic, which takes longer to
+import than the rest of the command line, is loaded only when the database has to be upgraded.
 """
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mdtboard.domain.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 ENV_URL = "MDTBOARD_DATABASE_URL"
 BUSY_TIMEOUT_MS = 8000
@@ -35,6 +40,8 @@ READ_ONLY = "mdtboard_read_only"
 
 
 def default_database_path() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("mdtboard", appauthor=False)) / "mdtboard.sqlite3"
 
 
@@ -107,25 +114,94 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     )
 
 
+#: Where Alembic finds env.py and versions/ (in the installed package, and in the PyInstaller bundle).
+MIGRATIONS = Path(str(resources.files("mdtboard.storage") / "migrations"))
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
 def alembic_config(engine: Engine | None = None) -> Config:
-    script_location = str(resources.files("mdtboard.storage") / "migrations")
+    from alembic.config import Config
+
     cfg = Config()
-    cfg.set_main_option("script_location", script_location)
+    cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
         cfg.attributes["engine"] = engine
     return cfg
 
 
+@dataclass(frozen=True)
+class SchemaRevisions:
+    """The program's schema revisions: every one it knows, and the newest (the head)."""
+
+    known: frozenset[str]
+    heads: tuple[str, ...]
+
+
+def _read_revisions() -> SchemaRevisions | None:
+    """The revisions as their files state them (``revision = "..."``, ``down_revision = ...``), or None
+    if a file does not state them plainly (then Alembic is asked)."""
+    known: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict(m.groups() for m in _ASSIGNMENT.finditer(path.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found["down_revision"])
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        if not isinstance(revision, str):
+            return None
+        known.add(revision)
+        if isinstance(down, str):
+            parents.add(down)
+        elif isinstance(down, tuple | list):
+            parents.update(down)
+        elif down is not None:
+            return None
+    return SchemaRevisions(frozenset(known), tuple(sorted(known - parents)))
+
+
+def _alembic_revisions() -> SchemaRevisions:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return SchemaRevisions(
+        frozenset(rev.revision for rev in script.walk_revisions()), tuple(script.get_heads())
+    )
+
+
+@cache
+def schema_revisions() -> SchemaRevisions:
+    """The program's schema revisions, read from the revision files without importing Alembic."""
+    return _read_revisions() or _alembic_revisions()
+
+
 def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    heads = schema_revisions().heads
     if len(heads) != 1:
         raise DatabaseError(f"The program's migrations have {len(heads)} heads; expected one.")
     return heads[0]
 
 
+def _missing_table(exc: sa.exc.DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == "42P01":  # PostgreSQL: undefined_table
+        return True
+    return "no such table" in str(exc.orig)
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database (None for a database without one), in one query."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn.execution_options(**{READ_ONLY: True})).get_current_revision()
+        conn = conn.execution_options(**{READ_ONLY: True})
+        try:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
+            if _missing_table(exc):
+                return None
+            raise
+    if len(rows) > 1:
+        raise DatabaseError(f"The database stores {len(rows)} schema revisions; expected one.")
+    return str(rows[0][0]) if rows else None
 
 
 @dataclass(frozen=True)
@@ -178,6 +254,8 @@ def migration_connection(engine: Engine) -> Iterator[sa.Connection]:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` in one transaction (see :func:`migration_connection`)."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
@@ -191,7 +269,6 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     """
     engine = create_engine(url)
     where = describe_url(str(engine.url))
-    script = ScriptDirectory.from_config(alembic_config())
     try:
         current = current_revision(engine)
     except sa.exc.OperationalError as exc:
@@ -201,8 +278,7 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     except sa.exc.DatabaseError as exc:
         engine.dispose()
         raise DatabaseError(f"{where} is not an mdtboard database (or is damaged): {exc.orig}") from exc
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in schema_revisions().known:
         engine.dispose()
         raise DatabaseError(
             f"The database {where} was written by a newer mdtboard (schema {current}); "

@@ -124,6 +124,7 @@ class DatabaseOpener(QObject):
             from mdtboard.services.context import open_services
 
             services = open_services(url)
+            services.load_all()
         except MdtboardError as exc:
             self._emit(self.failed, str(exc))
             return

@@ -435,3 +435,25 @@ def test_an_unsupported_address_gives_a_clear_error(url: str, expected: str) -> 
     with pytest.raises(DatabaseError) as info:
         open_database(url)
     assert str(info.value) == expected
+
+
+# ---------------------------------------------------------------------------- the program's revisions
+
+
+def test_the_revisions_read_from_the_files_are_alembic_s() -> None:
+    from mdtboard.storage import db as storage_db
+
+    read = storage_db._read_revisions()
+    assert read is not None
+    assert read == storage_db._alembic_revisions()
+    assert read.heads == (head_revision(),)
+
+
+def test_a_database_without_a_schema_has_no_revision(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        assert current_revision(engine) is None
+        with engine.begin() as conn:  # the probe left no transaction aborted behind it
+            assert conn.execute(sa.text("SELECT 1")).scalar_one() == 1
+    finally:
+        engine.dispose()
