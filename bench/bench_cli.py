@@ -92,7 +92,7 @@ def _pair(mine: list[str], bare: list[str]) -> tuple[list[float], list[float], s
 def _mdtboard() -> str:
     script = Path(sys.executable).with_name("mdtboard")
     if not script.exists():
-        raise RuntimeError(f"{script} is missing: install mdtboard into this environment (make .venv/.installed)")
+        raise RuntimeError(f"{script} is missing: install mdtboard here (make .venv/.installed)")
     return str(script)
 
 
