@@ -143,7 +143,8 @@ def _read_revisions() -> SchemaRevisions | None:
     known: set[str] = set()
     parents: set[str] = set()
     for path in sorted((MIGRATIONS / "versions").glob("*.py")):
-        found = dict(m.groups() for m in _ASSIGNMENT.finditer(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        found: dict[str, str] = {m[1]: m[2] for m in _ASSIGNMENT.finditer(text)}
         try:
             revision = ast.literal_eval(found["revision"])
             down = ast.literal_eval(found["down_revision"])
