@@ -115,13 +115,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
-        found = services.cases.search(args.search, limit=None)
-    finally:
-        services.close()
-    for summary in found:
-        print(f"{summary.ref}\t{_one_line(summary.display_name)}\t{_one_line(summary.title or '')}")
+    from mdtboard.storage import quick
+
+    # A SQLite file at the current schema is read with sqlite3 alone (no SQLAlchemy to load).
+    found = quick.search(args.database, args.search)
+    if found is None:
+        services = _open(args)
+        try:
+            found = [(s.ref, s.display_name, s.title) for s in services.cases.search(args.search, limit=None)]
+        finally:
+            services.close()
+    for ref, name, title in found:
+        print(f"{ref}\t{_one_line(name)}\t{_one_line(title or '')}")
     return EXIT_OK
 
 

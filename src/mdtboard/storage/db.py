@@ -12,14 +12,9 @@ import than the rest of the command line, is loaded only when the database has t
 
 from __future__ import annotations
 
-import ast
-import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,35 +24,23 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mdtboard.domain.errors import DatabaseError
+from mdtboard.storage.location import (  # noqa: F401 - part of this module's interface
+    BUSY_TIMEOUT_MS,
+    ENV_URL,
+    MIGRATIONS,
+    SchemaRevisions,
+    default_database_path,
+    head_revision,
+    resolve_url,
+    schema_revisions,
+    sqlite_url,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-ENV_URL = "MDTBOARD_DATABASE_URL"
-BUSY_TIMEOUT_MS = 8000
 #: Execution option of a connection (or session) that only reads; see the module docstring.
 READ_ONLY = "mdtboard_read_only"
-
-
-def default_database_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("mdtboard", appauthor=False)) / "mdtboard.sqlite3"
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The URL given, else ``MDTBOARD_DATABASE_URL``, else SQLite in the per-user data folder."""
-    url = url or os.environ.get(ENV_URL)
-    if url:
-        if url.startswith("postgresql://"):
-            # psycopg 3 is the driver mdtboard ships with.
-            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-        return url
-    return sqlite_url(default_database_path())
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
 
 
 def describe_url(url: str) -> str:
@@ -114,11 +97,6 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     )
 
 
-#: Where Alembic finds env.py and versions/ (in the installed package, and in the PyInstaller bundle).
-MIGRATIONS = Path(str(resources.files("mdtboard.storage") / "migrations"))
-_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
-
-
 def alembic_config(engine: Engine | None = None) -> Config:
     from alembic.config import Config
 
@@ -127,61 +105,6 @@ def alembic_config(engine: Engine | None = None) -> Config:
     if engine is not None:
         cfg.attributes["engine"] = engine
     return cfg
-
-
-@dataclass(frozen=True)
-class SchemaRevisions:
-    """The program's schema revisions: every one it knows, and the newest (the head)."""
-
-    known: frozenset[str]
-    heads: tuple[str, ...]
-
-
-def _read_revisions() -> SchemaRevisions | None:
-    """The revisions as their files state them (``revision = "..."``, ``down_revision = ...``), or None
-    if a file does not state them plainly (then Alembic is asked)."""
-    known: set[str] = set()
-    parents: set[str] = set()
-    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
-        text = path.read_text(encoding="utf-8")
-        found: dict[str, str] = {m[1]: m[2] for m in _ASSIGNMENT.finditer(text)}
-        try:
-            revision = ast.literal_eval(found["revision"])
-            down = ast.literal_eval(found["down_revision"])
-        except (KeyError, ValueError, SyntaxError):
-            return None
-        if not isinstance(revision, str):
-            return None
-        known.add(revision)
-        if isinstance(down, str):
-            parents.add(down)
-        elif isinstance(down, tuple | list):
-            parents.update(down)
-        elif down is not None:
-            return None
-    return SchemaRevisions(frozenset(known), tuple(sorted(known - parents)))
-
-
-def _alembic_revisions() -> SchemaRevisions:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(alembic_config())
-    return SchemaRevisions(
-        frozenset(rev.revision for rev in script.walk_revisions()), tuple(script.get_heads())
-    )
-
-
-@cache
-def schema_revisions() -> SchemaRevisions:
-    """The program's schema revisions, read from the revision files without importing Alembic."""
-    return _read_revisions() or _alembic_revisions()
-
-
-def head_revision() -> str:
-    heads = schema_revisions().heads
-    if len(heads) != 1:
-        raise DatabaseError(f"The program's migrations have {len(heads)} heads; expected one.")
-    return heads[0]
 
 
 def _missing_table(exc: sa.exc.DBAPIError) -> bool:

@@ -441,7 +441,7 @@ def test_an_unsupported_address_gives_a_clear_error(url: str, expected: str) -> 
 
 
 def test_the_revisions_read_from_the_files_are_alembic_s() -> None:
-    from mdtboard.storage import db as storage_db
+    from mdtboard.storage import location as storage_db
 
     read = storage_db._read_revisions()
     assert read is not None

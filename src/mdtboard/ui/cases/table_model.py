@@ -47,8 +47,9 @@ def warm_up(service: CaseService) -> None:
     """The look-ups of a new model (how many cases; the first page, by reference), made once ahead of it on
     the thread that opened the database: the first statements on a new connection cost about 30 ms
     (connecting, compiling them), which the GUI thread is then spared when it builds the library."""
-    if service.count("", fictional=None, limit=COUNT_LIMIT):
-        service.search("", fictional=None, limit=PAGE_SIZE, offset=0, sort="ref", descending=False)
+    service.search_with_count(
+        "", count_limit=COUNT_LIMIT, fictional=None, limit=PAGE_SIZE, offset=0, sort="ref", descending=False
+    )
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -103,9 +104,16 @@ class CaseTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self) -> None:
-        counted = self._service.count(self._query, fictional=self._fictional, limit=COUNT_LIMIT)
+        self._rows, counted = self._service.search_with_count(
+            self._query,
+            count_limit=COUNT_LIMIT,
+            fictional=self._fictional,
+            limit=self._page_size,
+            offset=0,
+            sort=self._sort,
+            descending=self._descending,
+        )
         self._total_exact = counted <= COUNT_LIMIT
-        self._rows = self._fetch(0) if counted else []
         self._last_page_full = len(self._rows) == self._page_size
         self._total = counted if self._total_exact else max(counted, len(self._rows))
 
