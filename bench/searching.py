@@ -86,10 +86,10 @@ def bare_statement(query: str, placeholder: str) -> tuple[str, list[str]]:
     return sql, [p for w in words for p in (w, prefix_upper_bound(w))]
 
 
-def mdtboard_statements(query: str) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
+def mdtboard_statements(query: str, postgresql: bool) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
     """mdtboard's count and page statements for ``query`` (its default sort), and their parameters."""
     parsed = parse_query(query)
-    shape = case_search.Shape(len(parsed.words), parsed.joined is not None, False)
+    shape = case_search.Shape(len(parsed.words), parsed.joined is not None, False, postgresql=postgresql)
     params = case_search.params(parsed)
     count = case_search.count_sql(shape), params | {"read": case_search.COUNT_READ}
     return count[0], count[1], case_search.page_sql(shape), params
@@ -156,7 +156,7 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
     try:
         (cases,) = bare.rows("SELECT count(*) FROM cases", [])[0]
         qs = queries()
-        prepared = {q: (bare_statement(q, bare.placeholder), mdtboard_statements(q)) for q in qs}
+        prepared = {q: (bare_statement(q, bare.placeholder), mdtboard_statements(q, not bare.sqlite)) for q in qs}
 
         def keystroke(q: str) -> Any:
             return service.search_with_count(q, count_limit=COUNT_LIMIT, limit=LIMIT)
@@ -166,8 +166,10 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
             (_read, found) = bare.rows(count_sql, count_params)[0]
             walk = bool(parse_query(q).words) and found > case_search.BROAD_MATCHES
             parsed = parse_query(q)
-            shape = case_search.Shape(len(parsed.words), parsed.joined is not None, False, walk=walk)
-            return bare.rows(case_search.page_sql(shape), page_params | {"limit": LIMIT, "offset": 0})
+            shape = case_search.Shape(
+                len(parsed.words), parsed.joined is not None, False, walk=walk, postgresql=not bare.sqlite
+            )
+            return bare.rows(case_search.page_sql(shape), page_params | case_search.page_params(shape, LIMIT, 0))
 
         ways: dict[str, Callable[[str], Any]] = {
             "mdtboard": keystroke,

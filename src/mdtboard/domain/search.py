@@ -6,9 +6,10 @@ together start one of them. The words of a case are:
 
 * the words of its patient's name, title and reference in Latin letters (other scripts transliterated,
   as before), split at anything that is not a letter or digit;
-* the name's and the reference's words joined, every run of neighbours (``O'Connell`` is also
-  ``oconnell``, ``Dupré-Lindqvist`` ``duprelindqvist``, ``Mary Ann`` ``maryann``), so apostrophes,
-  hyphens and spaces inside names fold like accents, in both directions ("mc donald" finds McDonald);
+* for the name and the reference, each word with all the words after it, joined (``O'Connell`` is
+  ``oconnell`` and ``connell``, ``Mary Ann Lee`` ``maryannlee``, ``annlee`` and ``lee``): every word and
+  every run of neighbours starts one of these, so apostrophes, hyphens and spaces inside names fold
+  like accents, in both directions ("mc donald" finds McDonald, "maryann" Mary Ann);
 * the words in their own script, for every script that is not Latin (case and marks folded), and for
   scripts written without spaces (Chinese, Japanese, Korean, Thai) every tail of a word too, so that
   "小龙" finds "李小龙".
@@ -29,8 +30,6 @@ TOKEN_LENGTH = 64
 _WORD = re.compile(r"[a-z0-9]+")
 #: Scripts written without spaces between words: every tail of a word is a word too.
 UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MYANMAR")
-#: Neighbouring words joined are stored for runs of up to this many words.
-MAX_JOINED = 6
 
 
 def fold(text: str) -> str:
@@ -93,12 +92,9 @@ def _latin_words(text: str) -> list[str]:
     return [w[:TOKEN_LENGTH] for w in _WORD.findall(fold(text))]
 
 
-def _joined(words: list[str]) -> set[str]:
-    return {
-        "".join(words[i:j])[:TOKEN_LENGTH]
-        for i in range(len(words))
-        for j in range(i + 2, min(len(words), i + MAX_JOINED) + 1)
-    }
+def _tails(words: list[str]) -> set[str]:
+    """Each word joined with the words after it (the last word alone), cut to the token length."""
+    return {"".join(words[i:])[:TOKEN_LENGTH] for i in range(len(words))}
 
 
 def tokens(*texts: str | None) -> set[str]:
@@ -115,13 +111,17 @@ def tokens(*texts: str | None) -> set[str]:
 
 
 def case_tokens(name: str | None, title: str | None, ref: str | None) -> set[str]:
-    """Every word a case is found by: :func:`tokens` of its name, title and reference, and the name's and
-    the reference's neighbouring words joined."""
-    words = tokens(name, title, ref)
+    """Every word a case is found by: the words of its title (:func:`tokens`), and the name's and the
+    reference's words each joined with the words after it (which every word, and every run of
+    neighbouring words, starts)."""
+    words = tokens(title)
     for text in (name, ref):
         if text:
-            words.update(_joined(_latin_words(text)))
-            words.update(_joined([w for w, _ in _script_words(text)]))
+            words.update(_tails(_latin_words(text)))
+            for word, unspaced in _script_words(text):
+                if unspaced:
+                    words.update(word[i:] for i in range(len(word)))
+            words.update(_tails([w for w, _ in _script_words(text)]))
     return words
 
 

@@ -371,17 +371,27 @@ def _text(sql: str) -> sa.TextClause:
     return sa.text(sql)
 
 
+def _postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _count_shape(session: Session, query: Query, fictional: bool | None) -> case_search.Shape:
+    return case_search.Shape(
+        len(query.words), query.joined is not None, fictional is not None, postgresql=_postgresql(session)
+    )
+
+
 def _bounded_count(session: Session, query: Query, fictional: bool | None) -> tuple[int, bool]:
     """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, and whether
     that is every match."""
-    shape = case_search.Shape(len(query.words), query.joined is not None, fictional is not None)
+    shape = _count_shape(session, query, fictional)
     values = case_search.params(query, fictional) | {"read": case_search.COUNT_READ}
     read, distinct = session.execute(_text(case_search.count_sql(shape)), values).one()
     return int(distinct), int(read) < case_search.COUNT_READ
 
 
 def _exact_count(session: Session, query: Query, fictional: bool | None) -> int:
-    shape = case_search.Shape(len(query.words), query.joined is not None, fictional is not None)
+    shape = _count_shape(session, query, fictional)
     values = case_search.params(query, fictional)
     return int(session.execute(_text(case_search.exact_count_sql(shape)), values).scalar_one())
 
@@ -428,10 +438,11 @@ def search(
         descending=descending,
         walk=walk,
         limited=limit is not None or offset > 0,
+        postgresql=_postgresql(session),
     )
     values = case_search.params(parsed, fictional)
     if shape.limited:
-        values |= {"limit": limit if limit is not None else 2**62, "offset": offset}
+        values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
     rows = session.execute(_text(case_search.page_sql(shape)), values)
     return [CaseSummary(*row) for row in rows]
 

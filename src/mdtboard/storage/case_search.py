@@ -21,7 +21,7 @@ hold, so it costs the same for "s" as for "smith"; it also tells which way to fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -40,6 +40,9 @@ SORT_COLUMNS = {
 COUNT_READ = 4000
 #: More matches than this: a page in reference order is found by walking the reference index.
 BROAD_MATCHES = 1500
+#: A walk looks at this many cases at most (or this many per row wanted) before collecting and sorting.
+WALK_SCAN = 4000
+WALK_SCAN_PER_ROW = 40
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Shape:
     descending: bool = False
     walk: bool = False
     limited: bool = True
+    postgresql: bool = False  # see _probe
 
 
 def params(query: Query, fictional: bool | None = None) -> dict[str, Any]:
@@ -69,29 +73,45 @@ def params(query: Query, fictional: bool | None = None) -> dict[str, Any]:
     return values
 
 
-def _probe(i: int, case_id: str) -> str:
+def _range(alias: str, lo: str, hi: str, postgresql: bool) -> str:
+    if postgresql:
+        # An expression, so that the token index cannot serve a probe (see _probe).
+        token = f'({alias}.token || \'\') COLLATE "C"'
+        return f"{token} >= :{lo} AND {token} < :{hi}"
+    return f"{alias}.token >= :{lo} AND {alias}.token < :{hi}"
+
+
+def _probe(i: int, case_id: str, postgresql: bool) -> str:
+    """Whether the case has a token starting with word ``i``: one probe of the (case, token) key.
+
+    Written as a scalar subquery with LIMIT 1, not EXISTS: PostgreSQL turns an EXISTS into a semi-join,
+    whose inner side it may read as a range of the token index for every outer row (a misestimated word
+    made it pick that nested loop over millions of rows); a scalar subquery is run per row. And on
+    PostgreSQL the token is compared as an expression, which only the (case, token) key can serve (by
+    the case's id): a misestimated word could otherwise make it probe the token index by the word.
+    """
     return (
-        f"EXISTS (SELECT 1 FROM case_search_tokens t{i} WHERE t{i}.case_id = {case_id}"
-        f" AND t{i}.token >= :lo{i} AND t{i}.token < :hi{i})"
+        f"(SELECT 1 FROM case_search_tokens t{i} WHERE t{i}.case_id = {case_id}"
+        f" AND {_range(f't{i}', f'lo{i}', f'hi{i}', postgresql)} LIMIT 1) = 1"
     )
 
 
-def _joined_probe(case_id: str) -> str:
+def _joined_probe(case_id: str, postgresql: bool) -> str:
     return (
-        f"EXISTS (SELECT 1 FROM case_search_tokens tj WHERE tj.case_id = {case_id}"
-        " AND tj.token >= :jlo AND tj.token < :jhi)"
+        f"(SELECT 1 FROM case_search_tokens tj WHERE tj.case_id = {case_id}"
+        f" AND {_range('tj', 'jlo', 'jhi', postgresql)} LIMIT 1) = 1"
     )
 
 
 def _fictional(case_id: str) -> str:
-    return f"EXISTS (SELECT 1 FROM cases f WHERE f.id = {case_id} AND f.fictional = :fictional)"
+    return f"(SELECT f.fictional FROM cases f WHERE f.id = {case_id}) = :fictional"
 
 
 def _token_entries(shape: Shape) -> str:
     """The token entries of matching cases (a case may come more than once): driven by the token index
     on the first (longest) word, the others probed per entry; the joined words in a branch of their own."""
     where = ["t0.token >= :lo0", "t0.token < :hi0"]
-    where += [_probe(i, "t0.case_id") for i in range(1, shape.words)]
+    where += [_probe(i, "t0.case_id", shape.postgresql) for i in range(1, shape.words)]
     if shape.fictional:
         where.append(_fictional("t0.case_id"))
     sql = f"SELECT t0.case_id FROM case_search_tokens t0 WHERE {' AND '.join(where)}"
@@ -124,24 +144,58 @@ def exact_count_sql(shape: Shape) -> str:
     return f"SELECT count(DISTINCT e.case_id) FROM ({_token_entries(shape)}) e"
 
 
-@cache
-def page_sql(shape: Shape) -> str:
-    """One sorted page of matching cases (``:limit`` and ``:offset`` when ``shape.limited``)."""
+def _sorted_page(shape: Shape, limit: str) -> str:
     column = SORT_COLUMNS[shape.sort]
     direction = "DESC" if shape.descending else "ASC"
     where: list[str] = []
-    if shape.words and shape.walk:
-        every = " AND ".join(_probe(i, "c.id") for i in range(shape.words))
-        where.append(f"(({every}) OR {_joined_probe('c.id')})" if shape.joined else every)
-    elif shape.words:
-        entries = _token_entries(Shape(shape.words, shape.joined, fictional=False))
+    if shape.words:
+        entries = _token_entries(replace(shape, fictional=False))
         where.append(f"c.id IN ({entries})")
     if shape.fictional:
         where.append("c.fictional = :fictional")
     sql = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {column} {direction}, c.id ASC"
-    if shape.limited:
-        sql += " LIMIT :limit OFFSET :offset"
-    return sql
+    # References are unique: no second key (PostgreSQL would sort again by it).
+    sql += f" ORDER BY {column} {direction}" + ("" if shape.sort == "ref" else ", c.id ASC")
+    return sql + limit
+
+
+def _walked_page(shape: Shape) -> str:
+    """The first ``:want`` matches in reference order, found by walking the first ``:scan`` cases of the
+    reference index and probing each; if that walk finds fewer (the matches are rare, or crowd in one
+    part of the order, as a year of the reference does), the matches are collected and sorted instead.
+    One statement: the fallback is gated on the walk's count, so it runs only when needed."""
+    direction = "DESC" if shape.descending else "ASC"
+    every = " AND ".join(_probe(i, "c.id", shape.postgresql) for i in range(shape.words))
+    match = f"(({every}) OR {_joined_probe('c.id', shape.postgresql)})" if shape.joined else every
+    first = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
+    if shape.fictional:
+        first += " WHERE c.fictional = :fictional"
+    first += f" ORDER BY c.ref {direction} LIMIT :scan"
+    walk = f"SELECT {SUMMARY_COLUMNS} FROM ({first}) c WHERE {match} ORDER BY c.ref {direction} LIMIT :want"
+    fallback = _sorted_page(replace(shape, walk=False), "")
+    return (
+        f"WITH w AS ({walk}) "
+        "SELECT p.* FROM ("
+        "SELECT * FROM w WHERE (SELECT count(*) FROM w) >= :want "
+        f"UNION ALL SELECT * FROM ({fallback} LIMIT :want) s WHERE (SELECT count(*) FROM w) < :want"
+        f") p ORDER BY p.ref {direction}"
+    )
+
+
+@cache
+def page_sql(shape: Shape) -> str:
+    """One sorted page of matching cases (``:limit`` and ``:offset`` when ``shape.limited``; a walked page
+    also takes ``:want``, their sum, and ``:scan``, see :func:`scan_for`)."""
+    if shape.words and shape.walk:
+        return _walked_page(shape) + " LIMIT :limit OFFSET :offset"
+    return _sorted_page(shape, " LIMIT :limit OFFSET :offset" if shape.limited else "")
+
+
+def page_params(shape: Shape, limit: int, offset: int) -> dict[str, int]:
+    """The paging parameters of :func:`page_sql`."""
+    values = {"limit": limit, "offset": offset}
+    if shape.words and shape.walk:
+        values |= {"want": offset + limit, "scan": max(WALK_SCAN, WALK_SCAN_PER_ROW * (offset + limit))}
+    return values
