@@ -156,7 +156,8 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
     try:
         (cases,) = bare.rows("SELECT count(*) FROM cases", [])[0]
         qs = queries()
-        prepared = {q: (bare_statement(q, bare.placeholder), mdtboard_statements(q, not bare.sqlite)) for q in qs}
+        pg = not bare.sqlite
+        prepared = {q: (bare_statement(q, bare.placeholder), mdtboard_statements(q, pg)) for q in qs}
 
         def keystroke(q: str) -> Any:
             return service.search_with_count(q, count_limit=COUNT_LIMIT, limit=LIMIT)
@@ -169,7 +170,8 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
             shape = case_search.Shape(
                 len(parsed.words), parsed.joined is not None, False, walk=walk, postgresql=not bare.sqlite
             )
-            return bare.rows(case_search.page_sql(shape), page_params | case_search.page_params(shape, LIMIT, 0))
+            paging = case_search.page_params(shape, LIMIT, 0)
+            return bare.rows(case_search.page_sql(shape), page_params | paging)
 
         ways: dict[str, Callable[[str], Any]] = {
             "mdtboard": keystroke,

@@ -344,6 +344,13 @@ def load_cases(
     return [to_case(row) for row in session.scalars(stmt)]
 
 
+def refs_starting(session: Session, prefix: str) -> list[str]:
+    """Every reference that starts with ``prefix`` (compared exactly, as stored)."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    stmt = sa.select(CaseRow.ref).where(CaseRow.ref.like(escaped + "%", escape="\\"))
+    return [ref for ref in session.scalars(stmt) if ref.startswith(prefix)]
+
+
 def ids_by_ref(session: Session, refs: Sequence[str]) -> dict[str, tuple[int, int]]:
     """``ref -> (id, version)`` for the refs that exist."""
     found: dict[str, tuple[int, int]] = {}
@@ -407,6 +414,20 @@ def count(
     if found > limit:
         return limit + 1
     return found if exact else min(_exact_count(session, parsed, fictional), limit + 1)
+
+
+def listed_ids(
+    session: Session, ids: Sequence[int], query: str = "", *, fictional: bool | None = None
+) -> set[int]:
+    """Which of ``ids`` a search for ``query`` (and the real/fictional filter) lists."""
+    parsed = parse_query(query)
+    shape = _count_shape(session, parsed, fictional)
+    stmt = _text(case_search.listed_sql(shape)).bindparams(sa.bindparam("ids", expanding=True))
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        values = case_search.params(parsed, fictional) | {"ids": list(ids[start : start + 500])}
+        found.update(int(row[0]) for row in session.execute(stmt, values))
+    return found
 
 
 def search(

@@ -144,6 +144,23 @@ def exact_count_sql(shape: Shape) -> str:
     return f"SELECT count(DISTINCT e.case_id) FROM ({_token_entries(shape)}) e"
 
 
+def _matches(shape: Shape, case_id: str) -> str:
+    """The condition that the case ``case_id`` matches, probed word by word."""
+    every = " AND ".join(_probe(i, case_id, shape.postgresql) for i in range(shape.words))
+    return f"(({every}) OR {_joined_probe(case_id, shape.postgresql)})" if shape.joined else every
+
+
+@cache
+def listed_sql(shape: Shape) -> str:
+    """Which of the cases ``:ids`` (an expanding parameter) match."""
+    where = ["c.id IN :ids"]
+    if shape.words:
+        where.append(_matches(shape, "c.id"))
+    if shape.fictional:
+        where.append("c.fictional = :fictional")
+    return "SELECT c.id FROM cases c WHERE " + " AND ".join(where)
+
+
 def _sorted_page(shape: Shape, limit: str) -> str:
     column = SORT_COLUMNS[shape.sort]
     direction = "DESC" if shape.descending else "ASC"
@@ -167,8 +184,7 @@ def _walked_page(shape: Shape) -> str:
     part of the order, as a year of the reference does), the matches are collected and sorted instead.
     One statement: the fallback is gated on the walk's count, so it runs only when needed."""
     direction = "DESC" if shape.descending else "ASC"
-    every = " AND ".join(_probe(i, "c.id", shape.postgresql) for i in range(shape.words))
-    match = f"(({every}) OR {_joined_probe('c.id', shape.postgresql)})" if shape.joined else every
+    match = _matches(shape, "c.id")
     first = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
     if shape.fictional:
         first += " WHERE c.fictional = :fictional"

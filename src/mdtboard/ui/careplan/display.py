@@ -17,7 +17,6 @@ from mdtboard.domain.careplan import (
 from mdtboard.domain.careplan_checks import SIGNING_ROLES
 from mdtboard.domain.case import Case, Discipline, Medication
 from mdtboard.domain.conference import Conference
-from mdtboard.domain.mme import format_number
 from mdtboard.ui.careplan.signoff import local_time
 
 WARNING_SIGN = "\u26a0"
@@ -109,10 +108,12 @@ def mme_html(current: Sequence[Medication] | None, entries: Sequence[MedicationP
     """The MME/day total now and after the plan, with what the "after" assumes."""
     change = mme_change(current, entries)
     before, after = change.before, change.after
-    lines = [
-        f"<b>Total MME/day: {format_number(before.total)} now → {format_number(after.total)} after the "
-        "plan</b> (CDC 2022 factors)"
-    ]
+    if before.complete and after.complete:
+        total = f"Total MME/day: {before.total_text} now → {after.total_text} after the plan"
+    else:
+        total = (f"Total: {html.escape(before.total_statement)} now → "
+                 f"{html.escape(after.total_statement)} after the plan")
+    lines = [f"<b>{total}</b> (CDC 2022 factors)"]
     if change.assumed_unchanged:
         names = html.escape(", ".join(change.assumed_unchanged))
         lines.append(
