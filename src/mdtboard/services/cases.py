@@ -72,9 +72,11 @@ class CaseService:
         offset: int = 0,
         sort: str = "ref",
         descending: bool = False,
+        after: str | None = None,
     ) -> list[CaseSummary]:
         """Cases whose patient name, title or reference has words starting with every word of ``query``,
-        ignoring case and accents."""
+        ignoring case and accents. ``after`` (reference order only): the page starts after this reference
+        (the next page of one already read, without re-reading the rows before it)."""
         with read_only(self.db) as session:
             return case_repo.search(
                 session,
@@ -84,6 +86,7 @@ class CaseService:
                 offset=offset,
                 sort=sort,
                 descending=descending,
+                after=after,
             )
 
     def search_with_count(
@@ -97,8 +100,9 @@ class CaseService:
         sort: str = "ref",
         descending: bool = False,
     ) -> tuple[list[CaseSummary], int]:
-        """The first page of :meth:`search` and :meth:`count` with ``limit=count_limit``, in one read
-        transaction and two statements: what a keystroke in the search box needs."""
+        """The first page of :meth:`search` and :meth:`count` with ``limit=count_limit`` (exact however
+        large for a query without words), in one read transaction and two statements: what a keystroke in
+        the search box needs."""
         with read_only(self.db) as session:
             return case_repo.search_with_count(
                 session,

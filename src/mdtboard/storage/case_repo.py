@@ -378,6 +378,14 @@ def _text(sql: str) -> sa.TextClause:
     return sa.text(sql)
 
 
+@cache
+def _page_text(sql: str) -> sa.TextualSelect:
+    """A page statement whose columns are typed as the table's (times and flags read as on every database)."""
+    table = CaseRow.__table__
+    names = ("id", "ref", "display_name", "title", "fictional", "updated_at")
+    return sa.text(sql).columns(*(sa.column(name, table.c[name].type) for name in names))
+
+
 def _postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
@@ -440,9 +448,11 @@ def search(
     sort: str = "ref",
     descending: bool = False,
     matches: int | None = None,
+    after: str | None = None,
 ) -> list[CaseSummary]:
     """One sorted page of the matching cases. ``matches``: what :func:`count` said for the same query and
-    filter, when the caller has it (it chooses how the page is found; else it is counted first)."""
+    filter, when the caller has it (it chooses how the page is found; else it is counted first).
+    ``after`` (reference order only): the page starts after this reference, ``offset`` rows further."""
     if sort not in case_search.SORT_COLUMNS:
         raise ValueError(f"unknown sort {sort!r}")
     parsed = parse_query(query)
@@ -460,11 +470,12 @@ def search(
         walk=walk,
         limited=limit is not None or offset > 0,
         postgresql=_postgresql(session),
+        after=after is not None,
     )
-    values = case_search.params(parsed, fictional)
+    values = case_search.params(parsed, fictional) | ({"after": after} if after is not None else {})
     if shape.limited:
         values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
-    rows = session.execute(_text(case_search.page_sql(shape)), values)
+    rows = session.execute(_page_text(case_search.page_sql(shape)), values)
     return [CaseSummary(*row) for row in rows]
 
 
@@ -479,8 +490,11 @@ def search_with_count(
     sort: str = "ref",
     descending: bool = False,
 ) -> tuple[list[CaseSummary], int]:
-    """A page and the bounded count (:func:`count` with ``count_limit``): what a keystroke needs."""
-    total = count(session, query, fictional=fictional, limit=count_limit)
+    """A page and the bounded count (:func:`count` with ``count_limit``): what a keystroke needs. For a
+    query without words (the whole library, or one kind of it) the count is exact, however large: it is
+    one count of the cases table, as quick as the bounded one."""
+    words = bool(parse_query(query).words)
+    total = count(session, query, fictional=fictional, limit=count_limit if words else None)
     page = search(
         session,
         query,
@@ -489,6 +503,6 @@ def search_with_count(
         offset=offset,
         sort=sort,
         descending=descending,
-        matches=total if total <= count_limit else case_search.COUNT_READ,
+        matches=total if total <= count_limit or not words else case_search.COUNT_READ,
     )
     return page, total

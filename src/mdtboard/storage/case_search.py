@@ -57,6 +57,7 @@ class Shape:
     walk: bool = False
     limited: bool = True
     postgresql: bool = False  # see _probe
+    after: bool = False  # reference order only: the page starts after the reference ``:after``
 
 
 def params(query: Query, fictional: bool | None = None) -> dict[str, Any]:
@@ -161,6 +162,13 @@ def listed_sql(shape: Shape) -> str:
     return "SELECT c.id FROM cases c WHERE " + " AND ".join(where)
 
 
+def _after(shape: Shape) -> str:
+    """The next page in reference order starts after a known reference (no rows skipped by OFFSET)."""
+    if shape.sort != "ref":
+        raise ValueError("only a page in reference order can start after a reference")
+    return "c.ref < :after" if shape.descending else "c.ref > :after"
+
+
 def _sorted_page(shape: Shape, limit: str) -> str:
     column = SORT_COLUMNS[shape.sort]
     direction = "DESC" if shape.descending else "ASC"
@@ -170,6 +178,8 @@ def _sorted_page(shape: Shape, limit: str) -> str:
         where.append(f"c.id IN ({entries})")
     if shape.fictional:
         where.append("c.fictional = :fictional")
+    if shape.after:
+        where.append(_after(shape))
     sql = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -186,8 +196,10 @@ def _walked_page(shape: Shape) -> str:
     direction = "DESC" if shape.descending else "ASC"
     match = _matches(shape, "c.id")
     first = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
-    if shape.fictional:
-        first += " WHERE c.fictional = :fictional"
+    first_where = ["c.fictional = :fictional"] if shape.fictional else []
+    first_where += [_after(shape)] if shape.after else []
+    if first_where:
+        first += " WHERE " + " AND ".join(first_where)
     first += f" ORDER BY c.ref {direction} LIMIT :scan"
     walk = f"SELECT {SUMMARY_COLUMNS} FROM ({first}) c WHERE {match} ORDER BY c.ref {direction} LIMIT :want"
     fallback = _sorted_page(replace(shape, walk=False), "")
