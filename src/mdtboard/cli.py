@@ -209,8 +209,15 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from mdtboard.app import run
+    try:
+        from mdtboard.app import run
+    except ImportError as exc:  # Qt is there but a system library it links to is not
+        if ".so" not in str(exc):
+            raise
+        from mdtboard.system_packages import platform_failure_message
 
+        print(platform_failure_message(None, [str(exc)]), file=sys.stderr)
+        return EXIT_FAILURE
     return run(args.database)
 
 
