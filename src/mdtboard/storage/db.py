@@ -11,36 +11,45 @@ deleted or replaced under the running program refuses saves), and ``PRAGMA quick
 database is opened.
 
 SQL parameters are never logged or shown in error messages (``hide_parameters``): they carry patient data.
+
+Opening a database reads its schema revision with one query and compares it with the program's, which
+is read from the revision files themselves (:func:`schema_revisions`); Alembic, which takes longer to
+import than the rest of the command line, is loaded only when the database has to be upgraded.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mdtboard.domain.errors import DatabaseError, DatabaseMissingError
 from mdtboard.storage.faults import NO_DEADLINE, SqliteFileGuard, install_deadline, install_sqlite_guard
+from mdtboard.storage.location import (  # noqa: F401 - part of this module's interface
+    BUSY_TIMEOUT_MS,
+    ENV_URL,
+    MIGRATIONS,
+    SchemaRevisions,
+    default_database_path,
+    head_revision,
+    resolve_url,
+    schema_revisions,
+    sqlite_url,
+)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
-ENV_URL = "MDTBOARD_DATABASE_URL"
-BUSY_TIMEOUT_MS = 8000
 #: Execution option of a connection (or session) that only reads; see the module docstring.
 READ_ONLY = "mdtboard_read_only"
 
@@ -57,25 +66,6 @@ PG_KEEPALIVES = {
     "keepalives_count": 3,
     "tcp_user_timeout": 9000,
 }
-
-
-def default_database_path() -> Path:
-    return Path(platformdirs.user_data_dir("mdtboard", appauthor=False)) / "mdtboard.sqlite3"
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The URL given, else ``MDTBOARD_DATABASE_URL``, else SQLite in the per-user data folder."""
-    url = url or os.environ.get(ENV_URL)
-    if url:
-        if url.startswith("postgresql://"):
-            # psycopg 3 is the driver mdtboard ships with.
-            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-        return url
-    return sqlite_url(default_database_path())
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
 
 
 def describe_url(url: str) -> str:
@@ -175,24 +165,34 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
-    script_location = str(resources.files("mdtboard.storage") / "migrations")
+    from alembic.config import Config
+
     cfg = Config()
-    cfg.set_main_option("script_location", script_location)
+    cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
         cfg.attributes["engine"] = engine
     return cfg
 
 
-def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
-    if len(heads) != 1:
-        raise DatabaseError(f"The program's migrations have {len(heads)} heads; expected one.")
-    return heads[0]
+def _missing_table(exc: sa.exc.DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == "42P01":  # PostgreSQL: undefined_table
+        return True
+    return "no such table" in str(exc.orig)
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database (None for a database without one), in one query."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn.execution_options(**{READ_ONLY: True})).get_current_revision()
+        conn = conn.execution_options(**{READ_ONLY: True})
+        try:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
+            if _missing_table(exc):
+                return None
+            raise
+    if len(rows) > 1:
+        raise DatabaseError(f"The database stores {len(rows)} schema revisions; expected one.")
+    return str(rows[0][0]) if rows else None
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,8 @@ def migration_connection(engine: Engine) -> Iterator[sa.Connection]:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` in one transaction (see :func:`migration_connection`)."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
@@ -290,7 +292,6 @@ def open_database(
         raise DatabaseMissingError(str(path))
     engine = create_engine(url, echo=echo)
     where = describe_url(str(engine.url))
-    script = ScriptDirectory.from_config(alembic_config())
     try:
         current = current_revision(engine)
     except sa.exc.OperationalError as exc:
@@ -309,8 +310,7 @@ def open_database(
         except DatabaseError:
             engine.dispose()
             raise
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in schema_revisions().known:
         engine.dispose()
         raise DatabaseError(
             f"The database {where} was written by a newer mdtboard (schema {current}); "

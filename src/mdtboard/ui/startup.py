@@ -140,6 +140,7 @@ class DatabaseOpener(QObject):
 
             self.sqlite_file = database_file(url)
             services = open_services(url, create=create or self.sqlite_file not in known)
+            services.load_all()
         except DatabaseMissingError as exc:
             self._started = False  # the window may start again, on another file or creating this one
             self._emit(self.missing, exc.path)

@@ -5,7 +5,7 @@ into the most recently saved one (the other rows' texts are added below its own,
 lost), and a unique index keeps it so.
 
 Revision ID: 0005_save
-Revises: 0004
+Revises: 0005_perf_search_tokens
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_save"
-down_revision = "0004"
+down_revision = "0005_perf_search_tokens"
 branch_labels = None
 depends_on = None
 
