@@ -244,7 +244,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.exit(EXIT_OK)
     args = build_parser().parse_args(argv)
     from mdtboard.domain.errors import InvalidInputError, MdtboardError
-
     from mdtboard.log import configure
 
     configure(debug=args.debug)
