@@ -45,7 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="database URL (default: MDTBOARD_DATABASE_URL, else SQLite in your data folder); "
         "for PostgreSQL: postgresql://user@host/dbname",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks of failures; log SQL statements (never their values)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="import case bundles (JSON), printing one line per case")
@@ -218,7 +222,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         print(platform_failure_message(None, [str(exc)]), file=sys.stderr)
         return EXIT_FAILURE
-    return run(args.database)
+    return run(args.database, debug=args.debug)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -240,7 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.exit(EXIT_OK)
     args = build_parser().parse_args(argv)
     from mdtboard.domain.errors import InvalidInputError, MdtboardError
+    from mdtboard.log import configure
 
+    configure(debug=args.debug)
     try:
         return COMMANDS[args.command](args)
     except InvalidInputError as exc:
@@ -260,6 +266,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_FAILURE
     except Exception as exc:  # the last resort: one line, never a traceback unless asked
+        import logging
+
+        logging.getLogger("mdtboard.cli").error("command %s failed", args.command, exc_info=exc)
         if args.debug:
             import traceback
 

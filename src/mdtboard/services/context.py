@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from mdtboard.storage.db import Database, open_database
+from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
 
 if TYPE_CHECKING:
     from mdtboard.services.careplans import CarePlanService
@@ -68,6 +68,13 @@ class Services:
         self.db.dispose()
 
 
-def open_services(url: str | None = None) -> Services:
-    """Open the database (upgrading it to the current schema) and its services."""
-    return Services.on(open_database(url))
+def open_services(url: str | None = None, *, create: bool = True) -> Services:
+    """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
+    file that is not there is not created (:class:`DatabaseMissingError`)."""
+    return Services.on(open_database(url, create=create))
+
+
+def database_file(url: str | None = None) -> str | None:
+    """The SQLite file ``url`` names (the default one when None), resolved; None for PostgreSQL."""
+    path = sqlite_path(resolve_url(url))
+    return str(path) if path is not None else None

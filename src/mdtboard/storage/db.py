@@ -1,9 +1,16 @@
 """Engine and session factory, connection settings, and migrating the database to head at start.
 
-SQLite (the default, one PC) gets on every connection: WAL journal, ``synchronous=FULL``, foreign keys,
-a busy timeout, and write transactions begun IMMEDIATE so that two writers never deadlock half-way.
-A connection marked :data:`READ_ONLY` begins its transaction DEFERRED instead: with WAL, reading then
-never waits for a writer. PostgreSQL is used when a URL names one (several PCs sharing one server).
+SQLite (the default, one PC) gets on every connection: WAL journal, ``synchronous=FULL``, foreign keys, a
+busy timeout, and write transactions begun IMMEDIATE so that two writers never deadlock half-way. A
+connection marked :data:`READ_ONLY` begins its transaction DEFERRED instead: with WAL, reading then never
+waits for a writer. PostgreSQL is used when a URL names one (several PCs sharing one server); its
+connections carry a connect timeout, statement, lock and idle-in-transaction timeouts and TCP keepalives,
+and a watchdog ends a statement left without an answer (see :mod:`mdtboard.storage.faults`), so that a
+silent network fails a save within seconds. The SQLite file's identity is checked before every write (a file
+deleted or replaced under the running program refuses saves), and ``PRAGMA quick_check`` runs when the
+database is opened.
+
+SQL parameters are never logged or shown in error messages (``hide_parameters``): they carry patient data.
 
 Opening a database reads its schema revision with one query and compares it with the program's, which
 is read from the revision files themselves (:func:`schema_revisions`); Alembic, which takes longer to
@@ -12,6 +19,7 @@ import than the rest of the command line, is loaded only when the database has t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +31,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mdtboard.domain.errors import DatabaseError
+from mdtboard.domain.errors import DatabaseError, DatabaseMissingError
+from mdtboard.storage.faults import NO_DEADLINE, SqliteFileGuard, install_deadline, install_sqlite_guard
 from mdtboard.storage.location import (  # noqa: F401 - part of this module's interface
     BUSY_TIMEOUT_MS,
     ENV_URL,
@@ -39,8 +48,24 @@ from mdtboard.storage.location import (  # noqa: F401 - part of this module's in
 if TYPE_CHECKING:
     from alembic.config import Config
 
+log = logging.getLogger(__name__)
+
 #: Execution option of a connection (or session) that only reads; see the module docstring.
 READ_ONLY = "mdtboard_read_only"
+
+#: PostgreSQL connection settings (milliseconds unless said otherwise): a lock held by another session, a
+#: slow statement or a transaction left open fail with a message instead of waiting without end.
+PG_CONNECT_TIMEOUT_S = 5
+PG_STATEMENT_TIMEOUT_MS = 6000
+PG_LOCK_TIMEOUT_MS = 4000
+PG_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60000
+PG_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 9000,
+}
 
 
 def describe_url(url: str) -> str:
@@ -62,12 +87,44 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_on_begin(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+def _sqlite_begin(guard: SqliteFileGuard | None) -> Any:
+    def on_begin(conn: sa.Connection) -> None:
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+            return
+        if guard is not None:
+            guard.check()  # before the write lock: nothing is written to a deleted or replaced file
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return on_begin
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for an in-memory database or another backend)."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return None  # create_engine says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).expanduser().resolve()
+
+
+def _pg_options(parsed: sa.URL) -> str:
+    """The server settings of every connection, after any ``options`` the URL gives."""
+    given = parsed.query.get("options", "")
+    given = given if isinstance(given, str) else " ".join(given)
+    ours = (
+        f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS} -c lock_timeout={PG_LOCK_TIMEOUT_MS} "
+        f"-c idle_in_transaction_session_timeout={PG_IDLE_IN_TRANSACTION_TIMEOUT_MS}"
+    )
+    return f"{given} {ours}".strip()
 
 
 def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
-    """An engine for ``url`` with mdtboard's connection settings. Does not connect yet."""
+    """An engine for ``url`` with mdtboard's connection settings. Does not connect yet.
+
+    ``echo`` logs every SQL statement (``--debug``), never its parameters."""
     url = resolve_url(url)
     try:
         parsed = sa.make_url(url)
@@ -81,17 +138,27 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(f"Cannot create the database folder {folder}: {exc.strerror}.") from exc
-        engine = sa.create_engine(url, echo=echo)
+        engine = sa.create_engine(url, echo=echo, hide_parameters=True)
+        path = sqlite_path(url)
+        guard = install_sqlite_guard(engine, path) if path is not None else None
         event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
+        event.listen(engine, "begin", _sqlite_begin(guard))
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return sa.create_engine(
+        engine = sa.create_engine(
             url,
             echo=echo,
+            hide_parameters=True,
             pool_pre_ping=True,
-            connect_args={"connect_timeout": 5, "application_name": "mdtboard"},
+            connect_args={
+                "connect_timeout": PG_CONNECT_TIMEOUT_S,
+                "application_name": "mdtboard",
+                "options": _pg_options(parsed),
+                **PG_KEEPALIVES,
+            },
         )
+        install_deadline(engine)
+        return engine
     raise DatabaseError(
         f"mdtboard works with SQLite and PostgreSQL; {parsed.get_backend_name()!r} is not supported."
     )
@@ -157,11 +224,15 @@ def migration_connection(engine: Engine) -> Iterator[sa.Connection]:
     ``PRAGMA foreign_key_check`` makes sure the migration left every reference valid.
     """
     with engine.connect() as conn:
+        conn.execution_options(**{NO_DEADLINE: True})
         raw = conn.connection.driver_connection if engine.dialect.name == "sqlite" else None
         if raw is not None:
             raw.execute("PRAGMA foreign_keys = OFF")  # no-op inside a transaction, so before BEGIN
         try:
             with conn.begin():
+                if engine.dialect.name == "postgresql":  # a large table may take a while to change
+                    conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+                    conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
                 yield conn
                 if raw is not None:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
@@ -186,12 +257,40 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+def check_integrity(engine: Engine) -> None:
+    """``PRAGMA quick_check`` of a SQLite database: a damaged file is found before anything is written."""
+    with engine.connect() as conn:
+        conn.execution_options(**{READ_ONLY: True})
+        found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").all()]
+        conn.rollback()
+    if found != ["ok"]:
+        log.error("database integrity check failed: %d problem(s)", len(found))
+        path = sqlite_path(str(engine.url))
+        raise DatabaseError(damaged_message(str(path), found[0] if found else "no answer"))
+
+
+def damaged_message(where: str, detail: str) -> str:
+    return (
+        f"The database {where} is damaged or is not an mdtboard database ({detail}). Nothing was changed "
+        "in it. Close mdtboard and copy your latest backup over this file, or start mdtboard with another "
+        "database (--database); ask your IT staff if you have no backup."
+    )
+
+
+def open_database(
+    url: str | None = None, *, migrate: bool = True, create: bool = True, echo: bool = False
+) -> Database:
     """Connect, refuse a database newer than this program, upgrade an older one to head.
 
-    Every failure is a :class:`DatabaseError` with a one-line message.
+    ``create=False``: a SQLite file that does not exist is not created (:class:`DatabaseMissingError`); the
+    program passes it for a database it has used before. Every failure is a :class:`DatabaseError` with a
+    one-line message.
     """
-    engine = create_engine(url)
+    path = sqlite_path(resolve_url(url))
+    existed = path is not None and path.exists()
+    if path is not None and not existed and not create:
+        raise DatabaseMissingError(str(path))
+    engine = create_engine(url, echo=echo)
     where = describe_url(str(engine.url))
     try:
         current = current_revision(engine)
@@ -201,7 +300,16 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         raise DatabaseError(f"Cannot reach the database {where}: {reason}") from exc
     except sa.exc.DatabaseError as exc:
         engine.dispose()
-        raise DatabaseError(f"{where} is not an mdtboard database (or is damaged): {exc.orig}") from exc
+        raise DatabaseError(damaged_message(where, str(exc.orig))) from exc
+    if existed and current is not None:
+        try:
+            check_integrity(engine)
+        except sa.exc.DBAPIError as exc:
+            engine.dispose()
+            raise DatabaseError(damaged_message(where, str(exc.orig))) from exc
+        except DatabaseError:
+            engine.dispose()
+            raise
     if current is not None and current not in schema_revisions().known:
         engine.dispose()
         raise DatabaseError(
@@ -218,4 +326,5 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         except DatabaseError:
             engine.dispose()
             raise
+    log.info("database opened (%s, schema %s)", engine.dialect.name, head_revision() if migrate else current)
     return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

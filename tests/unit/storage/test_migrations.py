@@ -418,9 +418,9 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path, conte
     path.write_bytes(content)
     with pytest.raises(DatabaseError) as info:
         open_database(sqlite_url(path))
-    assert (
-        str(info.value)
-        == f"sqlite:///{path} is not an mdtboard database (or is damaged): file is not a database"
+    assert str(info.value).startswith(
+        f"The database sqlite:///{path} is damaged or is not an mdtboard database (file is not a database). "
+        "Nothing was changed in it. Close mdtboard and copy your latest backup over this file"
     )
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mdtboard.sqlite3"]
