@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from mdtboard.domain.case import Case, Discipline, Medication, RestrictedPassage
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.instruments import instrument_label, other_score_value
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.privacy import redact_text, shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
@@ -197,6 +198,8 @@ def assessment(case: Case) -> Section:
                 blocks.append(Block(Kind.FIELD, text, label=label))
         if summary.phq9_item9_unrecorded:
             blocks.append(Block(Kind.WARNING, "PHQ-9 item 9 (self-harm) not recorded: ask today"))
+    for other in (case.scores.other or []) if case.scores else []:
+        blocks.append(Block(Kind.FIELD, other_score_value(other), label=instrument_label(other.instrument)))
     flags = _lines(case.red_flags)
     if flags:
         blocks.append(Block(Kind.HEADING, "Red flags"))
