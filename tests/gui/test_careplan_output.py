@@ -14,7 +14,15 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from test_careplan_support import EditorFactory, care_settings, load_samples, make_editor, signed
+from test_careplan_support import (
+    EditorFactory,
+    care_settings,
+    conference_draft,
+    in_conference,
+    load_samples,
+    make_editor,
+    signed,
+)
 
 from mdtboard.services.context import Services
 from mdtboard.ui.careplan.output import SETTINGS_PAGE_SIZE, make_printer, render_pdf
@@ -38,7 +46,7 @@ def test_every_page_is_rendered_onto_the_printer(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     data = editor.output.pdf_bytes()
     assert data is not None
@@ -64,7 +72,7 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     data = editor.output.pdf_bytes()
     assert data is not None
@@ -81,10 +89,10 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, care_settings: QSettings, tmp_path: Path
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
-    signed(services, services.careplans.create_draft(case_id))
+    signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
-    editor.start_new_version()  # version 2, a draft, is on screen
+    editor.start_new_version(confirmed=True)  # version 2, a draft, is on screen
     out = tmp_path / "plan.pdf"
     assert editor.output.save_pdf_to(out)
     text = _text(out.read_bytes())
@@ -105,7 +113,7 @@ def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     work = tmp_path / "exports"
     work.mkdir()
@@ -130,7 +138,7 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
-    signed(services, services.careplans.create_draft(case_id))
+    signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
     messages: list[str] = []

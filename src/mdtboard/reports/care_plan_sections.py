@@ -232,16 +232,17 @@ def medication_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
     ))
     change: MmeChange = mme_change(case.medications, plan.medication_plan)
     out.append(Spacer(1, 1.5 * mm))
+    after = "not yet decided" if change.after is None else format_number(change.after.total)
     out.append(Paragraph(
         f"<b>Total MME/day: before {markup(format_number(change.before.total))}, "
-        f"after the plan {markup(format_number(change.after.total))}</b>", s.body
+        f"after the plan {markup(after)}</b>", s.body
     ))
     if change.assumed_unchanged:
         out.append(Paragraph(markup(
             "No target dose given for " + ", ".join(change.assumed_unchanged)
             + ": the total after counts the current dose."
         ), s.small))
-    if change.before.caution or change.after.caution:
+    if change.before.caution or (change.after is not None and change.after.caution):
         out.append(Paragraph(markup(MME_CAUTION), s.muted))
     return out
 
@@ -259,7 +260,7 @@ def follow_up(plan: CarePlan, width: float) -> list[Flowable]:
     ))
     open_items = plan.open_interventions()
     out.append(Paragraph(
-        f"<b>Open actions:</b> {len(open_items)} of {len(plan.interventions)} interventions", s.body
+        f"<b>Open actions:</b> {len(open_items)} of {len(plan.agreed_interventions())} interventions", s.body
     ))
     if plan.review_date is not None:
         due = [i for i in open_items if i.due is not None and i.due <= plan.review_date]

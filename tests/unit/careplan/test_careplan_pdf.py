@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from careplan_pdf_reading import font_problems, read_pdf, squash
+from careplan_setup import accepted_draft, sign_all
 from conftest import SAMPLE_CASES
 
 from mdtboard.domain.careplan import Goal, PlanStatus
@@ -184,10 +185,10 @@ def test_long_texts_print_in_full_over_many_pages(sqlite_services: Services) -> 
     for inp in case.discipline_inputs or []:
         assert squash(inp.assessment or "") in body
         assert squash(inp.recommendations or "") in body
-    # the one long recommendation became one intervention, printed whole in a table that splits
-    assert body.count("ENDOFONEPOINT") == 2
+    # recommendations not yet accepted are not printed as agreed interventions
+    assert body.count("ENDOFONEPOINT") == 1
     for i in range(25):
-        assert body.count(f"RECMARK{i:02d}") == 2  # in the discipline's input and as an intervention
+        assert body.count(f"RECMARK{i:02d}") == 1  # in the discipline's input only
     for i in range(5):
         assert f"GOALMARK{i}" in body
 
@@ -195,18 +196,17 @@ def test_long_texts_print_in_full_over_many_pages(sqlite_services: Services) -> 
 def test_signed_plan_prints_sign_offs_without_draft_marks(services: Services) -> None:
     import_files(services.cases, [SAMPLE_CASES])
     case = services.cases.get_by_ref("MDT-001")
-    plan = services.careplans.create_draft(case.id or 0)
-    plan.goals[0] = Goal(plan.goals[0].description, "hours a day at work", "0", "4", date(2027, 1, 28),
-                         plan.goals[0].uid)
-    plan = services.careplans.save_draft(plan)
     leads = {
         Discipline.PHYSICIAN: "Dr Amara Okafor",
         Discipline.PHYSICAL_THERAPY: "Sam Lee",
         Discipline.PSYCHOLOGY: "Ana Ruiz-Ørsted",
     }
+    plan = accepted_draft(services, case, leads=leads)
+    plan.goals[0] = Goal(plan.goals[0].description, "hours a day at work", "0", "4", date(2027, 1, 28),
+                         plan.goals[0].uid)
+    plan = services.careplans.save_draft(plan)
     assert services.careplans.required_sign_offs(plan) == tuple(leads)
-    for discipline, name in leads.items():
-        plan = services.careplans.sign_off(plan, discipline, name, at=AT)
+    plan = sign_all(services, plan, leads=leads)
     assert plan.status is PlanStatus.SIGNED
     pdf = read_pdf(care_plan_pdf_bytes(services, "MDT-001"), training=True)
     assert "DRAFT" not in pdf.text

@@ -4,8 +4,8 @@
 
 from PySide6.QtCore import (QCoreApplication, QSize, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea,
-    QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QRadioButton,
+    QScrollArea, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_CarePlanEditor(object):
     def setupUi(self, CarePlanEditor):
@@ -240,6 +240,19 @@ class Ui_CarePlanEditor(object):
 
         self.interventionsLayout.addWidget(self.interventionsSummary)
 
+        self.offeredLabel = QLabel(self.interventionsTab)
+        self.offeredLabel.setObjectName(u"offeredLabel")
+        self.offeredLabel.setWordWrap(True)
+
+        self.interventionsLayout.addWidget(self.offeredLabel)
+
+        self.offeredList = QListWidget(self.interventionsTab)
+        self.offeredList.setObjectName(u"offeredList")
+        self.offeredList.setMaximumSize(QSize(16777215, 180))
+        self.offeredList.setWordWrap(True)
+
+        self.interventionsLayout.addWidget(self.offeredList)
+
         self.sectionTabs.addTab(self.interventionsTab, "")
         self.medicationTab = QWidget()
         self.medicationTab.setObjectName(u"medicationTab")
@@ -432,6 +445,7 @@ class Ui_CarePlanEditor(object):
         self.problemsLabel.setBuddy(self.problemsTable)
         self.goalsLabel.setBuddy(self.goalsTable)
         self.interventionsLabel.setBuddy(self.interventionsTable)
+        self.offeredLabel.setBuddy(self.offeredList)
         self.medicationLabel.setBuddy(self.medicationTable)
         self.proceduresLabel.setBuddy(self.proceduresTable)
         self.risksLabel.setBuddy(self.risksTable)
@@ -453,7 +467,8 @@ class Ui_CarePlanEditor(object):
         QWidget.setTabOrder(self.socialEdit, self.problemsTable)
         QWidget.setTabOrder(self.problemsTable, self.goalsTable)
         QWidget.setTabOrder(self.goalsTable, self.interventionsTable)
-        QWidget.setTabOrder(self.interventionsTable, self.medicationTable)
+        QWidget.setTabOrder(self.interventionsTable, self.offeredList)
+        QWidget.setTabOrder(self.offeredList, self.medicationTable)
         QWidget.setTabOrder(self.medicationTable, self.proceduresTable)
         QWidget.setTabOrder(self.proceduresTable, self.risksTable)
         QWidget.setTabOrder(self.risksTable, self.reviewDateEdit)
@@ -555,7 +570,7 @@ class Ui_CarePlanEditor(object):
         self.goalsSummary.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"How many goals are SMART", None))
 #endif // QT_CONFIG(accessibility)
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.goalsTab), QCoreApplication.translate("CarePlanEditor", u"&Goals", None))
-        self.interventionsLabel.setText(QCoreApplication.translate("CarePlanEditor", u"What each discipline will do, who owns it and when it is due. Open actions due before the next conference come back on its agenda as follow-ups.", None))
+        self.interventionsLabel.setText(QCoreApplication.translate("CarePlanEditor", u"What each discipline will do, who owns it and when it is due. The draft proposes what the team said in this conference, word for word: Enter accepts the selected proposed item, E edits it, M merges it into the row above, Delete drops it. Open actions due before the next conference come back on its agenda as follow-ups.", None))
 #if QT_CONFIG(accessibility)
         self.interventionsTable.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Interventions by discipline", None))
 #endif // QT_CONFIG(accessibility)
@@ -564,6 +579,10 @@ class Ui_CarePlanEditor(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.interventionsSummary.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Interventions still without an owner or a due date", None))
+#endif // QT_CONFIG(accessibility)
+        self.offeredLabel.setText(QCoreApplication.translate("CarePlanEditor", u"Not in the draft: input prepared before the meeting, or from disciplines not present. Enter adds the selected one to the plan.", None))
+#if QT_CONFIG(accessibility)
+        self.offeredList.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Input not in the draft (prepared before the meeting, or from disciplines not present)", None))
 #endif // QT_CONFIG(accessibility)
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.interventionsTab), QCoreApplication.translate("CarePlanEditor", u"&Interventions", None))
         self.medicationLabel.setText(QCoreApplication.translate("CarePlanEditor", u"What happens to each medicine: start, stop, change, taper or continue, with the daily dose before and after.", None))
