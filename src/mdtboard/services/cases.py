@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from mdtboard.domain.case import Case, CaseSummary
+from mdtboard.domain.case_refs import next_reference, reference_prefix
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.validation import case_problems, check_case
 from mdtboard.services.uow import read_only, unit_of_work
@@ -85,6 +87,21 @@ class CaseService:
         ``limit + 1`` means "more than ``limit``", which is all a search box needs and stays fast."""
         with read_only(self.db) as session:
             return case_repo.count(session, query, fictional=fictional, limit=limit)
+
+    def listed(self, ids: Sequence[int], query: str = "", *, fictional: bool | None = None) -> set[int]:
+        """Which of the cases ``ids`` a search for ``query`` (with the real/fictional filter) lists."""
+        with read_only(self.db) as session:
+            return case_repo.listed_ids(session, ids, query, fictional=fictional)
+
+    def suggest_reference(self, *, fictional: bool, year: int | None = None) -> str:
+        """A reference for a new case that no case has: ``MDT-2026-004`` (real) or ``TEACH-2026-004``."""
+        prefix = reference_prefix(fictional, year if year is not None else date.today().year)
+        with read_only(self.db) as session:
+            return next_reference(prefix, case_repo.refs_starting(session, prefix))
+
+    def reference_taken(self, ref: str) -> bool:
+        with read_only(self.db) as session:
+            return bool(case_repo.ids_by_ref(session, [ref]))
 
     # -- writing
     def create(self, case: Case) -> Case:

@@ -342,6 +342,13 @@ def load_cases(
     return [to_case(row) for row in session.scalars(stmt)]
 
 
+def refs_starting(session: Session, prefix: str) -> list[str]:
+    """Every reference that starts with ``prefix`` (compared exactly, as stored)."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    stmt = sa.select(CaseRow.ref).where(CaseRow.ref.like(escaped + "%", escape="\\"))
+    return [ref for ref in session.scalars(stmt) if ref.startswith(prefix)]
+
+
 def ids_by_ref(session: Session, refs: Sequence[str]) -> dict[str, tuple[int, int]]:
     """``ref -> (id, version)`` for the refs that exist."""
     found: dict[str, tuple[int, int]] = {}
@@ -397,6 +404,18 @@ def search_stmt(query: str = "", *, fictional: bool | None = None) -> sa.Select[
     if fictional is not None:
         stmt = stmt.where(CaseRow.fictional.is_(fictional))
     return stmt
+
+
+def listed_ids(
+    session: Session, ids: Sequence[int], query: str = "", *, fictional: bool | None = None
+) -> set[int]:
+    """Which of ``ids`` a search for ``query`` (and the real/fictional filter) lists."""
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        stmt = search_stmt(query, fictional=fictional).where(CaseRow.id.in_(chunk))
+        found.update(row.id for row in session.execute(stmt))
+    return found
 
 
 #: Above this many matches, a page in reference order is found faster by walking the reference index and

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
+        self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
         self._restore_settings()
 
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.library)
         self.library.open_case_requested.connect(self.open_case)
         self.library.status_message.connect(self.show_status)
+        self.library.new_case_requested.connect(self.case_actions.new_case)
         self.ui.pages.setCurrentWidget(self.library)
 
     def _build_editor(self, services: Services) -> None:
@@ -293,6 +296,7 @@ class MainWindow(QMainWindow):
         self.ui.pages.addWidget(self.editor)
         self.editor.status_message.connect(self.show_status)
         self.editor.case_saved.connect(self._case_saved)
+        self.editor.case_created.connect(self._case_created)
 
     def _build_workspace(self, services: Services) -> None:
         self.workspace = self._make_workspace(services)
@@ -446,6 +450,11 @@ class MainWindow(QMainWindow):
 
     def _case_saved(self, _case_id: int) -> None:
         self._library_stale = True
+
+    def _case_created(self, case_id: int) -> None:
+        self.settings.setValue(SETTINGS_CASE, case_id)
+        if self.library is not None:
+            self.library.show_when_refreshed(case_id)
 
     def _conference_opened(self, conf_id: int) -> None:
         self.settings.setValue(SETTINGS_CONFERENCE, conf_id)

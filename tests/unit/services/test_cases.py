@@ -185,3 +185,34 @@ def test_case_level_inputs_are_kept_in_order(services: Services) -> None:
         Discipline.PHYSICIAN,
     ]
     assert all(i.created_at is not None for i in stored.discipline_inputs or [])
+
+
+def test_suggested_references_are_free_and_readable(services: Services) -> None:
+    from mdtboard.domain.case_refs import blank_case
+
+    first = services.cases.suggest_reference(fictional=False, year=2026)
+    assert first == "MDT-2026-001"
+    case = blank_case(first, fictional=False)
+    case.patient.display_name = "Ann Example"
+    services.cases.create(case)
+    assert services.cases.reference_taken("MDT-2026-001")
+    assert not services.cases.reference_taken("mdt-2026-001")
+    assert services.cases.suggest_reference(fictional=False, year=2026) == "MDT-2026-002"
+    assert services.cases.suggest_reference(fictional=True, year=2026) == "TEACH-2026-001"
+    other = blank_case("mdt-2026-009", fictional=False)  # another reference: case counts
+    other.patient.display_name = "Bo Example"
+    services.cases.create(other)
+    assert services.cases.suggest_reference(fictional=False, year=2026) == "MDT-2026-002"
+
+
+def test_which_cases_a_search_lists(services: Services) -> None:
+    from mdtboard.domain.case_refs import blank_case
+
+    ids = []
+    for ref, name, fictional in (("A-1", "Zoë Quill", False), ("A-2", "Max Quill", True)):
+        case = blank_case(ref, fictional=fictional)
+        case.patient.display_name = name
+        ids.append(services.cases.create(case).id or 0)
+    assert services.cases.listed(ids, "zoe") == {ids[0]}
+    assert services.cases.listed(ids, "quill", fictional=True) == {ids[1]}
+    assert services.cases.listed(ids) == set(ids)

@@ -31,7 +31,7 @@ class UndoKeys(QObject):
 
 class RowKeys(QObject):
     """In a table (not while a cell is being edited): Insert or Ctrl+N adds a row, Delete removes the
-    selected one."""
+    selected one. Ctrl+N is taken before the window's shortcut (New case) sees it."""
 
     def __init__(
         self, add: Callable[[], None], remove: Callable[[], None], parent: QObject | None = None
@@ -41,12 +41,20 @@ class RowKeys(QObject):
         self._remove = remove
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(
+            event, QKeyEvent
+        ):
             return False
         if isinstance(watched, QAbstractItemView) and watched.state() == QAbstractItemView.State.EditingState:
             return False
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         key = event.key()
+        if event.type() == QEvent.Type.ShortcutOverride:
+            # Ctrl+N is the window's New case elsewhere: in a plan's table it adds a row.
+            if key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier:
+                event.accept()
+                return True
+            return False
         if (key == Qt.Key.Key_Insert and modifiers == Qt.KeyboardModifier.NoModifier) or (
             key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier
         ):

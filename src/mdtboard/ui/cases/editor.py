@@ -79,6 +79,10 @@ _HEADER_KEYS = frozenset({"refEdit", "nameEdit", "titleEdit", "fictionalCheck"})
 _SCORE_KEYS = frozenset({
     "nrsEdit", *PEG_FIELDS, *PHQ9_FIELDS, "phq9TotalEdit", *GAD7_FIELDS, "gad7TotalEdit",
 })
+#: What the name field of a new case says until the name is typed.
+NAME_FIRST = "type the patient's name: the new case is stored once it has one"
+NEW_CASE_STATE = "New case: stored once the patient's name is typed"
+
 _BANNER_KEYS = frozenset({"sharingEdit", *PHQ9_FIELDS, "phq9TotalEdit"})  # sharing; PHQ-9 item 9
 
 
@@ -111,13 +115,19 @@ class _CellDelegate(QStyledItemDelegate):
 class CaseEditor(QWidget):
     """Edits one case at a time.
 
+    A new case (:meth:`new_case`) is a draft with no database id until the patient's name is typed: it is
+    then created (``CaseService.create``) and saved as any other case from there on; a new case left
+    without a name leaves nothing behind.
+
     Signals:
         case_opened(int): a case (its id) was loaded into the editor.
+        case_created(int): the new case being typed was stored, with this id.
         case_saved(int): the open case (its id) was saved.
         status_message(str): a line for the status bar ("Saved 14:02:31", or why a save failed).
     """
 
     case_opened = Signal(int)
+    case_created = Signal(int)
     case_saved = Signal(int)
     status_message = Signal(str)
 
@@ -142,6 +152,11 @@ class CaseEditor(QWidget):
         self._resave = False  # an edit came while a background save was running
         self._background_failed = False
         self._saved: Case | None = None
+        #: Undo commands name a new case not stored yet by a negative key; once it is stored, the key maps
+        #: to its id here.
+        self._draft_key = 0
+        self._stored_drafts: dict[int, int] = {}
+        self._draft_texts: dict[str, str] | None = None  # the form of the new case as opened
         self._texts: dict[str, str] = {}
         self._loading = False
         self._service_problems: list[tuple[str | None, str, Problem, str]] = []
@@ -209,6 +224,27 @@ class CaseEditor(QWidget):
         return self._saved.id if self._saved is not None else None
 
     @property
+    def is_new_case(self) -> bool:
+        """True while a new case is open that has not been stored yet."""
+        return self._saved is not None and self._saved.id is None
+
+    def _case_key(self) -> int:
+        """What the undo commands call the open case: its id, or the draft's negative key."""
+        assert self._saved is not None
+        return self._saved.id if self._saved.id is not None else self._draft_key
+
+    def new_case(self, case: Case) -> bool:
+        """Open ``case`` (not stored, no id) as a new case, saving the open case first. It is stored once
+        its patient's name is typed. False when the open case could not be saved (it stays open)."""
+        if not self.flush():
+            return False
+        self._draft_key -= 1
+        self._load(case)
+        self.ui.isbarTabs.setCurrentIndex(0)
+        self.ui.saveState.setText(NEW_CASE_STATE)
+        return True
+
+    @property
     def saved_case(self) -> Case | None:
         """The case as last read from or saved to the database."""
         return self._saved
@@ -222,6 +258,8 @@ class CaseEditor(QWidget):
         (it stays open) or ``case_id`` does not exist."""
         if self._saved is not None and self._saved.id == case_id:
             return True
+        if case_id < 0:  # a new case that was never stored
+            return False
         if not self.flush():
             return False
         left = self._saved
@@ -251,6 +289,7 @@ class CaseEditor(QWidget):
             self._loading = False
         self._saver.discard()
         self._texts = self.form.snapshot()
+        self._draft_texts = dict(self._texts) if case.id is None else None
         self._show_body(True)
         self.ui.saveState.setText("")
         self._refresh()
@@ -279,6 +318,9 @@ class CaseEditor(QWidget):
             self._background.wait()
         reading = self._read()
         self._not_saved_count = len({unit for _k, unit, _p in reading.problems})
+        if self._saved.id is None:
+            self._create(reading)
+            return
         if reading.case == self._saved:
             return
         if self._sync_save:
@@ -290,6 +332,32 @@ class CaseEditor(QWidget):
         service = self._services.cases
         self._background.start(lambda: service.update(case))
 
+    def _create(self, reading: Reading) -> None:
+        """Store the new case once it has its patient's name (on this thread when flushing, else on the
+        worker); before that, nothing is stored and an edit elsewhere keeps it pending."""
+        assert self._saved is not None
+        if self._texts == self._draft_texts:
+            return  # nothing typed (or all of it taken back): nothing to store
+        units = reading.invalid_units
+        if "nameEdit" in units:
+            raise MdtboardError("the new case is stored once the patient's name is typed.")
+        if "refEdit" in units:
+            raise MdtboardError("the new case needs a reference no other case has.")
+        case = reading.case
+        service = self._services.cases
+        if self._sync_save:
+            self._created(service.create(case))
+            return
+        self._background.start(lambda: service.create(case))
+
+    def _created(self, stored: Case) -> None:
+        assert stored.id is not None
+        self._stored_drafts[self._draft_key] = stored.id
+        self._saved = stored
+        self._draft_texts = None
+        self.case_created.emit(stored.id)
+        self.case_saved.emit(stored.id)
+
     def _background_finished(self, result: object) -> None:
         if isinstance(result, MdtboardError):
             self._background_failed = True
@@ -299,7 +367,10 @@ class CaseEditor(QWidget):
             self._saver.mark_pending()  # still to be saved: retried on the next change or flush
             self._on_save_failed(result)
             return
-        if isinstance(result, Case) and self._saved is not None and result.id == self._saved.id:
+        if isinstance(result, Case) and self._saved is not None and self._saved.id is None:
+            self._created(result)
+            self._on_saved(datetime.now())
+        elif isinstance(result, Case) and self._saved is not None and result.id == self._saved.id:
             self._saved = result
             self.case_saved.emit(result.id)
             self._on_saved(datetime.now())
@@ -314,9 +385,21 @@ class CaseEditor(QWidget):
             if entry[0] is None or self.form.text(entry[0]) == entry[3]
         ]
         assert self._saved is not None
-        return self.form.read(self._saved, extra=[(k, u, p) for k, u, p, _t in self._service_problems])
+        reading = self.form.read(self._saved, extra=[(k, u, p) for k, u, p, _t in self._service_problems])
+        if self._saved.id is None:
+            if self._texts == self._draft_texts:
+                reading.problems = []  # a new case not typed in yet: nothing to mark
+            else:
+                reading.problems = [
+                    (key, unit, Problem(p.where, NAME_FIRST) if p.where == "patient.display_name" else p)
+                    for key, unit, p in reading.problems
+                ]
+        return reading
 
     def _on_saved(self, when: datetime) -> None:
+        if self.is_new_case:
+            self.ui.saveState.setText(NEW_CASE_STATE)
+            return
         if self._background.busy:
             self.ui.saveState.setText("Saving…")
             return
@@ -338,6 +421,10 @@ class CaseEditor(QWidget):
             QTimer.singleShot(0, self._saver.flush)
             return
         first = str(error).splitlines()[0]
+        if self.is_new_case:
+            self.ui.saveState.setText(f"{show.WARNING_SIGN} Not stored yet: {first}")
+            self.status_message.emit(f"New case not stored yet: {first} What you typed stays on screen.")
+            return
         self.ui.saveState.setText(f"{show.WARNING_SIGN} Not saved")
         self.status_message.emit(f"Not saved: {first} Your text is kept on screen; saving is retried.")
 
@@ -378,7 +465,7 @@ class CaseEditor(QWidget):
         if new == old:
             return
         self._texts[key] = new
-        self._undo.push(FieldEditCommand(self, self._saved.id or 0, key, self._label(key), old, new))
+        self._undo.push(FieldEditCommand(self, self._case_key(), key, self._label(key), old, new))
         self._changed(key)
 
     def _cell_edited(self, table: str, item: QTableWidgetItem) -> None:
@@ -406,7 +493,7 @@ class CaseEditor(QWidget):
         row = widget.rowCount()
         texts = [""] * widget.columnCount()
         self._undo.push(
-            RowCommand(self, self._saved.id or 0, table, row, texts, insert=True, label="Add a row")
+            RowCommand(self, self._case_key(), table, row, texts, insert=True, label="Add a row")
         )
         widget.setCurrentCell(row, 0)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -421,12 +508,15 @@ class CaseEditor(QWidget):
             return
         texts = self.form.row_texts(table, row)
         self._undo.push(
-            RowCommand(self, self._saved.id or 0, table, row, texts, insert=False, label="Remove a row")
+            RowCommand(self, self._case_key(), table, row, texts, insert=False, label="Remove a row")
         )
 
     # -- what the undo commands call
     def _ensure_open(self, case_id: int) -> bool:
-        return self.current_case_id() == case_id or self.open_case(case_id)
+        case_id = self._stored_drafts.get(case_id, case_id)
+        if self._saved is not None and self._case_key() == case_id:
+            return True
+        return self.open_case(case_id)
 
     def apply_text(self, case_id: int, key: str, text: str) -> None:
         if not self._ensure_open(case_id):
@@ -471,6 +561,11 @@ class CaseEditor(QWidget):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 
+    def focus_name(self) -> None:
+        """Put the cursor in the patient's name (Identify part)."""
+        self.reveal("nameEdit")
+        self.ui.nameEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def reveal(self, key: str) -> None:
         """Bring the tab holding a field to the front."""
         widget = self.form.widget(key)
@@ -504,7 +599,8 @@ class CaseEditor(QWidget):
 
     def _show_header(self, case: Case) -> None:
         title = f" — {case.title}" if case.title else ""
-        self.ui.headerLabel.setText(f"{case.ref} · {case.patient.display_name}{title}")
+        name = case.patient.display_name or "New case"
+        self.ui.headerLabel.setText(f"{case.ref} · {name}{title}")
         badge = self.ui.kindBadge
         badge.setText("FICTIONAL CASE" if case.fictional else "Real patient")
         if badge.property("fictional") != case.fictional:

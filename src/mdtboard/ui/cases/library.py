@@ -23,6 +23,10 @@ SEARCH_DELAY_MS = 150
 #: How long the current row must stay put before its sharing restrictions are looked up.
 SELECTION_DELAY_MS = 80
 
+#: How many rows the library fetches at most to select a case it was asked to show (a case further down a
+#: very long list is still listed; the status bar says how to find it).
+REVEAL_ROWS = 5000
+
 #: The filter combo's entries, in order: which cases each shows.
 FILTERS: tuple[bool | None, ...] = (None, False, True)
 
@@ -39,11 +43,13 @@ class CaseLibrary(QWidget):
 
     Signals:
         open_case_requested(int): the person asked to open this case (its id) in the case editor.
+        new_case_requested(): the person asked for a new case (the New case… button).
         status_message(str): a line for the status bar (cases imported, exported, errors).
         cases_imported(list): cases (``StoredCase``) were created or updated by an import.
     """
 
     open_case_requested = Signal(int)
+    new_case_requested = Signal()
     status_message = Signal(str)
     cases_imported = Signal(list)
 
@@ -74,6 +80,7 @@ class CaseLibrary(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._pending_reveal: list[int] = []
         self._connect_signals()
         self._update_count()
 
@@ -98,6 +105,7 @@ class CaseLibrary(QWidget):
         self.ui.filterCombo.currentIndexChanged.connect(self._apply_filter)
         self.ui.caseTable.activated.connect(self._open_index)
         self.ui.openButton.clicked.connect(self.open_current)
+        self.ui.newButton.clicked.connect(self.new_case_requested)
         self.ui.importButton.clicked.connect(self.choose_and_import)
         self.ui.exportButton.clicked.connect(self.choose_and_export)
         self.ui.caseTable.selectionModel().currentRowChanged.connect(self._selection_timer.start)
@@ -140,6 +148,55 @@ class CaseLibrary(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh()
+        if self._pending_reveal:
+            ids, self._pending_reveal = self._pending_reveal, []
+            note = self.reveal_cases(ids, what="the new case")
+            if note:
+                self.status_message.emit(note)
+
+    def show_when_refreshed(self, case_id: int) -> None:
+        """Select ``case_id`` (a case just created) the next time the library is refreshed."""
+        self._pending_reveal = [case_id]
+
+    def reveal_cases(self, ids: list[int], *, what: str) -> str:
+        """Make the cases ``ids`` (new or just imported) visible and select the first: when the search or the
+        real/fictional filter hides any of them, it is cleared. Returns what the status bar should say about
+        it ("" when nothing was hidden)."""
+        if not ids:
+            return ""
+        query = self.model.query
+        shown = self.ui.filterCombo.currentIndex()
+        fictional = FILTERS[shown] if 0 <= shown < len(FILTERS) else None
+        note = ""
+        if query.strip() or fictional is not None:
+            try:
+                listed = self._services.cases.listed(ids, query, fictional=fictional)
+            except MdtboardError:
+                listed = set(ids)
+            if len(listed) < len(ids):
+                self._search_timer.stop()
+                self.ui.searchEdit.blockSignals(True)
+                self.ui.searchEdit.clear()
+                self.ui.searchEdit.blockSignals(False)
+                self.model.set_query("")
+                self.ui.filterCombo.setCurrentIndex(0)  # all cases
+                note = f"The search and filter were cleared to show {what}."
+        self._select_case(ids[0])
+        return note
+
+    def _select_case(self, case_id: int) -> bool:
+        row = self.model.row_of(case_id)
+        while row is None and self.model.canFetchMore() and self.model.rowCount() < REVEAL_ROWS:
+            self.model.fetchMore()
+            row = self.model.row_of(case_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.ui.caseTable.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.ui.caseTable.scrollTo(index)
+        return True
 
     def shutdown(self) -> None:
         """Stop the pending look-ups: the window is closing and the services with it."""
@@ -199,7 +256,10 @@ class CaseLibrary(QWidget):
             return None
         finally:
             self.refresh()
-        self.status_message.emit(describe_import(stored))
+        note = self.reveal_cases(
+            [s.id for s in stored], what="the imported case" if len(stored) == 1 else "the imported cases"
+        )
+        self.status_message.emit(" ".join(x for x in (describe_import(stored), note) if x))
         self.cases_imported.emit(stored)
         return stored
 

@@ -76,6 +76,11 @@ class Ui_CaseLibrary(object):
 
         self.buttonRow = QHBoxLayout()
         self.buttonRow.setObjectName(u"buttonRow")
+        self.newButton = QPushButton(CaseLibrary)
+        self.newButton.setObjectName(u"newButton")
+
+        self.buttonRow.addWidget(self.newButton)
+
         self.openButton = QPushButton(CaseLibrary)
         self.openButton.setObjectName(u"openButton")
 
@@ -98,7 +103,7 @@ class Ui_CaseLibrary(object):
 
         self.buttonRow.addWidget(self.dropHint)
 
-        self.buttonRow.setStretch(3, 1)
+        self.buttonRow.setStretch(4, 1)
 
         self.libraryLayout.addLayout(self.buttonRow)
 
@@ -108,7 +113,8 @@ class Ui_CaseLibrary(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.searchEdit, self.filterCombo)
         QWidget.setTabOrder(self.filterCombo, self.caseTable)
-        QWidget.setTabOrder(self.caseTable, self.openButton)
+        QWidget.setTabOrder(self.caseTable, self.newButton)
+        QWidget.setTabOrder(self.newButton, self.openButton)
         QWidget.setTabOrder(self.openButton, self.importButton)
         QWidget.setTabOrder(self.importButton, self.exportButton)
 
@@ -149,6 +155,13 @@ class Ui_CaseLibrary(object):
 #if QT_CONFIG(accessibility)
         self.caseTable.setAccessibleDescription(QCoreApplication.translate("CaseLibrary", u"Press Enter or double-click to open the case", None))
 #endif // QT_CONFIG(accessibility)
+        self.newButton.setText(QCoreApplication.translate("CaseLibrary", u"&New case\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.newButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Create a new case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.newButton.setToolTip(QCoreApplication.translate("CaseLibrary", u"A blank case in the case editor (Ctrl+N)", None))
+#endif // QT_CONFIG(tooltip)
         self.openButton.setText(QCoreApplication.translate("CaseLibrary", u"&Open case", None))
 #if QT_CONFIG(accessibility)
         self.openButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Open the selected case", None))

@@ -1,0 +1,102 @@
+"""File > New case… (Ctrl+N): the reference and whether the case is about a real patient, chosen on purpose.
+
+The dialog suggests a reference (``MDT-2026-004`` for a real patient, ``TEACH-2026-004`` for a fictional
+one) that the person may change. A real patient is never the silent default in a training conference:
+there the fictional choice is made and the hint says why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.validation import REF_PATTERN
+from mdtboard.services.cases import CaseService
+from mdtboard.ui.forms.ui_case_new import Ui_NewCaseDialog
+
+TRAINING_HINT = (
+    "A training conference is open, so the case is marked fictional. Choose “a real patient” only for a "
+    "real patient's case."
+)
+CLINICAL_HINT = "A fictional case says FICTIONAL wherever it is shown and printed."
+
+
+class NewCaseDialog(QDialog):
+    """Asks for the kind and the reference of a new case.
+
+    Signals:
+        case_chosen(str, bool): the reference and whether the case is fictional (the dialog was accepted).
+    """
+
+    case_chosen = Signal(str, bool)
+
+    def __init__(self, cases: CaseService, *, training: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_NewCaseDialog()
+        self.ui.setupUi(self)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ui.errorLabel.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        self.ui.errorLabel.setVisible(False)
+        self._cases = cases
+        self._suggested: dict[bool, str] = {}
+        self._ref_typed = False
+        self.ui.kindHint.setText(TRAINING_HINT if training else CLINICAL_HINT)
+        (self.ui.fictionalRadio if training else self.ui.realRadio).setChecked(True)
+        self._suggest()
+        self._connect_signals()
+        (self.ui.fictionalRadio if training else self.ui.realRadio).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _connect_signals(self) -> None:
+        self.ui.fictionalRadio.toggled.connect(lambda _on: self._suggest())
+        self.ui.refEdit.textEdited.connect(self._ref_edited)
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
+
+    @property
+    def fictional(self) -> bool:
+        return self.ui.fictionalRadio.isChecked()
+
+    def _ref_edited(self, text: str) -> None:
+        self._ref_typed = bool(text.strip())
+        self.ui.errorLabel.setVisible(False)
+
+    def _suggest(self) -> None:
+        """Put the suggested reference for the chosen kind in the field, unless the person typed one."""
+        if self._ref_typed:
+            return
+        fictional = self.fictional
+        if fictional not in self._suggested:
+            try:
+                self._suggested[fictional] = self._cases.suggest_reference(fictional=fictional)
+            except MdtboardError:
+                self._suggested[fictional] = ""
+        self.ui.refEdit.setText(self._suggested[fictional])
+
+    def _problem(self, ref: str) -> str | None:
+        if not ref:
+            return "Type a reference for the case."
+        if not REF_PATTERN.match(ref):
+            return (
+                f"{ref!r} is not a valid reference: use letters, digits, '.', '_' or '-', starting with a "
+                "letter or digit, at most 64 characters."
+            )
+        try:
+            taken = self._cases.reference_taken(ref)
+        except MdtboardError as exc:
+            return f"The reference could not be checked: {exc}"
+        if taken:
+            return f"A case with reference {ref} already exists: choose another."
+        return None
+
+    def accept(self) -> None:
+        ref = self.ui.refEdit.text().strip()
+        problem = self._problem(ref)
+        if problem is not None:
+            self.ui.errorLabel.setText(f"\u26a0 {problem}")
+            self.ui.errorLabel.setVisible(True)
+            self.ui.refEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ui.refEdit.selectAll()
+            return
+        self.case_chosen.emit(ref, self.fictional)
+        super().accept()
