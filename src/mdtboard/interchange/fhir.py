@@ -31,7 +31,7 @@ from mdtboard.domain.careplan import (
 )
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError
-from mdtboard.domain.mme import format_number
+from mdtboard.domain.mme import MME_CAUTION, format_number, mme_report
 from mdtboard.domain.scoring import (
     LOINC_GAD7_TOTAL,
     LOINC_NRS,
@@ -348,6 +348,9 @@ def fhir_bundle(case: Case, plan: CarePlan) -> dict[str, Any]:
     for d in plan.disagreements:
         resolution = d.resolution if d.resolved else "unresolved"
         notes.append({"text": f"Disagreement: {d.issue} Resolution: {resolution}"})
+    mme = mme_report(case.medications)
+    if mme.shows_total:
+        notes.append({"text": f"Current medicines: {mme.total_statement} (CDC 2022 factors). {MME_CAUTION}"})
     formulation = [
         f"{label}: {text}" for label, text in (
             ("Biological", plan.formulation.biological),

@@ -246,23 +246,26 @@ class CarePlanDocument:
                 mme: Flowable = cell(format_number(row.mme))
             elif row.status is MmeStatus.NOT_OPIOID:
                 mme = cell("\u2013", s.cell_muted)
+            elif row.status is MmeStatus.NOT_RECOGNISED:
+                mme = cell("not recognised", s.cell_muted)
             else:
                 mme = cell(row.status.label, s.cell_muted)
             frequency = med.frequency or ""
             if med.prn and "as needed" not in frequency.casefold() and "prn" not in frequency.casefold():
                 frequency = f"{frequency} (as needed)".strip()
             rows.append([cell(med.name, s.cell_bold), cell(med.dose), cell(med.route), cell(frequency), mme])
-        rows.append([cell("Total MME/day", s.cell_bold), "", "", "", cell(report.total_text, s.cell_bold)])
+        total_cell = report.total_text if report.complete else f"at least {report.total_text}"
+        rows.append([cell("Total MME/day", s.cell_bold), "", "", "", cell(total_cell, s.cell_bold)])
         out.append(grid_table(
             ["Medication", "Dose", "Route", "Frequency", "MME/day"], rows,
             [0.30 * w, 0.14 * w, 0.12 * w, 0.32 * w, 0.12 * w],
             extra=[("SPAN", (0, len(rows)), (3, len(rows)))],
         ))
         out.append(Spacer(1, 1.5 * mm))
-        out.append(Paragraph(f"<b>Total: {markup(report.total_text)} MME/day</b>", s.body))
+        out.append(Paragraph(f"<b>Total: {markup(report.total_statement)}</b>", s.body))
         if report.caution:
             out.append(Paragraph(markup(MME_CAUTION), s.muted))
-        for row in (*report.not_counted, *report.flagged):
+        for row in report.uncounted:
             out.append(Paragraph(f"{markup(row.name)}: {markup(row.reason)}", s.small))
         flags = [flag.message for flag in report.co_prescriptions]
         if report.naloxone_suggestion:

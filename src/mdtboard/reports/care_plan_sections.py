@@ -232,11 +232,14 @@ def medication_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
     ))
     change: MmeChange = mme_change(case.medications, plan.medication_plan)
     out.append(Spacer(1, 1.5 * mm))
-    after = "not yet decided" if change.after is None else format_number(change.after.total)
-    out.append(Paragraph(
-        f"<b>Total MME/day: before {markup(format_number(change.before.total))}, "
-        f"after the plan {markup(after)}</b>", s.body
-    ))
+    before, after = change.before, change.after
+    if after is None:
+        total = f"Total: before {before.total_statement}; after the plan not yet decided"
+    elif before.complete and after.complete:
+        total = f"Total MME/day: before {before.total_text}, after the plan {after.total_text}"
+    else:
+        total = f"Total: before {before.total_statement}; after the plan {after.total_statement}"
+    out.append(Paragraph(f"<b>{markup(total)}</b>", s.body))
     if change.assumed_unchanged:
         out.append(Paragraph(markup(
             "No target dose given for " + ", ".join(change.assumed_unchanged)

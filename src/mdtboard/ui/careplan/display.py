@@ -17,7 +17,6 @@ from mdtboard.domain.careplan import (
 from mdtboard.domain.careplan_checks import SIGNING_ROLES
 from mdtboard.domain.case import Case, Discipline, Medication
 from mdtboard.domain.conference import Conference
-from mdtboard.domain.mme import format_number
 from mdtboard.ui.careplan.signoff import local_time
 
 WARNING_SIGN = "\u26a0"
@@ -112,7 +111,7 @@ def mme_html(current: Sequence[Medication] | None, entries: Sequence[MedicationP
     if after is None:
         names = html.escape(", ".join(change.undecided))
         lines = [
-            f"<b>Total MME/day: {format_number(before.total)} now → after the plan: not yet decided</b> "
+            f"<b>Total: {html.escape(before.total_statement)} now → after the plan: not yet decided</b> "
             "(CDC 2022 factors)",
             f"{WARNING_SIGN} Decision pending or not made for {names}: the MME after is computed once "
             "every opioid's decision is chosen.",
@@ -120,10 +119,12 @@ def mme_html(current: Sequence[Medication] | None, entries: Sequence[MedicationP
         if before.caution:
             lines.append(f"<span style='color:#3d4a57'>{html.escape(before.caution)}</span>")
         return "<br>".join(lines)
-    lines = [
-        f"<b>Total MME/day: {format_number(before.total)} now → {format_number(after.total)} after the "
-        "plan</b> (CDC 2022 factors)"
-    ]
+    if before.complete and after.complete:
+        total = f"Total MME/day: {before.total_text} now → {after.total_text} after the plan"
+    else:
+        total = (f"Total: {html.escape(before.total_statement)} now → "
+                 f"{html.escape(after.total_statement)} after the plan")
+    lines = [f"<b>{total}</b> (CDC 2022 factors)"]
     if change.assumed_unchanged:
         names = html.escape(", ".join(change.assumed_unchanged))
         lines.append(

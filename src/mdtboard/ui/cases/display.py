@@ -50,20 +50,20 @@ def mme_cell(row: MmeRow) -> str:
         return f"not counted: {row.reason}" if row.reason else "not counted"
     if row.status is MmeStatus.FLAGGED:
         return f"flagged: {row.reason}" if row.reason else "flagged"
+    if row.status is MmeStatus.NOT_RECOGNISED:
+        return row.reason or "not recognised"
     return ""
 
 
 def mme_html(report: MmeReport) -> str:
     """Total, what was not counted and why, co-prescriptions, naloxone, and the caution."""
-    if not report.any_opioid:
+    if not report.shows_total:
         return "No opioid on the list: no MME to count."
-    parts = [f"<b>Total: {html.escape(report.total_text)} MME/day</b>"]
-    if not report.complete:
-        parts[0] += " (an underestimate: not every opioid could be counted)"
+    parts = [f"<b>Total: {html.escape(report.total_statement)}</b>"]
     for row in report.counted:
         if row.calculation:
             parts.append(f"{html.escape(row.name)}: {html.escape(row.calculation)}")
-    for row in (*report.not_counted, *report.flagged):
+    for row in report.uncounted:
         parts.append(
             f"{WARNING_SIGN} {html.escape(row.name)}: {html.escape(row.status.label)}"
             + (f" ({html.escape(row.reason)})" if row.reason else "")

@@ -163,16 +163,13 @@ def medications(case: Case) -> Section:
         return Section("medications", "B", "Medications", _empty("medications"))
     report = mme_report(meds)
     blocks: list[Block] = []
-    if report.any_opioid:
-        total = f"Total {report.total_text} MME/day"
-        if not report.complete:
-            total += " (an underestimate: not every opioid could be counted)"
-        blocks.append(Block(Kind.KEY, total))
+    if report.shows_total:
+        blocks.append(Block(Kind.KEY, f"Total {report.total_statement}"))
         if report.caution:  # the caution stands wherever the MME is shown: right under the total
             blocks.append(Block(Kind.NOTE, report.caution))
     flags = [
         *(f"{row.name}: {row.status.label}" + (f" ({row.reason})" if row.reason else "")
-          for row in (*report.not_counted, *report.flagged)),
+          for row in report.uncounted),
         *(flag.message for flag in report.co_prescriptions),
     ]
     if report.naloxone_suggestion:
