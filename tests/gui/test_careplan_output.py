@@ -78,7 +78,7 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     assert data is not None
     dialog = editor.output.print_preview()  # returns at once: the dialog is open, not exec()'d
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
-    assert dialog.windowTitle() == "Print preview: Care plan MDT-001 version 1"
+    assert dialog.windowTitle() == "Print preview: Team care plan MDT-001 version 1"
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
     qtbot.waitUntil(lambda: preview.pageCount() == _pages(data))
@@ -106,6 +106,38 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     assert round(float(PdfReader(out).pages[0].mediabox.width)) == LETTER_WIDTH
     again = make_editor(services)  # the setting is remembered
     assert again.ui.pageSizeCombo.currentText() == "US Letter" and again.output.page_size == "Letter"
+
+
+def test_each_paper_is_saved_and_previewed_from_the_program(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    signed(services, conference_draft(services, case_id))
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    combo, summary = editor.ui.audienceCombo, editor.ui.summaryCheck
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Team care plan", "Patient plan", "Letter to the GP"
+    ]
+    team, short = tmp_path / "team.pdf", tmp_path / "short.pdf"
+    assert editor.output.save_pdf_to(team)
+    summary.setChecked(False)  # the case summary appendix left out
+    assert editor.output.save_pdf_to(short)
+    assert "Appendix: case summary" in _text(team.read_bytes())
+    assert "Appendix: case summary" not in _text(short.read_bytes())
+    assert len(PdfReader(short).pages) < len(PdfReader(team).pages)
+    combo.setCurrentIndex(1)
+    assert not summary.isEnabled()  # only the team's paper has the appendix
+    patient = tmp_path / "patient.pdf"
+    assert editor.output.save_pdf_to(patient)
+    patient_text = _text(patient.read_bytes())
+    assert "What we agreed with you" in patient_text and "MME" not in patient_text
+    combo.setCurrentIndex(2)
+    dialog = editor.output.print_preview()
+    assert isinstance(dialog, QPrintPreviewDialog)
+    assert dialog.windowTitle() == "Print preview: Letter to the GP MDT-001 version 1"
+    dialog.close()
+    assert editor.output._default_path(".pdf").endswith("gp-letter-MDT-001-v1.pdf")
 
 
 def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(

@@ -116,6 +116,27 @@ def scores_table(case: Case, summary: ScoreSummary | None, width: float) -> list
 # The joint plan
 
 
+def formulation_and_problems(plan: CarePlan) -> list[Flowable]:
+    """The biopsychosocial formulation and the problem list (in the case summary appendix)."""
+    s = styles()
+    out: list[Flowable] = [_h1("Formulation and problems")]
+    for label, text in (
+        ("Biological", plan.formulation.biological),
+        ("Psychological", plan.formulation.psychological),
+        ("Social", plan.formulation.social),
+    ):
+        if text and text.strip():
+            out.append(Paragraph(label, s.label))
+            out += paragraphs(text, s.body)
+    if plan.problems:
+        out.append(Paragraph("Problems", s.label))
+    for number, problem in enumerate(plan.problems, start=1):
+        out.append(Paragraph(f"{number}. {markup(problem.text)}", s.body))
+    if len(out) == 1:
+        out.append(_none())
+    return out
+
+
 def joint_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [_h1("Joint care plan")]

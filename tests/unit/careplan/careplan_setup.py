@@ -3,9 +3,9 @@ the agenda, its prepared inputs said again in the meeting, proposed items accept
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from mdtboard.domain.careplan import CarePlan, PlanStatus
+from mdtboard.domain.careplan import AgreementStatus, CarePlan, MedicationAction, PlanStatus
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
 from mdtboard.services.context import Services
@@ -63,3 +63,25 @@ def sign_all(
         )
     assert plan.status is PlanStatus.SIGNED
     return plan
+
+
+def agreed_plan(services: Services, case: Case) -> CarePlan:
+    """The plan a team agrees for a sample case in a conference: every recommendation accepted, owners
+    and due dates, SMART goals, a decision for every medicine (an opioid's left pending, with options,
+    who decides and by when), a review date, the patient's agreement, signed by the leads."""
+    plan = accepted_draft(services, case)
+    owners = ["Dr Okafor", "Sam Lee", "patient", "GP"]
+    for index, item in enumerate(plan.interventions):
+        item.owner, item.due = owners[index % len(owners)], date(2027, 1, 10 + index % 15)
+    for goal in plan.goals:
+        goal.measure, goal.baseline, goal.target, goal.due = "hours a day", "2", "4", date(2027, 3, 1)
+    for entry in plan.medication_plan:
+        if entry.is_opioid:
+            entry.action = MedicationAction.PENDING
+            entry.options, entry.decided_by = "buprenorphine switch or slow taper", "Dr Okafor"
+            entry.decide_by = date(2027, 1, 20)
+        else:
+            entry.action, entry.detail = MedicationAction.CONTINUE, "No change."
+    plan.review_date = date(2027, 2, 14)
+    plan.agreement.status = AgreementStatus.AGREED
+    return sign_all(services, services.careplans.save_draft(plan))

@@ -152,6 +152,7 @@ class CarePlanEditor(QWidget):
         self.ui.pdfButton.clicked.connect(self.output.choose_and_save_pdf)
         self.ui.fhirButton.clicked.connect(self.output.choose_and_export_fhir)
         self.ui.pageSizeCombo.currentIndexChanged.connect(self.output.page_size_chosen)
+        self.ui.audienceCombo.currentIndexChanged.connect(self.output.audience_chosen)
         self.signoff.sign_requested.connect(self.sign)
         self.signoff.withdraw_requested.connect(self.withdraw)
         self.history.show_version_requested.connect(self.show_version)
