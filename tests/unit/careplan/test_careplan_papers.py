@@ -144,3 +144,15 @@ def test_command_line_writes_each_paper(sqlite_database_url: str, tmp_path: Path
         main([*db, "care-plan", "MDT-002", "--pdf", str(tmp_path / "x.pdf"), "--for", "family"])
     assert stopped.value.code == 2 and not (tmp_path / "x.pdf").exists()
     assert "invalid choice: 'family'" in capsys.readouterr().err
+
+
+def test_reading_ease_of_plain_and_hard_text() -> None:
+    from mdtboard.reports.reading_level import flesch_reading_ease, syllables
+
+    assert [syllables(w) for w in ("cat", "table", "medicine", "agreed", "stopped", "physiotherapy")] == [
+        1, 2, 3, 2, 1, 5,
+    ]
+    assert round(flesch_reading_ease("The cat sat on the mat.")) == 116
+    hard = ("Multidisciplinary biopsychosocial formulation necessitates interprofessional "
+            "collaboration regarding pharmacological rationalisation.")
+    assert flesch_reading_ease(hard) < 0 < 60 < flesch_reading_ease("Keep taking it as you do now.")
