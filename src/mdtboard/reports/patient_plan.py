@@ -58,7 +58,8 @@ def patient_styles() -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle("patient-h1", parent=body, fontName=styles().h1.fontName, fontSize=16,
                              leading=21, textColor=ACCENT, spaceBefore=10, spaceAfter=4, keepWithNext=True),
         "body": body,
-        "item": ParagraphStyle("patient-item", parent=body, leftIndent=14, bulletIndent=0),
+        "item": ParagraphStyle("patient-item", parent=body, leftIndent=14, bulletIndent=0,
+                               bulletFontSize=BODY_SIZE),
         "notice": ParagraphStyle("patient-notice", parent=body, spaceAfter=0),
     }
 

@@ -36,8 +36,8 @@ from mdtboard.reports.styles import (
 )
 
 Row = Sequence[tuple[str, ParagraphStyle | None]]
-#: The plan's tables print at 8 pt (the appendix at the shared 8.5) so that a typical plan fits on two pages.
-CELL_SIZE = 8.0
+#: The plan's tables print at 7.5 pt (the appendix at the shared 8.5) so that a typical plan fits on two pages.
+CELL_SIZE = 7.5
 
 
 @cache
@@ -45,7 +45,7 @@ def _heading() -> ParagraphStyle:
     return ParagraphStyle("plan-h1", parent=styles().h1, keepWithNext=False)
 
 
-def h1(text: str, room: float = 28 * mm) -> list[Flowable]:
+def h1(text: str, room: float = 22 * mm) -> list[Flowable]:
     """A section heading that starts a new page only when less than ``room`` (about four table rows) is
     left below it (a heading kept with a whole table would push a long table to the next page)."""
     return [CondPageBreak(room), Paragraph(markup(text), _heading())]
