@@ -3,44 +3,53 @@
 ``mdtboard [--database URL]`` starts the desktop program; the subcommands work without a display.
 Exit status: 0 success, 2 invalid input or usage (message on standard error), 1 any other failure
 (one line; the traceback only with ``--debug``).
+
+Each command imports what it needs inside its own function (``cmd_<name>``), so that listing cases does
+not load Qt, ReportLab or Alembic, and ``--version`` loads nothing but this module. To add a command: a
+sub-parser in :func:`build_parser`, a ``cmd_`` function with its imports inside, an entry in ``COMMANDS``.
 """
 
 from __future__ import annotations
 
-import argparse
-import io
-import os
 import sys
-import traceback
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mdtboard import __version__
-from mdtboard.domain.errors import InvalidInputError, MdtboardError
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs ``--version`` a third
 
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
     from mdtboard.services.cases import StoredCase
+    from mdtboard.services.context import Services
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
+VERSION_LINE = f"mdtboard {__version__}"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
+
     parser = _Parser(prog="mdtboard", description="Multidisciplinary pain-medicine case conferences.")
-    parser.add_argument("--version", action="version", version=f"mdtboard {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     parser.add_argument(
         "--database",
         metavar="URL",
         help="database URL (default: MDTBOARD_DATABASE_URL, else SQLite in your data folder); "
         "for PostgreSQL: postgresql://user@host/dbname",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks of failures; log SQL statements (never their values)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="import case bundles (JSON), printing one line per case")
@@ -79,13 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _conference_id(text: str) -> int:
     if not text.strip().isdigit():
+        import argparse
+
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a conference ID: use the number `mdtboard conferences` lists"
         )
     return int(text)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace) -> Services:
     from mdtboard.services.context import open_services
 
     return open_services(args.database)
@@ -128,13 +139,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
-        found = services.cases.search(args.search, limit=None)
-    finally:
-        services.close()
-    for summary in found:
-        print(f"{summary.ref}\t{_one_line(summary.display_name)}\t{_one_line(summary.title or '')}")
+    from mdtboard.storage import quick
+
+    # A SQLite file at the current schema is read with sqlite3 alone (no SQLAlchemy to load).
+    found = quick.search(args.database, args.search)
+    if found is None:
+        services = _open(args)
+        try:
+            found = [(s.ref, s.display_name, s.title) for s in services.cases.search(args.search, limit=None)]
+        finally:
+            services.close()
+    for ref, name, title in found:
+        print(f"{ref}\t{_one_line(name)}\t{_one_line(title or '')}")
     return EXIT_OK
 
 
@@ -202,9 +218,16 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from mdtboard.app import run
+    try:
+        from mdtboard.app import run
+    except ImportError as exc:  # Qt is there but a system library it links to is not
+        if ".so" not in str(exc):
+            raise
+        from mdtboard.system_packages import platform_failure_message
 
-    return run(args.database)
+        print(platform_failure_message(None, [str(exc)]), file=sys.stderr)
+        return EXIT_FAILURE
+    return run(args.database, debug=args.debug)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -221,7 +244,14 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(VERSION_LINE)  # what argparse does for it, without loading argparse
+        sys.exit(EXIT_OK)
     args = build_parser().parse_args(argv)
+    from mdtboard.domain.errors import InvalidInputError, MdtboardError
+    from mdtboard.log import configure
+
+    configure(debug=args.debug)
     try:
         return COMMANDS[args.command](args)
     except InvalidInputError as exc:
@@ -229,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except MdtboardError as exc:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"mdtboard: {first}", file=sys.stderr)
@@ -239,7 +271,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_FAILURE
     except Exception as exc:  # the last resort: one line, never a traceback unless asked
+        import logging
+
+        logging.getLogger("mdtboard.cli").error("command %s failed", args.command, exc_info=exc)
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         else:
             print(
@@ -251,6 +288,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _silence_stdout() -> None:
     """Point standard output at the null device, so that flushing it at exit does not fail again."""
+    import io
+    import os
+
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

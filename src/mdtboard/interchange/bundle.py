@@ -13,10 +13,7 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from mdtboard.domain.case import (
     LINE_FIELDS,
@@ -35,6 +32,10 @@ from mdtboard.domain.case import (
 from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.services.cases import CaseService, StoredCase
 from mdtboard.services.files import write_atomic
+
+if TYPE_CHECKING:  # jsonschema is imported when a bundle is first checked, not with this module
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 FORMAT = "mdtboard.case-bundle"
 VERSION = 1
@@ -65,6 +66,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema())
 
 

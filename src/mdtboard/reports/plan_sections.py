@@ -36,7 +36,7 @@ from mdtboard.reports.styles import (
 )
 
 Row = Sequence[tuple[str, ParagraphStyle | None]]
-#: The plan's tables print at 7.5 pt (the appendix at the shared 8.5) so that a typical plan fits on two pages.
+#: The plan's tables print at 7.5 pt (the appendix at the shared 8.5): a typical plan fits on two pages.
 CELL_SIZE = 7.5
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +19,9 @@ from mdtboard.domain.conference import (
     AttendeeRole,
     Conference,
     ConferenceMode,
+    planned_span,
+    room_clashes,
+    same_room,
 )
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.services.uow import read_only, unit_of_work
@@ -456,6 +459,18 @@ class ConferenceService:
             session.refresh(row)
             return _to_item(row, session.get(CaseRow, row.case_id))
 
+    def room_clashes(self, conf: Conference) -> builtins.list[Conference]:
+        """Other conferences in ``conf``'s room whose planned time (agenda minutes, at least an hour)
+        overlaps ``conf``'s; for a warning, never a refusal (a room can be shared on purpose)."""
+        if not conf.room or not conf.room.strip():
+            return []
+        start, end = planned_span(conf)
+        near = [
+            c for c in self.list(upcoming_from=start - timedelta(days=1))
+            if planned_span(c)[0] < end and same_room(c.room, conf.room) and c.id != conf.id
+        ]
+        return room_clashes(conf, [self.get(c.id) for c in near if c.id is not None])
+
     def deferred_before(self, conf_id: int) -> builtins.list[AgendaItem]:
         """Cases deferred at earlier conferences and not on any later agenda: to offer on this one."""
         with read_only(self.db) as session:
@@ -502,6 +517,7 @@ class ConferenceService:
             item = session.get(AgendaItemRow, item_id)
             if item is None:
                 raise NotFoundError("agenda item", item_id)
+            _refuse_second_input(session, item_id, inp)
             position = session.execute(
                 sa.select(sa.func.coalesce(sa.func.max(DisciplineInputRow.position) + 1, 0)).where(
                     DisciplineInputRow.agenda_item_id == item_id
@@ -520,8 +536,13 @@ class ConferenceService:
                 created_at=now,
                 updated_at=now,
             )
-            session.add(row)
-            session.flush()
+            try:
+                with session.begin_nested():  # another PC may store the first input at the same moment
+                    session.add(row)
+                    session.flush()
+            except sa.exc.IntegrityError:
+                _refuse_second_input(session, item_id, inp)
+                raise
             return to_input(row)
 
     def update_input(self, inp: DisciplineInput) -> DisciplineInput:
@@ -561,3 +582,22 @@ class ConferenceService:
     def delete_input(self, input_id: int) -> None:
         with unit_of_work(self.db) as session:
             session.execute(sa.delete(DisciplineInputRow).where(DisciplineInputRow.id == input_id))
+
+
+def _refuse_second_input(session: Session, item_id: int, inp: DisciplineInput) -> None:
+    """One input per discipline on an agenda item: when it exists already (given on another PC while this
+    one typed its first), raise :class:`ConflictError` with it, for the two to be merged."""
+    existing = session.execute(
+        sa.select(DisciplineInputRow).where(
+            DisciplineInputRow.agenda_item_id == item_id,
+            DisciplineInputRow.discipline == str(inp.discipline),
+        )
+    ).scalar_one_or_none()
+    if existing is not None:
+        raise ConflictError(
+            "discipline input",
+            f"{Discipline(inp.discipline).label} input",
+            seen_version=inp.version,
+            mine=inp,
+            theirs=to_input(existing),
+        )

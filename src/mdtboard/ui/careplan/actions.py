@@ -20,14 +20,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.interchange.fhir import write_fhir_bundle
-from mdtboard.reports.papers import Audience, paper_bytes
 from mdtboard.services.context import Services
 from mdtboard.services.files import write_atomic
 from mdtboard.ui.careplan.output import PAGE_SIZES, page_size_setting, print_preview, set_page_size_setting
 from mdtboard.ui.dialogs import show_error
 
 if TYPE_CHECKING:
+    from mdtboard.reports.papers import Audience
     from mdtboard.ui.careplan.editor import CarePlanEditor
 
 SETTINGS_FOLDER = "careplan/last_folder"
@@ -76,9 +75,13 @@ class PlanActions(QObject):
     @property
     def audience(self) -> Audience:
         """Which paper is printed and saved, as chosen beside the buttons."""
+        from mdtboard.reports.papers import Audience
+
         return list(Audience)[max(self._editor.ui.audienceCombo.currentIndex(), 0)]
 
     def audience_chosen(self, index: int) -> None:
+        from mdtboard.reports.papers import Audience
+
         audience = list(Audience)[max(index, 0)]
         self._editor.ui.summaryCheck.setEnabled(audience is Audience.TEAM)
         self.message.emit(f"Print and Save PDF give the {audience.label.lower()}")
@@ -100,6 +103,8 @@ class PlanActions(QObject):
             return None
         ref, plan = ready
         try:
+            from mdtboard.reports.papers import paper_bytes  # ReportLab: when printing
+
             return paper_bytes(self._services, ref, self.audience, page_size=self.page_size, plan=plan,
                                summary=self._editor.ui.summaryCheck.isChecked())
         except MdtboardError as exc:
@@ -126,8 +131,8 @@ class PlanActions(QObject):
         case, plan = self._editor.case, self._editor.plan
         ref = case.ref if case is not None else "case"
         version = f"-v{plan.plan_version}" if plan is not None else "-draft"
-        kind = {Audience.TEAM: "care-plan", Audience.PATIENT: "patient-plan", Audience.GP: "gp-letter"}
-        paper = kind[self.audience] if suffix == ".pdf" else "care-plan"
+        kind = {"team": "care-plan", "patient": "patient-plan", "gp": "gp-letter"}
+        paper = kind[str(self.audience)] if suffix == ".pdf" else "care-plan"
         return str(folder / f"{paper}-{ref}{version}{suffix}")
 
     def choose_and_save_pdf(self) -> None:
@@ -174,6 +179,8 @@ class PlanActions(QObject):
             return False
         self._editor.flush()
         try:
+            from mdtboard.interchange.fhir import write_fhir_bundle
+
             written = write_fhir_bundle(self._services, case.ref, path)
         except MdtboardError as exc:
             self._editor.last_dialog = show_error(self._editor, "FHIR bundle not exported", str(exc))

@@ -105,7 +105,7 @@ class PresentationMode(QObject):
         return action
 
     def _make_actions(self) -> None:
-        self.present_action = self._action("&Presentation mode", "F5", self.toggle)
+        self.present_action = self._action("Pre&sentation mode", "F5", self.toggle)
         self.present_action.setStatusTip("Show the case under discussion on the big screen (F5; Esc leaves)")
         self.leave_action = self._action("&Leave presentation mode", "Esc", self.leave)
         self.record_action = self._action("Meeting &record…", None, self.open_record)
