@@ -2,7 +2,7 @@
 the checklist's acknowledgement and reason, and progress on actions recorded without a new version
 
 Revision ID: 0005_careplan_agreed
-Revises: 0004
+Revises: 0005_save
 Create Date: 2026-12-06 03:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005_careplan_agreed'
-down_revision = '0004'
+down_revision = '0005_save'
 branch_labels = None
 depends_on = None
 
