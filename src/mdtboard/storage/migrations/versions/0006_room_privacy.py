@@ -2,7 +2,7 @@
 restrictions, and why an agenda item was deferred
 
 Revision ID: 0005_room_privacy
-Revises: 0005_save
+Revises: 0005_careplan_agreed
 Create Date: 2026-12-06 03:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005_room_privacy'
-down_revision = '0005_save'
+down_revision = '0005_careplan_agreed'
 branch_labels = None
 depends_on = None
 
