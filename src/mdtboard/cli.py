@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -76,11 +77,21 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _print_stored(stored: Sequence[StoredCase]) -> None:
     for case in stored:
         action = "created" if case.created else "updated"
-        print(f"{case.ref}\t{_one_line(case.display_name)}\t{action}", flush=True)
+        print(f"{_one_line(case.ref)}\t{_one_line(case.display_name)}\t{action}", flush=True)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.replace("\t", " ").splitlines())
+    return _safe(" ".join(text.replace("\t", " ").splitlines()))
+
+
+#: Characters a terminal may act on (escape sequences, other controls, direction overrides).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: str) -> str:
+    """Text for the terminal: control characters from a bundle or the database shown as \\uXXXX, never
+    sent (an ESC from a file could otherwise recolour, retitle or rewrite the terminal)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -116,7 +127,8 @@ def cmd_cases(args: argparse.Namespace) -> int:
     finally:
         services.close()
     for summary in found:
-        print(f"{summary.ref}\t{_one_line(summary.display_name)}\t{_one_line(summary.title or '')}")
+        name, title = _one_line(summary.display_name), _one_line(summary.title or "")
+        print(f"{_one_line(summary.ref)}\t{name}\t{title}")
     return EXIT_OK
 
 
@@ -177,13 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except InvalidInputError as exc:
-        print(f"mdtboard: {exc}", file=sys.stderr)
+        print(f"mdtboard: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except MdtboardError as exc:
         if args.debug:
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"mdtboard: {first}", file=sys.stderr)
+        print(f"mdtboard: {_safe(first)}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
@@ -195,7 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         else:
             print(
-                f"mdtboard: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                f"mdtboard: unexpected error: {type(exc).__name__}: {_safe(str(exc))} "
+                "(run with --debug for details)",
                 file=sys.stderr,
             )
         return EXIT_FAILURE
