@@ -1,17 +1,29 @@
-"""The fonts of mdtboard's PDF documents: DejaVu Sans and Sans Mono, shipped in ``resources/fonts``.
+"""The fonts of mdtboard's PDF documents: DejaVu Sans and Sans Mono, shipped in ``resources/fonts``,
+and two fallback fonts for what DejaVu Sans does not have.
 
 They are registered with ReportLab once and embedded (as subsets) in every document, so names such as
 "Nguyễn Thị Hoa", "Zoë Ørsted" or "José Ñúñez" print the same on any PC, whatever fonts it has.
 The family is registered too, so ``<b>`` and ``<i>`` in paragraph markup pick the bold and oblique faces.
+
+DejaVu Sans covers Latin, Greek, Cyrillic, Hebrew and Arabic. For the rest, :func:`font_runs` splits a
+text into runs of one font each: WenQuanYi Micro Hei for Chinese, Japanese kana and Korean Hangul (李小龍,
+田中 太郎, 김민준), Symbola for emoji, and DejaVu Sans' regular face for the few characters its bold and
+oblique faces lack. The fallback fonts are read only when a text needs them (a document in Latin script
+costs what it did). A character no font has is an :class:`UnprintableTextError`, raised before anything
+is written.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
+from functools import cache
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.resources import resource
 
 SANS = "DejaVuSans"
@@ -29,8 +41,41 @@ FONT_FILES: dict[str, str] = {
     MONO: "DejaVuSansMono.ttf",
 }
 
+#: The fallback fonts, in the order they are tried: registered name -> file in ``resources/fonts``.
+#: ``DejaVuSans-AnyFace`` is DejaVu Sans' regular face under a name whose bold and italic are itself:
+#: it prints what the bold and oblique faces lack (the oblique faces have no Arabic, for one).
+ANY_FACE = "DejaVuSans-AnyFace"
+CJK = "WenQuanYiMicroHei"
+SYMBOLS = "Symbola"
+FALLBACK_FILES: dict[str, str] = {
+    ANY_FACE: "DejaVuSans.ttf",
+    CJK: "WenQuanYiMicroHei.ttf",
+    SYMBOLS: "Symbola-symbols.ttf",
+}
+
 _lock = threading.Lock()
 _done = False
+_fallbacks: list[tuple[str, frozenset[int]]] = []
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap of a font subset, with characters beyond U+FFFF written as UTF-16
+    (surrogate pairs), as the PDF reference asks: ReportLab writes them as five hex digits, which readers
+    reject, so an emoji would not copy or search. The rest is ReportLab's text, unchanged."""
+    text: str = _reportlab_to_unicode_cmap(fontname, subset)
+    if all(code <= 0xFFFF for code in subset):
+        return text
+    return "\n".join(_ASTRAL_ENTRY.sub(_as_utf16, line) for line in text.split("\n"))
+
+
+_ASTRAL_ENTRY = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$")
+
+
+def _as_utf16(entry: re.Match[str]) -> str:
+    return f"{entry[1]}<{chr(int(entry[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
 
 
 def register_fonts() -> None:
@@ -41,6 +86,7 @@ def register_fonts() -> None:
     with _lock:
         if _done:
             return
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         known = set(pdfmetrics.getRegisteredFontNames())
         for name, file in FONT_FILES.items():
             if name not in known:
@@ -49,6 +95,107 @@ def register_fonts() -> None:
             SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_OBLIQUE, boldItalic=SANS_BOLD_OBLIQUE
         )
         _done = True
+
+
+def coverage(font: str) -> frozenset[int]:
+    """The characters a registered font has a glyph for."""
+    register_fonts()
+    widths: dict[int, int] = pdfmetrics.getFont(font).face.charWidths
+    return frozenset(widths)
+
+
+@cache
+def primary_coverage() -> frozenset[int]:
+    """The characters every face of DejaVu Sans has (regular, bold, oblique, bold oblique)."""
+    register_fonts()
+    return coverage(SANS) & coverage(SANS_BOLD) & coverage(SANS_OBLIQUE) & coverage(SANS_BOLD_OBLIQUE)
+
+
+@cache
+def primary_characters() -> frozenset[str]:
+    """:func:`primary_coverage` as characters (to compare with ``set(text)``)."""
+    return frozenset(map(chr, primary_coverage()))
+
+
+def fallback_fonts() -> list[tuple[str, frozenset[int]]]:
+    """The fallback fonts with the characters each has, registered on first use."""
+    if _fallbacks:
+        return _fallbacks
+    register_fonts()
+    with _lock:
+        if not _fallbacks:
+            known = set(pdfmetrics.getRegisteredFontNames())
+            found = []
+            for name, file in FALLBACK_FILES.items():
+                if name not in known:
+                    pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+                # <b> and <i> inside a fallback run keep the fallback font (it has one face)
+                pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+                found.append((name, coverage(name)))
+            _fallbacks[:] = found
+    return _fallbacks
+
+
+class UnprintableTextError(InvalidInputError):
+    """Text holds characters that none of mdtboard's fonts can print; nothing is written."""
+
+    def __init__(self, characters: set[str]) -> None:
+        self.characters = sorted(characters)
+        listed = ", ".join(f"{describe_character(c)}" for c in self.characters)
+        super().__init__(Problem(
+            "text to print",
+            f"{'this character has' if len(self.characters) == 1 else 'these characters have'} no glyph "
+            f"in any font mdtboard prints with: {listed}; change or remove "
+            f"{'it' if len(self.characters) == 1 else 'them'} in the record and print again",
+        ))
+
+    def describe(self) -> str:
+        return f"{self.problems[0]}. No file was written."
+
+
+def describe_character(ch: str) -> str:
+    """``'\ue000' U+E000`` with its Unicode name when it has one (the character itself is quoted so a
+    terminal or dialog shows what it is, or at least where)."""
+    name = unicodedata.name(ch, "")
+    return f"{ch!r} (U+{ord(ch):04X}{' ' + name if name else ''})"
+
+
+def font_runs(text: str) -> list[tuple[str | None, str]]:
+    """``text`` as runs ``(font, piece)``: ``None`` for the document's own face (DejaVu Sans), else the
+    fallback font that has every character of the piece. Spaces and format characters stay in the run
+    they are in. Raises :class:`UnprintableTextError` naming every character no font has."""
+    primary = primary_coverage()
+    if all(ord(ch) in primary for ch in text):
+        return [(None, text)] if text else []
+    fallbacks = fallback_fonts()
+    coverage = dict(fallbacks)
+    runs: list[tuple[str | None, str]] = []
+    missing: set[str] = set()
+    current: str | None = None
+    piece: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        font: str | None
+        if ch.isspace() and piece and (current is None or code in coverage[current]):
+            font = current  # a space stays in the run it is in
+        elif code in primary:
+            font = None
+        else:
+            font = next((name for name, has in fallbacks if code in has), None)
+            if font is None:
+                if not ch.isspace():
+                    missing.add(ch)
+                continue
+        if font != current and piece:
+            runs.append((current, "".join(piece)))
+            piece = []
+        current = font
+        piece.append(ch)
+    if missing:
+        raise UnprintableTextError(missing)
+    if piece:
+        runs.append((current, "".join(piece)))
+    return runs
 
 
 def missing_glyphs(text: str, font: str = SANS) -> set[str]:

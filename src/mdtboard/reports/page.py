@@ -10,15 +10,17 @@ two-pass canvas of ReportLab documents).
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from mdtboard.reports.fonts import SANS, SANS_BOLD, register_fonts
+from mdtboard.reports.fonts import SANS, SANS_BOLD, font_runs, register_fonts
 from mdtboard.reports.styles import (
     ACCENT,
     DANGER,
@@ -29,6 +31,7 @@ from mdtboard.reports.styles import (
     WATERMARK,
     page_size,
 )
+from mdtboard.reports.text import printable
 
 TRAINING_MARK = "TRAINING CASE: FICTIONAL"
 DRAFT_MARK = "DRAFT"
@@ -54,13 +57,35 @@ class PageDecor:
     keywords: Sequence[str] = field(default_factory=tuple)
 
 
-def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis to fit ``width`` (header lines must not run into each other)."""
-    if canvas.stringWidth(text, font, size) <= width:
+def _width(text: str, font: str, size: float) -> float:
+    """The width of prepared text (see :func:`printable`) drawn in ``font`` with its fallbacks."""
+    return sum(stringWidth(piece, run_font or font, size) for run_font, piece in font_runs(text))
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` composed, shaped and in visual order (:func:`printable`), shortened with an ellipsis to fit
+    ``width`` (header lines must not run into each other)."""
+    text = printable(text)
+    if _width(text, font, size) <= width:
         return text
-    while text and canvas.stringWidth(text + "\u2026", font, size) > width:
+    while text and _width(text + "\u2026", font, size) > width:
         text = text[:-1]
     return text + "\u2026"
+
+
+def _draw(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, *, align: str = "left"
+) -> None:
+    """Draw prepared text at ``x`` (its left, right or centre edge by ``align``), each run in the font that
+    has its characters."""
+    runs = font_runs(text)
+    if align != "left":
+        width = sum(stringWidth(piece, run_font or font, size) for run_font, piece in runs)
+        x -= width if align == "right" else width / 2
+    for run_font, piece in runs:
+        canvas.setFont(run_font or font, size)
+        canvas.drawString(x, y, piece)
+        x += stringWidth(piece, run_font or font, size)
 
 
 def draw_page(canvas: Canvas, doc: BaseDocTemplate, decor: PageDecor) -> None:
@@ -87,16 +112,14 @@ def draw_page(canvas: Canvas, doc: BaseDocTemplate, decor: PageDecor) -> None:
     # header: document title and patient on the left, references on the right
     canvas.setFillColor(ACCENT)
     canvas.setFont(SANS_BOLD, 8)
-    canvas.drawString(left, top - 3.5 * mm, decor.document_title.upper())
+    _draw(canvas, left, top - 3.5 * mm, printable(decor.document_title.upper()), SANS_BOLD, 8)
     canvas.setFillColor(INK)
-    canvas.setFont(SANS_BOLD, 11)
     half = (right - left) / 2
-    canvas.drawString(left, top - 8.5 * mm, _fit(canvas, decor.patient_name, SANS_BOLD, 11, half))
-    canvas.setFont(SANS, 8)
+    _draw(canvas, left, top - 8.5 * mm, _fit(decor.patient_name, SANS_BOLD, 11, half), SANS_BOLD, 11)
     y = top - 3.5 * mm
     for line in decor.header_right:
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(right, y, _fit(canvas, line, SANS, 8, half - 4 * mm))
+        _draw(canvas, right, y, _fit(line, SANS, 8, half - 4 * mm), SANS, 8, align="right")
         y -= 3.6 * mm
     if decor.draft:
         canvas.setFillColor(DANGER)
@@ -109,8 +132,7 @@ def draw_page(canvas: Canvas, doc: BaseDocTemplate, decor: PageDecor) -> None:
     base = MARGIN / 2 + 2 * mm
     canvas.line(left, base + 4 * mm, right, base + 4 * mm)
     canvas.setFillColor(MUTED)
-    canvas.setFont(SANS, 7.5)
-    canvas.drawString(left, base, _fit(canvas, decor.footer_left, SANS, 7.5, right - left - 30 * mm))
+    _draw(canvas, left, base, _fit(decor.footer_left, SANS, 7.5, right - left - 30 * mm), SANS, 7.5)
     if decor.training:
         canvas.setFillColor(DANGER)
         canvas.setFont(SANS_BOLD, 7.5)
@@ -156,6 +178,9 @@ def _draw_number(doc_width: float) -> Callable[[Canvas, int, int], None]:
 def render(story: Sequence[Flowable], decor: PageDecor, *, size: str = "A4") -> bytes:
     """Lay ``story`` out on pages of ``size`` ("A4" or "Letter") with ``decor``; the PDF as bytes."""
     register_fonts()
+    # what the page decoration prints is checked before the layout: a character no font has is an error
+    for text in (decor.document_title, decor.patient_name, *decor.header_right, decor.footer_left):
+        font_runs(printable(text))
     pagesize = page_size(size)
     buffer = io.BytesIO()
     top_space = HEADER_HEIGHT + (TRAINING_BAND + 2 * mm if decor.training else 0)
@@ -166,7 +191,7 @@ def render(story: Sequence[Flowable], decor: PageDecor, *, size: str = "A4") -> 
         rightMargin=MARGIN,
         topMargin=MARGIN / 2 + top_space,
         bottomMargin=MARGIN / 2 + FOOTER_HEIGHT,
-        title=f"{decor.document_title}: {decor.patient_name}",
+        title=unicodedata.normalize("NFC", f"{decor.document_title}: {decor.patient_name}"),
         author=decor.author,
         subject=decor.subject,
         keywords=list(decor.keywords),

@@ -23,7 +23,8 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
 from mdtboard.domain.errors import InvalidInputError, Problem
-from mdtboard.reports.fonts import MONO, SANS, SANS_BOLD, SANS_OBLIQUE, register_fonts
+from mdtboard.reports.fonts import MONO, SANS, SANS_BOLD, SANS_OBLIQUE, font_runs, register_fonts
+from mdtboard.reports.text import printable
 
 #: The page sizes a user can choose (a setting), by name.
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
@@ -134,11 +135,23 @@ _CONTROL_CHARACTERS = {code: None for code in range(32) if chr(code) not in "\n\
 
 
 def markup(text: str | None) -> str:
-    """Typed text as paragraph markup: XML-escaped, line breaks kept, control characters dropped."""
+    """Typed text as paragraph markup: XML-escaped, line breaks kept, control characters dropped; composed,
+    shaped and in visual order (:func:`~mdtboard.reports.text.printable`), with each run of characters
+    DejaVu Sans lacks in the fallback font that has them. Raises
+    :class:`~mdtboard.reports.fonts.UnprintableTextError` for characters no font has."""
     if not text:
         return ""
-    cleaned = text.translate(_CONTROL_CHARACTERS)
-    return escape(cleaned).replace("\t", " ").replace("\r\n", "\n").replace("\n", "<br/>")
+    cleaned = text.translate(_CONTROL_CHARACTERS).replace("\r\n", "\n")
+    if cleaned.isascii():
+        return _escape_run(cleaned)
+    return "".join(
+        _escape_run(piece) if font is None else f'<font name="{font}">{_escape_run(piece)}</font>'
+        for font, piece in font_runs(printable(cleaned))
+    )
+
+
+def _escape_run(text: str) -> str:
+    return escape(text).replace("\t", " ").replace("\n", "<br/>")
 
 
 def paragraphs(text: str | None, style: ParagraphStyle) -> list[Flowable]:
