@@ -43,14 +43,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class _DoseEdit(QLineEdit):
-    """A line edit that offers "10 mg", "10 mcg", "10 mcg/h", "10 tablet"... once a number is typed."""
+    """A line edit that completes "10" to "10 mg" in place (typing on gives "10 mcg", "10 mcg/h",
+    "10 tablet"...; Tab keeps what is shown)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choices = QStringListModel(self)
         completer = QCompleter(self._choices, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)  # "30" -> "30 mg"
         self.setCompleter(completer)
         self.textEdited.connect(self._offer)
         self.setPlaceholderText("e.g. 10 mg, 2 tablets")
@@ -84,10 +85,15 @@ class MedicationDelegate(QStyledItemDelegate):
             else:
                 combo.addItems(list(FREQUENCY_CHOICES))
                 combo.setAccessibleName("Frequency")
+            line = combo.lineEdit()
+            if line is not None:  # the keys reach the line edit first: Tab, Enter, Esc, Ctrl+Z
+                line.installEventFilter(self)
+                line.installEventFilter(self._keys)
             completer = combo.completer()
             if completer is not None:
-                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                # Completed in place ("twi" -> "twice daily"): Tab then keeps it and moves on, and
+                # Alt+Down opens the whole list. (A pop-up list would take Tab out of the table.)
+                completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
             editor = combo
         elif column == UNIT_COLUMN:
             combo = QComboBox(parent)
@@ -98,6 +104,14 @@ class MedicationDelegate(QStyledItemDelegate):
             editor = super().createEditor(parent, option, index)
         editor.installEventFilter(self._keys)
         return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab, Enter and Esc in an editable list's text act on the list's cell (commit and move on, or
+        cancel), as they do in any other cell."""
+        parent = watched.parent() if isinstance(watched, QLineEdit) else None
+        if isinstance(parent, QComboBox) and event.type() == QEvent.Type.KeyPress:
+            return super().eventFilter(parent, event)
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
