@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
@@ -336,9 +337,11 @@ class DiscussionPanel(QWidget):
         return None if summary is None else summary.safety_prompt
 
     def _scores(self, case: Case) -> str:
+        mme = mme_report(case.medications)
+        opioids = [f"Opioids: {mme.total_statement}"] if mme.shows_total else []
         summary = self._summary(case)
         if summary is None:
-            return ""
+            return "\n".join(opioids)
         lines = []
         for name, text in (
             ("NRS", nrs_text(summary)),
@@ -350,4 +353,4 @@ class DiscussionPanel(QWidget):
                 lines.append(f"{name}: {text}" if name else text)
         if summary.phq9_item9_unrecorded:
             lines.append("PHQ-9 item 9 (self-harm) not recorded: ask today")
-        return "\n".join(lines)
+        return "\n".join(lines + opioids)
