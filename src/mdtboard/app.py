@@ -13,11 +13,12 @@ import os
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mdtboard import __version__
+from mdtboard.system_packages import platform_failure_message
 
 APPLICATION_NAME = "mdtboard"
 ORGANIZATION_NAME = "mdtboard"
@@ -27,10 +28,39 @@ ENV_DATABASE_URL = "MDTBOARD_DATABASE_URL"
 #: its database open. For the packaged program's smoke test and the start-up benchmark; unset in normal use.
 ENV_SMOKE_EXIT_MS = "MDTBOARD_SMOKE_EXIT_MS"
 
+class _PlatformWatch:
+    """While the QApplication is made: Qt's messages about its platform plugin are kept, not printed, and
+    its fatal "no Qt platform plugin could be initialized" (which would abort the process) becomes
+    :func:`platform_failure_message` on standard error and exit status 1."""
+
+    def __init__(self) -> None:
+        self.details: list[str] = []
+        self.previous: object = None
+
+    def __call__(self, kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        category = context.category or ""
+        if category.startswith("qt.qpa") or kind == QtMsgType.QtFatalMsg:
+            self.details.append(message)
+        if kind == QtMsgType.QtFatalMsg:
+            platform = os.environ.get("QT_QPA_PLATFORM") or None
+            sys.stderr.write(platform_failure_message(platform, self.details[:3]) + "\n")
+            sys.stderr.flush()
+            os._exit(1)  # Qt aborts after a fatal message: leave first, with a status scripts can read
+        if not category.startswith("qt.qpa"):
+            sys.stderr.write(message + "\n")
+
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        watch = _PlatformWatch()
+        qInstallMessageHandler(watch)
+        try:
+            app = QApplication(argv or sys.argv)
+        finally:
+            qInstallMessageHandler(None)
     app.setApplicationName(APPLICATION_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationDisplayName("mdtboard")
@@ -69,7 +99,7 @@ def run(database_url: str | None) -> int:
     if smoke_exit_ms.isdigit():
         window.services_ready.connect(lambda: QTimer.singleShot(int(smoke_exit_ms), app.quit))
         _exit_on_uncaught_exception(app)
-    window.show()
+    window.show_window()  # maximised on the first start, else as it was left
     window.after_first_paint(gc.enable)
     # The demo cases are offered only on the default database, never on a team's named server.
     offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)

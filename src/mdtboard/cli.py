@@ -62,10 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
 
+    sub.add_parser("conferences", help="list conferences: ID<TAB>date<TAB>title<TAB>status")
+
+    p = sub.add_parser("minutes", help="write the minutes of a conference as PDF")
+    p.add_argument("conference_id", type=_conference_id, metavar="CONFERENCE-ID")
+    p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
+
     p = sub.add_parser("fhir", help="export a case and its care plan as a FHIR R4 Bundle")
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
     return parser
+
+
+def _conference_id(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a conference ID: use the number `mdtboard conferences` lists"
+        )
+    return int(text)
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -155,6 +169,33 @@ def cmd_care_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_conferences(args: argparse.Namespace) -> int:
+    from mdtboard.services.minutes import MinutesService
+
+    services = _open(args)
+    try:
+        listed = MinutesService(services.db).overview()
+    finally:
+        services.close()
+    for c in listed:
+        print(f"{c.id}\t{c.starts_at:%Y-%m-%d %H:%M}\t{_one_line(c.title)}\t{c.status}")
+    return EXIT_OK
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from mdtboard.reports.minutes import write_minutes_pdf
+    from mdtboard.services.minutes import MinutesService
+
+    services = _open(args)
+    try:
+        minutes = MinutesService(services.db).minutes(args.conference_id)
+    finally:
+        services.close()
+    write_minutes_pdf(minutes, args.pdf)
+    print(f"minutes of conference {args.conference_id} written to {args.pdf}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_fhir(args: argparse.Namespace) -> int:
     from mdtboard.interchange.fhir import write_fhir_bundle
 
@@ -168,8 +209,15 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from mdtboard.app import run
+    try:
+        from mdtboard.app import run
+    except ImportError as exc:  # Qt is there but a system library it links to is not
+        if ".so" not in str(exc):
+            raise
+        from mdtboard.system_packages import platform_failure_message
 
+        print(platform_failure_message(None, [str(exc)]), file=sys.stderr)
+        return EXIT_FAILURE
     return run(args.database)
 
 
@@ -180,6 +228,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "cases": cmd_cases,
     "demo": cmd_demo,
     "care-plan": cmd_care_plan,
+    "conferences": cmd_conferences,
+    "minutes": cmd_minutes,
     "fhir": cmd_fhir,
 }
 

@@ -1,7 +1,8 @@
-"""Timers in the program (fake clock, real database): who held the floor follows the focused input panel
-and is recorded while it happens, marking a case discussed stops its timer, the next case's timer starts
-when the meeting was running, phases with the presentation target, closing the program closes the
-stretch going on, and the meeting record window's numbers, PDF and print preview."""
+"""Timers in the program (fake clock, real database): who held the floor is what the operator sets (typing
+in a panel suggests it while the timer runs and the floor is not set) and is recorded while it happens,
+marking a case discussed stops its timer, the next case's timer starts when the meeting was running,
+phases with the presentation target, closing the program closes the stretch going on, the meeting record
+window's numbers, PDF and print preview, and the minutes window."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaStatus
 from mdtboard.domain.timers import PRESENTATION, Phase, TimerState
-from mdtboard.ui.presentation.session import PhaseMode
+from mdtboard.ui.presentation.session import PhaseMode, discipline_panels
 
 __all__ = ["make_meeting"]  # the fixture, imported for pytest
 
@@ -46,31 +47,74 @@ def _start_in_the_agenda(qtbot: QtBot, meeting: Meeting) -> None:
     press(qtbot, Qt.Key.Key_Space, CTRL)
 
 
-def test_the_floor_follows_the_focused_panel_and_is_recorded_as_it_happens(
+def test_the_floor_is_what_the_operator_sets_and_is_recorded_as_it_happens(
     qtbot: QtBot, make_meeting: MeetingFactory
 ) -> None:
     meeting = make_meeting()
-    clock = meeting.clock
+    clock, bar = meeting.clock, meeting.mode.bar
+    assert bar is not None
     _start_in_the_agenda(qtbot, meeting)
     assert meeting.services.timing.meeting_times(meeting.conf_id) is not None  # the meeting clock started
+    press(qtbot, Qt.Key.Key_3, CTRL)  # the cursor in psychology's panel says nothing about the floor
     clock.advance(minutes=3)
-    press(qtbot, Qt.Key.Key_1, CTRL)  # the physician's input
+    assert bar.ui.speakerCombo.currentText() == "Floor not set" and bar.ui.presentationLabel.text() == ""
+    press(qtbot, Qt.Key.Key_F6)  # the operator: the physician has the floor
     clock.advance(minutes=2)
-    press(qtbot, Qt.Key.Key_2, CTRL)  # physical therapy's
+    press(qtbot, Qt.Key.Key_F7)  # physical therapy's turn
     clock.advance(minutes=1)
     # While the case runs, the closed stretches are stored, the one going on is stored without its end.
     live = meeting.services.timing.item_timing(meeting.item_id("MDT-008"))
     assert [(s.discipline, s.seconds) for s in live.floor_segments] == [(None, 180), (PHYS, 120)]
     assert live.cut_short == 1
-    assert meeting.mode.bar is not None
-    assert meeting.mode.bar.ui.speakerCombo.currentText() == "Panel in focus"
-    assert meeting.mode.bar.ui.presentationLabel.text() == "Speaking: Physical therapy"
+    assert bar.ui.speakerCombo.currentText() == "Physical therapy (F7)"
+    assert bar.ui.presentationLabel.text() == "Floor: Physical therapy"
 
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)  # discussed: its timer stops
     timer = meeting.session.timers[meeting.item_id("MDT-008")]
     assert timer.run_state() is TimerState.STOPPED
     assert floor(meeting, "MDT-008") == [(None, 180), (PHYS, 120), (PT, 60)]
     assert meeting.services.timing.item_timing(meeting.item_id("MDT-008")).cut_short == 0
+
+
+def _type_in(qtbot: QtBot, meeting: Meeting, discipline: Discipline, text: str) -> None:
+    """Type ``text`` into the discipline's assessment, the cursor put there as Ctrl+1..7 and Tab would."""
+    edit = discipline_panels(meeting.workspace)[discipline].ui.assessmentEdit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    qtbot.keyClicks(edit, text)
+
+
+def test_typing_suggests_the_floor_only_while_the_timer_runs_and_the_floor_is_not_set(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()
+    session, bar = meeting.session, meeting.mode.bar
+    assert bar is not None
+    meeting.mode.start()
+    screen = meeting.screen
+    _type_in(qtbot, meeting, PSY, "Low mood")  # the timer has not started: no suggestion
+    timer = session.current_timer()
+    assert timer is not None and timer.speaker is None
+    _start_in_the_agenda(qtbot, meeting)
+    _type_in(qtbot, meeting, PSY, " and poor sleep")
+    assert timer.speaker is PSY and session.floor_suggested
+    assert bar.ui.presentationLabel.text() == "Floor: Psychology (from typing)"
+    _type_in(qtbot, meeting, PT, "Deconditioned")  # still only suggested: the next typist has it
+    assert timer.speaker is PT
+    press(qtbot, Qt.Key.Key_F6)  # the operator sets it: typing no longer moves it
+    assert timer.speaker is PHYS and not session.floor_suggested
+    _type_in(qtbot, meeting, PSY, ", wakes at 4")
+    assert timer.speaker is PHYS
+    with qtbot.waitSignal(session.ticked, timeout=3000):
+        pass
+    assert bar.ui.presentationLabel.text() == "Floor: Physician"
+    assert screen.ui.speakerLabel.text() == "Floor: Physician"  # shown on the big screen too
+    press(qtbot, Qt.Key.Key_F6)  # the same key again: the floor is not set any more
+    assert timer.speaker is None
+    assert screen.ui.speakerLabel.text() == ""
+    session.toggle_timer()  # paused: typing suggests nothing
+    _type_in(qtbot, meeting, PSY, ".")
+    assert timer.speaker is None
 
 
 def test_moving_on_stops_this_case_and_starts_the_next_while_the_meeting_runs(
@@ -114,7 +158,7 @@ def test_phases_with_the_presentation_target_in_view(qtbot: QtBot, make_meeting:
         pass
     assert screen.ui.phaseLabel.text() == "⚠ presentation over target +00:30"
     meeting.session.set_phase_mode(PhaseMode.TURNS)
-    meeting.workspace.focus_discipline(PSY)
+    meeting.session.toggle_speaker(PSY)
     clock.advance(minutes=1)
     meeting.session.set_phase_mode(PhaseMode.OFF)
     timer = meeting.session.current_timer()
@@ -140,7 +184,7 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     clock = meeting.clock
     _start_in_the_agenda(qtbot, meeting)
     clock.advance(minutes=5)
-    press(qtbot, Qt.Key.Key_1, CTRL)
+    press(qtbot, Qt.Key.Key_F6)  # the physician has the floor
     clock.advance(minutes=9)  # 14 minutes on a 12-minute budget
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
     press(qtbot, Qt.Key.Key_PageDown, ALT)
@@ -189,3 +233,33 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     assert preview is not None and preview.isVisible()
     preview.close()
     assert meeting.services.conferences.get(meeting.conf_id).agenda[0].status is AgendaStatus.DISCUSSED
+
+
+def test_the_minutes_window_from_the_conference_menu(
+    qtbot: QtBot, make_meeting: MeetingFactory, tmp_path: Path
+) -> None:
+    meeting = make_meeting()
+    clock = meeting.clock
+    _start_in_the_agenda(qtbot, meeting)
+    press(qtbot, Qt.Key.Key_F6)
+    clock.advance(minutes=7)
+    press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+    press(qtbot, Qt.Key.Key_PageDown, ALT)
+    press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # deferred before its timer ran
+    assert meeting.mode.minutes_action.shortcut().toString() == "Ctrl+Shift+M"
+    assert meeting.mode.minutes_action in meeting.window.ui.menuConference.actions()
+    meeting.mode.minutes_action.trigger()
+    window = meeting.mode.minutes_window
+    assert window is not None and window.isVisible()
+    shown = " ".join(window.ui.minutesText.toPlainText().split())
+    assert "Attendance" in shown and shown.index("Attendance") < shown.index("1. MDT-008")
+    assert "Outcome Discussed" in shown and "Time 07:00 of 12:00" in shown
+    assert "Outcome Deferred" in shown and "Time no time (budget" in shown
+    assert "Care plan No care plan made at this meeting" in shown
+    target = tmp_path / "minutes.pdf"
+    assert window.save_pdf_to(target)
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert len(reader.pages) in (1, 2)
+    assert "Minutes:" in text and "Outcome Discussed" in text and "Outcome Deferred" in text
+    window.close()

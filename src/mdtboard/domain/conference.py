@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from mdtboard.domain.case import CORE_DISCIPLINES, Discipline
@@ -94,3 +95,46 @@ def quorum(attendees: list[Attendee]) -> Quorum:
     present = frozenset(a.discipline for a in attendees if a.role is not AttendeeRole.OBSERVER)
     missing = tuple(d for d in CORE_DISCIPLINES if d not in present)
     return Quorum(present=present, missing=missing)
+
+
+#: How long a conference is taken to last when its agenda plans less (or nothing yet).
+MIN_MEETING_MINUTES = 60
+
+
+def planned_span(conf: Conference) -> tuple[datetime, datetime]:
+    """When the conference starts and is planned to end (local wall time, as stored): its agenda's
+    minutes, at least an hour."""
+    minutes = max(sum(item.minutes for item in conf.agenda), MIN_MEETING_MINUTES)
+    start = conf.starts_at
+    if start.tzinfo is not None:
+        start = start.astimezone().replace(tzinfo=None)
+    return start, start + timedelta(minutes=minutes)
+
+
+def same_room(a: str | None, b: str | None) -> bool:
+    """Whether two rooms are the same, whatever the case and spacing ("Room 4" and "room  4")."""
+    if not a or not b:
+        return False
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def room_clashes(conf: Conference, others: Iterable[Conference]) -> list[Conference]:
+    """The conferences among ``others`` in ``conf``'s room whose planned time overlaps ``conf``'s."""
+    start, end = planned_span(conf)
+    clashes = []
+    for other in others:
+        if other.id is not None and other.id == conf.id:
+            continue
+        other_start, other_end = planned_span(other)
+        if same_room(conf.room, other.room) and other_start < end and start < other_end:
+            clashes.append(other)
+    return sorted(clashes, key=lambda c: c.starts_at)
+
+
+def describe_clash(conf: Conference, clashes: list[Conference]) -> str:
+    """One sentence for the person who booked ``conf``: which conferences already use its room then."""
+    names = "; ".join(
+        f"{c.title} ({c.starts_at:%a %d %b %H:%M}\u2013{planned_span(c)[1]:%H:%M})" for c in clashes
+    )
+    verb = "is" if len(clashes) == 1 else "are"
+    return f"{conf.room} is booked at an overlapping time: {names} {verb} there too."

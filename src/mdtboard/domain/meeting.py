@@ -80,8 +80,12 @@ class ItemRecord:
         )
 
     def actual_seconds(self) -> float | None:
+        """The time the case took: its timer's running time, else from its start to its end. A case
+        deferred or not reached whose timer never ran has no time."""
         if self.active_seconds is not None:
             return self.active_seconds
+        if self.status in (AgendaStatus.DEFERRED, AgendaStatus.PENDING) and not self.floor_segments:
+            return None
         if self.started_at is not None and self.ended_at is not None:
             return (self.ended_at - self.started_at).total_seconds()
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +19,9 @@ from mdtboard.domain.conference import (
     AttendeeRole,
     Conference,
     ConferenceMode,
+    planned_span,
+    room_clashes,
+    same_room,
 )
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.services.uow import read_only, unit_of_work
@@ -455,6 +458,18 @@ class ConferenceService:
             assert row is not None
             session.refresh(row)
             return _to_item(row, session.get(CaseRow, row.case_id))
+
+    def room_clashes(self, conf: Conference) -> builtins.list[Conference]:
+        """Other conferences in ``conf``'s room whose planned time (agenda minutes, at least an hour)
+        overlaps ``conf``'s; for a warning, never a refusal (a room can be shared on purpose)."""
+        if not conf.room or not conf.room.strip():
+            return []
+        start, end = planned_span(conf)
+        near = [
+            c for c in self.list(upcoming_from=start - timedelta(days=1))
+            if planned_span(c)[0] < end and same_room(c.room, conf.room) and c.id != conf.id
+        ]
+        return room_clashes(conf, [self.get(c.id) for c in near if c.id is not None])
 
     def deferred_before(self, conf_id: int) -> builtins.list[AgendaItem]:
         """Cases deferred at earlier conferences and not on any later agenda: to offer on this one."""

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mdtboard.domain.case import Discipline
+from mdtboard.domain.conference import AgendaStatus
 from mdtboard.domain.errors import InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.meeting import ItemRecord, MeetingRecord, summarize_meeting
 from mdtboard.domain.timers import (
@@ -65,6 +66,8 @@ class ItemTimingRecord:
     floor_segments: tuple[FloorSegment, ...] = ()
     runs: int = 0
     cut_short: int = 0
+    #: the floor stretches written without an end (going on, or cut short), as (who, start)
+    open_floors: tuple[tuple[Discipline | None, datetime], ...] = ()
 
     @property
     def active_seconds(self) -> float:
@@ -92,6 +95,25 @@ class ItemTimingRecord:
             self.floor_segments + run.floor_segments,
             self.runs + 1,
             self.cut_short,
+            self.open_floors,
+        )
+
+    def running_until(self, end: datetime) -> ItemTimingRecord:
+        """This record with the stretch still going on counted up to ``end``: the latest floor stretch
+        written without an end, when nothing recorded starts after it (an earlier one was cut short by a
+        stop of the program and stays uncounted)."""
+        if not self.open_floors:
+            return self
+        who, start = max(self.open_floors, key=lambda o: o[1])
+        starts = [s.start for s in self.floor_segments] + [s.start for s in self.phase_segments]
+        later = [s for s in starts if s > start]
+        if later or end <= start:
+            return self
+        return replace(
+            self,
+            floor_segments=(*self.floor_segments, FloorSegment(who, start, end)),
+            open_floors=tuple(o for o in self.open_floors if o[1] != start),
+            cut_short=self.cut_short - 1,
         )
 
     def case_timing(self, budget_seconds: float) -> CaseTiming:
@@ -269,8 +291,11 @@ class TimingService:
             return _to_times(row)
 
     # -- the record
-    def meeting_record(self, conference_id: int) -> MeetingRecord:
-        """The meeting record of a conference from its agenda, attendance and recorded timing."""
+    def meeting_record(self, conference_id: int, *, now: datetime | None = None) -> MeetingRecord:
+        """The meeting record of a conference from its agenda, attendance and recorded timing.
+
+        The case still in discussion counts its timer's running stretch up to ``now`` (or the meeting's
+        end); a case closed with its timer running counts it up to when it was closed."""
         conference = ConferenceService(self.db).get(conference_id)
         timing = self.conference_timing(conference_id)
         times = self.meeting_times(conference_id)
@@ -282,6 +307,12 @@ class TimingService:
                 ended_at=None if item.ended_at is None else _aware(item.ended_at),
             )
             record = timing.get(item.id or 0)
+            if record is not None and record.open_floors:
+                end = item.ended_at or (times.ended_at if times else None)
+                if end is None and item.status is AgendaStatus.IN_DISCUSSION:
+                    end = now
+                if end is not None:
+                    record = record.running_until(end)
             case_timing = record.case_timing(60.0 * item.minutes) if record and record.timed else None
             items.append(ItemRecord.from_agenda(item, case_timing))
         return summarize_meeting(
@@ -303,6 +334,7 @@ def records_of(session: Session, item_ids: Sequence[int]) -> dict[int, ItemTimin
     floors: dict[int, list[FloorSegment]] = {i: [] for i in item_ids}
     runs: dict[int, set[str]] = {i: set() for i in item_ids}
     cut: dict[int, int] = dict.fromkeys(item_ids, 0)
+    open_floors: dict[int, list[tuple[Discipline | None, datetime]]] = {i: [] for i in item_ids}
     if item_ids:
         for row in session.scalars(
             sa.select(TimingSegmentRow)
@@ -313,6 +345,9 @@ def records_of(session: Session, item_ids: Sequence[int]) -> dict[int, ItemTimin
             runs[item].add(row.run_key)
             if row.ended_at is None:
                 cut[item] += 1
+                if row.kind == FLOOR_KIND:
+                    who = None if row.discipline is None else Discipline(row.discipline)
+                    open_floors[item].append((who, _aware(row.started_at)))
                 continue
             start, end = _aware(row.started_at), _aware(row.ended_at)
             if row.kind == PHASE_KIND and row.phase is not None:
@@ -321,5 +356,8 @@ def records_of(session: Session, item_ids: Sequence[int]) -> dict[int, ItemTimin
                 who = None if row.discipline is None else Discipline(row.discipline)
                 floors[item].append(FloorSegment(who, start, end))
     return {
-        i: ItemTimingRecord(i, tuple(phases[i]), tuple(floors[i]), len(runs[i]), cut[i]) for i in item_ids
+        i: ItemTimingRecord(
+            i, tuple(phases[i]), tuple(floors[i]), len(runs[i]), cut[i], tuple(open_floors[i])
+        )
+        for i in item_ids
     }

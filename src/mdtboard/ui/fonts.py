@@ -6,8 +6,11 @@ Widgets that show text larger or smaller than the rest (headings, banners) say s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QWidget
 
 MIN_SCALE = 0.7
 MAX_SCALE = 2.5
@@ -34,6 +37,23 @@ def _apply(widget: QWidget) -> None:
     widget.setFont(font)
 
 
+def _inherit_again(widgets: list[QWidget]) -> None:
+    """A widget that should inherit its parent's font but missed the change (a table's header has been
+    seen to) takes it now: ``setFont(QFont())`` inherits again, without fixing a font of its own."""
+    from PySide6.QtCore import Qt  # here, not at start-up (see main_window)
+
+    for widget in widgets:
+        parent = widget.parentWidget()
+        if (
+            parent is not None
+            and not widget.isWindow()
+            and not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+            and widget.property(_FACTOR) is None
+            and widget.font().pointSizeF() != parent.font().pointSizeF()
+        ):
+            widget.setFont(QFont())
+
+
 def clamp(scale: float) -> float:
     return max(MIN_SCALE, min(MAX_SCALE, round(scale, 3)))
 
@@ -58,8 +78,20 @@ class FontScaler:
         QApplication.setFont(font)
         # Qt posts the font change to every widget; deliver it now, so the new size shows at once.
         QApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
-        for widget in QApplication.allWidgets():
+        widgets = QApplication.allWidgets()
+        for widget in widgets:
+            # A widget under a style sheet keeps the font it was polished with (the navigation, the
+            # toolbar, the case editor's fields and tabs): polishing it again gives it the new size.
+            style = widget.style()
+            if style.metaObject().className() == "QStyleSheetStyle":
+                style.unpolish(widget)
+                style.polish(widget)
+        _inherit_again(widgets)
+        for widget in widgets:
             _apply(widget)
+            if isinstance(widget, QHeaderView):
+                widget.resizeSections()  # columns sized to their contents, measured at the new size
+        keep_wrapped_labels_whole(widgets)
         return self.scale
 
     def restore(self, scale: float) -> float:
@@ -70,3 +102,50 @@ class FontScaler:
             self.scale = target
             return self.scale
         return self.apply(target)
+
+
+_WHOLE = "mdtboardKeptWhole"
+_FITTED = "mdtboardFittedFor"  # (text, width, font) of the last fit
+
+
+class _KeepWhole(QObject):
+    """Keeps a word-wrapped label at least as tall as its text needs at its width, so that a layout short
+    of room shrinks something else (a scroll area) instead of cutting the label's last lines off."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(watched, QLabel) and event.type() in (
+            QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Paint, QEvent.Type.Show
+        ):
+            fit_height(watched)
+        return False
+
+
+_keeper: _KeepWhole | None = None
+
+
+def fit_height(label: QLabel) -> None:
+    """Give ``label`` the height its wrapped text needs at its present width."""
+    if not label.text() or label.width() <= 0:
+        return
+    fitted = (label.text(), label.width(), label.font().toString())
+    if label.property(_FITTED) == fitted:
+        return  # nothing changed since the last fit (a paint, say)
+    label.setProperty(_FITTED, fitted)
+    kept = label.minimumHeight()
+    if kept:
+        label.setMinimumHeight(0)  # a label's height for a width counts its minimum height in
+    needed = label.heightForWidth(label.width())
+    label.setMinimumHeight(needed if needed > 0 else kept)
+
+
+def keep_wrapped_labels_whole(widgets: Iterable[QWidget]) -> None:
+    """Watch every word-wrapped label among ``widgets`` (see :class:`_KeepWhole`): banners and notes never
+    clip, whatever the text size."""
+    global _keeper
+    for widget in widgets:
+        if isinstance(widget, QLabel) and widget.wordWrap() and not widget.property(_WHOLE):
+            if _keeper is None:
+                _keeper = _KeepWhole(QApplication.instance())
+            widget.setProperty(_WHOLE, True)
+            widget.installEventFilter(_keeper)
+            fit_height(widget)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui.cases.actions import install_case_actions
-from mdtboard.ui.fonts import STEP, FontScaler
+from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
 from mdtboard.ui.training.menu import install_training_menu
@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # only named in annotations: each PySide6 class imported cost
 #: Page indexes of the navigation list and the stacked pages (page 0 of the stack is "opening...").
 LIBRARY, CASE, CONFERENCE = range(3)
 
+#: The navigation's width at the normal text size (ui/main_window.ui); it grows with bigger text.
+NAVIGATION_WIDTH = 200
+
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
 SETTINGS_FONT_SCALE = "view/font_scale"
@@ -51,9 +54,13 @@ SETTINGS_DEMO_OFFERED = "start/demo_offered"
 
 DemoLoader = Callable[["CaseService"], "list[StoredCase]"]
 
-#: The keys of the menu actions of ui/main_window.ui (besides the standard keys of Undo, Redo and Quit).
-#: Set here with ``setShortcuts``, not in the form: uic sets them with ``QAction.setShortcut(str)``, whose
-#: overloads make PySide build the ``Qt`` namespace's enum types (about 15 ms) before the first paint.
+#: The keys of the menu actions of ui/main_window.ui, and of Undo and Redo. Set here with ``setShortcuts``,
+#: not in the form: uic sets them with ``QAction.setShortcut(str)``, whose overloads make PySide build the
+#: ``Qt`` namespace's enum types (about 15 ms) before the first paint. Named, not Qt's standard keys: those
+#: differ between platforms (Quit is Ctrl+Q on X11 and nothing on others; Delete adds Ctrl+D on X11), and a
+#: key an action carries twice is ambiguous to Qt, which then does nothing.
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 SHORTCUTS: dict[str, tuple[str, ...]] = {
     "actionImport": ("Ctrl+I",),
     "actionExport": ("Ctrl+Shift+E",),
@@ -152,9 +159,9 @@ class MainWindow(QMainWindow):
     # -- set-up
     def _add_undo_actions(self) -> None:
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
         menu = self.ui.menuEdit
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, undo)
@@ -164,7 +171,6 @@ class MainWindow(QMainWindow):
         self.action_redo: QAction = redo
         for name, keys in SHORTCUTS.items():
             getattr(self.ui, name).setShortcuts([QKeySequence(key) for key in keys])
-        self.ui.actionQuit.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")])
 
     def _connect_signals(self) -> None:
         self.ui.navigation.currentRowChanged.connect(self._show_page)
@@ -186,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value(SETTINGS_GEOMETRY)
+        self.first_start = not isinstance(geometry, QByteArray | bytes)
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
         state = self.settings.value(SETTINGS_STATE)
@@ -196,6 +203,22 @@ class MainWindow(QMainWindow):
             self._fonts.restore(float(scale))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             self._fonts.restore(1.0)
+        if self._fonts.scale != 1.0:
+            self._fit_navigation()
+
+    def show_window(self) -> None:
+        """Show the window as the person left it; on the first start, maximised on its screen, with 90 %
+        of the screen, centred, as its size when it is restored down. Closing remembers what they chose."""
+        if not self.first_start:
+            self.show()
+            return
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width, height = round(area.width() * 0.9), round(area.height() * 0.9)
+            left, top = area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2
+            self.setGeometry(left, top, width, height)
+        self.showMaximized()
 
     def _set_pages_enabled(self, enabled: bool) -> None:
         for action in (
@@ -327,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def _pages_built(self) -> None:
         self._install_presentation()  # before services_ready, which it follows
+        keep_wrapped_labels_whole(self.findChildren(QLabel))  # banners never clip, at any text size
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.workspace is not None)
         self.ui.actionNextCase.setEnabled(self.workspace is not None)
@@ -509,8 +533,18 @@ class MainWindow(QMainWindow):
     # -- view
     def set_font_scale(self, scale: float) -> None:
         applied = self._fonts.apply(scale)
+        self._fit_navigation()
         self.settings.setValue(SETTINGS_FONT_SCALE, applied)
         self.show_status(f"Text size {round(applied * 100)} %")
+
+    def _fit_navigation(self) -> None:
+        """The navigation as wide as its longest entry at the text size (200 px at least), so that bigger
+        text does not cut "Case library" short."""
+        nav = self.ui.navigation
+        # what the entries need (text, the style sheet's padding, margins), the frame, and a little room
+        width = max(NAVIGATION_WIDTH, nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + 12)
+        nav.setMinimumWidth(width if width > NAVIGATION_WIDTH else 0)
+        nav.setMaximumWidth(width)
 
     @property
     def font_scale(self) -> float:

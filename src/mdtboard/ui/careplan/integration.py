@@ -52,7 +52,7 @@ class CarePlanPage(QObject):
             "The care plan of the case under discussion, open in the case editor or selected in the "
             "library (Ctrl+Shift+P)"
         )
-        self.show_action = self._action("Care plan &page", "Alt+4", self.show)
+        self.show_action = self._action("Care plan pa&ge", "Alt+4", self.show)
         self.menu.addSeparator()
         self.build_action = self._action("&Build draft from the team's input", "Ctrl+Shift+B", self._build)
         self.menu.addSeparator()

@@ -15,6 +15,8 @@ from mdtboard.interchange.bundle import case_to_json
 
 WARNING_SIGN = "\u26a0"
 LOCK_SIGN = "\u2691"  # a flag: DejaVu Sans, the usual Linux font, has no padlock
+#: Shown in place of a score's total and band while one of its fields holds an invalid value.
+INVALID_SCORE = f"{WARNING_SIGN} No band: correct the marked value first"
 
 
 def nrs_text(summary: ScoreSummary) -> str:

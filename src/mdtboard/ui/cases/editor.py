@@ -639,7 +639,7 @@ class CaseEditor(QWidget):
         if key is None or key in _BANNER_KEYS:
             self._show_banners(case)
         if key is None or key in _SCORE_KEYS:
-            self._show_scores(case.scores)
+            self._show_scores(case.scores, reading.invalid_units)
         if key is None or key.startswith("medicationsTable/"):
             self._show_mme(case, valid="medicationsTable" not in reading.invalid_units)
         check = check_isbar(case)
@@ -651,11 +651,14 @@ class CaseEditor(QWidget):
         name = case.patient.display_name or "New case"
         self.ui.headerLabel.setText(f"{case.ref} · {name}{title}")
         badge = self.ui.kindBadge
-        badge.setText("FICTIONAL CASE" if case.fictional else "Real patient")
         if badge.property("fictional") != case.fictional:
             badge.setProperty("fictional", case.fictional)
             badge.style().unpolish(badge)
             badge.style().polish(badge)
+            # room for the style sheet's padding and border, which a label's size leaves out
+            margins = (9, 4, 9, 4) if case.fictional else (6, 2, 6, 2)
+            badge.setContentsMargins(*margins)
+        badge.setText("FICTIONAL CASE" if case.fictional else "Real patient")
 
     def _show_banners(self, case: Case) -> None:
         sharing = show.sharing_banner(self.ui.sharingEdit.toPlainText())
@@ -667,12 +670,18 @@ class CaseEditor(QWidget):
         self.ui.safetyBanner.setAccessibleDescription(prompt or "")
         self.ui.safetyBanner.setVisible(prompt is not None)
 
-    def _show_scores(self, scores: Scores | None) -> None:
+    def _show_scores(self, scores: Scores | None, invalid: set[str] | frozenset[str] = frozenset()) -> None:
+        """The totals and bands; a score whose fields hold an invalid value says so instead of showing
+        the band of the last valid value (which is what the case still holds)."""
         summary = score_summary(scores or Scores())
-        self.ui.nrsResult.setText(show.nrs_text(summary))
-        self.ui.pegResult.setText(show.peg_text(summary))
-        self.ui.phq9Result.setText(show.phq9_text(summary))
-        self.ui.gad7Result.setText(show.gad7_text(summary))
+        results = (
+            (self.ui.nrsResult, "nrsEdit", show.nrs_text(summary)),
+            (self.ui.pegResult, "peg", show.peg_text(summary)),
+            (self.ui.phq9Result, "phq9", show.phq9_text(summary)),
+            (self.ui.gad7Result, "gad7", show.gad7_text(summary)),
+        )
+        for label, unit, text in results:
+            label.setText(show.INVALID_SCORE if unit in invalid else text)
 
     def _show_mme(self, case: Case, *, valid: bool) -> None:
         report = mme_report(case.medications)

@@ -73,6 +73,7 @@ class AgendaPanel(QWidget):
             view, "Take the selected case off the agenda", QKeySequence.StandardKey.Delete
         )
         self.discuss_action = _action(view, "Discuss the selected case now", "Return")
+        self.minutes_action = _action(view, "Change the minutes of the selected case", "F2")
         self.add_action = _action(self.ui.resultsView, "Put the selected case on the agenda", "Return")
         self.ui.searchEdit.installEventFilter(self)
         self._search_timer = QTimer(self)
@@ -100,6 +101,7 @@ class AgendaPanel(QWidget):
         self.remove_action.triggered.connect(self.remove_selected)
         self.ui.discussButton.clicked.connect(self._discuss_selected)
         self.discuss_action.triggered.connect(self._discuss_selected)
+        self.minutes_action.triggered.connect(self.edit_minutes)
         self.ui.openCaseButton.clicked.connect(self._open_selected)
         self._controller.opened.connect(self._opened)
         self._controller.agenda_changed.connect(self.show_agenda)
@@ -132,6 +134,8 @@ class AgendaPanel(QWidget):
 
     def show_agenda(self, items: list[AgendaItem]) -> None:
         self.model.set_rows(items)
+        # Qt sizes columns "to contents" from the rows it had: measure again with the new ones
+        self.ui.agendaView.horizontalHeader().resizeSections()
         self._on_agenda = {i.case_id for i in items}
         self.results.set_rows(self.results.rows())  # greys out what is now on the agenda
         self.ui.summaryLabel.setText(self._summary(items))
@@ -227,6 +231,16 @@ class AgendaPanel(QWidget):
             self.message.emit(f"{item.case_ref} taken off the agenda (Ctrl+Z puts it back)")
             if self.model.rowCount():
                 self.ui.agendaView.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+
+    def edit_minutes(self) -> None:
+        """Edit the time budget of the selected case (F2), whichever column of its row is current."""
+        row = self._selected_row()
+        if row is None:
+            return
+        index = self.model.index(row, AgendaModel.MINUTES)
+        view = self.ui.agendaView
+        view.setCurrentIndex(index)
+        view.edit(index)
 
     def _discuss_selected(self) -> None:
         row = self._selected_row()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mdtboard.domain.case import Discipline
@@ -63,8 +63,9 @@ class AttendancePanel(QWidget):
         self.model.edit_handler = controller.edit_attendee
         view = self.ui.attendeeView
         view.setModel(self.model)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(AttendeeModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(AttendeeModel.NAME, QHeaderView.ResizeMode.Stretch)
         view.setItemDelegateForColumn(AttendeeModel.DISCIPLINE, ChoiceDelegate(DISCIPLINE_CHOICES, view))
         view.setItemDelegateForColumn(AttendeeModel.ROLE, ChoiceDelegate(ROLE_CHOICES, view))
         for label, value in DISCIPLINE_CHOICES:
@@ -78,14 +79,50 @@ class AttendancePanel(QWidget):
         view.addAction(self.remove_action)
         self._connect_signals()
         self.show_attendees([])
+        self.size_columns()
+
+    def size_columns(self) -> None:
+        """Discipline and role as wide as their longest choice (and its drop-down when edited), whoever
+        is present: readable from the first show, at every text size."""
+        view = self.ui.attendeeView
+        metrics = view.fontMetrics()
+        header = view.horizontalHeader()
+        columns = ((AttendeeModel.DISCIPLINE, DISCIPLINE_CHOICES), (AttendeeModel.ROLE, ROLE_CHOICES))
+        for column, choices in columns:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(
+                [metrics.horizontalAdvance(label) for label, _value in choices]
+                + [header.fontMetrics().horizontalAdvance(title)]
+            )
+            # room for the cell's margins and, while the cell is edited, the drop-down's arrow
+            view.setColumnWidth(column, widest + metrics.height() * 2 + 12)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.size_columns()
 
     def _connect_signals(self) -> None:
         self.ui.addButton.clicked.connect(self.add_person)
         self.ui.nameEdit.returnPressed.connect(self.add_person)
+        for combo in (self.ui.disciplineCombo, self.ui.roleCombo):  # Enter adds from the whole row
+            combo.installEventFilter(self)
         self.ui.removeButton.clicked.connect(self.remove_selected)
         self.remove_action.triggered.connect(self.remove_selected)
         self._controller.opened.connect(self._opened)
         self._controller.attendance_changed.connect(self.show_attendees)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched in (self.ui.disciplineCombo, self.ui.roleCombo)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.add_person()
+            return True
+        return super().eventFilter(watched, event)
 
     def _opened(self, conf: Conference) -> None:
         self.show_attendees(conf.attendees)

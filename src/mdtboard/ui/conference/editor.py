@@ -19,6 +19,9 @@ from mdtboard.ui.conflict_dialog import Choice
 from mdtboard.ui.forms.ui_conference_editor import Ui_ConferenceEditor
 
 PROBLEM_STYLE = "color: #b00020;"
+CLASH_STYLE = (
+    "background: #fff4ce; color: #3d2e00; border: 1px solid #b88a00; border-radius: 3px; padding: 6px;"
+)
 FIELD_NAMES = {
     "title": "Title",
     "room": "Room",
@@ -56,6 +59,8 @@ class ConferenceEditor(QWidget):
             self.ui.modeCombo.addItem(mode.value.capitalize(), mode.value)
         self.ui.problemLabel.setStyleSheet(PROBLEM_STYLE)
         self.ui.problemLabel.hide()
+        self.ui.clashLabel.setStyleSheet(CLASH_STYLE)
+        self.ui.clashLabel.hide()
         self.saver = AutoSaver(self._save, parent=self)
         controller.flushers.append(self.saver.flush)
         self.ui.startsEdit.installEventFilter(self)
@@ -114,6 +119,11 @@ class ConferenceEditor(QWidget):
             mode=ConferenceMode(self.ui.modeCombo.currentData()),
             default_minutes=self.ui.minutesSpin.value(),
         )
+
+    def show_clash(self, text: str | None) -> None:
+        """Warn that the room is booked at an overlapping time (``None``: it is not)."""
+        self.ui.clashLabel.setVisible(text is not None)
+        self.ui.clashLabel.setText(f"\u26a0 {text}" if text else "")
 
     def focus_title(self) -> None:
         self.ui.titleEdit.setFocus()

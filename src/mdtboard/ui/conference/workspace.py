@@ -10,7 +10,8 @@ Keyboard (listed in the tooltips and, through the workspace's QActions, in Help 
 - on the agenda: Ctrl+Shift+Up / Ctrl+Shift+Down move the selected case, Delete removes it, F2 edits its
   minutes, Enter discusses it; in the case search, Down/Up choose a result and Enter adds it;
 - in the attendance: Enter in the name field adds the person, Delete removes the selected one;
-- Alt+D, Alt+A, Alt+U: the Details and attendance, Agenda and Discussion tabs; Alt+N: new conference.
+- Alt+D, Alt+A, Alt+U: the Details and attendance, Agenda and Discussion tabs; Ctrl+Shift+N (the main
+  window's Conference menu): new conference.
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QListView, QWidget
 
 from mdtboard.domain.case import Discipline
-from mdtboard.domain.conference import DEFAULT_CASE_MINUTES, AgendaStatus, Conference, ConferenceMode
+from mdtboard.domain.conference import (
+    DEFAULT_CASE_MINUTES,
+    AgendaStatus,
+    Conference,
+    ConferenceMode,
+    describe_clash,
+)
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.ui.careplan.follow_ups import FollowUpsPanel
@@ -220,7 +227,9 @@ class ConferenceWorkspace(QWidget):
         self.refresh_list()
         self.ui.tabs.setCurrentWidget(self.ui.detailsTab)
         self.editor.focus_title()
-        self.status_message.emit(f"Created {created.title}, {created.starts_at:{WHEN}}")
+        clash = self._check_room(created)
+        warning = f" \u2014 \u26a0 {clash}" if clash else ""
+        self.status_message.emit(f"Created {created.title}, {created.starts_at:{WHEN}}{warning}")
         self.conference_opened.emit(created.id or 0)
 
     def next_case(self) -> None:
@@ -275,10 +284,23 @@ class ConferenceWorkspace(QWidget):
         self.ui.stack.setCurrentWidget(self.ui.emptyPage if conf is None else self.ui.conferencePage)
         if conf is not None:
             self.ui.headingLabel.setText(conference_heading(conf))
+            self._check_room(conf)
 
     def _details_changed(self, conf: Conference) -> None:
         self.ui.headingLabel.setText(conference_heading(conf))
         self.refresh_list()
+        self._check_room(conf)
+
+    def _check_room(self, conf: Conference) -> str | None:
+        """Warn in the details when another conference is planned in the same room at an overlapping
+        time; the warning's text, or None."""
+        try:
+            clashes = self._services.conferences.room_clashes(conf)
+        except MdtboardError:
+            clashes = []
+        text = describe_clash(conf, clashes) if clashes else None
+        self.editor.show_clash(text)
+        return text
 
     def _list_chosen(self, index: QModelIndex) -> None:
         view = self.sender()
@@ -310,6 +332,8 @@ class ConferenceWorkspace(QWidget):
             self.discussion.step(offset)
 
     def _tab_changed(self, _index: int) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.agendaTab and self.isVisible():
+            self.agenda.ui.searchEdit.setFocus()  # Alt+A, then type: the case search takes it
         if self.ui.tabs.currentWidget() is self.ui.discussionTab:
             self._show_discussion()
             self._start_current()

@@ -2,7 +2,7 @@
 # -*- coding: utf-8 -*-
 
 
-from PySide6.QtCore import (QCoreApplication)
+from PySide6.QtCore import (QCoreApplication, Qt)
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFormLayout, QLabel, QLineEdit, QSpinBox,
     QVBoxLayout, QWidget)
 
@@ -92,6 +92,13 @@ class Ui_ConferenceEditor(object):
 
         self.editorLayout.addLayout(self.form)
 
+        self.clashLabel = QLabel(ConferenceEditor)
+        self.clashLabel.setObjectName(u"clashLabel")
+        self.clashLabel.setWordWrap(True)
+        self.clashLabel.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.editorLayout.addWidget(self.clashLabel)
+
         self.problemLabel = QLabel(ConferenceEditor)
         self.problemLabel.setObjectName(u"problemLabel")
         self.problemLabel.setWordWrap(True)
@@ -120,7 +127,7 @@ class Ui_ConferenceEditor(object):
         ConferenceEditor.setAccessibleName(QCoreApplication.translate("ConferenceEditor", u"Conference details", None))
 #endif // QT_CONFIG(accessibility)
         self.heading.setText(QCoreApplication.translate("ConferenceEditor", u"<b>Conference</b>", None))
-        self.titleLabel.setText(QCoreApplication.translate("ConferenceEditor", u"&Title", None))
+        self.titleLabel.setText(QCoreApplication.translate("ConferenceEditor", u"Title", None))
 #if QT_CONFIG(accessibility)
         self.titleEdit.setAccessibleName(QCoreApplication.translate("ConferenceEditor", u"Conference title", None))
 #endif // QT_CONFIG(accessibility)
@@ -153,6 +160,9 @@ class Ui_ConferenceEditor(object):
         self.minutesSpin.setToolTip(QCoreApplication.translate("ConferenceEditor", u"The time budget each case gets when it is put on the agenda; each case's own budget can be changed on the Agenda tab.", None))
 #endif // QT_CONFIG(tooltip)
         self.minutesSpin.setSuffix(QCoreApplication.translate("ConferenceEditor", u" min", None))
+#if QT_CONFIG(accessibility)
+        self.clashLabel.setAccessibleName(QCoreApplication.translate("ConferenceEditor", u"Room booked twice", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.problemLabel.setAccessibleName(QCoreApplication.translate("ConferenceEditor", u"Problem with the conference details", None))
 #endif // QT_CONFIG(accessibility)

@@ -150,7 +150,7 @@ class Ui_TimerBar(object):
 #if QT_CONFIG(accessibility)
         self.presentationLabel.setAccessibleName(QCoreApplication.translate("TimerBar", u"Presentation against its target", None))
 #endif // QT_CONFIG(accessibility)
-        self.speakerLabel.setText(QCoreApplication.translate("TimerBar", u"Spea&king", None))
+        self.speakerLabel.setText(QCoreApplication.translate("TimerBar", u"Fl&oor", None))
 #if QT_CONFIG(accessibility)
         self.speakerCombo.setAccessibleName(QCoreApplication.translate("TimerBar", u"Who holds the floor", None))
 #endif // QT_CONFIG(accessibility)

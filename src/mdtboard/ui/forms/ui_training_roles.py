@@ -127,7 +127,7 @@ class Ui_TrainingRoles(object):
         self.caseHeading.setAccessibleName(QCoreApplication.translate("TrainingRoles", u"Case", None))
 #endif // QT_CONFIG(accessibility)
         self.partsGroup.setTitle(QCoreApplication.translate("TrainingRoles", u"Parts in this case", None))
-        self.presenterLabel.setText(QCoreApplication.translate("TrainingRoles", u"&Presents the case:", None))
+        self.presenterLabel.setText(QCoreApplication.translate("TrainingRoles", u"Pr&esents the case:", None))
 #if QT_CONFIG(accessibility)
         self.presenterCombo.setAccessibleName(QCoreApplication.translate("TrainingRoles", u"Presenter", None))
 #endif // QT_CONFIG(accessibility)

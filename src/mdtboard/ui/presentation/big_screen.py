@@ -257,7 +257,7 @@ class BigScreen(QWidget):
         self.ui.phaseLabel.setStyleSheet(f"color: {self.theme.warn if warn else self.theme.text};")
         speaker = timer.speaker if timer is not None else None
         said = phase_now is not None and phase_now.discipline is speaker  # "Turn: Psychology" says it
-        self.ui.speakerLabel.setText(f"Speaking: {speaker.label}" if speaker is not None and not said else "")
+        self.ui.speakerLabel.setText(f"Floor: {speaker.label}" if speaker is not None and not said else "")
         self.ui.meetingLabel.setText(meeting_text(s))
 
     # -- moving

@@ -18,18 +18,21 @@ session (and with it the services), the big screen and the record window are imp
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from mdtboard.domain.case import Discipline
 from mdtboard.ui.presentation.sizing import DEFAULT_ZOOM, clamp_zoom, zoom_in, zoom_out
 from mdtboard.ui.presentation.themes import DEFAULT_THEME, THEMES, Theme, theme_named
 
 if TYPE_CHECKING:
     from mdtboard.domain.timers import Clock
     from mdtboard.ui.presentation.big_screen import BigScreen
+    from mdtboard.ui.presentation.minutes_window import MinutesWindow
     from mdtboard.ui.presentation.operator_bar import TimerBar
     from mdtboard.ui.presentation.record_window import MeetingRecordWindow
     from mdtboard.ui.presentation.session import PresentationSession
@@ -38,6 +41,9 @@ SETTINGS_SCREEN = "presentation/screen"
 SETTINGS_THEME = "presentation/theme"
 SETTINGS_ZOOM = "presentation/zoom"
 AUTOMATIC = ""
+#: The operator's key for each discipline's floor, in the order of ``Discipline`` (physician F6 ... social
+#: work F12); pressed again, the floor is not set any more.
+FLOOR_KEYS: dict[Discipline, str] = {d: f"F{6 + n}" for n, d in enumerate(Discipline)}
 
 
 def choose_screen(screens: list[QScreen], operator: QScreen | None, wanted: str) -> QScreen | None:
@@ -76,6 +82,7 @@ class PresentationMode(QObject):
         self.bar: TimerBar | None = None
         self.big_screen: BigScreen | None = None
         self.record_window: MeetingRecordWindow | None = None
+        self.minutes_window: MinutesWindow | None = None
         self._make_actions()
         self._make_menu()
         self.set_enabled(False)
@@ -98,10 +105,14 @@ class PresentationMode(QObject):
         return action
 
     def _make_actions(self) -> None:
-        self.present_action = self._action("&Presentation mode", "F5", self.toggle)
+        self.present_action = self._action("Pre&sentation mode", "F5", self.toggle)
         self.present_action.setStatusTip("Show the case under discussion on the big screen (F5; Esc leaves)")
         self.leave_action = self._action("&Leave presentation mode", "Esc", self.leave)
         self.record_action = self._action("Meeting &record…", None, self.open_record)
+        self.minutes_action = self._action("&Minutes…", "Ctrl+Shift+M", self.open_minutes)
+        self.minutes_action.setStatusTip(
+            "The minutes of this conference: attendance, each case's outcome, decisions, actions and time"
+        )
         act = self._action
         self.next_section_action = act("&Next section", "Alt+Right", lambda: self._section(1))
         self.previous_section_action = act("Pre&vious section", "Alt+Left", lambda: self._section(-1))
@@ -110,13 +121,20 @@ class PresentationMode(QObject):
         self.timer_action = act("Start, pause or resume the case &timer", "Ctrl+Space", self._toggle_timer)
         self.zoom_in_action = act("&Zoom in", ["Alt+=", "Alt++"], lambda: self.set_zoom(zoom_in(self.zoom)))
         self.zoom_out_action = act("Zoom &out", "Alt+-", lambda: self.set_zoom(zoom_out(self.zoom)))
-        self.follow_action = QAction("Speaker follows the input panel in &focus", self.window)
+        self.floor_actions = [
+            act(f"Floor: {d.label}", FLOOR_KEYS[d], self._floor_slot(d)) for d in Discipline
+        ]
+        self.follow_action = QAction("T&yping in a panel suggests who holds the floor", self.window)
+        self.follow_action.setStatusTip(
+            "While the case timer runs and the floor is not set, typing in a discipline's panel gives it"
+            " the floor until you set it (F6 to F12)"
+        )
         self.follow_action.setCheckable(True)
         self.follow_action.triggered.connect(self._follow_chosen)
         self.shared_actions = [
             self.present_action, self.leave_action, self.next_section_action, self.previous_section_action,
             self.next_page_action, self.previous_page_action, self.timer_action, self.zoom_in_action,
-            self.zoom_out_action,
+            self.zoom_out_action, *self.floor_actions,
         ]
 
     def _make_menu(self) -> None:
@@ -124,6 +142,7 @@ class PresentationMode(QObject):
         conference.addSeparator()
         conference.addAction(self.present_action)
         conference.addAction(self.record_action)
+        conference.addAction(self.minutes_action)
         self.menu = conference.addMenu("&Big screen")
         self.menu.setObjectName("menuBigScreen")
         for action in (
@@ -131,7 +150,12 @@ class PresentationMode(QObject):
             self.previous_page_action, self.timer_action,
         ):
             self.menu.addAction(action)
-        self.menu.addAction(self.follow_action)
+        self.floor_menu = self.menu.addMenu("Who holds the &floor")
+        self.floor_menu.setObjectName("menuFloor")
+        for action in self.floor_actions:
+            self.floor_menu.addAction(action)
+        self.floor_menu.addSeparator()
+        self.floor_menu.addAction(self.follow_action)
         self.menu.addSeparator()
         self.menu.addAction(self.zoom_in_action)
         self.menu.addAction(self.zoom_out_action)
@@ -165,7 +189,7 @@ class PresentationMode(QObject):
             self.screen_group.addAction(action)
 
     def set_enabled(self, enabled: bool) -> None:
-        for action in (*self.shared_actions, self.record_action, self.follow_action):
+        for action in (*self.shared_actions, self.record_action, self.minutes_action, self.follow_action):
             action.setEnabled(enabled)
         self.leave_action.setEnabled(enabled and self.presenting)
 
@@ -314,6 +338,15 @@ class PresentationMode(QObject):
         else:
             self._section(offset)
 
+    def _floor_slot(self, discipline: Discipline) -> Callable[[], None]:
+        def slot() -> None:
+            if self.session is not None:
+                self.session.toggle_speaker(discipline)
+                if self.bar is not None:
+                    self.bar.refresh()
+
+        return slot
+
     def _toggle_timer(self) -> None:
         if self.session is not None:
             self.session.toggle_timer()
@@ -340,7 +373,7 @@ class PresentationMode(QObject):
             self.record_window.close()
             self.record_window.deleteLater()
         self.record_window = MeetingRecordWindow(
-            lambda: services.timing.meeting_record(conf_id),
+            lambda: services.timing.meeting_record(conf_id, now=self._now()),
             self.settings,
             end_meeting=session.end_meeting,
             parent=self.window,
@@ -349,6 +382,34 @@ class PresentationMode(QObject):
         self.record_window.show()
         self.record_window.activateWindow()
         return self.record_window
+
+    def open_minutes(self) -> MinutesWindow | None:
+        workspace = getattr(self.window, "workspace", None)
+        services = getattr(self.window, "services", None)
+        conf_id = workspace.current_conference_id() if workspace is not None else None
+        if workspace is None or services is None or conf_id is None:
+            self._status("Open a conference first: its minutes are made from its agenda and care plans.")
+            return None
+        workspace.flush()
+        from mdtboard.services.minutes import MinutesService
+        from mdtboard.ui.presentation.minutes_window import MinutesWindow
+
+        if self.minutes_window is not None:
+            self.minutes_window.close()
+            self.minutes_window.deleteLater()
+        minutes = MinutesService(services.db)
+        self.minutes_window = MinutesWindow(
+            lambda: minutes.minutes(conf_id, now=self._now()), self.settings, parent=self.window
+        )
+        self.minutes_window.message.connect(self._status)
+        self.minutes_window.show()
+        self.minutes_window.activateWindow()
+        return self.minutes_window
+
+    def _now(self) -> datetime:
+        """The time now on the meeting's clock (a fake clock in tests)."""
+        clock = self.session.clock if self.session is not None else None
+        return clock.wall() if clock is not None else datetime.now(UTC)
 
     # ------------------------------------------------------------------ closing
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)

@@ -2,7 +2,8 @@
 
 The countdown of the case under discussion (digits, the state in words, its shape and colour), the start
 / pause button (Ctrl+Space), the presentation against its target, the meeting clock and projected finish,
-the phase being timed, who holds the floor (the input panel in focus, or a discipline chosen here),
+the phase being timed, who holds the floor (set by the operator: F6 to F12, or chosen here; typing in a
+panel suggests it while the timer runs and the floor is not set),
 what the big screen shows, and the buttons for the big screen (F5) and the meeting record.
 """
 
@@ -16,13 +17,13 @@ from mdtboard.domain.timers import TimerState
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_presentation_timer_bar import Ui_TimerBar
 from mdtboard.ui.presentation.big_screen import meeting_text, phase_text
+from mdtboard.ui.presentation.integration import FLOOR_KEYS
 from mdtboard.ui.presentation.session import PhaseMode, PresentationSession
 from mdtboard.ui.presentation.shapes import ShapeIcon
 from mdtboard.ui.presentation.themes import LIGHT
 
-FOLLOW = "follow"
-FOLLOW_TEXT = "Panel in focus"
 NOBODY = "nobody"
+NOBODY_TEXT = "Floor not set"
 TOGGLE_KEYS = "Ctrl+Space"
 
 
@@ -33,7 +34,7 @@ def floor_text(session: PresentationSession) -> str:
     phase = timer.phase if timer is not None else None
     parts = [phase_text(session)]
     if speaker is not None and (phase is None or phase.discipline is not speaker):
-        parts.append(f"Speaking: {speaker.label}")
+        parts.append(f"Floor: {speaker.label}" + (" (from typing)" if session.floor_suggested else ""))
     return " · ".join(p for p in parts if p)
 
 
@@ -64,13 +65,13 @@ class TimerBar(QFrame):
             " (following who holds the floor), or agreeing the plan"
         )
         self.ui.speakerCombo.setToolTip(
-            "Who holds the floor: the discipline whose input panel has the cursor (Ctrl+1 to Ctrl+7),"
-            " or a discipline chosen here"
+            "Who holds the floor, as you set it: F6 physician, F7 physical therapy, F8 psychology,"
+            " F9 pharmacy, F10 nursing, F11 occupational therapy, F12 social work (again: not set)."
+            " Typing in a panel suggests it while the timer runs and the floor is not set."
         )
-        self.ui.speakerCombo.addItem(FOLLOW_TEXT, FOLLOW)
-        self.ui.speakerCombo.addItem("Nobody marked", NOBODY)
+        self.ui.speakerCombo.addItem(NOBODY_TEXT, NOBODY)
         for discipline in Discipline:
-            self.ui.speakerCombo.addItem(discipline.label, discipline)
+            self.ui.speakerCombo.addItem(f"{discipline.label} ({FLOOR_KEYS[discipline]})", discipline)
         self.ui.toggleButton.setToolTip(f"Start, pause or resume the case timer ({TOGGLE_KEYS})")
         self._connect_signals()
         self.show_speaker_choice()
@@ -93,17 +94,12 @@ class TimerBar(QFrame):
 
     def _speaker_chosen(self, index: int) -> None:
         choice = self.ui.speakerCombo.itemData(index)
-        if choice == FOLLOW:
-            self.session.set_follow_panels(True)
-            return
-        self.session.set_follow_panels(False)
         self.session.mark_speaker(choice if isinstance(choice, Discipline) else None)
 
     def show_speaker_choice(self) -> None:
         timer = self.session.current_timer()
         speaker = timer.speaker if timer is not None else None
-        follow = self.session.follow_panels
-        data = FOLLOW if follow else (speaker if speaker is not None else NOBODY)
+        data = speaker if speaker is not None else NOBODY
         with QSignalBlocker(self.ui.speakerCombo):
             self.ui.speakerCombo.setCurrentIndex(max(0, self.ui.speakerCombo.findData(data)))
 

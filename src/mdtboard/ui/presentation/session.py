@@ -10,6 +10,11 @@ tests); the QTimer here only asks the views to redraw once a second and retries 
 Moving to another case stops the running case's run and, if it was running, starts the next case's
 timer, so that a meeting flows without extra keys. Marking a case discussed or deferred stops its timer.
 The meeting clock starts with the first case timer of the conference and is recorded in the database.
+
+Who holds the floor is what the operator sets (:meth:`PresentationSession.mark_speaker`: one key per
+discipline, or the bar's list), never where the text cursor is. Typing in a discipline's panel only
+suggests it (:meth:`PresentationSession.suggest_speaker`): while the case timer runs and the operator has
+not set the floor; the operator's choice always wins.
 """
 
 from __future__ import annotations
@@ -48,7 +53,7 @@ from mdtboard.ui.presentation.content import (
     team_input,
 )
 
-SETTINGS_FOLLOW = "presentation/follow_panels"
+SETTINGS_FOLLOW = "presentation/typing_suggests_floor"
 SETTINGS_TARGET = "presentation/target_minutes"
 TICK_MS = 1000
 
@@ -100,6 +105,7 @@ class PresentationSession(QObject):
         self.section = 0
         self.typed: dict[Discipline, TypedInput] = {}
         self.focused: Discipline | None = None
+        self._floor_set: set[int] = set()  # agenda items whose floor the operator set
         self.phase_mode = PhaseMode.OFF
         self.timers: dict[int, TimedItem] = {}
         self.meeting: MeetingTimes | None = None
@@ -129,13 +135,12 @@ class PresentationSession(QObject):
     # ------------------------------------------------------------------ settings
     @property
     def follow_panels(self) -> bool:
-        """Whether the speaker follows the input panel that has the keyboard focus."""
+        """Whether typing in a discipline's panel suggests who holds the floor (while the timer runs and
+        the operator has not set it)."""
         return bool(self.settings.value(SETTINGS_FOLLOW, True, type=bool))
 
     def set_follow_panels(self, follow: bool) -> None:
         self.settings.setValue(SETTINGS_FOLLOW, follow)
-        if follow and self.focused is not None:
-            self.mark_speaker(self.focused)
 
     @property
     def target_minutes(self) -> float:
@@ -231,18 +236,18 @@ class PresentationSession(QObject):
         self.team_changed.emit(discipline)
         focus = QApplication.focusWidget()
         typing = discipline is not None and focus is not None and panels[discipline].isAncestorOf(focus)
+        if typing and discipline is not None:
+            self.suggest_speaker(discipline)
         if typing and self.section != index:
             self.show_section(index)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Only noted: the cursor in a panel says nothing about who is speaking."""
         if new is None:
             return
         for discipline, panel in discipline_panels(self.workspace).items():
             if panel.isAncestorOf(new):
-                if discipline != self.focused:
-                    self.focused = discipline
-                    if self.follow_panels:
-                        self.mark_speaker(discipline)
+                self.focused = discipline
                 return
 
     # ------------------------------------------------------------------ sections
@@ -310,16 +315,55 @@ class PresentationSession(QObject):
         self._start_meeting()
         self._report(timer)
 
-    def mark_speaker(self, discipline: Discipline | None) -> None:
-        """``discipline`` holds the floor from now (None: nobody marked)."""
+    @property
+    def floor_set(self) -> bool:
+        """Whether the operator set who holds the floor of the case under discussion."""
+        return self.item is not None and self.item.id in self._floor_set
+
+    def mark_speaker(self, discipline: Discipline | None, *, by_operator: bool = True) -> None:
+        """``discipline`` holds the floor from now (None: not set), as the operator set it (else as
+        typing suggested it)."""
         timer = self.current_timer()
         if timer is None:
             return
+        if by_operator:
+            if discipline is None:
+                self._floor_set.discard(timer.agenda_item_id)
+            else:
+                self._floor_set.add(timer.agenda_item_id)
         timer.mark_floor(discipline)
         if self.phase_mode is PhaseMode.TURNS:
             timer.enter_phase(None if discipline is None else Phase.turn(discipline))
         self._report(timer)
         self.ticked.emit()
+
+    def toggle_speaker(self, discipline: Discipline) -> None:
+        """The operator's key of a discipline: it holds the floor from now; pressed again while it holds
+        it, the floor is not set any more."""
+        timer = self.current_timer()
+        if timer is None:
+            self.message.emit("No case is under discussion: nobody can hold the floor.")
+            return
+        if self.floor_set and timer.speaker is discipline:
+            self.mark_speaker(None)
+            self.message.emit(f"{discipline.label} no longer holds the floor.")
+        else:
+            self.mark_speaker(discipline)
+
+    def suggest_speaker(self, discipline: Discipline) -> None:
+        """Someone typed in ``discipline``'s panel: it holds the floor from now, if typing may suggest
+        it (see :attr:`follow_panels`), the case timer runs and the operator has not set the floor."""
+        timer = self.current_timer()
+        if timer is None or self.floor_set or not self.follow_panels or not timer.run_state().ticking:
+            return
+        if timer.speaker is not discipline:
+            self.mark_speaker(discipline, by_operator=False)
+
+    @property
+    def floor_suggested(self) -> bool:
+        """Whether the discipline holding the floor came from typing, not from the operator."""
+        timer = self.current_timer()
+        return timer is not None and timer.speaker is not None and not self.floor_set
 
     def set_phase_mode(self, mode: PhaseMode) -> None:
         self.phase_mode = mode
@@ -342,8 +386,6 @@ class PresentationSession(QObject):
     def _apply_speaker(self, timer: TimedItem) -> None:
         if timer.run_state() is TimerState.STOPPED:
             return
-        if self.follow_panels and self.focused is not None:
-            timer.mark_floor(self.focused)
         timer.enter_phase(self._phase_for(self.phase_mode, timer.speaker))
 
     def _report(self, timer: TimedItem) -> None:

@@ -86,11 +86,18 @@ class TrainingMenu(QObject):
 
             self.training_window = TrainingWindow(services, self.window)
             self.training_window.status_message.connect(self._status)
+            self.training_window.conference_created.connect(self._conference_created)
         if self.training_window.isVisible():  # open already, perhaps behind: bring it forward
             self.training_window.raise_()
         self.training_window.show()
         self.training_window.activateWindow()
         return self.training_window
+
+    def _conference_created(self, _conf_id: int) -> None:
+        """A conference made in the training window is listed in the main window's workspace at once."""
+        workspace = getattr(self.window, "workspace", None)
+        if workspace is not None:
+            workspace.refresh_list()
 
     # -- teaching cases
     def make_teaching_case(self, case_id: int | None = None) -> TeachingCaseDialog | None:

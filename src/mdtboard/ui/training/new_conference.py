@@ -12,7 +12,14 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from mdtboard.domain.case import Discipline
-from mdtboard.domain.conference import AgendaItem, Attendee, AttendeeRole, Conference, ConferenceMode
+from mdtboard.domain.conference import (
+    AgendaItem,
+    Attendee,
+    AttendeeRole,
+    Conference,
+    ConferenceMode,
+    describe_clash,
+)
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.ui.forms.ui_training_new_conference import Ui_NewTeachingConference
@@ -66,6 +73,7 @@ class NewConferenceDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.ui.casesList.addItem(item)
+        self._warned: str | None = None  # the room clash last warned about
         self.ui.buttonBox.accepted.connect(self.create_conference)
         self.ui.buttonBox.rejected.connect(self.reject)
 
@@ -102,6 +110,15 @@ class NewConferenceDialog(QDialog):
             agenda=[AgendaItem(case_id=c, position=i) for i, c in enumerate(self.chosen_case_ids())],
         )
         try:
+            clashes = self._services.conferences.room_clashes(conference)
+            warning = describe_clash(conference, clashes) if clashes else None
+            if warning is not None and warning != self._warned:
+                # said once; a second OK creates it (a room can be shared on purpose)
+                self._warned = warning
+                self.ui.problemLabel.setText(
+                    f"\u26a0 {warning} Change the time or room, or press OK again to create it anyway."
+                )
+                return None
             stored = self._services.conferences.create(conference)
         except MdtboardError as exc:
             self.ui.problemLabel.setText(f"⚠ {exc}")

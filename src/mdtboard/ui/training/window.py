@@ -34,9 +34,11 @@ class TrainingWindow(QMainWindow):
 
     Signals:
         status_message(str): also shown in this window's status bar.
+        conference_created(int): a teaching conference (its id) was created here.
     """
 
     status_message = Signal(str)
+    conference_created = Signal(int)
 
     def __init__(
         self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = DEFAULT_DELAY_MS
@@ -201,6 +203,7 @@ class TrainingWindow(QMainWindow):
         dialog = NewConferenceDialog(self._services, self)
         dialog.created.connect(lambda conf_id: self.refresh_conferences(select=conf_id))
         dialog.created.connect(lambda _id: self.show_status("Teaching conference created"))
+        dialog.created.connect(self.conference_created)
         self.new_conference_dialog = dialog
         dialog.open()
         return dialog
