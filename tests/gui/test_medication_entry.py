@@ -165,3 +165,21 @@ def test_an_unknown_name_makes_the_total_incomplete(
     assert "Total: at least 30 MME/day: 1 line not counted" in summary
     assert "not recognised: check whether this is an opioid, benzodiazepine or gabapentinoid" in summary
     assert table.item(row, 7).text().startswith("not recognised")
+
+
+def test_tab_in_the_route_list_moves_on_to_the_frequency(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    case_id, table = _open(window, second_session, "MDT-002")
+    row = _new_row(qtbot, window, table)
+    _type_cell(qtbot, table, row, 0, "morphine")
+    table.setCurrentCell(row, 2)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    combo = table.focusWidget()
+    assert isinstance(combo, QComboBox) and combo.lineEdit() is not None
+    qtbot.keyClicks(combo.lineEdit(), "PO")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.currentColumn() == 3 and table.state() == QTableWidget.State.EditingState)
+    assert table.item(row, 2).text() == "PO"
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: (second_session.cases.get(case_id).medications or [])[-1].route == "PO")

@@ -106,11 +106,18 @@ class MedicationDelegate(QStyledItemDelegate):
         return editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Tab, Enter and Esc in an editable list's text act on the list's cell (commit and move on, or
-        cancel), as they do in any other cell."""
+        """Tab and Shift+Tab in an editable list's text act on the list's cell (commit and move on), as in
+        any other cell; the line edit would otherwise move the focus out of the table. (Enter and Esc
+        already reach the list, and through it the view.)"""
         parent = watched.parent() if isinstance(watched, QLineEdit) else None
-        if isinstance(parent, QComboBox) and event.type() == QEvent.Type.KeyPress:
-            return super().eventFilter(parent, event)
+        if isinstance(parent, QComboBox):  # watched is the list's line edit, not a cell's editor
+            if (
+                isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            ):
+                return super().eventFilter(parent, event)
+            return False
         return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
