@@ -12,7 +12,9 @@ database and an empty settings folder; the baseline is a bare QMainWindow of the
 offscreen platform, watched the same way (``bench/startup_child.py`` says how), 5 starts each, in turn;
 medians.
 
-Target (issue 3): within 1.5x of the bare window, shown, and shown and idle.
+Targets: window shown within 1.4x of the bare window (issue 16; shown and idle within 1.5x, issue 3);
+launch to usable (database open, library filled, idle) at most 0.5 s and within 3x of the bare window
+shown and idle (issue 16).
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ from bench.measure import median, progress, row
 N = 10_000
 REPEATS = 5
 TARGET_RATIO = 1.5
+TARGET_SHOWN_RATIO = 1.4
+TARGET_USABLE_S = 0.5
+TARGET_USABLE_RATIO = 3.0
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -107,8 +112,8 @@ def run() -> dict[str, Any]:
                 shown,
                 bare_shown,
                 "s",
-                target=f"<= {TARGET_RATIO:g}x",
-                met=shown / bare_shown <= TARGET_RATIO,
+                target=f"<= {TARGET_SHOWN_RATIO:g}x",
+                met=shown / bare_shown <= TARGET_SHOWN_RATIO,
             ),
             row(
                 f"start-up to shown and idle ({N // 1000}k cases)",
@@ -132,8 +137,10 @@ def run() -> dict[str, Any]:
                 ready_idle,
                 bare_idle,
                 "s",
-                note="behind the shown window: database opened on a thread, every page built, the library "
-                "filled, the event loop waiting again; the baseline is the bare window shown and idle",
+                target=f"<= {TARGET_USABLE_S:g} s, <= {TARGET_USABLE_RATIO:g}x",
+                met=ready_idle <= TARGET_USABLE_S and ready_idle <= TARGET_USABLE_RATIO * bare_idle,
+                note="usable: behind the shown window, database opened on a thread, every page built, the "
+                "library filled, the event loop waiting again; the baseline: the bare window shown and idle",
             ),
             row(
                 "start-up: longest event-loop stall until then",

@@ -23,7 +23,7 @@ from mdtboard.storage.db import head_revision, open_database, sqlite_url
 RESULTS = Path(__file__).resolve().parent / "results"
 CACHE = RESULTS / "cache"
 CHUNK = 2000
-_NAME = re.compile(r"^cases-n(\d+)-seed(\d+)-g(\d+)-(\w+)\.sqlite3(\.building.*)?$")
+_NAME = re.compile(r"^cases-n(\d+)-seed(\d+)-g(\d+)-(.+?)\.sqlite3(\.building.*)?$")
 
 
 def _name(n: int, seed: int, revision: str) -> str:
@@ -55,10 +55,17 @@ def case_database(n: int, seed: int = DEFAULT_SEED) -> Path:
     target = CACHE / _name(n, seed, revision)
     if target.exists():
         return target
-    _remove_stale(seed, revision)
     building = target.with_name(target.name + ".building")
     for leftover in CACHE.glob(building.name + "*"):
         leftover.unlink()
+    older = _older_revision(n, seed, revision)
+    if older is not None:
+        # The same cases at an older schema: upgraded by mdtboard's own migrations, as a user's would be.
+        progress(f"upgrading the cached database of {n:,} cases to schema {revision}")
+        shutil.copyfile(older, building)
+        open_database(sqlite_url(building)).dispose()
+        return _finish(building, target, n)
+    _remove_stale(seed, revision)
     smaller = [k for k in _cached(seed, revision) if k < n]
     have = max(smaller, default=0)
     if have:
@@ -74,6 +81,18 @@ def case_database(n: int, seed: int = DEFAULT_SEED) -> Path:
                 progress(f"{start + len(cases):,} of {n:,} cases")
     finally:
         db.dispose()
+    return _finish(building, target, n)
+
+
+def _older_revision(n: int, seed: int, revision: str) -> Path | None:
+    for path in CACHE.glob("cases-*.sqlite3"):
+        m = _NAME.match(path.name)
+        if m and (int(m[1]), int(m[2]), int(m[3])) == (n, seed, GENERATOR_VERSION) and m[4] != revision:
+            return path
+    return None
+
+
+def _finish(building: Path, target: Path, n: int) -> Path:
     # Fold the write-ahead log into the file so that the file alone is the whole database.
     conn = sqlite3.connect(building)
     try:
@@ -86,6 +105,9 @@ def case_database(n: int, seed: int = DEFAULT_SEED) -> Path:
     for suffix in ("-wal", "-shm"):
         Path(str(building) + suffix).unlink(missing_ok=True)
     building.replace(target)
+    for stale in CACHE.glob(f"cases-n{n}-*.sqlite3"):
+        if stale != target:
+            stale.unlink()
     return target
 
 

@@ -1,18 +1,20 @@
-"""Search as you type over a cached case database: what the library view asks at each keystroke.
+"""Search as you type over a cached case database: what the library asks at each keystroke.
 
 The queries are the prefixes a person types while looking for real names of the generated library
-(one query per keystroke, accents typed or not, two-word queries, a case reference, title words, a
-typo that matches nothing), plus the empty query the library opens with.
+(one query per keystroke, accents typed or not, two-word names, case references, title words, a typo
+that matches nothing), plus the empty query the library opens with: more than 100 of them.
 
-Three ways of answering each query are timed on the same database file, in the same process, in turn:
+Three ways of answering each query are timed on the same database, in the same process, in turn:
 
-* ``mdtboard``: ``CaseService.search(query, limit=100)`` (one page of the library), and
-  ``CaseService.count(query)`` (the total the library shows), each a unit of work as the program runs it;
-* ``bare``: the baseline, one indexed sqlite3 query on the token table for the same folded prefixes:
-  ``SELECT DISTINCT ... FROM case_search_tokens JOIN cases ... WHERE token >= ? AND token < ? LIMIT 100``
-  (each further word adds an ``EXISTS`` on the same index), and ``count(DISTINCT case_id)`` for the total;
-* ``mdtboard SQL, bare``: the very statement mdtboard's storage layer builds (ordered by reference),
-  executed with bare sqlite3, to tell the cost of the query's shape from the cost of the layers above it.
+* ``mdtboard``: ``CaseService.search_with_count(query, count_limit=1000, limit=100)``: the whole keystroke
+  as the library makes it (the bounded count and the first page, one read transaction);
+* ``bare``: the baseline, one plain statement through the bare driver (``sqlite3``, or ``psycopg`` on
+  PostgreSQL) returning the same sorted page: the cases whose id is among the token index's matches for
+  each word (``INTERSECT`` for further words), ordered by reference, first 100;
+* ``mdtboard SQL, bare``: mdtboard's own two statements (count and page) run through the bare driver,
+  which tells the cost of the statements from the cost of the layers above them.
+
+The statements each keystroke sends are counted too (SQLAlchemy's ``before_cursor_execute``).
 """
 
 from __future__ import annotations
@@ -22,16 +24,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.dialects import sqlite as sqlite_dialect
+import sqlalchemy as sa
 
 from bench.measure import median, percentile, seconds
-from mdtboard.domain.search import prefix_upper_bound, query_tokens
+from mdtboard.domain.search import parse_query, prefix_upper_bound
 from mdtboard.services.cases import CaseService
-from mdtboard.storage import case_repo
+from mdtboard.storage import case_search
 from mdtboard.storage.db import open_database, sqlite_url
-from mdtboard.storage.models import CaseRow
 
 LIMIT = 100
+#: The library counts matches up to this many (mdtboard.ui.cases.table_model.COUNT_LIMIT).
+COUNT_LIMIT = 1000
 
 #: What people type, one keystroke at a time (accents typed as written, or not at all).
 TYPED = (
@@ -43,8 +46,13 @@ TYPED = (
     "muller",
     "Sørensen",
     "smith",
+    "jessica ngu",
+    "abdel rahman",
+    "oconnor",
     "chronic back",
+    "phantom limb",
     "pmc-2019-000123",
+    "pmc2020",
     "nguyne",  # a typo: "nguyn" and "nguyne" match nothing
 )
 
@@ -64,77 +72,112 @@ def queries() -> list[str]:
 
 # ---------------------------------------------------------------------------- the baseline
 
-
-def _bare_search_sql(words: int) -> str:
-    sql = (
-        "SELECT DISTINCT c.id, c.ref, c.display_name, c.title, c.fictional, c.updated_at "
-        "FROM case_search_tokens t JOIN cases c ON c.id = t.case_id WHERE t.token >= ? AND t.token < ?"
-    )
-    for _ in range(words - 1):
-        sql += (
-            " AND EXISTS (SELECT 1 FROM case_search_tokens t2 WHERE t2.case_id = c.id"
-            " AND t2.token >= ? AND t2.token < ?)"
-        )
-    return sql + f" LIMIT {LIMIT}"
+COLUMNS = "c.id, c.ref, c.display_name, c.title, c.fictional, c.updated_at"
 
 
-#: The library counts matches only up to this many (mdtboard.ui.cases.table_model.COUNT_LIMIT) and
-#: says "more than 1,000 cases" past it; both counts here stop at the same point.
-COUNT_LIMIT = 1000
-
-
-def _bare_count_sql(words: int) -> str:
-    one = "SELECT case_id FROM case_search_tokens WHERE token >= ? AND token < ?"
-    if words == 1:
-        inner = "SELECT DISTINCT case_id FROM case_search_tokens WHERE token >= ? AND token < ?"
-    else:
-        inner = " INTERSECT ".join([one] * words)
-    return f"SELECT count(*) FROM ({inner} LIMIT {COUNT_LIMIT + 1})"
-
-
-def bare_statements(query: str) -> tuple[str, str, list[str]]:
-    """The baseline's search and count statements for ``query`` and their parameters."""
-    words = query_tokens(query)
+def bare_statement(query: str, placeholder: str) -> tuple[str, list[str]]:
+    """The baseline's sorted page for ``query``, with the driver's placeholder, and its parameters."""
+    words = parse_query(query).words
     if not words:
-        return (
-            f"SELECT id, ref, display_name, title, fictional, updated_at FROM cases LIMIT {LIMIT}",
-            f"SELECT count(*) FROM (SELECT id FROM cases LIMIT {COUNT_LIMIT + 1})",
-            [],
-        )
-    params = [p for w in words for p in (w, prefix_upper_bound(w))]
-    return _bare_search_sql(len(words)), _bare_count_sql(len(words)), params
+        return f"SELECT {COLUMNS} FROM cases c ORDER BY c.ref, c.id LIMIT {LIMIT}", []
+    one = f"SELECT case_id FROM case_search_tokens WHERE token >= {placeholder} AND token < {placeholder}"
+    ids = " INTERSECT ".join([one] * len(words))
+    sql = f"SELECT {COLUMNS} FROM cases c WHERE c.id IN ({ids}) ORDER BY c.ref, c.id LIMIT {LIMIT}"
+    return sql, [p for w in words for p in (w, prefix_upper_bound(w))]
 
 
-def mdtboard_sql(query: str) -> str:
-    """The statement ``case_repo.search`` runs for ``query`` (default sort), with its values inlined."""
-    stmt = case_repo.search_stmt(query).order_by(CaseRow.ref.asc(), CaseRow.id).offset(0).limit(LIMIT)
-    return str(stmt.compile(dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
+def mdtboard_statements(query: str, postgresql: bool) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
+    """mdtboard's count and page statements for ``query`` (its default sort), and their parameters."""
+    parsed = parse_query(query)
+    shape = case_search.Shape(len(parsed.words), parsed.joined is not None, False, postgresql=postgresql)
+    params = case_search.params(parsed)
+    count = case_search.count_sql(shape), params | {"read": case_search.COUNT_READ}
+    return count[0], count[1], case_search.page_sql(shape), params
 
 
 # ---------------------------------------------------------------------------- measuring
 
 
 def _stats(values: list[float]) -> dict[str, float]:
-    return {"median_ms": median(values) * 1000, "p95_ms": percentile(values, 95) * 1000}
+    return {
+        "median_ms": median(values) * 1000,
+        "p95_ms": percentile(values, 95) * 1000,
+        "max_ms": max(values) * 1000,
+    }
 
 
-def measure(path: Path, *, passes: int, with_count: bool = True) -> dict[str, Any]:
-    """Time every query ``passes`` times each way (after one untimed warm-up pass) on database ``path``."""
-    db = open_database(sqlite_url(path))
+class _Bare:
+    """The bare driver's connection, and how it runs a statement."""
+
+    def __init__(self, url: str) -> None:
+        self.sqlite = url.startswith("sqlite")
+        if self.sqlite:
+            self.conn: Any = sqlite3.connect(url.removeprefix("sqlite:///"))
+        else:
+            import psycopg
+
+            parsed = sa.make_url(url)
+            self.conn = psycopg.connect(
+                host=parsed.host,
+                port=parsed.port,
+                user=parsed.username,
+                dbname=parsed.database,
+                options=str(parsed.query.get("options", "")),
+                autocommit=True,
+            )
+        self.placeholder = "?" if self.sqlite else "%s"
+
+    def rows(self, sql: str, params: Any) -> list[Any]:
+        if not self.sqlite:
+            sql = _named_to_pyformat(sql) if isinstance(params, dict) else sql
+        cursor = self.conn.execute(sql, params)
+        return list(cursor.fetchall())
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _named_to_pyformat(sql: str) -> str:
+    import re
+
+    return re.sub(r":(\w+)", r"%(\1)s", sql)
+
+
+def measure(url: str, *, passes: int) -> dict[str, Any]:
+    """Time every query ``passes`` times each way (after one untimed warm-up pass) on database ``url``."""
+    db = open_database(url)
     service = CaseService(db)
-    bare = sqlite3.connect(path)
+    bare = _Bare(url)
+    statements: list[str] = []
+
+    def note(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
     try:
-        (cases,) = bare.execute("SELECT count(*) FROM cases").fetchone()
+        (cases,) = bare.rows("SELECT count(*) FROM cases", [])[0]
         qs = queries()
-        prepared = {q: (bare_statements(q), mdtboard_sql(q)) for q in qs}
+        pg = not bare.sqlite
+        prepared = {q: (bare_statement(q, bare.placeholder), mdtboard_statements(q, pg)) for q in qs}
+
+        def keystroke(q: str) -> Any:
+            return service.search_with_count(q, count_limit=COUNT_LIMIT, limit=LIMIT)
+
+        def mine_bare(q: str) -> Any:
+            count_sql, count_params, page_sql, page_params = prepared[q][1]
+            (_read, found) = bare.rows(count_sql, count_params)[0]
+            walk = bool(parse_query(q).words) and found > case_search.BROAD_MATCHES
+            parsed = parse_query(q)
+            shape = case_search.Shape(
+                len(parsed.words), parsed.joined is not None, False, walk=walk, postgresql=not bare.sqlite
+            )
+            paging = case_search.page_params(shape, LIMIT, 0)
+            return bare.rows(case_search.page_sql(shape), page_params | paging)
+
         ways: dict[str, Callable[[str], Any]] = {
-            "mdtboard": lambda q: service.search(q, limit=LIMIT),
-            "bare": lambda q: bare.execute(prepared[q][0][0], prepared[q][0][2]).fetchall(),
-            "mdtboard_sql_bare": lambda q: bare.execute(prepared[q][1]).fetchall(),
+            "mdtboard": keystroke,
+            "bare": lambda q: bare.rows(*prepared[q][0]),
+            "mdtboard_sql_bare": mine_bare,
         }
-        if with_count:
-            ways["count"] = lambda q: service.count(q, limit=COUNT_LIMIT)
-            ways["bare_count"] = lambda q: bare.execute(prepared[q][0][1], prepared[q][0][2]).fetchone()
         times: dict[str, dict[str, list[float]]] = {w: {q: [] for q in qs} for w in ways}
         for p in range(passes + 1):
             for q in qs:  # in typing order, each way in turn
@@ -142,16 +185,20 @@ def measure(path: Path, *, passes: int, with_count: bool = True) -> dict[str, An
                     elapsed = seconds(lambda fn=fn, q=q: fn(q))  # type: ignore[misc]
                     if p:
                         times[way][q].append(elapsed)
-        matches = {q: service.count(q) for q in qs} if with_count else {}
-        # Same answers? The baseline returns an unordered page, so compare sizes.
+        # Same answers, and how many statements a keystroke sends.
+        matches: dict[str, int] = {}
+        per_keystroke: dict[str, int] = {}
+        differ = []
+        sa.event.listen(db.engine, "before_cursor_execute", note)
         for q in qs:
-            mine, theirs = len(service.search(q, limit=LIMIT)), len(ways["bare"](q))
-            if mine != theirs:
-                raise RuntimeError(f"{q!r}: mdtboard found {mine}, the baseline {theirs}")
-        plans = {
-            q: [r[3] for r in bare.execute("EXPLAIN QUERY PLAN " + prepared[q][1])]
-            for q in ("n", "nguyen thi", "nguyn")
-        }
+            statements.clear()
+            page, total = keystroke(q)
+            per_keystroke[q] = sum(1 for s in statements if s.lstrip().upper().startswith("SELECT"))
+            matches[q] = total
+            theirs = bare.rows(*prepared[q][0])
+            if [s.id for s in page] != [r[0] for r in theirs]:
+                differ.append(q)
+        sa.event.remove(db.engine, "before_cursor_execute", note)
     finally:
         bare.close()
         db.dispose()
@@ -162,8 +209,13 @@ def measure(path: Path, *, passes: int, with_count: bool = True) -> dict[str, An
         "overall": {way: _stats([t for ts in per.values() for t in ts]) for way, per in times.items()},
         "per_query": {
             q: {way: median(times[way][q]) * 1000 for way in ways}
-            | ({"matches": matches[q]} if matches else {})
+            | {"max": max(times["mdtboard"][q]) * 1000, "matches": matches[q], "statements": per_keystroke[q]}
             for q in qs
         },
-        "plans": plans,
+        "pages_differ": differ,
+        "statements_max": max(per_keystroke.values()),
     }
+
+
+def sqlite_measure(path: Path, *, passes: int) -> dict[str, Any]:
+    return measure(sqlite_url(path), passes=passes)

@@ -12,6 +12,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/dejavu")
+# The program's log goes to a folder of the test run, not to the user's log folder.
+os.environ.setdefault("MDTBOARD_LOG_DIR", __import__("tempfile").mkdtemp(prefix="mdtboard-test-log-"))
 
 import json
 import uuid

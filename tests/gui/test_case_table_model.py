@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from mdtboard.domain.case import Case, Patient
+from mdtboard.services.cases import CaseService
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui.cases.table_model import (
     CASE_ID_ROLE,
     FICTIONAL_BADGE,
+    KEPT_WINDOWS,
     KIND,
     NAME,
     REF,
@@ -45,24 +49,43 @@ def many(sqlite_database_url: str) -> Services:
 def test_model_passes_qtmodeltester_with_many_cases(qtmodeltester: ModelTester, many: Services) -> None:
     model = CaseTableModel(many.cases, page_size=100)
     qtmodeltester.check(model, force_py=True)
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
     assert model.rowCount() == MANY
+    model.set_query("gen-001")  # a search: fewer rows, windows read again
     qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 100
 
 
-def test_rows_are_fetched_a_page_at_a_time(many: Services) -> None:
-    model = CaseTableModel(many.cases, page_size=200)
-    assert model.total == MANY
-    assert model.rowCount() == 200
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 400
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == MANY
+class _Spy:
+    """The case service, counting the pages asked for and how."""
+
+    def __init__(self, service: CaseService) -> None:
+        self._service = service
+        self.calls: list[dict[str, Any]] = []
+
+    def search(self, query: str = "", **kwargs: Any) -> Any:
+        self.calls.append(kwargs)
+        return self._service.search(query, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+
+def test_rows_are_read_a_window_at_a_time_and_far_windows_dropped(many: Services) -> None:
+    spy = _Spy(many.cases)
+    model = CaseTableModel(spy, page_size=20)  # type: ignore[arg-type]
+    assert model.total == model.rowCount() == MANY  # the whole library: counted exactly, all rows at once
     assert not model.canFetchMore(QModelIndex())
-    refs = [model.index(row, REF).data() for row in range(model.rowCount())]
-    assert refs == sorted(refs) and len(set(refs)) == MANY
+    refs = [model.index(row, REF).data() for row in range(MANY)]  # scrolling from top to bottom
+    assert refs == [f"GEN-{i:05d}" for i in range(MANY)]
+    windows = -(-MANY // 20)
+    assert len(spy.calls) == windows - 1  # the first window came with the count
+    # each window went on from the last reference of the one before (no OFFSET over the rows before)
+    assert all(call.get("after") == f"GEN-{20 * n - 1:05d}" for n, call in enumerate(spy.calls, start=1))
+    assert len(model._windows) <= KEPT_WINDOWS  # noqa: SLF001 - what is kept in memory
+    spy.calls.clear()
+    assert model.index(5, REF).data() == "GEN-00005"  # a dropped window is read again, by its offset
+    assert spy.calls == [{"fictional": None, "limit": 20, "offset": 0, "sort": "ref", "descending": False}]
+    assert model.row_of(model.index(321, REF).data(CASE_ID_ROLE)) == 321
 
 
 def test_sorting_is_done_by_the_service(many: Services) -> None:
@@ -73,7 +96,9 @@ def test_sorting_is_done_by_the_service(many: Services) -> None:
     assert model.index(0, REF).data() == f"GEN-{MANY - 1:05d}"
     model.sort(REF, Qt.SortOrder.DescendingOrder)
     assert model.index(0, REF).data() == f"GEN-{MANY - 1:05d}"
-    assert model.rowCount() == 50
+    assert model.rowCount() == MANY
+    refs = [model.index(row, REF).data() for row in range(MANY)]
+    assert refs == [f"GEN-{i:05d}" for i in reversed(range(MANY))]  # windows going on down the references
 
 
 def test_filter_and_search_and_badge(many: Services) -> None:
@@ -110,6 +135,7 @@ def test_past_the_count_limit_the_total_is_a_lower_bound_until_the_last_page(
     try:
         services.cases.store_many(_many_cases(MANY))
         model = CaseTableModel(services.cases, page_size=200)
+        model.set_query("patient")  # every case: more than the count limit, so the table grows as it scrolls
         assert not model.total_is_exact and model.total >= 300
         assert model.rowCount() == 200
         qtmodeltester.check(model, force_py=True)
@@ -117,7 +143,11 @@ def test_past_the_count_limit_the_total_is_a_lower_bound_until_the_last_page(
             model.fetchMore(QModelIndex())
         assert model.rowCount() == MANY
         assert model.total_is_exact and model.total == MANY
+        refs = [model.index(row, REF).data() for row in range(MANY)]
+        assert refs == [f"GEN-{i:05d}" for i in range(MANY)]
         model.set_query("patient n0000")  # nine matches: counted exactly at once
         assert model.total_is_exact and model.total == model.rowCount() == 9
+        model.set_query("")  # the whole library: exact, however far past the limit
+        assert model.total_is_exact and model.total == model.rowCount() == MANY
     finally:
         services.close()

@@ -155,7 +155,7 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
     # typed and closed at once: closing saves it
     press(qtbot, KEYS[Discipline.PHYSICIAN], CTRL)
     type_into(qtbot, QApplication.focusWidget(), "Typed just before closing.")  # type: ignore[arg-type]
-    assert _panel(workspace, Discipline.PHYSICIAN).saver.pending
+    assert _panel(workspace, Discipline.PHYSICIAN).session.pending
     workspace.close()
     assert _inputs(services, conf_id, second)[Discipline.PHYSICIAN].assessment == "Typed just before closing."
 
@@ -191,9 +191,9 @@ def test_undo_and_redo_of_input(qtbot: QtBot, services: Services, make_workspace
 
     workspace.focus_discipline(Discipline.PHYSICIAN)
     type_into(qtbot, edit, "Stable.")
-    qtbot.waitUntil(lambda: not panel.saver.pending, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not panel.session.pending, timeout=WAIT_MS)
     type_into(qtbot, edit, " Taper tramadol.")
-    qtbot.waitUntil(lambda: not panel.saver.pending, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not panel.session.pending, timeout=WAIT_MS)
 
     def stored() -> str | None:
         inp = _inputs(services, conf_id, case_id).get(Discipline.PHYSICIAN)
@@ -217,9 +217,9 @@ def test_undo_and_redo_of_input(qtbot: QtBot, services: Services, make_workspace
     edit.setFocus()
     edit.moveCursor(edit.textCursor().MoveOperation.End)
     type_into(qtbot, edit, " Review in six weeks.")
-    assert panel.saver.pending
+    assert panel.session.pending
     press(qtbot, Qt.Key.Key_Z, CTRL)
-    assert not panel.saver.pending
+    assert not panel.session.pending
     assert stored() == "Stable. Taper tramadol."
     assert edit.toPlainText() == "Stable. Taper tramadol."
     stack.redo()
@@ -264,8 +264,11 @@ def test_conflicting_input_from_another_session_is_shown_not_overwritten(
     assert table_snapshot(services.db) == before
 
     chooser.answer_last(Choice.KEEP_MINE)
-    kept = _inputs(services, conf_id, case_id)[Discipline.PSYCHOLOGY]
-    assert kept.assessment == "First. My addition. More."
+    qtbot.waitUntil(
+        lambda: _inputs(services, conf_id, case_id)[Discipline.PSYCHOLOGY].assessment
+        == "First. My addition. More.",
+        timeout=WAIT_MS,
+    )
 
     # and the other way round: their version taken
     theirs = another_session.conferences.inputs(item.id or 0)[0]

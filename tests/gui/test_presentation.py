@@ -147,7 +147,7 @@ def test_typed_input_appears_on_the_big_screen_as_it_is_typed(
     panel = meeting.workspace.discussion.panels[Discipline.PHARMACY]
     qtbot.keyClicks(panel.ui.assessmentEdit, "Taper oxycodone by 10% a month")
     # Shown at once, while the autosave still waits for the typing to stop: not read from the database.
-    assert panel.saver.pending
+    assert panel.session.pending
     item = meeting.item_id("MDT-008")
     assert meeting.services.conferences.inputs(item) == []
     assert screen.ui.sectionLabel.text() == "Team input"

@@ -79,3 +79,35 @@ class ConflictError(MdtboardError):
 
 class DatabaseError(MdtboardError):
     """The database cannot be used: unreachable, newer than this program, not writable, full."""
+
+    #: True when the fault can pass by itself (a lock held by another program, a connection lost for a
+    #: moment): the save is then retried automatically. False when a person must act (read-only, disk full).
+    passing: bool = False
+
+    def __init__(self, message: str, *, passing: bool | None = None) -> None:
+        super().__init__(message)
+        if passing is not None:
+            self.passing = passing
+
+
+class DatabaseGoneError(DatabaseError):
+    """The SQLite file was deleted or replaced under the running program: nothing more is saved to it."""
+
+    def __init__(self, path: str, what: str) -> None:
+        self.path = path
+        super().__init__(
+            f"The database file {path} was {what} while mdtboard was running, so nothing more can be saved "
+            "to it; what you typed since is still on screen. Put the file back (or restore a backup) and "
+            "start mdtboard again, or start it with another database."
+        )
+
+
+class DatabaseMissingError(DatabaseError):
+    """A SQLite database that was used before is not there any more (and was not silently recreated)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(
+            f"The database file {path} that mdtboard used before is not there any more (moved, deleted, "
+            "or on a drive that is not connected). It was not recreated empty."
+        )

@@ -16,10 +16,7 @@ import stat
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from mdtboard.domain.case import (
     LINE_FIELDS,
@@ -38,6 +35,10 @@ from mdtboard.domain.case import (
 from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.services.cases import CaseService, StoredCase
 from mdtboard.services.files import write_atomic
+
+if TYPE_CHECKING:  # jsonschema is imported when a bundle is first checked, not with this module
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 FORMAT = "mdtboard.case-bundle"
 VERSION = 1
@@ -72,6 +73,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema())
 
 

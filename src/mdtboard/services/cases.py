@@ -15,6 +15,10 @@ from mdtboard.services.uow import read_only, unit_of_work
 from mdtboard.storage import case_repo
 from mdtboard.storage.db import Database
 
+#: After storing this many cases at once, the database's planner statistics are gathered again (on
+#: PostgreSQL), so that search does not plan with figures from before the import.
+STATISTICS_AFTER = 200
+
 
 @dataclass(frozen=True)
 class StoredCase:
@@ -68,13 +72,42 @@ class CaseService:
         offset: int = 0,
         sort: str = "ref",
         descending: bool = False,
+        after: str | None = None,
     ) -> list[CaseSummary]:
         """Cases whose patient name, title or reference has words starting with every word of ``query``,
-        ignoring case and accents."""
+        ignoring case and accents. ``after`` (reference order only): the page starts after this reference
+        (the next page of one already read, without re-reading the rows before it)."""
         with read_only(self.db) as session:
             return case_repo.search(
                 session,
                 query,
+                fictional=fictional,
+                limit=limit,
+                offset=offset,
+                sort=sort,
+                descending=descending,
+                after=after,
+            )
+
+    def search_with_count(
+        self,
+        query: str = "",
+        *,
+        count_limit: int,
+        fictional: bool | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+        sort: str = "ref",
+        descending: bool = False,
+    ) -> tuple[list[CaseSummary], int]:
+        """The first page of :meth:`search` and :meth:`count` with ``limit=count_limit`` (exact however
+        large for a query without words), in one read transaction and two statements: what a keystroke in
+        the search box needs."""
+        with read_only(self.db) as session:
+            return case_repo.search_with_count(
+                session,
+                query,
+                count_limit=count_limit,
                 fictional=fictional,
                 limit=limit,
                 offset=offset,
@@ -172,4 +205,7 @@ class CaseService:
                     case_id = existing[case.ref][0]
                     case_repo.replace_case(session, case_id, case, seen_version=None)
                     results[case.ref] = StoredCase(case.ref, case_id, False, case.patient.display_name)
+        if len(cases) >= STATISTICS_AFTER:
+            with unit_of_work(self.db) as session:
+                case_repo.gather_statistics(session)
         return [results[c.ref] for c in cases]

@@ -517,6 +517,7 @@ class ConferenceService:
             item = session.get(AgendaItemRow, item_id)
             if item is None:
                 raise NotFoundError("agenda item", item_id)
+            _refuse_second_input(session, item_id, inp)
             position = session.execute(
                 sa.select(sa.func.coalesce(sa.func.max(DisciplineInputRow.position) + 1, 0)).where(
                     DisciplineInputRow.agenda_item_id == item_id
@@ -535,8 +536,13 @@ class ConferenceService:
                 created_at=now,
                 updated_at=now,
             )
-            session.add(row)
-            session.flush()
+            try:
+                with session.begin_nested():  # another PC may store the first input at the same moment
+                    session.add(row)
+                    session.flush()
+            except sa.exc.IntegrityError:
+                _refuse_second_input(session, item_id, inp)
+                raise
             return to_input(row)
 
     def update_input(self, inp: DisciplineInput) -> DisciplineInput:
@@ -576,3 +582,22 @@ class ConferenceService:
     def delete_input(self, input_id: int) -> None:
         with unit_of_work(self.db) as session:
             session.execute(sa.delete(DisciplineInputRow).where(DisciplineInputRow.id == input_id))
+
+
+def _refuse_second_input(session: Session, item_id: int, inp: DisciplineInput) -> None:
+    """One input per discipline on an agenda item: when it exists already (given on another PC while this
+    one typed its first), raise :class:`ConflictError` with it, for the two to be merged."""
+    existing = session.execute(
+        sa.select(DisciplineInputRow).where(
+            DisciplineInputRow.agenda_item_id == item_id,
+            DisciplineInputRow.discipline == str(inp.discipline),
+        )
+    ).scalar_one_or_none()
+    if existing is not None:
+        raise ConflictError(
+            "discipline input",
+            f"{Discipline(inp.discipline).label} input",
+            seen_version=inp.version,
+            mine=inp,
+            theirs=to_input(existing),
+        )

@@ -1,41 +1,80 @@
-"""The services of one database, opened together."""
+"""The services of one database, opened together.
+
+Each service is made (and its module imported) the first time it is asked for, so that a command that
+lists cases does not load what care plans, conferences or training need.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from mdtboard.services.careplans import CarePlanService
-from mdtboard.services.cases import CaseService
-from mdtboard.services.conferences import ConferenceService
-from mdtboard.services.timing import TimingService
-from mdtboard.services.training import TrainingService
-from mdtboard.storage.db import Database, open_database
+from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
+
+if TYPE_CHECKING:
+    from mdtboard.services.careplans import CarePlanService
+    from mdtboard.services.cases import CaseService
+    from mdtboard.services.conferences import ConferenceService
+    from mdtboard.services.timing import TimingService
+    from mdtboard.services.training import TrainingService
 
 
-@dataclass(frozen=True)
 class Services:
-    db: Database
-    cases: CaseService
-    conferences: ConferenceService
-    careplans: CarePlanService
-    training: TrainingService
-    timing: TimingService
+    """The services of one open database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     @classmethod
     def on(cls, db: Database) -> Services:
-        return cls(
-            db=db,
-            cases=CaseService(db),
-            conferences=ConferenceService(db),
-            careplans=CarePlanService(db),
-            training=TrainingService(db),
-            timing=TimingService(db),
-        )
+        return cls(db)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from mdtboard.services.cases import CaseService
+
+        return CaseService(self.db)
+
+    @cached_property
+    def conferences(self) -> ConferenceService:
+        from mdtboard.services.conferences import ConferenceService
+
+        return ConferenceService(self.db)
+
+    @cached_property
+    def careplans(self) -> CarePlanService:
+        from mdtboard.services.careplans import CarePlanService
+
+        return CarePlanService(self.db)
+
+    @cached_property
+    def training(self) -> TrainingService:
+        from mdtboard.services.training import TrainingService
+
+        return TrainingService(self.db)
+
+    @cached_property
+    def timing(self) -> TimingService:
+        from mdtboard.services.timing import TimingService
+
+        return TimingService(self.db)
+
+    def load_all(self) -> None:
+        """Make every service now, importing their modules (on a thread, before a window asks for them)."""
+        for name in ("cases", "conferences", "careplans", "training", "timing"):
+            getattr(self, name)
 
     def close(self) -> None:
         self.db.dispose()
 
 
-def open_services(url: str | None = None) -> Services:
-    """Open the database (upgrading it to the current schema) and its services."""
-    return Services.on(open_database(url))
+def open_services(url: str | None = None, *, create: bool = True) -> Services:
+    """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
+    file that is not there is not created (:class:`DatabaseMissingError`)."""
+    return Services.on(open_database(url, create=create))
+
+
+def database_file(url: str | None = None) -> str | None:
+    """The SQLite file ``url`` names (the default one when None), resolved; None for PostgreSQL."""
+    path = sqlite_path(resolve_url(url))
+    return str(path) if path is not None else None

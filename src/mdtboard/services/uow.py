@@ -15,19 +15,46 @@ from sqlalchemy.orm import Session
 from mdtboard.domain.errors import NOTHING_CHANGED, DatabaseError, MdtboardError
 from mdtboard.storage.db import READ_ONLY, Database
 
+#: Words of a driver's message that say the connection to the server was lost or never made.
+_LOST = (
+    "server closed the connection",
+    "consuming input failed",
+    "connection timeout",
+    "timeout expired",
+    "could not receive data",
+    "could not send data",
+    "connection refused",
+    "the connection is closed",
+    "connection is lost",
+    "terminating connection",
+    "ssl syscall error",
+)
+#: ... and that another session held a lock too long, or a statement ran past its time (PostgreSQL).
+_BUSY = ("locked", "lock timeout", "canceling statement due to statement timeout", "deadlock detected")
 
-def explain(exc: sa.exc.DBAPIError) -> str:
-    text = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+
+def database_error(exc: sa.exc.DBAPIError) -> DatabaseError:
+    """The :class:`DatabaseError` a person is shown for a driver's error; ``passing`` when it may go away
+    by itself (a lock held elsewhere, a connection lost), so that a save is retried."""
+    text = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc).splitlines()[0]
     lowered = text.lower()
     if "disk" in lowered and "full" in lowered or "no space" in lowered:
-        return f"The disk holding the database is full ({text}). {NOTHING_CHANGED}"
+        return DatabaseError(f"The disk holding the database is full ({text}). {NOTHING_CHANGED}")
     if "readonly" in lowered or "read-only" in lowered:
-        return f"The database cannot be written: it is read-only ({text}). {NOTHING_CHANGED}"
-    if "locked" in lowered:
-        return f"The database is busy with another program for too long ({text}). {NOTHING_CHANGED}"
+        return DatabaseError(f"The database cannot be written: it is read-only ({text}). {NOTHING_CHANGED}")
+    if any(word in lowered for word in _BUSY):
+        return DatabaseError(
+            f"The database is busy with another program for too long ({text}). {NOTHING_CHANGED}",
+            passing=True,
+        )
+    if exc.connection_invalidated or any(word in lowered for word in _LOST):
+        return DatabaseError(
+            f"The database server does not answer (network or server down: {text}). {NOTHING_CHANGED}",
+            passing=True,
+        )
     if isinstance(exc, sa.exc.IntegrityError):
-        return f"The change breaks a rule of the database ({text}). {NOTHING_CHANGED}"
-    return f"The database reported an error ({text}). {NOTHING_CHANGED}"
+        return DatabaseError(f"The change breaks a rule of the database ({text}). {NOTHING_CHANGED}")
+    return DatabaseError(f"The database reported an error ({text}). {NOTHING_CHANGED}")
 
 
 @contextmanager
@@ -41,7 +68,7 @@ def unit_of_work(db: Database) -> Iterator[Session]:
         raise
     except sa.exc.DBAPIError as exc:
         session.rollback()
-        raise DatabaseError(explain(exc)) from exc
+        raise database_error(exc) from exc
     except BaseException:
         session.rollback()
         raise
@@ -58,7 +85,7 @@ def read_only(db: Database) -> Iterator[Session]:
         session.connection(execution_options={READ_ONLY: True})
         yield session
     except sa.exc.DBAPIError as exc:
-        raise DatabaseError(explain(exc)) from exc
+        raise database_error(exc) from exc
     finally:
         session.rollback()
         session.close()

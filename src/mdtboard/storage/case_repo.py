@@ -8,10 +8,11 @@ may have been refreshed in between.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from mdtboard.domain.case import (
     LINE_FIELDS,
@@ -28,7 +29,8 @@ from mdtboard.domain.case import (
     PegItems,
     Scores,
 )
-from mdtboard.domain.search import prefix_upper_bound, query_tokens, tokens
+from mdtboard.domain.search import Query, case_tokens, parse_query
+from mdtboard.storage import case_search
 from mdtboard.storage.models import (
     CaseLineRow,
     CaseRow,
@@ -139,7 +141,7 @@ def child_rows(case_id: int, case: Case) -> dict[type, list[dict[str, Any]]]:
                     "note": other.note,
                 }
             )
-    words = tokens(case.patient.display_name, case.title, case.ref)
+    words = case_tokens(case.patient.display_name, case.title, case.ref)
     rows[SearchTokenRow] = [{"case_id": case_id, "token": t} for t in sorted(words)]
     return rows
 
@@ -364,72 +366,76 @@ def ids_by_ref(session: Session, refs: Sequence[str]) -> dict[str, tuple[int, in
 # ---------------------------------------------------------------------------- search
 
 
-def _summary_columns() -> tuple[Any, ...]:
-    return (
-        CaseRow.id,
-        CaseRow.ref,
-        CaseRow.display_name,
-        CaseRow.title,
-        CaseRow.fictional,
-        CaseRow.updated_at,
+def gather_statistics(session: Session) -> None:
+    """Have PostgreSQL's planner measure the searched tables again (after a bulk import its estimates
+    would lead it to plans made for an empty table). SQLite plans these statements without statistics."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("ANALYZE cases, case_search_tokens"))
+
+
+@cache
+def _text(sql: str) -> sa.TextClause:
+    return sa.text(sql)
+
+
+@cache
+def _page_text(sql: str) -> sa.TextualSelect:
+    """A page statement whose columns are typed as the table's (times and flags read as on every database)."""
+    table = CaseRow.__table__
+    names = ("id", "ref", "display_name", "title", "fictional", "updated_at")
+    return sa.text(sql).columns(*(sa.column(name, table.c[name].type) for name in names))
+
+
+def _postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _count_shape(session: Session, query: Query, fictional: bool | None) -> case_search.Shape:
+    return case_search.Shape(
+        len(query.words), query.joined is not None, fictional is not None, postgresql=_postgresql(session)
     )
 
 
-def _word_range(column: Any, word: str) -> Any:
-    return sa.and_(column >= word, column < prefix_upper_bound(word))
+def _bounded_count(session: Session, query: Query, fictional: bool | None) -> tuple[int, bool]:
+    """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, and whether
+    that is every match."""
+    shape = _count_shape(session, query, fictional)
+    values = case_search.params(query, fictional) | {"read": case_search.COUNT_READ}
+    read, distinct = session.execute(_text(case_search.count_sql(shape)), values).one()
+    return int(distinct), int(read) < case_search.COUNT_READ
 
 
-def _has_word(case_id: Any, word: str) -> Any:
-    """EXISTS a token of the case starting with ``word`` (one probe of the (case_id, token) key)."""
-    t = aliased(SearchTokenRow)
-    return sa.exists().where(t.case_id == case_id, _word_range(t.token, word))
+def _exact_count(session: Session, query: Query, fictional: bool | None) -> int:
+    shape = _count_shape(session, query, fictional)
+    values = case_search.params(query, fictional)
+    return int(session.execute(_text(case_search.exact_count_sql(shape)), values).scalar_one())
 
 
-def _matching_ids(words: list[str], fictional: bool | None) -> sa.Select[Any]:
-    """Distinct ids of the cases having a word starting with each of ``words``, driven by the token index
-    of the first (longest) word; the others are probed per candidate."""
-    t = aliased(SearchTokenRow)
-    stmt = sa.select(t.case_id).distinct().where(_word_range(t.token, words[0]))
-    stmt = stmt.where(*(_has_word(t.case_id, word) for word in words[1:]))
-    if fictional is not None:
-        stmt = stmt.where(sa.exists().where(CaseRow.id == t.case_id, CaseRow.fictional.is_(fictional)))
-    return stmt
-
-
-def search_stmt(query: str = "", *, fictional: bool | None = None) -> sa.Select[Any]:
-    stmt = sa.select(*_summary_columns())
-    words = query_tokens(query)
-    if words:
-        stmt = stmt.where(CaseRow.id.in_(_matching_ids(words, None)))
-    if fictional is not None:
-        stmt = stmt.where(CaseRow.fictional.is_(fictional))
-    return stmt
+def count(
+    session: Session, query: str = "", *, fictional: bool | None = None, limit: int | None = None
+) -> int:
+    """How many cases match; with ``limit``, counting stops past ``limit``: ``limit + 1`` says "more"."""
+    parsed = parse_query(query)
+    if limit is None:
+        return _exact_count(session, parsed, fictional)
+    found, exact = _bounded_count(session, parsed, fictional)
+    if found > limit:
+        return limit + 1
+    return found if exact else min(_exact_count(session, parsed, fictional), limit + 1)
 
 
 def listed_ids(
     session: Session, ids: Sequence[int], query: str = "", *, fictional: bool | None = None
 ) -> set[int]:
     """Which of ``ids`` a search for ``query`` (and the real/fictional filter) lists."""
+    parsed = parse_query(query)
+    shape = _count_shape(session, parsed, fictional)
+    stmt = _text(case_search.listed_sql(shape)).bindparams(sa.bindparam("ids", expanding=True))
     found: set[int] = set()
     for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        stmt = search_stmt(query, fictional=fictional).where(CaseRow.id.in_(chunk))
-        found.update(row.id for row in session.execute(stmt))
+        values = case_search.params(parsed, fictional) | {"ids": list(ids[start : start + 500])}
+        found.update(int(row[0]) for row in session.execute(stmt, values))
     return found
-
-
-#: Above this many matches, a page in reference order is found faster by walking the reference index and
-#: probing each case's words than by collecting and sorting every match.
-BROAD_MATCHES = 2000
-
-
-SORT_COLUMNS = {
-    "ref": CaseRow.ref,
-    "name": CaseRow.display_name,
-    "title": CaseRow.title,
-    "fictional": CaseRow.fictional,
-    "updated": CaseRow.updated_at,
-}
 
 
 def search(
@@ -441,36 +447,62 @@ def search(
     offset: int = 0,
     sort: str = "ref",
     descending: bool = False,
+    matches: int | None = None,
+    after: str | None = None,
 ) -> list[CaseSummary]:
-    column = SORT_COLUMNS[sort]
-    order = [column.desc() if descending else column.asc(), CaseRow.id]
-    words = query_tokens(query)
-    if (
-        words
-        and sort == "ref"
-        and count(session, query, fictional=fictional, limit=BROAD_MATCHES) > BROAD_MATCHES
-    ):
-        stmt = sa.select(*_summary_columns()).where(*(_has_word(CaseRow.id, word) for word in words))
-        if fictional is not None:
-            stmt = stmt.where(CaseRow.fictional.is_(fictional))
-    else:
-        stmt = search_stmt(query, fictional=fictional)
-    stmt = stmt.order_by(*order).offset(offset).limit(limit)
-    return [CaseSummary(*row) for row in session.execute(stmt)]
+    """One sorted page of the matching cases. ``matches``: what :func:`count` said for the same query and
+    filter, when the caller has it (it chooses how the page is found; else it is counted first).
+    ``after`` (reference order only): the page starts after this reference, ``offset`` rows further."""
+    if sort not in case_search.SORT_COLUMNS:
+        raise ValueError(f"unknown sort {sort!r}")
+    parsed = parse_query(query)
+    walk = False
+    if parsed.words and sort == "ref" and limit is not None:
+        if matches is None:
+            matches = _bounded_count(session, parsed, fictional)[0]
+        walk = matches > case_search.BROAD_MATCHES
+    shape = case_search.Shape(
+        len(parsed.words),
+        parsed.joined is not None,
+        fictional is not None,
+        sort=sort,
+        descending=descending,
+        walk=walk,
+        limited=limit is not None or offset > 0,
+        postgresql=_postgresql(session),
+        after=after is not None,
+    )
+    values = case_search.params(parsed, fictional) | ({"after": after} if after is not None else {})
+    if shape.limited:
+        values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
+    rows = session.execute(_page_text(case_search.page_sql(shape)), values)
+    return [CaseSummary(*row) for row in rows]
 
 
-def count(
-    session: Session, query: str = "", *, fictional: bool | None = None, limit: int | None = None
-) -> int:
-    """How many cases match; with ``limit``, counting stops at ``limit + 1`` (enough to say "more than")."""
-    words = query_tokens(query)
-    if words:
-        inner = _matching_ids(words, fictional)
-    else:
-        inner = sa.select(CaseRow.id)
-        if fictional is not None:
-            inner = inner.where(CaseRow.fictional.is_(fictional))
-    if limit is not None:
-        inner = inner.limit(limit + 1)
-    sub = inner.subquery()
-    return int(session.execute(sa.select(sa.func.count()).select_from(sub)).scalar_one())
+def search_with_count(
+    session: Session,
+    query: str = "",
+    *,
+    count_limit: int,
+    fictional: bool | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    sort: str = "ref",
+    descending: bool = False,
+) -> tuple[list[CaseSummary], int]:
+    """A page and the bounded count (:func:`count` with ``count_limit``): what a keystroke needs. For a
+    query without words (the whole library, or one kind of it) the count is exact, however large: it is
+    one count of the cases table, as quick as the bounded one."""
+    words = bool(parse_query(query).words)
+    total = count(session, query, fictional=fictional, limit=count_limit if words else None)
+    page = search(
+        session,
+        query,
+        fictional=fictional,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        descending=descending,
+        matches=total if total <= count_limit or not words else case_search.COUNT_READ,
+    )
+    return page, total

@@ -1,56 +1,71 @@
 """Engine and session factory, connection settings, and migrating the database to head at start.
 
-SQLite (the default, one PC) gets on every connection: WAL journal, ``synchronous=FULL``, foreign keys,
-a busy timeout, and write transactions begun IMMEDIATE so that two writers never deadlock half-way.
-A connection marked :data:`READ_ONLY` begins its transaction DEFERRED instead: with WAL, reading then
-never waits for a writer. PostgreSQL is used when a URL names one (several PCs sharing one server).
+SQLite (the default, one PC) gets on every connection: WAL journal, ``synchronous=FULL``, foreign keys, a
+busy timeout, and write transactions begun IMMEDIATE so that two writers never deadlock half-way. A
+connection marked :data:`READ_ONLY` begins its transaction DEFERRED instead: with WAL, reading then never
+waits for a writer. PostgreSQL is used when a URL names one (several PCs sharing one server); its
+connections carry a connect timeout, statement, lock and idle-in-transaction timeouts and TCP keepalives,
+and a watchdog ends a statement left without an answer (see :mod:`mdtboard.storage.faults`), so that a
+silent network fails a save within seconds. The SQLite file's identity is checked before every write (a file
+deleted or replaced under the running program refuses saves), and ``PRAGMA quick_check`` runs when the
+database is opened.
+
+SQL parameters are never logged or shown in error messages (``hide_parameters``): they carry patient data.
+
+Opening a database reads its schema revision with one query and compares it with the program's, which
+is read from the revision files themselves (:func:`schema_revisions`); Alembic, which takes longer to
+import than the rest of the command line, is loaded only when the database has to be upgraded.
 """
 
 from __future__ import annotations
 
-import os
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import platformdirs
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mdtboard.domain.errors import DatabaseError
+from mdtboard.domain.errors import DatabaseError, DatabaseMissingError
+from mdtboard.storage.faults import NO_DEADLINE, SqliteFileGuard, install_deadline, install_sqlite_guard
+from mdtboard.storage.location import (  # noqa: F401 - part of this module's interface
+    BUSY_TIMEOUT_MS,
+    ENV_URL,
+    MIGRATIONS,
+    SchemaRevisions,
+    default_database_path,
+    head_revision,
+    resolve_url,
+    schema_revisions,
+    sqlite_url,
+)
 
-ENV_URL = "MDTBOARD_DATABASE_URL"
-BUSY_TIMEOUT_MS = 8000
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+log = logging.getLogger(__name__)
+
 #: Execution option of a connection (or session) that only reads; see the module docstring.
 READ_ONLY = "mdtboard_read_only"
 
-
-def default_database_path() -> Path:
-    return Path(platformdirs.user_data_dir("mdtboard", appauthor=False)) / "mdtboard.sqlite3"
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The URL given, else ``MDTBOARD_DATABASE_URL``, else SQLite in the per-user data folder."""
-    url = url or os.environ.get(ENV_URL)
-    if url:
-        if url.startswith("postgresql://"):
-            # psycopg 3 is the driver mdtboard ships with.
-            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-        return url
-    return sqlite_url(default_database_path())
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
+#: PostgreSQL connection settings (milliseconds unless said otherwise): a lock held by another session, a
+#: slow statement or a transaction left open fail with a message instead of waiting without end.
+PG_CONNECT_TIMEOUT_S = 5
+PG_STATEMENT_TIMEOUT_MS = 6000
+PG_LOCK_TIMEOUT_MS = 4000
+PG_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60000
+PG_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 9000,
+}
 
 
 def describe_url(url: str) -> str:
@@ -72,12 +87,44 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_on_begin(conn: sa.Connection) -> None:
-    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+def _sqlite_begin(guard: SqliteFileGuard | None) -> Any:
+    def on_begin(conn: sa.Connection) -> None:
+        if conn.get_execution_options().get(READ_ONLY):
+            conn.exec_driver_sql("BEGIN")
+            return
+        if guard is not None:
+            guard.check()  # before the write lock: nothing is written to a deleted or replaced file
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return on_begin
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for an in-memory database or another backend)."""
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError:
+        return None  # create_engine says what is wrong with it
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database).expanduser().resolve()
+
+
+def _pg_options(parsed: sa.URL) -> str:
+    """The server settings of every connection, after any ``options`` the URL gives."""
+    given = parsed.query.get("options", "")
+    given = given if isinstance(given, str) else " ".join(given)
+    ours = (
+        f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS} -c lock_timeout={PG_LOCK_TIMEOUT_MS} "
+        f"-c idle_in_transaction_session_timeout={PG_IDLE_IN_TRANSACTION_TIMEOUT_MS}"
+    )
+    return f"{given} {ours}".strip()
 
 
 def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
-    """An engine for ``url`` with mdtboard's connection settings. Does not connect yet."""
+    """An engine for ``url`` with mdtboard's connection settings. Does not connect yet.
+
+    ``echo`` logs every SQL statement (``--debug``), never its parameters."""
     url = resolve_url(url)
     try:
         parsed = sa.make_url(url)
@@ -91,41 +138,61 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(f"Cannot create the database folder {folder}: {exc.strerror}.") from exc
-        engine = sa.create_engine(url, echo=echo)
+        engine = sa.create_engine(url, echo=echo, hide_parameters=True)
+        path = sqlite_path(url)
+        guard = install_sqlite_guard(engine, path) if path is not None else None
         event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
+        event.listen(engine, "begin", _sqlite_begin(guard))
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return sa.create_engine(
+        engine = sa.create_engine(
             url,
             echo=echo,
+            hide_parameters=True,
             pool_pre_ping=True,
-            connect_args={"connect_timeout": 5, "application_name": "mdtboard"},
+            connect_args={
+                "connect_timeout": PG_CONNECT_TIMEOUT_S,
+                "application_name": "mdtboard",
+                "options": _pg_options(parsed),
+                **PG_KEEPALIVES,
+            },
         )
+        install_deadline(engine)
+        return engine
     raise DatabaseError(
         f"mdtboard works with SQLite and PostgreSQL; {parsed.get_backend_name()!r} is not supported."
     )
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
-    script_location = str(resources.files("mdtboard.storage") / "migrations")
+    from alembic.config import Config
+
     cfg = Config()
-    cfg.set_main_option("script_location", script_location)
+    cfg.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
         cfg.attributes["engine"] = engine
     return cfg
 
 
-def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
-    if len(heads) != 1:
-        raise DatabaseError(f"The program's migrations have {len(heads)} heads; expected one.")
-    return heads[0]
+def _missing_table(exc: sa.exc.DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) == "42P01":  # PostgreSQL: undefined_table
+        return True
+    return "no such table" in str(exc.orig)
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database (None for a database without one), in one query."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn.execution_options(**{READ_ONLY: True})).get_current_revision()
+        conn = conn.execution_options(**{READ_ONLY: True})
+        try:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
+            if _missing_table(exc):
+                return None
+            raise
+    if len(rows) > 1:
+        raise DatabaseError(f"The database stores {len(rows)} schema revisions; expected one.")
+    return str(rows[0][0]) if rows else None
 
 
 @dataclass(frozen=True)
@@ -157,11 +224,15 @@ def migration_connection(engine: Engine) -> Iterator[sa.Connection]:
     ``PRAGMA foreign_key_check`` makes sure the migration left every reference valid.
     """
     with engine.connect() as conn:
+        conn.execution_options(**{NO_DEADLINE: True})
         raw = conn.connection.driver_connection if engine.dialect.name == "sqlite" else None
         if raw is not None:
             raw.execute("PRAGMA foreign_keys = OFF")  # no-op inside a transaction, so before BEGIN
         try:
             with conn.begin():
+                if engine.dialect.name == "postgresql":  # a large table may take a while to change
+                    conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+                    conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
                 yield conn
                 if raw is not None:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
@@ -178,20 +249,49 @@ def migration_connection(engine: Engine) -> Iterator[sa.Connection]:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Run the migrations up to ``revision`` in one transaction (see :func:`migration_connection`)."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
 
-def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+def check_integrity(engine: Engine) -> None:
+    """``PRAGMA quick_check`` of a SQLite database: a damaged file is found before anything is written."""
+    with engine.connect() as conn:
+        conn.execution_options(**{READ_ONLY: True})
+        found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").all()]
+        conn.rollback()
+    if found != ["ok"]:
+        log.error("database integrity check failed: %d problem(s)", len(found))
+        path = sqlite_path(str(engine.url))
+        raise DatabaseError(damaged_message(str(path), found[0] if found else "no answer"))
+
+
+def damaged_message(where: str, detail: str) -> str:
+    return (
+        f"The database {where} is damaged or is not an mdtboard database ({detail}). Nothing was changed "
+        "in it. Close mdtboard and copy your latest backup over this file, or start mdtboard with another "
+        "database (--database); ask your IT staff if you have no backup."
+    )
+
+
+def open_database(
+    url: str | None = None, *, migrate: bool = True, create: bool = True, echo: bool = False
+) -> Database:
     """Connect, refuse a database newer than this program, upgrade an older one to head.
 
-    Every failure is a :class:`DatabaseError` with a one-line message.
+    ``create=False``: a SQLite file that does not exist is not created (:class:`DatabaseMissingError`); the
+    program passes it for a database it has used before. Every failure is a :class:`DatabaseError` with a
+    one-line message.
     """
-    engine = create_engine(url)
+    path = sqlite_path(resolve_url(url))
+    existed = path is not None and path.exists()
+    if path is not None and not existed and not create:
+        raise DatabaseMissingError(str(path))
+    engine = create_engine(url, echo=echo)
     where = describe_url(str(engine.url))
-    script = ScriptDirectory.from_config(alembic_config())
     try:
         current = current_revision(engine)
     except sa.exc.OperationalError as exc:
@@ -200,9 +300,17 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         raise DatabaseError(f"Cannot reach the database {where}: {reason}") from exc
     except sa.exc.DatabaseError as exc:
         engine.dispose()
-        raise DatabaseError(f"{where} is not an mdtboard database (or is damaged): {exc.orig}") from exc
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
+        raise DatabaseError(damaged_message(where, str(exc.orig))) from exc
+    if existed and current is not None:
+        try:
+            check_integrity(engine)
+        except sa.exc.DBAPIError as exc:
+            engine.dispose()
+            raise DatabaseError(damaged_message(where, str(exc.orig))) from exc
+        except DatabaseError:
+            engine.dispose()
+            raise
+    if current is not None and current not in schema_revisions().known:
         engine.dispose()
         raise DatabaseError(
             f"The database {where} was written by a newer mdtboard (schema {current}); "
@@ -218,4 +326,5 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         except DatabaseError:
             engine.dispose()
             raise
+    log.info("database opened (%s, schema %s)", engine.dialect.name, head_revision() if migrate else current)
     return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

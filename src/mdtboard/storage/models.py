@@ -237,6 +237,8 @@ class DisciplineInputRow(Versioned, Base):
             "'occupational_therapy', 'social_work')",
             name="discipline_known",
         ),
+        # One input per discipline on an agenda item: two PCs typing the first one end in one row.
+        Index("uq_discipline_inputs_item_discipline", "agenda_item_id", "discipline", unique=True),
     )
 
 

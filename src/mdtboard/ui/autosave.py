@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from mdtboard.domain.errors import ConflictError, MdtboardError
+from mdtboard.ui.editing.clock import note_saved
 
 #: How long typing must pause before the record is saved.
 DEFAULT_DELAY_MS = 500
@@ -76,7 +77,9 @@ class AutoSaver(QObject):
             self.save_failed.emit(exc)
             return False
         self._pending = False
-        self.saved.emit(datetime.now())
+        now = datetime.now()
+        note_saved(now)
+        self.saved.emit(now)
         return True
 
     def discard(self) -> None:

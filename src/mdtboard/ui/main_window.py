@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._library_stale = False
         self._offer_demo = False
+        self._url: str | None = None
         self._first_paint = FirstPaint(self)
         self._opener = DatabaseOpener(self)
         self._steps = StepRunner(self)
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self._opener.opened.connect(self._database_opened)
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
+        self._opener.missing.connect(self._database_missing)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
@@ -249,14 +251,34 @@ class MainWindow(QMainWindow):
         self._offer_demo = offer_demo
         self._first_paint.then(lambda: self._start_opening(url))
 
-    def _start_opening(self, url: str | None) -> None:
+    def _start_opening(self, url: str | None, *, create: bool = False) -> None:
+        from mdtboard.ui.missing_database import used_files
+
+        self._url = url
         if not self._closed:
-            self._opener.start(url)
+            self._opener.start(url, known_files=used_files(self.settings), create=create)
+
+    def _database_missing(self, path: str) -> None:
+        """The database used before is gone: ask (see :mod:`mdtboard.ui.missing_database`)."""
+        from mdtboard.ui.missing_database import MissingDatabaseDialog
+
+        self.ui.startLabel.setText("The database is not there.")
+        box = MissingDatabaseDialog(
+            path,
+            lambda url, create: self._start_opening(url or self._url, create=create),
+            lambda: self.database_failed.emit(f"The database file {path} is not there; nothing was created."),
+            self,
+        )
+        self.last_dialog = box
+        box.open()
 
     def _database_opened(self, services: Services) -> None:
         if self._closed:  # closed while the database was being opened
             services.close()
             return
+        from mdtboard.ui.missing_database import remember_file
+
+        remember_file(self.settings, self._opener.sqlite_file)
         self._owns_services = True
         self._steps.start(self._attach_steps(services))
 

@@ -93,12 +93,15 @@ class DatabaseOpener(QObject):
     Signals (delivered on the GUI thread):
         opened(object): the :class:`Services` of the database, open and at the current schema.
         failed(str): the database could not be opened (a :class:`MdtboardError`); the message says why.
+        missing(str): the SQLite file used before (one of ``known_files``) is not there; it was not
+            created. The path. The opener may be started again (on another file, or with ``create``).
         crashed(object): anything else went wrong; the exception, for the GUI thread to raise.
     """
 
     opened = Signal(object)
     failed = Signal(str)
     crashed = Signal(object)
+    missing = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -106,24 +109,42 @@ class DatabaseOpener(QObject):
         self._pool.setMaxThreadCount(1)
         self._started = False
         self.services: Services | None = None
+        #: The SQLite file opened (resolved), to be remembered as used; None for PostgreSQL.
+        self.sqlite_file: str | None = None
 
-    def start(self, url: str | None, modules: Sequence[str] = PAGE_MODULES) -> None:
+    def start(
+        self,
+        url: str | None,
+        modules: Sequence[str] = PAGE_MODULES,
+        *,
+        known_files: Sequence[str] = (),
+        create: bool = False,
+    ) -> None:
+        """Open ``url`` on the thread. A SQLite file among ``known_files`` (used before) that is not there is
+        not created, unless ``create``: :attr:`missing` is emitted instead."""
         if self._started:
             raise RuntimeError("the database is opened once")
         self._started = True
-        self._pool.start(_Job(lambda: self._open(url, tuple(modules))))
+        known = tuple(known_files)
+        self._pool.start(_Job(lambda: self._open(url, tuple(modules), known, create)))
 
     def wait(self) -> None:
         """Block until the opening thread has finished (the window is closing)."""
         self._pool.waitForDone()
 
-    def _open(self, url: str | None, modules: tuple[str, ...]) -> None:
-        from mdtboard.domain.errors import MdtboardError
+    def _open(self, url: str | None, modules: tuple[str, ...], known: tuple[str, ...], create: bool) -> None:
+        from mdtboard.domain.errors import DatabaseMissingError, MdtboardError
 
         try:
-            from mdtboard.services.context import open_services
+            from mdtboard.services.context import database_file, open_services
 
-            services = open_services(url)
+            self.sqlite_file = database_file(url)
+            services = open_services(url, create=create or self.sqlite_file not in known)
+            services.load_all()
+        except DatabaseMissingError as exc:
+            self._started = False  # the window may start again, on another file or creating this one
+            self._emit(self.missing, exc.path)
+            return
         except MdtboardError as exc:
             self._emit(self.failed, str(exc))
             return

@@ -4,15 +4,16 @@ not act as SQL wildcards), and the results over 10,000 cases checked against a p
 from __future__ import annotations
 
 import random
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from mdtboard.domain.case import Case, Patient
-from mdtboard.domain.search import TOKEN_LENGTH, query_tokens, tokens
+from mdtboard.domain.search import TOKEN_LENGTH, case_tokens, matches, parse_query
 from mdtboard.services.context import Services
-from mdtboard.storage import case_repo
+from mdtboard.storage import case_repo, case_search, quick
 from mdtboard.storage.db import Database, open_database, sqlite_url
 from mdtboard.storage.models import CaseRow, SearchTokenRow
 
@@ -158,13 +159,14 @@ def ten_thousand_cases() -> list[Case]:
 
 
 def words_of(cases: list[Case]) -> list[tuple[str, set[str]]]:
-    return [(c.ref, tokens(c.patient.display_name, c.title, c.ref)) for c in cases]
+    return [(c.ref, case_tokens(c.patient.display_name, c.title, c.ref)) for c in cases]
 
 
 def expected_refs(words: list[tuple[str, set[str]]], query: str) -> list[str]:
-    """The search done in plain Python: every word of the query starts some word of the case."""
-    wanted = query_tokens(query)
-    return sorted(ref for ref, have in words if all(any(t.startswith(w) for t in have) for w in wanted))
+    """The search done in plain Python: every word of the query starts some word of the case, or the words
+    written together do."""
+    wanted = parse_query(query)
+    return sorted(ref for ref, have in words if matches(wanted, have))
 
 
 def store_quickly(db: Database, cases: list[Case]) -> None:
@@ -197,7 +199,10 @@ def test_search_over_ten_thousand_cases_finds_exactly_the_matches(tmp_path: Path
             # a first page, as the library asks for it: broad queries walk the reference index instead
             assert [s.ref for s in services.cases.search(query, limit=100)] == expected[:100], query
             assert services.cases.count(query, limit=50) == min(len(expected), 51), query
-            broad += len(expected) > case_repo.BROAD_MATCHES
+            # the command line's read with bare sqlite3: the same cases, in the same order
+            everything = [(s.ref, s.display_name, s.title) for s in services.cases.search(query, limit=None)]
+            assert quick.search(db.url, query) == everything, query
+            broad += len(expected) > case_search.BROAD_MATCHES
         assert broad >= 2, "some queries should take the broad (reference-order) path"
         for query in ("jose", "nguyen thi", "zoe orsted", "lukasz wezyk", "c-9999", "o brien"):
             assert expected_refs(words, query), f"the generated cases should hold a match for {query!r}"
@@ -209,3 +214,91 @@ def test_search_over_ten_thousand_cases_finds_exactly_the_matches(tmp_path: Path
         assert pages == expected_refs(words, "pain")
     finally:
         db.dispose()
+
+
+def test_the_quick_read_leaves_other_databases_to_the_ordinary_path(tmp_path: Path) -> None:
+    """None (take the ordinary path) for a file that does not exist, is not a database, or is at another
+    schema revision, and for PostgreSQL."""
+    assert quick.search(sqlite_url(tmp_path / "missing.sqlite3"), "") is None
+    assert not (tmp_path / "missing.sqlite3").exists()
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert quick.search(sqlite_url(junk), "") is None
+    db = open_database(sqlite_url(tmp_path / "old.sqlite3"))
+    try:
+        Services.on(db).cases.create(Case(ref="Q-1", fictional=True, patient=Patient("Zoë Ørsted")))
+        assert quick.search(db.url, "zoe") == [("Q-1", "Zoë Ørsted", None)]
+        with db.engine.begin() as conn:
+            conn.execute(sa.text("UPDATE alembic_version SET version_num = '0004'"))
+        assert quick.search(db.url, "zoe") is None
+    finally:
+        db.dispose()
+    assert quick.search("postgresql://mdtboard@127.0.0.1:1/mdtboard", "") is None
+
+
+# ---------------------------------------------------------------------------- folding inside names
+
+NAMES = [
+    ("F-1", "Siobhán O'Connell", "Chronic low back pain"),
+    ("F-2", "Anna Dupré-Lindqvist", "Migraine"),
+    ("F-3", "Ewan McDonald", "CRPS of the left hand"),
+    ("F-4", "Mary Ann Mc Intyre", None),
+    ("F-5", "李小龙", "颈部疼痛"),
+    ("F-6", "Linkon Smith", "Knee pain"),
+    ("F-7", "Иванов Пётр", None),
+    ("F-8", "Παπαδόπουλος Νίκος", None),
+    ("F-9", "Lü Wen", None),
+]
+FOLDED = [
+    ("oconnell", ["F-1"]),
+    ("o'connell", ["F-1"]),
+    ("o connell", ["F-1"]),
+    ("O’Connell", ["F-1"]),  # a typographic apostrophe
+    ("connell", ["F-1"]),
+    ("dupre lindqvist", ["F-2"]),
+    ("duprelindqvist", ["F-2"]),
+    ("dupré-lind", ["F-2"]),
+    ("lindqvist", ["F-2"]),
+    ("mc donald", ["F-3"]),
+    ("mcdonald", ["F-3"]),
+    ("mc", ["F-3", "F-4"]),
+    ("mcd", ["F-3"]),
+    ("mcintyre", ["F-4"]),
+    ("maryann", ["F-4"]),
+    ("mary ann", ["F-4"]),
+    ("李", ["F-5"]),  # never "Linkon": its transliteration "li" is not what was typed
+    ("小龙", ["F-5"]),  # a name written without spaces is found by any part of it
+    ("疼痛", ["F-5"]),
+    ("li", ["F-2", "F-5", "F-6"]),  # Latin letters still find the transliteration, as before
+    ("link", ["F-6"]),
+    ("иван", ["F-7"]),
+    ("ivanov", ["F-7"]),
+    ("петр", ["F-7"]),  # ё typed as е
+    ("ПЁТР", ["F-7"]),
+    ("παπαδοπουλος", ["F-8"]),  # Greek accents and final sigma folded
+    ("Νικος", ["F-8"]),
+    ("lu", ["F-9"]),
+    ("чужой", []),
+    ("李 smith", []),
+]
+
+
+@pytest.fixture
+def named(services: Services) -> Services:
+    for ref, name, title in NAMES:
+        services.cases.create(Case(ref=ref, fictional=True, patient=Patient(name), title=title))
+    return services
+
+
+def test_apostrophes_hyphens_and_spaces_in_names_fold_like_accents(named: Services) -> None:
+    for query, expected in FOLDED:
+        assert refs(named, query) == expected, query
+
+
+def test_the_page_and_its_count_come_from_one_call(named: Services) -> None:
+    page, total = named.cases.search_with_count("mc", count_limit=1, limit=1)
+    assert ([s.ref for s in page], total) == (["F-3"], 2)
+    assert isinstance(page[0].updated_at, datetime) and page[0].fictional is True  # typed on every database
+    page, total = named.cases.search_with_count("", count_limit=5, limit=100, sort="ref", descending=True)
+    # without words the count is exact, past the limit too
+    assert ([s.ref for s in page], total) == ([ref for ref, _, _ in reversed(NAMES)], len(NAMES))

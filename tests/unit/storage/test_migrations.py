@@ -17,6 +17,7 @@ from conftest import SAMPLE_CASES, table_snapshot
 
 from mdtboard.domain.case import Case, Discipline, Patient
 from mdtboard.domain.errors import DatabaseError
+from mdtboard.domain.search import case_tokens
 from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services
 from mdtboard.storage.db import (
@@ -288,7 +289,18 @@ def test_a_database_at_the_first_revision_upgrades_without_loss(database_url: st
     try:
         assert current_revision(db.engine) == head_revision()
         with db.engine.connect() as conn:
-            assert _rows_of(conn, old_tables) == before
+            after = _rows_of(conn, old_tables)
+        # Search tokens are rebuilt by revision 0005 (names' words joined); every other row is kept as it was.
+        tokens = before.pop("case_search_tokens", [])
+        rebuilt = after.pop("case_search_tokens", [])
+        assert after == before
+        cases = {row["id"]: row for row in OLD_ROWS["cases"]}
+        assert sorted(rebuilt) == sorted(
+            (case_id, token)
+            for case_id, row in cases.items()
+            for token in case_tokens(row["display_name"], row["title"], row["ref"])
+        )
+        assert {case_id for case_id, _ in tokens} <= set(cases)
         _check_old_data_through_the_services(Services.on(db))
     finally:
         db.dispose()
@@ -406,9 +418,9 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path, conte
     path.write_bytes(content)
     with pytest.raises(DatabaseError) as info:
         open_database(sqlite_url(path))
-    assert (
-        str(info.value)
-        == f"sqlite:///{path} is not an mdtboard database (or is damaged): file is not a database"
+    assert str(info.value).startswith(
+        f"The database sqlite:///{path} is damaged or is not an mdtboard database (file is not a database). "
+        "Nothing was changed in it. Close mdtboard and copy your latest backup over this file"
     )
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mdtboard.sqlite3"]
@@ -435,3 +447,25 @@ def test_an_unsupported_address_gives_a_clear_error(url: str, expected: str) -> 
     with pytest.raises(DatabaseError) as info:
         open_database(url)
     assert str(info.value) == expected
+
+
+# ---------------------------------------------------------------------------- the program's revisions
+
+
+def test_the_revisions_read_from_the_files_are_alembic_s() -> None:
+    from mdtboard.storage import location as storage_db
+
+    read = storage_db._read_revisions()
+    assert read is not None
+    assert read == storage_db._alembic_revisions()
+    assert read.heads == (head_revision(),)
+
+
+def test_a_database_without_a_schema_has_no_revision(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        assert current_revision(engine) is None
+        with engine.begin() as conn:  # the probe left no transaction aborted behind it
+            assert conn.execute(sa.text("SELECT 1")).scalar_one() == 1
+    finally:
+        engine.dispose()

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.interchange.fhir import write_fhir_bundle
-from mdtboard.reports.care_plan import care_plan_pdf_bytes
 from mdtboard.services.context import Services
 from mdtboard.services.files import write_atomic
 from mdtboard.ui.careplan.output import PAGE_SIZES, page_size_setting, print_preview, set_page_size_setting
@@ -89,6 +87,8 @@ class PlanActions(QObject):
             return None
         ref, plan = ready
         try:
+            from mdtboard.reports.care_plan import care_plan_pdf_bytes  # ReportLab: when printing
+
             return care_plan_pdf_bytes(self._services, ref, page_size=self.page_size, plan=plan)
         except MdtboardError as exc:
             self._editor.last_dialog = show_error(self._editor, "Care plan not printed", str(exc))
@@ -157,6 +157,8 @@ class PlanActions(QObject):
             return False
         self._editor.flush()
         try:
+            from mdtboard.interchange.fhir import write_fhir_bundle
+
             written = write_fhir_bundle(self._services, case.ref, path)
         except MdtboardError as exc:
             self._editor.last_dialog = show_error(self._editor, "FHIR bundle not exported", str(exc))

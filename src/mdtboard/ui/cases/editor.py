@@ -1,19 +1,22 @@
 """The case editor: a case prepared in ISBAR order, saved as it is typed.
 
-There is no Save button. Each change is pushed on the window's undo stack and saved by an
-:class:`AutoSaver` once typing pauses, with ``CaseService.update`` stating the version the person saw.
+There is no Save button. Each change is pushed on the window's undo stack and saved by the case's
+:class:`RecordSession` (on a pause in typing and at least every 2 s while it goes on, on the writer
+thread), with ``CaseService.update`` stating the version the person saw.
 A field with a problem (a score of 11, a word where a number goes) is marked where it is, keeps the typed
 text on screen, and is left out of the save: the database keeps its last valid value while the rest of
-the form is saved. When someone else saved the case in between, both versions are shown side by side
-(:class:`ConflictDialog`) and nothing is overwritten until the person chooses.
+the form is saved. When someone else saved the case in between, the two are merged field by field: their
+changes to other fields are kept (and the person told), and only a field both changed is shown side by side
+(:class:`ClashDialog`) for a choice; nothing is overwritten until then.
 """
 
 from __future__ import annotations
 
 import copy
-from datetime import datetime
+from collections.abc import Hashable
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,15 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mdtboard.domain.case import Case, Scores
+from mdtboard.domain.case import Case, Patient, Scores
 from mdtboard.domain.dosing import daily_amount
-from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError, NotFoundError, Problem
+from mdtboard.domain.errors import InvalidInputError, MdtboardError, NotFoundError, Problem
 from mdtboard.domain.isbar import check_isbar
+from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
-from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
-from mdtboard.ui.background_save import BackgroundSaver
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.form import (
     GAD7_FIELDS,
@@ -54,11 +56,12 @@ from mdtboard.ui.cases.medication_entry import (
     amount_text,
     show_amount_warning,
 )
-from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.editing.clash_dialog import ClashDialog
+from mdtboard.ui.editing.commands import FieldEdit, RecordReplace, RowInsert, RowRemove
+from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
-from mdtboard.ui.undo_commands import FieldEditCommand, RowCommand
 
 STYLE = """
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {
@@ -94,6 +97,24 @@ NAME_FIRST = "type the patient's name: the new case is stored once it has one"
 NEW_CASE_STATE = "New case: stored once the patient's name is typed"
 
 _BANNER_KEYS = frozenset({"sharingEdit", *PHQ9_FIELDS, "phq9TotalEdit"})  # sharing; PHQ-9 item 9
+
+#: How a case is seen field by field when it is merged with a version saved elsewhere.
+_NESTED: dict[str, type] = {"patient": Patient, "scores": Scores}
+_NOT_FIELDS = ("id", "version", "created_at", "updated_at", "discipline_inputs")
+
+
+def case_fields(case: Case) -> dict[str, Any]:
+    return record_fields(case, nested=tuple(_NESTED), skip=_NOT_FIELDS)
+
+
+def case_with_fields(like: Case, values: dict[str, Any]) -> Case:
+    case: Case = with_fields(like, values, nested=_NESTED)
+    return case
+
+
+def field_label(name: str) -> str:
+    key = "id" if name == "ref" else name
+    return show.FIELD_LABELS.get(key, name.replace("_", " ").capitalize())
 
 
 class _UndoKeys(QObject):
@@ -147,7 +168,7 @@ class CaseEditor(QWidget):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
         *,
-        save_delay_ms: int = DEFAULT_DELAY_MS,
+        save_delay_ms: int = PAUSE_MS,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -156,11 +177,17 @@ class CaseEditor(QWidget):
         self.ui.setupUi(self)
         self.setStyleSheet(STYLE)
         self.form = CaseForm(self.ui)
-        self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
-        self._background = BackgroundSaver(self)
-        self._sync_save = False  # True while flush() saves on this thread (closing, leaving the case)
-        self._resave = False  # an edit came while a background save was running
-        self._background_failed = False
+        service = services.cases
+        self.session = RecordSession(
+            save=lambda case: service.create(case) if case.id is None else service.update(case),
+            read=self._read_for_save,
+            fields=case_fields,
+            build=case_with_fields,
+            label=field_label,
+            what="case",
+            pause_ms=save_delay_ms,
+            parent=self,
+        )
         self._saved: Case | None = None
         #: Undo commands name a new case not stored yet by a negative key; once it is stored, the key maps
         #: to its id here.
@@ -171,7 +198,7 @@ class CaseEditor(QWidget):
         self._loading = False
         self._service_problems: list[tuple[str | None, str, Problem, str]] = []
         self._not_saved_count = 0
-        self.conflict_dialog: ConflictDialog | None = None
+        self.conflict_dialog: ClashDialog | None = None
         self._undo_keys = _UndoKeys(self)
         self._prepare_widgets()
         self._connect_signals()
@@ -224,10 +251,11 @@ class CaseEditor(QWidget):
         self.ui.removeMedicationButton.clicked.connect(lambda: self.remove_row("medicationsTable"))
         self.ui.addScoreButton.clicked.connect(lambda: self.add_row("otherScoresTable"))
         self.ui.removeScoreButton.clicked.connect(lambda: self.remove_row("otherScoresTable"))
-        self._saver.saved.connect(self._on_saved)
-        self._saver.save_failed.connect(self._on_save_failed)
-        self._saver.conflicted.connect(self._on_conflict)
-        self._background.finished.connect(self._background_finished)
+        self.session.saved.connect(self._on_saved)
+        self.session.state_changed.connect(self._show_state)
+        self.session.failed.connect(self._on_save_failed)
+        self.session.merged.connect(self._on_merged)
+        self.session.clashed.connect(self._on_clash)
 
     def _show_body(self, shown: bool) -> None:
         self.ui.editorBody.setVisible(shown)
@@ -265,7 +293,7 @@ class CaseEditor(QWidget):
 
     @property
     def pending(self) -> bool:
-        return self._saver.pending
+        return self.session.pending
 
     def open_case(self, case_id: int) -> bool:
         """Show ``case_id`` (saving the open case first). False when the open case could not be saved
@@ -297,11 +325,11 @@ class CaseEditor(QWidget):
         self._service_problems = []
         self._loading = True
         try:
-            with self._saver.suspend():
+            with self.session.suspend():
                 self.form.fill(case)
         finally:
             self._loading = False
-        self._saver.discard()
+        self.session.load(case)
         self._texts = self.form.snapshot()
         self._draft_texts = dict(self._texts) if case.id is None else None
         self._show_body(True)
@@ -309,60 +337,28 @@ class CaseEditor(QWidget):
         self._refresh()
 
     def flush(self) -> bool:
-        """Save anything pending now, on this thread, after any save running in the background; False
-        when a save failed or conflicted (the text stays on screen)."""
+        """Save anything pending now and wait for it (leaving the case, closing the window); False when
+        a save failed or awaits a choice (the text stays on screen)."""
         if self._saved is None:
             return True
-        self._sync_save = True
-        try:
-            self._background_failed = False
-            self._background.wait()
-            return self._saver.flush() and not self._background_failed
-        finally:
-            self._sync_save = False
+        return self.session.flush()
 
-    def _save(self) -> None:
-        """Called by the autosaver once typing pauses (saved on a worker thread) or by :meth:`flush`."""
+    def _read_for_save(self) -> Case | None:
+        """The case on screen as the session saves it: marked fields keep their stored values. A new case
+        is stored once its patient's name is typed; before that, there is nothing to save."""
         if self._saved is None:
-            return
-        if self._background.busy:
-            if not self._sync_save:
-                self._resave = True  # saved again when the running save is back
-                return
-            self._background.wait()
+            return None
         reading = self._read()
         self._not_saved_count = len({unit for _k, unit, _p in reading.problems})
         if self._saved.id is None:
-            self._create(reading)
-            return
-        if reading.case == self._saved:
-            return
-        if self._sync_save:
-            stored = self._services.cases.update(reading.case)
-            self._saved = stored
-            self.case_saved.emit(stored.id)
-            return
-        case = reading.case
-        service = self._services.cases
-        self._background.start(lambda: service.update(case))
-
-    def _create(self, reading: Reading) -> None:
-        """Store the new case once it has its patient's name (on this thread when flushing, else on the
-        worker); before that, nothing is stored and an edit elsewhere keeps it pending."""
-        assert self._saved is not None
-        if self._texts == self._draft_texts:
-            return  # nothing typed (or all of it taken back): nothing to store
-        units = reading.invalid_units
-        if "nameEdit" in units:
-            raise MdtboardError("the new case is stored once the patient's name is typed.")
-        if "refEdit" in units:
-            raise MdtboardError("the new case needs a reference no other case has.")
-        case = reading.case
-        service = self._services.cases
-        if self._sync_save:
-            self._created(service.create(case))
-            return
-        self._background.start(lambda: service.create(case))
+            if self._texts == self._draft_texts:
+                return None  # nothing typed (or all of it taken back): nothing to store
+            units = reading.invalid_units
+            if "nameEdit" in units:
+                raise MdtboardError("the new case is stored once the patient's name is typed.")
+            if "refEdit" in units:
+                raise MdtboardError("the new case needs a reference no other case has.")
+        return reading.case
 
     def _created(self, stored: Case) -> None:
         assert stored.id is not None
@@ -371,26 +367,6 @@ class CaseEditor(QWidget):
         self._draft_texts = None
         self.case_created.emit(stored.id)
         self.case_saved.emit(stored.id)
-
-    def _background_finished(self, result: object) -> None:
-        if isinstance(result, MdtboardError):
-            self._background_failed = True
-            if isinstance(result, ConflictError):
-                self._on_conflict(result)
-                return
-            self._saver.mark_pending()  # still to be saved: retried on the next change or flush
-            self._on_save_failed(result)
-            return
-        if isinstance(result, Case) and self._saved is not None and self._saved.id is None:
-            self._created(result)
-            self._on_saved(datetime.now())
-        elif isinstance(result, Case) and self._saved is not None and result.id == self._saved.id:
-            self._saved = result
-            self.case_saved.emit(result.id)
-            self._on_saved(datetime.now())
-        if self._resave:
-            self._resave = False
-            self._saver.touch()
 
     def _read(self) -> Reading:
         self._service_problems = [
@@ -410,19 +386,33 @@ class CaseEditor(QWidget):
                 ]
         return reading
 
-    def _on_saved(self, when: datetime) -> None:
-        if self.is_new_case:
+    def _on_saved(self, stored: Case) -> None:
+        if self._saved is None:
+            return
+        if self._saved.id is None and stored.id is not None:
+            self._created(stored)
+        elif stored.id == self._saved.id:
+            self._saved = stored
+            self.case_saved.emit(stored.id)
+
+    def _show_state(self, text: str) -> None:
+        if self.is_new_case and not text.startswith("Not saved"):
             self.ui.saveState.setText(NEW_CASE_STATE)
             return
-        if self._background.busy:
-            self.ui.saveState.setText("Saving…")
+        if self.is_new_case:
+            first = text.removeprefix("Not saved: ")
+            self.ui.saveState.setText(f"{show.WARNING_SIGN} Not stored yet: {first}")
+            self.status_message.emit(f"New case not stored yet: {first} What you typed stays on screen.")
             return
-        text = f"Saved {when:%H:%M:%S}"
-        if self._not_saved_count:
+        if text.startswith("Saved ") and self._not_saved_count:
             fields = "field" if self._not_saved_count == 1 else "fields"
             text += f" · {self._not_saved_count} marked {fields} not saved until corrected"
-        self.ui.saveState.setText(text)
-        self.status_message.emit(text)
+        if text.startswith(("Not saved", "Changed elsewhere")):
+            self.ui.saveState.setText(f"{show.WARNING_SIGN} {text}")
+        else:
+            self.ui.saveState.setText(text)
+        if text and text != "Saving…":
+            self.status_message.emit(text)
 
     def _on_save_failed(self, error: MdtboardError) -> None:
         if isinstance(error, InvalidInputError):
@@ -432,43 +422,46 @@ class CaseEditor(QWidget):
                 unit = self.form.unit_for(problem.where)
                 self._service_problems.append((key, unit, problem, self.form.text(key) if key else ""))
             self._refresh()
-            QTimer.singleShot(0, self._saver.flush)
-            return
-        first = str(error).splitlines()[0]
-        if self.is_new_case:
-            self.ui.saveState.setText(f"{show.WARNING_SIGN} Not stored yet: {first}")
-            self.status_message.emit(f"New case not stored yet: {first} What you typed stays on screen.")
-            return
-        self.ui.saveState.setText(f"{show.WARNING_SIGN} Not saved")
-        self.status_message.emit(f"Not saved: {first} Your text is kept on screen; saving is retried.")
+            self.session.touch()
+            self.session.save_now()
 
-    # -- conflicts
-    def _on_conflict(self, error: ConflictError) -> None:
-        theirs = error.theirs
-        mine = error.mine
-        if not isinstance(theirs, Case) or not isinstance(mine, Case):
-            self.status_message.emit(str(error))
+    # -- conflicts: merged by field; only a field changed on both sides is offered for a choice
+    def _on_merged(self, merged: Case, message: str) -> None:
+        """The session merged this person's edits with a version saved elsewhere: show the result, with
+        what it replaced on the undo stack (so that nothing typed is lost for good)."""
+        if self._saved is None or merged.id != self._saved.id:
             return
-        rows = show.conflict_rows(mine, theirs)
-        dialog = ConflictDialog(f"Case {theirs.ref}", rows, self)
+        before = self._read().case
+        self._saved = copy.deepcopy(self.session.base)
+        self._show_record(merged)
+        self._undo.push(RecordReplace(self, self._case_key(), before, merged, "Merge with the saved version"))
+        if message:
+            self.status_message.emit(message)
+
+    def _on_clash(self, clash: Clash) -> None:
+        theirs = clash.theirs_record
+        dialog = ClashDialog(f"Case {theirs.ref}", clash, field_label, self)
         self.conflict_dialog = dialog
-        dialog.finished.connect(lambda _result: self._resolve_conflict(dialog, mine, theirs))
-        self.ui.saveState.setText(f"{show.WARNING_SIGN} Changed elsewhere: choose a version")
+        dialog.finished.connect(lambda _result: self._settle(dialog, clash))
         self.status_message.emit(f"Case {theirs.ref} was changed elsewhere: nothing was overwritten")
         dialog.open()
 
-    def _resolve_conflict(self, dialog: ConflictDialog, mine: Case, theirs: Case) -> None:
+    def _settle(self, dialog: ClashDialog, clash: Clash) -> None:
         self.conflict_dialog = None
-        if self._saved is None or self._saved.id != theirs.id:
+        if self._saved is None or self._saved.id != clash.theirs_record.id:
             return
-        if dialog.choice is Choice.TAKE_THEIRS:
-            self._load(theirs)
-            self.status_message.emit(f"Showing the saved version of case {theirs.ref}")
-            return
-        # Keep mine: the stored version becomes the one this person has seen, then save on top of it.
-        self._saved = copy.deepcopy(theirs)
-        self._saver.touch()
-        self.flush()
+        self.session.settle(clash, dialog.keep_mine)
+
+    def _show_record(self, case: Case) -> None:
+        """Fill the form with ``case``'s content (not an edit: the caller saves it)."""
+        self._loading = True
+        try:
+            with self.session.suspend():
+                self.form.fill(case)
+        finally:
+            self._loading = False
+        self._texts = self.form.snapshot()
+        self._refresh()
 
     # -- editing
     def _edited(self, key: str) -> None:
@@ -479,7 +472,7 @@ class CaseEditor(QWidget):
         if new == old:
             return
         self._texts[key] = new
-        self._undo.push(FieldEditCommand(self, self._case_key(), key, self._label(key), old, new))
+        self._undo.push(FieldEdit(self, self._case_key(), key, self._label(key), old, new))
         self._changed(key)
 
     def _cell_edited(self, table: str, item: QTableWidgetItem) -> None:
@@ -532,7 +525,7 @@ class CaseEditor(QWidget):
         return widget.accessibleName().lower() or key
 
     def _changed(self, key: str | None = None) -> None:
-        self._saver.touch()
+        self.session.touch()
         self._refresh(key)
 
     def add_row(self, table: str) -> None:
@@ -541,9 +534,7 @@ class CaseEditor(QWidget):
         widget = self.form.tables[table]
         row = widget.rowCount()
         texts = [""] * widget.columnCount()
-        self._undo.push(
-            RowCommand(self, self._case_key(), table, row, texts, insert=True, label="Add a row")
-        )
+        self._undo.push(RowInsert(self, self._case_key(), table, row, texts))
         widget.setCurrentCell(row, 0)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         item = widget.item(row, 0)
@@ -556,20 +547,20 @@ class CaseEditor(QWidget):
         if self._saved is None or row < 0:
             return
         texts = self.form.row_texts(table, row)
-        self._undo.push(
-            RowCommand(self, self._case_key(), table, row, texts, insert=False, label="Remove a row")
-        )
+        self._undo.push(RowRemove(self, self._case_key(), table, row, texts))
 
-    # -- what the undo commands call
-    def _ensure_open(self, case_id: int) -> bool:
-        case_id = self._stored_drafts.get(case_id, case_id)
+    # -- what the undo commands call (each False when the case cannot be opened any more)
+    def _ensure_open(self, key: Hashable) -> bool:
+        if not isinstance(key, int):
+            return False
+        case_id = self._stored_drafts.get(key, key)
         if self._saved is not None and self._case_key() == case_id:
             return True
         return self.open_case(case_id)
 
-    def apply_text(self, case_id: int, key: str, text: str) -> None:
+    def apply_text(self, case_id: Hashable, key: str, text: str) -> bool:
         if not self._ensure_open(case_id):
-            return
+            return False
         self._loading = True
         try:
             self.form.set_text(key, text)
@@ -578,26 +569,43 @@ class CaseEditor(QWidget):
         self._texts[key] = text
         self.reveal(key)
         self._changed(key)
+        return True
 
-    def apply_insert_row(self, case_id: int, table: str, row: int, texts: list[str]) -> None:
+    def apply_insert_row(self, case_id: Hashable, table: str, row: int, content: Any) -> bool:
         if not self._ensure_open(case_id):
-            return
+            return False
         self._loading = True
         try:
-            self.form.insert_row(table, row, texts)
+            self.form.insert_row(table, row, list(content))
         finally:
             self._loading = False
         self._texts = self.form.snapshot()
         self.reveal(f"{table}/{row}/0")
         self._changed()
+        return True
 
-    def apply_remove_row(self, case_id: int, table: str, row: int) -> None:
+    def apply_remove_row(self, case_id: Hashable, table: str, row: int) -> bool:
         if not self._ensure_open(case_id):
-            return
+            return False
         self.form.remove_row(table, row)
         self._texts = self.form.snapshot()
         self.reveal(table)
         self._changed()
+        return True
+
+    def apply_move_row(self, case_id: Hashable, table: str, source: int, target: int) -> bool:
+        if not self._ensure_open(case_id):
+            return False
+        content = self.form.row_texts(table, source)
+        self.form.remove_row(table, source)
+        return self.apply_insert_row(case_id, table, target, content)
+
+    def apply_record(self, case_id: Hashable, content: Any) -> bool:
+        if not self._ensure_open(case_id) or not isinstance(content, Case):
+            return False
+        self._show_record(content)
+        self.session.touch()
+        return True
 
     def focus_first_field(self) -> None:
         """Put the cursor in the first field of the ISBAR part shown."""

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer,
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mdtboard.domain.errors import InvalidInputError, MdtboardError
-from mdtboard.interchange.bundle import export_file, import_files
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
 from mdtboard.ui.cases.display import LOCK_SIGN
@@ -245,6 +244,8 @@ class CaseLibrary(QWidget):
     def import_paths(self, paths: list[Path]) -> list[StoredCase] | None:
         """Import bundle files; a bad file is reported with every JSON path and imports nothing."""
         try:
+            from mdtboard.interchange.bundle import import_files  # JSON Schema: when importing
+
             stored = import_files(self._services.cases, paths)
         except InvalidInputError as exc:
             show_invalid_input(self, "Case bundle not imported", exc, "Nothing was imported from this file.")
@@ -276,6 +277,8 @@ class CaseLibrary(QWidget):
 
     def export_to(self, path: Path, refs: list[str]) -> bool:
         try:
+            from mdtboard.interchange.bundle import export_file
+
             cases = export_file(self._services.cases, path, refs, title="mdtboard export")
         except MdtboardError as exc:
             show_error(self, "Cases not exported", str(exc))

@@ -1,8 +1,13 @@
-"""The case library's table: cases fetched page by page from :class:`CaseService`, so that a library of
-100,000 cases opens at once and scrolls smoothly.
+"""The case library's table: cases fetched a window at a time from :class:`CaseService`, so that a library
+of 100,000 cases opens at once, scrolls smoothly from end to end and holds only the rows near what is shown.
 
-Sorting, search and the real/fictional filter are passed to the service (and so to the database); the
-model only keeps the rows fetched so far.
+Sorting, search and the real/fictional filter are passed to the service (and so to the database). When the
+number of matching cases is known exactly (the whole library, a filter, a search with up to
+:data:`COUNT_LIMIT` matches), the table has that many rows from the start and each window of
+:data:`PAGE_SIZE` rows is read when a view first asks for one of its rows: the window after (or before) one
+already read continues from its last reference, far windows are dropped (at most :data:`KEPT_WINDOWS` are
+kept). A broad search ("more than 1,000 cases") grows a page at a time as the view scrolls (``fetchMore``),
+in windows all the same.
 """
 
 from __future__ import annotations
@@ -12,12 +17,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from mdtboard.domain.case import CaseSummary
+from mdtboard.domain.search import parse_query
 
 if TYPE_CHECKING:
     from mdtboard.services.cases import CaseService
 
-#: Rows fetched from the database at a time.
+#: Rows fetched from the database at a time: one window.
 PAGE_SIZE = 200
+#: Windows kept in memory; the one furthest from the last one read goes first.
+KEPT_WINDOWS = 8
+#: A case to show (:meth:`CaseTableModel.row_of`) is looked for among this many rows at most.
+FIND_ROWS = 5000
 #: Matches are counted up to this many; past it the library says "more than 1,000 cases" (an exact
 #: count of a one-letter search over 100,000 cases would cost more than the search itself).
 COUNT_LIMIT = 1000
@@ -47,12 +57,13 @@ def warm_up(service: CaseService) -> None:
     """The look-ups of a new model (how many cases; the first page, by reference), made once ahead of it on
     the thread that opened the database: the first statements on a new connection cost about 30 ms
     (connecting, compiling them), which the GUI thread is then spared when it builds the library."""
-    if service.count("", fictional=None, limit=COUNT_LIMIT):
-        service.search("", fictional=None, limit=PAGE_SIZE, offset=0, sort="ref", descending=False)
+    service.search_with_count(
+        "", count_limit=COUNT_LIMIT, fictional=None, limit=PAGE_SIZE, offset=0, sort="ref", descending=False
+    )
 
 
 class CaseTableModel(QAbstractTableModel):
-    """Read-only rows of :class:`CaseSummary`; more are fetched as the view scrolls (``fetchMore``)."""
+    """Read-only rows of :class:`CaseSummary`, read a window at a time (see the module docstring)."""
 
     def __init__(
         self, service: CaseService, *, page_size: int = PAGE_SIZE, parent: QObject | None = None
@@ -60,7 +71,8 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._service = service
         self._page_size = page_size
-        self._rows: list[CaseSummary] = []
+        self._windows: dict[int, list[CaseSummary]] = {}
+        self._rows = 0  # rows the table has (all matches when the total is exact)
         self._total = 0
         self._total_exact = True
         self._last_page_full = False
@@ -103,11 +115,74 @@ class CaseTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self) -> None:
-        counted = self._service.count(self._query, fictional=self._fictional, limit=COUNT_LIMIT)
-        self._total_exact = counted <= COUNT_LIMIT
-        self._rows = self._fetch(0) if counted else []
-        self._last_page_full = len(self._rows) == self._page_size
-        self._total = counted if self._total_exact else max(counted, len(self._rows))
+        first, counted = self._service.search_with_count(
+            self._query,
+            count_limit=COUNT_LIMIT,
+            fictional=self._fictional,
+            limit=self._page_size,
+            offset=0,
+            sort=self._sort,
+            descending=self._descending,
+        )
+        # Without words (the whole library, or one kind of it) the count is exact, however large.
+        self._total_exact = counted <= COUNT_LIMIT or not parse_query(self._query).words
+        self._windows = {0: first}
+        self._last_page_full = len(first) == self._page_size
+        if self._total_exact:
+            self._total = self._rows = max(counted, len(first))
+        else:
+            self._rows = len(first)
+            self._total = max(counted, len(first))
+
+    def summary(self, row: int) -> CaseSummary:
+        found = self._summary(row)
+        if found is None:
+            raise IndexError(row)
+        return found
+
+    def row_of(self, case_id: int) -> int | None:
+        """The row of a case: among the windows in memory, else among the first :data:`FIND_ROWS` rows."""
+        for window, rows in self._windows.items():
+            for offset, summary in enumerate(rows):
+                if summary.id == case_id:
+                    return window * self._page_size + offset
+        for window in range(min(self._rows, FIND_ROWS) // self._page_size + 1):
+            if window not in self._windows and window * self._page_size < self._rows:
+                for offset, summary in enumerate(self._window(window)):
+                    if summary.id == case_id:
+                        return window * self._page_size + offset
+        return None
+
+    # -- the windows
+    def _summary(self, row: int) -> CaseSummary | None:
+        if not 0 <= row < self._rows:
+            return None
+        window, offset = divmod(row, self._page_size)
+        rows = self._window(window)
+        return rows[offset] if offset < len(rows) else None
+
+    def _window(self, window: int) -> list[CaseSummary]:
+        rows = self._windows.get(window)
+        if rows is None:
+            rows = self._read(window)
+            self._windows[window] = rows
+            while len(self._windows) > KEPT_WINDOWS:
+                del self._windows[max(self._windows, key=lambda w: abs(w - window))]
+        return rows
+
+    def _read(self, window: int) -> list[CaseSummary]:
+        before = self._windows.get(window - 1)
+        if self._sort == "ref" and before is not None and len(before) == self._page_size:
+            # The next window goes on from the last reference of the one before: no rows skipped over.
+            return self._service.search(
+                self._query,
+                fictional=self._fictional,
+                limit=self._page_size,
+                sort="ref",
+                descending=self._descending,
+                after=before[-1].ref,
+            )
+        return self._fetch(window * self._page_size)
 
     def _fetch(self, offset: int) -> list[CaseSummary]:
         return self._service.search(
@@ -119,61 +194,50 @@ class CaseTableModel(QAbstractTableModel):
             descending=self._descending,
         )
 
-    def summary(self, row: int) -> CaseSummary:
-        return self._rows[row]
-
-    def row_of(self, case_id: int) -> int | None:
-        """The row of a case among those fetched so far."""
-        for row, summary in enumerate(self._rows):
-            if summary.id == case_id:
-                return row
-        return None
-
     # -- QAbstractItemModel
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._total_exact:
             return False
-        return len(self._rows) < self._total or (not self._total_exact and self._last_page_full)
+        return self._last_page_full
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent) or self._fetching:
             return
         self._fetching = True  # a view (or a model tester) may ask again while rows are being inserted
         try:
-            self._fetch_page()
+            self._grow()
         finally:
             self._fetching = False
 
-    def _fetch_page(self) -> None:
-        page = self._fetch(len(self._rows))
-        known = {summary.id for summary in self._rows}
-        # A case created by someone else meanwhile can shift the pages by a row; never list one twice.
-        self._last_page_full = len(page) == self._page_size
-        page = [summary for summary in page if summary.id not in known]
+    def _grow(self) -> None:
+        """A broad search: the next page after the rows the table has."""
+        window = self._rows // self._page_size
+        page = self._window(window)[self._rows % self._page_size :]
+        self._last_page_full = (self._rows + len(page)) % self._page_size == 0 and bool(page)
         if not page:
-            self._total = len(self._rows)
-            self._total_exact = True
+            self._total, self._total_exact = self._rows, True
             return
-        first = len(self._rows)
+        first = self._rows
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
+        self._rows += len(page)
         self.endInsertRows()
-        if not self._total_exact:
-            if not self._last_page_full:  # the end of the matches: now the count is known
-                self._total, self._total_exact = len(self._rows), True
-            else:
-                self._total = max(self._total, len(self._rows))
+        if not self._last_page_full:  # the end of the matches: now the count is known
+            self._total, self._total_exact = self._rows, True
+        else:
+            self._total = max(self._total, self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        summary = self._rows[index.row()]
+        summary = self._summary(index.row())
+        if summary is None:
+            return None
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(summary, column)

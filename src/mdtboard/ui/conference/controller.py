@@ -9,7 +9,6 @@ the panels through its signals.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -258,30 +257,21 @@ class ConferenceController(QObject):
         text = f"Set {item.case_ref} to {minutes} min"
         return self._push(MinutesCommand(self.hub, conf_id, item.case_id, item.minutes, minutes, text))
 
-    def save_input(
-        self, case_id: int, discipline: Discipline, stored: DisciplineInput | None, text: InputText
-    ) -> DisciplineInput | None:
-        """Save what a discipline typed on a case, as read at ``stored`` (None: not given yet). Nothing is
-        stored while there is no text. Raises ConflictError (both texts) or InvalidInputError."""
-        item = self.item_for(case_id)
+    def record_input(
+        self, case_id: int, discipline: Discipline, before: InputText | None, after: InputText | None
+    ) -> None:
+        """A discipline's input on a case was saved (by its panel's record session), from ``before`` (None:
+        not given yet) to ``after``: one step on the undo stack (or, while the stack is undoing or redoing,
+        the last step, continued)."""
         conf_id = self.conf_id
-        if item is None or item.id is None or conf_id is None:
-            raise MdtboardError("This case is no longer on the agenda; its input was not saved.")
-        if stored is None and not text.has_text:
-            return None
-        values = asdict(text)
-        if stored is None:
-            saved = self.services.conferences.add_input(item.id, DisciplineInput(discipline, **values))
-        else:
-            saved = self.services.conferences.update_input(replace(stored, **values))
-        before = InputText.of(stored)
+        if conf_id is None or after is None:
+            return
         if self._recording:
-            self.undo_stack.push(SaveInputCommand(self.hub, conf_id, case_id, discipline, before, text))
+            self.undo_stack.push(SaveInputCommand(self.hub, conf_id, case_id, discipline, before, after))
         else:
             top = self.undo_stack.command(self.undo_stack.index() - 1)
             if isinstance(top, SaveInputCommand):
-                top.amend(case_id, discipline, before, text)
-        return saved
+                top.amend(case_id, discipline, before, after)
 
 
 def _details(conf: Conference) -> tuple[object, ...]:

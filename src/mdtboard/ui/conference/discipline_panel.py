@@ -1,22 +1,32 @@
 """One discipline's live input on the case under discussion: who speaks, their assessment and their
-recommendations, saved as they are typed, and marked "not yet heard" until there is some."""
+recommendations, saved as they are typed, and marked "not yet heard" until there is some.
+
+The input is edited through a :class:`RecordSession`: saved on the writer thread (a locked database or a
+silent network never freezes the meeting), on a pause and at least every 2 s of steady typing, retried by
+itself after a fault that passes. When another PC saved the same input meanwhile (or gave the first input
+of this discipline at the same time), the two are merged field by field and only a field both changed is
+offered for a choice.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QWidget
 
 from mdtboard.domain.case import Discipline, DisciplineInput
-from mdtboard.domain.errors import ConflictError, MdtboardError, NotFoundError
-from mdtboard.ui.autosave import AutoSaver
+from mdtboard.domain.errors import MdtboardError, NotFoundError
+from mdtboard.services.conferences import ConferenceService
 from mdtboard.ui.conference.commands import InputText
-from mdtboard.ui.conference.conflicts import Chooser, WaitingForChoice, input_rows
+from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.conflict_dialog import Choice
+from mdtboard.ui.editing.session import Clash, RecordSession
 from mdtboard.ui.forms.ui_conference_discipline import Ui_DisciplinePanel
 
 #: Lines of text each field shows before it scrolls.
@@ -29,9 +39,9 @@ class _UndoKeys(QObject):
     """Ctrl+Z / Ctrl+Shift+Z in a field go to the window's undo stack (one history for everything), after
     the typing so far is saved as its own step, so that undo takes back exactly that."""
 
-    def __init__(self, saver: AutoSaver, parent: QObject) -> None:
+    def __init__(self, session: RecordSession, parent: QObject) -> None:
         super().__init__(parent)
-        self._saver = saver
+        self._session = session
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (
@@ -39,7 +49,7 @@ class _UndoKeys(QObject):
             and isinstance(event, QKeyEvent)
             and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
         ):
-            self._saver.flush()
+            self._session.flush()
             event.ignore()
             return True
         return False
@@ -49,13 +59,37 @@ def _text(value: str) -> str | None:
     return value if value.strip() else None
 
 
+FIELD_LABELS = {"author": "Author", "assessment": "Assessment", "recommendations": "Recommendations"}
+
+
+def input_fields(inp: DisciplineInput) -> dict[str, Any]:
+    return {"author": inp.author, "assessment": inp.assessment, "recommendations": inp.recommendations}
+
+
+def input_with_fields(like: DisciplineInput, values: dict[str, Any]) -> DisciplineInput:
+    return replace(like, **values)
+
+
+def store_input(service: ConferenceService, inp: DisciplineInput) -> DisciplineInput:
+    """Save a discipline's input (on the writer thread): the first one given, or a change to it. Nothing is
+    stored while there is no text; an input deleted elsewhere meanwhile is given anew."""
+    if inp.id is None:
+        if not InputText.of(inp) or not InputText.of(inp).has_text:  # type: ignore[union-attr]
+            return inp
+        return service.add_input(inp.agenda_item_id or 0, inp)
+    try:
+        return service.update_input(inp)
+    except NotFoundError:
+        return service.add_input(inp.agenda_item_id or 0, replace(inp, id=None, version=0))
+
+
 class DisciplinePanel(QFrame):
     """Author, assessment and recommendations of one discipline on the case under discussion.
 
     Signals:
         heard_changed(): whether this discipline has been heard on the case may have changed.
         saved(datetime): the input was saved at that time.
-        problem(str): a save failed; the typed text stays on screen and is saved with the next change.
+        problem(str): a save failed; the typed text stays on screen and is saved again.
     """
 
     heard_changed = Signal()
@@ -79,7 +113,6 @@ class DisciplinePanel(QFrame):
         self._chooser = chooser
         self._case_id: int | None = None
         self._stored: DisciplineInput | None = None
-        self._waiting = False
         name = discipline.label
         self.setObjectName(f"discipline_{discipline.value}")
         self.setAccessibleName(f"{name} input")
@@ -96,9 +129,18 @@ class DisciplinePanel(QFrame):
         self.ui.recommendationsEdit.setAccessibleName(f"{name} recommendations")
         self.ui.recommendationsEdit.setToolTip(f"{name} recommendations; Tab goes to the next discipline")
         self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
-        self.saver = AutoSaver(self._save, parent=self)
-        controller.flushers.append(self.saver.flush)
-        self._undo_keys = _UndoKeys(self.saver, self)
+        service = controller.services.conferences
+        self.session = RecordSession(
+            save=lambda inp: store_input(service, inp),
+            read=self._read_for_save,
+            fields=input_fields,
+            build=input_with_fields,
+            label=FIELD_LABELS.__getitem__,
+            what="discipline input",
+            parent=self,
+        )
+        controller.flushers.append(self.session.flush)
+        self._undo_keys = _UndoKeys(self.session, self)
         for edit in (self.ui.assessmentEdit, self.ui.recommendationsEdit):
             edit.installEventFilter(self._undo_keys)
         self._fit_fields()
@@ -106,12 +148,13 @@ class DisciplinePanel(QFrame):
         self._show_heard()
 
     def _connect_signals(self) -> None:
-        self.ui.assessmentEdit.textChanged.connect(self.saver.touch)
-        self.ui.recommendationsEdit.textChanged.connect(self.saver.touch)
-        self.ui.authorCombo.currentIndexChanged.connect(self.saver.touch)
-        self.saver.saved.connect(self._saved)
-        self.saver.save_failed.connect(self._failed)
-        self.saver.conflicted.connect(self._conflicted)
+        self.ui.assessmentEdit.textChanged.connect(self.session.touch)
+        self.ui.recommendationsEdit.textChanged.connect(self.session.touch)
+        self.ui.authorCombo.currentIndexChanged.connect(self.session.touch)
+        self.session.saved.connect(self._saved)
+        self.session.state_changed.connect(self._show_state)
+        self.session.merged.connect(self._merged)
+        self.session.clashed.connect(self._clashed)
 
     def _fit_fields(self) -> None:
         lines = QFontMetrics(self.ui.assessmentEdit.font()).lineSpacing() * FIELD_LINES + 12
@@ -145,10 +188,16 @@ class DisciplinePanel(QFrame):
 
     def show_input(self, case_id: int | None, stored: DisciplineInput | None) -> None:
         """Show the stored input of this discipline on ``case_id`` (pending typing must be saved first)."""
-        self.saver.discard()
         self._case_id = case_id
         self._stored = stored
-        with self.saver.suspend():
+        self.session.load(stored or DisciplineInput(self.discipline) if case_id is not None else None)
+        self._fill(stored)
+        self.ui.savedLabel.setText(self._saved_text(stored))
+        self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
+        self._show_heard()
+
+    def _fill(self, stored: DisciplineInput | None) -> None:
+        with self.session.suspend():
             author = stored.author if stored is not None else None
             if author:
                 self._select_author(author)
@@ -158,14 +207,11 @@ class DisciplinePanel(QFrame):
                 self.ui.authorCombo.setCurrentIndex(-1)
             self.ui.assessmentEdit.setPlainText((stored.assessment or "") if stored else "")
             self.ui.recommendationsEdit.setPlainText((stored.recommendations or "") if stored else "")
-        self.ui.savedLabel.setText(self._saved_text(stored))
-        self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
-        self._show_heard()
 
     def set_authors(self, names: list[str]) -> None:
         """Offer these attendees as authors, keeping the one chosen."""
         current = self.ui.authorCombo.currentText() if self.ui.authorCombo.currentIndex() >= 0 else ""
-        with self.saver.suspend():
+        with self.session.suspend():
             self.ui.authorCombo.clear()
             self.ui.authorCombo.addItems(names)
             if current:
@@ -199,67 +245,79 @@ class DisciplinePanel(QFrame):
         """Put the cursor in the assessment (the author first when none is chosen yet)."""
         self.ui.assessmentEdit.setFocus()
 
-    # -- saving
-    def _save(self) -> None:
-        if self._case_id is None:
-            return
-        if self._waiting:
-            raise WaitingForChoice()
-        try:
-            saved = self._controller.save_input(self._case_id, self.discipline, self._stored, self.text())
-        except NotFoundError:
-            if self._stored is None:
-                raise
-            # deleted elsewhere meanwhile: what is typed here is given anew
-            saved = self._controller.save_input(self._case_id, self.discipline, None, self.text())
+    # -- saving (through the record session)
+    def _read_for_save(self) -> DisciplineInput | None:
+        """The input on screen, as the session saves it (on the agenda item of the case shown)."""
+        base = self.session.base
+        if self._case_id is None or base is None:
+            return None
+        item = self._controller.item_for(self._case_id)
+        if item is None or item.id is None:
+            raise MdtboardError("This case is no longer on the agenda; its input was not saved.")
+        text = self.text()
+        return replace(
+            base,
+            agenda_item_id=item.id,
+            author=text.author,
+            assessment=text.assessment,
+            recommendations=text.recommendations,
+        )
+
+    def _saved(self, stored: DisciplineInput) -> None:
+        if self._case_id is None or stored.id is None:
+            return  # no text yet: nothing was stored
+        before = InputText.of(self._stored)
         was_heard = self.heard
-        if saved is not None:
-            self._stored = saved
+        self._stored = stored
+        self._controller.record_input(self._case_id, self.discipline, before, InputText.of(stored))
         if self.heard != was_heard:
             self._show_heard()
             self.heard_changed.emit()
+        self.saved.emit(datetime.now())
 
-    def _saved(self, when: datetime) -> None:
-        if self._stored is not None:
-            self.ui.savedLabel.setText(f"Saved {when:%H:%M:%S}")
-            self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
-            self.saved.emit(when)
-
-    def _failed(self, exc: MdtboardError) -> None:
-        if isinstance(exc, WaitingForChoice):
+    def _show_state(self, text: str) -> None:
+        if text.startswith("Not saved"):
+            self.ui.savedLabel.setText(f"\u26a0 {text}")
+            self.ui.savedLabel.setStyleSheet(PROBLEM_STYLE)
+            self.problem.emit(f"{self.discipline.label} input {text[0].lower()}{text[1:]}")
+        elif text.startswith("Changed elsewhere"):
             self.ui.savedLabel.setText("\u26a0 Not saved yet: choose a version first")
+            self.ui.savedLabel.setStyleSheet(PROBLEM_STYLE)
+        elif text.startswith("Saved ") and self._stored is None:
+            self.ui.savedLabel.setText("")  # nothing stored yet (no text)
         else:
-            self.ui.savedLabel.setText(f"\u26a0 Not saved: {exc}")
-            self.problem.emit(f"{self.discipline.label} input not saved: {exc}")
-        self.ui.savedLabel.setStyleSheet(PROBLEM_STYLE)
+            self.ui.savedLabel.setText(text)
+            self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
 
-    def _conflicted(self, exc: ConflictError) -> None:
-        mine = exc.mine
-        theirs = exc.theirs if isinstance(exc.theirs, DisciplineInput) else None
-        if not isinstance(mine, DisciplineInput):
-            self._failed(exc)
-            return
+    def _merged(self, merged: DisciplineInput, message: str) -> None:
+        """Merged with what another PC saved: show it (the session saves it)."""
+        was_heard = self.heard
+        self._stored = self.session.base
+        self._fill(merged)
+        if self.heard != was_heard:
+            self._show_heard()
+            self.heard_changed.emit()
+        if message:
+            self.problem.emit(f"{self.discipline.label} input: {message}")
+
+    def _clashed(self, clash: Clash) -> None:
+        """A field both PCs changed: ask which text to keep (the saved one unless the person chooses)."""
         case_id = self._case_id
-        self._waiting = True
+        rows = [
+            (FIELD_LABELS[name], _shown(clash.mine.get(name)), _shown(clash.theirs.get(name)))
+            for name in clash.merge.clashes
+        ]
 
         def done(choice: Choice) -> None:
-            self._waiting = False
             if self._case_id != case_id:
                 return
-            if choice is Choice.KEEP_MINE:
-                self._stored = theirs
-                self.saver.touch()
-                self.saver.flush()
-            else:
-                self.show_input(case_id, theirs)
-                self._show_heard()
-                self.heard_changed.emit()
+            keep = set(clash.merge.clashes) if choice is Choice.KEEP_MINE else set()
+            self.session.settle(clash, keep)
 
-        rows = input_rows(mine, theirs)
-        if not rows:
-            done(Choice.TAKE_THEIRS)
-            return
-        self._failed(WaitingForChoice())
         item = self._controller.item_for(case_id) if case_id is not None else None
         where = f" on {item.case_ref}" if item is not None else ""
         self._chooser(f"The {self.discipline.label.lower()} input{where}", rows, done)
+
+
+def _shown(value: object) -> str:
+    return "" if value is None else str(value)

@@ -120,7 +120,7 @@ class DiscussionPanel(QWidget):
         if case_id == self._case_id and self._item() is not None:
             self._show_agenda_state()
             return True
-        if not all([panel.saver.flush() for panel in self.panels.values()]):
+        if not all([panel.session.flush() for panel in self.panels.values()]):
             self.message.emit("The input on this case is not saved yet (see the panels); staying on it.")
             return False
         self._case_id = case_id if case_id is not None and self._controller.item_for(case_id) else None

@@ -1,0 +1,95 @@
+"""Scrolling the whole 100,000-case library from top to bottom by page steps, and the memory it takes.
+
+Each run is a new process (``bench.library_child``): the case library's model over a copy of the cached
+100,000-case database in a 1280x800 ``QTableView`` (offscreen), against the same view over a bare model
+of as many rows that stores nothing. Every page step is timed (scroll, read what is shown, repaint);
+peak resident memory at the end. 3 runs each, in turn.
+
+Targets (issue 16): no page step over 16 ms (one frame at 60 Hz); peak memory at most 150 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.datasets import case_database
+from bench.measure import median, percentile, progress, row
+
+N = 100_000
+RUNS = 3
+STEP_TARGET_MS = 16.0
+RSS_TARGET_MB = 150.0
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(kind: str, arg: str) -> dict[str, Any]:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.library_child", kind, arg],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{kind} failed (status {done.returncode}): {done.stderr[-2000:]}")
+    return json.loads(lines[-1])  # type: ignore[no-any-return]
+
+
+def run() -> dict[str, Any]:
+    source = case_database(N)
+    mine: list[dict[str, Any]] = []
+    bare: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="mdtboard-bench-library-") as tmp:
+        db = Path(tmp) / "library.sqlite3"
+        shutil.copyfile(source, db)
+        for i in range(RUNS):
+            progress(f"scroll {i + 1} of {RUNS}")
+            mine.append(_run("mdtboard", f"sqlite:///{db}"))
+            bare.append(_run("bare", str(N)))
+    steps = [s * 1000 for r in mine for s in r["steps"]]
+    bare_steps = [s * 1000 for r in bare for s in r["steps"]]
+    worst, bare_worst = max(steps), max(bare_steps)
+    rss, bare_rss = median([r["peak_rss_mb"] for r in mine]), median([r["peak_rss_mb"] for r in bare])
+    return {
+        "rows": [
+            row(
+                f"library {N // 1000}k: slowest page step",
+                worst,
+                bare_worst,
+                "ms",
+                target=f"<= {STEP_TARGET_MS:g} ms",
+                met=worst <= STEP_TARGET_MS,
+                note=f"{len(mine[0]['steps'])} steps a run, {RUNS} runs; median step {median(steps):.2f} ms, "
+                f"p99 {percentile(steps, 99):.2f} ms (bare {median(bare_steps):.2f} / "
+                f"{percentile(bare_steps, 99):.2f}); last row {mine[0]['last']}",
+            ),
+            row(
+                f"library {N // 1000}k: top to bottom, whole scroll",
+                median([r["total_s"] for r in mine]),
+                median([r["total_s"] for r in bare]),
+                "s",
+            ),
+            row(
+                f"library {N // 1000}k: peak memory, scrolled end to end",
+                rss,
+                bare_rss,
+                "MB",
+                target=f"<= {RSS_TARGET_MB:g} MB",
+                met=rss <= RSS_TARGET_MB,
+                note="resident set, the whole process (Python, Qt, SQLAlchemy, the model); baseline: the "
+                "same view over a bare model that stores nothing",
+            ),
+        ],
+        "details": {"mdtboard": mine, "bare": bare},
+    }

@@ -1,0 +1,229 @@
+"""The statements of case search, as fixed SQL text with named parameters.
+
+One statement per shape (how many words, whether the words written together are looked up too, the
+filter, the order, the way of answering), built once and cached, so that a keystroke only binds values:
+nothing is compiled per call. The same text runs through SQLAlchemy (``sa.text``, both databases) and
+through a bare ``sqlite3`` connection (the command line's quick read, see :mod:`mdtboard.storage.quick`).
+This module imports nothing but the standard library and ``domain.search``.
+
+A case matches when each word starts one of its search tokens, or the words written together do
+(see :mod:`mdtboard.domain.search`). Two ways of finding a sorted page:
+
+* ``sorted``: collect the matching ids through the token index, read those cases and sort them: the cost
+  grows with the number of matches, so it serves narrow queries;
+* ``walk``: walk the cases in reference order on the reference index and check each with one probe of
+  the (case, token) key per word, stopping at the page: the cost grows with how rare matches are, so it
+  serves broad queries (and only the reference order has an index to walk).
+
+The bounded count reads at most :data:`COUNT_READ` token entries and says how many distinct cases they
+hold, so it costs the same for "s" as for "smith"; it also tells which way to find the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from mdtboard.domain.search import Query, prefix_upper_bound
+
+#: Columns of a library row (``domain.case.CaseSummary``), in order.
+SUMMARY_COLUMNS = "c.id, c.ref, c.display_name, c.title, c.fictional, c.updated_at"
+SORT_COLUMNS = {
+    "ref": "c.ref",
+    "name": "c.display_name",
+    "title": "c.title",
+    "fictional": "c.fictional",
+    "updated": "c.updated_at",
+}
+#: The bounded count reads at most this many token entries (one case may hold several of a prefix).
+COUNT_READ = 4000
+#: More matches than this: a page in reference order is found by walking the reference index.
+BROAD_MATCHES = 1500
+#: A walk looks at this many cases at most (or this many per row wanted) before collecting and sorting.
+WALK_SCAN = 4000
+WALK_SCAN_PER_ROW = 40
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What decides the text of a statement; the values go in as parameters."""
+
+    words: int
+    joined: bool
+    fictional: bool  # whether the filter on fictional applies
+    sort: str = "ref"
+    descending: bool = False
+    walk: bool = False
+    limited: bool = True
+    postgresql: bool = False  # see _probe
+    after: bool = False  # reference order only: the page starts after the reference ``:after``
+
+
+def params(query: Query, fictional: bool | None = None) -> dict[str, Any]:
+    """The parameters of every statement for ``query``."""
+    values: dict[str, Any] = {}
+    for i, word in enumerate(query.words):
+        values[f"lo{i}"] = word
+        values[f"hi{i}"] = prefix_upper_bound(word)
+    if query.joined is not None:
+        values["jlo"] = query.joined
+        values["jhi"] = prefix_upper_bound(query.joined)
+    if fictional is not None:
+        values["fictional"] = fictional
+    return values
+
+
+def _range(alias: str, lo: str, hi: str, postgresql: bool) -> str:
+    if postgresql:
+        # An expression, so that the token index cannot serve a probe (see _probe).
+        token = f'({alias}.token || \'\') COLLATE "C"'
+        return f"{token} >= :{lo} AND {token} < :{hi}"
+    return f"{alias}.token >= :{lo} AND {alias}.token < :{hi}"
+
+
+def _probe(i: int, case_id: str, postgresql: bool) -> str:
+    """Whether the case has a token starting with word ``i``: one probe of the (case, token) key.
+
+    Written as a scalar subquery with LIMIT 1, not EXISTS: PostgreSQL turns an EXISTS into a semi-join,
+    whose inner side it may read as a range of the token index for every outer row (a misestimated word
+    made it pick that nested loop over millions of rows); a scalar subquery is run per row. And on
+    PostgreSQL the token is compared as an expression, which only the (case, token) key can serve (by
+    the case's id): a misestimated word could otherwise make it probe the token index by the word.
+    """
+    return (
+        f"(SELECT 1 FROM case_search_tokens t{i} WHERE t{i}.case_id = {case_id}"
+        f" AND {_range(f't{i}', f'lo{i}', f'hi{i}', postgresql)} LIMIT 1) = 1"
+    )
+
+
+def _joined_probe(case_id: str, postgresql: bool) -> str:
+    return (
+        f"(SELECT 1 FROM case_search_tokens tj WHERE tj.case_id = {case_id}"
+        f" AND {_range('tj', 'jlo', 'jhi', postgresql)} LIMIT 1) = 1"
+    )
+
+
+def _fictional(case_id: str) -> str:
+    return f"(SELECT f.fictional FROM cases f WHERE f.id = {case_id}) = :fictional"
+
+
+def _token_entries(shape: Shape) -> str:
+    """The token entries of matching cases (a case may come more than once): driven by the token index
+    on the first (longest) word, the others probed per entry; the joined words in a branch of their own."""
+    where = ["t0.token >= :lo0", "t0.token < :hi0"]
+    where += [_probe(i, "t0.case_id", shape.postgresql) for i in range(1, shape.words)]
+    if shape.fictional:
+        where.append(_fictional("t0.case_id"))
+    sql = f"SELECT t0.case_id FROM case_search_tokens t0 WHERE {' AND '.join(where)}"
+    if shape.joined:
+        branch = "tj.token >= :jlo AND tj.token < :jhi"
+        if shape.fictional:
+            branch += " AND " + _fictional("tj.case_id")
+        sql += f" UNION ALL SELECT tj.case_id FROM case_search_tokens tj WHERE {branch}"
+    return sql
+
+
+@cache
+def count_sql(shape: Shape) -> str:
+    """``(entries read, distinct cases among them)``: exact when fewer than ``:read`` entries were read."""
+    if not shape.words:
+        where = " WHERE c.fictional = :fictional" if shape.fictional else ""
+        return f"SELECT count(*), count(*) FROM (SELECT c.id FROM cases c{where} LIMIT :read) m"
+    return (
+        "SELECT count(*), count(DISTINCT m.case_id) FROM "
+        f"(SELECT e.case_id FROM ({_token_entries(shape)}) e LIMIT :read) m"
+    )
+
+
+@cache
+def exact_count_sql(shape: Shape) -> str:
+    """Every match counted (when the bounded count was not enough to tell)."""
+    if not shape.words:
+        where = " WHERE c.fictional = :fictional" if shape.fictional else ""
+        return f"SELECT count(*) FROM cases c{where}"
+    return f"SELECT count(DISTINCT e.case_id) FROM ({_token_entries(shape)}) e"
+
+
+def _matches(shape: Shape, case_id: str) -> str:
+    """The condition that the case ``case_id`` matches, probed word by word."""
+    every = " AND ".join(_probe(i, case_id, shape.postgresql) for i in range(shape.words))
+    return f"(({every}) OR {_joined_probe(case_id, shape.postgresql)})" if shape.joined else every
+
+
+@cache
+def listed_sql(shape: Shape) -> str:
+    """Which of the cases ``:ids`` (an expanding parameter) match."""
+    where = ["c.id IN :ids"]
+    if shape.words:
+        where.append(_matches(shape, "c.id"))
+    if shape.fictional:
+        where.append("c.fictional = :fictional")
+    return "SELECT c.id FROM cases c WHERE " + " AND ".join(where)
+
+
+def _after(shape: Shape) -> str:
+    """The next page in reference order starts after a known reference (no rows skipped by OFFSET)."""
+    if shape.sort != "ref":
+        raise ValueError("only a page in reference order can start after a reference")
+    return "c.ref < :after" if shape.descending else "c.ref > :after"
+
+
+def _sorted_page(shape: Shape, limit: str) -> str:
+    column = SORT_COLUMNS[shape.sort]
+    direction = "DESC" if shape.descending else "ASC"
+    where: list[str] = []
+    if shape.words:
+        entries = _token_entries(replace(shape, fictional=False))
+        where.append(f"c.id IN ({entries})")
+    if shape.fictional:
+        where.append("c.fictional = :fictional")
+    if shape.after:
+        where.append(_after(shape))
+    sql = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    # References are unique: no second key (PostgreSQL would sort again by it).
+    sql += f" ORDER BY {column} {direction}" + ("" if shape.sort == "ref" else ", c.id ASC")
+    return sql + limit
+
+
+def _walked_page(shape: Shape) -> str:
+    """The first ``:want`` matches in reference order, found by walking the first ``:scan`` cases of the
+    reference index and probing each; if that walk finds fewer (the matches are rare, or crowd in one
+    part of the order, as a year of the reference does), the matches are collected and sorted instead.
+    One statement: the fallback is gated on the walk's count, so it runs only when needed."""
+    direction = "DESC" if shape.descending else "ASC"
+    match = _matches(shape, "c.id")
+    first = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
+    first_where = ["c.fictional = :fictional"] if shape.fictional else []
+    first_where += [_after(shape)] if shape.after else []
+    if first_where:
+        first += " WHERE " + " AND ".join(first_where)
+    first += f" ORDER BY c.ref {direction} LIMIT :scan"
+    walk = f"SELECT {SUMMARY_COLUMNS} FROM ({first}) c WHERE {match} ORDER BY c.ref {direction} LIMIT :want"
+    fallback = _sorted_page(replace(shape, walk=False), "")
+    return (
+        f"WITH w AS ({walk}) "
+        "SELECT p.* FROM ("
+        "SELECT * FROM w WHERE (SELECT count(*) FROM w) >= :want "
+        f"UNION ALL SELECT * FROM ({fallback} LIMIT :want) s WHERE (SELECT count(*) FROM w) < :want"
+        f") p ORDER BY p.ref {direction}"
+    )
+
+
+@cache
+def page_sql(shape: Shape) -> str:
+    """One sorted page of matching cases (``:limit`` and ``:offset`` when ``shape.limited``; a walked page
+    also takes ``:want``, their sum, and ``:scan``, see :func:`scan_for`)."""
+    if shape.words and shape.walk:
+        return _walked_page(shape) + " LIMIT :limit OFFSET :offset"
+    return _sorted_page(shape, " LIMIT :limit OFFSET :offset" if shape.limited else "")
+
+
+def page_params(shape: Shape, limit: int, offset: int) -> dict[str, int]:
+    """The paging parameters of :func:`page_sql`."""
+    values = {"limit": limit, "offset": offset}
+    if shape.words and shape.walk:
+        values |= {"want": offset + limit, "scan": max(WALK_SCAN, WALK_SCAN_PER_ROW * (offset + limit))}
+    return values

@@ -1,0 +1,322 @@
+"""The record session: one record being edited, saved as it is typed, merged rather than overwritten.
+
+A :class:`RecordSession` owns what every editor needs to edit a record safely:
+
+- the last saved version (:attr:`base`): what was loaded, then what each save stored;
+- the pending edits: :meth:`touch` says the record on screen changed; ``read()`` gives it;
+- autosave: within :data:`PAUSE_MS` of a pause in typing, and at least every :data:`MAX_WAIT_MS` while
+  typing goes on; the save runs on the writer thread (:mod:`mdtboard.ui.ops`), never on the GUI thread;
+- the save state shown to the person (:attr:`state_changed`): "Saving…", "Saved 14:02:31" once committed,
+  "Not saved: <reason>. Retrying in 5 s" for a fault that can pass (retried by itself, waiting longer each
+  time), "Not saved: <reason>" for one a person must act on;
+- conflicts: when someone else saved the record meanwhile, the session merges field by field against
+  :attr:`base` (:mod:`mdtboard.domain.merge`): the other side's changes to fields this person did not touch
+  are kept and the person is told; only fields both changed are offered for a choice (:attr:`clashed`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from mdtboard.domain.errors import ConflictError, DatabaseError, MdtboardError
+from mdtboard.domain.merge import FieldMerge, merge_fields
+from mdtboard.ui import ops as ops_module
+from mdtboard.ui.editing.clock import note_saved
+
+log = logging.getLogger(__name__)
+
+#: A pause in typing this long saves the record.
+PAUSE_MS = 500
+#: While typing goes on without a pause, the record is saved at least this often.
+MAX_WAIT_MS = 2000
+#: Seconds before retrying a save that failed for a reason that can pass, one after the other.
+RETRY_S = (5, 10, 20, 30)
+
+
+class SaveState(Enum):
+    IDLE = "idle"  # loaded, nothing typed
+    PENDING = "pending"  # typed, the save is due
+    SAVING = "saving"
+    SAVED = "saved"
+    RETRYING = "retrying"  # failed for a reason that can pass: retried by itself
+    FAILED = "failed"  # failed for a reason a person must act on
+    CONFLICT = "conflict"  # fields changed on both sides: a choice is awaited
+
+
+@dataclass
+class Clash:
+    """Fields both sides changed, for the person to choose between (see :meth:`RecordSession.settle`)."""
+
+    merge: FieldMerge
+    base: dict[str, Any]
+    mine: dict[str, Any]
+    theirs: dict[str, Any]
+    theirs_record: Any
+    #: when the other version was saved (if known), for "saved elsewhere at 14:03"
+    saved_at: datetime | None
+
+
+class RecordSession(QObject):
+    """One record being edited (see the module docstring).
+
+    ``save(record)`` stores a record and returns what was stored (run on the writer thread; raises
+    :class:`ConflictError` with ``theirs`` when the stored version is newer than the one it states);
+    ``read()`` is the record on screen (stating :attr:`base`'s version); ``fields(record)`` its fields, flat;
+    ``build(like, fields)`` a record like ``like`` (its id and version) with these fields.
+
+    Signals:
+        state_changed(str): the save state in words ("Saved 14:02:31").
+        saved(object): a save was committed; the stored record.
+        merged(object, str): the record on screen must become this one (a merge kept changes made
+            elsewhere), with the sentence that tells the person what was kept.
+        clashed(object): a :class:`Clash` awaits the person's choice.
+        failed(object): a save failed for a reason a person must act on; the :class:`MdtboardError`.
+    """
+
+    state_changed = Signal(str)
+    saved = Signal(object)
+    merged = Signal(object, str)
+    clashed = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        *,
+        save: Callable[[Any], Any],
+        read: Callable[[], Any],
+        fields: Callable[[Any], dict[str, Any]],
+        build: Callable[[Any, dict[str, Any]], Any],
+        label: Callable[[str], str] = str,
+        what: str = "record",
+        pause_ms: int = PAUSE_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+        operations: ops_module.Operations | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._read = read
+        self._fields = fields
+        self._build = build
+        self.label = label
+        self.what = what
+        self._ops = operations
+        self.base: Any = None
+        self.state = SaveState.IDLE
+        self.state_text = ""
+        self.last_error: MdtboardError | None = None
+        self._dirty = False
+        self._op: ops_module.Op[Any] | None = None
+        self._retries = 0
+        self._suspended = 0
+        self._pause = self._timer(pause_ms)
+        self._max_wait = self._timer(max_wait_ms)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.save_now)
+
+    def _timer(self, ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(self.save_now)
+        return timer
+
+    @property
+    def operations(self) -> ops_module.Operations:
+        return self._ops or ops_module.operations()
+
+    # -- the record
+    def load(self, record: Any) -> None:
+        """Start editing ``record`` (as stored): nothing pending, no state shown."""
+        self._stop_timers()
+        self.base = record
+        self._dirty = False
+        self._retries = 0
+        self.last_error = None
+        self._set_state(SaveState.IDLE, "")
+
+    def close(self) -> None:
+        """Stop editing: nothing more is saved (call :meth:`flush` first to keep what is pending)."""
+        self._stop_timers()
+        self.base = None
+        self._dirty = False
+
+    @property
+    def pending(self) -> bool:
+        """True while an edit is not committed yet (due, running, failed or awaiting a choice)."""
+        return self._dirty or self._op is not None
+
+    @property
+    def saving(self) -> bool:
+        return self._op is not None
+
+    def suspend(self) -> _Suspension:
+        """``with session.suspend():`` fills a form without counting it as an edit."""
+        return _Suspension(self)
+
+    # -- typing
+    def touch(self) -> None:
+        """The record on screen changed: save within a pause, and within :data:`MAX_WAIT_MS` anyway."""
+        if self._suspended or self.base is None:
+            return
+        self._dirty = True
+        if self.state in (SaveState.IDLE, SaveState.SAVED):
+            self._set_state(SaveState.PENDING, self.state_text)
+        if self.state is SaveState.CONFLICT:
+            return  # saved once the person has chosen
+        self._pause.start()
+        if not self._max_wait.isActive():
+            self._max_wait.start()
+
+    def save_now(self) -> None:
+        """Start saving what is on screen now (on the writer thread), if anything changed."""
+        self._stop_timers()
+        if self.base is None or not self._dirty or self.state is SaveState.CONFLICT:
+            return
+        if self._op is not None:
+            return  # saved again when the running save is back (still dirty)
+        try:
+            record = self._read()
+        except MdtboardError as error:  # the editor says what must be typed before it can be saved
+            self._failed(error, None)
+            return
+        self._dirty = False
+        if record is None:  # nothing to save yet (a new record not typed in)
+            return
+        if self._fields(record) == self._fields(self.base):
+            self._set_state(SaveState.SAVED if self.state_text else SaveState.IDLE, self.state_text)
+            return
+        self._set_state(SaveState.SAVING, "Saving…")
+        save = self._save
+        self._op = self.operations.write(
+            lambda: save(record),
+            parent=self,
+            success=self._succeeded,
+            failure=lambda error: self._failed(error, record),
+            label=f"save of {self.what}",
+        )
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Save now and wait for it (leaving the record, closing the window): True when everything typed
+        is committed. The one place where the GUI thread waits for a save."""
+        for _attempt in range(3):  # a save may have to run again (an edit came while one ran)
+            if self._op is not None:
+                op = self._op
+                if not self.operations.wait_for(op, timeout):
+                    return False
+                if self._op is op:  # delivered elsewhere without clearing: should not happen
+                    self._op = None
+            if self.state is SaveState.CONFLICT:
+                return False
+            if not self._dirty:
+                return self.state not in (SaveState.FAILED, SaveState.RETRYING)
+            self._stop_timers()
+            self.save_now()
+            if self._op is None:
+                return not self._dirty
+        return not self.pending
+
+    # -- outcomes (GUI thread)
+    def _succeeded(self, stored: Any) -> None:
+        self._op = None
+        self.base = stored
+        self._retries = 0
+        self.last_error = None
+        now = datetime.now()
+        note_saved(now)
+        self._set_state(SaveState.SAVED, f"Saved {now:%H:%M:%S}")
+        self.saved.emit(stored)
+        if self._dirty:  # typed on while it was saved
+            self._pause.start()
+
+    def _failed(self, error: MdtboardError, record: Any) -> None:
+        self._op = None
+        self._dirty = True
+        self.last_error = error
+        if isinstance(error, ConflictError) and error.theirs is not None:
+            self._merge(error.theirs)
+            return
+        reason = str(error).splitlines()[0]
+        if isinstance(error, DatabaseError) and error.passing:
+            wait = RETRY_S[min(self._retries, len(RETRY_S) - 1)]
+            self._retries += 1
+            self._set_state(SaveState.RETRYING, f"Not saved: {reason} Retrying in {wait} s")
+            self._retry.start(wait * 1000)
+            return
+        self._set_state(SaveState.FAILED, f"Not saved: {reason}")
+        self.failed.emit(error)
+
+    # -- merging
+    def _merge(self, theirs: Any) -> None:
+        mine_record = self._read()
+        base, mine, stored = self._fields(self.base), self._fields(mine_record), self._fields(theirs)
+        merge = merge_fields(base, mine, stored)
+        log.info("save of %s met a newer version: %d field(s) merged, %d to choose",
+                 self.what, len(merge.kept_theirs), len(merge.clashes))
+        self.base = theirs
+        if merge.clashes:
+            self._set_state(SaveState.CONFLICT, "Changed elsewhere: choose a version")
+            self.clashed.emit(Clash(merge, base, mine, stored, theirs, getattr(theirs, "updated_at", None)))
+            return
+        self._apply_merge(merge)
+
+    def settle(self, clash: Clash, keep_mine: set[str] | frozenset[str]) -> None:
+        """The person chose, for each clashing field, to keep their own text (the names in ``keep_mine``)
+        or the one saved elsewhere. What was typed while the choice was open is merged too."""
+        current = self._fields(self._read())
+        merge = merge_fields(clash.base, current, clash.theirs)
+        merge.kept_theirs = clash.merge.kept_theirs  # told once already, with the choice
+        for name in merge.clashes:
+            merge.choose(name, current.get(name) if name in keep_mine else clash.theirs.get(name))
+        self.state = SaveState.PENDING
+        self._apply_merge(merge)
+
+    def _apply_merge(self, merge: FieldMerge) -> None:
+        record = self._build(self.base, merge.merged)
+        kept = [self.label(name) for name in merge.kept_theirs]
+        message = ""
+        if kept:
+            message = f"A change saved elsewhere to {_join(kept)} was kept"
+            message += "; yours to the other fields too." if merge.kept_mine else "."
+        self._dirty = True
+        self.merged.emit(record, message)
+        self._set_state(SaveState.PENDING, message or self.state_text)
+        self.save_now()
+
+    # -- helpers
+    def _stop_timers(self) -> None:
+        self._pause.stop()
+        self._max_wait.stop()
+        self._retry.stop()
+
+    def _set_state(self, state: SaveState, text: str) -> None:
+        self.state = state
+        if text != self.state_text:
+            self.state_text = text
+            self.state_changed.emit(text)
+
+
+def _join(names: list[str]) -> str:
+    names = [n.lower() if n[:1].isupper() and not n[1:2].isupper() else n for n in names]
+    if len(names) == 1:
+        return f"the {names[0]}"
+    return "the " + ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+class _Suspension:
+    def __init__(self, session: RecordSession) -> None:
+        self._session = session
+
+    def __enter__(self) -> None:
+        self._session._suspended += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._session._suspended -= 1

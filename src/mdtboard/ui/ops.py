@@ -1,0 +1,250 @@
+"""Background operations: every database call from the GUI runs on a worker, never on the GUI thread.
+
+Shaped after Anki's ``CollectionOp`` / ``QueryOp`` (aqt/operations): an operation is a function of no
+arguments that calls a service; :func:`write` queues it on the one writer thread (so that saves reach the
+database in the order they were made), :func:`read` on a reader thread. Its result, or the
+:class:`MdtboardError` it raised, comes back to the GUI thread, to the ``success`` or ``failure`` function
+given, and only while the ``parent`` widget still exists. A failure without a ``failure`` function is shown
+in one place (:attr:`Operations.failed`, which the main window puts in its status bar) and logged (by record
+id, never its text); a fault of the program goes to the exception hook (logged, told, the program goes on).
+
+The GUI thread therefore never waits for the database: a locked SQLite file or a PostgreSQL server that
+does not answer makes the operation fail later, on the worker, while the window keeps answering.
+:meth:`Operations.wait` (closing the window, tests) is the one place that blocks, until the queues are
+empty, and delivers the outcomes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from mdtboard.domain.errors import MdtboardError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class Op(Generic[T]):
+    """One operation: the work, where its outcome goes, and (once done) its outcome."""
+
+    work: Callable[[], T]
+    parent: QObject | None
+    success: Callable[[T], None] | None
+    failure: Callable[[MdtboardError], None] | None
+    label: str
+    done: threading.Event = field(default_factory=threading.Event)
+    result: Any = None
+    error: BaseException | None = None
+    delivered: bool = False
+    seq: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted on a worker is delivered here through the event loop."""
+
+    finished = Signal(object)
+
+
+class _Worker:
+    """One thread running operations from its queue, in order."""
+
+    def __init__(self, name: str, relay: _Relay) -> None:
+        self._queue: queue.Queue[Op[Any] | None] = queue.Queue()
+        self._relay = relay
+        self._busy = 0
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def put(self, op: Op[Any]) -> None:
+        with self._lock:
+            self._busy += 1
+        self._queue.put(op)
+
+    @property
+    def busy(self) -> int:
+        return self._busy
+
+    def wait(self, timeout: float | None = None) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._busy == 0, timeout)
+
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def _run(self) -> None:
+        while True:
+            op = self._queue.get()
+            if op is None:
+                return
+            try:
+                op.result = op.work()
+            except BaseException as exc:  # every outcome goes back to the GUI thread
+                op.error = exc
+            op.done.set()
+            with contextlib.suppress(RuntimeError):  # the relay is gone (the program is ending)
+                self._relay.finished.emit(op)
+            with self._idle:
+                self._busy -= 1
+                self._idle.notify_all()
+
+
+class Operations(QObject):
+    """The background operations of the program: one writer thread, one reader thread.
+
+    Signals:
+        failed(str): an operation failed and nobody handled it; the message, for the status bar.
+        busy_changed(bool): operations started running, or all have finished.
+    """
+
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._writer = _Worker("mdtboard-writer", self._relay)
+        self._reader = _Worker("mdtboard-reader", self._relay)
+        self._pending: set[Op[Any]] = set()
+        self._seq = 0
+
+    # -- starting
+    def write(
+        self,
+        work: Callable[[], T],
+        *,
+        parent: QObject | None = None,
+        success: Callable[[T], None] | None = None,
+        failure: Callable[[MdtboardError], None] | None = None,
+        label: str = "",
+    ) -> Op[T]:
+        """Queue ``work`` on the writer thread (after every write queued before it)."""
+        return self._start(self._writer, Op(work, parent, success, failure, label))
+
+    def read(
+        self,
+        work: Callable[[], T],
+        *,
+        parent: QObject | None = None,
+        success: Callable[[T], None] | None = None,
+        failure: Callable[[MdtboardError], None] | None = None,
+        label: str = "",
+    ) -> Op[T]:
+        """Queue ``work`` on the reader thread (reads do not wait for writes, nor writes for reads)."""
+        return self._start(self._reader, Op(work, parent, success, failure, label))
+
+    def _start(self, worker: _Worker, op: Op[T]) -> Op[T]:
+        was_busy = bool(self._pending)
+        self._seq += 1
+        op.seq = self._seq
+        self._pending.add(op)
+        worker.put(op)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        return op
+
+    # -- waiting (closing the window, tests)
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until every queued operation has run, then deliver the outcomes; False on timeout."""
+        ok = self._writer.wait(timeout) and self._reader.wait(timeout)
+        self._deliver_done()
+        return ok
+
+    def wait_for(self, op: Op[Any], timeout: float | None = None) -> bool:
+        """Block until ``op`` has run, then deliver its outcome (and those before it)."""
+        if not op.done.wait(timeout):
+            return False
+        self._deliver_done(up_to=op.seq)
+        return True
+
+    def _deliver_done(self, up_to: int | None = None) -> None:
+        done = sorted((o for o in self._pending if o.done.is_set()), key=lambda o: o.seq)
+        for op in done:
+            if up_to is None or op.seq <= up_to:
+                self._deliver(op)
+
+    def shutdown(self) -> None:
+        self.wait()
+        self._writer.stop()
+        self._reader.stop()
+
+    # -- the outcome, on the GUI thread
+    def _deliver(self, op: Op[Any]) -> None:
+        if op.delivered:
+            return
+        op.delivered = True
+        self._pending.discard(op)
+        alive = op.parent is None or shiboken6.isValid(op.parent)
+        try:
+            if op.error is None:
+                if alive and op.success is not None:
+                    op.success(op.result)
+            elif isinstance(op.error, MdtboardError):
+                log.info("%s failed: %s", op.label or "operation", type(op.error).__name__)
+                if alive and op.failure is not None:
+                    op.failure(op.error)
+                else:
+                    self.failed.emit(str(op.error).splitlines()[0])
+            else:
+                error = op.error
+                sys.excepthook(type(error), error, error.__traceback__)
+        finally:
+            if not self._pending:
+                self.busy_changed.emit(False)
+
+
+_instance: Operations | None = None
+
+
+def operations() -> Operations:
+    """The program's operations (made on first use, on the GUI thread)."""
+    global _instance
+    if _instance is None or not shiboken6.isValid(_instance):
+        _instance = Operations()
+    return _instance
+
+
+def write(
+    work: Callable[[], T],
+    *,
+    parent: QObject | None = None,
+    success: Callable[[T], None] | None = None,
+    failure: Callable[[MdtboardError], None] | None = None,
+    label: str = "",
+) -> Op[T]:
+    """:meth:`Operations.write` on the program's operations."""
+    return operations().write(work, parent=parent, success=success, failure=failure, label=label)
+
+
+def read(
+    work: Callable[[], T],
+    *,
+    parent: QObject | None = None,
+    success: Callable[[T], None] | None = None,
+    failure: Callable[[MdtboardError], None] | None = None,
+    label: str = "",
+) -> Op[T]:
+    """:meth:`Operations.read` on the program's operations."""
+    return operations().read(work, parent=parent, success=success, failure=failure, label=label)
