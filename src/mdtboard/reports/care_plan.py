@@ -27,6 +27,7 @@ from mdtboard.domain.careplan import CarePlan, PlanStatus
 from mdtboard.domain.careplan_diff import fingerprint
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.errors import InvalidInputError
+from mdtboard.domain.introduction import introduce_patient
 from mdtboard.domain.mme import MME_CAUTION, MmeStatus, format_number, mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.reports import care_plan_sections as sections
@@ -145,14 +146,7 @@ class CarePlanDocument:
     def title_block(self) -> list[Flowable]:
         s, case, plan = self.s, self.case, self.plan
         patient = case.patient
-        facts = [
-            f"{patient.age} years" if patient.age is not None else None,
-            patient.sex, patient.pronouns, f"case {case.ref}",
-        ]
-        if patient.preferred_language:
-            facts.append(f"language: {patient.preferred_language}")
-        if patient.interpreter_needed:
-            facts.append("interpreter needed")
+        facts = [*introduce_patient(patient).facts, f"case {case.ref}"]
         status = (
             f"Signed {when(plan.signed_at)}" if not self.draft
             else "DRAFT (built from the discipline inputs; no plan agreed yet)" if self.built_from_inputs

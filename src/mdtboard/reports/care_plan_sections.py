@@ -19,6 +19,7 @@ from mdtboard.domain.careplan import (
     smart_status,
 )
 from mdtboard.domain.case import Case, DailyDose, Discipline
+from mdtboard.domain.instruments import instrument_label
 from mdtboard.domain.mme import MME_CAUTION, format_number
 from mdtboard.domain.scoring import ITEM_MAX, NRS_MAX, PHQ_GAD_ATTRIBUTION, ScoreSummary
 from mdtboard.reports.styles import (
@@ -100,7 +101,7 @@ def scores_table(case: Case, summary: ScoreSummary | None, width: float) -> list
             rows.append(["GAD-7 (anxiety)", f"{summary.gad7_total} of 21", band])
     for other in (case.scores.other or []) if case.scores else []:
         note = "typed total" + (f"; {other.note}" if other.note else "")
-        rows.append([other.instrument, format_number(other.value), note])
+        rows.append([instrument_label(other.instrument), format_number(other.value), note])
     if not rows:
         return [_none()]
     out: list[Flowable] = [grid_table(
