@@ -11,12 +11,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
-<<<<<<< HEAD
-from mdtboard.domain.mme import mme_report
-=======
 from mdtboard.domain.instruments import other_score_line
 from mdtboard.domain.introduction import introduce_case
->>>>>>> main
+from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
@@ -345,9 +342,5 @@ class DiscussionPanel(QWidget):
                 lines.append(f"{name}: {text}" if name else text)
         if summary.phq9_item9_unrecorded:
             lines.append("PHQ-9 item 9 (self-harm) not recorded: ask today")
-<<<<<<< HEAD
-        return "\n".join(lines + opioids)
-=======
         lines.extend(other_score_line(other) for other in (case.scores.other or [] if case.scores else []))
-        return "\n".join(lines)
->>>>>>> main
+        return "\n".join(lines + opioids)
