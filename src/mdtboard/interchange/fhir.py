@@ -239,7 +239,7 @@ def _activity_status(item: Intervention) -> str:
 
 def _activities(plan: CarePlan, goal_refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     activities: list[dict[str, Any]] = []
-    for item in plan.interventions:
+    for item in plan.agreed_interventions():
         detail: dict[str, Any] = {
             "kind": "Task",
             "code": _text(item.discipline.label),
@@ -351,7 +351,7 @@ def fhir_bundle(case: Case, plan: CarePlan) -> dict[str, Any]:
         participants[(so.discipline.label, so.name)] = {
             "role": [_text(f"{so.discipline.label} lead")], "member": {"display": so.name}
         }
-    for item in plan.interventions:
+    for item in plan.agreed_interventions():
         if item.owner:
             participants.setdefault((item.discipline.label, item.owner), {
                 "role": [_text(item.discipline.label)], "member": {"display": item.owner}

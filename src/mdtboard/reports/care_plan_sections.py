@@ -117,6 +117,27 @@ def scores_table(case: Case, summary: ScoreSummary | None, width: float) -> list
 # The joint plan
 
 
+def formulation_and_problems(plan: CarePlan) -> list[Flowable]:
+    """The biopsychosocial formulation and the problem list (in the case summary appendix)."""
+    s = styles()
+    out: list[Flowable] = [_h1("Formulation and problems")]
+    for label, text in (
+        ("Biological", plan.formulation.biological),
+        ("Psychological", plan.formulation.psychological),
+        ("Social", plan.formulation.social),
+    ):
+        if text and text.strip():
+            out.append(Paragraph(label, s.label))
+            out += paragraphs(text, s.body)
+    if plan.problems:
+        out.append(Paragraph("Problems", s.label))
+    for number, problem in enumerate(plan.problems, start=1):
+        out.append(Paragraph(f"{number}. {markup(problem.text)}", s.body))
+    if len(out) == 1:
+        out.append(_none())
+    return out
+
+
 def joint_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [_h1("Joint care plan")]
@@ -234,7 +255,9 @@ def medication_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
     change: MmeChange = mme_change(case.medications, plan.medication_plan)
     out.append(Spacer(1, 1.5 * mm))
     before, after = change.before, change.after
-    if before.complete and after.complete:
+    if after is None:
+        total = f"Total: before {before.total_statement}; after the plan not yet decided"
+    elif before.complete and after.complete:
         total = f"Total MME/day: before {before.total_text}, after the plan {after.total_text}"
     else:
         total = f"Total: before {before.total_statement}; after the plan {after.total_statement}"
@@ -244,7 +267,7 @@ def medication_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
             "No target dose given for " + ", ".join(change.assumed_unchanged)
             + ": the total after counts the current dose."
         ), s.small))
-    if change.before.caution or change.after.caution:
+    if change.before.caution or (change.after is not None and change.after.caution):
         out.append(Paragraph(markup(MME_CAUTION), s.muted))
     return out
 
@@ -262,7 +285,7 @@ def follow_up(plan: CarePlan, width: float) -> list[Flowable]:
     ))
     open_items = plan.open_interventions()
     out.append(Paragraph(
-        f"<b>Open actions:</b> {len(open_items)} of {len(plan.interventions)} interventions", s.body
+        f"<b>Open actions:</b> {len(open_items)} of {len(plan.agreed_interventions())} interventions", s.body
     ))
     if plan.review_date is not None:
         due = [i for i in open_items if i.due is not None and i.due <= plan.review_date]
