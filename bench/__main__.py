@@ -34,7 +34,7 @@ PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parent
 RESULTS = PACKAGE / "results"
 #: Run in this order when present; any other bench_*.py module follows, alphabetically.
-ORDER = ("import", "search", "scaling", "startup", "typing", "care_plan", "cli")
+ORDER = ("import", "search", "scaling", "startup", "typing", "care_plan", "papers", "cli")
 TIMEOUT_S = 900
 
 

@@ -70,7 +70,7 @@ def _prepare(folder: Path) -> Services:
     plan = services.careplans.create_draft(case.id, agenda_item_id=item.id, today=date(2026, 12, 3))
     for discipline, name in leads.items():
         at = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)
-        plan = services.careplans.sign_off(plan, discipline, name, at=at)
+        plan = services.careplans.sign_off(plan, discipline, name, at=at, open_items_reason="bench")
     return services
 
 

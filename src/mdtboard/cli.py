@@ -66,9 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("demo", help="load mdtboard's fictional demo and teaching cases")
 
-    p = sub.add_parser("care-plan", help="write the care plan of a case as PDF")
+    p = sub.add_parser("care-plan", help="write the care plan of a case as PDF (team, patient or GP paper)")
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
+    p.add_argument("--for", dest="audience", choices=("team", "patient", "gp"), default="team",
+                   help="the team's care plan (default), the patient's plan, or the letter to the GP")
+    p.add_argument("--no-summary", action="store_true",
+                   help="leave the case summary appendix out of the team's care plan")
 
     sub.add_parser("conferences", help="list conferences: ID<TAB>date<TAB>title<TAB>status")
 
@@ -162,14 +166,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_care_plan(args: argparse.Namespace) -> int:
-    from mdtboard.reports.care_plan import write_care_plan_pdf
+    from mdtboard.reports.papers import Audience, write_paper
 
+    audience = Audience.named(args.audience)
     services = _open(args)
     try:
-        write_care_plan_pdf(services, args.case_id, args.pdf)
+        write_paper(services, args.case_id, args.pdf, audience, summary=not args.no_summary)
     finally:
         services.close()
-    print(f"care plan of {args.case_id} written to {args.pdf}", file=sys.stderr)
+    print(f"{audience.label.lower()} of {args.case_id} written to {args.pdf}", file=sys.stderr)
     return EXIT_OK
 
 

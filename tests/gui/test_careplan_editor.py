@@ -9,14 +9,17 @@ from dataclasses import replace
 import pytest
 from conftest import table_snapshot
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 from test_careplan_support import (
     CTRL,
+    SHIFT,
     WAIT_MS,
     EditorFactory,
     care_settings,
+    conference_draft,
     focused,
+    in_conference,
     load_samples,
     make_editor,
     press,
@@ -24,9 +27,10 @@ from test_careplan_support import (
     type_text,
 )
 
-from mdtboard.domain.careplan import CarePlan, MedicationAction, PlanLockedError
-from mdtboard.domain.case import Discipline
+from mdtboard.domain.careplan import CarePlan, PlanLockedError
+from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.services.context import Services, open_services
+from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.conflict_dialog import ConflictDialog
 
 pytestmark = pytest.mark.gui
@@ -65,8 +69,15 @@ def test_build_draft_from_the_teams_input(
     qtbot: QtBot, services: Services, make_editor: EditorFactory
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
+    item_id = in_conference(services, case_id, copy_inputs=False)
+    services.conferences.add_input(item_id, DisciplineInput(
+        Discipline.PHYSICIAN, "Dr Physician", None, "1) Graded return to work. 2) Sleep diary. 3) Drop me."
+    ))
+    services.conferences.add_input(item_id, DisciplineInput(
+        Discipline.PSYCHOLOGY, "Dr Psychology", None, "CBT for pain, 8 sessions."
+    ))
     editor = make_editor(services)
-    assert editor.open_case(case_id)
+    assert editor.open_case(case_id, item_id)
     assert editor.plan is None and "has no care plan yet" in editor.ui.emptyLabel.text()
     editor.ui.buildButton.setFocus()
     press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Alt+B: build the draft
@@ -74,18 +85,56 @@ def test_build_draft_from_the_teams_input(
     stored = _stored(services, case_id)
     assert editor.plan is not None and editor.plan.id == stored.id and editor.editable
     assert stored.plan_version == 1 and not stored.signed
+    # only what was said in this conference, each a proposed item in the discipline's own words
     interventions = editor.tables.views["interventions"]
-    assert interventions.model().rowCount() == len(stored.interventions) > 0
-    disciplines = {_cell(interventions, r, 0) for r in range(interventions.model().rowCount())}
-    assert {"Physician", "Physical therapy", "Psychology"} <= disciplines
-    goals = editor.tables.views["goals"]
-    assert goals.model().rowCount() == 4
-    assert _cell(goals, 0, SMART) == "Missing: measure, baseline, target, due date"
+    rows = [(_cell(interventions, r, 0), _cell(interventions, r, 1), _cell(interventions, r, 2))
+            for r in range(interventions.model().rowCount())]
+    assert rows == [
+        ("Proposed", "Physician", "Graded return to work."), ("Proposed", "Physician", "Sleep diary."),
+        ("Proposed", "Physician", "Drop me."), ("Proposed", "Psychology", "CBT for pain, 8 sessions."),
+    ]
+    # the prepared input is offered in its own list, not included
+    offered = editor.ui.offeredList
+    assert offered.count() > 0 and "prepared before the meeting" in editor.ui.offeredLabel.text()
+    # Enter accepts, M merges into the row above, Delete drops, E edits: by keyboard
+    interventions.setFocus()
+    interventions.setCurrentIndex(interventions.model().index(0, 0))
+    press(qtbot, Qt.Key.Key_Return)
+    assert _cell(interventions, 0, 0) == "Agreed" and interventions.currentIndex().row() == 1
+    press(qtbot, Qt.Key.Key_M)  # "Sleep diary." merges into "Graded return to work."
+    assert _cell(interventions, 0, 2) == "Graded return to work. Sleep diary."
+    assert _cell(interventions, 0, 0) == "Proposed"  # words not yet accepted: accepted again
+    interventions.setCurrentIndex(interventions.model().index(0, 0))
+    press(qtbot, Qt.Key.Key_Return)
+    assert _cell(interventions, 0, 0) == "Agreed"
+    interventions.setCurrentIndex(interventions.model().index(1, 0))
+    assert _cell(interventions, 1, 2) == "Drop me."
+    press(qtbot, Qt.Key.Key_Delete)
+    assert interventions.model().rowCount() == 2 and _cell(interventions, 1, 2) == "CBT for pain, 8 sessions."
+    interventions.setCurrentIndex(interventions.model().index(1, 0))
+    press(qtbot, Qt.Key.Key_E)
+    assert interventions.state() == QTableView.State.EditingState
+    press(qtbot, Qt.Key.Key_End)
+    type_text(qtbot, " Weekly.")
+    _finish(qtbot, interventions)
+    assert _cell(interventions, 1, 2) == "CBT for pain, 8 sessions. Weekly."
+    assert _cell(interventions, 1, 0) == "Proposed"
+    expected = [("Graded return to work. Sleep diary.", False), ("CBT for pain, 8 sessions. Weekly.", True)]
+    assert editor.flush()
+    assert [(i.description, i.proposed) for i in _stored(services, case_id).interventions] == expected
+    # an offered item is added when the chair presses Enter on it
+    first_offered = offered.item(0).text()
+    offered.setFocus()
+    offered.setCurrentRow(0)
+    press(qtbot, Qt.Key.Key_Return)
+    assert interventions.model().rowCount() == 3 and _cell(interventions, 2, 0) == "Agreed"
+    assert _cell(interventions, 2, 2) in first_offered
+    # every medicine's decision is the team's: not yet decided, so no MME after
     medication = editor.tables.views["medication_plan"]
     tramadol = next(r for r in range(medication.model().rowCount()) if _cell(medication, r, 1) == "tramadol")
-    assert _cell(medication, tramadol, 0) == MedicationAction.TAPER.label
-    assert (_cell(medication, tramadol, 5), _cell(medication, tramadol, 6)) == ("30", "0")
-    assert "Total MME/day: 30 now → 0 after the plan" in editor.ui.mmeLabel.text()
+    assert _cell(medication, tramadol, 0) == "Not yet decided"
+    assert (_cell(medication, tramadol, 6), _cell(medication, tramadol, 7)) == ("30", "not yet decided")
+    assert "after the plan: not yet decided" in editor.ui.mmeLabel.text()
     assert editor.ui.versionLabel.text().startswith("Version 1 · Draft")
     # The draft exists: neither another draft nor a new version is offered.
     assert not editor.ui.buildButton.isVisible() and not editor.ui.newVersionButton.isVisible()
@@ -97,7 +146,7 @@ def test_a_goal_added_by_keyboard_becomes_smart_and_is_saved(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     editor.ui.sectionTabs.setFocus()
     press(qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Alt+G: the goals
@@ -143,7 +192,7 @@ def test_rows_removed_and_put_back_with_undo(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     stack = editor.test_stack  # type: ignore[attr-defined]
     problems = editor.tables.views["problems"]
@@ -176,22 +225,22 @@ def test_a_value_that_is_not_a_dose_or_date_is_refused(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     assert editor.flush()
     messages: list[str] = []
     editor.status_message.connect(messages.append)
     medication = editor.tables.views["medication_plan"]
-    before = _cell(medication, 0, 4)
-    _edit_cell(qtbot, medication, 0, 4, "a little less")
-    assert _cell(medication, 0, 4) == before
+    before = _cell(medication, 0, 5)
+    _edit_cell(qtbot, medication, 0, 5, "a little less")
+    assert _cell(medication, 0, 5) == before
     assert messages == [
         "Daily dose after, row 1: “a little less” is not a daily amount: write the daily amount as 150 mg, "
         "600 mcg or 25 mcg/h. Nothing was changed."
     ]
     assert editor.ui.saveState.text().endswith("Not changed")
-    _edit_cell(qtbot, medication, 0, 4, "100 mg")
-    assert _cell(medication, 0, 4) == "100 mg/day"
+    _edit_cell(qtbot, medication, 0, 5, "100 mg")
+    assert _cell(medication, 0, 5) == "100 mg/day"
     goals = editor.tables.views["goals"]
     messages.clear()
     _edit_cell(qtbot, goals, 0, DUE, "next spring")
@@ -205,10 +254,10 @@ def test_formulation_and_agreement_are_saved_and_undone(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     drafted = editor.build_draft()
     assert drafted is not None
-    drafted_review = drafted.review_date  # "review in 6 weeks" in the sample's recommendations
+    assert drafted.review_date is None  # the team sets it; nothing is read into the recommendations
     stack = editor.test_stack  # type: ignore[attr-defined]
     social = editor.ui.socialEdit
     social.setFocus()
@@ -235,11 +284,11 @@ def test_formulation_and_agreement_are_saved_and_undone(
     stack.undo()  # the review date (typing in one field is one step)
     stack.undo()  # the agreement
     assert editor.ui.notAskedRadio.isChecked()
-    assert editor.ui.reviewDateEdit.text() == str(drafted_review)
+    assert editor.ui.reviewDateEdit.text() == ""
     qtbot.waitUntil(
         lambda: str(_stored(services, case_id).agreement.status) == "not_yet_asked", timeout=WAIT_MS
     )
-    assert _stored(services, case_id).review_date == drafted_review
+    assert _stored(services, case_id).review_date is None
 
 
 def test_signing_by_every_discipline_locks_the_plan(
@@ -247,7 +296,7 @@ def test_signing_by_every_discipline_locks_the_plan(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     stack = editor.test_stack  # type: ignore[attr-defined]
     editor.ui.socialEdit.setFocus()
@@ -258,12 +307,31 @@ def test_signing_by_every_discipline_locks_the_plan(
     assert list(rows) == list(required) and Discipline.PHYSICIAN in rows
     first = rows[required[0]].name
     first.setFocus()
-    for discipline in required:
-        assert focused() is editor.signoff.rows[discipline].name  # the next name field to fill
-        type_text(qtbot, f"Dr {discipline.label}")
-        press(qtbot, Qt.Key.Key_Return)  # Enter in the name field signs
+    # only the people on the attendance list can be chosen; nothing is typed
+    assert [first.itemText(i) for i in range(first.count())] == ["Dr Physician"] and not first.isEditable()
+    press(qtbot, Qt.Key.Key_Return)  # the first signature: the checklist first
+    dialog = editor.last_dialog
+    assert isinstance(dialog, ChecklistDialog) and dialog.isVisible()
+    shown = dialog.findChildren(QLabel)[0].text()
+    for open_item in ("proposed items not yet accepted", "goals not SMART", "medication decisions pending",
+                      "agreement is not recorded", "no review date"):
+        assert open_item in shown
+    assert not dialog.sign_button.isEnabled()  # a reason first
+    qtbot.waitUntil(lambda: focused() is dialog.reason_edit)
+    type_text(qtbot, "Patient wants time to decide on the taper")
+    assert dialog.sign_button.isEnabled()
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: len(_stored(services, case_id).sign_offs) == 1, timeout=WAIT_MS)
+    assert _stored(services, case_id).open_items_reason == "Patient wants time to decide on the taper"
+    editor.activateWindow()  # back from the checklist (the offscreen platform does not do it by itself)
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.waitUntil(lambda: focused() is editor.signoff.rows[required[1]].name)
+    for discipline in required[1:]:
+        assert focused() is editor.signoff.rows[discipline].name  # the next signer to choose
+        press(qtbot, Qt.Key.Key_Return)  # Enter on the drop-down signs
     plan = _stored(services, case_id)
     assert plan.signed and {s.name for s in plan.sign_offs} == {f"Dr {d.label}" for d in required}
+    assert plan.interventions and all(i.proposed for i in plan.interventions)  # signed, still not accepted
     assert plan.formulation.social is not None and plan.formulation.social.endswith("Wife supportive.")
     assert editor.plan is not None and editor.plan.signed and not editor.editable
     assert editor.ui.lockFrame.isVisible()
@@ -272,7 +340,7 @@ def test_signing_by_every_discipline_locks_the_plan(
     assert editor.ui.socialEdit.isReadOnly() and not editor.ui.agreedRadio.isEnabled()
     goals = editor.tables.views["goals"]
     assert not goals.model().flags(goals.model().index(0, GOAL)) & Qt.ItemFlag.ItemIsEditable
-    assert editor.ui.newVersionButton.isVisible() and editor.ui.buildButton.isVisible()
+    assert editor.ui.newVersionButton.isVisible() and not editor.ui.buildButton.isVisible()
 
     snapshot = table_snapshot(db)  # type: ignore[arg-type]
     messages: list[str] = []
@@ -283,6 +351,9 @@ def test_signing_by_every_discipline_locks_the_plan(
     assert not goals.model().setData(goals.model().index(0, GOAL), "Changed after signing")
     stack.undo()  # the formulation edit, now on a signed plan
     assert "nothing was undone" in messages[-1]
+    editor.setFocus()
+    press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)  # the build key leaves a signed plan as it is
+    assert editor.build_draft() is None and "signed and locked" in messages[-1]
     assert editor.ui.socialEdit.toPlainText().endswith("Wife supportive.")
     assert editor.flush()
     with pytest.raises(PlanLockedError):
@@ -294,13 +365,22 @@ def test_new_version_is_an_editable_copy_and_history_shows_the_changes(
     qtbot: QtBot, services: Services, make_editor: EditorFactory
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
-    signed(services, services.careplans.create_draft(case_id))
+    signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
     assert not editor.editable and editor.ui.lockFrame.isVisible()
     editor.ui.newVersionButton.setFocus()
     press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: start a new version
+    qtbot.waitUntil(lambda: isinstance(editor.last_dialog, QMessageBox) and editor.last_dialog.isVisible())
+    question = editor.last_dialog
+    assert isinstance(question, QMessageBox)
+    assert "Version 2 will be a draft copied from version 1" in question.text()
+    assert "every lead signs version 2 again" in question.text()
+    assert editor.plan is not None and editor.plan.plan_version == 1  # nothing yet
+    qtbot.keyClick(question, Qt.Key.Key_Return)  # Yes, the default answer
     qtbot.waitUntil(lambda: editor.plan is not None and editor.plan.plan_version == 2)
+    editor.activateWindow()  # back from the question (the offscreen platform does not do it by itself)
+    qtbot.waitUntil(editor.isActiveWindow)
     assert editor.plan is not None and editor.plan.plan_version == 2 and editor.editable
     assert not editor.ui.lockFrame.isVisible()
     goals = editor.tables.views["goals"]
@@ -335,7 +415,7 @@ def test_a_conflict_with_another_session_shows_both_versions(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     other = open_services(database_url)
     try:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from test_careplan_support import load_samples, signed
+from test_careplan_support import conference_draft, load_samples, signed
 
 from mdtboard.domain.careplan import Intervention, InterventionStatus, OpenAction
 from mdtboard.domain.case import Discipline
@@ -32,7 +32,7 @@ def _agreed_plan_with_dues(
     services: Services, case_id: int, dues: list[date | None], *, done: bool = False
 ) -> None:
     """An agreed (signed) plan whose first interventions are due on ``dues``."""
-    plan = services.careplans.create_draft(case_id)
+    plan = conference_draft(services, case_id)
     items = list(plan.interventions)
     status = InterventionStatus.DONE if done else InterventionStatus.OPEN
     for index, due in enumerate(dues):

@@ -43,7 +43,7 @@ SAMPLE_ITEMS: dict[str, list[Any]] = {
         Intervention(Discipline.PSYCHOLOGY, "Graded exposure", None, None),
     ],
     "medication_plan": [
-        MedicationPlanEntry(MedicationAction.TAPER, "tramadol", "to stop", "oral",
+        MedicationPlanEntry(MedicationAction.REDUCE, "tramadol", "to stop", "oral",
                             DailyDose(150, "mg"), DailyDose(0, "mg")),
         MedicationPlanEntry(MedicationAction.START, "duloxetine", None, "oral", None, DailyDose(60, "mg")),
     ],
@@ -73,15 +73,17 @@ def test_edits_go_to_the_handler_and_bad_values_are_refused(qapp: QApplication) 
     problems: list[str] = []
     model.edit_handler = lambda row, old, new: handed.append((row, old, new))
     model.problem.connect(problems.append)
-    after = model.index(0, 4)
+    after = model.index(0, 5)  # daily dose after
     assert model.setData(after, "50 mg")
     assert handed[0][0] == 0 and handed[0][2].dose_after == DailyDose(50, "mg")
     assert model.data(after) == "0 mg/day"  # the handler (the undo stack) applies it, not the model
     assert not model.setData(after, "fifty")
     assert problems and problems[0].startswith("Daily dose after, row 1: “fifty” is not a daily amount")
-    assert model.index(0, 0).data(CHOICES_ROLE) == ["Start", "Stop", "Change", "Taper", "Continue"]
-    assert not model.setData(model.index(0, 5), "99")  # MME is worked out, not typed
-    assert not model.flags(model.index(0, 5)) & Qt.ItemFlag.ItemIsEditable
+    assert model.index(0, 0).data(CHOICES_ROLE) == [
+        "Not yet decided", "Continue", "Reduce", "Change dose", "Stop", "Switch", "Start", "Decision pending",
+    ]
+    assert not model.setData(model.index(0, 6), "99")  # MME is worked out, not typed
+    assert not model.flags(model.index(0, 6)) & Qt.ItemFlag.ItemIsEditable
     assert model.setData(model.index(1, 1), "  ") is False and "cannot be empty" in problems[-1]
     model.set_read_only(True)
     assert not model.setData(after, "40 mg") and len(handed) == 1

@@ -14,7 +14,15 @@ from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from test_careplan_support import EditorFactory, care_settings, load_samples, make_editor, signed
+from test_careplan_support import (
+    EditorFactory,
+    care_settings,
+    conference_draft,
+    in_conference,
+    load_samples,
+    make_editor,
+    signed,
+)
 
 from mdtboard.services.context import Services
 from mdtboard.ui.careplan.output import SETTINGS_PAGE_SIZE, make_printer, render_pdf
@@ -38,7 +46,7 @@ def test_every_page_is_rendered_onto_the_printer(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     data = editor.output.pdf_bytes()
     assert data is not None
@@ -64,13 +72,13 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     data = editor.output.pdf_bytes()
     assert data is not None
     dialog = editor.output.print_preview()  # returns at once: the dialog is open, not exec()'d
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
-    assert dialog.windowTitle() == "Print preview: Care plan MDT-001 version 1"
+    assert dialog.windowTitle() == "Print preview: Team care plan MDT-001 version 1"
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
     qtbot.waitUntil(lambda: preview.pageCount() == _pages(data))
@@ -81,10 +89,10 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, care_settings: QSettings, tmp_path: Path
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
-    signed(services, services.careplans.create_draft(case_id))
+    signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
-    editor.start_new_version()  # version 2, a draft, is on screen
+    editor.start_new_version(confirmed=True)  # version 2, a draft, is on screen
     out = tmp_path / "plan.pdf"
     assert editor.output.save_pdf_to(out)
     text = _text(out.read_bytes())
@@ -100,12 +108,44 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     assert again.ui.pageSizeCombo.currentText() == "US Letter" and again.output.page_size == "Letter"
 
 
+def test_each_paper_is_saved_and_previewed_from_the_program(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    signed(services, conference_draft(services, case_id))
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    combo, summary = editor.ui.audienceCombo, editor.ui.summaryCheck
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Team care plan", "Patient plan", "Letter to the GP"
+    ]
+    team, short = tmp_path / "team.pdf", tmp_path / "short.pdf"
+    assert editor.output.save_pdf_to(team)
+    summary.setChecked(False)  # the case summary appendix left out
+    assert editor.output.save_pdf_to(short)
+    assert "Appendix: case summary" in _text(team.read_bytes())
+    assert "Appendix: case summary" not in _text(short.read_bytes())
+    assert len(PdfReader(short).pages) < len(PdfReader(team).pages)
+    combo.setCurrentIndex(1)
+    assert not summary.isEnabled()  # only the team's paper has the appendix
+    patient = tmp_path / "patient.pdf"
+    assert editor.output.save_pdf_to(patient)
+    patient_text = _text(patient.read_bytes())
+    assert "What we agreed with you" in patient_text and "MME" not in patient_text
+    combo.setCurrentIndex(2)
+    dialog = editor.output.print_preview()
+    assert isinstance(dialog, QPrintPreviewDialog)
+    assert dialog.windowTitle() == "Print preview: Letter to the GP MDT-001 version 1"
+    dialog.close()
+    assert editor.output._default_path(".pdf").endswith("gp-letter-MDT-001-v1.pdf")
+
+
 def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
-    editor.open_case(case_id)
+    editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
     work = tmp_path / "exports"
     work.mkdir()
@@ -130,7 +170,7 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
-    signed(services, services.careplans.create_draft(case_id))
+    signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
     messages: list[str] = []

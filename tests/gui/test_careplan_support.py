@@ -4,6 +4,8 @@ and a plan signed by every discipline. (No tests here.)"""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.careplan import CarePlan, PlanStatus
+from mdtboard.domain.case import Discipline, DisciplineInput
+from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
 from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services
 from mdtboard.ui.careplan.editor import CarePlanEditor
@@ -61,10 +65,42 @@ def make_editor(qtbot: QtBot, care_settings: QSettings) -> Iterator[EditorFactor
     yield make
 
 
+#: The leads present at the conferences of these tests.
+LEADS = {
+    Discipline.PHYSICIAN: "Dr Physician",
+    Discipline.PHYSICAL_THERAPY: "Dr Physical therapy",
+    Discipline.PSYCHOLOGY: "Dr Psychology",
+}
+
+
+def in_conference(services: Services, case_id: int, *, copy_inputs: bool = True) -> int:
+    """A conference with the core leads present and the case on its agenda; the case's prepared inputs
+    given again in the meeting. Returns the agenda item's id (to open the case's plan with)."""
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 3, 13, 0)))
+    for discipline, name in LEADS.items():
+        role = AttendeeRole.CHAIR if discipline is Discipline.PHYSICIAN else AttendeeRole.MEMBER
+        services.conferences.add_attendee(conf.id or 0, Attendee(name, discipline, role))
+    item = services.conferences.add_agenda_item(conf.id or 0, case_id)
+    if copy_inputs:
+        for given in services.cases.get(case_id).discipline_inputs or []:
+            services.conferences.add_input(item.id or 0, DisciplineInput(
+                given.discipline, given.author, given.assessment, given.recommendations
+            ))
+    return item.id or 0
+
+
+def conference_draft(services: Services, case_id: int) -> CarePlan:
+    """A draft built in a conference (see :func:`in_conference`) with every proposed item accepted."""
+    plan = services.careplans.create_draft(case_id, agenda_item_id=in_conference(services, case_id))
+    return services.careplans.save_draft(
+        replace(plan, interventions=[replace(i, proposed=False) for i in plan.interventions])
+    )
+
+
 def signed(services: Services, plan: CarePlan) -> CarePlan:
-    """``plan`` signed by a lead of every required discipline (through the service)."""
+    """``plan`` signed by the lead present of every required discipline (through the service)."""
     for discipline in services.careplans.required_sign_offs(plan):
-        plan = services.careplans.sign_off(plan, discipline, f"Lead {discipline.label}")
+        plan = services.careplans.sign_off(plan, discipline, LEADS[discipline], open_items_reason="test")
     assert plan.status is PlanStatus.SIGNED
     return plan
 

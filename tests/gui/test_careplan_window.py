@@ -101,10 +101,10 @@ def test_care_plan_of_the_case_under_discussion_takes_its_agenda_item(
     plan = second_session.careplans.current(case_id)
     assert plan is not None and plan.agenda_item_id == item.id
     pharmacy = [i for i in plan.interventions if i.discipline is Discipline.PHARMACY]
-    assert [(i.description, i.owner) for i in pharmacy] == [("Naloxone kit at home.", "P. Ng")]
+    assert [(i.description, i.owner, i.proposed) for i in pharmacy] == [("Naloxone kit at home.", None, True)]
     rows = editor.signoff.rows
     assert list(rows) == [Discipline.PHYSICIAN, Discipline.PHARMACY]  # those present sign
-    assert rows[Discipline.PHARMACY].name.text() == "P. Ng"  # offered from the attendance
+    assert rows[Discipline.PHARMACY].name.currentText() == "P. Ng"  # chosen from the attendance
     assert plan.conference_title == "Pain MDT" and "Pain MDT, 14 Jan 2027" in editor.ui.versionLabel.text()
 
 

@@ -54,15 +54,37 @@ class InterventionStatus(StrEnum):
 
 
 class MedicationAction(StrEnum):
-    START = "start"
-    STOP = "stop"
-    CHANGE = "change"
-    TAPER = "taper"
+    """What the team decided for one medicine. ``UNDECIDED`` is a draft's line the team has not decided
+    yet; ``PENDING`` is a decision left to the patient and a named clinician, with options and a date."""
+
+    UNDECIDED = "undecided"
     CONTINUE = "continue"
+    REDUCE = "reduce"
+    CHANGE = "change"
+    STOP = "stop"
+    SWITCH = "switch"
+    START = "start"
+    PENDING = "pending"
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return MEDICATION_ACTION_LABELS[self]
+
+    @property
+    def decided(self) -> bool:
+        return self not in (MedicationAction.UNDECIDED, MedicationAction.PENDING)
+
+
+MEDICATION_ACTION_LABELS: dict[MedicationAction, str] = {
+    MedicationAction.UNDECIDED: "Not yet decided",
+    MedicationAction.CONTINUE: "Continue",
+    MedicationAction.REDUCE: "Reduce",
+    MedicationAction.CHANGE: "Change dose",
+    MedicationAction.STOP: "Stop",
+    MedicationAction.SWITCH: "Switch",
+    MedicationAction.START: "Start",
+    MedicationAction.PENDING: "Decision pending",
+}
 
 
 class ProcedureKind(StrEnum):
@@ -213,6 +235,9 @@ class Intervention:
     status: InterventionStatus = InterventionStatus.OPEN
     uid: str = field(default_factory=new_uid)
     id: int | None = None
+    #: A draft's item taken from what a discipline said, not yet accepted by the chair: not agreed, so
+    #: not on the papers, the FHIR export or the follow-ups until accepted.
+    proposed: bool = False
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -227,12 +252,15 @@ class Intervention:
 
 @dataclass
 class MedicationPlanEntry:
-    """One line of the medication plan: what happens to one medicine.
+    """The team's decision on one medicine, with a one-line instruction (``detail``).
 
     ``dose_before`` and ``dose_after`` are daily amounts as in the case's medication list
-    (``DailyDose``); they give the MME/day before and after with the CDC 2022 factors. A started
-    medicine has no dose before, a stopped one none after; for a taper, ``dose_after`` is where the
-    taper should arrive.
+    (``DailyDose``); they give the MME/day before and after with the CDC 2022 factors. "reduce" and
+    "change" say to what (``dose_after``); "switch" says to what medicine (``switch_to``, with
+    ``dose_after`` its daily amount); a started medicine has no dose before, a stopped one none after.
+    A pending decision names the ``options`` offered, who decides with the patient (``decided_by``)
+    and by when (``decide_by``); until then, and while a line is still undecided, its MME after is
+    not known.
     """
 
     action: MedicationAction
@@ -243,16 +271,25 @@ class MedicationPlanEntry:
     dose_after: DailyDose | None = None
     uid: str = field(default_factory=new_uid)
     id: int | None = None
+    switch_to: str | None = None
+    options: str | None = None
+    decided_by: str | None = None
+    decide_by: date | None = None
 
-    def _mme(self, dose: DailyDose | None) -> float | None:
-        row = mme_row(0, Medication(name=self.medication, route=self.route, daily_dose=dose))
+    def _mme(self, dose: DailyDose | None, name: str | None = None) -> float | None:
+        row = mme_row(0, Medication(name=name or self.medication, route=self.route, daily_dose=dose))
         if row.status is MmeStatus.COUNTED:
             return row.mme
         return None
 
     @property
     def is_opioid(self) -> bool:
-        return mme_row(0, Medication(name=self.medication)).opioid is not None
+        names = [self.medication] + ([self.switch_to] if self.switch_to else [])
+        return any(mme_row(0, Medication(name=n)).opioid is not None for n in names)
+
+    @property
+    def decided(self) -> bool:
+        return self.action.decided
 
     @property
     def mme_before(self) -> float | None:
@@ -263,10 +300,15 @@ class MedicationPlanEntry:
 
     @property
     def mme_after(self) -> float | None:
-        """MME/day after the change: 0 for a stopped medicine; for "continue" the dose before when no
-        dose after is given; ``None`` when it cannot be counted."""
+        """MME/day after the decision: 0 for a stopped medicine; for "continue" the dose before when no
+        dose after is given; for "switch" the medicine switched to; ``None`` when it cannot be counted
+        or the decision is not made yet."""
+        if not self.decided:
+            return None
         if self.action is MedicationAction.STOP:
             return 0.0
+        if self.action is MedicationAction.SWITCH:
+            return self._mme(self.dose_after, self.switch_to) if self.switch_to else None
         dose = self.dose_after
         if dose is None and self.action is MedicationAction.CONTINUE:
             dose = self.dose_before
@@ -336,6 +378,10 @@ class CarePlan:
     responsible_clinician: str | None = None
     agreement: PatientAgreement = field(default_factory=PatientAgreement)
     sign_offs: list[SignOff] = field(default_factory=list)
+    #: The case's sharing restrictions were acknowledged by the team for this plan.
+    restriction_acknowledged: bool = False
+    #: Why the plan was signed with checklist items open (recorded at the first signature).
+    open_items_reason: str | None = None
     status: PlanStatus = PlanStatus.DRAFT
     plan_version: int = 1
     supersedes: int | None = None
@@ -356,16 +402,24 @@ class CarePlan:
         return self.status is PlanStatus.SIGNED
 
     def interventions_by_discipline(self) -> dict[Discipline, list[Intervention]]:
-        """Interventions grouped by discipline, disciplines in the order of ``Discipline``."""
+        """The agreed (accepted) interventions grouped by discipline, in the order of ``Discipline``;
+        proposed items are left out."""
         grouped: dict[Discipline, list[Intervention]] = {}
         for discipline in Discipline:
-            items = [i for i in self.interventions if i.discipline is discipline]
+            items = [i for i in self.interventions if i.discipline is discipline and not i.proposed]
             if items:
                 grouped[discipline] = items
         return grouped
 
     def open_interventions(self) -> list[Intervention]:
-        return [i for i in self.interventions if i.status is InterventionStatus.OPEN]
+        return [i for i in self.interventions if i.status is InterventionStatus.OPEN and not i.proposed]
+
+    def agreed_interventions(self) -> list[Intervention]:
+        """The interventions the chair accepted (proposed ones are not part of what was agreed)."""
+        return [i for i in self.interventions if not i.proposed]
+
+    def proposed_interventions(self) -> list[Intervention]:
+        return [i for i in self.interventions if i.proposed]
 
     def signed_disciplines(self) -> frozenset[Discipline]:
         return frozenset(s.discipline for s in self.sign_offs)
@@ -387,11 +441,12 @@ def _same(a: str, b: str) -> bool:
 def medications_after(
     current: Sequence[Medication] | None, plan: Sequence[MedicationPlanEntry]
 ) -> list[Medication]:
-    """The medication list once the plan is carried out.
+    """The medication list once the decisions are carried out (undecided and pending lines leave the
+    medicine as it is; see :func:`mme_change` for what that means for the MME).
 
     Entries are matched to the current list by name (ignoring case). "stop" removes the medicine;
-    "start" adds it; "change" and "taper" set its daily amount to ``dose_after`` when given (else it
-    keeps the current one, see :func:`mme_change`); "continue" leaves it. A "change" or "taper" of a
+    "start" adds it; "reduce" and "change" set its daily amount to ``dose_after`` when given; "switch"
+    replaces it by ``switch_to`` at ``dose_after``; "continue" leaves it. A "reduce" or "change" of a
     medicine not on the list adds it with ``dose_after``.
     """
     after = [
@@ -399,11 +454,16 @@ def medications_after(
     ]
     for entry in plan:
         index = next((i for i, med in enumerate(after) if _same(med.name, entry.medication)), None)
-        if entry.action is MedicationAction.STOP:
+        action = entry.action
+        if action in (MedicationAction.STOP, MedicationAction.SWITCH):
             if index is not None:
                 del after[index]
-        elif entry.action is MedicationAction.CONTINUE:
-            if index is None:
+            if action is MedicationAction.SWITCH and entry.switch_to and entry.switch_to.strip():
+                after.append(
+                    Medication(entry.switch_to.strip(), route=entry.route, daily_dose=entry.dose_after)
+                )
+        elif action in (MedicationAction.CONTINUE, MedicationAction.UNDECIDED, MedicationAction.PENDING):
+            if index is None and action is MedicationAction.CONTINUE:
                 after.append(Medication(entry.medication, route=entry.route, daily_dose=entry.dose_before))
         elif index is None:
             after.append(Medication(entry.medication, route=entry.route, daily_dose=entry.dose_after))
@@ -415,31 +475,65 @@ def medications_after(
     return after
 
 
+NOT_YET_DECIDED = "not yet decided"
+
+
 @dataclass(frozen=True)
 class MmeChange:
-    """MME/day of the current list and of the list after the plan, with what the "after" assumes."""
+    """MME/day of the current list and of the list after the decisions.
+
+    ``after`` is ``None`` while any opioid's decision is pending or not made yet (``undecided`` names
+    them): the MME after the plan is computed only from choices made.
+    """
 
     before: MmeReport
-    after: MmeReport
-    #: Opioids changed or tapered without a target dose: the "after" total keeps their current dose.
+    after: MmeReport | None
+    #: Opioids reduced or changed without a target dose: the "after" total keeps their current dose.
     assumed_unchanged: tuple[str, ...] = ()
+    #: Opioids whose decision is pending or not made yet.
+    undecided: tuple[str, ...] = ()
+
+    @property
+    def after_text(self) -> str:
+        """"12.5 MME/day" or "not yet decided"."""
+        if self.after is None:
+            return NOT_YET_DECIDED
+        return f"{format_number(self.after.total)} MME/day"
 
     @property
     def text(self) -> str:
-        """E.g. "30 -> 0 MME/day"."""
+        """E.g. "30 -> 0 MME/day", or "30 MME/day -> not yet decided"."""
+        if self.after is None:
+            return f"{format_number(self.before.total)} MME/day -> {NOT_YET_DECIDED}"
         return f"{format_number(self.before.total)} -> {format_number(self.after.total)} MME/day"
 
 
 def mme_change(current: Sequence[Medication] | None, plan: Sequence[MedicationPlanEntry]) -> MmeChange:
-    """The MME/day before and after a medication plan (CDC 2022 factors, ``domain.mme``)."""
+    """The MME/day before and after a medication plan (CDC 2022 factors, ``domain.mme``).
+
+    A current opioid with no decided line in the plan counts as undecided, as does any opioid line
+    whose decision is pending.
+    """
     assumed = tuple(
         e.medication
         for e in plan
-        if e.action in (MedicationAction.CHANGE, MedicationAction.TAPER)
+        if e.action in (MedicationAction.CHANGE, MedicationAction.REDUCE)
         and e.dose_after is None
         and e.is_opioid
     )
-    return MmeChange(mme_report(current), mme_report(medications_after(current, plan)), assumed)
+    undecided: list[str] = [e.medication for e in plan if not e.decided and e.is_opioid]
+    decided_names = {e.medication.strip().casefold() for e in plan if e.decided}
+    for med in current or []:
+        name = med.name.strip()
+        if not name or name.casefold() in decided_names:
+            continue
+        if mme_row(0, Medication(name=name)).opioid is None:
+            continue
+        if not any(_same(name, u) for u in undecided):
+            undecided.append(name)
+    before = mme_report(current)
+    after = None if undecided else mme_report(medications_after(current, plan))
+    return MmeChange(before, after, assumed, tuple(undecided))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -461,11 +555,14 @@ def next_version_of(plan: CarePlan) -> CarePlan:
         problems=[PlanProblem(p.text, p.uid) for p in plan.problems],
         goals=[Goal(g.description, g.measure, g.baseline, g.target, g.due, g.uid) for g in plan.goals],
         interventions=[
-            Intervention(i.discipline, i.description, i.owner, i.due, i.status, i.uid)
+            Intervention(i.discipline, i.description, i.owner, i.due, i.status, i.uid, proposed=i.proposed)
             for i in plan.interventions
         ],
         medication_plan=[
-            MedicationPlanEntry(m.action, m.medication, m.detail, m.route, m.dose_before, m.dose_after, m.uid)
+            MedicationPlanEntry(
+                m.action, m.medication, m.detail, m.route, m.dose_before, m.dose_after, m.uid,
+                switch_to=m.switch_to, options=m.options, decided_by=m.decided_by, decide_by=m.decide_by,
+            )
             for m in plan.medication_plan
         ],
         procedures=[Procedure(p.kind, p.notes, p.uid) for p in plan.procedures],

@@ -88,6 +88,9 @@ def plan_problems(plan: CarePlan) -> list[Problem]:
         _text(p, f"medication_plan[{i}].route", med.route, ROUTE_MAX)
         _dose(p, f"medication_plan[{i}].dose_before", med.dose_before)
         _dose(p, f"medication_plan[{i}].dose_after", med.dose_after)
+        _text(p, f"medication_plan[{i}].switch_to", med.switch_to, MEDICATION_MAX)
+        _text(p, f"medication_plan[{i}].options", med.options, TEXT_MAX)
+        _text(p, f"medication_plan[{i}].decided_by", med.decided_by, NAME_MAX)
     for i, proc in enumerate(plan.procedures):
         _enum(p, f"procedures[{i}].kind", proc.kind, ProcedureKind)
         _text(p, f"procedures[{i}].notes", proc.notes, TEXT_MAX)
@@ -100,7 +103,66 @@ def plan_problems(plan: CarePlan) -> list[Problem]:
     _text(p, "responsible_clinician", plan.responsible_clinician, NAME_MAX)
     _enum(p, "agreement.status", plan.agreement.status, AgreementStatus)
     _text(p, "agreement.notes", plan.agreement.notes, TEXT_MAX)
+    _text(p, "open_items_reason", plan.open_items_reason, TEXT_MAX)
     return p
+
+
+def sign_off_checklist(plan: CarePlan, *, restricted: bool) -> list[str]:
+    """What is still open before the first signature, in plain words; empty when nothing is.
+
+    ``restricted``: the case has sharing restrictions (they must be acknowledged on the plan).
+    """
+    agreed = [i for i in plan.interventions if not i.proposed]
+    open_items: list[str] = []
+    proposed = len(plan.interventions) - len(agreed)
+    if proposed:
+        plural = "s" if proposed != 1 else ""
+        open_items.append(f"{proposed} proposed item{plural} not yet accepted or dropped")
+    no_owner = [i for i in agreed if i.missing]
+    if no_owner:
+        open_items.append(
+            f"{len(no_owner)} action{'s' if len(no_owner) != 1 else ''} without an owner or a due date"
+        )
+    not_smart = [g for g in plan.goals if not g.is_smart]
+    if not plan.goals:
+        open_items.append("no goal")
+    elif not_smart:
+        open_items.append(f"{len(not_smart)} goal{'s' if len(not_smart) != 1 else ''} not SMART")
+    undecided = [m.medication for m in plan.medication_plan if not m.decided]
+    if undecided:
+        open_items.append("medication decisions pending or not made: " + ", ".join(undecided))
+    if plan.agreement.status is not AgreementStatus.AGREED:
+        open_items.append("the patient's agreement is not recorded")
+    if plan.review_date is None:
+        open_items.append("no review date")
+    if restricted and not plan.restriction_acknowledged:
+        open_items.append("the case's sharing restrictions are not acknowledged")
+    return open_items
+
+
+def signer_problems(
+    discipline: Discipline, name: str, attendees: Sequence[Attendee]
+) -> list[Problem]:
+    """Why ``name`` cannot sign for ``discipline``: a sign-off is given by a person on the attendance
+    list for that discipline (chair, presenter or member)."""
+    if not attendees:
+        return [Problem(
+            "sign-off",
+            "the plan is not linked to a conference with an attendance list: open it from the conference "
+            "where it is agreed, so the signers can be chosen from the people present",
+        )]
+    wanted = name.strip().casefold()
+    for person in attendees:
+        if person.name.strip().casefold() == wanted and person.discipline is discipline:
+            if person.role in SIGNING_ROLES:
+                return []
+            return [Problem("sign-off", f"{person.name} attends as {person.role.value} "
+                                        "and does not sign for a discipline")]
+    return [Problem(
+        "sign-off",
+        f"{name.strip()} is not on the attendance list for {discipline.label.lower()}; "
+        "choose a signer from the people present",
+    )]
 
 
 def sign_off_problems(discipline: Any, name: Any) -> list[Problem]:

@@ -123,6 +123,7 @@ def _intervention_fields(a: Intervention, b: Intervention) -> list[tuple[str, An
         ("owner", a.owner, b.owner),
         ("due date", a.due, b.due),
         ("status", a.status, b.status),
+        ("accepted", not a.proposed, not b.proposed),
     ]
 
 
@@ -134,6 +135,10 @@ def _medication_fields(a: MedicationPlanEntry, b: MedicationPlanEntry) -> list[t
         ("route", a.route, b.route),
         ("dose before", a.dose_before, b.dose_before),
         ("dose after", a.dose_after, b.dose_after),
+        ("switch to", a.switch_to, b.switch_to),
+        ("options", a.options, b.options),
+        ("who decides with the patient", a.decided_by, b.decided_by),
+        ("decide by", a.decide_by, b.decide_by),
     ]
 
 

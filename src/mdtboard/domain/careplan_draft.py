@@ -1,4 +1,9 @@
-"""One action builds a draft care plan from what each discipline recommended; the team then edits it.
+"""One action builds a draft care plan from what the team said in the conference; the chair then accepts,
+edits, merges or drops each proposed item, and the people in the room add the structure.
+
+The draft is built from the input given **in this conference** for this case, by the disciplines
+present. Input prepared before the meeting, and input from disciplines not present, is not included: it
+is offered in a separate list (:func:`offered_items`), each item added only when the chair accepts it.
 
 What the draft takes from where:
 
@@ -7,26 +12,26 @@ What the draft takes from where:
 - goals: the case's functional goals, each marked incomplete until the team adds a measure, a baseline,
   a target and a due date;
 - formulation: biological from the presenting complaint (else the one-liner), psychological from the
-  psychology assessment, social from the psychosocial history;
-- interventions: each discipline's recommendations, one per numbered point, bullet or line, owned by
-  the input's author;
-- medication plan: each current medicine the recommendations mention, with the action the sentence
-  names (taper, stop, change, continue), and every current opioid so that the MME before and after shows;
-- procedures: physician recommendations naming a nerve block, an epidural steroid injection, radiofrequency
-  ablation or a spinal cord stimulator trial;
+  psychology assessment given in the conference, social from the psychosocial history;
+- interventions: each discipline's recommendations, one proposed item per numbered point, bullet or
+  line, in the discipline's own words, with the discipline kept; nothing is guessed from the words
+  (no owner, due date or action); an item counts as agreed only once the chair accepts it;
+- medication plan: one line per current medicine, its decision "not yet decided" until the team
+  chooses (so the MME after the plan is not shown until then);
 - risk mitigation: naloxone and a prescription monitoring check when an opioid is prescribed, each
   co-prescription flag, the PHQ-9 item 9 safety prompt, the red flags;
-- review date: "review in N weeks/months" in a recommendation; the responsible clinician: the physician.
+- the responsible clinician: the physician who spoke.
 
 With a previous plan, the draft is that plan's next version (see ``next_version_of``) with the new
-recommendations added as interventions when they are not already on it.
+recommendations added as proposed items when they are not already on it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date, timedelta
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
 
 from mdtboard.domain.careplan import (
     CarePlan,
@@ -36,15 +41,13 @@ from mdtboard.domain.careplan import (
     MedicationAction,
     MedicationPlanEntry,
     PlanProblem,
-    Procedure,
-    ProcedureKind,
     RiskKind,
     RiskMitigation,
     next_version_of,
 )
-from mdtboard.domain.case import Case, DailyDose, Discipline, DisciplineInput
+from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.errors import InvalidInputError
-from mdtboard.domain.mme import mme_report, opioids_in
+from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import GAD7_FURTHER_EVALUATION, ScoreSummary, score_summary
 
 PRESCRIPTION_MONITORING_TEXT = (
@@ -56,33 +59,6 @@ NALOXONE_ON_LIST_TEXT = (
 
 _NUMBERED = re.compile(r"(?:^|(?<=\s))\(?(\d{1,2})\)\s+")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d{1,2}[.)])\s+")
-_REVIEW = re.compile(r"\breview\s+(?:in|after)\s+(\d{1,2})\s*(week|wk|month)s?\b", re.IGNORECASE)
-
-#: Words naming what to do with a medicine, by the action they mean (matched as word beginnings).
-_ACTION_WORDS: tuple[tuple[MedicationAction, tuple[str, ...]], ...] = (
-    (MedicationAction.TAPER, ("taper", "wean")),
-    (MedicationAction.STOP, ("stop", "discontinu", "deprescrib", "cease", "withdraw", "replace")),
-    (MedicationAction.CHANGE, (
-        "titrat", "increas", "reduc", "decreas", "switch", "change", "rotat", "adjust", "limit",
-    )),
-    (MedicationAction.CONTINUE, ("continu", "keep", "maintain")),
-)
-_ACTION_RE = re.compile(
-    r"\b(" + "|".join(w for _a, words in _ACTION_WORDS for w in words) + r")\w*", re.IGNORECASE
-)
-_TO_ZERO_WORDS = ("stop", "off", "discontinue", "cease")
-_CLAUSE_END = re.compile(r"[;:]|(?<=[.!?])\s+")
-
-_PROCEDURE_PATTERNS: tuple[tuple[ProcedureKind, re.Pattern[str]], ...] = (
-    (ProcedureKind.SPINAL_CORD_STIMULATOR_TRIAL,
-     re.compile(r"spinal\s+cord\s+stimulat|\bscs\b", re.IGNORECASE)),
-    (ProcedureKind.RADIOFREQUENCY_ABLATION,
-     re.compile(r"radio-?\s?frequency|\brfa\b|\brf\s+(?:ablation|denervation)|neurotomy", re.IGNORECASE)),
-    (ProcedureKind.EPIDURAL_STEROID_INJECTION, re.compile(r"epidural", re.IGNORECASE)),
-    (ProcedureKind.NERVE_BLOCK, re.compile(r"\bblock(?:ade)?s?\b", re.IGNORECASE)),
-)
-
-
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -117,102 +93,16 @@ def split_recommendations(text: str | None) -> list[str]:
     return [_squash(text)]
 
 
-def _review_date(texts: Sequence[str], today: date) -> date | None:
-    for text in texts:
-        found = _REVIEW.search(text)
-        if found:
-            count = int(found.group(1))
-            if found.group(2).lower().startswith("month"):
-                return today + timedelta(days=30 * count)
-            return today + timedelta(weeks=count)
-    return None
-
-
-def _contains(text: str, words: Sequence[str]) -> bool:
-    lowered = text.casefold()
-    return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in words)
-
-
-def _action_word(word: str) -> MedicationAction:
-    lowered = word.casefold()
-    for action, words in _ACTION_WORDS:
-        if any(lowered.startswith(w) for w in words):
-            return action
-    raise ValueError(word)  # pragma: no cover - _ACTION_RE only matches these words
-
-
-def action_for(point: str, names: Sequence[str]) -> MedicationAction | None:
-    """The action a recommendation names for a medicine called by any of ``names``: the action word
-    nearest before the name in its clause, else the nearest after it; ``None`` when the medicine is not
-    mentioned or no action is named."""
-    for clause in _CLAUSE_END.split(point):
-        lowered = clause.casefold()
-        spans = [
-            m.span() for name in names
-            for m in re.finditer(rf"\b{re.escape(name.casefold())}\b", lowered)
-        ]
-        if not spans:
-            continue
-        start, end = min(spans)
-        words = list(_ACTION_RE.finditer(clause))
-        before = [m for m in words if m.end() <= start]
-        after = [m for m in words if m.start() >= end]
-        if before:
-            return _action_word(before[-1].group(0))
-        if after:
-            return _action_word(after[0].group(0))
-    return None
-
-
-def _names_of(name: str) -> list[str]:
-    """What recommendations may call a medicine: its name, the opioids it contains, "opioid"."""
-    names = [name]
-    opioids = opioids_in(name)
-    names.extend(o for o in opioids if o.casefold() != name.casefold())
-    if opioids:
-        names.append("opioid")
-    return names
-
-
-def _mentions(point: str, names: Sequence[str]) -> bool:
-    lowered = point.casefold()
-    return any(re.search(rf"\b{re.escape(n.casefold())}\b", lowered) for n in names)
-
-
-def _medication_entries(case: Case, points: Sequence[str]) -> list[MedicationPlanEntry]:
-    entries: list[MedicationPlanEntry] = []
-    for med in case.medications or []:
-        name = med.name.strip()
-        if not name:
-            continue
-        names = _names_of(name)
-        is_opioid = len(names) > 1
-        mentions = [p for p in points if _mentions(p, names)]
-        found = [(action, p) for p in mentions if (action := action_for(p, names)) is not None]
-        if not found and not is_opioid:
-            continue
-        action = found[0][0] if found else MedicationAction.CONTINUE
-        dose_after: DailyDose | None = None
-        if action is MedicationAction.CONTINUE:
-            dose_after = med.daily_dose
-        elif action is MedicationAction.TAPER and med.daily_dose and _contains(found[0][1], _TO_ZERO_WORDS):
-            dose_after = DailyDose(0, med.daily_dose.unit)
-        detail = " ".join(p for _a, p in found) if found else "Not named in the recommendations: review."
-        entries.append(MedicationPlanEntry(
-            action=action, medication=name, detail=detail, route=med.route,
-            dose_before=med.daily_dose, dose_after=dose_after,
-        ))
-    return entries
-
-
-def _procedures(points: Sequence[str]) -> list[Procedure]:
-    """One procedure per recommendation that names one (the first named, when it names several)."""
-    found: list[Procedure] = []
-    for point in points:
-        hits = [(m.start(), kind) for kind, pattern in _PROCEDURE_PATTERNS if (m := pattern.search(point))]
-        if hits:
-            found.append(Procedure(min(hits)[1], point))
-    return found
+def _medication_entries(case: Case) -> list[MedicationPlanEntry]:
+    """One undecided line per current medicine: the team chooses what happens to each."""
+    return [
+        MedicationPlanEntry(
+            action=MedicationAction.UNDECIDED, medication=med.name.strip(), route=med.route,
+            dose_before=med.daily_dose,
+        )
+        for med in case.medications or []
+        if med.name.strip()
+    ]
 
 
 def _scores(case: Case) -> ScoreSummary | None:
@@ -273,11 +163,82 @@ def _formulation(case: Case, inputs: Sequence[DisciplineInput]) -> Formulation:
 
 
 def _interventions(inputs: Sequence[DisciplineInput]) -> list[Intervention]:
+    """One proposed item per point of each discipline's recommendations, in its own words."""
     return [
-        Intervention(discipline=inp.discipline, description=point, owner=inp.author)
+        Intervention(discipline=inp.discipline, description=point, proposed=True)
         for inp in inputs
         for point in split_recommendations(inp.recommendations)
     ]
+
+
+@dataclass(frozen=True)
+class OfferedItem:
+    """A recommendation not taken into the draft: prepared before the meeting, or from a discipline not
+    present. The chair may add it to the plan."""
+
+    discipline: Discipline
+    text: str
+    author: str | None
+    #: "prepared before the meeting" or "not present".
+    source: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.discipline}:{_squash(self.text).casefold()}"
+
+
+PREPARED = "prepared before the meeting"
+NOT_PRESENT = "discipline not present"
+
+
+def conference_inputs(
+    inputs: Sequence[DisciplineInput], agenda_item_id: int | None, present: Collection[Discipline] | None
+) -> list[DisciplineInput]:
+    """The inputs given in the conference (on ``agenda_item_id``) by the disciplines ``present``
+    (``None``: no attendance recorded, every discipline counts as present)."""
+    if agenda_item_id is None:
+        return []
+    return [
+        i for i in inputs
+        if i.agenda_item_id == agenda_item_id and (present is None or i.discipline in present)
+    ]
+
+
+def offered_items(
+    inputs: Sequence[DisciplineInput],
+    agenda_item_id: int | None,
+    present: Collection[Discipline] | None,
+    plan: CarePlan | None = None,
+) -> list[OfferedItem]:
+    """Each recommendation point of the inputs that are not the conference's own (see
+    :func:`conference_inputs`), leaving out those already on ``plan``; prepared ones first."""
+    own = {id(i) for i in conference_inputs(inputs, agenda_item_id, present)}
+    have = set() if plan is None else {
+        f"{i.discipline}:{_squash(i.description).casefold()}" for i in plan.interventions
+    }
+    offered: list[OfferedItem] = []
+    for inp in inputs:
+        if id(inp) in own:
+            continue
+        source = NOT_PRESENT if inp.agenda_item_id is not None and inp.agenda_item_id == agenda_item_id \
+            else PREPARED
+        for point in split_recommendations(inp.recommendations):
+            item = OfferedItem(inp.discipline, point, inp.author, source)
+            if item.key not in have and all(o.key != item.key for o in offered):
+                offered.append(item)
+    offered.sort(key=lambda o: (o.source != PREPARED, list(Discipline).index(o.discipline)))
+    return offered
+
+
+def offered_sources(items: Sequence[OfferedItem]) -> str:
+    """"prepared before the meeting: pharmacy, nursing; not present: social work"."""
+    parts = []
+    for source in (PREPARED, NOT_PRESENT):
+        names = [d.label.lower() for d in Discipline if any(o.source == source and o.discipline is d
+                                                             for o in items)]
+        if names:
+            parts.append(f"{source}: {', '.join(names)}")
+    return "; ".join(parts)
 
 
 def draft_plan(
@@ -287,17 +248,12 @@ def draft_plan(
     previous: CarePlan | None = None,
     today: date | None = None,
 ) -> CarePlan:
-    """A draft plan for ``case`` from discipline ``inputs`` (default: the case's prepared inputs).
+    """A draft plan for ``case`` from the discipline ``inputs`` given in the conference (select them
+    with :func:`conference_inputs`; default: all of the case's inputs).
 
     ``case.id`` must be set when the draft is to be stored; an unsaved case gives ``case_id`` 0.
     """
-    today = today or date.today()
     inputs = list(case.discipline_inputs or []) if inputs is None else list(inputs)
-    points = [p for inp in inputs for p in split_recommendations(inp.recommendations)]
-    physician_points = [
-        p for inp in inputs if inp.discipline is Discipline.PHYSICIAN
-        for p in split_recommendations(inp.recommendations)
-    ]
     if previous is not None:
         plan = next_version_of(previous)
         have = {_squash(i.description).casefold() for i in plan.interventions}
@@ -315,9 +271,7 @@ def draft_plan(
         problems=_problems(case, summary),
         goals=[Goal(text.strip()) for text in case.function_goals or [] if text.strip()],
         interventions=_interventions(inputs),
-        medication_plan=_medication_entries(case, points),
-        procedures=_procedures(physician_points),
+        medication_plan=_medication_entries(case),
         risk_mitigations=_risks(case, summary),
-        review_date=_review_date(points, today),
         responsible_clinician=physicians[0] if physicians else None,
     )

@@ -31,6 +31,7 @@ from mdtboard.domain.careplan import (
 )
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError
+from mdtboard.domain.instruments import instrument_label
 from mdtboard.domain.mme import MME_CAUTION, format_number, mme_report
 from mdtboard.domain.scoring import (
     LOINC_GAD7_TOTAL,
@@ -82,15 +83,43 @@ def _text(value: str) -> dict[str, str]:
     return {"text": value}
 
 
+#: Recorded sex values that are plain administrative values (FHIR AdministrativeGender), folded.
+ADMINISTRATIVE_GENDER: dict[str, str] = {
+    "male": "male", "m": "male", "female": "female", "f": "female", "other": "other",
+    "unknown": "unknown", "not known": "unknown",
+}
+#: The standard extensions for how the patient describes themself (FHIR core extensions).
+GENDER_IDENTITY_URL = "http://hl7.org/fhir/StructureDefinition/patient-genderIdentity"
+PRONOUNS_URL = "http://hl7.org/fhir/StructureDefinition/individual-pronouns"
+RECORDED_SEX_URL = "http://hl7.org/fhir/StructureDefinition/individual-recordedSexOrGender"
+
+
 def _gender(sex: str | None) -> str | None:
+    """Patient.gender from the recorded sex only when it is a plain administrative value; anything else
+    (a gender identity typed in the sex field, say) is not turned into one."""
     if not sex:
         return None
-    lowered = sex.strip().casefold()
-    if lowered in ("male", "m", "man"):
-        return "male"
-    if lowered in ("female", "f", "woman"):
-        return "female"
-    return "other" if lowered not in ("unknown", "not known") else "unknown"
+    return ADMINISTRATIVE_GENDER.get(" ".join(sex.split()).casefold())
+
+
+def _patient_extensions(case: Case) -> list[dict[str, Any]]:
+    """Gender identity and pronouns as the standard extensions, and a recorded sex that is not a plain
+    administrative value as it was recorded."""
+    p = case.patient
+    found: list[dict[str, Any]] = []
+    if p.gender_identity and p.gender_identity.strip():
+        found.append({"url": GENDER_IDENTITY_URL, "valueCodeableConcept": _text(p.gender_identity.strip())})
+    if p.pronouns and p.pronouns.strip():
+        found.append({
+            "url": PRONOUNS_URL,
+            "extension": [{"url": "value", "valueCodeableConcept": _text(p.pronouns.strip())}],
+        })
+    if p.sex and p.sex.strip() and _gender(p.sex) is None:
+        found.append({
+            "url": RECORDED_SEX_URL,
+            "extension": [{"url": "value", "valueCodeableConcept": _text(p.sex.strip())}],
+        })
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -104,6 +133,9 @@ def _patient(case: Case, pid: str) -> dict[str, Any]:
         "identifier": [{"system": CASE_SYSTEM, "value": case.ref}],
         "name": [{"text": case.patient.display_name}],
     }
+    extensions = _patient_extensions(case)
+    if extensions:
+        patient["extension"] = extensions
     gender = _gender(case.patient.sex)
     if gender:
         patient["gender"] = gender
@@ -143,7 +175,8 @@ def _scores(case: Case, summary: ScoreSummary | None, pid: str) -> list[dict[str
             found.append(("gad7", loinc(LOINC_GAD7_TOTAL, "GAD-7 total score"),
                           {"valueInteger": summary.gad7_total}, band))
     for index, other in enumerate((case.scores.other or []) if case.scores else []):
-        found.append((f"other/{index}", _text(other.instrument), {"valueQuantity": {"value": other.value}},
+        found.append((f"other/{index}", _text(instrument_label(other.instrument)),
+                      {"valueQuantity": {"value": other.value}},
                       other.note))
     out = []
     for key, code, value, interpretation in found:
@@ -206,7 +239,7 @@ def _activity_status(item: Intervention) -> str:
 
 def _activities(plan: CarePlan, goal_refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     activities: list[dict[str, Any]] = []
-    for item in plan.interventions:
+    for item in plan.agreed_interventions():
         detail: dict[str, Any] = {
             "kind": "Task",
             "code": _text(item.discipline.label),
@@ -318,7 +351,7 @@ def fhir_bundle(case: Case, plan: CarePlan) -> dict[str, Any]:
         participants[(so.discipline.label, so.name)] = {
             "role": [_text(f"{so.discipline.label} lead")], "member": {"display": so.name}
         }
-    for item in plan.interventions:
+    for item in plan.agreed_interventions():
         if item.owner:
             participants.setdefault((item.discipline.label, item.owner), {
                 "role": [_text(item.discipline.label)], "member": {"display": item.owner}

@@ -1,13 +1,16 @@
-"""The joint care plan document: the paper that leaves the room.
+"""The team's care plan: the paper that leaves the room with the team, the plan first.
 
-:class:`CarePlanDocument` renders a case and its plan to PDF, in the order of the issue that defined it:
-summary; background; current medications with the MME total, caution and co-prescription flags; scores
-with bands; red flags; the PHQ-9 safety notice when item 9 is above 0; each discipline's assessment and
-recommendations; the joint plan (formulation, problems, goals with their SMART status, interventions by
-discipline, medication plan with MME before and after, procedures, risk mitigation, disagreements);
-follow-up; the patient's agreement; the sign-off block. Sharing restrictions are printed prominently on
-the first page. Every page carries the header, the footer with "page X of Y", and the training and draft
-marks where they apply.
+:class:`CarePlanDocument` renders the agreed plan of a case to PDF. Page 1 carries the patient and the
+conference, the safety notices, the goals (SMART) and the actions table (who, what, by when); then the
+medication plan (one short line per medicine, MME/day now and after, decisions pending), procedures and
+risk mitigation, disagreements and how they were resolved, the review date and the sign-offs. The case
+summary (history, medications, scores, red flags, formulation and problems, and every discipline's
+input, prepared or given in the meeting) follows as an appendix unless ``summary=False``.
+
+Restricted text is never printed: when the case has sharing restrictions the first page shows a
+discreet notice (a lock and "Sharing restrictions apply: ask ... before discussing details"), never the
+restriction itself. Every page carries the header, the footer with "page X of Y", and the training and
+draft marks where they apply.
 
 :func:`write_care_plan_pdf` is what ``mdtboard care-plan CASE_ID --pdf OUT.pdf`` runs;
 :func:`care_plan_pdf_bytes` gives the bytes for a print preview.
@@ -21,17 +24,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from mdtboard.domain.careplan import CarePlan, PlanStatus
 from mdtboard.domain.careplan_diff import fingerprint
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.errors import InvalidInputError
+from mdtboard.domain.introduction import introduce_patient
 from mdtboard.domain.mme import MME_CAUTION, MmeStatus, format_number, mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.reports import care_plan_sections as sections
+from mdtboard.reports import plan_sections
 from mdtboard.reports.care_plan_sections import when
 from mdtboard.reports.page import PageDecor, frame_width, render
+from mdtboard.reports.plan_text import LOCK, restricted, restriction_notice
 from mdtboard.reports.styles import (
     DANGER,
     DANGER_FILL,
@@ -71,6 +77,7 @@ class CarePlanDocument:
         page_size: str = "A4",
         printed_at: datetime | None = None,
         built_from_inputs: bool = False,
+        summary: bool = True,
     ) -> None:
         self.case = case
         self.plan = plan
@@ -79,6 +86,7 @@ class CarePlanDocument:
         self.page_size = page_size
         self.printed_at = printed_at or datetime.now(UTC)
         self.built_from_inputs = built_from_inputs
+        self.with_summary = summary
         self.width = frame_width(page_size)
         self.s = styles()
         conference_inputs = [i for i in self.inputs if i.agenda_item_id is not None]
@@ -121,19 +129,34 @@ class CarePlanDocument:
 
     # ------------------------------------------------------------------ the story
     def story(self) -> list[Flowable]:
+        plan, w = self.plan, self.width
         out: list[Flowable] = []
         out += self.title_block()
         out += self.first_page_notices()
+        out += plan_sections.goals(plan, w)
+        out += plan_sections.actions(plan, w)
+        out += plan_sections.medication(plan, self.case, w)
+        out += plan_sections.procedures_and_risks(plan, w)
+        out += plan_sections.disagreements(plan, w)
+        out += plan_sections.review_and_agreement(plan, w)
+        out += plan_sections.sign_offs(plan, self.required, w)
+        if self.with_summary:
+            out += self.appendix()
+        return out
+
+    def appendix(self) -> list[Flowable]:
+        out: list[Flowable] = [PageBreak(), Paragraph("Appendix: case summary", self.s.title)]
+        out.append(Paragraph(
+            "The case as presented, and every discipline's input, prepared before the meeting or given in "
+            "it. The plan above is what the team agreed.", self.s.muted,
+        ))
         out += self.summary()
         out += self.background()
         out += self.medications()
         out += self.score_section()
         out += self.red_flags()
+        out += sections.formulation_and_problems(self.plan)
         out += self.discipline_inputs()
-        out += sections.joint_plan(self.plan, self.case, self.width)
-        out += sections.follow_up(self.plan, self.width)
-        out += sections.agreement(self.plan, self.width)
-        out += sections.sign_off(self.plan, self.required, self.width)
         return out
 
     def render(self) -> bytes:
@@ -145,14 +168,7 @@ class CarePlanDocument:
     def title_block(self) -> list[Flowable]:
         s, case, plan = self.s, self.case, self.plan
         patient = case.patient
-        facts = [
-            f"{patient.age} years" if patient.age is not None else None,
-            patient.sex, patient.pronouns, f"case {case.ref}",
-        ]
-        if patient.preferred_language:
-            facts.append(f"language: {patient.preferred_language}")
-        if patient.interpreter_needed:
-            facts.append("interpreter needed")
+        facts = [*introduce_patient(patient).facts, f"case {case.ref}"]
         status = (
             f"Signed {when(plan.signed_at)}" if not self.draft
             else "DRAFT (built from the discipline inputs; no plan agreed yet)" if self.built_from_inputs
@@ -161,37 +177,31 @@ class CarePlanDocument:
         conference = "not yet discussed in a conference"
         if plan.conference_date is not None:
             conference = f"{plan.conference_title or 'Conference'}, {when(plan.conference_date)}"
-        rows = [
-            ["Plan", f"version {plan.plan_version} \u00b7 {status}"],
-            ["Conference", conference],
-            ["Responsible clinician", plan.responsible_clinician or "not set"],
-            ["Review date", when(plan.review_date)],
+        lines = [
+            f"<b>Conference:</b> {markup(conference)}",
+            f"<b>Plan:</b> version {plan.plan_version} \u00b7 {markup(status)} \u00b7 "
+            f"<b>Review date:</b> {markup(when(plan.review_date))}",
         ]
-        table = grid_table(
-            None, [[cell(k, s.cell_bold), cell(v)] for k, v in rows], [0.26 * self.width, 0.74 * self.width]
-        )
         return [
-            Paragraph(markup(DOCUMENT_TITLE), s.title),
-            Paragraph(markup(patient.display_name), s.patient),
+            Paragraph(f"{markup(DOCUMENT_TITLE)}: {markup(patient.display_name)}", s.title),
             Paragraph(markup(" \u00b7 ".join(f for f in facts if f)), s.body),
             Paragraph(markup(case.title), s.body) if case.title else Spacer(1, 0),
+            *[Paragraph(line, s.body) for line in lines],
             Spacer(1, 2 * mm),
-            table,
-            Spacer(1, 3 * mm),
         ]
 
     def first_page_notices(self) -> list[Flowable]:
+        """The discreet sharing-restriction notice (never the restriction) and the PHQ-9 item 9 safety
+        notice. (The red flags stand in the risk mitigation table and the appendix.)"""
         s = self.s
         out: list[Flowable] = []
-        restrictions = self.case.sharing_restrictions
-        body = paragraphs(restrictions, s.notice) if restrictions and restrictions.strip() else [
-            Paragraph("None recorded. Share only with the treating team.", s.notice)
-        ]
-        out.append(boxed(
-            [Paragraph("<b>SHARING RESTRICTIONS</b>", s.notice), *body], self.width,
-            border=WARNING, fill=WARNING_FILL,
-        ))
-        out.append(Spacer(1, 2 * mm))
+        if restricted(self.case):
+            out.append(boxed(
+                [Paragraph(f"{markup(LOCK)} <b>{markup(restriction_notice(self.case, self.plan))}</b>",
+                           s.notice)],
+                self.width, border=WARNING, fill=WARNING_FILL,
+            ))
+            out.append(Spacer(1, 2 * mm))
         if self.scores is not None and self.scores.safety_prompt:
             out.append(self._safety_notice())
             out.append(Spacer(1, 2 * mm))
@@ -334,6 +344,7 @@ def care_plan_document(
     page_size: str = "A4",
     plan: CarePlan | None = None,
     printed_at: datetime | None = None,
+    summary: bool = True,
 ) -> CarePlanDocument:
     """The document of ``plan`` (default: the case's current plan, see :func:`write_care_plan_pdf`)."""
     case = services.cases.get_by_ref(case_ref)
@@ -349,6 +360,7 @@ def care_plan_document(
         page_size=page_size,
         printed_at=printed_at,
         built_from_inputs=built,
+        summary=summary,
     )
 
 
@@ -359,17 +371,20 @@ def care_plan_pdf_bytes(
     page_size: str = "A4",
     plan: CarePlan | None = None,
     printed_at: datetime | None = None,
+    summary: bool = True,
 ) -> bytes:
     """The PDF of a case's care plan, in memory (for a print preview)."""
     return care_plan_document(
-        services, case_ref, page_size=page_size, plan=plan, printed_at=printed_at
+        services, case_ref, page_size=page_size, plan=plan, printed_at=printed_at, summary=summary
     ).render()
 
 
-def write_care_plan_pdf(services: Services, case_ref: str, path: Path, page_size: str = "A4") -> Path:
+def write_care_plan_pdf(
+    services: Services, case_ref: str, path: Path, page_size: str = "A4", *, summary: bool = True
+) -> Path:
     """Write the care plan of a case to ``path`` atomically.
 
     The plan is the case's latest agreed (signed) plan; else its latest draft; else, when no plan has
     been made yet, a draft built from the discipline inputs. Anything but a signed plan is marked DRAFT.
     """
-    return write_atomic(path, care_plan_pdf_bytes(services, case_ref, page_size=page_size))
+    return write_atomic(path, care_plan_pdf_bytes(services, case_ref, page_size=page_size, summary=summary))

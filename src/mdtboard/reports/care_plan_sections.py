@@ -19,6 +19,7 @@ from mdtboard.domain.careplan import (
     smart_status,
 )
 from mdtboard.domain.case import Case, DailyDose, Discipline
+from mdtboard.domain.instruments import instrument_label
 from mdtboard.domain.mme import MME_CAUTION, format_number
 from mdtboard.domain.scoring import ITEM_MAX, NRS_MAX, PHQ_GAD_ATTRIBUTION, ScoreSummary
 from mdtboard.reports.styles import (
@@ -100,7 +101,7 @@ def scores_table(case: Case, summary: ScoreSummary | None, width: float) -> list
             rows.append(["GAD-7 (anxiety)", f"{summary.gad7_total} of 21", band])
     for other in (case.scores.other or []) if case.scores else []:
         note = "typed total" + (f"; {other.note}" if other.note else "")
-        rows.append([other.instrument, format_number(other.value), note])
+        rows.append([instrument_label(other.instrument), format_number(other.value), note])
     if not rows:
         return [_none()]
     out: list[Flowable] = [grid_table(
@@ -114,6 +115,27 @@ def scores_table(case: Case, summary: ScoreSummary | None, width: float) -> list
 
 # ---------------------------------------------------------------------------------------------------
 # The joint plan
+
+
+def formulation_and_problems(plan: CarePlan) -> list[Flowable]:
+    """The biopsychosocial formulation and the problem list (in the case summary appendix)."""
+    s = styles()
+    out: list[Flowable] = [_h1("Formulation and problems")]
+    for label, text in (
+        ("Biological", plan.formulation.biological),
+        ("Psychological", plan.formulation.psychological),
+        ("Social", plan.formulation.social),
+    ):
+        if text and text.strip():
+            out.append(Paragraph(label, s.label))
+            out += paragraphs(text, s.body)
+    if plan.problems:
+        out.append(Paragraph("Problems", s.label))
+    for number, problem in enumerate(plan.problems, start=1):
+        out.append(Paragraph(f"{number}. {markup(problem.text)}", s.body))
+    if len(out) == 1:
+        out.append(_none())
+    return out
 
 
 def joint_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
@@ -233,7 +255,9 @@ def medication_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
     change: MmeChange = mme_change(case.medications, plan.medication_plan)
     out.append(Spacer(1, 1.5 * mm))
     before, after = change.before, change.after
-    if before.complete and after.complete:
+    if after is None:
+        total = f"Total: before {before.total_statement}; after the plan not yet decided"
+    elif before.complete and after.complete:
         total = f"Total MME/day: before {before.total_text}, after the plan {after.total_text}"
     else:
         total = f"Total: before {before.total_statement}; after the plan {after.total_statement}"
@@ -243,7 +267,7 @@ def medication_plan(plan: CarePlan, case: Case, width: float) -> list[Flowable]:
             "No target dose given for " + ", ".join(change.assumed_unchanged)
             + ": the total after counts the current dose."
         ), s.small))
-    if change.before.caution or change.after.caution:
+    if change.before.caution or (change.after is not None and change.after.caution):
         out.append(Paragraph(markup(MME_CAUTION), s.muted))
     return out
 
@@ -261,7 +285,7 @@ def follow_up(plan: CarePlan, width: float) -> list[Flowable]:
     ))
     open_items = plan.open_interventions()
     out.append(Paragraph(
-        f"<b>Open actions:</b> {len(open_items)} of {len(plan.interventions)} interventions", s.body
+        f"<b>Open actions:</b> {len(open_items)} of {len(plan.agreed_interventions())} interventions", s.body
     ))
     if plan.review_date is not None:
         due = [i for i in open_items if i.due is not None and i.due <= plan.review_date]

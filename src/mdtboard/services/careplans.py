@@ -28,9 +28,15 @@ from mdtboard.domain.careplan import (
     PlanStatus,
     next_version_of,
 )
-from mdtboard.domain.careplan_checks import plan_problems, required_sign_offs, sign_off_problems
+from mdtboard.domain.careplan_checks import (
+    plan_problems,
+    required_sign_offs,
+    sign_off_checklist,
+    sign_off_problems,
+    signer_problems,
+)
 from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans
-from mdtboard.domain.careplan_draft import draft_plan
+from mdtboard.domain.careplan_draft import OfferedItem, conference_inputs, draft_plan, offered_items
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
@@ -50,7 +56,7 @@ def _content(plan: CarePlan) -> object:
     """What a sign-off vouches for: the plan without its sign-offs, status and bookkeeping."""
     data = canonical(plan)
     assert isinstance(data, dict)
-    for key in ("sign_offs", "status", "signed_at", "plan_version"):
+    for key in ("sign_offs", "status", "signed_at", "plan_version", "open_items_reason"):
         data.pop(key, None)
     return data
 
@@ -102,6 +108,27 @@ class CarePlanService:
         with read_only(self.db) as session:
             return self._inputs(session, case_id, agenda_item_id)
 
+    def offered(
+        self, case_id: int, agenda_item_id: int | None, plan: CarePlan | None = None
+    ) -> list[OfferedItem]:
+        """Recommendations not taken into the draft (prepared before the meeting, or from disciplines not
+        present), leaving out those already on ``plan``: the chair may add each one."""
+        with read_only(self.db) as session:
+            inputs = self._inputs(session, case_id, agenda_item_id)
+            present = self._present(session, agenda_item_id)
+        return offered_items(inputs, agenda_item_id, present, plan)
+
+    def checklist(self, plan: CarePlan) -> list[str]:
+        """What is still open before the first signature (see ``sign_off_checklist``)."""
+        with read_only(self.db) as session:
+            case = self._case(session, plan.case_id)
+        return sign_off_checklist(plan, restricted=bool((case.sharing_restrictions or "").strip()))
+
+    def signers(self, plan: CarePlan) -> list[Attendee]:
+        """The people on the attendance list of the plan's conference who may sign for a discipline."""
+        with read_only(self.db) as session:
+            return self._attendees(session, plan.agenda_item_id)
+
     def required_sign_offs(self, plan: CarePlan) -> tuple[Discipline, ...]:
         """The disciplines that must sign ``plan``: those present at its conference, else see
         :func:`mdtboard.domain.careplan_checks.required_sign_offs`."""
@@ -119,6 +146,7 @@ class CarePlanService:
                 .where(
                     CarePlanInterventionRow.plan_id.in_(repo.latest_signed_ids(case_ids)),
                     CarePlanInterventionRow.status == "open",
+                    CarePlanInterventionRow.proposed.is_(False),
                     CarePlanInterventionRow.due_date < before,
                 )
                 .order_by(CarePlanInterventionRow.due_date, CaseRow.ref, CarePlanInterventionRow.position)
@@ -147,7 +175,7 @@ class CarePlanService:
         with read_only(self.db) as session:
             case = self._case(session, case_id)
             self._check_item(session, case, agenda_item_id)
-            inputs = self._inputs(session, case_id, agenda_item_id)
+            inputs = self._own_inputs(session, case_id, agenda_item_id)
             previous = self._latest(session, case_id, signed_only=True)
         plan = draft_plan(case, inputs, previous=previous, today=today)
         plan.agenda_item_id = agenda_item_id
@@ -161,8 +189,10 @@ class CarePlanService:
     ) -> CarePlan:
         """Build and store a draft plan for a case, linked to the agenda item where it is discussed.
 
-        From the discipline inputs when the case has no agreed plan; else as the next version of the
-        agreed plan, with the new recommendations added. Refused when the case already has a draft.
+        From the input given in this conference by the disciplines present (every recommendation a
+        proposed item) when the case has no agreed plan; else as the next version of the agreed plan,
+        with the new recommendations proposed. Input prepared before the meeting or from disciplines not
+        present is not included (see :meth:`offered`). Refused when the case already has a draft.
         """
         with unit_of_work(self.db) as session:
             case = self._case(session, case_id)
@@ -175,7 +205,7 @@ class CarePlanService:
                     "edit that draft, or discard it first",
                 ))
             previous = current  # the latest plan is signed here, or there is none
-            plan = draft_plan(case, self._inputs(session, case_id, agenda_item_id), previous=previous,
+            plan = draft_plan(case, self._own_inputs(session, case_id, agenda_item_id), previous=previous,
                               today=today)
             plan.agenda_item_id = agenda_item_id
             plan.plan_version = 1 if previous is None else previous.plan_version + 1
@@ -229,13 +259,22 @@ class CarePlanService:
 
     # ------------------------------------------------------------------ sign-off and versions
     def sign_off(
-        self, plan: CarePlan, discipline: Discipline, name: str, *, at: datetime | None = None
+        self,
+        plan: CarePlan,
+        discipline: Discipline,
+        name: str,
+        *,
+        at: datetime | None = None,
+        open_items_reason: str | None = None,
     ) -> CarePlan:
         """Record the sign-off of a discipline lead on the plan as its user read it (``plan.version``),
         at ``at`` (default now; a time without a zone is taken as local time).
 
-        When every required discipline (see :meth:`required_sign_offs`) has signed, the plan becomes
-        signed and locked.
+        The signer must be on the attendance list of the plan's conference for that discipline. The
+        first signature is refused while the checklist (:meth:`checklist`) has open items, unless
+        ``open_items_reason`` says why the team signs anyway (it is recorded on the plan). When every
+        required discipline (see :meth:`required_sign_offs`) has signed, the plan becomes signed and
+        locked.
         """
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
@@ -252,7 +291,25 @@ class CarePlanService:
                 raise InvalidInputError(Problem(
                     "sign-off", f"{discipline.label} has already signed this plan ({earlier.name})"
                 ))
-            self._bump(session, plan, stored)
+            attendees = self._attendees(session, stored.agenda_item_id)
+            who = signer_problems(discipline, name, attendees)
+            if who:
+                raise InvalidInputError(who)
+            values: dict[str, object] = {}
+            if not stored.sign_offs:
+                case = self._case(session, stored.case_id)
+                open_items = sign_off_checklist(
+                    stored, restricted=bool((case.sharing_restrictions or "").strip())
+                )
+                reason = (open_items_reason or "").strip()
+                if open_items and not reason:
+                    raise InvalidInputError(Problem(
+                        "sign-off",
+                        "before the first signature, fix or confirm what is open ("
+                        + "; ".join(open_items) + "): give the reason for signing with items open",
+                    ))
+                values["open_items_reason"] = reason or None
+            self._bump(session, plan, stored, **values)
             session.add(CarePlanSignOffRow(
                 plan_id=plan.id, position=len(stored.sign_offs), discipline=str(discipline),
                 name=name.strip(), signed_at=when,
@@ -337,6 +394,18 @@ class CarePlanService:
             .order_by(DisciplineInputRow.agenda_item_id.is_not(None), DisciplineInputRow.position)
         )
         return [to_input(r) for r in rows]
+
+    def _own_inputs(
+        self, session: Session, case_id: int, agenda_item_id: int | None
+    ) -> list[DisciplineInput]:
+        """The inputs given in the conference on ``agenda_item_id`` by the disciplines present."""
+        inputs = self._inputs(session, case_id, agenda_item_id)
+        return conference_inputs(inputs, agenda_item_id, self._present(session, agenda_item_id))
+
+    def _present(self, session: Session, agenda_item_id: int | None) -> set[Discipline] | None:
+        """The disciplines on the attendance list (``None`` when nobody is recorded)."""
+        attendees = self._attendees(session, agenda_item_id)
+        return {a.discipline for a in attendees} or None
 
     def _attendees(self, session: Session, agenda_item_id: int | None) -> list[Attendee]:
         if agenda_item_id is None:

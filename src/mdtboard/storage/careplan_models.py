@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mdtboard.storage.models import Base, Versioned, utcnow
@@ -33,6 +35,10 @@ _DISCIPLINES = (
     "'occupational_therapy', 'social_work'"
 )
 _UNITS = "('mg', 'mcg', 'mcg/h')"
+MEDICATION_ACTIONS = (
+    "('undecided', 'continue', 'reduce', 'change', 'stop', 'switch', 'start', 'pending')"
+)
+PROGRESS_STATES = "('done', 'not_done', 'carried_forward')"
 
 
 class CarePlanRow(Versioned, Base):
@@ -54,6 +60,8 @@ class CarePlanRow(Versioned, Base):
     responsible_clinician: Mapped[str | None] = mapped_column(String(200))
     agreement_status: Mapped[str] = mapped_column(String(16), default="not_yet_asked")
     agreement_notes: Mapped[str | None] = mapped_column(Text)
+    restriction_acknowledged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    open_items_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -126,6 +134,8 @@ class CarePlanInterventionRow(_Item, Base):
     owner: Mapped[str | None] = mapped_column(String(200))
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(8), default="open")
+    #: Taken from what a discipline said and not yet accepted by the chair.
+    proposed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     __table_args__ = (
         CheckConstraint(f"discipline IN ({_DISCIPLINES})", name="discipline_known"),
@@ -145,11 +155,13 @@ class CarePlanMedicationRow(_Item, Base):
     before_unit: Mapped[str | None] = mapped_column(String(10))
     after_amount: Mapped[float | None] = mapped_column(Float)
     after_unit: Mapped[str | None] = mapped_column(String(10))
+    switch_to: Mapped[str | None] = mapped_column(String(2000))
+    options: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(200))
+    decide_by: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
-        CheckConstraint(
-            "action IN ('start', 'stop', 'change', 'taper', 'continue')", name="action_known"
-        ),
+        CheckConstraint(f"action IN {MEDICATION_ACTIONS}", name="action_known"),
         CheckConstraint(f"before_unit IN {_UNITS}", name="before_unit_known"),
         CheckConstraint(f"after_unit IN {_UNITS}", name="after_unit_known"),
         CheckConstraint("(before_amount IS NULL) = (before_unit IS NULL)", name="before_dose_whole"),
@@ -203,4 +215,31 @@ class CarePlanSignOffRow(Base):
     __table_args__ = (
         UniqueConstraint("plan_id", "discipline", name="uq_care_plan_sign_offs_plan_discipline"),
         CheckConstraint(f"discipline IN ({_DISCIPLINES})", name="discipline_known"),
+    )
+
+
+class CarePlanProgressRow(Base):
+    """Progress on an action of a signed plan, recorded without a new plan version: done, not done
+    (with the reason) or carried forward to a new date, with who recorded it and when. The action is
+    the intervention with ``intervention_uid`` in plan ``plan_id``; the latest row is its state."""
+
+    __tablename__ = "care_plan_progress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("care_plans.id", ondelete="CASCADE"), index=True)
+    intervention_uid: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    new_due: Mapped[date | None] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(200))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    #: The agenda item (case in a conference) where it was recorded, if any.
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL")
+    )
+
+    __table_args__ = (
+        CheckConstraint(f"state IN {PROGRESS_STATES}", name="state_known"),
+        CheckConstraint("state != 'carried_forward' OR new_due IS NOT NULL", name="carried_has_date"),
+        Index("ix_care_plan_progress_plan_uid", "plan_id", "intervention_uid"),
     )

@@ -70,6 +70,8 @@ def plan_values(plan: CarePlan) -> dict[str, Any]:
         "responsible_clinician": plan.responsible_clinician,
         "agreement_status": str(plan.agreement.status),
         "agreement_notes": plan.agreement.notes,
+        "restriction_acknowledged": plan.restriction_acknowledged,
+        "open_items_reason": plan.open_items_reason,
     }
 
 
@@ -93,7 +95,7 @@ def item_rows(plan_id: int, plan: CarePlan) -> dict[Any, list[dict[str, Any]]]:
         CarePlanInterventionRow: [
             base(i, v.uid) | {
                 "discipline": str(v.discipline), "description": v.description, "owner": v.owner,
-                "due_date": v.due, "status": str(v.status),
+                "due_date": v.due, "status": str(v.status), "proposed": v.proposed,
             }
             for i, v in enumerate(plan.interventions)
         ],
@@ -117,6 +119,8 @@ def item_rows(plan_id: int, plan: CarePlan) -> dict[Any, list[dict[str, Any]]]:
             "action": str(m.action), "medication": m.medication, "detail": m.detail, "route": m.route,
             "before_amount": before_amount, "before_unit": before_unit,
             "after_amount": after_amount, "after_unit": after_unit,
+            "switch_to": m.switch_to, "options": m.options, "decided_by": m.decided_by,
+            "decide_by": m.decide_by,
         })
     return rows
 
@@ -195,7 +199,7 @@ def to_plan(row: CarePlanRow, case_ref: str = "", conference: ConferenceRow | No
         interventions=[
             Intervention(
                 Discipline(v.discipline), v.description, v.owner, v.due_date, InterventionStatus(v.status),
-                v.uid, v.id,
+                v.uid, v.id, proposed=bool(v.proposed),
             )
             for v in row.interventions
         ],
@@ -203,6 +207,7 @@ def to_plan(row: CarePlanRow, case_ref: str = "", conference: ConferenceRow | No
             MedicationPlanEntry(
                 MedicationAction(m.action), m.medication, m.detail, m.route,
                 _daily(m.before_amount, m.before_unit), _daily(m.after_amount, m.after_unit), m.uid, m.id,
+                switch_to=m.switch_to, options=m.options, decided_by=m.decided_by, decide_by=m.decide_by,
             )
             for m in row.medications
         ],
@@ -212,6 +217,8 @@ def to_plan(row: CarePlanRow, case_ref: str = "", conference: ConferenceRow | No
         review_date=row.review_date,
         responsible_clinician=row.responsible_clinician,
         agreement=PatientAgreement(AgreementStatus(row.agreement_status), row.agreement_notes),
+        restriction_acknowledged=bool(row.restriction_acknowledged),
+        open_items_reason=row.open_items_reason,
         sign_offs=[
             SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id)
             for s in row.sign_offs

@@ -69,7 +69,7 @@ def read_pdf(data: bytes, *, training: bool) -> ReadPdf:
 
 
 def font_problems(reader: PdfReader) -> list[str]:
-    """Fonts of the document that are not embedded TrueType (FontFile2) or are not DejaVu."""
+    """Fonts of the document that are not embedded TrueType (FontFile2) or are not shipped with mdtboard."""
     problems: list[str] = []
     seen: set[str] = set()
     for page in reader.pages:
@@ -95,8 +95,8 @@ def font_problems(reader: PdfReader) -> list[str]:
             assert isinstance(descriptor, DictionaryObject)
             if "/FontFile2" not in descriptor:
                 problems.append(f"{name}: not embedded as TrueType (FontFile2)")
-            if not re.search(r"DejaVu", name):
-                problems.append(f"{name}: not a shipped DejaVu font")
+            if not re.search(r"DejaVu|Symbola|WenQuanYi", name):  # the shipped fonts (lock sign: Symbola)
+                problems.append(f"{name}: not a shipped font")
     if not seen:
         problems.append("no fonts found")
     return problems

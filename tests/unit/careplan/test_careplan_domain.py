@@ -18,7 +18,6 @@ from mdtboard.domain.careplan import (
     MedicationPlanEntry,
     PlanProblem,
     PlanStatus,
-    ProcedureKind,
     RiskKind,
     SignOff,
     medications_after,
@@ -28,7 +27,15 @@ from mdtboard.domain.careplan import (
     smart_status,
 )
 from mdtboard.domain.careplan_diff import diff_lines, diff_plans, fingerprint
-from mdtboard.domain.careplan_draft import action_for, draft_plan, split_recommendations
+from mdtboard.domain.careplan_draft import (
+    NOT_PRESENT,
+    PREPARED,
+    conference_inputs,
+    draft_plan,
+    offered_items,
+    offered_sources,
+    split_recommendations,
+)
 from mdtboard.domain.case import Case, DailyDose, Discipline, DisciplineInput, Medication, Patient, Scores
 from mdtboard.interchange.bundle import case_from_json
 
@@ -73,7 +80,7 @@ def test_blank_parts_count_as_missing(kwargs: dict[str, Any], missing: tuple[str
 
 def test_medication_entry_mme_before_and_after() -> None:
     taper = MedicationPlanEntry(
-        MedicationAction.TAPER, "oxycodone", dose_before=DailyDose(40, "mg"), dose_after=DailyDose(20, "mg")
+        MedicationAction.REDUCE, "oxycodone", dose_before=DailyDose(40, "mg"), dose_after=DailyDose(20, "mg")
     )
     assert (taper.mme_before, taper.mme_after) == (60.0, 30.0)
     stop = MedicationPlanEntry(MedicationAction.STOP, "tramadol", dose_before=DailyDose(150, "mg"))
@@ -95,7 +102,7 @@ def test_mme_change_applies_the_plan_to_the_list() -> None:
         Medication("paracetamol"),
     ]
     plan = [
-        MedicationPlanEntry(MedicationAction.TAPER, "Oxycodone", dose_after=DailyDose(20, "mg")),
+        MedicationPlanEntry(MedicationAction.REDUCE, "Oxycodone", dose_after=DailyDose(20, "mg")),
         MedicationPlanEntry(MedicationAction.STOP, "tramadol"),
         MedicationPlanEntry(MedicationAction.START, "naloxone nasal spray"),
     ]
@@ -110,7 +117,7 @@ def test_mme_change_applies_the_plan_to_the_list() -> None:
 
 def test_mme_change_names_opioid_changes_without_a_target_dose() -> None:
     current = [Medication("morphine", daily_dose=DailyDose(60, "mg"))]
-    change = mme_change(current, [MedicationPlanEntry(MedicationAction.TAPER, "morphine")])
+    change = mme_change(current, [MedicationPlanEntry(MedicationAction.REDUCE, "morphine")])
     assert change.after.total == 60.0
     assert change.assumed_unchanged == ("morphine",)
 
@@ -130,23 +137,6 @@ def test_split_recommendations() -> None:
     assert split_recommendations(None) == [] and split_recommendations("  ") == []
 
 
-@pytest.mark.parametrize(
-    ("text", "action"),
-    [
-        ("Taper tramadol over 2-4 weeks; once off, start duloxetine", MedicationAction.TAPER),
-        ("Taper and stop cyclobenzaprine.", MedicationAction.STOP),
-        ("Slow oxycodone taper linked to PT milestones", MedicationAction.TAPER),
-        ("stop codeine now (no taper needed; warn about headache)", MedicationAction.STOP),
-        ("Titrate gabapentin to 600 mg three times daily", MedicationAction.CHANGE),
-        ("Continue ibuprofen PRN", MedicationAction.CONTINUE),
-        ("Headache diary", None),
-    ],
-)
-def test_action_for_recommendation(text: str, action: MedicationAction | None) -> None:
-    names = ["tramadol", "cyclobenzaprine", "oxycodone", "codeine", "gabapentin", "ibuprofen", "diary"]
-    assert action_for(text, names) is action
-
-
 def test_draft_from_inputs_of_sample_case(sample_bundle: dict[str, Any]) -> None:
     case = _sample(sample_bundle, "MDT-001")
     case.id = 7
@@ -154,32 +144,90 @@ def test_draft_from_inputs_of_sample_case(sample_bundle: dict[str, Any]) -> None
     assert plan.case_id == 7 and plan.status is PlanStatus.DRAFT and plan.plan_version == 1
     assert plan.problems[0].text == case.title
     assert "Depressive symptoms (PHQ-9 11, moderate)" in [p.text for p in plan.problems]
-    # each discipline's recommendations become interventions of that discipline
+    # each recommendation becomes a proposed item of its discipline, in its own words, nothing agreed
+    assert all(i.proposed for i in plan.interventions) and plan.agreed_interventions() == []
+    assert plan.interventions_by_discipline() == {}
+    for item in plan.interventions:
+        item.proposed = False
     by = plan.interventions_by_discipline()
     assert set(by) == {Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY}
     assert len(by[Discipline.PHYSICIAN]) == 6
     assert by[Discipline.PHYSICIAN][1].description.startswith("Titrate gabapentin")
-    assert all(i.status is InterventionStatus.OPEN for i in plan.interventions)
+    assert all(i.owner is None and i.due is None for i in plan.interventions)  # structure is the room's
     # goals come from the functional goals and are marked incomplete
     assert [g.description for g in plan.goals] == case.function_goals
     assert all(not g.is_smart for g in plan.goals)
-    # medication plan: tramadol tapered to zero, so 30 -> 0 MME/day
-    meds = {m.medication: m for m in plan.medication_plan}
-    assert meds["tramadol"].action is MedicationAction.TAPER
-    assert (meds["tramadol"].mme_before, meds["tramadol"].mme_after) == (30.0, 0.0)
-    assert meds["gabapentin"].action is MedicationAction.CHANGE
-    assert meds["cyclobenzaprine"].action is MedicationAction.STOP
-    assert mme_change(case.medications, plan.medication_plan).text == "30 -> 0 MME/day"
-    # procedures from the physician's recommendations
-    assert [p.kind for p in plan.procedures] == [ProcedureKind.EPIDURAL_STEROID_INJECTION]
+    # medication plan: one undecided line per current medicine; no action guessed from the words
+    assert [m.medication for m in plan.medication_plan] == [m.name for m in case.medications or []]
+    assert all(m.action is MedicationAction.UNDECIDED for m in plan.medication_plan)
+    change = mme_change(case.medications, plan.medication_plan)
+    assert change.after is None and change.after_text == "not yet decided"
+    assert change.text == "30 MME/day -> not yet decided"
+    assert plan.procedures == [] and plan.review_date is None  # added by the people in the room
     # risk mitigation: naloxone and monitoring for the opioid, the gabapentinoid flag, the red flags
     kinds = [r.kind for r in plan.risk_mitigations]
     assert kinds[:2] == [RiskKind.NALOXONE, RiskKind.PRESCRIPTION_MONITORING]
     details = " ".join(r.detail or "" for r in plan.risk_mitigations)
     assert "gabapentinoid" in details and "Red flag: Mild left EHL weakness" in details
-    assert plan.review_date == date(2027, 1, 11)  # "Review in 6 weeks"
     assert plan.formulation.social == case.psychosocial
     assert plan.formulation.psychological and "PHQ-9 11" in plan.formulation.psychological
+
+
+def test_pending_opioid_decision_keeps_mme_after_not_yet_decided() -> None:
+    current = [
+        Medication("methadone", daily_dose=DailyDose(20, "mg")),
+        Medication("gabapentin", daily_dose=DailyDose(900, "mg")),
+    ]
+    pending = MedicationPlanEntry(
+        MedicationAction.PENDING, "methadone", dose_before=DailyDose(20, "mg"),
+        options="buprenorphine switch or slow taper", decided_by="Dr A", decide_by=date(2027, 1, 10),
+    )
+    stop_gaba = MedicationPlanEntry(MedicationAction.STOP, "gabapentin", dose_before=DailyDose(900, "mg"))
+    change = mme_change(current, [pending, stop_gaba])
+    assert change.after is None and change.undecided == ("methadone",)
+    assert pending.mme_after is None
+    # an opioid with no line at all is not decided either
+    assert mme_change(current, [stop_gaba]).undecided == ("methadone",)
+    # once chosen, the MME after follows the choice
+    reduce = MedicationPlanEntry(
+        MedicationAction.REDUCE, "methadone", dose_before=DailyDose(20, "mg"), dose_after=DailyDose(10, "mg")
+    )
+    decided = mme_change(current, [reduce, stop_gaba])
+    assert decided.after is not None and decided.after.total == 47.0 and decided.undecided == ()
+
+
+def test_switch_counts_the_medicine_switched_to() -> None:
+    current = [Medication("oxycodone", daily_dose=DailyDose(40, "mg"))]
+    switch = MedicationPlanEntry(
+        MedicationAction.SWITCH, "oxycodone", dose_before=DailyDose(40, "mg"),
+        switch_to="morphine", dose_after=DailyDose(30, "mg"),
+    )
+    assert (switch.mme_before, switch.mme_after) == (60.0, 30.0)
+    change = mme_change(current, [switch])
+    assert change.after is not None and change.after.total == 30.0
+    assert [m.name for m in medications_after(current, [switch])] == ["morphine"]
+
+
+def test_conference_inputs_and_offered_items() -> None:
+    prepared = DisciplineInput(Discipline.PHARMACY, "P. Ng", None, "1) Naloxone kit. 2) Check the PDMP.")
+    own = DisciplineInput(Discipline.PHYSICIAN, "Dr A", None, "Graded return to work.", agenda_item_id=5)
+    absent = DisciplineInput(Discipline.NURSING, "N. Lee", None, "Sleep hygiene leaflet.", agenda_item_id=5)
+    other_meeting = DisciplineInput(Discipline.PSYCHOLOGY, "Q", None, "CBT.", agenda_item_id=4)
+    inputs = [prepared, own, absent, other_meeting]
+    present = {Discipline.PHYSICIAN, Discipline.PSYCHOLOGY}
+    assert conference_inputs(inputs, 5, present) == [own]
+    assert conference_inputs(inputs, None, present) == []
+    assert conference_inputs(inputs, 5, None) == [own, absent]  # no attendance recorded
+    offered = offered_items(inputs, 5, present)
+    assert [(o.text, o.source) for o in offered] == [
+        ("CBT.", PREPARED), ("Naloxone kit.", PREPARED), ("Check the PDMP.", PREPARED),
+        ("Sleep hygiene leaflet.", NOT_PRESENT),
+    ]
+    assert offered_sources(offered) == (
+        "prepared before the meeting: psychology, pharmacy; discipline not present: nursing"
+    )
+    plan = CarePlan(case_id=1, interventions=[Intervention(Discipline.PHARMACY, "Naloxone  kit.")])
+    assert "Naloxone kit." not in [o.text for o in offered_items(inputs, 5, present, plan)]
 
 
 def test_draft_without_opioid_has_no_naloxone_and_shows_safety_prompt() -> None:
@@ -193,7 +241,7 @@ def test_draft_without_opioid_has_no_naloxone_and_shows_safety_prompt() -> None:
     assert any("PHQ-9 item 9" in (r.detail or "") for r in plan.risk_mitigations)
     assert plan.problems[0].text == "Neck pain"
     assert plan.responsible_clinician == "Dr A"
-    assert plan.interventions[0].owner == "Dr A"
+    assert plan.interventions[0].owner is None and plan.interventions[0].proposed
 
 
 def test_draft_from_previous_plan_adds_only_new_recommendations(sample_bundle: dict[str, Any]) -> None:
@@ -220,7 +268,7 @@ def _plan() -> CarePlan:
         goals=[Goal("Walk 30 minutes")],
         interventions=[Intervention(Discipline.PHYSICAL_THERAPY, "Graded walking", "Sam")],
         medication_plan=[
-            MedicationPlanEntry(MedicationAction.TAPER, "tramadol", dose_before=DailyDose(150, "mg"))
+            MedicationPlanEntry(MedicationAction.REDUCE, "tramadol", dose_before=DailyDose(150, "mg"))
         ],
         review_date=date(2027, 1, 10),
     )
@@ -251,7 +299,7 @@ def test_diff_lists_changes_per_section() -> None:
         "Added psychology intervention \u201cCBT, 8 sessions\u201d",
     )
     assert sections["Medication plan"] == (
-        "Changed taper \u201ctramadol\u201d: dose after (none) \u2192 50 mg/day",
+        "Changed reduce \u201ctramadol\u201d: dose after (none) \u2192 50 mg/day",
     )
     assert sections["Disagreements"] == ("Added disagreement \u201cInjection or not\u201d",)
     assert sections["Follow-up"] == ("Changed follow-up: review date 2027-01-10 \u2192 2027-02-07",)

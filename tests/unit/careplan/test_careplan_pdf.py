@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from careplan_pdf_reading import font_problems, read_pdf, squash
+from careplan_setup import accepted_draft, sign_all
 from conftest import SAMPLE_CASES
 
 from mdtboard.domain.careplan import Goal, PlanStatus
@@ -75,7 +76,8 @@ def test_sample_case_prints_everything(sqlite_services: Services, tmp_path: Path
         assert "".join(med.name.split()) in pdf.compact
     total = mme_report(case.medications).total_text
     assert f"Total: {total} MME/day" in pdf.flat
-    assert "SHARING RESTRICTIONS" in pdf.pages[0]
+    assert "Sharing restrictions apply" not in pdf.text  # none recorded for the samples
+    assert "Goals the patient owns" in pdf.pages[0]  # the plan first, the case summary as an appendix
     assert squash(PHQ_GAD_ATTRIBUTION) in pdf.flat  # PHQ-9 and GAD-7 are shown for every sample case
     for flag in case.red_flags or []:
         assert squash(flag) in body
@@ -116,7 +118,9 @@ def test_safety_notice_restrictions_and_a_real_case(sqlite_services: Services) -
     pdf = read_pdf(care_plan_pdf_bytes(sqlite_services, "REAL-7"), training=False)
     first = squash(pdf.pages[0])
     assert "Nguyễn Thị Hoa" in first
-    assert "SHARING RESTRICTIONS Do not share with the employer. Interpreter: Vietnamese." in first
+    # the restriction itself is never printed: a discreet notice says whom to ask
+    assert "Sharing restrictions apply: ask the responsible clinician before discussing details." in first
+    assert "employer" not in pdf.flat
     assert "SAFETY: PHQ-9 item 9 (thoughts of self-harm) is 1 of 3." in first
     assert "SAFETY: PHQ-9 item 9" in squash(pdf.body.split("Scores", 1)[1])  # again beside the scores
     assert TRAINING_MARK not in pdf.text  # a real case carries no training mark
@@ -184,10 +188,10 @@ def test_long_texts_print_in_full_over_many_pages(sqlite_services: Services) -> 
     for inp in case.discipline_inputs or []:
         assert squash(inp.assessment or "") in body
         assert squash(inp.recommendations or "") in body
-    # the one long recommendation became one intervention, printed whole in a table that splits
-    assert body.count("ENDOFONEPOINT") == 2
+    # recommendations not yet accepted are not printed as agreed interventions
+    assert body.count("ENDOFONEPOINT") == 1
     for i in range(25):
-        assert body.count(f"RECMARK{i:02d}") == 2  # in the discipline's input and as an intervention
+        assert body.count(f"RECMARK{i:02d}") == 1  # in the discipline's input only
     for i in range(5):
         assert f"GOALMARK{i}" in body
 
@@ -195,18 +199,17 @@ def test_long_texts_print_in_full_over_many_pages(sqlite_services: Services) -> 
 def test_signed_plan_prints_sign_offs_without_draft_marks(services: Services) -> None:
     import_files(services.cases, [SAMPLE_CASES])
     case = services.cases.get_by_ref("MDT-001")
-    plan = services.careplans.create_draft(case.id or 0)
-    plan.goals[0] = Goal(plan.goals[0].description, "hours a day at work", "0", "4", date(2027, 1, 28),
-                         plan.goals[0].uid)
-    plan = services.careplans.save_draft(plan)
     leads = {
         Discipline.PHYSICIAN: "Dr Amara Okafor",
         Discipline.PHYSICAL_THERAPY: "Sam Lee",
         Discipline.PSYCHOLOGY: "Ana Ruiz-Ørsted",
     }
+    plan = accepted_draft(services, case, leads=leads)
+    plan.goals[0] = Goal(plan.goals[0].description, "hours a day at work", "0", "4", date(2027, 1, 28),
+                         plan.goals[0].uid)
+    plan = services.careplans.save_draft(plan)
     assert services.careplans.required_sign_offs(plan) == tuple(leads)
-    for discipline, name in leads.items():
-        plan = services.careplans.sign_off(plan, discipline, name, at=AT)
+    plan = sign_all(services, plan, leads=leads)
     assert plan.status is PlanStatus.SIGNED
     pdf = read_pdf(care_plan_pdf_bytes(services, "MDT-001"), training=True)
     assert "DRAFT" not in pdf.text
@@ -214,7 +217,7 @@ def test_signed_plan_prints_sign_offs_without_draft_marks(services: Services) ->
         assert name in pdf.text
     assert "Signed and locked on" in pdf.flat
     assert "Plan version 1 (signed)" in pdf.pages[-1]
-    assert "SMART" in pdf.flat and "Incomplete: no measure, no baseline, no target, no due date" in pdf.flat
+    assert "SMART" in pdf.flat and "Not SMART: no measure, no baseline, no target, no due date" in pdf.flat
     # a new draft does not replace the agreed plan on paper; it prints when asked for
     draft = services.careplans.new_version(plan)
     assert "Plan version 1 (signed)" in read_pdf(care_plan_pdf_bytes(services, "MDT-001"), training=True).text

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from careplan_setup import accepted_draft, conference_item, sign_all
 from conftest import table_snapshot
 
 from mdtboard.domain.careplan import (
@@ -32,46 +33,71 @@ def _case(services: Services, sample_bundle: dict[str, Any], ref: str = "MDT-001
     return services.cases.create(case_from_json(data))
 
 
+def _conference_item(services: Services, case: Case, *args: Any, **kwargs: Any) -> int:
+    return conference_item(services, case, *args, **kwargs)
+
+
+def _draft(services: Services, case: Case) -> CarePlan:
+    return accepted_draft(services, case)
+
+
 def _signed(services: Services, plan: CarePlan) -> CarePlan:
-    for discipline in services.careplans.required_sign_offs(plan):
-        plan = services.careplans.sign_off(plan, discipline, f"Lead {discipline.label}", at=AT)
-    assert plan.status is PlanStatus.SIGNED
-    return plan
+    return sign_all(services, plan, at=AT)
 
 
-def test_create_draft_from_prepared_and_conference_inputs(
-    services: Services, sample_bundle: dict[str, Any]
-) -> None:
+def test_draft_from_the_conference_own_input_only(services: Services, sample_bundle: dict[str, Any]) -> None:
     case = _case(services, sample_bundle)
     assert case.id is not None
     assert services.careplans.current(case.id) is None
-    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 3, 13, 0)))
-    item = services.conferences.add_agenda_item(conf.id or 0, case.id)
+    item_id = _conference_item(services, case, copy_inputs=False)
     services.conferences.add_input(
-        item.id or 0,
-        DisciplineInput(Discipline.PHARMACY, "P. Ng", "Gabapentinoid with opioid.", "Naloxone kit."),
+        item_id,
+        DisciplineInput(Discipline.PHYSICIAN, "Dr Okafor", None, "1) Graded return to work. 2) Sleep diary."),
     )
-    plan = services.careplans.create_draft(case.id, agenda_item_id=item.id, today=date(2026, 12, 3))
+    services.conferences.add_input(  # pharmacy is not on the attendance list
+        item_id, DisciplineInput(Discipline.PHARMACY, "P. Ng", "Gabapentinoid with opioid.", "Naloxone kit."),
+    )
+    plan = services.careplans.create_draft(case.id, agenda_item_id=item_id, today=date(2026, 12, 3))
     assert plan.id is not None and plan.plan_version == 1 and plan.status is PlanStatus.DRAFT
     assert plan.case_ref == "MDT-001"
-    assert plan.conference_id == conf.id and plan.conference_date == datetime(2026, 12, 3, 13, 0)
-    by = plan.interventions_by_discipline()
-    assert set(by) == {
-        Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY, Discipline.PHARMACY
-    }
-    pharmacy = by[Discipline.PHARMACY][0]
-    assert pharmacy.description == "Naloxone kit." and pharmacy.owner == "P. Ng"
+    assert plan.conference_date == datetime(2026, 12, 3, 13, 0)
+    # only what the team said in this conference, as proposed items in its own words
+    assert [(i.discipline, i.description, i.proposed) for i in plan.interventions] == [
+        (Discipline.PHYSICIAN, "Graded return to work.", True), (Discipline.PHYSICIAN, "Sleep diary.", True),
+    ]
+    assert plan.agreed_interventions() == [] and plan.open_interventions() == []
+    # the prepared input and the absent discipline's are offered, not included
+    offered = services.careplans.offered(case.id, item_id, plan)
+    sources = {(o.discipline, o.source) for o in offered}
+    assert (Discipline.PHARMACY, "discipline not present") in sources
+    assert (Discipline.PHYSICAL_THERAPY, "prepared before the meeting") in sources
+    assert "Naloxone kit." in [o.text for o in offered]
+    # every medication's decision is left to the team
+    assert all(m.action is MedicationAction.UNDECIDED for m in plan.medication_plan)
     tramadol = next(m for m in plan.medication_plan if m.medication == "tramadol")
-    assert tramadol.action is MedicationAction.TAPER
-    assert (tramadol.mme_before, tramadol.mme_after) == (30.0, 0.0)
+    assert (tramadol.mme_before, tramadol.mme_after) == (30.0, None)
     # stored structurally and read back the same
     again = services.careplans.get(plan.id)
     assert [g.description for g in again.goals] == case.function_goals
     assert [i.uid for i in again.interventions] == [i.uid for i in plan.interventions]
     assert services.careplans.current(case.id) == again
+    # accepting an item is stored; accepted offered items no longer offered
+    again.interventions[0].proposed = False
+    again.interventions.append(Intervention(Discipline.PHARMACY, "Naloxone kit."))
+    saved = services.careplans.save_draft(again)
+    assert [i.proposed for i in saved.interventions] == [False, True, False]
+    assert "Naloxone kit." not in [o.text for o in services.careplans.offered(case.id, item_id, saved)]
     # a second draft is refused while this one is open
     with pytest.raises(InvalidInputError, match="already has a draft"):
         services.careplans.create_draft(case.id)
+
+
+def test_draft_outside_a_conference_takes_no_input(services: Services, sample_bundle: dict[str, Any]) -> None:
+    case = _case(services, sample_bundle)
+    plan = services.careplans.create_draft(case.id or 0)
+    assert plan.interventions == []
+    offered = services.careplans.offered(case.id or 0, None, plan)
+    assert {o.source for o in offered} == {"prepared before the meeting"} and len(offered) >= 6
 
 
 def test_create_draft_checks_case_and_agenda_item(services: Services, sample_bundle: dict[str, Any]) -> None:
@@ -89,7 +115,7 @@ def test_create_draft_checks_case_and_agenda_item(services: Services, sample_bun
 
 def test_save_draft_and_conflict_on_stale_version(services: Services, sample_bundle: dict[str, Any]) -> None:
     case = _case(services, sample_bundle)
-    plan = services.careplans.create_draft(case.id or 0)
+    plan = _draft(services, case)
     mine = services.careplans.get(plan.id or 0)
     theirs = services.careplans.get(plan.id or 0)
     mine.goals[0].measure = "minutes of continuous walking"
@@ -112,7 +138,7 @@ def test_invalid_plan_lists_every_problem_and_changes_nothing(
     services: Services, sample_bundle: dict[str, Any]
 ) -> None:
     case = _case(services, sample_bundle)
-    plan = services.careplans.create_draft(case.id or 0)
+    plan = _draft(services, case)
     plan.goals.append(Goal("  "))
     plan.interventions.append(Intervention(Discipline.NURSING, "x", owner="o" * 300))
     before = table_snapshot(services.db)
@@ -139,8 +165,29 @@ def test_sign_off_locks_the_plan(services: Services, sample_bundle: dict[str, An
     plan = services.careplans.create_draft(case.id or 0, agenda_item_id=item.id)
     required = services.careplans.required_sign_offs(plan)
     assert required == (Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY)
+    assert [a.name for a in services.careplans.signers(plan)][:3] == ["Dr Okafor", "Sam Lee", "Ana Ruiz"]
 
-    plan = services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT)
+    before = table_snapshot(services.db)
+    # someone not in attendance, or not for that discipline, or a trainee, cannot sign
+    with pytest.raises(InvalidInputError, match="Bob is not on the attendance list for physician"):
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Bob", at=AT)
+    with pytest.raises(InvalidInputError, match="not on the attendance list for physician"):
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Sam Lee", at=AT)
+    with pytest.raises(InvalidInputError, match="attends as trainee"):
+        services.careplans.sign_off(plan, Discipline.PHARMACY, "Kim Trainee", at=AT)
+    # the checklist before the first signature: open items need a recorded reason
+    checklist = services.careplans.checklist(plan)
+    assert "no review date" in checklist and "the patient's agreement is not recorded" in checklist
+    assert any(c.endswith("goals not SMART") for c in checklist)
+    assert any(c.startswith("medication decisions pending or not made") for c in checklist)
+    with pytest.raises(InvalidInputError, match="give the reason for signing with items open"):
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT)
+    assert table_snapshot(services.db) == before
+
+    plan = services.careplans.sign_off(
+        plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT, open_items_reason="Patient asked for time to decide"
+    )
+    assert plan.open_items_reason == "Patient asked for time to decide"
     assert plan.status is PlanStatus.DRAFT and [s.name for s in plan.sign_offs] == ["Dr Okafor"]
     with pytest.raises(InvalidInputError, match="already signed"):
         services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Other", at=AT)
@@ -150,7 +197,7 @@ def test_sign_off_locks_the_plan(services: Services, sample_bundle: dict[str, An
     assert [s.signed_at for s in plan.sign_offs] == [AT, AT, AT]
 
     before = table_snapshot(services.db)
-    plan.interventions[0].status = InterventionStatus.DONE
+    plan.review_date = date(2027, 3, 1)
     with pytest.raises(PlanLockedError, match="signed and locked"):
         services.careplans.save_draft(plan)
     with pytest.raises(PlanLockedError):
@@ -162,10 +209,10 @@ def test_sign_off_locks_the_plan(services: Services, sample_bundle: dict[str, An
 
 def test_changing_a_draft_withdraws_its_sign_offs(services: Services, sample_bundle: dict[str, Any]) -> None:
     case = _case(services, sample_bundle)
-    plan = services.careplans.create_draft(case.id or 0)
-    plan = services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr A", at=AT)
+    plan = _draft(services, case)
+    plan = services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT, open_items_reason="x")
     unchanged = services.careplans.save_draft(plan)
-    assert [s.name for s in unchanged.sign_offs] == ["Dr A"]
+    assert [s.name for s in unchanged.sign_offs] == ["Dr Okafor"]
     unchanged.review_date = date(2027, 3, 1)
     changed = services.careplans.save_draft(unchanged)
     assert changed.sign_offs == []
@@ -175,7 +222,7 @@ def test_new_version_keeps_the_old_one_readable_and_diff_lists_changes(
     services: Services, sample_bundle: dict[str, Any]
 ) -> None:
     case = _case(services, sample_bundle)
-    draft = services.careplans.create_draft(case.id or 0)
+    draft = _draft(services, case)
     draft.agreement.status = AgreementStatus.AGREED
     first = _signed(services, services.careplans.save_draft(draft))
     first_text = services.careplans.get(first.id or 0)
@@ -204,23 +251,23 @@ def test_new_version_keeps_the_old_one_readable_and_diff_lists_changes(
 
 def test_next_conference_starts_from_previous_plan(services: Services, sample_bundle: dict[str, Any]) -> None:
     case = _case(services, sample_bundle)
-    first = _signed(services, services.careplans.create_draft(case.id or 0))
-    conf = services.conferences.create(Conference(title="MDT", starts_at=datetime(2027, 1, 14, 13, 0)))
-    item = services.conferences.add_agenda_item(conf.id or 0, case.id or 0)
+    first = _signed(services, _draft(services, case))
+    item_id = _conference_item(services, case, datetime(2027, 1, 14, 13, 0), copy_inputs=False)
     services.conferences.add_input(
-        item.id or 0, DisciplineInput(Discipline.NURSING, "N. Obi", None, "Sleep diary.")
+        item_id, DisciplineInput(Discipline.PHYSICIAN, "Dr Okafor", None, "Sleep diary.")
     )
-    second = services.careplans.create_draft(case.id or 0, agenda_item_id=item.id)
-    assert second.plan_version == 2 and second.supersedes == first.id and second.agenda_item_id == item.id
+    second = services.careplans.create_draft(case.id or 0, agenda_item_id=item_id)
+    assert second.plan_version == 2 and second.supersedes == first.id and second.agenda_item_id == item_id
     kept = second.interventions[: len(first.interventions)]
     assert [i.uid for i in kept] == [i.uid for i in first.interventions]
-    assert second.interventions[-1].description == "Sleep diary."
+    assert not any(i.proposed for i in kept)
+    assert second.interventions[-1].description == "Sleep diary." and second.interventions[-1].proposed
     assert len(second.interventions) == len(first.interventions) + 1
 
 
 def test_discard_draft(services: Services, sample_bundle: dict[str, Any]) -> None:
     case = _case(services, sample_bundle)
-    plan = services.careplans.create_draft(case.id or 0)
+    plan = _draft(services, case)
     stale = services.careplans.get(plan.id or 0)
     services.careplans.save_draft(plan)
     with pytest.raises(ConflictError):
@@ -236,7 +283,7 @@ def test_open_actions_due(services: Services, sample_bundle: dict[str, Any]) -> 
     two = _case(services, sample_bundle, "MDT-002")
     plans = []
     for case in (one, two):
-        plan = services.careplans.create_draft(case.id or 0)
+        plan = _draft(services, case)
         plan.interventions[0].due = date(2027, 1, 5)
         plan.interventions[1].due = date(2027, 1, 20)
         plan.interventions[2].due = date(2027, 1, 3)

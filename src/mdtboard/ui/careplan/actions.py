@@ -1,5 +1,6 @@
-"""Print, Save PDF and Export FHIR for the care plan shown, and the paper size they use (A4 or US Letter,
-remembered in QSettings).
+"""Print, Save PDF and Export FHIR for the care plan shown, the paper they give (the team's care plan, the
+patient's plan or the letter to the GP; the team's with or without the case summary appendix) and the
+paper size (A4 or US Letter, remembered in QSettings).
 
 Print and Save PDF give the plan on screen: the latest draft while it is being edited (marked DRAFT), a
 signed version, or an earlier version being looked at; a case with no plan yet prints a draft built from
@@ -25,6 +26,7 @@ from mdtboard.ui.careplan.output import PAGE_SIZES, page_size_setting, print_pre
 from mdtboard.ui.dialogs import show_error
 
 if TYPE_CHECKING:
+    from mdtboard.reports.papers import Audience
     from mdtboard.ui.careplan.editor import CarePlanEditor
 
 SETTINGS_FOLDER = "careplan/last_folder"
@@ -70,6 +72,20 @@ class PlanActions(QObject):
             set_page_size_setting(self._settings, PAGE_SIZES[index][1])
             self.message.emit(f"Care plans print on {PAGE_SIZES[index][0]} paper")
 
+    @property
+    def audience(self) -> Audience:
+        """Which paper is printed and saved, as chosen beside the buttons."""
+        from mdtboard.reports.papers import Audience
+
+        return list(Audience)[max(self._editor.ui.audienceCombo.currentIndex(), 0)]
+
+    def audience_chosen(self, index: int) -> None:
+        from mdtboard.reports.papers import Audience
+
+        audience = list(Audience)[max(index, 0)]
+        self._editor.ui.summaryCheck.setEnabled(audience is Audience.TEAM)
+        self.message.emit(f"Print and Save PDF give the {audience.label.lower()}")
+
     # -- what is printed
     def _ready(self) -> tuple[str, CarePlan | None] | None:
         """The case reference and the plan to print, after saving what is pending."""
@@ -87,9 +103,10 @@ class PlanActions(QObject):
             return None
         ref, plan = ready
         try:
-            from mdtboard.reports.care_plan import care_plan_pdf_bytes  # ReportLab: when printing
+            from mdtboard.reports.papers import paper_bytes  # ReportLab: when printing
 
-            return care_plan_pdf_bytes(self._services, ref, page_size=self.page_size, plan=plan)
+            return paper_bytes(self._services, ref, self.audience, page_size=self.page_size, plan=plan,
+                               summary=self._editor.ui.summaryCheck.isChecked())
         except MdtboardError as exc:
             self._editor.last_dialog = show_error(self._editor, "Care plan not printed", str(exc))
             return None
@@ -97,7 +114,9 @@ class PlanActions(QObject):
     def _title(self) -> str:
         case, plan = self._editor.case, self._editor.plan
         ref = case.ref if case is not None else ""
-        return f"Care plan {ref}" + (f" version {plan.plan_version}" if plan is not None else " (draft)")
+        return f"{self.audience.label} {ref}" + (
+            f" version {plan.plan_version}" if plan is not None else " (draft)"
+        )
 
     def print_preview(self) -> QPrintPreviewDialog | None:
         """The print preview of the care plan; its Print button opens the system's print dialog."""
@@ -112,14 +131,17 @@ class PlanActions(QObject):
         case, plan = self._editor.case, self._editor.plan
         ref = case.ref if case is not None else "case"
         version = f"-v{plan.plan_version}" if plan is not None else "-draft"
-        return str(folder / f"care-plan-{ref}{version}{suffix}")
+        kind = {"team": "care-plan", "patient": "patient-plan", "gp": "gp-letter"}
+        paper = kind[str(self.audience)] if suffix == ".pdf" else "care-plan"
+        return str(folder / f"{paper}-{ref}{version}{suffix}")
 
     def choose_and_save_pdf(self) -> None:
         if self._editor.case is None:
             self.message.emit("Open a case first.")
             return
         name, _ = QFileDialog.getSaveFileName(
-            self._editor, "Save the care plan as PDF", self._default_path(".pdf"), "PDF documents (*.pdf)"
+            self._editor, f"Save the {self.audience.label.lower()} as PDF", self._default_path(".pdf"),
+            "PDF documents (*.pdf)",
         )
         if name:
             self.save_pdf_to(Path(name))
@@ -136,7 +158,7 @@ class PlanActions(QObject):
             self.message.emit("The PDF was not saved")
             return False
         self._settings.setValue(SETTINGS_FOLDER, str(written.parent))
-        self.message.emit(f"Saved the care plan PDF to {written}")
+        self.message.emit(f"Saved the {self.audience.label.lower()} PDF to {written}")
         return True
 
     def choose_and_export_fhir(self) -> None:

@@ -108,6 +108,17 @@ def mme_html(current: Sequence[Medication] | None, entries: Sequence[MedicationP
     """The MME/day total now and after the plan, with what the "after" assumes."""
     change = mme_change(current, entries)
     before, after = change.before, change.after
+    if after is None:
+        names = html.escape(", ".join(change.undecided))
+        lines = [
+            f"<b>Total: {html.escape(before.total_statement)} now → after the plan: not yet decided</b> "
+            "(CDC 2022 factors)",
+            f"{WARNING_SIGN} Decision pending or not made for {names}: the MME after is computed once "
+            "every opioid's decision is chosen.",
+        ]
+        if before.caution:
+            lines.append(f"<span style='color:#3d4a57'>{html.escape(before.caution)}</span>")
+        return "<br>".join(lines)
     if before.complete and after.complete:
         total = f"Total MME/day: {before.total_text} now → {after.total_text} after the plan"
     else:
@@ -129,10 +140,10 @@ def mme_html(current: Sequence[Medication] | None, entries: Sequence[MedicationP
     return "<br>".join(lines)
 
 
-def suggested_names(conference: Conference | None) -> dict[Discipline, str]:
-    """The first signing attendee of each discipline at the plan's conference."""
-    names: dict[Discipline, str] = {}
+def signers(conference: Conference | None) -> dict[Discipline, list[str]]:
+    """The attendees of the plan's conference who may sign, by discipline (chair, presenters, members)."""
+    names: dict[Discipline, list[str]] = {}
     for person in conference.attendees if conference is not None else []:
         if person.role in SIGNING_ROLES:
-            names.setdefault(person.discipline, person.name)
+            names.setdefault(person.discipline, []).append(person.name)
     return names

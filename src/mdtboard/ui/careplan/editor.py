@@ -21,14 +21,16 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from mdtboard.domain.careplan import CarePlan, PlanLockedError
+from mdtboard.domain.careplan import CarePlan, Intervention, PlanLockedError
 from mdtboard.domain.careplan_diff import canonical
+from mdtboard.domain.careplan_draft import OfferedItem, offered_sources
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.actions import PlanActions
+from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.careplan.commands import PlanFieldCommand, PlanItemCommand, PlanRowCommand
 from mdtboard.ui.careplan.display import WARNING_SIGN
 from mdtboard.ui.careplan.fields import AGREEMENT, LABELS, REVIEW_DATE, PlanFields
@@ -50,7 +52,7 @@ from mdtboard.ui.careplan.texts import conflict_rows, unsaved_changes
 from mdtboard.ui.careplan.values import format_date, parse_date
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
-from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.dialogs import ask, show_error
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
@@ -107,6 +109,7 @@ class CarePlanEditor(QWidget):
         self._texts: dict[str, str] = {}
         self._loading = False
         self._review_problem: str | None = None
+        self._offered: list[OfferedItem] = []
         self.conflict_dialog: ConflictDialog | None = None
         self.last_dialog: QWidget | None = None
         self._prepare_widgets()
@@ -134,16 +137,22 @@ class CarePlanEditor(QWidget):
         self.ui.reviewDateEdit.editingFinished.connect(self._tidy_review_date)
         self.tables.item_edited.connect(self._push_item)
         self.tables.add_requested.connect(self.add_row)
+        self.tables.accept_requested.connect(self.accept_proposed)
+        self.tables.merge_requested.connect(self.merge_with_previous)
         self.tables.remove_requested.connect(self.remove_row)
         self.tables.problem.connect(self._cell_problem)
         self.tables.items_changed.connect(self._show_summaries)
+        self.ui.offeredList.itemActivated.connect(
+            lambda item: self.add_offered(self.ui.offeredList.row(item))
+        )
         self.ui.buildButton.clicked.connect(self.build_draft)
-        self.ui.newVersionButton.clicked.connect(self.start_new_version)
+        self.ui.newVersionButton.clicked.connect(lambda: self.start_new_version())
         self.ui.currentButton.clicked.connect(self.show_latest)
         self.ui.printButton.clicked.connect(self.output.print_preview)
         self.ui.pdfButton.clicked.connect(self.output.choose_and_save_pdf)
         self.ui.fhirButton.clicked.connect(self.output.choose_and_export_fhir)
         self.ui.pageSizeCombo.currentIndexChanged.connect(self.output.page_size_chosen)
+        self.ui.audienceCombo.currentIndexChanged.connect(self.output.audience_chosen)
         self.signoff.sign_requested.connect(self.sign)
         self.signoff.withdraw_requested.connect(self.withdraw)
         self.history.show_version_requested.connect(self.show_version)
@@ -238,6 +247,7 @@ class CarePlanEditor(QWidget):
         self._saver.discard()
         self._review_problem = None
         self.ui.saveState.setText("")
+        self._show_offered()
         self._show_history()
         self._show_state()
 
@@ -342,9 +352,18 @@ class CarePlanEditor(QWidget):
 
     # -- drafts, versions, sign-off
     def build_draft(self) -> CarePlan | None:
-        """Build and store a draft from the team's input (the next version when a signed plan exists)."""
+        """Build and store a draft from the team's input in this conference. Only when the case has no
+        plan yet: a signed plan is never changed by this key (see :meth:`start_new_version`), and a
+        draft is edited, not rebuilt."""
         if self._case is None or self._case.id is None:
             self.status_message.emit("Open a case first.")
+            return None
+        if self._latest_version is not None:
+            self.status_message.emit(
+                "This case has a plan already: nothing was built. "
+                + ("Its latest version is signed and locked; Start a new version (Alt+N) to change it."
+                   if self._plan is not None and self._plan.signed else "Edit the draft shown.")
+            )
             return None
         if not self.flush():
             return None
@@ -363,10 +382,22 @@ class CarePlanEditor(QWidget):
         )
         return plan
 
-    def start_new_version(self) -> CarePlan | None:
-        """Copy the signed plan shown into the next version, a draft."""
+    def start_new_version(self, *, confirmed: bool = False) -> CarePlan | None:
+        """Copy the signed plan shown into the next version, a draft, after asking (``confirmed``: the
+        person said yes already)."""
         if self._plan is None or not self._plan.signed or self.viewing_earlier:
             self.status_message.emit("Only the latest signed version can be continued in a new version.")
+            return None
+        if not confirmed:
+            old = self._plan.plan_version
+            self.last_dialog = ask(
+                self, "Start a new version?",
+                f"Version {old + 1} will be a draft copied from version {old}, which stays as it was "
+                f"signed and can still be read and printed.\n\nThe sign-offs are not copied: every lead "
+                f"signs version {old + 1} again. The patient's agreement goes back to \"not yet asked\". "
+                "Progress recorded on the actions stays with them.\n\nStart the new version?",
+                lambda yes: self._new_version_answered(yes, old),
+            )
             return None
         try:
             plan = self._services.careplans.new_version(self._plan, agenda_item_id=self._agenda_item_id)
@@ -381,19 +412,44 @@ class CarePlanEditor(QWidget):
         )
         return plan
 
-    def sign(self, discipline: Discipline, name: str) -> bool:
-        """Sign the plan shown for ``discipline`` as ``name`` (saving what is pending first)."""
+    def _new_version_answered(self, yes: bool, old: int) -> None:
+        if yes:
+            self.start_new_version(confirmed=True)
+        else:
+            self.status_message.emit(f"No new version started; version {old} stays as signed")
+
+    def sign(self, discipline: Discipline, name: str, reason: str | None = None) -> bool:
+        """Sign the plan shown for ``discipline`` as ``name``, a person on the attendance list (saving
+        what is pending first). Before the first signature the checklist is shown when items are open;
+        signing then goes on once a reason is given there (or ``reason`` is passed)."""
         if self._plan is None or not self.editable:
             return False
         if not name.strip():
-            self.status_message.emit(f"Type the name of the {discipline.label.lower()} lead first.")
+            self.status_message.emit(f"Choose the {discipline.label.lower()} lead from the attendance list.")
             self.signoff.rows[discipline].name.setFocus()
             return False
         if not self.flush():
             self.status_message.emit("The plan is not saved yet, so it cannot be signed; see the save state.")
             return False
+        if not self._plan.sign_offs and reason is None:
+            try:
+                open_items = self._services.careplans.checklist(self._plan)
+            except MdtboardError as exc:
+                self.status_message.emit(f"Not signed: {exc}")
+                return False
+            if open_items:
+                dialog = ChecklistDialog(discipline, name, open_items, self)
+                self.last_dialog = dialog
+                dialog.accepted.connect(lambda: self.sign(discipline, name, dialog.reason))
+                dialog.rejected.connect(
+                    lambda: self.status_message.emit("Not signed: fix what the checklist shows, then sign.")
+                )
+                dialog.open()
+                return False
         try:
-            plan = self._services.careplans.sign_off(self._plan, discipline, name)
+            plan = self._services.careplans.sign_off(
+                self._plan, discipline, name, open_items_reason=reason
+            )
         except (ConflictError, PlanLockedError) as exc:
             self.last_dialog = show_error(self, "Not signed", f"{exc}\n\nThe plan as now saved is shown.")
             self.show_latest()
@@ -485,6 +541,86 @@ class CarePlanEditor(QWidget):
         ))
         self.status_message.emit(f"Removed {noun} {row + 1} (Ctrl+Z puts it back)")
 
+    def accept_proposed(self, row: int) -> None:
+        """The chair accepts a proposed intervention as agreed (its words unchanged); the cursor moves to
+        the next proposed one."""
+        ids = self._ids()
+        model = self.tables.models[INTERVENTIONS]
+        if not self._can_edit() or ids is None or not 0 <= row < model.rowCount():
+            return
+        item = model.item(row)
+        if not item.proposed:
+            return
+        self._undo.push(PlanItemCommand(
+            self, *ids, INTERVENTIONS, row, item, replace(item, proposed=False),
+            f"Accept intervention {row + 1} (care plan)",
+        ))
+        left = [i for i, it in enumerate(model.items()) if it.proposed]
+        after = [i for i in left if i > row] or left
+        if after:
+            self.tables.views[INTERVENTIONS].setCurrentIndex(model.index(after[0], 0))
+        self.status_message.emit(
+            f"Accepted: {item.description[:60]}" + (f" · {len(left)} still proposed" if left else
+                                                     " · every proposed item decided")
+        )
+
+    def merge_with_previous(self, row: int) -> None:
+        """Merge an intervention into the row above it: both texts kept, word for word, in one item
+        (the row above keeps its discipline, owner and due date)."""
+        ids = self._ids()
+        model = self.tables.models[INTERVENTIONS]
+        if not self._can_edit() or ids is None or not 1 <= row < model.rowCount():
+            return
+        above, item = model.item(row - 1), model.item(row)
+        joint = above.description.rstrip()
+        joint += (" " if joint.endswith((".", "!", "?", ";")) else "; ") + item.description.strip()
+        merged = replace(above, description=joint, proposed=above.proposed or item.proposed)
+        self._undo.beginMacro(f"Merge intervention {row + 1} into {row} (care plan)")
+        self._undo.push(PlanItemCommand(self, *ids, INTERVENTIONS, row - 1, above, merged, "merge"))
+        self._undo.push(PlanRowCommand(self, *ids, INTERVENTIONS, row, item, insert=False, label="merge"))
+        self._undo.endMacro()
+        self.tables.views[INTERVENTIONS].setCurrentIndex(model.index(row - 1, 0))
+        self.status_message.emit(f"Merged intervention {row + 1} into {row} (Ctrl+Z separates them)")
+
+    def _show_offered(self) -> None:
+        """The input not taken into the draft, offered for the chair to add one by one."""
+        self.ui.offeredList.clear()
+        self._offered = []
+        if self._case is not None and self._case.id is not None and self._plan is not None:
+            try:
+                current = self.read_plan() if self.editable else self._plan
+                self._offered = self._services.careplans.offered(self._case.id, self._agenda_item_id, current)
+            except MdtboardError as exc:
+                self.status_message.emit(str(exc))
+        for item in self._offered:
+            who = f", {item.author}" if item.author else ""
+            self.ui.offeredList.addItem(f"{item.discipline.label}{who} ({item.source}): {item.text}")
+        sources = offered_sources(self._offered)
+        self.ui.offeredLabel.setText(
+            f"Not in the draft ({sources}). Enter adds the selected one to the plan."
+            if sources else "Nothing else was offered: every input is in the draft or the plan."
+        )
+        self.ui.offeredList.setVisible(bool(self._offered))
+        self.ui.offeredList.setEnabled(self.editable)
+
+    def add_offered(self, index: int) -> None:
+        """Add an offered recommendation to the plan as an accepted intervention of its discipline."""
+        ids = self._ids()
+        offered = getattr(self, "_offered", [])
+        if not self._can_edit() or ids is None or not 0 <= index < len(offered):
+            return
+        chosen = offered[index]
+        row = self.tables.models[INTERVENTIONS].rowCount()
+        item = Intervention(chosen.discipline, chosen.text)
+        self._undo.push(PlanRowCommand(
+            self, *ids, INTERVENTIONS, row, item, insert=True,
+            label=f"Add {chosen.discipline.label.lower()} input {chosen.source} (care plan)",
+        ))
+        self._show_offered()
+        self.ui.offeredList.setCurrentRow(min(index, self.ui.offeredList.count() - 1))
+        self.ui.offeredList.setFocus()
+        self.status_message.emit(f"Added to the plan: {chosen.text[:60]}")
+
     def _can_edit(self) -> bool:
         if not self.editable:
             self.status_message.emit(self._lock_reason())
@@ -556,11 +692,9 @@ class CarePlanEditor(QWidget):
         self._show_summaries()
 
     def _draft_possible(self) -> bool:
-        """A draft can be built when the case has no plan, or its latest version is signed."""
-        if self._latest_version is None:
-            return True
-        latest = next((p for p in self.history.model.plans() if p.plan_version == self._latest_version), None)
-        return latest is not None and latest.signed
+        """A draft is built only for a case without a plan: a draft is edited, a signed plan continued
+        in a new version."""
+        return self._latest_version is None
 
     def _lock_reason(self) -> str:
         return display.lock_reason(self._plan, earlier=self.viewing_earlier, latest=self._latest_version)
@@ -591,7 +725,7 @@ class CarePlanEditor(QWidget):
             self.status_message.emit(str(exc))
             required, conference = (), None
         self.signoff.show_plan(
-            plan, required, editable=self.editable, suggested=display.suggested_names(conference)
+            plan, required, editable=self.editable, signers=display.signers(conference)
         )
 
     def _show_history(self) -> None:

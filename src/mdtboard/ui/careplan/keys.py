@@ -66,6 +66,45 @@ class RowKeys(QObject):
         return False
 
 
+class ReviewKeys(QObject):
+    """On a table of proposed items (not while a cell is being edited): Enter accepts the selected
+    proposed item, E edits its text, M merges it into the row above. Each callback gets the row and
+    returns False when the key does not apply there (the key then does what it does anyway)."""
+
+    def __init__(
+        self,
+        accept: Callable[[int], bool],
+        edit: Callable[[int], bool],
+        merge: Callable[[int], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._accept = accept
+        self._edit = edit
+        self._merge = merge
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QAbstractItemView) \
+                or watched.state() == QAbstractItemView.State.EditingState:
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            return False
+        row = watched.currentIndex().row()
+        if row < 0:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers == Qt.KeyboardModifier.NoModifier:
+            return self._accept(row)
+        if key == Qt.Key.Key_E:
+            return self._edit(row)
+        if key == Qt.Key.Key_M:
+            return self._merge(row)
+        return False
+
+
 class CellDelegate(QStyledItemDelegate):
     """A drop-down for cells whose column offers choices, a line edit for the others; either way Ctrl+Z
     goes to the window's undo stack."""

@@ -109,7 +109,23 @@ GOAL_COLUMNS: tuple[Column[Goal], ...] = (
     Column("SMART check", smart_text, mark=_smart_mark, tip=smart_tip, width=200),
 )
 
+def _agreed_text(item: Intervention) -> str:
+    return "Proposed" if item.proposed else "Agreed"
+
+
+def _agreed_mark(item: Intervention) -> Mark:
+    return Mark.WAITING if item.proposed else Mark.DONE
+
+
+def _agreed_tip(item: Intervention) -> str:
+    if item.proposed:
+        return ("Proposed from what the discipline said; not agreed yet. Enter accepts, E edits, "
+                "M merges it into the row above, Delete drops it.")
+    return "Accepted by the chair"
+
+
 INTERVENTION_COLUMNS: tuple[Column[Intervention], ...] = (
+    Column("Agreed?", _agreed_text, mark=_agreed_mark, tip=_agreed_tip, width=110),
     Column("Discipline", lambda i: i.discipline.label,
            lambda i, t: replace(i, discipline=_enum(Discipline, t)), choices=_labels(Discipline), width=150),
     Column("Intervention", lambda i: i.description,
@@ -129,26 +145,57 @@ def _mme_before(entry: MedicationPlanEntry) -> str:
 
 
 def _mme_after(entry: MedicationPlanEntry) -> str:
-    return format_mme(entry.mme_after) if entry.is_opioid else "—"
+    if not entry.is_opioid:
+        return "—"
+    if not entry.decided:
+        return "not yet decided"
+    return format_mme(entry.mme_after)
+
+
+def _decision_mark(entry: MedicationPlanEntry) -> Mark | None:
+    if entry.action is MedicationAction.UNDECIDED:
+        return Mark.ATTENTION
+    if entry.action is MedicationAction.PENDING:
+        return Mark.WAITING
+    return None
+
+
+def _decision_tip(entry: MedicationPlanEntry) -> str:
+    if entry.action is MedicationAction.UNDECIDED:
+        return ("The team has not decided yet: choose continue, reduce, change dose, stop, switch, start "
+                "or decision pending")
+    if entry.action is MedicationAction.PENDING:
+        return "Decision pending: fill in the options offered, who decides with the patient, and by when"
+    return entry.action.label
 
 
 MEDICATION_COLUMNS: tuple[Column[MedicationPlanEntry], ...] = (
-    Column("Action", lambda m: m.action.label, lambda m, t: replace(m, action=_enum(MedicationAction, t)),
-           choices=_labels(MedicationAction), width=100),
+    Column("Decision", lambda m: m.action.label, lambda m, t: replace(m, action=_enum(MedicationAction, t)),
+           choices=_labels(MedicationAction), mark=_decision_mark, tip=_decision_tip, width=150),
     Column("Medication", lambda m: m.medication,
            lambda m, t: replace(m, medication=_required("A medication")(t)), width=170),
-    Column("Route", lambda m: m.route or "", lambda m, t: replace(m, route=_optional(t)), width=80),
-    Column("Daily dose before", lambda m: format_dose(m.dose_before, per_day=True),
+    Column("Route", lambda m: m.route or "", lambda m, t: replace(m, route=_optional(t)), width=70),
+    Column("Daily dose now", lambda m: format_dose(m.dose_before, per_day=True),
            lambda m, t: replace(m, dose_before=parse_dose(t)), edit=lambda m: format_dose(m.dose_before),
-           width=130),
+           width=120),
+    Column("Switch to", lambda m: m.switch_to or "", lambda m, t: replace(m, switch_to=_optional(t)),
+           tip=lambda m: "The medicine switched to (for a switch)", width=120),
     Column("Daily dose after", lambda m: format_dose(m.dose_after, per_day=True),
            lambda m, t: replace(m, dose_after=parse_dose(t)), edit=lambda m: format_dose(m.dose_after),
-           width=130),
-    Column("MME/day before", _mme_before,
-           tip=lambda m: "Not an opioid" if not m.is_opioid else "MME/day before the change", width=110),
+           tip=lambda m: "To what (reduce, change dose, switch, start)", width=120),
+    Column("MME/day now", _mme_before,
+           tip=lambda m: "Not an opioid" if not m.is_opioid else "MME/day before the change", width=100),
     Column("MME/day after", _mme_after,
-           tip=lambda m: "Not an opioid" if not m.is_opioid else "MME/day after the change", width=110),
-    Column("Detail", lambda m: m.detail or "", lambda m, t: replace(m, detail=_optional(t)), width=300),
+           tip=lambda m: "Not an opioid" if not m.is_opioid else "MME/day after the decision", width=110),
+    Column("Instruction (one line)", lambda m: m.detail or "", lambda m, t: replace(m, detail=_optional(t)),
+           width=260),
+    Column("Options offered (pending)", lambda m: m.options or "",
+           lambda m, t: replace(m, options=_optional(t)),
+           width=200),
+    Column("Who decides with the patient", lambda m: m.decided_by or "",
+           lambda m, t: replace(m, decided_by=_optional(t)), width=170),
+    Column("Decide by", lambda m: format_date(m.decide_by), lambda m, t: replace(m, decide_by=parse_date(t)),
+           width=100),
 )
 
 PROCEDURE_COLUMNS: tuple[Column[Procedure], ...] = (
@@ -192,11 +239,11 @@ SECTIONS: dict[str, Section] = {
     GOALS: Section(GOALS, "goal", GOAL_COLUMNS, lambda: Goal(""), lambda g: not g.description.strip()),
     INTERVENTIONS: Section(
         INTERVENTIONS, "intervention", INTERVENTION_COLUMNS,
-        lambda: Intervention(Discipline.PHYSICIAN, ""), lambda i: not i.description.strip(), first_column=1,
+        lambda: Intervention(Discipline.PHYSICIAN, ""), lambda i: not i.description.strip(), first_column=2,
     ),
     MEDICATION: Section(
         MEDICATION, "medication plan line", MEDICATION_COLUMNS,
-        lambda: MedicationPlanEntry(MedicationAction.START, ""), lambda m: not m.medication.strip(),
+        lambda: MedicationPlanEntry(MedicationAction.UNDECIDED, ""), lambda m: not m.medication.strip(),
         first_column=1,
     ),
     PROCEDURES: Section(PROCEDURES, "procedure", PROCEDURE_COLUMNS, lambda: Procedure(ProcedureKind.OTHER),

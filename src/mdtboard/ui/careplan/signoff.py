@@ -1,5 +1,5 @@
-"""The sign-off panel beside the care plan: each required discipline with a name field and a Sign button,
-and who has signed when."""
+"""The sign-off panel beside the care plan: each required discipline with the people present for it (chosen
+from the attendance list, never typed) and a Sign button, and who has signed when."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import html
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton, QWidget
 
 from mdtboard.domain.careplan import CarePlan, SignOff
 from mdtboard.domain.case import Discipline
@@ -32,10 +33,11 @@ class _Row:
         parent = panel
         self.label = QLabel(discipline.label, parent)
         self.icon = QLabel(parent)
-        self.name = QLineEdit(parent)
-        self.name.setPlaceholderText("Name of the lead")
-        self.name.setAccessibleName(f"Name of the {discipline.label.lower()} lead")
+        self.name = QComboBox(parent)
+        self.name.setEditable(False)
+        self.name.setAccessibleName(f"Who signs for {discipline.label.lower()} (from the attendance list)")
         self.name.installEventFilter(panel.undo_keys)
+        self.name.installEventFilter(panel)
         self.label.setBuddy(self.name)
         self.signed = QLabel(parent)
         self.signed.setWordWrap(True)
@@ -55,6 +57,21 @@ class SignOffPanel(QFrame):
 
     sign_requested = Signal(object, str)
     withdraw_requested = Signal(object)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Enter on a signer's drop-down signs (the drop-down itself opens with Alt+Down or Space)."""
+        if (
+            isinstance(watched, QComboBox)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            for discipline, row in self.rows.items():
+                if row.name is watched:
+                    self._sign(discipline)
+                    return True
+        return False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +99,7 @@ class SignOffPanel(QFrame):
         for widget in row.widgets:
             widget.show()  # at once, not when the layout gets round to it: the cursor may go there next
         row.button.clicked.connect(lambda: self._clicked(discipline))
-        row.name.returnPressed.connect(lambda: self._sign(discipline))
-        row.name.textEdited.connect(lambda text: self._typed.__setitem__(discipline, text))
+        row.name.activated.connect(lambda _i: self._typed.__setitem__(discipline, row.name.currentText()))
         return row
 
     def _clear(self) -> None:
@@ -100,11 +116,11 @@ class SignOffPanel(QFrame):
         required: Sequence[Discipline],
         *,
         editable: bool,
-        suggested: Mapping[Discipline, str] | None = None,
+        signers: Mapping[Discipline, Sequence[str]] | None = None,
     ) -> None:
         """Show the sign-offs of ``plan``: one row per required discipline (and any other that signed).
         ``editable``: the plan is the latest draft, so signing (and withdrawing) is possible.
-        ``suggested``: names to offer in the empty name fields (those present at the conference)."""
+        ``signers``: the people on the attendance list who may sign for each discipline."""
         self._clear()
         self._signed = {} if plan is None else {s.discipline: s for s in plan.sign_offs}
         shown = [d for d in Discipline if d in set(required) or d in self._signed]
@@ -116,8 +132,8 @@ class SignOffPanel(QFrame):
             if signed is not None:
                 row.icon.setPixmap(pixmap(Mark.DONE, size))
                 row.icon.setAccessibleName("Signed")
-                row.name.setText(signed.name)
-                row.name.setReadOnly(True)
+                row.name.addItem(signed.name)
+                row.name.setEnabled(False)
                 row.name.hide()
                 row.signed.setText(
                     f"<b>{html.escape(signed.name)}</b>, {html.escape(local_time(signed.signed_at))}"
@@ -128,11 +144,16 @@ class SignOffPanel(QFrame):
             else:
                 row.icon.setFixedSize(size, size)  # blank until signed; the summary says who is still to sign
                 row.icon.setAccessibleName("Not signed yet")
+                people = list((signers or {}).get(discipline, ()))
+                row.name.addItems(people)
                 typed = self._typed.get(discipline)
-                row.name.setText(typed if typed is not None else (suggested or {}).get(discipline, ""))
-                row.name.setReadOnly(not editable)
+                if typed in people:
+                    row.name.setCurrentText(typed)
+                if not people:
+                    row.name.addItem(f"No {discipline.label.lower()} lead on the attendance list")
+                row.name.setEnabled(editable and bool(people))
                 row.signed.hide()
-                row.button.setEnabled(editable)
+                row.button.setEnabled(editable and bool(people))
             row.signed.setTextFormat(Qt.TextFormat.PlainText if signed is None else Qt.TextFormat.RichText)
         self._show_summary(plan, shown)
 
@@ -170,12 +191,12 @@ class SignOffPanel(QFrame):
     def _sign(self, discipline: Discipline) -> None:
         row = self.rows.get(discipline)
         if row is not None and discipline not in self._signed and row.button.isEnabled():
-            self.sign_requested.emit(discipline, row.name.text())
+            self.sign_requested.emit(discipline, row.name.currentText())
 
     def focus_next_unsigned(self) -> None:
         """Put the cursor in the first name field still to sign."""
         for discipline, row in self.rows.items():
-            if discipline not in self._signed and not row.name.isReadOnly():
+            if discipline not in self._signed and row.name.isEnabled():
                 row.name.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
 

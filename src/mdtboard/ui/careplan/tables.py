@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from mdtboard.domain.careplan import CarePlan, Intervention
-from mdtboard.ui.careplan.keys import CellDelegate, RowKeys, UndoKeys
+from mdtboard.ui.careplan.keys import CellDelegate, ReviewKeys, RowKeys, UndoKeys
 from mdtboard.ui.careplan.models import ItemTableModel
 from mdtboard.ui.careplan.sections import (
     DISAGREEMENTS,
@@ -33,6 +33,8 @@ class PlanTables(QObject):
         item_edited(str, int, object, object): a cell edit changed row ``int`` of section ``str`` from the
             first item to the second (not yet applied: the editor puts it on the undo stack).
         add_requested(str): Insert or Ctrl+N in the table of this section.
+        accept_requested(int): Enter on a proposed intervention (this row).
+        merge_requested(int): M on an intervention: merge it into the row above.
         remove_requested(str): Delete in the table of this section.
         problem(str): a typed value was refused; nothing was changed.
         items_changed(): some list changed.
@@ -40,6 +42,8 @@ class PlanTables(QObject):
 
     item_edited = Signal(str, int, object, object)
     add_requested = Signal(str)
+    accept_requested = Signal(int)
+    merge_requested = Signal(int)
     remove_requested = Signal(str)
     problem = Signal(str)
     items_changed = Signal()
@@ -69,6 +73,27 @@ class PlanTables(QObject):
             model.problem.connect(self.problem)
             model.items_changed.connect(self.items_changed)
             self.models[name] = model
+        view = self.views[INTERVENTIONS]
+        view.installEventFilter(ReviewKeys(self._accept, self._edit_text, self._merge, view))
+
+    def _accept(self, row: int) -> bool:
+        item = self.models[INTERVENTIONS].item(row)
+        if not isinstance(item, Intervention) or not item.proposed or self.models[INTERVENTIONS].read_only:
+            return False
+        self.accept_requested.emit(row)
+        return True
+
+    def _edit_text(self, row: int) -> bool:
+        if self.models[INTERVENTIONS].read_only:
+            return False
+        self.start_editing(INTERVENTIONS, row)
+        return True
+
+    def _merge(self, row: int) -> bool:
+        if self.models[INTERVENTIONS].read_only or row < 1:
+            return False
+        self.merge_requested.emit(row)
+        return True
 
     def _edit_handler(self, name: str) -> Callable[[int, Any, Any], None]:
         return lambda row, old, new: self.item_edited.emit(name, row, old, new)

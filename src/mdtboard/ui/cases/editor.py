@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mdtboard.domain.case import Case, Patient, Scores
 from mdtboard.domain.errors import InvalidInputError, MdtboardError, NotFoundError, Problem
+from mdtboard.domain.introduction import SEPARATOR, introduce_patient
 from mdtboard.domain.isbar import check_isbar
 from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.mme import mme_report
@@ -78,7 +79,9 @@ QLabel#saveState { color: #444444; }
 
 #: The fields each panel beside the form shows something of. After an edit of one field, a panel that does
 #: not show it is left as it is; the field marks and the readiness check follow every edit.
-_HEADER_KEYS = frozenset({"refEdit", "nameEdit", "titleEdit", "fictionalCheck"})
+_HEADER_KEYS = frozenset({
+    "refEdit", "nameEdit", "titleEdit", "fictionalCheck", "ageEdit", "sexEdit", "genderEdit", "pronounsEdit",
+})
 _SCORE_KEYS = frozenset({
     "nrsEdit", *PEG_FIELDS, *PHQ9_FIELDS, "phq9TotalEdit", *GAD7_FIELDS, "gad7TotalEdit",
 })
@@ -607,7 +610,8 @@ class CaseEditor(QWidget):
 
     def _show_header(self, case: Case) -> None:
         title = f" — {case.title}" if case.title else ""
-        name = case.patient.display_name or "New case"
+        intro = introduce_patient(case.patient, language=False)
+        name = intro.line() if intro.name else SEPARATOR.join(("New case", *intro.facts))
         self.ui.headerLabel.setText(f"{case.ref} · {name}{title}")
         badge = self.ui.kindBadge
         if badge.property("fictional") != case.fictional:

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.instruments import other_score_line
+from mdtboard.domain.introduction import introduce_case
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
@@ -29,21 +31,8 @@ def aware(value: datetime) -> datetime:
 
 
 def patient_line(case: Case) -> str:
-    p = case.patient
-    parts = [p.display_name]
-    if p.age is not None:
-        parts.append(f"{p.age} years")
-    if p.gender_identity or p.sex:
-        parts.append(p.gender_identity or p.sex or "")
-    if p.pronouns:
-        parts.append(p.pronouns)
-    if p.preferred_language:
-        interpreter = ", interpreter needed" if p.interpreter_needed else ""
-        parts.append(f"speaks {p.preferred_language}{interpreter}")
-    elif p.interpreter_needed:
-        parts.append("interpreter needed")
-    parts.append("fictional case" if case.fictional else "real patient")
-    return " · ".join(parts)
+    """The patient as introduced everywhere (:func:`mdtboard.domain.introduction.introduce_case`)."""
+    return introduce_case(case).line()
 
 
 class DiscussionPanel(QWidget):
@@ -350,4 +339,5 @@ class DiscussionPanel(QWidget):
                 lines.append(f"{name}: {text}" if name else text)
         if summary.phq9_item9_unrecorded:
             lines.append("PHQ-9 item 9 (self-harm) not recorded: ask today")
+        lines.extend(other_score_line(other) for other in (case.scores.other or [] if case.scores else []))
         return "\n".join(lines)

@@ -3,9 +3,10 @@
 
 
 from PySide6.QtCore import (QCoreApplication, QSize, Qt)
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QScrollArea,
-    QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton,
+    QRadioButton, QScrollArea, QSizePolicy, QSpacerItem, QSplitter, QTabWidget, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_CarePlanEditor(object):
     def setupUi(self, CarePlanEditor):
@@ -56,6 +57,25 @@ class Ui_CarePlanEditor(object):
         self.actionSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.actionRow.addItem(self.actionSpacer)
+
+        self.audienceLabel = QLabel(CarePlanEditor)
+        self.audienceLabel.setObjectName(u"audienceLabel")
+
+        self.actionRow.addWidget(self.audienceLabel)
+
+        self.audienceCombo = QComboBox(CarePlanEditor)
+        self.audienceCombo.addItem("")
+        self.audienceCombo.addItem("")
+        self.audienceCombo.addItem("")
+        self.audienceCombo.setObjectName(u"audienceCombo")
+
+        self.actionRow.addWidget(self.audienceCombo)
+
+        self.summaryCheck = QCheckBox(CarePlanEditor)
+        self.summaryCheck.setObjectName(u"summaryCheck")
+        self.summaryCheck.setChecked(True)
+
+        self.actionRow.addWidget(self.summaryCheck)
 
         self.paperLabel = QLabel(CarePlanEditor)
         self.paperLabel.setObjectName(u"paperLabel")
@@ -239,6 +259,19 @@ class Ui_CarePlanEditor(object):
         self.interventionsSummary.setWordWrap(True)
 
         self.interventionsLayout.addWidget(self.interventionsSummary)
+
+        self.offeredLabel = QLabel(self.interventionsTab)
+        self.offeredLabel.setObjectName(u"offeredLabel")
+        self.offeredLabel.setWordWrap(True)
+
+        self.interventionsLayout.addWidget(self.offeredLabel)
+
+        self.offeredList = QListWidget(self.interventionsTab)
+        self.offeredList.setObjectName(u"offeredList")
+        self.offeredList.setMaximumSize(QSize(16777215, 180))
+        self.offeredList.setWordWrap(True)
+
+        self.interventionsLayout.addWidget(self.offeredList)
 
         self.sectionTabs.addTab(self.interventionsTab, "")
         self.medicationTab = QWidget()
@@ -425,6 +458,7 @@ class Ui_CarePlanEditor(object):
         self.editorLayout.setStretch(3, 1)
         self.editorLayout.setStretch(4, 1)
 #if QT_CONFIG(shortcut)
+        self.audienceLabel.setBuddy(self.audienceCombo)
         self.paperLabel.setBuddy(self.pageSizeCombo)
         self.biologicalLabel.setBuddy(self.biologicalEdit)
         self.psychologicalLabel.setBuddy(self.psychologicalEdit)
@@ -432,6 +466,7 @@ class Ui_CarePlanEditor(object):
         self.problemsLabel.setBuddy(self.problemsTable)
         self.goalsLabel.setBuddy(self.goalsTable)
         self.interventionsLabel.setBuddy(self.interventionsTable)
+        self.offeredLabel.setBuddy(self.offeredList)
         self.medicationLabel.setBuddy(self.medicationTable)
         self.proceduresLabel.setBuddy(self.proceduresTable)
         self.risksLabel.setBuddy(self.risksTable)
@@ -441,7 +476,9 @@ class Ui_CarePlanEditor(object):
         self.disagreementsLabel.setBuddy(self.disagreementsTable)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.buildButton, self.newVersionButton)
-        QWidget.setTabOrder(self.newVersionButton, self.pageSizeCombo)
+        QWidget.setTabOrder(self.newVersionButton, self.audienceCombo)
+        QWidget.setTabOrder(self.audienceCombo, self.summaryCheck)
+        QWidget.setTabOrder(self.summaryCheck, self.pageSizeCombo)
         QWidget.setTabOrder(self.pageSizeCombo, self.printButton)
         QWidget.setTabOrder(self.printButton, self.pdfButton)
         QWidget.setTabOrder(self.pdfButton, self.fhirButton)
@@ -453,7 +490,8 @@ class Ui_CarePlanEditor(object):
         QWidget.setTabOrder(self.socialEdit, self.problemsTable)
         QWidget.setTabOrder(self.problemsTable, self.goalsTable)
         QWidget.setTabOrder(self.goalsTable, self.interventionsTable)
-        QWidget.setTabOrder(self.interventionsTable, self.medicationTable)
+        QWidget.setTabOrder(self.interventionsTable, self.offeredList)
+        QWidget.setTabOrder(self.offeredList, self.medicationTable)
         QWidget.setTabOrder(self.medicationTable, self.proceduresTable)
         QWidget.setTabOrder(self.proceduresTable, self.risksTable)
         QWidget.setTabOrder(self.risksTable, self.reviewDateEdit)
@@ -491,6 +529,21 @@ class Ui_CarePlanEditor(object):
         self.newVersionButton.setToolTip(QCoreApplication.translate("CarePlanEditor", u"Copy the signed plan into a new draft version to change it; the signed version stays as it is", None))
 #endif // QT_CONFIG(tooltip)
         self.newVersionButton.setText(QCoreApplication.translate("CarePlanEditor", u"Start a &new version", None))
+        self.audienceLabel.setText(QCoreApplication.translate("CarePlanEditor", u"Paper for", None))
+        self.audienceCombo.setItemText(0, QCoreApplication.translate("CarePlanEditor", u"Team care plan", None))
+        self.audienceCombo.setItemText(1, QCoreApplication.translate("CarePlanEditor", u"Patient plan", None))
+        self.audienceCombo.setItemText(2, QCoreApplication.translate("CarePlanEditor", u"Letter to the GP", None))
+
+#if QT_CONFIG(accessibility)
+        self.audienceCombo.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Paper for", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.audienceCombo.setToolTip(QCoreApplication.translate("CarePlanEditor", u"Which paper Print and Save PDF give: the team's care plan, the patient's plan in plain words, or the letter to the GP", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.summaryCheck.setToolTip(QCoreApplication.translate("CarePlanEditor", u"The team care plan ends with the case summary (history, scores, every discipline's input) as an appendix", None))
+#endif // QT_CONFIG(tooltip)
+        self.summaryCheck.setText(QCoreApplication.translate("CarePlanEditor", u"Case summary appendi&x", None))
         self.paperLabel.setText(QCoreApplication.translate("CarePlanEditor", u"Paper si&ze", None))
         self.pageSizeCombo.setItemText(0, QCoreApplication.translate("CarePlanEditor", u"A4", None))
         self.pageSizeCombo.setItemText(1, QCoreApplication.translate("CarePlanEditor", u"US Letter", None))
@@ -555,7 +608,7 @@ class Ui_CarePlanEditor(object):
         self.goalsSummary.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"How many goals are SMART", None))
 #endif // QT_CONFIG(accessibility)
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.goalsTab), QCoreApplication.translate("CarePlanEditor", u"&Goals", None))
-        self.interventionsLabel.setText(QCoreApplication.translate("CarePlanEditor", u"What each discipline will do, who owns it and when it is due. Open actions due before the next conference come back on its agenda as follow-ups.", None))
+        self.interventionsLabel.setText(QCoreApplication.translate("CarePlanEditor", u"What each discipline will do, who owns it and when it is due. The draft proposes what the team said in this conference, word for word: Enter accepts the selected proposed item, E edits it, M merges it into the row above, Delete drops it. Open actions due before the next conference come back on its agenda as follow-ups.", None))
 #if QT_CONFIG(accessibility)
         self.interventionsTable.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Interventions by discipline", None))
 #endif // QT_CONFIG(accessibility)
@@ -564,6 +617,10 @@ class Ui_CarePlanEditor(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.interventionsSummary.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Interventions still without an owner or a due date", None))
+#endif // QT_CONFIG(accessibility)
+        self.offeredLabel.setText(QCoreApplication.translate("CarePlanEditor", u"Not in the draft: input prepared before the meeting, or from disciplines not present. Enter adds the selected one to the plan.", None))
+#if QT_CONFIG(accessibility)
+        self.offeredList.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Input not in the draft (prepared before the meeting, or from disciplines not present)", None))
 #endif // QT_CONFIG(accessibility)
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.interventionsTab), QCoreApplication.translate("CarePlanEditor", u"&Interventions", None))
         self.medicationLabel.setText(QCoreApplication.translate("CarePlanEditor", u"What happens to each medicine: start, stop, change, taper or continue, with the daily dose before and after.", None))

@@ -60,7 +60,7 @@ class Ui_SignOffPanel(object):
         SignOffPanel.setAccessibleName(QCoreApplication.translate("SignOffPanel", u"Sign-off", None))
 #endif // QT_CONFIG(accessibility)
         self.titleLabel.setText(QCoreApplication.translate("SignOffPanel", u"Sign-off", None))
-        self.introLabel.setText(QCoreApplication.translate("SignOffPanel", u"Each discipline lead present signs with their name. Once every discipline has signed, the plan is locked.", None))
+        self.introLabel.setText(QCoreApplication.translate("SignOffPanel", u"Each discipline lead present signs: choose the person from the attendance list, then Sign (or Enter). Before the first signature a checklist shows what is still open. Once every discipline has signed, the plan is locked.", None))
 #if QT_CONFIG(accessibility)
         self.summaryIcon.setAccessibleName(QCoreApplication.translate("SignOffPanel", u"Sign-off symbol", None))
 #endif // QT_CONFIG(accessibility)

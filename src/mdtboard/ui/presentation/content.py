@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from mdtboard.domain.case import Case, Discipline, Medication
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.instruments import instrument_label, other_score_value
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
@@ -194,6 +195,8 @@ def assessment(case: Case) -> Section:
                 blocks.append(Block(Kind.FIELD, text, label=label))
         if summary.phq9_item9_unrecorded:
             blocks.append(Block(Kind.WARNING, "PHQ-9 item 9 (self-harm) not recorded: ask today"))
+    for other in (case.scores.other or []) if case.scores else []:
+        blocks.append(Block(Kind.FIELD, other_score_value(other), label=instrument_label(other.instrument)))
     flags = _lines(case.red_flags)
     if flags:
         blocks.append(Block(Kind.HEADING, "Red flags"))
