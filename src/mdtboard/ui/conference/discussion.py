@@ -399,9 +399,11 @@ class DiscussionPanel(QWidget):
         return None if summary is None else summary.safety_prompt
 
     def _scores(self, case: Case) -> str:
+        mme = mme_report(case.medications)
+        opioids = [f"Opioids: {mme.total_statement}"] if mme.shows_total else []
         summary = self._summary(case)
         if summary is None:
-            return ""
+            return "\n".join(opioids)
         lines = []
         for name, text in (
             ("NRS", nrs_text(summary)),
@@ -414,4 +416,4 @@ class DiscussionPanel(QWidget):
         if summary.phq9_item9_unrecorded:
             lines.append("PHQ-9 item 9 (self-harm) not recorded: ask today")
         lines.extend(other_score_line(other) for other in (case.scores.other or [] if case.scores else []))
-        return "\n".join(lines)
+        return "\n".join(lines + opioids)
