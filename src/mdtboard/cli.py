@@ -105,11 +105,25 @@ def _open(args: argparse.Namespace) -> Services:
 def _print_stored(stored: Sequence[StoredCase]) -> None:
     for case in stored:
         action = "created" if case.created else "updated"
-        print(f"{case.ref}\t{_one_line(case.display_name)}\t{action}", flush=True)
+        print(f"{_one_line(case.ref)}\t{_one_line(case.display_name)}\t{action}", flush=True)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.replace("\t", " ").splitlines())
+    return _safe(" ".join(text.replace("\t", " ").splitlines()))
+
+
+#: Characters a terminal may act on (escape sequences, other controls, direction overrides).
+_UNSAFE = {
+    c: f"\\u{c:04x}"
+    for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def _safe(text: str) -> str:
+    """Text for the terminal: control characters from a bundle or the database shown as \\uXXXX, never
+    sent (an ESC from a file could otherwise recolour, retitle or rewrite the terminal)."""
+    return text.translate(_UNSAFE)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -150,7 +164,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
         finally:
             services.close()
     for ref, name, title in found:
-        print(f"{ref}\t{_one_line(name)}\t{_one_line(title or '')}")
+        print(f"{_one_line(ref)}\t{_one_line(name)}\t{_one_line(title or '')}")
     return EXIT_OK
 
 
@@ -255,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except InvalidInputError as exc:
-        print(f"mdtboard: {exc}", file=sys.stderr)
+        print(f"mdtboard: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except MdtboardError as exc:
         if args.debug:
@@ -263,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             traceback.print_exc()
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"mdtboard: {first}", file=sys.stderr)
+        print(f"mdtboard: {_safe(first)}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         return 130
@@ -280,7 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         else:
             print(
-                f"mdtboard: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                f"mdtboard: unexpected error: {type(exc).__name__}: {_safe(str(exc))} "
+                "(run with --debug for details)",
                 file=sys.stderr,
             )
         return EXIT_FAILURE

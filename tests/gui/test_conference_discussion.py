@@ -324,6 +324,7 @@ def test_key_facts_and_banners(services: Services, make_workspace: WorkspaceFact
     assert "José" in ui.patientLabel.text()
     assert "46-year-old" in ui.oneLinerLabel.text()
     assert "PHQ-9: Total 11 of 27" in ui.scoresLabel.text()
+    assert "Opioids: 30 MME/day" in ui.scoresLabel.text()  # tramadol 150 mg a day
     workspace.next_case()
     assert workspace.discussion.current_case_id() == risky
     assert ui.safetyFrame.isVisible()

@@ -170,6 +170,12 @@ def _medication_gaps(medications: Sequence[Medication] | None) -> list[IsbarGap]
                 IsbarPart.BACKGROUND, f"medications[{index}].daily_dose", GapSeverity.THIN,
                 f"{medication.name} has no daily amount, so its MME cannot be counted.",
             ))
+        elif row.status is MmeStatus.NOT_RECOGNISED:
+            gaps.append(IsbarGap(
+                IsbarPart.BACKGROUND, f"medications[{index}].name", GapSeverity.THIN,
+                f"{medication.name} is not a medicine mdtboard recognises: check whether it is an opioid, "
+                "benzodiazepine or gabapentinoid (a generic name is safest).",
+            ))
     return gaps
 
 

@@ -8,8 +8,11 @@ that import followed by export gives back the same JSON.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
+import os
 import re
+import stat
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,6 +48,10 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_PROBLEMS = 50
 #: Numbers are stored as binary floating point; whole numbers beyond this would come back changed.
 MAX_EXACT_INTEGER = 2**53
+#: A number written with more characters than this is refused before it is converted.
+MAX_NUMBER_CHARS = 40
+#: Keys of free-text fields, where line breaks belong; every other text is a one-line field.
+MULTI_LINE_KEYS = frozenset({*TEXT_FIELDS, "assessment", "recommendations", "text", "note", "character"})
 
 PATIENT_KEYS = (
     "display_name",
@@ -186,12 +193,77 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _too_big(size: int) -> str:
-    return f"the file is {_size(size)}, more than the {_size(MAX_BYTES)} a bundle may be"
+def _too_big(size: int, limit: int | None = None) -> str:
+    return f"the file is {_size(size)}, more than the {_size(limit or MAX_BYTES)} a bundle may be"
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
+class _Refused:
+    """Stands in for a JSON value refused while parsing, so that it can be reported with its path."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _constant(name: str) -> _Refused:
+    return _Refused(f"{name} is not a number JSON allows (write a number, or leave the field out)")
+
+
+def _digits(text: str) -> str:
+    return f"a number written with {len(text):,} characters is too long (at most {MAX_NUMBER_CHARS})"
+
+
+def _int(text: str) -> int | _Refused:
+    return _Refused(_digits(text)) if len(text) > MAX_NUMBER_CHARS else int(text)
+
+
+def _float(text: str) -> float | _Refused:
+    if len(text) > MAX_NUMBER_CHARS:
+        return _Refused(_digits(text))
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        return _Refused(f"{text} is too large a number")
+    return value
+
+
+_ALLOWED_CONTROLS = {"\t", "\n"}
+_ALLOWED_IN_TEXT = {"\t", "\n", "\r"}
+
+
+def _control(text: str, allowed: set[str]) -> str | None:
+    """The first control character of ``text`` that is not allowed, named ("U+001B"), or None."""
+    for ch in text:
+        if (" " > ch > "\x00" or "\x7f" <= ch <= "\x9f") and ch not in allowed:  # NUL: "cannot be stored"
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def _refused_values(data: Any) -> tuple[list[Problem], list[Problem]]:
+    """NaN, Infinity and over-long numbers, and control characters in text, each with its JSON path."""
+    numbers: list[Problem] = []
+    texts: list[Problem] = []
+    stack: list[tuple[list[str | int], Any, bool]] = [([], data, False)]
+    while stack:
+        path, value, multi_line = stack.pop()
+        if isinstance(value, _Refused):
+            numbers.append(Problem(json_path(path), value.reason))
+        elif isinstance(value, str):
+            bad = _control(value, _ALLOWED_IN_TEXT if multi_line else _ALLOWED_CONTROLS)
+            if bad:
+                where = "in text" if multi_line else "in a one-line field"
+                allowed = "tab and line breaks" if multi_line else "only tab and line break"
+                texts.append(Problem(
+                    json_path(path), f"has the control character {bad}, which is not allowed {where} "
+                    f"({allowed} are)",
+                ))
+        elif isinstance(value, dict):
+            stack.extend(([*path, k], v, k in MULTI_LINE_KEYS) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(([*path, i], v, multi_line) for i, v in enumerate(value))
+
+    def order(problem: Problem) -> str:
+        return problem.where
+
+    return sorted(numbers, key=order), sorted(texts, key=order)
 
 
 class _Object(dict[str, Any]):
@@ -298,16 +370,19 @@ def parse_bytes(raw: bytes, *, source: str = "bundle") -> dict[str, Any]:
     if not text.strip():
         raise InvalidInputError(Problem("", "the file is empty"), source=source)
     try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
+        data = json.loads(
+            text, parse_constant=_constant, parse_int=_int, parse_float=_float, object_pairs_hook=_object
+        )
     except json.JSONDecodeError as exc:
         raise InvalidInputError(_json_error(text, exc), source=source) from exc
     except RecursionError as exc:
         raise InvalidInputError(
             Problem("", "not valid JSON for a bundle: lists or objects are nested too deeply"), source=source
         ) from exc
-    except ValueError as exc:  # NaN or Infinity, or a number with thousands of digits
-        raise InvalidInputError(Problem("", f"not valid JSON: {exc}"), source=source) from exc
-    problems = _duplicate_keys(data) + schema_problems(data)
+    numbers, texts = _refused_values(data)
+    if numbers:  # the schema cannot check values that were never converted
+        raise InvalidInputError(_cap(numbers + texts), source=source)
+    problems = texts + _duplicate_keys(data) + schema_problems(data)
     if not problems:
         problems = _inexact_numbers(data)
     if isinstance(data, dict) and isinstance(data.get("cases"), list):
@@ -326,20 +401,76 @@ def _cap(problems: list[Problem]) -> list[Problem]:
 
 def read_file(path: Path) -> dict[str, Any]:
     source = str(path)
+    return parse_bytes(read_limited(path, source=source), source=source)
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+_read_chunk = os.read
+
+
+def _not_plain(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a bundle file"
+    if stat.S_ISFIFO(mode):
+        return "this is a named pipe (FIFO), not a bundle file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "this is a device, not a bundle file"
+    if stat.S_ISSOCK(mode):
+        return "this is a socket, not a bundle file"
+    return "this is not a plain file"
+
+
+def read_limited(path: Path, *, source: str, limit: int | None = None) -> bytes:
+    """The bytes of a plain file, read with a limit: a pipe, device, folder or link loop is refused
+    without waiting or reading, and a file that grows past ``limit`` while it is read is refused."""
+
+    def refuse(message: str) -> InvalidInputError:
+        return InvalidInputError(Problem("", message), source=source)
+
+    limit = MAX_BYTES if limit is None else limit
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInputError(Problem("", _too_big(size)), source=source)
-        raw = path.read_bytes()
+        # Non-blocking, so that opening a named pipe with no writer does not wait.
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError as exc:
-        raise InvalidInputError(Problem("", "no such file"), source=source) from exc
+        raise refuse("no such file") from exc
     except IsADirectoryError as exc:
-        raise InvalidInputError(Problem("", "this is a folder, not a bundle file"), source=source) from exc
+        raise refuse("this is a folder, not a bundle file") from exc
     except PermissionError as exc:
-        raise InvalidInputError(
-            Problem("", "the file cannot be read (permission denied)"), source=source
-        ) from exc
-    return parse_bytes(raw, source=source)
+        raise refuse("the file cannot be read (permission denied)") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise refuse("the path is a loop of symbolic links, not a bundle file") from exc
+        raise refuse(f"the file cannot be opened ({exc.strerror or exc})") from exc
+    try:
+        info = os.fstat(fd)
+        problem = _not_plain(info.st_mode)
+        if problem:
+            raise refuse(problem)
+        if info.st_size > limit:
+            raise refuse(_too_big(info.st_size, limit))
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = _read_chunk(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise refuse(f"the file grew past the {_size(limit)} a bundle may be while it was read")
+        return b"".join(chunks)
+    except IsADirectoryError as exc:
+        raise refuse("this is a folder, not a bundle file") from exc
+    except OSError as exc:
+        raise refuse(f"the file cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------------------- JSON -> domain

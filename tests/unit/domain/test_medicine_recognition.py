@@ -334,3 +334,14 @@ def test_every_teaching_and_sample_medicine_is_recognised_but_the_unknown_herbal
     unknown = {name for name in names if not recognise(name).recognised}
     assert unknown == {"herbal preparation (bought in Vietnam, ingredients unknown)"}
     assert len(medicine_data().names) > 1000
+
+
+def test_isbar_readiness_names_an_unrecognised_medicine() -> None:
+    from mdtboard.domain.case import Case, Patient
+    from mdtboard.domain.isbar import GapSeverity, check_isbar
+
+    case = Case(ref="U-1", fictional=True, patient=Patient("Ana"),
+                medications=[med("ibuprofen", 1200), med("blue tablets from abroad")])
+    gaps = [gap for gap in check_isbar(case).gaps if gap.field == "medications[1].name"]
+    assert [gap.severity for gap in gaps] == [GapSeverity.THIN]
+    assert "check whether it is an opioid, benzodiazepine or gabapentinoid" in gaps[0].message

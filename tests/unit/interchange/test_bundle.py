@@ -233,18 +233,46 @@ BAD_FILES: dict[str, tuple[bytes, list[str]]] = {
     "empty": (b"", ["the file is empty"]),
     "only white space": (b" \n\t\r\n", ["the file is empty"]),
     "only a byte order mark": (b"\xef\xbb\xbf\n", ["the file is empty"]),
-    "NaN": (_replace_in_sample(b'"age": 46', b'"age": NaN'), ["not valid JSON: NaN is not allowed in JSON"]),
+    "NaN": (
+        _replace_in_sample(b'"age": 46', b'"age": NaN'),
+        ["cases[0].patient.age: NaN is not a number JSON allows"],
+    ),
     "Infinity": (
         _replace_in_sample(b'"amount": 150', b'"amount": Infinity'),
-        ["not valid JSON: Infinity is not allowed in JSON"],
+        ["cases[0].medications[3].daily_dose.amount: Infinity is not a number JSON allows"],
     ),
     "-Infinity": (
         _replace_in_sample(b'"age": 46', b'"age": -Infinity'),
-        ["-Infinity is not allowed in JSON"],
+        ["cases[0].patient.age: -Infinity is not a number JSON allows"],
     ),
     "a number too large for a float": (
         _replace_in_sample(b'"amount": 150', b'"amount": 1e999'),
-        ["cases[0].medications[3].daily_dose.amount: Infinity is more than the maximum 100000"],
+        ["cases[0].medications[3].daily_dose.amount: 1e999 is too large a number"],
+    ),
+    "a whole number with thousands of digits": (
+        _replace_in_sample(b'"amount": 150', b'"amount": 1' + b"0" * 5000),
+        ["cases[0].medications[3].daily_dose.amount: a number written with 5,001 characters is too long"],
+    ),
+    "a decimal with thousands of digits": (
+        _replace_in_sample(b'"age": 46', b'"age": 46.' + b"1" * 5000),
+        ["cases[0].patient.age: a number written with 5,003 characters is too long"],
+    ),
+    "an escape sequence in a one-line field": (
+        _with(lambda d: d["cases"][0]["patient"].update(display_name="Jos\x1b[2J\x1b]0;owned\x07")),
+        ["cases[0].patient.display_name: has the control character U+001B, which is not allowed in a "
+         "one-line field (only tab and line break are)"],
+    ),
+    "a control character in a medicine name": (
+        _with(lambda d: d["cases"][0]["medications"][0].update(name="oxy\x08\x08\x08morphine")),
+        ["cases[0].medications[0].name: has the control character U+0008"],
+    ),
+    "a C1 control character in a list line": (
+        _with(lambda d: d["cases"][0].update(red_flags=["weight loss\x9b31m"])),
+        ["cases[0].red_flags[0]: has the control character U+009B"],
+    ),
+    "an escape sequence in free text": (
+        _with(lambda d: d["cases"][0].update(pain_history="Started\x1b[8m hidden")),
+        ["cases[0].pain_history: has the control character U+001B, which is not allowed in text"],
     ),
     "a whole number too large to keep": (
         _with(lambda d: d["cases"][1]["scores"].update(other=[{"instrument": "X", "value": 2**60}])),

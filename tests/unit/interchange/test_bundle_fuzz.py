@@ -208,9 +208,13 @@ def test_damaged_bytes_import_or_fail_cleanly(fuzz_services: Services, sample: D
 # ---------------------------------------------------------------- valid cases from the schema's shape
 
 REF = r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
-#: Any character a bundle may carry: the whole of Unicode except NUL and lone surrogates, with
-#: characters outside the Basic Multilingual Plane drawn often.
-chars = st.characters(codec="utf-8", exclude_characters="\x00") | st.sampled_from("😀𝄞𠜎🏳️‍🌈é\u0301\u200b")
+#: Any character a bundle may carry: the whole of Unicode except lone surrogates and the control
+#: characters other than tab and line break, with characters outside the Basic Multilingual Plane
+#: drawn often.
+_CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n")
+chars = st.characters(codec="utf-8", exclude_characters=_CONTROLS) | st.sampled_from(
+    "😀𝄞𠜎🏳️‍🌈é\u0301\u200b\t\n"
+)
 
 
 def text(max_size: int = 30, min_size: int = 0) -> st.SearchStrategy[str]:

@@ -66,6 +66,9 @@ def mme_html(report: MmeReport) -> str:
         if row.calculation:
             parts.append(f"{html.escape(row.name)}: {html.escape(row.calculation)}")
     for row in report.uncounted:
+        if row.status is MmeStatus.NOT_RECOGNISED:
+            parts.append(f"{WARNING_SIGN} {html.escape(row.name)}: {html.escape(row.reason or '')}")
+            continue
         parts.append(
             f"{WARNING_SIGN} {html.escape(row.name)}: {html.escape(row.status.label)}"
             + (f" ({html.escape(row.reason)})" if row.reason else "")

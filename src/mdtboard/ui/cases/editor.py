@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from mdtboard.domain.case import Case, Patient, Scores
+from mdtboard.domain.dosing import daily_amount
 from mdtboard.domain.errors import InvalidInputError, MdtboardError, NotFoundError, Problem
 from mdtboard.domain.introduction import SEPARATOR, introduce_patient
 from mdtboard.domain.isbar import check_isbar
@@ -40,12 +41,21 @@ from mdtboard.services.context import Services
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.form import (
     GAD7_FIELDS,
+    MED_AMOUNT_COLUMN,
     MED_MME_COLUMN,
+    MED_UNIT_COLUMN,
     PEG_FIELDS,
     PHQ9_FIELDS,
     TABLES,
     CaseForm,
     Reading,
+)
+from mdtboard.ui.cases.medication_entry import (
+    COMPUTED_ROLE,
+    MedicationDelegate,
+    SpaceTogglesCheckBoxes,
+    amount_text,
+    show_amount_warning,
 )
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.editing.clash_dialog import ClashDialog
@@ -212,7 +222,11 @@ class CaseEditor(QWidget):
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
         for table in self.form.tables.values():
-            table.setItemDelegate(_CellDelegate(self._undo_keys, table))
+            if table is self.ui.medicationsTable:
+                table.setItemDelegate(MedicationDelegate(self._undo_keys, table))
+                table.installEventFilter(SpaceTogglesCheckBoxes(table))
+            else:
+                table.setItemDelegate(_CellDelegate(self._undo_keys, table))
             table.installEventFilter(self._undo_keys)
             table.verticalHeader().setVisible(False)
         medications = self.ui.medicationsTable
@@ -469,7 +483,42 @@ class CaseEditor(QWidget):
             table == "medicationsTable" and item.column() == MED_MME_COLUMN
         ):
             return
-        self._edited(f"{table}/{item.row()}/{item.column()}")
+        key = f"{table}/{item.row()}/{item.column()}"
+        dose_part = table == "medicationsTable" and item.column() in (0, 1, 3)
+        if dose_part and self.form.text(key) != self._texts.get(key, ""):
+            self._undo.beginMacro(f"Edit {self._label(key)}")
+            try:
+                self._edited(key)
+                self._offer_daily_amount(item.row())
+            finally:
+                self._undo.endMacro()
+            return
+        self._edited(key)
+
+    def _offer_daily_amount(self, row: int) -> None:
+        """Fill the daily amount from dose x frequency, unless the person typed one (theirs is kept)."""
+        table = self.ui.medicationsTable
+        key = f"medicationsTable/{row}/{MED_AMOUNT_COLUMN}"
+        unit_key = f"medicationsTable/{row}/{MED_UNIT_COLUMN}"
+        current = self.form.text(key).strip()
+        cell = table.item(row, MED_AMOUNT_COLUMN)
+        computed = cell.data(COMPUTED_ROLE) if cell is not None else None
+        if current and current != computed:
+            return
+        name, dose, frequency = (self.form.text(f"medicationsTable/{row}/{c}") for c in (0, 1, 3))
+        found = daily_amount(name, dose, frequency)
+        if found is None:
+            if current and current == computed:  # the dose or frequency no longer gives an amount
+                self.form.set_text(key, "")
+                self.form.set_text(unit_key, "")
+            return
+        text = amount_text(found.amount)
+        self.form.set_text(key, text)
+        self.form.set_text(unit_key, found.unit)
+        cell = table.item(row, MED_AMOUNT_COLUMN)
+        if cell is not None:
+            cell.setData(COMPUTED_ROLE, text)
+            cell.setToolTip(f"Worked out from dose x frequency: {found.how}. Type an amount to change it.")
 
     def _label(self, key: str) -> str:
         if "/" in key:
@@ -651,12 +700,16 @@ class CaseEditor(QWidget):
         rows = self.form.medication_rows()
         table = self.ui.medicationsTable
         cells = {}
+        warnings: dict[int, str] = {}
         if valid:
             cells = {rows[row.index]: show.mme_cell(row) for row in report.rows if row.index < len(rows)}
+            warnings = {rows[row.index]: row.warning for row in report.rows
+                        if row.warning and row.index < len(rows)}
         self._loading = True
         try:
             for row in range(table.rowCount()):
                 self.form.set_text(f"medicationsTable/{row}/{MED_MME_COLUMN}", cells.get(row, ""))
+                show_amount_warning(table.item(row, MED_AMOUNT_COLUMN), warnings.get(row))
         finally:
             self._loading = False
         note = "" if valid else (

@@ -90,6 +90,11 @@ TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
     "otherScoresTable": ("scores.other", ("Instrument", "Value", "Note")),
 }
 MED_MME_COLUMN = 7
+#: "As needed" is a check box; its text ("yes", "no", or "" when never said) is kept in this role.
+MED_PRN_COLUMN = 4
+MED_AMOUNT_COLUMN = 5
+MED_UNIT_COLUMN = 6
+PRN_ROLE = Qt.ItemDataRole.UserRole + 1
 _MED_KEYS = ("name", "dose", "route", "frequency", "prn", "daily_dose.amount", "daily_dose.unit")
 _LOC_KEYS = ("region", "side", "character")
 _OTHER_KEYS = ("instrument", "value", "note")
@@ -175,6 +180,25 @@ def set_path(case: Case, path: str, value: Any) -> None:
     setattr(obj, "ref" if last == "id" else last, value)
 
 
+def _set_check_cell(
+    table: QTableWidget, row: int, column: int, cell: QTableWidgetItem | None, text: str
+) -> None:
+    """The "As needed" cell: a check box, ticked for yes; the words said are kept for export."""
+    if cell is None:
+        cell = QTableWidgetItem()
+        cell.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        table.setItem(row, column, cell)
+    answer = text.strip().casefold()
+    state = Qt.CheckState.Checked if answer in ("yes", "y", "prn", "true", "1") else Qt.CheckState.Unchecked
+    if cell.data(PRN_ROLE) != text:
+        cell.setData(PRN_ROLE, text)
+    if cell.checkState() != state:
+        cell.setCheckState(state)
+    cell.setToolTip("" if answer in ("", "yes", "y", "prn", "true", "1", "no", "n", "false", "0") else text)
+
+
 @dataclass
 class Reading:
     """The form read back: the case to save (only units without problems changed) and every problem,
@@ -218,7 +242,15 @@ class CaseForm:
         if "/" in key:
             table, row, column = key.split("/")
             cell = self.tables[table].item(int(row), int(column))
-            return cell.text() if cell is not None else ""
+            if cell is None:
+                return ""
+            if table == "medicationsTable" and int(column) == MED_PRN_COLUMN:
+                said = str(cell.data(PRN_ROLE) or "")
+                checked = cell.checkState() == Qt.CheckState.Checked
+                if not checked and said.casefold() in ("", "no", "n", "false", "0"):
+                    return said  # unchanged: "" stays unsaid, "no" stays no
+                return "yes" if checked else "no"
+            return cell.text()
         widget = self.widget(key)
         if isinstance(widget, QLineEdit):
             return widget.text()
@@ -250,6 +282,9 @@ class CaseForm:
     @staticmethod
     def _set_cell(table: QTableWidget, row: int, column: int, text: str) -> None:
         cell = table.item(row, column)
+        if table.objectName() == "medicationsTable" and column == MED_PRN_COLUMN:
+            _set_check_cell(table, row, column, cell, text)
+            return
         if cell is None:
             table.setItem(row, column, QTableWidgetItem(text))
         elif cell.text() != text:

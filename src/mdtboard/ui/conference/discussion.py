@@ -13,6 +13,7 @@ from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, Atten
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.instruments import other_score_line
 from mdtboard.domain.introduction import introduce_case
+from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
@@ -325,9 +326,11 @@ class DiscussionPanel(QWidget):
         return None if summary is None else summary.safety_prompt
 
     def _scores(self, case: Case) -> str:
+        mme = mme_report(case.medications)
+        opioids = [f"Opioids: {mme.total_statement}"] if mme.shows_total else []
         summary = self._summary(case)
         if summary is None:
-            return ""
+            return "\n".join(opioids)
         lines = []
         for name, text in (
             ("NRS", nrs_text(summary)),
@@ -340,4 +343,4 @@ class DiscussionPanel(QWidget):
         if summary.phq9_item9_unrecorded:
             lines.append("PHQ-9 item 9 (self-harm) not recorded: ask today")
         lines.extend(other_score_line(other) for other in (case.scores.other or [] if case.scores else []))
-        return "\n".join(lines)
+        return "\n".join(lines + opioids)

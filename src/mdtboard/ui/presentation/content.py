@@ -19,7 +19,7 @@ from enum import StrEnum
 from mdtboard.domain.case import Case, Discipline, Medication
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.instruments import instrument_label, other_score_value
-from mdtboard.domain.mme import mme_report
+from mdtboard.domain.mme import MmeStatus, mme_report
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.discussion import patient_line
@@ -169,7 +169,8 @@ def medications(case: Case) -> Section:
         if report.caution:  # the caution stands wherever the MME is shown: right under the total
             blocks.append(Block(Kind.NOTE, report.caution))
     flags = [
-        *(f"{row.name}: {row.status.label}" + (f" ({row.reason})" if row.reason else "")
+        *(f"{row.name}: {row.reason}" if row.status is MmeStatus.NOT_RECOGNISED and row.reason
+          else f"{row.name}: {row.status.label}" + (f" ({row.reason})" if row.reason else "")
           for row in report.uncounted),
         *(flag.message for flag in report.co_prescriptions),
     ]
