@@ -158,9 +158,10 @@ def _distant(app: Any) -> tuple[float, float] | str:
     results: list[float] = []
     try:
         with TcpProxy((parsed.host or "127.0.0.1", parsed.port or 5432), delay_s=PROXY_DELAY_S) as proxy:
-            for target in (url.set(host="127.0.0.1", port=proxy.port), url):
+            targets = (url.set(host="127.0.0.1", port=proxy.port), url)
+            for number, target in enumerate(targets, start=3):
                 services = open_services(target.render_as_string(hide_password=False))
-                stored = services.cases.create(make_case(3))
+                stored = services.cases.create(make_case(number))
                 screen = {"case": stored}
                 session = RecordSession(
                     save=services.cases.update,
