@@ -75,10 +75,12 @@ def _meeting(services: Services) -> tuple[int, list[int], FakeClock, TimedItem]:
         Intervention(PT, "Graded walking programme", owner="Sam Lee", due=date(2026, 4, 1)),
         Intervention(PSY, "Six sessions of CBT for pain", owner=None, due=None),
     ]
-    plan.medication_plan = [MedicationPlanEntry(MedicationAction.TAPER, "morphine", "10% a fortnight")]
+    plan.medication_plan = [MedicationPlanEntry(MedicationAction.REDUCE, "morphine", "10% a fortnight")]
     plan = services.careplans.save_draft(plan)
     for discipline, name in ((PHYS, "Dr Okafor"), (PT, "Sam Lee"), (PSY, "Ana Ruiz")):
-        plan = services.careplans.sign_off(plan, discipline, name)
+        plan = services.careplans.sign_off(
+            plan, discipline, name, open_items_reason="Goals and review date set at the next clinic visit"
+        )
     conferences.update_agenda_item(conferences.get(conf_id).agenda[0], status=AgendaStatus.DISCUSSED)
     item2 = next(i for i in conferences.get(conf_id).agenda if i.id == second)
     conferences.update_agenda_item(item2, status=AgendaStatus.DEFERRED)
@@ -105,7 +107,7 @@ def test_the_minutes_say_what_happened_to_each_case(services: Services) -> None:
         ("Sam Lee (Physical therapy)", "Graded walking programme", "2026-04-01"),
         ("Psychology", "Six sessions of CBT for pain", "no date set"),
     ]
-    assert one.decisions == ("Taper: morphine (10% a fortnight)",)
+    assert one.decisions == ("Reduce: morphine (10% a fortnight)",)
     assert two.outcome == "Deferred" and two.line.actual_seconds is None
     assert two.time_text == "no time (budget 12:00)"
     assert two.plan_status is None
@@ -136,7 +138,7 @@ def test_the_minutes_pdf_reads_back_on_one_or_two_pages(services: Services) -> N
     assert "Care plan Care plan version 1: draft, not signed" in text
     assert "Sam Lee (Physical therapy) Graded walking programme 2026-04-01" in text
     assert "Psychology Six sessions of CBT for pain no date set" in text
-    assert "Taper: morphine (10% a fortnight)" in text
+    assert "Reduce: morphine (10% a fortnight)" in text
     assert "Heard Physician, Psychology Not heard Physical therapy Care plan" in text
     assert "Time 09:00 of 12:00" in text and "Time no time (budget 12:00)" in text
     assert "Time 05:00 of 12:00" in text
