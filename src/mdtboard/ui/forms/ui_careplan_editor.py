@@ -58,10 +58,15 @@ class Ui_CarePlanEditor(object):
 
         self.actionRow.addItem(self.actionSpacer)
 
+
+        self.editorLayout.addLayout(self.actionRow)
+
+        self.outputRow = QHBoxLayout()
+        self.outputRow.setObjectName(u"outputRow")
         self.audienceLabel = QLabel(CarePlanEditor)
         self.audienceLabel.setObjectName(u"audienceLabel")
 
-        self.actionRow.addWidget(self.audienceLabel)
+        self.outputRow.addWidget(self.audienceLabel)
 
         self.audienceCombo = QComboBox(CarePlanEditor)
         self.audienceCombo.addItem("")
@@ -69,43 +74,43 @@ class Ui_CarePlanEditor(object):
         self.audienceCombo.addItem("")
         self.audienceCombo.setObjectName(u"audienceCombo")
 
-        self.actionRow.addWidget(self.audienceCombo)
+        self.outputRow.addWidget(self.audienceCombo)
 
         self.summaryCheck = QCheckBox(CarePlanEditor)
         self.summaryCheck.setObjectName(u"summaryCheck")
         self.summaryCheck.setChecked(True)
 
-        self.actionRow.addWidget(self.summaryCheck)
+        self.outputRow.addWidget(self.summaryCheck)
 
         self.paperLabel = QLabel(CarePlanEditor)
         self.paperLabel.setObjectName(u"paperLabel")
 
-        self.actionRow.addWidget(self.paperLabel)
+        self.outputRow.addWidget(self.paperLabel)
 
         self.pageSizeCombo = QComboBox(CarePlanEditor)
         self.pageSizeCombo.addItem("")
         self.pageSizeCombo.addItem("")
         self.pageSizeCombo.setObjectName(u"pageSizeCombo")
 
-        self.actionRow.addWidget(self.pageSizeCombo)
+        self.outputRow.addWidget(self.pageSizeCombo)
 
         self.printButton = QPushButton(CarePlanEditor)
         self.printButton.setObjectName(u"printButton")
 
-        self.actionRow.addWidget(self.printButton)
+        self.outputRow.addWidget(self.printButton)
 
         self.pdfButton = QPushButton(CarePlanEditor)
         self.pdfButton.setObjectName(u"pdfButton")
 
-        self.actionRow.addWidget(self.pdfButton)
+        self.outputRow.addWidget(self.pdfButton)
 
         self.fhirButton = QPushButton(CarePlanEditor)
         self.fhirButton.setObjectName(u"fhirButton")
 
-        self.actionRow.addWidget(self.fhirButton)
+        self.outputRow.addWidget(self.fhirButton)
 
 
-        self.editorLayout.addLayout(self.actionRow)
+        self.editorLayout.addLayout(self.outputRow)
 
         self.lockFrame = QFrame(CarePlanEditor)
         self.lockFrame.setObjectName(u"lockFrame")
@@ -455,8 +460,8 @@ class Ui_CarePlanEditor(object):
 
         self.editorLayout.addWidget(self.bodySplitter)
 
-        self.editorLayout.setStretch(3, 1)
         self.editorLayout.setStretch(4, 1)
+        self.editorLayout.setStretch(5, 1)
 #if QT_CONFIG(shortcut)
         self.audienceLabel.setBuddy(self.audienceCombo)
         self.paperLabel.setBuddy(self.pageSizeCombo)
@@ -543,7 +548,7 @@ class Ui_CarePlanEditor(object):
 #if QT_CONFIG(tooltip)
         self.summaryCheck.setToolTip(QCoreApplication.translate("CarePlanEditor", u"The team care plan ends with the case summary (history, scores, every discipline's input) as an appendix", None))
 #endif // QT_CONFIG(tooltip)
-        self.summaryCheck.setText(QCoreApplication.translate("CarePlanEditor", u"Case summary appendi&x", None))
+        self.summaryCheck.setText(QCoreApplication.translate("CarePlanEditor", u"Case summar&y appendix", None))
         self.paperLabel.setText(QCoreApplication.translate("CarePlanEditor", u"Paper si&ze", None))
         self.pageSizeCombo.setItemText(0, QCoreApplication.translate("CarePlanEditor", u"A4", None))
         self.pageSizeCombo.setItemText(1, QCoreApplication.translate("CarePlanEditor", u"US Letter", None))

@@ -324,7 +324,7 @@ class Ui_DiscussionPanel(object):
 #if QT_CONFIG(tooltip)
         self.startButton.setToolTip(QCoreApplication.translate("DiscussionPanel", u"Start discussing this case (Ctrl+Shift+S): it is marked in discussion", None))
 #endif // QT_CONFIG(tooltip)
-        self.startButton.setText(QCoreApplication.translate("DiscussionPanel", u"Start discussion", None))
+        self.startButton.setText(QCoreApplication.translate("DiscussionPanel", u"Start", None))
 #if QT_CONFIG(accessibility)
         self.discussedButton.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Mark discussed", None))
 #endif // QT_CONFIG(accessibility)

@@ -72,6 +72,8 @@ class Ui_TimerBar(object):
         self.phaseCombo = QComboBox(TimerBar)
         self.phaseCombo.setObjectName(u"phaseCombo")
         self.phaseCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.phaseCombo.setMinimumContentsLength(10)
+        self.phaseCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.phaseCombo.setMinimumContentsLength(16)
 
         self.controlRow.addWidget(self.phaseCombo)
@@ -92,6 +94,8 @@ class Ui_TimerBar(object):
 
         self.speakerCombo = QComboBox(TimerBar)
         self.speakerCombo.setObjectName(u"speakerCombo")
+        self.speakerCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.speakerCombo.setMinimumContentsLength(10)
         self.speakerCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.speakerCombo.setMinimumContentsLength(16)
 
