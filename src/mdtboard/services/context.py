@@ -14,6 +14,7 @@ from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_pat
 if TYPE_CHECKING:
     from mdtboard.services.careplans import CarePlanService
     from mdtboard.services.cases import CaseService
+    from mdtboard.services.changes import ChangeService
     from mdtboard.services.conferences import ConferenceService
     from mdtboard.services.timing import TimingService
     from mdtboard.services.training import TrainingService
@@ -58,6 +59,12 @@ class Services:
         from mdtboard.services.timing import TimingService
 
         return TimingService(self.db)
+
+    @cached_property
+    def changes(self) -> ChangeService:
+        from mdtboard.services.changes import ChangeService
+
+        return ChangeService(self.db)
 
     def load_all(self) -> None:
         """Make every service now, importing their modules (on a thread, before a window asks for them)."""

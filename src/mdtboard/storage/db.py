@@ -327,4 +327,9 @@ def open_database(
             engine.dispose()
             raise
     log.info("database opened (%s, schema %s)", engine.dialect.name, head_revision() if migrate else current)
-    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    if migrate or current == head_revision():  # every commit logs what it changed (the change feed)
+        from mdtboard.storage.changes import install
+
+        install(sessions)
+    return Database(engine=engine, sessions=sessions)
