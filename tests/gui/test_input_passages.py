@@ -88,7 +88,7 @@ def test_one_key_restricts_a_passage_of_the_team_s_input(qtbot: QtBot, make_meet
     ops.operations().wait()
     stack = meeting.workspace.controller.undo_stack
     undone = []
-    while stack.canUndo() and not undone[-1:] == ["Restrict a passage of the psychology input"]:
+    while stack.canUndo() and undone[-1:] != ["Restrict a passage of the psychology input"]:
         undone.append(stack.undoText())
         stack.undo()
         ops.operations().wait()

@@ -28,7 +28,9 @@ def case(item: int = 7) -> Case:
         fictional=True,
         patient=Patient("Bea Test", age=51),
         psychosocial="Lives with her partner.",
-        restricted_passages=[RestrictedPassage(input_pointer(item, "psychology", "assessment"), SECRET, "psychology")],
+        restricted_passages=[
+            RestrictedPassage(input_pointer(item, "psychology", "assessment"), SECRET, "psychology")
+        ],
     )
 
 
