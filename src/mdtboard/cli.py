@@ -63,9 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("cases", help="list cases: ID<TAB>patient<TAB>title (archived cases with --archived)")
     p.add_argument("--search", metavar="TEXT", default="")
-    p.add_argument(
-        "--archived", action="store_true", help="list the archived cases (and only them) instead"
-    )
+    p.add_argument("--archived", action="store_true", help="list the archived cases (and only them) instead")
 
     sub.add_parser("demo", help="load mdtboard's fictional demo and teaching cases")
 
@@ -102,7 +100,21 @@ def _conference_id(text: str) -> int:
 def _open(args: argparse.Namespace) -> Services:
     from mdtboard.services.context import open_services
 
-    return open_services(args.database)
+    services = open_services(args.database)
+    for warning in services.db.warnings:  # e.g. other users can read the database: said, not fatal
+        print(f"mdtboard: warning: {_safe(warning)}", file=sys.stderr)
+    return services
+
+
+def _warn_if_exposed(url: str | None) -> None:
+    """The warning :func:`_open` gives, for a command that read the SQLite file without opening it."""
+    from mdtboard.storage.location import resolve_url, sqlite_file
+    from mdtboard.storage.permissions import exposure
+
+    path = sqlite_file(resolve_url(url))
+    warning = exposure(path) if path is not None else None
+    if warning is not None:
+        print(f"mdtboard: warning: {_safe(warning)}", file=sys.stderr)
 
 
 def _print_stored(stored: Sequence[StoredCase]) -> None:
@@ -160,7 +172,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
     # A SQLite file at the current schema is read with sqlite3 alone (no SQLAlchemy to load).
     found = quick.search(args.database, args.search, archived=args.archived)
-    if found is None:
+    if found is not None:
+        _warn_if_exposed(args.database)
+    else:
         services = _open(args)
         try:
             found = [

@@ -4,11 +4,11 @@ import many at once."""
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from mdtboard.domain.case import Case, CaseSummary
+from mdtboard.domain.case import Case, CaseSummary, RestrictedPassage
 from mdtboard.domain.case_keeping import CaseInUseError, CaseUsage, duplicate
 from mdtboard.domain.case_refs import next_reference, reference_prefix
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
@@ -191,6 +191,34 @@ class CaseService:
                 )
         return self.get(case.id)
 
+    def restrict_passage(self, case_id: int, passage: RestrictedPassage) -> Case:
+        """Add ``passage`` (marked in a discipline's input during a conference) to the case's restricted
+        passages, keeping whatever else was saved to the case meanwhile."""
+        return self._change_passages(case_id, lambda ps: ps if passage in ps else [*ps, passage])
+
+    def unrestrict_passage(self, case_id: int, passage: RestrictedPassage) -> Case:
+        """Take ``passage`` off the case's restricted passages (nothing happens if it is not there)."""
+        return self._change_passages(case_id, lambda ps: [p for p in ps if p != passage])
+
+    def _change_passages(
+        self, case_id: int, change: Callable[[list[RestrictedPassage]], list[RestrictedPassage]]
+    ) -> Case:
+        """Apply ``change`` to the stored passages; a save in between (another PC, the case editor) is
+        read again and the change applied to it, so nothing of theirs is reverted."""
+        last: ConflictError | None = None
+        for _attempt in range(5):
+            case = self.get(case_id)
+            passages = list(case.restricted_passages or [])
+            changed = change(passages)
+            if changed == passages:
+                return case
+            try:
+                return self.update(replace(case, restricted_passages=changed))
+            except ConflictError as exc:
+                last = exc
+        assert last is not None
+        raise last
+
     def duplicate(self, case_id: int, *, ref: str, fictional: bool) -> Case:
         """A new case ``ref`` with the content of case ``case_id`` and a title saying it is a copy (see
         :func:`mdtboard.domain.case_keeping.duplicate`); ``fictional`` as chosen for the copy."""
@@ -278,9 +306,14 @@ class CaseService:
             new = [c for c in cases if c.ref not in existing]
             for case_id, case in zip(case_repo.insert_cases(session, new), new, strict=True):
                 results[case.ref] = StoredCase(case.ref, case_id, True, case.patient.display_name)
+            updated = [existing[c.ref][0] for c in cases if c.ref in existing]
+            kept = case_repo.conference_passages(session, updated)
             for case in cases:
                 if case.ref in existing:
                     case_id = existing[case.ref][0]
+                    if kept.get(case_id):
+                        passages = [*(case.restricted_passages or []), *kept[case_id]]
+                        case = replace(case, restricted_passages=passages)
                     case_repo.replace_case(session, case_id, case, seen_version=None)
                     results[case.ref] = StoredCase(case.ref, case_id, False, case.patient.display_name)
         if len(cases) >= STATISTICS_AFTER:

@@ -580,3 +580,24 @@ def search_with_count(
         archived=archived,
     )
     return page, total
+
+
+def conference_passages(session: Session, case_ids: Sequence[int]) -> dict[int, list[RestrictedPassage]]:
+    """The restricted passages marked in conference input (input pointers), by case: an import that
+    replaces a case from a bundle keeps them, since bundles carry no conference input."""
+    found: dict[int, list[RestrictedPassage]] = {}
+    for chunk_start in range(0, len(case_ids), 500):
+        chunk = list(case_ids[chunk_start : chunk_start + 500])
+        rows = session.execute(
+            sa.select(RestrictedPassageRow)
+            .where(
+                RestrictedPassageRow.case_id.in_(chunk),
+                RestrictedPassageRow.field.like("/agenda_items/%"),
+            )
+            .order_by(RestrictedPassageRow.case_id, RestrictedPassageRow.position)
+        ).scalars()
+        for row in rows:
+            found.setdefault(row.case_id, []).append(
+                RestrictedPassage(row.field, row.text, row.held_by, row.note)
+            )
+    return found

@@ -44,6 +44,7 @@ from mdtboard.storage.location import (  # noqa: F401 - part of this module's in
     schema_revisions,
     sqlite_url,
 )
+from mdtboard.storage.permissions import create_private_file, exposure, make_private_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -133,9 +134,11 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
-            folder = Path(database).expanduser().resolve().parent
+            file = Path(database).expanduser().resolve()
+            folder = file.parent
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(folder)
+                create_private_file(file)  # owner-only before SQLite makes it 0644 (and its WAL alike)
             except OSError as exc:
                 raise DatabaseError(f"Cannot create the database folder {folder}: {exc.strerror}.") from exc
         engine = sa.create_engine(url, echo=echo, hide_parameters=True)
@@ -201,6 +204,8 @@ class Database:
 
     engine: Engine
     sessions: sessionmaker[Session]
+    #: What the person should know about the database (other users can read it, ...); no patient data.
+    warnings: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -327,4 +332,10 @@ def open_database(
             engine.dispose()
             raise
     log.info("database opened (%s, schema %s)", engine.dialect.name, head_revision() if migrate else current)
-    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    warnings: list[str] = []
+    exposed = exposure(path) if path is not None else None
+    if exposed is not None:
+        log.warning("the database file can be read by other users of this computer")
+        warnings.append(exposed)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine=engine, sessions=sessions, warnings=tuple(warnings))

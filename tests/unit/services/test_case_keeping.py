@@ -171,13 +171,13 @@ def test_an_archived_case_edited_stays_archived_and_restoring_brings_it_back(
 def test_archiving_a_case_with_very_long_words(services: Services) -> None:
     """Archived words are cut one letter shorter (behind the mark): two words that differ only in their
     last letter are then one word, stored once."""
-    name = f"{LONG[:TOKEN_LENGTH - 1]}a {LONG[:TOKEN_LENGTH - 1]}b"
+    name = f"{LONG[: TOKEN_LENGTH - 1]}a {LONG[: TOKEN_LENGTH - 1]}b"
     case = services.cases.create(a_case("MDT-2026-050", name))
     services.cases.archive(case.id or 0)
     assert refs(services, LONG[:40], archived=True) == ["MDT-2026-050"]
     assert refs(services, LONG[:40]) == []
     services.cases.unarchive(case.id or 0)
-    assert refs(services, f"{LONG[:TOKEN_LENGTH - 1]}b") == ["MDT-2026-050"]
+    assert refs(services, f"{LONG[: TOKEN_LENGTH - 1]}b") == ["MDT-2026-050"]
 
 
 def test_an_import_of_an_archived_case_updates_it_and_keeps_it_archived(
@@ -265,7 +265,9 @@ def test_a_case_on_an_agenda_cannot_be_deleted_and_the_message_says_why(
     assert [i.case_id for i in services.conferences.get(conf.id or 0).agenda] == [ana.id]
 
 
-def test_a_case_with_a_care_plan_cannot_be_deleted(services: Services, db: Database, three: list[Case]) -> None:
+def test_a_case_with_a_care_plan_cannot_be_deleted(
+    services: Services, db: Database, three: list[Case]
+) -> None:
     case = three[1]
     services.careplans.create_draft(case.id or 0)
     before = table_snapshot(db)
