@@ -62,8 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--case", action="append", dest="cases", metavar="ID", help="a case to export (repeatable)"
     )
 
-    p = sub.add_parser("cases", help="list cases: ID<TAB>patient<TAB>title")
+    p = sub.add_parser("cases", help="list cases: ID<TAB>patient<TAB>title (archived cases with --archived)")
     p.add_argument("--search", metavar="TEXT", default="")
+    p.add_argument("--archived", action="store_true", help="list the archived cases (and only them) instead")
 
     sub.add_parser("demo", help="load mdtboard's fictional demo and teaching cases")
 
@@ -179,13 +180,16 @@ def cmd_cases(args: argparse.Namespace) -> int:
     from mdtboard.storage import quick
 
     # A SQLite file at the current schema is read with sqlite3 alone (no SQLAlchemy to load).
-    found = quick.search(args.database, args.search)
+    found = quick.search(args.database, args.search, archived=args.archived)
     if found is not None:
         _warn_if_exposed(args.database)
     else:
         services = _open(args)
         try:
-            found = [(s.ref, s.display_name, s.title) for s in services.cases.search(args.search, limit=None)]
+            found = [
+                (s.ref, s.display_name, s.title)
+                for s in services.cases.search(args.search, limit=None, archived=args.archived)
+            ]
         finally:
             services.close()
     for ref, name, title in found:
