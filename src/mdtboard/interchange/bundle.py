@@ -34,7 +34,7 @@ from mdtboard.domain.case import (
     Scores,
 )
 from mdtboard.domain.errors import InvalidInputError, Problem
-from mdtboard.domain.privacy import passage_problems
+from mdtboard.domain.privacy import case_passages, passage_problems
 from mdtboard.services.cases import CaseService, StoredCase
 from mdtboard.services.files import write_atomic
 
@@ -587,11 +587,13 @@ def case_to_json(case: Case) -> dict[str, Any]:
     }
     for name in TEXT_FIELDS:
         _put(out, name, getattr(case, name))
-    if case.restricted_passages is not None:
+    # Passages of conference input stay behind: a bundle carries the case, not the meetings about it.
+    kept = case_passages(case.restricted_passages)
+    if case.restricted_passages is not None and (kept or not case.restricted_passages):
         out["restricted_passages"] = [
             {"field": r.field, "text": r.text, "held_by": r.held_by}
             | ({"note": r.note} if r.note is not None else {})
-            for r in case.restricted_passages
+            for r in kept
         ]
     if case.pain_locations is not None:
         out["pain_locations"] = [

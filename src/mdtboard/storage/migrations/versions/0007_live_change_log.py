@@ -1,7 +1,7 @@
 """the change log: one row per record changed by each committed transaction
 
 Revision ID: 0007_live
-Revises: 0005_room_privacy
+Revises: 0007_intake
 Create Date: 2026-12-06 06:40:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007_live'
-down_revision = '0005_room_privacy'
+down_revision = '0007_intake'
 branch_labels = None
 depends_on = None
 
