@@ -114,9 +114,10 @@ class CarePlanService:
         """Recommendations not taken into the draft (prepared before the meeting, or from disciplines not
         present), leaving out those already on ``plan``: the chair may add each one."""
         with read_only(self.db) as session:
+            case = self._case(session, case_id)
             inputs = self._inputs(session, case_id, agenda_item_id)
             present = self._present(session, agenda_item_id)
-        return offered_items(inputs, agenda_item_id, present, plan)
+        return offered_items(inputs, agenda_item_id, present, plan, case)
 
     def checklist(self, plan: CarePlan) -> list[str]:
         """What is still open before the first signature (see ``sign_off_checklist``)."""
