@@ -87,6 +87,9 @@ class CaseRow(Versioned, Base):
     given_lists: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: When the case was archived: hidden from the library and the agenda's search, kept, restorable.
+    #: Indexed, so that counting the cases that are not archived reads the index, not every case.
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
     pain_locations: Mapped[list[PainLocationRow]] = relationship(
         order_by="PainLocationRow.position", cascade="all, delete-orphan", passive_deletes=True

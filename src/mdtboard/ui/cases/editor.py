@@ -113,7 +113,7 @@ _BANNER_KEYS = frozenset({"sharingEdit", *PHQ9_FIELDS, "phq9TotalEdit"})  # shar
 
 #: How a case is seen field by field when it is merged with a version saved elsewhere.
 _NESTED: dict[str, type] = {"patient": Patient, "scores": Scores}
-_NOT_FIELDS = ("id", "version", "created_at", "updated_at", "discipline_inputs")
+_NOT_FIELDS = ("id", "version", "created_at", "updated_at", "archived_at", "discipline_inputs")
 
 
 def case_fields(case: Case) -> dict[str, Any]:

@@ -186,6 +186,9 @@ class ConferenceWorkspace(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.problem.connect(self.status_message)
         self.attendance.message.connect(self.status_message)
+        self.editor.ui.chairEdit.editingFinished.connect(
+            lambda: self.attendance.offer_chair(self.editor.ui.chairEdit.text())
+        )
         self.agenda.message.connect(self.status_message)
         self.follow_ups.message.connect(self.status_message)
         self.agenda.discuss_requested.connect(self.discuss)
