@@ -20,6 +20,7 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
+    from pathlib import Path
 
     from mdtboard.services.cases import StoredCase
     from mdtboard.services.context import Services
@@ -84,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fhir", help="export a case and its care plan as a FHIR R4 Bundle")
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
+
+    p = sub.add_parser("backup", help="back up the (SQLite) database to a file, verified, owner-only")
+    p.add_argument("out", type=Path, metavar="OUT")
+
+    p = sub.add_parser(
+        "restore", help="replace the (SQLite) database by a backup; the current one is kept as a backup first"
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
@@ -251,6 +260,38 @@ def cmd_fhir(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sqlite_database(args: argparse.Namespace, what: str) -> Path:
+    from mdtboard.domain.errors import InvalidInputError, Problem
+    from mdtboard.storage.location import resolve_url, sqlite_file
+
+    path = sqlite_file(resolve_url(args.database))
+    if path is None:
+        raise InvalidInputError(Problem(
+            "--database",
+            f"`mdtboard {what}` works on the embedded (SQLite) database; back up PostgreSQL with pg_dump "
+            "(see docs/deployment.md)",
+        ))
+    return path.expanduser().resolve()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from mdtboard.storage.backup import backup_to
+
+    written = backup_to(_sqlite_database(args, "backup"), args.out)
+    print(f"database backed up to {written} (integrity checked)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from mdtboard.storage.backup import restore
+
+    database = _sqlite_database(args, "restore")
+    done = restore(database, args.file)
+    aside = f"; the database before it is kept as {done.kept_aside}" if done.kept_aside else ""
+    print(f"{database} restored from {args.file} (schema {done.revision}){aside}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from mdtboard.app import run
@@ -274,6 +315,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "conferences": cmd_conferences,
     "minutes": cmd_minutes,
     "fhir": cmd_fhir,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

@@ -8,8 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_conference_support import conference, make_workspace, press, type_into
 from test_conference_support import WorkspaceFactory as _Factory  # noqa: I001
+from test_conference_support import conference, make_workspace, press, type_into
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import Attendee, AttendeeRole

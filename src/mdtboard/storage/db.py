@@ -282,14 +282,41 @@ def damaged_message(where: str, detail: str) -> str:
     )
 
 
+def _backups(engine: Engine, path: Path, *, upgrading: bool, days: int | None, warnings: list[str]) -> None:
+    """The daily backup (``days`` given) and the one before an upgrade; see :func:`open_database`."""
+    from mdtboard.storage.backup import BackupError, daily_backup, take_backup
+
+    if days is not None:
+        try:
+            daily_backup(path, days)
+        except BackupError as exc:
+            log.error("the daily backup failed")
+            warnings.append(f"Today's backup could not be made: {exc}")
+    if upgrading:
+        try:
+            take_backup(path, f"before-{head_revision()}")
+        except BackupError as exc:
+            engine.dispose()
+            raise DatabaseError(f"{exc} The database was not updated to this program's schema.") from exc
+
+
 def open_database(
-    url: str | None = None, *, migrate: bool = True, create: bool = True, echo: bool = False
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    create: bool = True,
+    echo: bool = False,
+    backup_days: int | None = None,
 ) -> Database:
     """Connect, refuse a database newer than this program, upgrade an older one to head.
 
     ``create=False``: a SQLite file that does not exist is not created (:class:`DatabaseMissingError`); the
     program passes it for a database it has used before. Every failure is a :class:`DatabaseError` with a
     one-line message.
+
+    A SQLite database is backed up (:mod:`mdtboard.storage.backup`) before its schema is upgraded (no
+    upgrade without a verified backup) and, when ``backup_days`` is given (the program's start), on the
+    first opening of a day, keeping that many days of backups; a daily backup that fails is a warning.
     """
     path = sqlite_path(resolve_url(url))
     existed = path is not None and path.exists()
@@ -321,6 +348,10 @@ def open_database(
             f"The database {where} was written by a newer mdtboard (schema {current}); "
             f"this program knows schemas up to {head_revision()}. Update mdtboard."
         )
+    warnings: list[str] = []
+    if existed and current is not None and path is not None:
+        _backups(engine, path, upgrading=migrate and current != head_revision(), days=backup_days,
+                 warnings=warnings)
     if migrate and current != head_revision():
         try:
             upgrade(engine)
@@ -332,7 +363,6 @@ def open_database(
             engine.dispose()
             raise
     log.info("database opened (%s, schema %s)", engine.dialect.name, head_revision() if migrate else current)
-    warnings: list[str] = []
     exposed = exposure(path) if path is not None else None
     if exposed is not None:
         log.warning("the database file can be read by other users of this computer")

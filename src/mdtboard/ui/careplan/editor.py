@@ -17,11 +17,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from mdtboard.domain.careplan import CarePlan, Intervention, PlanLockedError
+from mdtboard.domain.careplan import CarePlan, Goal, Intervention, MedicationPlanEntry, PlanLockedError
+from mdtboard.domain.careplan_checks import OpenItem
 from mdtboard.domain.careplan_diff import canonical
 from mdtboard.domain.careplan_draft import OfferedItem, offered_sources
 from mdtboard.domain.case import Case, Discipline
@@ -33,7 +34,7 @@ from mdtboard.ui.careplan.actions import PlanActions
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.careplan.commands import PlanFieldCommand, PlanItemCommand, PlanRowCommand
 from mdtboard.ui.careplan.display import WARNING_SIGN
-from mdtboard.ui.careplan.fields import AGREEMENT, LABELS, REVIEW_DATE, PlanFields
+from mdtboard.ui.careplan.fields import ACKNOWLEDGED, AGREEMENT, LABELS, REVIEW_DATE, PlanFields
 from mdtboard.ui.careplan.history import VersionHistory
 from mdtboard.ui.careplan.keys import UndoKeys
 from mdtboard.ui.careplan.sections import (
@@ -60,6 +61,17 @@ STYLE = """
 QFrame#lockFrame { background: #eef2f6; border: 1px solid #9aa9b8; border-radius: 4px; }
 QLabel#saveState, QLabel#versionLabel { color: #3d4a57; padding: 0 6px; }
 """
+
+
+def _open(item: object) -> bool:
+    """The row is one the checklist counts as open (proposed, no owner or due date, not SMART, undecided)."""
+    if isinstance(item, Intervention):
+        return item.proposed or bool(item.missing)
+    if isinstance(item, Goal):
+        return not item.is_smart
+    if isinstance(item, MedicationPlanEntry):
+        return not item.decided
+    return False
 
 
 class CarePlanEditor(QWidget):
@@ -134,6 +146,7 @@ class CarePlanEditor(QWidget):
             widget.textChanged.connect(lambda *_a, key=key: self._edited(key))
         for radio in self.fields.radios.values():
             radio.toggled.connect(self._agreement_toggled)
+        self.fields.acknowledged.toggled.connect(lambda _checked: self._edited(ACKNOWLEDGED))
         self.ui.reviewDateEdit.editingFinished.connect(self._tidy_review_date)
         self.tables.item_edited.connect(self._push_item)
         self.tables.add_requested.connect(self.add_row)
@@ -274,6 +287,7 @@ class CarePlanEditor(QWidget):
             review_date=values.review_date,
             responsible_clinician=values.responsible_clinician,
             agreement=values.agreement,
+            restriction_acknowledged=values.restriction_acknowledged,
         )
 
     def _save(self) -> None:
@@ -390,11 +404,14 @@ class CarePlanEditor(QWidget):
             return None
         if not confirmed:
             old = self._plan.plan_version
+            again = (" and the sharing restrictions are to be acknowledged again"
+                     if display.restriction_text(self._case) else "")
             self.last_dialog = ask(
                 self, "Start a new version?",
                 f"Version {old + 1} will be a draft copied from version {old}, which stays as it was "
                 f"signed and can still be read and printed.\n\nThe sign-offs are not copied: every lead "
-                f"signs version {old + 1} again. The patient's agreement goes back to \"not yet asked\". "
+                f"signs version {old + 1} again. The patient's agreement goes back to \"not yet asked\""
+                f"{again}. "
                 "Progress recorded on the actions stays with them.\n\nStart the new version?",
                 lambda yes: self._new_version_answered(yes, old),
             )
@@ -441,9 +458,7 @@ class CarePlanEditor(QWidget):
                 dialog = ChecklistDialog(discipline, name, open_items, self)
                 self.last_dialog = dialog
                 dialog.accepted.connect(lambda: self.sign(discipline, name, dialog.reason))
-                dialog.rejected.connect(
-                    lambda: self.status_message.emit("Not signed: fix what the checklist shows, then sign.")
-                )
+                dialog.rejected.connect(lambda: self._back_to_fix(open_items[0]))
                 dialog.open()
                 return False
         try:
@@ -469,6 +484,34 @@ class CarePlanEditor(QWidget):
             self.signoff.focus_next_unsigned()
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
         return True
+
+    def _back_to_fix(self, first: OpenItem) -> None:
+        """"Go back and fix": the cursor goes to where the checklist's first open item is fixed."""
+        self.go_to_part(first.part)
+        self.status_message.emit(f"Not signed: fix what the checklist shows, then sign ({first}).")
+
+    def go_to_part(self, part: str) -> None:
+        """Put the cursor where a part of the checklist is fixed (see ``CHECKLIST_PARTS``)."""
+        ui = self.ui
+        tables = {"interventions": INTERVENTIONS, "goals": GOALS, "medication": MEDICATION}
+        widget: QWidget
+        if part in tables:
+            name = tables[part]
+            widget = self.tables.views[name]
+            model = self.tables.models[name]
+            wanted = next((row for row, item in enumerate(model.items()) if _open(item)), 0)
+            if model.rowCount():
+                self.tables.views[name].setCurrentIndex(model.index(wanted, 0))
+        elif part == "agreement":
+            widget = next((r for r in self.fields.radios.values() if r.isChecked()), ui.agreedRadio)
+        elif part == "review":
+            widget = ui.reviewDateEdit
+        elif part == "restrictions":
+            widget = ui.acknowledgedCheck
+        else:
+            return
+        self.tables.reveal(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def withdraw(self, discipline: Discipline) -> None:
         if self._plan is None or not self.editable:
@@ -687,9 +730,18 @@ class CarePlanEditor(QWidget):
             button.setEnabled(case is not None)
         self.tables.set_read_only(not editable)
         self.fields.set_read_only(not editable)
+        self._show_restrictions()
         self._show_lock()
         self._show_signoff()
         self._show_summaries()
+
+    def _show_restrictions(self) -> None:
+        """The acknowledgement row, only for a case with sharing restrictions (or restricted passages),
+        beside the shared notice (never the restrictions' own words: the room may see this screen)."""
+        notice = display.restriction_text(self._case)
+        for widget in (self.ui.restrictionLabel, self.ui.restrictionNotice, self.ui.acknowledgedCheck):
+            widget.setVisible(notice is not None)
+        self.ui.restrictionNotice.setText(notice or "")
 
     def _draft_possible(self) -> bool:
         """A draft is built only for a case without a plan: a draft is edited, a signed plan continued
