@@ -29,8 +29,10 @@ from mdtboard.domain.careplan import (
     next_version_of,
 )
 from mdtboard.domain.careplan_checks import (
+    OpenItem,
     plan_problems,
     required_sign_offs,
+    restrictions_apply,
     sign_off_checklist,
     sign_off_problems,
     signer_problems,
@@ -119,11 +121,11 @@ class CarePlanService:
             present = self._present(session, agenda_item_id)
         return offered_items(inputs, agenda_item_id, present, plan, case)
 
-    def checklist(self, plan: CarePlan) -> list[str]:
+    def checklist(self, plan: CarePlan) -> list[OpenItem]:
         """What is still open before the first signature (see ``sign_off_checklist``)."""
         with read_only(self.db) as session:
             case = self._case(session, plan.case_id)
-        return sign_off_checklist(plan, restricted=bool((case.sharing_restrictions or "").strip()))
+        return sign_off_checklist(plan, restricted=restrictions_apply(case))
 
     def signers(self, plan: CarePlan) -> list[Attendee]:
         """The people on the attendance list of the plan's conference who may sign for a discipline."""
@@ -299,9 +301,7 @@ class CarePlanService:
             values: dict[str, object] = {}
             if not stored.sign_offs:
                 case = self._case(session, stored.case_id)
-                open_items = sign_off_checklist(
-                    stored, restricted=bool((case.sharing_restrictions or "").strip())
-                )
+                open_items = sign_off_checklist(stored, restricted=restrictions_apply(case))
                 reason = (open_items_reason or "").strip()
                 if open_items and not reason:
                     raise InvalidInputError(Problem(
