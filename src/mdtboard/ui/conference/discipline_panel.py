@@ -195,6 +195,18 @@ class DisciplinePanel(QFrame):
         self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
         self._show_heard()
 
+    def stored_elsewhere(self, case_id: int, stored: DisciplineInput | None) -> None:
+        """This discipline's input on ``case_id``, as just committed on another PC (None: there is none):
+        merged by field into what is on screen (the record session), never replacing what is being typed."""
+        if case_id != self._case_id or self.session.base is None:
+            return
+        if stored is None:
+            if not self.session.pending and self._stored is not None:
+                self.show_input(case_id, None)  # removed elsewhere (undone): nothing was typed here
+            return
+        if self.session.stored_elsewhere(stored):
+            self._stored = self.session.base
+
     def _fill(self, stored: DisciplineInput | None) -> None:
         with self.session.suspend():
             author = stored.author if stored is not None else None
@@ -204,8 +216,10 @@ class DisciplinePanel(QFrame):
                 self.ui.authorCombo.setCurrentIndex(0)
             else:
                 self.ui.authorCombo.setCurrentIndex(-1)
-            self.ui.assessmentEdit.setPlainText((stored.assessment or "") if stored else "")
-            self.ui.recommendationsEdit.setPlainText((stored.recommendations or "") if stored else "")
+            for edit, text in ((self.ui.assessmentEdit, stored.assessment if stored else None),
+                               (self.ui.recommendationsEdit, stored.recommendations if stored else None)):
+                if edit.toPlainText() != (text or ""):  # an unchanged field keeps its cursor
+                    edit.setPlainText(text or "")
 
     def set_authors(self, names: list[str]) -> None:
         """Offer these attendees as authors, keeping the one chosen."""
