@@ -180,16 +180,15 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
 def install_live(window: Any) -> LiveUpdates:
     """Start following the database for the main window: views updated, the state in the status bar."""
     live = LiveUpdates(window.services, window)
-    label = QLabel("")
-    label.setObjectName("liveLabel")
-    window.ui.statusbar.addPermanentWidget(label)
+    label: QLabel = window._database_label  # "Database: ..." in the status bar, then how live it is
+    database = label.text()
 
     def show_state(text: str) -> None:
         if text == "live":
-            label.setText("Live")
+            label.setText(f"{database} · live")
             label.setToolTip("Changes saved on other PCs appear here as they are saved.")
         else:
-            label.setText("Live updates paused")
+            label.setText(f"{database} · live updates paused")
             label.setToolTip(text)
             window.show_status(text)
 
