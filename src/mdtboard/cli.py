@@ -83,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fhir", help="export a case and its care plan as a FHIR R4 Bundle")
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
+
+    p = sub.add_parser(
+        "teaching-case",
+        help="write the de-identified draft of a real case, with every replacement and open hint, as JSON "
+        "(not fictional until reviewed in mdtboard; the file still holds patient data)",
+    )
+    p.add_argument("case_id", metavar="CASE_REF")
+    p.add_argument("--out", type=Path, required=True, metavar="DRAFT.json")
+    p.add_argument("--seed", metavar="TEXT", help="chooses the pseudonyms (the same seed, the same names)")
     return parser
 
 
@@ -231,6 +240,23 @@ def cmd_fhir(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_teaching_case(args: argparse.Namespace) -> int:
+    from mdtboard.interchange.teaching_draft import write_teaching_draft
+
+    services = _open(args)
+    try:
+        draft = write_teaching_draft(services, args.case_id, args.out, seed=args.seed)
+    finally:
+        services.close()
+    open_hints = len(draft.checklist.open_hints)
+    print(
+        f"draft teaching case written to {args.out}: {len(draft.replacements)} replacement(s), "
+        f"{open_hints} open hint(s), {len(draft.checklist.fields)} field(s) to read; not fictional",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from mdtboard.app import run
@@ -254,6 +280,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "conferences": cmd_conferences,
     "minutes": cmd_minutes,
     "fhir": cmd_fhir,
+    "teaching-case": cmd_teaching_case,
 }
 
 

@@ -306,6 +306,13 @@ class ConferenceService:
             case = session.get(CaseRow, case_id)
             if case is None:
                 raise NotFoundError("case", case_id)
+            if conf.mode == "training" and _under_teaching_review(session, case_id):
+                raise InvalidInputError(Problem(
+                    "case",
+                    f"{case.ref} is a draft teaching case still under review: it may still identify a "
+                    "patient. "
+                    "Finish its review (Training > Make a teaching case) before teaching with it",
+                ))
             budget = conf.default_minutes if minutes is None else minutes
             _check_minutes(budget)
             row = self._insert_item(session, conf_id, case, position, minutes=budget, status="pending")
@@ -620,3 +627,15 @@ def _refuse_second_input(session: Session, item_id: int, inp: DisciplineInput) -
             mine=inp,
             theirs=to_input(existing),
         )
+
+
+def _under_teaching_review(session: Session, case_id: int) -> bool:
+    """Whether the case is the draft of a teaching case not yet finalised (not fictional yet)."""
+    from mdtboard.storage.training_models import TeachingReviewRow
+
+    found = session.scalar(
+        sa.select(TeachingReviewRow.id).where(
+            TeachingReviewRow.draft_case_id == case_id, TeachingReviewRow.status == "in_review"
+        )
+    )
+    return found is not None
