@@ -54,7 +54,10 @@ class BundleImport(QObject):
 
         def work() -> list[StoredCase]:
             return import_files(
-                self._service, self.paths, progress=self.progressed.emit, cancelled=self.cancel_requested.is_set
+                self._service,
+                self.paths,
+                progress=self.progressed.emit,
+                cancelled=self.cancel_requested.is_set,
             )
 
         self.op = ops.write(work, parent=self, success=self._done, failure=self._done, label="import")
