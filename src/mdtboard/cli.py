@@ -20,6 +20,8 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
+    from pathlib import Path
+    from typing import Any
 
     from mdtboard.services.cases import StoredCase
     from mdtboard.services.context import Services
@@ -61,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--case", action="append", dest="cases", metavar="ID", help="a case to export (repeatable)"
     )
 
-    p = sub.add_parser("cases", help="list cases: ID<TAB>patient<TAB>title")
+    p = sub.add_parser("cases", help="list cases: ID<TAB>patient<TAB>title (archived cases with --archived)")
     p.add_argument("--search", metavar="TEXT", default="")
+    p.add_argument("--archived", action="store_true", help="list the archived cases (and only them) instead")
 
     sub.add_parser("demo", help="load mdtboard's fictional demo and teaching cases")
 
@@ -80,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("conference_id", type=_conference_id, metavar="CONFERENCE-ID")
     p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
 
+    p = sub.add_parser(
+        "changes",
+        help="print the database's changes, one JSON line each: after change N (--since), as they happen "
+        "(--follow), or both",
+    )
+    p.add_argument("--since", type=_change_id, metavar="N",
+                   help="print the changes after change N (0: all kept)")
+    p.add_argument("--follow", action="store_true", help="go on printing changes as they are committed")
+
     p = sub.add_parser("fhir", help="export a case and its care plan as a FHIR R4 Bundle")
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
@@ -92,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", metavar="CASE_REF")
     p.add_argument("--out", type=Path, required=True, metavar="DRAFT.json")
     p.add_argument("--seed", metavar="TEXT", help="chooses the pseudonyms (the same seed, the same names)")
+
+    p = sub.add_parser("backup", help="back up the (SQLite) database to a file, verified, owner-only")
+    p.add_argument("out", type=Path, metavar="OUT")
+
+    p = sub.add_parser(
+        "restore", help="replace the (SQLite) database by a backup; the current one is kept as a backup first"
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
@@ -105,10 +125,34 @@ def _conference_id(text: str) -> int:
     return int(text)
 
 
+def _change_id(text: str) -> int:
+    if not text.strip().isdigit():
+        import argparse
+
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a change number: use the id of a printed change, or 0"
+        )
+    return int(text)
+
+
 def _open(args: argparse.Namespace) -> Services:
     from mdtboard.services.context import open_services
 
-    return open_services(args.database)
+    services = open_services(args.database)
+    for warning in services.db.warnings:  # e.g. other users can read the database: said, not fatal
+        print(f"mdtboard: warning: {_safe(warning)}", file=sys.stderr)
+    return services
+
+
+def _warn_if_exposed(url: str | None) -> None:
+    """The warning :func:`_open` gives, for a command that read the SQLite file without opening it."""
+    from mdtboard.storage.location import resolve_url, sqlite_file
+    from mdtboard.storage.permissions import exposure
+
+    path = sqlite_file(resolve_url(url))
+    warning = exposure(path) if path is not None else None
+    if warning is not None:
+        print(f"mdtboard: warning: {_safe(warning)}", file=sys.stderr)
 
 
 def _print_stored(stored: Sequence[StoredCase]) -> None:
@@ -165,11 +209,16 @@ def cmd_cases(args: argparse.Namespace) -> int:
     from mdtboard.storage import quick
 
     # A SQLite file at the current schema is read with sqlite3 alone (no SQLAlchemy to load).
-    found = quick.search(args.database, args.search)
-    if found is None:
+    found = quick.search(args.database, args.search, archived=args.archived)
+    if found is not None:
+        _warn_if_exposed(args.database)
+    else:
         services = _open(args)
         try:
-            found = [(s.ref, s.display_name, s.title) for s in services.cases.search(args.search, limit=None)]
+            found = [
+                (s.ref, s.display_name, s.title)
+                for s in services.cases.search(args.search, limit=None, archived=args.archived)
+            ]
         finally:
             services.close()
     for ref, name, title in found:
@@ -257,6 +306,85 @@ def cmd_teaching_case(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_changes(args: argparse.Namespace) -> int:
+    import json
+    import threading
+
+    if args.since is None and not args.follow:
+        print("mdtboard: changes needs --since N, --follow or both", file=sys.stderr)
+        return EXIT_USAGE
+    services = _open(args)
+    try:
+        since = args.since
+        if since is not None:
+            while True:
+                found = services.changes.since(since)
+                for change in found:
+                    print(json.dumps(change.as_json()), flush=True)
+                if len(found) < 1000:
+                    break
+                since = found[-1].id
+            if found:
+                since = found[-1].id
+        if not args.follow:
+            return EXIT_OK
+        gone = threading.Event()
+
+        def deliver(changes: list[Any]) -> None:
+            try:
+                for change in changes:
+                    print(json.dumps(change.as_json()), flush=True)
+            except (BrokenPipeError, ValueError):  # the reader went away
+                gone.set()
+
+        def state(text: str) -> None:
+            print(f"mdtboard: {text}" if text != "live" else f"mdtboard: following {services.db.url}",
+                  file=sys.stderr, flush=True)
+
+        watcher = services.changes.watch(deliver, since=since, on_state=state)
+        try:
+            while not gone.wait(0.5):
+                pass
+        finally:
+            watcher.stop()
+        _silence_stdout()
+        return EXIT_OK
+    finally:
+        services.close()
+
+
+def _sqlite_database(args: argparse.Namespace, what: str) -> Path:
+    from mdtboard.domain.errors import InvalidInputError, Problem
+    from mdtboard.storage.location import resolve_url, sqlite_file
+
+    path = sqlite_file(resolve_url(args.database))
+    if path is None:
+        raise InvalidInputError(Problem(
+            "--database",
+            f"`mdtboard {what}` works on the embedded (SQLite) database; back up PostgreSQL with pg_dump "
+            "(see docs/deployment.md)",
+        ))
+    return path.expanduser().resolve()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from mdtboard.storage.backup import backup_to
+
+    written = backup_to(_sqlite_database(args, "backup"), args.out)
+    print(f"database backed up to {written} (integrity checked)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from mdtboard.storage.backup import restore
+
+    database = _sqlite_database(args, "restore")
+    done = restore(database, args.file)
+    aside = f"; the database before it is kept as {done.kept_aside}" if done.kept_aside else ""
+    print(f"{database} restored from {args.file} (schema {done.revision}){aside}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from mdtboard.app import run
@@ -281,6 +409,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "minutes": cmd_minutes,
     "fhir": cmd_fhir,
     "teaching-case": cmd_teaching_case,
+    "changes": cmd_changes,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

@@ -22,6 +22,8 @@ from types import TracebackType
 
 import platformdirs
 
+from mdtboard.storage.permissions import make_private_folder
+
 #: Folder of the log instead of the user log folder (for tests and for IT staff who want it elsewhere).
 ENV_LOG_DIR = "MDTBOARD_LOG_DIR"
 LOG_NAME = "mdtboard.log"
@@ -79,7 +81,7 @@ def configure(*, debug: bool = False, folder: Path | None = None) -> Path | None
         return log_file()
     folder = folder or log_folder()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             folder / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )

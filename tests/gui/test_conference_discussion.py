@@ -25,6 +25,7 @@ from test_conference_support import (
     CTRL,
     SHIFT,
     WAIT_MS,
+    Choice,
     RecordingChooser,
     WorkspaceFactory,
     another_session,
@@ -41,7 +42,6 @@ from mdtboard.domain.conference import AgendaStatus, Attendee, AttendeeRole
 from mdtboard.services.context import Services
 from mdtboard.ui.conference.discipline_panel import DisciplinePanel
 from mdtboard.ui.conference.workspace import ConferenceWorkspace
-from mdtboard.ui.conflict_dialog import Choice
 
 __all__ = ["another_session", "make_workspace"]  # fixtures, imported for pytest
 
@@ -291,7 +291,66 @@ def test_conflicting_input_from_another_session_is_shown_not_overwritten(
     assert workspace.flush()
 
 
-def test_conflicting_conference_details_are_shown_not_overwritten(
+def test_conference_details_changed_elsewhere_are_merged_and_only_a_clash_is_asked(
+    qtbot: QtBot, services: Services, another_session: Services, make_workspace: WorkspaceFactory
+) -> None:
+    conf_id = conference(services, datetime(2026, 12, 3, 13))
+    workspace = make_workspace(services)
+    chooser = workspace.chooser
+    assert isinstance(chooser, RecordingChooser)
+    workspace.open_conference(conf_id)
+    editor = workspace.editor
+    stack = workspace.controller.undo_stack
+
+    # another PC changes the room; this one the title: both kept, no question, the person told
+    theirs = another_session.conferences.get(conf_id)
+    theirs.room = "Room 9"
+    another_session.conferences.update(theirs)
+    messages: list[str] = []
+    workspace.status_message.connect(messages.append)
+    editor.ui.titleEdit.setFocus()
+    editor.ui.titleEdit.selectAll()
+    type_into(qtbot, editor.ui.titleEdit, "Spine MDT")
+    qtbot.waitUntil(lambda: services.conferences.get(conf_id).title == "Spine MDT", timeout=WAIT_MS)
+    assert workspace.flush()
+    stored = services.conferences.get(conf_id)
+    assert (stored.title, stored.room) == ("Spine MDT", "Room 9")
+    assert editor.ui.roomEdit.text() == "Room 9"
+    assert not chooser.asked
+    assert any("change saved elsewhere to the room was kept" in m for m in messages), messages
+    assert "Spine MDT" in workspace.ui.headingLabel.text()
+
+    # both change the title: only the title is asked; typing meanwhile is held back, not lost
+    theirs = another_session.conferences.get(conf_id)
+    theirs.title = "Pain MDT (their title)"
+    theirs.chair = "Dr Okafor"
+    another_session.conferences.update(theirs)
+    before = table_snapshot(services.db)
+    type_into(qtbot, editor.ui.titleEdit, "!")
+    qtbot.waitUntil(lambda: bool(chooser.asked), timeout=WAIT_MS)
+    assert chooser.asked[0][1] == [("Title", "Spine MDT!", "Pain MDT (their title)")]
+    assert table_snapshot(services.db) == before
+    type_into(qtbot, editor.ui.titleEdit, "!")  # held back while the choice is open
+    assert not workspace.flush()
+    assert len(chooser.asked) == 1
+    assert "choose which version" in editor.ui.problemLabel.text()
+    chooser.answer_last(Choice.TAKE_THEIRS)
+    assert editor.ui.titleEdit.text() == "Pain MDT (their title)"
+    assert editor.ui.chairEdit.text() == "Dr Okafor"  # their other change kept too
+    assert workspace.flush()
+    stored = services.conferences.get(conf_id)
+    assert (stored.title, stored.room, stored.chair) == ("Pain MDT (their title)", "Room 9", "Dr Okafor")
+    assert not editor.ui.problemLabel.isVisible()
+
+    # the title not kept comes back with undo, and is saved
+    stack.undo()
+    assert editor.ui.titleEdit.text() == "Spine MDT!!"
+    assert workspace.flush()
+    assert services.conferences.get(conf_id).title == "Spine MDT!!"
+    assert services.conferences.get(conf_id).chair == "Dr Okafor"
+
+
+def test_conference_details_keep_mine_for_a_clash(
     qtbot: QtBot, services: Services, another_session: Services, make_workspace: WorkspaceFactory
 ) -> None:
     conf_id = conference(services, datetime(2026, 12, 3, 13))
@@ -301,22 +360,18 @@ def test_conflicting_conference_details_are_shown_not_overwritten(
     workspace.open_conference(conf_id)
     theirs = another_session.conferences.get(conf_id)
     theirs.room = "Room 9"
+    theirs.default_minutes = 20
     another_session.conferences.update(theirs)
-    workspace.editor.ui.titleEdit.setFocus()
-    workspace.editor.ui.titleEdit.selectAll()
-    type_into(qtbot, workspace.editor.ui.titleEdit, "Spine MDT")
+    workspace.editor.ui.roomEdit.setFocus()
+    workspace.editor.ui.roomEdit.selectAll()
+    type_into(qtbot, workspace.editor.ui.roomEdit, "Seminar room")
     qtbot.waitUntil(lambda: bool(chooser.asked), timeout=WAIT_MS)
-    assert chooser.asked[0][1] == [("Title", "Spine MDT", "Pain MDT"), ("Room", "Room 4", "Room 9")]
-    assert services.conferences.get(conf_id).title == "Pain MDT"
-    type_into(qtbot, workspace.editor.ui.titleEdit, "!")  # held back while the choice is open
-    assert not workspace.flush()
-    assert len(chooser.asked) == 1
-    assert "choose which version" in workspace.editor.ui.problemLabel.text()
-    chooser.answer_last(Choice.TAKE_THEIRS)
-    assert workspace.editor.ui.roomEdit.text() == "Room 9"
-    assert workspace.editor.ui.titleEdit.text() == "Pain MDT"
+    assert chooser.asked[0][1] == [("Room", "Seminar room", "Room 9")]
+    chooser.answer_last(Choice.KEEP_MINE)
     assert workspace.flush()
-    assert services.conferences.get(conf_id).room == "Room 9"
+    stored = services.conferences.get(conf_id)
+    assert (stored.room, stored.default_minutes) == ("Seminar room", 20)  # their other change not reverted
+    assert workspace.editor.ui.minutesSpin.value() == 20
 
 
 def test_key_facts_and_banners(services: Services, make_workspace: WorkspaceFactory) -> None:

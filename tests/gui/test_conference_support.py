@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services
 from mdtboard.storage.db import open_database
 from mdtboard.ui.conference.workspace import ConferenceWorkspace
-from mdtboard.ui.conflict_dialog import Choice
+from mdtboard.ui.editing.clash_dialog import plain
+from mdtboard.ui.editing.session import Clash
 
 SAMPLE_CASES = Path(__file__).resolve().parents[1] / "data" / "sample-cases.json"
 
@@ -28,21 +30,36 @@ SAMPLE_CASES = Path(__file__).resolve().parents[1] / "data" / "sample-cases.json
 WAIT_MS = 5000
 
 
+class Choice(Enum):
+    """What a test answers for every field both sides changed."""
+
+    KEEP_MINE = "mine"
+    TAKE_THEIRS = "theirs"
+
+
 @dataclass
 class RecordingChooser:
-    """Stands in for the conflict dialog: records what was asked, and answers with ``answer`` (or not at
-    all while ``answer`` is None, leaving the choice to the test through :meth:`answer_last`)."""
+    """Stands in for the clash dialog: records what was asked (the record's name, and (field, my text,
+    saved text) for each field both sides changed), and answers with ``answer`` (or not at all while
+    ``answer`` is None, leaving the choice to the test through :meth:`answer_last`)."""
 
     answer: Choice | None = None
     asked: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)
     pending: list[Callable[[Choice], None]] = field(default_factory=list)
 
-    def __call__(self, what: str, rows: list[tuple[str, str, str]], done: Callable[[Choice], None]) -> None:
+    def __call__(
+        self, what: str, clash: Clash, label: Callable[[str], str], done: Callable[[set[str]], None]
+    ) -> None:
+        rows = [(label(n), plain(clash.mine.get(n)), plain(clash.theirs.get(n))) for n in clash.merge.clashes]
         self.asked.append((what, rows))
+
+        def answer(choice: Choice) -> None:
+            done(set(clash.merge.clashes) if choice is Choice.KEEP_MINE else set())
+
         if self.answer is None:
-            self.pending.append(done)
+            self.pending.append(answer)
         else:
-            done(self.answer)
+            answer(self.answer)
 
     def answer_last(self, choice: Choice) -> None:
         self.pending.pop()(choice)

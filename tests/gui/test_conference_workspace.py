@@ -111,7 +111,7 @@ def test_create_a_conference_and_edit_it_by_keyboard(
             15,
         )
 
-    qtbot.waitUntil(saved, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: saved() and not workspace.editor.session.pending, timeout=WAIT_MS)
     assert "Spine and pain MDT" in workspace.ui.headingLabel.text()
     assert "Spine and pain MDT" in workspace.upcoming.data(workspace.upcoming.index(0, 0))
 

@@ -15,7 +15,8 @@ from conftest import SAMPLE_CASES
 
 from mdtboard.cli import main
 from mdtboard.interchange import demo
-from mdtboard.storage.db import ENV_URL, sqlite_url
+from mdtboard.services.context import Services
+from mdtboard.storage.db import ENV_URL, open_database, sqlite_url
 
 SAMPLE: dict[str, Any] = json.loads(SAMPLE_CASES.read_text("utf-8"))
 #: ID<TAB>patient display name<TAB>title of each sample case, in ID order.
@@ -92,6 +93,24 @@ def test_cases_search(imported: str, capsys: pytest.CaptureFixture[str]) -> None
         "",
     )
     assert run(capsys, "--database", imported, "cases", "--search", "no such patient") == (0, "", "")
+
+
+def test_cases_lists_archived_cases_only_with_archived(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On SQLite the quick read answers, on PostgreSQL the services: both hide an archived case."""
+    assert run(capsys, "--database", database_url, "import", SAMPLE_CASES)[0] == 0
+    database = open_database(database_url)
+    try:
+        cases = Services.on(database).cases
+        cases.archive(cases.get_by_ref(SAMPLE["cases"][0]["id"]).id or 0)
+    finally:
+        database.dispose()
+    assert run(capsys, "--database", database_url, "cases") == (0, "\n".join(SAMPLE_LINES[1:]) + "\n", "")
+    assert run(capsys, "--database", database_url, "cases", "--search", "nunez") == (0, "", "")
+    archived = (0, SAMPLE_LINES[0] + "\n", "")
+    assert run(capsys, "--database", database_url, "cases", "--archived") == archived
+    assert run(capsys, "--database", database_url, "cases", "--archived", "--search", "nunez") == archived
 
 
 def test_cases_keep_one_case_per_line(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

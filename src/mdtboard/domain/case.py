@@ -194,6 +194,8 @@ class Case:
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    #: When the case was archived (hidden from the library and the agenda's search); not in bundles.
+    archived_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -206,4 +208,5 @@ class CaseSummary:
     title: str | None
     fictional: bool
     updated_at: datetime | None = None
+    archived_at: datetime | None = None
 

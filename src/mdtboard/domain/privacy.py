@@ -13,6 +13,12 @@ bundles):
 If a passage no longer occurs in its field (the text was edited since it was marked), the whole field is
 withheld: it is safer to show too little than a restricted passage changed by one word.
 
+A passage of a discipline's input given in a conference is kept with the case's passages too, so that every
+surface that withholds the case's passages withholds it as well (also where the team's words were copied
+into a care plan). Its field is an *input pointer*, ``/agenda_items/<item id>/<discipline>/<field>``
+(:func:`input_pointer`): it names the input, not text of the case, so case bundles, which carry no
+conference input, leave such passages out (:func:`case_passages`).
+
 The API is small on purpose: :func:`shared_case` and :func:`shared_inputs` for whole records,
 :func:`redact_text` for any other text about the case (care-plan texts, minutes), :func:`sharing_notice`
 for a banner.
@@ -37,6 +43,9 @@ NOTICE_TEMPLATE = "Sharing restrictions apply: ask {who} before discussing detai
 UNKNOWN_RECORDER = "the clinician who recorded them"
 
 _POINTER = re.compile(r"^(/[A-Za-z0-9_]+)+$")
+_INPUT_POINTER = re.compile(r"^/agenda_items/(\d+)/([a-z_]+)/(assessment|recommendations)$")
+#: The fields of a discipline's input whose passages may be restricted.
+INPUT_FIELDS = ("assessment", "recommendations")
 T = TypeVar("T")
 
 #: Fields that are never free text about the patient and are never redacted (identifiers, flags).
@@ -61,6 +70,49 @@ def passage_notice(passage: RestrictedPassage) -> str:
 
 
 # ---------------------------------------------------------------------------- JSON pointers
+
+
+def input_pointer(agenda_item_id: int, discipline: str, field: str) -> str:
+    """The field of a restricted passage marked in a discipline's input on an agenda item."""
+    if field not in INPUT_FIELDS:
+        raise ValueError(f"no restricted passages in an input's {field!r}")
+    return f"/agenda_items/{agenda_item_id}/{discipline}/{field}"
+
+
+def is_input_pointer(pointer: str) -> bool:
+    return _INPUT_POINTER.match(pointer or "") is not None
+
+
+def case_passages(passages: Iterable[RestrictedPassage] | None) -> list[RestrictedPassage]:
+    """The passages of the case's own text (what a case bundle carries), without those of conference input."""
+    return [p for p in passages or [] if not is_input_pointer(p.field)]
+
+
+def input_passages(
+    passages: Iterable[RestrictedPassage] | None, agenda_item_id: int | None, discipline: str, field: str
+) -> list[RestrictedPassage]:
+    """The passages marked in one field of one discipline's input on one agenda item."""
+    if agenda_item_id is None:
+        return []
+    pointer = input_pointer(agenda_item_id, discipline, field)
+    return [p for p in passages or [] if p.field == pointer]
+
+
+def shared_input_text(
+    text: str | None,
+    passages: Sequence[RestrictedPassage] | None,
+    agenda_item_id: int | None,
+    discipline: str,
+    field: str,
+) -> str | None:
+    """One field of a discipline's input as shared surfaces show it: every passage of the case replaced by
+    its notice, or the whole field withheld when a passage marked in it no longer occurs there word for
+    word (the text was edited after it was marked)."""
+    marked = input_passages(passages, agenda_item_id, discipline, field)
+    stale = [p for p in marked if p.text not in (text or "")]
+    if stale and (text or "").strip():
+        return _withheld(stale)
+    return redact_text(text, passages)
 
 
 def _parts(pointer: str) -> list[str] | None:
@@ -185,12 +237,7 @@ def shared_case(case: Case) -> Case:
     if not passages:
         return out
     # A passage that no longer occurs in its field withholds the whole field.
-    stale: dict[str, list[RestrictedPassage]] = {}
-    for p in passages:
-        value = pointer_value(case, p.field)
-        if value is not None and p.text not in value:
-            stale.setdefault(p.field, []).append(p)
-    for pointer, held in stale.items():
+    for pointer, held in _stale_fields(case, passages).items():
         _set_pointer(out, pointer, _withheld(held))
     notice = out.sharing_restrictions
     out.sharing_restrictions = None
@@ -211,14 +258,37 @@ def shared_record(record: T, case: Case | None) -> T:
 
 
 def shared_inputs(case: Case | None, inputs: Iterable[DisciplineInput]) -> list[DisciplineInput]:
-    """Copies of discipline input about ``case`` (given in a conference) with the case's restricted
-    passages replaced wherever their words occur."""
+    """Copies of discipline input about ``case`` (prepared, or given in a conference) with the case's
+    restricted passages replaced wherever their words occur. A text that is word for word a field of the
+    case whose passage was edited since it was marked (a prepared input, or one said again in the
+    meeting) is withheld whole, as :func:`shared_case` withholds that field."""
     passages = list(case.restricted_passages or []) if case is not None else []
+    stale: dict[str, list[RestrictedPassage]] = {}
+    if case is not None:
+        for pointer, held in _stale_fields(case, passages).items():
+            value = pointer_value(case, pointer)
+            if value and value.strip():
+                stale.setdefault(value.strip(), []).extend(held)
     out = []
     for inp in inputs:
         shared = copy.copy(inp)
         shared.author = inp.author
-        shared.assessment = redact_text(inp.assessment, passages)
-        shared.recommendations = redact_text(inp.recommendations, passages)
+        discipline = inp.discipline.value
+        for name in INPUT_FIELDS:
+            text: str | None = getattr(inp, name)
+            withheld = stale.get(text.strip()) if text else None
+            setattr(shared, name, _withheld(withheld) if withheld else shared_input_text(
+                text, passages, inp.agenda_item_id, discipline, name
+            ))
         out.append(shared)
     return out
+
+
+def _stale_fields(case: Case, passages: Sequence[RestrictedPassage]) -> dict[str, list[RestrictedPassage]]:
+    """The passages, by field, that no longer occur in their field (the text was edited since)."""
+    stale: dict[str, list[RestrictedPassage]] = {}
+    for p in passages:
+        value = pointer_value(case, p.field)
+        if value is not None and p.text not in value:
+            stale.setdefault(p.field, []).append(p)
+    return stale

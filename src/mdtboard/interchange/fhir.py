@@ -6,6 +6,15 @@ for NRS 72514-3, PHQ-9 total 44261-6, GAD-7 total 70274-6; the other instruments
 a MedicationStatement per current medicine; and a Provenance with a signature for each sign-off, since
 CarePlan has no signature element of its own.
 
+Only what was agreed is exported: accepted interventions, the medication decisions made, and a decision
+left pending (or not made yet) as an activity with status ``not-started`` and a note (``progress``)
+saying so, its options, who decides with the patient and by when.
+
+Restricted text never leaves: the sharing restrictions show as the fixed notice (a CarePlan note) and as
+security labels: every resource of a case with sharing restrictions or restricted passages carries
+``meta.security`` confidentiality "R" (restricted), and every resource in which a restricted passage was
+replaced by its notice also carries "REDACTED".
+
 Entries are linked by ``urn:uuid`` full URLs. The ids are UUID version 5 from the case reference, the
 plan version and the item's place, so exporting the same plan twice gives the same bundle.
 """
@@ -25,6 +34,7 @@ from mdtboard.domain.careplan import (
     Intervention,
     InterventionStatus,
     MedicationAction,
+    MedicationPlanEntry,
     PlanStatus,
     RiskKind,
     SignOff,
@@ -33,7 +43,7 @@ from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.instruments import instrument_label
 from mdtboard.domain.mme import MME_CAUTION, format_number, mme_report
-from mdtboard.domain.privacy import shared_case, shared_record
+from mdtboard.domain.privacy import has_sharing_restrictions, shared_case, shared_record, sharing_notice
 from mdtboard.domain.scoring import (
     LOINC_GAD7_TOTAL,
     LOINC_NRS,
@@ -55,6 +65,14 @@ OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-catego
 CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
 CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category"
 ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
+CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
+OBSERVATION_VALUE = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue"
+#: The security labels of a case with sharing restrictions or restricted passages, and of a resource
+#: in which a restricted passage was replaced by its notice.
+RESTRICTED_LABEL = {"system": CONFIDENTIALITY, "code": "R", "display": "restricted"}
+REDACTED_LABEL = {"system": OBSERVATION_VALUE, "code": "REDACTED", "display": "redacted"}
+#: How a replaced passage begins (see :func:`mdtboard.domain.privacy.passage_notice`).
+PASSAGE_NOTICE_START = "[restricted: held by "
 SIGNATURE_TYPE = {
     "system": "urn:iso-astm:E1762-95:2013",
     "code": "1.2.840.10065.1.12.1.5",
@@ -238,6 +256,48 @@ def _activity_status(item: Intervention) -> str:
     return "scheduled" if item.due is not None else "not-started"
 
 
+#: The activity status of a decided medication line: a continued medicine goes on, the rest is to do.
+_DECIDED_STATUS = {MedicationAction.CONTINUE: "in-progress"}
+
+
+def _medication_activity(entry: MedicationPlanEntry) -> dict[str, Any]:
+    """One medication line as an activity. A decision pending or not made yet is ``not-started`` with a
+    note (``progress``) saying so: the options, who decides with the patient, and by when."""
+    text = f"{entry.action.label} {entry.medication}"
+    if entry.action is MedicationAction.SWITCH and entry.switch_to:
+        text = f"Switch {entry.medication} to {entry.switch_to}"
+    if entry.detail:
+        text += f": {entry.detail}"
+    if entry.is_opioid and (entry.mme_before is not None or entry.mme_after is not None or not entry.decided):
+        before = "?" if entry.mme_before is None else format_number(entry.mme_before)
+        after = (
+            "not yet decided" if not entry.decided
+            else "?" if entry.mme_after is None else format_number(entry.mme_after)
+        )
+        text += f" (MME/day {before} -> {after})"
+    detail: dict[str, Any] = {
+        "kind": "MedicationRequest", "code": _text(entry.action.label),
+        "status": _DECIDED_STATUS.get(entry.action, "not-started") if entry.decided else "not-started",
+        "productCodeableConcept": _text(entry.medication), "description": text,
+        "doNotPerform": entry.action is MedicationAction.STOP,
+    }
+    activity: dict[str, Any] = {"detail": detail}
+    if not entry.decided:
+        if entry.action is MedicationAction.PENDING:
+            parts = ["Decision pending"]
+            if entry.options:
+                parts.append(f"options offered: {entry.options}")
+            parts.append(f"decided with the patient by {entry.decided_by or 'a clinician not named yet'}")
+            if entry.decide_by is not None:
+                parts.append(f"by {entry.decide_by.isoformat()}")
+            note = "; ".join(parts) + "."
+        else:
+            note = "No decision made yet for this medicine."
+        detail["statusReason"] = _text(note)
+        activity["progress"] = [{"text": note}]
+    return activity
+
+
 def _activities(plan: CarePlan, goal_refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     activities: list[dict[str, Any]] = []
     for item in plan.agreed_interventions():
@@ -257,19 +317,7 @@ def _activities(plan: CarePlan, goal_refs: list[dict[str, Any]]) -> list[dict[st
             detail["goal"] = goal_refs
         activities.append({"detail": detail})
     for entry in plan.medication_plan:
-        text = f"{entry.action.label} {entry.medication}"
-        if entry.detail:
-            text += f": {entry.detail}"
-        if entry.mme_before is not None or entry.mme_after is not None:
-            before = "?" if entry.mme_before is None else format_number(entry.mme_before)
-            after = "?" if entry.mme_after is None else format_number(entry.mme_after)
-            text += f" (MME/day {before} -> {after})"
-        status = "completed" if entry.action is MedicationAction.CONTINUE else "not-started"
-        activities.append({"detail": {
-            "kind": "MedicationRequest", "code": _text(entry.action.label), "status": status,
-            "productCodeableConcept": _text(entry.medication), "description": text,
-            "doNotPerform": entry.action is MedicationAction.STOP,
-        }})
+        activities.append(_medication_activity(entry))
     for procedure in plan.procedures:
         activities.append({"detail": {
             "kind": "ServiceRequest", "code": _text(procedure.kind.label), "status": "not-started",
@@ -303,8 +351,9 @@ def _provenance(case: Case, plan: CarePlan, plan_id: str, index: int, sign_off: 
 def fhir_bundle(case: Case, plan: CarePlan) -> dict[str, Any]:
     """The FHIR R4 Bundle (type collection) of ``case`` and its care ``plan``, as JSON-ready data.
 
-    An export leaves the team: the sharing restrictions show only as the notice that they apply, and
-    restricted passages as their notices (:mod:`mdtboard.domain.privacy`)."""
+    An export leaves the team: the sharing restrictions show only as the notice that they apply (and as
+    security labels), and restricted passages as their notices (:mod:`mdtboard.domain.privacy`)."""
+    original = case
     plan = shared_record(plan, case)
     case = shared_case(case)
     ref, version = case.ref, plan.plan_version
@@ -427,17 +476,35 @@ def fhir_bundle(case: Case, plan: CarePlan) -> dict[str, Any]:
         if not care_plan[key]:
             del care_plan[key]
 
+    notice = sharing_notice(original)
+    if notice:
+        care_plan["note"].insert(0, {"text": notice})
+
     resources: list[dict[str, Any]] = [
         _patient(case, pid), care_plan, care_team, *goals, *conditions,
         *_scores(case, summary, pid), *_medication_statements(case, pid),
         *(_provenance(case, plan, plan_id, i, so) for i, so in enumerate(plan.sign_offs)),
     ]
-    return {
+    bundle: dict[str, Any] = {
         "resourceType": "Bundle",
         "id": _uuid(ref, "bundle", version),
         "type": "collection",
         "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources],
     }
+    if has_sharing_restrictions(original) or original.restricted_passages:
+        for resource in resources:
+            _label(resource, RESTRICTED_LABEL)
+            if PASSAGE_NOTICE_START in json.dumps(resource, ensure_ascii=False, default=str):
+                _label(resource, REDACTED_LABEL)
+        _label(bundle, RESTRICTED_LABEL)
+    return bundle
+
+
+def _label(resource: dict[str, Any], label: dict[str, str]) -> None:
+    """Add a security label to ``resource.meta.security`` (once)."""
+    security = resource.setdefault("meta", {}).setdefault("security", [])
+    if label not in security:
+        security.append(dict(label))
 
 
 def write_fhir_bundle(services: Services, case_ref: str, path: Path) -> Path:

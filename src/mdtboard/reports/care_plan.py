@@ -32,13 +32,12 @@ from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.introduction import introduce_patient
 from mdtboard.domain.mme import MME_CAUTION, MmeStatus, format_number, mme_report
-from mdtboard.domain.privacy import shared_case, shared_inputs, shared_record
+from mdtboard.domain.privacy import LOCK_SIGN, shared_case, shared_inputs, shared_record, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.reports import care_plan_sections as sections
 from mdtboard.reports import plan_sections
 from mdtboard.reports.care_plan_sections import when
 from mdtboard.reports.page import PageDecor, frame_width, render
-from mdtboard.reports.plan_text import LOCK, restricted, restriction_notice
 from mdtboard.reports.styles import (
     DANGER,
     DANGER_FILL,
@@ -83,6 +82,7 @@ class CarePlanDocument:
         # Paper leaves the room: the restrictions' own text and restricted passages are withheld.
         self.case = shared_case(case)
         self.plan = shared_record(plan, case)
+        self.notice = sharing_notice(case)
         given = list(case.discipline_inputs or []) if inputs is None else list(inputs)
         self.inputs = shared_inputs(case, given)
         self.required = tuple(required_sign_offs)
@@ -198,10 +198,9 @@ class CarePlanDocument:
         notice. (The red flags stand in the risk mitigation table and the appendix.)"""
         s = self.s
         out: list[Flowable] = []
-        if restricted(self.case):
+        if self.notice:
             out.append(boxed(
-                [Paragraph(f"{markup(LOCK)} <b>{markup(restriction_notice(self.case, self.plan))}</b>",
-                           s.notice)],
+                [Paragraph(f"{markup(LOCK_SIGN)} <b>{markup(self.notice)}</b>", s.notice)],
                 self.width, border=WARNING, fill=WARNING_FILL,
             ))
             out.append(Spacer(1, 2 * mm))

@@ -1,23 +1,30 @@
-"""Use cases on patient cases: create, read, update, delete, search, import many at once."""
+"""Use cases on patient cases: create, read, update, duplicate, archive, delete (and bring back), search,
+import many at once."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 
-from mdtboard.domain.case import Case, CaseSummary
+from mdtboard.domain.case import Case, CaseSummary, RestrictedPassage
+from mdtboard.domain.case_keeping import CaseInUseError, CaseUsage, duplicate
 from mdtboard.domain.case_refs import next_reference, reference_prefix
-from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.domain.errors import CancelledError, ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.validation import case_problems, check_case
 from mdtboard.services.uow import read_only, unit_of_work
-from mdtboard.storage import case_repo
+from mdtboard.storage import case_keeping, case_repo
 from mdtboard.storage.db import Database
 
 #: After storing this many cases at once, the database's planner statistics are gathered again (on
 #: PostgreSQL), so that search does not plan with figures from before the import.
 STATISTICS_AFTER = 200
+#: Cases stored between two progress reports (and chances to cancel) of a large import.
+IMPORT_CHUNK = 250
+
+#: Told how many of how many cases are stored so far.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -73,10 +80,12 @@ class CaseService:
         sort: str = "ref",
         descending: bool = False,
         after: str | None = None,
+        archived: bool = False,
     ) -> list[CaseSummary]:
         """Cases whose patient name, title or reference has words starting with every word of ``query``,
         ignoring case and accents. ``after`` (reference order only): the page starts after this reference
-        (the next page of one already read, without re-reading the rows before it)."""
+        (the next page of one already read, without re-reading the rows before it). Archived cases are
+        found only with ``archived`` (and then only they are)."""
         with read_only(self.db) as session:
             return case_repo.search(
                 session,
@@ -87,6 +96,7 @@ class CaseService:
                 sort=sort,
                 descending=descending,
                 after=after,
+                archived=archived,
             )
 
     def search_with_count(
@@ -99,6 +109,7 @@ class CaseService:
         offset: int = 0,
         sort: str = "ref",
         descending: bool = False,
+        archived: bool = False,
     ) -> tuple[list[CaseSummary], int]:
         """The first page of :meth:`search` and :meth:`count` with ``limit=count_limit`` (exact however
         large for a query without words), in one read transaction and two statements: what a keystroke in
@@ -113,18 +124,37 @@ class CaseService:
                 offset=offset,
                 sort=sort,
                 descending=descending,
+                archived=archived,
             )
 
-    def count(self, query: str = "", *, fictional: bool | None = None, limit: int | None = None) -> int:
+    def count(
+        self,
+        query: str = "",
+        *,
+        fictional: bool | None = None,
+        limit: int | None = None,
+        archived: bool = False,
+    ) -> int:
         """How many cases match ``query``. With ``limit``, counting stops past it: a result of
         ``limit + 1`` means "more than ``limit``", which is all a search box needs and stays fast."""
         with read_only(self.db) as session:
-            return case_repo.count(session, query, fictional=fictional, limit=limit)
+            return case_repo.count(session, query, fictional=fictional, limit=limit, archived=archived)
 
-    def listed(self, ids: Sequence[int], query: str = "", *, fictional: bool | None = None) -> set[int]:
-        """Which of the cases ``ids`` a search for ``query`` (with the real/fictional filter) lists."""
+    def listed(
+        self, ids: Sequence[int], query: str = "", *, fictional: bool | None = None, archived: bool = False
+    ) -> set[int]:
+        """Which of the cases ``ids`` a search for ``query`` (with the real/fictional filter, among the
+        archived cases or the others) lists."""
         with read_only(self.db) as session:
-            return case_repo.listed_ids(session, ids, query, fictional=fictional)
+            return case_repo.listed_ids(session, ids, query, fictional=fictional, archived=archived)
+
+    def usage(self, case_id: int) -> CaseUsage:
+        """The conferences, care plans and teaching reviews that use the case (which then cannot be
+        deleted)."""
+        with read_only(self.db) as session:
+            if not case_keeping.id_taken(session, case_id):
+                raise NotFoundError("case", case_id)
+            return case_keeping.usage(session, case_id)
 
     def suggest_reference(self, *, fictional: bool, year: int | None = None) -> str:
         """A reference for a new case that no case has: ``MDT-2026-004`` (real) or ``TEACH-2026-004``."""
@@ -166,20 +196,121 @@ class CaseService:
                 )
         return self.get(case.id)
 
-    def delete(self, case_id: int, *, seen_version: int) -> None:
-        with unit_of_work(self.db) as session:
-            if not case_repo.delete_case(session, case_id, seen_version=seen_version):
-                session.rollback()
-                current = case_repo.load_cases(session, ids=[case_id])
-                if not current:
-                    raise NotFoundError("case", case_id)
-                raise ConflictError("case", current[0].ref, seen_version=seen_version, theirs=current[0])
+    def restrict_passage(self, case_id: int, passage: RestrictedPassage) -> Case:
+        """Add ``passage`` (marked in a discipline's input during a conference) to the case's restricted
+        passages, keeping whatever else was saved to the case meanwhile."""
+        return self._change_passages(case_id, lambda ps: ps if passage in ps else [*ps, passage])
 
-    def store_many(self, cases: Sequence[Case], *, source: str | None = None) -> list[StoredCase]:
+    def unrestrict_passage(self, case_id: int, passage: RestrictedPassage) -> Case:
+        """Take ``passage`` off the case's restricted passages (nothing happens if it is not there)."""
+        return self._change_passages(case_id, lambda ps: [p for p in ps if p != passage])
+
+    def _change_passages(
+        self, case_id: int, change: Callable[[list[RestrictedPassage]], list[RestrictedPassage]]
+    ) -> Case:
+        """Apply ``change`` to the stored passages; a save in between (another PC, the case editor) is
+        read again and the change applied to it, so nothing of theirs is reverted."""
+        last: ConflictError | None = None
+        for _attempt in range(5):
+            case = self.get(case_id)
+            passages = list(case.restricted_passages or [])
+            changed = change(passages)
+            if changed == passages:
+                return case
+            try:
+                return self.update(replace(case, restricted_passages=changed))
+            except ConflictError as exc:
+                last = exc
+        assert last is not None
+        raise last
+
+    def duplicate(self, case_id: int, *, ref: str, fictional: bool) -> Case:
+        """A new case ``ref`` with the content of case ``case_id`` and a title saying it is a copy (see
+        :func:`mdtboard.domain.case_keeping.duplicate`); ``fictional`` as chosen for the copy."""
+        source = self.get(case_id)
+        return self.create(duplicate(source, ref=ref, fictional=fictional))
+
+    def archive(self, case_id: int) -> Case:
+        """Hide the case from the library and the agenda's search; it is kept as it is. Archiving an
+        archived case changes nothing."""
+        return self._set_archived(case_id, True)
+
+    def unarchive(self, case_id: int) -> Case:
+        """Show an archived case in the library and the agenda's search again."""
+        return self._set_archived(case_id, False)
+
+    def _set_archived(self, case_id: int, archived: bool) -> Case:
+        with unit_of_work(self.db) as session:
+            found = case_repo.load_cases(session, ids=[case_id])
+            if not found:
+                raise NotFoundError("case", case_id)
+            if (found[0].archived_at is not None) != archived:
+                case_keeping.set_archived(session, case_id, datetime.now(UTC) if archived else None)
+        return self.get(case_id)
+
+    def delete(self, case_id: int, *, seen_version: int | None = None) -> Case:
+        """Delete a case that no conference, care plan or teaching review uses, and return it as it was
+        (for :meth:`undelete`). A used case raises :class:`CaseInUseError`, saying why; with
+        ``seen_version``, a case saved since by someone else raises :class:`ConflictError`."""
+        with unit_of_work(self.db) as session:
+            locked = case_keeping.lock_case(session, case_id)
+            if locked is None:
+                raise NotFoundError("case", case_id)
+            version, ref = locked
+            used = case_keeping.usage(session, case_id)
+            if used.used:
+                raise CaseInUseError(ref, used)
+            (deleted,) = case_repo.load_cases(session, ids=[case_id])
+            if seen_version is not None and version != seen_version:
+                raise ConflictError("case", ref, seen_version=seen_version, theirs=deleted)
+            if not case_repo.delete_case(session, case_id, seen_version=version):
+                raise NotFoundError("case", case_id)  # pragma: no cover - the row is locked
+        return deleted
+
+    def undelete(self, case: Case) -> Case:
+        """Put a case returned by :meth:`delete` back as it was: the same id, reference, content, version
+        and archived state. Refused when its reference was given to another case since."""
+        if case.id is None:
+            raise NotFoundError("case", case.ref)
+        with unit_of_work(self.db) as session:
+            if case_keeping.id_taken(session, case.id):
+                raise InvalidInputError(Problem("id", f"case {case.ref} is already there"))
+            if case_repo.ids_by_ref(session, [case.ref]):
+                raise InvalidInputError(
+                    Problem(
+                        "id",
+                        f"case {case.ref} cannot be brought back: another case has been given the "
+                        "reference since",
+                    )
+                )
+            case_repo.insert_cases(session, [case], as_stored=True)
+        return self.get(case.id)
+
+    def store_many(
+        self,
+        cases: Sequence[Case],
+        *,
+        source: str | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[StoredCase]:
         """Create or update (by reference) every case in one transaction: all of them or none.
 
         Used by bundle import; a case whose reference exists is updated in place, whatever its version.
+        ``progress`` is told how far it got every :data:`IMPORT_CHUNK` cases; when ``cancelled`` says so
+        there, :class:`CancelledError` is raised and nothing is stored.
         """
+        total = len(cases)
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if cancelled is not None and cancelled():
+                raise CancelledError(f"Importing {source or 'the cases'}")
+            if progress is not None:
+                progress(done, total)
+
         problems: list[Problem] = []
         seen: dict[str, int] = {}
         for i, case in enumerate(cases):
@@ -198,13 +329,24 @@ class CaseService:
         with unit_of_work(self.db) as session:
             existing = case_repo.ids_by_ref(session, [c.ref for c in cases])
             new = [c for c in cases if c.ref not in existing]
-            for case_id, case in zip(case_repo.insert_cases(session, new), new, strict=True):
-                results[case.ref] = StoredCase(case.ref, case_id, True, case.patient.display_name)
+            step(0)
+            for start in range(0, len(new), IMPORT_CHUNK):
+                chunk = new[start : start + IMPORT_CHUNK]
+                for case_id, case in zip(case_repo.insert_cases(session, chunk), chunk, strict=True):
+                    results[case.ref] = StoredCase(case.ref, case_id, True, case.patient.display_name)
+                step(len(chunk))
+            updated = [existing[c.ref][0] for c in cases if c.ref in existing]
+            kept = case_repo.conference_passages(session, updated)
             for case in cases:
                 if case.ref in existing:
                     case_id = existing[case.ref][0]
+                    if kept.get(case_id):
+                        passages = [*(case.restricted_passages or []), *kept[case_id]]
+                        case = replace(case, restricted_passages=passages)
                     case_repo.replace_case(session, case_id, case, seen_version=None)
                     results[case.ref] = StoredCase(case.ref, case_id, False, case.patient.display_name)
+                    if len(results) % IMPORT_CHUNK == 0:
+                        step(IMPORT_CHUNK)
         if len(cases) >= STATISTICS_AFTER:
             with unit_of_work(self.db) as session:
                 case_repo.gather_statistics(session)

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
 
 if TYPE_CHECKING:
+    from mdtboard.services.backups import BackupService
     from mdtboard.services.careplans import CarePlanService
     from mdtboard.services.cases import CaseService
+    from mdtboard.services.changes import ChangeService
     from mdtboard.services.conferences import ConferenceService
     from mdtboard.services.timing import TimingService
     from mdtboard.services.training import TrainingService
@@ -59,6 +61,18 @@ class Services:
 
         return TimingService(self.db)
 
+    @cached_property
+    def changes(self) -> ChangeService:
+        from mdtboard.services.changes import ChangeService
+
+        return ChangeService(self.db)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from mdtboard.services.backups import BackupService
+
+        return BackupService(self.db)
+
     def load_all(self) -> None:
         """Make every service now, importing their modules (on a thread, before a window asks for them)."""
         for name in ("cases", "conferences", "careplans", "training", "timing"):
@@ -68,10 +82,11 @@ class Services:
         self.db.dispose()
 
 
-def open_services(url: str | None = None, *, create: bool = True) -> Services:
+def open_services(url: str | None = None, *, create: bool = True, backup_days: int | None = None) -> Services:
     """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
-    file that is not there is not created (:class:`DatabaseMissingError`)."""
-    return Services.on(open_database(url, create=create))
+    file that is not there is not created (:class:`DatabaseMissingError`). ``backup_days``: take the day's
+    backup of a SQLite database if not done yet, keeping that many days (the program's start)."""
+    return Services.on(open_database(url, create=create, backup_days=backup_days))
 
 
 def database_file(url: str | None = None) -> str | None:

@@ -1,7 +1,8 @@
 """Writing files so that a failure never leaves a partial file or spoils an earlier one.
 
 The bytes go to a temporary file in the target folder, are flushed to disk, and only then replace the
-target in one rename. A read-only folder, a full disk or a missing folder gives :class:`FileWriteError`
+target in one rename. The file is owner-only (``0600`` less the umask): exports hold health data.
+A read-only folder, a full disk or a missing folder gives :class:`FileWriteError`
 saying which, and the earlier file (if any) is left exactly as it was.
 """
 
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.storage.permissions import file_mode
 
 
 class FileWriteError(MdtboardError):
@@ -53,7 +55,7 @@ def write_atomic(path: Path | str, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
+        os.chmod(tmp_name, file_mode())  # owner-only, never wider than the umask
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_folder(target.parent)

@@ -3,20 +3,24 @@
 :meth:`MinutesService.minutes` reads a conference's meeting record (attendance, time per case, the floor),
 and for each agenda item the care plan made at the meeting (linked to the item), the disciplines' input
 on it and the reason a deferred case was deferred, and hands them to the domain's
-:func:`~mdtboard.domain.minutes.case_minutes`. :meth:`MinutesService.overview` lists conferences with a
-status in words, for ``mdtboard conferences``.
+:func:`~mdtboard.domain.minutes.case_minutes`. Minutes are a paper that leaves the room: every text about a
+case (its title, the deferral reason, the care plan's decisions and actions, the input) comes with the
+case's restricted passages withheld (:mod:`mdtboard.domain.privacy`). :meth:`MinutesService.overview`
+lists conferences with a status in words, for ``mdtboard conferences``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Conference
 from mdtboard.domain.minutes import Minutes, case_minutes
+from mdtboard.domain.privacy import redact_text, shared_inputs, shared_record
 from mdtboard.services.careplans import CarePlanService
+from mdtboard.services.cases import CaseService
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.services.timing import TimingService
 from mdtboard.storage.db import Database
@@ -39,6 +43,7 @@ class MinutesService:
         self.conferences = ConferenceService(db)
         self.timing = TimingService(db)
         self.careplans = CarePlanService(db)
+        self.cases = CaseService(db)
 
     def minutes(self, conference_id: int, *, now: datetime | None = None) -> Minutes:
         """The minutes of a conference; ``now`` counts the stretch of a case timer still running."""
@@ -50,13 +55,16 @@ class MinutesService:
         for item, line in zip(items, record.cases, strict=True):
             assert item.id is not None
             given = self.careplans.inputs_for(item.case_id, item.id)
-            inputs = [i for i in given if i.agenda_item_id == item.id]
+            case = self.cases.get(item.case_id)
+            passages = case.restricted_passages
+            inputs = shared_inputs(case, [i for i in given if i.agenda_item_id == item.id])
+            plan = self._plan_of(item)
             cases.append(case_minutes(
-                line,
-                plan=self._plan_of(item),
+                replace(line, title=redact_text(line.title, passages)),
+                plan=shared_record(plan, case) if plan is not None else None,
                 inputs=inputs,
                 present=present,
-                deferral_reason=_deferral_reason(item),
+                deferral_reason=redact_text(_deferral_reason(item), passages),
             ))
         return Minutes(record, tuple(cases), conference_ref=str(conference_id))
 

@@ -100,8 +100,9 @@ def case_values(case: Case) -> dict[str, Any]:
     return values
 
 
-def child_rows(case_id: int, case: Case) -> dict[type, list[dict[str, Any]]]:
-    """The rows of every child table of one case (discipline inputs apart)."""
+def child_rows(case_id: int, case: Case, *, archived: bool = False) -> dict[type, list[dict[str, Any]]]:
+    """The rows of every child table of one case (discipline inputs apart); ``archived``: its search
+    words are stored as an archived case's (see :mod:`mdtboard.storage.case_search`)."""
     rows: dict[type, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
     for pos, loc in enumerate(case.pain_locations or []):
         rows[PainLocationRow].append(
@@ -159,7 +160,9 @@ def child_rows(case_id: int, case: Case) -> dict[type, list[dict[str, Any]]]:
             }
         )
     words = case_tokens(case.patient.display_name, case.title, case.ref)
-    rows[SearchTokenRow] = [{"case_id": case_id, "token": t} for t in sorted(words)]
+    rows[SearchTokenRow] = [
+        {"case_id": case_id, "token": t} for t in case_search.stored_tokens(words, archived=archived)
+    ]
     return rows
 
 
@@ -200,20 +203,40 @@ def _delete_children(session: Session, case_ids: Sequence[int]) -> None:
     )
 
 
-def insert_cases(session: Session, cases: Sequence[Case]) -> list[int]:
-    """Insert new cases with all their parts; returns their database ids in order."""
+def insert_cases(session: Session, cases: Sequence[Case], *, as_stored: bool = False) -> list[int]:
+    """Insert new cases with all their parts; returns their database ids in order. ``as_stored``: each
+    case goes back in with its own id, version, times and archived state (a deleted case brought back);
+    else each is a new case."""
     if not cases:
         return []
     now = utcnow()
-    values = [case_values(c) | {"version": 0, "created_at": now, "updated_at": now} for c in cases]
+    if as_stored:
+        values = [
+            case_values(c)
+            | {
+                "id": c.id,
+                "version": c.version,
+                "created_at": c.created_at or now,
+                "updated_at": c.updated_at or now,
+                "archived_at": c.archived_at,
+            }
+            for c in cases
+        ]
+    else:
+        values = [case_values(c) | {"version": 0, "created_at": now, "updated_at": now} for c in cases]
     result = session.execute(sa.insert(CaseRow).returning(CaseRow.id, sort_by_parameter_order=True), values)
     ids = [row[0] for row in result]
     merged: dict[type, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
     inputs: list[dict[str, Any]] = []
     for case_id, case in zip(ids, cases, strict=True):
-        for table, rows in child_rows(case_id, case).items():
+        archived = as_stored and case.archived_at is not None
+        for table, rows in child_rows(case_id, case, archived=archived).items():
             merged[table].extend(rows)
-        inputs.extend(input_rows(case_id, case.discipline_inputs or []))
+        given = case.discipline_inputs or []
+        rows = input_rows(case_id, given)
+        if as_stored:  # each input with its own id and version too
+            rows = [r | {"id": i.id, "version": i.version} for r, i in zip(rows, given, strict=True)]
+        inputs.extend(rows)
     _insert_children(session, merged)
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
@@ -230,13 +253,14 @@ def replace_case(session: Session, case_id: int, case: Case, *, seen_version: in
         sa.update(CaseRow)
         .where(*where)
         .values(**case_values(case), version=CaseRow.version + 1, updated_at=utcnow())
-        .returning(CaseRow.version)
+        .returning(CaseRow.version, CaseRow.archived_at)
     )
-    new_version = result.scalar_one_or_none()
-    if new_version is None:
+    stored = result.one_or_none()
+    if stored is None:
         return None
+    new_version, archived_at = stored
     _delete_children(session, [case_id])
-    _insert_children(session, child_rows(case_id, case))
+    _insert_children(session, child_rows(case_id, case, archived=archived_at is not None))
     inputs = input_rows(case_id, case.discipline_inputs or [])
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
@@ -352,6 +376,7 @@ def to_case(row: CaseRow) -> Case:
         version=row.version,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        archived_at=row.archived_at,
     )
 
 
@@ -404,7 +429,7 @@ def _text(sql: str) -> sa.TextClause:
 def _page_text(sql: str) -> sa.TextualSelect:
     """A page statement whose columns are typed as the table's (times and flags read as on every database)."""
     table = CaseRow.__table__
-    names = ("id", "ref", "display_name", "title", "fictional", "updated_at")
+    names = ("id", "ref", "display_name", "title", "fictional", "updated_at", "archived_at")
     return sa.text(sql).columns(*(sa.column(name, table.c[name].type) for name in names))
 
 
@@ -412,50 +437,69 @@ def _postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def _count_shape(session: Session, query: Query, fictional: bool | None) -> case_search.Shape:
+def _count_shape(session: Session, query: Query, fictional: bool | None, archived: bool) -> case_search.Shape:
     return case_search.Shape(
-        len(query.words), query.joined is not None, fictional is not None, postgresql=_postgresql(session)
+        len(query.words),
+        query.joined is not None,
+        fictional is not None,
+        postgresql=_postgresql(session),
+        archived=archived,
     )
 
 
-def _bounded_count(session: Session, query: Query, fictional: bool | None) -> tuple[int, bool]:
+def _bounded_count(
+    session: Session, query: Query, fictional: bool | None, archived: bool
+) -> tuple[int, bool]:
     """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, and whether
     that is every match."""
-    shape = _count_shape(session, query, fictional)
-    values = case_search.params(query, fictional) | {"read": case_search.COUNT_READ}
+    shape = _count_shape(session, query, fictional, archived)
+    values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
     read, distinct = session.execute(_text(case_search.count_sql(shape)), values).one()
     return int(distinct), int(read) < case_search.COUNT_READ
 
 
-def _exact_count(session: Session, query: Query, fictional: bool | None) -> int:
-    shape = _count_shape(session, query, fictional)
-    values = case_search.params(query, fictional)
+def _exact_count(session: Session, query: Query, fictional: bool | None, archived: bool) -> int:
+    shape = _count_shape(session, query, fictional, archived)
+    values = case_search.params(query, fictional, archived=archived)
     return int(session.execute(_text(case_search.exact_count_sql(shape)), values).scalar_one())
 
 
 def count(
-    session: Session, query: str = "", *, fictional: bool | None = None, limit: int | None = None
+    session: Session,
+    query: str = "",
+    *,
+    fictional: bool | None = None,
+    limit: int | None = None,
+    archived: bool = False,
 ) -> int:
-    """How many cases match; with ``limit``, counting stops past ``limit``: ``limit + 1`` says "more"."""
+    """How many cases match; with ``limit``, counting stops past ``limit``: ``limit + 1`` says "more".
+    Archived cases count only with ``archived`` (and then only they do)."""
     parsed = parse_query(query)
     if limit is None:
-        return _exact_count(session, parsed, fictional)
-    found, exact = _bounded_count(session, parsed, fictional)
+        return _exact_count(session, parsed, fictional, archived)
+    found, exact = _bounded_count(session, parsed, fictional, archived)
     if found > limit:
         return limit + 1
-    return found if exact else min(_exact_count(session, parsed, fictional), limit + 1)
+    return found if exact else min(_exact_count(session, parsed, fictional, archived), limit + 1)
 
 
 def listed_ids(
-    session: Session, ids: Sequence[int], query: str = "", *, fictional: bool | None = None
+    session: Session,
+    ids: Sequence[int],
+    query: str = "",
+    *,
+    fictional: bool | None = None,
+    archived: bool = False,
 ) -> set[int]:
-    """Which of ``ids`` a search for ``query`` (and the real/fictional filter) lists."""
+    """Which of ``ids`` a search for ``query`` (and the real/fictional and archived filters) lists."""
     parsed = parse_query(query)
-    shape = _count_shape(session, parsed, fictional)
+    shape = _count_shape(session, parsed, fictional, archived)
     stmt = _text(case_search.listed_sql(shape)).bindparams(sa.bindparam("ids", expanding=True))
     found: set[int] = set()
     for start in range(0, len(ids), 500):
-        values = case_search.params(parsed, fictional) | {"ids": list(ids[start : start + 500])}
+        values = case_search.params(parsed, fictional, archived=archived) | {
+            "ids": list(ids[start : start + 500])
+        }
         found.update(int(row[0]) for row in session.execute(stmt, values))
     return found
 
@@ -471,17 +515,19 @@ def search(
     descending: bool = False,
     matches: int | None = None,
     after: str | None = None,
+    archived: bool = False,
 ) -> list[CaseSummary]:
     """One sorted page of the matching cases. ``matches``: what :func:`count` said for the same query and
     filter, when the caller has it (it chooses how the page is found; else it is counted first).
-    ``after`` (reference order only): the page starts after this reference, ``offset`` rows further."""
+    ``after`` (reference order only): the page starts after this reference, ``offset`` rows further.
+    ``archived``: the archived cases (which are otherwise never found)."""
     if sort not in case_search.SORT_COLUMNS:
         raise ValueError(f"unknown sort {sort!r}")
     parsed = parse_query(query)
     walk = False
     if parsed.words and sort == "ref" and limit is not None:
         if matches is None:
-            matches = _bounded_count(session, parsed, fictional)[0]
+            matches = _bounded_count(session, parsed, fictional, archived)[0]
         walk = matches > case_search.BROAD_MATCHES
     shape = case_search.Shape(
         len(parsed.words),
@@ -493,8 +539,10 @@ def search(
         limited=limit is not None or offset > 0,
         postgresql=_postgresql(session),
         after=after is not None,
+        archived=archived,
     )
-    values = case_search.params(parsed, fictional) | ({"after": after} if after is not None else {})
+    values = case_search.params(parsed, fictional, archived=archived)
+    values |= {"after": after} if after is not None else {}
     if shape.limited:
         values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
     rows = session.execute(_page_text(case_search.page_sql(shape)), values)
@@ -511,12 +559,15 @@ def search_with_count(
     offset: int = 0,
     sort: str = "ref",
     descending: bool = False,
+    archived: bool = False,
 ) -> tuple[list[CaseSummary], int]:
     """A page and the bounded count (:func:`count` with ``count_limit``): what a keystroke needs. For a
     query without words (the whole library, or one kind of it) the count is exact, however large: it is
-    one count of the cases table, as quick as the bounded one."""
+    one count of the cases table, as quick as the bounded one. ``archived``: among the archived cases."""
     words = bool(parse_query(query).words)
-    total = count(session, query, fictional=fictional, limit=count_limit if words else None)
+    total = count(
+        session, query, fictional=fictional, limit=count_limit if words else None, archived=archived
+    )
     page = search(
         session,
         query,
@@ -526,5 +577,27 @@ def search_with_count(
         sort=sort,
         descending=descending,
         matches=total if total <= count_limit or not words else case_search.COUNT_READ,
+        archived=archived,
     )
     return page, total
+
+
+def conference_passages(session: Session, case_ids: Sequence[int]) -> dict[int, list[RestrictedPassage]]:
+    """The restricted passages marked in conference input (input pointers), by case: an import that
+    replaces a case from a bundle keeps them, since bundles carry no conference input."""
+    found: dict[int, list[RestrictedPassage]] = {}
+    for chunk_start in range(0, len(case_ids), 500):
+        chunk = list(case_ids[chunk_start : chunk_start + 500])
+        rows = session.execute(
+            sa.select(RestrictedPassageRow)
+            .where(
+                RestrictedPassageRow.case_id.in_(chunk),
+                RestrictedPassageRow.field.like("/agenda_items/%"),
+            )
+            .order_by(RestrictedPassageRow.case_id, RestrictedPassageRow.position)
+        ).scalars()
+        for row in rows:
+            found.setdefault(row.case_id, []).append(
+                RestrictedPassage(row.field, row.text, row.held_by, row.note)
+            )
+    return found

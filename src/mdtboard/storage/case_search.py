@@ -17,6 +17,12 @@ A case matches when each word starts one of its search tokens, or the words writ
 
 The bounded count reads at most :data:`COUNT_READ` token entries and says how many distinct cases they
 hold, so it costs the same for "s" as for "smith"; it also tells which way to find the page.
+
+Archived cases are searched apart at no cost to the others: their words are stored behind
+:data:`ARCHIVED_MARK` (``~smith``), which no word of a live case or of a query starts with, so the token
+index holds two separate ranges, and a search of archived cases binds its words with the mark (see
+:func:`params`). The statements differ only where no word is looked up (the whole library, a filter):
+there the case's ``archived_at`` decides (an index on it keeps the count an index count).
 """
 
 from __future__ import annotations
@@ -25,10 +31,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from mdtboard.domain.search import Query, prefix_upper_bound
+from mdtboard.domain.search import TOKEN_LENGTH, Query, prefix_upper_bound
 
 #: Columns of a library row (``domain.case.CaseSummary``), in order.
-SUMMARY_COLUMNS = "c.id, c.ref, c.display_name, c.title, c.fictional, c.updated_at"
+SUMMARY_COLUMNS = "c.id, c.ref, c.display_name, c.title, c.fictional, c.updated_at, c.archived_at"
+#: The stored words of an archived case start with this (a word is letters and digits only).
+ARCHIVED_MARK = "~"
 SORT_COLUMNS = {
     "ref": "c.ref",
     "name": "c.display_name",
@@ -58,17 +66,29 @@ class Shape:
     limited: bool = True
     postgresql: bool = False  # see _probe
     after: bool = False  # reference order only: the page starts after the reference ``:after``
+    archived: bool = False  # archived cases only (else only the cases that are not archived)
 
 
-def params(query: Query, fictional: bool | None = None) -> dict[str, Any]:
-    """The parameters of every statement for ``query``."""
+def archived_word(word: str) -> str:
+    """A word of an archived case (or of a search among them) as stored: behind the mark, cut to the
+    token length (so two words differing only in their 64th letter are one word there)."""
+    return ARCHIVED_MARK + word[: TOKEN_LENGTH - 1]
+
+
+def stored_tokens(words: set[str], *, archived: bool) -> list[str]:
+    """The search tokens stored for a case with these words (``domain.search.case_tokens``), sorted."""
+    return sorted({archived_word(w) for w in words} if archived else words)
+
+
+def params(query: Query, fictional: bool | None = None, *, archived: bool = False) -> dict[str, Any]:
+    """The parameters of every statement for ``query`` (among the archived cases when ``archived``)."""
     values: dict[str, Any] = {}
     for i, word in enumerate(query.words):
-        values[f"lo{i}"] = word
-        values[f"hi{i}"] = prefix_upper_bound(word)
+        values[f"lo{i}"] = archived_word(word) if archived else word
+        values[f"hi{i}"] = prefix_upper_bound(values[f"lo{i}"])
     if query.joined is not None:
-        values["jlo"] = query.joined
-        values["jhi"] = prefix_upper_bound(query.joined)
+        values["jlo"] = archived_word(query.joined) if archived else query.joined
+        values["jhi"] = prefix_upper_bound(values["jlo"])
     if fictional is not None:
         values["fictional"] = fictional
     return values
@@ -77,7 +97,7 @@ def params(query: Query, fictional: bool | None = None) -> dict[str, Any]:
 def _range(alias: str, lo: str, hi: str, postgresql: bool) -> str:
     if postgresql:
         # An expression, so that the token index cannot serve a probe (see _probe).
-        token = f'({alias}.token || \'\') COLLATE "C"'
+        token = f"({alias}.token || '') COLLATE \"C\""
         return f"{token} >= :{lo} AND {token} < :{hi}"
     return f"{alias}.token >= :{lo} AND {alias}.token < :{hi}"
 
@@ -104,6 +124,12 @@ def _joined_probe(case_id: str, postgresql: bool) -> str:
     )
 
 
+def _kept(shape: Shape, alias: str = "c") -> str:
+    """Archived cases only, or only the others: for statements that look up no word (a looked-up word
+    tells by itself, see the module docstring)."""
+    return f"{alias}.archived_at IS {'NOT ' if shape.archived else ''}NULL"
+
+
 def _fictional(case_id: str) -> str:
     return f"(SELECT f.fictional FROM cases f WHERE f.id = {case_id}) = :fictional"
 
@@ -128,7 +154,7 @@ def _token_entries(shape: Shape) -> str:
 def count_sql(shape: Shape) -> str:
     """``(entries read, distinct cases among them)``: exact when fewer than ``:read`` entries were read."""
     if not shape.words:
-        where = " WHERE c.fictional = :fictional" if shape.fictional else ""
+        where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         return f"SELECT count(*), count(*) FROM (SELECT c.id FROM cases c{where} LIMIT :read) m"
     return (
         "SELECT count(*), count(DISTINCT m.case_id) FROM "
@@ -140,7 +166,7 @@ def count_sql(shape: Shape) -> str:
 def exact_count_sql(shape: Shape) -> str:
     """Every match counted (when the bounded count was not enough to tell)."""
     if not shape.words:
-        where = " WHERE c.fictional = :fictional" if shape.fictional else ""
+        where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         return f"SELECT count(*) FROM cases c{where}"
     return f"SELECT count(DISTINCT e.case_id) FROM ({_token_entries(shape)}) e"
 
@@ -154,7 +180,7 @@ def _matches(shape: Shape, case_id: str) -> str:
 @cache
 def listed_sql(shape: Shape) -> str:
     """Which of the cases ``:ids`` (an expanding parameter) match."""
-    where = ["c.id IN :ids"]
+    where = ["c.id IN :ids", _kept(shape)]
     if shape.words:
         where.append(_matches(shape, "c.id"))
     if shape.fictional:
@@ -176,6 +202,8 @@ def _sorted_page(shape: Shape, limit: str) -> str:
     if shape.words:
         entries = _token_entries(replace(shape, fictional=False))
         where.append(f"c.id IN ({entries})")
+    else:
+        where.append(_kept(shape))
     if shape.fictional:
         where.append("c.fictional = :fictional")
     if shape.after:

@@ -44,6 +44,7 @@ from mdtboard.storage.location import (  # noqa: F401 - part of this module's in
     schema_revisions,
     sqlite_url,
 )
+from mdtboard.storage.permissions import create_private_file, exposure, make_private_folder
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -133,9 +134,11 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
-            folder = Path(database).expanduser().resolve().parent
+            file = Path(database).expanduser().resolve()
+            folder = file.parent
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(folder)
+                create_private_file(file)  # owner-only before SQLite makes it 0644 (and its WAL alike)
             except OSError as exc:
                 raise DatabaseError(f"Cannot create the database folder {folder}: {exc.strerror}.") from exc
         engine = sa.create_engine(url, echo=echo, hide_parameters=True)
@@ -201,6 +204,8 @@ class Database:
 
     engine: Engine
     sessions: sessionmaker[Session]
+    #: What the person should know about the database (other users can read it, ...); no patient data.
+    warnings: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -277,14 +282,41 @@ def damaged_message(where: str, detail: str) -> str:
     )
 
 
+def _backups(engine: Engine, path: Path, *, upgrading: bool, days: int | None, warnings: list[str]) -> None:
+    """The daily backup (``days`` given) and the one before an upgrade; see :func:`open_database`."""
+    from mdtboard.storage.backup import BackupError, daily_backup, take_backup
+
+    if days is not None:
+        try:
+            daily_backup(path, days)
+        except BackupError as exc:
+            log.error("the daily backup failed")
+            warnings.append(f"Today's backup could not be made: {exc}")
+    if upgrading:
+        try:
+            take_backup(path, f"before-{head_revision()}")
+        except BackupError as exc:
+            engine.dispose()
+            raise DatabaseError(f"{exc} The database was not updated to this program's schema.") from exc
+
+
 def open_database(
-    url: str | None = None, *, migrate: bool = True, create: bool = True, echo: bool = False
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    create: bool = True,
+    echo: bool = False,
+    backup_days: int | None = None,
 ) -> Database:
     """Connect, refuse a database newer than this program, upgrade an older one to head.
 
     ``create=False``: a SQLite file that does not exist is not created (:class:`DatabaseMissingError`); the
     program passes it for a database it has used before. Every failure is a :class:`DatabaseError` with a
     one-line message.
+
+    A SQLite database is backed up (:mod:`mdtboard.storage.backup`) before its schema is upgraded (no
+    upgrade without a verified backup) and, when ``backup_days`` is given (the program's start), on the
+    first opening of a day, keeping that many days of backups; a daily backup that fails is a warning.
     """
     path = sqlite_path(resolve_url(url))
     existed = path is not None and path.exists()
@@ -316,6 +348,10 @@ def open_database(
             f"The database {where} was written by a newer mdtboard (schema {current}); "
             f"this program knows schemas up to {head_revision()}. Update mdtboard."
         )
+    warnings: list[str] = []
+    if existed and current is not None and path is not None:
+        _backups(engine, path, upgrading=migrate and current != head_revision(), days=backup_days,
+                 warnings=warnings)
     if migrate and current != head_revision():
         try:
             upgrade(engine)
@@ -327,4 +363,13 @@ def open_database(
             engine.dispose()
             raise
     log.info("database opened (%s, schema %s)", engine.dialect.name, head_revision() if migrate else current)
-    return Database(engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    exposed = exposure(path) if path is not None else None
+    if exposed is not None:
+        log.warning("the database file can be read by other users of this computer")
+        warnings.append(exposed)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    if migrate or current == head_revision():  # every commit logs what it changed (the change feed)
+        from mdtboard.storage.changes import install
+
+        install(sessions)
+    return Database(engine=engine, sessions=sessions, warnings=tuple(warnings))

@@ -87,6 +87,9 @@ class CaseRow(Versioned, Base):
     given_lists: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: When the case was archived: hidden from the library and the agenda's search, kept, restorable.
+    #: Indexed, so that counting the cases that are not archived reads the index, not every case.
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
     pain_locations: Mapped[list[PainLocationRow]] = relationship(
         order_by="PainLocationRow.position", cascade="all, delete-orphan", passive_deletes=True
@@ -328,4 +331,5 @@ class AgendaItemRow(Versioned, Base):
 # The tables of the care plan, of training mode (roles, assessments, timing, teaching-case review) and of
 # the conference timers (timing segments, meeting clocks) live in their own modules; importing them here
 # puts them in ``Base.metadata`` wherever the models are used (Alembic, table snapshots).
-from mdtboard.storage import careplan_models, timing_models, training_models  # noqa: E402, F401
+from mdtboard.storage import careplan_models, timing_models, training_models  # noqa: E402, F401, I001
+from mdtboard.storage import change_models  # noqa: E402, F401

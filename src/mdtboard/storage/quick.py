@@ -16,10 +16,13 @@ from mdtboard.storage import case_search
 from mdtboard.storage.location import BUSY_TIMEOUT_MS, head_revision, resolve_url, sqlite_file
 
 
-def search(url: str | None, query: str) -> list[tuple[str, str, str | None]] | None:
+def search(
+    url: str | None, query: str, *, archived: bool = False
+) -> list[tuple[str, str, str | None]] | None:
     """``(reference, patient, title)`` of every case matching ``query``, in reference order (the cases of
-    ``CaseService.search(query, limit=None)``), or None when this database is not a SQLite file at the
-    program's schema."""
+    ``CaseService.search(query, limit=None, archived=archived)``: the archived cases only with
+    ``archived``, else the others), or None when this database is not a SQLite file at the program's
+    schema."""
     path = sqlite_file(resolve_url(url))
     if path is None or not path.is_file():
         return None
@@ -32,7 +35,10 @@ def search(url: str | None, query: str) -> list[tuple[str, str, str | None]] | N
         if stored != [(head_revision(),)]:
             return None
         parsed = parse_query(query)
-        shape = case_search.Shape(len(parsed.words), parsed.joined is not None, False, limited=False)
-        rows = conn.execute(case_search.page_sql(shape), case_search.params(parsed)).fetchall()
+        shape = case_search.Shape(
+            len(parsed.words), parsed.joined is not None, False, limited=False, archived=archived
+        )
+        values = case_search.params(parsed, archived=archived)
+        rows = conn.execute(case_search.page_sql(shape), values).fetchall()
         conn.execute("ROLLBACK")
-    return [(ref, name, title) for _id, ref, name, title, _fictional, _updated in rows]
+    return [(ref, name, title) for _id, ref, name, title, *_rest in rows]

@@ -25,6 +25,7 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
+from mdtboard.ui.safety.menu import install_safety
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
 from mdtboard.ui.training.menu import install_training_menu
 
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self._opener.missing.connect(self._database_missing)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
+        self.safety = install_safety(self)  # Help > Backups…, the database's warnings
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
         self._restore_settings()
 

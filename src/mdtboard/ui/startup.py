@@ -111,6 +111,8 @@ class DatabaseOpener(QObject):
         self.services: Services | None = None
         #: The SQLite file opened (resolved), to be remembered as used; None for PostgreSQL.
         self.sqlite_file: str | None = None
+        #: Days of daily backups kept (the day's backup is taken on opening); None: no daily backup.
+        self.backup_days: int | None = 14
 
     def start(
         self,
@@ -139,7 +141,9 @@ class DatabaseOpener(QObject):
             from mdtboard.services.context import database_file, open_services
 
             self.sqlite_file = database_file(url)
-            services = open_services(url, create=create or self.sqlite_file not in known)
+            services = open_services(
+                url, create=create or self.sqlite_file not in known, backup_days=self.backup_days
+            )
             services.load_all()
         except DatabaseMissingError as exc:
             self._started = False  # the window may start again, on another file or creating this one

@@ -15,7 +15,7 @@ from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.bundle import Bundle
 
 from mdtboard.cli import main
-from mdtboard.domain.careplan import Disagreement
+from mdtboard.domain.careplan import Disagreement, MedicationAction
 from mdtboard.domain.case import Discipline
 from mdtboard.interchange.bundle import import_files
 from mdtboard.interchange.fhir import fhir_bundle, write_fhir_bundle
@@ -188,3 +188,50 @@ def test_cli_signed_plan_prints_on_both_databases(
     assert len(_validate(data)["Provenance"]) == len(  # the leads present signed
         {Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY}
     )
+
+
+def _activities_by_medicine(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    care_plan = next(e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "CarePlan")
+    return {
+        a["detail"]["productCodeableConcept"]["text"]: a
+        for a in care_plan["activity"]
+        if a["detail"]["kind"] == "MedicationRequest" and "productCodeableConcept" in a["detail"]
+        and a["detail"]["productCodeableConcept"]["text"] != "naloxone"
+    }
+
+
+def test_a_pending_decision_is_a_not_started_activity_with_a_note(services: Services) -> None:
+    import_files(services.cases, [SAMPLE_CASES])
+    case = services.cases.get_by_ref("MDT-001")
+    plan = accepted_draft(services, case)
+    opioids = [e for e in plan.medication_plan if e.is_opioid]
+    others = [e for e in plan.medication_plan if not e.is_opioid]
+    assert opioids and len(others) >= 2
+    pending = opioids[0]
+    pending.action = MedicationAction.PENDING
+    pending.options, pending.decided_by = "buprenorphine switch or slow taper", "Dr Okafor"
+    pending.decide_by = date(2027, 1, 20)
+    others[0].action = MedicationAction.CONTINUE
+    others[1].action = MedicationAction.STOP
+    plan = services.careplans.save_draft(plan)
+    data = fhir_bundle(case, plan)
+    _validate(data)
+    by_medicine = _activities_by_medicine(data)
+    activity = by_medicine[pending.medication]
+    assert activity["detail"]["status"] == "not-started"
+    note = "Decision pending; options offered: buprenorphine switch or slow taper; decided with the " \
+        "patient by Dr Okafor; by 2027-01-20."
+    assert activity["progress"] == [{"text": note}]
+    assert activity["detail"]["statusReason"] == {"text": note}
+    assert "not yet decided" in activity["detail"]["description"]
+    assert by_medicine[others[0].medication]["detail"]["status"] == "in-progress"
+    assert "progress" not in by_medicine[others[0].medication]
+    stopped = by_medicine[others[1].medication]["detail"]
+    assert stopped["status"] == "not-started" and stopped["doNotPerform"] is True
+    undecided = [e for e in plan.medication_plan if e.action is MedicationAction.UNDECIDED]
+    for entry in undecided:
+        assert by_medicine[entry.medication]["progress"] == [
+            {"text": "No decision made yet for this medicine."}
+        ]
+    # a plain case carries no security label
+    assert all("security" not in e["resource"].get("meta", {}) for e in data["entry"])

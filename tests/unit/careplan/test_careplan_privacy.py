@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from careplan_pdf_reading import read_pdf, squash
+from fhir.resources.R4B import get_fhir_model_class
 from fhir.resources.R4B.bundle import Bundle
 
 from mdtboard.domain.case import Case, Discipline, DisciplineInput, Patient, RestrictedPassage, Scores
@@ -91,3 +92,39 @@ def test_fhir_withholds_restricted_text(sqlite_services: Services, tmp_path: Pat
     written = out.read_text("utf-8")
     assert "fraud" not in written and "40,000" not in written
     assert plan.formulation.social is not None and SECRET in plan.formulation.social  # the plan is unchanged
+
+
+def test_fhir_labels_restricted_material(sqlite_services: Services) -> None:
+    case = restricted_case(sqlite_services)
+    assert case.id is not None
+    plan = sqlite_services.careplans.create_draft(case.id)
+    plan.formulation.social = f"Money worries. {SECRET}"
+    plan = sqlite_services.careplans.save_draft(plan)
+    data = fhir_bundle(case, plan)
+    Bundle.model_validate(data)
+    restricted = {"system": "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "R",
+                  "display": "restricted"}
+    redacted = {"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "code": "REDACTED",
+                "display": "redacted"}
+    assert restricted in data["meta"]["security"]
+    by_type = {e["resource"]["resourceType"]: e["resource"] for e in data["entry"]}
+    for resource in by_type.values():
+        get_fhir_model_class(resource["resourceType"]).model_validate(resource)
+        assert restricted in resource["meta"]["security"], resource["resourceType"]
+        has_notice = "[restricted: held by" in json.dumps(resource, ensure_ascii=False)
+        assert (redacted in resource["meta"]["security"]) is has_notice, resource["resourceType"]
+    assert redacted in by_type["CarePlan"]["meta"]["security"]  # the formulation's passage
+    assert redacted not in by_type["Patient"]["meta"]["security"]
+    assert {"text": NOTICE} in by_type["CarePlan"]["note"]  # the shared notice, not the restriction
+
+
+def test_fhir_labels_a_case_with_passages_only(sqlite_services: Services) -> None:
+    case = restricted_case(sqlite_services)
+    assert case.id is not None
+    plan = sqlite_services.careplans.create_draft(case.id)
+    case.sharing_restrictions = None  # the passages are restricted all the same
+    data = fhir_bundle(case, plan)
+    Bundle.model_validate(data)
+    care_plan = next(e["resource"] for e in data["entry"] if e["resource"]["resourceType"] == "CarePlan")
+    assert care_plan["meta"]["security"][0]["code"] == "R"
+    assert all("Sharing restrictions apply" not in n["text"] for n in care_plan["note"])

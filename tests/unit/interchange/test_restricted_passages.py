@@ -123,3 +123,49 @@ def test_a_misplaced_passage_is_refused_with_its_path_and_nothing_changes(
     assert expected in message and "Nothing was changed." in message
     assert "court case" not in message  # a passage is never quoted in an error
     assert table_snapshot(services.db) == before
+
+
+def test_passages_of_conference_input_stay_out_of_bundles_and_survive_a_reimport(services: Services) -> None:
+    """A passage marked in a discipline's input during a conference is kept with the case (so every shared
+    surface withholds it) but a bundle, which carries no conference input, leaves it out; importing the
+    case again from a bundle keeps it."""
+    from datetime import datetime
+
+    from mdtboard.domain.case import Discipline, DisciplineInput
+    from mdtboard.domain.conference import Conference
+    from mdtboard.domain.privacy import input_pointer
+
+    raw = dumps(with_passages())
+    import_bytes(services.cases, raw, source="passages.json")
+    case = services.cases.get_by_ref("RP-1")
+    assert case.id is not None
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 3, 4, 16, 0)))
+    assert conf.id is not None
+    item = services.conferences.add_agenda_item(conf.id, case.id)
+    assert item.id is not None
+    services.conferences.add_input(
+        item.id, DisciplineInput(Discipline.PSYCHOLOGY, "Ana Ruiz", "Flashbacks of the assault.", None)
+    )
+    marked = RestrictedPassage(
+        input_pointer(item.id, "psychology", "assessment"), "Flashbacks of the assault.", "psychology"
+    )
+    # Someone saves the case in between (the case editor, another PC): the mark is added to theirs.
+    seen = services.cases.get(case.id)
+    seen.one_liner = "Edited meanwhile."
+    services.cases.update(seen)
+    stored = services.cases.restrict_passage(case.id, marked)
+    assert stored.one_liner == "Edited meanwhile." and stored.restricted_passages is not None
+    assert stored.restricted_passages[-1] == marked and len(stored.restricted_passages) == 3
+    assert services.cases.restrict_passage(case.id, marked).version == stored.version  # marked once only
+
+    exported = bundle_json(services.cases.get_many(None))
+    assert "assault" not in dumps(exported).decode("utf-8")
+    exported["cases"][0].pop("one_liner")
+    assert dumps(exported) == raw  # exactly the case's own passages, valid against the schema
+    import_bytes(services.cases, raw, source="again.json")
+    again = services.cases.get(case.id)
+    assert again.restricted_passages is not None and again.restricted_passages[-1] == marked
+
+    assert services.cases.unrestrict_passage(case.id, marked).restricted_passages == (
+        again.restricted_passages[:-1]
+    )

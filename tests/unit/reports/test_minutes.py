@@ -183,3 +183,37 @@ def test_write_minutes_pdf_writes_atomically(services: Services, tmp_path: Path)
     folder.mkdir()
     out = write_minutes_pdf(minutes, folder / "m.pdf")
     assert out.read_bytes().startswith(b"%PDF") and [p.name for p in folder.iterdir()] == ["m.pdf"]
+
+
+def test_the_minutes_withhold_restricted_passages_also_those_marked_in_the_team_s_input(
+    services: Services,
+) -> None:
+    """A passage marked in psychology's input, copied into the care plan and the deferral reason, and a
+    passage of the case's title: none is printed; each is replaced by its notice."""
+    from mdtboard.domain.case import RestrictedPassage
+    from mdtboard.domain.privacy import input_pointer
+
+    secret = "partner keeps a shotgun at home"
+    conf_id, (first, second, _third, _fourth) = _conference(services)
+    conferences = services.conferences
+    agenda = {i.id: i for i in conferences.get(conf_id).agenda}
+    conferences.add_input(first, DisciplineInput(PSY, "Ana Ruiz", f"Low mood; {secret}.", "Safety plan."))
+    case1, case2 = agenda[first].case_id, agenda[second].case_id
+    services.cases.restrict_passage(
+        case1, RestrictedPassage(input_pointer(first, PSY.value, "assessment"), secret, "psychology")
+    )
+    plan = services.careplans.create_draft(case1, agenda_item_id=first)
+    plan.interventions = [Intervention(PSY, f"Safety plan: {secret}", owner="Ana Ruiz", due=date(2026, 4, 1))]
+    services.careplans.save_draft(plan)
+    stored = services.cases.get(case2)
+    stored.title = "Back pain after the court case"
+    stored.restricted_passages = [RestrictedPassage("/title", "the court case", "Dr Okafor")]
+    services.cases.update(stored)
+    item2 = next(i for i in conferences.get(conf_id).agenda if i.id == second)
+    conferences.update_agenda_item(item2, status=AgendaStatus.DEFERRED, reason="awaiting the court case")
+    minutes = MinutesService(services.db).minutes(conf_id)
+    _pages, text = _pdf_text(MinutesDocument(minutes, tz=UTC, generated_at=START).render())
+    assert "shotgun" not in text and "court case" not in text
+    assert "Safety plan: [restricted: held by psychology]" in text
+    assert "Back pain after [restricted: held by Dr Okafor]" in text
+    assert "awaiting [restricted: held by Dr Okafor]" in text

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Hashable
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -113,7 +115,7 @@ _BANNER_KEYS = frozenset({"sharingEdit", *PHQ9_FIELDS, "phq9TotalEdit"})  # shar
 
 #: How a case is seen field by field when it is merged with a version saved elsewhere.
 _NESTED: dict[str, type] = {"patient": Patient, "scores": Scores}
-_NOT_FIELDS = ("id", "version", "created_at", "updated_at", "discipline_inputs")
+_NOT_FIELDS = ("id", "version", "created_at", "updated_at", "archived_at", "discipline_inputs")
 
 
 def case_fields(case: Case) -> dict[str, Any]:
@@ -337,6 +339,26 @@ class CaseEditor(QWidget):
             self.status_message.emit(
                 f"{dropped} marked {fields} not saved in case {left.ref} (the stored values are kept)"
             )
+        return True
+
+    def set_archived_at(self, case_id: int, when: datetime | None) -> None:
+        """The open case ``case_id`` was archived (``when``) or restored (None) elsewhere: say so."""
+        if self._saved is not None and self._saved.id == case_id:
+            self._saved = replace(self._saved, archived_at=when)
+            self._refresh()
+
+    def close_case(self, case_id: int) -> bool:
+        """Stop showing ``case_id`` (being deleted), saving what is pending first. True when it was not
+        open or is closed; False when a pending edit could not be saved (it stays open)."""
+        if self._saved is None or self._saved.id != case_id:
+            return True
+        if not self.flush():
+            return False
+        self.session.close()
+        self._saved = None
+        self._passages = None
+        self._show_body(False)
+        self.ui.saveState.setText("")
         return True
 
     def _load(self, case: Case) -> None:
@@ -681,7 +703,8 @@ class CaseEditor(QWidget):
         title = f" — {case.title}" if case.title else ""
         intro = introduce_patient(case.patient, language=False)
         name = intro.line() if intro.name else SEPARATOR.join(("New case", *intro.facts))
-        self.ui.headerLabel.setText(f"{case.ref} · {name}{title}")
+        archived = " (archived)" if self._saved is not None and self._saved.archived_at is not None else ""
+        self.ui.headerLabel.setText(f"{case.ref}{archived} · {name}{title}")
         badge = self.ui.kindBadge
         if badge.property("fictional") != case.fictional:
             badge.setProperty("fictional", case.fictional)

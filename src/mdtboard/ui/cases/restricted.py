@@ -135,7 +135,7 @@ class PassageDialog(QDialog):
         self.holder = QComboBox()
         self.holder.setEditable(True)
         self.holder.addItems(HOLDERS)
-        self.holder.setCurrentText("psychology")
+        self.hold_for("psychology")
         self.holder.setAccessibleName("Held by")
         self.holder.setToolTip("A discipline, or type a clinician's name")
         self.note = QLineEdit()
@@ -151,6 +151,12 @@ class PassageDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setText("&Restrict")
+            ok.setDefault(True)
+        # Enter in either field restricts (an editable list would otherwise keep the Enter to itself).
+        holder_line = self.holder.lineEdit()
+        if holder_line is not None:
+            holder_line.returnPressed.connect(self._accept)
+        self.note.returnPressed.connect(self._accept)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -160,6 +166,14 @@ class PassageDialog(QDialog):
         layout.addWidget(self.error)
         self.holder.setFocus()
 
+    def hold_for(self, holder: str) -> None:
+        """Offer ``holder`` (a discipline of the list, else a typed name) as who holds the passage."""
+        index = self.holder.findText(holder, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self.holder.setCurrentIndex(index)
+        else:
+            self.holder.setCurrentText(holder)
+
     def held_by(self) -> str:
         return self.holder.currentText().strip()
 
@@ -167,6 +181,8 @@ class PassageDialog(QDialog):
         return self.note.text().strip() or None
 
     def _accept(self) -> None:
+        if self.result() == QDialog.DialogCode.Accepted and not self.isVisible():
+            return  # one Enter reaches both the field and the default button: accept once
         if not self.held_by():
             self.error.setText("Say who holds the passage: a discipline or a clinician's name.")
             self.error.setVisible(True)

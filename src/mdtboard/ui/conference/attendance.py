@@ -155,6 +155,20 @@ class AttendancePanel(QWidget):
             self.message.emit(f"{name} ({person.discipline.label.lower()}) added to the attendance")
         self.ui.nameEdit.setFocus()
 
+    def offer_chair(self, name: str) -> None:
+        """The chair typed in the conference's details: when nobody of that name is on the attendance,
+        put them in the row to add, as chair, leaving their discipline to choose (Enter adds them)."""
+        name = " ".join(name.split())
+        present = {a.name.casefold() for a in self._controller.attendees()}
+        if not name or name.casefold() in present or self.ui.nameEdit.text().strip():
+            return
+        self.ui.nameEdit.setText(name)
+        self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(AttendeeRole.CHAIR.value))
+        self.message.emit(
+            f"{name} chairs but is not on the attendance yet: choose their discipline below and press "
+            "Enter to add them"
+        )
+
     def remove_selected(self) -> None:
         index = self.ui.attendeeView.currentIndex()
         if not index.isValid():

@@ -1,21 +1,22 @@
 """The open conference: what the workspace's panels show, and every change they make to it.
 
 The panels never call the services themselves: they ask the controller, which pushes an undoable
-command onto the shared QUndoStack (agenda, attendance, status, time budgets, saved input) or saves
-directly (the conference's own fields, autosaved as they are typed), then reloads what changed and tells
-the panels through its signals.
+command onto the shared QUndoStack (agenda, attendance, status, time budgets, saved input), then reloads
+what changed and tells the panels through its signals. The conference's own fields are saved by the
+editor's record session, which tells the controller (:meth:`ConferenceController.details_saved`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, Conference
-from mdtboard.domain.errors import ConflictError, MdtboardError
+from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.ui.conference.commands import (
     AGENDA,
@@ -154,22 +155,25 @@ class ConferenceController(QObject):
             return []
         return self.services.conferences.deferred_before(self.conf_id)
 
-    # -- the conference's own fields (autosaved; not on the undo stack: each field has its own undo)
-    def save_details(self, conf: Conference) -> Conference:
-        """Save title, time, room, chair, mode and default minutes, as read at ``conf.version``.
-
-        Raises InvalidInputError, or ConflictError carrying both versions as Conference objects."""
-        try:
-            saved = self.services.conferences.update(conf)
-        except ConflictError as exc:
-            theirs = self.services.conferences.get(conf.id or 0)
-            raise ConflictError(
-                "conference", conf.title, seen_version=conf.version, mine=conf, theirs=theirs
-            ) from exc
-        if self.conference is not None and saved.id == self.conference.id:
-            self.conference = saved
-            self.details_changed.emit(saved)
-        return saved
+    # -- the conference's own fields (saved by the editor's record session)
+    def details_saved(self, conf: Conference) -> None:
+        """The conference's own fields were saved (or merged with a version saved elsewhere) as ``conf``:
+        the open conference takes them (keeping its attendance and agenda as known here)."""
+        if self.conference is None or conf.id != self.conference.id:
+            return
+        old = self.conference
+        self.conference = replace(
+            old,
+            title=conf.title,
+            starts_at=conf.starts_at,
+            room=conf.room,
+            mode=conf.mode,
+            chair=conf.chair,
+            default_minutes=conf.default_minutes,
+            version=conf.version,
+        )
+        if _details(self.conference) != _details(old):
+            self.details_changed.emit(self.conference)
 
     # -- undoable changes
     def _push(self, command: ConferenceCommand) -> bool:

@@ -25,7 +25,6 @@ from mdtboard.ui.conference.commands import InputText
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
-from mdtboard.ui.conflict_dialog import Choice
 from mdtboard.ui.editing.session import Clash, RecordSession
 from mdtboard.ui.forms.ui_conference_discipline import Ui_DisciplinePanel
 
@@ -312,21 +311,12 @@ class DisciplinePanel(QFrame):
     def _clashed(self, clash: Clash) -> None:
         """A field both PCs changed: ask which text to keep (the saved one unless the person chooses)."""
         case_id = self._case_id
-        rows = [
-            (FIELD_LABELS[name], _shown(clash.mine.get(name)), _shown(clash.theirs.get(name)))
-            for name in clash.merge.clashes
-        ]
 
-        def done(choice: Choice) -> None:
-            if self._case_id != case_id:
-                return
-            keep = set(clash.merge.clashes) if choice is Choice.KEEP_MINE else set()
-            self.session.settle(clash, keep)
+        def done(keep_mine: set[str]) -> None:
+            if self._case_id == case_id:
+                self.session.settle(clash, keep_mine)
 
         item = self._controller.item_for(case_id) if case_id is not None else None
         where = f" on {item.case_ref}" if item is not None else ""
-        self._chooser(f"The {self.discipline.label.lower()} input{where}", rows, done)
-
-
-def _shown(value: object) -> str:
-    return "" if value is None else str(value)
+        what = f"The {self.discipline.label.lower()} input{where}"
+        self._chooser(what, clash, FIELD_LABELS.__getitem__, done)

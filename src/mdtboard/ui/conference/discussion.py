@@ -22,6 +22,7 @@ from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.defer_dialog import DeferDialog
 from mdtboard.ui.conference.discipline_panel import DisciplinePanel
 from mdtboard.ui.conference.icons import STATUS_MARKS, Mark, icon_size_for, pixmap
+from mdtboard.ui.conference.passages import InputPassages
 from mdtboard.ui.forms.ui_conference_discussion import Ui_DiscussionPanel
 
 WARNING_SIGN = "\u26a0"
@@ -93,6 +94,7 @@ class DiscussionPanel(QWidget):
             panel = DisciplinePanel(discipline, f"Ctrl+{number}", controller, chooser, self.ui.panelsContent)
             self.ui.panelsLayout.insertWidget(number - 1, panel)
             self.panels[discipline] = panel
+        self.passages = InputPassages(controller, self.panels, self.ui.panelsContent)
         self.ui.safetyFrame.setStyleSheet(SAFETY_STYLE)
         self.ui.sharingFrame.setStyleSheet(SHARING_STYLE)
         self.ui.bodySplitter.setStretchFactor(0, 2)
@@ -116,6 +118,7 @@ class DiscussionPanel(QWidget):
         self._controller.attendance_changed.connect(self._attendance_changed)
         self._controller.inputs_changed.connect(self._inputs_changed)
         self._controller.case_edited.connect(self._case_edited)
+        self.passages.message.connect(self.message)
 
     # -- which case
     def current_case_id(self) -> int | None:
@@ -352,6 +355,7 @@ class DiscussionPanel(QWidget):
             "",
         )
         notice = sharing_notice(case)
+        self.passages.show_case(case, self._item_id)
         if case is not None:
             case = shared_case(case)  # the key facts are in view of the room
             facts[self.ui.patientLabel] = patient_line(case)

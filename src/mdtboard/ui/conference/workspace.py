@@ -37,12 +37,12 @@ from mdtboard.services.context import Services
 from mdtboard.ui.careplan.follow_ups import FollowUpsPanel
 from mdtboard.ui.conference.agenda import AgendaPanel
 from mdtboard.ui.conference.attendance import AttendancePanel
-from mdtboard.ui.conference.conflicts import Chooser, Rows, dialog_chooser
+from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.discussion import DiscussionPanel
 from mdtboard.ui.conference.editor import ConferenceEditor
 from mdtboard.ui.conference.models import TextListModel
-from mdtboard.ui.conflict_dialog import Choice
+from mdtboard.ui.editing.session import Clash
 from mdtboard.ui.forms.ui_conference_workspace import Ui_ConferenceWorkspace
 
 SETTINGS_SPLITTER = "conference/splitter"
@@ -186,6 +186,9 @@ class ConferenceWorkspace(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.problem.connect(self.status_message)
         self.attendance.message.connect(self.status_message)
+        self.editor.ui.chairEdit.editingFinished.connect(
+            lambda: self.attendance.offer_chair(self.editor.ui.chairEdit.text())
+        )
         self.agenda.message.connect(self.status_message)
         self.follow_ups.message.connect(self.status_message)
         self.agenda.discuss_requested.connect(self.discuss)
@@ -195,8 +198,10 @@ class ConferenceWorkspace(QWidget):
         self.discussion.case_shown.connect(self._case_shown)
         self.discussion.open_case_requested.connect(self.open_case_requested)
 
-    def _choose(self, what: str, rows: Rows, done: Callable[[Choice], None]) -> None:
-        self.chooser(what, rows, done)
+    def _choose(
+        self, what: str, clash: Clash, label: Callable[[str], str], done: Callable[[set[str]], None]
+    ) -> None:
+        self.chooser(what, clash, label, done)
 
     # -- the interface the main window uses
     def open_conference(self, conf_id: int) -> None:

@@ -207,22 +207,24 @@ class RecordSession(QObject):
     def flush(self, timeout: float | None = None) -> bool:
         """Save now and wait for it (leaving the record, closing the window): True when everything typed
         is committed. The one place where the GUI thread waits for a save."""
-        for _attempt in range(3):  # a save may have to run again (an edit came while one ran)
+        starts = 0
+        while True:
             if self._op is not None:
                 op = self._op
                 if not self.operations.wait_for(op, timeout):
                     return False
                 if self._op is op:  # delivered elsewhere without clearing: should not happen
                     self._op = None
+                continue  # its outcome may have started another save (a merge, typing meanwhile)
             if self.state is SaveState.CONFLICT:
                 return False
             if not self._dirty:
                 return self.state not in (SaveState.FAILED, SaveState.RETRYING)
+            if starts == 3:  # a save may have to run again (an edit came while one ran), not forever
+                return False
+            starts += 1
             self._stop_timers()
             self.save_now()
-            if self._op is None:
-                return not self._dirty
-        return not self.pending
 
     # -- outcomes (GUI thread)
     def _succeeded(self, stored: Any) -> None:

@@ -23,7 +23,7 @@ from mdtboard.domain.case import Case, Discipline, Medication, RestrictedPassage
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.instruments import instrument_label, other_score_value
 from mdtboard.domain.mme import MmeStatus, mme_report
-from mdtboard.domain.privacy import redact_text, shared_case, sharing_notice
+from mdtboard.domain.privacy import shared_case, shared_input_text, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.discussion import patient_line
@@ -214,14 +214,17 @@ def team_input(
     present: Sequence[Discipline],
     typed: Mapping[Discipline, TypedInput],
     passages: Sequence[RestrictedPassage] | None = None,
+    item_id: int | None = None,
 ) -> Section:
     """Each discipline present (and any other with text), in the usual order, with the case's restricted
-    ``passages`` replaced by their notices wherever their words are typed."""
+    ``passages`` replaced by their notices wherever their words are typed (and a field of agenda item
+    ``item_id``'s input withheld whole where a passage marked in it was edited)."""
     typed = {
         discipline: TypedInput(
             entry.author,
-            redact_text(entry.assessment, passages) or "",
-            redact_text(entry.recommendations, passages) or "",
+            shared_input_text(entry.assessment, passages, item_id, discipline.value, "assessment") or "",
+            shared_input_text(entry.recommendations, passages, item_id, discipline.value, "recommendations")
+            or "",
         )
         for discipline, entry in typed.items()
     }
@@ -253,7 +256,10 @@ def recommendation(case: Case) -> Section:
 
 
 def case_sections(
-    case: Case, present: Sequence[Discipline] = (), typed: Mapping[Discipline, TypedInput] | None = None
+    case: Case,
+    present: Sequence[Discipline] = (),
+    typed: Mapping[Discipline, TypedInput] | None = None,
+    item_id: int | None = None,
 ) -> list[Section]:
     """Every section of ``case`` in ISBAR order (the keys of :data:`SECTION_KEYS`), as a shared surface
     may show them."""
@@ -264,6 +270,6 @@ def case_sections(
         background(case),
         medications(case),
         assessment(case),
-        team_input(present, typed or {}, passages),
+        team_input(present, typed or {}, passages, item_id),
         recommendation(case),
     ]

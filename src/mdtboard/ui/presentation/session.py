@@ -171,7 +171,9 @@ class PresentationSession(QObject):
                 self.message.emit(str(exc))
         self.typed = {d: read_panel(p) for d, p in discipline_panels(self.workspace).items()}
         self.banners = banners(self.case)
-        self.sections = case_sections(self.case, self.present(), self.typed) if self.case is not None else []
+        self.sections = []
+        if self.case is not None:
+            self.sections = case_sections(self.case, self.present(), self.typed, self._item_id())
         self.section = 0
         timer = self.current_timer()
         if timer is not None:
@@ -192,7 +194,7 @@ class PresentationSession(QObject):
             self.message.emit(str(exc))
             return
         self.banners = banners(self.case)
-        self.sections = case_sections(self.case, self.present(), self.typed)
+        self.sections = case_sections(self.case, self.present(), self.typed, self._item_id())
         self.section = min(self.section, len(self.sections) - 1)
         self.case_changed.emit()
 
@@ -226,6 +228,9 @@ class PresentationSession(QObject):
         else:
             self._refresh_item(item)
 
+    def _item_id(self) -> int | None:
+        return None if self.item is None else self.item.id
+
     def present(self) -> list[Discipline]:
         present: list[Discipline] = self.workspace.discussion.present()
         return present
@@ -247,7 +252,9 @@ class PresentationSession(QObject):
         index = self.section_index(TEAM)
         if index is None:
             return
-        self.sections[index] = team_input(self.present(), self.typed, self.case.restricted_passages)
+        self.sections[index] = team_input(
+            self.present(), self.typed, self.case.restricted_passages, self._item_id()
+        )
         self.team_changed.emit(discipline)
         focus = QApplication.focusWidget()
         typing = discipline is not None and focus is not None and panels[discipline].isAncestorOf(focus)

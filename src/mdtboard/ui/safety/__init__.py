@@ -1,0 +1,1 @@
+"""Accountability and recovery in the window: backups, a case's history, warnings about the database."""

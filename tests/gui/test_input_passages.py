@@ -1,0 +1,116 @@
+"""Restricting a passage of a discipline's live input by keyboard: select the words, Ctrl+Shift+R, say who
+holds it; the passage is highlighted in the panel, stored with the case, withheld on the big screen (also
+when the typist edits inside it, then the whole field); Ctrl+Z takes the mark back."""
+
+from __future__ import annotations
+
+from presentation_support import Meeting, MeetingFactory, make_meeting
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.privacy import input_pointer
+from mdtboard.ui import ops
+
+__all__ = ["make_meeting"]  # the fixture, imported for pytest
+
+WORDS = "Her partner keeps a shotgun in the house."
+HELD = "[restricted: held by psychology]"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def _team_text(meeting: Meeting) -> str:
+    from mdtboard.ui.presentation.content import TEAM
+
+    index = meeting.session.section_index(TEAM)
+    assert index is not None
+    meeting.session.show_section(index)
+    text = meeting.screen.text
+    return " ".join(text.page_text(n) for n in range(text.page_count()))
+
+
+def _select(edit: object, words: str) -> None:
+    text = edit.toPlainText()  # type: ignore[attr-defined]
+    start = text.index(words)
+    cursor = edit.textCursor()  # type: ignore[attr-defined]
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(words), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)  # type: ignore[attr-defined]
+
+
+def test_one_key_restricts_a_passage_of_the_team_s_input(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    meeting = make_meeting()
+    meeting.discuss("MDT-RISK")
+    meeting.mode.start()
+    discussion = meeting.workspace.discussion
+    edit = discussion.panels[Discipline.PSYCHOLOGY].ui.assessmentEdit
+    edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+    qtbot.keyClicks(edit, f"Low mood. {WORDS} Engaged.")
+    assert WORDS in _team_text(meeting)  # not yet restricted: the room sees what is typed
+
+    edit.setFocus()
+    _select(edit, WORDS)
+    qtbot.keyClick(edit, Qt.Key.Key_R, CTRL_SHIFT)
+    dialog = discussion.passages.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.held_by() == "psychology"  # the panel's discipline, to accept with Enter
+    qtbot.keyClick(dialog.holder, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    ops.operations().wait()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+
+    item_id = meeting.item_id("MDT-RISK")
+    stored = meeting.services.cases.get(meeting.case_ids["MDT-RISK"]).restricted_passages or []
+    assert [(p.field, p.text, p.held_by) for p in stored][-1] == (
+        input_pointer(item_id, "psychology", "assessment"), WORDS, "psychology"
+    )
+    assert len(edit.extraSelections()) == 1  # highlighted where it was typed, whole
+    assert edit.toPlainText() == f"Low mood. {WORDS} Engaged."
+    shown = _team_text(meeting)
+    assert "shotgun" not in shown and f"Low mood. {HELD} Engaged." in shown
+
+    # Edited inside the passage: the whole field is withheld, and the typist is told.
+    messages: list[str] = []
+    discussion.message.connect(messages.append)
+    cursor = edit.textCursor()
+    cursor.setPosition(edit.toPlainText().index("shotgun"))
+    edit.setTextCursor(cursor)
+    qtbot.keyClicks(edit, "loaded ")
+    assert any("withhold that whole field" in m for m in messages)
+    shown = _team_text(meeting)
+    assert "shotgun" not in shown and "Low mood" not in shown and HELD in shown
+
+    # Ctrl+Z takes the typing back, then the mark: the stored case has no mark any more.
+    meeting.workspace.flush()
+    ops.operations().wait()
+    stack = meeting.workspace.controller.undo_stack
+    undone = []
+    while stack.canUndo() and undone[-1:] != ["Restrict a passage of the psychology input"]:
+        undone.append(stack.undoText())
+        stack.undo()
+        ops.operations().wait()
+    assert undone[-1] == "Restrict a passage of the psychology input"
+    stored = meeting.services.cases.get(meeting.case_ids["MDT-RISK"]).restricted_passages or []
+    assert all(p.field != input_pointer(item_id, "psychology", "assessment") for p in stored)
+
+
+def test_the_key_outside_the_team_s_input_says_what_to_do(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    meeting = make_meeting()
+    meeting.discuss("MDT-RISK")
+    discussion = meeting.workspace.discussion
+    messages: list[str] = []
+    discussion.message.connect(messages.append)
+    author = discussion.panels[Discipline.PSYCHOLOGY].ui.authorCombo
+    author.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    discussion.passages.mark_selection()
+    assert messages and "select its words in a discipline's assessment or recommendations" in messages[-1]
+    edit = discussion.panels[Discipline.PSYCHOLOGY].ui.assessmentEdit
+    edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+    discussion.passages.mark_selection()
+    assert messages[-1] == "Select the words to restrict first, then press Ctrl+Shift+R"
+    assert discussion.passages.dialog is None
