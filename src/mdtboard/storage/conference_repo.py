@@ -204,7 +204,8 @@ def lock_conference(session: Session, conf_id: int) -> int:
 
 def is_training(session: Session, conf_id: int) -> bool:
     """Whether the conference is a teaching conference (training mode)."""
-    mode = session.execute(sa.select(ConferenceRow.mode).where(ConferenceRow.id == conf_id)).scalar_one_or_none()
+    query = sa.select(ConferenceRow.mode).where(ConferenceRow.id == conf_id)
+    mode = session.execute(query).scalar_one_or_none()
     return mode == "training"
 
 
