@@ -14,6 +14,7 @@ Changing a draft withdraws the sign-offs given so far, since they were given for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -39,10 +40,18 @@ from mdtboard.domain.careplan_checks import (
 )
 from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans
 from mdtboard.domain.careplan_draft import OfferedItem, conference_inputs, draft_plan, offered_items
+from mdtboard.domain.careplan_progress import (
+    ActionProgress,
+    ProgressState,
+    effective_due,
+    is_closed,
+    progress_problems,
+)
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
 from mdtboard.storage.careplan_models import (
     CarePlanInterventionRow,
@@ -140,7 +149,8 @@ class CarePlanService:
 
     def open_actions_due(self, before: date, *, case_ids: Sequence[int] | None = None) -> list[OpenAction]:
         """Open interventions due before ``before`` in each case's latest agreed (signed) plan, soonest
-        first: the follow-ups for the next conference's agenda."""
+        first: the follow-ups for the next conference's agenda. An action recorded as done is left out;
+        one carried forward is due by its new date."""
         with read_only(self.db) as session:
             rows = session.execute(
                 sa.select(CarePlanInterventionRow, CarePlanRow, CaseRow.ref, CaseRow.display_name)
@@ -150,24 +160,71 @@ class CarePlanService:
                     CarePlanInterventionRow.plan_id.in_(repo.latest_signed_ids(case_ids)),
                     CarePlanInterventionRow.status == "open",
                     CarePlanInterventionRow.proposed.is_(False),
-                    CarePlanInterventionRow.due_date < before,
                 )
                 .order_by(CarePlanInterventionRow.due_date, CaseRow.ref, CarePlanInterventionRow.position)
             ).all()
-            return [
-                OpenAction(
-                    case_id=plan.case_id,
-                    case_ref=ref,
-                    patient_name=name,
-                    plan_id=plan.id,
-                    plan_version=plan.plan_version,
-                    intervention=Intervention(
-                        Discipline(item.discipline), item.description, item.owner, item.due_date,
-                        InterventionStatus(item.status), item.uid, item.id,
-                    ),
+            progress = progress_repo.latest_progress(session, {plan.id for _i, plan, _r, _n in rows})
+            found: list[OpenAction] = []
+            for item, plan, ref, name in rows:
+                action = Intervention(
+                    Discipline(item.discipline), item.description, item.owner, item.due_date,
+                    InterventionStatus(item.status), item.uid, item.id,
                 )
-                for item, plan, ref, name in rows
-            ]
+                recorded = progress.get((plan.id, item.uid))
+                due = effective_due(action, recorded)
+                if is_closed(action, recorded) or due is None or due >= before:
+                    continue
+                found.append(OpenAction(
+                    case_id=plan.case_id, case_ref=ref, patient_name=name, plan_id=plan.id,
+                    plan_version=plan.plan_version, intervention=replace(action, due=due), progress=recorded,
+                ))
+        found.sort(key=lambda a: (a.intervention.due or date.max, a.case_ref))
+        return found
+
+    # ------------------------------------------------------------------ follow-through
+    def progress(self, plan_id: int) -> dict[str, ActionProgress]:
+        """The latest progress of each action of a plan, by the action's uid."""
+        with read_only(self.db) as session:
+            latest = progress_repo.latest_progress(session, [plan_id])
+        return {uid: p for (_plan, uid), p in latest.items()}
+
+    def record_progress(
+        self,
+        plan_id: int,
+        intervention_uid: str,
+        state: ProgressState,
+        *,
+        recorded_by: str,
+        reason: str | None = None,
+        new_due: date | None = None,
+        agenda_item_id: int | None = None,
+        at: datetime | None = None,
+    ) -> ActionProgress:
+        """Record progress on an agreed action of a signed plan (done, not done with a reason, carried
+        forward to a new date), without a new plan version; kept with who recorded it and when."""
+        problems = progress_problems(state, recorded_by, reason, new_due)
+        if problems:
+            raise InvalidInputError(problems)
+        when = utcnow() if at is None else at.astimezone(UTC)
+        with unit_of_work(self.db) as session:
+            plan = self._stored(session, plan_id)
+            if plan.status is not PlanStatus.SIGNED:
+                raise InvalidInputError(Problem(
+                    "care plan",
+                    f"version {plan.plan_version} is a draft: progress is recorded on agreed (signed) plans; "
+                    "in a draft, change the action itself",
+                ))
+            if not any(i.uid == intervention_uid for i in plan.agreed_interventions()):
+                raise NotFoundError("agreed action of the care plan", intervention_uid)
+            if agenda_item_id is not None:
+                self._check_item(session, self._case(session, plan.case_id), agenda_item_id)
+            record = ActionProgress(
+                plan_id, intervention_uid, state, recorded_by.strip(), when,
+                reason=(reason or "").strip() or None,
+                new_due=new_due if state is ProgressState.CARRIED_FORWARD else None,
+                agenda_item_id=agenda_item_id,
+            )
+            return replace(record, id=progress_repo.insert_progress(session, record))
 
     # ------------------------------------------------------------------ drafts
     def draft_from_inputs(

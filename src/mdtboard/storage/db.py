@@ -368,4 +368,8 @@ def open_database(
         log.warning("the database file can be read by other users of this computer")
         warnings.append(exposed)
     sessions = sessionmaker(engine, expire_on_commit=False)
+    if migrate or current == head_revision():  # every commit logs what it changed (the change feed)
+        from mdtboard.storage.changes import install
+
+        install(sessions)
     return Database(engine=engine, sessions=sessions, warnings=tuple(warnings))

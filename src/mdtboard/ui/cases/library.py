@@ -9,10 +9,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mdtboard.domain.case import CaseSummary
-from mdtboard.domain.errors import InvalidInputError, MdtboardError
+from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
 from mdtboard.ui.cases.display import LOCK_SIGN
+from mdtboard.ui.cases.importing import BundleImport, start_import
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
@@ -66,6 +67,7 @@ class CaseLibrary(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self.importing: BundleImport | None = None  # the import running, if any
         self.ui = Ui_CaseLibrary()
         self.ui.setupUi(self)
         set_relative_font(self.ui.heading, 1.35, bold=True)
@@ -363,28 +365,35 @@ class CaseLibrary(QWidget):
         if names:
             self.import_paths([Path(name) for name in names])
 
-    def import_paths(self, paths: list[Path]) -> list[StoredCase] | None:
-        """Import bundle files; a bad file is reported with every JSON path and imports nothing."""
-        try:
-            from mdtboard.interchange.bundle import import_files  # JSON Schema: when importing
+    def import_paths(self, paths: list[Path]) -> BundleImport:
+        """Import bundle files in the background (the window goes on answering; a progress dialog can
+        cancel); a bad file is reported with every JSON path and imports nothing. :attr:`cases_imported`
+        tells when cases were stored."""
+        self.status_message.emit(f"Importing {', '.join(p.name for p in paths)}…")
+        self.importing = start_import(self._services.cases, paths, self, self._imported)
+        return self.importing
 
-            stored = import_files(self._services.cases, paths)
-        except InvalidInputError as exc:
-            show_invalid_input(self, "Case bundle not imported", exc, "Nothing was imported from this file.")
+    def _imported(self, outcome: list[StoredCase] | MdtboardError) -> None:
+        self.importing = None
+        self.refresh()
+        if isinstance(outcome, CancelledError):
+            self.status_message.emit(f"{outcome.what} was cancelled: nothing of that file was imported")
+            return
+        if isinstance(outcome, InvalidInputError):
+            nothing = "Nothing was imported from this file."
+            show_invalid_input(self, "Case bundle not imported", outcome, nothing)
             self.status_message.emit("Import failed: nothing was imported from the bad file")
-            return None
-        except MdtboardError as exc:
-            show_error(self, "Case bundle not imported", str(exc))
+            return
+        if isinstance(outcome, MdtboardError):
+            show_error(self, "Case bundle not imported", str(outcome))
             self.status_message.emit("Import failed")
-            return None
-        finally:
-            self.refresh()
+            return
+        stored = outcome
         note = self.reveal_cases(
             [s.id for s in stored], what="the imported case" if len(stored) == 1 else "the imported cases"
         )
         self.status_message.emit(" ".join(x for x in (describe_import(stored), note) if x))
         self.cases_imported.emit(stored)
-        return stored
 
     def choose_and_export(self) -> None:
         refs = self.selected_refs()
