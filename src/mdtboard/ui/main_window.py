@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self._opener.missing.connect(self._database_missing)
+        # the one place where a background operation's failure nobody handled is shown (ops logs it)
+        ops.operations().failed.connect(self._operation_failed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self.safety = install_safety(self)  # Help > Backups…, the database's warnings
@@ -566,6 +569,9 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.ui.statusbar.showMessage(text)
+
+    def _operation_failed(self, message: str) -> None:
+        self.ui.statusbar.showMessage(f"\u26a0 {message}")
 
     def show_shortcuts(self) -> ShortcutSheet:
         if self._shortcut_sheet is None:

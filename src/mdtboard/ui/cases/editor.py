@@ -18,8 +18,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidgetItem,
     QWidget,
 )
@@ -72,6 +71,7 @@ from mdtboard.ui.cases.restricted import (
     passages_in,
 )
 from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import FieldEdit, RecordReplace, RowInsert, RowRemove
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
@@ -134,30 +134,8 @@ def field_label(name: str) -> str:
     return show.FIELD_LABELS.get(key, name.replace("_", " ").capitalize())
 
 
-class _UndoKeys(QObject):
-    """Sends Ctrl+Z / Ctrl+Shift+Z from the editor's fields to the window's undo stack, instead of each
-    field's own undo, so that one history covers every field (and the conference)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
-        ):
-            event.ignore()
-            return True
-        return False
-
-
 class _CellDelegate(QStyledItemDelegate):
-    def __init__(self, keys: _UndoKeys, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._keys = keys
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: object) -> QWidget:
-        editor = super().createEditor(parent, option, index)  # type: ignore[arg-type]
-        editor.installEventFilter(self._keys)
-        return editor
+    """A plain cell editor (kept as a class: the medication table has its own)."""
 
 
 class CaseEditor(QWidget):
@@ -222,10 +200,10 @@ class CaseEditor(QWidget):
         self.elsewhere_dialog: QMessageBox | None = None  # a case deleted or archived on another PC
         self._passages: list[RestrictedPassage] | None = None  # as marked on screen
         self._changed_passages: list[RestrictedPassage] = []  # marked, but no longer in their field
-        self._undo_keys = _UndoKeys(self)
         self._prepare_widgets()
         self._connect_signals()
         self._show_body(False)
+        undo_keys.register(self, undo_stack)  # Ctrl+Z in any field: the window's one history
 
     # -- set-up
     def _prepare_widgets(self) -> None:
@@ -238,16 +216,14 @@ class CaseEditor(QWidget):
         self.ui.attributionLabel.setText(PHQ_GAD_ATTRIBUTION)
         for key in self.form.scalar_keys():
             widget = self.form.widget(key)
-            widget.installEventFilter(self._undo_keys)
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
         for table in self.form.tables.values():
             if table is self.ui.medicationsTable:
-                table.setItemDelegate(MedicationDelegate(self._undo_keys, table))
+                table.setItemDelegate(MedicationDelegate(table))
                 table.installEventFilter(SpaceTogglesCheckBoxes(table))
             else:
-                table.setItemDelegate(_CellDelegate(self._undo_keys, table))
-            table.installEventFilter(self._undo_keys)
+                table.setItemDelegate(_CellDelegate(table))
             table.verticalHeader().setVisible(False)
         medications = self.ui.medicationsTable
         for column, width in enumerate((200, 90, 90, 130, 80, 100, 70)):
