@@ -1,7 +1,8 @@
 """The care plan of one case: build the draft from the team's input, edit it, sign it off, version it.
 
 Keyboard: in every table, Insert or Ctrl+N adds a row (after the selected one), Delete removes the selected
-row, typing or F2 edits a cell and Enter finishes; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
+row, Ctrl+Shift+Up/Down moves it, Tab and Shift+Tab go from cell to cell, typing or F2 edits a cell and
+Enter finishes; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
 window's one undo stack. Alt+O, G, I, M, R, W go to the parts of the plan; Alt+B builds the draft.
 
 Everything typed is saved by the plan's :class:`RecordSession` (on a pause in typing and at least every 2 s
@@ -132,6 +133,8 @@ class CarePlanEditor(QWidget):
         self.output = PlanActions(self, services, settings)
         self.follow_through = FollowThroughPanel(services, self.ui.sectionTabs)
         self.ui.sectionTabs.addTab(self.follow_through, "Follow-thro&ugh")
+        QWidget.setTabOrder(self.ui.disagreementsTable, self.follow_through.ui.actionsTable)
+        QWidget.setTabOrder(self.follow_through.ui.actionsTable, self.follow_through.ui.recorderCombo)
         self._case: Case | None = None
         self._agenda_item_id: int | None = None
         self._plan: CarePlan | None = None
@@ -173,6 +176,7 @@ class CarePlanEditor(QWidget):
         self.tables.accept_requested.connect(self.accept_proposed)
         self.tables.merge_requested.connect(self.merge_with_previous)
         self.tables.remove_requested.connect(self.remove_row)
+        self.tables.move_requested.connect(self.move_row)
         self.tables.problem.connect(self._cell_problem)
         self.tables.items_changed.connect(self._show_summaries)
         self.ui.offeredList.itemActivated.connect(
@@ -644,6 +648,24 @@ class CarePlanEditor(QWidget):
         label = f"Remove {noun} {row + 1} (care plan)"
         self._undo.push(RowRemove(self, ids, section, row, item, label=label))
         self.status_message.emit(f"Removed {noun} {row + 1} (Ctrl+Z puts it back)")
+
+    def move_row(self, section: str, step: int) -> None:
+        """Move the selected row up (-1) or down (+1): one undoable step."""
+        ids = self._ids()
+        row = self.tables.current_row(section)
+        model = self.tables.models[section]
+        target = row + step
+        if not self._can_edit() or ids is None or row < 0 or not 0 <= target < model.rowCount():
+            return
+        noun = SECTIONS[section].noun
+        item = model.item(row)
+        self._undo.beginMacro(f"Move {noun} {row + 1} {'up' if step < 0 else 'down'} (care plan)")
+        self._undo.push(RowRemove(self, ids, section, row, item, label="move"))
+        self._undo.push(RowInsert(self, ids, section, target, item, label="move"))
+        self._undo.endMacro()
+        view = self.tables.views[section]
+        view.setCurrentIndex(model.index(target, max(view.currentIndex().column(), 0)))
+        self.status_message.emit(f"Moved {noun} {row + 1} to place {target + 1} (Ctrl+Z moves it back)")
 
     def accept_proposed(self, row: int) -> None:
         """The chair accepts a proposed intervention as agreed (its words unchanged); the cursor moves to
