@@ -96,6 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
 
+    p = sub.add_parser(
+        "teaching-case",
+        help="write the de-identified draft of a real case, with every replacement and open hint, as JSON "
+        "(not fictional until reviewed in mdtboard; the file still holds patient data)",
+    )
+    p.add_argument("case_id", metavar="CASE_REF")
+    p.add_argument("--out", type=Path, required=True, metavar="DRAFT.json")
+    p.add_argument("--seed", metavar="TEXT", help="chooses the pseudonyms (the same seed, the same names)")
+
     p = sub.add_parser("backup", help="back up the (SQLite) database to a file, verified, owner-only")
     p.add_argument("out", type=Path, metavar="OUT")
 
@@ -280,6 +289,23 @@ def cmd_fhir(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_teaching_case(args: argparse.Namespace) -> int:
+    from mdtboard.interchange.teaching_draft import write_teaching_draft
+
+    services = _open(args)
+    try:
+        draft = write_teaching_draft(services, args.case_id, args.out, seed=args.seed)
+    finally:
+        services.close()
+    open_hints = len(draft.checklist.open_hints)
+    print(
+        f"draft teaching case written to {args.out}: {len(draft.replacements)} replacement(s), "
+        f"{open_hints} open hint(s), {len(draft.checklist.fields)} field(s) to read; not fictional",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def cmd_changes(args: argparse.Namespace) -> int:
     import json
     import threading
@@ -382,6 +408,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "conferences": cmd_conferences,
     "minutes": cmd_minutes,
     "fhir": cmd_fhir,
+    "teaching-case": cmd_teaching_case,
     "changes": cmd_changes,
     "backup": cmd_backup,
     "restore": cmd_restore,

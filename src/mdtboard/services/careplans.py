@@ -141,6 +141,11 @@ class CarePlanService:
         with read_only(self.db) as session:
             return self._attendees(session, plan.agenda_item_id)
 
+    def present(self, agenda_item_id: int) -> list[Attendee]:
+        """The attendance list of the conference of an agenda item."""
+        with read_only(self.db) as session:
+            return self._attendees(session, agenda_item_id)
+
     def required_sign_offs(self, plan: CarePlan) -> tuple[Discipline, ...]:
         """The disciplines that must sign ``plan``: those present at its conference, else see
         :func:`mdtboard.domain.careplan_checks.required_sign_offs`."""

@@ -158,6 +158,12 @@ class ConferenceService:
         with unit_of_work(self.db) as session:
             default = repo.lock_conference(session, conf_id)
             case = repo.case_on_agenda(session, case_id)
+            if repo.is_training(session, conf_id) and repo.under_teaching_review(session, case_id):
+                raise InvalidInputError(Problem(
+                    "case",
+                    f"{case.ref} is a draft teaching case still under review: it may still identify a "
+                    "patient. Finish its review (Training > Make a teaching case) before teaching with it",
+                ))
             budget = default if minutes is None else minutes
             _check_minutes(budget)
             return repo.insert_agenda_item(session, conf_id, case, position, minutes=budget, status="pending")

@@ -202,6 +202,25 @@ def lock_conference(session: Session, conf_id: int) -> int:
     return int(minutes)
 
 
+def is_training(session: Session, conf_id: int) -> bool:
+    """Whether the conference is a teaching conference (training mode)."""
+    query = sa.select(ConferenceRow.mode).where(ConferenceRow.id == conf_id)
+    mode = session.execute(query).scalar_one_or_none()
+    return mode == "training"
+
+
+def under_teaching_review(session: Session, case_id: int) -> bool:
+    """Whether the case is the draft of a teaching case not yet finalised (not fictional yet)."""
+    from mdtboard.storage.training_models import TeachingReviewRow
+
+    found = session.execute(
+        sa.select(TeachingReviewRow.id).where(
+            TeachingReviewRow.draft_case_id == case_id, TeachingReviewRow.status == "in_review"
+        )
+    ).scalar_one_or_none()
+    return found is not None
+
+
 def starts_at(session: Session, conf_id: int) -> datetime | None:
     return session.execute(
         sa.select(ConferenceRow.starts_at).where(ConferenceRow.id == conf_id)

@@ -37,6 +37,7 @@ from mdtboard.ui.careplan.actions import PlanActions
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.careplan.display import WARNING_SIGN
 from mdtboard.ui.careplan.fields import ACKNOWLEDGED, AGREEMENT, LABELS, REVIEW_DATE, PlanFields
+from mdtboard.ui.careplan.follow_through import FollowThroughPanel
 from mdtboard.ui.careplan.history import VersionHistory
 from mdtboard.ui.careplan.keys import UndoKeys
 from mdtboard.ui.careplan.saving import field_label, plan_fields, plan_with_fields, store_plan
@@ -129,6 +130,8 @@ class CarePlanEditor(QWidget):
         self._undo_keys = UndoKeys(self)
         self.tables = PlanTables(self.ui, self._undo_keys, self)
         self.output = PlanActions(self, services, settings)
+        self.follow_through = FollowThroughPanel(services, self.ui.sectionTabs)
+        self.ui.sectionTabs.addTab(self.follow_through, "Follow-thro&ugh")
         self._case: Case | None = None
         self._agenda_item_id: int | None = None
         self._plan: CarePlan | None = None
@@ -187,6 +190,7 @@ class CarePlanEditor(QWidget):
         self.signoff.withdraw_requested.connect(self.withdraw)
         self.history.show_version_requested.connect(self.show_version)
         self.history.message.connect(self.status_message)
+        self.follow_through.message.connect(self.status_message)
         self.output.message.connect(self.status_message)
         self.session.saved.connect(self._on_saved)
         self.session.state_changed.connect(self._show_save_state)
@@ -271,6 +275,7 @@ class CarePlanEditor(QWidget):
         self.ui.saveState.setText("")
         self._show_offered()
         self._show_history()
+        self._show_follow_through()
         self._show_state()
 
     def _fill(self, plan: CarePlan | None) -> None:
@@ -859,6 +864,22 @@ class CarePlanEditor(QWidget):
         self.signoff.show_plan(
             plan, required, editable=self.editable, signers=display.signers(conference)
         )
+
+    def _show_follow_through(self) -> None:
+        """The actions of the case's agreed plan to review, and who may record their progress: the
+        people present at the conference where the case is discussed."""
+        case_id = None if self._case is None else self._case.id
+        recorders: list[str] = []
+        if self._agenda_item_id is not None:
+            try:
+                recorders = [a.name for a in self._services.careplans.present(self._agenda_item_id)]
+            except MdtboardError as exc:
+                self.status_message.emit(str(exc))
+        self.follow_through.show_case(case_id, self._agenda_item_id, recorders)
+        tabs = self.ui.sectionTabs
+        tabs.setTabText(tabs.indexOf(self.follow_through), "Follow-thro&ugh" + (
+            f" (version {self.follow_through.plan.plan_version})" if self.follow_through.plan else ""
+        ))
 
     def _show_history(self) -> None:
         plans: list[CarePlan] = []
