@@ -102,6 +102,9 @@ class Watcher:
 
     # -- the thread
     def _run(self) -> None:
+        if not self.postgres and sqlite_path(str(self.engine.url)) is None:
+            self._state("Live updates are not available for an in-memory database")
+            return
         wait = RETRY_FIRST_S
         while not self._stop.is_set():
             conn: Any = None

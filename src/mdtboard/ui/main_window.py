@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
@@ -149,10 +150,13 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self._opener.missing.connect(self._database_missing)
+        # the one place where a background operation's failure nobody handled is shown (ops logs it)
+        ops.operations().failed.connect(self._operation_failed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self.safety = install_safety(self)  # Help > Backups…, the database's warnings
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
+        self.live: Any = None  # ui.live.LiveUpdates: the views follow changes saved elsewhere
         self._restore_settings()
 
     # -- set-up
@@ -365,6 +369,9 @@ class MainWindow(QMainWindow):
 
     def _pages_built(self) -> None:
         self._install_presentation()  # before services_ready, which it follows
+        from mdtboard.ui.live import install_live
+
+        self.live = install_live(self)
         keep_wrapped_labels_whole(self.findChildren(QLabel))  # banners never clip, at any text size
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.workspace is not None)
@@ -563,6 +570,9 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         self.ui.statusbar.showMessage(text)
 
+    def _operation_failed(self, message: str) -> None:
+        self.ui.statusbar.showMessage(f"\u26a0 {message}")
+
     def show_shortcuts(self) -> ShortcutSheet:
         if self._shortcut_sheet is None:
             from mdtboard.ui.shortcut_sheet import ShortcutSheet
@@ -631,6 +641,8 @@ class MainWindow(QMainWindow):
             self._shortcut_sheet.close()
         if self.library is not None:
             self.library.shutdown()
+        if self.live is not None:
+            self.live.stop()
         self._steps.stop()  # closed while the pages were being built
         self._opener.wait()  # closed while the database was being opened: close it once it is open
         if self.services is None and self._opener.services is not None:

@@ -87,3 +87,27 @@ def test_bad_progress_is_refused_and_nothing_is_stored(services: Services) -> No
     with pytest.raises(InvalidInputError, match="progress is recorded on agreed"):
         services.careplans.record_progress(draft.id, uid, ProgressState.DONE, recorded_by="Dr Okafor")
     assert services.careplans.progress(plan.id) == {} and services.careplans.progress(draft.id) == {}
+
+
+def test_the_team_paper_shows_the_follow_through(services: Services) -> None:
+    from careplan_pdf_reading import read_pdf
+
+    from mdtboard.reports.papers import Audience, paper_bytes
+
+    import_files(services.cases, [SAMPLE_CASES])
+    case = services.cases.get_by_ref("MDT-002")
+    plan = agreed_plan(services, case)
+    assert plan.id is not None
+    first, second = plan.agreed_interventions()[:2]
+    services.careplans.record_progress(plan.id, first.uid, ProgressState.DONE, recorded_by="Dr Okafor", at=AT)
+    services.careplans.record_progress(plan.id, second.uid, ProgressState.NOT_DONE, recorded_by="Sam Lee",
+                                       reason="waiting list closed", at=AT)
+    signed = read_pdf(paper_bytes(services, "MDT-002", Audience.TEAM, summary=False), training=True)
+    assert "Not done: waiting list closed" in signed.flat  # the status of the signed plan's action
+    assert "Follow-through of version" not in signed.flat
+    second_version = services.careplans.new_version(plan)  # the draft shown and printed in the meeting
+    draft = read_pdf(paper_bytes(services, "MDT-002", Audience.TEAM, summary=False, plan=second_version),
+                     training=True)
+    assert "Follow-through of version 1" in draft.flat
+    assert "Not done: waiting list closed (recorded by Sam Lee," in draft.flat
+    assert "Done (recorded by Dr Okafor," in draft.flat

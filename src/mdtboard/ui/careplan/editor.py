@@ -40,7 +40,6 @@ from mdtboard.ui.careplan.display import WARNING_SIGN
 from mdtboard.ui.careplan.fields import ACKNOWLEDGED, AGREEMENT, LABELS, REVIEW_DATE, PlanFields
 from mdtboard.ui.careplan.follow_through import FollowThroughPanel
 from mdtboard.ui.careplan.history import VersionHistory
-from mdtboard.ui.careplan.keys import UndoKeys
 from mdtboard.ui.careplan.saving import field_label, plan_fields, plan_with_fields, store_plan
 from mdtboard.ui.careplan.sections import (
     DISAGREEMENTS,
@@ -58,6 +57,7 @@ from mdtboard.ui.careplan.texts import unsaved_changes
 from mdtboard.ui.careplan.values import format_date, parse_date
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.dialogs import ask, show_error
+from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import FieldEdit, RecordReplace, RowEdit, RowInsert, RowRemove
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
@@ -132,8 +132,7 @@ class CarePlanEditor(QWidget):
             pause_ms=save_delay_ms,
             parent=self,
         )
-        self._undo_keys = UndoKeys(self)
-        self.tables = PlanTables(self.ui, self._undo_keys, self)
+        self.tables = PlanTables(self.ui, self)
         self.output = PlanActions(self, services, settings)
         self.follow_through = FollowThroughPanel(services, self.ui.sectionTabs)
         self.ui.sectionTabs.addTab(self.follow_through, "Follow-thro&ugh")
@@ -152,6 +151,7 @@ class CarePlanEditor(QWidget):
         self._prepare_widgets()
         self._connect_signals()
         self._show_state()
+        undo_keys.register(self, undo_stack)  # Ctrl+Z in any field: the window's one history
 
     # -- set-up
     def _prepare_widgets(self) -> None:
@@ -159,7 +159,6 @@ class CarePlanEditor(QWidget):
         set_relative_font(self.ui.lockLabel, 1.05)
         for key in self.fields.keys():  # noqa: SIM118 (PlanFields is not a dict)
             widget = self.fields.widget(key)
-            widget.installEventFilter(self._undo_keys)
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
         self.ui.bodySplitter.setStretchFactor(0, 3)

@@ -94,6 +94,7 @@ class CaseLibrary(QWidget):
         self._add_case_actions()
         self._connect_signals()
         self._update_count()
+        self._select_first()  # Enter opens it, and the buttons act on it, from the start
         self._update_buttons()
 
     def _add_case_actions(self) -> None:

@@ -11,7 +11,7 @@ since marking it so does not take the patient's details out.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import MdtboardError
@@ -74,6 +74,9 @@ class NewCaseDialog(QDialog):
             self.setAccessibleName("Duplicate case")
             self.ui.introLabel.setText(copy_intro(source))
             self.ui.kindGroup.setTitle("The copy is about")
+            ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            if ok is not None:
+                ok.setText("Create the copy")
         chosen = self.ui.fictionalRadio if fictional else self.ui.realRadio
         chosen.setChecked(True)
         self._suggest()

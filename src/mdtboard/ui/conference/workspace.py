@@ -43,6 +43,7 @@ from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.discussion import DiscussionPanel
 from mdtboard.ui.conference.editor import ConferenceEditor
 from mdtboard.ui.conference.models import TextListModel
+from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.session import Clash
 from mdtboard.ui.forms.ui_conference_workspace import Ui_ConferenceWorkspace
 
@@ -134,6 +135,7 @@ class ConferenceWorkspace(QWidget):
         self._connect_signals()
         self.refresh_list()
         self._show_open(None)
+        undo_keys.register(self, undo_stack)  # Ctrl+Z in any field: the window's one history
 
     def _make_actions(self) -> None:
         def action(text: str, keys: str, slot: Callable[[], None]) -> QAction:
