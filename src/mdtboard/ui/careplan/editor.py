@@ -33,6 +33,7 @@ from mdtboard.domain.careplan_draft import OfferedItem, offered_sources
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.errors import ConflictError, DatabaseError, InvalidInputError, MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import palette
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.actions import PlanActions
 from mdtboard.ui.careplan.checklist import ChecklistDialog
@@ -64,9 +65,13 @@ from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
-STYLE = """
-QFrame#lockFrame { background: #eef2f6; border: 1px solid #9aa9b8; border-radius: 4px; }
-QLabel#saveState, QLabel#versionLabel { color: #3d4a57; padding: 0 6px; }
+STYLE = f"""
+QFrame#lockFrame {{
+    background: {palette.LOCKED_BACKGROUND};
+    border: 1px solid {palette.LOCKED_BORDER};
+    border-radius: 4px;
+}}
+QLabel#saveState, QLabel#versionLabel {{ color: {palette.SLATE_TEXT}; padding: 0 6px; }}
 """
 
 
