@@ -103,5 +103,11 @@ def test_tab_from_a_part_goes_into_it_and_show_changes_waits_for_a_second_versio
         if page.objectName() in firsts:
             assert widget is firsts[page.objectName()]
     assert widget is editor.follow_through.ui.actionsTable
+    # Alt+G with the cursor on a paper button: the cursor goes into the goals, and Tab stays there
+    editor.ui.summaryCheck.setFocus()
+    press(qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: focused() is editor.ui.goalsTable)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is editor.ui.goalsTable
     # one version: nothing to compare, so no disabled button
     assert editor.history.ui.diffButton.isHidden()

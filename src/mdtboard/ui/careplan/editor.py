@@ -25,7 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from mdtboard.domain.careplan import CarePlan, Goal, Intervention, MedicationPlanEntry, PlanLockedError
 from mdtboard.domain.careplan_checks import OpenItem
@@ -199,6 +199,7 @@ class CarePlanEditor(QWidget):
         self.history.show_version_requested.connect(self.show_version)
         self.history.message.connect(self.status_message)
         self.follow_through.message.connect(self.status_message)
+        self.ui.sectionTabs.currentChanged.connect(self._part_shown)
         self.output.message.connect(self.status_message)
         self.session.saved.connect(self._on_saved)
         self.session.state_changed.connect(self._show_save_state)
@@ -890,6 +891,25 @@ class CarePlanEditor(QWidget):
         self.signoff.show_plan(
             plan, required, editable=self.editable, signers=display.signers(conference)
         )
+
+    def _part_shown(self, index: int) -> None:
+        """A part chosen from outside it (Alt+G, say, with the cursor on a button above) takes the cursor
+        to its first field, so that the next key acts there and Tab goes on inside it (not to the paper
+        buttons above). A part chosen on the tab bar itself, or shown for a field, keeps the cursor."""
+        tabs = self.ui.sectionTabs
+        focus = QApplication.focusWidget()
+        if focus is not None and tabs.isAncestorOf(focus) and focus.isVisible():
+            return
+        if focus is not None and not self.isAncestorOf(focus):
+            return  # another page or window has the cursor
+        page = tabs.widget(index)
+        widget = page.nextInFocusChain() if page is not None else None
+        while widget is not None and widget is not page:
+            if page is not None and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _show_follow_through(self) -> None:
         """The actions of the case's agreed plan to review, and who may record their progress: the
