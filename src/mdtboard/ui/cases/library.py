@@ -12,6 +12,7 @@ from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
+from mdtboard.ui import palette
 from mdtboard.ui.cases.display import LOCK_SIGN
 from mdtboard.ui.cases.importing import BundleImport, start_import
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
@@ -82,10 +83,7 @@ class CaseLibrary(QWidget):
         # Fixed row heights and widths from the font, never from the rows: measuring contents would read
         # every fetched row again each time a page arrives, and 100,000 rows would no longer scroll smoothly.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.ui.sharingBanner.setStyleSheet(
-            "background: #fff4ce; color: #3d2e00; border: 2px solid #b88a00; border-radius: 4px;"
-            " padding: 6px; font-weight: bold;"
-        )
+        self.ui.sharingBanner.setStyleSheet(palette.SHARING_BANNER_STYLE)
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
         self._selection_timer.setInterval(SELECTION_DELAY_MS)
