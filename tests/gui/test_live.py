@@ -153,3 +153,31 @@ def test_the_workspace_follows_attendance_input_and_case_edits_from_another_pc(
     qtbot.keyClick(physician.ui.assessmentEdit, Qt.Key.Key_Period)
     assert physician.ui.assessmentEdit.toPlainText() == "Opioid taper advised."  # the cursor stayed put
     services.close()
+
+
+def test_the_care_plan_editor_follows_its_plan_saved_elsewhere(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    case_id = _case_id(services, "LIVE-2")
+    services.careplans.create_draft(case_id)
+    window = _window(make_window, url)
+    page = window.care_plan
+    assert page is not None
+    editor = page.editor
+    assert editor.open_case(case_id)
+    page.show()
+    elsewhere(url, ["plan", case_id, "responsible_clinician", "Dr Okafor"])  # nothing typed here
+    qtbot.waitUntil(lambda: editor.ui.clinicianEdit.text() == "Dr Okafor", timeout=WAIT_MS)
+    for timer in (editor.session._pause, editor.session._max_wait):  # typing, not saved yet
+        timer.setInterval(600_000)
+    editor.ui.socialEdit.setFocus()
+    qtbot.keyClicks(editor.ui.socialEdit, "Lives alone")
+    elsewhere(url, ["plan", case_id, "responsible_clinician", "Dr Ruiz"])
+    qtbot.waitUntil(lambda: editor.ui.clinicianEdit.text() == "Dr Ruiz", timeout=WAIT_MS)
+    assert editor.ui.socialEdit.toPlainText() == "Lives alone"  # merged around what is typed
+    assert editor.flush()
+    stored = services.careplans.current(case_id)
+    assert stored is not None and stored.responsible_clinician == "Dr Ruiz"
+    assert stored.formulation.social == "Lives alone"
+    services.close()

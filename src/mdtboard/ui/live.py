@@ -12,7 +12,9 @@ committed changes, this program's own included. :func:`install_live` starts it f
 - the conference workspace reads the open conference again (attendance, agenda, statuses), the discussion
   view and the big screen show a changed case afresh, and the discipline panels merge input typed on
   another PC;
-- the conference lists show a conference planned elsewhere.
+- the conference lists show a conference planned elsewhere;
+- the care-plan editor merges its plan saved elsewhere while it is being typed in, and otherwise shows
+  the case's latest plan as it now is (a sign-off, a new version).
 
 A view's own saves reach it through its own signals already; changes of this program are therefore only
 used where no signal told the view (the library).
@@ -27,7 +29,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from mdtboard.domain.changes import CASE, CONFERENCE, EVERYTHING, Change, touches
+from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, Change, touches
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
 
@@ -134,6 +136,7 @@ def follow(window: Any, changes: list[Change]) -> None:
     if elsewhere:
         _follow_editor(window, elsewhere)
         _follow_workspace(window, elsewhere)
+        _follow_care_plan(window, elsewhere)
 
 
 def _follow_library(window: Any, changes: list[Change], elsewhere: list[Change]) -> None:
@@ -175,6 +178,26 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
     for case_id in sorted(changed):
         controller.case_edited.emit(case_id)  # the discussion's facts and the big screen
         workspace.discussion.inputs_stored_elsewhere(case_id)
+
+
+def _follow_care_plan(window: Any, elsewhere: list[Change]) -> None:
+    page = window.care_plan
+    editor = getattr(page, "editor", None)
+    if editor is None or editor.current_case_id() is None or not touches(elsewhere, CARE_PLAN):
+        return
+    plan = editor.plan
+    ours = plan is not None and plan.id is not None and touches(elsewhere, CARE_PLAN, plan.id)
+    if editor.pending:  # typing in it: merge the plan saved elsewhere by field, never replace it
+        if ours:
+            service = window.services.careplans
+            ops_module.operations().read(
+                lambda: service.get(plan.id), parent=editor,
+                success=lambda stored: editor.session.stored_elsewhere(stored),
+                failure=lambda _error: None, label="reading a care plan changed elsewhere",
+            )
+        return
+    if ours or editor.isVisible():  # a sign-off, a new version: show the latest as it is now
+        editor.show_latest()
 
 
 def install_live(window: Any) -> LiveUpdates:

@@ -72,7 +72,7 @@ class CaseLibrary(QWidget):
         self.ui = Ui_CaseLibrary()
         self.ui.setupUi(self)
         set_relative_font(self.ui.heading, 1.35, bold=True)
-        self.model = CaseTableModel(services.cases, parent=self)
+        self.model = CaseTableModel(services.cases, prefetch=True, parent=self)
         table = self.ui.caseTable
         table.setModel(self.model)
         table.sortByColumn(REF, Qt.SortOrder.AscendingOrder)
