@@ -163,6 +163,9 @@ class Watcher:
                 schema = conn.execute("SELECT current_schema()").fetchone()
                 channel = change_log.CHANNEL_PREFIX + str(schema[0] if schema else "public")
                 conn.execute(f'LISTEN "{channel}"')
+            except BaseException:
+                conn.close()  # not handed back: closed here
+                raise
             finally:
                 timer.cancel()
             self.backend_pid = conn.info.backend_pid
