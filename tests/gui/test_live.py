@@ -181,3 +181,34 @@ def test_the_care_plan_editor_follows_its_plan_saved_elsewhere(
     assert stored is not None and stored.responsible_clinician == "Dr Ruiz"
     assert stored.formulation.social == "Lives alone"
     services.close()
+
+
+def test_follow_mode_tracks_the_operator_through_three_cases(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    ids = [_case_id(services, ref) for ref in ("LIVE-1", "LIVE-2", "LIVE-3")]
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    for case_id in ids:
+        services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    workspace = window.workspace
+    assert workspace is not None and window.live is not None and window.live.follow_action is not None
+    workspace.open_conference(conf.id or 0)
+    window.show_page(LIBRARY)  # the colleague was looking elsewhere
+    window.live.follow_action.trigger()  # Conference > Follow the meeting
+    panel = workspace.discussion.panels[Discipline.PSYCHOLOGY]
+    assert panel.ui.assessmentEdit.isReadOnly()
+    previous = None
+    for case_id in ids:
+        moves: list[list[Any]] = [["status", conf.id, case_id, "in_discussion"]]
+        if previous is not None:
+            moves.insert(0, ["status", conf.id, previous, "discussed"])
+        elsewhere(url, *moves)
+        qtbot.waitUntil(lambda case_id=case_id: workspace.discussion.current_case_id() == case_id,
+                        timeout=WAIT_MS)
+        assert window.current_page() == CONFERENCE
+        previous = case_id
+    window.live.follow_action.trigger()  # stop following: the panels can be typed in again
+    assert not panel.ui.assessmentEdit.isReadOnly()
+    services.close()

@@ -452,6 +452,7 @@ class CarePlanEditor(QWidget):
         self._latest_version = plan.plan_version
         self._load(plan)
         self.ui.sectionTabs.setCurrentIndex(0)
+        self.enter_part(0)  # the build button is gone: the cursor goes into the plan, not to the papers
         self.status_message.emit(
             f"Draft version {plan.plan_version} built from the team's input: "
             f"{len(plan.interventions)} interventions, {len(plan.goals)} goals, "
@@ -487,6 +488,7 @@ class CarePlanEditor(QWidget):
         old = self._plan.plan_version
         self._latest_version = plan.plan_version
         self._load(plan)
+        self.enter_part()  # the new-version button is gone: the cursor goes into the plan
         self.status_message.emit(
             f"Version {plan.plan_version} started as a draft; version {old} stays as it was signed"
         )
@@ -902,10 +904,18 @@ class CarePlanEditor(QWidget):
             return
         if focus is not None and not self.isAncestorOf(focus):
             return  # another page or window has the cursor
-        page = tabs.widget(index)
-        widget = page.nextInFocusChain() if page is not None else None
-        while widget is not None and widget is not page:
-            if page is not None and page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+        self.enter_part(index)
+
+    def enter_part(self, index: int | None = None) -> None:
+        """Put the cursor in the first field of a part of the plan (default: the part shown)."""
+        tabs = self.ui.sectionTabs
+        page = tabs.widget(tabs.currentIndex() if index is None else index)
+        if page is None:
+            return
+        # The Tab order (ui/careplan_editor.ui) goes from the parts' tab bar through every part's fields.
+        widget = tabs.nextInFocusChain()
+        while widget is not tabs:
+            if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return

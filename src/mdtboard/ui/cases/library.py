@@ -121,7 +121,7 @@ class CaseLibrary(QWidget):
         metrics = self.ui.caseTable.fontMetrics()
         header = self.ui.caseTable.horizontalHeader()
         pad = 3 * metrics.averageCharWidth()
-        for column, sample in ((REF, "MDT-0000-XX"), (KIND, "FICTIONAL"), (UPDATED, "2026-12-31 23:59")):
+        for column, sample in ((REF, "TEACH-2026-000"), (KIND, "FICTIONAL"), (UPDATED, "2026-12-31 23:59")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
         header.resizeSection(NAME, metrics.horizontalAdvance("M") * 18 + pad)
         self.ui.caseTable.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2 + 4)
