@@ -376,7 +376,7 @@ class DebriefDocument:
                 self._p(f"Facilitator guide: {self._case_name(ref)}", "h3"),
                 self._rich(f"<b>Setting:</b> {markup(guide.setting)}. <b>The decision:</b> "
                         f"{markup(guide.decision_question)}"),
-                self._rich(f"<b>Also for discussion:</b> {markup(guide.facilitator_note)}"),
+                self._rich(f"<b>Facilitator note:</b> {markup(guide.facilitator_note)}"),
                 self._rich(f"<b>Key safety issue</b> ({found}): {markup(guide.key_safety_issue)}"),
                 self._rich("<b>Red flags the team should find:</b> "
                         + markup("; ".join(guide.red_flags_to_find))),
