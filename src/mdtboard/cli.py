@@ -93,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the (SQLite) database by a backup; the current one is kept as a backup first"
     )
     p.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("audit", help="the audit trail: check it, or list a case's history")
+    audit = p.add_subparsers(dest="audit_command", metavar="verify|show", parser_class=_Parser, required=True)
+    audit.add_parser("verify", help="check the whole chain: exit 0, or 3 naming the first bad record")
+    p = audit.add_parser(
+        "show", help="a case's history: when<TAB>who<TAB>action<TAB>record<TAB>fields<TAB>versions"
+    )
+    p.add_argument("--case", required=True, metavar="ID", help="the case's reference (or its number)")
     return parser
 
 
@@ -292,6 +300,29 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXIT_AUDIT_BROKEN = 3
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        if args.audit_command == "verify":
+            verdict = services.audit.verify()
+            if not verdict.ok:
+                print(f"mdtboard: audit trail broken at record {verdict.bad_id}: {verdict.reason} "
+                      f"({verdict.checked} records before it are sound)", file=sys.stderr)
+                return EXIT_AUDIT_BROKEN
+            print(f"audit trail sound: {verdict.checked} records, last {verdict.last_id} "
+                  f"{verdict.last_hash[:16]}", file=sys.stderr)
+            return EXIT_OK
+        case_id = services.audit.case_id(args.case)
+        for e in services.audit.history(case_id):
+            print(f"{e.when}\t{_one_line(e.who)}\t{e.action}\t{e.record}\t{e.what}\t{e.versions}")
+    finally:
+        services.close()
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from mdtboard.app import run
@@ -317,6 +348,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "fhir": cmd_fhir,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "audit": cmd_audit,
 }
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
 
 if TYPE_CHECKING:
+    from mdtboard.services.audit import AuditService
     from mdtboard.services.backups import BackupService
     from mdtboard.services.careplans import CarePlanService
     from mdtboard.services.cases import CaseService
@@ -59,6 +60,12 @@ class Services:
         from mdtboard.services.timing import TimingService
 
         return TimingService(self.db)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from mdtboard.services.audit import AuditService
+
+        return AuditService(self.db)
 
     @cached_property
     def backups(self) -> BackupService:
