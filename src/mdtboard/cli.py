@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
     from pathlib import Path
+    from typing import Any
 
     from mdtboard.services.cases import StoredCase
     from mdtboard.services.context import Services
@@ -82,9 +83,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("conference_id", type=_conference_id, metavar="CONFERENCE-ID")
     p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
 
+    p = sub.add_parser(
+        "changes",
+        help="print the database's changes, one JSON line each: after change N (--since), as they happen "
+        "(--follow), or both",
+    )
+    p.add_argument("--since", type=_change_id, metavar="N",
+                   help="print the changes after change N (0: all kept)")
+    p.add_argument("--follow", action="store_true", help="go on printing changes as they are committed")
+
     p = sub.add_parser("fhir", help="export a case and its care plan as a FHIR R4 Bundle")
     p.add_argument("case_id", metavar="CASE_ID")
     p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
+
+    p = sub.add_parser(
+        "teaching-case",
+        help="write the de-identified draft of a real case, with every replacement and open hint, as JSON "
+        "(not fictional until reviewed in mdtboard; the file still holds patient data)",
+    )
+    p.add_argument("case_id", metavar="CASE_REF")
+    p.add_argument("--out", type=Path, required=True, metavar="DRAFT.json")
+    p.add_argument("--seed", metavar="TEXT", help="chooses the pseudonyms (the same seed, the same names)")
 
     p = sub.add_parser("backup", help="back up the (SQLite) database to a file, verified, owner-only")
     p.add_argument("out", type=Path, metavar="OUT")
@@ -110,6 +129,16 @@ def _conference_id(text: str) -> int:
 
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a conference ID: use the number `mdtboard conferences` lists"
+        )
+    return int(text)
+
+
+def _change_id(text: str) -> int:
+    if not text.strip().isdigit():
+        import argparse
+
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a change number: use the id of a printed change, or 0"
         )
     return int(text)
 
@@ -268,6 +297,70 @@ def cmd_fhir(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_teaching_case(args: argparse.Namespace) -> int:
+    from mdtboard.interchange.teaching_draft import write_teaching_draft
+
+    services = _open(args)
+    try:
+        draft = write_teaching_draft(services, args.case_id, args.out, seed=args.seed)
+    finally:
+        services.close()
+    open_hints = len(draft.checklist.open_hints)
+    print(
+        f"draft teaching case written to {args.out}: {len(draft.replacements)} replacement(s), "
+        f"{open_hints} open hint(s), {len(draft.checklist.fields)} field(s) to read; not fictional",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    import json
+    import threading
+
+    if args.since is None and not args.follow:
+        print("mdtboard: changes needs --since N, --follow or both", file=sys.stderr)
+        return EXIT_USAGE
+    services = _open(args)
+    try:
+        since = args.since
+        if since is not None:
+            while True:
+                found = services.changes.since(since)
+                for change in found:
+                    print(json.dumps(change.as_json()), flush=True)
+                if len(found) < 1000:
+                    break
+                since = found[-1].id
+            if found:
+                since = found[-1].id
+        if not args.follow:
+            return EXIT_OK
+        gone = threading.Event()
+
+        def deliver(changes: list[Any]) -> None:
+            try:
+                for change in changes:
+                    print(json.dumps(change.as_json()), flush=True)
+            except (BrokenPipeError, ValueError):  # the reader went away
+                gone.set()
+
+        def state(text: str) -> None:
+            print(f"mdtboard: {text}" if text != "live" else f"mdtboard: following {services.db.url}",
+                  file=sys.stderr, flush=True)
+
+        watcher = services.changes.watch(deliver, since=since, on_state=state)
+        try:
+            while not gone.wait(0.5):
+                pass
+        finally:
+            watcher.stop()
+        _silence_stdout()
+        return EXIT_OK
+    finally:
+        services.close()
+
+
 def _sqlite_database(args: argparse.Namespace, what: str) -> Path:
     from mdtboard.domain.errors import InvalidInputError, Problem
     from mdtboard.storage.location import resolve_url, sqlite_file
@@ -346,6 +439,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "conferences": cmd_conferences,
     "minutes": cmd_minutes,
     "fhir": cmd_fhir,
+    "teaching-case": cmd_teaching_case,
+    "changes": cmd_changes,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "audit": cmd_audit,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -87,3 +88,17 @@ def click_button(box: QMessageBox, which: QMessageBox.StandardButton) -> None:
 
 def modal_dialogs() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isModal()]
+
+
+def import_and_wait(qtbot: QtBot, library: Any, paths: list[Path]) -> Any:
+    """Import ``paths`` in the library (in the background, as the program does) and wait for the end:
+    the stored cases, or the error that stopped the import."""
+    job = library.import_paths(paths)
+    with qtbot.waitSignal(job.finished, timeout=OPEN_TIMEOUT_MS) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def wait_for_import(qtbot: QtBot, library: Any) -> None:
+    """Wait until the import the library is running (started by a drop, say) has ended."""
+    qtbot.waitUntil(lambda: library.importing is None, timeout=OPEN_TIMEOUT_MS)

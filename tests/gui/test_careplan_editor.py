@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from conftest import table_snapshot
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QTableView
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
 from test_careplan_support import (
     CTRL,
@@ -31,7 +31,7 @@ from mdtboard.domain.careplan import CarePlan, PlanLockedError
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui.careplan.checklist import ChecklistDialog
-from mdtboard.ui.conflict_dialog import ConflictDialog
+from mdtboard.ui.editing.clash_dialog import ClashDialog
 
 pytestmark = pytest.mark.gui
 __all__ = ["care_settings", "make_editor"]  # fixtures used here
@@ -179,7 +179,7 @@ def test_a_goal_added_by_keyboard_becomes_smart_and_is_saved(
         goals_now = _stored(services, case_id).goals
         return len(goals_now) == 5 and goals_now[4].is_smart
 
-    qtbot.waitUntil(saved, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: saved() and not editor.pending, timeout=WAIT_MS)
     goal = _stored(services, case_id).goals[4]
     assert (goal.description, goal.measure, goal.baseline, goal.target, str(goal.due)) == (
         "Play with his children in the park", "minutes of play", "5 min", "30 min", "2027-03-01"
@@ -385,7 +385,10 @@ def test_new_version_is_an_editable_copy_and_history_shows_the_changes(
     assert not editor.ui.lockFrame.isVisible()
     goals = editor.tables.views["goals"]
     _edit_cell(qtbot, goals, 0, TARGET, "6 h/day")
-    qtbot.waitUntil(lambda: _stored(services, case_id).goals[0].target == "6 h/day", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: _stored(services, case_id).goals[0].target == "6 h/day" and not editor.pending,
+        timeout=WAIT_MS,
+    )
 
     history = editor.history
     lines = [history.model.index(r, 0).data() for r in range(history.model.rowCount())]
@@ -410,29 +413,85 @@ def test_new_version_is_an_editable_copy_and_history_shows_the_changes(
     assert _cell(goals, 0, TARGET) == "6 h/day"
 
 
-def test_a_conflict_with_another_session_shows_both_versions(
+def test_a_conflict_with_another_session_is_merged_and_only_a_clash_is_asked(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, database_url: str
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
+    stack = editor.test_stack  # type: ignore[attr-defined]
+    messages: list[str] = []
+    editor.status_message.connect(messages.append)
     editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
+
+    # another PC changes the social formulation; this one the clinician: both kept, no question
     other = open_services(database_url)
     try:
         theirs = other.careplans.current(case_id)
         assert theirs is not None
-        other.careplans.save_draft(replace(theirs, responsible_clinician="Dr Elsewhere"))
+        social = replace(theirs.formulation, social="Works nights; lives with a partner.")
+        other.careplans.save_draft(replace(theirs, formulation=social))
     finally:
         other.close()
     editor.ui.clinicianEdit.setFocus()
     editor.ui.clinicianEdit.selectAll()
     type_text(qtbot, "Dr Here")
+    assert editor.flush()
+    stored = _stored(services, case_id)
+    assert (stored.responsible_clinician, stored.formulation.social) == (
+        "Dr Here", "Works nights; lives with a partner."
+    )
+    assert editor.conflict_dialog is None
+    assert any("social formulation was kept" in m for m in messages), messages
+
+    # both change the clinician, the other PC also a goal: only the clinician is asked
+    other = open_services(database_url)
+    try:
+        theirs = other.careplans.current(case_id)
+        assert theirs is not None
+        goals = [replace(theirs.goals[0], target="8 h/day"), *theirs.goals[1:]]
+        other.careplans.save_draft(replace(theirs, responsible_clinician="Dr Elsewhere", goals=goals))
+    finally:
+        other.close()
+    editor.ui.clinicianEdit.selectAll()
+    type_text(qtbot, "Dr Here Again")
     qtbot.waitUntil(lambda: editor.conflict_dialog is not None, timeout=WAIT_MS)
     dialog = editor.conflict_dialog
-    assert isinstance(dialog, ConflictDialog)
-    texts = [(e.accessibleName(), e.toPlainText()) for e in dialog.findChildren(type(dialog.mine_edits[0]))]
-    assert ("Responsible clinician, your version", "Dr Here") in texts
-    assert ("Responsible clinician, saved version", "Dr Elsewhere") in texts
+    assert isinstance(dialog, ClashDialog)
+    assert list(dialog.groups) == ["responsible_clinician"]
+    texts = {view.accessibleName(): view.toPlainText() for view in dialog.findChildren(QTextBrowser)}
+    assert texts["Responsible clinician, yours"] == "Dr Here Again"
+    assert texts["Responsible clinician, saved"] == "Dr Elsewhere"
     assert _stored(services, case_id).responsible_clinician == "Dr Elsewhere"  # nothing overwritten
-    dialog.keep_mine.click()
-    qtbot.waitUntil(lambda: _stored(services, case_id).responsible_clinician == "Dr Here", timeout=WAIT_MS)
+    assert not editor.flush()  # waits for the choice
+    dialog.groups["responsible_clinician"][0].setChecked(True)  # keep mine
+    dialog.use_button.click()
+    assert editor.flush()
+    stored = _stored(services, case_id)
+    assert stored.responsible_clinician == "Dr Here Again"
+    assert stored.goals[0].target == "8 h/day"  # their other change not reverted
+    assert editor.ui.clinicianEdit.text() == "Dr Here Again"
+
+    # the saved text chosen: mine comes back with undo, and nothing else of theirs is reverted
+    other = open_services(database_url)
+    try:
+        theirs = other.careplans.current(case_id)
+        assert theirs is not None
+        other.careplans.save_draft(replace(theirs, responsible_clinician="Dr Third"))
+    finally:
+        other.close()
+    editor.activateWindow()  # back from the dialog (the offscreen platform does not do it by itself)
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.ui.clinicianEdit.setFocus()
+    editor.ui.clinicianEdit.selectAll()
+    type_text(qtbot, "Dr Mine")
+    qtbot.waitUntil(lambda: editor.conflict_dialog is not None, timeout=WAIT_MS)
+    editor.conflict_dialog.use_button.click()  # the default: the saved text
+    assert editor.flush()
+    assert editor.ui.clinicianEdit.text() == "Dr Third"
+    assert _stored(services, case_id).responsible_clinician == "Dr Third"
+    stack.undo()
+    assert editor.ui.clinicianEdit.text() == "Dr Mine"
+    assert editor.flush()
+    stored = _stored(services, case_id)
+    assert stored.responsible_clinician == "Dr Mine" and stored.goals[0].target == "8 h/day"

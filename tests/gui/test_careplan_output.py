@@ -25,7 +25,8 @@ from test_careplan_support import (
 )
 
 from mdtboard.services.context import Services
-from mdtboard.ui.careplan.output import SETTINGS_PAGE_SIZE, make_printer, render_pdf
+from mdtboard.ui.careplan.output import make_printer, render_pdf
+from mdtboard.ui.settings import CAREPLAN_PAGE_SIZE
 
 pytestmark = pytest.mark.gui
 __all__ = ["care_settings", "make_editor"]  # fixtures used here
@@ -101,7 +102,7 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     assert round(float(PdfReader(out).pages[0].mediabox.width)) == A4_WIDTH
 
     editor.ui.pageSizeCombo.setCurrentIndex(1)  # US Letter
-    assert care_settings.value(SETTINGS_PAGE_SIZE) == "Letter"
+    assert care_settings.value(CAREPLAN_PAGE_SIZE.key) == "Letter"
     assert editor.output.save_pdf_to(out)
     assert round(float(PdfReader(out).pages[0].mediabox.width)) == LETTER_WIDTH
     again = make_editor(services)  # the setting is remembered

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 from conftest import table_snapshot
-from gui_helpers import SAMPLE_CASES, WindowFactory, load_samples, make_window, second_session, settings_path
+from gui_helpers import (
+    SAMPLE_CASES,
+    WindowFactory,
+    import_and_wait,
+    load_samples,
+    make_window,
+    second_session,
+    settings_path,
+    wait_for_import,
+)
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -73,11 +82,11 @@ def test_import_a_good_bundle_refreshes_the_library(
 ) -> None:
     window = make_window(sqlite_database_url)
     assert window.library.model.total == 0
-    stored = window.library.import_paths([SAMPLE_CASES])
-    assert stored is not None and len(stored) == 5
+    stored = import_and_wait(qtbot, window.library, [SAMPLE_CASES])
+    assert isinstance(stored, list) and len(stored) == 5
     assert _refs(window) == ["MDT-001", "MDT-002", "MDT-004", "MDT-006", "MDT-008"]
     assert window.statusBar().currentMessage() == "Imported 5 cases: 5 created, 0 updated"
-    window.library.import_paths([SAMPLE_CASES])
+    import_and_wait(qtbot, window.library, [SAMPLE_CASES])
     assert window.statusBar().currentMessage() == "Imported 5 cases: 0 created, 5 updated"
 
 
@@ -109,6 +118,7 @@ def test_dropping_a_bad_bundle_lists_every_json_path_and_imports_nothing(
     window = make_window(sqlite_database_url)
     window.show_page(CASE)
     _drop(window, bad)
+    wait_for_import(qtbot, window.library)
     assert window.current_page() == LIBRARY
     dialog = window.library.findChild(ProblemsDialog)
     assert dialog is not None and dialog.isVisible()

@@ -178,15 +178,15 @@ def test_the_library_shows_a_new_case_its_search_would_hide(
 def test_an_import_hidden_by_the_filter_is_shown(
     qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
 ) -> None:
-    from gui_helpers import SAMPLE_CASES
+    from gui_helpers import SAMPLE_CASES, import_and_wait
 
     window = make_window(sqlite_database_url)
     library = window.library
     assert library is not None
     library.ui.filterCombo.setCurrentIndex(1)  # real cases only; the samples include fictional ones
     library.ui.searchEdit.setText("nobody-by-this-name")
-    stored = library.import_paths([SAMPLE_CASES])
-    assert stored
+    stored = import_and_wait(qtbot, library, [SAMPLE_CASES])
+    assert isinstance(stored, list) and stored
     assert library.ui.filterCombo.currentIndex() == 0 and library.ui.searchEdit.text() == ""
     assert library.model.summary(library.ui.caseTable.currentIndex().row()).id == stored[0].id
     assert "cleared to show the imported cases" in window.statusBar().currentMessage()

@@ -84,7 +84,9 @@ def test_rows_are_read_a_window_at_a_time_and_far_windows_dropped(many: Services
     assert len(model._windows) <= KEPT_WINDOWS  # noqa: SLF001 - what is kept in memory
     spy.calls.clear()
     assert model.index(5, REF).data() == "GEN-00005"  # a dropped window is read again, by its offset
-    assert spy.calls == [{"fictional": None, "limit": 20, "offset": 0, "sort": "ref", "descending": False}]
+    assert spy.calls == [
+        {"fictional": None, "limit": 20, "offset": 0, "sort": "ref", "descending": False, "archived": False}
+    ]
     assert model.row_of(model.index(321, REF).data(CASE_ID_ROLE)) == 321
 
 

@@ -18,7 +18,8 @@ from mdtboard.storage.db import sqlite_url
 from mdtboard.ui.crash import CrashHandler, crash_message
 from mdtboard.ui.editing.clock import note_saved, saved_up_to
 from mdtboard.ui.main_window import MainWindow
-from mdtboard.ui.missing_database import SETTINGS_USED_FILES, MissingDatabaseDialog
+from mdtboard.ui.missing_database import MissingDatabaseDialog
+from mdtboard.ui.settings import USED_DATABASE_FILES
 
 NAME = "Zoë " + "Privatename"
 
@@ -40,7 +41,7 @@ def _first_start(qtbot: QtBot, tmp_path: Path, path: Path) -> Path:
     assert window.services is not None
     window.services.cases.create(Case(ref="KEPT-1", fictional=True, patient=Patient("Kept Case")))
     window.close()
-    assert QSettings(str(settings_path), QSettings.Format.IniFormat).value(SETTINGS_USED_FILES) in (
+    assert QSettings(str(settings_path), QSettings.Format.IniFormat).value(USED_DATABASE_FILES.key) in (
         [str(path)],
         str(path),
     )

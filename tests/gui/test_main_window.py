@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mdtboard import __version__
+from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services, open_services
+from mdtboard.ui import ops
 from mdtboard.ui.main_window import CASE, CONFERENCE, LIBRARY, MainWindow
 
 pytestmark = pytest.mark.gui
@@ -257,3 +260,21 @@ def test_run_exits_1_when_the_database_cannot_be_opened(
         if isinstance(window, MainWindow) and id(window) not in before:
             window.close()
             window.deleteLater()
+
+
+def test_a_background_failure_nobody_handles_is_shown_in_the_status_bar_and_logged(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = make_window(sqlite_database_url)
+
+    def fail() -> None:
+        raise MdtboardError("Patient Ana Example: the disk is full. Nothing was changed.")
+
+    with caplog.at_level(logging.INFO, logger="mdtboard.ui.ops"):
+        op = ops.write(fail, label="save of test record")
+        qtbot.waitUntil(lambda: op.delivered, timeout=10_000)
+    assert window.ui.statusbar.currentMessage() == (
+        "\u26a0 Patient Ana Example: the disk is full. Nothing was changed."
+    )
+    logged = [r.getMessage() for r in caplog.records if r.name == "mdtboard.ui.ops"]
+    assert logged == ["save of test record failed: MdtboardError"]  # its kind, never its text

@@ -16,7 +16,7 @@ from gui_helpers import open_and_wait
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -285,12 +285,16 @@ def test_trainee_lines_and_durations_are_read_as_written() -> None:
             parse_duration(bad)
 
 
-def test_make_a_teaching_case_confirm_every_field_then_finalise(qtbot: QtBot, services: Services) -> None:
+def test_make_a_teaching_case_settle_every_hint_confirm_every_field_then_finalise(
+    qtbot: QtBot, services: Services
+) -> None:
     original = services.cases.create(real_case())
     kept = services.cases.get(original.id or 0)
     review = services.training.make_teaching_case(original.id or 0)
     dialog = TeachingCaseDialog(services, review)
     qtbot.addWidget(dialog)
+    messages: list[str] = []
+    dialog.status_message.connect(messages.append)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
@@ -298,18 +302,39 @@ def test_make_a_teaching_case_confirm_every_field_then_finalise(qtbot: QtBot, se
     fields = review.checklist.fields
     assert dialog.ui.fieldList.count() == len(fields)
     assert not dialog.ui.finaliseButton.isEnabled()
-    assert f"0 of {len(fields)} fields confirmed" == dialog.ui.progressLabel.text()
-    # the hints are highlighted in the text
+    assert dialog.ui.progressLabel.text().startswith(f"0 of {len(fields)} fields confirmed · 1 open hint(s)")
+    # what was replaced is listed under the field; the phone number is gone from the text
     dialog.select_field("pain_history")
-    assert {"0161 496 0734", "00482913"} <= set(dialog.highlighted)
-    assert "phone or fax number “0161 496 0734”" in dialog.ui.hintsLabel.text()
-    # the reviewer takes the phone number out, saved as an edit
-    dialog.ui.textEdit.setPlainText("Shingles in 2024; pain since. Her daughter calls the clinic.")
+    assert "“0161 496 0734” → “[phone number]”" in dialog.ui.hintsLabel.text()
+    assert "0161" not in dialog.ui.textEdit.toPlainText()
+    # the town it was not sure of is highlighted and listed, with a proposal
+    dialog.select_field("psychosocial")
+    assert dialog.highlighted == ["Salford"]
+    assert dialog.ui.hintList.count() == 1 and dialog.current_hint() == "Salford"
+    assert dialog.ui.replacementEdit.text() == "[town]"
+    # Ctrl+Enter does not confirm a field with an open hint, however often it is pressed
+    for _ in range(3):
+        qtbot.keyClick(dialog.ui.fieldList, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.review.checklist.item("psychosocial").confirmed
+    assert "open hint" in messages[-1] and not dialog.ui.confirmButton.isEnabled()
+    # Ctrl+K asks why; an empty reason is refused and changes nothing; a reason keeps it
+    qtbot.keyClick(dialog.ui.hintList, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.keep_prompt is not None and dialog.keep_prompt.isVisible()
+    dialog.keep_prompt.reject()
+    assert not dialog.keep_current("  ")
+    dialog.findChildren(QMessageBox)[-1].close()
+    assert dialog.keep_current("a city of 100,000")
+    assert dialog.highlighted == [] and dialog.review.checklist.open_hints == ()
+    assert dialog.ui.hintList.item(0).text() == "kept: town or place “Salford” (a city of 100,000)"
+    # the reviewer edits a text; what the edit brings in is a new open hint, replaced with Enter
+    dialog.select_field("pain_history")
+    dialog.ui.textEdit.setPlainText("Shingles in 2024; seen at Salford Royal Hospital since.")
     dialog.ui.saveEditButton.click()
+    assert dialog.highlighted == ["Salford Royal Hospital"]
+    dialog.ui.hintList.setFocus()
+    qtbot.keyClick(dialog.ui.hintList, Qt.Key.Key_Return)
     assert services.cases.get(review.draft_case_id).pain_history == (
-        "Shingles in 2024; pain since. Her daughter calls the clinic."
-    )
-    assert dialog.highlighted == []
+        "Shingles in 2024; seen at a local hospital since.")
     # Ctrl+Enter confirms a field and moves on to the next open one
     dialog.select_field(fields[0])
     for _ in fields:
@@ -319,6 +344,7 @@ def test_make_a_teaching_case_confirm_every_field_then_finalise(qtbot: QtBot, se
     with qtbot.waitSignal(dialog.finalised) as finalised:
         dialog.ui.finaliseButton.click()
     assert finalised.args == [review.draft_case_id]
+    assert "kept as written: “salford” (a city of 100,000)" in messages[-1]
     assert services.cases.get(review.draft_case_id).fictional is True
     assert services.cases.get(original.id or 0) == kept
 

@@ -383,3 +383,44 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     assert first.startswith(b"P-00000\tPatient 0\t")
     assert "Traceback" not in err and "Error" not in err
     assert status in (0, 1)
+
+
+# ---------------------------------------------------------------------------- teaching-case
+
+
+def test_teaching_case_writes_a_draft_that_is_not_fictional_with_replacements_and_open_hints(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = case(
+        "REAL-93", "Margaret O'Connell", fictional=False,
+        patient={"display_name": "Margaret O'Connell", "age": 93, "pronouns": "she/her"},
+        title="O'Connell: back pain 14/03/2024",
+        psychosocial="Lives at 14 Elm Grove, Ballincollig P31 X2Y4. Daughter Aoife phones 087 123 4567; "
+        "neighbour, Tom Reilly, shops. Moved from Kanturk.",
+    )
+    bundle = write_bundle(tmp_path / "real.json", real)
+    assert run(capsys, "--database", url, "import", bundle)[0] == 0
+    out = tmp_path / "draft.json"
+    status, _out, err = run(
+        capsys, "--database", url, "teaching-case", "REAL-93", "--out", out, "--seed", "x")
+    assert status == 0 and "not fictional" in err and "1 open hint(s)" in err
+    data = json.loads(out.read_text("utf-8"))
+    assert data["fictional"] is False and data["case"]["fictional"] is False
+    text = json.dumps(data["case"], ensure_ascii=False)
+    for real_bit in ("O'Connell", "Margaret", "Elm Grove", "P31", "Aoife", "087 123", "Reilly", "14/03"):
+        assert real_bit not in text, real_bit
+    assert data["case"]["title"].endswith(": back pain 2024")
+    kinds = {r["kind"] for r in data["replacements"]}
+    assert {"name", "street address", "postcode or ZIP code", "phone or fax number", "date"} <= kinds
+    assert data["open_hints"] == [{"where": "psychosocial", "kind": "town or place", "text": "Kanturk",
+                                   "start": data["open_hints"][0]["start"],
+                                   "end": data["open_hints"][0]["end"], "proposal": "[town]"}]
+    psychosocial = data["case"]["psychosocial"]
+    hint = data["open_hints"][0]
+    assert psychosocial[hint["start"]:hint["end"]] == "Kanturk"
+    assert "psychosocial" in data["fields_to_read"]
+    # the real case is unchanged, and no draft was stored
+    assert run(capsys, "--database", url, "cases")[1].count("\n") == 1
+    # an unknown case is a usage error and writes nothing
+    status, _out, err = run(capsys, "--database", url, "teaching-case", "NOPE", "--out", tmp_path / "x.json")
+    assert status == 2 and not (tmp_path / "x.json").exists()

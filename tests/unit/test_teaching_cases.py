@@ -76,7 +76,7 @@ EXPECTED_MME: dict[str, Decimal] = {
     "TEACH-02": Decimal("18"),  # codeine 120 mg x 0.15
     "TEACH-03": Decimal("20"),  # tramadol 100 mg x 0.2
     "TEACH-04": Decimal("0"),  # buprenorphine only: flagged, never added
-    "TEACH-05": Decimal("10"),  # hydrocodone 10 mg x 1
+    "TEACH-05": Decimal("9"),  # codeine 60 mg x 0.15 (Ireland: codeine/paracetamol, not hydrocodone)
     "TEACH-06": Decimal("4"),  # tramadol 20 mg (monthly average) x 0.2
     "TEACH-07": Decimal("82.5"),  # fentanyl 25 mcg/h x 2.4 + oxycodone 15 mg x 1.5
     "TEACH-08": Decimal("124"),  # methadone 20 mg x 4.7 + hydromorphone 6 mg x 5

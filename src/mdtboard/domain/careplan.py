@@ -25,10 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from mdtboard.domain.case import DailyDose, Discipline, Medication
 from mdtboard.domain.errors import NOTHING_CHANGED, MdtboardError
 from mdtboard.domain.mme import MmeReport, MmeStatus, format_number, mme_report, mme_row
+
+if TYPE_CHECKING:
+    from mdtboard.domain.careplan_progress import ActionProgress
 
 
 def new_uid() -> str:
@@ -589,3 +593,6 @@ class OpenAction:
     plan_id: int
     plan_version: int
     intervention: Intervention
+    #: The latest progress recorded on it (not done, or carried forward: ``intervention.due`` is then
+    #: the new date), if any.
+    progress: ActionProgress | None = None

@@ -19,7 +19,7 @@ from mdtboard.domain.careplan import (
     ProcedureKind,
     RiskKind,
 )
-from mdtboard.domain.case import DOSE_UNITS, DailyDose, Discipline
+from mdtboard.domain.case import DOSE_UNITS, Case, DailyDose, Discipline
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import Problem
 
@@ -107,37 +107,63 @@ def plan_problems(plan: CarePlan) -> list[Problem]:
     return p
 
 
-def sign_off_checklist(plan: CarePlan, *, restricted: bool) -> list[str]:
+class OpenItem(str):
+    """One open item of the checklist: its words, and ``part``, the part of the plan where it is fixed
+    (one of :data:`CHECKLIST_PARTS`)."""
+
+    part: str
+
+    def __new__(cls, text: str, part: str) -> OpenItem:
+        item = super().__new__(cls, text)
+        item.part = part
+        return item
+
+
+#: The parts of a plan the checklist names, in the order it names them.
+CHECKLIST_PARTS = ("interventions", "goals", "medication", "agreement", "review", "restrictions")
+
+
+def sign_off_checklist(plan: CarePlan, *, restricted: bool) -> list[OpenItem]:
     """What is still open before the first signature, in plain words; empty when nothing is.
 
-    ``restricted``: the case has sharing restrictions (they must be acknowledged on the plan).
+    ``restricted``: the case has sharing restrictions or restricted passages (see :func:`restrictions_apply`;
+    the team acknowledges them on the plan).
     """
     agreed = [i for i in plan.interventions if not i.proposed]
-    open_items: list[str] = []
+    open_items: list[OpenItem] = []
     proposed = len(plan.interventions) - len(agreed)
     if proposed:
         plural = "s" if proposed != 1 else ""
-        open_items.append(f"{proposed} proposed item{plural} not yet accepted or dropped")
+        open_items.append(OpenItem(f"{proposed} proposed item{plural} not yet accepted or dropped",
+                                   "interventions"))
     no_owner = [i for i in agreed if i.missing]
     if no_owner:
-        open_items.append(
-            f"{len(no_owner)} action{'s' if len(no_owner) != 1 else ''} without an owner or a due date"
-        )
+        open_items.append(OpenItem(
+            f"{len(no_owner)} action{'s' if len(no_owner) != 1 else ''} without an owner or a due date",
+            "interventions",
+        ))
     not_smart = [g for g in plan.goals if not g.is_smart]
     if not plan.goals:
-        open_items.append("no goal")
+        open_items.append(OpenItem("no goal", "goals"))
     elif not_smart:
-        open_items.append(f"{len(not_smart)} goal{'s' if len(not_smart) != 1 else ''} not SMART")
+        open_items.append(OpenItem(f"{len(not_smart)} goal{'s' if len(not_smart) != 1 else ''} not SMART",
+                                   "goals"))
     undecided = [m.medication for m in plan.medication_plan if not m.decided]
     if undecided:
-        open_items.append("medication decisions pending or not made: " + ", ".join(undecided))
+        open_items.append(OpenItem("medication decisions pending or not made: " + ", ".join(undecided),
+                                   "medication"))
     if plan.agreement.status is not AgreementStatus.AGREED:
-        open_items.append("the patient's agreement is not recorded")
+        open_items.append(OpenItem("the patient's agreement is not recorded", "agreement"))
     if plan.review_date is None:
-        open_items.append("no review date")
+        open_items.append(OpenItem("no review date", "review"))
     if restricted and not plan.restriction_acknowledged:
-        open_items.append("the case's sharing restrictions are not acknowledged")
+        open_items.append(OpenItem("the case's sharing restrictions are not acknowledged", "restrictions"))
     return open_items
+
+
+def restrictions_apply(case: Case) -> bool:
+    """The case has sharing restrictions or restricted passages: the team acknowledges them on its plan."""
+    return bool((case.sharing_restrictions or "").strip()) or bool(case.restricted_passages)
 
 
 def signer_problems(

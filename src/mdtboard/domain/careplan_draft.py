@@ -24,6 +24,11 @@ What the draft takes from where:
 
 With a previous plan, the draft is that plan's next version (see ``next_version_of``) with the new
 recommendations added as proposed items when they are not already on it.
+
+Restricted text is not copied into a plan: the case's restricted passages (a disclosure held by
+psychology, say) are replaced by their notices wherever their words occur in what the draft takes
+(:func:`mdtboard.domain.privacy.shared_case`), and so are the offered items. A plan's texts are printed,
+exported and shown to the room; the passage stays whole only in the case.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from mdtboard.domain.careplan import (
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.mme import mme_report
+from mdtboard.domain.privacy import shared_case, shared_inputs
 from mdtboard.domain.scoring import GAD7_FURTHER_EVALUATION, ScoreSummary, score_summary
 
 PRESCRIPTION_MONITORING_TEXT = (
@@ -209,17 +215,20 @@ def offered_items(
     agenda_item_id: int | None,
     present: Collection[Discipline] | None,
     plan: CarePlan | None = None,
+    case: Case | None = None,
 ) -> list[OfferedItem]:
     """Each recommendation point of the inputs that are not the conference's own (see
-    :func:`conference_inputs`), leaving out those already on ``plan``; prepared ones first."""
+    :func:`conference_inputs`), leaving out those already on ``plan``; prepared ones first. With
+    ``case``, restricted passages are replaced by their notices (the item may become part of the plan)."""
     own = {id(i) for i in conference_inputs(inputs, agenda_item_id, present)}
+    others = [i for i in inputs if id(i) not in own]
+    if case is not None:
+        others = shared_inputs(case, others)
     have = set() if plan is None else {
         f"{i.discipline}:{_squash(i.description).casefold()}" for i in plan.interventions
     }
     offered: list[OfferedItem] = []
-    for inp in inputs:
-        if id(inp) in own:
-            continue
+    for inp in others:
         source = NOT_PRESENT if inp.agenda_item_id is not None and inp.agenda_item_id == agenda_item_id \
             else PREPARED
         for point in split_recommendations(inp.recommendations):
@@ -254,6 +263,9 @@ def draft_plan(
     ``case.id`` must be set when the draft is to be stored; an unsaved case gives ``case_id`` 0.
     """
     inputs = list(case.discipline_inputs or []) if inputs is None else list(inputs)
+    # No restricted passage is copied into the plan (its words are replaced by the passage's notice).
+    inputs = shared_inputs(case, inputs)
+    case = shared_case(case)
     if previous is not None:
         plan = next_version_of(previous)
         have = {_squash(i.description).casefold() for i in plan.interventions}

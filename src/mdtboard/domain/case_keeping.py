@@ -56,16 +56,19 @@ class CaseUsage:
         return out
 
 
-def delete_refusal(ref: str, usage: CaseUsage) -> str | None:
-    """Why the case ``ref`` cannot be deleted, as a person reads it, or None when it can."""
+def delete_refusal(ref: str, usage: CaseUsage, *, archived: bool = False) -> str | None:
+    """Why the case ``ref`` cannot be deleted, as a person reads it, or None when it can. ``archived``: the
+    case is archived already (so it is not told to archive it)."""
     reasons = usage.reasons()
     if not reasons:
         return None
     joined = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
+    head = f"Case {ref} cannot be deleted: {joined}, and so it stays part of the team's record."
+    if archived:
+        return f"{head} It stays archived: hidden from the library and the agenda's search, and kept."
     return (
-        f"Case {ref} cannot be deleted: {joined}, which stay part of the team's record. "
-        "Archive it instead: it is then hidden from the library and the agenda's search, kept, and can be "
-        "restored (Show: Archived cases)."
+        f"{head} Archive it instead: it is then hidden from the library and the agenda's search, kept, and "
+        "can be restored (Show: Archived cases)."
     )
 
 

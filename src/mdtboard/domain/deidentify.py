@@ -1,32 +1,24 @@
 """Make a teaching case from a real one.
 
 :func:`make_teaching_case` returns a :class:`TeachingDraft`: a *new* case (the original is never touched)
-with the HIPAA Safe Harbor identifiers removed from the structured fields, and a :class:`ReviewChecklist`
-naming every field that holds free text. The draft stays ``fictional=False`` until a person has read and
-confirmed each of those fields (:func:`confirm`); only then does :func:`finalise` hand back the teaching
-case, marked fictional.
+with the HIPAA Safe Harbor identifiers found in **every** text of the case (title, free text, every line of
+every list; see :mod:`mdtboard.domain.phi`) handled in two ways:
 
-What is changed automatically:
+- what the finder is sure of is **replaced** at once, consistently across the case: each person's name by
+  the same pseudonym everywhere (:mod:`mdtboard.domain.pseudonyms`: fitting the patient's pronouns and
+  language), a date by its year (or "[date]" when it has none), an age over 89 by "90 or older", a phone
+  number, e-mail, address, postcode, record number... by a bracketed placeholder, a named hospital or church
+  by "a local hospital", "a local church". Each replacement is listed (:class:`Replacement`);
+- what it is not sure of (a town named after "lives in", a long number without a label) stays in the text as
+  an **open hint**, with a proposed replacement.
 
-- the patient's name becomes a pseudonym drawn from a shipped list of invented names, chosen
-  deterministically from a seed (the same seed gives the same name; the original name plays no part);
-- an age over 89 is taken out of the age field: ``patient.age`` becomes ``None`` and the draft's
-  ``age_text`` reads "90 or older". A number is not kept because any number (93, or a cap of 90) would be
-  printed as a fact by every view that shows an age; put "90 or older" in the one-liner if the age matters
-  for teaching;
-- dates in the structured fields (title, list lines such as imaging and prior treatments, medication
-  details, pain locations, notes on other scores) are reduced to their year: "12/03/2024", "2024-03-12",
-  "12 March 2024", "March 12, 2024" and "March 2024" all become "2024";
-- the reference becomes a new teaching reference derived from the seed; database keys, versions and
-  time stamps are cleared; the clinicians' names on discipline inputs are removed.
+A person then reads every text: each open hint must be replaced (:func:`replace_hint`, everywhere in the
+case) or kept with a typed reason (:func:`keep_hint`); a field can be confirmed as read only when it has no
+open hint; the draft stays ``fictional=False`` until every field is confirmed and no hint is open
+(:func:`finalise`). A reviewer's own edit (:func:`revise_text`) is searched again: what it brings in is an
+open hint, never replaced behind the reviewer's back.
 
-What is *not* changed: the long free-text fields (one-liner, question, history, psychosocial, inputs...)
-are left as written. They are listed for review with *hints* at the positions of things that look like
-identifiers (phone and fax numbers, e-mail addresses, URLs, IP addresses, record or account numbers,
-social security numbers, exact dates, ages over 89, the patient's and clinicians' names). The hints are an
-aid, not a guarantee: pattern matching misses identifiers (places, employers, relatives' names, rare
-events, unusual spellings), and even the best published automatic systems miss about one identifier in
-125. A person must read every field.
+The finder is an aid, not a guarantee (see the measured recall in the README): a person must read every field.
 """
 
 from __future__ import annotations
@@ -34,49 +26,45 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from mdtboard.domain.case import DISCIPLINE_LABELS, LINE_FIELDS, TEXT_FIELDS, Case
 from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.domain.phi import (
+    MAX_SHOWN_AGE,
+    OLDEST_AGE_TEXT,
+    HintKind,
+    IdentifierHint,
+    date_spans,
+    find_identifiers,
+    name_tokens,
+)
 from mdtboard.domain.privacy import shared_case
+from mdtboard.domain.pseudonyms import (
+    FAMILY,
+    NEUTRAL,
+    Aliases,
+    gender_for,
+    gender_from_cue,
+    group_for,
+)
 
-#: Ages above this are shown only as :data:`OLDEST_AGE_TEXT` (Safe Harbor).
-MAX_SHOWN_AGE = 89
-OLDEST_AGE_TEXT = "90 or older"
+__all__ = [
+    "MAX_SHOWN_AGE", "OLDEST_AGE_TEXT", "HintKind", "IdentifierHint", "find_identifiers", "name_tokens",
+    "Change", "Replacement", "ReviewItem", "ReviewChecklist", "TeachingDraft", "make_teaching_case",
+    "replace_hint", "keep_hint", "confirm", "revise_text", "finalise", "reduce_dates", "teaching_ref",
+    "proposal", "text_slots", "checklist_for", "case_hints", "people_names", "kept_summary",
+]
+
 TEACHING_REF_PREFIX = "teach-"
-
-# Invented names, not drawn from any one language or culture; 32 x 32 = 1024 combinations.
-GIVEN_NAMES: tuple[str, ...] = (
-    "Alemi", "Boravi", "Calen", "Daveno", "Elmira", "Faloni", "Galeo", "Ivari", "Kelmo", "Lorani",
-    "Mavesi", "Nelio", "Orami", "Pemari", "Quilan", "Ravino", "Salemo", "Teviro", "Ulani", "Varesi",
-    "Wenoli", "Yarimo", "Zelani", "Amoreth", "Belvani", "Corimo", "Delani", "Esmaro", "Filavi", "Gorimo",
-    "Halevi", "Inaro",
-)
-FAMILY_NAMES: tuple[str, ...] = (
-    "Ardeno", "Belvari", "Corvalen", "Davesto", "Elmarin", "Fenalo", "Goravin", "Halveno", "Isomar",
-    "Kelavin", "Lorvano", "Mesarin", "Norvelo", "Oltamo", "Peravin", "Ravelon", "Salimor", "Teravo",
-    "Ulvenor", "Varomin", "Wenalor", "Yoresin", "Zanelor", "Amberin", "Bolvani", "Celavor", "Dorimen",
-    "Esvano", "Folarin", "Gemaro", "Hirvano", "Ilmenor",
-)
+#: The shortest reason a reviewer may give for keeping a hint.
+MIN_REASON = 3
 
 
 def _digest(kind: str, seed: int | str) -> int:
     return int.from_bytes(hashlib.sha256(f"mdtboard-{kind}:{seed}".encode()).digest()[:8], "big")
-
-
-def pseudonym(seed: int | str, avoid: str = "") -> str:
-    """An invented "Given Family" name, the same for the same seed; never ``avoid`` (compared caselessly)."""
-    number = _digest("pseudonym", seed)
-    combos = len(GIVEN_NAMES) * len(FAMILY_NAMES)
-    for step in range(combos):
-        index = (number + step) % combos
-        name = f"{GIVEN_NAMES[index // len(FAMILY_NAMES)]} {FAMILY_NAMES[index % len(FAMILY_NAMES)]}"
-        if name.casefold() != avoid.strip().casefold():
-            return name
-    raise AssertionError("unreachable: the name lists hold more than one name")
 
 
 def teaching_ref(seed: int | str) -> str:
@@ -84,126 +72,16 @@ def teaching_ref(seed: int | str) -> str:
     return f"{TEACHING_REF_PREFIX}{_digest('ref', seed):016x}"[: len(TEACHING_REF_PREFIX) + 10]
 
 
-# --- finding identifiers in text ------------------------------------------------------------------------
-
-
-class HintKind(StrEnum):
-    NAME = "name"
-    DATE = "date"
-    AGE_OVER_89 = "age over 89"
-    PHONE = "phone or fax number"
-    EMAIL = "e-mail address"
-    URL = "web address"
-    IP_ADDRESS = "IP address"
-    SSN = "social security number"
-    RECORD_NUMBER = "record, account or ID number"
-
-
-@dataclass(frozen=True)
-class IdentifierHint:
-    """Something in a text that looks like an identifier: ``text[start:end]`` of the field ``where``."""
-
-    where: str
-    kind: HintKind
-    start: int
-    end: int
-    text: str
-
-
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR4 = r"(?P<y>(?:1[89]|2[01])\d\d)"
-# Each full date pattern has a group ``y`` (the year); the partial ones have none and are only hinted.
-_FULL_DATES = [
-    re.compile(rf"\b{_YEAR4}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d)?)?\b"),
-    re.compile(rf"\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-]{_YEAR4}\b"),
-    re.compile(r"\b(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-](?P<y2>\d\d)\b"),
-    re.compile(rf"\b\d{{1,2}}{_ORD}(?:\s+|-)(?:of\s+)?{_MONTHS}\.?(?:,?\s+|-){_YEAR4}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+{_YEAR4}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTHS}\.?,?\s+{_YEAR4}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<m>\d{{1,2}})/{_YEAR4}\b"),
-]
-_PARTIAL_DATES = [
-    re.compile(rf"\b\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\b\.?", re.IGNORECASE),
-    re.compile(rf"\b{_MONTHS}\.?\s+\d{{1,2}}{_ORD}\b", re.IGNORECASE),
-    re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b"),
-]
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"']+", re.IGNORECASE)
-_IP = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
-_SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
-_PHONE = re.compile(
-    r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/])"
-)
-_LABELLED_NUMBER = re.compile(
-    r"\b(?:MRN|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:no|number))?|record\s+(?:no|number)|hospital\s+(?:no|number)|"
-    r"NHS\s+(?:no|number)|patient\s+(?:id|no|number)|account\s+(?:no|number)|acct|member\s+(?:id|no|number)|"
-    r"policy\s+(?:no|number)|licen[cs]e\s+(?:no|number)|ID)\.?\s*(?:#|:|no\.?)?\s*"
-    r"(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})",
-    re.IGNORECASE,
-)
-_LONG_NUMBER = re.compile(r"\b[A-Z]{0,3}\d{6,}\b")
-_AGE = re.compile(
-    r"\b(?P<n>\d{2,3})\s*(?:-\s*)?(?:years?|yrs?|y)\s*(?:-\s*)?(?:old|/o|o)\b|\baged?\s*:?\s*(?P<n2>\d{2,3})\b",
-    re.IGNORECASE,
-)
-_NAME_SKIP = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "jr", "sr", "the", "and", "van", "von",
-                        "de", "da", "del", "la", "le"})
-
-
-def _full_year(match: re.Match[str], today: date) -> int | None:
-    """The year of a full date match, or None when the numbers cannot be a date (e.g. 40/13/2024)."""
-    groups = match.groupdict()
-    if groups.get("a") is not None:
-        a, b = int(groups["a"]), int(groups["b"])
-        if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
-            return None
-    if groups.get("m") is not None and not 1 <= int(groups["m"]) <= 12:
-        return None
-    if groups.get("d") is not None and not 1 <= int(groups["d"]) <= 31:
-        return None
-    if groups.get("y2") is not None:
-        two = int(groups["y2"])
-        century = today.year // 100 * 100
-        return century + two if two <= today.year % 100 else century - 100 + two
-    return int(groups["y"])
-
-
-def _spans_without_overlap(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
-    """Keep the earliest, then longest, of overlapping spans."""
-    kept: list[tuple[int, int, object]] = []
-    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
-        if not kept or span[0] >= kept[-1][1]:
-            kept.append(span)
-    return kept
-
-
-def _date_spans(text: str, today: date) -> list[tuple[int, int, object]]:
-    """Dates in ``text``: (start, end, year) for full dates, (start, end, None) for partial ones."""
-    spans: list[tuple[int, int, object]] = []
-    for pattern in _FULL_DATES:
-        for match in pattern.finditer(text):
-            year = _full_year(match, today)
-            if year is not None:
-                spans.append((match.start(), match.end(), year))
-    for pattern in _PARTIAL_DATES:
-        spans.extend((m.start(), m.end(), None) for m in pattern.finditer(text))
-    return _spans_without_overlap(spans)
-
-
 def reduce_dates(text: str, today: date | None = None) -> tuple[str, int]:
     """``text`` with every full date replaced by its year, and how many were replaced.
 
     Two-digit years are read as the most recent such year up to ``today``. Dates without a year
-    ("12 March") are left for the reviewer (they are hinted, not changed).
+    ("12 March") are not changed here.
     """
     today = today or date.today()
     out: list[str] = []
     count = last = 0
-    for start, end, year in _date_spans(text, today):
+    for start, end, year in date_spans(text, today):
         if year is None:
             continue
         out.extend((text[last:start], str(year)))
@@ -211,66 +89,6 @@ def reduce_dates(text: str, today: date | None = None) -> tuple[str, int]:
         count += 1
     out.append(text[last:])
     return "".join(out), count
-
-
-def find_identifiers(
-    where: str, text: str, names: tuple[str, ...] = (), today: date | None = None
-) -> tuple[IdentifierHint, ...]:
-    """Things in ``text`` that look like identifiers, in order of position. A hint, never a guarantee."""
-    today = today or date.today()
-    found: list[tuple[int, int, HintKind]] = []
-
-    def add(pattern: re.Pattern[str], kind: HintKind, group: int | str = 0) -> None:
-        for match in pattern.finditer(text):
-            if match.group(group):
-                found.append((match.start(group), match.end(group), kind))
-
-    add(_EMAIL, HintKind.EMAIL)
-    for match in _URL.finditer(text):
-        end = match.end()
-        while end > match.start() and text[end - 1] in ".,;:!?)]":
-            end -= 1
-        found.append((match.start(), end, HintKind.URL))
-    add(_IP, HintKind.IP_ADDRESS)
-    add(_SSN, HintKind.SSN)
-    found.extend((start, end, HintKind.DATE) for start, end, _year in _date_spans(text, today))
-    add(_LABELLED_NUMBER, HintKind.RECORD_NUMBER, "code")
-    for match in _PHONE.finditer(text):
-        if 7 <= sum(ch.isdigit() for ch in match.group()) <= 15:
-            found.append((match.start(), match.end(), HintKind.PHONE))
-    add(_LONG_NUMBER, HintKind.RECORD_NUMBER)
-    for match in _AGE.finditer(text):
-        group = "n" if match.group("n") else "n2"
-        if int(match.group(group)) > MAX_SHOWN_AGE:
-            found.append((match.start(), match.end(), HintKind.AGE_OVER_89))
-    for token in sorted(set(names), key=len, reverse=True):
-        # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
-        flags = re.IGNORECASE if len(token) > 3 else 0
-        for match in re.finditer(rf"(?<!\w){re.escape(token)}(?!\w)", text, flags):
-            found.append((match.start(), match.end(), HintKind.NAME))
-    # A hint inside an earlier-listed one (an IP address inside a URL, a date read as a phone number)
-    # adds nothing: keep the first kind found for a span, drop spans inside it.
-    kept: list[tuple[int, int, HintKind]] = []
-    for start, end, kind in found:
-        if not any(k_start <= start and end <= k_end for k_start, k_end, _kind in kept):
-            kept = [k for k in kept if not (start <= k[0] and k[1] <= end)]
-            kept.append((start, end, kind))
-    return tuple(
-        IdentifierHint(where, kind, start, end, text[start:end]) for start, end, kind in sorted(kept)
-    )
-
-
-def name_tokens(*names: str | None) -> tuple[str, ...]:
-    """The parts of people's names worth looking for in free text (titles and particles left out)."""
-    tokens: set[str] = set()
-    for name in names:
-        for word in re.split(r"[^\w'-]+", name or ""):
-            # a double-barrelled name is looked for whole and in its parts
-            for token in {word, *word.split("-")}:
-                token = token.strip("'-")
-                if len(token) >= 2 and token.casefold() not in _NAME_SKIP and not token.isdigit():
-                    tokens.add(token)
-    return tuple(sorted(tokens))
 
 
 # --- the draft and its review -----------------------------------------------------------------------------
@@ -285,14 +103,29 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """An identifier replaced in a text: ``original`` (patient data: kept only while under review)."""
+
+    where: str
+    kind: HintKind
+    original: str
+    replacement: str
+    automatic: bool = True
+
+
+@dataclass(frozen=True)
 class ReviewItem:
-    """A free-text field a person must read and confirm. ``wheres`` are its texts (lines of a list)."""
+    """A text field a person must read and confirm. ``wheres`` are its texts (lines of a list)."""
 
     field: str
     label: str
     wheres: tuple[str, ...]
     hints: tuple[IdentifierHint, ...]
     confirmed: bool = False
+
+    @property
+    def open_hints(self) -> tuple[IdentifierHint, ...]:
+        return tuple(h for h in self.hints if h.open)
 
 
 @dataclass(frozen=True)
@@ -309,8 +142,12 @@ class ReviewChecklist:
         return tuple(item.field for item in self.items if not item.confirmed)
 
     @property
+    def open_hints(self) -> tuple[IdentifierHint, ...]:
+        return tuple(h for item in self.items for h in item.open_hints)
+
+    @property
     def complete(self) -> bool:
-        return not self.unconfirmed
+        return not self.unconfirmed and not self.open_hints
 
     def item(self, field: str) -> ReviewItem:
         for item in self.items:
@@ -323,18 +160,25 @@ class ReviewChecklist:
 class TeachingDraft:
     """A case on its way to becoming a teaching case.
 
-    ``case`` is a new object, not yet fictional; treat it as read-only and change its texts with
-    :func:`revise_text`. ``age_text`` is the age as it may be shown ("90 or older" for an age over 89,
-    which is then absent from ``case.patient.age``). ``checklist`` is the review as first made: every item
-    unconfirmed.
+    ``case`` is a new object, not yet fictional; treat it as read-only and change it with
+    :func:`revise_text`, :func:`replace_hint` and :func:`keep_hint`. ``age_text`` is the age as it may be
+    shown ("90 or older" for an age over 89, which is then absent from ``case.patient.age``). ``names``:
+    parts of the real people's names, looked for in every text; ``aliases``: real name part (caseless) ->
+    pseudonym part; ``kept``: hint text (caseless) -> the reviewer's reason for keeping it;
+    ``replacements``: what was replaced, with the originals. Everything but ``case``, ``age_text`` and
+    ``changes`` is patient data, dropped when the teaching case is finalised.
     """
 
     case: Case
     checklist: ReviewChecklist
     age_text: str | None
     changes: tuple[Change, ...]
-    names: tuple[str, ...]  # name parts hinted in free text (the original patient's and clinicians')
-
+    names: tuple[str, ...]
+    seed: str = ""
+    group: str = "english"
+    aliases: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, str] = field(default_factory=dict)
+    replacements: tuple[Replacement, ...] = ()
 
 _LABELS: dict[str, str] = {
     "title": "Title",
@@ -363,7 +207,7 @@ _STRUCTURED_ATTRS = {
 }
 
 
-def _text_slots(case: Case) -> list[tuple[str, str, str, bool]]:
+def text_slots(case: Case) -> list[tuple[str, str, str, bool]]:
     """Every non-empty text of a case: (checklist field, path, text, structured?) in case order."""
     slots: list[tuple[str, str, str, bool]] = []
 
@@ -423,22 +267,184 @@ def _set_text(case: Case, where: str, text: str | None) -> None:
         raise InvalidInputError(Problem(where, "is not a text field of a case"))
 
 
-def _checklist(case: Case, names: tuple[str, ...], today: date) -> ReviewChecklist:
+
+
+# --- replacing ---------------------------------------------------------------------------------------------
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|Rabbi|Sr|"
+    r"Cllr|Sgt|Judge|Canon|Sheikh)\.?\s+$"
+)
+_CLINICIAN_BEFORE = re.compile(
+    r"\b(?:Dr|Prof|Professor|Nurse|Sister|GP|consultant|surgeon|physio\w*|psycholog\w*|pharmacist|registrar|"
+    r"therapist|rheumatologist|neurologist|oncologist|midwife|dentist|seen\s+by|referred\s+by|reviewed\s+by|"
+    r"assessed\s+by|signed)\b[^.;]{0,12}$",
+    re.IGNORECASE,
+)
+_INSTITUTION_PROPOSALS = (
+    (re.compile(r"hospital|infirmary", re.I), "a local hospital"),
+    (re.compile(r"clinic|medical cent|health cent|surgery|practice", re.I), "a local clinic"),
+    (re.compile(r"school|academy|college|university", re.I), "a local school"),
+    (re.compile(r"church|chapel|cathedral|parish|kirk", re.I), "a local church"),
+    (re.compile(r"mosque|masjid", re.I), "a local mosque"),
+    (re.compile(r"temple|gurdwara", re.I), "a local temple"),
+    (re.compile(r"synagogue", re.I), "a local synagogue"),
+    (re.compile(r"nursing home|care home|hospice", re.I), "a care home"),
+    (re.compile(r"pharmacy|chemist", re.I), "a local pharmacy"),
+)
+_PLACEHOLDERS: dict[HintKind, str] = {
+    HintKind.PHONE: "[phone number]",
+    HintKind.EMAIL: "[e-mail address]",
+    HintKind.URL: "[web address]",
+    HintKind.IP_ADDRESS: "[IP address]",
+    HintKind.SSN: "[social security number]",
+    HintKind.RECORD_NUMBER: "[record number]",
+    HintKind.ADDRESS: "[street address]",
+    HintKind.POSTCODE: "[postcode]",
+    HintKind.PLACE: "[town]",
+    HintKind.DATE: "[date]",
+}
+
+
+def _age_text(found: str) -> str:
+    if re.search(r"\d-", found):
+        return "90+-year-old"
+    if found.casefold().startswith("age"):
+        return f"{found.split()[0]} {OLDEST_AGE_TEXT}"
+    return OLDEST_AGE_TEXT
+
+
+def _name_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say whether it is a woman's or a man's, or a clinician's."""
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    following = re.match(r"\s*(?:,|\()\s*(?:(?:his|her|their|the patient's)\s+)?(\w+(?:-\w+)*)", after)
+    return (gender_from_cue(before[-25:]) != NEUTRAL or bool(_TITLE_BEFORE.search(before))
+            or bool(_CLINICIAN_BEFORE.search(before))
+            or (following is not None and gender_from_cue(following.group(1)) != NEUTRAL))
+
+
+def _name_replacement(aliases: Aliases, text: str, start: int, end: int) -> str:
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    titled = _TITLE_BEFORE.search(before)
+    cue = (titled.group() if titled else "") or before[-25:]
+    following = re.match(r"\s*(?:,|\()\s*(?:(?:his|her|their|the patient's)\s+)?(\w+(?:-\w+)*)", after)
+    gender = gender_from_cue(cue)
+    if gender == NEUTRAL and following:
+        gender = gender_from_cue(following.group(1))
+    clinician = bool(_CLINICIAN_BEFORE.search(before))
+    return aliases.full_name(text[start:end], gender, titled=bool(titled), clinician=clinician)
+
+
+def proposal(draft: TeachingDraft, hint: IdentifierHint, text: str | None = None) -> str:
+    """What a hint would be replaced with ("[town]", a pseudonym, the year...). Does not change the draft.
+
+    ``text``: the whole text the hint is in (gives a name its context); the hint's alone otherwise.
+    """
+    aliases = Aliases(draft.seed or draft.case.ref, draft.group, set(draft.names), dict(draft.aliases))
+    return _replacement(aliases, hint, text if text is not None else hint.text,
+                        hint.start if text is not None else 0)
+
+
+def _replacement(aliases: Aliases, hint: IdentifierHint, text: str, start: int) -> str:
+    if hint.kind is HintKind.NAME:
+        return _name_replacement(aliases, text, start, start + len(hint.text))
+    if hint.kind is HintKind.DATE and hint.year is not None:
+        return str(hint.year)
+    if hint.kind is HintKind.AGE_OVER_89:
+        return _age_text(hint.text)
+    if hint.kind is HintKind.INSTITUTION:
+        for pattern, words in _INSTITUTION_PROPOSALS:
+            if pattern.search(hint.text):
+                return words
+        return "[named place]"
+    return _PLACEHOLDERS.get(hint.kind, "[removed]")
+
+
+def _known_hints(
+    where: str, text: str, names: tuple[str, ...], aliases: dict[str, str], kept: dict[str, str], today: date
+) -> tuple[IdentifierHint, ...]:
+    """The hints of one text, without the pseudonyms put in (a "Mrs Byrne" that is already replaced), with
+    the reviewer's reasons for those kept."""
+    pseudonyms = {value.casefold() for value in aliases.values()}
+    out = []
+    for hint in find_identifiers(where, text, names, today):
+        words = [w.strip("'’-.,").casefold() for w in hint.text.split()]
+        if hint.kind is HintKind.NAME and words and all(w in pseudonyms for w in words):
+            continue
+        reason = kept.get(hint.text.casefold())
+        out.append(replace(hint, reason=reason) if reason else hint)
+    return tuple(out)
+
+
+def _checklist(
+    case: Case, names: tuple[str, ...], today: date, aliases: dict[str, str] | None = None,
+    kept: dict[str, str] | None = None,
+) -> ReviewChecklist:
     grouped: dict[str, list[tuple[str, str]]] = {}
-    for field, where, text, _structured in _text_slots(case):
-        grouped.setdefault(field, []).append((where, text))
+    for fld, where, text, _structured in text_slots(case):
+        grouped.setdefault(fld, []).append((where, text))
     items = tuple(
         ReviewItem(
-            field=field,
-            label=_label(field, case),
+            field=fld,
+            label=_label(fld, case),
             wheres=tuple(where for where, _text in texts),
             hints=tuple(
-                hint for where, text in texts for hint in find_identifiers(where, text, names, today)
+                hint for where, text in texts
+                for hint in _known_hints(where, text, names, aliases or {}, kept or {}, today)
             ),
         )
-        for field, texts in grouped.items()
+        for fld, texts in grouped.items()
     )
     return ReviewChecklist(case.ref, items)
+
+
+def _apply(
+    text: str, hints: list[IdentifierHint], aliases: Aliases, automatic: bool
+) -> tuple[str, list[Replacement]]:
+    """``text`` with each of ``hints`` replaced (from the end, so positions hold)."""
+    done: list[Replacement] = []
+    # decide in reading order (a name's first mention sets its pseudonym), replace from the end
+    ordered = sorted(hints, key=lambda h: h.start)
+    news = {hint: _replacement(aliases, hint, text, hint.start) for hint in ordered}
+    for hint in sorted(hints, key=lambda h: h.start, reverse=True):
+        new = news[hint]
+        start = hint.start
+        if hint.kind is HintKind.DATE and new.isdigit() and re.search(r"(?<!\w)[Oo]n $", text[:start]):
+            start -= 3  # "on 2 February 2021" -> "in 2021"
+            new = ("in " if text[start] == "o" else "In ") + new
+        text = text[:start] + new + text[hint.end:]
+        done.append(Replacement(hint.where, hint.kind, hint.text, new, automatic))
+    return text, done[::-1]
+
+
+def _people(case: Case) -> list[str | None]:
+    return [case.patient.display_name, case.sharing_restrictions_by,
+            *(entry.author for entry in case.discipline_inputs or [])]
+
+
+def people_names(case: Case, today: date | None = None) -> tuple[str, ...]:
+    """The parts of the names of this case's people: the patient's, the clinicians', and every name found
+    in any of its texts by its context (a name found once is looked for in every text)."""
+    today = today or date.today()
+    found: set[str] = set(name_tokens(*_people(case)))
+    for _field, where, text, _structured in text_slots(case):
+        found.update(name_tokens(*(h.text for h in find_identifiers(where, text, (), today)
+                                   if h.kind is HintKind.NAME)))
+    return tuple(sorted(found))
+
+
+def case_hints(case: Case, today: date | None = None) -> dict[str, tuple[IdentifierHint, ...]]:
+    """Every identifier hint in every text of ``case`` as it is (path -> hints): what a draft starts from."""
+    today = today or date.today()
+    names = people_names(case, today)
+    ages = _ages(case)
+    return {where: find_identifiers(where, text, names, today, ages)
+            for _f, where, text, _s in text_slots(case)}
+
+
+def _ages(case: Case) -> tuple[int, ...]:
+    age = case.patient.age
+    return (age, age + 1) if age is not None and age > MAX_SHOWN_AGE else ()
 
 
 def make_teaching_case(
@@ -446,10 +452,11 @@ def make_teaching_case(
 ) -> TeachingDraft:
     """A de-identified copy of ``case`` with its review checklist; ``case`` itself is left unchanged.
 
-    ``seed`` chooses the pseudonym and the teaching reference (store it if the same names are wanted
+    ``seed`` chooses the pseudonyms and the teaching reference (store it if the same names are wanted
     again). ``ref`` overrides the teaching reference. ``today`` anchors two-digit years (default: today).
     """
     today = today or date.today()
+    seed = str(seed)
     new = copy.deepcopy(case)
     if case.restricted_passages:
         # Restricted passages never go into teaching material: the copy carries their notices.
@@ -458,15 +465,33 @@ def make_teaching_case(
             if name != "sharing_restrictions":
                 setattr(new, name, getattr(withheld, name))
         new.restricted_passages = None
-    names = name_tokens(case.patient.display_name, *(entry.author for entry in case.discipline_inputs or []))
+    patient = case.patient
+    people = _people(case)
+    names = people_names(case, today)
+    group = group_for(patient.preferred_language)
+    aliases = Aliases(seed, group, {n.casefold() for n in names})
     changes: list[Change] = []
     new.ref = ref or teaching_ref(seed)
     new.fictional = False
     new.id, new.version, new.created_at, new.updated_at = None, 0, None, None
     changes.append(Change("id", "replaced by a new teaching reference"))
-    new.patient.display_name = pseudonym(seed, avoid=case.patient.display_name)
-    changes.append(Change("patient.display_name", "replaced by an invented name"))
-    age = case.patient.age
+    real_name = " ".join(w for w in patient.display_name.split() if w.strip(".").casefold() not in
+                         {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
+    new.patient.display_name = aliases.full_name(
+        real_name or patient.display_name, gender_for(patient.pronouns, patient.sex, patient.gender_identity)
+    )
+    if len(real_name.split()) == 1:  # a one-word name: give the pseudonym a family name too
+        new.patient.display_name += " " + aliases.alias("\x1ffamily", FAMILY)
+    changes.append(Change("patient.display_name", "replaced by a pseudonym"))
+    for person in people[1:]:
+        if person:
+            bare = " ".join(w for w in person.split() if w.strip(".").casefold() not in
+                            {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
+            aliases.full_name(bare, NEUTRAL, clinician=True)
+    if new.sharing_restrictions_by:
+        new.sharing_restrictions_by = None
+        changes.append(Change("sharing_restrictions_by", "the name of who recorded the restrictions removed"))
+    age = patient.age
     if age is not None and age > MAX_SHOWN_AGE:
         new.patient.age = None
         age_text: str | None = OLDEST_AGE_TEXT
@@ -483,21 +508,118 @@ def make_teaching_case(
         entry.author = None
         entry.id, entry.agenda_item_id, entry.version = None, None, 0
         entry.created_at, entry.updated_at = None, None
-    for _field, where, text, structured in _text_slots(new):
-        if structured:
-            reduced, count = reduce_dates(text, today)
-            if count:
-                _set_text(new, where, reduced)
-                plural = "s" if count > 1 else ""
-                changes.append(Change(where, f"{count} date{plural} reduced to the year"))
-    return TeachingDraft(new, _checklist(new, names, today), age_text, tuple(changes), names)
+    # a name whose context says who it is ("her daughter Agata", "Dr Osei") anywhere in the case decides
+    # its pseudonym before the mentions that say nothing ("Agata phones")
+    for _field, where, text, _structured in text_slots(new):
+        for hint in find_identifiers(where, text, names, today):
+            if hint.kind is HintKind.NAME and _name_cue(text, hint.start, hint.end):
+                _name_replacement(aliases, text, hint.start, hint.end)
+    replacements: list[Replacement] = []
+    for _field, where, text, _structured in text_slots(new):
+        sure = [h for h in find_identifiers(where, text, names, today, _ages(case)) if h.sure]
+        if sure:
+            changed, done = _apply(text, sure, aliases, automatic=True)
+            _set_text(new, where, changed)
+            replacements.extend(done)
+    draft = TeachingDraft(new, _checklist(new, names, today, aliases.mapping), age_text, tuple(changes),
+                          names, seed, group, dict(aliases.mapping), {}, tuple(replacements))
+    return draft
+
+
+def _rebuilt(draft: TeachingDraft, checklist: ReviewChecklist, new: Case, today: date,
+             touched: set[str], **changes: Any) -> tuple[TeachingDraft, ReviewChecklist]:
+    """The draft with ``new`` as its case, and its checklist found again; fields in ``touched`` must be
+    confirmed again, others keep their confirmation."""
+    revised = replace(draft, case=new, **changes)
+    fresh = _checklist(new, revised.names, today, revised.aliases, revised.kept)
+    old = {item.field: item for item in checklist.items}
+    items = []
+    for item in fresh.items:
+        before = old.get(item.field)
+        confirmed = (before is not None and before.confirmed and item.field not in touched
+                     and not item.open_hints)
+        items.append(replace(item, confirmed=confirmed))
+    return revised, ReviewChecklist(new.ref, tuple(items))
+
+
+def replace_hint(
+    draft: TeachingDraft, checklist: ReviewChecklist, text: str, replacement: str | None = None,
+    today: date | None = None,
+) -> tuple[TeachingDraft, ReviewChecklist]:
+    """Replace every hint that reads ``text`` (caselessly), in every text of the case, with ``replacement``
+    (by default each one's :func:`proposal`: the same person gets the same pseudonym everywhere).
+
+    The fields changed must be confirmed again. Raises when no open or kept hint reads ``text``.
+    """
+    today = today or date.today()
+    key = text.casefold()
+    hints = [h for h in checklist.open_hints if h.text.casefold() == key] + [
+        h for item in checklist.items for h in item.hints if not h.open and h.text.casefold() == key]
+    if not hints:
+        raise InvalidInputError(
+            Problem("hint", f"no hint reads “{text}” (it may have been replaced already)"))
+    if replacement is not None and not replacement.strip():
+        raise InvalidInputError(
+            Problem("replacement", "type what to put in its place, or keep it with a reason"))
+    new = copy.deepcopy(draft.case)
+    aliases = Aliases(draft.seed or draft.case.ref, draft.group, set(draft.names), dict(draft.aliases))
+    if replacement is not None and hints[0].kind is HintKind.NAME:
+        # a reviewer's own pseudonym for a name: the same for its parts everywhere
+        for real, alias in zip(text.split(), replacement.split(), strict=False):
+            aliases.mapping.setdefault(real.strip("'’-.,").casefold(), alias)
+    touched: set[str] = set()
+    done: list[Replacement] = []
+    for fld, where, value, _structured in text_slots(new):
+        mine = [h for h in _known_hints(where, value, draft.names, draft.aliases, {}, today)
+                if h.text.casefold() == key]
+        if not mine:
+            continue
+        if replacement is None:
+            changed, these = _apply(value, mine, aliases, automatic=False)
+        else:
+            changed = value
+            these = []
+            for hint in sorted(mine, key=lambda h: h.start, reverse=True):
+                changed = changed[: hint.start] + replacement.strip() + changed[hint.end:]
+                these.append(Replacement(where, hint.kind, hint.text, replacement.strip(), False))
+        _set_text(new, where, changed)
+        done.extend(these)
+        touched.add(fld)
+    kept = {k: v for k, v in draft.kept.items() if k != key}
+    return _rebuilt(draft, checklist, new, today, touched, aliases=dict(aliases.mapping), kept=kept,
+                    replacements=draft.replacements + tuple(done))
+
+
+def keep_hint(
+    draft: TeachingDraft, checklist: ReviewChecklist, text: str, reason: str, today: date | None = None
+) -> tuple[TeachingDraft, ReviewChecklist]:
+    """Keep every hint that reads ``text`` as it is, for a typed ``reason`` (it is not an identifier, or it
+    is needed and harmless: "a drug name", "a country"). Confirmations are unchanged."""
+    today = today or date.today()
+    reason = " ".join(reason.split())
+    if len(reason) < MIN_REASON:
+        raise InvalidInputError(
+            Problem("reason", f"say why “{text}” may stay (at least {MIN_REASON} letters)"))
+    if not any(h.text.casefold() == text.casefold() for item in checklist.items for h in item.hints):
+        raise InvalidInputError(Problem("hint", f"no hint reads “{text}”"))
+    kept = {**draft.kept, text.casefold(): reason[:300]}
+    return _rebuilt(draft, checklist, copy.deepcopy(draft.case), today, set(), kept=kept)
 
 
 def confirm(checklist: ReviewChecklist, field: str, confirmed: bool = True) -> ReviewChecklist:
-    """The checklist with ``field`` marked as read and confirmed (or, with ``confirmed=False``, not)."""
-    checklist.item(field)  # raises for a field not on the list
+    """The checklist with ``field`` marked as read and confirmed (or, with ``confirmed=False``, not).
+
+    A field with an open hint cannot be confirmed: each hint must be replaced or kept with a reason first.
+    """
+    item = checklist.item(field)  # raises for a field not on the list
+    if confirmed and item.open_hints:
+        found = "; ".join(f"{h.kind.value} “{h.text}”" for h in item.open_hints)
+        raise InvalidInputError(Problem(
+            field, f"{item.label} still has {len(item.open_hints)} open hint(s): {found}. Replace each or "
+            "keep it with a reason first",
+        ), source="Field not confirmed")
     return replace(checklist, items=tuple(
-        replace(item, confirmed=confirmed) if item.field == field else item for item in checklist.items
+        replace(i, confirmed=confirmed) if i.field == field else i for i in checklist.items
     ))
 
 
@@ -506,37 +628,34 @@ def revise_text(
 ) -> tuple[TeachingDraft, ReviewChecklist]:
     """A reviewer's edit of one text: ``"pain_history"``, ``"imaging[2]"``, ``"medications[0].dose"``...
 
-    Returns the new draft and checklist: the field's hints are found again and it must be confirmed again.
-    A blank text clears a field; a line of a list cannot be blank. Nothing else changes.
+    Returns the new draft and checklist: the field's hints are found again (what the edit brought in is an
+    open hint) and it must be confirmed again. A blank text clears a field; a line of a list cannot be blank.
     """
     today = today or date.today()
     new = copy.deepcopy(draft.case)
     _set_text(new, where, text if text is None or text.strip() else None)
-    fresh = _checklist(new, draft.names, today)
-    field = next((item.field for item in fresh.items if where in item.wheres), None)
-    old = {item.field: item for item in checklist.items}
-    items = []
-    for item in fresh.items:
-        before = old.get(item.field)
-        confirmed = before is not None and before.confirmed and item.field != field
-        items.append(replace(item, confirmed=confirmed))
-    return replace(draft, case=new), ReviewChecklist(new.ref, tuple(items))
+    fields = {fld for fld, w, _t, _s in text_slots(new) if w == where}
+    return _rebuilt(draft, checklist, new, today, fields or {where})
 
 
 def finalise(draft: TeachingDraft, checklist: ReviewChecklist) -> Case:
-    """The teaching case, marked fictional, once every field on the checklist is confirmed.
+    """The teaching case, marked fictional, once every field on the checklist is confirmed and no hint is
+    open.
 
-    Raises :class:`InvalidInputError` naming each unconfirmed field (or a checklist that is not this
-    draft's); nothing is changed then.
+    Raises :class:`InvalidInputError` naming each unconfirmed field and each open hint (or a checklist that
+    is not this draft's); nothing is changed then. What was kept is in ``draft.kept``.
     """
-    expected = _checklist(draft.case, draft.names, date.today()).fields
-    if checklist.case_ref != draft.case.ref or checklist.fields != expected:
+    fresh = _checklist(draft.case, draft.names, date.today(), draft.aliases, draft.kept)
+    if checklist.case_ref != draft.case.ref or checklist.fields != fresh.fields:
         raise InvalidInputError(Problem(
             "checklist", "this review checklist does not belong to this teaching case (or the case changed "
             "after the checklist was made)",
         ))
-    problems = [Problem(item.field, f"{item.label} has not been reviewed and confirmed")
-                for item in checklist.items if not item.confirmed]
+    problems = [Problem(h.where,
+                        f"open hint: {h.kind.value} “{h.text}” (replace it or keep it with a reason)")
+                for h in fresh.open_hints]
+    problems += [Problem(item.field, f"{item.label} has not been reviewed and confirmed")
+                 for item in checklist.items if not item.confirmed]
     if draft.case.patient.age is not None and draft.case.patient.age > MAX_SHOWN_AGE:
         problems.append(Problem("patient.age", f"an age over {MAX_SHOWN_AGE} cannot be kept"))
     if problems:
@@ -544,3 +663,15 @@ def finalise(draft: TeachingDraft, checklist: ReviewChecklist) -> Case:
     done = copy.deepcopy(draft.case)
     done.fictional = True
     return done
+
+
+def checklist_for(draft: TeachingDraft, today: date | None = None) -> ReviewChecklist:
+    """A fresh checklist for the draft as it is now (every field unconfirmed, kept hints with reasons)."""
+    return _checklist(draft.case, draft.names, today or date.today(), draft.aliases, draft.kept)
+
+
+def kept_summary(draft: TeachingDraft) -> tuple[Change, ...]:
+    """What the reviewer kept, and why, as changes a finished teaching case may carry."""
+    return tuple(Change("kept", f"“{text}” kept: {reason}") for text, reason in sorted(draft.kept.items()))
+
+

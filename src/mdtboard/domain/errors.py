@@ -47,6 +47,14 @@ class InvalidInputError(MdtboardError):
         return f"{head}{len(self.problems)} problems found. {NOTHING_CHANGED}\n{lines}"
 
 
+class CancelledError(MdtboardError):
+    """The person stopped a long operation (an import) before it finished; what it was doing is undone."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"{what} was cancelled. {NOTHING_CHANGED}")
+
+
 class NotFoundError(MdtboardError):
     exit_status = 2
 

@@ -237,12 +237,7 @@ def shared_case(case: Case) -> Case:
     if not passages:
         return out
     # A passage that no longer occurs in its field withholds the whole field.
-    stale: dict[str, list[RestrictedPassage]] = {}
-    for p in passages:
-        value = pointer_value(case, p.field)
-        if value is not None and p.text not in value:
-            stale.setdefault(p.field, []).append(p)
-    for pointer, held in stale.items():
+    for pointer, held in _stale_fields(case, passages).items():
         _set_pointer(out, pointer, _withheld(held))
     notice = out.sharing_restrictions
     out.sharing_restrictions = None
@@ -263,19 +258,37 @@ def shared_record(record: T, case: Case | None) -> T:
 
 
 def shared_inputs(case: Case | None, inputs: Iterable[DisciplineInput]) -> list[DisciplineInput]:
-    """Copies of discipline input about ``case`` (given in a conference) with the case's restricted
-    passages replaced wherever their words occur."""
+    """Copies of discipline input about ``case`` (prepared, or given in a conference) with the case's
+    restricted passages replaced wherever their words occur. A text that is word for word a field of the
+    case whose passage was edited since it was marked (a prepared input, or one said again in the
+    meeting) is withheld whole, as :func:`shared_case` withholds that field."""
     passages = list(case.restricted_passages or []) if case is not None else []
+    stale: dict[str, list[RestrictedPassage]] = {}
+    if case is not None:
+        for pointer, held in _stale_fields(case, passages).items():
+            value = pointer_value(case, pointer)
+            if value and value.strip():
+                stale.setdefault(value.strip(), []).extend(held)
     out = []
     for inp in inputs:
         shared = copy.copy(inp)
         shared.author = inp.author
         discipline = inp.discipline.value
-        shared.assessment = shared_input_text(
-            inp.assessment, passages, inp.agenda_item_id, discipline, "assessment"
-        )
-        shared.recommendations = shared_input_text(
-            inp.recommendations, passages, inp.agenda_item_id, discipline, "recommendations"
-        )
+        for name in INPUT_FIELDS:
+            text: str | None = getattr(inp, name)
+            withheld = stale.get(text.strip()) if text else None
+            setattr(shared, name, _withheld(withheld) if withheld else shared_input_text(
+                text, passages, inp.agenda_item_id, discipline, name
+            ))
         out.append(shared)
     return out
+
+
+def _stale_fields(case: Case, passages: Sequence[RestrictedPassage]) -> dict[str, list[RestrictedPassage]]:
+    """The passages, by field, that no longer occur in their field (the text was edited since)."""
+    stale: dict[str, list[RestrictedPassage]] = {}
+    for p in passages:
+        value = pointer_value(case, p.field)
+        if value is not None and p.text not in value:
+            stale.setdefault(p.field, []).append(p)
+    return stale

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -33,7 +34,7 @@ from mdtboard.domain.case import (
     RestrictedPassage,
     Scores,
 )
-from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.domain.errors import CancelledError, InvalidInputError, Problem
 from mdtboard.domain.privacy import case_passages, passage_problems
 from mdtboard.services.cases import CaseService, StoredCase
 from mdtboard.services.files import write_atomic
@@ -675,13 +676,44 @@ def dumps(data: dict[str, Any]) -> bytes:
 # ---------------------------------------------------------------------------- use cases
 
 
-def import_files(service: CaseService, paths: list[Path]) -> list[StoredCase]:
+def import_files(
+    service: CaseService,
+    paths: list[Path],
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[StoredCase]:
     """Import each bundle file in its own transaction; the first bad file stops the run with nothing of
-    that file written (files before it stay imported)."""
+    that file written (files before it stay imported). ``progress`` is told what is being done
+    ("Reading cases.json", "Storing cases.json") and how many cases of how many are stored;
+    ``cancelled`` is asked between steps, and stops the import (:class:`CancelledError`) with nothing of
+    the file in hand stored."""
     stored: list[StoredCase] = []
+
+    def tell(what: str, done: int = 0, total: int = 0) -> None:
+        if cancelled is not None and cancelled():
+            raise CancelledError(f"Importing {what.split(' ', 1)[1]}")
+        if progress is not None:
+            progress(what, done, total)
+
     for path in paths:
+        tell(f"Reading {path.name}")
         data = read_file(path)
-        stored.extend(service.store_many(cases_from_bundle(data), source=str(path)))
+        tell(f"Checking {path.name}")
+        cases = cases_from_bundle(data)
+        del data  # the parsed JSON is no longer needed: keep the peak memory of a large file down
+        storing = f"Storing {path.name}"
+        tell(storing, 0, len(cases))
+
+        def stored_so_far(done: int, total: int, what: str = storing) -> None:
+            tell(what, done, total)
+
+        try:
+            stored.extend(service.store_many(
+                cases, source=str(path), progress=stored_so_far, cancelled=cancelled
+            ))
+        except CancelledError:
+            raise CancelledError(f"Importing {path.name}") from None
     return stored
 
 

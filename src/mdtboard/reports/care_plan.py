@@ -18,7 +18,7 @@ draft marks where they apply.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,17 +28,17 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from mdtboard.domain.careplan import CarePlan, PlanStatus
 from mdtboard.domain.careplan_diff import fingerprint
+from mdtboard.domain.careplan_progress import ActionProgress
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.introduction import introduce_patient
 from mdtboard.domain.mme import MME_CAUTION, MmeStatus, format_number, mme_report
-from mdtboard.domain.privacy import shared_case, shared_inputs, shared_record
+from mdtboard.domain.privacy import LOCK_SIGN, shared_case, shared_inputs, shared_record, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.reports import care_plan_sections as sections
 from mdtboard.reports import plan_sections
 from mdtboard.reports.care_plan_sections import when
 from mdtboard.reports.page import PageDecor, frame_width, render
-from mdtboard.reports.plan_text import LOCK, restricted, restriction_notice
 from mdtboard.reports.styles import (
     DANGER,
     DANGER_FILL,
@@ -79,10 +79,13 @@ class CarePlanDocument:
         printed_at: datetime | None = None,
         built_from_inputs: bool = False,
         summary: bool = True,
+        progress: Mapping[str, ActionProgress] | None = None,
+        reviewed: tuple[CarePlan, Mapping[str, ActionProgress]] | None = None,
     ) -> None:
         # Paper leaves the room: the restrictions' own text and restricted passages are withheld.
         self.case = shared_case(case)
         self.plan = shared_record(plan, case)
+        self.notice = sharing_notice(case)
         given = list(case.discipline_inputs or []) if inputs is None else list(inputs)
         self.inputs = shared_inputs(case, given)
         self.required = tuple(required_sign_offs)
@@ -90,6 +93,8 @@ class CarePlanDocument:
         self.printed_at = printed_at or datetime.now(UTC)
         self.built_from_inputs = built_from_inputs
         self.with_summary = summary
+        self.progress = dict(progress or {})
+        self.reviewed = None if reviewed is None else (shared_record(reviewed[0], case), dict(reviewed[1]))
         self.width = frame_width(page_size)
         self.s = styles()
         conference_inputs = [i for i in given if i.agenda_item_id is not None]
@@ -137,7 +142,9 @@ class CarePlanDocument:
         out += self.title_block()
         out += self.first_page_notices()
         out += plan_sections.goals(plan, w)
-        out += plan_sections.actions(plan, w)
+        out += plan_sections.actions(plan, w, self.progress)
+        if self.reviewed is not None:
+            out += plan_sections.follow_through(*self.reviewed, w, self.printed_at.astimezone().date())
         out += plan_sections.medication(plan, self.case, w)
         out += plan_sections.procedures_and_risks(plan, w)
         out += plan_sections.disagreements(plan, w)
@@ -198,10 +205,9 @@ class CarePlanDocument:
         notice. (The red flags stand in the risk mitigation table and the appendix.)"""
         s = self.s
         out: list[Flowable] = []
-        if restricted(self.case):
+        if self.notice:
             out.append(boxed(
-                [Paragraph(f"{markup(LOCK)} <b>{markup(restriction_notice(self.case, self.plan))}</b>",
-                           s.notice)],
+                [Paragraph(f"{markup(LOCK_SIGN)} <b>{markup(self.notice)}</b>", s.notice)],
                 self.width, border=WARNING, fill=WARNING_FILL,
             ))
             out.append(Spacer(1, 2 * mm))
@@ -355,9 +361,17 @@ def care_plan_document(
     built = False
     if plan is None:
         plan, built = _plan_for(services, case)
+    progress = services.careplans.progress(plan.id) if plan.signed and plan.id is not None else {}
+    reviewed = None
+    if plan.supersedes is not None:
+        previous = services.careplans.get(plan.supersedes)
+        assert previous.id is not None
+        reviewed = (previous, services.careplans.progress(previous.id))
     return CarePlanDocument(
         case,
         plan,
+        progress=progress,
+        reviewed=reviewed,
         inputs=services.careplans.inputs_for(case.id, plan.agenda_item_id),
         required_sign_offs=services.careplans.required_sign_offs(plan),
         page_size=page_size,

@@ -33,6 +33,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.domain.facilitator_guides import guide_for
 from mdtboard.domain.isbar import GapSeverity, IsbarPart, check_isbar
 from mdtboard.domain.privacy import shared_case
 from mdtboard.domain.progress import ConferenceRecord, Presentation, TraineeProgress, trainee_progress
@@ -143,6 +144,7 @@ class DebriefDocument:
             *self._timing(),
             *self._readiness(),
             *self._next_steps(),
+            *self._guides(),
             *self._progress(),
         ]
 
@@ -305,6 +307,31 @@ class DebriefDocument:
             blocks.append([Paragraph(text, self.styles["body"]), Spacer(1, 4)])
         blocks[0].insert(0, heading)  # the heading never stands alone at the foot of a page
         return [KeepTogether(block) for block in blocks]
+
+    def _guides(self) -> list[Flowable]:
+        """The facilitator guide of each bank case of the conference: kept from trainees while they prepare,
+        shown to them here, at the debrief."""
+        out: list[Flowable] = []
+        for ref in self.cases:
+            guide = guide_for(ref)
+            if guide is None:
+                continue
+            found = ("mdtboard flags it" if guide.software_flags_key_issue
+                     else "mdtboard does not flag it: the team had to find it")
+            parts = [
+                self._p(f"Facilitator guide: {self._case_name(ref)}", "h3"),
+                self._p(f"<b>Setting:</b> {markup(guide.setting)}. <b>The decision:</b> "
+                        f"{markup(guide.decision_question)}"),
+                self._p(f"<b>Also for discussion:</b> {markup(guide.facilitator_note)}"),
+                self._p(f"<b>Key safety issue</b> ({found}): {markup(guide.key_safety_issue)}"),
+                self._p("<b>Red flags the team should find:</b> "
+                        + markup("; ".join(guide.red_flags_to_find))),
+                self._p("<b>Teaching points:</b> " + markup("; ".join(guide.teaching_points))),
+                self._p(f"<b>The disagreement:</b> {markup(guide.disagreement)}"),
+                self._p("Guidance: " + markup("; ".join(guide.guidance)), "note"),
+            ]
+            out.append(KeepTogether(parts))
+        return out
 
     def _progress(self) -> list[Flowable]:
         out: list[Flowable] = [self._p("Progress over conferences", "h2")]

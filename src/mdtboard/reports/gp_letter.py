@@ -19,17 +19,15 @@ from mdtboard.domain.careplan import CarePlan, PlanStatus, mme_change
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.mme import MME_CAUTION
+from mdtboard.domain.privacy import LOCK_SIGN, shared_case, shared_record, sharing_notice
 from mdtboard.domain.scoring import score_summary
 from mdtboard.reports.page import PageDecor, frame_width, render
 from mdtboard.reports.plan_sections import table
 from mdtboard.reports.plan_text import (
-    LOCK,
     decision_text,
     dose_text,
     long_date,
     pending_text,
-    restricted,
-    restriction_notice,
     short_date,
 )
 from mdtboard.reports.site import SiteDetails
@@ -64,7 +62,9 @@ class GpLetterDocument:
         page_size: str = "A4",
         printed_at: datetime | None = None,
     ) -> None:
-        self.case, self.plan, self.site = case, plan, site
+        # The letter leaves the team: restricted passages are withheld, the restrictions shown as the notice.
+        self.case, self.plan, self.site = shared_case(case), shared_record(plan, case), site
+        self.notice = sharing_notice(case)
         self.required = tuple(required)
         self.page_size = page_size
         self.printed_at = printed_at or datetime.now(UTC)
@@ -107,8 +107,8 @@ class GpLetterDocument:
         out.append(self._p("Dear colleague,"))
         out.append(self._p(f"Our multidisciplinary pain team discussed your patient{conference}. "
                            "This letter gives the outcome."))
-        if restricted(case):
-            notice = f"{markup(LOCK)} {markup(restriction_notice(case, plan))}"
+        if self.notice:
+            notice = f"{markup(LOCK_SIGN)} {markup(self.notice)}"
             out.append(boxed([Paragraph(notice, s.notice)],
                              self.width, border=WARNING, fill=WARNING_FILL))
         out += self.question_and_answer()

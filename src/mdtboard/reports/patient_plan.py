@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from mdtboard.domain.careplan import AgreementStatus, CarePlan, PlanStatus
 from mdtboard.domain.case import Case
+from mdtboard.domain.privacy import shared_case, shared_record
 from mdtboard.reports.page import PageDecor, frame_width, render
 from mdtboard.reports.plan_text import (
     PLAIN_DISCIPLINE,
@@ -74,7 +75,8 @@ class PatientPlanDocument:
         page_size: str = "A4",
         printed_at: datetime | None = None,
     ) -> None:
-        self.case, self.plan, self.site = case, plan, site
+        # Nothing restricted: restricted passages are withheld wherever their words were copied.
+        self.case, self.plan, self.site = shared_case(case), shared_record(plan, case), site
         self.page_size = page_size
         self.printed_at = printed_at or datetime.now(UTC)
         self.width = frame_width(page_size)

@@ -5,7 +5,8 @@ words (:mod:`mdtboard.reports.columns`) so that no word is broken in the middle.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
@@ -15,12 +16,14 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 from mdtboard.domain.careplan import (
     AgreementStatus,
     CarePlan,
+    Intervention,
     InterventionStatus,
     MedicationAction,
     PlanStatus,
     mme_change,
     smart_missing,
 )
+from mdtboard.domain.careplan_progress import ActionProgress, action_mark
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.mme import MME_CAUTION, format_number
 from mdtboard.reports.columns import fit_table_cells
@@ -83,8 +86,19 @@ def goals(plan: CarePlan, width: float) -> list[Flowable]:
     return out
 
 
-def actions(plan: CarePlan, width: float) -> list[Flowable]:
+def _status(item: Intervention, progress: Mapping[str, ActionProgress]) -> str:
+    """The action's status, with the progress recorded on it (done, not done, carried forward)."""
+    recorded = progress.get(item.uid)
+    if recorded is None:
+        return item.status.label
+    return recorded.text
+
+
+def actions(
+    plan: CarePlan, width: float, progress: Mapping[str, ActionProgress] | None = None
+) -> list[Flowable]:
     s = styles()
+    progress = progress or {}
     out: list[Flowable] = [*h1("Actions: who does what, by when")]
     items = plan.agreed_interventions()
     if not items:
@@ -97,10 +111,32 @@ def actions(plan: CarePlan, width: float) -> list[Flowable]:
             (item.owner or "owner not set", None if item.owner else s.cell_muted),
             (item.discipline.label, None),
             (short_date(item.due) if item.due else "not set", None if item.due else s.cell_muted),
-            (item.status.label, s.cell_bold if item.status is InterventionStatus.DONE else None),
+            (_status(item, progress), s.cell_bold if item.status is InterventionStatus.DONE else None),
         ])
     out.append(table(["What", "Who", "Discipline", "By", "Status"], rows,
                      [0.50, 0.14, 0.14, 0.13, 0.09], width))
+    return out
+
+
+def follow_through(reviewed: CarePlan, progress: Mapping[str, ActionProgress], width: float,
+                   today: date) -> list[Flowable]:
+    """What became of the actions of the previous agreed plan, as reviewed at this conference."""
+    items = reviewed.agreed_interventions()
+    if not items or not progress:
+        return []  # nothing was reviewed yet: the actions carried into this version stand in its table
+    s = styles()
+    out: list[Flowable] = [*h1(f"Follow-through of version {reviewed.plan_version}")]
+    rows = []
+    for item in items:
+        recorded = progress.get(item.uid)
+        mark = action_mark(item, recorded, today)
+        rows.append([
+            (item.description, None), (item.owner or "owner not set", None if item.owner else s.cell_muted),
+            (mark, s.cell_bold if mark in ("overdue", "not done") else None),
+            ("" if recorded is None else f"{recorded.text} ({recorded.recorded_text})",
+             None if recorded else s.cell_muted),
+        ])
+    out.append(table(["What was agreed", "Who", "Now", "Progress"], rows, [0.44, 0.14, 0.12, 0.30], width))
     return out
 
 

@@ -3,7 +3,7 @@ the GP, plain instructions for the patient, dates in words, and the discreet sha
 
 Only what was agreed is printed: accepted interventions (never proposed ones), the decisions made, and
 pending decisions as such. Restricted text (the sharing restriction itself) is never part of any of
-these texts: the notice says that restrictions apply and whom to ask.
+these texts: the papers print the shared notice (:func:`mdtboard.domain.privacy.sharing_notice`).
 """
 
 from __future__ import annotations
@@ -14,18 +14,6 @@ from datetime import date
 from mdtboard.domain.careplan import CarePlan, Intervention, MedicationAction, MedicationPlanEntry
 from mdtboard.domain.case import Case, DailyDose, Discipline
 from mdtboard.domain.mme import format_number
-
-LOCK = "\U0001F512"
-
-
-def restricted(case: Case) -> bool:
-    return bool((case.sharing_restrictions or "").strip())
-
-
-def restriction_notice(case: Case, plan: CarePlan) -> str:
-    """"Sharing restrictions apply: ask Dr Okafor before discussing details" (never the restriction)."""
-    who = plan.responsible_clinician or "the responsible clinician"
-    return f"Sharing restrictions apply: ask {who} before discussing details."
 
 
 def long_date(value: date | None) -> str:

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -23,8 +23,9 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
 from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.reports.bidi import visual_lines
 from mdtboard.reports.fonts import MONO, SANS, SANS_BOLD, SANS_OBLIQUE, font_runs, register_fonts
-from mdtboard.reports.text import printable
+from mdtboard.reports.text import shaped
 
 #: The page sizes a user can choose (a setting), by name.
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
@@ -61,6 +62,23 @@ class Paragraph(_Paragraph):
         if "blPara" in self.__dict__:  # a width too narrow to hold anything sets nothing
             self._lines_for = (availWidth, (self.width, self._wrapWidths, self.blPara, self.height))
         return size
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
+        """Draw the lines as broken, each holding right-to-left text in visual order (see
+        :mod:`mdtboard.reports.bidi`)."""
+        broken: Any = self.blPara
+        style: ParagraphStyle = self.__dict__["style"]
+        shown, right_to_left = visual_lines(broken)
+        if shown is broken:
+            super().drawPara(debug)
+            return
+        self.blPara = shown
+        if right_to_left and style.alignment == TA_LEFT:
+            self.style = ParagraphStyle(f"{style.name}_rtl", parent=style, alignment=TA_RIGHT)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara, self.style = broken, style
 
 
 def page_size(name: str) -> tuple[float, float]:
@@ -135,9 +153,10 @@ _CONTROL_CHARACTERS = {code: None for code in range(32) if chr(code) not in "\n\
 
 
 def markup(text: str | None) -> str:
-    """Typed text as paragraph markup: XML-escaped, line breaks kept, control characters dropped; composed,
-    shaped and in visual order (:func:`~mdtboard.reports.text.printable`), with each run of characters
-    DejaVu Sans lacks in the fallback font that has them. Raises
+    """Typed text as paragraph markup: XML-escaped, line breaks kept, control characters dropped; composed
+    and shaped (:func:`~mdtboard.reports.text.shaped`; the :class:`Paragraph` puts each line in visual
+    order once broken), with each run of characters DejaVu Sans lacks in the fallback font that has them.
+    Raises
     :class:`~mdtboard.reports.fonts.UnprintableTextError` for characters no font has."""
     if not text:
         return ""
@@ -146,7 +165,7 @@ def markup(text: str | None) -> str:
         return _escape_run(cleaned)
     return "".join(
         _escape_run(piece) if font is None else f'<font name="{font}">{_escape_run(piece)}</font>'
-        for font, piece in font_runs(printable(cleaned))
+        for font, piece in font_runs(shaped(cleaned))
     )
 
 

@@ -13,9 +13,10 @@ reaches a paragraph or the canvas:
   have done their work (or ask for colour emoji, which a PDF font here cannot draw) and would print as
   empty boxes.
 
-The direction of a paragraph follows its first letter. A right-to-left run is reordered before lines are
-broken: a run longer than a line reads right to left on each line, but its lines come in the order of the
-text's words from the left (names and short fields, the usual case, fit on a line).
+The direction of a line follows its first letter. :func:`printable` is for a single line drawn on the
+canvas (headers, footers): it is reordered here. A paragraph, whose lines ReportLab breaks, takes
+:func:`shaped` text, in the order it was typed, and each of its lines is reordered once broken (see
+:mod:`mdtboard.reports.bidi`), so that a wrapped right-to-left text reads top to bottom in its order.
 
 Text that is plain ASCII is returned as it is, at no cost.
 """
@@ -34,7 +35,18 @@ _RTL = {"R", "AL"}
 
 
 def printable(text: str) -> str:
-    """``text`` composed, shaped and in visual order, ready for ReportLab (see the module's doc)."""
+    """``text`` composed, shaped and in visual order, ready for ReportLab's canvas, one line at a time (see
+    the module's doc)."""
+    return _prepared(text, visual=True)
+
+
+def shaped(text: str) -> str:
+    """``text`` composed and shaped, in the order it was typed: for a paragraph, whose lines are put in
+    visual order once broken (see :mod:`mdtboard.reports.bidi`)."""
+    return _prepared(text, visual=False)
+
+
+def _prepared(text: str, *, visual: bool) -> str:
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", text)
@@ -42,8 +54,8 @@ def printable(text: str) -> str:
         return text
     text = text.translate(_VARIATION_SELECTORS)
     if max(text) >= "\u0590" and any(unicodedata.bidirectional(ch) in _RTL for ch in text):
-        text = "\n".join(_visual_line(line) for line in text.split("\n"))
-    if any(unicodedata.category(ch) == "Cf" for ch in text):
+        text = "\n".join(_line(line, visual) for line in text.split("\n"))
+    if any(unicodedata.category(ch) == "Cf" for ch in text):  # direction marks (used above), joiners
         text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return text
 
@@ -61,15 +73,17 @@ def _plain_characters() -> frozenset[str]:
     )
 
 
-def _visual_line(line: str) -> str:
+def _line(line: str, visual: bool) -> str:
     if not any(unicodedata.bidirectional(ch) in _RTL for ch in line):
+        return line
+    if any(unicodedata.bidirectional(ch) == "AL" for ch in line):
+        line = _reshaper().reshape(line)
+    if not visual:
         return line
     from bidi.algorithm import get_display  # the reference algorithm, with mirroring (rule L4)
 
-    if any(unicodedata.bidirectional(ch) == "AL" for ch in line):
-        line = _reshaper().reshape(line)
-    visual: str = get_display(line)
-    return visual
+    shown: str = get_display(line)
+    return shown
 
 
 @cache

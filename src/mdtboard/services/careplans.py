@@ -14,6 +14,7 @@ Changing a draft withdraws the sign-offs given so far, since they were given for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -29,18 +30,28 @@ from mdtboard.domain.careplan import (
     next_version_of,
 )
 from mdtboard.domain.careplan_checks import (
+    OpenItem,
     plan_problems,
     required_sign_offs,
+    restrictions_apply,
     sign_off_checklist,
     sign_off_problems,
     signer_problems,
 )
 from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans
 from mdtboard.domain.careplan_draft import OfferedItem, conference_inputs, draft_plan, offered_items
+from mdtboard.domain.careplan_progress import (
+    ActionProgress,
+    ProgressState,
+    effective_due,
+    is_closed,
+    progress_problems,
+)
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
 from mdtboard.storage.careplan_models import (
     CarePlanInterventionRow,
@@ -114,20 +125,26 @@ class CarePlanService:
         """Recommendations not taken into the draft (prepared before the meeting, or from disciplines not
         present), leaving out those already on ``plan``: the chair may add each one."""
         with read_only(self.db) as session:
+            case = self._case(session, case_id)
             inputs = self._inputs(session, case_id, agenda_item_id)
             present = self._present(session, agenda_item_id)
-        return offered_items(inputs, agenda_item_id, present, plan)
+        return offered_items(inputs, agenda_item_id, present, plan, case)
 
-    def checklist(self, plan: CarePlan) -> list[str]:
+    def checklist(self, plan: CarePlan) -> list[OpenItem]:
         """What is still open before the first signature (see ``sign_off_checklist``)."""
         with read_only(self.db) as session:
             case = self._case(session, plan.case_id)
-        return sign_off_checklist(plan, restricted=bool((case.sharing_restrictions or "").strip()))
+        return sign_off_checklist(plan, restricted=restrictions_apply(case))
 
     def signers(self, plan: CarePlan) -> list[Attendee]:
         """The people on the attendance list of the plan's conference who may sign for a discipline."""
         with read_only(self.db) as session:
             return self._attendees(session, plan.agenda_item_id)
+
+    def present(self, agenda_item_id: int) -> list[Attendee]:
+        """The attendance list of the conference of an agenda item."""
+        with read_only(self.db) as session:
+            return self._attendees(session, agenda_item_id)
 
     def required_sign_offs(self, plan: CarePlan) -> tuple[Discipline, ...]:
         """The disciplines that must sign ``plan``: those present at its conference, else see
@@ -137,7 +154,8 @@ class CarePlanService:
 
     def open_actions_due(self, before: date, *, case_ids: Sequence[int] | None = None) -> list[OpenAction]:
         """Open interventions due before ``before`` in each case's latest agreed (signed) plan, soonest
-        first: the follow-ups for the next conference's agenda."""
+        first: the follow-ups for the next conference's agenda. An action recorded as done is left out;
+        one carried forward is due by its new date."""
         with read_only(self.db) as session:
             rows = session.execute(
                 sa.select(CarePlanInterventionRow, CarePlanRow, CaseRow.ref, CaseRow.display_name)
@@ -147,24 +165,71 @@ class CarePlanService:
                     CarePlanInterventionRow.plan_id.in_(repo.latest_signed_ids(case_ids)),
                     CarePlanInterventionRow.status == "open",
                     CarePlanInterventionRow.proposed.is_(False),
-                    CarePlanInterventionRow.due_date < before,
                 )
                 .order_by(CarePlanInterventionRow.due_date, CaseRow.ref, CarePlanInterventionRow.position)
             ).all()
-            return [
-                OpenAction(
-                    case_id=plan.case_id,
-                    case_ref=ref,
-                    patient_name=name,
-                    plan_id=plan.id,
-                    plan_version=plan.plan_version,
-                    intervention=Intervention(
-                        Discipline(item.discipline), item.description, item.owner, item.due_date,
-                        InterventionStatus(item.status), item.uid, item.id,
-                    ),
+            progress = progress_repo.latest_progress(session, {plan.id for _i, plan, _r, _n in rows})
+            found: list[OpenAction] = []
+            for item, plan, ref, name in rows:
+                action = Intervention(
+                    Discipline(item.discipline), item.description, item.owner, item.due_date,
+                    InterventionStatus(item.status), item.uid, item.id,
                 )
-                for item, plan, ref, name in rows
-            ]
+                recorded = progress.get((plan.id, item.uid))
+                due = effective_due(action, recorded)
+                if is_closed(action, recorded) or due is None or due >= before:
+                    continue
+                found.append(OpenAction(
+                    case_id=plan.case_id, case_ref=ref, patient_name=name, plan_id=plan.id,
+                    plan_version=plan.plan_version, intervention=replace(action, due=due), progress=recorded,
+                ))
+        found.sort(key=lambda a: (a.intervention.due or date.max, a.case_ref))
+        return found
+
+    # ------------------------------------------------------------------ follow-through
+    def progress(self, plan_id: int) -> dict[str, ActionProgress]:
+        """The latest progress of each action of a plan, by the action's uid."""
+        with read_only(self.db) as session:
+            latest = progress_repo.latest_progress(session, [plan_id])
+        return {uid: p for (_plan, uid), p in latest.items()}
+
+    def record_progress(
+        self,
+        plan_id: int,
+        intervention_uid: str,
+        state: ProgressState,
+        *,
+        recorded_by: str,
+        reason: str | None = None,
+        new_due: date | None = None,
+        agenda_item_id: int | None = None,
+        at: datetime | None = None,
+    ) -> ActionProgress:
+        """Record progress on an agreed action of a signed plan (done, not done with a reason, carried
+        forward to a new date), without a new plan version; kept with who recorded it and when."""
+        problems = progress_problems(state, recorded_by, reason, new_due)
+        if problems:
+            raise InvalidInputError(problems)
+        when = utcnow() if at is None else at.astimezone(UTC)
+        with unit_of_work(self.db) as session:
+            plan = self._stored(session, plan_id)
+            if plan.status is not PlanStatus.SIGNED:
+                raise InvalidInputError(Problem(
+                    "care plan",
+                    f"version {plan.plan_version} is a draft: progress is recorded on agreed (signed) plans; "
+                    "in a draft, change the action itself",
+                ))
+            if not any(i.uid == intervention_uid for i in plan.agreed_interventions()):
+                raise NotFoundError("agreed action of the care plan", intervention_uid)
+            if agenda_item_id is not None:
+                self._check_item(session, self._case(session, plan.case_id), agenda_item_id)
+            record = ActionProgress(
+                plan_id, intervention_uid, state, recorded_by.strip(), when,
+                reason=(reason or "").strip() or None,
+                new_due=new_due if state is ProgressState.CARRIED_FORWARD else None,
+                agenda_item_id=agenda_item_id,
+            )
+            return replace(record, id=progress_repo.insert_progress(session, record))
 
     # ------------------------------------------------------------------ drafts
     def draft_from_inputs(
@@ -298,9 +363,7 @@ class CarePlanService:
             values: dict[str, object] = {}
             if not stored.sign_offs:
                 case = self._case(session, stored.case_id)
-                open_items = sign_off_checklist(
-                    stored, restricted=bool((case.sharing_restrictions or "").strip())
-                )
+                open_items = sign_off_checklist(stored, restricted=restrictions_apply(case))
                 reason = (open_items_reason or "").strip()
                 if open_items and not reason:
                     raise InvalidInputError(Problem(

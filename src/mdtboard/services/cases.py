@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from mdtboard.domain.case import Case, CaseSummary, RestrictedPassage
 from mdtboard.domain.case_keeping import CaseInUseError, CaseUsage, duplicate
 from mdtboard.domain.case_refs import next_reference, reference_prefix
-from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.domain.errors import CancelledError, ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.validation import case_problems, check_case
 from mdtboard.services.uow import read_only, unit_of_work
 from mdtboard.storage import case_keeping, case_repo
@@ -20,6 +20,11 @@ from mdtboard.storage.db import Database
 #: After storing this many cases at once, the database's planner statistics are gathered again (on
 #: PostgreSQL), so that search does not plan with figures from before the import.
 STATISTICS_AFTER = 200
+#: Cases stored between two progress reports (and chances to cancel) of a large import.
+IMPORT_CHUNK = 250
+
+#: Told how many of how many cases are stored so far.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -281,11 +286,31 @@ class CaseService:
             case_repo.insert_cases(session, [case], as_stored=True)
         return self.get(case.id)
 
-    def store_many(self, cases: Sequence[Case], *, source: str | None = None) -> list[StoredCase]:
+    def store_many(
+        self,
+        cases: Sequence[Case],
+        *,
+        source: str | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[StoredCase]:
         """Create or update (by reference) every case in one transaction: all of them or none.
 
         Used by bundle import; a case whose reference exists is updated in place, whatever its version.
+        ``progress`` is told how far it got every :data:`IMPORT_CHUNK` cases; when ``cancelled`` says so
+        there, :class:`CancelledError` is raised and nothing is stored.
         """
+        total = len(cases)
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if cancelled is not None and cancelled():
+                raise CancelledError(f"Importing {source or 'the cases'}")
+            if progress is not None:
+                progress(done, total)
+
         problems: list[Problem] = []
         seen: dict[str, int] = {}
         for i, case in enumerate(cases):
@@ -304,8 +329,12 @@ class CaseService:
         with unit_of_work(self.db) as session:
             existing = case_repo.ids_by_ref(session, [c.ref for c in cases])
             new = [c for c in cases if c.ref not in existing]
-            for case_id, case in zip(case_repo.insert_cases(session, new), new, strict=True):
-                results[case.ref] = StoredCase(case.ref, case_id, True, case.patient.display_name)
+            step(0)
+            for start in range(0, len(new), IMPORT_CHUNK):
+                chunk = new[start : start + IMPORT_CHUNK]
+                for case_id, case in zip(case_repo.insert_cases(session, chunk), chunk, strict=True):
+                    results[case.ref] = StoredCase(case.ref, case_id, True, case.patient.display_name)
+                step(len(chunk))
             updated = [existing[c.ref][0] for c in cases if c.ref in existing]
             kept = case_repo.conference_passages(session, updated)
             for case in cases:
@@ -316,6 +345,8 @@ class CaseService:
                         case = replace(case, restricted_passages=passages)
                     case_repo.replace_case(session, case_id, case, seen_version=None)
                     results[case.ref] = StoredCase(case.ref, case_id, False, case.patient.display_name)
+                    if len(results) % IMPORT_CHUNK == 0:
+                        step(IMPORT_CHUNK)
         if len(cases) >= STATISTICS_AFTER:
             with unit_of_work(self.db) as session:
                 case_repo.gather_statistics(session)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mdtboard.services.backups import BackupService
     from mdtboard.services.careplans import CarePlanService
     from mdtboard.services.cases import CaseService
+    from mdtboard.services.changes import ChangeService
     from mdtboard.services.conferences import ConferenceService
     from mdtboard.services.timing import TimingService
     from mdtboard.services.training import TrainingService
@@ -66,6 +67,12 @@ class Services:
         from mdtboard.services.audit import AuditService
 
         return AuditService(self.db)
+
+    @cached_property
+    def changes(self) -> ChangeService:
+        from mdtboard.services.changes import ChangeService
+
+        return ChangeService(self.db)
 
     @cached_property
     def backups(self) -> BackupService:

@@ -5,9 +5,14 @@ database between one person's actions, inside the unit of work of a :class:`Trai
 
 - :func:`make` reads the real case (never changing it), stores the de-identified draft as a **new case**
   (``fictional`` False: until reviewed it must be treated as real) and a row per checklist field;
-- :func:`confirm_field` and :func:`revise` record a reviewer's work field by field;
-- :func:`finalise` marks the draft fictional once every field is confirmed, and then drops the review's
-  link back to the original (source case, seed, the original names used for hints).
+- :func:`replace_hint` and :func:`keep_hint` settle the open hints (replaced everywhere in the case, or
+  kept with a typed reason); :func:`confirm_field` and :func:`revise` record a reviewer's work field by field;
+- :func:`finalise` marks the draft fictional once every field is confirmed and no hint is open, keeps the list
+  of what was kept (and why) with the review, and then drops the review's link back to the original (source
+  case, seed, the real names and what each replacement replaced).
+
+While under review, ``names`` holds the review's patient data as JSON: the real name parts looked for, the
+pseudonym of each, the hints kept with their reasons and every replacement with its original.
 
 If the draft case is edited elsewhere (the case editor) while under review, the checklist no longer
 describes what is stored: the review then starts again, every field unconfirmed (``changed_elsewhere``).
@@ -29,15 +34,24 @@ from mdtboard.domain.deidentify import (
     Change,
     HintKind,
     IdentifierHint,
+    Replacement,
     ReviewChecklist,
     ReviewItem,
     TeachingDraft,
+    checklist_for,
     confirm,
+    kept_summary,
     make_teaching_case,
     revise_text,
 )
 from mdtboard.domain.deidentify import (
     finalise as finalise_draft,
+)
+from mdtboard.domain.deidentify import (
+    keep_hint as keep_hint_in,
+)
+from mdtboard.domain.deidentify import (
+    replace_hint as replace_hint_in,
 )
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.validation import check_case
@@ -114,7 +128,18 @@ def text_at(case: Case, where: str) -> str | None:
 
 
 def _hints_json(hints: tuple[IdentifierHint, ...]) -> str:
-    return json.dumps([[h.where, h.kind.value, h.start, h.end, h.text] for h in hints], ensure_ascii=False)
+    return json.dumps(
+        [[h.where, h.kind.value, h.start, h.end, h.text, h.sure, h.reason, h.year] for h in hints],
+        ensure_ascii=False,
+    )
+
+
+def _hint(values: list[object]) -> IdentifierHint:
+    where, kind, start, end, text, *rest = values
+    sure, reason, year = (rest + [True, None, None])[:3] if len(rest) < 3 else rest[:3]
+    return IdentifierHint(str(where), HintKind(str(kind)), int(str(start)), int(str(end)), str(text),
+                          bool(sure), None if reason is None else str(reason),
+                          None if year is None else int(str(year)))
 
 
 def _item(row: TeachingReviewFieldRow) -> ReviewItem:
@@ -122,9 +147,31 @@ def _item(row: TeachingReviewFieldRow) -> ReviewItem:
         field=row.field,
         label=row.label,
         wheres=tuple(json.loads(row.wheres)),
-        hints=tuple(IdentifierHint(w, HintKind(k), s, e, t) for w, k, s, e, t in json.loads(row.hints)),
+        hints=tuple(_hint(values) for values in json.loads(row.hints)),
         confirmed=row.confirmed,
     )
+
+
+def _state_json(draft: TeachingDraft) -> str:
+    """The review's patient data (see the module's doc), dropped when the teaching case is finalised."""
+    return json.dumps(
+        {
+            "names": list(draft.names),
+            "group": draft.group,
+            "aliases": draft.aliases,
+            "kept": draft.kept,
+            "replacements": [[r.where, r.kind.value, r.original, r.replacement, r.automatic]
+                             for r in draft.replacements],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _state(raw: str | None) -> dict[str, object]:
+    data = json.loads(raw or "[]")
+    if isinstance(data, list):  # reviews made before the state was kept: the names only
+        return {"names": data}
+    return dict(data)
 
 
 def _write_fields(
@@ -156,13 +203,8 @@ def _write_fields(
 
 
 def _fresh_checklist(draft: TeachingDraft) -> ReviewChecklist:
-    """A new checklist for the draft as it is now, every field unconfirmed.
-
-    (:func:`revise_text` rebuilds the checklist of a draft; "revising" the title to itself against an
-    empty checklist gives the fresh one without changing the case.)
-    """
-    _same, checklist = revise_text(draft, ReviewChecklist(draft.case.ref, ()), "title", draft.case.title)
-    return checklist
+    """A new checklist for the draft as it is now, every field unconfirmed."""
+    return checklist_for(draft)
 
 
 def make(session: Session, case_id: int, seed: str | None) -> int:
@@ -196,7 +238,7 @@ def make(session: Session, case_id: int, seed: str | None) -> int:
         status=IN_REVIEW,
         seed=chosen,
         age_text=draft.age_text,
-        names=json.dumps(list(draft.names), ensure_ascii=False),
+        names=_state_json(draft),
         changes=json.dumps([[c.where, c.what] for c in draft.changes], ensure_ascii=False),
         case_version=0,
         version=0,
@@ -227,12 +269,21 @@ def _to_review(session: Session, row: TeachingReviewRow) -> TeachingReview:
     case = found[0]
     stored = ReviewChecklist(case.ref, tuple(_item(f) for f in row.fields))
     unconfirmed = ReviewChecklist(case.ref, tuple(replace(i, confirmed=False) for i in stored.items))
+    state = _state(row.names)
     draft = TeachingDraft(
         case=case,
         checklist=unconfirmed,
         age_text=row.age_text,
         changes=tuple(Change(w, what) for w, what in json.loads(row.changes or "[]")),
-        names=tuple(json.loads(row.names or "[]")),
+        names=tuple(str(n) for n in state.get("names", []) or []),  # type: ignore[attr-defined]
+        seed=row.seed or "",
+        group=str(state.get("group", "english")),
+        aliases=dict(state.get("aliases", {}) or {}),  # type: ignore[call-overload]
+        kept=dict(state.get("kept", {}) or {}),  # type: ignore[call-overload]
+        replacements=tuple(
+            Replacement(str(w), HintKind(str(k)), str(o), str(r), bool(a))
+            for w, k, o, r, a in state.get("replacements", []) or []  # type: ignore[attr-defined]
+        ),
     )
     stale = row.status == IN_REVIEW and case.version != row.case_version
     return TeachingReview(
@@ -311,6 +362,35 @@ def confirm_field(
 def revise(session: Session, review_id: int, where: str, text: str | None, seen_version: int) -> None:
     row, current = _open_for_change(session, review_id, seen_version)
     draft, checklist = revise_text(current.draft, current.checklist, where, text)
+    _store(session, row, current, draft, checklist, seen_version)
+
+
+def replace_hint(
+    session: Session, review_id: int, text: str, replacement: str | None, seen_version: int
+) -> None:
+    """Replace every hint reading ``text`` in the whole draft (by its proposal, or ``replacement``)."""
+    row, current = _open_for_change(session, review_id, seen_version)
+    draft, checklist = replace_hint_in(current.draft, current.checklist, text, replacement)
+    _store(session, row, current, draft, checklist, seen_version)
+
+
+def keep_hint(session: Session, review_id: int, text: str, reason: str, seen_version: int) -> None:
+    """Keep every hint reading ``text`` as written, for the typed ``reason``."""
+    row, current = _open_for_change(session, review_id, seen_version)
+    draft, checklist = keep_hint_in(current.draft, current.checklist, text, reason)
+    by, at = _confirmations(row)
+    _write_fields(session, row, checklist, by, at)
+    _bump(session, row, seen_version, names=_state_json(draft))
+
+
+def _store(
+    session: Session,
+    row: TeachingReviewRow,
+    current: TeachingReview,
+    draft: TeachingDraft,
+    checklist: ReviewChecklist,
+    seen_version: int,
+) -> None:
     check_case(draft.case)
     new_version = case_repo.replace_case(
         session, row.draft_case_id, draft.case, seen_version=current.draft.case.version
@@ -319,7 +399,7 @@ def revise(session: Session, review_id: int, where: str, text: str | None, seen_
         raise ConflictError("case", current.draft.case.ref, seen_version=current.draft.case.version)
     by, at = _confirmations(row)
     _write_fields(session, row, checklist, by, at)
-    _bump(session, row, seen_version, case_version=new_version)
+    _bump(session, row, seen_version, case_version=new_version, names=_state_json(draft))
 
 
 def finalise(session: Session, review_id: int, reviewer: str | None, seen_version: int) -> int:
@@ -341,10 +421,12 @@ def finalise(session: Session, review_id: int, reviewer: str | None, seen_versio
     if new_version is None:
         raise ConflictError("case", current.draft.case.ref, seen_version=current.draft.case.version)
     name = " ".join(reviewer.split())[:200] if reviewer and reviewer.strip() else None
+    changes = [*current.draft.changes, *kept_summary(current.draft)]
     _bump(
         session,
         row,
         seen_version,
+        changes=json.dumps([[c.where, c.what] for c in changes], ensure_ascii=False),
         status=FINAL,
         case_version=new_version,
         source_case_id=None,

@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaStatus
@@ -29,9 +27,12 @@ from mdtboard.domain.timers import (
 )
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.storage import timing_repo
 from mdtboard.storage.db import Database
-from mdtboard.storage.models import AgendaItemRow, ConferenceRow
-from mdtboard.storage.timing_models import FLOOR_KIND, PHASE_KIND, MeetingClockRow, TimingSegmentRow
+from mdtboard.storage.timing_models import FLOOR_KIND, PHASE_KIND
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _aware(value: datetime) -> datetime:
@@ -198,15 +199,9 @@ class TimingService:
                 discipline=None if who is None else who.value,
             ))
         with unit_of_work(self.db) as session:
-            if session.get(AgendaItemRow, agenda_item_id) is None:
+            if not timing_repo.item_exists(session, agenda_item_id):
                 raise NotFoundError("agenda item", agenda_item_id)
-            session.execute(
-                sa.delete(TimingSegmentRow).where(
-                    TimingSegmentRow.agenda_item_id == agenda_item_id, TimingSegmentRow.run_key == run.run_key
-                )
-            )
-            if rows:
-                session.execute(sa.insert(TimingSegmentRow), rows)
+            timing_repo.replace_run(session, agenda_item_id, run.run_key, rows)
 
     @staticmethod
     def _row(
@@ -226,69 +221,54 @@ class TimingService:
 
     def item_timing(self, agenda_item_id: int) -> ItemTimingRecord:
         with read_only(self.db) as session:
-            if session.get(AgendaItemRow, agenda_item_id) is None:
+            if not timing_repo.item_exists(session, agenda_item_id):
                 raise NotFoundError("agenda item", agenda_item_id)
             return records_of(session, [agenda_item_id])[agenda_item_id]
 
     def conference_timing(self, conference_id: int) -> dict[int, ItemTimingRecord]:
         """What was recorded for each item of a conference's agenda, by agenda item id."""
         with read_only(self.db) as session:
-            if session.get(ConferenceRow, conference_id) is None:
+            if not timing_repo.conference_exists(session, conference_id):
                 raise NotFoundError("conference", conference_id)
-            ids = list(session.scalars(
-                sa.select(AgendaItemRow.id).where(AgendaItemRow.conference_id == conference_id)
-            ))
-            return records_of(session, ids)
+            return records_of(session, timing_repo.agenda_item_ids(session, conference_id))
 
     # -- the meeting clock
     def meeting_times(self, conference_id: int) -> MeetingTimes | None:
         with read_only(self.db) as session:
-            row = session.get(MeetingClockRow, conference_id)
-            return None if row is None else _to_times(row)
+            clock = timing_repo.clock(session, conference_id)
+        return None if clock is None else _to_times(clock)
 
     def start_meeting(self, conference_id: int, at: datetime) -> MeetingTimes:
         """Record the meeting's start; a meeting started before keeps its first start."""
         if at.tzinfo is None:
             raise InvalidInputError(Problem("started_at", "must carry its time zone"), source="meeting clock")
         with unit_of_work(self.db) as session:
-            if session.get(ConferenceRow, conference_id) is None:
+            if not timing_repo.conference_exists(session, conference_id):
                 raise NotFoundError("conference", conference_id)
-            row = session.get(MeetingClockRow, conference_id)
-            if row is None:
-                row = MeetingClockRow(conference_id=conference_id, started_at=at.astimezone(UTC), version=0)
-                session.add(row)
-                session.flush()
-            return _to_times(row)
+            return _to_times(timing_repo.start_clock(session, conference_id, at.astimezone(UTC)))
 
     def end_meeting(self, conference_id: int, at: datetime) -> MeetingTimes:
         """Record the meeting's end (again: the later end wins, e.g. after a case taken up once more)."""
         with unit_of_work(self.db) as session:
-            row = session.get(MeetingClockRow, conference_id)
-            if row is None:
+            clock = timing_repo.clock(session, conference_id)
+            if clock is None:
                 raise InvalidInputError(
                     Problem("meeting clock", "the meeting was never started"), source="meeting clock"
                 )
-            if at.tzinfo is None or at < _aware(row.started_at):
+            if at.tzinfo is None or at < _aware(clock.started_at):
                 raise InvalidInputError(
                     Problem("ended_at", "must carry its time zone and come after the start"),
                     source="meeting clock",
                 )
-            row.ended_at = at.astimezone(UTC)
-            row.version += 1
-            session.flush()
-            return _to_times(row)
+            ended = timing_repo.set_clock_end(session, conference_id, at.astimezone(UTC))
+            assert ended is not None
+            return _to_times(ended)
 
     def resume_meeting(self, conference_id: int) -> MeetingTimes | None:
         """Take back a recorded end (the meeting goes on)."""
         with unit_of_work(self.db) as session:
-            row = session.get(MeetingClockRow, conference_id)
-            if row is None:
-                return None
-            if row.ended_at is not None:
-                row.ended_at = None
-                row.version += 1
-                session.flush()
-            return _to_times(row)
+            clock = timing_repo.set_clock_end(session, conference_id, None)
+        return None if clock is None else _to_times(clock)
 
     # -- the record
     def meeting_record(self, conference_id: int, *, now: datetime | None = None) -> MeetingRecord:
@@ -323,7 +303,7 @@ class TimingService:
         )
 
 
-def _to_times(row: MeetingClockRow) -> MeetingTimes:
+def _to_times(row: timing_repo.Clock) -> MeetingTimes:
     ended = None if row.ended_at is None else _aware(row.ended_at)
     return MeetingTimes(row.conference_id, _aware(row.started_at), ended, row.version)
 
@@ -336,11 +316,7 @@ def records_of(session: Session, item_ids: Sequence[int]) -> dict[int, ItemTimin
     cut: dict[int, int] = dict.fromkeys(item_ids, 0)
     open_floors: dict[int, list[tuple[Discipline | None, datetime]]] = {i: [] for i in item_ids}
     if item_ids:
-        for row in session.scalars(
-            sa.select(TimingSegmentRow)
-            .where(TimingSegmentRow.agenda_item_id.in_(item_ids))
-            .order_by(TimingSegmentRow.started_at, TimingSegmentRow.kind, TimingSegmentRow.position)
-        ):
+        for row in timing_repo.segments(session, item_ids):
             item = row.agenda_item_id
             runs[item].add(row.run_key)
             if row.ended_at is None:

@@ -598,10 +598,26 @@ class TrainingService:
             review.revise(session, review_id, where, text, seen_version)
         return self.teaching_review(review_id)
 
+    def replace_hint(
+        self, review_id: int, text: str, replacement: str | None = None, *, seen_version: int
+    ) -> TeachingReview:
+        """Replace every open hint reading ``text`` in the whole draft: by its proposal (a pseudonym, the
+        year, "[town]"...) or by ``replacement``. The fields it was in must be confirmed again."""
+        with unit_of_work(self.db) as session:
+            review.replace_hint(session, review_id, text, replacement, seen_version)
+        return self.teaching_review(review_id)
+
+    def keep_hint(self, review_id: int, text: str, reason: str, *, seen_version: int) -> TeachingReview:
+        """Keep every hint reading ``text`` as written, for a typed ``reason`` (refused without one)."""
+        with unit_of_work(self.db) as session:
+            review.keep_hint(session, review_id, text, reason, seen_version)
+        return self.teaching_review(review_id)
+
     def finalise_teaching_case(
         self, review_id: int, *, reviewer: str | None = None, seen_version: int
     ) -> Case:
-        """Mark the draft fictional once every field is confirmed; refuses (changing nothing) before."""
+        """Mark the draft fictional once every field is confirmed and no hint is open; refuses (changing
+        nothing) before."""
         with unit_of_work(self.db) as session:
             case_id = review.finalise(session, review_id, reviewer, seen_version)
         with read_only(self.db) as session:

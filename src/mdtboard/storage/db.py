@@ -390,7 +390,9 @@ def open_database(
     sessions = sessionmaker(engine, expire_on_commit=False)
     if migrate or current == head_revision():
         from mdtboard.storage import audit
+        from mdtboard.storage.changes import install
 
+        install(sessions)  # every commit logs what it changed (the change feed)
         try:
             audit.install(sessions)  # every change is recorded in the audit trail, in its transaction
         except audit.AuditKeyError:

@@ -331,4 +331,6 @@ class AgendaItemRow(Versioned, Base):
 # The tables of the care plan, of training mode (roles, assessments, timing, teaching-case review) and of
 # the conference timers (timing segments, meeting clocks) live in their own modules; importing them here
 # puts them in ``Base.metadata`` wherever the models are used (Alembic, table snapshots).
-from mdtboard.storage import audit_models, careplan_models, timing_models, training_models  # noqa: E402, F401
+from mdtboard.storage import careplan_models, timing_models, training_models  # noqa: E402, F401, I001
+from mdtboard.storage import change_models  # noqa: E402, F401
+from mdtboard.storage import audit_models  # noqa: E402, F401

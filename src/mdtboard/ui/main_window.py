@@ -16,12 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.ui import ops
+from mdtboard.ui import settings as options
 from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
@@ -46,12 +48,6 @@ LIBRARY, CASE, CONFERENCE = range(3)
 #: The navigation's width at the normal text size (ui/main_window.ui); it grows with bigger text.
 NAVIGATION_WIDTH = 200
 
-SETTINGS_GEOMETRY = "window/geometry"
-SETTINGS_STATE = "window/state"
-SETTINGS_FONT_SCALE = "view/font_scale"
-SETTINGS_CONFERENCE = "session/last_conference"
-SETTINGS_CASE = "session/last_case"
-SETTINGS_DEMO_OFFERED = "start/demo_offered"
 
 DemoLoader = Callable[["CaseService"], "list[StoredCase]"]
 
@@ -154,10 +150,13 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self._opener.missing.connect(self._database_missing)
+        # the one place where a background operation's failure nobody handled is shown (ops logs it)
+        ops.operations().failed.connect(self._operation_failed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self.safety = install_safety(self)  # Help > Backups…, the database's warnings
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
+        self.live: Any = None  # ui.live.LiveUpdates: the views follow changes saved elsewhere
         self._restore_settings()
 
     # -- set-up
@@ -195,18 +194,14 @@ class MainWindow(QMainWindow):
         self.ui.actionAbout.triggered.connect(self.show_about)
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value(SETTINGS_GEOMETRY)
-        self.first_start = not isinstance(geometry, QByteArray | bytes)
-        if isinstance(geometry, QByteArray | bytes):
-            self.restoreGeometry(QByteArray(geometry))
-        state = self.settings.value(SETTINGS_STATE)
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state))
-        scale = self.settings.value(SETTINGS_FONT_SCALE, 1.0)
-        try:
-            self._fonts.restore(float(scale))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            self._fonts.restore(1.0)
+        geometry = options.WINDOW_GEOMETRY.read(self.settings)
+        self.first_start = geometry.isEmpty()
+        if not self.first_start:
+            self.restoreGeometry(geometry)
+        state = options.WINDOW_STATE.read(self.settings)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self._fonts.restore(options.FONT_SCALE.read(self.settings))
         if self._fonts.scale != 1.0:
             self._fit_navigation()
 
@@ -374,6 +369,9 @@ class MainWindow(QMainWindow):
 
     def _pages_built(self) -> None:
         self._install_presentation()  # before services_ready, which it follows
+        from mdtboard.ui.live import install_live
+
+        self.live = install_live(self)
         keep_wrapped_labels_whole(self.findChildren(QLabel))  # banners never clip, at any text size
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.workspace is not None)
@@ -405,26 +403,19 @@ class MainWindow(QMainWindow):
         return page
 
     def _reopen_last(self) -> None:
-        case_id = self._int_setting(SETTINGS_CASE)
-        if case_id is not None and self.editor is not None:
+        case_id = options.LAST_CASE.read(self.settings)
+        if case_id and self.editor is not None:
             self.editor.open_case(case_id)
-        conf_id = self._int_setting(SETTINGS_CONFERENCE)
-        if conf_id is not None and self.workspace is not None:
+        conf_id = options.LAST_CONFERENCE.read(self.settings)
+        if conf_id and self.workspace is not None:
             try:
                 self.workspace.open_conference(conf_id)
             except MdtboardError:
-                self.settings.remove(SETTINGS_CONFERENCE)
-
-    def _int_setting(self, key: str) -> int | None:
-        value = self.settings.value(key)
-        try:
-            return int(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
+                options.LAST_CONFERENCE.forget(self.settings)
 
     def offer_demo_cases(self) -> QMessageBox | None:
         """On an empty database, ask (once) whether to load the fictional demo and teaching cases."""
-        if self.services is None or self.settings.value(SETTINGS_DEMO_OFFERED, False, type=bool):
+        if self.services is None or options.DEMO_OFFERED.read(self.settings):
             return None
         if self.services.cases.count() > 0:
             return None
@@ -441,7 +432,7 @@ class MainWindow(QMainWindow):
         return box
 
     def _answer_demo(self, yes: bool) -> None:
-        self.settings.setValue(SETTINGS_DEMO_OFFERED, True)
+        options.DEMO_OFFERED.write(self.settings, True)
         if not yes or self.services is None:
             return
         from mdtboard.ui.dialogs import show_error
@@ -487,7 +478,7 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: int) -> None:
         if self.editor is not None and self.editor.open_case(case_id):
-            self.settings.setValue(SETTINGS_CASE, case_id)
+            options.LAST_CASE.write(self.settings, case_id)
             self.show_page(CASE)
             self.editor.focus_first_field()
 
@@ -502,12 +493,12 @@ class MainWindow(QMainWindow):
             self.workspace.case_saved(case_id)  # the discussion view and the big screen follow the edit
 
     def _case_created(self, case_id: int) -> None:
-        self.settings.setValue(SETTINGS_CASE, case_id)
+        options.LAST_CASE.write(self.settings, case_id)
         if self.library is not None:
             self.library.show_when_refreshed(case_id)
 
     def _conference_opened(self, conf_id: int) -> None:
-        self.settings.setValue(SETTINGS_CONFERENCE, conf_id)
+        options.LAST_CONFERENCE.write(self.settings, conf_id)
 
     def _new_conference(self) -> None:
         if self.workspace is not None:
@@ -560,7 +551,7 @@ class MainWindow(QMainWindow):
     def set_font_scale(self, scale: float) -> None:
         applied = self._fonts.apply(scale)
         self._fit_navigation()
-        self.settings.setValue(SETTINGS_FONT_SCALE, applied)
+        options.FONT_SCALE.write(self.settings, applied)
         self.show_status(f"Text size {round(applied * 100)} %")
 
     def _fit_navigation(self) -> None:
@@ -578,6 +569,9 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.ui.statusbar.showMessage(text)
+
+    def _operation_failed(self, message: str) -> None:
+        self.ui.statusbar.showMessage(f"\u26a0 {message}")
 
     def show_shortcuts(self) -> ShortcutSheet:
         if self._shortcut_sheet is None:
@@ -633,19 +627,22 @@ class MainWindow(QMainWindow):
                 self._close_anyway,
             )
             return
-        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        self.settings.setValue(SETTINGS_STATE, self.saveState())
+        options.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
+        options.WINDOW_STATE.write(self.settings, self.saveState())
         if self.workspace is not None:
             conf_id = self.workspace.current_conference_id()
             if conf_id is not None:
-                self.settings.setValue(SETTINGS_CONFERENCE, conf_id)
-        if self.editor is not None and self.editor.current_case_id() is not None:
-            self.settings.setValue(SETTINGS_CASE, self.editor.current_case_id())
+                options.LAST_CONFERENCE.write(self.settings, conf_id)
+        case_id = self.editor.current_case_id() if self.editor is not None else None
+        if case_id is not None:
+            options.LAST_CASE.write(self.settings, case_id)
         self.settings.sync()
         if self._shortcut_sheet is not None:
             self._shortcut_sheet.close()
         if self.library is not None:
             self.library.shutdown()
+        if self.live is not None:
+            self.live.stop()
         self._steps.stop()  # closed while the pages were being built
         self._opener.wait()  # closed while the database was being opened: close it once it is open
         if self.services is None and self._opener.services is not None:

@@ -2,7 +2,8 @@
 
 The program never recreates an empty database in place of one it has used (a drive not connected, a file
 moved or deleted would otherwise look like every case lost). The files used before are remembered in the
-settings (:data:`SETTINGS_USED_FILES`); when one is missing at start, :class:`MissingDatabaseDialog` offers
+settings (:data:`mdtboard.ui.settings.USED_DATABASE_FILES`); when one is missing at start,
+:class:`MissingDatabaseDialog` offers
 to choose another database file, to restore a backup into its place, to start with an empty database
 there, or to quit.
 """
@@ -17,15 +18,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-SETTINGS_USED_FILES = "database/used_files"
+from mdtboard.ui import settings as options
+
 FILE_FILTER = "mdtboard databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
 def used_files(settings: QSettings) -> list[str]:
-    value = settings.value(SETTINGS_USED_FILES, [])
-    if isinstance(value, str):  # QSettings gives one string for a list of one on some platforms
-        return [value]
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return list(options.USED_DATABASE_FILES.read(settings))
 
 
 def remember_file(settings: QSettings, path: str | None) -> None:
@@ -33,7 +32,7 @@ def remember_file(settings: QSettings, path: str | None) -> None:
         return
     known = used_files(settings)
     if path not in known:
-        settings.setValue(SETTINGS_USED_FILES, [*known, path][-20:])
+        options.USED_DATABASE_FILES.write(settings, [*known, path][-20:])
 
 
 def restore_backup(backup: Path, target: Path) -> None:

@@ -202,10 +202,11 @@ class Operations(QObject):
                 if alive and op.success is not None:
                     op.success(op.result)
             elif isinstance(op.error, MdtboardError):
-                log.info("%s failed: %s", op.label or "operation", type(op.error).__name__)
                 if alive and op.failure is not None:
+                    log.info("%s failed: %s", op.label or "operation", type(op.error).__name__)
                     op.failure(op.error)
-                else:
+                else:  # nobody handles it: logged (its kind, never its text) and shown in one place
+                    log.warning("%s failed: %s", op.label or "operation", type(op.error).__name__)
                     self.failed.emit(str(op.error).splitlines()[0])
             else:
                 error = op.error

@@ -21,6 +21,8 @@ FIXED_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Case library", "Search as you type", "Ctrl+F, then type"),
     ("Case library", "Go from the search field to the list", "Enter"),
     ("Case library", "Open the selected case", "Enter (or double-click)"),
+    ("Case library", "Duplicate / archive or restore / delete the selected case", "Alt+P / Alt+R / Delete"),
+    ("Case library", "Bring back the case just deleted (until mdtboard is closed)", "Ctrl+Z"),
     ("Case editor", "Go to Identify, Situation, Background, Assessment, Recommendation", "Alt+I, S, B, A, R"),
     ("Case editor", "Next / previous ISBAR part", "Ctrl+PgDown / Ctrl+PgUp"),
     ("Case editor", "Next / previous field", "Tab / Shift+Tab"),

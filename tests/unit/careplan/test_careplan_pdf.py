@@ -119,7 +119,8 @@ def test_safety_notice_restrictions_and_a_real_case(sqlite_services: Services) -
     first = squash(pdf.pages[0])
     assert "Nguyễn Thị Hoa" in first
     # the restriction itself is never printed: a discreet notice says whom to ask
-    assert "Sharing restrictions apply: ask the responsible clinician before discussing details." in first
+    notice = "Sharing restrictions apply: ask the clinician who recorded them before discussing details"
+    assert notice in first  # the shared wording (domain.privacy.sharing_notice)
     assert "employer" not in pdf.flat
     assert "SAFETY: PHQ-9 item 9 (thoughts of self-harm) is 1 of 3." in first
     assert "SAFETY: PHQ-9 item 9" in squash(pdf.body.split("Scores", 1)[1])  # again beside the scores

@@ -97,6 +97,21 @@ def test_conference_input_and_other_records_are_redacted_too() -> None:
     assert shared_record(plan, Case("P-2", True, Patient("X"))) is plan  # nothing restricted: as it was
 
 
+def test_a_prepared_input_edited_since_its_passage_was_marked_is_withheld_whole() -> None:
+    c = case()
+    assert c.discipline_inputs is not None
+    c.discipline_inputs[1].assessment = "Hypervigilant; sleeps very badly."  # "sleeps badly" edited
+    prepared = copy.deepcopy(c.discipline_inputs)
+    given = DisciplineInput(Discipline.PSYCHOLOGY, "Ana Ruiz", "Hypervigilant; sleeps very badly.", "CBT.",
+                            agenda_item_id=7)
+    physician, psychology, in_meeting = shared_inputs(c, [*prepared, given])
+    assert psychology.assessment == "[restricted: held by Dr Ana Ruiz]"  # as shared_case withholds it
+    assert psychology.assessment == shared_case(c).discipline_inputs[1].assessment  # type: ignore[index]
+    assert psychology.recommendations == "CBT." and physician.assessment == "Myofascial pain."
+    assert in_meeting.assessment == "[restricted: held by Dr Ana Ruiz]"  # said again in the meeting
+    assert prepared[1].assessment == "Hypervigilant; sleeps very badly."  # the inputs are unchanged
+
+
 def test_redact_text_prefers_the_longest_passage() -> None:
     passages = [
         RestrictedPassage("/a", "abuse", "psychology"),

@@ -204,3 +204,23 @@ def test_the_page_size_is_a4_or_letter() -> None:
     assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [595, 842]
     with pytest.raises(InvalidInputError):
         debrief_pdf(TRAINEE, history[2], size="A5")
+
+
+def test_the_facilitator_guide_of_a_bank_case_is_shown_at_the_debrief() -> None:
+    from dataclasses import replace
+
+    from mdtboard.domain.facilitator_guides import guide_for
+
+    history = conferences()
+    bank_case = replace(teaching_case(), ref="TEACH-02")
+    third = replace(history[2], presentations=(replace(history[2].presentations[0], case_ref="TEACH-02"),))
+    _reader, text = read_back(debrief_pdf(TRAINEE, third, history=history, cases=[bank_case],
+                                          generated_at=PRINTED))
+    guide = guide_for("TEACH-02")
+    assert guide is not None
+    assert "Facilitator guide: TEACH-02" in text
+    assert "Canada, Ontario" in text and "pregnancy" in text
+    assert "mdtboard does not flag it: the team had to find it" in text
+    # a case that is not in the bank has no guide
+    _reader, plain = render()
+    assert "Facilitator guide" not in plain

@@ -271,7 +271,7 @@ def test_a_case_with_a_care_plan_cannot_be_deleted(
     case = three[1]
     services.careplans.create_draft(case.id or 0)
     before = table_snapshot(db)
-    with pytest.raises(CaseInUseError, match="cannot be deleted: it has a care plan, which stay"):
+    with pytest.raises(CaseInUseError, match="cannot be deleted: it has a care plan, and so it stays part"):
         services.cases.delete(case.id or 0)
     assert table_snapshot(db) == before
     assert services.cases.usage(case.id or 0).care_plans == 1

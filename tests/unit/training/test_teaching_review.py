@@ -26,7 +26,7 @@ def test_teaching_case_from_a_real_case(services: Services) -> None:
     training = services.training
     review = training.make_teaching_case(original.id, seed="spring-2026")
     draft = review.draft.case
-    # a new case, not fictional yet, with the structured identifiers gone
+    # a new case, not fictional yet, with every identifier the finder is sure of replaced, in every text
     assert review.draft_case_id == draft.id != original.id
     assert review.source_case_id == original.id and not review.final
     assert draft.fictional is False and draft.ref.startswith("teach-")
@@ -34,33 +34,43 @@ def test_teaching_case_from_a_real_case(services: Services) -> None:
     assert draft.patient.age is None and review.draft.age_text == OLDEST_AGE_TEXT
     assert draft.title == "Post-herpetic neuralgia since 2024"
     assert draft.prior_treatments == ["Amitriptyline 10 mg from 2024, stopped for dizziness"]
-    assert draft.red_flags == ["None found on 2025"]
+    assert draft.red_flags == ["None found in 2025"]
     assert [i.author for i in draft.discipline_inputs or []] == [None]
-    # every free-text field is on the checklist, with hints at what looks like an identifier
+    assert draft.pain_history is not None and draft.psychosocial is not None
+    for real in ("Agnieszka", "0161", "00482913", "Brigid", "12 March", "Margarethe"):
+        assert real not in f"{draft.pain_history} {draft.psychosocial}", real
+    given = review.draft.aliases["margarethe"]
+    assert draft.psychosocial.endswith(f"{given} enjoys choir.")
+    assert draft.patient.display_name.startswith(given)
+    # what was replaced is listed (for the reviewer), and the town it was not sure of is an open hint
+    assert ("pain_history", HintKind.PHONE, "0161 496 0734") in {
+        (r.where, r.kind, r.original) for r in review.draft.replacements}
+    assert [(h.where, h.kind, h.text) for h in review.checklist.open_hints] == [
+        ("psychosocial", HintKind.PLACE, "Salford")]
     fields = review.checklist.fields
     assert {"title", "one_liner", "pain_history", "psychosocial", "discipline_inputs[0].assessment"} <= set(
         fields
     )
     assert review.checklist.unconfirmed == fields
-    kinds = {h.kind for h in review.checklist.item("pain_history").hints}
-    assert {HintKind.DATE, HintKind.RECORD_NUMBER, HintKind.PHONE} <= kinds
-    assert any(
-        h.kind is HintKind.NAME and h.text == "Margarethe"
-        for h in review.checklist.item("psychosocial").hints
-    )
     assert review.texts("pain_history") == [("pain_history", draft.pain_history)]
     assert review.texts("discipline_inputs[0].assessment") == [
         ("discipline_inputs[0].assessment", "Allodynia over left T6; no new rash.")
     ]
     # the original is exactly as it was
     assert services.cases.get(original.id) == kept
-    # finalising before every field is confirmed names each open field and changes nothing
+    # finalising names the open hint and each unconfirmed field, and changes nothing
     before = table_snapshot(services.db)
     with pytest.raises(InvalidInputError) as info:
         training.finalise_teaching_case(review.id, seen_version=review.version)
-    assert [p.where for p in info.value.problems] == list(fields)
+    assert [p.where for p in info.value.problems] == ["psychosocial", *fields]
+    # confirming a field with an open hint is refused, however often it is asked
+    for _ in range(3):
+        with pytest.raises(InvalidInputError, match="Salford"):
+            training.confirm_field(review.id, "psychosocial", seen_version=review.version)
+    with pytest.raises(InvalidInputError, match="say why"):
+        training.keep_hint(review.id, "Salford", " ", seen_version=review.version)
     assert table_snapshot(services.db) == before
-    # a reviewer removes the phone number, then confirms the fields one by one
+    # a reviewer edits a text, keeps the town with a reason, then confirms the fields one by one
     revised = training.revise_field(
         review.id,
         "pain_history",
@@ -69,7 +79,10 @@ def test_teaching_case_from_a_real_case(services: Services) -> None:
     )
     assert revised.draft.case.pain_history == "Shingles in 2024; pain since. Her daughter calls the clinic."
     assert revised.checklist.item("pain_history").hints == ()
-    current = revised
+    current = training.keep_hint(review.id, "Salford", "a city of 100,000: not identifying",
+                                 seen_version=revised.version)
+    assert current.checklist.open_hints == ()
+    assert current.draft.kept == {"salford": "a city of 100,000: not identifying"}
     for field in fields[:-1]:
         current = training.confirm_field(review.id, field, reviewer=REVIEWER, seen_version=current.version)
     assert current.checklist.unconfirmed == (fields[-1],) and not current.ready
@@ -84,10 +97,33 @@ def test_teaching_case_from_a_real_case(services: Services) -> None:
     assert services.cases.get(draft.id or 0).fictional is True
     final = training.teaching_review(review.id)
     assert final.final and final.source_case_id is None  # no link back to the real case any more
+    # what was kept stays listed with the teaching case; the real names and originals are gone
+    assert any(c.where == "kept" and "Salford".casefold() in c.what for c in final.draft.changes)
+    assert final.draft.names == () and final.draft.replacements == () and final.draft.aliases == {}
     assert training.teaching_reviews() == [] and [
         r.id for r in training.teaching_reviews(open_only=False)
     ] == [review.id]
     assert services.cases.get(original.id) == kept
+
+
+def test_an_open_hint_replaced_everywhere_with_the_same_words(services: Services) -> None:
+    case = real_case("REAL-0043")
+    case.pain_history = "Shingles in 2024; she moved to Salford after it."
+    original = services.cases.create(case)
+    training = services.training
+    review = training.make_teaching_case(original.id or 0, seed="s2")
+    assert {h.where for h in review.checklist.open_hints} == {"pain_history", "psychosocial"}
+    with pytest.raises(InvalidInputError, match="type what to put"):
+        training.replace_hint(review.id, "Salford", "  ", seen_version=review.version)
+    after = training.replace_hint(review.id, "Salford", "a northern city", seen_version=review.version)
+    assert after.draft.case.pain_history == "Shingles in 2024; she moved to a northern city after it."
+    assert after.draft.case.psychosocial is not None
+    assert after.draft.case.psychosocial.startswith("Lives alone in a northern city;")
+    assert after.checklist.open_hints == ()
+    assert ("pain_history", "Salford", "a northern city") in {
+        (r.where, r.original, r.replacement) for r in after.draft.replacements}
+    with pytest.raises(ConflictError):
+        training.keep_hint(review.id, "Salford", "stale", seen_version=review.version)
 
 
 def test_review_steps_that_are_refused_change_nothing(services: Services) -> None:
@@ -117,7 +153,7 @@ def test_a_draft_edited_outside_the_review_must_be_reviewed_again(services: Serv
     original = services.cases.create(real_case())
     training = services.training
     review = training.make_teaching_case(original.id or 0)
-    current = review
+    current = training.keep_hint(review.id, "Salford", "a large city", seen_version=review.version)
     for field in review.checklist.fields:
         current = training.confirm_field(review.id, field, seen_version=current.version)
     assert current.ready
@@ -132,8 +168,9 @@ def test_a_draft_edited_outside_the_review_must_be_reviewed_again(services: Serv
     with pytest.raises(InvalidInputError, match="was changed outside this review"):
         training.finalise_teaching_case(review.id, seen_version=again.version)
     assert services.cases.get(review.draft_case_id).fictional is False
-    # confirming starts the review afresh on the case as it now is
-    current = again
+    # the phone number brought in is an open hint: replaced, then the review starts afresh
+    current = training.replace_hint(review.id, "0161 496 0999", seen_version=again.version)
+    assert current.draft.case.psychosocial == "Lives alone; neighbour on [phone number]."
     for field in again.checklist.fields:
         current = training.confirm_field(review.id, field, seen_version=current.version)
     assert not current.changed_elsewhere and current.ready
@@ -158,3 +195,27 @@ def test_text_at_reads_every_kind_of_checklist_path() -> None:
     assert text_at(case, "discipline_inputs[0].author") == "Dr Tomasz Wróbel"
     assert text_at(case, "imaging[3]") is None
     assert text_at(case, "not a path") is None
+
+
+def test_a_draft_under_review_cannot_be_taught_with_until_finalised(services: Services) -> None:
+    from datetime import datetime
+
+    from training_setup import teaching_conference
+
+    original = services.cases.create(real_case("REAL-0044"))
+    training = services.training
+    review = training.make_teaching_case(original.id or 0, seed="t")
+    conf = teaching_conference(services, "Teaching", datetime(2026, 5, 4, 13), [])
+    assert conf.id is not None
+    before = table_snapshot(services.db)
+    with pytest.raises(InvalidInputError, match="still under review"):
+        services.conferences.add_agenda_item(conf.id, review.draft_case_id)
+    assert table_snapshot(services.db) == before
+    # exported meanwhile, it says it is not fictional
+    assert services.cases.get(review.draft_case_id).fictional is False
+    current = training.keep_hint(review.id, "Salford", "a large city", seen_version=review.version)
+    for field in current.checklist.fields:
+        current = training.confirm_field(review.id, field, seen_version=current.version)
+    training.finalise_teaching_case(review.id, seen_version=current.version)
+    item = services.conferences.add_agenda_item(conf.id, review.draft_case_id)
+    assert item.case_id == review.draft_case_id

@@ -22,6 +22,7 @@ from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.services.files import write_atomic
+from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import PAGE_SIZES, page_size_setting, print_preview, set_page_size_setting
 from mdtboard.ui.dialogs import show_error
 
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from mdtboard.reports.papers import Audience
     from mdtboard.ui.careplan.editor import CarePlanEditor
 
-SETTINGS_FOLDER = "careplan/last_folder"
 
 
 class PlanActions(QObject):
@@ -127,7 +127,7 @@ class PlanActions(QObject):
         return self.preview
 
     def _default_path(self, suffix: str) -> str:
-        folder = Path(str(self._settings.value(SETTINGS_FOLDER, str(Path.home())) or Path.home()))
+        folder = Path(options.CAREPLAN_FOLDER.read(self._settings) or Path.home())
         case, plan = self._editor.case, self._editor.plan
         ref = case.ref if case is not None else "case"
         version = f"-v{plan.plan_version}" if plan is not None else "-draft"
@@ -157,7 +157,7 @@ class PlanActions(QObject):
             self._editor.last_dialog = show_error(self._editor, "Care plan PDF not saved", str(exc))
             self.message.emit("The PDF was not saved")
             return False
-        self._settings.setValue(SETTINGS_FOLDER, str(written.parent))
+        options.CAREPLAN_FOLDER.write(self._settings, str(written.parent))
         self.message.emit(f"Saved the {self.audience.label.lower()} PDF to {written}")
         return True
 
@@ -186,7 +186,7 @@ class PlanActions(QObject):
             self._editor.last_dialog = show_error(self._editor, "FHIR bundle not exported", str(exc))
             self.message.emit("The FHIR bundle was not exported")
             return False
-        self._settings.setValue(SETTINGS_FOLDER, str(written.parent))
+        options.CAREPLAN_FOLDER.write(self._settings, str(written.parent))
         agreed = self._services.careplans.agreed(case.id) if case.id is not None else None
         which = f"agreed plan (version {agreed.plan_version})" if agreed is not None else "latest draft"
         self.message.emit(f"Exported the FHIR bundle of the {which} of {case.ref} to {written}")

@@ -17,6 +17,7 @@ from mdtboard.domain.careplan import (
 from mdtboard.domain.careplan_checks import SIGNING_ROLES
 from mdtboard.domain.case import Case, Discipline, Medication
 from mdtboard.domain.conference import Conference
+from mdtboard.domain.privacy import sharing_notice
 from mdtboard.ui.careplan.signoff import local_time
 
 WARNING_SIGN = "\u26a0"
@@ -43,6 +44,24 @@ def no_plan_text(case: Case | None) -> str:
         "recommendations become interventions, the functional goals become goals, and the current opioids "
         "come with their MME. The team then edits it."
     )
+
+
+def restriction_text(case: Case | None) -> str | None:
+    """What the editor says of the case's sharing restrictions and restricted passages (the shared notice,
+    and who holds the passages; never their words), or None when the case has neither."""
+    if case is None:
+        return None
+    parts = []
+    notice = sharing_notice(case)
+    if notice:
+        parts.append(notice + ".")
+    holders = sorted({p.held_by.strip() for p in case.restricted_passages or [] if p.held_by.strip()})
+    if case.restricted_passages:
+        parts.append(
+            "Passages held by " + (", ".join(holders) or "the clinicians who marked them")
+            + " are withheld from the papers, the big screen and exports."
+        )
+    return " ".join(parts) or None
 
 
 def version_text(plan: CarePlan | None, has_case: bool) -> str:

@@ -4,8 +4,13 @@ Keyboard: in every table, Insert or Ctrl+N adds a row (after the selected one), 
 row, typing or F2 edits a cell and Enter finishes; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
 window's one undo stack. Alt+O, G, I, M, R, W go to the parts of the plan; Alt+B builds the draft.
 
-Everything typed is saved within a second of typing stopping (``CarePlanService.save_draft`` with the
-version the person saw). A row just added is stored once it has its text. A signed plan is shown
+Everything typed is saved by the plan's :class:`RecordSession` (on a pause in typing and at least every 2 s
+while it goes on, on the writer thread, retried by itself after a fault that passes) with
+``CarePlanService.save_draft`` stating the version the person saw. Each change is a step on the window's
+undo stack (the shared commands of :mod:`mdtboard.ui.editing.commands`). When someone saved the plan
+elsewhere meanwhile, the two are merged field by field (each list is one field): their changes to other
+parts are kept, and only a part both changed is offered for a choice. A row just added is stored once it
+has its text. A signed plan is shown
 read-only under a "Signed — locked" banner; "Start a new version" copies it into an editable draft.
 Printing, the PDF and the FHIR export are in :mod:`.actions`.
 """
@@ -13,29 +18,28 @@ Printing, the PDF and the FHIR export are in :mod:`.actions`.
 from __future__ import annotations
 
 import copy
+from collections.abc import Hashable
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from mdtboard.domain.careplan import CarePlan, Intervention, PlanLockedError
-from mdtboard.domain.careplan_diff import canonical
+from mdtboard.domain.careplan import CarePlan, Goal, Intervention, MedicationPlanEntry, PlanLockedError
+from mdtboard.domain.careplan_checks import OpenItem
 from mdtboard.domain.careplan_draft import OfferedItem, offered_sources
 from mdtboard.domain.case import Case, Discipline
-from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
+from mdtboard.domain.errors import ConflictError, DatabaseError, InvalidInputError, MdtboardError
 from mdtboard.services.context import Services
-from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.actions import PlanActions
 from mdtboard.ui.careplan.checklist import ChecklistDialog
-from mdtboard.ui.careplan.commands import PlanFieldCommand, PlanItemCommand, PlanRowCommand
 from mdtboard.ui.careplan.display import WARNING_SIGN
-from mdtboard.ui.careplan.fields import AGREEMENT, LABELS, REVIEW_DATE, PlanFields
+from mdtboard.ui.careplan.fields import ACKNOWLEDGED, AGREEMENT, LABELS, REVIEW_DATE, PlanFields
+from mdtboard.ui.careplan.follow_through import FollowThroughPanel
 from mdtboard.ui.careplan.history import VersionHistory
-from mdtboard.ui.careplan.keys import UndoKeys
+from mdtboard.ui.careplan.saving import field_label, plan_fields, plan_with_fields, store_plan
 from mdtboard.ui.careplan.sections import (
     DISAGREEMENTS,
     GOALS,
@@ -48,11 +52,14 @@ from mdtboard.ui.careplan.sections import (
 )
 from mdtboard.ui.careplan.signoff import SignOffPanel
 from mdtboard.ui.careplan.tables import PlanTables
-from mdtboard.ui.careplan.texts import conflict_rows, unsaved_changes
+from mdtboard.ui.careplan.texts import unsaved_changes
 from mdtboard.ui.careplan.values import format_date, parse_date
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
-from mdtboard.ui.conflict_dialog import Choice, ConflictDialog
 from mdtboard.ui.dialogs import ask, show_error
+from mdtboard.ui.editing import undo_keys
+from mdtboard.ui.editing.clash_dialog import ClashDialog
+from mdtboard.ui.editing.commands import FieldEdit, RecordReplace, RowEdit, RowInsert, RowRemove
+from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
@@ -60,6 +67,17 @@ STYLE = """
 QFrame#lockFrame { background: #eef2f6; border: 1px solid #9aa9b8; border-radius: 4px; }
 QLabel#saveState, QLabel#versionLabel { color: #3d4a57; padding: 0 6px; }
 """
+
+
+def _open(item: object) -> bool:
+    """The row is one the checklist counts as open (proposed, no owner or due date, not SMART, undecided)."""
+    if isinstance(item, Intervention):
+        return item.proposed or bool(item.missing)
+    if isinstance(item, Goal):
+        return not item.is_smart
+    if isinstance(item, MedicationPlanEntry):
+        return not item.decided
+    return False
 
 
 class CarePlanEditor(QWidget):
@@ -84,7 +102,7 @@ class CarePlanEditor(QWidget):
         settings: QSettings,
         parent: QWidget | None = None,
         *,
-        save_delay_ms: int = DEFAULT_DELAY_MS,
+        save_delay_ms: int = PAUSE_MS,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -98,10 +116,21 @@ class CarePlanEditor(QWidget):
         self.ui.sideLayout.addWidget(self.signoff)
         self.ui.sideLayout.addWidget(self.history)
         self.ui.sideLayout.addStretch(1)
-        self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
-        self._undo_keys = UndoKeys(self)
-        self.tables = PlanTables(self.ui, self._undo_keys, self)
+        service = services.careplans
+        self.session = RecordSession(
+            save=lambda plan: store_plan(service, plan),
+            read=self._read_for_save,
+            fields=plan_fields,
+            build=plan_with_fields,
+            label=field_label,
+            what="care plan",
+            pause_ms=save_delay_ms,
+            parent=self,
+        )
+        self.tables = PlanTables(self.ui, self)
         self.output = PlanActions(self, services, settings)
+        self.follow_through = FollowThroughPanel(services, self.ui.sectionTabs)
+        self.ui.sectionTabs.addTab(self.follow_through, "Follow-thro&ugh")
         self._case: Case | None = None
         self._agenda_item_id: int | None = None
         self._plan: CarePlan | None = None
@@ -110,11 +139,14 @@ class CarePlanEditor(QWidget):
         self._loading = False
         self._review_problem: str | None = None
         self._offered: list[OfferedItem] = []
-        self.conflict_dialog: ConflictDialog | None = None
+        self.conflict_dialog: ClashDialog | None = None
+        #: parts whose text of this person's own a choice did not keep (brought back by undo)
+        self._discarded: dict[str, Any] = {}
         self.last_dialog: QWidget | None = None
         self._prepare_widgets()
         self._connect_signals()
         self._show_state()
+        undo_keys.register(self, undo_stack)  # Ctrl+Z in any field: the window's one history
 
     # -- set-up
     def _prepare_widgets(self) -> None:
@@ -122,7 +154,6 @@ class CarePlanEditor(QWidget):
         set_relative_font(self.ui.lockLabel, 1.05)
         for key in self.fields.keys():  # noqa: SIM118 (PlanFields is not a dict)
             widget = self.fields.widget(key)
-            widget.installEventFilter(self._undo_keys)
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
         self.ui.bodySplitter.setStretchFactor(0, 3)
@@ -134,6 +165,7 @@ class CarePlanEditor(QWidget):
             widget.textChanged.connect(lambda *_a, key=key: self._edited(key))
         for radio in self.fields.radios.values():
             radio.toggled.connect(self._agreement_toggled)
+        self.fields.acknowledged.toggled.connect(lambda _checked: self._edited(ACKNOWLEDGED))
         self.ui.reviewDateEdit.editingFinished.connect(self._tidy_review_date)
         self.tables.item_edited.connect(self._push_item)
         self.tables.add_requested.connect(self.add_row)
@@ -157,10 +189,13 @@ class CarePlanEditor(QWidget):
         self.signoff.withdraw_requested.connect(self.withdraw)
         self.history.show_version_requested.connect(self.show_version)
         self.history.message.connect(self.status_message)
+        self.follow_through.message.connect(self.status_message)
         self.output.message.connect(self.status_message)
-        self._saver.saved.connect(self._on_saved)
-        self._saver.save_failed.connect(self._on_save_failed)
-        self._saver.conflicted.connect(self._on_conflict)
+        self.session.saved.connect(self._on_saved)
+        self.session.state_changed.connect(self._show_save_state)
+        self.session.failed.connect(self._on_save_failed)
+        self.session.merged.connect(self._on_merged)
+        self.session.clashed.connect(self._on_clash)
 
     # -- what is open
     def current_case_id(self) -> int | None:
@@ -189,7 +224,7 @@ class CarePlanEditor(QWidget):
 
     @property
     def pending(self) -> bool:
-        return self._saver.pending
+        return self.session.pending
 
     def open_case(self, case_id: int, agenda_item_id: int | None = None) -> bool:
         """Show the latest plan of ``case_id`` (saving what is pending first); ``agenda_item_id`` is where
@@ -233,9 +268,20 @@ class CarePlanEditor(QWidget):
 
     def _load(self, plan: CarePlan | None) -> None:
         self._plan = plan
+        self.session.load(plan)
+        self._fill(plan)
+        self._review_problem = None
+        self.ui.saveState.setText("")
+        self._show_offered()
+        self._show_history()
+        self._show_follow_through()
+        self._show_state()
+
+    def _fill(self, plan: CarePlan | None) -> None:
+        """Show ``plan``'s content (not an edit)."""
         self._loading = True
         try:
-            with self._saver.suspend():
+            with self.session.suspend():
                 if plan is None:
                     self.fields.clear()
                     self._texts = {}
@@ -244,17 +290,14 @@ class CarePlanEditor(QWidget):
                 self.tables.fill(plan)
         finally:
             self._loading = False
-        self._saver.discard()
-        self._review_problem = None
-        self.ui.saveState.setText("")
-        self._show_offered()
-        self._show_history()
-        self._show_state()
 
-    # -- saving
+    # -- saving (through the record session)
     def flush(self) -> bool:
-        """Save anything pending now; False when the save failed (the text stays on screen)."""
-        return self._saver.flush()
+        """Save anything pending now and wait for it; False when the save failed or awaits a choice (the
+        text stays on screen)."""
+        ok = self.session.flush()
+        self._show_save_state(self.session.state_text)
+        return ok
 
     def read_plan(self) -> CarePlan:
         """The plan as the form shows it (rows still without their text left out)."""
@@ -274,18 +317,21 @@ class CarePlanEditor(QWidget):
             review_date=values.review_date,
             responsible_clinician=values.responsible_clinician,
             agreement=values.agreement,
+            restriction_acknowledged=values.restriction_acknowledged,
         )
 
-    def _save(self) -> None:
+    def _read_for_save(self) -> CarePlan | None:
+        """The plan on screen as the session saves it (nothing while it cannot be edited)."""
         if self._plan is None or not self.editable:
+            return None
+        return self.read_plan()
+
+    def _on_saved(self, stored: CarePlan) -> None:
+        before = self._plan
+        if before is None or stored.id != before.id:
             return
-        plan = self.read_plan()
-        if canonical(plan) == canonical(self._plan):
-            return
-        signed_before = self._plan.signed_disciplines()
-        stored = self._services.careplans.save_draft(plan)
         self._plan = stored
-        withdrawn = signed_before - stored.signed_disciplines()
+        withdrawn = before.signed_disciplines() - stored.signed_disciplines()
         if withdrawn:
             names = ", ".join(d.label.lower() for d in Discipline if d in withdrawn)
             self.status_message.emit(f"The plan changed, so the sign-offs given ({names}) were withdrawn.")
@@ -294,21 +340,30 @@ class CarePlanEditor(QWidget):
         assert self._case is not None and self._case.id is not None
         self.plan_saved.emit(self._case.id)
 
-    def _on_saved(self, when: datetime) -> None:
-        text = f"Saved {when:%H:%M:%S}"
-        blank = self.tables.blank_rows()
-        if blank:
-            text += f" · {blank} new row{'s' if blank != 1 else ''} without text not saved yet"
-        if self._review_problem:
-            text += " · review date not saved (see the field)"
-        self.ui.saveState.setText(text)
-        self.status_message.emit(text)
+    def _show_save_state(self, text: str) -> None:
+        """The session's save state beside the plan ("Saved 14:02:31", with what is not saved yet)."""
+        if text.startswith("Saved"):
+            blank = self.tables.blank_rows()
+            if blank:
+                text += f" · {blank} new row{'s' if blank != 1 else ''} without text not saved yet"
+            if self._review_problem:
+                text += " · review date not saved (see the field)"
+        if text == self.ui.saveState.text().removeprefix(f"{WARNING_SIGN} "):
+            return
+        if text.startswith(("Not saved", "Changed elsewhere")):
+            self.ui.saveState.setText(f"{WARNING_SIGN} {text}")
+        else:
+            self.ui.saveState.setText(text)
+        if text.startswith("Saved"):
+            self.status_message.emit(text)
+        elif text.startswith("Not saved") and isinstance(self.session.last_error, DatabaseError):
+            self.status_message.emit(f"Care plan {text[0].lower()}{text[1:]} Your text is kept on screen.")
 
     def _on_save_failed(self, error: MdtboardError) -> None:
         if isinstance(error, PlanLockedError) and self._plan is not None:
             mine = self.read_plan()
             lost = unsaved_changes(self._plan, mine)
-            self._saver.discard()
+            self.session.load(None)  # nothing more of this version is saved
             self.last_dialog = show_error(
                 self,
                 "The care plan was signed meanwhile",
@@ -321,34 +376,46 @@ class CarePlanEditor(QWidget):
             first = "; ".join(f"{p.where}: {p.message}" for p in error.problems[:3])
         self.ui.saveState.setText(f"{WARNING_SIGN} Not saved")
         self.status_message.emit(
-            f"Care plan not saved: {first} Your text is kept on screen; saving is retried."
+            f"Care plan not saved: {first} Your text is kept on screen; it is saved with your next change."
         )
 
-    def _on_conflict(self, error: ConflictError) -> None:
-        mine, theirs = error.mine, error.theirs
-        if not isinstance(mine, CarePlan) or not isinstance(theirs, CarePlan):
-            self.status_message.emit(str(error))
+    # -- a version saved elsewhere: merged by part; only a part both changed is offered for a choice
+    def _on_merged(self, merged: CarePlan, message: str) -> None:
+        """Show the merge of this person's edits with the version saved elsewhere (the session saves it);
+        a text of one's own that a choice did not keep goes on the undo stack, and undo puts back only
+        that text."""
+        discarded, self._discarded = self._discarded, {}
+        if self._plan is None or merged.id != self._plan.id:
             return
-        dialog = ConflictDialog(f"Care plan version {theirs.plan_version} of {theirs.case_ref}",
-                                conflict_rows(mine, theirs), self)
+        self._plan = copy.deepcopy(self.session.base)
+        self._fill(merged)
+        self._show_summaries()
+        self._show_signoff()
+        ids = self._ids()
+        if discarded and ids is not None:
+            before = plan_with_fields(merged, discarded)
+            self._undo.push(RecordReplace(self, ids, before, merged, "Choose the saved care plan text"))
+        if message:
+            self.status_message.emit(f"Care plan: {message}")
+
+    def _on_clash(self, clash: Clash) -> None:
+        theirs = clash.theirs_record
+        dialog = ClashDialog(
+            f"Care plan version {theirs.plan_version} of {theirs.case_ref}", clash, field_label, self
+        )
         self.conflict_dialog = dialog
-        dialog.finished.connect(lambda _result: self._resolve_conflict(dialog, theirs))
-        self.ui.saveState.setText(f"{WARNING_SIGN} Changed elsewhere: choose a version")
+        dialog.finished.connect(lambda _result: self._settle(dialog, clash))
         self.status_message.emit("The care plan was changed elsewhere: nothing was overwritten")
         dialog.open()
 
-    def _resolve_conflict(self, dialog: ConflictDialog, theirs: CarePlan) -> None:
+    def _settle(self, dialog: ClashDialog, clash: Clash) -> None:
         self.conflict_dialog = None
-        if self._plan is None or self._plan.id != theirs.id:
+        if self._plan is None or self._plan.id != clash.theirs_record.id or not self.editable:
             return
-        if dialog.choice is Choice.TAKE_THEIRS:
-            self._load(theirs)
-            self.status_message.emit("Showing the saved version of the care plan")
-            return
-        # Keep mine: the stored version becomes the one this person has seen, then save on top of it.
-        self._plan = copy.deepcopy(theirs)
-        self._saver.touch()
-        self._saver.flush()
+        keep = dialog.keep_mine
+        mine = plan_fields(self.read_plan())  # with what was typed while the choice was open
+        self._discarded = {n: mine[n] for n in clash.merge.clashes if n not in keep and n in mine}
+        self.session.settle(clash, keep)
 
     # -- drafts, versions, sign-off
     def build_draft(self) -> CarePlan | None:
@@ -390,11 +457,14 @@ class CarePlanEditor(QWidget):
             return None
         if not confirmed:
             old = self._plan.plan_version
+            again = (" and the sharing restrictions are to be acknowledged again"
+                     if display.restriction_text(self._case) else "")
             self.last_dialog = ask(
                 self, "Start a new version?",
                 f"Version {old + 1} will be a draft copied from version {old}, which stays as it was "
                 f"signed and can still be read and printed.\n\nThe sign-offs are not copied: every lead "
-                f"signs version {old + 1} again. The patient's agreement goes back to \"not yet asked\". "
+                f"signs version {old + 1} again. The patient's agreement goes back to \"not yet asked\""
+                f"{again}. "
                 "Progress recorded on the actions stays with them.\n\nStart the new version?",
                 lambda yes: self._new_version_answered(yes, old),
             )
@@ -441,9 +511,7 @@ class CarePlanEditor(QWidget):
                 dialog = ChecklistDialog(discipline, name, open_items, self)
                 self.last_dialog = dialog
                 dialog.accepted.connect(lambda: self.sign(discipline, name, dialog.reason))
-                dialog.rejected.connect(
-                    lambda: self.status_message.emit("Not signed: fix what the checklist shows, then sign.")
-                )
+                dialog.rejected.connect(lambda: self._back_to_fix(open_items[0]))
                 dialog.open()
                 return False
         try:
@@ -459,6 +527,7 @@ class CarePlanEditor(QWidget):
             return False
         self.signoff.forget_typed(discipline)
         self._plan = plan
+        self.session.base = plan  # the version the next save states
         if plan.signed:
             self._load(plan)
             self.status_message.emit(f"Signed by every discipline: version {plan.plan_version} is locked")
@@ -470,14 +539,48 @@ class CarePlanEditor(QWidget):
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
         return True
 
+    def _back_to_fix(self, first: OpenItem) -> None:
+        """"Go back and fix": the cursor goes to where the checklist's first open item is fixed."""
+        self.go_to_part(first.part)
+        self.status_message.emit(f"Not signed: fix what the checklist shows, then sign ({first}).")
+
+    def go_to_part(self, part: str) -> None:
+        """Put the cursor where a part of the checklist is fixed (see ``CHECKLIST_PARTS``)."""
+        ui = self.ui
+        tables = {"interventions": INTERVENTIONS, "goals": GOALS, "medication": MEDICATION}
+        widget: QWidget
+        if part in tables:
+            name = tables[part]
+            widget = self.tables.views[name]
+            model = self.tables.models[name]
+            wanted = next((row for row, item in enumerate(model.items()) if _open(item)), 0)
+            if model.rowCount():
+                self.tables.views[name].setCurrentIndex(model.index(wanted, 0))
+        elif part == "agreement":
+            widget = next((r for r in self.fields.radios.values() if r.isChecked()), ui.agreedRadio)
+        elif part == "review":
+            widget = ui.reviewDateEdit
+        elif part == "restrictions":
+            widget = ui.acknowledgedCheck
+        else:
+            return
+        self.tables.reveal(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def withdraw(self, discipline: Discipline) -> None:
         if self._plan is None or not self.editable:
+            return
+        if not self.flush():
+            self.status_message.emit(
+                "The plan is not saved yet, so no sign-off was withdrawn; see the save state."
+            )
             return
         try:
             self._plan = self._services.careplans.withdraw_sign_off(self._plan, discipline)
         except MdtboardError as exc:
             self.status_message.emit(f"Sign-off not withdrawn: {exc}")
             return
+        self.session.base = self._plan
         self._show_state()
         self.status_message.emit(f"The {discipline.label.lower()} sign-off was withdrawn")
 
@@ -490,8 +593,9 @@ class CarePlanEditor(QWidget):
         if new == old:
             return
         self._texts[key] = new
-        assert self._case is not None and self._case.id is not None
-        self._undo.push(PlanFieldCommand(self, self._case.id, self._plan.id, key, LABELS[key], old, new))
+        ids = self._ids()
+        assert ids is not None
+        self._undo.push(FieldEdit(self, ids, key, f"{LABELS[key]} (care plan)", old, new))
         self._changed()
 
     def _agreement_toggled(self, checked: bool) -> None:
@@ -510,7 +614,7 @@ class CarePlanEditor(QWidget):
         ids = self._ids()
         if ids is not None:
             label = f"Edit {SECTIONS[section].noun} {row + 1} (care plan)"
-            self._undo.push(PlanItemCommand(self, *ids, section, row, old, new, label))
+            self._undo.push(RowEdit(self, ids, section, row, old, new, label))
 
     def _ids(self) -> tuple[int, int] | None:
         """(case id, plan id) of the plan shown."""
@@ -525,7 +629,7 @@ class CarePlanEditor(QWidget):
             return
         row, item = self.tables.new_row(section)
         noun = SECTIONS[section].noun
-        self._undo.push(PlanRowCommand(self, *ids, section, row, item, insert=True, label=f"Add a {noun}"))
+        self._undo.push(RowInsert(self, ids, section, row, item, label=f"Add a {noun}"))
         self.tables.start_editing(section, row)
 
     def remove_row(self, section: str) -> None:
@@ -536,9 +640,8 @@ class CarePlanEditor(QWidget):
             return
         noun = SECTIONS[section].noun
         item = self.tables.models[section].item(row)
-        self._undo.push(PlanRowCommand(
-            self, *ids, section, row, item, insert=False, label=f"Remove {noun} {row + 1} (care plan)"
-        ))
+        label = f"Remove {noun} {row + 1} (care plan)"
+        self._undo.push(RowRemove(self, ids, section, row, item, label=label))
         self.status_message.emit(f"Removed {noun} {row + 1} (Ctrl+Z puts it back)")
 
     def accept_proposed(self, row: int) -> None:
@@ -551,8 +654,8 @@ class CarePlanEditor(QWidget):
         item = model.item(row)
         if not item.proposed:
             return
-        self._undo.push(PlanItemCommand(
-            self, *ids, INTERVENTIONS, row, item, replace(item, proposed=False),
+        self._undo.push(RowEdit(
+            self, ids, INTERVENTIONS, row, item, replace(item, proposed=False),
             f"Accept intervention {row + 1} (care plan)",
         ))
         left = [i for i, it in enumerate(model.items()) if it.proposed]
@@ -576,8 +679,8 @@ class CarePlanEditor(QWidget):
         joint += (" " if joint.endswith((".", "!", "?", ";")) else "; ") + item.description.strip()
         merged = replace(above, description=joint, proposed=above.proposed or item.proposed)
         self._undo.beginMacro(f"Merge intervention {row + 1} into {row} (care plan)")
-        self._undo.push(PlanItemCommand(self, *ids, INTERVENTIONS, row - 1, above, merged, "merge"))
-        self._undo.push(PlanRowCommand(self, *ids, INTERVENTIONS, row, item, insert=False, label="merge"))
+        self._undo.push(RowEdit(self, ids, INTERVENTIONS, row - 1, above, merged, "merge"))
+        self._undo.push(RowRemove(self, ids, INTERVENTIONS, row, item, label="merge"))
         self._undo.endMacro()
         self.tables.views[INTERVENTIONS].setCurrentIndex(model.index(row - 1, 0))
         self.status_message.emit(f"Merged intervention {row + 1} into {row} (Ctrl+Z separates them)")
@@ -612,8 +715,8 @@ class CarePlanEditor(QWidget):
         chosen = offered[index]
         row = self.tables.models[INTERVENTIONS].rowCount()
         item = Intervention(chosen.discipline, chosen.text)
-        self._undo.push(PlanRowCommand(
-            self, *ids, INTERVENTIONS, row, item, insert=True,
+        self._undo.push(RowInsert(
+            self, ids, INTERVENTIONS, row, item,
             label=f"Add {chosen.discipline.label.lower()} input {chosen.source} (care plan)",
         ))
         self._show_offered()
@@ -631,7 +734,7 @@ class CarePlanEditor(QWidget):
         self.status_message.emit(text)
 
     def _changed(self) -> bool:
-        self._saver.touch()
+        self.session.touch()
         self._show_summaries()
         return True
 
@@ -648,8 +751,19 @@ class CarePlanEditor(QWidget):
         )
         return False
 
-    def apply_field(self, case_id: int, plan_id: int, key: str, text: str) -> bool:
-        if not self._ensure(case_id, plan_id):
+    @staticmethod
+    def _record_ids(record: Hashable) -> tuple[int, int] | None:
+        """(case id, plan id) an undo command names."""
+        if isinstance(record, tuple) and len(record) == 2 and all(isinstance(x, int) for x in record):
+            return record[0], record[1]
+        return None
+
+    def _ensure_record(self, record: Hashable) -> bool:
+        ids = self._record_ids(record)
+        return ids is not None and self._ensure(*ids)
+
+    def apply_text(self, record: Hashable, key: str, text: str) -> bool:
+        if not self._ensure_record(record):
             return False
         self._loading = True
         try:
@@ -661,14 +775,27 @@ class CarePlanEditor(QWidget):
         self._changed()
         return True
 
-    def apply_item(self, case_id: int, plan_id: int, section: str, row: int, item: Any) -> bool:
-        return self._ensure(case_id, plan_id) and self.tables.replace(section, row, item) and self._changed()
+    def apply_row(self, record: Hashable, table: str, row: int, content: Any) -> bool:
+        return self._ensure_record(record) and self.tables.replace(table, row, content) and self._changed()
 
-    def apply_insert(self, case_id: int, plan_id: int, section: str, row: int, item: Any) -> bool:
-        return self._ensure(case_id, plan_id) and self.tables.insert(section, row, item) and self._changed()
+    def apply_insert_row(self, record: Hashable, table: str, row: int, content: Any) -> bool:
+        return self._ensure_record(record) and self.tables.insert(table, row, content) and self._changed()
 
-    def apply_remove(self, case_id: int, plan_id: int, section: str, row: int) -> bool:
-        return self._ensure(case_id, plan_id) and self.tables.remove(section, row) and self._changed()
+    def apply_remove_row(self, record: Hashable, table: str, row: int) -> bool:
+        return self._ensure_record(record) and self.tables.remove(table, row) and self._changed()
+
+    def apply_move_row(self, record: Hashable, table: str, source: int, target: int) -> bool:
+        if not self._ensure_record(record) or not 0 <= source < self.tables.models[table].rowCount():
+            return False
+        item = self.tables.models[table].item(source)
+        moved = self.tables.remove(table, source) and self.tables.insert(table, target, item)
+        return moved and self._changed()
+
+    def apply_record(self, record: Hashable, content: Any) -> bool:
+        if not self._ensure_record(record) or not isinstance(content, CarePlan):
+            return False
+        self._fill(content)
+        return self._changed()
 
     # -- showing
     def _show_state(self) -> None:
@@ -687,9 +814,18 @@ class CarePlanEditor(QWidget):
             button.setEnabled(case is not None)
         self.tables.set_read_only(not editable)
         self.fields.set_read_only(not editable)
+        self._show_restrictions()
         self._show_lock()
         self._show_signoff()
         self._show_summaries()
+
+    def _show_restrictions(self) -> None:
+        """The acknowledgement row, only for a case with sharing restrictions (or restricted passages),
+        beside the shared notice (never the restrictions' own words: the room may see this screen)."""
+        notice = display.restriction_text(self._case)
+        for widget in (self.ui.restrictionLabel, self.ui.restrictionNotice, self.ui.acknowledgedCheck):
+            widget.setVisible(notice is not None)
+        self.ui.restrictionNotice.setText(notice or "")
 
     def _draft_possible(self) -> bool:
         """A draft is built only for a case without a plan: a draft is edited, a signed plan continued
@@ -727,6 +863,22 @@ class CarePlanEditor(QWidget):
         self.signoff.show_plan(
             plan, required, editable=self.editable, signers=display.signers(conference)
         )
+
+    def _show_follow_through(self) -> None:
+        """The actions of the case's agreed plan to review, and who may record their progress: the
+        people present at the conference where the case is discussed."""
+        case_id = None if self._case is None else self._case.id
+        recorders: list[str] = []
+        if self._agenda_item_id is not None:
+            try:
+                recorders = [a.name for a in self._services.careplans.present(self._agenda_item_id)]
+            except MdtboardError as exc:
+                self.status_message.emit(str(exc))
+        self.follow_through.show_case(case_id, self._agenda_item_id, recorders)
+        tabs = self.ui.sectionTabs
+        tabs.setTabText(tabs.indexOf(self.follow_through), "Follow-thro&ugh" + (
+            f" (version {self.follow_through.plan.plan_version})" if self.follow_through.plan else ""
+        ))
 
     def _show_history(self) -> None:
         plans: list[CarePlan] = []

@@ -1,5 +1,6 @@
-"""The care plan's single fields (formulation, review date, responsible clinician, patient agreement) on
-the editor's form: filling them from a plan, their texts for undo, and reading them back.
+"""The care plan's single fields (formulation, review date, responsible clinician, patient agreement, the
+team's acknowledgement of the case's sharing restrictions) on the editor's form: filling them from a plan,
+their texts for undo, and reading them back.
 
 A field whose text is still the text it was filled with gives back the value it was filled from, so that
 opening and saving a plan never changes what nobody edited (a text edit may normalise line ends).
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QRadioButton, QWidget
 
 from mdtboard.domain.careplan import AgreementStatus, CarePlan, Formulation, PatientAgreement
 from mdtboard.ui.careplan.values import format_date, parse_date
@@ -23,6 +24,9 @@ REVIEW_DATE = "review_date"
 CLINICIAN = "responsible_clinician"
 AGREEMENT = "agreement.status"
 AGREEMENT_NOTES = "agreement.notes"
+ACKNOWLEDGED = "restriction_acknowledged"
+#: The text of the acknowledgement check box for undo: ticked or not.
+TICKED = "yes"
 
 LABELS: dict[str, str] = {
     BIOLOGICAL: "biological formulation",
@@ -32,6 +36,7 @@ LABELS: dict[str, str] = {
     CLINICIAN: "responsible clinician",
     AGREEMENT: "patient agreement",
     AGREEMENT_NOTES: "agreement notes",
+    ACKNOWLEDGED: "acknowledgement of the sharing restrictions",
 }
 
 
@@ -45,6 +50,7 @@ class FieldValues:
     responsible_clinician: str | None
     agreement: PatientAgreement
     review_date_problem: str | None
+    restriction_acknowledged: bool = False
 
 
 def _optional(text: str) -> str | None:
@@ -69,19 +75,24 @@ class PlanFields:
             AgreementStatus.NOT_AGREED: ui.notAgreedRadio,
             AgreementStatus.NOT_YET_ASKED: ui.notAskedRadio,
         }
+        self.acknowledged: QCheckBox = ui.acknowledgedCheck
         self._filled: dict[str, tuple[str, object]] = {}
 
     def keys(self) -> list[str]:
-        return [*self.texts, AGREEMENT]
+        return [*self.texts, AGREEMENT, ACKNOWLEDGED]
 
     def widget(self, key: str) -> QWidget:
         if key == AGREEMENT:
             return self.ui.agreedRadio
+        if key == ACKNOWLEDGED:
+            return self.acknowledged
         return self.texts[key]
 
     def text(self, key: str) -> str:
         if key == AGREEMENT:
             return next((str(s) for s, radio in self.radios.items() if radio.isChecked()), "")
+        if key == ACKNOWLEDGED:
+            return TICKED if self.acknowledged.isChecked() else ""
         widget = self.texts[key]
         return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
 
@@ -89,6 +100,9 @@ class PlanFields:
         if key == AGREEMENT:
             status = AgreementStatus(text) if text else AgreementStatus.NOT_YET_ASKED
             self.radios[status].setChecked(True)
+            return
+        if key == ACKNOWLEDGED:
+            self.acknowledged.setChecked(text == TICKED)
             return
         widget = self.texts[key]
         if isinstance(widget, QPlainTextEdit):
@@ -106,6 +120,7 @@ class PlanFields:
             CLINICIAN: (plan.responsible_clinician or "", plan.responsible_clinician),
             AGREEMENT_NOTES: (plan.agreement.notes or "", plan.agreement.notes),
             AGREEMENT: (str(plan.agreement.status), plan.agreement.status),
+            ACKNOWLEDGED: (TICKED if plan.restriction_acknowledged else "", plan.restriction_acknowledged),
         }
         for key, (text, _value) in values.items():
             self.set_text(key, text)
@@ -147,6 +162,7 @@ class PlanFields:
                 self._optional_text(AGREEMENT_NOTES),
             ),
             review_date_problem=problem,
+            restriction_acknowledged=self.text(ACKNOWLEDGED) == TICKED,
         )
 
     def set_read_only(self, read_only: bool) -> None:
@@ -154,8 +170,10 @@ class PlanFields:
             widget.setReadOnly(read_only)
         for radio in self.radios.values():
             radio.setEnabled(not read_only)
+        self.acknowledged.setEnabled(not read_only)
 
     def clear(self) -> None:
         for key in self.texts:
             self.set_text(key, "")
+        self.set_text(ACKNOWLEDGED, "")
         self._filled = {}

@@ -35,6 +35,8 @@ def follow_up_text(action: OpenAction, *, on_agenda: bool, today: date) -> str:
         f"overdue since {_day(due)}" if due < today else f"due {_day(due)}"
     )
     owner = f" ({item.owner})" if item.owner else ""
+    if action.progress is not None:
+        owner += f" · {action.progress.text}"
     where = " · on the agenda" if on_agenda else ""
     return (
         f"{action.case_ref} · {action.patient_name} — {when}{where}\n"
@@ -62,10 +64,9 @@ class FollowUpModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return follow_up_text(action, on_agenda=on_agenda, today=self.today)
         if role == Qt.ItemDataRole.DecorationRole:
+            # the action's own state (overdue, due); being on the agenda is said in words, not ticked
             due = action.intervention.due
-            if on_agenda:
-                return icon(Mark.DONE)
-            return icon(Mark.ATTENTION if due is not None and due < self.today else Mark.LATER)
+            return icon(Mark.DANGER if due is not None and due < self.today else Mark.WAITING)
         return None
 
     def set_rows(self, rows: Sequence[OpenAction], on_agenda: frozenset[int]) -> None:

@@ -1,32 +1,17 @@
-"""Keyboard handling shared by the care-plan widgets: one undo history for every field, rows added and
-removed from the keyboard, and drop-down cells."""
+"""Keyboard handling shared by the care-plan widgets: rows added and removed from the keyboard, and
+drop-down cells. (Ctrl+Z goes to the window's one history: :mod:`mdtboard.ui.editing.undo_keys`.)"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mdtboard.ui.careplan.models import CHOICES_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-class UndoKeys(QObject):
-    """Sends Ctrl+Z / Ctrl+Shift+Z from a field to the window's undo stack instead of the field's own
-    undo, so that one history covers the whole plan (and the rest of the program)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
-        ):
-            event.ignore()
-            return True
-        return False
 
 
 class RowKeys(QObject):
@@ -106,12 +91,7 @@ class ReviewKeys(QObject):
 
 
 class CellDelegate(QStyledItemDelegate):
-    """A drop-down for cells whose column offers choices, a line edit for the others; either way Ctrl+Z
-    goes to the window's undo stack."""
-
-    def __init__(self, keys: UndoKeys, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._keys = keys
+    """A drop-down for cells whose column offers choices, a line edit for the others."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         choices = index.data(CHOICES_ROLE)
@@ -119,11 +99,8 @@ class CellDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             combo.addItems([str(c) for c in choices])
             combo.setAccessibleName(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
-            combo.installEventFilter(self._keys)
             return combo
-        editor = super().createEditor(parent, option, index)
-        editor.installEventFilter(self._keys)
-        return editor
+        return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 (Qt's name)
         if isinstance(editor, QComboBox):

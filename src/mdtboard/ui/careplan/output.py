@@ -14,7 +14,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
-SETTINGS_PAGE_SIZE = "careplan/page_size"
+from mdtboard.ui import settings as options
+
 #: (shown name, name the reports take).
 PAGE_SIZES: tuple[tuple[str, str], ...] = (("A4", "A4"), ("US Letter", "Letter"))
 MAX_DPI = 300
@@ -22,12 +23,11 @@ MAX_DPI = 300
 
 def page_size_setting(settings: QSettings) -> str:
     """"A4" or "Letter", as remembered (A4 when nothing or something unknown is stored)."""
-    value = str(settings.value(SETTINGS_PAGE_SIZE, "A4") or "A4")
-    return value if value in {name for _shown, name in PAGE_SIZES} else "A4"
+    return options.CAREPLAN_PAGE_SIZE.read(settings)
 
 
 def set_page_size_setting(settings: QSettings, name: str) -> None:
-    settings.setValue(SETTINGS_PAGE_SIZE, name)
+    options.CAREPLAN_PAGE_SIZE.write(settings, name)
 
 
 def qpage_size(name: str) -> QPageSize:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QPushButton, QWidget
 
 from mdtboard.domain.careplan import CarePlan, SignOff
 from mdtboard.domain.case import Discipline
-from mdtboard.ui.careplan.keys import UndoKeys
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_signoff import Ui_SignOffPanel
@@ -36,7 +35,6 @@ class _Row:
         self.name = QComboBox(parent)
         self.name.setEditable(False)
         self.name.setAccessibleName(f"Who signs for {discipline.label.lower()} (from the attendance list)")
-        self.name.installEventFilter(panel.undo_keys)
         self.name.installEventFilter(panel)
         self.label.setBuddy(self.name)
         self.signed = QLabel(parent)
@@ -78,7 +76,6 @@ class SignOffPanel(QFrame):
         self.ui = Ui_SignOffPanel()
         self.ui.setupUi(self)
         set_relative_font(self.ui.titleLabel, 1.15, bold=True)
-        self.undo_keys = UndoKeys(self)
         self.rows: dict[Discipline, _Row] = {}
         self._typed: dict[Discipline, str] = {}
         self._signed: dict[Discipline, SignOff] = {}

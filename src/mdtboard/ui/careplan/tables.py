@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from mdtboard.domain.careplan import CarePlan, Intervention
-from mdtboard.ui.careplan.keys import CellDelegate, ReviewKeys, RowKeys, UndoKeys
+from mdtboard.ui.careplan.keys import CellDelegate, ReviewKeys, RowKeys
 from mdtboard.ui.careplan.models import ItemTableModel
 from mdtboard.ui.careplan.sections import (
     DISAGREEMENTS,
@@ -48,7 +48,7 @@ class PlanTables(QObject):
     problem = Signal(str)
     items_changed = Signal()
 
-    def __init__(self, ui: Ui_CarePlanEditor, undo_keys: UndoKeys, parent: QObject | None = None) -> None:
+    def __init__(self, ui: Ui_CarePlanEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tabs = ui.sectionTabs
         self.views: dict[str, QTableView] = {
@@ -62,8 +62,7 @@ class PlanTables(QObject):
             model: ItemTableModel[Any] = ItemTableModel(name, section.columns, self)
             model.edit_handler = self._edit_handler(name)
             view.setModel(model)
-            view.setItemDelegate(CellDelegate(undo_keys, view))
-            view.installEventFilter(undo_keys)
+            view.setItemDelegate(CellDelegate(view))
             view.installEventFilter(RowKeys(self._emitter(self.add_requested, name),
                                             self._emitter(self.remove_requested, name), view))
             view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -1,5 +1,4 @@
-"""A care plan as plain text, one part at a time: for the conflict dialog (both versions side by side),
-and for saying which changes were not saved."""
+"""A care plan as plain text, one part at a time, and for saying which changes were not saved."""
 
 from __future__ import annotations
 
@@ -55,12 +54,6 @@ def plan_parts(plan: CarePlan) -> dict[str, str]:
             f"\n{plan.agreement.notes}" if plan.agreement.notes else ""
         ),
     }
-
-
-def conflict_rows(mine: CarePlan, theirs: CarePlan) -> list[tuple[str, str, str]]:
-    """(part, my text, stored text) for each part that differs."""
-    a, b = plan_parts(mine), plan_parts(theirs)
-    return [(label, a[label], b[label]) for label in a if a[label] != b[label]]
 
 
 def unsaved_changes(saved: CarePlan, mine: CarePlan, limit: int = 12) -> str:

@@ -1,8 +1,10 @@
-"""The case entries of the main window's File menu: New case… (Ctrl+N).
+"""The case entries of the main window's File menu: New case… (Ctrl+N), Duplicate case…, Archive case (or
+Restore case) and Delete case…, and the same for the case library's buttons and context menu.
 
 :func:`install_case_actions` adds them at the top of the File menu. Only PySide6 is imported here; the
 dialog and the services are imported when an entry is first used, so the program starts as quickly as
-before.
+before. Duplicate, archive and delete act on the case open in the case editor when the editor is shown,
+else on the case selected in the library (see :mod:`mdtboard.ui.cases.keeping`).
 
 Ctrl+N is New case everywhere but in a care-plan table, where it keeps adding a row (the table takes the
 key before the window does).
@@ -17,9 +19,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
+    from mdtboard.domain.case import CaseSummary
+    from mdtboard.ui.cases.keeping import CaseKeeping
     from mdtboard.ui.cases.new_case import NewCaseDialog
 
-#: The main window's page index of the case editor (see main_window: library, case, conference).
+#: The main window's page indexes of the case library and the case editor (see main_window).
+LIBRARY_PAGE = 0
 CASE_PAGE = 1
 
 
@@ -31,21 +36,65 @@ class CaseActions(QObject):
         super().__init__(window)
         self.window: Any = window
         self.new_case_dialog: NewCaseDialog | None = None
+        self.duplicate_dialog: NewCaseDialog | None = None
+        self.keeping: CaseKeeping | None = None
         menu = window.ui.menuFile  # type: ignore[attr-defined]
         first = menu.actions()[0] if menu.actions() else None
         self.action_new = QAction("&New case…", menu)
         self.action_new.setObjectName("actionNewCase")
         self.action_new.setShortcuts([QKeySequence("Ctrl+N")])  # not setShortcut: see main_window
         self.action_new.setStatusTip("A blank case in the editor, stored once the patient's name is typed")
-        menu.insertAction(first, self.action_new)
+        self.action_duplicate = QAction("Du&plicate case…", menu)
+        self.action_duplicate.setObjectName("actionDuplicateCase")
+        self.action_duplicate.setStatusTip("A new case with the content of the open or selected case")
+        self.action_archive = QAction("A&rchive or restore case", menu)
+        self.action_archive.setObjectName("actionArchiveCase")
+        self.action_archive.setStatusTip(
+            "Hide the open or selected case from the library and the agenda's search (kept), or restore it"
+        )
+        self.action_delete = QAction("&Delete case…", menu)
+        self.action_delete.setObjectName("actionDeleteCase")
+        self.action_delete.setStatusTip("Delete the open or selected case, if it is in no conference")
+        for action in (self.action_new, self.action_duplicate, self.action_archive, self.action_delete):
+            menu.insertAction(first, action)
         menu.insertSeparator(first)
         window.addAction(self.action_new)
         self.action_new.triggered.connect(self.new_case)
+        self.action_duplicate.triggered.connect(lambda: self.duplicate())
+        self.action_archive.triggered.connect(lambda: self.archive())
+        self.action_delete.triggered.connect(lambda: self.delete())
+        menu.aboutToShow.connect(self._name_archive_entry)
         self.set_enabled(False)
-        window.services_ready.connect(lambda: self.set_enabled(True))  # type: ignore[attr-defined]
+        window.services_ready.connect(self._services_ready)  # type: ignore[attr-defined]
 
     def set_enabled(self, enabled: bool) -> None:
-        self.action_new.setEnabled(enabled)
+        for action in (self.action_new, self.action_duplicate, self.action_archive, self.action_delete):
+            action.setEnabled(enabled)
+
+    def _services_ready(self) -> None:
+        from mdtboard.ui.cases.keeping import CaseKeeping
+
+        window = self.window
+        editor = window.editor
+        keeping = CaseKeeping(
+            window.services.cases,
+            window.undo_stack,
+            window,
+            close_case=lambda case_id: editor is None or editor.close_case(case_id),
+        )
+        keeping.status_message.connect(window.show_status)
+        keeping.changed.connect(self._case_changed)
+        keeping.duplicated.connect(self._duplicated)
+        keeping.brought_back.connect(self._brought_back)
+        if editor is not None:
+            keeping.archived.connect(editor.set_archived_at)
+        self.keeping = keeping
+        library = window.library
+        if library is not None:
+            library.duplicate_requested.connect(self.duplicate)
+            library.archive_requested.connect(self.archive)
+            library.delete_requested.connect(self.delete)
+        self.set_enabled(True)
 
     # -- New case
     def in_training(self) -> bool:
@@ -86,6 +135,109 @@ class CaseActions(QObject):
         kind = "fictional case" if fictional else "case of a real patient"
         self.window.show_status(f"New {kind} {ref}: type the patient's name; it is stored from then on.")
         return True
+
+    # -- the open or selected case: duplicate, archive or restore, delete
+    def target(self) -> CaseSummary | None:
+        """The case the File menu's entries act on: the one open in the case editor when the editor is
+        shown, else the one selected in the library."""
+        window = self.window
+        editor = window.editor
+        if window.current_page() == CASE_PAGE and editor is not None:
+            case = editor.saved_case
+            if case is None or case.id is None:
+                window.show_status(
+                    "Open a case first (a new case is stored once its patient's name is typed)."
+                )
+                return None
+            from mdtboard.domain.case import CaseSummary
+
+            return CaseSummary(
+                case.id,
+                case.ref,
+                case.patient.display_name,
+                case.title,
+                case.fictional,
+                case.updated_at,
+                case.archived_at,
+            )
+        library = window.library
+        if library is None:
+            return None
+        summary = library.current_summary()
+        if summary is None:
+            window.show_status("Select a case in the library first.")
+        return summary
+
+    def _name_archive_entry(self) -> None:
+        """The File menu says Archive or Restore for the case it would act on."""
+        window = self.window
+        summary = None
+        if window.current_page() == CASE_PAGE and window.editor is not None:
+            case = window.editor.saved_case
+            archived = case is not None and case.archived_at is not None
+        else:
+            summary = window.library.current_summary() if window.library is not None else None
+            archived = summary is not None and summary.archived_at is not None
+        self.action_archive.setText("&Restore case to the library" if archived else "A&rchive case")
+
+    def duplicate(self, source: CaseSummary | None = None) -> NewCaseDialog | None:
+        """Ask for the reference and the kind of a copy of ``source`` (the open or selected case)."""
+        source = source or self.target()
+        services = self.window.services
+        if source is None or services is None or self.keeping is None:
+            return None
+        from mdtboard.ui.cases.new_case import NewCaseDialog
+
+        dialog = NewCaseDialog(services.cases, training=self.in_training(), source=source, parent=self.window)
+        keeping = self.keeping
+        dialog.case_chosen.connect(lambda ref, fictional: keeping.duplicate(source, ref, fictional))
+        self.duplicate_dialog = dialog
+        self.window.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def archive(self, summary: CaseSummary | None = None, archived: bool | None = None) -> None:
+        """Archive the open or selected case, or restore it when it is archived."""
+        summary = summary or self.target()
+        if summary is None or self.keeping is None:
+            return
+        self.keeping.set_archived(summary, summary.archived_at is None if archived is None else archived)
+
+    def delete(self, summary: CaseSummary | None = None) -> None:
+        summary = summary or self.target()
+        if summary is None or self.keeping is None:
+            return
+        self.keeping.delete(summary)
+
+    def _case_changed(self, case_id: int) -> None:
+        window = self.window
+        editor = window.editor
+        if editor is not None and window.current_page() == CASE_PAGE and editor.saved_case is None:
+            window.show_page(LIBRARY_PAGE)  # the case shown was deleted
+        if window.library is not None:
+            window.library.refresh()
+
+    def _duplicated(self, copy_id: int, source_ref: str) -> None:
+        window = self.window
+        if window.library is not None:
+            window.library.show_when_refreshed(copy_id)
+            window.library.refresh()
+        window.open_case(copy_id)
+        window.activateWindow()  # back from the dialog, with the cursor in the editor
+        if window.editor is not None and window.editor.saved_case is not None:
+            copy = window.editor.saved_case
+            kind = "fictional case" if copy.fictional else "case of a real patient"
+            window.show_status(
+                f"New {kind} {copy.ref}, a copy of {source_ref} (the disciplines' inputs were not copied)."
+            )
+
+    def _brought_back(self, case_id: int) -> None:
+        window = self.window
+        if window.library is None:
+            return
+        note = window.library.reveal_cases([case_id], what="the case brought back")
+        if note:
+            window.show_status(f"{window.ui.statusbar.currentMessage()} {note}")
 
 
 def install_case_actions(window: QMainWindow) -> CaseActions:

@@ -14,18 +14,20 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Hashable
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidgetItem,
     QWidget,
 )
@@ -39,6 +41,7 @@ from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
+from mdtboard.ui import ops as ops_module
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.form import (
     GAD7_FIELDS,
@@ -68,6 +71,7 @@ from mdtboard.ui.cases.restricted import (
     passages_in,
 )
 from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import FieldEdit, RecordReplace, RowInsert, RowRemove
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
@@ -130,30 +134,8 @@ def field_label(name: str) -> str:
     return show.FIELD_LABELS.get(key, name.replace("_", " ").capitalize())
 
 
-class _UndoKeys(QObject):
-    """Sends Ctrl+Z / Ctrl+Shift+Z from the editor's fields to the window's undo stack, instead of each
-    field's own undo, so that one history covers every field (and the conference)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
-        ):
-            event.ignore()
-            return True
-        return False
-
-
 class _CellDelegate(QStyledItemDelegate):
-    def __init__(self, keys: _UndoKeys, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._keys = keys
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: object) -> QWidget:
-        editor = super().createEditor(parent, option, index)  # type: ignore[arg-type]
-        editor.installEventFilter(self._keys)
-        return editor
+    """A plain cell editor (kept as a class: the medication table has its own)."""
 
 
 class CaseEditor(QWidget):
@@ -168,12 +150,14 @@ class CaseEditor(QWidget):
         case_created(int): the new case being typed was stored, with this id.
         case_saved(int): the open case (its id) was saved.
         status_message(str): a line for the status bar ("Saved 14:02:31", or why a save failed).
+        closed_elsewhere(int): the open case (its id) was deleted or archived on another PC and closed.
     """
 
     case_opened = Signal(int)
     case_created = Signal(int)
     case_saved = Signal(int)
     status_message = Signal(str)
+    closed_elsewhere = Signal(int)
 
     def __init__(
         self,
@@ -213,12 +197,13 @@ class CaseEditor(QWidget):
         self._not_saved_count = 0
         self.conflict_dialog: ClashDialog | None = None
         self.passage_dialog: PassageDialog | None = None
+        self.elsewhere_dialog: QMessageBox | None = None  # a case deleted or archived on another PC
         self._passages: list[RestrictedPassage] | None = None  # as marked on screen
         self._changed_passages: list[RestrictedPassage] = []  # marked, but no longer in their field
-        self._undo_keys = _UndoKeys(self)
         self._prepare_widgets()
         self._connect_signals()
         self._show_body(False)
+        undo_keys.register(self, undo_stack)  # Ctrl+Z in any field: the window's one history
 
     # -- set-up
     def _prepare_widgets(self) -> None:
@@ -231,16 +216,14 @@ class CaseEditor(QWidget):
         self.ui.attributionLabel.setText(PHQ_GAD_ATTRIBUTION)
         for key in self.form.scalar_keys():
             widget = self.form.widget(key)
-            widget.installEventFilter(self._undo_keys)
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
         for table in self.form.tables.values():
             if table is self.ui.medicationsTable:
-                table.setItemDelegate(MedicationDelegate(self._undo_keys, table))
+                table.setItemDelegate(MedicationDelegate(table))
                 table.installEventFilter(SpaceTogglesCheckBoxes(table))
             else:
-                table.setItemDelegate(_CellDelegate(self._undo_keys, table))
-            table.installEventFilter(self._undo_keys)
+                table.setItemDelegate(_CellDelegate(table))
             table.verticalHeader().setVisible(False)
         medications = self.ui.medicationsTable
         for column, width in enumerate((200, 90, 90, 130, 80, 100, 70)):
@@ -338,6 +321,89 @@ class CaseEditor(QWidget):
                 f"{dropped} marked {fields} not saved in case {left.ref} (the stored values are kept)"
             )
         return True
+
+    def set_archived_at(self, case_id: int, when: datetime | None) -> None:
+        """The open case ``case_id`` was archived (``when``) or restored (None) elsewhere: say so."""
+        if self._saved is not None and self._saved.id == case_id:
+            self._saved = replace(self._saved, archived_at=when)
+            self._refresh()
+
+    def close_case(self, case_id: int) -> bool:
+        """Stop showing ``case_id`` (being deleted), saving what is pending first. True when it was not
+        open or is closed; False when a pending edit could not be saved (it stays open)."""
+        if self._saved is None or self._saved.id != case_id:
+            return True
+        if not self.flush():
+            return False
+        self.session.close()
+        self._saved = None
+        self._passages = None
+        self._show_body(False)
+        self.ui.saveState.setText("")
+        return True
+
+    # -- committed elsewhere (the change feed: mdtboard.ui.live)
+    def stored_elsewhere(self, case_id: int, *, deleted: bool = False, mine: bool = False) -> None:
+        """The case ``case_id`` was committed by another PC (``mine``: by another view of this program):
+        when it is the open case, its new version is merged field by field (what is being typed stays);
+        deleted or archived on another PC, the case is closed with a message offering the unsaved text."""
+        if self._saved is None or self._saved.id != case_id:
+            return
+        if deleted:
+            if not mine:
+                self._closed_elsewhere("deleted")
+            return
+        ops_module.operations().read(
+            lambda: self._services.cases.get(case_id),
+            parent=self,
+            success=lambda case: self._arrived(case, mine),
+            failure=lambda error: self._closed_elsewhere("deleted") if isinstance(error, NotFoundError)
+            and not mine else None,
+            label="reading a case changed elsewhere",
+        )
+
+    def _arrived(self, case: Case, mine: bool) -> None:
+        if self._saved is None or self._saved.id != case.id:
+            return
+        if case.archived_at is not None and self._saved.archived_at is None and not mine:
+            self.session.flush()  # an archived case can still be saved: keep what was typed
+            self._closed_elsewhere("archived")
+            return
+        self.session.stored_elsewhere(case)
+        if case.archived_at != self._saved.archived_at:
+            self.set_archived_at(case.id or 0, case.archived_at)
+
+    def _unsaved_text(self) -> str:
+        """The fields typed on screen and not saved, as text to copy."""
+        if self._saved is None or self.session.base is None or not self.session.pending:
+            return ""
+        mine, base = case_fields(self._read().case), case_fields(self.session.base)
+        parts = [
+            f"{field_label(k)}:\n{v}" for k, v in mine.items() if v != base.get(k) and v not in (None, "")
+        ]
+        return "\n\n".join(parts)
+
+    def _closed_elsewhere(self, how: str) -> None:
+        if self._saved is None:
+            return
+        case_id, ref, unsaved = self._saved.id, self._saved.ref, self._unsaved_text()
+        self.session.close()
+        self._saved = None
+        self._passages = None
+        self._show_body(False)
+        self.ui.saveState.setText("")
+        where = " Show: Archived cases lists it." if how == "archived" else ""
+        message = f"Case {ref} was {how} on another PC and was closed here.{where}"
+        if unsaved:
+            message += " What you had typed and not saved is below, to copy."
+        box = QMessageBox(QMessageBox.Icon.Information, f"Case {ref} {how} elsewhere", message,
+                          QMessageBox.StandardButton.Ok, self)
+        if unsaved:
+            box.setDetailedText(unsaved)
+        self.elsewhere_dialog = box
+        box.open()
+        self.status_message.emit(f"Case {ref} was {how} on another PC and was closed here.")
+        self.closed_elsewhere.emit(case_id or 0)
 
     def _load(self, case: Case) -> None:
         self._saved = case
@@ -681,7 +747,8 @@ class CaseEditor(QWidget):
         title = f" — {case.title}" if case.title else ""
         intro = introduce_patient(case.patient, language=False)
         name = intro.line() if intro.name else SEPARATOR.join(("New case", *intro.facts))
-        self.ui.headerLabel.setText(f"{case.ref} · {name}{title}")
+        archived = " (archived)" if self._saved is not None and self._saved.archived_at is not None else ""
+        self.ui.headerLabel.setText(f"{case.ref}{archived} · {name}{title}")
         badge = self.ui.kindBadge
         if badge.property("fictional") != case.fictional:
             badge.setProperty("fictional", case.fictional)

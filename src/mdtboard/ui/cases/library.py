@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
-from mdtboard.domain.errors import InvalidInputError, MdtboardError
+from mdtboard.domain.case import CaseSummary
+from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
 from mdtboard.ui.cases.display import LOCK_SIGN
+from mdtboard.ui.cases.importing import BundleImport, start_import
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
@@ -26,8 +29,10 @@ SELECTION_DELAY_MS = 80
 #: very long list is still listed; the status bar says how to find it).
 REVEAL_ROWS = 5000
 
-#: The filter combo's entries, in order: which cases each shows.
-FILTERS: tuple[bool | None, ...] = (None, False, True)
+#: The filter combo's entries, in order: which cases each shows (fictional: None for both kinds; archived).
+FILTERS: tuple[tuple[bool | None, bool], ...] = ((None, False), (False, False), (True, False), (None, True))
+#: The filter combo's entry of the archived cases.
+ARCHIVED_FILTER = 3
 
 
 def describe_import(stored: list[StoredCase]) -> str:
@@ -38,23 +43,31 @@ def describe_import(stored: list[StoredCase]) -> str:
 
 
 class CaseLibrary(QWidget):
-    """The table of cases with search, the real/fictional filter, import and export.
+    """The table of cases with search, the real/fictional/archived filter, import and export, and the
+    buttons (and context menu) that duplicate, archive or restore, and delete the selected case.
 
     Signals:
         open_case_requested(int): the person asked to open this case (its id) in the case editor.
         new_case_requested(): the person asked for a new case (the New case… button).
+        duplicate_requested(object): duplicate this case (a ``CaseSummary``) as a new case.
+        archive_requested(object, bool): archive (True) or restore (False) this case (a ``CaseSummary``).
+        delete_requested(object): delete this case (a ``CaseSummary``).
         status_message(str): a line for the status bar (cases imported, exported, errors).
         cases_imported(list): cases (``StoredCase``) were created or updated by an import.
     """
 
     open_case_requested = Signal(int)
     new_case_requested = Signal()
+    duplicate_requested = Signal(object)
+    archive_requested = Signal(object, bool)
+    delete_requested = Signal(object)
     status_message = Signal(str)
     cases_imported = Signal(list)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self.importing: BundleImport | None = None  # the import running, if any
         self.ui = Ui_CaseLibrary()
         self.ui.setupUi(self)
         set_relative_font(self.ui.heading, 1.35, bold=True)
@@ -80,8 +93,31 @@ class CaseLibrary(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._pending_reveal: list[int] = []
+        self._add_case_actions()
         self._connect_signals()
         self._update_count()
+        self._select_first()  # Enter opens it, and the buttons act on it, from the start
+        self._update_buttons()
+
+    def _add_case_actions(self) -> None:
+        """The table's context menu (also the Menu key), and the Delete key on the table."""
+        table = self.ui.caseTable
+
+        def action(text: str, slot: object, key: str | None = None) -> QAction:
+            made = QAction(text, table)
+            if key is not None:
+                made.setShortcuts([QKeySequence(key)])
+                made.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            made.triggered.connect(slot)
+            table.addAction(made)
+            return made
+
+        self.open_action = action("&Open case", self.open_current)
+        self.duplicate_action = action("Du&plicate as a new case…", self.request_duplicate)
+        self.archive_action = action("A&rchive", self.request_archive)
+        self.delete_action = action("&Delete…", self.request_delete, "Delete")
+        self.export_action = action("E&xport selected…", self.choose_and_export)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def _size_columns(self) -> None:
         metrics = self.ui.caseTable.fontMetrics()
@@ -107,7 +143,12 @@ class CaseLibrary(QWidget):
         self.ui.newButton.clicked.connect(self.new_case_requested)
         self.ui.importButton.clicked.connect(self.choose_and_import)
         self.ui.exportButton.clicked.connect(self.choose_and_export)
+        self.ui.duplicateButton.clicked.connect(self.request_duplicate)
+        self.ui.archiveButton.clicked.connect(self.request_archive)
+        self.ui.deleteButton.clicked.connect(self.request_delete)
         self.ui.caseTable.selectionModel().currentRowChanged.connect(self._selection_timer.start)
+        self.ui.caseTable.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self._selection_timer.timeout.connect(self._show_sharing)
         self.model.modelReset.connect(self._update_count)
         self.model.modelReset.connect(self._selection_timer.start)
@@ -128,8 +169,14 @@ class CaseLibrary(QWidget):
         self.ui.caseTable.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _apply_filter(self, index: int) -> None:
-        self.model.set_fictional(FILTERS[index] if 0 <= index < len(FILTERS) else None)
+        fictional, archived = self._filter()
+        self.model.set_filter(fictional, archived=archived)
         self._select_first()
+
+    def _filter(self) -> tuple[bool | None, bool]:
+        """What the filter combo shows: (fictional or None for both kinds, archived)."""
+        index = self.ui.filterCombo.currentIndex()
+        return FILTERS[index] if 0 <= index < len(FILTERS) else FILTERS[0]
 
     def _select_first(self) -> None:
         if self.model.rowCount():
@@ -140,18 +187,40 @@ class CaseLibrary(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total
+        kind = "archived case" if self.model.archived else "case"
         if self.model.total_is_exact:
-            self.ui.countLabel.setText(f"{total:,} case{'s' if total != 1 else ''}")
+            self.ui.countLabel.setText(f"{total:,} {kind}{'s' if total != 1 else ''}")
         else:
-            self.ui.countLabel.setText(f"more than {COUNT_LIMIT:,} cases")
+            self.ui.countLabel.setText(f"more than {COUNT_LIMIT:,} {kind}s")
 
     def refresh(self) -> None:
+        """Read the cases again (after an edit, an import, an archive...), keeping the selected case and
+        the scroll position; when the selected case is no longer listed, the row it had is selected."""
+        table = self.ui.caseTable
+        current = table.currentIndex()
+        kept: int | None = None
+        if current.isValid() and current.row() < self.model.rowCount():
+            kept = self.model.summary(current.row()).id
+        scroll = table.verticalScrollBar().value()
         self.model.refresh()
         if self._pending_reveal:
             ids, self._pending_reveal = self._pending_reveal, []
             note = self.reveal_cases(ids, what="the new case")
             if note:
                 self.status_message.emit(note)
+            return
+        if kept is None or not self.model.rowCount():
+            return
+        row = current.row()
+        if row >= self.model.rowCount() or self.model.summary(row).id != kept:
+            found = self.model.row_of(kept)
+            row = found if found is not None else min(row, self.model.rowCount() - 1)
+        index = self.model.index(row, max(current.column(), 0))
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        table.verticalScrollBar().setValue(scroll)
+        table.scrollTo(index)  # only if the row moved out of view
 
     def show_when_refreshed(self, case_id: int) -> None:
         """Select ``case_id`` (a case just created) the next time the library is refreshed."""
@@ -159,17 +228,16 @@ class CaseLibrary(QWidget):
 
     def reveal_cases(self, ids: list[int], *, what: str) -> str:
         """Make the cases ``ids`` (new or just imported) visible and select the first: when the search or the
-        real/fictional filter hides any of them, it is cleared. Returns what the status bar should say about
-        it ("" when nothing was hidden)."""
+        filter hides any of them, they are cleared. Returns what the status bar should say about it ("" when
+        nothing was hidden)."""
         if not ids:
             return ""
         query = self.model.query
-        shown = self.ui.filterCombo.currentIndex()
-        fictional = FILTERS[shown] if 0 <= shown < len(FILTERS) else None
+        fictional, archived = self._filter()
         note = ""
-        if query.strip() or fictional is not None:
+        if query.strip() or fictional is not None or archived:
             try:
-                listed = self._services.cases.listed(ids, query, fictional=fictional)
+                listed = self._services.cases.listed(ids, query, fictional=fictional, archived=archived)
             except MdtboardError:
                 listed = set(ids)
             if len(listed) < len(ids):
@@ -180,8 +248,65 @@ class CaseLibrary(QWidget):
                 self.model.set_query("")
                 self.ui.filterCombo.setCurrentIndex(0)  # all cases
                 note = f"The search and filter were cleared to show {what}."
-        self._select_case(ids[0])
+        if not self._select_case(ids[0]) and not self.model.archived:
+            note = f"{what[0].upper()}{what[1:]} is archived: Show: Archived cases lists it."
         return note
+
+    def select_case(self, case_id: int) -> bool:
+        """Select ``case_id`` if the library lists it (as searched and filtered)."""
+        return self._select_case(case_id)
+
+    # -- the selected case: duplicate, archive or restore, delete
+    def current_summary(self) -> CaseSummary | None:
+        index = self.ui.caseTable.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        try:
+            return self.model.summary(index.row())
+        except IndexError:
+            return None
+
+    def _chosen(self) -> CaseSummary | None:
+        summary = self.current_summary()
+        if summary is None:
+            self.status_message.emit("Select a case in the library first.")
+        return summary
+
+    def request_duplicate(self) -> None:
+        summary = self._chosen()
+        if summary is not None:
+            self.duplicate_requested.emit(summary)
+
+    def request_archive(self) -> None:
+        """Archive the selected case, or restore it when it is archived."""
+        summary = self._chosen()
+        if summary is not None:
+            self.archive_requested.emit(summary, summary.archived_at is None)
+
+    def request_delete(self) -> None:
+        summary = self._chosen()
+        if summary is not None:
+            self.delete_requested.emit(summary)
+
+    def _update_buttons(self) -> None:
+        summary = self.current_summary()
+        for widget in (
+            self.ui.openButton,
+            self.ui.duplicateButton,
+            self.ui.archiveButton,
+            self.ui.deleteButton,
+            self.open_action,
+            self.duplicate_action,
+            self.archive_action,
+            self.delete_action,
+        ):
+            widget.setEnabled(summary is not None)
+        archived = summary is not None and summary.archived_at is not None
+        self.ui.archiveButton.setText("&Restore" if archived else "A&rchive")
+        self.archive_action.setText("&Restore to the library" if archived else "A&rchive")
+        self.ui.archiveButton.setAccessibleName(
+            "Restore the selected case to the library" if archived else "Archive the selected case"
+        )
 
     def _select_case(self, case_id: int) -> bool:
         row = self.model.row_of(case_id)
@@ -241,28 +366,35 @@ class CaseLibrary(QWidget):
         if names:
             self.import_paths([Path(name) for name in names])
 
-    def import_paths(self, paths: list[Path]) -> list[StoredCase] | None:
-        """Import bundle files; a bad file is reported with every JSON path and imports nothing."""
-        try:
-            from mdtboard.interchange.bundle import import_files  # JSON Schema: when importing
+    def import_paths(self, paths: list[Path]) -> BundleImport:
+        """Import bundle files in the background (the window goes on answering; a progress dialog can
+        cancel); a bad file is reported with every JSON path and imports nothing. :attr:`cases_imported`
+        tells when cases were stored."""
+        self.status_message.emit(f"Importing {', '.join(p.name for p in paths)}…")
+        self.importing = start_import(self._services.cases, paths, self, self._imported)
+        return self.importing
 
-            stored = import_files(self._services.cases, paths)
-        except InvalidInputError as exc:
-            show_invalid_input(self, "Case bundle not imported", exc, "Nothing was imported from this file.")
+    def _imported(self, outcome: list[StoredCase] | MdtboardError) -> None:
+        self.importing = None
+        self.refresh()
+        if isinstance(outcome, CancelledError):
+            self.status_message.emit(f"{outcome.what} was cancelled: nothing of that file was imported")
+            return
+        if isinstance(outcome, InvalidInputError):
+            nothing = "Nothing was imported from this file."
+            show_invalid_input(self, "Case bundle not imported", outcome, nothing)
             self.status_message.emit("Import failed: nothing was imported from the bad file")
-            return None
-        except MdtboardError as exc:
-            show_error(self, "Case bundle not imported", str(exc))
+            return
+        if isinstance(outcome, MdtboardError):
+            show_error(self, "Case bundle not imported", str(outcome))
             self.status_message.emit("Import failed")
-            return None
-        finally:
-            self.refresh()
+            return
+        stored = outcome
         note = self.reveal_cases(
             [s.id for s in stored], what="the imported case" if len(stored) == 1 else "the imported cases"
         )
         self.status_message.emit(" ".join(x for x in (describe_import(stored), note) if x))
         self.cases_imported.emit(stored)
-        return stored
 
     def choose_and_export(self) -> None:
         refs = self.selected_refs()

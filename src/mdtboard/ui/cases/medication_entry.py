@@ -62,12 +62,8 @@ class _DoseEdit(QLineEdit):
 
 
 class MedicationDelegate(QStyledItemDelegate):
-    """Editors of the medication table's cells; ``keys`` (the editor's undo-key filter) is installed on
-    every editor so that Ctrl+Z undoes the case edit, not the editor's own text."""
-
-    def __init__(self, keys: QObject, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._keys = keys
+    """Editors of the medication table's cells (Ctrl+Z in them undoes the case edit, not the editor's own
+    text: see :mod:`mdtboard.ui.editing.undo_keys`)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = index.column()
@@ -86,9 +82,8 @@ class MedicationDelegate(QStyledItemDelegate):
                 combo.addItems(list(FREQUENCY_CHOICES))
                 combo.setAccessibleName("Frequency")
             line = combo.lineEdit()
-            if line is not None:  # the keys reach the line edit first: Tab, Enter, Esc, Ctrl+Z
+            if line is not None:  # the keys reach the line edit first: Tab, Enter, Esc
                 line.installEventFilter(self)
-                line.installEventFilter(self._keys)
             completer = combo.completer()
             if completer is not None:
                 # Completed in place ("twi" -> "twice daily"): Tab then keeps it and moves on, and
@@ -102,7 +97,6 @@ class MedicationDelegate(QStyledItemDelegate):
             editor = combo
         else:
             editor = super().createEditor(parent, option, index)
-        editor.installEventFilter(self._keys)
         return editor
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

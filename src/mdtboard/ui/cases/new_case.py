@@ -1,15 +1,19 @@
-"""File > New case… (Ctrl+N): the reference and whether the case is about a real patient, chosen on purpose.
+"""File > New case… (Ctrl+N) and Duplicate case…: the reference and whether the case is about a real
+patient, chosen on purpose.
 
 The dialog suggests a reference (``MDT-2026-004`` for a real patient, ``TEACH-2026-004`` for a fictional
 one) that the person may change. A real patient is never the silent default in a training conference:
-there the fictional choice is made and the hint says why.
+there the fictional choice is made and the hint says why. A copy is of the kind of the case copied
+(fictional in a training conference); a copy of a real patient's case marked fictional is warned about,
+since marking it so does not take the patient's details out.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.validation import REF_PATTERN
 from mdtboard.services.cases import CaseService
@@ -20,6 +24,19 @@ TRAINING_HINT = (
     "real patient's case."
 )
 CLINICAL_HINT = "A fictional case says FICTIONAL wherever it is shown and printed."
+REAL_COPY_HINT = (
+    "\u26a0 The copy keeps this real patient's name and every detail: marking it fictional does not "
+    "de-identify it. To teach with a real patient's case, use Training > Make a teaching case from the open "
+    "case."
+)
+
+
+def copy_intro(source: CaseSummary) -> str:
+    return (
+        f"A copy of case {source.ref} ({source.display_name}) as a new case, to start from an earlier "
+        "presentation or a teaching template. Everything is copied but the disciplines' inputs; the title "
+        "says it is a copy. It opens in the case editor."
+    )
 
 
 class NewCaseDialog(QDialog):
@@ -31,24 +48,44 @@ class NewCaseDialog(QDialog):
 
     case_chosen = Signal(str, bool)
 
-    def __init__(self, cases: CaseService, *, training: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        cases: CaseService,
+        *,
+        training: bool,
+        source: CaseSummary | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_NewCaseDialog()
         self.ui.setupUi(self)
+        self.source = source
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ui.errorLabel.setStyleSheet("color: #8c1d18; font-weight: bold;")
         self.ui.errorLabel.setVisible(False)
         self._cases = cases
         self._suggested: dict[bool, str] = {}
         self._ref_typed = False
-        self.ui.kindHint.setText(TRAINING_HINT if training else CLINICAL_HINT)
-        (self.ui.fictionalRadio if training else self.ui.realRadio).setChecked(True)
+        self._hint = TRAINING_HINT if training else CLINICAL_HINT
+        fictional = training or (source is not None and source.fictional)
+        if source is not None:
+            self.setWindowTitle(f"Duplicate case {source.ref}")
+            self.setAccessibleName("Duplicate case")
+            self.ui.introLabel.setText(copy_intro(source))
+            self.ui.kindGroup.setTitle("The copy is about")
+            ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            if ok is not None:
+                ok.setText("Create the copy")
+        chosen = self.ui.fictionalRadio if fictional else self.ui.realRadio
+        chosen.setChecked(True)
         self._suggest()
+        self._show_hint()
         self._connect_signals()
-        (self.ui.fictionalRadio if training else self.ui.realRadio).setFocus(Qt.FocusReason.OtherFocusReason)
+        chosen.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _connect_signals(self) -> None:
         self.ui.fictionalRadio.toggled.connect(lambda _on: self._suggest())
+        self.ui.fictionalRadio.toggled.connect(lambda _on: self._show_hint())
         self.ui.refEdit.textEdited.connect(self._ref_edited)
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
@@ -56,6 +93,10 @@ class NewCaseDialog(QDialog):
     @property
     def fictional(self) -> bool:
         return self.ui.fictionalRadio.isChecked()
+
+    def _show_hint(self) -> None:
+        real_copy = self.source is not None and not self.source.fictional and self.fictional
+        self.ui.kindHint.setText(REAL_COPY_HINT if real_copy else self._hint)
 
     def _ref_edited(self, text: str) -> None:
         self._ref_typed = bool(text.strip())

@@ -78,6 +78,7 @@ class CaseTableModel(QAbstractTableModel):
         self._last_page_full = False
         self._query = ""
         self._fictional: bool | None = None
+        self._archived = False
         self._sort = "ref"
         self._descending = False
         self._fetching = False
@@ -104,8 +105,18 @@ class CaseTableModel(QAbstractTableModel):
 
     def set_fictional(self, fictional: bool | None) -> None:
         """``None`` shows all cases, ``True`` only fictional ones, ``False`` only real ones."""
-        if fictional is not self._fictional:
+        self.set_filter(fictional, archived=self._archived)
+
+    @property
+    def archived(self) -> bool:
+        return self._archived
+
+    def set_filter(self, fictional: bool | None, *, archived: bool = False) -> None:
+        """Which cases are shown: ``fictional`` as for :meth:`set_fictional`; ``archived`` True shows only
+        the archived cases, False (the default) only the others."""
+        if fictional is not self._fictional or archived != self._archived:
             self._fictional = fictional
+            self._archived = archived
             self.refresh()
 
     def refresh(self) -> None:
@@ -123,6 +134,7 @@ class CaseTableModel(QAbstractTableModel):
             offset=0,
             sort=self._sort,
             descending=self._descending,
+            archived=self._archived,
         )
         # Without words (the whole library, or one kind of it) the count is exact, however large.
         self._total_exact = counted <= COUNT_LIMIT or not parse_query(self._query).words
@@ -181,6 +193,7 @@ class CaseTableModel(QAbstractTableModel):
                 sort="ref",
                 descending=self._descending,
                 after=before[-1].ref,
+                archived=self._archived,
             )
         return self._fetch(window * self._page_size)
 
@@ -192,6 +205,7 @@ class CaseTableModel(QAbstractTableModel):
             offset=offset,
             sort=self._sort,
             descending=self._descending,
+            archived=self._archived,
         )
 
     # -- QAbstractItemModel
@@ -243,11 +257,14 @@ class CaseTableModel(QAbstractTableModel):
             return self._text(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == KIND:
-                return (
+                tip = (
                     "A fictional case (demo or teaching); no real patient."
                     if summary.fictional
                     else "A real patient's case."
                 )
+                if summary.archived_at is not None:
+                    tip += f" Archived on {summary.archived_at.astimezone().strftime('%Y-%m-%d')}."
+                return tip
             return self._text(summary, column) or None
         if role == CASE_ID_ROLE:
             return summary.id

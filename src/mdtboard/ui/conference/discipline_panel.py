@@ -14,8 +14,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QWidget
 
 from mdtboard.domain.case import Discipline, DisciplineInput
@@ -25,6 +25,7 @@ from mdtboard.ui.conference.commands import InputText
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
+from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.session import Clash, RecordSession
 from mdtboard.ui.forms.ui_conference_discipline import Ui_DisciplinePanel
 
@@ -32,26 +33,6 @@ from mdtboard.ui.forms.ui_conference_discipline import Ui_DisciplinePanel
 FIELD_LINES = 4
 PROBLEM_STYLE = "color: #b00020;"
 QUIET_STYLE = "color: #555555;"
-
-
-class _UndoKeys(QObject):
-    """Ctrl+Z / Ctrl+Shift+Z in a field go to the window's undo stack (one history for everything), after
-    the typing so far is saved as its own step, so that undo takes back exactly that."""
-
-    def __init__(self, session: RecordSession, parent: QObject) -> None:
-        super().__init__(parent)
-        self._session = session
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
-        ):
-            self._session.flush()
-            event.ignore()
-            return True
-        return False
 
 
 def _text(value: str) -> str | None:
@@ -139,9 +120,9 @@ class DisciplinePanel(QFrame):
             parent=self,
         )
         controller.flushers.append(self.session.flush)
-        self._undo_keys = _UndoKeys(self.session, self)
-        for edit in (self.ui.assessmentEdit, self.ui.recommendationsEdit):
-            edit.installEventFilter(self._undo_keys)
+        # Ctrl+Z in a field: the window's one history, after the typing so far is saved as its own step
+        # (so that undo takes back exactly that)
+        undo_keys.register(self, controller.undo_stack, before=self.session.flush)
         self._fit_fields()
         self._connect_signals()
         self._show_heard()
@@ -195,6 +176,18 @@ class DisciplinePanel(QFrame):
         self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
         self._show_heard()
 
+    def stored_elsewhere(self, case_id: int, stored: DisciplineInput | None) -> None:
+        """This discipline's input on ``case_id``, as just committed on another PC (None: there is none):
+        merged by field into what is on screen (the record session), never replacing what is being typed."""
+        if case_id != self._case_id or self.session.base is None:
+            return
+        if stored is None:
+            if not self.session.pending and self._stored is not None:
+                self.show_input(case_id, None)  # removed elsewhere (undone): nothing was typed here
+            return
+        if self.session.stored_elsewhere(stored):
+            self._stored = self.session.base
+
     def _fill(self, stored: DisciplineInput | None) -> None:
         with self.session.suspend():
             author = stored.author if stored is not None else None
@@ -204,8 +197,10 @@ class DisciplinePanel(QFrame):
                 self.ui.authorCombo.setCurrentIndex(0)
             else:
                 self.ui.authorCombo.setCurrentIndex(-1)
-            self.ui.assessmentEdit.setPlainText((stored.assessment or "") if stored else "")
-            self.ui.recommendationsEdit.setPlainText((stored.recommendations or "") if stored else "")
+            for edit, text in ((self.ui.assessmentEdit, stored.assessment if stored else None),
+                               (self.ui.recommendationsEdit, stored.recommendations if stored else None)):
+                if edit.toPlainText() != (text or ""):  # an unchanged field keeps its cursor
+                    edit.setPlainText(text or "")
 
     def set_authors(self, names: list[str]) -> None:
         """Offer these attendees as authors, keeping the one chosen."""

@@ -262,6 +262,17 @@ class DiscussionPanel(QWidget):
         if case_id == self._case_id:
             self._load_inputs()
 
+    def inputs_stored_elsewhere(self, case_id: int) -> None:
+        """Discipline input on ``case_id`` was committed on another PC: merged into the panels showing it."""
+        if case_id != self._case_id:
+            return
+        stored: dict[Discipline, DisciplineInput] = {}
+        for inp in self._controller.inputs(case_id):
+            stored.setdefault(inp.discipline, inp)
+        for discipline, panel in self.panels.items():
+            panel.stored_elsewhere(case_id, stored.get(discipline))
+        self._show_presence()
+
     # -- showing
     def _load_inputs(self) -> None:
         stored: dict[Discipline, DisciplineInput] = {}

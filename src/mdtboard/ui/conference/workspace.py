@@ -20,7 +20,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QListView, QWidget
 
@@ -34,6 +34,7 @@ from mdtboard.domain.conference import (
 )
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.follow_ups import FollowUpsPanel
 from mdtboard.ui.conference.agenda import AgendaPanel
 from mdtboard.ui.conference.attendance import AttendancePanel
@@ -42,11 +43,10 @@ from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.discussion import DiscussionPanel
 from mdtboard.ui.conference.editor import ConferenceEditor
 from mdtboard.ui.conference.models import TextListModel
+from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.session import Clash
 from mdtboard.ui.forms.ui_conference_workspace import Ui_ConferenceWorkspace
 
-SETTINGS_SPLITTER = "conference/splitter"
-SETTINGS_DISCUSSION_SPLITTER = "conference/discussion_splitter"
 WHEN = "%a %d %b %Y, %H:%M"
 
 
@@ -135,6 +135,7 @@ class ConferenceWorkspace(QWidget):
         self._connect_signals()
         self.refresh_list()
         self._show_open(None)
+        undo_keys.register(self, undo_stack)  # Ctrl+Z in any field: the window's one history
 
     def _make_actions(self) -> None:
         def action(text: str, keys: str, slot: Callable[[], None]) -> QAction:
@@ -371,17 +372,17 @@ class ConferenceWorkspace(QWidget):
 
     # -- settings and visibility
     def _restore_settings(self) -> None:
-        for key, splitter in (
-            (SETTINGS_SPLITTER, self.ui.splitter),
-            (SETTINGS_DISCUSSION_SPLITTER, self.discussion.ui.bodySplitter),
+        for option, splitter in (
+            (options.CONFERENCE_SPLITTER, self.ui.splitter),
+            (options.DISCUSSION_SPLITTER, self.discussion.ui.bodySplitter),
         ):
-            state = self._settings.value(key)
-            if isinstance(state, QByteArray | bytes):
-                splitter.restoreState(QByteArray(state))
+            state = option.read(self._settings)
+            if not state.isEmpty():
+                splitter.restoreState(state)
 
     def _save_settings(self) -> None:
-        self._settings.setValue(SETTINGS_SPLITTER, self.ui.splitter.saveState())
-        self._settings.setValue(SETTINGS_DISCUSSION_SPLITTER, self.discussion.ui.bodySplitter.saveState())
+        options.CONFERENCE_SPLITTER.write(self._settings, self.ui.splitter.saveState())
+        options.DISCUSSION_SPLITTER.write(self._settings, self.discussion.ui.bodySplitter.saveState())
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         """Leaving the workspace (another page, closing) saves what was typed."""

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from mdtboard.ui.editing.session import Clash
 
 MARK = "background:#ffe08a;"
+#: Fields of a list item that are not its content (not shown).
+_BOOKKEEPING = frozenset({"id", "uid", "version"})
 
 
 def plain(value: Any) -> str:
@@ -45,7 +47,8 @@ def plain(value: Any) -> str:
     if isinstance(value, list):
         return "\n".join(plain(item) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        parts = [plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        names = [f.name for f in dataclasses.fields(value) if f.name not in _BOOKKEEPING]
+        parts = [plain(getattr(value, name)) for name in names]
         return " · ".join(p for p in parts if p)
     if hasattr(value, "label"):
         return str(value.label)

@@ -9,6 +9,7 @@ itself obsolete, so the stack drops it.
 - :class:`FieldEdit`: one field's text, consecutive typing in one field merged into one command;
 - :class:`RowInsert`, :class:`RowRemove`: a row of a table with its content;
 - :class:`RowMove`: a row moved from one place to another;
+- :class:`RowEdit`: a row whose content is edited as a whole (an item of a list) changed;
 - :class:`RecordReplace`: the whole record on screen replaced (a merge with a version saved elsewhere),
   so that text a merge or a choice did not keep can be brought back.
 """
@@ -36,6 +37,12 @@ class EditTarget(Protocol):
     def apply_move_row(self, record: Hashable, table: str, source: int, target: int) -> bool: ...
 
     def apply_record(self, record: Hashable, content: Any) -> bool: ...
+
+
+class RowTarget(EditTarget, Protocol):
+    """What :class:`RowEdit` acts on: an editor whose table rows are items edited as a whole."""
+
+    def apply_row(self, record: Hashable, table: str, row: int, content: Any) -> bool: ...
 
 
 class _Command(QUndoCommand):
@@ -134,6 +141,26 @@ class RowMove(_Command):
 
     def undo(self) -> None:
         self._check(self.target.apply_move_row(self.record, self.table, self.to, self.source))
+
+
+class RowEdit(_Command):
+    """A row of a table went from ``old`` to ``new`` content (an item of a list edited as a whole)."""
+
+    def __init__(
+        self, target: RowTarget, record: Hashable, table: str, row: int, old: Any, new: Any, label: str
+    ) -> None:
+        super().__init__(target, record, label)
+        self.row_target = target
+        self.table = table
+        self.row = row
+        self.old = old
+        self.new = new
+
+    def redo(self) -> None:
+        self._check(self.row_target.apply_row(self.record, self.table, self.row, self.new))
+
+    def undo(self) -> None:
+        self._check(self.row_target.apply_row(self.record, self.table, self.row, self.old))
 
 
 class RecordReplace(_Command):

@@ -207,22 +207,24 @@ class RecordSession(QObject):
     def flush(self, timeout: float | None = None) -> bool:
         """Save now and wait for it (leaving the record, closing the window): True when everything typed
         is committed. The one place where the GUI thread waits for a save."""
-        for _attempt in range(3):  # a save may have to run again (an edit came while one ran)
+        starts = 0
+        while True:
             if self._op is not None:
                 op = self._op
                 if not self.operations.wait_for(op, timeout):
                     return False
                 if self._op is op:  # delivered elsewhere without clearing: should not happen
                     self._op = None
+                continue  # its outcome may have started another save (a merge, typing meanwhile)
             if self.state is SaveState.CONFLICT:
                 return False
             if not self._dirty:
                 return self.state not in (SaveState.FAILED, SaveState.RETRYING)
+            if starts == 3:  # a save may have to run again (an edit came while one ran), not forever
+                return False
+            starts += 1
             self._stop_timers()
             self.save_now()
-            if self._op is None:
-                return not self._dirty
-        return not self.pending
 
     # -- outcomes (GUI thread)
     def _succeeded(self, stored: Any) -> None:
@@ -255,6 +257,26 @@ class RecordSession(QObject):
         self.failed.emit(error)
 
     # -- merging
+    def stored_elsewhere(self, theirs: Any) -> bool:
+        """``theirs`` is the record as another program (or view) has just committed it (the change feed):
+        merge it field by field like a save that met it, so that fields this person did not touch show the
+        other side's text and a field they are typing in keeps theirs. Ignored when it is not newer than
+        :attr:`base`, and while a save is under way (that save meets it and merges) or a choice is open.
+        True when it was merged."""
+        if self.base is None or theirs is None:
+            return False
+        same = getattr(theirs, "id", None) == getattr(self.base, "id", None)
+        if same and getattr(theirs, "version", 0) <= getattr(self.base, "version", 0):
+            return False
+        if self._op is not None or self.state is SaveState.CONFLICT:
+            return False
+        if self._fields(theirs) == self._fields(self.base):
+            self.base = theirs  # a newer version with the same content (e.g. archived): nothing to show
+            return False
+        self._stop_timers()
+        self._merge(theirs)
+        return True
+
     def _merge(self, theirs: Any) -> None:
         mine_record = self._read()
         base, mine, stored = self._fields(self.base), self._fields(mine_record), self._fields(theirs)

@@ -425,6 +425,27 @@ class Ui_CarePlanEditor(object):
 
         self.followUpForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.agreementNotesEdit)
 
+        self.restrictionLabel = QLabel(self.agreementTab)
+        self.restrictionLabel.setObjectName(u"restrictionLabel")
+
+        self.followUpForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.restrictionLabel)
+
+        self.restrictionColumn = QVBoxLayout()
+        self.restrictionColumn.setObjectName(u"restrictionColumn")
+        self.restrictionNotice = QLabel(self.agreementTab)
+        self.restrictionNotice.setObjectName(u"restrictionNotice")
+        self.restrictionNotice.setWordWrap(True)
+
+        self.restrictionColumn.addWidget(self.restrictionNotice)
+
+        self.acknowledgedCheck = QCheckBox(self.agreementTab)
+        self.acknowledgedCheck.setObjectName(u"acknowledgedCheck")
+
+        self.restrictionColumn.addWidget(self.acknowledgedCheck)
+
+
+        self.followUpForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.restrictionColumn)
+
 
         self.agreementLayout.addLayout(self.followUpForm)
 
@@ -478,6 +499,7 @@ class Ui_CarePlanEditor(object):
         self.reviewDateLabel.setBuddy(self.reviewDateEdit)
         self.clinicianLabel.setBuddy(self.clinicianEdit)
         self.agreementNotesLabel.setBuddy(self.agreementNotesEdit)
+        self.restrictionLabel.setBuddy(self.acknowledgedCheck)
         self.disagreementsLabel.setBuddy(self.disagreementsTable)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.buildButton, self.newVersionButton)
@@ -677,6 +699,17 @@ class Ui_CarePlanEditor(object):
 #if QT_CONFIG(accessibility)
         self.agreementNotesEdit.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Agreement notes", None))
 #endif // QT_CONFIG(accessibility)
+        self.restrictionLabel.setText(QCoreApplication.translate("CarePlanEditor", u"Sharing restrictions", None))
+#if QT_CONFIG(accessibility)
+        self.restrictionNotice.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Sharing restrictions of this case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.acknowledgedCheck.setToolTip(QCoreApplication.translate("CarePlanEditor", u"The team has seen that this case has sharing restrictions and will keep to them (Space ticks); the checklist before the first signature asks for it", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.acknowledgedCheck.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Sharing restrictions acknowledged by the team", None))
+#endif // QT_CONFIG(accessibility)
+        self.acknowledgedCheck.setText(QCoreApplication.translate("CarePlanEditor", u"The team &acknowledges the restrictions and will keep to them", None))
         self.disagreementsLabel.setText(QCoreApplication.translate("CarePlanEditor", u"Disagreements in the team, and how they were resolved", None))
 #if QT_CONFIG(accessibility)
         self.disagreementsTable.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Disagreements", None))

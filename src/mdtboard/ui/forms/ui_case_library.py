@@ -40,6 +40,7 @@ class Ui_CaseLibrary(object):
         self.filterCombo.addItem("")
         self.filterCombo.addItem("")
         self.filterCombo.addItem("")
+        self.filterCombo.addItem("")
         self.filterCombo.setObjectName(u"filterCombo")
 
         self.searchRow.addWidget(self.filterCombo)
@@ -86,6 +87,21 @@ class Ui_CaseLibrary(object):
 
         self.buttonRow.addWidget(self.openButton)
 
+        self.duplicateButton = QPushButton(CaseLibrary)
+        self.duplicateButton.setObjectName(u"duplicateButton")
+
+        self.buttonRow.addWidget(self.duplicateButton)
+
+        self.archiveButton = QPushButton(CaseLibrary)
+        self.archiveButton.setObjectName(u"archiveButton")
+
+        self.buttonRow.addWidget(self.archiveButton)
+
+        self.deleteButton = QPushButton(CaseLibrary)
+        self.deleteButton.setObjectName(u"deleteButton")
+
+        self.buttonRow.addWidget(self.deleteButton)
+
         self.importButton = QPushButton(CaseLibrary)
         self.importButton.setObjectName(u"importButton")
 
@@ -103,7 +119,7 @@ class Ui_CaseLibrary(object):
 
         self.buttonRow.addWidget(self.dropHint)
 
-        self.buttonRow.setStretch(4, 1)
+        self.buttonRow.setStretch(7, 1)
 
         self.libraryLayout.addLayout(self.buttonRow)
 
@@ -115,7 +131,10 @@ class Ui_CaseLibrary(object):
         QWidget.setTabOrder(self.filterCombo, self.caseTable)
         QWidget.setTabOrder(self.caseTable, self.newButton)
         QWidget.setTabOrder(self.newButton, self.openButton)
-        QWidget.setTabOrder(self.openButton, self.importButton)
+        QWidget.setTabOrder(self.openButton, self.duplicateButton)
+        QWidget.setTabOrder(self.duplicateButton, self.archiveButton)
+        QWidget.setTabOrder(self.archiveButton, self.deleteButton)
+        QWidget.setTabOrder(self.deleteButton, self.importButton)
         QWidget.setTabOrder(self.importButton, self.exportButton)
 
         self.retranslateUi(CaseLibrary)
@@ -141,9 +160,10 @@ class Ui_CaseLibrary(object):
         self.filterCombo.setItemText(0, QCoreApplication.translate("CaseLibrary", u"All cases", None))
         self.filterCombo.setItemText(1, QCoreApplication.translate("CaseLibrary", u"Real cases only", None))
         self.filterCombo.setItemText(2, QCoreApplication.translate("CaseLibrary", u"Fictional cases only", None))
+        self.filterCombo.setItemText(3, QCoreApplication.translate("CaseLibrary", u"Archived cases", None))
 
 #if QT_CONFIG(accessibility)
-        self.filterCombo.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Show real or fictional cases", None))
+        self.filterCombo.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Show real, fictional or archived cases", None))
 #endif // QT_CONFIG(accessibility)
         self.countLabel.setText("")
 #if QT_CONFIG(accessibility)
@@ -166,6 +186,27 @@ class Ui_CaseLibrary(object):
 #if QT_CONFIG(accessibility)
         self.openButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Open the selected case", None))
 #endif // QT_CONFIG(accessibility)
+        self.duplicateButton.setText(QCoreApplication.translate("CaseLibrary", u"Du&plicate\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.duplicateButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Duplicate the selected case as a new case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.duplicateButton.setToolTip(QCoreApplication.translate("CaseLibrary", u"A new case with the selected case's content, its own reference, and a title saying it is a copy", None))
+#endif // QT_CONFIG(tooltip)
+        self.archiveButton.setText(QCoreApplication.translate("CaseLibrary", u"A&rchive", None))
+#if QT_CONFIG(accessibility)
+        self.archiveButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Archive the selected case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.archiveButton.setToolTip(QCoreApplication.translate("CaseLibrary", u"Hide the case from the library and the agenda's search; it is kept, and Show: Archived cases lists it to restore it", None))
+#endif // QT_CONFIG(tooltip)
+        self.deleteButton.setText(QCoreApplication.translate("CaseLibrary", u"&Delete\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.deleteButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Delete the selected case", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.deleteButton.setToolTip(QCoreApplication.translate("CaseLibrary", u"Delete a case that is in no conference and has no care plan (Delete key); Ctrl+Z brings it back until mdtboard is closed", None))
+#endif // QT_CONFIG(tooltip)
         self.importButton.setText(QCoreApplication.translate("CaseLibrary", u"&Import bundle\u2026", None))
 #if QT_CONFIG(accessibility)
         self.importButton.setAccessibleName(QCoreApplication.translate("CaseLibrary", u"Import a case bundle", None))

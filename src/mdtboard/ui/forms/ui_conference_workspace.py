@@ -73,7 +73,7 @@ class Ui_ConferenceWorkspace(object):
         self.conferencePage.setObjectName(u"conferencePage")
         self.conferenceLayout = QVBoxLayout(self.conferencePage)
         self.conferenceLayout.setObjectName(u"conferenceLayout")
-        self.conferenceLayout.setContentsMargins(0, -1, 0, 0)
+        self.conferenceLayout.setContentsMargins(0, -1, 9, 0)
         self.headingLabel = QLabel(self.conferencePage)
         self.headingLabel.setObjectName(u"headingLabel")
         self.headingLabel.setWordWrap(True)

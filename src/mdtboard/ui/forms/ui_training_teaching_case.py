@@ -3,8 +3,8 @@
 
 
 from PySide6.QtCore import (QCoreApplication, QSize, Qt)
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpacerItem, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QVBoxLayout, QWidget)
 
 class Ui_TeachingCaseDialog(object):
     def setupUi(self, TeachingCaseDialog):
@@ -94,6 +94,42 @@ class Ui_TeachingCaseDialog(object):
 
         self.fieldLayout.addWidget(self.hintsLabel)
 
+        self.hintListLabel = QLabel(self.fieldPane)
+        self.hintListLabel.setObjectName(u"hintListLabel")
+
+        self.fieldLayout.addWidget(self.hintListLabel)
+
+        self.hintList = QListWidget(self.fieldPane)
+        self.hintList.setObjectName(u"hintList")
+        self.hintList.setMaximumSize(QSize(16777215, 120))
+
+        self.fieldLayout.addWidget(self.hintList)
+
+        self.hintButtons = QHBoxLayout()
+        self.hintButtons.setObjectName(u"hintButtons")
+        self.replacementLabel = QLabel(self.fieldPane)
+        self.replacementLabel.setObjectName(u"replacementLabel")
+
+        self.hintButtons.addWidget(self.replacementLabel)
+
+        self.replacementEdit = QLineEdit(self.fieldPane)
+        self.replacementEdit.setObjectName(u"replacementEdit")
+
+        self.hintButtons.addWidget(self.replacementEdit)
+
+        self.replaceButton = QPushButton(self.fieldPane)
+        self.replaceButton.setObjectName(u"replaceButton")
+
+        self.hintButtons.addWidget(self.replaceButton)
+
+        self.keepButton = QPushButton(self.fieldPane)
+        self.keepButton.setObjectName(u"keepButton")
+
+        self.hintButtons.addWidget(self.keepButton)
+
+
+        self.fieldLayout.addLayout(self.hintButtons)
+
         self.fieldButtons = QHBoxLayout()
         self.fieldButtons.setObjectName(u"fieldButtons")
         self.saveEditButton = QPushButton(self.fieldPane)
@@ -154,6 +190,8 @@ class Ui_TeachingCaseDialog(object):
 #if QT_CONFIG(shortcut)
         self.fieldsLabel.setBuddy(self.fieldList)
         self.textChoiceLabel.setBuddy(self.textChoice)
+        self.hintListLabel.setBuddy(self.hintList)
+        self.replacementLabel.setBuddy(self.replacementEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.fieldList, self.textChoice)
         QWidget.setTabOrder(self.textChoice, self.textEdit)
@@ -176,7 +214,7 @@ class Ui_TeachingCaseDialog(object):
 #if QT_CONFIG(accessibility)
         self.introLabel.setAccessibleName(QCoreApplication.translate("TeachingCaseDialog", u"About this teaching case", None))
 #endif // QT_CONFIG(accessibility)
-        self.warningLabel.setText(QCoreApplication.translate("TeachingCaseDialog", u"Hints are an aid, not a guarantee: pattern matching misses identifiers such as places, employers, relatives' names and rare events. Read every field before confirming it.", None))
+        self.warningLabel.setText(QCoreApplication.translate("TeachingCaseDialog", u"mdtboard replaced what it was sure of (listed under each field); what it was not sure of is a hint to replace or keep with a reason. It is an aid, not a guarantee: it can miss identifiers (rare places, employers, nicknames, rare events). Read every field before confirming it.", None))
         self.fieldsLabel.setText(QCoreApplication.translate("TeachingCaseDialog", u"&Fields to review:", None))
 #if QT_CONFIG(accessibility)
         self.fieldList.setAccessibleName(QCoreApplication.translate("TeachingCaseDialog", u"Fields to review", None))
@@ -199,6 +237,25 @@ class Ui_TeachingCaseDialog(object):
 #if QT_CONFIG(accessibility)
         self.hintsLabel.setAccessibleName(QCoreApplication.translate("TeachingCaseDialog", u"Identifier hints", None))
 #endif // QT_CONFIG(accessibility)
+        self.hintListLabel.setText(QCoreApplication.translate("TeachingCaseDialog", u"&Hints in this field (each must be replaced, or kept with a reason):", None))
+#if QT_CONFIG(accessibility)
+        self.hintList.setAccessibleName(QCoreApplication.translate("TeachingCaseDialog", u"Identifier hints in this field", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.hintList.setAccessibleDescription(QCoreApplication.translate("TeachingCaseDialog", u"Enter replaces the selected hint everywhere in the case; Ctrl+K keeps it with a reason", None))
+#endif // QT_CONFIG(accessibility)
+        self.replacementLabel.setText(QCoreApplication.translate("TeachingCaseDialog", u"Replace &with:", None))
+#if QT_CONFIG(accessibility)
+        self.replacementEdit.setAccessibleName(QCoreApplication.translate("TeachingCaseDialog", u"Replacement for the selected hint", None))
+#endif // QT_CONFIG(accessibility)
+        self.replaceButton.setText(QCoreApplication.translate("TeachingCaseDialog", u"&Replace everywhere", None))
+#if QT_CONFIG(tooltip)
+        self.replaceButton.setToolTip(QCoreApplication.translate("TeachingCaseDialog", u"Replace this text everywhere in the case (Enter in the hint list)", None))
+#endif // QT_CONFIG(tooltip)
+        self.keepButton.setText(QCoreApplication.translate("TeachingCaseDialog", u"&Keep\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.keepButton.setToolTip(QCoreApplication.translate("TeachingCaseDialog", u"Keep this text as written, with a reason (Ctrl+K)", None))
+#endif // QT_CONFIG(tooltip)
         self.saveEditButton.setText(QCoreApplication.translate("TeachingCaseDialog", u"&Save edit", None))
         self.unconfirmButton.setText(QCoreApplication.translate("TeachingCaseDialog", u"&Not confirmed", None))
         self.confirmButton.setText(QCoreApplication.translate("TeachingCaseDialog", u"&Confirm field", None))

@@ -26,8 +26,9 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, 
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from mdtboard.domain.case import Discipline
-from mdtboard.ui.presentation.sizing import DEFAULT_ZOOM, clamp_zoom, zoom_in, zoom_out
-from mdtboard.ui.presentation.themes import DEFAULT_THEME, THEMES, Theme, theme_named
+from mdtboard.ui import settings as options
+from mdtboard.ui.presentation.sizing import clamp_zoom, zoom_in, zoom_out
+from mdtboard.ui.presentation.themes import THEMES, Theme, theme_named
 
 if TYPE_CHECKING:
     from mdtboard.domain.timers import Clock
@@ -37,9 +38,6 @@ if TYPE_CHECKING:
     from mdtboard.ui.presentation.record_window import MeetingRecordWindow
     from mdtboard.ui.presentation.session import PresentationSession
 
-SETTINGS_SCREEN = "presentation/screen"
-SETTINGS_THEME = "presentation/theme"
-SETTINGS_ZOOM = "presentation/zoom"
 AUTOMATIC = ""
 #: The operator's key for each discipline's floor, in the order of ``Discipline`` (physician F6 ... social
 #: work F12); pressed again, the floor is not set any more.
@@ -196,30 +194,30 @@ class PresentationMode(QObject):
     # ------------------------------------------------------------------ settings
     @property
     def theme(self) -> Theme:
-        return theme_named(self.settings.value(SETTINGS_THEME, DEFAULT_THEME))
+        return theme_named(options.PRESENTATION_THEME.read(self.settings))
 
     def set_theme(self, key: str) -> None:
-        self.settings.setValue(SETTINGS_THEME, theme_named(key).key)
+        options.PRESENTATION_THEME.write(self.settings, theme_named(key).key)
         self.theme_actions[self.theme.key].setChecked(True)
         if self.big_screen is not None:
             self.big_screen.set_theme(self.theme)
 
     @property
     def zoom(self) -> float:
-        return clamp_zoom(self.settings.value(SETTINGS_ZOOM, DEFAULT_ZOOM))
+        return clamp_zoom(options.PRESENTATION_ZOOM.read(self.settings))
 
     def set_zoom(self, zoom: float) -> None:
-        self.settings.setValue(SETTINGS_ZOOM, clamp_zoom(zoom))
+        options.PRESENTATION_ZOOM.write(self.settings, clamp_zoom(zoom))
         if self.big_screen is not None:
             self.big_screen.set_zoom(self.zoom)
         self._status(f"Big screen zoom {round(self.zoom * 100)} %")
 
     @property
     def wanted_screen(self) -> str:
-        return str(self.settings.value(SETTINGS_SCREEN, AUTOMATIC) or AUTOMATIC)
+        return options.PRESENTATION_SCREEN.read(self.settings) or AUTOMATIC
 
     def set_wanted_screen(self, name: str) -> None:
-        self.settings.setValue(SETTINGS_SCREEN, name)
+        options.PRESENTATION_SCREEN.write(self.settings, name)
         if self.presenting:
             self.start()
 

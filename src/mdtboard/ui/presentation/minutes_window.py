@@ -18,11 +18,10 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.minutes import CaseMinutes, Minutes
 from mdtboard.domain.timers import format_hms
 from mdtboard.reports.minutes import MinutesDocument, write_minutes_pdf
+from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import page_size_setting, print_preview
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.forms.ui_presentation_minutes import Ui_MinutesWindow
-
-SETTINGS_FOLDER = "presentation/minutes_folder"
 
 
 def minutes_html(minutes: Minutes) -> str:
@@ -134,7 +133,7 @@ class MinutesWindow(QWidget):
         return self.preview
 
     def default_path(self) -> Path:
-        folder = Path(str(self._settings.value(SETTINGS_FOLDER, str(Path.home())) or Path.home()))
+        folder = Path(options.MINUTES_FOLDER.read(self._settings) or Path.home())
         when = self.minutes.record.scheduled_start.strftime("%Y-%m-%d") if self.minutes else "meeting"
         return folder / f"minutes-{when}.pdf"
 
@@ -156,6 +155,6 @@ class MinutesWindow(QWidget):
             self.last_dialog = show_error(self, "Minutes not saved", str(exc))
             self.message.emit("The minutes PDF was not saved")
             return False
-        self._settings.setValue(SETTINGS_FOLDER, str(written.parent))
+        options.MINUTES_FOLDER.write(self._settings, str(written.parent))
         self.message.emit(f"Saved the minutes to {written}")
         return True

@@ -20,12 +20,12 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.meeting import MeetingRecord
 from mdtboard.domain.timers import format_hms, format_mmss
 from mdtboard.reports.meeting_record import meeting_record_pdf, write_meeting_record_pdf
+from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import page_size_setting, print_preview
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_presentation_record import Ui_MeetingRecordWindow
 
-SETTINGS_FOLDER = "presentation/record_folder"
 CASE_COLUMNS = ("#", "Case", "Budget", "Actual", "Over / under", "Status")
 SHARE_COLUMNS = ("Discipline", "Time", "Share", "")
 BAR_WIDTH = 30
@@ -200,7 +200,7 @@ class MeetingRecordWindow(QWidget):
         return self.preview
 
     def default_path(self) -> Path:
-        folder = Path(str(self._settings.value(SETTINGS_FOLDER, str(Path.home())) or Path.home()))
+        folder = Path(options.RECORD_FOLDER.read(self._settings) or Path.home())
         when = self.record.scheduled_start.strftime("%Y-%m-%d") if self.record is not None else "meeting"
         return folder / f"meeting-record-{when}.pdf"
 
@@ -222,6 +222,6 @@ class MeetingRecordWindow(QWidget):
             self.last_dialog = show_error(self, "Meeting record not saved", str(exc))
             self.message.emit("The meeting record PDF was not saved")
             return False
-        self._settings.setValue(SETTINGS_FOLDER, str(written.parent))
+        options.RECORD_FOLDER.write(self._settings, str(written.parent))
         self.message.emit(f"Saved the meeting record to {written}")
         return True

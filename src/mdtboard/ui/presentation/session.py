@@ -30,7 +30,6 @@ from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AgendaItem, AgendaStatus
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.timers import (
-    DEFAULT_PRESENTATION_TARGET_MINUTES,
     PLAN,
     PRESENTATION,
     Clock,
@@ -43,6 +42,7 @@ from mdtboard.domain.timers import (
 )
 from mdtboard.services.timed_item import TimedItem
 from mdtboard.services.timing import MeetingTimes
+from mdtboard.ui import settings as options
 from mdtboard.ui.presentation.content import (
     TEAM,
     Banners,
@@ -53,8 +53,6 @@ from mdtboard.ui.presentation.content import (
     team_input,
 )
 
-SETTINGS_FOLLOW = "presentation/typing_suggests_floor"
-SETTINGS_TARGET = "presentation/target_minutes"
 TICK_MS = 1000
 
 
@@ -138,19 +136,14 @@ class PresentationSession(QObject):
     def follow_panels(self) -> bool:
         """Whether typing in a discipline's panel suggests who holds the floor (while the timer runs and
         the operator has not set it)."""
-        return bool(self.settings.value(SETTINGS_FOLLOW, True, type=bool))
+        return options.TYPING_SUGGESTS_FLOOR.read(self.settings)
 
     def set_follow_panels(self, follow: bool) -> None:
-        self.settings.setValue(SETTINGS_FOLLOW, follow)
+        options.TYPING_SUGGESTS_FLOOR.write(self.settings, follow)
 
     @property
     def target_minutes(self) -> float:
-        try:
-            stored = self.settings.value(SETTINGS_TARGET, DEFAULT_PRESENTATION_TARGET_MINUTES)
-            value = float(stored)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return DEFAULT_PRESENTATION_TARGET_MINUTES
-        return value if 0 < value <= 60 else DEFAULT_PRESENTATION_TARGET_MINUTES
+        return options.PRESENTATION_TARGET_MINUTES.read(self.settings)
 
     # ------------------------------------------------------------------ the case
     def _follow_case(self, case_id: int | None) -> None:

@@ -20,13 +20,12 @@ from PySide6.QtCore import QObject, QProcess, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
+from mdtboard.ui import settings as options
+
 if TYPE_CHECKING:
     from mdtboard.services.context import Services
     from mdtboard.ui.safety.backups import BackupsDialog
     from mdtboard.ui.safety.history import HistoryDialog
-
-SETTING_KEEP_DAYS = "backups/keep_days"
-KEEP_DAYS = 14
 
 
 def restart_program() -> None:
@@ -62,8 +61,7 @@ class SafetyMenu(QObject):
         opener = getattr(window, "_opener", None)
         settings = getattr(window, "settings", None)
         if opener is not None and settings is not None:
-            days = settings.value(SETTING_KEEP_DAYS, KEEP_DAYS, type=int)
-            opener.backup_days = days if isinstance(days, int) and days > 0 else KEEP_DAYS
+            opener.backup_days = options.BACKUP_KEEP_DAYS.read(settings)
         ready = getattr(window, "services_ready", None)
         if ready is not None:
             ready.connect(self._services_ready)

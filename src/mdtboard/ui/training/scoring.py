@@ -37,10 +37,10 @@ from mdtboard.domain.rubric import (
 )
 from mdtboard.services.context import Services
 from mdtboard.services.training import CaseRoles, StoredAssessment
-from mdtboard.ui.autosave import DEFAULT_DELAY_MS, AutoSaver
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.forms.ui_training_rubric_row import Ui_RubricRow
 from mdtboard.ui.forms.ui_training_scoring import Ui_TrainingScoring
+from mdtboard.ui.training.autosave import DEFAULT_DELAY_MS, AutoSaver
 from mdtboard.ui.training.style import STYLE, repolish
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}

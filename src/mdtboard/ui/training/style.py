@@ -6,6 +6,7 @@ from __future__ import annotations
 ERROR = "#b3261e"
 ACCENT = "#1a5fb4"
 HINT_BACKGROUND = "#ffe08a"
+KEPT_BACKGROUND = "#dcefd8"
 
 STYLE = f"""
 QFrame#RubricRow {{ border: 1px solid #c0c0c0; border-radius: 4px; background: #ffffff; }}

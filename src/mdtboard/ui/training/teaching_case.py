@@ -1,10 +1,13 @@
-"""Make a teaching case from a real one: read and confirm each field of the review checklist, then finalise.
+"""Make a teaching case from a real one: settle each hint, read and confirm each field, then finalise.
 
-The draft was stored as a new case with the structured identifiers removed (the real case is never
-changed). Every free-text field is listed; things that look like identifiers are highlighted in its
-text, and the reviewer may edit the text to remove them. A field is confirmed with "Confirm field"
-(Ctrl+Enter, which then moves on to the next open field). "Finalise teaching case" is enabled only when
-every field is confirmed; only then does the case become fictional.
+The draft was stored as a new case with every identifier mdtboard was sure of replaced (the real case is
+never changed); what was replaced is listed under each field. What it was not sure of is a *hint*,
+highlighted in the text and listed under it: Enter (or "Replace everywhere") replaces it everywhere in the
+case with what "Replace with" says (a pseudonym, the year, "[town]"... or the reviewer's own words); Ctrl+K
+(or "Keep…") keeps it as written, for a typed reason. The reviewer may also edit the text. A field is
+confirmed with "Confirm field" (Ctrl+Enter, which then moves on to the next open field) only when none of
+its hints is open. "Finalise teaching case" is enabled only when every field is confirmed and no hint is
+open; only then does the case become fictional, and the status bar lists what was kept.
 """
 
 from __future__ import annotations
@@ -14,17 +17,19 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QDialog, QListWidgetItem, QTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QListWidgetItem, QTextEdit, QWidget
 
-from mdtboard.domain.deidentify import IdentifierHint
+from mdtboard.domain.deidentify import IdentifierHint, proposal
 from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.services.training import TeachingReview
 from mdtboard.ui.dialogs import ask, show_error
 from mdtboard.ui.forms.ui_training_teaching_case import Ui_TeachingCaseDialog
-from mdtboard.ui.training.style import HINT_BACKGROUND, STYLE
+from mdtboard.ui.training.style import HINT_BACKGROUND, KEPT_BACKGROUND, STYLE
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+HINT_ROLE = Qt.ItemDataRole.UserRole + 2
+PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 3
 T = TypeVar("T")
 #: Names of the structured fields changed automatically, as a person reads them.
 _WHERE = {"id": "Reference", "patient.display_name": "Patient name", "patient.age": "Age"}
@@ -37,9 +42,12 @@ def utf16_offset(text: str, index: int) -> int:
 
 def hint_words(hints: tuple[IdentifierHint, ...] | list[IdentifierHint]) -> str:
     if not hints:
-        return "Nothing here looks like an identifier to mdtboard; read it all the same."
-    found = "; ".join(f"{h.kind.value} “{h.text}”" for h in hints)
-    return f"{len(hints)} thing(s) that look like identifiers (highlighted): {found}."
+        return "Nothing else here looks like an identifier to mdtboard; read it all the same."
+    open_hints = [h for h in hints if h.open]
+    found = "; ".join(f"{h.kind.value} “{h.text}”" for h in open_hints)
+    kept = len(hints) - len(open_hints)
+    words = f"{len(open_hints)} open hint(s) (highlighted): {found}." if open_hints else "No open hint."
+    return words + (f" {kept} kept with a reason." if kept else "")
 
 
 class TeachingCaseDialog(QDialog):
@@ -72,6 +80,7 @@ class TeachingCaseDialog(QDialog):
         self.setStyleSheet(STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._shown_text = ""
+        self.keep_prompt: QInputDialog | None = None
         self._connect_signals()
         self._show_review(select=review.checklist.unconfirmed[0] if review.checklist.unconfirmed else None)
 
@@ -85,9 +94,15 @@ class TeachingCaseDialog(QDialog):
         self.ui.finaliseButton.clicked.connect(self.finalise)
         self.ui.discardButton.clicked.connect(self.ask_discard)
         self.ui.closeButton.clicked.connect(self.close)
+        self.ui.hintList.currentItemChanged.connect(lambda *_a: self._show_hint())
+        self.ui.hintList.itemActivated.connect(lambda _item: self.replace_current())
+        self.ui.replaceButton.clicked.connect(self.replace_current)
+        self.ui.replacementEdit.returnPressed.connect(self.replace_current)
+        self.ui.keepButton.clicked.connect(self.ask_keep)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.confirm_current)
+        QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.ask_keep)
 
     # -- showing the review
     def _show_review(self, select: str | None = None) -> None:
@@ -114,7 +129,7 @@ class TeachingCaseDialog(QDialog):
         lst.blockSignals(True)
         lst.clear()
         for item in checklist.items:
-            hints = f" · {len(item.hints)} hint(s)" if item.hints else ""
+            hints = f" · {len(item.open_hints)} open hint(s)" if item.open_hints else ""
             row = QListWidgetItem(f"{item.label}{hints}")
             row.setData(FIELD_ROLE, item.field)
             row.setData(
@@ -128,7 +143,11 @@ class TeachingCaseDialog(QDialog):
         lst.setCurrentRow(fields.index(current) if current in fields else 0)
         lst.blockSignals(False)
         done = len(checklist.fields) - len(checklist.unconfirmed)
-        self.ui.progressLabel.setText(f"{done} of {len(checklist.fields)} fields confirmed")
+        open_hints = len(checklist.open_hints)
+        self.ui.progressLabel.setText(
+            f"{done} of {len(checklist.fields)} fields confirmed · {open_hints} open hint(s) · "
+            f"{len(review.draft.replacements)} replacement(s)"
+        )
         self.ui.finaliseButton.setEnabled(review.ready)
         self.ui.discardButton.setEnabled(not review.final)
         self._show_field()
@@ -148,11 +167,14 @@ class TeachingCaseDialog(QDialog):
     def _show_field(self) -> None:
         field = self.current_field()
         editable = field is not None and not self.review.final
-        for widget in (self.ui.textEdit, self.ui.confirmButton, self.ui.unconfirmButton, self.ui.textChoice):
+        for widget in (self.ui.textEdit, self.ui.confirmButton, self.ui.unconfirmButton, self.ui.textChoice,
+                       self.ui.hintList, self.ui.replacementEdit, self.ui.replaceButton, self.ui.keepButton):
             widget.setEnabled(editable)
         if field is None:
             return
         item = self.review.checklist.item(field)
+        self.ui.confirmButton.setEnabled(editable and not item.open_hints)
+        self._show_hints(field)
         state = "confirmed" if item.confirmed else "not confirmed yet"
         self.ui.fieldHeading.setText(f"<b>{item.label}</b> – {state}")
         choice = self.ui.textChoice
@@ -181,8 +203,47 @@ class TeachingCaseDialog(QDialog):
         edit.blockSignals(False)
         hints = [h for h in self.review.checklist.item(field).hints if h.where == where]
         self._highlight(hints)
-        self.ui.hintsLabel.setText(hint_words(hints))
+        replaced = [r for r in self.review.draft.replacements if r.where == where]
+        done = ("Replaced here: " + "; ".join(f"“{r.original}” → “{r.replacement}”" for r in replaced) + ". "
+                if replaced else "")
+        self.ui.hintsLabel.setText(done + hint_words(hints))
         self.ui.saveEditButton.setEnabled(False)
+
+    def _show_hints(self, field: str) -> None:
+        """The field's hints, open ones first, each with what it would be replaced with."""
+        item = self.review.checklist.item(field)
+        texts = dict(self.review.texts(field))
+        lst = self.ui.hintList
+        lst.blockSignals(True)
+        lst.clear()
+        seen: set[str] = set()
+        for hint in sorted(item.hints, key=lambda h: (not h.open, h.where, h.start)):
+            if hint.text.casefold() in seen:
+                continue
+            seen.add(hint.text.casefold())
+            suggested = proposal(self.review.draft, hint, texts.get(hint.where))
+            words = (f"{hint.kind.value} “{hint.text}” → {suggested}" if hint.open
+                     else f"kept: {hint.kind.value} “{hint.text}” ({hint.reason})")
+            row = QListWidgetItem(words)
+            row.setData(HINT_ROLE, hint.text)
+            row.setData(PROPOSAL_ROLE, suggested)
+            row.setToolTip("Open: replace it or keep it with a reason" if hint.open else "Kept with a reason")
+            lst.addItem(row)
+        lst.setCurrentRow(0 if lst.count() else -1)
+        lst.blockSignals(False)
+        self.ui.hintListLabel.setVisible(True)
+        self._show_hint()
+
+    def current_hint(self) -> str | None:
+        row = self.ui.hintList.currentItem()
+        return None if row is None else str(row.data(HINT_ROLE))
+
+    def _show_hint(self) -> None:
+        row = self.ui.hintList.currentItem()
+        self.ui.replacementEdit.setText("" if row is None else str(row.data(PROPOSAL_ROLE)))
+        has = row is not None and not self.review.final
+        for widget in (self.ui.replacementEdit, self.ui.replaceButton, self.ui.keepButton):
+            widget.setEnabled(has)
 
     def _highlight(self, hints: list[IdentifierHint]) -> None:
         marks = []
@@ -193,9 +254,9 @@ class TeachingCaseDialog(QDialog):
             cursor.setPosition(utf16_offset(text, hint.start))
             cursor.setPosition(utf16_offset(text, hint.end), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(HINT_BACKGROUND))
-            fmt.setFontUnderline(True)
-            fmt.setToolTip(hint.kind.value)
+            fmt.setBackground(QColor(HINT_BACKGROUND if hint.open else KEPT_BACKGROUND))
+            fmt.setFontUnderline(hint.open)
+            fmt.setToolTip(hint.kind.value if hint.open else f"kept: {hint.reason}")
             selection.cursor = cursor
             selection.format = fmt
             marks.append(selection)
@@ -203,8 +264,9 @@ class TeachingCaseDialog(QDialog):
 
     @property
     def highlighted(self) -> list[str]:
-        """The texts highlighted as identifier hints in the shown text."""
-        return [s.cursor.selectedText() for s in self.ui.textEdit.extraSelections()]
+        """The texts highlighted as open identifier hints in the shown text."""
+        return [s.cursor.selectedText() for s in self.ui.textEdit.extraSelections()
+                if s.format.fontUnderline()]
 
     def _text_changed(self) -> None:
         self.ui.saveEditButton.setEnabled(self.ui.textEdit.toPlainText() != self._shown_text)
@@ -249,7 +311,70 @@ class TeachingCaseDialog(QDialog):
         self._show_review()
         return True
 
+    def replace_current(self) -> None:
+        """Replace the selected hint everywhere in the case with what "Replace with" says."""
+        text, row = self.current_hint(), self.ui.hintList.currentItem()
+        if text is None or row is None or self.review.final or not self.save_edit():
+            return
+        typed = self.ui.replacementEdit.text()
+        replacement = None if typed == row.data(PROPOSAL_ROLE) else typed
+        training = self._services.training
+        review = self._run(
+            "Replace",
+            lambda: training.replace_hint(
+                self.review.id, text, replacement, seen_version=self.review.version
+            ),
+        )
+        if review is None:
+            return
+        self.review = review
+        self.status_message.emit("Replaced everywhere in the case; read the fields it was in again")
+        self._show_review()
+        self.ui.hintList.setFocus()
+
+    def ask_keep(self) -> None:
+        """Ask why the selected hint may stay (non-blocking), then keep it."""
+        text = self.current_hint()
+        if text is None or self.review.final:
+            return
+        prompt = QInputDialog(self)
+        prompt.setWindowTitle("Keep as written")
+        prompt.setLabelText(f"Why may “{text}” stay in the teaching case? (for example: not an identifier, "
+                            "a country, a drug name)")
+        prompt.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        prompt.textValueSelected.connect(lambda reason: self.keep_current(reason, text))
+        self.keep_prompt = prompt
+        prompt.open()
+
+    def keep_current(self, reason: str, text: str | None = None) -> bool:
+        """Keep the hint reading ``text`` (by default the selected one) for ``reason``."""
+        text = text if text is not None else self.current_hint()
+        if text is None or self.review.final:
+            return False
+        training = self._services.training
+        review = self._run(
+            "Keep",
+            lambda: training.keep_hint(self.review.id, text, reason, seen_version=self.review.version),
+        )
+        if review is None:
+            return False
+        self.review = review
+        self.status_message.emit(f"“{text}” kept: {' '.join(reason.split())}")
+        self._show_review()
+        self.ui.hintList.setFocus()
+        return True
+
     def confirm_current(self) -> None:
+        field = self.current_field()
+        if field is not None and self.review.checklist.item(field).open_hints:
+            count = len(self.review.checklist.item(field).open_hints)
+            self.status_message.emit(
+                f"Not confirmed: {count} open hint(s) in this field; replace each (Enter) or keep it "
+                "with a reason (Ctrl+K)"
+            )
+            self.ui.hintList.setFocus()
+            return
         self._confirm(True)
 
     def _confirm(self, confirmed: bool) -> None:
@@ -288,7 +413,11 @@ class TeachingCaseDialog(QDialog):
         )
         if case is None:
             return
-        self.status_message.emit(f"Teaching case {case.ref} is finished and marked fictional")
+        kept = "; ".join(f"“{text}” ({reason})" for text, reason in sorted(self.review.draft.kept.items()))
+        self.status_message.emit(
+            f"Teaching case {case.ref} is finished and marked fictional"
+            + (f"; kept as written: {kept}" if kept else "; nothing was kept as written")
+        )
         self.finalised.emit(case.id)
         self.accept()
 

@@ -1,4 +1,7 @@
-"""Saving as people type, without a Save button.
+"""Saving as people type, without a Save button (the training scores' own saver).
+
+The editors of cases, conferences, discipline input and care plans use the record session
+(:mod:`mdtboard.ui.editing.session`) instead; the training scores are to move onto it too.
 
 :class:`AutoSaver` calls its save function once typing has stopped for a moment (well within a second),
 and at once on :meth:`flush` (leaving a record, closing the window). A failed save keeps the typed text

@@ -1,0 +1,33 @@
+"""The change log: one row per record changed by a committed transaction, written in that transaction.
+
+Written by :mod:`mdtboard.storage.changes` for every unit of work, read by the programs that follow the
+database (:mod:`mdtboard.storage.listen`) and by ``mdtboard changes``. Rows older than
+:data:`mdtboard.storage.changes.KEEP` are pruned; the newest row is always kept, so that ids never restart.
+Only ids, kinds and versions: never any text of a record.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mdtboard.storage.models import Base, utcnow
+
+#: SQLite makes an INTEGER PRIMARY KEY the rowid only when it is spelled INTEGER.
+CHANGE_ID = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class ChangeLogRow(Base):
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(CHANGE_ID, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    #: None: some records of this kind changed (too many to name, or one that could not be told)
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    #: the record's version after the change; None when it was deleted
+    version: Mapped[int | None] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    client: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

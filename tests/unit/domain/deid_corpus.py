@@ -1,0 +1,162 @@
+"""The real-looking test cases for the teaching-case finder (tests/data/deid), and the recall measurement.
+
+Run ``.venv/bin/python tests/unit/domain/deid_corpus.py`` for the figures by kind and the misses.
+An identifier counts as found when hints cover every one of its letters and digits (half a phone number
+found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mdtboard.domain.case import Case, Discipline, DisciplineInput, Medication, Patient
+from mdtboard.domain.deidentify import case_hints, text_slots
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "deid"
+CORPUS = DATA / "real-looking-cases.json"
+HELD_OUT = DATA / "held-out-cases.json"
+TODAY = date(2024, 6, 1)
+KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
+         "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
+         "PC": "postcode or ZIP", "T": "town or place", "H": "named institution"}
+_TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Fr|Pastor|Prof|Me|M|Mme)\.?\s+")
+_MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]")
+
+
+@dataclass(frozen=True)
+class Marked:
+    case: int
+    where: str
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _unmark(text: str) -> tuple[str, list[tuple[str, int, int, str]]]:
+    out, marks, last = [], [], 0
+    length = 0
+    for match in _MARK.finditer(text):
+        plain = text[last:match.start()]
+        out.append(plain)
+        length += len(plain)
+        kind, inner = match.group(1), match.group(2)
+        title = _TITLE.match(inner) if kind == "N" else None
+        skip = title.end() if title else 0  # "Dr Doherty": the title is kept, the name must be found
+        marks.append((kind, length + skip, length + len(inner), inner[skip:]))
+        out.append(inner)
+        length += len(inner)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), marks
+
+
+def load_corpus(path: Path = CORPUS) -> tuple[list[Case], list[Marked]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cases: list[Case] = []
+    marked: list[Marked] = []
+    for number, entry in enumerate(data["cases"]):
+        texts: dict[str, str] = {}
+        spans: dict[str, list[tuple[str, int, int, str]]] = {}
+
+        def plain(key: str, value: str, texts: dict[str, str] = texts,
+                  spans: dict[str, list[tuple[str, int, int, str]]] = spans) -> str:
+            text, marks = _unmark(value)
+            texts[key], spans[key] = text, marks
+            return text
+
+        patient = entry["patient"]
+        authors = entry.get("authors", [])
+        disciplines = [Discipline.PHYSICIAN, Discipline.PSYCHOLOGY, Discipline.PHARMACY]
+        case = Case(
+            ref=f"REAL-{number:03d}",
+            fictional=False,
+            patient=Patient(display_name=patient["name"], age=patient.get("age"),
+                            pronouns=patient.get("pronouns"), preferred_language=patient.get("language")),
+            title=plain("title", entry["title"]),
+            one_liner=plain("one_liner", entry["one_liner"]),
+            question_for_team=plain("question_for_team", entry["question_for_team"]),
+            pain_history=plain("pain_history", entry["pain_history"]),
+            psychosocial=plain("psychosocial", entry["psychosocial"]),
+            imaging=[plain(f"imaging[{i}]", t) for i, t in enumerate(entry.get("imaging", []))] or None,
+            prior_treatments=[plain(f"prior_treatments[{i}]", t)
+                              for i, t in enumerate(entry.get("prior_treatments", []))] or None,
+            medications=[Medication(name="see note", frequency=plain(f"medications[{i}].frequency", t))
+                         for i, t in enumerate(entry.get("medications", []))] or None,
+            discipline_inputs=[
+                DisciplineInput(discipline=disciplines[i], author=authors[i] if i < len(authors) else None,
+                                assessment=plain(f"discipline_inputs[{i}].assessment", t))
+                for i, t in enumerate(entry.get("inputs", []))
+            ] or None,
+        )
+        cases.append(case)
+        for where, marks in spans.items():
+            for kind, start, end, text in marks:
+                marked.append(Marked(number, where, kind, start, end, text))
+    return cases, marked
+
+
+@dataclass(frozen=True)
+class Recall:
+    found: int
+    total: int
+    by_kind: dict[str, tuple[int, int]]
+    misses: list[Marked]
+    extra: list[tuple[int, str, str, str]]  # hints on no marked identifier: (case, where, kind, text)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.total
+
+
+def measure(path: Path = CORPUS) -> Recall:
+    cases, marked = load_corpus(path)
+    hints = [case_hints(case, TODAY) for case in cases]
+    found_by: Counter[str] = Counter()
+    total_by: Counter[str] = Counter()
+    misses: list[Marked] = []
+    for mark in marked:
+        total_by[mark.kind] += 1
+        covered = set()
+        for hint in hints[mark.case].get(mark.where, ()):
+            covered.update(range(hint.start, hint.end))
+        text = text_of(cases[mark.case], mark.where)
+        if all(i in covered for i in range(mark.start, mark.end) if text[i].isalnum()):
+            found_by[mark.kind] += 1
+        else:
+            misses.append(mark)
+    extra = []
+    for number, case_hint in enumerate(hints):
+        for where, these in case_hint.items():
+            for hint in these:
+                if not any(m.case == number and m.where == where and m.start < hint.end and hint.start < m.end
+                           for m in marked):
+                    extra.append((number, where, hint.kind.value, hint.text))
+    return Recall(sum(found_by.values()), len(marked),
+                  {k: (found_by[k], total_by[k]) for k in total_by}, misses, extra)
+
+
+def text_of(case: Case, where: str) -> str:
+    return next(text for _f, w, text, _s in text_slots(case) if w == where)
+
+
+if __name__ == "__main__":
+    import sys
+
+    path = HELD_OUT if sys.argv[1:] == ["held-out"] else CORPUS
+    result = measure(path)
+    print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "
+          f"{len(result.by_kind)} kinds: "
+          f"{result.found} found, recall {result.recall:.1%}")
+    for kind, (found, total) in sorted(result.by_kind.items(), key=lambda kv: -kv[1][1]):
+        print(f"  {KINDS[kind]:24} {found:4} / {total:4}")
+    for miss in result.misses:
+        print(f"  missed {KINDS[miss.kind]}: {miss.text!r} in case {miss.case} {miss.where}")
+    print(f"{len(result.extra)} hints on text not marked as an identifier:")
+    for number, where, kind, text in result.extra:
+        print(f"  case {number} {where}: {kind} {text!r}")

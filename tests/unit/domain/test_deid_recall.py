@@ -1,0 +1,32 @@
+"""How many identifiers the teaching-case finder catches before review, on real-looking cases of our own.
+
+The figures are stated in the README; these tests keep them true. See deid_corpus.py for the counting.
+"""
+
+from __future__ import annotations
+
+from deid_corpus import CORPUS, HELD_OUT, KINDS, load_corpus, measure
+
+
+def test_the_test_set_is_big_and_varied_enough() -> None:
+    cases, marked = load_corpus(CORPUS)
+    assert len(cases) >= 20
+    assert len(marked) >= 200
+    assert len({m.kind for m in marked}) >= 12
+    assert {m.kind for m in marked} <= set(KINDS)
+    # every mark points at its text
+    from deid_corpus import text_of
+
+    for mark in marked:
+        assert text_of(cases[mark.case], mark.where)[mark.start:mark.end] == mark.text
+
+
+def test_recall_is_at_least_98_percent_on_the_test_set() -> None:
+    result = measure(CORPUS)
+    assert result.recall >= 0.98, [m.text for m in result.misses]
+
+
+def test_recall_is_at_least_98_percent_on_the_held_out_cases() -> None:
+    result = measure(HELD_OUT)
+    assert result.total >= 100
+    assert result.recall >= 0.98, [m.text for m in result.misses]

@@ -1,0 +1,110 @@
+"""Learning of changes: this program's own commits, another process's, and after a lost connection."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from mdtboard.domain.case import Case, Patient
+from mdtboard.domain.changes import CASE, Change
+from mdtboard.services.context import Services
+from mdtboard.storage.listen import Watcher
+
+WRITER = Path(__file__).with_name("change_writer.py")
+
+
+class Heard:
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+        self.states: list[str] = []
+        self.lock = threading.Lock()
+
+    def deliver(self, changes: list[Change]) -> None:
+        with self.lock:
+            self.changes.extend(changes)
+
+    def state(self, text: str) -> None:
+        with self.lock:
+            self.states.append(text)
+
+    def ids(self) -> list[int]:
+        with self.lock:
+            return [c.id for c in self.changes]
+
+
+def wait_for(condition: Callable[[], bool], what: str, limit_s: float = 30.0) -> None:
+    """Wait until ``condition`` holds (a bound for a stuck test, not a speed check)."""
+    end = time.monotonic() + limit_s
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def heard(services: Services) -> Iterator[tuple[Heard, Watcher]]:
+    h = Heard()
+    watcher = services.changes.watch(h.deliver, on_state=h.state)
+    wait_for(lambda: "live" in h.states, "the watcher connected")
+    yield h, watcher
+    watcher.stop()
+
+
+def _url(services: Services) -> str:
+    return services.db.engine.url.render_as_string(hide_password=False)
+
+
+def _write_elsewhere(services: Services, ref: str, n: int) -> int:
+    out = subprocess.run(
+        [sys.executable, str(WRITER), _url(services), ref, str(n)],
+        check=True, capture_output=True, text=True, timeout=120,
+    )
+    return int(out.stdout.split()[-1])
+
+
+def test_this_programs_commit_is_heard(services: Services, heard: tuple[Heard, Watcher]) -> None:
+    h, _watcher = heard
+    case = services.cases.create(Case(ref="C-1", fictional=True, patient=Patient("Alex Doe")))
+    wait_for(lambda: any(c.record_id == case.id for c in h.changes), "own commit heard")
+    assert [(c.kind, c.record_id, c.version) for c in h.changes] == [(CASE, case.id, case.version)]
+
+
+def test_another_process_commits_are_heard_in_order_and_all(
+    services: Services, heard: tuple[Heard, Watcher]
+) -> None:
+    h, _watcher = heard
+    case_id = _write_elsewhere(services, "C-OTHER", 5)
+    wait_for(lambda: len(h.changes) >= 6, "six changes of the other process heard")
+    assert [(c.record_id, c.version) for c in h.changes] == [(case_id, v) for v in range(6)]
+    from mdtboard.services.changes import CLIENT_ID
+
+    assert {c.client for c in h.changes} != {CLIENT_ID}  # written by the other program
+    assert h.ids() == [c.id for c in services.changes.since(0)]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_killed_listener_connection_reconnects_and_misses_nothing(
+    services: Services, heard: tuple[Heard, Watcher]
+) -> None:
+    h, watcher = heard
+    services.cases.create(Case(ref="C-1", fictional=True, patient=Patient("Alex Doe")))
+    wait_for(lambda: len(h.changes) == 1, "first change heard")
+    pid = watcher.backend_pid
+    with services.db.engine.begin() as conn:
+        assert conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+    # written while the listener is gone: its notifications are lost, the log is not
+    case_id = _write_elsewhere(services, "C-WHILE-DOWN", 3)
+    wait_for(lambda: watcher.connections >= 2, "the listener reconnected")
+    wait_for(lambda: len(h.changes) >= 5, "the changes written while it was away")
+    assert h.ids() == [c.id for c in services.changes.since(0)]
+    assert [(c.record_id, c.version) for c in h.changes[1:]] == [(case_id, v) for v in range(4)]
+    assert any(s.startswith("Live updates paused") for s in h.states)
+    assert h.states[-1] == "live"
