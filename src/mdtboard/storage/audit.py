@@ -562,18 +562,24 @@ class Verdict:
         return self.bad_id is None
 
 
-def _rows(conn: sa.Connection, batch: int = 20_000) -> Iterator[sa.Row[Any]]:
-    columns = [TABLE.c[name] for name in (*CONTENT, "hash")]
-    after = None
-    while True:
-        query = sa.select(*columns).order_by(TABLE.c.id).limit(batch)
-        if after is not None:
-            query = query.where(TABLE.c.id > after)
-        rows = conn.execute(query).all()
-        if not rows:
-            return
-        yield from rows
-        after = rows[-1][0]
+def _rows(conn: sa.Connection, batch: int = 20_000) -> Iterator[tuple[Any, ...]]:
+    """Every row of the trail (its content, then its hash), in id order, as plain tuples from the driver's
+    cursor in batches: a million rows are read in seconds, in little memory (on PostgreSQL a server-side
+    cursor)."""
+    sql = f"SELECT {', '.join((*CONTENT, 'hash'))} FROM audit_log ORDER BY id"  # noqa: S608 - fixed names
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    postgresql = conn.dialect.name == "postgresql"
+    cursor = raw.cursor(name="mdtboard_audit_verify") if postgresql else raw.cursor()
+    try:
+        cursor.execute(sql)
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                return
+            yield from rows
+    finally:
+        cursor.close()
 
 
 _KEY_ID = CONTENT.index("key_id")
@@ -588,8 +594,7 @@ def verify(conn: sa.Connection, key: Key | None = None) -> Verdict:
     expected_id, prev, checked = 1, GENESIS, 0
     secret = key.secret
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    for row in _rows(conn):
-        values = tuple(row)
+    for values in _rows(conn):
         row_id, stored = values[0], values[-1]
         if row_id != expected_id:
             what = "missing" if row_id > expected_id else "out of order"
