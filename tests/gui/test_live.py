@@ -153,3 +153,62 @@ def test_the_workspace_follows_attendance_input_and_case_edits_from_another_pc(
     qtbot.keyClick(physician.ui.assessmentEdit, Qt.Key.Key_Period)
     assert physician.ui.assessmentEdit.toPlainText() == "Opioid taper advised."  # the cursor stayed put
     services.close()
+
+
+def test_the_care_plan_editor_follows_its_plan_saved_elsewhere(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    case_id = _case_id(services, "LIVE-2")
+    services.careplans.create_draft(case_id)
+    window = _window(make_window, url)
+    page = window.care_plan
+    assert page is not None
+    editor = page.editor
+    assert editor.open_case(case_id)
+    page.show()
+    elsewhere(url, ["plan", case_id, "responsible_clinician", "Dr Okafor"])  # nothing typed here
+    qtbot.waitUntil(lambda: editor.ui.clinicianEdit.text() == "Dr Okafor", timeout=WAIT_MS)
+    for timer in (editor.session._pause, editor.session._max_wait):  # typing, not saved yet
+        timer.setInterval(600_000)
+    editor.ui.socialEdit.setFocus()
+    qtbot.keyClicks(editor.ui.socialEdit, "Lives alone")
+    elsewhere(url, ["plan", case_id, "responsible_clinician", "Dr Ruiz"])
+    qtbot.waitUntil(lambda: editor.ui.clinicianEdit.text() == "Dr Ruiz", timeout=WAIT_MS)
+    assert editor.ui.socialEdit.toPlainText() == "Lives alone"  # merged around what is typed
+    assert editor.flush()
+    stored = services.careplans.current(case_id)
+    assert stored is not None and stored.responsible_clinician == "Dr Ruiz"
+    assert stored.formulation.social == "Lives alone"
+    services.close()
+
+
+def test_follow_mode_tracks_the_operator_through_three_cases(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    ids = [_case_id(services, ref) for ref in ("LIVE-1", "LIVE-2", "LIVE-3")]
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    for case_id in ids:
+        services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    workspace = window.workspace
+    assert workspace is not None and window.live is not None and window.live.follow_action is not None
+    workspace.open_conference(conf.id or 0)
+    window.show_page(LIBRARY)  # the colleague was looking elsewhere
+    window.live.follow_action.trigger()  # Conference > Follow the meeting
+    panel = workspace.discussion.panels[Discipline.PSYCHOLOGY]
+    assert panel.ui.assessmentEdit.isReadOnly()
+    previous = None
+    for case_id in ids:
+        moves: list[list[Any]] = [["status", conf.id, case_id, "in_discussion"]]
+        if previous is not None:
+            moves.insert(0, ["status", conf.id, previous, "discussed"])
+        elsewhere(url, *moves)
+        qtbot.waitUntil(lambda case_id=case_id: workspace.discussion.current_case_id() == case_id,
+                        timeout=WAIT_MS)
+        assert window.current_page() == CONFERENCE
+        previous = case_id
+    window.live.follow_action.trigger()  # stop following: the panels can be typed in again
+    assert not panel.ui.assessmentEdit.isReadOnly()
+    services.close()

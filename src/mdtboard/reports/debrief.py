@@ -193,19 +193,38 @@ class DebriefDocument:
         ]))
         return [self._p(f"Debrief: {self.trainee}", "title"), table]
 
-    def _groups(self) -> list[tuple[str | None, Comparison]]:
+    def _groups(self) -> list[tuple[str | None, str | None, Comparison]]:
         """The assessments paired facilitator with self, one pair per case (and one for team/meeting)."""
         keys: list[str | None] = []
         for a in self.assessments:
             if a.case_ref not in keys:
                 keys.append(a.case_ref)
-        groups = []
+        groups: list[tuple[str | None, str | None, Comparison]] = []
         for key in [k for k in keys if k is not None] + [k for k in keys if k is None]:
             facs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
             selfs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.SELF]
+            if len(facs) > 1 and len(selfs) == 1:
+                # several raters: the self-assessment beside each of them
+                groups.extend((key, fac.assessor, compare(fac, selfs[0], self.rubric)) for fac in facs)
+                continue
             for fac, own in zip_longest(facs, selfs):
-                groups.append((key, compare(fac, own, self.rubric)))
+                groups.append((key, fac.assessor if fac else None, compare(fac, own, self.rubric)))
         return groups
+
+    def _spread(self, key: str | None) -> str:
+        """Each rater's score of each item several raters scored, and the spread (highest - lowest)."""
+        facs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
+        if len(facs) < 2:
+            return ""
+        parts = []
+        for item in self.rubric.items:
+            scored = [(a.assessor or "a rater", a.score(item.key)) for a in facs]
+            values = [(who, score.value) for who, score in scored if score is not None]
+            if len(values) > 1:
+                numbers = [v for _w, v in values]
+                given = ", ".join(f"{v} ({w})" for w, v in values)
+                parts.append(f"{item.title}: {given}, spread {max(numbers) - min(numbers)}")
+        return "; ".join(parts)
 
     def _scores(self) -> list[Flowable]:
         out: list[Flowable] = [self._p("Scores", "h2")]
@@ -215,9 +234,16 @@ class DebriefDocument:
         out.append(self._p(
             "Each item is scored 1 to 5; 1 to 2 come with a comment on what was seen. The gap is the "
             "self-assessment minus the facilitator's score.", "note"))
-        for key, comparison in self._groups():
+        spread_shown: set[str | None] = set()
+        several = len({a.assessor for a in self.assessments if a.role is AssessorRole.FACILITATOR}) > 1
+        for key, assessor, comparison in self._groups():
             heading = f"Case {self._case_name(key)}" if key else "Team behaviours and the meeting"
-            out.append(self._p(heading, "h3"))
+            rater = assessor if several else None
+            out.append(self._p(heading + (f" · scored by {rater}" if rater else ""), "h3"))
+            spread = self._spread(key)
+            if spread and key not in spread_shown:
+                spread_shown.add(key)
+                out.append(self._p(f"Raters compared. {spread}.", "note"))
             rows: list[list[Flowable]] = []
             for row in comparison.rows:
                 item = row.item

@@ -100,6 +100,12 @@ class StoredAssessment:
     case_id: int | None
     assessment: Assessment
     updated_at: datetime | None = None
+    #: When it was submitted (then locked); None while it is being written.
+    submitted_at: datetime | None = None
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
 
 
 @dataclass(frozen=True)

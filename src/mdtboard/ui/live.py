@@ -12,7 +12,9 @@ committed changes, this program's own included. :func:`install_live` starts it f
 - the conference workspace reads the open conference again (attendance, agenda, statuses), the discussion
   view and the big screen show a changed case afresh, and the discipline panels merge input typed on
   another PC;
-- the conference lists show a conference planned elsewhere.
+- the conference lists show a conference planned elsewhere;
+- the care-plan editor merges its plan saved elsewhere while it is being typed in, and otherwise shows
+  the case's latest plan as it now is (a sign-off, a new version).
 
 A view's own saves reach it through its own signals already; changes of this program are therefore only
 used where no signal told the view (the library).
@@ -25,9 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from mdtboard.domain.changes import CASE, CONFERENCE, EVERYTHING, Change, touches
+from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, Change, touches
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
 
@@ -39,6 +42,8 @@ log = logging.getLogger(__name__)
 
 #: Changes arriving within this many milliseconds are handed to the views together.
 COALESCE_MS = 20
+#: The main window's page of the conference workspace (``mdtboard.ui.main_window.CONFERENCE``).
+CONFERENCE_PAGE = 2
 #: The change log is pruned this often while the program runs (and once at start).
 PRUNE_MS = 3600 * 1000
 
@@ -60,6 +65,8 @@ class LiveUpdates(QObject):
         super().__init__(parent)
         self.services = services
         self.state = ""
+        self.following = False  # Conference > Follow the meeting
+        self.follow_action: QAction | None = None
         self._watcher: Watcher | None = None
         self._queue: list[Change] = []
         self._coalesce = QTimer(self)
@@ -134,6 +141,7 @@ def follow(window: Any, changes: list[Change]) -> None:
     if elsewhere:
         _follow_editor(window, elsewhere)
         _follow_workspace(window, elsewhere)
+        _follow_care_plan(window, elsewhere)
 
 
 def _follow_library(window: Any, changes: list[Change], elsewhere: list[Change]) -> None:
@@ -169,12 +177,70 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
     controller = workspace.controller
     if touches(elsewhere, CONFERENCE, conf_id):
         controller.reload()
+        if getattr(window.live, "following", False):
+            follow_operator(window)
     on_agenda = {item.case_id for item in controller.agenda()}
     everything = any(c.kind == EVERYTHING or (c.kind == CASE and c.record_id is None) for c in elsewhere)
     changed = on_agenda if everything else {c.record_id for c in elsewhere if c.kind == CASE} & on_agenda
     for case_id in sorted(changed):
         controller.case_edited.emit(case_id)  # the discussion's facts and the big screen
         workspace.discussion.inputs_stored_elsewhere(case_id)
+
+
+def _follow_care_plan(window: Any, elsewhere: list[Change]) -> None:
+    page = window.care_plan
+    editor = getattr(page, "editor", None)
+    if editor is None or editor.current_case_id() is None or not touches(elsewhere, CARE_PLAN):
+        return
+    plan = editor.plan
+    ours = plan is not None and plan.id is not None and touches(elsewhere, CARE_PLAN, plan.id)
+    if editor.pending:  # typing in it: merge the plan saved elsewhere by field, never replace it
+        if ours:
+            service = window.services.careplans
+            ops_module.operations().read(
+                lambda: service.get(plan.id), parent=editor,
+                success=lambda stored: editor.session.stored_elsewhere(stored),
+                failure=lambda _error: None, label="reading a care plan changed elsewhere",
+            )
+        return
+    if ours or editor.isVisible():  # a sign-off, a new version: show the latest as it is now
+        editor.show_latest()
+
+
+def follow_operator(window: Any) -> None:
+    """Follow mode: show the case the operator has under discussion (else the next one pending)."""
+    workspace = window.workspace
+    if workspace is None or workspace.current_conference_id() is None:
+        return
+    discussion = workspace.discussion
+    target = discussion.default_case()
+    if target is None:
+        return
+    shown = workspace.ui.tabs.currentWidget() is workspace.ui.discussionTab
+    if target != discussion.current_case_id() or not shown:
+        if window.current_page() != CONFERENCE_PAGE:
+            window.show_page(CONFERENCE_PAGE)
+        workspace.discuss(target)
+
+
+def set_following(window: Any, on: bool) -> None:
+    """Conference > Follow the meeting: the discussion follows the operator's agenda from another PC;
+    the discipline panels are read-only meanwhile (what the team types stays the typist's)."""
+    live = window.live
+    if live is None:
+        return
+    live.following = on
+    workspace = window.workspace
+    if workspace is not None:
+        for panel in workspace.discussion.panels.values():
+            panel.ui.assessmentEdit.setReadOnly(on)
+            panel.ui.recommendationsEdit.setReadOnly(on)
+            panel.ui.authorCombo.setEnabled(not on)
+        if on:
+            workspace.controller.reload()
+            follow_operator(window)
+    window.show_status("Following the meeting: the case under discussion is shown as the operator moves on; "
+                       "the panels are read-only." if on else "No longer following the meeting.")
 
 
 def install_live(window: Any) -> LiveUpdates:
@@ -192,6 +258,15 @@ def install_live(window: Any) -> LiveUpdates:
             label.setToolTip(text)
             window.show_status(text)
 
+    action = QAction("&Follow the meeting", window)
+    action.setCheckable(True)
+    action.setToolTip("Show the case the operator has under discussion, as the operator moves through the "
+                      "agenda on another PC (the discipline panels are read-only meanwhile)")
+    action.setEnabled(window.workspace is not None)
+    action.toggled.connect(lambda on: set_following(window, on))
+    window.ui.menuConference.addSeparator()
+    window.ui.menuConference.addAction(action)
+    live.follow_action = action
     live.state_changed.connect(show_state)
     live.changed.connect(lambda changes: follow(window, changes))
     live.start()

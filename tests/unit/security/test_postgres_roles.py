@@ -48,8 +48,9 @@ def runtime_role(schema: tuple[str, str]) -> Iterator[str]:
 def grant(schema: str, role: str, *, old: bool = False) -> None:
     """The documented GRANT/REVOKE statements, run as the owner (``old``: a schema before the audit
     trail, which has no audit_log to revoke rights on)."""
-    block = DOC.read_text("utf-8").split("after every schema update:")[1].split("```sql")[1].split("```")[0]
-    sql = block.replace("mdtboard_app", role).replace("mdtboard.", f'"{schema}".')
+    section = DOC.read_text("utf-8").split("## PostgreSQL: the audit trail and the runtime role")[1]
+    block = section.split("```sql")[1].split("```")[0]
+    sql = block.replace("mdtboard_user", role).replace("mdtboard.", f'"{schema}".')
     sql = re.sub(r"SCHEMA mdtboard\b", f'SCHEMA "{schema}"', sql)
     admin = sa.create_engine(POSTGRES_URL)
     with admin.begin() as conn:

@@ -42,6 +42,7 @@ from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
 from mdtboard.ui import ops as ops_module
+from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.form import (
     GAD7_FIELDS,
@@ -78,26 +79,29 @@ from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
-STYLE = """
-QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {
-    border: 2px solid #b3261e; border-radius: 3px; background: #fff8f7;
-}
-QLabel[role="error"] { color: #8c1d18; font-weight: bold; }
-QLabel#sharingBanner {
-    background: #fff4ce; color: #3d2e00; border: 2px solid #b88a00; border-radius: 4px; padding: 8px;
+STYLE = f"""
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
+    border: 2px solid {palette.PROBLEM_BORDER}; border-radius: 3px; background: {palette.PROBLEM_BACKGROUND};
+}}
+QLabel[role="error"] {{ color: {palette.PROBLEM_TEXT}; font-weight: bold; }}
+QLabel#sharingBanner {{
+    background: {palette.SHARING_BACKGROUND}; color: {palette.SHARING_TEXT};
+    border: 2px solid {palette.SHARING_BORDER}; border-radius: 4px; padding: 8px;
     font-weight: bold;
-}
-QLabel#safetyBanner {
-    background: #b3261e; color: #ffffff; border: 2px solid #7a1711; border-radius: 4px; padding: 10px;
+}}
+QLabel#safetyBanner {{
+    background: {palette.PROBLEM_BORDER}; color: {palette.WHITE};
+    border: 2px solid {palette.SAFETY_STRONG_BORDER}; border-radius: 4px; padding: 10px;
     font-weight: bold;
-}
-QLabel#kindBadge[fictional="true"] {
-    border: 1px solid #5b4a8a; color: #3b2d66; background: #efeaff; border-radius: 3px; padding: 3px 8px;
+}}
+QLabel#kindBadge[fictional="true"] {{
+    border: 1px solid {palette.FICTIONAL_BORDER}; color: {palette.FICTIONAL_TEXT};
+    background: {palette.FICTIONAL_BACKGROUND}; border-radius: 3px; padding: 3px 8px;
     font-weight: bold;
-}
-QLabel#kindBadge[fictional="false"] { color: #444444; padding: 2px 6px; }
-QLabel#headerLabel { font-weight: bold; }
-QLabel#saveState { color: #444444; }
+}}
+QLabel#kindBadge[fictional="false"] {{ color: {palette.QUIET_TEXT}; padding: 2px 6px; }}
+QLabel#headerLabel {{ font-weight: bold; }}
+QLabel#saveState {{ color: {palette.QUIET_TEXT}; }}
 """
 
 
@@ -176,7 +180,11 @@ class CaseEditor(QWidget):
         self.form = CaseForm(self.ui)
         service = services.cases
         self.session = RecordSession(
-            save=lambda case: service.create(case) if case.id is None else service.update(case),
+            # Saves are one at a time, so the base is the stored version the edit states: only what
+            # changed is written (see CaseService.update).
+            save=lambda case: (
+                service.create(case) if case.id is None else service.update(case, base=self.session.base)
+            ),
             read=self._read_for_save,
             fields=case_fields,
             build=case_with_fields,

@@ -17,6 +17,7 @@ from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.validation import REF_PATTERN
 from mdtboard.services.cases import CaseService
+from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_case_new import Ui_NewCaseDialog
 
 TRAINING_HINT = (
@@ -61,7 +62,7 @@ class NewCaseDialog(QDialog):
         self.ui.setupUi(self)
         self.source = source
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.ui.errorLabel.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        self.ui.errorLabel.setStyleSheet(palette.ERROR_LABEL_STYLE)
         self.ui.errorLabel.setVisible(False)
         self._cases = cases
         self._suggested: dict[bool, str] = {}

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.errors import MdtboardError, NotFoundError
 from mdtboard.services.conferences import ConferenceService
+from mdtboard.ui import palette
 from mdtboard.ui.conference.commands import InputText
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
@@ -31,8 +32,8 @@ from mdtboard.ui.forms.ui_conference_discipline import Ui_DisciplinePanel
 
 #: Lines of text each field shows before it scrolls.
 FIELD_LINES = 4
-PROBLEM_STYLE = "color: #b00020;"
-QUIET_STYLE = "color: #555555;"
+PROBLEM_STYLE = palette.PROBLEM_STYLE
+QUIET_STYLE = palette.QUIET_STYLE
 
 
 def _text(value: str) -> str | None:

@@ -16,6 +16,7 @@ from mdtboard.domain.introduction import introduce_case
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.privacy import shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
+from mdtboard.ui import palette
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
@@ -26,8 +27,14 @@ from mdtboard.ui.conference.passages import InputPassages
 from mdtboard.ui.forms.ui_conference_discussion import Ui_DiscussionPanel
 
 WARNING_SIGN = "\u26a0"
-SAFETY_STYLE = "QFrame#safetyFrame { border: 2px solid #c62828; border-radius: 4px; background: #fdecea; }"
-SHARING_STYLE = "QFrame#sharingFrame { border: 2px solid #5d4037; border-radius: 4px; background: #f3efe9; }"
+SAFETY_STYLE = (
+    f"QFrame#safetyFrame {{ border: 2px solid {palette.SAFETY_BORDER}; border-radius: 4px;"
+    f" background: {palette.SAFETY_BACKGROUND}; }}"
+)
+SHARING_STYLE = (
+    f"QFrame#sharingFrame {{ border: 2px solid {palette.RESTRICTED_BORDER}; border-radius: 4px;"
+    f" background: {palette.RESTRICTED_BACKGROUND}; }}"
+)
 
 
 def aware(value: datetime) -> datetime:

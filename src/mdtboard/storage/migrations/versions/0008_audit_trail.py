@@ -1,7 +1,7 @@
 """audit trail: one row per change of a record, chained by keyed hashes
 
 Revision ID: 0008_audit
-Revises: 0007_live
+Revises: 0008_training
 Create Date: 2026-12-06 06:45:00
 
 The trail starts empty: what happened before this revision was not recorded.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0008_audit'
-down_revision = '0007_live'
+down_revision = '0008_training'
 branch_labels = None
 depends_on = None
 
