@@ -221,6 +221,7 @@ def test_the_facilitator_guide_of_a_bank_case_is_shown_at_the_debrief() -> None:
     assert "Facilitator guide: TEACH-02" in text
     assert "Canada, Ontario" in text and "pregnancy" in text
     assert "mdtboard does not flag it: the team had to find it" in text
+    assert "<b>" not in text and "&lt;" not in text and "Setting: Canada, Ontario" in text
     # a case that is not in the bank has no guide
     _reader, plain = render()
     assert "Facilitator guide" not in plain
