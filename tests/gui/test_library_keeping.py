@@ -168,6 +168,7 @@ def test_archive_hides_the_case_and_the_archived_filter_restores_it(
     qtbot.waitUntil(lambda: library.model.total == 1)
     assert library.ui.countLabel.text() == "1 archived case"
     assert current_ref(library) == "MDT-002"
+    assert library.model.index(0, KIND).data().endswith(" · archived")  # the row says so too
     assert library.ui.archiveButton.text() == "&Restore"
     press(qtbot, Qt.Key.Key_R, ALT)  # &Restore
     qtbot.waitUntil(lambda: library.model.total == 0)
