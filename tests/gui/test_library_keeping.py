@@ -19,6 +19,7 @@ from mdtboard.domain.conference import Conference
 from mdtboard.services.context import Services
 from mdtboard.ui import ops
 from mdtboard.ui.cases.library import ARCHIVED_FILTER, CaseLibrary
+from mdtboard.ui.cases.table_model import KIND
 from mdtboard.ui.main_window import CASE, LIBRARY, MainWindow
 
 pytestmark = pytest.mark.gui
