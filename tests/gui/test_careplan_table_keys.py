@@ -20,6 +20,7 @@ from test_careplan_support import (
     load_samples,
     make_editor,
     press,
+    type_text,
 )
 
 from mdtboard.services.context import Services
@@ -111,3 +112,25 @@ def test_tab_from_a_part_goes_into_it_and_show_changes_waits_for_a_second_versio
     assert focused() is editor.ui.goalsTable
     # one version: nothing to compare, so no disabled button
     assert editor.history.ui.diffButton.isHidden()
+
+
+def test_an_edited_cell_keeps_its_column(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory
+) -> None:
+    """After an edit, Shift+Tab goes to the cell before the one edited (the cursor used to go back to the
+    row's first column, so the next value went into the row above)."""
+    case_id = load_samples(services)["MDT-001"]
+    editor = make_editor(services)
+    editor.open_case(case_id, in_conference(services, case_id))
+    assert editor.build_draft() is not None
+    view = editor.tables.views["goals"]
+    editor.tables.reveal(view)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, 3))  # the second goal's target
+    press(qtbot, Qt.Key.Key_F2)
+    type_text(qtbot, "4 h")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 3)
+    press(qtbot, Qt.Key.Key_Tab, SHIFT)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 2)

@@ -735,7 +735,11 @@ class TrainingService:
         refs = sorted({p.case_ref for p in conference.presentations_by(trainee)})
         with read_only(self.db) as session:
             cases = load_cases(session, refs=refs) if refs else []
-        return DebriefInputs(" ".join(trainee.split()), conference, tuple(history), tuple(cases))
+        return DebriefInputs(
+            " ".join(trainee.split()), conference, tuple(history), tuple(cases),
+            goals=tuple(self.goals(trainee, conference_id=conference_id)),
+            goals_reviewed=tuple(self.goals_to_review(conference_id, trainee)),
+        )
 
     # ------------------------------------------------------------------ teaching cases from real ones
     def make_teaching_case(self, case_id: int, *, seed: str | None = None) -> TeachingReview:

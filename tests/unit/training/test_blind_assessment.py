@@ -115,3 +115,35 @@ def test_goals_are_written_after_the_reveal_and_reviewed_at_the_next_conference(
     assert [g.outcome for g in again] == [None, GoalOutcome.MET, None]
     third = teaching_conference(services, "Teaching 3", datetime(2026, 5, 11, 13), [bank["TEACH-05"]])
     assert [g.text for g in training.goals_to_review(third.id or 0, ZOE)] == [goals[0][1], goals[2][1]]
+
+
+def test_the_debrief_prints_the_goals_written_and_those_reviewed(services: Services) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from mdtboard.reports.training_debrief import debrief_for
+
+    def text(pdf: bytes) -> str:
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+    conf_id, case_id = _setup(services)
+    training = services.training
+    own = training.save_assessment(conf_id, ZOE, SELF, [Score("case.isbar.situation", 4)], case_id=case_id)
+    training.submit_assessment(own.id, seen_version=own.version)
+    raman = training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.situation", 3)], case_id=case_id,
+                                     assessor=RAMAN)
+    training.submit_assessment(raman.id, seen_version=raman.version)
+    training.set_goals(conf_id, ZOE, [(GoalKind.CHANGE, "Ask one question only.")], rater=RAMAN)
+    first = text(debrief_for(training, conf_id, ZOE))
+    assert "Goals for the next conference" in first and "Change: Ask one question only." in first
+    assert "<b>" not in first and "(agreed with Dr Priya Raman)" in first
+    bank = load_bank(services)
+    later = teaching_conference(services, "Teaching 2", datetime(2026, 4, 13, 13), [bank["TEACH-05"]])
+    assert later.id is not None
+    goal = training.goals_to_review(later.id, ZOE)[0]
+    training.review_goal(goal.id or 0, GoalOutcome.PARTLY, conference_id=later.id, note="Two questions once.",
+                         seen_version=goal.version)
+    second = text(debrief_for(training, later.id, ZOE))
+    assert "Goals from earlier conferences" in second
+    assert "Ask one question only. (partly met) – Two questions once." in second

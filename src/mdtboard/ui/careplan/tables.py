@@ -168,10 +168,14 @@ class PlanTables(QObject):
         return True
 
     def _select(self, name: str, row: int) -> None:
+        """Show the row just changed, in the column the cursor is in (a cell edit keeps its column, so
+        that Tab and Shift+Tab go on from the cell just edited)."""
         self.reveal(self.views[name])
         model = self.models[name]
+        view = self.views[name]
         if model.rowCount():
-            self.views[name].setCurrentIndex(model.index(min(row, model.rowCount() - 1), 0))
+            column = max(view.currentIndex().column(), 0)
+            view.setCurrentIndex(model.index(min(row, model.rowCount() - 1), column))
 
     def reveal(self, widget: QWidget) -> None:
         """Bring the tab holding ``widget`` to the front."""

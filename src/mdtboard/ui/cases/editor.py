@@ -180,7 +180,11 @@ class CaseEditor(QWidget):
         self.form = CaseForm(self.ui)
         service = services.cases
         self.session = RecordSession(
-            save=lambda case: service.create(case) if case.id is None else service.update(case),
+            # Saves are one at a time, so the base is the stored version the edit states: only what
+            # changed is written (see CaseService.update).
+            save=lambda case: (
+                service.create(case) if case.id is None else service.update(case, base=self.session.base)
+            ),
             read=self._read_for_save,
             fields=case_fields,
             build=case_with_fields,

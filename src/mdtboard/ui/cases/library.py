@@ -207,7 +207,10 @@ class CaseLibrary(QWidget):
             if note:
                 self.status_message.emit(note)
             return
-        if kept is None or not self.model.rowCount():
+        if not self.model.rowCount():
+            return
+        if kept is None:  # nothing was selected (an empty library just filled): the first case, as at start
+            self._select_row(0)
             return
         row = current.row()
         if row >= self.model.rowCount() or self.model.summary(row).id != kept:
@@ -219,6 +222,12 @@ class CaseLibrary(QWidget):
         )
         table.verticalScrollBar().setValue(scroll)
         table.scrollTo(index)  # only if the row moved out of view
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.ui.caseTable.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     def show_when_refreshed(self, case_id: int) -> None:
         """Select ``case_id`` (a case just created) the next time the library is refreshed."""

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.instruments import other_score_line
 from mdtboard.domain.introduction import introduce_case
 from mdtboard.domain.mme import mme_report
-from mdtboard.domain.privacy import shared_case, sharing_notice
+from mdtboard.domain.privacy import redact_text, shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui import palette
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
@@ -96,6 +98,7 @@ class DiscussionPanel(QWidget):
         self._case_id: int | None = None
         self._item_id: int | None = None
         self.defer_dialog: DeferDialog | None = None
+        self._in_view: QWidget | None = None
         self.panels: dict[Discipline, DisciplinePanel] = {}
         for number, discipline in enumerate(Discipline, start=1):
             panel = DisciplinePanel(discipline, f"Ctrl+{number}", controller, chooser, self.ui.panelsContent)
@@ -126,6 +129,9 @@ class DiscussionPanel(QWidget):
         self._controller.inputs_changed.connect(self._inputs_changed)
         self._controller.case_edited.connect(self._case_edited)
         self.passages.message.connect(self.message)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     # -- which case
     def current_case_id(self) -> int | None:
@@ -228,6 +234,25 @@ class DiscussionPanel(QWidget):
             return
         self.ui.panelsScroll.ensureWidgetVisible(panel)
         panel.focus_input()
+        self._keep_in_view(QApplication.focusWidget())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._keep_in_view(new)
+
+    def _keep_in_view(self, widget: QWidget | None) -> None:
+        """Scroll the panels so that the field with the cursor is in view (Ctrl+1..7, Tab from panel to
+        panel): nobody types into a field they cannot see."""
+        if widget is None or not self.ui.panelsContent.isAncestorOf(widget):
+            return
+        self._in_view = widget
+        QTimer.singleShot(0, self._scroll_to_focus)
+
+    def _scroll_to_focus(self) -> None:
+        """(After the layout has settled.)"""
+        widget = self._in_view
+        self._in_view = None
+        if widget is not None and shiboken6.isValid(widget) and widget.isVisible():
+            self.ui.panelsScroll.ensureWidgetVisible(widget, 10, 10)
 
     def _open_case(self) -> None:
         if self._case_id is not None:
@@ -365,6 +390,7 @@ class DiscussionPanel(QWidget):
                 self.ui.patientLabel,
                 self.ui.oneLinerLabel,
                 self.ui.questionLabel,
+                self.ui.actionsLabel,
                 self.ui.medsLabel,
                 self.ui.scoresLabel,
                 self.ui.redFlagsLabel,
@@ -375,6 +401,7 @@ class DiscussionPanel(QWidget):
         notice = sharing_notice(case)
         self.passages.show_case(case, self._item_id)
         if case is not None:
+            facts[self.ui.actionsLabel] = self._actions_text(case)
             case = shared_case(case)  # the key facts are in view of the room
             facts[self.ui.patientLabel] = patient_line(case)
             facts[self.ui.oneLinerLabel] = case.one_liner or ""
@@ -389,6 +416,7 @@ class DiscussionPanel(QWidget):
             self.ui.patientLabel: self.ui.patientHeading,
             self.ui.oneLinerLabel: self.ui.oneLinerHeading,
             self.ui.questionLabel: self.ui.questionHeading,
+            self.ui.actionsLabel: self.ui.actionsHeading,
             self.ui.medsLabel: self.ui.medsHeading,
             self.ui.scoresLabel: self.ui.scoresHeading,
             self.ui.redFlagsLabel: self.ui.redFlagsHeading,
@@ -406,6 +434,19 @@ class DiscussionPanel(QWidget):
         self.ui.safetyFrame.setVisible(prompt is not None)
         self.ui.safetyLabel.setText(f"<b>{html.escape(prompt or '')}</b>")
         self.ui.safetyIcon.setPixmap(pixmap(Mark.DANGER, size))
+
+    def _actions_text(self, case: Case) -> str:
+        """The open actions of the case's agreed plan, one a line, restricted passages withheld."""
+        if case.id is None:
+            return ""
+        try:
+            actions = self._controller.services.careplans.open_actions(case.id)
+        except MdtboardError as exc:
+            self.message.emit(str(exc))
+            return ""
+        today = date.today()
+        lines = [open_action_line(a.intervention, a.progress, today) for a in actions]
+        return "\n".join(f"• {redact_text(line, case.restricted_passages)}" for line in lines)
 
     @staticmethod
     def _summary(case: Case | None) -> ScoreSummary | None:

@@ -360,6 +360,7 @@ class Ui_CarePlanEditor(object):
         self.reviewDateRow.setObjectName(u"reviewDateRow")
         self.reviewDateEdit = QLineEdit(self.agreementTab)
         self.reviewDateEdit.setObjectName(u"reviewDateEdit")
+        self.reviewDateEdit.setMinimumSize(QSize(240, 0))
 
         self.reviewDateRow.addWidget(self.reviewDateEdit)
 
@@ -465,6 +466,7 @@ class Ui_CarePlanEditor(object):
 
         self.agreementLayout.addWidget(self.disagreementsTable)
 
+        self.agreementLayout.setStretch(2, 1)
         self.sectionTabs.addTab(self.agreementTab, "")
         self.bodySplitter.addWidget(self.sectionTabs)
         self.sideScroll = QScrollArea(self.bodySplitter)
