@@ -450,6 +450,10 @@ def refs_starting(session: Session, prefix: str) -> list[str]:
     return [ref for ref in session.scalars(stmt) if ref.startswith(prefix)]
 
 
+def ref_of(session: Session, case_id: int) -> str | None:
+    return session.execute(sa.select(CaseRow.ref).where(CaseRow.id == case_id)).scalar_one_or_none()
+
+
 def ids_by_ref(session: Session, refs: Sequence[str]) -> dict[str, tuple[int, int]]:
     """``ref -> (id, version)`` for the refs that exist."""
     found: dict[str, tuple[int, int]] = {}
