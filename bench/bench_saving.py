@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 import tempfile
@@ -123,15 +124,16 @@ def _statements(folder: Path) -> int:
     from mdtboard.services.context import open_services
 
     services = open_services(f"sqlite:///{folder / 'statements.sqlite3'}")
-    stored = services.cases.create(make_case(2))
-    stored.title = (stored.title or "") + " (edited)"
+    base = services.cases.create(make_case(2))
+    edited = copy.deepcopy(base)
+    edited.title = (edited.title or "") + " (edited)"
     count = [0]
 
     def counted(*_args: Any) -> None:
         count[0] += 1
 
     event.listen(services.db.engine, "before_cursor_execute", counted)
-    services.cases.update(stored)
+    services.cases.update(edited, base=base)  # as the case editor's record session saves
     event.remove(services.db.engine, "before_cursor_execute", counted)
     services.close()
     return count[0]

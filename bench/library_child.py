@@ -30,7 +30,7 @@ def main() -> None:
         from mdtboard.ui.cases.table_model import CaseTableModel
 
         services = open_services(sys.argv[2])
-        model: Any = CaseTableModel(services.cases)
+        model: Any = CaseTableModel(services.cases, prefetch=True)  # as the library makes it
         rows = model.rowCount()
     else:
         rows = int(sys.argv[2])

@@ -112,6 +112,27 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the (SQLite) database by a backup; the current one is kept as a backup first"
     )
     p.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("account", help="accounts: add one (the first is the administrator), list them")
+    acc = p.add_subparsers(dest="account_command", metavar="add|list", parser_class=_Parser, required=True)
+    p = acc.add_parser("add", help="add an account; the password is read from the terminal (or standard "
+                       "input); the first account is the administrator, later ones need --by ADMIN")
+    p.add_argument("username", metavar="USERNAME")
+    p.add_argument("--name", required=True, help="the person's name as shown and printed")
+    p.add_argument("--discipline", help="physician, physical_therapy, psychology, pharmacy, nursing, "
+                   "occupational_therapy or social_work")
+    p.add_argument("--role", action="append", dest="roles", metavar="ROLE",
+                   help="administrator, chair, member, trainee or observer (repeatable)")
+    p.add_argument("--by", metavar="ADMIN", help="the administrator adding it (asked for their password)")
+    acc.add_parser("list", help="list accounts: username<TAB>name<TAB>discipline<TAB>roles")
+
+    p = sub.add_parser("audit", help="the audit trail: check it, or list a case's history")
+    audit = p.add_subparsers(dest="audit_command", metavar="verify|show", parser_class=_Parser, required=True)
+    audit.add_parser("verify", help="check the whole chain: exit 0, or 3 naming the first bad record")
+    p = audit.add_parser(
+        "show", help="a case's history: when<TAB>who<TAB>action<TAB>record<TAB>fields<TAB>versions"
+    )
+    p.add_argument("--case", required=True, metavar="ID", help="the case's reference (or its number)")
     return parser
 
 
@@ -385,6 +406,74 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+EXIT_AUDIT_BROKEN = 3
+
+
+def _password(prompt: str) -> str:
+    """A password from the terminal (not echoed), or the next line of standard input when it is not one."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\n")
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    from mdtboard.domain.accounts import Role
+    from mdtboard.domain.case import Discipline
+
+    services = _open(args)
+    try:
+        accounts = services.accounts
+        if args.account_command == "list":
+            for a in accounts.all():
+                held = ",".join(sorted(r.value for r in a.roles))
+                field = a.discipline.value if a.discipline else ""
+                demo = "\tdemo" if a.demo else ""
+                print(f"{_one_line(a.username)}\t{_one_line(a.display_name)}\t{field}\t{held}{demo}")
+            return EXIT_OK
+        try:
+            discipline = Discipline(args.discipline) if args.discipline else None
+            roles = [Role(r) for r in (args.roles or ["member"])]
+        except ValueError as exc:
+            from mdtboard.domain.errors import InvalidInputError, Problem
+
+            raise InvalidInputError(Problem("--discipline/--role", str(exc))) from exc
+        if args.by is None:
+            password = _password(f"Password for {args.username}: ")
+            made = accounts.create_first_administrator(args.username, args.name, password,
+                                                       discipline=discipline)
+        else:
+            admin = accounts.sign_in(args.by, _password(f"Password of {args.by}: "))
+            password = _password(f"Password for {args.username}: ")
+            made = accounts.add(admin, args.username, args.name, password, roles, discipline=discipline)
+    finally:
+        services.close()
+    roles_made = ", ".join(sorted(r.value for r in made.roles))
+    print(f"account {made.username} added ({roles_made})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    services = _open(args)
+    try:
+        if args.audit_command == "verify":
+            verdict = services.audit.verify()
+            if not verdict.ok:
+                print(f"mdtboard: audit trail broken at record {verdict.bad_id}: {verdict.reason} "
+                      f"({verdict.checked} records before it are sound)", file=sys.stderr)
+                return EXIT_AUDIT_BROKEN
+            print(f"audit trail sound: {verdict.checked} records, last {verdict.last_id} "
+                  f"{verdict.last_hash[:16]}", file=sys.stderr)
+            return EXIT_OK
+        case_id = services.audit.case_id(args.case)
+        for e in services.audit.history(case_id):
+            print(f"{e.when}\t{_one_line(e.who)}\t{e.action}\t{e.record}\t{e.what}\t{e.versions}")
+    finally:
+        services.close()
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from mdtboard.app import run
@@ -412,6 +501,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "changes": cmd_changes,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "audit": cmd_audit,
+    "account": cmd_account,
 }
 
 

@@ -124,3 +124,31 @@ def test_closing_the_window_saves_the_care_plan(
     window.close()
     plan = second_session.careplans.current(case_id)
     assert plan is not None and plan.responsible_clinician == "Dr Okafor"
+
+
+def test_an_edit_in_a_table_keeps_the_cursor_there(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, second_session: Services
+) -> None:
+    """Each edit shows the care plan (the window's undo does so from any page); it used to put the cursor
+    on the parts' tab bar, so that the next arrow key switched the part instead of moving in the table."""
+    case_id = load_samples(second_session)["MDT-001"]
+    window = make_window(sqlite_database_url)
+    _select_in_library(qtbot, window, case_id)
+    press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
+    press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+    editor = window.care_plan.editor
+    assert editor.plan is not None
+    assert focused() is editor.ui.biologicalEdit  # into the first part, not onto its tab bar
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Alt+M: the medication plan
+    medication = editor.tables.views["medication_plan"]
+    qtbot.waitUntil(lambda: focused() is medication)
+    medication.setCurrentIndex(medication.model().index(0, medication.model().columnCount() - 1))
+    press(qtbot, Qt.Key.Key_F2)
+    type_text(qtbot, "No change.")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: medication.state() != medication.State.EditingState)
+    assert focused() is medication
+    tab = editor.ui.sectionTabs.currentIndex()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Left)
+    assert editor.ui.sectionTabs.currentIndex() == tab and medication.currentIndex().row() == 1

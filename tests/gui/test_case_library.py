@@ -179,3 +179,16 @@ def test_sharing_restrictions_of_the_selected_case_are_shown(
     assert banner.text() == "\u2691 SHARING RESTRICTED (MDT-004): Staff member: not on the big screen"
     qtbot.keyClick(table, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: not banner.isVisible())
+
+
+def test_an_empty_library_filled_selects_its_first_case(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, second_session: Services
+) -> None:
+    """As after the demo cases are loaded on a first start: the buttons act on a case, Enter opens it."""
+    window = make_window(sqlite_database_url)
+    library = window.library
+    assert library.model.rowCount() == 0
+    load_samples(second_session.cases)
+    library.refresh()
+    assert library.ui.caseTable.currentIndex().row() == 0
+    assert library.ui.openButton.isEnabled()

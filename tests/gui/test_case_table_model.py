@@ -153,3 +153,37 @@ def test_past_the_count_limit_the_total_is_a_lower_bound_until_the_last_page(
         assert model.total_is_exact and model.total == model.rowCount() == MANY
     finally:
         services.close()
+
+
+class _ThreadSpy(_Spy):
+    """The case service, noting on which thread each page was read."""
+
+    def search(self, query: str = "", **kwargs: Any) -> Any:
+        import threading
+
+        self.calls.append({"gui": threading.current_thread() is threading.main_thread(), **kwargs})
+        return self._service.search(query, **kwargs)
+
+
+def test_the_library_reads_the_next_windows_ahead_off_the_gui_thread(qtbot: Any, many: Services) -> None:
+    spy = _ThreadSpy(many.cases)
+    model = CaseTableModel(spy, page_size=50, prefetch=True)  # type: ignore[arg-type]
+    assert model.index(10, REF).data() == "GEN-00010"  # window 0, read with the count
+    qtbot.waitUntil(lambda: 1 in model._windows)  # noqa: SLF001 - the window after, read ahead
+    assert [c["gui"] for c in spy.calls] == [False]
+    spy.calls.clear()
+    for row in range(50, MANY):  # scrolling down: each window is there before it is shown
+        assert model.index(row, REF).data() == f"GEN-{row:05d}"
+        qtbot.waitUntil(lambda r=row: (r // 50 + 1) * 50 >= MANY or r // 50 + 1 in model._windows)  # noqa: SLF001
+    assert spy.calls and not any(c["gui"] for c in spy.calls)
+    assert all(c.get("after") for c in spy.calls)  # each read ahead went on from the window before
+
+    # A read ahead that arrives after the search changed is dropped, not shown under the new search.
+    stale = model._generation  # noqa: SLF001
+    old_rows = model._windows[1]  # noqa: SLF001
+    model.set_query("gen-0001")
+    model._arrived(stale, 1, old_rows)  # noqa: SLF001 - as the reader thread's answer would come in
+    assert 1 not in model._windows  # noqa: SLF001
+    assert [model.index(r, REF).data() for r in range(model.rowCount())] == [
+        f"GEN-{i:05d}" for i in range(10, 20)
+    ]

@@ -114,3 +114,28 @@ def test_the_key_outside_the_team_s_input_says_what_to_do(qtbot: QtBot, make_mee
     discussion.passages.mark_selection()
     assert messages[-1] == "Select the words to restrict first, then press Ctrl+Shift+R"
     assert discussion.passages.dialog is None
+
+
+def test_the_field_with_the_cursor_is_scrolled_into_view(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
+    """Ctrl+3 and Tab on a small screen: the panels scroll so that the field typed into is in view."""
+    from PySide6.QtCore import QPoint, QRect
+
+    meeting = make_meeting()
+    meeting.window.resize(1280, 720)
+    meeting.discuss("MDT-RISK")
+    discussion = meeting.workspace.discussion
+    viewport = discussion.ui.panelsScroll.viewport()
+
+    def in_view() -> bool:
+        widget = QApplication.focusWidget()
+        if widget is None or not discussion.ui.panelsContent.isAncestorOf(widget):
+            return False
+        top_left = widget.mapTo(viewport, QPoint(0, 0))
+        return viewport.rect().contains(QRect(top_left, widget.size()))
+
+    assert discussion.ui.panelsContent.height() > viewport.height()  # the panels do not all fit
+    for discipline in (Discipline.PSYCHOLOGY, Discipline.PHYSICIAN, Discipline.PSYCHOLOGY):
+        discussion.focus_discipline(discipline)
+        qtbot.waitUntil(in_view)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to the next field
+        qtbot.waitUntil(in_view)

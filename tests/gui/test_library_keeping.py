@@ -369,3 +369,13 @@ def test_the_agenda_search_does_not_offer_an_archived_case(
     assert offered("zoe") == [] and "MDT-002" not in offered("")
     services.cases.unarchive(ids["MDT-002"])
     assert offered("zoe") == ["MDT-002"]
+
+
+def test_the_reference_column_shows_a_generated_reference_whole(window: MainWindow) -> None:
+    from mdtboard.ui.cases.table_model import REF
+
+    library = window.library
+    assert library is not None
+    table = library.ui.caseTable
+    needed = table.fontMetrics().horizontalAdvance("TEACH-2026-001")
+    assert table.horizontalHeader().sectionSize(REF) >= needed + 8  # and the cell's margins

@@ -161,7 +161,8 @@ def test_a_one_without_a_comment_is_marked_and_not_saved(
 ) -> None:
     conf_id, _item_id, case_id = conference
     panel = window.scoring
-    services.training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.background", 4)], case_id=case_id)
+    services.training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.background", 4)], case_id=case_id,
+                                      assessor=FACILITATOR)
     window.refresh()
     window.show_tab(SCORING_TAB)
     background = panel.row("case.isbar.background")
@@ -190,37 +191,48 @@ def test_a_one_without_a_comment_is_marked_and_not_saved(
     )
 
 
-def test_self_assessment_is_shown_beside_the_facilitators(
+def test_blind_sequence_self_first_then_the_rater_then_side_by_side(
     qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
 ) -> None:
     conf_id, _item_id, case_id = conference
-    services.training.save_assessment(
-        conf_id, ZOE, SELF, [Score("case.isbar.background", 4, "I covered it.")], case_id=case_id
-    )
-    services.training.save_assessment(
-        conf_id, ZOE, FAC, [Score("case.isbar.background", 2, "Thin.")], case_id=case_id
-    )
     window.refresh()
     window.show_tab(SCORING_TAB)
     panel = window.scoring
+    # the trainee scores first, in the same panel, and submits: locked from then on
+    panel.set_role(SELF)
+    background = panel.row("case.isbar.background")
+    background.setFocus()
+    qtbot.waitUntil(background.hasFocus)
+    _press(qtbot, Qt.Key.Key_4)
+    assert "stays hidden until you submit" in panel.ui.saveState.text()
+    assert panel.flush()
+    assert panel.ui.submitButton.isEnabled()
+    qtbot.keyClick(panel, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.submitted)
+    assert not panel.row("case.isbar.background").isEnabled()
+    own = services.training.assessment(conf_id, ZOE, SELF, case_id=case_id)
+    assert own is not None and own.submitted
+    # the facilitator scores blind: the self-assessment is not shown before the facilitator submits
+    services.training.save_assessment(
+        conf_id, ZOE, FAC, [Score("case.isbar.background", 2, "Thin.")], case_id=case_id, assessor=FACILITATOR
+    )
+    panel.set_role(FAC)
     background = panel.row("case.isbar.background")
     assert (background.value, background.comment) == (2, "Thin.")
-    assert background.ui.otherLabel.isVisible()
-    assert background.ui.otherLabel.text() == "Self-assessment: 4 – I covered it."
-    # the trainee scores themselves in the same panel, with the facilitator's scores beside
+    assert background.ui.otherLabel.text() == "" and panel.hidden
+    # the trainee cannot see the facilitator's scores before both have submitted
+    panel.set_role(SELF)
+    assert panel.row("case.isbar.background").ui.otherLabel.text() == ""
+    panel.set_role(FAC)
+    panel.ui.submitButton.click()
+    qtbot.waitUntil(lambda: panel.submitted)
+    # now side by side, both ways
+    background = panel.row("case.isbar.background")
+    assert background.ui.otherLabel.text() == "Self-assessment: 4"
     panel.set_role(SELF)
     background = panel.row("case.isbar.background")
     assert (background.value, background.ui.otherLabel.text()) == (4, "Facilitator: 2 – Thin.")
-    background.setFocus()
-    qtbot.waitUntil(background.hasFocus)
-    _press(qtbot, Qt.Key.Key_5)
-    qtbot.waitUntil(
-        lambda: (
-            services.training.assessment(conf_id, ZOE, SELF, case_id=case_id).assessment.scores  # type: ignore[union-attr]
-            == (Score("case.isbar.background", 5, "I covered it."),)
-        ),
-        timeout=2000,
-    )
+    assert "both sides are shown" in panel.ui.saveState.text()
     # Kwame speaks for the physician only: his panel shows that item and the team behaviours
     panel.set_trainee(KWAME)
     keys = [row.item.key for row in panel.rows]

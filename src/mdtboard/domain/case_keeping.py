@@ -63,7 +63,7 @@ def delete_refusal(ref: str, usage: CaseUsage, *, archived: bool = False) -> str
     if not reasons:
         return None
     joined = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " and " + reasons[-1]
-    head = f"Case {ref} cannot be deleted: {joined}, which stay part of the team's record."
+    head = f"Case {ref} cannot be deleted: {joined}, and so it stays part of the team's record."
     if archived:
         return f"{head} It stays archived: hidden from the library and the agenda's search, and kept."
     return (

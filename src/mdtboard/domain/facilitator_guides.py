@@ -1,11 +1,12 @@
 """Facilitator guides of the teaching case bank: what the facilitator keeps apart while trainees prepare.
 
-The guides are data (``resources/cases/facilitator-guides.json``, dated and sourced): for each bank case its
-setting (country and health system), its one decision question, a facilitator note with the other questions
-the case raises, the red flags and safety issues the team should find, the teaching points, the disagreement
-to provoke between disciplines, whether mdtboard itself flags the key safety issue (in some cases it does
-not, and the trainees must find it), the guidance the content was checked against, and the figures the tests
-check. They are shown to trainees at the debrief (:mod:`mdtboard.reports.debrief`), not while they prepare.
+The guides are data (``resources/teaching/facilitator-guides.json``, dated and sourced): for each bank case
+its setting (country and health system), its one decision question, a facilitator note with the other
+questions the case raises, the red flags and safety issues the team should find, the teaching points, the
+disagreement to provoke between disciplines, whether mdtboard itself flags the key safety issue (in some
+cases it does not, and the trainees must find it), the guidance the content was checked against, and the
+figures the tests check. They are shown to trainees at the debrief (:mod:`mdtboard.reports.debrief`), not
+while they prepare.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class FacilitatorGuide:
 @cache
 def guides() -> dict[str, FacilitatorGuide]:
     """Every guide by case reference ("TEACH-01")."""
-    with resource("cases", "facilitator-guides.json").open(encoding="utf-8") as handle:
+    with resource("teaching", "facilitator-guides.json").open(encoding="utf-8") as handle:
         data = json.load(handle)
     out: dict[str, FacilitatorGuide] = {}
     for entry in data["guides"]:
@@ -66,5 +67,5 @@ def guide_for(case_ref: str) -> FacilitatorGuide | None:
 
 
 def sources() -> tuple[str, ...]:
-    with resource("cases", "facilitator-guides.json").open(encoding="utf-8") as handle:
+    with resource("teaching", "facilitator-guides.json").open(encoding="utf-8") as handle:
         return tuple(json.load(handle)["sources"])

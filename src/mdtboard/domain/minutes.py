@@ -92,6 +92,9 @@ class Minutes:
     record: MeetingRecord
     cases: tuple[CaseMinutes, ...]
     conference_ref: str = ""
+    #: The audit trail's last record when the minutes were made ("N:hash"), printed so that records removed
+    #: from the end of the trail later can be found against the paper; "" when unknown.
+    audit_head: str = ""
 
 
 def heard_disciplines(inputs: Sequence[DisciplineInput]) -> tuple[Discipline, ...]:

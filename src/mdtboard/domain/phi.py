@@ -613,7 +613,10 @@ def find_identifiers(
         for number in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
             # letters are read as a keypad's digits ("31 X2"): a number in a case is written in digits
             if _phone_like(number.raw_string):
-                add(number.start, number.end, HintKind.PHONE)
+                # "(087 123 4567)": the bracket around a whole number is not part of it
+                start = number.start + (1 if number.raw_string.startswith("(") and ")" not in
+                                        number.raw_string else 0)
+                add(start, number.end, HintKind.PHONE)
     for match in _PHONE.finditer(text):
         if 7 <= sum(ch.isdigit() for ch in match.group()) <= 15:
             add(match.start(), match.end(), HintKind.PHONE)

@@ -13,11 +13,11 @@ Three levels, four domains:
 - per meeting: chairing, inclusion of every discipline, clarity of the plan (domain *meeting*; scored for
   the trainee who chaired).
 
-Every item is scored 1 to 5, with what a 1, a 3 and a 5 look like written out as observable behaviour
-(2 and 4 lie between). A score of 1 or 2 needs a comment saying what was seen, so the trainee can act on
-it. The facilitator's assessment and the trainee's self-assessment are kept apart and compared item by
-item (:func:`compare`).
-"""
+The items are data (``resources/training/rubric.json``, with their sources and their mapping to the ACGME
+Pain Medicine Milestones, CanMEDS roles and IPEC core competencies). Every item is scored 1 to 5, with what
+a 1, a 3 and a 5 look like written out as observable behaviour (2 and 4 lie between). A score of 1 or 2
+needs a comment saying what was seen, so the trainee can act on it. The facilitator's assessment and the
+trainee's self-assessment are kept apart and compared item by item (:func:`compare`). """
 
 from __future__ import annotations
 
@@ -85,9 +85,12 @@ class RubricItem:
     domain: RubricDomain
     title: str
     anchors: Mapping[int, str] = field(hash=False)
+    #: Competency framework -> codes this item gives evidence for (ACGME Pain Medicine, CanMEDS, IPEC).
+    frameworks: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "anchors", MappingProxyType(dict(self.anchors)))
+        object.__setattr__(self, "frameworks", MappingProxyType(dict(self.frameworks)))
 
     @property
     def goal(self) -> str:
@@ -157,134 +160,41 @@ class Assessment:
 # --- the rubric --------------------------------------------------------------------------------------
 
 
-def _item(key: str, level: RubricLevel, domain: RubricDomain, title: str, one: str, three: str, five: str
-          ) -> RubricItem:
-    return RubricItem(key, level, domain, title, {1: one, 3: three, 5: five})
+def _load_rubric() -> Rubric:
+    """The rubric from its data file (``resources/training/rubric.json``: items, anchors at 1, 3 and 5,
+    levels and domains, the competency-framework mapping of each item, and the sources read)."""
+    import json
+
+    from mdtboard.resources import resource
+
+    with resource("training", "rubric.json").open(encoding="utf-8") as handle:
+        data = json.load(handle)
+
+    def item(entry: dict[str, object], key: str, title: str) -> RubricItem:
+        anchors = entry["anchors"]
+        assert isinstance(anchors, dict)
+        frameworks = entry.get("frameworks") or {}
+        assert isinstance(frameworks, dict)
+        return RubricItem(
+            key, RubricLevel(str(entry["level"])), RubricDomain(str(entry["domain"])), title,
+            {score: str(anchors[str(score)]) for score in ANCHOR_SCORES},
+            frameworks=MappingProxyType({name: tuple(codes) for name, codes in frameworks.items()}),
+        )
+
+    items = [item(entry, entry["key"], entry["title"]) for entry in data["items"]]
+    template = data["discipline_item"]
+    disciplines = [
+        item(template, template["key"].format(discipline=d.value),
+             template["title"].format(label=DISCIPLINE_LABELS[d]))
+        for d in Discipline
+    ]
+    position = int(template["position"])
+    return Rubric(name=data["name"], version=int(data["version"]),
+                  items=(*items[:position], *disciplines, *items[position:]))
 
 
-_C, _T, _M = RubricLevel.CASE, RubricLevel.TRAINEE, RubricLevel.MEETING
-_P, _D = RubricDomain.PRESENTATION, RubricDomain.DISCIPLINE
-_W, _R = RubricDomain.TEAMWORK, RubricDomain.MEETING
-
-_PRESENTATION_ITEMS = (
-    _item(
-        "case.isbar.identify", _C, _P, "Identify",
-        "Starts without saying who is presenting or which patient this is; the room has to ask.",
-        "Names self and the patient but leaves out the age or why the case is on today's list.",
-        "Opens with own name and role, the patient (name or alias, age) and why the case is here today.",
-    ),
-    _item(
-        "case.isbar.situation", _C, _P, "Situation",
-        "No one-liner and no question; listeners cannot tell what is being asked of them.",
-        "Gives a one-liner or a question for the team, but one of them is vague or missing.",
-        "One-sentence one-liner (who, how long, which pain syndrome), then one clear question for the team.",
-    ),
-    _item(
-        "case.isbar.background", _C, _P, "Background",
-        "Background missing, or read out unsorted; treatments, medicines or home life are left out.",
-        "Covers the pain history and medicines; what was tried, comorbidities or psychosocial "
-        "context are thin.",
-        "Picks what the question needs: pain history, what was tried and how it went, medicines with "
-        "MME, comorbidities, psychosocial context, in that order.",
-    ),
-    _item(
-        "case.isbar.assessment", _C, _P, "Assessment",
-        "Gives no scores or findings, or never mentions red flags.",
-        "Gives scores and some findings without saying what they add up to.",
-        "Gives current scores and their change, each discipline's key finding and the red-flag screen, "
-        "then a working formulation.",
-    ),
-    _item(
-        "case.isbar.recommendation", _C, _P, "Recommendation",
-        "Ends without a proposal; the team has to work out what is wanted.",
-        "Proposes a plan in general terms; goals, owners or the decision needed stay unclear.",
-        "Proposes a concrete plan tied to the patient's own function goals and names the decision the "
-        "team must make today.",
-    ),
-)
-
-_DISCIPLINE_ANCHORS = (
-    "Adds nothing from this discipline's view, or repeats what was already said.",
-    "Reports the discipline's main findings; what they mean for the plan is left to others.",
-    "Gives findings specific to this patient, says what they mean for the plan and offers a concrete "
-    "action the discipline will own.",
-)
-
-_DISCIPLINE_ITEMS = tuple(
-    _item(f"case.discipline.{d.value}", _C, _D, f"{DISCIPLINE_LABELS[d]} contribution", *_DISCIPLINE_ANCHORS)
-    for d in Discipline
-)
-
-_TEAMWORK_ITEMS = (
-    _item(
-        "trainee.invites_input", _T, _W, "Invites every discipline",
-        "Talks to one or two colleagues only; the other disciplines are never asked.",
-        "Asks for views when there is a pause, but a discipline present is left out.",
-        "Asks each discipline present for its view by name, the quietest included, before the plan "
-        "is settled.",
-    ),
-    _item(
-        "trainee.closes_loop", _T, _W, "Checks back and closes the loop",
-        "Moves on without checking that a request or decision was heard.",
-        "Repeats some decisions back; actions are left without an owner or a date.",
-        "Reads back each decision and action with its owner and due date and waits for a yes.",
-    ),
-    _item(
-        "trainee.clear_recommendation", _T, _W, "States a clear recommendation",
-        "Offers no view of their own, or hedges until the point is lost.",
-        "States a view, but it is vague or buried under qualifications.",
-        "States one recommendation plainly, gives the reason and says how sure they are.",
-    ),
-    _item(
-        "trainee.respects_views", _T, _W, "Respects other disciplines' views",
-        "Interrupts, dismisses or talks over a colleague's view.",
-        "Listens politely but does not take up views that differ from their own.",
-        "Acknowledges a differing view, asks for the reasoning, and works it into the plan or says "
-        "why not.",
-    ),
-    _item(
-        "trainee.patient_voice", _T, _W, "Keeps the patient's voice in the room",
-        "Discusses options with no mention of the patient's goals, preferences or own words.",
-        "Mentions the patient's goals once, but they do not shape the discussion.",
-        "Brings the patient's own goals and preferences back when options are weighed and checks the "
-        "plan against them.",
-    ),
-    _item(
-        "trainee.raises_safety", _T, _W, "Raises safety concerns",
-        "Sees a safety concern (self-harm answer, risky co-prescription, red flag) and does not say so.",
-        "Raises a safety concern when asked, or without saying what should happen next.",
-        "Raises a safety concern early and unprompted, in plain words, and proposes what to do about it.",
-    ),
-)
-
-_MEETING_ITEMS = (
-    _item(
-        "meeting.chairing", _M, _R, "Chairing",
-        "No one steers: cases start late, run over, or the talk circles without an end.",
-        "Keeps to the list, but time per case drifts or side talk runs on.",
-        "Opens each case with its question, keeps to time, sums up and moves on once the plan is agreed.",
-    ),
-    _item(
-        "meeting.inclusion", _M, _R, "Inclusion of every discipline",
-        "One or two voices decide; some disciplines in the room never speak.",
-        "Most disciplines speak, but one is not heard on a case that needed it.",
-        "Every discipline present is heard on each case; an absent one is named, with how its view "
-        "will be sought.",
-    ),
-    _item(
-        "meeting.plan_clarity", _M, _R, "Clarity of the plan",
-        "A case ends with no decision said aloud or written down.",
-        "A decision is recorded, but actions lack owners, dates or a review point.",
-        "Each case ends with the decision read out and recorded, every action with an owner and due "
-        "date, and a review date.",
-    ),
-)
-
-MDTBOARD_RUBRIC = Rubric(
-    name="mdtboard team-meeting feedback rubric",
-    version=1,
-    items=(*_PRESENTATION_ITEMS, *_DISCIPLINE_ITEMS, *_TEAMWORK_ITEMS, *_MEETING_ITEMS),
-)
+#: mdtboard's rubric, read from ``resources/training/rubric.json``.
+MDTBOARD_RUBRIC = _load_rubric()
 
 
 def rubric_items(

@@ -31,6 +31,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from mdtboard.domain.blind import Goal
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.domain.facilitator_guides import guide_for
@@ -88,6 +89,8 @@ class DebriefDocument:
         rubric: Rubric = MDTBOARD_RUBRIC,
         generated_at: datetime | None = None,
         size: str = "A4",
+        goals: Sequence[Goal] = (),
+        goals_reviewed: Sequence[Goal] = (),
     ) -> None:
         if not conference.took_part(trainee):
             raise InvalidInputError(Problem(
@@ -95,6 +98,8 @@ class DebriefDocument:
             ), source="Debrief")
         self.conference = conference
         self.rubric = rubric
+        self.goals = tuple(goals)
+        self.goals_reviewed = tuple(goals_reviewed)
         self.assessments = conference.assessments_of(trainee)
         problems = [
             Problem(f"{a.role.value} assessment{f' of {a.case_ref}' if a.case_ref else ''}: {p.where}",
@@ -143,6 +148,7 @@ class DebriefDocument:
             *self._scores(),
             *self._timing(),
             *self._readiness(),
+            *self._goals(),
             *self._next_steps(),
             *self._guides(),
             *self._progress(),
@@ -152,6 +158,10 @@ class DebriefDocument:
 
     def _p(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(markup(text), self.styles[style])
+
+    def _rich(self, text: str) -> Paragraph:
+        """A paragraph whose ``text`` is already markup (its values escaped with :func:`markup`)."""
+        return Paragraph(text, self.styles["body"])
 
     def _grid(self, head: Sequence[str], rows: list[list[Flowable]], fractions: list[float]) -> Table:
         return grid_table(head, rows, [f * self._width for f in fractions])
@@ -193,19 +203,38 @@ class DebriefDocument:
         ]))
         return [self._p(f"Debrief: {self.trainee}", "title"), table]
 
-    def _groups(self) -> list[tuple[str | None, Comparison]]:
+    def _groups(self) -> list[tuple[str | None, str | None, Comparison]]:
         """The assessments paired facilitator with self, one pair per case (and one for team/meeting)."""
         keys: list[str | None] = []
         for a in self.assessments:
             if a.case_ref not in keys:
                 keys.append(a.case_ref)
-        groups = []
+        groups: list[tuple[str | None, str | None, Comparison]] = []
         for key in [k for k in keys if k is not None] + [k for k in keys if k is None]:
             facs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
             selfs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.SELF]
+            if len(facs) > 1 and len(selfs) == 1:
+                # several raters: the self-assessment beside each of them
+                groups.extend((key, fac.assessor, compare(fac, selfs[0], self.rubric)) for fac in facs)
+                continue
             for fac, own in zip_longest(facs, selfs):
-                groups.append((key, compare(fac, own, self.rubric)))
+                groups.append((key, fac.assessor if fac else None, compare(fac, own, self.rubric)))
         return groups
+
+    def _spread(self, key: str | None) -> str:
+        """Each rater's score of each item several raters scored, and the spread (highest - lowest)."""
+        facs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
+        if len(facs) < 2:
+            return ""
+        parts = []
+        for item in self.rubric.items:
+            scored = [(a.assessor or "a rater", a.score(item.key)) for a in facs]
+            values = [(who, score.value) for who, score in scored if score is not None]
+            if len(values) > 1:
+                numbers = [v for _w, v in values]
+                given = ", ".join(f"{v} ({w})" for w, v in values)
+                parts.append(f"{item.title}: {given}, spread {max(numbers) - min(numbers)}")
+        return "; ".join(parts)
 
     def _scores(self) -> list[Flowable]:
         out: list[Flowable] = [self._p("Scores", "h2")]
@@ -215,9 +244,16 @@ class DebriefDocument:
         out.append(self._p(
             "Each item is scored 1 to 5; 1 to 2 come with a comment on what was seen. The gap is the "
             "self-assessment minus the facilitator's score.", "note"))
-        for key, comparison in self._groups():
+        spread_shown: set[str | None] = set()
+        several = len({a.assessor for a in self.assessments if a.role is AssessorRole.FACILITATOR}) > 1
+        for key, assessor, comparison in self._groups():
             heading = f"Case {self._case_name(key)}" if key else "Team behaviours and the meeting"
-            out.append(self._p(heading, "h3"))
+            rater = assessor if several else None
+            out.append(self._p(heading + (f" · scored by {rater}" if rater else ""), "h3"))
+            spread = self._spread(key)
+            if spread and key not in spread_shown:
+                spread_shown.add(key)
+                out.append(self._p(f"Raters compared. {spread}.", "note"))
             rows: list[list[Flowable]] = []
             for row in comparison.rows:
                 item = row.item
@@ -308,6 +344,24 @@ class DebriefDocument:
         blocks[0].insert(0, heading)  # the heading never stands alone at the foot of a page
         return [KeepTogether(block) for block in blocks]
 
+    def _goals(self) -> list[Flowable]:
+        """Goals from earlier conferences reviewed here, and the goals written here for the next one."""
+        out: list[Flowable] = []
+        if self.goals_reviewed:
+            out.append(self._p("Goals from earlier conferences", "h2"))
+            for goal in self.goals_reviewed:
+                outcome = goal.outcome.label if goal.outcome is not None else "not reviewed yet"
+                note = f" – {markup(goal.outcome_note)}" if goal.outcome_note else ""
+                text = f"<b>{markup(goal.kind.label)}:</b> {markup(goal.text)} ({outcome}){note}"
+                out.append(Paragraph(text, self.styles["body"]))
+        if self.goals:
+            out.append(self._p("Goals for the next conference", "h2"))
+            for goal in self.goals:
+                who = f" (agreed with {markup(goal.rater)})" if goal.rater else ""
+                out.append(Paragraph(f"<b>{markup(goal.kind.label)}:</b> {markup(goal.text)}{who}",
+                                     self.styles["body"]))
+        return out
+
     def _guides(self) -> list[Flowable]:
         """The facilitator guide of each bank case of the conference: kept from trainees while they prepare,
         shown to them here, at the debrief."""
@@ -320,15 +374,15 @@ class DebriefDocument:
                      else "mdtboard does not flag it: the team had to find it")
             parts = [
                 self._p(f"Facilitator guide: {self._case_name(ref)}", "h3"),
-                self._p(f"<b>Setting:</b> {markup(guide.setting)}. <b>The decision:</b> "
+                self._rich(f"<b>Setting:</b> {markup(guide.setting)}. <b>The decision:</b> "
                         f"{markup(guide.decision_question)}"),
-                self._p(f"<b>Also for discussion:</b> {markup(guide.facilitator_note)}"),
-                self._p(f"<b>Key safety issue</b> ({found}): {markup(guide.key_safety_issue)}"),
-                self._p("<b>Red flags the team should find:</b> "
+                self._rich(f"<b>Facilitator note:</b> {markup(guide.facilitator_note)}"),
+                self._rich(f"<b>Key safety issue</b> ({found}): {markup(guide.key_safety_issue)}"),
+                self._rich("<b>Red flags the team should find:</b> "
                         + markup("; ".join(guide.red_flags_to_find))),
-                self._p("<b>Teaching points:</b> " + markup("; ".join(guide.teaching_points))),
-                self._p(f"<b>The disagreement:</b> {markup(guide.disagreement)}"),
-                self._p("Guidance: " + markup("; ".join(guide.guidance)), "note"),
+                self._rich("<b>Teaching points:</b> " + markup("; ".join(guide.teaching_points))),
+                self._rich(f"<b>The disagreement:</b> {markup(guide.disagreement)}"),
+                self._p("Guidance: " + "; ".join(guide.guidance), "note"),
             ]
             out.append(KeepTogether(parts))
         return out
@@ -448,10 +502,13 @@ def debrief_pdf(
     rubric: Rubric = MDTBOARD_RUBRIC,
     generated_at: datetime | None = None,
     size: str = "A4",
+    goals: Sequence[Goal] = (),
+    goals_reviewed: Sequence[Goal] = (),
 ) -> bytes:
     """The debrief of ``trainee`` at ``conference`` as PDF bytes (see :class:`DebriefDocument`)."""
     return DebriefDocument(
-        trainee, conference, history=history, cases=cases, rubric=rubric, generated_at=generated_at, size=size
+        trainee, conference, history=history, cases=cases, rubric=rubric, generated_at=generated_at,
+        size=size, goals=goals, goals_reviewed=goals_reviewed,
     ).render()
 
 

@@ -69,6 +69,9 @@ class MinutesDocument:
         for case in self.minutes.cases:
             out.append(KeepTogether(self._case(case)))
         out += self._time()
+        if self.minutes.audit_head:
+            number, digest = self.minutes.audit_head.split(":", 1)
+            out.append(self._p(f"Audit trail when printed: record {number}, hash {digest}.", "muted"))
         return out
 
     def _p(self, text: str, style: str = "body") -> Paragraph:

@@ -37,6 +37,8 @@ def debrief_for(
         inputs.conference,
         history=inputs.history,
         cases=inputs.cases,
+        goals=inputs.goals,
+        goals_reviewed=inputs.goals_reviewed,
         generated_at=generated_at,
         size=size,
     )

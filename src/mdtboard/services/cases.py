@@ -175,17 +175,32 @@ class CaseService:
             (case_id,) = case_repo.insert_cases(session, [case])
         return self.get(case_id)
 
-    def update(self, case: Case) -> Case:
+    def update(self, case: Case, *, base: Case | None = None) -> Case:
         """Save ``case``, which its user read at ``case.version``. If someone saved it since, raise
-        :class:`ConflictError` carrying both versions and change nothing."""
+        :class:`ConflictError` carrying both versions and change nothing.
+
+        ``base``, the case as stored at that version (what an editor loaded or last saved), makes the save
+        write only what changed and return the stored case without reading it back: an autosave after a
+        one-field edit is one statement."""
         if case.id is None:
             raise NotFoundError("case", case.ref)
         check_case(case)
+        if base is not None and (base.id != case.id or base.version != case.version):
+            base = None  # not the version this edit was made on: save it whole
         with unit_of_work(self.db) as session:
-            clash = case_repo.ids_by_ref(session, [case.ref]).get(case.ref)
-            if clash is not None and clash[0] != case.id:
-                raise InvalidInputError(Problem("id", f"a case with reference {case.ref!r} already exists"))
-            new_version = case_repo.replace_case(session, case.id, case, seen_version=case.version)
+            if base is None or base.ref != case.ref:
+                clash = case_repo.ids_by_ref(session, [case.ref]).get(case.ref)
+                if clash is not None and clash[0] != case.id:
+                    raise InvalidInputError(
+                        Problem("id", f"a case with reference {case.ref!r} already exists")
+                    )
+            if base is not None:
+                stored = case_repo.update_changed(session, case, base)
+                if stored is not None:
+                    return stored
+                new_version = None
+            else:
+                new_version = case_repo.replace_case(session, case.id, case, seen_version=case.version)
             if new_version is None:
                 session.rollback()
                 theirs = case_repo.load_cases(session, ids=[case.id])

@@ -15,6 +15,8 @@ from mdtboard.storage import changes as log
 from mdtboard.storage.db import Database
 from mdtboard.storage.listen import Watcher
 
+__all__ = ["CLIENT_ID", "ChangeService", "Watcher"]
+
 #: This program, as the change log names it.
 CLIENT_ID = log.CLIENT_ID
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
 
 if TYPE_CHECKING:
+    from mdtboard.services.accounts import AccountService
+    from mdtboard.services.audit import AuditService
     from mdtboard.services.backups import BackupService
     from mdtboard.services.careplans import CarePlanService
     from mdtboard.services.cases import CaseService
@@ -62,10 +64,22 @@ class Services:
         return TimingService(self.db)
 
     @cached_property
+    def audit(self) -> AuditService:
+        from mdtboard.services.audit import AuditService
+
+        return AuditService(self.db)
+
+    @cached_property
     def changes(self) -> ChangeService:
         from mdtboard.services.changes import ChangeService
 
         return ChangeService(self.db)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from mdtboard.services.accounts import AccountService
+
+        return AccountService(self.db)
 
     @cached_property
     def backups(self) -> BackupService:

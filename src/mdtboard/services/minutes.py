@@ -23,6 +23,8 @@ from mdtboard.services.careplans import CarePlanService
 from mdtboard.services.cases import CaseService
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.services.timing import TimingService
+from mdtboard.services.uow import read_only
+from mdtboard.storage import audit
 from mdtboard.storage.db import Database
 
 
@@ -66,7 +68,12 @@ class MinutesService:
                 present=present,
                 deferral_reason=redact_text(_deferral_reason(item), passages),
             ))
-        return Minutes(record, tuple(cases), conference_ref=str(conference_id))
+        return Minutes(record, tuple(cases), conference_ref=str(conference_id), audit_head=self._audit_head())
+
+    def _audit_head(self) -> str:
+        with read_only(self.db) as session:
+            last_id, last_hash = audit.latest(session.connection())
+        return f"{last_id}:{last_hash[:16]}"
 
     def _plan_of(self, item: AgendaItem) -> CarePlan | None:
         """The latest version of the case's plan made at this agenda item, if any."""

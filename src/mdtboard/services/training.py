@@ -28,6 +28,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from mdtboard.domain.blind import Goal, GoalKind, GoalOutcome, Rated, Visible, check_goals, visible
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AttendeeRole, ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
@@ -77,6 +78,7 @@ from mdtboard.storage.training_models import (
     PRESENTER_PART,
     TrainingAssessmentRow,
     TrainingDiscussionTimeRow,
+    TrainingGoalRow,
     TrainingRoleRow,
     TrainingScoreRow,
     TrainingTimingRow,
@@ -266,12 +268,22 @@ class TrainingService:
 
     # ------------------------------------------------------------------ assessments
     def assessment(
-        self, conference_id: int, trainee: str, role: AssessorRole, *, case_id: int | None = None
+        self,
+        conference_id: int,
+        trainee: str,
+        role: AssessorRole,
+        *,
+        case_id: int | None = None,
+        assessor: str | None = None,
     ) -> StoredAssessment | None:
-        """The facilitator's or the trainee's own assessment, of the case or (``case_id`` None) of the
-        conference as a whole; None when there is none yet."""
+        """A rater's (``assessor``) or the trainee's own assessment, of the case or (``case_id`` None) of
+        the conference as a whole; None when there is none yet. Read it only for its author: what others
+        may see is :meth:`visible_assessments`."""
         with read_only(self.db) as session:
-            row = self._assessment_row(session, conference_id, trainee, role, case_id)
+            # a rater's by name; without a name, the first rater's (when one person scores, theirs)
+            anyone = assessor is None and role is AssessorRole.FACILITATOR
+            rater = None if anyone else _rater_key(role, assessor)
+            row = self._assessment_row(session, conference_id, trainee, role, case_id, rater)
             return None if row is None else self._to_stored(session, row)
 
     def assessments(self, conference_id: int, trainee: str | None = None) -> list[StoredAssessment]:
@@ -287,8 +299,15 @@ class TrainingService:
             return [self._to_stored(session, row) for row in session.scalars(stmt)]
 
     def _assessment_row(
-        self, session: Session, conference_id: int, trainee: str, role: AssessorRole, case_id: int | None
+        self,
+        session: Session,
+        conference_id: int,
+        trainee: str,
+        role: AssessorRole,
+        case_id: int | None,
+        rater_key: str | None = "",
     ) -> TrainingAssessmentRow | None:
+        """The assessment of ``rater_key`` (None: the first of any rater)."""
         return session.scalars(
             sa.select(TrainingAssessmentRow)
             .options(selectinload(TrainingAssessmentRow.scores))
@@ -296,11 +315,13 @@ class TrainingService:
                 TrainingAssessmentRow.conference_id == conference_id,
                 TrainingAssessmentRow.trainee_key == trainee_key(trainee),
                 TrainingAssessmentRow.role == str(role),
+                TrainingAssessmentRow.rater_key == rater_key if rater_key is not None else sa.true(),
                 TrainingAssessmentRow.case_id.is_(None)
                 if case_id is None
                 else TrainingAssessmentRow.case_id == case_id,
             )
-        ).one_or_none()
+            .order_by(TrainingAssessmentRow.id)
+        ).first()
 
     def _to_stored(self, session: Session, row: TrainingAssessmentRow) -> StoredAssessment:
         ref = None if row.case_id is None else session.get(CaseRow, row.case_id)
@@ -311,6 +332,7 @@ class TrainingService:
             row.case_id,
             to_assessment(row, ref.ref if ref is not None else None),
             row.updated_at,
+            row.submitted_at,
         )
 
     def save_assessment(
@@ -344,8 +366,14 @@ class TrainingService:
             problems = validate_assessment(assessment) + level_problems(scores, case_id is not None)
             if problems:
                 raise InvalidInputError(problems, source=f"{AssessorRole(role).label} of {name}")
-            row = self._assessment_row(session, conference_id, name, role, case_id)
+            rater = _rater_key(role, who)
+            row = self._assessment_row(session, conference_id, name, role, case_id, rater)
             now = utcnow()
+            if row is not None and row.submitted_at is not None:
+                raise InvalidInputError(Problem(
+                    "assessment",
+                    f"this assessment of {name} was submitted and is locked; nothing was changed",
+                ), source=f"{AssessorRole(role).label} of {name}")
             if row is None:  # new, or deleted since the user read it: stored afresh either way
                 row = TrainingAssessmentRow(
                     conference_id=conference_id,
@@ -354,6 +382,7 @@ class TrainingService:
                     trainee_key=trainee_key(name),
                     role=str(role),
                     assessor=who,
+                    rater_key=rater,
                     rubric_version=MDTBOARD_RUBRIC.version,
                     version=0,
                     created_at=now,
@@ -398,6 +427,157 @@ class TrainingService:
             stored = session.get(TrainingAssessmentRow, row.id)
             assert stored is not None
             return self._to_stored(session, stored)
+
+    def submit_assessment(self, assessment_id: int, *, seen_version: int) -> StoredAssessment:
+        """Submit an assessment: it is locked from then on. A self-assessment must be submitted before any
+        rater's scores are shown to the trainee; a rater sees the self-assessment only after submitting."""
+        with unit_of_work(self.db) as session:
+            row = session.get(TrainingAssessmentRow, assessment_id)
+            if row is None:
+                raise NotFoundError("assessment", assessment_id)
+            if row.submitted_at is not None:
+                raise InvalidInputError(Problem("assessment", "was submitted already; nothing was changed"))
+            if not row.scores:
+                raise InvalidInputError(Problem("assessment", "has no scores yet: score at least one item"))
+            done = session.execute(
+                sa.update(TrainingAssessmentRow)
+                .where(TrainingAssessmentRow.id == assessment_id,
+                       TrainingAssessmentRow.version == seen_version)
+                .values(version=TrainingAssessmentRow.version + 1, submitted_at=utcnow())
+                .returning(TrainingAssessmentRow.version)
+            ).scalar_one_or_none()
+            if done is None:
+                theirs = self._to_stored(session, row)
+                raise _conflict("assessment", assessment_id, seen_version, None, theirs)
+            session.expire_all()
+            stored = session.get(TrainingAssessmentRow, assessment_id)
+            assert stored is not None
+            return self._to_stored(session, stored)
+
+    def visible_assessments(
+        self, conference_id: int, trainee: str, *, viewer: str | None, case_id: int | None = None
+    ) -> Visible[StoredAssessment]:
+        """What ``viewer`` (a rater's name, or None for the trainee) may see of the trainee's assessments of
+        the case (or of the conference as a whole): see :func:`mdtboard.domain.blind.visible`."""
+        with read_only(self.db) as session:
+            stmt = (
+                sa.select(TrainingAssessmentRow)
+                .options(selectinload(TrainingAssessmentRow.scores))
+                .where(
+                    TrainingAssessmentRow.conference_id == conference_id,
+                    TrainingAssessmentRow.trainee_key == trainee_key(trainee),
+                    TrainingAssessmentRow.case_id.is_(None)
+                    if case_id is None
+                    else TrainingAssessmentRow.case_id == case_id,
+                )
+                .order_by(TrainingAssessmentRow.id)
+            )
+            stored = [self._to_stored(session, row) for row in session.scalars(stmt)]
+        own = next((a for a in stored if a.assessment.role is AssessorRole.SELF), None)
+        raters = [Rated(a.assessment.assessor, a.submitted, a) for a in stored
+                  if a.assessment.role is AssessorRole.FACILITATOR]
+        return visible(viewer, None if own is None else Rated(None, own.submitted, own), raters)
+
+    # ------------------------------------------------------------------ goals
+    def set_goals(
+        self,
+        conference_id: int,
+        trainee: str,
+        goals: Sequence[tuple[GoalKind | str, str]],
+        *,
+        rater: str | None = None,
+    ) -> list[Goal]:
+        """Write the one to three goals trainee and rater agreed after the reveal (replacing earlier ones of
+        this conference). Refused before the trainee's self-assessment and a rater's are both submitted."""
+        checked = check_goals(list(goals))
+        with unit_of_work(self.db) as session:
+            self._training_conference(session, conference_id)
+            name = self._check_trainee(session, conference_id, " ".join(trainee.split()))
+            submitted = {
+                row.role
+                for row in session.scalars(
+                    sa.select(TrainingAssessmentRow).where(
+                        TrainingAssessmentRow.conference_id == conference_id,
+                        TrainingAssessmentRow.trainee_key == trainee_key(name),
+                        TrainingAssessmentRow.submitted_at.is_not(None),
+                    )
+                )
+            }
+            if submitted != {str(AssessorRole.SELF), str(AssessorRole.FACILITATOR)}:
+                raise InvalidInputError(Problem(
+                    "goals", f"goals are written after the reveal: {name}'s self-assessment and a rater's "
+                    "assessment must both be submitted first"), source="Goals")
+            session.execute(sa.delete(TrainingGoalRow).where(
+                TrainingGoalRow.conference_id == conference_id,
+                TrainingGoalRow.trainee_key == trainee_key(name)))
+            now = utcnow()
+            for position, (kind, text) in enumerate(checked):
+                session.add(TrainingGoalRow(
+                    conference_id=conference_id, trainee=name, trainee_key=trainee_key(name),
+                    rater=" ".join(rater.split())[:200] if rater and rater.strip() else None,
+                    position=position, kind=str(kind), text=text, created_at=now, version=0,
+                ))
+        return self.goals(trainee, conference_id=conference_id)
+
+    def goals(self, trainee: str, *, conference_id: int | None = None) -> list[Goal]:
+        """The trainee's goals (of one conference, or all), oldest first."""
+        with read_only(self.db) as session:
+            stmt = (
+                sa.select(TrainingGoalRow)
+                .join(ConferenceRow, ConferenceRow.id == TrainingGoalRow.conference_id)
+                .where(TrainingGoalRow.trainee_key == trainee_key(trainee))
+                .order_by(ConferenceRow.starts_at, TrainingGoalRow.position)
+            )
+            if conference_id is not None:
+                stmt = stmt.where(TrainingGoalRow.conference_id == conference_id)
+            return [_to_goal(row) for row in session.scalars(stmt)]
+
+    def goals_to_review(self, conference_id: int, trainee: str) -> list[Goal]:
+        """The goals the trainee set at earlier conferences and has not had reviewed yet: what the
+        conference ``conference_id`` should look at first."""
+        with read_only(self.db) as session:
+            conf = self._training_conference(session, conference_id)
+            rows = session.scalars(
+                sa.select(TrainingGoalRow)
+                .join(ConferenceRow, ConferenceRow.id == TrainingGoalRow.conference_id)
+                .where(
+                    TrainingGoalRow.trainee_key == trainee_key(trainee),
+                    ConferenceRow.starts_at < conf.starts_at,
+                    sa.or_(TrainingGoalRow.outcome.is_(None),
+                           TrainingGoalRow.reviewed_at_conference_id == conference_id),
+                )
+                .order_by(ConferenceRow.starts_at, TrainingGoalRow.position)
+            )
+            return [_to_goal(row) for row in rows]
+
+    def review_goal(
+        self, goal_id: int, outcome: GoalOutcome | str, *, conference_id: int, note: str | None = None,
+        seen_version: int,
+    ) -> Goal:
+        """Record at conference ``conference_id`` whether an earlier goal was met, partly met or not."""
+        try:
+            result = GoalOutcome(outcome)
+        except ValueError:
+            raise InvalidInputError(
+                Problem("outcome", f"{outcome!r} is not met, partly or not_met")) from None
+        with unit_of_work(self.db) as session:
+            self._training_conference(session, conference_id)
+            done = session.execute(
+                sa.update(TrainingGoalRow)
+                .where(TrainingGoalRow.id == goal_id, TrainingGoalRow.version == seen_version)
+                .values(version=TrainingGoalRow.version + 1, outcome=str(result),
+                        outcome_note=(note or "").strip() or None, reviewed_at_conference_id=conference_id)
+                .returning(TrainingGoalRow.id)
+            ).scalar_one_or_none()
+            if done is None:
+                row = session.get(TrainingGoalRow, goal_id)
+                if row is None:
+                    raise NotFoundError("goal", goal_id)
+                raise _conflict("goal", goal_id, seen_version, None, _to_goal(row))
+            row = session.get(TrainingGoalRow, goal_id)
+            assert row is not None
+            session.refresh(row)
+            return _to_goal(row)
 
     def delete_assessment(self, assessment_id: int, *, seen_version: int) -> None:
         with unit_of_work(self.db) as session:
@@ -555,7 +735,11 @@ class TrainingService:
         refs = sorted({p.case_ref for p in conference.presentations_by(trainee)})
         with read_only(self.db) as session:
             cases = load_cases(session, refs=refs) if refs else []
-        return DebriefInputs(" ".join(trainee.split()), conference, tuple(history), tuple(cases))
+        return DebriefInputs(
+            " ".join(trainee.split()), conference, tuple(history), tuple(cases),
+            goals=tuple(self.goals(trainee, conference_id=conference_id)),
+            goals_reviewed=tuple(self.goals_to_review(conference_id, trainee)),
+        )
 
     # ------------------------------------------------------------------ teaching cases from real ones
     def make_teaching_case(self, case_id: int, *, seed: str | None = None) -> TeachingReview:
@@ -627,3 +811,19 @@ class TrainingService:
         """Delete a draft teaching case that is still under review (the original is untouched)."""
         with unit_of_work(self.db) as session:
             review.discard(session, review_id, seen_version)
+
+
+def _rater_key(role: AssessorRole | str, assessor: str | None) -> str:
+    """The folded name of who scored: '' for a self-assessment or an unnamed rater."""
+    if AssessorRole(role) is AssessorRole.SELF or not assessor:
+        return ""
+    return trainee_key(assessor)[:200]
+
+
+def _to_goal(row: TrainingGoalRow) -> Goal:
+    return Goal(
+        kind=GoalKind(row.kind), text=row.text, trainee=row.trainee, rater=row.rater,
+        conference_id=row.conference_id, id=row.id, version=row.version,
+        outcome=None if row.outcome is None else GoalOutcome(row.outcome), outcome_note=row.outcome_note,
+        reviewed_at_conference_id=row.reviewed_at_conference_id,
+    )

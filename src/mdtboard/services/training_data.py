@@ -16,6 +16,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from mdtboard.domain.blind import Goal
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AttendeeRole
 from mdtboard.domain.errors import Problem
@@ -100,6 +101,12 @@ class StoredAssessment:
     case_id: int | None
     assessment: Assessment
     updated_at: datetime | None = None
+    #: When it was submitted (then locked); None while it is being written.
+    submitted_at: datetime | None = None
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,9 @@ class DebriefInputs:
     conference: ConferenceRecord
     history: tuple[ConferenceRecord, ...]
     cases: tuple[Case, ...]
+    #: Goals written at this conference, and earlier goals listed for review at it.
+    goals: tuple[Goal, ...] = ()
+    goals_reviewed: tuple[Goal, ...] = ()
 
 
 def timing_from_case_timer(timing: CaseTiming) -> tuple[float | None, dict[Discipline, float]]:

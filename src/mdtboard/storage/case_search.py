@@ -124,10 +124,24 @@ def _joined_probe(case_id: str, postgresql: bool) -> str:
     )
 
 
-def _kept(shape: Shape, alias: str = "c") -> str:
+def _kept(shape: Shape, alias: str = "c", *, walked: bool = False) -> str:
     """Archived cases only, or only the others: for statements that look up no word (a looked-up word
-    tells by itself, see the module docstring)."""
-    return f"{alias}.archived_at IS {'NOT ' if shape.archived else ''}NULL"
+    tells by itself, see the module docstring). ``walked``: the statement walks the reference index (a
+    page in order): on SQLite, which plans without statistics and would take the index of archived_at as
+    selective and sort every case found by it, the column is written ``+c.archived_at``, which no index
+    serves. Counting, and finding the few archived cases, use that index."""
+    if shape.archived:
+        return f"{alias}.archived_at IS NOT NULL"
+    column = f"{alias}.archived_at" if shape.postgresql or not walked else f"+{alias}.archived_at"
+    return f"{column} IS NULL"
+
+
+def _cases(shape: Shape) -> str:
+    """The cases table of a statement that looks up no word: the archived ones are found by the index of
+    archived_at (named, on SQLite, which would rather walk every case in order looking for the few)."""
+    if shape.archived and not shape.postgresql and not shape.words:
+        return "cases c INDEXED BY ix_cases_archived_at"
+    return "cases c"
 
 
 def _fictional(case_id: str) -> str:
@@ -155,7 +169,7 @@ def count_sql(shape: Shape) -> str:
     """``(entries read, distinct cases among them)``: exact when fewer than ``:read`` entries were read."""
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
-        return f"SELECT count(*), count(*) FROM (SELECT c.id FROM cases c{where} LIMIT :read) m"
+        return f"SELECT count(*), count(*) FROM (SELECT c.id FROM {_cases(shape)}{where} LIMIT :read) m"
     return (
         "SELECT count(*), count(DISTINCT m.case_id) FROM "
         f"(SELECT e.case_id FROM ({_token_entries(shape)}) e LIMIT :read) m"
@@ -167,7 +181,7 @@ def exact_count_sql(shape: Shape) -> str:
     """Every match counted (when the bounded count was not enough to tell)."""
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
-        return f"SELECT count(*) FROM cases c{where}"
+        return f"SELECT count(*) FROM {_cases(shape)}{where}"
     return f"SELECT count(DISTINCT e.case_id) FROM ({_token_entries(shape)}) e"
 
 
@@ -203,12 +217,12 @@ def _sorted_page(shape: Shape, limit: str) -> str:
         entries = _token_entries(replace(shape, fictional=False))
         where.append(f"c.id IN ({entries})")
     else:
-        where.append(_kept(shape))
+        where.append(_kept(shape, walked=True))
     if shape.fictional:
         where.append("c.fictional = :fictional")
     if shape.after:
         where.append(_after(shape))
-    sql = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
+    sql = f"SELECT {SUMMARY_COLUMNS} FROM {_cases(shape)}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     # References are unique: no second key (PostgreSQL would sort again by it).

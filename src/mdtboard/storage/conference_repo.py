@@ -315,24 +315,21 @@ def insert_agenda_item(
     return _item(row, case)
 
 
+def _item_column(session: Session, item_id: int, column: Any) -> int:
+    value = session.execute(sa.select(column).where(AgendaItemRow.id == item_id)).scalar_one_or_none()
+    if value is None:
+        raise NotFoundError("agenda item", item_id)
+    return int(value)
+
+
 def item_conference(session: Session, item_id: int) -> int:
     """The conference of agenda item ``item_id``; :class:`NotFoundError` when there is none."""
-    conf_id = session.execute(
-        sa.select(AgendaItemRow.conference_id).where(AgendaItemRow.id == item_id)
-    ).scalar_one_or_none()
-    if conf_id is None:
-        raise NotFoundError("agenda item", item_id)
-    return int(conf_id)
+    return _item_column(session, item_id, AgendaItemRow.conference_id)
 
 
 def item_case(session: Session, item_id: int) -> int:
     """The case of agenda item ``item_id``; :class:`NotFoundError` when there is none."""
-    case_id = session.execute(
-        sa.select(AgendaItemRow.case_id).where(AgendaItemRow.id == item_id)
-    ).scalar_one_or_none()
-    if case_id is None:
-        raise NotFoundError("agenda item", item_id)
-    return int(case_id)
+    return _item_column(session, item_id, AgendaItemRow.case_id)
 
 
 def delete_agenda_item(session: Session, item_id: int) -> None:

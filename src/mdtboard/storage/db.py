@@ -282,6 +282,24 @@ def damaged_message(where: str, detail: str) -> str:
     )
 
 
+def _refuse_runtime_role(engine: Engine, where: str) -> None:
+    """On PostgreSQL, a role that may not create in the schema (the runtime role of docs/deployment.md)
+    does not try to update it: it says who must."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(**{READ_ONLY: True})
+        user, may_create = conn.exec_driver_sql(
+            "SELECT current_user, has_schema_privilege(current_schema(), 'CREATE')"
+        ).one()
+    if not may_create:
+        engine.dispose()
+        raise DatabaseError(
+            f"The database {where} needs an update to this program's schema ({head_revision()}), and the "
+            f"role {user} may not change its schema. Start mdtboard once with the owner role's address "
+            "(e.g. --database postgresql://mdtboard_owner@server/mdtboard), then grant the runtime role its "
+            "rights again (docs/deployment.md, PostgreSQL roles). Nothing was changed."
+        )
+
+
 def _backups(engine: Engine, path: Path, *, upgrading: bool, days: int | None, warnings: list[str]) -> None:
     """The daily backup (``days`` given) and the one before an upgrade; see :func:`open_database`."""
     from mdtboard.storage.backup import BackupError, daily_backup, take_backup
@@ -348,6 +366,8 @@ def open_database(
             f"The database {where} was written by a newer mdtboard (schema {current}); "
             f"this program knows schemas up to {head_revision()}. Update mdtboard."
         )
+    if migrate and current != head_revision() and engine.dialect.name == "postgresql":
+        _refuse_runtime_role(engine, where)
     warnings: list[str] = []
     if existed and current is not None and path is not None:
         _backups(engine, path, upgrading=migrate and current != head_revision(), days=backup_days,
@@ -368,8 +388,14 @@ def open_database(
         log.warning("the database file can be read by other users of this computer")
         warnings.append(exposed)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    if migrate or current == head_revision():  # every commit logs what it changed (the change feed)
+    if migrate or current == head_revision():
+        from mdtboard.storage import audit
         from mdtboard.storage.changes import install
 
-        install(sessions)
+        install(sessions)  # every commit logs what it changed (the change feed)
+        try:
+            audit.install(sessions)  # every change is recorded in the audit trail, in its transaction
+        except audit.AuditKeyError:
+            engine.dispose()
+            raise
     return Database(engine=engine, sessions=sessions, warnings=tuple(warnings))

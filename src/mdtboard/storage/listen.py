@@ -5,7 +5,8 @@ A :class:`Watcher` holds one connection of its own, outside the engine's pool, a
 
 - PostgreSQL: the connection is in autocommit and ``LISTEN``\\ s on the database's channel; a notification
   (ids only) wakes it at once. It also reads the log every :data:`HEARTBEAT_S` without one (a heartbeat and
-  a slow fallback poll: a connection that died silently fails that query, helped by TCP keepalives). After
+  a slow fallback poll: a connection that died silently fails that query, helped by TCP keepalives, and a
+  read with no answer for :data:`QUERY_DEADLINE_S` has its connection cut). After
   a connection is lost it reconnects (waiting longer each time, up to :data:`RETRY_MAX_S`) and reads the log
   from the last change it saw, since notifications sent meanwhile are lost.
 - SQLite: ``PRAGMA data_version`` is asked every :data:`POLL_S`; it changes when another connection
@@ -18,7 +19,10 @@ nothing; a log pruned past that point gives one :data:`~mdtboard.domain.changes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import socket
 import sqlite3
 import threading
 import time
@@ -45,6 +49,9 @@ RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 10.0
 #: Rows read at once.
 BATCH = 1000
+#: PostgreSQL: a read of the log without an answer this long cuts the connection (a network gone silent:
+#: TCP keepalives do not notice a proxy or firewall that swallows everything), and it reconnects.
+QUERY_DEADLINE_S = 5.0
 
 _COLUMNS = "id, kind, record_id, version, deleted, client, at"
 
@@ -102,6 +109,9 @@ class Watcher:
 
     # -- the thread
     def _run(self) -> None:
+        if not self.postgres and sqlite_path(str(self.engine.url)) is None:
+            self._state("Live updates are not available for an in-memory database")
+            return
         wait = RETRY_FIRST_S
         while not self._stop.is_set():
             conn: Any = None
@@ -146,9 +156,15 @@ class Watcher:
                 application_name="mdtboard listener",
                 **PG_KEEPALIVES,  # type: ignore[arg-type]
             )
-            schema = conn.execute("SELECT current_schema()").fetchone()
-            channel = change_log.CHANNEL_PREFIX + str(schema[0] if schema else "public")
-            conn.execute(f'LISTEN "{channel}"')
+            timer = threading.Timer(QUERY_DEADLINE_S, _cut, args=(conn,))
+            timer.daemon = True
+            timer.start()
+            try:
+                schema = conn.execute("SELECT current_schema()").fetchone()
+                channel = change_log.CHANNEL_PREFIX + str(schema[0] if schema else "public")
+                conn.execute(f'LISTEN "{channel}"')
+            finally:
+                timer.cancel()
             self.backend_pid = conn.info.backend_pid
             return conn
         path = sqlite_path(str(self.engine.url))
@@ -185,6 +201,18 @@ class Watcher:
 
     def _catch_up(self, conn: Any) -> None:
         """Deliver every change after :attr:`last` (the newest change becomes :attr:`last` the first time)."""
+        if not self.postgres:
+            self._read_log(conn)
+            return
+        timer = threading.Timer(QUERY_DEADLINE_S, _cut, args=(conn,))
+        timer.daemon = True
+        timer.start()
+        try:
+            self._read_log(conn)
+        finally:
+            timer.cancel()
+
+    def _read_log(self, conn: Any) -> None:
         mark = "%s" if self.postgres else "?"
         if self.last is None:
             row = conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()
@@ -205,6 +233,18 @@ class Watcher:
             self.deliver(found)
             if len(rows) < BATCH:
                 return
+
+
+def _cut(conn: Any) -> None:
+    """Shut the connection's socket down: the read waiting on it fails at once, and the watcher reconnects."""
+    try:
+        sock = socket.socket(fileno=os.dup(conn.fileno()))
+    except (OSError, ValueError):
+        return
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+    sock.close()
+    log.warning("change listener: no answer for %.0f s; its connection was cut", QUERY_DEADLINE_S)
 
 
 def _change(row: tuple[Any, ...]) -> Change:

@@ -333,3 +333,4 @@ class AgendaItemRow(Versioned, Base):
 # puts them in ``Base.metadata`` wherever the models are used (Alembic, table snapshots).
 from mdtboard.storage import careplan_models, timing_models, training_models  # noqa: E402, F401, I001
 from mdtboard.storage import change_models  # noqa: E402, F401
+from mdtboard.storage import account_models, audit_models  # noqa: E402, F401

@@ -6,8 +6,13 @@
 - ``training_assessments`` and ``training_scores``: a facilitator's or a trainee's own assessment of one
   trainee at one conference, with a row per scored rubric item. Per-case items belong to an assessment
   that names the case; team behaviours and the meeting items to one without a case. There is at most one
-  assessment per conference, trainee, role and case (two unique indexes, because ``case_id`` may be
-  empty and SQL does not treat two empty values as equal).
+  assessment per conference, trainee, role, case and rater (``rater_key``: the folded name of the person
+  who scored, empty for a self-assessment), so any number of raters may score the same trainee (two unique
+  indexes, because ``case_id`` may be empty and SQL does not treat two empty values as equal).
+  ``submitted_at``: when the assessment was submitted; a submitted self-assessment is locked, and scores
+  are revealed side by side only once both the trainee and the rater have submitted.
+- ``training_goals``: one to three goals a trainee and a rater wrote together after the reveal (what to
+  keep, what to change, how), carried into the trainee's next conference and reviewed there.
 - ``training_timings`` and ``training_discussion_times``: plain seconds per agenda item (presentation
   length, its target, each discipline's speaking time), whichever timer recorded them.
 - ``teaching_reviews`` and ``teaching_review_fields``: a teaching case being made from a real case: the
@@ -73,6 +78,9 @@ class TrainingAssessmentRow(Versioned, Base):
     trainee_key: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))
     assessor: Mapped[str | None] = mapped_column(String(200))
+    #: The folded name of the person who scored ('' for a self-assessment or an unnamed rater).
+    rater_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     rubric_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -89,6 +97,7 @@ class TrainingAssessmentRow(Versioned, Base):
             "trainee_key",
             "role",
             "case_id",
+            "rater_key",
             unique=True,
         ),
         Index(
@@ -96,6 +105,7 @@ class TrainingAssessmentRow(Versioned, Base):
             "conference_id",
             "trainee_key",
             "role",
+            "rater_key",
             unique=True,
             sqlite_where=text("case_id IS NULL"),
             postgresql_where=text("case_id IS NULL"),
@@ -118,6 +128,34 @@ class TrainingScoreRow(Base):
     __table_args__ = (
         UniqueConstraint("assessment_id", "item_key", name="uq_training_scores_assessment_item"),
         CheckConstraint("value BETWEEN 1 AND 5", name="value_range"),
+    )
+
+
+class TrainingGoalRow(Versioned, Base):
+    __tablename__ = "training_goals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    trainee: Mapped[str] = mapped_column(String(200))
+    trainee_key: Mapped[str] = mapped_column(String(200), index=True)
+    #: Who wrote it with the trainee (the rater).
+    rater: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+    #: ``keep`` (what to keep doing), ``change`` (what to change) or ``how`` (how to do it).
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    #: At a later conference: ``met``, ``partly`` or ``not_met``; empty until reviewed.
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    reviewed_at_conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conferences.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('keep', 'change', 'how')", name="kind_known"),
+        CheckConstraint("outcome IN ('met', 'partly', 'not_met') OR outcome IS NULL", name="outcome_known"),
+        UniqueConstraint("conference_id", "trainee_key", "position", name="uq_training_goals_position"),
     )
 
 

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self.safety = install_safety(self)  # Help > Backups…, the database's warnings
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
+        self.live: Any = None  # ui.live.LiveUpdates: the views follow changes saved elsewhere
         self._restore_settings()
 
     # -- set-up
@@ -368,6 +369,9 @@ class MainWindow(QMainWindow):
 
     def _pages_built(self) -> None:
         self._install_presentation()  # before services_ready, which it follows
+        from mdtboard.ui.live import install_live
+
+        self.live = install_live(self)
         keep_wrapped_labels_whole(self.findChildren(QLabel))  # banners never clip, at any text size
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.workspace is not None)
@@ -637,6 +641,8 @@ class MainWindow(QMainWindow):
             self._shortcut_sheet.close()
         if self.library is not None:
             self.library.shutdown()
+        if self.live is not None:
+            self.live.stop()
         self._steps.stop()  # closed while the pages were being built
         self._opener.wait()  # closed while the database was being opened: close it once it is open
         if self.services is None and self._opener.services is not None:

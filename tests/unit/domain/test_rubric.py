@@ -217,3 +217,18 @@ def test_work_on_next_takes_the_lowest_facilitator_scores_with_the_level_5_goal(
     assert steps[0].goal == MDTBOARD_RUBRIC.item("case.isbar.recommendation").anchors[5]
     assert steps[1].comment == "Psychology never asked." and steps[1].case_ref == "case-2"
     assert work_on_next([assessment(Score("meeting.chairing", 5))]) == ()
+
+
+def test_the_rubric_is_data_with_sources_anchors_and_framework_mapping() -> None:
+    import json
+
+    from mdtboard.domain.rubric import ANCHOR_SCORES, MDTBOARD_RUBRIC
+    from mdtboard.resources import resource
+
+    data = json.loads(resource("training", "rubric.json").read_text(encoding="utf-8"))
+    assert len(data["sources"]) >= 5 and data["dated"]
+    assert len(MDTBOARD_RUBRIC.items) == len(data["items"]) + len(Discipline)
+    for item in MDTBOARD_RUBRIC.items:
+        assert tuple(item.anchors) == ANCHOR_SCORES and all(item.anchors[s].strip() for s in ANCHOR_SCORES)
+        assert set(item.frameworks) == {"acgme_pain_medicine", "canmeds", "ipec"}, item.key
+        assert all(item.frameworks.values()), item.key

@@ -221,6 +221,25 @@ def test_the_facilitator_guide_of_a_bank_case_is_shown_at_the_debrief() -> None:
     assert "Facilitator guide: TEACH-02" in text
     assert "Canada, Ontario" in text and "pregnancy" in text
     assert "mdtboard does not flag it: the team had to find it" in text
+    assert "<b>" not in text and "&lt;" not in text and "Setting: Canada, Ontario" in text
     # a case that is not in the bank has no guide
     _reader, plain = render()
     assert "Facilitator guide" not in plain
+
+
+def test_two_raters_are_each_shown_beside_the_self_assessment_with_their_spread() -> None:
+    from dataclasses import replace
+
+    history = conferences()
+    third = history[2]
+    second_rater = Assessment(FAC, TRAINEE, "t3", case_ref="teach-crps", assessor="Chidi Okafor (physio)",
+                              scores=(Score("case.isbar.identify", 3), Score("case.isbar.situation", 4)))
+    third = replace(third, assessments=(*third.assessments, second_rater))
+    _reader, text = read_back(debrief_pdf(TRAINEE, third, history=history, cases=[teaching_case()],
+                                          generated_at=PRINTED))
+    assert "scored by Dr Priya Raman" in text and "scored by Chidi Okafor (physio)" in text
+    assert "Raters compared." in text
+    assert "Identify: 5 (Dr Priya Raman), 3 (Chidi Okafor (physio)), spread 2" in text
+    # one rater: no names in the headings, no comparison line
+    _reader, plain = render()
+    assert "scored by" not in plain and "Raters compared" not in plain

@@ -78,7 +78,8 @@ def test_exports_are_owner_only_even_with_a_wide_umask_and_over_a_readable_file(
 
 def test_exports_from_the_command_line_are_owner_only(tmp_path: Path, umask: object) -> None:
     url = sqlite_url(tmp_path / "db.sqlite3")
-    assert main(["--database", url, "demo"]) == 0
+    samples = Path(__file__).parents[2] / "data" / "sample-cases.json"
+    assert main(["--database", url, "import", str(samples)]) == 0
     bundle, fhir, plan = tmp_path / "all.json", tmp_path / "fhir.json", tmp_path / "plan.pdf"
     assert main(["--database", url, "export", str(bundle)]) == 0
     db = open_database(url)

@@ -271,7 +271,7 @@ def test_a_case_with_a_care_plan_cannot_be_deleted(
     case = three[1]
     services.careplans.create_draft(case.id or 0)
     before = table_snapshot(db)
-    with pytest.raises(CaseInUseError, match="cannot be deleted: it has a care plan, which stay"):
+    with pytest.raises(CaseInUseError, match="cannot be deleted: it has a care plan, and so it stays part"):
         services.cases.delete(case.id or 0)
     assert table_snapshot(db) == before
     assert services.cases.usage(case.id or 0).care_plans == 1
@@ -299,3 +299,30 @@ def test_the_quick_read_lists_archived_cases_only_when_asked(tmp_path: Path) -> 
     assert [r[0] for r in quick.search(url, "", archived=True) or []] == ["MDT-2026-001"]
     assert [r[0] for r in quick.search(url, "ruiz", archived=True) or []] == ["MDT-2026-001"]
     assert quick.search(url, "smith", archived=True) == []
+
+
+def test_on_sqlite_the_pages_without_words_are_read_by_the_right_index(tmp_path: Path) -> None:
+    """The library's first page walks the reference index (SQLite, planning without statistics, would
+    otherwise find every case not archived by the archived_at index and sort them all); the archived
+    cases are found by that index, not by walking every case."""
+    import sqlite3
+
+    from mdtboard.domain.search import parse_query
+    from mdtboard.storage import case_search
+    from mdtboard.storage.db import open_database, sqlite_url
+
+    path = tmp_path / "plans.sqlite3"
+    open_database(sqlite_url(path)).dispose()
+    with sqlite3.connect(path) as conn:
+
+        def plan(archived: bool, fictional: bool) -> str:
+            shape = case_search.Shape(0, False, fictional, archived=archived)
+            values = case_search.params(parse_query(""), True if fictional else None, archived=archived)
+            rows = conn.execute(
+                f"EXPLAIN QUERY PLAN {case_search.page_sql(shape)}", values | {"limit": 1, "offset": 0}
+            )
+            return " | ".join(row[-1] for row in rows)
+
+        for fictional in (False, True):
+            assert "TEMP B-TREE" not in plan(False, fictional)  # in reference order, as the index has them
+            assert "ix_cases_archived_at" in plan(True, fictional)

@@ -108,3 +108,31 @@ def test_a_killed_listener_connection_reconnects_and_misses_nothing(
     assert [(c.record_id, c.version) for c in h.changes[1:]] == [(case_id, v) for v in range(4)]
     assert any(s.startswith("Live updates paused") for s in h.states)
     assert h.states[-1] == "live"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_network_gone_silent_is_noticed_and_caught_up_after(services: Services) -> None:
+    """A network that swallows everything (no close, no reset: TCP keepalives see nothing wrong) for 15 s:
+    the listener notices, says so, reconnects once the network is back and misses nothing."""
+    from tcp_proxy import TcpProxy
+
+    url = sa.make_url(_url(services))
+    with TcpProxy((url.host or "127.0.0.1", url.port or 5432)) as proxy:
+        engine = sa.create_engine(services.db.engine.url.set(host="127.0.0.1", port=proxy.port))
+        h = Heard()
+        watcher = Watcher(engine, h.deliver, on_state=h.state)
+        watcher.start()
+        try:
+            wait_for(lambda: "live" in h.states, "the watcher connected through the proxy")
+            proxy.go_silent()
+            case_id = _write_elsewhere(services, "C-SILENT", 2)  # straight to the server
+            wait_for(lambda: any(s.startswith("Live updates paused") for s in h.states), "silence noticed")
+            time.sleep(max(0.0, 15.0 - 6.0))
+            proxy.speak_again()
+            wait_for(lambda: len(h.changes) >= 3, "the changes made while the network was silent", 60)
+            assert [(c.record_id, c.version) for c in h.changes] == [(case_id, v) for v in range(3)]
+            assert h.states[-1] == "live"
+        finally:
+            watcher.stop()
+            engine.dispose()

@@ -138,10 +138,11 @@ def test_assessments_per_case_and_per_conference_round_trip(
     # someone else's save in between: conflict with both versions, nothing changed
     before = table_snapshot(services.db)
     with pytest.raises(ConflictError) as info:
-        training.save_assessment(conf_id, ZOE, FAC, case_scores, case_id=case_ids[0], seen_version=0)
+        training.save_assessment(conf_id, ZOE, FAC, case_scores, case_id=case_ids[0], assessor=FACILITATOR,
+                                 seen_version=0)
     assert info.value.theirs == again and info.value.mine.scores == tuple(case_scores)
-    with pytest.raises(ConflictError):
-        training.save_assessment(conf_id, ZOE, FAC, case_scores, case_id=case_ids[0])  # "there was none"
+    with pytest.raises(ConflictError):  # "there was none"
+        training.save_assessment(conf_id, ZOE, FAC, case_scores, case_id=case_ids[0], assessor=FACILITATOR)
     assert table_snapshot(services.db) == before
     training.delete_assessment(again.id, seen_version=again.version)
     assert training.assessment(conf_id, ZOE, FAC, case_id=case_ids[0]) is None

@@ -18,6 +18,7 @@ from mdtboard.domain.careplan_checks import SIGNING_ROLES
 from mdtboard.domain.case import Case, Discipline, Medication
 from mdtboard.domain.conference import Conference
 from mdtboard.domain.privacy import sharing_notice
+from mdtboard.ui import palette
 from mdtboard.ui.careplan.signoff import local_time
 
 WARNING_SIGN = "\u26a0"
@@ -136,7 +137,7 @@ def mme_html(current: Sequence[Medication] | None, entries: Sequence[MedicationP
             "every opioid's decision is chosen.",
         ]
         if before.caution:
-            lines.append(f"<span style='color:#3d4a57'>{html.escape(before.caution)}</span>")
+            lines.append(f"<span style='color:{palette.SLATE_TEXT}'>{html.escape(before.caution)}</span>")
         return "<br>".join(lines)
     if before.complete and after.complete:
         total = f"Total MME/day: {before.total_text} now → {after.total_text} after the plan"
@@ -152,7 +153,7 @@ def mme_html(current: Sequence[Medication] | None, entries: Sequence[MedicationP
         )
     caution = after.caution or before.caution
     if caution:
-        lines.append(f"<span style='color:#3d4a57'>{html.escape(caution)}</span>")
+        lines.append(f"<span style='color:{palette.SLATE_TEXT}'>{html.escape(caution)}</span>")
     uncounted = [r.name for r in after.not_counted]
     if uncounted:
         lines.append(f"Not counted (no daily dose or factor): {html.escape(', '.join(uncounted))}")

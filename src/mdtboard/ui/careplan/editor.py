@@ -1,7 +1,8 @@
 """The care plan of one case: build the draft from the team's input, edit it, sign it off, version it.
 
 Keyboard: in every table, Insert or Ctrl+N adds a row (after the selected one), Delete removes the selected
-row, typing or F2 edits a cell and Enter finishes; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
+row, Ctrl+Shift+Up/Down moves it, Tab and Shift+Tab go from cell to cell, typing or F2 edits a cell and
+Enter finishes; Ctrl+Z / Ctrl+Shift+Z undo and redo through the main
 window's one undo stack. Alt+O, G, I, M, R, W go to the parts of the plan; Alt+B builds the draft.
 
 Everything typed is saved by the plan's :class:`RecordSession` (on a pause in typing and at least every 2 s
@@ -24,7 +25,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from mdtboard.domain.careplan import CarePlan, Goal, Intervention, MedicationPlanEntry, PlanLockedError
 from mdtboard.domain.careplan_checks import OpenItem
@@ -32,6 +33,7 @@ from mdtboard.domain.careplan_draft import OfferedItem, offered_sources
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.errors import ConflictError, DatabaseError, InvalidInputError, MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import palette
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.actions import PlanActions
 from mdtboard.ui.careplan.checklist import ChecklistDialog
@@ -63,9 +65,13 @@ from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
-STYLE = """
-QFrame#lockFrame { background: #eef2f6; border: 1px solid #9aa9b8; border-radius: 4px; }
-QLabel#saveState, QLabel#versionLabel { color: #3d4a57; padding: 0 6px; }
+STYLE = f"""
+QFrame#lockFrame {{
+    background: {palette.LOCKED_BACKGROUND};
+    border: 1px solid {palette.LOCKED_BORDER};
+    border-radius: 4px;
+}}
+QLabel#saveState, QLabel#versionLabel {{ color: {palette.SLATE_TEXT}; padding: 0 6px; }}
 """
 
 
@@ -131,6 +137,8 @@ class CarePlanEditor(QWidget):
         self.output = PlanActions(self, services, settings)
         self.follow_through = FollowThroughPanel(services, self.ui.sectionTabs)
         self.ui.sectionTabs.addTab(self.follow_through, "Follow-thro&ugh")
+        QWidget.setTabOrder(self.ui.disagreementsTable, self.follow_through.ui.actionsTable)
+        QWidget.setTabOrder(self.follow_through.ui.actionsTable, self.follow_through.ui.recorderCombo)
         self._case: Case | None = None
         self._agenda_item_id: int | None = None
         self._plan: CarePlan | None = None
@@ -172,6 +180,7 @@ class CarePlanEditor(QWidget):
         self.tables.accept_requested.connect(self.accept_proposed)
         self.tables.merge_requested.connect(self.merge_with_previous)
         self.tables.remove_requested.connect(self.remove_row)
+        self.tables.move_requested.connect(self.move_row)
         self.tables.problem.connect(self._cell_problem)
         self.tables.items_changed.connect(self._show_summaries)
         self.ui.offeredList.itemActivated.connect(
@@ -190,6 +199,7 @@ class CarePlanEditor(QWidget):
         self.history.show_version_requested.connect(self.show_version)
         self.history.message.connect(self.status_message)
         self.follow_through.message.connect(self.status_message)
+        self.ui.sectionTabs.currentChanged.connect(self._part_shown)
         self.output.message.connect(self.status_message)
         self.session.saved.connect(self._on_saved)
         self.session.state_changed.connect(self._show_save_state)
@@ -442,6 +452,7 @@ class CarePlanEditor(QWidget):
         self._latest_version = plan.plan_version
         self._load(plan)
         self.ui.sectionTabs.setCurrentIndex(0)
+        self.enter_part(0)  # the build button is gone: the cursor goes into the plan, not to the papers
         self.status_message.emit(
             f"Draft version {plan.plan_version} built from the team's input: "
             f"{len(plan.interventions)} interventions, {len(plan.goals)} goals, "
@@ -477,6 +488,7 @@ class CarePlanEditor(QWidget):
         old = self._plan.plan_version
         self._latest_version = plan.plan_version
         self._load(plan)
+        self.enter_part()  # the new-version button is gone: the cursor goes into the plan
         self.status_message.emit(
             f"Version {plan.plan_version} started as a draft; version {old} stays as it was signed"
         )
@@ -643,6 +655,24 @@ class CarePlanEditor(QWidget):
         label = f"Remove {noun} {row + 1} (care plan)"
         self._undo.push(RowRemove(self, ids, section, row, item, label=label))
         self.status_message.emit(f"Removed {noun} {row + 1} (Ctrl+Z puts it back)")
+
+    def move_row(self, section: str, step: int) -> None:
+        """Move the selected row up (-1) or down (+1): one undoable step."""
+        ids = self._ids()
+        row = self.tables.current_row(section)
+        model = self.tables.models[section]
+        target = row + step
+        if not self._can_edit() or ids is None or row < 0 or not 0 <= target < model.rowCount():
+            return
+        noun = SECTIONS[section].noun
+        item = model.item(row)
+        self._undo.beginMacro(f"Move {noun} {row + 1} {'up' if step < 0 else 'down'} (care plan)")
+        self._undo.push(RowRemove(self, ids, section, row, item, label="move"))
+        self._undo.push(RowInsert(self, ids, section, target, item, label="move"))
+        self._undo.endMacro()
+        view = self.tables.views[section]
+        view.setCurrentIndex(model.index(target, max(view.currentIndex().column(), 0)))
+        self.status_message.emit(f"Moved {noun} {row + 1} to place {target + 1} (Ctrl+Z moves it back)")
 
     def accept_proposed(self, row: int) -> None:
         """The chair accepts a proposed intervention as agreed (its words unchanged); the cursor moves to
@@ -863,6 +893,33 @@ class CarePlanEditor(QWidget):
         self.signoff.show_plan(
             plan, required, editable=self.editable, signers=display.signers(conference)
         )
+
+    def _part_shown(self, index: int) -> None:
+        """A part chosen from outside it (Alt+G, say, with the cursor on a button above) takes the cursor
+        to its first field, so that the next key acts there and Tab goes on inside it (not to the paper
+        buttons above). A part chosen on the tab bar itself, or shown for a field, keeps the cursor."""
+        tabs = self.ui.sectionTabs
+        focus = QApplication.focusWidget()
+        if focus is not None and tabs.isAncestorOf(focus) and focus.isVisible():
+            return
+        if focus is not None and not self.isAncestorOf(focus):
+            return  # another page or window has the cursor
+        self.enter_part(index)
+
+    def enter_part(self, index: int | None = None) -> None:
+        """Put the cursor in the first field of a part of the plan (default: the part shown)."""
+        tabs = self.ui.sectionTabs
+        page = tabs.widget(tabs.currentIndex() if index is None else index)
+        if page is None:
+            return
+        # The Tab order (ui/careplan_editor.ui) goes from the parts' tab bar through every part's fields.
+        widget = tabs.nextInFocusChain()
+        while widget is not tabs:
+            if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _show_follow_through(self) -> None:
         """The actions of the case's agreed plan to review, and who may record their progress: the

@@ -156,7 +156,14 @@ class VersionHistory(QFrame):
         count = self.model.rowCount()
         self.ui.showButton.setEnabled(len(rows) == 1)
         comparable = len(rows) == 2 or (len(rows) == 1 and rows[0] < count - 1)
+        # With one version there is nothing to compare: no button that sits disabled without saying why.
+        self.ui.diffButton.setVisible(count >= 2)
         self.ui.diffButton.setEnabled(comparable)
+        self.ui.diffButton.setToolTip(
+            "What changed between the two selected versions, or between the selected one and the one before"
+            if comparable else
+            "Select a version that has one before it (not the first), or two versions, to see what changed"
+        )
 
     def _show_selected(self) -> None:
         rows = self._selected_rows()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from mdtboard.services.context import Services
 from mdtboard.ui.careplan.editor import CarePlanEditor
@@ -141,12 +141,19 @@ class CarePlanPage(QObject):
         return True
 
     def show(self) -> None:
+        """Bring the care plan to the front. The cursor goes to the build button, or into the part of the
+        plan shown; it stays where it is when it is in the care plan already (an edit that was just made,
+        or undone, shows the plan without taking the cursor out of the table being edited)."""
         if self.window.current_page() != self.page:
             self.window.show_page(self.page)
+        focus = QApplication.focusWidget()
+        inside = focus is not None and focus is not self.editor and self.editor.isAncestorOf(focus)
+        if focus is not None and inside and focus.isVisible():
+            return
         if self.editor.plan is None:
             self.editor.ui.buildButton.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.editor.ui.sectionTabs.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.editor.enter_part()
 
     def _ensure_open(self) -> bool:
         if self.window.current_page() == self.page and self.editor.case is not None:

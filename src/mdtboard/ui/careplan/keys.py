@@ -1,5 +1,6 @@
-"""Keyboard handling shared by the care-plan widgets: rows added and removed from the keyboard, and
-drop-down cells. (Ctrl+Z goes to the window's one history: :mod:`mdtboard.ui.editing.undo_keys`.)"""
+"""Keyboard handling shared by the care-plan widgets: the program's table keys
+(:mod:`mdtboard.ui.table_keys`), the review keys of proposed items, and drop-down cells. (Ctrl+Z goes to
+the window's one history: :mod:`mdtboard.ui.editing.undo_keys`.)"""
 
 from __future__ import annotations
 
@@ -10,45 +11,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from mdtboard.ui.careplan.models import CHOICES_ROLE
+from mdtboard.ui.table_keys import TableKeys
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RowKeys(QObject):
-    """In a table (not while a cell is being edited): Insert or Ctrl+N adds a row, Delete removes the
-    selected one. Ctrl+N is taken before the window's shortcut (New case) sees it."""
-
-    def __init__(
-        self, add: Callable[[], None], remove: Callable[[], None], parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._add = add
-        self._remove = remove
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(
-            event, QKeyEvent
-        ):
-            return False
-        if isinstance(watched, QAbstractItemView) and watched.state() == QAbstractItemView.State.EditingState:
-            return False
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        key = event.key()
-        if event.type() == QEvent.Type.ShortcutOverride:
-            # Ctrl+N is the window's New case elsewhere: in a plan's table it adds a row.
-            if key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier:
-                event.accept()
-                return True
-            return False
-        if (key == Qt.Key.Key_Insert and modifiers == Qt.KeyboardModifier.NoModifier) or (
-            key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier
-        ):
-            self._add()
-            return True
-        if key == Qt.Key.Key_Delete and modifiers == Qt.KeyboardModifier.NoModifier:
-            self._remove()
-            return True
-        return False
+#: The care plan's tables use the program's table keys (kept under this name for the care plan).
+RowKeys = TableKeys
 
 
 class ReviewKeys(QObject):

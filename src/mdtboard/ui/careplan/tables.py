@@ -1,5 +1,6 @@
-"""The seven lists of the care plan on the editor's form: a model and a table view each, with the same
-keys everywhere (Insert or Ctrl+N adds a row, Delete removes one, typing or F2 edits a cell)."""
+"""The seven lists of the care plan on the editor's form: a model and a table view each, with the program's
+table keys everywhere (:mod:`mdtboard.ui.table_keys`: Insert or Ctrl+N adds a row, Delete removes one,
+Ctrl+Shift+Up/Down moves it, Tab goes to the next cell; typing or F2 edits a cell)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from mdtboard.domain.careplan import CarePlan, Intervention
-from mdtboard.ui.careplan.keys import CellDelegate, ReviewKeys, RowKeys
+from mdtboard.ui.careplan.keys import CellDelegate, ReviewKeys
 from mdtboard.ui.careplan.models import ItemTableModel
 from mdtboard.ui.careplan.sections import (
     DISAGREEMENTS,
@@ -24,6 +25,7 @@ from mdtboard.ui.careplan.sections import (
     SECTIONS,
 )
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
+from mdtboard.ui.table_keys import install_table_keys
 
 
 class PlanTables(QObject):
@@ -36,6 +38,7 @@ class PlanTables(QObject):
         accept_requested(int): Enter on a proposed intervention (this row).
         merge_requested(int): M on an intervention: merge it into the row above.
         remove_requested(str): Delete in the table of this section.
+        move_requested(str, int): Ctrl+Shift+Up (-1) or Ctrl+Shift+Down (+1) in the table of this section.
         problem(str): a typed value was refused; nothing was changed.
         items_changed(): some list changed.
     """
@@ -45,6 +48,7 @@ class PlanTables(QObject):
     accept_requested = Signal(int)
     merge_requested = Signal(int)
     remove_requested = Signal(str)
+    move_requested = Signal(str, int)
     problem = Signal(str)
     items_changed = Signal()
 
@@ -63,8 +67,8 @@ class PlanTables(QObject):
             model.edit_handler = self._edit_handler(name)
             view.setModel(model)
             view.setItemDelegate(CellDelegate(view))
-            view.installEventFilter(RowKeys(self._emitter(self.add_requested, name),
-                                            self._emitter(self.remove_requested, name), view))
+            install_table_keys(view, self._emitter(self.add_requested, name),
+                               self._emitter(self.remove_requested, name), self._mover(name))
             view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             for column, spec in enumerate(section.columns[:-1]):
                 if spec.width:
@@ -96,6 +100,9 @@ class PlanTables(QObject):
 
     def _edit_handler(self, name: str) -> Callable[[int, Any, Any], None]:
         return lambda row, old, new: self.item_edited.emit(name, row, old, new)
+
+    def _mover(self, name: str) -> Callable[[int], None]:
+        return lambda step: self.move_requested.emit(name, step)
 
     @staticmethod
     def _emitter(signal: Any, name: str) -> Callable[[], None]:
@@ -161,10 +168,14 @@ class PlanTables(QObject):
         return True
 
     def _select(self, name: str, row: int) -> None:
+        """Show the row just changed, in the column the cursor is in (a cell edit keeps its column, so
+        that Tab and Shift+Tab go on from the cell just edited)."""
         self.reveal(self.views[name])
         model = self.models[name]
+        view = self.views[name]
         if model.rowCount():
-            self.views[name].setCurrentIndex(model.index(min(row, model.rowCount() - 1), 0))
+            column = max(view.currentIndex().column(), 0)
+            view.setCurrentIndex(model.index(min(row, model.rowCount() - 1), column))
 
     def reveal(self, widget: QWidget) -> None:
         """Bring the tab holding ``widget`` to the front."""

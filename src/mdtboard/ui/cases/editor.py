@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QStyledItemDelegate,
     QTableWidgetItem,
@@ -40,6 +41,8 @@ from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
+from mdtboard.ui import ops as ops_module
+from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.form import (
     GAD7_FIELDS,
@@ -76,26 +79,29 @@ from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
-STYLE = """
-QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {
-    border: 2px solid #b3261e; border-radius: 3px; background: #fff8f7;
-}
-QLabel[role="error"] { color: #8c1d18; font-weight: bold; }
-QLabel#sharingBanner {
-    background: #fff4ce; color: #3d2e00; border: 2px solid #b88a00; border-radius: 4px; padding: 8px;
+STYLE = f"""
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
+    border: 2px solid {palette.PROBLEM_BORDER}; border-radius: 3px; background: {palette.PROBLEM_BACKGROUND};
+}}
+QLabel[role="error"] {{ color: {palette.PROBLEM_TEXT}; font-weight: bold; }}
+QLabel#sharingBanner {{
+    background: {palette.SHARING_BACKGROUND}; color: {palette.SHARING_TEXT};
+    border: 2px solid {palette.SHARING_BORDER}; border-radius: 4px; padding: 8px;
     font-weight: bold;
-}
-QLabel#safetyBanner {
-    background: #b3261e; color: #ffffff; border: 2px solid #7a1711; border-radius: 4px; padding: 10px;
+}}
+QLabel#safetyBanner {{
+    background: {palette.PROBLEM_BORDER}; color: {palette.WHITE};
+    border: 2px solid {palette.SAFETY_STRONG_BORDER}; border-radius: 4px; padding: 10px;
     font-weight: bold;
-}
-QLabel#kindBadge[fictional="true"] {
-    border: 1px solid #5b4a8a; color: #3b2d66; background: #efeaff; border-radius: 3px; padding: 3px 8px;
+}}
+QLabel#kindBadge[fictional="true"] {{
+    border: 1px solid {palette.FICTIONAL_BORDER}; color: {palette.FICTIONAL_TEXT};
+    background: {palette.FICTIONAL_BACKGROUND}; border-radius: 3px; padding: 3px 8px;
     font-weight: bold;
-}
-QLabel#kindBadge[fictional="false"] { color: #444444; padding: 2px 6px; }
-QLabel#headerLabel { font-weight: bold; }
-QLabel#saveState { color: #444444; }
+}}
+QLabel#kindBadge[fictional="false"] {{ color: {palette.QUIET_TEXT}; padding: 2px 6px; }}
+QLabel#headerLabel {{ font-weight: bold; }}
+QLabel#saveState {{ color: {palette.QUIET_TEXT}; }}
 """
 
 
@@ -148,12 +154,14 @@ class CaseEditor(QWidget):
         case_created(int): the new case being typed was stored, with this id.
         case_saved(int): the open case (its id) was saved.
         status_message(str): a line for the status bar ("Saved 14:02:31", or why a save failed).
+        closed_elsewhere(int): the open case (its id) was deleted or archived on another PC and closed.
     """
 
     case_opened = Signal(int)
     case_created = Signal(int)
     case_saved = Signal(int)
     status_message = Signal(str)
+    closed_elsewhere = Signal(int)
 
     def __init__(
         self,
@@ -172,7 +180,11 @@ class CaseEditor(QWidget):
         self.form = CaseForm(self.ui)
         service = services.cases
         self.session = RecordSession(
-            save=lambda case: service.create(case) if case.id is None else service.update(case),
+            # Saves are one at a time, so the base is the stored version the edit states: only what
+            # changed is written (see CaseService.update).
+            save=lambda case: (
+                service.create(case) if case.id is None else service.update(case, base=self.session.base)
+            ),
             read=self._read_for_save,
             fields=case_fields,
             build=case_with_fields,
@@ -193,6 +205,7 @@ class CaseEditor(QWidget):
         self._not_saved_count = 0
         self.conflict_dialog: ClashDialog | None = None
         self.passage_dialog: PassageDialog | None = None
+        self.elsewhere_dialog: QMessageBox | None = None  # a case deleted or archived on another PC
         self._passages: list[RestrictedPassage] | None = None  # as marked on screen
         self._changed_passages: list[RestrictedPassage] = []  # marked, but no longer in their field
         self._prepare_widgets()
@@ -336,6 +349,69 @@ class CaseEditor(QWidget):
         self._show_body(False)
         self.ui.saveState.setText("")
         return True
+
+    # -- committed elsewhere (the change feed: mdtboard.ui.live)
+    def stored_elsewhere(self, case_id: int, *, deleted: bool = False, mine: bool = False) -> None:
+        """The case ``case_id`` was committed by another PC (``mine``: by another view of this program):
+        when it is the open case, its new version is merged field by field (what is being typed stays);
+        deleted or archived on another PC, the case is closed with a message offering the unsaved text."""
+        if self._saved is None or self._saved.id != case_id:
+            return
+        if deleted:
+            if not mine:
+                self._closed_elsewhere("deleted")
+            return
+        ops_module.operations().read(
+            lambda: self._services.cases.get(case_id),
+            parent=self,
+            success=lambda case: self._arrived(case, mine),
+            failure=lambda error: self._closed_elsewhere("deleted") if isinstance(error, NotFoundError)
+            and not mine else None,
+            label="reading a case changed elsewhere",
+        )
+
+    def _arrived(self, case: Case, mine: bool) -> None:
+        if self._saved is None or self._saved.id != case.id:
+            return
+        if case.archived_at is not None and self._saved.archived_at is None and not mine:
+            self.session.flush()  # an archived case can still be saved: keep what was typed
+            self._closed_elsewhere("archived")
+            return
+        self.session.stored_elsewhere(case)
+        if case.archived_at != self._saved.archived_at:
+            self.set_archived_at(case.id or 0, case.archived_at)
+
+    def _unsaved_text(self) -> str:
+        """The fields typed on screen and not saved, as text to copy."""
+        if self._saved is None or self.session.base is None or not self.session.pending:
+            return ""
+        mine, base = case_fields(self._read().case), case_fields(self.session.base)
+        parts = [
+            f"{field_label(k)}:\n{v}" for k, v in mine.items() if v != base.get(k) and v not in (None, "")
+        ]
+        return "\n\n".join(parts)
+
+    def _closed_elsewhere(self, how: str) -> None:
+        if self._saved is None:
+            return
+        case_id, ref, unsaved = self._saved.id, self._saved.ref, self._unsaved_text()
+        self.session.close()
+        self._saved = None
+        self._passages = None
+        self._show_body(False)
+        self.ui.saveState.setText("")
+        where = " Show: Archived cases lists it." if how == "archived" else ""
+        message = f"Case {ref} was {how} on another PC and was closed here.{where}"
+        if unsaved:
+            message += " What you had typed and not saved is below, to copy."
+        box = QMessageBox(QMessageBox.Icon.Information, f"Case {ref} {how} elsewhere", message,
+                          QMessageBox.StandardButton.Ok, self)
+        if unsaved:
+            box.setDetailedText(unsaved)
+        self.elsewhere_dialog = box
+        box.open()
+        self.status_message.emit(f"Case {ref} was {how} on another PC and was closed here.")
+        self.closed_elsewhere.emit(case_id or 0)
 
     def _load(self, case: Case) -> None:
         self._saved = case

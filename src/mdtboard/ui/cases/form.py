@@ -44,10 +44,11 @@ from mdtboard.domain.case import (
 from mdtboard.domain.errors import Problem
 from mdtboard.domain.mme import format_number
 from mdtboard.domain.validation import case_problems
+from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
 WARNING_SIGN = "\u26a0"
-INVALID_CELL = QColor("#f9dedc")
+INVALID_CELL = QColor(palette.INVALID_CELL)
 
 #: Single fields: widget name -> (path in the case, kind).
 SCALARS: dict[str, tuple[str, str]] = {

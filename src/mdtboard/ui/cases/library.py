@@ -12,6 +12,7 @@ from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
+from mdtboard.ui import palette
 from mdtboard.ui.cases.display import LOCK_SIGN
 from mdtboard.ui.cases.importing import BundleImport, start_import
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
@@ -71,7 +72,7 @@ class CaseLibrary(QWidget):
         self.ui = Ui_CaseLibrary()
         self.ui.setupUi(self)
         set_relative_font(self.ui.heading, 1.35, bold=True)
-        self.model = CaseTableModel(services.cases, parent=self)
+        self.model = CaseTableModel(services.cases, prefetch=True, parent=self)
         table = self.ui.caseTable
         table.setModel(self.model)
         table.sortByColumn(REF, Qt.SortOrder.AscendingOrder)
@@ -82,10 +83,7 @@ class CaseLibrary(QWidget):
         # Fixed row heights and widths from the font, never from the rows: measuring contents would read
         # every fetched row again each time a page arrives, and 100,000 rows would no longer scroll smoothly.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.ui.sharingBanner.setStyleSheet(
-            "background: #fff4ce; color: #3d2e00; border: 2px solid #b88a00; border-radius: 4px;"
-            " padding: 6px; font-weight: bold;"
-        )
+        self.ui.sharingBanner.setStyleSheet(palette.SHARING_BANNER_STYLE)
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
         self._selection_timer.setInterval(SELECTION_DELAY_MS)
@@ -96,6 +94,7 @@ class CaseLibrary(QWidget):
         self._add_case_actions()
         self._connect_signals()
         self._update_count()
+        self._select_first()  # Enter opens it, and the buttons act on it, from the start
         self._update_buttons()
 
     def _add_case_actions(self) -> None:
@@ -122,7 +121,7 @@ class CaseLibrary(QWidget):
         metrics = self.ui.caseTable.fontMetrics()
         header = self.ui.caseTable.horizontalHeader()
         pad = 3 * metrics.averageCharWidth()
-        for column, sample in ((REF, "MDT-0000-XX"), (KIND, "FICTIONAL"), (UPDATED, "2026-12-31 23:59")):
+        for column, sample in ((REF, "TEACH-2026-000"), (KIND, "FICTIONAL"), (UPDATED, "2026-12-31 23:59")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
         header.resizeSection(NAME, metrics.horizontalAdvance("M") * 18 + pad)
         self.ui.caseTable.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2 + 4)
@@ -208,7 +207,10 @@ class CaseLibrary(QWidget):
             if note:
                 self.status_message.emit(note)
             return
-        if kept is None or not self.model.rowCount():
+        if not self.model.rowCount():
+            return
+        if kept is None:  # nothing was selected (an empty library just filled): the first case, as at start
+            self._select_row(0)
             return
         row = current.row()
         if row >= self.model.rowCount() or self.model.summary(row).id != kept:
@@ -220,6 +222,12 @@ class CaseLibrary(QWidget):
         )
         table.verticalScrollBar().setValue(scroll)
         table.scrollTo(index)  # only if the row moved out of view
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.ui.caseTable.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
 
     def show_when_refreshed(self, case_id: int) -> None:
         """Select ``case_id`` (a case just created) the next time the library is refreshed."""

@@ -11,12 +11,13 @@ since marking it so does not take the patient's details out.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.validation import REF_PATTERN
 from mdtboard.services.cases import CaseService
+from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_case_new import Ui_NewCaseDialog
 
 TRAINING_HINT = (
@@ -61,7 +62,7 @@ class NewCaseDialog(QDialog):
         self.ui.setupUi(self)
         self.source = source
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.ui.errorLabel.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        self.ui.errorLabel.setStyleSheet(palette.ERROR_LABEL_STYLE)
         self.ui.errorLabel.setVisible(False)
         self._cases = cases
         self._suggested: dict[bool, str] = {}
@@ -73,6 +74,9 @@ class NewCaseDialog(QDialog):
             self.setAccessibleName("Duplicate case")
             self.ui.introLabel.setText(copy_intro(source))
             self.ui.kindGroup.setTitle("The copy is about")
+            ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            if ok is not None:
+                ok.setText("Create the copy")
         chosen = self.ui.fictionalRadio if fictional else self.ui.realRadio
         chosen.setChecked(True)
         self._suggest()

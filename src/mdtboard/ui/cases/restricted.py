@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mdtboard.domain.case import Discipline, RestrictedPassage
+from mdtboard.ui import palette
 
 RESTRICT_KEYS = QKeySequence("Ctrl+Shift+R")
 #: The free-text fields whose passages may be marked: widget name -> JSON pointer in the case.
@@ -37,7 +38,7 @@ TEXT_POINTERS: dict[str, str] = {
     "historyEdit": "/pain_history",
     "psychosocialEdit": "/psychosocial",
 }
-HIGHLIGHT = QColor("#e7dcf7")  # a quiet violet, distinct from the problem red and the sharing yellow
+HIGHLIGHT = QColor(palette.PASSAGE_HIGHLIGHT)
 HOLDERS: tuple[str, ...] = tuple(d.label.lower() for d in Discipline)
 
 
@@ -161,7 +162,7 @@ class PassageDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        self.error.setStyleSheet(palette.ERROR_LABEL_STYLE)
         self.error.setVisible(False)
         layout.addWidget(self.error)
         self.holder.setFocus()

@@ -8,10 +8,16 @@ number of matching cases is known exactly (the whole library, a filter, a search
 already read continues from its last reference, far windows are dropped (at most :data:`KEPT_WINDOWS` are
 kept). A broad search ("more than 1,000 cases") grows a page at a time as the view scrolls (``fetchMore``),
 in windows all the same.
+
+With ``prefetch`` (the library's table), the windows on either side of the one being shown are read ahead
+on the reader thread (:mod:`mdtboard.ui.ops`), so that scrolling on rarely waits for the database; a
+window asked for before it has arrived is read at once, as without.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -52,6 +58,16 @@ REAL_TEXT = "Real"
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# Roles and flags as plain ints, made once: a view asks for every role of every cell it paints (about a
+# thousand calls a page step), and building Qt's enum objects on each call cost more than the rest.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_CASE_ID = int(CASE_ID_ROLE)
+_SUMMARY = int(SUMMARY_ROLE)
+_SERVED = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _CASE_ID, _SUMMARY})
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
 
 def warm_up(service: CaseService) -> None:
     """The look-ups of a new model (how many cases; the first page, by reference), made once ahead of it on
@@ -66,12 +82,23 @@ class CaseTableModel(QAbstractTableModel):
     """Read-only rows of :class:`CaseSummary`, read a window at a time (see the module docstring)."""
 
     def __init__(
-        self, service: CaseService, *, page_size: int = PAGE_SIZE, parent: QObject | None = None
+        self,
+        service: CaseService,
+        *,
+        page_size: int = PAGE_SIZE,
+        prefetch: bool = False,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._page_size = page_size
+        self._prefetch = prefetch
+        self._pending: set[int] = set()  # windows being read ahead
+        self._generation = 0  # a new search, filter or sort makes what is being read ahead stale
+        self._ahead_of = -1  # the window whose neighbours were last asked for
         self._windows: dict[int, list[CaseSummary]] = {}
+        #: Each window's rows as the cells show them (made once, when the window is read).
+        self._cells: dict[int, list[tuple[str, ...]]] = {}
         self._rows = 0  # rows the table has (all matches when the total is exact)
         self._total = 0
         self._total_exact = True
@@ -126,6 +153,9 @@ class CaseTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _load(self) -> None:
+        self._generation += 1
+        self._pending.clear()
+        self._ahead_of = -1
         first, counted = self._service.search_with_count(
             self._query,
             count_limit=COUNT_LIMIT,
@@ -139,6 +169,7 @@ class CaseTableModel(QAbstractTableModel):
         # Without words (the whole library, or one kind of it) the count is exact, however large.
         self._total_exact = counted <= COUNT_LIMIT or not parse_query(self._query).words
         self._windows = {0: first}
+        self._cells = {0: [self._row_texts(summary) for summary in first]}
         self._last_page_full = len(first) == self._page_size
         if self._total_exact:
             self._total = self._rows = max(counted, len(first))
@@ -177,10 +208,85 @@ class CaseTableModel(QAbstractTableModel):
         rows = self._windows.get(window)
         if rows is None:
             rows = self._read(window)
-            self._windows[window] = rows
-            while len(self._windows) > KEPT_WINDOWS:
-                del self._windows[max(self._windows, key=lambda w: abs(w - window))]
+            self._keep(window, rows)
+        if self._prefetch:
+            self._read_ahead(window)
         return rows
+
+    def _keep(self, window: int, rows: list[CaseSummary]) -> None:
+        self._windows[window] = rows
+        self._cells[window] = [self._row_texts(summary) for summary in rows]
+        while len(self._windows) > KEPT_WINDOWS:
+            far = max(self._windows, key=lambda w: abs(w - window))
+            del self._windows[far]
+            self._cells.pop(far, None)
+
+    def _read_ahead(self, window: int) -> None:
+        """Read the windows on either side of ``window`` on the reader thread, if not in memory."""
+        from mdtboard.ui import ops  # the model also serves without the program's operations (tests)
+
+        self._ahead_of = window
+        for near in (window + 1, window - 1):
+            if near < 0 or near * self._page_size >= self._rows:
+                continue
+            if near in self._windows or near in self._pending:
+                continue
+            self._pending.add(near)
+            generation = self._generation
+            work = self._reader(near)
+            ops.read(
+                work,
+                parent=self,
+                success=partial(self._arrived, generation, near),
+                failure=partial(self._failed_ahead, generation, near),
+                label="library rows",
+            )
+
+    def _reader(self, window: int) -> Callable[[], list[CaseSummary]]:
+        """What reads ``window`` (on another thread): the search as it stands now, frozen."""
+        before = self._windows.get(window - 1)
+        after = before[-1].ref if self._sort == "ref" and before and len(before) == self._page_size else None
+        search = self._service.search
+        query, fictional, sort, descending, archived = (
+            self._query, self._fictional, self._sort, self._descending, self._archived
+        )
+        limit, offset = self._page_size, window * self._page_size
+
+        def read() -> list[CaseSummary]:
+            if after is not None:
+                return search(
+                    query, fictional=fictional, limit=limit, sort="ref", descending=descending,
+                    after=after, archived=archived,
+                )
+            return search(
+                query, fictional=fictional, limit=limit, offset=offset, sort=sort, descending=descending,
+                archived=archived,
+            )
+
+        return read
+
+    def _failed_ahead(self, generation: int, window: int, _error: object) -> None:
+        self._arrived(generation, window, None)  # read when shown instead (and any failure shown then)
+
+    def _arrived(self, generation: int, window: int, rows: list[CaseSummary] | None) -> None:
+        if generation != self._generation:
+            return  # read for a search, filter or sort no longer shown
+        self._pending.discard(window)
+        if rows is not None and window not in self._windows:
+            self._keep(window, rows)
+
+    def _texts(self, row: int) -> tuple[str, ...] | None:
+        """The cells of ``row`` as shown (read with its window when not in memory)."""
+        if not 0 <= row < self._rows:
+            return None
+        window, offset = divmod(row, self._page_size)
+        cells = self._cells.get(window)
+        if cells is None:
+            self._window(window)
+            cells = self._cells[window]
+        elif self._prefetch and window != self._ahead_of:
+            self._read_ahead(window)
+        return cells[offset] if offset < len(cells) else None
 
     def _read(self, window: int) -> list[CaseSummary]:
         before = self._windows.get(window - 1)
@@ -247,15 +353,17 @@ class CaseTableModel(QAbstractTableModel):
             self._total = max(self._total, self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        role = int(role)
+        if role not in _SERVED or not index.isValid():
             return None
+        if role in (_DISPLAY, _ACCESSIBLE):
+            texts = self._texts(index.row())
+            return None if texts is None else texts[index.column()]
         summary = self._summary(index.row())
         if summary is None:
             return None
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(summary, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == KIND:
                 tip = (
                     "A fictional case (demo or teaching); no real patient."
@@ -266,11 +374,15 @@ class CaseTableModel(QAbstractTableModel):
                     tip += f" Archived on {summary.archived_at.astimezone().strftime('%Y-%m-%d')}."
                 return tip
             return self._text(summary, column) or None
-        if role == CASE_ID_ROLE:
+        if role == _CASE_ID:
             return summary.id
-        if role == SUMMARY_ROLE:
+        if role == _SUMMARY:
             return summary
         return None
+
+    @classmethod
+    def _row_texts(cls, summary: CaseSummary) -> tuple[str, ...]:
+        return tuple(cls._text(summary, column) for column in range(len(COLUMNS)))
 
     @staticmethod
     def _text(summary: CaseSummary, column: int) -> str:
@@ -299,7 +411,7 @@ class CaseTableModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

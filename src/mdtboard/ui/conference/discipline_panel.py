@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.errors import MdtboardError, NotFoundError
 from mdtboard.services.conferences import ConferenceService
+from mdtboard.ui import palette
 from mdtboard.ui.conference.commands import InputText
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
@@ -31,8 +32,8 @@ from mdtboard.ui.forms.ui_conference_discipline import Ui_DisciplinePanel
 
 #: Lines of text each field shows before it scrolls.
 FIELD_LINES = 4
-PROBLEM_STYLE = "color: #b00020;"
-QUIET_STYLE = "color: #555555;"
+PROBLEM_STYLE = palette.PROBLEM_STYLE
+QUIET_STYLE = palette.QUIET_STYLE
 
 
 def _text(value: str) -> str | None:
@@ -176,6 +177,18 @@ class DisciplinePanel(QFrame):
         self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
         self._show_heard()
 
+    def stored_elsewhere(self, case_id: int, stored: DisciplineInput | None) -> None:
+        """This discipline's input on ``case_id``, as just committed on another PC (None: there is none):
+        merged by field into what is on screen (the record session), never replacing what is being typed."""
+        if case_id != self._case_id or self.session.base is None:
+            return
+        if stored is None:
+            if not self.session.pending and self._stored is not None:
+                self.show_input(case_id, None)  # removed elsewhere (undone): nothing was typed here
+            return
+        if self.session.stored_elsewhere(stored):
+            self._stored = self.session.base
+
     def _fill(self, stored: DisciplineInput | None) -> None:
         with self.session.suspend():
             author = stored.author if stored is not None else None
@@ -185,8 +198,10 @@ class DisciplinePanel(QFrame):
                 self.ui.authorCombo.setCurrentIndex(0)
             else:
                 self.ui.authorCombo.setCurrentIndex(-1)
-            self.ui.assessmentEdit.setPlainText((stored.assessment or "") if stored else "")
-            self.ui.recommendationsEdit.setPlainText((stored.recommendations or "") if stored else "")
+            for edit, text in ((self.ui.assessmentEdit, stored.assessment if stored else None),
+                               (self.ui.recommendationsEdit, stored.recommendations if stored else None)):
+                if edit.toPlainText() != (text or ""):  # an unchanged field keeps its cursor
+                    edit.setPlainText(text or "")
 
     def set_authors(self, names: list[str]) -> None:
         """Offer these attendees as authors, keeping the one chosen."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
@@ -16,6 +17,7 @@ from mdtboard.domain.introduction import introduce_case
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.privacy import shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
+from mdtboard.ui import palette
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
@@ -26,8 +28,14 @@ from mdtboard.ui.conference.passages import InputPassages
 from mdtboard.ui.forms.ui_conference_discussion import Ui_DiscussionPanel
 
 WARNING_SIGN = "\u26a0"
-SAFETY_STYLE = "QFrame#safetyFrame { border: 2px solid #c62828; border-radius: 4px; background: #fdecea; }"
-SHARING_STYLE = "QFrame#sharingFrame { border: 2px solid #5d4037; border-radius: 4px; background: #f3efe9; }"
+SAFETY_STYLE = (
+    f"QFrame#safetyFrame {{ border: 2px solid {palette.SAFETY_BORDER}; border-radius: 4px;"
+    f" background: {palette.SAFETY_BACKGROUND}; }}"
+)
+SHARING_STYLE = (
+    f"QFrame#sharingFrame {{ border: 2px solid {palette.RESTRICTED_BORDER}; border-radius: 4px;"
+    f" background: {palette.RESTRICTED_BACKGROUND}; }}"
+)
 
 
 def aware(value: datetime) -> datetime:
@@ -89,6 +97,7 @@ class DiscussionPanel(QWidget):
         self._case_id: int | None = None
         self._item_id: int | None = None
         self.defer_dialog: DeferDialog | None = None
+        self._in_view: QWidget | None = None
         self.panels: dict[Discipline, DisciplinePanel] = {}
         for number, discipline in enumerate(Discipline, start=1):
             panel = DisciplinePanel(discipline, f"Ctrl+{number}", controller, chooser, self.ui.panelsContent)
@@ -119,6 +128,9 @@ class DiscussionPanel(QWidget):
         self._controller.inputs_changed.connect(self._inputs_changed)
         self._controller.case_edited.connect(self._case_edited)
         self.passages.message.connect(self.message)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     # -- which case
     def current_case_id(self) -> int | None:
@@ -221,6 +233,25 @@ class DiscussionPanel(QWidget):
             return
         self.ui.panelsScroll.ensureWidgetVisible(panel)
         panel.focus_input()
+        self._keep_in_view(QApplication.focusWidget())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._keep_in_view(new)
+
+    def _keep_in_view(self, widget: QWidget | None) -> None:
+        """Scroll the panels so that the field with the cursor is in view (Ctrl+1..7, Tab from panel to
+        panel): nobody types into a field they cannot see."""
+        if widget is None or not self.ui.panelsContent.isAncestorOf(widget):
+            return
+        self._in_view = widget
+        QTimer.singleShot(0, self._scroll_to_focus)
+
+    def _scroll_to_focus(self) -> None:
+        """(After the layout has settled.)"""
+        widget = self._in_view
+        self._in_view = None
+        if widget is not None and shiboken6.isValid(widget) and widget.isVisible():
+            self.ui.panelsScroll.ensureWidgetVisible(widget, 10, 10)
 
     def _open_case(self) -> None:
         if self._case_id is not None:
@@ -261,6 +292,17 @@ class DiscussionPanel(QWidget):
     def _inputs_changed(self, case_id: int) -> None:
         if case_id == self._case_id:
             self._load_inputs()
+
+    def inputs_stored_elsewhere(self, case_id: int) -> None:
+        """Discipline input on ``case_id`` was committed on another PC: merged into the panels showing it."""
+        if case_id != self._case_id:
+            return
+        stored: dict[Discipline, DisciplineInput] = {}
+        for inp in self._controller.inputs(case_id):
+            stored.setdefault(inp.discipline, inp)
+        for discipline, panel in self.panels.items():
+            panel.stored_elsewhere(case_id, stored.get(discipline))
+        self._show_presence()
 
     # -- showing
     def _load_inputs(self) -> None:

@@ -24,16 +24,15 @@ from PySide6.QtWidgets import QWidget
 from mdtboard.domain.conference import Conference, ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
 from mdtboard.services.conferences import ConferenceService
+from mdtboard.ui import palette
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.editing.commands import FieldEdit, RecordReplace
 from mdtboard.ui.editing.session import Clash, RecordSession
 from mdtboard.ui.forms.ui_conference_editor import Ui_ConferenceEditor
 
-PROBLEM_STYLE = "color: #b00020;"
-CLASH_STYLE = (
-    "background: #fff4ce; color: #3d2e00; border: 1px solid #b88a00; border-radius: 3px; padding: 6px;"
-)
+PROBLEM_STYLE = palette.PROBLEM_STYLE
+CLASH_STYLE = palette.SHARING_NOTE_STYLE
 FIELD_NAMES = {
     "title": "Title",
     "starts_at": "Date and time",

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from mdtboard.domain.conference import AgendaStatus
+from mdtboard.ui import palette
 
 SIZE = 64
 
@@ -25,13 +26,13 @@ class Mark(Enum):
 
 
 COLOURS = {
-    Mark.DONE: "#2e7d32",
-    Mark.ATTENTION: "#b26a00",
-    Mark.DANGER: "#c62828",
-    Mark.RESTRICTED: "#5d4037",
-    Mark.ACTIVE: "#1565c0",
-    Mark.LATER: "#616161",
-    Mark.WAITING: "#9e9e9e",
+    Mark.DONE: palette.DONE,
+    Mark.ATTENTION: palette.ATTENTION,
+    Mark.DANGER: palette.DANGER,
+    Mark.RESTRICTED: palette.RESTRICTED_BORDER,
+    Mark.ACTIVE: palette.ACTIVE,
+    Mark.LATER: palette.LATER,
+    Mark.WAITING: palette.WAITING,
 }
 
 

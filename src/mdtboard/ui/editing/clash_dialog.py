@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mdtboard.ui import palette
 from mdtboard.ui.editing.session import Clash
 
-MARK = "background:#ffe08a;"
+MARK = palette.CHANGED_MARK_STYLE
 #: Fields of a list item that are not its content (not shown).
 _BOOKKEEPING = frozenset({"id", "uid", "version"})
 

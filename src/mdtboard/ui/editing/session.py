@@ -16,6 +16,7 @@ A :class:`RecordSession` owns what every editor needs to edit a record safely:
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,7 +138,7 @@ class RecordSession(QObject):
     def load(self, record: Any) -> None:
         """Start editing ``record`` (as stored): nothing pending, no state shown."""
         self._stop_timers()
-        self.base = record
+        self.base = copy.deepcopy(record)  # the session's own: nothing on screen edits it in place
         self._dirty = False
         self._retries = 0
         self.last_error = None
@@ -229,7 +230,7 @@ class RecordSession(QObject):
     # -- outcomes (GUI thread)
     def _succeeded(self, stored: Any) -> None:
         self._op = None
-        self.base = stored
+        self.base = copy.deepcopy(stored)
         self._retries = 0
         self.last_error = None
         now = datetime.now()
@@ -257,13 +258,34 @@ class RecordSession(QObject):
         self.failed.emit(error)
 
     # -- merging
+    def stored_elsewhere(self, theirs: Any) -> bool:
+        """``theirs`` is the record as another program (or view) has just committed it (the change feed):
+        merge it field by field like a save that met it, so that fields this person did not touch show the
+        other side's text and a field they are typing in keeps theirs. Ignored when it is not newer than
+        :attr:`base`, and while a save is under way (that save meets it and merges) or a choice is open.
+        True when it was merged."""
+        if self.base is None or theirs is None:
+            return False
+        same = getattr(theirs, "id", None) == getattr(self.base, "id", None)
+        if same and getattr(theirs, "version", 0) <= getattr(self.base, "version", 0):
+            return False
+        if self._op is not None or self.state is SaveState.CONFLICT:
+            return False
+        if self._fields(theirs) == self._fields(self.base):
+            # a newer version with the same content (e.g. archived): nothing to show
+            self.base = copy.deepcopy(theirs)
+            return False
+        self._stop_timers()
+        self._merge(theirs)
+        return True
+
     def _merge(self, theirs: Any) -> None:
         mine_record = self._read()
         base, mine, stored = self._fields(self.base), self._fields(mine_record), self._fields(theirs)
         merge = merge_fields(base, mine, stored)
         log.info("save of %s met a newer version: %d field(s) merged, %d to choose",
                  self.what, len(merge.kept_theirs), len(merge.clashes))
-        self.base = theirs
+        self.base = copy.deepcopy(theirs)
         if merge.clashes:
             self._set_state(SaveState.CONFLICT, "Changed elsewhere: choose a version")
             self.clashed.emit(Clash(merge, base, mine, stored, theirs, getattr(theirs, "updated_at", None)))

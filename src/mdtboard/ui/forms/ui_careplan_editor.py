@@ -200,7 +200,7 @@ class Ui_CarePlanEditor(object):
 
         self.problemsTable = QTableView(self.formulationTab)
         self.problemsTable.setObjectName(u"problemsTable")
-        self.problemsTable.setTabKeyNavigation(False)
+        self.problemsTable.setTabKeyNavigation(True)
         self.problemsTable.setAlternatingRowColors(True)
         self.problemsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.problemsTable.setWordWrap(True)
@@ -222,7 +222,7 @@ class Ui_CarePlanEditor(object):
 
         self.goalsTable = QTableView(self.goalsTab)
         self.goalsTable.setObjectName(u"goalsTable")
-        self.goalsTable.setTabKeyNavigation(False)
+        self.goalsTable.setTabKeyNavigation(True)
         self.goalsTable.setAlternatingRowColors(True)
         self.goalsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.goalsTable.setWordWrap(True)
@@ -250,7 +250,7 @@ class Ui_CarePlanEditor(object):
 
         self.interventionsTable = QTableView(self.interventionsTab)
         self.interventionsTable.setObjectName(u"interventionsTable")
-        self.interventionsTable.setTabKeyNavigation(False)
+        self.interventionsTable.setTabKeyNavigation(True)
         self.interventionsTable.setAlternatingRowColors(True)
         self.interventionsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.interventionsTable.setWordWrap(True)
@@ -291,7 +291,7 @@ class Ui_CarePlanEditor(object):
 
         self.medicationTable = QTableView(self.medicationTab)
         self.medicationTable.setObjectName(u"medicationTable")
-        self.medicationTable.setTabKeyNavigation(False)
+        self.medicationTable.setTabKeyNavigation(True)
         self.medicationTable.setAlternatingRowColors(True)
         self.medicationTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.medicationTable.setWordWrap(True)
@@ -319,7 +319,7 @@ class Ui_CarePlanEditor(object):
 
         self.proceduresTable = QTableView(self.proceduresTab)
         self.proceduresTable.setObjectName(u"proceduresTable")
-        self.proceduresTable.setTabKeyNavigation(False)
+        self.proceduresTable.setTabKeyNavigation(True)
         self.proceduresTable.setAlternatingRowColors(True)
         self.proceduresTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.proceduresTable.setWordWrap(True)
@@ -335,7 +335,7 @@ class Ui_CarePlanEditor(object):
 
         self.risksTable = QTableView(self.proceduresTab)
         self.risksTable.setObjectName(u"risksTable")
-        self.risksTable.setTabKeyNavigation(False)
+        self.risksTable.setTabKeyNavigation(True)
         self.risksTable.setAlternatingRowColors(True)
         self.risksTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.risksTable.setWordWrap(True)
@@ -360,6 +360,7 @@ class Ui_CarePlanEditor(object):
         self.reviewDateRow.setObjectName(u"reviewDateRow")
         self.reviewDateEdit = QLineEdit(self.agreementTab)
         self.reviewDateEdit.setObjectName(u"reviewDateEdit")
+        self.reviewDateEdit.setMinimumSize(QSize(240, 0))
 
         self.reviewDateRow.addWidget(self.reviewDateEdit)
 
@@ -456,7 +457,7 @@ class Ui_CarePlanEditor(object):
 
         self.disagreementsTable = QTableView(self.agreementTab)
         self.disagreementsTable.setObjectName(u"disagreementsTable")
-        self.disagreementsTable.setTabKeyNavigation(False)
+        self.disagreementsTable.setTabKeyNavigation(True)
         self.disagreementsTable.setAlternatingRowColors(True)
         self.disagreementsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.disagreementsTable.setWordWrap(True)
@@ -465,10 +466,12 @@ class Ui_CarePlanEditor(object):
 
         self.agreementLayout.addWidget(self.disagreementsTable)
 
+        self.agreementLayout.setStretch(2, 1)
         self.sectionTabs.addTab(self.agreementTab, "")
         self.bodySplitter.addWidget(self.sectionTabs)
         self.sideScroll = QScrollArea(self.bodySplitter)
         self.sideScroll.setObjectName(u"sideScroll")
+        self.sideScroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sideScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.sideScroll.setWidgetResizable(True)
         self.sideContent = QWidget()
@@ -527,7 +530,8 @@ class Ui_CarePlanEditor(object):
         QWidget.setTabOrder(self.agreedRadio, self.notAgreedRadio)
         QWidget.setTabOrder(self.notAgreedRadio, self.notAskedRadio)
         QWidget.setTabOrder(self.notAskedRadio, self.agreementNotesEdit)
-        QWidget.setTabOrder(self.agreementNotesEdit, self.disagreementsTable)
+        QWidget.setTabOrder(self.agreementNotesEdit, self.acknowledgedCheck)
+        QWidget.setTabOrder(self.acknowledgedCheck, self.disagreementsTable)
 
         self.retranslateUi(CarePlanEditor)
 

@@ -41,7 +41,7 @@ class Ui_FollowThroughPanel(object):
 
         self.actionsTable = QTableView(FollowThroughPanel)
         self.actionsTable.setObjectName(u"actionsTable")
-        self.actionsTable.setTabKeyNavigation(False)
+        self.actionsTable.setTabKeyNavigation(True)
         self.actionsTable.setAlternatingRowColors(True)
         self.actionsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.actionsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -3,8 +3,8 @@
 
 
 from PySide6.QtCore import (QCoreApplication)
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_TrainingScoring(object):
     def setupUi(self, TrainingScoring):
@@ -76,11 +76,21 @@ class Ui_TrainingScoring(object):
 
         self.scoringLayout.addWidget(self.scrollArea)
 
+        self.submitRow = QHBoxLayout()
+        self.submitRow.setObjectName(u"submitRow")
         self.saveState = QLabel(TrainingScoring)
         self.saveState.setObjectName(u"saveState")
         self.saveState.setWordWrap(True)
 
-        self.scoringLayout.addWidget(self.saveState)
+        self.submitRow.addWidget(self.saveState)
+
+        self.submitButton = QPushButton(TrainingScoring)
+        self.submitButton.setObjectName(u"submitButton")
+
+        self.submitRow.addWidget(self.submitButton)
+
+
+        self.scoringLayout.addLayout(self.submitRow)
 
 #if QT_CONFIG(shortcut)
         self.traineeLabel.setBuddy(self.traineeCombo)
@@ -88,6 +98,7 @@ class Ui_TrainingScoring(object):
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.traineeCombo, self.roleCombo)
         QWidget.setTabOrder(self.roleCombo, self.scrollArea)
+        QWidget.setTabOrder(self.scrollArea, self.submitButton)
 
         self.retranslateUi(TrainingScoring)
     # setupUi
@@ -116,5 +127,9 @@ class Ui_TrainingScoring(object):
 #if QT_CONFIG(accessibility)
         self.saveState.setAccessibleName(QCoreApplication.translate("TrainingScoring", u"Save state", None))
 #endif // QT_CONFIG(accessibility)
+        self.submitButton.setText(QCoreApplication.translate("TrainingScoring", u"S&ubmit scores", None))
+#if QT_CONFIG(tooltip)
+        self.submitButton.setToolTip(QCoreApplication.translate("TrainingScoring", u"Submit and lock these scores; the other side's are shown once both have submitted", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

@@ -83,6 +83,7 @@ class Ui_TeachingCaseDialog(object):
 
         self.textEdit = QPlainTextEdit(self.fieldPane)
         self.textEdit.setObjectName(u"textEdit")
+        self.textEdit.setTabChangesFocus(True)
         sizePolicy.setHeightForWidth(self.textEdit.sizePolicy().hasHeightForWidth())
         self.textEdit.setSizePolicy(sizePolicy)
 
@@ -193,7 +194,11 @@ class Ui_TeachingCaseDialog(object):
         self.hintListLabel.setBuddy(self.hintList)
         self.replacementLabel.setBuddy(self.replacementEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.fieldList, self.textChoice)
+        QWidget.setTabOrder(self.fieldList, self.hintList)
+        QWidget.setTabOrder(self.hintList, self.replacementEdit)
+        QWidget.setTabOrder(self.replacementEdit, self.replaceButton)
+        QWidget.setTabOrder(self.replaceButton, self.keepButton)
+        QWidget.setTabOrder(self.keepButton, self.textChoice)
         QWidget.setTabOrder(self.textChoice, self.textEdit)
         QWidget.setTabOrder(self.textEdit, self.saveEditButton)
         QWidget.setTabOrder(self.saveEditButton, self.unconfirmButton)

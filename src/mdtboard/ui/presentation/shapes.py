@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mdtboard.ui import palette
+
 SHAPES = (
     "circle-outline", "play", "warning-triangle", "alarm-clock", "pause", "stop-square", "clock",
 )
@@ -90,7 +92,7 @@ class ShapeIcon(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._shape = "circle-outline"
-        self._colour = QColor("#333333")
+        self._colour = QColor(palette.TEXT)
         self._size = 32
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 

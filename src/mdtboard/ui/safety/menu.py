@@ -4,6 +4,7 @@
   a restore starts the program again on the restored database.
 - the warnings the database gave when it was opened (other users can read it, today's backup failed),
   shown once it is open;
+- Case > History… (Ctrl+Shift+H): who changed what of the open case, from the audit trail;
 - the number of days of daily backups kept (setting ``backups/keep_days``, default 14).
 
 Only PySide6 is imported here; the dialogs are imported when first used.
@@ -16,14 +17,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QProcess, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from mdtboard.ui import settings as options
 
 if TYPE_CHECKING:
     from mdtboard.services.context import Services
     from mdtboard.ui.safety.backups import BackupsDialog
+    from mdtboard.ui.safety.history import HistoryDialog
 
 
 def restart_program() -> None:
@@ -48,6 +50,14 @@ class SafetyMenu(QObject):
             help_menu.insertSeparator(first)
         self.action_backups.setEnabled(False)
         self.action_backups.triggered.connect(self.open_backups)
+        self.history_dialog: HistoryDialog | None = None
+        self.case_menu = self._case_menu(window)
+        self.action_history = QAction("&History…", window)
+        self.action_history.setShortcuts([QKeySequence("Ctrl+Shift+H")])
+        self.action_history.setStatusTip("Who changed what of the open case, and when (the audit trail)")
+        self.case_menu.addAction(self.action_history)
+        self.action_history.setEnabled(False)
+        self.action_history.triggered.connect(lambda: self.open_history())
         opener = getattr(window, "_opener", None)
         settings = getattr(window, "settings", None)
         if opener is not None and settings is not None:
@@ -56,6 +66,22 @@ class SafetyMenu(QObject):
         if ready is not None:
             ready.connect(self._services_ready)
 
+    @staticmethod
+    def _case_menu(window: QMainWindow) -> QMenu:
+        """The window's Case menu (made, before Conference, if it has none)."""
+        found = window.findChild(QMenu, "menuCase")
+        if isinstance(found, QMenu):
+            return found
+        menu = QMenu("Ca&se", window)
+        menu.setObjectName("menuCase")
+        before = getattr(getattr(window, "ui", None), "menuConference", None)
+        bar = window.menuBar()
+        if before is not None:
+            bar.insertMenu(before.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        return menu
+
     @property
     def services(self) -> Services | None:
         services: Services | None = getattr(self.window, "services", None)
@@ -63,6 +89,7 @@ class SafetyMenu(QObject):
 
     def _services_ready(self) -> None:
         self.action_backups.setEnabled(True)
+        self.action_history.setEnabled(True)
         services = self.services
         warnings = services.db.warnings if services is not None else ()
         if warnings:
@@ -74,6 +101,27 @@ class SafetyMenu(QObject):
         self.last_box = box
         box.open()
         return box
+
+    # -- history
+    def open_history(self, case_id: int | None = None) -> HistoryDialog | None:
+        """The history of ``case_id`` (default: the case open in the editor)."""
+        services = self.services
+        editor = getattr(self.window, "editor", None)
+        if case_id is None and editor is not None:
+            case_id = editor.current_case_id()
+        if services is None or case_id is None:
+            show = getattr(self.window, "show_status", None)
+            if show is not None:
+                show("Open a case first: its history is shown")
+            return None
+        from mdtboard.ui.safety.history import HistoryDialog
+
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        self.history_dialog = HistoryDialog(services.audit, case_id, self.window)
+        self.history_dialog.show()
+        return self.history_dialog
 
     # -- backups
     def open_backups(self) -> BackupsDialog | None:

@@ -22,6 +22,7 @@ from mdtboard.domain.conference import (
 )
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_training_new_conference import Ui_NewTeachingConference
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +62,7 @@ class NewConferenceDialog(QDialog):
         self.ui.setupUi(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ui.problemLabel.setProperty("role", "error")
-        self.ui.problemLabel.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        self.ui.problemLabel.setStyleSheet(palette.ERROR_LABEL_STYLE)
         start = (datetime.now() + timedelta(days=1)).replace(hour=13, minute=0, second=0, microsecond=0)
         self.ui.whenEdit.setDateTime(
             QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))

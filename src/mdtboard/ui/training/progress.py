@@ -13,11 +13,12 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import TraineeProgress
 from mdtboard.domain.rubric import SCORE_MAX, SCORE_MIN
 from mdtboard.services.context import Services
+from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_training_progress import Ui_TrainingProgress
 from mdtboard.ui.training.style import ACCENT
 
 CHART_HEIGHT = 240
-TARGET_COLOUR = "#6b6b6b"
+TARGET_COLOUR = palette.MUTED_TEXT
 
 
 def _chart(title: str, labels: list[str]) -> tuple[QChart, QBarCategoryAxis]:

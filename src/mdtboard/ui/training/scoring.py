@@ -231,6 +231,9 @@ class ScoringPanel(QWidget):
         self.rows: list[RubricRow] = []
         self._headings: list[QLabel] = []
         self._target: _Target | None = None
+        #: The other side's scores are hidden (not both submitted); these scores are submitted and locked.
+        self.hidden = True
+        self.submitted = False
         self._stored: dict[bool, StoredAssessment | None] = {True: None, False: None}
         self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
         self._changed = False  # whether the last save stored anything
@@ -247,6 +250,7 @@ class ScoringPanel(QWidget):
         self._saver.saved.connect(self._on_saved)
         self._saver.save_failed.connect(self._on_save_failed)
         self._saver.conflicted.connect(self._on_conflict)
+        self.ui.submitButton.clicked.connect(self.submit)
 
     # -- what is scored
     def set_case(self, conference: Conference, item: AgendaItem | None, roles: CaseRoles | None) -> None:
@@ -362,22 +366,37 @@ class ScoringPanel(QWidget):
         facilitating = target.role is AssessorRole.FACILITATOR
         other_role = AssessorRole.SELF if facilitating else AssessorRole.FACILITATOR
         conf_id = target.conference.id
+        assessor = self._assessor(target)
+        # blind: the other side's scores only once both have submitted (see domain.blind)
+        viewer = (assessor or "") if facilitating else None
         try:
             self._stored = {
-                True: training.assessment(conf_id, target.trainee, target.role, case_id=case_id)
+                True: training.assessment(conf_id, target.trainee, target.role, case_id=case_id,
+                                          assessor=assessor)
                 if case_id is not None
                 else None,
-                False: training.assessment(conf_id, target.trainee, target.role),
+                False: training.assessment(conf_id, target.trainee, target.role, assessor=assessor),
             }
-            others = [
-                training.assessment(conf_id, target.trainee, other_role, case_id=case_id)
+            views = [
+                training.visible_assessments(conf_id, target.trainee, viewer=viewer, case_id=case_id)
                 if case_id is not None
                 else None,
-                training.assessment(conf_id, target.trainee, other_role),
+                training.visible_assessments(conf_id, target.trainee, viewer=viewer),
             ]
         except MdtboardError as exc:
             self.status_message.emit(str(exc))
             return
+        others = []
+        for view in views:
+            if view is None:
+                continue
+            if facilitating:
+                others.append(view.self_assessment)
+            else:
+                others.extend(r.value for r in view.raters)
+        del other_role
+        self.hidden = any(view is not None and not view.revealed and (view.own is not None or view.raters)
+                          for view in views)
         mine = {s.item_key: s for stored in self._stored.values() if stored for s in stored.assessment.scores}
         theirs = {s.item_key: s for stored in others if stored for s in stored.assessment.scores}
         label = "Self-assessment" if target.role is AssessorRole.FACILITATOR else "Facilitator"
@@ -388,7 +407,42 @@ class ScoringPanel(QWidget):
                 other = theirs.get(row.item.key)
                 row.set_other(_other_text(label, other))
         self._saver.discard()
-        self.ui.saveState.setText("")
+        submitted = any(stored is not None and stored.submitted for stored in self._stored.values())
+        self.submitted = submitted
+        for row in self.rows:
+            row.setEnabled(not submitted)
+        self.ui.submitButton.setEnabled(not submitted and any(self._stored.values()))
+        waits_for = "the trainee's self-assessment" if facilitating else "the raters' scores"
+        if submitted and self.hidden:
+            self.ui.saveState.setText(
+                f"Submitted and locked; {waits_for} will show once both have submitted.")
+        elif submitted:
+            self.ui.saveState.setText("Submitted and locked; both sides are shown.")
+        else:
+            self.ui.saveState.setText(f"Not submitted: {waits_for} stays hidden until you submit (Alt+U).")
+
+    @staticmethod
+    def _assessor(target: _Target) -> str | None:
+        """Who scores: the trainee for a self-assessment; the rater otherwise (today: the chair)."""
+        return target.trainee if target.role is AssessorRole.SELF else (target.conference.chair or None)
+
+    def submit(self) -> bool:
+        """Save what is typed, then submit and lock it; the other side's scores show once both submitted."""
+        target = self._target
+        if target is None or not self.flush():
+            return False
+        training = self._services.training
+        try:
+            for stored in list(self._stored.values()):
+                if stored is not None and not stored.submitted:
+                    training.submit_assessment(stored.id, seen_version=stored.version)
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+            self._load()
+            return False
+        self._load()
+        self.status_message.emit("Scores submitted and locked")
+        return True
 
     def _score_chosen(self, _key: str, _value: object) -> None:
         self._edited()
@@ -429,7 +483,7 @@ class ScoringPanel(QWidget):
         if target is None or target.conference.id is None:
             return
         training = self._services.training
-        assessor = target.trainee if target.role is AssessorRole.SELF else (target.conference.chair or None)
+        assessor = self._assessor(target)
         sides = [False] if target.item is None else [True, False]
         changed = False
         for per_case in sides:
@@ -465,6 +519,7 @@ class ScoringPanel(QWidget):
         return self._saver.pending
 
     def _on_saved(self, when: object) -> None:
+        self.ui.submitButton.setEnabled(not self.submitted and any(self._stored.values()))
         stamp = when.strftime("%H:%M:%S") if hasattr(when, "strftime") else ""
         missing = [row for row in self.rows if row.needs_comment]
         parts = [f"Scores saved {stamp}"] if self._changed or not missing else []

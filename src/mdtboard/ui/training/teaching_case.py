@@ -32,7 +32,15 @@ HINT_ROLE = Qt.ItemDataRole.UserRole + 2
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 3
 T = TypeVar("T")
 #: Names of the structured fields changed automatically, as a person reads them.
-_WHERE = {"id": "Reference", "patient.display_name": "Patient name", "patient.age": "Age"}
+_WHERE = {"id": "Reference", "patient.display_name": "Patient name", "patient.age": "Age",
+          "sharing_restrictions_by": "Who recorded the sharing restrictions", "kept": "Kept"}
+
+
+def _where_words(where: str) -> str:
+    """A change's place as a person reads it ("discipline_inputs[0].author" -> "Input 1: clinician")."""
+    if where.startswith("discipline_inputs[") and where.endswith("].author"):
+        return f"Input {int(where.split('[')[1].split(']')[0]) + 1}: clinician"
+    return _WHERE.get(where, where)
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -109,7 +117,7 @@ class TeachingCaseDialog(QDialog):
         review = self.review
         case = review.draft.case
         checklist = review.checklist
-        changes = "; ".join(f"{_WHERE.get(c.where, c.where)}: {c.what}" for c in review.draft.changes)
+        changes = "; ".join(f"{_where_words(c.where)}: {c.what}" for c in review.draft.changes)
         age = f" Age shown as “{review.draft.age_text}”." if review.draft.age_text else ""
         intro = (
             f"Draft teaching case <b>{case.ref}</b> ({case.patient.display_name}).{age} It stays marked "

@@ -1,0 +1,154 @@
+"""Accounts: the first administrator, adding people, signing in.
+
+Passwords are hashed with Argon2id (argon2-cffi) at OWASP's recommended parameters (19 MiB, 2 passes, 1
+lane; see :data:`HASHER`); a hash made with other parameters is made again at the next sign-in. A failed
+sign-in is slowed (:data:`SLOWDOWN_S` a failure so far) and logged by account id; after
+:data:`LOCK_AFTER` failures in a row the account is locked for :data:`LOCK_FOR`. A successful sign-in
+makes the account the one the audit trail records (``storage.audit.act_as``).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from mdtboard.domain.accounts import Account, Action, Role
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.errors import InvalidInputError, MdtboardError, Problem
+from mdtboard.services.permissions import require
+from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.storage import account_repo, audit
+from mdtboard.storage.account_models import AccountRow
+from mdtboard.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+#: OWASP Password Storage Cheat Sheet (2024): Argon2id, m=19 MiB, t=2, p=1 (or an equivalent).
+HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+MIN_PASSWORD = 10
+LOCK_AFTER = 5
+LOCK_FOR = timedelta(minutes=5)
+SLOWDOWN_S = 0.5
+
+
+class SignInError(MdtboardError):
+    """A sign-in was refused (wrong name or password, or the account is locked)."""
+
+    exit_status = 2
+
+
+def to_account(row: AccountRow) -> Account:
+    return Account(
+        id=row.id, username=row.username, display_name=row.display_name,
+        discipline=Discipline(row.discipline) if row.discipline else None,
+        roles=frozenset(Role(r) for r in row.roles.split(",") if r), demo=row.demo, version=row.version,
+    )
+
+
+def _check_new(username: str, display_name: str, password: str, roles: Iterable[Role]) -> None:
+    problems = []
+    if not username.strip() or len(username) > 80 or any(c.isspace() for c in username):
+        problems.append(Problem("username", "a name of 1 to 80 characters without spaces"))
+    if not display_name.strip():
+        problems.append(Problem("name", "the person's name is needed"))
+    if len(password) < MIN_PASSWORD:
+        problems.append(Problem("password", f"at least {MIN_PASSWORD} characters"))
+    if not list(roles):
+        problems.append(Problem("roles", "at least one role"))
+    if problems:
+        raise InvalidInputError(problems)
+
+
+class AccountService:
+    def __init__(self, db: Database, *, slowdown_s: float = SLOWDOWN_S) -> None:
+        self.db = db
+        self.slowdown_s = slowdown_s
+
+    def count(self) -> int:
+        with read_only(self.db) as session:
+            return account_repo.count(session)
+
+    def all(self) -> list[Account]:
+        with read_only(self.db) as session:
+            return [to_account(r) for r in account_repo.all_accounts(session)]
+
+    def create_first_administrator(
+        self, username: str, display_name: str, password: str, *, discipline: Discipline | None = None
+    ) -> Account:
+        """The first account, an administrator: made by whoever installs mdtboard, before any exists."""
+        return self._create(None, username, display_name, password, [Role.ADMINISTRATOR], discipline)
+
+    def add(
+        self, by: Account, username: str, display_name: str, password: str, roles: Iterable[Role],
+        *, discipline: Discipline | None = None, demo: bool = False,
+    ) -> Account:
+        require(by.roles, Action.MANAGE_ACCOUNTS, who=by.username)
+        return self._create(by, username, display_name, password, list(roles), discipline, demo=demo)
+
+    def _create(
+        self, by: Account | None, username: str, display_name: str, password: str, roles: list[Role],
+        discipline: Discipline | None, *, demo: bool = False,
+    ) -> Account:
+        _check_new(username, display_name, password, roles)
+        hashed = HASHER.hash(password)
+        with unit_of_work(self.db) as session:
+            if by is None and account_repo.count(session) > 0:
+                raise InvalidInputError(Problem(
+                    "account", "accounts exist already: an administrator adds further ones"))
+            if account_repo.by_username(session, username) is not None:
+                raise InvalidInputError(Problem("username", f"{username!r} is taken"))
+            account_repo.insert(session, {
+                "username": username, "display_name": display_name.strip(),
+                "discipline": discipline.value if discipline else None,
+                "roles": ",".join(sorted(r.value for r in roles)), "password_hash": hashed, "demo": demo,
+            })
+            row = account_repo.by_username(session, username)
+            assert row is not None
+            return to_account(row)
+
+    def sign_in(self, username: str, password: str, *, now: datetime | None = None) -> Account:
+        """The account, once its password is checked; it becomes who the audit trail records."""
+        now = now or datetime.now(UTC)
+        refused = SignInError("Wrong name or password. Nothing was changed.")
+        with unit_of_work(self.db) as session:
+            row = account_repo.by_username(session, username)
+            if row is None:
+                HASHER.hash(password)  # as slow as a wrong password: who has an account is not told
+                raise refused
+            locked = row.locked_until
+            if locked is not None and locked.tzinfo is None:
+                locked = locked.replace(tzinfo=UTC)
+            if locked is not None and locked > now:
+                log.warning("sign-in to locked account %d refused", row.id)
+                raise SignInError(f"This account is locked after {LOCK_AFTER} failed sign-ins until "
+                                  f"{locked.astimezone():%H:%M}. Nothing was changed.")
+            try:
+                HASHER.verify(row.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                failed = row.failed_sign_ins + 1
+                lock = now + LOCK_FOR if failed >= LOCK_AFTER else None
+                account_repo.record_sign_in(session, row.id, failed=failed if lock is None else 0,
+                                            locked_until=lock)
+                log.warning("failed sign-in to account %d (%d in a row)", row.id, failed)
+                session.commit()
+                time.sleep(min(self.slowdown_s * failed, 3.0))
+                raise refused from None
+            rehash = HASHER.hash(password) if HASHER.check_needs_rehash(row.password_hash) else None
+            if row.failed_sign_ins or row.locked_until or rehash:
+                account_repo.record_sign_in(session, row.id, failed=0, locked_until=None,
+                                            password_hash=rehash)
+            account = to_account(row)
+        audit.act_as(audit.Actor(name=account.username, host=socket.gethostname() or "unknown",
+                                 account_id=account.id))
+        log.info("account %d signed in", account.id)
+        return account
+
+    @staticmethod
+    def sign_out() -> None:
+        audit.act_as(None)

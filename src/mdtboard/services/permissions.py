@@ -1,0 +1,49 @@
+"""Who may do what: one table, here in the services (never in the widgets).
+
+:func:`allowed` answers for a set of roles (a person may have several: any role that allows it will do).
+Rules that depend on more than the role (signing only for one's own discipline while on the attendance
+list, seeing a restricted passage only for the discipline or people it names) are checked by the service
+that does the action, after this table says the role may do it at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mdtboard.domain.accounts import Action, Role
+from mdtboard.domain.errors import MdtboardError
+
+A = Action
+#: Every role and the actions it allows.
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.ADMINISTRATOR: frozenset({A.MANAGE_ACCOUNTS, A.EDIT_CASES, A.EXPORT, A.SEE_REAL_CASES}),
+    Role.CHAIR: frozenset({
+        A.EDIT_CASES, A.RUN_CONFERENCE, A.GIVE_OWN_INPUT, A.GIVE_ANY_INPUT, A.ACCEPT_INTO_PLAN,
+        A.SIGN_FOR_DISCIPLINE, A.WITHDRAW_OWN_SIGNATURE, A.WITHDRAW_ANY_SIGNATURE, A.EXPORT, A.SEE_REAL_CASES,
+    }),
+    Role.MEMBER: frozenset({
+        A.EDIT_CASES, A.GIVE_OWN_INPUT, A.SIGN_FOR_DISCIPLINE, A.WITHDRAW_OWN_SIGNATURE, A.EXPORT,
+        A.SEE_REAL_CASES,
+    }),
+    Role.TRAINEE: frozenset({A.GIVE_OWN_INPUT}),
+    Role.OBSERVER: frozenset(),
+}
+
+
+class NotAllowedError(MdtboardError):
+    """The person signed in may not do this; nothing was changed."""
+
+    exit_status = 2
+
+
+def allowed(roles: Iterable[Role], action: Action) -> bool:
+    return any(action in PERMISSIONS[role] for role in roles)
+
+
+def require(roles: Iterable[Role], action: Action, *, who: str = "You") -> None:
+    roles = list(roles)
+    if not allowed(roles, action):
+        named = ", ".join(sorted(r.value for r in roles)) or "no role"
+        raise NotAllowedError(
+            f"{who} ({named}) may not {action.value.replace('_', ' ')}. Nothing was changed."
+        )

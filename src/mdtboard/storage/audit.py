@@ -1,0 +1,631 @@
+"""The audit trail: every change made through a session is recorded in the same transaction, tamper-evident.
+
+:func:`install` hooks a session factory (``open_database`` does it). From then on, every session notes the
+rows each write touches, as it happens:
+
+- statements run with ``session.execute`` (``INSERT``/``UPDATE``/``DELETE``): the rows an ``UPDATE`` or
+  ``DELETE`` will touch are read first, with the statement's own ``WHERE``; an ``INSERT ... RETURNING``
+  gives the new ids;
+- objects the session flushes (added, changed, deleted).
+
+A record is a row of a table with a ``version`` column (a case, a conference, a care plan, an attendee…);
+the rows of a table without one belong to the record their first ``ON DELETE CASCADE`` key points to (a
+medication to its case, a goal to its plan), and count as a change of that record's part (``medications``).
+Just before the session commits, each record touched is read again and compared with what it was: one
+audit row per record changed, saying who (the operating-system user, and the account once accounts
+exist), when, from which computer, what record (table, id, case), which fields and parts changed, and the
+version before and after. Never the values: the trail holds no patient data and no restricted text.
+
+Each audit row carries HMAC-SHA-256, under a key kept outside the database, over its content and the
+previous row's hash; its id is the previous one plus one. :func:`verify` walks the chain and names the
+first row that was edited, inserted, deleted or moved. The key: ``MDTBOARD_AUDIT_KEY_FILE``, else
+``audit.key`` in the user's configuration folder, created owner-only on first use. Writers take the
+trail's lock before reading the last row (SQLite: the write transaction is already exclusive; PostgreSQL:
+a transaction-level advisory lock), so the chain never forks.
+
+Removing rows at the end of the trail leaves a shorter, valid chain: :func:`latest` gives the last row's id
+and hash, to be printed on paper (the minutes) and compared later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import decimal
+import enum
+import getpass
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import socket
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
+
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.storage.audit_models import AuditRow
+from mdtboard.storage.models import Base
+from mdtboard.storage.permissions import create_private_file, make_private_folder, others_can_read, restrict
+
+log = logging.getLogger(__name__)
+
+ENV_KEY_FILE = "MDTBOARD_AUDIT_KEY_FILE"
+TABLE: sa.Table = AuditRow.__table__  # type: ignore[assignment]
+GENESIS = "0" * 64
+#: Tables never audited: the trail itself, the change feed, and the search index (derived from the cases).
+NOT_AUDITED = frozenset({"audit_log", "change_log", "case_search_tokens", "alembic_version"})
+#: Columns whose change is not news: the version (said apart), the times of saving, and which of a
+#: case's lists were given (bookkeeping that follows the lists, which are named themselves).
+QUIET = frozenset({"version", "created_at", "updated_at", "given_lists"})
+#: Tables with versions of their own that are nonetheless parts of another record: a case's prepared
+#: discipline inputs are written again with every save of the case.
+PART_OF = {"discipline_inputs": ("cases", "case_id")}
+#: A number of PostgreSQL's advisory-lock space for the trail ("mdtb" in ASCII).
+PG_LOCK = 0x6D647462
+_INFO = "mdtboard_audit"
+
+
+class AuditKeyError(MdtboardError):
+    """The trail's key cannot be read or made."""
+
+
+# -------------------------------------------------------------------------------------------- who acts
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, from which computer. ``account_id`` is None until people sign in with accounts."""
+
+    name: str
+    host: str
+    account_id: int | None = None
+
+
+def _os_actor() -> Actor:
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
+    return Actor(name=name, host=socket.gethostname() or "unknown")
+
+
+_actor: Actor | None = None
+
+
+def current_actor() -> Actor:
+    global _actor
+    if _actor is None:
+        _actor = _os_actor()
+    return _actor
+
+
+def act_as(actor: Actor | None) -> None:
+    """Record ``actor`` on every change from now on (None: back to the operating-system user). The place
+    where signing in to an account will say who acts."""
+    global _actor
+    _actor = actor
+
+
+# ------------------------------------------------------------------------------------------------ key
+def key_file() -> Path:
+    given = os.environ.get(ENV_KEY_FILE)
+    if given:
+        return Path(given).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("mdtboard", appauthor=False)) / "audit.key"
+
+
+@dataclass(frozen=True)
+class Key:
+    secret: bytes = field(repr=False)
+    id: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", hashlib.sha256(self.secret).hexdigest()[:16])
+
+
+@cache
+def _load_key(path: Path) -> Key:
+    try:
+        if not path.exists():
+            make_private_folder(path.parent)
+            if create_private_file(path):
+                path.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
+                log.info("a new audit-trail key was made")
+        if others_can_read(path):
+            restrict(path)
+        text = path.read_text(encoding="ascii").strip()
+        secret = bytes.fromhex(text)
+    except (OSError, ValueError) as exc:
+        raise AuditKeyError(f"The audit trail's key {path} cannot be read or made ({exc}).") from exc
+    if len(secret) < 16:
+        raise AuditKeyError(f"The audit trail's key {path} is too short (at least 16 bytes).")
+    return Key(secret)
+
+
+def load_key(path: Path | None = None) -> Key:
+    return _load_key((path or key_file()).resolve())
+
+
+# -------------------------------------------------------------------------------------- hashing a row
+CONTENT = (
+    "id", "at", "actor", "account_id", "host", "action", "record_type", "record_id", "case_id", "fields",
+    "old_version", "new_version", "key_id", "prev_hash",
+)
+
+
+def row_hash(key: Key, row: dict[str, Any]) -> str:
+    content = json.dumps([row[name] for name in CONTENT], ensure_ascii=False, separators=(",", ":"))
+    return hmac.new(key.secret, content.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# ------------------------------------------------------------------------------- what a table is part of
+@dataclass(frozen=True)
+class Shape:
+    """How a table is audited: a record of its own (``pk``), or a part of its ``parent`` by ``parent_key``."""
+
+    table: sa.Table
+    pk: str | None
+    parent: str | None
+    parent_key: str | None
+    case_column: str | None
+
+
+@cache
+def shape(name: str) -> Shape | None:
+    table = Base.metadata.tables.get(name)
+    if table is None or name in NOT_AUDITED:
+        return None
+    case_column = "id" if name == "cases" else next(
+        (c for c in ("case_id", "draft_case_id") if c in table.c), None
+    )
+    pks = [c.name for c in table.primary_key]
+    if name in PART_OF:
+        parent, parent_key = PART_OF[name]
+        return Shape(table, None, parent, parent_key, None)
+    if "version" in table.c and len(pks) == 1:
+        return Shape(table, pks[0], None, None, case_column)
+    for column in table.c:
+        for fk in column.foreign_keys:
+            if (fk.ondelete or "").upper() == "CASCADE":
+                return Shape(table, None, fk.column.table.name, column.name, None)
+    return Shape(table, pks[0], None, None, case_column) if len(pks) == 1 else None
+
+
+# ---------------------------------------------------------------------------- noting what is touched
+@dataclass
+class Part:
+    """The rows of one part of one record this transaction removed and added (normalised, see
+    :func:`_norm`); ``changed`` once it is known to have changed otherwise (an UPDATE, an object flushed)."""
+
+    removed: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    changed: bool = False
+
+    @property
+    def differs(self) -> bool:
+        return self.changed or sorted(self.removed) != sorted(self.added)
+
+
+@dataclass
+class Pending:
+    """What one session's transaction touched so far: records (table, id) with their state before, and
+    parts (table, parent id)."""
+
+    records: dict[tuple[str, Any], dict[str, Any] | None] = field(default_factory=dict)
+    parts: dict[tuple[str, Any], Part] = field(default_factory=dict)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+    def part(self, table: str, parent: Any) -> Part:
+        found = self.parts.get((table, parent))
+        if found is None:
+            found = self.parts[(table, parent)] = Part()
+        return found
+
+
+def _pending(session: Session) -> Pending:
+    found = session.info.get(_INFO)
+    if found is None:
+        found = session.info[_INFO] = Pending()
+    assert isinstance(found, Pending)
+    return found
+
+
+def _as_dict(row: sa.Row[Any]) -> dict[str, Any]:
+    return dict(row._mapping)
+
+
+@cache
+def _part_columns(name: str) -> tuple[sa.Column[Any], ...]:
+    """The columns of a part compared: all but row ids and save times (the parent's key first)."""
+    s = shape(name)
+    assert s is not None and s.parent_key is not None
+    skip = QUIET | {"id", s.parent_key}
+    return (s.table.c[s.parent_key], *(c for c in s.table.c if c.name not in skip))
+
+
+@cache
+def _defaults(name: str) -> tuple[Any, ...]:
+    """What a column left out of an INSERT's values holds: its scalar default, else None."""
+    out = []
+    for column in _part_columns(name):
+        default = column.default
+        arg = getattr(default, "arg", None) if default is not None else None
+        out.append(None if callable(arg) or isinstance(arg, sa.ClauseElement) else arg)
+    return tuple(out)
+
+
+def _norm(value: Any) -> Any:
+    """A value as it compares between what was read back and what a statement was given: enums by their
+    value, numbers as floats (``2`` and ``2.0`` are the same dose)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, enum.Enum):
+        return _norm(value.value)
+    if isinstance(value, int | float | decimal.Decimal):
+        return float(value)
+    return value
+
+
+def _line(values: Iterable[Any]) -> str:
+    return repr(tuple(_norm(v) for v in values))
+
+
+def _param_sets(params: Any) -> list[dict[str, Any]]:
+    if params is None:
+        return [{}]
+    if isinstance(params, dict):
+        return [params]
+    return [dict(p) for p in params] or [{}]
+
+
+def _note_record(session: Session, s: Shape, pk: Any, before: dict[str, Any] | None) -> None:
+    key = (s.table.name, pk)
+    if pk is not None and key not in _pending(session).records:
+        _pending(session).records[key] = before
+
+
+def _part_statement(state: ORMExecuteState, s: Shape) -> Any:
+    """A part's rows change: DELETE gives back the rows it removes (RETURNING: no extra statement), INSERT
+    is known from its values, UPDATE reads which records it will change first."""
+    pending = _pending(state.session)
+    name = s.table.name
+    columns = _part_columns(name)
+    stmt = state.statement
+    if state.is_insert:
+        defaults = _defaults(name)
+        for params in _param_sets(state.parameters):
+            values = [params.get(c.key, d) for c, d in zip(columns, defaults, strict=True)]
+            pending.part(name, values[0]).added.append(_line(values))
+        return None
+    where = getattr(stmt, "whereclause", None)
+    returning = state.session.get_bind().dialect.delete_returning
+    if state.is_delete and returning and not getattr(stmt, "_returning", ()) and _is_single(state):
+        removing = stmt.returning(*columns)  # type: ignore[attr-defined]
+        frozen = state.invoke_statement(statement=removing).freeze()
+        for row in frozen().all():
+            pending.part(name, row[0]).removed.append(_line(row))
+        return frozen()
+    key = columns[0]
+    query = sa.select(key).distinct()
+    if where is not None:
+        query = query.where(where)
+    conn = state.session.connection()
+    for params in _param_sets(state.parameters):
+        for (parent,) in conn.execute(query, params):
+            pending.part(name, parent).changed = True
+    return None
+
+
+def _is_single(state: ORMExecuteState) -> bool:
+    params = state.parameters
+    return params is None or isinstance(params, dict) or len(params) <= 1
+
+
+def _before_change(state: ORMExecuteState, s: Shape) -> None:
+    """Before an UPDATE or DELETE of records: read the rows its WHERE names (their state before)."""
+    where = getattr(state.statement, "whereclause", None)
+    conn = state.session.connection()
+    for params in _param_sets(state.parameters):
+        query = sa.select(s.table)
+        if where is not None:
+            query = query.where(where)
+        for row in conn.execute(query, params):
+            values = _as_dict(row)
+            _note_record(state.session, s, values[s.pk], values)  # type: ignore[index]
+
+
+def _on_execute(state: ORMExecuteState) -> Any:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return None
+    table = getattr(state.statement, "table", None)
+    s = shape(getattr(table, "name", "")) if table is not None else None
+    if s is None:
+        return None
+    if s.parent is not None:
+        return _part_statement(state, s)
+    if state.is_update or state.is_delete:
+        _before_change(state, s)
+        return None
+    # INSERT of records
+    param_sets = _param_sets(state.parameters)
+    given = [p.get(s.pk) for p in param_sets]  # type: ignore[arg-type]
+    if all(pk is not None for pk in given):
+        for pk in given:
+            _note_record(state.session, s, pk, None)
+        return None
+    if not getattr(state.statement, "_returning", ()):
+        log.warning("an insert into %s gave no ids: its audit record has none", s.table.name)
+        _pending(state.session).notes.append({"action": "insert", "record_type": s.table.name})
+        return None
+    frozen = state.invoke_statement().freeze()
+    seen = frozen()
+    pk = s.pk
+    if pk is not None and pk in list(seen.keys()):
+        for row in seen.mappings():
+            _note_record(state.session, s, row[pk], None)
+    return frozen()
+
+
+def _before_flush(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    conn = session.connection()
+    pending = _pending(session)
+    for obj in [*session.dirty, *session.deleted, *session.new]:
+        table = getattr(getattr(obj, "__table__", None), "name", None)
+        s = shape(table) if table else None
+        if s is None:
+            continue
+        insp = sa.inspect(obj)
+        if s.parent is not None:
+            attr = s.parent_key
+            assert attr is not None
+            if obj in session.dirty and not session.is_modified(obj):
+                continue
+            history = insp.attrs[attr].history if attr in insp.attrs else None
+            for parent in {getattr(obj, attr, None), *(history.deleted if history else ())}:
+                if parent is not None:
+                    pending.part(s.table.name, parent).changed = True
+        elif obj not in session.new:
+            pk = insp.identity[0] if insp.identity else None
+            key = (s.table.name, pk)
+            if pk is not None and s.pk is not None and key not in pending.records:
+                row = conn.execute(sa.select(s.table).where(s.table.c[s.pk] == pk)).first()
+                _note_record(session, s, pk, _as_dict(row) if row is not None else None)
+
+
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    for obj in session.new:
+        table = getattr(getattr(obj, "__table__", None), "name", None)
+        s = shape(table) if table else None
+        if s is None or s.parent is not None:
+            continue
+        _note_record(session, s, getattr(obj, s.pk, None), None)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- writing the audit rows
+def _changes(session: Session) -> list[dict[str, Any]]:
+    """One entry per record changed in this transaction: compared with its state before."""
+    pending = _pending(session)
+    conn = session.connection()
+    entries: dict[tuple[str, Any], dict[str, Any]] = {}
+    now_rows: dict[tuple[str, Any], dict[str, Any] | None] = {}
+
+    def current(name: str, pk: Any) -> dict[str, Any] | None:
+        key = (name, pk)
+        if key not in now_rows:
+            s = shape(name)
+            row = None
+            if s is not None and s.pk is not None:
+                row = conn.execute(sa.select(s.table).where(s.table.c[s.pk] == pk)).first()
+            now_rows[key] = _as_dict(row) if row is not None else None
+        return now_rows[key]
+
+    for (name, pk), before in pending.records.items():
+        after = current(name, pk)
+        if before is None and after is None:
+            continue  # made and removed in one go
+        fields: list[str] = []
+        if before is None:
+            action = "insert"
+        elif after is None:
+            action = "delete"
+        else:
+            action = "update"
+            fields = sorted(k for k in after if k not in QUIET and after[k] != before.get(k))
+            if not fields and after.get("version") == before.get("version"):
+                continue
+        entries[(name, pk)] = {"action": action, "fields": fields, "before": before, "after": after}
+    for (part, parent_id), change in pending.parts.items():
+        s = shape(part)
+        assert s is not None and s.parent is not None
+        if not change.differs:
+            continue
+        entry = entries.get((s.parent, parent_id))
+        if entry is None:
+            after = current(s.parent, parent_id)
+            if after is None:
+                continue  # the parent is gone: its deletion is the news
+            entry = entries[(s.parent, parent_id)] = {
+                "action": "update", "fields": [], "before": after, "after": after,
+            }
+        if entry["action"] != "delete" and part not in entry["fields"]:
+            entry["fields"].append(part)
+    out: list[dict[str, Any]] = []
+    for (name, pk), entry in entries.items():
+        s = shape(name)
+        before, after = entry["before"], entry["after"]
+        either = after or before or {}
+        case_id = either.get(s.case_column) if s is not None and s.case_column else None
+        out.append({
+            "action": entry["action"],
+            "record_type": name,
+            "record_id": str(pk),
+            "case_id": case_id if isinstance(case_id, int) else None,
+            "fields": json.dumps(sorted(entry["fields"])),
+            "old_version": (before or {}).get("version") if entry["action"] != "insert" else None,
+            "new_version": (after or {}).get("version") if entry["action"] != "delete" else None,
+        })
+    for note in pending.notes:
+        out.append({"record_id": None, "case_id": None, "fields": "[]", "old_version": None,
+                    "new_version": None, **note})
+    return out
+
+
+def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key | None = None,
+           actor: Actor | None = None) -> int:
+    """Add ``entries`` (action, record_type, record_id, case_id, fields, old_version, new_version) to the
+    trail on ``conn``, in its transaction, chained after the last row. The number added."""
+    entries = list(entries)
+    if not entries:
+        return 0
+    key = key or _installed_key or load_key()
+    actor = actor or current_actor()
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK})
+    last = conn.execute(sa.select(TABLE.c.id, TABLE.c.hash).order_by(TABLE.c.id.desc()).limit(1)).first()
+    last_id, prev = (last[0], last[1]) if last is not None else (0, GENESIS)
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    rows = []
+    for entry in entries:
+        last_id += 1
+        row = {
+            "id": last_id, "at": at, "actor": actor.name[:200], "account_id": actor.account_id,
+            "host": actor.host[:200], "key_id": key.id, "prev_hash": prev, **entry,
+        }
+        row["hash"] = prev = row_hash(key, row)
+        rows.append(row)
+    conn.execute(sa.insert(TABLE), rows)
+    return len(rows)
+
+
+def _before_commit(session: Session) -> None:
+    session.flush()  # objects added but not flushed yet are noted now
+    if _INFO not in session.info:
+        return
+    entries = _changes(session)
+    append(session.connection(), entries)
+    session.info.pop(_INFO, None)
+
+
+def _forget(session: Session, *_args: object) -> None:
+    session.info.pop(_INFO, None)
+
+
+def note(session: Session, action: str, record_type: str, record_id: Any = None, *,
+         case_id: int | None = None, fields: Iterable[str] = ()) -> None:
+    """Record an event that changes no row (a read of restricted text, an export) with this session's
+    transaction; the session must be committed (a unit of work)."""
+    _pending(session).notes.append({
+        "action": action, "record_type": record_type,
+        "record_id": None if record_id is None else str(record_id), "case_id": case_id,
+        "fields": json.dumps(sorted(fields)),
+    })
+
+
+_installed_key: Key | None = None
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Audit every session ``sessions`` makes (the key is read, or made, now: a missing key fails here)."""
+    global _installed_key
+    _installed_key = load_key()
+    event.listen(sessions, "do_orm_execute", _on_execute)
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "before_commit", _before_commit)
+    event.listen(sessions, "after_commit", _forget)
+    event.listen(sessions, "after_rollback", _forget)
+    event.listen(sessions, "after_soft_rollback", _forget)
+
+
+# ---------------------------------------------------------------------------------------- verifying
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of :func:`verify`: the rows checked, and the first bad one (None if the chain holds)."""
+
+    checked: int
+    bad_id: int | None = None
+    reason: str = ""
+    last_id: int = 0
+    last_hash: str = GENESIS
+
+    @property
+    def ok(self) -> bool:
+        return self.bad_id is None
+
+
+def _rows(conn: sa.Connection, batch: int = 20_000) -> Iterator[tuple[Any, ...]]:
+    """Every row of the trail (its content, then its hash), in id order, as plain tuples from the driver's
+    cursor in batches: a million rows are read in seconds, in little memory (on PostgreSQL a server-side
+    cursor)."""
+    sql = f"SELECT {', '.join((*CONTENT, 'hash'))} FROM audit_log ORDER BY id"  # noqa: S608 - fixed names
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    postgresql = conn.dialect.name == "postgresql"
+    cursor = raw.cursor(name="mdtboard_audit_verify") if postgresql else raw.cursor()
+    try:
+        cursor.execute(sql)
+        while True:
+            rows = cursor.fetchmany(batch)
+            if not rows:
+                return
+            yield from rows
+    finally:
+        cursor.close()
+
+
+_KEY_ID = CONTENT.index("key_id")
+_NOT_FOLLOWING = "it does not follow the record before it (rows deleted, inserted or moved)"
+_EDITED = "its content does not match its hash (edited, or written without the key)"
+
+
+def verify(conn: sa.Connection, key: Key | None = None) -> Verdict:
+    """Walk the trail in id order: each row's hash must match its content under the key, name the
+    previous row's hash, and have the next id."""
+    key = key or load_key()
+    expected_id, prev, checked = 1, GENESIS, 0
+    secret = key.secret
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for values in _rows(conn):
+        row_id, stored = values[0], values[-1]
+        if row_id != expected_id:
+            what = "missing" if row_id > expected_id else "out of order"
+            reason = f"record {expected_id} is {what} before it (rows deleted or moved)"
+            return Verdict(checked, row_id, reason)
+        if values[-2] != prev:
+            return Verdict(checked, row_id, _NOT_FOLLOWING)
+        digest = hmac.new(secret, dumps(list(values[:-1])).encode("utf-8"), hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(digest, stored):
+            signed_by = values[_KEY_ID]
+            if signed_by != key.id:
+                reason = f"it was signed with another key ({signed_by}; this computer's key is {key.id})"
+                return Verdict(checked, row_id, reason)
+            return Verdict(checked, row_id, _EDITED)
+        prev, expected_id, checked = stored, expected_id + 1, checked + 1
+    return Verdict(checked, None, "", expected_id - 1, prev)
+
+
+def latest(conn: sa.Connection) -> tuple[int, str]:
+    """The last row's id and hash ((0, GENESIS) for an empty trail): printed on the minutes."""
+    row = conn.execute(sa.select(TABLE.c.id, TABLE.c.hash).order_by(TABLE.c.id.desc()).limit(1)).first()
+    return (row[0], row[1]) if row is not None else (0, GENESIS)
+
+
+def history(conn: sa.Connection, case_id: int) -> list[dict[str, Any]]:
+    """A case's audit rows, oldest first (the case, its plans, inputs, agenda items…)."""
+    rows = conn.execute(sa.select(TABLE).where(TABLE.c.case_id == case_id).order_by(TABLE.c.id)).all()
+    out = []
+    for row in rows:
+        values = _as_dict(row)
+        with contextlib.suppress(ValueError, TypeError):
+            values["fields"] = json.loads(values["fields"])
+        out.append(values)
+    return out

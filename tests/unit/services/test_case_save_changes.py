@@ -1,0 +1,112 @@
+"""A case autosave writes only what changed (on SQLite and PostgreSQL): one statement for an edited field
+(plus the search words when the name, title or reference changed, and a delete and an insert for a list
+that changed), rows of untouched lists keep their ids, the returned case is the stored one without a
+second read, and a save on a stale base still ends in a conflict that changes nothing."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from conftest import table_snapshot
+from sqlalchemy import event
+
+from mdtboard.domain.case import Case, Discipline, DisciplineInput, Medication, PainLocation, Patient
+from mdtboard.domain.errors import ConflictError
+from mdtboard.services.context import Services
+from mdtboard.storage.models import MedicationRow, PainLocationRow
+
+
+def _case() -> Case:
+    return Case(
+        ref="SAVE-1",
+        fictional=True,
+        patient=Patient("Ada Example", age=51),
+        title="Low back pain",
+        one_liner="51-year-old with low back pain.",
+        pain_locations=[PainLocation("lower back", "both"), PainLocation("left leg", "left")],
+        medications=[Medication("morphine", "10 mg", "oral", "twice daily")],
+        red_flags=["none"],
+        discipline_inputs=[DisciplineInput(Discipline.PSYCHOLOGY, "Ana Ruiz", "Low mood.", "CBT.")],
+    )
+
+
+class _Counter:
+    def __init__(self, services: Services) -> None:
+        self.engine = services.db.engine
+        self.statements: list[str] = []
+        self.full: list[str] = []
+
+    def __enter__(self) -> _Counter:
+        event.listen(self.engine, "before_cursor_execute", self._seen)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        self.statements.append(statement.split()[0].upper())
+        self.full.append(statement[:150])
+
+
+def _ids(services: Services, table: Any) -> list[int]:
+    with services.db.engine.connect() as conn:
+        return list(conn.execute(sa.select(table.id).order_by(table.id)).scalars())
+
+
+def test_an_edited_field_is_one_statement_and_the_result_is_what_is_stored(services: Services) -> None:
+    base = services.cases.create(_case())
+    edited = copy.deepcopy(base)
+    edited.one_liner = "51-year-old with low back pain and sciatica."
+    locations = _ids(services, PainLocationRow)
+    with _Counter(services) as counter:
+        stored = services.cases.update(edited, base=base)
+    # The case row, and what every committed write adds (the transaction, the change feed): no child table
+    # is deleted from or written to.
+    assert len(counter.statements) <= 6, counter.full
+    writes = [s for s in counter.full if s.split()[0].upper() in ("UPDATE", "DELETE", "INSERT")]
+    assert [s.split()[:3] for s in writes] == [["UPDATE", "cases", "SET"], ["INSERT", "INTO", "change_log"]]
+    assert stored == services.cases.get(base.id or 0)
+    assert stored.version == base.version + 1 and stored.one_liner.endswith("sciatica.")
+    assert _ids(services, PainLocationRow) == locations
+
+    # The title: the row and the search words. A list: only that list, the others keep their rows' ids.
+    again = copy.deepcopy(stored)
+    again.title = "Low back pain with sciatica"
+    naloxone = Medication("naloxone nasal spray", "4 mg", "nasal", "as needed")
+    again.medications = [*(again.medications or []), naloxone]
+    medications = _ids(services, MedicationRow)
+    with _Counter(services) as counter:
+        stored = services.cases.update(again, base=stored)
+    touched = {
+        s.split()[2] if s.upper().startswith(("DELETE", "INSERT")) else s.split()[1]
+        for s in counter.full
+        if s.split()[0].upper() in ("UPDATE", "DELETE", "INSERT")
+    }
+    assert touched == {"cases", "medications", "case_search_tokens", "change_log"}, counter.full
+    assert stored == services.cases.get(base.id or 0)
+    assert _ids(services, PainLocationRow) == locations and _ids(services, MedicationRow) != medications
+    assert [c.ref for c in services.cases.search("sciatica")] == ["SAVE-1"]
+
+    # Case-level input: stored anew, with the ids the database gave.
+    third = copy.deepcopy(stored)
+    assert third.discipline_inputs is not None
+    third.discipline_inputs[0].assessment = "Low mood; sleeps badly."
+    stored = services.cases.update(third, base=stored)
+    assert stored == services.cases.get(base.id or 0)
+
+
+def test_a_stale_base_still_ends_in_a_conflict_and_changes_nothing(services: Services) -> None:
+    base = services.cases.create(_case())
+    elsewhere = copy.deepcopy(base)
+    elsewhere.title = "Changed on another PC"
+    services.cases.update(elsewhere, base=base)
+    mine = copy.deepcopy(base)
+    mine.one_liner = "Typed here."
+    before = table_snapshot(services.db)
+    with pytest.raises(ConflictError) as info:
+        services.cases.update(mine, base=base)
+    assert info.value.theirs.title == "Changed on another PC"
+    assert table_snapshot(services.db) == before
