@@ -354,7 +354,8 @@ def update_agenda_item(session: Session, item: AgendaItem, **values: Any) -> Age
 
 
 def deferred_before(session: Session, conf_id: int) -> list[AgendaItem]:
-    """Cases deferred at conferences before ``conf_id`` and not on its or any later agenda, latest first."""
+    """Cases deferred at conferences before ``conf_id`` and not on its or any later agenda, latest first;
+    archived cases are not offered."""
     start = starts_at(session, conf_id)
     if start is None:
         raise NotFoundError("conference", conf_id)
@@ -371,6 +372,7 @@ def deferred_before(session: Session, conf_id: int) -> list[AgendaItem]:
             AgendaItemRow.status == "deferred",
             ConferenceRow.starts_at < start,
             AgendaItemRow.case_id.not_in(later),
+            CaseRow.archived_at.is_(None),  # an archived case is offered again only once restored
         )
         .order_by(ConferenceRow.starts_at.desc())
     ).all()
