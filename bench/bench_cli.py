@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.datasets import case_database
-from bench.measure import median, progress, row
+from bench.measure import compile_bytecode, median, progress, row
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 11
@@ -116,7 +116,7 @@ def run() -> dict[str, Any]:
     mdtboard = _mdtboard()
     python = sys.executable
     rows = []
-    details: dict[str, Any] = {"runs": RUNS}
+    details: dict[str, Any] = {"runs": RUNS, "bytecode": compile_bytecode()}
 
     progress(f"--version against python -c pass, {RUNS} runs each")
     mine, bare, out, _ = _pair([mdtboard, "--version"], [python, "-c", "pass"])

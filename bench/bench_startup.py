@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.datasets import case_database
-from bench.measure import median, progress, row
+from bench.measure import compile_bytecode, median, progress, row
 
 N = 10_000
 REPEATS = 5
@@ -73,6 +73,7 @@ def start(kind: str, folder: Path, database: Path | None) -> dict[str, float]:
 
 
 def run() -> dict[str, Any]:
+    bytecode = compile_bytecode()
     database = case_database(N)
     mine: list[dict[str, float]] = []
     bare: list[dict[str, float]] = []
@@ -151,7 +152,7 @@ def run() -> dict[str, Any]:
                 "the first paint included",
             ),
         ],
-        "details": {"cases": N, "repeats": REPEATS, "mdtboard": mine, "bare": bare},
+        "details": {"cases": N, "bytecode": bytecode, "repeats": REPEATS, "mdtboard": mine, "bare": bare},
         "tables": [
             {
                 "title": f"mdtboard start-up on {N:,} cases, seconds after launch (median of {REPEATS})",

@@ -139,3 +139,54 @@ def test_the_field_with_the_cursor_is_scrolled_into_view(qtbot: QtBot, make_meet
         qtbot.waitUntil(in_view)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to the next field
         qtbot.waitUntil(in_view)
+
+
+def test_open_actions_of_the_agreed_plan_stand_in_the_key_facts_and_on_the_big_screen(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    """Discussed again, a case shows what its signed plan left open (what, who, by when, overdue), not what
+    was recorded done, with a restricted passage's words withheld."""
+    from datetime import date, timedelta
+
+    from mdtboard.domain.careplan import Intervention
+    from mdtboard.domain.careplan_progress import ProgressState
+    from mdtboard.domain.case import RestrictedPassage
+
+    meeting = make_meeting()
+    services = meeting.services
+    case_id = meeting.case_ids["MDT-001"]
+    item_id = meeting.item_id("MDT-001")
+    plan = services.careplans.create_draft(case_id, agenda_item_id=item_id)
+    late = date.today() - timedelta(days=3)
+    plan.interventions = [
+        Intervention(Discipline.PHYSICAL_THERAPY, "Graded walking programme", owner="Sam Lee", due=late),
+        Intervention(Discipline.PSYCHOLOGY, "Six sessions of CBT for pain since the assault", due=None),
+        Intervention(Discipline.PHARMACY, "Review the gun licence with the family", owner="Kim Park"),
+    ]
+    plan = services.careplans.save_draft(plan)
+    for discipline, name in ((Discipline.PHYSICIAN, "Dr Okafor"), (Discipline.PHYSICAL_THERAPY, "Sam Lee"),
+                             (Discipline.PSYCHOLOGY, "Ana Ruiz"), (Discipline.PHARMACY, "Kim Park")):
+        plan = services.careplans.sign_off(plan, discipline, name, open_items_reason="set at the clinic")
+    done = next(i for i in plan.agreed_interventions() if i.description.startswith("Review"))
+    assert plan.id is not None and done.uid is not None
+    services.careplans.record_progress(plan.id, done.uid, ProgressState.DONE, recorded_by="Kim Park")
+    stored = services.cases.get(case_id)
+    stored.restricted_passages = [*(stored.restricted_passages or [])]
+    stored.one_liner = (stored.one_liner or "") + " Walking is hard since the assault."
+    stored.restricted_passages.append(RestrictedPassage("/one_liner", "since the assault", "psychology"))
+    services.cases.update(stored)
+
+    meeting.discuss("MDT-001")
+    facts = meeting.workspace.discussion.ui.actionsLabel
+    assert facts.isVisibleTo(meeting.workspace.discussion)
+    lines = facts.text().splitlines()
+    assert lines[0].startswith("• Graded walking programme · Sam Lee (physical therapy) · due ")
+    assert lines[0].endswith(", overdue")
+    held = "[restricted: held by psychology]"
+    assert lines[1] == f"• Six sessions of CBT for pain {held} · Psychology · no date set"
+    assert len(lines) == 2  # the action recorded done is not followed up
+    meeting.mode.start()
+    shown = " ".join(meeting.screen.text.page_text(n) for n in range(meeting.screen.text.page_count()))
+    assert "Open actions of the agreed plan" in shown and "Graded walking programme" in shown
+    assert "Six sessions of CBT for pain [restricted: held by psychology]" in shown
+    assert "assault" not in shown and "gun licence" not in shown

@@ -19,6 +19,7 @@ from mdtboard.domain.conference import Conference
 from mdtboard.services.context import Services
 from mdtboard.ui import ops
 from mdtboard.ui.cases.library import ARCHIVED_FILTER, CaseLibrary
+from mdtboard.ui.cases.table_model import KIND
 from mdtboard.ui.main_window import CASE, LIBRARY, MainWindow
 
 pytestmark = pytest.mark.gui
@@ -168,6 +169,7 @@ def test_archive_hides_the_case_and_the_archived_filter_restores_it(
     qtbot.waitUntil(lambda: library.model.total == 1)
     assert library.ui.countLabel.text() == "1 archived case"
     assert current_ref(library) == "MDT-002"
+    assert library.model.index(0, KIND).data().endswith(" · archived")  # the row says so too
     assert library.ui.archiveButton.text() == "&Restore"
     press(qtbot, Qt.Key.Key_R, ALT)  # &Restore
     qtbot.waitUntil(lambda: library.model.total == 0)

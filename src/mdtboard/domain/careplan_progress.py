@@ -118,3 +118,18 @@ def action_mark(item: Intervention, progress: ActionProgress | None, today: date
     if due is None:
         return "no date"
     return "overdue" if due < today else "due"
+
+
+def open_action_line(item: Intervention, progress: ActionProgress | None, today: date) -> str:
+    """One open action as the room sees it while the case is discussed again: what, who, by when, and
+    whether it is overdue ("Graded walking programme · Sam Lee (physical therapy) · due 1 Dec 2026,
+    overdue"); a reason given for "not done" is not repeated here (it is in the follow-through)."""
+    who = f"{item.owner} ({item.discipline.label.lower()})" if item.owner else item.discipline.label
+    due = effective_due(item, progress)
+    mark = action_mark(item, progress, today)
+    when = "no date set" if due is None else f"due {_day(due)}"
+    if mark in ("overdue", "not done"):
+        when += f", {mark}"
+    elif progress is not None and progress.state is ProgressState.CARRIED_FORWARD:
+        when += " (carried forward)"
+    return f"{item.description.strip()} · {who} · {when}"

@@ -15,10 +15,12 @@ is written.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import unicodedata
 from functools import cache
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -79,7 +81,11 @@ _reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
 
 
 def register_fonts() -> None:
-    """Register the shipped fonts with ReportLab (once; later calls do nothing)."""
+    """Make the shipped fonts known to ReportLab (once; later calls do nothing).
+
+    A face's file is read the first time a document asks for it (:func:`pdfmetrics.getFont`), not here:
+    reading a TrueType file costs tens of milliseconds, and most documents use two or three of the five
+    faces. The family is registered at once, so ``<b>`` and ``<i>`` find their faces' names."""
     global _done
     if _done:
         return
@@ -87,28 +93,68 @@ def register_fonts() -> None:
         if _done:
             return
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-        known = set(pdfmetrics.getRegisteredFontNames())
-        for name, file in FONT_FILES.items():
-            if name not in known:
-                pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+        if pdfmetrics.findFontAndRegister is not _find_font_and_register:
+            _reportlab_find_font[:] = [pdfmetrics.findFontAndRegister]
+            pdfmetrics.findFontAndRegister = _find_font_and_register
         pdfmetrics.registerFontFamily(
             SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_OBLIQUE, boldItalic=SANS_BOLD_OBLIQUE
         )
         _done = True
 
 
+_reportlab_find_font: list[Any] = []
+_face_lock = threading.RLock()
+
+
+def _find_font_and_register(name: str) -> Any:
+    """ReportLab's lookup of a font it does not know yet: one of mdtboard's faces is read from its file and
+    registered (once, whichever thread asks first); any other name goes to ReportLab's own lookup."""
+    file = FONT_FILES.get(name)
+    if file is None:
+        return _reportlab_find_font[0](name)
+    with _face_lock:
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+        return pdfmetrics.getFont(name)
+
+
 def coverage(font: str) -> frozenset[int]:
-    """The characters a registered font has a glyph for."""
+    """The characters a registered font has a glyph for (reads the font's file if not read yet)."""
     register_fonts()
     widths: dict[int, int] = pdfmetrics.getFont(font).face.charWidths
     return frozenset(widths)
 
 
+#: The file holding :func:`primary_coverage` as ranges of code points, computed from the shipped faces
+#: by :func:`compute_primary_coverage` (a test checks that they agree).
+COVERAGE_FILE = "coverage.json"
+
+
 @cache
 def primary_coverage() -> frozenset[int]:
-    """The characters every face of DejaVu Sans has (regular, bold, oblique, bold oblique)."""
-    register_fonts()
-    return coverage(SANS) & coverage(SANS_BOLD) & coverage(SANS_OBLIQUE) & coverage(SANS_BOLD_OBLIQUE)
+    """The characters every face of DejaVu Sans has (regular, bold, oblique, bold oblique), read from
+    ``resources/fonts/coverage.json`` rather than from the four font files."""
+    data = json.loads(resource("fonts", COVERAGE_FILE).read_text(encoding="utf-8"))
+    return frozenset(code for first, last in data["primary"] for code in range(first, last + 1))
+
+
+def compute_primary_coverage() -> frozenset[int]:
+    """:func:`primary_coverage` computed from the four faces' files (what ``coverage.json`` must hold)."""
+    faces = (SANS, SANS_BOLD, SANS_OBLIQUE, SANS_BOLD_OBLIQUE)
+    return frozenset.intersection(*(
+        frozenset(TTFont(face, str(resource("fonts", FONT_FILES[face]))).face.charWidths) for face in faces
+    ))
+
+
+def coverage_ranges(codes: frozenset[int]) -> list[list[int]]:
+    """``codes`` as sorted ``[first, last]`` ranges (how ``coverage.json`` stores them)."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return ranges
 
 
 @cache

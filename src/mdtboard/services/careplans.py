@@ -156,6 +156,14 @@ class CarePlanService:
         """Open interventions due before ``before`` in each case's latest agreed (signed) plan, soonest
         first: the follow-ups for the next conference's agenda. An action recorded as done is left out;
         one carried forward is due by its new date."""
+        return self._open_actions(before, case_ids)
+
+    def open_actions(self, case_id: int) -> list[OpenAction]:
+        """Every open action of the case's latest agreed (signed) plan, dated or not, soonest first (those
+        without a date last): what the team followed up when the case is discussed again."""
+        return self._open_actions(None, [case_id])
+
+    def _open_actions(self, before: date | None, case_ids: Sequence[int] | None) -> list[OpenAction]:
         with read_only(self.db) as session:
             rows = session.execute(
                 sa.select(CarePlanInterventionRow, CarePlanRow, CaseRow.ref, CaseRow.display_name)
@@ -177,7 +185,9 @@ class CarePlanService:
                 )
                 recorded = progress.get((plan.id, item.uid))
                 due = effective_due(action, recorded)
-                if is_closed(action, recorded) or due is None or due >= before:
+                if is_closed(action, recorded):
+                    continue
+                if before is not None and (due is None or due >= before):
                     continue
                 found.append(OpenAction(
                     case_id=plan.case_id, case_ref=ref, patient_name=name, plan_id=plan.id,

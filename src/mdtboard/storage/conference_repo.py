@@ -315,24 +315,21 @@ def insert_agenda_item(
     return _item(row, case)
 
 
+def _item_column(session: Session, item_id: int, column: Any) -> int:
+    value = session.execute(sa.select(column).where(AgendaItemRow.id == item_id)).scalar_one_or_none()
+    if value is None:
+        raise NotFoundError("agenda item", item_id)
+    return int(value)
+
+
 def item_conference(session: Session, item_id: int) -> int:
     """The conference of agenda item ``item_id``; :class:`NotFoundError` when there is none."""
-    conf_id = session.execute(
-        sa.select(AgendaItemRow.conference_id).where(AgendaItemRow.id == item_id)
-    ).scalar_one_or_none()
-    if conf_id is None:
-        raise NotFoundError("agenda item", item_id)
-    return int(conf_id)
+    return _item_column(session, item_id, AgendaItemRow.conference_id)
 
 
 def item_case(session: Session, item_id: int) -> int:
     """The case of agenda item ``item_id``; :class:`NotFoundError` when there is none."""
-    case_id = session.execute(
-        sa.select(AgendaItemRow.case_id).where(AgendaItemRow.id == item_id)
-    ).scalar_one_or_none()
-    if case_id is None:
-        raise NotFoundError("agenda item", item_id)
-    return int(case_id)
+    return _item_column(session, item_id, AgendaItemRow.case_id)
 
 
 def delete_agenda_item(session: Session, item_id: int) -> None:
@@ -357,7 +354,8 @@ def update_agenda_item(session: Session, item: AgendaItem, **values: Any) -> Age
 
 
 def deferred_before(session: Session, conf_id: int) -> list[AgendaItem]:
-    """Cases deferred at conferences before ``conf_id`` and not on its or any later agenda, latest first."""
+    """Cases deferred at conferences before ``conf_id`` and not on its or any later agenda, latest first;
+    archived cases are not offered."""
     start = starts_at(session, conf_id)
     if start is None:
         raise NotFoundError("conference", conf_id)
@@ -374,6 +372,7 @@ def deferred_before(session: Session, conf_id: int) -> list[AgendaItem]:
             AgendaItemRow.status == "deferred",
             ConferenceRow.starts_at < start,
             AgendaItemRow.case_id.not_in(later),
+            CaseRow.archived_at.is_(None),  # an archived case is offered again only once restored
         )
         .order_by(ConferenceRow.starts_at.desc())
     ).all()

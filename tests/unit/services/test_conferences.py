@@ -105,6 +105,10 @@ def test_deferred_cases_are_offered_to_the_next_conference(services: Services) -
     services.conferences.update_agenda_item(ia, status=AgendaStatus.DEFERRED)
     offered = services.conferences.deferred_before(week2.id or 0)
     assert [o.case_id for o in offered] == [a]
+    services.cases.archive(a)  # archived: not offered until restored
+    assert services.conferences.deferred_before(week2.id or 0) == []
+    services.cases.unarchive(a)
+    assert [o.case_id for o in services.conferences.deferred_before(week2.id or 0)] == [a]
     services.conferences.add_agenda_item(week2.id or 0, a)
     assert services.conferences.deferred_before(week2.id or 0) == []
 

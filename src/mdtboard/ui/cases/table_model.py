@@ -393,7 +393,8 @@ class CaseTableModel(QAbstractTableModel):
         if column == TITLE:
             return summary.title or ""
         if column == KIND:
-            return FICTIONAL_BADGE if summary.fictional else REAL_TEXT
+            kind = FICTIONAL_BADGE if summary.fictional else REAL_TEXT
+            return f"{kind} · archived" if summary.archived_at is not None else kind
         if column == UPDATED:
             return summary.updated_at.strftime("%Y-%m-%d %H:%M") if summary.updated_at else ""
         return ""

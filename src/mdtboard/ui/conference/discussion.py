@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.instruments import other_score_line
 from mdtboard.domain.introduction import introduce_case
 from mdtboard.domain.mme import mme_report
-from mdtboard.domain.privacy import shared_case, sharing_notice
+from mdtboard.domain.privacy import redact_text, shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui import palette
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
@@ -389,6 +390,7 @@ class DiscussionPanel(QWidget):
                 self.ui.patientLabel,
                 self.ui.oneLinerLabel,
                 self.ui.questionLabel,
+                self.ui.actionsLabel,
                 self.ui.medsLabel,
                 self.ui.scoresLabel,
                 self.ui.redFlagsLabel,
@@ -399,6 +401,7 @@ class DiscussionPanel(QWidget):
         notice = sharing_notice(case)
         self.passages.show_case(case, self._item_id)
         if case is not None:
+            facts[self.ui.actionsLabel] = self._actions_text(case)
             case = shared_case(case)  # the key facts are in view of the room
             facts[self.ui.patientLabel] = patient_line(case)
             facts[self.ui.oneLinerLabel] = case.one_liner or ""
@@ -413,6 +416,7 @@ class DiscussionPanel(QWidget):
             self.ui.patientLabel: self.ui.patientHeading,
             self.ui.oneLinerLabel: self.ui.oneLinerHeading,
             self.ui.questionLabel: self.ui.questionHeading,
+            self.ui.actionsLabel: self.ui.actionsHeading,
             self.ui.medsLabel: self.ui.medsHeading,
             self.ui.scoresLabel: self.ui.scoresHeading,
             self.ui.redFlagsLabel: self.ui.redFlagsHeading,
@@ -430,6 +434,19 @@ class DiscussionPanel(QWidget):
         self.ui.safetyFrame.setVisible(prompt is not None)
         self.ui.safetyLabel.setText(f"<b>{html.escape(prompt or '')}</b>")
         self.ui.safetyIcon.setPixmap(pixmap(Mark.DANGER, size))
+
+    def _actions_text(self, case: Case) -> str:
+        """The open actions of the case's agreed plan, one a line, restricted passages withheld."""
+        if case.id is None:
+            return ""
+        try:
+            actions = self._controller.services.careplans.open_actions(case.id)
+        except MdtboardError as exc:
+            self.message.emit(str(exc))
+            return ""
+        today = date.today()
+        lines = [open_action_line(a.intervention, a.progress, today) for a in actions]
+        return "\n".join(f"• {redact_text(line, case.restricted_passages)}" for line in lines)
 
     @staticmethod
     def _summary(case: Case | None) -> ScoreSummary | None:

@@ -184,6 +184,18 @@ class Ui_DiscussionPanel(object):
 
         self.factsLayout.addWidget(self.questionLabel)
 
+        self.actionsHeading = QLabel(self.factsContent)
+        self.actionsHeading.setObjectName(u"actionsHeading")
+
+        self.factsLayout.addWidget(self.actionsHeading)
+
+        self.actionsLabel = QLabel(self.factsContent)
+        self.actionsLabel.setObjectName(u"actionsLabel")
+        self.actionsLabel.setWordWrap(True)
+        self.actionsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.factsLayout.addWidget(self.actionsLabel)
+
         self.medsHeading = QLabel(self.factsContent)
         self.medsHeading.setObjectName(u"medsHeading")
 
@@ -373,6 +385,10 @@ class Ui_DiscussionPanel(object):
         self.questionHeading.setText(QCoreApplication.translate("DiscussionPanel", u"<b>Question for the team</b>", None))
 #if QT_CONFIG(accessibility)
         self.questionLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Question for the team", None))
+#endif // QT_CONFIG(accessibility)
+        self.actionsHeading.setText(QCoreApplication.translate("DiscussionPanel", u"<b>Open actions of the agreed plan</b>", None))
+#if QT_CONFIG(accessibility)
+        self.actionsLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Open actions of the agreed plan", None))
 #endif // QT_CONFIG(accessibility)
         self.medsHeading.setText(QCoreApplication.translate("DiscussionPanel", u"<b>Medications</b>", None))
 #if QT_CONFIG(accessibility)

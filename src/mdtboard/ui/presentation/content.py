@@ -23,7 +23,7 @@ from mdtboard.domain.case import Case, Discipline, Medication, RestrictedPassage
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.instruments import instrument_label, other_score_value
 from mdtboard.domain.mme import MmeStatus, mme_report
-from mdtboard.domain.privacy import shared_case, shared_input_text, sharing_notice
+from mdtboard.domain.privacy import redact_text, shared_case, shared_input_text, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.discussion import patient_line
@@ -113,13 +113,18 @@ def _empty(what: str) -> tuple[Block, ...]:
     return (Block(Kind.NOTE, f"No {what} recorded for this case."),)
 
 
-def situation(case: Case) -> Section:
+def situation(case: Case, actions: Sequence[str] = ()) -> Section:
+    """Who, the one-liner, the question, and the open actions of the agreed plan (each a line, restricted
+    passages already withheld) when the case is discussed again."""
     blocks = [Block(Kind.TEXT, patient_line(case))]
     if _text(case.one_liner):
         blocks.append(Block(Kind.TEXT, _text(case.one_liner)))
     if _text(case.question_for_team):
         blocks.append(Block(Kind.HEADING, "Question for the team"))
         blocks.append(Block(Kind.KEY, _text(case.question_for_team)))
+    if actions:
+        blocks.append(Block(Kind.HEADING, "Open actions of the agreed plan"))
+        blocks.extend(Block(Kind.BULLET, line) for line in actions)
     return Section("situation", "S", "Situation", tuple(blocks))
 
 
@@ -260,13 +265,15 @@ def case_sections(
     present: Sequence[Discipline] = (),
     typed: Mapping[Discipline, TypedInput] | None = None,
     item_id: int | None = None,
+    actions: Sequence[str] = (),
 ) -> list[Section]:
     """Every section of ``case`` in ISBAR order (the keys of :data:`SECTION_KEYS`), as a shared surface
     may show them."""
     passages = case.restricted_passages
     case = shared_case(case)
+    actions = [redact_text(line, passages) or "" for line in actions]
     return [
-        situation(case),
+        situation(case, actions),
         background(case),
         medications(case),
         assessment(case),

@@ -19,13 +19,14 @@ not set the floor; the operator's choice always wins.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AgendaItem, AgendaStatus
 from mdtboard.domain.errors import MdtboardError
@@ -166,7 +167,7 @@ class PresentationSession(QObject):
         self.banners = banners(self.case)
         self.sections = []
         if self.case is not None:
-            self.sections = case_sections(self.case, self.present(), self.typed, self._item_id())
+            self.sections = self._sections()
         self.section = 0
         timer = self.current_timer()
         if timer is not None:
@@ -187,7 +188,7 @@ class PresentationSession(QObject):
             self.message.emit(str(exc))
             return
         self.banners = banners(self.case)
-        self.sections = case_sections(self.case, self.present(), self.typed, self._item_id())
+        self.sections = self._sections()
         self.section = min(self.section, len(self.sections) - 1)
         self.case_changed.emit()
 
@@ -223,6 +224,22 @@ class PresentationSession(QObject):
 
     def _item_id(self) -> int | None:
         return None if self.item is None else self.item.id
+
+    def _sections(self) -> list[Section]:
+        assert self.case is not None
+        return case_sections(self.case, self.present(), self.typed, self._item_id(), self._open_actions())
+
+    def _open_actions(self) -> list[str]:
+        """The open actions of the case's agreed plan, one a line (withheld text is the caller's)."""
+        if self.case is None or self.case.id is None:
+            return []
+        try:
+            actions = self.services.careplans.open_actions(self.case.id)
+        except MdtboardError as exc:
+            self.message.emit(str(exc))
+            return []
+        today = date.today()
+        return [open_action_line(a.intervention, a.progress, today) for a in actions]
 
     def present(self) -> list[Discipline]:
         present: list[Discipline] = self.workspace.discussion.present()
