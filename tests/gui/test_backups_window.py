@@ -39,7 +39,7 @@ def test_backups_are_listed_made_and_restored(qtbot: QtBot, make_window, tmp_pat
     ops.operations().wait()
     ops.operations().wait()  # the refreshed list
     assert dialog.list.count() == 2 and "made by hand" in dialog.list.item(0).text()
-    assert all(os.stat(p).st_mode & 0o077 == 0 for p in (tmp_path / "backups").iterdir())
+    assert all(os.stat(p).st_mode & 0o077 == 0 for p in (tmp_path / "db-backups").iterdir())
 
     restarted: list[bool] = []
     window.safety._restart = lambda: restarted.append(True)

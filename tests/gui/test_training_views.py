@@ -70,11 +70,12 @@ def _three_conferences(services: Services) -> list[int]:
             target_seconds=180,
             discussion={Discipline.PHYSICIAN: 120, Discipline.PSYCHOLOGY: 40},
         )
-        training.save_assessment(
+        team = training.save_assessment(
             conf.id, ZOE, FAC, [Score("trainee.invites_input", 2 + len(ids), "Seen.")], assessor=FACILITATOR
         )
+        training.submit_assessment(team.id, seen_version=team.version)  # shown on the trainee's debrief
         if presenter == ZOE:
-            training.save_assessment(
+            per_case = training.save_assessment(
                 conf.id,
                 ZOE,
                 FAC,
@@ -82,6 +83,7 @@ def _three_conferences(services: Services) -> list[int]:
                 case_id=item.case_id,
                 assessor=FACILITATOR,
             )
+            training.submit_assessment(per_case.id, seen_version=per_case.version)
         ids.append(conf.id)
     return ids
 

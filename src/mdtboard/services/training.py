@@ -23,6 +23,7 @@ Every call is its own unit of work; a save states the version its user saw and r
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -735,6 +736,7 @@ class TrainingService:
         refs = sorted({p.case_ref for p in conference.presentations_by(trainee)})
         with read_only(self.db) as session:
             cases = load_cases(session, refs=refs) if refs else []
+        conference = _blind_for_trainee(conference, self.assessments(conference_id, trainee))
         return DebriefInputs(
             " ".join(trainee.split()), conference, tuple(history), tuple(cases),
             goals=tuple(self.goals(trainee, conference_id=conference_id)),
@@ -827,3 +829,20 @@ def _to_goal(row: TrainingGoalRow) -> Goal:
         outcome=None if row.outcome is None else GoalOutcome(row.outcome), outcome_note=row.outcome_note,
         reviewed_at_conference_id=row.reviewed_at_conference_id,
     )
+
+
+def _blind_for_trainee(conference: ConferenceRecord, stored: Sequence[StoredAssessment]) -> ConferenceRecord:
+    """The conference as the trainee may see it on paper: a rater's scores only once they are submitted and
+    the trainee's own self-assessment of that case (if there is one) is submitted too."""
+    own = {s.assessment.case_ref: s for s in stored if s.assessment.role is AssessorRole.SELF}
+
+    def shown(entry: StoredAssessment) -> bool:
+        if entry.assessment.role is AssessorRole.SELF:
+            return True
+        mine = own.get(entry.assessment.case_ref)
+        return entry.submitted and (mine is None or mine.submitted)
+
+    hidden = [s.assessment for s in stored if not shown(s)]
+    if not hidden:
+        return conference
+    return replace(conference, assessments=tuple(a for a in conference.assessments if a not in hidden))

@@ -6,7 +6,8 @@ latest saves are still in the ``-wal`` file). Each backup is written to a tempor
 WAL mode so that it is one self-contained file, checked with ``PRAGMA integrity_check``, made owner-only,
 and only then given its name: a backup that exists has passed the check.
 
-Automatic backups go to the ``backups`` folder next to the database, named
+Automatic backups go to the ``backups`` folder next to the database (``<name>-backups`` for a database
+not named ``mdtboard.sqlite3``), named
 ``<database>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3`` (local time): ``daily`` on the program's first start of a
 day, ``before-<revision>`` before the schema is upgraded, ``before-restore`` before a restore replaces the
 database. Backups older than the kept number of days are removed (the newest one is always kept).
@@ -61,7 +62,13 @@ class Backup:
 
 
 def backups_folder(database: Path) -> Path:
-    return Path(database).parent / FOLDER_NAME
+    """``backups`` beside the program's own database (``mdtboard.sqlite3`` in the data folder); for any
+    other file ``<name>-backups`` beside it, so that databases sharing a folder (``/tmp``, say) never share
+    (or are refused by another user's) backups folder."""
+    database = Path(database)
+    if database.name == "mdtboard.sqlite3":
+        return database.parent / FOLDER_NAME
+    return database.parent / f"{database.stem}-{FOLDER_NAME}"
 
 
 def _connect(path: Path) -> sqlite3.Connection:

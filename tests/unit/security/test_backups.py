@@ -152,7 +152,7 @@ def test_no_upgrade_without_a_backup(tmp_path: Path) -> None:
     engine = create_engine(sqlite_url(path))
     upgrade(engine, "0001")
     engine.dispose()
-    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    (tmp_path / "old-backups").write_text("a file where the backups folder should be")
     with pytest.raises(DatabaseError, match="not updated"):
         open_database(sqlite_url(path))
     conn = sqlite3.connect(path)

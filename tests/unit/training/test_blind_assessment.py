@@ -147,3 +147,25 @@ def test_the_debrief_prints_the_goals_written_and_those_reviewed(services: Servi
     second = text(debrief_for(training, later.id, ZOE))
     assert "Goals from earlier conferences" in second
     assert "Ask one question only. (partly met) – Two questions once." in second
+
+
+def test_the_trainees_debrief_leaves_out_scores_before_the_reveal(services: Services) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from mdtboard.reports.training_debrief import debrief_for
+
+    def text(pdf: bytes) -> str:
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+    conf_id, case_id = _setup(services)
+    training = services.training
+    own = training.save_assessment(conf_id, ZOE, SELF, [Score("case.isbar.situation", 4)], case_id=case_id)
+    raman = training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.situation", 2, "Two questions.")],
+                                     case_id=case_id, assessor=RAMAN)
+    raman = training.submit_assessment(raman.id, seen_version=raman.version)
+    # the rater has submitted, but the trainee's own is still open: the rater's scores stay off the paper
+    assert "Two questions." not in text(debrief_for(training, conf_id, ZOE))
+    training.submit_assessment(own.id, seen_version=own.version)
+    assert "Two questions." in text(debrief_for(training, conf_id, ZOE))

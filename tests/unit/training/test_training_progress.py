@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import table_snapshot
@@ -119,7 +120,10 @@ def _programme(services: Services) -> list[int]:
         target_seconds=180,
         discussion={Discipline.PHYSICIAN: 240, Discipline.PSYCHOLOGY: 80},
     )
-    save = training.save_assessment
+    def save(*args: Any, **kwargs: Any) -> None:
+        """Save and submit (a trainee's debrief shows only submitted scores)."""
+        stored = training.save_assessment(*args, **kwargs)
+        training.submit_assessment(stored.id, seen_version=stored.version)
     save(
         c1.id or 0,
         ZOE,
