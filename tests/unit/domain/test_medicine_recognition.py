@@ -295,7 +295,7 @@ TEACHING_TOTALS = {
     "TEACH-01": ("40", "40 MME/day"), "TEACH-02": ("18", "18 MME/day"),
     "TEACH-03": ("20", "at least 20 MME/day: 1 line not counted"),  # the unknown herbal preparation
     "TEACH-04": ("0", "at least 0 MME/day: 1 line not counted"),  # buprenorphine, flagged
-    "TEACH-05": ("10", "10 MME/day"), "TEACH-06": ("4", "4 MME/day"), "TEACH-07": ("82.5", "82.5 MME/day"),
+    "TEACH-05": ("9", "9 MME/day"), "TEACH-06": ("4", "4 MME/day"), "TEACH-07": ("82.5", "82.5 MME/day"),
     "TEACH-08": ("124", "124 MME/day"), "TEACH-09": ("45", "45 MME/day"), "TEACH-10": ("0", "0 MME/day"),
 }
 SAMPLE_TOTALS = {"MDT-001": "30", "MDT-002": "0", "MDT-004": "30", "MDT-006": "6", "MDT-008": "165"}

@@ -1,4 +1,4 @@
-"""Case > History: who changed what of the open case, and when, from the audit trail (newest first).
+"""File > Case history: who changed what of the open case, and when, from the audit trail (newest first).
 
 The list shows the time (UTC), who (user@computer), what was done to which record (the case, a care plan,
 an agenda item…), the fields changed by name, and the versions before and after; never their values. The

@@ -4,7 +4,7 @@
   a restore starts the program again on the restored database.
 - the warnings the database gave when it was opened (other users can read it, today's backup failed),
   shown once it is open;
-- Case > History… (Ctrl+Shift+H): who changed what of the open case, from the audit trail;
+- File > Case history… (Ctrl+Shift+H): who changed what of the open case, from the audit trail;
 - the number of days of daily backups kept (setting ``backups/keep_days``, default 14).
 
 Only PySide6 is imported here; the dialogs are imported when first used.
@@ -51,11 +51,10 @@ class SafetyMenu(QObject):
         self.action_backups.setEnabled(False)
         self.action_backups.triggered.connect(self.open_backups)
         self.history_dialog: HistoryDialog | None = None
-        self.case_menu = self._case_menu(window)
-        self.action_history = QAction("&History…", window)
+        self.action_history = QAction("Case &history…", window)
         self.action_history.setShortcuts([QKeySequence("Ctrl+Shift+H")])
         self.action_history.setStatusTip("Who changed what of the open case, and when (the audit trail)")
-        self.case_menu.addAction(self.action_history)
+        self._add_to_file_menu(window, self.action_history)
         self.action_history.setEnabled(False)
         self.action_history.triggered.connect(lambda: self.open_history())
         opener = getattr(window, "_opener", None)
@@ -67,20 +66,19 @@ class SafetyMenu(QObject):
             ready.connect(self._services_ready)
 
     @staticmethod
-    def _case_menu(window: QMainWindow) -> QMenu:
-        """The window's Case menu (made, before Conference, if it has none)."""
-        found = window.findChild(QMenu, "menuCase")
-        if isinstance(found, QMenu):
-            return found
-        menu = QMenu("Ca&se", window)
-        menu.setObjectName("menuCase")
-        before = getattr(getattr(window, "ui", None), "menuConference", None)
-        bar = window.menuBar()
-        if before is not None:
-            bar.insertMenu(before.menuAction(), menu)
+    def _add_to_file_menu(window: QMainWindow, action: QAction) -> None:
+        """``action`` in the window's File menu, before its last separator (the one above Quit). Every
+        letter of a "Case" menu's title is a mnemonic of the workspace already (Alt+S search, Alt+A agenda,
+        Alt+E edit), so the case's own commands live in File."""
+        menu = getattr(getattr(window, "ui", None), "menuFile", None)
+        if not isinstance(menu, QMenu):
+            window.addAction(action)
+            return
+        separators = [a for a in menu.actions() if a.isSeparator()]
+        if separators:
+            menu.insertAction(separators[-1], action)
         else:
-            bar.addMenu(menu)
-        return menu
+            menu.addAction(action)
 
     @property
     def services(self) -> Services | None:
