@@ -1,4 +1,4 @@
-"""File > Case history in the real main window: the open case's changes, newest first, and the chain's state."""
+"""File > Case history in the real main window: the open case's changes, newest first, and the chain."""
 
 from __future__ import annotations
 
