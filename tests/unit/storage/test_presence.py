@@ -33,7 +33,8 @@ def _url(services: Services) -> str:
 def test_each_program_sees_the_others_but_not_itself(services: Services) -> None:
     ruiz = PresenceService(services.db, client="pc-ruiz:1:a")
     okafor = PresenceService(services.db, client="pc-okafor:2:b")
-    ruiz.announce([Presence(CONFERENCE, 7, "Dr Ruiz", "Psychology", typing=True), Presence(CASE, 3, "Dr Ruiz")])
+    ruiz.announce([Presence(CONFERENCE, 7, "Dr Ruiz", "Psychology", typing=True),
+                   Presence(CASE, 3, "Dr Ruiz")])
     seen = okafor.exchange([Presence(CONFERENCE, 7, "Dr Okafor")])
     assert seen == [Presence(CONFERENCE, 7, "Dr Ruiz", "Psychology", True, "pc-ruiz:1:a")]
     assert describe(seen) == "Dr Ruiz is typing in Psychology · open on 1 other PC"
