@@ -27,7 +27,6 @@ from mdtboard.ui.careplan.sections import (
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 from mdtboard.ui.table_keys import install_table_keys
 
-
 #: Medication-table columns shown only while some line has this decision.
 MEDICATION_COLUMNS_WHEN: dict[str, MedicationAction] = {
     "Switch to": MedicationAction.SWITCH,
