@@ -101,7 +101,10 @@ EXPECTED_MME: dict[str, Decimal] = {
 }
 #: Cases where self-report scales do not apply (a 9-year-old; advanced dementia): age- or ability-
 #: appropriate measures are given instead of PEG, PHQ-9 and GAD-7.
-NO_SELF_REPORT = {"TEACH-15": ("fps_r_score", "fdi_total"), "TEACH-16": ("painad_total", "abbey_pain_scale_total")}
+NO_SELF_REPORT = {
+    "TEACH-15": ("fps_r_score", "fdi_total"),
+    "TEACH-16": ("painad_total", "abbey_pain_scale_total"),
+}
 
 
 def _load(path: Path) -> Any:
