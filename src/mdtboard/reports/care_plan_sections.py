@@ -317,20 +317,31 @@ def agreement(plan: CarePlan, width: float) -> list[Flowable]:
     return out
 
 
+def signed_version(fingerprint: str | None, account_id: int | None) -> str:
+    """What a signature vouches for, as printed: the first 16 hex digits of the SHA-256 of the plan
+    version signed, in groups of four, and that it was made with the signer's own account."""
+    if not fingerprint:
+        return "signed by name, before accounts"
+    short = " ".join(fingerprint[i:i + 4] for i in range(0, 16, 4))
+    return f"{short} \u00b7 own account" if account_id is not None else short
+
+
 def sign_off(plan: CarePlan, required: Sequence[Discipline], width: float) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [_h1("Sign-off")]
     rows: list[list[Flowable | str]] = [
-        [cell(so.discipline.label, s.cell_bold), cell(so.name), cell(when(so.signed_at))]
+        [cell(so.discipline.label, s.cell_bold), cell(so.name), cell(when(so.signed_at)),
+         cell(signed_version(so.fingerprint, so.account_id), s.cell_muted)]
         for so in plan.sign_offs
     ]
     for discipline in plan.awaiting_sign_off(required):
         rows.append([
-            cell(discipline.label, s.cell_bold), cell("awaiting signature", s.cell_muted), cell(""),
+            cell(discipline.label, s.cell_bold), cell("awaiting signature", s.cell_muted), cell(""), cell(""),
         ])
     if rows:
         out.append(grid_table(
-            ["Discipline lead", "Name", "Signed"], rows, [0.32 * width, 0.40 * width, 0.28 * width]
+            ["Discipline lead", "Name", "Signed", "Plan version signed (SHA-256)"], rows,
+            [0.22 * width, 0.28 * width, 0.22 * width, 0.28 * width],
         ))
     else:
         out.append(_none("No sign-offs yet."))
