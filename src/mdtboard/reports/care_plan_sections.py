@@ -22,6 +22,7 @@ from mdtboard.domain.case import Case, DailyDose, Discipline
 from mdtboard.domain.instruments import instrument_label
 from mdtboard.domain.mme import MME_CAUTION, format_number
 from mdtboard.domain.scoring import ITEM_MAX, NRS_MAX, PHQ_GAD_ATTRIBUTION, ScoreSummary
+from mdtboard.reports.plan_sections import signed_version
 from mdtboard.reports.styles import (
     DANGER,
     DANGER_FILL,
@@ -315,15 +316,6 @@ def agreement(plan: CarePlan, width: float) -> list[Flowable]:
             width, border=DANGER, fill=DANGER_FILL,
         ))
     return out
-
-
-def signed_version(fingerprint: str | None, account_id: int | None) -> str:
-    """What a signature vouches for, as printed: the first 16 hex digits of the SHA-256 of the plan
-    version signed, in groups of four, and that it was made with the signer's own account."""
-    if not fingerprint:
-        return "signed by name, before accounts"
-    short = " ".join(fingerprint[i:i + 4] for i in range(0, 16, 4))
-    return f"{short} \u00b7 own account" if account_id is not None else short
 
 
 def sign_off(plan: CarePlan, required: Sequence[Discipline], width: float) -> list[Flowable]:
