@@ -528,3 +528,35 @@ def test_a_conflict_with_another_session_is_merged_and_only_a_clash_is_asked(
     assert editor.flush()
     stored = _stored(services, case_id)
     assert stored.responsible_clinician == "Dr Mine" and stored.goals[0].target == "8 h/day"
+
+
+def test_the_medication_table_shows_switch_and_pending_columns_only_when_needed(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    item_id = in_conference(services, case_id)
+    editor = make_editor(services)
+    assert editor.open_case(case_id, item_id) and editor.build_draft() is not None
+    view = editor.tables.views["medication_plan"]
+    model = view.model()
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    pending_columns = [headers.index(h) for h in
+                       ("Options offered (pending)", "Who decides with the patient", "Decide by")]
+    switch_column = headers.index("Switch to")
+
+    def hidden() -> set[int]:
+        return {c for c in range(model.columnCount()) if view.isColumnHidden(c)}
+
+    assert hidden() == {switch_column, *pending_columns}  # nothing is a switch or pending yet
+    tramadol = next(r for r in range(model.rowCount()) if _cell(view, r, 1) == "tramadol")
+    assert model.setData(model.index(tramadol, 0), "Decision pending")  # the Decision drop-down's choice
+    assert _cell(view, tramadol, 0) == "Decision pending"
+    assert hidden() == {switch_column}  # the options, who decides and by when can now be typed
+    _edit_cell(qtbot, view, tramadol, pending_columns[0], "buprenorphine switch or slow taper")
+    assert editor.flush()
+    stored = next(m for m in _stored(services, case_id).medication_plan if m.medication == "tramadol")
+    assert stored.options == "buprenorphine switch or slow taper"
+    assert model.setData(model.index(tramadol, 0), "Switch")
+    assert hidden() == set(pending_columns)
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # undo: pending again, and its columns with it
+    assert _cell(view, tramadol, 0) == "Decision pending" and hidden() == {switch_column}

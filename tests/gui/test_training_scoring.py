@@ -4,7 +4,8 @@ a 2 takes a comment, and the scores land in the database; a 1 without a comment 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.rubric import AssessorRole, Score
 from mdtboard.services.context import Services, open_services
+from mdtboard.ui.editing.session import Clash
 from mdtboard.ui.training.scoring import RubricRow
 from mdtboard.ui.training.window import SCORING_TAB, TrainingWindow
 
@@ -238,3 +240,81 @@ def test_blind_sequence_self_first_then_the_rater_then_side_by_side(
     keys = [row.item.key for row in panel.rows]
     assert keys[0] == "case.discipline.physician" and "case.isbar.identify" not in keys
     assert "speaks for physician" in panel.ui.partsLabel.text()
+
+
+def test_scores_saved_elsewhere_are_merged_item_by_item_and_a_choice_never_reverts_another(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    choices: list[list[str]] = []
+
+    def keep_mine(
+        _what: str, clash: Clash, label: Callable[[str], str], done: Callable[[set[str]], None]
+    ) -> None:
+        choices.append([label(name) for name in clash.merge.clashes])
+        done(set(clash.merge.clashes))
+
+    panel.chooser = keep_mine
+
+    def stored() -> dict[str, tuple[int, str | None]]:
+        found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+        return {s.item_key: (s.value, s.comment) for s in found.assessment.scores} if found else {}
+
+    # another PC scores Identify first, after this panel read the (empty) scores
+    services.training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.identify", 5)], case_id=case_id,
+                                      assessor=FACILITATOR)
+    background = panel.row("case.isbar.background")
+    background.setFocus()
+    qtbot.waitUntil(background.hasFocus)
+    _press(qtbot, Qt.Key.Key_3)
+    # merged: their Identify kept (and shown), this Background saved; nobody was asked anything
+    merged = {"case.isbar.identify": (5, None), "case.isbar.background": (3, None)}
+    qtbot.waitUntil(lambda: stored() == merged, timeout=3000)
+    assert panel.row("case.isbar.identify").value == 5 and choices == []
+    qtbot.waitUntil(lambda: not panel.pending)
+
+    # both sides change Background; the other PC also changes Identify: only Background is a choice, and
+    # keeping this one's Background leaves their Identify as they saved it
+    theirs = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+    assert theirs is not None
+    services.training.save_assessment(
+        conf_id, ZOE, FAC, [Score("case.isbar.identify", 4), Score("case.isbar.background", 2, "Thin.")],
+        case_id=case_id, assessor=FACILITATOR, seen_version=theirs.version,
+    )
+    background.setFocus()
+    _press(qtbot, Qt.Key.Key_5)
+    chosen = {"case.isbar.identify": (4, None), "case.isbar.background": (5, None)}
+    qtbot.waitUntil(lambda: stored() == chosen, timeout=3000)
+    assert choices == [["Background"]]
+    assert panel.row("case.isbar.identify").value == 4 and panel.row("case.isbar.background").value == 5
+
+
+def test_steady_scoring_is_saved_within_two_seconds_without_a_pause(
+    qtbot: QtBot, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    window = TrainingWindow(services)  # the real pause: half a second
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_conference(conf_id)
+    window.select_case(0)
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    situation = panel.row("case.isbar.situation")
+    situation.set_score(2)
+    situation.score_chosen.emit(situation.item.key, 2)
+    comment = situation.ui.commentEdit
+    started = time.monotonic()
+    saved_during: list[float] = []
+    panel.session.saved.connect(lambda _sheet: saved_during.append(time.monotonic() - started))
+    typed = ""
+    while time.monotonic() - started < 3.0:  # a key every 100 ms: never a half-second pause
+        typed += "x"
+        comment.setText(typed)
+        comment.textEdited.emit(typed)
+        qtbot.wait(100)
+    assert saved_during and saved_during[0] <= 2.5, saved_during
+    found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+    assert found is not None and found.assessment.scores[0].comment.startswith("x")  # type: ignore[union-attr]
+    assert panel.flush()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QLabel
 from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, Change, touches
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
+from mdtboard.ui.presence import PresenceTracker
 
 if TYPE_CHECKING:
     from mdtboard.services.changes import Watcher
@@ -67,6 +68,7 @@ class LiveUpdates(QObject):
         self.state = ""
         self.following = False  # Conference > Follow the meeting
         self.follow_action: QAction | None = None
+        self.presence: PresenceTracker | None = None  # who else has what open (mdtboard.ui.presence)
         self._watcher: Watcher | None = None
         self._queue: list[Change] = []
         self._coalesce = QTimer(self)
@@ -89,6 +91,8 @@ class LiveUpdates(QObject):
         self._prune.start()
 
     def stop(self) -> None:
+        if self.presence is not None:
+            self.presence.stop()
         self._prune.stop()
         self._coalesce.stop()
         watcher, self._watcher = self._watcher, None
@@ -225,7 +229,9 @@ def follow_operator(window: Any) -> None:
 
 def set_following(window: Any, on: bool) -> None:
     """Conference > Follow the meeting: the discussion follows the operator's agenda from another PC;
-    the discipline panels are read-only meanwhile (what the team types stays the typist's)."""
+    the discipline panels are read-only meanwhile, each with a "Type here" button that lets the person
+    take their own discipline's panel (one at a time) and type into it, which the operator's PC shows
+    through presence ("Dr Ruiz is typing in Psychology")."""
     live = window.live
     if live is None:
         return
@@ -233,14 +239,25 @@ def set_following(window: Any, on: bool) -> None:
     workspace = window.workspace
     if workspace is not None:
         for panel in workspace.discussion.panels.values():
-            panel.ui.assessmentEdit.setReadOnly(on)
-            panel.ui.recommendationsEdit.setReadOnly(on)
-            panel.ui.authorCombo.setEnabled(not on)
+            panel.set_following(on)
         if on:
             workspace.controller.reload()
             follow_operator(window)
     window.show_status("Following the meeting: the case under discussion is shown as the operator moves on; "
-                       "the panels are read-only." if on else "No longer following the meeting.")
+                       "the panels are read-only (Type here takes your discipline's panel)." if on
+                       else "No longer following the meeting.")
+
+
+def _panel_taken(window: Any, taken: Any, on: bool) -> None:
+    """One panel at a time is taken: taking one gives the others back."""
+    workspace = window.workspace
+    if not on or workspace is None:
+        return
+    for panel in workspace.discussion.panels.values():
+        if panel is not taken:
+            panel.give_back()
+    window.show_status(f"You are typing in the {taken.discipline.label} panel; the operator's PC shows "
+                       "it. Press Type here again to give it back.")
 
 
 def install_live(window: Any) -> LiveUpdates:
@@ -269,5 +286,10 @@ def install_live(window: Any) -> LiveUpdates:
     live.follow_action = action
     live.state_changed.connect(show_state)
     live.changed.connect(lambda changes: follow(window, changes))
+    if window.workspace is not None:
+        for panel in window.workspace.discussion.panels.values():
+            panel.taken.connect(lambda on, panel=panel: _panel_taken(window, panel, on))
     live.start()
+    live.presence = PresenceTracker(window)
+    live.presence.start()
     return live

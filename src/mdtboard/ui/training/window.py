@@ -16,8 +16,8 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import TraineeSummary
 from mdtboard.services.context import Services
 from mdtboard.services.training import CaseRoles
+from mdtboard.ui.editing.session import PAUSE_MS
 from mdtboard.ui.forms.ui_training_window import Ui_TrainingWindow
-from mdtboard.ui.training.autosave import DEFAULT_DELAY_MS
 from mdtboard.ui.training.debrief_view import DebriefView
 from mdtboard.ui.training.new_conference import NewConferenceDialog
 from mdtboard.ui.training.programme import ProgrammeView
@@ -41,7 +41,7 @@ class TrainingWindow(QMainWindow):
     conference_created = Signal(int)
 
     def __init__(
-        self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = DEFAULT_DELAY_MS
+        self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = PAUSE_MS
     ) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
