@@ -1,8 +1,8 @@
 """signatures: a sign-off names the account that signed and the fingerprint of the plan signed; withdrawn
 sign-offs are kept with who withdrew them and why
 
-Revision ID: 0010_signatures
-Revises: 0009_audit
+Revision ID: 0011_signatures
+Revises: 0010_presence
 Create Date: 2026-12-06 18:30:00
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0010_signatures'
-down_revision = '0009_audit'
+revision = '0011_signatures'
+down_revision = '0010_presence'
 branch_labels = None
 depends_on = None
 
