@@ -5,12 +5,14 @@ history with its changes, and a conflict with a second session."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from conftest import table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
+from signing import PIN
 from test_careplan_support import (
     CTRL,
     SHIFT,
@@ -30,6 +32,7 @@ from test_careplan_support import (
 from mdtboard.domain.careplan import CarePlan, PlanLockedError
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.services.context import Services, open_services
+from mdtboard.ui.accounts.dialogs import CredentialDialog
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 
@@ -291,6 +294,15 @@ def test_formulation_and_agreement_are_saved_and_undone(
     assert _stored(services, case_id).review_date is None
 
 
+def _type_pin(qtbot: QtBot, editor: Any) -> None:
+    """The signer types their own PIN in the dialog that asks for it, and presses Enter."""
+    asked = editor.last_dialog
+    assert isinstance(asked, CredentialDialog) and asked.isVisible()
+    qtbot.waitUntil(lambda: focused() is asked.secret_edit)
+    type_text(qtbot, PIN)
+    press(qtbot, Qt.Key.Key_Return)
+
+
 def test_signing_by_every_discipline_locks_the_plan(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, db: object
 ) -> None:
@@ -298,6 +310,8 @@ def test_signing_by_every_discipline_locks_the_plan(
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
+    messages: list[str] = []
+    editor.status_message.connect(messages.append)
     stack = editor.test_stack  # type: ignore[attr-defined]
     editor.ui.socialEdit.setFocus()
     press(qtbot, Qt.Key.Key_End, CTRL)
@@ -321,6 +335,17 @@ def test_signing_by_every_discipline_locks_the_plan(
     type_text(qtbot, "Patient wants time to decide on the taper")
     assert dialog.sign_button.isEnabled()
     dialog.sign_button.click()
+    # then the signer's own PIN: a wrong one signs nothing
+    asked = editor.last_dialog
+    assert isinstance(asked, CredentialDialog) and asked.username == "dr-physician.physician"
+    qtbot.waitUntil(lambda: focused() is asked.secret_edit)
+    assert not asked.ok_button.isEnabled()
+    type_text(qtbot, "0000")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Not signed: Wrong password or PIN" in messages[-1] if messages else False)
+    assert _stored(services, case_id).sign_offs == []
+    assert editor.last_dialog is not asked  # asked again; the reason given is kept
+    _type_pin(qtbot, editor)
     qtbot.waitUntil(lambda: len(_stored(services, case_id).sign_offs) == 1, timeout=WAIT_MS)
     assert _stored(services, case_id).open_items_reason == "Patient wants time to decide on the taper"
     editor.activateWindow()  # back from the checklist (the offscreen platform does not do it by itself)
@@ -328,7 +353,15 @@ def test_signing_by_every_discipline_locks_the_plan(
     qtbot.waitUntil(lambda: focused() is editor.signoff.rows[required[1]].name)
     for discipline in required[1:]:
         assert focused() is editor.signoff.rows[discipline].name  # the next signer to choose
-        press(qtbot, Qt.Key.Key_Return)  # Enter on the drop-down signs
+        press(qtbot, Qt.Key.Key_Return)  # Enter on the drop-down signs, with the signer's PIN
+        _type_pin(qtbot, editor)
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+        qtbot.waitUntil(lambda d=discipline: d in _stored(services, case_id).signed_disciplines(),
+                        timeout=WAIT_MS)
+        following = required[required.index(discipline) + 1:]
+        if following:
+            qtbot.waitUntil(lambda d=following[0]: focused() is editor.signoff.rows[d].name)
     plan = _stored(services, case_id)
     assert plan.signed and {s.name for s in plan.sign_offs} == {f"Dr {d.label}" for d in required}
     assert plan.interventions and all(i.proposed for i in plan.interventions)  # signed, still not accepted

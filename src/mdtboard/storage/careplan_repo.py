@@ -220,7 +220,8 @@ def to_plan(row: CarePlanRow, case_ref: str = "", conference: ConferenceRow | No
         restriction_acknowledged=bool(row.restriction_acknowledged),
         open_items_reason=row.open_items_reason,
         sign_offs=[
-            SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id)
+            SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id, s.account_id,
+                    s.fingerprint)
             for s in row.sign_offs
         ],
         status=PlanStatus(row.status),
