@@ -14,7 +14,10 @@ committed changes, this program's own included. :func:`install_live` starts it f
   another PC;
 - the conference lists show a conference planned elsewhere;
 - the care-plan editor merges its plan saved elsewhere while it is being typed in, and otherwise shows
-  the case's latest plan as it now is (a sign-off, a new version).
+  the case's latest plan as it now is (a sign-off, a new version);
+- the minutes and the meeting record, when shown, read their conference again (keeping the scroll);
+- the training window reads its teaching conference again, keeping the case chosen and the tab (scores
+  being given are merged by their record session when saved, never replaced).
 
 A view's own saves reach it through its own signals already; changes of this program are therefore only
 used where no signal told the view (the library).
@@ -30,7 +33,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, Change, touches
+from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, TEACHING_REVIEW, Change, touches
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui.presence import PresenceTracker
@@ -142,7 +145,9 @@ def follow(window: Any, changes: list[Change]) -> None:
     """Hand committed changes to the main window's views (see the module docstring)."""
     elsewhere = others(changes)
     _follow_library(window, changes, elsewhere)
+    _follow_meeting_papers(window, changes)
     if elsewhere:
+        _follow_training(window, elsewhere)
         _follow_editor(window, elsewhere)
         _follow_workspace(window, elsewhere)
         _follow_care_plan(window, elsewhere)
@@ -209,6 +214,30 @@ def _follow_care_plan(window: Any, elsewhere: list[Change]) -> None:
         return
     if ours or editor.isVisible():  # a sign-off, a new version: show the latest as it is now
         editor.show_latest()
+
+
+def _follow_meeting_papers(window: Any, changes: list[Change]) -> None:
+    """The minutes and the meeting record windows, when shown, read their conference again after a change
+    to it, to a care plan or to a case (this program's own saves included: nothing else tells them)."""
+    presentation = getattr(window, "_presentation", None)
+    windows = (getattr(presentation, "minutes_window", None), getattr(presentation, "record_window", None))
+    for shown in windows:
+        if shown is None or not shiboken6.isValid(shown) or not shown.isVisible():
+            continue
+        if touches(changes, CONFERENCE, shown.conference_id) or touches(changes, CARE_PLAN) \
+                or touches(changes, CASE):
+            shown.follow_changes()
+
+
+def _follow_training(window: Any, elsewhere: list[Change]) -> None:
+    """The training window reads its teaching conference again after another PC changed it (its roles,
+    assessments and timing are the conference's) or a teaching-case review."""
+    menu = getattr(window, "training_menu", None)
+    training = getattr(menu, "training_window", None)
+    if training is None or not shiboken6.isValid(training) or training.conference is None:
+        return
+    if touches(elsewhere, CONFERENCE, training.conference.id) or touches(elsewhere, TEACHING_REVIEW):
+        training.stored_elsewhere()
 
 
 def follow_operator(window: Any) -> None:
