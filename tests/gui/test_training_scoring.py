@@ -60,6 +60,8 @@ def window(qtbot: QtBot, services: Services, conference: tuple[int, int, int]) -
     assert window.open_conference(conference[0])
     window.select_case(0)
     window.show_tab(SCORING_TAB)
+    window.scoring.set_rater(FACILITATOR)
+    window.scoring.focus_first_row()
     return window
 
 
@@ -234,7 +236,7 @@ def test_blind_sequence_self_first_then_the_rater_then_side_by_side(
     assert background.ui.otherLabel.text() == "Self-assessment: 4"
     panel.set_role(SELF)
     background = panel.row("case.isbar.background")
-    assert (background.value, background.ui.otherLabel.text()) == (4, "Facilitator: 2 – Thin.")
+    assert (background.value, background.ui.otherLabel.text()) == (4, f"{FACILITATOR}: 2 – Thin.")
     assert "both sides are shown" in panel.ui.saveState.text()
     # Kwame speaks for the physician only: his panel shows that item and the team behaviours
     panel.set_trainee(KWAME)
@@ -302,6 +304,7 @@ def test_steady_scoring_is_saved_within_two_seconds_without_a_pause(
     window.select_case(0)
     window.show_tab(SCORING_TAB)
     panel = window.scoring
+    panel.set_rater(FACILITATOR)
     situation = panel.row("case.isbar.situation")
     situation.set_score(2)
     situation.score_chosen.emit(situation.item.key, 2)
@@ -319,3 +322,54 @@ def test_steady_scoring_is_saved_within_two_seconds_without_a_pause(
     found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
     assert found is not None and found.assessment.scores[0].comment.startswith("x")  # type: ignore[union-attr]
     assert panel.flush()
+
+
+def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    second = "Maeve Doyle (physiotherapist)"
+    # no rater named: nothing can be scored, and the panel says why
+    panel.set_rater("")
+    assert panel.rows == [] and "Type your name under Rater" in panel.ui.partsLabel.text()
+    # Zoë's self-assessment first
+    panel.set_role(SELF)
+    assert not panel.ui.raterEdit.isEnabled()
+    row = panel.row("case.isbar.background")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_4)
+    assert panel.submit()
+    # the first rater, typed into the panel, scores and submits
+    panel.set_role(FAC)
+    panel.ui.raterEdit.setFocus()
+    qtbot.waitUntil(panel.ui.raterEdit.hasFocus)
+    panel.ui.raterEdit.selectAll()
+    _type(qtbot, FACILITATOR)
+    _press(qtbot, Qt.Key.Key_Return)
+    row = panel.row("case.isbar.background")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_3)
+    assert panel.submit()
+    assert panel.row("case.isbar.background").ui.otherLabel.text() == "Self-assessment: 4"
+    # the second rater sees none of the others' scores before submitting their own
+    panel.set_rater(second)
+    row = panel.row("case.isbar.background")
+    assert row.value is None and row.ui.otherLabel.text() == ""
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_5)
+    assert panel.submit()
+    shown = panel.row("case.isbar.background").ui.otherLabel.text()
+    assert shown == f"Self-assessment: 4; {FACILITATOR}: 3"
+    # stored as two assessments, each under the person who scored (not the chair)
+    stored = [a for a in services.training.assessments(conf_id, ZOE) if a.assessment.role is FAC]
+    by_rater = {a.assessment.assessor: a.assessment.score("case.isbar.background") for a in stored
+                if a.assessment.case_ref}
+    assert {name: s.value for name, s in by_rater.items() if s} == {FACILITATOR: 3, second: 5}
+    # the trainee sees both raters side by side once revealed
+    panel.set_role(SELF)
+    assert panel.row("case.isbar.background").ui.otherLabel.text() == f"{FACILITATOR}: 3; {second}: 5"
+    del case_id

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from mdtboard.domain.accounts import Action, Credential
 from mdtboard.domain.careplan import (
     CarePlan,
     Intervention,
@@ -35,7 +36,7 @@ from mdtboard.domain.careplan_checks import (
     sign_off_problems,
     signer_problems,
 )
-from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans
+from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans, signed_fingerprint
 from mdtboard.domain.careplan_draft import OfferedItem, conference_inputs, draft_plan, offered_items
 from mdtboard.domain.careplan_progress import (
     ActionProgress,
@@ -47,7 +48,10 @@ from mdtboard.domain.careplan_progress import (
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.services.accounts import AccountService, same_name, to_account
+from mdtboard.services.permissions import NotAllowedError, allowed, require
 from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
 from mdtboard.storage.case_repo import load_cases, to_input
@@ -310,7 +314,7 @@ class CarePlanService:
         self,
         plan: CarePlan,
         discipline: Discipline,
-        name: str,
+        signer: Credential,
         *,
         at: datetime | None = None,
         open_items_reason: str | None = None,
@@ -318,17 +322,25 @@ class CarePlanService:
         """Record the sign-off of a discipline lead on the plan as its user read it (``plan.version``),
         at ``at`` (default now; a time without a zone is taken as local time).
 
-        The signer must be on the attendance list of the plan's conference for that discipline. The
-        first signature is refused while the checklist (:meth:`checklist`) has open items, unless
+        The signer signs with their own account (``signer``: their user name and password or PIN, checked
+        here; a signature is never made by typing a name): an account of that discipline that may sign,
+        on the attendance list of the plan's conference for that discipline. The sign-off stores the
+        account and the fingerprint of the plan version signed (:func:`signed_fingerprint`). The first
+        signature is refused while the checklist (:meth:`checklist`) has open items, unless
         ``open_items_reason`` says why the team signs anyway (it is recorded on the plan). When every
         required discipline (see :meth:`required_sign_offs`) has signed, the plan becomes signed and
         locked.
         """
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
-        problems = sign_off_problems(discipline, name)
-        if problems:
-            raise InvalidInputError(problems)
+        if not isinstance(discipline, Discipline):
+            raise InvalidInputError(sign_off_problems(discipline, "?"))
+        account = AccountService(self.db).verify(signer)
+        require(account.roles, Action.SIGN_FOR_DISCIPLINE, who=account.display_name)
+        if account.discipline is not discipline:
+            own = account.discipline.label.lower() if account.discipline else "no discipline"
+            raise NotAllowedError(f"{account.display_name} signs for {own}, not for "
+                                  f"{discipline.label.lower()}. Nothing was changed.")
         when = utcnow() if at is None else at.astimezone(UTC)
         with unit_of_work(self.db) as session:
             stored = self._stored(session, plan.id)
@@ -340,7 +352,7 @@ class CarePlanService:
                     "sign-off", f"{discipline.label} has already signed this plan ({earlier.name})"
                 ))
             attendees = self._attendees(session, stored.agenda_item_id)
-            who = signer_problems(discipline, name, attendees)
+            who = signer_problems(discipline, account.display_name, attendees)
             if who:
                 raise InvalidInputError(who)
             values: dict[str, object] = {}
@@ -356,24 +368,67 @@ class CarePlanService:
                     ))
                 values["open_items_reason"] = reason or None
             self._bump(session, plan, stored, **values)
-            repo.add_sign_off(session, plan.id, len(stored.sign_offs), str(discipline), name.strip(), when)
+            repo.add_sign_off(
+                session, plan.id, position=len(stored.sign_offs), discipline=str(discipline),
+                name=account.display_name, signed_at=when, account_id=account.id,
+                fingerprint=signed_fingerprint(stored),
+            )
             signed = {s.discipline for s in stored.sign_offs} | {discipline}
             required = required_sign_offs(stored, self._attendees(session, stored.agenda_item_id))
             if all(d in signed for d in required):
                 repo.mark_signed(session, plan.id, when)
         return self.get(plan.id)
 
-    def withdraw_sign_off(self, plan: CarePlan, discipline: Discipline) -> CarePlan:
-        """Take back a discipline's sign-off while the plan is still a draft."""
+    def withdraw_sign_off(
+        self, plan: CarePlan, discipline: Discipline, by: Credential, *, reason: str | None = None
+    ) -> CarePlan:
+        """Take back a discipline's sign-off while the plan is still a draft: by the person who signed
+        (their own password or PIN in ``by``), or by a chair with a ``reason``. The withdrawal is kept
+        (who signed, who withdrew, why, when)."""
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
+        account = AccountService(self.db).verify(by)
+        why = (reason or "").strip()
         with unit_of_work(self.db) as session:
             stored = self._stored(session, plan.id)
             if stored.status is PlanStatus.SIGNED:
                 raise PlanLockedError(stored.case_ref, stored.plan_version)
+            given = next((s for s in stored.sign_offs if s.discipline is discipline), None)
+            if given is None:
+                raise InvalidInputError(Problem("sign-off", f"{discipline.label} has not signed this plan"))
+            own = given.account_id is not None and given.account_id == account.id
+            if own:
+                require(account.roles, Action.WITHDRAW_OWN_SIGNATURE, who=account.display_name)
+            else:
+                if not allowed(account.roles, Action.WITHDRAW_ANY_SIGNATURE):
+                    raise NotAllowedError(
+                        f"Only {given.name}, who signed, or the chair may withdraw the "
+                        f"{discipline.label.lower()} sign-off. Nothing was changed."
+                    )
+                if not why:
+                    raise InvalidInputError(Problem(
+                        "reason", f"the chair withdraws {given.name}'s sign-off with a reason"))
             self._bump(session, plan, stored)
             repo.delete_sign_offs(session, plan.id, str(discipline))
+            repo.add_withdrawal(
+                session, plan.id, discipline=str(discipline), name=given.name, account_id=given.account_id,
+                withdrawn_by=account.id, reason=why or None, withdrawn_at=utcnow(),
+            )
         return self.get(plan.id)
+
+    def signer_accounts(self, plan: CarePlan) -> dict[Discipline, list[tuple[str, str | None]]]:
+        """For each discipline, the people on the plan's attendance list who may sign for it, with the
+        user name of their account (None: they have no account of that discipline yet)."""
+        people = self.signers(plan)
+        with read_only(self.db) as session:
+            accounts = [to_account(r) for r in account_repo.all_accounts(session)]
+        found: dict[Discipline, list[tuple[str, str | None]]] = {}
+        for person in people:
+            match = next((a.username for a in accounts
+                          if a.discipline is person.discipline and same_name(a.display_name, person.name)),
+                         None)
+            found.setdefault(person.discipline, []).append((person.name, match))
+        return found
 
     def new_version(self, plan: CarePlan, *, agenda_item_id: int | None = None) -> CarePlan:
         """Start the next version of a signed plan as a draft that ``supersedes`` it (the signed one

@@ -43,6 +43,7 @@ from mdtboard.storage.careplan_models import (
     CarePlanRiskRow,
     CarePlanRow,
     CarePlanSignOffRow,
+    CarePlanWithdrawalRow,
 )
 from mdtboard.storage.models import (
     AgendaItemRow,
@@ -227,7 +228,8 @@ def to_plan(row: CarePlanRow, case_ref: str = "", conference: ConferenceRow | No
         restriction_acknowledged=bool(row.restriction_acknowledged),
         open_items_reason=row.open_items_reason,
         sign_offs=[
-            SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id)
+            SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id, s.account_id,
+                    s.fingerprint)
             for s in row.sign_offs
         ],
         status=PlanStatus(row.status),
@@ -338,12 +340,14 @@ def delete_draft(session: Session, plan_id: int, seen_version: int) -> bool:
     return bool(deleted == 1)
 
 
-def add_sign_off(
-    session: Session, plan_id: int, position: int, discipline: str, name: str, signed_at: datetime
-) -> None:
-    session.add(CarePlanSignOffRow(
-        plan_id=plan_id, position=position, discipline=discipline, name=name, signed_at=signed_at
-    ))
+def add_sign_off(session: Session, plan_id: int, **values: Any) -> None:
+    """A discipline lead's signature (position, discipline, name, signed_at, account_id, fingerprint)."""
+    session.add(CarePlanSignOffRow(plan_id=plan_id, **values))
+
+
+def add_withdrawal(session: Session, plan_id: int, **values: Any) -> None:
+    """A withdrawn signature, kept: whose it was, who withdrew it, why and when."""
+    session.add(CarePlanWithdrawalRow(plan_id=plan_id, **values))
 
 
 def delete_sign_offs(session: Session, plan_id: int, discipline: str | None = None) -> None:

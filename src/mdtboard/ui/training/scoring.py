@@ -37,7 +37,7 @@ from mdtboard.domain.rubric import (
 )
 from mdtboard.services.context import Services
 from mdtboard.services.score_sheet import ScoreSheet, load_sheet, save_sheet, sheet_fields, sheet_with_fields
-from mdtboard.services.training import CaseRoles
+from mdtboard.services.training import CaseRoles, StoredAssessment
 from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.forms.ui_training_rubric_row import Ui_RubricRow
@@ -208,6 +208,8 @@ class _Target:
     roles: CaseRoles | None
     trainee: str
     role: AssessorRole
+    #: The person scoring (a rater of any profession); for a self-assessment, the trainee.
+    rater: str
 
 
 class ScoringPanel(QWidget):
@@ -262,6 +264,7 @@ class ScoringPanel(QWidget):
     def _connect_signals(self) -> None:
         self.ui.traineeCombo.currentIndexChanged.connect(lambda _i: self._retarget())
         self.ui.roleCombo.currentIndexChanged.connect(lambda _i: self._retarget())
+        self.ui.raterEdit.editingFinished.connect(self._rater_changed)
         self.session.saved.connect(self._on_saved)
         self.session.state_changed.connect(self._on_state)
         self.session.merged.connect(self._on_merged)
@@ -291,6 +294,19 @@ class ScoringPanel(QWidget):
 
     def set_role(self, role: AssessorRole) -> None:
         self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(role.value))
+
+    def set_rater(self, name: str) -> None:
+        """Score as ``name``: the scores are recorded as this rater's (not the chair's)."""
+        self.ui.raterEdit.setText(name)
+        self._rater_changed()
+
+    def _rater_changed(self) -> None:
+        target = self._target
+        name = " ".join(self.ui.raterEdit.text().split())
+        if target is None or target.role is AssessorRole.SELF or target.rater != name:
+            self._retarget()
+        if self.ui.raterEdit.hasFocus():
+            self.focus_first_row()  # Enter after the name: on to the first item
 
     @property
     def trainee(self) -> str | None:
@@ -323,7 +339,16 @@ class ScoringPanel(QWidget):
             self._build_rows([])
             self.ui.partsLabel.setText("No trainee to score: add trainees to the conference's attendance.")
             return
-        self._target = _Target(conference, self._item, self._roles, trainee, role)
+        rater = trainee if role is AssessorRole.SELF else " ".join(self.ui.raterEdit.text().split())
+        self.ui.raterEdit.setEnabled(role is AssessorRole.FACILITATOR)
+        if not rater:
+            self._target = None
+            self._build_rows([])
+            self.ui.partsLabel.setText(
+                "Type your name under Rater (Alt+R): the scores are recorded as yours. Any number of raters "
+                "may score the same trainee, each blind to the others until they submit.")
+            return
+        self._target = _Target(conference, self._item, self._roles, trainee, role, rater)
         self._build_rows(self._items_for(self._target))
         self._load()
 
@@ -403,22 +428,23 @@ class ScoringPanel(QWidget):
         except MdtboardError as exc:
             self.status_message.emit(str(exc))
             return
-        others = []
+        # what this viewer may see of the others: the self-assessment and each other rater, by name
+        others: list[tuple[str, StoredAssessment]] = []
         for view in views:
             if view is None:
                 continue
-            if facilitating:
-                others.append(view.self_assessment)
-            else:
-                others.extend(r.value for r in view.raters)
+            if facilitating and view.self_assessment is not None:
+                others.append(("Self-assessment", view.self_assessment))
+            others.extend((r.rater or "Rater", r.value) for r in view.raters
+                          if trainee_key(r.rater or "") != trainee_key(assessor or ""))
         self.hidden = any(view is not None and not view.revealed and (view.own is not None or view.raters)
                           for view in views)
-        theirs = {s.item_key: s for stored in others if stored for s in stored.assessment.scores}
-        label = "Self-assessment" if target.role is AssessorRole.FACILITATOR else "Facilitator"
         self.session.load(sheet)
         self._show_scores(sheet)
         for row in self.rows:
-            row.set_other(_other_text(label, theirs.get(row.item.key)))
+            row.set_other("; ".join(
+                _other_text(label, score) for label, stored in others
+                if (score := stored.assessment.score(row.item.key)) is not None))
         self.submitted = sheet.submitted
         for row in self.rows:
             row.setEnabled(not self.submitted)
@@ -445,8 +471,8 @@ class ScoringPanel(QWidget):
 
     @staticmethod
     def _assessor(target: _Target) -> str | None:
-        """Who scores: the trainee for a self-assessment; the rater otherwise (today: the chair)."""
-        return target.trainee if target.role is AssessorRole.SELF else (target.conference.chair or None)
+        """Who scores: the trainee for a self-assessment; otherwise the rater named in the panel."""
+        return target.rater
 
     def submit(self) -> bool:
         """Save what is typed, then submit and lock it; the other side's scores show once both submitted."""

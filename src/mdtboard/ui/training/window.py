@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QWidget
 
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, AttendeeRole, Conference, ConferenceMode
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import TraineeSummary
 from mdtboard.services.context import Services
 from mdtboard.services.training import CaseRoles
+from mdtboard.ui import ops as ops_module
 from mdtboard.ui.editing.session import PAUSE_MS
 from mdtboard.ui.forms.ui_training_window import Ui_TrainingWindow
 from mdtboard.ui.training.debrief_view import DebriefView
@@ -126,17 +127,20 @@ class TrainingWindow(QMainWindow):
             self.show_status(str(exc))
             return
         conf = self.conference
+        self._show_info(conf)
+        discussing = [i for i, item in enumerate(conf.agenda) if item.status is AgendaStatus.IN_DISCUSSION]
+        self._fill_agenda(keep_row=discussing[0] if discussing else 0)  # the case under discussion
+        self.debrief.set_conference(conf)
+        self._case_chosen()
+        self._stale(PROGRESS_TAB, PROGRAMME_TAB)
+
+    def _show_info(self, conf: Conference) -> None:
         trainees = [a.name for a in conf.attendees if a.role is AttendeeRole.TRAINEE]
         where = f", {conf.room}" if conf.room else ""
         self.ui.conferenceInfo.setText(
             f"<b>{conf.title}</b>, {conf.starts_at:%A %d %B %Y %H:%M}{where}. "
             f"Facilitator: {conf.chair or '–'}. Trainees: {', '.join(trainees) or 'none yet'}."
         )
-        discussing = [i for i, item in enumerate(conf.agenda) if item.status is AgendaStatus.IN_DISCUSSION]
-        self._fill_agenda(keep_row=discussing[0] if discussing else 0)  # the case under discussion
-        self.debrief.set_conference(conf)
-        self._case_chosen()
-        self._stale(PROGRESS_TAB, PROGRAMME_TAB)
 
     def _fill_agenda(self, keep_row: int | None = None) -> None:
         conf = self.conference
@@ -198,6 +202,39 @@ class TrainingWindow(QMainWindow):
         """Read everything again (someone else may have changed the conference)."""
         if self.flush():
             self.refresh_conferences()
+
+    def stored_elsewhere(self) -> None:
+        """The open teaching conference (agenda, roles, scores) was changed on another PC: read it again on
+        a background operation, keeping the case chosen and the tab shown. Scores being given here are not
+        replaced: their record session merges what the other PC saved when it saves them."""
+        conf = self.conference
+        if conf is None or conf.id is None:
+            return
+        conf_id, services = conf.id, self._services
+        ops_module.operations().read(
+            lambda: (services.conferences.get(conf_id), services.training.roles(conf_id)), parent=self,
+            success=self._arrived, failure=lambda error: self.show_status(str(error)),
+            label="reading a teaching conference changed elsewhere",
+        )
+
+    def _arrived(self, found: tuple[Conference, list[CaseRoles]]) -> None:
+        conf, roles = found
+        if self.conference is None or self.conference.id != conf.id:
+            return  # another conference was chosen meanwhile
+        chosen = self.current_item()
+        self.conference, self._roles = conf, roles
+        self._show_info(conf)
+        rows = [i for i, item in enumerate(conf.agenda) if chosen is not None and item.id == chosen.id]
+        self._fill_agenda(keep_row=rows[0] if rows else None)
+        self.debrief.set_conference(conf)
+        item = self.current_item()
+        focus = QApplication.focusWidget()
+        if focus is None or not self.roles.isAncestorOf(focus):  # never under the cursor of a timing edit
+            self.roles.set_case(conf, item)
+        if not self.scoring.pending:
+            case_roles = next((r for r in roles if item is not None and r.agenda_item_id == item.id), None)
+            self.scoring.set_case(conf, item, case_roles)
+        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB)
 
     def new_conference(self) -> NewConferenceDialog:
         dialog = NewConferenceDialog(self._services, self)
