@@ -49,7 +49,7 @@ from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.services.accounts import AccountService, same_name, to_account
-from mdtboard.services.permissions import NotAllowedError, allowed, require
+from mdtboard.services.permissions import NotAllowedError, allowed, check, require
 from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
@@ -201,6 +201,7 @@ class CarePlanService:
     ) -> ActionProgress:
         """Record progress on an agreed action of a signed plan (done, not done with a reason, carried
         forward to a new date), without a new plan version; kept with who recorded it and when."""
+        check(Action.EDIT_CASES)
         problems = progress_problems(state, recorded_by, reason, new_due)
         if problems:
             raise InvalidInputError(problems)
@@ -253,6 +254,7 @@ class CarePlanService:
         with the new recommendations proposed. Input prepared before the meeting or from disciplines not
         present is not included (see :meth:`offered`). Refused when the case already has a draft.
         """
+        check(Action.ACCEPT_INTO_PLAN)
         with unit_of_work(self.db) as session:
             case = self._case(session, case_id)
             self._check_item(session, case, agenda_item_id)
@@ -277,6 +279,7 @@ class CarePlanService:
         Raises :class:`PlanLockedError` for a signed plan, :class:`ConflictError` (with both texts) when
         someone saved it since, :class:`InvalidInputError` listing every problem; nothing is changed then.
         """
+        check(Action.ACCEPT_INTO_PLAN)
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
         with unit_of_work(self.db) as session:
@@ -297,6 +300,7 @@ class CarePlanService:
 
     def discard_draft(self, plan: CarePlan) -> None:
         """Delete a draft (never a signed plan) its user read at ``plan.version``."""
+        check(Action.ACCEPT_INTO_PLAN)
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
         with unit_of_work(self.db) as session:
@@ -434,6 +438,7 @@ class CarePlanService:
         """Start the next version of a signed plan as a draft that ``supersedes`` it (the signed one
         stays as it is). Only the latest version can be continued. ``agenda_item_id`` links the new
         version to the conference where it is discussed (default: the old version's)."""
+        check(Action.ACCEPT_INTO_PLAN)
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
         with unit_of_work(self.db) as session:

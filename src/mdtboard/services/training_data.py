@@ -173,6 +173,7 @@ def to_assessment(row: TrainingAssessmentRow, case_ref: str | None) -> Assessmen
         scores=tuple(Score(s.item_key, s.value, s.comment) for s in row.scores),
         case_ref=case_ref,
         assessor=row.assessor,
+        submitted=row.submitted_at is not None,
     )
 
 
