@@ -99,6 +99,11 @@ class Ui_TrainingWindow(object):
         self.programmeLayout = QVBoxLayout(self.programmePage)
         self.programmeLayout.setObjectName(u"programmeLayout")
         self.tabs.addTab(self.programmePage, "")
+        self.goalsPage = QWidget()
+        self.goalsPage.setObjectName(u"goalsPage")
+        self.goalsLayout = QVBoxLayout(self.goalsPage)
+        self.goalsLayout.setObjectName(u"goalsLayout")
+        self.tabs.addTab(self.goalsPage, "")
         self.splitter.addWidget(self.tabs)
 
         self.centralLayout.addWidget(self.splitter)
@@ -173,5 +178,9 @@ class Ui_TrainingWindow(object):
         self.programmePage.setAccessibleName(QCoreApplication.translate("TrainingWindow", u"Pro&gramme", None))
 #endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.programmePage), QCoreApplication.translate("TrainingWindow", u"Pro&gramme", None))
+#if QT_CONFIG(accessibility)
+        self.goalsPage.setAccessibleName(QCoreApplication.translate("TrainingWindow", u"Go&als", None))
+#endif // QT_CONFIG(accessibility)
+        self.tabs.setTabText(self.tabs.indexOf(self.goalsPage), QCoreApplication.translate("TrainingWindow", u"Go&als", None))
     # retranslateUi
 
