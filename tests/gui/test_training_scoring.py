@@ -157,7 +157,8 @@ def test_the_facilitator_scores_a_case_by_keyboard_only(
     qtbot.waitUntil(lambda: stored() == expected, timeout=2000)
     per_case = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id)
     assert per_case is not None and per_case.assessment.assessor == FACILITATOR
-    assert panel.ui.saveState.text().startswith("Scores saved ")
+    # "Saved" once the commit is back on the GUI thread (the save runs on the writer thread)
+    qtbot.waitUntil(lambda: panel.ui.saveState.text().startswith("Scores saved "), timeout=2000)
 
 
 def test_a_one_without_a_comment_is_marked_and_not_saved(
