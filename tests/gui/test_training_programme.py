@@ -117,3 +117,36 @@ def test_calibration_scores_a_vignette_by_keyboard_and_shows_the_difference_from
     assert "no decision read out" in table.item(2, 4).text()
     summary = panel.ui.summaryLabel.text()
     assert summary.startswith("1 of 3 items within one point of the reference (2 scored)")
+
+
+def test_a_trainee_in_the_chair_is_scored_on_the_chairing_items(qtbot: QtBot, services: Services) -> None:
+    from mdtboard.domain.rubric import RubricDomain
+    from mdtboard.ui.training.window import SCORING_TAB
+
+    load_bank(services)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.new_conference()
+    ui = dialog.ui
+    ui.titleEdit.setText("Chaired by a trainee")
+    ui.facilitatorEdit.setText(FACILITATOR)
+    ui.traineesEdit.setPlainText(f"{ZOE}\n{KWAME}, psychology\n")
+    ui.chairEdit.setText("Someone Else")
+    ui.buttonBox.accepted.emit()
+    assert "the chair (Someone Else) must be the facilitator or one of the trainees" in ui.problemLabel.text()
+    ui.chairEdit.setText(KWAME.upper())  # matched however it is typed
+    ui.buttonBox.accepted.emit()
+    assert window.conference is not None
+    conf = services.conferences.get(window.conference.id or 0)
+    assert conf.chair == KWAME  # the facilitator is not made the chair
+    assert [(a.name, a.role.value) for a in conf.attendees] == [
+        (FACILITATOR, "observer"), (ZOE, "trainee"), (KWAME, "trainee")]
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    panel.set_rater(FACILITATOR)
+    panel.set_trainee(KWAME)
+    assert {row.item.domain for row in panel.rows} >= {RubricDomain.MEETING}
+    assert "chairs the meeting" in panel.ui.partsLabel.text()
+    panel.set_trainee(ZOE)
+    assert RubricDomain.MEETING not in {row.item.domain for row in panel.rows}
