@@ -113,8 +113,11 @@ class NewConferenceDialog(QDialog):
             room=self.ui.roomEdit.text().strip() or None,
             mode=ConferenceMode.TRAINING,
             chair=chair,  # a trainee in the chair is scored on the chairing items
-            attendees=[Attendee(facilitator, Discipline.PHYSICIAN,
-                                AttendeeRole.OBSERVER if chair_is_trainee else AttendeeRole.CHAIR), *trainees],
+            attendees=[
+                Attendee(facilitator, Discipline.PHYSICIAN,
+                         AttendeeRole.OBSERVER if chair_is_trainee else AttendeeRole.CHAIR),
+                *trainees,
+            ],
             agenda=[AgendaItem(case_id=c, position=i) for i, c in enumerate(self.chosen_case_ids())],
         )
         try:
