@@ -157,7 +157,8 @@ def test_the_facilitator_scores_a_case_by_keyboard_only(
     qtbot.waitUntil(lambda: stored() == expected, timeout=2000)
     per_case = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id)
     assert per_case is not None and per_case.assessment.assessor == FACILITATOR
-    assert panel.ui.saveState.text().startswith("Scores saved ")
+    # "Saved" once the commit is back on the GUI thread (the save runs on the writer thread)
+    qtbot.waitUntil(lambda: panel.ui.saveState.text().startswith("Scores saved "), timeout=2000)
 
 
 def test_a_one_without_a_comment_is_marked_and_not_saved(
@@ -372,3 +373,54 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     panel.set_role(SELF)
     assert panel.row("case.isbar.background").ui.otherLabel.text() == f"{FACILITATOR}: 3; {second}: 5"
     del case_id
+
+
+def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    from mdtboard.domain.blind import GoalOutcome
+    from mdtboard.ui.training.window import GOALS_TAB
+
+    conf_id, _item_id, case_id = conference
+    window.show_tab(GOALS_TAB)
+    goals = window.goals
+    assert goals.trainee == ZOE and goals.rater == FACILITATOR
+    assert goals.ui.reviewTable.rowCount() == 0
+    # before the reveal: refused, with the reason, and nothing stored
+    goals.ui.goal1Edit.setFocus()
+    qtbot.waitUntil(goals.ui.goal1Edit.hasFocus)
+    _type(qtbot, "Open with the one-liner.")
+    goals.ui.goal2Edit.setText("Ask one question only.")
+    assert not goals.save()
+    assert "after the reveal" in goals.ui.stateLabel.text() and services.training.goals(ZOE) == []
+    # both submit; the goals are saved, with the rater who wrote them with the trainee
+    for role, assessor, value in ((SELF, None, 4), (FAC, FACILITATOR, 2)):
+        comment = "Two questions." if value < 3 else None
+        stored = services.training.save_assessment(
+            conf_id, ZOE, role, [Score("case.isbar.situation", value, comment)], case_id=case_id,
+            assessor=assessor)
+        services.training.submit_assessment(stored.id, seen_version=stored.version)
+    goals.ui.saveButton.click()
+    assert "Goals saved" in goals.ui.stateLabel.text()
+    saved = services.training.goals(ZOE, conference_id=conf_id)
+    assert [(g.kind.label, g.text, g.rater) for g in saved] == [
+        ("Keep doing", "Open with the one-liner.", FACILITATOR),
+        ("Change", "Ask one question only.", FACILITATOR),
+    ]
+    # the next teaching conference: the goals are there to review, and the review is stored
+    bank = load_bank(services)
+    later = teaching_conference(services, "Teaching 4", datetime(2026, 4, 13, 13), [bank["TEACH-05"]])
+    assert later.id is not None
+    window.refresh_conferences(select=later.id)
+    window.show_tab(GOALS_TAB)
+    goals.set_trainee(ZOE)
+    assert goals.ui.reviewTable.rowCount() == 2
+    assert goals.ui.reviewTable.item(1, 0).text() == "Change: Ask one question only."
+    assert all(text.text() == "" for text in goals.texts)  # nothing written yet for this conference
+    goals.note_edit(1).setText("One question in both cases.")
+    box = goals.outcome_box(1)
+    box.setCurrentIndex(box.findData(GoalOutcome.MET.value))
+    box.activated.emit(box.currentIndex())  # as when the person picks it
+    reviewed = services.training.goals_to_review(later.id, ZOE)
+    assert [(g.outcome, g.outcome_note) for g in reviewed] == [
+        (None, None), (GoalOutcome.MET, "One question in both cases.")]

@@ -17,9 +17,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-
 from mdtboard.domain.accounts import Action, Credential
 from mdtboard.domain.careplan import (
     CarePlan,
@@ -53,19 +50,13 @@ from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.services.accounts import AccountService, same_name, to_account
 from mdtboard.services.permissions import NotAllowedError, allowed, check, require
-from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
-from mdtboard.storage.careplan_models import (
-    CarePlanInterventionRow,
-    CarePlanRow,
-    CarePlanSignOffRow,
-    CarePlanWithdrawalRow,
-)
 from mdtboard.storage.case_repo import load_cases, to_input
 from mdtboard.storage.db import Database
-from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, DisciplineInputRow, utcnow
+from mdtboard.storage.models import utcnow
 
 
 def _content(plan: CarePlan) -> object:
@@ -104,13 +95,11 @@ class CarePlanService:
     def history(self, case_id: int) -> list[CarePlan]:
         """Every version of the case's plan, oldest first."""
         with read_only(self.db) as session:
-            return repo.load_plans(session, CarePlanRow.case_id == case_id)
+            return repo.plans_of_case(session, case_id)
 
     def get_version(self, case_id: int, plan_version: int) -> CarePlan:
         with read_only(self.db) as session:
-            found = repo.load_plans(
-                session, CarePlanRow.case_id == case_id, CarePlanRow.plan_version == plan_version
-            )
+            found = repo.plans_of_case(session, case_id, plan_version)
         if not found:
             raise NotFoundError("care plan version", plan_version)
         return found[0]
@@ -170,17 +159,7 @@ class CarePlanService:
 
     def _open_actions(self, before: date | None, case_ids: Sequence[int] | None) -> list[OpenAction]:
         with read_only(self.db) as session:
-            rows = session.execute(
-                sa.select(CarePlanInterventionRow, CarePlanRow, CaseRow.ref, CaseRow.display_name)
-                .join(CarePlanRow, CarePlanRow.id == CarePlanInterventionRow.plan_id)
-                .join(CaseRow, CaseRow.id == CarePlanRow.case_id)
-                .where(
-                    CarePlanInterventionRow.plan_id.in_(repo.latest_signed_ids(case_ids)),
-                    CarePlanInterventionRow.status == "open",
-                    CarePlanInterventionRow.proposed.is_(False),
-                )
-                .order_by(CarePlanInterventionRow.due_date, CaseRow.ref, CarePlanInterventionRow.position)
-            ).all()
+            rows = repo.open_action_rows(session, case_ids)
             progress = progress_repo.latest_progress(session, {plan.id for _i, plan, _r, _n in rows})
             found: list[OpenAction] = []
             for item, plan, ref, name in rows:
@@ -314,7 +293,7 @@ class CarePlanService:
                 self._check_item(session, self._case(session, stored.case_id), plan.agenda_item_id)
             self._bump(session, plan, stored, **repo.plan_values(plan), agenda_item_id=plan.agenda_item_id)
             if _content(stored) != _content(plan):
-                session.execute(sa.delete(CarePlanSignOffRow).where(CarePlanSignOffRow.plan_id == plan.id))
+                repo.delete_sign_offs(session, plan.id)
             repo.delete_items(session, plan.id)
             repo.insert_items(session, plan.id, plan)
         return self.get(plan.id)
@@ -328,14 +307,7 @@ class CarePlanService:
             stored = self._stored(session, plan.id)
             if stored.status is PlanStatus.SIGNED:
                 raise PlanLockedError(stored.case_ref, stored.plan_version)
-            deleted = session.execute(
-                sa.delete(CarePlanRow).where(
-                    CarePlanRow.id == plan.id,
-                    CarePlanRow.version == plan.version,
-                    CarePlanRow.status == "draft",
-                )
-            ).rowcount  # type: ignore[attr-defined]
-            if deleted != 1:
+            if not repo.delete_draft(session, plan.id, plan.version):
                 raise ConflictError(
                     "care plan", f"{stored.case_ref} version {stored.plan_version}",
                     seen_version=plan.version, mine=plan, theirs=stored,
@@ -400,18 +372,15 @@ class CarePlanService:
                     ))
                 values["open_items_reason"] = reason or None
             self._bump(session, plan, stored, **values)
-            session.add(CarePlanSignOffRow(
-                plan_id=plan.id, position=len(stored.sign_offs), discipline=str(discipline),
+            repo.add_sign_off(
+                session, plan.id, position=len(stored.sign_offs), discipline=str(discipline),
                 name=account.display_name, signed_at=when, account_id=account.id,
                 fingerprint=signed_fingerprint(stored),
-            ))
+            )
             signed = {s.discipline for s in stored.sign_offs} | {discipline}
             required = required_sign_offs(stored, self._attendees(session, stored.agenda_item_id))
             if all(d in signed for d in required):
-                session.execute(
-                    sa.update(CarePlanRow).where(CarePlanRow.id == plan.id)
-                    .values(status="signed", signed_at=when)
-                )
+                repo.mark_signed(session, plan.id, when)
         return self.get(plan.id)
 
     def withdraw_sign_off(
@@ -444,13 +413,11 @@ class CarePlanService:
                     raise InvalidInputError(Problem(
                         "reason", f"the chair withdraws {given.name}'s sign-off with a reason"))
             self._bump(session, plan, stored)
-            session.execute(sa.delete(CarePlanSignOffRow).where(
-                CarePlanSignOffRow.plan_id == plan.id, CarePlanSignOffRow.discipline == str(discipline)
-            ))
-            session.add(CarePlanWithdrawalRow(
-                plan_id=plan.id, discipline=str(discipline), name=given.name, account_id=given.account_id,
+            repo.delete_sign_offs(session, plan.id, str(discipline))
+            repo.add_withdrawal(
+                session, plan.id, discipline=str(discipline), name=given.name, account_id=given.account_id,
                 withdrawn_by=account.id, reason=why or None, withdrawn_at=utcnow(),
-            ))
+            )
         return self.get(plan.id)
 
     def signer_accounts(self, plan: CarePlan) -> dict[Discipline, list[tuple[str, str | None]]]:
@@ -504,7 +471,7 @@ class CarePlanService:
     def _check_item(self, session: Session, case: Case, agenda_item_id: int | None) -> None:
         if agenda_item_id is None:
             return
-        item = session.get(AgendaItemRow, agenda_item_id)
+        item = repo.agenda_item(session, agenda_item_id)
         if item is None:
             raise NotFoundError("agenda item", agenda_item_id)
         if item.case_id != case.id:
@@ -513,18 +480,7 @@ class CarePlanService:
             ))
 
     def _inputs(self, session: Session, case_id: int, agenda_item_id: int | None) -> list[DisciplineInput]:
-        rows = session.scalars(
-            sa.select(DisciplineInputRow)
-            .where(
-                DisciplineInputRow.case_id == case_id,
-                sa.or_(
-                    DisciplineInputRow.agenda_item_id.is_(None),
-                    DisciplineInputRow.agenda_item_id == agenda_item_id,
-                ),
-            )
-            .order_by(DisciplineInputRow.agenda_item_id.is_not(None), DisciplineInputRow.position)
-        )
-        return [to_input(r) for r in rows]
+        return [to_input(r) for r in repo.input_rows_for(session, case_id, agenda_item_id)]
 
     def _own_inputs(
         self, session: Session, case_id: int, agenda_item_id: int | None
@@ -541,12 +497,7 @@ class CarePlanService:
     def _attendees(self, session: Session, agenda_item_id: int | None) -> list[Attendee]:
         if agenda_item_id is None:
             return []
-        rows = session.scalars(
-            sa.select(AttendeeRow)
-            .join(AgendaItemRow, AgendaItemRow.conference_id == AttendeeRow.conference_id)
-            .where(AgendaItemRow.id == agenda_item_id)
-            .order_by(AttendeeRow.position)
-        )
+        rows = repo.attendee_rows_of_item(session, agenda_item_id)
         return [
             Attendee(r.name, Discipline(r.discipline), AttendeeRole(r.role), r.id, r.version) for r in rows
         ]
@@ -555,7 +506,7 @@ class CarePlanService:
         latest = repo.latest_version(session, case_id, signed_only=signed_only)
         if latest is None:
             return None
-        return repo.load_plans(session, CarePlanRow.case_id == case_id, CarePlanRow.plan_version == latest)[0]
+        return repo.plans_of_case(session, case_id, latest)[0]
 
     def _stored(self, session: Session, plan_id: int) -> CarePlan:
         stored = repo.load_plan(session, plan_id)
@@ -566,17 +517,10 @@ class CarePlanService:
     def _bump(self, session: Session, plan: CarePlan, stored: CarePlan, **values: object) -> int:
         """``UPDATE care_plans SET ..., version = version + 1 WHERE id AND version = :seen AND draft``."""
         assert plan.id is not None
-        new = session.execute(
-            sa.update(CarePlanRow)
-            .where(
-                CarePlanRow.id == plan.id, CarePlanRow.version == plan.version, CarePlanRow.status == "draft"
-            )
-            .values(version=CarePlanRow.version + 1, updated_at=utcnow(), **values)
-            .returning(CarePlanRow.version)
-        ).scalar_one_or_none()
+        new = repo.bump_draft(session, plan.id, plan.version, **values)
         if new is None:
             raise ConflictError(
                 "care plan", f"{stored.case_ref} version {stored.plan_version}",
                 seen_version=plan.version, mine=plan, theirs=stored,
             )
-        return int(new)
+        return new

@@ -8,8 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy.orm import Session
-
 from mdtboard.domain.accounts import Action
 from mdtboard.domain.case import Case, CaseSummary, RestrictedPassage
 from mdtboard.domain.case_keeping import CaseInUseError, CaseUsage, duplicate
@@ -17,7 +15,7 @@ from mdtboard.domain.case_refs import next_reference, reference_prefix
 from mdtboard.domain.errors import CancelledError, ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.validation import case_problems, check_case
 from mdtboard.services.permissions import NotAllowedError, acting, allowed, check
-from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.storage import case_keeping, case_repo, conference_repo
 from mdtboard.storage.db import Database
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from mdtboard.domain.accounts import Action
 from mdtboard.domain.case import Discipline
@@ -28,13 +27,10 @@ from mdtboard.domain.timers import (
 )
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.services.permissions import check
-from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.storage import timing_repo
 from mdtboard.storage.db import Database
 from mdtboard.storage.timing_models import FLOOR_KIND, PHASE_KIND
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 
 def _aware(value: datetime) -> datetime:

@@ -19,7 +19,9 @@ from mdtboard.services.training import CaseRoles
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui.editing.session import PAUSE_MS
 from mdtboard.ui.forms.ui_training_window import Ui_TrainingWindow
+from mdtboard.ui.training.calibration import CalibrationPanel
 from mdtboard.ui.training.debrief_view import DebriefView
+from mdtboard.ui.training.goals import GoalsPanel
 from mdtboard.ui.training.new_conference import NewConferenceDialog
 from mdtboard.ui.training.programme import ProgrammeView
 from mdtboard.ui.training.progress import ProgressView
@@ -27,7 +29,7 @@ from mdtboard.ui.training.roles import RolesPanel
 from mdtboard.ui.training.scoring import ScoringPanel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB = range(5)
+ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB, CALIBRATION_TAB = range(7)
 
 
 class TrainingWindow(QMainWindow):
@@ -56,6 +58,10 @@ class TrainingWindow(QMainWindow):
         self.debrief = DebriefView(services, self.ui.debriefPage)
         self.progress = ProgressView(services, self.ui.progressPage)
         self.programme = ProgrammeView(services, self.ui.programmePage)
+        self.goals = GoalsPanel(services, self.ui.goalsPage)
+        self.ui.goalsLayout.addWidget(self.goals)
+        self.calibration = CalibrationPanel(self.ui.calibrationPage)
+        self.ui.calibrationLayout.addWidget(self.calibration)
         self.ui.rolesLayout.addWidget(self.roles)
         self.ui.scoringLayout.addWidget(self.scoring)
         self.ui.debriefLayout.addWidget(self.debrief)
@@ -76,7 +82,7 @@ class TrainingWindow(QMainWindow):
         self.ui.tabs.currentChanged.connect(self._tab_shown)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         shortcut.activated.connect(self.refresh)
-        for view in (self.roles, self.scoring, self.debrief, self.programme):
+        for view in (self.roles, self.scoring, self.debrief, self.programme, self.goals, self.calibration):
             view.status_message.connect(self.show_status)
         self.roles.roles_changed.connect(self._roles_changed)
         self.scoring.scores_saved.connect(lambda: self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB))
@@ -196,7 +202,7 @@ class TrainingWindow(QMainWindow):
         item = self.current_item()
         roles = next((r for r in self._roles if item is not None and r.agenda_item_id == item.id), None)
         self.scoring.set_case(self.conference, item, roles)
-        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB)
+        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB)
 
     def refresh(self) -> None:
         """Read everything again (someone else may have changed the conference)."""
@@ -253,7 +259,12 @@ class TrainingWindow(QMainWindow):
                 self._tab_shown(tab)
 
     def _tab_shown(self, tab: int) -> None:
-        if tab == DEBRIEF_TAB:
+        if tab == GOALS_TAB:
+            self.goals.rater = " ".join(self.scoring.ui.raterEdit.text().split()) or None
+            if self.scoring.trainee:
+                self.goals.set_trainee(self.scoring.trainee)
+            self.goals.set_conference(self.conference)
+        elif tab == DEBRIEF_TAB:
             self.debrief.refresh()
         elif tab == PROGRESS_TAB:
             names = [t.trainee for t in self._programme_rows()]
