@@ -37,6 +37,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table
 
 from bench.measure import median, progress, row, seconds
+from mdtboard.domain.accounts import Credential, Role
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
 from mdtboard.interchange.bundle import import_files
@@ -68,9 +69,14 @@ def _prepare(folder: Path) -> Services:
         services.conferences.add_attendee(conf.id, Attendee(name, discipline, AttendeeRole.MEMBER))
     item = services.conferences.add_agenda_item(conf.id, case.id)
     plan = services.careplans.create_draft(case.id, agenda_item_id=item.id, today=date(2026, 12, 3))
+    admin = services.accounts.create_first_administrator("bench-admin", "Bench admin", "bench password")
     for discipline, name in leads.items():
+        username = f"bench-{discipline.value}"
+        services.accounts.add(admin, username, name, "bench password", [Role.MEMBER], discipline=discipline,
+                              pin="2468")
         at = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)
-        plan = services.careplans.sign_off(plan, discipline, name, at=at, open_items_reason="bench")
+        plan = services.careplans.sign_off(plan, discipline, Credential(username, "2468"), at=at,
+                                           open_items_reason="bench")
     return services
 
 

@@ -42,6 +42,17 @@ REQUIRE_POSTGRES = bool(os.environ.get("MDTBOARD_REQUIRE_POSTGRES"))
 _pg_state: dict[str, Any] = {}
 
 
+@pytest.fixture(autouse=True)
+def _nobody_signed_in() -> Iterator[None]:
+    """Each test starts, and leaves, with nobody signed in to the program."""
+    from mdtboard.services import permissions
+    from mdtboard.storage import audit
+
+    yield
+    permissions.act_as_account(None)
+    audit.act_as(None)
+
+
 def postgres_available() -> str | None:
     """None when the server answers, else why not."""
     if "reason" not in _pg_state:

@@ -1,10 +1,12 @@
 """A small TCP proxy for tests and benchmarks: in front of a PostgreSQL server, it can add delay to every
-packet (a distant server) or go silent (a network that drops everything without closing anything)."""
+packet (a distant server), go silent (a network that drops everything without closing anything), or cut
+the network (every connection through it reset, and nothing gets through until it is restored)."""
 
 from __future__ import annotations
 
 import contextlib
 import socket
+import struct
 import threading
 import time
 
@@ -30,6 +32,20 @@ class TcpProxy:
         self.silent.set()
 
     def speak_again(self) -> None:
+        self.silent.clear()
+
+    def cut(self) -> None:
+        """The network drops: every connection through the proxy is reset at once (both ends), and new
+        connections are swallowed (silent) until :meth:`restore`."""
+        self.silent.set()
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST
+                sock.close()
+
+    def restore(self) -> None:
         self.silent.clear()
 
     def close(self) -> None:

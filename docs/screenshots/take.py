@@ -21,7 +21,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-SIZE = QSize(1600, 900)
+SIZE = QSize(*(int(n) for n in os.environ.get("MDTBOARD_SCREENSHOT_SIZE", "1600x900").split("x")))
 
 
 def settle(app: QApplication, seconds: float = 0.4) -> None:
@@ -32,9 +32,9 @@ def settle(app: QApplication, seconds: float = 0.4) -> None:
 
 
 def save(widget: QWidget, name: str) -> None:
-    path = HERE / name
+    path = Path(os.environ.get("MDTBOARD_SCREENSHOTS", HERE)) / name
     widget.grab().save(str(path))
-    print(f"wrote {path.relative_to(HERE.parents[1])}")
+    print(f"wrote {path}")
 
 
 def main() -> int:
@@ -115,6 +115,25 @@ def main() -> int:
     workspace.discussion.start()
     settle(app, 0.8)
     save(window, "conference.png")
+
+    # The care plan built from the team's input in this conference: proposed items to accept, the
+    # medication decisions, the checklist before signing.
+    page = window.care_plan
+    assert page is not None
+    page.open_for_context()
+    plan_editor = page.editor
+    plan_editor.build_draft()
+    settle(app)
+    for _ in range(2):
+        plan_editor.accept_proposed(0)
+    settle(app)
+    save(window, "care-plan.png")
+    for part in ("goals", "medication"):
+        plan_editor.go_to_part(part)
+        settle(app)
+        save(window, f"care-plan-{part}.png")
+    window.show_page(CONFERENCE)
+    settle(app)
 
     # Presentation mode: the big screen at 1920x1080 and the operator's view with the timer bar.
     mode = window.presentation

@@ -1,7 +1,7 @@
 """Child of test_kill_during_autosave: types steadily into the record session of one editor (the case, a
-discipline's input, the conference's own fields or a care plan) on a real database, through the save
-function that editor uses, and prints each acknowledged save ("saved <n>") as soon as the session reports
-it, until it is killed."""
+discipline's input, the conference's own fields, a care plan or a trainee's scores) on a real database,
+through the save function that editor uses, and prints each acknowledged save ("saved <n>") as soon as
+the session reports it, until it is killed."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ from mdtboard.ui.editing.session import RecordSession
 FIELD = {
     "case": "one_liner", "input": "assessment", "conference": "title", "careplan": "responsible_clinician",
 }
+#: The scores: the comment of this rubric item is typed into.
+SCORED_ITEM = "case.isbar.situation"
+TRAINEE, RATER = "Zoë Example", "Dr Priya Example"
 
 
 def editor_of(services: Services, kind: str, record_id: int) -> tuple[Any, Callable[..., Any], Any, Any]:
@@ -48,6 +51,15 @@ def editor_of(services: Services, kind: str, record_id: int) -> tuple[Any, Calla
             service.get(record_id), (lambda conf: store_details(service, conf)), details_fields,
             details_with_fields,
         )
+    if kind == "scores":
+        from mdtboard.domain.rubric import AssessorRole
+        from mdtboard.services.score_sheet import load_sheet, save_sheet, sheet_fields, sheet_with_fields
+
+        training = services.training
+        case_id = services.conferences.get(record_id).agenda[0].case_id
+        sheet = load_sheet(training, record_id, TRAINEE, AssessorRole.FACILITATOR, assessor=RATER,
+                           case_id=case_id)
+        return sheet, (lambda record: save_sheet(training, record)), sheet_fields, sheet_with_fields
     from mdtboard.ui.careplan.saving import plan_fields, plan_with_fields, store_plan
 
     plans = services.careplans
@@ -55,8 +67,12 @@ def editor_of(services: Services, kind: str, record_id: int) -> tuple[Any, Calla
     return base, (lambda plan: store_plan(plans, plan)), plan_fields, plan_with_fields
 
 
-def counter(kind: str, record: object) -> int:
-    text = getattr(record, FIELD[kind])
+def counter(kind: str, record: Any) -> int:
+    if kind == "scores":
+        score = record.scores.get(SCORED_ITEM)
+        text = score.comment if score is not None else None
+    else:
+        text = getattr(record, FIELD[kind])
     return int((text or "typed 0").split()[-1])
 
 
@@ -69,6 +85,8 @@ def main(url: str, kind: str, record_id: int) -> None:
     def read() -> Any:
         """What is on screen, stating the record the session last saved (as the editors do)."""
         stored = session.base
+        if kind == "scores":  # the stored sides' versions are the sheet's
+            return replace(stored, scores=copy.deepcopy(screen["record"].scores))
         return replace(copy.deepcopy(screen["record"]), id=stored.id, version=stored.version)
 
     session = RecordSession(save=save, read=read, fields=fields, build=build)
@@ -79,7 +97,13 @@ def main(url: str, kind: str, record_id: int) -> None:
 
     def key() -> None:
         count[0] += 1
-        screen["record"] = replace(screen["record"], **{FIELD[kind]: f"typed {count[0]}"})
+        if kind == "scores":
+            from mdtboard.domain.rubric import Score
+
+            scores = {**screen["record"].scores, SCORED_ITEM: Score(SCORED_ITEM, 2, f"typed {count[0]}")}
+            screen["record"] = replace(screen["record"], scores=scores)
+        else:
+            screen["record"] = replace(screen["record"], **{FIELD[kind]: f"typed {count[0]}"})
         session.touch()
 
     timer = QTimer()

@@ -1,9 +1,10 @@
 """Another PC: ``python live_writer.py URL OPS_JSON`` runs each operation in its own unit of work.
 
 Operations: ["case", CASE_ID, FIELD, TEXT] sets a text field of a case; ["delete", CASE_ID];
+["delete_conference", CONF_ID];
 ["archive", CASE_ID]; ["attendee", CONF_ID, NAME, DISCIPLINE]; ["plan", CASE_ID, FIELD, TEXT] sets a
 text field of the case's draft care plan; ["status", CONF_ID, CASE_ID, STATUS] sets an agenda item's
-status; ["input", ITEM_ID, DISCIPLINE, AUTHOR, TEXT]
+status; ["trainee", CONF_ID, NAME, DISCIPLINE] adds a trainee; ["input", ITEM_ID, DISCIPLINE, AUTHOR, TEXT]
 adds or updates that discipline's input on an agenda item."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from dataclasses import replace
 
 from mdtboard.domain.case import Discipline, DisciplineInput
-from mdtboard.domain.conference import AgendaStatus, Attendee
+from mdtboard.domain.conference import AgendaStatus, Attendee, AttendeeRole
 from mdtboard.services.context import open_services
 
 
@@ -26,8 +27,13 @@ def main() -> None:
             services.cases.update(replace(case, **{args[1]: args[2]}))
         elif kind == "delete":
             services.cases.delete(args[0])
+        elif kind == "delete_conference":
+            services.conferences.delete(args[0])
         elif kind == "archive":
             services.cases.archive(args[0])
+        elif kind == "trainee":
+            trainee = Attendee(args[1], Discipline(args[2]), AttendeeRole.TRAINEE)
+            services.conferences.add_attendee(args[0], trainee)
         elif kind == "attendee":
             services.conferences.add_attendee(args[0], Attendee(args[1], Discipline(args[2])))
         elif kind == "plan":  # ["plan", CASE_ID, FIELD, TEXT]: a field of the case's draft plan

@@ -5,12 +5,14 @@ history with its changes, and a conflict with a second session."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from conftest import table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
+from signing import PIN
 from test_careplan_support import (
     CTRL,
     SHIFT,
@@ -30,6 +32,7 @@ from test_careplan_support import (
 from mdtboard.domain.careplan import CarePlan, PlanLockedError
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.services.context import Services, open_services
+from mdtboard.ui.accounts.dialogs import CredentialDialog
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 
@@ -291,6 +294,15 @@ def test_formulation_and_agreement_are_saved_and_undone(
     assert _stored(services, case_id).review_date is None
 
 
+def _type_pin(qtbot: QtBot, editor: Any) -> None:
+    """The signer types their own PIN in the dialog that asks for it, and presses Enter."""
+    asked = editor.last_dialog
+    assert isinstance(asked, CredentialDialog) and asked.isVisible()
+    qtbot.waitUntil(lambda: focused() is asked.secret_edit)
+    type_text(qtbot, PIN)
+    press(qtbot, Qt.Key.Key_Return)
+
+
 def test_signing_by_every_discipline_locks_the_plan(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, db: object
 ) -> None:
@@ -298,6 +310,8 @@ def test_signing_by_every_discipline_locks_the_plan(
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
     editor.build_draft()
+    messages: list[str] = []
+    editor.status_message.connect(messages.append)
     stack = editor.test_stack  # type: ignore[attr-defined]
     editor.ui.socialEdit.setFocus()
     press(qtbot, Qt.Key.Key_End, CTRL)
@@ -321,6 +335,17 @@ def test_signing_by_every_discipline_locks_the_plan(
     type_text(qtbot, "Patient wants time to decide on the taper")
     assert dialog.sign_button.isEnabled()
     dialog.sign_button.click()
+    # then the signer's own PIN: a wrong one signs nothing
+    asked = editor.last_dialog
+    assert isinstance(asked, CredentialDialog) and asked.username == "dr-physician.physician"
+    qtbot.waitUntil(lambda: focused() is asked.secret_edit)
+    assert not asked.ok_button.isEnabled()
+    type_text(qtbot, "0000")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Not signed: Wrong password or PIN" in messages[-1] if messages else False)
+    assert _stored(services, case_id).sign_offs == []
+    assert editor.last_dialog is not asked  # asked again; the reason given is kept
+    _type_pin(qtbot, editor)
     qtbot.waitUntil(lambda: len(_stored(services, case_id).sign_offs) == 1, timeout=WAIT_MS)
     assert _stored(services, case_id).open_items_reason == "Patient wants time to decide on the taper"
     editor.activateWindow()  # back from the checklist (the offscreen platform does not do it by itself)
@@ -328,7 +353,15 @@ def test_signing_by_every_discipline_locks_the_plan(
     qtbot.waitUntil(lambda: focused() is editor.signoff.rows[required[1]].name)
     for discipline in required[1:]:
         assert focused() is editor.signoff.rows[discipline].name  # the next signer to choose
-        press(qtbot, Qt.Key.Key_Return)  # Enter on the drop-down signs
+        press(qtbot, Qt.Key.Key_Return)  # Enter on the drop-down signs, with the signer's PIN
+        _type_pin(qtbot, editor)
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+        qtbot.waitUntil(lambda d=discipline: d in _stored(services, case_id).signed_disciplines(),
+                        timeout=WAIT_MS)
+        following = required[required.index(discipline) + 1:]
+        if following:
+            qtbot.waitUntil(lambda d=following[0]: focused() is editor.signoff.rows[d].name)
     plan = _stored(services, case_id)
     assert plan.signed and {s.name for s in plan.sign_offs} == {f"Dr {d.label}" for d in required}
     assert plan.interventions and all(i.proposed for i in plan.interventions)  # signed, still not accepted
@@ -495,3 +528,35 @@ def test_a_conflict_with_another_session_is_merged_and_only_a_clash_is_asked(
     assert editor.flush()
     stored = _stored(services, case_id)
     assert stored.responsible_clinician == "Dr Mine" and stored.goals[0].target == "8 h/day"
+
+
+def test_the_medication_table_shows_switch_and_pending_columns_only_when_needed(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    item_id = in_conference(services, case_id)
+    editor = make_editor(services)
+    assert editor.open_case(case_id, item_id) and editor.build_draft() is not None
+    view = editor.tables.views["medication_plan"]
+    model = view.model()
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    pending_columns = [headers.index(h) for h in
+                       ("Options offered (pending)", "Who decides with the patient", "Decide by")]
+    switch_column = headers.index("Switch to")
+
+    def hidden() -> set[int]:
+        return {c for c in range(model.columnCount()) if view.isColumnHidden(c)}
+
+    assert hidden() == {switch_column, *pending_columns}  # nothing is a switch or pending yet
+    tramadol = next(r for r in range(model.rowCount()) if _cell(view, r, 1) == "tramadol")
+    assert model.setData(model.index(tramadol, 0), "Decision pending")  # the Decision drop-down's choice
+    assert _cell(view, tramadol, 0) == "Decision pending"
+    assert hidden() == {switch_column}  # the options, who decides and by when can now be typed
+    _edit_cell(qtbot, view, tramadol, pending_columns[0], "buprenorphine switch or slow taper")
+    assert editor.flush()
+    stored = next(m for m in _stored(services, case_id).medication_plan if m.medication == "tramadol")
+    assert stored.options == "buprenorphine switch or slow taper"
+    assert model.setData(model.index(tramadol, 0), "Switch")
+    assert hidden() == set(pending_columns)
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # undo: pending again, and its columns with it
+    assert _cell(view, tramadol, 0) == "Decision pending" and hidden() == {switch_column}

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from signing import account_for, sign
 
 from mdtboard.domain.careplan import CarePlan, PlanStatus
 from mdtboard.domain.case import Discipline, DisciplineInput
@@ -80,6 +81,7 @@ def in_conference(services: Services, case_id: int, *, copy_inputs: bool = True)
     for discipline, name in LEADS.items():
         role = AttendeeRole.CHAIR if discipline is Discipline.PHYSICIAN else AttendeeRole.MEMBER
         services.conferences.add_attendee(conf.id or 0, Attendee(name, discipline, role))
+        account_for(services, name, discipline)  # each lead signs with their own account
     item = services.conferences.add_agenda_item(conf.id or 0, case_id)
     if copy_inputs:
         for given in services.cases.get(case_id).discipline_inputs or []:
@@ -100,7 +102,7 @@ def conference_draft(services: Services, case_id: int) -> CarePlan:
 def signed(services: Services, plan: CarePlan) -> CarePlan:
     """``plan`` signed by the lead present of every required discipline (through the service)."""
     for discipline in services.careplans.required_sign_offs(plan):
-        plan = services.careplans.sign_off(plan, discipline, LEADS[discipline], open_items_reason="test")
+        plan = sign(services, plan, discipline, LEADS[discipline], open_items_reason="test")
     assert plan.status is PlanStatus.SIGNED
     return plan
 

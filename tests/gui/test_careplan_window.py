@@ -142,7 +142,10 @@ def test_an_edit_in_a_table_keeps_the_cursor_there(
     press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Alt+M: the medication plan
     medication = editor.tables.views["medication_plan"]
     qtbot.waitUntil(lambda: focused() is medication)
-    medication.setCurrentIndex(medication.model().index(0, medication.model().columnCount() - 1))
+    model = medication.model()
+    instruction = next(c for c in range(model.columnCount())
+                       if model.headerData(c, Qt.Orientation.Horizontal) == "Instruction (one line)")
+    medication.setCurrentIndex(model.index(0, instruction))
     press(qtbot, Qt.Key.Key_F2)
     type_text(qtbot, "No change.")
     press(qtbot, Qt.Key.Key_Return)
@@ -152,3 +155,29 @@ def test_an_edit_in_a_table_keeps_the_cursor_there(
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Left)
     assert editor.ui.sectionTabs.currentIndex() == tab and medication.currentIndex().row() == 1
+
+
+def test_coming_to_the_care_plan_page_opens_the_plan_of_the_case_one_came_from(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str, second_session: Services
+) -> None:
+    ids = load_samples(second_session)
+    window = make_window(sqlite_database_url)
+    page = window.care_plan
+    assert page is not None
+    # nothing open or selected: the page says how to open a plan
+    library = window.library
+    assert library is not None
+    library.ui.caseTable.clearSelection()
+    library.ui.caseTable.setCurrentIndex(library.model.index(-1, 0))
+    press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page() == CARE_PLAN_PAGE and page.editor.current_case_id() is None
+    # the case selected in the library: Alt+4 shows its plan, with the cursor on the build button
+    _select_in_library(qtbot, window, ids["MDT-002"])
+    press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page() == CARE_PLAN_PAGE
+    assert page.editor.current_case_id() == ids["MDT-002"]
+    assert focused() is page.editor.ui.buildButton
+    # a plan already open stays open when the page is shown again from elsewhere
+    _select_in_library(qtbot, window, ids["MDT-001"])
+    press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert page.editor.current_case_id() == ids["MDT-002"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -47,6 +48,7 @@ def new_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> NewCaseDialog:
     dialog = window.case_actions.new_case_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(lambda: bool(dialog.ui.refEdit.text()))  # the suggestion, looked up off the GUI thread
     return dialog
 
 
@@ -72,7 +74,7 @@ def test_a_new_case_by_keyboard_alone_is_found_after_restarting(
     suggested = dialog.ui.refEdit.text()
     assert suggested.startswith("MDT-") and not second_session.cases.reference_taken(suggested)
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     editor = window.editor
     assert editor is not None and window.current_page() == CASE and editor.is_new_case
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.ui.nameEdit)  # the cursor in the name

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from signing import sign
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.privacy import input_pointer
@@ -166,7 +167,7 @@ def test_open_actions_of_the_agreed_plan_stand_in_the_key_facts_and_on_the_big_s
     plan = services.careplans.save_draft(plan)
     for discipline, name in ((Discipline.PHYSICIAN, "Dr Okafor"), (Discipline.PHYSICAL_THERAPY, "Sam Lee"),
                              (Discipline.PSYCHOLOGY, "Ana Ruiz"), (Discipline.PHARMACY, "Kim Park")):
-        plan = services.careplans.sign_off(plan, discipline, name, open_items_reason="set at the clinic")
+        plan = sign(services, plan, discipline, name, open_items_reason="set at the clinic")
     done = next(i for i in plan.agreed_interventions() if i.description.startswith("Review"))
     assert plan.id is not None and done.uid is not None
     services.careplans.record_progress(plan.id, done.uid, ProgressState.DONE, recorded_by="Kim Park")

@@ -1,6 +1,6 @@
 """kill -9 at random moments while the record sessions of the editors (the case editor, the discipline
-panels, the conference editor, the care-plan editor) save steady typing: every save the session
-acknowledged ("Saved") is in the database afterwards, on SQLite and PostgreSQL.
+panels, the conference editor, the care-plan editor, the training scores) save steady typing: every save
+the session acknowledged ("Saved") is in the database afterwards, on SQLite and PostgreSQL.
 
 Each read from the child is bounded: a child that reports nothing in time fails the test (with what it
 said), it never hangs it."""
@@ -21,10 +21,13 @@ import pytest
 from conftest import prepare_at_head
 
 from mdtboard.domain.case import Case, Discipline, Patient
-from mdtboard.domain.conference import Conference
+from mdtboard.domain.conference import Attendee, AttendeeRole, Conference, ConferenceMode
+from mdtboard.domain.rubric import AssessorRole
 from mdtboard.services.context import open_services
 
 CHILD = Path(__file__).with_name("kill_child.py")
+SCORED_ITEM = "case.isbar.situation"  # as in kill_child.py
+TRAINEE, RATER = "Zoë Example", "Dr Priya Example"
 KILLS = 3
 #: The longest wait for one line from the child (start-up, or a save on a loaded machine).
 LINE_TIMEOUT_S = 90
@@ -43,6 +46,13 @@ def _stored(url: str, kind: str, record_id: int) -> int:
             text = found[0].assessment if found else None
         elif kind == "conference":
             text = services.conferences.get(record_id).title
+        elif kind == "scores":
+            case_id = services.conferences.get(record_id).agenda[0].case_id
+            stored = services.training.assessment(record_id, TRAINEE, AssessorRole.FACILITATOR,
+                                                  case_id=case_id, assessor=RATER)
+            scores = stored.assessment.scores if stored is not None else ()
+            comments = [s.comment for s in scores if s.item_key == SCORED_ITEM]
+            text = comments[0] if comments else None
         else:
             plan = services.careplans.current(record_id)
             assert plan is not None
@@ -61,6 +71,20 @@ def _record(url: str, kind: str) -> int:
         conf = services.conferences.create(Conference(title="typed 0", starts_at=datetime(2026, 12, 3, 13)))
         if kind == "conference":
             return conf.id or 0
+        if kind == "scores":
+            teaching = services.conferences.create(Conference(
+                title="Teaching", starts_at=datetime(2026, 12, 3, 13), mode=ConferenceMode.TRAINING,
+                chair=RATER,
+            ))
+            assert teaching.id is not None
+            services.conferences.add_attendee(
+                teaching.id, Attendee(RATER, Discipline.PHYSICIAN, AttendeeRole.CHAIR)
+            )
+            services.conferences.add_attendee(
+                teaching.id, Attendee(TRAINEE, Discipline.PSYCHOLOGY, AttendeeRole.TRAINEE)
+            )
+            services.conferences.add_agenda_item(teaching.id, case.id or 0)
+            return teaching.id
         item = services.conferences.add_agenda_item(conf.id or 0, case.id or 0)
         if kind == "input":
             return item.id or 0
@@ -80,7 +104,7 @@ def _line(child: subprocess.Popen[str]) -> str:
     return child.stdout.readline()
 
 
-@pytest.mark.parametrize("kind", ["case", "input", "conference", "careplan"])
+@pytest.mark.parametrize("kind", ["case", "input", "conference", "careplan", "scores"])
 def test_every_acknowledged_save_survives_kill_9(database_url: str, kind: str) -> None:
     prepare_at_head(database_url)
     record_id = _record(database_url, kind)

@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from test_conference_support import WorkspaceFactory, conference, make_workspace
 
@@ -103,6 +103,7 @@ def test_duplicate_by_keyboard_opens_the_copy_in_the_editor(
     assert dialog.windowTitle() == "Duplicate case MDT-008"
     assert "MDT-008 (Wendell Harrowgate)" in dialog.ui.introLabel.text()
     assert dialog.ui.fictionalRadio.isChecked()  # the kind of the case copied
+    qtbot.waitUntil(lambda: bool(dialog.ui.refEdit.text()))  # the suggestion, looked up off the GUI thread
     ref = dialog.ui.refEdit.text()
     assert ref.startswith("TEACH-")
     press(qtbot, Qt.Key.Key_Return)
@@ -135,9 +136,12 @@ def test_a_copy_of_a_real_case_made_fictional_is_warned_about(
     assert dialog.ui.realRadio.isChecked() and "de-identify" not in dialog.ui.kindHint.text()
     dialog.ui.fictionalRadio.setChecked(True)
     assert "does not de-identify it" in dialog.ui.kindHint.text()
+    qtbot.waitUntil(lambda: dialog.ui.refEdit.text().startswith("TEACH-"))  # the fictional suggestion
     dialog.ui.refEdit.setText("MDT-001")  # taken
     dialog.accept()
-    assert dialog.isVisible() and "already exists" in dialog.ui.errorLabel.text()
+    assert not dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()  # being checked
+    qtbot.waitUntil(lambda: "already exists" in dialog.ui.errorLabel.text())
+    assert dialog.isVisible() and dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.reject()
     assert second_session.cases.count("ruiz") == 1
 
@@ -222,7 +226,14 @@ def test_delete_asks_and_undo_brings_the_case_back(
     assert second_session.cases.count("quillfeather") == 1
     press(qtbot, Qt.Key.Key_D, ALT)  # &Delete… button
     box = box_shown(qtbot, window)
-    press(qtbot, Qt.Key.Key_Return)  # Yes
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)  # Enter keeps the case
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    settle(qtbot)
+    assert second_session.cases.count("quillfeather") == 1
+    press(qtbot, Qt.Key.Key_D, ALT)
+    box = box_shown(qtbot, window)
+    press(qtbot, Qt.Key.Key_Y)  # Yes
     qtbot.waitUntil(lambda: library.model.total == 0)
     assert second_session.cases.count("quillfeather") == 0
     assert "MDT-004 deleted" in window.statusBar().currentMessage()
@@ -249,7 +260,7 @@ def test_undo_of_a_delete_whose_reference_was_taken_says_why(
     find(qtbot, library, "quillfeather")
     window.case_actions.delete()
     box_shown(qtbot, window)
-    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Y)
     qtbot.waitUntil(lambda: library.model.total == 0)
     second_session.cases.create(Case(ref="MDT-004", fictional=True, patient=Patient("Someone Else")))
     window.action_undo.trigger()
@@ -272,7 +283,7 @@ def test_deleting_the_case_open_in_the_editor_closes_it(
     editor.ui.titleEdit.setText("Typed just before deleting")
     window.case_actions.action_delete.trigger()  # File > Delete case…
     box_shown(qtbot, window)
-    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Y)
     qtbot.waitUntil(lambda: window.current_page() == LIBRARY)
     assert editor.saved_case is None
     assert second_session.cases.count("imogen") == 0

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.case import Case, Discipline, Patient
-from mdtboard.domain.conference import Conference
+from mdtboard.domain.conference import Conference, ConferenceMode
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui.main_window import CASE, CONFERENCE, LIBRARY, MainWindow
 
@@ -211,4 +211,99 @@ def test_follow_mode_tracks_the_operator_through_three_cases(
         previous = case_id
     window.live.follow_action.trigger()  # stop following: the panels can be typed in again
     assert not panel.ui.assessmentEdit.isReadOnly()
+    services.close()
+
+
+def test_the_minutes_follow_attendance_recorded_on_another_pc(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    services.conferences.add_agenda_item(conf.id or 0, _case_id(services, "LIVE-1"))
+    window = _window(make_window, url)
+    workspace = window.workspace
+    assert workspace is not None
+    window.show_page(CONFERENCE)
+    workspace.open_conference(conf.id or 0)
+    minutes = window.presentation.open_minutes()
+    assert minutes is not None and "No attendance was recorded" in minutes.ui.minutesText.toPlainText()
+    elsewhere(url, ["attendee", conf.id, "Dr Ana Ruiz", "psychology"])
+    qtbot.waitUntil(lambda: "Dr Ana Ruiz" in minutes.ui.minutesText.toPlainText(), timeout=WAIT_MS)
+    minutes.close()
+    services.close()
+
+
+def test_the_training_window_follows_its_conference_keeping_the_case_chosen(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    ids = [_case_id(services, ref) for ref in ("LIVE-1", "LIVE-2")]
+    conf = services.conferences.create(Conference(
+        title="Teaching", starts_at=datetime(2026, 12, 10, 13, 0), mode=ConferenceMode.TRAINING,
+        chair="Dr Facilitator"))
+    for case_id in ids:
+        services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    training = window.training_menu.open_training_window()
+    assert training is not None and training.open_conference(conf.id or 0)
+    training.select_case(1)
+    assert "Trainees: none yet" in training.ui.conferenceInfo.text()
+    elsewhere(url, ["trainee", conf.id, "Zoe Trainee", "physician"])
+    qtbot.waitUntil(lambda: "Trainees: Zoe Trainee" in training.ui.conferenceInfo.text(), timeout=WAIT_MS)
+    assert training.ui.agendaList.currentRow() == 1  # the case chosen stays chosen
+    item = training.current_item()
+    assert item is not None and item.case_id == ids[1]
+    training.close()
+    services.close()
+
+
+def test_a_case_archived_elsewhere_closes_keeping_what_was_typed(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    window = _window(make_window, url)
+    case_id = _case_id(services, "LIVE-2")
+    window.open_case(case_id)
+    editor = window.editor
+    assert editor is not None
+    for timer in (editor.session._pause, editor.session._max_wait):  # not saved before the archiving
+        timer.setInterval(600_000)
+    editor.ui.historyEdit.setFocus()
+    qtbot.keyClicks(editor.ui.historyEdit, "Typed while it was archived")
+    elsewhere(url, ["archive", case_id])
+    qtbot.waitUntil(lambda: editor.elsewhere_dialog is not None, timeout=WAIT_MS)
+    box = editor.elsewhere_dialog
+    assert box is not None and "LIVE-2 was archived on another PC" in box.text()
+    assert editor.current_case_id() is None
+    qtbot.waitUntil(lambda: services.cases.get(case_id).pain_history == "Typed while it was archived",
+                    timeout=WAIT_MS)  # an archived case can still be saved: what was typed is kept
+    box.close()
+    services.close()
+
+
+def test_a_conference_deleted_elsewhere_closes_with_the_unsaved_input(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    case_id = _case_id(services, "LIVE-1")
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    workspace = window.workspace
+    assert workspace is not None
+    window.show_page(CONFERENCE)
+    workspace.open_conference(conf.id or 0)
+    workspace.discuss(case_id)
+    physician = workspace.discussion.panels[Discipline.PHYSICIAN]
+    for timer in (physician.session._pause, physician.session._max_wait):  # not saved before the deletion
+        timer.setInterval(600_000)
+    physician.ui.assessmentEdit.setFocus()
+    qtbot.keyClicks(physician.ui.assessmentEdit, "Opioid taper advised")
+    elsewhere(url, ["delete_conference", conf.id])
+    qtbot.waitUntil(lambda: workspace.elsewhere_dialog is not None, timeout=WAIT_MS)
+    box = workspace.elsewhere_dialog
+    assert box is not None and "“Pain MDT” was deleted on another PC" in box.text()
+    assert "Physician: Assessment:\nOpioid taper advised" in box.detailedText()
+    assert workspace.current_conference_id() is None
+    box.close()
     services.close()

@@ -4,7 +4,8 @@ a 2 takes a comment, and the scores land in the database; a 1 without a comment 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.rubric import AssessorRole, Score
 from mdtboard.services.context import Services, open_services
+from mdtboard.ui.editing.session import Clash
 from mdtboard.ui.training.scoring import RubricRow
 from mdtboard.ui.training.window import SCORING_TAB, TrainingWindow
 
@@ -58,6 +60,8 @@ def window(qtbot: QtBot, services: Services, conference: tuple[int, int, int]) -
     assert window.open_conference(conference[0])
     window.select_case(0)
     window.show_tab(SCORING_TAB)
+    window.scoring.set_rater(FACILITATOR)
+    window.scoring.focus_first_row()
     return window
 
 
@@ -153,7 +157,8 @@ def test_the_facilitator_scores_a_case_by_keyboard_only(
     qtbot.waitUntil(lambda: stored() == expected, timeout=2000)
     per_case = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id)
     assert per_case is not None and per_case.assessment.assessor == FACILITATOR
-    assert panel.ui.saveState.text().startswith("Scores saved ")
+    # "Saved" once the commit is back on the GUI thread (the save runs on the writer thread)
+    qtbot.waitUntil(lambda: panel.ui.saveState.text().startswith("Scores saved "), timeout=2000)
 
 
 def test_a_one_without_a_comment_is_marked_and_not_saved(
@@ -231,10 +236,191 @@ def test_blind_sequence_self_first_then_the_rater_then_side_by_side(
     assert background.ui.otherLabel.text() == "Self-assessment: 4"
     panel.set_role(SELF)
     background = panel.row("case.isbar.background")
-    assert (background.value, background.ui.otherLabel.text()) == (4, "Facilitator: 2 – Thin.")
+    assert (background.value, background.ui.otherLabel.text()) == (4, f"{FACILITATOR}: 2 – Thin.")
     assert "both sides are shown" in panel.ui.saveState.text()
     # Kwame speaks for the physician only: his panel shows that item and the team behaviours
     panel.set_trainee(KWAME)
     keys = [row.item.key for row in panel.rows]
     assert keys[0] == "case.discipline.physician" and "case.isbar.identify" not in keys
     assert "speaks for physician" in panel.ui.partsLabel.text()
+
+
+def test_scores_saved_elsewhere_are_merged_item_by_item_and_a_choice_never_reverts_another(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    choices: list[list[str]] = []
+
+    def keep_mine(
+        _what: str, clash: Clash, label: Callable[[str], str], done: Callable[[set[str]], None]
+    ) -> None:
+        choices.append([label(name) for name in clash.merge.clashes])
+        done(set(clash.merge.clashes))
+
+    panel.chooser = keep_mine
+
+    def stored() -> dict[str, tuple[int, str | None]]:
+        found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+        return {s.item_key: (s.value, s.comment) for s in found.assessment.scores} if found else {}
+
+    # another PC scores Identify first, after this panel read the (empty) scores
+    services.training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.identify", 5)], case_id=case_id,
+                                      assessor=FACILITATOR)
+    background = panel.row("case.isbar.background")
+    background.setFocus()
+    qtbot.waitUntil(background.hasFocus)
+    _press(qtbot, Qt.Key.Key_3)
+    # merged: their Identify kept (and shown), this Background saved; nobody was asked anything
+    merged = {"case.isbar.identify": (5, None), "case.isbar.background": (3, None)}
+    qtbot.waitUntil(lambda: stored() == merged, timeout=3000)
+    assert panel.row("case.isbar.identify").value == 5 and choices == []
+    qtbot.waitUntil(lambda: not panel.pending)
+
+    # both sides change Background; the other PC also changes Identify: only Background is a choice, and
+    # keeping this one's Background leaves their Identify as they saved it
+    theirs = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+    assert theirs is not None
+    services.training.save_assessment(
+        conf_id, ZOE, FAC, [Score("case.isbar.identify", 4), Score("case.isbar.background", 2, "Thin.")],
+        case_id=case_id, assessor=FACILITATOR, seen_version=theirs.version,
+    )
+    background.setFocus()
+    _press(qtbot, Qt.Key.Key_5)
+    chosen = {"case.isbar.identify": (4, None), "case.isbar.background": (5, None)}
+    qtbot.waitUntil(lambda: stored() == chosen, timeout=3000)
+    assert choices == [["Background"]]
+    assert panel.row("case.isbar.identify").value == 4 and panel.row("case.isbar.background").value == 5
+
+
+def test_steady_scoring_is_saved_within_two_seconds_without_a_pause(
+    qtbot: QtBot, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    window = TrainingWindow(services)  # the real pause: half a second
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_conference(conf_id)
+    window.select_case(0)
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    panel.set_rater(FACILITATOR)
+    situation = panel.row("case.isbar.situation")
+    situation.set_score(2)
+    situation.score_chosen.emit(situation.item.key, 2)
+    comment = situation.ui.commentEdit
+    started = time.monotonic()
+    saved_during: list[float] = []
+    panel.session.saved.connect(lambda _sheet: saved_during.append(time.monotonic() - started))
+    typed = ""
+    while time.monotonic() - started < 3.0:  # a key every 100 ms: never a half-second pause
+        typed += "x"
+        comment.setText(typed)
+        comment.textEdited.emit(typed)
+        qtbot.wait(100)
+    assert saved_during and saved_during[0] <= 2.5, saved_during
+    found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+    assert found is not None and found.assessment.scores[0].comment.startswith("x")  # type: ignore[union-attr]
+    assert panel.flush()
+
+
+def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    second = "Maeve Doyle (physiotherapist)"
+    # no rater named: nothing can be scored, and the panel says why
+    panel.set_rater("")
+    assert panel.rows == [] and "Type your name under Rater" in panel.ui.partsLabel.text()
+    # Zoë's self-assessment first
+    panel.set_role(SELF)
+    assert not panel.ui.raterEdit.isEnabled()
+    row = panel.row("case.isbar.background")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_4)
+    assert panel.submit()
+    # the first rater, typed into the panel, scores and submits
+    panel.set_role(FAC)
+    panel.ui.raterEdit.setFocus()
+    qtbot.waitUntil(panel.ui.raterEdit.hasFocus)
+    panel.ui.raterEdit.selectAll()
+    _type(qtbot, FACILITATOR)
+    _press(qtbot, Qt.Key.Key_Return)
+    row = panel.row("case.isbar.background")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_3)
+    assert panel.submit()
+    assert panel.row("case.isbar.background").ui.otherLabel.text() == "Self-assessment: 4"
+    # the second rater sees none of the others' scores before submitting their own
+    panel.set_rater(second)
+    row = panel.row("case.isbar.background")
+    assert row.value is None and row.ui.otherLabel.text() == ""
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_5)
+    assert panel.submit()
+    shown = panel.row("case.isbar.background").ui.otherLabel.text()
+    assert shown == f"Self-assessment: 4; {FACILITATOR}: 3"
+    # stored as two assessments, each under the person who scored (not the chair)
+    stored = [a for a in services.training.assessments(conf_id, ZOE) if a.assessment.role is FAC]
+    by_rater = {a.assessment.assessor: a.assessment.score("case.isbar.background") for a in stored
+                if a.assessment.case_ref}
+    assert {name: s.value for name, s in by_rater.items() if s} == {FACILITATOR: 3, second: 5}
+    # the trainee sees both raters side by side once revealed
+    panel.set_role(SELF)
+    assert panel.row("case.isbar.background").ui.otherLabel.text() == f"{FACILITATOR}: 3; {second}: 5"
+    del case_id
+
+
+def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    from mdtboard.domain.blind import GoalOutcome
+    from mdtboard.ui.training.window import GOALS_TAB
+
+    conf_id, _item_id, case_id = conference
+    window.show_tab(GOALS_TAB)
+    goals = window.goals
+    assert goals.trainee == ZOE and goals.rater == FACILITATOR
+    assert goals.ui.reviewTable.rowCount() == 0
+    # before the reveal: refused, with the reason, and nothing stored
+    goals.ui.goal1Edit.setFocus()
+    qtbot.waitUntil(goals.ui.goal1Edit.hasFocus)
+    _type(qtbot, "Open with the one-liner.")
+    goals.ui.goal2Edit.setText("Ask one question only.")
+    assert not goals.save()
+    assert "after the reveal" in goals.ui.stateLabel.text() and services.training.goals(ZOE) == []
+    # both submit; the goals are saved, with the rater who wrote them with the trainee
+    for role, assessor, value in ((SELF, None, 4), (FAC, FACILITATOR, 2)):
+        comment = "Two questions." if value < 3 else None
+        stored = services.training.save_assessment(
+            conf_id, ZOE, role, [Score("case.isbar.situation", value, comment)], case_id=case_id,
+            assessor=assessor)
+        services.training.submit_assessment(stored.id, seen_version=stored.version)
+    goals.ui.saveButton.click()
+    assert "Goals saved" in goals.ui.stateLabel.text()
+    saved = services.training.goals(ZOE, conference_id=conf_id)
+    assert [(g.kind.label, g.text, g.rater) for g in saved] == [
+        ("Keep doing", "Open with the one-liner.", FACILITATOR),
+        ("Change", "Ask one question only.", FACILITATOR),
+    ]
+    # the next teaching conference: the goals are there to review, and the review is stored
+    bank = load_bank(services)
+    later = teaching_conference(services, "Teaching 4", datetime(2026, 4, 13, 13), [bank["TEACH-05"]])
+    assert later.id is not None
+    window.refresh_conferences(select=later.id)
+    window.show_tab(GOALS_TAB)
+    goals.set_trainee(ZOE)
+    assert goals.ui.reviewTable.rowCount() == 2
+    assert goals.ui.reviewTable.item(1, 0).text() == "Change: Ask one question only."
+    assert all(text.text() == "" for text in goals.texts)  # nothing written yet for this conference
+    goals.note_edit(1).setText("One question in both cases.")
+    box = goals.outcome_box(1)
+    box.setCurrentIndex(box.findData(GoalOutcome.MET.value))
+    box.activated.emit(box.currentIndex())  # as when the person picks it
+    reviewed = services.training.goals_to_review(later.id, ZOE)
+    assert [(g.outcome, g.outcome_note) for g in reviewed] == [
+        (None, None), (GoalOutcome.MET, "One question in both cases.")]

@@ -155,6 +155,9 @@ def test_the_progress_charts_build_for_three_conferences(
     actual, target = timing.series()
     assert [p.y() for p in actual.points()] == [round(200 / 60, 1), round(320 / 60, 1)]
     assert [p.y() for p in target.points()] == [3.0, 3.0]
+    time_axis = next(a for a in timing.axes() if isinstance(a, QBarCategoryAxis))
+    assert [c.split(": ", 1)[1] for c in time_axis.categories()] == ["03:20 of 03:00", "05:20 of 03:00"]
+    assert not actual.pointLabelsVisible()  # no decimal minutes: times in mm:ss only
     assert "3 teaching conference(s) attended, 2 presentation(s) given" in progress.ui.summaryLabel.text()
     for view in progress.charts:
         assert view.isVisibleTo(window)
@@ -207,6 +210,7 @@ def test_parts_readiness_and_timing_of_a_case(
     stored = services.training.case_roles(conf.agenda[0].id or 0)
     assert stored.presenter is not None and stored.presenter.trainee == KWAME
     assert f"presented by {KWAME}" in window.ui.agendaList.item(1).text()
+    window.scoring.set_rater(FACILITATOR)
     window.scoring.set_trainee(KWAME)
     assert window.scoring.row("case.isbar.identify")  # the scoring panel now has the presentation items
     summary = roles.ui.readinessSummary.text()
@@ -403,6 +407,7 @@ def test_closing_the_main_window_saves_scores_still_waiting(
     training = main.training_menu.open_training_window()
     assert training is not None and training.open_conference(conf.id or 0)
     training.show_tab(SCORING_TAB)
+    training.scoring.set_rater(FACILITATOR)
     row = training.scoring.row("trainee.closes_loop")
     row.set_score(4)
     row.score_chosen.emit(row.item.key, 4)  # as the digit key does; the save waits for a pause

@@ -62,9 +62,22 @@ def test_the_mme_total_the_guide_states_is_mdtboards(ref: str) -> None:
 @pytest.mark.parametrize("ref", REFS)
 def test_the_score_bands_the_guide_states_are_the_cases(ref: str) -> None:
     scores, guide = CASES[ref].scores, guides()[ref]
-    assert scores is not None and scores.phq9_total is not None and scores.gad7_total is not None
+    assert scores is not None
+    if guide.no_self_report:  # a child under 12, or a person who cannot self-report: no PHQ-9 or GAD-7
+        assert scores.phq9_total is None and scores.gad7_total is None and scores.peg_items is None
+        assert guide.expected_phq9_band is None and guide.expected_gad7_band is None
+        assert scores.other, "an age- or ability-appropriate measure instead"
+        return
+    assert scores.phq9_total is not None and scores.gad7_total is not None
     assert phq9_band(scores.phq9_total).value == guide.expected_phq9_band
     assert gad7_band(scores.gad7_total).value == guide.expected_gad7_band
+
+
+def test_cases_without_self_report_are_those_where_it_does_not_apply() -> None:
+    without = {ref for ref, guide in guides().items() if guide.no_self_report}
+    assert without == {"TEACH-15", "TEACH-16"}
+    assert CASES["TEACH-15"].patient.age is not None and CASES["TEACH-15"].patient.age < 12
+    assert {o.instrument for o in CASES["TEACH-16"].scores.other or []} >= {"painad_total"}  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("ref", REFS)
@@ -99,3 +112,20 @@ def test_clinical_points_that_once_taught_the_wrong_thing_stay_fixed() -> None:
     assert "moderate, not needing" not in text("TEACH-08") and "NG225" in text("TEACH-08")
     assert "Refer to orthopaedics now for consideration of core decompression" not in text("TEACH-09")
     assert "withdrawn" in text("TEACH-09") and "Voxelotor" in text("TEACH-09")
+
+
+def test_the_safety_points_of_the_newer_cases_are_in_their_model_answers() -> None:
+    def answers(ref: str) -> str:
+        return " ".join(f"{i.assessment} {i.recommendations}" for i in CASES[ref].discipline_inputs or [])
+
+    assert "contraindicated in children under 12" in answers("TEACH-15")  # codeine in a 9-year-old
+    assert "triple whammy" in answers("TEACH-12")  # OTC ibuprofen with perindopril and indapamide
+    assert "acetaminophen" in answers("TEACH-13") and "4 g" in answers("TEACH-13")
+    assert "NG234" in answers("TEACH-14") and "MRI" in answers("TEACH-14")  # new thoracic pain after cancer
+    assert "oxybutynin" in answers("TEACH-16").lower() and "NG97" in answers("TEACH-16")
+    assert "Naloxone" in answers("TEACH-17") and "precipitate" in answers("TEACH-17")
+    assert "Continue buprenorphine" in answers("TEACH-18")
+    # the unflagged safety issue is not handed to the trainees in the case's own red-flag list
+    for ref, hidden in {"TEACH-14": "thoracic", "TEACH-15": "codeine", "TEACH-16": "oxybutynin"}.items():
+        assert not any(hidden in flag.lower() for flag in CASES[ref].red_flags or []), ref
+        assert guides()[ref].software_flags_key_issue is False

@@ -22,7 +22,7 @@ BANK_PATH = ROOT / "resources/cases/teaching-cases.json"
 SCHEMA_PATH = ROOT / "src/mdtboard/interchange/case-bundle.schema.json"
 SAMPLE_PATH = ROOT / "tests/data/sample-cases.json"
 
-#: The eight required topics: id -> a pattern the title or one-liner must match.
+#: The required curriculum topics: id -> a pattern the title or one-liner must match.
 TOPICS: dict[str, str] = {
     "TEACH-01": r"radicul",
     "TEACH-02": r"complex regional pain syndrome",
@@ -32,6 +32,14 @@ TOPICS: dict[str, str] = {
     "TEACH-06": r"migraine",
     "TEACH-07": r"cancer",
     "TEACH-08": r"taper",
+    "TEACH-11": r"spinal cord stimulat.*radiofrequency",
+    "TEACH-12": r"online pain course|telehealth",
+    "TEACH-13": r"demanding",
+    "TEACH-14": r"chemotherapy",
+    "TEACH-15": r"\b9-year-old",
+    "TEACH-16": r"dementia|Alzheimer",
+    "TEACH-17": r"untreated opioid use disorder",
+    "TEACH-18": r"buprenorphine.*knee replacement|knee replacement.*buprenorphine",
 }
 
 CORE_DISCIPLINES = ("physician", "physical_therapy", "psychology")
@@ -82,6 +90,20 @@ EXPECTED_MME: dict[str, Decimal] = {
     "TEACH-08": Decimal("124"),  # methadone 20 mg x 4.7 + hydromorphone 6 mg x 5
     "TEACH-09": Decimal("45"),  # morphine 30 mg x 1 + oxycodone 10 mg x 1.5
     "TEACH-10": Decimal("0"),
+    "TEACH-11": Decimal("30"),  # oxycodone 20 mg x 1.5
+    "TEACH-12": Decimal("0"),
+    "TEACH-13": Decimal("60"),  # hydrocodone 60 mg x 1
+    "TEACH-14": Decimal("50"),  # morphine 40 mg + 10 mg x 1
+    "TEACH-15": Decimal("9"),  # codeine 60 mg x 0.15 (in a 9-year-old: the point of the case)
+    "TEACH-16": Decimal("18"),  # codeine 120 mg x 0.15
+    "TEACH-17": Decimal("0"),  # illicit fentanyl is not a prescribed medicine
+    "TEACH-18": Decimal("0"),  # buprenorphine only: flagged, never added
+}
+#: Cases where self-report scales do not apply (a 9-year-old; advanced dementia): age- or ability-
+#: appropriate measures are given instead of PEG, PHQ-9 and GAD-7.
+NO_SELF_REPORT = {
+    "TEACH-15": ("fps_r_score", "fdi_total"),
+    "TEACH-16": ("painad_total", "abbey_pain_scale_total"),
 }
 
 
@@ -168,9 +190,9 @@ def test_some_display_names_are_not_ascii() -> None:
     assert any(not case["patient"]["display_name"].isascii() for case in CASES)
 
 
-def test_a_patient_needs_an_interpreter_for_a_language_other_than_english() -> None:
+def test_more_than_one_patient_needs_an_interpreter_for_a_language_other_than_english() -> None:
     needing = [case["patient"] for case in CASES if case["patient"].get("interpreter_needed") is True]
-    assert needing
+    assert len(needing) >= 3
     assert any(not p.get("preferred_language", "English").startswith("English") for p in needing)
 
 
@@ -178,9 +200,9 @@ def test_a_case_has_a_long_medication_list() -> None:
     assert max(len(case.get("medications", [])) for case in CASES) >= 12
 
 
-def test_ages_range_from_young_adult_to_over_eighty() -> None:
+def test_ages_range_from_a_child_under_twelve_to_over_eighty() -> None:
     ages = [case["patient"]["age"] for case in CASES]
-    assert min(ages) <= 25
+    assert min(ages) < 12
     assert max(ages) > 80
 
 
@@ -222,6 +244,10 @@ def test_at_least_two_cases_give_full_phq9_and_gad7_items() -> None:
 @pytest.mark.parametrize("case_id", CASE_IDS)
 def test_scores_agree_with_their_items(case_id: str) -> None:
     scores = _case(case_id)["scores"]
+    if case_id in NO_SELF_REPORT:
+        assert not {"peg_items", "phq9_items", "phq9_total", "phq9_item9", "gad7_total"} & set(scores)
+        assert {o["instrument"] for o in scores["other"]} >= set(NO_SELF_REPORT[case_id])
+        return
     assert "nrs" in scores and "peg_items" in scores
     assert "phq9_item9" in scores or "phq9_items" in scores
     if "phq9_items" in scores:

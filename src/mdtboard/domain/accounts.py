@@ -40,3 +40,22 @@ class Account:
     roles: frozenset[Role]
     demo: bool = False
     version: int = 0
+
+    @property
+    def label(self) -> str:
+        """``Dr Okafor (physician, chair)``; demo accounts say so."""
+        parts = [self.discipline.label.lower()] if self.discipline else []
+        parts += sorted(r.value for r in self.roles)
+        return f"{self.display_name} ({', '.join(parts)}){' · demo' if self.demo else ''}"
+
+
+@dataclass(frozen=True)
+class Credential:
+    """What a person types to act with their own account: their user name, and their password or PIN.
+    Never stored; ``repr`` hides the secret."""
+
+    username: str
+    secret: str
+
+    def __repr__(self) -> str:
+        return f"Credential({self.username!r}, '***')"

@@ -363,6 +363,10 @@ class SignOff:
     name: str
     signed_at: datetime
     id: int | None = None
+    #: The account that signed with its own password or PIN (None: signed before accounts existed).
+    account_id: int | None = None
+    #: SHA-256 (hex) of the plan version signed: see ``careplan_diff.signed_fingerprint``.
+    fingerprint: str | None = None
 
 
 @dataclass

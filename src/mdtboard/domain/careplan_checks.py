@@ -8,6 +8,7 @@ that are not numbers, texts longer than the columns, NUL characters.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -152,6 +153,12 @@ def sign_off_checklist(plan: CarePlan, *, restricted: bool) -> list[OpenItem]:
     if undecided:
         open_items.append(OpenItem("medication decisions pending or not made: " + ", ".join(undecided),
                                    "medication"))
+    for action, medicine in actions_on_undecided_medicines(plan):
+        open_items.append(OpenItem(
+            f"the action \u201c{_short(action)}\u201d speaks of {medicine}, whose decision is not made: "
+            "the papers would print it as agreed (reword it, drop it, or make the decision)",
+            "interventions",
+        ))
     if plan.agreement.status is not AgreementStatus.AGREED:
         open_items.append(OpenItem("the patient's agreement is not recorded", "agreement"))
     if plan.review_date is None:
@@ -159,6 +166,33 @@ def sign_off_checklist(plan: CarePlan, *, restricted: bool) -> list[OpenItem]:
     if restricted and not plan.restriction_acknowledged:
         open_items.append(OpenItem("the case's sharing restrictions are not acknowledged", "restrictions"))
     return open_items
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _medicine_word(name: str) -> str | None:
+    """The word of a medication line that names the medicine ("Oxycodone MR 20 mg" gives "oxycodone")."""
+    word = re.match(r"[^\W\d_][\w-]{3,}", name.strip())
+    return word.group(0).casefold() if word else None
+
+
+def actions_on_undecided_medicines(plan: CarePlan) -> list[tuple[str, str]]:
+    """Accepted actions that name a medicine whose decision is pending or not made (an accepted "taper
+    the oxycodone" while the team left oxycodone to the patient's choice): (the action, the medicine).
+    The papers print accepted actions as agreed, so the checklist names each one before signing."""
+    found: list[tuple[str, str]] = []
+    undecided = [(w, m.medication) for m in plan.medication_plan if not m.decided
+                 if (w := _medicine_word(m.medication))]
+    for item in plan.agreed_interventions():
+        words = set(re.findall(r"[\w-]+", item.description.casefold()))
+        for word, medicine in undecided:
+            if word in words:
+                found.append((item.description, medicine))
+                break
+    return found
 
 
 def restrictions_apply(case: Case) -> bool:

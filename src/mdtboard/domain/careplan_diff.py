@@ -241,3 +241,20 @@ def fingerprint(plan: CarePlan, case: Case, inputs: Sequence[DisciplineInput] | 
     }
     text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+#: What a signature does not cover: the sign-offs themselves, the status and when it was signed.
+_NOT_SIGNED = ("sign_offs", "status", "signed_at", "open_items_reason")
+
+
+def signed_fingerprint(plan: CarePlan) -> str:
+    """SHA-256 (64 hex digits) of what a signature vouches for: the case, the plan version and the plan's
+    content, without the sign-offs, status and bookkeeping. Every signature of one version has the same
+    one, since changing a draft withdraws the sign-offs given."""
+    data = canonical(plan)
+    assert isinstance(data, dict)
+    for key in _NOT_SIGNED:
+        data.pop(key, None)
+    content = {"case_id": plan.case_id, "plan_version": plan.plan_version, "plan": data}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -33,6 +33,8 @@ class FacilitatorGuide:
     expected_mme_per_day: str
     expected_phq9_band: str | None
     expected_gad7_band: str | None
+    #: Why the case has no self-reported scores (a child under 12, a person who cannot self-report), if so.
+    no_self_report: str | None = None
 
 
 @cache
@@ -57,6 +59,7 @@ def guides() -> dict[str, FacilitatorGuide]:
             expected_mme_per_day=str(expected["mme_per_day"]),
             expected_phq9_band=expected.get("phq9_band"),
             expected_gad7_band=expected.get("gad7_band"),
+            no_self_report=expected.get("self_report"),
         )
     return out
 

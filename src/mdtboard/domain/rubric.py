@@ -149,6 +149,8 @@ class Assessment:
     scores: tuple[Score, ...]
     case_ref: str | None = None
     assessor: str | None = None
+    #: Submitted (and so locked); only submitted assessments count towards agreement between raters.
+    submitted: bool = True
 
     def score(self, key: str) -> Score | None:
         for score in self.scores:

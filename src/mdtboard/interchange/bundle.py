@@ -36,6 +36,7 @@ from mdtboard.domain.case import (
 )
 from mdtboard.domain.errors import CancelledError, InvalidInputError, Problem
 from mdtboard.domain.privacy import case_passages, passage_problems
+from mdtboard.services.audit import AuditService
 from mdtboard.services.cases import CaseService, StoredCase
 from mdtboard.services.files import write_atomic
 
@@ -727,4 +728,5 @@ def export_file(
     """Write the named cases (all when ``refs`` is None) to ``path`` atomically."""
     cases = service.get_many(refs)
     write_atomic(path, dumps(bundle_json(cases, title=title)))
+    AuditService(service.db).exported("bundle", case_ids=[c.id for c in cases if c.id is not None])
     return cases

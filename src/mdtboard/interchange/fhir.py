@@ -518,7 +518,9 @@ def write_fhir_bundle(services: Services, case_ref: str, path: Path) -> Path:
         or services.careplans.draft_from_inputs(case.id)
     )
     data = json.dumps(fhir_bundle(case, plan), ensure_ascii=False, indent=2, default=_json_default)
-    return write_atomic(path, (data + "\n").encode("utf-8"))
+    written = write_atomic(path, (data + "\n").encode("utf-8"))
+    services.audit.exported("fhir", case_ids=[case.id])
+    return written
 
 
 def _json_default(value: object) -> str:

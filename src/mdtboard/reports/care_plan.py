@@ -404,4 +404,7 @@ def write_care_plan_pdf(
     The plan is the case's latest agreed (signed) plan; else its latest draft; else, when no plan has
     been made yet, a draft built from the discipline inputs. Anything but a signed plan is marked DRAFT.
     """
-    return write_atomic(path, care_plan_pdf_bytes(services, case_ref, page_size=page_size, summary=summary))
+    data = care_plan_pdf_bytes(services, case_ref, page_size=page_size, summary=summary)
+    written = write_atomic(path, data)
+    services.audit.exported("care plan pdf", case_ids=[services.audit.case_id(case_ref)])
+    return written

@@ -22,6 +22,7 @@ from mdtboard.domain.case import Case, DailyDose, Discipline
 from mdtboard.domain.instruments import instrument_label
 from mdtboard.domain.mme import MME_CAUTION, format_number
 from mdtboard.domain.scoring import ITEM_MAX, NRS_MAX, PHQ_GAD_ATTRIBUTION, ScoreSummary
+from mdtboard.reports.plan_sections import signed_version
 from mdtboard.reports.styles import (
     DANGER,
     DANGER_FILL,
@@ -321,16 +322,18 @@ def sign_off(plan: CarePlan, required: Sequence[Discipline], width: float) -> li
     s = styles()
     out: list[Flowable] = [_h1("Sign-off")]
     rows: list[list[Flowable | str]] = [
-        [cell(so.discipline.label, s.cell_bold), cell(so.name), cell(when(so.signed_at))]
+        [cell(so.discipline.label, s.cell_bold), cell(so.name), cell(when(so.signed_at)),
+         cell(signed_version(so.fingerprint, so.account_id), s.cell_muted)]
         for so in plan.sign_offs
     ]
     for discipline in plan.awaiting_sign_off(required):
         rows.append([
-            cell(discipline.label, s.cell_bold), cell("awaiting signature", s.cell_muted), cell(""),
+            cell(discipline.label, s.cell_bold), cell("awaiting signature", s.cell_muted), cell(""), cell(""),
         ])
     if rows:
         out.append(grid_table(
-            ["Discipline lead", "Name", "Signed"], rows, [0.32 * width, 0.40 * width, 0.28 * width]
+            ["Discipline lead", "Name", "Signed", "Plan version signed (SHA-256)"], rows,
+            [0.22 * width, 0.28 * width, 0.22 * width, 0.28 * width],
         ))
     else:
         out.append(_none("No sign-offs yet."))

@@ -85,4 +85,6 @@ def write_paper(
 ) -> Path:
     """Write one paper of a case's plan to ``path`` atomically (nothing is written when it fails)."""
     data = paper_bytes(services, case_ref, audience, page_size=page_size, summary=summary, site=site)
-    return write_atomic(path, data)
+    written = write_atomic(path, data)
+    services.audit.exported(f"{audience.value} paper", case_ids=[services.audit.case_id(case_ref)])
+    return written

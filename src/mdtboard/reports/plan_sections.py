@@ -224,18 +224,29 @@ def review_and_agreement(plan: CarePlan, width: float) -> list[Flowable]:
     return out
 
 
+def signed_version(fingerprint: str | None, account_id: int | None) -> str:
+    """What a signature vouches for, as printed: the first 16 hex digits of the SHA-256 of the plan
+    version signed, in groups of four, and that it was made with the signer's own account."""
+    if not fingerprint:
+        return "signed by name, before accounts"
+    short = " ".join(fingerprint[i:i + 4] for i in range(0, 16, 4))
+    return f"{short} \u00b7 own account" if account_id is not None else short
+
+
 def sign_offs(plan: CarePlan, required: Sequence[Discipline], width: float) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [Spacer(1, 1.5 * mm)]
     rows: list[Row] = [
         [(so.discipline.label, s.cell_bold), (so.name, None),
-         (f"{so.signed_at.astimezone():%Y-%m-%d %H:%M}", None)]
+         (f"{so.signed_at.astimezone():%Y-%m-%d %H:%M}", None),
+         (signed_version(so.fingerprint, so.account_id), s.cell_muted)]
         for so in plan.sign_offs
     ]
-    rows += [[(d.label, s.cell_bold), ("awaiting signature", s.cell_muted), ("", None)]
+    rows += [[(d.label, s.cell_bold), ("awaiting signature", s.cell_muted), ("", None), ("", None)]
              for d in plan.awaiting_sign_off(required)]
     if rows:
-        out.append(table(["Discipline lead", "Name", "Signed"], rows, [0.32, 0.40, 0.28], width))
+        out.append(table(["Discipline lead", "Name", "Signed", "Plan version signed (SHA-256)"], rows,
+                         [0.22, 0.26, 0.20, 0.32], width))
     else:
         out.append(none("No sign-offs yet."))
     if plan.open_items_reason:

@@ -18,9 +18,10 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from mdtboard.domain.accounts import Account, Action, Role
+from mdtboard.domain.accounts import Account, Action, Credential, Role
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.errors import InvalidInputError, MdtboardError, Problem
+from mdtboard.services import permissions
 from mdtboard.services.permissions import require
 from mdtboard.services.uow import read_only, unit_of_work
 from mdtboard.storage import account_repo, audit
@@ -86,16 +87,18 @@ class AccountService:
 
     def add(
         self, by: Account, username: str, display_name: str, password: str, roles: Iterable[Role],
-        *, discipline: Discipline | None = None, demo: bool = False,
+        *, discipline: Discipline | None = None, demo: bool = False, pin: str | None = None,
     ) -> Account:
         require(by.roles, Action.MANAGE_ACCOUNTS, who=by.username)
-        return self._create(by, username, display_name, password, list(roles), discipline, demo=demo)
+        return self._create(by, username, display_name, password, list(roles), discipline, demo=demo, pin=pin)
 
     def _create(
         self, by: Account | None, username: str, display_name: str, password: str, roles: list[Role],
-        discipline: Discipline | None, *, demo: bool = False,
+        discipline: Discipline | None, *, demo: bool = False, pin: str | None = None,
     ) -> Account:
         _check_new(username, display_name, password, roles)
+        if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 8):
+            raise InvalidInputError(Problem("PIN", "4 to 8 digits"))
         hashed = HASHER.hash(password)
         with unit_of_work(self.db) as session:
             if by is None and account_repo.count(session) > 0:
@@ -107,19 +110,24 @@ class AccountService:
                 "username": username, "display_name": display_name.strip(),
                 "discipline": discipline.value if discipline else None,
                 "roles": ",".join(sorted(r.value for r in roles)), "password_hash": hashed, "demo": demo,
+                "pin_hash": HASHER.hash(pin) if pin else None,
             })
             row = account_repo.by_username(session, username)
             assert row is not None
             return to_account(row)
 
-    def sign_in(self, username: str, password: str, *, now: datetime | None = None) -> Account:
-        """The account, once its password is checked; it becomes who the audit trail records."""
+    def verify(self, credential: Credential, *, pin_ok: bool = True, now: datetime | None = None) -> Account:
+        """The account whose password (or PIN, when ``pin_ok``) ``credential`` gives: a person acting with
+        their own account on the PC someone else signed in to (a signature, unlocking, switching user).
+        Failures count towards the lock-out as a failed sign-in does. Nobody is signed in by this."""
         now = now or datetime.now(UTC)
-        refused = SignInError("Wrong name or password. Nothing was changed.")
+        refused = SignInError(f"Wrong {'password or PIN' if pin_ok else 'name or password'}. "
+                              "Nothing was changed.")
+        secret = credential.secret
         with unit_of_work(self.db) as session:
-            row = account_repo.by_username(session, username)
+            row = account_repo.by_username(session, credential.username)
             if row is None:
-                HASHER.hash(password)  # as slow as a wrong password: who has an account is not told
+                HASHER.hash(secret)  # as slow as a wrong password: who has an account is not told
                 raise refused
             locked = row.locked_until
             if locked is not None and locked.tzinfo is None:
@@ -128,9 +136,8 @@ class AccountService:
                 log.warning("sign-in to locked account %d refused", row.id)
                 raise SignInError(f"This account is locked after {LOCK_AFTER} failed sign-ins until "
                                   f"{locked.astimezone():%H:%M}. Nothing was changed.")
-            try:
-                HASHER.verify(row.password_hash, password)
-            except (VerificationError, InvalidHashError):
+            by_password = _matches(row.password_hash, secret)
+            if not by_password and not (pin_ok and row.pin_hash and _matches(row.pin_hash, secret)):
                 failed = row.failed_sign_ins + 1
                 lock = now + LOCK_FOR if failed >= LOCK_AFTER else None
                 account_repo.record_sign_in(session, row.id, failed=failed if lock is None else 0,
@@ -138,17 +145,104 @@ class AccountService:
                 log.warning("failed sign-in to account %d (%d in a row)", row.id, failed)
                 session.commit()
                 time.sleep(min(self.slowdown_s * failed, 3.0))
-                raise refused from None
-            rehash = HASHER.hash(password) if HASHER.check_needs_rehash(row.password_hash) else None
+                raise refused
+            rehash = (HASHER.hash(secret) if by_password and HASHER.check_needs_rehash(row.password_hash)
+                      else None)
             if row.failed_sign_ins or row.locked_until or rehash:
                 account_repo.record_sign_in(session, row.id, failed=0, locked_until=None,
                                             password_hash=rehash)
-            account = to_account(row)
-        audit.act_as(audit.Actor(name=account.username, host=socket.gethostname() or "unknown",
-                                 account_id=account.id))
+            return to_account(row)
+
+    def sign_in(self, username: str, password: str, *, now: datetime | None = None, pin_ok: bool = False
+                ) -> Account:
+        """The account, once its password (or PIN, when ``pin_ok``: switching user on the meeting-room PC)
+        is checked; it becomes who the services check and the audit trail records."""
+        account = self.verify(Credential(username, password), pin_ok=pin_ok, now=now)
+        self.become(account)
         log.info("account %d signed in", account.id)
         return account
 
     @staticmethod
+    def become(account: Account) -> None:
+        permissions.act_as_account(account)
+        audit.act_as(audit.Actor(name=account.username, host=socket.gethostname() or "unknown",
+                                 account_id=account.id))
+
+    @staticmethod
     def sign_out() -> None:
+        permissions.act_as_account(None)
         audit.act_as(None)
+
+    def set_pin(self, credential: Credential, pin: str) -> Account:
+        """Give the account of ``credential`` (its password) a PIN of 4 to 8 digits, for quick actions."""
+        if not (pin.isdigit() and 4 <= len(pin) <= 8):
+            raise InvalidInputError(Problem("PIN", "4 to 8 digits"))
+        account = self.verify(credential, pin_ok=False)
+        with unit_of_work(self.db) as session:
+            account_repo.set_pin(session, account.id, HASHER.hash(pin))
+        return account
+
+    # ------------------------------------------------------------------ the demo team
+    def demo_only(self) -> bool:
+        """True when there are accounts and every one of them is a demo account."""
+        with read_only(self.db) as session:
+            rows = account_repo.all_accounts(session)
+            return bool(rows) and all(r.demo for r in rows)
+
+    def create_demo_team(self) -> list[Account]:
+        """The fictional demo team (:data:`DEMO_TEAM`), marked as demo accounts, on a database without
+        accounts; each has the password :data:`DEMO_PASSWORD` and the PIN :data:`DEMO_PIN`."""
+        password_hash, pin_hash = HASHER.hash(DEMO_PASSWORD), HASHER.hash(DEMO_PIN)
+        with unit_of_work(self.db) as session:
+            if account_repo.count(session) > 0:
+                raise InvalidInputError(Problem(
+                    "account", "accounts exist already: the demo team is only made on a new database"))
+            for username, name, discipline, roles in DEMO_TEAM:
+                account_repo.insert(session, {
+                    "username": username, "display_name": name, "discipline": discipline.value,
+                    "roles": ",".join(sorted(r.value for r in roles)), "password_hash": password_hash,
+                    "pin_hash": pin_hash, "demo": True,
+                })
+        return self.all()
+
+    def sign_in_demo_chair(self) -> Account:
+        """Sign in as the demo team's chair, without a password: only while every account is a demo
+        account (a database where real people have accounts always asks)."""
+        with read_only(self.db) as session:
+            rows = account_repo.all_accounts(session)
+            chair = next((r for r in rows if r.username == DEMO_CHAIR), None)
+            if not rows or not all(r.demo for r in rows) or chair is None:
+                raise SignInError("This database has real accounts: sign in with yours. Nothing was changed.")
+            account = to_account(chair)
+        self.become(account)
+        log.info("demo account %d signed in", account.id)
+        return account
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two ways of writing a person's name are the same (case and spaces aside)."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _matches(hashed: str, secret: str) -> bool:
+    try:
+        return bool(HASHER.verify(hashed, secret))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+#: The demo team: fictional people, one account each, marked as demo accounts.
+DEMO_CHAIR = "demo-chair"
+DEMO_PASSWORD = "demo-password"
+DEMO_PIN = "1234"
+DEMO_TEAM: tuple[tuple[str, str, Discipline, frozenset[Role]], ...] = (
+    (DEMO_CHAIR, "Dr Amara Okafor", Discipline.PHYSICIAN,
+     frozenset({Role.CHAIR, Role.MEMBER, Role.ADMINISTRATOR})),
+    ("demo-physio", "Sam Lee", Discipline.PHYSICAL_THERAPY, frozenset({Role.MEMBER})),
+    ("demo-psych", "Dr Ana Ruiz", Discipline.PSYCHOLOGY, frozenset({Role.MEMBER})),
+    ("demo-pharm", "Kim Novak", Discipline.PHARMACY, frozenset({Role.MEMBER})),
+    ("demo-nurse", "Jo Mensah", Discipline.NURSING, frozenset({Role.MEMBER})),
+    ("demo-ot", "Lee Park", Discipline.OCCUPATIONAL_THERAPY, frozenset({Role.MEMBER})),
+    ("demo-sw", "Rae Quinn", Discipline.SOCIAL_WORK, frozenset({Role.MEMBER})),
+    ("demo-trainee", "Ola Trainee", Discipline.PHYSICIAN, frozenset({Role.TRAINEE})),
+)

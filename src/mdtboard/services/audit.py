@@ -3,11 +3,12 @@ for how every change is recorded, in the transaction that makes it)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from mdtboard.domain.errors import NotFoundError
-from mdtboard.services.uow import read_only
+from mdtboard.services.uow import read_only, unit_of_work
 from mdtboard.storage import audit, case_repo
 from mdtboard.storage.audit import Verdict
 from mdtboard.storage.db import Database
@@ -102,6 +103,22 @@ class AuditService:
         """Who changed what of a case (and its care plans, inputs, agenda items), oldest first."""
         with read_only(self.db) as session:
             return [_entry(v) for v in audit.history(session.connection(), case_id)]
+
+    def exported(self, kind: str, *, case_ids: Iterable[int] = (), conference_id: int | None = None) -> None:
+        """Record in the trail that the account signed in exported ``kind`` (``bundle``, ``fhir``,
+        ``care plan pdf``...) of these cases or of a conference: who, when, from which PC, what; never
+        the file's name or content."""
+        with unit_of_work(self.db) as session:
+            for case_id in case_ids:
+                audit.note(session, "export", "cases", case_id, case_id=case_id, fields=[kind])
+            if conference_id is not None:
+                audit.note(session, "export", "conferences", conference_id, fields=[kind])
+
+    def restricted_read(self, case_id: int, fields: Iterable[str]) -> None:
+        """Record that the account signed in opened the restricted passages of a case in these fields
+        (the field names only, never the text)."""
+        with unit_of_work(self.db) as session:
+            audit.note(session, "read", "cases", case_id, case_id=case_id, fields=fields)
 
     def verify(self) -> Verdict:
         with read_only(self.db) as session:

@@ -17,9 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-
+from mdtboard.domain.accounts import Action, Credential
 from mdtboard.domain.careplan import (
     CarePlan,
     Intervention,
@@ -38,7 +36,7 @@ from mdtboard.domain.careplan_checks import (
     sign_off_problems,
     signer_problems,
 )
-from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans
+from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans, signed_fingerprint
 from mdtboard.domain.careplan_draft import OfferedItem, conference_inputs, draft_plan, offered_items
 from mdtboard.domain.careplan_progress import (
     ActionProgress,
@@ -50,17 +48,15 @@ from mdtboard.domain.careplan_progress import (
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
-from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.accounts import AccountService, same_name, to_account
+from mdtboard.services.permissions import NotAllowedError, allowed, check, require
+from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
-from mdtboard.storage.careplan_models import (
-    CarePlanInterventionRow,
-    CarePlanRow,
-    CarePlanSignOffRow,
-)
 from mdtboard.storage.case_repo import load_cases, to_input
 from mdtboard.storage.db import Database
-from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, DisciplineInputRow, utcnow
+from mdtboard.storage.models import utcnow
 
 
 def _content(plan: CarePlan) -> object:
@@ -99,13 +95,11 @@ class CarePlanService:
     def history(self, case_id: int) -> list[CarePlan]:
         """Every version of the case's plan, oldest first."""
         with read_only(self.db) as session:
-            return repo.load_plans(session, CarePlanRow.case_id == case_id)
+            return repo.plans_of_case(session, case_id)
 
     def get_version(self, case_id: int, plan_version: int) -> CarePlan:
         with read_only(self.db) as session:
-            found = repo.load_plans(
-                session, CarePlanRow.case_id == case_id, CarePlanRow.plan_version == plan_version
-            )
+            found = repo.plans_of_case(session, case_id, plan_version)
         if not found:
             raise NotFoundError("care plan version", plan_version)
         return found[0]
@@ -165,17 +159,7 @@ class CarePlanService:
 
     def _open_actions(self, before: date | None, case_ids: Sequence[int] | None) -> list[OpenAction]:
         with read_only(self.db) as session:
-            rows = session.execute(
-                sa.select(CarePlanInterventionRow, CarePlanRow, CaseRow.ref, CaseRow.display_name)
-                .join(CarePlanRow, CarePlanRow.id == CarePlanInterventionRow.plan_id)
-                .join(CaseRow, CaseRow.id == CarePlanRow.case_id)
-                .where(
-                    CarePlanInterventionRow.plan_id.in_(repo.latest_signed_ids(case_ids)),
-                    CarePlanInterventionRow.status == "open",
-                    CarePlanInterventionRow.proposed.is_(False),
-                )
-                .order_by(CarePlanInterventionRow.due_date, CaseRow.ref, CarePlanInterventionRow.position)
-            ).all()
+            rows = repo.open_action_rows(session, case_ids)
             progress = progress_repo.latest_progress(session, {plan.id for _i, plan, _r, _n in rows})
             found: list[OpenAction] = []
             for item, plan, ref, name in rows:
@@ -217,6 +201,7 @@ class CarePlanService:
     ) -> ActionProgress:
         """Record progress on an agreed action of a signed plan (done, not done with a reason, carried
         forward to a new date), without a new plan version; kept with who recorded it and when."""
+        check(Action.EDIT_CASES)
         problems = progress_problems(state, recorded_by, reason, new_due)
         if problems:
             raise InvalidInputError(problems)
@@ -269,6 +254,7 @@ class CarePlanService:
         with the new recommendations proposed. Input prepared before the meeting or from disciplines not
         present is not included (see :meth:`offered`). Refused when the case already has a draft.
         """
+        check(Action.ACCEPT_INTO_PLAN)
         with unit_of_work(self.db) as session:
             case = self._case(session, case_id)
             self._check_item(session, case, agenda_item_id)
@@ -293,6 +279,7 @@ class CarePlanService:
         Raises :class:`PlanLockedError` for a signed plan, :class:`ConflictError` (with both texts) when
         someone saved it since, :class:`InvalidInputError` listing every problem; nothing is changed then.
         """
+        check(Action.ACCEPT_INTO_PLAN)
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
         with unit_of_work(self.db) as session:
@@ -306,27 +293,21 @@ class CarePlanService:
                 self._check_item(session, self._case(session, stored.case_id), plan.agenda_item_id)
             self._bump(session, plan, stored, **repo.plan_values(plan), agenda_item_id=plan.agenda_item_id)
             if _content(stored) != _content(plan):
-                session.execute(sa.delete(CarePlanSignOffRow).where(CarePlanSignOffRow.plan_id == plan.id))
+                repo.delete_sign_offs(session, plan.id)
             repo.delete_items(session, plan.id)
             repo.insert_items(session, plan.id, plan)
         return self.get(plan.id)
 
     def discard_draft(self, plan: CarePlan) -> None:
         """Delete a draft (never a signed plan) its user read at ``plan.version``."""
+        check(Action.ACCEPT_INTO_PLAN)
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
         with unit_of_work(self.db) as session:
             stored = self._stored(session, plan.id)
             if stored.status is PlanStatus.SIGNED:
                 raise PlanLockedError(stored.case_ref, stored.plan_version)
-            deleted = session.execute(
-                sa.delete(CarePlanRow).where(
-                    CarePlanRow.id == plan.id,
-                    CarePlanRow.version == plan.version,
-                    CarePlanRow.status == "draft",
-                )
-            ).rowcount  # type: ignore[attr-defined]
-            if deleted != 1:
+            if not repo.delete_draft(session, plan.id, plan.version):
                 raise ConflictError(
                     "care plan", f"{stored.case_ref} version {stored.plan_version}",
                     seen_version=plan.version, mine=plan, theirs=stored,
@@ -337,7 +318,7 @@ class CarePlanService:
         self,
         plan: CarePlan,
         discipline: Discipline,
-        name: str,
+        signer: Credential,
         *,
         at: datetime | None = None,
         open_items_reason: str | None = None,
@@ -345,17 +326,25 @@ class CarePlanService:
         """Record the sign-off of a discipline lead on the plan as its user read it (``plan.version``),
         at ``at`` (default now; a time without a zone is taken as local time).
 
-        The signer must be on the attendance list of the plan's conference for that discipline. The
-        first signature is refused while the checklist (:meth:`checklist`) has open items, unless
+        The signer signs with their own account (``signer``: their user name and password or PIN, checked
+        here; a signature is never made by typing a name): an account of that discipline that may sign,
+        on the attendance list of the plan's conference for that discipline. The sign-off stores the
+        account and the fingerprint of the plan version signed (:func:`signed_fingerprint`). The first
+        signature is refused while the checklist (:meth:`checklist`) has open items, unless
         ``open_items_reason`` says why the team signs anyway (it is recorded on the plan). When every
         required discipline (see :meth:`required_sign_offs`) has signed, the plan becomes signed and
         locked.
         """
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
-        problems = sign_off_problems(discipline, name)
-        if problems:
-            raise InvalidInputError(problems)
+        if not isinstance(discipline, Discipline):
+            raise InvalidInputError(sign_off_problems(discipline, "?"))
+        account = AccountService(self.db).verify(signer)
+        require(account.roles, Action.SIGN_FOR_DISCIPLINE, who=account.display_name)
+        if account.discipline is not discipline:
+            own = account.discipline.label.lower() if account.discipline else "no discipline"
+            raise NotAllowedError(f"{account.display_name} signs for {own}, not for "
+                                  f"{discipline.label.lower()}. Nothing was changed.")
         when = utcnow() if at is None else at.astimezone(UTC)
         with unit_of_work(self.db) as session:
             stored = self._stored(session, plan.id)
@@ -367,7 +356,7 @@ class CarePlanService:
                     "sign-off", f"{discipline.label} has already signed this plan ({earlier.name})"
                 ))
             attendees = self._attendees(session, stored.agenda_item_id)
-            who = signer_problems(discipline, name, attendees)
+            who = signer_problems(discipline, account.display_name, attendees)
             if who:
                 raise InvalidInputError(who)
             values: dict[str, object] = {}
@@ -383,37 +372,73 @@ class CarePlanService:
                     ))
                 values["open_items_reason"] = reason or None
             self._bump(session, plan, stored, **values)
-            session.add(CarePlanSignOffRow(
-                plan_id=plan.id, position=len(stored.sign_offs), discipline=str(discipline),
-                name=name.strip(), signed_at=when,
-            ))
+            repo.add_sign_off(
+                session, plan.id, position=len(stored.sign_offs), discipline=str(discipline),
+                name=account.display_name, signed_at=when, account_id=account.id,
+                fingerprint=signed_fingerprint(stored),
+            )
             signed = {s.discipline for s in stored.sign_offs} | {discipline}
             required = required_sign_offs(stored, self._attendees(session, stored.agenda_item_id))
             if all(d in signed for d in required):
-                session.execute(
-                    sa.update(CarePlanRow).where(CarePlanRow.id == plan.id)
-                    .values(status="signed", signed_at=when)
-                )
+                repo.mark_signed(session, plan.id, when)
         return self.get(plan.id)
 
-    def withdraw_sign_off(self, plan: CarePlan, discipline: Discipline) -> CarePlan:
-        """Take back a discipline's sign-off while the plan is still a draft."""
+    def withdraw_sign_off(
+        self, plan: CarePlan, discipline: Discipline, by: Credential, *, reason: str | None = None
+    ) -> CarePlan:
+        """Take back a discipline's sign-off while the plan is still a draft: by the person who signed
+        (their own password or PIN in ``by``), or by a chair with a ``reason``. The withdrawal is kept
+        (who signed, who withdrew, why, when)."""
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
+        account = AccountService(self.db).verify(by)
+        why = (reason or "").strip()
         with unit_of_work(self.db) as session:
             stored = self._stored(session, plan.id)
             if stored.status is PlanStatus.SIGNED:
                 raise PlanLockedError(stored.case_ref, stored.plan_version)
+            given = next((s for s in stored.sign_offs if s.discipline is discipline), None)
+            if given is None:
+                raise InvalidInputError(Problem("sign-off", f"{discipline.label} has not signed this plan"))
+            own = given.account_id is not None and given.account_id == account.id
+            if own:
+                require(account.roles, Action.WITHDRAW_OWN_SIGNATURE, who=account.display_name)
+            else:
+                if not allowed(account.roles, Action.WITHDRAW_ANY_SIGNATURE):
+                    raise NotAllowedError(
+                        f"Only {given.name}, who signed, or the chair may withdraw the "
+                        f"{discipline.label.lower()} sign-off. Nothing was changed."
+                    )
+                if not why:
+                    raise InvalidInputError(Problem(
+                        "reason", f"the chair withdraws {given.name}'s sign-off with a reason"))
             self._bump(session, plan, stored)
-            session.execute(sa.delete(CarePlanSignOffRow).where(
-                CarePlanSignOffRow.plan_id == plan.id, CarePlanSignOffRow.discipline == str(discipline)
-            ))
+            repo.delete_sign_offs(session, plan.id, str(discipline))
+            repo.add_withdrawal(
+                session, plan.id, discipline=str(discipline), name=given.name, account_id=given.account_id,
+                withdrawn_by=account.id, reason=why or None, withdrawn_at=utcnow(),
+            )
         return self.get(plan.id)
+
+    def signer_accounts(self, plan: CarePlan) -> dict[Discipline, list[tuple[str, str | None]]]:
+        """For each discipline, the people on the plan's attendance list who may sign for it, with the
+        user name of their account (None: they have no account of that discipline yet)."""
+        people = self.signers(plan)
+        with read_only(self.db) as session:
+            accounts = [to_account(r) for r in account_repo.all_accounts(session)]
+        found: dict[Discipline, list[tuple[str, str | None]]] = {}
+        for person in people:
+            match = next((a.username for a in accounts
+                          if a.discipline is person.discipline and same_name(a.display_name, person.name)),
+                         None)
+            found.setdefault(person.discipline, []).append((person.name, match))
+        return found
 
     def new_version(self, plan: CarePlan, *, agenda_item_id: int | None = None) -> CarePlan:
         """Start the next version of a signed plan as a draft that ``supersedes`` it (the signed one
         stays as it is). Only the latest version can be continued. ``agenda_item_id`` links the new
         version to the conference where it is discussed (default: the old version's)."""
+        check(Action.ACCEPT_INTO_PLAN)
         if plan.id is None:
             raise NotFoundError("care plan", plan.case_ref or plan.case_id)
         with unit_of_work(self.db) as session:
@@ -446,7 +471,7 @@ class CarePlanService:
     def _check_item(self, session: Session, case: Case, agenda_item_id: int | None) -> None:
         if agenda_item_id is None:
             return
-        item = session.get(AgendaItemRow, agenda_item_id)
+        item = repo.agenda_item(session, agenda_item_id)
         if item is None:
             raise NotFoundError("agenda item", agenda_item_id)
         if item.case_id != case.id:
@@ -455,18 +480,7 @@ class CarePlanService:
             ))
 
     def _inputs(self, session: Session, case_id: int, agenda_item_id: int | None) -> list[DisciplineInput]:
-        rows = session.scalars(
-            sa.select(DisciplineInputRow)
-            .where(
-                DisciplineInputRow.case_id == case_id,
-                sa.or_(
-                    DisciplineInputRow.agenda_item_id.is_(None),
-                    DisciplineInputRow.agenda_item_id == agenda_item_id,
-                ),
-            )
-            .order_by(DisciplineInputRow.agenda_item_id.is_not(None), DisciplineInputRow.position)
-        )
-        return [to_input(r) for r in rows]
+        return [to_input(r) for r in repo.input_rows_for(session, case_id, agenda_item_id)]
 
     def _own_inputs(
         self, session: Session, case_id: int, agenda_item_id: int | None
@@ -483,12 +497,7 @@ class CarePlanService:
     def _attendees(self, session: Session, agenda_item_id: int | None) -> list[Attendee]:
         if agenda_item_id is None:
             return []
-        rows = session.scalars(
-            sa.select(AttendeeRow)
-            .join(AgendaItemRow, AgendaItemRow.conference_id == AttendeeRow.conference_id)
-            .where(AgendaItemRow.id == agenda_item_id)
-            .order_by(AttendeeRow.position)
-        )
+        rows = repo.attendee_rows_of_item(session, agenda_item_id)
         return [
             Attendee(r.name, Discipline(r.discipline), AttendeeRole(r.role), r.id, r.version) for r in rows
         ]
@@ -497,7 +506,7 @@ class CarePlanService:
         latest = repo.latest_version(session, case_id, signed_only=signed_only)
         if latest is None:
             return None
-        return repo.load_plans(session, CarePlanRow.case_id == case_id, CarePlanRow.plan_version == latest)[0]
+        return repo.plans_of_case(session, case_id, latest)[0]
 
     def _stored(self, session: Session, plan_id: int) -> CarePlan:
         stored = repo.load_plan(session, plan_id)
@@ -508,17 +517,10 @@ class CarePlanService:
     def _bump(self, session: Session, plan: CarePlan, stored: CarePlan, **values: object) -> int:
         """``UPDATE care_plans SET ..., version = version + 1 WHERE id AND version = :seen AND draft``."""
         assert plan.id is not None
-        new = session.execute(
-            sa.update(CarePlanRow)
-            .where(
-                CarePlanRow.id == plan.id, CarePlanRow.version == plan.version, CarePlanRow.status == "draft"
-            )
-            .values(version=CarePlanRow.version + 1, updated_at=utcnow(), **values)
-            .returning(CarePlanRow.version)
-        ).scalar_one_or_none()
+        new = repo.bump_draft(session, plan.id, plan.version, **values)
         if new is None:
             raise ConflictError(
                 "care plan", f"{stored.case_ref} version {stored.plan_version}",
                 seen_version=plan.version, mine=plan, theirs=stored,
             )
-        return int(new)
+        return new

@@ -8,13 +8,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
+from mdtboard.domain.accounts import Action
 from mdtboard.domain.case import Case, CaseSummary, RestrictedPassage
 from mdtboard.domain.case_keeping import CaseInUseError, CaseUsage, duplicate
 from mdtboard.domain.case_refs import next_reference, reference_prefix
 from mdtboard.domain.errors import CancelledError, ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.validation import case_problems, check_case
-from mdtboard.services.uow import read_only, unit_of_work
-from mdtboard.storage import case_keeping, case_repo
+from mdtboard.services.permissions import NotAllowedError, acting, allowed, check
+from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.storage import case_keeping, case_repo, conference_repo
 from mdtboard.storage.db import Database
 
 #: After storing this many cases at once, the database's planner statistics are gathered again (on
@@ -43,17 +45,49 @@ class CaseService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    # -- who sees what
+    def _seen(self, session: Session, cases: list[Case]) -> list[Case]:
+        """``cases``, once the account signed in may see each: trainees and observers see fictional
+        cases and the cases of the conferences they attend (:class:`NotAllowedError` for any other)."""
+        account = acting()
+        if account is None or allowed(account.roles, Action.SEE_REAL_CASES):
+            return cases
+        real = [c for c in cases if not c.fictional]
+        if real:
+            attended = conference_repo.attended_case_ids(session, account.display_name)
+            hidden = next((c for c in real if c.id not in attended), None)
+            if hidden is not None:
+                raise NotAllowedError(
+                    f"{account.display_name} ({', '.join(sorted(r.value for r in account.roles))}) sees "
+                    "fictional cases and the cases of the conferences they attend, not case "
+                    f"{hidden.ref}. Nothing was changed."
+                )
+        return cases
+
+    @staticmethod
+    def _listing(fictional: bool | None) -> bool | None:
+        """The real/fictional filter of a listing for the account signed in: trainees and observers list
+        fictional cases only (a real case of a conference they attend is opened from the conference)."""
+        account = acting()
+        if account is None or allowed(account.roles, Action.SEE_REAL_CASES):
+            return fictional
+        return True
+
+    @staticmethod
+    def _lists_nothing(fictional: bool | None) -> bool:
+        return fictional is False and CaseService._listing(False) is True
+
     # -- reading
     def get(self, case_id: int) -> Case:
         with read_only(self.db) as session:
-            found = case_repo.load_cases(session, ids=[case_id])
+            found = self._seen(session, case_repo.load_cases(session, ids=[case_id]))
         if not found:
             raise NotFoundError("case", case_id)
         return found[0]
 
     def get_by_ref(self, ref: str) -> Case:
         with read_only(self.db) as session:
-            found = case_repo.load_cases(session, refs=[ref])
+            found = self._seen(session, case_repo.load_cases(session, refs=[ref]))
         if not found:
             raise NotFoundError("case", ref)
         return found[0]
@@ -63,6 +97,9 @@ class CaseService:
         Raises NotFoundError naming the first reference that does not exist."""
         with read_only(self.db) as session:
             found = case_repo.load_cases(session, refs=list(refs) if refs is not None else None)
+            if refs is None and self._listing(None) is True:
+                found = [c for c in found if c.fictional]
+            found = self._seen(session, found)
         if refs is not None:
             have = {c.ref for c in found}
             for ref in refs:
@@ -86,11 +123,13 @@ class CaseService:
         ignoring case and accents. ``after`` (reference order only): the page starts after this reference
         (the next page of one already read, without re-reading the rows before it). Archived cases are
         found only with ``archived`` (and then only they are)."""
+        if self._lists_nothing(fictional):
+            return []
         with read_only(self.db) as session:
             return case_repo.search(
                 session,
                 query,
-                fictional=fictional,
+                fictional=self._listing(fictional),
                 limit=limit,
                 offset=offset,
                 sort=sort,
@@ -114,12 +153,14 @@ class CaseService:
         """The first page of :meth:`search` and :meth:`count` with ``limit=count_limit`` (exact however
         large for a query without words), in one read transaction and two statements: what a keystroke in
         the search box needs."""
+        if self._lists_nothing(fictional):
+            return [], 0
         with read_only(self.db) as session:
             return case_repo.search_with_count(
                 session,
                 query,
                 count_limit=count_limit,
-                fictional=fictional,
+                fictional=self._listing(fictional),
                 limit=limit,
                 offset=offset,
                 sort=sort,
@@ -137,16 +178,22 @@ class CaseService:
     ) -> int:
         """How many cases match ``query``. With ``limit``, counting stops past it: a result of
         ``limit + 1`` means "more than ``limit``", which is all a search box needs and stays fast."""
+        if self._lists_nothing(fictional):
+            return 0
         with read_only(self.db) as session:
-            return case_repo.count(session, query, fictional=fictional, limit=limit, archived=archived)
+            return case_repo.count(session, query, fictional=self._listing(fictional), limit=limit,
+                                   archived=archived)
 
     def listed(
         self, ids: Sequence[int], query: str = "", *, fictional: bool | None = None, archived: bool = False
     ) -> set[int]:
         """Which of the cases ``ids`` a search for ``query`` (with the real/fictional filter, among the
         archived cases or the others) lists."""
+        if self._lists_nothing(fictional):
+            return set()
         with read_only(self.db) as session:
-            return case_repo.listed_ids(session, ids, query, fictional=fictional, archived=archived)
+            return case_repo.listed_ids(session, ids, query, fictional=self._listing(fictional),
+                                        archived=archived)
 
     def usage(self, case_id: int) -> CaseUsage:
         """The conferences, care plans and teaching reviews that use the case (which then cannot be
@@ -168,6 +215,7 @@ class CaseService:
 
     # -- writing
     def create(self, case: Case) -> Case:
+        check(Action.EDIT_CASES)
         check_case(case)
         with unit_of_work(self.db) as session:
             if case_repo.ids_by_ref(session, [case.ref]):
@@ -182,6 +230,7 @@ class CaseService:
         ``base``, the case as stored at that version (what an editor loaded or last saved), makes the save
         write only what changed and return the stored case without reading it back: an autosave after a
         one-field edit is one statement."""
+        check(Action.EDIT_CASES)
         if case.id is None:
             raise NotFoundError("case", case.ref)
         check_case(case)
@@ -214,10 +263,12 @@ class CaseService:
     def restrict_passage(self, case_id: int, passage: RestrictedPassage) -> Case:
         """Add ``passage`` (marked in a discipline's input during a conference) to the case's restricted
         passages, keeping whatever else was saved to the case meanwhile."""
+        check(Action.EDIT_CASES)
         return self._change_passages(case_id, lambda ps: ps if passage in ps else [*ps, passage])
 
     def unrestrict_passage(self, case_id: int, passage: RestrictedPassage) -> Case:
         """Take ``passage`` off the case's restricted passages (nothing happens if it is not there)."""
+        check(Action.EDIT_CASES)
         return self._change_passages(case_id, lambda ps: [p for p in ps if p != passage])
 
     def _change_passages(
@@ -242,16 +293,19 @@ class CaseService:
     def duplicate(self, case_id: int, *, ref: str, fictional: bool) -> Case:
         """A new case ``ref`` with the content of case ``case_id`` and a title saying it is a copy (see
         :func:`mdtboard.domain.case_keeping.duplicate`); ``fictional`` as chosen for the copy."""
+        check(Action.EDIT_CASES)
         source = self.get(case_id)
         return self.create(duplicate(source, ref=ref, fictional=fictional))
 
     def archive(self, case_id: int) -> Case:
         """Hide the case from the library and the agenda's search; it is kept as it is. Archiving an
         archived case changes nothing."""
+        check(Action.EDIT_CASES)
         return self._set_archived(case_id, True)
 
     def unarchive(self, case_id: int) -> Case:
         """Show an archived case in the library and the agenda's search again."""
+        check(Action.EDIT_CASES)
         return self._set_archived(case_id, False)
 
     def _set_archived(self, case_id: int, archived: bool) -> Case:
@@ -267,6 +321,7 @@ class CaseService:
         """Delete a case that no conference, care plan or teaching review uses, and return it as it was
         (for :meth:`undelete`). A used case raises :class:`CaseInUseError`, saying why; with
         ``seen_version``, a case saved since by someone else raises :class:`ConflictError`."""
+        check(Action.EDIT_CASES)
         with unit_of_work(self.db) as session:
             locked = case_keeping.lock_case(session, case_id)
             if locked is None:
@@ -285,6 +340,7 @@ class CaseService:
     def undelete(self, case: Case) -> Case:
         """Put a case returned by :meth:`delete` back as it was: the same id, reference, content, version
         and archived state. Refused when its reference was given to another case since."""
+        check(Action.EDIT_CASES)
         if case.id is None:
             raise NotFoundError("case", case.ref)
         with unit_of_work(self.db) as session:
@@ -315,6 +371,7 @@ class CaseService:
         ``progress`` is told how far it got every :data:`IMPORT_CHUNK` cases; when ``cancelled`` says so
         there, :class:`CancelledError` is raised and nothing is stored.
         """
+        check(Action.EDIT_CASES)
         total = len(cases)
         done = 0
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from mdtboard.domain.accounts import Action
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import (
     DEFERRAL_REASON_MAX,
@@ -21,6 +22,7 @@ from mdtboard.domain.conference import (
     same_room,
 )
 from mdtboard.domain.errors import InvalidInputError, NotFoundError, Problem
+from mdtboard.services.permissions import NotAllowedError, allowed, check
 from mdtboard.services.uow import read_only, unit_of_work
 from mdtboard.storage import conference_repo as repo
 from mdtboard.storage.db import Database
@@ -66,7 +68,19 @@ def _check_attendee(att: Attendee) -> None:
         raise InvalidInputError(problems)
 
 
+def _may_give(discipline: Discipline) -> None:
+    """The account signed in gives input for its own discipline (any discipline: the chair)."""
+    account = check(Action.GIVE_OWN_INPUT)
+    if account is None or allowed(account.roles, Action.GIVE_ANY_INPUT) or account.discipline is discipline:
+        return
+    own = account.discipline.label.lower() if account.discipline else "no discipline"
+    label = discipline.label.lower() if isinstance(discipline, Discipline) else str(discipline)
+    raise NotAllowedError(f"{account.display_name} gives input for {own}, not for {label}. "
+                          "Nothing was changed.")
+
+
 def _check_input(inp: DisciplineInput) -> None:
+    _may_give(inp.discipline)
     problems = []
     if not isinstance(inp.discipline, Discipline):
         problems.append(Problem("discipline", f"{inp.discipline!r} is not a known discipline"))
@@ -92,6 +106,7 @@ class ConferenceService:
 
     # -- conferences
     def create(self, conf: Conference) -> Conference:
+        check(Action.RUN_CONFERENCE)
         _check_conference(conf)
         with unit_of_work(self.db) as session:
             conf_id = repo.insert_conference(session, conf)
@@ -118,6 +133,7 @@ class ConferenceService:
 
     def update(self, conf: Conference) -> Conference:
         """Save the conference's own fields (title, time, room, mode, chair, default minutes)."""
+        check(Action.RUN_CONFERENCE)
         if conf.id is None:
             raise NotFoundError("conference", conf.title)
         _check_conference(conf)
@@ -126,17 +142,20 @@ class ConferenceService:
         return self.get(conf.id)
 
     def delete(self, conf_id: int) -> None:
+        check(Action.RUN_CONFERENCE)
         with unit_of_work(self.db) as session:
             repo.delete_conference(session, conf_id)
 
     # -- attendance
     def add_attendee(self, conf_id: int, att: Attendee) -> Attendee:
+        check(Action.RUN_CONFERENCE)
         _check_attendee(att)
         with unit_of_work(self.db) as session:
             repo.lock_conference(session, conf_id)
             return repo.insert_attendee(session, conf_id, att)
 
     def update_attendee(self, att: Attendee) -> Attendee:
+        check(Action.RUN_CONFERENCE)
         if att.id is None:
             raise NotFoundError("attendee", att.name)
         _check_attendee(att)
@@ -145,6 +164,7 @@ class ConferenceService:
         return replace(att, version=version)
 
     def remove_attendee(self, attendee_id: int) -> None:
+        check(Action.RUN_CONFERENCE)
         with unit_of_work(self.db) as session:
             repo.delete_attendee(session, attendee_id)
 
@@ -155,6 +175,7 @@ class ConferenceService:
         """Put a case on the agenda (at the end, or at ``position``), with the conference's default budget
         unless ``minutes`` is given. Two PCs adding at once get distinct places; the same case added twice
         at once is refused with a message, once."""
+        check(Action.RUN_CONFERENCE)
         with unit_of_work(self.db) as session:
             default = repo.lock_conference(session, conf_id)
             case = repo.case_on_agenda(session, case_id)
@@ -174,6 +195,7 @@ class ConferenceService:
         """Put back an agenda item that was removed (to undo the removal): at ``item.position``, with its
         time budget, status, start and end times, and the discipline input given on it, in one unit of
         work. The restored item and inputs get new ids."""
+        check(Action.RUN_CONFERENCE)
         for inp in inputs:
             _check_input(inp)
         with unit_of_work(self.db) as session:
@@ -195,6 +217,7 @@ class ConferenceService:
             return restored
 
     def remove_agenda_item(self, item_id: int) -> None:
+        check(Action.RUN_CONFERENCE)
         with unit_of_work(self.db) as session:
             conf_id = repo.item_conference(session, item_id)
             repo.lock_conference(session, conf_id)
@@ -204,6 +227,7 @@ class ConferenceService:
     # Below ``def list``, a bare ``list`` in an annotation names that method: hence ``builtins.list``.
     def reorder(self, conf_id: int, item_ids: Sequence[int]) -> builtins.list[AgendaItem]:
         """Put the agenda in the order given, which must name every item of the conference once."""
+        check(Action.RUN_CONFERENCE)
         with unit_of_work(self.db) as session:
             repo.lock_conference(session, conf_id)
             current = set(repo.agenda_ids(session, conf_id))
@@ -219,6 +243,7 @@ class ConferenceService:
 
     def move(self, item_id: int, offset: int) -> builtins.list[AgendaItem]:
         """Move an agenda item up (negative) or down (positive) by ``offset`` places."""
+        check(Action.RUN_CONFERENCE)
         with read_only(self.db) as session:
             conf_id = repo.item_conference(session, item_id)
         order = [i.id for i in self.get(conf_id).agenda if i.id is not None]
@@ -237,6 +262,7 @@ class ConferenceService:
     ) -> AgendaItem:
         """Change an item's status or time budget; starting discussion stamps the start time, finishing or
         deferring stamps the end time. ``reason`` says why a case is deferred (kept only while it is)."""
+        check(Action.RUN_CONFERENCE)
         if item.id is None:
             raise NotFoundError("agenda item", item.case_ref)
         values: dict[str, Any] = {}
@@ -303,4 +329,7 @@ class ConferenceService:
 
     def delete_input(self, input_id: int) -> None:
         with unit_of_work(self.db) as session:
+            discipline = repo.input_discipline(session, input_id)
+            if discipline is not None:
+                _may_give(Discipline(discipline))
             repo.delete_input(session, input_id)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from mdtboard.services.cases import CaseService
     from mdtboard.services.changes import ChangeService
     from mdtboard.services.conferences import ConferenceService
+    from mdtboard.services.presence import PresenceService
     from mdtboard.services.timing import TimingService
     from mdtboard.services.training import TrainingService
 
@@ -74,6 +75,12 @@ class Services:
         from mdtboard.services.changes import ChangeService
 
         return ChangeService(self.db)
+
+    @cached_property
+    def presence(self) -> PresenceService:
+        from mdtboard.services.presence import PresenceService
+
+        return PresenceService(self.db)
 
     @cached_property
     def accounts(self) -> AccountService:

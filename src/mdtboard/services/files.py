@@ -14,7 +14,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from mdtboard.domain.accounts import Action
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.services.permissions import check
 from mdtboard.storage.permissions import file_mode
 
 
@@ -44,7 +46,9 @@ def _reason(exc: OSError) -> str:
 
 
 def write_atomic(path: Path | str, data: bytes) -> Path:
-    """Replace ``path`` with ``data`` all at once."""
+    """Replace ``path`` with ``data`` all at once. Every file mdtboard writes of its data is an export
+    (PDF, FHIR, bundle, minutes): the account signed in must be allowed to export."""
+    check(Action.EXPORT)
     target = Path(path).expanduser().absolute()
     if target.is_dir():
         raise FileWriteError(target, "a folder of that name is in the way")

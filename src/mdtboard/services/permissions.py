@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mdtboard.domain.accounts import Action, Role
+from mdtboard.domain.accounts import Account, Action, Role
 from mdtboard.domain.errors import MdtboardError
 
 A = Action
@@ -47,3 +47,32 @@ def require(roles: Iterable[Role], action: Action, *, who: str = "You") -> None:
         raise NotAllowedError(
             f"{who} ({named}) may not {action.value.replace('_', ' ')}. Nothing was changed."
         )
+
+
+# ------------------------------------------------------------------------------------ who acts now
+#: The account signed in to this program (None: nobody has signed in; see :func:`check`).
+_acting: Account | None = None
+
+
+def acting() -> Account | None:
+    """The account signed in, or None."""
+    return _acting
+
+
+def act_as_account(account: Account | None) -> None:
+    """Make ``account`` the one whose permissions every service checks (None: nobody signed in)."""
+    global _acting
+    _acting = account
+
+
+def check(action: Action) -> Account | None:
+    """Raise :class:`NotAllowedError` when the account signed in may not do ``action``; the account.
+
+    Nobody signed in (None) is the operating-system user working on the database directly (the command
+    line, maintenance scripts): whoever can read and write the database file or holds the server's
+    credentials can do anything anyway, and the audit trail records them by their system name. The
+    program never lets a person work without signing in (or choosing the demo team)."""
+    account = _acting
+    if account is not None:
+        require(account.roles, action, who=account.display_name)
+    return account

@@ -26,9 +26,6 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
-
 from mdtboard.domain.case import LINE_FIELDS, TEXT_FIELDS, Case
 from mdtboard.domain.deidentify import (
     Change,
@@ -55,7 +52,9 @@ from mdtboard.domain.deidentify import (
 )
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.validation import check_case
+from mdtboard.services.uow import Session
 from mdtboard.storage import case_repo
+from mdtboard.storage import teaching_review_repo as review_repo
 from mdtboard.storage.models import utcnow
 from mdtboard.storage.training_models import TeachingReviewFieldRow, TeachingReviewRow
 
@@ -181,25 +180,22 @@ def _write_fields(
     confirmed_by: dict[str, str | None],
     confirmed_at: dict[str, datetime | None],
 ) -> None:
-    session.execute(sa.delete(TeachingReviewFieldRow).where(TeachingReviewFieldRow.review_id == row.id))
-    if checklist.items:
-        session.execute(
-            sa.insert(TeachingReviewFieldRow),
-            [
-                {
-                    "review_id": row.id,
-                    "position": position,
-                    "field": item.field,
-                    "label": item.label[:200],
-                    "wheres": json.dumps(list(item.wheres)),
-                    "hints": _hints_json(item.hints),
-                    "confirmed": item.confirmed,
-                    "confirmed_by": confirmed_by.get(item.field) if item.confirmed else None,
-                    "confirmed_at": confirmed_at.get(item.field) if item.confirmed else None,
-                }
-                for position, item in enumerate(checklist.items)
-            ],
-        )
+    review_repo.replace_fields(
+        session,
+        row.id,
+        [
+            {
+                "field": item.field,
+                "label": item.label[:200],
+                "wheres": json.dumps(list(item.wheres)),
+                "hints": _hints_json(item.hints),
+                "confirmed": item.confirmed,
+                "confirmed_by": confirmed_by.get(item.field) if item.confirmed else None,
+                "confirmed_at": confirmed_at.get(item.field) if item.confirmed else None,
+            }
+            for item in checklist.items
+        ],
+    )
 
 
 def _fresh_checklist(draft: TeachingDraft) -> ReviewChecklist:
@@ -232,7 +228,8 @@ def make(session: Session, case_id: int, seed: str | None) -> int:
     check_case(draft.case)
     (draft_id,) = case_repo.insert_cases(session, [draft.case])
     now = utcnow()
-    row = TeachingReviewRow(
+    row = review_repo.add(
+        session,
         source_case_id=case_id,
         draft_case_id=draft_id,
         status=IN_REVIEW,
@@ -241,22 +238,15 @@ def make(session: Session, case_id: int, seed: str | None) -> int:
         names=_state_json(draft),
         changes=json.dumps([[c.where, c.what] for c in draft.changes], ensure_ascii=False),
         case_version=0,
-        version=0,
         created_at=now,
         updated_at=now,
     )
-    session.add(row)
-    session.flush()
     _write_fields(session, row, draft.checklist, {}, {})
     return row.id
 
 
 def _row(session: Session, review_id: int) -> TeachingReviewRow:
-    row = session.scalars(
-        sa.select(TeachingReviewRow)
-        .options(selectinload(TeachingReviewRow.fields))
-        .where(TeachingReviewRow.id == review_id)
-    ).one_or_none()
+    row = review_repo.get(session, review_id)
     if row is None:
         raise NotFoundError("teaching review", review_id)
     return row
@@ -306,14 +296,8 @@ def load(session: Session, review_id: int) -> TeachingReview:
 
 
 def load_all(session: Session, *, open_only: bool) -> list[TeachingReview]:
-    stmt = (
-        sa.select(TeachingReviewRow)
-        .options(selectinload(TeachingReviewRow.fields))
-        .order_by(TeachingReviewRow.id)
-    )
-    if open_only:
-        stmt = stmt.where(TeachingReviewRow.status == IN_REVIEW)
-    return [_to_review(session, row) for row in session.scalars(stmt)]
+    rows = review_repo.all_reviews(session, status=IN_REVIEW if open_only else None)
+    return [_to_review(session, row) for row in rows]
 
 
 def _open_for_change(
@@ -333,12 +317,7 @@ def _open_for_change(
 
 
 def _bump(session: Session, row: TeachingReviewRow, seen_version: int, **values: object) -> None:
-    done = session.execute(
-        sa.update(TeachingReviewRow)
-        .where(TeachingReviewRow.id == row.id, TeachingReviewRow.version == seen_version)
-        .values(version=TeachingReviewRow.version + 1, updated_at=utcnow(), **values)
-        .returning(TeachingReviewRow.version)
-    ).scalar_one_or_none()
+    done = review_repo.update(session, row.id, seen_version, updated_at=utcnow(), **values)
     if done is None:
         raise ConflictError("teaching review", row.id, seen_version=seen_version)
 
@@ -442,6 +421,5 @@ def discard(session: Session, review_id: int, seen_version: int) -> None:
     """Delete the draft case (and so its review) while it is under review."""
     row, _current = _open_for_change(session, review_id, seen_version)
     draft_case_id = row.draft_case_id
-    session.execute(sa.delete(TeachingReviewFieldRow).where(TeachingReviewFieldRow.review_id == row.id))
-    session.execute(sa.delete(TeachingReviewRow).where(TeachingReviewRow.id == row.id))
+    review_repo.delete(session, row.id)
     case_repo.delete_case(session, draft_case_id, seen_version=None)

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
+from mdtboard.domain.accounts import Action
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaStatus
 from mdtboard.domain.errors import InvalidInputError, NotFoundError, Problem
@@ -26,13 +26,11 @@ from mdtboard.domain.timers import (
     PhaseSegment,
 )
 from mdtboard.services.conferences import ConferenceService
-from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.permissions import check
+from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.storage import timing_repo
 from mdtboard.storage.db import Database
 from mdtboard.storage.timing_models import FLOOR_KIND, PHASE_KIND
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 
 def _aware(value: datetime) -> datetime:
@@ -175,6 +173,7 @@ class TimingService:
     # -- runs
     def save_run(self, agenda_item_id: int, run: RecordedRun) -> None:
         """Write ``run`` of the item's timer, replacing what was written of that run before."""
+        check(Action.RUN_CONFERENCE)
         problems = _run_problems(run)
         if problems:
             raise InvalidInputError(problems, source="timing")
@@ -240,6 +239,7 @@ class TimingService:
 
     def start_meeting(self, conference_id: int, at: datetime) -> MeetingTimes:
         """Record the meeting's start; a meeting started before keeps its first start."""
+        check(Action.RUN_CONFERENCE)
         if at.tzinfo is None:
             raise InvalidInputError(Problem("started_at", "must carry its time zone"), source="meeting clock")
         with unit_of_work(self.db) as session:
@@ -249,6 +249,7 @@ class TimingService:
 
     def end_meeting(self, conference_id: int, at: datetime) -> MeetingTimes:
         """Record the meeting's end (again: the later end wins, e.g. after a case taken up once more)."""
+        check(Action.RUN_CONFERENCE)
         with unit_of_work(self.db) as session:
             clock = timing_repo.clock(session, conference_id)
             if clock is None:
@@ -266,6 +267,7 @@ class TimingService:
 
     def resume_meeting(self, conference_id: int) -> MeetingTimes | None:
         """Take back a recorded end (the meeting goes on)."""
+        check(Action.RUN_CONFERENCE)
         with unit_of_work(self.db) as session:
             clock = timing_repo.set_clock_end(session, conference_id, None)
         return None if clock is None else _to_times(clock)

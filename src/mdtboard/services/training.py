@@ -24,14 +24,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
-
+from mdtboard.domain.agreement import Agreement, rater_agreement
 from mdtboard.domain.blind import Goal, GoalKind, GoalOutcome, Rated, Visible, check_goals, visible
 from mdtboard.domain.case import Case, Discipline
-from mdtboard.domain.conference import AttendeeRole, ConferenceMode
+from mdtboard.domain.competency import CompetencyRecord, competency_record
+from mdtboard.domain.conference import ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.progress import (
     DEFAULT_PRESENTATION_TARGET_SECONDS,
@@ -71,18 +71,16 @@ from mdtboard.services.training_data import (
     to_role,
     to_timing,
 )
-from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.storage import training_repo as repo
 from mdtboard.storage.case_repo import load_cases
 from mdtboard.storage.db import Database
-from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow, utcnow
+from mdtboard.storage.models import AgendaItemRow, ConferenceRow, utcnow
 from mdtboard.storage.training_models import (
     PRESENTER_PART,
     TrainingAssessmentRow,
-    TrainingDiscussionTimeRow,
     TrainingGoalRow,
     TrainingRoleRow,
-    TrainingScoreRow,
-    TrainingTimingRow,
 )
 
 __all__ = [
@@ -115,7 +113,7 @@ class TrainingService:
 
     # ------------------------------------------------------------------ conferences and trainees
     def _training_conference(self, session: Session, conference_id: int) -> ConferenceRow:
-        conf = session.get(ConferenceRow, conference_id)
+        conf = repo.conference(session, conference_id)
         if conf is None:
             raise NotFoundError("conference", conference_id)
         if conf.mode != ConferenceMode.TRAINING.value:
@@ -128,15 +126,7 @@ class TrainingService:
         return conf
 
     def _trainee_names(self, session: Session, conference_id: int) -> list[str]:
-        return list(
-            session.scalars(
-                sa.select(AttendeeRow.name)
-                .where(
-                    AttendeeRow.conference_id == conference_id, AttendeeRow.role == AttendeeRole.TRAINEE.value
-                )
-                .order_by(AttendeeRow.position)
-            )
-        )
+        return repo.trainee_names(session, conference_id)
 
     def _check_trainee(self, session: Session, conference_id: int, name: str, where: str = "trainee") -> str:
         """The trainee's name as on the attendance list; raises when they are not a trainee there."""
@@ -157,7 +147,7 @@ class TrainingService:
             return [" ".join(name.split()) for name in self._trainee_names(session, conference_id)]
 
     def _item(self, session: Session, agenda_item_id: int) -> tuple[AgendaItemRow, ConferenceRow]:
-        item = session.get(AgendaItemRow, agenda_item_id)
+        item = repo.agenda_item(session, agenda_item_id)
         if item is None:
             raise NotFoundError("agenda item", agenda_item_id)
         return item, self._training_conference(session, item.conference_id)
@@ -172,24 +162,13 @@ class TrainingService:
         """The parts of every case on a teaching conference's agenda, in agenda order."""
         with read_only(self.db) as session:
             self._training_conference(session, conference_id)
-            items = list(
-                session.scalars(
-                    sa.select(AgendaItemRow)
-                    .where(AgendaItemRow.conference_id == conference_id)
-                    .order_by(AgendaItemRow.position)
-                )
-            )
-            return self._roles_of(session, items)
+            return self._roles_of(session, repo.agenda_items(session, conference_id))
 
     def _roles_of(self, session: Session, items: Sequence[AgendaItemRow]) -> list[CaseRoles]:
         ids = [item.id for item in items]
-        refs = dict(
-            session.execute(
-                sa.select(CaseRow.id, CaseRow.ref).where(CaseRow.id.in_([item.case_id for item in items]))
-            ).all()
-        )
+        refs = repo.case_refs(session, [item.case_id for item in items])
         by_item: dict[int, list[TrainingRoleRow]] = {}
-        for row in session.scalars(sa.select(TrainingRoleRow).where(TrainingRoleRow.agenda_item_id.in_(ids))):
+        for row in repo.role_rows(session, ids):
             by_item.setdefault(row.agenda_item_id, []).append(row)
         order = [PRESENTER_PART, *(d.value for d in Discipline)]
         out = []
@@ -226,28 +205,16 @@ class TrainingService:
         with unit_of_work(self.db) as session:
             item, _conf = self._item(session, agenda_item_id)
             name = self._check_trainee(session, item.conference_id, name)
-            row = session.scalars(
-                sa.select(TrainingRoleRow).where(
-                    TrainingRoleRow.agenda_item_id == agenda_item_id, TrainingRoleRow.part == part
-                )
-            ).one_or_none()
+            row = repo.role_row(session, agenda_item_id, part)
             mine = RoleAssignment(agenda_item_id, name, discipline)
             if row is None:
-                row = TrainingRoleRow(agenda_item_id=agenda_item_id, part=part, trainee=name, version=0)
-                session.add(row)
-                session.flush()
-                return to_role(row)
+                return to_role(repo.add_role(session, agenda_item_id, part, name))
             if seen_version is None and trainee_key(row.trainee) == trainee_key(name):
                 return to_role(row)
-            new = session.execute(
-                sa.update(TrainingRoleRow)
-                .where(TrainingRoleRow.id == row.id, TrainingRoleRow.version == seen_version)
-                .values(trainee=name, version=TrainingRoleRow.version + 1)
-                .returning(TrainingRoleRow.version)
-            ).scalar_one_or_none()
+            new = repo.update_role(session, row.id, seen_version, name)
             if new is None:
                 raise _conflict("role", mine.label, seen_version, mine, to_role(row))
-            return RoleAssignment(agenda_item_id, name, discipline, row.id, int(new))
+            return RoleAssignment(agenda_item_id, name, discipline, row.id, new)
 
     def clear_role(
         self, agenda_item_id: int, discipline: Discipline | None = None, *, seen_version: int
@@ -256,16 +223,12 @@ class TrainingService:
         part = PRESENTER_PART if discipline is None else discipline.value
         with unit_of_work(self.db) as session:
             self._item(session, agenda_item_id)
-            row = session.scalars(
-                sa.select(TrainingRoleRow).where(
-                    TrainingRoleRow.agenda_item_id == agenda_item_id, TrainingRoleRow.part == part
-                )
-            ).one_or_none()
+            row = repo.role_row(session, agenda_item_id, part)
             if row is None:
                 return
             if row.version != seen_version:
                 raise _conflict("role", part, seen_version, None, to_role(row))
-            session.delete(row)
+            repo.delete(session, row)
 
     # ------------------------------------------------------------------ assessments
     def assessment(
@@ -289,15 +252,9 @@ class TrainingService:
 
     def assessments(self, conference_id: int, trainee: str | None = None) -> list[StoredAssessment]:
         with read_only(self.db) as session:
-            stmt = (
-                sa.select(TrainingAssessmentRow)
-                .options(selectinload(TrainingAssessmentRow.scores))
-                .where(TrainingAssessmentRow.conference_id == conference_id)
-                .order_by(TrainingAssessmentRow.id)
-            )
-            if trainee is not None:
-                stmt = stmt.where(TrainingAssessmentRow.trainee_key == trainee_key(trainee))
-            return [self._to_stored(session, row) for row in session.scalars(stmt)]
+            key = trainee_key(trainee) if trainee is not None else None
+            return [self._to_stored(session, row)
+                    for row in repo.assessments(session, [conference_id], trainee_key=key)]
 
     def _assessment_row(
         self,
@@ -309,29 +266,16 @@ class TrainingService:
         rater_key: str | None = "",
     ) -> TrainingAssessmentRow | None:
         """The assessment of ``rater_key`` (None: the first of any rater)."""
-        return session.scalars(
-            sa.select(TrainingAssessmentRow)
-            .options(selectinload(TrainingAssessmentRow.scores))
-            .where(
-                TrainingAssessmentRow.conference_id == conference_id,
-                TrainingAssessmentRow.trainee_key == trainee_key(trainee),
-                TrainingAssessmentRow.role == str(role),
-                TrainingAssessmentRow.rater_key == rater_key if rater_key is not None else sa.true(),
-                TrainingAssessmentRow.case_id.is_(None)
-                if case_id is None
-                else TrainingAssessmentRow.case_id == case_id,
-            )
-            .order_by(TrainingAssessmentRow.id)
-        ).first()
+        return repo.assessment_of(session, conference_id, trainee_key(trainee), str(role), case_id, rater_key)
 
     def _to_stored(self, session: Session, row: TrainingAssessmentRow) -> StoredAssessment:
-        ref = None if row.case_id is None else session.get(CaseRow, row.case_id)
+        ref = None if row.case_id is None else repo.case_ref(session, row.case_id)
         return StoredAssessment(
             row.id,
             row.version,
             row.conference_id,
             row.case_id,
-            to_assessment(row, ref.ref if ref is not None else None),
+            to_assessment(row, ref),
             row.updated_at,
             row.submitted_at,
         )
@@ -376,7 +320,8 @@ class TrainingService:
                     f"this assessment of {name} was submitted and is locked; nothing was changed",
                 ), source=f"{AssessorRole(role).label} of {name}")
             if row is None:  # new, or deleted since the user read it: stored afresh either way
-                row = TrainingAssessmentRow(
+                row = repo.add_assessment(
+                    session,
                     conference_id=conference_id,
                     case_id=case_id,
                     trainee=name,
@@ -385,75 +330,41 @@ class TrainingService:
                     assessor=who,
                     rater_key=rater,
                     rubric_version=MDTBOARD_RUBRIC.version,
-                    version=0,
                     created_at=now,
                     updated_at=now,
                 )
-                session.add(row)
-                session.flush()
             else:
                 theirs = self._to_stored(session, row)
                 if seen_version is None or seen_version != row.version:
                     raise _conflict("assessment", f"of {name}", seen_version, assessment, theirs)
-                updated = session.execute(
-                    sa.update(TrainingAssessmentRow)
-                    .where(TrainingAssessmentRow.id == row.id, TrainingAssessmentRow.version == seen_version)
-                    .values(
-                        version=TrainingAssessmentRow.version + 1,
-                        assessor=who,
-                        trainee=name,
-                        rubric_version=MDTBOARD_RUBRIC.version,
-                        updated_at=now,
-                    )
-                    .returning(TrainingAssessmentRow.version)
-                ).scalar_one_or_none()
+                updated = repo.update_assessment(
+                    session, row.id, seen_version,
+                    assessor=who, trainee=name, rubric_version=MDTBOARD_RUBRIC.version, updated_at=now,
+                )
                 if updated is None:
                     raise _conflict("assessment", f"of {name}", seen_version, assessment, theirs)
-                session.execute(sa.delete(TrainingScoreRow).where(TrainingScoreRow.assessment_id == row.id))
-            session.execute(
-                sa.insert(TrainingScoreRow),
-                [
-                    {
-                        "assessment_id": row.id,
-                        "position": position,
-                        "item_key": score.item_key,
-                        "value": score.value,
-                        "comment": (score.comment or "").strip() or None,
-                    }
-                    for position, score in enumerate(scores)
-                ],
-            )
-            session.flush()
-            session.expire_all()
-            stored = session.get(TrainingAssessmentRow, row.id)
-            assert stored is not None
-            return self._to_stored(session, stored)
+            repo.replace_scores(session, row.id, [
+                {"item_key": s.item_key, "value": s.value, "comment": (s.comment or "").strip() or None}
+                for s in scores
+            ])
+            return self._to_stored(session, repo.assessment_again(session, row.id))
 
     def submit_assessment(self, assessment_id: int, *, seen_version: int) -> StoredAssessment:
         """Submit an assessment: it is locked from then on. A self-assessment must be submitted before any
         rater's scores are shown to the trainee; a rater sees the self-assessment only after submitting."""
         with unit_of_work(self.db) as session:
-            row = session.get(TrainingAssessmentRow, assessment_id)
+            row = repo.assessment(session, assessment_id)
             if row is None:
                 raise NotFoundError("assessment", assessment_id)
             if row.submitted_at is not None:
                 raise InvalidInputError(Problem("assessment", "was submitted already; nothing was changed"))
             if not row.scores:
                 raise InvalidInputError(Problem("assessment", "has no scores yet: score at least one item"))
-            done = session.execute(
-                sa.update(TrainingAssessmentRow)
-                .where(TrainingAssessmentRow.id == assessment_id,
-                       TrainingAssessmentRow.version == seen_version)
-                .values(version=TrainingAssessmentRow.version + 1, submitted_at=utcnow())
-                .returning(TrainingAssessmentRow.version)
-            ).scalar_one_or_none()
+            done = repo.update_assessment(session, assessment_id, seen_version, submitted_at=utcnow())
             if done is None:
                 theirs = self._to_stored(session, row)
                 raise _conflict("assessment", assessment_id, seen_version, None, theirs)
-            session.expire_all()
-            stored = session.get(TrainingAssessmentRow, assessment_id)
-            assert stored is not None
-            return self._to_stored(session, stored)
+            return self._to_stored(session, repo.assessment_again(session, assessment_id))
 
     def visible_assessments(
         self, conference_id: int, trainee: str, *, viewer: str | None, case_id: int | None = None
@@ -461,19 +372,9 @@ class TrainingService:
         """What ``viewer`` (a rater's name, or None for the trainee) may see of the trainee's assessments of
         the case (or of the conference as a whole): see :func:`mdtboard.domain.blind.visible`."""
         with read_only(self.db) as session:
-            stmt = (
-                sa.select(TrainingAssessmentRow)
-                .options(selectinload(TrainingAssessmentRow.scores))
-                .where(
-                    TrainingAssessmentRow.conference_id == conference_id,
-                    TrainingAssessmentRow.trainee_key == trainee_key(trainee),
-                    TrainingAssessmentRow.case_id.is_(None)
-                    if case_id is None
-                    else TrainingAssessmentRow.case_id == case_id,
-                )
-                .order_by(TrainingAssessmentRow.id)
-            )
-            stored = [self._to_stored(session, row) for row in session.scalars(stmt)]
+            key = trainee_key(trainee)
+            rows = repo.assessments(session, [conference_id], trainee_key=key, case=(case_id,))
+            stored = [self._to_stored(session, row) for row in rows]
         own = next((a for a in stored if a.assessment.role is AssessorRole.SELF), None)
         raters = [Rated(a.assessment.assessor, a.submitted, a) for a in stored
                   if a.assessment.role is AssessorRole.FACILITATOR]
@@ -494,62 +395,31 @@ class TrainingService:
         with unit_of_work(self.db) as session:
             self._training_conference(session, conference_id)
             name = self._check_trainee(session, conference_id, " ".join(trainee.split()))
-            submitted = {
-                row.role
-                for row in session.scalars(
-                    sa.select(TrainingAssessmentRow).where(
-                        TrainingAssessmentRow.conference_id == conference_id,
-                        TrainingAssessmentRow.trainee_key == trainee_key(name),
-                        TrainingAssessmentRow.submitted_at.is_not(None),
-                    )
-                )
-            }
+            submitted = repo.submitted_roles(session, conference_id, trainee_key(name))
             if submitted != {str(AssessorRole.SELF), str(AssessorRole.FACILITATOR)}:
                 raise InvalidInputError(Problem(
                     "goals", f"goals are written after the reveal: {name}'s self-assessment and a rater's "
                     "assessment must both be submitted first"), source="Goals")
-            session.execute(sa.delete(TrainingGoalRow).where(
-                TrainingGoalRow.conference_id == conference_id,
-                TrainingGoalRow.trainee_key == trainee_key(name)))
             now = utcnow()
-            for position, (kind, text) in enumerate(checked):
-                session.add(TrainingGoalRow(
-                    conference_id=conference_id, trainee=name, trainee_key=trainee_key(name),
-                    rater=" ".join(rater.split())[:200] if rater and rater.strip() else None,
-                    position=position, kind=str(kind), text=text, created_at=now, version=0,
-                ))
+            repo.replace_goals(session, conference_id, trainee_key(name), [
+                {"trainee": name, "rater": " ".join(rater.split())[:200] if rater and rater.strip() else None,
+                 "position": position, "kind": str(kind), "text": text, "created_at": now}
+                for position, (kind, text) in enumerate(checked)
+            ])
         return self.goals(trainee, conference_id=conference_id)
 
     def goals(self, trainee: str, *, conference_id: int | None = None) -> list[Goal]:
         """The trainee's goals (of one conference, or all), oldest first."""
         with read_only(self.db) as session:
-            stmt = (
-                sa.select(TrainingGoalRow)
-                .join(ConferenceRow, ConferenceRow.id == TrainingGoalRow.conference_id)
-                .where(TrainingGoalRow.trainee_key == trainee_key(trainee))
-                .order_by(ConferenceRow.starts_at, TrainingGoalRow.position)
-            )
-            if conference_id is not None:
-                stmt = stmt.where(TrainingGoalRow.conference_id == conference_id)
-            return [_to_goal(row) for row in session.scalars(stmt)]
+            rows = repo.goals(session, trainee_key(trainee), conference_id=conference_id)
+            return [_to_goal(row) for row in rows]
 
     def goals_to_review(self, conference_id: int, trainee: str) -> list[Goal]:
         """The goals the trainee set at earlier conferences and has not had reviewed yet: what the
         conference ``conference_id`` should look at first."""
         with read_only(self.db) as session:
             conf = self._training_conference(session, conference_id)
-            rows = session.scalars(
-                sa.select(TrainingGoalRow)
-                .join(ConferenceRow, ConferenceRow.id == TrainingGoalRow.conference_id)
-                .where(
-                    TrainingGoalRow.trainee_key == trainee_key(trainee),
-                    ConferenceRow.starts_at < conf.starts_at,
-                    sa.or_(TrainingGoalRow.outcome.is_(None),
-                           TrainingGoalRow.reviewed_at_conference_id == conference_id),
-                )
-                .order_by(ConferenceRow.starts_at, TrainingGoalRow.position)
-            )
-            return [_to_goal(row) for row in rows]
+            return [_to_goal(row) for row in repo.goals_to_review(session, trainee_key(trainee), conf)]
 
     def review_goal(
         self, goal_id: int, outcome: GoalOutcome | str, *, conference_id: int, note: str | None = None,
@@ -563,44 +433,34 @@ class TrainingService:
                 Problem("outcome", f"{outcome!r} is not met, partly or not_met")) from None
         with unit_of_work(self.db) as session:
             self._training_conference(session, conference_id)
-            done = session.execute(
-                sa.update(TrainingGoalRow)
-                .where(TrainingGoalRow.id == goal_id, TrainingGoalRow.version == seen_version)
-                .values(version=TrainingGoalRow.version + 1, outcome=str(result),
-                        outcome_note=(note or "").strip() or None, reviewed_at_conference_id=conference_id)
-                .returning(TrainingGoalRow.id)
-            ).scalar_one_or_none()
-            if done is None:
-                row = session.get(TrainingGoalRow, goal_id)
-                if row is None:
-                    raise NotFoundError("goal", goal_id)
+            done = repo.review_goal(
+                session, goal_id, seen_version, outcome=str(result),
+                outcome_note=(note or "").strip() or None, reviewed_at_conference_id=conference_id,
+            )
+            row = repo.goal(session, goal_id)
+            if row is None:
+                raise NotFoundError("goal", goal_id)
+            if not done:
                 raise _conflict("goal", goal_id, seen_version, None, _to_goal(row))
-            row = session.get(TrainingGoalRow, goal_id)
-            assert row is not None
-            session.refresh(row)
             return _to_goal(row)
 
     def delete_assessment(self, assessment_id: int, *, seen_version: int) -> None:
         with unit_of_work(self.db) as session:
-            row = session.get(TrainingAssessmentRow, assessment_id)
+            row = repo.assessment(session, assessment_id)
             if row is None:
                 return
             if row.version != seen_version:
                 raise _conflict(
                     "assessment", assessment_id, seen_version, None, self._to_stored(session, row)
                 )
-            session.delete(row)
+            repo.delete(session, row)
 
     def _case_on_agenda(
         self, session: Session, conference_id: int, case_id: int | None, problems: list[Problem]
     ) -> str | None:
         if case_id is None:
             return None
-        ref = session.execute(
-            sa.select(CaseRow.ref)
-            .join(AgendaItemRow, AgendaItemRow.case_id == CaseRow.id)
-            .where(AgendaItemRow.conference_id == conference_id, CaseRow.id == case_id)
-        ).scalar_one_or_none()
+        ref = repo.case_ref_on_agenda(session, conference_id, case_id)
         if ref is None:
             problems.append(Problem("case", f"case {case_id} is not on this conference's agenda"))
         return ref
@@ -609,9 +469,7 @@ class TrainingService:
     def timing(self, agenda_item_id: int) -> PresentationTiming | None:
         with read_only(self.db) as session:
             self._item(session, agenda_item_id)
-            row = session.scalars(
-                sa.select(TrainingTimingRow).where(TrainingTimingRow.agenda_item_id == agenda_item_id)
-            ).one_or_none()
+            row = repo.timing(session, agenda_item_id)
             if row is None:  # nothing typed in: what the conference timers recorded, if anything
                 return recorded_timings(session, [agenda_item_id]).get(agenda_item_id)
             return to_timing(row)
@@ -637,46 +495,21 @@ class TrainingService:
         mine = PresentationTiming(agenda_item_id, presentation_seconds, target_seconds, times)
         with unit_of_work(self.db) as session:
             self._item(session, agenda_item_id)
-            row = session.scalars(
-                sa.select(TrainingTimingRow).where(TrainingTimingRow.agenda_item_id == agenda_item_id)
-            ).one_or_none()
+            row = repo.timing(session, agenda_item_id)
             values = {
                 "presentation_seconds": presentation_seconds,
                 "target_seconds": target_seconds,
                 "updated_at": utcnow(),
             }
-            if row is None:
-                row = TrainingTimingRow(agenda_item_id=agenda_item_id, version=0, **values)
-                session.add(row)
-                session.flush()
-            else:
-                if seen_version != row.version:
-                    raise _conflict("timing", agenda_item_id, seen_version, mine, to_timing(row))
-                session.execute(
-                    sa.update(TrainingTimingRow)
-                    .where(TrainingTimingRow.id == row.id, TrainingTimingRow.version == seen_version)
-                    .values(version=TrainingTimingRow.version + 1, **values)
-                )
-                session.execute(
-                    sa.delete(TrainingDiscussionTimeRow).where(TrainingDiscussionTimeRow.timing_id == row.id)
-                )
-            if times:
-                session.execute(
-                    sa.insert(TrainingDiscussionTimeRow),
-                    [
-                        {
-                            "timing_id": row.id,
-                            "discipline": t.discipline.value,
-                            "position": i,
-                            "seconds": t.seconds,
-                        }
-                        for i, t in enumerate(times)
-                    ],
-                )
-            session.flush()
-            session.expire_all()
-            stored = session.get(TrainingTimingRow, row.id)
-            assert stored is not None
+            if row is not None and seen_version != row.version:
+                raise _conflict("timing", agenda_item_id, seen_version, mine, to_timing(row))
+            theirs = to_timing(row) if row is not None else None
+            stored = repo.store_timing(
+                session, agenda_item_id, row, seen_version, values,
+                [{"discipline": t.discipline.value, "seconds": t.seconds} for t in times],
+            )
+            if stored is None:
+                raise _conflict("timing", agenda_item_id, seen_version, mine, theirs)
             return to_timing(stored)
 
     def record_case_timing(
@@ -706,20 +539,28 @@ class TrainingService:
     def records(self) -> list[ConferenceRecord]:
         """Every teaching conference as a record, oldest first."""
         with read_only(self.db) as session:
-            ids = list(
-                session.scalars(
-                    sa.select(ConferenceRow.id)
-                    .where(ConferenceRow.mode == ConferenceMode.TRAINING.value)
-                    .order_by(ConferenceRow.starts_at, ConferenceRow.id)
-                )
-            )
-            return load_records(session, ids)
+            return load_records(session, repo.training_conference_ids(session))
 
     def trainee_progress(self, trainee: str) -> TraineeProgress:
         return trainee_progress(trainee, self.records())
 
     def programme_overview(self) -> ProgrammeOverview:
         return programme_overview(self.records())
+
+    def competency_record(self, trainee: str) -> CompetencyRecord:
+        """Everything submitted about ``trainee`` for the competency committee, with their goals."""
+        records = self.records()
+        by_ref = {record.ref: record for record in records}
+        goals = [(by_ref[conference_ref(goal.conference_id)], goal) for goal in self.goals(trainee)
+                 if goal.conference_id is not None and conference_ref(goal.conference_id) in by_ref]
+        return competency_record(trainee, records, goals)
+
+    def rater_agreement(self, *, since: date | None = None, until: date | None = None) -> Agreement:
+        """Agreement between raters over the teaching conferences held from ``since`` to ``until``."""
+        return rater_agreement(
+            r for r in self.records()
+            if (since is None or r.held_on >= since) and (until is None or r.held_on <= until)
+        )
 
     def debrief_inputs(self, conference_id: int, trainee: str) -> DebriefInputs:
         """The conference, the programme's earlier conferences and the cases the trainee presented."""

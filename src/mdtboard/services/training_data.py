@@ -13,12 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session, selectinload
-
 from mdtboard.domain.blind import Goal
 from mdtboard.domain.case import Case, Discipline
-from mdtboard.domain.conference import AttendeeRole
 from mdtboard.domain.errors import Problem
 from mdtboard.domain.progress import (
     DEFAULT_PRESENTATION_TARGET_SECONDS,
@@ -30,7 +26,8 @@ from mdtboard.domain.progress import (
 from mdtboard.domain.rubric import MDTBOARD_RUBRIC, Assessment, AssessorRole, RubricLevel, Score
 from mdtboard.domain.timers import PRESENTATION, CaseTiming, PhaseKind
 from mdtboard.services.timing import records_of
-from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow
+from mdtboard.services.uow import Session
+from mdtboard.storage import training_repo
 from mdtboard.storage.training_models import (
     PRESENTER_PART,
     TrainingAssessmentRow,
@@ -176,6 +173,7 @@ def to_assessment(row: TrainingAssessmentRow, case_ref: str | None) -> Assessmen
         scores=tuple(Score(s.item_key, s.value, s.comment) for s in row.scores),
         case_ref=case_ref,
         assessor=row.assessor,
+        submitted=row.submitted_at is not None,
     )
 
 
@@ -224,40 +222,14 @@ def load_records(session: Session, conference_ids: Sequence[int]) -> list[Confer
     with the role trainee), presentations (cases with a presenter, and their timing) and assessments."""
     if not conference_ids:
         return []
-    confs = {
-        c.id: c for c in session.scalars(sa.select(ConferenceRow).where(ConferenceRow.id.in_(conference_ids)))
-    }
+    confs = training_repo.conferences(session, conference_ids)
     trainees: dict[int, list[str]] = {}
-    for conf_id, name in session.execute(
-        sa.select(AttendeeRow.conference_id, AttendeeRow.name)
-        .where(AttendeeRow.conference_id.in_(conference_ids), AttendeeRow.role == AttendeeRole.TRAINEE.value)
-        .order_by(AttendeeRow.conference_id, AttendeeRow.position)
-    ):
+    for conf_id, name in training_repo.trainees_of(session, conference_ids):
         trainees.setdefault(conf_id, []).append(" ".join(name.split()))
-    items = list(
-        session.execute(
-            sa.select(AgendaItemRow, CaseRow.ref)
-            .join(CaseRow, CaseRow.id == AgendaItemRow.case_id)
-            .where(AgendaItemRow.conference_id.in_(conference_ids))
-            .order_by(AgendaItemRow.position)
-        )
-    )
+    items = training_repo.agenda_with_refs(session, conference_ids)
     item_ids = [item.id for item, _ref in items]
-    presenters = dict(
-        session.execute(
-            sa.select(TrainingRoleRow.agenda_item_id, TrainingRoleRow.trainee).where(
-                TrainingRoleRow.agenda_item_id.in_(item_ids), TrainingRoleRow.part == PRESENTER_PART
-            )
-        ).all()
-    )
-    timings = {
-        row.agenda_item_id: to_timing(row)
-        for row in session.scalars(
-            sa.select(TrainingTimingRow)
-            .options(selectinload(TrainingTimingRow.discussion))
-            .where(TrainingTimingRow.agenda_item_id.in_(item_ids))
-        )
-    }
+    presenters = training_repo.presenters(session, item_ids)
+    timings = {row.agenda_item_id: to_timing(row) for row in training_repo.timings(session, item_ids)}
     timings = {**recorded_timings(session, [i for i in item_ids if i not in timings]), **timings}
     case_refs = {item.case_id: ref for item, ref in items}
     presentations: dict[int, list[Presentation]] = {}
@@ -274,16 +246,10 @@ def load_records(session: Session, conference_ids: Sequence[int]) -> list[Confer
                 )
             )
     assessments: dict[int, list[Assessment]] = {}
-    for row in session.scalars(
-        sa.select(TrainingAssessmentRow)
-        .options(selectinload(TrainingAssessmentRow.scores))
-        .where(TrainingAssessmentRow.conference_id.in_(conference_ids))
-        .order_by(TrainingAssessmentRow.id)
-    ):
+    for row in training_repo.assessments(session, conference_ids):
         about = case_refs.get(row.case_id) if row.case_id is not None else None
         if about is None and row.case_id is not None:
-            case = session.get(CaseRow, row.case_id)
-            about = case.ref if case is not None else None
+            about = training_repo.case_ref(session, row.case_id)
         assessments.setdefault(row.conference_id, []).append(to_assessment(row, about))
     return [
         ConferenceRecord(

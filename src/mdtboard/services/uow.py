@@ -1,5 +1,8 @@
 """One unit of work per user action: a session that commits on success and rolls back on any error.
 
+The one module of the services that imports SQLAlchemy: the other services name a unit of work's
+:class:`Session` through it, and leave every statement to the repositories in :mod:`mdtboard.storage`.
+
 Database failures become :class:`DatabaseError` with a message a person can act on (disk full, folder
 read-only, server gone); the transaction is rolled back, so the stored data is exactly as it was.
 """
@@ -14,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from mdtboard.domain.errors import NOTHING_CHANGED, DatabaseError, MdtboardError
 from mdtboard.storage.db import READ_ONLY, Database
+
+__all__ = ["Session", "database_error", "read_only", "unit_of_work"]
 
 #: Words of a driver's message that say the connection to the server was lost or never made.
 _LOST = (

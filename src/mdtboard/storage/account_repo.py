@@ -40,3 +40,12 @@ def record_sign_in(
     if password_hash is not None:
         values["password_hash"] = password_hash
     session.execute(sa.update(AccountRow).where(AccountRow.id == account_id).values(**values))
+
+
+def set_pin(session: Session, account_id: int, pin_hash: str) -> None:
+    session.execute(sa.update(AccountRow).where(AccountRow.id == account_id)
+                    .values(pin_hash=pin_hash, version=AccountRow.version + 1))
+
+
+def by_id(session: Session, account_id: int) -> AccountRow | None:
+    return session.get(AccountRow, account_id)

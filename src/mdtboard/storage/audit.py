@@ -61,8 +61,9 @@ log = logging.getLogger(__name__)
 ENV_KEY_FILE = "MDTBOARD_AUDIT_KEY_FILE"
 TABLE: sa.Table = AuditRow.__table__  # type: ignore[assignment]
 GENESIS = "0" * 64
-#: Tables never audited: the trail itself, the change feed, and the search index (derived from the cases).
-NOT_AUDITED = frozenset({"audit_log", "change_log", "case_search_tokens", "alembic_version"})
+#: Tables never audited: the trail itself, the change feed, presence (who has what open, renewed every few
+#: seconds), and the search index (derived from the cases).
+NOT_AUDITED = frozenset({"audit_log", "change_log", "presence", "case_search_tokens", "alembic_version"})
 #: Columns whose change is not news: the version (said apart), the times of saving, and which of a
 #: case's lists were given (bookkeeping that follows the lists, which are named themselves).
 QUIET = frozenset({"version", "created_at", "updated_at", "given_lists"})

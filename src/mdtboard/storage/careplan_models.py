@@ -211,6 +211,10 @@ class CarePlanSignOffRow(Base):
     discipline: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(200))
     signed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    #: The account that signed with its own password or PIN (None: signed before accounts existed).
+    account_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: SHA-256 of the plan's content as signed (see ``domain.careplan.fingerprint``).
+    fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     __table_args__ = (
         UniqueConstraint("plan_id", "discipline", name="uq_care_plan_sign_offs_plan_discipline"),
@@ -243,3 +247,18 @@ class CarePlanProgressRow(Base):
         CheckConstraint("state != 'carried_forward' OR new_due IS NOT NULL", name="carried_has_date"),
         Index("ix_care_plan_progress_plan_uid", "plan_id", "intervention_uid"),
     )
+
+
+class CarePlanWithdrawalRow(Base):
+    """A sign-off taken back: by its signer, or by the chair with a reason."""
+
+    __tablename__ = "care_plan_withdrawals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("care_plans.id", ondelete="CASCADE"), index=True)
+    discipline: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    account_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    withdrawn_by: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    withdrawn_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -43,8 +43,16 @@ from mdtboard.storage.careplan_models import (
     CarePlanRiskRow,
     CarePlanRow,
     CarePlanSignOffRow,
+    CarePlanWithdrawalRow,
 )
-from mdtboard.storage.models import AgendaItemRow, CaseRow, ConferenceRow
+from mdtboard.storage.models import (
+    AgendaItemRow,
+    AttendeeRow,
+    CaseRow,
+    ConferenceRow,
+    DisciplineInputRow,
+    utcnow,
+)
 
 ITEM_TABLES: tuple[Any, ...] = (
     CarePlanProblemRow,
@@ -220,7 +228,8 @@ def to_plan(row: CarePlanRow, case_ref: str = "", conference: ConferenceRow | No
         restriction_acknowledged=bool(row.restriction_acknowledged),
         open_items_reason=row.open_items_reason,
         sign_offs=[
-            SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id)
+            SignOff(Discipline(s.discipline), s.name, aware(s.signed_at) or s.signed_at, s.id, s.account_id,
+                    s.fingerprint)
             for s in row.sign_offs
         ],
         status=PlanStatus(row.status),
@@ -280,3 +289,105 @@ def latest_signed_ids(case_ids: Sequence[int] | None = None) -> sa.Select[Any]:
     return sa.select(CarePlanRow.id).join(
         sub, sa.and_(sub.c.case_id == CarePlanRow.case_id, sub.c.plan_version == CarePlanRow.plan_version)
     )
+
+
+def plans_of_case(session: Session, case_id: int, plan_version: int | None = None) -> list[CarePlan]:
+    """Every version of the case's plan (or the one ``plan_version``), oldest first."""
+    where = [CarePlanRow.case_id == case_id]
+    if plan_version is not None:
+        where.append(CarePlanRow.plan_version == plan_version)
+    return load_plans(session, *where)
+
+
+def open_action_rows(
+    session: Session, case_ids: Sequence[int] | None
+) -> list[tuple[CarePlanInterventionRow, CarePlanRow, str, str]]:
+    """The open, agreed interventions of each case's latest signed plan (of the cases given, or all), with
+    their plan, case reference and patient's display name; by due date, case, position."""
+    rows = session.execute(
+        sa.select(CarePlanInterventionRow, CarePlanRow, CaseRow.ref, CaseRow.display_name)
+        .join(CarePlanRow, CarePlanRow.id == CarePlanInterventionRow.plan_id)
+        .join(CaseRow, CaseRow.id == CarePlanRow.case_id)
+        .where(
+            CarePlanInterventionRow.plan_id.in_(latest_signed_ids(case_ids)),
+            CarePlanInterventionRow.status == "open",
+            CarePlanInterventionRow.proposed.is_(False),
+        )
+        .order_by(CarePlanInterventionRow.due_date, CaseRow.ref, CarePlanInterventionRow.position)
+    )
+    return [(item, plan, ref, name) for item, plan, ref, name in rows]
+
+
+def bump_draft(session: Session, plan_id: int, seen_version: int, **values: Any) -> int | None:
+    """``UPDATE care_plans SET ..., version = version + 1 WHERE id AND version = :seen AND draft``: the new
+    version, or None when the plan is no longer that draft."""
+    new = session.execute(
+        sa.update(CarePlanRow)
+        .where(CarePlanRow.id == plan_id, CarePlanRow.version == seen_version, CarePlanRow.status == "draft")
+        .values(version=CarePlanRow.version + 1, updated_at=utcnow(), **values)
+        .returning(CarePlanRow.version)
+    ).scalar_one_or_none()
+    return None if new is None else int(new)
+
+
+def delete_draft(session: Session, plan_id: int, seen_version: int) -> bool:
+    """Delete the plan if it is still a draft at ``seen_version``."""
+    deleted = session.execute(
+        sa.delete(CarePlanRow).where(
+            CarePlanRow.id == plan_id, CarePlanRow.version == seen_version, CarePlanRow.status == "draft"
+        )
+    ).rowcount  # type: ignore[attr-defined]
+    return bool(deleted == 1)
+
+
+def add_sign_off(session: Session, plan_id: int, **values: Any) -> None:
+    """A discipline lead's signature (position, discipline, name, signed_at, account_id, fingerprint)."""
+    session.add(CarePlanSignOffRow(plan_id=plan_id, **values))
+
+
+def add_withdrawal(session: Session, plan_id: int, **values: Any) -> None:
+    """A withdrawn signature, kept: whose it was, who withdrew it, why and when."""
+    session.add(CarePlanWithdrawalRow(plan_id=plan_id, **values))
+
+
+def delete_sign_offs(session: Session, plan_id: int, discipline: str | None = None) -> None:
+    """The plan's sign-offs (of one discipline when given) are taken back."""
+    where = [CarePlanSignOffRow.plan_id == plan_id]
+    if discipline is not None:
+        where.append(CarePlanSignOffRow.discipline == discipline)
+    session.execute(sa.delete(CarePlanSignOffRow).where(*where))
+
+
+def mark_signed(session: Session, plan_id: int, signed_at: datetime) -> None:
+    session.execute(
+        sa.update(CarePlanRow).where(CarePlanRow.id == plan_id).values(status="signed", signed_at=signed_at)
+    )
+
+
+def agenda_item(session: Session, agenda_item_id: int) -> AgendaItemRow | None:
+    return session.get(AgendaItemRow, agenda_item_id)
+
+
+def input_rows_for(session: Session, case_id: int, agenda_item_id: int | None) -> list[DisciplineInputRow]:
+    """The case's own inputs, then those given in the conference on ``agenda_item_id``."""
+    return list(session.scalars(
+        sa.select(DisciplineInputRow)
+        .where(
+            DisciplineInputRow.case_id == case_id,
+            sa.or_(
+                DisciplineInputRow.agenda_item_id.is_(None),
+                DisciplineInputRow.agenda_item_id == agenda_item_id,
+            ),
+        )
+        .order_by(DisciplineInputRow.agenda_item_id.is_not(None), DisciplineInputRow.position)
+    ))
+
+
+def attendee_rows_of_item(session: Session, agenda_item_id: int) -> list[AttendeeRow]:
+    """The attendance list of the conference the agenda item belongs to."""
+    return list(session.scalars(
+        sa.select(AttendeeRow)
+        .join(AgendaItemRow, AgendaItemRow.conference_id == AttendeeRow.conference_id)
+        .where(AgendaItemRow.id == agenda_item_id)
+        .order_by(AttendeeRow.position)
+    ))

@@ -78,8 +78,10 @@ def _routes(table: sa.Table) -> list[tuple[str, str]]:
     return found
 
 
+#: Tables not in the change feed: the log itself, and presence (renewed every few seconds, read by polling).
+UNLOGGED = frozenset({ChangeLogRow.__tablename__, "presence"})
 ROUTES: dict[str, list[tuple[str, str]]] = {
-    t.name: _routes(t) for t in Base.metadata.sorted_tables if t.name != ChangeLogRow.__tablename__
+    t.name: _routes(t) for t in Base.metadata.sorted_tables if t.name not in UNLOGGED
 }
 
 

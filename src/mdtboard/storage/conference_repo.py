@@ -496,3 +496,22 @@ def update_input(session: Session, inp: DisciplineInput) -> DisciplineInput:
 
 def delete_input(session: Session, input_id: int) -> None:
     session.execute(sa.delete(DisciplineInputRow).where(DisciplineInputRow.id == input_id))
+
+
+def input_discipline(session: Session, input_id: int) -> str | None:
+    """The discipline of a discipline input (None when there is no such input)."""
+    return session.execute(
+        sa.select(DisciplineInputRow.discipline).where(DisciplineInputRow.id == input_id)
+    ).scalar_one_or_none()
+
+
+def attended_case_ids(session: Session, name: str) -> set[int]:
+    """The cases on the agendas of the conferences where someone of this name is on the attendance
+    list (names compared without case and extra spaces)."""
+    wanted = " ".join(name.split()).casefold()
+    rows = session.execute(
+        sa.select(AgendaItemRow.case_id, AttendeeRow.name)
+        .join(AttendeeRow, AttendeeRow.conference_id == AgendaItemRow.conference_id)
+        .where(sa.func.lower(AttendeeRow.name) == wanted)
+    )
+    return {case_id for case_id, who in rows if " ".join(who.split()).casefold() == wanted}

@@ -86,8 +86,16 @@ def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
-def ask(parent: QWidget, title: str, text: str, on_answer: Callable[[bool], None]) -> QMessageBox:
-    """A yes/no question that does not block; ``on_answer(True)`` when the person says yes."""
+def ask(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_answer: Callable[[bool], None],
+    *,
+    default_yes: bool = True,
+) -> QMessageBox:
+    """A yes/no question that does not block; ``on_answer(True)`` when the person says yes. With
+    ``default_yes=False`` (a step that destroys something) Enter answers No and Y answers Yes."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
         title,
@@ -95,7 +103,9 @@ def ask(parent: QWidget, title: str, text: str, on_answer: Callable[[bool], None
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setDefaultButton(
+        QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def finished(_result: int) -> None:

@@ -9,12 +9,16 @@ committed changes, this program's own included. :func:`install_live` starts it f
   shown, else the next time it is;
 - the case editor merges a newer version of the open case field by field (:class:`RecordSession`), or
   closes a case deleted or archived on another PC with a message offering the unsaved text;
-- the conference workspace reads the open conference again (attendance, agenda, statuses), the discussion
+- the conference workspace reads the open conference again (attendance, agenda, statuses), or closes one
+  deleted on another PC with a message offering the unsaved text; the discussion
   view and the big screen show a changed case afresh, and the discipline panels merge input typed on
   another PC;
 - the conference lists show a conference planned elsewhere;
 - the care-plan editor merges its plan saved elsewhere while it is being typed in, and otherwise shows
-  the case's latest plan as it now is (a sign-off, a new version).
+  the case's latest plan as it now is (a sign-off, a new version);
+- the minutes and the meeting record, when shown, read their conference again (keeping the scroll);
+- the training window reads its teaching conference again, keeping the case chosen and the tab (scores
+  being given are merged by their record session when saved, never replaced).
 
 A view's own saves reach it through its own signals already; changes of this program are therefore only
 used where no signal told the view (the library).
@@ -30,9 +34,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, Change, touches
+from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, TEACHING_REVIEW, Change, touches
+from mdtboard.domain.errors import NotFoundError
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
+from mdtboard.ui.presence import PresenceTracker
 
 if TYPE_CHECKING:
     from mdtboard.services.changes import Watcher
@@ -67,6 +73,7 @@ class LiveUpdates(QObject):
         self.state = ""
         self.following = False  # Conference > Follow the meeting
         self.follow_action: QAction | None = None
+        self.presence: PresenceTracker | None = None  # who else has what open (mdtboard.ui.presence)
         self._watcher: Watcher | None = None
         self._queue: list[Change] = []
         self._coalesce = QTimer(self)
@@ -89,6 +96,8 @@ class LiveUpdates(QObject):
         self._prune.start()
 
     def stop(self) -> None:
+        if self.presence is not None:
+            self.presence.stop()
         self._prune.stop()
         self._coalesce.stop()
         watcher, self._watcher = self._watcher, None
@@ -138,7 +147,9 @@ def follow(window: Any, changes: list[Change]) -> None:
     """Hand committed changes to the main window's views (see the module docstring)."""
     elsewhere = others(changes)
     _follow_library(window, changes, elsewhere)
+    _follow_meeting_papers(window, changes)
     if elsewhere:
+        _follow_training(window, elsewhere)
         _follow_editor(window, elsewhere)
         _follow_workspace(window, elsewhere)
         _follow_care_plan(window, elsewhere)
@@ -175,8 +186,15 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
     if conf_id is None:
         return
     controller = workspace.controller
+    if any(c.kind == CONFERENCE and c.record_id == conf_id and c.deleted for c in elsewhere):
+        workspace.closed_elsewhere()
+        return
     if touches(elsewhere, CONFERENCE, conf_id):
-        controller.reload()
+        try:
+            controller.reload()
+        except NotFoundError:  # deleted elsewhere (the log said "some conferences")
+            workspace.closed_elsewhere()
+            return
         if getattr(window.live, "following", False):
             follow_operator(window)
     on_agenda = {item.case_id for item in controller.agenda()}
@@ -207,6 +225,30 @@ def _follow_care_plan(window: Any, elsewhere: list[Change]) -> None:
         editor.show_latest()
 
 
+def _follow_meeting_papers(window: Any, changes: list[Change]) -> None:
+    """The minutes and the meeting record windows, when shown, read their conference again after a change
+    to it, to a care plan or to a case (this program's own saves included: nothing else tells them)."""
+    presentation = getattr(window, "_presentation", None)
+    windows = (getattr(presentation, "minutes_window", None), getattr(presentation, "record_window", None))
+    for shown in windows:
+        if shown is None or not shiboken6.isValid(shown) or not shown.isVisible():
+            continue
+        if touches(changes, CONFERENCE, shown.conference_id) or touches(changes, CARE_PLAN) \
+                or touches(changes, CASE):
+            shown.follow_changes()
+
+
+def _follow_training(window: Any, elsewhere: list[Change]) -> None:
+    """The training window reads its teaching conference again after another PC changed it (its roles,
+    assessments and timing are the conference's) or a teaching-case review."""
+    menu = getattr(window, "training_menu", None)
+    training = getattr(menu, "training_window", None)
+    if training is None or not shiboken6.isValid(training) or training.conference is None:
+        return
+    if touches(elsewhere, CONFERENCE, training.conference.id) or touches(elsewhere, TEACHING_REVIEW):
+        training.stored_elsewhere()
+
+
 def follow_operator(window: Any) -> None:
     """Follow mode: show the case the operator has under discussion (else the next one pending)."""
     workspace = window.workspace
@@ -225,7 +267,9 @@ def follow_operator(window: Any) -> None:
 
 def set_following(window: Any, on: bool) -> None:
     """Conference > Follow the meeting: the discussion follows the operator's agenda from another PC;
-    the discipline panels are read-only meanwhile (what the team types stays the typist's)."""
+    the discipline panels are read-only meanwhile, each with a "Type here" button that lets the person
+    take their own discipline's panel (one at a time) and type into it, which the operator's PC shows
+    through presence ("Dr Ruiz is typing in Psychology")."""
     live = window.live
     if live is None:
         return
@@ -233,14 +277,25 @@ def set_following(window: Any, on: bool) -> None:
     workspace = window.workspace
     if workspace is not None:
         for panel in workspace.discussion.panels.values():
-            panel.ui.assessmentEdit.setReadOnly(on)
-            panel.ui.recommendationsEdit.setReadOnly(on)
-            panel.ui.authorCombo.setEnabled(not on)
+            panel.set_following(on)
         if on:
             workspace.controller.reload()
             follow_operator(window)
     window.show_status("Following the meeting: the case under discussion is shown as the operator moves on; "
-                       "the panels are read-only." if on else "No longer following the meeting.")
+                       "the panels are read-only (Type here takes your discipline's panel)." if on
+                       else "No longer following the meeting.")
+
+
+def _panel_taken(window: Any, taken: Any, on: bool) -> None:
+    """One panel at a time is taken: taking one gives the others back."""
+    workspace = window.workspace
+    if not on or workspace is None:
+        return
+    for panel in workspace.discussion.panels.values():
+        if panel is not taken:
+            panel.give_back()
+    window.show_status(f"You are typing in the {taken.discipline.label} panel; the operator's PC shows "
+                       "it. Press Type here again to give it back.")
 
 
 def install_live(window: Any) -> LiveUpdates:
@@ -269,5 +324,10 @@ def install_live(window: Any) -> LiveUpdates:
     live.follow_action = action
     live.state_changed.connect(show_state)
     live.changed.connect(lambda changes: follow(window, changes))
+    if window.workspace is not None:
+        for panel in window.workspace.discussion.panels.values():
+            panel.taken.connect(lambda on, panel=panel: _panel_taken(window, panel, on))
     live.start()
+    live.presence = PresenceTracker(window)
+    live.presence.start()
     return live

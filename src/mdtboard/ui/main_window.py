@@ -24,6 +24,7 @@ from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
+from mdtboard.ui.accounts.people import install_people
 from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self.safety = install_safety(self)  # Help > Backups…, the database's warnings
+        self.people = install_people(self)  # signing in, File > Lock (Ctrl+L), Switch user (F4), idle lock
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
         self.live: Any = None  # ui.live.LiveUpdates: the views follow changes saved elsewhere
         self._restore_settings()
@@ -384,6 +386,10 @@ class MainWindow(QMainWindow):
         self.show_page(LIBRARY)
         self.ui.statusbar.showMessage("Ready", 3000)
         self._reopen_last()
+        services = self.services
+        if services is not None and self.people.start(services, offer_demo=self._offer_demo,
+                                                      load_demo=self._load_demo):
+            self._offer_demo = False  # the first start asked (demo team or administrator)
         if self._offer_demo:
             self._offer_demo = False
             self.offer_demo_cases()

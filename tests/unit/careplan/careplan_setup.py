@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from signing import sign
+
 from mdtboard.domain.careplan import AgreementStatus, CarePlan, MedicationAction, PlanStatus
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
@@ -58,8 +60,8 @@ def sign_all(
     """Every required discipline signs (with a reason recorded for any open checklist item)."""
     names = leads or LEADS
     for discipline in services.careplans.required_sign_offs(plan):
-        plan = services.careplans.sign_off(
-            plan, discipline, names[discipline], at=at, open_items_reason="agreed in the meeting"
+        plan = sign(
+            services, plan, discipline, names[discipline], at=at, open_items_reason="agreed in the meeting"
         )
     assert plan.status is PlanStatus.SIGNED
     return plan

@@ -321,3 +321,25 @@ def test_fingerprint_is_stable_and_follows_content() -> None:
     case.patient.display_name = "Zoe Orsted"
     assert fingerprint(plan, case) != first
     json.dumps(first)  # plain text
+
+
+def test_the_checklist_names_an_accepted_action_on_a_medicine_whose_decision_is_pending() -> None:
+    from mdtboard.domain.careplan_checks import actions_on_undecided_medicines, sign_off_checklist
+
+    taper = Intervention(Discipline.PHARMACY, "Taper the OxyContin by 10% a fortnight", owner="R. Obi",
+                         due=date(2027, 1, 4))
+    walk = Intervention(Discipline.PHYSICAL_THERAPY, "Walking plan, 10 minutes a day", owner="L. Park",
+                        due=date(2027, 1, 4))
+    proposed = Intervention(Discipline.PHYSICIAN, "Stop the oxycontin now", proposed=True)
+    pending = MedicationPlanEntry(MedicationAction.PENDING, "OxyContin 20 mg twice daily",
+                                  options="buprenorphine switch or slow taper")
+    plan = CarePlan(case_id=1, interventions=[taper, walk, proposed], medication_plan=[pending])
+    assert actions_on_undecided_medicines(plan) == [(taper.description, pending.medication)]
+    named = [item for item in sign_off_checklist(plan, restricted=False) if "speaks of" in item]
+    assert len(named) == 1 and named[0].part == "interventions"
+    assert "Taper the OxyContin" in named[0] and "OxyContin 20 mg twice daily" in named[0]
+    # once the team decides, the action is what was agreed and the checklist says nothing of it
+    decided = MedicationPlanEntry(MedicationAction.REDUCE, "OxyContin 20 mg twice daily")
+    plan = CarePlan(case_id=1, interventions=[taper, walk], medication_plan=[decided])
+    assert actions_on_undecided_medicines(plan) == []
+    assert not any("speaks of" in item for item in sign_off_checklist(plan, restricted=False))

@@ -79,6 +79,9 @@ def test_three_papers_of_each_sample(sqlite_services: Services, ref: str) -> Non
     assert 1 <= plan_pages <= 2, f"the plan takes {plan_pages} pages"
     pending = any(m.is_opioid for m in plan.medication_plan)
     assert "Medication plan" in team.flat and "Review and sign-off" in team.flat
+    # each signature prints the SHA-256 of the plan version it signed, made with the signer's own account
+    short_print = " ".join(plan.sign_offs[0].fingerprint[i:i + 4] for i in range(0, 16, 4))  # type: ignore[index]
+    assert team.flat.count(f"{short_print} · own account") == len(plan.sign_offs)
     assert ("MME/day now" in team.flat) and (("not yet decided" in team.flat) == pending)
     # the summary appendix follows by default; --no-summary leaves it out
     short = read_pdf(paper_bytes(sqlite_services, ref, Audience.TEAM, summary=False), training=training)

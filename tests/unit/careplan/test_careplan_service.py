@@ -6,9 +6,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from careplan_setup import accepted_draft, conference_item, sign_all
 from conftest import table_snapshot
+from signing import PIN, account_for, credential, sign
 
+from mdtboard.domain.accounts import Credential, Role
 from mdtboard.domain.careplan import (
     AgreementStatus,
     CarePlan,
@@ -19,11 +22,14 @@ from mdtboard.domain.careplan import (
     PlanLockedError,
     PlanStatus,
 )
+from mdtboard.domain.careplan_diff import signed_fingerprint
 from mdtboard.domain.case import Case, Discipline, DisciplineInput, Patient
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError
 from mdtboard.interchange.bundle import case_from_json
+from mdtboard.services.accounts import SignInError
 from mdtboard.services.context import Services
+from mdtboard.services.permissions import NotAllowedError
 
 AT = datetime(2026, 12, 3, 14, 30, tzinfo=UTC)
 
@@ -167,55 +173,104 @@ def test_sign_off_locks_the_plan(services: Services, sample_bundle: dict[str, An
     assert required == (Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY)
     assert [a.name for a in services.careplans.signers(plan)][:3] == ["Dr Okafor", "Sam Lee", "Ana Ruiz"]
 
+    okafor = credential(services, "Dr Okafor", Discipline.PHYSICIAN)
+    bob = credential(services, "Bob", Discipline.PHYSICIAN)
+    lee = credential(services, "Sam Lee", Discipline.PHYSICAL_THERAPY)
+    kim = credential(services, "Kim Trainee", Discipline.PHARMACY)
     before = table_snapshot(services.db)
     # someone not in attendance, or not for that discipline, or a trainee, cannot sign
     with pytest.raises(InvalidInputError, match="Bob is not on the attendance list for physician"):
-        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Bob", at=AT)
-    with pytest.raises(InvalidInputError, match="not on the attendance list for physician"):
-        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Sam Lee", at=AT)
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, bob, at=AT)
+    with pytest.raises(NotAllowedError, match="Sam Lee signs for physical therapy, not for physician"):
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, lee, at=AT)
     with pytest.raises(InvalidInputError, match="attends as trainee"):
-        services.careplans.sign_off(plan, Discipline.PHARMACY, "Kim Trainee", at=AT)
+        services.careplans.sign_off(plan, Discipline.PHARMACY, kim, at=AT)
+    # never without the signer's own PIN or password
+    with pytest.raises(SignInError, match="Wrong password or PIN"):
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, Credential(okafor.username, "9999"), at=AT)
     # the checklist before the first signature: open items need a recorded reason
     checklist = services.careplans.checklist(plan)
     assert "no review date" in checklist and "the patient's agreement is not recorded" in checklist
     assert any(c.endswith("goals not SMART") for c in checklist)
     assert any(c.startswith("medication decisions pending or not made") for c in checklist)
     with pytest.raises(InvalidInputError, match="give the reason for signing with items open"):
-        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT)
-    assert table_snapshot(services.db) == before
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, okafor, at=AT)
+    assert _without_accounts(table_snapshot(services.db)) == _without_accounts(before)
 
     plan = services.careplans.sign_off(
-        plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT, open_items_reason="Patient asked for time to decide"
+        plan, Discipline.PHYSICIAN, okafor, at=AT, open_items_reason="Patient asked for time to decide"
     )
     assert plan.open_items_reason == "Patient asked for time to decide"
     assert plan.status is PlanStatus.DRAFT and [s.name for s in plan.sign_offs] == ["Dr Okafor"]
+    signed = plan.sign_offs[0]
+    assert signed.account_id == account_for(services, "Dr Okafor", Discipline.PHYSICIAN).id
+    assert signed.fingerprint == signed_fingerprint(plan) and len(signed.fingerprint or "") == 64
     with pytest.raises(InvalidInputError, match="already signed"):
-        services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Other", at=AT)
-    plan = services.careplans.sign_off(plan, Discipline.PHYSICAL_THERAPY, "Sam Lee", at=AT)
-    plan = services.careplans.sign_off(plan, Discipline.PSYCHOLOGY, "Ana Ruiz", at=AT)
+        services.careplans.sign_off(plan, Discipline.PHYSICIAN, credential(services, "Dr Other",
+                                                                            Discipline.PHYSICIAN), at=AT)
+    plan = services.careplans.sign_off(plan, Discipline.PHYSICAL_THERAPY, lee, at=AT)
+    plan = sign(services, plan, Discipline.PSYCHOLOGY, "Ana Ruiz", at=AT)
     assert plan.status is PlanStatus.SIGNED and plan.signed_at == AT
     assert [s.signed_at for s in plan.sign_offs] == [AT, AT, AT]
+    assert {s.fingerprint for s in plan.sign_offs} == {signed_fingerprint(plan)}
 
     before = table_snapshot(services.db)
     plan.review_date = date(2027, 3, 1)
     with pytest.raises(PlanLockedError, match="signed and locked"):
         services.careplans.save_draft(plan)
     with pytest.raises(PlanLockedError):
-        services.careplans.sign_off(plan, Discipline.PHARMACY, "Kim", at=AT)
+        sign(services, plan, Discipline.PHARMACY, "Kim", at=AT)
     with pytest.raises(PlanLockedError):
         services.careplans.discard_draft(plan)
-    assert table_snapshot(services.db) == before
+    assert _without_accounts(table_snapshot(services.db)) == _without_accounts(before)
+
+
+def _without_accounts(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """The tables but the accounts (a failed PIN counts towards the lock-out) and the trail."""
+    return {k: v for k, v in snapshot.items() if k not in ("accounts", "audit_log")}
 
 
 def test_changing_a_draft_withdraws_its_sign_offs(services: Services, sample_bundle: dict[str, Any]) -> None:
     case = _case(services, sample_bundle)
     plan = _draft(services, case)
-    plan = services.careplans.sign_off(plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT, open_items_reason="x")
+    plan = sign(services, plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT, open_items_reason="x")
     unchanged = services.careplans.save_draft(plan)
     assert [s.name for s in unchanged.sign_offs] == ["Dr Okafor"]
     unchanged.review_date = date(2027, 3, 1)
     changed = services.careplans.save_draft(unchanged)
     assert changed.sign_offs == []
+
+
+def test_a_sign_off_is_withdrawn_by_its_signer_or_by_the_chair_with_a_reason(
+    services: Services, sample_bundle: dict[str, Any]
+) -> None:
+    case = _case(services, sample_bundle)
+    plan = _draft(services, case)
+    chair = account_for(services, "Dr Okafor", Discipline.PHYSICIAN, frozenset({Role.CHAIR, Role.MEMBER}))
+    plan = sign(services, plan, Discipline.PHYSICIAN, "Dr Okafor", at=AT, open_items_reason="x")
+    plan = sign(services, plan, Discipline.PHYSICAL_THERAPY, "Sam Lee", at=AT)
+    other = credential(services, "Ana Ruiz", Discipline.PSYCHOLOGY)
+    before = _without_accounts(table_snapshot(services.db))
+    with pytest.raises(NotAllowedError, match="Only Sam Lee, who signed, or the chair may withdraw"):
+        services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY, other, reason="why not")
+    with pytest.raises(InvalidInputError, match="the chair withdraws Sam Lee's sign-off with a reason"):
+        services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY,
+                                             Credential(chair.username, PIN))
+    with pytest.raises(SignInError):
+        services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY,
+                                             Credential("sam-lee.physical_therapy", "0000"))
+    assert _without_accounts(table_snapshot(services.db)) == before
+    plan = services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY,
+                                                credential(services, "Sam Lee", Discipline.PHYSICAL_THERAPY))
+    plan = sign(services, plan, Discipline.PHYSICAL_THERAPY, "Sam Lee", at=AT)
+    plan = services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY,
+                                                Credential(chair.username, PIN), reason="wrong case")
+    assert [s.discipline for s in plan.sign_offs] == [Discipline.PHYSICIAN]
+    with services.db.engine.connect() as conn:
+        kept = conn.execute(sa.text(
+            "SELECT name, withdrawn_by, reason FROM care_plan_withdrawals ORDER BY id")).all()
+    lee = account_for(services, "Sam Lee", Discipline.PHYSICAL_THERAPY)
+    assert [tuple(r) for r in kept] == [("Sam Lee", lee.id, None), ("Sam Lee", chair.id, "wrong case")]
 
 
 def test_new_version_keeps_the_old_one_readable_and_diff_lists_changes(

@@ -297,6 +297,10 @@ TEACHING_TOTALS = {
     "TEACH-04": ("0", "at least 0 MME/day: 1 line not counted"),  # buprenorphine, flagged
     "TEACH-05": ("9", "9 MME/day"), "TEACH-06": ("4", "4 MME/day"), "TEACH-07": ("82.5", "82.5 MME/day"),
     "TEACH-08": ("124", "124 MME/day"), "TEACH-09": ("45", "45 MME/day"), "TEACH-10": ("0", "0 MME/day"),
+    "TEACH-11": ("30", "30 MME/day"), "TEACH-12": ("0", "0 MME/day"), "TEACH-13": ("60", "60 MME/day"),
+    "TEACH-14": ("50", "50 MME/day"), "TEACH-15": ("9", "9 MME/day"), "TEACH-16": ("18", "18 MME/day"),
+    "TEACH-17": ("0", "0 MME/day"),
+    "TEACH-18": ("0", "at least 0 MME/day: 1 line not counted"),  # buprenorphine, flagged
 }
 SAMPLE_TOTALS = {"MDT-001": "30", "MDT-002": "0", "MDT-004": "30", "MDT-006": "6", "MDT-008": "165"}
 

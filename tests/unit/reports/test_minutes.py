@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
+from signing import sign
 
 from mdtboard.domain.careplan import Intervention, MedicationAction, MedicationPlanEntry, PlanStatus
 from mdtboard.domain.case import Case, Discipline, DisciplineInput, Patient
@@ -78,8 +79,9 @@ def _meeting(services: Services) -> tuple[int, list[int], FakeClock, TimedItem]:
     plan.medication_plan = [MedicationPlanEntry(MedicationAction.REDUCE, "morphine", "10% a fortnight")]
     plan = services.careplans.save_draft(plan)
     for discipline, name in ((PHYS, "Dr Okafor"), (PT, "Sam Lee"), (PSY, "Ana Ruiz")):
-        plan = services.careplans.sign_off(
-            plan, discipline, name, open_items_reason="Goals and review date set at the next clinic visit"
+        plan = sign(
+            services, plan, discipline, name,
+            open_items_reason="Goals and review date set at the next clinic visit",
         )
     conferences.update_agenda_item(conferences.get(conf_id).agenda[0], status=AgendaStatus.DISCUSSED)
     item2 = next(i for i in conferences.get(conf_id).agenda if i.id == second)

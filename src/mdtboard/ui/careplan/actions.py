@@ -153,6 +153,9 @@ class PlanActions(QObject):
             return False
         try:
             written = write_atomic(path, data)
+            case = self._editor.case
+            if case is not None and case.id is not None:
+                self._services.audit.exported(f"{self.audience.value} paper", case_ids=[case.id])
         except MdtboardError as exc:
             self._editor.last_dialog = show_error(self._editor, "Care plan PDF not saved", str(exc))
             self.message.emit("The PDF was not saved")

@@ -27,13 +27,16 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
+from mdtboard.domain.accounts import Credential, Role
 from mdtboard.domain.careplan import CarePlan, Goal, Intervention, MedicationPlanEntry, PlanLockedError
 from mdtboard.domain.careplan_checks import OpenItem
 from mdtboard.domain.careplan_draft import OfferedItem, offered_sources
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.errors import ConflictError, DatabaseError, InvalidInputError, MdtboardError
+from mdtboard.services.accounts import SignInError
 from mdtboard.services.context import Services
 from mdtboard.ui import palette
+from mdtboard.ui.accounts.dialogs import CredentialDialog, WithdrawDialog
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.actions import PlanActions
 from mdtboard.ui.careplan.checklist import ChecklistDialog
@@ -500,10 +503,14 @@ class CarePlanEditor(QWidget):
         else:
             self.status_message.emit(f"No new version started; version {old} stays as signed")
 
-    def sign(self, discipline: Discipline, name: str, reason: str | None = None) -> bool:
+    def sign(
+        self, discipline: Discipline, name: str, reason: str | None = None,
+        credential: Credential | None = None,
+    ) -> bool:
         """Sign the plan shown for ``discipline`` as ``name``, a person on the attendance list (saving
         what is pending first). Before the first signature the checklist is shown when items are open;
-        signing then goes on once a reason is given there (or ``reason`` is passed)."""
+        signing then goes on once a reason is given there (or ``reason`` is passed). Then ``name`` types
+        their own password or PIN (:class:`CredentialDialog`, unless ``credential`` is passed)."""
         if self._plan is None or not self.editable:
             return False
         if not name.strip():
@@ -526,14 +533,19 @@ class CarePlanEditor(QWidget):
                 dialog.rejected.connect(lambda: self._back_to_fix(open_items[0]))
                 dialog.open()
                 return False
+        if credential is None:
+            return self._ask_signer(discipline, name, reason)
         try:
             plan = self._services.careplans.sign_off(
-                self._plan, discipline, name, open_items_reason=reason
+                self._plan, discipline, credential, open_items_reason=reason
             )
         except (ConflictError, PlanLockedError) as exc:
             self.last_dialog = show_error(self, "Not signed", f"{exc}\n\nThe plan as now saved is shown.")
             self.show_latest()
             return False
+        except SignInError as exc:  # a mistyped PIN: asked again, the reason given is kept
+            self.status_message.emit(f"Not signed: {exc}")
+            return self._ask_signer(discipline, name, reason)
         except MdtboardError as exc:
             self.status_message.emit(f"Not signed: {exc}")
             return False
@@ -550,6 +562,29 @@ class CarePlanEditor(QWidget):
             self.signoff.focus_next_unsigned()
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
         return True
+
+    def _ask_signer(self, discipline: Discipline, name: str, reason: str | None) -> bool:
+        """Ask ``name`` for their own password or PIN, then sign (never on a name alone)."""
+        assert self._plan is not None
+        try:
+            people = self._services.careplans.signer_accounts(self._plan).get(discipline, [])
+            demo = self._services.accounts.demo_only()
+        except MdtboardError as exc:
+            self.status_message.emit(f"Not signed: {exc}")
+            return False
+        username = next((u for person, u in people if person == name), None)
+        if username is None:
+            self.status_message.emit(
+                f"Not signed: {name} has no mdtboard account for {discipline.label.lower()}. An "
+                "administrator adds one (mdtboard account add), with the name as on the attendance list."
+            )
+            return False
+        dialog = CredentialDialog(name, username, f"sign the care plan for {discipline.label.lower()}", self,
+                                  demo=demo, title=f"Sign for {discipline.label.lower()}")
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self.sign(discipline, name, reason, dialog.credential))
+        dialog.open()
+        return False
 
     def _back_to_fix(self, first: OpenItem) -> None:
         """"Go back and fix": the cursor goes to where the checklist's first open item is fixed."""
@@ -579,7 +614,11 @@ class CarePlanEditor(QWidget):
         self.tables.reveal(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def withdraw(self, discipline: Discipline) -> None:
+    def withdraw(
+        self, discipline: Discipline, by: Credential | None = None, reason: str | None = None
+    ) -> None:
+        """Withdraw the sign-off of ``discipline``: by the signer, or by a chair with a reason, each with
+        their own password or PIN (asked in a :class:`WithdrawDialog` unless ``by`` is passed)."""
         if self._plan is None or not self.editable:
             return
         if not self.flush():
@@ -587,14 +626,35 @@ class CarePlanEditor(QWidget):
                 "The plan is not saved yet, so no sign-off was withdrawn; see the save state."
             )
             return
+        if by is None:
+            self._ask_withdrawer(discipline)
+            return
         try:
-            self._plan = self._services.careplans.withdraw_sign_off(self._plan, discipline)
+            self._plan = self._services.careplans.withdraw_sign_off(self._plan, discipline, by, reason=reason)
         except MdtboardError as exc:
             self.status_message.emit(f"Sign-off not withdrawn: {exc}")
             return
         self.session.base = self._plan
         self._show_state()
         self.status_message.emit(f"The {discipline.label.lower()} sign-off was withdrawn")
+
+    def _ask_withdrawer(self, discipline: Discipline) -> None:
+        assert self._plan is not None
+        given = next((so for so in self._plan.sign_offs if so.discipline is discipline), None)
+        if given is None:
+            return
+        try:
+            accounts = self._services.accounts.all()
+            demo = self._services.accounts.demo_only()
+        except MdtboardError as exc:
+            self.status_message.emit(f"Sign-off not withdrawn: {exc}")
+            return
+        signer = next((a.username for a in accounts if a.id == given.account_id), None)
+        chairs = [a for a in accounts if Role.CHAIR in a.roles]
+        dialog = WithdrawDialog(discipline.label.lower(), given.name, signer, chairs, self, demo=demo)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self.withdraw(discipline, dialog.credential, dialog.reason or None))
+        dialog.open()
 
     # -- editing
     def _edited(self, key: str) -> None:

@@ -37,6 +37,7 @@ class CarePlanPage(QObject):
     def __init__(self, window: MainWindow, services: Services, *, save_delay_ms: int | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self._last_row = window.ui.navigation.currentRow()
         kwargs = {} if save_delay_ms is None else {"save_delay_ms": save_delay_ms}
         self.editor = CarePlanEditor(services, window.undo_stack, window.settings, window, **kwargs)
         window.ui.pages.addWidget(self.editor)
@@ -87,6 +88,17 @@ class CarePlanPage(QObject):
         self.editor.status_message.connect(self.window.show_status)
         self.editor.reveal_requested.connect(self.show)
         self.editor.plan_signed.connect(self._refresh_follow_ups)
+        self.window.ui.navigation.currentRowChanged.connect(self._page_chosen)
+
+    def _page_chosen(self, row: int) -> None:
+        """Coming to the care-plan page (Alt+4, the navigation) with no plan open opens the plan of the case
+        the user came from, as Ctrl+Shift+P would have; with none, the page says how to open one."""
+        came_from, self._last_row = self._last_row, row
+        if row != self.page or self.editor.case is not None:
+            return
+        case_id, item_id = self.context(came_from)
+        if case_id is not None and self.editor.open_case(case_id, item_id):
+            self.show()
 
     def _paper_shown(self, index: int) -> None:
         if 0 <= index < len(PAGE_SIZES):
@@ -98,10 +110,12 @@ class CarePlanPage(QObject):
             follow_ups.refresh()
 
     # -- which case
-    def context(self) -> tuple[int | None, int | None]:
-        """(case id, agenda item id) of the case in front of the user, as described in the module."""
+    def context(self, page: int | None = None) -> tuple[int | None, int | None]:
+        """(case id, agenda item id) of the case in front of the user, as described in the module; ``page``:
+        the page the user was on (default: the page shown)."""
         window = self.window
-        page = window.current_page()
+        if page is None:
+            page = window.current_page()
         workspace = window.workspace
         case_id: int | None = None
         if page == CONFERENCE_PAGE and workspace is not None:

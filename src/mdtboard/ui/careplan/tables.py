@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from mdtboard.domain.careplan import CarePlan, Intervention
+from mdtboard.domain.careplan import CarePlan, Intervention, MedicationAction, MedicationPlanEntry
 from mdtboard.ui.careplan.keys import CellDelegate, ReviewKeys
 from mdtboard.ui.careplan.models import ItemTableModel
 from mdtboard.ui.careplan.sections import (
@@ -26,6 +26,14 @@ from mdtboard.ui.careplan.sections import (
 )
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 from mdtboard.ui.table_keys import install_table_keys
+
+#: Medication-table columns shown only while some line has this decision.
+MEDICATION_COLUMNS_WHEN: dict[str, MedicationAction] = {
+    "Switch to": MedicationAction.SWITCH,
+    "Options offered (pending)": MedicationAction.PENDING,
+    "Who decides with the patient": MedicationAction.PENDING,
+    "Decide by": MedicationAction.PENDING,
+}
 
 
 class PlanTables(QObject):
@@ -78,6 +86,21 @@ class PlanTables(QObject):
             self.models[name] = model
         view = self.views[INTERVENTIONS]
         view.installEventFilter(ReviewKeys(self._accept, self._edit_text, self._merge, view))
+        medication = self.models[MEDICATION]
+        for signal in (medication.modelReset, medication.dataChanged, medication.rowsInserted,
+                       medication.rowsRemoved):
+            signal.connect(self._fit_medication_columns)
+        self._fit_medication_columns()
+
+    def _fit_medication_columns(self, *_args: object) -> None:
+        """The medication table shows the columns of a switch only while a line is a switch, and those of
+        a pending decision only while one is pending: all of them at once are wider than a 1920-pixel
+        screen beside the sign-off panel."""
+        view, model = self.views[MEDICATION], self.models[MEDICATION]
+        actions = {m.action for m in model.items() if isinstance(m, MedicationPlanEntry)}
+        for column, spec in enumerate(SECTIONS[MEDICATION].columns):
+            needed = MEDICATION_COLUMNS_WHEN.get(spec.header)
+            view.setColumnHidden(column, needed is not None and needed not in actions)
 
     def _accept(self, row: int) -> bool:
         item = self.models[INTERVENTIONS].item(row)

@@ -28,7 +28,8 @@ def delete_question(summary: CaseSummary) -> str:
     return (
         f"Delete case {summary.ref} ({summary.display_name})?\n\n"
         "It is in no conference and has no care plan. Edit > Undo (Ctrl+Z) brings it back until mdtboard "
-        "is closed; after that it is gone for good. To hide a case but keep it, archive it instead."
+        "is closed; after that it is gone for good. To hide a case but keep it, archive it instead.\n\n"
+        "Y deletes it; Enter or Esc keeps it."
     )
 
 
@@ -173,6 +174,7 @@ class CaseKeeping(QObject):
             "Delete case?",
             delete_question(summary),
             lambda yes: self._answered(yes, lambda: self._delete_now(summary)),
+            default_yes=False,
         )
 
     def _refuse(self, summary: CaseSummary, usage: CaseUsage) -> None:

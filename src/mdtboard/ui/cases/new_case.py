@@ -17,7 +17,7 @@ from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.validation import REF_PATTERN
 from mdtboard.services.cases import CaseService
-from mdtboard.ui import palette
+from mdtboard.ui import ops, palette
 from mdtboard.ui.forms.ui_case_new import Ui_NewCaseDialog
 
 TRAINING_HINT = (
@@ -67,6 +67,9 @@ class NewCaseDialog(QDialog):
         self._cases = cases
         self._suggested: dict[bool, str] = {}
         self._ref_typed = False
+        self._checking = False
+        self._suggesting = False
+        self._accept_when_suggested = False
         self._hint = TRAINING_HINT if training else CLINICAL_HINT
         fictional = training or (source is not None and source.fictional)
         if source is not None:
@@ -104,18 +107,37 @@ class NewCaseDialog(QDialog):
         self.ui.errorLabel.setVisible(False)
 
     def _suggest(self) -> None:
-        """Put the suggested reference for the chosen kind in the field, unless the person typed one."""
+        """Put the suggested reference for the chosen kind in the field, unless the person typed one. The
+        suggestion is looked up on the operations' reader thread; the field fills in when it comes back."""
         if self._ref_typed:
             return
         fictional = self.fictional
-        if fictional not in self._suggested:
-            try:
-                self._suggested[fictional] = self._cases.suggest_reference(fictional=fictional)
-            except MdtboardError:
-                self._suggested[fictional] = ""
-        self.ui.refEdit.setText(self._suggested[fictional])
+        if fictional in self._suggested:
+            self.ui.refEdit.setText(self._suggested[fictional])
+            return
+        cases = self._cases
 
-    def _problem(self, ref: str) -> str | None:
+        def suggested(ref: str) -> None:
+            self._suggesting = False
+            self._suggested[fictional] = ref
+            if not self._ref_typed and self.fictional == fictional:
+                self.ui.refEdit.setText(ref)
+                if self._accept_when_suggested:  # Enter was pressed before the suggestion came
+                    self._accept_when_suggested = False
+                    self.accept()
+
+        self.ui.refEdit.clear()
+        self._suggesting = True
+        ops.read(
+            lambda: cases.suggest_reference(fictional=fictional),
+            parent=self,
+            success=suggested,
+            failure=lambda _exc: suggested(""),
+            label="suggest case reference",
+        )
+
+    @staticmethod
+    def _form_problem(ref: str) -> str | None:
         if not ref:
             return "Type a reference for the case."
         if not REF_PATTERN.match(ref):
@@ -123,22 +145,56 @@ class NewCaseDialog(QDialog):
                 f"{ref!r} is not a valid reference: use letters, digits, '.', '_' or '-', starting with a "
                 "letter or digit, at most 64 characters."
             )
-        try:
-            taken = self._cases.reference_taken(ref)
-        except MdtboardError as exc:
-            return f"The reference could not be checked: {exc}"
-        if taken:
-            return f"A case with reference {ref} already exists: choose another."
         return None
 
-    def accept(self) -> None:
-        ref = self.ui.refEdit.text().strip()
-        problem = self._problem(ref)
-        if problem is not None:
-            self.ui.errorLabel.setText(f"\u26a0 {problem}")
+    def _show_problem(self, problem: str) -> None:
+        self.ui.errorLabel.setText(f"\u26a0 {problem}")
+        self.ui.errorLabel.setVisible(True)
+        self.ui.refEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.ui.refEdit.selectAll()
+
+    def _set_checking(self, checking: bool) -> None:
+        self._checking = checking
+        ok = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setEnabled(not checking)
+        if checking:
+            self.ui.errorLabel.setText("Checking that the reference is free…")
             self.ui.errorLabel.setVisible(True)
-            self.ui.refEdit.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.ui.refEdit.selectAll()
+
+    def accept(self) -> None:
+        """Check the reference (its form here, whether it is free on the reader thread), then hand it on."""
+        if self._checking:
             return
-        self.case_chosen.emit(ref, self.fictional)
-        super().accept()
+        ref = self.ui.refEdit.text().strip()
+        if not ref and self._suggesting and not self._ref_typed:
+            self._accept_when_suggested = True
+            return
+        problem = self._form_problem(ref)
+        if problem is not None:
+            self._show_problem(problem)
+            return
+        cases = self._cases
+        fictional = self.fictional
+
+        def checked(taken: bool) -> None:
+            self._set_checking(False)
+            if taken:
+                self._show_problem(f"A case with reference {ref} already exists: choose another.")
+                return
+            self.ui.errorLabel.setVisible(False)
+            self.case_chosen.emit(ref, fictional)
+            super(NewCaseDialog, self).accept()
+
+        def failed(exc: MdtboardError) -> None:
+            self._set_checking(False)
+            self._show_problem(f"The reference could not be checked: {exc}")
+
+        self._set_checking(True)
+        ops.read(
+            lambda: cases.reference_taken(ref),
+            parent=self,
+            success=checked,
+            failure=failed,
+            label="check case reference",
+        )

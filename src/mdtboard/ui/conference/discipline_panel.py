@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QWidget
 
@@ -69,11 +69,13 @@ class DisciplinePanel(QFrame):
 
     Signals:
         heard_changed(): whether this discipline has been heard on the case may have changed.
+        taken(bool): in follow mode, the person took this panel to type into it (True) or gave it back.
         saved(datetime): the input was saved at that time.
         problem(str): a save failed; the typed text stays on screen and is saved again.
     """
 
     heard_changed = Signal()
+    taken = Signal(bool)
     saved = Signal(object)
     problem = Signal(str)
 
@@ -110,6 +112,10 @@ class DisciplinePanel(QFrame):
         self.ui.recommendationsEdit.setAccessibleName(f"{name} recommendations")
         self.ui.recommendationsEdit.setToolTip(f"{name} recommendations; Tab goes to the next discipline")
         self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
+        self.ui.presenceLabel.setStyleSheet(QUIET_STYLE)
+        self.ui.takeButton.setToolTip(f"Type into the {name.lower()} panel while following the meeting (the "
+                                      "operator sees who is typing where); press again to give it back")
+        self.following = False  # Conference > Follow the meeting: read-only unless taken
         service = controller.services.conferences
         self.session = RecordSession(
             save=lambda inp: store_input(service, inp),
@@ -136,6 +142,50 @@ class DisciplinePanel(QFrame):
         self.session.state_changed.connect(self._show_state)
         self.session.merged.connect(self._merged)
         self.session.clashed.connect(self._clashed)
+        self.ui.takeButton.toggled.connect(self._take)
+
+    # -- following the meeting, and who types here on other PCs
+    def set_following(self, on: bool) -> None:
+        """Follow mode: the panel is read-only, with a "Type here" button to take it; off: editable."""
+        self.following = on
+        self.ui.takeButton.setVisible(on)
+        with QSignalBlocker(self.ui.takeButton):
+            self.ui.takeButton.setChecked(False)
+        self._set_editable(not on)
+
+    @property
+    def is_taken(self) -> bool:
+        return self.following and self.ui.takeButton.isChecked()
+
+    def give_back(self) -> None:
+        if self.ui.takeButton.isChecked():
+            self.ui.takeButton.setChecked(False)
+
+    def _take(self, on: bool) -> None:
+        if not self.following:
+            return
+        if not on:
+            self.session.flush()
+        self._set_editable(on)
+        if on:
+            self.focus_input()
+        self.taken.emit(on)
+
+    def _set_editable(self, on: bool) -> None:
+        self.ui.assessmentEdit.setReadOnly(not on)
+        self.ui.recommendationsEdit.setReadOnly(not on)
+        self.ui.authorCombo.setEnabled(on)
+
+    def typing(self, within_s: float) -> bool:
+        """The person typed in this panel within ``within_s`` seconds (on the case shown)."""
+        return self._case_id is not None and self.session.typing(within_s)
+
+    def show_typists(self, names: list[str]) -> None:
+        """Who is typing in this panel on other PCs (presence); nobody: nothing shown."""
+        if names:
+            self.ui.presenceLabel.setText("\u270e " + ", ".join(names) + " typing on another PC")
+        else:
+            self.ui.presenceLabel.setText("")
 
     def _fit_fields(self) -> None:
         lines = QFontMetrics(self.ui.assessmentEdit.font()).lineSpacing() * FIELD_LINES + 12

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -114,6 +115,8 @@ class RecordSession(QObject):
         self.state_text = ""
         self.last_error: MdtboardError | None = None
         self._dirty = False
+        #: when the person last changed the record on screen (time.monotonic()), for presence's "typing"
+        self.touched_at: float | None = None
         self._op: ops_module.Op[Any] | None = None
         self._retries = 0
         self._suspended = 0
@@ -155,6 +158,23 @@ class RecordSession(QObject):
         """True while an edit is not committed yet (due, running, failed or awaiting a choice)."""
         return self._dirty or self._op is not None
 
+    def unsaved_fields(self) -> dict[str, Any]:
+        """The fields on screen that differ from the last saved version: what closing now would lose."""
+        if self.base is None or not self._dirty:
+            return {}
+        try:
+            record = self._read()
+        except MdtboardError:
+            return {}
+        if record is None:
+            return {}
+        mine, base = self._fields(record), self._fields(self.base)
+        return {name: value for name, value in mine.items() if value != base.get(name)}
+
+    def typing(self, within_s: float) -> bool:
+        """True when the person changed the record on screen within the last ``within_s`` seconds."""
+        return self.touched_at is not None and time.monotonic() - self.touched_at < within_s
+
     @property
     def saving(self) -> bool:
         return self._op is not None
@@ -169,6 +189,7 @@ class RecordSession(QObject):
         if self._suspended or self.base is None:
             return
         self._dirty = True
+        self.touched_at = time.monotonic()
         if self.state in (SaveState.IDLE, SaveState.SAVED):
             self._set_state(SaveState.PENDING, self.state_text)
         if self.state is SaveState.CONFLICT:

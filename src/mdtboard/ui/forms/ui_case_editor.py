@@ -47,6 +47,11 @@ class Ui_CaseEditor(object):
 
         self.layout69.addWidget(self.kindBadge, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.presenceLabel = QLabel(self.editorBody)
+        self.presenceLabel.setObjectName(u"presenceLabel")
+
+        self.layout69.addWidget(self.presenceLabel, 0, Qt.AlignmentFlag.AlignTop)
+
         self.saveState = QLabel(self.editorBody)
         self.saveState.setObjectName(u"saveState")
         sizePolicy.setHeightForWidth(self.saveState.sizePolicy().hasHeightForWidth())
@@ -1661,6 +1666,10 @@ class Ui_CaseEditor(object):
         self.kindBadge.setText("")
 #if QT_CONFIG(accessibility)
         self.kindBadge.setAccessibleName(QCoreApplication.translate("CaseEditor", u"Kind of case", None))
+#endif // QT_CONFIG(accessibility)
+        self.presenceLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.presenceLabel.setAccessibleName(QCoreApplication.translate("CaseEditor", u"Who else has this case open", None))
 #endif // QT_CONFIG(accessibility)
         self.saveState.setText("")
 #if QT_CONFIG(accessibility)

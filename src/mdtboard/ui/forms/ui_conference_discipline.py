@@ -4,7 +4,7 @@
 
 from PySide6.QtCore import (QCoreApplication)
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QToolButton, QVBoxLayout, QWidget)
 
 class Ui_DisciplinePanel(object):
     def setupUi(self, DisciplinePanel):
@@ -29,6 +29,18 @@ class Ui_DisciplinePanel(object):
         self.headerSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.headerRow.addItem(self.headerSpacer)
+
+        self.presenceLabel = QLabel(DisciplinePanel)
+        self.presenceLabel.setObjectName(u"presenceLabel")
+
+        self.headerRow.addWidget(self.presenceLabel)
+
+        self.takeButton = QToolButton(DisciplinePanel)
+        self.takeButton.setObjectName(u"takeButton")
+        self.takeButton.setCheckable(True)
+        self.takeButton.setVisible(False)
+
+        self.headerRow.addWidget(self.takeButton)
 
         self.heardIcon = QLabel(DisciplinePanel)
         self.heardIcon.setObjectName(u"heardIcon")
@@ -114,6 +126,13 @@ class Ui_DisciplinePanel(object):
 #if QT_CONFIG(accessibility)
         self.shortcutLabel.setAccessibleName(QCoreApplication.translate("DisciplinePanel", u"Shortcut to this panel", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.presenceLabel.setAccessibleName(QCoreApplication.translate("DisciplinePanel", u"Who is typing in this panel on another PC", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.takeButton.setAccessibleName(QCoreApplication.translate("DisciplinePanel", u"Type in this panel", None))
+#endif // QT_CONFIG(accessibility)
+        self.takeButton.setText(QCoreApplication.translate("DisciplinePanel", u"Type here", None))
 #if QT_CONFIG(accessibility)
         self.heardIcon.setAccessibleName(QCoreApplication.translate("DisciplinePanel", u"Heard symbol", None))
 #endif // QT_CONFIG(accessibility)

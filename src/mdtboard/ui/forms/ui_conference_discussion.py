@@ -29,6 +29,11 @@ class Ui_DiscussionPanel(object):
 
         self.headerRow.addWidget(self.caseLabel)
 
+        self.presenceLabel = QLabel(DiscussionPanel)
+        self.presenceLabel.setObjectName(u"presenceLabel")
+
+        self.headerRow.addWidget(self.presenceLabel)
+
         self.statusIcon = QLabel(DiscussionPanel)
         self.statusIcon.setObjectName(u"statusIcon")
 
@@ -309,6 +314,9 @@ class Ui_DiscussionPanel(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.caseLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Case under discussion", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.presenceLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Who else has this case open", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.statusIcon.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Status symbol", None))

@@ -3,7 +3,8 @@
 
 
 from PySide6.QtCore import (QCoreApplication)
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
 
 class Ui_TrainingProgramme(object):
     def setupUi(self, TrainingProgramme):
@@ -28,12 +29,39 @@ class Ui_TrainingProgramme(object):
 
         self.programmeLayout.addWidget(self.programmeTable)
 
+        self.agreementLabel = QLabel(TrainingProgramme)
+        self.agreementLabel.setObjectName(u"agreementLabel")
+        self.agreementLabel.setWordWrap(True)
+
+        self.programmeLayout.addWidget(self.agreementLabel)
+
+        self.exportRow = QHBoxLayout()
+        self.exportRow.setObjectName(u"exportRow")
+        self.exportCsvButton = QPushButton(TrainingProgramme)
+        self.exportCsvButton.setObjectName(u"exportCsvButton")
+
+        self.exportRow.addWidget(self.exportCsvButton)
+
+        self.exportPdfButton = QPushButton(TrainingProgramme)
+        self.exportPdfButton.setObjectName(u"exportPdfButton")
+
+        self.exportRow.addWidget(self.exportPdfButton)
+
+        self.exportEnd = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.exportRow.addItem(self.exportEnd)
+
+
+        self.programmeLayout.addLayout(self.exportRow)
+
         self.hintLabel = QLabel(TrainingProgramme)
         self.hintLabel.setObjectName(u"hintLabel")
         self.hintLabel.setWordWrap(True)
 
         self.programmeLayout.addWidget(self.hintLabel)
 
+        QWidget.setTabOrder(self.programmeTable, self.exportCsvButton)
+        QWidget.setTabOrder(self.exportCsvButton, self.exportPdfButton)
 
         self.retranslateUi(TrainingProgramme)
     # setupUi
@@ -52,6 +80,18 @@ class Ui_TrainingProgramme(object):
 #if QT_CONFIG(accessibility)
         self.programmeTable.setAccessibleDescription(QCoreApplication.translate("TrainingProgramme", u"Each trainee with the teaching conferences attended and the cases presented; Enter shows their progress", None))
 #endif // QT_CONFIG(accessibility)
+        self.agreementLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.agreementLabel.setAccessibleName(QCoreApplication.translate("TrainingProgramme", u"Agreement between raters", None))
+#endif // QT_CONFIG(accessibility)
+        self.exportCsvButton.setText(QCoreApplication.translate("TrainingProgramme", u"Export &CSV\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportCsvButton.setToolTip(QCoreApplication.translate("TrainingProgramme", u"The chosen trainee's scores by item and milestone, raters and goals, for the competency committee", None))
+#endif // QT_CONFIG(tooltip)
+        self.exportPdfButton.setText(QCoreApplication.translate("TrainingProgramme", u"Export P&DF\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.exportPdfButton.setToolTip(QCoreApplication.translate("TrainingProgramme", u"The chosen trainee's competency record as a PDF", None))
+#endif // QT_CONFIG(tooltip)
         self.hintLabel.setText(QCoreApplication.translate("TrainingProgramme", u"Double-click a trainee (or press Enter) to see their progress.", None))
     # retranslateUi
 

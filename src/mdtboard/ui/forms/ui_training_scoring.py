@@ -3,7 +3,7 @@
 
 
 from PySide6.QtCore import (QCoreApplication)
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_TrainingScoring(object):
@@ -39,6 +39,16 @@ class Ui_TrainingScoring(object):
         self.roleCombo.setObjectName(u"roleCombo")
 
         self.whoRow.addWidget(self.roleCombo)
+
+        self.raterLabel = QLabel(TrainingScoring)
+        self.raterLabel.setObjectName(u"raterLabel")
+
+        self.whoRow.addWidget(self.raterLabel)
+
+        self.raterEdit = QLineEdit(TrainingScoring)
+        self.raterEdit.setObjectName(u"raterEdit")
+
+        self.whoRow.addWidget(self.raterEdit)
 
 
         self.scoringLayout.addLayout(self.whoRow)
@@ -95,6 +105,7 @@ class Ui_TrainingScoring(object):
 #if QT_CONFIG(shortcut)
         self.traineeLabel.setBuddy(self.traineeCombo)
         self.roleLabel.setBuddy(self.roleCombo)
+        self.raterLabel.setBuddy(self.raterEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.traineeCombo, self.roleCombo)
         QWidget.setTabOrder(self.roleCombo, self.scrollArea)
@@ -115,6 +126,14 @@ class Ui_TrainingScoring(object):
 #if QT_CONFIG(accessibility)
         self.roleCombo.setAccessibleName(QCoreApplication.translate("TrainingScoring", u"Who is scoring", None))
 #endif // QT_CONFIG(accessibility)
+        self.raterLabel.setText(QCoreApplication.translate("TrainingScoring", u"&Rater:", None))
+#if QT_CONFIG(accessibility)
+        self.raterEdit.setAccessibleName(QCoreApplication.translate("TrainingScoring", u"Rater's name (the person scoring)", None))
+#endif // QT_CONFIG(accessibility)
+        self.raterEdit.setPlaceholderText(QCoreApplication.translate("TrainingScoring", u"your name", None))
+#if QT_CONFIG(tooltip)
+        self.raterEdit.setToolTip(QCoreApplication.translate("TrainingScoring", u"The scores are recorded as this person's; several raters may score the same trainee", None))
+#endif // QT_CONFIG(tooltip)
         self.keysLabel.setText(QCoreApplication.translate("TrainingScoring", u"Keys: 1 to 5 score the item, Up and Down (or Tab) move between items, Enter writes a comment, Delete clears the score. A 1 or a 2 needs a comment.", None))
         self.partsLabel.setText("")
 #if QT_CONFIG(accessibility)

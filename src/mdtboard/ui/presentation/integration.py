@@ -375,6 +375,7 @@ class PresentationMode(QObject):
             lambda: services.timing.meeting_record(conf_id, now=self._now()),
             self.settings,
             end_meeting=session.end_meeting,
+            conference_id=conf_id,
             parent=self.window,
         )
         self.record_window.message.connect(self._status)
@@ -398,7 +399,8 @@ class PresentationMode(QObject):
             self.minutes_window.deleteLater()
         minutes = MinutesService(services.db)
         self.minutes_window = MinutesWindow(
-            lambda: minutes.minutes(conf_id, now=self._now()), self.settings, parent=self.window
+            lambda: minutes.minutes(conf_id, now=self._now()), self.settings, conference_id=conf_id,
+            parent=self.window,
         )
         self.minutes_window.message.connect(self._status)
         self.minutes_window.show()

@@ -18,6 +18,7 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.minutes import CaseMinutes, Minutes
 from mdtboard.domain.timers import format_hms
 from mdtboard.reports.minutes import MinutesDocument, write_minutes_pdf
+from mdtboard.ui import ops as ops_module
 from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import page_size_setting, print_preview
 from mdtboard.ui.dialogs import show_error
@@ -83,11 +84,13 @@ class MinutesWindow(QWidget):
     message = Signal(str)
 
     def __init__(
-        self, load: Callable[[], Minutes], settings: QSettings, *, parent: QWidget | None = None
+        self, load: Callable[[], Minutes], settings: QSettings, *, conference_id: int | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ui = Ui_MinutesWindow()
         self.ui.setupUi(self)
+        self.conference_id = conference_id
         self._load = load
         self._settings = settings
         self.minutes: Minutes | None = None
@@ -104,14 +107,27 @@ class MinutesWindow(QWidget):
 
     def refresh(self) -> bool:
         try:
-            self.minutes = self._load()
+            minutes = self._load()
         except MdtboardError as exc:
             self.minutes = None
             self.ui.minutesText.setPlainText(f"The minutes could not be made: {exc}")
             return False
-        self.setWindowTitle(f"Minutes: {self.minutes.record.title}")
-        self.ui.minutesText.setHtml(minutes_html(self.minutes))
+        self._show(minutes)
         return True
+
+    def _show(self, minutes: Minutes) -> None:
+        self.minutes = minutes
+        self.setWindowTitle(f"Minutes: {minutes.record.title}")
+        bar = self.ui.minutesText.verticalScrollBar()
+        at = bar.value()
+        self.ui.minutesText.setHtml(minutes_html(minutes))
+        bar.setValue(at)  # where the reader was
+
+    def follow_changes(self) -> None:
+        """Something the minutes show was saved (here or on another PC): read them again on a background
+        operation and show them, keeping the scroll position. A failure leaves them as they were."""
+        ops_module.operations().read(self._load, parent=self, success=self._show, failure=lambda _error: None,
+                                     label="reading the minutes again")
 
     def pdf_bytes(self) -> bytes | None:
         if self.minutes is None and not self.refresh():

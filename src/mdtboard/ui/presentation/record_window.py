@@ -20,6 +20,7 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.meeting import MeetingRecord
 from mdtboard.domain.timers import format_hms, format_mmss
 from mdtboard.reports.meeting_record import meeting_record_pdf, write_meeting_record_pdf
+from mdtboard.ui import ops as ops_module
 from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import page_size_setting, print_preview
 from mdtboard.ui.dialogs import show_error
@@ -94,11 +95,13 @@ class MeetingRecordWindow(QWidget):
         settings: QSettings,
         *,
         end_meeting: Callable[[], object] | None = None,
+        conference_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ui = Ui_MeetingRecordWindow()
         self.ui.setupUi(self)
+        self.conference_id = conference_id
         self._load = load
         self._end_meeting = end_meeting
         self._settings = settings
@@ -138,6 +141,16 @@ class MeetingRecordWindow(QWidget):
             self.ui.summaryLabel.setText(f"The meeting record could not be made: {exc}")
             self.record = None
             return False
+        self._show(record)
+        return True
+
+    def follow_changes(self) -> None:
+        """Something the record shows was saved (here or on another PC): read it again on a background
+        operation and show it. A failure leaves it as it was."""
+        ops_module.operations().read(self._load, parent=self, success=self._show, failure=lambda _error: None,
+                                     label="reading the meeting record again")
+
+    def _show(self, record: MeetingRecord) -> None:
         self.record = record
         held = record.scheduled_start.strftime("%A %d %B %Y, %H:%M")
         self.ui.headingLabel.setText(f"Meeting record: {record.title} · {held}")
@@ -146,7 +159,6 @@ class MeetingRecordWindow(QWidget):
         self._fill_cases(record)
         self._fill_shares(record)
         self.ui.missingLabel.setText("\n".join(missing_lines(record)))
-        return True
 
     def _fill_cases(self, record: MeetingRecord) -> None:
         table = self.ui.casesTable

@@ -1,8 +1,11 @@
-"""The programme view: every trainee, the teaching conferences they attended and the cases they presented."""
+"""The programme view: every trainee, the teaching conferences they attended and the cases they presented;
+the agreement between raters (weighted kappa and ICC with their n); the chosen trainee's competency record
+exported as CSV or PDF for the competency committee."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,10 +18,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import ProgrammeOverview, TraineeSummary
+from mdtboard.interchange.competency_csv import write_competency_csv
+from mdtboard.reports.competency import write_competency_pdf
 from mdtboard.services.context import Services
 from mdtboard.ui.forms.ui_training_programme import Ui_TrainingProgramme
 
@@ -118,6 +123,50 @@ class ProgrammeView(QWidget):
         table.horizontalHeader().setSectionResizeMode(TRAINEE, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda index: self._choose(index))
         table.installEventFilter(self)
+        self.ui.exportCsvButton.clicked.connect(lambda: self._ask_export("csv"))
+        self.ui.exportPdfButton.clicked.connect(lambda: self._ask_export("pdf"))
+
+    @property
+    def chosen_trainee(self) -> str | None:
+        index = self.ui.programmeTable.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.summary(self.proxy.mapToSource(index).row()).trainee
+
+    def choose_trainee(self, name: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, TRAINEE)
+            if self.model.summary(self.proxy.mapToSource(index).row()).trainee == name:
+                self.ui.programmeTable.setCurrentIndex(index)
+                return
+
+    def export(self, kind: str, path: Path | str) -> Path | None:
+        """Write the chosen trainee's competency record as ``kind`` ("csv" or "pdf") to ``path``."""
+        trainee = self.chosen_trainee
+        if trainee is None:
+            self.status_message.emit("Choose a trainee in the table first.")
+            return None
+        try:
+            record = self._services.training.competency_record(trainee)
+            written = (write_competency_csv(record, path) if kind == "csv"
+                       else write_competency_pdf(record, path))
+        except (MdtboardError, OSError) as exc:
+            self.status_message.emit(f"Not exported: {exc}")
+            return None
+        self.status_message.emit(f"{trainee}'s competency record saved to {written}")
+        return written
+
+    def _ask_export(self, kind: str) -> None:
+        trainee = self.chosen_trainee
+        if trainee is None:
+            self.status_message.emit("Choose a trainee in the table first.")
+            return
+        name = "".join(c if c.isalnum() else "-" for c in trainee).strip("-")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, f"Export {trainee}'s competency record", f"competency-{name}.{kind}",
+            "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)")
+        if path:
+            self.export(kind, path)
 
     def refresh(self) -> None:
         try:
@@ -132,6 +181,10 @@ class ProgrammeView(QWidget):
             f"{count} trainee{'s' if count != 1 else ''} over {overview.conferences} teaching "
             f"conference{'s' if overview.conferences != 1 else ''}."
         )
+        try:
+            self.ui.agreementLabel.setText(self._services.training.rater_agreement().text)
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():

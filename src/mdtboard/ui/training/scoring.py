@@ -7,14 +7,15 @@ is written the row is marked (in words too) and the score is not saved: the data
 valid one. In the comment, Enter, Tab or Down go on to the next item, Up or Shift+Tab back, Escape returns
 to the row.
 
-Scores are saved as they are given (an :class:`AutoSaver`): the per-case items into the trainee's
-assessment of this case, team behaviours and the meeting items into the assessment of the conference as
-a whole. The trainee's self-assessment (or, when scoring as the trainee, the facilitator's) is shown
-under each item.
+Scores are saved as they are given, through a record session (:mod:`mdtboard.ui.editing.session`):
+the per-case items into the trainee's assessment of this case, team behaviours and the meeting items into
+the assessment of the conference as a whole. The trainee's self-assessment (or, when scoring as the
+trainee, the facilitator's) is shown under each item.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaItem, AttendeeRole, Conference
-from mdtboard.domain.errors import ConflictError, MdtboardError
+from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import trainee_key
 from mdtboard.domain.rubric import (
     COMMENT_NEEDED_BELOW,
@@ -31,16 +32,16 @@ from mdtboard.domain.rubric import (
     AssessorRole,
     RubricDomain,
     RubricItem,
-    RubricLevel,
     Score,
     discipline_item_key,
 )
 from mdtboard.services.context import Services
+from mdtboard.services.score_sheet import ScoreSheet, load_sheet, save_sheet, sheet_fields, sheet_with_fields
 from mdtboard.services.training import CaseRoles, StoredAssessment
-from mdtboard.ui.dialogs import show_error
+from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
+from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.forms.ui_training_rubric_row import Ui_RubricRow
 from mdtboard.ui.forms.ui_training_scoring import Ui_TrainingScoring
-from mdtboard.ui.training.autosave import DEFAULT_DELAY_MS, AutoSaver
 from mdtboard.ui.training.style import STYLE, repolish
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
@@ -207,10 +208,16 @@ class _Target:
     roles: CaseRoles | None
     trainee: str
     role: AssessorRole
+    #: The person scoring (a rater of any profession); for a self-assessment, the trainee.
+    rater: str
 
 
 class ScoringPanel(QWidget):
     """Scores one trainee on the case under discussion, by keyboard; saved as it goes.
+
+    The scores are one :class:`ScoreSheet` edited through a :class:`RecordSession`: saved on the writer
+    thread within a pause (and at least every 2 s while scoring goes on), retried by itself after a fault
+    that can pass, and merged item by item with scores saved elsewhere meanwhile.
 
     Signals:
         status_message(str): a line for the status bar ("Scores saved 14:02:31", or why not).
@@ -221,7 +228,7 @@ class ScoringPanel(QWidget):
     scores_saved = Signal()
 
     def __init__(
-        self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = DEFAULT_DELAY_MS
+        self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = PAUSE_MS
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -234,9 +241,19 @@ class ScoringPanel(QWidget):
         #: The other side's scores are hidden (not both submitted); these scores are submitted and locked.
         self.hidden = True
         self.submitted = False
-        self._stored: dict[bool, StoredAssessment | None] = {True: None, False: None}
-        self._saver = AutoSaver(self._save, delay_ms=save_delay_ms, parent=self)
-        self._changed = False  # whether the last save stored anything
+        training = services.training
+        self.session = RecordSession(
+            save=lambda sheet: save_sheet(training, sheet),
+            read=self._read_sheet,
+            fields=sheet_fields,
+            build=sheet_with_fields,
+            label=_item_title,
+            what="scores",
+            pause_ms=save_delay_ms,
+            parent=self,
+        )
+        #: Asks which score to keep for items scored differently here and elsewhere (tests replace it).
+        self.chooser: Chooser = dialog_chooser(self)
         self.ui.roleCombo.addItem(AssessorRole.FACILITATOR.label, AssessorRole.FACILITATOR.value)
         self.ui.roleCombo.addItem("Trainee's self-assessment", AssessorRole.SELF.value)
         self._conference: Conference | None = None
@@ -247,9 +264,11 @@ class ScoringPanel(QWidget):
     def _connect_signals(self) -> None:
         self.ui.traineeCombo.currentIndexChanged.connect(lambda _i: self._retarget())
         self.ui.roleCombo.currentIndexChanged.connect(lambda _i: self._retarget())
-        self._saver.saved.connect(self._on_saved)
-        self._saver.save_failed.connect(self._on_save_failed)
-        self._saver.conflicted.connect(self._on_conflict)
+        self.ui.raterEdit.editingFinished.connect(self._rater_changed)
+        self.session.saved.connect(self._on_saved)
+        self.session.state_changed.connect(self._on_state)
+        self.session.merged.connect(self._on_merged)
+        self.session.clashed.connect(self._on_clash)
         self.ui.submitButton.clicked.connect(self.submit)
 
     # -- what is scored
@@ -276,9 +295,28 @@ class ScoringPanel(QWidget):
     def set_role(self, role: AssessorRole) -> None:
         self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(role.value))
 
+    def set_rater(self, name: str) -> None:
+        """Score as ``name``: the scores are recorded as this rater's (not the chair's)."""
+        self.ui.raterEdit.setText(name)
+        self._rater_changed()
+
+    def _rater_changed(self) -> None:
+        target = self._target
+        name = " ".join(self.ui.raterEdit.text().split())
+        if target is None or target.role is AssessorRole.SELF or target.rater != name:
+            self._retarget()
+        if self.ui.raterEdit.hasFocus():
+            self.focus_first_row()  # Enter after the name: on to the first item
+
     @property
     def trainee(self) -> str | None:
         return self._target.trainee if self._target else None
+
+    @property
+    def sheet(self) -> ScoreSheet | None:
+        """The scores as last stored (or read)."""
+        base = self.session.base
+        return base if isinstance(base, ScoreSheet) else None
 
     def row(self, key: str) -> RubricRow:
         for row in self.rows:
@@ -292,6 +330,7 @@ class ScoringPanel(QWidget):
 
     def _retarget(self) -> None:
         self.flush()
+        self.session.close()
         conference, trainee = self._conference, self.ui.traineeCombo.currentText()
         data = self.ui.roleCombo.currentData()  # Qt hands the enum back as its plain text
         role = AssessorRole(data) if data else None
@@ -300,7 +339,16 @@ class ScoringPanel(QWidget):
             self._build_rows([])
             self.ui.partsLabel.setText("No trainee to score: add trainees to the conference's attendance.")
             return
-        self._target = _Target(conference, self._item, self._roles, trainee, role)
+        rater = trainee if role is AssessorRole.SELF else " ".join(self.ui.raterEdit.text().split())
+        self.ui.raterEdit.setEnabled(role is AssessorRole.FACILITATOR)
+        if not rater:
+            self._target = None
+            self._build_rows([])
+            self.ui.partsLabel.setText(
+                "Type your name under Rater (Alt+R): the scores are recorded as yours. Any number of raters "
+                "may score the same trainee, each blind to the others until they submit.")
+            return
+        self._target = _Target(conference, self._item, self._roles, trainee, role, rater)
         self._build_rows(self._items_for(self._target))
         self._load()
 
@@ -356,7 +404,7 @@ class ScoringPanel(QWidget):
         for before, after in zip(self.rows, self.rows[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
-    # -- reading and saving
+    # -- reading
     def _load(self) -> None:
         target = self._target
         if target is None or target.conference.id is None:
@@ -364,19 +412,13 @@ class ScoringPanel(QWidget):
         training = self._services.training
         case_id = target.item.case_id if target.item is not None else None
         facilitating = target.role is AssessorRole.FACILITATOR
-        other_role = AssessorRole.SELF if facilitating else AssessorRole.FACILITATOR
         conf_id = target.conference.id
         assessor = self._assessor(target)
         # blind: the other side's scores only once both have submitted (see domain.blind)
         viewer = (assessor or "") if facilitating else None
         try:
-            self._stored = {
-                True: training.assessment(conf_id, target.trainee, target.role, case_id=case_id,
-                                          assessor=assessor)
-                if case_id is not None
-                else None,
-                False: training.assessment(conf_id, target.trainee, target.role, assessor=assessor),
-            }
+            sheet = load_sheet(training, conf_id, target.trainee, target.role, assessor=assessor,
+                               case_id=case_id)
             views = [
                 training.visible_assessments(conf_id, target.trainee, viewer=viewer, case_id=case_id)
                 if case_id is not None
@@ -386,54 +428,59 @@ class ScoringPanel(QWidget):
         except MdtboardError as exc:
             self.status_message.emit(str(exc))
             return
-        others = []
+        # what this viewer may see of the others: the self-assessment and each other rater, by name
+        others: list[tuple[str, StoredAssessment]] = []
         for view in views:
             if view is None:
                 continue
-            if facilitating:
-                others.append(view.self_assessment)
-            else:
-                others.extend(r.value for r in view.raters)
-        del other_role
+            if facilitating and view.self_assessment is not None:
+                others.append(("Self-assessment", view.self_assessment))
+            others.extend((r.rater or "Rater", r.value) for r in view.raters
+                          if trainee_key(r.rater or "") != trainee_key(assessor or ""))
         self.hidden = any(view is not None and not view.revealed and (view.own is not None or view.raters)
                           for view in views)
-        mine = {s.item_key: s for stored in self._stored.values() if stored for s in stored.assessment.scores}
-        theirs = {s.item_key: s for stored in others if stored for s in stored.assessment.scores}
-        label = "Self-assessment" if target.role is AssessorRole.FACILITATOR else "Facilitator"
-        with self._saver.suspend():
-            for row in self.rows:
-                score = mine.get(row.item.key)
-                row.set_score(score.value if score else None, (score.comment or "") if score else "")
-                other = theirs.get(row.item.key)
-                row.set_other(_other_text(label, other))
-        self._saver.discard()
-        submitted = any(stored is not None and stored.submitted for stored in self._stored.values())
-        self.submitted = submitted
+        self.session.load(sheet)
+        self._show_scores(sheet)
         for row in self.rows:
-            row.setEnabled(not submitted)
-        self.ui.submitButton.setEnabled(not submitted and any(self._stored.values()))
+            row.set_other("; ".join(
+                _other_text(label, score) for label, stored in others
+                if (score := stored.assessment.score(row.item.key)) is not None))
+        self.submitted = sheet.submitted
+        for row in self.rows:
+            row.setEnabled(not self.submitted)
+        self._enable_submit()
         waits_for = "the trainee's self-assessment" if facilitating else "the raters' scores"
-        if submitted and self.hidden:
+        if self.submitted and self.hidden:
             self.ui.saveState.setText(
                 f"Submitted and locked; {waits_for} will show once both have submitted.")
-        elif submitted:
+        elif self.submitted:
             self.ui.saveState.setText("Submitted and locked; both sides are shown.")
         else:
             self.ui.saveState.setText(f"Not submitted: {waits_for} stays hidden until you submit (Alt+U).")
 
+    def _show_scores(self, sheet: ScoreSheet) -> None:
+        with self.session.suspend():
+            for row in self.rows:
+                score = sheet.scores.get(row.item.key)
+                row.set_score(score.value if score else None, (score.comment or "") if score else "")
+
+    def _enable_submit(self) -> None:
+        sheet = self.sheet
+        stored = sheet is not None and any(side is not None for side in sheet.sides)
+        self.ui.submitButton.setEnabled(not self.submitted and stored)
+
     @staticmethod
     def _assessor(target: _Target) -> str | None:
-        """Who scores: the trainee for a self-assessment; the rater otherwise (today: the chair)."""
-        return target.trainee if target.role is AssessorRole.SELF else (target.conference.chair or None)
+        """Who scores: the trainee for a self-assessment; otherwise the rater named in the panel."""
+        return target.rater
 
     def submit(self) -> bool:
         """Save what is typed, then submit and lock it; the other side's scores show once both submitted."""
-        target = self._target
-        if target is None or not self.flush():
+        if self._target is None or not self.flush() or self.sheet is None:
             return False
         training = self._services.training
         try:
-            for stored in list(self._stored.values()):
+            for stored in self.sheet.sides:
                 if stored is not None and not stored.submitted:
                     training.submit_assessment(stored.id, seen_version=stored.version)
         except MdtboardError as exc:
@@ -444,6 +491,7 @@ class ScoringPanel(QWidget):
         self.status_message.emit("Scores submitted and locked")
         return True
 
+    # -- editing and saving
     def _score_chosen(self, _key: str, _value: object) -> None:
         self._edited()
 
@@ -451,100 +499,82 @@ class ScoringPanel(QWidget):
         self.row(key).mark()
         self._edited()
 
-    def _edited(self) -> None:
+    def _missing(self) -> str:
         missing = [row for row in self.rows if row.needs_comment]
+        if not missing:
+            return ""
+        return (f"⚠ {len(missing)} score(s) need a comment before they are saved: "
+                + ", ".join(row.item.title for row in missing))
+
+    def _edited(self) -> None:
+        missing = self._missing()
         if missing:
-            self.ui.saveState.setText(
-                f"⚠ {len(missing)} score(s) need a comment before they are saved: "
-                + ", ".join(row.item.title for row in missing)
-            )
-        self._saver.touch()
+            self.ui.saveState.setText(missing)
+        self.session.touch()
 
-    def _scores(self, per_case: bool) -> tuple[Score, ...]:
-        """What to store on one side: the valid rows shown, and the stored scores of items that are not
-        shown or not valid now (so a missing comment keeps the last valid score)."""
-        stored = self._stored[per_case]
-        kept = {s.item_key: s for s in stored.assessment.scores} if stored else {}
-        shown = {row.item.key: row for row in self.rows if (row.item.level is RubricLevel.CASE) == per_case}
-        out: list[Score] = []
-        for key, row in shown.items():
-            if row.value is None:
-                continue
+    def _read_sheet(self) -> ScoreSheet | None:
+        """The scores on screen: the valid rows shown, and the stored scores of items that are not shown or
+        not valid now (so a missing comment keeps the last valid score)."""
+        sheet = self.sheet
+        if sheet is None:
+            return None
+        scores = dict(sheet.scores)
+        for row in self.rows:
+            key = row.item.key
             if row.needs_comment:
-                if key in kept:
-                    out.append(kept[key])
-                continue
-            out.append(Score(key, row.value, row.comment.strip() or None))
-        out.extend(score for key, score in kept.items() if key not in shown)
-        return tuple(sorted(out, key=lambda s: MDTBOARD_RUBRIC.order(s.item_key)))
-
-    def _save(self) -> None:
-        target = self._target
-        if target is None or target.conference.id is None:
-            return
-        training = self._services.training
-        assessor = self._assessor(target)
-        sides = [False] if target.item is None else [True, False]
-        changed = False
-        for per_case in sides:
-            scores = self._scores(per_case)
-            stored = self._stored[per_case]
-            if stored is not None and stored.assessment.scores == scores:
-                continue
-            if stored is None and not scores:
-                continue
-            if scores:
-                self._stored[per_case] = training.save_assessment(
-                    target.conference.id,
-                    target.trainee,
-                    target.role,
-                    scores,
-                    case_id=target.item.case_id if per_case and target.item else None,
-                    assessor=assessor,
-                    seen_version=stored.version if stored else None,
-                )
-            elif stored is not None:
-                training.delete_assessment(stored.id, seen_version=stored.version)
-                self._stored[per_case] = None
-            changed = True
-        self._changed = changed
-        if changed:
-            self.scores_saved.emit()
+                continue  # the stored score stays (or none)
+            if row.value is None:
+                scores.pop(key, None)
+            else:
+                scores[key] = Score(key, row.value, row.comment.strip() or None)
+        return dataclasses.replace(sheet, scores=scores)
 
     def flush(self) -> bool:
-        return self._saver.flush()
+        """Save what is pending now and wait for it: False when that failed (it stays on screen)."""
+        return self.session.flush()
 
     @property
     def pending(self) -> bool:
-        return self._saver.pending
+        return self.session.pending
 
-    def _on_saved(self, when: object) -> None:
-        self.ui.submitButton.setEnabled(not self.submitted and any(self._stored.values()))
-        stamp = when.strftime("%H:%M:%S") if hasattr(when, "strftime") else ""
-        missing = [row for row in self.rows if row.needs_comment]
-        parts = [f"Scores saved {stamp}"] if self._changed or not missing else []
-        if missing:
-            parts.append(
-                f"⚠ {len(missing)} score(s) need a comment before they are saved: "
-                + ", ".join(row.item.title for row in missing)
-            )
-        text = "; ".join(parts)
-        self.ui.saveState.setText(text)
-        self.status_message.emit(text)
+    def _on_saved(self, _sheet: object) -> None:
+        self._enable_submit()
+        self.scores_saved.emit()
 
-    def _on_save_failed(self, error: MdtboardError) -> None:
-        self.ui.saveState.setText(f"Not saved: {error}")
-        self.status_message.emit(f"Scores not saved: {error}")
+    def _on_state(self, text: str) -> None:
+        if not text:
+            return
+        shown = "Scores " + text[0].lower() + text[1:] if text.startswith(("Saved", "Saving")) else text
+        missing = self._missing()
+        line = f"{shown}; {missing}" if missing else shown
+        self.ui.saveState.setText(line)
+        if text.startswith("Not saved"):
+            line = "Scores not saved: " + text.removeprefix("Not saved: ")
+        self.status_message.emit(line)
 
-    def _on_conflict(self, error: ConflictError) -> None:
-        show_error(
-            self,
-            "Scores changed elsewhere",
-            "Someone else saved scores for this trainee after you opened them (on another PC or "
-            "window). Nothing was overwritten; their scores are shown now. Give yours again where "
-            "they differ.",
-        )
-        self._load()
+    def _on_merged(self, sheet: ScoreSheet, message: str) -> None:
+        """Scores saved elsewhere meanwhile were merged in: show them (the session saves the result)."""
+        shown = self._read_sheet()
+        with self.session.suspend():
+            for row in self.rows:
+                key = row.item.key
+                score = sheet.scores.get(key)
+                if shown is not None and shown.scores.get(key) == score:
+                    continue
+                row.set_score(score.value if score else None, (score.comment or "") if score else "")
+        if message:
+            self.status_message.emit(f"Scores: {message}")
+
+    def _on_clash(self, clash: Clash) -> None:
+        """An item scored differently here and elsewhere: ask which to keep (the saved one by default)."""
+        target = self._target
+
+        def done(keep_mine: set[str]) -> None:
+            if self._target == target:
+                self.session.settle(clash, keep_mine)
+
+        who = target.trainee if target is not None else "the trainee"
+        self.chooser(f"The scores of {who}", clash, _item_title, done)
 
     # -- moving between items
     def _move(self, row: RubricRow, step: int) -> None:
@@ -555,6 +585,10 @@ class ScoringPanel(QWidget):
             self.ui.scrollArea.ensureWidgetVisible(target, 0, 40)
         else:
             row.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _item_title(key: str) -> str:
+    return MDTBOARD_RUBRIC.item(key).title
 
 
 def _other_text(label: str, score: Score | None) -> str:

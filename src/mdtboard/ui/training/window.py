@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QWidget
 
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, AttendeeRole, Conference, ConferenceMode
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import TraineeSummary
 from mdtboard.services.context import Services
 from mdtboard.services.training import CaseRoles
+from mdtboard.ui import ops as ops_module
+from mdtboard.ui.editing.session import PAUSE_MS
 from mdtboard.ui.forms.ui_training_window import Ui_TrainingWindow
-from mdtboard.ui.training.autosave import DEFAULT_DELAY_MS
+from mdtboard.ui.training.calibration import CalibrationPanel
 from mdtboard.ui.training.debrief_view import DebriefView
+from mdtboard.ui.training.goals import GoalsPanel
 from mdtboard.ui.training.new_conference import NewConferenceDialog
 from mdtboard.ui.training.programme import ProgrammeView
 from mdtboard.ui.training.progress import ProgressView
@@ -26,7 +29,7 @@ from mdtboard.ui.training.roles import RolesPanel
 from mdtboard.ui.training.scoring import ScoringPanel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB = range(5)
+ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB, CALIBRATION_TAB = range(7)
 
 
 class TrainingWindow(QMainWindow):
@@ -41,7 +44,7 @@ class TrainingWindow(QMainWindow):
     conference_created = Signal(int)
 
     def __init__(
-        self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = DEFAULT_DELAY_MS
+        self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = PAUSE_MS
     ) -> None:
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -55,6 +58,10 @@ class TrainingWindow(QMainWindow):
         self.debrief = DebriefView(services, self.ui.debriefPage)
         self.progress = ProgressView(services, self.ui.progressPage)
         self.programme = ProgrammeView(services, self.ui.programmePage)
+        self.goals = GoalsPanel(services, self.ui.goalsPage)
+        self.ui.goalsLayout.addWidget(self.goals)
+        self.calibration = CalibrationPanel(self.ui.calibrationPage)
+        self.ui.calibrationLayout.addWidget(self.calibration)
         self.ui.rolesLayout.addWidget(self.roles)
         self.ui.scoringLayout.addWidget(self.scoring)
         self.ui.debriefLayout.addWidget(self.debrief)
@@ -75,7 +82,7 @@ class TrainingWindow(QMainWindow):
         self.ui.tabs.currentChanged.connect(self._tab_shown)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         shortcut.activated.connect(self.refresh)
-        for view in (self.roles, self.scoring, self.debrief, self.programme):
+        for view in (self.roles, self.scoring, self.debrief, self.programme, self.goals, self.calibration):
             view.status_message.connect(self.show_status)
         self.roles.roles_changed.connect(self._roles_changed)
         self.scoring.scores_saved.connect(lambda: self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB))
@@ -126,17 +133,20 @@ class TrainingWindow(QMainWindow):
             self.show_status(str(exc))
             return
         conf = self.conference
+        self._show_info(conf)
+        discussing = [i for i, item in enumerate(conf.agenda) if item.status is AgendaStatus.IN_DISCUSSION]
+        self._fill_agenda(keep_row=discussing[0] if discussing else 0)  # the case under discussion
+        self.debrief.set_conference(conf)
+        self._case_chosen()
+        self._stale(PROGRESS_TAB, PROGRAMME_TAB)
+
+    def _show_info(self, conf: Conference) -> None:
         trainees = [a.name for a in conf.attendees if a.role is AttendeeRole.TRAINEE]
         where = f", {conf.room}" if conf.room else ""
         self.ui.conferenceInfo.setText(
             f"<b>{conf.title}</b>, {conf.starts_at:%A %d %B %Y %H:%M}{where}. "
             f"Facilitator: {conf.chair or '–'}. Trainees: {', '.join(trainees) or 'none yet'}."
         )
-        discussing = [i for i, item in enumerate(conf.agenda) if item.status is AgendaStatus.IN_DISCUSSION]
-        self._fill_agenda(keep_row=discussing[0] if discussing else 0)  # the case under discussion
-        self.debrief.set_conference(conf)
-        self._case_chosen()
-        self._stale(PROGRESS_TAB, PROGRAMME_TAB)
 
     def _fill_agenda(self, keep_row: int | None = None) -> None:
         conf = self.conference
@@ -192,12 +202,45 @@ class TrainingWindow(QMainWindow):
         item = self.current_item()
         roles = next((r for r in self._roles if item is not None and r.agenda_item_id == item.id), None)
         self.scoring.set_case(self.conference, item, roles)
-        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB)
+        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB)
 
     def refresh(self) -> None:
         """Read everything again (someone else may have changed the conference)."""
         if self.flush():
             self.refresh_conferences()
+
+    def stored_elsewhere(self) -> None:
+        """The open teaching conference (agenda, roles, scores) was changed on another PC: read it again on
+        a background operation, keeping the case chosen and the tab shown. Scores being given here are not
+        replaced: their record session merges what the other PC saved when it saves them."""
+        conf = self.conference
+        if conf is None or conf.id is None:
+            return
+        conf_id, services = conf.id, self._services
+        ops_module.operations().read(
+            lambda: (services.conferences.get(conf_id), services.training.roles(conf_id)), parent=self,
+            success=self._arrived, failure=lambda error: self.show_status(str(error)),
+            label="reading a teaching conference changed elsewhere",
+        )
+
+    def _arrived(self, found: tuple[Conference, list[CaseRoles]]) -> None:
+        conf, roles = found
+        if self.conference is None or self.conference.id != conf.id:
+            return  # another conference was chosen meanwhile
+        chosen = self.current_item()
+        self.conference, self._roles = conf, roles
+        self._show_info(conf)
+        rows = [i for i, item in enumerate(conf.agenda) if chosen is not None and item.id == chosen.id]
+        self._fill_agenda(keep_row=rows[0] if rows else None)
+        self.debrief.set_conference(conf)
+        item = self.current_item()
+        focus = QApplication.focusWidget()
+        if focus is None or not self.roles.isAncestorOf(focus):  # never under the cursor of a timing edit
+            self.roles.set_case(conf, item)
+        if not self.scoring.pending:
+            case_roles = next((r for r in roles if item is not None and r.agenda_item_id == item.id), None)
+            self.scoring.set_case(conf, item, case_roles)
+        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB)
 
     def new_conference(self) -> NewConferenceDialog:
         dialog = NewConferenceDialog(self._services, self)
@@ -216,7 +259,12 @@ class TrainingWindow(QMainWindow):
                 self._tab_shown(tab)
 
     def _tab_shown(self, tab: int) -> None:
-        if tab == DEBRIEF_TAB:
+        if tab == GOALS_TAB:
+            self.goals.rater = " ".join(self.scoring.ui.raterEdit.text().split()) or None
+            if self.scoring.trainee:
+                self.goals.set_trainee(self.scoring.trainee)
+            self.goals.set_conference(self.conference)
+        elif tab == DEBRIEF_TAB:
             self.debrief.refresh()
         elif tab == PROGRESS_TAB:
             names = [t.trainee for t in self._programme_rows()]

@@ -1,0 +1,165 @@
+"""The goals of one trainee at the open teaching conference (R2C2-style feedback carried forward).
+
+First the goals set at earlier conferences and not yet reviewed: each is marked met, partly met or not met
+here (saved at once, with a note if typed). Then one to three goals for the next conference, written by the
+trainee and the rater together after the reveal (what to keep, what to change, how); saving them before
+both the self-assessment and a rater's assessment are submitted is refused, and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidgetItem, QWidget
+
+from mdtboard.domain.blind import MAX_GOALS, Goal, GoalKind, GoalOutcome
+from mdtboard.domain.conference import AttendeeRole, Conference
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.services.context import Services
+from mdtboard.ui.forms.ui_training_goals import Ui_TrainingGoals
+
+REVIEW_COLUMNS = ("Goal", "Agreed with", "Outcome", "Note")
+
+
+class GoalsPanel(QWidget):
+    """Goals to review and goals to write for one trainee.
+
+    Signals:
+        status_message(str): a line for the status bar.
+    """
+
+    status_message = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.ui = Ui_TrainingGoals()
+        self.ui.setupUi(self)
+        self.conference: Conference | None = None
+        #: Who writes the goals with the trainee (the rater named on the scoring tab).
+        self.rater: str | None = None
+        self.to_review: list[Goal] = []
+        self.kinds: list[QComboBox] = [self.ui.kind1Combo, self.ui.kind2Combo, self.ui.kind3Combo]
+        self.texts: list[QLineEdit] = [self.ui.goal1Edit, self.ui.goal2Edit, self.ui.goal3Edit]
+        for number, combo in enumerate(self.kinds):
+            for kind in GoalKind:
+                combo.addItem(kind.label, kind.value)
+            combo.setCurrentIndex(min(number, len(GoalKind) - 1))
+        table = self.ui.reviewTable
+        table.setColumnCount(len(REVIEW_COLUMNS))
+        table.setHorizontalHeaderLabels(list(REVIEW_COLUMNS))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.ui.traineeCombo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.ui.saveButton.clicked.connect(self.save)
+
+    @property
+    def trainee(self) -> str:
+        return self.ui.traineeCombo.currentText()
+
+    def set_conference(self, conference: Conference | None) -> None:
+        self.conference = conference
+        names = [a.name for a in conference.attendees if a.role is AttendeeRole.TRAINEE] if conference else []
+        current, combo = self.trainee, self.ui.traineeCombo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems(names)
+        if current in names:
+            combo.setCurrentIndex(names.index(current))
+        combo.blockSignals(False)
+        self.refresh()
+
+    def set_trainee(self, name: str) -> None:
+        index = self.ui.traineeCombo.findText(name)
+        if index >= 0:
+            self.ui.traineeCombo.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        conf = self.conference
+        table = self.ui.reviewTable
+        table.setRowCount(0)
+        self.to_review = []
+        for text in self.texts:
+            text.clear()
+        if conf is None or conf.id is None or not self.trainee:
+            self.ui.stateLabel.setText("No trainee: add trainees to the conference's attendance.")
+            return
+        training = self._services.training
+        try:
+            self.to_review = training.goals_to_review(conf.id, self.trainee)
+            written = training.goals(self.trainee, conference_id=conf.id)
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+            return
+        table.setRowCount(len(self.to_review))
+        for row, goal in enumerate(self.to_review):
+            table.setItem(row, 0, QTableWidgetItem(f"{goal.kind.label}: {goal.text}"))
+            table.setItem(row, 1, QTableWidgetItem(goal.rater or ""))
+            outcome = QComboBox(table)
+            outcome.setAccessibleName(f"Outcome of goal {row + 1}")
+            outcome.addItem("not reviewed yet", "")
+            for choice in GoalOutcome:
+                outcome.addItem(choice.label, choice.value)
+            if goal.outcome is not None:
+                outcome.setCurrentIndex(outcome.findData(goal.outcome.value))
+            outcome.activated.connect(lambda _i, row=row: self.review(row))
+            table.setCellWidget(row, 2, outcome)
+            note = QLineEdit(goal.outcome_note or "", table)
+            note.setAccessibleName(f"Note on goal {row + 1}")
+            note.editingFinished.connect(lambda row=row: self.review(row))
+            table.setCellWidget(row, 3, note)
+        self.ui.reviewLabel.setVisible(bool(self.to_review))
+        table.setVisible(bool(self.to_review))
+        for position, goal in enumerate(written[:MAX_GOALS]):
+            self.kinds[position].setCurrentIndex(self.kinds[position].findData(goal.kind.value))
+            self.texts[position].setText(goal.text)
+        self.ui.stateLabel.setText("Goals saved for the next conference." if written else
+                                   "No goals yet: write them together once the scores are revealed.")
+
+    def outcome_box(self, row: int) -> QComboBox:
+        box = self.ui.reviewTable.cellWidget(row, 2)
+        assert isinstance(box, QComboBox)
+        return box
+
+    def note_edit(self, row: int) -> QLineEdit:
+        edit = self.ui.reviewTable.cellWidget(row, 3)
+        assert isinstance(edit, QLineEdit)
+        return edit
+
+    def review(self, row: int) -> bool:
+        """Store the outcome chosen (and the note) of the earlier goal in ``row``."""
+        conf, goal = self.conference, self.to_review[row]
+        outcome = self.outcome_box(row).currentData()
+        if conf is None or conf.id is None or goal.id is None or not outcome:
+            return False
+        note = self.note_edit(row).text().strip() or None
+        if goal.outcome is not None and goal.outcome.value == outcome and goal.outcome_note == note:
+            return True
+        try:
+            self.to_review[row] = self._services.training.review_goal(
+                goal.id, outcome, conference_id=conf.id, note=note, seen_version=goal.version)
+        except MdtboardError as exc:
+            self.status_message.emit(f"Not saved: {exc}")
+            self.refresh()
+            return False
+        self.status_message.emit(f"Goal reviewed: {GoalOutcome(outcome).label}")
+        return True
+
+    def save(self) -> bool:
+        """Store the goals typed (empty rows left out) for the next conference."""
+        conf = self.conference
+        if conf is None or conf.id is None or not self.trainee:
+            return False
+        rows = zip(self.kinds, self.texts, strict=True)
+        goals = [(str(kind.currentData()), text.text()) for kind, text in rows if text.text().strip()]
+        try:
+            self._services.training.set_goals(conf.id, self.trainee, goals, rater=self.rater)
+        except MdtboardError as exc:
+            self.ui.stateLabel.setText(f"Not saved (nothing was changed): {exc}")
+            self.status_message.emit(f"Goals not saved: {exc}")
+            return False
+        self.ui.stateLabel.setText("Goals saved for the next conference.")
+        self.status_message.emit(f"Goals saved for {self.trainee}")
+        return True

@@ -1,0 +1,152 @@
+"""The programme view for a programme director: agreement between raters with its n, and the chosen
+trainee's competency record exported from the view (CSV parsed back, PDF read back with pypdf)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from mdtboard.domain.rubric import AssessorRole, Score
+from mdtboard.services.context import Services, open_services
+from mdtboard.ui.training.window import PROGRAMME_TAB, TrainingWindow
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "training"))
+from training_setup import FACILITATOR, KWAME, ZOE, load_bank, teaching_conference  # noqa: E402
+
+pytestmark = pytest.mark.gui
+FAC = AssessorRole.FACILITATOR
+SECOND = "Chidi Okafor (physiotherapist)"
+
+
+@pytest.fixture
+def services(sqlite_database_url: str) -> Iterator[Services]:
+    opened = open_services(sqlite_database_url)
+    yield opened
+    opened.close()
+
+
+def test_agreement_and_a_trainees_export_from_the_programme_view(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = load_bank(services)
+    conf = teaching_conference(services, "Teaching", datetime(2026, 5, 11, 13), [bank["TEACH-17"]])
+    assert conf.id is not None
+    for trainee, values in ((ZOE, (2, 3)), (KWAME, (4, 4))):
+        for rater, value in zip((FACILITATOR, SECOND), values, strict=True):
+            stored = services.training.save_assessment(
+                conf.id, trainee, FAC, [Score("trainee.closes_loop", value, "Seen." if value < 3 else None)],
+                assessor=rater)
+            services.training.submit_assessment(stored.id, seen_version=stored.version)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh()
+    window.show_tab(PROGRAMME_TAB)
+    view = window.programme
+    text = view.ui.agreementLabel.text()
+    assert "weighted kappa (quadratic)" in text and "n = 2 pairs of scores" in text
+    assert "ICC(1,1)" in text and "n = 2 items scored by 2 raters" in text
+    # no trainee chosen: nothing written, and the view says why
+    messages: list[str] = []
+    view.status_message.connect(messages.append)
+    view.ui.programmeTable.clearSelection()
+    view.ui.programmeTable.setCurrentIndex(view.proxy.index(-1, -1))
+    assert view.export("csv", tmp_path / "none.csv") is None and not (tmp_path / "none.csv").exists()
+    assert messages[-1] == "Choose a trainee in the table first."
+    view.choose_trainee(ZOE)
+    assert view.chosen_trainee == ZOE
+    # the button asks where to save; the CSV reads back
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(tmp_path / "zoe.csv"), "CSV (*.csv)"))
+    view.ui.exportCsvButton.click()
+    with (tmp_path / "zoe.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted((r["rater"], r["score"]) for r in rows) == [(SECOND, "3"), (FACILITATOR, "2")]
+    assert {r["trainee"] for r in rows} == {ZOE}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(tmp_path / "zoe.pdf"), "PDF (*.pdf)"))
+    view.ui.exportPdfButton.click()
+    text = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(tmp_path / "zoe.pdf").pages).split())
+    assert ZOE in text and FACILITATOR in text and SECOND in text and "2.5 (2)" in text
+    assert messages[-1].startswith(f"{ZOE}'s competency record saved to")
+
+
+def test_calibration_scores_a_vignette_by_keyboard_and_shows_the_difference_from_the_reference(
+    qtbot: QtBot, services: Services
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from mdtboard.ui.training.window import CALIBRATION_TAB
+
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_tab(CALIBRATION_TAB)
+    panel = window.calibration
+    panel.choose("CAL-03")
+    assert "Twelve minutes pass" in panel.ui.vignetteText.toPlainText()
+    keys = [row.item.key for row in panel.rows]
+    assert keys == ["meeting.chairing", "meeting.inclusion", "meeting.plan_clarity"]
+    first = panel.rows[0]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    for key in (Qt.Key.Key_4, Qt.Key.Key_Down):
+        qtbot.keyClick(first, key)
+    second = panel.rows[1]
+    qtbot.waitUntil(second.hasFocus)
+    qtbot.keyClick(second, Qt.Key.Key_2)
+    assert panel.ui.resultTable.rowCount() == 0  # the reference stays hidden until compared
+    qtbot.keyClick(panel, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.result is not None)
+    table = panel.ui.resultTable
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert rows == [
+        ["Chairing", "4", "2", "4: 2 above the reference (2)"],
+        ["Inclusion of every discipline", "2", "2", "2: as the reference"],
+        ["Clarity of the plan", "–", "1", "not scored; reference 1"],
+    ]
+    assert "no decision read out" in table.item(2, 4).text()
+    summary = panel.ui.summaryLabel.text()
+    assert summary.startswith("1 of 3 items within one point of the reference (2 scored)")
+
+
+def test_a_trainee_in_the_chair_is_scored_on_the_chairing_items(qtbot: QtBot, services: Services) -> None:
+    from mdtboard.domain.rubric import RubricDomain
+    from mdtboard.ui.training.window import SCORING_TAB
+
+    load_bank(services)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.new_conference()
+    ui = dialog.ui
+    ui.titleEdit.setText("Chaired by a trainee")
+    ui.facilitatorEdit.setText(FACILITATOR)
+    ui.traineesEdit.setPlainText(f"{ZOE}\n{KWAME}, psychology\n")
+    ui.chairEdit.setText("Someone Else")
+    ui.buttonBox.accepted.emit()
+    assert "the chair (Someone Else) must be the facilitator or one of the trainees" in ui.problemLabel.text()
+    ui.chairEdit.setText(KWAME.upper())  # matched however it is typed
+    ui.buttonBox.accepted.emit()
+    assert window.conference is not None
+    conf = services.conferences.get(window.conference.id or 0)
+    assert conf.chair == KWAME  # the facilitator is not made the chair
+    assert [(a.name, a.role.value) for a in conf.attendees] == [
+        (FACILITATOR, "observer"), (ZOE, "trainee"), (KWAME, "trainee")]
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    panel.set_rater(FACILITATOR)
+    panel.set_trainee(KWAME)
+    assert {row.item.domain for row in panel.rows} >= {RubricDomain.MEETING}
+    assert "chairs the meeting" in panel.ui.partsLabel.text()
+    panel.set_trainee(ZOE)
+    assert RubricDomain.MEETING not in {row.item.domain for row in panel.rows}
