@@ -310,8 +310,8 @@ def test_a_broad_search_whose_matches_all_come_late_in_the_order_finds_its_first
     come early is answered by the walk alone. Same pages as a plain Python search, on both databases."""
     early = case_search.WALK_SCAN + 10
     late = case_search.BROAD_MATCHES + 100
-    cases = [Case(ref=f"A-{i:05d}", fictional=True, patient=Patient("Ana Early"), title="Knee") for i in range(early)]
-    cases += [Case(ref=f"Z-{i:05d}", fictional=True, patient=Patient("Zeb Late"), title="Knee") for i in range(late)]
+    cases = [Case(ref=f"A-{i:05d}", fictional=True, patient=Patient("Ana Early")) for i in range(early)]
+    cases += [Case(ref=f"Z-{i:05d}", fictional=True, patient=Patient("Zeb Late")) for i in range(late)]
     store_quickly(db, cases)
     services = Services.on(db)
     for query, expected in (("zeb", [c.ref for c in cases[early:]]), ("ana", [c.ref for c in cases[:early]])):
