@@ -1,6 +1,7 @@
 """Another PC: ``python live_writer.py URL OPS_JSON`` runs each operation in its own unit of work.
 
 Operations: ["case", CASE_ID, FIELD, TEXT] sets a text field of a case; ["delete", CASE_ID];
+["delete_conference", CONF_ID];
 ["archive", CASE_ID]; ["attendee", CONF_ID, NAME, DISCIPLINE]; ["plan", CASE_ID, FIELD, TEXT] sets a
 text field of the case's draft care plan; ["status", CONF_ID, CASE_ID, STATUS] sets an agenda item's
 status; ["trainee", CONF_ID, NAME, DISCIPLINE] adds a trainee; ["input", ITEM_ID, DISCIPLINE, AUTHOR, TEXT]
@@ -26,6 +27,8 @@ def main() -> None:
             services.cases.update(replace(case, **{args[1]: args[2]}))
         elif kind == "delete":
             services.cases.delete(args[0])
+        elif kind == "delete_conference":
+            services.conferences.delete(args[0])
         elif kind == "archive":
             services.cases.archive(args[0])
         elif kind == "trainee":

@@ -255,3 +255,55 @@ def test_the_training_window_follows_its_conference_keeping_the_case_chosen(
     assert item is not None and item.case_id == ids[1]
     training.close()
     services.close()
+
+
+def test_a_case_archived_elsewhere_closes_keeping_what_was_typed(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    window = _window(make_window, url)
+    case_id = _case_id(services, "LIVE-2")
+    window.open_case(case_id)
+    editor = window.editor
+    assert editor is not None
+    for timer in (editor.session._pause, editor.session._max_wait):  # not saved before the archiving
+        timer.setInterval(600_000)
+    editor.ui.historyEdit.setFocus()
+    qtbot.keyClicks(editor.ui.historyEdit, "Typed while it was archived")
+    elsewhere(url, ["archive", case_id])
+    qtbot.waitUntil(lambda: editor.elsewhere_dialog is not None, timeout=WAIT_MS)
+    box = editor.elsewhere_dialog
+    assert box is not None and "LIVE-2 was archived on another PC" in box.text()
+    assert editor.current_case_id() is None
+    qtbot.waitUntil(lambda: services.cases.get(case_id).pain_history == "Typed while it was archived",
+                    timeout=WAIT_MS)  # an archived case can still be saved: what was typed is kept
+    box.close()
+    services.close()
+
+
+def test_a_conference_deleted_elsewhere_closes_with_the_unsaved_input(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    case_id = _case_id(services, "LIVE-1")
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    workspace = window.workspace
+    assert workspace is not None
+    window.show_page(CONFERENCE)
+    workspace.open_conference(conf.id or 0)
+    workspace.discuss(case_id)
+    physician = workspace.discussion.panels[Discipline.PHYSICIAN]
+    for timer in (physician.session._pause, physician.session._max_wait):  # not saved before the deletion
+        timer.setInterval(600_000)
+    physician.ui.assessmentEdit.setFocus()
+    qtbot.keyClicks(physician.ui.assessmentEdit, "Opioid taper advised")
+    elsewhere(url, ["delete_conference", conf.id])
+    qtbot.waitUntil(lambda: workspace.elsewhere_dialog is not None, timeout=WAIT_MS)
+    box = workspace.elsewhere_dialog
+    assert box is not None and "“Pain MDT” was deleted on another PC" in box.text()
+    assert "Physician: Assessment:\nOpioid taper advised" in box.detailedText()
+    assert workspace.current_conference_id() is None
+    box.close()
+    services.close()

@@ -77,3 +77,76 @@ def test_agreement_and_a_trainees_export_from_the_programme_view(
     text = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(tmp_path / "zoe.pdf").pages).split())
     assert ZOE in text and FACILITATOR in text and SECOND in text and "2.5 (2)" in text
     assert messages[-1].startswith(f"{ZOE}'s competency record saved to")
+
+
+def test_calibration_scores_a_vignette_by_keyboard_and_shows_the_difference_from_the_reference(
+    qtbot: QtBot, services: Services
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from mdtboard.ui.training.window import CALIBRATION_TAB
+
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_tab(CALIBRATION_TAB)
+    panel = window.calibration
+    panel.choose("CAL-03")
+    assert "Twelve minutes pass" in panel.ui.vignetteText.toPlainText()
+    keys = [row.item.key for row in panel.rows]
+    assert keys == ["meeting.chairing", "meeting.inclusion", "meeting.plan_clarity"]
+    first = panel.rows[0]
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    for key in (Qt.Key.Key_4, Qt.Key.Key_Down):
+        qtbot.keyClick(first, key)
+    second = panel.rows[1]
+    qtbot.waitUntil(second.hasFocus)
+    qtbot.keyClick(second, Qt.Key.Key_2)
+    assert panel.ui.resultTable.rowCount() == 0  # the reference stays hidden until compared
+    qtbot.keyClick(panel, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.result is not None)
+    table = panel.ui.resultTable
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert rows == [
+        ["Chairing", "4", "2", "4: 2 above the reference (2)"],
+        ["Inclusion of every discipline", "2", "2", "2: as the reference"],
+        ["Clarity of the plan", "–", "1", "not scored; reference 1"],
+    ]
+    assert "no decision read out" in table.item(2, 4).text()
+    summary = panel.ui.summaryLabel.text()
+    assert summary.startswith("1 of 3 items within one point of the reference (2 scored)")
+
+
+def test_a_trainee_in_the_chair_is_scored_on_the_chairing_items(qtbot: QtBot, services: Services) -> None:
+    from mdtboard.domain.rubric import RubricDomain
+    from mdtboard.ui.training.window import SCORING_TAB
+
+    load_bank(services)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.new_conference()
+    ui = dialog.ui
+    ui.titleEdit.setText("Chaired by a trainee")
+    ui.facilitatorEdit.setText(FACILITATOR)
+    ui.traineesEdit.setPlainText(f"{ZOE}\n{KWAME}, psychology\n")
+    ui.chairEdit.setText("Someone Else")
+    ui.buttonBox.accepted.emit()
+    assert "the chair (Someone Else) must be the facilitator or one of the trainees" in ui.problemLabel.text()
+    ui.chairEdit.setText(KWAME.upper())  # matched however it is typed
+    ui.buttonBox.accepted.emit()
+    assert window.conference is not None
+    conf = services.conferences.get(window.conference.id or 0)
+    assert conf.chair == KWAME  # the facilitator is not made the chair
+    assert [(a.name, a.role.value) for a in conf.attendees] == [
+        (FACILITATOR, "observer"), (ZOE, "trainee"), (KWAME, "trainee")]
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    panel.set_rater(FACILITATOR)
+    panel.set_trainee(KWAME)
+    assert {row.item.domain for row in panel.rows} >= {RubricDomain.MEETING}
+    assert "chairs the meeting" in panel.ui.partsLabel.text()
+    panel.set_trainee(ZOE)
+    assert RubricDomain.MEETING not in {row.item.domain for row in panel.rows}

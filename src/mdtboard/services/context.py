@@ -103,11 +103,19 @@ class Services:
         self.db.dispose()
 
 
-def open_services(url: str | None = None, *, create: bool = True, backup_days: int | None = None) -> Services:
+def open_services(
+    url: str | None = None,
+    *,
+    create: bool = True,
+    backup_days: int | None = None,
+    defer_checks: bool = False,
+) -> Services:
     """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
     file that is not there is not created (:class:`DatabaseMissingError`). ``backup_days``: take the day's
     backup of a SQLite database if not done yet, keeping that many days (the program's start)."""
-    return Services.on(open_database(url, create=create, backup_days=backup_days))
+    return Services.on(
+        open_database(url, create=create, backup_days=backup_days, defer_checks=defer_checks)
+    )
 
 
 def database_file(url: str | None = None) -> str | None:

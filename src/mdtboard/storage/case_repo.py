@@ -560,13 +560,25 @@ def count(
 ) -> int:
     """How many cases match; with ``limit``, counting stops past ``limit``: ``limit + 1`` says "more".
     Archived cases count only with ``archived`` (and then only they do)."""
-    parsed = parse_query(query)
+    return _count(session, parse_query(query), fictional, limit, archived)[0]
+
+
+def _count(
+    session: Session, parsed: Query, fictional: bool | None, limit: int | None, archived: bool
+) -> tuple[int, int]:
+    """:func:`count`, and how many matches a page should expect (what :func:`search` takes as
+    ``matches``): the distinct cases the bounded count found when it read every match, even past
+    ``limit``, else :data:`case_search.COUNT_READ` (many)."""
     if limit is None:
-        return _exact_count(session, parsed, fictional, archived)
+        total = _exact_count(session, parsed, fictional, archived)
+        return total, total
     found, exact = _bounded_count(session, parsed, fictional, archived)
     if found > limit:
-        return limit + 1
-    return found if exact else min(_exact_count(session, parsed, fictional, archived), limit + 1)
+        return limit + 1, found if exact else case_search.COUNT_READ
+    if exact:
+        return found, found
+    total = min(_exact_count(session, parsed, fictional, archived), limit + 1)
+    return total, total
 
 
 def listed_ids(
@@ -650,10 +662,9 @@ def search_with_count(
     """A page and the bounded count (:func:`count` with ``count_limit``): what a keystroke needs. For a
     query without words (the whole library, or one kind of it) the count is exact, however large: it is
     one count of the cases table, as quick as the bounded one. ``archived``: among the archived cases."""
-    words = bool(parse_query(query).words)
-    total = count(
-        session, query, fictional=fictional, limit=count_limit if words else None, archived=archived
-    )
+    parsed = parse_query(query)
+    words = bool(parsed.words)
+    total, matches = _count(session, parsed, fictional, count_limit if words else None, archived)
     page = search(
         session,
         query,
@@ -662,7 +673,7 @@ def search_with_count(
         offset=offset,
         sort=sort,
         descending=descending,
-        matches=total if total <= count_limit or not words else case_search.COUNT_READ,
+        matches=matches,
         archived=archived,
     )
     return page, total

@@ -9,7 +9,8 @@ committed changes, this program's own included. :func:`install_live` starts it f
   shown, else the next time it is;
 - the case editor merges a newer version of the open case field by field (:class:`RecordSession`), or
   closes a case deleted or archived on another PC with a message offering the unsaved text;
-- the conference workspace reads the open conference again (attendance, agenda, statuses), the discussion
+- the conference workspace reads the open conference again (attendance, agenda, statuses), or closes one
+  deleted on another PC with a message offering the unsaved text; the discussion
   view and the big screen show a changed case afresh, and the discipline panels merge input typed on
   another PC;
 - the conference lists show a conference planned elsewhere;
@@ -34,6 +35,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, TEACHING_REVIEW, Change, touches
+from mdtboard.domain.errors import NotFoundError
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui.presence import PresenceTracker
@@ -184,8 +186,15 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
     if conf_id is None:
         return
     controller = workspace.controller
+    if any(c.kind == CONFERENCE and c.record_id == conf_id and c.deleted for c in elsewhere):
+        workspace.closed_elsewhere()
+        return
     if touches(elsewhere, CONFERENCE, conf_id):
-        controller.reload()
+        try:
+            controller.reload()
+        except NotFoundError:  # deleted elsewhere (the log said "some conferences")
+            workspace.closed_elsewhere()
+            return
         if getattr(window.live, "following", False):
             follow_operator(window)
     on_agenda = {item.case_id for item in controller.agenda()}

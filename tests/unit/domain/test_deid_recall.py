@@ -5,7 +5,7 @@ The figures are stated in the README; these tests keep them true. See deid_corpu
 
 from __future__ import annotations
 
-from deid_corpus import CORPUS, HELD_OUT, KINDS, load_corpus, measure
+from deid_corpus import CORPUS, DATA, HELD_OUT, KINDS, load_corpus, measure
 
 
 def test_the_test_set_is_big_and_varied_enough() -> None:
@@ -30,3 +30,13 @@ def test_recall_is_at_least_98_percent_on_the_held_out_cases() -> None:
     result = measure(HELD_OUT)
     assert result.total >= 100
     assert result.recall >= 0.98, [m.text for m in result.misses]
+
+
+def test_the_second_held_out_set_keeps_at_least_its_first_measured_recall() -> None:
+    """Written by someone who had not read the patterns and measured once, untuned (README): 132 of
+    151 identifiers (87.4 %). A floor, not the target: the set stays untuned so its figure stays honest."""
+    path = DATA / "second-held-out-cases.json"
+    cases, marked = load_corpus(path)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (8, 151, 13)
+    result = measure(path)
+    assert result.recall >= 132 / 151, [m.text for m in result.misses]

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QListView, QMessageBox, QWidget
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import (
@@ -44,6 +44,7 @@ from mdtboard.ui.conference.discussion import DiscussionPanel
 from mdtboard.ui.conference.editor import ConferenceEditor
 from mdtboard.ui.conference.models import TextListModel
 from mdtboard.ui.editing import undo_keys
+from mdtboard.ui.editing.elsewhere import closed_box, unsaved_text
 from mdtboard.ui.editing.session import Clash
 from mdtboard.ui.forms.ui_conference_workspace import Ui_ConferenceWorkspace
 
@@ -104,6 +105,7 @@ class ConferenceWorkspace(QWidget):
         self.ui.setupUi(self)
         self._services = services
         self._settings = settings
+        self.elsewhere_dialog: QMessageBox | None = None  # the conference was deleted on another PC
         self.controller = ConferenceController(services, undo_stack, self)
         #: How a conflict is put to the user; tests replace it with a function that answers at once.
         self.chooser: Chooser = dialog_chooser(self)
@@ -258,6 +260,24 @@ class ConferenceWorkspace(QWidget):
 
     def current_conference_id(self) -> int | None:
         return self.controller.conf_id
+
+    def closed_elsewhere(self) -> None:
+        """The open conference was deleted on another PC: close it with a message (:attr:`elsewhere_dialog`)
+        offering what was typed here and not saved (details, discipline input) to copy."""
+        conf = self.controller.conference
+        if conf is None:
+            return
+        panels = self.discussion.panels
+        unsaved = [unsaved_text(self.editor.session, "Conference: ")]
+        unsaved += [unsaved_text(panel.session, f"{d.label}: ") for d, panel in panels.items()]
+        for session in (self.editor.session, *(panel.session for panel in panels.values())):
+            session.close()
+        self.controller.close()
+        self._show_open(None)
+        self.refresh_list()
+        said = f"The conference “{conf.title}” was deleted on another PC and was closed here."
+        self.elsewhere_dialog = closed_box(self, "Conference deleted elsewhere", said, unsaved)
+        self.status_message.emit(said)
 
     def case_saved(self, case_id: int) -> None:
         """A case was saved in the case editor: the discussion view and the big screen show it afresh."""

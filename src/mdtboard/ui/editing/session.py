@@ -158,6 +158,19 @@ class RecordSession(QObject):
         """True while an edit is not committed yet (due, running, failed or awaiting a choice)."""
         return self._dirty or self._op is not None
 
+    def unsaved_fields(self) -> dict[str, Any]:
+        """The fields on screen that differ from the last saved version: what closing now would lose."""
+        if self.base is None or not self._dirty:
+            return {}
+        try:
+            record = self._read()
+        except MdtboardError:
+            return {}
+        if record is None:
+            return {}
+        mine, base = self._fields(record), self._fields(self.base)
+        return {name: value for name, value in mine.items() if value != base.get(name)}
+
     def typing(self, within_s: float) -> bool:
         """True when the person changed the record on screen within the last ``within_s`` seconds."""
         return self.touched_at is not None and time.monotonic() - self.touched_at < within_s

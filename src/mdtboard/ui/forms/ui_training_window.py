@@ -104,6 +104,11 @@ class Ui_TrainingWindow(object):
         self.goalsLayout = QVBoxLayout(self.goalsPage)
         self.goalsLayout.setObjectName(u"goalsLayout")
         self.tabs.addTab(self.goalsPage, "")
+        self.calibrationPage = QWidget()
+        self.calibrationPage.setObjectName(u"calibrationPage")
+        self.calibrationLayout = QVBoxLayout(self.calibrationPage)
+        self.calibrationLayout.setObjectName(u"calibrationLayout")
+        self.tabs.addTab(self.calibrationPage, "")
         self.splitter.addWidget(self.tabs)
 
         self.centralLayout.addWidget(self.splitter)
@@ -182,5 +187,9 @@ class Ui_TrainingWindow(object):
         self.goalsPage.setAccessibleName(QCoreApplication.translate("TrainingWindow", u"Go&als", None))
 #endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.goalsPage), QCoreApplication.translate("TrainingWindow", u"Go&als", None))
+#if QT_CONFIG(accessibility)
+        self.calibrationPage.setAccessibleName(QCoreApplication.translate("TrainingWindow", u"Ca&libration", None))
+#endif // QT_CONFIG(accessibility)
+        self.tabs.setTabText(self.tabs.indexOf(self.calibrationPage), QCoreApplication.translate("TrainingWindow", u"Ca&libration", None))
     # retranslateUi
 

@@ -1,4 +1,5 @@
-"""A new teaching conference in one step: title, time, facilitator, trainees and the cases to discuss.
+"""A new teaching conference in one step: title, time, facilitator, trainees, who chairs (the facilitator
+unless a trainee is named, who is then scored on the chairing items) and the cases to discuss.
 
 Only fictional cases are offered: a teaching conference works with teaching cases (the shipped bank, or
 teaching cases made from real ones and finalised).
@@ -96,6 +97,11 @@ class NewConferenceDialog(QDialog):
             problems.append("name the facilitator")
         if not trainees:
             problems.append("name at least one trainee")
+        chair = " ".join(self.ui.chairEdit.text().split()) or facilitator
+        chair_is_trainee = any(t.name.casefold() == chair.casefold() for t in trainees)
+        if chair.casefold() != facilitator.casefold() and not chair_is_trainee:
+            problems.append(f"the chair ({chair}) must be the facilitator or one of the trainees")
+        chair = next((t.name for t in trainees if t.name.casefold() == chair.casefold()), chair)
         if problems:
             self.ui.problemLabel.setText("⚠ Not created: " + "; ".join(problems) + ".")
             return None
@@ -106,8 +112,12 @@ class NewConferenceDialog(QDialog):
             starts_at=starts.replace(second=0, microsecond=0),
             room=self.ui.roomEdit.text().strip() or None,
             mode=ConferenceMode.TRAINING,
-            chair=facilitator,
-            attendees=[Attendee(facilitator, Discipline.PHYSICIAN, AttendeeRole.CHAIR), *trainees],
+            chair=chair,  # a trainee in the chair is scored on the chairing items
+            attendees=[
+                Attendee(facilitator, Discipline.PHYSICIAN,
+                         AttendeeRole.OBSERVER if chair_is_trainee else AttendeeRole.CHAIR),
+                *trainees,
+            ],
             agenda=[AgendaItem(case_id=c, position=i) for i, c in enumerate(self.chosen_case_ids())],
         )
         try:

@@ -19,6 +19,7 @@ from mdtboard.services.training import CaseRoles
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui.editing.session import PAUSE_MS
 from mdtboard.ui.forms.ui_training_window import Ui_TrainingWindow
+from mdtboard.ui.training.calibration import CalibrationPanel
 from mdtboard.ui.training.debrief_view import DebriefView
 from mdtboard.ui.training.goals import GoalsPanel
 from mdtboard.ui.training.new_conference import NewConferenceDialog
@@ -28,7 +29,7 @@ from mdtboard.ui.training.roles import RolesPanel
 from mdtboard.ui.training.scoring import ScoringPanel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB = range(6)
+ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB, CALIBRATION_TAB = range(7)
 
 
 class TrainingWindow(QMainWindow):
@@ -59,6 +60,8 @@ class TrainingWindow(QMainWindow):
         self.programme = ProgrammeView(services, self.ui.programmePage)
         self.goals = GoalsPanel(services, self.ui.goalsPage)
         self.ui.goalsLayout.addWidget(self.goals)
+        self.calibration = CalibrationPanel(self.ui.calibrationPage)
+        self.ui.calibrationLayout.addWidget(self.calibration)
         self.ui.rolesLayout.addWidget(self.roles)
         self.ui.scoringLayout.addWidget(self.scoring)
         self.ui.debriefLayout.addWidget(self.debrief)
@@ -79,7 +82,7 @@ class TrainingWindow(QMainWindow):
         self.ui.tabs.currentChanged.connect(self._tab_shown)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         shortcut.activated.connect(self.refresh)
-        for view in (self.roles, self.scoring, self.debrief, self.programme, self.goals):
+        for view in (self.roles, self.scoring, self.debrief, self.programme, self.goals, self.calibration):
             view.status_message.connect(self.show_status)
         self.roles.roles_changed.connect(self._roles_changed)
         self.scoring.scores_saved.connect(lambda: self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB))
