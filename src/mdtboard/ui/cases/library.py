@@ -355,7 +355,8 @@ class CaseLibrary(QWidget):
                 return
             if self.model.summary(current.row()).id != summary.id:
                 return  # another case was selected meanwhile: its own read follows
-            self._set_sharing_banner(f"{LOCK_SIGN} SHARING RESTRICTED ({summary.ref}): {text}" if text else "")
+            banner = f"{LOCK_SIGN} SHARING RESTRICTED ({summary.ref}): {text}"
+            self._set_sharing_banner(banner if text else "")
 
         # read on the reader thread: the GUI thread never waits for the database (a case read in full)
         ops.read(restriction, parent=self, success=shown, failure=lambda _e: shown(""), label="sharing")
