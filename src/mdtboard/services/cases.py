@@ -457,16 +457,19 @@ class CaseService:
                 step(len(chunk))
             updated = [existing[c.ref][0] for c in cases if c.ref in existing]
             kept = case_repo.conference_passages(session, updated)
+            replacing: list[tuple[int, Case]] = []
             for case in cases:
                 if case.ref in existing:
                     case_id = existing[case.ref][0]
                     if kept.get(case_id):
                         passages = [*(case.restricted_passages or []), *kept[case_id]]
                         case = replace(case, restricted_passages=passages)
-                    case_repo.replace_case(session, case_id, case, seen_version=None)
+                    replacing.append((case_id, case))
                     results[case.ref] = StoredCase(case.ref, case_id, False, case.patient.display_name)
-                    if len(results) % IMPORT_CHUNK == 0:
-                        step(IMPORT_CHUNK)
+            for start in range(0, len(replacing), IMPORT_CHUNK):
+                part = replacing[start : start + IMPORT_CHUNK]
+                case_repo.replace_cases(session, part)
+                step(len(part))
         if len(cases) >= STATISTICS_AFTER:
             with unit_of_work(self.db) as session:
                 case_repo.gather_statistics(session)

@@ -98,6 +98,7 @@ class Services:
         """Make every service now, importing their modules (on a thread, before a window asks for them)."""
         for name in ("cases", "conferences", "careplans", "training", "timing"):
             getattr(self, name)
+        self.db.configure_models()
 
     def close(self) -> None:
         self.db.dispose()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -266,6 +266,36 @@ def replace_case(session: Session, case_id: int, case: Case, *, seen_version: in
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
     return int(new_version)
+
+
+def replace_cases(session: Session, items: Sequence[tuple[int, Case]]) -> None:
+    """Overwrite existing cases (by id) and all their prepared parts, whatever their versions (an import
+    of cases that exist): one ``UPDATE`` run for all of them, one ``DELETE`` per part table and one
+    ``INSERT`` per part table for the lot, instead of those statements for each case."""
+    if not items:
+        return
+    ids = [case_id for case_id, _case in items]
+    archived = dict(
+        session.execute(sa.select(CaseRow.id, CaseRow.archived_at).where(CaseRow.id.in_(ids))).all()
+    )
+    now = utcnow()
+    table = cast(sa.Table, CaseRow.__table__)  # the table, not the entity: one UPDATE run for all of them
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("b_id"))
+        .values(version=table.c.version + 1, updated_at=sa.bindparam("b_now")),
+        [{"b_id": case_id, "b_now": now, **case_values(case)} for case_id, case in items],
+    )
+    _delete_children(session, ids)
+    merged: dict[type, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
+    inputs: list[dict[str, Any]] = []
+    for case_id, case in items:
+        for child, rows in child_rows(case_id, case, archived=archived.get(case_id) is not None).items():
+            merged[child].extend(rows)
+        inputs.extend(input_rows(case_id, case.discipline_inputs or []))
+    _insert_children(session, merged)
+    if inputs:
+        session.execute(sa.insert(DisciplineInputRow), inputs)
 
 
 def update_changed(session: Session, case: Case, base: Case) -> Case | None:
