@@ -5,6 +5,7 @@ and a PIN. Real windows on the offscreen platform, a real database."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.conference import Conference
 from mdtboard.services import permissions
 from mdtboard.services.context import open_services
 from mdtboard.ui.accounts.dialogs import FirstStartDialog
 from mdtboard.ui.accounts.people import LockScreen
+from mdtboard.ui.conference.attendance import AttendancePanel
 from mdtboard.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -180,3 +184,22 @@ def test_switching_user_is_one_key_and_a_pin(qtbot: QtBot, program: Opener) -> N
     assert acting is not None and acting.username == "demo-physio"
     assert window.people.account is not None and window.people.account.display_name == "Sam Lee"
     assert "Sam Lee" in window.windowTitle()
+
+
+def test_the_attendance_offers_the_people_with_accounts(qtbot: QtBot, program: Opener) -> None:
+    window = program(offer_demo=True)
+    dialog = window.people.last_dialog
+    assert isinstance(dialog, FirstStartDialog) and dialog.demo_button is not None
+    dialog.demo_button.click()
+    qtbot.waitUntil(lambda: not window.people.locked)
+    assert window.services is not None and window.workspace is not None
+    conf = window.services.conferences.create(Conference(title="MDT", starts_at=datetime(2026, 12, 3, 13)))
+    window.workspace.open_conference(conf.id)
+    panel = window.workspace.findChild(AttendancePanel)
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.ui.nameEdit.completer() is not None)
+    offered = panel.ui.nameEdit.completer().model()
+    names = [offered.index(r, 0).data() for r in range(offered.rowCount())]
+    assert "Sam Lee" in names and "Dr Amara Okafor" in names
+    panel.ui.nameEdit.setText("sam lee")  # as typed: their discipline is chosen with the name
+    assert panel.ui.disciplineCombo.currentData() == Discipline.PHYSICAL_THERAPY.value

@@ -98,16 +98,25 @@ class Services:
         """Make every service now, importing their modules (on a thread, before a window asks for them)."""
         for name in ("cases", "conferences", "careplans", "training", "timing"):
             getattr(self, name)
+        self.db.configure_models()
 
     def close(self) -> None:
         self.db.dispose()
 
 
-def open_services(url: str | None = None, *, create: bool = True, backup_days: int | None = None) -> Services:
+def open_services(
+    url: str | None = None,
+    *,
+    create: bool = True,
+    backup_days: int | None = None,
+    defer_checks: bool = False,
+) -> Services:
     """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
     file that is not there is not created (:class:`DatabaseMissingError`). ``backup_days``: take the day's
     backup of a SQLite database if not done yet, keeping that many days (the program's start)."""
-    return Services.on(open_database(url, create=create, backup_days=backup_days))
+    return Services.on(
+        open_database(url, create=create, backup_days=backup_days, defer_checks=defer_checks)
+    )
 
 
 def database_file(url: str | None = None) -> str | None:

@@ -101,10 +101,13 @@ class MainWindow(QMainWindow):
             which returns at once, or :meth:`attach_services`).
         database_failed(str): the database could not be opened; the message was shown and acknowledged
             (the program then exits with status 1).
+        database_checked(): after ``services_ready``, the opened SQLite file's integrity check and the day's
+            backup are done (writes waited for the check); any warning about them was shown.
     """
 
     services_ready = Signal()
     database_failed = Signal(str)
+    database_checked = Signal()
 
     def __init__(
         self,
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self._opener.missing.connect(self._database_missing)
+        self._opener.checked.connect(self._database_checked)
         # the one place where a background operation's failure nobody handled is shown (ops logs it)
         ops.operations().failed.connect(self._operation_failed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
@@ -390,6 +394,13 @@ class MainWindow(QMainWindow):
             self._offer_demo = False
             self.offer_demo_cases()
         self.services_ready.emit()
+        if self._owns_services:
+            self._opener.finish()  # the integrity check and the day's backup, behind the usable window
+
+    def _database_checked(self, warnings: tuple[str, ...]) -> None:
+        if warnings and not self._closed:
+            self.safety.show_warning("About your database", "\n\n".join(warnings))
+        self.database_checked.emit()
 
     def _make_workspace(self, services: Services) -> Any:
         try:

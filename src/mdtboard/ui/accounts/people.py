@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QInputEvent, QKeySequence, QShortcut, QShortcutEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -54,6 +54,8 @@ _INPUT = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 })
+#: The classes of the events in _INPUT and _BLOCKED.
+_INPUT_CLASSES = (QInputEvent, QShortcutEvent)
 _BLOCKED = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
@@ -360,6 +362,10 @@ class People(QObject):
         return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Every event of the program comes here: paints, timers and the like leave at the class test (its
+        # type alone made an enum object each time: about 0.1 s of the program's start).
+        if not isinstance(event, _INPUT_CLASSES):
+            return False
         kind = event.type()
         if kind in _INPUT and not self.locked:
             self._last_input = self.clock()
