@@ -294,6 +294,11 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     finally:
         services.close()
     write_minutes_pdf(minutes, args.pdf)
+    services = _open(args)
+    try:
+        services.audit.exported("minutes pdf", conference_id=args.conference_id)
+    finally:
+        services.close()
     print(f"minutes of conference {args.conference_id} written to {args.pdf}", file=sys.stderr)
     return EXIT_OK
 
