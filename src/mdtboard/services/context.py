@@ -96,11 +96,16 @@ class Services:
 
         return BackupService(self.db)
 
-    def load_all(self) -> None:
-        """Make every service now, importing their modules (on a thread, before a window asks for them)."""
-        for name in ("cases", "conferences", "careplans", "training", "timing"):
+    def load(self, names: tuple[str, ...]) -> None:
+        """Make these services now, importing their modules, and configure the ORM models (on a thread,
+        before a window asks for them)."""
+        for name in names:
             getattr(self, name)
         self.db.configure_models()
+
+    def load_all(self) -> None:
+        """Make every service now (see :meth:`load`)."""
+        self.load(("cases", "conferences", "careplans", "training", "timing"))
 
     def printout(self, case_ref: str, plan: CarePlan | None = None) -> CarePlanPrintout:
         """What the care-plan papers and the FHIR export of a case are given (see

@@ -44,9 +44,12 @@ from mdtboard.domain.progress import (
     trainee_progress,
 )
 from mdtboard.domain.rubric import (
+    ENTRUSTMENT_KEY,
+    MAX_ANNOUNCED,
     MDTBOARD_RUBRIC,
     Assessment,
     AssessorRole,
+    RubricDomain,
     Score,
     validate_assessment,
 )
@@ -379,6 +382,29 @@ class TrainingService:
         raters = [Rated(a.assessment.assessor, a.submitted, a) for a in stored
                   if a.assessment.role is AssessorRole.FACILITATOR]
         return visible(viewer, None if own is None else Rated(None, own.submitted, own), raters)
+
+    # ------------------------------------------------------------------ items announced before the session
+    def announce_items(self, conference_id: int, trainee: str, item_keys: Sequence[str]) -> tuple[str, ...]:
+        """Announce the team items ``trainee`` will be scored on at the conference (none to three; none:
+        the core items). Each must be a team behaviour of the rubric (the entrustment scale is always
+        scored); anything else is refused, naming the item, and nothing is changed."""
+        keys = list(dict.fromkeys(item_keys))
+        team = {item.key for item in MDTBOARD_RUBRIC.for_domain(RubricDomain.TEAMWORK)} - {ENTRUSTMENT_KEY}
+        problems = [Problem(key, "is not a team behaviour of the rubric") for key in keys if key not in team]
+        if len(keys) > MAX_ANNOUNCED:
+            problems.append(Problem("items", f"announce two or three items (there are {len(keys)})"))
+        if problems:
+            raise InvalidInputError(problems, source="Announced items")
+        with unit_of_work(self.db) as session:
+            self._training_conference(session, conference_id)
+            name = self._check_trainee(session, conference_id, " ".join(trainee.split()))
+            repo.replace_focus(session, conference_id, name, trainee_key(name), keys)
+        return tuple(keys)
+
+    def announced_items(self, conference_id: int, trainee: str) -> tuple[str, ...]:
+        """The team items announced for ``trainee`` at the conference, in the order chosen."""
+        with read_only(self.db) as session:
+            return repo.focus(session, conference_id, trainee_key(trainee))
 
     # ------------------------------------------------------------------ goals
     def set_goals(

@@ -16,6 +16,7 @@ from mdtboard.storage.training_models import (
     PRESENTER_PART,
     TrainingAssessmentRow,
     TrainingDiscussionTimeRow,
+    TrainingFocusRow,
     TrainingGoalRow,
     TrainingRoleRow,
     TrainingScoreRow,
@@ -409,3 +410,22 @@ def store_timing(
     stored = session.get(TrainingTimingRow, row.id)
     assert stored is not None
     return stored
+
+
+# ------------------------------------------------------------------- items announced before a session
+
+
+def replace_focus(session: Session, conference_id: int, trainee: str, trainee_key: str,
+                  item_keys: Sequence[str]) -> None:
+    session.execute(sa.delete(TrainingFocusRow).where(
+        TrainingFocusRow.conference_id == conference_id, TrainingFocusRow.trainee_key == trainee_key))
+    for position, key in enumerate(item_keys):
+        session.add(TrainingFocusRow(conference_id=conference_id, trainee=trainee,
+                                     trainee_key=trainee_key, item_key=key, position=position))
+
+
+def focus(session: Session, conference_id: int, trainee_key: str) -> tuple[str, ...]:
+    return tuple(session.scalars(
+        sa.select(TrainingFocusRow.item_key)
+        .where(TrainingFocusRow.conference_id == conference_id, TrainingFocusRow.trainee_key == trainee_key)
+        .order_by(TrainingFocusRow.position)))

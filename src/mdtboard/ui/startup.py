@@ -36,6 +36,10 @@ PAGE_MODULES: tuple[str, ...] = (
     "mdtboard.ui.presentation.integration",
 )
 
+#: The services those pages use as they are built; the others (training: about 0.2 s of imports) are
+#: loaded on the same thread once the window is usable (:meth:`DatabaseOpener.finish`).
+PAGE_SERVICES: tuple[str, ...] = ("cases", "conferences", "careplans", "timing")
+
 #: If the window is not painted within this time (started minimised, say), the database is opened anyway.
 PAINT_WAIT_MS = 300
 
@@ -136,7 +140,8 @@ class DatabaseOpener(QObject):
 
     def finish(self) -> None:
         """Once the window is usable: check the opened file's integrity and take the day's backup on the
-        opening thread (writes wait for the check meanwhile), then :attr:`checked` (or :attr:`failed`)."""
+        opening thread (writes wait for the check meanwhile), then :attr:`checked` (or :attr:`failed`);
+        then load the services no page needed at once."""
         services = self.services
         if services is not None:
             self._pool.start(_Job(lambda: self._finish(services)))
@@ -153,6 +158,8 @@ class DatabaseOpener(QObject):
             self._emit(self.crashed, exc)
             return
         self._emit(self.checked, warnings)
+        with contextlib.suppress(ImportError):  # the window imports it again when needed, and says why
+            services.load_all()
 
     def wait(self) -> None:
         """Block until the opening thread has finished (the window is closing)."""
@@ -171,7 +178,7 @@ class DatabaseOpener(QObject):
                 backup_days=self.backup_days,
                 defer_checks=True,  # checked, and backed up, by finish() once the window is usable
             )
-            services.load_all()
+            services.load(PAGE_SERVICES)
         except DatabaseMissingError as exc:
             self._started = False  # the window may start again, on another file or creating this one
             self._emit(self.missing, exc.path)

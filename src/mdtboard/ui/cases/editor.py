@@ -41,6 +41,7 @@ from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
+from mdtboard.services.permissions import NotAllowedError
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
@@ -317,8 +318,8 @@ class CaseEditor(QWidget):
         left = self._saved
         dropped = len(self._read().invalid_units) if left is not None else 0
         try:
-            case = self._services.cases.get(case_id)
-        except NotFoundError as exc:
+            case = self._services.cases.open(case_id)  # restricted passages as the person may read them
+        except (NotFoundError, NotAllowedError) as exc:
             self.status_message.emit(str(exc))
             return False
         self._load(case)
@@ -362,7 +363,7 @@ class CaseEditor(QWidget):
                 self._closed_elsewhere("deleted")
             return
         ops_module.operations().read(
-            lambda: self._services.cases.get(case_id),
+            lambda: self._services.cases.open(case_id, record=False),
             parent=self,
             success=lambda case: self._arrived(case, mine),
             failure=lambda error: self._closed_elsewhere("deleted") if isinstance(error, NotFoundError)

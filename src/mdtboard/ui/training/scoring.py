@@ -34,6 +34,7 @@ from mdtboard.domain.rubric import (
     RubricItem,
     Score,
     discipline_item_key,
+    team_items,
 )
 from mdtboard.services.context import Services
 from mdtboard.services.score_sheet import ScoreSheet, load_sheet, save_sheet, sheet_fields, sheet_with_fields
@@ -167,6 +168,8 @@ class RubricRow(QFrame):
             self.focus_comment()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.commentEdit and event.type() == QEvent.Type.FocusOut and not self.hasFocus():
+            self._set_current(False)  # left the comment for another item: one item highlighted at a time
         if watched is self.ui.commentEdit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -367,7 +370,7 @@ class ScoringPanel(QWidget):
             items.append(rubric.item(discipline_item_key(discipline)))
         if speaks:
             words.append("speaks for " + ", ".join(d.label.lower() for d in speaks))
-        items.extend(rubric.for_domain(RubricDomain.TEAMWORK))
+        items.extend(team_items(self._announced(target)))
         chair = target.conference.chair
         if chair and trainee_key(chair) == trainee_key(target.trainee):
             items.extend(rubric.for_domain(RubricDomain.MEETING))
@@ -468,6 +471,14 @@ class ScoringPanel(QWidget):
         sheet = self.sheet
         stored = sheet is not None and any(side is not None for side in sheet.sides)
         self.ui.submitButton.setEnabled(not self.submitted and stored)
+
+    def _announced(self, target: _Target) -> tuple[str, ...]:
+        if target.conference.id is None:
+            return ()
+        try:
+            return self._services.training.announced_items(target.conference.id, target.trainee)
+        except MdtboardError:
+            return ()
 
     @staticmethod
     def _assessor(target: _Target) -> str | None:
