@@ -458,3 +458,30 @@ def test_team_items_announced_before_the_session_are_the_ones_scored(
     team = [row.item.key for row in panel.rows if row.item.key.startswith("trainee.")]
     assert team == ["trainee.speaks_up", "trainee.role_clarity", "trainee.stigma_free_language",
                     "trainee.entrustment"]
+
+
+def test_enter_in_a_comment_keeps_the_text_and_goes_on_to_the_next_item(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    row = panel.row("case.isbar.situation")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_1)  # a 1: the cursor goes to the comment
+    assert _focused() is row.ui.commentEdit
+    _type(qtbot, "Three questions at once.")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        row.ui.commentEdit.setFocus()
+        qtbot.waitUntil(row.ui.commentEdit.hasFocus)
+        _press(qtbot, key)
+        assert _row_in_focus().item.key == "case.isbar.background"  # one item on, one highlighted
+        assert row.comment == "Three questions at once."
+    assert [r.item.key for r in panel.rows if r.property("current")] == ["case.isbar.background"]
+
+    def stored() -> tuple[Score, ...]:
+        found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+        return found.assessment.scores if found else ()
+
+    qtbot.waitUntil(lambda: stored() == (Score("case.isbar.situation", 1, "Three questions at once."),),
+                    timeout=3000)

@@ -168,6 +168,8 @@ class RubricRow(QFrame):
             self.focus_comment()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.commentEdit and event.type() == QEvent.Type.FocusOut and not self.hasFocus():
+            self._set_current(False)  # left the comment for another item: one item highlighted at a time
         if watched is self.ui.commentEdit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
