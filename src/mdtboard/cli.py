@@ -269,7 +269,9 @@ def cmd_care_plan(args: argparse.Namespace) -> int:
     audience = Audience.named(args.audience)
     services = _open(args)
     try:
-        write_paper(services, args.case_id, args.pdf, audience, summary=not args.no_summary)
+        printout = services.printout(args.case_id)
+        write_paper(printout, args.pdf, audience, summary=not args.no_summary)
+        services.audit.exported(f"{audience.value} paper", case_ids=[printout.case.id or 0])
     finally:
         services.close()
     print(f"{audience.label.lower()} of {args.case_id} written to {args.pdf}", file=sys.stderr)
@@ -313,7 +315,9 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 
     services = _open(args)
     try:
-        write_fhir_bundle(services, args.case_id, args.out)
+        printout = services.printout(args.case_id)
+        write_fhir_bundle(printout, args.out)
+        services.audit.exported("fhir", case_ids=[printout.case.id or 0])
     finally:
         services.close()
     print(f"FHIR bundle of {args.case_id} written to {args.out}", file=sys.stderr)

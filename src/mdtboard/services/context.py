@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
 
 if TYPE_CHECKING:
+    from mdtboard.domain.careplan import CarePlan
     from mdtboard.services.accounts import AccountService
     from mdtboard.services.audit import AuditService
     from mdtboard.services.backups import BackupService
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from mdtboard.services.changes import ChangeService
     from mdtboard.services.conferences import ConferenceService
     from mdtboard.services.presence import PresenceService
+    from mdtboard.services.printouts import CarePlanPrintout
     from mdtboard.services.timing import TimingService
     from mdtboard.services.training import TrainingService
 
@@ -104,6 +106,13 @@ class Services:
     def load_all(self) -> None:
         """Make every service now (see :meth:`load`)."""
         self.load(("cases", "conferences", "careplans", "training", "timing"))
+
+    def printout(self, case_ref: str, plan: CarePlan | None = None) -> CarePlanPrintout:
+        """What the care-plan papers and the FHIR export of a case are given (see
+        :func:`mdtboard.services.printouts.care_plan_printout`)."""
+        from mdtboard.services.printouts import care_plan_printout
+
+        return care_plan_printout(self, case_ref, plan)
 
     def close(self) -> None:
         self.db.dispose()
