@@ -9,12 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from gui_helpers import load_samples, open_and_wait, sample_count
+from gui_helpers import WindowFactory, load_samples, make_window, open_and_wait, sample_count, settings_path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from signing import account_for
 
-from mdtboard.domain.case import Discipline
+from mdtboard.domain.case import Case, Discipline, Patient, RestrictedPassage
 from mdtboard.domain.conference import Conference
 from mdtboard.services import permissions
 from mdtboard.services.context import open_services
@@ -25,6 +26,7 @@ from mdtboard.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 Opener = Callable[..., MainWindow]
+__all__ = ["make_window", "settings_path"]  # fixtures used here
 
 
 class Clock:
@@ -203,3 +205,33 @@ def test_the_attendance_offers_the_people_with_accounts(qtbot: QtBot, program: O
     assert "Sam Lee" in names and "Dr Amara Okafor" in names
     panel.ui.nameEdit.setText("sam lee")  # as typed: their discipline is chosen with the name
     assert panel.ui.disciplineCombo.currentData() == Discipline.PHYSICAL_THERAPY.value
+
+
+def test_the_case_editor_withholds_a_passage_from_who_does_not_hold_it(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    services = open_services(sqlite_database_url)
+    try:
+        secret = "assaulted by her partner in 2019"
+        case = services.cases.create(Case(
+            ref="P-1", fictional=False, patient=Patient(display_name="Pat"),
+            psychosocial=f"Lives alone. {secret}.",
+            restricted_passages=[RestrictedPassage("/psychosocial", secret, "psychology")],
+        ))
+        physician = account_for(services, "Dr Okafor", Discipline.PHYSICIAN)
+        psychologist = account_for(services, "Ana Ruiz", Discipline.PSYCHOLOGY)
+    finally:
+        services.close()
+    window = make_window(sqlite_database_url)
+    assert window.services is not None and window.editor is not None
+    window.services.accounts.become(physician)
+    window.open_case(case.id or 0)
+    field = window.editor.ui.psychosocialEdit
+    qtbot.waitUntil(lambda: "[restricted: held by psychology]" in field.toPlainText())
+    assert secret not in field.toPlainText() and field.isReadOnly()
+    assert "restricted to psychology" in field.toolTip()
+    window.editor.close_case(case.id or 0)
+    window.services.accounts.become(psychologist)
+    window.open_case(case.id or 0)
+    qtbot.waitUntil(lambda: secret in field.toPlainText())
+    assert not field.isReadOnly()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -150,3 +151,39 @@ def test_a_trainee_in_the_chair_is_scored_on_the_chairing_items(qtbot: QtBot, se
     assert "chairs the meeting" in panel.ui.partsLabel.text()
     panel.set_trainee(ZOE)
     assert RubricDomain.MEETING not in {row.item.domain for row in panel.rows}
+
+
+def test_the_cohort_columns_flag_a_trainee_and_count_curriculum_topics(
+    qtbot: QtBot, services: Services
+) -> None:
+    from mdtboard.domain.facilitator_guides import curriculum
+    from mdtboard.ui.training.programme import FLAGS, TEAM, TOPICS, TRAINEE
+
+    bank = load_bank(services)
+    today = datetime.now()
+    conf = teaching_conference(services, "Recent", today.replace(hour=9, minute=0, second=0, microsecond=0),
+                               [bank["TEACH-15"]])
+    assert conf.id is not None
+    stored = services.training.save_assessment(conf.id, ZOE, FAC, [Score("trainee.closes_loop", 2, "Late.")],
+                                               case_id=None, assessor=FACILITATOR)
+    services.training.submit_assessment(stored.id, seen_version=stored.version)
+    stored = services.training.save_assessment(conf.id, ZOE, FAC, [Score("case.isbar.situation", 4)],
+                                               case_id=bank["TEACH-15"], assessor=FACILITATOR)
+    services.training.submit_assessment(stored.id, seen_version=stored.version)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh()
+    window.show_tab(PROGRAMME_TAB)
+    view = window.programme
+    model = view.model
+    by_name = {model.index(r, TRAINEE).data(): r for r in range(model.rowCount())}
+    zoe, kwame = by_name[ZOE], by_name[KWAME]
+    assert model.index(zoe, TEAM).data() == "2.0"
+    assert model.index(zoe, FLAGS).data() == "below expectation in team behaviours (2.0)"
+    assert model.index(kwame, FLAGS).data() == "no rater's assessment in the last 90 days"
+    assert model.index(zoe, TOPICS).data() == f"2 of {len(curriculum())}"  # TEACH-15: children; interpreters
+    assert model.index(zoe, TOPICS).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Children and adolescents, Culture, language and interpreters")
+    assert view.ui.cohortLabel.text().startswith(
+        f"Curriculum covered by the cohort: 2 of {len(curriculum())} topics; 2 trainee(s) flagged.")

@@ -30,9 +30,11 @@ from typing import Any
 from mdtboard.domain.agreement import Agreement, rater_agreement
 from mdtboard.domain.blind import Goal, GoalKind, GoalOutcome, Rated, Visible, check_goals, visible
 from mdtboard.domain.case import Case, Discipline
+from mdtboard.domain.cohort import Cohort, cohort
 from mdtboard.domain.competency import CompetencyRecord, competency_record
 from mdtboard.domain.conference import ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.domain.facilitator_guides import curriculum, topics_of_cases
 from mdtboard.domain.progress import (
     DEFAULT_PRESENTATION_TARGET_SECONDS,
     ConferenceRecord,
@@ -580,6 +582,10 @@ class TrainingService:
         goals = [(by_ref[conference_ref(goal.conference_id)], goal) for goal in self.goals(trainee)
                  if goal.conference_id is not None and conference_ref(goal.conference_id) in by_ref]
         return competency_record(trainee, records, goals)
+
+    def cohort(self, today: date | None = None) -> Cohort:
+        """Every trainee's trajectory, flags and curriculum coverage (see :mod:`mdtboard.domain.cohort`)."""
+        return cohort(self.records(), topics_of_cases(), curriculum(), today or date.today())
 
     def rater_agreement(self, *, since: date | None = None, until: date | None = None) -> Agreement:
         """Agreement between raters over the teaching conferences held from ``since`` to ``until``."""

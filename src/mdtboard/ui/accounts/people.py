@@ -165,9 +165,6 @@ class People(QObject):
         self._timer.timeout.connect(self.check_idle)
         self.lock_action = self._action("&Lock", LOCK_KEY, lambda: self.lock())
         self.switch_action = self._action("S&witch user…", SWITCH_KEY, lambda: self.lock(switching=True))
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -190,6 +187,9 @@ class People(QObject):
         self._load_demo = load_demo
         if not self.required:
             return False
+        app = QApplication.instance()
+        if app is not None:  # watches every key and click for the idle time (and holds them while locked)
+            app.installEventFilter(self)
         self._timer.start()
         self.lock_action.setEnabled(True)
         self.switch_action.setEnabled(True)

@@ -39,6 +39,7 @@ from mdtboard.domain.introduction import SEPARATOR, introduce_patient
 from mdtboard.domain.isbar import check_isbar
 from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.mme import mme_report
+from mdtboard.domain.privacy import passage_notice
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
 from mdtboard.services.permissions import NotAllowedError
@@ -176,8 +177,8 @@ class CaseEditor(QWidget):
         self._services = services
         self._undo = undo_stack
         self.ui = Ui_CaseEditor()
+        self.setStyleSheet(STYLE)  # before the form's widgets exist: set after, it restyled each of them
         self.ui.setupUi(self)
-        self.setStyleSheet(STYLE)
         self.form = CaseForm(self.ui)
         service = services.cases
         self.session = RecordSession(
@@ -773,7 +774,14 @@ class CaseEditor(QWidget):
         for key, pointer in TEXT_POINTERS.items():
             edit = self.form.widget(key)
             if isinstance(edit, QPlainTextEdit):
-                self._changed_passages += highlight(edit, passages_in(self._passages, pointer))
+                here = passages_in(self._passages, pointer)
+                self._changed_passages += highlight(edit, here)
+                # a passage withheld from the person signed in (its notice in its place): the field is
+                # theirs to read around, not to change (the services refuse it too)
+                withheld = [p for p in here if p.text == passage_notice(p)]
+                edit.setReadOnly(bool(withheld))
+                edit.setToolTip(f"Holds a passage restricted to {withheld[0].held_by}: only they read and "
+                                "change this field" if withheld else "")
 
     def _show_banners(self, case: Case) -> None:
         sharing = show.sharing_banner(self.ui.sharingEdit.toPlainText())
