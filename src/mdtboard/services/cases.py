@@ -119,7 +119,12 @@ class CaseService:
 
     def get_by_ref(self, ref: str) -> Case:
         with read_only(self.db) as session:
-            found = self._seen(session, case_repo.load_cases(session, refs=[ref]))
+            return self.case_in(session, ref)
+
+    def case_in(self, session: Session, ref: str) -> Case:
+        """The case ``ref`` read in the caller's transaction ``session``, as the person signed in may see it
+        (:class:`NotAllowedError` otherwise)."""
+        found = self._seen(session, case_repo.load_cases(session, refs=[ref]))
         if not found:
             raise NotFoundError("case", ref)
         return found[0]

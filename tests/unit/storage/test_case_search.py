@@ -320,3 +320,11 @@ def test_a_broad_search_whose_matches_all_come_late_in_the_order_finds_its_first
         assert [s.ref for s in page] == expected[:100], query
         second = services.cases.search(query, limit=100, offset=100)
         assert [s.ref for s in second] == expected[100:200], query
+
+
+def test_postgresql_connections_compile_no_statement_just_in_time(db: Database) -> None:
+    """A search's unused fallback is costed high, and JIT compiling for it took longer than the search."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL's setting")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
