@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy.orm import Session
-
 from mdtboard.domain.accounts import Action
 from mdtboard.services.permissions import NotAllowedError, acting, allowed
+from mdtboard.services.uow import Session
 from mdtboard.storage import case_repo, conference_repo
 
 
