@@ -187,3 +187,43 @@ def test_the_cohort_columns_flag_a_trainee_and_count_curriculum_topics(
         "Children and adolescents, Culture, language and interpreters")
     assert view.ui.cohortLabel.text().startswith(
         f"Curriculum covered by the cohort: 2 of {len(curriculum())} topics; 2 trainee(s) flagged.")
+
+
+def test_trainees_are_people_with_a_profession_and_a_year_of_training(
+    qtbot: QtBot, services: Services
+) -> None:
+    from mdtboard.domain.case import Discipline
+    from mdtboard.ui.training.new_conference import parse_trainee_lines
+    from mdtboard.ui.training.programme import PROFESSION, TRAINEE, YEAR
+
+    attendees, years, problems = parse_trainee_lines(
+        f"{ZOE}, psychology, PGY-3\n{KWAME}, pharmacy, year 2\nNo Year, nursing\nBad, nursing, senior\n")
+    assert [(a.name, a.discipline) for a in attendees] == [
+        (ZOE, Discipline.PSYCHOLOGY), (KWAME, Discipline.PHARMACY), ("No Year", Discipline.NURSING)]
+    assert years == {ZOE: 3, KWAME: 2}
+    assert problems == ["line 4: 'senior' is not a year of training (1 to 15)"]
+    load_bank(services)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.new_conference()
+    dialog.ui.titleEdit.setText("People")
+    dialog.ui.facilitatorEdit.setText(FACILITATOR)
+    dialog.ui.traineesEdit.setPlainText(f"{ZOE}, psychology, ST3\n{KWAME}, pharmacy\n")
+    dialog.ui.buttonBox.accepted.emit()
+    assert window.conference is not None
+    people = services.training.trainee_people()
+    assert {(p.name, p.profession, p.year_of_training) for p in people.values()} == {
+        (ZOE, Discipline.PSYCHOLOGY, 3), (KWAME, Discipline.PHARMACY, None)}
+    # a later conference gives Kwame's year; Zoë's stays as recorded when none is given
+    services.training.register_trainees([])
+    from mdtboard.domain.progress import Trainee
+
+    services.training.register_trainees([Trainee(KWAME, Discipline.PHARMACY, 2),
+                                         Trainee(ZOE.upper(), Discipline.PSYCHOLOGY, None)])
+    window.refresh()
+    window.show_tab(PROGRAMME_TAB)
+    model = window.programme.model
+    rows = {model.index(r, TRAINEE).data(): (model.index(r, PROFESSION).data(), model.index(r, YEAR).data())
+            for r in range(model.rowCount())}
+    assert rows == {ZOE: ("Psychology", "3"), KWAME: ("Pharmacy", "2")}

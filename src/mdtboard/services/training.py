@@ -40,6 +40,7 @@ from mdtboard.domain.progress import (
     ConferenceRecord,
     DisciplineTime,
     ProgrammeOverview,
+    Trainee,
     TraineeProgress,
     programme_overview,
     trainee_key,
@@ -384,6 +385,26 @@ class TrainingService:
         raters = [Rated(a.assessment.assessor, a.submitted, a) for a in stored
                   if a.assessment.role is AssessorRole.FACILITATOR]
         return visible(viewer, None if own is None else Rated(None, own.submitted, own), raters)
+
+    # ------------------------------------------------------------------ trainees as people
+    def register_trainees(self, trainees: Sequence[Trainee]) -> None:
+        """Record each trainee as a person (profession, year of training), found again by their folded
+        name; a year left empty keeps the one recorded."""
+        problems = [Problem(f"trainee {t.name}", "year of training must be 1 to 15")
+                    for t in trainees if t.year_of_training is not None and not 1 <= t.year_of_training <= 15]
+        if problems:
+            raise InvalidInputError(problems, source="Trainees")
+        with unit_of_work(self.db) as session:
+            for person in trainees:
+                name = " ".join(person.name.split())
+                repo.save_trainee(session, name, trainee_key(name), person.profession.value,
+                                  person.year_of_training)
+
+    def trainee_people(self) -> dict[str, Trainee]:
+        """Every trainee recorded as a person, by folded name."""
+        with read_only(self.db) as session:
+            return {row.name_key: Trainee(row.name, Discipline(row.profession), row.year_of_training)
+                    for row in repo.trainee_people(session)}
 
     # ------------------------------------------------------------------ items announced before the session
     def announce_items(self, conference_id: int, trainee: str, item_keys: Sequence[str]) -> tuple[str, ...]:
