@@ -52,6 +52,7 @@ from mdtboard.services.accounts import AccountService, same_name, to_account
 from mdtboard.services.permissions import NotAllowedError, allowed, check, require
 from mdtboard.services.printouts import CarePlanPrintout
 from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.services.visibility import check_visible
 from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
@@ -79,6 +80,8 @@ class CarePlanService:
     def get(self, plan_id: int) -> CarePlan:
         with read_only(self.db) as session:
             plan = repo.load_plan(session, plan_id)
+            if plan is not None:
+                check_visible(session, [plan.case_id])
         if plan is None:
             raise NotFoundError("care plan", plan_id)
         return plan
@@ -86,20 +89,24 @@ class CarePlanService:
     def current(self, case_id: int) -> CarePlan | None:
         """The case's latest plan version (draft or signed), or None when it has no plan."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return self._latest(session, case_id)
 
     def agreed(self, case_id: int) -> CarePlan | None:
         """The case's latest signed plan, or None when no plan has been agreed yet."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return self._latest(session, case_id, signed_only=True)
 
     def history(self, case_id: int) -> list[CarePlan]:
         """Every version of the case's plan, oldest first."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return repo.plans_of_case(session, case_id)
 
     def get_version(self, case_id: int, plan_version: int) -> CarePlan:
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             found = repo.plans_of_case(session, case_id, plan_version)
         if not found:
             raise NotFoundError("care plan version", plan_version)
