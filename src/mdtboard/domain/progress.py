@@ -194,6 +194,15 @@ def _display_name(trainee: str, conferences: Sequence[ConferenceRecord]) -> str:
 
 
 @dataclass(frozen=True)
+class Trainee:
+    """A trainee as a person: name, profession (their discipline) and year of training."""
+
+    name: str
+    profession: Discipline
+    year_of_training: int | None = None
+
+
+@dataclass(frozen=True)
 class TraineeSummary:
     trainee: str
     conferences_attended: int

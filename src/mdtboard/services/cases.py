@@ -18,7 +18,8 @@ from mdtboard.domain.privacy import passage_notice
 from mdtboard.domain.validation import case_problems, check_case
 from mdtboard.services.permissions import NotAllowedError, acting, allowed, check
 from mdtboard.services.uow import Session, read_only, unit_of_work
-from mdtboard.storage import audit, case_keeping, case_repo, conference_repo
+from mdtboard.services.visibility import check_visible
+from mdtboard.storage import audit, case_keeping, case_repo
 from mdtboard.storage.db import Database
 
 #: After storing this many cases at once, the database's planner statistics are gathered again (on
@@ -51,19 +52,7 @@ class CaseService:
     def _seen(self, session: Session, cases: list[Case]) -> list[Case]:
         """``cases``, once the account signed in may see each: trainees and observers see fictional
         cases and the cases of the conferences they attend (:class:`NotAllowedError` for any other)."""
-        account = acting()
-        if account is None or allowed(account.roles, Action.SEE_REAL_CASES):
-            return cases
-        real = [c for c in cases if not c.fictional]
-        if real:
-            attended = conference_repo.attended_case_ids(session, account.display_name)
-            hidden = next((c for c in real if c.id not in attended), None)
-            if hidden is not None:
-                raise NotAllowedError(
-                    f"{account.display_name} ({', '.join(sorted(r.value for r in account.roles))}) sees "
-                    "fictional cases and the cases of the conferences they attend, not case "
-                    f"{hidden.ref}. Nothing was changed."
-                )
+        check_visible(session, [c.id for c in cases if c.id is not None])
         return cases
 
     @staticmethod
@@ -130,7 +119,12 @@ class CaseService:
 
     def get_by_ref(self, ref: str) -> Case:
         with read_only(self.db) as session:
-            found = self._seen(session, case_repo.load_cases(session, refs=[ref]))
+            return self.case_in(session, ref)
+
+    def case_in(self, session: Session, ref: str) -> Case:
+        """The case ``ref`` read in the caller's transaction ``session``, as the person signed in may see it
+        (:class:`NotAllowedError` otherwise)."""
+        found = self._seen(session, case_repo.load_cases(session, refs=[ref]))
         if not found:
             raise NotFoundError("case", ref)
         return found[0]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.careplan_progress import ActionProgress
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
+from mdtboard.services.uow import read_only
 
 if TYPE_CHECKING:
     from mdtboard.services.context import Services
@@ -39,27 +40,8 @@ class CarePlanPrintout:
 
 def care_plan_printout(services: Services, case_ref: str, plan: CarePlan | None = None) -> CarePlanPrintout:
     """The printout of ``plan``, by default the case's agreed plan, else its latest draft, else a draft built
-    from the discipline inputs (not stored)."""
-    case = services.cases.get_by_ref(case_ref)
-    assert case.id is not None
-    plans = services.careplans
-    built = False
-    if plan is None:
-        plan = plans.agreed(case.id) or plans.current(case.id)
-        if plan is None:
-            plan, built = plans.draft_from_inputs(case.id), True
-    progress = plans.progress(plan.id) if plan.signed and plan.id is not None else {}
-    reviewed = None
-    if plan.supersedes is not None:
-        previous = plans.get(plan.supersedes)
-        assert previous.id is not None
-        reviewed = (previous, plans.progress(previous.id))
-    return CarePlanPrintout(
-        case,
-        plan,
-        built_from_inputs=built,
-        progress=progress,
-        reviewed=reviewed,
-        inputs=tuple(plans.inputs_for(case.id, plan.agenda_item_id)),
-        required_sign_offs=tuple(plans.required_sign_offs(plan)),
-    )
+    from the discipline inputs (not stored); everything read in one read transaction, the case as the
+    person signed in may see it."""
+    with read_only(services.db) as session:
+        case = services.cases.case_in(session, case_ref)
+        return services.careplans.printout(session, case, plan)

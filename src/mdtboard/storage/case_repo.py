@@ -698,3 +698,11 @@ def conference_passages(session: Session, case_ids: Sequence[int]) -> dict[int, 
                 RestrictedPassage(row.field, row.text, row.held_by, row.note)
             )
     return found
+
+
+def kinds(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, bool]]:
+    """``id -> (ref, fictional)`` for the cases that exist."""
+    if not ids:
+        return {}
+    rows = session.execute(sa.select(CaseRow.id, CaseRow.ref, CaseRow.fictional).where(CaseRow.id.in_(ids)))
+    return {id_: (ref, bool(fictional)) for id_, ref, fictional in rows}

@@ -263,3 +263,22 @@ class TrainingFocusRow(Base):
     __table_args__ = (
         UniqueConstraint("conference_id", "trainee_key", "item_key", name="uq_training_focus_items_item"),
     )
+
+
+class TraineeRow(Base):
+    """A trainee of the programme as a person: the name as written, its folded key (how conferences,
+    roles and assessments find them), their profession (a discipline) and year of training."""
+
+    __tablename__ = "trainees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    profession: Mapped[str] = mapped_column(String(32))
+    year_of_training: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint(f"profession IN ({_DISCIPLINES})", name="profession_known"),
+        CheckConstraint("year_of_training BETWEEN 1 AND 15 OR year_of_training IS NULL", name="year_range"),
+    )

@@ -305,3 +305,40 @@ def test_full_disk_leaves_the_earlier_file_intact(sqlite_services: Services, sql
     assert "Any earlier file there is unchanged" in result.stdout
     assert target.read_bytes() == earlier
     assert [p.name for p in out_dir.iterdir()] == ["plan.pdf"]  # no partial file left behind
+
+
+def test_the_printout_is_one_read_transaction_and_the_paper_asks_the_database_nothing(
+    sqlite_services: Services,
+) -> None:
+    from sqlalchemy import event
+
+    services = sqlite_services
+    case = services.cases.get_by_ref("MDT-001")
+    assert case.id is not None
+    plan = sign_all(services, accepted_draft(services, case))
+    draft = services.careplans.new_version(plan)  # reviews the signed plan: its progress is read too
+    engine = services.db.engine
+    begun: list[object] = []
+    statements: list[str] = []
+
+    def began(conn: object) -> None:
+        begun.append(conn)
+
+    def sent(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "begin", began)
+    event.listen(engine, "before_cursor_execute", sent)
+    try:
+        printout = services.printout("MDT-001", draft)
+        assert len(begun) == 1 and statements, "one read transaction"
+        assert printout.reviewed is not None and printout.reviewed[0].id == plan.id
+        assert printout.required_sign_offs and printout.case.ref == "MDT-001"
+        begun.clear()
+        statements.clear()
+        pdf = read_pdf(care_plan_pdf_bytes(printout), training=True)
+    finally:
+        event.remove(engine, "begin", began)
+        event.remove(engine, "before_cursor_execute", sent)
+    assert (begun, statements) == ([], [])  # the paper is made from the printout alone
+    assert "Plan version 2 (draft)" in pdf.text

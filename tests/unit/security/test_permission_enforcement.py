@@ -137,6 +137,9 @@ def test_a_trainee_sees_fictional_cases_and_those_of_conferences_attended(servic
         services.cases.get(other.id or 0)
     with pytest.raises(NotAllowedError):
         services.cases.get_by_ref("R-2")
+    with pytest.raises(NotAllowedError, match="not case R-2"):  # nor what belongs to it
+        services.careplans.current(other.id or 0)
+    assert services.careplans.current(real.id or 0) is None  # attended: may look (it has no plan)
     act_as_account(None)
     assert services.cases.count() == 3
 

@@ -153,7 +153,7 @@ class Ui_NewTeachingConference(object):
 #if QT_CONFIG(accessibility)
         self.traineesEdit.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Trainees", None))
 #endif // QT_CONFIG(accessibility)
-        self.traineesEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"One a line: name, then a comma and the discipline (physician if left out)", None))
+        self.traineesEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"One a line: name, then a comma and the profession (physician if left out), then a comma and the year of training (3, PGY-3, ST3)", None))
         self.chairLabel.setText(QCoreApplication.translate("NewTeachingConference", u"C&hair:", None))
 #if QT_CONFIG(accessibility)
         self.chairEdit.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Who chairs the conference", None))

@@ -7,6 +7,7 @@ teaching cases made from real ones and finalised).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
@@ -22,6 +23,7 @@ from mdtboard.domain.conference import (
     describe_clash,
 )
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.progress import Trainee
 from mdtboard.services.context import Services
 from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_training_new_conference import Ui_NewTeachingConference
@@ -30,23 +32,39 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def parse_trainees(text: str) -> tuple[list[Attendee], list[str]]:
-    """Attendees from lines of "name" or "name, discipline"; and a problem for each line not understood."""
+    """Attendees from lines of "name", "name, discipline" or "name, discipline, year"; and a problem for
+    each line not understood."""
+    attendees, _years, problems = parse_trainee_lines(text)
+    return attendees, problems
+
+
+def parse_trainee_lines(text: str) -> tuple[list[Attendee], dict[str, int], list[str]]:
+    """As :func:`parse_trainees`, with the year of training of those who have one ("3", "year 3", "PGY-3",
+    "ST3"), by name."""
     by_word = {d.value: d for d in Discipline} | {d.label.casefold(): d for d in Discipline}
     attendees: list[Attendee] = []
+    years: dict[str, int] = {}
     problems: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        name, _comma, word = line.partition(",")
+        name, _comma, rest = line.partition(",")
+        word, _comma, year_text = rest.partition(",")
         key = " ".join(word.split()).casefold().replace(" ", "_") if word.strip() else "physician"
         discipline = by_word.get(key) or by_word.get(" ".join(word.split()).casefold())
+        year = re.fullmatch(r"\s*(?:year|pgy|st|y)?[\s-]*(\d{1,2})\s*", year_text, re.IGNORECASE)
         if not name.strip():
             problems.append(f"line {number}: no name")
         elif discipline is None:
             problems.append(f"line {number}: {word.strip()!r} is not a discipline")
+        elif year_text.strip() and (year is None or not 1 <= int(year.group(1)) <= 15):
+            problems.append(f"line {number}: {year_text.strip()!r} is not a year of training (1 to 15)")
         else:
-            attendees.append(Attendee(" ".join(name.split()), discipline, AttendeeRole.TRAINEE))
-    return attendees, problems
+            clean = " ".join(name.split())
+            attendees.append(Attendee(clean, discipline, AttendeeRole.TRAINEE))
+            if year is not None:
+                years[clean] = int(year.group(1))
+    return attendees, years, problems
 
 
 class NewConferenceDialog(QDialog):
@@ -90,7 +108,7 @@ class NewConferenceDialog(QDialog):
     def create_conference(self) -> int | None:
         title = self.ui.titleEdit.text().strip()
         facilitator = " ".join(self.ui.facilitatorEdit.text().split())
-        trainees, problems = parse_trainees(self.ui.traineesEdit.toPlainText())
+        trainees, years, problems = parse_trainee_lines(self.ui.traineesEdit.toPlainText())
         if not title:
             problems.insert(0, "the conference needs a title")
         if not facilitator:
@@ -131,6 +149,8 @@ class NewConferenceDialog(QDialog):
                 )
                 return None
             stored = self._services.conferences.create(conference)
+            self._services.training.register_trainees(
+                [Trainee(t.name, t.discipline, years.get(t.name)) for t in trainees])
         except MdtboardError as exc:
             self.ui.problemLabel.setText(f"⚠ {exc}")
             return None

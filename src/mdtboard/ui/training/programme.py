@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
 from mdtboard.domain.cohort import Cohort, CohortRow
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.domain.progress import ProgrammeOverview, TraineeSummary
+from mdtboard.domain.progress import ProgrammeOverview, Trainee, TraineeSummary, trainee_key
 from mdtboard.domain.rubric import RubricDomain
 from mdtboard.interchange.competency_csv import write_competency_csv
 from mdtboard.reports.competency import write_competency_pdf
@@ -30,8 +30,8 @@ from mdtboard.services.context import Services
 from mdtboard.ui.forms.ui_training_programme import Ui_TrainingProgramme
 
 COLUMNS = ("Trainee", "Conferences attended", "Presentations given", "First conference", "Last conference",
-           "Team behaviours (latest, change)", "Flags", "Curriculum topics")
-TRAINEE, ATTENDED, PRESENTED, FIRST, LAST, TEAM, FLAGS, TOPICS = range(len(COLUMNS))
+           "Team behaviours (latest, change)", "Flags", "Curriculum topics", "Profession", "Year of training")
+TRAINEE, ATTENDED, PRESENTED, FIRST, LAST, TEAM, FLAGS, TOPICS, PROFESSION, YEAR = range(len(COLUMNS))
 #: The value to sort by (numbers as numbers, dates as ISO text).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -47,6 +47,12 @@ class ProgrammeModel(QAbstractTableModel):
         self.conferences = 0
         self._cohort: dict[str, CohortRow] = {}
         self._topics: dict[str, str] = {}
+        self._people: dict[str, Trainee] = {}
+
+    def set_people(self, people: dict[str, Trainee]) -> None:
+        self.beginResetModel()
+        self._people = dict(people)
+        self.endResetModel()
 
     def set_cohort(self, cohort: Cohort) -> None:
         self.beginResetModel()
@@ -85,12 +91,16 @@ class ProgrammeModel(QAbstractTableModel):
             "–" if team is None else f"{team:.1f}" + ("" if change is None else f" ({change:+.1f})"),
             "; ".join(extra.flags) if extra else "",
             f"{len(extra.topics)} of {len(self._topics)}" if extra else "",
+            person.profession.label if (person := self._people.get(trainee_key(row.trainee))) else "",
+            person.year_of_training if person and person.year_of_training is not None else "",
         )
         value = values[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == TOPICS and extra:
             return ", ".join(self._topics[t] for t in extra.topics) or "none yet"
         if role == SORT_ROLE and column == TEAM:
             return -1.0 if team is None else team
+        if role == SORT_ROLE and column == YEAR:
+            return value if isinstance(value, int) else 0
         if role == SORT_ROLE and column == TOPICS:
             return len(extra.topics) if extra else 0
         if role == Qt.ItemDataRole.DisplayRole:
@@ -204,6 +214,7 @@ class ProgrammeView(QWidget):
             self.status_message.emit(str(exc))
         else:
             self.model.set_cohort(cohort)
+            self.model.set_people(self._services.training.trainee_people())
             self.ui.cohortLabel.setText(cohort.summary)
         self.ui.programmeTable.resizeColumnsToContents()
         count = len(overview.trainees)
