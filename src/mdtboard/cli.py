@@ -329,7 +329,7 @@ def cmd_teaching_case(args: argparse.Namespace) -> int:
 
     services = _open(args)
     try:
-        draft = write_teaching_draft(services, args.case_id, args.out, seed=args.seed)
+        draft = write_teaching_draft(services.cases.get_by_ref(args.case_id), args.out, seed=args.seed)
     finally:
         services.close()
     open_hints = len(draft.checklist.open_hints)

@@ -227,3 +227,36 @@ def test_trainees_are_people_with_a_profession_and_a_year_of_training(
     rows = {model.index(r, TRAINEE).data(): (model.index(r, PROFESSION).data(), model.index(r, YEAR).data())
             for r in range(model.rowCount())}
     assert rows == {ZOE: ("Psychology", "3"), KWAME: ("Pharmacy", "2")}
+
+
+def test_trainees_preparing_see_the_case_without_model_answers_or_red_flags(
+    qtbot: QtBot, services: Services
+) -> None:
+    from mdtboard.domain.facilitator_guides import guide_for
+    from mdtboard.domain.preparation import preparation
+    from mdtboard.ui.training.window import ROLES_TAB
+
+    bank = load_bank(services)
+    conf = teaching_conference(services, "Preparing", datetime(2026, 6, 8, 13), [bank["TEACH-14"]])
+    assert conf.id is not None
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_conference(conf.id)
+    window.select_case(0)
+    window.show_tab(ROLES_TAB)
+    roles = window.roles
+    text = roles.ui.preparationText.toPlainText()
+    case = services.cases.get(bank["TEACH-14"])
+    assert case.one_liner and case.one_liner in text and "Should we switch him from pregabalin" in text
+    assert "PHQ-9 10" in text and "morphine sulfate modified-release" in text
+    # the model answers and the red-flag list are not there; the guide keeps them for the debrief
+    physician = next(i for i in case.discipline_inputs or [] if i.discipline.value == "physician")
+    assert "NG234" in (physician.assessment or "") and "NG234" not in text
+    assert all(flag not in text for flag in case.red_flags or [])
+    assert "Kept for the debrief" in roles.ui.withheldLabel.text()
+    assert guide_for("TEACH-14") is not None
+    # a teaching case not from the bank has no model answers: shown whole
+    case.ref = "TEACH-2026-001"
+    assert preparation(case).withheld is None
+    assert any(heading == "Disciplines' input" for heading, _ in preparation(case).sections)

@@ -24,40 +24,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
-from mdtboard.domain.agreement import Agreement, rater_agreement
 from mdtboard.domain.blind import Goal, GoalKind, GoalOutcome, Rated, Visible, check_goals, visible
 from mdtboard.domain.case import Case, Discipline
-from mdtboard.domain.cohort import Cohort, cohort
-from mdtboard.domain.competency import CompetencyRecord, competency_record
 from mdtboard.domain.conference import ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
-from mdtboard.domain.facilitator_guides import curriculum, topics_of_cases
 from mdtboard.domain.progress import (
     DEFAULT_PRESENTATION_TARGET_SECONDS,
     ConferenceRecord,
     DisciplineTime,
     ProgrammeOverview,
-    Trainee,
     TraineeProgress,
     programme_overview,
     trainee_key,
     trainee_progress,
 )
 from mdtboard.domain.rubric import (
-    ENTRUSTMENT_KEY,
-    MAX_ANNOUNCED,
     MDTBOARD_RUBRIC,
     Assessment,
     AssessorRole,
-    RubricDomain,
     Score,
     validate_assessment,
 )
 from mdtboard.domain.timers import CaseTiming
 from mdtboard.services import teaching_review as review
+from mdtboard.services.programme import ProgrammeMixin
 from mdtboard.services.teaching_review import TeachingReview
 from mdtboard.services.training_data import (
     CaseRoles,
@@ -111,7 +103,7 @@ def _conflict(what: str, key: Any, seen: int | None, mine: Any, theirs: Any) -> 
 # ---------------------------------------------------------------------------------------- the service
 
 
-class TrainingService:
+class TrainingService(ProgrammeMixin):
     """Training mode, each call its own unit of work."""
 
     def __init__(self, db: Database) -> None:
@@ -386,49 +378,6 @@ class TrainingService:
                   if a.assessment.role is AssessorRole.FACILITATOR]
         return visible(viewer, None if own is None else Rated(None, own.submitted, own), raters)
 
-    # ------------------------------------------------------------------ trainees as people
-    def register_trainees(self, trainees: Sequence[Trainee]) -> None:
-        """Record each trainee as a person (profession, year of training), found again by their folded
-        name; a year left empty keeps the one recorded."""
-        problems = [Problem(f"trainee {t.name}", "year of training must be 1 to 15")
-                    for t in trainees if t.year_of_training is not None and not 1 <= t.year_of_training <= 15]
-        if problems:
-            raise InvalidInputError(problems, source="Trainees")
-        with unit_of_work(self.db) as session:
-            for person in trainees:
-                name = " ".join(person.name.split())
-                repo.save_trainee(session, name, trainee_key(name), person.profession.value,
-                                  person.year_of_training)
-
-    def trainee_people(self) -> dict[str, Trainee]:
-        """Every trainee recorded as a person, by folded name."""
-        with read_only(self.db) as session:
-            return {row.name_key: Trainee(row.name, Discipline(row.profession), row.year_of_training)
-                    for row in repo.trainee_people(session)}
-
-    # ------------------------------------------------------------------ items announced before the session
-    def announce_items(self, conference_id: int, trainee: str, item_keys: Sequence[str]) -> tuple[str, ...]:
-        """Announce the team items ``trainee`` will be scored on at the conference (none to three; none:
-        the core items). Each must be a team behaviour of the rubric (the entrustment scale is always
-        scored); anything else is refused, naming the item, and nothing is changed."""
-        keys = list(dict.fromkeys(item_keys))
-        team = {item.key for item in MDTBOARD_RUBRIC.for_domain(RubricDomain.TEAMWORK)} - {ENTRUSTMENT_KEY}
-        problems = [Problem(key, "is not a team behaviour of the rubric") for key in keys if key not in team]
-        if len(keys) > MAX_ANNOUNCED:
-            problems.append(Problem("items", f"announce two or three items (there are {len(keys)})"))
-        if problems:
-            raise InvalidInputError(problems, source="Announced items")
-        with unit_of_work(self.db) as session:
-            self._training_conference(session, conference_id)
-            name = self._check_trainee(session, conference_id, " ".join(trainee.split()))
-            repo.replace_focus(session, conference_id, name, trainee_key(name), keys)
-        return tuple(keys)
-
-    def announced_items(self, conference_id: int, trainee: str) -> tuple[str, ...]:
-        """The team items announced for ``trainee`` at the conference, in the order chosen."""
-        with read_only(self.db) as session:
-            return repo.focus(session, conference_id, trainee_key(trainee))
-
     # ------------------------------------------------------------------ goals
     def set_goals(
         self,
@@ -595,25 +544,6 @@ class TrainingService:
 
     def programme_overview(self) -> ProgrammeOverview:
         return programme_overview(self.records())
-
-    def competency_record(self, trainee: str) -> CompetencyRecord:
-        """Everything submitted about ``trainee`` for the competency committee, with their goals."""
-        records = self.records()
-        by_ref = {record.ref: record for record in records}
-        goals = [(by_ref[conference_ref(goal.conference_id)], goal) for goal in self.goals(trainee)
-                 if goal.conference_id is not None and conference_ref(goal.conference_id) in by_ref]
-        return competency_record(trainee, records, goals)
-
-    def cohort(self, today: date | None = None) -> Cohort:
-        """Every trainee's trajectory, flags and curriculum coverage (see :mod:`mdtboard.domain.cohort`)."""
-        return cohort(self.records(), topics_of_cases(), curriculum(), today or date.today())
-
-    def rater_agreement(self, *, since: date | None = None, until: date | None = None) -> Agreement:
-        """Agreement between raters over the teaching conferences held from ``since`` to ``until``."""
-        return rater_agreement(
-            r for r in self.records()
-            if (since is None or r.held_on >= since) and (until is None or r.held_on <= until)
-        )
 
     def debrief_inputs(self, conference_id: int, trainee: str) -> DebriefInputs:
         """The conference, the programme's earlier conferences and the cases the trainee presented."""

@@ -34,6 +34,8 @@ PAGE_MODULES: tuple[str, ...] = (
     "mdtboard.ui.conference.workspace",
     "mdtboard.ui.careplan.integration",
     "mdtboard.ui.presentation.integration",
+    "mdtboard.ui.presentation.operator_bar",  # the timer bar, made when the pages are built
+    "mdtboard.ui.presentation.session",
 )
 
 #: The services those pages use as they are built; the others (training: about 0.2 s of imports) are

@@ -256,3 +256,12 @@ def test_every_item_maps_to_all_three_frameworks() -> None:
     for item in MDTBOARD_RUBRIC.items:
         assert set(item.frameworks) == {"acgme_pain_medicine", "canmeds", "ipec"}, item.key
         assert all(item.frameworks[name] for name in item.frameworks), item.key
+
+
+def test_the_presenter_and_discipline_anchors_ask_for_what_the_rubric_promises() -> None:
+    assert "biopsychosocial formulation naming what is uncertain" in MDTBOARD_RUBRIC.item(
+        "case.isbar.assessment").anchors[5]
+    assert "no change included" in MDTBOARD_RUBRIC.item("case.isbar.recommendation").anchors[5]
+    for discipline in Discipline:
+        assert "a dated action the discipline will own" in MDTBOARD_RUBRIC.item(
+            discipline_item_key(discipline)).anchors[5]
