@@ -4,7 +4,8 @@ assessment, and the curriculum topics each trainee (and the cohort) has presente
 
 Below expectation: the raters' mean of an item group at the trainee's latest scored conference is under
 ``expectation`` (3, the rubric's middle anchor). Without recent assessment: no rater scored them in the last
-``recent_days`` days. Topics: those of the bank cases the trainee presented, spoke for or was scored on.
+``recent_days`` days. Topics: those of the bank cases the trainee presented, was scored on, or discussed
+(on the agenda of a conference they took part in).
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def cohort(
             flags.append(f"no rater's assessment in the last {recent_days} days")
         cases = {p.case_ref for c in records for p in c.presentations_by(summary.trainee)}
         cases |= {a.case_ref for c in records for a in c.assessments_of(summary.trainee) if a.case_ref}
+        cases |= {ref for c in records if c.took_part(summary.trainee) for ref in c.cases}  # discussed
         topics = tuple(t for t in curriculum if any(t in topics_of_case.get(ref, ()) for ref in cases))
         rows.append(CohortRow(summary.trainee, latest, change, last, tuple(flags), topics))
     return Cohort(tuple(rows), dict(curriculum))

@@ -79,6 +79,8 @@ class ConferenceRecord:
     trainees: tuple[str, ...] = ()
     presentations: tuple[Presentation, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    #: The references of the cases on its agenda (discussed by everyone who took part).
+    cases: tuple[str, ...] = ()
 
     def took_part(self, trainee: str) -> bool:
         key = trainee_key(trainee)

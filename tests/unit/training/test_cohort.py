@@ -42,3 +42,10 @@ def test_flags_trajectory_and_curriculum_coverage() -> None:
                                      "1 trainee(s) flagged. Not yet covered: Spinal pain and radiculopathy")
     low = cohort([jan], topics_of_cases(), curriculum(), today=date(2026, 1, 20))
     assert low.rows[0].flags == ("below expectation in team behaviours (2.0)",)
+
+
+def test_a_case_on_the_agenda_counts_as_discussed_by_everyone_who_took_part() -> None:
+    conference = ConferenceRecord("TC-9", date(2026, 3, 9), trainees=("Ana", "Ben"), cases=("TEACH-18",))
+    result = cohort([conference], topics_of_cases(), curriculum(), today=date(2026, 3, 10))
+    assert {row.trainee: set(row.topics) for row in result.rows} == {
+        "Ana": {"addiction", "ethics", "perioperative"}, "Ben": {"addiction", "ethics", "perioperative"}}
