@@ -250,6 +250,18 @@ def _walked_page(shape: Shape) -> str:
         first += " WHERE " + " AND ".join(first_where)
     first += f" ORDER BY c.ref {direction} LIMIT :scan"
     walk = f"SELECT {SUMMARY_COLUMNS} FROM ({first}) c WHERE {match} ORDER BY c.ref {direction} LIMIT :want"
+    if not shape.postgresql:
+        # SQLite read the :scan cases, probed every one and sorted them before taking the first :want
+        # (about 20-40 ms for a frequent word over 100,000 cases). Bounded instead by the reference of the
+        # :scan-th case, the walk goes along the reference index and stops at :want matches. With fewer
+        # cases than :scan there is no bound: nothing is walked, and the fallback collects and sorts.
+        bound = f"SELECT c.ref FROM cases c{' WHERE ' + ' AND '.join(first_where) if first_where else ''}"
+        bound += f" ORDER BY c.ref {direction} LIMIT 1 OFFSET :scan - 1"
+        within = f"c.ref {'>=' if shape.descending else '<='} ({bound})"
+        walk = (
+            f"SELECT {SUMMARY_COLUMNS} FROM cases c WHERE {' AND '.join([*first_where, within, match])}"
+            f" ORDER BY c.ref {direction} LIMIT :want"
+        )
     # The gate belongs to the fallback itself (see _sorted_page): outside it, it was tested on the rows the
     # fallback had already collected and sorted (every match: on SQLite 0.6 s for "pmc-20" over 100,000
     # cases, though the walk had found its page).

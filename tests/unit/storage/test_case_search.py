@@ -320,6 +320,8 @@ def test_a_broad_search_whose_matches_all_come_late_in_the_order_finds_its_first
         assert [s.ref for s in page] == expected[:100], query
         second = services.cases.search(query, limit=100, offset=100)
         assert [s.ref for s in second] == expected[100:200], query
+        backwards = services.cases.search(query, limit=100, descending=True)
+        assert [s.ref for s in backwards] == expected[::-1][:100], query
 
 
 def test_postgresql_connections_compile_no_statement_just_in_time(db: Database) -> None:
