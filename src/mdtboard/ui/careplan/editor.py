@@ -117,8 +117,8 @@ class CarePlanEditor(QWidget):
         self._services = services
         self._undo = undo_stack
         self.ui = Ui_CarePlanEditor()
-        self.setStyleSheet(STYLE)  # before the form's widgets exist: set after, it restyled each of them
         self.ui.setupUi(self)
+        self.setStyleSheet(STYLE)
         self.fields = PlanFields(self.ui)
         self.signoff = SignOffPanel(self.ui.sideContent)
         self.history = VersionHistory(self.ui.sideContent)

@@ -177,8 +177,8 @@ class CaseEditor(QWidget):
         self._services = services
         self._undo = undo_stack
         self.ui = Ui_CaseEditor()
-        self.setStyleSheet(STYLE)  # before the form's widgets exist: set after, it restyled each of them
         self.ui.setupUi(self)
+        self.setStyleSheet(STYLE)
         self.form = CaseForm(self.ui)
         service = services.cases
         self.session = RecordSession(
