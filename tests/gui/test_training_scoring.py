@@ -485,3 +485,38 @@ def test_enter_in_a_comment_keeps_the_text_and_goes_on_to_the_next_item(
 
     qtbot.waitUntil(lambda: stored() == (Score("case.isbar.situation", 1, "Three questions at once."),),
                     timeout=3000)
+
+
+def test_ctrl_z_takes_back_a_score_and_its_comment_and_ctrl_shift_z_gives_them_again(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+
+    def stored() -> dict[str, tuple[int, str | None]]:
+        found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+        return {s.item_key: (s.value, s.comment) for s in found.assessment.scores} if found else {}
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), RubricRow))
+    _press(qtbot, Qt.Key.Key_5)  # Identify: 5
+    _press(qtbot, Qt.Key.Key_Down)
+    _press(qtbot, Qt.Key.Key_2)  # Situation: 2, then its comment typed in one go
+    _type(qtbot, "Thin.")
+    both = {"case.isbar.identify": (5, None), "case.isbar.situation": (2, "Thin.")}
+    qtbot.waitUntil(lambda: stored() == both, timeout=3000)
+    # one step takes back the score of Situation with its comment (typing merged into the step)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    situation = panel.row("case.isbar.situation")
+    assert (situation.value, situation.comment) == (None, "")
+    qtbot.waitUntil(lambda: stored() == {"case.isbar.identify": (5, None)}, timeout=3000)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.row("case.isbar.identify").value is None
+    qtbot.waitUntil(lambda: stored() == {}, timeout=3000)
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, redo)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, redo)
+    assert (situation.value, situation.comment) == (2, "Thin.")
+    qtbot.waitUntil(lambda: stored() == both, timeout=3000)
+    # another trainee's scores: nothing of these to undo there
+    panel.set_trainee(KWAME)
+    assert not panel.undo.stack.canUndo()
