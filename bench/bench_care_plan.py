@@ -1,7 +1,8 @@
 """The care-plan PDF of a sample case, built in-process, against a bare ReportLab document holding the same
 text, built in the same run.
 
-mdtboard: ``reports.care_plan.care_plan_pdf_bytes(services, "MDT-001")`` on a SQLite database holding the
+mdtboard: ``reports.care_plan.care_plan_pdf_bytes(services.printout("MDT-001"))`` on a SQLite database
+holding the
 five sample cases, where MDT-001 has a signed plan (agreed in a conference, three sign-offs): reading the
 case, the plan, the inputs and the required sign-offs, laying out the document (tables, notices, header,
 footer, page X of Y, training mark) and writing the PDF bytes. Also shown: the layout alone
@@ -110,15 +111,15 @@ def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="mdtboard-bench-careplan-") as tmp:
         services = _prepare(Path(tmp))
         try:
-            document = care_plan_document(services, REF)
+            document = care_plan_document(services.printout(REF))
             texts = _texts(document.story())
             progress(f"{len(texts)} texts, {sum(map(len, texts)):,} characters; {RUNS} runs each")
-            full_pdf = care_plan_pdf_bytes(services, REF)  # warm-up, and sizes
+            full_pdf = care_plan_pdf_bytes(services.printout(REF))  # warm-up, and sizes
             bare_pdf = _bare(texts)
             document.render()
             full, layout, bare = [], [], []
             for _ in range(RUNS):  # interleaved, so that drift affects all three alike
-                full.append(seconds(lambda: care_plan_pdf_bytes(services, REF)) * 1000)
+                full.append(seconds(lambda: care_plan_pdf_bytes(services.printout(REF))) * 1000)
                 layout.append(seconds(document.render) * 1000)
                 bare.append(seconds(lambda: _bare(texts)) * 1000)
         finally:

@@ -103,7 +103,7 @@ def _care_plan_texts(folder: Path) -> tuple[str, Path]:
 
     services = _prepare(folder)
     try:
-        texts = _texts(care_plan_document(services, REF).story())
+        texts = _texts(care_plan_document(services.printout(REF)).story())
         url = services.db.url
     finally:
         services.close()

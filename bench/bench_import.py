@@ -54,6 +54,8 @@ def baseline_rows(raw: bytes) -> dict[str, tuple[str, list[tuple[Any, ...]]]]:
         by_table["discipline_inputs"].extend(case_repo.input_rows(case_id, case.discipline_inputs or []))
     out = {}
     for name, rows in by_table.items():
+        if not rows:  # a part of a case none of these cases has (nothing to write)
+            continue
         columns = list(rows[0])
         sql = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         out[name] = (sql, [tuple(_sql_value(r[c]) for c in columns) for r in rows])

@@ -2,7 +2,8 @@
 letter to the GP) built in-process, against one bare ReportLab document holding the same text, built in
 the same run.
 
-mdtboard: ``reports.papers.paper_bytes(services, "MDT-001", audience)`` for the three audiences on a SQLite
+mdtboard: ``reports.papers.paper_bytes(services.printout("MDT-001"), audience)`` for the three audiences
+on a SQLite
 database where MDT-001 has a plan agreed in a conference (every recommendation accepted, a decision for
 every medicine, signed by the three leads present): reading, laying out (word-safe table columns,
 notices, header, footer, page X of Y) and writing three PDFs.
@@ -55,14 +56,14 @@ def run() -> dict[str, Any]:
             case = services.cases.get_by_ref(REF)
             plan = services.careplans.agreed(case.id or 0)
             assert plan is not None
-            texts = _texts(care_plan_document(services, REF).story())
+            texts = _texts(care_plan_document(services.printout(REF)).story())
             texts += _texts(PatientPlanDocument(case, plan, site).story())
             texts += _texts(GpLetterDocument(case, plan, site).story())
             progress(f"{len(texts)} texts, {sum(map(len, texts)):,} characters; {RUNS} runs each")
 
             def three() -> None:
                 for audience in Audience:
-                    paper_bytes(services, REF, audience, site=site)
+                    paper_bytes(services.printout(REF), audience, site=site)
 
             three()
             _bare(texts)

@@ -22,8 +22,9 @@ and a slot on the event dispatcher's ``aboutToBlock`` signal. (An event filter o
 as an earlier version used, hands every event of every object to Python; for the many kinds of widgets
 of a real window PySide then builds the Python types of nearly all of QtWidgets on the way, some 40 ms
 that only the measurement caused and that the bare window, with few kinds of objects, did not pay.) For
-mdtboard the watch is attached by wrapping ``MainWindow.show`` and ``mdtboard.app.make_application``;
-nothing else of its start is changed.
+mdtboard the watch is attached by wrapping ``MainWindow.show_window`` (which shows the window maximised on
+a first start, as here with empty settings) and ``mdtboard.app.make_application``; nothing else of its
+start is changed. The bare window is shown maximised too, so both paint the same area.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-#: The bare window is given mdtboard's default size, so that both paint the same area.
-BARE_SIZE = (1280, 820)
+#: The bare window is shown maximised, as mdtboard on a first start (empty settings).
+BARE_SIZE = (1280, 820)  # its size when restored down
 
 
 HEARTBEAT_MS = 5
@@ -137,13 +138,13 @@ def mdtboard(url: str) -> int:
         watch.times["app"] = time.monotonic()
         from mdtboard.ui.main_window import MainWindow
 
-        show = MainWindow.show
+        show = MainWindow.show_window
 
         def show_watched(window: MainWindow) -> None:
             watch.attach(window)
             show(window)
 
-        MainWindow.show = show_watched
+        MainWindow.show_window = show_watched  # type: ignore[method-assign]
         return app
 
     app_module.make_application = make_watched
@@ -157,7 +158,7 @@ def bare() -> int:
     window.setWindowTitle("bare")
     window.resize(*BARE_SIZE)
     watch.attach(window)
-    window.show()
+    window.showMaximized()  # as mdtboard's first start (the settings are empty), so both paint one area
     return app.exec()
 
 

@@ -149,3 +149,31 @@ def table_snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
             rows = conn.execute(sa.select(table)).all()
             out[table.name] = sorted((tuple(r) for r in rows), key=repr)
     return out
+
+
+def damage_last_page(path: Path) -> None:
+    """Overwrite the header of a SQLite file's last page (a page of its last table filled), leaving its
+    schema readable: only an integrity check finds the damage."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    pages = path.stat().st_size // page_size
+    with path.open("r+b") as f:
+        f.seek((pages - 1) * page_size)
+        f.write(b"\xff" * 32)
+
+
+def sqlite_file_with_cases(path: Path, n: int) -> None:
+    """A SQLite database at ``path`` holding ``n`` fictional cases with long names (CHK-0, CHK-1, ...)."""
+    from mdtboard.domain.case import Case, Patient
+    from mdtboard.services.context import open_services
+
+    services = open_services(sqlite_url(path))
+    for i in range(n):
+        services.cases.create(
+            Case(ref=f"CHK-{i}", fictional=True, patient=Patient("Long Name " * 20), title="Low back pain")
+        )
+    services.close()

@@ -86,6 +86,7 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     from mdtboard.ui.main_window import MainWindow
 
     window = MainWindow(QSettings())
+    window.people.required = True  # nobody works in the program without signing in (or the demo team)
     window.database_failed.connect(lambda _message: app.exit(1))
     smoke_exit_ms = os.environ.get(ENV_SMOKE_EXIT_MS, "").strip()
     # A fault no slot caught is logged and told, and the program goes on; in a smoke run it ends the

@@ -113,8 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, metavar="FILE")
 
-    p = sub.add_parser("account", help="accounts: add one (the first is the administrator), list them")
-    acc = p.add_subparsers(dest="account_command", metavar="add|list", parser_class=_Parser, required=True)
+    p = sub.add_parser("account", help="accounts: add one (the first is the administrator), list them, "
+                       "give one a PIN")
+    acc = p.add_subparsers(dest="account_command", metavar="add|list|pin", parser_class=_Parser,
+                           required=True)
     p = acc.add_parser("add", help="add an account; the password is read from the terminal (or standard "
                        "input); the first account is the administrator, later ones need --by ADMIN")
     p.add_argument("username", metavar="USERNAME")
@@ -125,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="administrator, chair, member, trainee or observer (repeatable)")
     p.add_argument("--by", metavar="ADMIN", help="the administrator adding it (asked for their password)")
     acc.add_parser("list", help="list accounts: username<TAB>name<TAB>discipline<TAB>roles")
+    p = acc.add_parser("pin", help="give an account a PIN of 4 to 8 digits, for signing and switching user "
+                       "on the meeting-room PC; asks for the account's password, then the PIN")
+    p.add_argument("username", metavar="USERNAME")
 
     p = sub.add_parser("audit", help="the audit trail: check it, or list a case's history")
     audit = p.add_subparsers(dest="audit_command", metavar="verify|show", parser_class=_Parser, required=True)
@@ -264,7 +269,9 @@ def cmd_care_plan(args: argparse.Namespace) -> int:
     audience = Audience.named(args.audience)
     services = _open(args)
     try:
-        write_paper(services, args.case_id, args.pdf, audience, summary=not args.no_summary)
+        printout = services.printout(args.case_id)
+        write_paper(printout, args.pdf, audience, summary=not args.no_summary)
+        services.audit.exported(f"{audience.value} paper", case_ids=[printout.case.id or 0])
     finally:
         services.close()
     print(f"{audience.label.lower()} of {args.case_id} written to {args.pdf}", file=sys.stderr)
@@ -294,6 +301,11 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     finally:
         services.close()
     write_minutes_pdf(minutes, args.pdf)
+    services = _open(args)
+    try:
+        services.audit.exported("minutes pdf", conference_id=args.conference_id)
+    finally:
+        services.close()
     print(f"minutes of conference {args.conference_id} written to {args.pdf}", file=sys.stderr)
     return EXIT_OK
 
@@ -303,7 +315,9 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 
     services = _open(args)
     try:
-        write_fhir_bundle(services, args.case_id, args.out)
+        printout = services.printout(args.case_id)
+        write_fhir_bundle(printout, args.out)
+        services.audit.exported("fhir", case_ids=[printout.case.id or 0])
     finally:
         services.close()
     print(f"FHIR bundle of {args.case_id} written to {args.out}", file=sys.stderr)
@@ -315,7 +329,7 @@ def cmd_teaching_case(args: argparse.Namespace) -> int:
 
     services = _open(args)
     try:
-        draft = write_teaching_draft(services, args.case_id, args.out, seed=args.seed)
+        draft = write_teaching_draft(services.cases.get_by_ref(args.case_id), args.out, seed=args.seed)
     finally:
         services.close()
     open_hints = len(draft.checklist.open_hints)
@@ -431,6 +445,13 @@ def cmd_account(args: argparse.Namespace) -> int:
                 field = a.discipline.value if a.discipline else ""
                 demo = "\tdemo" if a.demo else ""
                 print(f"{_one_line(a.username)}\t{_one_line(a.display_name)}\t{field}\t{held}{demo}")
+            return EXIT_OK
+        if args.account_command == "pin":
+            from mdtboard.domain.accounts import Credential
+
+            credential = Credential(args.username, _password(f"Password of {args.username}: "))
+            accounts.set_pin(credential, _password("New PIN (4 to 8 digits): "))
+            print(f"account {args.username}: PIN set", file=sys.stderr)
             return EXIT_OK
         try:
             discipline = Discipline(args.discipline) if args.discipline else None

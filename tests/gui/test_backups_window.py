@@ -23,7 +23,9 @@ def test_backups_are_listed_made_and_restored(qtbot: QtBot, make_window, tmp_pat
     first = open_services(url)
     first.cases.create(Case(ref="K-1", fictional=True, patient=Patient(display_name="Kai"), title="Knee"))
     first.close()
-    window: MainWindow = make_window(url)  # opening an existing database takes the day's backup
+    window: MainWindow = make_window(url)
+    with qtbot.waitSignal(window.database_checked, timeout=10_000):
+        pass  # once the window is usable, the opened file is checked and the day's backup taken
     action = window.safety.action_backups
     assert action.isEnabled() and action in window.ui.menuHelp.actions()
     dialog = window.safety.open_backups()

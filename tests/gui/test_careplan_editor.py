@@ -12,7 +12,7 @@ from conftest import table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
-from signing import PIN
+from signing import PIN, account_for, sign
 from test_careplan_support import (
     CTRL,
     SHIFT,
@@ -29,10 +29,11 @@ from test_careplan_support import (
     type_text,
 )
 
+from mdtboard.domain.accounts import Role
 from mdtboard.domain.careplan import CarePlan, PlanLockedError
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.services.context import Services, open_services
-from mdtboard.ui.accounts.dialogs import CredentialDialog
+from mdtboard.ui.accounts.dialogs import CredentialDialog, WithdrawDialog
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 
@@ -560,3 +561,38 @@ def test_the_medication_table_shows_switch_and_pending_columns_only_when_needed(
     assert hidden() == set(pending_columns)
     press(qtbot, Qt.Key.Key_Z, CTRL)  # undo: pending again, and its columns with it
     assert _cell(view, tramadol, 0) == "Decision pending" and hidden() == {switch_column}
+
+
+def test_a_sign_off_is_withdrawn_with_the_signer_s_own_pin_or_by_the_chair_with_a_reason(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory
+) -> None:
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    sign(services, plan, Discipline.PHYSICIAN, "Dr Physician", open_items_reason="test")
+    chair = account_for(services, "Dr Chair", Discipline.NURSING, frozenset({Role.CHAIR}))
+    editor = make_editor(services)
+    editor.open_case(case_id, plan.agenda_item_id)
+    row = editor.signoff.rows[Discipline.PHYSICIAN]
+    assert row.button.text() == "Withdraw"
+    row.button.click()
+    dialog = editor.last_dialog
+    assert isinstance(dialog, WithdrawDialog)
+    assert [dialog.who.itemText(i) for i in range(dialog.who.count())] == [
+        "Dr Physician (who signed)", "Dr Chair (chair)"]
+    dialog.secret_edit.setText("0000")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: bool(editor.last_dialog is not dialog or not dialog.isVisible()))
+    assert [s.name for s in _stored(services, case_id).sign_offs] == ["Dr Physician"]  # a wrong PIN
+    editor.signoff.rows[Discipline.PHYSICIAN].button.click()
+    dialog = editor.last_dialog
+    assert isinstance(dialog, WithdrawDialog)
+    dialog.who.setCurrentIndex(1)  # the chair: a reason is needed
+    dialog.secret_edit.setText(PIN)
+    assert not dialog.ok_button.isEnabled()
+    dialog.reason_edit.setPlainText("Signed before the discussion ended")
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: _stored(services, case_id).sign_offs == [], timeout=WAIT_MS)
+    with services.db.engine.connect() as conn:
+        by = conn.exec_driver_sql("SELECT withdrawn_by, reason FROM care_plan_withdrawals").one()
+    assert tuple(by) == (chair.id, "Signed before the discussion ended")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -117,3 +118,145 @@ def test_calibration_scores_a_vignette_by_keyboard_and_shows_the_difference_from
     assert "no decision read out" in table.item(2, 4).text()
     summary = panel.ui.summaryLabel.text()
     assert summary.startswith("1 of 3 items within one point of the reference (2 scored)")
+
+
+def test_a_trainee_in_the_chair_is_scored_on_the_chairing_items(qtbot: QtBot, services: Services) -> None:
+    from mdtboard.domain.rubric import RubricDomain
+    from mdtboard.ui.training.window import SCORING_TAB
+
+    load_bank(services)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.new_conference()
+    ui = dialog.ui
+    ui.titleEdit.setText("Chaired by a trainee")
+    ui.facilitatorEdit.setText(FACILITATOR)
+    ui.traineesEdit.setPlainText(f"{ZOE}\n{KWAME}, psychology\n")
+    ui.chairEdit.setText("Someone Else")
+    ui.buttonBox.accepted.emit()
+    assert "the chair (Someone Else) must be the facilitator or one of the trainees" in ui.problemLabel.text()
+    ui.chairEdit.setText(KWAME.upper())  # matched however it is typed
+    ui.buttonBox.accepted.emit()
+    assert window.conference is not None
+    conf = services.conferences.get(window.conference.id or 0)
+    assert conf.chair == KWAME  # the facilitator is not made the chair
+    assert [(a.name, a.role.value) for a in conf.attendees] == [
+        (FACILITATOR, "observer"), (ZOE, "trainee"), (KWAME, "trainee")]
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    panel.set_rater(FACILITATOR)
+    panel.set_trainee(KWAME)
+    assert {row.item.domain for row in panel.rows} >= {RubricDomain.MEETING}
+    assert "chairs the meeting" in panel.ui.partsLabel.text()
+    panel.set_trainee(ZOE)
+    assert RubricDomain.MEETING not in {row.item.domain for row in panel.rows}
+
+
+def test_the_cohort_columns_flag_a_trainee_and_count_curriculum_topics(
+    qtbot: QtBot, services: Services
+) -> None:
+    from mdtboard.domain.facilitator_guides import curriculum
+    from mdtboard.ui.training.programme import FLAGS, TEAM, TOPICS, TRAINEE
+
+    bank = load_bank(services)
+    today = datetime.now()
+    conf = teaching_conference(services, "Recent", today.replace(hour=9, minute=0, second=0, microsecond=0),
+                               [bank["TEACH-15"]])
+    assert conf.id is not None
+    stored = services.training.save_assessment(conf.id, ZOE, FAC, [Score("trainee.closes_loop", 2, "Late.")],
+                                               case_id=None, assessor=FACILITATOR)
+    services.training.submit_assessment(stored.id, seen_version=stored.version)
+    stored = services.training.save_assessment(conf.id, ZOE, FAC, [Score("case.isbar.situation", 4)],
+                                               case_id=bank["TEACH-15"], assessor=FACILITATOR)
+    services.training.submit_assessment(stored.id, seen_version=stored.version)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh()
+    window.show_tab(PROGRAMME_TAB)
+    view = window.programme
+    model = view.model
+    by_name = {model.index(r, TRAINEE).data(): r for r in range(model.rowCount())}
+    zoe, kwame = by_name[ZOE], by_name[KWAME]
+    assert model.index(zoe, TEAM).data() == "2.0"
+    assert model.index(zoe, FLAGS).data() == "below expectation in team behaviours (2.0)"
+    assert model.index(kwame, FLAGS).data() == "no rater's assessment in the last 90 days"
+    assert model.index(zoe, TOPICS).data() == f"2 of {len(curriculum())}"  # TEACH-15: children; interpreters
+    assert model.index(zoe, TOPICS).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Children and adolescents, Culture, language and interpreters")
+    assert view.ui.cohortLabel.text().startswith(
+        f"Curriculum covered by the cohort: 2 of {len(curriculum())} topics; 2 trainee(s) flagged.")
+
+
+def test_trainees_are_people_with_a_profession_and_a_year_of_training(
+    qtbot: QtBot, services: Services
+) -> None:
+    from mdtboard.domain.case import Discipline
+    from mdtboard.ui.training.new_conference import parse_trainee_lines
+    from mdtboard.ui.training.programme import PROFESSION, TRAINEE, YEAR
+
+    attendees, years, problems = parse_trainee_lines(
+        f"{ZOE}, psychology, PGY-3\n{KWAME}, pharmacy, year 2\nNo Year, nursing\nBad, nursing, senior\n")
+    assert [(a.name, a.discipline) for a in attendees] == [
+        (ZOE, Discipline.PSYCHOLOGY), (KWAME, Discipline.PHARMACY), ("No Year", Discipline.NURSING)]
+    assert years == {ZOE: 3, KWAME: 2}
+    assert problems == ["line 4: 'senior' is not a year of training (1 to 15)"]
+    load_bank(services)
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.new_conference()
+    dialog.ui.titleEdit.setText("People")
+    dialog.ui.facilitatorEdit.setText(FACILITATOR)
+    dialog.ui.traineesEdit.setPlainText(f"{ZOE}, psychology, ST3\n{KWAME}, pharmacy\n")
+    dialog.ui.buttonBox.accepted.emit()
+    assert window.conference is not None
+    people = services.training.trainee_people()
+    assert {(p.name, p.profession, p.year_of_training) for p in people.values()} == {
+        (ZOE, Discipline.PSYCHOLOGY, 3), (KWAME, Discipline.PHARMACY, None)}
+    # a later conference gives Kwame's year; Zoë's stays as recorded when none is given
+    services.training.register_trainees([])
+    from mdtboard.domain.progress import Trainee
+
+    services.training.register_trainees([Trainee(KWAME, Discipline.PHARMACY, 2),
+                                         Trainee(ZOE.upper(), Discipline.PSYCHOLOGY, None)])
+    window.refresh()
+    window.show_tab(PROGRAMME_TAB)
+    model = window.programme.model
+    rows = {model.index(r, TRAINEE).data(): (model.index(r, PROFESSION).data(), model.index(r, YEAR).data())
+            for r in range(model.rowCount())}
+    assert rows == {ZOE: ("Psychology", "3"), KWAME: ("Pharmacy", "2")}
+
+
+def test_trainees_preparing_see_the_case_without_model_answers_or_red_flags(
+    qtbot: QtBot, services: Services
+) -> None:
+    from mdtboard.domain.facilitator_guides import guide_for
+    from mdtboard.domain.preparation import preparation
+    from mdtboard.ui.training.window import ROLES_TAB
+
+    bank = load_bank(services)
+    conf = teaching_conference(services, "Preparing", datetime(2026, 6, 8, 13), [bank["TEACH-14"]])
+    assert conf.id is not None
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_conference(conf.id)
+    window.select_case(0)
+    window.show_tab(ROLES_TAB)
+    roles = window.roles
+    text = roles.ui.preparationText.toPlainText()
+    case = services.cases.get(bank["TEACH-14"])
+    assert case.one_liner and case.one_liner in text and "Should we switch him from pregabalin" in text
+    assert "PHQ-9 10" in text and "morphine sulfate modified-release" in text
+    # the model answers and the red-flag list are not there; the guide keeps them for the debrief
+    physician = next(i for i in case.discipline_inputs or [] if i.discipline.value == "physician")
+    assert "NG234" in (physician.assessment or "") and "NG234" not in text
+    assert all(flag not in text for flag in case.red_flags or [])
+    assert "Kept for the debrief" in roles.ui.withheldLabel.text()
+    assert guide_for("TEACH-14") is not None
+    # a teaching case not from the bank has no model answers: shown whole
+    case.ref = "TEACH-2026-001"
+    assert preparation(case).withheld is None
+    assert any(heading == "Disciplines' input" for heading, _ in preparation(case).sections)

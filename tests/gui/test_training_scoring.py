@@ -424,3 +424,99 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
     reviewed = services.training.goals_to_review(later.id, ZOE)
     assert [(g.outcome, g.outcome_note) for g in reviewed] == [
         (None, None), (GoalOutcome.MET, "One question in both cases.")]
+
+
+def test_team_items_announced_before_the_session_are_the_ones_scored(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    from mdtboard.domain.errors import InvalidInputError
+    from mdtboard.ui.training.window import GOALS_TAB
+
+    conf_id, _item_id, _case_id = conference
+    panel = window.scoring
+    team = [row.item.key for row in panel.rows if row.item.key.startswith("trainee.")]
+    assert "trainee.invites_input" in team and "trainee.speaks_up" not in team  # none announced: the core
+    assert team[-1] == "trainee.entrustment"
+    # announced on the Goals tab by ticking two items
+    window.show_tab(GOALS_TAB)
+    goals = window.goals
+    for key in ("trainee.speaks_up", "trainee.stigma_free_language"):
+        goals.focus_item(key).setCheckState(Qt.CheckState.Checked)
+    announced = services.training.announced_items(conf_id, ZOE)
+    assert announced == ("trainee.speaks_up", "trainee.stigma_free_language")
+    # a fourth is refused and the ticks go back to what is stored
+    for key in ("trainee.role_clarity", "trainee.cultural_humility"):
+        goals.focus_item(key).setCheckState(Qt.CheckState.Checked)
+    assert services.training.announced_items(conf_id, ZOE) == (  # in rubric order
+        "trainee.speaks_up", "trainee.role_clarity", "trainee.stigma_free_language")
+    assert goals.focus_item("trainee.cultural_humility").checkState() == Qt.CheckState.Unchecked
+    with pytest.raises(InvalidInputError, match="not a team behaviour"):
+        services.training.announce_items(conf_id, ZOE, ["meeting.chairing"])
+    # the scoring panel now scores exactly those, with the entrustment scale
+    panel.set_trainee(KWAME)
+    panel.set_trainee(ZOE)
+    team = [row.item.key for row in panel.rows if row.item.key.startswith("trainee.")]
+    assert team == ["trainee.speaks_up", "trainee.role_clarity", "trainee.stigma_free_language",
+                    "trainee.entrustment"]
+
+
+def test_enter_in_a_comment_keeps_the_text_and_goes_on_to_the_next_item(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    row = panel.row("case.isbar.situation")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    _press(qtbot, Qt.Key.Key_1)  # a 1: the cursor goes to the comment
+    assert _focused() is row.ui.commentEdit
+    _type(qtbot, "Three questions at once.")
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        row.ui.commentEdit.setFocus()
+        qtbot.waitUntil(row.ui.commentEdit.hasFocus)
+        _press(qtbot, key)
+        assert _row_in_focus().item.key == "case.isbar.background"  # one item on, one highlighted
+        assert row.comment == "Three questions at once."
+    assert [r.item.key for r in panel.rows if r.property("current")] == ["case.isbar.background"]
+
+    def stored() -> tuple[Score, ...]:
+        found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+        return found.assessment.scores if found else ()
+
+    qtbot.waitUntil(lambda: stored() == (Score("case.isbar.situation", 1, "Three questions at once."),),
+                    timeout=3000)
+
+
+def test_ctrl_z_takes_back_a_score_and_its_comment_and_ctrl_shift_z_gives_them_again(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+
+    def stored() -> dict[str, tuple[int, str | None]]:
+        found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+        return {s.item_key: (s.value, s.comment) for s in found.assessment.scores} if found else {}
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), RubricRow))
+    _press(qtbot, Qt.Key.Key_5)  # Identify: 5
+    _press(qtbot, Qt.Key.Key_Down)
+    _press(qtbot, Qt.Key.Key_2)  # Situation: 2, then its comment typed in one go
+    _type(qtbot, "Thin.")
+    both = {"case.isbar.identify": (5, None), "case.isbar.situation": (2, "Thin.")}
+    qtbot.waitUntil(lambda: stored() == both, timeout=3000)
+    # one step takes back the score of Situation with its comment (typing merged into the step)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    situation = panel.row("case.isbar.situation")
+    assert (situation.value, situation.comment) == (None, "")
+    qtbot.waitUntil(lambda: stored() == {"case.isbar.identify": (5, None)}, timeout=3000)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert panel.row("case.isbar.identify").value is None
+    qtbot.waitUntil(lambda: stored() == {}, timeout=3000)
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, redo)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Z, redo)
+    assert (situation.value, situation.comment) == (2, "Thin.")
+    qtbot.waitUntil(lambda: stored() == both, timeout=3000)
+    # another trainee's scores: nothing of these to undo there
+    panel.set_trainee(KWAME)
+    assert not panel.undo.stack.canUndo()

@@ -103,7 +103,7 @@ def test_the_programme_model_passes_qtmodeltester(qtmodeltester: ModelTester, se
     qtmodeltester.check(model)
     model.set_overview(services.training.programme_overview())
     qtmodeltester.check(model)
-    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    rows = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
     assert rows == [
         [KWAME, "3", "1", "12 Jan 2026", "09 Mar 2026"],
         [NGOZI, "1", "0", "09 Feb 2026", "09 Feb 2026"],
@@ -155,6 +155,9 @@ def test_the_progress_charts_build_for_three_conferences(
     actual, target = timing.series()
     assert [p.y() for p in actual.points()] == [round(200 / 60, 1), round(320 / 60, 1)]
     assert [p.y() for p in target.points()] == [3.0, 3.0]
+    time_axis = next(a for a in timing.axes() if isinstance(a, QBarCategoryAxis))
+    assert [c.split(": ", 1)[1] for c in time_axis.categories()] == ["03:20 of 03:00", "05:20 of 03:00"]
+    assert not actual.pointLabelsVisible()  # no decimal minutes: times in mm:ss only
     assert "3 teaching conference(s) attended, 2 presentation(s) given" in progress.ui.summaryLabel.text()
     for view in progress.charts:
         assert view.isVisibleTo(window)

@@ -129,3 +129,13 @@ def test_the_safety_points_of_the_newer_cases_are_in_their_model_answers() -> No
     for ref, hidden in {"TEACH-14": "thoracic", "TEACH-15": "codeine", "TEACH-16": "oxybutynin"}.items():
         assert not any(hidden in flag.lower() for flag in CASES[ref].red_flags or []), ref
         assert guides()[ref].software_flags_key_issue is False
+
+
+def test_every_curriculum_topic_has_a_case_and_every_case_known_topics() -> None:
+    from mdtboard.domain.facilitator_guides import curriculum, topics_of_cases
+
+    topics = curriculum()
+    assert len(topics) >= 15
+    by_case = topics_of_cases()
+    assert set(by_case) == set(REFS) and all(by_case.values())
+    assert {t for ts in by_case.values() for t in ts} == set(topics)  # every topic covered, no unknown one

@@ -33,6 +33,8 @@ class FacilitatorGuide:
     expected_mme_per_day: str
     expected_phq9_band: str | None
     expected_gad7_band: str | None
+    #: The curriculum topics (ids of :func:`curriculum`) the case covers.
+    topics: tuple[str, ...] = ()
     #: Why the case has no self-reported scores (a child under 12, a person who cannot self-report), if so.
     no_self_report: str | None = None
 
@@ -60,6 +62,7 @@ def guides() -> dict[str, FacilitatorGuide]:
             expected_phq9_band=expected.get("phq9_band"),
             expected_gad7_band=expected.get("gad7_band"),
             no_self_report=expected.get("self_report"),
+            topics=tuple(entry.get("topics", ())),
         )
     return out
 
@@ -72,3 +75,15 @@ def guide_for(case_ref: str) -> FacilitatorGuide | None:
 def sources() -> tuple[str, ...]:
     with resource("teaching", "facilitator-guides.json").open(encoding="utf-8") as handle:
         return tuple(json.load(handle)["sources"])
+
+
+@cache
+def curriculum() -> dict[str, str]:
+    """The curriculum's topics, id -> label, in order (every topic has at least one bank case)."""
+    with resource("teaching", "facilitator-guides.json").open(encoding="utf-8") as handle:
+        return {entry["id"]: entry["label"] for entry in json.load(handle)["curriculum"]}
+
+
+def topics_of_cases() -> dict[str, tuple[str, ...]]:
+    """Each bank case's curriculum topics, by case reference."""
+    return {ref: guide.topics for ref, guide in guides().items()}

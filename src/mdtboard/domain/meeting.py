@@ -177,6 +177,9 @@ class MeetingRecord:
     never_heard: tuple[Discipline, ...]
     planned_seconds: int
     meeting_seconds: int | None  # from the meeting's (or first case's) start to its (or last case's) end
+    #: The audit trail's last record when the record was made ("N:hash"), printed like the minutes' so
+    #: that records removed from the end of the trail later can be found against the paper; "" unknown.
+    audit_head: str = ""
 
     def _with(self, status: AgendaStatus) -> tuple[CaseLine, ...]:
         return tuple(c for c in self.cases if c.status is status)

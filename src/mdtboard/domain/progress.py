@@ -79,6 +79,8 @@ class ConferenceRecord:
     trainees: tuple[str, ...] = ()
     presentations: tuple[Presentation, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    #: The references of the cases on its agenda (discussed by everyone who took part).
+    cases: tuple[str, ...] = ()
 
     def took_part(self, trainee: str) -> bool:
         key = trainee_key(trainee)
@@ -191,6 +193,15 @@ def _display_name(trainee: str, conferences: Sequence[ConferenceRecord]) -> str:
             if trainee_key(name) == key:
                 return " ".join(name.split())
     return " ".join(trainee.split())
+
+
+@dataclass(frozen=True)
+class Trainee:
+    """A trainee as a person: name, profession (their discipline) and year of training."""
+
+    name: str
+    profession: Discipline
+    year_of_training: int | None = None
 
 
 @dataclass(frozen=True)

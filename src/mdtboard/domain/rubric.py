@@ -87,6 +87,8 @@ class RubricItem:
     anchors: Mapping[int, str] = field(hash=False)
     #: Competency framework -> codes this item gives evidence for (ACGME Pain Medicine, CanMEDS, IPEC).
     frameworks: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    #: Scored by default; an item that is not core is scored only when announced for the trainee.
+    core: bool = field(default=True, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "anchors", MappingProxyType(dict(self.anchors)))
@@ -181,6 +183,7 @@ def _load_rubric() -> Rubric:
             key, RubricLevel(str(entry["level"])), RubricDomain(str(entry["domain"])), title,
             {score: str(anchors[str(score)]) for score in ANCHOR_SCORES},
             frameworks=MappingProxyType({name: tuple(codes) for name, codes in frameworks.items()}),
+            core=bool(entry.get("core", True)),
         )
 
     items = [item(entry, entry["key"], entry["title"]) for entry in data["items"]]
@@ -204,6 +207,22 @@ def rubric_items(
 ) -> tuple[RubricItem, ...]:
     """The items of one level (all items when ``level`` is None), in rubric order."""
     return rubric.items if level is None else rubric.for_level(level)
+
+
+#: The overall entrustment judgement, scored for every trainee whatever items were announced.
+ENTRUSTMENT_KEY = "trainee.entrustment"
+#: How many team items may be announced for one trainee before a session.
+MAX_ANNOUNCED = 3
+
+
+def team_items(announced: Sequence[str] = (), rubric: Rubric | None = None) -> tuple[RubricItem, ...]:
+    """The team behaviours to score for a trainee: those announced for them (with the entrustment scale), or,
+    when none were announced, the core ones."""
+    chosen = set(announced)
+    items = (rubric or MDTBOARD_RUBRIC).for_domain(RubricDomain.TEAMWORK)
+    if chosen:
+        return tuple(i for i in items if i.key in chosen or i.key == ENTRUSTMENT_KEY)
+    return tuple(i for i in items if i.core)
 
 
 def discipline_item_key(discipline: Discipline) -> str:

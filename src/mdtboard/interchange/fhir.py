@@ -54,7 +54,7 @@ from mdtboard.domain.scoring import (
 from mdtboard.services.files import write_atomic
 
 if TYPE_CHECKING:
-    from mdtboard.services.context import Services
+    from mdtboard.services.printouts import CarePlanPrintout
 
 #: Namespace of mdtboard's deterministic resource ids.
 NAMESPACE = uuid.UUID("6f1d3a52-8c0e-5b7e-9a43-3f0c2d7be4a1")
@@ -507,20 +507,13 @@ def _label(resource: dict[str, Any], label: dict[str, str]) -> None:
         security.append(dict(label))
 
 
-def write_fhir_bundle(services: Services, case_ref: str, path: Path) -> Path:
-    """Write the FHIR bundle of a case's care plan to ``path`` atomically: the agreed plan, else the
-    latest draft, else a draft built from the discipline inputs (as ``mdtboard care-plan`` prints)."""
-    case = services.cases.get_by_ref(case_ref)
-    assert case.id is not None
-    plan = (
-        services.careplans.agreed(case.id)
-        or services.careplans.current(case.id)
-        or services.careplans.draft_from_inputs(case.id)
-    )
-    data = json.dumps(fhir_bundle(case, plan), ensure_ascii=False, indent=2, default=_json_default)
-    written = write_atomic(path, (data + "\n").encode("utf-8"))
-    services.audit.exported("fhir", case_ids=[case.id])
-    return written
+def write_fhir_bundle(printout: CarePlanPrintout, path: Path) -> Path:
+    """Write the FHIR bundle of the printout's care plan to ``path`` atomically (by default the agreed
+    plan, else the latest draft, else a draft built from the discipline inputs, as ``mdtboard care-plan``
+    prints: see :meth:`mdtboard.services.context.Services.printout`)."""
+    bundle = fhir_bundle(printout.case, printout.plan)
+    data = json.dumps(bundle, ensure_ascii=False, indent=2, default=_json_default)
+    return write_atomic(path, (data + "\n").encode("utf-8"))
 
 
 def _json_default(value: object) -> str:

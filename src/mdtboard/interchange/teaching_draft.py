@@ -13,14 +13,12 @@ import json
 import secrets
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from mdtboard.domain.case import Case
 from mdtboard.domain.deidentify import TeachingDraft, make_teaching_case, proposal, text_slots
 from mdtboard.interchange.bundle import case_to_json
 from mdtboard.services.files import write_atomic
-
-if TYPE_CHECKING:
-    from mdtboard.services.context import Services
 
 FORMAT = "mdtboard-teaching-draft"
 
@@ -50,10 +48,10 @@ def draft_json(draft: TeachingDraft) -> dict[str, Any]:
 
 
 def write_teaching_draft(
-    services: Services, case_ref: str, path: Path, *, seed: str | None = None, today: date | None = None
+    case: Case, path: Path, *, seed: str | None = None, today: date | None = None
 ) -> TeachingDraft:
-    """Write the draft of the case ``case_ref`` to ``path`` atomically; returns the draft."""
-    case = services.cases.get_by_ref(case_ref)
+    """Write the draft of the real case ``case`` (as read, unchanged) to ``path`` atomically; returns the
+    draft."""
     draft = make_teaching_case(case, seed if seed is not None else secrets.token_hex(8), today=today)
     data = json.dumps(draft_json(draft), ensure_ascii=False, indent=2)
     write_atomic(path, (data + "\n").encode("utf-8"))

@@ -55,7 +55,7 @@ from mdtboard.reports.styles import (
 from mdtboard.services.files import write_atomic
 
 if TYPE_CHECKING:
-    from mdtboard.services.context import Services
+    from mdtboard.services.printouts import CarePlanPrintout
 
 DOCUMENT_TITLE = "Joint care plan"
 
@@ -337,74 +337,41 @@ class CarePlanDocument:
 # Entry points
 
 
-def _plan_for(services: Services, case: Case) -> tuple[CarePlan, bool]:
-    """The agreed plan, else the latest draft, else a draft built from the inputs (not stored)."""
-    assert case.id is not None
-    plan = services.careplans.agreed(case.id) or services.careplans.current(case.id)
-    if plan is not None:
-        return plan, False
-    return services.careplans.draft_from_inputs(case.id), True
-
-
 def care_plan_document(
-    services: Services,
-    case_ref: str,
+    printout: CarePlanPrintout,
     *,
     page_size: str = "A4",
-    plan: CarePlan | None = None,
     printed_at: datetime | None = None,
     summary: bool = True,
 ) -> CarePlanDocument:
-    """The document of ``plan`` (default: the case's current plan, see :func:`write_care_plan_pdf`)."""
-    case = services.cases.get_by_ref(case_ref)
-    assert case.id is not None
-    built = False
-    if plan is None:
-        plan, built = _plan_for(services, case)
-    progress = services.careplans.progress(plan.id) if plan.signed and plan.id is not None else {}
-    reviewed = None
-    if plan.supersedes is not None:
-        previous = services.careplans.get(plan.supersedes)
-        assert previous.id is not None
-        reviewed = (previous, services.careplans.progress(previous.id))
+    """The document of the printout's plan (see :meth:`mdtboard.services.context.Services.printout`)."""
     return CarePlanDocument(
-        case,
-        plan,
-        progress=progress,
-        reviewed=reviewed,
-        inputs=services.careplans.inputs_for(case.id, plan.agenda_item_id),
-        required_sign_offs=services.careplans.required_sign_offs(plan),
+        printout.case,
+        printout.plan,
+        progress=printout.progress,
+        reviewed=printout.reviewed,
+        inputs=list(printout.inputs),
+        required_sign_offs=printout.required_sign_offs,
         page_size=page_size,
         printed_at=printed_at,
-        built_from_inputs=built,
+        built_from_inputs=printout.built_from_inputs,
         summary=summary,
     )
 
 
 def care_plan_pdf_bytes(
-    services: Services,
-    case_ref: str,
+    printout: CarePlanPrintout,
     *,
     page_size: str = "A4",
-    plan: CarePlan | None = None,
     printed_at: datetime | None = None,
     summary: bool = True,
 ) -> bytes:
     """The PDF of a case's care plan, in memory (for a print preview)."""
-    return care_plan_document(
-        services, case_ref, page_size=page_size, plan=plan, printed_at=printed_at, summary=summary
-    ).render()
+    return care_plan_document(printout, page_size=page_size, printed_at=printed_at, summary=summary).render()
 
 
 def write_care_plan_pdf(
-    services: Services, case_ref: str, path: Path, page_size: str = "A4", *, summary: bool = True
+    printout: CarePlanPrintout, path: Path, page_size: str = "A4", *, summary: bool = True
 ) -> Path:
-    """Write the care plan of a case to ``path`` atomically.
-
-    The plan is the case's latest agreed (signed) plan; else its latest draft; else, when no plan has
-    been made yet, a draft built from the discipline inputs. Anything but a signed plan is marked DRAFT.
-    """
-    data = care_plan_pdf_bytes(services, case_ref, page_size=page_size, summary=summary)
-    written = write_atomic(path, data)
-    services.audit.exported("care plan pdf", case_ids=[services.audit.case_id(case_ref)])
-    return written
+    """Write the printout's care plan to ``path`` atomically. Anything but a signed plan is marked DRAFT."""
+    return write_atomic(path, care_plan_pdf_bytes(printout, page_size=page_size, summary=summary))

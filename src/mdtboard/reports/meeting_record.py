@@ -89,7 +89,14 @@ class MeetingRecordDocument:
             *self._overruns(),
             *self._time_share(),
             *self._missing(),
+            *self._audit_head(),
         ]
+
+    def _audit_head(self) -> list[Flowable]:
+        if not self.record.audit_head:
+            return []
+        number, digest = self.record.audit_head.split(":", 1)
+        return [self._p(f"Audit trail when printed: record {number}, hash {digest}.", "note")]
 
     def _p(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(markup(text), self.styles[style])

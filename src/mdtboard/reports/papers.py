@@ -9,16 +9,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.errors import InvalidInputError, Problem
-from mdtboard.reports.care_plan import _plan_for, care_plan_document
+from mdtboard.reports.care_plan import care_plan_document
 from mdtboard.reports.gp_letter import GpLetterDocument
 from mdtboard.reports.patient_plan import PatientPlanDocument
 from mdtboard.reports.site import SiteDetails, load_site
 from mdtboard.services.files import write_atomic
 
 if TYPE_CHECKING:
-    from mdtboard.services.context import Services
+    from mdtboard.services.printouts import CarePlanPrintout
 
 
 class Audience(StrEnum):
@@ -46,36 +45,31 @@ AUDIENCE_LABELS = {
 
 
 def paper_bytes(
-    services: Services,
-    case_ref: str,
+    printout: CarePlanPrintout,
     audience: Audience = Audience.TEAM,
     *,
     page_size: str = "A4",
-    plan: CarePlan | None = None,
     summary: bool = True,
     site: SiteDetails | None = None,
     printed_at: datetime | None = None,
 ) -> bytes:
-    """The PDF of one paper of a case's plan (default: its agreed plan, else its latest draft)."""
+    """The PDF of one paper of the printout's plan (see :meth:`Services.printout`)."""
     if audience is Audience.TEAM:
-        return care_plan_document(
-            services, case_ref, page_size=page_size, plan=plan, printed_at=printed_at, summary=summary
-        ).render()
-    case = services.cases.get_by_ref(case_ref)
-    if plan is None:
-        plan, _built = _plan_for(services, case)
+        document = care_plan_document(printout, page_size=page_size, printed_at=printed_at, summary=summary)
+        return document.render()
     site = load_site() if site is None else site
     if audience is Audience.PATIENT:
-        return PatientPlanDocument(case, plan, site, page_size=page_size, printed_at=printed_at).render()
+        return PatientPlanDocument(
+            printout.case, printout.plan, site, page_size=page_size, printed_at=printed_at
+        ).render()
     return GpLetterDocument(
-        case, plan, site, required=services.careplans.required_sign_offs(plan), page_size=page_size,
+        printout.case, printout.plan, site, required=printout.required_sign_offs, page_size=page_size,
         printed_at=printed_at,
     ).render()
 
 
 def write_paper(
-    services: Services,
-    case_ref: str,
+    printout: CarePlanPrintout,
     path: Path,
     audience: Audience = Audience.TEAM,
     *,
@@ -83,8 +77,6 @@ def write_paper(
     summary: bool = True,
     site: SiteDetails | None = None,
 ) -> Path:
-    """Write one paper of a case's plan to ``path`` atomically (nothing is written when it fails)."""
-    data = paper_bytes(services, case_ref, audience, page_size=page_size, summary=summary, site=site)
-    written = write_atomic(path, data)
-    services.audit.exported(f"{audience.value} paper", case_ids=[services.audit.case_id(case_ref)])
-    return written
+    """Write one paper of the printout's plan to ``path`` atomically (nothing is written when it fails)."""
+    data = paper_bytes(printout, audience, page_size=page_size, summary=summary, site=site)
+    return write_atomic(path, data)

@@ -90,6 +90,7 @@ class AccountService:
         *, discipline: Discipline | None = None, demo: bool = False, pin: str | None = None,
     ) -> Account:
         require(by.roles, Action.MANAGE_ACCOUNTS, who=by.username)
+        permissions.check(Action.MANAGE_ACCOUNTS)  # and whoever is signed in to this program
         return self._create(by, username, display_name, password, list(roles), discipline, demo=demo, pin=pin)
 
     def _create(

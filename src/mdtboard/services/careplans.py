@@ -50,7 +50,9 @@ from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.services.accounts import AccountService, same_name, to_account
 from mdtboard.services.permissions import NotAllowedError, allowed, check, require
+from mdtboard.services.printouts import CarePlanPrintout
 from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.services.visibility import check_visible
 from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
@@ -78,6 +80,8 @@ class CarePlanService:
     def get(self, plan_id: int) -> CarePlan:
         with read_only(self.db) as session:
             plan = repo.load_plan(session, plan_id)
+            if plan is not None:
+                check_visible(session, [plan.case_id])
         if plan is None:
             raise NotFoundError("care plan", plan_id)
         return plan
@@ -85,20 +89,24 @@ class CarePlanService:
     def current(self, case_id: int) -> CarePlan | None:
         """The case's latest plan version (draft or signed), or None when it has no plan."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return self._latest(session, case_id)
 
     def agreed(self, case_id: int) -> CarePlan | None:
         """The case's latest signed plan, or None when no plan has been agreed yet."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return self._latest(session, case_id, signed_only=True)
 
     def history(self, case_id: int) -> list[CarePlan]:
         """Every version of the case's plan, oldest first."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return repo.plans_of_case(session, case_id)
 
     def get_version(self, case_id: int, plan_version: int) -> CarePlan:
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             found = repo.plans_of_case(session, case_id, plan_version)
         if not found:
             raise NotFoundError("care plan version", plan_version)
@@ -184,7 +192,11 @@ class CarePlanService:
     def progress(self, plan_id: int) -> dict[str, ActionProgress]:
         """The latest progress of each action of a plan, by the action's uid."""
         with read_only(self.db) as session:
-            latest = progress_repo.latest_progress(session, [plan_id])
+            return self._progress(session, plan_id)
+
+    @staticmethod
+    def _progress(session: Session, plan_id: int) -> dict[str, ActionProgress]:
+        latest = progress_repo.latest_progress(session, [plan_id])
         return {uid: p for (_plan, uid), p in latest.items()}
 
     def record_progress(
@@ -233,16 +245,46 @@ class CarePlanService:
         """The draft :meth:`create_draft` would store, without storing it (e.g. to print a case that
         has no plan yet)."""
         with read_only(self.db) as session:
-            case = self._case(session, case_id)
-            self._check_item(session, case, agenda_item_id)
-            inputs = self._own_inputs(session, case_id, agenda_item_id)
-            previous = self._latest(session, case_id, signed_only=True)
+            return self._draft(session, self._case(session, case_id), agenda_item_id, today)
+
+    def _draft(
+        self, session: Session, case: Case, agenda_item_id: int | None, today: date | None
+    ) -> CarePlan:
+        assert case.id is not None
+        self._check_item(session, case, agenda_item_id)
+        inputs = self._own_inputs(session, case.id, agenda_item_id)
+        previous = self._latest(session, case.id, signed_only=True)
         plan = draft_plan(case, inputs, previous=previous, today=today)
         plan.agenda_item_id = agenda_item_id
         plan.case_ref = case.ref
         if previous is None:
             plan.plan_version = 1
         return plan
+
+    def printout(self, session: Session, case: Case, plan: CarePlan | None = None) -> CarePlanPrintout:
+        """What the papers of ``plan`` show (by default the case's agreed plan, else its latest draft, else
+        a draft built from the discipline inputs), read in the caller's read transaction ``session``."""
+        assert case.id is not None
+        built = False
+        if plan is None:
+            plan = self._latest(session, case.id, signed_only=True) or self._latest(session, case.id)
+            if plan is None:
+                plan, built = self._draft(session, case, None, None), True
+        progress = self._progress(session, plan.id) if plan.signed and plan.id is not None else {}
+        reviewed = None
+        if plan.supersedes is not None:
+            previous = self._stored(session, plan.supersedes)
+            assert previous.id is not None
+            reviewed = (previous, self._progress(session, previous.id))
+        return CarePlanPrintout(
+            case,
+            plan,
+            built_from_inputs=built,
+            progress=progress,
+            reviewed=reviewed,
+            inputs=tuple(self._inputs(session, case.id, plan.agenda_item_id)),
+            required_sign_offs=tuple(required_sign_offs(plan, self._attendees(session, plan.agenda_item_id))),
+        )
 
     def create_draft(
         self, case_id: int, *, agenda_item_id: int | None = None, today: date | None = None

@@ -13,10 +13,13 @@ from mdtboard.domain.case import Case, CaseSummary, RestrictedPassage
 from mdtboard.domain.case_keeping import CaseInUseError, CaseUsage, duplicate
 from mdtboard.domain.case_refs import next_reference, reference_prefix
 from mdtboard.domain.errors import CancelledError, ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.domain.passage_access import changed_hidden_field, hidden_from, restored, withheld
+from mdtboard.domain.privacy import passage_notice
 from mdtboard.domain.validation import case_problems, check_case
 from mdtboard.services.permissions import NotAllowedError, acting, allowed, check
 from mdtboard.services.uow import Session, read_only, unit_of_work
-from mdtboard.storage import case_keeping, case_repo, conference_repo
+from mdtboard.services.visibility import check_visible
+from mdtboard.storage import audit, case_keeping, case_repo
 from mdtboard.storage.db import Database
 
 #: After storing this many cases at once, the database's planner statistics are gathered again (on
@@ -49,20 +52,49 @@ class CaseService:
     def _seen(self, session: Session, cases: list[Case]) -> list[Case]:
         """``cases``, once the account signed in may see each: trainees and observers see fictional
         cases and the cases of the conferences they attend (:class:`NotAllowedError` for any other)."""
-        account = acting()
-        if account is None or allowed(account.roles, Action.SEE_REAL_CASES):
-            return cases
-        real = [c for c in cases if not c.fictional]
-        if real:
-            attended = conference_repo.attended_case_ids(session, account.display_name)
-            hidden = next((c for c in real if c.id not in attended), None)
-            if hidden is not None:
-                raise NotAllowedError(
-                    f"{account.display_name} ({', '.join(sorted(r.value for r in account.roles))}) sees "
-                    "fictional cases and the cases of the conferences they attend, not case "
-                    f"{hidden.ref}. Nothing was changed."
-                )
+        check_visible(session, [c.id for c in cases if c.id is not None])
         return cases
+
+    @staticmethod
+    def _hidden(case: Case) -> list[RestrictedPassage]:
+        account = acting()
+        return [] if account is None else hidden_from(case, account.display_name, account.discipline)
+
+    def _as_seen(self, case: Case) -> Case:
+        """``case`` as the account signed in may read it (restricted passages it does not hold withheld)."""
+        return withheld(case, self._hidden(case))
+
+    def open(self, case_id: int, *, record: bool = True) -> Case:
+        """The case as the case editor shows it: whole, but for the restricted passages the account signed
+        in does not hold (their notice in their place; see :mod:`mdtboard.domain.passage_access`). When
+        it shows restricted passages whole, the read is recorded in the audit trail (``record``; which
+        fields, never the text)."""
+        case = self.get(case_id)
+        hidden = self._hidden(case)
+        seen = sorted({p.field for p in case.restricted_passages or [] if p not in hidden})
+        if record and seen:
+            with unit_of_work(self.db) as session:
+                audit.note(session, "read", "cases", case_id, case_id=case_id, fields=seen)
+        return withheld(case, hidden)
+
+    def _keep_hidden(self, session: Session, case: Case) -> Case:
+        """A save from a case editor that withheld passages from the account signed in: the fields that
+        hold them are as stored, or the save is refused (:class:`NotAllowedError`)."""
+        shown = [p for p in case.restricted_passages or [] if p.text == passage_notice(p)]
+        if not shown or case.id is None:
+            return case
+        found = case_repo.load_cases(session, ids=[case.id])
+        if not found:
+            return case
+        stored = found[0]
+        hidden = self._hidden(stored)
+        field = changed_hidden_field(case, stored, hidden)
+        if field is not None:
+            account = acting()
+            who = account.display_name if account is not None else "You"
+            raise NotAllowedError(f"{who} may not change {field.strip('/').replace('_', ' ')}: it holds a "
+                                  "restricted passage you do not hold. Nothing was changed.")
+        return restored(case, stored, hidden)
 
     @staticmethod
     def _listing(fictional: bool | None) -> bool | None:
@@ -87,7 +119,12 @@ class CaseService:
 
     def get_by_ref(self, ref: str) -> Case:
         with read_only(self.db) as session:
-            found = self._seen(session, case_repo.load_cases(session, refs=[ref]))
+            return self.case_in(session, ref)
+
+    def case_in(self, session: Session, ref: str) -> Case:
+        """The case ``ref`` read in the caller's transaction ``session``, as the person signed in may see it
+        (:class:`NotAllowedError` otherwise)."""
+        found = self._seen(session, case_repo.load_cases(session, refs=[ref]))
         if not found:
             raise NotFoundError("case", ref)
         return found[0]
@@ -236,7 +273,11 @@ class CaseService:
         check_case(case)
         if base is not None and (base.id != case.id or base.version != case.version):
             base = None  # not the version this edit was made on: save it whole
+        case_id = case.id
         with unit_of_work(self.db) as session:
+            case = self._keep_hidden(session, case)
+            if base is not None:
+                base = self._keep_hidden(session, base)
             if base is None or base.ref != case.ref:
                 clash = case_repo.ids_by_ref(session, [case.ref]).get(case.ref)
                 if clash is not None and clash[0] != case.id:
@@ -246,19 +287,20 @@ class CaseService:
             if base is not None:
                 stored = case_repo.update_changed(session, case, base)
                 if stored is not None:
-                    return stored
+                    return self._as_seen(stored)
                 new_version = None
             else:
-                new_version = case_repo.replace_case(session, case.id, case, seen_version=case.version)
+                new_version = case_repo.replace_case(session, case_id, case, seen_version=case.version)
             if new_version is None:
                 session.rollback()
-                theirs = case_repo.load_cases(session, ids=[case.id])
+                theirs = case_repo.load_cases(session, ids=[case_id])
                 if not theirs:
                     raise NotFoundError("case", case.ref)
                 raise ConflictError(
-                    "case", case.ref, seen_version=case.version, mine=copy.deepcopy(case), theirs=theirs[0]
+                    "case", case.ref, seen_version=case.version, mine=copy.deepcopy(case),
+                    theirs=self._as_seen(theirs[0]),
                 )
-        return self.get(case.id)
+        return self._as_seen(self.get(case_id))
 
     def restrict_passage(self, case_id: int, passage: RestrictedPassage) -> Case:
         """Add ``passage`` (marked in a discipline's input during a conference) to the case's restricted
@@ -409,16 +451,19 @@ class CaseService:
                 step(len(chunk))
             updated = [existing[c.ref][0] for c in cases if c.ref in existing]
             kept = case_repo.conference_passages(session, updated)
+            replacing: list[tuple[int, Case]] = []
             for case in cases:
                 if case.ref in existing:
                     case_id = existing[case.ref][0]
                     if kept.get(case_id):
                         passages = [*(case.restricted_passages or []), *kept[case_id]]
                         case = replace(case, restricted_passages=passages)
-                    case_repo.replace_case(session, case_id, case, seen_version=None)
+                    replacing.append((case_id, case))
                     results[case.ref] = StoredCase(case.ref, case_id, False, case.patient.display_name)
-                    if len(results) % IMPORT_CHUNK == 0:
-                        step(IMPORT_CHUNK)
+            for start in range(0, len(replacing), IMPORT_CHUNK):
+                part = replacing[start : start + IMPORT_CHUNK]
+                case_repo.replace_cases(session, part)
+                step(len(part))
         if len(cases) >= STATISTICS_AFTER:
             with unit_of_work(self.db) as session:
                 case_repo.gather_statistics(session)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from mdtboard.storage.db import Database, open_database, resolve_url, sqlite_path
 
 if TYPE_CHECKING:
+    from mdtboard.domain.careplan import CarePlan
     from mdtboard.services.accounts import AccountService
     from mdtboard.services.audit import AuditService
     from mdtboard.services.backups import BackupService
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from mdtboard.services.changes import ChangeService
     from mdtboard.services.conferences import ConferenceService
     from mdtboard.services.presence import PresenceService
+    from mdtboard.services.printouts import CarePlanPrintout
     from mdtboard.services.timing import TimingService
     from mdtboard.services.training import TrainingService
 
@@ -94,20 +96,41 @@ class Services:
 
         return BackupService(self.db)
 
-    def load_all(self) -> None:
-        """Make every service now, importing their modules (on a thread, before a window asks for them)."""
-        for name in ("cases", "conferences", "careplans", "training", "timing"):
+    def load(self, names: tuple[str, ...]) -> None:
+        """Make these services now, importing their modules, and configure the ORM models (on a thread,
+        before a window asks for them)."""
+        for name in names:
             getattr(self, name)
+        self.db.configure_models()
+
+    def load_all(self) -> None:
+        """Make every service now (see :meth:`load`)."""
+        self.load(("cases", "conferences", "careplans", "training", "timing"))
+
+    def printout(self, case_ref: str, plan: CarePlan | None = None) -> CarePlanPrintout:
+        """What the care-plan papers and the FHIR export of a case are given (see
+        :func:`mdtboard.services.printouts.care_plan_printout`)."""
+        from mdtboard.services.printouts import care_plan_printout
+
+        return care_plan_printout(self, case_ref, plan)
 
     def close(self) -> None:
         self.db.dispose()
 
 
-def open_services(url: str | None = None, *, create: bool = True, backup_days: int | None = None) -> Services:
+def open_services(
+    url: str | None = None,
+    *,
+    create: bool = True,
+    backup_days: int | None = None,
+    defer_checks: bool = False,
+) -> Services:
     """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
     file that is not there is not created (:class:`DatabaseMissingError`). ``backup_days``: take the day's
     backup of a SQLite database if not done yet, keeping that many days (the program's start)."""
-    return Services.on(open_database(url, create=create, backup_days=backup_days))
+    return Services.on(
+        open_database(url, create=create, backup_days=backup_days, defer_checks=defer_checks)
+    )
 
 
 def database_file(url: str | None = None) -> str | None:

@@ -28,7 +28,7 @@ from mdtboard.domain.timers import (
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.services.permissions import check
 from mdtboard.services.uow import Session, read_only, unit_of_work
-from mdtboard.storage import timing_repo
+from mdtboard.storage import audit, timing_repo
 from mdtboard.storage.db import Database
 from mdtboard.storage.timing_models import FLOOR_KIND, PHASE_KIND
 
@@ -297,12 +297,15 @@ class TimingService:
                     record = record.running_until(end)
             case_timing = record.case_timing(60.0 * item.minutes) if record and record.timed else None
             items.append(ItemRecord.from_agenda(item, case_timing))
-        return summarize_meeting(
+        summary = summarize_meeting(
             conference,
             items,
             started_at=times.started_at if times else None,
             ended_at=times.ended_at if times else None,
         )
+        with read_only(self.db) as session:
+            last_id, last_hash = audit.latest(session.connection())
+        return replace(summary, audit_head=f"{last_id}:{last_hash[:16]}")
 
 
 def _to_times(row: timing_repo.Clock) -> MeetingTimes:

@@ -24,13 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
-from mdtboard.domain.agreement import Agreement, rater_agreement
 from mdtboard.domain.blind import Goal, GoalKind, GoalOutcome, Rated, Visible, check_goals, visible
 from mdtboard.domain.case import Case, Discipline
-from mdtboard.domain.competency import CompetencyRecord, competency_record
 from mdtboard.domain.conference import ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.progress import (
@@ -52,6 +49,7 @@ from mdtboard.domain.rubric import (
 )
 from mdtboard.domain.timers import CaseTiming
 from mdtboard.services import teaching_review as review
+from mdtboard.services.programme import ProgrammeMixin
 from mdtboard.services.teaching_review import TeachingReview
 from mdtboard.services.training_data import (
     CaseRoles,
@@ -105,7 +103,7 @@ def _conflict(what: str, key: Any, seen: int | None, mine: Any, theirs: Any) -> 
 # ---------------------------------------------------------------------------------------- the service
 
 
-class TrainingService:
+class TrainingService(ProgrammeMixin):
     """Training mode, each call its own unit of work."""
 
     def __init__(self, db: Database) -> None:
@@ -546,21 +544,6 @@ class TrainingService:
 
     def programme_overview(self) -> ProgrammeOverview:
         return programme_overview(self.records())
-
-    def competency_record(self, trainee: str) -> CompetencyRecord:
-        """Everything submitted about ``trainee`` for the competency committee, with their goals."""
-        records = self.records()
-        by_ref = {record.ref: record for record in records}
-        goals = [(by_ref[conference_ref(goal.conference_id)], goal) for goal in self.goals(trainee)
-                 if goal.conference_id is not None and conference_ref(goal.conference_id) in by_ref]
-        return competency_record(trainee, records, goals)
-
-    def rater_agreement(self, *, since: date | None = None, until: date | None = None) -> Agreement:
-        """Agreement between raters over the teaching conferences held from ``since`` to ``until``."""
-        return rater_agreement(
-            r for r in self.records()
-            if (since is None or r.held_on >= since) and (until is None or r.held_on <= until)
-        )
 
     def debrief_inputs(self, conference_id: int, trainee: str) -> DebriefInputs:
         """The conference, the programme's earlier conferences and the cases the trainee presented."""

@@ -259,6 +259,7 @@ def load_records(session: Session, conference_ids: Sequence[int]) -> list[Confer
             trainees=tuple(trainees.get(conf_id, ())),
             presentations=tuple(presentations.get(conf_id, ())),
             assessments=tuple(assessments.get(conf_id, ())),
+            cases=tuple(ref for item, ref in items if item.conference_id == conf_id),
         )
         for conf_id in conference_ids
         if conf_id in confs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
@@ -266,6 +266,36 @@ def replace_case(session: Session, case_id: int, case: Case, *, seen_version: in
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
     return int(new_version)
+
+
+def replace_cases(session: Session, items: Sequence[tuple[int, Case]]) -> None:
+    """Overwrite existing cases (by id) and all their prepared parts, whatever their versions (an import
+    of cases that exist): one ``UPDATE`` run for all of them, one ``DELETE`` per part table and one
+    ``INSERT`` per part table for the lot, instead of those statements for each case."""
+    if not items:
+        return
+    ids = [case_id for case_id, _case in items]
+    archived = dict(
+        session.execute(sa.select(CaseRow.id, CaseRow.archived_at).where(CaseRow.id.in_(ids))).all()
+    )
+    now = utcnow()
+    table = cast(sa.Table, CaseRow.__table__)  # the table, not the entity: one UPDATE run for all of them
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("b_id"))
+        .values(version=table.c.version + 1, updated_at=sa.bindparam("b_now")),
+        [{"b_id": case_id, "b_now": now, **case_values(case)} for case_id, case in items],
+    )
+    _delete_children(session, ids)
+    merged: dict[type, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
+    inputs: list[dict[str, Any]] = []
+    for case_id, case in items:
+        for child, rows in child_rows(case_id, case, archived=archived.get(case_id) is not None).items():
+            merged[child].extend(rows)
+        inputs.extend(input_rows(case_id, case.discipline_inputs or []))
+    _insert_children(session, merged)
+    if inputs:
+        session.execute(sa.insert(DisciplineInputRow), inputs)
 
 
 def update_changed(session: Session, case: Case, base: Case) -> Case | None:
@@ -530,13 +560,25 @@ def count(
 ) -> int:
     """How many cases match; with ``limit``, counting stops past ``limit``: ``limit + 1`` says "more".
     Archived cases count only with ``archived`` (and then only they do)."""
-    parsed = parse_query(query)
+    return _count(session, parse_query(query), fictional, limit, archived)[0]
+
+
+def _count(
+    session: Session, parsed: Query, fictional: bool | None, limit: int | None, archived: bool
+) -> tuple[int, int]:
+    """:func:`count`, and how many matches a page should expect (what :func:`search` takes as
+    ``matches``): the distinct cases the bounded count found when it read every match, even past
+    ``limit``, else :data:`case_search.COUNT_READ` (many)."""
     if limit is None:
-        return _exact_count(session, parsed, fictional, archived)
+        total = _exact_count(session, parsed, fictional, archived)
+        return total, total
     found, exact = _bounded_count(session, parsed, fictional, archived)
     if found > limit:
-        return limit + 1
-    return found if exact else min(_exact_count(session, parsed, fictional, archived), limit + 1)
+        return limit + 1, found if exact else case_search.COUNT_READ
+    if exact:
+        return found, found
+    total = min(_exact_count(session, parsed, fictional, archived), limit + 1)
+    return total, total
 
 
 def listed_ids(
@@ -620,10 +662,9 @@ def search_with_count(
     """A page and the bounded count (:func:`count` with ``count_limit``): what a keystroke needs. For a
     query without words (the whole library, or one kind of it) the count is exact, however large: it is
     one count of the cases table, as quick as the bounded one. ``archived``: among the archived cases."""
-    words = bool(parse_query(query).words)
-    total = count(
-        session, query, fictional=fictional, limit=count_limit if words else None, archived=archived
-    )
+    parsed = parse_query(query)
+    words = bool(parsed.words)
+    total, matches = _count(session, parsed, fictional, count_limit if words else None, archived)
     page = search(
         session,
         query,
@@ -632,7 +673,7 @@ def search_with_count(
         offset=offset,
         sort=sort,
         descending=descending,
-        matches=total if total <= count_limit or not words else case_search.COUNT_READ,
+        matches=matches,
         archived=archived,
     )
     return page, total
@@ -657,3 +698,11 @@ def conference_passages(session: Session, case_ids: Sequence[int]) -> dict[int, 
                 RestrictedPassage(row.field, row.text, row.held_by, row.note)
             )
     return found
+
+
+def kinds(session: Session, ids: Sequence[int]) -> dict[int, tuple[str, bool]]:
+    """``id -> (ref, fictional)`` for the cases that exist."""
+    if not ids:
+        return {}
+    rows = session.execute(sa.select(CaseRow.id, CaseRow.ref, CaseRow.fictional).where(CaseRow.id.in_(ids)))
+    return {id_: (ref, bool(fictional)) for id_, ref, fictional in rows}

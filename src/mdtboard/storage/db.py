@@ -8,7 +8,9 @@ connections carry a connect timeout, statement, lock and idle-in-transaction tim
 and a watchdog ends a statement left without an answer (see :mod:`mdtboard.storage.faults`), so that a
 silent network fails a save within seconds. The SQLite file's identity is checked before every write (a file
 deleted or replaced under the running program refuses saves), and ``PRAGMA quick_check`` runs when the
-database is opened.
+database is opened. The program's start may leave that check and the day's backup for just after it is
+usable (:class:`OpeningChecks`): reads go ahead meanwhile, every write waits for the check, and a file found
+damaged then refuses every write.
 
 SQL parameters are never logged or shown in error messages (``hide_parameters``): they carry patient data.
 
@@ -20,6 +22,7 @@ import than the rest of the command line, is loaded only when the database has t
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,7 +35,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mdtboard.domain.errors import DatabaseError, DatabaseMissingError
-from mdtboard.storage.faults import NO_DEADLINE, SqliteFileGuard, install_deadline, install_sqlite_guard
+from mdtboard.storage.faults import (
+    NO_DEADLINE,
+    SqliteFileGuard,
+    install_deadline,
+    install_sqlite_guard,
+    sqlite_guard,
+)
 from mdtboard.storage.location import (  # noqa: F401 - part of this module's interface
     BUSY_TIMEOUT_MS,
     ENV_URL,
@@ -95,6 +104,8 @@ def _sqlite_begin(guard: SqliteFileGuard | None) -> Any:
             return
         if guard is not None:
             guard.check()  # before the write lock: nothing is written to a deleted or replaced file
+            if guard.write_gate is not None:
+                guard.write_gate()  # nothing is written to a file not yet checked, or found damaged
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return on_begin
@@ -118,6 +129,9 @@ def _pg_options(parsed: sa.URL) -> str:
     ours = (
         f"-c statement_timeout={PG_STATEMENT_TIMEOUT_MS} -c lock_timeout={PG_LOCK_TIMEOUT_MS} "
         f"-c idle_in_transaction_session_timeout={PG_IDLE_IN_TRANSACTION_TIMEOUT_MS}"
+        # No JIT compiling: mdtboard's statements read little, but a search's unused fallback branch is
+        # costed high, and compiling for it took 40-120 ms of a keystroke that read 700 pages (1-3 ms).
+        " -c jit=off"
     )
     return f"{given} {ours}".strip()
 
@@ -206,6 +220,8 @@ class Database:
     sessions: sessionmaker[Session]
     #: What the person should know about the database (other users can read it, ...); no patient data.
     warnings: tuple[str, ...] = ()
+    #: The integrity check and the day's backup, when opening left them for later (``defer_checks``).
+    checks: OpeningChecks | None = None
 
     @property
     def url(self) -> str:
@@ -217,6 +233,75 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def configure_models(self) -> None:
+        """Configure every ORM model now (SQLAlchemy does it at the first ORM statement, some 0.1-0.3 s):
+        for the program's start, on the thread that opens the database rather than at the first read of
+        a case on the GUI thread."""
+        from sqlalchemy.orm import configure_mappers
+
+        import mdtboard.storage.models  # noqa: F401 - every model, so that all are configured
+
+        configure_mappers()
+
+    def finish_opening(self) -> tuple[str, ...]:
+        """Run what opening left for later (:class:`OpeningChecks`), if anything: the warnings it has for
+        the person (a daily backup that failed). :class:`DatabaseError` if the file is damaged."""
+        return self.checks.run() if self.checks is not None else ()
+
+
+#: Seconds a write waits for the opening's integrity check before it gives up (nothing written).
+CHECK_WAIT_S = 120.0
+
+
+class OpeningChecks:
+    """``PRAGMA quick_check`` of an existing SQLite file and the day's backup, left by :func:`open_database`
+    (``defer_checks``) for once the program is usable: on a large file they take seconds. Until :meth:`run`
+    has checked the file, every write transaction waits for it (reads go ahead: they change nothing); once
+    the file is found damaged, every write is refused with the same message as at open, and nothing is
+    written."""
+
+    def __init__(self, engine: Engine, path: Path, guard: SqliteFileGuard, backup_days: int | None) -> None:
+        self._engine = engine
+        self._path = path
+        self._backup_days = backup_days
+        self._checked = threading.Event()
+        self._problem: str | None = None
+        guard.write_gate = self.wait
+
+    @property
+    def checked(self) -> bool:
+        return self._checked.is_set()
+
+    def wait(self) -> None:
+        """Return once the file has been checked and found sound; :class:`DatabaseError` otherwise."""
+        if not self._checked.wait(CHECK_WAIT_S):
+            raise DatabaseError(
+                f"The database {self._path} is still being checked after {CHECK_WAIT_S:.0f} s; nothing was "
+                "written. Try again in a moment."
+            )
+        if self._problem is not None:
+            raise DatabaseError(self._problem)
+
+    def run(self) -> tuple[str, ...]:
+        """Check the file, then take the day's backup; the warnings for the person (see
+        :meth:`Database.finish_opening`)."""
+        try:
+            check_integrity(self._engine)
+        except sa.exc.DBAPIError as exc:
+            self._problem = damaged_message(describe_url(str(self._engine.url)), str(exc.orig))
+        except DatabaseError as exc:
+            self._problem = str(exc)
+        except BaseException:
+            self._problem = f"The database {self._path} could not be checked; nothing was written to it."
+            raise
+        finally:
+            self._checked.set()  # writes wait no longer: they go ahead, or are refused with the problem
+        if self._problem is not None:
+            raise DatabaseError(self._problem)
+        warnings: list[str] = []
+        _backups(self._engine, self._path, upgrading=False, days=self._backup_days, warnings=warnings)
+        return tuple(warnings)
 
 
 @contextmanager
@@ -325,6 +410,7 @@ def open_database(
     create: bool = True,
     echo: bool = False,
     backup_days: int | None = None,
+    defer_checks: bool = False,
 ) -> Database:
     """Connect, refuse a database newer than this program, upgrade an older one to head.
 
@@ -335,6 +421,9 @@ def open_database(
     A SQLite database is backed up (:mod:`mdtboard.storage.backup`) before its schema is upgraded (no
     upgrade without a verified backup) and, when ``backup_days`` is given (the program's start), on the
     first opening of a day, keeping that many days of backups; a daily backup that fails is a warning.
+    ``defer_checks``: an existing SQLite file already at the current schema is opened without its integrity
+    check and daily backup, which :meth:`Database.finish_opening` then runs (:class:`OpeningChecks`); an
+    upgrade is never deferred.
     """
     path = sqlite_path(resolve_url(url))
     existed = path is not None and path.exists()
@@ -351,7 +440,11 @@ def open_database(
     except sa.exc.DatabaseError as exc:
         engine.dispose()
         raise DatabaseError(damaged_message(where, str(exc.orig))) from exc
-    if existed and current is not None:
+    guard = sqlite_guard(engine)
+    deferred = (
+        defer_checks and existed and current == head_revision() and path is not None and guard is not None
+    )
+    if existed and current is not None and not deferred:
         try:
             check_integrity(engine)
         except sa.exc.DBAPIError as exc:
@@ -369,7 +462,7 @@ def open_database(
     if migrate and current != head_revision() and engine.dialect.name == "postgresql":
         _refuse_runtime_role(engine, where)
     warnings: list[str] = []
-    if existed and current is not None and path is not None:
+    if existed and current is not None and path is not None and not deferred:
         _backups(engine, path, upgrading=migrate and current != head_revision(), days=backup_days,
                  warnings=warnings)
     if migrate and current != head_revision():
@@ -398,4 +491,9 @@ def open_database(
         except audit.AuditKeyError:
             engine.dispose()
             raise
-    return Database(engine=engine, sessions=sessions, warnings=tuple(warnings))
+    checks = (
+        OpeningChecks(engine, path, guard, backup_days)
+        if deferred and path is not None and guard is not None
+        else None
+    )
+    return Database(engine=engine, sessions=sessions, warnings=tuple(warnings), checks=checks)

@@ -21,6 +21,8 @@ import os
 import socket
 import threading
 import time
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,9 @@ class SqliteFileGuard:
         self.path = path
         self._identity: tuple[int, int] | None = None
         self._lock = threading.Lock()
+        #: Called before each write transaction, after the identity check (see ``db.OpeningChecks``): it
+        #: waits while the file is being checked and raises if it was found damaged.
+        self.write_gate: Callable[[], None] | None = None
 
     def _stat(self) -> tuple[int, int] | None:
         try:
@@ -85,9 +90,18 @@ class SqliteFileGuard:
         self.remember()
 
 
+_GUARDS: weakref.WeakKeyDictionary[Engine, SqliteFileGuard] = weakref.WeakKeyDictionary()
+
+
+def sqlite_guard(engine: Engine) -> SqliteFileGuard | None:
+    """The guard of a SQLite file's engine (None for other engines)."""
+    return _GUARDS.get(engine)
+
+
 def install_sqlite_guard(engine: Engine, path: Path) -> SqliteFileGuard:
     guard = SqliteFileGuard(path)
     guard.remember()
+    _GUARDS[engine] = guard
     event.listen(engine, "do_connect", guard.before_connect)
     event.listen(engine, "connect", guard.after_connect)
     return guard

@@ -246,3 +246,39 @@ class TeachingReviewFieldRow(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (UniqueConstraint("review_id", "field", name="uq_teaching_review_fields_review_field"),)
+
+
+class TrainingFocusRow(Base):
+    """A team item announced for a trainee before a teaching conference (two or three per trainee)."""
+
+    __tablename__ = "training_focus_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
+    trainee: Mapped[str] = mapped_column(String(200))
+    trainee_key: Mapped[str] = mapped_column(String(200))
+    item_key: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("conference_id", "trainee_key", "item_key", name="uq_training_focus_items_item"),
+    )
+
+
+class TraineeRow(Base):
+    """A trainee of the programme as a person: the name as written, its folded key (how conferences,
+    roles and assessments find them), their profession (a discipline) and year of training."""
+
+    __tablename__ = "trainees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    profession: Mapped[str] = mapped_column(String(32))
+    year_of_training: Mapped[int | None] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (
+        CheckConstraint(f"profession IN ({_DISCIPLINES})", name="profession_known"),
+        CheckConstraint("year_of_training BETWEEN 1 AND 15 OR year_of_training IS NULL", name="year_range"),
+    )

@@ -14,8 +14,10 @@ from mdtboard.domain.conference import AttendeeRole, ConferenceMode
 from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow
 from mdtboard.storage.training_models import (
     PRESENTER_PART,
+    TraineeRow,
     TrainingAssessmentRow,
     TrainingDiscussionTimeRow,
+    TrainingFocusRow,
     TrainingGoalRow,
     TrainingRoleRow,
     TrainingScoreRow,
@@ -409,3 +411,39 @@ def store_timing(
     stored = session.get(TrainingTimingRow, row.id)
     assert stored is not None
     return stored
+
+
+# ------------------------------------------------------------------- items announced before a session
+
+
+def replace_focus(session: Session, conference_id: int, trainee: str, trainee_key: str,
+                  item_keys: Sequence[str]) -> None:
+    session.execute(sa.delete(TrainingFocusRow).where(
+        TrainingFocusRow.conference_id == conference_id, TrainingFocusRow.trainee_key == trainee_key))
+    for position, key in enumerate(item_keys):
+        session.add(TrainingFocusRow(conference_id=conference_id, trainee=trainee,
+                                     trainee_key=trainee_key, item_key=key, position=position))
+
+
+def focus(session: Session, conference_id: int, trainee_key: str) -> tuple[str, ...]:
+    return tuple(session.scalars(
+        sa.select(TrainingFocusRow.item_key)
+        .where(TrainingFocusRow.conference_id == conference_id, TrainingFocusRow.trainee_key == trainee_key)
+        .order_by(TrainingFocusRow.position)))
+
+
+# ---------------------------------------------------------------------------------- trainees as people
+
+
+def save_trainee(session: Session, name: str, name_key: str, profession: str, year: int | None) -> None:
+    row = session.scalars(sa.select(TraineeRow).where(TraineeRow.name_key == name_key)).one_or_none()
+    if row is None:
+        session.add(TraineeRow(name=name, name_key=name_key, profession=profession, year_of_training=year))
+    else:
+        row.name, row.profession = name, profession
+        if year is not None:
+            row.year_of_training = year
+
+
+def trainee_people(session: Session) -> list[TraineeRow]:
+    return list(session.scalars(sa.select(TraineeRow).order_by(TraineeRow.name_key)))

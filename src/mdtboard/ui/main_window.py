@@ -24,6 +24,7 @@ from mdtboard import __version__
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
+from mdtboard.ui.accounts.people import install_people
 from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
@@ -100,10 +101,13 @@ class MainWindow(QMainWindow):
             which returns at once, or :meth:`attach_services`).
         database_failed(str): the database could not be opened; the message was shown and acknowledged
             (the program then exits with status 1).
+        database_checked(): after ``services_ready``, the opened SQLite file's integrity check and the day's
+            backup are done (writes waited for the check); any warning about them was shown.
     """
 
     services_ready = Signal()
     database_failed = Signal(str)
+    database_checked = Signal()
 
     def __init__(
         self,
@@ -150,11 +154,13 @@ class MainWindow(QMainWindow):
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
         self._opener.missing.connect(self._database_missing)
+        self._opener.checked.connect(self._database_checked)
         # the one place where a background operation's failure nobody handled is shown (ops logs it)
         ops.operations().failed.connect(self._operation_failed)
         self.training_menu = install_training_menu(self)  # Training menu, before Help
         self.case_actions = install_case_actions(self)  # New case… at the top of the File menu
         self.safety = install_safety(self)  # Help > Backups…, the database's warnings
+        self.people = install_people(self)  # signing in, File > Lock (Ctrl+L), Switch user (F4), idle lock
         self._presentation: PresentationMode | None = None  # installed with the pages (see presentation)
         self.live: Any = None  # ui.live.LiveUpdates: the views follow changes saved elsewhere
         self._restore_settings()
@@ -380,10 +386,21 @@ class MainWindow(QMainWindow):
         self.show_page(LIBRARY)
         self.ui.statusbar.showMessage("Ready", 3000)
         self._reopen_last()
+        services = self.services
+        if services is not None and self.people.start(services, offer_demo=self._offer_demo,
+                                                      load_demo=self._load_demo):
+            self._offer_demo = False  # the first start asked (demo team or administrator)
         if self._offer_demo:
             self._offer_demo = False
             self.offer_demo_cases()
         self.services_ready.emit()
+        if self._owns_services:
+            self._opener.finish()  # the integrity check and the day's backup, behind the usable window
+
+    def _database_checked(self, warnings: tuple[str, ...]) -> None:
+        if warnings and not self._closed:
+            self.safety.show_warning("About your database", "\n\n".join(warnings))
+        self.database_checked.emit()
 
     def _make_workspace(self, services: Services) -> Any:
         try:

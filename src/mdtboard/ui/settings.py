@@ -139,6 +139,16 @@ USED_DATABASE_FILES: Option[list[str]] = Option(
 BACKUP_KEEP_DAYS: Option[int] = Option(
     "backups/keep_days", int, 14, "How many days the automatic daily backups are kept", valid=_positive
 )
+IDLE_LOCK_MINUTES: Option[float] = Option(
+    "security/idle_lock_minutes", float, 10.0,
+    "Minutes without a key press or mouse use before both windows hide patient data and ask to unlock",
+    valid=_positive,
+)
+IDLE_LOCK_PRESENTING_MINUTES: Option[float] = Option(
+    "security/idle_lock_presenting_minutes", float, 45.0,
+    "The idle lock's time while presentation mode runs (a discussion may go on without typing)",
+    valid=_positive,
+)
 
 # ---------------------------------------------------------------------------- the conference page
 
@@ -196,7 +206,8 @@ OPTIONS: dict[str, Option[Any]] = {
     option.key: option
     for option in (
         WINDOW_GEOMETRY, WINDOW_STATE, FONT_SCALE, LAST_CONFERENCE, LAST_CASE, DEMO_OFFERED,
-        USED_DATABASE_FILES, BACKUP_KEEP_DAYS, CONFERENCE_SPLITTER, DISCUSSION_SPLITTER,
+        USED_DATABASE_FILES, BACKUP_KEEP_DAYS, IDLE_LOCK_MINUTES, IDLE_LOCK_PRESENTING_MINUTES,
+        CONFERENCE_SPLITTER, DISCUSSION_SPLITTER,
         PRESENTATION_SCREEN, PRESENTATION_THEME, PRESENTATION_ZOOM, TYPING_SUGGESTS_FLOOR,
         PRESENTATION_TARGET_MINUTES, RECORD_FOLDER, MINUTES_FOLDER, CAREPLAN_PAGE_SIZE, CAREPLAN_FOLDER,
     )

@@ -34,7 +34,13 @@ PAGE_MODULES: tuple[str, ...] = (
     "mdtboard.ui.conference.workspace",
     "mdtboard.ui.careplan.integration",
     "mdtboard.ui.presentation.integration",
+    "mdtboard.ui.presentation.operator_bar",  # the timer bar, made when the pages are built
+    "mdtboard.ui.presentation.session",
 )
+
+#: The services those pages use as they are built; the others (training: about 0.2 s of imports) are
+#: loaded on the same thread once the window is usable (:meth:`DatabaseOpener.finish`).
+PAGE_SERVICES: tuple[str, ...] = ("cases", "conferences", "careplans", "timing")
 
 #: If the window is not painted within this time (started minimised, say), the database is opened anyway.
 PAINT_WAIT_MS = 300
@@ -96,9 +102,13 @@ class DatabaseOpener(QObject):
         missing(str): the SQLite file used before (one of ``known_files``) is not there; it was not
             created. The path. The opener may be started again (on another file, or with ``create``).
         crashed(object): anything else went wrong; the exception, for the GUI thread to raise.
+        checked(object): after :meth:`finish`, the file's integrity check and the day's backup are done
+            (see ``storage.db.OpeningChecks``); a tuple of warnings for the person (a backup that failed).
+            A damaged file emits ``failed`` instead.
     """
 
     opened = Signal(object)
+    checked = Signal(object)
     failed = Signal(str)
     crashed = Signal(object)
     missing = Signal(str)
@@ -130,6 +140,29 @@ class DatabaseOpener(QObject):
         known = tuple(known_files)
         self._pool.start(_Job(lambda: self._open(url, tuple(modules), known, create)))
 
+    def finish(self) -> None:
+        """Once the window is usable: check the opened file's integrity and take the day's backup on the
+        opening thread (writes wait for the check meanwhile), then :attr:`checked` (or :attr:`failed`);
+        then load the services no page needed at once."""
+        services = self.services
+        if services is not None:
+            self._pool.start(_Job(lambda: self._finish(services)))
+
+    def _finish(self, services: Services) -> None:
+        from mdtboard.domain.errors import MdtboardError
+
+        try:
+            warnings = services.db.finish_opening()
+        except MdtboardError as exc:
+            self._emit(self.failed, str(exc))
+            return
+        except Exception as exc:  # a fault of the program: raised again on the GUI thread, never hidden
+            self._emit(self.crashed, exc)
+            return
+        self._emit(self.checked, warnings)
+        with contextlib.suppress(ImportError):  # the window imports it again when needed, and says why
+            services.load_all()
+
     def wait(self) -> None:
         """Block until the opening thread has finished (the window is closing)."""
         self._pool.waitForDone()
@@ -142,9 +175,12 @@ class DatabaseOpener(QObject):
 
             self.sqlite_file = database_file(url)
             services = open_services(
-                url, create=create or self.sqlite_file not in known, backup_days=self.backup_days
+                url,
+                create=create or self.sqlite_file not in known,
+                backup_days=self.backup_days,
+                defer_checks=True,  # checked, and backed up, by finish() once the window is usable
             )
-            services.load_all()
+            services.load(PAGE_SERVICES)
         except DatabaseMissingError as exc:
             self._started = False  # the window may start again, on another file or creating this one
             self._emit(self.missing, exc.path)

@@ -128,7 +128,7 @@ def test_bundle_of_a_signed_plan_validates(services: Services) -> None:
 
 def test_bundle_of_every_sample_case_validates(sqlite_services: Services, tmp_path: Path) -> None:
     for case in sqlite_services.cases.get_many():
-        out = write_fhir_bundle(sqlite_services, case.ref, tmp_path / f"{case.ref}.json")
+        out = write_fhir_bundle(sqlite_services.printout(case.ref), tmp_path / f"{case.ref}.json")
         data = json.loads(out.read_text("utf-8"))
         by_type = _validate(data)
         assert by_type["CarePlan"][0]["status"] == "draft"

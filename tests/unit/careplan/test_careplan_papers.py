@@ -68,7 +68,7 @@ def test_three_papers_of_each_sample(sqlite_services: Services, ref: str) -> Non
     plan = agreed_plan(sqlite_services, case)
     training = case.fictional
 
-    team = read_pdf(paper_bytes(sqlite_services, ref, Audience.TEAM, site=SITE), training=training)
+    team = read_pdf(paper_bytes(sqlite_services.printout(ref), Audience.TEAM, site=SITE), training=training)
     # the plan first: page 1 has the patient, the conference, the goals and the actions table
     first = " ".join(team.pages[0].split())
     for heading in ("Joint care plan", "Conference: Pain MDT", "Goals the patient owns",
@@ -84,11 +84,12 @@ def test_three_papers_of_each_sample(sqlite_services: Services, ref: str) -> Non
     assert team.flat.count(f"{short_print} · own account") == len(plan.sign_offs)
     assert ("MME/day now" in team.flat) and (("not yet decided" in team.flat) == pending)
     # the summary appendix follows by default; --no-summary leaves it out
-    short = read_pdf(paper_bytes(sqlite_services, ref, Audience.TEAM, summary=False), training=training)
+    printout = sqlite_services.printout(ref)
+    short = read_pdf(paper_bytes(printout, Audience.TEAM, summary=False), training=training)
     assert APPENDIX not in short.text and len(short.pages) == plan_pages
     assert not _plan_words_whole(plan, team.text)
 
-    patient = read_pdf(paper_bytes(sqlite_services, ref, Audience.PATIENT, site=SITE), training=training)
+    patient = read_pdf(paper_bytes(printout, Audience.PATIENT, site=SITE), training=training)
     for heading in ("What we agreed with you", "What you will do", "What we will do", "Who to call",
                     "When we will see you again", "RIVERCRISIS", "Riverside Pain Service"):
         assert heading in patient.flat, heading
@@ -99,7 +100,7 @@ def test_three_papers_of_each_sample(sqlite_services: Services, ref: str) -> Non
         assert f"Your preferred language: {language}" in patient.flat
     if case.patient.interpreter_needed:
         assert "We will book one" in patient.flat
-    gp = read_pdf(paper_bytes(sqlite_services, ref, Audience.GP, site=SITE), training=training)
+    gp = read_pdf(paper_bytes(sqlite_services.printout(ref), Audience.GP, site=SITE), training=training)
     assert 1 <= len(gp.pages) <= 2
     for needed in ("Riverside Pain Service", "1 River Road, Riverside", "Your question", "The team's answer",
                    "Medication plan", "MME/day before", "What we ask of you", "Signed for the team",
@@ -117,7 +118,7 @@ def test_patient_plan_type_is_at_least_12_points(sqlite_services: Services) -> N
 
     from pypdf import PdfReader
 
-    reader = PdfReader(BytesIO(paper_bytes(sqlite_services, "MDT-001", Audience.PATIENT, site=SITE)))
+    reader = PdfReader(BytesIO(paper_bytes(sqlite_services.printout("MDT-001"), Audience.PATIENT, site=SITE)))
     sizes: list[float] = []
 
     for page in reader.pages:

@@ -58,7 +58,7 @@ def _every_page(pdf: Any, needle: str) -> None:
 @pytest.mark.parametrize("ref", SAMPLE_REFS)
 def test_sample_case_prints_everything(sqlite_services: Services, tmp_path: Path, ref: str) -> None:
     case = sqlite_services.cases.get_by_ref(ref)
-    out = write_care_plan_pdf(sqlite_services, ref, tmp_path / f"{ref}.pdf")
+    out = write_care_plan_pdf(sqlite_services.printout(ref), tmp_path / f"{ref}.pdf")
     pdf = read_pdf(out.read_bytes(), training=case.fictional)
     n = len(pdf.pages)
     assert n >= 3
@@ -86,7 +86,7 @@ def test_sample_case_prints_everything(sqlite_services: Services, tmp_path: Path
 
 def test_names_print_with_their_accents(sqlite_services: Services) -> None:
     for ref, name in (("MDT-001", "José Ñúñez"), ("MDT-002", "Zoë Ørsted")):
-        pdf = read_pdf(care_plan_pdf_bytes(sqlite_services, ref), training=True)
+        pdf = read_pdf(care_plan_pdf_bytes(sqlite_services.printout(ref)), training=True)
         _every_page(pdf, name)
 
 
@@ -115,7 +115,7 @@ def _hoa(services: Services) -> Case:
 
 def test_safety_notice_restrictions_and_a_real_case(sqlite_services: Services) -> None:
     _hoa(sqlite_services)
-    pdf = read_pdf(care_plan_pdf_bytes(sqlite_services, "REAL-7"), training=False)
+    pdf = read_pdf(care_plan_pdf_bytes(sqlite_services.printout("REAL-7")), training=False)
     first = squash(pdf.pages[0])
     assert "Nguyễn Thị Hoa" in first
     # the restriction itself is never printed: a discreet notice says whom to ask
@@ -172,7 +172,7 @@ def _long_case() -> Case:
 
 def test_long_texts_print_in_full_over_many_pages(sqlite_services: Services) -> None:
     case = sqlite_services.cases.create(_long_case())
-    pdf = read_pdf(care_plan_pdf_bytes(sqlite_services, case.ref), training=True)
+    pdf = read_pdf(care_plan_pdf_bytes(sqlite_services.printout(case.ref)), training=True)
     n = len(pdf.pages)
     assert n >= 10
     _every_page(pdf, TRAINING_MARK)
@@ -212,7 +212,7 @@ def test_signed_plan_prints_sign_offs_without_draft_marks(services: Services) ->
     assert services.careplans.required_sign_offs(plan) == tuple(leads)
     plan = sign_all(services, plan, leads=leads)
     assert plan.status is PlanStatus.SIGNED
-    pdf = read_pdf(care_plan_pdf_bytes(services, "MDT-001"), training=True)
+    pdf = read_pdf(care_plan_pdf_bytes(services.printout("MDT-001")), training=True)
     assert "DRAFT" not in pdf.text
     for name in ("Dr Amara Okafor", "Sam Lee", "Ana Ruiz-Ørsted"):
         assert name in pdf.text
@@ -221,20 +221,22 @@ def test_signed_plan_prints_sign_offs_without_draft_marks(services: Services) ->
     assert "SMART" in pdf.flat and "Not SMART: no measure, no baseline, no target, no due date" in pdf.flat
     # a new draft does not replace the agreed plan on paper; it prints when asked for
     draft = services.careplans.new_version(plan)
-    assert "Plan version 1 (signed)" in read_pdf(care_plan_pdf_bytes(services, "MDT-001"), training=True).text
-    explicit = read_pdf(care_plan_pdf_bytes(services, "MDT-001", plan=draft), training=True)
+    signed = read_pdf(care_plan_pdf_bytes(services.printout("MDT-001")), training=True)
+    assert "Plan version 1 (signed)" in signed.text
+    explicit = read_pdf(care_plan_pdf_bytes(services.printout("MDT-001", draft)), training=True)
     assert "Plan version 2 (draft)" in explicit.text and "DRAFT" in explicit.pages[-1]
 
 
 def test_page_sizes(sqlite_services: Services) -> None:
-    letter = read_pdf(care_plan_pdf_bytes(sqlite_services, "MDT-004", page_size="Letter"), training=True)
+    printout = sqlite_services.printout("MDT-004")
+    letter = read_pdf(care_plan_pdf_bytes(printout, page_size="Letter"), training=True)
     box = letter.reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    a4 = read_pdf(care_plan_pdf_bytes(sqlite_services, "MDT-004"), training=True)
+    a4 = read_pdf(care_plan_pdf_bytes(sqlite_services.printout("MDT-004")), training=True)
     box = a4.reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
     with pytest.raises(InvalidInputError, match="page size"):
-        care_plan_pdf_bytes(sqlite_services, "MDT-004", page_size="A5")
+        care_plan_pdf_bytes(sqlite_services.printout("MDT-004"), page_size="A5")
 
 
 def test_text_that_looks_like_markup_prints_as_typed() -> None:
@@ -256,7 +258,7 @@ def test_writing_into_a_path_whose_folder_is_a_file_fails_cleanly(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
     with pytest.raises(FileWriteError) as caught:
-        write_care_plan_pdf(sqlite_services, "MDT-001", blocker / "plan.pdf")
+        write_care_plan_pdf(sqlite_services.printout("MDT-001"), blocker / "plan.pdf")
     assert "Any earlier file there is unchanged" in str(caught.value)
     assert blocker.read_text() == "a file where a folder should be"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["not-a-folder", "mdtboard.sqlite3",
@@ -274,8 +276,8 @@ def test_full_disk_leaves_the_earlier_file_intact(sqlite_services: Services, sql
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     target = out_dir / "plan.pdf"
-    earlier = write_care_plan_pdf(sqlite_services, "MDT-002", target).read_bytes()
-    size = len(care_plan_pdf_bytes(sqlite_services, "MDT-001"))
+    earlier = write_care_plan_pdf(sqlite_services.printout("MDT-002"), target).read_bytes()
+    size = len(care_plan_pdf_bytes(sqlite_services.printout("MDT-001")))
     limit = 40 * 1024
     assert size > limit * 1.5  # the new PDF cannot fit under the limit
     script = textwrap.dedent(f"""
@@ -288,7 +290,7 @@ def test_full_disk_leaves_the_earlier_file_intact(sqlite_services: Services, sql
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
         try:
-            write_care_plan_pdf(services, "MDT-001", Path({str(target)!r}))
+            write_care_plan_pdf(services.printout("MDT-001"), Path({str(target)!r}))
         except FileWriteError as exc:
             print(exc)
             sys.exit(3)
@@ -303,3 +305,40 @@ def test_full_disk_leaves_the_earlier_file_intact(sqlite_services: Services, sql
     assert "Any earlier file there is unchanged" in result.stdout
     assert target.read_bytes() == earlier
     assert [p.name for p in out_dir.iterdir()] == ["plan.pdf"]  # no partial file left behind
+
+
+def test_the_printout_is_one_read_transaction_and_the_paper_asks_the_database_nothing(
+    sqlite_services: Services,
+) -> None:
+    from sqlalchemy import event
+
+    services = sqlite_services
+    case = services.cases.get_by_ref("MDT-001")
+    assert case.id is not None
+    plan = sign_all(services, accepted_draft(services, case))
+    draft = services.careplans.new_version(plan)  # reviews the signed plan: its progress is read too
+    engine = services.db.engine
+    begun: list[object] = []
+    statements: list[str] = []
+
+    def began(conn: object) -> None:
+        begun.append(conn)
+
+    def sent(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "begin", began)
+    event.listen(engine, "before_cursor_execute", sent)
+    try:
+        printout = services.printout("MDT-001", draft)
+        assert len(begun) == 1 and statements, "one read transaction"
+        assert printout.reviewed is not None and printout.reviewed[0].id == plan.id
+        assert printout.required_sign_offs and printout.case.ref == "MDT-001"
+        begun.clear()
+        statements.clear()
+        pdf = read_pdf(care_plan_pdf_bytes(printout), training=True)
+    finally:
+        event.remove(engine, "begin", began)
+        event.remove(engine, "before_cursor_execute", sent)
+    assert (begun, statements) == ([], [])  # the paper is made from the printout alone
+    assert "Plan version 2 (draft)" in pdf.text

@@ -19,7 +19,7 @@ def test_gender_identity_pronouns_and_instrument_names_are_printed(services: Ser
         Case("MDT-55", fictional=False, patient=patient, title="Low back pain", scores=scores)
     )
     services.careplans.create_draft(case.id or 0)
-    pdf = read_pdf(care_plan_pdf_bytes(services, "MDT-55"), training=False)
+    pdf = read_pdf(care_plan_pdf_bytes(services.printout("MDT-55")), training=False)
     assert (
         "34 years · non-binary · pronouns they/them · speaks Spanish, interpreter needed · case MDT-55"
         in pdf.flat_body

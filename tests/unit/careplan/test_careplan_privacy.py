@@ -66,7 +66,7 @@ def test_the_care_plan_pdf_withholds_restricted_text(sqlite_services: Services) 
     plan = sqlite_services.careplans.create_draft(case.id)  # built from the input, passages and all
     plan.formulation.social = f"Money worries. {SECRET}"
     sqlite_services.careplans.save_draft(plan)
-    pdf = read_pdf(care_plan_pdf_bytes(sqlite_services, "PRIV-1"), training=False)
+    pdf = read_pdf(care_plan_pdf_bytes(sqlite_services.printout("PRIV-1")), training=False)
     flat = pdf.flat
     assert "Sharing restrictions apply" in squash(pdf.text)  # the notice, worded by the care plan
     assert "employer" not in flat and "benefits office" not in flat
@@ -88,7 +88,7 @@ def test_fhir_withholds_restricted_text(sqlite_services: Services, tmp_path: Pat
     assert "fraud" not in text and "conviction" not in text and "40,000" not in text
     assert "employer" not in text
     assert "[restricted: held by social work]" in text
-    out = write_fhir_bundle(sqlite_services, "PRIV-1", tmp_path / "priv.json")
+    out = write_fhir_bundle(sqlite_services.printout("PRIV-1"), tmp_path / "priv.json")
     written = out.read_text("utf-8")
     assert "fraud" not in written and "40,000" not in written
     assert plan.formulation.social is not None and SECRET in plan.formulation.social  # the plan is unchanged

@@ -102,11 +102,11 @@ def test_the_team_paper_shows_the_follow_through(services: Services) -> None:
     services.careplans.record_progress(plan.id, first.uid, ProgressState.DONE, recorded_by="Dr Okafor", at=AT)
     services.careplans.record_progress(plan.id, second.uid, ProgressState.NOT_DONE, recorded_by="Sam Lee",
                                        reason="waiting list closed", at=AT)
-    signed = read_pdf(paper_bytes(services, "MDT-002", Audience.TEAM, summary=False), training=True)
+    signed = read_pdf(paper_bytes(services.printout("MDT-002"), Audience.TEAM, summary=False), training=True)
     assert "Not done: waiting list closed" in signed.flat  # the status of the signed plan's action
     assert "Follow-through of version" not in signed.flat
     second_version = services.careplans.new_version(plan)  # the draft shown and printed in the meeting
-    draft = read_pdf(paper_bytes(services, "MDT-002", Audience.TEAM, summary=False, plan=second_version),
+    draft = read_pdf(paper_bytes(services.printout("MDT-002", second_version), Audience.TEAM, summary=False),
                      training=True)
     assert "Follow-through of version 1" in draft.flat
     assert "Not done: waiting list closed (recorded by Sam Lee," in draft.flat

@@ -137,8 +137,9 @@ def test_the_three_papers_withhold_restricted_text(sqlite_services: Services) ->
     _agreed(sqlite_services, case)
     notice = sharing_notice(case)
     assert notice == "Sharing restrictions apply: ask Dr Ana Ruiz before discussing details"
+    printout = sqlite_services.printout("RISK-1")
     papers = {
-        audience: read_pdf(paper_bytes(sqlite_services, "RISK-1", audience, site=SITE), training=False)
+        audience: read_pdf(paper_bytes(printout, audience, site=SITE), training=False)
         for audience in Audience
     }
     for audience, paper in papers.items():

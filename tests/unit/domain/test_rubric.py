@@ -8,6 +8,7 @@ from mdtboard.domain.case import Discipline
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.domain.rubric import (
     ANCHOR_SCORES,
+    ENTRUSTMENT_KEY,
     MDTBOARD_RUBRIC,
     Assessment,
     AssessorRole,
@@ -19,6 +20,7 @@ from mdtboard.domain.rubric import (
     discipline_item_key,
     domain_means,
     rubric_items,
+    team_items,
     validate_assessment,
     work_on_next,
 )
@@ -68,9 +70,18 @@ def test_levels_cover_isbar_each_discipline_team_behaviours_and_the_meeting() ->
     trainee_keys = {item.key for item in rubric_items(RubricLevel.TRAINEE)}
     assert {"trainee.invites_input", "trainee.closes_loop", "trainee.clear_recommendation",
             "trainee.respects_views"} <= trainee_keys
-    assert len(trainee_keys) <= 6
+    # the behaviours interprofessional-education instruments treat as core, and the entrustment scale
+    assert {"trainee.speaks_up", "trainee.explores_disagreement", "trainee.role_clarity",
+            "trainee.stigma_free_language", "trainee.cultural_humility",
+            "trainee.entrustment"} <= trainee_keys
+    # scored by default: a short list (the rest only when announced for a trainee)
+    assert len([item for item in rubric_items(RubricLevel.TRAINEE) if item.core]) <= 7
     assert [item.key for item in rubric_items(RubricLevel.MEETING)] == [
-        "meeting.chairing", "meeting.inclusion", "meeting.plan_clarity"]
+        "meeting.chairing", "meeting.inclusion", "meeting.plan_clarity", "meeting.psychological_safety",
+        "meeting.confidentiality"]
+    entrustment = MDTBOARD_RUBRIC.item(ENTRUSTMENT_KEY)
+    assert (entrustment.anchors[1], entrustment.anchors[3], entrustment.anchors[5]) == (
+        "I had to take over.", "I prompted often.", "I was not needed.")
     assert rubric_items() == MDTBOARD_RUBRIC.items
 
 
@@ -232,3 +243,25 @@ def test_the_rubric_is_data_with_sources_anchors_and_framework_mapping() -> None
         assert tuple(item.anchors) == ANCHOR_SCORES and all(item.anchors[s].strip() for s in ANCHOR_SCORES)
         assert set(item.frameworks) == {"acgme_pain_medicine", "canmeds", "ipec"}, item.key
         assert all(item.frameworks.values()), item.key
+
+
+def test_team_items_are_those_announced_with_entrustment_or_else_the_core_ones() -> None:
+    core = [item.key for item in team_items()]
+    assert ENTRUSTMENT_KEY in core and "trainee.speaks_up" not in core and "trainee.invites_input" in core
+    announced = [item.key for item in team_items(["trainee.speaks_up", "trainee.closes_loop"])]
+    assert announced == ["trainee.closes_loop", "trainee.speaks_up", ENTRUSTMENT_KEY]  # in rubric order
+
+
+def test_every_item_maps_to_all_three_frameworks() -> None:
+    for item in MDTBOARD_RUBRIC.items:
+        assert set(item.frameworks) == {"acgme_pain_medicine", "canmeds", "ipec"}, item.key
+        assert all(item.frameworks[name] for name in item.frameworks), item.key
+
+
+def test_the_presenter_and_discipline_anchors_ask_for_what_the_rubric_promises() -> None:
+    assert "biopsychosocial formulation naming what is uncertain" in MDTBOARD_RUBRIC.item(
+        "case.isbar.assessment").anchors[5]
+    assert "no change included" in MDTBOARD_RUBRIC.item("case.isbar.recommendation").anchors[5]
+    for discipline in Discipline:
+        assert "a dated action the discipline will own" in MDTBOARD_RUBRIC.item(
+            discipline_item_key(discipline)).anchors[5]

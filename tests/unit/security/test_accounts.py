@@ -13,12 +13,12 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 
 from mdtboard.cli import main
-from mdtboard.domain.accounts import Role
+from mdtboard.domain.accounts import Credential, Role
 from mdtboard.domain.case import Case, Discipline, Patient
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.services import accounts as accounts_module
 from mdtboard.services.accounts import LOCK_AFTER, AccountService, SignInError
-from mdtboard.services.context import Services
+from mdtboard.services.context import Services, open_services
 from mdtboard.services.permissions import NotAllowedError
 from mdtboard.storage import audit
 
@@ -122,7 +122,32 @@ def test_accounts_from_the_command_line(
     assert capsys.readouterr().out.splitlines() == [
         "ada\tAda Okafor\t\tadministrator", "cho\tDr Cho\tphysician\tchair"
     ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("another long one\n2468\n"))
+    assert main(["--database", database_url, "account", "pin", "cho"]) == 0
+    assert "account cho: PIN set" in capsys.readouterr().err
+    services = open_services(database_url)
+    try:
+        assert services.accounts.verify(Credential("cho", "2468")).username == "cho"
+    finally:
+        services.close()
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong password!!\nanother long one\n"))
     assert main(["--database", database_url, "account", "add", "eve", "--name", "Eve", "--by", "ada"]) == 2
     assert "Wrong name or password" in capsys.readouterr().err
     audit.act_as(None)
+
+
+def test_the_demo_team_is_marked_demo_and_its_chair_is_signed_in_only_while_all_are_demo(
+    services: Services, accounts: AccountService
+) -> None:
+    team = accounts.create_demo_team()
+    assert team and all(a.demo for a in team) and accounts.demo_only()
+    assert accounts.sign_in_demo_chair().username == "demo-chair"
+    assert accounts.verify(Credential("demo-physio", "1234")).display_name == "Sam Lee"  # the PIN
+    with pytest.raises(SignInError, match="Wrong name or password"):
+        accounts.sign_in("demo-physio", "1234")  # a PIN does not sign in from the start
+    with pytest.raises(InvalidInputError, match="only made on a new database"):
+        accounts.create_demo_team()
+    accounts.add(team[0], "real", "Real Person", PASSWORD, [Role.MEMBER])
+    assert not accounts.demo_only()
+    with pytest.raises(SignInError, match="real accounts"):
+        accounts.sign_in_demo_chair()

@@ -227,3 +227,21 @@ def test_the_minutes_print_the_trail_s_last_record(services: Services, tmp_path:
     pdf = write_minutes_pdf(minutes, tmp_path / "minutes.pdf")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert f"Audit trail when printed: record {last['id']}, hash {last['hash'][:16]}." in text
+
+
+def test_the_meeting_record_prints_the_trail_s_last_record_too(services: Services) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from mdtboard.reports.meeting_record import meeting_record_pdf
+
+    case = services.cases.create(new_case())
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 3, 13)))
+    services.conferences.add_agenda_item(conf.id or 0, case.id or 0)
+    last = rows(services)[-1]
+    record = services.timing.meeting_record(conf.id or 0)
+    assert record.audit_head == f"{last['id']}:{last['hash'][:16]}"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(meeting_record_pdf(record))).pages)
+                    .split())
+    assert f"Audit trail when printed: record {last['id']}, hash {last['hash'][:16]}." in text

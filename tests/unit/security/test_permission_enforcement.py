@@ -137,5 +137,21 @@ def test_a_trainee_sees_fictional_cases_and_those_of_conferences_attended(servic
         services.cases.get(other.id or 0)
     with pytest.raises(NotAllowedError):
         services.cases.get_by_ref("R-2")
+    with pytest.raises(NotAllowedError, match="not case R-2"):  # nor what belongs to it
+        services.careplans.current(other.id or 0)
+    assert services.careplans.current(real.id or 0) is None  # attended: may look (it has no plan)
     act_as_account(None)
     assert services.cases.count() == 3
+
+
+def test_exports_are_recorded_in_the_audit_trail_without_the_file(services: Services, tmp_path: Path) -> None:
+    case = services.cases.create(Case(ref="F-1", fictional=True, patient=Patient(display_name="Fay")))
+    member = account_for(services, "Sam Lee", Discipline.PHYSICAL_THERAPY)
+    AccountService.become(member)
+    export_file(services.cases, tmp_path / "secret-name.json", ["F-1"])
+    last = services.audit.history(case.id or 0)[-1]
+    assert (last.action, last.actor, last.account_id, last.fields) == ("export", member.username, member.id,
+                                                                      ("bundle",))
+    with services.db.engine.connect() as conn:
+        trail = " ".join(str(r) for r in conn.execute(sa.text("SELECT * FROM audit_log")))
+    assert "secret-name" not in trail

@@ -114,3 +114,41 @@ def test_a_stale_base_still_ends_in_a_conflict_and_changes_nothing(services: Ser
         services.cases.update(mine, base=base)
     assert info.value.theirs.title == "Changed on another PC"
     assert table_snapshot(services.db) == before
+
+
+_HOOKS = ("do_orm_execute", "before_flush", "after_flush", "before_commit", "after_commit", "after_rollback",
+          "after_soft_rollback")
+
+
+def test_a_one_field_autosave_is_at_most_six_statements_before_the_audit_trail_and_change_feed(
+    services: Services,
+) -> None:
+    """What is counted: every statement the save sends (BEGIN on SQLite included; COMMIT is the driver's,
+    not a statement) with the change feed's and the audit trail's session hooks taken off for the count;
+    those two add, on every committed write, the statements the first test lists."""
+    from mdtboard.storage import audit, changes
+
+    base = services.cases.create(_case())
+    edited = copy.deepcopy(base)
+    edited.title = "Low back pain, one field changed"
+    sessions = services.db.sessions
+    off: list[tuple[str, Any]] = []
+    for module in (changes, audit):  # as open_database installs them (restored in the same order)
+        for hook in _HOOKS:
+            for name in dir(module):
+                fn = getattr(module, name)
+                if callable(fn) and event.contains(sessions, hook, fn):
+                    event.remove(sessions, hook, fn)
+                    off.append((hook, fn))
+    assert off, "the hooks were found and taken off"
+    try:
+        with _Counter(services) as counter:
+            stored = services.cases.update(edited, base=base)
+    finally:
+        for hook, fn in off:
+            event.listen(sessions, hook, fn)
+    assert len(counter.statements) <= 6, counter.full
+    # SQLite: BEGIN IMMEDIATE, the UPDATE of the case row and the search words of the title; PostgreSQL the
+    # same without the BEGIN (the driver's)
+    assert [s for s in counter.statements if s not in ("BEGIN", "SELECT")] == ["UPDATE", "DELETE", "INSERT"]
+    assert stored == services.cases.get(base.id or 0)

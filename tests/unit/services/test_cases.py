@@ -172,6 +172,47 @@ def test_store_many_updates_existing_reference_in_place(services: Services) -> N
     assert services.cases.get_by_ref("U-1").patient.display_name == "Second Name"
 
 
+def _case_writes(services: Services, action: Any) -> list[str]:
+    """The INSERT, UPDATE and DELETE statements ``action()`` sends to the case tables (not counting the
+    change feed and audit trail that every commit adds)."""
+    from sqlalchemy import event
+
+    writes: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        words = statement.split()
+        verb = words[0].upper()
+        table = words[2] if verb in ("INSERT", "DELETE") else words[1]
+        if verb in ("INSERT", "UPDATE", "DELETE") and table not in ("change_log", "audit_log"):
+            writes.append(f"{verb} {table}")
+
+    event.listen(services.db.engine, "before_cursor_execute", seen)
+    try:
+        action()
+    finally:
+        event.remove(services.db.engine, "before_cursor_execute", seen)
+    return writes
+
+
+def test_an_import_over_existing_cases_writes_them_together_not_case_by_case(services: Services) -> None:
+    def cases(n: int, name: str) -> list[Case]:
+        return [
+            new_case(f"IMP-{i:03d}", name, medications=[Medication("morphine", "10 mg", "oral", "daily")])
+            for i in range(n)
+        ]
+
+    services.cases.store_many(cases(3, "First Name"))
+    few = _case_writes(services, lambda: services.cases.store_many(cases(3, "Second Name")))
+    services.cases.store_many(cases(40, "First Name"))
+    many = _case_writes(services, lambda: services.cases.store_many(cases(40, "Third Name")))
+    assert len(many) == len(few) and many.count("UPDATE cases") == 1, many  # one executemany for all 40
+    for i in (0, 39):
+        stored = services.cases.get_by_ref(f"IMP-{i:03d}")
+        assert stored.patient.display_name == "Third Name"
+        assert stored.version == (3 if i < 3 else 1)  # created, then updated once (or three times)
+        assert [m.name for m in stored.medications or []] == ["morphine"]
+
+
 def test_case_level_inputs_are_kept_in_order(services: Services) -> None:
     case = new_case(
         discipline_inputs=[

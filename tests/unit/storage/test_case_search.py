@@ -302,3 +302,31 @@ def test_the_page_and_its_count_come_from_one_call(named: Services) -> None:
     page, total = named.cases.search_with_count("", count_limit=5, limit=100, sort="ref", descending=True)
     # without words the count is exact, past the limit too
     assert ([s.ref for s in page], total) == ([ref for ref, _, _ in reversed(NAMES)], len(NAMES))
+
+
+def test_a_broad_search_whose_matches_all_come_late_in_the_order_finds_its_first_page(db: Database) -> None:
+    """More matches than BROAD_MATCHES, all after the cases a walk of the reference index looks at: the
+    walk finds none and the one statement's fallback collects and sorts them; a broad search whose matches
+    come early is answered by the walk alone. Same pages as a plain Python search, on both databases."""
+    early = case_search.WALK_SCAN + 10
+    late = case_search.BROAD_MATCHES + 100
+    cases = [Case(ref=f"A-{i:05d}", fictional=True, patient=Patient("Ana Early")) for i in range(early)]
+    cases += [Case(ref=f"Z-{i:05d}", fictional=True, patient=Patient("Zeb Late")) for i in range(late)]
+    store_quickly(db, cases)
+    services = Services.on(db)
+    for query, expected in (("zeb", [c.ref for c in cases[early:]]), ("ana", [c.ref for c in cases[:early]])):
+        page, total = services.cases.search_with_count(query, count_limit=1000, limit=100)
+        assert total > 1000  # "more than 1,000"
+        assert [s.ref for s in page] == expected[:100], query
+        second = services.cases.search(query, limit=100, offset=100)
+        assert [s.ref for s in second] == expected[100:200], query
+        backwards = services.cases.search(query, limit=100, descending=True)
+        assert [s.ref for s in backwards] == expected[::-1][:100], query
+
+
+def test_postgresql_connections_compile_no_statement_just_in_time(db: Database) -> None:
+    """A search's unused fallback is costed high, and JIT compiling for it took longer than the search."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL's setting")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"

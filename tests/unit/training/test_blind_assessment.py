@@ -135,7 +135,7 @@ def test_the_debrief_prints_the_goals_written_and_those_reviewed(services: Servi
                                      assessor=RAMAN)
     training.submit_assessment(raman.id, seen_version=raman.version)
     training.set_goals(conf_id, ZOE, [(GoalKind.CHANGE, "Ask one question only.")], rater=RAMAN)
-    first = text(debrief_for(training, conf_id, ZOE))
+    first = text(debrief_for(training.debrief_inputs(conf_id, ZOE)))
     assert "Goals for the next conference" in first and "Change: Ask one question only." in first
     assert "<b>" not in first and "(agreed with Dr Priya Raman)" in first
     bank = load_bank(services)
@@ -144,7 +144,7 @@ def test_the_debrief_prints_the_goals_written_and_those_reviewed(services: Servi
     goal = training.goals_to_review(later.id, ZOE)[0]
     training.review_goal(goal.id or 0, GoalOutcome.PARTLY, conference_id=later.id, note="Two questions once.",
                          seen_version=goal.version)
-    second = text(debrief_for(training, later.id, ZOE))
+    second = text(debrief_for(training.debrief_inputs(later.id, ZOE)))
     assert "Goals from earlier conferences" in second
     assert "Ask one question only. (partly met) – Two questions once." in second
 
@@ -166,6 +166,6 @@ def test_the_trainees_debrief_leaves_out_scores_before_the_reveal(services: Serv
                                      case_id=case_id, assessor=RAMAN)
     raman = training.submit_assessment(raman.id, seen_version=raman.version)
     # the rater has submitted, but the trainee's own is still open: the rater's scores stay off the paper
-    assert "Two questions." not in text(debrief_for(training, conf_id, ZOE))
+    assert "Two questions." not in text(debrief_for(training.debrief_inputs(conf_id, ZOE)))
     training.submit_assessment(own.id, seen_version=own.version)
-    assert "Two questions." in text(debrief_for(training, conf_id, ZOE))
+    assert "Two questions." in text(debrief_for(training.debrief_inputs(conf_id, ZOE)))

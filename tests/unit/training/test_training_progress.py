@@ -223,7 +223,8 @@ def _read(data: bytes) -> tuple[PdfReader, str]:
 
 def test_debrief_pdf_from_the_database(services: Services, tmp_path: Path) -> None:
     ids = _programme(services)
-    reader, text = _read(debrief_for(services.training, ids[2], ZOE, generated_at=datetime(2026, 3, 9, 17)))
+    inputs = services.training.debrief_inputs(ids[2], ZOE)
+    reader, text = _read(debrief_for(inputs, generated_at=datetime(2026, 3, 9, 17)))
     assert reader.metadata is not None and ZOE in (reader.metadata.title or "")
     assert f"Debrief: {ZOE}" in text and "Teaching 3" in text and FACILITATOR in text
     # facilitator beside self-assessment with comments, escaped markup printed as written
@@ -241,23 +242,23 @@ def test_debrief_pdf_from_the_database(services: Services, tmp_path: Path) -> No
     assert "3 conference(s) attended, 2 presentation(s) given" in text
     assert f"Page 1 of {len(reader.pages)}" in text
     # another trainee's debrief holds only their own scores
-    _reader, kwame = _read(debrief_for(services.training, ids[0], KWAME))
+    _reader, kwame = _read(debrief_for(services.training.debrief_inputs(ids[0], KWAME)))
     assert "Psychology contribution" in kwame and "No question for the team" not in kwame
     # written atomically; a failed write leaves the earlier file intact
-    path = write_debrief(services.training, ids[2], ZOE, tmp_path / "debrief.pdf", size="Letter")
+    path = write_debrief(inputs, tmp_path / "debrief.pdf", size="Letter")
     letter, written = _read(path.read_bytes())
     assert f"Debrief: {ZOE}" in written
     assert round(float(letter.pages[0].mediabox.width)) == 612  # US Letter
     earlier = path.read_bytes()
     (tmp_path / "blocked").mkdir()
     with pytest.raises(FileWriteError):
-        write_debrief(services.training, ids[2], ZOE, tmp_path / "blocked")
+        write_debrief(services.training.debrief_inputs(ids[2], ZOE), tmp_path / "blocked")
     assert path.read_bytes() == earlier
 
 
 def test_debrief_of_someone_who_took_no_part_is_refused(services: Services) -> None:
     ids = _programme(services)
     with pytest.raises(InvalidInputError, match="took no part"):
-        debrief_for(services.training, ids[0], NGOZI)  # Ngozi attended only in February
+        debrief_for(services.training.debrief_inputs(ids[0], NGOZI))  # Ngozi attended only in February
     with pytest.raises(NotFoundError):
-        debrief_for(services.training, 999_999, ZOE)
+        debrief_for(services.training.debrief_inputs(999_999, ZOE))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -150,3 +150,77 @@ def _esc(text: str) -> str:
     import html
 
     return html.escape(text)
+
+
+class FirstStartDialog(QDialog):
+    """The first start on a database without accounts, in one step: try mdtboard with the fictional demo
+    team (only offered on an empty default database), or create the administrator's account.
+
+    Signals:
+        chosen(str): ``"demo"`` or ``"administrator"`` (the fields then hold the administrator's name,
+            user name and password). Whoever acts on it closes the dialog (``accept``) when it worked,
+            else says why (:meth:`show_problem`).
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, demo: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to mdtboard")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.choice = ""
+        layout = QVBoxLayout(self)
+        self.demo_button: QPushButton | None = None
+        if demo:
+            intro = QLabel("<b>Try mdtboard</b> with its fictional demo cases and demo team (you are signed "
+                           "in as the demo chair; everyone's PIN is 1234). Nothing real is needed.", self)
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+            self.demo_button = QPushButton("&Try the demo", self)
+            self.demo_button.setDefault(True)
+            self.demo_button.clicked.connect(lambda: self._chosen("demo"))
+            layout.addWidget(self.demo_button)
+        admin = QLabel(("<b>Or set up mdtboard for your team</b>: " if demo else "<b>Set up mdtboard</b>: ")
+                       + "create the administrator's account (yours, as the person installing it). The "
+                       "administrator then adds the team's accounts.", self)
+        admin.setWordWrap(True)
+        layout.addWidget(admin)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setAccessibleName("Your name")
+        self.username_edit = QLineEdit(self)
+        self.username_edit.setAccessibleName("Your user name")
+        self.password_edit = secret_field(self, "Your password")
+        self.repeat_edit = secret_field(self, "Your password again")
+        for text, widget in (("&Name:", self.name_edit), ("&User name:", self.username_edit),
+                             ("&Password (10 characters or more):", self.password_edit),
+                             ("&Again:", self.repeat_edit)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.create_button = QPushButton("&Create the administrator", self)
+        self.create_button.setEnabled(False)
+        self.create_button.clicked.connect(lambda: self._chosen("administrator"))
+        layout.addWidget(self.create_button)
+        for edit in (self.name_edit, self.username_edit, self.password_edit, self.repeat_edit):
+            edit.textChanged.connect(self._changed)
+        (self.demo_button or self.name_edit).setFocus()
+
+    def _changed(self) -> None:
+        filled = all(e.text().strip() for e in (self.name_edit, self.username_edit, self.password_edit))
+        same = self.password_edit.text() == self.repeat_edit.text()
+        self.message.setText("" if same or not self.repeat_edit.text() else "The two passwords differ.")
+        self.create_button.setEnabled(filled and same)
+
+    def _chosen(self, choice: str) -> None:
+        self.choice = choice
+        self.chosen.emit(choice)
+
+    def show_problem(self, text: str) -> None:
+        """The administrator could not be created: say why (the dialog is opened again with what was
+        typed)."""
+        self.message.setText(text)

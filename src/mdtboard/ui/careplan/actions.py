@@ -105,7 +105,7 @@ class PlanActions(QObject):
         try:
             from mdtboard.reports.papers import paper_bytes  # ReportLab: when printing
 
-            return paper_bytes(self._services, ref, self.audience, page_size=self.page_size, plan=plan,
+            return paper_bytes(self._services.printout(ref, plan), self.audience, page_size=self.page_size,
                                summary=self._editor.ui.summaryCheck.isChecked())
         except MdtboardError as exc:
             self._editor.last_dialog = show_error(self._editor, "Care plan not printed", str(exc))
@@ -184,7 +184,8 @@ class PlanActions(QObject):
         try:
             from mdtboard.interchange.fhir import write_fhir_bundle
 
-            written = write_fhir_bundle(self._services, case.ref, path)
+            written = write_fhir_bundle(self._services.printout(case.ref), path)
+            self._services.audit.exported("fhir", case_ids=[case.id or 0])
         except MdtboardError as exc:
             self._editor.last_dialog = show_error(self._editor, "FHIR bundle not exported", str(exc))
             self.message.emit("The FHIR bundle was not exported")

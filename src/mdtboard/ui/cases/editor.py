@@ -39,8 +39,10 @@ from mdtboard.domain.introduction import SEPARATOR, introduce_patient
 from mdtboard.domain.isbar import check_isbar
 from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.mme import mme_report
+from mdtboard.domain.privacy import passage_notice
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
 from mdtboard.services.context import Services
+from mdtboard.services.permissions import NotAllowedError
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
@@ -317,8 +319,8 @@ class CaseEditor(QWidget):
         left = self._saved
         dropped = len(self._read().invalid_units) if left is not None else 0
         try:
-            case = self._services.cases.get(case_id)
-        except NotFoundError as exc:
+            case = self._services.cases.open(case_id)  # restricted passages as the person may read them
+        except (NotFoundError, NotAllowedError) as exc:
             self.status_message.emit(str(exc))
             return False
         self._load(case)
@@ -362,7 +364,7 @@ class CaseEditor(QWidget):
                 self._closed_elsewhere("deleted")
             return
         ops_module.operations().read(
-            lambda: self._services.cases.get(case_id),
+            lambda: self._services.cases.open(case_id, record=False),
             parent=self,
             success=lambda case: self._arrived(case, mine),
             failure=lambda error: self._closed_elsewhere("deleted") if isinstance(error, NotFoundError)
@@ -772,7 +774,14 @@ class CaseEditor(QWidget):
         for key, pointer in TEXT_POINTERS.items():
             edit = self.form.widget(key)
             if isinstance(edit, QPlainTextEdit):
-                self._changed_passages += highlight(edit, passages_in(self._passages, pointer))
+                here = passages_in(self._passages, pointer)
+                self._changed_passages += highlight(edit, here)
+                # a passage withheld from the person signed in (its notice in its place): the field is
+                # theirs to read around, not to change (the services refuse it too)
+                withheld = [p for p in here if p.text == passage_notice(p)]
+                edit.setReadOnly(bool(withheld))
+                edit.setToolTip(f"Holds a passage restricted to {withheld[0].held_by}: only they read and "
+                                "change this field" if withheld else "")
 
     def _show_banners(self, case: Case) -> None:
         sharing = show.sharing_banner(self.ui.sharingEdit.toPlainText())

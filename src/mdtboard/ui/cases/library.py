@@ -12,7 +12,7 @@ from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
-from mdtboard.ui import palette
+from mdtboard.ui import ops, palette
 from mdtboard.ui.cases.display import LOCK_SIGN
 from mdtboard.ui.cases.importing import BundleImport, start_import
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
@@ -340,16 +340,28 @@ class CaseLibrary(QWidget):
         if not self.isVisible():
             return
         index = self.ui.caseTable.currentIndex()
-        text = ""
-        if index.isValid() and index.row() < self.model.rowCount():
-            summary = self.model.summary(index.row())
-            try:
-                case = self._services.cases.get(summary.id)
-            except MdtboardError:
-                case = None
-            restriction = (case.sharing_restrictions or "").strip() if case is not None else ""
-            if restriction:
-                text = f"{LOCK_SIGN} SHARING RESTRICTED ({summary.ref}): {restriction}"
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            self._set_sharing_banner("")
+            return
+        summary = self.model.summary(index.row())
+        cases = self._services.cases
+
+        def restriction() -> str:
+            return (cases.get(summary.id).sharing_restrictions or "").strip()
+
+        def shown(text: str) -> None:
+            current = self.ui.caseTable.currentIndex()
+            if not current.isValid() or current.row() >= self.model.rowCount():
+                return
+            if self.model.summary(current.row()).id != summary.id:
+                return  # another case was selected meanwhile: its own read follows
+            banner = f"{LOCK_SIGN} SHARING RESTRICTED ({summary.ref}): {text}"
+            self._set_sharing_banner(banner if text else "")
+
+        # read on the reader thread: the GUI thread never waits for the database (a case read in full)
+        ops.read(restriction, parent=self, success=shown, failure=lambda _e: shown(""), label="sharing")
+
+    def _set_sharing_banner(self, text: str) -> None:
         self.ui.sharingBanner.setText(text)
         self.ui.sharingBanner.setVisible(bool(text))
 

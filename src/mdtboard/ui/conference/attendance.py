@@ -6,10 +6,19 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
+from mdtboard.domain.accounts import Account
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference, quorum
+from mdtboard.ui import ops
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.conference.models import AttendeeModel
@@ -59,6 +68,7 @@ class AttendancePanel(QWidget):
         self.ui = Ui_AttendancePanel()
         self.ui.setupUi(self)
         self._controller = controller
+        self._people: dict[str, Account] = {}
         self.model = AttendeeModel(self)
         self.model.edit_handler = controller.edit_attendee
         view = self.ui.attendeeView
@@ -105,6 +115,7 @@ class AttendancePanel(QWidget):
     def _connect_signals(self) -> None:
         self.ui.addButton.clicked.connect(self.add_person)
         self.ui.nameEdit.returnPressed.connect(self.add_person)
+        self.ui.nameEdit.textChanged.connect(self._name_typed)
         for combo in (self.ui.disciplineCombo, self.ui.roleCombo):  # Enter adds from the whole row
             combo.installEventFilter(self)
         self.ui.removeButton.clicked.connect(self.remove_selected)
@@ -126,6 +137,25 @@ class AttendancePanel(QWidget):
 
     def _opened(self, conf: Conference) -> None:
         self.show_attendees(conf.attendees)
+        accounts = self._controller.services.accounts
+        ops.read(accounts.all, parent=self, success=self._offer_people, failure=lambda _e: None,
+                 label="accounts for the attendance")
+
+    def _offer_people(self, people: list[Account]) -> None:
+        """The names of the people with accounts are offered as the name is typed; choosing one sets
+        their discipline (a signature needs the name as on their account, and their discipline)."""
+        self._people = {" ".join(a.display_name.split()).casefold(): a for a in people if a.discipline}
+        completer = QCompleter(sorted(a.display_name for a in self._people.values()), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ui.nameEdit.setCompleter(completer)
+
+    def _name_typed(self, text: str) -> None:
+        person = self._people.get(" ".join(text.split()).casefold())
+        if person is not None and person.discipline is not None:
+            at = self.ui.disciplineCombo.findData(person.discipline.value)
+            if at >= 0:
+                self.ui.disciplineCombo.setCurrentIndex(at)
 
     def show_attendees(self, attendees: list[Attendee]) -> None:
         self.model.set_rows(attendees)

@@ -2,9 +2,10 @@
 # -*- coding: utf-8 -*-
 
 
-from PySide6.QtCore import (QCoreApplication)
+from PySide6.QtCore import (QCoreApplication, QSize)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout, QWidget)
+    QLineEdit, QListWidget, QPushButton, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout,
+    QWidget)
 
 class Ui_TrainingGoals(object):
     def setupUi(self, TrainingGoals):
@@ -32,6 +33,18 @@ class Ui_TrainingGoals(object):
 
 
         self.goalsLayout.addLayout(self.whoRow)
+
+        self.focusLabel = QLabel(TrainingGoals)
+        self.focusLabel.setObjectName(u"focusLabel")
+        self.focusLabel.setWordWrap(True)
+
+        self.goalsLayout.addWidget(self.focusLabel)
+
+        self.focusList = QListWidget(TrainingGoals)
+        self.focusList.setObjectName(u"focusList")
+        self.focusList.setMaximumSize(QSize(16777215, 170))
+
+        self.goalsLayout.addWidget(self.focusList)
 
         self.reviewLabel = QLabel(TrainingGoals)
         self.reviewLabel.setObjectName(u"reviewLabel")
@@ -109,8 +122,10 @@ class Ui_TrainingGoals(object):
 
 #if QT_CONFIG(shortcut)
         self.traineeLabel.setBuddy(self.traineeCombo)
+        self.focusLabel.setBuddy(self.focusList)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.traineeCombo, self.reviewTable)
+        QWidget.setTabOrder(self.traineeCombo, self.focusList)
+        QWidget.setTabOrder(self.focusList, self.reviewTable)
         QWidget.setTabOrder(self.reviewTable, self.kind1Combo)
         QWidget.setTabOrder(self.kind1Combo, self.goal1Edit)
         QWidget.setTabOrder(self.goal1Edit, self.kind2Combo)
@@ -129,6 +144,10 @@ class Ui_TrainingGoals(object):
         self.traineeLabel.setText(QCoreApplication.translate("TrainingGoals", u"&Trainee:", None))
 #if QT_CONFIG(accessibility)
         self.traineeCombo.setAccessibleName(QCoreApplication.translate("TrainingGoals", u"Trainee whose goals these are", None))
+#endif // QT_CONFIG(accessibility)
+        self.focusLabel.setText(QCoreApplication.translate("TrainingGoals", u"Team &items announced for this conference (tick two or three; with none ticked the core items are scored; the entrustment scale always is):", None))
+#if QT_CONFIG(accessibility)
+        self.focusList.setAccessibleName(QCoreApplication.translate("TrainingGoals", u"Team items announced for the trainee", None))
 #endif // QT_CONFIG(accessibility)
         self.reviewLabel.setText(QCoreApplication.translate("TrainingGoals", u"Goals from earlier conferences, to review first (choose met, partly met or not met):", None))
 #if QT_CONFIG(accessibility)

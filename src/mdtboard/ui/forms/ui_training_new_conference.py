@@ -67,6 +67,16 @@ class Ui_NewTeachingConference(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.traineesEdit)
 
+        self.chairLabel = QLabel(NewTeachingConference)
+        self.chairLabel.setObjectName(u"chairLabel")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.chairLabel)
+
+        self.chairEdit = QLineEdit(NewTeachingConference)
+        self.chairEdit.setObjectName(u"chairEdit")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.chairEdit)
+
 
         self.dialogLayout.addLayout(self.formLayout)
 
@@ -103,13 +113,15 @@ class Ui_NewTeachingConference(object):
         self.roomLabel.setBuddy(self.roomEdit)
         self.facilitatorLabel.setBuddy(self.facilitatorEdit)
         self.traineesLabel.setBuddy(self.traineesEdit)
+        self.chairLabel.setBuddy(self.chairEdit)
         self.casesLabel.setBuddy(self.casesList)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.titleEdit, self.whenEdit)
         QWidget.setTabOrder(self.whenEdit, self.roomEdit)
         QWidget.setTabOrder(self.roomEdit, self.facilitatorEdit)
         QWidget.setTabOrder(self.facilitatorEdit, self.traineesEdit)
-        QWidget.setTabOrder(self.traineesEdit, self.casesList)
+        QWidget.setTabOrder(self.traineesEdit, self.chairEdit)
+        QWidget.setTabOrder(self.chairEdit, self.casesList)
         QWidget.setTabOrder(self.casesList, self.buttonBox)
 
         self.retranslateUi(NewTeachingConference)
@@ -141,7 +153,12 @@ class Ui_NewTeachingConference(object):
 #if QT_CONFIG(accessibility)
         self.traineesEdit.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Trainees", None))
 #endif // QT_CONFIG(accessibility)
-        self.traineesEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"One a line: name, then a comma and the discipline (physician if left out)", None))
+        self.traineesEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"One a line: name, then a comma and the profession (physician if left out), then a comma and the year of training (3, PGY-3, ST3)", None))
+        self.chairLabel.setText(QCoreApplication.translate("NewTeachingConference", u"C&hair:", None))
+#if QT_CONFIG(accessibility)
+        self.chairEdit.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Who chairs the conference", None))
+#endif // QT_CONFIG(accessibility)
+        self.chairEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"the facilitator; or type the name of the trainee who chairs (the chairing items are then scored)", None))
         self.casesLabel.setText(QCoreApplication.translate("NewTeachingConference", u"&Cases (tick the ones to discuss):", None))
 #if QT_CONFIG(accessibility)
         self.casesList.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Cases", None))

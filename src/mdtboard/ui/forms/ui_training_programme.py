@@ -29,6 +29,12 @@ class Ui_TrainingProgramme(object):
 
         self.programmeLayout.addWidget(self.programmeTable)
 
+        self.cohortLabel = QLabel(TrainingProgramme)
+        self.cohortLabel.setObjectName(u"cohortLabel")
+        self.cohortLabel.setWordWrap(True)
+
+        self.programmeLayout.addWidget(self.cohortLabel)
+
         self.agreementLabel = QLabel(TrainingProgramme)
         self.agreementLabel.setObjectName(u"agreementLabel")
         self.agreementLabel.setWordWrap(True)
@@ -79,6 +85,10 @@ class Ui_TrainingProgramme(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.programmeTable.setAccessibleDescription(QCoreApplication.translate("TrainingProgramme", u"Each trainee with the teaching conferences attended and the cases presented; Enter shows their progress", None))
+#endif // QT_CONFIG(accessibility)
+        self.cohortLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.cohortLabel.setAccessibleName(QCoreApplication.translate("TrainingProgramme", u"Cohort: curriculum covered and trainees flagged", None))
 #endif // QT_CONFIG(accessibility)
         self.agreementLabel.setText("")
 #if QT_CONFIG(accessibility)

@@ -4,7 +4,7 @@
 
 from PySide6.QtCore import (QCoreApplication)
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QSizePolicy, QTextBrowser, QVBoxLayout, QWidget)
 
 class Ui_TrainingRoles(object):
     def setupUi(self, TrainingRoles):
@@ -59,6 +59,24 @@ class Ui_TrainingRoles(object):
 
 
         self.rolesLayout.addWidget(self.readinessGroup)
+
+        self.preparationGroup = QGroupBox(TrainingRoles)
+        self.preparationGroup.setObjectName(u"preparationGroup")
+        self.preparationLayout = QVBoxLayout(self.preparationGroup)
+        self.preparationLayout.setObjectName(u"preparationLayout")
+        self.withheldLabel = QLabel(self.preparationGroup)
+        self.withheldLabel.setObjectName(u"withheldLabel")
+        self.withheldLabel.setWordWrap(True)
+
+        self.preparationLayout.addWidget(self.withheldLabel)
+
+        self.preparationText = QTextBrowser(self.preparationGroup)
+        self.preparationText.setObjectName(u"preparationText")
+
+        self.preparationLayout.addWidget(self.preparationText)
+
+
+        self.rolesLayout.addWidget(self.preparationGroup)
 
         self.timingGroup = QGroupBox(TrainingRoles)
         self.timingGroup.setObjectName(u"timingGroup")
@@ -138,6 +156,14 @@ class Ui_TrainingRoles(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.readinessList.setAccessibleName(QCoreApplication.translate("TrainingRoles", u"What is missing or thin", None))
+#endif // QT_CONFIG(accessibility)
+        self.preparationGroup.setTitle(QCoreApplication.translate("TrainingRoles", u"What trainees see while preparing", None))
+        self.withheldLabel.setText("")
+#if QT_CONFIG(accessibility)
+        self.withheldLabel.setAccessibleName(QCoreApplication.translate("TrainingRoles", u"What is kept for the debrief", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.preparationText.setAccessibleName(QCoreApplication.translate("TrainingRoles", u"The case as trainees see it while preparing", None))
 #endif // QT_CONFIG(accessibility)
         self.timingGroup.setTitle(QCoreApplication.translate("TrainingRoles", u"Timing (minutes:seconds)", None))
         self.presentationLabel.setText(QCoreApplication.translate("TrainingRoles", u"Presentation &length:", None))

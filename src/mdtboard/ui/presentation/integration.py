@@ -379,6 +379,8 @@ class PresentationMode(QObject):
             parent=self.window,
         )
         self.record_window.message.connect(self._status)
+        self.record_window.pdf_saved.connect(
+            lambda: services.audit.exported("meeting record pdf", conference_id=conf_id))
         self.record_window.show()
         self.record_window.activateWindow()
         return self.record_window
@@ -403,6 +405,8 @@ class PresentationMode(QObject):
             parent=self.window,
         )
         self.minutes_window.message.connect(self._status)
+        self.minutes_window.pdf_saved.connect(
+            lambda: services.audit.exported("minutes pdf", conference_id=conf_id))
         self.minutes_window.show()
         self.minutes_window.activateWindow()
         return self.minutes_window

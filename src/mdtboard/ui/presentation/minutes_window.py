@@ -79,9 +79,11 @@ class MinutesWindow(QWidget):
 
     Signals:
         message(str): something for the status bar.
+        pdf_saved(): the PDF was written (an export, recorded in the audit trail by whoever listens).
     """
 
     message = Signal(str)
+    pdf_saved = Signal()
 
     def __init__(
         self, load: Callable[[], Minutes], settings: QSettings, *, conference_id: int | None = None,
@@ -172,5 +174,6 @@ class MinutesWindow(QWidget):
             self.message.emit("The minutes PDF was not saved")
             return False
         options.MINUTES_FOLDER.write(self._settings, str(written.parent))
+        self.pdf_saved.emit()
         self.message.emit(f"Saved the minutes to {written}")
         return True

@@ -85,9 +85,11 @@ class MeetingRecordWindow(QWidget):
 
     Signals:
         message(str): something for the status bar.
+        pdf_saved(): the PDF was written (an export, recorded in the audit trail by whoever listens).
     """
 
     message = Signal(str)
+    pdf_saved = Signal()
 
     def __init__(
         self,
@@ -235,5 +237,6 @@ class MeetingRecordWindow(QWidget):
             self.message.emit("The meeting record PDF was not saved")
             return False
         options.RECORD_FOLDER.write(self._settings, str(written.parent))
+        self.pdf_saved.emit()
         self.message.emit(f"Saved the meeting record to {written}")
         return True

@@ -186,7 +186,7 @@ class DebriefView(QWidget):
         if conference is None or conference.id is None or not self.trainee:
             return None
         try:
-            written = write_debrief(self._services.training, conference.id, self.trainee, path)
+            written = write_debrief(self._services.training.debrief_inputs(conference.id, self.trainee), path)
         except MdtboardError as exc:
             show_error(self, "Debrief not saved", str(exc))
             self.status_message.emit(f"Debrief not saved: {exc}")

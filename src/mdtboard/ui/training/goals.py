@@ -1,4 +1,5 @@
-"""The goals of one trainee at the open teaching conference (R2C2-style feedback carried forward).
+"""The goals of one trainee at the open teaching conference (R2C2-style feedback carried forward), and the
+two or three team items announced for them before the session (what they will be scored on).
 
 First the goals set at earlier conferences and not yet reviewed: each is marked met, partly met or not met
 here (saved at once, with a note if typed). Then one to three goals for the next conference, written by the
@@ -8,16 +9,18 @@ both the self-assessment and a rater's assessment are submitted is refused, and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidgetItem, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QListWidgetItem, QTableWidgetItem, QWidget
 
 from mdtboard.domain.blind import MAX_GOALS, Goal, GoalKind, GoalOutcome
 from mdtboard.domain.conference import AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.rubric import ENTRUSTMENT_KEY, MDTBOARD_RUBRIC, RubricDomain
 from mdtboard.services.context import Services
 from mdtboard.ui.forms.ui_training_goals import Ui_TrainingGoals
 
 REVIEW_COLUMNS = ("Goal", "Agreed with", "Outcome", "Note")
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class GoalsPanel(QWidget):
@@ -54,6 +57,7 @@ class GoalsPanel(QWidget):
     def _connect_signals(self) -> None:
         self.ui.traineeCombo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.ui.saveButton.clicked.connect(self.save)
+        self.ui.focusList.itemChanged.connect(lambda _item: self.announce())
 
     @property
     def trainee(self) -> str:
@@ -93,6 +97,7 @@ class GoalsPanel(QWidget):
         except MdtboardError as exc:
             self.status_message.emit(str(exc))
             return
+        self._show_focus(training.announced_items(conf.id, self.trainee))
         table.setRowCount(len(self.to_review))
         for row, goal in enumerate(self.to_review):
             table.setItem(row, 0, QTableWidgetItem(f"{goal.kind.label}: {goal.text}"))
@@ -117,6 +122,43 @@ class GoalsPanel(QWidget):
             self.texts[position].setText(goal.text)
         self.ui.stateLabel.setText("Goals saved for the next conference." if written else
                                    "No goals yet: write them together once the scores are revealed.")
+
+    def _show_focus(self, announced: tuple[str, ...]) -> None:
+        focus = self.ui.focusList
+        focus.blockSignals(True)
+        focus.clear()
+        for item in MDTBOARD_RUBRIC.for_domain(RubricDomain.TEAMWORK):
+            if item.key == ENTRUSTMENT_KEY:
+                continue
+            entry = QListWidgetItem(item.title if item.core else f"{item.title} (only when announced)")
+            entry.setData(KEY_ROLE, item.key)
+            entry.setToolTip(f"5: {item.anchors[5]}")
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if item.key in announced else Qt.CheckState.Unchecked)
+            focus.addItem(entry)
+        focus.blockSignals(False)
+
+    def focus_item(self, key: str) -> QListWidgetItem:
+        focus = self.ui.focusList
+        return next(focus.item(r) for r in range(focus.count()) if focus.item(r).data(KEY_ROLE) == key)
+
+    def announce(self) -> bool:
+        """Store the ticked team items as those announced for the trainee (refused past three)."""
+        conf = self.conference
+        if conf is None or conf.id is None or not self.trainee:
+            return False
+        focus = self.ui.focusList
+        keys = [focus.item(r).data(KEY_ROLE) for r in range(focus.count())
+                if focus.item(r).checkState() == Qt.CheckState.Checked]
+        training = self._services.training
+        try:
+            training.announce_items(conf.id, self.trainee, keys)
+        except MdtboardError as exc:
+            self.status_message.emit(f"Not announced (nothing was changed): {exc}")
+            self._show_focus(training.announced_items(conf.id, self.trainee))
+            return False
+        self.status_message.emit(f"{len(keys)} team item(s) announced for {self.trainee}")
+        return True
 
     def outcome_box(self, row: int) -> QComboBox:
         box = self.ui.reviewTable.cellWidget(row, 2)

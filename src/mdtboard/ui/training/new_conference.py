@@ -1,4 +1,5 @@
-"""A new teaching conference in one step: title, time, facilitator, trainees and the cases to discuss.
+"""A new teaching conference in one step: title, time, facilitator, trainees, who chairs (the facilitator
+unless a trainee is named, who is then scored on the chairing items) and the cases to discuss.
 
 Only fictional cases are offered: a teaching conference works with teaching cases (the shipped bank, or
 teaching cases made from real ones and finalised).
@@ -6,6 +7,7 @@ teaching cases made from real ones and finalised).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
@@ -21,6 +23,7 @@ from mdtboard.domain.conference import (
     describe_clash,
 )
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.progress import Trainee
 from mdtboard.services.context import Services
 from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_training_new_conference import Ui_NewTeachingConference
@@ -29,23 +32,39 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def parse_trainees(text: str) -> tuple[list[Attendee], list[str]]:
-    """Attendees from lines of "name" or "name, discipline"; and a problem for each line not understood."""
+    """Attendees from lines of "name", "name, discipline" or "name, discipline, year"; and a problem for
+    each line not understood."""
+    attendees, _years, problems = parse_trainee_lines(text)
+    return attendees, problems
+
+
+def parse_trainee_lines(text: str) -> tuple[list[Attendee], dict[str, int], list[str]]:
+    """As :func:`parse_trainees`, with the year of training of those who have one ("3", "year 3", "PGY-3",
+    "ST3"), by name."""
     by_word = {d.value: d for d in Discipline} | {d.label.casefold(): d for d in Discipline}
     attendees: list[Attendee] = []
+    years: dict[str, int] = {}
     problems: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        name, _comma, word = line.partition(",")
+        name, _comma, rest = line.partition(",")
+        word, _comma, year_text = rest.partition(",")
         key = " ".join(word.split()).casefold().replace(" ", "_") if word.strip() else "physician"
         discipline = by_word.get(key) or by_word.get(" ".join(word.split()).casefold())
+        year = re.fullmatch(r"\s*(?:year|pgy|st|y)?[\s-]*(\d{1,2})\s*", year_text, re.IGNORECASE)
         if not name.strip():
             problems.append(f"line {number}: no name")
         elif discipline is None:
             problems.append(f"line {number}: {word.strip()!r} is not a discipline")
+        elif year_text.strip() and (year is None or not 1 <= int(year.group(1)) <= 15):
+            problems.append(f"line {number}: {year_text.strip()!r} is not a year of training (1 to 15)")
         else:
-            attendees.append(Attendee(" ".join(name.split()), discipline, AttendeeRole.TRAINEE))
-    return attendees, problems
+            clean = " ".join(name.split())
+            attendees.append(Attendee(clean, discipline, AttendeeRole.TRAINEE))
+            if year is not None:
+                years[clean] = int(year.group(1))
+    return attendees, years, problems
 
 
 class NewConferenceDialog(QDialog):
@@ -89,13 +108,18 @@ class NewConferenceDialog(QDialog):
     def create_conference(self) -> int | None:
         title = self.ui.titleEdit.text().strip()
         facilitator = " ".join(self.ui.facilitatorEdit.text().split())
-        trainees, problems = parse_trainees(self.ui.traineesEdit.toPlainText())
+        trainees, years, problems = parse_trainee_lines(self.ui.traineesEdit.toPlainText())
         if not title:
             problems.insert(0, "the conference needs a title")
         if not facilitator:
             problems.append("name the facilitator")
         if not trainees:
             problems.append("name at least one trainee")
+        chair = " ".join(self.ui.chairEdit.text().split()) or facilitator
+        chair_is_trainee = any(t.name.casefold() == chair.casefold() for t in trainees)
+        if chair.casefold() != facilitator.casefold() and not chair_is_trainee:
+            problems.append(f"the chair ({chair}) must be the facilitator or one of the trainees")
+        chair = next((t.name for t in trainees if t.name.casefold() == chair.casefold()), chair)
         if problems:
             self.ui.problemLabel.setText("⚠ Not created: " + "; ".join(problems) + ".")
             return None
@@ -106,8 +130,12 @@ class NewConferenceDialog(QDialog):
             starts_at=starts.replace(second=0, microsecond=0),
             room=self.ui.roomEdit.text().strip() or None,
             mode=ConferenceMode.TRAINING,
-            chair=facilitator,
-            attendees=[Attendee(facilitator, Discipline.PHYSICIAN, AttendeeRole.CHAIR), *trainees],
+            chair=chair,  # a trainee in the chair is scored on the chairing items
+            attendees=[
+                Attendee(facilitator, Discipline.PHYSICIAN,
+                         AttendeeRole.OBSERVER if chair_is_trainee else AttendeeRole.CHAIR),
+                *trainees,
+            ],
             agenda=[AgendaItem(case_id=c, position=i) for i, c in enumerate(self.chosen_case_ids())],
         )
         try:
@@ -121,6 +149,8 @@ class NewConferenceDialog(QDialog):
                 )
                 return None
             stored = self._services.conferences.create(conference)
+            self._services.training.register_trainees(
+                [Trainee(t.name, t.discipline, years.get(t.name)) for t in trainees])
         except MdtboardError as exc:
             self.ui.problemLabel.setText(f"⚠ {exc}")
             return None

@@ -20,15 +20,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
+from mdtboard.domain.cohort import Cohort, CohortRow
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.domain.progress import ProgrammeOverview, TraineeSummary
+from mdtboard.domain.progress import ProgrammeOverview, Trainee, TraineeSummary, trainee_key
+from mdtboard.domain.rubric import RubricDomain
 from mdtboard.interchange.competency_csv import write_competency_csv
 from mdtboard.reports.competency import write_competency_pdf
 from mdtboard.services.context import Services
 from mdtboard.ui.forms.ui_training_programme import Ui_TrainingProgramme
 
-COLUMNS = ("Trainee", "Conferences attended", "Presentations given", "First conference", "Last conference")
-TRAINEE, ATTENDED, PRESENTED, FIRST, LAST = range(len(COLUMNS))
+COLUMNS = ("Trainee", "Conferences attended", "Presentations given", "First conference", "Last conference",
+           "Team behaviours (latest, change)", "Flags", "Curriculum topics", "Profession", "Year of training")
+TRAINEE, ATTENDED, PRESENTED, FIRST, LAST, TEAM, FLAGS, TOPICS, PROFESSION, YEAR = range(len(COLUMNS))
 #: The value to sort by (numbers as numbers, dates as ISO text).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -42,6 +45,20 @@ class ProgrammeModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[TraineeSummary] = []
         self.conferences = 0
+        self._cohort: dict[str, CohortRow] = {}
+        self._topics: dict[str, str] = {}
+        self._people: dict[str, Trainee] = {}
+
+    def set_people(self, people: dict[str, Trainee]) -> None:
+        self.beginResetModel()
+        self._people = dict(people)
+        self.endResetModel()
+
+    def set_cohort(self, cohort: Cohort) -> None:
+        self.beginResetModel()
+        self._cohort = {row.trainee: row for row in cohort.rows}
+        self._topics = dict(cohort.topics)
+        self.endResetModel()
 
     def set_overview(self, overview: ProgrammeOverview) -> None:
         self.beginResetModel()
@@ -62,14 +79,30 @@ class ProgrammeModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
+        extra = self._cohort.get(row.trainee)
+        team = extra.latest.get(RubricDomain.TEAMWORK) if extra else None
+        change = extra.change.get(RubricDomain.TEAMWORK) if extra else None
         values: tuple[Any, ...] = (
             row.trainee,
             row.conferences_attended,
             row.presentations_given,
             row.first_conference,
             row.last_conference,
+            "–" if team is None else f"{team:.1f}" + ("" if change is None else f" ({change:+.1f})"),
+            "; ".join(extra.flags) if extra else "",
+            f"{len(extra.topics)} of {len(self._topics)}" if extra else "",
+            person.profession.label if (person := self._people.get(trainee_key(row.trainee))) else "",
+            person.year_of_training if person and person.year_of_training is not None else "",
         )
         value = values[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == TOPICS and extra:
+            return ", ".join(self._topics[t] for t in extra.topics) or "none yet"
+        if role == SORT_ROLE and column == TEAM:
+            return -1.0 if team is None else team
+        if role == SORT_ROLE and column == YEAR:
+            return value if isinstance(value, int) else 0
+        if role == SORT_ROLE and column == TOPICS:
+            return len(extra.topics) if extra else 0
         if role == Qt.ItemDataRole.DisplayRole:
             return value.strftime("%d %b %Y") if isinstance(value, date) else str(value)
         if role == SORT_ROLE:
@@ -175,6 +208,14 @@ class ProgrammeView(QWidget):
             self.status_message.emit(str(exc))
             return
         self.model.set_overview(overview)
+        try:
+            cohort = self._services.training.cohort()
+        except MdtboardError as exc:
+            self.status_message.emit(str(exc))
+        else:
+            self.model.set_cohort(cohort)
+            self.model.set_people(self._services.training.trainee_people())
+            self.ui.cohortLabel.setText(cohort.summary)
         self.ui.programmeTable.resizeColumnsToContents()
         count = len(overview.trainees)
         self.ui.summaryLabel.setText(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import TraineeProgress
 from mdtboard.domain.rubric import SCORE_MAX, SCORE_MIN
+from mdtboard.domain.timers import format_mmss
 from mdtboard.services.context import Services
 from mdtboard.ui import palette
 from mdtboard.ui.forms.ui_training_progress import Ui_TrainingProgress
@@ -76,11 +77,14 @@ def domain_chart(progress: TraineeProgress, domain_index: int) -> QChart:
 def time_chart(progress: TraineeProgress) -> QChart:
     """Presentation length in minutes at each conference where the trainee presented, and the target."""
     timings = progress.presentation_time
-    labels = [f"{t.held_on:%d %b %Y} ({t.case_ref})" for t in timings]
+    # the times themselves in mm:ss under each conference (the axis is in minutes; one format for times)
+    labels = [f"{t.held_on:%d %b %Y} ({t.case_ref}): {format_mmss(t.seconds)} of "
+              f"{format_mmss(t.target_seconds)}" for t in timings]
     chart, axis_x = _chart("Presentation time (minutes)", labels)
     actual = _series(
         "Presentation", [(i, round(t.seconds / 60, 1)) for i, t in enumerate(timings)], ACCENT, "@yPoint"
     )
+    actual.setPointLabelsVisible(False)  # decimal minutes would be a second format for the same times
     target = _series(
         "Target",
         [(i, round(t.target_seconds / 60, 1)) for i, t in enumerate(timings)],

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtCore import Signal
@@ -19,6 +20,7 @@ from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaItem, AttendeeRole, Conference
 from mdtboard.domain.errors import ConflictError, MdtboardError
 from mdtboard.domain.isbar import GapSeverity, IsbarCheck, check_isbar
+from mdtboard.domain.preparation import Preparation, preparation
 from mdtboard.domain.progress import DEFAULT_PRESENTATION_TARGET_SECONDS
 from mdtboard.domain.timers import format_mmss
 from mdtboard.services.context import Services
@@ -139,6 +141,7 @@ class RolesPanel(QWidget):
             combo.setCurrentIndex(combo.findData(holder.trainee) if holder is not None else 0)
             combo.blockSignals(False)
         self._show_readiness(check_isbar(case))
+        self._show_preparation(preparation(case))
         self._show_timing()
 
     def _holder(self, discipline: Discipline | None) -> RoleAssignment | None:
@@ -193,6 +196,14 @@ class RolesPanel(QWidget):
             item = QListWidgetItem(f"{word} – {gap.part.label}: {gap.message}")
             item.setToolTip(f"Case field: {gap.field}")
             lst.addItem(item)
+
+    # -- what trainees see while preparing
+    def _show_preparation(self, shown: Preparation) -> None:
+        whole = "The whole case is shown; restricted text is withheld."
+        self.ui.withheldLabel.setText(shown.withheld or whole)
+        self.ui.preparationText.setHtml("".join(
+            f"<p><b>{html.escape(heading)}</b><br/>{html.escape(text).replace(chr(10), '<br/>')}</p>"
+            for heading, text in shown.sections))
 
     # -- timing
     def _show_timing(self) -> None:

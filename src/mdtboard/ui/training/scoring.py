@@ -34,6 +34,7 @@ from mdtboard.domain.rubric import (
     RubricItem,
     Score,
     discipline_item_key,
+    team_items,
 )
 from mdtboard.services.context import Services
 from mdtboard.services.score_sheet import ScoreSheet, load_sheet, save_sheet, sheet_fields, sheet_with_fields
@@ -42,6 +43,7 @@ from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.forms.ui_training_rubric_row import Ui_RubricRow
 from mdtboard.ui.forms.ui_training_scoring import Ui_TrainingScoring
+from mdtboard.ui.training.score_undo import ScoreUndo
 from mdtboard.ui.training.style import STYLE, repolish
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
@@ -167,6 +169,8 @@ class RubricRow(QFrame):
             self.focus_comment()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.commentEdit and event.type() == QEvent.Type.FocusOut and not self.hasFocus():
+            self._set_current(False)  # left the comment for another item: one item highlighted at a time
         if watched is self.ui.commentEdit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -254,6 +258,11 @@ class ScoringPanel(QWidget):
         )
         #: Asks which score to keep for items scored differently here and elsewhere (tests replace it).
         self.chooser: Chooser = dialog_chooser(self)
+        #: Ctrl+Z and Ctrl+Shift+Z on the scores given here
+        self.undo = ScoreUndo(
+            self, rows=lambda: {row.item.key: row for row in self.rows}, record=self._record_key,
+            titled=_item_title, edited=self._edited, before=self.session.flush,
+        )
         self.ui.roleCombo.addItem(AssessorRole.FACILITATOR.label, AssessorRole.FACILITATOR.value)
         self.ui.roleCombo.addItem("Trainee's self-assessment", AssessorRole.SELF.value)
         self._conference: Conference | None = None
@@ -337,6 +346,7 @@ class ScoringPanel(QWidget):
         if conference is None or not trainee or role is None:
             self._target = None
             self._build_rows([])
+            self.undo.reset()
             self.ui.partsLabel.setText("No trainee to score: add trainees to the conference's attendance.")
             return
         rater = trainee if role is AssessorRole.SELF else " ".join(self.ui.raterEdit.text().split())
@@ -344,6 +354,7 @@ class ScoringPanel(QWidget):
         if not rater:
             self._target = None
             self._build_rows([])
+            self.undo.reset()
             self.ui.partsLabel.setText(
                 "Type your name under Rater (Alt+R): the scores are recorded as yours. Any number of raters "
                 "may score the same trainee, each blind to the others until they submit.")
@@ -367,7 +378,7 @@ class ScoringPanel(QWidget):
             items.append(rubric.item(discipline_item_key(discipline)))
         if speaks:
             words.append("speaks for " + ", ".join(d.label.lower() for d in speaks))
-        items.extend(rubric.for_domain(RubricDomain.TEAMWORK))
+        items.extend(team_items(self._announced(target)))
         chair = target.conference.chair
         if chair and trainee_key(chair) == trainee_key(target.trainee):
             items.extend(rubric.for_domain(RubricDomain.MEETING))
@@ -441,6 +452,7 @@ class ScoringPanel(QWidget):
                           for view in views)
         self.session.load(sheet)
         self._show_scores(sheet)
+        self.undo.reset()
         for row in self.rows:
             row.set_other("; ".join(
                 _other_text(label, score) for label, stored in others
@@ -469,6 +481,14 @@ class ScoringPanel(QWidget):
         stored = sheet is not None and any(side is not None for side in sheet.sides)
         self.ui.submitButton.setEnabled(not self.submitted and stored)
 
+    def _announced(self, target: _Target) -> tuple[str, ...]:
+        if target.conference.id is None:
+            return ()
+        try:
+            return self._services.training.announced_items(target.conference.id, target.trainee)
+        except MdtboardError:
+            return ()
+
     @staticmethod
     def _assessor(target: _Target) -> str | None:
         """Who scores: the trainee for a self-assessment; otherwise the rater named in the panel."""
@@ -492,12 +512,21 @@ class ScoringPanel(QWidget):
         return True
 
     # -- editing and saving
-    def _score_chosen(self, _key: str, _value: object) -> None:
+    def _score_chosen(self, key: str, _value: object) -> None:
+        self.undo.changed(key)
         self._edited()
 
     def _comment_edited(self, key: str, _text: str) -> None:
         self.row(key).mark()
+        self.undo.changed(key)
         self._edited()
+
+    def _record_key(self) -> tuple[object, ...]:
+        target = self._target
+        if target is None:
+            return ()
+        case_id = target.item.case_id if target.item is not None else None
+        return (target.conference.id, target.trainee, str(target.role), case_id, self._assessor(target))
 
     def _missing(self) -> str:
         missing = [row for row in self.rows if row.needs_comment]
@@ -562,6 +591,7 @@ class ScoringPanel(QWidget):
                 if shown is not None and shown.scores.get(key) == score:
                     continue
                 row.set_score(score.value if score else None, (score.comment or "") if score else "")
+        self.undo.synced()
         if message:
             self.status_message.emit(f"Scores: {message}")
 

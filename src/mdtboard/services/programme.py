@@ -1,0 +1,115 @@
+"""The programme director's side of training mode: trainees as people, the team items announced before a
+session, each trainee's competency record, the cohort and the agreement between raters.
+
+A part of :class:`~mdtboard.services.training.TrainingService` (mixed in), kept in its own module so that
+neither grows past a readable size; it uses the service's unit of work and its conference records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from mdtboard.domain.agreement import Agreement, rater_agreement
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.cohort import Cohort, cohort
+from mdtboard.domain.competency import CompetencyRecord, competency_record
+from mdtboard.domain.errors import InvalidInputError, Problem
+from mdtboard.domain.facilitator_guides import curriculum, topics_of_cases
+from mdtboard.domain.progress import Trainee, trainee_key
+from mdtboard.domain.rubric import ENTRUSTMENT_KEY, MAX_ANNOUNCED, MDTBOARD_RUBRIC, RubricDomain
+from mdtboard.services.training_data import conference_ref
+from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.storage import training_repo as repo
+
+if TYPE_CHECKING:
+    from mdtboard.domain.blind import Goal
+    from mdtboard.domain.progress import ConferenceRecord
+    from mdtboard.storage.db import Database
+    from mdtboard.storage.models import ConferenceRow
+
+
+class ProgrammeMixin:
+    """Programme-level queries and the per-trainee settings of ``TrainingService``, which provides what
+    is declared here."""
+
+    if TYPE_CHECKING:
+        db: Database
+
+        def _training_conference(self, session: Session, conference_id: int) -> ConferenceRow: ...
+
+        def _check_trainee(self, session: Session, conference_id: int, name: str,
+                           where: str = "trainee") -> str: ...
+
+        def goals(self, trainee: str, *, conference_id: int | None = None) -> list[Goal]: ...
+
+        def records(self) -> list[ConferenceRecord]: ...
+
+    # ------------------------------------------------------------------ trainees as people
+    def register_trainees(self, trainees: Sequence[Trainee]) -> None:
+        """Record each trainee as a person (profession, year of training), found again by their folded
+        name; a year left empty keeps the one recorded."""
+        problems = [Problem(f"trainee {t.name}", "year of training must be 1 to 15")
+                    for t in trainees if t.year_of_training is not None and not 1 <= t.year_of_training <= 15]
+        if problems:
+            raise InvalidInputError(problems, source="Trainees")
+        with unit_of_work(self.db) as session:
+            for person in trainees:
+                name = " ".join(person.name.split())
+                repo.save_trainee(session, name, trainee_key(name), person.profession.value,
+                                  person.year_of_training)
+
+    def trainee_people(self) -> dict[str, Trainee]:
+        """Every trainee recorded as a person, by folded name."""
+        with read_only(self.db) as session:
+            return {row.name_key: Trainee(row.name, Discipline(row.profession), row.year_of_training)
+                    for row in repo.trainee_people(session)}
+
+    # ------------------------------------------------------------------ items announced before the session
+    def announce_items(
+        self, conference_id: int, trainee: str, item_keys: Sequence[str]
+    ) -> tuple[str, ...]:
+        """Announce the team items ``trainee`` will be scored on at the conference (none to three; none:
+        the core items). Each must be a team behaviour of the rubric (the entrustment scale is always
+        scored); anything else is refused, naming the item, and nothing is changed."""
+        keys = list(dict.fromkeys(item_keys))
+        team = {item.key for item in MDTBOARD_RUBRIC.for_domain(RubricDomain.TEAMWORK)} - {ENTRUSTMENT_KEY}
+        problems = [Problem(key, "is not a team behaviour of the rubric") for key in keys if key not in team]
+        if len(keys) > MAX_ANNOUNCED:
+            problems.append(Problem("items", f"announce two or three items (there are {len(keys)})"))
+        if problems:
+            raise InvalidInputError(problems, source="Announced items")
+        with unit_of_work(self.db) as session:
+            self._training_conference(session, conference_id)
+            name = self._check_trainee(session, conference_id, " ".join(trainee.split()))
+            repo.replace_focus(session, conference_id, name, trainee_key(name), keys)
+        return tuple(keys)
+
+    def announced_items(self, conference_id: int, trainee: str) -> tuple[str, ...]:
+        """The team items announced for ``trainee`` at the conference, in the order chosen."""
+        with read_only(self.db) as session:
+            return repo.focus(session, conference_id, trainee_key(trainee))
+
+    # ------------------------------------------------------------------ the programme director's view
+    def competency_record(self, trainee: str) -> CompetencyRecord:
+        """Everything submitted about ``trainee`` for the competency committee, with their goals."""
+        records = self.records()
+        by_ref = {record.ref: record for record in records}
+        goals = [(by_ref[conference_ref(goal.conference_id)], goal) for goal in self.goals(trainee)
+                 if goal.conference_id is not None and conference_ref(goal.conference_id) in by_ref]
+        return competency_record(trainee, records, goals)
+
+    def cohort(self, today: date | None = None) -> Cohort:
+        """Every trainee's trajectory, flags and curriculum coverage (see :mod:`mdtboard.domain.cohort`)."""
+        return cohort(self.records(), topics_of_cases(), curriculum(), today or date.today())
+
+    def rater_agreement(
+        self, *, since: date | None = None, until: date | None = None
+    ) -> Agreement:
+        """Agreement between raters over the teaching conferences held from ``since`` to ``until``."""
+        return rater_agreement(
+            r for r in self.records()
+            if (since is None or r.held_on >= since) and (until is None or r.held_on <= until)
+        )
+

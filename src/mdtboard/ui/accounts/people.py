@@ -1,0 +1,404 @@
+"""Who works at the window: signing in, the first start, switching user, and the idle lock.
+
+The program (``app.run``) sets :attr:`People.required`: then no page is usable until someone is signed in.
+On a database without accounts the first start asks, in one step, for the demo team or the administrator
+(:class:`FirstStartDialog`); on a database whose accounts are all demo accounts the demo chair is signed
+in at once (the demo opens straight into a usable program); otherwise the window is locked with the
+sign-in form until someone signs in.
+
+Locked (idle for :data:`~mdtboard.ui.settings.IDLE_LOCK_MINUTES`, longer while presentation mode runs; or
+Ctrl+L; or F4, switch user) every window of the program is covered by a curtain that shows no patient
+data, and no key or click reaches what is under it. Nothing is closed or discarded: what was typed stays
+in its field (and is saved as always), and the cursor goes back where it was once the window is unlocked,
+by the person signed in or by another person with an account (who is then signed in: switching user is
+F4, choosing the person, and their PIN).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QInputEvent, QKeySequence, QShortcut, QShortcutEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mdtboard.domain.accounts import Account
+from mdtboard.domain.errors import MdtboardError
+from mdtboard.ui import settings as options
+from mdtboard.ui.accounts.dialogs import DEMO_HINT, FirstStartDialog, secret_field
+
+if TYPE_CHECKING:
+    from mdtboard.services.context import Services
+
+log = logging.getLogger(__name__)
+
+LOCK_KEY = "Ctrl+L"
+SWITCH_KEY = "F4"
+#: How often the idle time is looked at.
+IDLE_CHECK_MS = 5_000
+_INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+})
+#: The classes of the events in _INPUT and _BLOCKED.
+_INPUT_CLASSES = (QInputEvent, QShortcutEvent)
+_BLOCKED = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut,
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel, QEvent.Type.ContextMenu,
+})
+
+
+class Curtain(QFrame):
+    """An opaque cover over a whole window: nothing under it can be seen."""
+
+    def __init__(self, window: QWidget, text: str = "mdtboard is locked") -> None:
+        super().__init__(window)
+        self.setObjectName("lockCurtain")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.layout_ = QVBoxLayout(self)
+        self.label = QLabel(text, self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.layout_.addStretch(1)
+        self.layout_.addWidget(self.label)
+        self.layout_.addStretch(1)
+        window.installEventFilter(self)
+        self.cover()
+
+    def cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.ChildAdded) and self.isVisible():
+            QTimer.singleShot(0, self.cover)
+        return False
+
+
+class LockScreen(Curtain):
+    """The main window's curtain, with the form that signs in or unlocks: who (a person with an account)
+    and their password or PIN."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window, "")
+        box = QFrame(self)
+        box.setMaximumWidth(460)
+        form_layout = QVBoxLayout(box)
+        self.title = QLabel("", box)
+        self.title.setWordWrap(True)
+        form_layout.addWidget(self.title)
+        form = QFormLayout()
+        self.who = QComboBox(self)
+        self.who.setAccessibleName("Who signs in")
+        self.secret_edit = secret_field(self, "Password or PIN")
+        who_label, secret_label = QLabel("&Who:", box), QLabel("&Password or PIN:", box)
+        who_label.setBuddy(self.who)
+        secret_label.setBuddy(self.secret_edit)
+        form.addRow(who_label, self.who)
+        form.addRow(secret_label, self.secret_edit)
+        form_layout.addLayout(form)
+        self.message = QLabel("", box)
+        self.message.setWordWrap(True)
+        form_layout.addWidget(self.message)
+        self.button = QPushButton("&Unlock", box)
+        self.button.setDefault(True)
+        form_layout.addWidget(self.button)
+        self.setup_button = QPushButton("&Set up mdtboard…", box)
+        self.setup_button.hide()
+        form_layout.addWidget(self.setup_button)
+        self.layout_.insertWidget(2, box, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.secret_edit.returnPressed.connect(self.button.click)
+
+    def show_people(self, accounts: list[Account], chosen: str | None) -> None:
+        self.who.clear()
+        for account in accounts:
+            self.who.addItem(account.label, account.username)
+        at = self.who.findData(chosen) if chosen else -1
+        self.who.setCurrentIndex(max(at, 0))
+
+
+class People(QObject):
+    """Who is signed in to ``window`` (see the module docstring).
+
+    Signals:
+        signed_in(object): an account was signed in (at the start, by unlocking as another person, or by
+            switching user); the :class:`Account`.
+        locked_changed(bool): the windows were locked (True) or unlocked (False).
+    """
+
+    signed_in = Signal(object)
+    locked_changed = Signal(bool)
+
+    def __init__(self, window: QMainWindow, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self.required = False
+        self.account: Account | None = None
+        self.services: Services | None = None
+        self.locked = False
+        self.last_dialog: QWidget | None = None
+        self.clock = clock
+        self._last_input = clock()
+        self._screen: LockScreen | None = None
+        self._curtains: list[Curtain] = []
+        self._focus: QWidget | None = None
+        self._load_demo: Callable[[Any], object] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(IDLE_CHECK_MS)
+        self._timer.timeout.connect(self.check_idle)
+        self.lock_action = self._action("&Lock", LOCK_KEY, lambda: self.lock())
+        self.switch_action = self._action("S&witch user…", SWITCH_KEY, lambda: self.lock(switching=True))
+
+    def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        action.setEnabled(False)
+        menu = getattr(getattr(self.window, "ui", None), "menuFile", None)
+        if menu is not None:
+            actions = menu.actions()
+            menu.insertAction(actions[-1] if actions else None, action)  # above Quit
+        self.window.addAction(action)
+        return action
+
+    # -- the start
+    def start(self, services: Services, *, offer_demo: bool, load_demo: Callable[[Any], object]) -> bool:
+        """The pages are built: sign someone in when :attr:`required`. True when the first start was
+        handled here (the window then does not offer the demo cases by itself)."""
+        self.services = services
+        self._load_demo = load_demo
+        if not self.required:
+            return False
+        app = QApplication.instance()
+        if app is not None:  # watches every key and click for the idle time (and holds them while locked)
+            app.installEventFilter(self)
+        self._timer.start()
+        self.lock_action.setEnabled(True)
+        self.switch_action.setEnabled(True)
+        try:
+            accounts = services.accounts.count()
+            demo_only = accounts > 0 and services.accounts.demo_only()
+            empty = services.cases.count(archived=False) == 0
+        except MdtboardError as exc:
+            self.lock(message=f"The accounts could not be read: {exc}")
+            return False
+        if accounts == 0:
+            self.lock(message="Nobody has an account yet: set up mdtboard first.")
+            self.first_start(demo=offer_demo and empty)
+            return True
+        if demo_only:
+            self._become(services.accounts.sign_in_demo_chair())
+            self._status(f"Signed in as {self.account.display_name if self.account else ''} of the demo "
+                         f"team (demo accounts; everyone's PIN is 1234). {SWITCH_KEY}: switch user.")
+            return True
+        self.lock(message="Sign in with your account.")
+        return True
+
+    def first_start(self, *, demo: bool) -> FirstStartDialog:
+        dialog = FirstStartDialog(self.window, demo=demo)
+        dialog.chosen.connect(lambda choice: self._first_start_chosen(dialog, choice))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _first_start_chosen(self, dialog: FirstStartDialog, choice: str) -> None:
+        services = self.services
+        assert services is not None
+        try:
+            if choice == "demo":
+                if services.cases.count() == 0 and self._load_demo is not None:
+                    self._load_demo(services.cases)
+                services.accounts.create_demo_team()
+                account = services.accounts.sign_in_demo_chair()
+            else:
+                password = dialog.password_edit.text()
+                services.accounts.create_first_administrator(
+                    dialog.username_edit.text().strip(), dialog.name_edit.text(), password)
+                account = services.accounts.sign_in(dialog.username_edit.text().strip(), password)
+        except MdtboardError as exc:
+            dialog.show_problem(str(exc))
+            return
+        dialog.accept()
+        options.DEMO_OFFERED.write(self._settings(), True)
+        self._become(account)
+        self._unlocked()
+        library = getattr(self.window, "library", None)
+        if library is not None:
+            library.refresh()
+        self._status(f"Signed in as {account.display_name}"
+                     + (" (demo chair; everyone's PIN is 1234)" if account.demo else " (administrator)"))
+
+    # -- locking
+    def lock(self, *, switching: bool = False, message: str | None = None) -> None:
+        """Cover every window of the program; the main window's curtain asks who unlocks."""
+        services = self.services
+        if services is None:
+            return
+        if not self.locked:
+            self._focus = QApplication.focusWidget()
+            self.locked = True
+            self._screen = LockScreen(self.window)
+            self._screen.button.clicked.connect(self._unlock_pressed)
+            self._screen.setup_button.clicked.connect(
+                lambda: self.first_start(demo=False) if self._count() == 0 else None)
+            for window in QApplication.topLevelWidgets():
+                if window is not self.window and window.isVisible() and not window.isModal() \
+                        and not isinstance(window, FirstStartDialog) and window.isWindow() \
+                        and window.windowType() in (Qt.WindowType.Window, Qt.WindowType.Widget):
+                    self._curtains.append(Curtain(window))
+            for curtain in self._curtains:
+                curtain.show()
+            self._screen.show()
+            self.locked_changed.emit(True)
+        screen = self._screen
+        assert screen is not None
+        try:
+            accounts = services.accounts.all()
+        except MdtboardError as exc:
+            accounts, message = [], f"The accounts could not be read: {exc}"
+        who = None if switching or self.account is None else self.account.username
+        screen.show_people(accounts, who)
+        screen.setup_button.setVisible(not accounts)
+        screen.title.setText(
+            "<b>Switch user</b>: choose who you are, then type your PIN (or password)." if switching
+            else f"<b>Locked</b>: {self.account.display_name} unlocks, or another person signs in."
+            if self.account is not None else "<b>Sign in to mdtboard</b>"
+        )
+        screen.message.setText(message or (DEMO_HINT if accounts and all(a.demo for a in accounts) else ""))
+        screen.secret_edit.clear()
+        (screen.who if switching else screen.secret_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _count(self) -> int:
+        return self.services.accounts.count() if self.services is not None else 0
+
+    def _unlock_pressed(self) -> None:
+        screen = self._screen
+        if screen is None or self.services is None:
+            return
+        username, secret = str(screen.who.currentData() or ""), screen.secret_edit.text()
+        screen.secret_edit.clear()
+        if not username:
+            return
+        # The person signed in unlocks with a PIN too; signing in as someone else from the lock screen,
+        # as switching user does, also takes a PIN (the meeting-room PC).
+        try:
+            account = self.services.accounts.sign_in(username, secret, pin_ok=True)
+        except MdtboardError as exc:
+            screen.message.setText(str(exc))
+            screen.secret_edit.setFocus()
+            return
+        switched = self.account is None or account.id != self.account.id
+        self._become(account)
+        self._unlocked()
+        if switched:
+            self._status(f"Signed in as {account.display_name}")
+
+    def unlock_with(self, username: str, secret: str) -> bool:
+        """Unlock as a person would on the lock screen (for scripts and tests): True when unlocked."""
+        if self._screen is None:
+            return not self.locked
+        at = self._screen.who.findData(username)
+        if at < 0:
+            return False
+        self._screen.who.setCurrentIndex(at)
+        self._screen.secret_edit.setText(secret)
+        self._screen.button.click()
+        return not self.locked
+
+    def _unlocked(self) -> None:
+        if not self.locked:
+            return
+        self.locked = False
+        for curtain in [*self._curtains, self._screen]:
+            if curtain is not None:
+                curtain.hide()
+                curtain.deleteLater()
+        self._curtains, self._screen = [], None
+        self._last_input = self.clock()
+        focus, self._focus = self._focus, None
+        if focus is not None:
+            with contextlib.suppress(RuntimeError):  # the widget went away meanwhile
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.locked_changed.emit(False)
+
+    def _become(self, account: Account) -> None:
+        self.account = account
+        title = self.window.windowTitle().split(" — ")[0]
+        self.window.setWindowTitle(f"{title} — {account.display_name}")
+        self.signed_in.emit(account)
+
+    # -- idle time
+    def idle_limit_s(self) -> float:
+        presenting = getattr(getattr(self.window, "_presentation", None), "presenting", False)
+        option = options.IDLE_LOCK_PRESENTING_MINUTES if presenting else options.IDLE_LOCK_MINUTES
+        return float(option.read(self._settings())) * 60
+
+    def check_idle(self) -> bool:
+        """Lock when nothing was typed or clicked for the idle time; True when it locked."""
+        if self.locked or self.account is None or not self.required:
+            return False
+        if self.clock() - self._last_input >= self.idle_limit_s():
+            log.info("idle lock")
+            self.lock()
+            return True
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Every event of the program comes here: paints, timers and the like leave at the class test (its
+        # type alone made an enum object each time: about 0.1 s of the program's start).
+        if not isinstance(event, _INPUT_CLASSES):
+            return False
+        kind = event.type()
+        if kind in _INPUT and not self.locked:
+            self._last_input = self.clock()
+        if self.locked and kind in _BLOCKED:
+            return not self._reaches_lock_screen(watched)
+        return False
+
+    def _reaches_lock_screen(self, watched: QObject) -> bool:
+        """Whether an event for ``watched`` may go through while locked: to the lock screen's form, to a
+        dialog of its own (the first start), or to the Switch user and Lock keys."""
+        if watched in (self.lock_action, self.switch_action):
+            return True
+        widget = watched.parent() if isinstance(watched, QShortcut) else watched
+        if not isinstance(widget, QWidget):
+            return False
+        if self._screen is not None and (widget is self._screen or self._screen.isAncestorOf(widget)):
+            return True
+        window = widget.window()
+        return isinstance(window, FirstStartDialog) or (
+            window is not self.window and window not in [c.parentWidget() for c in self._curtains]
+            and window.isModal()
+        )
+
+    def _settings(self) -> Any:
+        return self.window.settings  # type: ignore[attr-defined]
+
+    def _status(self, text: str) -> None:
+        show = getattr(self.window, "show_status", None)
+        if callable(show):
+            show(text)
+
+
+def install_people(window: QMainWindow) -> People:
+    return People(window)
+
+
