@@ -307,3 +307,24 @@ def test_a_conference_deleted_elsewhere_closes_with_the_unsaved_input(
     assert workspace.current_conference_id() is None
     box.close()
     services.close()
+
+
+def test_the_big_screen_shows_a_case_corrected_on_another_pc(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    case_id = _case_id(services, "LIVE-1")
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    workspace = window.workspace
+    assert workspace is not None
+    window.show_page(CONFERENCE)
+    workspace.open_conference(conf.id or 0)
+    workspace.discuss(case_id)
+    screen = window.presentation.start()  # the operator's big screen
+    assert screen is not None and "Title LIVE-1" in screen.ui.caseLabel.text()
+    elsewhere(url, ["case", case_id, "title", "Corrected on another PC"])
+    qtbot.waitUntil(lambda: "Corrected on another PC" in screen.ui.caseLabel.text(), timeout=WAIT_MS)
+    window.presentation.leave()
+    services.close()
