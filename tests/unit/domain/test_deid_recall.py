@@ -40,3 +40,9 @@ def test_the_second_held_out_set_keeps_at_least_its_first_measured_recall() -> N
     assert (len(cases), len(marked), len({m.kind for m in marked})) == (8, 151, 13)
     result = measure(path)
     assert result.recall >= 132 / 151, [m.text for m in result.misses]
+
+
+def test_the_third_held_out_set_is_big_and_varied_enough() -> None:
+    """Written and committed before the finder was changed after the second set's measurement."""
+    cases, marked = load_corpus(DATA / "third-held-out-cases.json")
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (13, 245, 13)
