@@ -32,6 +32,17 @@ from enum import StrEnum
 
 import phonenumbers
 
+from mdtboard.domain.phi_words import (
+    AGE_WORDS,
+    DISCIPLINE_NAME,
+    FOREIGN_MONTHS,
+    FOREIGN_RELATIONS,
+    FRENCH_ACRONYMS,
+    KIND_FIRST,
+    LOWER_KIND,
+    SAINT,
+)
+
 
 def _words(text: str) -> list[str]:
     """The words of a list written as one string (easier to read and edit than a list literal)."""
@@ -89,10 +100,12 @@ class IdentifierHint:
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + FOREIGN_MONTHS
+    + ")"
 )
 _DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:st|nd|rd|th|er|re|º|°)?"
 _YEAR4 = r"(?P<y>(?:1[89]|2[01])\d\d)"
 _HOLIDAYS = (
     r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday)|Good\s+Friday|"
@@ -104,13 +117,14 @@ _FULL_DATES = [
     re.compile(rf"\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-]{_YEAR4}\b"),
     re.compile(r"\b(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-](?P<y2>\d\d)\b"),
     re.compile(
-        rf"\b(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}{_ORD}(?:\s+|-)(?:of\s+)?{_MONTHS}\.?(?:,?\s+|-){_YEAR4}\b",
+        rf"\b(?:(?:le|el|am)\s+)?(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}{_ORD}(?:\s+|-)(?:of\s+|de\s+)?{_MONTHS}\.?"
+        rf"(?:,?\s+|-|\s+de\s+){_YEAR4}\b",
         re.IGNORECASE,
     ),
     re.compile(
         rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+(?:the\s+)?\d{{1,2}}{_ORD},?\s+{_YEAR4}\b", re.IGNORECASE
     ),
-    re.compile(rf"\b{_MONTHS}\.?,?\s+(?:of\s+)?{_YEAR4}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTHS}\.?,?\s+(?:of\s+|de\s+)?{_YEAR4}\b", re.IGNORECASE),
     re.compile(rf"\b(?P<m>\d{{1,2}})/{_YEAR4}\b"),
     re.compile(
         rf"\b\d{{1,2}}{_ORD}\s*[–-]\s*\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\.?,?\s+{_YEAR4}\b", re.IGNORECASE
@@ -120,7 +134,10 @@ _FULL_DATES = [
 ]
 _PARTIAL_DATES = [
     re.compile(rf"\b\d{{1,2}}{_ORD}\s*[–-]\s*\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:(?:le|el|am)\s+)?(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+|de\s+)?{_MONTHS}\b",
+        re.IGNORECASE,
+    ),
     re.compile(rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+(?:the\s+)?\d{{1,2}}{_ORD}\b", re.IGNORECASE),
     re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b"),
     # day/month only after a word that makes it a date ("on 14/3"): "power 4/5" and "NRS 7/10" are scores
@@ -174,7 +191,8 @@ _LONG_NUMBER = re.compile(
 _AGE = re.compile(
     r"\b(?P<n>\d{2,3})(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)(?:old|/o|o)\b|\b(?P<n3>\d{2,3})\s*(?:y/?o|yo)\b|"
     r"\baged?\s*:?\s*(?P<n2>\d{2,3})\b|\b(?P<n4>\d{2,3})(?:st|nd|rd|th)\s+birthday\b|"
-    r"\b(?:in\s+(?:his|her|their)\s+)?(?P<n5>9\d|1[01]\d)(?:s|\s+years?)\b",
+    r"\b(?:in\s+(?:his|her|their)\s+)?(?P<n5>9\d|1[01]\d)(?:s|\s+years?)\b|"
+    rf"\b(?P<n6>\d{{2,3}})\s*(?:{AGE_WORDS})\b",
     re.IGNORECASE,
 )
 _UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s*\d[ABD-HJLNP-UW-Z]{2}\b")
@@ -201,7 +219,7 @@ _ZIP = re.compile(
 )
 _CAP = r"(?:[A-Z][\w'’.-]*|[A-Z])"
 _WORD = r"(?:[A-Z](?:[a-z]|['’][A-Z])[^\W\d_]*(?:['’.-][^\W\d_]+)*\.?)"  # a capitalised word of letters
-_JOIN = r"(?:\s+(?:de|la|del|of|the|von|van|der|le)\s+|\s+)"
+_JOIN = r"(?:\s+(?:de|la|del|of|the|von|van|der|le|du|des|les)\s+|\s+)"
 _STREET_WORDS = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Crescent|Cres|Way|Court|Ct|Place|Pl|Terrace|Tce|"
     r"Gardens|Gdns|Grove|Park|Square|Sq|Hill|Row|Boulevard|Blvd|Mews|Walk|View|Rise|Green|Parade|Highway|Hwy|"
@@ -227,15 +245,16 @@ _INSTITUTION_WORDS = (
     r"Prison|Barracks|Factory|Mill|Plant|Depot|Hotel|Supermarket|Centre|Center|Home|House|Marae|Masjid|"
     r"Infirmary|Health\s+Sciences\s+Cent(?:re|er)|Medical\s+Cent(?:re|er)|Distribution|Architects|"
     r"Solicitors|Motors|Foods|Stores|Kirk|Shelter|Hostel|Refuge|RFC|AFC|FC|CC|Rovers|Athletic|United|"
-    r"Children['’]s|Clinique)"
+    r"Children['’]s|Clinique|Alliance|Café|Cafe|Kitchen|Restaurant|Bakery|Bistro|Pub|Salon|Garage|Physio|"
+    r"Physiotherapy|Residence|Résidence|Trust|Foundation|Institute|Dental)"
 )
 _INSTITUTION = re.compile(
-    rf"\b(?P<pre>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|Mater|Holy)\s+)?(?:{_CAP}{_JOIN}){{0,4}}{_CAP}\s+)"
+    rf"\b(?P<pre>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|Mater|Holy)\s+)?(?:(?:{_CAP}|\d{{1,4}}){_JOIN}){{0,4}}{_CAP}\s+)"
     rf"{_INSTITUTION_WORDS}\b(?:\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}|\s+(?P<post>(?!Pain\b|Clinic\b|ED\b)"
     rf"[A-Z][a-z]{{3,}})\b(?!\s+(?:and|or)\b)(?=[,.;:)]|\s+(?:[a-z]|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
     rf"Sep|Oct|Nov|Dec)[a-z]*\b)|$))?"
     rf"|\b(?i:works?\s+(?:for|at)|worked\s+(?:for|at)|employed\s+by|employer:?|job\s+at)\s+"
-    rf"(?P<employer>(?:{_WORD}{_JOIN}){{0,3}}{_WORD})"
+    rf"(?P<employer>(?:(?:{_WORD}|\d{{1,4}}){_JOIN}){{0,3}}{_WORD})"
     rf"|\b(?:Hospital|University|Church|College|School)\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}"
     rf"|\b(?:St\.?|Saint)\s+{_CAP}(?:'s|s)?(?=\s|,|\.|$)"
     rf"|\b(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ospidéal|Lycée|Lycee|Collège|École|Ecole|Colegio|Escuela|"
@@ -275,8 +294,9 @@ _TOWN_STATE = re.compile(
 )
 _MORE_TOWNS = re.compile(
     r",\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:\s+[A-Z][a-z][^\W\d_]*)?)"
-    r"(?=[,.;)]|\s+(?:with|and|in|on|at|since)\b|$)"
+    r"(?=[,.;)]|\s+(?:with|and|in|on|at|since)\b|\s+\d{4,5}\b|$)"
 )
+_POSTCODE_AFTER_TOWN = re.compile(r"\s+(?P<zip>\d{4,5})\b(?![.,/:]\d)")
 #: Places that are not below the state or region level, and capitalised words that are not places.
 _NOT_TOWNS = frozenset(
     _words(
@@ -312,7 +332,8 @@ _RELATIONS = (
     r"seen\s+by|referred\s+by|reviewed\s+by|assessed\s+by|discussed\s+with|spoke\s+(?:to|with)|letter\s+from|"
     r"according\s+to|per|signed|c/o|care\s+of|attn|contact|lives\s+with|looked\s+after\s+by|cared\s+for\s+by|"
     r"next\s+of\s+kin|NOK|emergency\s+contact|parent|guardian|health\s+visitor|warden|officer|"
-    r"probation\s+officer|health\s+visitor|district\s+nurse|home\s+help|befriender|sponsor|mentor"
+    r"probation\s+officer|health\s+visitor|district\s+nurse|home\s+help|befriender|sponsor|mentor|"
+    + FOREIGN_RELATIONS
 )
 _AFTER_RELATION = re.compile(
     rf"\b(?:{_RELATIONS})s?\b(?:\s*[,:(-]\s*|\s+)(?:(?:is|was|named|called|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?",
@@ -324,7 +345,7 @@ _BEFORE_RELATION = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORDS = re.compile(
-    r"(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
+    r"(?:(?:[A-Z]\.\s?){1,2})?(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
     r"binti\s+|ibn\s+|da\s+|dos\s+|del\s+|la\s+|le\s+)?[^\W\d_][\w'’-]*)"
     r"(?:\s+(?:(?:O['’]|Mc|Mac|de\s+|van\s+|von\s+|al-|el-|bin\s+|ibn\s+|da\s+|dos\s+|del\s+)?[^\W\d_][\w'’-]*)){0,2}"
 )
@@ -465,6 +486,10 @@ def context_names(text: str) -> list[tuple[int, int]]:
             span = _capitalised_words(text, match.end())
             if span is not None:
                 spans.append(span)
+    for match in DISCIPLINE_NAME.finditer(text):
+        group = "a" if match.group("a") else "b"
+        if match.group(group).split()[0].casefold() not in _NOT_NAMES:
+            spans.append(match.span(group))
     for match in _BEFORE_RELATION.finditer(text):
         start = match.start("name")
         words = match.group("name").split()
@@ -516,6 +541,18 @@ def _institution_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, match.end()))
         else:
             spans.append((match.start(), match.end()))
+    for match in LOWER_KIND.finditer(text):
+        # leading words that say nothing ("Attends", "the") are dropped; "Our Lady of ..." is a name
+        start, words = match.start(), match.group("pre").split()
+        while words and words[0].strip("'’.").casefold() in _NOT_NAMES and not (
+                words[0] == "Our" and words[1:2] == ["Lady"]):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        if words and not all(w.strip("'’.").casefold() in _GENERIC | _NOT_TOWNS for w in words):
+            spans.append((start, match.end()))
+    for pattern in (KIND_FIRST, FRENCH_ACRONYMS, SAINT):
+        spans.extend(match.span() for match in pattern.finditer(text))
     return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans]
 
 
@@ -641,7 +678,7 @@ def find_identifiers(
             start, end = _with_initials(text, match.start(), end)
             add(start, end, HintKind.NAME)
     for match in _AGE.finditer(text):
-        group = next(g for g in ("n", "n2", "n3", "n4", "n5") if match.group(g))
+        group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for age in ages:
@@ -657,6 +694,10 @@ def find_identifiers(
         add(match.start(), match.end(), HintKind.PLACE)
     for start, end in _places_beside([(s, e) for s, e, kind, _sure, _y in found if kind in _BESIDE], text):
         add(start, end, HintKind.PLACE)
+        # a number right after a town that follows an address is its postcode ("Rotorua 3010")
+        postcode = _POSTCODE_AFTER_TOWN.match(text, end)
+        if postcode is not None:
+            add(postcode.start("zip"), postcode.end("zip"), HintKind.POSTCODE)
     for match in _LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
     return tuple(
