@@ -1,7 +1,8 @@
 """Another PC: ``python live_writer.py URL OPS_JSON`` runs each operation in its own unit of work.
 
 Operations: ["case", CASE_ID, FIELD, TEXT] sets a text field of a case; ["delete", CASE_ID];
-["delete_conference", CONF_ID];
+["delete_conference", CONF_ID]; ["timing", CONF_ID, CASE_ID, DISCIPLINE, SECONDS] records the operator's
+timer of that case running for SECONDS so far, DISCIPLINE holding the floor;
 ["archive", CASE_ID]; ["attendee", CONF_ID, NAME, DISCIPLINE]; ["plan", CASE_ID, FIELD, TEXT] sets a
 text field of the case's draft care plan; ["status", CONF_ID, CASE_ID, STATUS] sets an agenda item's
 status; ["trainee", CONF_ID, NAME, DISCIPLINE] adds a trainee; ["input", ITEM_ID, DISCIPLINE, AUTHOR, TEXT]
@@ -12,10 +13,13 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaStatus, Attendee, AttendeeRole
+from mdtboard.domain.timers import PRESENTATION
 from mdtboard.services.context import open_services
+from mdtboard.services.timing import RecordedRun
 
 
 def main() -> None:
@@ -27,6 +31,12 @@ def main() -> None:
             services.cases.update(replace(case, **{args[1]: args[2]}))
         elif kind == "delete":
             services.cases.delete(args[0])
+        elif kind == "timing":
+            conf = services.conferences.get(args[0])
+            item = next(i for i in conf.agenda if i.case_id == args[1])
+            start = datetime.now(UTC) - timedelta(seconds=args[3])
+            services.timing.save_run(item.id or 0, RecordedRun(
+                "run-1", open_phase=(PRESENTATION, start), open_floor=(Discipline(args[2]), start)))
         elif kind == "delete_conference":
             services.conferences.delete(args[0])
         elif kind == "archive":

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.case import Case, Discipline, Patient
-from mdtboard.domain.conference import Conference, ConferenceMode
+from mdtboard.domain.conference import AgendaStatus, Conference, ConferenceMode
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui.main_window import CASE, CONFERENCE, LIBRARY, MainWindow
 
@@ -329,4 +329,28 @@ def test_the_big_screen_shows_a_case_corrected_on_another_pc(
     elsewhere(url, ["case", case_id, "title", "Corrected on another PC"])
     qtbot.waitUntil(lambda: "Corrected on another PC" in screen.ui.caseLabel.text(), timeout=WAIT_MS)
     window.presentation.leave()
+    services.close()
+
+
+def test_follow_mode_shows_the_operators_timer_and_who_holds_the_floor(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    case_id = _case_id(services, "LIVE-1")
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    item = services.conferences.add_agenda_item(conf.id or 0, case_id)
+    services.conferences.update_agenda_item(item, status=AgendaStatus.IN_DISCUSSION)
+    window = _window(make_window, url)
+    workspace, live = window.workspace, window.live
+    assert workspace is not None and live is not None and live.follow_action is not None
+    workspace.open_conference(conf.id or 0)
+    live.follow_action.trigger()  # Conference > Follow the meeting
+    label = workspace.discussion.ui.followLabel
+    qtbot.waitUntil(lambda: label.text().endswith("not started"), timeout=WAIT_MS)
+    elsewhere(url, ["timing", conf.id, case_id, "psychology", 65])  # the operator's timer runs
+    qtbot.waitUntil(lambda: "running · Floor: Psychology" in label.text(), timeout=WAIT_MS)
+    assert label.text().startswith("Operator's timer 01:")  # 65 s and counting, of the item's budget
+    assert f"of {item.minutes:02d}:00" in label.text()
+    live.follow_action.trigger()
+    assert label.text() == ""
     services.close()

@@ -16,7 +16,7 @@ from gui_helpers import WindowFactory, make_window, settings_path
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.case import Case, Discipline, Patient
-from mdtboard.domain.changes import CASE
+from mdtboard.domain.changes import CARE_PLAN, CASE
 from mdtboard.domain.conference import AgendaStatus, Attendee, Conference
 from mdtboard.domain.presence import Presence, describe
 from mdtboard.services.context import Services, open_services
@@ -123,3 +123,21 @@ def test_following_a_colleague_takes_their_panel_and_the_operator_sees_who_types
     assert psychology.ui.assessmentEdit.isReadOnly()
     live.follow_action.trigger()
     assert not psychology.ui.assessmentEdit.isReadOnly() and not psychology.ui.takeButton.isVisible()
+
+
+def test_the_care_plan_editor_shows_who_else_has_the_plan_open(
+    qtbot: QtBot, make_window: WindowFactory, meeting: tuple[str, Services, int, int]
+) -> None:
+    url, services, _conf_id, case_id = meeting
+    plan = services.careplans.create_draft(case_id)
+    window = make_window(url)
+    page = window.care_plan
+    assert page is not None and page.editor.open_case(case_id)
+    page.show()
+    elsewhere = PresenceService(services.db, client="pc-desk:1:a")
+    elsewhere.announce([Presence(CARE_PLAN, plan.id or 0, "Dr Okafor", None, True)])
+    label = page.editor.ui.presenceLabel
+    qtbot.waitUntil(lambda: label.text() == "Dr Okafor is typing · open on 1 other PC", timeout=WAIT_MS)
+    assert [p.who for p in elsewhere.others([(CARE_PLAN, plan.id or 0)])] == [window.services.presence.who()]  # type: ignore[union-attr]
+    elsewhere.leave()
+    qtbot.waitUntil(lambda: label.text() == "", timeout=WAIT_MS)

@@ -37,10 +37,10 @@ from mdtboard.domain.phi import (
     OLDEST_AGE_TEXT,
     HintKind,
     IdentifierHint,
-    date_spans,
     find_identifiers,
     name_tokens,
 )
+from mdtboard.domain.phi_dates import date_spans
 from mdtboard.domain.privacy import shared_case
 from mdtboard.domain.pseudonyms import (
     FAMILY,

@@ -32,6 +32,17 @@ from enum import StrEnum
 
 import phonenumbers
 
+from mdtboard.domain.phi_dates import HOLIDAY, date_spans
+from mdtboard.domain.phi_words import (
+    AGE_WORDS,
+    DISCIPLINE_NAME,
+    FOREIGN_RELATIONS,
+    FRENCH_ACRONYMS,
+    KIND_FIRST,
+    LOWER_KIND,
+    SAINT,
+)
+
 
 def _words(text: str) -> list[str]:
     """The words of a list written as one string (easier to read and edit than a list literal)."""
@@ -87,56 +98,6 @@ class IdentifierHint:
 
 # ------------------------------------------------------------------------------------------ patterns
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR4 = r"(?P<y>(?:1[89]|2[01])\d\d)"
-_HOLIDAYS = (
-    r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday)|Good\s+Friday|"
-    r"Boxing\s+Day|St\.?\s+Patrick['’]s\s+Day|Thanksgiving(?:\s+Day)?|Hallowe['’]?en|Valentine['’]s\s+Day|"
-    r"Independence\s+Day|Hogmanay|Bonfire\s+Night|Eid(?:\s+al-\w+)?)"
-)
-_FULL_DATES = [
-    re.compile(rf"\b{_YEAR4}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d)?)?\b"),
-    re.compile(rf"\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-]{_YEAR4}\b"),
-    re.compile(r"\b(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-](?P<y2>\d\d)\b"),
-    re.compile(
-        rf"\b(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}{_ORD}(?:\s+|-)(?:of\s+)?{_MONTHS}\.?(?:,?\s+|-){_YEAR4}\b",
-        re.IGNORECASE,
-    ),
-    re.compile(
-        rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+(?:the\s+)?\d{{1,2}}{_ORD},?\s+{_YEAR4}\b", re.IGNORECASE
-    ),
-    re.compile(rf"\b{_MONTHS}\.?,?\s+(?:of\s+)?{_YEAR4}\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<m>\d{{1,2}})/{_YEAR4}\b"),
-    re.compile(
-        rf"\b\d{{1,2}}{_ORD}\s*[–-]\s*\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\.?,?\s+{_YEAR4}\b", re.IGNORECASE
-    ),
-    re.compile(rf"\b{_HOLIDAYS}(?:,?\s+|\s+of\s+){_YEAR4}\b"),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\b"),
-]
-_PARTIAL_DATES = [
-    re.compile(rf"\b\d{{1,2}}{_ORD}\s*[–-]\s*\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+(?:the\s+)?\d{{1,2}}{_ORD}\b", re.IGNORECASE),
-    re.compile(r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b"),
-    # day/month only after a word that makes it a date ("on 14/3"): "power 4/5" and "NRS 7/10" are scores
-    re.compile(
-        r"\b(?:on|since|from|until|till|by|dated|seen|admitted|discharged|reviewed|before|after|appt|"
-        r"appointment|visit|clinic|booked\s+for|due)\s+"
-        r"(?P<dm>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/])",
-        re.IGNORECASE,
-    ),
-    # a month on its own ("in March", "since last October") is finer than the year
-    re.compile(
-        r"\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
-    ),
-    re.compile(rf"\b(?:{_DAYS})\b(?=\s+(?:last|next|morning|evening|night))", re.IGNORECASE),
-]
-_HOLIDAY = re.compile(rf"\b{_HOLIDAYS}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"']+"
@@ -174,7 +135,8 @@ _LONG_NUMBER = re.compile(
 _AGE = re.compile(
     r"\b(?P<n>\d{2,3})(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)(?:old|/o|o)\b|\b(?P<n3>\d{2,3})\s*(?:y/?o|yo)\b|"
     r"\baged?\s*:?\s*(?P<n2>\d{2,3})\b|\b(?P<n4>\d{2,3})(?:st|nd|rd|th)\s+birthday\b|"
-    r"\b(?:in\s+(?:his|her|their)\s+)?(?P<n5>9\d|1[01]\d)(?:s|\s+years?)\b",
+    r"\b(?:in\s+(?:his|her|their)\s+)?(?P<n5>9\d|1[01]\d)(?:s|\s+years?)\b|"
+    rf"\b(?P<n6>\d{{2,3}})\s*(?:{AGE_WORDS})\b",
     re.IGNORECASE,
 )
 _UK_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s*\d[ABD-HJLNP-UW-Z]{2}\b")
@@ -201,7 +163,7 @@ _ZIP = re.compile(
 )
 _CAP = r"(?:[A-Z][\w'’.-]*|[A-Z])"
 _WORD = r"(?:[A-Z](?:[a-z]|['’][A-Z])[^\W\d_]*(?:['’.-][^\W\d_]+)*\.?)"  # a capitalised word of letters
-_JOIN = r"(?:\s+(?:de|la|del|of|the|von|van|der|le)\s+|\s+)"
+_JOIN = r"(?:\s+(?:de|la|del|of|the|von|van|der|le|du|des|les)\s+|\s+)"
 _STREET_WORDS = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Crescent|Cres|Way|Court|Ct|Place|Pl|Terrace|Tce|"
     r"Gardens|Gdns|Grove|Park|Square|Sq|Hill|Row|Boulevard|Blvd|Mews|Walk|View|Rise|Green|Parade|Highway|Hwy|"
@@ -227,15 +189,16 @@ _INSTITUTION_WORDS = (
     r"Prison|Barracks|Factory|Mill|Plant|Depot|Hotel|Supermarket|Centre|Center|Home|House|Marae|Masjid|"
     r"Infirmary|Health\s+Sciences\s+Cent(?:re|er)|Medical\s+Cent(?:re|er)|Distribution|Architects|"
     r"Solicitors|Motors|Foods|Stores|Kirk|Shelter|Hostel|Refuge|RFC|AFC|FC|CC|Rovers|Athletic|United|"
-    r"Children['’]s|Clinique)"
+    r"Children['’]s|Clinique|Alliance|Café|Cafe|Kitchen|Restaurant|Bakery|Bistro|Pub|Salon|Garage|Physio|"
+    r"Physiotherapy|Residence|Résidence|Trust|Foundation|Institute|Dental)"
 )
 _INSTITUTION = re.compile(
-    rf"\b(?P<pre>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|Mater|Holy)\s+)?(?:{_CAP}{_JOIN}){{0,4}}{_CAP}\s+)"
+    rf"\b(?P<pre>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|Mater|Holy)\s+)?(?:(?:{_CAP}|\d{{1,4}}){_JOIN}){{0,4}}{_CAP}\s+)"
     rf"{_INSTITUTION_WORDS}\b(?:\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}|\s+(?P<post>(?!Pain\b|Clinic\b|ED\b)"
     rf"[A-Z][a-z]{{3,}})\b(?!\s+(?:and|or)\b)(?=[,.;:)]|\s+(?:[a-z]|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
     rf"Sep|Oct|Nov|Dec)[a-z]*\b)|$))?"
     rf"|\b(?i:works?\s+(?:for|at)|worked\s+(?:for|at)|employed\s+by|employer:?|job\s+at)\s+"
-    rf"(?P<employer>(?:{_WORD}{_JOIN}){{0,3}}{_WORD})"
+    rf"(?P<employer>(?:(?:{_WORD}|\d{{1,4}}){_JOIN}){{0,3}}{_WORD})"
     rf"|\b(?:Hospital|University|Church|College|School)\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}"
     rf"|\b(?:St\.?|Saint)\s+{_CAP}(?:'s|s)?(?=\s|,|\.|$)"
     rf"|\b(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ospidéal|Lycée|Lycee|Collège|École|Ecole|Colegio|Escuela|"
@@ -275,8 +238,9 @@ _TOWN_STATE = re.compile(
 )
 _MORE_TOWNS = re.compile(
     r",\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:\s+[A-Z][a-z][^\W\d_]*)?)"
-    r"(?=[,.;)]|\s+(?:with|and|in|on|at|since)\b|$)"
+    r"(?=[,.;)]|\s+(?:with|and|in|on|at|since)\b|\s+\d{4,5}\b|$)"
 )
+_POSTCODE_AFTER_TOWN = re.compile(r"\s+(?P<zip>\d{4,5})\b(?![.,/:]\d)")
 #: Places that are not below the state or region level, and capitalised words that are not places.
 _NOT_TOWNS = frozenset(
     _words(
@@ -312,7 +276,8 @@ _RELATIONS = (
     r"seen\s+by|referred\s+by|reviewed\s+by|assessed\s+by|discussed\s+with|spoke\s+(?:to|with)|letter\s+from|"
     r"according\s+to|per|signed|c/o|care\s+of|attn|contact|lives\s+with|looked\s+after\s+by|cared\s+for\s+by|"
     r"next\s+of\s+kin|NOK|emergency\s+contact|parent|guardian|health\s+visitor|warden|officer|"
-    r"probation\s+officer|health\s+visitor|district\s+nurse|home\s+help|befriender|sponsor|mentor"
+    r"probation\s+officer|health\s+visitor|district\s+nurse|home\s+help|befriender|sponsor|mentor|"
+    + FOREIGN_RELATIONS
 )
 _AFTER_RELATION = re.compile(
     rf"\b(?:{_RELATIONS})s?\b(?:\s*[,:(-]\s*|\s+)(?:(?:is|was|named|called|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?",
@@ -324,7 +289,7 @@ _BEFORE_RELATION = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORDS = re.compile(
-    r"(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
+    r"(?:(?:[A-Z]\.\s?){1,2})?(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
     r"binti\s+|ibn\s+|da\s+|dos\s+|del\s+|la\s+|le\s+)?[^\W\d_][\w'’-]*)"
     r"(?:\s+(?:(?:O['’]|Mc|Mac|de\s+|van\s+|von\s+|al-|el-|bin\s+|ibn\s+|da\s+|dos\s+|del\s+)?[^\W\d_][\w'’-]*)){0,2}"
 )
@@ -367,44 +332,7 @@ def _phone_like(raw: str) -> bool:
     return 7 <= sum(ch.isdigit() for ch in raw) <= 15 and not any(ch.isalpha() for ch in raw)
 
 
-def _full_year(match: re.Match[str], today: date) -> int | None:
-    """The year of a full date match, or None when the numbers cannot be a date (e.g. 40/13/2024)."""
-    groups = match.groupdict()
-    if groups.get("a") is not None:
-        a, b = int(groups["a"]), int(groups["b"])
-        if not (1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
-            return None
-    if groups.get("m") is not None and not 1 <= int(groups["m"]) <= 12:
-        return None
-    if groups.get("d") is not None and not 1 <= int(groups["d"]) <= 31:
-        return None
-    if groups.get("y2") is not None:
-        two = int(groups["y2"])
-        century = today.year // 100 * 100
-        return century + two if two <= today.year % 100 else century - 100 + two
-    return int(groups["y"])
-
-
 Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, year
-
-
-def date_spans(text: str, today: date) -> list[tuple[int, int, int | None]]:
-    """Dates in ``text``: (start, end, year) for full dates, (start, end, None) for dates without a year."""
-    spans: list[tuple[int, int, int | None]] = []
-    for pattern in _FULL_DATES:
-        for match in pattern.finditer(text):
-            year = _full_year(match, today)
-            if year is not None:
-                spans.append((match.start(), match.end(), year))
-    for pattern in _PARTIAL_DATES:
-        for m in pattern.finditer(text):
-            part = "dm" if "dm" in m.groupdict() else 0
-            spans.append((m.start(part), m.end(part), None))
-    kept: list[tuple[int, int, int | None]] = []
-    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
-        if not kept or span[0] >= kept[-1][1]:
-            kept.append(span)
-    return kept
 
 
 def _capitalised_words(text: str, start: int) -> tuple[int, int] | None:
@@ -465,6 +393,10 @@ def context_names(text: str) -> list[tuple[int, int]]:
             span = _capitalised_words(text, match.end())
             if span is not None:
                 spans.append(span)
+    for match in DISCIPLINE_NAME.finditer(text):
+        group = "a" if match.group("a") else "b"
+        if match.group(group).split()[0].casefold() not in _NOT_NAMES:
+            spans.append(match.span(group))
     for match in _BEFORE_RELATION.finditer(text):
         start = match.start("name")
         words = match.group("name").split()
@@ -516,6 +448,18 @@ def _institution_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, match.end()))
         else:
             spans.append((match.start(), match.end()))
+    for match in LOWER_KIND.finditer(text):
+        # leading words that say nothing ("Attends", "the") are dropped; "Our Lady of ..." is a name
+        start, words = match.start(), match.group("pre").split()
+        while words and words[0].strip("'’.").casefold() in _NOT_NAMES and not (
+                words[0] == "Our" and words[1:2] == ["Lady"]):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        if words and not all(w.strip("'’.").casefold() in _GENERIC | _NOT_TOWNS for w in words):
+            spans.append((start, match.end()))
+    for pattern in (KIND_FIRST, FRENCH_ACRONYMS, SAINT):
+        spans.extend(match.span() for match in pattern.finditer(text))
     return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in spans]
 
 
@@ -641,7 +585,7 @@ def find_identifiers(
             start, end = _with_initials(text, match.start(), end)
             add(start, end, HintKind.NAME)
     for match in _AGE.finditer(text):
-        group = next(g for g in ("n", "n2", "n3", "n4", "n5") if match.group(g))
+        group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for age in ages:
@@ -651,12 +595,16 @@ def find_identifiers(
                 add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for start, end in _town_spans(text):
         add(start, end, HintKind.PLACE, sure=False)
-    for match in _HOLIDAY.finditer(text):  # "at Christmas": a day of the year, but often harmless
+    for match in HOLIDAY.finditer(text):  # "at Christmas": a day of the year, but often harmless
         add(match.start(), match.end(), HintKind.DATE, sure=False)
     for match in _GEO.finditer(text):
         add(match.start(), match.end(), HintKind.PLACE)
     for start, end in _places_beside([(s, e) for s, e, kind, _sure, _y in found if kind in _BESIDE], text):
         add(start, end, HintKind.PLACE)
+        # a number right after a town that follows an address is its postcode ("Rotorua 3010")
+        postcode = _POSTCODE_AFTER_TOWN.match(text, end)
+        if postcode is not None:
+            add(postcode.start("zip"), postcode.end("zip"), HintKind.POSTCODE)
     for match in _LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
     return tuple(

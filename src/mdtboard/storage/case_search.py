@@ -231,8 +231,14 @@ def _sorted_page(shape: Shape, limit: str, gate: str | None = None) -> str:
         sql = f"SELECT {SUMMARY_COLUMNS} FROM (SELECT 1 AS gate WHERE {gate}) g CROSS JOIN {_cases(shape)}"
     if where:
         sql += " WHERE " + " AND ".join(where)
+    key = column
+    if shape.postgresql and shape.words and shape.sort == "ref":
+        # Sorted as an expression (same collation), which the reference index cannot serve: PostgreSQL
+        # would otherwise walk that index probing each case when it guessed many matches ("sm": 796
+        # found by walking 25,000 cases, 150-200 ms, instead of collecting them and sorting, 2 ms).
+        key = f"({column} || '')"
     # References are unique: no second key (PostgreSQL would sort again by it).
-    sql += f" ORDER BY {column} {direction}" + ("" if shape.sort == "ref" else ", c.id ASC")
+    sql += f" ORDER BY {key} {direction}" + ("" if shape.sort == "ref" else ", c.id ASC")
     return sql + limit
 
 

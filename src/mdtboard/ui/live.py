@@ -38,6 +38,7 @@ from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, TEA
 from mdtboard.domain.errors import NotFoundError
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
+from mdtboard.ui.follow_clock import OperatorClock
 from mdtboard.ui.presence import PresenceTracker
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class LiveUpdates(QObject):
         self.following = False  # Conference > Follow the meeting
         self.follow_action: QAction | None = None
         self.presence: PresenceTracker | None = None  # who else has what open (mdtboard.ui.presence)
+        self.clock: OperatorClock | None = None  # following: the operator's timer and floor
         self._watcher: Watcher | None = None
         self._queue: list[Change] = []
         self._coalesce = QTimer(self)
@@ -197,6 +199,8 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
             return
         if getattr(window.live, "following", False):
             follow_operator(window)
+            if window.live.clock is not None:
+                window.live.clock.refresh()  # the operator's timer is written as it runs
     on_agenda = {item.case_id for item in controller.agenda()}
     everything = any(c.kind == EVERYTHING or (c.kind == CASE and c.record_id is None) for c in elsewhere)
     changed = on_agenda if everything else {c.record_id for c in elsewhere if c.kind == CASE} & on_agenda
@@ -281,6 +285,8 @@ def set_following(window: Any, on: bool) -> None:
         if on:
             workspace.controller.reload()
             follow_operator(window)
+    if live.clock is not None:
+        live.clock.set_following(on)
     window.show_status("Following the meeting: the case under discussion is shown as the operator moves on; "
                        "the panels are read-only (Type here takes your discipline's panel)." if on
                        else "No longer following the meeting.")
@@ -330,4 +336,5 @@ def install_live(window: Any) -> LiveUpdates:
     live.start()
     live.presence = PresenceTracker(window)
     live.presence.start()
+    live.clock = OperatorClock(window)
     return live

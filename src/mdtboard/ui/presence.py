@@ -11,8 +11,8 @@ record (:mod:`mdtboard.domain.presence`).
 
 It renews the announcement every :data:`~mdtboard.domain.presence.RENEW_S` seconds (at once when it
 changed) and reads the other PCs' on the same records, on a background operation (the GUI never waits).
-The case editor and the discussion show the line; each discipline panel shows who types in it on another
-PC. A PC that goes away stops renewing and disappears once its announcement expires
+The case editor, the care-plan editor and the discussion show the line; each discipline panel shows who
+types in it on another PC. A PC that goes away stops renewing and disappears once its announcement expires
 (:data:`~mdtboard.domain.presence.TTL_S`); a program that closes withdraws it at once.
 """
 
@@ -31,6 +31,7 @@ from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.presence import RENEW_S, TYPING_S, Presence, describe, typing_in
 from mdtboard.ui import ops as ops_module
+from mdtboard.ui import palette
 from mdtboard.ui.cases.form import SCALARS
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,11 @@ def show(window: Any, others: list[Presence]) -> None:
         text = describe(p for p in others if p.key == (CASE, case_id)) if case_id is not None else ""
         editor.ui.presenceLabel.setText(text)
         editor.ui.presenceLabel.setToolTip("Who else has this case open (on other PCs)" if text else "")
+    plan_editor: Any = getattr(window.care_plan, "editor", None)
+    if plan_editor is not None:
+        plan = plan_editor.plan if plan_editor.current_case_id() is not None else None
+        key = (CARE_PLAN, plan.id) if plan is not None and plan.id is not None else None
+        plan_editor.ui.presenceLabel.setText(describe(p for p in others if p.key == key) if key else "")
     workspace = window.workspace
     if workspace is None:
         return
@@ -128,6 +134,10 @@ class PresenceTracker(QObject):
         self._announced: list[Presence] | None = None
         self._announced_at = 0.0
         self._busy = False
+        workspace = window.workspace
+        if workspace is not None:  # quiet, beside the case under discussion
+            workspace.discussion.ui.presenceLabel.setStyleSheet(palette.QUIET_STYLE)
+            workspace.discussion.ui.followLabel.setStyleSheet(palette.QUIET_STYLE)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)

@@ -148,7 +148,9 @@ def text_of(case: Case, where: str) -> str:
 if __name__ == "__main__":
     import sys
 
-    path = HELD_OUT if sys.argv[1:] == ["held-out"] else CORPUS
+    sets = {"held-out": HELD_OUT, "second": DATA / "second-held-out-cases.json",
+            "third": DATA / "third-held-out-cases.json"}
+    path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "
           f"{len(result.by_kind)} kinds: "

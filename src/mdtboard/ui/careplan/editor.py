@@ -74,7 +74,7 @@ QFrame#lockFrame {{
     border: 1px solid {palette.LOCKED_BORDER};
     border-radius: 4px;
 }}
-QLabel#saveState, QLabel#versionLabel {{ color: {palette.SLATE_TEXT}; padding: 0 6px; }}
+QLabel#saveState, QLabel#versionLabel, QLabel#presenceLabel {{ color: {palette.SLATE_TEXT}; padding: 0 6px; }}
 """
 
 

@@ -103,7 +103,7 @@ QLabel#kindBadge[fictional="true"] {{
 }}
 QLabel#kindBadge[fictional="false"] {{ color: {palette.QUIET_TEXT}; padding: 2px 6px; }}
 QLabel#headerLabel {{ font-weight: bold; }}
-QLabel#saveState {{ color: {palette.QUIET_TEXT}; }}
+QLabel#saveState, QLabel#presenceLabel {{ color: {palette.QUIET_TEXT}; }}
 """
 
 

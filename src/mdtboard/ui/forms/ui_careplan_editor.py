@@ -34,6 +34,11 @@ class Ui_CarePlanEditor(object):
 
         self.headerRow.addWidget(self.versionLabel)
 
+        self.presenceLabel = QLabel(CarePlanEditor)
+        self.presenceLabel.setObjectName(u"presenceLabel")
+
+        self.headerRow.addWidget(self.presenceLabel)
+
         self.saveState = QLabel(CarePlanEditor)
         self.saveState.setObjectName(u"saveState")
 
@@ -548,6 +553,9 @@ class Ui_CarePlanEditor(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.versionLabel.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Version and status of the plan", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.presenceLabel.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Who else has this care plan open", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.saveState.setAccessibleName(QCoreApplication.translate("CarePlanEditor", u"Save state", None))

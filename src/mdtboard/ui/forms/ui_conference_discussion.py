@@ -29,6 +29,11 @@ class Ui_DiscussionPanel(object):
 
         self.headerRow.addWidget(self.caseLabel)
 
+        self.followLabel = QLabel(DiscussionPanel)
+        self.followLabel.setObjectName(u"followLabel")
+
+        self.headerRow.addWidget(self.followLabel)
+
         self.presenceLabel = QLabel(DiscussionPanel)
         self.presenceLabel.setObjectName(u"presenceLabel")
 
@@ -314,6 +319,9 @@ class Ui_DiscussionPanel(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.caseLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Case under discussion", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.followLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"The operator's timer and who holds the floor", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.presenceLabel.setAccessibleName(QCoreApplication.translate("DiscussionPanel", u"Who else has this case open", None))

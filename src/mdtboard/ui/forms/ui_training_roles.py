@@ -166,7 +166,7 @@ class Ui_TrainingRoles(object):
         self.preparationText.setAccessibleName(QCoreApplication.translate("TrainingRoles", u"The case as trainees see it while preparing", None))
 #endif // QT_CONFIG(accessibility)
         self.timingGroup.setTitle(QCoreApplication.translate("TrainingRoles", u"Timing (minutes:seconds)", None))
-        self.presentationLabel.setText(QCoreApplication.translate("TrainingRoles", u"Presentation &length:", None))
+        self.presentationLabel.setText(QCoreApplication.translate("TrainingRoles", u"Presentation lengt&h:", None))
 #if QT_CONFIG(accessibility)
         self.presentationEdit.setAccessibleName(QCoreApplication.translate("TrainingRoles", u"Presentation length", None))
 #endif // QT_CONFIG(accessibility)

@@ -126,7 +126,7 @@ class Ui_TrainingScoring(object):
 #if QT_CONFIG(accessibility)
         self.roleCombo.setAccessibleName(QCoreApplication.translate("TrainingScoring", u"Who is scoring", None))
 #endif // QT_CONFIG(accessibility)
-        self.raterLabel.setText(QCoreApplication.translate("TrainingScoring", u"&Rater:", None))
+        self.raterLabel.setText(QCoreApplication.translate("TrainingScoring", u"Rat&er:", None))
 #if QT_CONFIG(accessibility)
         self.raterEdit.setAccessibleName(QCoreApplication.translate("TrainingScoring", u"Rater's name (the person scoring)", None))
 #endif // QT_CONFIG(accessibility)

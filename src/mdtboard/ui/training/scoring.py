@@ -356,7 +356,7 @@ class ScoringPanel(QWidget):
             self._build_rows([])
             self.undo.reset()
             self.ui.partsLabel.setText(
-                "Type your name under Rater (Alt+R): the scores are recorded as yours. Any number of raters "
+                "Type your name under Rater (Alt+E): the scores are recorded as yours. Any number of raters "
                 "may score the same trainee, each blind to the others until they submit.")
             return
         self._target = _Target(conference, self._item, self._roles, trainee, role, rater)
