@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -48,7 +49,9 @@ def test_every_page_is_rendered_onto_the_printer(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     data = editor.output.pdf_bytes()
     assert data is not None
     pages = _pages(data)
@@ -74,7 +77,9 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     data = editor.output.pdf_bytes()
     assert data is not None
     dialog = editor.output.print_preview()  # returns at once: the dialog is open, not exec()'d
@@ -93,6 +98,7 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     editor.start_new_version(confirmed=True)  # version 2, a draft, is on screen
     out = tmp_path / "plan.pdf"
     assert editor.output.save_pdf_to(out)
@@ -116,6 +122,7 @@ def test_each_paper_is_saved_and_previewed_from_the_program(
     signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     combo, summary = editor.ui.audienceCombo, editor.ui.summaryCheck
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Team care plan", "Patient plan", "Letter to the GP"
@@ -147,7 +154,9 @@ def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     work = tmp_path / "exports"
     work.mkdir()
     blocker = work / "not-a-folder"
@@ -174,6 +183,7 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     messages: list[str] = []
     editor.output.message.connect(messages.append)
     out = tmp_path / "plan.fhir.json"
