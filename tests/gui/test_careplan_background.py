@@ -1,13 +1,15 @@
-"""The care plan's database work runs in the background: opening a plan, building a draft and signing
-keep the window answering while another program holds the database, show what they are doing, and finish
-once the database is free again."""
+"""The care plan's database work runs in the background: opening a plan, building a draft, signing,
+saving the PDF and the print preview keep the window answering while another program holds the
+database, show what they are doing, and finish once the database is free again."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import Ticks, settle, sqlite_locked
+from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from signing import credential
 from test_careplan_support import (
@@ -142,3 +144,45 @@ def test_signing_waits_for_a_locked_database_in_the_background(
     stored = services.careplans.current(case_id)
     assert stored is not None and discipline in stored.signed_disciplines()
     assert editor.ui.saveState.text() == ""
+
+
+def test_saving_the_pdf_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory, tmp_path: Path
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    editor = make_editor(services)
+    editor.open_case(case_id, plan.agenda_item_id)
+    settle()
+    buttons = (editor.ui.printButton, editor.ui.pdfButton)
+    assert all(b.isEnabled() for b in buttons)
+    out = tmp_path / "plan.pdf"
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=lambda: editor.output.save_pdf_to(out),
+        busy=lambda: not any(b.isEnabled() for b in buttons) and not out.exists(),
+        done=lambda: out.exists() and all(b.isEnabled() for b in buttons),
+    )
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    assert "DRAFT" in text and "MDT-001" in text
+
+
+def test_the_print_preview_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    editor = make_editor(services)
+    editor.open_case(case_id, plan.agenda_item_id)
+    settle()
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=editor.output.print_preview,
+        busy=lambda: editor.output.preview is None and not editor.ui.printButton.isEnabled(),
+        done=lambda: editor.output.preview is not None and editor.output.preview.isVisible(),
+    )
+    assert editor.ui.printButton.isEnabled()
+    assert editor.output.preview is not None
+    editor.output.preview.close()
