@@ -20,6 +20,7 @@ os.environ.setdefault(
     os.path.join(__import__("tempfile").mkdtemp(prefix="mdtboard-test-key-"), "audit.key"),
 )
 
+import contextlib
 import json
 import uuid
 from collections.abc import Iterator
@@ -30,7 +31,7 @@ import pytest
 import sqlalchemy as sa
 
 from mdtboard.services.context import Services
-from mdtboard.storage.db import Database, open_database, sqlite_url
+from mdtboard.storage.db import Database, open_database, sqlite_path, sqlite_url
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_CASES = DATA / "sample-cases.json"
@@ -177,3 +178,56 @@ def sqlite_file_with_cases(path: Path, n: int) -> None:
             Case(ref=f"CHK-{i}", fictional=True, patient=Patient("Long Name " * 20), title="Low back pain")
         )
     services.close()
+
+
+def settle() -> None:
+    """Let the background operations started (opening a plan, building a draft, signing) run, and deliver
+    their outcomes on the GUI thread, and those of any operation an outcome starts in turn."""
+    from mdtboard.ui import ops
+
+    operations = ops.operations()
+    for _ in range(20):
+        if not operations.busy:
+            return
+        assert operations.wait(30), "a background operation did not finish within 30 s"
+    raise AssertionError("background operations kept starting others")
+
+
+@contextlib.contextmanager
+def sqlite_locked(db: Database) -> Iterator[None]:
+    """Another program holds the SQLite file exclusively (nobody reads or writes it) until the block ends.
+
+    The program's pooled connections are closed first, so that the holder can take the file in exclusive
+    locking mode; in WAL mode that is what keeps readers out, not only writers."""
+    import sqlite3
+
+    path = sqlite_path(str(db.engine.url))
+    assert path is not None, "sqlite_locked needs a SQLite database"
+    db.engine.dispose()
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+class Ticks:
+    """Counts the turns of the event loop while an operation waits: a 10 ms timer, started on creation."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.count = 0
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(10)
+
+    def _tick(self) -> None:
+        self.count += 1
+
+    def stop(self) -> None:
+        self.timer.stop()

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from conftest import table_snapshot
+from conftest import settle, table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -33,6 +33,7 @@ from mdtboard.domain.accounts import Role
 from mdtboard.domain.careplan import CarePlan, PlanLockedError
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.services.context import Services, open_services
+from mdtboard.ui import ops
 from mdtboard.ui.accounts.dialogs import CredentialDialog, WithdrawDialog
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.editing.clash_dialog import ClashDialog
@@ -82,6 +83,7 @@ def test_build_draft_from_the_teams_input(
     ))
     editor = make_editor(services)
     assert editor.open_case(case_id, item_id)
+    settle()
     assert editor.plan is None and "has no care plan yet" in editor.ui.emptyLabel.text()
     editor.ui.buildButton.setFocus()
     press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Alt+B: build the draft
@@ -151,7 +153,9 @@ def test_a_goal_added_by_keyboard_becomes_smart_and_is_saved(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     editor.ui.sectionTabs.setFocus()
     press(qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Alt+G: the goals
     goals = editor.tables.views["goals"]
@@ -197,7 +201,9 @@ def test_rows_removed_and_put_back_with_undo(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     stack = editor.test_stack  # type: ignore[attr-defined]
     problems = editor.tables.views["problems"]
     first = _cell(problems, 0, 0)
@@ -230,7 +236,9 @@ def test_a_value_that_is_not_a_dose_or_date_is_refused(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     assert editor.flush()
     messages: list[str] = []
     editor.status_message.connect(messages.append)
@@ -259,7 +267,11 @@ def test_formulation_and_agreement_are_saved_and_undone(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
-    drafted = editor.build_draft()
+    settle()
+    editor.build_draft()
+    settle()
+    settle()
+    drafted = editor.plan
     assert drafted is not None
     assert drafted.review_date is None  # the team sets it; nothing is read into the recommendations
     stack = editor.test_stack  # type: ignore[attr-defined]
@@ -310,7 +322,9 @@ def test_signing_by_every_discipline_locks_the_plan(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     messages: list[str] = []
     editor.status_message.connect(messages.append)
     stack = editor.test_stack  # type: ignore[attr-defined]
@@ -363,6 +377,7 @@ def test_signing_by_every_discipline_locks_the_plan(
         following = required[required.index(discipline) + 1:]
         if following:
             qtbot.waitUntil(lambda d=following[0]: focused() is editor.signoff.rows[d].name)
+    settle()
     plan = _stored(services, case_id)
     assert plan.signed and {s.name for s in plan.sign_offs} == {f"Dr {d.label}" for d in required}
     assert plan.interventions and all(i.proposed for i in plan.interventions)  # signed, still not accepted
@@ -387,7 +402,9 @@ def test_signing_by_every_discipline_locks_the_plan(
     assert "nothing was undone" in messages[-1]
     editor.setFocus()
     press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)  # the build key leaves a signed plan as it is
-    assert editor.build_draft() is None and "signed and locked" in messages[-1]
+    editor.build_draft()
+    settle()
+    assert not ops.operations().busy and "signed and locked" in messages[-1]
     assert editor.ui.socialEdit.toPlainText().endswith("Wife supportive.")
     assert editor.flush()
     with pytest.raises(PlanLockedError):
@@ -402,6 +419,7 @@ def test_new_version_is_an_editable_copy_and_history_shows_the_changes(
     signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     assert not editor.editable and editor.ui.lockFrame.isVisible()
     editor.ui.newVersionButton.setFocus()
     press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: start a new version
@@ -443,6 +461,7 @@ def test_new_version_is_an_editable_copy_and_history_shows_the_changes(
     assert "earlier version" in editor.ui.lockLabel.text() and editor.ui.currentButton.isVisible()
     assert _cell(goals, 0, TARGET) == ""
     editor.ui.currentButton.click()
+    settle()
     assert editor.plan is not None and editor.plan.plan_version == 2 and editor.editable
     assert _cell(goals, 0, TARGET) == "6 h/day"
 
@@ -456,7 +475,9 @@ def test_a_conflict_with_another_session_is_merged_and_only_a_clash_is_asked(
     messages: list[str] = []
     editor.status_message.connect(messages.append)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
 
     # another PC changes the social formulation; this one the clinician: both kept, no question
     other = open_services(database_url)
@@ -537,7 +558,13 @@ def test_the_medication_table_shows_switch_and_pending_columns_only_when_needed(
     case_id = load_samples(services)["MDT-001"]
     item_id = in_conference(services, case_id)
     editor = make_editor(services)
-    assert editor.open_case(case_id, item_id) and editor.build_draft() is not None
+    assert editor.open_case(case_id, item_id)
+    settle()
+    settle()
+    editor.build_draft()
+    settle()
+    settle()
+    assert editor.plan is not None
     view = editor.tables.views["medication_plan"]
     model = view.model()
     headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
@@ -572,6 +599,7 @@ def test_a_sign_off_is_withdrawn_with_the_signer_s_own_pin_or_by_the_chair_with_
     chair = account_for(services, "Dr Chair", Discipline.NURSING, frozenset({Role.CHAIR}))
     editor = make_editor(services)
     editor.open_case(case_id, plan.agenda_item_id)
+    settle()
     row = editor.signoff.rows[Discipline.PHYSICIAN]
     assert row.button.text() == "Withdraw"
     row.button.click()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.modeltest import ModelTester
@@ -59,6 +60,7 @@ def test_actions_are_reviewed_by_keyboard(
     assert plan.id is not None and len(plan.agreed_interventions()) >= 3
     editor = make_editor(services)
     editor.open_case(case_id, _next_conference(services, case_id))
+    settle()
     panel = editor.follow_through
     qtmodeltester.check(panel.model)
     tabs = editor.ui.sectionTabs
@@ -107,10 +109,12 @@ def test_without_an_agreed_plan_or_a_conference(
     case_id = load_samples(services)["MDT-002"]
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     panel = editor.follow_through
     assert panel.model.rowCount() == 0 and "No agreed plan yet" in panel.ui.introLabel.text()
     plan = signed(services, conference_draft(services, case_id))
     editor.open_case(case_id)  # from the library: no attendance list to choose from
+    settle()
     assert panel.model.rowCount() == len(plan.agreed_interventions())
     assert not panel.ui.recorderCombo.isEnabled()
     messages: list[str] = []

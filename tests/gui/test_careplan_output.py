@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -25,6 +27,7 @@ from test_careplan_support import (
 )
 
 from mdtboard.services.context import Services
+from mdtboard.ui.careplan.editor import CarePlanEditor
 from mdtboard.ui.careplan.output import make_printer, render_pdf
 from mdtboard.ui.settings import CAREPLAN_PAGE_SIZE
 
@@ -42,15 +45,39 @@ def _pages(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
+def _paper(editor: CarePlanEditor) -> bytes:
+    """The PDF of the plan shown, as Print and Save PDF make it (in the background)."""
+    made: list[bytes] = []
+    assert editor.output.make_paper(made.append)
+    assert made == []  # made on the reader thread; it comes through the event loop
+    settle()
+    assert len(made) == 1
+    return made[0]
+
+
+def _saved(editor: CarePlanEditor, start: Callable[[], bool]) -> str:
+    """Start a Save PDF or FHIR export and wait for it: the file written, or "" when it was not."""
+    got: list[str] = []
+    editor.output.saved.connect(got.append)
+    try:
+        assert start()
+        settle()
+    finally:
+        editor.output.saved.disconnect(got.append)
+    assert len(got) == 1
+    return got[0]
+
+
 def test_every_page_is_rendered_onto_the_printer(
     qtbot: QtBot, services: Services, make_editor: EditorFactory, tmp_path: Path
 ) -> None:
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
-    data = editor.output.pdf_bytes()
-    assert data is not None
+    settle()
+    data = _paper(editor)
     pages = _pages(data)
     assert pages >= 2
     printer = make_printer("A4", "Care plan MDT-001")
@@ -74,10 +101,13 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
-    data = editor.output.pdf_bytes()
-    assert data is not None
-    dialog = editor.output.print_preview()  # returns at once: the dialog is open, not exec()'d
+    settle()
+    data = _paper(editor)
+    editor.output.print_preview()
+    settle()
+    dialog = editor.output.preview  # the dialog is open, not exec()'d
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "Print preview: Team care plan MDT-001 version 1"
     preview = dialog.findChild(QPrintPreviewWidget)
@@ -93,9 +123,10 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     editor.start_new_version(confirmed=True)  # version 2, a draft, is on screen
     out = tmp_path / "plan.pdf"
-    assert editor.output.save_pdf_to(out)
+    assert _saved(editor, lambda: editor.output.save_pdf_to(out)) == str(out)
     text = _text(out.read_bytes())
     assert "DRAFT" in text and "tramadol" in text and "José Ñúñez" in text
     assert "version 2" in text.lower()
@@ -103,7 +134,7 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
 
     editor.ui.pageSizeCombo.setCurrentIndex(1)  # US Letter
     assert care_settings.value(CAREPLAN_PAGE_SIZE.key) == "Letter"
-    assert editor.output.save_pdf_to(out)
+    assert _saved(editor, lambda: editor.output.save_pdf_to(out)) == str(out)
     assert round(float(PdfReader(out).pages[0].mediabox.width)) == LETTER_WIDTH
     again = make_editor(services)  # the setting is remembered
     assert again.ui.pageSizeCombo.currentText() == "US Letter" and again.output.page_size == "Letter"
@@ -116,25 +147,28 @@ def test_each_paper_is_saved_and_previewed_from_the_program(
     signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     combo, summary = editor.ui.audienceCombo, editor.ui.summaryCheck
     assert [combo.itemText(i) for i in range(combo.count())] == [
         "Team care plan", "Patient plan", "Letter to the GP"
     ]
     team, short = tmp_path / "team.pdf", tmp_path / "short.pdf"
-    assert editor.output.save_pdf_to(team)
+    assert _saved(editor, lambda: editor.output.save_pdf_to(team)) == str(team)
     summary.setChecked(False)  # the case summary appendix left out
-    assert editor.output.save_pdf_to(short)
+    assert _saved(editor, lambda: editor.output.save_pdf_to(short)) == str(short)
     assert "Appendix: case summary" in _text(team.read_bytes())
     assert "Appendix: case summary" not in _text(short.read_bytes())
     assert len(PdfReader(short).pages) < len(PdfReader(team).pages)
     combo.setCurrentIndex(1)
     assert not summary.isEnabled()  # only the team's paper has the appendix
     patient = tmp_path / "patient.pdf"
-    assert editor.output.save_pdf_to(patient)
+    assert _saved(editor, lambda: editor.output.save_pdf_to(patient)) == str(patient)
     patient_text = _text(patient.read_bytes())
     assert "What we agreed with you" in patient_text and "MME" not in patient_text
     combo.setCurrentIndex(2)
-    dialog = editor.output.print_preview()
+    editor.output.print_preview()
+    settle()
+    dialog = editor.output.preview
     assert isinstance(dialog, QPrintPreviewDialog)
     assert dialog.windowTitle() == "Print preview: Letter to the GP MDT-001 version 1"
     dialog.close()
@@ -147,7 +181,9 @@ def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     work = tmp_path / "exports"
     work.mkdir()
     blocker = work / "not-a-folder"
@@ -155,12 +191,12 @@ def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
     target = blocker / "plan.pdf"
     messages: list[str] = []
     editor.output.message.connect(messages.append)
-    assert not editor.output.save_pdf_to(target)
+    assert _saved(editor, lambda: editor.output.save_pdf_to(target)) == ""
     box = editor.last_dialog
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.windowTitle() == "Care plan PDF not saved"
     assert f"Could not write {target}" in box.text() and "unchanged" in box.text()
-    assert messages == ["The PDF was not saved"]
+    assert messages == ["Making the team care plan…", "The PDF was not saved"]
     assert blocker.read_text() == "a file where a folder should be"
     assert not target.exists()
     assert [p.name for p in work.iterdir()] == ["not-a-folder"]  # no partial file either
@@ -174,10 +210,11 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     signed(services, conference_draft(services, case_id))
     editor = make_editor(services)
     editor.open_case(case_id)
+    settle()
     messages: list[str] = []
     editor.output.message.connect(messages.append)
     out = tmp_path / "plan.fhir.json"
-    assert editor.output.export_fhir_to(out)
+    assert _saved(editor, lambda: editor.output.export_fhir_to(out)) == str(out)
     bundle = json.loads(out.read_text("utf-8"))
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}

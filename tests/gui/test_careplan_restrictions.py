@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 import pytest
+from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -44,7 +45,10 @@ def test_no_acknowledgement_without_restrictions(services: Services, make_editor
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
-    plan = editor.build_draft()
+    settle()
+    editor.build_draft()
+    settle()
+    plan = editor.plan
     assert plan is not None
     assert editor.ui.acknowledgedCheck.isHidden() and editor.ui.restrictionNotice.isHidden()
     assert ACKNOWLEDGE not in services.careplans.checklist(plan)
@@ -57,7 +61,10 @@ def test_the_team_acknowledges_the_restrictions(
     _restricted(services, case_id)
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
-    assert editor.build_draft() is not None
+    settle()
+    editor.build_draft()
+    settle()
+    assert editor.plan is not None
     check = editor.ui.acknowledgedCheck
     assert not check.isHidden() and not check.isChecked()
     notice = editor.ui.restrictionNotice.text()
@@ -92,6 +99,7 @@ def test_the_team_acknowledges_the_restrictions(
                     timeout=WAIT_MS)
     # reopened, the plan shows it ticked
     editor.open_case(case_id)
+    settle()
     assert editor.ui.acknowledgedCheck.isChecked()
 
 
@@ -106,7 +114,10 @@ def test_restricted_passages_alone_ask_for_the_acknowledgement(
     services.cases.update(case)
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
-    plan = editor.build_draft()
+    settle()
+    editor.build_draft()
+    settle()
+    plan = editor.plan
     assert plan is not None
     assert not editor.ui.acknowledgedCheck.isHidden()
     assert editor.ui.restrictionNotice.text() == (

@@ -6,6 +6,7 @@ first version."""
 from __future__ import annotations
 
 import pytest
+from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -36,7 +37,10 @@ def test_every_table_moves_by_cell_and_rows_move(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
-    plan = editor.build_draft()
+    settle()
+    editor.build_draft()
+    settle()
+    plan = editor.plan
     assert plan is not None
     tabs = editor.ui.sectionTabs
     for name, view in editor.tables.views.items():
@@ -87,7 +91,10 @@ def test_tab_from_a_part_goes_into_it_and_show_changes_waits_for_a_second_versio
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
-    assert editor.build_draft() is not None
+    settle()
+    editor.build_draft()
+    settle()
+    assert editor.plan is not None
     tabs = editor.ui.sectionTabs
     firsts = {
         "goalsTab": editor.ui.goalsTable, "interventionsTab": editor.ui.interventionsTable,
@@ -122,7 +129,10 @@ def test_an_edited_cell_keeps_its_column(
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
-    assert editor.build_draft() is not None
+    settle()
+    editor.build_draft()
+    settle()
+    assert editor.plan is not None
     view = editor.tables.views["goals"]
     editor.tables.reveal(view)
     view.setFocus()

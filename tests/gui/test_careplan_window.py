@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from conftest import settle
 from gui_helpers import WindowFactory, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -43,11 +44,13 @@ def test_care_plan_from_the_library_by_keyboard(
     assert window.ui.navigation.item(CARE_PLAN_PAGE).text() == "Care plan"
     _select_in_library(qtbot, window, case_id)
     press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)  # the care plan of the selected case
+    settle()
     assert window.current_page() == CARE_PLAN_PAGE
     editor = page.editor
     assert editor.current_case_id() == case_id and editor.plan is None
     assert focused() is editor.ui.buildButton
     press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)  # build the draft
+    settle()
     assert editor.plan is not None and second_session.careplans.current(case_id) is not None
 
     problems = editor.tables.views["problems"]
@@ -94,10 +97,12 @@ def test_care_plan_of_the_case_under_discussion_takes_its_agenda_item(
     assert workspace.discussion.current_case_id() == case_id
     workspace.setFocus()
     press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
+    settle()
     editor = window.care_plan.editor
     assert window.current_page() == CARE_PLAN_PAGE
     assert editor.current_case_id() == case_id and editor.agenda_item_id == item.id
     press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+    settle()
     plan = second_session.careplans.current(case_id)
     assert plan is not None and plan.agenda_item_id == item.id
     pharmacy = [i for i in plan.interventions if i.discipline is Discipline.PHARMACY]
@@ -116,6 +121,7 @@ def test_closing_the_window_saves_the_care_plan(
     window = make_window(sqlite_database_url)
     window.open_case(case_id)
     press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
+    settle()
     editor = window.care_plan.editor
     editor.ui.clinicianEdit.setFocus()
     editor.ui.clinicianEdit.selectAll()
@@ -135,7 +141,9 @@ def test_an_edit_in_a_table_keeps_the_cursor_there(
     window = make_window(sqlite_database_url)
     _select_in_library(qtbot, window, case_id)
     press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
+    settle()
     press(qtbot, Qt.Key.Key_B, CTRL | SHIFT)
+    settle()
     editor = window.care_plan.editor
     assert editor.plan is not None
     assert focused() is editor.ui.biologicalEdit  # into the first part, not onto its tab bar
@@ -170,14 +178,17 @@ def test_coming_to_the_care_plan_page_opens_the_plan_of_the_case_one_came_from(
     library.ui.caseTable.clearSelection()
     library.ui.caseTable.setCurrentIndex(library.model.index(-1, 0))
     press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    settle()
     assert window.current_page() == CARE_PLAN_PAGE and page.editor.current_case_id() is None
     # the case selected in the library: Alt+4 shows its plan, with the cursor on the build button
     _select_in_library(qtbot, window, ids["MDT-002"])
     press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    settle()
     assert window.current_page() == CARE_PLAN_PAGE
     assert page.editor.current_case_id() == ids["MDT-002"]
     assert focused() is page.editor.ui.buildButton
     # a plan already open stays open when the page is shown again from elsewhere
     _select_in_library(qtbot, window, ids["MDT-001"])
     press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    settle()
     assert page.editor.current_case_id() == ids["MDT-002"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import settle
 from gui_helpers import WindowFactory, make_window, settings_path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -166,6 +167,7 @@ def test_the_care_plan_editor_follows_its_plan_saved_elsewhere(
     assert page is not None
     editor = page.editor
     assert editor.open_case(case_id)
+    settle()
     page.show()
     elsewhere(url, ["plan", case_id, "responsible_clinician", "Dr Okafor"])  # nothing typed here
     qtbot.waitUntil(lambda: editor.ui.clinicianEdit.text() == "Dr Okafor", timeout=WAIT_MS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -67,7 +68,9 @@ def test_ctrl_z_in_the_care_plan_undoes_on_the_window_stack(
     editor = make_editor(services)
     stack = editor.test_stack  # type: ignore[attr-defined]
     editor.open_case(case_id, in_conference(services, case_id))
+    settle()
     editor.build_draft()
+    settle()
     field = editor.ui.clinicianEdit
     field.setFocus()
     type_into(qtbot, field, "Dr Here")

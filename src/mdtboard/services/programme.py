@@ -60,6 +60,24 @@ class ProgrammeMixin:
                 repo.save_trainee(session, name, trainee_key(name), person.profession.value,
                                   person.year_of_training)
 
+    def rename_trainee(self, old: str, new: str) -> None:
+        """Correct a recorded trainee's name: the person keeps their identity, and every role, assessment,
+        goal and announced item linked to them takes the new name. Refused, naming why, when nobody is
+        recorded under ``old``, when ``new`` is empty, or when ``new`` is already used for someone else."""
+        name = " ".join(new.split())
+        old_key, new_key = trainee_key(old), trainee_key(name)
+        source = f"Trainee {old}"
+        if not name:
+            raise InvalidInputError(Problem("new name", "is empty"), source=source)
+        with unit_of_work(self.db) as session:
+            person = repo.trainee_person(session, old_key)
+            if person is None:
+                raise InvalidInputError(Problem("trainee", f"nobody is recorded as {old!r}"), source=source)
+            if new_key != old_key and repo.name_in_use(session, new_key, person.id):
+                raise InvalidInputError(
+                    Problem("new name", f"{name!r} is already used for another trainee"), source=source)
+            repo.rename_trainee(session, person.id, name, new_key)
+
     def trainee_people(self) -> dict[str, Trainee]:
         """Every trainee recorded as a person, by folded name."""
         with read_only(self.db) as session:

@@ -59,6 +59,10 @@ class TrainingRoleRow(Versioned, Base):
     #: ``presenter``, or the value of the discipline the trainee speaks for.
     part: Mapped[str] = mapped_column(String(32))
     trainee: Mapped[str] = mapped_column(String(200))
+    #: The trainee as a person (``trainees.id``), the identity that stays when their name is corrected;
+    #: the name and folded name beside it are copies kept in step with it. Empty for a name typed for
+    #: someone not recorded as a person.
+    trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id", ondelete="SET NULL"), index=True)
 
     __table_args__ = (
         UniqueConstraint("agenda_item_id", "part", name="uq_training_roles_item_part"),
@@ -76,6 +80,10 @@ class TrainingAssessmentRow(Versioned, Base):
     trainee: Mapped[str] = mapped_column(String(200))
     #: The trainee's name folded (case and spacing), to match the same person however it was typed.
     trainee_key: Mapped[str] = mapped_column(String(200))
+    #: The trainee as a person (``trainees.id``), the identity that stays when their name is corrected;
+    #: the name and folded name beside it are copies kept in step with it. Empty for a name typed for
+    #: someone not recorded as a person.
+    trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id", ondelete="SET NULL"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     assessor: Mapped[str | None] = mapped_column(String(200))
     #: The folded name of the person who scored ('' for a self-assessment or an unnamed rater).
@@ -138,6 +146,10 @@ class TrainingGoalRow(Versioned, Base):
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
     trainee: Mapped[str] = mapped_column(String(200))
     trainee_key: Mapped[str] = mapped_column(String(200), index=True)
+    #: The trainee as a person (``trainees.id``), the identity that stays when their name is corrected;
+    #: the name and folded name beside it are copies kept in step with it. Empty for a name typed for
+    #: someone not recorded as a person.
+    trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id", ondelete="SET NULL"), index=True)
     #: Who wrote it with the trainee (the rater).
     rater: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
@@ -257,6 +269,10 @@ class TrainingFocusRow(Base):
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"), index=True)
     trainee: Mapped[str] = mapped_column(String(200))
     trainee_key: Mapped[str] = mapped_column(String(200))
+    #: The trainee as a person (``trainees.id``), the identity that stays when their name is corrected;
+    #: the name and folded name beside it are copies kept in step with it. Empty for a name typed for
+    #: someone not recorded as a person.
+    trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id", ondelete="SET NULL"), index=True)
     item_key: Mapped[str] = mapped_column(String(64))
     position: Mapped[int] = mapped_column(Integer)
 

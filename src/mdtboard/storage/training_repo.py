@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
 from mdtboard.domain.conference import AttendeeRole, ConferenceMode
+from mdtboard.domain.progress import trainee_key as fold_name
 from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow
 from mdtboard.storage.training_models import (
     PRESENTER_PART,
@@ -159,7 +160,8 @@ def role_row(session: Session, agenda_item_id: int, part: str) -> TrainingRoleRo
 
 
 def add_role(session: Session, agenda_item_id: int, part: str, trainee: str) -> TrainingRoleRow:
-    row = TrainingRoleRow(agenda_item_id=agenda_item_id, part=part, trainee=trainee, version=0)
+    row = TrainingRoleRow(agenda_item_id=agenda_item_id, part=part, trainee=trainee, version=0,
+                          trainee_id=person_id(session, fold_name(trainee)))
     session.add(row)
     session.flush()
     return row
@@ -170,7 +172,8 @@ def update_role(session: Session, row_id: int, seen_version: int | None, trainee
     new = session.execute(
         sa.update(TrainingRoleRow)
         .where(TrainingRoleRow.id == row_id, TrainingRoleRow.version == seen_version)
-        .values(trainee=trainee, version=TrainingRoleRow.version + 1)
+        .values(trainee=trainee, trainee_id=person_id(session, fold_name(trainee)),
+                version=TrainingRoleRow.version + 1)
         .returning(TrainingRoleRow.version)
     ).scalar_one_or_none()
     return None if new is None else int(new)
@@ -246,7 +249,7 @@ def assessment_of(
 
 
 def add_assessment(session: Session, **values: Any) -> TrainingAssessmentRow:
-    row = TrainingAssessmentRow(version=0, **values)
+    row = TrainingAssessmentRow(version=0, trainee_id=person_id(session, values["trainee_key"]), **values)
     session.add(row)
     session.flush()
     return row
@@ -300,10 +303,10 @@ def replace_goals(
             TrainingGoalRow.conference_id == conference_id, TrainingGoalRow.trainee_key == trainee_key
         )
     )
+    person = person_id(session, trainee_key)
     for values in rows:
-        session.add(
-            TrainingGoalRow(conference_id=conference_id, trainee_key=trainee_key, version=0, **values)
-        )
+        session.add(TrainingGoalRow(conference_id=conference_id, trainee_key=trainee_key, trainee_id=person,
+                                    version=0, **values))
 
 
 def goals(session: Session, trainee_key: str, *, conference_id: int | None = None) -> list[TrainingGoalRow]:
@@ -420,8 +423,9 @@ def replace_focus(session: Session, conference_id: int, trainee: str, trainee_ke
                   item_keys: Sequence[str]) -> None:
     session.execute(sa.delete(TrainingFocusRow).where(
         TrainingFocusRow.conference_id == conference_id, TrainingFocusRow.trainee_key == trainee_key))
+    person = person_id(session, trainee_key)
     for position, key in enumerate(item_keys):
-        session.add(TrainingFocusRow(conference_id=conference_id, trainee=trainee,
+        session.add(TrainingFocusRow(conference_id=conference_id, trainee=trainee, trainee_id=person,
                                      trainee_key=trainee_key, item_key=key, position=position))
 
 
@@ -435,14 +439,71 @@ def focus(session: Session, conference_id: int, trainee_key: str) -> tuple[str, 
 # ---------------------------------------------------------------------------------- trainees as people
 
 
+_WITH_KEY = (TrainingAssessmentRow, TrainingGoalRow, TrainingFocusRow)
+
+
+def person_id(session: Session, name_key: str) -> int | None:
+    """The id of the trainee recorded as a person under this folded name; None when there is none."""
+    return session.scalars(sa.select(TraineeRow.id).where(TraineeRow.name_key == name_key)).one_or_none()
+
+
+def trainee_person(session: Session, name_key: str) -> TraineeRow | None:
+    return session.scalars(sa.select(TraineeRow).where(TraineeRow.name_key == name_key)).one_or_none()
+
+
 def save_trainee(session: Session, name: str, name_key: str, profession: str, year: int | None) -> None:
-    row = session.scalars(sa.select(TraineeRow).where(TraineeRow.name_key == name_key)).one_or_none()
+    """Record the person, and link to them what was stored under their name before they were recorded."""
+    row = trainee_person(session, name_key)
     if row is None:
-        session.add(TraineeRow(name=name, name_key=name_key, profession=profession, year_of_training=year))
+        row = TraineeRow(name=name, name_key=name_key, profession=profession, year_of_training=year)
+        session.add(row)
+        session.flush()
     else:
         row.name, row.profession = name, profession
         if year is not None:
             row.year_of_training = year
+    for table in _WITH_KEY:
+        session.execute(sa.update(table).where(table.trainee_key == name_key, table.trainee_id.is_(None))
+                        .values(trainee_id=row.id))
+    for role_id, typed in session.execute(
+            sa.select(TrainingRoleRow.id, TrainingRoleRow.trainee)
+            .where(TrainingRoleRow.trainee_id.is_(None))):
+        if fold_name(typed) == name_key:
+            session.execute(sa.update(TrainingRoleRow).where(TrainingRoleRow.id == role_id)
+                            .values(trainee_id=row.id))
+
+
+def name_in_use(session: Session, name_key: str, person: int) -> bool:
+    """Whether another person is recorded under this folded name, or rows not linked to this person
+    carry it."""
+    if session.scalars(sa.select(TraineeRow.id).where(TraineeRow.name_key == name_key,
+                                                      TraineeRow.id != person)).first() is not None:
+        return True
+    for table in _WITH_KEY:
+        if session.scalars(sa.select(table.id).where(
+                table.trainee_key == name_key,
+                sa.or_(table.trainee_id.is_(None), table.trainee_id != person))).first() is not None:
+            return True
+    return False
+
+
+def rename_trainee(session: Session, person: int, name: str, name_key: str) -> None:
+    """Give the person a new name everywhere they are linked (roles, assessments, goals, announced items)
+    and where they attend a conference as a trainee."""
+    old_name = session.scalars(sa.select(TraineeRow.name).where(TraineeRow.id == person)).one()
+    session.execute(sa.update(TraineeRow).where(TraineeRow.id == person).values(name=name, name_key=name_key))
+    for table in _WITH_KEY:
+        session.execute(sa.update(table).where(table.trainee_id == person)
+                        .values(trainee=name, trainee_key=name_key))
+    session.execute(sa.update(TrainingRoleRow).where(TrainingRoleRow.trainee_id == person)
+                    .values(trainee=name, version=TrainingRoleRow.version + 1))
+    # the person as a trainee attending teaching conferences
+    old_key = fold_name(old_name)
+    for attendee_id, typed in session.execute(sa.select(AttendeeRow.id, AttendeeRow.name)
+                                              .where(AttendeeRow.role == AttendeeRole.TRAINEE.value)):
+        if fold_name(typed) == old_key:
+            session.execute(sa.update(AttendeeRow).where(AttendeeRow.id == attendee_id)
+                            .values(name=name, version=AttendeeRow.version + 1))
 
 
 def trainee_people(session: Session) -> list[TraineeRow]:

@@ -11,6 +11,7 @@ file untouched, and says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from mdtboard.domain.careplan import CarePlan
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.services.files import write_atomic
+from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import PAGE_SIZES, page_size_setting, print_preview, set_page_size_setting
 from mdtboard.ui.dialogs import show_error
@@ -37,9 +39,11 @@ class PlanActions(QObject):
 
     Signals:
         message(str): something for the status bar ("Saved the PDF to …").
+        saved(str): a PDF or FHIR file was written (its path), or not ("").
     """
 
     message = Signal(str)
+    saved = Signal(str)
 
     def __init__(self, editor: CarePlanEditor, services: Services, settings: QSettings) -> None:
         super().__init__(editor)
@@ -97,19 +101,43 @@ class PlanActions(QObject):
             self.message.emit("The latest changes are not saved yet: this shows the plan as last saved.")
         return case.ref, self._editor.plan
 
-    def pdf_bytes(self) -> bytes | None:
+    def make_paper(self, then: Callable[[bytes], object], what: str = "Care plan not printed") -> bool:
+        """Make the paper of the plan shown in the background: the printout read in one transaction and
+        the PDF drawn (ReportLab) on the reader thread, Print and Save PDF disabled meanwhile; ``then``
+        gets the PDF on the GUI thread. A failure is shown under the title ``what``. False when there is
+        no case open."""
         ready = self._ready()
         if ready is None:
-            return None
+            return False
         ref, plan = ready
-        try:
+        services, audience, page_size = self._services, self.audience, self.page_size
+        summary = self._editor.ui.summaryCheck.isChecked()
+
+        def work() -> bytes:
             from mdtboard.reports.papers import paper_bytes  # ReportLab: when printing
 
-            return paper_bytes(self._services.printout(ref, plan), self.audience, page_size=self.page_size,
-                               summary=self._editor.ui.summaryCheck.isChecked())
-        except MdtboardError as exc:
-            self._editor.last_dialog = show_error(self._editor, "Care plan not printed", str(exc))
-            return None
+            return paper_bytes(services.printout(ref, plan), audience, page_size=page_size, summary=summary)
+
+        self._busy(True)
+        self.message.emit(f"Making the {audience.label.lower()}…")
+        ops.read(
+            work, parent=self._editor, label="making a care-plan paper",
+            success=lambda data: self._made(data, then),
+            failure=lambda exc: self._not_made(what, exc),
+        )
+        return True
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self._editor.ui.printButton, self._editor.ui.pdfButton, self._editor.ui.fhirButton):
+            button.setEnabled(not busy and self._editor.case is not None)
+
+    def _made(self, data: bytes, then: Callable[[bytes], object]) -> None:
+        self._busy(False)
+        then(data)
+
+    def _not_made(self, title: str, error: MdtboardError) -> None:
+        self._busy(False)
+        self._editor.last_dialog = show_error(self._editor, title, str(error))
 
     def _title(self) -> str:
         case, plan = self._editor.case, self._editor.plan
@@ -118,13 +146,14 @@ class PlanActions(QObject):
             f" version {plan.plan_version}" if plan is not None else " (draft)"
         )
 
-    def print_preview(self) -> QPrintPreviewDialog | None:
-        """The print preview of the care plan; its Print button opens the system's print dialog."""
-        data = self.pdf_bytes()
-        if data is None:
-            return None
-        self.preview = print_preview(data, self.page_size, self._title(), self._editor)
-        return self.preview
+    def print_preview(self) -> None:
+        """The print preview of the care plan, once its paper is made (:attr:`preview`); its Print button
+        opens the system's print dialog."""
+        title = self._title()
+        self.make_paper(lambda data: self._preview(data, title))
+
+    def _preview(self, data: bytes, title: str) -> None:
+        self.preview = print_preview(data, self.page_size, title, self._editor)
 
     def _default_path(self, suffix: str) -> str:
         folder = Path(options.CAREPLAN_FOLDER.read(self._settings) or Path.home())
@@ -147,22 +176,36 @@ class PlanActions(QObject):
             self.save_pdf_to(Path(name))
 
     def save_pdf_to(self, path: Path) -> bool:
-        """Write the care plan's PDF to ``path`` atomically; a failure is shown and changes no file."""
-        data = self.pdf_bytes()
-        if data is None:
-            return False
-        try:
+        """Write the care plan's PDF to ``path`` atomically, in the background (the paper is made on the
+        reader thread, the file written and the export recorded on the writer thread); a failure is
+        shown and changes no file. :attr:`saved` tells the outcome. False when no case is open."""
+        return self.make_paper(lambda data: self._write_pdf(path, data), "Care plan PDF not saved")
+
+    def _write_pdf(self, path: Path, data: bytes) -> None:
+        case, services, kind = self._editor.case, self._services, f"{self.audience.value} paper"
+        label = self.audience.label.lower()
+
+        def work() -> Path:
             written = write_atomic(path, data)
-            case = self._editor.case
             if case is not None and case.id is not None:
-                self._services.audit.exported(f"{self.audience.value} paper", case_ids=[case.id])
-        except MdtboardError as exc:
-            self._editor.last_dialog = show_error(self._editor, "Care plan PDF not saved", str(exc))
-            self.message.emit("The PDF was not saved")
-            return False
+                services.audit.exported(kind, case_ids=[case.id])
+            return written
+
+        self._busy(True)
+        ops.write(work, parent=self._editor, label="saving a care-plan PDF",
+                  success=lambda written: self._pdf_written(written, label), failure=self._pdf_not_written)
+
+    def _pdf_written(self, written: Path, label: str) -> None:
+        self._busy(False)
         options.CAREPLAN_FOLDER.write(self._settings, str(written.parent))
-        self.message.emit(f"Saved the {self.audience.label.lower()} PDF to {written}")
-        return True
+        self.message.emit(f"Saved the {label} PDF to {written}")
+        self.saved.emit(str(written))
+
+    def _pdf_not_written(self, error: MdtboardError) -> None:
+        self._busy(False)
+        self._editor.last_dialog = show_error(self._editor, "Care plan PDF not saved", str(error))
+        self.message.emit("The PDF was not saved")
+        self.saved.emit("")
 
     def choose_and_export_fhir(self) -> None:
         if self._editor.case is None:
@@ -176,22 +219,37 @@ class PlanActions(QObject):
             self.export_fhir_to(Path(name))
 
     def export_fhir_to(self, path: Path) -> bool:
-        """Write the FHIR R4 bundle of the case's agreed plan (else its latest draft) to ``path``."""
+        """Write the FHIR R4 bundle of the case's agreed plan (else its latest draft) to ``path``, in the
+        background (read, written and recorded on the writer thread); :attr:`saved` tells the outcome.
+        False when no case is open."""
         case = self._editor.case
-        if case is None:
+        if case is None or case.id is None:
             return False
         self._editor.flush()
-        try:
+        services, ref, case_id = self._services, case.ref, case.id
+
+        def work() -> tuple[Path, CarePlan | None]:
             from mdtboard.interchange.fhir import write_fhir_bundle
 
-            written = write_fhir_bundle(self._services.printout(case.ref), path)
-            self._services.audit.exported("fhir", case_ids=[case.id or 0])
-        except MdtboardError as exc:
-            self._editor.last_dialog = show_error(self._editor, "FHIR bundle not exported", str(exc))
-            self.message.emit("The FHIR bundle was not exported")
-            return False
-        options.CAREPLAN_FOLDER.write(self._settings, str(written.parent))
-        agreed = self._services.careplans.agreed(case.id) if case.id is not None else None
-        which = f"agreed plan (version {agreed.plan_version})" if agreed is not None else "latest draft"
-        self.message.emit(f"Exported the FHIR bundle of the {which} of {case.ref} to {written}")
+            written = write_fhir_bundle(services.printout(ref), path)
+            services.audit.exported("fhir", case_ids=[case_id])
+            return written, services.careplans.agreed(case_id)
+
+        self._busy(True)
+        self.message.emit("Exporting the FHIR bundle…")
+        ops.write(work, parent=self._editor, label="exporting a care plan as FHIR",
+                  success=lambda got: self._fhir_written(ref, *got), failure=self._fhir_not_written)
         return True
+
+    def _fhir_written(self, ref: str, written: Path, agreed: CarePlan | None) -> None:
+        self._busy(False)
+        options.CAREPLAN_FOLDER.write(self._settings, str(written.parent))
+        which = f"agreed plan (version {agreed.plan_version})" if agreed is not None else "latest draft"
+        self.message.emit(f"Exported the FHIR bundle of the {which} of {ref} to {written}")
+        self.saved.emit(str(written))
+
+    def _fhir_not_written(self, error: MdtboardError) -> None:
+        self._busy(False)
+        self._editor.last_dialog = show_error(self._editor, "FHIR bundle not exported", str(error))
+        self.message.emit("The FHIR bundle was not exported")
+        self.saved.emit("")

@@ -19,7 +19,7 @@ Printing, the PDF and the FHIR export are in :mod:`.actions`.
 from __future__ import annotations
 
 import copy
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import Any
 
@@ -35,7 +35,7 @@ from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.errors import ConflictError, DatabaseError, InvalidInputError, MdtboardError
 from mdtboard.services.accounts import SignInError
 from mdtboard.services.context import Services
-from mdtboard.ui import palette
+from mdtboard.ui import ops, palette
 from mdtboard.ui.accounts.dialogs import CredentialDialog, WithdrawDialog
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.actions import PlanActions
@@ -150,6 +150,7 @@ class CarePlanEditor(QWidget):
         self._loading = False
         self._review_problem: str | None = None
         self._offered: list[OfferedItem] = []
+        self._opening = 0  # counts the openings asked for: only the last one is shown
         self.conflict_dialog: ClashDialog | None = None
         #: parts whose text of this person's own a choice did not keep (brought back by undo)
         self._discarded: dict[str, Any] = {}
@@ -239,26 +240,53 @@ class CarePlanEditor(QWidget):
     def pending(self) -> bool:
         return self.session.pending
 
-    def open_case(self, case_id: int, agenda_item_id: int | None = None) -> bool:
+    def open_case(
+        self, case_id: int, agenda_item_id: int | None = None, *, then: Callable[[], None] | None = None
+    ) -> bool:
         """Show the latest plan of ``case_id`` (saving what is pending first); ``agenda_item_id`` is where
-        the case is being discussed, used when a draft or a new version is made. False when the pending
-        changes could not be saved (the plan shown stays) or the case does not exist."""
+        the case is being discussed, used when a draft or a new version is made. The case and its plan
+        are read on the reader thread ("Opening…" meanwhile); once shown, ``then`` runs. False when the
+        pending changes could not be saved (the plan shown stays); a case that does not exist, or a
+        database that does not answer, is told in the status bar and the plan shown stays."""
         if not self.flush():
             self.status_message.emit("The care plan shown is not saved yet; staying on it.")
             return False
-        try:
-            case = self._services.cases.get(case_id)
-            plan = self._services.careplans.current(case_id)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            return False
+        services = self._services
+        self._opening += 1
+        token = self._opening
+
+        def work() -> tuple[Case, CarePlan | None]:
+            return services.cases.get(case_id), services.careplans.current(case_id)
+
+        self.ui.saveState.setText("Opening…")
+        ops.read(
+            work, parent=self, label="opening a care plan",
+            success=lambda got: self._opened(token, case_id, agenda_item_id, got, then),
+            failure=lambda exc: self._open_failed(token, exc),
+        )
+        return True
+
+    def _opened(
+        self, token: int, case_id: int, agenda_item_id: int | None,
+        got: tuple[Case, CarePlan | None], then: Callable[[], None] | None,
+    ) -> None:
+        if token != self._opening:  # another case was asked for meanwhile: that one is shown
+            return
+        case, plan = got
         if self._case is None or self._case.id != case_id:
             self.signoff.reset()
         self._case = case
         self._agenda_item_id = agenda_item_id
         self._latest_version = None if plan is None else plan.plan_version
         self._load(plan)
-        return True
+        if then is not None:
+            then()
+
+    def _open_failed(self, token: int, error: MdtboardError) -> None:
+        if token != self._opening:
+            return
+        self.ui.saveState.setText("")
+        self.status_message.emit(f"Care plan not opened: {str(error).splitlines()[0]}")
 
     def show_latest(self) -> None:
         if self._case is not None and self._case.id is not None:
@@ -431,27 +459,37 @@ class CarePlanEditor(QWidget):
         self.session.settle(clash, keep)
 
     # -- drafts, versions, sign-off
-    def build_draft(self) -> CarePlan | None:
-        """Build and store a draft from the team's input in this conference. Only when the case has no
-        plan yet: a signed plan is never changed by this key (see :meth:`start_new_version`), and a
-        draft is edited, not rebuilt."""
+    def build_draft(self) -> None:
+        """Build and store a draft from the team's input in this conference, on the writer thread (the
+        button is disabled meanwhile; the draft is shown when stored). Only when the case has no plan
+        yet: a signed plan is never changed by this key (see :meth:`start_new_version`), and a draft is
+        edited, not rebuilt."""
         if self._case is None or self._case.id is None:
             self.status_message.emit("Open a case first.")
-            return None
+            return
         if self._latest_version is not None:
             self.status_message.emit(
                 "This case has a plan already: nothing was built. "
                 + ("Its latest version is signed and locked; Start a new version (Alt+N) to change it."
                    if self._plan is not None and self._plan.signed else "Edit the draft shown.")
             )
-            return None
+            return
         if not self.flush():
-            return None
-        try:
-            plan = self._services.careplans.create_draft(self._case.id, agenda_item_id=self._agenda_item_id)
-        except MdtboardError as exc:
-            self.last_dialog = show_error(self, "No draft built", str(exc))
-            return None
+            return
+        services, case_id, item_id = self._services, self._case.id, self._agenda_item_id
+        self.ui.buildButton.setEnabled(False)
+        self.ui.saveState.setText("Building the draft…")
+        ops.write(
+            lambda: services.careplans.create_draft(case_id, agenda_item_id=item_id),
+            parent=self, label="building a care-plan draft",
+            success=self._draft_built, failure=self._draft_failed,
+        )
+        return None
+
+    def _draft_built(self, plan: CarePlan) -> None:
+        self.ui.buildButton.setEnabled(True)
+        if self._case is None or plan.case_id != self._case.id:
+            return  # another case was opened meanwhile: its plan stays shown
         self._latest_version = plan.plan_version
         self._load(plan)
         self.ui.sectionTabs.setCurrentIndex(0)
@@ -461,7 +499,11 @@ class CarePlanEditor(QWidget):
             f"{len(plan.interventions)} interventions, {len(plan.goals)} goals, "
             f"{len(plan.medication_plan)} medication plan lines"
         )
-        return plan
+
+    def _draft_failed(self, error: MdtboardError) -> None:
+        self.ui.buildButton.setEnabled(True)
+        self.ui.saveState.setText("")
+        self.last_dialog = show_error(self, "No draft built", str(error))
 
     def start_new_version(self, *, confirmed: bool = False) -> CarePlan | None:
         """Copy the signed plan shown into the next version, a draft, after asking (``confirmed``: the
@@ -510,7 +552,9 @@ class CarePlanEditor(QWidget):
         """Sign the plan shown for ``discipline`` as ``name``, a person on the attendance list (saving
         what is pending first). Before the first signature the checklist is shown when items are open;
         signing then goes on once a reason is given there (or ``reason`` is passed). Then ``name`` types
-        their own password or PIN (:class:`CredentialDialog`, unless ``credential`` is passed)."""
+        their own password or PIN (:class:`CredentialDialog`, unless ``credential`` is passed). The
+        sign-off is stored on the writer thread ("Signing…", the row's button disabled meanwhile); True
+        when it was started, its outcome shown when it arrives."""
         if self._plan is None or not self.editable:
             return False
         if not name.strip():
@@ -535,20 +579,31 @@ class CarePlanEditor(QWidget):
                 return False
         if credential is None:
             return self._ask_signer(discipline, name, reason)
-        try:
-            plan = self._services.careplans.sign_off(
-                self._plan, discipline, credential, open_items_reason=reason
-            )
-        except (ConflictError, PlanLockedError) as exc:
-            self.last_dialog = show_error(self, "Not signed", f"{exc}\n\nThe plan as now saved is shown.")
-            self.show_latest()
-            return False
-        except SignInError as exc:  # a mistyped PIN: asked again, the reason given is kept
-            self.status_message.emit(f"Not signed: {exc}")
-            return self._ask_signer(discipline, name, reason)
-        except MdtboardError as exc:
-            self.status_message.emit(f"Not signed: {exc}")
-            return False
+        plan_shown, services = self._plan, self._services
+        button = self.signoff.rows[discipline].button if discipline in self.signoff.rows else None
+        if button is not None:
+            button.setEnabled(False)
+        self.ui.saveState.setText("Signing…")
+        ops.write(
+            lambda: services.careplans.sign_off(plan_shown, discipline, credential, open_items_reason=reason),
+            parent=self, label="signing a care plan",
+            success=lambda plan: self._signed(plan_shown, discipline, name, plan),
+            failure=lambda exc: self._sign_failed(plan_shown, discipline, name, reason, exc),
+        )
+        return True
+
+    def _sign_done(self, plan_shown: CarePlan, discipline: Discipline) -> bool:
+        """The sign-off asked for has an outcome: False when another plan is shown meanwhile."""
+        self.ui.saveState.setText("")
+        row = self.signoff.rows.get(discipline)
+        if row is not None:
+            row.button.setEnabled(True)
+        return self._plan is not None and self._plan.id == plan_shown.id
+
+    def _signed(self, plan_shown: CarePlan, discipline: Discipline, name: str, plan: CarePlan) -> None:
+        if not self._sign_done(plan_shown, discipline):
+            self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
+            return
         self.signoff.forget_typed(discipline)
         self._plan = plan
         self.session.base = plan  # the version the next save states
@@ -561,7 +616,21 @@ class CarePlanEditor(QWidget):
             self._show_state()
             self.signoff.focus_next_unsigned()
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
-        return True
+
+    def _sign_failed(
+        self, plan_shown: CarePlan, discipline: Discipline, name: str, reason: str | None, exc: MdtboardError
+    ) -> None:
+        if not self._sign_done(plan_shown, discipline):
+            self.status_message.emit(f"Not signed: {exc}")
+            return
+        if isinstance(exc, ConflictError | PlanLockedError):
+            self.last_dialog = show_error(self, "Not signed", f"{exc}\n\nThe plan as now saved is shown.")
+            self.show_latest()
+        elif isinstance(exc, SignInError):  # a mistyped PIN: asked again, the reason given is kept
+            self.status_message.emit(f"Not signed: {exc}")
+            self._ask_signer(discipline, name, reason)
+        else:
+            self.status_message.emit(f"Not signed: {exc}")
 
     def _ask_signer(self, discipline: Discipline, name: str, reason: str | None) -> bool:
         """Ask ``name`` for their own password or PIN, then sign (never on a name alone)."""
@@ -831,7 +900,7 @@ class CarePlanEditor(QWidget):
     # -- what the undo commands call
     def _ensure(self, case_id: int, plan_id: int) -> bool:
         if self._plan is None or self._plan.id != plan_id or self.viewing_earlier:
-            self.open_case(case_id, self._agenda_item_id if self.current_case_id() == case_id else None)
+            self._open_now(case_id, self._agenda_item_id if self.current_case_id() == case_id else None)
         if self._plan is not None and self._plan.id == plan_id and self.editable:
             self.reveal_requested.emit()
             return True
@@ -840,6 +909,13 @@ class CarePlanEditor(QWidget):
             "version): nothing was undone or redone there. Start a new version to change the plan."
         )
         return False
+
+    def _open_now(self, case_id: int, agenda_item_id: int | None) -> None:
+        """Open ``case_id``'s plan and wait for it: an undo or redo of a change to a plan not shown
+        applies to that plan at once (the undo stack's commands are not asynchronous)."""
+        if not self.open_case(case_id, agenda_item_id):
+            return
+        ops.operations().wait()
 
     @staticmethod
     def _record_ids(record: Hashable) -> tuple[int, int] | None:

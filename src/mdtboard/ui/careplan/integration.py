@@ -13,6 +13,7 @@ on closing (``MainWindow.flush``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -46,7 +47,7 @@ class CarePlanPage(QObject):
         self.menu = QMenu("Care p&lan", window.menuBar())  # the menu bar's child: listed in Help > Shortcuts
         window.menuBar().insertMenu(window.ui.menuHelp.menuAction(), self.menu)
         self.open_action = self._action(
-            "&Open the care plan of this case", "Ctrl+Shift+P", self.open_for_context
+            "&Open the care plan of this case", "Ctrl+Shift+P", lambda: self.open_for_context()
         )
         self.open_action.setIconText("Care plan")
         self.open_action.setToolTip(
@@ -97,8 +98,8 @@ class CarePlanPage(QObject):
         if row != self.page or self.editor.case is not None:
             return
         case_id, item_id = self.context(came_from)
-        if case_id is not None and self.editor.open_case(case_id, item_id):
-            self.show()
+        if case_id is not None:
+            self.editor.open_case(case_id, item_id, then=self.show)
 
     def _paper_shown(self, index: int) -> None:
         if 0 <= index < len(PAGE_SIZES):
@@ -143,16 +144,21 @@ class CarePlanPage(QObject):
             item_id = self.editor.agenda_item_id
         return case_id, item_id
 
-    def open_for_context(self) -> bool:
-        """Show the care plan of the case in front of the user (see :meth:`context`)."""
+    def open_for_context(self, then: Callable[[], object] | None = None) -> bool:
+        """Show the care plan of the case in front of the user (see :meth:`context`), read in the
+        background; once shown, ``then`` runs. False when there is no case or the plan shown could not be
+        left."""
         case_id, item_id = self.context()
         if case_id is None:
             self.window.show_status("Open or select a case first: its care plan opens with Ctrl+Shift+P.")
             return False
-        if not self.editor.open_case(case_id, item_id):
-            return False
-        self.show()
-        return True
+
+        def shown() -> None:
+            self.show()
+            if then is not None:
+                then()
+
+        return self.editor.open_case(case_id, item_id, then=shown)
 
     def show(self) -> None:
         """Bring the care plan to the front. The cursor goes to the build button, or into the part of the
@@ -169,23 +175,21 @@ class CarePlanPage(QObject):
         else:
             self.editor.enter_part()
 
-    def _ensure_open(self) -> bool:
+    def _with_plan_open(self, action: Callable[[], object]) -> None:
+        """Run ``action`` on the care plan in front of the user, opening it first when needed."""
         if self.window.current_page() == self.page and self.editor.case is not None:
-            return True
-        return self.open_for_context()
+            action()
+        else:
+            self.open_for_context(then=action)
 
     def _build(self) -> None:
-        if self._ensure_open():
-            self.editor.build_draft()
+        self._with_plan_open(self.editor.build_draft)
 
     def _print(self) -> None:
-        if self._ensure_open():
-            self.editor.output.print_preview()
+        self._with_plan_open(self.editor.output.print_preview)
 
     def _save_pdf(self) -> None:
-        if self._ensure_open():
-            self.editor.output.choose_and_save_pdf()
+        self._with_plan_open(self.editor.output.choose_and_save_pdf)
 
     def _export_fhir(self) -> None:
-        if self._ensure_open():
-            self.editor.output.choose_and_export_fhir()
+        self._with_plan_open(self.editor.output.choose_and_export_fhir)

@@ -1,0 +1,188 @@
+"""The care plan's database work runs in the background: opening a plan, building a draft, signing,
+saving the PDF and the print preview keep the window answering while another program holds the
+database, show what they are doing, and finish once the database is free again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Ticks, settle, sqlite_locked
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+from signing import credential
+from test_careplan_support import (
+    LEADS,
+    EditorFactory,
+    care_settings,
+    conference_draft,
+    in_conference,
+    load_samples,
+    make_editor,
+)
+
+from mdtboard.services.context import Services
+from mdtboard.storage import db as storage_db
+from mdtboard.storage.db import Database, open_database
+from mdtboard.ui import ops
+
+pytestmark = pytest.mark.gui
+__all__ = ["care_settings", "make_editor"]  # fixtures used here
+
+#: How long the other program holds the database (well under the busy timeout, which is 8 s).
+HOLD_MS = 400
+
+
+@pytest.fixture
+def sqlite_db(sqlite_database_url: str) -> Iterator[Database]:
+    from conftest import prepare_at_head
+
+    prepare_at_head(sqlite_database_url)
+    database = open_database(sqlite_database_url)
+    yield database
+    database.dispose()
+
+
+def _waits_then_finishes(qtbot: QtBot, db: Database, start: object, busy: object, done: object) -> int:
+    """Run ``start()`` while the database is held; while held, the event loop turns, ``busy()`` holds and
+    ``done()`` does not; after, ``done()`` comes. Returns the timer's ticks while held."""
+    assert callable(start) and callable(busy) and callable(done)
+    with sqlite_locked(db):
+        ticks = Ticks()
+        start()
+        assert busy() and not done()  # returned at once, showing what it is doing
+        qtbot.wait(HOLD_MS)  # the event loop runs: the timer fires, and nothing has finished
+        ticks.stop()
+        assert busy() and not done()
+        assert ops.operations().busy
+    assert ticks.count >= 5  # about 40 in 400 ms; a GUI thread waiting for the lock would give none
+    qtbot.waitUntil(done, timeout=10_000)
+    return ticks.count
+
+
+def test_opening_a_plan_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    editor = make_editor(services)
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=lambda: editor.open_case(case_id, plan.agenda_item_id),
+        busy=lambda: editor.ui.saveState.text() == "Opening…",
+        done=lambda: editor.plan is not None,
+    )
+    assert editor.plan is not None and editor.plan.id == plan.id and editor.editable
+    assert editor.ui.saveState.text() == ""
+
+
+def test_an_opening_that_fails_says_so_and_keeps_the_plan_shown(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = Services.on(sqlite_db)
+    cases = load_samples(services)
+    shown = conference_draft(services, cases["MDT-001"])
+    editor = make_editor(services)
+    editor.open_case(cases["MDT-001"], shown.agenda_item_id)
+    settle()
+    messages: list[str] = []
+    editor.status_message.connect(messages.append)
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 100)
+    with sqlite_locked(sqlite_db):
+        editor.open_case(cases["MDT-002"])
+        qtbot.waitUntil(lambda: any(m.startswith("Care plan not opened: ") for m in messages), timeout=10_000)
+    assert "busy" in messages[-1] or "locked" in messages[-1]
+    assert editor.plan is not None and editor.plan.id == shown.id  # the plan shown stays
+    assert editor.case is not None and editor.case.id == cases["MDT-001"]
+    assert editor.ui.saveState.text() == ""
+
+
+def test_building_a_draft_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    item_id = in_conference(services, case_id)
+    editor = make_editor(services)
+    editor.open_case(case_id, item_id)
+    settle()
+    assert editor.plan is None and editor.ui.buildButton.isEnabled()
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=editor.build_draft,
+        busy=lambda: not editor.ui.buildButton.isEnabled()
+        and editor.ui.saveState.text() == "Building the draft…",
+        done=lambda: editor.plan is not None,
+    )
+    stored = services.careplans.current(case_id)
+    assert editor.plan is not None and stored is not None and editor.plan.id == stored.id
+    assert editor.plan.interventions and editor.editable
+
+
+def test_signing_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    editor = make_editor(services)
+    editor.open_case(case_id, plan.agenda_item_id)
+    settle()
+    discipline = services.careplans.required_sign_offs(plan)[0]
+    name = LEADS[discipline]
+    button = editor.signoff.rows[discipline].button
+    assert button.isEnabled()
+    key = credential(services, name, discipline)
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=lambda: editor.sign(discipline, name, "decided in the meeting", key),
+        busy=lambda: not button.isEnabled() and editor.ui.saveState.text() == "Signing…",
+        done=lambda: editor.plan is not None and discipline in editor.plan.signed_disciplines(),
+    )
+    stored = services.careplans.current(case_id)
+    assert stored is not None and discipline in stored.signed_disciplines()
+    assert editor.ui.saveState.text() == ""
+
+
+def test_saving_the_pdf_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory, tmp_path: Path
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    editor = make_editor(services)
+    editor.open_case(case_id, plan.agenda_item_id)
+    settle()
+    buttons = (editor.ui.printButton, editor.ui.pdfButton)
+    assert all(b.isEnabled() for b in buttons)
+    out = tmp_path / "plan.pdf"
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=lambda: editor.output.save_pdf_to(out),
+        busy=lambda: not any(b.isEnabled() for b in buttons) and not out.exists(),
+        done=lambda: out.exists() and all(b.isEnabled() for b in buttons),
+    )
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    assert "DRAFT" in text and "MDT-001" in text
+
+
+def test_the_print_preview_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    editor = make_editor(services)
+    editor.open_case(case_id, plan.agenda_item_id)
+    settle()
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=editor.output.print_preview,
+        busy=lambda: editor.output.preview is None and not editor.ui.printButton.isEnabled(),
+        done=lambda: editor.output.preview is not None and editor.output.preview.isVisible(),
+    )
+    assert editor.ui.printButton.isEnabled()
+    assert editor.output.preview is not None
+    editor.output.preview.close()
