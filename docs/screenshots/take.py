@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -29,6 +30,17 @@ def settle(app: QApplication, seconds: float = 0.4) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def until(app: QApplication, done: Callable[[], bool], seconds: float = 20) -> None:
+    """Run the event loop until ``done()`` (a background read or write has come back)."""
+    end = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > end:
+            raise SystemExit("the program did not get there in time")
+        app.processEvents()
+        time.sleep(0.01)
+    settle(app)
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -120,9 +132,11 @@ def main() -> int:
     # medication decisions, the checklist before signing.
     page = window.care_plan
     assert page is not None
-    page.open_for_context()
     plan_editor = page.editor
+    page.open_for_context()
+    until(app, lambda: plan_editor.current_case_id() is not None)  # read on the reader thread
     plan_editor.build_draft()
+    until(app, lambda: plan_editor.plan is not None)
     settle(app)
     for _ in range(2):
         plan_editor.accept_proposed(0)
