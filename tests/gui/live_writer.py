@@ -1,7 +1,8 @@
 """Another PC: ``python live_writer.py URL OPS_JSON`` runs each operation in its own unit of work.
 
 Operations: ["case", CASE_ID, FIELD, TEXT] sets a text field of a case; ["delete", CASE_ID];
-["delete_conference", CONF_ID]; ["timing", CONF_ID, CASE_ID, DISCIPLINE, SECONDS] records the operator's
+["delete_conference", CONF_ID]; ["remove_item", CONF_ID, CASE_ID] takes a case off the agenda;
+["timing", CONF_ID, CASE_ID, DISCIPLINE, SECONDS] records the operator's
 timer of that case running for SECONDS so far, DISCIPLINE holding the floor;
 ["archive", CASE_ID]; ["attendee", CONF_ID, NAME, DISCIPLINE]; ["plan", CASE_ID, FIELD, TEXT] sets a
 text field of the case's draft care plan; ["status", CONF_ID, CASE_ID, STATUS] sets an agenda item's
@@ -37,6 +38,10 @@ def main() -> None:
             start = datetime.now(UTC) - timedelta(seconds=args[3])
             services.timing.save_run(item.id or 0, RecordedRun(
                 "run-1", open_phase=(PRESENTATION, start), open_floor=(Discipline(args[2]), start)))
+        elif kind == "remove_item":  # ["remove_item", CONF_ID, CASE_ID]: taken off the agenda
+            conf = services.conferences.get(args[0])
+            item = next(i for i in conf.agenda if i.case_id == args[1])
+            services.conferences.remove_agenda_item(item.id or 0)
         elif kind == "delete_conference":
             services.conferences.delete(args[0])
         elif kind == "archive":

@@ -314,6 +314,37 @@ def test_a_conference_deleted_elsewhere_closes_with_the_unsaved_input(
     services.close()
 
 
+def test_a_case_taken_off_the_agenda_elsewhere_offers_the_unsaved_input_and_moves_on(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    url, services = prepared
+    first, second = _case_id(services, "LIVE-1"), _case_id(services, "LIVE-2")
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    for case_id in (first, second):
+        services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    workspace = window.workspace
+    assert workspace is not None
+    window.show_page(CONFERENCE)
+    workspace.open_conference(conf.id or 0)
+    workspace.discuss(first)
+    discussion = workspace.discussion
+    psychology = discussion.panels[Discipline.PSYCHOLOGY]
+    for timer in (psychology.session._pause, psychology.session._max_wait):  # not saved before the removal
+        timer.setInterval(600_000)
+    psychology.ui.recommendationsEdit.setFocus()
+    qtbot.keyClicks(psychology.ui.recommendationsEdit, "Pain coping skills group")
+    elsewhere(url, ["remove_item", conf.id, first])
+    qtbot.waitUntil(lambda: discussion.taken_off_dialog is not None, timeout=WAIT_MS)
+    box = discussion.taken_off_dialog
+    assert box is not None and "taken off the agenda" in box.text()
+    assert "Psychology: Recommendations:\nPain coping skills group" in box.detailedText()
+    assert discussion.current_case_id() == second  # on to the next case, its own panels empty
+    assert psychology.ui.recommendationsEdit.toPlainText() == ""
+    box.close()
+    services.close()
+
+
 def test_the_big_screen_shows_a_case_corrected_on_another_pc(
     qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
 ) -> None:

@@ -260,3 +260,39 @@ def test_trainees_preparing_see_the_case_without_model_answers_or_red_flags(
     case.ref = "TEACH-2026-001"
     assert preparation(case).withheld is None
     assert any(heading == "Disciplines' input" for heading, _ in preparation(case).sections)
+
+
+def test_a_trainee_s_name_is_corrected_from_the_programme_view(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from mdtboard.domain.case import Discipline
+    from mdtboard.domain.progress import Trainee
+
+    bank = load_bank(services)
+    conf = teaching_conference(services, "Teaching", datetime(2026, 5, 11, 13), [bank["TEACH-17"]])
+    assert conf.id is not None
+    stored = services.training.save_assessment(conf.id, ZOE, FAC, [Score("trainee.closes_loop", 4)],
+                                               assessor=FACILITATOR)
+    services.training.submit_assessment(stored.id, seen_version=stored.version)
+    services.training.register_trainees([Trainee(ZOE, Discipline.PSYCHOLOGY, 2)])
+    window = TrainingWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh()
+    window.show_tab(PROGRAMME_TAB)
+    view = window.programme
+    messages: list[str] = []
+    view.status_message.connect(messages.append)
+    view.choose_trainee(ZOE)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Zoë  Lindqvist", True))
+    view.ui.renameButton.click()
+    assert view.chosen_trainee == "Zoë Lindqvist"
+    assert messages[-1] == f"{ZOE} is now Zoë Lindqvist in every conference, assessment and goal."
+    assert [a.assessment.trainee for a in services.training.assessments(conf.id)] == ["Zoë Lindqvist"]
+    # a name that is not a recorded trainee's cannot be corrected here, and the view says why
+    view.choose_trainee(KWAME)
+    assert view.chosen_trainee == KWAME
+    assert not view.rename("Kwame A.")
+    assert messages[-1].startswith("Not renamed:") and "nobody is recorded" in messages[-1]

@@ -311,16 +311,23 @@ class DisciplinePanel(QFrame):
     # -- saving (through the record session)
     def _read_for_save(self) -> DisciplineInput | None:
         """The input on screen, as the session saves it (on the agenda item of the case shown)."""
-        base = self.session.base
-        if self._case_id is None or base is None:
+        if self._case_id is None or self.session.base is None:
             return None
         item = self._controller.item_for(self._case_id)
         if item is None or item.id is None:
             raise MdtboardError("This case is no longer on the agenda; its input was not saved.")
+        return self.on_screen(item.id)
+
+    def on_screen(self, agenda_item_id: int | None = None) -> DisciplineInput | None:
+        """The input as it is on screen (None when no case is shown), on ``agenda_item_id`` if given: what
+        a case taken off the agenda offers to copy, since it can no longer be saved."""
+        base = self.session.base
+        if self._case_id is None or base is None:
+            return None
         text = self.text()
         return replace(
             base,
-            agenda_item_id=item.id,
+            agenda_item_id=base.agenda_item_id if agenda_item_id is None else agenda_item_id,
             author=text.author,
             assessment=text.assessment,
             recommendations=text.recommendations,

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
@@ -26,6 +26,7 @@ from mdtboard.ui.conference.defer_dialog import DeferDialog
 from mdtboard.ui.conference.discipline_panel import DisciplinePanel
 from mdtboard.ui.conference.icons import STATUS_MARKS, Mark, icon_size_for, pixmap
 from mdtboard.ui.conference.passages import InputPassages
+from mdtboard.ui.editing.elsewhere import closed_box, unsaved_text
 from mdtboard.ui.forms.ui_conference_discussion import Ui_DiscussionPanel
 
 WARNING_SIGN = "\u26a0"
@@ -98,6 +99,7 @@ class DiscussionPanel(QWidget):
         self._case_id: int | None = None
         self._item_id: int | None = None
         self.defer_dialog: DeferDialog | None = None
+        self.taken_off_dialog: QMessageBox | None = None  # the case was taken off the agenda, text unsaved
         self._in_view: QWidget | None = None
         self.panels: dict[Discipline, DisciplinePanel] = {}
         for number, discipline in enumerate(Discipline, start=1):
@@ -270,8 +272,7 @@ class DiscussionPanel(QWidget):
     def _agenda_changed(self, items: list[AgendaItem]) -> None:
         item = self._item()
         if self._case_id is not None and item is None:
-            self._case_id = None  # taken off the agenda
-            self.show_case(self.default_case())
+            self._taken_off()
             return
         if item is not None and item.id != self._item_id:
             self._item_id = item.id  # put back by undo: its input was put back too
@@ -280,6 +281,22 @@ class DiscussionPanel(QWidget):
             self.show_case(self.default_case())
             return
         self._show_agenda_state()
+
+    def _taken_off(self) -> None:
+        """The case under discussion is no longer on the agenda (taken off here or on another PC): its
+        panels close, and input typed and not saved (it has nowhere to go) is offered in a message to copy
+        (:attr:`taken_off_dialog`); then the next case is shown."""
+        unsaved = [unsaved_text(panel.session, f"{d.label}: ", panel.on_screen())
+                   for d, panel in self.panels.items()]
+        for panel in self.panels.values():
+            panel.session.close()
+        self._case_id = None
+        self._item_id = None
+        said = "The case under discussion was taken off the agenda."
+        if any(unsaved):
+            self.taken_off_dialog = closed_box(self, "Case taken off the agenda", said, unsaved)
+        self.message.emit(said)
+        self.show_case(self.default_case())
 
     def _attendance_changed(self, attendees: list[Attendee]) -> None:
         for discipline, panel in self.panels.items():

@@ -23,10 +23,11 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
-def unsaved_text(session: RecordSession, prefix: str = "") -> str:
-    """The fields typed on screen and not saved, labelled, as text to copy ("" when none)."""
+def unsaved_text(session: RecordSession, prefix: str = "", record: Any = None) -> str:
+    """The fields typed on screen and not saved, labelled, as text to copy ("" when none); ``record``: the
+    record on screen, when the editor gives it (see :meth:`RecordSession.unsaved_fields`)."""
     parts = []
-    for name, value in session.unsaved_fields().items():
+    for name, value in session.unsaved_fields(record).items():
         text = _as_text(value)
         if text:
             parts.append(f"{prefix}{session.label(name)}:\n{text}")

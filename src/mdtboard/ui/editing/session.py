@@ -158,14 +158,16 @@ class RecordSession(QObject):
         """True while an edit is not committed yet (due, running, failed or awaiting a choice)."""
         return self._dirty or self._op is not None
 
-    def unsaved_fields(self) -> dict[str, Any]:
-        """The fields on screen that differ from the last saved version: what closing now would lose."""
+    def unsaved_fields(self, record: Any = None) -> dict[str, Any]:
+        """The fields on screen that differ from the last saved version: what closing now would lose.
+        ``record``: the record on screen when the editor gives it (default: read as for a save)."""
         if self.base is None or not self._dirty:
             return {}
-        try:
-            record = self._read()
-        except MdtboardError:
-            return {}
+        if record is None:
+            try:
+                record = self._read()
+            except MdtboardError:
+                return {}
         if record is None:
             return {}
         mine, base = self._fields(record), self._fields(self.base)

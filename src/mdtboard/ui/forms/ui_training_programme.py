@@ -53,6 +53,11 @@ class Ui_TrainingProgramme(object):
 
         self.exportRow.addWidget(self.exportPdfButton)
 
+        self.renameButton = QPushButton(TrainingProgramme)
+        self.renameButton.setObjectName(u"renameButton")
+
+        self.exportRow.addWidget(self.renameButton)
+
         self.exportEnd = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.exportRow.addItem(self.exportEnd)
@@ -68,6 +73,7 @@ class Ui_TrainingProgramme(object):
 
         QWidget.setTabOrder(self.programmeTable, self.exportCsvButton)
         QWidget.setTabOrder(self.exportCsvButton, self.exportPdfButton)
+        QWidget.setTabOrder(self.exportPdfButton, self.renameButton)
 
         self.retranslateUi(TrainingProgramme)
     # setupUi
@@ -101,6 +107,10 @@ class Ui_TrainingProgramme(object):
         self.exportPdfButton.setText(QCoreApplication.translate("TrainingProgramme", u"&Export PDF\u2026", None))
 #if QT_CONFIG(tooltip)
         self.exportPdfButton.setToolTip(QCoreApplication.translate("TrainingProgramme", u"The chosen trainee's competency record as a PDF", None))
+#endif // QT_CONFIG(tooltip)
+        self.renameButton.setText(QCoreApplication.translate("TrainingProgramme", u"Correct na&me\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.renameButton.setToolTip(QCoreApplication.translate("TrainingProgramme", u"Correct the chosen trainee's name everywhere their record is kept", None))
 #endif // QT_CONFIG(tooltip)
         self.hintLabel.setText(QCoreApplication.translate("TrainingProgramme", u"Double-click a trainee (or press Enter) to see their progress.", None))
     # retranslateUi

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QInputDialog, QWidget
 
 from mdtboard.domain.cohort import Cohort, CohortRow
 from mdtboard.domain.errors import MdtboardError
@@ -158,6 +158,7 @@ class ProgrammeView(QWidget):
         table.installEventFilter(self)
         self.ui.exportCsvButton.clicked.connect(lambda: self._ask_export("csv"))
         self.ui.exportPdfButton.clicked.connect(lambda: self._ask_export("pdf"))
+        self.ui.renameButton.clicked.connect(self._ask_rename)
 
     @property
     def chosen_trainee(self) -> str | None:
@@ -200,6 +201,33 @@ class ProgrammeView(QWidget):
             "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)")
         if path:
             self.export(kind, path)
+
+    def rename(self, new: str) -> bool:
+        """Correct the chosen trainee's name (recorded trainees only); says why when it cannot."""
+        trainee = self.chosen_trainee
+        if trainee is None:
+            self.status_message.emit("Choose a trainee in the table first.")
+            return False
+        try:
+            self._services.training.rename_trainee(trainee, new)
+        except MdtboardError as exc:
+            self.status_message.emit(f"Not renamed: {exc}")
+            return False
+        new = " ".join(new.split())
+        self.refresh()
+        self.choose_trainee(new)
+        self.status_message.emit(f"{trainee} is now {new} in every conference, assessment and goal.")
+        return True
+
+    def _ask_rename(self) -> None:
+        trainee = self.chosen_trainee
+        if trainee is None:
+            self.status_message.emit("Choose a trainee in the table first.")
+            return
+        new, ok = QInputDialog.getText(self, "Correct the trainee's name", f"New name for {trainee}:",
+                                       text=trainee)
+        if ok and new.strip() and new != trainee:
+            self.rename(new)
 
     def refresh(self) -> None:
         try:
