@@ -547,14 +547,16 @@ class CarePlanEditor(QWidget):
 
     def sign(
         self, discipline: Discipline, name: str, reason: str | None = None,
-        credential: Credential | None = None,
+        credential: Credential | None = None, *, checked: bool = False,
     ) -> bool:
         """Sign the plan shown for ``discipline`` as ``name``, a person on the attendance list (saving
         what is pending first). Before the first signature the checklist is shown when items are open;
         signing then goes on once a reason is given there (or ``reason`` is passed). Then ``name`` types
         their own password or PIN (:class:`CredentialDialog`, unless ``credential`` is passed). The
-        sign-off is stored on the writer thread ("Signing…", the row's button disabled meanwhile); True
-        when it was started, its outcome shown when it arrives."""
+        checklist and who may sign are read on the reader thread (the dialogs open when they come;
+        ``checked``: the checklist was read and nothing is open); the sign-off is stored on the writer
+        thread ("Signing…", the row's button disabled meanwhile). True when the sign-off was started,
+        its outcome shown when it arrives."""
         if self._plan is None or not self.editable:
             return False
         if not name.strip():
@@ -564,19 +566,12 @@ class CarePlanEditor(QWidget):
         if not self.flush():
             self.status_message.emit("The plan is not saved yet, so it cannot be signed; see the save state.")
             return False
-        if not self._plan.sign_offs and reason is None:
-            try:
-                open_items = self._services.careplans.checklist(self._plan)
-            except MdtboardError as exc:
-                self.status_message.emit(f"Not signed: {exc}")
-                return False
-            if open_items:
-                dialog = ChecklistDialog(discipline, name, open_items, self)
-                self.last_dialog = dialog
-                dialog.accepted.connect(lambda: self.sign(discipline, name, dialog.reason))
-                dialog.rejected.connect(lambda: self._back_to_fix(open_items[0]))
-                dialog.open()
-                return False
+        if not self._plan.sign_offs and reason is None and not checked:  # the checklist, in the background
+            plan, careplans = self._plan, self._services.careplans
+            ops.read(lambda: careplans.checklist(plan), parent=self, label="the care-plan checklist",
+                     success=lambda items: self._checked(plan, discipline, name, credential, items),
+                     failure=lambda exc: self.status_message.emit(f"Not signed: {exc}"))
+            return False
         if credential is None:
             return self._ask_signer(discipline, name, reason)
         plan_shown, services = self._plan, self._services
@@ -632,28 +627,55 @@ class CarePlanEditor(QWidget):
         else:
             self.status_message.emit(f"Not signed: {exc}")
 
+    def _checked(
+        self, plan: CarePlan, discipline: Discipline, name: str, credential: Credential | None,
+        open_items: list[OpenItem],
+    ) -> None:
+        """The checklist before the first signature came: shown when items are open, else on to sign."""
+        if self._plan is None or self._plan.id != plan.id or not self.editable:
+            return
+        if not open_items:
+            self.sign(discipline, name, None, credential, checked=True)
+            return
+        dialog = ChecklistDialog(discipline, name, open_items, self)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self.sign(discipline, name, dialog.reason, credential))
+        dialog.rejected.connect(lambda: self._back_to_fix(open_items[0]))
+        dialog.open()
+
     def _ask_signer(self, discipline: Discipline, name: str, reason: str | None) -> bool:
-        """Ask ``name`` for their own password or PIN, then sign (never on a name alone)."""
+        """Ask ``name`` for their own password or PIN, then sign (never on a name alone). Who may sign is
+        read in the background; the dialog opens when it is known."""
         assert self._plan is not None
-        try:
-            people = self._services.careplans.signer_accounts(self._plan).get(discipline, [])
-            demo = self._services.accounts.demo_only()
-        except MdtboardError as exc:
-            self.status_message.emit(f"Not signed: {exc}")
-            return False
+        plan, services = self._plan, self._services
+
+        def work() -> tuple[list[tuple[str, str | None]], bool]:
+            people = services.careplans.signer_accounts(plan).get(discipline, [])
+            return list(people), services.accounts.demo_only()
+
+        ops.read(work, parent=self, label="the care-plan signers",
+                 success=lambda got: self._ask_credential(plan, discipline, name, reason, *got),
+                 failure=lambda exc: self.status_message.emit(f"Not signed: {exc}"))
+        return False
+
+    def _ask_credential(
+        self, plan: CarePlan, discipline: Discipline, name: str, reason: str | None,
+        people: list[tuple[str, str | None]], demo: bool,
+    ) -> None:
+        if self._plan is None or self._plan.id != plan.id or not self.editable:
+            return
         username = next((u for person, u in people if person == name), None)
         if username is None:
             self.status_message.emit(
                 f"Not signed: {name} has no mdtboard account for {discipline.label.lower()}. An "
                 "administrator adds one (mdtboard account add), with the name as on the attendance list."
             )
-            return False
+            return
         dialog = CredentialDialog(name, username, f"sign the care plan for {discipline.label.lower()}", self,
                                   demo=demo, title=f"Sign for {discipline.label.lower()}")
         self.last_dialog = dialog
         dialog.accepted.connect(lambda: self.sign(discipline, name, reason, dialog.credential))
         dialog.open()
-        return False
 
     def _back_to_fix(self, first: OpenItem) -> None:
         """"Go back and fix": the cursor goes to where the checklist's first open item is fixed."""
