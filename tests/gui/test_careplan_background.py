@@ -20,6 +20,7 @@ from test_careplan_support import (
     in_conference,
     load_samples,
     make_editor,
+    signed,
 )
 
 from mdtboard.services.context import Services
@@ -211,3 +212,24 @@ def test_the_checklist_before_signing_is_read_in_the_background(
     )
     assert isinstance(editor.last_dialog, ChecklistDialog)
     editor.last_dialog.reject()
+
+
+def test_a_new_version_is_started_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    signed(services, conference_draft(services, case_id))
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    settle()
+    assert editor.plan is not None and editor.plan.signed and editor.ui.newVersionButton.isEnabled()
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=lambda: editor.start_new_version(confirmed=True),
+        busy=lambda: not editor.ui.newVersionButton.isEnabled(),
+        done=lambda: editor.plan is not None and editor.plan.plan_version == 2,
+    )
+    assert editor.editable and editor.ui.newVersionButton.isEnabled()
+    stored = services.careplans.current(case_id)
+    assert stored is not None and stored.plan_version == 2 and not stored.signed

@@ -464,6 +464,7 @@ def test_new_version_is_an_editable_copy_and_history_shows_the_changes(
 
     history.select_versions(1)
     history.ui.showButton.click()  # version 1 again: readable, not editable
+    settle()
     assert editor.plan is not None and editor.plan.plan_version == 1 and not editor.editable
     assert "earlier version" in editor.ui.lockLabel.text() and editor.ui.currentButton.isVisible()
     assert _cell(goals, 0, TARGET) == ""

@@ -299,13 +299,16 @@ class CarePlanEditor(QWidget):
         if plan_version == self._latest_version:
             self.show_latest()
             return
-        try:
-            plan = self._services.careplans.get_version(self._case.id, plan_version)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            return
+        careplans, case_id = self._services.careplans, self._case.id
+        ops.read(lambda: careplans.get_version(case_id, plan_version), parent=self,
+                 label="reading a care-plan version", success=lambda plan: self._version_read(plan),
+                 failure=lambda exc: self.status_message.emit(str(exc)))
+
+    def _version_read(self, plan: CarePlan) -> None:
+        if self._case is None or plan.case_id != self._case.id:
+            return  # another case was opened meanwhile
         self._load(plan)
-        self.status_message.emit(f"Showing version {plan_version} (read-only)")
+        self.status_message.emit(f"Showing version {plan.plan_version} (read-only)")
 
     def _load(self, plan: CarePlan | None) -> None:
         self._plan = plan
@@ -505,9 +508,10 @@ class CarePlanEditor(QWidget):
         self.ui.saveState.setText("")
         self.last_dialog = show_error(self, "No draft built", str(error))
 
-    def start_new_version(self, *, confirmed: bool = False) -> CarePlan | None:
+    def start_new_version(self, *, confirmed: bool = False) -> None:
         """Copy the signed plan shown into the next version, a draft, after asking (``confirmed``: the
-        person said yes already)."""
+        person said yes already); stored on the writer thread (the button disabled meanwhile) and shown
+        when it comes."""
         if self._plan is None or not self._plan.signed or self.viewing_earlier:
             self.status_message.emit("Only the latest signed version can be continued in a new version.")
             return None
@@ -525,19 +529,29 @@ class CarePlanEditor(QWidget):
                 lambda yes: self._new_version_answered(yes, old),
             )
             return None
-        try:
-            plan = self._services.careplans.new_version(self._plan, agenda_item_id=self._agenda_item_id)
-        except MdtboardError as exc:
-            self.last_dialog = show_error(self, "No new version started", str(exc))
-            return None
-        old = self._plan.plan_version
+        signed_plan, careplans, item_id = self._plan, self._services.careplans, self._agenda_item_id
+        self.ui.newVersionButton.setEnabled(False)
+        ops.write(lambda: careplans.new_version(signed_plan, agenda_item_id=item_id), parent=self,
+                  label="starting a care-plan version",
+                  success=lambda plan: self._version_started(signed_plan, plan),
+                  failure=self._version_not_started)
+        return None
+
+    def _version_started(self, signed_plan: CarePlan, plan: CarePlan) -> None:
+        self.ui.newVersionButton.setEnabled(True)
+        if self._plan is None or self._plan.id != signed_plan.id:
+            return  # another plan was opened meanwhile
         self._latest_version = plan.plan_version
         self._load(plan)
         self.enter_part()  # the new-version button is gone: the cursor goes into the plan
         self.status_message.emit(
-            f"Version {plan.plan_version} started as a draft; version {old} stays as it was signed"
+            f"Version {plan.plan_version} started as a draft; version {signed_plan.plan_version} stays as "
+            "it was signed"
         )
-        return plan
+
+    def _version_not_started(self, error: MdtboardError) -> None:
+        self.ui.newVersionButton.setEnabled(True)
+        self.last_dialog = show_error(self, "No new version started", str(error))
 
     def _new_version_answered(self, yes: bool, old: int) -> None:
         if yes:
