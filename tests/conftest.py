@@ -194,24 +194,28 @@ def settle() -> None:
 
 
 @contextlib.contextmanager
-def sqlite_locked(db: Database) -> Iterator[None]:
+def sqlite_locked(db: Database, *others: Database) -> Iterator[None]:
     """Another program holds the SQLite file exclusively (nobody reads or writes it) until the block ends.
 
-    The program's pooled connections are closed first, so that the holder can take the file in exclusive
-    locking mode; in WAL mode that is what keeps readers out, not only writers."""
+    The pooled connections of ``db`` and of the ``others`` on the same file are closed first, so that the
+    holder can take the file in exclusive locking mode; in WAL mode that is what keeps readers out, not
+    only writers."""
     import sqlite3
 
     path = sqlite_path(str(db.engine.url))
     assert path is not None, "sqlite_locked needs a SQLite database"
-    db.engine.dispose()
-    holder = sqlite3.connect(path, isolation_level=None)
+    for each in (db, *others):
+        each.engine.dispose()
+    holder = sqlite3.connect(path, isolation_level=None, timeout=5)
     try:
         holder.execute("PRAGMA locking_mode = EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")
         holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        yield
+        try:
+            yield
+        finally:
+            holder.execute("ROLLBACK")
     finally:
-        holder.execute("ROLLBACK")
         holder.close()
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from gui_helpers import WindowFactory, load_samples, make_window, open_and_wait, sample_count, settings_path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -226,6 +227,7 @@ def test_the_case_editor_withholds_a_passage_from_who_does_not_hold_it(
     assert window.services is not None and window.editor is not None
     window.services.accounts.become(physician)
     window.open_case(case.id or 0)
+    settle()
     field = window.editor.ui.psychosocialEdit
     qtbot.waitUntil(lambda: "[restricted: held by psychology]" in field.toPlainText())
     assert secret not in field.toPlainText() and field.isReadOnly()
@@ -233,5 +235,6 @@ def test_the_case_editor_withholds_a_passage_from_who_does_not_hold_it(
     window.editor.close_case(case.id or 0)
     window.services.accounts.become(psychologist)
     window.open_case(case.id or 0)
+    settle()
     qtbot.waitUntil(lambda: secret in field.toPlainText())
     assert not field.isReadOnly()

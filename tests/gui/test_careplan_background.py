@@ -20,12 +20,14 @@ from test_careplan_support import (
     in_conference,
     load_samples,
     make_editor,
+    signed,
 )
 
 from mdtboard.services.context import Services
 from mdtboard.storage import db as storage_db
 from mdtboard.storage.db import Database, open_database
 from mdtboard.ui import ops
+from mdtboard.ui.careplan.checklist import ChecklistDialog
 
 pytestmark = pytest.mark.gui
 __all__ = ["care_settings", "make_editor"]  # fixtures used here
@@ -186,3 +188,48 @@ def test_the_print_preview_waits_for_a_locked_database_in_the_background(
     assert editor.ui.printButton.isEnabled()
     assert editor.output.preview is not None
     editor.output.preview.close()
+
+
+def test_the_checklist_before_signing_is_read_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    item_id = in_conference(services, case_id)
+    editor = make_editor(services)
+    editor.open_case(case_id, item_id)
+    settle()
+    editor.build_draft()  # proposed items not yet accepted: the checklist has open items
+    settle()
+    plan = editor.plan
+    assert plan is not None
+    discipline = services.careplans.required_sign_offs(plan)[0]
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=lambda: editor.sign(discipline, LEADS[discipline]),
+        busy=lambda: editor.last_dialog is None,
+        done=lambda: isinstance(editor.last_dialog, ChecklistDialog) and editor.last_dialog.isVisible(),
+    )
+    assert isinstance(editor.last_dialog, ChecklistDialog)
+    editor.last_dialog.reject()
+
+
+def test_a_new_version_is_started_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    signed(services, conference_draft(services, case_id))
+    editor = make_editor(services)
+    editor.open_case(case_id)
+    settle()
+    assert editor.plan is not None and editor.plan.signed and editor.ui.newVersionButton.isEnabled()
+    _waits_then_finishes(
+        qtbot, sqlite_db,
+        start=lambda: editor.start_new_version(confirmed=True),
+        busy=lambda: not editor.ui.newVersionButton.isEnabled(),
+        done=lambda: editor.plan is not None and editor.plan.plan_version == 2,
+    )
+    assert editor.editable and editor.ui.newVersionButton.isEnabled()
+    stored = services.careplans.current(case_id)
+    assert stored is not None and stored.plan_version == 2 and not stored.signed

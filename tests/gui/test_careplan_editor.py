@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+import shiboken6
 from conftest import settle, table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
@@ -309,6 +310,10 @@ def test_formulation_and_agreement_are_saved_and_undone(
 
 def _type_pin(qtbot: QtBot, editor: Any) -> None:
     """The signer types their own PIN in the dialog that asks for it, and presses Enter."""
+    qtbot.waitUntil(  # who may sign is read in the background; then the dialog opens (the last one is gone)
+        lambda: isinstance(editor.last_dialog, CredentialDialog) and shiboken6.isValid(editor.last_dialog)
+        and editor.last_dialog.isVisible()
+    )
     asked = editor.last_dialog
     assert isinstance(asked, CredentialDialog) and asked.isVisible()
     qtbot.waitUntil(lambda: focused() is asked.secret_edit)
@@ -339,6 +344,7 @@ def test_signing_by_every_discipline_locks_the_plan(
     # only the people on the attendance list can be chosen; nothing is typed
     assert [first.itemText(i) for i in range(first.count())] == ["Dr Physician"] and not first.isEditable()
     press(qtbot, Qt.Key.Key_Return)  # the first signature: the checklist first
+    qtbot.waitUntil(lambda: isinstance(editor.last_dialog, ChecklistDialog))  # read in the background
     dialog = editor.last_dialog
     assert isinstance(dialog, ChecklistDialog) and dialog.isVisible()
     shown = dialog.findChildren(QLabel)[0].text()
@@ -351,6 +357,7 @@ def test_signing_by_every_discipline_locks_the_plan(
     assert dialog.sign_button.isEnabled()
     dialog.sign_button.click()
     # then the signer's own PIN: a wrong one signs nothing
+    qtbot.waitUntil(lambda: isinstance(editor.last_dialog, CredentialDialog))
     asked = editor.last_dialog
     assert isinstance(asked, CredentialDialog) and asked.username == "dr-physician.physician"
     qtbot.waitUntil(lambda: focused() is asked.secret_edit)
@@ -359,7 +366,7 @@ def test_signing_by_every_discipline_locks_the_plan(
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Not signed: Wrong password or PIN" in messages[-1] if messages else False)
     assert _stored(services, case_id).sign_offs == []
-    assert editor.last_dialog is not asked  # asked again; the reason given is kept
+    qtbot.waitUntil(lambda: editor.last_dialog is not asked)  # asked again; the reason given is kept
     _type_pin(qtbot, editor)
     qtbot.waitUntil(lambda: len(_stored(services, case_id).sign_offs) == 1, timeout=WAIT_MS)
     assert _stored(services, case_id).open_items_reason == "Patient wants time to decide on the taper"
@@ -457,6 +464,7 @@ def test_new_version_is_an_editable_copy_and_history_shows_the_changes(
 
     history.select_versions(1)
     history.ui.showButton.click()  # version 1 again: readable, not editable
+    settle()
     assert editor.plan is not None and editor.plan.plan_version == 1 and not editor.editable
     assert "earlier version" in editor.ui.lockLabel.text() and editor.ui.currentButton.isVisible()
     assert _cell(goals, 0, TARGET) == ""

@@ -124,7 +124,8 @@ def test_save_pdf_writes_the_plan_shown_on_the_chosen_paper(
     editor = make_editor(services)
     editor.open_case(case_id)
     settle()
-    editor.start_new_version(confirmed=True)  # version 2, a draft, is on screen
+    editor.start_new_version(confirmed=True)
+    settle()  # version 2, a draft, is on screen
     out = tmp_path / "plan.pdf"
     assert _saved(editor, lambda: editor.output.save_pdf_to(out)) == str(out)
     text = _text(out.read_bytes())

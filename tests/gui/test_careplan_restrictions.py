@@ -74,12 +74,15 @@ def test_the_team_acknowledges_the_restrictions(
     # the first signature: the checklist names it; Go back and fix puts the cursor on the check box
     editor.signoff.rows[next(iter(editor.signoff.rows))].name.setFocus()
     press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(editor.last_dialog, ChecklistDialog))  # read in the background
     dialog = editor.last_dialog
     assert isinstance(dialog, ChecklistDialog)
     assert ACKNOWLEDGE in html.unescape(dialog.findChildren(QLabel)[0].text())
     first = services.careplans.checklist(editor.plan)[0]  # type: ignore[arg-type]
     assert first.part == "interventions"  # the first open item: the proposed ones
     dialog.back_button.click()
+    editor.activateWindow()  # back from the checklist (the offscreen platform does not do it by itself)
+    qtbot.waitUntil(editor.isActiveWindow)
     qtbot.waitUntil(lambda: focused() is editor.tables.views["interventions"])
     editor.go_to_part("restrictions")
     assert focused() is check and editor.ui.sectionTabs.currentWidget() is editor.ui.agreementTab

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import table_snapshot
+from conftest import settle, table_snapshot
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTextBrowser
@@ -28,6 +28,7 @@ def _open(window: MainWindow, services: Services, ref: str) -> int:
     case_id = services.cases.get_by_ref(ref).id
     assert case_id is not None
     window.open_case(case_id)
+    settle()
     assert window.editor is not None and window.editor.current_case_id() == case_id
     return case_id
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import sqlalchemy as sa
+from conftest import settle
 from gui_helpers import make_window, settings_path
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +31,7 @@ def test_history_of_the_open_case(qtbot: QtBot, make_window, tmp_path: Path) -> 
     assert window.safety.action_history.isEnabled()
     assert window.safety.open_history() is None  # no case open: says so
     window.open_case(case.id or 0)
+    settle()
     ops.operations().wait()
     window.safety.action_history.trigger()
     dialog = window.safety.history_dialog

@@ -55,7 +55,7 @@ def test_search_as_you_type_ignores_accents(
     table = window.library.ui.caseTable
     assert table.hasFocus()
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert window.current_page() == CASE
+    qtbot.waitUntil(lambda: window.current_page() == CASE)  # the case is read in the background
     assert window.editor.current_case_id() == second_session.cases.get_by_ref("MDT-002").id
     assert window.editor.ui.nameEdit.text() == "Zoë Ørsted"
 

@@ -108,7 +108,7 @@ def test_a_new_case_by_keyboard_alone_is_found_after_restarting(
     qtbot.waitUntil(lambda: library.model.total == 1)
     assert library.model.summary(0).ref == suggested
     press(qtbot, Qt.Key.Key_Return)
-    assert again.current_page() == CASE
+    qtbot.waitUntil(lambda: again.current_page() == CASE)  # the case is read in the background
     assert again.editor is not None and again.editor.ui.nameEdit.text() == "Ada Keyboard"
 
 

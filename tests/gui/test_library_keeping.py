@@ -191,7 +191,7 @@ def test_archiving_the_open_case_from_the_file_menu_says_so_in_its_header(
     assert library is not None and editor is not None
     find(qtbot, library, "zoe")
     press(qtbot, Qt.Key.Key_Return)
-    assert window.current_page() == CASE
+    qtbot.waitUntil(lambda: window.current_page() == CASE)  # the case is read in the background
     window.case_actions.action_archive.trigger()
     qtbot.waitUntil(lambda: "(archived)" in editor.ui.headerLabel.text())
     assert editor.ui.headerLabel.text().startswith("MDT-002 (archived) · ")
@@ -279,7 +279,7 @@ def test_deleting_the_case_open_in_the_editor_closes_it(
     assert library is not None and editor is not None
     find(qtbot, library, "imogen")
     press(qtbot, Qt.Key.Key_Return)
-    assert window.current_page() == CASE
+    qtbot.waitUntil(lambda: window.current_page() == CASE)  # the case is read in the background
     editor.ui.titleEdit.setText("Typed just before deleting")
     window.case_actions.action_delete.trigger()  # File > Delete case…
     box_shown(qtbot, window)

@@ -80,6 +80,7 @@ def test_the_editor_merges_another_pcs_edit_around_what_is_typed(
     window = _window(make_window, url)
     case_id = _case_id(services, "LIVE-1")
     window.open_case(case_id)
+    settle()
     editor = window.editor
     assert editor is not None and window.current_page() == CASE
     history = editor.ui.historyEdit
@@ -103,6 +104,7 @@ def test_a_case_deleted_elsewhere_closes_with_the_unsaved_text_to_copy(
     window = _window(make_window, url)
     case_id = _case_id(services, "LIVE-3")
     window.open_case(case_id)
+    settle()
     editor = window.editor
     assert editor is not None
     for timer in (editor.session._pause, editor.session._max_wait):  # not saved before the deletion
@@ -266,6 +268,7 @@ def test_a_case_archived_elsewhere_closes_keeping_what_was_typed(
     window = _window(make_window, url)
     case_id = _case_id(services, "LIVE-2")
     window.open_case(case_id)
+    settle()
     editor = window.editor
     assert editor is not None
     for timer in (editor.session._pause, editor.session._max_wait):  # not saved before the archiving

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from gui_helpers import WindowFactory, make_window, settings_path
 from pytestqt.qtbot import QtBot
 
@@ -80,6 +81,7 @@ def test_the_case_editor_shows_who_else_has_the_case_open(
     url, services, _conf_id, case_id = meeting
     window = make_window(url)
     window.open_case(case_id)
+    settle()
     editor = window.editor
     assert editor is not None
     elsewhere = PresenceService(services.db, client="pc-desk:1:a")
@@ -133,6 +135,7 @@ def test_the_care_plan_editor_shows_who_else_has_the_plan_open(
     window = make_window(url)
     page = window.care_plan
     assert page is not None and page.editor.open_case(case_id)
+    settle()
     page.show()
     elsewhere = PresenceService(services.db, client="pc-desk:1:a")
     elsewhere.announce([Presence(CARE_PLAN, plan.id or 0, "Dr Okafor", None, True)])

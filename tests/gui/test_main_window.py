@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from gui_helpers import (
     OPEN_TIMEOUT_MS,
     WindowFactory,
@@ -137,6 +138,7 @@ def test_layout_survives_double_text_size(
     load_samples(second_session.cases)
     window = make_window(sqlite_database_url)
     window.open_case(second_session.cases.get_by_ref("MDT-008").id)  # type: ignore[arg-type]
+    settle()
     window.set_font_scale(2.0)
     try:
         assert window.font_scale == 2.0
@@ -210,6 +212,7 @@ def test_close_and_reopen_shows_everything_typed(
     assert case_id is not None
     window = make_window(database_url)
     window.open_case(case_id)
+    settle()
     editor = window.editor
     assert editor is not None
     qtbot.keyClick(editor, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Alt+R: Recommendation
@@ -222,6 +225,7 @@ def test_close_and_reopen_shows_everything_typed(
     window.close()
 
     again = make_window(database_url)
+    settle()  # the last case is read again in the background
     assert again.current_page() == LIBRARY
     assert again.editor is not None and again.editor.current_case_id() == case_id  # reopened
     assert again.editor.ui.recommendationEdit.toPlainText() == "Pain education; graded activity with PT."

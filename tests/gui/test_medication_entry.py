@@ -5,6 +5,7 @@ at the field, and the incomplete total while a name is not recognised."""
 from __future__ import annotations
 
 import pytest
+from conftest import settle
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTableWidget
@@ -29,6 +30,7 @@ def _open(window: MainWindow, services: Services, ref: str) -> tuple[int, QTable
     case_id = services.cases.get_by_ref(ref).id
     assert case_id is not None
     window.open_case(case_id)
+    settle()
     editor = window.editor
     assert editor is not None
     editor.ui.isbarTabs.setCurrentIndex(BACKGROUND)

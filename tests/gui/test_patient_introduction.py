@@ -4,6 +4,7 @@ discussion's key facts and the big screen's Situation (both through the one doma
 from __future__ import annotations
 
 import pytest
+from conftest import settle
 from gui_helpers import WindowFactory, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -26,6 +27,7 @@ def test_the_editor_header_introduces_the_patient_as_typed(
     )
     window = make_window(sqlite_database_url)
     window.open_case(case.id or 0)
+    settle()
     editor = window.editor
     assert editor is not None
     assert editor.ui.headerLabel.text() == "MDT-40 · Sam Rivera · 34 years · female"

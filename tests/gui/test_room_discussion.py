@@ -4,6 +4,7 @@ during the meeting is shown afresh at once in the discussion view and on the big
 
 from __future__ import annotations
 
+from conftest import settle
 from presentation_support import MeetingFactory, make_meeting
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -63,6 +64,7 @@ def test_an_edit_in_the_case_editor_reaches_the_discussion_and_the_big_screen(
     status_before = meeting.services.conferences.get(meeting.conf_id).agenda
     window = meeting.window
     window.open_case(meeting.case_ids["MDT-RISK"])
+    settle()
     editor = window.editor
     assert editor is not None
     editor.ui.oneLinerEdit.setPlainText("38-year-old teacher with widespread pain since a fall in March.")

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from presentation_support import AGENDA, START, MeetingFactory, make_meeting
 from PySide6.QtCore import QSettings, QSize, Qt
@@ -99,6 +100,7 @@ def test_a_score_holding_an_invalid_value_shows_no_band(
     case_id = second_session.cases.get_by_ref("MDT-008").id
     assert case_id is not None
     window.open_case(case_id)
+    settle()
     editor = window.editor
     assert editor is not None
     editor.ui.isbarTabs.setCurrentIndex(3)  # Assessment
@@ -195,6 +197,7 @@ def test_bigger_text_scales_every_part_at_once_and_banners_never_clip(
     window = meeting.window
     base = QApplication.font().pointSizeF()
     window.open_case(meeting.case_ids["MDT-RISK"])  # sharing restrictions and the PHQ-9 item 9 banner
+    settle()
     editor = window.editor
     assert editor is not None
     window.resize(1280, 720)  # a small laptop's screen
@@ -344,6 +347,7 @@ def test_the_fictional_badge_is_wide_enough_for_its_text_and_padding(
     meeting = make_meeting()
     window = meeting.window
     window.open_case(meeting.case_ids["MDT-RISK"])
+    settle()
     editor = window.editor
     assert editor is not None
     badge = editor.ui.kindBadge

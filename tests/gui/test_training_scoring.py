@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import table_snapshot
+from conftest import settle, table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -341,6 +341,7 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     qtbot.waitUntil(row.hasFocus)
     _press(qtbot, Qt.Key.Key_4)
     assert panel.submit()
+    settle()
     # the first rater, typed into the panel, scores and submits
     panel.set_role(FAC)
     panel.ui.raterEdit.setFocus()
@@ -353,6 +354,7 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     qtbot.waitUntil(row.hasFocus)
     _press(qtbot, Qt.Key.Key_3)
     assert panel.submit()
+    settle()
     assert panel.row("case.isbar.background").ui.otherLabel.text() == "Self-assessment: 4"
     # the second rater sees none of the others' scores before submitting their own
     panel.set_rater(second)
@@ -362,6 +364,7 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     qtbot.waitUntil(row.hasFocus)
     _press(qtbot, Qt.Key.Key_5)
     assert panel.submit()
+    settle()
     shown = panel.row("case.isbar.background").ui.otherLabel.text()
     assert shown == f"Self-assessment: 4; {FACILITATOR}: 3"
     # stored as two assessments, each under the person who scored (not the chair)

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import table_snapshot
+from conftest import settle, table_snapshot
 from gui_helpers import open_and_wait
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
@@ -379,6 +379,7 @@ def test_the_training_menu_in_the_main_window(
     menu.action_make.trigger()
     assert "Open a real case in the case editor first" in main.statusBar().currentMessage()
     main.open_case(original.id or 0)
+    settle()
     menu.action_make.trigger()
     dialog = menu.review_dialog
     assert isinstance(dialog, TeachingCaseDialog) and dialog.isVisible()

@@ -493,11 +493,19 @@ class MainWindow(QMainWindow):
     def current_page(self) -> int:
         return self.ui.pages.currentIndex() - 1
 
-    def open_case(self, case_id: int) -> None:
-        if self.editor is not None and self.editor.open_case(case_id):
-            options.LAST_CASE.write(self.settings, case_id)
-            self.show_page(CASE)
+    def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> None:
+        """Open ``case_id`` in the case editor (read in the background); the case page comes to the
+        front with the cursor in its first field once the case is shown, then ``then`` runs."""
+        if self.editor is not None:
+            self.editor.open_case(case_id, then=lambda: self._case_shown(case_id, then))
+
+    def _case_shown(self, case_id: int, then: Callable[[], object] | None) -> None:
+        options.LAST_CASE.write(self.settings, case_id)
+        self.show_page(CASE)
+        if self.editor is not None:
             self.editor.focus_first_field()
+        if then is not None:
+            then()
 
     def focus_search(self) -> None:
         if self.library is not None:

@@ -299,13 +299,16 @@ class CarePlanEditor(QWidget):
         if plan_version == self._latest_version:
             self.show_latest()
             return
-        try:
-            plan = self._services.careplans.get_version(self._case.id, plan_version)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            return
+        careplans, case_id = self._services.careplans, self._case.id
+        ops.read(lambda: careplans.get_version(case_id, plan_version), parent=self,
+                 label="reading a care-plan version", success=lambda plan: self._version_read(plan),
+                 failure=lambda exc: self.status_message.emit(str(exc)))
+
+    def _version_read(self, plan: CarePlan) -> None:
+        if self._case is None or plan.case_id != self._case.id:
+            return  # another case was opened meanwhile
         self._load(plan)
-        self.status_message.emit(f"Showing version {plan_version} (read-only)")
+        self.status_message.emit(f"Showing version {plan.plan_version} (read-only)")
 
     def _load(self, plan: CarePlan | None) -> None:
         self._plan = plan
@@ -505,9 +508,10 @@ class CarePlanEditor(QWidget):
         self.ui.saveState.setText("")
         self.last_dialog = show_error(self, "No draft built", str(error))
 
-    def start_new_version(self, *, confirmed: bool = False) -> CarePlan | None:
+    def start_new_version(self, *, confirmed: bool = False) -> None:
         """Copy the signed plan shown into the next version, a draft, after asking (``confirmed``: the
-        person said yes already)."""
+        person said yes already); stored on the writer thread (the button disabled meanwhile) and shown
+        when it comes."""
         if self._plan is None or not self._plan.signed or self.viewing_earlier:
             self.status_message.emit("Only the latest signed version can be continued in a new version.")
             return None
@@ -525,19 +529,29 @@ class CarePlanEditor(QWidget):
                 lambda yes: self._new_version_answered(yes, old),
             )
             return None
-        try:
-            plan = self._services.careplans.new_version(self._plan, agenda_item_id=self._agenda_item_id)
-        except MdtboardError as exc:
-            self.last_dialog = show_error(self, "No new version started", str(exc))
-            return None
-        old = self._plan.plan_version
+        signed_plan, careplans, item_id = self._plan, self._services.careplans, self._agenda_item_id
+        self.ui.newVersionButton.setEnabled(False)
+        ops.write(lambda: careplans.new_version(signed_plan, agenda_item_id=item_id), parent=self,
+                  label="starting a care-plan version",
+                  success=lambda plan: self._version_started(signed_plan, plan),
+                  failure=self._version_not_started)
+        return None
+
+    def _version_started(self, signed_plan: CarePlan, plan: CarePlan) -> None:
+        self.ui.newVersionButton.setEnabled(True)
+        if self._plan is None or self._plan.id != signed_plan.id:
+            return  # another plan was opened meanwhile
         self._latest_version = plan.plan_version
         self._load(plan)
         self.enter_part()  # the new-version button is gone: the cursor goes into the plan
         self.status_message.emit(
-            f"Version {plan.plan_version} started as a draft; version {old} stays as it was signed"
+            f"Version {plan.plan_version} started as a draft; version {signed_plan.plan_version} stays as "
+            "it was signed"
         )
-        return plan
+
+    def _version_not_started(self, error: MdtboardError) -> None:
+        self.ui.newVersionButton.setEnabled(True)
+        self.last_dialog = show_error(self, "No new version started", str(error))
 
     def _new_version_answered(self, yes: bool, old: int) -> None:
         if yes:
@@ -547,14 +561,16 @@ class CarePlanEditor(QWidget):
 
     def sign(
         self, discipline: Discipline, name: str, reason: str | None = None,
-        credential: Credential | None = None,
+        credential: Credential | None = None, *, checked: bool = False,
     ) -> bool:
         """Sign the plan shown for ``discipline`` as ``name``, a person on the attendance list (saving
         what is pending first). Before the first signature the checklist is shown when items are open;
         signing then goes on once a reason is given there (or ``reason`` is passed). Then ``name`` types
         their own password or PIN (:class:`CredentialDialog`, unless ``credential`` is passed). The
-        sign-off is stored on the writer thread ("Signing…", the row's button disabled meanwhile); True
-        when it was started, its outcome shown when it arrives."""
+        checklist and who may sign are read on the reader thread (the dialogs open when they come;
+        ``checked``: the checklist was read and nothing is open); the sign-off is stored on the writer
+        thread ("Signing…", the row's button disabled meanwhile). True when the sign-off was started,
+        its outcome shown when it arrives."""
         if self._plan is None or not self.editable:
             return False
         if not name.strip():
@@ -564,19 +580,12 @@ class CarePlanEditor(QWidget):
         if not self.flush():
             self.status_message.emit("The plan is not saved yet, so it cannot be signed; see the save state.")
             return False
-        if not self._plan.sign_offs and reason is None:
-            try:
-                open_items = self._services.careplans.checklist(self._plan)
-            except MdtboardError as exc:
-                self.status_message.emit(f"Not signed: {exc}")
-                return False
-            if open_items:
-                dialog = ChecklistDialog(discipline, name, open_items, self)
-                self.last_dialog = dialog
-                dialog.accepted.connect(lambda: self.sign(discipline, name, dialog.reason))
-                dialog.rejected.connect(lambda: self._back_to_fix(open_items[0]))
-                dialog.open()
-                return False
+        if not self._plan.sign_offs and reason is None and not checked:  # the checklist, in the background
+            plan, careplans = self._plan, self._services.careplans
+            ops.read(lambda: careplans.checklist(plan), parent=self, label="the care-plan checklist",
+                     success=lambda items: self._checked(plan, discipline, name, credential, items),
+                     failure=lambda exc: self.status_message.emit(f"Not signed: {exc}"))
+            return False
         if credential is None:
             return self._ask_signer(discipline, name, reason)
         plan_shown, services = self._plan, self._services
@@ -632,28 +641,55 @@ class CarePlanEditor(QWidget):
         else:
             self.status_message.emit(f"Not signed: {exc}")
 
+    def _checked(
+        self, plan: CarePlan, discipline: Discipline, name: str, credential: Credential | None,
+        open_items: list[OpenItem],
+    ) -> None:
+        """The checklist before the first signature came: shown when items are open, else on to sign."""
+        if self._plan is None or self._plan.id != plan.id or not self.editable:
+            return
+        if not open_items:
+            self.sign(discipline, name, None, credential, checked=True)
+            return
+        dialog = ChecklistDialog(discipline, name, open_items, self)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self.sign(discipline, name, dialog.reason, credential))
+        dialog.rejected.connect(lambda: self._back_to_fix(open_items[0]))
+        dialog.open()
+
     def _ask_signer(self, discipline: Discipline, name: str, reason: str | None) -> bool:
-        """Ask ``name`` for their own password or PIN, then sign (never on a name alone)."""
+        """Ask ``name`` for their own password or PIN, then sign (never on a name alone). Who may sign is
+        read in the background; the dialog opens when it is known."""
         assert self._plan is not None
-        try:
-            people = self._services.careplans.signer_accounts(self._plan).get(discipline, [])
-            demo = self._services.accounts.demo_only()
-        except MdtboardError as exc:
-            self.status_message.emit(f"Not signed: {exc}")
-            return False
+        plan, services = self._plan, self._services
+
+        def work() -> tuple[list[tuple[str, str | None]], bool]:
+            people = services.careplans.signer_accounts(plan).get(discipline, [])
+            return list(people), services.accounts.demo_only()
+
+        ops.read(work, parent=self, label="the care-plan signers",
+                 success=lambda got: self._ask_credential(plan, discipline, name, reason, *got),
+                 failure=lambda exc: self.status_message.emit(f"Not signed: {exc}"))
+        return False
+
+    def _ask_credential(
+        self, plan: CarePlan, discipline: Discipline, name: str, reason: str | None,
+        people: list[tuple[str, str | None]], demo: bool,
+    ) -> None:
+        if self._plan is None or self._plan.id != plan.id or not self.editable:
+            return
         username = next((u for person, u in people if person == name), None)
         if username is None:
             self.status_message.emit(
                 f"Not signed: {name} has no mdtboard account for {discipline.label.lower()}. An "
                 "administrator adds one (mdtboard account add), with the name as on the attendance list."
             )
-            return False
+            return
         dialog = CredentialDialog(name, username, f"sign the care plan for {discipline.label.lower()}", self,
                                   demo=demo, title=f"Sign for {discipline.label.lower()}")
         self.last_dialog = dialog
         dialog.accepted.connect(lambda: self.sign(discipline, name, reason, dialog.credential))
         dialog.open()
-        return False
 
     def _back_to_fix(self, first: OpenItem) -> None:
         """"Go back and fix": the cursor goes to where the checklist's first open item is fixed."""

@@ -222,12 +222,15 @@ class CaseActions(QObject):
         if window.library is not None:
             window.library.show_when_refreshed(copy_id)
             window.library.refresh()
-        window.open_case(copy_id)
-        window.activateWindow()  # back from the dialog, with the cursor in the editor
-        if window.editor is not None and window.editor.saved_case is not None:
-            copy = window.editor.saved_case
+        window.activateWindow()  # back from the dialog, with the cursor in the editor (once opened)
+        window.open_case(copy_id, then=lambda: self._copy_shown(copy_id, source_ref))
+
+    def _copy_shown(self, copy_id: int, source_ref: str) -> None:
+        editor = self.window.editor
+        if editor is not None and editor.saved_case is not None and editor.saved_case.id == copy_id:
+            copy = editor.saved_case
             kind = "fictional case" if copy.fictional else "case of a real patient"
-            window.show_status(
+            self.window.show_status(
                 f"New {kind} {copy.ref}, a copy of {source_ref} (the disciplines' inputs were not copied)."
             )
 

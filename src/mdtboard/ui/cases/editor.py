@@ -13,7 +13,7 @@ changes to other fields are kept (and the person told), and only a field both ch
 from __future__ import annotations
 
 import copy
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -196,6 +196,7 @@ class CaseEditor(QWidget):
             parent=self,
         )
         self._saved: Case | None = None
+        self._opening = 0  # counts the openings asked for: only the last one is shown
         #: Undo commands name a new case not stored yet by a negative key; once it is stored, the key maps
         #: to its id here.
         self._draft_key = 0
@@ -307,10 +308,15 @@ class CaseEditor(QWidget):
     def pending(self) -> bool:
         return self.session.pending
 
-    def open_case(self, case_id: int) -> bool:
-        """Show ``case_id`` (saving the open case first). False when the open case could not be saved
-        (it stays open) or ``case_id`` does not exist."""
+    def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> bool:
+        """Show ``case_id`` (saving the open case first). The case is read in the background, on the
+        writer thread after every save queued ("Opening…" meanwhile; a later opening wins); once shown,
+        ``then`` runs. False when the open case could not be saved (it stays open) or ``case_id`` is a
+        new case never stored; a case that does not exist, or a database that does not answer, is told
+        in the status bar and the case shown stays."""
         if self._saved is not None and self._saved.id == case_id:
+            if then is not None:
+                then()
             return True
         if case_id < 0:  # a new case that was never stored
             return False
@@ -318,19 +324,42 @@ class CaseEditor(QWidget):
             return False
         left = self._saved
         dropped = len(self._read().invalid_units) if left is not None else 0
-        try:
-            case = self._services.cases.open(case_id)  # restricted passages as the person may read them
-        except (NotFoundError, NotAllowedError) as exc:
-            self.status_message.emit(str(exc))
-            return False
+        services = self._services
+        self._opening += 1
+        token = self._opening
+        before = self.ui.saveState.text()
+        self.ui.saveState.setText("Opening…")
+        ops_module.write(  # the writer: the read may be recorded (restricted passages shown whole)
+            lambda: services.cases.open(case_id), parent=self, label="opening a case",
+            success=lambda case: self._opened(token, case, left, dropped, then),
+            failure=lambda exc: self._open_failed(token, exc, before),
+        )
+        return True
+
+    def _opened(
+        self, token: int, case: Case, left: Case | None, dropped: int, then: Callable[[], object] | None
+    ) -> None:
+        if token != self._opening:  # another case was asked for meanwhile: that one is shown
+            return
+        assert case.id is not None
         self._load(case)
-        self.case_opened.emit(case_id)
+        self.case_opened.emit(case.id)
         if left is not None and dropped:
             fields = "field was" if dropped == 1 else "fields were"
             self.status_message.emit(
                 f"{dropped} marked {fields} not saved in case {left.ref} (the stored values are kept)"
             )
-        return True
+        if then is not None:
+            then()
+
+    def _open_failed(self, token: int, error: MdtboardError, state: str) -> None:
+        if token != self._opening:
+            return
+        self.ui.saveState.setText(state)  # the case shown stays, with its save state
+        if isinstance(error, NotFoundError | NotAllowedError):
+            self.status_message.emit(str(error))
+        else:
+            self.status_message.emit(f"Case not opened: {str(error).splitlines()[0]}")
 
     def set_archived_at(self, case_id: int, when: datetime | None) -> None:
         """The open case ``case_id`` was archived (``when``) or restored (None) elsewhere: say so."""
@@ -653,7 +682,11 @@ class CaseEditor(QWidget):
         case_id = self._stored_drafts.get(key, key)
         if self._saved is not None and self._case_key() == case_id:
             return True
-        return self.open_case(case_id)
+        # an undo or redo of a change to a case not shown applies to it at once: wait for the opening
+        if not self.open_case(case_id):
+            return False
+        ops_module.operations().wait()
+        return self._saved is not None and self._case_key() == case_id
 
     def apply_text(self, case_id: Hashable, key: str, text: str) -> bool:
         if not self._ensure_open(case_id):

@@ -39,6 +39,7 @@ from mdtboard.domain.rubric import (
 from mdtboard.services.context import Services
 from mdtboard.services.score_sheet import ScoreSheet, load_sheet, save_sheet, sheet_fields, sheet_with_fields
 from mdtboard.services.training import CaseRoles, StoredAssessment
+from mdtboard.ui import ops
 from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.forms.ui_training_rubric_row import Ui_RubricRow
@@ -495,21 +496,32 @@ class ScoringPanel(QWidget):
         return target.rater
 
     def submit(self) -> bool:
-        """Save what is typed, then submit and lock it; the other side's scores show once both submitted."""
+        """Save what is typed, then submit and lock it (on the writer thread: "Submitting…", the button
+        disabled meanwhile); the other side's scores show once both submitted. True when the submission
+        was started."""
         if self._target is None or not self.flush() or self.sheet is None:
             return False
         training = self._services.training
-        try:
-            for stored in self.sheet.sides:
-                if stored is not None and not stored.submitted:
-                    training.submit_assessment(stored.id, seen_version=stored.version)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            self._load()
-            return False
+        sides = [(stored.id, stored.version) for stored in self.sheet.sides
+                 if stored is not None and not stored.submitted]
+
+        def work() -> None:
+            for assessment_id, version in sides:
+                training.submit_assessment(assessment_id, seen_version=version)
+
+        self.ui.submitButton.setEnabled(False)
+        self.ui.saveState.setText("Submitting…")
+        ops.write(work, parent=self, label="submitting scores",
+                  success=lambda _none: self._submitted(), failure=self._not_submitted)
+        return True
+
+    def _submitted(self) -> None:
         self._load()
         self.status_message.emit("Scores submitted and locked")
-        return True
+
+    def _not_submitted(self, error: MdtboardError) -> None:
+        self.status_message.emit(str(error))
+        self._load()
 
     # -- editing and saving
     def _score_chosen(self, key: str, _value: object) -> None:

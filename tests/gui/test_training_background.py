@@ -1,0 +1,48 @@
+"""Submitting scores runs in the background: while another program holds the database, the training
+window keeps answering, says "Submitting…" with the Submit button disabled, and the scores are submitted
+and locked once the database is free."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Ticks, settle, sqlite_locked
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from test_training_scoring import ZOE, conference, services, window
+
+from mdtboard.domain.rubric import AssessorRole
+from mdtboard.services.context import Services
+from mdtboard.ui import ops
+from mdtboard.ui.training.window import TrainingWindow
+
+pytestmark = pytest.mark.gui
+__all__ = ["conference", "services", "window"]  # fixtures used here
+
+HOLD_MS = 400  # well under the busy timeout (8 s)
+
+
+def test_submitting_scores_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    panel.set_role(AssessorRole.SELF)
+    row = panel.row("case.isbar.background")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    qtbot.keyClick(row, Qt.Key.Key_4)
+    assert panel.flush() and panel.ui.submitButton.isEnabled()
+    settle()
+    with sqlite_locked(services.db):
+        ticks = Ticks()
+        assert panel.submit()
+        assert panel.ui.saveState.text() == "Submitting…" and not panel.ui.submitButton.isEnabled()
+        qtbot.wait(HOLD_MS)  # the event loop runs while the submission waits for the database
+        ticks.stop()
+        assert not panel.submitted and panel.ui.saveState.text() == "Submitting…"
+        assert ops.operations().busy
+    assert ticks.count >= 5  # about 40 in 400 ms; a GUI thread waiting for the lock would give none
+    qtbot.waitUntil(lambda: panel.submitted, timeout=10_000)
+    stored = services.training.assessment(conf_id, ZOE, AssessorRole.SELF, case_id=case_id)
+    assert stored is not None and stored.submitted
+    assert not panel.row("case.isbar.background").isEnabled()  # locked
