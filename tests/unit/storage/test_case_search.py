@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from conftest import _postgres_schema_url
 
 from mdtboard.domain.case import Case, Patient
 from mdtboard.domain.search import TOKEN_LENGTH, case_tokens, matches, parse_query
@@ -324,9 +325,14 @@ def test_a_broad_search_whose_matches_all_come_late_in_the_order_finds_its_first
         assert [s.ref for s in backwards] == expected[::-1][:100], query
 
 
-def test_postgresql_connections_compile_no_statement_just_in_time(db: Database) -> None:
-    """A search's unused fallback is costed high, and JIT compiling for it took longer than the search."""
-    if db.is_sqlite:
-        pytest.skip("PostgreSQL's setting")
-    with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
+@pytest.mark.postgres
+def test_postgresql_connections_compile_no_statement_just_in_time() -> None:
+    """A search's unused fallback is costed high, and JIT compiling for it took longer than the search.
+    (A PostgreSQL setting: the test runs on PostgreSQL only.)"""
+    for url, _schema in _postgres_schema_url():
+        database = open_database(url)
+        try:
+            with database.engine.connect() as conn:
+                assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
+        finally:
+            database.dispose()
