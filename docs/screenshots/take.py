@@ -1,4 +1,5 @@
-"""Take the README's screenshots anew from the program as it is: ``.venv/bin/python docs/screenshots/take.py``.
+"""Take the README's screenshots anew from the program as it is:
+``.venv/bin/python docs/screenshots/take.py``.
 
 A fresh SQLite database in a temporary folder gets the demo cases and a conference like a team's Tuesday
 meeting; the real main window (Qt's offscreen platform, 1600x900; the big screen 1920x1080) is put in
@@ -165,9 +166,50 @@ def main() -> int:
     mode.leave()
     settle(app)
 
+    training_screenshot(app, url, ids)
     ops.operations().wait(10)
     window.close()
     return 0
+
+
+def training_screenshot(app: QApplication, url: str, ids: dict[str, int | None]) -> None:
+    """The training window, Scoring tab: a rater scoring a trainee's presentation by keyboard."""
+    from mdtboard.domain.case import Discipline
+    from mdtboard.domain.conference import Attendee, AttendeeRole, Conference, ConferenceMode
+    from mdtboard.services.context import open_services
+    from mdtboard.ui.training.window import SCORING_TAB, TrainingWindow
+
+    services = open_services(url)
+    facilitator, trainee = "Dr Priya Raman", "Zoë Ångström-Nguyễn"
+    starts = datetime.now().replace(second=0, microsecond=0)
+    conf = services.conferences.create(Conference(
+        title="Teaching MDT", starts_at=starts, room="Teaching room", mode=ConferenceMode.TRAINING,
+        chair=facilitator,
+    ))
+    assert conf.id is not None
+    chair = Attendee(facilitator, Discipline.PHYSICIAN, AttendeeRole.CHAIR)
+    services.conferences.add_attendee(conf.id, chair)
+    services.conferences.add_attendee(conf.id, Attendee(trainee, Discipline.PSYCHOLOGY, AttendeeRole.TRAINEE))
+    item = services.conferences.add_agenda_item(conf.id, ids["TEACH-02"] or 0)
+    assert item.id is not None
+    services.training.assign_role(item.id, trainee)
+    services.training.assign_role(item.id, trainee, Discipline.PSYCHOLOGY)
+    window = TrainingWindow(services)
+    window.resize(SIZE)
+    window.show()
+    window.open_conference(conf.id)
+    window.select_case(0)
+    window.show_tab(SCORING_TAB)
+    panel = window.scoring
+    panel.set_rater(facilitator)
+    panel.row("case.isbar.identify").set_score(4)
+    panel.row("case.isbar.situation").set_score(5)
+    panel.row("case.isbar.background").set_score(2)
+    panel.focus_first_row()
+    settle(app, 0.8)
+    save(window, "training.png")
+    window.close()
+    services.close()
 
 
 if __name__ == "__main__":
