@@ -27,7 +27,7 @@ from mdtboard.reports.plan_text import (
     PLAIN_DISCIPLINE,
     has_opioid,
     long_date,
-    patient_instruction,
+    patient_medicine_lines,
     patient_owns,
     plain_words,
 )
@@ -159,7 +159,7 @@ class PatientPlanDocument:
         out: list[Flowable] = [self._h("What you will do")]
         lines = [plain_words(i.description) for i in self.plan.agreed_interventions()
                  if patient_owns(i, self.case)]
-        medicines = [patient_instruction(e) for e in self.plan.medication_plan]
+        medicines = patient_medicine_lines(self.plan.medication_plan)
         if medicines:
             out.append(self._p("Your medicines:"))
             out += self._items(medicines)

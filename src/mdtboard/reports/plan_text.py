@@ -9,6 +9,7 @@ these texts: the papers print the shared notice (:func:`mdtboard.domain.privacy.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from mdtboard.domain.careplan import CarePlan, Intervention, MedicationAction, MedicationPlanEntry
@@ -99,6 +100,20 @@ def patient_instruction(entry: MedicationPlanEntry) -> str:
         return (f"We have not decided about {med} yet. You will decide together{who}{by}.{options} "
                 f"Until then, keep taking it as you do now.")
     return f"Nothing has changed for {med} yet: keep taking it as you do now."
+
+
+def patient_medicine_lines(entries: Sequence[MedicationPlanEntry]) -> list[str]:
+    """The patient plan's lines for the medication plan: one instruction for each medicine the team
+    decided on (or left pending), then one line for every medicine not decided yet, named together (a
+    draft's fifteen "nothing has changed" lines would bury the one change that matters)."""
+    decided = [patient_instruction(e) for e in entries if e.action is not MedicationAction.UNDECIDED]
+    undecided = [e.medication for e in entries if e.action is MedicationAction.UNDECIDED]
+    if len(undecided) == 1:
+        decided.append(f"Nothing has changed for {undecided[0]} yet: keep taking it as you do now.")
+    elif undecided:
+        decided.append("Nothing has changed yet for " + ", ".join(undecided[:-1]) + f" and {undecided[-1]}: "
+                       "keep taking them as you do now.")
+    return decided
 
 
 #: How the patient plan names who does an action.

@@ -160,3 +160,33 @@ def test_reading_ease_of_plain_and_hard_text() -> None:
     hard = ("Multidisciplinary biopsychosocial formulation necessitates interprofessional "
             "collaboration regarding pharmacological rationalisation.")
     assert flesch_reading_ease(hard) < 0 < 60 < flesch_reading_ease("Keep taking it as you do now.")
+
+
+def test_the_patient_plan_names_medicines_not_yet_decided_together(sqlite_services: Services) -> None:
+    """A draft's undecided medicines make one line, not one "nothing has changed" line each, so the
+    decided change stands out."""
+    from dataclasses import replace
+
+    from mdtboard.domain.careplan import MedicationAction
+    from mdtboard.reports.plan_text import patient_medicine_lines
+
+    case = sqlite_services.cases.get_by_ref("MDT-001")
+    plan = sqlite_services.careplans.create_draft(case.id or 0)
+    names = [m.medication for m in plan.medication_plan]
+    assert len(names) >= 3 and all(m.action is MedicationAction.UNDECIDED for m in plan.medication_plan)
+    first = replace(plan.medication_plan[0], action=MedicationAction.STOP)
+    changed = replace(plan, medication_plan=[first, *plan.medication_plan[1:]])
+    plan = sqlite_services.careplans.save_draft(changed)
+    lines = patient_medicine_lines(plan.medication_plan)
+    rest = names[1:]
+    together = ("Nothing has changed yet for " + ", ".join(rest[:-1]) + f" and {rest[-1]}: keep taking them "
+                "as you do now.")
+    assert lines == [f"Stop taking {names[0]}.", together]
+    paper = paper_bytes(sqlite_services.printout("MDT-001"), Audience.PATIENT, site=SITE)
+    text = read_pdf(paper, training=case.fictional).flat_body
+    assert f"Stop taking {names[0]}." in text and together in text
+    assert text.count("Nothing has changed") == 1
+    # one undecided medicine keeps its own line
+    assert patient_medicine_lines(plan.medication_plan[:2]) == [
+        f"Stop taking {names[0]}.", f"Nothing has changed for {names[1]} yet: keep taking it as you do now."
+    ]
