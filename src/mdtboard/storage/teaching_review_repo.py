@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, selectinload
 
+from mdtboard.storage.children import replace_in_order
 from mdtboard.storage.training_models import TeachingReviewFieldRow, TeachingReviewRow
 
 
@@ -43,15 +44,7 @@ def all_reviews(session: Session, *, status: str | None = None) -> list[Teaching
 
 def replace_fields(session: Session, review_id: int, fields: Sequence[Mapping[str, Any]]) -> None:
     """The review's checklist rows become ``fields``, in this order."""
-    session.execute(sa.delete(TeachingReviewFieldRow).where(TeachingReviewFieldRow.review_id == review_id))
-    if fields:
-        session.execute(
-            sa.insert(TeachingReviewFieldRow),
-            [
-                {"review_id": review_id, "position": position, **values}
-                for position, values in enumerate(fields)
-            ],
-        )
+    replace_in_order(session, TeachingReviewFieldRow, TeachingReviewFieldRow.review_id, review_id, fields)
 
 
 def update(session: Session, review_id: int, seen_version: int, **values: Any) -> int | None:

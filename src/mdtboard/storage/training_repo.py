@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from mdtboard.domain.conference import AttendeeRole, ConferenceMode
 from mdtboard.domain.progress import trainee_key as fold_name
+from mdtboard.storage.children import replace_in_order
 from mdtboard.storage.models import AgendaItemRow, AttendeeRow, CaseRow, ConferenceRow
 from mdtboard.storage.training_models import (
     PRESENTER_PART,
@@ -268,15 +269,7 @@ def update_assessment(session: Session, assessment_id: int, seen_version: int, *
 
 def replace_scores(session: Session, assessment_id: int, scores: Sequence[Mapping[str, Any]]) -> None:
     """The assessment's scores become ``scores`` (item_key, value, comment), in this order."""
-    session.execute(sa.delete(TrainingScoreRow).where(TrainingScoreRow.assessment_id == assessment_id))
-    if scores:
-        session.execute(
-            sa.insert(TrainingScoreRow),
-            [
-                {"assessment_id": assessment_id, "position": position, **score}
-                for position, score in enumerate(scores)
-            ],
-        )
+    replace_in_order(session, TrainingScoreRow, TrainingScoreRow.assessment_id, assessment_id, scores)
 
 
 def submitted_roles(session: Session, conference_id: int, trainee_key: str) -> set[str]:
