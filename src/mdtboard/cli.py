@@ -325,11 +325,11 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 
 
 def cmd_teaching_case(args: argparse.Namespace) -> int:
-    from mdtboard.interchange.teaching_draft import write_teaching_draft
+    from mdtboard.interchange.teaching_draft import export_teaching_draft
 
     services = _open(args)
     try:
-        draft = write_teaching_draft(services.cases.get_by_ref(args.case_id), args.out, seed=args.seed)
+        draft = export_teaching_draft(services.cases, args.case_id, args.out, seed=args.seed)
     finally:
         services.close()
     open_hints = len(draft.checklist.open_hints)
