@@ -325,11 +325,13 @@ def cmd_fhir(args: argparse.Namespace) -> int:
 
 
 def cmd_teaching_case(args: argparse.Namespace) -> int:
-    from mdtboard.interchange.teaching_draft import export_teaching_draft
+    from mdtboard.interchange.teaching_draft import write_teaching_draft
 
     services = _open(args)
     try:
-        draft = export_teaching_draft(services.cases, args.case_id, args.out, seed=args.seed)
+        case = services.cases.get_by_ref(args.case_id)
+        draft = write_teaching_draft(case, args.out, seed=args.seed)
+        services.audit.exported("teaching draft", case_ids=[case.id or 0])
     finally:
         services.close()
     open_hints = len(draft.checklist.open_hints)

@@ -18,8 +18,6 @@ from typing import Any
 from mdtboard.domain.case import Case
 from mdtboard.domain.deidentify import TeachingDraft, make_teaching_case, proposal, text_slots
 from mdtboard.interchange.bundle import case_to_json
-from mdtboard.services.audit import AuditService
-from mdtboard.services.cases import CaseService
 from mdtboard.services.files import write_atomic
 
 FORMAT = "mdtboard-teaching-draft"
@@ -57,16 +55,4 @@ def write_teaching_draft(
     draft = make_teaching_case(case, seed if seed is not None else secrets.token_hex(8), today=today)
     data = json.dumps(draft_json(draft), ensure_ascii=False, indent=2)
     write_atomic(path, (data + "\n").encode("utf-8"))
-    return draft
-
-
-def export_teaching_draft(
-    cases: CaseService, ref: str, path: Path, *, seed: str | None = None, today: date | None = None
-) -> TeachingDraft:
-    """Write the draft of the real case ``ref`` to ``path`` (:func:`write_teaching_draft`) and record the
-    export in the audit trail (the case and ``teaching draft``; never the file's name or content)."""
-    case = cases.get_by_ref(ref)
-    draft = write_teaching_draft(case, path, seed=seed, today=today)
-    if case.id is not None:
-        AuditService(cases.db).exported("teaching draft", case_ids=[case.id])
     return draft

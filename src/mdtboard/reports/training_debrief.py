@@ -2,8 +2,7 @@
 
 :meth:`~mdtboard.services.training.TrainingService.debrief_inputs` gathers what the debrief needs (the
 conference, the programme's earlier conferences for the progress charts, the cases the trainee presented,
-the goals) as plain data; :mod:`.debrief` renders it. These functions join them; :func:`save_debrief` is
-what the program calls: it also records the export in the audit trail.
+the goals) as plain data; :mod:`.debrief` renders it. These two functions join them without querying.
 """
 
 from __future__ import annotations
@@ -12,9 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mdtboard.reports.debrief import debrief_pdf
-from mdtboard.services.audit import AuditService
 from mdtboard.services.files import write_atomic
-from mdtboard.services.training import TrainingService
 from mdtboard.services.training_data import DebriefInputs
 
 
@@ -48,12 +45,3 @@ def write_debrief(
 ) -> Path:
     """Write the debrief to ``path`` atomically: a failure leaves any earlier file there intact."""
     return write_atomic(path, debrief_for(inputs, size=size, generated_at=generated_at))
-
-
-def save_debrief(training: TrainingService, conference_id: int, trainee: str, path: Path | str) -> Path:
-    """Write the debrief of ``trainee`` at the teaching conference ``conference_id`` to ``path`` and record
-    the export in the audit trail (the conference and ``debrief pdf``; never the trainee's name nor the
-    file's)."""
-    written = write_debrief(training.debrief_inputs(conference_id, trainee), path)
-    AuditService(training.db).exported("debrief pdf", conference_id=conference_id)
-    return written

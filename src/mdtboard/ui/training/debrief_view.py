@@ -18,7 +18,7 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.isbar import GapSeverity, check_isbar
 from mdtboard.domain.rubric import AssessorRole, compare, work_on_next
 from mdtboard.domain.timers import format_mmss
-from mdtboard.reports.training_debrief import save_debrief
+from mdtboard.reports.training_debrief import write_debrief
 from mdtboard.services.context import Services
 from mdtboard.services.training import DebriefInputs
 from mdtboard.ui.dialogs import show_error
@@ -186,7 +186,9 @@ class DebriefView(QWidget):
         if conference is None or conference.id is None or not self.trainee:
             return None
         try:
-            written = save_debrief(self._services.training, conference.id, self.trainee, path)
+            written = write_debrief(self._services.training.debrief_inputs(conference.id, self.trainee), path)
+            # the conference and the kind of export; never the trainee's name nor the file's
+            self._services.audit.exported("debrief pdf", conference_id=conference.id)
         except MdtboardError as exc:
             show_error(self, "Debrief not saved", str(exc))
             self.status_message.emit(f"Debrief not saved: {exc}")
