@@ -8,9 +8,9 @@ What is found, and how:
 
 - phone and fax numbers with Google's ``phonenumbers`` library (national and international formats of the
   regions a case is likely to come from), and a digit-group pattern for what it does not parse;
-- e-mail addresses, web addresses, IP addresses, social security numbers, NHS numbers (checked with their
-  modulus-11 check digit), numbers labelled as a record, hospital, insurance, account, licence, device or
-  vehicle number, and other long numbers (these last only as a question);
+- e-mail addresses, web addresses, IP addresses;
+- record, insurance and national identity numbers (:mod:`mdtboard.domain.phi_numbers`: after a label, or
+  without one when python-stdnum finds their check digits right; other long numbers only as a question);
 - dates finer than a year, with or without a year, in the usual spellings; ages over 89;
 - street addresses, postcodes and ZIP codes, named institutions and towns (:mod:`mdtboard.domain.phi_places`;
   a town found only by a cue such as "lives in" is a question, not sure);
@@ -29,9 +29,9 @@ from enum import StrEnum
 import phonenumbers
 
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
-from mdtboard.domain.phi_names import context_names, name_tokens, with_initials
+from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
+from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
 from mdtboard.domain.phi_places import (
-    POSTCODE_AFTER_TOWN,
     address_spans,
     geo_spans,
     institution_spans,
@@ -104,29 +104,8 @@ _IP = re.compile(
     r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b",
     re.IGNORECASE,
 )
-_SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
-_NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _PHONE = re.compile(
     r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/])"
-)
-_LABELLED_NUMBER = re.compile(
-    r"\b(?:MRN|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:no|number))?|record\s+(?:no|number)|hospital\s+(?:no|number)|"
-    r"chart\s+(?:no|number)|NHS\s+(?:no|number)?|CHI(?:\s+(?:no|number))?|IHI|PPSN?(?:\s+(?:no|number))?|"
-    r"patient\s+(?:id|no|number)|account\s+(?:no|number)|acct|member(?:ship)?\s+(?:id|no|number)|"
-    r"policy\s+(?:no|number)|insurance\s+(?:id|no|number)|health\s+plan\s+(?:id|no|number)|"
-    r"medicare(?:\s+(?:no|number))?|medicaid(?:\s+(?:id|no|number))?|SSN|social\s+security(?:\s+(?:no|number))?|"
-    r"licen[cs]e\s+(?:no|number)|driving\s+licen[cs]e|passport(?:\s+(?:no|number))?|serial(?:\s+(?:no|number))?|"
-    r"device\s+(?:id|no|number)|reg(?:istration)?(?:\s+(?:no|number|plate))?|number\s+plate|"
-    r"claim\s+(?:no|number)|case\s+(?:no|number)|ref(?:erence)?\s+(?:no|number)|ID|OHIP|NHI|MBI|RAMQ|UCI|"
-    r"URN|UR\s+(?:no|number)|PHN|certificate(?:\s+(?:no|number))?|(?:health\s+)?card(?:\s+(?:no|number))?|"
-    r"(?:driver['’]?s\s+|driving\s+|private\s+hire\s+|taxi\s+)?licen[cs]e|badge|permit|car\s+reg)\b"
-    r"\.?\s*(?:is\s+|was\s+)?(?:#|:|no\.?)?\s*"
-    r"(?P<code>(?=[A-Z0-9-]*(?:\s[A-Z0-9-]*)?\d)[A-Z0-9](?:[A-Z0-9-]|\s(?=[A-Z0-9-]*\d)){3,}[A-Z0-9])",
-    re.IGNORECASE,
-)
-_LONG_NUMBER = re.compile(
-    r"\b(?=[A-Z]{0,4}\d)[A-Z]{0,4}[- ]?\d{5,}[A-Z]{0,2}\b|\b[A-Z]{2,}\d{2,}[A-Z0-9]{2,}\b"
-    r"|\b\d{3,5}(?:-\d{2,5}){2,}(?:-[A-Z]{1,3})?\b"
 )
 _AGE = re.compile(
     r"\b(?P<n>\d{2,3})(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)(?:old|/o|o)\b|\b(?P<n3>\d{2,3})\s*(?:y/?o|yo)\b|"
@@ -135,16 +114,6 @@ _AGE = re.compile(
     rf"\b(?P<n6>\d{{2,3}})\s*(?:{AGE_WORDS})\b",
     re.IGNORECASE,
 )
-
-def _check_nhs(digits: str) -> bool:
-    """The NHS number's modulus-11 check digit."""
-    if len(digits) != 10 or len(set(digits)) == 1:
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    check = 0 if check == 11 else check
-    return check != 10 and check == int(digits[9])
-
 
 def _phone_like(raw: str) -> bool:
     return 7 <= sum(ch.isdigit() for ch in raw) <= 15 and not any(ch.isalpha() for ch in raw)
@@ -168,6 +137,7 @@ def find_identifiers(
     ``ages``: ages over 89 known from the case (found as bare numbers too: "Mr J, 96", "91F").
     """
     today = today or date.today()
+    names = tuple(names)
     found: list[Span] = []
 
     def add(start: int, end: int, kind: HintKind, sure: bool = True, year: int | None = None) -> None:
@@ -185,13 +155,12 @@ def find_identifiers(
         add(match.start(), end, HintKind.URL)
     for match in _IP.finditer(text):
         add(match.start(), match.end(), HintKind.IP_ADDRESS)
-    for match in _SSN.finditer(text):
+    for match in SSN.finditer(text):
         add(match.start(), match.end(), HintKind.SSN)
-    for match in _LABELLED_NUMBER.finditer(text):
+    for match in LABELLED_NUMBER.finditer(text):
         add(match.start("code"), match.end("code"), HintKind.RECORD_NUMBER)
-    for match in _NHS.finditer(text):
-        if _check_nhs(re.sub(r"\D", "", match.group())):
-            add(match.start(), match.end(), HintKind.RECORD_NUMBER)
+    for start, end in national_number_spans(text):
+        add(start, end, HintKind.RECORD_NUMBER)
     for start, end, year in date_spans(text, today):
         add(start, end, HintKind.DATE, True, year)
     for region in PHONE_REGIONS:
@@ -220,6 +189,8 @@ def find_identifiers(
             end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
             start, end = with_initials(text, match.start(), end)
             add(start, end, HintKind.NAME)
+    for start, end in shortened_names(text, names):
+        add(start, end, HintKind.NAME)
     for match in _AGE.finditer(text):
         group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
@@ -235,13 +206,10 @@ def find_identifiers(
         add(match.start(), match.end(), HintKind.DATE, sure=False)
     for start, end in geo_spans(text):
         add(start, end, HintKind.PLACE)
-    for start, end in places_beside([(s, e) for s, e, kind, _sure, _y in found if kind in _BESIDE], text):
-        add(start, end, HintKind.PLACE)
-        # a number right after a town that follows an address is its postcode ("Rotorua 3010")
-        postcode = POSTCODE_AFTER_TOWN.match(text, end)
-        if postcode is not None:
-            add(postcode.start("zip"), postcode.end("zip"), HintKind.POSTCODE)
-    for match in _LONG_NUMBER.finditer(text):
+    beside = [(s, e) for s, e, kind, _sure, _year in found if kind in _BESIDE]
+    for start, end, postcode in places_beside(beside, text):
+        add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
+    for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
     return tuple(
         IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)

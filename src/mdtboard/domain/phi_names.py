@@ -13,7 +13,9 @@ from mdtboard.domain.phi_words import DISCIPLINE_NAME, FOREIGN_RELATIONS, NAME_S
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|"
     r"Rabbi|Sr|Cllr|Sgt|Judge|Canon|Sheikh|Hajji?|Auntie|Aunty|Uncle|Nana|Granny|Grandad|Ustadh|Mme|Mlle|"
-    r"Me|M(?=\.)|Sra?|Herr|Frau|Pani?)\.?\s+"
+    r"Me|M(?=\.)|Sra?|Herr|Frau|Pani?|Elder|Chief|Deacon|Bishop|Monsignor|Mgr|Sœur|Soeur|Père|Padre|"
+    r"Hermana|Doña|Dña|Srta|Dra|Dre|Mevrouw|Mevr|Dhr|Meneer|Signora|Signor|Sig|Dott|Dottssa|Kaumātua|Whaea|"
+    r"Matua|Tita|Lola|Lolo)\.?\s+"
 )
 _RELATIONS = (
     r"daughter|son|wife|husband|partner|spouse|mother|mum|mom|mam|father|dad|brother|sister|neighbou?r|friend|"
@@ -75,7 +77,10 @@ def _capitalised_words(text: str, start: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-_INITIAL_BEFORE = re.compile(r"(?:\b[A-Z]\.\s?){1,2}$")
+_PARTICLES_BEFORE = r"(?:(?:van|von|de|der|den|la|le|da|dos|del|di|du|ten|ter|zu|het)\s+){1,3}"
+_INITIAL_BEFORE = re.compile(
+    rf"(?:\b[A-Z]\.\s?){{1,2}}(?:{_PARTICLES_BEFORE})?$|(?<![\w'’-]){_PARTICLES_BEFORE}$"
+)
 _GIVEN_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?P<given>[A-Z][a-z][^\W\d_]+)\s$")
 _INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
 
@@ -83,10 +88,10 @@ _INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
 def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     """A known name part widened to the initials and given name written beside it: "M. Thompson",
     "Priya V.", "Denise Brooks" (a capitalised word before a known family name, not at a sentence start)."""
-    before = _INITIAL_BEFORE.search(text, max(0, start - 6), start)
+    before = _INITIAL_BEFORE.search(text, max(0, start - 20), start)
     if before is not None:
         start = before.start()
-    else:
+    if before is None or text[start].islower():  # "Pieter van der Berg": the given name before the particles
         given = _GIVEN_BEFORE.search(text[:start])
         if given is not None and given.group("given").casefold() not in NOT_NAMES | NOT_TOWNS:
             start = given.start("given")
@@ -94,6 +99,20 @@ def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
     if after is not None:
         end = after.end()
     return start, end
+
+
+def shortened_names(text: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]:
+    """A known given name shortened and followed by an initial of a known name: "Sam K." for Samuel
+    Kakegamic, "Chris O." for Christopher O'Neill."""
+    initials = {token[0] for token in tokens if token[:1].isupper()}
+    spans = []
+    for token in tokens:
+        if len(token) < 5 or not token[0].isupper():
+            continue
+        for size in range(3, len(token) - 1):
+            pattern = rf"(?<![\w'’-]){re.escape(token[:size])}\s+(?P<i>[A-Z])\.(?!\w)"
+            spans += [m.span() for m in re.finditer(pattern, text) if m.group("i") in initials]
+    return spans
 
 
 def context_names(text: str) -> list[tuple[int, int]]:

@@ -31,6 +31,11 @@ _AU_POSTCODE = re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas)\.?,?\
 _TOWN_POSTCODE = re.compile(
     r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?P<zip>(?:[03-9]\d{3}|2[2-9]\d\d))\b"
 )
+#: Dutch postcodes ("8011 VM") before a town; not a dose or a unit ("5000 IU").
+_NL_POSTCODE = re.compile(
+    r"\b[1-9]\d{3}\s?(?!SA|SD|SS|IU|MG|ML|HR|BP|PM|AM|CT|MR|XR|US|ED|GP|OT|PT|MS|UK|NL)[A-Z]{2}\b"
+    r"(?=\s+[A-Z][a-z])"
+)
 _DUBLIN = re.compile(r"\bDublin\s+\d{1,2}W?\b")
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _US_STATES = words(
@@ -56,9 +61,29 @@ _STREET_WORDS = (
     r"Heights|Estate|Manor|Lawn|Lawns|Wood|Meadows|Vale|Quay|Wharf|Bypass|Circle|Cir|Trail|Pike|Parkway|Pkwy)"
 )
 _DIRECTION = r"(?:\s+(?:North|South|East|West|NE|NW|SE|SW|N|S|E|W)\b)?"
+#: Street words of German and Dutch written as the end of one word ("Thorbeckegracht 41", "Lindenallee 3").
+_STREET_ENDINGS = (
+    r"(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|gracht|straat|laan|plein|kade|singel|"
+    r"dijk|steeg)"
+)
+#: Street words that come before the name, in the Romance languages ("Calle Madrid 45, 3º B").
+_STREET_FIRST = (
+    r"(?:Calle|C/|Avenida|Avda\.?|Paseo|Plaza|Pza\.?|Camino|Carrer|Carretera|Ronda|Travesía|Rua|Via|Viale|"
+    r"Piazza|Corso|Largo|Rue|Chemin|Allée|Impasse|Place)"
+)
+_PARTICLES = r"(?:de|del|la|las|los|da|do|dos|das|di|della|des|du|le|les|am|an\s+der|im|zum|zur)"
 _ADDRESS = re.compile(
-    rf"\b(?:(?:Flat|Apartment|Apt|Unit|Suite)\s+\w+,?\s+)?(?:\d{{1,4}}/)?\d{{1,5}}[A-Za-z]?,?\s+"
+    rf"(?:\bNo\.?\s*)?\b(?:(?:Flat|Apartment|Apt|Unit|Suite)\s+\w+,?\s+)?(?:\d{{1,4}}/)?\d{{1,5}}[A-Za-z]?,?\s+"
+    rf"(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:\d{{1,3}}(?:st|nd|rd|th)\s+)?"
     rf"(?:{_WORD}{_JOIN}){{0,3}}{_STREET_WORDS}\b\.?{_DIRECTION}"
+    rf"(?:,\s+{_WORD}\s+(?:Nagar|Colony|Layout|Puram|Vihar|Enclave|Extension|Bagh|Sector\s+\d+))?"
+    rf"|\b(?:{_WORD}\s+)?[A-ZÄÖÜ][^\W\d_]*{_STREET_ENDINGS}\s+\d{{1,4}}[a-z]?\b"
+    rf"|\b{_WORD}\s+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer)\s+\d{{1,4}}[a-z]?\b"
+    rf"|\b{_STREET_FIRST}\s+(?:{_PARTICLES}\s+)*(?:{_WORD}\s+(?:{_PARTICLES}\s+)*){{1,3}}\d{{1,4}}[A-Za-z]?\b"
+    rf"(?:,?\s*(?:\d{{1,2}}\s*[º°ª]\s*(?:[A-Z0-9]\b[ºª]?)?|piso\s+\d+|bajo|izq(?:da)?\.?|dcha\.?))?"
+    rf"|\bGeneral\s+Delivery(?:,?\s+(?:P\.?\s?O\.?\s+)?Box\s+\d+)?|\bR(?:ural\s+)?R(?:oute)?\.?\s+\d+\b"
+    rf"|(?<=,\s)(?P<comma>(?:{_WORD}\s+){{1,2}}(?:Road|Rd|Street|Avenue|Ave|Lane|Boulevard|Blvd|Highway|"
+    rf"Crescent|Terrace|Salai|Marg))\b"
     rf"|\b(?:Flat|Apartment|Apt|Unit|Suite)\s+\d+\w?\b(?:,?\s+(?:{_CAP}\s+){{1,3}}{_STREET_WORDS}\b)?"
     rf"|\bP\.?\s?O\.?\s+Box\s+\d+\b"
     rf"|\b\d{{1,5}},?\s+(?:rue|avenue|av\.|boulevard|boul\.|chemin|route|calle|avenida|via|rua|ul\.|ulica)\s+"
@@ -76,7 +101,11 @@ _INSTITUTION_WORDS = (
     r"Infirmary|Health\s+Sciences\s+Cent(?:re|er)|Medical\s+Cent(?:re|er)|Distribution|Architects|"
     r"Solicitors|Motors|Foods|Stores|Kirk|Shelter|Hostel|Refuge|RFC|AFC|FC|CC|Rovers|Athletic|United|"
     r"Children['’]s|Clinique|Alliance|Café|Cafe|Kitchen|Restaurant|Bakery|Bistro|Pub|Salon|Garage|Physio|"
-    r"Physiotherapy|Residence|Résidence|Trust|Foundation|Institute|Dental)"
+    r"Physiotherapy|Residence|Résidence|Trust|Foundation|Institute|Dental|Healthcare|"
+    r"Health(?!\s+(?:Worker|Workers|Service|Services|Visitor|Care|Check|Assessment|Plan|Team|Professional|"
+    r"Coach|Promotion|Literacy|Insurance|Record|Records|Board|Authority|System|Questionnaire|Survey))|Radiology|Imaging|"
+    r"Diagnostics|Pathology|Laboratories|Labs|Kliniken|Klinikum|Klinik|Krankenhaus|Spital|Ziekenhuis|"
+    r"Medical\s+Group|Senior\s+Living|Assisted\s+Living)"
 )
 _INSTITUTION = re.compile(
     rf"\b(?P<pre>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|Mater|Holy)\s+)?(?:(?:{_CAP}|\d{{1,4}}){_JOIN}){{0,4}}{_CAP}\s+)"
@@ -85,18 +114,24 @@ _INSTITUTION = re.compile(
     rf"Sep|Oct|Nov|Dec)[a-z]*\b)|$))?"
     rf"|\b(?i:works?\s+(?:for|at)|worked\s+(?:for|at)|employed\s+by|employer:?|job\s+at)\s+"
     rf"(?P<employer>(?:(?:{_WORD}|\d{{1,4}}){_JOIN}){{0,3}}{_WORD})"
-    rf"|\b(?:Hospital|University|Church|College|School)\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}"
+    rf"|\b(?:Hospital|Hospitals|University|Church|College|School|Hospice|Institute|Sisters|Clinic|Health\s+System)"
+    rf"\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}"
     rf"|\b(?:St\.?|Saint)\s+{_CAP}(?:'s|s)?(?=\s|,|\.|$)"
     rf"|\b(?:Scoil|Gaelscoil|Coláiste|Colaiste|Ospidéal|Lycée|Lycee|Collège|École|Ecole|Colegio|Escuela|"
     rf"Clinique|Centre|Centro|Hospital|Hospice|"
-    rf"Hôpital|Hopital|Klinikum|Jamia|Masjid|Gurdwara|Marae|Kura|Te)\s+(?:{_WORD}{_JOIN}){{0,3}}{_WORD}"
+    rf"Hôpital|Hopital|Klinikum|Jamia|Masjid|Gurdwara|Marae|Kura|Te)\s+"
+    rf"(?:(?:de\s+la|de|du|des|del|d['’])\s*)?(?:{_WORD}{_JOIN}){{0,3}}{_WORD}"
 )
 _TOWN_CUES = re.compile(
     r"\b(?:lives?\s+(?:alone\s+|with\s+\w+\s+)?(?:in|at|near|outside)|living\s+(?:alone\s+)?(?:in|at|near)|"
     r"moved\s+(?:back\s+)?(?:to|from)|born\s+in|grew\s+up\s+in|raised\s+in|works?\s+(?:in|at)|"
     r"worked\s+(?:in|at)|farm\s+(?:in|near|outside)|village\s+of|town\s+of|townland\s+of|near|outside|"
     r"from|returned\s+to|travels?\s+(?:to|from)|drives?\s+(?:to|from)|relocated\s+to|house\s+in|home\s+in|"
-    r"based\s+in|stays?\s+(?:in|with\s+\w+\s+in)|visits?\s+\w*\s*in|County|Co\.?|in|to|around)"
+    r"based\s+in|stays?\s+(?:in|with\s+\w+\s+in)|visits?\s+\w*\s*in|County|Co\.?|in|to|around|"
+    # the same in French, Spanish, German and Dutch ("vit à", "vive en", "wohnt in", "woont in")
+    r"(?-i:à|au|aux)|(?:vit|vivant|habite|habitant|né|née|originaire)\s+(?:à|de|d['’])|vive\s+en|vivía\s+en|"
+    r"natural\s+de|procedente\s+de|nacid[oa]\s+en|wohnt\s+in|aus|woont\s+in|uit|"
+    r"(?-i:de)(?=\s+[A-Z][^\W\d_]+\s+\([A-Z][^\W\d_]+\)))"
     r"\s+(?P<town>(?:{cap}\s+){{0,2}}{cap})"
     .format(cap=r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*\b")
 )
@@ -107,7 +142,12 @@ _MORE_TOWNS = re.compile(
     r",\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:\s+[A-Z][a-z][^\W\d_]*)?)"
     r"(?=[,.;)]|\s+(?:with|and|in|on|at|since)\b|\s+\d{4,5}\b|$)"
 )
-POSTCODE_AFTER_TOWN = re.compile(r"\s+(?P<zip>\d{4,5})\b(?![.,/:]\d)")
+POSTCODE_AFTER_TOWN = re.compile(r",?\s+(?P<zip>\d{4,6})\b(?![.,/:]\d)")
+#: A postcode and then its town, after an address in the European order ("45886 Gelsenkirchen",
+#: "8011 VM Zwolle", "28901 Getafe").
+_POSTCODE_THEN_TOWN = re.compile(
+    r",?\s+(?P<zip>\d{4,5}|[1-9]\d{3}\s?[A-Z]{2})\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:[\s-][A-Z][a-z][^\W\d_]*)?)\b"
+)
 
 
 def institution_spans(text: str) -> list[tuple[int, int]]:
@@ -184,20 +224,30 @@ _BEFORE_POSTCODE = re.compile(
 )
 
 
-def places_beside(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Towns written right after an address or institution ("12 Elm Grove, Ballincollig") or right before
-    a postcode ("Liverpool L8 2TP", "Cabramatta NSW 2166"): sure, since an address is around them."""
-    places = []
+def places_beside(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int, bool]]:
+    """Towns written right after an address or institution ("12 Elm Grove, Ballincollig"), after the
+    postcode that follows an address ("Bochumer Straße 112, 45886 Gelsenkirchen") or right before a postcode
+    ("Liverpool L8 2TP", "Cabramatta NSW 2166"): sure, since an address is around them. Each span says
+    whether it is a postcode (the postcodes of the European order and those after such a town)."""
+    places: list[tuple[int, int, bool]] = []
     for start, end in spans:
         at = end
+        european = _POSTCODE_THEN_TOWN.match(text, end)
+        if european is not None and european.group("town").casefold() not in NOT_TOWNS | NOT_NAMES:
+            places += [(*european.span("zip"), True), (*european.span("town"), False)]
+            at = european.end("town")
         for more in _MORE_TOWNS.finditer(text, at):
             if more.start() != at or more.group("town").casefold() in NOT_TOWNS - {"london", "dublin"}:
                 break
-            places.append(more.span("town"))
+            places.append((*more.span("town"), False))
             at = more.end("town")
+        if at != end:  # a number right after a town that follows an address is its postcode ("Rotorua 3010")
+            postcode = POSTCODE_AFTER_TOWN.match(text, at)
+            if postcode is not None:
+                places.append((*postcode.span("zip"), True))
         before = _BEFORE_POSTCODE.search(text, max(0, start - 40), start)
         if before is not None and before.group("town").casefold() not in NOT_TOWNS | NOT_NAMES:
-            places.append(before.span("town"))
+            places.append((*before.span("town"), False))
     return places
 
 
@@ -206,14 +256,15 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     """Street addresses: "12 Elm Grove", "Flat 3", "PO Box 12", "lives at 4 Kauri"."""
     spans = []
     for match in _ADDRESS.finditer(text):
-        part = next((g for g in ("street", "house", "named") if match.group(g)), 0)
+        part = next((g for g in ("street", "house", "named", "comma") if match.group(g)), 0)
         spans.append(match.span(part))
     return spans
 
 
 def postcode_spans(text: str) -> list[tuple[int, int]]:
     """Postcodes and ZIP codes whose shape or neighbours say what they are."""
-    spans = [m.span() for p in (_UK_POSTCODE, _EIRCODE, _CA_POSTCODE, _DUBLIN) for m in p.finditer(text)]
+    spans = [m.span() for p in (_UK_POSTCODE, _EIRCODE, _CA_POSTCODE, _DUBLIN, _NL_POSTCODE)
+             for m in p.finditer(text)]
     spans += [m.span("zip") for p in (_ZIP, _AU_POSTCODE, _TOWN_POSTCODE) for m in p.finditer(text)]
     return spans
 

@@ -51,7 +51,13 @@ _FIRST_NAME = r"[A-Z][a-zà-öø-ÿ'’][^\W\d_]*(?:-[A-Z][^\W\d_]+)?"
 _DISCIPLINES = (
     r"OT|PT|SLT|physio(?:therapy|therapist)?|psychology|psychologist|nursing|nurse|pharmacy|pharmacist|"
     r"dietetics|dietitian|dietician|social\s+work|social\s+worker|occupational\s+therapy|physical\s+therapy|"
-    r"psychiatry|chaplaincy|neuromodulation|pain\s+nurse|CNS|ANP"
+    r"psychiatry|chaplaincy|neuromodulation|pain\s+nurse|CNS|ANP|podiatry|chiropractic|speech\s+therapy|"
+    # French, Spanish, Portuguese, Italian, German, Dutch
+    r"psychologie|psicolog[íi]a|psicologo|psicóloga|psicólogo|kin[ée]sith[ée]rapie|kin[ée]|physioth[ée]rapie|"
+    r"ergoth[ée]rapie|soins\s+infirmiers|infirmi[èe]re|pharmacie|travail\s+social|fisioterapia|fisio|"
+    r"terapia\s+ocupacional|enfermer[íi]a|enfermera|farmacia|trabajo\s+social|fisioterapeuta|"
+    r"Physiotherapie|Ergotherapie|Pflege|Apotheke|Sozialarbeit|Sozialdienst|Psychotherapie|"
+    r"fysiotherapie|fysio|ergotherapie|verpleging|apotheek|maatschappelijk\s+werk|psycholoog"
 )
 #: A discipline heading an entry with its writer's first name: "OT (Siobhan):", "PT Mariana:".
 DISCIPLINE_NAME = re.compile(
@@ -65,20 +71,28 @@ _JOIN = r"(?:\s+(?:de|la|del|of|the|von|van|der|le|du|des|les)\s+|\s+|-)"
 LOWER_KIND = re.compile(
     rf"\b(?P<pre>(?:{_PROPER}{_JOIN}){{0,4}}{_PROPER})\s+"
     r"(?:church|chapel|parish|cathedral|mosque|temple|synagogue|gurdwara|school|hospital|clinic|practice|"
-    r"café|cafe|restaurant)\b"
+    r"café|cafe|restaurant|ziekenhuis|kliniek|huisartsenpraktijk|praktijk|krankenhaus|klinikum|"
+    r"assisted\s+living|care\s+home|nursing\s+home|rest\s+home|retirement\s+(?:home|village)|"
+    r"residential\s+home|memory\s+care|senior\s+living)\b"
 )
 #: An institution named after its kind: "Résidence Les Jardins du Fleuve", "Paroisse Sainte-Anne".
+_KIND_JOIN = (
+    r"(?:\s+(?:de|la|del|of|the|von|van|der|le|du|des|les|am|im|an\s+der|zum|zur|aan\s+de|op)\s+|\s+|-)"
+)
 KIND_FIRST = re.compile(
-    r"\b(?:Résidence|Residence|Residencia|Foyer|Paroisse|Parroquia|Église|Eglise|Iglesia|Igreja|Clínica|"
-    r"Cl[ií]nica|Klinik|Praxis|Pfarrei|Kirche|Maison|Manoir|Villa|Hogar|Lar)"
-    rf"\s+(?:{_PROPER}{_JOIN}){{0,3}}{_PROPER}"
+    r"\b(?:(?:Nuestra|Nuestro|Notre|Our)\s+)?"
+    r"(?:Résidence|Residence|Residencia|Foyer|Paroisse|Parroquia|Église|Eglise|Iglesia|Igreja|Clínica|"
+    r"Cl[ií]nica|Klinik|Praxis|Pfarrei|Kirche|Maison|Manoir|Villa|Hogar|Lar|Radiologie|Gemeinschaftspraxis|"
+    r"Zentrum|MVZ|Ambulatorio|Policlínica|Policlinico|Centro\s+de\s+Salud|Centre\s+de\s+sant[ée]|"
+    r"Huisartsenpraktijk|Gezondheidscentrum|Maison\s+de\s+sant[ée])"
+    rf"(?:\s+(?:de|del|des|du|de\s+la|am|im|an\s+der|zum|zur))?\s+(?:{_PROPER}{_KIND_JOIN}){{0,3}}{_PROPER}"
 )
 #: The French health-system acronyms: university hospitals (CHU, CHUM, CHUS ...), long-term care (CHSLD),
 #: local community services (CLSC), health and social services centres (CISSS, CIUSSS), and any "CH..."
 #: acronym followed by "de <town>" (a centre hospitalier).
 FRENCH_ACRONYMS = re.compile(
     rf"\b(?:CHU[A-Z]?|CHSLD|CLSC|CIU?SSS|CH[A-Z]{{1,4}}(?=\s+(?:de|du|des|d['’])\s*[A-Z]))\b"
-    rf"(?:\s+(?:de\s+la|de|du|des|d['’])\s*{_PROPER}(?:[\s-]{_PROPER}){{0,2}})?"
+    rf"(?:\s+(?:(?:de\s+la|de|du|des|d['’])\s*)?{_PROPER}(?:[\s-]{_PROPER}){{0,2}})?"
 )
 #: Saints' names in several languages, joined by a space or a hyphen: "Sainte-Marguerite", "San José".
 SAINT = re.compile(rf"\b(?:St\.?|Ste\.?|Saint|Sainte|San|Santa|São|Sao|Sankt)(?:\s+|-){_PROPER}(?:'s|s)?")
@@ -102,7 +116,9 @@ GENERIC = frozenset(
         "attending at from went goes weekly monthly interdisciplinary recovery addiction methadone opioid "
         "substitution treatment community drug alcohol hepatology liver renal dialysis wound tissue "
         "viability continence falls frailty stroke cardiac heart vascular occupational therapy speech "
-        "language "
+        "language aboriginal indigenous controlled islander sexual allied child digital home global bone "
+        "brain population behavioral behavioural integrated oral student employee staff tribal rural "
+        "diagnostic interventional musculoskeletal msk nuclear private community's "
     )
 )
 #: Places that are not below the state or region level, and capitalised words that are not places.
