@@ -337,7 +337,9 @@ def cmd_teaching_case(args: argparse.Namespace) -> int:
 
     services = _open(args)
     try:
-        draft = write_teaching_draft(services.cases.get_by_ref(args.case_id), args.out, seed=args.seed)
+        case = services.cases.get_by_ref(args.case_id)
+        draft = write_teaching_draft(case, args.out, seed=args.seed)
+        services.audit.exported("teaching draft", case_ids=[case.id or 0])
     finally:
         services.close()
     open_hints = len(draft.checklist.open_hints)
