@@ -256,7 +256,8 @@ def test_the_training_window_runs_no_statement_on_the_gui_thread(
         settle()
         window.debrief.set_trainee(ZOE)
         settle()
-        assert window.debrief.save_pdf(tmp_path / "debrief.pdf") is not None
+        assert window.debrief.save_pdf(tmp_path / "debrief.pdf")
+        settle()
         window.refresh()
         settle()
         window.stored_elsewhere()

@@ -177,6 +177,7 @@ def test_the_debrief_is_previewed_and_saved_as_a_pdf(
     settle()
     debrief = window.debrief
     debrief.set_trainee(ZOE)
+    settle()
     preview = debrief.ui.preview.toPlainText()
     assert f"Debrief: {ZOE}" in preview and "Invites every discipline" in preview
     assert "What to work on next" in preview
@@ -186,6 +187,7 @@ def test_the_debrief_is_previewed_and_saved_as_a_pdf(
     target = tmp_path / "zoe-debrief.pdf"
     dialog.fileSelected.emit(str(target))  # the person chose this file
     dialog.close()
+    settle()  # written on the writer thread
     reader = PdfReader(io.BytesIO(target.read_bytes()))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert f"Debrief: {ZOE}" in text and "Teaching 3" in text

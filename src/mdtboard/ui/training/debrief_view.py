@@ -128,6 +128,8 @@ class DebriefView(QWidget):
         self._conference: Conference | None = None
         #: The debrief shown, as read (None: none yet, or being read).
         self.inputs: DebriefInputs | None = None
+        #: The file the debrief was last saved to.
+        self.saved: Path | None = None
         self._wanted: tuple[int, str] | None = None
         self.file_dialog: QFileDialog | None = None
         self.ui.traineeCombo.currentTextChanged.connect(lambda _t: self.refresh())
@@ -197,16 +199,28 @@ class DebriefView(QWidget):
         dialog.open()
         return dialog
 
-    def save_pdf(self, path: Path) -> Path | None:
-        """Write the debrief shown (as read) to ``path``."""
-        inputs = self.inputs
-        if inputs is None:
-            return None
-        try:
+    def save_pdf(self, path: Path) -> bool:
+        """Write the debrief shown (as read) to ``path`` and record the export in the audit trail, on the
+        writer thread; :attr:`saved` is the file once written. True when the saving was started."""
+        inputs, conference = self.inputs, self._conference
+        if inputs is None or conference is None or conference.id is None:
+            return False
+        services, conf_id = self._services, conference.id
+
+        def work() -> Path:
             written = write_debrief(inputs, path)
-        except MdtboardError as exc:
-            show_error(self, "Debrief not saved", str(exc))
-            self.status_message.emit(f"Debrief not saved: {exc}")
-            return None
+            # the conference and the kind of export; never the trainee's name nor the file's
+            services.audit.exported("debrief pdf", conference_id=conf_id)
+            return written
+
+        self.saved = None
+        ops.write(work, parent=self, label="saving a debrief", success=self._saved, failure=self._not_saved)
+        return True
+
+    def _saved(self, written: Path) -> None:
+        self.saved = written
         self.status_message.emit(f"Debrief saved to {written}")
-        return written
+
+    def _not_saved(self, error: MdtboardError) -> None:
+        show_error(self, "Debrief not saved", str(error))
+        self.status_message.emit(f"Debrief not saved: {error}")
