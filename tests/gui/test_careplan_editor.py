@@ -611,6 +611,7 @@ def test_a_sign_off_is_withdrawn_with_the_signer_s_own_pin_or_by_the_chair_with_
     row = editor.signoff.rows[Discipline.PHYSICIAN]
     assert row.button.text() == "Withdraw"
     row.button.click()
+    settle()  # who may withdraw is read in the background; then the dialog opens
     dialog = editor.last_dialog
     assert isinstance(dialog, WithdrawDialog)
     assert [dialog.who.itemText(i) for i in range(dialog.who.count())] == [
@@ -618,8 +619,10 @@ def test_a_sign_off_is_withdrawn_with_the_signer_s_own_pin_or_by_the_chair_with_
     dialog.secret_edit.setText("0000")
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: bool(editor.last_dialog is not dialog or not dialog.isVisible()))
+    settle()
     assert [s.name for s in _stored(services, case_id).sign_offs] == ["Dr Physician"]  # a wrong PIN
     editor.signoff.rows[Discipline.PHYSICIAN].button.click()
+    settle()
     dialog = editor.last_dialog
     assert isinstance(dialog, WithdrawDialog)
     dialog.who.setCurrentIndex(1)  # the chair: a reason is needed
