@@ -89,6 +89,7 @@ def test_build_draft_from_the_teams_input(
     editor.ui.buildButton.setFocus()
     press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Alt+B: build the draft
     qtbot.waitUntil(lambda: editor.plan is not None)  # a mnemonic clicks its button after a moment
+    settle()  # the input offered besides the draft, read in the background
     stored = _stored(services, case_id)
     assert editor.plan is not None and editor.plan.id == stored.id and editor.editable
     assert stored.plan_version == 1 and not stored.signed
