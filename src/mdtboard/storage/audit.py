@@ -341,33 +341,48 @@ def _is_single(state: ORMExecuteState) -> bool:
 
 
 def _before_change(state: ORMExecuteState, s: Shape) -> Any:
-    """Before an UPDATE or DELETE of records: read the rows its WHERE names (their state before). An
-    UPDATE that returns columns (its caller reads rows, not a row count) is run here with the table's
+    """Before an UPDATE or DELETE of records: read the rows its WHERE names (their state before).
+
+    An UPDATE that returns columns (its caller reads rows, not a row count) is run here with the table's
     columns added to what it returns: the records' rows after it, kept for the commit
-    (:attr:`Pending.after`); its caller gets the columns it asked for."""
+    (:attr:`Pending.after`); its caller gets the columns it asked for. On PostgreSQL that UPDATE also
+    returns the rows before it, joined as they were when the statement began (``UPDATE ... FROM`` the
+    table itself), instead of a SELECT sent before it: one round trip to the server, not two."""
     where = getattr(state.statement, "whereclause", None)
-    conn = state.session.connection()
     pending = _pending(state.session)
     name = s.table.name
-    for params in _param_sets(state.parameters):
-        query = sa.select(s.table)
-        if where is not None:
-            query = query.where(where)
-        for row in conn.execute(query, params):
-            values = _as_dict(row)
-            _note_record(state.session, s, values[s.pk], values)  # type: ignore[index]
-            pending.after.pop((name, values[s.pk]), None)  # type: ignore[index]
     asked = tuple(getattr(state.statement, "_returning", ()) or ())
-    if not (state.is_update and asked and _is_single(state) and all(map(_is_column, asked))):
+    returning = state.is_update and asked and _is_single(state) and all(map(_is_column, asked))
+    joined = returning and where is not None and state.session.get_bind().dialect.name == "postgresql"
+    if not joined:
+        conn = state.session.connection()
+        for params in _param_sets(state.parameters):
+            query = sa.select(s.table)
+            if where is not None:
+                query = query.where(where)
+            for row in conn.execute(query, params):
+                values = _as_dict(row)
+                _note_record(state.session, s, values[s.pk], values)  # type: ignore[index]
+                pending.after.pop((name, values[s.pk]), None)  # type: ignore[index]
+    if not returning:
         return None
-    width = len(s.table.c)
-    frozen = state.invoke_statement(
-        statement=state.statement.returning(*s.table.c)  # type: ignore[attr-defined]
-    ).freeze()
     names = [c.name for c in s.table.c]
+    width = len(names)
+    statement: Any = state.statement
+    if joined:
+        before = s.table.alias("audit_before")
+        pk = s.pk
+        assert pk is not None
+        statement = statement.where(s.table.c[pk] == before.c[pk]).returning(*before.c)
+    frozen = state.invoke_statement(statement=statement.returning(*s.table.c)).freeze()
     for row in frozen().all():
-        values = dict(zip(names, tuple(row)[-width:], strict=True))
-        pending.after[(name, values[s.pk])] = values  # type: ignore[index]
+        got = tuple(row)
+        after = dict(zip(names, got[-width:], strict=True))
+        key = after[s.pk]  # type: ignore[index]
+        if joined:
+            pending.after.pop((name, key), None)
+            _note_record(state.session, s, key, dict(zip(names, got[-2 * width:-width], strict=True)))
+        pending.after[(name, key)] = after
     return frozen().columns(*range(len(asked)))
 
 
@@ -555,7 +570,7 @@ def _insert_first(conn: sa.Connection, row: dict[str, Any], last_id: int, prev: 
         index_elements=[TABLE.c.id]
     )
     result = conn.execute(insert, execution_options={"preserve_rowcount": True})
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    return result.rowcount == 1
 
 
 def _dialect_insert(conn: sa.Connection) -> Any:
