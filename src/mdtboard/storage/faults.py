@@ -126,8 +126,8 @@ class StatementDeadline:
 
     # -- the events of the engine
     def start(self, conn: Any, *_args: Any) -> None:
-        if conn.get_execution_options().get(NO_DEADLINE):
-            return
+        if conn.get_execution_options().get(NO_DEADLINE) or conn.invalidated:
+            return  # an invalidated connection (cut, or lost) has nothing left to wait for
         self.watch(conn.connection.driver_connection)
 
     def watch(self, driver: Any, seconds: float | None = None) -> None:
