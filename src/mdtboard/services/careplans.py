@@ -120,6 +120,7 @@ class CarePlanService:
     def inputs_for(self, case_id: int, agenda_item_id: int | None = None) -> list[DisciplineInput]:
         """The case's prepared discipline inputs, then those given on ``agenda_item_id`` (if any)."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return self._inputs(session, case_id, agenda_item_id)
 
     def offered(
