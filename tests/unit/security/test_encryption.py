@@ -23,7 +23,7 @@ from mdtboard.domain.errors import DatabaseError
 from mdtboard.services.context import open_services
 from mdtboard.storage import cipher
 from mdtboard.storage.backup import BackupError, backup_to, list_backups, restore, take_backup
-from mdtboard.storage.db import open_database, sqlite_url
+from mdtboard.storage.db import create_engine, head_revision, open_database, sqlite_url, upgrade
 
 FILE_BACKEND = "keyrings.alt.file.PlaintextKeyring"
 
@@ -109,6 +109,28 @@ def test_a_new_database_with_encryption_on_is_unreadable_without_its_key_and_ope
         db.dispose()
     (daily,) = list_backups(encrypted)
     assert not plain_sqlite_reads(daily.path)
+
+
+def test_an_encrypted_database_of_an_older_schema_is_upgraded_after_an_encrypted_backup(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(sqlite_url(path), encrypt=True)
+    upgrade(engine, "0001")  # Alembic, through the keyed engine
+    engine.dispose()
+    assert not plain_sqlite_reads(path)
+    db = open_database(sqlite_url(path))
+    db.dispose()
+    (backup,) = list_backups(path)
+    assert backup.reason == f"before-{head_revision()}"
+    assert not plain_sqlite_reads(backup.path)
+    key = keyring.get_password("mdtboard", str(path)) or ""
+    for file, revision in ((backup.path, "0001"), (path, head_revision())):
+        conn = cipher.connect(file, key)
+        try:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revision
+        finally:
+            conn.close()
 
 
 def test_a_second_database_gets_its_own_key(tmp_path: Path, encrypted: Path) -> None:
