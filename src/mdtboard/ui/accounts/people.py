@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mdtboard.domain.accounts import Account
+from mdtboard.domain.accounts import Account, Action
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.accounts import demo_pins_text
+from mdtboard.services.permissions import allowed
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.accounts.dialogs import DEMO_HINT, FirstStartDialog, secret_field
@@ -185,6 +186,7 @@ class People(QObject):
         self._timer.timeout.connect(self.check_idle)
         self.lock_action = self._action("&Lock", LOCK_KEY, lambda: self.lock())
         self.switch_action = self._action("S&witch user…", SWITCH_KEY, lambda: self.lock(switching=True))
+        self.accounts_action = self._action("&Accounts…", "", self.open_accounts)
 
     def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -387,9 +389,22 @@ class People(QObject):
 
     def _become(self, account: Account) -> None:
         self.account = account
+        self.accounts_action.setEnabled(allowed(account.roles, Action.MANAGE_ACCOUNTS))
         title = self.window.windowTitle().split(" — ")[0]
         self.window.setWindowTitle(f"{title} — {account.display_name}")
         self.signed_in.emit(account)
+
+    # -- File > Accounts… (administrators)
+    def open_accounts(self) -> QWidget | None:
+        """The accounts window, for an administrator signed in (the services check it again)."""
+        if self.services is None or self.account is None or self.locked:
+            return None
+        from mdtboard.ui.accounts.manage import AccountsDialog
+
+        dialog = AccountsDialog(self.services, self.account, self.window)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- idle time
     def idle_limit_s(self) -> float:

@@ -749,7 +749,7 @@ class CarePlanEditor(QWidget):
         if given is None:
             return
         try:
-            accounts = self._services.accounts.all()
+            accounts = self._services.accounts.active()
             demo = self._services.accounts.demo_only()
         except MdtboardError as exc:
             self.status_message.emit(f"Sign-off not withdrawn: {exc}")
