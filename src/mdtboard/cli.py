@@ -113,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, metavar="FILE")
 
+    p = sub.add_parser("database", help="the embedded (SQLite) database: encrypt it")
+    dbs = p.add_subparsers(dest="database_command", metavar="encrypt", parser_class=_Parser, required=True)
+    dbs.add_parser(
+        "encrypt",
+        help="encrypt the database and its backups with SQLCipher, the key kept in this computer's keyring; "
+        "close mdtboard first (docs/deployment.md, Encryption at rest)",
+    )
+
     p = sub.add_parser("account", help="accounts: add one (the first is the administrator), list them, "
                        "give one a PIN")
     acc = p.add_subparsers(dest="account_command", metavar="add|list|pin", parser_class=_Parser,
@@ -422,6 +430,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_database(args: argparse.Namespace) -> int:
+    from mdtboard.storage.encrypt import encrypt_database
+
+    done = encrypt_database(_sqlite_database(args, "database encrypt"))
+    also = f" and {done.backups} backup(s)" if done.backups else ""
+    print(
+        f"{done.database}{also} encrypted; the key is kept in this computer's keyring (service mdtboard). "
+        "The unencrypted file was overwritten and removed, as far as the disk allows (docs/deployment.md).",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 EXIT_AUDIT_BROKEN = 3
 
 
@@ -524,6 +545,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "changes": cmd_changes,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "database": cmd_database,
     "audit": cmd_audit,
     "account": cmd_account,
 }

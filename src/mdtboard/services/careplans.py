@@ -56,7 +56,8 @@ from mdtboard.services.visibility import check_visible
 from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
-from mdtboard.storage.case_repo import load_cases, to_input
+from mdtboard.storage.case_repo import load_cases
+from mdtboard.storage.case_rows import to_input
 from mdtboard.storage.db import Database
 from mdtboard.storage.models import utcnow
 
