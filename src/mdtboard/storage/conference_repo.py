@@ -31,7 +31,7 @@ from mdtboard.domain.conference import (
     ConferenceMode,
 )
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
-from mdtboard.storage.case_repo import to_input
+from mdtboard.storage.case_rows import to_input
 from mdtboard.storage.models import (
     AgendaItemRow,
     AttendeeRow,
