@@ -110,7 +110,7 @@ class ProgrammeMixin:
                    for row in people]
             for account in account_repo.all_accounts(session):
                 roles = {r for r in account.roles.split(",") if r}
-                if str(Role.TRAINEE) not in roles or account.id in linked:
+                if str(Role.TRAINEE) not in roles or account.id in linked or not account.active:
                     continue
                 same = keys.get(trainee_key(account.display_name))
                 if same is not None:  # recorded before their account existed: one person, now linked

@@ -100,7 +100,7 @@ class TrainingWindow(QMainWindow):
 
         def work() -> tuple[list[Conference], list[Account]]:
             listed = [c for c in services.conferences.list() if c.mode is ConferenceMode.TRAINING]
-            return listed, services.accounts.all()
+            return listed, services.accounts.active()
 
         ops_module.operations().read(
             work, parent=self, label="listing teaching conferences",

@@ -1,7 +1,7 @@
 """raters and trainees as accounts: who scored (and wrote goals) by account, a trainee person's account
 
-Revision ID: 0015_rater_accounts
-Revises: 0014_trainee_identity
+Revision ID: 0016_rater_accounts
+Revises: 0015_account_active
 Create Date: 2026-12-06 21:05:00
 
 ``training_assessments.rater_account_id`` and ``training_goals.rater_account_id``: the account of the person
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0015_rater_accounts'
-down_revision = '0014_trainee_identity'
+revision = '0016_rater_accounts'
+down_revision = '0015_account_active'
 branch_labels = None
 depends_on = None
 
