@@ -275,11 +275,14 @@ def run() -> dict[str, Any]:
     held_rows, skipped = locked_ops.run_all(app, POSTGRES_URL)
     for database, op, mine, baseline in held_rows:
         held = "nothing held" not in op
+        worst = max(mine)
         rows.append(row(
-            f"{op}{' behind a lock' if held else ''} ({database}): longest stall", mine, baseline, "ms",
+            f"{op}{' behind a lock' if held else ''} ({database}): longest stall", worst, max(baseline), "ms",
             target=f"< {TARGET_STALL_MS:.0f} ms" if held else None,
-            met=mine < TARGET_STALL_MS if held else None,
-            note="baseline: the same service calls on the GUI thread",
+            met=worst < TARGET_STALL_MS if held else None,
+            note=f"the worst of {len(mine)} tries (each: {', '.join(f'{m:.0f}' for m in mine)} ms); "
+            "baseline: the same service calls on the GUI thread",
         ))
+        details[f"stalls, {op} ({database})"] = {"mdtboard_ms": mine, "baseline_ms": baseline}
     details.update({f"locked operations, {name}": why for name, why in skipped.items()})
     return {"rows": rows, "details": details}

@@ -27,6 +27,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK_S = 2.0
+#: Each operation is measured this many times (another case, discipline or file each time).
+REPEATS = 3
 #: The tables an opening, a signing and a printout read, locked on PostgreSQL.
 PG_TABLES = ("cases", "care_plans")
 
@@ -92,8 +94,9 @@ def _prepared(url: str) -> dict[str, Any]:
     return {"services": services, "ids": ids, "plans": plans}
 
 
-def measure(app: Any, url: str, folder: Path) -> list[tuple[str, float, float]]:
-    """(operation, longest stall through the program, the same on the GUI thread) in ms, on ``url``."""
+def measure(app: Any, url: str, folder: Path) -> list[tuple[str, list[float], list[float]]]:
+    """(operation, longest stalls through the program, the same on the GUI thread) in ms, on ``url``,
+    :data:`REPEATS` of each."""
     for helpers in (ROOT / "tests" / "gui", ROOT / "tests"):  # the tests' sample plans and signers
         if str(helpers) not in sys.path:
             sys.path.insert(0, str(helpers))
@@ -110,7 +113,7 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, float, float]]:
 
     made = _prepared(url)
     services, ids, plans = made["services"], made["ids"], made["plans"]
-    out: list[tuple[str, float, float]] = []
+    out: list[tuple[str, list[float], list[float]]] = []
     timeout = LOCK_S + 20
 
     # -- opening a case
@@ -120,62 +123,74 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, float, float]]:
     # some of its types is not what is measured
     _until(app, lambda: case_editor.open_case(ids["MDT-004"]),
            lambda: case_editor.current_case_id() == ids["MDT-004"])
-    with held(services):
-        baseline = _gaps(app, lambda: services.cases.open(ids["MDT-002"]), lambda: True, timeout)
-    with held(services):
-        mine = _gaps(app, lambda: case_editor.open_case(ids["MDT-001"]),
-                     lambda: case_editor.current_case_id() == ids["MDT-001"], timeout)
-    if case_editor.current_case_id() != ids["MDT-001"]:
-        raise RuntimeError("the case editor did not open the case")
+    opened = ("MDT-001", "MDT-002", "MDT-006")[:REPEATS]
+    mine, baseline = [], []
+    for n, ref in enumerate(opened):
+        with held(services):
+            baseline.append(_gaps(app, lambda: services.cases.open(ids["MDT-008"]), lambda: True, timeout))
+        with held(services):
+            mine.append(_gaps(app, lambda ref=ref: case_editor.open_case(ids[ref]),
+                              lambda ref=ref: case_editor.current_case_id() == ids[ref], timeout))
+        if case_editor.current_case_id() != ids[ref]:
+            raise RuntimeError(f"the case editor did not open the case (try {n + 1})")
     out.append(("opening a case", mine, baseline))
     # the same with nothing held: what the machine's load alone gives (a reference for the figures above)
-    free_baseline = _gaps(app, lambda: services.cases.open(ids["MDT-008"]), lambda: True, timeout)
-    free = _gaps(app, lambda: case_editor.open_case(ids["MDT-006"]),
-                 lambda: case_editor.current_case_id() == ids["MDT-006"], timeout)
-    out.append(("opening a case, nothing held", free, free_baseline))
+    mine, baseline = [], []
+    for ref in ("MDT-004", *opened):
+        baseline.append(_gaps(app, lambda: services.cases.open(ids["MDT-008"]), lambda: True, timeout))
+        mine.append(_gaps(app, lambda ref=ref: case_editor.open_case(ids[ref]),
+                          lambda ref=ref: case_editor.current_case_id() == ids[ref], timeout))
+    out.append(("opening a case, nothing held", mine[:REPEATS], baseline[:REPEATS]))
 
-    # -- signing a care plan (the first required discipline of each plan)
+    # -- signing a care plan: each required discipline in turn
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     editor = CarePlanEditor(services, QUndoStack(), settings)
     editor.resize(1400, 900)
     editor.show()
     editor.open_case(ids["MDT-001"], plans["MDT-001"].agenda_item_id)
     _settle(app)
-    discipline = services.careplans.required_sign_offs(plans["MDT-001"])[0]
-    name = LEADS[discipline]
-    key = credential(services, name, discipline)
     other = plans["MDT-002"]
-    with held(services):
-        baseline = _gaps(app, lambda: services.careplans.sign_off(
-            other, discipline, key, open_items_reason="decided in the meeting"), lambda: True, timeout)
-    with held(services):
-        mine = _gaps(app, lambda: editor.sign(discipline, name, "decided in the meeting", key),
-                     lambda: editor.plan is not None and discipline in editor.plan.signed_disciplines(),
-                     timeout)
-    if editor.plan is None or discipline not in editor.plan.signed_disciplines():
-        raise RuntimeError("the care-plan editor did not sign the plan")
+    mine, baseline = [], []
+    for discipline in services.careplans.required_sign_offs(plans["MDT-001"])[:REPEATS]:
+        name = LEADS[discipline]
+        key = credential(services, name, discipline)
+        with held(services):
+            baseline.append(_gaps(app, lambda d=discipline, k=key, p=other: services.careplans.sign_off(
+                p, d, k, open_items_reason="decided in the meeting"), lambda: True, timeout))
+        other = services.careplans.current(ids["MDT-002"]) or other
+        with held(services):
+            mine.append(_gaps(
+                app, lambda d=discipline, n=name, k=key: editor.sign(d, n, "decided in the meeting", k),
+                lambda d=discipline: editor.plan is not None and d in editor.plan.signed_disciplines(),
+                timeout,
+            ))
+        if editor.plan is None or discipline not in editor.plan.signed_disciplines():
+            raise RuntimeError("the care-plan editor did not sign the plan")
+        _settle(app)
     out.append(("signing a care plan", mine, baseline))
 
     # -- saving the care plan's PDF
     _settle(app)
-    pdf = folder / "plan.pdf"
-    plain = folder / "plain.pdf"
     audience, page_size = editor.output.audience, editor.output.page_size
     signed_plan = services.careplans.current(ids["MDT-001"])
+    mine, baseline = [], []
+    for n in range(REPEATS):
+        pdf, plain = folder / f"plan-{n}.pdf", folder / f"plain-{n}.pdf"
 
-    def on_gui_thread() -> None:
-        data = paper_bytes(services.printout("MDT-001", signed_plan), audience, page_size=page_size,
-                           summary=audience is Audience.TEAM)
-        write_atomic(plain, data)
-        services.audit.exported(f"{audience.value} paper", case_ids=[ids["MDT-001"]])
+        def on_gui_thread(plain: Path = plain) -> None:
+            data = paper_bytes(services.printout("MDT-001", signed_plan), audience, page_size=page_size,
+                               summary=audience is Audience.TEAM)
+            write_atomic(plain, data)
+            services.audit.exported(f"{audience.value} paper", case_ids=[ids["MDT-001"]])
 
-    with held(services):
-        baseline = _gaps(app, on_gui_thread, lambda: True, timeout)
-    with held(services):
-        mine = _gaps(app, lambda: editor.output.save_pdf_to(pdf),
-                     lambda: pdf.exists() and editor.ui.pdfButton.isEnabled(), timeout)
-    if not (pdf.exists() and plain.exists()):
-        raise RuntimeError("the care-plan PDF was not saved")
+        with held(services):
+            baseline.append(_gaps(app, on_gui_thread, lambda: True, timeout))
+        with held(services):
+            mine.append(_gaps(app, lambda pdf=pdf: editor.output.save_pdf_to(pdf),
+                              lambda pdf=pdf: pdf.exists() and editor.ui.pdfButton.isEnabled(), timeout))
+        if not (pdf.exists() and plain.exists()):
+            raise RuntimeError("the care-plan PDF was not saved")
+        _settle(app)
     out.append(("saving a care-plan PDF", mine, baseline))
 
     ops.operations().wait()
@@ -210,11 +225,15 @@ def _settle(app: Any) -> None:
     app.processEvents()
 
 
-def run_all(app: Any, postgres_url: str) -> tuple[list[tuple[str, str, float, float]], dict[str, str]]:
-    """Both databases: rows (database, operation, mine, baseline), and why one was left out."""
+Row = tuple[str, str, list[float], list[float]]
+
+
+def run_all(app: Any, postgres_url: str) -> tuple[list[Row], dict[str, str]]:
+    """Both databases: rows (database, operation, mine, baseline: the stalls of each try), and why a
+    database was left out."""
     import sqlalchemy as sa
 
-    rows: list[tuple[str, str, float, float]] = []
+    rows: list[Row] = []
     skipped: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="mdtboard-bench-locked-") as tmp:
         folder = Path(tmp)
