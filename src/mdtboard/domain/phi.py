@@ -35,6 +35,7 @@ from mdtboard.domain.phi_places import (
     address_spans,
     geo_spans,
     institution_spans,
+    named_home_spans,
     places_beside,
     postcode_spans,
     town_spans,
@@ -123,6 +124,9 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 
 
 
+#: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011") are not phones.
+_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d/(?:19|20)\d\d")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
 _WORDY = (HintKind.INSTITUTION, HintKind.PLACE, HintKind.NAME, HintKind.ADDRESS)
@@ -174,12 +178,19 @@ def find_identifiers(
     for match in _PHONE.finditer(text):
         if 7 <= sum(ch.isdigit() for ch in match.group()) <= 15:
             add(match.start(), match.end(), HintKind.PHONE)
+    not_phones = [m.span() for m in _NOT_A_PHONE.finditer(text)]
+    found = [f for f in found
+             if f[2] is not HintKind.PHONE or not any(s <= f[0] and f[1] == e for s, e in not_phones)]
     for start, end in address_spans(text):
         add(start, end, HintKind.ADDRESS)
     for start, end in postcode_spans(text):
         add(start, end, HintKind.POSTCODE)
     for start, end in institution_spans(text):
         add(start, end, HintKind.INSTITUTION)
+        # its acronym in brackets after it: "Lagos University Teaching Hospital (LUTH)"
+        acronym = _ACRONYM_AFTER.match(text, end)
+        if acronym is not None:
+            add(*acronym.span("acronym"), HintKind.INSTITUTION)
     for start, end in context_names(text):
         add(start, end, HintKind.NAME)
     for token in sorted(set(names), key=len, reverse=True):
@@ -206,8 +217,12 @@ def find_identifiers(
         add(match.start(), match.end(), HintKind.DATE, sure=False)
     for start, end in geo_spans(text):
         add(start, end, HintKind.PLACE)
-    beside = [(s, e) for s, e, kind, _sure, _year in found if kind in _BESIDE]
+    for start, end in named_home_spans(text):
+        add(start, end, HintKind.ADDRESS, sure=False)
+    beside = [(s, e, kind is HintKind.POSTCODE) for s, e, kind, _sure, _year in found if kind in _BESIDE]
     for start, end, postcode in places_beside(beside, text):
+        if postcode:  # "1100-053 Lisboa" after an address is a postcode, not the phone it looks like
+            found = [f for f in found if not (f[2] is HintKind.PHONE and start <= f[0] and f[1] <= end)]
         add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
@@ -232,12 +247,13 @@ def _without_overlaps(found: list[Span]) -> list[Span]:
             # half of it found as one thing, half as another ("Co. Cork P31" and "P31 X2Y4"): one span
             first = clash[0]
             kept[kept.index(first)] = (min(start, first[0]), max(end, first[1]), first[2], first[3], first[4])
-        elif all(start <= k[0] and k[1] <= end and end - start > k[1] - k[0] for k in clash) and span[2] in (
+        elif all(start <= k[0] and k[1] <= end and end - start > k[1] - k[0] for k in clash) and (span[2] in (
             HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.DATE, HintKind.AGE_OVER_89,
-            HintKind.RECORD_NUMBER,
-            HintKind.NAME,
-        ) and all(k[2] in (HintKind.NAME, HintKind.PLACE, HintKind.POSTCODE, HintKind.DATE, HintKind.PHONE,
-                           HintKind.RECORD_NUMBER, HintKind.ADDRESS, HintKind.INSTITUTION) for k in clash):
+            HintKind.RECORD_NUMBER, HintKind.NAME, HintKind.PHONE,
+        ) or span[2] is HintKind.PLACE and span[3]) and all(
+            k[2] in (HintKind.NAME, HintKind.PLACE, HintKind.POSTCODE, HintKind.DATE, HintKind.PHONE,
+                     HintKind.RECORD_NUMBER, HintKind.ADDRESS, HintKind.INSTITUTION) for k in clash
+        ):
             # an address that holds a name-like street or a postcode, a date that holds a day number read
             # as a phone: the wider span is the identifier
             kept = [k for k in kept if k not in clash]

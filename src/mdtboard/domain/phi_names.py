@@ -11,11 +11,12 @@ import re
 from mdtboard.domain.phi_words import DISCIPLINE_NAME, FOREIGN_RELATIONS, NAME_SKIP, NOT_NAMES, NOT_TOWNS
 
 _TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|"
+    r"\b(?:Dr\.?\s+med(?:\.\s+dent)?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|"
     r"Rabbi|Sr|Cllr|Sgt|Judge|Canon|Sheikh|Hajji?|Auntie|Aunty|Uncle|Nana|Granny|Grandad|Ustadh|Mme|Mlle|"
     r"Me|M(?=\.)|Sra?|Herr|Frau|Pani?|Elder|Chief|Deacon|Bishop|Monsignor|Mgr|Sœur|Soeur|Père|Padre|"
     r"Hermana|Doña|Dña|Srta|Dra|Dre|Mevrouw|Mevr|Dhr|Meneer|Signora|Signor|Sig|Dott|Dottssa|Kaumātua|Whaea|"
-    r"Matua|Tita|Lola|Lolo)\.?\s+"
+    r"Matua|Tita|Lola|Lolo|Lic|Licda|Lcda|Lcdo|Mdm|Mzee|Dr\.?\s+med(?:\.\s+dent)?|Dott\.ssa|"
+    r"(?-i:dr|dra|dott|dott\.ssa|prof|lek|mgr))\.?\s+"
 )
 _RELATIONS = (
     r"daughter|son|wife|husband|partner|spouse|mother|mum|mom|mam|father|dad|brother|sister|neighbou?r|friend|"
@@ -28,19 +29,22 @@ _RELATIONS = (
     r"twin|kids?|children|child|grandkids|care\s+worker|support\s+worker|named|called|name\s+is|"
     r"seen\s+by|referred\s+by|reviewed\s+by|assessed\s+by|discussed\s+with|spoke\s+(?:to|with)|letter\s+from|"
     r"according\s+to|per|signed|c/o|care\s+of|attn|contact|lives\s+with|looked\s+after\s+by|cared\s+for\s+by|"
-    r"next\s+of\s+kin|NOK|emergency\s+contact|parent|guardian|health\s+visitor|warden|officer|"
+    r"next\s+of\s+kin|NOK|emergency\s+contact|parent|guardian|health\s+visitor|warden|officer|rep|"
+    r"representative|steward|case\s+manager|caseworker|"
     r"probation\s+officer|health\s+visitor|district\s+nurse|home\s+help|befriender|sponsor|mentor|"
     + FOREIGN_RELATIONS
 )
 _AFTER_RELATION = re.compile(
-    rf"\b(?:{_RELATIONS})s?\b(?:\s*[,:(-]\s*|\s+)(?:(?:is|was|named|called|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)?",
+    rf"\b(?:{_RELATIONS})s?\b(?:\s*[,:(-]\s*|\s+)(?:(?:is|was|named|called|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|D\.|Dona|Dom|"
+    rf"Sra?\.?|Don|Doña|Pani?|Frau|Herr|Mme|M\.|Lic\.)\s+)?",
     re.IGNORECASE,
 )
 _BEFORE_RELATION = re.compile(
-    rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?:,\s+|\s+\(\s*)(?:(?:his|her|their|the\s+patient's|"
-    rf"patient's|Mrs?\.?\s+\w+'s|a|the|our|my)\s+)?(?:{_RELATIONS})\b",
+    rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?P<bracket>,\s+|\s+\(\s*)(?:(?:his|her|their|"
+    rf"the\s+patient's|patient's|Mrs?\.?\s+\w+'s|a|the|our|my)\s+)?(?:{_RELATIONS})\b",
     re.IGNORECASE,
 )
+_BRACKET_END = re.compile(r"s?\s*[),;:/]|s?\s+\d|['’]s\b")
 _NAME_WORDS = re.compile(
     r"(?:(?:[A-Z]\.\s?){1,2})?(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
     r"binti\s+|ibn\s+|da\s+|dos\s+|del\s+|la\s+|le\s+)?[^\W\d_][\w'’-]*)"
@@ -81,7 +85,7 @@ _PARTICLES_BEFORE = r"(?:(?:van|von|de|der|den|la|le|da|dos|del|di|du|ten|ter|zu
 _INITIAL_BEFORE = re.compile(
     rf"(?:\b[A-Z]\.\s?){{1,2}}(?:{_PARTICLES_BEFORE})?$|(?<![\w'’-]){_PARTICLES_BEFORE}$"
 )
-_GIVEN_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?P<given>[A-Z][a-z][^\W\d_]+)\s$")
+_GIVEN_BEFORE = re.compile(r"\b(?P<given>[A-Z][a-z][^\W\d_]+)\s$")
 _INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
 
 
@@ -128,6 +132,10 @@ def context_names(text: str) -> list[tuple[int, int]]:
         if match.group(group).split()[0].casefold() not in NOT_NAMES:
             spans.append(match.span(group))
     for match in _BEFORE_RELATION.finditer(text):
+        # in brackets, the relation is all the bracket says ("Siobhan (daughter)", "Tom (neighbour, 70)"),
+        # not what an instrument is for ("Zarit Burden Interview (caregiver burden)")
+        if "(" in match.group("bracket") and not _BRACKET_END.match(text, match.end()):
+            continue
         start = match.start("name")
         words = match.group("name").split()
         # only the capitalised words right before the relation ("... visits, Aoife, her daughter")
@@ -135,7 +143,8 @@ def context_names(text: str) -> list[tuple[int, int]]:
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
             words = words[1:]
-        if words:
+        # ... and ending in one: "PCS-P total (mother)" is a score
+        if words and words[-1][0].isupper() and words[-1].casefold() not in NOT_NAMES:
             spans.append((start, match.end("name")))
     return spans
 

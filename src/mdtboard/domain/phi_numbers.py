@@ -49,7 +49,8 @@ _LABELS_ANY_CASE = (
     r"(?:driver['’]?s\s+|driving\s+|private\s+hire\s+|taxi\s+)?licen[cs]e|badge|permit|car\s+reg|"
     r"folder(?:\s+(?:no|number))?|file\s+(?:no|number)|national\s+insurance(?:\s+(?:no|number))?|"
     r"NI\s+(?:no|number)|national\s+id(?:\s+(?:no|number))?|identity\s+(?:card|no|number)|"
-    r"health\s+(?:id|no|number)|insurance|"
+    r"health\s+(?:id|no|number)|insurance|staff\s+(?:id|no|number)|census\s+(?:id|no|number)|crew\s+id|claim|"
+    r"member|employee\s+(?:id|no|number)|"
     # French, Spanish, Portuguese, Italian, German, Dutch
     r"dossier|n[°º]\s+(?:de\s+)?dossier|num[ée]ro\s+(?:de\s+)?(?:dossier|patient|s[ée]curit[ée]\s+sociale)|"
     r"carte\s+vitale|s[ée]curit[ée]\s+sociale|assurance\s+maladie|expediente|historia\s+cl[ií]nica|"
@@ -57,18 +58,20 @@ _LABELS_ANY_CASE = (
     r"seguridad\s+social|cart[ãa]o(?:\s+de\s+sa[úu]de)?|tessera\s+sanitaria|codice\s+fiscale|"
     r"Versichertennummer|Krankenversichertennummer|Versicherungsnummer|Sozialversicherungsnummer|"
     r"Patientennummer|Fallnummer|burgerservicenummer|pati[eë]ntnummer|verzekeringsnummer|"
-    r"Aadhaar|Aadhar|Personnummer|f[øo]dselsnummer|henkil[öo]tunnus"
+    r"Aadhaar|Aadhar|Personnummer|f[øo]dselsnummer|henkil[öo]tunnus|prontu[áa]rio|processo|registo|utente|"
+    r"cart[ãa]o\s+SUS|cartella(?:\s+clinica)?|nr\s+historii\s+choroby|historii\s+choroby|nr\s+karty|"
+    r"affili[ée]e?|afiliad[oa]|numer\s+ubezpieczenia"
 )
 #: ... and acronyms that must be written in capitals ("sin" and "pan" are words too).
 _LABELS_CAPITALS = (
     r"UHID|IP\s+No|OP\s+No|PAN|ABHA|DNI|NIE|NIF|NSS|NHC|CIP|SIP|NUHSA|CIPA|BSN|KVNR|SVNR|AHV|AVS|NIR|INSEE|"
     r"ICN|EDIPI|DoD\s+ID|PESEL|CPF|CNS|SUS|CURP|RUT|RUN|SIN|NAS|NINO|TFN|IRD|CPR|NRIC|HKID|MyKad|NIN|BVN|"
-    r"SA\s+ID|TK|IPP|NIP|NHC|AMM|CF|SSN|MRN"
+    r"SA\s+ID|TK|IPP|NIP|NHC|AMM|CF|SSN|MRN|UR|HC|CIN|SUS|NHIS|NHIF|SHA|NIN|EDIPI|PHN"
 )
 LABELLED_NUMBER = re.compile(
     rf"\b(?:(?i:{_LABELS_ANY_CASE})|{_LABELS_CAPITALS})\b"
     r"\.?\s*(?:is\s+|was\s+|est\s+|es\s+)?(?:#|:|no\.?|n[°º]\.?|nr\.?)?\s*"
-    r"(?P<code>(?=[A-Z0-9.-]*(?:\s[A-Z0-9-]*)?\d)[A-Z0-9](?:[A-Z0-9-]|\.(?=[A-Z0-9])|\s(?=[A-Z0-9-]*\d)){3,}"
+    r"(?P<code>(?=[A-Z0-9./-]*(?:\s[A-Z0-9-]*)?\d)[A-Z0-9](?:[A-Z0-9-]|[./](?=[A-Z0-9])|\s(?=[A-Z0-9-]*\d)){3,}"
     r"[A-Z0-9])",
     re.IGNORECASE,
 )

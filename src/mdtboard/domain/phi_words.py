@@ -41,8 +41,14 @@ FOREIGN_RELATIONS = (
     r"fille|fils|mari|épouse|conjointe?|sœur|soeur|frère|frere|nièce|niece|neveu|mère|père|voisine?|"
     r"petite-fille|petit-fils|belle-fille|gendre|amie?|infirmière|infirmier|"
     r"hija|hijo|esposa|esposo|marido|madre|padre|hermana|hermano|vecina|vecino|sobrina|sobrino|nieta|nieto|"
-    r"filha|filho|irmã|irmão|"
-    r"Tochter|Sohn|Ehefrau|Ehemann|Mutter|Vater|Schwester|Bruder|Nachbarin|Nachbar|"
+    r"filha|filho|irmã|irmão|neta|neto|mulher|vizinha|vizinho|nora|genro|cunhada|cunhado|mãe|pai|avó|avô|"
+    r"sobrinha|sobrinho|companheira|companheiro|"
+    r"figlia|figlio|moglie|marito|sorella|fratello|nipote|vicina|vicino|nonna|nonno|compagna|compagno|nuora|"
+    r"pareja|compañera|compañero|novia|novio|nuera|yerno|abuela|abuelo|cuñada|cuñado|"
+    r"córka|córką|syn|synem|żona|żoną|mąż|mężem|siostra|siostrą|brat|bratem|sąsiadka|sąsiad|wnuczka|wnuk|"
+    r"synowa|zięć|matka|ojciec|"
+    r"Tochter|Sohn|Ehefrau|Ehemann|Mutter|Vater|Schwester|Bruder|Nachbarin|Nachbar|Mann|Partnerin|"
+    r"Lebensgefährtin|Lebensgefährte|Neffe|Nichte|Enkelin|Enkel|Schwiegertochter|Schwiegersohn|"
     r"dochter|zoon|echtgenote|buurvrouw|buurman|"
     r"kuia|koro|whaea|matua|tamaiti|kaiawhina|kaiāwhina|kaumātua|kaumatua"
 )
@@ -73,29 +79,36 @@ LOWER_KIND = re.compile(
     r"(?:church|chapel|parish|cathedral|mosque|temple|synagogue|gurdwara|school|hospital|clinic|practice|"
     r"café|cafe|restaurant|ziekenhuis|kliniek|huisartsenpraktijk|praktijk|krankenhaus|klinikum|"
     r"assisted\s+living|care\s+home|nursing\s+home|rest\s+home|retirement\s+(?:home|village)|"
-    r"residential\s+home|memory\s+care|senior\s+living)\b"
+    r"residential\s+home|memory\s+care|senior\s+living|sjukhuset|sjukhus|sygehus|sykehus|vårdcentral|"
+    r"vårdcentralen|ospedale)\b"
 )
 #: An institution named after its kind: "Résidence Les Jardins du Fleuve", "Paroisse Sainte-Anne".
 _KIND_JOIN = (
-    r"(?:\s+(?:de|la|del|of|the|von|van|der|le|du|des|les|am|im|an\s+der|zum|zur|aan\s+de|op)\s+|\s+|-)"
+    r"(?:\s+(?:de|la|del|of|the|von|van|der|le|du|des|les|am|im|an\s+der|zum|zur|aan\s+de|op|da|das|do|dos|di|"
+    r"della|dei)\s+|\s+|-)"
 )
 KIND_FIRST = re.compile(
     r"\b(?:(?:Nuestra|Nuestro|Notre|Our)\s+)?"
-    r"(?:Résidence|Residence|Residencia|Foyer|Paroisse|Parroquia|Église|Eglise|Iglesia|Igreja|Clínica|"
+    r"(?:Résidence|Residence|Residencia|Foyer|Paroisse|Parroquia|Paróquia|Parrocchia|Parafia|Église|Eglise|"
+    r"Iglesia|Igreja|Chiesa|Clínica|"
     r"Cl[ií]nica|Klinik|Praxis|Pfarrei|Kirche|Maison|Manoir|Villa|Hogar|Lar|Radiologie|Gemeinschaftspraxis|"
     r"Zentrum|MVZ|Ambulatorio|Policlínica|Policlinico|Centro\s+de\s+Salud|Centre\s+de\s+sant[ée]|"
     r"Huisartsenpraktijk|Gezondheidscentrum|Maison\s+de\s+sant[ée])"
-    rf"(?:\s+(?:de|del|des|du|de\s+la|am|im|an\s+der|zum|zur))?\s+(?:{_PROPER}{_KIND_JOIN}){{0,3}}{_PROPER}"
+    rf"(?:\s+(?:de|del|des|du|de\s+la|am|im|an\s+der|zum|zur|da|das|do|dos|di|della))?\s+"
+    rf"(?:{_PROPER}{_KIND_JOIN}){{0,4}}{_PROPER}"
 )
 #: The French health-system acronyms: university hospitals (CHU, CHUM, CHUS ...), long-term care (CHSLD),
 #: local community services (CLSC), health and social services centres (CISSS, CIUSSS), and any "CH..."
 #: acronym followed by "de <town>" (a centre hospitalier).
 FRENCH_ACRONYMS = re.compile(
-    rf"\b(?:CHU[A-Z]?|CHSLD|CLSC|CIU?SSS|CH[A-Z]{{1,4}}(?=\s+(?:de|du|des|d['’])\s*[A-Z]))\b"
+    rf"\b(?:CHU[A-Z]?|CHSLD|CLSC|CIU?SSS|CH[A-Z]{{1,4}}(?=\s+(?:de\s+la|de|du|des|d['’])\s*[A-Z]))\b"
     rf"(?:\s+(?:(?:de\s+la|de|du|des|d['’])\s*)?{_PROPER}(?:[\s-]{_PROPER}){{0,2}})?"
 )
 #: Saints' names in several languages, joined by a space or a hyphen: "Sainte-Marguerite", "San José".
-SAINT = re.compile(rf"\b(?:St\.?|Ste\.?|Saint|Sainte|San|Santa|São|Sao|Sankt)(?:\s+|-){_PROPER}(?:'s|s)?")
+SAINT = re.compile(
+    rf"(?<!\w)(?:St\.?|Ste\.?|Saint|Sainte|San|Santa|São|Sao|Sankt|Sant['’]|[Śś]w\.|[Śś]więt[aey]j?)(?:\s+|-)?"
+    rf"(?<=[\s.'’-]){_PROPER}(?:'s|s)?"
+)
 
 
 # ------------------------------------------------------------- words that are not identifiers
@@ -136,12 +149,13 @@ NOT_TOWNS = frozenset(
         "that pain nrs phq gad peg and or but then when after before since during while tramadol morphine "
         "oxycodone codeine pregabalin gabapentin duloxetine amitriptyline paracetamol ibuprofen naproxen "
         "fentanyl buprenorphine methadone tapentadol lumbar cervical thoracic left right both dr mr mrs "
-        "ms st saint ward unit level stage grade type texas california florida ohio "
+        "ms st saint ward unit level stage grade type texas california florida ohio jal cdmx edomex "
     )
 )
 NAME_SKIP = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "jr", "sr", "the", "and", "van", "von", "de", "da", "del",
-     "la", "le", "of", "to", "at", "in", "on", "with", "her", "his", "their", "for", "a", "an"}
+     "la", "le", "of", "to", "at", "in", "on", "with", "her", "his", "their", "for", "a", "an", "med", "dent",
+     "dott", "ssa", "dra", "dre", "lic", "mgr", "lek", "mdm", "mzee", "doña", "sra", "srta"}
 )
 #: Capitalised words a name cue may be followed by that are not names.
 NOT_NAMES = NOT_TOWNS | GENERIC | frozenset(
@@ -159,7 +173,9 @@ NOT_NAMES = NOT_TOWNS | GENERIC | frozenset(
         "usually recently initially finally patient patients client mdt ot slt pt cbt act ssri snri nsaid "
         "nsaids tens scs rfa esi bmi bp hr she he they we you i me him them us it its that this these "
         "those there here where when why how jan feb mar apr jun jul aug sep sept oct nov dec mon tue "
-        "tues wed thu thur thurs fri sat sun "
+        "tues wed thu thur thurs fri sat sun total revised inventory interview scale questionnaire index "
+        "score subscale emotional related functional disability burden assessment screen advanced anxiety "
+        "depression disorders "
     )
 )
 

@@ -19,7 +19,7 @@ import pytest
 
 from mdtboard.cli import main
 from mdtboard.domain.case import Case, Patient
-from mdtboard.domain.errors import DatabaseError
+from mdtboard.domain.errors import DatabaseError, DatabaseGoneError
 from mdtboard.services.context import open_services
 from mdtboard.storage import cipher
 from mdtboard.storage.backup import BackupError, backup_to, list_backups, restore, take_backup
@@ -131,6 +131,20 @@ def test_an_encrypted_database_of_an_older_schema_is_upgraded_after_an_encrypted
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revision
         finally:
             conn.close()
+
+
+def test_an_encrypted_file_replaced_under_the_running_program_refuses_saves(
+    encrypted: Path, tmp_path: Path
+) -> None:
+    copy = backup_to(encrypted, tmp_path / "copy.sqlite3")
+    services = open_services(sqlite_url(encrypted))
+    try:
+        services.cases.create(new_case("E-3"))  # the file's identity is known
+        os.replace(copy, encrypted)  # the same key opens it: only the identity check can tell
+        with pytest.raises(DatabaseGoneError):
+            services.cases.create(new_case("E-4"))
+    finally:
+        services.close()
 
 
 def test_a_second_database_gets_its_own_key(tmp_path: Path, encrypted: Path) -> None:

@@ -404,7 +404,7 @@ class PlanLifecycle(_Part):
         accounts_service = self._services.accounts
 
         def work() -> tuple[list[Account], bool]:
-            return list(accounts_service.all()), accounts_service.demo_only()
+            return list(accounts_service.active()), accounts_service.demo_only()
 
         ops.read(work, parent=self, label="who may withdraw a care-plan sign-off",
                  success=lambda got: self._ask_withdraw_credential(plan, discipline, given, *got),
