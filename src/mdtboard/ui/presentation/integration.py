@@ -99,8 +99,15 @@ class PresentationMode(QObject):
             sequences = [keys] if isinstance(keys, str) else keys
             action.setShortcuts([QKeySequence(k) for k in sequences])
             action.setToolTip(f"{text} ({', '.join(sequences)})")
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._with_session(slot))
         return action
+
+    def _with_session(self, slot: Callable[[], object]) -> None:
+        """Run an action's ``slot``; the conference workspace (and with it the presentation session) is
+        built first when it was not yet (the window builds its pages when first used)."""
+        if self.session is None and slot != self.leave:
+            getattr(self.window, "workspace", None)  # building it attaches it here (attach_workspace)
+        slot()
 
     def _make_actions(self) -> None:
         self.present_action = self._action("Pre&sentation mode", "F5", self.toggle)
@@ -128,7 +135,9 @@ class PresentationMode(QObject):
             " the floor until you set it (F6 to F12)"
         )
         self.follow_action.setCheckable(True)
-        self.follow_action.triggered.connect(self._follow_chosen)
+        self.follow_action.triggered.connect(
+            lambda checked: self._with_session(lambda: self._follow_chosen(checked))
+        )
         self.shared_actions = [
             self.present_action, self.leave_action, self.next_section_action, self.previous_section_action,
             self.next_page_action, self.previous_page_action, self.timer_action, self.zoom_in_action,
@@ -230,8 +239,17 @@ class PresentationMode(QObject):
 
     # ------------------------------------------------------------------ building on the services
     def _services_ready(self) -> None:
-        workspace = getattr(self.window, "workspace", None)
-        if workspace is None or self.session is not None:
+        """The window's pages are plugged in: the actions work once there is a conference workspace, which
+        the window builds when it is first used (it then calls :meth:`attach_workspace`)."""
+        if getattr(self.window, "conference_available", False):
+            self.set_enabled(True)
+        workspace = getattr(self.window, "built_workspace", None)
+        if workspace is not None:
+            self.attach_workspace(workspace)
+
+    def attach_workspace(self, workspace: Any) -> None:
+        """Present from ``workspace``, the window's conference workspace (once, as it is built)."""
+        if self.session is not None:
             return
         from mdtboard.ui.presentation.operator_bar import TimerBar
         from mdtboard.ui.presentation.session import PresentationSession
