@@ -411,8 +411,6 @@ class MainWindow(QMainWindow):
         workspace.status_message.connect(self.show_status)
         workspace.conference_opened.connect(self._conference_opened)
         workspace.open_case_requested.connect(self.open_case)
-        if self._presentation is not None:
-            self._presentation.attach_workspace(workspace)  # its timer bar, in the discussion
         if self.live is not None:
             from mdtboard.ui.live import workspace_built
 
@@ -423,6 +421,8 @@ class MainWindow(QMainWindow):
                 workspace.open_conference(conf_id)  # the conference open last time
             except MdtboardError:
                 options.LAST_CONFERENCE.forget(self.settings)
+        if self._presentation is not None:
+            self._presentation.attach_workspace(workspace)  # its timer bar, in the discussion
         return workspace
 
     @property
