@@ -103,11 +103,17 @@ class PresentationMode(QObject):
         return action
 
     def _with_session(self, slot: Callable[[], object]) -> None:
-        """Run an action's ``slot``; the conference workspace (and with it the presentation session) is
-        built first when it was not yet (the window builds its pages when first used)."""
-        if self.session is None and slot != self.leave:
-            getattr(self.window, "workspace", None)  # building it attaches it here (attach_workspace)
+        """Run an action's ``slot``, the presentation session made first (see :meth:`_ensure_session`)."""
+        if slot != self.leave:
+            self._ensure_session()
         slot()
+
+    def _ensure_session(self) -> PresentationSession | None:
+        """The presentation session: made with the conference workspace, which the window builds the first
+        time it is shown or asked for (building it calls :meth:`attach_workspace`)."""
+        if self.session is None:
+            getattr(self.window, "workspace", None)
+        return self.session
 
     def _make_actions(self) -> None:
         self.present_action = self._action("Pre&sentation mode", "F5", self.toggle)
@@ -283,7 +289,7 @@ class PresentationMode(QObject):
 
     def start(self) -> BigScreen | None:
         """Show the big screen on the chosen screen (see the module docstring)."""
-        if self.session is None:
+        if self._ensure_session() is None:
             return None
         screen = self.target_screen()
         if screen is None:
