@@ -24,13 +24,13 @@ from bench.measure import median, progress, row, seconds
 from mdtboard.domain.validation import case_problems
 from mdtboard.interchange.bundle import cases_from_bundle, import_bytes, parse_bytes
 from mdtboard.services.cases import CaseService
-from mdtboard.storage import case_repo
+from mdtboard.storage import case_rows
 from mdtboard.storage.db import open_database, sqlite_url
 from mdtboard.storage.models import CaseRow, DisciplineInputRow
 
 N = 1000
 REPEATS = 3
-TABLES = [CaseRow, *case_repo.CHILD_TABLES, DisciplineInputRow]
+TABLES = [CaseRow, *case_rows.CHILD_TABLES, DisciplineInputRow]
 
 
 def _sql_value(value: Any) -> Any:
@@ -47,11 +47,11 @@ def baseline_rows(raw: bytes) -> dict[str, tuple[str, list[tuple[Any, ...]]]]:
     by_table: dict[str, list[dict[str, Any]]] = {t.__tablename__: [] for t in TABLES}
     now = datetime.now()
     for case_id, case in enumerate(cases, start=1):
-        values = {"id": case_id} | case_repo.case_values(case)
+        values = {"id": case_id} | case_rows.case_values(case)
         by_table["cases"].append(values | {"version": 0, "created_at": now, "updated_at": now})
-        for table, rows in case_repo.child_rows(case_id, case).items():
+        for table, rows in case_rows.child_rows(case_id, case).items():
             by_table[table.__tablename__].extend(rows)
-        by_table["discipline_inputs"].extend(case_repo.input_rows(case_id, case.discipline_inputs or []))
+        by_table["discipline_inputs"].extend(case_rows.input_rows(case_id, case.discipline_inputs or []))
     out = {}
     for name, rows in by_table.items():
         if not rows:  # a part of a case none of these cases has (nothing to write)

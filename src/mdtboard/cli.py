@@ -113,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, metavar="FILE")
 
+    p = sub.add_parser("database", help="the embedded (SQLite) database: encrypt it")
+    dbs = p.add_subparsers(dest="database_command", metavar="encrypt", parser_class=_Parser, required=True)
+    dbs.add_parser(
+        "encrypt",
+        help="encrypt the database and its backups with SQLCipher, the key kept in this computer's keyring; "
+        "close mdtboard first (docs/deployment.md, Encryption at rest)",
+    )
+
     p = sub.add_parser("account", help="accounts: add one (the first is the administrator), list them, "
                        "give one a PIN")
     acc = p.add_subparsers(dest="account_command", metavar="add|list|pin", parser_class=_Parser,
@@ -329,7 +337,9 @@ def cmd_teaching_case(args: argparse.Namespace) -> int:
 
     services = _open(args)
     try:
-        draft = write_teaching_draft(services.cases.get_by_ref(args.case_id), args.out, seed=args.seed)
+        case = services.cases.get_by_ref(args.case_id)
+        draft = write_teaching_draft(case, args.out, seed=args.seed)
+        services.audit.exported("teaching draft", case_ids=[case.id or 0])
     finally:
         services.close()
     open_hints = len(draft.checklist.open_hints)
@@ -417,6 +427,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
     done = restore(database, args.file)
     aside = f"; the database before it is kept as {done.kept_aside}" if done.kept_aside else ""
     print(f"{database} restored from {args.file} (schema {done.revision}){aside}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_database(args: argparse.Namespace) -> int:
+    from mdtboard.storage.encrypt import encrypt_database
+
+    done = encrypt_database(_sqlite_database(args, "database encrypt"))
+    also = f" and {done.backups} backup(s)" if done.backups else ""
+    print(
+        f"{done.database}{also} encrypted; the key is kept in this computer's keyring (service mdtboard). "
+        "The unencrypted file was overwritten and removed, as far as the disk allows (docs/deployment.md).",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -522,6 +545,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "changes": cmd_changes,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "database": cmd_database,
     "audit": cmd_audit,
     "account": cmd_account,
 }

@@ -13,7 +13,7 @@ from conftest import settle, table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
-from signing import PIN, account_for, sign
+from signing import account_for, pin_for, sign
 from test_careplan_support import (
     CTRL,
     SHIFT,
@@ -89,6 +89,7 @@ def test_build_draft_from_the_teams_input(
     editor.ui.buildButton.setFocus()
     press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Alt+B: build the draft
     qtbot.waitUntil(lambda: editor.plan is not None)  # a mnemonic clicks its button after a moment
+    settle()  # the input offered besides the draft, read in the background
     stored = _stored(services, case_id)
     assert editor.plan is not None and editor.plan.id == stored.id and editor.editable
     assert stored.plan_version == 1 and not stored.signed
@@ -317,7 +318,7 @@ def _type_pin(qtbot: QtBot, editor: Any) -> None:
     asked = editor.last_dialog
     assert isinstance(asked, CredentialDialog) and asked.isVisible()
     qtbot.waitUntil(lambda: focused() is asked.secret_edit)
-    type_text(qtbot, PIN)
+    type_text(qtbot, pin_for(asked.username))
     press(qtbot, Qt.Key.Key_Return)
 
 
@@ -611,6 +612,7 @@ def test_a_sign_off_is_withdrawn_with_the_signer_s_own_pin_or_by_the_chair_with_
     row = editor.signoff.rows[Discipline.PHYSICIAN]
     assert row.button.text() == "Withdraw"
     row.button.click()
+    settle()  # who may withdraw is read in the background; then the dialog opens
     dialog = editor.last_dialog
     assert isinstance(dialog, WithdrawDialog)
     assert [dialog.who.itemText(i) for i in range(dialog.who.count())] == [
@@ -618,12 +620,14 @@ def test_a_sign_off_is_withdrawn_with_the_signer_s_own_pin_or_by_the_chair_with_
     dialog.secret_edit.setText("0000")
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: bool(editor.last_dialog is not dialog or not dialog.isVisible()))
+    settle()
     assert [s.name for s in _stored(services, case_id).sign_offs] == ["Dr Physician"]  # a wrong PIN
     editor.signoff.rows[Discipline.PHYSICIAN].button.click()
+    settle()
     dialog = editor.last_dialog
     assert isinstance(dialog, WithdrawDialog)
     dialog.who.setCurrentIndex(1)  # the chair: a reason is needed
-    dialog.secret_edit.setText(PIN)
+    dialog.secret_edit.setText(pin_for(chair.username))
     assert not dialog.ok_button.isEnabled()
     dialog.reason_edit.setPlainText("Signed before the discussion ended")
     assert dialog.ok_button.isEnabled()

@@ -74,7 +74,8 @@ def test_actions_are_reviewed_by_keyboard(
     view.setFocus()
     view.setCurrentIndex(panel.model.index(0, 0))
     assert panel.model.index(0, 0).data() == "overdue" and panel.model.index(2, 0).data() == "due"
-    press(qtbot, Qt.Key.Key_D)  # done
+    press(qtbot, Qt.Key.Key_D)  # done: recorded in the background
+    settle()
     assert panel.model.index(0, 0).data() == "done"
     assert "recorded by Dr Chair" in panel.model.index(0, 5).data()
     view.setCurrentIndex(panel.model.index(1, 0))
@@ -82,6 +83,7 @@ def test_actions_are_reviewed_by_keyboard(
     view.setFocus()
     press(qtbot, Qt.Key.Key_N)  # not done: why?
     _answer(qtbot, panel, "The patient was in hospital")
+    settle()
     assert panel.model.index(1, 0).data() == "not done"
     view.setCurrentIndex(panel.model.index(2, 0))
     press(qtbot, Qt.Key.Key_C)  # carried forward: to when?
@@ -89,6 +91,7 @@ def test_actions_are_reviewed_by_keyboard(
     assert panel.model.index(2, 5).data() == ""  # not a date: nothing recorded
     press(qtbot, Qt.Key.Key_C)
     _answer(qtbot, panel, "in 6 weeks")
+    settle()
     assert panel.model.index(2, 0).data() == "carried forward, due"
     assert focused() is view
     progress = services.careplans.progress(plan.id)

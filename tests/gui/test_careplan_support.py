@@ -20,6 +20,7 @@ from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
 from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services
+from mdtboard.ui import ops
 from mdtboard.ui.careplan.editor import CarePlanEditor
 
 SAMPLE_CASES = Path(__file__).resolve().parents[1] / "data" / "sample-cases.json"
@@ -64,6 +65,7 @@ def make_editor(qtbot: QtBot, care_settings: QSettings) -> Iterator[EditorFactor
         return editor
 
     yield make
+    assert ops.operations().wait(30)  # nothing still reading when the test's database goes
 
 
 #: The leads present at the conferences of these tests.

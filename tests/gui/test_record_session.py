@@ -1,8 +1,10 @@
 """The record session and background operations, on a real database: autosave timing, save state,
-automatic retry, field-level merge, and the GUI thread never waiting for a locked database."""
+automatic retry, field-level merge, and the GUI thread never waiting for a locked database (SQLite's file
+locked by another connection, a PostgreSQL row locked by another session)."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import time
 from collections.abc import Iterator
@@ -10,6 +12,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from conftest import prepare_at_head
 from PySide6.QtCore import QObject, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -143,12 +146,37 @@ def test_steady_typing_is_saved_while_it_goes_on(qtbot: QtBot, services: Service
 
 
 @pytest.fixture
-def impatient(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+def impatient(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """A database that gives up on another session's lock soon: SQLite's busy timeout, PostgreSQL's
+    ``lock_timeout`` (set on every connection), both at a fraction of a second."""
     monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(storage_db, "PG_LOCK_TIMEOUT_MS", 300)
     monkeypatch.setattr(session_module, "RETRY_S", (0.5, 1))
-    db = open_database(f"sqlite:///{tmp_path / 'locked.sqlite3'}")
+    prepare_at_head(database_url)
+    db = open_database(database_url)
     yield db
     db.dispose()
+
+
+@contextlib.contextmanager
+def locked(db: Database, case: Case) -> Iterator[None]:
+    """Another session holds a lock the save needs until the block ends: on SQLite the write lock of the
+    file (``BEGIN IMMEDIATE``), on PostgreSQL the case's row (``SELECT ... FOR UPDATE`` in an open
+    transaction)."""
+    holder = sa.create_engine(db.engine.url).connect()
+    try:
+        if db.is_sqlite:
+            holder.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            holder.execute(sa.text("SELECT id FROM cases WHERE id = :id FOR UPDATE"), {"id": case.id})
+        yield
+    finally:
+        if db.is_sqlite:
+            holder.exec_driver_sql("ROLLBACK")
+        else:
+            holder.rollback()
+        holder.close()
+        holder.engine.dispose()
 
 
 def test_a_save_behind_a_lock_is_retried_by_itself_once_the_lock_is_gone(
@@ -158,18 +186,14 @@ def test_a_save_behind_a_lock_is_retried_by_itself_once_the_lock_is_gone(
     stored = services.cases.create(Case(ref="LK-1", fictional=True, patient=Patient("Ana Example")))
     screen = Screen(stored)
     session = make_session(services, screen)
-    holder = sa.create_engine(str(impatient.engine.url)).connect()
-    holder.exec_driver_sql("BEGIN IMMEDIATE")
-    try:
+    with locked(impatient, stored):
         screen.case.title = "Typed while another program held the database"
         session.touch()
         qtbot.waitUntil(lambda: session.state is SaveState.RETRYING, timeout=10_000)
         assert session.state_text.startswith("Not saved: The database is busy")
         assert session.state_text.endswith("Retrying in 0.5 s")
         assert session.pending
-    finally:
-        holder.exec_driver_sql("ROLLBACK")
-        holder.close()
+        assert services.cases.get(stored.id or 0).title != screen.case.title  # nothing saved yet
     # nothing typed since: the retry alone saves it
     with qtbot.waitSignal(session.saved, timeout=10_000):
         pass
@@ -179,22 +203,19 @@ def test_a_save_behind_a_lock_is_retried_by_itself_once_the_lock_is_gone(
 def test_the_gui_thread_does_not_wait_for_a_locked_database(qtbot: QtBot, impatient: Database) -> None:
     services = Services.on(impatient)
     stored = services.cases.create(Case(ref="LK-2", fictional=True, patient=Patient("Ana Example")))
-    holder = sa.create_engine(str(impatient.engine.url)).connect()
-    holder.exec_driver_sql("BEGIN IMMEDIATE")
     outcome: list[object] = []
     ticks: list[float] = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(10)
     try:
-        stored.title = "x"
-        ops.write(lambda: services.cases.update(stored), success=outcome.append, failure=outcome.append)
-        assert outcome == []  # returned at once; the outcome comes later, through the event loop
-        qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
+        with locked(impatient, stored):
+            stored.title = "x"
+            ops.write(lambda: services.cases.update(stored), success=outcome.append, failure=outcome.append)
+            assert outcome == []  # returned at once; the outcome comes later, through the event loop
+            qtbot.waitUntil(lambda: bool(outcome), timeout=10_000)
     finally:
         timer.stop()
-        holder.exec_driver_sql("ROLLBACK")
-        holder.close()
     assert isinstance(outcome[0], MdtboardError) and outcome[0].passing  # type: ignore[attr-defined]
     assert len(ticks) >= 3  # the event loop went on while the save waited for the lock
 

@@ -18,6 +18,7 @@ _MONTHS = (
 )
 _DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ORD = r"(?:st|nd|rd|th|er|re|º|°)?"
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _YEAR4 = r"(?P<y>(?:1[89]|2[01])\d\d)"
 _HOLIDAYS = (
     r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Easter\s+(?:Sunday|Monday)|Good\s+Friday|"
@@ -27,9 +28,11 @@ _HOLIDAYS = (
 _FULL_DATES = [
     re.compile(rf"\b{_YEAR4}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?:[T ]\d{{1,2}}:\d\d(?::\d\d)?)?\b"),
     re.compile(rf"\b(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-]{_YEAR4}\b"),
-    re.compile(r"\b(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-](?P<y2>\d\d)\b"),
+    re.compile(r"\b(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y2>\d\d)\b(?![.,/]\d)"),
+    # Polish and others: the month in roman numerals ("14 III 2024", "14.III.2024")
+    re.compile(rf"\b\d{{1,2}}[\s.]{_ROMAN_MONTH}[\s.]{_YEAR4}\b"),
     re.compile(
-        rf"\b(?:(?:le|el|am)\s+)?(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}{_ORD}(?:\s+|-)(?:of\s+|de\s+)?{_MONTHS}\.?"
+        rf"\b(?:(?:le|el|am)\s+)?(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}(?:{_ORD}|\.)(?:\s+|-)(?:of\s+|de\s+)?{_MONTHS}\.?"
         rf"(?:,?\s+|-|\s+de\s+){_YEAR4}\b",
         re.IGNORECASE,
     ),
@@ -37,6 +40,7 @@ _FULL_DATES = [
         rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+(?:the\s+)?\d{{1,2}}{_ORD},?\s+{_YEAR4}\b", re.IGNORECASE
     ),
     re.compile(rf"\b{_MONTHS}\.?,?\s+(?:of\s+|de\s+)?{_YEAR4}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTHS}\.?\s+['’](?P<y2>\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b(?P<m>\d{{1,2}})/{_YEAR4}\b"),
     re.compile(
         rf"\b\d{{1,2}}{_ORD}\s*[–-]\s*\d{{1,2}}{_ORD}\s+(?:of\s+)?{_MONTHS}\.?,?\s+{_YEAR4}\b", re.IGNORECASE
@@ -55,7 +59,8 @@ _PARTIAL_DATES = [
     # day/month only after a word that makes it a date ("on 14/3"): "power 4/5" and "NRS 7/10" are scores
     re.compile(
         r"\b(?:on|since|from|until|till|by|dated|seen|admitted|discharged|reviewed|before|after|appt|"
-        r"appointment|visit|clinic|booked\s+for|due)\s+"
+        r"appointment|visit|clinic|booked\s+for|due|dal|dall['’]|d[èe]s|depuis|desde|el|le|am|vom|seit|od|dnia|em|"
+        r"op|sinds|du|al|au|bis|ab)\s+"
         r"(?P<dm>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/])",
         re.IGNORECASE,
     ),

@@ -56,7 +56,8 @@ from mdtboard.services.visibility import check_visible
 from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
-from mdtboard.storage.case_repo import load_cases, to_input
+from mdtboard.storage.case_repo import load_cases
+from mdtboard.storage.case_rows import to_input
 from mdtboard.storage.db import Database
 from mdtboard.storage.models import utcnow
 
@@ -119,6 +120,7 @@ class CarePlanService:
     def inputs_for(self, case_id: int, agenda_item_id: int | None = None) -> list[DisciplineInput]:
         """The case's prepared discipline inputs, then those given on ``agenda_item_id`` (if any)."""
         with read_only(self.db) as session:
+            check_visible(session, [case_id])
             return self._inputs(session, case_id, agenda_item_id)
 
     def offered(
@@ -467,7 +469,7 @@ class CarePlanService:
         user name of their account (None: they have no account of that discipline yet)."""
         people = self.signers(plan)
         with read_only(self.db) as session:
-            accounts = [to_account(r) for r in account_repo.all_accounts(session)]
+            accounts = [to_account(r) for r in account_repo.all_accounts(session) if r.active]
         found: dict[Discipline, list[tuple[str, str | None]]] = {}
         for person in people:
             match = next((a.username for a in accounts

@@ -19,7 +19,7 @@ from mdtboard.domain.validation import case_problems, check_case
 from mdtboard.services.permissions import NotAllowedError, acting, allowed, check
 from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.services.visibility import check_visible
-from mdtboard.storage import audit, case_keeping, case_repo
+from mdtboard.storage import audit, case_keeping, case_repo, case_search_repo
 from mdtboard.storage.db import Database
 
 #: After storing this many cases at once, the database's planner statistics are gathered again (on
@@ -163,7 +163,7 @@ class CaseService:
         if self._lists_nothing(fictional):
             return []
         with read_only(self.db) as session:
-            return case_repo.search(
+            return case_search_repo.search(
                 session,
                 query,
                 fictional=self._listing(fictional),
@@ -193,7 +193,7 @@ class CaseService:
         if self._lists_nothing(fictional):
             return [], 0
         with read_only(self.db) as session:
-            return case_repo.search_with_count(
+            return case_search_repo.search_with_count(
                 session,
                 query,
                 count_limit=count_limit,
@@ -218,7 +218,7 @@ class CaseService:
         if self._lists_nothing(fictional):
             return 0
         with read_only(self.db) as session:
-            return case_repo.count(session, query, fictional=self._listing(fictional), limit=limit,
+            return case_search_repo.count(session, query, fictional=self._listing(fictional), limit=limit,
                                    archived=archived)
 
     def listed(
@@ -229,7 +229,7 @@ class CaseService:
         if self._lists_nothing(fictional):
             return set()
         with read_only(self.db) as session:
-            return case_repo.listed_ids(session, ids, query, fictional=self._listing(fictional),
+            return case_search_repo.listed_ids(session, ids, query, fictional=self._listing(fictional),
                                         archived=archived)
 
     def usage(self, case_id: int) -> CaseUsage:
@@ -466,5 +466,5 @@ class CaseService:
                 step(len(part))
         if len(cases) >= STATISTICS_AFTER:
             with unit_of_work(self.db) as session:
-                case_repo.gather_statistics(session)
+                case_search_repo.gather_statistics(session)
         return [results[c.ref] for c in cases]

@@ -24,6 +24,12 @@ from mdtboard.domain.conference import (
 from mdtboard.domain.errors import InvalidInputError, NotFoundError, Problem
 from mdtboard.services.permissions import NotAllowedError, allowed, check
 from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.visibility import (
+    check_conference_visible,
+    check_item_visible,
+    hidden_conferences,
+    visible_case_ids,
+)
 from mdtboard.storage import conference_repo as repo
 from mdtboard.storage.db import Database
 from mdtboard.storage.models import utcnow
@@ -117,8 +123,12 @@ class ConferenceService:
         return self.get(conf_id)
 
     def get(self, conf_id: int) -> Conference:
+        """The conference with its attendance and agenda; trainees and observers see only those they attend
+        and those with fictional cases alone (:class:`NotAllowedError` for another)."""
         with read_only(self.db) as session:
             conf = repo.load_conference(session, conf_id)
+            if conf is not None:
+                check_conference_visible(session, conf_id)
         if conf is None:
             raise NotFoundError("conference", conf_id)
         return conf
@@ -127,9 +137,12 @@ class ConferenceService:
         self, *, upcoming_from: datetime | None = None, past_before: datetime | None = None
     ) -> list[Conference]:
         """Conferences without their attendees and agenda: upcoming ones soonest first, past ones latest
-        first, all of them latest first when no bound is given."""
+        first, all of them latest first when no bound is given. Trainees and observers list those they
+        may see (:meth:`get`)."""
         with read_only(self.db) as session:
-            return repo.list_conferences(session, upcoming_from=upcoming_from, past_before=past_before)
+            found = repo.list_conferences(session, upcoming_from=upcoming_from, past_before=past_before)
+            hidden = hidden_conferences(session, [c.id for c in found if c.id is not None])
+        return [c for c in found if c.id not in hidden]
 
     def update(self, conf: Conference) -> Conference:
         """Save the conference's own fields (title, time, room, mode, chair, default minutes)."""
@@ -306,16 +319,21 @@ class ConferenceService:
     def deferred_before(self, conf_id: int) -> builtins.list[AgendaItem]:
         """Cases deferred at earlier conferences and not on any later agenda: to offer on this one."""
         with read_only(self.db) as session:
-            return repo.deferred_before(session, conf_id)
+            check_conference_visible(session, conf_id)
+            items = repo.deferred_before(session, conf_id)
+            seen = visible_case_ids(session, [i.case_id for i in items])
+        return [i for i in items if i.case_id in seen]
 
     # -- discipline input given in the conference
     def inputs(self, item_id: int) -> builtins.list[DisciplineInput]:
         with read_only(self.db) as session:
+            check_item_visible(session, item_id)
             return repo.inputs(session, item_id)
 
     def add_input(self, item_id: int, inp: DisciplineInput) -> DisciplineInput:
         _check_input(inp)
         with unit_of_work(self.db) as session:
+            check_item_visible(session, item_id)
             return repo.insert_input(session, item_id, inp)
 
     def update_input(self, inp: DisciplineInput) -> DisciplineInput:

@@ -124,12 +124,15 @@ def open_services(
     create: bool = True,
     backup_days: int | None = None,
     defer_checks: bool = False,
+    encrypt: bool = False,
 ) -> Services:
     """Open the database (upgrading it to the current schema) and its services. ``create=False``: a SQLite
     file that is not there is not created (:class:`DatabaseMissingError`). ``backup_days``: take the day's
-    backup of a SQLite database if not done yet, keeping that many days (the program's start)."""
+    backup of a SQLite database if not done yet, keeping that many days (the program's start).
+    ``encrypt``: a new SQLite file is created encrypted, its key in the keyring (the ``database/encrypt``
+    setting)."""
     return Services.on(
-        open_database(url, create=create, backup_days=backup_days, defer_checks=defer_checks)
+        open_database(url, create=create, backup_days=backup_days, defer_checks=defer_checks, encrypt=encrypt)
     )
 
 

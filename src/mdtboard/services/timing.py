@@ -28,6 +28,7 @@ from mdtboard.domain.timers import (
 from mdtboard.services.conferences import ConferenceService
 from mdtboard.services.permissions import check
 from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.services.visibility import check_conference_visible, check_item_visible
 from mdtboard.storage import audit, timing_repo
 from mdtboard.storage.db import Database
 from mdtboard.storage.timing_models import FLOOR_KIND, PHASE_KIND
@@ -222,6 +223,7 @@ class TimingService:
         with read_only(self.db) as session:
             if not timing_repo.item_exists(session, agenda_item_id):
                 raise NotFoundError("agenda item", agenda_item_id)
+            check_item_visible(session, agenda_item_id)
             return records_of(session, [agenda_item_id])[agenda_item_id]
 
     def conference_timing(self, conference_id: int) -> dict[int, ItemTimingRecord]:
@@ -229,11 +231,13 @@ class TimingService:
         with read_only(self.db) as session:
             if not timing_repo.conference_exists(session, conference_id):
                 raise NotFoundError("conference", conference_id)
+            check_conference_visible(session, conference_id)
             return records_of(session, timing_repo.agenda_item_ids(session, conference_id))
 
     # -- the meeting clock
     def meeting_times(self, conference_id: int) -> MeetingTimes | None:
         with read_only(self.db) as session:
+            check_conference_visible(session, conference_id)
             clock = timing_repo.clock(session, conference_id)
         return None if clock is None else _to_times(clock)
 
@@ -245,6 +249,7 @@ class TimingService:
         with unit_of_work(self.db) as session:
             if not timing_repo.conference_exists(session, conference_id):
                 raise NotFoundError("conference", conference_id)
+            check_conference_visible(session, conference_id)
             return _to_times(timing_repo.start_clock(session, conference_id, at.astimezone(UTC)))
 
     def end_meeting(self, conference_id: int, at: datetime) -> MeetingTimes:

@@ -19,9 +19,10 @@ version before and after. Never the values: the trail holds no patient data and 
 Each audit row carries HMAC-SHA-256, under a key kept outside the database, over its content and the
 previous row's hash; its id is the previous one plus one. :func:`verify` walks the chain and names the
 first row that was edited, inserted, deleted or moved. The key: ``MDTBOARD_AUDIT_KEY_FILE``, else
-``audit.key`` in the user's configuration folder, created owner-only on first use. Writers take the
-trail's lock before reading the last row (SQLite: the write transaction is already exclusive; PostgreSQL:
-a transaction-level advisory lock), so the chain never forks.
+``audit.key`` in the user's configuration folder, created owner-only on first use. A writer chains after
+the last row as it last saw it, and inserts on condition that it is still the last; the row's id (the
+primary key) is taken by one writer only, the others read the last row again and chain after it (see
+:func:`append`), so the chain never forks.
 
 Removing rows at the end of the trail leaves a shorter, valid chain: :func:`latest` gives the last row's id
 and hash, to be printed on paper (the minutes) and compared later.
@@ -40,6 +41,7 @@ import logging
 import os
 import secrets
 import socket
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -51,7 +53,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
-from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.errors import DatabaseError, MdtboardError
 from mdtboard.storage.audit_models import AuditRow
 from mdtboard.storage.models import Base
 from mdtboard.storage.permissions import create_private_file, make_private_folder, others_can_read, restrict
@@ -70,13 +72,17 @@ QUIET = frozenset({"version", "created_at", "updated_at", "given_lists"})
 #: Tables with versions of their own that are nonetheless parts of another record: a case's prepared
 #: discipline inputs are written again with every save of the case.
 PART_OF = {"discipline_inputs": ("cases", "case_id")}
-#: A number of PostgreSQL's advisory-lock space for the trail ("mdtb" in ASCII).
-PG_LOCK = 0x6D647462
 _INFO = "mdtboard_audit"
 
 
 class AuditKeyError(MdtboardError):
     """The trail's key cannot be read or made."""
+
+
+class AuditBusyError(DatabaseError):
+    """Other programs kept adding to the trail while this one tried to (it may pass: retried)."""
+
+    passing = True
 
 
 # -------------------------------------------------------------------------------------------- who acts
@@ -224,6 +230,9 @@ class Pending:
     records: dict[tuple[str, Any], dict[str, Any] | None] = field(default_factory=dict)
     parts: dict[tuple[str, Any], Part] = field(default_factory=dict)
     notes: list[dict[str, Any]] = field(default_factory=list)
+    #: Records' rows as the last statement that changed them returned them (an ``UPDATE ... RETURNING``),
+    #: so that they need not be read again before the commit; dropped when anything else changes them.
+    after: dict[tuple[str, Any], dict[str, Any]] = field(default_factory=dict)
 
     def part(self, table: str, parent: Any) -> Part:
         found = self.parts.get((table, parent))
@@ -331,17 +340,55 @@ def _is_single(state: ORMExecuteState) -> bool:
     return params is None or isinstance(params, dict) or len(params) <= 1
 
 
-def _before_change(state: ORMExecuteState, s: Shape) -> None:
-    """Before an UPDATE or DELETE of records: read the rows its WHERE names (their state before)."""
+def _before_change(state: ORMExecuteState, s: Shape) -> Any:
+    """Before an UPDATE or DELETE of records: read the rows its WHERE names (their state before).
+
+    An UPDATE that returns columns (its caller reads rows, not a row count) is run here with the table's
+    columns added to what it returns: the records' rows after it, kept for the commit
+    (:attr:`Pending.after`); its caller gets the columns it asked for. On PostgreSQL that UPDATE also
+    returns the rows before it, joined as they were when the statement began (``UPDATE ... FROM`` the
+    table itself), instead of a SELECT sent before it: one round trip to the server, not two."""
     where = getattr(state.statement, "whereclause", None)
-    conn = state.session.connection()
-    for params in _param_sets(state.parameters):
-        query = sa.select(s.table)
-        if where is not None:
-            query = query.where(where)
-        for row in conn.execute(query, params):
-            values = _as_dict(row)
-            _note_record(state.session, s, values[s.pk], values)  # type: ignore[index]
+    pending = _pending(state.session)
+    name = s.table.name
+    asked = tuple(getattr(state.statement, "_returning", ()) or ())
+    returning = state.is_update and asked and _is_single(state) and all(map(_is_column, asked))
+    joined = returning and where is not None and state.session.get_bind().dialect.name == "postgresql"
+    if not joined:
+        conn = state.session.connection()
+        for params in _param_sets(state.parameters):
+            query = sa.select(s.table)
+            if where is not None:
+                query = query.where(where)
+            for row in conn.execute(query, params):
+                values = _as_dict(row)
+                _note_record(state.session, s, values[s.pk], values)  # type: ignore[index]
+                pending.after.pop((name, values[s.pk]), None)  # type: ignore[index]
+    if not returning:
+        return None
+    names = [c.name for c in s.table.c]
+    width = len(names)
+    statement: Any = state.statement
+    if joined:
+        before = s.table.alias("audit_before")
+        pk = s.pk
+        assert pk is not None
+        statement = statement.where(s.table.c[pk] == before.c[pk]).returning(*before.c)
+    frozen = state.invoke_statement(statement=statement.returning(*s.table.c)).freeze()
+    for row in frozen().all():
+        got = tuple(row)
+        after = dict(zip(names, got[-width:], strict=True))
+        key = after[s.pk]  # type: ignore[index]
+        if joined:
+            pending.after.pop((name, key), None)
+            _note_record(state.session, s, key, dict(zip(names, got[-2 * width:-width], strict=True)))
+        pending.after[(name, key)] = after
+    return frozen().columns(*range(len(asked)))
+
+
+def _is_column(element: Any) -> bool:
+    inner = element.__clause_element__() if hasattr(element, "__clause_element__") else element
+    return isinstance(inner, sa.ColumnElement)
 
 
 def _on_execute(state: ORMExecuteState) -> Any:
@@ -354,8 +401,7 @@ def _on_execute(state: ORMExecuteState) -> Any:
     if s.parent is not None:
         return _part_statement(state, s)
     if state.is_update or state.is_delete:
-        _before_change(state, s)
-        return None
+        return _before_change(state, s)
     # INSERT of records
     param_sets = _param_sets(state.parameters)
     given = [p.get(s.pk) for p in param_sets]  # type: ignore[arg-type]
@@ -397,6 +443,7 @@ def _before_flush(session: Session, _flush: UOWTransaction, _instances: object) 
         elif obj not in session.new:
             pk = insp.identity[0] if insp.identity else None
             key = (s.table.name, pk)
+            pending.after.pop(key, None)
             if pk is not None and s.pk is not None and key not in pending.records:
                 row = conn.execute(sa.select(s.table).where(s.table.c[s.pk] == pk)).first()
                 _note_record(session, s, pk, _as_dict(row) if row is not None else None)
@@ -421,6 +468,8 @@ def _changes(session: Session) -> list[dict[str, Any]]:
 
     def current(name: str, pk: Any) -> dict[str, Any] | None:
         key = (name, pk)
+        if key in pending.after:
+            return pending.after[key]
         if key not in now_rows:
             s = shape(name)
             row = None
@@ -480,20 +529,16 @@ def _changes(session: Session) -> list[dict[str, Any]]:
     return out
 
 
-def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key | None = None,
-           actor: Actor | None = None) -> int:
-    """Add ``entries`` (action, record_type, record_id, case_id, fields, old_version, new_version) to the
-    trail on ``conn``, in its transaction, chained after the last row. The number added."""
-    entries = list(entries)
-    if not entries:
-        return 0
-    key = key or _installed_key or load_key()
-    actor = actor or current_actor()
-    if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK})
-    last = conn.execute(sa.select(TABLE.c.id, TABLE.c.hash).order_by(TABLE.c.id.desc()).limit(1)).first()
-    last_id, prev = (last[0], last[1]) if last is not None else (0, GENESIS)
-    at = datetime.now(UTC).isoformat(timespec="microseconds")
+#: The trail's last row (id, hash) as this program last wrote or read it, per engine: a writer chains after
+#: it without reading it first, and the insert itself checks that it is still the last (see :func:`append`).
+_heads: weakref.WeakKeyDictionary[sa.Engine, tuple[int, str]] = weakref.WeakKeyDictionary()
+#: How many times :func:`append` reads the last row again before it gives up (each retry means another
+#: writer's rows were committed in between: the trail moves on, this one chains after them).
+ATTEMPTS = 100
+
+
+def _chained(entries: list[dict[str, Any]], last_id: int, prev: str, key: Key, actor: Actor,
+             at: str) -> list[dict[str, Any]]:
     rows = []
     for entry in entries:
         last_id += 1
@@ -503,8 +548,71 @@ def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key |
         }
         row["hash"] = prev = row_hash(key, row)
         rows.append(row)
-    conn.execute(sa.insert(TABLE), rows)
-    return len(rows)
+    return rows
+
+
+def _insert_first(conn: sa.Connection, row: dict[str, Any], last_id: int, prev: str) -> bool:
+    """Insert ``row`` (id ``last_id + 1``, chained after ``prev``) only if the trail's last row is still
+    ``last_id`` with hash ``prev``: one statement, no lock and no read before it. The condition is read in
+    the statement's snapshot; a row ``last_id + 1`` committed or being written by another transaction
+    since is caught by the primary key (``ON CONFLICT DO NOTHING``: PostgreSQL waits for that transaction,
+    then inserts nothing). True if inserted."""
+    if last_id == 0:
+        holds = ~sa.exists(sa.select(TABLE.c.id))
+    else:
+        holds = sa.and_(
+            sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id == last_id, TABLE.c.hash == prev)),
+            ~sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id > last_id)),
+        )
+    names = [*CONTENT, "hash"]
+    given = sa.select(*(sa.literal(row[n], TABLE.c[n].type).label(n) for n in names)).where(holds)
+    insert = _dialect_insert(conn)(TABLE).from_select(names, given).on_conflict_do_nothing(
+        index_elements=[TABLE.c.id]
+    )
+    result = conn.execute(insert, execution_options={"preserve_rowcount": True})
+    return result.rowcount == 1
+
+
+def _dialect_insert(conn: sa.Connection) -> Any:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert
+
+
+def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key | None = None,
+           actor: Actor | None = None) -> int:
+    """Add ``entries`` (action, record_type, record_id, case_id, fields, old_version, new_version) to the
+    trail on ``conn``, in its transaction, chained after the last row. The number added.
+
+    The first row is inserted on condition that the last row is still the one this program knows
+    (:func:`_insert_first`); when it is not (another program wrote meanwhile, or this program's last
+    transaction was rolled back), the last row is read and the rows chained after it again. Once that
+    first row is in, no other writer can chain after the same row (its id is taken; PostgreSQL makes
+    others wait for this transaction), so the rest go in with a plain insert. One statement for a
+    one-record change, none of them a lock or a read; the chain never forks."""
+    entries = list(entries)
+    if not entries:
+        return 0
+    key = key or _installed_key or load_key()
+    actor = actor or current_actor()
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    engine = conn.engine
+    head = _heads.get(engine)
+    for _attempt in range(ATTEMPTS):
+        if head is None:
+            head = latest(conn)
+        rows = _chained(entries, head[0], head[1], key, actor, at)
+        if _insert_first(conn, rows[0], *head):
+            if len(rows) > 1:
+                conn.execute(sa.insert(TABLE), rows[1:])
+            _heads[engine] = (rows[-1]["id"], rows[-1]["hash"])
+            return len(rows)
+        head = None  # not the last row any more: read it
+    raise AuditBusyError("The audit trail kept changing under this save; it was not saved. Try again.")
 
 
 def _before_commit(session: Session) -> None:

@@ -14,7 +14,15 @@ database. Backups older than the kept number of days are removed (the newest one
 
 Restoring checks the file (integrity, an mdtboard schema, not newer than this program), backs the current
 database up first (``before-restore``), then copies the backup into the database, again with the backup
-API, so that the database file stays the same file. Standard library only (``sqlite3``).
+API, so that the database file stays the same file.
+
+An encrypted database (:mod:`mdtboard.storage.cipher`) is backed up encrypted, with the same key (its
+backups open only with the key this computer's keyring holds for the database). A backup is restored into
+the database it was made from (or into another file with the same key): an encrypted backup needs the
+database's key, and an unencrypted backup restored into an encrypted database is encrypted on the way (an
+encrypted copy first, removed afterwards). An encrypted backup is not restored into an unencrypted
+database: encrypt the database first (``mdtboard database encrypt``). Unencrypted files are read with the
+standard library's ``sqlite3``, encrypted ones with SQLCipher.
 """
 
 from __future__ import annotations
@@ -27,8 +35,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from mdtboard.domain.errors import NOTHING_CHANGED, MdtboardError
+from mdtboard.storage import cipher
 from mdtboard.storage.location import BUSY_TIMEOUT_MS, schema_revisions
 from mdtboard.storage.permissions import create_private_file, file_mode, make_private_folder, restrict
 
@@ -71,31 +81,50 @@ def backups_folder(database: Path) -> Path:
     return database.parent / f"{database.stem}-{FOLDER_NAME}"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+def _connect(path: Path, key: str | None = None) -> Any:
+    if key is not None:
+        conn = cipher.connect(path, key, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
 
-def integrity_problem(path: Path) -> str | None:
-    """None when ``PRAGMA integrity_check`` finds ``path`` sound, else the first problem it names."""
+def _read_only(path: Path, key: str | None) -> Any:
+    if key is not None:
+        return cipher.connect(f"file:{path}?mode=ro", key, uri=True)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _errors(key: str | None, *more: type[Exception]) -> tuple[type[Exception], ...]:
+    """The DB-API errors of a connection opened with ``key`` (SQLCipher's) or without (sqlite3's), and
+    ``more``."""
+    if key is None:
+        return (sqlite3.Error, *more)
+    cipher_error: type[Exception] = cipher.dbapi().Error
+    return (sqlite3.Error, cipher_error, *more)
+
+
+def integrity_problem(path: Path, key: str | None = None) -> str | None:
+    """None when ``PRAGMA integrity_check`` finds ``path`` sound (opened with ``key`` if given), else the
+    first problem it names."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _read_only(path, key)
         try:
             found = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except _errors(key) as exc:
         return str(exc)
     return None if found == ["ok"] else (found[0] if found else "no answer")
 
 
-def schema_of(path: Path) -> str | None:
+def schema_of(path: Path, key: str | None = None) -> str | None:
     """The schema revision a database file was written with (None if it has none)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = _read_only(path, key)
     try:
         rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.DatabaseError:
+    except _errors(key):
         return None
     finally:
         conn.close()
@@ -112,10 +141,12 @@ def _fsync(path: Path) -> None:
 
 def backup_to(database: Path, out: Path) -> Path:
     """Write a verified, owner-only backup of ``database`` to ``out`` (replacing it); :class:`BackupError`
-    if it cannot be made, and then nothing is left at ``out`` that was not there before."""
+    if it cannot be made, and then nothing is left at ``out`` that was not there before. The backup of an
+    encrypted database is encrypted with its key."""
     database, out = Path(database), Path(out).expanduser().absolute()
     if not database.exists():
         raise BackupError(f"There is no database at {database} to back up.")
+    key = cipher.key_of(database)
     if out.is_dir():
         raise BackupError(f"Cannot write the backup to {out}: a folder of that name is in the way.")
     tmp = out.with_name(f".{out.name}.part")
@@ -123,7 +154,7 @@ def backup_to(database: Path, out: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         create_private_file(tmp)
-        source, target = _connect(database), sqlite3.connect(tmp, isolation_level=None)
+        source, target = _connect(database, key), _connect(tmp, key)
         try:
             # One step (pages=-1): the whole database is read in one read transaction, so the copy is a
             # snapshot of one moment, whatever other connections write meanwhile.
@@ -132,14 +163,14 @@ def backup_to(database: Path, out: Path) -> Path:
         finally:
             target.close()
             source.close()
-        problem = integrity_problem(tmp)
+        problem = integrity_problem(tmp, key)
         if problem is not None:
             raise BackupError(f"The backup of {database} failed its integrity check ({problem}); not kept.")
         restrict(tmp)
         _fsync(tmp)
         os.replace(tmp, out)
         _fsync(out.parent)
-    except (OSError, sqlite3.Error) as exc:
+    except _errors(key, OSError) as exc:
         raise BackupError(f"Could not back up {database} to {out}: {exc}.") from exc
     finally:
         with contextlib.suppress(OSError):
@@ -204,15 +235,34 @@ def daily_backup(database: Path, keep_days: int = KEEP_DAYS, *, now: datetime | 
     return made
 
 
-def check_restorable(backup: Path) -> str:
-    """The schema revision of a backup that may be restored; :class:`BackupError` saying why not."""
+def backup_key(backup: Path, database: Path | None) -> str | None:
+    """The key an encrypted ``backup`` is opened with: that of ``database`` (the database it is restored
+    into); None for an unencrypted backup. :class:`BackupError` when there is none."""
+    if not cipher.is_encrypted(backup):
+        return None
+    key = cipher.stored_key(database) if database is not None else None
+    if key is None:
+        raise BackupError(
+            f"{backup} is encrypted (or not a database), and this computer's keyring holds no key for "
+            f"{database or 'the database'}: an encrypted backup is restored only into a database with the "
+            f"same key. {NOTHING_CHANGED}"
+        )
+    return key
+
+
+def check_restorable(backup: Path, database: Path | None = None) -> str:
+    """The schema revision of a backup that may be restored (into ``database``, whose key opens an
+    encrypted backup); :class:`BackupError` saying why not."""
     backup = Path(backup)
     if not backup.is_file():
         raise BackupError(f"There is no backup file {backup}. {NOTHING_CHANGED}")
-    problem = integrity_problem(backup)
+    key = backup_key(backup, database)
+    problem = integrity_problem(backup, key)
     if problem is not None:
+        if key is not None:
+            problem += f"; or it is encrypted with another key than that of {database}"
         raise BackupError(f"{backup} is damaged or not a database ({problem}). {NOTHING_CHANGED}")
-    revision = schema_of(backup)
+    revision = schema_of(backup, key)
     if revision is None:
         raise BackupError(f"{backup} is not an mdtboard database. {NOTHING_CHANGED}")
     if revision not in schema_revisions().known:
@@ -234,14 +284,28 @@ def restore(database: Path, backup: Path) -> Restored:
     database is kept as a ``before-restore`` backup first; the program upgrades an older schema when it
     next opens the database."""
     database, backup = Path(database).resolve(), Path(backup).resolve()
-    revision = check_restorable(backup)
+    revision = check_restorable(backup, database)
     if backup == database:
         raise BackupError(f"{backup} is the database itself. {NOTHING_CHANGED}")
+    key = cipher.key_of(database)
+    backup_key_ = backup_key(backup, database)
+    if backup_key_ is not None and key is None:
+        raise BackupError(
+            f"{backup} is encrypted and {database} is not: encrypt the database first (`mdtboard database "
+            f"encrypt`), then restore the backup. {NOTHING_CHANGED}"
+        )
     aside = take_backup(database, "before-restore") if database.exists() else None
+    encrypted_copy = None
     try:
         make_private_folder(database.parent)
         create_private_file(database)
-        source, target = sqlite3.connect(f"file:{backup}?mode=ro", uri=True), _connect(database)
+        source_file = backup
+        if key is not None and backup_key_ is None:  # an unencrypted backup into an encrypted database
+            encrypted_copy = backups_folder(database) / f".{backup.name}.encrypted"
+            encrypted_copy.unlink(missing_ok=True)
+            cipher.export_encrypted(backup, encrypted_copy, key)
+            source_file = encrypted_copy
+        source, target = _read_only(source_file, key), _connect(database, key)
         try:
             source.backup(target)
         finally:
@@ -250,8 +314,12 @@ def restore(database: Path, backup: Path) -> Restored:
         for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
             if path.exists():
                 os.chmod(path, file_mode())
-    except (OSError, sqlite3.Error) as exc:
+    except _errors(key, OSError) as exc:
         kept = f" The database before the attempt is kept as {aside}." if aside else ""
         raise BackupError(f"Could not restore {backup} into {database}: {exc}.{kept}") from exc
+    finally:
+        if encrypted_copy is not None:
+            with contextlib.suppress(OSError):
+                encrypted_copy.unlink()
     log.info("database restored from a backup (schema %s)", revision)
     return Restored(revision, aside)

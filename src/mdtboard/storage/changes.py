@@ -7,9 +7,10 @@
   case's, an attendee its conference's, a sign-off its care plan's);
 - just before the commit (``before_commit``) those references are resolved to the records the program
   follows (:data:`ROOTS`: cases, conferences, care plans, teaching-case reviews), their versions read, and
-  one :class:`ChangeLogRow` written per record, in the same transaction. On PostgreSQL the rows are written
-  under a transaction-level advisory lock, so that change ids are in commit order (a reader that has seen
-  change N has seen every change before it), and ``pg_notify`` wakes the listeners with the ids only;
+  one :class:`ChangeLogRow` written per record, in the same transaction, by the statement that reads the
+  versions. On PostgreSQL that one statement takes a transaction-level advisory lock first, so that change
+  ids are in commit order (a reader that has seen change N has seen every change before it), and wakes the
+  listeners with ``pg_notify`` (the ids only);
 - after the commit (``after_commit``) the program's own watchers are woken at once (:func:`on_commit`).
 
 A statement whose rows cannot be told (no id in its WHERE clause) is logged as "some records of this kind"
@@ -290,38 +291,91 @@ def _before_commit(session: Session) -> None:
 
 
 def _write(session: Session, noted: _Noted) -> None:
+    """One change-log row per record changed (and one "some records" row per kind that cannot be told),
+    each with the record's version as it is now: read by the statement that writes the rows."""
     roots = _resolve(session, noted)
     now = datetime.now(UTC)
-    rows: list[dict[str, Any]] = []
+    wanted: list[tuple[str, int | None]] = []  # (root table, record id; None: some records of it)
     for table, ids in sorted(roots.items()):
-        kind = ROOTS[table]
         named = sorted(i for i in ids if i is not None)
         if None in ids or len(named) > MANY:
-            rows.append(_row(kind, None, None, False, now))
+            wanted.append((table, None))
             if len(named) > MANY:
                 continue
+        wanted.extend((table, record_id) for record_id in named)
+    if not wanted:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        logged = _write_postgresql(session, wanted, now)
+    else:
+        logged = _write_sqlite(session, wanted, now)
+    session.info["mdtboard_logged"] = logged
+
+
+#: PostgreSQL: the change-log rows in one statement (one round trip to the server): the transaction-level
+#: advisory lock first, so that change ids are in commit order (the next writer takes its ids after this
+#: one has committed; a reader that has seen change N has seen every change before it), the versions read,
+#: the rows written, and the listeners woken with the ids only.
+_PG_WRITE = sa.text(f"""
+WITH held AS MATERIALIZED (
+    SELECT pg_advisory_xact_lock(hashtext(:prefix || current_schema())) AS lock
+), wanted AS (
+    SELECT w.tbl, w.record_id, w.n
+    FROM unnest(CAST(:tables AS text[]), CAST(:ids AS integer[])) WITH ORDINALITY AS w(tbl, record_id, n)
+), found AS (
+    SELECT w.n, w.tbl, w.record_id, CASE w.tbl {" ".join(
+        f"WHEN '{table}' THEN (SELECT r.version FROM {table} r WHERE r.id = w.record_id)" for table in ROOTS
+    )} END AS version
+    FROM wanted w CROSS JOIN held
+), logged AS (
+    INSERT INTO change_log (kind, record_id, version, deleted, client, at)
+    SELECT CASE f.tbl {" ".join(f"WHEN '{table}' THEN '{kind}'" for table, kind in ROOTS.items())} END,
+           f.record_id, f.version, f.record_id IS NOT NULL AND f.version IS NULL, :client, :at
+    FROM found f ORDER BY f.n
+    RETURNING id
+)
+SELECT count(*), pg_notify(:prefix || current_schema(), min(id) || '-' || max(id)) FROM logged
+""").bindparams(sa.bindparam("at", type_=ChangeLogRow.__table__.c.at.type))  # noqa: S608 - fixed names
+
+
+def _write_postgresql(session: Session, wanted: list[tuple[str, int | None]], now: datetime) -> int:
+    count, _notified = session.execute(_PG_WRITE, {
+        "prefix": CHANNEL_PREFIX, "tables": [t for t, _i in wanted], "ids": [i for _t, i in wanted],
+        "client": CLIENT_ID, "at": now,
+    }).one()
+    return int(count)
+
+
+def _write_sqlite(session: Session, wanted: list[tuple[str, int | None]], now: datetime) -> int:
+    """SQLite (no round trips: the statements are calls in this process; the write transaction is
+    exclusive, so ids are in commit order): per kind, the named records that exist are written with their
+    versions read by the insert itself; those gone, and "some records" rows, by one more insert."""
+    t = ChangeLogRow.__table__
+    logged = 0
+    rest: list[dict[str, Any]] = []
+    for table in dict.fromkeys(table for table, _i in wanted):
+        kind = ROOTS[table]
+        named = [i for tbl, i in wanted if tbl == table and i is not None]
+        if any(tbl == table and i is None for tbl, i in wanted):
+            rest.append(_row(kind, None, None, False, now))
         if not named:
             continue
-        tbl = Base.metadata.tables[table]
-        versions = dict(session.execute(sa.select(tbl.c.id, tbl.c.version).where(tbl.c.id.in_(named))).all())
-        for record_id in named:
-            version = versions.get(record_id)
-            rows.append(_row(kind, record_id, version, version is None, now))
-    if not rows:
-        return
-    postgres = session.get_bind().dialect.name == "postgresql"
-    if postgres:  # change ids in commit order: the next writer takes its ids after this one has committed
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:key || current_schema()))"),
-                        {"key": CHANNEL_PREFIX})
-    logged = [int(i) for i in session.execute(
-        sa.insert(ChangeLogRow).returning(ChangeLogRow.id, sort_by_parameter_order=True), rows
-    ).scalars().all()]
-    if postgres and logged:
-        session.execute(
-            sa.text("SELECT pg_notify(:prefix || current_schema(), :payload)"),
-            {"prefix": CHANNEL_PREFIX, "payload": f"{min(logged)}-{max(logged)}"},
-        )
-    session.info["mdtboard_logged"] = len(logged)
+        root = Base.metadata.tables[table]
+        rows = sa.select(
+            sa.literal(kind, t.c.kind.type), root.c.id, root.c.version, sa.false(),
+            sa.literal(CLIENT_ID, t.c.client.type), sa.literal(now, t.c.at.type),
+        ).where(root.c.id.in_(named)).order_by(root.c.id)
+        found = session.execute(
+            sa.insert(ChangeLogRow)
+            .from_select(["kind", "record_id", "version", "deleted", "client", "at"], rows)
+            .returning(ChangeLogRow.record_id)
+        ).scalars().all()
+        logged += len(found)
+        rest.extend(_row(kind, i, None, True, now) for i in sorted(set(named) - set(found)))
+    if rest:
+        session.execute(sa.insert(ChangeLogRow), rest)
+        logged += len(rest)
+    return logged
 
 
 def _row(

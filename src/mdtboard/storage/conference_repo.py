@@ -31,7 +31,7 @@ from mdtboard.domain.conference import (
     ConferenceMode,
 )
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
-from mdtboard.storage.case_repo import to_input
+from mdtboard.storage.case_rows import to_input
 from mdtboard.storage.models import (
     AgendaItemRow,
     AttendeeRow,
@@ -515,3 +515,26 @@ def attended_case_ids(session: Session, name: str) -> set[int]:
         .where(sa.func.lower(AttendeeRow.name) == wanted)
     )
     return {case_id for case_id, who in rows if " ".join(who.split()).casefold() == wanted}
+
+
+def hidden_conference_ids(session: Session, name: str, conf_ids: Sequence[int] | None = None) -> set[int]:
+    """The conferences (of ``conf_ids``, or all) that have a real (not fictional) case on their agenda and
+    where nobody of this name is on the attendance list: what a trainee or observer of this name does not
+    see (names compared without case and extra spaces)."""
+    stmt = (
+        sa.select(AgendaItemRow.conference_id).distinct()
+        .join(CaseRow, CaseRow.id == AgendaItemRow.case_id)
+        .where(CaseRow.fictional.is_(False))
+    )
+    if conf_ids is not None:
+        stmt = stmt.where(AgendaItemRow.conference_id.in_(list(conf_ids)))
+    with_real = set(session.scalars(stmt))
+    if not with_real:
+        return set()
+    wanted = " ".join(name.split()).casefold()
+    rows = session.execute(
+        sa.select(AttendeeRow.conference_id, AttendeeRow.name)
+        .where(AttendeeRow.conference_id.in_(sorted(with_real)), sa.func.lower(AttendeeRow.name) == wanted)
+    )
+    attended = {conf_id for conf_id, who in rows if " ".join(who.split()).casefold() == wanted}
+    return with_real - attended

@@ -13,6 +13,9 @@ usable (:class:`OpeningChecks`): reads go ahead meanwhile, every write waits for
 damaged then refuses every write.
 
 SQL parameters are never logged or shown in error messages (``hide_parameters``): they carry patient data.
+An encrypted SQLite file (:mod:`mdtboard.storage.cipher`) is opened through SQLCipher, every connection
+given its key from the keyring first; migrations, the checks and the backups go through the same engine
+or the same key.
 
 Opening a database reads its schema revision with one query and compares it with the program's, which
 is read from the revision files themselves (:func:`schema_revisions`); Alembic, which takes longer to
@@ -35,6 +38,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mdtboard.domain.errors import DatabaseError, DatabaseMissingError
+from mdtboard.storage import cipher
 from mdtboard.storage.faults import (
     NO_DEADLINE,
     SqliteFileGuard,
@@ -136,10 +140,40 @@ def _pg_options(parsed: sa.URL) -> str:
     return f"{given} {ours}".strip()
 
 
-def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
+def _sqlite_key(file: Path, encrypt: bool) -> str | None:
+    """The SQLCipher key ``file`` is opened with (see :mod:`mdtboard.storage.cipher`), or None: an encrypted
+    file's key from the keyring; for a file not made yet with ``encrypt``, a new key, kept in the keyring
+    before the file is created. A file without SQLite's header and without a key (a damaged file, or an
+    encrypted one whose key is not here) is opened as it is: SQLite finds it is no database, and
+    :func:`open_database` says both."""
+    state = cipher.file_state(file)
+    if state == "encrypted":
+        try:
+            return cipher.stored_key(file)
+        except cipher.KeyringUnavailableError:
+            if encrypt:
+                raise
+            return None
+    if state in ("missing", "empty") and encrypt:
+        return cipher.new_key(file)
+    return None
+
+
+def _install_key(engine: Engine, key: str) -> None:
+    """Every connection of ``engine`` is made by :func:`cipher.connect`: ``PRAGMA key`` before anything."""
+    cipher.remember_engine_key(engine, key)
+
+    @event.listens_for(engine, "do_connect")
+    def connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
+        return cipher.connect(cargs[0], key, **cparams)
+
+
+def create_engine(url: str | None = None, *, echo: bool = False, encrypt: bool = False) -> Engine:
     """An engine for ``url`` with mdtboard's connection settings. Does not connect yet.
 
-    ``echo`` logs every SQL statement (``--debug``), never its parameters."""
+    ``echo`` logs every SQL statement (``--debug``), never its parameters. ``encrypt``: a SQLite file not
+    made yet is created encrypted (:mod:`mdtboard.storage.cipher`); an encrypted one is always opened with
+    its key."""
     url = resolve_url(url)
     try:
         parsed = sa.make_url(url)
@@ -147,15 +181,21 @@ def create_engine(url: str | None = None, *, echo: bool = False) -> Engine:
         raise DatabaseError(f"The database address {url!r} is not a valid database URL.") from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
+        key = None
         if database and database != ":memory:":
             file = Path(database).expanduser().resolve()
+            key = _sqlite_key(file, encrypt)  # first: nothing is created if the keyring cannot keep a key
             folder = file.parent
             try:
                 make_private_folder(folder)
                 create_private_file(file)  # owner-only before SQLite makes it 0644 (and its WAL alike)
             except OSError as exc:
                 raise DatabaseError(f"Cannot create the database folder {folder}: {exc.strerror}.") from exc
-        engine = sa.create_engine(url, echo=echo, hide_parameters=True)
+        if key is not None:
+            engine = sa.create_engine(url, echo=echo, hide_parameters=True, module=cipher.dbapi())
+            _install_key(engine, key)
+        else:
+            engine = sa.create_engine(url, echo=echo, hide_parameters=True)
         path = sqlite_path(url)
         guard = install_sqlite_guard(engine, path) if path is not None else None
         event.listen(engine, "connect", _sqlite_on_connect)
@@ -411,6 +451,7 @@ def open_database(
     echo: bool = False,
     backup_days: int | None = None,
     defer_checks: bool = False,
+    encrypt: bool = False,
 ) -> Database:
     """Connect, refuse a database newer than this program, upgrade an older one to head.
 
@@ -423,23 +464,29 @@ def open_database(
     first opening of a day, keeping that many days of backups; a daily backup that fails is a warning.
     ``defer_checks``: an existing SQLite file already at the current schema is opened without its integrity
     check and daily backup, which :meth:`Database.finish_opening` then runs (:class:`OpeningChecks`); an
-    upgrade is never deferred.
+    upgrade is never deferred. ``encrypt``: a new SQLite file is created encrypted (an encrypted one is
+    opened with its key from the keyring in any case; an existing unencrypted one is opened as it is, with a
+    warning that ``mdtboard database encrypt`` encrypts it).
     """
     path = sqlite_path(resolve_url(url))
     existed = path is not None and path.exists()
     if path is not None and not existed and not create:
         raise DatabaseMissingError(str(path))
-    engine = create_engine(url, echo=echo)
+    engine = create_engine(url, echo=echo, encrypt=encrypt)
     where = describe_url(str(engine.url))
     try:
         current = current_revision(engine)
+    except DatabaseError:  # an encrypted file the keyring's key does not open
+        engine.dispose()
+        raise
     except sa.exc.OperationalError as exc:
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseError(f"Cannot reach the database {where}: {reason}") from exc
     except sa.exc.DatabaseError as exc:
         engine.dispose()
-        raise DatabaseError(damaged_message(where, str(exc.orig))) from exc
+        hint = cipher.no_key_hint(path) if path is not None and cipher.is_encrypted(path) else ""
+        raise DatabaseError(damaged_message(where, str(exc.orig)) + hint) from exc
     guard = sqlite_guard(engine)
     deferred = (
         defer_checks and existed and current == head_revision() and path is not None and guard is not None
@@ -462,6 +509,12 @@ def open_database(
     if migrate and current != head_revision() and engine.dialect.name == "postgresql":
         _refuse_runtime_role(engine, where)
     warnings: list[str] = []
+    if encrypt and path is not None and cipher.engine_key(engine) is None:
+        log.warning("database encryption is on, but the database file is not encrypted")
+        warnings.append(
+            f"Database encryption is on, but {path} is not encrypted. Close mdtboard and run "
+            "`mdtboard database encrypt` to encrypt it."
+        )
     if existed and current is not None and path is not None and not deferred:
         _backups(engine, path, upgrading=migrate and current != head_revision(), days=backup_days,
                  warnings=warnings)

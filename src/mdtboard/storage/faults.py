@@ -38,6 +38,10 @@ DEADLINE_S = 8.0
 #: ... and the pool's ping of a connection before it is handed out (a new connection is then made, within
 #: the connect timeout: a silent network fails the operation within ``PING_DEADLINE_S`` + 5 s).
 PING_DEADLINE_S = 2.0
+#: ... but not of a connection that answered a statement this recently (seconds): while someone types, a
+#: save follows a save within 2 s, and the ping would be one more round trip to the server each time. A
+#: connection that died in between fails its first statement instead, and the save is retried.
+PING_AFTER_IDLE_S = 5.0
 #: Execution option of a connection whose statements may take as long as they need (schema migrations).
 NO_DEADLINE = "mdtboard_no_deadline"
 
@@ -117,11 +121,13 @@ class StatementDeadline:
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self.cut = 0  # how many connections were cut (for tests and the log)
+        #: When each driver connection last answered a statement (monotonic seconds).
+        self.answered: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
 
     # -- the events of the engine
     def start(self, conn: Any, *_args: Any) -> None:
-        if conn.get_execution_options().get(NO_DEADLINE):
-            return
+        if conn.get_execution_options().get(NO_DEADLINE) or conn.invalidated:
+            return  # an invalidated connection (cut, or lost) has nothing left to wait for
         self.watch(conn.connection.driver_connection)
 
     def watch(self, driver: Any, seconds: float | None = None) -> None:
@@ -141,6 +147,14 @@ class StatementDeadline:
             driver = conn.connection.driver_connection
             with self._lock:
                 self._running.pop(id(driver), None)
+            self.answered[driver] = time.monotonic()
+
+    def answered_lately(self, driver: Any) -> bool:
+        """Whether ``driver`` answered a statement within :data:`PING_AFTER_IDLE_S`."""
+        try:
+            return time.monotonic() - self.answered.get(driver, -1e9) < PING_AFTER_IDLE_S
+        except TypeError:  # not weakly referable: always pinged
+            return False
 
     def stop_error(self, context: Any) -> None:
         if context.connection is not None:
@@ -184,10 +198,13 @@ def install_deadline(engine: Engine, seconds: float = DEADLINE_S) -> StatementDe
     event.listen(engine, "handle_error", deadline.stop_error)
     event.listen(engine.pool, "checkin", deadline.stop_pooled)
     event.listen(engine.pool, "reset", deadline.stop_pooled)
-    # The pool's ping before handing a connection out talks to the server without the events above.
+    # The pool's ping before handing a connection out talks to the server without the events above. It is
+    # left out for a connection that answered lately (:data:`PING_AFTER_IDLE_S`).
     ping = engine.dialect.do_ping
 
     def do_ping(dbapi_connection: Any) -> bool:
+        if deadline.answered_lately(dbapi_connection):
+            return True
         deadline.watch(dbapi_connection, PING_DEADLINE_S)
         try:
             return ping(dbapi_connection)

@@ -34,6 +34,7 @@ from sqlalchemy.engine import Engine
 
 from mdtboard.domain.changes import EVERYTHING, Change
 from mdtboard.storage import changes as change_log
+from mdtboard.storage import cipher
 from mdtboard.storage.db import BUSY_TIMEOUT_MS, PG_CONNECT_TIMEOUT_S, PG_KEEPALIVES, sqlite_path
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,9 @@ class Watcher:
         path = sqlite_path(str(self.engine.url))
         if path is None:
             raise RuntimeError("an in-memory SQLite database has no other writers to follow")
+        key = cipher.engine_key(self.engine)
+        if key is not None:  # an encrypted database: the same key as the engine's
+            return cipher.connect(path, key, isolation_level=None)
         return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
 
     def _poll_loop(self, conn: sqlite3.Connection) -> None:

@@ -139,6 +139,11 @@ USED_DATABASE_FILES: Option[list[str]] = Option(
 BACKUP_KEEP_DAYS: Option[int] = Option(
     "backups/keep_days", int, 14, "How many days the automatic daily backups are kept", valid=_positive
 )
+DATABASE_ENCRYPTION: Option[bool] = Option(
+    "database/encrypt", bool, False,
+    "A new database file is created encrypted (SQLCipher), its key in the operating system's keyring; an "
+    "existing unencrypted one is encrypted by `mdtboard database encrypt`",
+)
 IDLE_LOCK_MINUTES: Option[float] = Option(
     "security/idle_lock_minutes", float, 10.0,
     "Minutes without a key press or mouse use before both windows hide patient data and ask to unlock",
@@ -208,7 +213,8 @@ OPTIONS: dict[str, Option[Any]] = {
     option.key: option
     for option in (
         WINDOW_GEOMETRY, WINDOW_STATE, FONT_SCALE, LAST_CONFERENCE, LAST_CASE, DEMO_OFFERED,
-        USED_DATABASE_FILES, BACKUP_KEEP_DAYS, IDLE_LOCK_MINUTES, IDLE_LOCK_PRESENTING_MINUTES,
+        USED_DATABASE_FILES, BACKUP_KEEP_DAYS, DATABASE_ENCRYPTION, IDLE_LOCK_MINUTES,
+        IDLE_LOCK_PRESENTING_MINUTES,
         CONFERENCE_SPLITTER, DISCUSSION_SPLITTER,
         PRESENTATION_SCREEN, PRESENTATION_THEME, PRESENTATION_ZOOM, TYPING_SUGGESTS_FLOOR,
         PRESENTATION_TARGET_MINUTES, RECORD_FOLDER, MINUTES_FOLDER, CAREPLAN_PAGE_SIZE, CAREPLAN_FOLDER,

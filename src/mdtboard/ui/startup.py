@@ -122,6 +122,8 @@ class DatabaseOpener(QObject):
         self.sqlite_file: str | None = None
         #: Days of daily backups kept (the day's backup is taken on opening); None: no daily backup.
         self.backup_days: int | None = 14
+        #: A new SQLite file is created encrypted (the ``database/encrypt`` setting).
+        self.encrypt = False
 
     def start(
         self,
@@ -178,6 +180,7 @@ class DatabaseOpener(QObject):
                 create=create or self.sqlite_file not in known,
                 backup_days=self.backup_days,
                 defer_checks=True,  # checked, and backed up, by finish() once the window is usable
+                encrypt=self.encrypt,
             )
             services.load(PAGE_SERVICES)
         except DatabaseMissingError as exc:

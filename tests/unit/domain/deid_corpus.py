@@ -1,6 +1,7 @@
 """The real-looking test cases for the teaching-case finder (tests/data/deid), and the recall measurement.
 
-Run ``.venv/bin/python tests/unit/domain/deid_corpus.py`` for the figures by kind and the misses.
+Run ``.venv/bin/python tests/unit/domain/deid_corpus.py [held-out|second|third|fourth]`` for the figures by
+kind and the misses, and ``... deid_corpus.py clinical`` for the hints on the shipped clinical texts.
 An identifier counts as found when hints cover every one of its letters and digits (half a phone number
 found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
 """
@@ -20,6 +21,7 @@ from mdtboard.domain.deidentify import case_hints, text_slots
 DATA = Path(__file__).resolve().parents[2] / "data" / "deid"
 CORPUS = DATA / "real-looking-cases.json"
 HELD_OUT = DATA / "held-out-cases.json"
+FOURTH = DATA / "fourth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -145,11 +147,54 @@ def text_of(case: Case, where: str) -> str:
     return next(text for _f, w, text, _s in text_slots(case) if w == where)
 
 
+def shipped_clinical_texts() -> list[tuple[str, str, str]]:
+    """Every text of the clinical resources mdtboard ships (teaching cases, facilitator guides, rubric,
+    calibration vignettes, instrument names and references) and of the sample cases: (file, path, text)."""
+    from mdtboard.resources import resource
+
+    root = Path(__file__).resolve().parents[3]
+    files = [resource("cases", "teaching-cases.json"), resource("teaching", "facilitator-guides.json"),
+             resource("training", "rubric.json"), resource("training", "calibration.json"),
+             resource("instruments", "instrument-names.json"), root / "tests" / "data" / "sample-cases.json"]
+    out: list[tuple[str, str, str]] = []
+
+    def walk(name: str, value: object, path: str) -> None:
+        if isinstance(value, str) and len(value) >= 3:
+            out.append((name, path, value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(name, item, f"{path}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(name, item, f"{path}[{index}]")
+
+    for file in files:
+        walk(Path(str(file)).name, json.loads(Path(str(file)).read_text(encoding="utf-8")), "")
+    return out
+
+
+def clinical_hints() -> list[tuple[str, str, str, bool, str]]:
+    """The hints the finder gives on :func:`shipped_clinical_texts` with no names known: (file, path, kind,
+    sure, text). Some are identifiers of the fictional cases; the rest are false positives."""
+    from mdtboard.domain.phi import find_identifiers
+
+    return [(name, path, hint.kind.value, hint.sure, hint.text)
+            for name, path, text in shipped_clinical_texts()
+            for hint in find_identifiers(path, text, (), TODAY)]
+
+
 if __name__ == "__main__":
     import sys
 
+    if sys.argv[1:] == ["clinical"]:
+        texts, hints = shipped_clinical_texts(), clinical_hints()
+        size = sum(len(t) for _n, _p, t in texts)
+        print(f"{len(hints)} hints on {len(texts)} texts ({size} characters) of the shipped clinical texts:")
+        for name, where, kind, sure, text in hints:
+            print(f"  {name} {where}: {kind}{'' if sure else ' (a question)'} {text!r}")
+        sys.exit()
     sets = {"held-out": HELD_OUT, "second": DATA / "second-held-out-cases.json",
-            "third": DATA / "third-held-out-cases.json"}
+            "third": DATA / "third-held-out-cases.json", "fourth": FOURTH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "

@@ -14,7 +14,7 @@ from conftest import _postgres_schema_url
 from mdtboard.domain.case import Case, Patient
 from mdtboard.domain.search import TOKEN_LENGTH, case_tokens, matches, parse_query
 from mdtboard.services.context import Services
-from mdtboard.storage import case_repo, case_search, quick
+from mdtboard.storage import case_rows, case_search, quick
 from mdtboard.storage.db import Database, open_database, sqlite_url
 from mdtboard.storage.models import CaseRow, SearchTokenRow
 
@@ -173,12 +173,12 @@ def expected_refs(words: list[tuple[str, set[str]]], query: str) -> list[str]:
 def store_quickly(db: Database, cases: list[Case]) -> None:
     """The rows the case repository would write for these cases (its own ``case_values`` and search
     tokens), inserted in bulk without the ORM, which would take several times longer."""
-    now = case_repo.utcnow()
+    now = case_rows.utcnow()
     rows = [
-        case_repo.case_values(c) | {"id": i, "version": 0, "created_at": now, "updated_at": now}
+        case_rows.case_values(c) | {"id": i, "version": 0, "created_at": now, "updated_at": now}
         for i, c in enumerate(cases, start=1)
     ]
-    words = [row for i, c in enumerate(cases, start=1) for row in case_repo.child_rows(i, c)[SearchTokenRow]]
+    words = [row for i, c in enumerate(cases, start=1) for row in case_rows.child_rows(i, c)[SearchTokenRow]]
     with db.engine.begin() as conn:
         conn.execute(sa.insert(CaseRow.__table__), rows)
         conn.execute(sa.insert(SearchTokenRow.__table__), words)

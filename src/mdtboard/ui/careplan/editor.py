@@ -27,11 +27,19 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QHideEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
-from mdtboard.domain.accounts import Credential, Role
-from mdtboard.domain.careplan import CarePlan, Goal, Intervention, MedicationPlanEntry, PlanLockedError
-from mdtboard.domain.careplan_checks import OpenItem
+from mdtboard.domain.accounts import Account, Credential, Role
+from mdtboard.domain.careplan import (
+    CarePlan,
+    Goal,
+    Intervention,
+    MedicationPlanEntry,
+    PlanLockedError,
+    SignOff,
+)
+from mdtboard.domain.careplan_checks import OpenItem, required_sign_offs
 from mdtboard.domain.careplan_draft import OfferedItem, offered_sources
 from mdtboard.domain.case import Case, Discipline
+from mdtboard.domain.conference import Attendee, Conference
 from mdtboard.domain.errors import ConflictError, DatabaseError, InvalidInputError, MdtboardError
 from mdtboard.services.accounts import SignInError
 from mdtboard.services.context import Services
@@ -150,7 +158,13 @@ class CarePlanEditor(QWidget):
         self._loading = False
         self._review_problem: str | None = None
         self._offered: list[OfferedItem] = []
+        self._offered_for: tuple[int | None, int | None] = (None, None)  # (case id, plan id) of that list
         self._opening = 0  # counts the openings asked for: only the last one is shown
+        self._asked = {"offered": 0, "history": 0, "signers": 0}  # the same, for each display read
+        #: the attendance list last read for sign-off: (agenda item id, conference id), who is present,
+        #: who may sign for each discipline
+        self._attendance: tuple[tuple[int | None, int | None], list[Attendee], dict[Discipline, list[str]]] \
+            | None = None
         self.conflict_dialog: ClashDialog | None = None
         #: parts whose text of this person's own a choice did not keep (brought back by undo)
         self._discarded: dict[str, Any] = {}
@@ -203,6 +217,7 @@ class CarePlanEditor(QWidget):
         self.history.show_version_requested.connect(self.show_version)
         self.history.message.connect(self.status_message)
         self.follow_through.message.connect(self.status_message)
+        self.follow_through.shown.connect(self._follow_through_shown)
         self.ui.sectionTabs.currentChanged.connect(self._part_shown)
         self.output.message.connect(self.status_message)
         self.session.saved.connect(self._on_saved)
@@ -721,38 +736,65 @@ class CarePlanEditor(QWidget):
 
     def withdraw(
         self, discipline: Discipline, by: Credential | None = None, reason: str | None = None
-    ) -> None:
+    ) -> bool:
         """Withdraw the sign-off of ``discipline``: by the signer, or by a chair with a reason, each with
-        their own password or PIN (asked in a :class:`WithdrawDialog` unless ``by`` is passed)."""
+        their own password or PIN (asked in a :class:`WithdrawDialog` unless ``by`` is passed; who may
+        withdraw is read on the reader thread, the dialog opens when it comes). The withdrawal is stored
+        on the writer thread ("Withdrawing…", the row's button disabled meanwhile). True when it was
+        started, its outcome shown when it arrives."""
         if self._plan is None or not self.editable:
-            return
+            return False
         if not self.flush():
             self.status_message.emit(
                 "The plan is not saved yet, so no sign-off was withdrawn; see the save state."
             )
-            return
+            return False
         if by is None:
             self._ask_withdrawer(discipline)
-            return
-        try:
-            self._plan = self._services.careplans.withdraw_sign_off(self._plan, discipline, by, reason=reason)
-        except MdtboardError as exc:
-            self.status_message.emit(f"Sign-off not withdrawn: {exc}")
-            return
-        self.session.base = self._plan
-        self._show_state()
+            return False
+        plan_shown, careplans = self._plan, self._services.careplans
+        row = self.signoff.rows.get(discipline)
+        if row is not None:
+            row.button.setEnabled(False)
+        self.ui.saveState.setText("Withdrawing…")
+        ops.write(
+            lambda: careplans.withdraw_sign_off(plan_shown, discipline, by, reason=reason),
+            parent=self, label="withdrawing a care-plan sign-off",
+            success=lambda plan: self._withdrawn(plan_shown, discipline, plan),
+            failure=lambda exc: self._withdraw_failed(plan_shown, discipline, exc),
+        )
+        return True
+
+    def _withdrawn(self, plan_shown: CarePlan, discipline: Discipline, plan: CarePlan) -> None:
+        if self._sign_done(plan_shown, discipline):
+            self._plan = plan
+            self.session.base = plan  # the version the next save states
+            self._show_state()
         self.status_message.emit(f"The {discipline.label.lower()} sign-off was withdrawn")
+
+    def _withdraw_failed(self, plan_shown: CarePlan, discipline: Discipline, error: MdtboardError) -> None:
+        self._sign_done(plan_shown, discipline)
+        self.status_message.emit(f"Sign-off not withdrawn: {error}")
 
     def _ask_withdrawer(self, discipline: Discipline) -> None:
         assert self._plan is not None
-        given = next((so for so in self._plan.sign_offs if so.discipline is discipline), None)
+        plan = self._plan
+        given = next((so for so in plan.sign_offs if so.discipline is discipline), None)
         if given is None:
             return
-        try:
-            accounts = self._services.accounts.all()
-            demo = self._services.accounts.demo_only()
-        except MdtboardError as exc:
-            self.status_message.emit(f"Sign-off not withdrawn: {exc}")
+        accounts_service = self._services.accounts
+
+        def work() -> tuple[list[Account], bool]:
+            return list(accounts_service.active()), accounts_service.demo_only()
+
+        ops.read(work, parent=self, label="who may withdraw a care-plan sign-off",
+                 success=lambda got: self._ask_withdraw_credential(plan, discipline, given, *got),
+                 failure=lambda exc: self.status_message.emit(f"Sign-off not withdrawn: {exc}"))
+
+    def _ask_withdraw_credential(
+        self, plan: CarePlan, discipline: Discipline, given: SignOff, accounts: list[Account], demo: bool
+    ) -> None:
+        if self._plan is None or self._plan.id != plan.id or not self.editable:
             return
         signer = next((a.username for a in accounts if a.id == given.account_id), None)
         chairs = [a for a in accounts if Role.CHAIR in a.roles]
@@ -880,26 +922,62 @@ class CarePlanEditor(QWidget):
         self.tables.views[INTERVENTIONS].setCurrentIndex(model.index(row - 1, 0))
         self.status_message.emit(f"Merged intervention {row + 1} into {row} (Ctrl+Z separates them)")
 
+    def _ask(self, what: str) -> int:
+        """A display read of ``what`` is asked for: its token (only the last one asked is shown)."""
+        self._asked[what] += 1
+        return self._asked[what]
+
     def _show_offered(self) -> None:
-        """The input not taken into the draft, offered for the chair to add one by one."""
-        self.ui.offeredList.clear()
-        self._offered = []
-        if self._case is not None and self._case.id is not None and self._plan is not None:
-            try:
-                current = self.read_plan() if self.editable else self._plan
-                self._offered = self._services.careplans.offered(self._case.id, self._agenda_item_id, current)
-            except MdtboardError as exc:
-                self.status_message.emit(str(exc))
+        """The input not taken into the draft, offered for the chair to add one by one: read on the reader
+        thread ("Loading…" meanwhile; the list of another case or plan is cleared at once)."""
+        token = self._ask("offered")
+        case_id = None if self._case is None else self._case.id
+        plan = self._plan
+        shown_for = (case_id, None if plan is None else plan.id)
+        if shown_for != self._offered_for:
+            self._offered, self._offered_for = [], shown_for
+            self._fill_offered()
+        if case_id is None or plan is None:
+            self._fill_offered()
+            return
+        current = self.read_plan() if self.editable else plan
+        careplans, item_id = self._services.careplans, self._agenda_item_id
+        self.ui.offeredLabel.setText("Loading what else the team offered…")
+        ops.read(lambda: careplans.offered(case_id, item_id, current), parent=self,
+                 label="the input offered for the care plan",
+                 success=lambda items: self._offered_read(token, shown_for, items),
+                 failure=lambda exc: self._offered_not_read(token, exc))
+
+    def _offered_read(
+        self, token: int, shown_for: tuple[int | None, int | None], items: list[OfferedItem]
+    ) -> None:
+        if token != self._asked["offered"] or shown_for != self._offered_for:
+            return
+        self._offered = items
+        self._fill_offered()
+
+    def _offered_not_read(self, token: int, error: MdtboardError) -> None:
+        if token == self._asked["offered"]:
+            self._fill_offered()
+            self.status_message.emit(str(error))
+
+    def _fill_offered(self) -> None:
+        """Show ``self._offered`` (the selected row stays where it was)."""
+        listed = self.ui.offeredList
+        row = listed.currentRow()
+        listed.clear()
         for item in self._offered:
             who = f", {item.author}" if item.author else ""
-            self.ui.offeredList.addItem(f"{item.discipline.label}{who} ({item.source}): {item.text}")
+            listed.addItem(f"{item.discipline.label}{who} ({item.source}): {item.text}")
+        if row >= 0 and self._offered:
+            listed.setCurrentRow(min(row, len(self._offered) - 1))
         sources = offered_sources(self._offered)
         self.ui.offeredLabel.setText(
             f"Not in the draft ({sources}). Enter adds the selected one to the plan."
             if sources else "Nothing else was offered: every input is in the draft or the plan."
         )
-        self.ui.offeredList.setVisible(bool(self._offered))
-        self.ui.offeredList.setEnabled(self.editable)
+        listed.setVisible(bool(self._offered))
+        listed.setEnabled(self.editable)
 
     def add_offered(self, index: int) -> None:
         """Add an offered recommendation to the plan as an accepted intervention of its discipline."""
@@ -914,9 +992,11 @@ class CarePlanEditor(QWidget):
             self, ids, INTERVENTIONS, row, item,
             label=f"Add {chosen.discipline.label.lower()} input {chosen.source} (care plan)",
         ))
-        self._show_offered()
+        del self._offered[index]  # at once; then read again in the background
+        self._fill_offered()
         self.ui.offeredList.setCurrentRow(min(index, self.ui.offeredList.count() - 1))
         self.ui.offeredList.setFocus()
+        self._show_offered()
         self.status_message.emit(f"Added to the plan: {chosen.text[:60]}")
 
     def _can_edit(self) -> bool:
@@ -1050,21 +1130,58 @@ class CarePlanEditor(QWidget):
             )
 
     def _show_signoff(self) -> None:
+        """The sign-off rows. Who must sign follows from the plan and the attendance list of its
+        conference, which is read on the reader thread each time (people may have come meanwhile); the
+        rows are shown at once from the list last read for that conference, else "Loading…"."""
         plan = self._plan
         if plan is None:
             self.signoff.show_plan(None, (), editable=False)
             return
-        try:
-            required = self._services.careplans.required_sign_offs(plan)
-            conference = (
-                None if plan.conference_id is None else self._services.conferences.get(plan.conference_id)
-            )
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            required, conference = (), None
-        self.signoff.show_plan(
-            plan, required, editable=self.editable, signers=display.signers(conference)
-        )
+        key = (plan.agenda_item_id, plan.conference_id)
+        known = self._attendance
+        if known is not None and known[0] == key:
+            self._show_signoff_rows(known[1], known[2])
+        else:
+            self.signoff.show_loading()
+        token = self._ask("signers")
+        careplans, conferences = self._services.careplans, self._services.conferences
+
+        def work() -> tuple[list[Attendee], Conference | None]:
+            present = [] if key[0] is None else careplans.present(key[0])
+            return present, None if key[1] is None else conferences.get(key[1])
+
+        ops.read(work, parent=self, label="who signs the care plan",
+                 success=lambda got: self._attendance_read(token, key, *got),
+                 failure=lambda exc: self._attendance_not_read(token, key, exc))
+
+    def _attendance_read(
+        self, token: int, key: tuple[int | None, int | None], present: list[Attendee],
+        conference: Conference | None,
+    ) -> None:
+        if token != self._asked["signers"]:
+            return
+        fresh = (key, present, display.signers(conference))
+        changed = fresh != self._attendance
+        self._attendance = fresh
+        plan = self._plan
+        if changed and plan is not None and (plan.agenda_item_id, plan.conference_id) == key:
+            self._show_signoff_rows(fresh[1], fresh[2])
+
+    def _attendance_not_read(
+        self, token: int, key: tuple[int | None, int | None], error: MdtboardError
+    ) -> None:
+        if token != self._asked["signers"]:
+            return
+        self.status_message.emit(str(error))
+        known = self._attendance
+        if known is None or known[0] != key:  # nobody known to sign: the rows of those who signed
+            self._show_signoff_rows([], {})
+
+    def _show_signoff_rows(self, present: list[Attendee], signers: dict[Discipline, list[str]]) -> None:
+        plan = self._plan
+        if plan is not None:
+            required = required_sign_offs(plan, present)
+            self.signoff.show_plan(plan, required, editable=self.editable, signers=signers)
 
     def _part_shown(self, index: int) -> None:
         """A part chosen from outside it (Alt+G, say, with the cursor on a button above) takes the cursor
@@ -1095,28 +1212,40 @@ class CarePlanEditor(QWidget):
 
     def _show_follow_through(self) -> None:
         """The actions of the case's agreed plan to review, and who may record their progress: the
-        people present at the conference where the case is discussed."""
-        case_id = None if self._case is None else self._case.id
-        recorders: list[str] = []
-        if self._agenda_item_id is not None:
-            try:
-                recorders = [a.name for a in self._services.careplans.present(self._agenda_item_id)]
-            except MdtboardError as exc:
-                self.status_message.emit(str(exc))
-        self.follow_through.show_case(case_id, self._agenda_item_id, recorders)
+        people present at the conference where the case is discussed (read in the background)."""
+        self.follow_through.show_case(None if self._case is None else self._case.id, self._agenda_item_id)
+        self._follow_through_shown()
+
+    def _follow_through_shown(self) -> None:
         tabs = self.ui.sectionTabs
         tabs.setTabText(tabs.indexOf(self.follow_through), "Follow-thro&ugh" + (
             f" (version {self.follow_through.plan.plan_version})" if self.follow_through.plan else ""
         ))
 
     def _show_history(self) -> None:
-        plans: list[CarePlan] = []
-        if self._case is not None and self._case.id is not None:
-            try:
-                plans = self._services.careplans.history(self._case.id)
-            except MdtboardError as exc:
-                self.status_message.emit(str(exc))
-        self.history.set_plans(plans, None if self._plan is None else self._plan.id)
+        """Every version of the case's plan, read on the reader thread (those of another case are
+        cleared at once; "loading" is said beside the title meanwhile)."""
+        token = self._ask("history")
+        case_id = None if self._case is None else self._case.id
+        known = self.history.model.plans()
+        if case_id is None or (known and known[0].case_id != case_id):
+            self.history.set_plans([], None)
+        if case_id is None:
+            return
+        careplans = self._services.careplans
+        self.history.show_loading()
+        ops.read(lambda: careplans.history(case_id), parent=self, label="the care plan's versions",
+                 success=lambda plans: self._history_read(token, plans),
+                 failure=lambda exc: self._history_not_read(token, exc))
+
+    def _history_read(self, token: int, plans: list[CarePlan]) -> None:
+        if token == self._asked["history"]:
+            self.history.set_plans(plans, None if self._plan is None else self._plan.id)
+
+    def _history_not_read(self, token: int, error: MdtboardError) -> None:
+        if token == self._asked["history"]:
+            self.history.set_plans(self.history.model.plans(), None if self._plan is None else self._plan.id)
+            self.status_message.emit(str(error))
 
     def _show_review_date(self) -> None:
         """Beside the review date: the date as understood, or why it is not one."""

@@ -21,6 +21,7 @@ from mdtboard.domain.careplan import CarePlan, Intervention
 from mdtboard.domain.careplan_progress import ActionProgress, ProgressState, action_mark, effective_due
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import ops
 from mdtboard.ui.careplan.models import Column, ItemTableModel
 from mdtboard.ui.careplan.values import parse_date
 from mdtboard.ui.conference.icons import Mark
@@ -94,13 +95,18 @@ class _ProgressKeys(QObject):
 class FollowThroughPanel(QWidget):
     """The actions of the agreed plan shown with :meth:`show_case`.
 
+    The plan, its progress and who may record it are read on the reader thread ("Loading…" meanwhile);
+    progress is recorded on the writer thread.
+
     Signals:
         message(str): a line for the status bar.
         progress_recorded(int): progress was recorded on an action of this plan (its id).
+        shown(): the actions of the case asked for with :meth:`show_case` are shown.
     """
 
     message = Signal(str)
     progress_recorded = Signal(int)
+    shown = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,10 +124,12 @@ class FollowThroughPanel(QWidget):
         self._keys = _ProgressKeys(self.record_selected, view)
         view.installEventFilter(self._keys)
         self.plan: CarePlan | None = None
+        self._case_id: int | None = None
         self._agenda_item_id: int | None = None
+        self._asked = 0  # counts the cases asked for: only the last one is shown
         self.last_dialog: QInputDialog | None = None
         self._connect_signals()
-        self.show_case(None, None, [])
+        self.show_case(None, None)
 
     def _connect_signals(self) -> None:
         """The table's keys are handled by its event filter (:class:`_ProgressKeys`)."""
@@ -130,18 +138,45 @@ class FollowThroughPanel(QWidget):
     def has_actions(self) -> bool:
         return self.model.rowCount() > 0
 
-    def show_case(self, case_id: int | None, agenda_item_id: int | None, recorders: Sequence[str]) -> None:
-        """Show the actions of the case's latest signed plan; ``recorders`` are the people present who
-        may record progress (the attendance list of the conference where the case is discussed)."""
+    def show_case(self, case_id: int | None, agenda_item_id: int | None) -> None:
+        """Show the actions of the case's latest signed plan, and who may record their progress: the
+        people present at the conference of ``agenda_item_id`` (where the case is discussed). Read on
+        the reader thread; until they come the table of another case is cleared and "Loading…" shown."""
+        self._asked += 1
+        token = self._asked
+        if case_id != self._case_id:
+            self.plan = None
+            self.model.set_items([])
+        self._case_id = case_id
         self._agenda_item_id = agenda_item_id
+        if case_id is None:
+            self._show(token, (None, {}, []))
+            return
+        careplans = self._services.careplans
+
+        def work() -> tuple[CarePlan | None, dict[str, ActionProgress], list[str]]:
+            plan = careplans.agreed(case_id)
+            progress = careplans.progress(plan.id) if plan and plan.id else {}
+            present = [] if agenda_item_id is None else careplans.present(agenda_item_id)
+            return plan, progress, [a.name for a in present]
+
+        self.ui.introLabel.setText("Loading…")
+        ops.read(work, parent=self, label="the care plan's follow-through",
+                 success=lambda got: self._show(token, got),
+                 failure=lambda exc: self._not_read(token, exc))
+
+    def _not_read(self, token: int, error: MdtboardError) -> None:
+        if token == self._asked:
+            self._show_texts(self.model.items(), self.ui.recorderCombo.isEnabled())
+            self.message.emit(str(error))
+
+    def _show(
+        self, token: int, got: tuple[CarePlan | None, dict[str, ActionProgress], list[str]]
+    ) -> None:
+        if token != self._asked:  # another case was asked for meanwhile
+            return
+        plan, progress, recorders = got
         self.today = date.today()
-        plan, progress = None, {}
-        if case_id is not None:
-            try:
-                plan = self._services.careplans.agreed(case_id)
-                progress = self._services.careplans.progress(plan.id) if plan and plan.id else {}
-            except MdtboardError as exc:
-                self.message.emit(str(exc))
         self.plan = plan
         rows: list[Row] = [] if plan is None else [
             (i, progress.get(i.uid)) for i in plan.agreed_interventions()
@@ -160,6 +195,7 @@ class FollowThroughPanel(QWidget):
             combo.addItem("Nobody on an attendance list")
         combo.setEnabled(bool(recorders))
         self._show_texts(rows, bool(recorders))
+        self.shown.emit()
 
     def _show_texts(self, rows: Sequence[Row], can_record: bool) -> None:
         plan = self.plan
@@ -229,27 +265,39 @@ class FollowThroughPanel(QWidget):
             self.record(item, state, reason=text)
 
     def record(self, item: Intervention, state: ProgressState, *, reason: str | None = None,
-               new_due: date | None = None) -> ActionProgress | None:
+               new_due: date | None = None) -> bool:
+        """Record progress on ``item``, on the writer thread (the table shows it when stored). False when
+        there is no agreed plan to record it on."""
         plan = self.plan
         if plan is None or plan.id is None:
-            return None
-        try:
-            recorded = self._services.careplans.record_progress(
-                plan.id, item.uid, state, recorded_by=self.ui.recorderCombo.currentText(), reason=reason,
-                new_due=new_due, agenda_item_id=self._agenda_item_id,
+            return False
+        careplans, plan_id, item_id = self._services.careplans, plan.id, self._agenda_item_id
+        recorded_by = self.ui.recorderCombo.currentText()
+
+        def work() -> tuple[ActionProgress, dict[str, ActionProgress]]:
+            recorded = careplans.record_progress(
+                plan_id, item.uid, state, recorded_by=recorded_by, reason=reason, new_due=new_due,
+                agenda_item_id=item_id,
             )
-        except MdtboardError as exc:
-            self.message.emit(f"Progress not recorded: {exc}")
-            return None
-        progress = self._services.careplans.progress(plan.id)
-        row = self.ui.actionsTable.currentIndex().row()
-        self.model.set_items([(i, progress.get(i.uid)) for i in plan.agreed_interventions()])
-        self.ui.actionsTable.setCurrentIndex(self.model.index(max(row, 0), 0))
-        self._show_texts(self.model.items(), True)
-        self.ui.actionsTable.setFocus()
+            return recorded, careplans.progress(plan_id)
+
+        ops.write(work, parent=self, label="recording progress on a care-plan action",
+                  success=lambda got: self._recorded(plan, item, *got),
+                  failure=lambda exc: self.message.emit(f"Progress not recorded: {exc}"))
+        return True
+
+    def _recorded(
+        self, plan: CarePlan, item: Intervention, recorded: ActionProgress,
+        progress: dict[str, ActionProgress],
+    ) -> None:
+        if self.plan is not None and self.plan.id == plan.id:
+            row = self.ui.actionsTable.currentIndex().row()
+            self.model.set_items([(i, progress.get(i.uid)) for i in plan.agreed_interventions()])
+            self.ui.actionsTable.setCurrentIndex(self.model.index(max(row, 0), 0))
+            self._show_texts(self.model.items(), self.ui.recorderCombo.isEnabled())
         self.message.emit(f"{recorded.text}: {item.description[:60]} ({recorded.recorded_text})")
+        assert plan.id is not None
         self.progress_recorded.emit(plan.id)
-        return recorded
 
     def rows(self) -> list[Any]:
         return self.model.items()

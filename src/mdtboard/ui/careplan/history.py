@@ -117,6 +117,7 @@ class VersionHistory(QFrame):
         self.ui = Ui_VersionHistory()
         self.ui.setupUi(self)
         set_relative_font(self.ui.titleLabel, 1.15, bold=True)
+        self._title = self.ui.titleLabel.text()
         self.model = VersionListModel(self)
         self.ui.versionsView.setModel(self.model)
         #: The last comparison shown: (older version, newer version, changes by section).
@@ -130,7 +131,12 @@ class VersionHistory(QFrame):
         self.ui.showButton.clicked.connect(self._show_selected)
         self.ui.diffButton.clicked.connect(self.show_changes)
 
+    def show_loading(self) -> None:
+        """The versions are being read: said beside the title (those listed stay until they come)."""
+        self.ui.titleLabel.setText(f"{self._title} (loading…)")
+
     def set_plans(self, plans: Sequence[CarePlan], shown: int | None) -> None:
+        self.ui.titleLabel.setText(self._title)
         self.model.set_plans(plans, shown)
         self.ui.changesBrowser.clear()
         self.ui.changesBrowser.hide()

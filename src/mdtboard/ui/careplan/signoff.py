@@ -154,6 +154,13 @@ class SignOffPanel(QFrame):
             row.signed.setTextFormat(Qt.TextFormat.PlainText if signed is None else Qt.TextFormat.RichText)
         self._show_summary(plan, shown)
 
+    def show_loading(self) -> None:
+        """Who is to sign is being read (the attendance list of the plan's conference): no rows until it
+        comes, so that nobody signs on a list of another plan."""
+        self._clear()
+        self.ui.summaryIcon.clear()
+        self.ui.summaryLabel.setText("Loading…")
+
     def _show_summary(self, plan: CarePlan | None, shown: Sequence[Discipline]) -> None:
         size = icon_size_for(self.font())
         if plan is None:

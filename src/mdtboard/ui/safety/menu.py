@@ -61,6 +61,7 @@ class SafetyMenu(QObject):
         settings = getattr(window, "settings", None)
         if opener is not None and settings is not None:
             opener.backup_days = options.BACKUP_KEEP_DAYS.read(settings)
+            opener.encrypt = options.DATABASE_ENCRYPTION.read(settings)
         ready = getattr(window, "services_ready", None)
         if ready is not None:
             ready.connect(self._services_ready)

@@ -187,6 +187,8 @@ class DebriefView(QWidget):
             return None
         try:
             written = write_debrief(self._services.training.debrief_inputs(conference.id, self.trainee), path)
+            # the conference and the kind of export; never the trainee's name nor the file's
+            self._services.audit.exported("debrief pdf", conference_id=conference.id)
         except MdtboardError as exc:
             show_error(self, "Debrief not saved", str(exc))
             self.status_message.emit(f"Debrief not saved: {exc}")

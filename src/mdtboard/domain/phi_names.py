@@ -1,0 +1,163 @@
+"""People's names in free text, for :mod:`mdtboard.domain.phi`: the names the case gives, found wherever they
+stand (with the initials and given name written beside them), and names found by what stands before or after
+them: a title ("Mrs Daly", "Dr Osei"), a relation or role ("her daughter Aoife", "neighbour, Tom Reilly",
+"Siobhan (daughter)", "seen by", "referred by"), or a discipline heading an entry ("OT (Orla):").
+"""
+
+from __future__ import annotations
+
+import re
+
+from mdtboard.domain.phi_words import DISCIPLINE_NAME, FOREIGN_RELATIONS, NAME_SKIP, NOT_NAMES, NOT_TOWNS
+
+_TITLE = re.compile(
+    r"\b(?:Dr\.?\s+med(?:\.\s+dent)?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|"
+    r"Rabbi|Sr|Cllr|Sgt|Judge|Canon|Sheikh|Hajji?|Auntie|Aunty|Uncle|Nana|Granny|Grandad|Ustadh|Mme|Mlle|"
+    r"Me|M(?=\.)|Sra?|Herr|Frau|Pani?|Elder|Chief|Deacon|Bishop|Monsignor|Mgr|Sœur|Soeur|Père|Padre|"
+    r"Hermana|Doña|Dña|Srta|Dra|Dre|Mevrouw|Mevr|Dhr|Meneer|Signora|Signor|Sig|Dott|Dottssa|Kaumātua|Whaea|"
+    r"Matua|Tita|Lola|Lolo|Lic|Licda|Lcda|Lcdo|Mdm|Mzee|Dr\.?\s+med(?:\.\s+dent)?|Dott\.ssa|"
+    r"(?-i:dr|dra|dott|dott\.ssa|prof|lek|mgr))\.?\s+"
+)
+_RELATIONS = (
+    r"daughter|son|wife|husband|partner|spouse|mother|mum|mom|mam|father|dad|brother|sister|neighbou?r|friend|"
+    r"carer|caregiver|niece|nephew|granddaughter|grandson|grandchild|grandmother|grandfather|aunt|uncle|"
+    r"cousin|fianc[ée]e?|girlfriend|boyfriend|colleague|boss|manager|employer|landlord|landlady|flatmate|"
+    r"housemate|step-?(?:son|daughter|mother|father)|in-?law|sister-in-law|brother-in-law|daughter-in-law|"
+    r"son-in-law|GP|physio|physiotherapist|consultant|surgeon|key\s?worker|social\s+worker|psychologist|"
+    r"pharmacist|counsell?or|therapist|priest|vicar|minister|solicitor|lawyer|advocate|interpreter|chaplain|"
+    r"coach|teacher|rheumatologist|neurologist|oncologist|registrar|midwife|dentist|nurse|doctor|pastor|imam|"
+    r"twin|kids?|children|child|grandkids|care\s+worker|support\s+worker|named|called|name\s+is|"
+    r"seen\s+by|referred\s+by|reviewed\s+by|assessed\s+by|discussed\s+with|spoke\s+(?:to|with)|letter\s+from|"
+    r"according\s+to|per|signed|c/o|care\s+of|attn|contact|lives\s+with|looked\s+after\s+by|cared\s+for\s+by|"
+    r"next\s+of\s+kin|NOK|emergency\s+contact|parent|guardian|health\s+visitor|warden|officer|rep|"
+    r"representative|steward|case\s+manager|caseworker|"
+    r"probation\s+officer|health\s+visitor|district\s+nurse|home\s+help|befriender|sponsor|mentor|"
+    + FOREIGN_RELATIONS
+)
+_AFTER_RELATION = re.compile(
+    rf"\b(?:{_RELATIONS})s?\b(?:\s*[,:(-]\s*|\s+)(?:(?:is|was|named|called|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|D\.|Dona|Dom|"
+    rf"Sra?\.?|Don|Doña|Pani?|Frau|Herr|Mme|M\.|Lic\.)\s+)?",
+    re.IGNORECASE,
+)
+_BEFORE_RELATION = re.compile(
+    rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?P<bracket>,\s+|\s+\(\s*)(?:(?:his|her|their|"
+    rf"the\s+patient's|patient's|Mrs?\.?\s+\w+'s|a|the|our|my)\s+)?(?:{_RELATIONS})\b",
+    re.IGNORECASE,
+)
+_BRACKET_END = re.compile(r"s?\s*[),;:/]|s?\s+\d|['’]s\b")
+_NAME_WORDS = re.compile(
+    r"(?:(?:[A-Z]\.\s?){1,2})?(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
+    r"binti\s+|ibn\s+|da\s+|dos\s+|del\s+|la\s+|le\s+)?[^\W\d_][\w'’-]*)"
+    r"(?:\s+(?:(?:O['’]|Mc|Mac|de\s+|van\s+|von\s+|al-|el-|bin\s+|ibn\s+|da\s+|dos\s+|del\s+)?[^\W\d_][\w'’-]*)){0,2}"
+)
+
+
+def _capitalised_words(text: str, start: int) -> tuple[int, int] | None:
+    """The name (one to three capitalised words) starting at ``start``, as a span; None when there is none."""
+    match = _NAME_WORDS.match(text, start)
+    if match is None:
+        return None
+    words = match.group().split()
+    kept: list[str] = []
+    for word in words:
+        bare = word.strip("'’-.")
+        if not bare or bare.casefold() in NOT_NAMES:
+            break
+        if not (bare[0].isupper() or bare.casefold() in {"van", "von", "de", "da", "del", "la", "le", "bin",
+                                                        "ibn", "dos", "al-", "el-", "binti"}):
+            break
+        kept.append(word)
+    while kept and kept[-1].casefold() in NAME_SKIP:
+        kept.pop()
+    if not kept or not any(w[0].isupper() for w in kept):
+        return None
+    end = start + len(" ".join(kept)) if " ".join(kept) == text[start : start + len(" ".join(kept))] else None
+    if end is None:  # words were separated by more than one space: measure in the text itself
+        end = start
+        for word in kept:
+            end = text.index(word, end) + len(word)
+    while end > start and text[end - 1] in "'’.-":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+_PARTICLES_BEFORE = r"(?:(?:van|von|de|der|den|la|le|da|dos|del|di|du|ten|ter|zu|het)\s+){1,3}"
+_INITIAL_BEFORE = re.compile(
+    rf"(?:\b[A-Z]\.\s?){{1,2}}(?:{_PARTICLES_BEFORE})?$|(?<![\w'’-]){_PARTICLES_BEFORE}$"
+)
+_GIVEN_BEFORE = re.compile(r"\b(?P<given>[A-Z][a-z][^\W\d_]+)\s$")
+_INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
+
+
+def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
+    """A known name part widened to the initials and given name written beside it: "M. Thompson",
+    "Priya V.", "Denise Brooks" (a capitalised word before a known family name, not at a sentence start)."""
+    before = _INITIAL_BEFORE.search(text, max(0, start - 20), start)
+    if before is not None:
+        start = before.start()
+    if before is None or text[start].islower():  # "Pieter van der Berg": the given name before the particles
+        given = _GIVEN_BEFORE.search(text[:start])
+        if given is not None and given.group("given").casefold() not in NOT_NAMES | NOT_TOWNS:
+            start = given.start("given")
+    after = _INITIAL_AFTER.match(text, end)
+    if after is not None:
+        end = after.end()
+    return start, end
+
+
+def shortened_names(text: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]:
+    """A known given name shortened and followed by an initial of a known name: "Sam K." for Samuel
+    Kakegamic, "Chris O." for Christopher O'Neill."""
+    initials = {token[0] for token in tokens if token[:1].isupper()}
+    spans = []
+    for token in tokens:
+        if len(token) < 5 or not token[0].isupper():
+            continue
+        for size in range(3, len(token) - 1):
+            pattern = rf"(?<![\w'’-]){re.escape(token[:size])}\s+(?P<i>[A-Z])\.(?!\w)"
+            spans += [m.span() for m in re.finditer(pattern, text) if m.group("i") in initials]
+    return spans
+
+
+def context_names(text: str) -> list[tuple[int, int]]:
+    """Names in ``text`` found by what stands before or after them (a title, a relation or a role)."""
+    spans: list[tuple[int, int]] = []
+    for cue in (_TITLE, _AFTER_RELATION):
+        for match in cue.finditer(text):
+            span = _capitalised_words(text, match.end())
+            if span is not None:
+                spans.append(span)
+    for match in DISCIPLINE_NAME.finditer(text):
+        group = "a" if match.group("a") else "b"
+        if match.group(group).split()[0].casefold() not in NOT_NAMES:
+            spans.append(match.span(group))
+    for match in _BEFORE_RELATION.finditer(text):
+        # in brackets, the relation is all the bracket says ("Siobhan (daughter)", "Tom (neighbour, 70)"),
+        # not what an instrument is for ("Zarit Burden Interview (caregiver burden)")
+        if "(" in match.group("bracket") and not _BRACKET_END.match(text, match.end()):
+            continue
+        start = match.start("name")
+        words = match.group("name").split()
+        # only the capitalised words right before the relation ("... visits, Aoife, her daughter")
+        while words and (words[0].casefold() in NOT_NAMES or not words[0][0].isupper()):
+            start = text.index(words[0], start) + len(words[0])
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        # ... and ending in one: "PCS-P total (mother)" is a score
+        if words and words[-1][0].isupper() and words[-1].casefold() not in NOT_NAMES:
+            spans.append((start, match.end("name")))
+    return spans
+
+
+def name_tokens(*names: str | None) -> tuple[str, ...]:
+    """The parts of people's names worth looking for in free text (titles and particles left out)."""
+    tokens: set[str] = set()
+    for name in names:
+        for word in re.split(r"[^\w'’-]+", name or ""):
+            for token in {word, *word.split("-")}:
+                token = token.strip("'’-")
+                if (len(token) >= 2 and token.casefold() not in NAME_SKIP and not token.isdigit()
+                        and token.casefold() not in NOT_NAMES):
+                    tokens.add(token)
+    return tuple(sorted(tokens))
+

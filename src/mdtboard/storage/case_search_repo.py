@@ -1,0 +1,195 @@
+"""Searching cases: counts and sorted pages of the cases matching a query, through the token index
+(the statements are built by :mod:`mdtboard.storage.case_search`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from mdtboard.domain.case import CaseSummary
+from mdtboard.domain.search import Query, parse_query
+from mdtboard.storage import case_search
+from mdtboard.storage.models import CaseRow
+
+
+def gather_statistics(session: Session) -> None:
+    """Have PostgreSQL's planner measure the searched tables again (after a bulk import its estimates
+    would lead it to plans made for an empty table). SQLite plans these statements without statistics."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("ANALYZE cases, case_search_tokens"))
+
+
+@cache
+def _text(sql: str) -> sa.TextClause:
+    return sa.text(sql)
+
+
+@cache
+def _page_text(sql: str) -> sa.TextualSelect:
+    """A page statement whose columns are typed as the table's (times and flags read as on every database)."""
+    table = CaseRow.__table__
+    names = ("id", "ref", "display_name", "title", "fictional", "updated_at", "archived_at")
+    return sa.text(sql).columns(*(sa.column(name, table.c[name].type) for name in names))
+
+
+def _postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _count_shape(session: Session, query: Query, fictional: bool | None, archived: bool) -> case_search.Shape:
+    return case_search.Shape(
+        len(query.words),
+        query.joined is not None,
+        fictional is not None,
+        postgresql=_postgresql(session),
+        archived=archived,
+    )
+
+
+def _bounded_count(
+    session: Session, query: Query, fictional: bool | None, archived: bool
+) -> tuple[int, bool]:
+    """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, and whether
+    that is every match."""
+    shape = _count_shape(session, query, fictional, archived)
+    values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
+    read, distinct = session.execute(_text(case_search.count_sql(shape)), values).one()
+    return int(distinct), int(read) < case_search.COUNT_READ
+
+
+def _exact_count(session: Session, query: Query, fictional: bool | None, archived: bool) -> int:
+    shape = _count_shape(session, query, fictional, archived)
+    values = case_search.params(query, fictional, archived=archived)
+    return int(session.execute(_text(case_search.exact_count_sql(shape)), values).scalar_one())
+
+
+def count(
+    session: Session,
+    query: str = "",
+    *,
+    fictional: bool | None = None,
+    limit: int | None = None,
+    archived: bool = False,
+) -> int:
+    """How many cases match; with ``limit``, counting stops past ``limit``: ``limit + 1`` says "more".
+    Archived cases count only with ``archived`` (and then only they do)."""
+    return _count(session, parse_query(query), fictional, limit, archived)[0]
+
+
+def _count(
+    session: Session, parsed: Query, fictional: bool | None, limit: int | None, archived: bool
+) -> tuple[int, int]:
+    """:func:`count`, and how many matches a page should expect (what :func:`search` takes as
+    ``matches``): the distinct cases the bounded count found when it read every match, even past
+    ``limit``, else :data:`case_search.COUNT_READ` (many)."""
+    if limit is None:
+        total = _exact_count(session, parsed, fictional, archived)
+        return total, total
+    found, exact = _bounded_count(session, parsed, fictional, archived)
+    if found > limit:
+        return limit + 1, found if exact else case_search.COUNT_READ
+    if exact:
+        return found, found
+    total = min(_exact_count(session, parsed, fictional, archived), limit + 1)
+    return total, total
+
+
+def listed_ids(
+    session: Session,
+    ids: Sequence[int],
+    query: str = "",
+    *,
+    fictional: bool | None = None,
+    archived: bool = False,
+) -> set[int]:
+    """Which of ``ids`` a search for ``query`` (and the real/fictional and archived filters) lists."""
+    parsed = parse_query(query)
+    shape = _count_shape(session, parsed, fictional, archived)
+    stmt = _text(case_search.listed_sql(shape)).bindparams(sa.bindparam("ids", expanding=True))
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        values = case_search.params(parsed, fictional, archived=archived) | {
+            "ids": list(ids[start : start + 500])
+        }
+        found.update(int(row[0]) for row in session.execute(stmt, values))
+    return found
+
+
+def search(
+    session: Session,
+    query: str = "",
+    *,
+    fictional: bool | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    sort: str = "ref",
+    descending: bool = False,
+    matches: int | None = None,
+    after: str | None = None,
+    archived: bool = False,
+) -> list[CaseSummary]:
+    """One sorted page of the matching cases. ``matches``: what :func:`count` said for the same query and
+    filter, when the caller has it (it chooses how the page is found; else it is counted first).
+    ``after`` (reference order only): the page starts after this reference, ``offset`` rows further.
+    ``archived``: the archived cases (which are otherwise never found)."""
+    if sort not in case_search.SORT_COLUMNS:
+        raise ValueError(f"unknown sort {sort!r}")
+    parsed = parse_query(query)
+    walk = False
+    if parsed.words and sort == "ref" and limit is not None:
+        if matches is None:
+            matches = _bounded_count(session, parsed, fictional, archived)[0]
+        walk = matches > case_search.BROAD_MATCHES
+    shape = case_search.Shape(
+        len(parsed.words),
+        parsed.joined is not None,
+        fictional is not None,
+        sort=sort,
+        descending=descending,
+        walk=walk,
+        limited=limit is not None or offset > 0,
+        postgresql=_postgresql(session),
+        after=after is not None,
+        archived=archived,
+    )
+    values = case_search.params(parsed, fictional, archived=archived)
+    values |= {"after": after} if after is not None else {}
+    if shape.limited:
+        values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
+    rows = session.execute(_page_text(case_search.page_sql(shape)), values)
+    return [CaseSummary(*row) for row in rows]
+
+
+def search_with_count(
+    session: Session,
+    query: str = "",
+    *,
+    count_limit: int,
+    fictional: bool | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+    sort: str = "ref",
+    descending: bool = False,
+    archived: bool = False,
+) -> tuple[list[CaseSummary], int]:
+    """A page and the bounded count (:func:`count` with ``count_limit``): what a keystroke needs. For a
+    query without words (the whole library, or one kind of it) the count is exact, however large: it is
+    one count of the cases table, as quick as the bounded one. ``archived``: among the archived cases."""
+    parsed = parse_query(query)
+    words = bool(parsed.words)
+    total, matches = _count(session, parsed, fictional, count_limit if words else None, archived)
+    page = search(
+        session,
+        query,
+        fictional=fictional,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        descending=descending,
+        matches=matches,
+        archived=archived,
+    )
+    return page, total
