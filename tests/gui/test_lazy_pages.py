@@ -9,11 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gui_helpers import WindowFactory, make_window, settings_path  # noqa: F401 - fixtures
+from gui_helpers import WindowFactory, make_window, settings_path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mdtboard.ui.main_window import CASE, CONFERENCE, LIBRARY
+
+__all__ = ["make_window", "settings_path"]  # fixtures used here
 
 #: Modules no page needs until it is shown.
 LAZY = (
@@ -77,7 +79,8 @@ def test_pages_and_their_modules_wait_until_they_are_shown(sqlite_database_url: 
     assert seen["ready"] == []  # usable: none of them loaded
     case, conference, care_plan = seen["page 1"], seen["page 2"], seen["page 3"]
     assert _has(case, "mdtboard.ui.cases.editor")
-    assert not _has(case, "mdtboard.ui.conference.workspace") and not _has(case, "mdtboard.ui.careplan.editor")
+    assert not _has(case, "mdtboard.ui.conference.workspace")
+    assert not _has(case, "mdtboard.ui.careplan.editor")
     assert _has(conference, "mdtboard.ui.conference.workspace")
     assert _has(conference, "mdtboard.ui.presentation.session")  # the timer bar, in the discussion
     assert not _has(conference, "mdtboard.ui.careplan.editor")
