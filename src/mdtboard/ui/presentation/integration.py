@@ -289,7 +289,8 @@ class PresentationMode(QObject):
 
     def start(self) -> BigScreen | None:
         """Show the big screen on the chosen screen (see the module docstring)."""
-        if self._ensure_session() is None:
+        session = self._ensure_session()
+        if session is None:
             return None
         screen = self.target_screen()
         if screen is None:
@@ -298,7 +299,7 @@ class PresentationMode(QObject):
         if self.big_screen is None:
             from mdtboard.ui.presentation.big_screen import BigScreen
 
-            self.big_screen = BigScreen(self.session, self.theme, self.zoom)
+            self.big_screen = BigScreen(session, self.theme, self.zoom)
             self.big_screen.addActions(self.shared_actions)
             for name in ("actionNextCase", "actionPreviousCase"):
                 action = getattr(self.window.ui, name, None)
@@ -311,7 +312,7 @@ class PresentationMode(QObject):
                 lambda step: self.set_zoom(zoom_in(self.zoom) if step > 0 else zoom_out(self.zoom))
             )
             self.big_screen.text.paging_changed.connect(lambda _p, _n: self._show_screen_state())
-        self.session.show_section(0)  # the big screen opens on the Situation, wherever the operator was
+        session.show_section(0)  # the big screen opens on the Situation, wherever the operator was
         self.big_screen.show_on(screen)
         if screen is not self.operator_screen():
             self.window.activateWindow()  # the operator goes on typing on the laptop
