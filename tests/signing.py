@@ -1,8 +1,9 @@
 """Signing care plans in tests as the program does: each lead with their own account (made here the first
-time, with a PIN) and that PIN, never by typing a name."""
+time, with a PIN of its own: :func:`pin_for`) and that PIN, never by typing a name."""
 
 from __future__ import annotations
 
+import zlib
 from datetime import datetime
 
 from mdtboard.domain.accounts import Account, Credential, Role
@@ -11,7 +12,12 @@ from mdtboard.domain.case import Discipline
 from mdtboard.services.accounts import same_name
 from mdtboard.services.context import Services
 
-PIN = "2468"
+
+def pin_for(username: str) -> str:
+    """The PIN of the test account ``username``: six digits of its own (PINs are unique among accounts)."""
+    return f"{zlib.crc32(username.encode('utf-8')) % 1_000_000:06d}"
+
+
 PASSWORD = "a long test password"
 #: Stands for an administrator who adds the accounts (``add`` checks the roles of who adds).
 ADMIN = Account(id=0, username="admin", display_name="Test administrator", discipline=None,
@@ -24,16 +30,18 @@ def username_for(name: str, discipline: Discipline) -> str:
 
 def account_for(services: Services, name: str, discipline: Discipline,
                 roles: frozenset[Role] = frozenset({Role.MEMBER})) -> Account:
-    """The account of ``name`` for ``discipline``, made (with :data:`PIN`) when there is none."""
+    """The account of ``name`` for ``discipline``, made (with its PIN, :func:`pin_for`) when there is none."""
     for account in services.accounts.all():
         if account.discipline is discipline and same_name(account.display_name, name):
             return account
-    return services.accounts.add(ADMIN, username_for(name, discipline), name, PASSWORD, roles,
-                                 discipline=discipline, pin=PIN)
+    username = username_for(name, discipline)
+    return services.accounts.add(ADMIN, username, name, PASSWORD, roles, discipline=discipline,
+                                 pin=pin_for(username))
 
 
 def credential(services: Services, name: str, discipline: Discipline) -> Credential:
-    return Credential(account_for(services, name, discipline).username, PIN)
+    username = account_for(services, name, discipline).username
+    return Credential(username, pin_for(username))
 
 
 def sign(services: Services, plan: CarePlan, discipline: Discipline, name: str, *,

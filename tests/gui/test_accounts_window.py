@@ -21,7 +21,8 @@ from mdtboard.domain.conference import Conference
 from mdtboard.services import permissions
 from mdtboard.services.context import open_services
 from mdtboard.ui.accounts.dialogs import FirstStartDialog
-from mdtboard.ui.accounts.people import LockScreen
+from mdtboard.ui.accounts.manage import AccountsDialog
+from mdtboard.ui.accounts.people import BY_PIN, LockScreen
 from mdtboard.ui.conference.attendance import AttendancePanel
 from mdtboard.ui.main_window import MainWindow
 
@@ -170,23 +171,41 @@ def test_switching_user_is_one_key_and_a_pin(qtbot: QtBot, program: Opener) -> N
     assert isinstance(dialog, FirstStartDialog) and dialog.demo_button is not None
     dialog.demo_button.click()
     qtbot.waitUntil(lambda: not window.people.locked)
+    assert window.people.accounts_action.isEnabled()  # the demo chair is the administrator: File > Accounts…
+    accounts = window.people.open_accounts()
+    assert isinstance(accounts, AccountsDialog)
+    accounts.wait()
+    accounts.close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_F4)
     assert window.people.locked
     screen = window.findChild(LockScreen)
     assert screen is not None and "Switch user" in screen.title.text()
-    qtbot.waitUntil(lambda: focused() is screen.who)
-    screen.who.setCurrentIndex(screen.who.findData("demo-physio"))
-    qtbot.keyClick(screen.who, Qt.Key.Key_Tab)
+    assert screen.who.currentData() == BY_PIN  # nobody to choose: the PIN says who
     qtbot.waitUntil(lambda: focused() is screen.secret_edit)
-    qtbot.keyClicks(screen.secret_edit, "1234")
+    qtbot.keyClicks(screen.secret_edit, "1235")  # Sam Lee's PIN
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.people.locked)
+    # checked on the writer thread (Argon2id against each PIN hash): the screen waits and says so
+    assert screen.message.text() == "Checking…" and not screen.secret_edit.isEnabled()
+    qtbot.waitUntil(lambda: not window.people.locked, timeout=15_000)
     acting = permissions.acting()
     assert acting is not None and acting.username == "demo-physio"
     assert window.people.account is not None and window.people.account.display_name == "Sam Lee"
     assert "Sam Lee" in window.windowTitle()
+    assert not window.people.accounts_action.isEnabled()  # a member manages no accounts
+    # a wrong PIN says so, and the screen stays locked and ready for another try
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    screen = next(s for s in window.findChildren(LockScreen) if s.isVisible())  # the first one goes later
+    assert window.people.locked
+    qtbot.waitUntil(lambda: focused() is screen.secret_edit)
+    qtbot.keyClicks(screen.secret_edit, "9999")
+    qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong PIN" in screen.message.text(), timeout=15_000)
+    assert window.people.locked and screen.secret_edit.isEnabled() and focused() is screen.secret_edit
+    # choosing a person takes their password (or PIN)
+    assert window.people.unlock_with("demo-psych", "demo-password")
+    assert permissions.acting() is not None and permissions.acting().username == "demo-psych"
 
 
 def test_the_attendance_offers_the_people_with_accounts(qtbot: QtBot, program: Opener) -> None:

@@ -13,7 +13,7 @@ from conftest import settle, table_snapshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
-from signing import PIN, account_for, sign
+from signing import account_for, pin_for, sign
 from test_careplan_support import (
     CTRL,
     SHIFT,
@@ -318,7 +318,7 @@ def _type_pin(qtbot: QtBot, editor: Any) -> None:
     asked = editor.last_dialog
     assert isinstance(asked, CredentialDialog) and asked.isVisible()
     qtbot.waitUntil(lambda: focused() is asked.secret_edit)
-    type_text(qtbot, PIN)
+    type_text(qtbot, pin_for(asked.username))
     press(qtbot, Qt.Key.Key_Return)
 
 
@@ -627,7 +627,7 @@ def test_a_sign_off_is_withdrawn_with_the_signer_s_own_pin_or_by_the_chair_with_
     dialog = editor.last_dialog
     assert isinstance(dialog, WithdrawDialog)
     dialog.who.setCurrentIndex(1)  # the chair: a reason is needed
-    dialog.secret_edit.setText(PIN)
+    dialog.secret_edit.setText(pin_for(chair.username))
     assert not dialog.ok_button.isEnabled()
     dialog.reason_edit.setPlainText("Signed before the discussion ended")
     assert dialog.ok_button.isEnabled()

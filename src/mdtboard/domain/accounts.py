@@ -40,13 +40,16 @@ class Account:
     roles: frozenset[Role]
     demo: bool = False
     version: int = 0
+    #: False once an administrator deactivated the account (it is never deleted: signatures keep naming it).
+    active: bool = True
 
     @property
     def label(self) -> str:
         """``Dr Okafor (physician, chair)``; demo accounts say so."""
         parts = [self.discipline.label.lower()] if self.discipline else []
         parts += sorted(r.value for r in self.roles)
-        return f"{self.display_name} ({', '.join(parts)}){' · demo' if self.demo else ''}"
+        return (f"{self.display_name} ({', '.join(parts)}){' · demo' if self.demo else ''}"
+                f"{'' if self.active else ' · deactivated'}")
 
 
 @dataclass(frozen=True)

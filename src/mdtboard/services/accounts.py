@@ -13,44 +13,35 @@ import logging
 import socket
 import time
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from datetime import UTC, datetime
 
 from mdtboard.domain.accounts import Account, Action, Credential, Role
 from mdtboard.domain.case import Discipline
-from mdtboard.domain.errors import InvalidInputError, MdtboardError, Problem
+from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.services import permissions
+from mdtboard.services.account_admin import AccountAdminMixin
+from mdtboard.services.passwords import (
+    HASHER,
+    LOCK_AFTER,
+    LOCK_FOR,
+    MIN_PASSWORD,
+    SLOWDOWN_S,
+    SignInError,
+    check_pin,
+    matches,
+    password_problems,
+    to_account,
+)
 from mdtboard.services.permissions import require
+from mdtboard.services.pins import PinMixin, pin_holders
 from mdtboard.services.uow import read_only, unit_of_work
 from mdtboard.storage import account_repo, audit
-from mdtboard.storage.account_models import AccountRow
 from mdtboard.storage.db import Database
 
 log = logging.getLogger(__name__)
 
-#: OWASP Password Storage Cheat Sheet (2024): Argon2id, m=19 MiB, t=2, p=1 (or an equivalent).
-HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
-MIN_PASSWORD = 10
-LOCK_AFTER = 5
-LOCK_FOR = timedelta(minutes=5)
-SLOWDOWN_S = 0.5
-
-
-class SignInError(MdtboardError):
-    """A sign-in was refused (wrong name or password, or the account is locked)."""
-
-    exit_status = 2
-
-
-def to_account(row: AccountRow) -> Account:
-    return Account(
-        id=row.id, username=row.username, display_name=row.display_name,
-        discipline=Discipline(row.discipline) if row.discipline else None,
-        roles=frozenset(Role(r) for r in row.roles.split(",") if r), demo=row.demo, version=row.version,
-    )
-
+__all__ = ["HASHER", "LOCK_AFTER", "LOCK_FOR", "MIN_PASSWORD", "SLOWDOWN_S", "AccountService", "SignInError",
+           "same_name", "to_account"]
 
 def _check_new(username: str, display_name: str, password: str, roles: Iterable[Role]) -> None:
     problems = []
@@ -58,15 +49,14 @@ def _check_new(username: str, display_name: str, password: str, roles: Iterable[
         problems.append(Problem("username", "a name of 1 to 80 characters without spaces"))
     if not display_name.strip():
         problems.append(Problem("name", "the person's name is needed"))
-    if len(password) < MIN_PASSWORD:
-        problems.append(Problem("password", f"at least {MIN_PASSWORD} characters"))
+    problems += password_problems(password)
     if not list(roles):
         problems.append(Problem("roles", "at least one role"))
     if problems:
         raise InvalidInputError(problems)
 
 
-class AccountService:
+class AccountService(PinMixin, AccountAdminMixin):
     def __init__(self, db: Database, *, slowdown_s: float = SLOWDOWN_S) -> None:
         self.db = db
         self.slowdown_s = slowdown_s
@@ -76,8 +66,13 @@ class AccountService:
             return account_repo.count(session)
 
     def all(self) -> list[Account]:
+        """Every account, deactivated ones too (by user name)."""
         with read_only(self.db) as session:
             return [to_account(r) for r in account_repo.all_accounts(session)]
+
+    def active(self) -> list[Account]:
+        """The accounts that may sign in (by user name): whom the lock screen and the attendance offer."""
+        return [a for a in self.all() if a.active]
 
     def create_first_administrator(
         self, username: str, display_name: str, password: str, *, discipline: Discipline | None = None
@@ -98,10 +93,12 @@ class AccountService:
         discipline: Discipline | None, *, demo: bool = False, pin: str | None = None,
     ) -> Account:
         _check_new(username, display_name, password, roles)
-        if pin is not None and not (pin.isdigit() and 4 <= len(pin) <= 8):
-            raise InvalidInputError(Problem("PIN", "4 to 8 digits"))
+        if pin is not None:
+            check_pin(pin)
         hashed = HASHER.hash(password)
         with unit_of_work(self.db) as session:
+            if pin and pin_holders(session, pin):
+                raise InvalidInputError(Problem("PIN", "another person has this PIN: choose another"))
             if by is None and account_repo.count(session) > 0:
                 raise InvalidInputError(Problem(
                     "account", "accounts exist already: an administrator adds further ones"))
@@ -127,8 +124,10 @@ class AccountService:
         secret = credential.secret
         with unit_of_work(self.db) as session:
             row = account_repo.by_username(session, credential.username)
-            if row is None:
+            if row is None or not row.active:
                 HASHER.hash(secret)  # as slow as a wrong password: who has an account is not told
+                if row is not None:
+                    log.warning("sign-in to deactivated account %d refused", row.id)
                 raise refused
             locked = row.locked_until
             if locked is not None and locked.tzinfo is None:
@@ -137,8 +136,8 @@ class AccountService:
                 log.warning("sign-in to locked account %d refused", row.id)
                 raise SignInError(f"This account is locked after {LOCK_AFTER} failed sign-ins until "
                                   f"{locked.astimezone():%H:%M}. Nothing was changed.")
-            by_password = _matches(row.password_hash, secret)
-            if not by_password and not (pin_ok and row.pin_hash and _matches(row.pin_hash, secret)):
+            by_password = matches(row.password_hash, secret)
+            if not by_password and not (pin_ok and row.pin_hash and matches(row.pin_hash, secret)):
                 failed = row.failed_sign_ins + 1
                 lock = now + LOCK_FOR if failed >= LOCK_AFTER else None
                 account_repo.record_sign_in(session, row.id, failed=failed if lock is None else 0,
@@ -174,15 +173,6 @@ class AccountService:
         permissions.act_as_account(None)
         audit.act_as(None)
 
-    def set_pin(self, credential: Credential, pin: str) -> Account:
-        """Give the account of ``credential`` (its password) a PIN of 4 to 8 digits, for quick actions."""
-        if not (pin.isdigit() and 4 <= len(pin) <= 8):
-            raise InvalidInputError(Problem("PIN", "4 to 8 digits"))
-        account = self.verify(credential, pin_ok=False)
-        with unit_of_work(self.db) as session:
-            account_repo.set_pin(session, account.id, HASHER.hash(pin))
-        return account
-
     # ------------------------------------------------------------------ the demo team
     def demo_only(self) -> bool:
         """True when there are accounts and every one of them is a demo account."""
@@ -192,13 +182,15 @@ class AccountService:
 
     def create_demo_team(self) -> list[Account]:
         """The fictional demo team (:data:`DEMO_TEAM`), marked as demo accounts, on a database without
-        accounts; each has the password :data:`DEMO_PASSWORD` and the PIN :data:`DEMO_PIN`."""
-        password_hash, pin_hash = HASHER.hash(DEMO_PASSWORD), HASHER.hash(DEMO_PIN)
+        accounts; each has the password :data:`DEMO_PASSWORD` and its own PIN (:func:`demo_pin`: PINs are
+        unique, so that a PIN alone says who switches user)."""
+        password_hash = HASHER.hash(DEMO_PASSWORD)
         with unit_of_work(self.db) as session:
             if account_repo.count(session) > 0:
                 raise InvalidInputError(Problem(
                     "account", "accounts exist already: the demo team is only made on a new database"))
             for username, name, discipline, roles in DEMO_TEAM:
+                pin_hash = HASHER.hash(demo_pin(username))
                 account_repo.insert(session, {
                     "username": username, "display_name": name, "discipline": discipline.value,
                     "roles": ",".join(sorted(r.value for r in roles)), "password_hash": password_hash,
@@ -225,16 +217,10 @@ def same_name(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _matches(hashed: str, secret: str) -> bool:
-    try:
-        return bool(HASHER.verify(hashed, secret))
-    except (VerificationError, InvalidHashError):
-        return False
-
-
 #: The demo team: fictional people, one account each, marked as demo accounts.
 DEMO_CHAIR = "demo-chair"
 DEMO_PASSWORD = "demo-password"
+#: The demo chair's PIN; the others' follow it in the order of :data:`DEMO_TEAM` (1235, 1236...).
 DEMO_PIN = "1234"
 DEMO_TEAM: tuple[tuple[str, str, Discipline, frozenset[Role]], ...] = (
     (DEMO_CHAIR, "Dr Amara Okafor", Discipline.PHYSICIAN,
@@ -247,3 +233,15 @@ DEMO_TEAM: tuple[tuple[str, str, Discipline, frozenset[Role]], ...] = (
     ("demo-sw", "Rae Quinn", Discipline.SOCIAL_WORK, frozenset({Role.MEMBER})),
     ("demo-trainee", "Ola Trainee", Discipline.PHYSICIAN, frozenset({Role.TRAINEE})),
 )
+
+
+def demo_pin(username: str) -> str:
+    """The PIN of the demo account ``username``: 1234 for the chair, then 1235, 1236... in the order of
+    :data:`DEMO_TEAM`."""
+    order = [u for u, *_rest in DEMO_TEAM]
+    return str(int(DEMO_PIN) + order.index(username))
+
+
+def demo_pins_text() -> str:
+    """``Dr Amara Okafor 1234, Sam Lee 1235, ...``: for the hint shown with the demo team."""
+    return ", ".join(f"{name} {demo_pin(username)}" for username, name, *_rest in DEMO_TEAM)

@@ -469,7 +469,7 @@ class CarePlanService:
         user name of their account (None: they have no account of that discipline yet)."""
         people = self.signers(plan)
         with read_only(self.db) as session:
-            accounts = [to_account(r) for r in account_repo.all_accounts(session)]
+            accounts = [to_account(r) for r in account_repo.all_accounts(session) if r.active]
         found: dict[Discipline, list[tuple[str, str | None]]] = {}
         for person in people:
             match = next((a.username for a in accounts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String
+from sqlalchemy import Boolean, DateTime, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mdtboard.storage.models import Base
@@ -23,6 +23,9 @@ class AccountRow(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: False once deactivated: the account can no longer sign in, sign or act; it is never deleted, so that
+    #: its signatures and its history keep naming it.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

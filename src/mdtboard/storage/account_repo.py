@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mdtboard.storage.account_models import AccountRow
+from mdtboard.storage.audit_models import AuditRow
 
 
 def count(session: Session) -> int:
@@ -49,3 +50,33 @@ def set_pin(session: Session, account_id: int, pin_hash: str) -> None:
 
 def by_id(session: Session, account_id: int) -> AccountRow | None:
     return session.get(AccountRow, account_id)
+
+
+def active_with_pins(session: Session) -> list[AccountRow]:
+    """The active accounts that have a PIN, by id."""
+    return list(session.execute(
+        sa.select(AccountRow).where(AccountRow.pin_hash.is_not(None), AccountRow.active.is_(True))
+        .order_by(AccountRow.id)).scalars())
+
+
+def update(session: Session, account_id: int, seen_version: int | None, **values: Any) -> bool:
+    """Change the account's columns (and its version); False when it is not there or (``seen_version``
+    given) was changed by someone else meanwhile."""
+    stmt = sa.update(AccountRow).where(AccountRow.id == account_id)
+    if seen_version is not None:
+        stmt = stmt.where(AccountRow.version == seen_version)
+    result = session.execute(stmt.values(version=AccountRow.version + 1, **values))
+    return bool(getattr(result, "rowcount", 0))
+
+
+def notes_since(session: Session, action: str, since: str, *, host: str | None = None,
+                record_id: str | None = None) -> list[str]:
+    """When (``at``, oldest first) the audit trail noted ``action`` since ``since`` (ISO 8601, UTC), from
+    ``host`` and about account ``record_id`` when given: what the PIN lock-outs count."""
+    stmt = sa.select(AuditRow.at).where(AuditRow.action == action, AuditRow.record_type == "accounts",
+                                        AuditRow.at >= since)
+    if host is not None:
+        stmt = stmt.where(AuditRow.host == host[:200])
+    if record_id is not None:
+        stmt = stmt.where(AuditRow.record_id == record_id)
+    return list(session.execute(stmt.order_by(AuditRow.id)).scalars())

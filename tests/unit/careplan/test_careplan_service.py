@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from careplan_setup import accepted_draft, conference_item, sign_all
 from conftest import table_snapshot
-from signing import PIN, account_for, credential, sign
+from signing import account_for, credential, pin_for, sign
 
 from mdtboard.domain.accounts import Credential, Role
 from mdtboard.domain.careplan import (
@@ -255,7 +255,7 @@ def test_a_sign_off_is_withdrawn_by_its_signer_or_by_the_chair_with_a_reason(
         services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY, other, reason="why not")
     with pytest.raises(InvalidInputError, match="the chair withdraws Sam Lee's sign-off with a reason"):
         services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY,
-                                             Credential(chair.username, PIN))
+                                             Credential(chair.username, pin_for(chair.username)))
     with pytest.raises(SignInError):
         services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY,
                                              Credential("sam-lee.physical_therapy", "0000"))
@@ -264,7 +264,8 @@ def test_a_sign_off_is_withdrawn_by_its_signer_or_by_the_chair_with_a_reason(
                                                 credential(services, "Sam Lee", Discipline.PHYSICAL_THERAPY))
     plan = sign(services, plan, Discipline.PHYSICAL_THERAPY, "Sam Lee", at=AT)
     plan = services.careplans.withdraw_sign_off(plan, Discipline.PHYSICAL_THERAPY,
-                                                Credential(chair.username, PIN), reason="wrong case")
+                                                Credential(chair.username, pin_for(chair.username)),
+                                                reason="wrong case")
     assert [s.discipline for s in plan.sign_offs] == [Discipline.PHYSICIAN]
     with services.db.engine.connect() as conn:
         kept = conn.execute(sa.text(

@@ -59,3 +59,20 @@ def test_every_face_is_found_by_name() -> None:
         assert font.stringWidth("Ørsted", 10) > 0
     assert pdfmetrics.getFont(SANS_BOLD_OBLIQUE) is pdfmetrics.getFont(SANS_BOLD_OBLIQUE)
     assert pdfmetrics.getFont("Helvetica").fontName == "Helvetica"  # ReportLab's own lookup still works
+
+
+def test_font_checksums_are_reportlab_s_summed_a_chunk_at_a_time() -> None:
+    """Without ReportLab's C accelerator, its checksum of a whole font file is two calls that hold the
+    interpreter lock throughout (a PDF drawn in the background froze the window); mdtboard's gives the
+    same numbers for every shipped font, whole or cut at any length."""
+    from reportlab.lib.rl_accel import _py_calcChecksum
+    from reportlab.pdfbase import ttfonts
+
+    from mdtboard.reports import fonts
+
+    register_fonts()
+    assert ttfonts.calcChecksum is not _py_calcChecksum  # ReportLab's C accelerator, or mdtboard's
+    for name in (*FONT_FILES.values(), *fonts.FALLBACK_FILES.values()):
+        data = resource("fonts", name).read_bytes()
+        for cut in (0, 1, 2, 3, fonts._CHECKSUM_CHUNK + 5):
+            assert fonts._checksum(data[: len(data) - cut]) == _py_calcChecksum(data[: len(data) - cut]), name

@@ -142,9 +142,9 @@ def test_the_demo_team_is_marked_demo_and_its_chair_is_signed_in_only_while_all_
     team = accounts.create_demo_team()
     assert team and all(a.demo for a in team) and accounts.demo_only()
     assert accounts.sign_in_demo_chair().username == "demo-chair"
-    assert accounts.verify(Credential("demo-physio", "1234")).display_name == "Sam Lee"  # the PIN
+    assert accounts.verify(Credential("demo-physio", "1235")).display_name == "Sam Lee"  # the PIN
     with pytest.raises(SignInError, match="Wrong name or password"):
-        accounts.sign_in("demo-physio", "1234")  # a PIN does not sign in from the start
+        accounts.sign_in("demo-physio", "1235")  # a PIN does not sign in from the start
     with pytest.raises(InvalidInputError, match="only made on a new database"):
         accounts.create_demo_team()
     accounts.add(team[0], "real", "Real Person", PASSWORD, [Role.MEMBER])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from signing import PIN, account_for
+from signing import account_for, pin_for
 from test_permissions_table import expected
 
 from mdtboard.domain.accounts import Account, Action, Credential, Role
@@ -60,7 +60,7 @@ class Room:
 
 def attempts(room: Room, tmp_path: Path) -> dict[Action, Callable[[], object]]:
     s, me = room.services, room.me
-    mine = Credential(me.username, PIN)
+    mine = Credential(me.username, pin_for(me.username))
 
     def own_input() -> object:
         return s.conferences.add_input(room.item, DisciplineInput(PHYS, me.display_name, "Seen today."))

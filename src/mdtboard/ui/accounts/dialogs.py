@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from mdtboard.domain.accounts import Account, Credential
+from mdtboard.services.accounts import demo_pins_text
 
-DEMO_HINT = "Demo team: every demo account has the PIN 1234 (password demo-password)."
+DEMO_HINT = f"Demo team PINs: {demo_pins_text()} (every password: demo-password)."
 
 
 def secret_field(parent: QWidget, name: str) -> QLineEdit:
@@ -173,7 +174,8 @@ class FirstStartDialog(QDialog):
         self.demo_button: QPushButton | None = None
         if demo:
             intro = QLabel("<b>Try mdtboard</b> with its fictional demo cases and demo team (you are signed "
-                           "in as the demo chair; everyone's PIN is 1234). Nothing real is needed.", self)
+                           "in as the demo chair, PIN 1234; each of the demo team has their own PIN). "
+                           "Nothing real is needed.", self)
             intro.setWordWrap(True)
             layout.addWidget(intro)
             self.demo_button = QPushButton("&Try the demo", self)

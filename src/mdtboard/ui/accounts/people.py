@@ -10,8 +10,13 @@ Locked (idle for :data:`~mdtboard.ui.settings.IDLE_LOCK_MINUTES`, longer while p
 Ctrl+L; or F4, switch user) every window of the program is covered by a curtain that shows no patient
 data, and no key or click reaches what is under it. Nothing is closed or discarded: what was typed stays
 in its field (and is saved as always), and the cursor goes back where it was once the window is unlocked,
-by the person signed in or by another person with an account (who is then signed in: switching user is
-F4, choosing the person, and their PIN).
+by the person signed in or by another person with an account (who is then signed in).
+
+Switching user is F4, the PIN, Enter: the lock screen then offers "Anyone, by PIN" and the PIN alone says
+who types it (PINs are unique among the active accounts; see :mod:`mdtboard.services.pins`, which also
+locks PINs out on this computer after repeated wrong ones). Choosing a person in the list instead takes
+their password or PIN. Every check runs on the writer thread (Argon2id against each account's PIN hash
+takes about a second with 30 accounts): the lock screen says "Checking…" and keeps answering meanwhile.
 """
 
 from __future__ import annotations
@@ -36,8 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mdtboard.domain.accounts import Account
+from mdtboard.domain.accounts import Account, Action
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.services.accounts import demo_pins_text
+from mdtboard.services.permissions import allowed
+from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.accounts.dialogs import DEMO_HINT, FirstStartDialog, secret_field
 
@@ -48,6 +56,8 @@ log = logging.getLogger(__name__)
 
 LOCK_KEY = "Ctrl+L"
 SWITCH_KEY = "F4"
+#: The lock screen's first choice: whoever's PIN is typed.
+BY_PIN = ""
 #: How often the idle time is looked at.
 IDLE_CHECK_MS = 5_000
 _INPUT = frozenset({
@@ -127,11 +137,21 @@ class LockScreen(Curtain):
         self.secret_edit.returnPressed.connect(self.button.click)
 
     def show_people(self, accounts: list[Account], chosen: str | None) -> None:
+        """``accounts`` after "Anyone, by PIN"; ``chosen`` (a user name) chosen, else "Anyone, by PIN"."""
         self.who.clear()
+        if accounts:
+            self.who.addItem("Anyone, by PIN (type your PIN)", BY_PIN)
         for account in accounts:
             self.who.addItem(account.label, account.username)
         at = self.who.findData(chosen) if chosen else -1
         self.who.setCurrentIndex(max(at, 0))
+
+    def set_checking(self, checking: bool) -> None:
+        """While a PIN or password is being checked (on a worker), the form waits and says so."""
+        for widget in (self.who, self.secret_edit, self.button):
+            widget.setEnabled(not checking)
+        if checking:
+            self.message.setText("Checking…")
 
 
 class People(QObject):
@@ -160,11 +180,13 @@ class People(QObject):
         self._curtains: list[Curtain] = []
         self._focus: QWidget | None = None
         self._load_demo: Callable[[Any], object] | None = None
+        self._checking: ops.Op[Account] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(IDLE_CHECK_MS)
         self._timer.timeout.connect(self.check_idle)
         self.lock_action = self._action("&Lock", LOCK_KEY, lambda: self.lock())
         self.switch_action = self._action("S&witch user…", SWITCH_KEY, lambda: self.lock(switching=True))
+        self.accounts_action = self._action("&Accounts…", "", self.open_accounts)
 
     def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -207,7 +229,7 @@ class People(QObject):
         if demo_only:
             self._become(services.accounts.sign_in_demo_chair())
             self._status(f"Signed in as {self.account.display_name if self.account else ''} of the demo "
-                         f"team (demo accounts; everyone's PIN is 1234). {SWITCH_KEY}: switch user.")
+                         f"team (demo accounts). {SWITCH_KEY} and a PIN: switch user ({demo_pins_text()}).")
             return True
         self.lock(message="Sign in with your account.")
         return True
@@ -244,7 +266,8 @@ class People(QObject):
         if library is not None:
             library.refresh()
         self._status(f"Signed in as {account.display_name}"
-                     + (" (demo chair; everyone's PIN is 1234)" if account.demo else " (administrator)"))
+                     + (" (demo chair; PIN 1234; each of the demo team has their own PIN)" if account.demo
+                        else " (administrator)"))
 
     # -- locking
     def lock(self, *, switching: bool = False, message: str | None = None) -> None:
@@ -271,20 +294,23 @@ class People(QObject):
         screen = self._screen
         assert screen is not None
         try:
-            accounts = services.accounts.all()
+            accounts = services.accounts.active()
         except MdtboardError as exc:
             accounts, message = [], f"The accounts could not be read: {exc}"
-        who = None if switching or self.account is None else self.account.username
+        # switching: "Anyone, by PIN"; locked: the person signed in; signing in: the first person
+        who = None if switching else self.account.username if self.account is not None else (
+            accounts[0].username if accounts else None)
         screen.show_people(accounts, who)
         screen.setup_button.setVisible(not accounts)
         screen.title.setText(
-            "<b>Switch user</b>: choose who you are, then type your PIN (or password)." if switching
+            "<b>Switch user</b>: type your PIN and press Enter (or choose who you are, then type your "
+            "password)." if switching
             else f"<b>Locked</b>: {self.account.display_name} unlocks, or another person signs in."
             if self.account is not None else "<b>Sign in to mdtboard</b>"
         )
         screen.message.setText(message or (DEMO_HINT if accounts and all(a.demo for a in accounts) else ""))
         screen.secret_edit.clear()
-        (screen.who if switching else screen.secret_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+        screen.secret_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _count(self) -> int:
         return self.services.accounts.count() if self.services is not None else 0
@@ -293,26 +319,42 @@ class People(QObject):
         screen = self._screen
         if screen is None or self.services is None:
             return
-        username, secret = str(screen.who.currentData() or ""), screen.secret_edit.text()
+        username, secret = str(screen.who.currentData() or BY_PIN), screen.secret_edit.text()
         screen.secret_edit.clear()
-        if not username:
+        if not secret or self._checking is not None:
             return
-        # The person signed in unlocks with a PIN too; signing in as someone else from the lock screen,
-        # as switching user does, also takes a PIN (the meeting-room PC).
-        try:
-            account = self.services.accounts.sign_in(username, secret, pin_ok=True)
-        except MdtboardError as exc:
-            screen.message.setText(str(exc))
-            screen.secret_edit.setFocus()
-            return
+        accounts = self.services.accounts
+        # "Anyone, by PIN": the PIN says who (switching user); a person chosen: their password or PIN (the
+        # person signed in unlocks with a PIN too, and so may another on the meeting-room PC).
+        work: Callable[[], Account] = (
+            (lambda: accounts.sign_in_by_pin(secret)) if username == BY_PIN
+            else (lambda: accounts.sign_in(username, secret, pin_ok=True)))
+        screen.set_checking(True)
+        self._checking = ops.write(work, parent=self, success=self._checked, failure=self._refused,
+                                   label="sign-in")
+
+    def _checked(self, account: Account) -> None:
+        self._checking = None
+        if self._screen is not None:
+            self._screen.set_checking(False)
         switched = self.account is None or account.id != self.account.id
         self._become(account)
         self._unlocked()
         if switched:
             self._status(f"Signed in as {account.display_name}")
 
+    def _refused(self, error: MdtboardError) -> None:
+        self._checking = None
+        screen = self._screen
+        if screen is None:
+            return
+        screen.set_checking(False)
+        screen.message.setText(str(error))
+        screen.secret_edit.setFocus()
+
     def unlock_with(self, username: str, secret: str) -> bool:
-        """Unlock as a person would on the lock screen (for scripts and tests): True when unlocked."""
+        """Unlock as a person would on the lock screen, and wait for the check (for scripts and tests; a
+        ``username`` of :data:`BY_PIN` types the PIN alone): True when unlocked."""
         if self._screen is None:
             return not self.locked
         at = self._screen.who.findData(username)
@@ -321,7 +363,13 @@ class People(QObject):
         self._screen.who.setCurrentIndex(at)
         self._screen.secret_edit.setText(secret)
         self._screen.button.click()
+        self.wait_for_check()
         return not self.locked
+
+    def wait_for_check(self) -> None:
+        """Block until the PIN or password being checked is checked and its outcome shown (tests, scripts)."""
+        if self._checking is not None:
+            ops.operations().wait_for(self._checking)
 
     def _unlocked(self) -> None:
         if not self.locked:
@@ -341,9 +389,22 @@ class People(QObject):
 
     def _become(self, account: Account) -> None:
         self.account = account
+        self.accounts_action.setEnabled(allowed(account.roles, Action.MANAGE_ACCOUNTS))
         title = self.window.windowTitle().split(" — ")[0]
         self.window.setWindowTitle(f"{title} — {account.display_name}")
         self.signed_in.emit(account)
+
+    # -- File > Accounts… (administrators)
+    def open_accounts(self) -> QWidget | None:
+        """The accounts window, for an administrator signed in (the services check it again)."""
+        if self.services is None or self.account is None or self.locked:
+            return None
+        from mdtboard.ui.accounts.manage import AccountsDialog
+
+        dialog = AccountsDialog(self.services, self.account, self.window)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- idle time
     def idle_limit_s(self) -> float:

@@ -138,7 +138,7 @@ class AttendancePanel(QWidget):
     def _opened(self, conf: Conference) -> None:
         self.show_attendees(conf.attendees)
         accounts = self._controller.services.accounts
-        ops.read(accounts.all, parent=self, success=self._offer_people, failure=lambda _e: None,
+        ops.read(accounts.active, parent=self, success=self._offer_people, failure=lambda _e: None,
                  label="accounts for the attendance")
 
     def _offer_people(self, people: list[Account]) -> None:
