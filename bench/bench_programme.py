@@ -3,7 +3,8 @@
 Ten teaching conferences, each with the same 30 trainees and one rater's submitted assessment of every
 trainee (team behaviours; 300 in all), on a SQLite database. Timed: ``ProgrammeView.refresh`` as the
 Programme tab opens it now (the table, the cohort's trajectory, flags and curriculum coverage, the
-agreement between raters), median of 9, Qt offscreen. Baseline: the same view's table alone as it was
+agreement between raters), from the call until the result read on a background operation is shown,
+median of 9, Qt offscreen. Baseline: the same view's table alone as it was
 before the cohort and agreement were added (``programme_overview`` into the model), on the same data.
 Target (issue 17): the view opens within 0.3 s.
 """
@@ -58,16 +59,19 @@ def run() -> dict[str, Any]:
         from PySide6.QtWidgets import QApplication
 
         from mdtboard.services.context import open_services
+        from mdtboard.ui import ops
         from mdtboard.ui.training.programme import ProgrammeView
 
         app = QApplication.instance() or QApplication([])
         services = open_services(f"sqlite:///{folder / 'programme.sqlite3'}")
         _populate(services)
         view = ProgrammeView(services)
+        operations = ops.operations()
         times: dict[str, list[float]] = {"view": [], "table": []}
         for _ in range(ROUNDS):
             begin = time.perf_counter()
-            view.refresh()
+            view.refresh()  # read on a background operation; shown when it arrives
+            assert operations.wait(30)
             app.processEvents()
             times["view"].append(time.perf_counter() - begin)
             begin = time.perf_counter()

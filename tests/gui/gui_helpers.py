@@ -102,3 +102,13 @@ def import_and_wait(qtbot: QtBot, library: Any, paths: list[Path]) -> Any:
 def wait_for_import(qtbot: QtBot, library: Any) -> None:
     """Wait until the import the library is running (started by a drop, say) has ended."""
     qtbot.waitUntil(lambda: library.importing is None, timeout=OPEN_TIMEOUT_MS)
+
+
+def opened(window: Any, conference_id: int) -> bool:
+    """Open a teaching conference in the training window (read in the background) and wait until it is
+    shown, with its case and tabs read too: True when it is the one shown."""
+    from conftest import settle
+
+    window.open_conference(conference_id)
+    settle()
+    return window.conference is not None and window.conference.id == conference_id

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from pytestqt.qtbot import QtBot
 from signing import account_for
 
@@ -36,7 +37,10 @@ def test_saving_a_debrief_is_recorded_by_conference_and_kind(
     qtbot.addWidget(view)
     view.set_conference(conf)
     view.set_trainee(ZOE)
-    written = view.save_pdf(tmp_path / "zoe-secret-name.pdf")
+    settle()  # the debrief is read on a background operation
+    assert view.save_pdf(tmp_path / "zoe-secret-name.pdf")
+    settle()  # and written, with its audit record, on the writer thread
+    written = view.saved
     assert written is not None and written.read_bytes().startswith(b"%PDF")
     assert trail(services)[-1] == ("export", "conferences", str(conf.id), '["debrief pdf"]')
     text = everything(services)

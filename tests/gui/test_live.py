@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import settle
-from gui_helpers import WindowFactory, make_window, settings_path
+from gui_helpers import WindowFactory, make_window, opened, settings_path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -249,7 +249,7 @@ def test_the_training_window_follows_its_conference_keeping_the_case_chosen(
         services.conferences.add_agenda_item(conf.id or 0, case_id)
     window = _window(make_window, url)
     training = window.training_menu.open_training_window()
-    assert training is not None and training.open_conference(conf.id or 0)
+    assert training is not None and opened(training, conf.id or 0)
     training.select_case(1)
     assert "Trainees: none yet" in training.ui.conferenceInfo.text()
     elsewhere(url, ["trainee", conf.id, "Zoe Trainee", "physician"])

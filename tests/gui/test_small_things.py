@@ -237,18 +237,23 @@ def test_a_teaching_conference_appears_in_the_conference_list_at_once_and_a_book
     training = window.training_menu.open_training_window()
     assert training is not None
     dialog = training.new_conference()
+    settle()
     dialog.ui.facilitatorEdit.setText("Dr Okafor")
-    dialog.ui.traineesEdit.setPlainText("Ana Ruiz, psychology")
+    dialog.ui.newNameEdit.setText("Ana Ruiz")
+    dialog.ui.newProfessionCombo.setCurrentIndex(dialog.ui.newProfessionCombo.findText("Psychology"))
+    assert dialog.add_trainee()
     dialog.ui.roomEdit.setText("room 4")
     dialog.ui.whenEdit.setDateTime(to_qdatetime(START + timedelta(minutes=30)))
     dialog.ui.titleEdit.setText("Teaching at the same time")
     before = len(meeting.services.conferences.list())
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert "Room 4 is booked" not in dialog.ui.problemLabel.text()  # says the room as typed
     assert "room 4 is booked at an overlapping time: Pain MDT" in dialog.ui.problemLabel.text()
     assert "press OK again" in dialog.ui.problemLabel.text()
     assert len(meeting.services.conferences.list()) == before and dialog.isVisible()  # not created yet
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()  # create it anyway
+    settle()
     assert len(meeting.services.conferences.list()) == before + 1
     titles = [workspace.upcoming.row_object(r).title for r in range(workspace.upcoming.rowCount())]
     titles += [workspace.past.row_object(r).title for r in range(workspace.past.rowCount())]

@@ -27,6 +27,7 @@ def test_submitting_scores_waits_for_a_locked_database_in_the_background(
     conf_id, _item_id, case_id = conference
     panel = window.scoring
     panel.set_role(AssessorRole.SELF)
+    settle()
     row = panel.row("case.isbar.background")
     row.setFocus()
     qtbot.waitUntil(row.hasFocus)
@@ -43,6 +44,7 @@ def test_submitting_scores_waits_for_a_locked_database_in_the_background(
         assert ops.operations().busy
     assert ticks.count >= 5  # about 40 in 400 ms; a GUI thread waiting for the lock would give none
     qtbot.waitUntil(lambda: panel.submitted, timeout=10_000)
+    settle()
     stored = services.training.assessment(conf_id, ZOE, AssessorRole.SELF, case_id=case_id)
     assert stored is not None and stored.submitted
     assert not panel.row("case.isbar.background").isEnabled()  # locked

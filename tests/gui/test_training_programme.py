@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import settle
+from gui_helpers import opened
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -50,7 +52,9 @@ def test_agreement_and_a_trainees_export_from_the_programme_view(
     qtbot.addWidget(window)
     window.show()
     window.refresh()
+    settle()
     window.show_tab(PROGRAMME_TAB)
+    settle()
     view = window.programme
     text = view.ui.agreementLabel.text()
     assert "weighted kappa (quadratic)" in text and "n = 2 pairs of scores" in text
@@ -68,6 +72,7 @@ def test_agreement_and_a_trainees_export_from_the_programme_view(
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(tmp_path / "zoe.csv"), "CSV (*.csv)"))
     view.ui.exportCsvButton.click()
+    settle()
     with (tmp_path / "zoe.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert sorted((r["rater"], r["score"]) for r in rows) == [(SECOND, "3"), (FACILITATOR, "2")]
@@ -75,6 +80,7 @@ def test_agreement_and_a_trainees_export_from_the_programme_view(
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *_a, **_k: (str(tmp_path / "zoe.pdf"), "PDF (*.pdf)"))
     view.ui.exportPdfButton.click()
+    settle()
     text = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(tmp_path / "zoe.pdf").pages).split())
     assert ZOE in text and FACILITATOR in text and SECOND in text and "2.5 (2)" in text
     assert messages[-1].startswith(f"{ZOE}'s competency record saved to")
@@ -92,6 +98,7 @@ def test_calibration_scores_a_vignette_by_keyboard_and_shows_the_difference_from
     window.show()
     qtbot.waitExposed(window)
     window.show_tab(CALIBRATION_TAB)
+    settle()
     panel = window.calibration
     panel.choose("CAL-03")
     assert "Twelve minutes pass" in panel.ui.vignetteText.toPlainText()
@@ -129,27 +136,38 @@ def test_a_trainee_in_the_chair_is_scored_on_the_chairing_items(qtbot: QtBot, se
     qtbot.addWidget(window)
     window.show()
     dialog = window.new_conference()
+    settle()
     ui = dialog.ui
     ui.titleEdit.setText("Chaired by a trainee")
     ui.facilitatorEdit.setText(FACILITATOR)
-    ui.traineesEdit.setPlainText(f"{ZOE}\n{KWAME}, psychology\n")
-    ui.chairEdit.setText("Someone Else")
+    for name, profession in ((ZOE, "Physician"), (KWAME, "Psychology")):  # new to the programme
+        ui.newNameEdit.setText(name)
+        ui.newProfessionCombo.setCurrentIndex(ui.newProfessionCombo.findText(profession))
+        assert dialog.add_trainee()
+    # only the facilitator and the trainees ticked may chair
+    assert [ui.chairCombo.itemData(i) for i in range(ui.chairCombo.count())] == [None, ZOE, KWAME]
+    dialog.choose_trainee(ZOE, False)
+    assert [ui.chairCombo.itemData(i) for i in range(ui.chairCombo.count())] == [None, KWAME]
+    dialog.choose_trainee(ZOE)
+    dialog.choose_chair(KWAME)
     ui.buttonBox.accepted.emit()
-    assert "the chair (Someone Else) must be the facilitator or one of the trainees" in ui.problemLabel.text()
-    ui.chairEdit.setText(KWAME.upper())  # matched however it is typed
-    ui.buttonBox.accepted.emit()
+    settle()
     assert window.conference is not None
     conf = services.conferences.get(window.conference.id or 0)
     assert conf.chair == KWAME  # the facilitator is not made the chair
     assert [(a.name, a.role.value) for a in conf.attendees] == [
         (FACILITATOR, "observer"), (ZOE, "trainee"), (KWAME, "trainee")]
     window.show_tab(SCORING_TAB)
+    settle()
     panel = window.scoring
     panel.set_rater(FACILITATOR)
+    settle()
     panel.set_trainee(KWAME)
+    settle()
     assert {row.item.domain for row in panel.rows} >= {RubricDomain.MEETING}
     assert "chairs the meeting" in panel.ui.partsLabel.text()
     panel.set_trainee(ZOE)
+    settle()
     assert RubricDomain.MEETING not in {row.item.domain for row in panel.rows}
 
 
@@ -174,7 +192,9 @@ def test_the_cohort_columns_flag_a_trainee_and_count_curriculum_topics(
     qtbot.addWidget(window)
     window.show()
     window.refresh()
+    settle()
     window.show_tab(PROGRAMME_TAB)
+    settle()
     view = window.programme
     model = view.model
     by_name = {model.index(r, TRAINEE).data(): r for r in range(model.rowCount())}
@@ -193,24 +213,27 @@ def test_trainees_are_people_with_a_profession_and_a_year_of_training(
     qtbot: QtBot, services: Services
 ) -> None:
     from mdtboard.domain.case import Discipline
-    from mdtboard.ui.training.new_conference import parse_trainee_lines
     from mdtboard.ui.training.programme import PROFESSION, TRAINEE, YEAR
 
-    attendees, years, problems = parse_trainee_lines(
-        f"{ZOE}, psychology, PGY-3\n{KWAME}, pharmacy, year 2\nNo Year, nursing\nBad, nursing, senior\n")
-    assert [(a.name, a.discipline) for a in attendees] == [
-        (ZOE, Discipline.PSYCHOLOGY), (KWAME, Discipline.PHARMACY), ("No Year", Discipline.NURSING)]
-    assert years == {ZOE: 3, KWAME: 2}
-    assert problems == ["line 4: 'senior' is not a year of training (1 to 15)"]
     load_bank(services)
     window = TrainingWindow(services)
     qtbot.addWidget(window)
     window.show()
     dialog = window.new_conference()
+    settle()
     dialog.ui.titleEdit.setText("People")
     dialog.ui.facilitatorEdit.setText(FACILITATOR)
-    dialog.ui.traineesEdit.setPlainText(f"{ZOE}, psychology, ST3\n{KWAME}, pharmacy\n")
+    ui = dialog.ui
+    for name, profession, year in ((ZOE, "Psychology", 3), (KWAME, "Pharmacy", 0)):
+        ui.newNameEdit.setText(name)
+        ui.newProfessionCombo.setCurrentIndex(ui.newProfessionCombo.findText(profession))
+        ui.newYearSpin.setValue(year)
+        assert dialog.add_trainee()
+    # a name already in the list is ticked, not added twice
+    ui.newNameEdit.setText(f"  {ZOE.upper()} ")
+    assert not dialog.add_trainee() and len(dialog.listed_trainees()) == 2
     dialog.ui.buttonBox.accepted.emit()
+    settle()
     assert window.conference is not None
     people = services.training.trainee_people()
     assert {(p.name, p.profession, p.year_of_training) for p in people.values()} == {
@@ -222,7 +245,9 @@ def test_trainees_are_people_with_a_profession_and_a_year_of_training(
     services.training.register_trainees([Trainee(KWAME, Discipline.PHARMACY, 2),
                                          Trainee(ZOE.upper(), Discipline.PSYCHOLOGY, None)])
     window.refresh()
+    settle()
     window.show_tab(PROGRAMME_TAB)
+    settle()
     model = window.programme.model
     rows = {model.index(r, TRAINEE).data(): (model.index(r, PROFESSION).data(), model.index(r, YEAR).data())
             for r in range(model.rowCount())}
@@ -242,9 +267,11 @@ def test_trainees_preparing_see_the_case_without_model_answers_or_red_flags(
     window = TrainingWindow(services)
     qtbot.addWidget(window)
     window.show()
-    assert window.open_conference(conf.id)
+    assert opened(window, conf.id)
     window.select_case(0)
+    settle()
     window.show_tab(ROLES_TAB)
+    settle()
     roles = window.roles
     text = roles.ui.preparationText.toPlainText()
     case = services.cases.get(bank["TEACH-14"])
@@ -281,18 +308,22 @@ def test_a_trainee_s_name_is_corrected_from_the_programme_view(
     qtbot.addWidget(window)
     window.show()
     window.refresh()
+    settle()
     window.show_tab(PROGRAMME_TAB)
+    settle()
     view = window.programme
     messages: list[str] = []
     view.status_message.connect(messages.append)
     view.choose_trainee(ZOE)
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Zoë  Lindqvist", True))
     view.ui.renameButton.click()
+    settle()
     assert view.chosen_trainee == "Zoë Lindqvist"
     assert messages[-1] == f"{ZOE} is now Zoë Lindqvist in every conference, assessment and goal."
     assert [a.assessment.trainee for a in services.training.assessments(conf.id)] == ["Zoë Lindqvist"]
     # a name that is not a recorded trainee's cannot be corrected here, and the view says why
     view.choose_trainee(KWAME)
     assert view.chosen_trainee == KWAME
-    assert not view.rename("Kwame A.")
+    view.rename("Kwame A.")
+    settle()
     assert messages[-1].startswith("Not renamed:") and "nobody is recorded" in messages[-1]

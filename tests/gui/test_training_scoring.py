@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle, table_snapshot
+from gui_helpers import opened
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -57,10 +58,13 @@ def window(qtbot: QtBot, services: Services, conference: tuple[int, int, int]) -
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.open_conference(conference[0])
+    assert opened(window, conference[0])
     window.select_case(0)
+    settle()
     window.show_tab(SCORING_TAB)
+    settle()
     window.scoring.set_rater(FACILITATOR)
+    settle()
     window.scoring.focus_first_row()
     return window
 
@@ -169,7 +173,9 @@ def test_a_one_without_a_comment_is_marked_and_not_saved(
     services.training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.background", 4)], case_id=case_id,
                                       assessor=FACILITATOR)
     window.refresh()
+    settle()
     window.show_tab(SCORING_TAB)
+    settle()
     background = panel.row("case.isbar.background")
     assert background.value == 4
     before = table_snapshot(services.db)
@@ -201,10 +207,13 @@ def test_blind_sequence_self_first_then_the_rater_then_side_by_side(
 ) -> None:
     conf_id, _item_id, case_id = conference
     window.refresh()
+    settle()
     window.show_tab(SCORING_TAB)
+    settle()
     panel = window.scoring
     # the trainee scores first, in the same panel, and submits: locked from then on
     panel.set_role(SELF)
+    settle()
     background = panel.row("case.isbar.background")
     background.setFocus()
     qtbot.waitUntil(background.hasFocus)
@@ -214,6 +223,7 @@ def test_blind_sequence_self_first_then_the_rater_then_side_by_side(
     assert panel.ui.submitButton.isEnabled()
     qtbot.keyClick(panel, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: panel.submitted)
+    settle()
     assert not panel.row("case.isbar.background").isEnabled()
     own = services.training.assessment(conf_id, ZOE, SELF, case_id=case_id)
     assert own is not None and own.submitted
@@ -222,24 +232,31 @@ def test_blind_sequence_self_first_then_the_rater_then_side_by_side(
         conf_id, ZOE, FAC, [Score("case.isbar.background", 2, "Thin.")], case_id=case_id, assessor=FACILITATOR
     )
     panel.set_role(FAC)
+    settle()
     background = panel.row("case.isbar.background")
     assert (background.value, background.comment) == (2, "Thin.")
     assert background.ui.otherLabel.text() == "" and panel.hidden
     # the trainee cannot see the facilitator's scores before both have submitted
     panel.set_role(SELF)
+    settle()
     assert panel.row("case.isbar.background").ui.otherLabel.text() == ""
     panel.set_role(FAC)
+    settle()
     panel.ui.submitButton.click()
+    settle()
     qtbot.waitUntil(lambda: panel.submitted)
+    settle()
     # now side by side, both ways
     background = panel.row("case.isbar.background")
     assert background.ui.otherLabel.text() == "Self-assessment: 4"
     panel.set_role(SELF)
+    settle()
     background = panel.row("case.isbar.background")
     assert (background.value, background.ui.otherLabel.text()) == (4, f"{FACILITATOR}: 2 – Thin.")
     assert "both sides are shown" in panel.ui.saveState.text()
     # Kwame speaks for the physician only: his panel shows that item and the team behaviours
     panel.set_trainee(KWAME)
+    settle()
     keys = [row.item.key for row in panel.rows]
     assert keys[0] == "case.discipline.physician" and "case.isbar.identify" not in keys
     assert "speaks for physician" in panel.ui.partsLabel.text()
@@ -300,11 +317,14 @@ def test_steady_scoring_is_saved_within_two_seconds_without_a_pause(
     window = TrainingWindow(services)  # the real pause: half a second
     qtbot.addWidget(window)
     window.show()
-    assert window.open_conference(conf_id)
+    assert opened(window, conf_id)
     window.select_case(0)
+    settle()
     window.show_tab(SCORING_TAB)
+    settle()
     panel = window.scoring
     panel.set_rater(FACILITATOR)
+    settle()
     situation = panel.row("case.isbar.situation")
     situation.set_score(2)
     situation.score_chosen.emit(situation.item.key, 2)
@@ -332,9 +352,11 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     second = "Maeve Doyle (physiotherapist)"
     # no rater named: nothing can be scored, and the panel says why
     panel.set_rater("")
+    settle()
     assert panel.rows == [] and "Type your name under Rater" in panel.ui.partsLabel.text()
     # Zoë's self-assessment first
     panel.set_role(SELF)
+    settle()
     assert not panel.ui.raterEdit.isEnabled()
     row = panel.row("case.isbar.background")
     row.setFocus()
@@ -344,11 +366,13 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     settle()
     # the first rater, typed into the panel, scores and submits
     panel.set_role(FAC)
+    settle()
     panel.ui.raterEdit.setFocus()
     qtbot.waitUntil(panel.ui.raterEdit.hasFocus)
     panel.ui.raterEdit.selectAll()
     _type(qtbot, FACILITATOR)
     _press(qtbot, Qt.Key.Key_Return)
+    settle()
     row = panel.row("case.isbar.background")
     row.setFocus()
     qtbot.waitUntil(row.hasFocus)
@@ -358,6 +382,7 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     assert panel.row("case.isbar.background").ui.otherLabel.text() == "Self-assessment: 4"
     # the second rater sees none of the others' scores before submitting their own
     panel.set_rater(second)
+    settle()
     row = panel.row("case.isbar.background")
     assert row.value is None and row.ui.otherLabel.text() == ""
     row.setFocus()
@@ -374,6 +399,7 @@ def test_two_raters_score_the_same_trainee_blind_each_recorded_as_who_scored(
     assert {name: s.value for name, s in by_rater.items() if s} == {FACILITATOR: 3, second: 5}
     # the trainee sees both raters side by side once revealed
     panel.set_role(SELF)
+    settle()
     assert panel.row("case.isbar.background").ui.otherLabel.text() == f"{FACILITATOR}: 3; {second}: 5"
     del case_id
 
@@ -386,6 +412,7 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
 
     conf_id, _item_id, case_id = conference
     window.show_tab(GOALS_TAB)
+    settle()
     goals = window.goals
     assert goals.trainee == ZOE and goals.rater == FACILITATOR
     assert goals.ui.reviewTable.rowCount() == 0
@@ -394,7 +421,8 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
     qtbot.waitUntil(goals.ui.goal1Edit.hasFocus)
     _type(qtbot, "Open with the one-liner.")
     goals.ui.goal2Edit.setText("Ask one question only.")
-    assert not goals.save()
+    goals.save()
+    settle()
     assert "after the reveal" in goals.ui.stateLabel.text() and services.training.goals(ZOE) == []
     # both submit; the goals are saved, with the rater who wrote them with the trainee
     for role, assessor, value in ((SELF, None, 4), (FAC, FACILITATOR, 2)):
@@ -404,6 +432,7 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
             assessor=assessor)
         services.training.submit_assessment(stored.id, seen_version=stored.version)
     goals.ui.saveButton.click()
+    settle()
     assert "Goals saved" in goals.ui.stateLabel.text()
     saved = services.training.goals(ZOE, conference_id=conf_id)
     assert [(g.kind.label, g.text, g.rater) for g in saved] == [
@@ -415,8 +444,11 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
     later = teaching_conference(services, "Teaching 4", datetime(2026, 4, 13, 13), [bank["TEACH-05"]])
     assert later.id is not None
     window.refresh_conferences(select=later.id)
+    settle()
     window.show_tab(GOALS_TAB)
+    settle()
     goals.set_trainee(ZOE)
+    settle()
     assert goals.ui.reviewTable.rowCount() == 2
     assert goals.ui.reviewTable.item(1, 0).text() == "Change: Ask one question only."
     assert all(text.text() == "" for text in goals.texts)  # nothing written yet for this conference
@@ -424,6 +456,7 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
     box = goals.outcome_box(1)
     box.setCurrentIndex(box.findData(GoalOutcome.MET.value))
     box.activated.emit(box.currentIndex())  # as when the person picks it
+    settle()
     reviewed = services.training.goals_to_review(later.id, ZOE)
     assert [(g.outcome, g.outcome_note) for g in reviewed] == [
         (None, None), (GoalOutcome.MET, "One question in both cases.")]
@@ -442,14 +475,17 @@ def test_team_items_announced_before_the_session_are_the_ones_scored(
     assert team[-1] == "trainee.entrustment"
     # announced on the Goals tab by ticking two items
     window.show_tab(GOALS_TAB)
+    settle()
     goals = window.goals
     for key in ("trainee.speaks_up", "trainee.stigma_free_language"):
         goals.focus_item(key).setCheckState(Qt.CheckState.Checked)
+    settle()
     announced = services.training.announced_items(conf_id, ZOE)
     assert announced == ("trainee.speaks_up", "trainee.stigma_free_language")
     # a fourth is refused and the ticks go back to what is stored
     for key in ("trainee.role_clarity", "trainee.cultural_humility"):
         goals.focus_item(key).setCheckState(Qt.CheckState.Checked)
+    settle()
     assert services.training.announced_items(conf_id, ZOE) == (  # in rubric order
         "trainee.speaks_up", "trainee.role_clarity", "trainee.stigma_free_language")
     assert goals.focus_item("trainee.cultural_humility").checkState() == Qt.CheckState.Unchecked
@@ -457,7 +493,9 @@ def test_team_items_announced_before_the_session_are_the_ones_scored(
         services.training.announce_items(conf_id, ZOE, ["meeting.chairing"])
     # the scoring panel now scores exactly those, with the entrustment scale
     panel.set_trainee(KWAME)
+    settle()
     panel.set_trainee(ZOE)
+    settle()
     team = [row.item.key for row in panel.rows if row.item.key.startswith("trainee.")]
     assert team == ["trainee.speaks_up", "trainee.role_clarity", "trainee.stigma_free_language",
                     "trainee.entrustment"]
@@ -522,4 +560,5 @@ def test_ctrl_z_takes_back_a_score_and_its_comment_and_ctrl_shift_z_gives_them_a
     qtbot.waitUntil(lambda: stored() == both, timeout=3000)
     # another trainee's scores: nothing of these to undo there
     panel.set_trainee(KWAME)
+    settle()
     assert not panel.undo.stack.canUndo()

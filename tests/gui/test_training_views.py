@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle, table_snapshot
-from gui_helpers import open_and_wait
+from gui_helpers import open_and_wait, opened
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import Qt
@@ -24,7 +24,7 @@ from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaStatus, ConferenceMode
 from mdtboard.domain.rubric import AssessorRole, Score
 from mdtboard.services.context import Services, open_services
-from mdtboard.ui.training.new_conference import NewConferenceDialog, parse_trainees
+from mdtboard.ui.training.new_conference import NewConferenceDialog
 from mdtboard.ui.training.programme import ProgrammeModel
 from mdtboard.ui.training.roles import parse_duration
 from mdtboard.ui.training.teaching_case import TeachingCaseDialog
@@ -117,7 +117,9 @@ def test_the_programme_view_sorts_and_opens_a_trainees_progress(
 ) -> None:
     _three_conferences(services)
     window.refresh()
+    settle()
     window.show_tab(PROGRAMME_TAB)
+    settle()
     view = window.programme
     assert view.ui.summaryLabel.text() == "3 trainees over 3 teaching conferences."
     table = view.ui.programmeTable
@@ -126,6 +128,7 @@ def test_the_programme_view_sorts_and_opens_a_trainees_progress(
     table.setFocus()
     table.setCurrentIndex(table.model().index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    settle()
     assert window.ui.tabs.currentIndex() == PROGRESS_TAB
     assert window.progress.progress is not None and window.progress.progress.trainee == ZOE
 
@@ -135,7 +138,9 @@ def test_the_progress_charts_build_for_three_conferences(
 ) -> None:
     _three_conferences(services)
     window.refresh()
+    settle()
     window.show_progress(ZOE)
+    settle()
     progress = window.progress
     assert [view.chart().title() for view in progress.charts] == [
         "Case presentation (ISBAR)",
@@ -167,10 +172,12 @@ def test_the_debrief_is_previewed_and_saved_as_a_pdf(
     qtbot: QtBot, window: TrainingWindow, services: Services, tmp_path: Path
 ) -> None:
     ids = _three_conferences(services)
-    assert window.open_conference(ids[2])
+    assert opened(window, ids[2])
     window.show_tab(DEBRIEF_TAB)
+    settle()
     debrief = window.debrief
     debrief.set_trainee(ZOE)
+    settle()
     preview = debrief.ui.preview.toPlainText()
     assert f"Debrief: {ZOE}" in preview and "Invites every discipline" in preview
     assert "What to work on next" in preview
@@ -180,6 +187,7 @@ def test_the_debrief_is_previewed_and_saved_as_a_pdf(
     target = tmp_path / "zoe-debrief.pdf"
     dialog.fileSelected.emit(str(target))  # the person chose this file
     dialog.close()
+    settle()  # written on the writer thread
     reader = PdfReader(io.BytesIO(target.read_bytes()))
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert f"Debrief: {ZOE}" in text and "Teaching 3" in text
@@ -196,22 +204,26 @@ def test_parts_readiness_and_timing_of_a_case(
     services.conferences.update_agenda_item(conf.agenda[0], status=AgendaStatus.DISCUSSED)
     services.conferences.update_agenda_item(conf.agenda[1], status=AgendaStatus.IN_DISCUSSION)
     conf = services.conferences.get(conf.id or 0)
-    assert conf.id is not None and window.open_conference(conf.id)
+    assert conf.id is not None and opened(window, conf.id)
     # the window opens on the case under discussion
     item = window.current_item()
     assert item is not None and item.case_ref == "TEACH-05"
     assert "in discussion now" in window.ui.agendaList.item(1).text()
     conf.agenda = conf.agenda[1:]
     window.show_tab(ROLES_TAB)
+    settle()
     roles = window.roles
     combo = roles.part_combos[None]
     combo.setCurrentIndex(combo.findText(KWAME))
     combo.activated.emit(combo.currentIndex())  # as when the person picks him
+    settle()
     stored = services.training.case_roles(conf.agenda[0].id or 0)
     assert stored.presenter is not None and stored.presenter.trainee == KWAME
     assert f"presented by {KWAME}" in window.ui.agendaList.item(1).text()
     window.scoring.set_rater(FACILITATOR)
+    settle()
     window.scoring.set_trainee(KWAME)
+    settle()
     assert window.scoring.row("case.isbar.identify")  # the scoring panel now has the presentation items
     summary = roles.ui.readinessSummary.text()
     assert summary.startswith("<b>Ready") or summary.startswith("Ready") or "Not ready" in summary
@@ -225,6 +237,7 @@ def test_parts_readiness_and_timing_of_a_case(
     roles.ui.presentationEdit.setText("4:15")
     roles.discussion_edits[Discipline.PSYCHOLOGY].setText("1:20")
     roles.ui.presentationEdit.editingFinished.emit()
+    settle()
     timing = services.training.timing(conf.agenda[0].id or 0)
     assert timing is not None and (timing.presentation_seconds, timing.target_seconds) == (255, 300)
     assert [(t.discipline, t.seconds) for t in timing.discussion] == [(Discipline.PSYCHOLOGY, 80)]
@@ -238,7 +251,7 @@ def test_readiness_names_what_is_missing_in_plain_words(
     case.function_goals = []
     services.cases.update(case)
     conf = teaching_conference(services, "Teaching", datetime(2026, 4, 13, 13), [case.id or 0])
-    assert conf.id is not None and window.open_conference(conf.id)
+    assert conf.id is not None and opened(window, conf.id)
     roles = window.roles
     assert "Not ready: 2 missing" in roles.ui.readinessSummary.text()
     lines = [roles.ui.readinessList.item(i).text() for i in range(roles.ui.readinessList.count())]
@@ -247,43 +260,44 @@ def test_readiness_names_what_is_missing_in_plain_words(
 
 
 def test_a_new_teaching_conference(qtbot: QtBot, window: TrainingWindow, services: Services) -> None:
+    from mdtboard.domain.progress import Trainee
+
     bank = load_bank(services)
+    services.training.register_trainees([Trainee(ZOE, Discipline.PHYSICIAN),
+                                         Trainee(KWAME, Discipline.PSYCHOLOGY, 2)])
     dialog = window.new_conference()
     assert isinstance(dialog, NewConferenceDialog)
+    settle()
     ui = dialog.ui
     ui.buttonBox.accepted.emit()
-    assert (
-        "name the facilitator" in ui.problemLabel.text() and "at least one trainee" in ui.problemLabel.text()
-    )
+    problem = ui.problemLabel.text()
+    assert "name the facilitator" in problem and "tick at least one trainee" in problem
+    # the trainees are the people recorded, chosen from the list (nothing typed, nothing matched by spelling)
+    assert [ui.traineesList.item(r).text() for r in range(ui.traineesList.count())] == [
+        f"{KWAME} (psychology, year 2)", f"{ZOE} (physician)"]
     ui.titleEdit.setText("Spring teaching conference")
     ui.facilitatorEdit.setText(FACILITATOR)
-    ui.traineesEdit.setPlainText(f"{ZOE}\n{KWAME}, psychology\n")
+    dialog.choose_trainee(ZOE)
+    dialog.choose_trainee(KWAME)
     for row in range(ui.casesList.count()):
         item = ui.casesList.item(row)
         if item.text().startswith(("TEACH-02", "TEACH-08")):
             item.setCheckState(Qt.CheckState.Checked)
     ui.buttonBox.accepted.emit()
+    settle()
     assert window.conference is not None and window.conference.title == "Spring teaching conference"
     conf = services.conferences.get(window.conference.id or 0)
     assert conf.mode is ConferenceMode.TRAINING and conf.chair == FACILITATOR
     assert [(a.name, a.discipline, a.role.value) for a in conf.attendees] == [
         (FACILITATOR, Discipline.PHYSICIAN, "chair"),
-        (ZOE, Discipline.PHYSICIAN, "trainee"),
         (KWAME, Discipline.PSYCHOLOGY, "trainee"),
+        (ZOE, Discipline.PHYSICIAN, "trainee"),
     ]
     assert [i.case_id for i in conf.agenda] == [bank["TEACH-02"], bank["TEACH-08"]]
     assert window.ui.agendaList.count() == 2
 
 
-def test_trainee_lines_and_durations_are_read_as_written() -> None:
-    attendees, problems = parse_trainees(
-        "Zoë Ng\n  Kwame Mensah ,  Physical therapy\n\nX, astrology\n, nursing"
-    )
-    assert [(a.name, a.discipline) for a in attendees] == [
-        ("Zoë Ng", Discipline.PHYSICIAN),
-        ("Kwame Mensah", Discipline.PHYSICAL_THERAPY),
-    ]
-    assert problems == ["line 4: 'astrology' is not a discipline", "line 5: no name"]
+def test_durations_are_read_as_written() -> None:
     assert parse_duration("4:15") == 255 and parse_duration("1:02:03") == 3723 and parse_duration("3") == 180
     assert parse_duration("  ") is None
     for bad in ("4:75", "four", "-1:00"):
@@ -406,9 +420,11 @@ def test_closing_the_main_window_saves_scores_still_waiting(
     qtbot.waitExposed(main)
     open_and_wait(qtbot, main, sqlite_database_url)
     training = main.training_menu.open_training_window()
-    assert training is not None and training.open_conference(conf.id or 0)
+    assert training is not None and opened(training, conf.id or 0)
     training.show_tab(SCORING_TAB)
+    settle()
     training.scoring.set_rater(FACILITATOR)
+    settle()
     row = training.scoring.row("trainee.closes_loop")
     row.set_score(4)
     row.score_chosen.emit(row.item.key, 4)  # as the digit key does; the save waits for a pause

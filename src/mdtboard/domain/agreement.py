@@ -93,7 +93,7 @@ def rater_agreement(conferences: Iterable[ConferenceRecord]) -> Agreement:
         for assessment in conference.assessments:
             if assessment.role is not AssessorRole.FACILITATOR or not assessment.submitted:
                 continue
-            rater = trainee_key(assessment.assessor or "")
+            rater = assessment.rater_key  # an account, or (scored without one) a typed name
             if not rater:
                 continue
             for score in assessment.scores:

@@ -54,6 +54,8 @@ class Goal:
     outcome: GoalOutcome | None = None
     outcome_note: str | None = None
     reviewed_at_conference_id: int | None = None
+    #: The rater's account, when they wrote the goals with one.
+    rater_id: int | None = None
 
 
 def check_goals(goals: list[tuple[GoalKind | str, str]]) -> list[tuple[GoalKind, str]]:
@@ -89,6 +91,12 @@ class Rated(Generic[T]):
     rater: str | None  # None for the trainee's own assessment
     submitted: bool
     value: T
+    #: Tells raters apart (an account's ``#id``); None: the rater's folded name does.
+    key: str | None = None
+
+    @property
+    def who(self) -> str:
+        return self.key if self.key is not None else _key(self.rater)
 
 
 @dataclass(frozen=True)
@@ -128,11 +136,11 @@ def visible(
         if not any(r.submitted for r in raters):
             waiting.append("a rater's submitted assessment")
         return Visible(own, own, shown, tuple(waiting))
-    mine = next((r for r in raters if _key(r.rater) == _key(viewer)), None)
+    mine = next((r for r in raters if r.who == _key(viewer)), None)
     own_value = mine.value if mine is not None else None
     mine_done = mine is not None and mine.submitted
     if not mine_done:
-        waiting.append(f"{viewer}'s own assessment, submitted before seeing the trainee's")
+        waiting.append("the rater's own assessment, submitted before seeing the trainee's")
     if not self_done:
         waiting.append("the trainee's self-assessment")
     self_shown = self_assessment.value if self_done and mine_done and self_assessment else None

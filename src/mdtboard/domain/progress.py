@@ -202,6 +202,8 @@ class Trainee:
     name: str
     profession: Discipline
     year_of_training: int | None = None
+    #: The trainee's own account, when they have one.
+    account_id: int | None = None
 
 
 @dataclass(frozen=True)

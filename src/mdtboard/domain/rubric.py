@@ -153,6 +153,15 @@ class Assessment:
     assessor: str | None = None
     #: Submitted (and so locked); only submitted assessments count towards agreement between raters.
     submitted: bool = True
+    #: The account of the person who scored, when they scored with one (None: a typed name).
+    assessor_id: int | None = None
+
+    @property
+    def rater_key(self) -> str:
+        """Who scored, to tell raters apart: ``#`` and the account id, else the folded typed name."""
+        if self.assessor_id is not None:
+            return f"#{self.assessor_id}"
+        return " ".join((self.assessor or "").split()).casefold()
 
     def score(self, key: str) -> Score | None:
         for score in self.scores:

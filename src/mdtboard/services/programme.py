@@ -8,19 +8,22 @@ neither grows past a readable size; it uses the service's unit of work and its c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from mdtboard.domain.accounts import Role
 from mdtboard.domain.agreement import Agreement, rater_agreement
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.cohort import Cohort, cohort
 from mdtboard.domain.competency import CompetencyRecord, competency_record
 from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.domain.facilitator_guides import curriculum, topics_of_cases
-from mdtboard.domain.progress import Trainee, trainee_key
+from mdtboard.domain.progress import ProgrammeOverview, Trainee, programme_overview, trainee_key
 from mdtboard.domain.rubric import ENTRUSTMENT_KEY, MAX_ANNOUNCED, MDTBOARD_RUBRIC, RubricDomain
 from mdtboard.services.training_data import conference_ref
 from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.storage import account_repo
 from mdtboard.storage import training_repo as repo
 
 if TYPE_CHECKING:
@@ -28,6 +31,16 @@ if TYPE_CHECKING:
     from mdtboard.domain.progress import ConferenceRecord
     from mdtboard.storage.db import Database
     from mdtboard.storage.models import ConferenceRow
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    """The programme director's view at one moment (see :meth:`ProgrammeMixin.programme_view`)."""
+
+    overview: ProgrammeOverview
+    cohort: Cohort
+    people: dict[str, Trainee]
+    agreement: Agreement
 
 
 class ProgrammeMixin:
@@ -58,7 +71,7 @@ class ProgrammeMixin:
             for person in trainees:
                 name = " ".join(person.name.split())
                 repo.save_trainee(session, name, trainee_key(name), person.profession.value,
-                                  person.year_of_training)
+                                  person.year_of_training, person.account_id)
 
     def rename_trainee(self, old: str, new: str) -> None:
         """Correct a recorded trainee's name: the person keeps their identity, and every role, assessment,
@@ -81,8 +94,33 @@ class ProgrammeMixin:
     def trainee_people(self) -> dict[str, Trainee]:
         """Every trainee recorded as a person, by folded name."""
         with read_only(self.db) as session:
-            return {row.name_key: Trainee(row.name, Discipline(row.profession), row.year_of_training)
+            return {row.name_key: Trainee(row.name, Discipline(row.profession), row.year_of_training,
+                                          row.account_id)
                     for row in repo.trainee_people(session)}
+
+    def trainee_choices(self) -> list[Trainee]:
+        """Whom a new teaching conference may take as trainees, by name: every trainee recorded as a person
+        (with their account, when linked), and every account with the trainee role not yet recorded as one
+        (their profession is their account's discipline; they are recorded when first chosen)."""
+        with read_only(self.db) as session:
+            people = repo.trainee_people(session)
+            linked = {row.account_id for row in people if row.account_id is not None}
+            keys = {row.name_key: row for row in people}
+            out = [Trainee(row.name, Discipline(row.profession), row.year_of_training, row.account_id)
+                   for row in people]
+            for account in account_repo.all_accounts(session):
+                roles = {r for r in account.roles.split(",") if r}
+                if str(Role.TRAINEE) not in roles or account.id in linked or not account.active:
+                    continue
+                same = keys.get(trainee_key(account.display_name))
+                if same is not None:  # recorded before their account existed: one person, now linked
+                    out[people.index(same)] = Trainee(same.name, Discipline(same.profession),
+                                                      same.year_of_training, account.id)
+                    continue
+                out.append(Trainee(" ".join(account.display_name.split()),
+                                   Discipline(account.discipline or Discipline.PHYSICIAN.value), None,
+                                   account.id))
+        return sorted(out, key=lambda t: trainee_key(t.name))
 
     # ------------------------------------------------------------------ items announced before the session
     def announce_items(
@@ -121,6 +159,14 @@ class ProgrammeMixin:
     def cohort(self, today: date | None = None) -> Cohort:
         """Every trainee's trajectory, flags and curriculum coverage (see :mod:`mdtboard.domain.cohort`)."""
         return cohort(self.records(), topics_of_cases(), curriculum(), today or date.today())
+
+    def programme_view(self, today: date | None = None) -> ProgrammeView:
+        """What the programme view shows, from one reading of the records: the overview, the cohort, the
+        trainees as people and the agreement between raters over every conference."""
+        records = self.records()
+        return ProgrammeView(programme_overview(records),
+                             cohort(records, topics_of_cases(), curriculum(), today or date.today()),
+                             self.trainee_people(), rater_agreement(records))
 
     def rater_agreement(
         self, *, since: date | None = None, until: date | None = None

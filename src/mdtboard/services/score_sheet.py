@@ -40,11 +40,13 @@ class ScoreSheet:
     conference_side: StoredAssessment | None = None
     #: the scores by rubric item key, both sides together
     scores: Mapping[str, Score] = field(default_factory=dict)
+    #: the rater's account (None: the account signed in, or a typed name while nobody is signed in)
+    rater_id: int | None = None
 
     @property
-    def id(self) -> tuple[int, str, str, str | None, int | None]:
+    def id(self) -> tuple[int, str, str, str | None, int | None, int | None]:
         """What the sheet is about (the same for every version of it)."""
-        return (self.conference_id, self.trainee, str(self.role), self.assessor, self.case_id)
+        return (self.conference_id, self.trainee, str(self.role), self.assessor, self.case_id, self.rater_id)
 
     @property
     def version(self) -> int:
@@ -95,23 +97,25 @@ def load_sheet(
     *,
     assessor: str | None,
     case_id: int | None,
+    rater_id: int | None = None,
 ) -> ScoreSheet:
     """The sheet as stored now (a read of the rater's own assessments)."""
     case_side = (
-        training.assessment(conference_id, trainee, role, case_id=case_id, assessor=assessor)
+        training.assessment(conference_id, trainee, role, case_id=case_id, assessor=assessor,
+                            rater_id=rater_id)
         if case_id is not None
         else None
     )
-    conference_side = training.assessment(conference_id, trainee, role, assessor=assessor)
+    conference_side = training.assessment(conference_id, trainee, role, assessor=assessor, rater_id=rater_id)
     return ScoreSheet(
         conference_id, trainee, role, assessor, case_id, case_side, conference_side,
-        _stored_scores(case_side) | _stored_scores(conference_side),
+        _stored_scores(case_side) | _stored_scores(conference_side), rater_id,
     )
 
 
 def _again(training: TrainingService, sheet: ScoreSheet) -> ScoreSheet:
     return load_sheet(training, sheet.conference_id, sheet.trainee, sheet.role,
-                      assessor=sheet.assessor, case_id=sheet.case_id)
+                      assessor=sheet.assessor, case_id=sheet.case_id, rater_id=sheet.rater_id)
 
 
 def save_sheet(training: TrainingService, sheet: ScoreSheet) -> ScoreSheet:
@@ -132,6 +136,7 @@ def save_sheet(training: TrainingService, sheet: ScoreSheet) -> ScoreSheet:
                 sides[per_case] = training.save_assessment(
                     sheet.conference_id, sheet.trainee, sheet.role, scores,
                     case_id=sheet.case_id if per_case else None, assessor=sheet.assessor,
+                    rater_id=sheet.rater_id,
                     seen_version=stored.version if stored is not None else None,
                 )
             elif stored is not None:

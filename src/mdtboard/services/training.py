@@ -48,6 +48,7 @@ from mdtboard.domain.rubric import (
     validate_assessment,
 )
 from mdtboard.domain.timers import CaseTiming
+from mdtboard.services import permissions
 from mdtboard.services import teaching_review as review
 from mdtboard.services.programme import ProgrammeMixin
 from mdtboard.services.teaching_review import TeachingReview
@@ -70,6 +71,7 @@ from mdtboard.services.training_data import (
     to_timing,
 )
 from mdtboard.services.uow import Session, read_only, unit_of_work
+from mdtboard.storage import account_repo
 from mdtboard.storage import training_repo as repo
 from mdtboard.storage.case_repo import load_cases
 from mdtboard.storage.db import Database
@@ -237,14 +239,17 @@ class TrainingService(ProgrammeMixin):
         *,
         case_id: int | None = None,
         assessor: str | None = None,
+        rater_id: int | None = None,
     ) -> StoredAssessment | None:
-        """A rater's (``assessor``) or the trainee's own assessment, of the case or (``case_id`` None) of
-        the conference as a whole; None when there is none yet. Read it only for its author: what others
+        """A rater's or the trainee's own assessment, of the case or (``case_id`` None) of the conference as
+        a whole; None when there is none yet. The rater is the account ``rater_id``, else the account signed
+        in, else (nobody signed in) the typed name ``assessor``. Read it only for its author: what others
         may see is :meth:`visible_assessments`."""
         with read_only(self.db) as session:
-            # a rater's by name; without a name, the first rater's (when one person scores, theirs)
-            anyone = assessor is None and role is AssessorRole.FACILITATOR
-            rater = None if anyone else _rater_key(role, assessor)
+            # a rater's own; with nobody named or signed in, the first rater's (when one person scores)
+            rater_id = _rater_account(role, rater_id)
+            anyone = assessor is None and rater_id is None and role is AssessorRole.FACILITATOR
+            rater = None if anyone else _rater_key(role, assessor, rater_id)
             row = self._assessment_row(session, conference_id, trainee, role, case_id, rater)
             return None if row is None else self._to_stored(session, row)
 
@@ -287,6 +292,7 @@ class TrainingService(ProgrammeMixin):
         *,
         case_id: int | None = None,
         assessor: str | None = None,
+        rater_id: int | None = None,
         seen_version: int | None = None,
     ) -> StoredAssessment:
         """Store the assessment (replacing the scores of an earlier one) of ``trainee`` at the conference.
@@ -295,12 +301,19 @@ class TrainingService(ProgrammeMixin):
         items. The rubric's rules apply (a 1 or 2 needs a comment): each broken rule is an
         :class:`InvalidInputError` problem whose ``where`` is the item key, and nothing is stored.
         ``seen_version`` is the version the user saw (None: there was no assessment yet).
+
+        A rater's assessment is recorded as the person who scored: the account ``rater_id`` (a person who
+        confirmed with their own password or PIN on this PC), else the account signed in; only while nobody
+        is signed in (the command line, maintenance) does the typed name ``assessor`` stand for the rater.
         """
         with unit_of_work(self.db) as session:
             self._training_conference(session, conference_id)
             problems: list[Problem] = []
             name = clean_name(trainee, "trainee", problems)
             who = None if assessor is None else (clean_name(assessor, "assessor", problems) or None)
+            rater_id = _rater_account(role, rater_id)
+            if rater_id is not None:
+                who = self._rater_name(session, rater_id, problems)
             case_ref = self._case_on_agenda(session, conference_id, case_id, problems)
             if problems:
                 raise InvalidInputError(problems)
@@ -309,7 +322,7 @@ class TrainingService(ProgrammeMixin):
             problems = validate_assessment(assessment) + level_problems(scores, case_id is not None)
             if problems:
                 raise InvalidInputError(problems, source=f"{AssessorRole(role).label} of {name}")
-            rater = _rater_key(role, who)
+            rater = _rater_key(role, who, rater_id)
             row = self._assessment_row(session, conference_id, name, role, case_id, rater)
             now = utcnow()
             if row is not None and row.submitted_at is not None:
@@ -327,6 +340,7 @@ class TrainingService(ProgrammeMixin):
                     role=str(role),
                     assessor=who,
                     rater_key=rater,
+                    rater_account_id=rater_id,
                     rubric_version=MDTBOARD_RUBRIC.version,
                     created_at=now,
                     updated_at=now,
@@ -365,18 +379,30 @@ class TrainingService(ProgrammeMixin):
             return self._to_stored(session, repo.assessment_again(session, assessment_id))
 
     def visible_assessments(
-        self, conference_id: int, trainee: str, *, viewer: str | None, case_id: int | None = None
+        self, conference_id: int, trainee: str, *, viewer: str | None, case_id: int | None = None,
+        viewer_id: int | None = None,
     ) -> Visible[StoredAssessment]:
-        """What ``viewer`` (a rater's name, or None for the trainee) may see of the trainee's assessments of
-        the case (or of the conference as a whole): see :func:`mdtboard.domain.blind.visible`."""
+        """What a viewer may see of the trainee's assessments of the case (or of the conference as a whole):
+        see :func:`mdtboard.domain.blind.visible`. The viewer is a rater (the account ``viewer_id``, else
+        the account signed in, else the typed name ``viewer``) or, both None, the trainee."""
+        as_rater = viewer is not None or viewer_id is not None
+        viewer_id = _rater_account(AssessorRole.FACILITATOR, viewer_id) if as_rater else None
         with read_only(self.db) as session:
             key = trainee_key(trainee)
             rows = repo.assessments(session, [conference_id], trainee_key=key, case=(case_id,))
             stored = [self._to_stored(session, row) for row in rows]
         own = next((a for a in stored if a.assessment.role is AssessorRole.SELF), None)
-        raters = [Rated(a.assessment.assessor, a.submitted, a) for a in stored
+        raters = [Rated(a.assessment.assessor, a.submitted, a, a.assessment.rater_key) for a in stored
                   if a.assessment.role is AssessorRole.FACILITATOR]
-        return visible(viewer, None if own is None else Rated(None, own.submitted, own), raters)
+        seen_by = _rater_key(AssessorRole.FACILITATOR, viewer, viewer_id) if as_rater else None
+        return visible(seen_by, None if own is None else Rated(None, own.submitted, own), raters)
+
+    def _rater_name(self, session: Session, account_id: int, problems: list[Problem]) -> str | None:
+        row = account_repo.by_id(session, account_id)
+        if row is None:
+            problems.append(Problem("rater", f"account {account_id} does not exist"))
+            return None
+        return row.display_name
 
     # ------------------------------------------------------------------ goals
     def set_goals(
@@ -386,12 +412,21 @@ class TrainingService(ProgrammeMixin):
         goals: Sequence[tuple[GoalKind | str, str]],
         *,
         rater: str | None = None,
+        rater_id: int | None = None,
     ) -> list[Goal]:
         """Write the one to three goals trainee and rater agreed after the reveal (replacing earlier ones of
-        this conference). Refused before the trainee's self-assessment and a rater's are both submitted."""
+        this conference). Refused before the trainee's self-assessment and a rater's are both submitted.
+        The rater is recorded as for an assessment: the account ``rater_id``, else the one signed in, else
+        the typed name ``rater``."""
         checked = check_goals(list(goals))
+        rater_id = _rater_account(AssessorRole.FACILITATOR, rater_id)
         with unit_of_work(self.db) as session:
             self._training_conference(session, conference_id)
+            if rater_id is not None:
+                problems: list[Problem] = []
+                rater = self._rater_name(session, rater_id, problems)
+                if problems:
+                    raise InvalidInputError(problems, source="Goals")
             name = self._check_trainee(session, conference_id, " ".join(trainee.split()))
             submitted = repo.submitted_roles(session, conference_id, trainee_key(name))
             if submitted != {str(AssessorRole.SELF), str(AssessorRole.FACILITATOR)}:
@@ -401,6 +436,7 @@ class TrainingService(ProgrammeMixin):
             now = utcnow()
             repo.replace_goals(session, conference_id, trainee_key(name), [
                 {"trainee": name, "rater": " ".join(rater.split())[:200] if rater and rater.strip() else None,
+                 "rater_account_id": rater_id,
                  "position": position, "kind": str(kind), "text": text, "created_at": now}
                 for position, (kind, text) in enumerate(checked)
             ])
@@ -639,16 +675,31 @@ class TrainingService(ProgrammeMixin):
             review.discard(session, review_id, seen_version)
 
 
-def _rater_key(role: AssessorRole | str, assessor: str | None) -> str:
-    """The folded name of who scored: '' for a self-assessment or an unnamed rater."""
-    if AssessorRole(role) is AssessorRole.SELF or not assessor:
+def _rater_account(role: AssessorRole | str, rater_id: int | None) -> int | None:
+    """The account a rater scores as: the one given (who confirmed with their own credential), else the
+    account signed in; None for a self-assessment, or when nobody is signed in and none was given."""
+    if AssessorRole(role) is AssessorRole.SELF:
+        return None
+    if rater_id is not None:
+        return rater_id
+    acting = permissions.acting()
+    return acting.id if acting is not None else None
+
+
+def _rater_key(role: AssessorRole | str, assessor: str | None, rater_id: int | None = None) -> str:
+    """Who scored, as the assessments table tells raters apart: ``#`` and the account id; without an
+    account the folded typed name; '' for a self-assessment or an unnamed rater."""
+    if AssessorRole(role) is AssessorRole.SELF:
         return ""
-    return trainee_key(assessor)[:200]
+    if rater_id is not None:
+        return f"#{rater_id}"
+    return trainee_key(assessor)[:200] if assessor else ""
 
 
 def _to_goal(row: TrainingGoalRow) -> Goal:
     return Goal(
         kind=GoalKind(row.kind), text=row.text, trainee=row.trainee, rater=row.rater,
+        rater_id=row.rater_account_id,
         conference_id=row.conference_id, id=row.id, version=row.version,
         outcome=None if row.outcome is None else GoalOutcome(row.outcome), outcome_note=row.outcome_note,
         reviewed_at_conference_id=row.reviewed_at_conference_id,

@@ -174,6 +174,7 @@ def to_assessment(row: TrainingAssessmentRow, case_ref: str | None) -> Assessmen
         case_ref=case_ref,
         assessor=row.assessor,
         submitted=row.submitted_at is not None,
+        assessor_id=row.rater_account_id,
     )
 
 

@@ -86,8 +86,13 @@ class TrainingAssessmentRow(Versioned, Base):
     trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id", ondelete="SET NULL"), index=True)
     role: Mapped[str] = mapped_column(String(16))
     assessor: Mapped[str | None] = mapped_column(String(200))
-    #: The folded name of the person who scored ('' for a self-assessment or an unnamed rater).
+    #: Who scored, as the unique index tells raters apart: ``#`` and the account id of a rater with an
+    #: account; the folded typed name of one without (stored while nobody was signed in); '' for a
+    #: self-assessment or an unnamed rater.
     rater_key: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    #: The account of the person who scored (empty: a typed name, see ``assessor``).
+    rater_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     rubric_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -152,6 +157,9 @@ class TrainingGoalRow(Versioned, Base):
     trainee_id: Mapped[int | None] = mapped_column(ForeignKey("trainees.id", ondelete="SET NULL"), index=True)
     #: Who wrote it with the trainee (the rater).
     rater: Mapped[str | None] = mapped_column(String(200))
+    #: The rater's account (empty: a typed name, or none).
+    rater_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     #: ``keep`` (what to keep doing), ``change`` (what to change) or ``how`` (how to do it).
     kind: Mapped[str] = mapped_column(String(16))
@@ -292,6 +300,9 @@ class TraineeRow(Base):
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
     profession: Mapped[str] = mapped_column(String(32))
     year_of_training: Mapped[int | None] = mapped_column(Integer)
+    #: The trainee's own account, when they have one.
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), unique=True, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     __table_args__ = (

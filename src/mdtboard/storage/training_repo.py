@@ -444,17 +444,22 @@ def trainee_person(session: Session, name_key: str) -> TraineeRow | None:
     return session.scalars(sa.select(TraineeRow).where(TraineeRow.name_key == name_key)).one_or_none()
 
 
-def save_trainee(session: Session, name: str, name_key: str, profession: str, year: int | None) -> None:
-    """Record the person, and link to them what was stored under their name before they were recorded."""
+def save_trainee(session: Session, name: str, name_key: str, profession: str, year: int | None,
+                 account_id: int | None = None) -> None:
+    """Record the person (with their account, when given), and link to them what was stored under their
+    name before they were recorded."""
     row = trainee_person(session, name_key)
     if row is None:
-        row = TraineeRow(name=name, name_key=name_key, profession=profession, year_of_training=year)
+        row = TraineeRow(name=name, name_key=name_key, profession=profession, year_of_training=year,
+                         account_id=account_id)
         session.add(row)
         session.flush()
     else:
         row.name, row.profession = name, profession
         if year is not None:
             row.year_of_training = year
+        if account_id is not None:
+            row.account_id = account_id
     for table in _WITH_KEY:
         session.execute(sa.update(table).where(table.trainee_key == name_key, table.trainee_id.is_(None))
                         .values(trainee_id=row.id))

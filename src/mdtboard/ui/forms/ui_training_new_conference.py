@@ -3,8 +3,8 @@
 
 
 from PySide6.QtCore import (QCoreApplication)
-from PySide6.QtWidgets import (QDateTimeEdit, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QListWidget, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_NewTeachingConference(object):
     def setupUi(self, NewTeachingConference):
@@ -61,21 +61,52 @@ class Ui_NewTeachingConference(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.traineesLabel)
 
-        self.traineesEdit = QPlainTextEdit(NewTeachingConference)
-        self.traineesEdit.setObjectName(u"traineesEdit")
-        self.traineesEdit.setTabChangesFocus(True)
+        self.traineesList = QListWidget(NewTeachingConference)
+        self.traineesList.setObjectName(u"traineesList")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.traineesEdit)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.traineesList)
+
+        self.newTraineeLabel = QLabel(NewTeachingConference)
+        self.newTraineeLabel.setObjectName(u"newTraineeLabel")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.newTraineeLabel)
+
+        self.newTraineeRow = QHBoxLayout()
+        self.newTraineeRow.setObjectName(u"newTraineeRow")
+        self.newNameEdit = QLineEdit(NewTeachingConference)
+        self.newNameEdit.setObjectName(u"newNameEdit")
+
+        self.newTraineeRow.addWidget(self.newNameEdit)
+
+        self.newProfessionCombo = QComboBox(NewTeachingConference)
+        self.newProfessionCombo.setObjectName(u"newProfessionCombo")
+
+        self.newTraineeRow.addWidget(self.newProfessionCombo)
+
+        self.newYearSpin = QSpinBox(NewTeachingConference)
+        self.newYearSpin.setObjectName(u"newYearSpin")
+        self.newYearSpin.setMinimum(0)
+        self.newYearSpin.setMaximum(15)
+
+        self.newTraineeRow.addWidget(self.newYearSpin)
+
+        self.addTraineeButton = QPushButton(NewTeachingConference)
+        self.addTraineeButton.setObjectName(u"addTraineeButton")
+
+        self.newTraineeRow.addWidget(self.addTraineeButton)
+
+
+        self.formLayout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.newTraineeRow)
 
         self.chairLabel = QLabel(NewTeachingConference)
         self.chairLabel.setObjectName(u"chairLabel")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.chairLabel)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.chairLabel)
 
-        self.chairEdit = QLineEdit(NewTeachingConference)
-        self.chairEdit.setObjectName(u"chairEdit")
+        self.chairCombo = QComboBox(NewTeachingConference)
+        self.chairCombo.setObjectName(u"chairCombo")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.chairEdit)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.chairCombo)
 
 
         self.dialogLayout.addLayout(self.formLayout)
@@ -112,16 +143,21 @@ class Ui_NewTeachingConference(object):
         self.whenLabel.setBuddy(self.whenEdit)
         self.roomLabel.setBuddy(self.roomEdit)
         self.facilitatorLabel.setBuddy(self.facilitatorEdit)
-        self.traineesLabel.setBuddy(self.traineesEdit)
-        self.chairLabel.setBuddy(self.chairEdit)
+        self.traineesLabel.setBuddy(self.traineesList)
+        self.newTraineeLabel.setBuddy(self.newNameEdit)
+        self.chairLabel.setBuddy(self.chairCombo)
         self.casesLabel.setBuddy(self.casesList)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.titleEdit, self.whenEdit)
         QWidget.setTabOrder(self.whenEdit, self.roomEdit)
         QWidget.setTabOrder(self.roomEdit, self.facilitatorEdit)
-        QWidget.setTabOrder(self.facilitatorEdit, self.traineesEdit)
-        QWidget.setTabOrder(self.traineesEdit, self.chairEdit)
-        QWidget.setTabOrder(self.chairEdit, self.casesList)
+        QWidget.setTabOrder(self.facilitatorEdit, self.traineesList)
+        QWidget.setTabOrder(self.traineesList, self.newNameEdit)
+        QWidget.setTabOrder(self.newNameEdit, self.newProfessionCombo)
+        QWidget.setTabOrder(self.newProfessionCombo, self.newYearSpin)
+        QWidget.setTabOrder(self.newYearSpin, self.addTraineeButton)
+        QWidget.setTabOrder(self.addTraineeButton, self.chairCombo)
+        QWidget.setTabOrder(self.chairCombo, self.casesList)
         QWidget.setTabOrder(self.casesList, self.buttonBox)
 
         self.retranslateUi(NewTeachingConference)
@@ -151,14 +187,35 @@ class Ui_NewTeachingConference(object):
 #endif // QT_CONFIG(accessibility)
         self.traineesLabel.setText(QCoreApplication.translate("NewTeachingConference", u"T&rainees:", None))
 #if QT_CONFIG(accessibility)
-        self.traineesEdit.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Trainees", None))
+        self.traineesList.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Trainees (tick those taking part)", None))
 #endif // QT_CONFIG(accessibility)
-        self.traineesEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"One a line: name, then a comma and the profession (physician if left out), then a comma and the year of training (3, PGY-3, ST3)", None))
+#if QT_CONFIG(tooltip)
+        self.traineesList.setToolTip(QCoreApplication.translate("NewTeachingConference", u"The programme's trainees, recorded as people or with a trainee account: tick those taking part", None))
+#endif // QT_CONFIG(tooltip)
+        self.newTraineeLabel.setText(QCoreApplication.translate("NewTeachingConference", u"&New trainee:", None))
+#if QT_CONFIG(accessibility)
+        self.newNameEdit.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"New trainee's name", None))
+#endif // QT_CONFIG(accessibility)
+        self.newNameEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"name of a trainee not in the list", None))
+#if QT_CONFIG(accessibility)
+        self.newProfessionCombo.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"New trainee's profession", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.newYearSpin.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"New trainee's year of training", None))
+#endif // QT_CONFIG(accessibility)
+        self.newYearSpin.setSpecialValueText(QCoreApplication.translate("NewTeachingConference", u"year \u2013", None))
+        self.newYearSpin.setPrefix(QCoreApplication.translate("NewTeachingConference", u"year ", None))
+        self.addTraineeButton.setText(QCoreApplication.translate("NewTeachingConference", u"&Add", None))
+#if QT_CONFIG(accessibility)
+        self.addTraineeButton.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Add the new trainee to the list", None))
+#endif // QT_CONFIG(accessibility)
         self.chairLabel.setText(QCoreApplication.translate("NewTeachingConference", u"C&hair:", None))
 #if QT_CONFIG(accessibility)
-        self.chairEdit.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Who chairs the conference", None))
+        self.chairCombo.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Who chairs the conference", None))
 #endif // QT_CONFIG(accessibility)
-        self.chairEdit.setPlaceholderText(QCoreApplication.translate("NewTeachingConference", u"the facilitator; or type the name of the trainee who chairs (the chairing items are then scored)", None))
+#if QT_CONFIG(tooltip)
+        self.chairCombo.setToolTip(QCoreApplication.translate("NewTeachingConference", u"The facilitator, or a trainee taking part (the chairing items are then scored)", None))
+#endif // QT_CONFIG(tooltip)
         self.casesLabel.setText(QCoreApplication.translate("NewTeachingConference", u"&Cases (tick the ones to discuss):", None))
 #if QT_CONFIG(accessibility)
         self.casesList.setAccessibleName(QCoreApplication.translate("NewTeachingConference", u"Cases", None))

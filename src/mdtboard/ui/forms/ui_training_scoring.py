@@ -50,6 +50,13 @@ class Ui_TrainingScoring(object):
 
         self.whoRow.addWidget(self.raterEdit)
 
+        self.raterCombo = QComboBox(TrainingScoring)
+        self.raterCombo.setObjectName(u"raterCombo")
+        sizePolicy.setHeightForWidth(self.raterCombo.sizePolicy().hasHeightForWidth())
+        self.raterCombo.setSizePolicy(sizePolicy)
+
+        self.whoRow.addWidget(self.raterCombo)
+
 
         self.scoringLayout.addLayout(self.whoRow)
 
@@ -133,6 +140,12 @@ class Ui_TrainingScoring(object):
         self.raterEdit.setPlaceholderText(QCoreApplication.translate("TrainingScoring", u"your name", None))
 #if QT_CONFIG(tooltip)
         self.raterEdit.setToolTip(QCoreApplication.translate("TrainingScoring", u"The scores are recorded as this person's; several raters may score the same trainee", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.raterCombo.setAccessibleName(QCoreApplication.translate("TrainingScoring", u"Rater (the person scoring, by account)", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.raterCombo.setToolTip(QCoreApplication.translate("TrainingScoring", u"The scores are recorded as this person's account; another person confirms with their own password or PIN", None))
 #endif // QT_CONFIG(tooltip)
         self.keysLabel.setText(QCoreApplication.translate("TrainingScoring", u"Keys: 1 to 5 score the item, Up and Down (or Tab) move between items, Enter writes a comment, Delete clears the score. A 1 or a 2 needs a comment.", None))
         self.partsLabel.setText("")

@@ -21,6 +21,7 @@ from mdtboard.domain.timers import format_mmss
 from mdtboard.reports.training_debrief import write_debrief
 from mdtboard.services.context import Services
 from mdtboard.services.training import DebriefInputs
+from mdtboard.ui import ops
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.forms.ui_training_debrief import Ui_TrainingDebrief
 
@@ -125,6 +126,11 @@ class DebriefView(QWidget):
         self.ui = Ui_TrainingDebrief()
         self.ui.setupUi(self)
         self._conference: Conference | None = None
+        #: The debrief shown, as read (None: none yet, or being read).
+        self.inputs: DebriefInputs | None = None
+        #: The file the debrief was last saved to.
+        self.saved: Path | None = None
+        self._wanted: tuple[int, str] | None = None
         self.file_dialog: QFileDialog | None = None
         self.ui.traineeCombo.currentTextChanged.connect(lambda _t: self.refresh())
         self.ui.saveButton.clicked.connect(self.choose_file)
@@ -153,18 +159,30 @@ class DebriefView(QWidget):
             self.ui.traineeCombo.setCurrentIndex(index)
 
     def refresh(self) -> None:
+        """Read the debrief of the trainee chosen on a background operation; shown when it arrives."""
         conference, trainee = self._conference, self.trainee
         self.ui.saveButton.setEnabled(False)
+        self.inputs = None
         if conference is None or conference.id is None or not trainee:
             self.ui.preview.setHtml("<p>Choose a teaching conference and a trainee.</p>")
             return
-        try:
-            inputs = self._services.training.debrief_inputs(conference.id, trainee)
-        except MdtboardError as exc:
-            self.ui.preview.setHtml(f"<p>{_e(str(exc))}</p>")
-            return
+        conf_id, training = conference.id, self._services.training
+        wanted = (conf_id, trainee)
+        self._wanted = wanted
+        ops.read(lambda: training.debrief_inputs(conf_id, trainee), parent=self, label="reading a debrief",
+                 success=lambda inputs: self._arrived(wanted, inputs),
+                 failure=lambda error: self._not_read(wanted, error))
+
+    def _arrived(self, wanted: tuple[int, str], inputs: DebriefInputs) -> None:
+        if wanted != self._wanted:
+            return  # another trainee or conference was chosen meanwhile
+        self.inputs = inputs
         self.ui.preview.setHtml(debrief_html(inputs))
         self.ui.saveButton.setEnabled(True)
+
+    def _not_read(self, wanted: tuple[int, str], error: MdtboardError) -> None:
+        if wanted == self._wanted:
+            self.ui.preview.setHtml(f"<p>{_e(str(error))}</p>")
 
     def default_file_name(self) -> str:
         held = self._conference.starts_at.strftime("%Y-%m-%d") if self._conference else "conference"
@@ -181,17 +199,28 @@ class DebriefView(QWidget):
         dialog.open()
         return dialog
 
-    def save_pdf(self, path: Path) -> Path | None:
-        conference = self._conference
-        if conference is None or conference.id is None or not self.trainee:
-            return None
-        try:
-            written = write_debrief(self._services.training.debrief_inputs(conference.id, self.trainee), path)
+    def save_pdf(self, path: Path) -> bool:
+        """Write the debrief shown (as read) to ``path`` and record the export in the audit trail, on the
+        writer thread; :attr:`saved` is the file once written. True when the saving was started."""
+        inputs, conference = self.inputs, self._conference
+        if inputs is None or conference is None or conference.id is None:
+            return False
+        services, conf_id = self._services, conference.id
+
+        def work() -> Path:
+            written = write_debrief(inputs, path)
             # the conference and the kind of export; never the trainee's name nor the file's
-            self._services.audit.exported("debrief pdf", conference_id=conference.id)
-        except MdtboardError as exc:
-            show_error(self, "Debrief not saved", str(exc))
-            self.status_message.emit(f"Debrief not saved: {exc}")
-            return None
+            services.audit.exported("debrief pdf", conference_id=conf_id)
+            return written
+
+        self.saved = None
+        ops.write(work, parent=self, label="saving a debrief", success=self._saved, failure=self._not_saved)
+        return True
+
+    def _saved(self, written: Path) -> None:
+        self.saved = written
         self.status_message.emit(f"Debrief saved to {written}")
-        return written
+
+    def _not_saved(self, error: MdtboardError) -> None:
+        show_error(self, "Debrief not saved", str(error))
+        self.status_message.emit(f"Debrief not saved: {error}")

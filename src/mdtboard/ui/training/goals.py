@@ -17,6 +17,7 @@ from mdtboard.domain.conference import AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.rubric import ENTRUSTMENT_KEY, MDTBOARD_RUBRIC, RubricDomain
 from mdtboard.services.context import Services
+from mdtboard.ui import ops
 from mdtboard.ui.forms.ui_training_goals import Ui_TrainingGoals
 
 REVIEW_COLUMNS = ("Goal", "Agreed with", "Outcome", "Note")
@@ -31,6 +32,7 @@ class GoalsPanel(QWidget):
     """
 
     status_message = Signal(str)
+    shown = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,8 +40,10 @@ class GoalsPanel(QWidget):
         self.ui = Ui_TrainingGoals()
         self.ui.setupUi(self)
         self.conference: Conference | None = None
-        #: Who writes the goals with the trainee (the rater named on the scoring tab).
+        #: Who writes the goals with the trainee (the rater on the scoring tab: their name and account).
         self.rater: str | None = None
+        self.rater_id: int | None = None
+        self._wanted: tuple[int, str] | None = None
         self.to_review: list[Goal] = []
         self.kinds: list[QComboBox] = [self.ui.kind1Combo, self.ui.kind2Combo, self.ui.kind3Combo]
         self.texts: list[QLineEdit] = [self.ui.goal1Edit, self.ui.goal2Edit, self.ui.goal3Edit]
@@ -90,14 +94,26 @@ class GoalsPanel(QWidget):
         if conf is None or conf.id is None or not self.trainee:
             self.ui.stateLabel.setText("No trainee: add trainees to the conference's attendance.")
             return
-        training = self._services.training
-        try:
-            self.to_review = training.goals_to_review(conf.id, self.trainee)
-            written = training.goals(self.trainee, conference_id=conf.id)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            return
-        self._show_focus(training.announced_items(conf.id, self.trainee))
+        training, conf_id, trainee = self._services.training, conf.id, self.trainee
+        wanted = (conf_id, trainee)
+        self._wanted = wanted
+
+        def work() -> tuple[list[Goal], list[Goal], tuple[str, ...]]:
+            return (training.goals_to_review(conf_id, trainee),
+                    training.goals(trainee, conference_id=conf_id),
+                    training.announced_items(conf_id, trainee))
+
+        ops.read(work, parent=self, label="reading goals",
+                 success=lambda found: self._arrived(wanted, *found),
+                 failure=lambda error: self.status_message.emit(str(error)))
+
+    def _arrived(self, wanted: tuple[int, str], to_review: list[Goal], written: list[Goal],
+                 announced: tuple[str, ...]) -> None:
+        if wanted != self._wanted:
+            return  # another trainee or conference was chosen meanwhile
+        table = self.ui.reviewTable
+        self.to_review = to_review
+        self._show_focus(announced)
         table.setRowCount(len(self.to_review))
         for row, goal in enumerate(self.to_review):
             table.setItem(row, 0, QTableWidgetItem(f"{goal.kind.label}: {goal.text}"))
@@ -122,6 +138,7 @@ class GoalsPanel(QWidget):
             self.texts[position].setText(goal.text)
         self.ui.stateLabel.setText("Goals saved for the next conference." if written else
                                    "No goals yet: write them together once the scores are revealed.")
+        self.shown.emit()
 
     def _show_focus(self, announced: tuple[str, ...]) -> None:
         focus = self.ui.focusList
@@ -150,14 +167,16 @@ class GoalsPanel(QWidget):
         focus = self.ui.focusList
         keys = [focus.item(r).data(KEY_ROLE) for r in range(focus.count())
                 if focus.item(r).checkState() == Qt.CheckState.Checked]
-        training = self._services.training
-        try:
-            training.announce_items(conf.id, self.trainee, keys)
-        except MdtboardError as exc:
-            self.status_message.emit(f"Not announced (nothing was changed): {exc}")
-            self._show_focus(training.announced_items(conf.id, self.trainee))
-            return False
-        self.status_message.emit(f"{len(keys)} team item(s) announced for {self.trainee}")
+        training, conf_id, trainee = self._services.training, conf.id, self.trainee
+
+        def refused(error: MdtboardError) -> None:
+            self.status_message.emit(f"Not announced (nothing was changed): {error}")
+            self.refresh()
+
+        ops.write(lambda: training.announce_items(conf_id, trainee, keys), parent=self,
+                  label="announcing items", failure=refused,
+                  success=lambda _keys: self.status_message.emit(
+                      f"{len(keys)} team item(s) announced for {trainee}"))
         return True
 
     def outcome_box(self, row: int) -> QComboBox:
@@ -179,14 +198,20 @@ class GoalsPanel(QWidget):
         note = self.note_edit(row).text().strip() or None
         if goal.outcome is not None and goal.outcome.value == outcome and goal.outcome_note == note:
             return True
-        try:
-            self.to_review[row] = self._services.training.review_goal(
-                goal.id, outcome, conference_id=conf.id, note=note, seen_version=goal.version)
-        except MdtboardError as exc:
-            self.status_message.emit(f"Not saved: {exc}")
+        training, conf_id, goal_id = self._services.training, conf.id, goal.id
+
+        def reviewed(stored: Goal) -> None:
+            if row < len(self.to_review) and self.to_review[row].id == stored.id:
+                self.to_review[row] = stored
+            self.status_message.emit(f"Goal reviewed: {GoalOutcome(outcome).label}")
+
+        def refused(error: MdtboardError) -> None:
+            self.status_message.emit(f"Not saved: {error}")
             self.refresh()
-            return False
-        self.status_message.emit(f"Goal reviewed: {GoalOutcome(outcome).label}")
+
+        ops.write(lambda: training.review_goal(goal_id, outcome, conference_id=conf_id, note=note,
+                                               seen_version=goal.version),
+                  parent=self, label="reviewing a goal", success=reviewed, failure=refused)
         return True
 
     def save(self) -> bool:
@@ -196,12 +221,18 @@ class GoalsPanel(QWidget):
             return False
         rows = zip(self.kinds, self.texts, strict=True)
         goals = [(str(kind.currentData()), text.text()) for kind, text in rows if text.text().strip()]
-        try:
-            self._services.training.set_goals(conf.id, self.trainee, goals, rater=self.rater)
-        except MdtboardError as exc:
-            self.ui.stateLabel.setText(f"Not saved (nothing was changed): {exc}")
-            self.status_message.emit(f"Goals not saved: {exc}")
-            return False
-        self.ui.stateLabel.setText("Goals saved for the next conference.")
-        self.status_message.emit(f"Goals saved for {self.trainee}")
+        training, conf_id, trainee, rater, rater_id = (
+            self._services.training, conf.id, self.trainee, self.rater, self.rater_id)
+
+        def refused(error: MdtboardError) -> None:
+            self.ui.stateLabel.setText(f"Not saved (nothing was changed): {error}")
+            self.status_message.emit(f"Goals not saved: {error}")
+
+        def saved(_goals: list[Goal]) -> None:
+            self.ui.stateLabel.setText("Goals saved for the next conference.")
+            self.status_message.emit(f"Goals saved for {trainee}")
+
+        self.ui.stateLabel.setText("Saving the goals…")
+        ops.write(lambda: training.set_goals(conf_id, trainee, goals, rater=rater, rater_id=rater_id),
+                  parent=self, label="saving goals", success=saved, failure=refused)
         return True

@@ -27,6 +27,8 @@ from mdtboard.domain.rubric import RubricDomain
 from mdtboard.interchange.competency_csv import write_competency_csv
 from mdtboard.reports.competency import write_competency_pdf
 from mdtboard.services.context import Services
+from mdtboard.services.programme import ProgrammeView as ProgrammeData
+from mdtboard.ui import ops
 from mdtboard.ui.forms.ui_training_programme import Ui_TrainingProgramme
 
 COLUMNS = ("Trainee", "Conferences attended", "Presentations given", "First conference", "Last conference",
@@ -129,16 +131,22 @@ class ProgrammeModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
+class FileNotWrittenError(MdtboardError):
+    """A competency record could not be written to the file chosen; nothing was changed."""
+
+
 class ProgrammeView(QWidget):
     """The table of trainees. Double-click or Enter on a trainee asks for their progress.
 
     Signals:
         trainee_chosen(str): show this trainee's progress.
         status_message(str): a line for the status bar.
+        shown(): the programme was read and is shown.
     """
 
     trainee_chosen = Signal(str)
     status_message = Signal(str)
+    shown = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +167,9 @@ class ProgrammeView(QWidget):
         self.ui.exportCsvButton.clicked.connect(lambda: self._ask_export("csv"))
         self.ui.exportPdfButton.clicked.connect(lambda: self._ask_export("pdf"))
         self.ui.renameButton.clicked.connect(self._ask_rename)
+        #: The file of the last competency record exported.
+        self.exported: Path | None = None
+        self._choose_after: str | None = None
 
     @property
     def chosen_trainee(self) -> str | None:
@@ -174,21 +185,31 @@ class ProgrammeView(QWidget):
                 self.ui.programmeTable.setCurrentIndex(index)
                 return
 
-    def export(self, kind: str, path: Path | str) -> Path | None:
-        """Write the chosen trainee's competency record as ``kind`` ("csv" or "pdf") to ``path``."""
+    def export(self, kind: str, path: Path | str) -> None:
+        """Write the chosen trainee's competency record as ``kind`` ("csv" or "pdf") to ``path``, on a
+        background operation (read and written there); :attr:`exported` is the file once written."""
         trainee = self.chosen_trainee
         if trainee is None:
             self.status_message.emit("Choose a trainee in the table first.")
-            return None
-        try:
-            record = self._services.training.competency_record(trainee)
-            written = (write_competency_csv(record, path) if kind == "csv"
-                       else write_competency_pdf(record, path))
-        except (MdtboardError, OSError) as exc:
-            self.status_message.emit(f"Not exported: {exc}")
-            return None
+            return
+        training = self._services.training
+
+        def work() -> Path:
+            record = training.competency_record(trainee)
+            try:
+                return (write_competency_csv(record, path) if kind == "csv"
+                        else write_competency_pdf(record, path))
+            except OSError as exc:
+                raise FileNotWrittenError(str(exc)) from exc
+
+        self.exported = None
+        ops.read(work, parent=self, label="exporting a competency record",
+                 success=lambda written: self._exported(trainee, written),
+                 failure=lambda error: self.status_message.emit(f"Not exported: {error}"))
+
+    def _exported(self, trainee: str, written: Path) -> None:
+        self.exported = written
         self.status_message.emit(f"{trainee}'s competency record saved to {written}")
-        return written
 
     def _ask_export(self, kind: str) -> None:
         trainee = self.chosen_trainee
@@ -203,21 +224,23 @@ class ProgrammeView(QWidget):
             self.export(kind, path)
 
     def rename(self, new: str) -> bool:
-        """Correct the chosen trainee's name (recorded trainees only); says why when it cannot."""
+        """Correct the chosen trainee's name (recorded trainees only), on the writer thread; says why when
+        it cannot. True when the correction was started."""
         trainee = self.chosen_trainee
         if trainee is None:
             self.status_message.emit("Choose a trainee in the table first.")
             return False
-        try:
-            self._services.training.rename_trainee(trainee, new)
-        except MdtboardError as exc:
-            self.status_message.emit(f"Not renamed: {exc}")
-            return False
-        new = " ".join(new.split())
-        self.refresh()
-        self.choose_trainee(new)
-        self.status_message.emit(f"{trainee} is now {new} in every conference, assessment and goal.")
+        training = self._services.training
+        name = " ".join(new.split())
+        ops.write(lambda: training.rename_trainee(trainee, new), parent=self, label="correcting a name",
+                  success=lambda _none: self._renamed(trainee, name),
+                  failure=lambda error: self.status_message.emit(f"Not renamed: {error}"))
         return True
+
+    def _renamed(self, old: str, new: str) -> None:
+        self._choose_after = new
+        self.refresh()
+        self.status_message.emit(f"{old} is now {new} in every conference, assessment and goal.")
 
     def _ask_rename(self) -> None:
         trainee = self.chosen_trainee
@@ -230,30 +253,30 @@ class ProgrammeView(QWidget):
             self.rename(new)
 
     def refresh(self) -> None:
-        try:
-            overview = self._services.training.programme_overview()
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            return
+        """Read the programme (table, cohort, people, agreement between raters) on a background
+        operation; shown when it arrives (:attr:`shown` is emitted then)."""
+        training = self._services.training
+
+        ops.read(training.programme_view, parent=self, label="reading the programme", success=self._arrived,
+                 failure=lambda error: self.status_message.emit(str(error)))
+
+    def _arrived(self, found: ProgrammeData) -> None:
+        overview = found.overview
         self.model.set_overview(overview)
-        try:
-            cohort = self._services.training.cohort()
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-        else:
-            self.model.set_cohort(cohort)
-            self.model.set_people(self._services.training.trainee_people())
-            self.ui.cohortLabel.setText(cohort.summary)
+        self.model.set_cohort(found.cohort)
+        self.model.set_people(found.people)
+        self.ui.cohortLabel.setText(found.cohort.summary)
         self.ui.programmeTable.resizeColumnsToContents()
         count = len(overview.trainees)
         self.ui.summaryLabel.setText(
             f"{count} trainee{'s' if count != 1 else ''} over {overview.conferences} teaching "
             f"conference{'s' if overview.conferences != 1 else ''}."
         )
-        try:
-            self.ui.agreementLabel.setText(self._services.training.rater_agreement().text)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
+        self.ui.agreementLabel.setText(found.agreement.text)
+        if self._choose_after is not None:
+            self.choose_trainee(self._choose_after)
+            self._choose_after = None
+        self.shown.emit()
 
     def _choose(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -9,12 +9,11 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import TraineeProgress
 from mdtboard.domain.rubric import SCORE_MAX, SCORE_MIN
 from mdtboard.domain.timers import format_mmss
 from mdtboard.services.context import Services
-from mdtboard.ui import palette
+from mdtboard.ui import ops, palette
 from mdtboard.ui.forms.ui_training_progress import Ui_TrainingProgress
 from mdtboard.ui.training.style import ACCENT
 
@@ -121,9 +120,18 @@ class ProgressView(QWidget):
         self.ui.setupUi(self)
         self.charts: list[QChartView] = []
         self.progress: TraineeProgress | None = None
+        self._wanted: str | None = None
+        self._showing: str | None = None
         self.ui.traineeCombo.currentTextChanged.connect(self.show_trainee)
         for column in (0, 1):
             self.ui.chartsGrid.setColumnStretch(column, 1)
+
+    def refresh(self) -> None:
+        """Read everyone in the programme (on a background operation), then the trainee chosen's charts."""
+        training = self._services.training
+        ops.read(lambda: [t.trainee for t in training.programme_overview().trainees], parent=self,
+                 label="reading the trainees", success=self.set_trainees,
+                 failure=lambda error: self.ui.summaryLabel.setText(str(error)))
 
     def set_trainees(self, names: list[str]) -> None:
         combo = self.ui.traineeCombo
@@ -133,29 +141,48 @@ class ProgressView(QWidget):
         combo.addItems(names)
         combo.setCurrentIndex(names.index(current) if current in names else (0 if names else -1))
         combo.blockSignals(False)
-        if combo.currentText() != current or not self.charts:
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and combo.findText(wanted) >= 0:
+            self.choose(wanted)
+        elif combo.currentText() != current or not self.charts:
             self.show_trainee(combo.currentText())
 
     def choose(self, trainee: str) -> None:
+        """Show ``trainee``'s progress (once the list of trainees has arrived, when it is being read)."""
         index = self.ui.traineeCombo.findText(trainee)
-        if index >= 0:
-            self.ui.traineeCombo.setCurrentIndex(index)
-            self.show_trainee(trainee)
+        if index < 0:
+            self._wanted = trainee
+            return
+        combo = self.ui.traineeCombo
+        combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+        self.show_trainee(trainee)
 
-    def show_trainee(self, trainee: str) -> None:
+    def _clear(self) -> None:
         for view in self.charts:
             self.ui.chartsGrid.removeWidget(view)
             view.deleteLater()
         self.charts = []
+        self.progress = None
+
+    def show_trainee(self, trainee: str) -> None:
+        """Read ``trainee``'s progress on a background operation; the charts are built when it arrives."""
+        self._clear()
         if not trainee:
-            self.progress = None
             self.ui.summaryLabel.setText("Choose a trainee.")
             return
-        try:
-            progress = self._services.training.trainee_progress(trainee)
-        except MdtboardError as exc:
-            self.ui.summaryLabel.setText(str(exc))
-            return
+        training = self._services.training
+        self._showing = trainee
+        ops.read(lambda: training.trainee_progress(trainee), parent=self,
+                 label="reading a trainee's progress",
+                 success=lambda progress: self._arrived(trainee, progress),
+                 failure=lambda error: self.ui.summaryLabel.setText(str(error)))
+
+    def _arrived(self, trainee: str, progress: TraineeProgress) -> None:
+        if trainee != self._showing:
+            return  # another trainee was chosen meanwhile
+        self._clear()
         self.progress = progress
         self.ui.summaryLabel.setText(
             f"<b>{progress.trainee}</b>: {progress.conferences_attended} teaching conference(s) attended, "

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidgetItem, QWidget
 
-from mdtboard.domain.case import Discipline
+from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AgendaItem, AttendeeRole, Conference
 from mdtboard.domain.errors import ConflictError, MdtboardError
 from mdtboard.domain.isbar import GapSeverity, IsbarCheck, check_isbar
 from mdtboard.domain.preparation import Preparation, preparation
-from mdtboard.domain.progress import DEFAULT_PRESENTATION_TARGET_SECONDS
+from mdtboard.domain.progress import DEFAULT_PRESENTATION_TARGET_SECONDS, DisciplineTime
 from mdtboard.domain.timers import format_mmss
 from mdtboard.services.context import Services
 from mdtboard.services.training import CaseRoles, PresentationTiming, RoleAssignment
+from mdtboard.ui import ops
 from mdtboard.ui.forms.ui_training_roles import Ui_TrainingRoles
 from mdtboard.ui.training.style import STYLE, repolish
 
@@ -63,6 +65,7 @@ class RolesPanel(QWidget):
 
     status_message = Signal(str)
     roles_changed = Signal()
+    shown = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,16 +121,25 @@ class RolesPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the case's parts, timing and text on a background operation; shown when they arrive."""
         if self._conference is None or self._item is None or self._item.id is None:
             return
-        training = self._services.training
-        try:
-            self._roles = training.case_roles(self._item.id)
-            self._timing = training.timing(self._item.id)
-            case = self._services.cases.get(self._item.case_id)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            return
+        services, item = self._services, self._item
+        item_id = self._item.id
+
+        def work() -> tuple[CaseRoles, PresentationTiming | None, Case]:
+            return (services.training.case_roles(item_id), services.training.timing(item_id),
+                    services.cases.get(item.case_id))
+
+        ops.read(work, parent=self, label="reading a case's parts and timing",
+                 success=lambda found: self._arrived(item, *found),
+                 failure=lambda error: self.status_message.emit(str(error)))
+
+    def _arrived(self, item: AgendaItem, roles: CaseRoles, timing: PresentationTiming | None,
+                 case: Case) -> None:
+        if self._conference is None or self._item != item:
+            return  # another case was chosen meanwhile
+        self._roles, self._timing = roles, timing
         trainees = [a.name for a in self._conference.attendees if a.role is AttendeeRole.TRAINEE]
         for discipline, combo in self.part_combos.items():
             holder = self._holder(discipline)
@@ -143,6 +155,7 @@ class RolesPanel(QWidget):
         self._show_readiness(check_isbar(case))
         self._show_preparation(preparation(case))
         self._show_timing()
+        self.shown.emit()
 
     def _holder(self, discipline: Discipline | None) -> RoleAssignment | None:
         if self._roles is None:
@@ -156,27 +169,29 @@ class RolesPanel(QWidget):
         combo = self.part_combos[discipline]
         chosen = combo.currentData()
         holder = self._holder(discipline)
-        training = self._services.training
-        try:
+        training, item_id = self._services.training, self._item.id
+
+        def work() -> None:
             if chosen is None:
                 if holder is not None:
-                    training.clear_role(self._item.id, discipline, seen_version=holder.version)
+                    training.clear_role(item_id, discipline, seen_version=holder.version)
             else:
-                training.assign_role(
-                    self._item.id,
-                    chosen,
-                    discipline,
-                    seen_version=holder.version if holder is not None else None,
-                )
-        except ConflictError:
-            self.status_message.emit("The parts of this case were changed elsewhere; shown as they are now")
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-        else:
-            part = "presents the case" if discipline is None else f"speaks for {discipline.label.lower()}"
-            self.status_message.emit(f"Saved: {chosen or 'nobody'} {part}")
-        self.refresh()
-        self.roles_changed.emit()
+                training.assign_role(item_id, chosen, discipline,
+                                     seen_version=holder.version if holder is not None else None)
+
+        def done(error: MdtboardError | None) -> None:
+            if isinstance(error, ConflictError):
+                self.status_message.emit(
+                    "The parts of this case were changed elsewhere; shown as they are now")
+            elif error is not None:
+                self.status_message.emit(str(error))
+            else:
+                part = "presents the case" if discipline is None else f"speaks for {discipline.label.lower()}"
+                self.status_message.emit(f"Saved: {chosen or 'nobody'} {part}")
+            self.refresh()
+            self.roles_changed.emit()
+
+        ops.write(work, parent=self, label="giving a part", success=lambda _none: done(None), failure=done)
 
     # -- readiness
     def _show_readiness(self, check: IsbarCheck) -> None:
@@ -254,20 +269,26 @@ class RolesPanel(QWidget):
         if stored == (presentation, target, discussion):
             self._mark_timing([], "")
             return
-        try:
-            self._timing = self._services.training.record_timing(
-                self._item.id,
-                presentation_seconds=presentation,
-                target_seconds=target,
-                discussion=discussion,
-                seen_version=timing.version if timing is not None else None,
-            )
-        except ConflictError:
-            self.status_message.emit("The timing was changed elsewhere meanwhile; shown as it is now")
-            self.refresh()
-            return
-        except MdtboardError as exc:
-            self._mark_timing([], str(exc))
-            return
-        self._mark_timing([], "")
-        self.status_message.emit("Timing saved")
+        training, item = self._services.training, self._item
+        item_id = self._item.id
+
+        def saved(stored: PresentationTiming) -> None:
+            if self._item == item:
+                self._timing = stored
+                self._mark_timing([], "")
+            self.status_message.emit("Timing saved")
+
+        def refused(error: MdtboardError) -> None:
+            if isinstance(error, ConflictError):
+                self.status_message.emit("The timing was changed elsewhere meanwhile; shown as it is now")
+                self.refresh()
+            elif self._item == item:
+                self._mark_timing([], str(error))
+
+        if timing is not None:  # as being saved: leaving the next field does not save it again meanwhile
+            self._timing = replace(timing, presentation_seconds=presentation, target_seconds=target,
+                                   discussion=tuple(DisciplineTime(d, t) for d, t in discussion.items()))
+        ops.write(lambda: training.record_timing(
+            item_id, presentation_seconds=presentation, target_seconds=target, discussion=discussion,
+            seen_version=timing.version if timing is not None else None,
+        ), parent=self, label="saving a timing", success=saved, failure=refused)

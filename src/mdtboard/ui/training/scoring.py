@@ -1,11 +1,13 @@
 """The facilitator's scoring panel: one trainee, the case under discussion, scored by keyboard alone.
 
-Each rubric item is a :class:`RubricRow` showing what a 1, a 3 and a 5 look like. Keys on a row: 1 to 5
-score it, Delete (or 0) clears it, Up and Down (or Tab and Shift+Tab) move to the item above or below,
-Enter goes to its comment. A score of 1 or 2 puts the cursor in the comment at once; until the comment
-is written the row is marked (in words too) and the score is not saved: the database keeps the last
-valid one. In the comment, Enter, Tab or Down go on to the next item, Up or Shift+Tab back, Escape returns
-to the row.
+Each rubric item is a :class:`~mdtboard.ui.training.rubric_row.RubricRow` showing what a 1, a 3 and a 5
+look like, scored by keys (see there). A score of 1 or 2 needs a comment: until it is written the row is
+marked (in words too) and the score is not saved: the database keeps the last valid one.
+
+The rater is a person with an account (:mod:`mdtboard.ui.training.rater`): the one signed in, or another
+who confirms with their own password or PIN; the scores are recorded as theirs. What is stored (the
+rater's scores, what they may see of the others' and the items announced) is read on a background
+operation; the rows appear once it arrives.
 
 Scores are saved as they are given, through a record session (:mod:`mdtboard.ui.editing.session`):
 the per-case items into the trainee's assessment of this case, team behaviours and the meeting items into
@@ -16,18 +18,19 @@ trainee, the facilitator's) is shown under each item.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
+from mdtboard.domain.accounts import Account
+from mdtboard.domain.blind import Visible
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import AgendaItem, AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.progress import trainee_key
 from mdtboard.domain.rubric import (
-    COMMENT_NEEDED_BELOW,
     MDTBOARD_RUBRIC,
     AssessorRole,
     RubricDomain,
@@ -42,166 +45,13 @@ from mdtboard.services.training import CaseRoles, StoredAssessment
 from mdtboard.ui import ops
 from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
-from mdtboard.ui.forms.ui_training_rubric_row import Ui_RubricRow
 from mdtboard.ui.forms.ui_training_scoring import Ui_TrainingScoring
+from mdtboard.ui.training.rater import RaterChooser
+from mdtboard.ui.training.rubric_row import RubricRow
 from mdtboard.ui.training.score_undo import ScoreUndo
-from mdtboard.ui.training.style import STYLE, repolish
+from mdtboard.ui.training.style import STYLE
 
-_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
-_CLEAR = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0)
-
-
-class RubricRow(QFrame):
-    """One rubric item: its anchors, the score chosen, the comment.
-
-    Signals:
-        score_chosen(str, object): the item's key and its new score (None: cleared).
-        comment_edited(str, str): the item's key and the comment as typed.
-        move_requested(int): go to the item ``step`` rows below (negative: above).
-    """
-
-    score_chosen = Signal(str, object)
-    comment_edited = Signal(str, str)
-    move_requested = Signal(int)
-
-    def __init__(self, item: RubricItem, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.item = item
-        self.ui = Ui_RubricRow()
-        self.ui.setupUi(self)
-        self.value: int | None = None
-        self._boxes: dict[int, QLabel] = {n: getattr(self.ui, f"score{n}") for n in range(1, 6)}
-        for box in self._boxes.values():
-            box.setProperty("role", "scorebox")
-            box.setFixedWidth(box.fontMetrics().horizontalAdvance("5") * 3 + 12)
-        self.ui.titleLabel.setText(item.title)
-        for score in (1, 3, 5):
-            anchor: QLabel = getattr(self.ui, f"anchor{score}Label")
-            anchor.setText(f"<b>{score}</b> {_escape(item.anchors[score])}")
-            anchor.setProperty("role", "anchor")
-            anchor.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.ui.commentError.setProperty("role", "error")
-        self.ui.commentError.hide()
-        self.ui.otherLabel.setProperty("role", "other")
-        self.ui.otherLabel.hide()
-        self.setAccessibleName(f"{item.title}: not scored")
-        self.setAccessibleDescription(
-            f"{item.domain.label}. 1: {item.anchors[1]} 3: {item.anchors[3]} 5: {item.anchors[5]}"
-        )
-        self.ui.commentEdit.installEventFilter(self)
-        self.ui.commentEdit.textEdited.connect(lambda text: self.comment_edited.emit(self.item.key, text))
-
-    # -- state
-    @property
-    def comment(self) -> str:
-        return self.ui.commentEdit.text()
-
-    @property
-    def needs_comment(self) -> bool:
-        """A 1 or 2 without a comment: marked, and not saved."""
-        return self.value is not None and self.value < COMMENT_NEEDED_BELOW and not self.comment.strip()
-
-    def set_score(self, value: int | None, comment: str | None = None) -> None:
-        """Show a score (and, when given, a comment) without announcing it as an edit."""
-        self.value = value
-        if comment is not None:
-            self.ui.commentEdit.setText(comment)
-        for number, box in self._boxes.items():
-            box.setProperty("chosen", number == value)
-            repolish(box)
-        shown = "not scored" if value is None else f"{value} of 5"
-        self.setAccessibleName(f"{self.item.title}: {shown}")
-        self.mark()
-
-    def mark(self) -> None:
-        """Mark the row when its score needs a comment that is missing."""
-        missing = self.needs_comment
-        self.setProperty("invalid", missing)
-        self.ui.commentEdit.setProperty("invalid", missing)
-        self.ui.commentEdit.setPlaceholderText(
-            "Comment needed: what was seen?" if missing else "Comment: what was seen (Enter)"
-        )
-        if missing:
-            self.ui.commentError.setText(
-                f"⚠ A score of {self.value} needs a comment saying what was seen; "
-                "it is not saved until there is one."
-            )
-        self.ui.commentError.setVisible(missing)
-        repolish(self)
-        repolish(self.ui.commentEdit)
-
-    def set_other(self, text: str) -> None:
-        self.ui.otherLabel.setText(text)
-        self.ui.otherLabel.setVisible(bool(text))
-
-    def focus_comment(self) -> None:
-        self.ui.commentEdit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # -- keys
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_Tab:
-                self.move_requested.emit(1)
-                return True
-            if event.key() == Qt.Key.Key_Backtab:
-                self.move_requested.emit(-1)
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in _DIGITS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self._choose(_DIGITS[Qt.Key(key)])
-        elif key in _CLEAR:
-            self._choose(None)
-        elif key == Qt.Key.Key_Down:
-            self.move_requested.emit(1)
-        elif key == Qt.Key.Key_Up:
-            self.move_requested.emit(-1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.focus_comment()
-        else:
-            super().keyPressEvent(event)
-
-    def _choose(self, value: int | None) -> None:
-        self.set_score(value)
-        self.score_chosen.emit(self.item.key, value)
-        if self.needs_comment:
-            self.focus_comment()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.ui.commentEdit and event.type() == QEvent.Type.FocusOut and not self.hasFocus():
-            self._set_current(False)  # left the comment for another item: one item highlighted at a time
-        if watched is self.ui.commentEdit and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Down):
-                self.move_requested.emit(1)
-                return True
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
-                self.move_requested.emit(-1)
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return False
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._set_current(True)
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        if not self.ui.commentEdit.hasFocus():
-            self._set_current(False)
-        super().focusOutEvent(event)
-
-    def _set_current(self, current: bool) -> None:
-        self.setProperty("current", current)
-        repolish(self)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+__all__ = ["RubricRow", "ScoringPanel"]
 
 
 @dataclass(frozen=True)
@@ -215,6 +65,37 @@ class _Target:
     role: AssessorRole
     #: The person scoring (a rater of any profession); for a self-assessment, the trainee.
     rater: str
+    #: The rater's account (None: a self-assessment, or a typed name while nobody is signed in).
+    rater_id: int | None = None
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What is stored for a target: the items announced, the rater's own scores, what they may see."""
+
+    announced: tuple[str, ...]
+    sheet: ScoreSheet
+    views: tuple[Visible[StoredAssessment] | None, Visible[StoredAssessment]]
+
+
+def _read(services: Services, target: _Target) -> _Read:
+    """On a worker: everything the panel shows of ``target``."""
+    training = services.training
+    conf_id = target.conference.id
+    assert conf_id is not None
+    case_id = target.item.case_id if target.item is not None else None
+    facilitating = target.role is AssessorRole.FACILITATOR
+    # blind: the other side's scores only once both have submitted (see domain.blind)
+    viewer = target.rater if facilitating else None
+    viewer_id = target.rater_id if facilitating else None
+    sheet = load_sheet(training, conf_id, target.trainee, target.role, assessor=target.rater,
+                       case_id=case_id, rater_id=target.rater_id)
+    views = (
+        training.visible_assessments(conf_id, target.trainee, viewer=viewer, case_id=case_id,
+                                     viewer_id=viewer_id) if case_id is not None else None,
+        training.visible_assessments(conf_id, target.trainee, viewer=viewer, viewer_id=viewer_id),
+    )
+    return _Read(training.announced_items(conf_id, target.trainee), sheet, views)
 
 
 class ScoringPanel(QWidget):
@@ -227,10 +108,12 @@ class ScoringPanel(QWidget):
     Signals:
         status_message(str): a line for the status bar ("Scores saved 14:02:31", or why not).
         scores_saved(): an assessment was saved or removed.
+        scores_shown(): the stored scores of the trainee chosen were read and are shown.
     """
 
     status_message = Signal(str)
     scores_saved = Signal()
+    scores_shown = Signal()
 
     def __init__(
         self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = PAUSE_MS
@@ -243,6 +126,8 @@ class ScoringPanel(QWidget):
         self.rows: list[RubricRow] = []
         self._headings: list[QLabel] = []
         self._target: _Target | None = None
+        self._reading: _Target | None = None
+        self._focus_first = False
         #: The other side's scores are hidden (not both submitted); these scores are submitted and locked.
         self.hidden = True
         self.submitted = False
@@ -264,6 +149,8 @@ class ScoringPanel(QWidget):
             self, rows=lambda: {row.item.key: row for row in self.rows}, record=self._record_key,
             titled=_item_title, edited=self._edited, before=self.session.flush,
         )
+        #: Who scores: an account (the one signed in, or a person who confirmed), else a typed name.
+        self.rater = RaterChooser(services, self.ui.raterCombo, self.ui.raterEdit, self)
         self.ui.roleCombo.addItem(AssessorRole.FACILITATOR.label, AssessorRole.FACILITATOR.value)
         self.ui.roleCombo.addItem("Trainee's self-assessment", AssessorRole.SELF.value)
         self._conference: Conference | None = None
@@ -275,6 +162,8 @@ class ScoringPanel(QWidget):
         self.ui.traineeCombo.currentIndexChanged.connect(lambda _i: self._retarget())
         self.ui.roleCombo.currentIndexChanged.connect(lambda _i: self._retarget())
         self.ui.raterEdit.editingFinished.connect(self._rater_changed)
+        self.rater.changed.connect(self._rater_changed)
+        self.rater.status_message.connect(self.status_message)
         self.session.saved.connect(self._on_saved)
         self.session.state_changed.connect(self._on_state)
         self.session.merged.connect(self._on_merged)
@@ -306,14 +195,23 @@ class ScoringPanel(QWidget):
         self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(role.value))
 
     def set_rater(self, name: str) -> None:
-        """Score as ``name``: the scores are recorded as this rater's (not the chair's)."""
+        """Score as the typed name ``name`` (only while nobody is signed in: otherwise the rater is an
+        account, see :meth:`RaterChooser.choose`)."""
         self.ui.raterEdit.setText(name)
         self._rater_changed()
 
+    def set_accounts(self, accounts: Sequence[Account]) -> None:
+        """The people who may be chosen as rater."""
+        self.rater.set_accounts(accounts)
+        target = self._target
+        if target is not None and target.role is AssessorRole.FACILITATOR and (
+                target.rater_id != self.rater.account_id or target.rater != self.rater.name):
+            self._retarget()
+
     def _rater_changed(self) -> None:
         target = self._target
-        name = " ".join(self.ui.raterEdit.text().split())
-        if target is None or target.role is AssessorRole.SELF or target.rater != name:
+        if target is None or target.role is AssessorRole.SELF or (target.rater, target.rater_id) != (
+                self.rater.name, self.rater.account_id):
             self._retarget()
         if self.ui.raterEdit.hasFocus():
             self.focus_first_row()  # Enter after the name: on to the first item
@@ -335,8 +233,15 @@ class ScoringPanel(QWidget):
         raise KeyError(key)
 
     def focus_first_row(self) -> None:
+        """Put the cursor on the first item (once the rows are there, when they are being read)."""
+        self._focus_first = not self.rows and self.reading
         if self.rows:
             self.rows[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def reading(self) -> bool:
+        """The stored scores of the trainee chosen are being read (the rows appear once they arrive)."""
+        return self._reading is not None
 
     def _retarget(self) -> None:
         self.flush()
@@ -344,27 +249,27 @@ class ScoringPanel(QWidget):
         conference, trainee = self._conference, self.ui.traineeCombo.currentText()
         data = self.ui.roleCombo.currentData()  # Qt hands the enum back as its plain text
         role = AssessorRole(data) if data else None
-        if conference is None or not trainee or role is None:
+        self._build_rows([])
+        self.undo.reset()
+        if conference is None or conference.id is None or not trainee or role is None:
             self._target = None
-            self._build_rows([])
-            self.undo.reset()
             self.ui.partsLabel.setText("No trainee to score: add trainees to the conference's attendance.")
             return
-        rater = trainee if role is AssessorRole.SELF else " ".join(self.ui.raterEdit.text().split())
-        self.ui.raterEdit.setEnabled(role is AssessorRole.FACILITATOR)
+        facilitating = role is AssessorRole.FACILITATOR
+        rater = self.rater.name if facilitating else trainee
+        self.rater.set_enabled(facilitating)
         if not rater:
             self._target = None
-            self._build_rows([])
-            self.undo.reset()
             self.ui.partsLabel.setText(
                 "Type your name under Rater (Alt+E): the scores are recorded as yours. Any number of raters "
                 "may score the same trainee, each blind to the others until they submit.")
             return
-        self._target = _Target(conference, self._item, self._roles, trainee, role, rater)
-        self._build_rows(self._items_for(self._target))
+        rater_id = self.rater.account_id if facilitating else None
+        self._target = _Target(conference, self._item, self._roles, trainee, role, rater, rater_id)
+        self.ui.partsLabel.setText(f"Reading the scores of {trainee}…")
         self._load()
 
-    def _items_for(self, target: _Target) -> list[RubricItem]:
+    def _items_for(self, target: _Target, announced: tuple[str, ...]) -> list[RubricItem]:
         """Presentation items for the presenter, the discipline item of each discipline the trainee speaks
         for, team behaviours for everyone, the meeting items for a trainee in the chair."""
         rubric = MDTBOARD_RUBRIC
@@ -379,15 +284,16 @@ class ScoringPanel(QWidget):
             items.append(rubric.item(discipline_item_key(discipline)))
         if speaks:
             words.append("speaks for " + ", ".join(d.label.lower() for d in speaks))
-        items.extend(team_items(self._announced(target)))
+        items.extend(team_items(announced))
         chair = target.conference.chair
         if chair and trainee_key(chair) == trainee_key(target.trainee):
             items.extend(rubric.for_domain(RubricDomain.MEETING))
             words.append("chairs the meeting")
         case = f"case {target.item.case_ref}" if target.item is not None else "no case chosen"
         doing = " and ".join(words) if words else "has no part in this case (assign parts on the Roles tab)"
+        by = f" Scored by {target.rater}." if target.role is AssessorRole.FACILITATOR else ""
         self.ui.partsLabel.setText(
-            f"{target.trainee} {doing}; {case}. Team behaviours are scored for the conference as a whole."
+            f"{target.trainee} {doing}; {case}. Team behaviours are scored for the conference as a whole.{by}"
         )
         return items
 
@@ -418,39 +324,45 @@ class ScoringPanel(QWidget):
 
     # -- reading
     def _load(self) -> None:
+        """Read the target's stored scores on a background operation; shown when they arrive."""
         target = self._target
         if target is None or target.conference.id is None:
             return
-        training = self._services.training
-        case_id = target.item.case_id if target.item is not None else None
+        services = self._services
+        self._reading = target
+        ops.read(lambda: _read(services, target), parent=self, label="reading scores",
+                 success=lambda found: self._arrived(target, found),
+                 failure=lambda error: self._not_read(target, error))
+
+    def _not_read(self, target: _Target, error: MdtboardError) -> None:
+        if self._reading == target:
+            self._reading = None
+        if self._target == target:
+            self.status_message.emit(str(error))
+
+    def _arrived(self, target: _Target, found: _Read) -> None:
+        if self._reading == target:
+            self._reading = None
+        if self._target != target:
+            return  # another trainee, case or rater was chosen meanwhile
         facilitating = target.role is AssessorRole.FACILITATOR
-        conf_id = target.conference.id
-        assessor = self._assessor(target)
-        # blind: the other side's scores only once both have submitted (see domain.blind)
-        viewer = (assessor or "") if facilitating else None
-        try:
-            sheet = load_sheet(training, conf_id, target.trainee, target.role, assessor=assessor,
-                               case_id=case_id)
-            views = [
-                training.visible_assessments(conf_id, target.trainee, viewer=viewer, case_id=case_id)
-                if case_id is not None
-                else None,
-                training.visible_assessments(conf_id, target.trainee, viewer=viewer),
-            ]
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            return
+        if not self.rows:
+            self._build_rows(self._items_for(target, found.announced))
+            if self._focus_first:
+                self._focus_first = False
+                self.focus_first_row()
+        sheet = found.sheet
         # what this viewer may see of the others: the self-assessment and each other rater, by name
+        mine = _rater_key(target) if facilitating else None
         others: list[tuple[str, StoredAssessment]] = []
-        for view in views:
+        for view in found.views:
             if view is None:
                 continue
             if facilitating and view.self_assessment is not None:
                 others.append(("Self-assessment", view.self_assessment))
-            others.extend((r.rater or "Rater", r.value) for r in view.raters
-                          if trainee_key(r.rater or "") != trainee_key(assessor or ""))
+            others.extend((r.rater or "Rater", r.value) for r in view.raters if r.who != mine)
         self.hidden = any(view is not None and not view.revealed and (view.own is not None or view.raters)
-                          for view in views)
+                          for view in found.views)
         self.session.load(sheet)
         self._show_scores(sheet)
         self.undo.reset()
@@ -470,6 +382,7 @@ class ScoringPanel(QWidget):
             self.ui.saveState.setText("Submitted and locked; both sides are shown.")
         else:
             self.ui.saveState.setText(f"Not submitted: {waits_for} stays hidden until you submit (Alt+U).")
+        self.scores_shown.emit()
 
     def _show_scores(self, sheet: ScoreSheet) -> None:
         with self.session.suspend():
@@ -481,19 +394,6 @@ class ScoringPanel(QWidget):
         sheet = self.sheet
         stored = sheet is not None and any(side is not None for side in sheet.sides)
         self.ui.submitButton.setEnabled(not self.submitted and stored)
-
-    def _announced(self, target: _Target) -> tuple[str, ...]:
-        if target.conference.id is None:
-            return ()
-        try:
-            return self._services.training.announced_items(target.conference.id, target.trainee)
-        except MdtboardError:
-            return ()
-
-    @staticmethod
-    def _assessor(target: _Target) -> str | None:
-        """Who scores: the trainee for a self-assessment; otherwise the rater named in the panel."""
-        return target.rater
 
     def submit(self) -> bool:
         """Save what is typed, then submit and lock it (on the writer thread: "Submitting…", the button
@@ -538,7 +438,8 @@ class ScoringPanel(QWidget):
         if target is None:
             return ()
         case_id = target.item.case_id if target.item is not None else None
-        return (target.conference.id, target.trainee, str(target.role), case_id, self._assessor(target))
+        return (target.conference.id, target.trainee, str(target.role), case_id, target.rater,
+                target.rater_id)
 
     def _missing(self) -> str:
         missing = [row for row in self.rows if row.needs_comment]
@@ -627,6 +528,13 @@ class ScoringPanel(QWidget):
             self.ui.scrollArea.ensureWidgetVisible(target, 0, 40)
         else:
             row.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _rater_key(target: _Target) -> str:
+    """The rater as the stored assessments tell raters apart (see ``Assessment.rater_key``)."""
+    if target.rater_id is not None:
+        return f"#{target.rater_id}"
+    return trainee_key(target.rater)
 
 
 def _item_title(key: str) -> str:

@@ -3,6 +3,9 @@
 Choose the conference at the top and the case on the left; the tabs work on that case and conference:
 roles and readiness, the facilitator's scoring, the debrief, a trainee's progress and the programme.
 It is a window of its own, so it can sit beside the conference workspace on a second screen.
+
+Everything it shows is read on background operations (:mod:`mdtboard.ui.ops`) and everything it stores is
+written on the writer thread: the GUI thread never waits for the database.
 """
 
 from __future__ import annotations
@@ -11,9 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QMainWindow, QWidget
 
+from mdtboard.domain.accounts import Account
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, AttendeeRole, Conference, ConferenceMode
-from mdtboard.domain.errors import MdtboardError
-from mdtboard.domain.progress import TraineeSummary
 from mdtboard.services.context import Services
 from mdtboard.services.training import CaseRoles
 from mdtboard.ui import ops as ops_module
@@ -38,10 +40,12 @@ class TrainingWindow(QMainWindow):
     Signals:
         status_message(str): also shown in this window's status bar.
         conference_created(int): a teaching conference (its id) was created here.
+        conference_shown(int): a teaching conference (its id) was read and is shown.
     """
 
     status_message = Signal(str)
     conference_created = Signal(int)
+    conference_shown = Signal(int)
 
     def __init__(
         self, services: Services, parent: QWidget | None = None, *, save_delay_ms: int = PAUSE_MS
@@ -90,12 +94,22 @@ class TrainingWindow(QMainWindow):
 
     # -- conferences
     def refresh_conferences(self, select: int | None = None) -> None:
-        """List the teaching conferences (latest first) and open ``select``, the one open, or the latest."""
-        try:
-            conferences = [c for c in self._services.conferences.list() if c.mode is ConferenceMode.TRAINING]
-        except MdtboardError as exc:
-            self.show_status(str(exc))
-            return
+        """List the teaching conferences (latest first) and open ``select``, the one open, or the latest;
+        read on a background operation, with the people who may be chosen as rater."""
+        services = self._services
+
+        def work() -> tuple[list[Conference], list[Account]]:
+            listed = [c for c in services.conferences.list() if c.mode is ConferenceMode.TRAINING]
+            return listed, services.accounts.active()
+
+        ops_module.operations().read(
+            work, parent=self, label="listing teaching conferences",
+            success=lambda found: self._conferences_arrived(select, *found),
+            failure=lambda error: self.show_status(str(error)))
+
+    def _conferences_arrived(self, select: int | None, conferences: list[Conference],
+                             accounts: list[Account]) -> None:
+        self.scoring.set_accounts(accounts)
         keep = select if select is not None else (self.conference.id if self.conference else None)
         combo = self.ui.conferenceCombo
         combo.blockSignals(True)
@@ -116,9 +130,9 @@ class TrainingWindow(QMainWindow):
         combo.setCurrentIndex(index if index >= 0 else 0)
         self._conference_chosen()
 
-    def open_conference(self, conference_id: int) -> bool:
+    def open_conference(self, conference_id: int) -> None:
+        """Open the teaching conference ``conference_id`` (read on a background operation)."""
         self.refresh_conferences(select=conference_id)
-        return self.conference is not None and self.conference.id == conference_id
 
     def _conference_chosen(self) -> None:
         conf_id = self.ui.conferenceCombo.currentData()
@@ -126,19 +140,30 @@ class TrainingWindow(QMainWindow):
             return
         if not self.flush():
             return
-        try:
-            self.conference = self._services.conferences.get(int(conf_id))
-            self._roles = self._services.training.roles(int(conf_id))
-        except MdtboardError as exc:
-            self.show_status(str(exc))
-            return
-        conf = self.conference
+        self._read_conference(int(conf_id), chosen=True)
+
+    def _read_conference(self, conf_id: int, *, chosen: bool) -> None:
+        """Read the conference and the parts of its cases; ``chosen``: it was just chosen (show the case
+        under discussion), else it was read again (keep the case and the tab shown)."""
+        services = self._services
+        ops_module.operations().read(
+            lambda: (services.conferences.get(conf_id), services.training.roles(conf_id)), parent=self,
+            success=lambda found: self._conference_arrived(found) if chosen else self._arrived(found),
+            failure=lambda error: self.show_status(str(error)), label="reading a teaching conference",
+        )
+
+    def _conference_arrived(self, found: tuple[Conference, list[CaseRoles]]) -> None:
+        conf, roles = found
+        if self.ui.conferenceCombo.currentData() != conf.id:
+            return  # another conference was chosen meanwhile
+        self.conference, self._roles = conf, roles
         self._show_info(conf)
         discussing = [i for i, item in enumerate(conf.agenda) if item.status is AgendaStatus.IN_DISCUSSION]
         self._fill_agenda(keep_row=discussing[0] if discussing else 0)  # the case under discussion
         self.debrief.set_conference(conf)
         self._case_chosen()
-        self._stale(PROGRESS_TAB, PROGRAMME_TAB)
+        self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB)
+        self.conference_shown.emit(conf.id)
 
     def _show_info(self, conf: Conference) -> None:
         trainees = [a.name for a in conf.attendees if a.role is AttendeeRole.TRAINEE]
@@ -193,15 +218,20 @@ class TrainingWindow(QMainWindow):
     def _roles_changed(self) -> None:
         if self.conference is None or self.conference.id is None:
             return
-        try:
-            self._roles = self._services.training.roles(self.conference.id)
-        except MdtboardError as exc:
-            self.show_status(str(exc))
+        conf_id, training = self.conference.id, self._services.training
+        ops_module.operations().read(
+            lambda: training.roles(conf_id), parent=self, label="reading the parts of the cases",
+            success=lambda roles: self._roles_arrived(conf_id, roles),
+            failure=lambda error: self.show_status(str(error)))
+
+    def _roles_arrived(self, conf_id: int, roles: list[CaseRoles]) -> None:
+        if self.conference is None or self.conference.id != conf_id:
             return
+        self._roles = roles
         self._fill_agenda()
         item = self.current_item()
-        roles = next((r for r in self._roles if item is not None and r.agenda_item_id == item.id), None)
-        self.scoring.set_case(self.conference, item, roles)
+        case_roles = next((r for r in self._roles if item is not None and r.agenda_item_id == item.id), None)
+        self.scoring.set_case(self.conference, item, case_roles)
         self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB)
 
     def refresh(self) -> None:
@@ -216,12 +246,7 @@ class TrainingWindow(QMainWindow):
         conf = self.conference
         if conf is None or conf.id is None:
             return
-        conf_id, services = conf.id, self._services
-        ops_module.operations().read(
-            lambda: (services.conferences.get(conf_id), services.training.roles(conf_id)), parent=self,
-            success=self._arrived, failure=lambda error: self.show_status(str(error)),
-            label="reading a teaching conference changed elsewhere",
-        )
+        self._read_conference(conf.id, chosen=False)
 
     def _arrived(self, found: tuple[Conference, list[CaseRoles]]) -> None:
         conf, roles = found
@@ -260,26 +285,19 @@ class TrainingWindow(QMainWindow):
 
     def _tab_shown(self, tab: int) -> None:
         if tab == GOALS_TAB:
-            self.goals.rater = " ".join(self.scoring.ui.raterEdit.text().split()) or None
+            self.goals.rater = self.scoring.rater.name or None
+            self.goals.rater_id = self.scoring.rater.account_id
             if self.scoring.trainee:
                 self.goals.set_trainee(self.scoring.trainee)
             self.goals.set_conference(self.conference)
         elif tab == DEBRIEF_TAB:
             self.debrief.refresh()
         elif tab == PROGRESS_TAB:
-            names = [t.trainee for t in self._programme_rows()]
-            self.progress.set_trainees(names)
+            self.progress.refresh()
         elif tab == PROGRAMME_TAB:
             self.programme.refresh()
         elif tab == SCORING_TAB:
             self.scoring.focus_first_row()
-
-    def _programme_rows(self) -> list[TraineeSummary]:
-        try:
-            return list(self._services.training.programme_overview().trainees)
-        except MdtboardError as exc:
-            self.show_status(str(exc))
-            return []
 
     def show_tab(self, tab: int) -> None:
         self.ui.tabs.setCurrentIndex(tab)
