@@ -225,9 +225,15 @@ def test_close_and_reopen_shows_everything_typed(
     window.close()
 
     again = make_window(database_url)
-    settle()  # the last case is read again in the background
+    settle()
     assert again.current_page() == LIBRARY
-    assert again.editor is not None and again.editor.current_case_id() == case_id  # reopened
+    assert again.built_editor is None  # the case page is built when it is first shown
+    qtbot.keyClick(again, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # Alt+2: the case page
+    assert again.current_page() == CASE
+    editor = again.built_editor
+    assert editor is not None
+    qtbot.waitUntil(lambda: editor.current_case_id() == case_id)  # reopened, read in the background
+    assert again.editor is editor
     assert again.editor.ui.recommendationEdit.toPlainText() == "Pain education; graded activity with PT."
     assert again.editor.ui.questionEdit.toPlainText() == "Is a facet injection worth trying?"
 

@@ -168,7 +168,7 @@ def _follow_library(window: Any, changes: list[Change], elsewhere: list[Change])
 
 
 def _follow_editor(window: Any, elsewhere: list[Change]) -> None:
-    editor = window.editor
+    editor = window.built_editor  # a page not built yet shows nothing, and reads afresh when it is
     case_id = editor.current_case_id() if editor is not None else None
     if case_id is None:
         return
@@ -179,7 +179,7 @@ def _follow_editor(window: Any, elsewhere: list[Change]) -> None:
 
 
 def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
-    workspace = window.workspace
+    workspace = window.built_workspace
     if workspace is None:
         return
     if touches(elsewhere, CONFERENCE):
@@ -211,7 +211,7 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
 
 def _follow_care_plan(window: Any, elsewhere: list[Change]) -> None:
     page = window.care_plan
-    editor = getattr(page, "editor", None)
+    editor = getattr(page, "built_editor", None)
     if editor is None or editor.current_case_id() is None or not touches(elsewhere, CARE_PLAN):
         return
     plan = editor.plan
@@ -304,6 +304,20 @@ def _panel_taken(window: Any, taken: Any, on: bool) -> None:
                        "it. Press Type here again to give it back.")
 
 
+def workspace_built(window: Any, workspace: Any) -> None:
+    """The conference workspace has been built (when first shown): its panels taken one at a time, its
+    presence line quiet."""
+    from mdtboard.ui.presence import quiet_labels
+
+    quiet_labels(workspace)
+    for panel in workspace.discussion.panels.values():
+        panel.taken.connect(lambda on, panel=panel: _panel_taken(window, panel, on))
+    live = window.live
+    if live is not None and live.following:
+        for panel in workspace.discussion.panels.values():
+            panel.set_following(True)
+
+
 def install_live(window: Any) -> LiveUpdates:
     """Start following the database for the main window: views updated, the state in the status bar."""
     live = LiveUpdates(window.services, window)
@@ -323,16 +337,15 @@ def install_live(window: Any) -> LiveUpdates:
     action.setCheckable(True)
     action.setToolTip("Show the case the operator has under discussion, as the operator moves through the "
                       "agenda on another PC (the discipline panels are read-only meanwhile)")
-    action.setEnabled(window.workspace is not None)
+    action.setEnabled(window.conference_available)
     action.toggled.connect(lambda on: set_following(window, on))
     window.ui.menuConference.addSeparator()
     window.ui.menuConference.addAction(action)
     live.follow_action = action
     live.state_changed.connect(show_state)
     live.changed.connect(lambda changes: follow(window, changes))
-    if window.workspace is not None:
-        for panel in window.workspace.discussion.panels.values():
-            panel.taken.connect(lambda on, panel=panel: _panel_taken(window, panel, on))
+    if window.built_workspace is not None:
+        workspace_built(window, window.built_workspace)
     live.start()
     live.presence = PresenceTracker(window)
     live.presence.start()

@@ -1,13 +1,16 @@
 """The main window: the case library, the case editor and the conference workspace, one at a time.
 
-The window is shown and painted before the database is opened: :meth:`MainWindow.open_database` opens it
-on a thread of its own once the window has been painted (see :mod:`mdtboard.ui.startup`), while the
-window says "Opening the database…"; the pages are then built one per turn of the event loop and
-:attr:`MainWindow.services_ready` is emitted. Only what the first paint needs is imported here: nothing of
-SQLAlchemy, the services or the pages at module level (SQLAlchemy's import alone takes about 0.3 s), and
-the dialogs and the shortcut sheet when they are first shown. Even ``PySide6.QtCore.Qt`` is imported
-where it is used: PySide builds the Python types of all of its ninety-odd enums on first use (about
-15 ms), and the first paint needs none of them (the form sets its alignments by style sheet).
+The window is shown and painted before the database is opened: :meth:`MainWindow.open_database` opens it on a
+thread of its own once the window has been painted (see :mod:`mdtboard.ui.startup`), while the window says
+"Opening the database…"; the case library is then built and filled and :attr:`MainWindow.services_ready` is
+emitted. The other pages (the case editor, the conference workspace, the care plan) are built, and their
+modules imported, the first time they are shown or asked for (:mod:`mdtboard.ui.pages`):
+:attr:`MainWindow.editor` and :attr:`MainWindow.workspace` build theirs. Only what the first paint needs is
+imported here: nothing of SQLAlchemy, the services or the pages at module level (SQLAlchemy's import alone
+takes about 0.3 s), and the dialogs and the shortcut sheet when they are first shown. Even
+``PySide6.QtCore.Qt`` is imported where it is used: PySide builds the Python types of all of its ninety-odd
+enums on first use (about 15 ms), and the first paint needs none of them (the form sets its alignments by
+style sheet).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from mdtboard.ui.accounts.people import install_people
 from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
+from mdtboard.ui.pages import PageSlots
 from mdtboard.ui.safety.menu import install_safety
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
 from mdtboard.ui.training.menu import install_training_menu
@@ -40,6 +44,7 @@ if TYPE_CHECKING:  # only named in annotations: each PySide6 class imported cost
     from mdtboard.services.context import Services
     from mdtboard.ui.cases.editor import CaseEditor
     from mdtboard.ui.cases.library import CaseLibrary
+    from mdtboard.ui.conference.workspace import ConferenceWorkspace
     from mdtboard.ui.presentation.integration import PresentationMode
     from mdtboard.ui.shortcut_sheet import ShortcutSheet
 
@@ -97,8 +102,8 @@ class MainWindow(QMainWindow):
     """The program's one window.
 
     Signals:
-        services_ready(): the database is open and every page is built (after :meth:`open_database`,
-            which returns at once, or :meth:`attach_services`).
+        services_ready(): the database is open and the case library filled (after :meth:`open_database`,
+            which returns at once, or :meth:`attach_services`); the other pages are built when first used.
         database_failed(str): the database could not be opened; the message was shown and acknowledged
             (the program then exits with status 1).
         database_checked(): after ``services_ready``, the opened SQLite file's integrity check and the day's
@@ -124,9 +129,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.services: Services | None = None
         self.library: CaseLibrary | None = None
-        self.editor: CaseEditor | None = None
-        self.workspace: Any = None  # ConferenceWorkspace, or None while it is not available
+        self._editor: CaseEditor | None = None
+        self._workspace: ConferenceWorkspace | None = None
+        self.conference_available = False  # the conference workspace can be built (set with the pages)
         self.care_plan: Any = None  # careplan.integration.CarePlanPage, once the services are ready
+        self._slots = PageSlots(self.ui.pages, self._page_built)
+        self._reopen_case: int | None = None  # the last case, opened when the case page is first built
+        self._reopen_conference: int | None = None  # likewise the last conference
         self.last_dialog: QWidget | None = None
         self._load_demo = load_demo or _default_demo_loader
         self._save_delay_ms = save_delay_ms
@@ -314,50 +323,107 @@ class MainWindow(QMainWindow):
             step()
 
     def _attach_steps(self, services: Services) -> list[Callable[[], None]]:
-        """Building the pages on ``services``, in steps: the library first (it is shown at once), then the
-        case editor, the conference workspace and the care-plan page, then what was open last time."""
+        """Building the window on ``services``, in steps: the library (shown at once), then the places of
+        the other pages (built when first shown) and the care plan's menu."""
         self.services = services
         self._database_label.setText(f"Database: {services.db.url}")
-        return [
-            lambda: self._build_library(services),
-            lambda: self._build_editor(services),
-            lambda: self._build_workspace(services),
-            lambda: self._build_care_plan(services),
-            self._pages_built,
-        ]
+        return [lambda: self._build_library(services), lambda: self._plug_pages(services), self._pages_built]
 
     def _build_library(self, services: Services) -> None:
         from mdtboard.ui.cases.library import CaseLibrary
 
         self.library = CaseLibrary(services, self)
-        self.ui.pages.addWidget(self.library)
+        self._slots.add_built(self.library)
         self.library.open_case_requested.connect(self.open_case)
         self.library.status_message.connect(self.show_status)
         self.library.new_case_requested.connect(self.case_actions.new_case)
         self.ui.pages.setCurrentWidget(self.library)
 
-    def _build_editor(self, services: Services) -> None:
+    def _plug_pages(self, services: Services) -> None:
+        from importlib.util import find_spec
+
+        from mdtboard.ui.careplan.integration import CarePlanPage
+
+        self._slots.add(lambda: self._build_editor(services))
+        self._slots.add(lambda: self._build_workspace(services))
+        self.conference_available = find_spec("mdtboard.ui.conference.workspace") is not None
+        self.care_plan = CarePlanPage(self, services, save_delay_ms=self._save_delay_ms)
+
+    def add_page(self, title: str, build: Callable[[], QWidget]) -> int:
+        """Plug a page into the window: a row ``title`` in the navigation, the page built by ``build`` the
+        first time it is shown (or asked for with :meth:`page`). Its page number."""
+        page = self._slots.add(build)
+        self.ui.navigation.addItem(title)
+        return page
+
+    def page(self, page: int) -> QWidget | None:
+        """Page ``page``, built now if it was not yet."""
+        return self._slots.get(page)
+
+    def built_page(self, page: int) -> QWidget | None:
+        """Page ``page`` if it has been built, else None."""
+        return self._slots.built(page)
+
+    def _page_built(self, _page: int, widget: QWidget) -> None:
+        keep_wrapped_labels_whole(widget.findChildren(QLabel))  # banners never clip, at any text size
+
+    @property
+    def editor(self) -> CaseEditor | None:
+        """The case editor, built now if it was not yet (None until the database is open)."""
+        self._slots.get(CASE)
+        return self._editor
+
+    @property
+    def built_editor(self) -> CaseEditor | None:
+        """The case editor if it has been built (nothing is built here)."""
+        return self._editor
+
+    @property
+    def workspace(self) -> ConferenceWorkspace | None:
+        """The conference workspace, built now if it was not yet (None until the database is open, or in
+        a version of mdtboard without it)."""
+        self._slots.get(CONFERENCE)
+        return self._workspace
+
+    @property
+    def built_workspace(self) -> ConferenceWorkspace | None:
+        """The conference workspace if it has been built (nothing is built here)."""
+        return self._workspace
+
+    def _build_editor(self, services: Services) -> QWidget:
         from mdtboard.ui.cases.editor import CaseEditor
 
         kwargs = {} if self._save_delay_ms is None else {"save_delay_ms": self._save_delay_ms}
-        self.editor = CaseEditor(services, self.undo_stack, self, **kwargs)
-        self.ui.pages.addWidget(self.editor)
-        self.editor.status_message.connect(self.show_status)
-        self.editor.case_saved.connect(self._case_saved)
-        self.editor.case_created.connect(self._case_created)
+        editor = self._editor = CaseEditor(services, self.undo_stack, self, **kwargs)
+        editor.status_message.connect(self.show_status)
+        editor.case_saved.connect(self._case_saved)
+        editor.case_created.connect(self._case_created)
+        case_id, self._reopen_case = self._reopen_case, None
+        if case_id:
+            editor.open_case(case_id)  # the case open last time
+        return editor
 
-    def _build_workspace(self, services: Services) -> None:
-        self.workspace = self._make_workspace(services)
-        self.ui.pages.addWidget(self.workspace if self.workspace is not None else self._placeholder())
-        if self.workspace is not None:
-            self.workspace.status_message.connect(self.show_status)
-            self.workspace.conference_opened.connect(self._conference_opened)
-            self.workspace.open_case_requested.connect(self.open_case)
+    def _build_workspace(self, services: Services) -> QWidget:
+        workspace = self._make_workspace(services)
+        if workspace is None:
+            return self._placeholder()
+        self._workspace = workspace
+        workspace.status_message.connect(self.show_status)
+        workspace.conference_opened.connect(self._conference_opened)
+        workspace.open_case_requested.connect(self.open_case)
+        if self.live is not None:
+            from mdtboard.ui.live import workspace_built
 
-    def _build_care_plan(self, services: Services) -> None:
-        from mdtboard.ui.careplan.integration import CarePlanPage
-
-        self.care_plan = CarePlanPage(self, services, save_delay_ms=self._save_delay_ms)
+            workspace_built(self, workspace)
+        conf_id, self._reopen_conference = self._reopen_conference, None
+        if conf_id:
+            try:
+                workspace.open_conference(conf_id)  # the conference open last time
+            except MdtboardError:
+                options.LAST_CONFERENCE.forget(self.settings)
+        if self._presentation is not None:
+            self._presentation.attach_workspace(workspace)  # its timer bar, in the discussion
+        return workspace
 
     @property
     def presentation(self) -> PresentationMode:
@@ -380,9 +446,9 @@ class MainWindow(QMainWindow):
         self.live = install_live(self)
         keep_wrapped_labels_whole(self.findChildren(QLabel))  # banners never clip, at any text size
         self._set_pages_enabled(True)
-        self.ui.actionNewConference.setEnabled(self.workspace is not None)
-        self.ui.actionNextCase.setEnabled(self.workspace is not None)
-        self.ui.actionPreviousCase.setEnabled(self.workspace is not None)
+        self.ui.actionNewConference.setEnabled(self.conference_available)
+        self.ui.actionNextCase.setEnabled(self.conference_available)
+        self.ui.actionPreviousCase.setEnabled(self.conference_available)
         self.show_page(LIBRARY)
         self.ui.statusbar.showMessage("Ready", 3000)
         self._reopen_last()
@@ -402,7 +468,7 @@ class MainWindow(QMainWindow):
             self.safety.show_warning("About your database", "\n\n".join(warnings))
         self.database_checked.emit()
 
-    def _make_workspace(self, services: Services) -> Any:
+    def _make_workspace(self, services: Services) -> ConferenceWorkspace | None:
         try:
             from mdtboard.ui.conference.workspace import ConferenceWorkspace
         except ImportError:
@@ -420,15 +486,9 @@ class MainWindow(QMainWindow):
         return page
 
     def _reopen_last(self) -> None:
-        case_id = options.LAST_CASE.read(self.settings)
-        if case_id and self.editor is not None:
-            self.editor.open_case(case_id)
-        conf_id = options.LAST_CONFERENCE.read(self.settings)
-        if conf_id and self.workspace is not None:
-            try:
-                self.workspace.open_conference(conf_id)
-            except MdtboardError:
-                options.LAST_CONFERENCE.forget(self.settings)
+        """What was open last time is opened again when its page is first built (shown, or asked for)."""
+        self._reopen_case = options.LAST_CASE.read(self.settings) or None
+        self._reopen_conference = options.LAST_CONFERENCE.read(self.settings) or None
 
     def offer_demo_cases(self) -> QMessageBox | None:
         """On an empty database, ask (once) whether to load the fictional demo and teaching cases."""
@@ -480,6 +540,7 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtCore import Qt
 
+        self._slots.get(page)  # built the first time it is shown
         self.ui.pages.setCurrentIndex(page + 1)
         if page == LIBRARY and self._library_stale:
             self._library_stale = False
@@ -496,8 +557,10 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> None:
         """Open ``case_id`` in the case editor (read in the background); the case page comes to the
         front with the cursor in its first field once the case is shown, then ``then`` runs."""
-        if self.editor is not None:
-            self.editor.open_case(case_id, then=lambda: self._case_shown(case_id, then))
+        self._reopen_case = None  # this case rather than the one open last time
+        editor = self.editor
+        if editor is not None:
+            editor.open_case(case_id, then=lambda: self._case_shown(case_id, then))
 
     def _case_shown(self, case_id: int, then: Callable[[], object] | None) -> None:
         options.LAST_CASE.write(self.settings, case_id)
@@ -514,8 +577,8 @@ class MainWindow(QMainWindow):
 
     def _case_saved(self, case_id: int) -> None:
         self._library_stale = True
-        if self.workspace is not None:
-            self.workspace.case_saved(case_id)  # the discussion view and the big screen follow the edit
+        if self._workspace is not None:
+            self._workspace.case_saved(case_id)  # the discussion view and the big screen follow the edit
 
     def _case_created(self, case_id: int) -> None:
         options.LAST_CASE.write(self.settings, case_id)
@@ -526,13 +589,15 @@ class MainWindow(QMainWindow):
         options.LAST_CONFERENCE.write(self.settings, conf_id)
 
     def _new_conference(self) -> None:
-        if self.workspace is not None:
+        if self.conference_available:
             self.show_page(CONFERENCE)
+        if self.workspace is not None:
             self.workspace.new_conference()
 
     def _workspace_call(self, name: str) -> None:
-        if self.workspace is not None:
+        if self.conference_available:
             self.show_page(CONFERENCE)
+        if self.workspace is not None:
             getattr(self.workspace, name)()
 
     # -- import and export
@@ -629,12 +694,13 @@ class MainWindow(QMainWindow):
     def flush(self) -> bool:
         """Save everything pending in the editor and the conference workspace."""
         ok = True
-        if self.editor is not None:
-            ok = self.editor.flush() and ok
-        if self.workspace is not None:
-            ok = bool(self.workspace.flush()) and ok
-        if self.care_plan is not None:
-            ok = self.care_plan.editor.flush() and ok
+        if self._editor is not None:
+            ok = self._editor.flush() and ok
+        if self._workspace is not None:
+            ok = bool(self._workspace.flush()) and ok
+        plan_editor = self.care_plan.built_editor if self.care_plan is not None else None
+        if plan_editor is not None:
+            ok = plan_editor.flush() and ok
         return ok
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -654,11 +720,11 @@ class MainWindow(QMainWindow):
             return
         options.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
         options.WINDOW_STATE.write(self.settings, self.saveState())
-        if self.workspace is not None:
-            conf_id = self.workspace.current_conference_id()
+        if self._workspace is not None:
+            conf_id = self._workspace.current_conference_id()
             if conf_id is not None:
                 options.LAST_CONFERENCE.write(self.settings, conf_id)
-        case_id = self.editor.current_case_id() if self.editor is not None else None
+        case_id = self._editor.current_case_id() if self._editor is not None else None
         if case_id is not None:
             options.LAST_CASE.write(self.settings, case_id)
         self.settings.sync()

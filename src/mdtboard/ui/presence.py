@@ -64,12 +64,12 @@ def collect(window: Any, who: str) -> list[Presence]:
         if p.key not in found or p.typing and not found[p.key].typing:
             found[p.key] = p
 
-    editor = window.editor
+    editor = window.built_editor  # a page not built yet has nothing open
     case_id = editor.current_case_id() if editor is not None else None
     if case_id is not None:
         typing = editor.session.typing(TYPING_S)
         add(Presence(CASE, case_id, who, _case_place(editor) if typing else None, typing))
-    workspace = window.workspace
+    workspace = window.built_workspace
     conf_id = workspace.current_conference_id() if workspace is not None else None
     if conf_id is not None:
         add(Presence(CONFERENCE, conf_id, who))
@@ -83,7 +83,7 @@ def collect(window: Any, who: str) -> list[Presence]:
                 author = typist.text().author or who
                 add(Presence(CASE, shown, author, typist.discipline.label, True))
     page = window.care_plan
-    plan_editor: Any = getattr(page, "editor", None)
+    plan_editor: Any = getattr(page, "built_editor", None)
     plan = getattr(plan_editor, "plan", None)
     if plan_editor is not None and plan is not None and plan.id is not None \
             and plan_editor.current_case_id() is not None:
@@ -93,18 +93,18 @@ def collect(window: Any, who: str) -> list[Presence]:
 
 def show(window: Any, others: list[Presence]) -> None:
     """Show the other PCs' presence beside the records this program shows."""
-    editor = window.editor
+    editor = window.built_editor
     case_id = editor.current_case_id() if editor is not None else None
     if editor is not None:
         text = describe(p for p in others if p.key == (CASE, case_id)) if case_id is not None else ""
         editor.ui.presenceLabel.setText(text)
         editor.ui.presenceLabel.setToolTip("Who else has this case open (on other PCs)" if text else "")
-    plan_editor: Any = getattr(window.care_plan, "editor", None)
+    plan_editor: Any = getattr(window.care_plan, "built_editor", None)
     if plan_editor is not None:
         plan = plan_editor.plan if plan_editor.current_case_id() is not None else None
         key = (CARE_PLAN, plan.id) if plan is not None and plan.id is not None else None
         plan_editor.ui.presenceLabel.setText(describe(p for p in others if p.key == key) if key else "")
-    workspace = window.workspace
+    workspace = window.built_workspace
     if workspace is None:
         return
     discussion = workspace.discussion
@@ -113,6 +113,12 @@ def show(window: Any, others: list[Presence]) -> None:
     discussion.ui.presenceLabel.setText(describe(here))
     for panel in discussion.panels.values():
         panel.show_typists(typing_in(here, panel.discipline.label))
+
+
+def quiet_labels(workspace: Any) -> None:
+    """The conference workspace's presence and follow lines, quiet beside the case under discussion."""
+    workspace.discussion.ui.presenceLabel.setStyleSheet(palette.QUIET_STYLE)
+    workspace.discussion.ui.followLabel.setStyleSheet(palette.QUIET_STYLE)
 
 
 class PresenceTracker(QObject):
@@ -134,10 +140,8 @@ class PresenceTracker(QObject):
         self._announced: list[Presence] | None = None
         self._announced_at = 0.0
         self._busy = False
-        workspace = window.workspace
-        if workspace is not None:  # quiet, beside the case under discussion
-            workspace.discussion.ui.presenceLabel.setStyleSheet(palette.QUIET_STYLE)
-            workspace.discussion.ui.followLabel.setStyleSheet(palette.QUIET_STYLE)
+        if window.built_workspace is not None:
+            quiet_labels(window.built_workspace)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)

@@ -197,6 +197,8 @@ MINUTES_FOLDER: Option[str] = Option(
 
 # ---------------------------------------------------------------------------- care plans
 
+#: The paper sizes care plans are printed on: (shown name, name the reports take).
+PAGE_SIZES: tuple[tuple[str, str], ...] = (("A4", "A4"), ("US Letter", "Letter"))
 CAREPLAN_PAGE_SIZE: Option[str] = Option(
     "careplan/page_size", str, "A4", "The paper size care plans are printed on (A4 or Letter)",
     valid=lambda v: v in ("A4", "Letter"),

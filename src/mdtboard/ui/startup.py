@@ -1,13 +1,13 @@
 """Opening the database behind the main window, so that the program appears at once.
 
 The main window is shown and painted first (:class:`FirstPaint` tells when). Then a thread
-(:class:`DatabaseOpener`) imports the service layer (SQLAlchemy and Alembic alone take about 0.3 s),
-opens the database, upgrading it to the current schema, imports the modules of the window's pages and
-makes the case library's first look-ups once, while the window says "Opening the database…" and keeps
-answering. The opened :class:`Services` come
-back to the GUI thread through a queued signal: sessions are made per unit of work, so the object may
-change threads. The window then builds its pages one per turn of the event loop
-(:class:`StepRunner`), so no single step holds the event loop for long.
+(:class:`DatabaseOpener`) imports the service layer (SQLAlchemy and Alembic alone take about 0.3 s), opens the
+database, upgrading it to the current schema, imports the modules of the case library and of the menus made
+with it, and makes the library's first look-ups once, while the window says "Opening the database…" and keeps
+answering. The opened :class:`Services` come back to the GUI thread through a queued signal: sessions are made
+per unit of work, so the object may change threads. The window then builds its library and plugs in its other
+pages one per turn of the event loop (:class:`StepRunner`), so no single step holds the event loop for long;
+the other pages, and the modules they need, are built when first shown (:mod:`mdtboard.ui.pages`).
 
 Nothing here imports SQLAlchemy or the services at module level.
 """
@@ -25,22 +25,21 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from mdtboard.services.context import Services
 
-#: The modules of the pages built once the database is open: imported on the opening thread, so that the
-#: GUI thread only builds widgets. A module that cannot be imported is left for the window to handle
-#: (it shows a placeholder for a missing conference workspace).
+#: The modules of what is built once the database is open (the case library; the menus of the care plan
+#: and of presentation mode; live updates): imported on the opening thread, so that the GUI thread only
+#: builds widgets. The other pages import theirs when they are first shown. A module that cannot be
+#: imported is left for the window to handle.
 PAGE_MODULES: tuple[str, ...] = (
     "mdtboard.ui.cases.library",
-    "mdtboard.ui.cases.editor",
-    "mdtboard.ui.conference.workspace",
     "mdtboard.ui.careplan.integration",
     "mdtboard.ui.presentation.integration",
-    "mdtboard.ui.presentation.operator_bar",  # the timer bar, made when the pages are built
-    "mdtboard.ui.presentation.session",
+    "mdtboard.ui.live",
 )
 
-#: The services those pages use as they are built; the others (training: about 0.2 s of imports) are
-#: loaded on the same thread once the window is usable (:meth:`DatabaseOpener.finish`).
-PAGE_SERVICES: tuple[str, ...] = ("cases", "conferences", "careplans", "timing")
+#: The services used as the window becomes usable (the library, signing in, live updates and presence);
+#: the others (training: about 0.2 s of imports) are loaded on the same thread once the window is usable
+#: (:meth:`DatabaseOpener.finish`).
+PAGE_SERVICES: tuple[str, ...] = ("cases", "accounts", "changes", "presence")
 
 #: If the window is not painted within this time (started minimised, say), the database is opened anyway.
 PAINT_WAIT_MS = 300

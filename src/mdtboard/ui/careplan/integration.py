@@ -8,7 +8,9 @@ menu (also on the toolbar):
   paper size (A4 or US Letter) that printing and the PDF use.
 
 The main window makes one :class:`CarePlanPage` once its services are ready and asks its editor to save
-on closing (``MainWindow.flush``).
+on closing (``MainWindow.flush``). The menu and the navigation's row are made then; the editor (and the
+modules it needs, ReportLab's among them) only when the page is first shown or asked for
+(:attr:`CarePlanPage.editor`).
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
-from mdtboard.services.context import Services
-from mdtboard.ui.careplan.editor import CarePlanEditor
-from mdtboard.ui.careplan.output import PAGE_SIZES
+from mdtboard.ui import settings as options
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from mdtboard.services.context import Services
+    from mdtboard.ui.careplan.editor import CarePlanEditor
     from mdtboard.ui.main_window import MainWindow
 
 #: The care plan's place in the window's navigation (after the library, the case and the conference).
@@ -39,11 +43,10 @@ class CarePlanPage(QObject):
         super().__init__(window)
         self.window = window
         self._last_row = window.ui.navigation.currentRow()
-        kwargs = {} if save_delay_ms is None else {"save_delay_ms": save_delay_ms}
-        self.editor = CarePlanEditor(services, window.undo_stack, window.settings, window, **kwargs)
-        window.ui.pages.addWidget(self.editor)
-        self.page = window.ui.pages.indexOf(self.editor) - 1
-        window.ui.navigation.addItem("Care plan")
+        self._services = services
+        self._save_delay_ms = save_delay_ms
+        self.built_editor: CarePlanEditor | None = None  # made the first time the page is shown or used
+        self.page = window.add_page("Care plan", self._build_editor)
         self.menu = QMenu("Care p&lan", window.menuBar())  # the menu bar's child: listed in Help > Shortcuts
         window.menuBar().insertMenu(window.ui.menuHelp.menuAction(), self.menu)
         self.open_action = self._action(
@@ -64,10 +67,11 @@ class CarePlanPage(QObject):
         self.paper_menu = self.menu.addMenu("Paper si&ze")
         self.paper_group = QActionGroup(self)
         self.paper_actions: dict[str, QAction] = {}
-        for shown, name in PAGE_SIZES:
+        chosen = options.CAREPLAN_PAGE_SIZE.read(window.settings)
+        for shown, name in options.PAGE_SIZES:
             action = self.paper_menu.addAction(shown)
             action.setCheckable(True)
-            action.setChecked(name == self.editor.output.page_size)
+            action.setChecked(name == chosen)
             self.paper_group.addAction(action)
             self.paper_actions[name] = action
         window.ui.toolBar.addSeparator()
@@ -82,31 +86,47 @@ class CarePlanPage(QObject):
         self.menu.addAction(action)
         return action
 
+    @property
+    def editor(self) -> CarePlanEditor:
+        """The care-plan editor, made now if it was not yet."""
+        self.window.page(self.page)
+        assert self.built_editor is not None
+        return self.built_editor
+
+    def _build_editor(self) -> QWidget:
+        from mdtboard.ui.careplan.editor import CarePlanEditor
+
+        window = self.window
+        kwargs = {} if self._save_delay_ms is None else {"save_delay_ms": self._save_delay_ms}
+        editor = CarePlanEditor(self._services, window.undo_stack, window.settings, window, **kwargs)
+        self.built_editor = editor
+        editor.ui.pageSizeCombo.currentIndexChanged.connect(self._paper_shown)
+        editor.status_message.connect(self.window.show_status)
+        editor.reveal_requested.connect(self.show)
+        editor.plan_signed.connect(self._refresh_follow_ups)
+        return editor
+
     def _connect_signals(self) -> None:
         for name, action in self.paper_actions.items():
             action.triggered.connect(lambda _checked=False, name=name: self.editor.output.set_page_size(name))
-        self.editor.ui.pageSizeCombo.currentIndexChanged.connect(self._paper_shown)
-        self.editor.status_message.connect(self.window.show_status)
-        self.editor.reveal_requested.connect(self.show)
-        self.editor.plan_signed.connect(self._refresh_follow_ups)
         self.window.ui.navigation.currentRowChanged.connect(self._page_chosen)
 
     def _page_chosen(self, row: int) -> None:
         """Coming to the care-plan page (Alt+4, the navigation) with no plan open opens the plan of the case
         the user came from, as Ctrl+Shift+P would have; with none, the page says how to open one."""
         came_from, self._last_row = self._last_row, row
-        if row != self.page or self.editor.case is not None:
+        if row != self.page or self.editor.case is not None:  # the window built it as the page was shown
             return
         case_id, item_id = self.context(came_from)
         if case_id is not None:
             self.editor.open_case(case_id, item_id, then=self.show)
 
     def _paper_shown(self, index: int) -> None:
-        if 0 <= index < len(PAGE_SIZES):
-            self.paper_actions[PAGE_SIZES[index][1]].setChecked(True)
+        if 0 <= index < len(options.PAGE_SIZES):
+            self.paper_actions[options.PAGE_SIZES[index][1]].setChecked(True)
 
     def _refresh_follow_ups(self, _case_id: int) -> None:
-        follow_ups = getattr(self.window.workspace, "follow_ups", None)
+        follow_ups = getattr(self.window.built_workspace, "follow_ups", None)
         if follow_ups is not None:
             follow_ups.refresh()
 
@@ -117,7 +137,7 @@ class CarePlanPage(QObject):
         window = self.window
         if page is None:
             page = window.current_page()
-        workspace = window.workspace
+        workspace = window.built_workspace  # a page not built has nothing open
         case_id: int | None = None
         if page == CONFERENCE_PAGE and workspace is not None:
             case_id = workspace.discussion.current_case_id()
@@ -126,22 +146,24 @@ class CarePlanPage(QObject):
                 index = agenda.ui.agendaView.currentIndex()
                 if index.isValid():
                     case_id = agenda.model.row_object(index.row()).case_id
-        elif page == CASE_PAGE and window.editor is not None:
-            case_id = window.editor.current_case_id()
+        elif page == CASE_PAGE and window.built_editor is not None:
+            case_id = window.built_editor.current_case_id()
         elif page == LIBRARY_PAGE and window.library is not None:
             index = window.library.ui.caseTable.currentIndex()
             if index.isValid():
                 case_id = window.library.model.summary(index.row()).id
+        plan_editor = self.built_editor
         if case_id is None:
-            case_id = self.editor.current_case_id()
-            if case_id is None and window.editor is not None:
-                case_id = window.editor.current_case_id()
+            case_id = plan_editor.current_case_id() if plan_editor is not None else None
+            if case_id is None and window.built_editor is not None:
+                case_id = window.built_editor.current_case_id()
         item_id = None
         if case_id is not None and workspace is not None and workspace.current_conference_id() is not None:
             item = workspace.controller.item_for(case_id)
             item_id = None if item is None else item.id
-        if item_id is None and case_id is not None and case_id == self.editor.current_case_id():
-            item_id = self.editor.agenda_item_id
+        if item_id is None and case_id is not None and plan_editor is not None \
+                and case_id == plan_editor.current_case_id():
+            item_id = plan_editor.agenda_item_id
         return case_id, item_id
 
     def open_for_context(self, then: Callable[[], object] | None = None) -> bool:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from mdtboard.ui import settings as options
 
 #: (shown name, name the reports take).
-PAGE_SIZES: tuple[tuple[str, str], ...] = (("A4", "A4"), ("US Letter", "Letter"))
+PAGE_SIZES = options.PAGE_SIZES
 MAX_DPI = 300
 
 

@@ -19,6 +19,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from mdtboard.domain.case import CaseSummary
     from mdtboard.ui.cases.keeping import CaseKeeping
     from mdtboard.ui.cases.new_case import NewCaseDialog
@@ -75,19 +77,17 @@ class CaseActions(QObject):
         from mdtboard.ui.cases.keeping import CaseKeeping
 
         window = self.window
-        editor = window.editor
         keeping = CaseKeeping(
             window.services.cases,
             window.undo_stack,
             window,
-            close_case=lambda case_id: editor is None or editor.close_case(case_id),
+            close_case=self._close_case,
         )
         keeping.status_message.connect(window.show_status)
         keeping.changed.connect(self._case_changed)
         keeping.duplicated.connect(self._duplicated)
         keeping.brought_back.connect(self._brought_back)
-        if editor is not None:
-            keeping.archived.connect(editor.set_archived_at)
+        keeping.archived.connect(self._archived)
         self.keeping = keeping
         library = window.library
         if library is not None:
@@ -96,12 +96,21 @@ class CaseActions(QObject):
             library.delete_requested.connect(self.delete)
         self.set_enabled(True)
 
+    def _close_case(self, case_id: int) -> bool:
+        editor = self.window.built_editor  # the case editor is built when first shown: else nothing is open
+        return editor is None or editor.close_case(case_id)
+
+    def _archived(self, case_id: int, when: datetime | None) -> None:
+        editor = self.window.built_editor
+        if editor is not None:
+            editor.set_archived_at(case_id, when)
+
     # -- New case
     def in_training(self) -> bool:
         """True when a training conference is open (in the conference workspace or the training window)."""
         from mdtboard.domain.conference import ConferenceMode
 
-        workspace = getattr(self.window, "workspace", None)
+        workspace = getattr(self.window, "built_workspace", None)
         conference = getattr(getattr(workspace, "controller", None), "conference", None)
         if conference is not None and conference.mode is ConferenceMode.TRAINING:
             return True
@@ -141,7 +150,7 @@ class CaseActions(QObject):
         """The case the File menu's entries act on: the one open in the case editor when the editor is
         shown, else the one selected in the library."""
         window = self.window
-        editor = window.editor
+        editor = window.built_editor
         if window.current_page() == CASE_PAGE and editor is not None:
             case = editor.saved_case
             if case is None or case.id is None:
@@ -211,7 +220,7 @@ class CaseActions(QObject):
 
     def _case_changed(self, case_id: int) -> None:
         window = self.window
-        editor = window.editor
+        editor = window.built_editor
         if editor is not None and window.current_page() == CASE_PAGE and editor.saved_case is None:
             window.show_page(LIBRARY_PAGE)  # the case shown was deleted
         if window.library is not None:

@@ -99,8 +99,21 @@ class PresentationMode(QObject):
             sequences = [keys] if isinstance(keys, str) else keys
             action.setShortcuts([QKeySequence(k) for k in sequences])
             action.setToolTip(f"{text} ({', '.join(sequences)})")
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._with_session(slot))
         return action
+
+    def _with_session(self, slot: Callable[[], object]) -> None:
+        """Run an action's ``slot``, the presentation session made first (see :meth:`_ensure_session`)."""
+        if slot != self.leave:
+            self._ensure_session()
+        slot()
+
+    def _ensure_session(self) -> PresentationSession | None:
+        """The presentation session: made with the conference workspace, which the window builds the first
+        time it is shown or asked for (building it calls :meth:`attach_workspace`)."""
+        if self.session is None:
+            getattr(self.window, "workspace", None)
+        return self.session
 
     def _make_actions(self) -> None:
         self.present_action = self._action("Pre&sentation mode", "F5", self.toggle)
@@ -128,7 +141,9 @@ class PresentationMode(QObject):
             " the floor until you set it (F6 to F12)"
         )
         self.follow_action.setCheckable(True)
-        self.follow_action.triggered.connect(self._follow_chosen)
+        self.follow_action.triggered.connect(
+            lambda checked: self._with_session(lambda: self._follow_chosen(checked))
+        )
         self.shared_actions = [
             self.present_action, self.leave_action, self.next_section_action, self.previous_section_action,
             self.next_page_action, self.previous_page_action, self.timer_action, self.zoom_in_action,
@@ -230,8 +245,17 @@ class PresentationMode(QObject):
 
     # ------------------------------------------------------------------ building on the services
     def _services_ready(self) -> None:
-        workspace = getattr(self.window, "workspace", None)
-        if workspace is None or self.session is not None:
+        """The window's pages are plugged in: the actions work once there is a conference workspace, which
+        the window builds when it is first used (it then calls :meth:`attach_workspace`)."""
+        if getattr(self.window, "conference_available", False):
+            self.set_enabled(True)
+        workspace = getattr(self.window, "built_workspace", None)
+        if workspace is not None:
+            self.attach_workspace(workspace)
+
+    def attach_workspace(self, workspace: Any) -> None:
+        """Present from ``workspace``, the window's conference workspace (once, as it is built)."""
+        if self.session is not None:
             return
         from mdtboard.ui.presentation.operator_bar import TimerBar
         from mdtboard.ui.presentation.session import PresentationSession
@@ -265,7 +289,8 @@ class PresentationMode(QObject):
 
     def start(self) -> BigScreen | None:
         """Show the big screen on the chosen screen (see the module docstring)."""
-        if self.session is None:
+        session = self._ensure_session()
+        if session is None:
             return None
         screen = self.target_screen()
         if screen is None:
@@ -274,7 +299,7 @@ class PresentationMode(QObject):
         if self.big_screen is None:
             from mdtboard.ui.presentation.big_screen import BigScreen
 
-            self.big_screen = BigScreen(self.session, self.theme, self.zoom)
+            self.big_screen = BigScreen(session, self.theme, self.zoom)
             self.big_screen.addActions(self.shared_actions)
             for name in ("actionNextCase", "actionPreviousCase"):
                 action = getattr(self.window.ui, name, None)
@@ -287,7 +312,7 @@ class PresentationMode(QObject):
                 lambda step: self.set_zoom(zoom_in(self.zoom) if step > 0 else zoom_out(self.zoom))
             )
             self.big_screen.text.paging_changed.connect(lambda _p, _n: self._show_screen_state())
-        self.session.show_section(0)  # the big screen opens on the Situation, wherever the operator was
+        session.show_section(0)  # the big screen opens on the Situation, wherever the operator was
         self.big_screen.show_on(screen)
         if screen is not self.operator_screen():
             self.window.activateWindow()  # the operator goes on typing on the laptop
