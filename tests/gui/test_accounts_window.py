@@ -21,6 +21,7 @@ from mdtboard.domain.conference import Conference
 from mdtboard.services import permissions
 from mdtboard.services.context import open_services
 from mdtboard.ui.accounts.dialogs import FirstStartDialog
+from mdtboard.ui.accounts.manage import AccountsDialog
 from mdtboard.ui.accounts.people import BY_PIN, LockScreen
 from mdtboard.ui.conference.attendance import AttendancePanel
 from mdtboard.ui.main_window import MainWindow
@@ -170,6 +171,11 @@ def test_switching_user_is_one_key_and_a_pin(qtbot: QtBot, program: Opener) -> N
     assert isinstance(dialog, FirstStartDialog) and dialog.demo_button is not None
     dialog.demo_button.click()
     qtbot.waitUntil(lambda: not window.people.locked)
+    assert window.people.accounts_action.isEnabled()  # the demo chair is the administrator: File > Accounts…
+    accounts = window.people.open_accounts()
+    assert isinstance(accounts, AccountsDialog)
+    accounts.wait()
+    accounts.close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_F4)
@@ -187,6 +193,7 @@ def test_switching_user_is_one_key_and_a_pin(qtbot: QtBot, program: Opener) -> N
     assert acting is not None and acting.username == "demo-physio"
     assert window.people.account is not None and window.people.account.display_name == "Sam Lee"
     assert "Sam Lee" in window.windowTitle()
+    assert not window.people.accounts_action.isEnabled()  # a member manages no accounts
     # a wrong PIN says so, and the screen stays locked and ready for another try
     qtbot.keyClick(window, Qt.Key.Key_F4)
     screen = next(s for s in window.findChildren(LockScreen) if s.isVisible())  # the first one goes later

@@ -257,4 +257,6 @@ class AccountsDialog(QDialog):
 
     def wait(self) -> None:
         """Block until the call under way (and the reading after it) is done (tests, scripts)."""
-        ops.operations().wait()
+        operations = ops.operations()
+        while operations.busy:
+            operations.wait()
