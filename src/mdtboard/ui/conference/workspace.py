@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QListView, QMessageBox, QWidget
 
 from mdtboard.domain.case import Discipline
@@ -34,6 +34,7 @@ from mdtboard.domain.conference import (
 )
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.follow_ups import FollowUpsPanel
 from mdtboard.ui.conference.agenda import AgendaPanel
@@ -408,3 +409,10 @@ class ConferenceWorkspace(QWidget):
         """Leaving the workspace (another page, closing) saves what was typed."""
         self.flush()
         super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing saves what was typed and lets the reads and saves started here finish (nothing of this
+        page is still running when the database is closed after it)."""
+        self.flush()
+        ops.operations().wait(30)
+        super().closeEvent(event)
