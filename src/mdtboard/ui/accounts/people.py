@@ -43,11 +43,10 @@ from PySide6.QtWidgets import (
 
 from mdtboard.domain.accounts import Account, Action
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.services.accounts import demo_pins_text
 from mdtboard.services.permissions import allowed
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
-from mdtboard.ui.accounts.dialogs import DEMO_HINT, FirstStartDialog, secret_field
+from mdtboard.ui.accounts.dialogs import FirstStartDialog, demo_hint, secret_field
 
 if TYPE_CHECKING:
     from mdtboard.services.context import Services
@@ -227,6 +226,8 @@ class People(QObject):
             self.first_start(demo=offer_demo and empty)
             return True
         if demo_only:
+            from mdtboard.services.accounts import demo_pins_text
+
             self._become(services.accounts.sign_in_demo_chair())
             self._status(f"Signed in as {self.account.display_name if self.account else ''} of the demo "
                          f"team (demo accounts). {SWITCH_KEY} and a PIN: switch user ({demo_pins_text()}).")
@@ -308,7 +309,7 @@ class People(QObject):
             else f"<b>Locked</b>: {self.account.display_name} unlocks, or another person signs in."
             if self.account is not None else "<b>Sign in to mdtboard</b>"
         )
-        screen.message.setText(message or (DEMO_HINT if accounts and all(a.demo for a in accounts) else ""))
+        screen.message.setText(message or (demo_hint() if accounts and all(a.demo for a in accounts) else ""))
         screen.secret_edit.clear()
         screen.secret_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
