@@ -71,12 +71,12 @@ def _prepare(folder: Path) -> Services:
     item = services.conferences.add_agenda_item(conf.id, case.id)
     plan = services.careplans.create_draft(case.id, agenda_item_id=item.id, today=date(2026, 12, 3))
     admin = services.accounts.create_first_administrator("bench-admin", "Bench admin", "bench password")
-    for discipline, name in leads.items():
-        username = f"bench-{discipline.value}"
+    for number, (discipline, name) in enumerate(leads.items()):
+        username, pin = f"bench-{discipline.value}", f"246{number}"  # each person's PIN is their own
         services.accounts.add(admin, username, name, "bench password", [Role.MEMBER], discipline=discipline,
-                              pin="2468")
+                              pin=pin)
         at = datetime(2026, 12, 3, 14, 0, tzinfo=UTC)
-        plan = services.careplans.sign_off(plan, discipline, Credential(username, "2468"), at=at,
+        plan = services.careplans.sign_off(plan, discipline, Credential(username, pin), at=at,
                                            open_items_reason="bench")
     return services
 

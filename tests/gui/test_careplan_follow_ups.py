@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import settle
+from gui_thread_sql import watch_gui_thread
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
@@ -62,7 +64,10 @@ def test_open_actions_due_by_the_conference_are_offered_for_its_agenda(
     conf = services.conferences.create(Conference(title="Pain MDT", starts_at=CONFERENCE_AT))
     assert conf.id is not None
     workspace = _workspace(qtbot, services, tmp_path)
-    workspace.open_conference(conf.id)
+    with watch_gui_thread(services.db.engine) as noted:
+        workspace.open_conference(conf.id)
+        settle()  # the follow-ups are read in the background
+    assert not [w for w in noted.places() if "careplan/follow_ups.py" in w]  # not on the GUI thread
     workspace.ui.tabs.setCurrentWidget(workspace.ui.agendaTab)
     panel = workspace.follow_ups
     assert panel.isVisible()
@@ -93,6 +98,7 @@ def test_no_follow_ups_no_panel(qtbot: QtBot, services: Services, tmp_path: Path
     conf = services.conferences.create(Conference(title="Pain MDT", starts_at=CONFERENCE_AT))
     workspace = _workspace(qtbot, services, tmp_path)
     workspace.open_conference(conf.id or 0)
+    settle()
     workspace.ui.tabs.setCurrentWidget(workspace.ui.agendaTab)
     assert workspace.follow_ups.model.rowCount() == 0 and not workspace.follow_ups.isVisible()
 

@@ -261,7 +261,7 @@ def test_an_encrypted_backup_is_not_restored_into_an_unencrypted_database(
 
 
 def test_the_encrypt_command_encrypts_a_database_with_cases_and_its_backups(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
     path = tmp_path / "data" / "mdtboard.sqlite3"
     make(path, ["C-1", "C-2", "C-3"], encrypt=False)
@@ -282,6 +282,9 @@ def test_the_encrypt_command_encrypts_a_database_with_cases_and_its_backups(
     assert not [p.name for p in path.parent.rglob(".*")]  # no unencrypted original, no copy left
     assert main(["--database", url, "cases"]) == 0
     assert capsys.readouterr().out == listed
+    assert main(["--debug", "--database", url, "conferences"]) == 0  # every SQL statement logged
+    out, err = capsys.readouterr()
+    assert "SELECT" in caplog.text and key not in caplog.text + out + err
     assert refs_in(path) == {"C-1", "C-2", "C-3"}
     restore(path, backup.path)  # its backups open with its key
     assert refs_in(path) == {"C-1", "C-2", "C-3"}

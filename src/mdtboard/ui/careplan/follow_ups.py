@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 from mdtboard.domain.careplan import OpenAction
 from mdtboard.domain.conference import AgendaItem, Conference
 from mdtboard.domain.errors import MdtboardError
+from mdtboard.ui import ops
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.icons import Mark, icon, icon_size_for, pixmap
 from mdtboard.ui.forms.ui_careplan_follow_ups import Ui_FollowUpsPanel
@@ -90,6 +91,8 @@ class FollowUpModel(QAbstractListModel):
 class FollowUpsPanel(QFrame):
     """Shown in the conference workspace beside the agenda, while there are follow-ups for it.
 
+    The follow-ups are read on the reader thread.
+
     Signals:
         message(str): something for the status bar.
     """
@@ -101,6 +104,8 @@ class FollowUpsPanel(QFrame):
         self.ui = Ui_FollowUpsPanel()
         self.ui.setupUi(self)
         self._controller = controller
+        self._asked = 0  # counts the reads asked for: only the last one is shown
+        self._shown_for: int | None = None  # the conference whose follow-ups are shown
         self.model = FollowUpModel(self)
         self.ui.followUpView.setModel(self.model)
         self.ui.followUpIcon.setPixmap(pixmap(Mark.LATER, icon_size_for(self.font())))
@@ -119,17 +124,32 @@ class FollowUpsPanel(QFrame):
         return conf.starts_at.date() + timedelta(days=1)
 
     def refresh(self) -> None:
-        """Read the follow-ups of the open conference again."""
+        """Read the follow-ups of the open conference again, on the reader thread (those of another
+        conference are cleared at once)."""
         conf = self._controller.conference
-        actions: list[OpenAction] = []
-        if conf is not None:
-            try:
-                actions = self._controller.services.careplans.open_actions_due(self.due_before(conf))
-            except MdtboardError as exc:
-                self.message.emit(str(exc))
+        self._asked += 1
+        token = self._asked
+        conf_id = None if conf is None else conf.id
+        if conf_id != self._shown_for:
+            self._shown_for = conf_id
+            self._show(token, conf, [])
+        if conf is None:
+            return
+        careplans, before = self._controller.services.careplans, self.due_before(conf)
+        ops.read(lambda: careplans.open_actions_due(before), parent=self, label="the care-plan follow-ups",
+                 success=lambda actions: self._show(token, conf, actions),
+                 failure=lambda exc: self._not_read(token, exc))
+
+    def _show(self, token: int, conf: Conference | None, actions: list[OpenAction]) -> None:
+        if token != self._asked:  # read again meanwhile (another conference, say)
+            return
         self.model.today = date.today()
         self.model.set_rows(actions, frozenset(i.case_id for i in self._controller.agenda()))
         self._show_counts(conf)
+
+    def _not_read(self, token: int, error: MdtboardError) -> None:
+        if token == self._asked:
+            self.message.emit(str(error))
 
     def _show_counts(self, conf: Conference | None) -> None:
         actions = self.model.rows()

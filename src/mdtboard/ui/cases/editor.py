@@ -8,12 +8,15 @@ text on screen, and is left out of the save: the database keeps its last valid v
 the form is saved. When someone else saved the case in between, the two are merged field by field: their
 changes to other fields are kept (and the person told), and only a field both changed is shown side by side
 (:class:`ClashDialog`) for a choice; nothing is overwritten until then.
+
+Edits, rows, restricted passages and what the undo commands call are in :mod:`.case_edits`; the panels
+beside the fields (header, banners, scores, MME) in :mod:`.beside`.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -21,62 +24,42 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QStyledItemDelegate,
-    QTableWidgetItem,
     QWidget,
 )
 
 from mdtboard.domain.case import Case, Patient, RestrictedPassage, Scores
-from mdtboard.domain.dosing import daily_amount
 from mdtboard.domain.errors import InvalidInputError, MdtboardError, NotFoundError, Problem
-from mdtboard.domain.introduction import SEPARATOR, introduce_patient
-from mdtboard.domain.isbar import check_isbar
 from mdtboard.domain.merge import record_fields, with_fields
-from mdtboard.domain.mme import mme_report
-from mdtboard.domain.privacy import passage_notice
-from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION, score_summary
+from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION
 from mdtboard.services.context import Services
 from mdtboard.services.permissions import NotAllowedError
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
+from mdtboard.ui.cases.beside import CaseBeside
+from mdtboard.ui.cases.case_edits import CaseEditing
 from mdtboard.ui.cases.form import (
-    GAD7_FIELDS,
-    MED_AMOUNT_COLUMN,
-    MED_MME_COLUMN,
-    MED_UNIT_COLUMN,
-    PEG_FIELDS,
-    PHQ9_FIELDS,
-    TABLES,
     CaseForm,
     Reading,
 )
 from mdtboard.ui.cases.medication_entry import (
-    COMPUTED_ROLE,
     MedicationDelegate,
     SpaceTogglesCheckBoxes,
-    amount_text,
-    show_amount_warning,
 )
 from mdtboard.ui.cases.restricted import (
     RESTRICT_KEYS,
-    TEXT_POINTERS,
     PassageDialog,
-    PassagesCommand,
-    highlight,
-    passage_at,
-    passages_in,
 )
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
-from mdtboard.ui.editing.commands import FieldEdit, RecordReplace, RowInsert, RowRemove
+from mdtboard.ui.editing.commands import RecordReplace
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
@@ -107,19 +90,10 @@ QLabel#saveState, QLabel#presenceLabel {{ color: {palette.QUIET_TEXT}; }}
 """
 
 
-#: The fields each panel beside the form shows something of. After an edit of one field, a panel that does
-#: not show it is left as it is; the field marks and the readiness check follow every edit.
-_HEADER_KEYS = frozenset({
-    "refEdit", "nameEdit", "titleEdit", "fictionalCheck", "ageEdit", "sexEdit", "genderEdit", "pronounsEdit",
-})
-_SCORE_KEYS = frozenset({
-    "nrsEdit", *PEG_FIELDS, *PHQ9_FIELDS, "phq9TotalEdit", *GAD7_FIELDS, "gad7TotalEdit",
-})
 #: What the name field of a new case says until the name is typed.
 NAME_FIRST = "type the patient's name: the new case is stored once it has one"
 NEW_CASE_STATE = "New case: stored once the patient's name is typed"
 
-_BANNER_KEYS = frozenset({"sharingEdit", *PHQ9_FIELDS, "phq9TotalEdit"})  # sharing; PHQ-9 item 9
 
 #: How a case is seen field by field when it is merged with a version saved elsewhere.
 _NESTED: dict[str, type] = {"patient": Patient, "scores": Scores}
@@ -144,7 +118,7 @@ class _CellDelegate(QStyledItemDelegate):
     """A plain cell editor (kept as a class: the medication table has its own)."""
 
 
-class CaseEditor(QWidget):
+class CaseEditor(CaseEditing, CaseBeside, QWidget):
     """Edits one case at a time.
 
     A new case (:meth:`new_case`) is a draft with no database id until the patient's name is typed: it is
@@ -588,344 +562,6 @@ class CaseEditor(QWidget):
             self._loading = False
         self._texts = self.form.snapshot()
         self._refresh()
-
-    # -- editing
-    def _edited(self, key: str) -> None:
-        if self._loading or self._saved is None:
-            return
-        new = self.form.text(key)
-        old = self._texts.get(key, "")
-        if new == old:
-            return
-        self._texts[key] = new
-        self._undo.push(FieldEdit(self, self._case_key(), key, self._label(key), old, new))
-        self._changed(key)
-
-    def _cell_edited(self, table: str, item: QTableWidgetItem) -> None:
-        if self._loading or self._saved is None or (
-            table == "medicationsTable" and item.column() == MED_MME_COLUMN
-        ):
-            return
-        key = f"{table}/{item.row()}/{item.column()}"
-        dose_part = table == "medicationsTable" and item.column() in (0, 1, 3)
-        if dose_part and self.form.text(key) != self._texts.get(key, ""):
-            self._undo.beginMacro(f"Edit {self._label(key)}")
-            try:
-                self._edited(key)
-                self._offer_daily_amount(item.row())
-            finally:
-                self._undo.endMacro()
-            return
-        self._edited(key)
-
-    def _offer_daily_amount(self, row: int) -> None:
-        """Fill the daily amount from dose x frequency, unless the person typed one (theirs is kept)."""
-        table = self.ui.medicationsTable
-        key = f"medicationsTable/{row}/{MED_AMOUNT_COLUMN}"
-        unit_key = f"medicationsTable/{row}/{MED_UNIT_COLUMN}"
-        current = self.form.text(key).strip()
-        cell = table.item(row, MED_AMOUNT_COLUMN)
-        computed = cell.data(COMPUTED_ROLE) if cell is not None else None
-        if current and current != computed:
-            return
-        name, dose, frequency = (self.form.text(f"medicationsTable/{row}/{c}") for c in (0, 1, 3))
-        found = daily_amount(name, dose, frequency)
-        if found is None:
-            if current and current == computed:  # the dose or frequency no longer gives an amount
-                self.form.set_text(key, "")
-                self.form.set_text(unit_key, "")
-            return
-        text = amount_text(found.amount)
-        self.form.set_text(key, text)
-        self.form.set_text(unit_key, found.unit)
-        cell = table.item(row, MED_AMOUNT_COLUMN)
-        if cell is not None:
-            cell.setData(COMPUTED_ROLE, text)
-            cell.setToolTip(f"Worked out from dose x frequency: {found.how}. Type an amount to change it.")
-
-    def _label(self, key: str) -> str:
-        if "/" in key:
-            table, row, column = key.split("/")
-            return f"{TABLES[table][1][int(column)].lower()} in row {int(row) + 1}"
-        widget = self.form.widget(key)
-        return widget.accessibleName().lower() or key
-
-    def _changed(self, key: str | None = None) -> None:
-        self.session.touch()
-        self._refresh(key)
-
-    def add_row(self, table: str) -> None:
-        if self._saved is None:
-            return
-        widget = self.form.tables[table]
-        row = widget.rowCount()
-        texts = [""] * widget.columnCount()
-        self._undo.push(RowInsert(self, self._case_key(), table, row, texts))
-        widget.setCurrentCell(row, 0)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        item = widget.item(row, 0)
-        if item is not None:
-            widget.editItem(item)
-
-    def remove_row(self, table: str) -> None:
-        widget = self.form.tables[table]
-        row = widget.currentRow()
-        if self._saved is None or row < 0:
-            return
-        texts = self.form.row_texts(table, row)
-        self._undo.push(RowRemove(self, self._case_key(), table, row, texts))
-
-    # -- what the undo commands call (each False when the case cannot be opened any more)
-    def _ensure_open(self, key: Hashable) -> bool:
-        if not isinstance(key, int):
-            return False
-        case_id = self._stored_drafts.get(key, key)
-        if self._saved is not None and self._case_key() == case_id:
-            return True
-        # an undo or redo of a change to a case not shown applies to it at once: wait for the opening
-        if not self.open_case(case_id):
-            return False
-        ops_module.operations().wait()
-        return self._saved is not None and self._case_key() == case_id
-
-    def apply_text(self, case_id: Hashable, key: str, text: str) -> bool:
-        if not self._ensure_open(case_id):
-            return False
-        self._loading = True
-        try:
-            self.form.set_text(key, text)
-        finally:
-            self._loading = False
-        self._texts[key] = text
-        self.reveal(key)
-        self._changed(key)
-        return True
-
-    def apply_insert_row(self, case_id: Hashable, table: str, row: int, content: Any) -> bool:
-        if not self._ensure_open(case_id):
-            return False
-        self._loading = True
-        try:
-            self.form.insert_row(table, row, list(content))
-        finally:
-            self._loading = False
-        self._texts = self.form.snapshot()
-        self.reveal(f"{table}/{row}/0")
-        self._changed()
-        return True
-
-    def apply_remove_row(self, case_id: Hashable, table: str, row: int) -> bool:
-        if not self._ensure_open(case_id):
-            return False
-        self.form.remove_row(table, row)
-        self._texts = self.form.snapshot()
-        self.reveal(table)
-        self._changed()
-        return True
-
-    def apply_move_row(self, case_id: Hashable, table: str, source: int, target: int) -> bool:
-        if not self._ensure_open(case_id):
-            return False
-        content = self.form.row_texts(table, source)
-        self.form.remove_row(table, source)
-        return self.apply_insert_row(case_id, table, target, content)
-
-    def apply_record(self, case_id: Hashable, content: Any) -> bool:
-        if not self._ensure_open(case_id) or not isinstance(content, Case):
-            return False
-        self._show_record(content)
-        self.session.touch()
-        return True
-
-    def focus_first_field(self) -> None:
-        """Put the cursor in the first field of the ISBAR part shown."""
-        page = self.ui.isbarTabs.currentWidget()
-        if page is None:
-            return
-        for key in self.form.scalar_keys():
-            widget = self.form.widget(key)
-            if page.isAncestorOf(widget):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
-
-    def focus_name(self) -> None:
-        """Put the cursor in the patient's name (Identify part)."""
-        self.reveal("nameEdit")
-        self.ui.nameEdit.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def reveal(self, key: str) -> None:
-        """Bring the tab holding a field to the front."""
-        widget = self.form.widget(key)
-        tabs = self.ui.isbarTabs
-        for index in range(tabs.count()):
-            page = tabs.widget(index)
-            if page is not None and page.isAncestorOf(widget):
-                tabs.setCurrentIndex(index)
-                break
-
-    # -- what is shown beside the fields
-    def _refresh(self, key: str | None = None) -> None:
-        """Redraw the marks and the panels beside the fields; after an edit of the field ``key`` only the
-        panels that show it (typing in a long text then costs a fraction of a millisecond a key)."""
-        if self._saved is None:
-            return
-        reading = self._read()
-        self.form.show_problems(reading.problems)
-        case = reading.case
-        if key is None or key in _HEADER_KEYS:
-            self._show_header(case)
-        if key is None or key in TEXT_POINTERS:
-            self._show_passages()
-        if key is None or key in _BANNER_KEYS or key in TEXT_POINTERS:
-            self._show_banners(case)
-        if key is None or key in _SCORE_KEYS:
-            self._show_scores(case.scores, reading.invalid_units)
-        if key is None or key.startswith("medicationsTable/"):
-            self._show_mme(case, valid="medicationsTable" not in reading.invalid_units)
-        check = check_isbar(case)
-        self.ui.readinessSummary.setText(show.readiness_summary(check))
-        self.ui.readinessDetails.setText(show.readiness_html(check))
-
-    def _show_header(self, case: Case) -> None:
-        title = f" — {case.title}" if case.title else ""
-        intro = introduce_patient(case.patient, language=False)
-        name = intro.line() if intro.name else SEPARATOR.join(("New case", *intro.facts))
-        archived = " (archived)" if self._saved is not None and self._saved.archived_at is not None else ""
-        self.ui.headerLabel.setText(f"{case.ref}{archived} · {name}{title}")
-        badge = self.ui.kindBadge
-        if badge.property("fictional") != case.fictional:
-            badge.setProperty("fictional", case.fictional)
-            badge.style().unpolish(badge)
-            badge.style().polish(badge)
-            # room for the style sheet's padding and border, which a label's size leaves out
-            margins = (9, 4, 9, 4) if case.fictional else (6, 2, 6, 2)
-            badge.setContentsMargins(*margins)
-        badge.setText("FICTIONAL CASE" if case.fictional else "Real patient")
-
-    def _show_passages(self) -> None:
-        self._changed_passages = []
-        for key, pointer in TEXT_POINTERS.items():
-            edit = self.form.widget(key)
-            if isinstance(edit, QPlainTextEdit):
-                here = passages_in(self._passages, pointer)
-                self._changed_passages += highlight(edit, here)
-                # a passage withheld from the person signed in (its notice in its place): the field is
-                # theirs to read around, not to change (the services refuse it too)
-                withheld = [p for p in here if p.text == passage_notice(p)]
-                edit.setReadOnly(bool(withheld))
-                edit.setToolTip(f"Holds a passage restricted to {withheld[0].held_by}: only they read and "
-                                "change this field" if withheld else "")
-
-    def _show_banners(self, case: Case) -> None:
-        sharing = show.sharing_banner(self.ui.sharingEdit.toPlainText())
-        lines = [sharing] if sharing else []
-        lines += show.passages_banner(self._passages, self._changed_passages)
-        self.ui.sharingBanner.setText("\n".join(lines))
-        self.ui.sharingBanner.setVisible(bool(lines))
-        summary = score_summary(case.scores or Scores())
-        prompt = summary.safety_prompt
-        self.ui.safetyBanner.setText(f"{show.WARNING_SIGN} {prompt}" if prompt else "")
-        self.ui.safetyBanner.setAccessibleDescription(prompt or "")
-        self.ui.safetyBanner.setVisible(prompt is not None)
-
-    def _show_scores(self, scores: Scores | None, invalid: set[str] | frozenset[str] = frozenset()) -> None:
-        """The totals and bands; a score whose fields hold an invalid value says so instead of showing
-        the band of the last valid value (which is what the case still holds)."""
-        summary = score_summary(scores or Scores())
-        results = (
-            (self.ui.nrsResult, "nrsEdit", show.nrs_text(summary)),
-            (self.ui.pegResult, "peg", show.peg_text(summary)),
-            (self.ui.phq9Result, "phq9", show.phq9_text(summary)),
-            (self.ui.gad7Result, "gad7", show.gad7_text(summary)),
-        )
-        for label, unit, text in results:
-            label.setText(show.INVALID_SCORE if unit in invalid else text)
-
-    def _show_mme(self, case: Case, *, valid: bool) -> None:
-        report = mme_report(case.medications)
-        rows = self.form.medication_rows()
-        table = self.ui.medicationsTable
-        cells = {}
-        warnings: dict[int, str] = {}
-        if valid:
-            cells = {rows[row.index]: show.mme_cell(row) for row in report.rows if row.index < len(rows)}
-            warnings = {rows[row.index]: row.warning for row in report.rows
-                        if row.warning and row.index < len(rows)}
-        self._loading = True
-        try:
-            for row in range(table.rowCount()):
-                self.form.set_text(f"medicationsTable/{row}/{MED_MME_COLUMN}", cells.get(row, ""))
-                show_amount_warning(table.item(row, MED_AMOUNT_COLUMN), warnings.get(row))
-        finally:
-            self._loading = False
-        note = "" if valid else (
-            f"{show.WARNING_SIGN} Correct the marked cells; until then this is the last saved list's MME.<br>"
-        )
-        self.ui.mmeSummary.setText(note + show.mme_html(report))
-
-    # -- restricted passages
-    def mark_selection(self) -> None:
-        """Ctrl+Shift+R: restrict the words selected in a free-text field (asking who holds them), or,
-        on a passage already restricted, unrestrict it."""
-        if self._saved is None:
-            return
-        widget = QApplication.focusWidget()
-        key = next((k for k in TEXT_POINTERS if self.form.widget(k) is widget), None)
-        if key is None or not isinstance(widget, QPlainTextEdit):
-            self.status_message.emit(
-                "To restrict a passage, select its words in the one-liner, the question, the complaint, "
-                "the pain history or the psychosocial history, then press Ctrl+Shift+R"
-            )
-            return
-        pointer = TEXT_POINTERS[key]
-        cursor = widget.textCursor()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        marked = passage_at(self._passages or [], pointer, widget.toPlainText(), start, end)
-        if marked is not None:
-            self.unmark_passage(marked)
-            return
-        selected = cursor.selection().toPlainText().strip()
-        if not selected:
-            self.status_message.emit("Select the words to restrict first, then press Ctrl+Shift+R")
-            return
-        dialog = PassageDialog(selected, self._label(key), self)
-        self.passage_dialog = dialog
-        dialog.accepted.connect(
-            lambda: self.mark_passage(key, selected, dialog.held_by(), dialog.note_text())
-        )
-        dialog.finished.connect(lambda _result: widget.setFocus(Qt.FocusReason.OtherFocusReason))
-        dialog.open()
-
-    def mark_passage(self, key: str, text: str, held_by: str, note: str | None = None) -> None:
-        """Restrict ``text`` of the field ``key`` (undoable; saved like any edit)."""
-        if self._saved is None or not text or text not in self.form.text(key):
-            return
-        passage = RestrictedPassage(TEXT_POINTERS[key], text, held_by, note)
-        old = self._passages
-        self._undo.push(
-            PassagesCommand(self, self._case_key(), old, [*(old or []), passage], "Restrict a passage")
-        )
-        self.status_message.emit(
-            f"Passage restricted, held by {held_by}: shown only in the case editor, "
-            "“[restricted]” everywhere else"
-        )
-
-    def unmark_passage(self, passage: RestrictedPassage) -> None:
-        if self._saved is None or self._passages is None:
-            return
-        new = [p for p in self._passages if p != passage]
-        self._undo.push(
-            PassagesCommand(self, self._case_key(), self._passages, new, "Unrestrict a passage")
-        )
-        self.status_message.emit(
-            f"Passage no longer restricted (was held by {passage.held_by}); Ctrl+Z undoes"
-        )
-
-    def apply_passages(self, case_id: int, passages: list[RestrictedPassage] | None) -> None:
-        if not self._ensure_open(case_id):
-            return
-        self._passages = list(passages) if passages is not None else None
-        self._changed()
 
     def show_error(self, title: str, text: str) -> None:
         show_error(self, title, text)
