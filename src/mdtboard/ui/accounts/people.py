@@ -15,8 +15,9 @@ by the person signed in or by another person with an account (who is then signed
 Switching user is F4, the PIN, Enter: the lock screen then offers "Anyone, by PIN" and the PIN alone says
 who types it (PINs are unique among the active accounts; see :mod:`mdtboard.services.pins`, which also
 locks PINs out on this computer after repeated wrong ones). Choosing a person in the list instead takes
-their password or PIN. Every check runs on the writer thread (Argon2id against each account's PIN hash
-takes about a second with 30 accounts): the lock screen says "Checking…" and keeps answering meanwhile.
+their password or PIN. Every check runs on the writer thread (an Argon2id verify takes tens of milliseconds,
+more on a busy PC, and PINs stored before their tags are verified one hash at a time): the lock screen
+says "Checking…" and keeps answering meanwhile.
 """
 
 from __future__ import annotations
