@@ -159,6 +159,16 @@ def test_two_raters_with_accounts_score_the_same_trainee_each_recorded_as_themse
     window.show_tab(GOALS_TAB)
     settle()
     assert window.goals.rater_id == doyle.id
+    # someone signs in (unlocking, switching user): they score from then on; Maeve would confirm again
+    window.show_tab(SCORING_TAB)
+    panel.set_role(FAC)
+    settle()
+    assert f"Scored by {DOYLE}" in panel.ui.partsLabel.text()
+    window.signed_in_changed(raman)
+    settle()
+    assert panel.rater.account_id == raman.id and panel.rater.confirmed is None
+    assert panel.ui.raterCombo.currentData() == raman.id
+    assert f"Scored by {FACILITATOR}" in panel.ui.partsLabel.text()
 
 
 def test_trainees_are_chosen_from_people_and_trainee_accounts_not_typed(

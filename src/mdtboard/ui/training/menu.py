@@ -87,6 +87,9 @@ class TrainingMenu(QObject):
             self.training_window = TrainingWindow(services, self.window)
             self.training_window.status_message.connect(self._status)
             self.training_window.conference_created.connect(self._conference_created)
+            people = getattr(self.window, "people", None)
+            if people is not None:  # switching user on the meeting-room PC changes who scores
+                people.signed_in.connect(self.training_window.signed_in_changed)
         if self.training_window.isVisible():  # open already, perhaps behind: bring it forward
             self.training_window.raise_()
         self.training_window.show()

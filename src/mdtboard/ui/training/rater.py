@@ -95,6 +95,13 @@ class RaterChooser(QObject):
         combo.setVisible(me is not None or bool(self._accounts))
         self._edit.setVisible(self.account is None)
 
+    def signed_in_changed(self) -> None:
+        """Someone signed in (at the start, unlocking, switching user): they are the rater now; a person
+        who had confirmed with their own PIN before confirms again."""
+        self.confirmed = None
+        self._fill()
+        self.changed.emit()
+
     def choose(self, account_id: int | None) -> CredentialDialog | None:
         """Choose the rater by account (None: the one signed in, or the typed name); another person is
         asked for their password or PIN (the dialog returned)."""

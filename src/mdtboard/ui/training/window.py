@@ -307,6 +307,11 @@ class TrainingWindow(QMainWindow):
         self.show_tab(PROGRESS_TAB)
         self.progress.choose(trainee)
 
+    def signed_in_changed(self, _account: object = None) -> None:
+        """Someone signed in to the program: the scores given from now on are theirs (what was pending is
+        saved as the previous rater's first)."""
+        self.scoring.rater.signed_in_changed()
+
     # -- status and closing
     def show_status(self, text: str) -> None:
         self.ui.statusbar.showMessage(text)
