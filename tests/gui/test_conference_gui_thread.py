@@ -44,6 +44,7 @@ MOVED_FUNCTIONS = (
     ("ui/presentation/session.py", "mark_speaker"),
     ("ui/presentation/session.py", "_start_meeting"),
     ("ui/presentation/session.py", "meeting_times"),
+    ("ui/presentation/session.py", "_open_actions"),  # the open actions on the big screen
 )
 
 TEAM = [

@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mdtboard.domain.careplan import OpenAction
 from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AgendaItem, AgendaStatus
@@ -54,6 +55,7 @@ from mdtboard.ui.presentation.content import (
     case_sections,
     team_input,
 )
+from mdtboard.ui.presentation.runs import QueuedRuns
 
 TICK_MS = 1000
 
@@ -111,6 +113,8 @@ class PresentationSession(QObject):
         self.meeting: MeetingTimes | None = None
         self._meeting_conf: int | None = None
         self._reported: str | None = None
+        self._actions: dict[int, list[str]] = {}  # the open actions of a case's agreed plan, by case id
+        self._actions_reading: set[int] = set()
         self._meeting_asked = 0  # counts the reads and writes of the meeting clock: only the last counts
         #: writes of runs that failed after their timer was replaced (the case left): written again
         self._unwritten: dict[str, tuple[int, RecordedRun]] = {}
@@ -163,6 +167,8 @@ class PresentationSession(QObject):
             self.timers[previous.agenda_item_id] = previous.next_run()
         self.item = item
         self.case = None
+        if case_id is not None:
+            self._actions.pop(case_id, None)  # read afresh each time the case is shown
         if case_id is not None and item is not None:
             try:
                 self.case = self.controller.case(case_id)
@@ -235,16 +241,36 @@ class PresentationSession(QObject):
         return case_sections(self.case, self.present(), self.typed, self._item_id(), self._open_actions())
 
     def _open_actions(self) -> list[str]:
-        """The open actions of the case's agreed plan, one a line (withheld text is the caller's)."""
+        """The open actions of the case's agreed plan, one a line (withheld text is the caller's): as read
+        when the case was shown (on the reader thread); none until they come, then the sections are made
+        again with them."""
         if self.case is None or self.case.id is None:
             return []
-        try:
-            actions = self.services.careplans.open_actions(self.case.id)
-        except MdtboardError as exc:
-            self.message.emit(str(exc))
-            return []
+        case_id = self.case.id
+        if case_id not in self._actions and case_id not in self._actions_reading:
+            self._actions_reading.add(case_id)
+            careplans = self.services.careplans
+            ops.read(lambda: careplans.open_actions(case_id), parent=self, label="the open actions of a case",
+                     success=lambda actions: self._actions_read(case_id, actions),
+                     failure=lambda exc: self._actions_not_read(case_id, exc))
+        return self._actions.get(case_id, [])
+
+    def _actions_read(self, case_id: int, actions: list[OpenAction]) -> None:
+        self._actions_reading.discard(case_id)
         today = date.today()
-        return [open_action_line(a.intervention, a.progress, today) for a in actions]
+        self._actions[case_id] = [open_action_line(a.intervention, a.progress, today) for a in actions]
+        if self.case is None or self.case.id != case_id or not self._actions[case_id]:
+            return
+        shown = self.current_section()
+        self.sections = self._sections()
+        at = self.section_index(shown.key) if shown is not None else None
+        self.section = at if at is not None else min(self.section, len(self.sections) - 1)
+        self.case_changed.emit()
+        self.section_changed.emit(self.section)
+
+    def _actions_not_read(self, case_id: int, error: MdtboardError) -> None:
+        self._actions_reading.discard(case_id)
+        self.message.emit(str(error))
 
     def present(self) -> list[Discipline]:
         present: list[Discipline] = self.workspace.discussion.present()
@@ -556,21 +582,6 @@ class PresentationSession(QObject):
 
 
 _DONE = (AgendaStatus.DISCUSSED, AgendaStatus.DEFERRED)
-
-
-class QueuedRuns:
-    """Where the case timers write their runs: on the writer queue, in order, so that starting, pausing
-    or marking the floor never waits for the database; a failed write comes back to the session, which
-    has it written again."""
-
-    def __init__(self, session: PresentationSession) -> None:
-        self._session = session
-
-    def save_run(self, agenda_item_id: int, run: RecordedRun) -> None:
-        session, timing = self._session, self._session.services.timing
-        ops.write(lambda: timing.save_run(agenda_item_id, run), parent=session,
-                  label="recording a case's time",
-                  failure=lambda exc: session.run_not_written(agenda_item_id, run, exc))
 
 
 def discipline_panels(workspace: Any) -> dict[Discipline, Any]:
