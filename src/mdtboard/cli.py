@@ -135,13 +135,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", action="append", dest="roles", metavar="ROLE",
                    help="administrator, chair, member, trainee or observer (repeatable)")
     p.add_argument("--by", metavar="ADMIN", help="the administrator adding it (asked for their password)")
-    acc.add_parser("list", help="list accounts: username<TAB>name<TAB>discipline<TAB>roles, then "
-                   "<TAB>demo for the demo team's and <TAB>deactivated for accounts that can no longer sign in")
+    acc.add_parser("list", help="list accounts: username<TAB>name<TAB>discipline<TAB>roles, then <TAB>demo "
+                   "for the demo team's and <TAB>deactivated for accounts that can no longer sign in")
     p = acc.add_parser("pin", help="give an account a PIN of 4 to 8 digits, for signing and switching user "
                        "on the meeting-room PC; asks for the account's password, then the PIN")
     p.add_argument("username", metavar="USERNAME")
-    for name, what in (("deactivate", "deactivate an account: it can no longer sign in, its PIN no longer "
-                        "counts; nothing is deleted"), ("reactivate", "make a deactivated account active again")):
+    for name, what in (
+        ("deactivate", "deactivate an account: it can no longer sign in, its PIN no longer counts; nothing "
+         "is deleted"),
+        ("reactivate", "make a deactivated account active again"),
+    ):
         p = acc.add_parser(name, help=f"{what}; by an administrator (--by ADMIN, asked for their password)")
         p.add_argument("username", metavar="USERNAME")
         p.add_argument("--by", metavar="ADMIN", required=True,
@@ -492,7 +495,8 @@ def cmd_account(args: argparse.Namespace) -> int:
                 field = a.discipline.value if a.discipline else ""
                 demo = "\tdemo" if a.demo else ""
                 inactive = "" if a.active else "\tdeactivated"
-                print(f"{_one_line(a.username)}\t{_one_line(a.display_name)}\t{field}\t{held}{demo}{inactive}")
+                print(f"{_one_line(a.username)}\t{_one_line(a.display_name)}\t{field}\t{held}"
+                      f"{demo}{inactive}")
             return EXIT_OK
         if args.account_command in ("deactivate", "reactivate"):
             return _account_active(services, args)

@@ -128,7 +128,7 @@ class PinMixin:
             taken = bool(pin_holders(session, pin, besides=account.id))
             # another PC may store the same PIN between the check and the write: the tag's uniqueness
             # refuses the second, which is told the PIN is taken like any other
-            if not taken and account_repo.set_pin(session, account.id, HASHER.hash(pin), pin_tag(pin)):
+            if not taken and account_repo.store_pin(session, account.id, HASHER.hash(pin), pin_tag(pin)):
                 return
         with unit_of_work(self.db) as session:
             audit.note(session, PIN_TAKEN, "accounts", account.id)

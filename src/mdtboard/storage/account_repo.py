@@ -87,7 +87,7 @@ def update(session: Session, account_id: int, seen_version: int | None, **values
     return bool(getattr(result, "rowcount", 0))
 
 
-def set_pin(session: Session, account_id: int, pin_hash: str, tag: str) -> bool:
+def store_pin(session: Session, account_id: int, pin_hash: str, tag: str) -> bool:
     """Store the account's PIN (hash and tag); False, with nothing changed, when another account holds the
     tag already: another PC stored the same PIN after this one checked (the tag's uniqueness refuses it)."""
     try:

@@ -33,8 +33,9 @@ def mdtboard(database_url: str, *args: str, stdin: str = "") -> subprocess.Compl
 
 def state(services: Services, username: str) -> tuple[object, ...]:
     with services.db.engine.connect() as conn:
-        return tuple(conn.execute(sa.text("SELECT active, version, pin_tag FROM accounts WHERE username = :u"),
-                                  {"u": username}).one())
+        return tuple(conn.execute(
+            sa.text("SELECT active, version, pin_tag FROM accounts WHERE username = :u"),
+            {"u": username}).one())
 
 
 def test_deactivating_and_reactivating_from_the_command_line(
@@ -61,7 +62,8 @@ def test_deactivating_and_reactivating_from_the_command_line(
     assert refused.returncode == 2 and "Wrong name or password" in refused.stderr
     refused = mdtboard(database_url, "account", "deactivate", "ada", "--by", "cho", stdin=f"{PASSWORD}\n")
     assert refused.returncode == 2 and "may not manage accounts" in refused.stderr, refused.stderr
-    refused = mdtboard(database_url, "account", "deactivate", "cho", "--by", "ada", stdin="wrong password!!\n")
+    refused = mdtboard(database_url, "account", "deactivate", "cho", "--by", "ada",
+                       stdin="wrong password!!\n")
     assert refused.returncode == 2 and "Wrong name or password" in refused.stderr
     refused = mdtboard(database_url, "account", "deactivate", "nobody", "--by", "ada", stdin=f"{PASSWORD}\n")
     assert refused.returncode == 2 and "No account nobody" in refused.stderr

@@ -32,7 +32,8 @@ def accounts(services: Services) -> Iterator[AccountService]:
 def pin_columns(services: Services, username: str) -> tuple[object, ...]:
     with services.db.engine.connect() as conn:
         return tuple(conn.execute(sa.text(
-            "SELECT pin_hash, pin_tag, version, active FROM accounts WHERE username = :u"), {"u": username}).one())
+            "SELECT pin_hash, pin_tag, version, active FROM accounts WHERE username = :u"),
+            {"u": username}).one())
 
 
 def _waiting_on_a_lock(engine: sa.Engine) -> bool:
@@ -50,13 +51,13 @@ def test_the_same_new_pin_stored_by_two_pcs_at_once_is_refused_as_taken_for_the_
     sam = accounts.add(admin, "sam", "Sam Lee", PASSWORD, [Role.MEMBER], pin="555666")
     sam_before = pin_columns(services, "sam")
     stored: list[bool] = []
-    real_set_pin = account_repo.set_pin
+    real_store_pin = account_repo.store_pin
 
     def spy(*args: object, **kwargs: object) -> bool:
-        stored.append(real_set_pin(*args, **kwargs))  # type: ignore[arg-type]
+        stored.append(real_store_pin(*args, **kwargs))  # type: ignore[arg-type]
         return stored[-1]
 
-    monkeypatch.setattr(account_repo, "set_pin", spy)
+    monkeypatch.setattr(account_repo, "store_pin", spy)
     outcome: list[BaseException | None] = []
 
     def sam_chooses() -> None:
@@ -70,7 +71,8 @@ def test_the_same_new_pin_stored_by_two_pcs_at_once_is_refused_as_taken_for_the_
     try:
         with other_pc.begin() as conn:  # Dr Cho's PC stores the same PIN, not yet committed
             conn.execute(sa.text(
-                "UPDATE accounts SET pin_hash = :h, pin_tag = :t, version = version + 1 WHERE username = 'cho'"),
+                "UPDATE accounts SET pin_hash = :h, pin_tag = :t, version = version + 1 "
+                "WHERE username = 'cho'"),
                 {"h": HASHER.hash(NEW_PIN), "t": pin_tag(NEW_PIN)})
             thread = threading.Thread(target=sam_chooses)
             thread.start()
