@@ -37,6 +37,7 @@ from mdtboard.domain.phi import (
     OLDEST_AGE_TEXT,
     HintKind,
     IdentifierHint,
+    Known,
     find_identifiers,
     name_tokens,
 )
@@ -55,7 +56,7 @@ __all__ = [
     "MAX_SHOWN_AGE", "OLDEST_AGE_TEXT", "HintKind", "IdentifierHint", "find_identifiers", "name_tokens",
     "Change", "Replacement", "ReviewItem", "ReviewChecklist", "TeachingDraft", "make_teaching_case",
     "replace_hint", "keep_hint", "confirm", "revise_text", "finalise", "reduce_dates", "teaching_ref",
-    "proposal", "text_slots", "checklist_for", "case_hints", "people_names", "kept_summary",
+    "proposal", "text_slots", "checklist_for", "case_hints", "case_known", "people_names", "kept_summary",
 ]
 
 TEACHING_REF_PREFIX = "teach-"
@@ -165,7 +166,8 @@ class TeachingDraft:
     shown ("90 or older" for an age over 89, which is then absent from ``case.patient.age``). ``names``:
     parts of the real people's names, looked for in every text; ``aliases``: real name part (caseless) ->
     pseudonym part; ``kept``: hint text (caseless) -> the reviewer's reason for keeping it;
-    ``replacements``: what was replaced, with the originals. Everything but ``case``, ``age_text`` and
+    ``replacements``: what was replaced, with the originals; ``known``: the towns, institutions and numbers
+    found anywhere in the case, looked for in every text. Everything but ``case``, ``age_text`` and
     ``changes`` is patient data, dropped when the teaching case is finalised.
     """
 
@@ -179,6 +181,7 @@ class TeachingDraft:
     aliases: dict[str, str] = field(default_factory=dict)
     kept: dict[str, str] = field(default_factory=dict)
     replacements: tuple[Replacement, ...] = ()
+    known: tuple[Known, ...] = ()
 
 _LABELS: dict[str, str] = {
     "title": "Title",
@@ -361,13 +364,14 @@ def _replacement(aliases: Aliases, hint: IdentifierHint, text: str, start: int) 
 
 
 def _known_hints(
-    where: str, text: str, names: tuple[str, ...], aliases: dict[str, str], kept: dict[str, str], today: date
+    where: str, text: str, names: tuple[str, ...], aliases: dict[str, str], kept: dict[str, str], today: date,
+    known: tuple[Known, ...] = (),
 ) -> tuple[IdentifierHint, ...]:
     """The hints of one text, without the pseudonyms put in (a "Mrs Byrne" that is already replaced), with
     the reviewer's reasons for those kept."""
     pseudonyms = {value.casefold() for value in aliases.values()}
     out = []
-    for hint in find_identifiers(where, text, names, today):
+    for hint in find_identifiers(where, text, names, today, known=known):
         words = [w.strip("'’-.,").casefold() for w in hint.text.split()]
         if hint.kind is HintKind.NAME and words and all(w in pseudonyms for w in words):
             continue
@@ -378,7 +382,7 @@ def _known_hints(
 
 def _checklist(
     case: Case, names: tuple[str, ...], today: date, aliases: dict[str, str] | None = None,
-    kept: dict[str, str] | None = None,
+    kept: dict[str, str] | None = None, known: tuple[Known, ...] = (),
 ) -> ReviewChecklist:
     grouped: dict[str, list[tuple[str, str]]] = {}
     for fld, where, text, _structured in text_slots(case):
@@ -390,7 +394,7 @@ def _checklist(
             wheres=tuple(where for where, _text in texts),
             hints=tuple(
                 hint for where, text in texts
-                for hint in _known_hints(where, text, names, aliases or {}, kept or {}, today)
+                for hint in _known_hints(where, text, names, aliases or {}, kept or {}, today, known)
             ),
         )
         for fld, texts in grouped.items()
@@ -433,12 +437,32 @@ def people_names(case: Case, today: date | None = None) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+#: Kinds of identifier looked for again in every text of the case once found in one.
+_PROPAGATED = (HintKind.PLACE, HintKind.INSTITUTION, HintKind.RECORD_NUMBER, HintKind.ADDRESS,
+               HintKind.POSTCODE, HintKind.EMAIL, HintKind.URL, HintKind.SSN)
+
+
+def case_known(case: Case, names: tuple[str, ...], today: date | None = None) -> tuple[Known, ...]:
+    """The towns, institutions, record numbers... found in any text of ``case``, with their kind and
+    sureness: each is looked for in every other text (a town named once after "lives in" is the same town
+    in the title or a line of a list). Sure wins over a question for the same text."""
+    today = today or date.today()
+    known: dict[tuple[str, HintKind], bool] = {}
+    for _field, where, text, _structured in text_slots(case):
+        for hint in find_identifiers(where, text, names, today):
+            if hint.kind in _PROPAGATED and len(hint.text) >= 3 and any(ch.isalnum() for ch in hint.text):
+                key = (hint.text, hint.kind)
+                known[key] = known.get(key, False) or hint.sure
+    return tuple((text, kind, sure) for (text, kind), sure in sorted(known.items()))
+
+
 def case_hints(case: Case, today: date | None = None) -> dict[str, tuple[IdentifierHint, ...]]:
     """Every identifier hint in every text of ``case`` as it is (path -> hints): what a draft starts from."""
     today = today or date.today()
     names = people_names(case, today)
     ages = _ages(case)
-    return {where: find_identifiers(where, text, names, today, ages)
+    known = case_known(case, names, today)
+    return {where: find_identifiers(where, text, names, today, ages, known)
             for _f, where, text, _s in text_slots(case)}
 
 
@@ -508,6 +532,7 @@ def make_teaching_case(
         entry.author = None
         entry.id, entry.agenda_item_id, entry.version = None, None, 0
         entry.created_at, entry.updated_at = None, None
+    known = case_known(new, names, today)
     # a name whose context says who it is ("her daughter Agata", "Dr Osei") anywhere in the case decides
     # its pseudonym before the mentions that say nothing ("Agata phones")
     for _field, where, text, _structured in text_slots(new):
@@ -516,13 +541,14 @@ def make_teaching_case(
                 _name_replacement(aliases, text, hint.start, hint.end)
     replacements: list[Replacement] = []
     for _field, where, text, _structured in text_slots(new):
-        sure = [h for h in find_identifiers(where, text, names, today, _ages(case)) if h.sure]
+        sure = [h for h in find_identifiers(where, text, names, today, _ages(case), known) if h.sure]
         if sure:
             changed, done = _apply(text, sure, aliases, automatic=True)
             _set_text(new, where, changed)
             replacements.extend(done)
-    draft = TeachingDraft(new, _checklist(new, names, today, aliases.mapping), age_text, tuple(changes),
-                          names, seed, group, dict(aliases.mapping), {}, tuple(replacements))
+    draft = TeachingDraft(new, _checklist(new, names, today, aliases.mapping, known=known), age_text,
+                          tuple(changes), names, seed, group, dict(aliases.mapping), {}, tuple(replacements),
+                          known)
     return draft
 
 
@@ -531,7 +557,7 @@ def _rebuilt(draft: TeachingDraft, checklist: ReviewChecklist, new: Case, today:
     """The draft with ``new`` as its case, and its checklist found again; fields in ``touched`` must be
     confirmed again, others keep their confirmation."""
     revised = replace(draft, case=new, **changes)
-    fresh = _checklist(new, revised.names, today, revised.aliases, revised.kept)
+    fresh = _checklist(new, revised.names, today, revised.aliases, revised.kept, revised.known)
     old = {item.field: item for item in checklist.items}
     items = []
     for item in fresh.items:
@@ -570,7 +596,7 @@ def replace_hint(
     touched: set[str] = set()
     done: list[Replacement] = []
     for fld, where, value, _structured in text_slots(new):
-        mine = [h for h in _known_hints(where, value, draft.names, draft.aliases, {}, today)
+        mine = [h for h in _known_hints(where, value, draft.names, draft.aliases, {}, today, draft.known)
                 if h.text.casefold() == key]
         if not mine:
             continue
@@ -645,7 +671,7 @@ def finalise(draft: TeachingDraft, checklist: ReviewChecklist) -> Case:
     Raises :class:`InvalidInputError` naming each unconfirmed field and each open hint (or a checklist that
     is not this draft's); nothing is changed then. What was kept is in ``draft.kept``.
     """
-    fresh = _checklist(draft.case, draft.names, date.today(), draft.aliases, draft.kept)
+    fresh = _checklist(draft.case, draft.names, date.today(), draft.aliases, draft.kept, draft.known)
     if checklist.case_ref != draft.case.ref or checklist.fields != fresh.fields:
         raise InvalidInputError(Problem(
             "checklist", "this review checklist does not belong to this teaching case (or the case changed "
@@ -667,7 +693,7 @@ def finalise(draft: TeachingDraft, checklist: ReviewChecklist) -> Case:
 
 def checklist_for(draft: TeachingDraft, today: date | None = None) -> ReviewChecklist:
     """A fresh checklist for the draft as it is now (every field unconfirmed, kept hints with reasons)."""
-    return _checklist(draft.case, draft.names, today or date.today(), draft.aliases, draft.kept)
+    return _checklist(draft.case, draft.names, today or date.today(), draft.aliases, draft.kept, draft.known)
 
 
 def kept_summary(draft: TeachingDraft) -> tuple[Change, ...]:
