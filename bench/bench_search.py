@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from bench.datasets import case_databases
-from bench.measure import progress, row
+from bench.measure import median, percentile, progress, row
 from bench.pg_dataset import pg_case_database
-from bench.searching import measure
+from bench.searching import TICK, measure
 from mdtboard.storage.db import sqlite_url
 
 N = 100_000
@@ -79,6 +79,29 @@ def _rows(backend: str, m: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _instruction_rows(m: dict[str, Any]) -> list[dict[str, Any]]:
+    """SQLite only: the virtual machine's instructions per keystroke, which the machine's load does not
+    change (see ``bench.searching``)."""
+    per = m["instructions"]
+    if not per:
+        return []
+    mine = [v["mdtboard"] * TICK for v in per.values()]
+    bare = [v["bare"] * TICK for v in per.values()]
+    heaviest = max(per, key=lambda q: per[q]["mdtboard"])
+    most = per[heaviest]
+    return [
+        row(
+            f"search {N // 1000}k, SQLite: instructions per keystroke, median",
+            median(mine),
+            median(bare),
+            "",
+            note=f"SQLite virtual-machine instructions of mdtboard's count and page (bare driver) against "
+            f"the bare query; p95 {percentile(mine, 95):,.0f} (bare {percentile(bare, 95):,.0f}); "
+            f"most: {_label(heaviest)} {most['mdtboard'] * TICK:,} (bare {most['bare'] * TICK:,})",
+        )
+    ]
+
+
 def _table(backend: str, m: dict[str, Any]) -> dict[str, Any]:
     per = m["per_query"]
     slowest = sorted(per, key=lambda q: -per[q]["mdtboard"])[:SLOWEST_SHOWN]
@@ -109,7 +132,7 @@ def run() -> dict[str, Any]:
     for backend, url in urls.items():
         progress(f"timing {PASSES} passes of search as you type over {N:,} cases on {backend}")
         m = measure(url, passes=PASSES)
-        rows += _rows(backend, m)
+        rows += _rows(backend, m) + _instruction_rows(m)
         tables.append(_table(backend, m))
         details[backend] = m
     return {"rows": rows, "details": details, "tables": tables}

@@ -199,6 +199,8 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
             if [s.id for s in page] != [r[0] for r in theirs]:
                 differ.append(q)
         sa.event.remove(db.engine, "before_cursor_execute", note)
+        baseline = {q: prepared[q][0] for q in qs}
+        instructions = _instructions(bare, qs, baseline, mine_bare) if bare.sqlite else {}
     finally:
         bare.close()
         db.dispose()
@@ -214,7 +216,42 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
         },
         "pages_differ": differ,
         "statements_max": max(per_keystroke.values()),
+        "instructions": instructions,
     }
+
+
+#: SQLite's virtual machine calls the progress handler every this many instructions.
+TICK = 100
+
+
+def _instructions(
+    bare: _Bare, qs: list[str], baseline: dict[str, tuple[str, list[str]]], mine: Callable[[str], Any]
+) -> dict[str, dict[str, int]]:
+    """SQLite virtual-machine instructions (in hundreds) of each query, mdtboard's two statements and the
+    bare query, both through the bare driver: a measure of the work that the machine's load does not
+    change (what timings on a shared machine cannot give)."""
+    ticks = [0]
+
+    def tick() -> int:
+        ticks[0] += 1
+        return 0
+
+    def counted(fn: Callable[[], Any]) -> int:
+        ticks[0] = 0
+        fn()
+        return ticks[0]
+
+    bare.conn.set_progress_handler(tick, TICK)
+    try:
+        return {
+            q: {
+                "mdtboard": counted(lambda q=q: mine(q)),  # type: ignore[misc]
+                "bare": counted(lambda q=q: bare.rows(*baseline[q])),  # type: ignore[misc]
+            }
+            for q in qs
+        }
+    finally:
+        bare.conn.set_progress_handler(None, TICK)
 
 
 def sqlite_measure(path: Path, *, passes: int) -> dict[str, Any]:

@@ -186,7 +186,7 @@ def test_switching_user_is_one_key_and_a_pin(qtbot: QtBot, program: Opener) -> N
     qtbot.waitUntil(lambda: focused() is screen.secret_edit)
     qtbot.keyClicks(screen.secret_edit, "1235")  # Sam Lee's PIN
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
-    # checked on the writer thread (Argon2id against each PIN hash): the screen waits and says so
+    # checked on the writer thread (Argon2id): the screen waits and says so
     assert screen.message.text() == "Checking…" and not screen.secret_edit.isEnabled()
     qtbot.waitUntil(lambda: not window.people.locked, timeout=15_000)
     acting = permissions.acting()

@@ -22,6 +22,8 @@ LAZY = (
     "reportlab",
     "mdtboard.reports",
     "mdtboard.ui.cases.editor",
+    "mdtboard.ui.cases.form",
+    "mdtboard.ui.cases.display",
     "mdtboard.ui.conference.workspace",
     "mdtboard.ui.careplan.editor",
     "mdtboard.ui.presentation.session",
@@ -119,3 +121,19 @@ def test_a_page_asked_for_is_built_in_its_place(make_window: WindowFactory, sqli
     assert window.ui.pages.count() == count
     assert window.ui.pages.indexOf(workspace) == CONFERENCE + 1
     assert window.workspace is workspace  # once
+
+
+def test_what_the_first_paint_needs_imports_no_database_layer() -> None:
+    """The window is shown before SQLAlchemy, the models or the services are imported (they take several
+    times the bare window's start): the modules imported before ``show()`` bring none of them."""
+    code = (
+        "import json, sys\n"
+        "import mdtboard.app, mdtboard.cli, mdtboard.log, mdtboard.ui.crash, mdtboard.ui.main_window\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout)
+    database = ("mdtboard.storage.models", "mdtboard.services.accounts", "mdtboard.services.context")
+    heavy = [m for m in loaded if m.split(".")[0] in {"sqlalchemy", "alembic", "reportlab"}
+             or m.startswith(database)]
+    assert heavy == []

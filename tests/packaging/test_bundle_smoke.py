@@ -33,7 +33,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 import mdtboard
-from mdtboard.storage.db import head_revision
+from mdtboard.storage.db import head_revision, sqlite_url
 
 try:
     import fcntl
@@ -247,6 +247,22 @@ def test_database_import_and_care_plan_pdf(bundle: Bundle, database_url: str, tm
 
 
 @pytest.mark.bundle
+def test_without_a_keyring_the_bundled_program_encrypts_nothing_and_says_what_is_missing(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    """A fresh session without a desktop keyring (no Secret Service): the bundled keyring package answers
+    that none can be used, and the database stays as it was."""
+    path = tmp_path / "plain.sqlite3"
+    db = ["--database", sqlite_url(path)]
+    run(bundle, *db, "demo", cwd=tmp_path)
+    before = path.read_bytes()
+    refused = run(bundle, *db, "database", "encrypt", cwd=tmp_path, status=1)
+    assert "keyring" in refused.stderr and "Secret Service" in refused.stderr, refused.stderr
+    assert "Nothing was created or changed" in refused.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.bundle
 def test_a_bad_case_bundle_is_refused_and_nothing_changes(
     bundle: Bundle, sqlite_database_url: str, tmp_path: Path
 ) -> None:
@@ -308,6 +324,9 @@ def test_bundle_holds_what_mdtboard_needs_and_not_what_it_does_not(bundle: Bundl
     extension = ".pyd" if bundle.info["system"] == "windows" else ".abi3.so"
     for module in qt_modules_imported_by_mdtboard():
         assert f"PySide6/{module}{extension}" in names, f"PySide6.{module} is imported but not bundled"
+    # encryption at rest: SQLCipher's extension module (imported where it is used); the keyring package is
+    # checked by running the bundle (test_without_a_keyring_the_bundled_program_...)
+    assert [n for n in names if n.startswith("sqlcipher3/_sqlite3")], "sqlcipher3 is not bundled"
     unwanted = ("WebEngine", "Qt63D", "Qt6Qml", "Qt6Quick", "Qt6Multimedia", "tkinter", "numpy")
     assert [n for n in names if any(u in n for u in unwanted)] == []
     assert not [n for n in names if "/translations/" in n and "PySide6" in n]

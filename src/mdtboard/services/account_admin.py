@@ -91,7 +91,7 @@ class AccountAdminMixin:
         """Give ``account`` a new PIN, unique among the active accounts (or none, with None)."""
         _may_manage(by)
         if pin is None:
-            return self._change(by, account, pin_hash=None)
+            return self._change(by, account, pin_hash=None, pin_tag=None)
         self.give_pin(account, pin)
         return self.get_account(account.id)
 
@@ -99,4 +99,5 @@ class AccountAdminMixin:
         """Deactivate ``account`` (it can no longer sign in; never deleted) or make it active again."""
         if not active and account.id == by.id:
             raise InvalidInputError(Problem("account", "you cannot deactivate your own account"))
-        return self._change(by, account, active=active)
+        # a deactivated account's PIN no longer counts (another person may choose it): its tag goes
+        return self._change(by, account, active=active, **({} if active else {"pin_tag": None}))

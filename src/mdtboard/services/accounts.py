@@ -33,7 +33,7 @@ from mdtboard.services.passwords import (
     to_account,
 )
 from mdtboard.services.permissions import require
-from mdtboard.services.pins import PinMixin, pin_holders
+from mdtboard.services.pins import PinMixin, pin_holders, pin_tag
 from mdtboard.services.uow import read_only, unit_of_work
 from mdtboard.storage import account_repo, audit
 from mdtboard.storage.db import Database
@@ -108,7 +108,7 @@ class AccountService(PinMixin, AccountAdminMixin):
                 "username": username, "display_name": display_name.strip(),
                 "discipline": discipline.value if discipline else None,
                 "roles": ",".join(sorted(r.value for r in roles)), "password_hash": hashed, "demo": demo,
-                "pin_hash": HASHER.hash(pin) if pin else None,
+                "pin_hash": HASHER.hash(pin) if pin else None, "pin_tag": pin_tag(pin) if pin else None,
             })
             row = account_repo.by_username(session, username)
             assert row is not None
@@ -190,11 +190,11 @@ class AccountService(PinMixin, AccountAdminMixin):
                 raise InvalidInputError(Problem(
                     "account", "accounts exist already: the demo team is only made on a new database"))
             for username, name, discipline, roles in DEMO_TEAM:
-                pin_hash = HASHER.hash(demo_pin(username))
+                pin_hash, tag = HASHER.hash(demo_pin(username)), pin_tag(demo_pin(username))
                 account_repo.insert(session, {
                     "username": username, "display_name": name, "discipline": discipline.value,
                     "roles": ",".join(sorted(r.value for r in roles)), "password_hash": password_hash,
-                    "pin_hash": pin_hash, "demo": True,
+                    "pin_hash": pin_hash, "pin_tag": tag, "demo": True,
                 })
         return self.all()
 

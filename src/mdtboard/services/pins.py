@@ -1,10 +1,16 @@
 """PINs on the meeting-room PC: a PIN alone says who types it, so that switching user is F4, the PIN, Enter.
 
 For that, PINs are unique among the active accounts: a new PIN (``mdtboard account pin``, an administrator
-adding a person or resetting their PIN) is verified against every other active account's PIN hash and
-refused when one matches. Each hash has its own salt, so :func:`pin_holders` verifies the PIN against each
-hash in turn (Argon2id at OWASP's parameters: see ``bench/bench_sign_in.py`` for the cost with 30 accounts);
-the program does it on a worker thread, never on the GUI thread.
+adding a person or resetting their PIN) is refused when another active account has it. Argon2id hashes are
+salted, so finding the account of a PIN by its hash means verifying it against every account's hash (about
+1.4 s with 30 accounts on a loaded two-core machine). So each PIN also has a tag (:func:`pin_tag`):
+HMAC-SHA-256 of the PIN with a key derived from the audit trail's key, which is kept outside the database;
+the account is found by its tag at once (a unique column), then its Argon2id hash is verified. Someone with
+the database alone learns nothing from the tags; someone with the database and the key file could recover
+PINs from the tags quickly, but could also rewrite the database and its audit trail, and a 4-digit PIN falls
+to its Argon2id hash within minutes anyway. A PIN stored without a tag (before tags, or under another key)
+is found by its hash as before, and gets its tag when it is next used. The program checks PINs on a worker
+thread, never on the GUI thread.
 
 A refusal says that the PIN is taken, which tells the person who chose it that it opens someone else's
 account. So a PIN refused as taken is noted in the audit trail (``pin taken``, on the account that chose it,
@@ -24,6 +30,8 @@ each opening one of the accounts with that PIN.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import socket
 import time
@@ -53,9 +61,20 @@ __all__ = ["LOCK_AFTER", "LOCK_FOR", "SLOWDOWN_S", "PinMixin", "pin_holders"]
 PIN_REFUSED, PIN_SIGN_IN, PIN_TAKEN = "pin refused", "pin sign-in", "pin taken"
 
 
+def pin_tag(pin: str) -> str:
+    """``KEYID:HMAC``: the PIN's tag under the key derived from the audit key (see the module docstring)."""
+    key = audit.derived_key("mdtboard PIN lookup")
+    return f"{key.id[:8]}:{hmac.new(key.secret, pin.encode('utf-8'), hashlib.sha256).hexdigest()}"
+
+
 def pin_holders(session: Session, pin: str, *, besides: int | None = None) -> list[AccountRow]:
-    """The active accounts (other than ``besides``) whose PIN is ``pin``: every PIN hash verified."""
-    return [row for row in account_repo.active_with_pins(session)
+    """The active accounts (other than ``besides``) whose PIN is ``pin``: the one with its tag, and any
+    whose PIN has no current tag, each confirmed by its Argon2id hash."""
+    tag = pin_tag(pin)
+    tagged = account_repo.by_pin_tag(session, tag)
+    rows = [tagged] if tagged is not None and tagged.active else []
+    rows += account_repo.active_pins_untagged(session, tag.split(":")[0] + ":")
+    return [row for row in rows
             if row.id != besides and row.pin_hash is not None and matches(row.pin_hash, pin)]
 
 
@@ -108,7 +127,8 @@ class PinMixin:
                     f"{_until(refused[0]).astimezone():%H:%M}. Nothing was changed.")
             taken = bool(pin_holders(session, pin, besides=account.id))
             if not taken:
-                account_repo.update(session, account.id, None, pin_hash=HASHER.hash(pin))
+                account_repo.update(session, account.id, None, pin_hash=HASHER.hash(pin),
+                                    pin_tag=pin_tag(pin))
                 return
         with unit_of_work(self.db) as session:
             audit.note(session, PIN_TAKEN, "accounts", account.id)
@@ -143,6 +163,9 @@ class PinMixin:
                     raise SignInError(f"This account is locked after {LOCK_AFTER} failed sign-ins until "
                                       f"{locked.astimezone():%H:%M}. Nothing was changed.")
                 audit.note(session, PIN_SIGN_IN, "accounts", row.id)
+                if row.pin_tag != pin_tag(pin):  # stored before tags (or under another key): tagged now
+                    account_repo.update(session, row.id, None, pin_tag=pin_tag(pin))
+                    session.refresh(row)
                 return to_account(row)
         if len(holders) > 1:
             log.warning("PIN shared by %d accounts", len(holders))

@@ -22,6 +22,9 @@ class AccountRow(Base):
     roles: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(200))
     pin_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    #: ``KEYID:HMAC`` of the PIN with a key derived from the audit key (outside the database): finds the
+    #: account of a PIN at once, and keeps PINs unique. None for a PIN stored before (found by its hash).
+    pin_tag: Mapped[str | None] = mapped_column(String(80), nullable=True, unique=True)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     #: False once deactivated: the account can no longer sign in, sign or act; it is never deleted, so that
     #: its signatures and its history keep naming it.

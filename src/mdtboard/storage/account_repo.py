@@ -52,10 +52,17 @@ def by_id(session: Session, account_id: int) -> AccountRow | None:
     return session.get(AccountRow, account_id)
 
 
-def active_with_pins(session: Session) -> list[AccountRow]:
-    """The active accounts that have a PIN, by id."""
+def by_pin_tag(session: Session, tag: str) -> AccountRow | None:
+    return session.execute(sa.select(AccountRow).where(AccountRow.pin_tag == tag)).scalar_one_or_none()
+
+
+def active_pins_untagged(session: Session, key_prefix: str) -> list[AccountRow]:
+    """The active accounts with a PIN but no tag made with the current key (``key_prefix``): PINs stored
+    before tags, or under another key. By id."""
     return list(session.execute(
-        sa.select(AccountRow).where(AccountRow.pin_hash.is_not(None), AccountRow.active.is_(True))
+        sa.select(AccountRow).where(
+            AccountRow.pin_hash.is_not(None), AccountRow.active.is_(True),
+            sa.or_(AccountRow.pin_tag.is_(None), sa.not_(AccountRow.pin_tag.startswith(key_prefix))))
         .order_by(AccountRow.id)).scalars())
 
 

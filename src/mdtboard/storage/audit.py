@@ -162,6 +162,13 @@ def load_key(path: Path | None = None) -> Key:
     return _load_key((path or key_file()).resolve())
 
 
+def derived_key(purpose: str) -> Key:
+    """A key for ``purpose`` derived from the audit trail's key (HMAC-SHA-256 of the purpose): kept outside
+    the database as that key is, and never the same as it."""
+    base = _installed_key or load_key()
+    return Key(hmac.new(base.secret, purpose.encode("utf-8"), hashlib.sha256).digest())
+
+
 # -------------------------------------------------------------------------------------- hashing a row
 CONTENT = (
     "id", "at", "actor", "account_id", "host", "action", "record_type", "record_id", "case_id", "fields",

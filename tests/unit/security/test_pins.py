@@ -16,7 +16,7 @@ from mdtboard.cli import main
 from mdtboard.domain.accounts import Account, Credential, Role
 from mdtboard.domain.errors import InvalidInputError
 from mdtboard.services import accounts as accounts_module
-from mdtboard.services import permissions
+from mdtboard.services import permissions, pins
 from mdtboard.services.accounts import LOCK_AFTER, LOCK_FOR, AccountService, SignInError
 from mdtboard.services.context import Services
 from mdtboard.storage import audit
@@ -129,6 +129,32 @@ def test_a_pin_shared_from_before_asks_who(services: Services, accounts: Account
     with services.db.engine.begin() as conn:  # as on a database from before PINs were unique
         shared = conn.execute(sa.text("SELECT pin_hash FROM accounts WHERE id = :i"), {"i": cho.id}).scalar()
         conn.execute(sa.text("UPDATE accounts SET pin_hash = :h WHERE id = :i"), {"h": shared, "i": sam.id})
+        conn.execute(sa.text("UPDATE accounts SET pin_tag = NULL"))
     with pytest.raises(SignInError, match="More than one person has this PIN: choose who you are"):
         accounts.identify_by_pin("4321")
     assert accounts.verify(Credential("sam", "4321")).id == sam.id  # chosen by name, the PIN works
+
+
+def test_the_account_of_a_pin_is_found_by_its_tag_with_one_hash_verified(
+    services: Services, accounts: AccountService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _admin, cho, sam = team(accounts)
+    for n in range(6):
+        accounts.add(_admin, f"p{n}", f"Person {n}", PASSWORD, [Role.MEMBER], pin=f"70{n}0")
+    with services.db.engine.connect() as conn:
+        tags = dict(conn.execute(sa.text("SELECT username, pin_tag FROM accounts")).all())
+    assert tags["ada"] is None and len(set(tags.values())) == len(tags)
+    assert all(":" in t and "4321" not in t and "555666" not in t for t in tags.values() if t)
+    verified: list[str] = []
+    real = pins.matches
+    monkeypatch.setattr(pins, "matches", lambda h, s: verified.append(s) or real(h, s))
+    assert accounts.identify_by_pin("555666").id == sam.id
+    assert verified == ["555666"]  # one Argon2id verify, not one per account
+    # a PIN stored before tags is found by its hash, and tagged when used
+    with services.db.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE accounts SET pin_tag = NULL WHERE id = :i"), {"i": cho.id})
+    verified.clear()
+    assert accounts.identify_by_pin("4321").id == cho.id and verified == ["4321"]
+    with services.db.engine.connect() as conn:
+        again = conn.execute(sa.text("SELECT pin_tag FROM accounts WHERE id = :i"), {"i": cho.id}).scalar()
+    assert again == tags["cho"]

@@ -160,20 +160,23 @@ def test_a_pc_whose_network_drops_for_30_s_catches_up_with_nothing_missed(servic
             stop = threading.Event()
             case = services.cases.create(Case(ref="C-DROP", fictional=True, patient=Patient("Alex Doe")))
 
+            saved = [0]
+
             def save_steadily() -> None:
                 nonlocal case
-                n = 0
                 while not stop.wait(0.5):
-                    n += 1
-                    case.one_liner = f"edit {n}"
+                    case.one_liner = f"edit {saved[0] + 1}"
                     case = services.cases.update(case)
+                    saved[0] += 1
 
             writer = threading.Thread(target=save_steadily)
             writer.start()
             try:
                 time.sleep(2.0)
                 proxy.cut()
+                saved_before_cut = saved[0]
                 time.sleep(30.0)  # the network is down; saves go on straight to the server
+                saved_during_cut = saved[0] - saved_before_cut
                 dropped = [line for line in lines if line.startswith("state Live updates paused")]
                 proxy.restore()
                 time.sleep(2.0)
@@ -186,6 +189,8 @@ def test_a_pc_whose_network_drops_for_30_s_catches_up_with_nothing_missed(servic
             child.stdin.close()
             child.wait(30)
         assert dropped, "the follower said its live updates were paused"
-        assert len(expected) > 50  # saves went on all through the drop (twice a second for 34 s)
+        # Saves went on all through the drop: up to twice a second, fewer on a loaded machine, never a pause.
+        assert saved_during_cut >= 20
+        assert len(expected) >= saved[0]
         assert heard() == expected  # every change, in order, none twice
         assert lines[-1] == "state live\n" or "state live\n" in lines[-3:]

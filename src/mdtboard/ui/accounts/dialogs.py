@@ -21,9 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from mdtboard.domain.accounts import Account, Credential
-from mdtboard.services.accounts import demo_pins_text
 
-DEMO_HINT = f"Demo team PINs: {demo_pins_text()} (every password: demo-password)."
+
+def demo_hint() -> str:
+    """The demo team's PINs, for the hint shown with the demo team. The services are imported here, not at
+    start-up: the main window imports this module before its first paint, and the account services bring
+    SQLAlchemy and every model with them (about 0.3 s, several times the bare window's start)."""
+    from mdtboard.services.accounts import demo_pins_text
+
+    return f"Demo team PINs: {demo_pins_text()} (every password: demo-password)."
 
 
 def secret_field(parent: QWidget, name: str) -> QLineEdit:
@@ -62,7 +68,7 @@ class CredentialDialog(QDialog):
         form.addRow(label, self.secret_edit)
         layout.addLayout(form)
         if demo:
-            hint = QLabel(DEMO_HINT, self)
+            hint = QLabel(demo_hint(), self)
             hint.setWordWrap(True)
             layout.addWidget(hint)
         self.buttons = QDialogButtonBox(
@@ -116,7 +122,7 @@ class WithdrawDialog(QDialog):
             form.addRow(label, widget)
         layout.addLayout(form)
         if demo:
-            layout.addWidget(QLabel(DEMO_HINT, self))
+            layout.addWidget(QLabel(demo_hint(), self))
         self.signer = signer
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = QPushButton("&Withdraw", self)

@@ -15,8 +15,9 @@ by the person signed in or by another person with an account (who is then signed
 Switching user is F4, the PIN, Enter: the lock screen then offers "Anyone, by PIN" and the PIN alone says
 who types it (PINs are unique among the active accounts; see :mod:`mdtboard.services.pins`, which also
 locks PINs out on this computer after repeated wrong ones). Choosing a person in the list instead takes
-their password or PIN. Every check runs on the writer thread (Argon2id against each account's PIN hash
-takes about a second with 30 accounts): the lock screen says "Checking…" and keeps answering meanwhile.
+their password or PIN. Every check runs on the writer thread (an Argon2id verify takes tens of milliseconds,
+more on a busy PC, and PINs stored before their tags are verified one hash at a time): the lock screen
+says "Checking…" and keeps answering meanwhile.
 """
 
 from __future__ import annotations
@@ -43,11 +44,10 @@ from PySide6.QtWidgets import (
 
 from mdtboard.domain.accounts import Account, Action
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.services.accounts import demo_pins_text
 from mdtboard.services.permissions import allowed
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
-from mdtboard.ui.accounts.dialogs import DEMO_HINT, FirstStartDialog, secret_field
+from mdtboard.ui.accounts.dialogs import FirstStartDialog, demo_hint, secret_field
 
 if TYPE_CHECKING:
     from mdtboard.services.context import Services
@@ -227,6 +227,8 @@ class People(QObject):
             self.first_start(demo=offer_demo and empty)
             return True
         if demo_only:
+            from mdtboard.services.accounts import demo_pins_text
+
             self._become(services.accounts.sign_in_demo_chair())
             self._status(f"Signed in as {self.account.display_name if self.account else ''} of the demo "
                          f"team (demo accounts). {SWITCH_KEY} and a PIN: switch user ({demo_pins_text()}).")
@@ -308,7 +310,7 @@ class People(QObject):
             else f"<b>Locked</b>: {self.account.display_name} unlocks, or another person signs in."
             if self.account is not None else "<b>Sign in to mdtboard</b>"
         )
-        screen.message.setText(message or (DEMO_HINT if accounts and all(a.demo for a in accounts) else ""))
+        screen.message.setText(message or (demo_hint() if accounts and all(a.demo for a in accounts) else ""))
         screen.secret_edit.clear()
         screen.secret_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
