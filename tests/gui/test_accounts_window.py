@@ -271,9 +271,8 @@ def test_the_start_the_first_start_and_the_lock_screen_send_no_sql_from_the_gui_
 ) -> None:
     """Who comes in, setting up the demo team, the lock screen's people and unlocking are read and written
     by the background operations: a locked or distant database never holds the window at the start."""
-    from sqlalchemy.engine import Engine
-
     from gui_thread_sql import watch_gui_thread
+    from sqlalchemy.engine import Engine
 
     with watch_gui_thread(Engine) as noted:  # every engine, the window's own included
         window = program(offer_demo=True)
