@@ -22,6 +22,7 @@ os.environ.setdefault(
 
 import contextlib
 import json
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,6 +84,7 @@ def _postgres_schema_url() -> Iterator[tuple[str, str]]:
     try:
         yield url, schema
     finally:
+        drain_operations()
         with admin.begin() as conn:
             conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
@@ -93,6 +95,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     """An empty database on each backend (nothing created in it yet)."""
     if request.param == "sqlite":
         yield sqlite_url(tmp_path / "mdtboard.sqlite3")
+        drain_operations()
     else:
         yield from (url for url, _schema in _postgres_schema_url())
 
@@ -124,7 +127,18 @@ def db(database_url: str) -> Iterator[Database]:
     prepare_at_head(database_url)
     database = open_database(database_url)
     yield database
+    drain_operations()  # nothing still reading or writing when the test's database goes
     database.dispose()
+
+
+def drain_operations() -> None:
+    """Wait until the background operations of the window (if any were started) have run: a reader still
+    holding a connection would race the teardown (on PostgreSQL: DROP SCHEMA waits for its locks)."""
+    import shiboken6
+
+    ops = sys.modules.get("mdtboard.ui.ops")
+    if ops is not None and ops._instance is not None and shiboken6.isValid(ops._instance):
+        assert ops._instance.wait(30), "a background operation did not finish within 30 s"
 
 
 @pytest.fixture

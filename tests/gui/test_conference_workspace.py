@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from conftest import table_snapshot
+from conftest import settle, table_snapshot
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QTableView
@@ -48,7 +48,7 @@ def _add_by_keyboard(qtbot: QtBot, workspace: ConferenceWorkspace, query: str, d
     search.setFocus()
     search.selectAll()
     type_into(qtbot, search, query)
-    qtbot.waitUntil(lambda: not workspace.agenda._search_timer.isActive())
+    qtbot.waitUntil(lambda: not workspace.agenda.searching)  # the results are in
     for _ in range(downs):
         press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)
@@ -85,6 +85,7 @@ def test_create_a_conference_and_edit_it_by_keyboard(
     created = services.conferences.get(conf_id)
     assert created.default_minutes == 12 and created.title == "Pain MDT"
     assert created.starts_at > datetime.now()
+    settle()  # the lists of conferences are read in the background
     assert workspace.upcoming.row_of(conf_id) == 0
 
     editor = workspace.editor.ui
@@ -113,6 +114,7 @@ def test_create_a_conference_and_edit_it_by_keyboard(
 
     qtbot.waitUntil(lambda: saved() and not workspace.editor.session.pending, timeout=WAIT_MS)
     assert "Spine and pain MDT" in workspace.ui.headingLabel.text()
+    settle()
     assert "Spine and pain MDT" in workspace.upcoming.data(workspace.upcoming.index(0, 0))
 
     # a title the services refuse is marked at the field and nothing is stored
@@ -134,6 +136,7 @@ def test_create_a_conference_and_edit_it_by_keyboard(
     second = services.conferences.get(workspace.current_conference_id() or 0)
     assert (second.starts_at - services.conferences.get(conf_id).starts_at).days == 7
     assert (second.room, second.chair) == ("Seminar room 2", "Dr Okafor")
+    settle()
     assert workspace.upcoming.rowCount() == 2
 
 
@@ -343,6 +346,7 @@ def test_deferred_case_is_offered_at_the_next_conference(
     workspace.open_conference(week2)
     workspace.ui.tabs.setCurrentWidget(workspace.ui.agendaTab)
     agenda = workspace.agenda
+    settle()  # the offers are read in the background
     assert agenda.ui.deferredFrame.isVisible()
     assert "2 cases" in agenda.ui.deferredLabel.text()
     assert [o.case_ref for o in agenda.offers.rows()] == ["MDT-002", "MDT-004"]
@@ -352,9 +356,11 @@ def test_deferred_case_is_offered_at_the_next_conference(
     agenda.ui.addDeferredButton.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert _agenda_refs(services, week2) == ["MDT-002", "MDT-004"]
+    settle()
     assert not agenda.ui.deferredFrame.isVisible()
     workspace.controller.undo_stack.undo()  # one action, one undo
     assert _agenda_refs(services, week2) == []
+    settle()
     assert agenda.ui.deferredFrame.isVisible()
 
 

@@ -4,6 +4,7 @@ when the typist edits inside it, then the whole field); Ctrl+Z takes the mark ba
 
 from __future__ import annotations
 
+from conftest import settle
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -178,6 +179,7 @@ def test_open_actions_of_the_agreed_plan_stand_in_the_key_facts_and_on_the_big_s
     services.cases.update(stored)
 
     meeting.discuss("MDT-001")
+    settle()  # the open actions are read in the background
     facts = meeting.workspace.discussion.ui.actionsLabel
     assert facts.isVisibleTo(meeting.workspace.discussion)
     lines = facts.text().splitlines()

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 import shiboken6
+from conftest import settle as finish_operations
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
@@ -375,6 +376,7 @@ def test_the_agenda_search_does_not_offer_an_archived_case(
     def offered(text: str) -> list[str]:
         agenda.ui.searchEdit.setText(text)
         agenda.search()
+        finish_operations()  # searched in the background
         return [agenda.results.row_object(r).ref for r in range(agenda.results.rowCount())]
 
     assert offered("zoe") == ["MDT-002"]

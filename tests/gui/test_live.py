@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,11 +37,12 @@ def elsewhere(url: str, *ops: list[Any]) -> None:
 
 
 @pytest.fixture
-def prepared(database_url: str) -> tuple[str, Services]:
+def prepared(database_url: str) -> Iterator[tuple[str, Services]]:
     services = open_services(database_url)
     for ref, name in (("LIVE-1", "Alex Doe"), ("LIVE-2", "Sam Roe"), ("LIVE-3", "Kim Poe")):
         services.cases.create(Case(ref=ref, fictional=True, patient=Patient(name), title=f"Title {ref}"))
-    return database_url, services
+    yield database_url, services
+    services.close()
 
 
 def _window(make_window: WindowFactory, url: str) -> MainWindow:

@@ -29,9 +29,11 @@ from enum import StrEnum
 import phonenumbers
 
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
+from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
 from mdtboard.domain.phi_places import (
+    acronym_institution_spans,
     address_spans,
     geo_spans,
     institution_spans,
@@ -132,13 +134,20 @@ _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
 _WORDY = (HintKind.INSTITUTION, HintKind.PLACE, HintKind.NAME, HintKind.ADDRESS)
 
 
+#: What another text of the same case showed to be an identifier: (its text, its kind, sure?).
+Known = tuple[str, HintKind, bool]
+
+
 def find_identifiers(
-    where: str, text: str, names: Iterable[str] = (), today: date | None = None, ages: Iterable[int] = ()
+    where: str, text: str, names: Iterable[str] = (), today: date | None = None, ages: Iterable[int] = (),
+    known: Iterable[Known] = (),
 ) -> tuple[IdentifierHint, ...]:
     """Things in ``text`` that look like identifiers, in order of position. A hint, never a guarantee.
 
     ``names``: parts of names known to belong to people of this case (found wherever they stand).
     ``ages``: ages over 89 known from the case (found as bare numbers too: "Mr J, 96", "91F").
+    ``known``: identifiers found in the case's other texts (a town, an institution, a record number), found
+    wherever they are written again, with the kind and sureness they were found with.
     """
     today = today or date.today()
     names = tuple(names)
@@ -224,6 +233,13 @@ def find_identifiers(
         if postcode:  # "1100-053 Lisboa" after an address is a postcode, not the phone it looks like
             found = [f for f in found if not (f[2] is HintKind.PHONE and start <= f[0] and f[1] <= end)]
         add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
+    for found_text, kind, sure in sorted(set(known), key=lambda k: len(k[0]), reverse=True):
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
+            add(match.start(), match.end(), kind, sure)
+    for start, end in acronym_institution_spans(text, clinical_words()):
+        add(start, end, HintKind.INSTITUTION, sure=False)
+    for start, end in gazetteer_spans(text):
+        add(start, end, HintKind.PLACE, sure=False)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
     return tuple(
@@ -250,7 +266,7 @@ def _without_overlaps(found: list[Span]) -> list[Span]:
         elif all(start <= k[0] and k[1] <= end and end - start > k[1] - k[0] for k in clash) and (span[2] in (
             HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.DATE, HintKind.AGE_OVER_89,
             HintKind.RECORD_NUMBER, HintKind.NAME, HintKind.PHONE,
-        ) or span[2] is HintKind.PLACE and span[3]) and all(
+        ) or span[2] is HintKind.PLACE and (span[3] or all(k[2] is HintKind.PLACE for k in clash))) and all(
             k[2] in (HintKind.NAME, HintKind.PLACE, HintKind.POSTCODE, HintKind.DATE, HintKind.PHONE,
                      HintKind.RECORD_NUMBER, HintKind.ADDRESS, HintKind.INSTITUTION) for k in clash
         ):

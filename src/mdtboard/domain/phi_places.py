@@ -59,8 +59,8 @@ _US_STATE_NAMES = (
 _ZIP = re.compile(
     rf"(?:\b(?:{'|'.join(_US_STATES)}|{_US_STATE_NAMES})\.?,?\s+|\bZIP(?:\s+code)?:?\s*)(?P<zip>\d{{5}}(?:-\d{{4}})?)\b"
 )
-_CAP = r"(?:[A-Z][\w'’.-]*|[A-Z])"
-_UPPER = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĚŇŤĎŮŐŰ]"
+_UPPER = r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĚŇŤĎŮŐŰŞİĞȘȚĂ]"
+_CAP = rf"(?:{_UPPER}[\w'’.-]*|[A-Z])"
 #: A capitalised word of letters.
 _WORD = rf"(?:{_UPPER}(?:[a-zß-öø-ÿłśżźćńšžčřěňťďůőűŷŵ]|['’][A-Z])[^\W\d_]*(?:['’.-][^\W\d_]+)*\.?)"
 _JOIN = (
@@ -135,7 +135,13 @@ _INSTITUTION_WORDS = (
     r"Coach|Promotion|Literacy|Insurance|Record|Records|Board|Authority|System|Questionnaire|Survey))|Radiology|Imaging|"
     r"Diagnostics|Pathology|Laboratories|Labs|Kliniken|Klinikum|Klinik|Krankenhaus|Spital|Ziekenhuis|"
     r"Medical\s+Group|Senior\s+Living|Assisted\s+Living|Facility|VAMC|CBOC|FQHC|Radiologie|Radiología|"
-    r"Radiologia|Imagerie|Kirchgemeinde|Centrum|Kliniczne|Kliniczny|Union|Sanatorium)"
+    r"Radiologia|Imagerie|Kirchgemeinde|Centrum|Kliniczne|Kliniczny|Union|Sanatorium|Hastanesi|Hastane|"
+    r"Nemocnice|Nemocnica|Sairaala|Kórház|Bolnica|Poliklinika|Poliklinik|Ambulanz|Gesundheitszentrum|"
+    r"Ärztehaus|Gezondheidscentrum|Medisch\s+Centrum|Universitätsklinikum|Uniklinik|Universitetssjukhus|"
+    r"Hospitalet|Sjukhuset|Vårdcentral|Polyclinic|Dispensary|Mission|Ministries|Fellowship|Tabernacle|"
+    r"Assembly|Congregation|Seminary|Polytechnic|Gymnasium|Lyceum|Kindergarten|Nursery|Preschool|"
+    r"Montessori|Campus|Institution|Correctional|Penitentiary|Asylum|Orphanage|Convent|Monastery|Abbey|"
+    r"Priory|Friary|Shrine|Basilica|Minster)"
 )
 _INSTITUTION = re.compile(
     rf"\b(?P<pre>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|Mater|Holy)\s+)?(?:(?:{_CAP}|\d{{1,4}}){_JOIN}){{0,4}}{_CAP}\s+)"
@@ -144,7 +150,12 @@ _INSTITUTION = re.compile(
     rf"Sep|Oct|Nov|Dec)[a-z]*\b)|$))?"
     rf"|\b(?i:works?\s+(?:for|at)|worked\s+(?:for|at)|employed\s+by|employer:?|job\s+at|plays\s+for|"
     rf"volunteers?\s+(?:at|for|with)|member\s+of|trabaja\s+en|trabalha\s+(?:na|no|em)|travaille\s+(?:à|chez|au)|"
-    rf"arbeitet\s+(?:bei|im|in\s+der)|werkt\s+bij|lavora\s+(?:a|presso|alla|al)|pracuje\s+w)\s+"
+    rf"arbeitet\s+(?:bei|im|in\s+der)|werkt\s+bij|lavora\s+(?:a|presso|alla|al)|pracuje\s+w|"
+    rf"attends|attended|attending|enrolled\s+(?:at|in)|stud(?:ies|ied|ying)\s+at|student\s+at|pupil\s+at|"
+    rf"employed\s+at|employee\s+(?:of|at)|on\s+the\s+staff\s+(?:of|at)|staff\s+at|teach(?:es|er)\s+at|"
+    rf"taught\s+at|retired\s+from|asiste\s+(?:a|al)|estudia\s+en|frequenta|besucht|fréquente|"
+    rf"studeert\s+aan|empleada?\s+(?:en|de)|employée?\s+(?:à|chez|de)|dipendente\s+(?:di|della|del))\s+"
+    rf"(?:(?:the|la|le|el|die|das|den|het|il|l['’])\s*)?"
     rf"(?P<employer>(?:(?:{_WORD}|\d{{1,4}}){_JOIN}){{0,3}}{_WORD})"
     rf"|\b(?:Hospital|Hospitals|University|Church|College|School|Hospice|Institute|Sisters|Clinic|Health\s+System)"
     rf"\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}"
@@ -154,7 +165,9 @@ _INSTITUTION = re.compile(
     rf"Hôpital|Hopital|Klinikum|Jamia|Masjid|Gurdwara|Marae|Kura|Te|Ysbyty|Ysgol|Capel|Eglwys|Meddygfa|Séipéal|"
     rf"Eaglais|Sanatorio|Sanatório|Instituto|Fundación|Fundação|Ospedale|Szpital|Przychodnia|Parafia|Kościół|"
     rf"Paróquia|Parrocchia|Igreja|Capela|Chiesa|Pharmacie|Farmacia|Farmácia|Apotheke|Apotek|Club|Estudio|"
-    rf"Escola|Scuola|Liceo|Szkoła|Policlinico|Policlínica)\s+"
+    rf"Escola|Scuola|Liceo|Szkoła|Policlinico|Policlínica|Spitalul|Nemocnice|Nemocnica|Bolnica|Poliklinika|"
+    rf"Universidad|Universidade|Università|Université|Universität|Uniwersytet|Hochschule|Gimnazjum|Liceum|"
+    rf"Mezquita|Mosquée|Moschee|Sinagoga|Synagogue|Templo|Tempio|Temple|Iglesia|Kerk)\s+"
     rf"(?:[a-zà-ÿ]{{4,15}}\s+(?=[A-Z]))?(?:(?:de\s+la|de|du|des|del|da|das|do|dos|di|della|d['’])\s*)?"
     rf"(?:(?:{_WORD}|[A-Z]{{2,6}}\b|św\.){_JOIN}){{0,4}}(?:{_WORD}|[A-Z]{{2,6}}\b)"
     # an acronym of the health systems followed by a place or a number: "CAPS Guarulhos", "UMF 51"
@@ -199,6 +212,33 @@ _POSTCODE_THEN_TOWN = re.compile(
 )
 
 
+#: An acronym followed by a capitalised word, after a word that says where: "at SUNY Downstate",
+#: "from NUI Galway", "attends UCD Belfield". A question: many acronyms are clinical.
+_ACRONYM_NAME = re.compile(
+    rf"\b(?i:at|in|from|to|by|with|attends|attended|via|visits|joined|left)\s+(?:the\s+)?"
+    rf"(?P<name>(?P<acronym>[A-Z][A-Z&]{{1,5}})\s+(?P<word>{_WORD})(?:\s+{_WORD})?)"
+)
+
+
+def acronym_institution_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Institutions written as an acronym and a name ("SUNY Downstate"): questions. ``clinical``: words
+    (caseless) that are not names (the acronyms of tests, scores and medicines)."""
+    spans = []
+    for match in _ACRONYM_NAME.finditer(text):
+        acronym, word = match.group("acronym").casefold(), match.group("word").strip(".").casefold()
+        if acronym in NOT_NAMES or acronym in clinical or word in NOT_NAMES or word in clinical:
+            continue
+        spans.append(match.span("name"))
+    return [(s, e - (1 if text[e - 1] == "." else 0)) for s, e in spans]
+
+
+#: What a person attends that is not a place: "attends Mass", "attends AA Meetings".
+_ACTIVITIES = frozenset({"mass", "masses", "prayers", "prayer", "worship", "meetings", "meeting", "sessions",
+                         "session", "services", "sunday", "friday", "saturday", "training", "rehab", "bible",
+                         "study", "studies", "choir", "bingo", "yoga", "pilates", "tai", "chi", "gym",
+                         "swim"})
+
+
 def institution_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _INSTITUTION.finditer(text):
@@ -206,7 +246,8 @@ def institution_spans(text: str) -> list[tuple[int, int]]:
         named = next((g for g in ("employer", "label") if match.group(g)), None)
         if named is not None:
             words = match.group(named).split()
-            if not all(w.strip("'’.,").casefold() in GENERIC | NOT_TOWNS | NOT_NAMES for w in words):
+            if not all(w.strip("'’.,").casefold() in GENERIC | NOT_TOWNS | NOT_NAMES | _ACTIVITIES
+                       for w in words):
                 spans.append(match.span(named))
         elif pre is not None:
             words = [w.strip("'’.").casefold() for w in pre.split()]

@@ -12,7 +12,8 @@ database between one person's actions, inside the unit of work of a :class:`Trai
   case, seed, the real names and what each replacement replaced).
 
 While under review, ``names`` holds the review's patient data as JSON: the real name parts looked for, the
-pseudonym of each, the hints kept with their reasons and every replacement with its original.
+pseudonym of each, the hints kept with their reasons, every replacement with its original and the towns,
+institutions and numbers found anywhere in the case (looked for in every text).
 
 If the draft case is edited elsewhere (the case editor) while under review, the checklist no longer
 describes what is stored: the review then starts again, every field unconfirmed (``changed_elsewhere``).
@@ -161,6 +162,7 @@ def _state_json(draft: TeachingDraft) -> str:
             "kept": draft.kept,
             "replacements": [[r.where, r.kind.value, r.original, r.replacement, r.automatic]
                              for r in draft.replacements],
+            "known": [[text, kind.value, sure] for text, kind, sure in draft.known],
         },
         ensure_ascii=False,
     )
@@ -273,6 +275,10 @@ def _to_review(session: Session, row: TeachingReviewRow) -> TeachingReview:
         replacements=tuple(
             Replacement(str(w), HintKind(str(k)), str(o), str(r), bool(a))
             for w, k, o, r, a in state.get("replacements", []) or []  # type: ignore[attr-defined]
+        ),
+        known=tuple(
+            (str(t), HintKind(str(k)), bool(s))
+            for t, k, s in state.get("known", []) or []  # type: ignore[attr-defined]
         ),
     )
     stale = row.status == IN_REVIEW and case.version != row.case_version

@@ -736,6 +736,9 @@ class MainWindow(QMainWindow):
             self.live.stop()
         self._steps.stop()  # closed while the pages were being built
         self._opener.wait()  # closed while the database was being opened: close it once it is open
+        # nothing still reading or writing when the database is closed (a reader holding a connection
+        # would keep its locks on a server that is asked to drop or close what it reads)
+        ops.operations().wait(30)
         if self.services is None and self._opener.services is not None:
             self._opener.services.close()
         if self.services is not None and self._owns_services:

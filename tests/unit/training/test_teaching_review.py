@@ -219,3 +219,20 @@ def test_a_draft_under_review_cannot_be_taught_with_until_finalised(services: Se
     training.finalise_teaching_case(review.id, seen_version=current.version)
     item = services.conferences.add_agenda_item(conf.id, review.draft_case_id)
     assert item.case_id == review.draft_case_id
+
+
+def test_what_was_found_anywhere_in_the_case_is_kept_with_the_review(services: Services) -> None:
+    """A town found after "lives in" is asked about in the title too, also once the review is stored and
+    loaded again (the review's state keeps what was found), until it is replaced everywhere."""
+    case = real_case("REAL-0044")
+    case.title = "Salford: post-herpetic neuralgia"
+    original = services.cases.create(case)
+    training = services.training
+    review = training.make_teaching_case(original.id or 0, seed="s3")
+    assert ("Salford", HintKind.PLACE, False) in review.draft.known
+    assert "title" in {h.where for h in review.checklist.open_hints if h.text == "Salford"}
+    again = training.teaching_reviews()[0]
+    assert again.draft.known == review.draft.known
+    after = training.replace_hint(review.id, "Salford", "a northern city", seen_version=review.version)
+    assert after.draft.case.title == "a northern city: post-herpetic neuralgia"
+    assert not any(h.text == "Salford" for h in after.checklist.open_hints)

@@ -77,7 +77,12 @@ class AccountsDialog(QDialog):
         left.addWidget(self.people)
         self.new_button = QPushButton("New pe&rson", self)
         left.addWidget(self.new_button)
-        row.addLayout(left, 1)
+        # A line reads "Dr Amara Okafor (physician, administrator, chair) · demo  [demo-chair]": wide enough
+        # that the usual line is whole, with no scrolling sideways.
+        self.people.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 30))
+        self.people.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        row.addLayout(left, 4)
         form = QFormLayout()
         self.name_edit = QLineEdit(self)
         self.username_edit = QLineEdit(self)
@@ -120,11 +125,11 @@ class AccountsDialog(QDialog):
         self.message.setWordWrap(True)
         right.addWidget(self.message)
         right.addStretch(1)
-        row.addLayout(right, 2)
+        row.addLayout(right, 5)
         outer.addLayout(row)
         self.close_button = QPushButton("Close", self)
         outer.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(820, 420)
+        self.resize(1180, 440)
 
     def _connect_signals(self) -> None:
         self.people.currentRowChanged.connect(self._chosen)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Conference
+from mdtboard.ui import ops
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.conference.icons import Mark, icon_size_for, pixmap
 from mdtboard.ui.conference.models import ROOT, AgendaModel, TextListModel
@@ -84,6 +85,9 @@ class AgendaPanel(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._searches_asked = self._searches_shown = 0  # only the last search asked is shown
+        self._adding = False  # Enter pressed while searching: add once the results are in
+        self._offers_asked = 0
         self.ui.deferredIcon.setPixmap(pixmap(Mark.LATER, icon_size_for(self.font())))
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 5)
@@ -168,7 +172,20 @@ class AgendaPanel(QWidget):
         return "<b>Agenda</b>: " + " · ".join(counts)
 
     def show_offers(self) -> None:
-        offers = self._controller.deferred_offers()
+        """Read the cases deferred at earlier conferences again (on the reader thread) and offer them."""
+        self._offers_asked += 1
+        token, conf_id = self._offers_asked, self._controller.conf_id
+        if conf_id is None:
+            self._offers_read(token, [])
+            return
+        conferences = self._controller.services.conferences
+        ops.read(lambda: conferences.deferred_before(conf_id), parent=self, label="the deferred cases",
+                 success=lambda offers: self._offers_read(token, offers),
+                 failure=lambda exc: self.message.emit(str(exc)))
+
+    def _offers_read(self, token: int, offers: list[AgendaItem]) -> None:
+        if token != self._offers_asked:  # read again meanwhile
+            return
         self.offers.set_rows(offers)
         self.ui.deferredFrame.setVisible(bool(offers))
         n = len(offers)
@@ -181,21 +198,52 @@ class AgendaPanel(QWidget):
         return ("On the agenda: " + line) if case.id in self._on_agenda else line
 
     def search(self) -> None:
+        """Search the library for the text typed (on the reader thread); the results shown stay until the
+        new ones come, and only the last search asked is shown."""
         self._search_timer.stop()
-        found = self._controller.services.cases.search(self.ui.searchEdit.text(), limit=RESULT_LIMIT)
+        self._searches_asked += 1
+        token, text, cases = self._searches_asked, self.ui.searchEdit.text(), self._controller.services.cases
+        ops.read(lambda: cases.search(text, limit=RESULT_LIMIT), parent=self, label="searching the library",
+                 success=lambda found: self._found(token, found),
+                 failure=lambda exc: self._not_found(token, str(exc)))
+
+    @property
+    def searching(self) -> bool:
+        """The text typed has not been searched yet (about to be, or being searched)."""
+        return self._search_timer.isActive() or self._searches_asked != self._searches_shown
+
+    def _found(self, token: int, found: list[CaseSummary]) -> None:
+        if token != self._searches_asked:  # typed on meanwhile: the later search is shown
+            return
+        self._searches_shown = token
         self.results.set_rows(found)
         if found:
             first = next((r for r, c in enumerate(found) if c.id not in self._on_agenda), 0)
             self.ui.resultsView.setCurrentIndex(self.results.index(first, 0))
+        self._after_search()
+
+    def _not_found(self, token: int, message: str) -> None:
+        if token == self._searches_asked:
+            self._searches_shown = token
+            self._adding = False
+            self.message.emit(message)
+
+    def _after_search(self) -> None:
+        if self._adding:  # Enter was pressed before the results came: add the first one found now
+            self._adding = False
+            self.add_selected()
 
     # -- changing
     def _selected_result(self) -> CaseSummary | None:
-        if self._search_timer.isActive():
-            self.search()
         index = self.ui.resultsView.currentIndex()
         return self.results.row_object(index.row()) if index.isValid() else None
 
     def add_selected(self) -> None:
+        if self.searching:  # the results of what was typed are not in yet: added when they come
+            self._adding = True
+            if self._search_timer.isActive():
+                self.search()
+            return
         case = self._selected_result()
         if case is None:
             self.message.emit("No case selected: type part of a name, title or reference first.")

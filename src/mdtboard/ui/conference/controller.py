@@ -149,12 +149,6 @@ class ConferenceController(QObject):
         item = self.item_for(case_id)
         return [] if item is None or item.id is None else self.services.conferences.inputs(item.id)
 
-    def deferred_offers(self) -> list[AgendaItem]:
-        """Cases deferred at earlier conferences and not yet on a later agenda."""
-        if self.conf_id is None:
-            return []
-        return self.services.conferences.deferred_before(self.conf_id)
-
     # -- the conference's own fields (saved by the editor's record session)
     def details_saved(self, conf: Conference) -> None:
         """The conference's own fields were saved (or merged with a version saved elsewhere) as ``conf``:

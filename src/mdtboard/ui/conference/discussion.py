@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from mdtboard.domain.careplan import OpenAction
 from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import CORE_DISCIPLINES, Case, Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, AttendeeRole, Conference
@@ -18,7 +19,7 @@ from mdtboard.domain.introduction import introduce_case
 from mdtboard.domain.mme import mme_report
 from mdtboard.domain.privacy import redact_text, shared_case, sharing_notice
 from mdtboard.domain.scoring import ScoreSummary, score_summary
-from mdtboard.ui import palette
+from mdtboard.ui import ops, palette
 from mdtboard.ui.cases.display import gad7_text, nrs_text, peg_text, phq9_text
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
@@ -98,6 +99,7 @@ class DiscussionPanel(QWidget):
         self._controller = controller
         self._case_id: int | None = None
         self._item_id: int | None = None
+        self._actions_asked = 0  # counts the reads of open actions: only the last one is shown
         self.defer_dialog: DeferDialog | None = None
         self.taken_off_dialog: QMessageBox | None = None  # the case was taken off the agenda, text unsaved
         self._in_view: QWidget | None = None
@@ -418,7 +420,7 @@ class DiscussionPanel(QWidget):
         notice = sharing_notice(case)
         self.passages.show_case(case, self._item_id)
         if case is not None:
-            facts[self.ui.actionsLabel] = self._actions_text(case)
+            self._read_actions(case)  # shown when read; until then the line stays empty
             case = shared_case(case)  # the key facts are in view of the room
             facts[self.ui.patientLabel] = patient_line(case)
             facts[self.ui.oneLinerLabel] = case.one_liner or ""
@@ -452,18 +454,26 @@ class DiscussionPanel(QWidget):
         self.ui.safetyLabel.setText(f"<b>{html.escape(prompt or '')}</b>")
         self.ui.safetyIcon.setPixmap(pixmap(Mark.DANGER, size))
 
-    def _actions_text(self, case: Case) -> str:
-        """The open actions of the case's agreed plan, one a line, restricted passages withheld."""
-        if case.id is None:
-            return ""
-        try:
-            actions = self._controller.services.careplans.open_actions(case.id)
-        except MdtboardError as exc:
-            self.message.emit(str(exc))
-            return ""
-        today = date.today()
-        lines = [open_action_line(a.intervention, a.progress, today) for a in actions]
-        return "\n".join(f"• {redact_text(line, case.restricted_passages)}" for line in lines)
+    def _read_actions(self, case: Case) -> None:
+        """Read the open actions of the case's agreed plan on the reader thread, and show them one a line,
+        restricted passages withheld (only for the case still shown when they come)."""
+        self._actions_asked += 1
+        token, case_id, careplans = self._actions_asked, case.id, self._controller.services.careplans
+        if case_id is None:
+            return
+
+        def show(actions: list[OpenAction]) -> None:
+            if token != self._actions_asked or case_id != self._case_id:  # another case shown meanwhile
+                return
+            today = date.today()
+            lines = [open_action_line(a.intervention, a.progress, today) for a in actions]
+            text = "\n".join(f"• {redact_text(line, case.restricted_passages)}" for line in lines)
+            self.ui.actionsLabel.setText(text)
+            self.ui.actionsLabel.setVisible(bool(text))
+            self.ui.actionsHeading.setVisible(bool(text))
+
+        ops.read(lambda: careplans.open_actions(case_id), parent=self, label="the open actions of a case",
+                 success=show, failure=lambda exc: self.message.emit(str(exc)))
 
     @staticmethod
     def _summary(case: Case | None) -> ScoreSummary | None:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QListView, QMessageBox, QWidget
 
 from mdtboard.domain.case import Discipline
@@ -34,6 +34,7 @@ from mdtboard.domain.conference import (
 )
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.follow_ups import FollowUpsPanel
 from mdtboard.ui.conference.agenda import AgendaPanel
@@ -104,6 +105,8 @@ class ConferenceWorkspace(QWidget):
         self.ui = Ui_ConferenceWorkspace()
         self.ui.setupUi(self)
         self._services = services
+        self._lists_asked = 0  # counts the reads of the conference lists: only the last one is shown
+        self._room_asked = 0  # likewise the checks of the room's other conferences
         self._settings = settings
         self.elsewhere_dialog: QMessageBox | None = None  # the conference was deleted on another PC
         self.controller = ConferenceController(services, undo_stack, self)
@@ -238,10 +241,13 @@ class ConferenceWorkspace(QWidget):
         self.refresh_list()
         self.ui.tabs.setCurrentWidget(self.ui.detailsTab)
         self.editor.focus_title()
-        clash = self._check_room(created)
-        warning = f" \u2014 \u26a0 {clash}" if clash else ""
-        self.status_message.emit(f"Created {created.title}, {created.starts_at:{WHEN}}{warning}")
         self.conference_opened.emit(created.id or 0)
+
+        def told(clash: str | None) -> None:
+            warning = f" \u2014 \u26a0 {clash}" if clash else ""
+            self.status_message.emit(f"Created {created.title}, {created.starts_at:{WHEN}}{warning}")
+
+        self._check_room(created, told)
 
     def next_case(self) -> None:
         """Discuss the next case on the agenda."""
@@ -297,12 +303,34 @@ class ConferenceWorkspace(QWidget):
         self.discussion.focus_discipline(discipline)
 
     def refresh_list(self) -> None:
+        """Read the lists of upcoming and past conferences again, on the reader thread (the lists shown
+        stay until they come)."""
         today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        try:
-            self.upcoming.set_rows(self._services.conferences.list(upcoming_from=today))
-            self.past.set_rows(self._services.conferences.list(past_before=today))
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
+        self._lists_asked += 1
+        token = self._lists_asked
+        conferences = self._services.conferences
+
+        def work() -> tuple[list[Conference], list[Conference]]:
+            return conferences.list(upcoming_from=today), conferences.list(past_before=today)
+
+        ops.read(work, parent=self, label="the list of conferences",
+                 success=lambda got: self._lists_read(token, *got),
+                 failure=lambda exc: self._lists_not_read(token, exc))
+
+    def _lists_read(self, token: int, upcoming: list[Conference], past: list[Conference]) -> None:
+        if token != self._lists_asked:  # read again meanwhile
+            return
+        self.upcoming.set_rows(upcoming)
+        self.past.set_rows(past)
+        self._select_open()
+
+    def _lists_not_read(self, token: int, error: MdtboardError) -> None:
+        if token == self._lists_asked:
+            self.status_message.emit(str(error))
+            self._select_open()
+
+    def _select_open(self) -> None:
+        """The open conference is the one selected in the lists."""
         conf_id = self.controller.conf_id
         for view, model in ((self.ui.upcomingView, self.upcoming), (self.ui.pastView, self.past)):
             row = model.row_of(conf_id) if conf_id is not None else None
@@ -324,16 +352,23 @@ class ConferenceWorkspace(QWidget):
         self.refresh_list()
         self._check_room(conf)
 
-    def _check_room(self, conf: Conference) -> str | None:
+    def _check_room(self, conf: Conference, then: Callable[[str | None], None] | None = None) -> None:
         """Warn in the details when another conference is planned in the same room at an overlapping
-        time; the warning's text, or None."""
-        try:
-            clashes = self._services.conferences.room_clashes(conf)
-        except MdtboardError:
-            clashes = []
-        text = describe_clash(conf, clashes) if clashes else None
-        self.editor.show_clash(text)
-        return text
+        time (read on the reader thread); ``then`` gets the warning's text, or None."""
+        self._room_asked += 1
+        token = self._room_asked
+        conferences = self._services.conferences
+
+        def checked(clashes: list[Conference]) -> None:
+            if token != self._room_asked:  # checked again meanwhile (another conference, a new time)
+                return
+            text = describe_clash(conf, clashes) if clashes else None
+            self.editor.show_clash(text)
+            if then is not None:
+                then(text)
+
+        ops.read(lambda: conferences.room_clashes(conf), parent=self, label="the room's other conferences",
+                 success=checked, failure=lambda _exc: checked([]))
 
     def _list_chosen(self, index: QModelIndex) -> None:
         view = self.sender()
@@ -408,3 +443,10 @@ class ConferenceWorkspace(QWidget):
         """Leaving the workspace (another page, closing) saves what was typed."""
         self.flush()
         super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing saves what was typed and lets the reads and saves started here finish (nothing of this
+        page is still running when the database is closed after it)."""
+        self.flush()
+        ops.operations().wait(30)
+        super().closeEvent(event)
