@@ -42,6 +42,7 @@ from mdtboard.domain.phi import (
     name_tokens,
 )
 from mdtboard.domain.phi_dates import date_spans
+from mdtboard.domain.phi_places import institution_name_parts
 from mdtboard.domain.privacy import shared_case
 from mdtboard.domain.pseudonyms import (
     FAMILY,
@@ -288,6 +289,10 @@ def case_known(case: Case, names: tuple[str, ...], today: date | None = None) ->
             if hint.kind in _PROPAGATED and len(hint.text) >= 3 and any(ch.isalnum() for ch in hint.text):
                 key = (hint.text, hint.kind)
                 known[key] = known.get(key, False) or hint.sure
+            if hint.kind is HintKind.INSTITUTION:
+                # its own name without the kind ("Bronglais" of "Bronglais Hospital"): a question elsewhere
+                for part in institution_name_parts(hint.text):
+                    known.setdefault((part, HintKind.INSTITUTION), False)
     return tuple((text, kind, sure) for (text, kind), sure in sorted(known.items()))
 
 
