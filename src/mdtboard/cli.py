@@ -122,8 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("account", help="accounts: add one (the first is the administrator), list them, "
-                       "give one a PIN")
-    acc = p.add_subparsers(dest="account_command", metavar="add|list|pin", parser_class=_Parser,
+                       "give one a PIN, deactivate or reactivate one")
+    acc = p.add_subparsers(dest="account_command", metavar="add|list|pin|deactivate|reactivate",
+                           parser_class=_Parser,
                            required=True)
     p = acc.add_parser("add", help="add an account; the password is read from the terminal (or standard "
                        "input); the first account is the administrator, later ones need --by ADMIN")
@@ -134,10 +135,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", action="append", dest="roles", metavar="ROLE",
                    help="administrator, chair, member, trainee or observer (repeatable)")
     p.add_argument("--by", metavar="ADMIN", help="the administrator adding it (asked for their password)")
-    acc.add_parser("list", help="list accounts: username<TAB>name<TAB>discipline<TAB>roles")
+    acc.add_parser("list", help="list accounts: username<TAB>name<TAB>discipline<TAB>roles, then <TAB>demo "
+                   "for the demo team's and <TAB>deactivated for accounts that can no longer sign in")
     p = acc.add_parser("pin", help="give an account a PIN of 4 to 8 digits, for signing and switching user "
                        "on the meeting-room PC; asks for the account's password, then the PIN")
     p.add_argument("username", metavar="USERNAME")
+    for name, what in (
+        ("deactivate", "deactivate an account: it can no longer sign in, its PIN no longer counts; nothing "
+         "is deleted"),
+        ("reactivate", "make a deactivated account active again"),
+    ):
+        p = acc.add_parser(name, help=f"{what}; by an administrator (--by ADMIN, asked for their password)")
+        p.add_argument("username", metavar="USERNAME")
+        p.add_argument("--by", metavar="ADMIN", required=True,
+                       help="the administrator doing it (asked for their password)")
 
     p = sub.add_parser("audit", help="the audit trail: check it, or list a case's history")
     audit = p.add_subparsers(dest="audit_command", metavar="verify|show", parser_class=_Parser, required=True)
@@ -446,56 +457,10 @@ def cmd_database(args: argparse.Namespace) -> int:
 EXIT_AUDIT_BROKEN = 3
 
 
-def _password(prompt: str) -> str:
-    """A password from the terminal (not echoed), or the next line of standard input when it is not one."""
-    if sys.stdin.isatty():
-        import getpass
-
-        return getpass.getpass(prompt)
-    return sys.stdin.readline().rstrip("\n")
-
-
 def cmd_account(args: argparse.Namespace) -> int:
-    from mdtboard.domain.accounts import Role
-    from mdtboard.domain.case import Discipline
+    from mdtboard.cli_accounts import cmd_account as run
 
-    services = _open(args)
-    try:
-        accounts = services.accounts
-        if args.account_command == "list":
-            for a in accounts.all():
-                held = ",".join(sorted(r.value for r in a.roles))
-                field = a.discipline.value if a.discipline else ""
-                demo = "\tdemo" if a.demo else ""
-                print(f"{_one_line(a.username)}\t{_one_line(a.display_name)}\t{field}\t{held}{demo}")
-            return EXIT_OK
-        if args.account_command == "pin":
-            from mdtboard.domain.accounts import Credential
-
-            credential = Credential(args.username, _password(f"Password of {args.username}: "))
-            accounts.set_pin(credential, _password("New PIN (4 to 8 digits): "))
-            print(f"account {args.username}: PIN set", file=sys.stderr)
-            return EXIT_OK
-        try:
-            discipline = Discipline(args.discipline) if args.discipline else None
-            roles = [Role(r) for r in (args.roles or ["member"])]
-        except ValueError as exc:
-            from mdtboard.domain.errors import InvalidInputError, Problem
-
-            raise InvalidInputError(Problem("--discipline/--role", str(exc))) from exc
-        if args.by is None:
-            password = _password(f"Password for {args.username}: ")
-            made = accounts.create_first_administrator(args.username, args.name, password,
-                                                       discipline=discipline)
-        else:
-            admin = accounts.sign_in(args.by, _password(f"Password of {args.by}: "))
-            password = _password(f"Password for {args.username}: ")
-            made = accounts.add(admin, args.username, args.name, password, roles, discipline=discipline)
-    finally:
-        services.close()
-    roles_made = ", ".join(sorted(r.value for r in made.roles))
-    print(f"account {made.username} added ({roles_made})", file=sys.stderr)
-    return EXIT_OK
+    return run(args)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

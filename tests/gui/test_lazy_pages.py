@@ -22,6 +22,8 @@ LAZY = (
     "reportlab",
     "mdtboard.reports",
     "mdtboard.ui.cases.editor",
+    "mdtboard.ui.cases.form",
+    "mdtboard.ui.cases.display",
     "mdtboard.ui.conference.workspace",
     "mdtboard.ui.careplan.editor",
     "mdtboard.ui.presentation.session",

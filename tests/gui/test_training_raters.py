@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from mdtboard.domain.case import Discipline
 from mdtboard.domain.progress import Trainee, trainee_key
 from mdtboard.domain.rubric import AssessorRole
 from mdtboard.services.context import Services
+from mdtboard.storage.db import Database
 from mdtboard.ui.training.window import (
     CALIBRATION_TAB,
     DEBRIEF_TAB,
@@ -41,6 +43,14 @@ pytestmark = pytest.mark.gui
 FAC, SELF = AssessorRole.FACILITATOR, AssessorRole.SELF
 DOYLE = "Maeve Doyle"
 ITEM = "case.isbar.background"
+
+
+@pytest.fixture
+def services(db: Database) -> Iterator[Services]:
+    """The services on each database; background operations still running when a test ends are finished
+    before the database is closed (none may hold a connection of a closed engine)."""
+    yield Services.on(db)
+    settle()
 
 
 @pytest.fixture
@@ -169,6 +179,8 @@ def test_two_raters_with_accounts_score_the_same_trainee_each_recorded_as_themse
     assert panel.rater.account_id == raman.id and panel.rater.confirmed is None
     assert panel.ui.raterCombo.currentData() == raman.id
     assert f"Scored by {FACILITATOR}" in panel.ui.partsLabel.text()
+    window.close()
+    settle()
 
 
 def test_trainees_are_chosen_from_people_and_trainee_accounts_not_typed(
@@ -213,6 +225,8 @@ def test_trainees_are_chosen_from_people_and_trainee_accounts_not_typed(
     assert people[trainee_key("Ola Adeyemi")].account_id == ola.id  # the account is the person now
     assert people[trainee_key("Sam Okoro")] == Trainee("Sam Okoro", Discipline.SOCIAL_WORK, 1, None)
     assert [t.name for t in services.training.trainee_choices()] == ["Ola Adeyemi", "Sam Okoro", ZOE]
+    window.close()
+    settle()
 
 
 def test_the_training_window_runs_no_statement_on_the_gui_thread(

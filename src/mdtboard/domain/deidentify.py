@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from mdtboard.domain.case import DISCIPLINE_LABELS, LINE_FIELDS, TEXT_FIELDS, Case
+from mdtboard.domain.case import LINE_FIELDS, TEXT_FIELDS, Case
 from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.domain.phi import (
     MAX_SHOWN_AGE,
@@ -42,15 +42,18 @@ from mdtboard.domain.phi import (
     name_tokens,
 )
 from mdtboard.domain.phi_dates import date_spans
+from mdtboard.domain.phi_places import institution_name_parts
 from mdtboard.domain.privacy import shared_case
 from mdtboard.domain.pseudonyms import (
     FAMILY,
     NEUTRAL,
     Aliases,
     gender_for,
-    gender_from_cue,
     group_for,
 )
+from mdtboard.domain.teaching_replacements import name_cue, name_replacement
+from mdtboard.domain.teaching_replacements import replacement as replacement_for
+from mdtboard.domain.teaching_texts import label, set_text, text_slots
 
 __all__ = [
     "MAX_SHOWN_AGE", "OLDEST_AGE_TEXT", "HintKind", "IdentifierHint", "find_identifiers", "name_tokens",
@@ -183,160 +186,8 @@ class TeachingDraft:
     replacements: tuple[Replacement, ...] = ()
     known: tuple[Known, ...] = ()
 
-_LABELS: dict[str, str] = {
-    "title": "Title",
-    "one_liner": "One-liner",
-    "question_for_team": "Question for the team",
-    "presenting_complaint": "Presenting complaint",
-    "pain_history": "Pain history",
-    "psychosocial": "Psychosocial history",
-    "sharing_restrictions": "Sharing restrictions",
-    "recommendation": "Presenter's recommendation",
-    "pain_locations": "Pain locations",
-    "medications": "Medications",
-    "prior_treatments": "Treatments so far",
-    "imaging": "Imaging",
-    "comorbidities": "Comorbidities",
-    "function_goals": "Function goals",
-    "red_flags": "Red flags",
-    "scores.other": "Notes on other scores",
-}
-
-_PATH = re.compile(r"^(?P<name>[a-z_]+(?:\.other)?)(?:\[(?P<index>\d+)\])?(?:\.(?P<attr>[a-z_]+))?$")
-_STRUCTURED_ATTRS = {
-    "pain_locations": ("region", "side", "character"),
-    "medications": ("name", "dose", "route", "frequency"),
-    "scores.other": ("note",),
-}
-
-
-def text_slots(case: Case) -> list[tuple[str, str, str, bool]]:
-    """Every non-empty text of a case: (checklist field, path, text, structured?) in case order."""
-    slots: list[tuple[str, str, str, bool]] = []
-
-    def add(field: str, where: str, text: str | None, structured: bool) -> None:
-        if text is not None and text.strip():
-            slots.append((field, where, text, structured))
-
-    add("title", "title", case.title, True)
-    for name in (*TEXT_FIELDS, "recommendation"):
-        add(name, name, getattr(case, name), False)
-    for name, attrs in _STRUCTURED_ATTRS.items():
-        entries = case.scores.other if name == "scores.other" and case.scores else getattr(case, name, None)
-        for index, entry in enumerate(entries or []):
-            for attr in attrs:
-                add(name, f"{name}[{index}].{attr}", getattr(entry, attr), True)
-    for name in LINE_FIELDS:
-        if name != "discipline_inputs":
-            for index, line in enumerate(getattr(case, name) or []):
-                add(name, f"{name}[{index}]", line, True)
-    for index, entry in enumerate(case.discipline_inputs or []):
-        for attr in ("assessment", "recommendations"):
-            path = f"discipline_inputs[{index}].{attr}"
-            add(path, path, getattr(entry, attr), False)
-    return slots
-
-
-def _label(field: str, case: Case) -> str:
-    match = re.match(r"discipline_inputs\[(\d+)\]\.(\w+)", field)
-    if match and case.discipline_inputs is not None:
-        entry = case.discipline_inputs[int(match.group(1))]
-        return f"{DISCIPLINE_LABELS[entry.discipline]} input: {match.group(2)}"
-    return _LABELS.get(field, field)
-
-
-def _set_text(case: Case, where: str, text: str | None) -> None:
-    match = _PATH.match(where)
-    if match is None:
-        raise InvalidInputError(Problem(where, "is not a text field of a case"))
-    name, index, attr = match.group("name"), match.group("index"), match.group("attr")
-    if index is None and attr is None and name in (*TEXT_FIELDS, "recommendation", "title"):
-        setattr(case, name, text)
-        return
-    entries: Any = case.scores.other if name == "scores.other" and case.scores else getattr(case, name, None)
-    if index is None or not isinstance(entries, list) or int(index) >= len(entries):
-        raise InvalidInputError(Problem(where, "is not a text field of this case"))
-    allowed = _STRUCTURED_ATTRS.get(name) or (("assessment", "recommendations")
-                                               if name == "discipline_inputs" else ())
-    if attr is None and name in LINE_FIELDS and name != "discipline_inputs":
-        if text is None or not text.strip():
-            raise InvalidInputError(Problem(where, "a line of a list cannot be empty"))
-        entries[int(index)] = text
-    elif attr in allowed:
-        if attr in ("name", "region") and text is None:
-            raise InvalidInputError(Problem(where, f"the {attr} cannot be empty"))
-        setattr(entries[int(index)], attr, text)
-    else:
-        raise InvalidInputError(Problem(where, "is not a text field of a case"))
-
-
-
 
 # --- replacing ---------------------------------------------------------------------------------------------
-
-_TITLE_BEFORE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|Rabbi|Sr|"
-    r"Cllr|Sgt|Judge|Canon|Sheikh)\.?\s+$"
-)
-_CLINICIAN_BEFORE = re.compile(
-    r"\b(?:Dr|Prof|Professor|Nurse|Sister|GP|consultant|surgeon|physio\w*|psycholog\w*|pharmacist|registrar|"
-    r"therapist|rheumatologist|neurologist|oncologist|midwife|dentist|seen\s+by|referred\s+by|reviewed\s+by|"
-    r"assessed\s+by|signed)\b[^.;]{0,12}$",
-    re.IGNORECASE,
-)
-_INSTITUTION_PROPOSALS = (
-    (re.compile(r"hospital|infirmary", re.I), "a local hospital"),
-    (re.compile(r"clinic|medical cent|health cent|surgery|practice", re.I), "a local clinic"),
-    (re.compile(r"school|academy|college|university", re.I), "a local school"),
-    (re.compile(r"church|chapel|cathedral|parish|kirk", re.I), "a local church"),
-    (re.compile(r"mosque|masjid", re.I), "a local mosque"),
-    (re.compile(r"temple|gurdwara", re.I), "a local temple"),
-    (re.compile(r"synagogue", re.I), "a local synagogue"),
-    (re.compile(r"nursing home|care home|hospice", re.I), "a care home"),
-    (re.compile(r"pharmacy|chemist", re.I), "a local pharmacy"),
-)
-_PLACEHOLDERS: dict[HintKind, str] = {
-    HintKind.PHONE: "[phone number]",
-    HintKind.EMAIL: "[e-mail address]",
-    HintKind.URL: "[web address]",
-    HintKind.IP_ADDRESS: "[IP address]",
-    HintKind.SSN: "[social security number]",
-    HintKind.RECORD_NUMBER: "[record number]",
-    HintKind.ADDRESS: "[street address]",
-    HintKind.POSTCODE: "[postcode]",
-    HintKind.PLACE: "[town]",
-    HintKind.DATE: "[date]",
-}
-
-
-def _age_text(found: str) -> str:
-    if re.search(r"\d-", found):
-        return "90+-year-old"
-    if found.casefold().startswith("age"):
-        return f"{found.split()[0]} {OLDEST_AGE_TEXT}"
-    return OLDEST_AGE_TEXT
-
-
-def _name_cue(text: str, start: int, end: int) -> bool:
-    """Whether the words around a name say whether it is a woman's or a man's, or a clinician's."""
-    before, after = text[max(0, start - 40):start], text[end:end + 30]
-    following = re.match(r"\s*(?:,|\()\s*(?:(?:his|her|their|the patient's)\s+)?(\w+(?:-\w+)*)", after)
-    return (gender_from_cue(before[-25:]) != NEUTRAL or bool(_TITLE_BEFORE.search(before))
-            or bool(_CLINICIAN_BEFORE.search(before))
-            or (following is not None and gender_from_cue(following.group(1)) != NEUTRAL))
-
-
-def _name_replacement(aliases: Aliases, text: str, start: int, end: int) -> str:
-    before, after = text[max(0, start - 40):start], text[end:end + 30]
-    titled = _TITLE_BEFORE.search(before)
-    cue = (titled.group() if titled else "") or before[-25:]
-    following = re.match(r"\s*(?:,|\()\s*(?:(?:his|her|their|the patient's)\s+)?(\w+(?:-\w+)*)", after)
-    gender = gender_from_cue(cue)
-    if gender == NEUTRAL and following:
-        gender = gender_from_cue(following.group(1))
-    clinician = bool(_CLINICIAN_BEFORE.search(before))
-    return aliases.full_name(text[start:end], gender, titled=bool(titled), clinician=clinician)
-
 
 def proposal(draft: TeachingDraft, hint: IdentifierHint, text: str | None = None) -> str:
     """What a hint would be replaced with ("[town]", a pseudonym, the year...). Does not change the draft.
@@ -344,23 +195,8 @@ def proposal(draft: TeachingDraft, hint: IdentifierHint, text: str | None = None
     ``text``: the whole text the hint is in (gives a name its context); the hint's alone otherwise.
     """
     aliases = Aliases(draft.seed or draft.case.ref, draft.group, set(draft.names), dict(draft.aliases))
-    return _replacement(aliases, hint, text if text is not None else hint.text,
+    return replacement_for(aliases, hint, text if text is not None else hint.text,
                         hint.start if text is not None else 0)
-
-
-def _replacement(aliases: Aliases, hint: IdentifierHint, text: str, start: int) -> str:
-    if hint.kind is HintKind.NAME:
-        return _name_replacement(aliases, text, start, start + len(hint.text))
-    if hint.kind is HintKind.DATE and hint.year is not None:
-        return str(hint.year)
-    if hint.kind is HintKind.AGE_OVER_89:
-        return _age_text(hint.text)
-    if hint.kind is HintKind.INSTITUTION:
-        for pattern, words in _INSTITUTION_PROPOSALS:
-            if pattern.search(hint.text):
-                return words
-        return "[named place]"
-    return _PLACEHOLDERS.get(hint.kind, "[removed]")
 
 
 def _known_hints(
@@ -390,7 +226,7 @@ def _checklist(
     items = tuple(
         ReviewItem(
             field=fld,
-            label=_label(fld, case),
+            label=label(fld, case),
             wheres=tuple(where for where, _text in texts),
             hints=tuple(
                 hint for where, text in texts
@@ -409,7 +245,7 @@ def _apply(
     done: list[Replacement] = []
     # decide in reading order (a name's first mention sets its pseudonym), replace from the end
     ordered = sorted(hints, key=lambda h: h.start)
-    news = {hint: _replacement(aliases, hint, text, hint.start) for hint in ordered}
+    news = {hint: replacement_for(aliases, hint, text, hint.start) for hint in ordered}
     for hint in sorted(hints, key=lambda h: h.start, reverse=True):
         new = news[hint]
         start = hint.start
@@ -453,6 +289,10 @@ def case_known(case: Case, names: tuple[str, ...], today: date | None = None) ->
             if hint.kind in _PROPAGATED and len(hint.text) >= 3 and any(ch.isalnum() for ch in hint.text):
                 key = (hint.text, hint.kind)
                 known[key] = known.get(key, False) or hint.sure
+            if hint.kind is HintKind.INSTITUTION:
+                # its own name without the kind ("Bronglais" of "Bronglais Hospital"): a question elsewhere
+                for part in institution_name_parts(hint.text):
+                    known.setdefault((part, HintKind.INSTITUTION), False)
     return tuple((text, kind, sure) for (text, kind), sure in sorted(known.items()))
 
 
@@ -537,14 +377,14 @@ def make_teaching_case(
     # its pseudonym before the mentions that say nothing ("Agata phones")
     for _field, where, text, _structured in text_slots(new):
         for hint in find_identifiers(where, text, names, today):
-            if hint.kind is HintKind.NAME and _name_cue(text, hint.start, hint.end):
-                _name_replacement(aliases, text, hint.start, hint.end)
+            if hint.kind is HintKind.NAME and name_cue(text, hint.start, hint.end):
+                name_replacement(aliases, text, hint.start, hint.end)
     replacements: list[Replacement] = []
     for _field, where, text, _structured in text_slots(new):
         sure = [h for h in find_identifiers(where, text, names, today, _ages(case), known) if h.sure]
         if sure:
             changed, done = _apply(text, sure, aliases, automatic=True)
-            _set_text(new, where, changed)
+            set_text(new, where, changed)
             replacements.extend(done)
     draft = TeachingDraft(new, _checklist(new, names, today, aliases.mapping, known=known), age_text,
                           tuple(changes), names, seed, group, dict(aliases.mapping), {}, tuple(replacements),
@@ -608,7 +448,7 @@ def replace_hint(
             for hint in sorted(mine, key=lambda h: h.start, reverse=True):
                 changed = changed[: hint.start] + replacement.strip() + changed[hint.end:]
                 these.append(Replacement(where, hint.kind, hint.text, replacement.strip(), False))
-        _set_text(new, where, changed)
+        set_text(new, where, changed)
         done.extend(these)
         touched.add(fld)
     kept = {k: v for k, v in draft.kept.items() if k != key}
@@ -659,7 +499,7 @@ def revise_text(
     """
     today = today or date.today()
     new = copy.deepcopy(draft.case)
-    _set_text(new, where, text if text is None or text.strip() else None)
+    set_text(new, where, text if text is None or text.strip() else None)
     fields = {fld for fld, w, _t, _s in text_slots(new) if w == where}
     return _rebuilt(draft, checklist, new, today, fields or {where})
 

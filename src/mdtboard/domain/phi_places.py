@@ -239,6 +239,27 @@ _ACTIVITIES = frozenset({"mass", "masses", "prayers", "prayer", "worship", "meet
                          "swim"})
 
 
+_KIND_WORD = re.compile(rf"{_INSTITUTION_WORDS}$", re.IGNORECASE)
+
+
+def institution_name_parts(name: str) -> list[str]:
+    """The runs of an institution's name that are its own, not its kind nor generic words: "Bronglais" of
+    "Bronglais General Hospital", "Tirellan" of "Tirellan Medical Centre" (at least four letters)."""
+    parts: list[str] = []
+    run: list[str] = []
+    for word in [*name.split(), ""]:
+        bare = word.strip("'’.,()")
+        bare = bare[:-2] if bare.endswith(("'s", "’s")) else bare
+        if (bare[:1].isupper() and bare.casefold() not in GENERIC | NOT_NAMES | _ACTIVITIES
+                and not _KIND_WORD.match(bare) and not bare.isupper()):
+            run.append(bare)
+            continue
+        if run and len(" ".join(run)) >= 4 and " ".join(run) != name:
+            parts.append(" ".join(run))
+        run = []
+    return parts
+
+
 def institution_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _INSTITUTION.finditer(text):

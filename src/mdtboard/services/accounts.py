@@ -104,12 +104,19 @@ class AccountService(PinMixin, AccountAdminMixin):
                     "account", "accounts exist already: an administrator adds further ones"))
             if account_repo.by_username(session, username) is not None:
                 raise InvalidInputError(Problem("username", f"{username!r} is taken"))
-            account_repo.insert(session, {
+            values = {
                 "username": username, "display_name": display_name.strip(),
                 "discipline": discipline.value if discipline else None,
                 "roles": ",".join(sorted(r.value for r in roles)), "password_hash": hashed, "demo": demo,
                 "pin_hash": HASHER.hash(pin) if pin else None, "pin_tag": pin_tag(pin) if pin else None,
-            })
+            }
+            if not account_repo.insert_unless_taken(session, values):
+                # another PC stored the same username or PIN since the checks above: say which
+                if account_repo.by_username(session, username) is not None:
+                    raise InvalidInputError(Problem("username", f"{username!r} is taken"))
+                if pin and pin_holders(session, pin):
+                    raise InvalidInputError(Problem("PIN", "another person has this PIN: choose another"))
+                account_repo.insert(session, values)  # another rule: reported as the database's error
             row = account_repo.by_username(session, username)
             assert row is not None
             return to_account(row)

@@ -126,9 +126,9 @@ class PinMixin:
                     f"{LOCK_AFTER} PINs chosen for this account were taken: choose another after "
                     f"{_until(refused[0]).astimezone():%H:%M}. Nothing was changed.")
             taken = bool(pin_holders(session, pin, besides=account.id))
-            if not taken:
-                account_repo.update(session, account.id, None, pin_hash=HASHER.hash(pin),
-                                    pin_tag=pin_tag(pin))
+            # another PC may store the same PIN between the check and the write: the tag's uniqueness
+            # refuses the second, which is told the PIN is taken like any other
+            if not taken and account_repo.store_pin(session, account.id, HASHER.hash(pin), pin_tag(pin)):
                 return
         with unit_of_work(self.db) as session:
             audit.note(session, PIN_TAKEN, "accounts", account.id)

@@ -23,7 +23,7 @@ from mdtboard.domain.progress import ProgrammeOverview, Trainee, programme_overv
 from mdtboard.domain.rubric import ENTRUSTMENT_KEY, MAX_ANNOUNCED, MDTBOARD_RUBRIC, RubricDomain
 from mdtboard.services.training_data import conference_ref
 from mdtboard.services.uow import Session, read_only, unit_of_work
-from mdtboard.storage import account_repo
+from mdtboard.storage import account_repo, audit
 from mdtboard.storage import training_repo as repo
 
 if TYPE_CHECKING:
@@ -155,6 +155,14 @@ class ProgrammeMixin:
         goals = [(by_ref[conference_ref(goal.conference_id)], goal) for goal in self.goals(trainee)
                  if goal.conference_id is not None and conference_ref(goal.conference_id) in by_ref]
         return competency_record(trainee, records, goals)
+
+    def competency_exported(self, trainee: str, kind: str) -> None:
+        """Record in the audit trail that the account signed in exported ``trainee``'s competency record as
+        ``kind`` ("competency record csv" or "... pdf"): the trainee's record (``trainees`` and its id, or
+        no id when they are not recorded as a person) and the kind; never the name or the file's."""
+        with unit_of_work(self.db) as session:
+            person = repo.trainee_person(session, trainee_key(trainee))
+            audit.note(session, "export", "trainees", None if person is None else person.id, fields=[kind])
 
     def cohort(self, today: date | None = None) -> Cohort:
         """Every trainee's trajectory, flags and curriculum coverage (see :mod:`mdtboard.domain.cohort`)."""

@@ -43,6 +43,17 @@ def record_sign_in(
     session.execute(sa.update(AccountRow).where(AccountRow.id == account_id).values(**values))
 
 
+def insert_unless_taken(session: Session, values: dict[str, Any]) -> bool:
+    """:func:`insert`; False, with nothing changed, when another PC stored the same username or PIN tag
+    after this one checked (the columns' uniqueness refuses it)."""
+    try:
+        with session.begin_nested():
+            insert(session, values)
+    except sa.exc.IntegrityError:
+        return False
+    return True
+
+
 def set_pin(session: Session, account_id: int, pin_hash: str) -> None:
     session.execute(sa.update(AccountRow).where(AccountRow.id == account_id)
                     .values(pin_hash=pin_hash, version=AccountRow.version + 1))
@@ -74,6 +85,17 @@ def update(session: Session, account_id: int, seen_version: int | None, **values
         stmt = stmt.where(AccountRow.version == seen_version)
     result = session.execute(stmt.values(version=AccountRow.version + 1, **values))
     return bool(getattr(result, "rowcount", 0))
+
+
+def store_pin(session: Session, account_id: int, pin_hash: str, tag: str) -> bool:
+    """Store the account's PIN (hash and tag); False, with nothing changed, when another account holds the
+    tag already: another PC stored the same PIN after this one checked (the tag's uniqueness refuses it)."""
+    try:
+        with session.begin_nested():
+            update(session, account_id, None, pin_hash=pin_hash, pin_tag=tag)
+    except sa.exc.IntegrityError:
+        return False
+    return True
 
 
 def notes_since(session: Session, action: str, since: str, *, host: str | None = None,

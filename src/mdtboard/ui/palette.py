@@ -13,6 +13,8 @@ from __future__ import annotations
 
 WHITE = "#ffffff"
 TEXT = "#333333"  # ordinary dark text where the system's is not used
+#: Beside restricted passages and their banners (DejaVu Sans, the usual Linux font, has no padlock: a flag).
+LOCK_SIGN = "\u2691"
 QUIET_TEXT = "#444444"  # save states, version lines: present but not loud
 HINT_TEXT = "#555555"  # shortcuts and notes beside a field
 MUTED_TEXT = "#6b6b6b"  # targets drawn behind a trend

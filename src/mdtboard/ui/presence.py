@@ -32,7 +32,6 @@ from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.presence import RENEW_S, TYPING_S, Presence, describe, typing_in
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui import palette
-from mdtboard.ui.cases.form import SCALARS
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +43,9 @@ LEAVE_WAIT_S = 1.0
 
 def _case_place(editor: Any) -> str | None:
     """The label of the case editor's field that has the cursor (None: not in a field of the form)."""
+    # here, not at start-up: the case editor's modules load with the editor (they bring the medicine tables)
     from mdtboard.ui.cases.editor import field_label
+    from mdtboard.ui.cases.form import SCALARS
 
     widget: QWidget | None = QApplication.focusWidget()
     while widget is not None and widget is not editor:

@@ -100,3 +100,12 @@ def test_institutions_are_found_by_their_structure() -> None:
         "Internată la Spitalul Județean Cluj.")
     assert found("Attends Mass on Sundays.") == set()
     assert found("Booked at MRI Thursday for the scan.") == set()
+
+
+def test_an_institutions_own_name_is_asked_about_where_it_stands_alone() -> None:
+    case = a_case()
+    case.prior_treatments = ["Facet joint injection at Tirellan, 2023"]
+    assert not any(h.text == "Tirellan" for h in find_identifiers("p", case.prior_treatments[0], (), TODAY))
+    hints = case_hints(case, TODAY)
+    assert (HintKind.INSTITUTION, "Tirellan", False) in {
+        (h.kind, h.text, h.sure) for h in hints["prior_treatments[0]"]}

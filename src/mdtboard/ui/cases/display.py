@@ -13,9 +13,9 @@ from mdtboard.domain.isbar import GapSeverity, IsbarCheck, IsbarPart
 from mdtboard.domain.mme import MmeReport, MmeRow, MmeStatus, format_number
 from mdtboard.domain.scoring import GAD7_MAX, PHQ9_MAX, ScoreSummary
 from mdtboard.interchange.bundle import case_to_json
+from mdtboard.ui.palette import LOCK_SIGN
 
 WARNING_SIGN = "\u26a0"
-LOCK_SIGN = "\u2691"  # a flag: DejaVu Sans, the usual Linux font, has no padlock
 #: Shown in place of a score's total and band while one of its fields holds an invalid value.
 INVALID_SCORE = f"{WARNING_SIGN} No band: correct the marked value first"
 

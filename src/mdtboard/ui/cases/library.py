@@ -13,12 +13,12 @@ from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardEr
 from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
 from mdtboard.ui import ops, palette
-from mdtboard.ui.cases.display import LOCK_SIGN
 from mdtboard.ui.cases.importing import BundleImport, start_import
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
+from mdtboard.ui.palette import LOCK_SIGN  # not from cases.display, which brings the case checks with it
 
 #: How long typing in the search field must pause before the library is searched.
 SEARCH_DELAY_MS = 150

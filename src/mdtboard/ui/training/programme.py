@@ -197,10 +197,13 @@ class ProgrammeView(QWidget):
         def work() -> Path:
             record = training.competency_record(trainee)
             try:
-                return (write_competency_csv(record, path) if kind == "csv"
-                        else write_competency_pdf(record, path))
+                written = (write_competency_csv(record, path) if kind == "csv"
+                           else write_competency_pdf(record, path))
             except OSError as exc:
                 raise FileNotWrittenError(str(exc)) from exc
+            # the trainee's record and the kind of export; never the trainee's name nor the file's
+            training.competency_exported(trainee, f"competency record {kind}")
+            return written
 
         self.exported = None
         ops.read(work, parent=self, label="exporting a competency record",
