@@ -37,6 +37,7 @@ def test_first_start_offers_the_demo_cases(
     qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
 ) -> None:
     window = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    settle()  # the cases are counted in the background before the offer
     box = window.last_dialog
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "empty" in box.text() and "fictional" in box.text()
@@ -50,12 +51,14 @@ def test_declined_demo_offer_is_not_repeated(
     qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
 ) -> None:
     window = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    settle()  # the cases are counted in the background before the offer
     box = window.last_dialog
     assert isinstance(box, QMessageBox)
     click_button(box, QMessageBox.StandardButton.No)
     assert window.library is not None and window.library.model.total == 0
     window.close()
     again = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    settle()
     assert again.last_dialog is None
 
 
@@ -64,6 +67,7 @@ def test_no_demo_offer_on_a_database_with_cases(
 ) -> None:
     load_samples(second_session.cases)
     window = make_window(sqlite_database_url, offer_demo=True, load_demo=load_samples)
+    settle()  # the cases are counted in the background before the offer
     assert window.last_dialog is None
 
 

@@ -490,35 +490,44 @@ class MainWindow(QMainWindow):
         self._reopen_case = options.LAST_CASE.read(self.settings) or None
         self._reopen_conference = options.LAST_CONFERENCE.read(self.settings) or None
 
-    def offer_demo_cases(self) -> QMessageBox | None:
-        """On an empty database, ask (once) whether to load the fictional demo and teaching cases."""
+    def offer_demo_cases(self) -> None:
+        """On an empty database, ask (once) whether to load the fictional demo and teaching cases (the
+        cases are counted on the reader thread; the question, :attr:`last_dialog`, comes after)."""
         if self.services is None or options.DEMO_OFFERED.read(self.settings):
-            return None
-        if self.services.cases.count() > 0:
-            return None
+            return
+        cases = self.services.cases
+        ops.read(cases.count, parent=self, label="counting the cases", success=self._counted_for_demo,
+                 failure=lambda _exc: None)
+
+    def _counted_for_demo(self, count: int) -> None:
+        if count > 0 or options.DEMO_OFFERED.read(self.settings):
+            return
         from mdtboard.ui.dialogs import ask
 
-        box = ask(
+        self.last_dialog = ask(
             self,
             "Load the demo cases?",
             "The case library is empty. Load mdtboard's fictional demo and teaching cases, to try the "
             "program or to teach with? They are marked fictional and can be deleted later.",
             self._answer_demo,
         )
-        self.last_dialog = box
-        return box
 
     def _answer_demo(self, yes: bool) -> None:
         options.DEMO_OFFERED.write(self.settings, True)
         if not yes or self.services is None:
             return
+        cases, load = self.services.cases, self._load_demo
+        ops.write(lambda: load(cases), parent=self, label="loading the demo cases", success=self._demo_loaded,
+                  failure=self._demo_not_loaded)
+
+    def _demo_not_loaded(self, error: MdtboardError) -> None:
         from mdtboard.ui.dialogs import show_error
 
-        try:
-            stored = self._load_demo(self.services.cases)
-        except MdtboardError as exc:
-            self.last_dialog = show_error(self, "Demo cases not loaded", str(exc))
-            return
+        self.last_dialog = show_error(self, "Demo cases not loaded", str(error))
+
+    def _demo_loaded(self, stored: list[StoredCase]) -> None:
+        from mdtboard.ui.dialogs import show_error
+
         if self.library is not None:
             self.library.refresh()
         if not stored:
