@@ -54,6 +54,7 @@ def program(qtbot: QtBot, tmp_path: Path, sqlite_database_url: str) -> Iterator[
         qtbot.waitExposed(window)
         window.activateWindow()
         open_and_wait(qtbot, window, sqlite_database_url, offer_demo=offer_demo)
+        window.people.wait_started()
         windows.append(window)
         return window
 
@@ -74,6 +75,7 @@ def test_the_first_start_tries_the_demo_in_one_step_and_the_demo_opens_straight_
     assert isinstance(dialog, FirstStartDialog) and dialog.isVisible() and dialog.demo_button is not None
     assert window.people.locked  # nothing of the program is usable before the choice
     dialog.demo_button.click()
+    window.people.wait_started()
     qtbot.waitUntil(lambda: not window.people.locked)
     assert window.people.account is not None and window.people.account.username == "demo-chair"
     assert window.people.account.demo
@@ -99,12 +101,14 @@ def test_the_first_start_creates_the_administrator_then_sign_in_is_asked(
     dialog.password_edit.setText("short")
     dialog.repeat_edit.setText("short")
     dialog.create_button.click()
+    window.people.wait_started()
     assert "at least 10 characters" in dialog.message.text() and window.people.locked  # said, not closed
     dialog.password_edit.setText("a long enough password")
     dialog.repeat_edit.setText("a long enough passwore")
     assert not dialog.create_button.isEnabled() and "differ" in dialog.message.text()
     dialog.repeat_edit.setText("a long enough password")
     dialog.create_button.click()
+    window.people.wait_started()
     qtbot.waitUntil(lambda: not window.people.locked)
     assert window.people.account is not None and window.people.account.username == "ada"
     window.close()
@@ -129,6 +133,7 @@ def test_the_idle_lock_hides_both_windows_and_loses_nothing_typed(qtbot: QtBot, 
     dialog = window.people.last_dialog
     assert isinstance(dialog, FirstStartDialog) and dialog.demo_button is not None
     dialog.demo_button.click()
+    window.people.wait_started()
     qtbot.waitUntil(lambda: not window.people.locked)
     clock = window.people.clock
     assert isinstance(clock, Clock)
@@ -170,6 +175,7 @@ def test_switching_user_is_one_key_and_a_pin(qtbot: QtBot, program: Opener) -> N
     dialog = window.people.last_dialog
     assert isinstance(dialog, FirstStartDialog) and dialog.demo_button is not None
     dialog.demo_button.click()
+    window.people.wait_started()
     qtbot.waitUntil(lambda: not window.people.locked)
     assert window.people.accounts_action.isEnabled()  # the demo chair is the administrator: File > Accounts…
     accounts = window.people.open_accounts()
@@ -213,6 +219,7 @@ def test_the_attendance_offers_the_people_with_accounts(qtbot: QtBot, program: O
     dialog = window.people.last_dialog
     assert isinstance(dialog, FirstStartDialog) and dialog.demo_button is not None
     dialog.demo_button.click()
+    window.people.wait_started()
     qtbot.waitUntil(lambda: not window.people.locked)
     assert window.services is not None and window.workspace is not None
     conf = window.services.conferences.create(Conference(title="MDT", starts_at=datetime(2026, 12, 3, 13)))
@@ -257,3 +264,31 @@ def test_the_case_editor_withholds_a_passage_from_who_does_not_hold_it(
     settle()
     qtbot.waitUntil(lambda: secret in field.toPlainText())
     assert not field.isReadOnly()
+
+
+def test_the_start_the_first_start_and_the_lock_screen_send_no_sql_from_the_gui_thread(
+    qtbot: QtBot, program: Opener
+) -> None:
+    """Who comes in, setting up the demo team, the lock screen's people and unlocking are read and written
+    by the background operations: a locked or distant database never holds the window at the start."""
+    from gui_thread_sql import watch_gui_thread
+    from sqlalchemy.engine import Engine
+
+    with watch_gui_thread(Engine) as noted:  # every engine, the window's own included
+        window = program(offer_demo=True)
+        dialog = window.people.last_dialog
+        assert isinstance(dialog, FirstStartDialog) and dialog.demo_button is not None
+        dialog.demo_button.click()
+        window.people.wait_started()
+        assert not window.people.locked
+        window.people.lock()
+        window.people.wait_started()
+        screen = window.findChild(LockScreen)
+        assert screen is not None and screen.who.count() > 2  # "Anyone, by PIN" and the demo team
+        assert window.people.unlock_with("demo-chair", "1234")
+        window.close()
+        again = program(offer_demo=True)  # straight in as the demo chair
+        assert not again.people.locked and again.people.account is not None
+    people = [where for where in noted.places() if "accounts/" in where]
+    assert not people, str(noted)
+    assert noted.elsewhere > 0  # the guard listened: the statements ran on the workers

@@ -181,6 +181,7 @@ class People(QObject):
         self._focus: QWidget | None = None
         self._load_demo: Callable[[Any], object] | None = None
         self._checking: ops.Op[Account] | None = None
+        self._starting: ops.Op[Any] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(IDLE_CHECK_MS)
         self._timer.timeout.connect(self.check_idle)
@@ -215,26 +216,49 @@ class People(QObject):
         self._timer.start()
         self.lock_action.setEnabled(True)
         self.switch_action.setEnabled(True)
-        try:
+        # Covered at once, before the first paint, while the reader finds out who may come in: no page is
+        # usable, and no patient data seen, before that.
+        self.lock(message="Opening…", read_people=False)
+
+        def who_comes_in() -> tuple[int, bool, bool]:
             accounts = services.accounts.count()
             demo_only = accounts > 0 and services.accounts.demo_only()
-            empty = services.cases.count(archived=False) == 0
-        except MdtboardError as exc:
-            self.lock(message=f"The accounts could not be read: {exc}")
-            return False
+            return accounts, demo_only, services.cases.count(archived=False) == 0
+
+        self._starting = ops.read(
+            who_comes_in, parent=self, label="accounts at the start",
+            success=lambda found: self._start_with(*found, offer_demo=offer_demo),
+            failure=lambda exc: self.lock(message=f"The accounts could not be read: {exc}"))
+        return True
+
+    def _start_with(self, accounts: int, demo_only: bool, empty: bool, *, offer_demo: bool) -> None:
+        services = self.services
+        assert services is not None
         if accounts == 0:
             self.lock(message="Nobody has an account yet: set up mdtboard first.")
             self.first_start(demo=offer_demo and empty)
-            return True
-        if demo_only:
-            from mdtboard.services.accounts import demo_pins_text
+        elif demo_only:
+            self._starting = ops.write(
+                services.accounts.sign_in_demo_chair, parent=self, label="demo sign-in",
+                success=self._demo_signed_in,
+                failure=lambda exc: self.lock(message=f"The demo chair could not be signed in: {exc}"))
+        else:
+            self.lock(message="Sign in with your account.")
 
-            self._become(services.accounts.sign_in_demo_chair())
-            self._status(f"Signed in as {self.account.display_name if self.account else ''} of the demo "
-                         f"team (demo accounts). {SWITCH_KEY} and a PIN: switch user ({demo_pins_text()}).")
-            return True
-        self.lock(message="Sign in with your account.")
-        return True
+    def _demo_signed_in(self, account: Account) -> None:
+        from mdtboard.services.accounts import demo_pins_text
+
+        self._become(account)
+        self._unlocked()
+        self._status(f"Signed in as {account.display_name} of the demo team (demo accounts). "
+                     f"{SWITCH_KEY} and a PIN: switch user ({demo_pins_text()}).")
+
+    def wait_started(self) -> None:
+        """Block until the start has found who comes in and shown it, the lock screen's list of people
+        included (tests, scripts)."""
+        while self._starting is not None and not self._starting.delivered:
+            ops.operations().wait_for(self._starting)
+        ops.operations().wait()
 
     def first_start(self, *, demo: bool) -> FirstStartDialog:
         dialog = FirstStartDialog(self.window, demo=demo)
@@ -246,20 +270,32 @@ class People(QObject):
     def _first_start_chosen(self, dialog: FirstStartDialog, choice: str) -> None:
         services = self.services
         assert services is not None
-        try:
-            if choice == "demo":
-                if services.cases.count() == 0 and self._load_demo is not None:
-                    self._load_demo(services.cases)
+        load_demo = self._load_demo
+        demo = choice == "demo"
+        username, name, password = (dialog.username_edit.text().strip(), dialog.name_edit.text(),
+                                    dialog.password_edit.text())
+
+        def set_up() -> Account:  # on the writer: loading the demo cases and Argon2id take their time
+            if demo:
+                if services.cases.count() == 0 and load_demo is not None:
+                    load_demo(services.cases)
                 services.accounts.create_demo_team()
-                account = services.accounts.sign_in_demo_chair()
-            else:
-                password = dialog.password_edit.text()
-                services.accounts.create_first_administrator(
-                    dialog.username_edit.text().strip(), dialog.name_edit.text(), password)
-                account = services.accounts.sign_in(dialog.username_edit.text().strip(), password)
-        except MdtboardError as exc:
-            dialog.show_problem(str(exc))
-            return
+                return services.accounts.sign_in_demo_chair()
+            services.accounts.create_first_administrator(username, name, password)
+            return services.accounts.sign_in(username, password)
+
+        dialog.setEnabled(False)
+        dialog.show_problem("Setting up…")
+        self._starting = ops.write(set_up, parent=dialog, label="first start",
+                                   success=lambda account: self._set_up(dialog, account),
+                                   failure=lambda exc: self._not_set_up(dialog, exc))
+
+    def _not_set_up(self, dialog: FirstStartDialog, error: MdtboardError) -> None:
+        dialog.setEnabled(True)
+        dialog.show_problem(str(error))
+
+    def _set_up(self, dialog: FirstStartDialog, account: Account) -> None:
+        dialog.setEnabled(True)
         dialog.accept()
         options.DEMO_OFFERED.write(self._settings(), True)
         self._become(account)
@@ -272,7 +308,7 @@ class People(QObject):
                         else " (administrator)"))
 
     # -- locking
-    def lock(self, *, switching: bool = False, message: str | None = None) -> None:
+    def lock(self, *, switching: bool = False, message: str | None = None, read_people: bool = True) -> None:
         """Cover every window of the program; the main window's curtain asks who unlocks."""
         services = self.services
         if services is None:
@@ -283,7 +319,8 @@ class People(QObject):
             self._screen = LockScreen(self.window)
             self._screen.button.clicked.connect(self._unlock_pressed)
             self._screen.setup_button.clicked.connect(
-                lambda: self.first_start(demo=False) if self._count() == 0 else None)
+                lambda: self.first_start(demo=False))  # shown only when nobody has an account (the
+            # service refuses a first administrator once one exists)
             for window in QApplication.topLevelWidgets():
                 if window is not self.window and window.isVisible() and not window.isModal() \
                         and not isinstance(window, FirstStartDialog) and window.isWindow() \
@@ -295,27 +332,33 @@ class People(QObject):
             self.locked_changed.emit(True)
         screen = self._screen
         assert screen is not None
-        try:
-            accounts = services.accounts.active()
-        except MdtboardError as exc:
-            accounts, message = [], f"The accounts could not be read: {exc}"
-        # switching: "Anyone, by PIN"; locked: the person signed in; signing in: the first person
-        who = None if switching else self.account.username if self.account is not None else (
-            accounts[0].username if accounts else None)
-        screen.show_people(accounts, who)
-        screen.setup_button.setVisible(not accounts)
         screen.title.setText(
             "<b>Switch user</b>: type your PIN and press Enter (or choose who you are, then type your "
             "password)." if switching
             else f"<b>Locked</b>: {self.account.display_name} unlocks, or another person signs in."
             if self.account is not None else "<b>Sign in to mdtboard</b>"
         )
-        screen.message.setText(message or (demo_hint() if accounts and all(a.demo for a in accounts) else ""))
+        screen.message.setText(message or "")
+        if screen.who.count() == 0 and self.account is not None:  # until the reader has the whole list
+            screen.show_people([self.account], None if switching else self.account.username)
         screen.secret_edit.clear()
         screen.secret_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if read_people:  # who may unlock, read behind the curtain; typing the PIN can start meanwhile
+            ops.read(services.accounts.active, parent=screen, label="accounts for the lock screen",
+                     success=lambda accounts: self._show_people(screen, accounts, switching, message),
+                     failure=lambda exc: screen.message.setText(f"The accounts could not be read: {exc}"))
 
-    def _count(self) -> int:
-        return self.services.accounts.count() if self.services is not None else 0
+    def _show_people(self, screen: LockScreen, accounts: list[Account], switching: bool,
+                     message: str | None) -> None:
+        if screen is not self._screen:
+            return  # unlocked meanwhile
+        # switching: "Anyone, by PIN"; locked: the person signed in; signing in: the first person
+        who = None if switching else self.account.username if self.account is not None else (
+            accounts[0].username if accounts else None)
+        screen.show_people(accounts, who)
+        screen.setup_button.setVisible(not accounts)
+        if not message and accounts and all(a.demo for a in accounts):
+            screen.message.setText(demo_hint())
 
     def _unlock_pressed(self) -> None:
         screen = self._screen
@@ -359,6 +402,9 @@ class People(QObject):
         ``username`` of :data:`BY_PIN` types the PIN alone): True when unlocked."""
         if self._screen is None:
             return not self.locked
+        ops.operations().wait()  # who may unlock is read behind the curtain
+        if self._screen is None:
+            return not self.locked
         at = self._screen.who.findData(username)
         if at < 0:
             return False
@@ -380,6 +426,7 @@ class People(QObject):
         for curtain in [*self._curtains, self._screen]:
             if curtain is not None:
                 curtain.hide()
+                curtain.setParent(None)  # gone from the window at once; deleted once the loop gets to it
                 curtain.deleteLater()
         self._curtains, self._screen = [], None
         self._last_input = self.clock()
