@@ -189,6 +189,7 @@ def test_open_actions_of_the_agreed_plan_stand_in_the_key_facts_and_on_the_big_s
     assert lines[1] == f"• Six sessions of CBT for pain {held} · Psychology · no date set"
     assert len(lines) == 2  # the action recorded done is not followed up
     meeting.mode.start()
+    settle()  # the open actions are read in the background
     shown = " ".join(meeting.screen.text.page_text(n) for n in range(meeting.screen.text.page_count()))
     assert "Open actions of the agreed plan" in shown and "Graded walking programme" in shown
     assert "Six sessions of CBT for pain [restricted: held by psychology]" in shown

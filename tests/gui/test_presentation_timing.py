@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from conftest import settle
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -35,6 +36,7 @@ def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.Keyboar
 
 
 def floor(meeting: Meeting, ref: str) -> list[tuple[Discipline | None, float]]:
+    settle()  # the runs are written in the background
     stored = meeting.services.timing.item_timing(meeting.item_id(ref))
     return [(s.discipline, s.seconds) for s in stored.floor_segments]
 
@@ -54,6 +56,7 @@ def test_the_floor_is_what_the_operator_sets_and_is_recorded_as_it_happens(
     clock, bar = meeting.clock, meeting.mode.bar
     assert bar is not None
     _start_in_the_agenda(qtbot, meeting)
+    settle()
     assert meeting.services.timing.meeting_times(meeting.conf_id) is not None  # the meeting clock started
     press(qtbot, Qt.Key.Key_3, CTRL)  # the cursor in psychology's panel says nothing about the floor
     clock.advance(minutes=3)
@@ -63,6 +66,7 @@ def test_the_floor_is_what_the_operator_sets_and_is_recorded_as_it_happens(
     press(qtbot, Qt.Key.Key_F7)  # physical therapy's turn
     clock.advance(minutes=1)
     # While the case runs, the closed stretches are stored, the one going on is stored without its end.
+    settle()
     live = meeting.services.timing.item_timing(meeting.item_id("MDT-008"))
     assert [(s.discipline, s.seconds) for s in live.floor_segments] == [(None, 180), (PHYS, 120)]
     assert live.cut_short == 1
@@ -73,6 +77,7 @@ def test_the_floor_is_what_the_operator_sets_and_is_recorded_as_it_happens(
     timer = meeting.session.timers[meeting.item_id("MDT-008")]
     assert timer.run_state() is TimerState.STOPPED
     assert floor(meeting, "MDT-008") == [(None, 180), (PHYS, 120), (PT, 60)]
+    settle()
     assert meeting.services.timing.item_timing(meeting.item_id("MDT-008")).cut_short == 0
 
 
@@ -164,6 +169,7 @@ def test_phases_with_the_presentation_target_in_view(qtbot: QtBot, make_meeting:
     timer = meeting.session.current_timer()
     assert timer is not None
     assert dict(timer.timer.phase_durations()) == {PRESENTATION: 330, Phase.turn(PSY): 60}
+    settle()
     stored = meeting.services.timing.item_timing(meeting.item_id("MDT-008"))
     assert dict(stored.phase_durations()) == {PRESENTATION: 330, Phase.turn(PSY): 60}
 

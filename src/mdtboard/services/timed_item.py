@@ -302,6 +302,15 @@ class TimedItem:
         self._save.dirty = True
         self.flush()
 
+    def write_failed(self, error: MdtboardError) -> None:
+        """A write that ``store`` made later (in the background) failed: the run is unwritten again, and
+        the next :meth:`flush` writes it; an item that no longer exists is not written any more."""
+        self._save.error = error
+        if isinstance(error, NotFoundError):
+            self._save.gone = True
+        else:
+            self._save.dirty = True
+
     def flush(self) -> bool:
         """Write the run if a change is not written yet; True when nothing is left unwritten."""
         if not self._save.dirty or self.store is None or self._save.gone:

@@ -10,6 +10,7 @@ import pytest
 from timing_setup import MemoryStore
 
 from mdtboard.domain.case import Discipline
+from mdtboard.domain.errors import DatabaseError, NotFoundError
 from mdtboard.domain.timers import (
     PLAN,
     PRESENTATION,
@@ -148,6 +149,18 @@ def test_a_failed_write_keeps_the_timer_going_and_is_written_on_the_next_flush()
     run = store.runs[(7, item.run_key)]
     assert [(s.discipline, s.seconds) for s in run.floor_segments] == [(None, 60)]
     assert run.open_floor is not None and run.open_floor[0] is PSY
+
+
+def test_a_write_that_failed_later_is_written_again_and_an_item_gone_is_not() -> None:
+    item, clock, store = timed(12)
+    item.start()
+    clock.advance(30)
+    assert not item.unsaved and store.writes == 1  # written (as a background store reports at once)
+    item.write_failed(DatabaseError("The database is busy with another program for too long."))
+    assert item.unsaved and item.error is not None
+    assert item.flush() and not item.unsaved and store.writes == 2  # the run written again, whole
+    item.write_failed(NotFoundError("agenda item", 7))
+    assert not item.unsaved and item.flush() and store.writes == 2  # nothing more to write
 
 
 def test_a_stopped_run_ignores_new_speakers_and_toggle() -> None:

@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mdtboard.domain.careplan import OpenAction
 from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import Case, Discipline
 from mdtboard.domain.conference import AgendaItem, AgendaStatus
@@ -42,7 +43,8 @@ from mdtboard.domain.timers import (
     planned_finish,
 )
 from mdtboard.services.timed_item import TimedItem
-from mdtboard.services.timing import MeetingTimes
+from mdtboard.services.timing import MeetingTimes, RecordedRun
+from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.presentation.content import (
     TEAM,
@@ -53,6 +55,7 @@ from mdtboard.ui.presentation.content import (
     case_sections,
     team_input,
 )
+from mdtboard.ui.presentation.runs import QueuedRuns
 
 TICK_MS = 1000
 
@@ -110,6 +113,12 @@ class PresentationSession(QObject):
         self.meeting: MeetingTimes | None = None
         self._meeting_conf: int | None = None
         self._reported: str | None = None
+        self._actions: dict[int, list[str]] = {}  # the open actions of a case's agreed plan, by case id
+        self._actions_reading: set[int] = set()
+        self._meeting_asked = 0  # counts the reads and writes of the meeting clock: only the last counts
+        #: writes of runs that failed after their timer was replaced (the case left): written again
+        self._unwritten: dict[str, tuple[int, RecordedRun]] = {}
+        self.runs = QueuedRuns(self)
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
         self._connect_signals()
@@ -158,6 +167,8 @@ class PresentationSession(QObject):
             self.timers[previous.agenda_item_id] = previous.next_run()
         self.item = item
         self.case = None
+        if case_id is not None:
+            self._actions.pop(case_id, None)  # read afresh each time the case is shown
         if case_id is not None and item is not None:
             try:
                 self.case = self.controller.case(case_id)
@@ -199,7 +210,7 @@ class PresentationSession(QObject):
             running = timer.run_state().ticking
             follow = timer.next_run()
             fresh = TimedItem(
-                follow.agenda_item_id, item.minutes, self.clock, store=self.services.timing,
+                follow.agenda_item_id, item.minutes, self.clock, store=self.runs,
                 prior=follow.prior, presentation_target_minutes=follow.presentation_target_minutes,
             )
             fresh.timer.mark_floor(follow.speaker)
@@ -230,16 +241,36 @@ class PresentationSession(QObject):
         return case_sections(self.case, self.present(), self.typed, self._item_id(), self._open_actions())
 
     def _open_actions(self) -> list[str]:
-        """The open actions of the case's agreed plan, one a line (withheld text is the caller's)."""
+        """The open actions of the case's agreed plan, one a line (withheld text is the caller's): as read
+        when the case was shown (on the reader thread); none until they come, then the sections are made
+        again with them."""
         if self.case is None or self.case.id is None:
             return []
-        try:
-            actions = self.services.careplans.open_actions(self.case.id)
-        except MdtboardError as exc:
-            self.message.emit(str(exc))
-            return []
+        case_id = self.case.id
+        if case_id not in self._actions and case_id not in self._actions_reading:
+            self._actions_reading.add(case_id)
+            careplans = self.services.careplans
+            ops.read(lambda: careplans.open_actions(case_id), parent=self, label="the open actions of a case",
+                     success=lambda actions: self._actions_read(case_id, actions),
+                     failure=lambda exc: self._actions_not_read(case_id, exc))
+        return self._actions.get(case_id, [])
+
+    def _actions_read(self, case_id: int, actions: list[OpenAction]) -> None:
+        self._actions_reading.discard(case_id)
         today = date.today()
-        return [open_action_line(a.intervention, a.progress, today) for a in actions]
+        self._actions[case_id] = [open_action_line(a.intervention, a.progress, today) for a in actions]
+        if self.case is None or self.case.id != case_id or not self._actions[case_id]:
+            return
+        shown = self.current_section()
+        self.sections = self._sections()
+        at = self.section_index(shown.key) if shown is not None else None
+        self.section = at if at is not None else min(self.section, len(self.sections) - 1)
+        self.case_changed.emit()
+        self.section_changed.emit(self.section)
+
+    def _actions_not_read(self, case_id: int, error: MdtboardError) -> None:
+        self._actions_reading.discard(case_id)
+        self.message.emit(str(error))
 
     def present(self) -> list[Discipline]:
         present: list[Discipline] = self.workspace.discussion.present()
@@ -319,7 +350,7 @@ class PresentationSession(QObject):
                 self.message.emit(f"The time recorded for {self.item.case_ref} could not be read: {exc}")
                 prior = None
             timer = TimedItem(
-                self.item.id, self.item.minutes, self.clock, store=self.services.timing, prior=prior,
+                self.item.id, self.item.minutes, self.clock, store=self.runs, prior=prior,
                 presentation_target_minutes=self.target_minutes,
             )
             self._apply_speaker(timer)
@@ -427,7 +458,21 @@ class PresentationSession(QObject):
             self.message.emit(text)
         self._reported = text
 
+    def run_not_written(self, agenda_item_id: int, run: RecordedRun, error: MdtboardError) -> None:
+        """A run's write failed in the background: its timer writes it again on the next tick (or, when
+        the case was left meanwhile, the run is written again from here)."""
+        timer = next((t for t in self.timers.values() if t.run_key == run.run_key), None)
+        if timer is None:
+            self._unwritten[run.run_key] = (agenda_item_id, run)
+            self.message.emit(f"Timing not recorded yet (retried every second): {error}")
+            return
+        timer.write_failed(error)
+        self._report(timer)
+
     def _tick(self) -> None:
+        for agenda_item_id, run in self._unwritten.values():
+            self.runs.save_run(agenda_item_id, run)
+        self._unwritten.clear()
         for timer in self.timers.values():
             if timer.unsaved:
                 timer.flush()
@@ -440,29 +485,45 @@ class PresentationSession(QObject):
         return conf_id
 
     def meeting_times(self) -> MeetingTimes | None:
+        """The meeting clock of the open conference as known here (None until read, on the reader thread,
+        or when the meeting has not started)."""
         conf_id = self._conference_id()
         if conf_id is None:
             return None
         if self._meeting_conf != conf_id:
-            self._meeting_conf = conf_id
-            try:
-                self.meeting = self.services.timing.meeting_times(conf_id)
-            except MdtboardError:
-                self.meeting = None
+            self._meeting_conf, self.meeting = conf_id, None
+            self._meeting_asked += 1
+            token, timing = self._meeting_asked, self.services.timing
+            ops.read(lambda: timing.meeting_times(conf_id), parent=self, label="the meeting clock",
+                     success=lambda times: self._meeting_known(token, conf_id, times),
+                     failure=lambda _exc: None)
         return self.meeting
 
+    def _meeting_known(self, token: int, conf_id: int, times: MeetingTimes | None) -> None:
+        if token == self._meeting_asked and conf_id == self._meeting_conf:  # not asked again meanwhile
+            self.meeting = times
+            self.ticked.emit()
+
     def _start_meeting(self) -> None:
+        """Record the meeting's start (or take back its recorded end), on the writer queue."""
         conf_id = self._conference_id()
-        times = self.meeting_times()
         if conf_id is None:
             return
-        try:
+        self._meeting_conf = conf_id
+        self._meeting_asked += 1  # a read still on its way is older than this
+        token, timing, at = self._meeting_asked, self.services.timing, self.clock.wall()
+
+        def work() -> MeetingTimes | None:
+            times = timing.meeting_times(conf_id)
             if times is None:
-                self.meeting = self.services.timing.start_meeting(conf_id, self.clock.wall())
-            elif times.ended_at is not None:
-                self.meeting = self.services.timing.resume_meeting(conf_id)
-        except MdtboardError as exc:
-            self.message.emit(f"The meeting clock was not recorded: {exc}")
+                return timing.start_meeting(conf_id, at)
+            if times.ended_at is not None:
+                return timing.resume_meeting(conf_id)
+            return times
+
+        ops.write(work, parent=self, label="starting the meeting clock",
+                  success=lambda times: self._meeting_known(token, conf_id, times),
+                  failure=lambda exc: self.message.emit(f"The meeting clock was not recorded: {exc}"))
 
     def end_meeting(self) -> MeetingTimes | None:
         """Stop the running case's timer and record the meeting's end."""
@@ -470,7 +531,12 @@ class PresentationSession(QObject):
         if timer is not None and timer.run_state().ticking:
             timer.stop()
         conf_id = self._conference_id()
-        if conf_id is None or self.meeting_times() is None:
+        if conf_id is None:
+            return self.meeting
+        ops.operations().wait()  # the clock's start and the runs written first, in their order
+        if self.meeting_times() is None:
+            ops.operations().wait()  # the clock of this conference was not read yet
+        if self.meeting is None:
             return self.meeting
         try:
             self.meeting = self.services.timing.end_meeting(conf_id, self.clock.wall())
