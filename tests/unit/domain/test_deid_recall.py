@@ -5,7 +5,7 @@ The figures are stated in the README; these tests keep them true. See deid_corpu
 
 from __future__ import annotations
 
-from deid_corpus import CORPUS, DATA, FOURTH, HELD_OUT, KINDS, clinical_hints, load_corpus, measure
+from deid_corpus import CORPUS, DATA, FIFTH, FOURTH, HELD_OUT, KINDS, clinical_hints, load_corpus, measure
 
 
 def test_the_test_set_is_big_and_varied_enough() -> None:
@@ -71,6 +71,20 @@ def test_the_fourth_held_out_set_is_found_at_98_percent_since_the_finder_was_fix
     result = measure(FOURTH)
     assert result.found >= 419, [m.text for m in result.misses]
     assert result.recall >= 0.98
+
+
+def test_the_fifth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written by someone who never read the finder, and committed before the finder was run on it."""
+    cases, marked = load_corpus(FIFTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (26, 515, 13)
+
+
+def test_the_fifth_held_out_set_stays_at_its_untuned_first_run() -> None:
+    """Measured once, untuned, after case-wide propagation, the towns gazetteer and the institutions'
+    structure had landed (README): 408 of 515 identifiers (79.2 %). The finder was not tuned on it: this
+    keeps the figure from falling back, it is not the 98 % target."""
+    result = measure(FIFTH)
+    assert result.found >= 408, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
