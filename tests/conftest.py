@@ -45,6 +45,15 @@ _pg_state: dict[str, Any] = {}
 
 
 @pytest.fixture(autouse=True)
+def _application_first(request: pytest.FixtureRequest) -> None:
+    """A GUI test runs with the QApplication made first: a model test (``qtmodeltester``) that draws an
+    icon would otherwise make a QPixmap before any application exists, which aborts Python when such a
+    test is the first of its worker."""
+    if request.node.get_closest_marker("gui") is not None or "/gui/" in str(request.node.path):
+        request.getfixturevalue("qapp")
+
+
+@pytest.fixture(autouse=True)
 def _nobody_signed_in() -> Iterator[None]:
     """Each test starts, and leaves, with nobody signed in to the program."""
     from mdtboard.services import permissions
