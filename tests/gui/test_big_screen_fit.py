@@ -5,6 +5,7 @@ the first section."""
 from __future__ import annotations
 
 import pytest
+from conftest import settle
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextDocument
@@ -139,6 +140,7 @@ def test_projected_finish_only_on_the_meetings_day(qtbot: QtBot, make_meeting: M
     meeting.mode.start()
     session = meeting.session
     session.toggle_timer()
+    settle()  # the meeting's start is written, and read back, in the background
     meeting.clock.advance(minutes=3)
     session.ticked.emit()
     on_the_day = meeting.screen.ui.meetingLabel.text()
