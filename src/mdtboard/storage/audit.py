@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import decimal
 import enum
+import functools
 import getpass
 import hashlib
 import hmac
@@ -564,30 +565,37 @@ def _insert_first(conn: sa.Connection, row: dict[str, Any], last_id: int, prev: 
     the statement's snapshot; a row ``last_id + 1`` committed or being written by another transaction
     since is caught by the primary key (``ON CONFLICT DO NOTHING``: PostgreSQL waits for that transaction,
     then inserts nothing). True if inserted."""
-    if last_id == 0:
-        holds = ~sa.exists(sa.select(TABLE.c.id))
-    else:
-        holds = sa.and_(
-            sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id == last_id, TABLE.c.hash == prev)),
-            ~sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id > last_id)),
-        )
-    names = [*CONTENT, "hash"]
-    given = sa.select(*(sa.literal(row[n], TABLE.c[n].type).label(n) for n in names)).where(holds)
-    insert = _dialect_insert(conn)(TABLE).from_select(names, given).on_conflict_do_nothing(
-        index_elements=[TABLE.c.id]
-    )
-    result = conn.execute(insert, execution_options={"preserve_rowcount": True})
+    statement = _first_insert(conn.dialect.name, first=last_id == 0)
+    params = {**{f"v_{n}": row[n] for n in _FIRST_NAMES}, "last_id": last_id, "prev": prev}
+    result = conn.execute(statement, params, execution_options={"preserve_rowcount": True})
     return result.rowcount == 1
 
 
-def _dialect_insert(conn: sa.Connection) -> Any:
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
+_FIRST_NAMES = (*CONTENT, "hash")
 
-        return pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    return sqlite_insert
+@functools.cache
+def _first_insert(dialect: str, *, first: bool) -> Any:
+    """The conditional insert of :func:`_insert_first`, built once per dialect with bound parameters (so
+    that a save does not build it again, and SQLAlchemy's statement cache serves it)."""
+    if first:
+        holds = ~sa.exists(sa.select(TABLE.c.id))
+    else:
+        holds = sa.and_(
+            sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id == sa.bindparam("last_id"),
+                                                  TABLE.c.hash == sa.bindparam("prev"))),
+            ~sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id > sa.bindparam("last_id"))),
+        )
+    given = sa.select(
+        *(sa.bindparam(f"v_{n}", type_=TABLE.c[n].type).label(n) for n in _FIRST_NAMES)
+    ).where(holds)
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(TABLE).from_select(list(_FIRST_NAMES), given).on_conflict_do_nothing(
+        index_elements=[TABLE.c.id]
+    )
 
 
 def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key | None = None,
