@@ -589,10 +589,10 @@ def _first_insert(dialect: str, *, first: bool) -> Any:
     given = sa.select(
         *(sa.bindparam(f"v_{n}", type_=TABLE.c[n].type).label(n) for n in _FIRST_NAMES)
     ).where(holds)
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    dialect_insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
     return dialect_insert(TABLE).from_select(list(_FIRST_NAMES), given).on_conflict_do_nothing(
         index_elements=[TABLE.c.id]
     )
