@@ -43,6 +43,7 @@ from mdtboard.ui.careplan.sections import (
 from mdtboard.ui.careplan.signoff import SignOffPanel
 from mdtboard.ui.careplan.tables import PlanTables
 from mdtboard.ui.dialogs import ask, show_error
+from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
@@ -58,13 +59,7 @@ def _open(item: object) -> bool:
     return False
 
 
-if TYPE_CHECKING:  # a widget once mixed into the editor
-    _Part = QWidget
-else:
-    _Part = object
-
-
-class PlanLifecycle(_Part):
+class PlanLifecycle(EditorPart):
     """Drafts, versions and sign-off of :class:`~mdtboard.ui.careplan.editor.CarePlanEditor`."""
 
     if TYPE_CHECKING:  # provided by the editor

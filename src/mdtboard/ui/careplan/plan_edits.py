@@ -14,7 +14,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
 
 from mdtboard.domain.careplan import (
     CarePlan,
@@ -34,16 +33,12 @@ from mdtboard.ui.careplan.sections import (
 from mdtboard.ui.careplan.tables import PlanTables
 from mdtboard.ui.careplan.values import format_date
 from mdtboard.ui.editing.commands import FieldEdit, RowEdit, RowInsert, RowRemove
+from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
-if TYPE_CHECKING:  # a widget once mixed into the editor
-    _Part = QWidget
-else:
-    _Part = object
 
-
-class PlanEditing(_Part):
+class PlanEditing(EditorPart):
     """Edits, rows and the undo commands' side of :class:`~mdtboard.ui.careplan.editor.CarePlanEditor`."""
 
     if TYPE_CHECKING:  # provided by the editor

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QPlainTextEdit,
-    QWidget,
 )
 
 from mdtboard.domain.case import Case, RestrictedPassage, Scores
@@ -39,6 +38,7 @@ from mdtboard.ui.cases.restricted import (
     highlight,
     passages_in,
 )
+from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
 #: The fields each panel beside the form shows something of. After an edit of one field, a panel that does
@@ -52,13 +52,7 @@ _SCORE_KEYS = frozenset({
 _BANNER_KEYS = frozenset({"sharingEdit", *PHQ9_FIELDS, "phq9TotalEdit"})  # sharing; PHQ-9 item 9
 
 
-if TYPE_CHECKING:  # a widget once mixed into the editor
-    _Part = QWidget
-else:
-    _Part = object
-
-
-class CaseBeside(_Part):
+class CaseBeside(EditorPart):
     """The panels beside the case editor's form."""
 
     if TYPE_CHECKING:  # provided by the editor

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QPlainTextEdit,
     QTableWidgetItem,
-    QWidget,
 )
 
 from mdtboard.domain.case import Case, RestrictedPassage
@@ -42,16 +41,12 @@ from mdtboard.ui.cases.restricted import (
     passage_at,
 )
 from mdtboard.ui.editing.commands import FieldEdit, RowInsert, RowRemove
+from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
-if TYPE_CHECKING:  # a widget once mixed into the editor
-    _Part = QWidget
-else:
-    _Part = object
 
-
-class CaseEditing(_Part):
+class CaseEditing(EditorPart):
     """Edits, rows, restricted passages and the undo commands' side of the case editor."""
 
     if TYPE_CHECKING:  # provided by the editor
