@@ -292,3 +292,27 @@ def test_the_start_the_first_start_and_the_lock_screen_send_no_sql_from_the_gui_
     people = [where for where in noted.places() if "accounts/" in where]
     assert not people, str(noted)
     assert noted.elsewhere > 0  # the guard listened: the statements ran on the workers
+
+
+def test_while_locked_a_click_reaches_the_window_system_window_of_the_first_start_dialog(
+    qtbot: QtBot, program: Opener
+) -> None:
+    """On a real screen a click goes to the dialog's window first (a QWindow, not a widget), which hands
+    it on to the widget under the pointer; holding it there made the first start and the lock screen
+    deaf to every real key and click. The widget under the curtain is still held."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    window = program(offer_demo=True)
+    dialog = window.people.last_dialog
+    assert isinstance(dialog, FirstStartDialog) and window.people.locked
+    handle = dialog.windowHandle()
+    assert handle is not None
+
+    def press() -> QMouseEvent:
+        left = Qt.MouseButton.LeftButton
+        return QMouseEvent(QMouseEvent.Type.MouseButtonPress, QPointF(5, 5), QPointF(5, 5), left, left,
+                           Qt.KeyboardModifier.NoModifier)
+
+    assert not window.people.eventFilter(handle, press())  # on to the dialog
+    assert window.people.eventFilter(window.ui.pages, press())  # a page under the curtain: held

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QInputEvent, QKeySequence, QShortcut, QShortcutEvent
+from PySide6.QtGui import QAction, QInputEvent, QKeySequence, QShortcut, QShortcutEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -487,6 +487,10 @@ class People(QObject):
         """Whether an event for ``watched`` may go through while locked: to the lock screen's form, to a
         dialog of its own (the first start), or to the Switch user and Lock keys."""
         if watched in (self.lock_action, self.switch_action):
+            return True
+        if isinstance(watched, QWindow):
+            # On a real screen a key or click reaches the window first, which hands it on to the widget
+            # it is for; that widget's event comes through here in turn and is judged then.
             return True
         widget = watched.parent() if isinstance(watched, QShortcut) else watched
         if not isinstance(widget, QWidget):
