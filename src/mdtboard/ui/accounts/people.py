@@ -48,6 +48,7 @@ from mdtboard.services.permissions import allowed
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.accounts.dialogs import FirstStartDialog, demo_hint, secret_field
+from mdtboard.ui.fonts import keep_wrapped_labels_whole
 
 if TYPE_CHECKING:
     from mdtboard.services.context import Services
@@ -135,6 +136,9 @@ class LockScreen(Curtain):
         form_layout.addWidget(self.setup_button)
         self.layout_.insertWidget(2, box, 0, Qt.AlignmentFlag.AlignHCenter)
         self.secret_edit.returnPressed.connect(self.button.click)
+        # The title and the message wrap, and the message grows once the people are read: kept whole, so
+        # that the form below them is never squeezed.
+        keep_wrapped_labels_whole([self.title, self.message])
 
     def show_people(self, accounts: list[Account], chosen: str | None) -> None:
         """``accounts`` after "Anyone, by PIN"; ``chosen`` (a user name) chosen, else "Anyone, by PIN"."""
