@@ -2,7 +2,8 @@
 
 1. A case autosave (title changed on a generated case with medications, lines, scores and inputs:
    ``CaseService.update`` with the case as last saved, as the editor's autosave sends it, so that only
-   what changed is written, its UPDATE stating that change to the trail (``audit.CHANGE``); and, second, the same save of the whole case, as an import sends it) on a
+   what changed is written, its UPDATE stating that change to the trail (``audit.CHANGE``); and, second,
+   the same save of the whole case, as an import sends it) on a
    SQLite database whose sessions record the audit trail, against the same
    save on a second database opened without the trail (``storage.audit.install`` left out), interleaved
    in the same process, each going first every other time; median of 400 each (clock time, and the
