@@ -141,8 +141,9 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 
 
 
-#: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011") are not phones.
-_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d/(?:19|20)\d\d")
+#: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011", "2021-2022")
+#: are not phones.
+_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)

@@ -273,8 +273,10 @@ def institution_spans(text: str) -> list[tuple[int, int]]:
                 spans.append(match.span(named))
         elif pre is not None:
             words = [w.strip("'’.").casefold() for w in pre.split()]
-            if not match.group("post") and not re.match(
-                r"(?:Hospitals?|Infirmary|Clinic|School|University|Hospice|Church)\s+of\s", match.group()[len(pre):]) and all(
+            # "University Hospital of the West Indies": the name is after "of"
+            named_after = re.match(r"(?:Hospitals?|Infirmary|Clinic|School|University|Hospice|Church)\s+of\s",
+                                   match.group()[len(pre):])
+            if not match.group("post") and not named_after and all(
                 w in GENERIC or w.endswith("'s") and w[:-2] in GENERIC for w in words
             ):
                 continue

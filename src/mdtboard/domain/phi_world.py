@@ -39,7 +39,7 @@ Span = tuple[int, int]
 CAPW = rf"(?:{UPPER}{LOWER}[^\W\d_]*|{UPPER}['’]{UPPER}[^\W\d_]+)(?:['’-][^\W\d_]+)*"
 _ACRO = r"[A-Z]{2,6}(?![\w])"
 _JOIN = (r"(?:(?:\s+(?:de|la|las|los|del|of|the|and|von|van|der|den|le|du|des|les|da|das|do|dos|di|della|"
-         r"e|y|et|und|og|och|en|și|&)){1,3}\s+|\s+d['’]|\s+|-)")
+         r"e|y|et|und|og|och|și|&)){1,3}\s+|\s+d['’]|\s+|-)")
 _NOT = NOT_NAMES | NOT_TOWNS | GENERIC
 _NUMBER_GUARD = r"(?!\s*(?:%|mg|mcg|ml|mL|mmol|kg|cm|mm|MME|g\b|/|[.,]\d))"
 
@@ -61,7 +61,7 @@ def _age_patterns() -> tuple[re.Pattern[str], ...]:
                    r"(?:[\s-]+(?i:old))?(?![^\W_])"),
         re.compile(rf"{ninety}-(?i:year|yr)-(?i:old)"),
         re.compile(alternation(entries("ages", "over_89"))),
-        re.compile(rf"(?<={LOWER}|['’.])\s*\((?P<n>9\d|1[01]\d)(?:\s*(?:y|yo|yrs?|F|M|f|m)\b)?(?=\s*[),;])"),
+        re.compile(rf"(?P<who>{CAPW})\s*\((?P<n>9\d|1[01]\d)(?:\s*(?:y|yo|yrs?|F|M|f|m)\b)?(?=\s*[),;])"),
         re.compile(r"\b(?i:alive|died|dead|living|passed\s+away|turned|turns|turning|is\s+now|now|still\s+\w+)"
                    rf"\s+(?i:at\s+|aged?\s+)?(?P<n>9\d|1[01]\d)\b{_NUMBER_GUARD}"),
     )
@@ -71,6 +71,8 @@ def age_spans(text: str) -> list[Span]:
     spans = []
     for pattern in _age_patterns():
         for match in pattern.finditer(text):
+            if match.groupdict().get("who") and _bare(match.group("who")) in _NOT:
+                continue  # an age in brackets follows a person's name ("Earline Whitaker (91)")
             group = "n" if "n" in pattern.groupindex else 0
             spans.append(match.span(group))
     return spans
@@ -94,7 +96,7 @@ def _name_shapes() -> tuple[re.Pattern[str], ...]:
     credentials = alternation(entries("titles", "credentials"), as_written=True)
     person = rf"{CAPW}(?:\s+{CAPW}){{0,2}}"
     return (
-        re.compile(rf"(?P<name>{person})[\s-]{after}"),
+        re.compile(rf"(?P<name>{CAPW})[\s-]{after}"),
         re.compile(rf"(?P<name>{CAPW}(?:\s+{CAPW}){{1,2}}),\s+{credentials}"),
         re.compile(rf"\(\s*['‘\"“](?P<name>{CAPW})['’\"”]\s*\)"),
         re.compile(rf"(?<![\w.])(?i:a\.?k\.?a\.?|known\s+as|goes\s+by|nicknamed)\s+['‘\"“]?(?P<name>{CAPW})"),
@@ -209,7 +211,8 @@ def record_spans(text: str) -> list[tuple[int, int, bool]]:
 def _address_patterns() -> tuple[re.Pattern[str], ...]:
     before = alternation(entries("streets", "before"), as_written=True)
     after = alternation(entries("streets", "after"), as_written=True)
-    endings = "|".join(re.escape(e) for e in sorted(entries("streets", "word_endings"), key=len, reverse=True))
+    endings = "|".join(re.escape(e) for e in sorted(entries("streets", "word_endings"), key=len,
+                                                    reverse=True))
     particles = r"(?:de|del|la|las|los|da|do|dos|das|di|della|des|du|le|les|am|an\s+der|im|zum|zur)"
     sname = rf"(?:{CAPW}|[IVX]{{1,4}}\b|\d{{1,4}}\.?)"
     number = r"(?:(?i:nr|no|n[°º])\.?\s*:?\s*)?\d{1,5}[A-Za-z]?(?:/\d{1,4})?\b"
@@ -220,7 +223,7 @@ def _address_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b(?:\d{{1,4}}/)?\d{{1,5}}[A-Za-z]?,?\s+(?:{CAPW}\s+){{1,3}}{after}"),
         re.compile(rf"{CAPW}\s+(?:Mah\.|Mahallesi|Mh\.)\s+(?:\d+\.|{CAPW}(?:\s+{CAPW})?)\s+"
                    r"(?:Sk\.|Sok\.|Sokak|Sokağı|Cad\.|Cd\.|Caddesi|Bulvarı|Blv\.)(?:\s*No\s*:?\s*\d+\w?)?"),
-        re.compile(rf"(?:{CAPW}\s+)?{UPPER}[^\W\d_]*(?:{endings})\s+\d{{1,4}}[a-z]?\b"),
+        re.compile(rf"{UPPER}[^\W\d_]*(?:{endings})\s+\d{{1,4}}[a-z]?\b"),
         re.compile(r"\b\d{1,5}(?:-\d{1,4})?\s+[A-Z][^\W\d_]*-(?:ro|gil|daero|dong|dori)(?:\s+\d{1,3}(?:beon)?-?gil)?\b"),
         re.compile(rf"\b{CAPW}(?:-(?:ku|shi|cho|machi))?\s+\d{{1,2}}-\d{{1,3}}-\d{{1,3}}\b"),
         re.compile(r"(?i:address|adres|adresse|direcci[óo]n|domicilio|endereço|morada|indirizzo|adresa|domiciliu|"
