@@ -6,9 +6,11 @@ thread. The statements sent from the GUI thread are printed by place (``pytest -
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from conftest import settle
@@ -23,6 +25,9 @@ from mdtboard.domain.timers import TimerState
 from mdtboard.interchange.bundle import import_files
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui.main_window import CONFERENCE
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "training"))
+from training_setup import real_case  # noqa: E402
 
 pytestmark = pytest.mark.gui
 __all__ = ["make_window", "settings_path"]  # fixtures used here
@@ -111,6 +116,47 @@ def test_presentation_mode_walk_sends_no_sql_from_the_gui_thread(
     assert times is not None and times.ended_at is not None
     assert session.current_timer() is not None
     assert session.current_timer().run_state() is TimerState.STOPPED  # type: ignore[union-attr]
+
+
+def test_training_menu_walk_sends_no_sql_from_the_gui_thread(
+    qtbot: QtBot, make_window: WindowFactory, meeting: tuple[str, Services, int, dict[str, int]]
+) -> None:
+    url, services, _conf_id, _ids = meeting
+    real = services.cases.create(real_case()).id or 0  # a teaching case is made from a real case
+    window = make_window(url)
+    assert window.services is not None
+    window.open_case(real)
+    settle()
+    editor = window.editor
+    assert editor is not None and editor.current_case_id() == real
+    menu = window.training_menu
+    with watch_gui_thread(window.services.db.engine) as noted:
+        menu.reviews_menu.aboutToShow.emit()  # no review yet (read as the submenu shows)
+        assert [a.text() for a in menu.reviews_menu.actions()] == ["Reading the teaching cases under review…"]
+        settle()
+        assert [a.text() for a in menu.reviews_menu.actions()] == ["No teaching case is under review"]
+        menu.action_make.trigger()  # a draft teaching case from the open case, and its review
+        settle()
+        qtbot.waitUntil(lambda: menu.review_dialog is not None)
+        dialog = menu.review_dialog
+        assert dialog is not None
+        dialog.reject()
+        menu.reviews_menu.aboutToShow.emit()  # the draft is listed
+        settle()
+        actions = menu.reviews_menu.actions()
+        assert len(actions) == 1 and "field(s) to confirm" in actions[0].text()
+        actions[0].trigger()  # its review opened again
+        settle()
+        qtbot.waitUntil(lambda: menu.review_dialog is not None and menu.review_dialog is not dialog)
+        menu.review_dialog.reject()  # type: ignore[union-attr]
+        training = menu.open_training_window()
+        assert training is not None
+        settle()
+        training.close()
+    report("Training menu walk", noted)
+    assert noted.elsewhere > 0
+    assert not ours(noted), f"SQL sent from the GUI thread:\n{noted}"
+    assert len(services.training.teaching_reviews()) == 1
 
 
 def test_the_places_walked_are_named_as_the_guard_names_them() -> None:
