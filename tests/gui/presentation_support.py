@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import settle
 from gui_helpers import open_and_wait
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
@@ -132,8 +133,10 @@ def make_meeting(qtbot: QtBot, tmp_path: Path, sqlite_database_url: str) -> Iter
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         open_and_wait(qtbot, window, sqlite_database_url)
+        settle()  # the conference open last time, read in the background
         meeting = Meeting(window, clock, services, conf_id, ids)
         meeting.discuss(AGENDA[0])
+        settle()
         return meeting
 
     yield make
