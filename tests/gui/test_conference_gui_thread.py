@@ -1,7 +1,7 @@
 """Which SQL the conference page still sends from the GUI thread, walking it as in a meeting: opening a
 conference, searching the library and adding a case to the agenda (undone and redone), opening the case's
-discussion, typing a discipline's input, and the presentation mode (starting the meeting, the case timer, stopping, leaving),
-on SQLite and on PostgreSQL.
+discussion, typing a discipline's input, and the presentation mode (starting the meeting, the case timer,
+stopping, leaving), on SQLite and on PostgreSQL.
 
 Every database call of the window is to run as a background operation. The parts of the page already
 moved are checked here (:data:`MOVED_FILES`, :data:`MOVED_FUNCTIONS`): none of their statements may come
