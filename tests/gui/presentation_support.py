@@ -92,8 +92,10 @@ class Meeting:
         return next(i.id or 0 for i in agenda if i.case_id == self.case_ids[ref])
 
     def discuss(self, ref: str) -> None:
+        """``ref`` under discussion, shown in presentation mode (the case is read in the background)."""
         self.window.show_page(2)
         self.workspace.discuss(self.case_ids[ref])
+        settle()
 
 
 def prepare(url: str) -> tuple[Services, int, dict[str, int]]:

@@ -239,7 +239,8 @@ def test_the_minutes_follow_attendance_recorded_on_another_pc(
     workspace.open_conference(conf.id or 0)
     settle()
     minutes = window.presentation.open_minutes()
-    assert minutes is not None and "No attendance was recorded" in minutes.ui.minutesText.toPlainText()
+    assert minutes is not None
+    qtbot.waitUntil(lambda: "No attendance was recorded" in minutes.ui.minutesText.toPlainText())
     elsewhere(url, ["attendee", conf.id, "Dr Ana Ruiz", "psychology"])
     qtbot.waitUntil(lambda: "Dr Ana Ruiz" in minutes.ui.minutesText.toPlainText(), timeout=WAIT_MS)
     minutes.close()
@@ -374,7 +375,8 @@ def test_the_big_screen_shows_a_case_corrected_on_another_pc(
     workspace.discuss(case_id)
     settle()
     screen = window.presentation.start()  # the operator's big screen
-    assert screen is not None and "Title LIVE-1" in screen.ui.caseLabel.text()
+    assert screen is not None
+    qtbot.waitUntil(lambda: "Title LIVE-1" in screen.ui.caseLabel.text())  # the case read in the background
     elsewhere(url, ["case", case_id, "title", "Corrected on another PC"])
     qtbot.waitUntil(lambda: "Corrected on another PC" in screen.ui.caseLabel.text(), timeout=WAIT_MS)
     window.presentation.leave()

@@ -204,6 +204,7 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     meeting.mode.record_action.trigger()
     window = meeting.mode.record_window
     assert window is not None and window.isVisible()
+    settle()  # the record made in the background
     cases = window.ui.casesTable
     rows = [[cases.item(r, c).text() for c in range(cases.columnCount())] for r in range(cases.rowCount())]
     assert rows[0][0] == "1" and rows[0][1].startswith("MDT-008")
@@ -221,7 +222,8 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     assert shares["Psychology"] == ("00:00", "0%")
     assert "Present but never heard: Physical therapy, Psychology, Pharmacy." in window.ui.missingLabel.text()
 
-    window.ui.endButton.click()  # the meeting ends: its clock is recorded
+    window.ui.endButton.click()  # the meeting ends: its clock is recorded (in the background)
+    settle()
     times = meeting.services.timing.meeting_times(meeting.conf_id)
     assert times is not None and times.ended_at is not None
     assert "Length: 0:14:00 against 0:36:00 planned: 0:22:00 under plan." in window.ui.summaryLabel.text()
@@ -266,6 +268,7 @@ def test_the_minutes_window_from_the_conference_menu(
     meeting.mode.minutes_action.trigger()
     window = meeting.mode.minutes_window
     assert window is not None and window.isVisible()
+    settle()  # the minutes made in the background
     shown = " ".join(window.ui.minutesText.toPlainText().split())
     assert "Attendance" in shown and shown.index("Attendance") < shown.index("1. MDT-008")
     assert "Outcome Discussed" in shown and "Time 07:00 of 12:00" in shown

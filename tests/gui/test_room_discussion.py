@@ -80,6 +80,7 @@ def test_an_edit_in_the_case_editor_reaches_the_discussion_and_the_big_screen(
     facts = workspace.discussion.ui
     assert "since a fall in March" in facts.oneLinerLabel.text()
     assert "ask Dr Ana Ruiz before" in facts.sharingLabel.text()
+    settle()  # the big screen's case read again in the background
     assert "since a fall in March" in meeting.screen.text.page_text(0)
     assert "ask Dr Ana Ruiz before" in meeting.screen.ui.sharingLabel.text()
     assert meeting.session.section == 0

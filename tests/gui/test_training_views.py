@@ -395,11 +395,13 @@ def test_the_training_menu_in_the_main_window(
     main.open_case(original.id or 0)
     settle()
     menu.action_make.trigger()
+    settle()  # the draft made in the background, then its review opened
     dialog = menu.review_dialog
     assert isinstance(dialog, TeachingCaseDialog) and dialog.isVisible()
     assert dialog.review.source_case_id == original.id
     dialog.close()
     menu.reviews_menu.aboutToShow.emit()
+    settle()  # the drafts under review read in the background
     assert [a.text().split(" ")[0] for a in menu.reviews_menu.actions()] == [dialog.review.draft.case.ref]
     QApplication.processEvents()
 

@@ -53,6 +53,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
+from sqlalchemy.sql import operators
 
 from mdtboard.domain.errors import DatabaseError, MdtboardError
 from mdtboard.storage.audit_models import AuditRow
@@ -241,6 +242,9 @@ class Pending:
     #: Records' rows as the last statement that changed them returned them (an ``UPDATE ... RETURNING``),
     #: so that they need not be read again before the commit; dropped when anything else changes them.
     after: dict[tuple[str, Any], dict[str, Any]] = field(default_factory=dict)
+    #: Records whose state before is known only for the columns an UPDATE stated it changed (see
+    #: :data:`CHANGE`): completed from the row as soon as another statement touches them.
+    partial: set[tuple[str, Any]] = field(default_factory=set)
 
     def part(self, table: str, parent: Any) -> Part:
         found = self.parts.get((table, parent))
@@ -307,8 +311,17 @@ def _param_sets(params: Any) -> list[dict[str, Any]]:
 
 def _note_record(session: Session, s: Shape, pk: Any, before: dict[str, Any] | None) -> None:
     key = (s.table.name, pk)
-    if pk is not None and key not in _pending(session).records:
-        _pending(session).records[key] = before
+    pending = _pending(session)
+    if pk is None:
+        return
+    if key not in pending.records:
+        pending.records[key] = before
+    elif key in pending.partial:
+        # known so far only for the columns an earlier UPDATE stated; ``before`` is the row as that UPDATE
+        # left it, so the row as it was before the transaction is the two together
+        pending.partial.discard(key)
+        stated = pending.records[key] or {}
+        pending.records[key] = {**(before or {}), **stated}
 
 
 def _part_statement(state: ORMExecuteState, s: Shape) -> Any:
@@ -346,6 +359,59 @@ def _part_statement(state: ORMExecuteState, s: Shape) -> Any:
 def _is_single(state: ORMExecuteState) -> bool:
     params = state.parameters
     return params is None or isinstance(params, dict) or len(params) <= 1
+
+
+#: An execution option of an ``UPDATE ... RETURNING`` of one record whose ``WHERE`` names the record's id and
+#: the version its caller read: ``{"before": {...}, "after": {...}}``, the values of the columns it sets as
+#: they were at that version and as it sets them (the id and the version read among ``before``). The
+#: statement matches only if the stored row is still that version, so what it changes is known without
+#: reading the row first: no ``SELECT`` before it, no columns added to what it returns. The version after
+#: is read from what it returns.
+CHANGE = "mdtboard_audit_change"
+
+
+def _stated_change(state: ORMExecuteState, s: Shape) -> Any:
+    """An UPDATE that states its change (:data:`CHANGE`): run as it is; if it matched, the record is noted
+    with the stated columns before and after. None (not handled here) if it cannot be taken at its word:
+    not one record, returning no version, or a record this transaction touched already."""
+    change = state.execution_options.get(CHANGE)
+    asked = tuple(getattr(state.statement, "_returning", ()) or ())
+    if (change is None or not state.is_update or not _is_single(state) or s.pk is None
+            or not any(getattr(c, "key", None) == "version" for c in asked)):
+        return None
+    before, after = change["before"], change["after"]
+    key = (s.table.name, before[s.pk])
+    pending = _pending(state.session)
+    where = getattr(state.statement, "whereclause", None)
+    if key in pending.records or not _names(where, s.table.c[s.pk], before[s.pk]) \
+            or not _names(where, s.table.c.version, before["version"]):
+        return None
+    frozen = state.invoke_statement().freeze()
+    rows = frozen().mappings().all()
+    if len(rows) == 1:
+        pending.records[key] = dict(before)
+        pending.partial.add(key)
+        pending.after[key] = {**after, s.pk: before[s.pk], "version": rows[0]["version"]}
+    return frozen()
+
+
+def _names(where: Any, column: sa.Column[Any], value: Any) -> bool:
+    """Whether ``where`` holds only where ``column`` is ``value``: it is ``column = value``, or an AND of
+    conditions one of which is."""
+    if where is None:
+        return False
+    terms = [where]
+    if isinstance(where, sa.BooleanClauseList):
+        if where.operator is not operators.and_:
+            return False
+        terms = list(where.clauses)
+    for term in terms:
+        if (isinstance(term, sa.BinaryExpression) and term.operator is operators.eq
+                and isinstance(term.left, sa.Column) and term.left.table is column.table
+                and term.left.name == column.name
+                and isinstance(term.right, sa.BindParameter) and term.right.value == value):
+            return True
+    return False
 
 
 def _before_change(state: ORMExecuteState, s: Shape) -> Any:
@@ -408,6 +474,10 @@ def _on_execute(state: ORMExecuteState) -> Any:
         return None
     if s.parent is not None:
         return _part_statement(state, s)
+    if state.is_update and CHANGE in state.execution_options:
+        done = _stated_change(state, s)
+        if done is not None:
+            return done
     if state.is_update or state.is_delete:
         return _before_change(state, s)
     # INSERT of records
@@ -452,7 +522,7 @@ def _before_flush(session: Session, _flush: UOWTransaction, _instances: object) 
             pk = insp.identity[0] if insp.identity else None
             key = (s.table.name, pk)
             pending.after.pop(key, None)
-            if pk is not None and s.pk is not None and key not in pending.records:
+            if pk is not None and s.pk is not None and (key not in pending.records or key in pending.partial):
                 row = conn.execute(sa.select(s.table).where(s.table.c[s.pk] == pk)).first()
                 _note_record(session, s, pk, _as_dict(row) if row is not None else None)
 
@@ -726,7 +796,7 @@ def verify(conn: sa.Connection, key: Key | None = None) -> Verdict:
             return Verdict(checked, row_id, reason)
         if values[-2] != prev:
             return Verdict(checked, row_id, _NOT_FOLLOWING)
-        digest = hmac.new(secret, dumps(list(values[:-1])).encode("utf-8"), hashlib.sha256).hexdigest()
+        digest = hmac.digest(secret, dumps(values[:-1]).encode("utf-8"), "sha256").hex()  # one C call
         if not hmac.compare_digest(digest, stored):
             signed_by = values[_KEY_ID]
             if signed_by != key.id:

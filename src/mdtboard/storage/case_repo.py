@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mdtboard.domain.case import Case, RestrictedPassage
+from mdtboard.storage import audit
 from mdtboard.storage.case_rows import (
     CHILD_TABLES,
     case_values,
@@ -147,11 +148,14 @@ def update_changed(session: Session, case: Case, base: Case) -> Case | None:
     assert case.id is not None and base.id == case.id and base.version == case.version
     mine, theirs = case_values(case), case_values(base)
     changed = {name: value for name, value in mine.items() if theirs.get(name) != value}
+    before = {"id": case.id, "version": case.version, **{name: theirs.get(name) for name in changed}}
+    stated = {"before": before, "after": changed}
     row = session.execute(
         sa.update(CaseRow)
         .where(CaseRow.id == case.id, CaseRow.version == case.version)
         .values(**changed, version=CaseRow.version + 1, updated_at=utcnow())
         .returning(CaseRow.version, CaseRow.updated_at, CaseRow.archived_at)
+        .execution_options(**{audit.CHANGE: stated})  # the change is known: the audit reads nothing first
     ).one_or_none()
     if row is None:
         return None

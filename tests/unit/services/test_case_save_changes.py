@@ -72,13 +72,13 @@ def test_an_edited_field_is_one_statement_and_the_result_is_what_is_stored(servi
     locations = _ids(services, PainLocationRow)
     with _Counter(services) as counter:
         stored = services.cases.update(edited, base=base)
-    # The case row (on PostgreSQL it returns the row before and after it for the audit trail; SQLite
-    # reads the row before first, and the transaction's BEGIN is a statement), and what every committed
-    # write adds: the change feed's row with the version (one statement: on PostgreSQL also its lock and
-    # the wake-up) and the audit trail's row (one conditional insert: no lock, no read of the last row).
+    # The case row (conditioned on the version read, it states its change to the audit trail: nothing is
+    # read before it; on SQLite the transaction's BEGIN is a statement), and what every committed write
+    # adds: the change feed's row with the version (one statement: on PostgreSQL also its lock and the
+    # wake-up) and the audit trail's row (one conditional insert: no lock, no read of the last row).
     # No child table is deleted from or written to.
     sqlite = services.db.engine.dialect.name == "sqlite"
-    assert len(counter.statements) == (5 if sqlite else 3), counter.full
+    assert len(counter.statements) == (4 if sqlite else 3), counter.full
     assert [_written(s) for s in counter.full if _written(s)] == [
         ("UPDATE", "cases"), ("INSERT", "change_log"), ("INSERT", "audit_log")
     ]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from mdtboard.domain.case import Case, Discipline, DisciplineInput
+from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
@@ -237,10 +237,6 @@ class ConferenceController(QObject):
 
     def item_for(self, case_id: int) -> AgendaItem | None:
         return next((i for i in self.agenda() if i.case_id == case_id), None)
-
-    def case(self, case_id: int) -> Case:
-        """The case, read now (call it on a worker thread, e.g. in :func:`mdtboard.ui.ops.read`)."""
-        return self.services.cases.get(case_id)
 
     def read_inputs(
         self,
