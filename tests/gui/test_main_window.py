@@ -12,6 +12,7 @@ from gui_helpers import (
     OPEN_TIMEOUT_MS,
     WindowFactory,
     click_button,
+    close_window,
     load_samples,
     make_window,
     sample_count,
@@ -226,7 +227,7 @@ def test_close_and_reopen_shows_everything_typed(
     editor.ui.questionEdit.setFocus()
     qtbot.keyClicks(editor.ui.questionEdit, "Is a facet injection worth trying?")
     assert editor.pending  # closed at once, before the autosave delay has passed
-    window.close()
+    close_window(qtbot, window)  # it closes once the saves are written
 
     again = make_window(database_url)
     settle()
