@@ -93,7 +93,9 @@ def test_care_plan_of_the_case_under_discussion_takes_its_agenda_item(
     workspace = window.workspace
     window.show_page(CONFERENCE)
     workspace.open_conference(conf.id)
+    settle()
     workspace.discuss(case_id)
+    settle()
     assert workspace.discussion.current_case_id() == case_id
     workspace.setFocus()
     press(qtbot, Qt.Key.Key_P, CTRL | SHIFT)
