@@ -24,16 +24,24 @@ before it has arrived is read at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.search import parse_query
+from mdtboard.ui.cases.table_reads import ARCHIVED as _ARCHIVED
+from mdtboard.ui.cases.table_reads import FICTIONAL as _FICTIONAL
+from mdtboard.ui.cases.table_reads import ID as _ID
+from mdtboard.ui.cases.table_reads import NAME as _NAME
+from mdtboard.ui.cases.table_reads import REF as _REF
+from mdtboard.ui.cases.table_reads import TITLE as _TITLE
+from mdtboard.ui.cases.table_reads import UPDATED as _UPDATED
+from mdtboard.ui.cases.table_reads import First, Search, find, first, page, plain
+from mdtboard.ui.cases.table_reads import Row as _Row
 
 if TYPE_CHECKING:
     from mdtboard.services.cases import CaseService
@@ -80,52 +88,8 @@ _SUMMARY = int(SUMMARY_ROLE)
 _SERVED = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _CASE_ID, _SUMMARY})
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-#: A row as the model keeps it: the fields of :class:`CaseSummary`, in order, as a tuple of plain values.
-#: The garbage collector stops following such a tuple once it has looked at it (a CaseSummary is two
-#: followed objects), so the windows kept add nothing to what its collections walk.
-_Row = tuple[int, str, str, str | None, bool, datetime | None, datetime | None]
-_ID: Final = 0
-_REF: Final = 1
-_NAME: Final = 2
-_TITLE: Final = 3
-_FICTIONAL: Final = 4
-_UPDATED: Final = 5
-_ARCHIVED: Final = 6
-
-
-def _plain(summaries: list[CaseSummary]) -> list[_Row]:
-    return [
-        (s.id, s.ref, s.display_name, s.title, s.fictional, s.updated_at, s.archived_at) for s in summaries
-    ]
-
-
-@dataclass(frozen=True)
-class _Search:
-    """What the table lists: the search, the filter and the sort."""
-
-    query: str = ""
-    fictional: bool | None = None
-    archived: bool = False
-    sort: str = "ref"
-    descending: bool = False
-
-
-_First = tuple[list[CaseSummary], int]  # the first page and the bounded count
 #: The first load of the program's library, read by :func:`warm_up` on the thread that opened the database.
-_warm: list[tuple[object, _First]] = []
-
-
-def _first(service: CaseService, search: _Search, page_size: int) -> _First:
-    return service.search_with_count(
-        search.query,
-        count_limit=COUNT_LIMIT,
-        fictional=search.fictional,
-        limit=page_size,
-        offset=0,
-        sort=search.sort,
-        descending=search.descending,
-        archived=search.archived,
-    )
+_warm: list[tuple[object, First]] = []
 
 
 def warm_up(service: CaseService) -> None:
@@ -133,10 +97,10 @@ def warm_up(service: CaseService) -> None:
     the thread that opened the database: the first statements on a new connection cost about 30 ms
     (connecting, compiling them), which the GUI thread is then spared when it builds the library. The
     answer is kept for the library's model (background mode), which then shows it at once."""
-    _warm[:] = [(service, _first(service, _Search(), PAGE_SIZE))]
+    _warm[:] = [(service, first(service, Search(), PAGE_SIZE, COUNT_LIMIT))]
 
 
-def _take_warm(service: CaseService) -> _First | None:
+def _take_warm(service: CaseService) -> First | None:
     found = [first for owner, first in _warm if owner is service]
     _warm.clear()
     return found[0] if found else None
@@ -187,8 +151,8 @@ class CaseTableModel(QAbstractTableModel):
         self._total = 0
         self._total_exact = True
         self._last_page_full = False
-        self._wanted = _Search()  # what was asked for
-        self._shown = _Search()  # what the rows are
+        self._wanted = Search()  # what was asked for
+        self._shown = Search()  # what the rows are
         self._fetching = False
         if not background:
             self._load()
@@ -256,7 +220,7 @@ class CaseTableModel(QAbstractTableModel):
         self.loaded.emit()
 
     def _load(self) -> None:
-        self._apply(self._wanted, _first(self._service, self._wanted, self._page_size))
+        self._apply(self._wanted, first(self._service, self._wanted, self._page_size, COUNT_LIMIT))
 
     def _start_load(self) -> None:
         """Read the first page and the count of the search asked for on the reader thread."""
@@ -266,10 +230,10 @@ class CaseTableModel(QAbstractTableModel):
         load, latest = self._latest[0], self._latest
         search, service, page_size = self._wanted, self._service, self._page_size
 
-        def read() -> _First | None:
+        def read() -> First | None:
             if latest[0] != load:
                 return None  # typed over before its turn came: not read at all
-            return _first(service, search, page_size)
+            return first(service, search, page_size, COUNT_LIMIT)
 
         self._loading = True
         self.searching.emit()
@@ -281,11 +245,11 @@ class CaseTableModel(QAbstractTableModel):
             label="library search",
         )
 
-    def _load_arrived(self, load: int, search: _Search, first: _First | None) -> None:
-        if first is None or load != self._latest[0]:
+    def _load_arrived(self, load: int, search: Search, answer: First | None) -> None:
+        if answer is None or load != self._latest[0]:
             return  # a search typed over, or a newer one on its way
         self.beginResetModel()
-        self._apply(search, first)
+        self._apply(search, answer)
         self._loading = False  # before the reset ends: what it tells of the model is what follows
         self.endResetModel()
         self.loaded.emit()
@@ -296,8 +260,8 @@ class CaseTableModel(QAbstractTableModel):
         self._loading = False
         self.load_failed.emit(str(error).splitlines()[0] if str(error) else type(error).__name__)
 
-    def _apply(self, search: _Search, first: _First) -> None:
-        page, counted = first
+    def _apply(self, search: Search, answer: First) -> None:
+        rows, counted = answer
         self._generation += 1
         self._pending.clear()
         self._asked.clear()
@@ -306,14 +270,14 @@ class CaseTableModel(QAbstractTableModel):
         self._shown = search
         # Without words (the whole library, or one kind of it) the count is exact, however large.
         self._total_exact = counted <= COUNT_LIMIT or not parse_query(search.query).words
-        self._windows = {0: _plain(page)}
-        self._cells = {0: [None] * len(page)}
-        self._last_page_full = len(page) == self._page_size
+        self._windows = {0: plain(rows)}
+        self._cells = {0: [None] * len(rows)}
+        self._last_page_full = len(rows) == self._page_size
         if self._total_exact:
-            self._total = self._rows = max(counted, len(page))
+            self._total = self._rows = max(counted, len(rows))
         else:
-            self._rows = len(page)
-            self._total = max(counted, len(page))
+            self._rows = len(rows)
+            self._total = max(counted, len(rows))
 
     def summary(self, row: int) -> CaseSummary:
         """The case of ``row``; IndexError when there is none or (background mode) its window is not in
@@ -371,31 +335,7 @@ class CaseTableModel(QAbstractTableModel):
         generation, search, service, size = self._generation, self._shown, self._service, self._page_size
 
         def look() -> tuple[int | None, list[_Row], int]:
-            def page(limit: int, offset: int) -> list[_Row]:
-                return _plain(
-                    service.search(
-                        search.query,
-                        fictional=search.fictional,
-                        limit=limit,
-                        offset=offset,
-                        sort=search.sort,
-                        descending=search.descending,
-                        archived=search.archived,
-                    )
-                )
-
-            if near is not None:
-                start = near // size * size
-                rows = page(size, start)
-                for offset, each in enumerate(rows):
-                    if each[_ID] == case_id:
-                        return start + offset, rows, -1
-            rows = page(FIND_ROWS, 0)
-            for offset, each in enumerate(rows):
-                if each[_ID] == case_id:
-                    window = offset // size
-                    return offset, rows[window * size : (window + 1) * size], len(rows)
-            return None, [], len(rows)
+            return find(service, search, case_id, size=size, rows=FIND_ROWS, near=near)
 
         def looked(answer: tuple[int | None, list[_Row], int]) -> None:
             if generation != self._generation:
@@ -480,39 +420,9 @@ class CaseTableModel(QAbstractTableModel):
     def _reader(self, window: int) -> Callable[[], list[_Row]]:
         """What reads ``window`` (on another thread): the search as it stands now, frozen."""
         before = self._windows.get(window - 1)
-        shown = self._shown
-        after = (
-            before[-1][_REF] if shown.sort == "ref" and before and len(before) == self._page_size else None
-        )
-        search = self._service.search
-        limit, offset = self._page_size, window * self._page_size
-
-        def read() -> list[_Row]:
-            if after is not None:
-                return _plain(
-                    search(
-                        shown.query,
-                        fictional=shown.fictional,
-                        limit=limit,
-                        sort="ref",
-                        descending=shown.descending,
-                        after=after,
-                        archived=shown.archived,
-                    )
-                )
-            return _plain(
-                search(
-                    shown.query,
-                    fictional=shown.fictional,
-                    limit=limit,
-                    offset=offset,
-                    sort=shown.sort,
-                    descending=shown.descending,
-                    archived=shown.archived,
-                )
-            )
-
-        return read
+        shown, service, size = self._shown, self._service, self._page_size
+        after = before[-1][_REF] if shown.sort == "ref" and before and len(before) == size else None
+        return partial(page, service, shown, size, window * size, after)
 
     def _failed_ahead(self, generation: int, window: int, error: MdtboardError) -> None:
         if generation == self._generation and window in self._asked:
