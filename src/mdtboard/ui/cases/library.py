@@ -278,7 +278,8 @@ class CaseLibrary(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             table.verticalScrollBar().setValue(scroll)
-            table.scrollTo(index)  # only if the row moved out of view
+            if at != row:
+                table.scrollTo(index)  # the case moved: into view, if out of it
 
         self.model.find_row(kept, place, near=row)
 
