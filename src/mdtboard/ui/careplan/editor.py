@@ -66,6 +66,7 @@ from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import RecordReplace
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
+from mdtboard.ui.editing.steady import steady_save_state
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
@@ -164,6 +165,7 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, QWidget):
             widget = self.fields.widget(key)
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
+        steady_save_state(self.ui.saveState)  # a new state repaints the label, not the editor
         self.ui.bodySplitter.setStretchFactor(0, 3)
         self.ui.bodySplitter.setStretchFactor(1, 1)
         self.ui.bodySplitter.setSizes([900, 360])

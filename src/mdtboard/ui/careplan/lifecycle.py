@@ -35,6 +35,8 @@ from mdtboard.ui.accounts.dialogs import CredentialDialog, WithdrawDialog
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.careplan.fields import PlanFields
+from mdtboard.ui.careplan.history import VersionHistory
+from mdtboard.ui.careplan.saving import plan_fields
 from mdtboard.ui.careplan.sections import (
     GOALS,
     INTERVENTIONS,
@@ -66,6 +68,7 @@ class PlanLifecycle(EditorPart):
         ui: Ui_CarePlanEditor
         session: RecordSession
         signoff: SignOffPanel
+        history: VersionHistory
         tables: PlanTables
         fields: PlanFields
         last_dialog: QWidget | None
@@ -88,6 +91,7 @@ class PlanLifecycle(EditorPart):
         def enter_part(self, index: int | None = None) -> None: ...
         def _load(self, plan: CarePlan | None) -> None: ...
         def _show_state(self) -> None: ...
+        def _show_follow_through(self) -> None: ...
         def _ask(self, what: str) -> int: ...
 
     # -- drafts, versions, sign-off
@@ -243,10 +247,10 @@ class PlanLifecycle(EditorPart):
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
             return
         self.signoff.forget_typed(discipline)
-        self._plan = plan
+        before, self._plan = self._plan, plan
         self.session.base = plan  # the version the next save states
         if plan.signed:
-            self._load(plan)
+            self._locked(before, plan)
             self.status_message.emit(f"Signed by every discipline: version {plan.plan_version} is locked")
             assert plan.case_id is not None
             self.plan_signed.emit(plan.case_id)
@@ -254,6 +258,26 @@ class PlanLifecycle(EditorPart):
             self._show_state()
             self.signoff.focus_next_unsigned()
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
+
+    def _locked(self, before: CarePlan | None, plan: CarePlan) -> None:
+        """The last signature locked ``plan``. Its text is the one shown (signing states the version
+        seen), so the fields and tables stay as they are, made read-only, and only what signing changes
+        is shown again (the lock, the sign-offs, the version's row in the history, the follow-through);
+        the whole plan is shown again only when the screen may differ from it (something typed
+        meanwhile, a row without text, text the signing changed)."""
+        if (
+            before is None
+            or self.session.pending
+            or self.tables.blank_rows()
+            or plan_fields(before) != plan_fields(plan)
+        ):
+            self._load(plan)
+            return
+        self.session.load(plan)
+        self.ui.saveState.setText("")
+        self._show_state()
+        self.history.model.update_plan(plan)
+        self._show_follow_through()
 
     def _sign_failed(
         self, plan_shown: CarePlan, discipline: Discipline, name: str, reason: str | None, exc: MdtboardError
