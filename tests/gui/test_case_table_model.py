@@ -246,3 +246,28 @@ def test_in_the_background_mode_nothing_is_read_on_the_gui_thread(qtbot: Any, ma
     found.assert_called_with(420)
     assert model.index(420, REF).data() == "GEN-00420"  # its window kept
     assert not any(gui for _query, gui in spy.loads) and not any(c["gui"] for c in spy.calls)
+
+
+def test_a_case_found_past_the_rows_of_a_broad_search_grows_the_table(
+    qtbot: Any, many: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import settle
+
+    import mdtboard.ui.cases.table_model as table_model
+
+    monkeypatch.setattr(table_model, "COUNT_LIMIT", 300)
+    model = CaseTableModel(many.cases, page_size=100, background=True)
+    model.set_query("patient")  # every case: more than the count limit, the table grows as it scrolls
+    settle()
+    assert model.rowCount() == 100 and not model.total_is_exact
+    with qtbot.waitCallback() as found:
+        model.find_row(many.cases.get_by_ref("GEN-00420").id, found)
+        settle()
+    found.assert_called_with(420)
+    assert model.rowCount() == MANY and model.total_is_exact  # its window was the last: all counted
+    assert model.index(420, REF).data() == "GEN-00420"
+    with qtbot.waitCallback() as found:
+        model.find_row(many.cases.get_by_ref("GEN-00150").id, found, near=150)
+        settle()
+    found.assert_called_with(150)
+    assert model.index(150, REF).data() == "GEN-00150"

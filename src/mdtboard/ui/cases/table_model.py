@@ -341,25 +341,25 @@ class CaseTableModel(QAbstractTableModel):
             if generation != self._generation:
                 self.find_row(case_id, found, near=near)  # the rows changed meanwhile: look again
                 return
-            row, rows, read = answer
+            row, rows, _read = answer
             if row is not None:
-                self._found_at(row, rows, read)
+                self._found_at(row, rows)
             found(row if row is not None and row < self._rows else None)
 
         ops.read(look, parent=self, success=looked, failure=lambda _e: found(None), label="library find")
 
-    def _found_at(self, row: int, rows: list[_Row], read: int) -> None:
+    def _found_at(self, row: int, rows: list[_Row]) -> None:
         """Keep the window of a case looked for at ``row``; grow a broad search's table to show it."""
         window = row // self._page_size
         if window not in self._windows:
             self._keep(window, rows)
         if row < self._rows or self._total_exact:
             return
-        end = min((window + 1) * self._page_size, read)
+        end = window * self._page_size + len(rows)
         self.beginInsertRows(QModelIndex(), self._rows, end - 1)
         self._rows = end
         self.endInsertRows()
-        if end == read and read < FIND_ROWS:  # the end of the matches: now the count is known
+        if len(rows) < self._page_size:  # the end of the matches: now the count is known
             self._total, self._total_exact, self._last_page_full = end, True, False
         else:
             self._total, self._last_page_full = max(self._total, end), True
@@ -456,6 +456,8 @@ class CaseTableModel(QAbstractTableModel):
         window, offset = divmod(row, self._page_size)
         cells = self._cells.get(window)
         if cells is None:
+            if window in self._asked and window in self._pending:
+                return PLACEHOLDER  # asked for already, on its way (a view asks for each cell of each row)
             if self._window(window) is None:
                 return PLACEHOLDER
             cells = self._cells[window]
