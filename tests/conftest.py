@@ -210,7 +210,7 @@ def settle() -> None:
     from PySide6.QtWidgets import QApplication
 
     from mdtboard.ui import ops
-    from mdtboard.ui.cases.filling import Steps
+    from mdtboard.ui.editing.steps import Steps
 
     operations = ops.operations()
     for _ in range(20):

@@ -135,8 +135,10 @@ def make_meeting(qtbot: QtBot, tmp_path: Path, sqlite_database_url: str) -> Iter
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         open_and_wait(qtbot, window, sqlite_database_url)
+        settle()  # the conference open last time, read in the background
         meeting = Meeting(window, clock, services, conf_id, ids)
         meeting.discuss(AGENDA[0])
+        settle()
         return meeting
 
     yield make

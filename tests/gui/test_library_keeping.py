@@ -380,6 +380,7 @@ def test_the_agenda_search_does_not_offer_an_archived_case(
     ids = {s.ref: s.id for s in load_samples(services.cases)}
     workspace = make_workspace(services)
     workspace.open_conference(conference(services, datetime(2026, 12, 1, 14)))
+    finish_operations()  # opened in the background
     agenda = workspace.agenda
 
     def offered(text: str) -> list[str]:

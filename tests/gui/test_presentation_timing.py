@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from conftest import settle
+from gui_helpers import close_window
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -74,6 +75,7 @@ def test_the_floor_is_what_the_operator_sets_and_is_recorded_as_it_happens(
     assert bar.ui.presentationLabel.text() == "Floor: Physical therapy"
 
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)  # discussed: its timer stops
+    settle()
     timer = meeting.session.timers[meeting.item_id("MDT-008")]
     assert timer.run_state() is TimerState.STOPPED
     assert floor(meeting, "MDT-008") == [(None, 180), (PHYS, 120), (PT, 60)]
@@ -178,7 +180,7 @@ def test_closing_the_program_closes_the_stretch_going_on(qtbot: QtBot, make_meet
     meeting = make_meeting()
     _start_in_the_agenda(qtbot, meeting)
     meeting.clock.advance(minutes=5)
-    meeting.window.close()
+    close_window(qtbot, meeting.window)
     stored = meeting.services.timing.item_timing(meeting.item_id("MDT-008"))
     assert stored.cut_short == 0 and stored.active_seconds == 300
 
@@ -193,11 +195,14 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     press(qtbot, Qt.Key.Key_F6)  # the physician has the floor
     clock.advance(minutes=9)  # 14 minutes on a 12-minute budget
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+    settle()
     press(qtbot, Qt.Key.Key_PageDown, ALT)
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # the risky case deferred, never timed
+    settle()
     dialog = meeting.workspace.discussion.defer_dialog  # asked why: the first common reason will do
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
     assert not dialog.isVisible(), "the reason was not taken"
     item = meeting.workspace.controller.item_for(meeting.case_ids["MDT-RISK"])
     assert item is not None and item.deferral_reason == "Awaiting results", item
@@ -258,11 +263,14 @@ def test_the_minutes_window_from_the_conference_menu(
     press(qtbot, Qt.Key.Key_F6)
     clock.advance(minutes=7)
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+    settle()
     press(qtbot, Qt.Key.Key_PageDown, ALT)
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # deferred before its timer ran
+    settle()
     dialog = meeting.workspace.discussion.defer_dialog  # asked why: the first common reason will do
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
     assert meeting.mode.minutes_action.shortcut().toString() == "Ctrl+Shift+M"
     assert meeting.mode.minutes_action in meeting.window.ui.menuConference.actions()
     meeting.mode.minutes_action.trigger()

@@ -48,6 +48,7 @@ from mdtboard.domain.phi_world import (
     PHONE_EXTENSION,
     address_world_spans,
     age_spans,
+    at_name_spans,
     date_world_spans,
     institution_world_spans,
     name_spans,
@@ -266,6 +267,8 @@ def find_identifiers(
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
             add(match.start(), match.end(), kind, sure)
     for start, end in acronym_institution_spans(text, clinical_words()):
+        add(start, end, HintKind.INSTITUTION, sure=False)
+    for start, end in at_name_spans(text, clinical_words()):
         add(start, end, HintKind.INSTITUTION, sure=False)
     for start, end in gazetteer_spans(text):
         add(start, end, HintKind.PLACE, sure=False)

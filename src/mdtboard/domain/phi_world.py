@@ -41,6 +41,10 @@ _ACRO = r"[A-Z]{2,6}(?![\w])"
 _JOIN = (r"(?:(?:\s+(?:de|la|las|los|del|of|the|and|von|van|der|den|le|du|des|les|da|das|do|dos|di|della|"
          r"e|y|et|und|og|och|și|&)){1,3}\s+|\s+d['’]|\s+|-)")
 _NOT = NOT_NAMES | NOT_TOWNS | GENERIC
+#: The units after "ninety" ("ninety-two", "noventa y dos", "quatre-vingt-douze").
+_UNITS = (r"(?i:one|two|three|four|five|six|seven|eight|nine|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
+          r"nueve|um|dois|três|quatro|sete|oito|nove|un|deux|trois|quatre|cinq|sept|huit|neuf|onze|douze|"
+          r"treize|quatorze|quinze|seize|dix|due|tre|quattro|cinque|sei|sette|otto)(?![^\W_])")
 _NUMBER_GUARD = r"(?!\s*(?:%|mg|mcg|ml|mL|mmol|kg|cm|mm|MME|g\b|/|[.,]\d))"
 
 
@@ -62,6 +66,11 @@ def _age_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{ninety}-(?i:year|yr)-(?i:old)"),
         re.compile(alternation(entries("ages", "over_89"))),
         re.compile(rf"(?P<who>{CAPW})\s*\((?P<n>9\d|1[01]\d)(?:\s*(?:y|yo|yrs?|F|M|f|m)\b)?(?=\s*[),;])"),
+        # "She is ninety-two", "turned a hundred" (not "a hundred percent")
+        re.compile(rf"\b(?i:aged?|is|was|turned|turns|turning|now)\s+(?P<n>{ninety}(?:[\s-]+(?:(?i:and|y|e|et)\s+)?"
+                   rf"{_UNITS})?)(?![^\W_])(?!\s+(?i:per|percent|times|metres|meters|miles|mg|ml|pounds|kg)\b|\s*%)"),
+        # "93M, lives alone", "(91F)", "94 yo F" at the start of a text or in brackets: age and sex
+        re.compile(r"(?:^|(?<=[(\[]))(?P<n>9\d|1[01]\d)\s?(?:(?:yo|y/o|y\.o\.)\s?)?[FM](?![\w°])"),
         re.compile(r"\b(?i:alive|died|dead|living|passed\s+away|turned|turns|turning|is\s+now|now|still\s+\w+)"
                    rf"\s+(?i:at\s+|aged?\s+)?(?P<n>9\d|1[01]\d)\b{_NUMBER_GUARD}"),
     )
@@ -168,6 +177,25 @@ def institution_world_spans(text: str) -> list[Span]:
                 end -= 1
             if end > start:
                 spans.append((start, end))
+    return spans
+
+
+#: A name after "at" (or the word for it in French, Italian and Portuguese; not German, which capitalises
+#: every noun): "fixed at Bronglais", "radiotherapy at Korle
+#: Bu", "epidural at Bon Secours Galway". Only a question: it may be a town, a ward or a word.
+_AT_NAME = re.compile(
+    rf"(?<![\w'’])(?i:at|à|presso|em)\s+(?:the\s+)?(?P<name>{CAPW}(?:\s+{CAPW}){{0,2}})"
+)
+
+
+def at_name_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Span]:
+    """Capitalised words after "at" that no vocabulary knows (not a generic, clinical, month or place
+    word above the town): questions. ``clinical``: the words of mdtboard's clinical texts (caseless)."""
+    spans = []
+    for match in _AT_NAME.finditer(text):
+        words = [_bare(w) for w in match.group("name").split()]
+        if not any(w in _NOT or w in clinical for w in words):
+            spans.append(match.span("name"))
     return spans
 
 

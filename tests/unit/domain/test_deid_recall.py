@@ -67,9 +67,10 @@ def test_the_fourth_held_out_set_is_found_at_98_percent_since_the_finder_was_fix
     rules for its misses (street names first in Portuguese, Italian, Polish and Spanish, Nordic street
     endings, floors and colonias, Singapore blocks, barangays, more national labels and acronyms, kinds of
     institution in eight languages, relations and titles in Portuguese, Italian, Polish and German, dates
-    with roman-numeral months, "8. Januar", "Nov '23" and "27.12.23"): 419 of 426 (98.4 %)."""
+    with roman-numeral months, "8. Januar", "Nov '23" and "27.12.23"): 419 of 426 (98.4 %); 424 (99.5 %) with
+    the case-wide mechanisms and the vocabularies of many languages since."""
     result = measure(FOURTH)
-    assert result.found >= 419, [m.text for m in result.misses]
+    assert result.found >= 424, [m.text for m in result.misses]
     assert result.recall >= 0.98
 
 
@@ -83,10 +84,10 @@ def test_the_fifth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it()
     """Measured once, untuned, after case-wide propagation, the towns gazetteer and the institutions'
     structure had landed (README): 408 of 515 identifiers (79.2 %). The finder was then given general
     mechanisms for its misses, with their vocabularies as data in many languages (phi_world.py,
-    resources/deid/identifier-words.toml): 512 of 515 (99.4 %). The fifth set is no longer held out: it was
+    resources/deid/identifier-words.toml): 513 of 515 (99.6 %). The fifth set is no longer held out: it was
     tuned on, and this figure is not an estimate for untuned cases."""
     result = measure(FIFTH)
-    assert result.found >= 512, [m.text for m in result.misses]
+    assert result.found >= 513, [m.text for m in result.misses]
     assert result.recall >= 0.98
 
 

@@ -42,7 +42,10 @@ def test_ages_over_89_in_every_form() -> None:
     assert (HintKind.AGE_OVER_89, "nonagenarian") in found("A frail nonagenarian neighbour.")
     assert (HintKind.AGE_OVER_89, "95") in found("Cared for by her uncle Tom Byrne (95).")
     assert (HintKind.AGE_OVER_89, "101") in found("Her grandmother died at 101 last spring.")
-    assert not {h for h in found("Oxygen saturation (95) at rest; NRS 9/10.") if h[0] is HintKind.AGE_OVER_89}
+    assert (HintKind.AGE_OVER_89, "ninety-two") in found("Her mother is ninety-two and lives alone.")
+    assert (HintKind.AGE_OVER_89, "93") in found("93M, lives alone, falls at night.")
+    assert not {h for h in found("Oxygen saturation (95) at rest; NRS 9/10; temp 99F; a hundred percent.")
+                if h[0] is HintKind.AGE_OVER_89}
 
 
 def test_names_after_relations_and_titles_of_many_languages() -> None:
@@ -107,3 +110,9 @@ def test_postcodes_places_dates_phones_of_many_countries() -> None:
     assert (HintKind.DATE, "iunie 2021") in found("Durere din iunie 2021.")
     assert (HintKind.PHONE, "(212) 555-0133 ext. 45") in found("Office (212) 555-0133 ext. 45 for results.")
     assert (HintKind.IP_ADDRESS, "2001:db8:85a3::8a2e") in found("Logged in from 2001:db8:85a3::8a2e today.")
+
+
+def test_a_name_after_at_that_no_vocabulary_knows_is_a_question() -> None:
+    hints = {(h.kind, h.text, h.sure) for h in find_identifiers("f", "Knee replaced at Craigavon in May.")}
+    assert (HintKind.INSTITUTION, "Craigavon", False) in hints
+    assert find_identifiers("f", "Pain worse at Night and at Rest; seen at Physiotherapy.") == ()

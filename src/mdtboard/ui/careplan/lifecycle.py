@@ -47,6 +47,7 @@ from mdtboard.ui.careplan.tables import PlanTables
 from mdtboard.ui.dialogs import ask, show_error
 from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
+from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
 
@@ -69,6 +70,7 @@ class PlanLifecycle(EditorPart):
         session: RecordSession
         signoff: SignOffPanel
         history: VersionHistory
+        _later: Steps
         tables: PlanTables
         fields: PlanFields
         last_dialog: QWidget | None
@@ -90,7 +92,8 @@ class PlanLifecycle(EditorPart):
         def show_latest(self) -> None: ...
         def enter_part(self, index: int | None = None) -> None: ...
         def _load(self, plan: CarePlan | None) -> None: ...
-        def _show_state(self) -> None: ...
+        def _show_state(self, *, signoff: bool = True) -> None: ...
+        def _show_lock(self) -> None: ...
         def _show_follow_through(self) -> None: ...
         def _ask(self, what: str) -> int: ...
 
@@ -275,9 +278,22 @@ class PlanLifecycle(EditorPart):
             return
         self.session.load(plan)
         self.ui.saveState.setText("")
-        self._show_state()
-        self.history.model.update_plan(plan)
-        self._show_follow_through()
+        # now: read-only, the lock and the sign-offs; the rest in the next turns of the event loop
+        self.tables.set_read_only(True)
+        self.fields.set_read_only(True)
+        self._show_lock()
+        self._show_signoff()
+
+        def rest() -> None:
+            if self._plan is plan:
+                self._show_state(signoff=False)
+                self.history.model.update_plan(plan)
+
+        def follow_through() -> None:
+            if self._plan is plan:
+                self._show_follow_through()
+
+        self._later.start([(False, rest), (False, follow_through)])
 
     def _sign_failed(
         self, plan_shown: CarePlan, discipline: Discipline, name: str, reason: str | None, exc: MdtboardError

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from mdtboard.domain.case import Case, RestrictedPassage
 from mdtboard.domain.dosing import daily_amount
 from mdtboard.ui import ops as ops_module
-from mdtboard.ui.cases.filling import Steps
 from mdtboard.ui.cases.form import (
     MED_AMOUNT_COLUMN,
     MED_MME_COLUMN,
@@ -44,6 +43,7 @@ from mdtboard.ui.cases.restricted import (
 from mdtboard.ui.editing.commands import FieldEdit, RowInsert, RowRemove
 from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
+from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
 

@@ -44,7 +44,7 @@ from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.beside import CaseBeside
 from mdtboard.ui.cases.case_edits import CaseEditing
-from mdtboard.ui.cases.filling import CaseFilling, Steps
+from mdtboard.ui.cases.filling import CaseFilling
 from mdtboard.ui.cases.form import (
     CaseForm,
     Reading,
@@ -63,6 +63,7 @@ from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import RecordReplace
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.editing.steady import steady_save_state
+from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
