@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
+from gui_helpers import WindowFactory, close_window, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -89,7 +89,7 @@ def test_a_new_case_by_keyboard_alone_is_found_after_restarting(
     tab_to(qtbot, "nrsEdit")
     type_text(qtbot, "7")
     assert "Total: 30 MME/day" in editor.ui.mmeSummary.text()
-    window.close()
+    close_window(qtbot, window)  # closes once the saves are written
 
     case = second_session.cases.get_by_ref(suggested)
     assert case.patient.display_name == "Ada Keyboard" and case.fictional is False
@@ -124,7 +124,7 @@ def test_a_new_case_left_blank_leaves_nothing_behind(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.ui.nameEdit)
     type_text(qtbot, "A")
     press(qtbot, Qt.Key.Key_Backspace)  # typed and taken back
-    window.close()
+    close_window(qtbot, window)  # closes once the saves are written
     assert second_session.cases.count() == 0
     assert not second_session.cases.reference_taken(ref)
 

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.gui
 __all__ = ["make_window", "settings_path"]  # fixtures used here
 
 #: The parts of ui/ walked here, none of whose statements may come from the GUI thread.
-OURS = ("ui/presentation/", "ui/training/menu.py", "ui/main_window.py", "ui/window/")
+OURS = ("ui/presentation/", "ui/training/menu.py", "ui/main_window.py", "ui/window_", "ui/closing.py")
 
 TEAM = [
     Attendee("Dr Okafor", Discipline.PHYSICIAN, AttendeeRole.CHAIR),
@@ -157,6 +157,30 @@ def test_training_menu_walk_sends_no_sql_from_the_gui_thread(
     assert noted.elsewhere > 0
     assert not ours(noted), f"SQL sent from the GUI thread:\n{noted}"
     assert len(services.training.teaching_reviews()) == 1
+
+
+def test_closing_with_a_save_pending_sends_no_sql_from_the_gui_thread(
+    qtbot: QtBot, make_window: WindowFactory, meeting: tuple[str, Services, int, dict[str, int]]
+) -> None:
+    url, services, _conf_id, ids = meeting
+    window = make_window(url)
+    assert window.services is not None
+    window.open_case(ids["MDT-001"])
+    settle()
+    editor = window.editor
+    assert editor is not None
+    editor.ui.questionEdit.setFocus()
+    editor.ui.questionEdit.selectAll()
+    qtbot.keyClicks(editor.ui.questionEdit, "Is a facet injection worth trying?")
+    assert editor.pending  # closed within the autosave delay
+    with watch_gui_thread(window.services.db.engine) as noted:
+        window.close()  # closes once the save is written (at once, or after a box saying it is saving)
+        qtbot.waitUntil(lambda: window.is_closed, timeout=30_000)
+    report("closing with a save pending", noted)
+    assert noted.elsewhere > 0
+    assert not ours(noted), f"SQL sent from the GUI thread:\n{noted}"
+    assert services.cases.get(ids["MDT-001"]).question_for_team == "Is a facet injection worth trying?"
+    assert not window.isVisible()
 
 
 def test_the_places_walked_are_named_as_the_guard_names_them() -> None:

@@ -452,6 +452,12 @@ class PresentationMode(QObject):
             self.shutdown()
         return False
 
+    def resume(self) -> None:
+        """The window did not close after all (the person went back to it while it was saving): the
+        session ticks again (a case timer stopped by the closing stays stopped)."""
+        if self.session is not None:
+            self.session.tick_timer.start()
+
     def shutdown(self) -> None:
         """The program closes: the big screen goes, the running case timer stops and is written."""
         if self.big_screen is not None:
