@@ -202,8 +202,8 @@ def at_name_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Spa
     spans = []
     for match in _AT_NAME.finditer(text):
         words = [_bare(w) for w in match.group("name").split()]
-        if not any(w in _NOT or w in clinical or w in _DEPARTMENTS or w[:-1] in _NOT | _DEPARTMENTS
-                   for w in words):
+        known = _NOT | _DEPARTMENTS
+        if not any(w in known or w in clinical or w[:-1] in known for w in words):
             spans.append(match.span("name"))
     return spans
 
