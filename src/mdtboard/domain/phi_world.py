@@ -192,7 +192,8 @@ _AT_NAME = re.compile(
 _DEPARTMENTS = frozenset({
     "outpatient", "outpatients", "theatre", "theatres", "recovery", "reception", "triage", "radiology",
     "pharmacy", "casualty", "admissions", "dialysis", "endoscopy", "x-ray", "physio", "physiotherapy",
-    "rehab", "rehabilitation", "week", "day", "month", "visit", "baseline", "follow-up", "review", "discharge",
+    "rehab", "rehabilitation", "week", "day", "month", "visit", "baseline", "follow-up", "review",
+    "discharge",
 })
 
 
