@@ -12,23 +12,38 @@ between two ticks, from the start of the operation to its outcome shown.
 Baseline: the same service calls made on the GUI thread, as the editors did before (the case read; the
 sign-off stored; the printout read, the PDF drawn, the file written and the export recorded), for another
 case or plan of the same kind, behind the same lock.
+
+Each operation is tried :data:`REPEATS` times (``MDTBOARD_BENCH_LOCKED_REPEATS``), each try another case,
+discipline or file, the baseline's try just before mdtboard's; the heartbeat goes on for :data:`TAIL_S`
+after the outcome is shown, so that the layout and painting it causes (and any work done in later turns
+of the event loop) are inside the measured span. For every gap the GUI thread's own processor time is
+taken too (``time.thread_time``): the longest of those is the work the loop did in one go, which the
+machine's load does not stretch, while the wall-clock gap also holds the time the thread waited for a
+processor. The noise floor is the same heartbeat over the same span with nothing done, measured after
+each try: a stall below it is the machine's, not the program's.
 """
 
 from __future__ import annotations
 
+import os
+import statistics
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK_S = 2.0
-#: Each operation is measured this many times (another case, discipline or file each time).
-REPEATS = 3
+#: Each operation is measured this many times (another case, discipline or file each time); signing has
+#: as many tries as the plan has disciplines to sign (three for the sample plan).
+REPEATS = int(os.environ.get("MDTBOARD_BENCH_LOCKED_REPEATS", "5"))
+#: The heartbeat goes on this long after the outcome is shown (its layout, painting, later slices).
+TAIL_S = 0.3
 #: The tables an opening, a signing and a printout read, locked on PostgreSQL.
 PG_TABLES = ("cases", "care_plans")
 
@@ -76,10 +91,75 @@ def held(services: Any, seconds: float = LOCK_S) -> Iterator[None]:
         thread.join()
 
 
-def _gaps(app: Any, action: Callable[[], object], until: Callable[[], bool], timeout_s: float) -> float:
-    from bench.bench_saving import _heartbeat_gaps
+@dataclass(frozen=True)
+class Stall:
+    """One try: the longest gap between two heartbeat ticks (ms), the most processor time the GUI thread
+    spent between two ticks (ms), and how long the try took (s)."""
 
-    return _heartbeat_gaps(app, action, until, timeout_s)
+    wall_ms: float
+    cpu_ms: float
+    span_s: float
+
+
+@dataclass
+class Tries:
+    """The tries of one operation: through mdtboard, the baseline, and the noise floor after each."""
+
+    mine: list[Stall] = field(default_factory=list)
+    baseline: list[Stall] = field(default_factory=list)
+    floor: list[Stall] = field(default_factory=list)
+
+
+def summary(stalls: list[Stall]) -> dict[str, float]:
+    """Median and max of the wall-clock stalls and of the processor time, in ms."""
+    walls, cpus = [s.wall_ms for s in stalls], [s.cpu_ms for s in stalls]
+    return {"median_ms": statistics.median(walls), "max_ms": max(walls),
+            "cpu_median_ms": statistics.median(cpus), "cpu_max_ms": max(cpus)}
+
+
+def _gaps(
+    app: Any, action: Callable[[], object], until: Callable[[], bool], timeout_s: float,
+    tail_s: float = TAIL_S,
+) -> Stall:
+    """Run ``action`` with a 1 ms heartbeat going, until ``until()`` is true and ``tail_s`` more."""
+    from PySide6.QtCore import QTimer
+
+    ticks: list[tuple[float, float]] = []
+
+    def tick() -> None:
+        ticks.append((time.perf_counter(), time.thread_time()))
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
+    timer.start()
+    app.processEvents()
+    tick()
+    start = time.monotonic()
+    deadline = start + timeout_s
+    action()
+    done_at: float | None = None
+    while True:
+        now = time.monotonic()
+        if done_at is None and until():
+            done_at = now
+        if (done_at is not None and now - done_at >= tail_s) or now > deadline:
+            break
+        app.processEvents()
+        time.sleep(0.0005)
+    tick()
+    timer.stop()
+    if done_at is None:
+        raise RuntimeError("an operation did not finish in time")
+    pairs = list(zip(ticks, ticks[1:], strict=False))
+    wall = max(b[0] - a[0] for a, b in pairs) * 1000 - 1
+    cpu = max(b[1] - a[1] for a, b in pairs) * 1000
+    return Stall(wall, cpu, time.monotonic() - start)
+
+
+def _floor(app: Any, span_s: float) -> Stall:
+    """The heartbeat over ``span_s`` with nothing done: the stall the machine's load alone gives."""
+    return _gaps(app, lambda: None, lambda: True, span_s + 5, tail_s=span_s)
 
 
 def _prepared(url: str) -> dict[str, Any]:
@@ -94,9 +174,9 @@ def _prepared(url: str) -> dict[str, Any]:
     return {"services": services, "ids": ids, "plans": plans}
 
 
-def measure(app: Any, url: str, folder: Path) -> list[tuple[str, list[float], list[float]]]:
-    """(operation, longest stalls through the program, the same on the GUI thread) in ms, on ``url``,
-    :data:`REPEATS` of each."""
+def measure(app: Any, url: str, folder: Path) -> list[tuple[str, Tries]]:
+    """(operation, its tries: through the program, the same service calls on the GUI thread, the noise
+    floor after each) on ``url``."""
     for helpers in (ROOT / "tests" / "gui", ROOT / "tests"):  # the tests' sample plans and signers
         if str(helpers) not in sys.path:
             sys.path.insert(0, str(helpers))
@@ -113,36 +193,44 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, list[float], li
 
     made = _prepared(url)
     services, ids, plans = made["services"], made["ids"], made["plans"]
-    out: list[tuple[str, list[float], list[float]]] = []
+    out: list[tuple[str, Tries]] = []
     timeout = LOCK_S + 20
+
+    def try_once(tries: Tries, baseline: Callable[[], object], action: Callable[[], object],
+                 done: Callable[[], bool], *, locked: bool = True) -> None:
+        with held(services) if locked else _nothing():
+            tries.baseline.append(_gaps(app, baseline, lambda: True, timeout))
+        with held(services) if locked else _nothing():
+            mine = _gaps(app, action, done, timeout)
+        tries.mine.append(mine)
+        tries.floor.append(_floor(app, mine.span_s))
 
     # -- opening a case
     case_editor = CaseEditor(services, QUndoStack())
+    case_editor.resize(1280, 800)
     case_editor.show()
+
+    def opened(case_id: int) -> bool:  # shown, every field filled
+        return case_editor.current_case_id() == case_id and not getattr(case_editor, "filling", False)
+
     # a case opened first, with nothing held (the program has shown cases before): Qt's first use of
     # some of its types is not what is measured
-    _until(app, lambda: case_editor.open_case(ids["MDT-004"]),
-           lambda: case_editor.current_case_id() == ids["MDT-004"])
-    opened = ("MDT-001", "MDT-002", "MDT-006")[:REPEATS]
-    mine, baseline = [], []
-    for n, ref in enumerate(opened):
-        with held(services):
-            baseline.append(_gaps(app, lambda: services.cases.open(ids["MDT-008"]), lambda: True, timeout))
-        with held(services):
-            mine.append(_gaps(app, lambda ref=ref: case_editor.open_case(ids[ref]),
-                              lambda ref=ref: case_editor.current_case_id() == ids[ref], timeout))
-        if case_editor.current_case_id() != ids[ref]:
-            raise RuntimeError(f"the case editor did not open the case (try {n + 1})")
-    out.append(("opening a case", mine, baseline))
-    # the same with nothing held: what the machine's load alone gives (a reference for the figures above)
-    mine, baseline = [], []
-    for ref in ("MDT-004", *opened):
-        baseline.append(_gaps(app, lambda: services.cases.open(ids["MDT-008"]), lambda: True, timeout))
-        mine.append(_gaps(app, lambda ref=ref: case_editor.open_case(ids[ref]),
-                          lambda ref=ref: case_editor.current_case_id() == ids[ref], timeout))
-    out.append(("opening a case, nothing held", mine[:REPEATS], baseline[:REPEATS]))
+    _until(app, lambda: case_editor.open_case(ids["MDT-004"]), lambda: opened(ids["MDT-004"]))
+    refs = ("MDT-001", "MDT-002", "MDT-006")
+    opened_refs = [refs[n % len(refs)] for n in range(REPEATS)]
+    for locked, op in ((True, "opening a case"), (False, "opening a case, nothing held")):
+        tries = Tries()
+        for n, ref in enumerate(opened_refs):
+            if case_editor.current_case_id() == ids[ref]:  # another case in between: a real opening
+                _until(app, lambda: case_editor.open_case(ids["MDT-004"]), lambda: opened(ids["MDT-004"]))
+            try_once(tries, lambda: services.cases.open(ids["MDT-008"]),
+                     lambda ref=ref: case_editor.open_case(ids[ref]), lambda ref=ref: opened(ids[ref]),
+                     locked=locked)
+            if case_editor.current_case_id() != ids[ref]:
+                raise RuntimeError(f"the case editor did not open the case (try {n + 1})")
+        out.append((op, tries))
 
-    # -- signing a care plan: each required discipline in turn
+    # -- signing a care plan: each required discipline in turn (the last one locks the plan)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     editor = CarePlanEditor(services, QUndoStack(), settings)
     editor.resize(1400, 900)
@@ -150,30 +238,30 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, list[float], li
     editor.open_case(ids["MDT-001"], plans["MDT-001"].agenda_item_id)
     _settle(app)
     other = plans["MDT-002"]
-    mine, baseline = [], []
-    for discipline in services.careplans.required_sign_offs(plans["MDT-001"])[:REPEATS]:
+    tries = Tries()
+    for discipline in services.careplans.required_sign_offs(plans["MDT-001"]):
         name = LEADS[discipline]
         key = credential(services, name, discipline)
-        with held(services):
-            baseline.append(_gaps(app, lambda d=discipline, k=key, p=other: services.careplans.sign_off(
-                p, d, k, open_items_reason="decided in the meeting"), lambda: True, timeout))
+        try_once(
+            tries,
+            lambda d=discipline, k=key, p=other: services.careplans.sign_off(
+                p, d, k, open_items_reason="decided in the meeting"),
+            lambda d=discipline, n=name, k=key: editor.sign(d, n, "decided in the meeting", k),
+            lambda d=discipline: editor.plan is not None and d in editor.plan.signed_disciplines(),
+        )
         other = services.careplans.current(ids["MDT-002"]) or other
-        with held(services):
-            mine.append(_gaps(
-                app, lambda d=discipline, n=name, k=key: editor.sign(d, n, "decided in the meeting", k),
-                lambda d=discipline: editor.plan is not None and d in editor.plan.signed_disciplines(),
-                timeout,
-            ))
         if editor.plan is None or discipline not in editor.plan.signed_disciplines():
             raise RuntimeError("the care-plan editor did not sign the plan")
         _settle(app)
-    out.append(("signing a care plan", mine, baseline))
+    if editor.plan is None or not editor.plan.signed:
+        raise RuntimeError("the care plan was not locked by its last signature")
+    out.append(("signing a care plan", tries))
 
     # -- saving the care plan's PDF
     _settle(app)
     audience, page_size = editor.output.audience, editor.output.page_size
     signed_plan = services.careplans.current(ids["MDT-001"])
-    mine, baseline = [], []
+    tries = Tries()
     for n in range(REPEATS):
         pdf, plain = folder / f"plan-{n}.pdf", folder / f"plain-{n}.pdf"
 
@@ -183,15 +271,12 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, list[float], li
             write_atomic(plain, data)
             services.audit.exported(f"{audience.value} paper", case_ids=[ids["MDT-001"]])
 
-        with held(services):
-            baseline.append(_gaps(app, on_gui_thread, lambda: True, timeout))
-        with held(services):
-            mine.append(_gaps(app, lambda pdf=pdf: editor.output.save_pdf_to(pdf),
-                              lambda pdf=pdf: pdf.exists() and editor.ui.pdfButton.isEnabled(), timeout))
+        try_once(tries, on_gui_thread, lambda pdf=pdf: editor.output.save_pdf_to(pdf),
+                 lambda pdf=pdf: pdf.exists() and editor.ui.pdfButton.isEnabled())
         if not (pdf.exists() and plain.exists()):
             raise RuntimeError("the care-plan PDF was not saved")
         _settle(app)
-    out.append(("saving a care-plan PDF", mine, baseline))
+    out.append(("saving a care-plan PDF", tries))
 
     ops.operations().wait()
     editor.close()
@@ -201,6 +286,11 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, list[float], li
     app.processEvents()
     services.close()
     return out
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 def _until(app: Any, action: Callable[[], object], until: Callable[[], bool], timeout_s: float = 30) -> None:
@@ -225,20 +315,19 @@ def _settle(app: Any) -> None:
     app.processEvents()
 
 
-Row = tuple[str, str, list[float], list[float]]
+Row = tuple[str, str, Tries]
 
 
 def run_all(app: Any, postgres_url: str) -> tuple[list[Row], dict[str, str]]:
-    """Both databases: rows (database, operation, mine, baseline: the stalls of each try), and why a
-    database was left out."""
+    """Both databases: rows (database, operation, its tries), and why a database was left out."""
     import sqlalchemy as sa
 
     rows: list[Row] = []
     skipped: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="mdtboard-bench-locked-") as tmp:
         folder = Path(tmp)
-        for op, mine, baseline in measure(app, f"sqlite:///{folder / 'locked-ops.sqlite3'}", folder):
-            rows.append(("SQLite", op, mine, baseline))
+        for op, tries in measure(app, f"sqlite:///{folder / 'locked-ops.sqlite3'}", folder):
+            rows.append(("SQLite", op, tries))
         schema = "bench_locked_ops"
         try:
             admin = sa.create_engine(postgres_url, connect_args={"connect_timeout": 3})
@@ -252,8 +341,8 @@ def run_all(app: Any, postgres_url: str) -> tuple[list[Row], dict[str, str]]:
         try:
             pg_folder = folder / "pg"
             pg_folder.mkdir()
-            for op, mine, baseline in measure(app, url.render_as_string(hide_password=False), pg_folder):
-                rows.append(("PostgreSQL", op, mine, baseline))
+            for op, tries in measure(app, url.render_as_string(hide_password=False), pg_folder):
+                rows.append(("PostgreSQL", op, tries))
         finally:
             with admin.begin() as conn:
                 conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")

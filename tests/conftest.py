@@ -205,13 +205,22 @@ def sqlite_file_with_cases(path: Path, n: int) -> None:
 
 def settle() -> None:
     """Let the background operations started (opening a plan, building a draft, signing) run, and deliver
-    their outcomes on the GUI thread, and those of any operation an outcome starts in turn."""
+    their outcomes on the GUI thread, and those of any operation an outcome starts in turn; a case opened
+    in the case editor is shown whole (its later parts come a turn of the event loop each)."""
+    from PySide6.QtWidgets import QApplication
+
     from mdtboard.ui import ops
+    from mdtboard.ui.editing.steps import Steps
 
     operations = ops.operations()
     for _ in range(20):
         if not operations.busy:
-            return
+            for _turn in range(1000):
+                if not Steps.any_busy():
+                    break
+                QApplication.processEvents()
+            if not operations.busy:
+                return
         assert operations.wait(30), "a background operation did not finish within 30 s"
     raise AssertionError("background operations kept starting others")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import settle
 from gui_helpers import open_and_wait
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
@@ -91,8 +92,10 @@ class Meeting:
         return next(i.id or 0 for i in agenda if i.case_id == self.case_ids[ref])
 
     def discuss(self, ref: str) -> None:
+        """``ref`` under discussion, shown in presentation mode (the case is read in the background)."""
         self.window.show_page(2)
         self.workspace.discuss(self.case_ids[ref])
+        settle()
 
 
 def prepare(url: str) -> tuple[Services, int, dict[str, int]]:
@@ -132,8 +135,10 @@ def make_meeting(qtbot: QtBot, tmp_path: Path, sqlite_database_url: str) -> Iter
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         open_and_wait(qtbot, window, sqlite_database_url)
+        settle()  # the conference open last time, read in the background
         meeting = Meeting(window, clock, services, conf_id, ids)
         meeting.discuss(AGENDA[0])
+        settle()
         return meeting
 
     yield make

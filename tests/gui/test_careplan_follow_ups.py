@@ -82,12 +82,14 @@ def test_open_actions_due_by_the_conference_are_offered_for_its_agenda(
 
     panel.ui.addButton.setFocus()
     qtbot.keyClick(panel.ui.addButton, Qt.Key.Key_Space)  # one action puts the case on the agenda
+    settle()
     agenda = services.conferences.get(conf.id).agenda
     assert [i.case_ref for i in agenda] == ["MDT-001"]
     assert "on the agenda" in panel.model.index(0, 0).data()
     assert not panel.ui.addButton.isEnabled() and panel.ui.addButton.text() == "Their cases are on the agenda"
 
     workspace.test_stack.undo()  # type: ignore[attr-defined]
+    settle()
     assert services.conferences.get(conf.id).agenda == []
     assert panel.ui.addButton.isEnabled()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from conftest import settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -25,6 +26,7 @@ def test_the_chair_typed_is_offered_for_the_attendance(
     services.conferences.add_attendee(conf_id, Attendee("Sam Lee", Discipline.PHYSICAL_THERAPY))
     workspace = make_workspace(services)
     workspace.open_conference(conf_id)
+    settle()
     messages: list[str] = []
     workspace.status_message.connect(messages.append)
     editor = workspace.editor.ui

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from conftest import table_snapshot
+from conftest import settle, table_snapshot
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -96,6 +96,7 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
     messages: list[str] = []
     workspace.status_message.connect(messages.append)
     workspace.open_conference(conf_id)
+    settle()
     assert _status(services, conf_id, first) is AgendaStatus.PENDING  # opening is not discussing
 
     # Ctrl+PgDown from anywhere in the workspace shows the first case; Ctrl+Shift+S starts its discussion
@@ -170,12 +171,14 @@ def test_every_discipline_typed_by_keyboard_saved_and_found_again(
     # a new workspace on the same database finds everything
     again = make_workspace(services)
     again.open_conference(conf_id)
+    settle()
     assert [a.name for a in again.controller.attendees()] == [p.name for p in TEAM]
     assert [i.case_id for i in again.controller.agenda()] == [first, second]
     again.ui.tabs.setCurrentWidget(again.ui.discussionTab)
     assert again.discussion.current_case_id() == second  # the one still in discussion
     assert _panel(again, Discipline.PHYSICIAN).ui.assessmentEdit.toPlainText() == "Typed just before closing."
     again.previous_case()
+    settle()
     assert again.discussion.current_case_id() == first
     psychology = _panel(again, Discipline.PSYCHOLOGY)
     assert psychology.ui.assessmentEdit.toPlainText() == "Psychology assessment of case one."
@@ -193,7 +196,9 @@ def test_undo_and_redo_of_input(qtbot: QtBot, services: Services, make_workspace
     undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
     workspace.addAction(undo)
     workspace.open_conference(conf_id)
+    settle()
     workspace.next_case()
+    settle()
     panel = _panel(workspace, Discipline.PHYSICIAN)
     edit = panel.ui.assessmentEdit
 
@@ -209,14 +214,18 @@ def test_undo_and_redo_of_input(qtbot: QtBot, services: Services, make_workspace
 
     assert stored() == "Stable. Taper tramadol."
     stack.undo()
+    settle()
     assert stored() == "Stable."
     assert edit.toPlainText() == "Stable."
     stack.undo()
+    settle()
     assert stored() is None  # the input is gone: not yet heard again
     assert edit.toPlainText() == ""
     assert not panel.heard and "physician" in _not_heard(workspace)
     stack.redo()
+    settle()
     stack.redo()
+    settle()
     assert stored() == "Stable. Taper tramadol."
     assert edit.toPlainText() == "Stable. Taper tramadol."
     assert panel.heard
@@ -231,6 +240,7 @@ def test_undo_and_redo_of_input(qtbot: QtBot, services: Services, make_workspace
     assert stored() == "Stable. Taper tramadol."
     assert edit.toPlainText() == "Stable. Taper tramadol."
     stack.redo()
+    settle()
     assert stored() == "Stable. Taper tramadol. Review in six weeks."
 
 
@@ -246,7 +256,9 @@ def test_conflicting_input_from_another_session_is_shown_not_overwritten(
     chooser = workspace.chooser
     assert isinstance(chooser, RecordingChooser)
     workspace.open_conference(conf_id)
+    settle()
     workspace.next_case()
+    settle()
     panel = _panel(workspace, Discipline.PSYCHOLOGY)
     assert panel.ui.assessmentEdit.toPlainText() == "First."
     assert panel.heard
@@ -299,6 +311,7 @@ def test_conference_details_changed_elsewhere_are_merged_and_only_a_clash_is_ask
     chooser = workspace.chooser
     assert isinstance(chooser, RecordingChooser)
     workspace.open_conference(conf_id)
+    settle()
     editor = workspace.editor
     stack = workspace.controller.undo_stack
 
@@ -344,6 +357,7 @@ def test_conference_details_changed_elsewhere_are_merged_and_only_a_clash_is_ask
 
     # the title not kept comes back with undo, and is saved
     stack.undo()
+    settle()
     assert editor.ui.titleEdit.text() == "Spine MDT!!"
     assert workspace.flush()
     assert services.conferences.get(conf_id).title == "Spine MDT!!"
@@ -358,6 +372,7 @@ def test_conference_details_keep_mine_for_a_clash(
     chooser = workspace.chooser
     assert isinstance(chooser, RecordingChooser)
     workspace.open_conference(conf_id)
+    settle()
     theirs = another_session.conferences.get(conf_id)
     theirs.room = "Room 9"
     theirs.default_minutes = 20
@@ -380,7 +395,9 @@ def test_key_facts_and_banners(services: Services, make_workspace: WorkspaceFact
     services.conferences.add_agenda_item(conf_id, risky)
     workspace = make_workspace(services)
     workspace.open_conference(conf_id)
+    settle()
     workspace.next_case()
+    settle()
     ui = workspace.discussion.ui
     assert workspace.discussion.current_case_id() == ids["MDT-001"]
     assert not ui.safetyFrame.isVisible() and not ui.sharingFrame.isVisible()
@@ -389,6 +406,7 @@ def test_key_facts_and_banners(services: Services, make_workspace: WorkspaceFact
     assert "PHQ-9: Total 11 of 27" in ui.scoresLabel.text()
     assert "Opioids: 30 MME/day" in ui.scoresLabel.text()  # tramadol 150 mg a day
     workspace.next_case()
+    settle()
     assert workspace.discussion.current_case_id() == risky
     assert ui.safetyFrame.isVisible()
     assert "SAFETY: PHQ-9 item 9" in ui.safetyLabel.text() and "is 2 of 3" in ui.safetyLabel.text()
@@ -414,11 +432,14 @@ def test_optional_discipline_appears_when_present(
     messages: list[str] = []
     workspace.status_message.connect(messages.append)
     workspace.open_conference(conf_id)
+    settle()
     workspace.next_case()
+    settle()
     assert _visible(workspace) == [Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY]
     workspace.focus_discipline(Discipline.SOCIAL_WORK)
     assert "No social work attendee is present" in messages[-1]
     assert workspace.controller.add_attendee(Attendee("Ray Cole", Discipline.SOCIAL_WORK))
+    settle()
     assert Discipline.SOCIAL_WORK in _visible(workspace)
     assert "social work" in _not_heard(workspace)
     panel = _panel(workspace, Discipline.SOCIAL_WORK)
@@ -432,6 +453,7 @@ def test_layout_survives_twice_the_text_size(services: Services, make_workspace:
     conf_id, _ids = _meeting(services, ["MDT-001", "MDT-002"])
     workspace = make_workspace(services)
     workspace.open_conference(conf_id)
+    settle()
     font = workspace.font()
     font.setPointSizeF(font.pointSizeF() * 2)
     workspace.setFont(font)
@@ -450,6 +472,7 @@ def test_every_input_has_an_accessible_name(services: Services, make_workspace: 
     conf_id, _ids = _meeting(services, ["MDT-001"])
     workspace = make_workspace(services)
     workspace.open_conference(conf_id)
+    settle()
     kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit)
     unnamed, checked = [], 0
     for widget in workspace.findChildren(QWidget):

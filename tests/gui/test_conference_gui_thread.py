@@ -1,7 +1,7 @@
 """Which SQL the conference page still sends from the GUI thread, walking it as in a meeting: opening a
-conference, searching the library and adding a case to the agenda, opening the case's discussion, typing a
-discipline's input, and the presentation mode (starting the meeting, the case timer, stopping, leaving),
-on SQLite and on PostgreSQL.
+conference, searching the library and adding a case to the agenda (undone and redone), opening the case's
+discussion, typing a discipline's input, and the presentation mode (starting the meeting, the case timer,
+stopping, leaving), on SQLite and on PostgreSQL.
 
 Every database call of the window is to run as a background operation. The parts of the page already
 moved are checked here (:data:`MOVED_FILES`, :data:`MOVED_FUNCTIONS`): none of their statements may come
@@ -35,7 +35,22 @@ __all__ = ["make_window", "settings_path"]  # fixtures used here
 MOVED_FILES = (
     "ui/conference/workspace.py",  # the lists of conferences, the room's other conferences
     "ui/conference/agenda.py",  # the library searched, the deferred cases offered
-    "ui/conference/discussion.py",  # the open actions of a case's agreed plan
+    "ui/conference/discussion.py",  # the open actions of a case's agreed plan, its facts, the input
+    "ui/conference/controller.py",  # opening, reloads, starting a discussion
+    "ui/conference/commands.py",  # the agenda, attendance and input steps, their undo and redo
+    "ui/conference/discipline_panel.py",  # a discipline's input saved as typed
+    "ui/conference/editor.py",  # the conference's own fields saved as typed
+    "ui/conference/attendance.py",  # the people with accounts offered
+    "ui/conference/passages.py",  # restricted passages of the input
+    # presentation mode: the case on the big screen, the timers' recorded time, the meeting's end, the
+    # meeting record and the minutes
+    "ui/presentation/session.py",
+    "ui/presentation/meeting_clock.py",
+    "ui/presentation/integration.py",
+    "ui/presentation/record_window.py",
+    "ui/presentation/minutes_window.py",
+    "ui/presentation/big_screen.py",
+    "ui/presentation/operator_bar.py",
 )
 MOVED_FUNCTIONS = (
     # the case timers' runs and the meeting clock, written on the writer queue
@@ -83,6 +98,13 @@ def walk(qtbot: QtBot, window: MainWindow, conf_id: int, added: str) -> None:
     agenda.add_selected()
     settle()
     assert added in [i.case_ref for i in workspace.controller.agenda()]
+    stack = workspace.controller.undo_stack  # the addition undone and done again
+    stack.undo()
+    settle()
+    assert added not in [i.case_ref for i in workspace.controller.agenda()]
+    stack.redo()
+    settle()
+    assert added in [i.case_ref for i in workspace.controller.agenda()]
     # the discussion of the first case: started, a discipline's input typed and saved
     first = workspace.controller.agenda()[0].case_id
     workspace.discuss(first)
@@ -127,7 +149,7 @@ def test_the_places_moved_are_named_as_the_guard_names_them() -> None:
     """A statement from a moved place would be caught: the names of the places moved match the guard's."""
     places = ["ui/conference/agenda.py:185 search > storage/case_repo.py:1 x",
               "ui/presentation/session.py:461 _start_meeting > storage/timing_repo.py:91 start_clock"]
-    kept = "ui/presentation/session.py:317 current_timer > storage/timing_repo.py:1 x"
+    kept = "ui/cases/library.py:1 refresh > storage/case_repo.py:1 x"  # not a place of the page
     assert moved_places(GuiThreadStatements(seen=[(p, "SELECT") for p in [*places, kept]])) == places
 
 

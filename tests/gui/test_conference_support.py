@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 
 import pytest
+from conftest import settle
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
@@ -140,10 +141,12 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
 
 
 def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key in the widget that has the keyboard focus (shortcuts included)."""
+    """Press a key in the widget that has the keyboard focus (shortcuts included), and let what it started
+    in the background (reads, saves, undo steps) finish and be shown."""
     target = QApplication.focusWidget()
     assert target is not None, "nothing has the keyboard focus"
     qtbot.keyClick(target, key, modifiers)
+    settle()
 
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -80,6 +80,7 @@ def test_create_a_conference_and_edit_it_by_keyboard(
     assert workspace.ui.stack.currentWidget() is workspace.ui.emptyPage
 
     workspace.new_conference()
+    settle()
     conf_id = workspace.current_conference_id()
     assert conf_id is not None and opened == [conf_id]
     created = services.conferences.get(conf_id)
@@ -133,6 +134,7 @@ def test_create_a_conference_and_edit_it_by_keyboard(
 
     # the next new conference is a week later, with the same room and chair
     workspace.new_conference()
+    settle()
     second = services.conferences.get(workspace.current_conference_id() or 0)
     assert (second.starts_at - services.conferences.get(conf_id).starts_at).days == 7
     assert (second.room, second.chair) == ("Seminar room 2", "Dr Okafor")
@@ -147,6 +149,7 @@ def test_attendance_by_keyboard_with_quorum_and_undo(
     workspace = make_workspace(services)
     stack = workspace.controller.undo_stack
     workspace.open_conference(conf_id)
+    settle()
     panel = workspace.attendance.ui
     assert panel.quorumLabel.text() == "Not quorate: missing physician, physical therapy, psychology"
     assert panel.quorumIcon.accessibleName() == "Not quorate"
@@ -190,22 +193,29 @@ def test_attendance_by_keyboard_with_quorum_and_undo(
     assert names == ["Dr Okafor", "Sam Lee", "Ana Ruiz"]
     assert panel.quorumLabel.text() == "Not quorate: missing psychology"
     stack.undo()
+    settle()
     assert [a.name for a in services.conferences.get(conf_id).attendees][-1] == "Lou Berg"
     assert panel.quorumLabel.text().startswith("Quorate")
     stack.redo()
+    settle()
     assert "Lou Berg" not in [a.name for a in services.conferences.get(conf_id).attendees]
     stack.undo()
+    settle()
 
     # a role changed in the table is stored and undoable (the re-added person has a new id)
     model = workspace.attendance.model
     lou = model.row_of(services.conferences.get(conf_id).attendees[-1].id)
     assert lou is not None
     assert model.setData(model.index(lou, model.ROLE), AttendeeRole.PRESENTER.value)
+    settle()
     assert services.conferences.get(conf_id).attendees[-1].role is AttendeeRole.PRESENTER
     stack.undo()
+    settle()
     assert services.conferences.get(conf_id).attendees[-1].role is AttendeeRole.MEMBER
     stack.undo()  # back to before Lou was added
+    settle()
     stack.undo()
+    settle()
     assert [a.name for a in services.conferences.get(conf_id).attendees] == ["Dr Okafor", "Sam Lee"]
 
 
@@ -217,6 +227,7 @@ def test_agenda_add_reorder_undo_redo_and_remove(
     workspace = make_workspace(services)
     stack = workspace.controller.undo_stack
     workspace.open_conference(conf_id)
+    settle()
 
     _add_by_keyboard(qtbot, workspace, "zoe")  # accents and case do not matter: Zoë Ørsted
     _add_by_keyboard(qtbot, workspace, "MDT-00", downs=2)  # 001, then 004 (002 is taken), then 006
@@ -244,25 +255,33 @@ def test_agenda_add_reorder_undo_redo_and_remove(
 
     # reorder by dragging: the model's move, as a drop on the view
     model.moveRows(model.index(0, 0).parent(), 0, 1, model.index(0, 0).parent(), 3)
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-001", "MDT-006", "MDT-002"]
     drop_row(view, 2, onto_top_of=0)
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-002", "MDT-001", "MDT-006"]
     assert [r.case_ref for r in model.rows()] == ["MDT-002", "MDT-001", "MDT-006"]
 
     # undo and redo walk the reorders back and forth, in the database and on screen
     stack.undo()
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-001", "MDT-006", "MDT-002"]
     stack.undo()
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-002", "MDT-001", "MDT-006"]
     stack.redo()
+    settle()
     stack.redo()
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-002", "MDT-001", "MDT-006"]
     assert [r.case_ref for r in model.rows()] == ["MDT-002", "MDT-001", "MDT-006"]
 
     # the budget of one case, edited in place, is undoable
     assert model.setData(model.index(1, model.MINUTES), 20)
+    settle()
     assert services.conferences.get(conf_id).agenda[1].minutes == 20
     stack.undo()
+    settle()
     assert services.conferences.get(conf_id).agenda[1].minutes == 12
 
     # Delete takes a case off (with the input given on it); undo puts it back in its place with its input
@@ -273,10 +292,12 @@ def test_agenda_add_reorder_undo_redo_and_remove(
     press(qtbot, Qt.Key.Key_Delete)
     assert _agenda_refs(services, conf_id) == ["MDT-002", "MDT-006"]
     stack.undo()
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-002", "MDT-001", "MDT-006"]
     back = services.conferences.get(conf_id).agenda[1]
     assert [i.assessment for i in services.conferences.inputs(back.id or 0)] == ["seen"]
     stack.redo()
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-002", "MDT-006"]
     assert refs["MDT-001"] not in {i.case_id for i in services.conferences.get(conf_id).agenda}
 
@@ -292,14 +313,17 @@ def test_an_undo_that_would_overwrite_another_session_changes_nothing(
     messages: list[str] = []
     workspace.status_message.connect(messages.append)
     workspace.open_conference(conf_id)
+    settle()
     model = workspace.agenda.model
     model.moveRows(model.index(0, 0).parent(), 2, 1, model.index(0, 0).parent(), 0)
+    settle()
     assert _agenda_refs(services, conf_id) == ["MDT-004", "MDT-001", "MDT-002"]
     # someone on another PC moves a case meanwhile
     agenda = services.conferences.get(conf_id).agenda
     services.conferences.move(agenda[2].id or 0, -2)
     before = table_snapshot(services.db)
     workspace.controller.undo_stack.undo()
+    settle()
     assert table_snapshot(services.db) == before
     assert any("changed since" in m and "Nothing was changed" in m for m in messages)
     assert [r.case_ref for r in model.rows()] == ["MDT-002", "MDT-004", "MDT-001"]  # shows what is stored
@@ -315,8 +339,10 @@ def test_deferred_case_is_offered_at_the_next_conference(
         services.conferences.add_agenda_item(week1, refs[ref])
     workspace = make_workspace(services)
     workspace.open_conference(week1)
+    settle()
     workspace.ui.tabs.setCurrentWidget(workspace.ui.discussionTab)
     workspace.discussion.show_case(refs["MDT-002"])
+    settle()
     workspace.discussion.ui.deferButton.setFocus()
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # asks why, the common reasons offered
     dialog = workspace.discussion.defer_dialog
@@ -326,10 +352,14 @@ def test_deferred_case_is_offered_at_the_next_conference(
     ]
     assert _status(services, week1, refs["MDT-002"]) is AgendaStatus.PENDING  # not until it is answered
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)
+    settle()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)
+    settle()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
     assert not dialog.isVisible()
     workspace.discussion.show_case(refs["MDT-004"])
+    settle()
     workspace.activateWindow()
     qtbot.waitUntil(workspace.isActiveWindow)
     workspace.discussion.ui.deferButton.setFocus()
@@ -338,12 +368,14 @@ def test_deferred_case_is_offered_at_the_next_conference(
     assert dialog is not None
     dialog.reason.setCurrentText("  MRI booked   for 12 January ")  # any reason may be typed
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
     statuses = {i.case_ref: i.status for i in services.conferences.get(week1).agenda}
     assert statuses["MDT-002"] is AgendaStatus.DEFERRED and statuses["MDT-004"] is AgendaStatus.DEFERRED
     reasons = {i.case_ref: i.deferral_reason for i in services.conferences.get(week1).agenda}
     assert reasons == {"MDT-001": None, "MDT-002": "Out of time", "MDT-004": "MRI booked for 12 January"}
 
     workspace.open_conference(week2)
+    settle()
     workspace.ui.tabs.setCurrentWidget(workspace.ui.agendaTab)
     agenda = workspace.agenda
     settle()  # the offers are read in the background
@@ -359,6 +391,7 @@ def test_deferred_case_is_offered_at_the_next_conference(
     settle()
     assert not agenda.ui.deferredFrame.isVisible()
     workspace.controller.undo_stack.undo()  # one action, one undo
+    settle()
     assert _agenda_refs(services, week2) == []
     settle()
     assert agenda.ui.deferredFrame.isVisible()
@@ -370,10 +403,13 @@ def test_attendee_edit_from_another_session_is_not_undone_over(
     conf_id = conference(services, datetime(2026, 12, 3, 13))
     workspace = make_workspace(services)
     workspace.open_conference(conf_id)
+    settle()
     assert workspace.controller.add_attendee(Attendee("Sam Lee", Discipline.PHYSICAL_THERAPY))
+    settle()
     stored = services.conferences.get(conf_id).attendees[0]
     services.conferences.update_attendee(Attendee("Samantha Lee", stored.discipline, id=stored.id, version=0))
     workspace.controller.undo_stack.undo()
+    settle()
     assert [a.name for a in services.conferences.get(conf_id).attendees] == ["Samantha Lee"]
 
 

@@ -45,7 +45,9 @@ def _select(edit: object, words: str) -> None:
 def test_one_key_restricts_a_passage_of_the_team_s_input(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
     meeting = make_meeting()
     meeting.discuss("MDT-RISK")
+    settle()
     meeting.mode.start()
+    settle()
     discussion = meeting.workspace.discussion
     edit = discussion.panels[Discipline.PSYCHOLOGY].ui.assessmentEdit
     edit.setFocus()
@@ -56,10 +58,12 @@ def test_one_key_restricts_a_passage_of_the_team_s_input(qtbot: QtBot, make_meet
     edit.setFocus()
     _select(edit, WORDS)
     qtbot.keyClick(edit, Qt.Key.Key_R, CTRL_SHIFT)
+    settle()
     dialog = discussion.passages.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.held_by() == "psychology"  # the panel's discipline, to accept with Enter
     qtbot.keyClick(dialog.holder, Qt.Key.Key_Return)
+    settle()
     assert not dialog.isVisible()
     ops.operations().wait()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
@@ -93,6 +97,7 @@ def test_one_key_restricts_a_passage_of_the_team_s_input(qtbot: QtBot, make_meet
     while stack.canUndo() and undone[-1:] != ["Restrict a passage of the psychology input"]:
         undone.append(stack.undoText())
         stack.undo()
+        settle()
         ops.operations().wait()
     assert undone[-1] == "Restrict a passage of the psychology input"
     stored = meeting.services.cases.get(meeting.case_ids["MDT-RISK"]).restricted_passages or []
@@ -102,6 +107,7 @@ def test_one_key_restricts_a_passage_of_the_team_s_input(qtbot: QtBot, make_meet
 def test_the_key_outside_the_team_s_input_says_what_to_do(qtbot: QtBot, make_meeting: MeetingFactory) -> None:
     meeting = make_meeting()
     meeting.discuss("MDT-RISK")
+    settle()
     discussion = meeting.workspace.discussion
     messages: list[str] = []
     discussion.message.connect(messages.append)
@@ -125,6 +131,7 @@ def test_the_field_with_the_cursor_is_scrolled_into_view(qtbot: QtBot, make_meet
     meeting = make_meeting()
     meeting.window.resize(1280, 720)
     meeting.discuss("MDT-RISK")
+    settle()
     discussion = meeting.workspace.discussion
     viewport = discussion.ui.panelsScroll.viewport()
 
@@ -140,6 +147,7 @@ def test_the_field_with_the_cursor_is_scrolled_into_view(qtbot: QtBot, make_meet
         discussion.focus_discipline(discipline)
         qtbot.waitUntil(in_view)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to the next field
+        settle()
         qtbot.waitUntil(in_view)
 
 

@@ -64,7 +64,9 @@ def test_the_library_shows_another_pcs_edit_keeping_the_selection(
     assert library is not None
     window.show_page(LIBRARY)
     second = _case_id(services, "LIVE-2")
-    assert library.select_case(second)
+    with qtbot.waitCallback() as selected:  # its row found in the background
+        library.select_case(second, selected)
+    selected.assert_called_with(True)
     elsewhere(url, ["case", _case_id(services, "LIVE-1"), "title", "Retitled on another PC"])
 
     def titles() -> list[str]:
@@ -136,7 +138,9 @@ def test_the_workspace_follows_attendance_input_and_case_edits_from_another_pc(
     assert workspace is not None
     window.show_page(CONFERENCE)
     workspace.open_conference(conf.id or 0)
+    settle()
     workspace.discuss(case_id)
+    settle()
     physician = workspace.discussion.panels[Discipline.PHYSICIAN]
     physician.ui.assessmentEdit.setFocus()
     qtbot.keyClicks(physician.ui.assessmentEdit, "Opioid taper advised")
@@ -156,6 +160,7 @@ def test_the_workspace_follows_attendance_input_and_case_edits_from_another_pc(
     assert physician.ui.assessmentEdit.toPlainText() == "Opioid taper advised"  # typing untouched
     assert physician.ui.assessmentEdit.hasFocus()
     qtbot.keyClick(physician.ui.assessmentEdit, Qt.Key.Key_Period)
+    settle()
     assert physician.ui.assessmentEdit.toPlainText() == "Opioid taper advised."  # the cursor stayed put
     services.close()
 
@@ -201,8 +206,10 @@ def test_follow_mode_tracks_the_operator_through_three_cases(
     workspace = window.workspace
     assert workspace is not None and window.live is not None and window.live.follow_action is not None
     workspace.open_conference(conf.id or 0)
+    settle()
     window.show_page(LIBRARY)  # the colleague was looking elsewhere
     window.live.follow_action.trigger()  # Conference > Follow the meeting
+    settle()
     panel = workspace.discussion.panels[Discipline.PSYCHOLOGY]
     assert panel.ui.assessmentEdit.isReadOnly()
     previous = None
@@ -216,6 +223,7 @@ def test_follow_mode_tracks_the_operator_through_three_cases(
         assert window.current_page() == CONFERENCE
         previous = case_id
     window.live.follow_action.trigger()  # stop following: the panels can be typed in again
+    settle()
     assert not panel.ui.assessmentEdit.isReadOnly()
     services.close()
 
@@ -231,8 +239,10 @@ def test_the_minutes_follow_attendance_recorded_on_another_pc(
     assert workspace is not None
     window.show_page(CONFERENCE)
     workspace.open_conference(conf.id or 0)
+    settle()
     minutes = window.presentation.open_minutes()
-    assert minutes is not None and "No attendance was recorded" in minutes.ui.minutesText.toPlainText()
+    assert minutes is not None
+    qtbot.waitUntil(lambda: "No attendance was recorded" in minutes.ui.minutesText.toPlainText())
     elsewhere(url, ["attendee", conf.id, "Dr Ana Ruiz", "psychology"])
     qtbot.waitUntil(lambda: "Dr Ana Ruiz" in minutes.ui.minutesText.toPlainText(), timeout=WAIT_MS)
     minutes.close()
@@ -300,7 +310,9 @@ def test_a_conference_deleted_elsewhere_closes_with_the_unsaved_input(
     assert workspace is not None
     window.show_page(CONFERENCE)
     workspace.open_conference(conf.id or 0)
+    settle()
     workspace.discuss(case_id)
+    settle()
     physician = workspace.discussion.panels[Discipline.PHYSICIAN]
     for timer in (physician.session._pause, physician.session._max_wait):  # not saved before the deletion
         timer.setInterval(600_000)
@@ -329,7 +341,9 @@ def test_a_case_taken_off_the_agenda_elsewhere_offers_the_unsaved_input_and_move
     assert workspace is not None
     window.show_page(CONFERENCE)
     workspace.open_conference(conf.id or 0)
+    settle()
     workspace.discuss(first)
+    settle()
     discussion = workspace.discussion
     psychology = discussion.panels[Discipline.PSYCHOLOGY]
     for timer in (psychology.session._pause, psychology.session._max_wait):  # not saved before the removal
@@ -359,9 +373,12 @@ def test_the_big_screen_shows_a_case_corrected_on_another_pc(
     assert workspace is not None
     window.show_page(CONFERENCE)
     workspace.open_conference(conf.id or 0)
+    settle()
     workspace.discuss(case_id)
+    settle()
     screen = window.presentation.start()  # the operator's big screen
-    assert screen is not None and "Title LIVE-1" in screen.ui.caseLabel.text()
+    assert screen is not None
+    qtbot.waitUntil(lambda: "Title LIVE-1" in screen.ui.caseLabel.text())  # the case read in the background
     elsewhere(url, ["case", case_id, "title", "Corrected on another PC"])
     qtbot.waitUntil(lambda: "Corrected on another PC" in screen.ui.caseLabel.text(), timeout=WAIT_MS)
     window.presentation.leave()
@@ -380,7 +397,9 @@ def test_follow_mode_shows_the_operators_timer_and_who_holds_the_floor(
     workspace, live = window.workspace, window.live
     assert workspace is not None and live is not None and live.follow_action is not None
     workspace.open_conference(conf.id or 0)
+    settle()
     live.follow_action.trigger()  # Conference > Follow the meeting
+    settle()
     label = workspace.discussion.ui.followLabel
     qtbot.waitUntil(lambda: label.text().endswith("not started"), timeout=WAIT_MS)
     elsewhere(url, ["timing", conf.id, case_id, "psychology", 65])  # the operator's timer runs
@@ -388,5 +407,6 @@ def test_follow_mode_shows_the_operators_timer_and_who_holds_the_floor(
     assert label.text().startswith("Operator's timer 01:")  # 65 s and counting, of the item's budget
     assert f"of {item.minutes:02d}:00" in label.text()
     live.follow_action.trigger()
+    settle()
     assert label.text() == ""
     services.close()

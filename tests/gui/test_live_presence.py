@@ -51,7 +51,9 @@ def test_another_pc_typing_is_shown_beside_the_case_and_goes_with_that_pc(
     assert workspace is not None
     window.show_page(CONFERENCE)
     workspace.open_conference(conf_id)
+    settle()
     workspace.discuss(case_id)
+    settle()
     discussion = workspace.discussion
     psychology = discussion.panels[Discipline.PSYCHOLOGY]
     physician = discussion.panels[Discipline.PHYSICIAN]
@@ -104,14 +106,18 @@ def test_following_a_colleague_takes_their_panel_and_the_operator_sees_who_types
     live = window.live
     assert workspace is not None and live is not None and live.follow_action is not None
     workspace.open_conference(conf_id)
+    settle()
     live.follow_action.trigger()  # Conference > Follow the meeting
+    settle()
     discussion = workspace.discussion
     qtbot.waitUntil(lambda: discussion.current_case_id() == case_id, timeout=WAIT_MS)
     psychology = discussion.panels[Discipline.PSYCHOLOGY]
     physio = discussion.panels[Discipline.PHYSICAL_THERAPY]
     assert psychology.ui.assessmentEdit.isReadOnly() and psychology.ui.takeButton.isVisible()
     physio.ui.takeButton.click()
+    settle()
     psychology.ui.takeButton.click()  # taking Psychology gives Physiotherapy back
+    settle()
     assert not physio.ui.takeButton.isChecked() and physio.ui.assessmentEdit.isReadOnly()
     assert not psychology.ui.assessmentEdit.isReadOnly()
     psychology.ui.assessmentEdit.setFocus()
@@ -122,8 +128,10 @@ def test_following_a_colleague_takes_their_panel_and_the_operator_sees_who_types
     qtbot.waitUntil(lambda: any(i.assessment == "Fear avoidance is high"
                                 for i in services.conferences.inputs(item.id or 0)), timeout=WAIT_MS)
     psychology.ui.takeButton.click()  # given back: read-only again
+    settle()
     assert psychology.ui.assessmentEdit.isReadOnly()
     live.follow_action.trigger()
+    settle()
     assert not psychology.ui.assessmentEdit.isReadOnly() and not psychology.ui.takeButton.isVisible()
 
 

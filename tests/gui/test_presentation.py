@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from conftest import settle
 from presentation_support import AGENDA, SECRET, Meeting, MeetingFactory, make_meeting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -107,6 +108,7 @@ def test_the_case_in_isbar_order_with_mme_flags_and_banners(
     assert "Pain (NRS): 7 of 10" in screen.text.page_text(0)
 
     press(qtbot, Qt.Key.Key_PageDown, ALT)  # next case, from the operator's window
+    settle()  # the case read in the background
     assert meeting.session.case is not None and meeting.session.case.ref == "MDT-RISK"
     assert screen.ui.safetyFrame.isVisibleTo(screen)
     assert screen.ui.safetyLabel.text().startswith("SAFETY: PHQ-9 item 9")
@@ -157,8 +159,10 @@ def test_sections_and_pages_by_keyboard_from_both_windows(qtbot: QtBot, make_mee
     assert edit.toPlainText() == "" and QApplication.focusWidget() is edit  # nothing typed, focus kept
 
     press(qtbot, Qt.Key.Key_PageDown, CTRL)  # the workspace's next case
+    settle()
     assert meeting.session.case is not None and meeting.session.case.ref == "MDT-001"
     qtbot.keyClick(screen, Qt.Key.Key_PageUp, ALT)  # and back, from the big screen
+    settle()
     assert meeting.session.case is not None and meeting.session.case.ref == "MDT-RISK"
 
 

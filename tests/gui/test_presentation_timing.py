@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from conftest import settle
+from gui_helpers import close_window
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -74,6 +75,7 @@ def test_the_floor_is_what_the_operator_sets_and_is_recorded_as_it_happens(
     assert bar.ui.presentationLabel.text() == "Floor: Physical therapy"
 
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)  # discussed: its timer stops
+    settle()
     timer = meeting.session.timers[meeting.item_id("MDT-008")]
     assert timer.run_state() is TimerState.STOPPED
     assert floor(meeting, "MDT-008") == [(None, 180), (PHYS, 120), (PT, 60)]
@@ -178,7 +180,7 @@ def test_closing_the_program_closes_the_stretch_going_on(qtbot: QtBot, make_meet
     meeting = make_meeting()
     _start_in_the_agenda(qtbot, meeting)
     meeting.clock.advance(minutes=5)
-    meeting.window.close()
+    close_window(qtbot, meeting.window)
     stored = meeting.services.timing.item_timing(meeting.item_id("MDT-008"))
     assert stored.cut_short == 0 and stored.active_seconds == 300
 
@@ -193,17 +195,21 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     press(qtbot, Qt.Key.Key_F6)  # the physician has the floor
     clock.advance(minutes=9)  # 14 minutes on a 12-minute budget
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+    settle()
     press(qtbot, Qt.Key.Key_PageDown, ALT)
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # the risky case deferred, never timed
+    settle()
     dialog = meeting.workspace.discussion.defer_dialog  # asked why: the first common reason will do
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
     assert not dialog.isVisible(), "the reason was not taken"
     item = meeting.workspace.controller.item_for(meeting.case_ids["MDT-RISK"])
     assert item is not None and item.deferral_reason == "Awaiting results", item
     meeting.mode.record_action.trigger()
     window = meeting.mode.record_window
     assert window is not None and window.isVisible()
+    settle()  # the record made in the background
     cases = window.ui.casesTable
     rows = [[cases.item(r, c).text() for c in range(cases.columnCount())] for r in range(cases.rowCount())]
     assert rows[0][0] == "1" and rows[0][1].startswith("MDT-008")
@@ -221,7 +227,8 @@ def test_the_meeting_record_window_numbers_pdf_and_print(
     assert shares["Psychology"] == ("00:00", "0%")
     assert "Present but never heard: Physical therapy, Psychology, Pharmacy." in window.ui.missingLabel.text()
 
-    window.ui.endButton.click()  # the meeting ends: its clock is recorded
+    window.ui.endButton.click()  # the meeting ends: its clock is recorded (in the background)
+    settle()
     times = meeting.services.timing.meeting_times(meeting.conf_id)
     assert times is not None and times.ended_at is not None
     assert "Length: 0:14:00 against 0:36:00 planned: 0:22:00 under plan." in window.ui.summaryLabel.text()
@@ -256,16 +263,20 @@ def test_the_minutes_window_from_the_conference_menu(
     press(qtbot, Qt.Key.Key_F6)
     clock.advance(minutes=7)
     press(qtbot, Qt.Key.Key_D, CTRL | SHIFT)
+    settle()
     press(qtbot, Qt.Key.Key_PageDown, ALT)
     press(qtbot, Qt.Key.Key_L, CTRL | SHIFT)  # deferred before its timer ran
+    settle()
     dialog = meeting.workspace.discussion.defer_dialog  # asked why: the first common reason will do
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
     assert meeting.mode.minutes_action.shortcut().toString() == "Ctrl+Shift+M"
     assert meeting.mode.minutes_action in meeting.window.ui.menuConference.actions()
     meeting.mode.minutes_action.trigger()
     window = meeting.mode.minutes_window
     assert window is not None and window.isVisible()
+    settle()  # the minutes made in the background
     shown = " ".join(window.ui.minutesText.toPlainText().split())
     assert "Attendance" in shown and shown.index("Attendance") < shown.index("1. MDT-008")
     assert "Outcome Discussed" in shown and "Time 07:00 of 12:00" in shown

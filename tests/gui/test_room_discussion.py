@@ -20,6 +20,7 @@ def test_key_facts_show_medications_with_the_mme_total_and_flags(
 ) -> None:
     meeting = make_meeting()
     meeting.discuss("MDT-008")  # opioids with alprazolam and gabapentin, no naloxone
+    settle()
     ui = meeting.workspace.discussion.ui
     assert ui.medsLabel.isVisible() and ui.medsHeading.isVisible()
     meds = ui.medsLabel.text()
@@ -45,7 +46,9 @@ def test_key_facts_say_incomplete_when_an_opioid_is_not_counted(
     assert case.id is not None
     meeting.services.conferences.add_agenda_item(meeting.conf_id, case.id)
     meeting.workspace.controller.reload()
+    settle()
     meeting.workspace.discuss(case.id)
+    settle()
     meds = meeting.workspace.discussion.ui.medsLabel.text()
     assert "MME total: at least 60 MME/day" in meds
     assert "(incomplete: buprenorphine patch)" in meds
@@ -57,7 +60,9 @@ def test_an_edit_in_the_case_editor_reaches_the_discussion_and_the_big_screen(
 ) -> None:
     meeting = make_meeting()
     meeting.discuss("MDT-RISK")
+    settle()
     meeting.mode.start()
+    settle()
     workspace = meeting.workspace
     assert "widespread pain and low mood" in workspace.discussion.ui.oneLinerLabel.text()
     assert meeting.screen.ui.sectionLabel.text() == "Situation"
@@ -70,10 +75,12 @@ def test_an_edit_in_the_case_editor_reaches_the_discussion_and_the_big_screen(
     editor.ui.oneLinerEdit.setPlainText("38-year-old teacher with widespread pain since a fall in March.")
     editor.ui.sharingByEdit.setText("Dr Ana Ruiz")
     assert editor.flush()
+    settle()  # the discussion reads the case again in the background
     # Saved: both views show it at once, without leaving the case or restarting.
     facts = workspace.discussion.ui
     assert "since a fall in March" in facts.oneLinerLabel.text()
     assert "ask Dr Ana Ruiz before" in facts.sharingLabel.text()
+    settle()  # the big screen's case read again in the background
     assert "since a fall in March" in meeting.screen.text.page_text(0)
     assert "ask Dr Ana Ruiz before" in meeting.screen.ui.sharingLabel.text()
     assert meeting.session.section == 0

@@ -261,6 +261,7 @@ def test_a_teaching_conference_appears_in_the_conference_list_at_once_and_a_book
 
     # a conference made in the workspace and moved onto a booked slot is warned about in its details
     workspace.new_conference()
+    settle()
     clash = workspace.editor.ui.clashLabel
     assert clash.isHidden()  # a week after the latest: the room is free
     created = workspace.controller.conference

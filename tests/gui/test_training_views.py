@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle, table_snapshot
-from gui_helpers import open_and_wait, opened
+from gui_helpers import close_window, open_and_wait, opened
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import Qt
@@ -395,11 +395,13 @@ def test_the_training_menu_in_the_main_window(
     main.open_case(original.id or 0)
     settle()
     menu.action_make.trigger()
+    settle()  # the draft made in the background, then its review opened
     dialog = menu.review_dialog
     assert isinstance(dialog, TeachingCaseDialog) and dialog.isVisible()
     assert dialog.review.source_case_id == original.id
     dialog.close()
     menu.reviews_menu.aboutToShow.emit()
+    settle()  # the drafts under review read in the background
     assert [a.text().split(" ")[0] for a in menu.reviews_menu.actions()] == [dialog.review.draft.case.ref]
     QApplication.processEvents()
 
@@ -429,6 +431,6 @@ def test_closing_the_main_window_saves_scores_still_waiting(
     row.set_score(4)
     row.score_chosen.emit(row.item.key, 4)  # as the digit key does; the save waits for a pause
     assert training.scoring.pending
-    main.close()
+    close_window(qtbot, main)  # closes once the score is written
     stored = services.training.assessment(conf.id or 0, ZOE, FAC)
     assert stored is not None and stored.assessment.scores == (Score("trainee.closes_loop", 4),)

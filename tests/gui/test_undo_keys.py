@@ -35,6 +35,7 @@ def test_ctrl_z_in_the_conference_fields_undoes_on_the_window_stack(
     conf_id = conference(services, datetime(2026, 12, 3, 13))
     workspace = make_workspace(services)
     workspace.open_conference(conf_id)
+    settle()
     stack = workspace.controller.undo_stack
     title, room = workspace.editor.ui.titleEdit, workspace.editor.ui.roomEdit
     assert undo_keys.stack_for(title)[0] is stack
@@ -94,4 +95,5 @@ def test_a_field_outside_the_editors_keeps_its_own_undo(qtbot: QtBot) -> None:
     assert undo_keys.stack_for(field) == (None, [])
     qtbot.keyClicks(field, "search")
     qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    settle()
     assert field.text() == ""

@@ -15,7 +15,11 @@ What is found, and how:
 - street addresses, postcodes and ZIP codes, named institutions and towns (:mod:`mdtboard.domain.phi_places`;
   a town found only by a cue such as "lives in" is a question, not sure);
 - people's names: the names the case gives (patient, clinicians) wherever they appear, and names found by
-  what stands before or after them (:mod:`mdtboard.domain.phi_names`).
+  what stands before or after them (:mod:`mdtboard.domain.phi_names`);
+- all of these again by the words of many languages written around them (relations, titles, kinds of
+  institution, street words and units, record and postcode labels, national postcode formats, month names,
+  feast days, administrative divisions, the word for "years"): :mod:`mdtboard.domain.phi_world`, with its
+  vocabularies as data in ``resources/deid/identifier-words.toml``.
 """
 
 from __future__ import annotations
@@ -43,6 +47,20 @@ from mdtboard.domain.phi_places import (
     town_spans,
 )
 from mdtboard.domain.phi_words import AGE_WORDS
+from mdtboard.domain.phi_world import (
+    IPV6_SHORT,
+    PHONE_EXTENSION,
+    address_world_spans,
+    age_spans,
+    at_name_spans,
+    date_world_spans,
+    institution_world_spans,
+    name_spans,
+    place_spans,
+    postcode_world_spans,
+    record_spans,
+    widen_address,
+)
 
 __all__ = ["MAX_SHOWN_AGE", "OLDEST_AGE_TEXT", "HintKind", "IdentifierHint", "find_identifiers",
            "name_tokens"]
@@ -109,6 +127,8 @@ _IP = re.compile(
 )
 _PHONE = re.compile(
     r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w/])"
+    # an international number whose area code is one digit: "+82 2 3142 5500", "+33 1 42 68 53 00"
+    r"|(?<![\w/])\+\d{1,3}[\s.-]\d(?:[\s.-]\d{2,5}){2,4}(?![\w/])"
 )
 _AGE = re.compile(
     r"\b(?P<n>\d{2,3})(?:\s*|-)(?:years?|yrs?|y)(?:\s*|-)(?:old|/o|o)\b|\b(?P<n3>\d{2,3})\s*(?:y/?o|yo)\b|"
@@ -126,8 +146,9 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 
 
 
-#: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011") are not phones.
-_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d/(?:19|20)\d\d")
+#: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011", "2021-2022")
+#: are not phones.
+_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
@@ -168,6 +189,8 @@ def find_identifiers(
         add(match.start(), end, HintKind.URL)
     for match in _IP.finditer(text):
         add(match.start(), match.end(), HintKind.IP_ADDRESS)
+    for match in IPV6_SHORT.finditer(text):
+        add(match.start(), match.end(), HintKind.IP_ADDRESS)
     for match in SSN.finditer(text):
         add(match.start(), match.end(), HintKind.SSN)
     for match in LABELLED_NUMBER.finditer(text):
@@ -175,6 +198,8 @@ def find_identifiers(
     for start, end in national_number_spans(text):
         add(start, end, HintKind.RECORD_NUMBER)
     for start, end, year in date_spans(text, today):
+        add(start, end, HintKind.DATE, True, year)
+    for start, end, year in date_world_spans(text):
         add(start, end, HintKind.DATE, True, year)
     for region in PHONE_REGIONS:
         for number in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
@@ -190,17 +215,24 @@ def find_identifiers(
     not_phones = [m.span() for m in _NOT_A_PHONE.finditer(text)]
     found = [f for f in found
              if f[2] is not HintKind.PHONE or not any(s <= f[0] and f[1] == e for s, e in not_phones)]
-    for start, end in address_spans(text):
-        add(start, end, HintKind.ADDRESS)
+    # a phone's extension is part of it: "(416) 935-7700 x4412", "+82 2 3142 5500 ext. 331"
+    found = [(f[0], extension.end(), *f[2:]) if f[2] is HintKind.PHONE and (
+        extension := PHONE_EXTENSION.match(text, f[1])) else f for f in found]
+    for start, end in (*address_spans(text), *address_world_spans(text)):
+        add(*widen_address(text, start, end), HintKind.ADDRESS)
+    for start, end, sure in record_spans(text):
+        add(start, end, HintKind.RECORD_NUMBER, sure)
     for start, end in postcode_spans(text):
         add(start, end, HintKind.POSTCODE)
-    for start, end in institution_spans(text):
+    for start, end, what in postcode_world_spans(text):
+        add(start, end, HintKind.POSTCODE if what == "postcode" else HintKind.PLACE)
+    for start, end in (*institution_spans(text), *institution_world_spans(text)):
         add(start, end, HintKind.INSTITUTION)
         # its acronym in brackets after it: "Lagos University Teaching Hospital (LUTH)"
         acronym = _ACRONYM_AFTER.match(text, end)
         if acronym is not None:
             add(*acronym.span("acronym"), HintKind.INSTITUTION)
-    for start, end in context_names(text):
+    for start, end in (*context_names(text), *name_spans(text)):
         add(start, end, HintKind.NAME)
     for token in sorted(set(names), key=len, reverse=True):
         # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
@@ -215,6 +247,8 @@ def find_identifiers(
         group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
+    for start, end in age_spans(text):
+        add(start, end, HintKind.AGE_OVER_89)
     for age in ages:
         if age > MAX_SHOWN_AGE:
             bare = rf"(?<![\d.,/]){age}(?![\d.,/])(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
@@ -224,7 +258,7 @@ def find_identifiers(
         add(start, end, HintKind.PLACE, sure=False)
     for match in HOLIDAY.finditer(text):  # "at Christmas": a day of the year, but often harmless
         add(match.start(), match.end(), HintKind.DATE, sure=False)
-    for start, end in geo_spans(text):
+    for start, end in (*geo_spans(text), *place_spans(text)):
         add(start, end, HintKind.PLACE)
     for start, end in named_home_spans(text):
         add(start, end, HintKind.ADDRESS, sure=False)
@@ -237,6 +271,8 @@ def find_identifiers(
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
             add(match.start(), match.end(), kind, sure)
     for start, end in acronym_institution_spans(text, clinical_words()):
+        add(start, end, HintKind.INSTITUTION, sure=False)
+    for start, end in at_name_spans(text, clinical_words()):
         add(start, end, HintKind.INSTITUTION, sure=False)
     for start, end in gazetteer_spans(text):
         add(start, end, HintKind.PLACE, sure=False)

@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from mdtboard.domain.phi_vocab import entries
 from mdtboard.domain.phi_words import FOREIGN_MONTHS
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     + FOREIGN_MONTHS
+    + "|"
+    + "|".join(re.escape(m) for m in sorted(set(entries("months")), key=len, reverse=True))
     + ")"
 )
 _DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
@@ -33,7 +36,7 @@ _FULL_DATES = [
     re.compile(rf"\b\d{{1,2}}[\s.]{_ROMAN_MONTH}[\s.]{_YEAR4}\b"),
     re.compile(
         rf"\b(?:(?:le|el|am)\s+)?(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}(?:{_ORD}|\.)(?:\s+|-)(?:of\s+|de\s+)?{_MONTHS}\.?"
-        rf"(?:,?\s+|-|\s+de\s+){_YEAR4}\b",
+        rf"(?:,?\s+|-|\s+del?\s+){_YEAR4}\b",
         re.IGNORECASE,
     ),
     re.compile(

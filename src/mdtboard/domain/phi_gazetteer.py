@@ -129,7 +129,7 @@ def gazetteer_spans(text: str) -> list[tuple[int, int]]:
                 while end > start and text[end - 1] in "'’":
                     end -= 1
                 name = text[start:end]
-                if name.casefold() not in towns:
+                if name.casefold() not in towns and name.replace("İ", "I").casefold() not in towns:
                     continue
                 before = text[:start].rstrip()
                 if last == index and (not before or before[-1] in ".!?:;•(\"“"):

@@ -52,7 +52,7 @@ _NAME_WORDS = re.compile(
 )
 
 
-def _capitalised_words(text: str, start: int) -> tuple[int, int] | None:
+def capitalised_words(text: str, start: int) -> tuple[int, int] | None:
     """The name (one to three capitalised words) starting at ``start``, as a span; None when there is none."""
     match = _NAME_WORDS.match(text, start)
     if match is None:
@@ -86,7 +86,9 @@ _INITIAL_BEFORE = re.compile(
     rf"(?:\b[A-Z]\.\s?){{1,2}}(?:{_PARTICLES_BEFORE})?$|(?<![\w'’-]){_PARTICLES_BEFORE}$"
 )
 _GIVEN_BEFORE = re.compile(r"\b(?P<given>[A-Z][a-z][^\W\d_]+)\s$")
-_INITIAL_AFTER = re.compile(r"\s[A-Z]\.(?!\w)")
+#: An initial after a name: "Priya V.", or without its full stop where nothing follows in the phrase
+#: ("Priya R – chronic pain", "Sam K").
+_INITIAL_AFTER = re.compile(r"\s[A-Z](?:\.(?!\w)|(?=\s+[–—-]\s|\s*$|\s*[,;:)]))")
 
 
 def with_initials(text: str, start: int, end: int) -> tuple[int, int]:
@@ -124,7 +126,7 @@ def context_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for cue in (_TITLE, _AFTER_RELATION):
         for match in cue.finditer(text):
-            span = _capitalised_words(text, match.end())
+            span = capitalised_words(text, match.end())
             if span is not None:
                 spans.append(span)
     for match in DISCIPLINE_NAME.finditer(text):

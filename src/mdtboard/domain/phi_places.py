@@ -64,7 +64,7 @@ _CAP = rf"(?:{_UPPER}[\w'’.-]*|[A-Z])"
 #: A capitalised word of letters.
 _WORD = rf"(?:{_UPPER}(?:[a-zß-öø-ÿłśżźćńšžčřěňťďůőűŷŵ]|['’][A-Z])[^\W\d_]*(?:['’.-][^\W\d_]+)*\.?)"
 _JOIN = (
-    r"(?:\s+(?:de|la|del|of|the|von|van|der|le|du|des|les|da|das|do|dos|di|della|dei|degli|delle|e|y|et|und|&)\s+"
+    r"(?:\s+(?:de|la|del|of|the|and|von|van|der|le|du|des|les|da|das|do|dos|di|della|dei|degli|delle|e|y|et|und|&)\s+"
     r"|\s+d['’]|\s+)"
 )
 _STREET_WORDS = (
@@ -201,7 +201,8 @@ _TOWN_STATE = re.compile(
     rf"(?:{'|'.join(_US_STATES)}|{_US_STATE_NAMES}|{_OTHER_STATES})\b"
 )
 _MORE_TOWNS = re.compile(
-    r"(?:,|\s+[–-])\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:\s+[A-Z][a-z][^\W\d_]*){0,2})"
+    r"(?:,|\s+[–-])\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:(?:\s+(?:del|de|la|di|da|do|sur|upon|on|am|an|im))?"
+    r"\s+[A-Z][a-z][^\W\d_]*){0,2})"
     r"(?=[,.;)]|\s+(?:with|and|in|on|at|since)\b|\s+\d{4,5}\b|$)"
 )
 POSTCODE_AFTER_TOWN = re.compile(r",?\s+(?P<zip>\d{4,6})\b(?![.,/:]\d)")
@@ -272,7 +273,10 @@ def institution_spans(text: str) -> list[tuple[int, int]]:
                 spans.append(match.span(named))
         elif pre is not None:
             words = [w.strip("'’.").casefold() for w in pre.split()]
-            if not match.group("post") and all(
+            # "University Hospital of the West Indies": the name is after "of"
+            named_after = re.match(r"(?:Hospitals?|Infirmary|Clinic|School|University|Hospice|Church)\s+of\s",
+                                   match.group()[len(pre):])
+            if not match.group("post") and not named_after and all(
                 w in GENERIC or w.endswith("'s") and w[:-2] in GENERIC for w in words
             ):
                 continue

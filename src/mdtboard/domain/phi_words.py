@@ -55,7 +55,7 @@ FOREIGN_RELATIONS = (
 
 _FIRST_NAME = r"[A-Z][a-zà-öø-ÿ'’][^\W\d_]*(?:-[A-Z][^\W\d_]+)?"
 _DISCIPLINES = (
-    r"OT|PT|SLT|physio(?:therapy|therapist)?|psychology|psychologist|nursing|nurse|pharmacy|pharmacist|"
+    r"OT|PT|SLT|SW|MSW|physio(?:therapy|therapist)?|psychology|psychologist|nursing|nurse|pharmacy|pharmacist|"
     r"dietetics|dietitian|dietician|social\s+work|social\s+worker|occupational\s+therapy|physical\s+therapy|"
     r"psychiatry|chaplaincy|neuromodulation|pain\s+nurse|CNS|ANP|podiatry|chiropractic|speech\s+therapy|"
     # French, Spanish, Portuguese, Italian, German, Dutch

@@ -160,6 +160,15 @@ class AccountService(PinMixin, AccountAdminMixin):
                                             password_hash=rehash)
             return to_account(row)
 
+    def confirm(self, credential: Credential, *, pin_ok: bool = True) -> Account:
+        """The account whose own password or PIN ``credential`` gives, checked as :meth:`verify` does; the
+        services take its person at their word from now on for what they do on the PC someone else signed
+        in to (scoring as a rater: :func:`permissions.vouched`), until another account signs in."""
+        account = self.verify(credential, pin_ok=pin_ok)
+        permissions.vouch(account.id)
+        log.info("account %d confirmed with its own credential", account.id)
+        return account
+
     def sign_in(self, username: str, password: str, *, now: datetime | None = None, pin_ok: bool = False
                 ) -> Account:
         """The account, once its password (or PIN, when ``pin_ok``: switching user on the meeting-room PC)

@@ -23,7 +23,7 @@ from mdtboard.domain.conference import (
 )
 from mdtboard.domain.errors import InvalidInputError, NotFoundError, Problem
 from mdtboard.services.permissions import NotAllowedError, allowed, check
-from mdtboard.services.uow import read_only, unit_of_work
+from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.services.visibility import (
     check_conference_visible,
     check_item_visible,
@@ -58,6 +58,14 @@ def _check_conference(conf: Conference) -> None:
 def _check_minutes(minutes: int) -> None:
     if not 1 <= minutes <= 240:
         raise InvalidInputError(Problem("minutes", f"{minutes} is not between 1 and 240 minutes"))
+
+
+def _not_listed_yet(session: Session, conf_id: int, att: Attendee) -> None:
+    """Refuse a second line for one person on the attendance list (the quorum, the sign-offs and the
+    minutes count people, not lines)."""
+    listed = repo.attendee_named(session, conf_id, att.name, other_than=att.id)
+    if listed is not None:
+        raise InvalidInputError(Problem("name", f"{listed} is already on the attendance list"))
 
 
 def _check_attendee(att: Attendee) -> None:
@@ -165,6 +173,7 @@ class ConferenceService:
         _check_attendee(att)
         with unit_of_work(self.db) as session:
             repo.lock_conference(session, conf_id)
+            _not_listed_yet(session, conf_id, att)
             return repo.insert_attendee(session, conf_id, att)
 
     def update_attendee(self, att: Attendee) -> Attendee:
@@ -173,6 +182,10 @@ class ConferenceService:
             raise NotFoundError("attendee", att.name)
         _check_attendee(att)
         with unit_of_work(self.db) as session:
+            conf_id = repo.attendee_conference(session, att.id)
+            if conf_id is not None:
+                repo.lock_conference(session, conf_id)
+                _not_listed_yet(session, conf_id, att)
             version = repo.update_attendee(session, att)
         return replace(att, version=version)
 

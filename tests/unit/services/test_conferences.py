@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -46,6 +47,25 @@ def test_create_with_attendance_and_quorum(services: Services) -> None:
     assert "psychology" in q.describe()
     services.conferences.add_attendee(conf.id or 0, Attendee("Ana Ruiz", Discipline.PSYCHOLOGY))
     assert quorum(services.conferences.get(conf.id or 0).attendees).quorate
+
+
+def test_one_person_is_listed_once(services: Services) -> None:
+    """The same person added twice (a double Enter, two PCs at once, another spelling of the same name) is
+    refused with a message, and renaming someone to a name already listed too; the list stays as it was."""
+    conf_id = _conference(services).id or 0
+    sam = services.conferences.add_attendee(conf_id, Attendee("Sam Lee", Discipline.PHYSICAL_THERAPY))
+    ana = services.conferences.add_attendee(conf_id, Attendee("Ana Ruiz", Discipline.PSYCHOLOGY))
+    for again in ("Sam Lee", " sam  lee "):
+        with pytest.raises(InvalidInputError, match="Sam Lee is already on the attendance list"):
+            services.conferences.add_attendee(conf_id, Attendee(again, Discipline.PHYSICIAN))
+    with pytest.raises(InvalidInputError, match="Sam Lee is already on the attendance list"):
+        services.conferences.update_attendee(replace(ana, name="SAM LEE"))
+    services.conferences.update_attendee(replace(sam, role=AttendeeRole.PRESENTER))  # keeping one's name
+    other = _conference(services, datetime(2026, 12, 10, 13, 0)).id or 0
+    services.conferences.add_attendee(other, Attendee("Sam Lee", Discipline.PHYSICAL_THERAPY))  # elsewhere
+    listed = services.conferences.get(conf_id).attendees
+    assert [(a.name, a.role) for a in listed] == [
+        ("Sam Lee", AttendeeRole.PRESENTER), ("Ana Ruiz", AttendeeRole.MEMBER)]
 
 
 def test_observer_does_not_make_quorum() -> None:

@@ -4,8 +4,10 @@ typed name; a trainee account is offered as a trainee and linked to the person r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
+import pytest
 from training_setup import FACILITATOR, ZOE, load_bank, teaching_conference
 
 from mdtboard.domain.accounts import Credential, Role
@@ -13,6 +15,8 @@ from mdtboard.domain.case import Discipline
 from mdtboard.domain.progress import Trainee, trainee_key
 from mdtboard.domain.rubric import AssessorRole, Score
 from mdtboard.services.context import Services
+from mdtboard.services.passwords import SignInError
+from mdtboard.services.permissions import NotAllowedError
 
 FAC, SELF = AssessorRole.FACILITATOR, AssessorRole.SELF
 DOYLE = "Maeve Doyle"
@@ -39,7 +43,7 @@ def test_a_rater_is_recorded_by_account_not_by_the_name_typed(services: Services
     stored = training.save_assessment(conf.id, ZOE, FAC, [Score("trainee.closes_loop", 4)], assessor="Anyone")
     assert (stored.assessment.assessor_id, stored.assessment.assessor) == (raman, FACILITATOR)
     # a second person who confirmed with their own PIN scores the same trainee: a second assessment
-    assert services.accounts.verify(Credential("doyle", "1357")).id == doyle
+    assert services.accounts.confirm(Credential("doyle", "1357")).id == doyle
     theirs = training.save_assessment(conf.id, ZOE, FAC, [Score("trainee.closes_loop", 2, "Late.")],
                                       rater_id=doyle)
     assert theirs.id != stored.id
@@ -62,6 +66,37 @@ def test_a_rater_is_recorded_by_account_not_by_the_name_typed(services: Services
     training.submit_assessment(own.id, seen_version=own.version)
     goals = training.set_goals(conf.id, ZOE, [("keep", "Close the loop.")], rater="Typed Name")
     assert [(g.rater, g.rater_id) for g in goals] == [(FACILITATOR, raman)]
+
+
+def test_a_rater_who_has_not_confirmed_is_refused_by_the_service(services: Services) -> None:
+    """The service does not take the window's word for who scores: another person's account is a rater only
+    once that person confirmed with their own PIN or password (a wrong one does not count), and no longer
+    once someone else signs in to the PC."""
+    raman, doyle = _team(services)
+    bank = load_bank(services)
+    conf = teaching_conference(services, "Teaching", datetime(2026, 3, 9, 13), [bank["TEACH-02"]])
+    assert conf.id is not None
+    training, accounts = services.training, services.accounts
+    accounts.become(next(a for a in accounts.all() if a.id == raman))
+    scores = [Score("trainee.closes_loop", 2, "Late.")]
+
+    def refused(action: Callable[[], object]) -> None:
+        with pytest.raises(NotAllowedError, match="has not confirmed"):
+            action()
+
+    refused(lambda: training.save_assessment(conf.id or 0, ZOE, FAC, scores, rater_id=doyle))
+    refused(lambda: training.assessment(conf.id or 0, ZOE, FAC, rater_id=doyle))
+    refused(lambda: training.visible_assessments(conf.id or 0, ZOE, viewer=DOYLE, viewer_id=doyle))
+    with pytest.raises(SignInError):
+        accounts.confirm(Credential("doyle", "9999"))
+    refused(lambda: training.save_assessment(conf.id or 0, ZOE, FAC, scores, rater_id=doyle))
+    assert training.assessment(conf.id, ZOE, FAC, rater_id=raman) is None  # the one signed in may
+    accounts.confirm(Credential("doyle", "1357"))
+    stored = training.save_assessment(conf.id, ZOE, FAC, scores, rater_id=doyle)
+    assert stored.assessment.assessor_id == doyle
+    accounts.become(next(a for a in accounts.all() if a.id == doyle))  # someone else signs in
+    accounts.become(next(a for a in accounts.all() if a.id == raman))
+    refused(lambda: training.save_assessment(conf.id or 0, ZOE, FAC, scores, rater_id=doyle))
 
 
 def test_nobody_signed_in_keeps_the_typed_rater_name(services: Services) -> None:

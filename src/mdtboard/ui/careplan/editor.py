@@ -66,6 +66,8 @@ from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import RecordReplace
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
+from mdtboard.ui.editing.steady import steady_save_state
+from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
@@ -148,6 +150,7 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, QWidget):
         self._attendance: tuple[tuple[int | None, int | None], list[Attendee], dict[Discipline, list[str]]] \
             | None = None
         self.conflict_dialog: ClashDialog | None = None
+        self._later = Steps(self)  # what a locked plan shows a turn of the event loop later
         #: parts whose text of this person's own a choice did not keep (brought back by undo)
         self._discarded: dict[str, Any] = {}
         self.last_dialog: QWidget | None = None
@@ -164,6 +167,7 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, QWidget):
             widget = self.fields.widget(key)
             if isinstance(widget, QPlainTextEdit):
                 widget.setUndoRedoEnabled(False)
+        steady_save_state(self.ui.saveState)  # a new state repaints the label, not the editor
         self.ui.bodySplitter.setStretchFactor(0, 3)
         self.ui.bodySplitter.setStretchFactor(1, 1)
         self.ui.bodySplitter.setSizes([900, 360])
@@ -308,6 +312,7 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, QWidget):
         self.status_message.emit(f"Showing version {plan.plan_version} (read-only)")
 
     def _load(self, plan: CarePlan | None) -> None:
+        self._later.cancel()
         self._plan = plan
         self.session.load(plan)
         self._fill(plan)
@@ -459,7 +464,8 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, QWidget):
         self.session.settle(clash, keep)
 
     # -- showing
-    def _show_state(self) -> None:
+    def _show_state(self, *, signoff: bool = True) -> None:
+        """Show what follows from the plan and its state (``signoff``: the sign-off rows too)."""
         case, plan = self._case, self._plan
         self.ui.emptyLabel.setVisible(plan is None)
         self.ui.bodySplitter.setVisible(plan is not None)
@@ -477,7 +483,8 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, QWidget):
         self.fields.set_read_only(not editable)
         self._show_restrictions()
         self._show_lock()
-        self._show_signoff()
+        if signoff:
+            self._show_signoff()
         self._show_summaries()
 
     def _show_restrictions(self) -> None:

@@ -35,6 +35,8 @@ from mdtboard.ui.accounts.dialogs import CredentialDialog, WithdrawDialog
 from mdtboard.ui.careplan import display
 from mdtboard.ui.careplan.checklist import ChecklistDialog
 from mdtboard.ui.careplan.fields import PlanFields
+from mdtboard.ui.careplan.history import VersionHistory
+from mdtboard.ui.careplan.saving import plan_fields
 from mdtboard.ui.careplan.sections import (
     GOALS,
     INTERVENTIONS,
@@ -45,6 +47,7 @@ from mdtboard.ui.careplan.tables import PlanTables
 from mdtboard.ui.dialogs import ask, show_error
 from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
+from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
 
@@ -66,6 +69,8 @@ class PlanLifecycle(EditorPart):
         ui: Ui_CarePlanEditor
         session: RecordSession
         signoff: SignOffPanel
+        history: VersionHistory
+        _later: Steps
         tables: PlanTables
         fields: PlanFields
         last_dialog: QWidget | None
@@ -87,7 +92,9 @@ class PlanLifecycle(EditorPart):
         def show_latest(self) -> None: ...
         def enter_part(self, index: int | None = None) -> None: ...
         def _load(self, plan: CarePlan | None) -> None: ...
-        def _show_state(self) -> None: ...
+        def _show_state(self, *, signoff: bool = True) -> None: ...
+        def _show_lock(self) -> None: ...
+        def _show_follow_through(self) -> None: ...
         def _ask(self, what: str) -> int: ...
 
     # -- drafts, versions, sign-off
@@ -243,10 +250,10 @@ class PlanLifecycle(EditorPart):
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
             return
         self.signoff.forget_typed(discipline)
-        self._plan = plan
+        before, self._plan = self._plan, plan
         self.session.base = plan  # the version the next save states
         if plan.signed:
-            self._load(plan)
+            self._locked(before, plan)
             self.status_message.emit(f"Signed by every discipline: version {plan.plan_version} is locked")
             assert plan.case_id is not None
             self.plan_signed.emit(plan.case_id)
@@ -254,6 +261,39 @@ class PlanLifecycle(EditorPart):
             self._show_state()
             self.signoff.focus_next_unsigned()
             self.status_message.emit(f"Signed for {discipline.label.lower()} by {name.strip()}")
+
+    def _locked(self, before: CarePlan | None, plan: CarePlan) -> None:
+        """The last signature locked ``plan``. Its text is the one shown (signing states the version
+        seen), so the fields and tables stay as they are, made read-only, and only what signing changes
+        is shown again (the lock, the sign-offs, the version's row in the history, the follow-through);
+        the whole plan is shown again only when the screen may differ from it (something typed
+        meanwhile, a row without text, text the signing changed)."""
+        if (
+            before is None
+            or self.session.pending
+            or self.tables.blank_rows()
+            or plan_fields(before) != plan_fields(plan)
+        ):
+            self._load(plan)
+            return
+        self.session.load(plan)
+        self.ui.saveState.setText("")
+        # now: read-only, the lock and the sign-offs; the rest in the next turns of the event loop
+        self.tables.set_read_only(True)
+        self.fields.set_read_only(True)
+        self._show_lock()
+        self._show_signoff()
+
+        def rest() -> None:
+            if self._plan is plan:
+                self._show_state(signoff=False)
+                self.history.model.update_plan(plan)
+
+        def follow_through() -> None:
+            if self._plan is plan:
+                self._show_follow_through()
+
+        self._later.start([(False, rest), (False, follow_through)])
 
     def _sign_failed(
         self, plan_shown: CarePlan, discipline: Discipline, name: str, reason: str | None, exc: MdtboardError

@@ -124,11 +124,14 @@ class ItemTableModel(QAbstractTableModel, Generic[T]):
         return self._read_only
 
     def set_read_only(self, read_only: bool) -> None:
+        """Cells editable or not. Only their flags change: the views are told so with no role that
+        changes a size, so that rows fitted to their text are not measured again (a plan locked by its
+        last signature would measure every wrapped row of the seven tables, about 6 ms)."""
         if read_only != self._read_only:
             self._read_only = read_only
             if self._items:
                 last = self.index(len(self._items) - 1, len(self.columns) - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
+                self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.AccessibleDescriptionRole])
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):

@@ -117,42 +117,71 @@ class SignOffPanel(QFrame):
     ) -> None:
         """Show the sign-offs of ``plan``: one row per required discipline (and any other that signed).
         ``editable``: the plan is the latest draft, so signing (and withdrawing) is possible.
-        ``signers``: the people on the attendance list who may sign for each discipline."""
-        self._clear()
+        ``signers``: the people on the attendance list who may sign for each discipline.
+
+        When the same disciplines are shown as before (a signature given or withdrawn, the attendance
+        list read again), the rows are brought up to date where they are: no widget is made again, and a
+        name chosen or the cursor in a row stays."""
         self._signed = {} if plan is None else {s.discipline: s for s in plan.sign_offs}
         shown = [d for d in Discipline if d in set(required) or d in self._signed]
+        if shown != list(self.rows):
+            self._clear()
+            for at, discipline in enumerate(shown):
+                self.rows[discipline] = self._make_row(discipline, at)
         size = icon_size_for(self.font())
-        for at, discipline in enumerate(shown):
-            row = self._make_row(discipline, at)
-            self.rows[discipline] = row
+        for discipline, row in self.rows.items():
             signed = self._signed.get(discipline)
             if signed is not None:
-                row.icon.setPixmap(pixmap(Mark.DONE, size))
-                row.icon.setAccessibleName("Signed")
-                row.name.addItem(signed.name)
-                row.name.setEnabled(False)
-                row.name.hide()
-                row.signed.setText(
-                    f"<b>{html.escape(signed.name)}</b>, {html.escape(local_time(signed.signed_at))}"
-                )
-                row.button.setText("Withdraw")
-                row.button.setAccessibleName(f"Withdraw the {discipline.label.lower()} sign-off")
-                row.button.setVisible(editable)
+                self._show_signed(row, signed, editable, size)
             else:
-                row.icon.setFixedSize(size, size)  # blank until signed; the summary says who is still to sign
-                row.icon.setAccessibleName("Not signed yet")
-                people = list((signers or {}).get(discipline, ()))
-                row.name.addItems(people)
-                typed = self._typed.get(discipline)
-                if typed in people:
-                    row.name.setCurrentText(typed)
-                if not people:
-                    row.name.addItem(f"No {discipline.label.lower()} lead on the attendance list")
-                row.name.setEnabled(editable and bool(people))
-                row.signed.hide()
-                row.button.setEnabled(editable and bool(people))
-            row.signed.setTextFormat(Qt.TextFormat.PlainText if signed is None else Qt.TextFormat.RichText)
+                self._show_unsigned(row, list((signers or {}).get(discipline, ())), editable, size)
         self._show_summary(plan, shown)
+
+    @staticmethod
+    def _set_items(combo: QComboBox, items: Sequence[str]) -> None:
+        """The drop-down's choices, changed only when they differ (the one chosen stays)."""
+        if [combo.itemText(i) for i in range(combo.count())] != list(items):
+            combo.clear()
+            combo.addItems(list(items))
+
+    def _show_signed(self, row: _Row, signed: SignOff, editable: bool, size: int) -> None:
+        discipline = row.discipline
+        if row.icon.accessibleName() != "Signed":
+            row.icon.setMinimumSize(0, 0)
+            row.icon.setMaximumSize(16777215, 16777215)
+            row.icon.setPixmap(pixmap(Mark.DONE, size))
+            row.icon.setAccessibleName("Signed")
+        self._set_items(row.name, [signed.name])
+        row.name.setEnabled(False)
+        row.name.hide()
+        row.signed.setTextFormat(Qt.TextFormat.RichText)
+        text = f"<b>{html.escape(signed.name)}</b>, {html.escape(local_time(signed.signed_at))}"
+        if row.signed.text() != text:
+            row.signed.setText(text)
+        row.signed.show()
+        row.button.setText("Withdraw")
+        row.button.setAccessibleName(f"Withdraw the {discipline.label.lower()} sign-off")
+        row.button.setEnabled(True)
+        row.button.setVisible(editable)
+
+    def _show_unsigned(self, row: _Row, people: list[str], editable: bool, size: int) -> None:
+        discipline = row.discipline
+        if row.icon.accessibleName() != "Not signed yet":
+            row.icon.clear()
+            row.icon.setFixedSize(size, size)  # blank until signed; the summary says who is still to sign
+            row.icon.setAccessibleName("Not signed yet")
+        self._set_items(row.name, people or [f"No {discipline.label.lower()} lead on the attendance list"])
+        typed = self._typed.get(discipline)
+        if typed in people and row.name.currentText() != typed:
+            row.name.setCurrentText(typed)
+        row.name.setEnabled(editable and bool(people))
+        row.name.show()
+        row.signed.setTextFormat(Qt.TextFormat.PlainText)
+        row.signed.hide()
+        row.button.setText("Sign")
+        row.button.setAccessibleName(f"Sign for {discipline.label.lower()}")
+        row.button.setEnabled(editable and bool(people))
+        row.button.show()
 
     def show_loading(self) -> None:
         """Who is to sign is being read (the attendance list of the plan's conference): no rows until it

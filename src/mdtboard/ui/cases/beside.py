@@ -8,6 +8,7 @@ from the editor is declared below, under ``TYPE_CHECKING``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -62,6 +63,7 @@ class CaseBeside(EditorPart):
         _loading: bool
         _passages: list[RestrictedPassage] | None
         _changed_passages: list[RestrictedPassage]
+        _edit_count: int
 
         def _read(self) -> Reading: ...
 
@@ -84,6 +86,40 @@ class CaseBeside(EditorPart):
             self._show_scores(case.scores, reading.invalid_units)
         if key is None or key.startswith("medicationsTable/"):
             self._show_mme(case, valid="medicationsTable" not in reading.invalid_units)
+        self._show_readiness(case)
+
+    def _refresh_steps(self) -> list[Callable[[], None]]:
+        """:meth:`_refresh` in three steps, for three turns of the event loop (a case being opened): the
+        marks, header, passages and banners; the scores and MME; the readiness check. The form is read
+        once, and again only when it was edited in between."""
+        seen: dict[str, tuple[int, Reading]] = {}
+
+        def reading() -> Reading:
+            if "last" not in seen or seen["last"][0] != self._edit_count:
+                seen["last"] = (self._edit_count, self._read())
+            return seen["last"][1]
+
+        def marks() -> None:
+            if self._saved is not None:
+                got = reading()
+                self.form.show_problems(got.problems)
+                self._show_header(got.case)
+                self._show_passages()
+                self._show_banners(got.case)
+
+        def scores() -> None:
+            if self._saved is not None:
+                got = reading()
+                self._show_scores(got.case.scores, got.invalid_units)
+                self._show_mme(got.case, valid="medicationsTable" not in got.invalid_units)
+
+        def readiness() -> None:
+            if self._saved is not None:
+                self._show_readiness(reading().case)
+
+        return [marks, scores, readiness]
+
+    def _show_readiness(self, case: Case) -> None:
         check = check_isbar(case)
         self.ui.readinessSummary.setText(show.readiness_summary(check))
         self.ui.readinessDetails.setText(show.readiness_html(check))

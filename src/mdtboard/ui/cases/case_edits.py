@@ -43,6 +43,7 @@ from mdtboard.ui.cases.restricted import (
 from mdtboard.ui.editing.commands import FieldEdit, RowInsert, RowRemove
 from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
+from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
 
@@ -61,6 +62,8 @@ class CaseEditing(EditorPart):
         _texts: dict[str, str]
         _loading: bool
         _passages: list[RestrictedPassage] | None
+        _edit_count: int
+        _fill_steps: Steps
 
         def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> bool: ...
         def _case_key(self) -> int: ...
@@ -129,6 +132,7 @@ class CaseEditing(EditorPart):
         return widget.accessibleName().lower() or key
 
     def _changed(self, key: str | None = None) -> None:
+        self._edit_count += 1
         self.session.touch()
         self._refresh(key)
 
@@ -158,12 +162,12 @@ class CaseEditing(EditorPart):
         if not isinstance(key, int):
             return False
         case_id = self._stored_drafts.get(key, key)
-        if self._saved is not None and self._case_key() == case_id:
-            return True
-        # an undo or redo of a change to a case not shown applies to it at once: wait for the opening
-        if not self.open_case(case_id):
-            return False
-        ops_module.operations().wait()
+        if self._saved is None or self._case_key() != case_id:
+            # an undo or redo of a change to a case not shown applies to it at once: wait for the opening
+            if not self.open_case(case_id):
+                return False
+            ops_module.operations().wait()
+        self._fill_steps.finish(fields_only=True)  # a case being shown: every field filled first
         return self._saved is not None and self._case_key() == case_id
 
     def apply_text(self, case_id: Hashable, key: str, text: str) -> bool:

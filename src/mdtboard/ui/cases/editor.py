@@ -44,6 +44,7 @@ from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.beside import CaseBeside
 from mdtboard.ui.cases.case_edits import CaseEditing
+from mdtboard.ui.cases.filling import CaseFilling
 from mdtboard.ui.cases.form import (
     CaseForm,
     Reading,
@@ -61,6 +62,8 @@ from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import RecordReplace
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
+from mdtboard.ui.editing.steady import steady_save_state
+from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
@@ -118,7 +121,7 @@ class _CellDelegate(QStyledItemDelegate):
     """A plain cell editor (kept as a class: the medication table has its own)."""
 
 
-class CaseEditor(CaseEditing, CaseBeside, QWidget):
+class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
     """Edits one case at a time.
 
     A new case (:meth:`new_case`) is a draft with no database id until the patient's name is typed: it is
@@ -185,6 +188,10 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
         self.elsewhere_dialog: QMessageBox | None = None  # a case deleted or archived on another PC
         self._passages: list[RestrictedPassage] | None = None  # as marked on screen
         self._changed_passages: list[RestrictedPassage] = []  # marked, but no longer in their field
+        self._edit_count = 0  # edits made, so that a reading of the form knows when it is stale
+        #: the rest of a case being shown, one turn of the event loop a step (see .filling)
+        self._fill_steps = Steps(self)
+        self._part_keys: list[frozenset[str]] | None = None  # the fields and tables of each ISBAR part
         self._prepare_widgets()
         self._connect_signals()
         self._show_body(False)
@@ -217,6 +224,7 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
         self.ui.locationsTable.setColumnWidth(1, 120)
         self.ui.otherScoresTable.setColumnWidth(0, 220)
         self.ui.otherScoresTable.setColumnWidth(1, 100)
+        steady_save_state(self.ui.saveState)  # a new state repaints the label, not the editor
         restrict = QShortcut(RESTRICT_KEYS, self)
         restrict.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         restrict.activated.connect(self.mark_selection)
@@ -238,6 +246,8 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
         self.ui.removeMedicationButton.clicked.connect(lambda: self.remove_row("medicationsTable"))
         self.ui.addScoreButton.clicked.connect(lambda: self.add_row("otherScoresTable"))
         self.ui.removeScoreButton.clicked.connect(lambda: self.remove_row("otherScoresTable"))
+        # another part brought to the front while a case is being shown: its fields at once
+        self.ui.isbarTabs.currentChanged.connect(lambda _i: self._fill_steps.finish(fields_only=True))
         self.session.saved.connect(self._on_saved)
         self.session.state_changed.connect(self._show_state)
         self.session.failed.connect(self._on_save_failed)
@@ -316,7 +326,7 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
         if token != self._opening:  # another case was asked for meanwhile: that one is shown
             return
         assert case.id is not None
-        self._load(case)
+        self._load(case, sliced=True)
         self.case_opened.emit(case.id)
         if left is not None and dropped:
             fields = "field was" if dropped == 1 else "fields were"
@@ -348,6 +358,7 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
             return True
         if not self.flush():
             return False
+        self._fill_steps.cancel()
         self.session.close()
         self._saved = None
         self._passages = None
@@ -400,6 +411,7 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
         if self._saved is None:
             return
         case_id, ref, unsaved = self._saved.id, self._saved.ref, self._unsaved_text()
+        self._fill_steps.cancel()
         self.session.close()
         self._saved = None
         self._passages = None
@@ -418,18 +430,18 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
         self.status_message.emit(f"Case {ref} was {how} on another PC and was closed here.")
         self.closed_elsewhere.emit(case_id or 0)
 
-    def _load(self, case: Case) -> None:
+    def _load(self, case: Case, *, sliced: bool = False) -> None:
+        """Show ``case``. ``sliced`` (a case opened): the header, the banners, the free texts and the part
+        in front at once, the rest a step per turn of the event loop (see :mod:`.filling`)."""
+        self._fill_steps.cancel()
         self._saved = case
         self._passages = list(case.restricted_passages) if case.restricted_passages is not None else None
         self._service_problems = []
-        self._loading = True
-        try:
-            with self.session.suspend():
-                self.form.fill(case)
-        finally:
-            self._loading = False
+        if sliced:
+            self._show_in_steps(case)
+            return
+        self._fill_keys(case, None)
         self.session.load(case)
-        self._texts = self.form.snapshot()
         self._draft_texts = dict(self._texts) if case.id is None else None
         self._show_body(True)
         self.ui.saveState.setText("")
@@ -468,6 +480,7 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
         self.case_saved.emit(stored.id)
 
     def _read(self) -> Reading:
+        self._fill_steps.finish(fields_only=True)  # never a half-filled form
         self._service_problems = [
             entry
             for entry in self._service_problems
@@ -554,6 +567,7 @@ class CaseEditor(CaseEditing, CaseBeside, QWidget):
 
     def _show_record(self, case: Case) -> None:
         """Fill the form with ``case``'s content (not an edit: the caller saves it)."""
+        self._fill_steps.cancel()
         self._loading = True
         try:
             with self.session.suspend():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -292,10 +292,12 @@ class CaseForm:
         elif cell.text() != text:
             cell.setText(text)
 
-    def snapshot(self) -> dict[str, str]:
-        """The text of every key."""
-        texts = {key: self.text(key) for key in self.scalar_keys()}
+    def snapshot(self, only: Container[str] | None = None) -> dict[str, str]:
+        """The text of every key (``only``: of these fields and tables)."""
+        texts = {key: self.text(key) for key in self.scalar_keys() if only is None or key in only}
         for name, table in self.tables.items():
+            if only is not None and name not in only:
+                continue
             for row in range(table.rowCount()):
                 for column in range(table.columnCount()):
                     texts[f"{name}/{row}/{column}"] = self.text(f"{name}/{row}/{column}")
@@ -324,7 +326,23 @@ class CaseForm:
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
 
     # -- case -> form
-    def fill(self, case: Case) -> None:
+    def fill(self, case: Case, only: Container[str] | None = None) -> None:
+        """Show ``case`` in every field (``only``: in these fields and tables)."""
+        for key, text in self.texts_of_case(case).items():
+            if only is None or key in only:
+                self.set_text(key, text)
+                widget = self.widget(key) if "/" not in key else None
+                if isinstance(widget, QLineEdit) and not widget.hasFocus():
+                    widget.setCursorPosition(0)  # a text longer than its field is shown from its start
+        for name, rows in self.rows_of_case(case).items():
+            if only is None or name in only:
+                self._fill_table(name, rows)
+
+    @staticmethod
+    def texts_of_case(case: Case) -> dict[str, str]:
+        """The text each single field shows of ``case``."""
+        texts: dict[str, str] = {}
+        _put = texts.__setitem__
         for key, (path, kind) in SCALARS.items():
             value = get_path(case, path)
             if kind == "tri":
@@ -337,28 +355,31 @@ class CaseForm:
                 text = number_text(value)
             else:
                 text = value or ""
-            self.set_text(key, text)
+            texts[key] = text
         scores = case.scores or Scores()
         peg = scores.peg_items
         for key, name in zip(PEG_FIELDS, PEG_NAMES, strict=True):
-            self.set_text(key, number_text(getattr(peg, name)) if peg else "")
+            _put(key, number_text(getattr(peg, name)) if peg else "")
         items = scores.phq9_items
         for i, key in enumerate(PHQ9_FIELDS):
             if items is not None:
-                self.set_text(key, number_text(items[i]) if i < len(items) else "")
+                _put(key, number_text(items[i]) if i < len(items) else "")
             elif i == 8:
-                self.set_text(key, number_text(scores.phq9_item9))
+                _put(key, number_text(scores.phq9_item9))
             else:
-                self.set_text(key, "")
-        self.set_text("phq9TotalEdit", number_text(scores.phq9_total))
+                _put(key, "")
+        _put("phq9TotalEdit", number_text(scores.phq9_total))
         for i, key in enumerate(GAD7_FIELDS):
             gad = scores.gad7_items
-            self.set_text(key, number_text(gad[i]) if gad is not None and i < len(gad) else "")
-        self.set_text("gad7TotalEdit", number_text(scores.gad7_total))
-        self._fill_table("locationsTable", [
-            [loc.region, loc.side or "", loc.character or ""] for loc in case.pain_locations or []
-        ])
-        self._fill_table("medicationsTable", [
+            _put(key, number_text(gad[i]) if gad is not None and i < len(gad) else "")
+        _put("gad7TotalEdit", number_text(scores.gad7_total))
+        return texts
+
+    @staticmethod
+    def rows_of_case(case: Case) -> dict[str, list[list[str]]]:
+        """The rows each table shows of ``case`` (the MME column blank: it is worked out)."""
+        scores = case.scores or Scores()
+        medications = [
             [
                 med.name,
                 med.dose or "",
@@ -370,10 +391,16 @@ class CaseForm:
                 "",
             ]
             for med in case.medications or []
-        ])
-        self._fill_table("otherScoresTable", [
-            [other.instrument, number_text(other.value), other.note or ""] for other in scores.other or []
-        ])
+        ]
+        return {
+            "locationsTable": [
+                [loc.region, loc.side or "", loc.character or ""] for loc in case.pain_locations or []
+            ],
+            "medicationsTable": medications,
+            "otherScoresTable": [
+                [other.instrument, number_text(other.value), other.note or ""] for other in scores.other or []
+            ],
+        }
 
     def forget_shown_problems(self) -> None:
         """The next :meth:`show_problems` redraws every mark (after rows were added or removed)."""

@@ -146,7 +146,7 @@ class AgendaPanel(QWidget):
         # Qt sizes columns "to contents" from the rows it had: measure again with the new ones
         self.ui.agendaView.horizontalHeader().resizeSections()
         self._on_agenda = {i.case_id for i in items}
-        self.results.set_rows(self.results.rows())  # greys out what is now on the agenda
+        self.results.show_again()  # greys out what is now on the agenda
         self.ui.summaryLabel.setText(self._summary(items))
         has_rows = bool(items)
         for button in (self.ui.upButton, self.ui.downButton, self.ui.removeButton):

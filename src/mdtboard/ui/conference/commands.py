@@ -8,20 +8,30 @@ changes nothing, says so, and drops out of the stack. Nothing is overwritten sil
 
 A command may run while another conference is open (the stack is shared): it reports through the
 :class:`CommandHub`, and the open views refresh when it names their conference.
+
+Every step runs on the writer thread (:mod:`mdtboard.ui.ops`), after the saves and steps queued before it,
+never on the GUI thread: redo and undo queue the step and return at once. The step reads the conference
+again after it (in the same queue, so what comes back is the conference as this step left it), and the
+outcome comes back on the GUI thread through the hub's signals. A step that fails is reported and its
+command made obsolete, and taken off the stack when it is on top (otherwise the stack drops it when it is
+reached).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mdtboard.domain.case import Discipline, DisciplineInput
-from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee
+from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, Conference
 from mdtboard.domain.errors import NOTHING_CHANGED, MdtboardError, NotFoundError
 from mdtboard.services.context import Services
+from mdtboard.ui import ops
 
 DETAILS, ATTENDANCE, AGENDA, INPUTS = "details", "attendance", "agenda", "inputs"
 
@@ -43,49 +53,109 @@ class AttendeeRef:
     id: int
 
 
+@dataclass
+class StepOutcome:
+    """What a command's step left behind (on the writer thread): the error that stopped it, if any, and
+    the conference read after it (None when it could not be read)."""
+
+    error: MdtboardError | None
+    conference: Conference | None
+
+
 class CommandHub(QObject):
     """Where conference commands report, and which attendee each live attendee id stands for.
 
     Signals:
         about_to_change(int): a command is about to change this conference (its id); save typing first.
-        changed(int, str): a command changed this conference's details, attendance, agenda or inputs.
+        changed(int, str, object): a command changed this conference's details, attendance, agenda or
+            inputs (or failed to); the conference as read after it (None when it could not be read).
         input_changed(int, int): a command changed discipline input: conference id, case id.
         failed(str): a command could not be done or undone, and why; nothing was changed.
     """
 
     about_to_change = Signal(int)
-    changed = Signal(int, str)
+    changed = Signal(int, str, object)
     input_changed = Signal(int, int)
     failed = Signal(str)
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, undo_stack: QUndoStack | None = None) -> None:
         super().__init__()
         self.services = services
+        self.undo_stack = undo_stack
         self.failures = 0
         self._refs: dict[int, AttendeeRef] = {}
+        self._lock = threading.Lock()  # the steps run on the writer thread, new commands on the GUI's
 
     def ref(self, attendee_id: int) -> AttendeeRef:
         """The reference shared by every command on the attendee with this (live) id."""
-        return self._refs.setdefault(attendee_id, AttendeeRef(attendee_id))
+        with self._lock:
+            return self._refs.setdefault(attendee_id, AttendeeRef(attendee_id))
 
     def added(self, ref: AttendeeRef | None, attendee_id: int) -> AttendeeRef:
         """An attendee was added (``ref`` None) or put back under a new id."""
-        if ref is None:
-            ref = AttendeeRef(attendee_id)
-        else:
-            self.removed(ref)
-            ref.id = attendee_id
-        self._refs[attendee_id] = ref
-        return ref
+        with self._lock:
+            if ref is None:
+                ref = AttendeeRef(attendee_id)
+            else:
+                if self._refs.get(ref.id) is ref:
+                    del self._refs[ref.id]
+                ref.id = attendee_id
+            self._refs[attendee_id] = ref
+            return ref
 
     def removed(self, ref: AttendeeRef) -> None:
         """The attendee is gone; the database may give their id to someone else."""
-        if self._refs.get(ref.id) is ref:
-            del self._refs[ref.id]
+        with self._lock:
+            if self._refs.get(ref.id) is ref:
+                del self._refs[ref.id]
 
     def report(self, message: str) -> None:
         self.failures += 1
         self.failed.emit(message)
+
+    # -- running a command's step on the writer thread
+    def run(self, command: ConferenceCommand, step: Callable[[], None], verb: str) -> ops.Op[StepOutcome]:
+        """Queue ``step`` of ``command`` on the writer thread, then read the conference; the outcome is
+        told on the GUI thread (a failure reported, the command dropped)."""
+        conf_id, part, text = command.conf_id, command.part, command.text()
+        conferences = self.services.conferences
+
+        def work() -> StepOutcome:
+            error: MdtboardError | None = None
+            try:
+                step()
+            except MdtboardError as exc:
+                error = exc
+            try:
+                conference: Conference | None = conferences.get(conf_id)
+            except MdtboardError:
+                conference = None
+            return StepOutcome(error, conference)
+
+        def done(outcome: StepOutcome) -> None:
+            if outcome.error is not None:
+                self._drop(command)
+                self.report(f"Could not {verb} “{text}”: {outcome.error}")
+            elif isinstance(command, SaveInputCommand):
+                self.input_changed.emit(conf_id, command.case_id)
+            self.changed.emit(conf_id, part, outcome.conference)
+
+        return ops.write(work, parent=self, success=done, label="a change to a conference")
+
+    def _drop(self, command: ConferenceCommand) -> None:
+        """A step failed: the command is obsolete, and taken off the stack at once when it is next to the
+        stack's index (else the stack drops it when undo or redo reaches it, doing nothing)."""
+        if not shiboken6.isValid(command):  # the stack let go of it meanwhile
+            return
+        command.setObsolete(True)
+        stack = self.undo_stack
+        if stack is None:
+            return
+        at = stack.index()
+        if at > 0 and stack.command(at - 1) is command:
+            stack.undo()
+        elif at < stack.count() and stack.command(at) is command:
+            stack.redo()
 
     # -- reading what commands check against
     def agenda(self, conf_id: int) -> list[AgendaItem]:
@@ -105,8 +175,9 @@ class CommandHub(QObject):
 
 
 class ConferenceCommand(QUndoCommand):
-    """Runs :meth:`apply` on redo and :meth:`revert` on undo; a failure is reported, changes nothing,
-    and makes the command obsolete, so the stack drops it."""
+    """Queues :meth:`apply` on redo and :meth:`revert` on undo (on the writer thread, see the module
+    docstring); a failure is reported, changes nothing, and makes the command obsolete, so the stack drops
+    it. :meth:`apply` and :meth:`revert` run on the writer thread: they call services and touch no widget."""
 
     part = AGENDA
 
@@ -120,19 +191,22 @@ class ConferenceCommand(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._run(self.apply, "do")
+        self._run(self.doing(), "do")
 
     def undo(self) -> None:
-        self._run(self.revert, "undo")
+        self._run(self.undoing(), "undo")
 
     def _run(self, step: Callable[[], None], verb: str) -> None:
         self.hub.about_to_change.emit(self.conf_id)
-        try:
-            step()
-        except MdtboardError as exc:
-            self.setObsolete(True)
-            self.hub.report(f"Could not {verb} “{self.text()}”: {exc}")
-        self.hub.changed.emit(self.conf_id, self.part)
+        self.hub.run(self, step, verb)
+
+    def doing(self) -> Callable[[], None]:
+        """The step of redo, as the command stands now (run later, on the writer thread)."""
+        return self.apply
+
+    def undoing(self) -> Callable[[], None]:
+        """The step of undo, as the command stands now."""
+        return self.revert
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -398,7 +472,14 @@ class SaveInputCommand(ConferenceCommand):
             service.add_input(item.id or 0, DisciplineInput(self.discipline, **asdict(wanted)))
         else:
             service.update_input(replace(stored, **asdict(wanted)))
-        self.hub.input_changed.emit(self.conf_id, self.case_id)
+
+    def doing(self) -> Callable[[], None]:
+        before, after = self.before, self.after  # as they are now: typing saved later amends them
+        return lambda: self._set(before, after)
+
+    def undoing(self) -> Callable[[], None]:
+        before, after = self.before, self.after
+        return lambda: self._set(after, before)
 
     def apply(self) -> None:
         self._set(self.before, self.after)

@@ -4,20 +4,27 @@ The panels never call the services themselves: they ask the controller, which pu
 command onto the shared QUndoStack (agenda, attendance, status, time budgets, saved input), then reloads
 what changed and tells the panels through its signals. The conference's own fields are saved by the
 editor's record session, which tells the controller (:meth:`ConferenceController.details_saved`).
+
+No database call runs on the GUI thread (:mod:`mdtboard.ui.ops`): opening a conference reads it on the
+reader thread, and it is shown (:attr:`ConferenceController.opened`) when it comes; every change and every
+reload runs on the writer thread, in the order asked (so a reload after a change sees it), and what it
+read comes back through the signals. A locked or silent database makes them fail later, with a message,
+while the window keeps answering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from mdtboard.domain.case import Case, Discipline, DisciplineInput
+from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import AgendaItem, AgendaStatus, Attendee, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.services.context import Services
+from mdtboard.ui import ops
 from mdtboard.ui.conference.commands import (
     AGENDA,
     ATTENDANCE,
@@ -37,6 +44,17 @@ from mdtboard.ui.conference.commands import (
     StatusCommand,
 )
 from mdtboard.ui.conference.models import single_move
+
+#: What to do with a failure (of opening or reading a conference) instead of telling ``failed``.
+Failure = Callable[[MdtboardError], None]
+
+
+@dataclass
+class _Changed:
+    """A change made on the writer thread: what stopped it, if anything, and the conference after it."""
+
+    error: MdtboardError | None
+    conference: Conference
 
 
 class ConferenceController(QObject):
@@ -66,8 +84,10 @@ class ConferenceController(QObject):
         super().__init__(parent)
         self.services = services
         self.undo_stack = undo_stack
-        self.hub = CommandHub(services)
+        self.hub = CommandHub(services, undo_stack)
         self.conference: Conference | None = None
+        self._opening = 0  # counts the conferences asked to open: only the last one is shown
+        self._starting: set[tuple[int, int]] = set()  # (conference, case) being marked in discussion
         #: Save pending typing now; called before a command changes the conference.
         self.flushers: list[Callable[[], bool]] = []
         self._recording = True
@@ -84,23 +104,93 @@ class ConferenceController(QObject):
     def conf_id(self) -> int | None:
         return None if self.conference is None else self.conference.id
 
-    def open(self, conf_id: int) -> Conference:
-        """Open a conference; raises NotFoundError when there is none with that id."""
-        self.conference = self.services.conferences.get(conf_id)
-        self.opened.emit(self.conference)
-        return self.conference
+    def open(
+        self,
+        conf_id: int,
+        *,
+        then: Callable[[Conference], None] | None = None,
+        missing: Failure | None = None,
+    ) -> ops.Op[Conference]:
+        """Open a conference: read on the reader thread, shown (:attr:`opened`, then ``then``) when it
+        comes, if it is still the last one asked. A failure (NotFoundError: there is none with that id) goes
+        to ``missing``, else to :attr:`failed`."""
+        self._opening += 1
+        token, conferences = self._opening, self.services.conferences
+
+        def got(conf: Conference) -> None:
+            if token == self._opening:
+                self.adopt(conf)
+                if then is not None:
+                    then(conf)
+
+        def not_got(error: MdtboardError) -> None:
+            if token == self._opening:
+                (missing or self._fail)(error)
+
+        return ops.read(lambda: conferences.get(conf_id), parent=self, success=got, failure=not_got,
+                        label="opening a conference")
+
+    def adopt(self, conf: Conference) -> None:
+        """Show ``conf`` as the open conference (as just read); what is typed on the one before is saved
+        first."""
+        self.flush()
+        self.conference = conf
+        self.opened.emit(conf)
 
     def close(self) -> None:
+        self._opening += 1  # a conference being read is not shown any more
         self.conference = None
         self.closed.emit()
 
-    def create(self, conf: Conference) -> Conference:
-        return self.open(self.services.conferences.create(conf).id or 0)
+    def create(
+        self, make: Callable[[], Conference], *, then: Callable[[Conference], None] | None = None,
+        failure: Failure | None = None,
+    ) -> ops.Op[Conference]:
+        """Create the conference ``make()`` gives (called on the writer thread, so that it can read what
+        it needs) and open it; ``then`` gets it once shown."""
+        self._opening += 1
+        token, conferences = self._opening, self.services.conferences
 
-    def reload(self, part: str = "") -> None:
-        if self.conference is None or self.conference.id is None:
+        def work() -> Conference:
+            return conferences.get(conferences.create(make()).id or 0)
+
+        def made(conf: Conference) -> None:
+            if token == self._opening:
+                self.adopt(conf)
+            if then is not None:
+                then(conf)
+
+        return ops.write(work, parent=self, success=made, failure=failure or self._fail,
+                         label="creating a conference")
+
+    def reload(
+        self, part: str = "", *, then: Callable[[], None] | None = None, missing: Failure | None = None
+    ) -> ops.Op[Conference] | None:
+        """Read the open conference again (on the writer thread, after the changes queued before) and tell
+        what changed; ``then`` is called once it is shown, ``missing`` (else :attr:`failed`) with a
+        failure (NotFoundError: deleted meanwhile)."""
+        conf_id = self.conf_id
+        if conf_id is None:
+            return None
+        conferences = self.services.conferences
+
+        def got(fresh: Conference) -> None:
+            self._apply(fresh, part)
+            if then is not None and fresh.id == self.conf_id:
+                then()
+
+        def not_got(error: MdtboardError) -> None:
+            if conf_id == self.conf_id:
+                (missing or self._fail)(error)
+
+        return ops.write(lambda: conferences.get(conf_id), parent=self, success=got, failure=not_got,
+                         label="reading a conference again")
+
+    def _apply(self, fresh: Conference, part: str = "") -> None:
+        """``fresh`` was read (in the writer's order): the open conference takes it, and the views hear
+        what changed (nothing when another conference is open now)."""
+        if self.conference is None or fresh.id != self.conference.id:
             return
-        fresh = self.services.conferences.get(self.conference.id)
         old = self.conference
         self.conference = fresh
         if part in ("", DETAILS) and _details(fresh) != _details(old):
@@ -110,10 +200,16 @@ class ConferenceController(QObject):
         if part in ("", AGENDA, INPUTS):
             self.agenda_changed.emit(fresh.agenda)
 
-    def _on_changed(self, conf_id: int, part: str) -> None:
+    def _fail(self, error: MdtboardError) -> None:
+        self.failed.emit(str(error))
+
+    def _on_changed(self, conf_id: int, part: str, fresh: Conference | None) -> None:
         if conf_id != self.conf_id:
             return
-        self.reload(part)
+        if fresh is None:  # a command's step ran, but the conference could not be read after it
+            self.reload(part)
+        else:
+            self._apply(fresh, part)
 
     def _on_input_changed(self, conf_id: int, case_id: int) -> None:
         if conf_id == self.conf_id:
@@ -142,12 +238,21 @@ class ConferenceController(QObject):
     def item_for(self, case_id: int) -> AgendaItem | None:
         return next((i for i in self.agenda() if i.case_id == case_id), None)
 
-    def case(self, case_id: int) -> Case:
-        return self.services.cases.get(case_id)
-
-    def inputs(self, case_id: int) -> list[DisciplineInput]:
+    def read_inputs(
+        self,
+        case_id: int,
+        *,
+        parent: QObject,
+        success: Callable[[list[DisciplineInput]], None],
+        failure: Failure,
+    ) -> ops.Op[list[DisciplineInput]]:
+        """Read the discipline input given on ``case_id`` in the open conference (on the writer thread,
+        after the saves and changes queued before, so it is never older than what was saved here)."""
         item = self.item_for(case_id)
-        return [] if item is None or item.id is None else self.services.conferences.inputs(item.id)
+        item_id = None if item is None else item.id
+        conferences = self.services.conferences
+        return ops.write(lambda: [] if item_id is None else conferences.inputs(item_id), parent=parent,
+                         success=success, failure=failure, label="reading discipline input")
 
     # -- the conference's own fields (saved by the editor's record session)
     def details_saved(self, conf: Conference) -> None:
@@ -171,9 +276,9 @@ class ConferenceController(QObject):
 
     # -- undoable changes
     def _push(self, command: ConferenceCommand) -> bool:
-        failures = self.hub.failures
+        """Push ``command`` (its step queued on the writer thread; a failure is told when it comes)."""
         self.undo_stack.push(command)
-        return self.hub.failures == failures
+        return True
 
     def _ready(self) -> int | None:
         if self.conf_id is None:
@@ -245,13 +350,33 @@ class ConferenceController(QObject):
     def start_discussion(self, case_id: int) -> None:
         """A pending case was opened for discussion: mark it in discussion (not an undo step)."""
         item = self.item_for(case_id)
-        if item is None or item.status is not AgendaStatus.PENDING:
+        conf_id = self.conf_id
+        if item is None or item.status is not AgendaStatus.PENDING or conf_id is None:
             return
-        try:
-            self.services.conferences.update_agenda_item(item, status=AgendaStatus.IN_DISCUSSION)
-        except MdtboardError as exc:
-            self.failed.emit(str(exc))
-        self.reload(AGENDA)
+        if (conf_id, case_id) in self._starting:  # asked twice before the first came back
+            return
+        self._starting.add((conf_id, case_id))
+        conferences = self.services.conferences
+
+        def work() -> _Changed:
+            error: MdtboardError | None = None
+            try:
+                conferences.update_agenda_item(item, status=AgendaStatus.IN_DISCUSSION)
+            except MdtboardError as exc:
+                error = exc
+            return _Changed(error, conferences.get(conf_id))
+
+        def done(changed: _Changed) -> None:
+            self._starting.discard((conf_id, case_id))
+            if changed.error is not None:
+                self.failed.emit(str(changed.error))
+            self._apply(changed.conference, AGENDA)
+
+        def failed(error: MdtboardError) -> None:
+            self._starting.discard((conf_id, case_id))
+            self._fail(error)
+
+        ops.write(work, parent=self, success=done, failure=failed, label="starting a discussion")
 
     def set_minutes(self, item: AgendaItem, minutes: int) -> bool:
         conf_id = self._ready()

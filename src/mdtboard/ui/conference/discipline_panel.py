@@ -7,6 +7,9 @@ colleagues following the meeting see the words within a second), retried by
 itself after a fault that passes. When another PC saved the same input meanwhile (or gave the first input
 of this discipline at the same time), the two are merged field by field and only a field both changed is
 offered for a choice.
+
+The input of a case newly shown is read in the background (see the discussion panel): until it comes the
+panel is empty, says so, and takes no typing (:meth:`DisciplinePanel.show_loading`).
 """
 
 from __future__ import annotations
@@ -123,6 +126,7 @@ class DisciplinePanel(QFrame):
         self.ui.takeButton.setToolTip(f"Type into the {name.lower()} panel while following the meeting (the "
                                       "operator sees who is typing where); press again to give it back")
         self.following = False  # Conference > Follow the meeting: read-only unless taken
+        self.loading = False  # the input of the case shown is being read: read-only until it comes
         service = controller.services.conferences
         self.session = RecordSession(
             save=lambda inp: store_input(service, inp),
@@ -160,7 +164,7 @@ class DisciplinePanel(QFrame):
         self.ui.takeButton.setVisible(on)
         with QSignalBlocker(self.ui.takeButton):
             self.ui.takeButton.setChecked(False)
-        self._set_editable(not on)
+        self._show_editable()
 
     @property
     def is_taken(self) -> bool:
@@ -175,10 +179,15 @@ class DisciplinePanel(QFrame):
             return
         if not on:
             self.session.flush()
-        self._set_editable(on)
+        self._show_editable()
         if on:
             self.focus_input()
         self.taken.emit(on)
+
+    def _show_editable(self) -> None:
+        """Editable unless its input is being read, or the meeting is followed and the panel not taken."""
+        taken = not self.following or self.ui.takeButton.isChecked()
+        self._set_editable(taken and not self.loading)
 
     def _set_editable(self, on: bool) -> None:
         self.ui.assessmentEdit.setReadOnly(not on)
@@ -226,10 +235,31 @@ class DisciplinePanel(QFrame):
             recommendations=_text(self.ui.recommendationsEdit.toPlainText()),
         )
 
+    def show_loading(self, case_id: int) -> None:
+        """The input on ``case_id`` is being read: nothing is shown, nothing can be typed, until
+        :meth:`show_input` (pending typing must be saved first)."""
+        self._case_id = case_id
+        self._stored = None
+        self.session.load(None)
+        self._fill(None)
+        self.loading = True
+        self._show_editable()
+        self.ui.savedLabel.setText("Reading…")
+        self.ui.savedLabel.setStyleSheet(QUIET_STYLE)
+        self._show_heard()
+
+    def not_read(self, reason: str) -> None:
+        """The input being read could not be (it is read again): said in the panel."""
+        if self.loading:
+            self.ui.savedLabel.setText(f"\u26a0 Not read yet: {reason}")
+            self.ui.savedLabel.setStyleSheet(PROBLEM_STYLE)
+
     def show_input(self, case_id: int | None, stored: DisciplineInput | None) -> None:
         """Show the stored input of this discipline on ``case_id`` (pending typing must be saved first)."""
         self._case_id = case_id
         self._stored = stored
+        self.loading = False
+        self._show_editable()
         self.session.load(stored or DisciplineInput(self.discipline) if case_id is not None else None)
         self._fill(stored)
         self.ui.savedLabel.setText(self._saved_text(stored))

@@ -1,4 +1,10 @@
-"""The case under discussion: its key facts beside a panel for each discipline present, and moving on."""
+"""The case under discussion: its key facts beside a panel for each discipline present, and moving on.
+
+The case's facts and the disciplines' input are read in the background (:mod:`mdtboard.ui.ops`): the
+facts on the reader thread, the input on the writer thread after the saves queued before it. A case shown
+anew shows no facts or input of the case before meanwhile, and its panels take no typing until its input
+is in (so nothing typed is replaced by what comes); input read again for the case shown (undo, another PC)
+is merged into a panel typed in meanwhile, never put over it."""
 
 from __future__ import annotations
 
@@ -70,6 +76,18 @@ def medications_html(case: Case) -> str:
     return "<br>".join(lines)
 
 
+#: A read of the disciplines' input that failed (a locked database) is tried again after this long.
+INPUT_RETRY_MS = 3000
+
+
+def _by_discipline(inputs: list[DisciplineInput]) -> dict[Discipline, DisciplineInput]:
+    """Each discipline's input (its first, should there be several)."""
+    stored: dict[Discipline, DisciplineInput] = {}
+    for inp in inputs:
+        stored.setdefault(inp.discipline, inp)
+    return stored
+
+
 def patient_line(case: Case) -> str:
     """The patient as introduced everywhere (:func:`mdtboard.domain.introduction.introduce_case`)."""
     return introduce_case(case).line()
@@ -100,6 +118,9 @@ class DiscussionPanel(QWidget):
         self._case_id: int | None = None
         self._item_id: int | None = None
         self._actions_asked = 0  # counts the reads of open actions: only the last one is shown
+        self._facts_asked = 0  # likewise the reads of the case's facts
+        self._facts_case: int | None = None  # the case whose facts are shown (or being read)
+        self._inputs_asked = 0  # likewise the reads of the disciplines' input
         self.defer_dialog: DeferDialog | None = None
         self.taken_off_dialog: QMessageBox | None = None  # the case was taken off the agenda, text unsaved
         self._in_view: QWidget | None = None
@@ -314,25 +335,65 @@ class DiscussionPanel(QWidget):
             self._load_inputs()
 
     def inputs_stored_elsewhere(self, case_id: int) -> None:
-        """Discipline input on ``case_id`` was committed on another PC: merged into the panels showing it."""
+        """Discipline input on ``case_id`` was committed on another PC: read (in the background) and merged
+        into the panels showing it."""
         if case_id != self._case_id:
             return
-        stored: dict[Discipline, DisciplineInput] = {}
-        for inp in self._controller.inputs(case_id):
-            stored.setdefault(inp.discipline, inp)
-        for discipline, panel in self.panels.items():
-            panel.stored_elsewhere(case_id, stored.get(discipline))
-        self._show_presence()
+
+        def merge(inputs: list[DisciplineInput]) -> None:
+            if case_id != self._case_id:
+                return
+            stored = _by_discipline(inputs)
+            for discipline, panel in self.panels.items():
+                if not panel.loading:
+                    panel.stored_elsewhere(case_id, stored.get(discipline))
+            self._show_presence()
+
+        self._controller.read_inputs(case_id, parent=self, success=merge,
+                                     failure=lambda exc: self.message.emit(str(exc)))
 
     # -- showing
     def _load_inputs(self) -> None:
-        stored: dict[Discipline, DisciplineInput] = {}
-        if self._case_id is not None:
-            for inp in self._controller.inputs(self._case_id):
-                stored.setdefault(inp.discipline, inp)
-        for discipline, panel in self.panels.items():
-            panel.show_input(self._case_id, stored.get(discipline))
+        """Read the input of the case shown (in the background). Panels showing another case (or none)
+        are emptied and take no typing until it comes; panels of this case keep what they show."""
+        self._inputs_asked += 1
+        token, case_id = self._inputs_asked, self._case_id
+        if case_id is None:
+            for panel in self.panels.values():
+                panel.show_input(None, None)
+            self._show_presence()
+            return
+        for panel in self.panels.values():
+            if panel.case_id != case_id or panel.session.base is None:
+                panel.show_loading(case_id)
         self._show_presence()
+        self._controller.read_inputs(
+            case_id, parent=self, success=lambda inputs: self._inputs_read(token, case_id, inputs),
+            failure=lambda exc: self._inputs_not_read(token, case_id, exc),
+        )
+
+    def _inputs_read(self, token: int, case_id: int, inputs: list[DisciplineInput]) -> None:
+        if token != self._inputs_asked or case_id != self._case_id:  # another case shown meanwhile
+            return
+        stored = _by_discipline(inputs)
+        for discipline, panel in self.panels.items():
+            if panel.loading or not panel.session.pending:
+                panel.show_input(case_id, stored.get(discipline))
+            else:  # typed in meanwhile (after an undo was asked): merged, not replaced
+                panel.stored_elsewhere(case_id, stored.get(discipline))
+        self._show_presence()
+
+    def _inputs_not_read(self, token: int, case_id: int, error: MdtboardError) -> None:
+        if token != self._inputs_asked or case_id != self._case_id:
+            return
+        for panel in self.panels.values():
+            panel.not_read(str(error).splitlines()[0])
+        self.message.emit(f"The input on this case could not be read: {error}")
+        QTimer.singleShot(INPUT_RETRY_MS, self, lambda: self._retry_inputs(token, case_id))
+
+    def _retry_inputs(self, token: int, case_id: int) -> None:
+        if token == self._inputs_asked and case_id == self._case_id:
+            self._load_inputs()
 
     def present(self) -> list[Discipline]:
         """The disciplines to hear: the core three always, others with someone present (not observers),
@@ -398,12 +459,28 @@ class DiscussionPanel(QWidget):
         self.ui.statusIcon.setAccessibleName(status)
 
     def _show_facts(self) -> None:
-        case = None
-        if self._case_id is not None:
-            try:
-                case = self._controller.case(self._case_id)
-            except MdtboardError as exc:
-                self.message.emit(str(exc))
+        """Read the case shown (on the reader thread) and show its key facts when it comes; another case's
+        facts are cleared meanwhile (the same case's stay until the new ones come)."""
+        self._facts_asked += 1
+        token, case_id, cases = self._facts_asked, self._case_id, self._controller.services.cases
+        if case_id is None or case_id != self._facts_case:
+            self._fill_facts(None)
+        self._facts_case = case_id
+        if case_id is None:
+            return
+
+        def read(case: Case) -> None:
+            if token == self._facts_asked and case_id == self._case_id:
+                self._fill_facts(case)
+
+        def not_read(error: MdtboardError) -> None:
+            if token == self._facts_asked:
+                self.message.emit(str(error))
+
+        ops.read(lambda: cases.get(case_id), parent=self, label="the case under discussion", success=read,
+                 failure=not_read)
+
+    def _fill_facts(self, case: Case | None) -> None:
         facts: dict[QLabel, str] = dict.fromkeys(
             (
                 self.ui.patientLabel,

@@ -106,6 +106,12 @@ class RowListModel(QAbstractTableModel, Generic[T]):
         raise NotImplementedError
 
     # -- replacing
+    def show_again(self) -> None:
+        """Every row shown afresh (what it shows depends on more than the row, and that changed)."""
+        if self._rows:
+            last = self.index(len(self._rows) - 1, max(len(self.headers) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def set_rows(self, rows: Sequence[T]) -> None:
         """Show ``rows``, with the smallest change Qt can show."""
         new = list(rows)
@@ -113,9 +119,12 @@ class RowListModel(QAbstractTableModel, Generic[T]):
         new_keys = [self._key(o) for o in new]
         columns = max(len(self.headers) - 1, 0)
         if old_keys == new_keys:
-            self._rows = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, columns))
+            old, self._rows = self._rows, new
+            for row, (before, after) in enumerate(zip(old, new, strict=True)):
+                # only the rows that changed: an editor open on another row (a case's minutes being
+                # typed when a change read in the background comes) keeps what is typed in it
+                if before != after:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, columns))
             return
         move = single_move(old_keys, new_keys)
         if move is not None:

@@ -32,7 +32,7 @@ from mdtboard.domain.conference import (
     ConferenceMode,
     describe_clash,
 )
-from mdtboard.domain.errors import MdtboardError
+from mdtboard.domain.errors import MdtboardError, NotFoundError
 from mdtboard.services.context import Services
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
@@ -211,43 +211,60 @@ class ConferenceWorkspace(QWidget):
 
     # -- the interface the main window uses
     def open_conference(self, conf_id: int) -> None:
-        """Show the conference ``conf_id``; raises NotFoundError when there is none."""
+        """Show the conference ``conf_id`` once read (on the reader thread); when there is none, say so
+        (and forget it as the conference to open at start)."""
         self.flush()
-        conf = self.controller.open(conf_id)
-        self._show_open(conf)
-        self.refresh_list()
-        self.conference_opened.emit(conf_id)
+
+        def shown(conf: Conference) -> None:
+            self._show_open(conf)
+            self.refresh_list()
+            self.conference_opened.emit(conf_id)
+
+        def missing(error: MdtboardError) -> None:
+            self.status_message.emit(str(error))
+            if isinstance(error, NotFoundError) and options.LAST_CONFERENCE.read(self._settings) == conf_id:
+                options.LAST_CONFERENCE.forget(self._settings)
+            self.refresh_list()
+
+        self.controller.open(conf_id, then=shown, missing=missing)
 
     def new_conference(self) -> None:
         """Create a conference a week after the latest one (same title, room, chair, mode and minutes per
-        case), or tomorrow at 13:00 when there is none, and open it with its title ready to type over."""
+        case), or tomorrow at 13:00 when there is none, and open it with its title ready to type over
+        (made and read on the writer thread)."""
         self.flush()
-        try:
-            known = self._services.conferences.list()
+        conferences, now = self._services.conferences, datetime.now()
+
+        def make() -> Conference:
+            known = conferences.list()
             latest = known[0] if known else None
-            conf = Conference(
+            return Conference(
                 title=latest.title if latest else "Pain MDT",
-                starts_at=next_slot(latest, datetime.now()),
+                starts_at=next_slot(latest, now),
                 room=latest.room if latest else None,
                 mode=latest.mode if latest else ConferenceMode.CLINICAL,
                 chair=latest.chair if latest else None,
                 default_minutes=latest.default_minutes if latest else DEFAULT_CASE_MINUTES,
             )
-            created = self.controller.create(conf)
-        except MdtboardError as exc:
-            self.status_message.emit(f"No conference created: {exc}")
-            return
-        self._show_open(created)
-        self.refresh_list()
-        self.ui.tabs.setCurrentWidget(self.ui.detailsTab)
-        self.editor.focus_title()
-        self.conference_opened.emit(created.id or 0)
 
-        def told(clash: str | None) -> None:
-            warning = f" \u2014 \u26a0 {clash}" if clash else ""
-            self.status_message.emit(f"Created {created.title}, {created.starts_at:{WHEN}}{warning}")
+        def created(conf: Conference) -> None:
+            if conf.id != self.controller.conf_id:  # another conference was opened meanwhile
+                self.refresh_list()
+                return
+            self._show_open(conf)
+            self.refresh_list()
+            self.ui.tabs.setCurrentWidget(self.ui.detailsTab)
+            self.editor.focus_title()
+            self.conference_opened.emit(conf.id or 0)
 
-        self._check_room(created, told)
+            def told(clash: str | None) -> None:
+                warning = f" \u2014 \u26a0 {clash}" if clash else ""
+                self.status_message.emit(f"Created {conf.title}, {conf.starts_at:{WHEN}}{warning}")
+
+            self._check_room(conf, told)
+
+        self.controller.create(make, then=created,
+                               failure=lambda exc: self.status_message.emit(f"No conference created: {exc}"))
 
     def next_case(self) -> None:
         """Discuss the next case on the agenda."""
@@ -378,11 +395,7 @@ class ConferenceWorkspace(QWidget):
         conf = model.row_object(index.row())
         if conf.id == self.controller.conf_id or conf.id is None:
             return
-        try:
-            self.open_conference(conf.id)
-        except MdtboardError as exc:
-            self.status_message.emit(str(exc))
-            self.refresh_list()
+        self.open_conference(conf.id)
 
     def _show_discussion(self) -> None:
         self.ui.tabs.setCurrentWidget(self.ui.discussionTab)

@@ -404,8 +404,7 @@ class PresentationMode(QObject):
             parent=self.window,
         )
         self.record_window.message.connect(self._status)
-        self.record_window.pdf_saved.connect(
-            lambda: services.audit.exported("meeting record pdf", conference_id=conf_id))
+        self.record_window.pdf_saved.connect(lambda: self._exported(services, "meeting record pdf", conf_id))
         self.record_window.show()
         self.record_window.activateWindow()
         return self.record_window
@@ -430,11 +429,17 @@ class PresentationMode(QObject):
             parent=self.window,
         )
         self.minutes_window.message.connect(self._status)
-        self.minutes_window.pdf_saved.connect(
-            lambda: services.audit.exported("minutes pdf", conference_id=conf_id))
+        self.minutes_window.pdf_saved.connect(lambda: self._exported(services, "minutes pdf", conf_id))
         self.minutes_window.show()
         self.minutes_window.activateWindow()
         return self.minutes_window
+
+    def _exported(self, services: Any, what: str, conf_id: int) -> None:
+        """A PDF was written: the export recorded in the audit trail, on the writer queue."""
+        from mdtboard.ui import ops
+
+        audit = services.audit
+        ops.write(lambda: audit.exported(what, conference_id=conf_id), parent=self, label="noting an export")
 
     def _now(self) -> datetime:
         """The time now on the meeting's clock (a fake clock in tests)."""
@@ -446,6 +451,12 @@ class PresentationMode(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.shutdown()
         return False
+
+    def resume(self) -> None:
+        """The window did not close after all (the person went back to it while it was saving): the
+        session ticks again (a case timer stopped by the closing stays stopped)."""
+        if self.session is not None:
+            self.session.tick_timer.start()
 
     def shutdown(self) -> None:
         """The program closes: the big screen goes, the running case timer stops and is written."""

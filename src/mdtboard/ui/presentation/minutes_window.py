@@ -75,7 +75,8 @@ def _case_html(case: CaseMinutes) -> str:
 
 
 class MinutesWindow(QWidget):
-    """The minutes of one conference (a window of its own, not modal). ``load`` reads them afresh.
+    """The minutes of one conference (a window of its own, not modal). ``load`` reads them afresh (run on
+    the reader thread).
 
     Signals:
         message(str): something for the status bar.
@@ -107,15 +108,23 @@ class MinutesWindow(QWidget):
         self.ui.printButton.clicked.connect(self.print_preview)
         self.ui.closeButton.clicked.connect(self.close)
 
-    def refresh(self) -> bool:
-        try:
-            minutes = self._load()
-        except MdtboardError as exc:
-            self.minutes = None
-            self.ui.minutesText.setPlainText(f"The minutes could not be made: {exc}")
-            return False
-        self._show(minutes)
-        return True
+    def refresh(self) -> None:
+        """Make the minutes afresh on the reader thread and show them when they come."""
+        if self.minutes is None:
+            self.ui.minutesText.setPlainText("Making the minutes…")
+        ops_module.operations().read(self._load, parent=self, success=self._show, failure=self._not_made,
+                                     label="making the minutes")
+
+    def _not_made(self, error: MdtboardError) -> None:
+        self.minutes = None
+        self.ui.minutesText.setPlainText(f"The minutes could not be made: {error}")
+
+    def _not_yet(self) -> bool:
+        """True (and said) when the minutes have not been made yet."""
+        if self.minutes is None:
+            self.message.emit("The minutes are not made yet: try again in a moment")
+            return True
+        return False
 
     def _show(self, minutes: Minutes) -> None:
         self.minutes = minutes
@@ -132,7 +141,7 @@ class MinutesWindow(QWidget):
                                      label="reading the minutes again")
 
     def pdf_bytes(self) -> bytes | None:
-        if self.minutes is None and not self.refresh():
+        if self._not_yet():
             return None
         assert self.minutes is not None
         try:
@@ -164,7 +173,7 @@ class MinutesWindow(QWidget):
 
     def save_pdf_to(self, path: Path) -> bool:
         """Write the minutes' PDF to ``path`` atomically; a failure is shown and leaves no file changed."""
-        if self.minutes is None and not self.refresh():
+        if self._not_yet():
             return False
         assert self.minutes is not None
         try:

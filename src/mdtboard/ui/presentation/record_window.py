@@ -81,7 +81,8 @@ def missing_lines(record: MeetingRecord) -> list[str]:
 class MeetingRecordWindow(QWidget):
     """The meeting record of one conference (a window of its own, not modal).
 
-    ``load`` returns the record afresh (the service call); ``end_meeting`` records the meeting's end.
+    ``load`` returns the record afresh (the service call, run on the reader thread); ``end_meeting``
+    records the meeting's end in the background and then calls the function it is given.
 
     Signals:
         message(str): something for the status bar.
@@ -96,7 +97,7 @@ class MeetingRecordWindow(QWidget):
         load: Callable[[], MeetingRecord],
         settings: QSettings,
         *,
-        end_meeting: Callable[[], object] | None = None,
+        end_meeting: Callable[[Callable[[object], object]], object] | None = None,
         conference_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -136,15 +137,16 @@ class MeetingRecordWindow(QWidget):
         self.ui.closeButton.clicked.connect(self.close)
 
     # -- content
-    def refresh(self) -> bool:
-        try:
-            record = self._load()
-        except MdtboardError as exc:
-            self.ui.summaryLabel.setText(f"The meeting record could not be made: {exc}")
-            self.record = None
-            return False
-        self._show(record)
-        return True
+    def refresh(self) -> None:
+        """Make the record afresh on the reader thread and show it when it comes."""
+        if self.record is None:
+            self.ui.summaryLabel.setText("Making the meeting record…")
+        ops_module.operations().read(self._load, parent=self, success=self._show, failure=self._not_made,
+                                     label="making the meeting record")
+
+    def _not_made(self, error: MdtboardError) -> None:
+        self.ui.summaryLabel.setText(f"The meeting record could not be made: {error}")
+        self.record = None
 
     def follow_changes(self) -> None:
         """Something the record shows was saved (here or on another PC): read it again on a background
@@ -192,13 +194,28 @@ class MeetingRecordWindow(QWidget):
 
     # -- actions
     def end_meeting(self) -> None:
-        if self._end_meeting is not None:
-            self._end_meeting()
+        """Stop the case timer and record the meeting's end (in the background); the record is made
+        again once it is recorded."""
+        if self._end_meeting is None:
+            return
+        self.ui.endButton.setEnabled(False)
+        self._end_meeting(self._meeting_ended)
+
+    def _meeting_ended(self, times: object) -> None:
+        self.ui.endButton.setEnabled(True)
         self.refresh()
-        self.message.emit("The meeting's end was recorded")
+        if times is not None:
+            self.message.emit("The meeting's end was recorded")
+
+    def _not_yet(self) -> bool:
+        """True (and said) when the record has not been made yet."""
+        if self.record is None:
+            self.message.emit("The meeting record is not made yet: try again in a moment")
+            return True
+        return False
 
     def pdf_bytes(self) -> bytes | None:
-        if self.record is None and not self.refresh():
+        if self._not_yet():
             return None
         assert self.record is not None
         return meeting_record_pdf(self.record, size=page_size_setting(self._settings))
@@ -227,7 +244,7 @@ class MeetingRecordWindow(QWidget):
 
     def save_pdf_to(self, path: Path) -> bool:
         """Write the record's PDF to ``path`` atomically; a failure is shown and leaves no file changed."""
-        if self.record is None and not self.refresh():
+        if self._not_yet():
             return False
         assert self.record is not None
         try:

@@ -29,21 +29,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 from mdtboard.domain.careplan import OpenAction
 from mdtboard.domain.careplan_progress import open_action_line
 from mdtboard.domain.case import Case, Discipline
-from mdtboard.domain.conference import AgendaItem, AgendaStatus
+from mdtboard.domain.conference import AgendaItem
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.timers import (
     PLAN,
     PRESENTATION,
     Clock,
-    MeetingClock,
-    MeetingForecast,
     Phase,
     SystemClock,
     TimerState,
-    planned_finish,
 )
 from mdtboard.services.timed_item import TimedItem
-from mdtboard.services.timing import MeetingTimes, RecordedRun
+from mdtboard.services.timing import ItemTimingRecord, MeetingTimes, RecordedRun
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.presentation.content import (
@@ -55,6 +52,8 @@ from mdtboard.ui.presentation.content import (
     case_sections,
     team_input,
 )
+from mdtboard.ui.presentation.meeting_clock import DONE as _DONE
+from mdtboard.ui.presentation.meeting_clock import MeetingClockPart
 from mdtboard.ui.presentation.runs import QueuedRuns
 
 TICK_MS = 1000
@@ -69,7 +68,7 @@ class PhaseMode(Enum):
     PLAN = "Agreeing the plan"
 
 
-class PresentationSession(QObject):
+class PresentationSession(MeetingClockPart, QObject):
     """See the module docstring. ``workspace`` is the ConferenceWorkspace.
 
     Signals:
@@ -115,6 +114,8 @@ class PresentationSession(QObject):
         self._reported: str | None = None
         self._actions: dict[int, list[str]] = {}  # the open actions of a case's agreed plan, by case id
         self._actions_reading: set[int] = set()
+        self._case_asked = 0  # counts the reads of the case shown: only the last one's answer is taken
+        self._prior_known: set[int] = set()  # agenda items whose time recorded before was read
         self._meeting_asked = 0  # counts the reads and writes of the meeting clock: only the last counts
         #: writes of runs that failed after their timer was replaced (the case left): written again
         self._unwritten: dict[str, tuple[int, RecordedRun]] = {}
@@ -169,16 +170,12 @@ class PresentationSession(QObject):
         self.case = None
         if case_id is not None:
             self._actions.pop(case_id, None)  # read afresh each time the case is shown
+        self._case_asked += 1  # an answer still on its way is for the case shown before
         if case_id is not None and item is not None:
-            try:
-                self.case = self.controller.case(case_id)
-            except MdtboardError as exc:
-                self.message.emit(str(exc))
+            self._read_case(case_id, keep_section=False)
         self.typed = {d: read_panel(p) for d, p in discipline_panels(self.workspace).items()}
         self.banners = banners(self.case)
         self.sections = []
-        if self.case is not None:
-            self.sections = self._sections()
         self.section = 0
         timer = self.current_timer()
         if timer is not None:
@@ -193,15 +190,34 @@ class PresentationSession(QObject):
         """The case on screen was saved in the case editor: show what was saved, in the same section."""
         if self.case is None or self.case.id != case_id:
             return
-        try:
-            self.case = self.controller.case(case_id)
-        except MdtboardError as exc:
-            self.message.emit(str(exc))
-            return
-        self.banners = banners(self.case)
+        self._case_asked += 1
+        self._read_case(case_id, keep_section=True)
+
+    def _read_case(self, case_id: int, *, keep_section: bool) -> None:
+        """Read the case under discussion on the reader thread; shown when it comes (the big screen shows
+        no case meanwhile, never the case before), in the section shown when ``keep_section``."""
+        token, cases = self._case_asked, self.services.cases
+        ops.read(lambda: cases.get(case_id), parent=self, label="reading the case under discussion",
+                 success=lambda case: self._case_read(token, case, keep_section),
+                 failure=lambda exc: self._case_not_read(token, exc))
+
+    def _case_read(self, token: int, case: Case, keep_section: bool) -> None:
+        if token != self._case_asked or self.item is None or self.item.case_id != case.id:
+            return  # another case was shown meanwhile
+        shown = self.current_section() if keep_section else None
+        self.case = case
+        self.banners = banners(case)
         self.sections = self._sections()
-        self.section = min(self.section, len(self.sections) - 1)
+        at = self.section_index(shown.key) if shown is not None else None
+        if at is None:
+            at = min(self.section, len(self.sections) - 1) if keep_section else 0
+        self.section = at
         self.case_changed.emit()
+        self.section_changed.emit(self.section)
+
+    def _case_not_read(self, token: int, error: MdtboardError) -> None:
+        if token == self._case_asked:
+            self.message.emit(str(error))
 
     def _refresh_item(self, item: AgendaItem) -> None:
         self.item = item
@@ -339,23 +355,37 @@ class PresentationSession(QObject):
 
     # ------------------------------------------------------------------ timers
     def current_timer(self) -> TimedItem | None:
-        """The timer of the case under discussion (made, not started, on first use)."""
+        """The timer of the case under discussion (made, not started, on first use). The time recorded
+        for the item before (earlier runs, another session) is read on the writer queue, ahead of any
+        write of the new timer's run, and added to the item's timer when it comes (:meth:`_prior_read`)."""
         if self.item is None or self.item.id is None:
             return None
         timer = self.timers.get(self.item.id)
         if timer is None:
-            try:
-                prior = self.services.timing.item_timing(self.item.id)
-            except MdtboardError as exc:
-                self.message.emit(f"The time recorded for {self.item.case_ref} could not be read: {exc}")
-                prior = None
             timer = TimedItem(
-                self.item.id, self.item.minutes, self.clock, store=self.runs, prior=prior,
+                self.item.id, self.item.minutes, self.clock, store=self.runs,
                 presentation_target_minutes=self.target_minutes,
             )
             self._apply_speaker(timer)
             self.timers[self.item.id] = timer
+            item_id, ref, timing = self.item.id, self.item.case_ref, self.services.timing
+
+            def unread(exc: MdtboardError) -> None:
+                self.message.emit(f"The time recorded for {ref} could not be read: {exc}")
+
+            ops.write(lambda: timing.item_timing(item_id), parent=self, label="reading a case's time",
+                      success=lambda record: self._prior_read(item_id, record), failure=unread)
         return timer
+
+    def _prior_read(self, item_id: int, record: ItemTimingRecord) -> None:
+        """The time recorded for the item before its timer was made here: it counts before the runs timed
+        here since (the item's timer may have been followed by another run meanwhile)."""
+        timer = self.timers.get(item_id)
+        if timer is None or item_id in self._prior_known:
+            return
+        self._prior_known.add(item_id)
+        timer.prior = record.then(timer.prior)
+        self.ticked.emit()
 
     def toggle_timer(self) -> TimerState | None:
         """Start, pause or resume the case's timer (Ctrl+Space); a stopped one starts a new run."""
@@ -479,100 +509,11 @@ class PresentationSession(QObject):
                 self._report(timer)
         self.ticked.emit()
 
-    # ------------------------------------------------------------------ the meeting clock
-    def _conference_id(self) -> int | None:
-        conf_id: int | None = self.controller.conf_id
-        return conf_id
-
-    def meeting_times(self) -> MeetingTimes | None:
-        """The meeting clock of the open conference as known here (None until read, on the reader thread,
-        or when the meeting has not started)."""
-        conf_id = self._conference_id()
-        if conf_id is None:
-            return None
-        if self._meeting_conf != conf_id:
-            self._meeting_conf, self.meeting = conf_id, None
-            self._meeting_asked += 1
-            token, timing = self._meeting_asked, self.services.timing
-            ops.read(lambda: timing.meeting_times(conf_id), parent=self, label="the meeting clock",
-                     success=lambda times: self._meeting_known(token, conf_id, times),
-                     failure=lambda _exc: None)
-        return self.meeting
-
-    def _meeting_known(self, token: int, conf_id: int, times: MeetingTimes | None) -> None:
-        if token == self._meeting_asked and conf_id == self._meeting_conf:  # not asked again meanwhile
-            self.meeting = times
-            self.ticked.emit()
-
-    def _start_meeting(self) -> None:
-        """Record the meeting's start (or take back its recorded end), on the writer queue."""
-        conf_id = self._conference_id()
-        if conf_id is None:
-            return
-        self._meeting_conf = conf_id
-        self._meeting_asked += 1  # a read still on its way is older than this
-        token, timing, at = self._meeting_asked, self.services.timing, self.clock.wall()
-
-        def work() -> MeetingTimes | None:
-            times = timing.meeting_times(conf_id)
-            if times is None:
-                return timing.start_meeting(conf_id, at)
-            if times.ended_at is not None:
-                return timing.resume_meeting(conf_id)
-            return times
-
-        ops.write(work, parent=self, label="starting the meeting clock",
-                  success=lambda times: self._meeting_known(token, conf_id, times),
-                  failure=lambda exc: self.message.emit(f"The meeting clock was not recorded: {exc}"))
-
-    def end_meeting(self) -> MeetingTimes | None:
-        """Stop the running case's timer and record the meeting's end."""
-        timer = self.current_timer()
-        if timer is not None and timer.run_state().ticking:
-            timer.stop()
-        conf_id = self._conference_id()
-        if conf_id is None:
-            return self.meeting
-        ops.operations().wait()  # the clock's start and the runs written first, in their order
-        if self.meeting_times() is None:
-            ops.operations().wait()  # the clock of this conference was not read yet
-        if self.meeting is None:
-            return self.meeting
-        try:
-            self.meeting = self.services.timing.end_meeting(conf_id, self.clock.wall())
-        except MdtboardError as exc:
-            self.message.emit(f"The meeting's end was not recorded: {exc}")
+    def _emit_ticked(self) -> None:
         self.ticked.emit()
-        return self.meeting
 
-    def meeting_seconds(self) -> float | None:
-        times = self.meeting_times()
-        if times is None:
-            return None
-        until = times.ended_at or self.clock.wall()
-        return max(0.0, (until - times.started_at).total_seconds())
-
-    def forecast(self) -> MeetingForecast | None:
-        """When the meeting will end if the current and remaining cases keep to their budgets; None unless
-        the meeting runs on its scheduled day (a projection against another day's plan means nothing)."""
-        conference = self.controller.conference
-        if conference is None:
-            return None
-        starts = conference.starts_at
-        scheduled = (starts.astimezone() if starts.tzinfo is None else starts.astimezone()).date()
-        if self.clock.wall().astimezone().date() != scheduled:
-            return None
-        current = self.item.id if self.item is not None else None
-        timer = self.current_timer()
-        left = 0.0
-        if self.item is not None and self.item.status not in _DONE:
-            left = timer.reading().remaining_seconds if timer is not None else 60.0 * self.item.minutes
-        pending = [
-            float(i.minutes) for i in self.controller.agenda() if i.status not in _DONE and i.id != current
-        ]
-        start = starts.astimezone() if starts.tzinfo is None else starts
-        plan = planned_finish(start, [i.minutes for i in self.controller.agenda()])
-        return MeetingClock(self.clock).forecast(None, [left / 60.0, *pending], planned_finish=plan)
+    def _emit_message(self, text: str) -> None:
+        self.message.emit(text)
 
     def close(self) -> None:
         """Stop ticking and write what is not written yet (timers keep their state in the database)."""
@@ -581,7 +522,6 @@ class PresentationSession(QObject):
             timer.flush()
 
 
-_DONE = (AgendaStatus.DISCUSSED, AgendaStatus.DEFERRED)
 
 
 def discipline_panels(workspace: Any) -> dict[Discipline, Any]:

@@ -9,6 +9,10 @@ imported when the menu is first used, so the program starts as quickly as before
 - Make a teaching case from the open case…: de-identifies the case open in the case editor into a new
   draft and opens its review.
 - Continue a teaching case review: the drafts still under review.
+
+Every database call runs as a background operation (:mod:`mdtboard.ui.ops`): the draft is made on the
+writer queue and its review opened when it is made; the drafts under review are read on the reader thread
+when the submenu is about to show (it lists what was read last, then what is read now).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 if TYPE_CHECKING:
+    from mdtboard.domain.errors import MdtboardError
     from mdtboard.services.context import Services
     from mdtboard.services.training import TeachingReview
     from mdtboard.ui.training.teaching_case import TeachingCaseDialog
@@ -35,6 +40,8 @@ class TrainingMenu(QObject):
         self.window: Any = window
         self.training_window: TrainingWindow | None = None
         self.review_dialog: TeachingCaseDialog | None = None
+        self.reviews: list[TeachingReview] | None = None  # the drafts under review, as read last
+        self._reviews_asked = 0
         self.menu = QMenu("&Training", window)
         self.menu.setObjectName("menuTraining")
         self.action_window = QAction("Training &window", self.menu)
@@ -114,51 +121,77 @@ class TrainingMenu(QObject):
         if case_id is None:
             self._status("Open a real case in the case editor first, then make a teaching case from it")
             return None
-        from mdtboard.domain.errors import MdtboardError
-        from mdtboard.ui.dialogs import show_error
+        from mdtboard.ui import ops
 
-        try:
-            review = services.training.make_teaching_case(case_id)
-        except MdtboardError as exc:
-            show_error(self.window, "No teaching case made", str(exc))
-            return None
+        training = services.training
+        self._status("Making a draft teaching case…")
+        ops.write(lambda: training.make_teaching_case(case_id), parent=self, label="making a teaching case",
+                  success=self._made, failure=lambda exc: self._failed("No teaching case made", exc))
+        return None
+
+    def _made(self, review: TeachingReview) -> None:
         self._library_changed()
         self._status(f"Draft teaching case {review.draft.case.ref} made; review each field")
-        return self.open_review(review)
+        self.open_review(review)
+
+    def _failed(self, title: str, error: MdtboardError) -> None:
+        from mdtboard.ui.dialogs import show_error
+
+        show_error(self.window, title, str(error))
 
     def open_review(self, review: TeachingReview | int) -> TeachingCaseDialog | None:
+        """Open the review of ``review`` (or of the review with that id, read first in the background:
+        None is returned then, and the dialog opens once it is read)."""
         services = self.services
         if services is None:
             return None
-        from mdtboard.domain.errors import MdtboardError
-        from mdtboard.ui.dialogs import show_error
+        if isinstance(review, int):
+            from mdtboard.ui import ops
+
+            training, review_id = services.training, review
+            ops.read(lambda: training.teaching_review(review_id), parent=self, label="reading a review",
+                     success=lambda read: self._open(services, read),
+                     failure=lambda exc: self._failed("Teaching case review", exc))
+            return None
+        self._open(services, review)
+        return self.review_dialog
+
+    def _open(self, services: Services, review: TeachingReview) -> None:
         from mdtboard.ui.training.teaching_case import TeachingCaseDialog
 
-        if isinstance(review, int):
-            try:
-                review = services.training.teaching_review(review)
-            except MdtboardError as exc:
-                show_error(self.window, "Teaching case review", str(exc))
-                return None
         dialog = TeachingCaseDialog(services, review, self.window)
         dialog.status_message.connect(self._status)
         dialog.finalised.connect(lambda _case_id: self._library_changed())
         dialog.discarded.connect(self._library_changed)
         self.review_dialog = dialog
         dialog.open()
-        return dialog
 
     def _fill_reviews(self) -> None:
-        self.reviews_menu.clear()
+        """The submenu is about to show: it lists the drafts as read last, and they are read again."""
         services = self.services
         if services is None:
+            self.reviews_menu.clear()
             return
-        from mdtboard.domain.errors import MdtboardError
+        from mdtboard.ui import ops
 
-        try:
-            reviews = services.training.teaching_reviews()
-        except MdtboardError as exc:
-            self._status(str(exc))
+        self._list_reviews()
+        self._reviews_asked += 1
+        token, training = self._reviews_asked, services.training
+        ops.read(training.teaching_reviews, parent=self, label="reading the teaching reviews",
+                 success=lambda reviews: self._reviews_read(token, reviews),
+                 failure=lambda exc: self._status(str(exc)))
+
+    def _reviews_read(self, token: int, reviews: list[TeachingReview]) -> None:
+        if token == self._reviews_asked:
+            self.reviews = reviews
+            self._list_reviews()
+
+    def _list_reviews(self) -> None:
+        self.reviews_menu.clear()
+        reviews = self.reviews
+        if reviews is None:
+            reading = self.reviews_menu.addAction("Reading the teaching cases under review…")
+            reading.setEnabled(False)
             return
         if not reviews:
             none = self.reviews_menu.addAction("No teaching case is under review")
@@ -176,10 +209,14 @@ class TrainingMenu(QObject):
         if library is not None:
             library.refresh()
 
-    # -- closing: scores still waiting are saved before the main window goes
+    # -- closing: scores still waiting are saved before the main window goes (started here, not waited
+    # for: the main window closes once they are written, see mdtboard.ui.closing)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and self.training_window is not None:
-            self.training_window.flush()
+            from mdtboard.ui.editing.session import saves_not_waited_for
+
+            with saves_not_waited_for():
+                self.training_window.flush()
         return False
 
 

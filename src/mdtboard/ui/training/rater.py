@@ -137,7 +137,7 @@ class RaterChooser(QObject):
     def confirm(self, person: Account, credential: Credential) -> None:
         """Check ``person``'s password or PIN on the writer thread; once right, they are the rater."""
         accounts = self._services.accounts
-        ops.write(lambda: accounts.verify(credential, pin_ok=True), parent=self, label="confirming a rater",
+        ops.write(lambda: accounts.confirm(credential, pin_ok=True), parent=self, label="confirming a rater",
                   success=lambda found: self._confirmed(person, found), failure=self._refused)
 
     def _confirmed(self, person: Account, found: Account) -> None:

@@ -1,0 +1,159 @@
+"""The conference page while another program holds the SQLite database: opening a conference, changing
+the agenda and undoing it, and showing another case return at once and finish once the database is free;
+the event loop turns meanwhile, and what is typed in a discipline's panel stays on screen and is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from conftest import Ticks, settle, sqlite_locked
+from pytestqt.qtbot import QtBot
+from test_conference_support import WorkspaceFactory, conference, load_samples, make_workspace
+
+from mdtboard.domain.case import Discipline
+from mdtboard.domain.conference import Attendee, AttendeeRole
+from mdtboard.services.context import Services
+from mdtboard.storage.db import Database, open_database
+from mdtboard.ui.conference.workspace import ConferenceWorkspace
+
+pytestmark = pytest.mark.gui
+__all__ = ["make_workspace"]  # the fixture, imported for pytest
+
+#: How long the other program holds the database (well under the busy timeout, which is 8 s): long
+#: enough that the event loop turns several times even on a loaded machine.
+HOLD_MS = 1000
+WAIT_MS = 10_000
+TYPED = "Sleep poor, mood low."
+
+
+@pytest.fixture
+def sqlite_db(sqlite_database_url: str) -> Iterator[Database]:
+    from conftest import prepare_at_head
+
+    prepare_at_head(sqlite_database_url)
+    database = open_database(sqlite_database_url)
+    yield database
+    database.dispose()
+
+
+def _meeting(services: Services) -> tuple[int, int, int]:
+    """A conference with its team and one case on the agenda; (its id, that case, a case not on it)."""
+    ids = load_samples(services)
+    conf_id = conference(services, datetime(2026, 12, 3, 13))
+    chair = Attendee("Dr Okafor", Discipline.PHYSICIAN, AttendeeRole.CHAIR)
+    services.conferences.add_attendee(conf_id, chair)
+    services.conferences.add_agenda_item(conf_id, ids["MDT-004"])
+    return conf_id, ids["MDT-004"], ids["MDT-001"]
+
+
+def _agenda(workspace: ConferenceWorkspace) -> list[int]:
+    return [i.case_id for i in workspace.controller.agenda()]
+
+
+def _stored_assessment(services: Services, conf_id: int, case_id: int) -> str | None:
+    item = next(i for i in services.conferences.get(conf_id).agenda if i.case_id == case_id)
+    inputs = services.conferences.inputs(item.id or 0)
+    return next((i.assessment for i in inputs if i.discipline is Discipline.PHYSICIAN), None)
+
+
+def test_opening_a_conference_waits_for_a_locked_database_in_the_background(
+    qtbot: QtBot, sqlite_db: Database, make_workspace: WorkspaceFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    conf_id, first, _other = _meeting(services)
+    workspace = make_workspace(services)
+    settle()
+    with sqlite_locked(sqlite_db):
+        ticks = Ticks()
+        workspace.open_conference(conf_id)  # returns at once
+        qtbot.wait(HOLD_MS)  # the event loop turns; nothing is shown yet
+        ticks.stop()
+        assert workspace.current_conference_id() is None
+    assert ticks.count >= 5  # about 100 in 1 s; a GUI thread waiting for the lock would give none
+    qtbot.waitUntil(lambda: workspace.current_conference_id() == conf_id, timeout=WAIT_MS)
+    settle()
+    assert _agenda(workspace) == [first]
+    assert workspace.discussion.current_case_id() == first
+    assert not workspace.discussion.panels[Discipline.PHYSICIAN].loading
+
+
+def test_an_agenda_change_and_its_undo_wait_for_a_locked_database_and_the_typing_stays(
+    qtbot: QtBot, sqlite_db: Database, make_workspace: WorkspaceFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    conf_id, first, other = _meeting(services)
+    workspace = make_workspace(services)
+    workspace.open_conference(conf_id)
+    settle()
+    workspace.discuss(first)
+    settle()
+    panel = workspace.discussion.panels[Discipline.PHYSICIAN]
+    edit = panel.ui.assessmentEdit
+    edit.setFocus()
+    stack = workspace.controller.undo_stack
+
+    with sqlite_locked(sqlite_db):  # a case added, then the physician's input typed
+        ticks = Ticks()
+        assert workspace.controller.add_cases([other], "Add MDT-001 to the agenda")  # queued at once
+        qtbot.keyClicks(edit, "Sleep poor,")
+        qtbot.wait(HOLD_MS)
+        ticks.stop()
+        assert _agenda(workspace) == [first]  # not added yet
+        assert edit.toPlainText() == "Sleep poor,"
+    assert ticks.count >= 5
+    qtbot.waitUntil(lambda: _agenda(workspace) == [first, other], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _stored_assessment(services, conf_id, first) == "Sleep poor,", timeout=WAIT_MS)
+    assert workspace.flush()
+    settle()
+
+    with sqlite_locked(sqlite_db):  # the addition undone (the typing saved first is its own step)
+        ticks = Ticks()
+        while stack.undoText() != "Add MDT-001 to the agenda":
+            stack.undo()
+        stack.undo()
+        qtbot.keyClicks(edit, " mood low.")
+        qtbot.wait(HOLD_MS)
+        ticks.stop()
+        assert _agenda(workspace) == [first, other]  # not taken off yet
+    assert ticks.count >= 5
+    qtbot.waitUntil(lambda: _agenda(workspace) == [first], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _stored_assessment(services, conf_id, first) == TYPED, timeout=WAIT_MS)
+    settle()
+    assert edit.toPlainText() == TYPED  # what was typed meanwhile stays, and is saved
+    assert [i.case_id for i in services.conferences.get(conf_id).agenda] == [first]
+
+
+def test_a_case_shown_while_the_database_is_locked_takes_no_typing_until_its_input_is_read(
+    qtbot: QtBot, sqlite_db: Database, make_workspace: WorkspaceFactory
+) -> None:
+    services = Services.on(sqlite_db)
+    conf_id, first, other = _meeting(services)
+    services.conferences.add_agenda_item(conf_id, other)
+    workspace = make_workspace(services)
+    workspace.open_conference(conf_id)
+    settle()
+    workspace.discuss(first)
+    settle()
+    panel = workspace.discussion.panels[Discipline.PHYSICIAN]
+    panel.ui.assessmentEdit.setFocus()
+    qtbot.keyClicks(panel.ui.assessmentEdit, TYPED)
+    assert workspace.flush()
+    settle()
+
+    with sqlite_locked(sqlite_db):
+        ticks = Ticks()
+        assert workspace.discussion.show_case(other)
+        qtbot.wait(HOLD_MS)
+        ticks.stop()
+        # nothing of the case before is shown, and nothing can be typed that its input would replace
+        assert panel.loading and panel.ui.assessmentEdit.isReadOnly()
+        assert panel.ui.assessmentEdit.toPlainText() == ""
+        assert panel.ui.savedLabel.text() == "Reading…"
+    assert ticks.count >= 5
+    qtbot.waitUntil(lambda: not panel.loading, timeout=WAIT_MS)
+    assert not panel.ui.assessmentEdit.isReadOnly() and panel.ui.assessmentEdit.toPlainText() == ""
+    assert workspace.discussion.show_case(first)
+    settle()
+    assert panel.ui.assessmentEdit.toPlainText() == TYPED
