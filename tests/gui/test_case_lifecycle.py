@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
+from conftest import settle
 from gui_helpers import WindowFactory, close_window, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -172,6 +173,7 @@ def test_the_library_shows_a_new_case_its_search_would_hide(
     assert editor.flush()
     press(qtbot, Qt.Key.Key_1, ALT)  # back to the library
     assert window.current_page() == LIBRARY
+    settle()  # the library is read again, and the new case looked for, in the background
     assert library.ui.searchEdit.text() == ""
     assert library.model.summary(library.ui.caseTable.currentIndex().row()).ref == ref
     assert "cleared to show the new case" in window.statusBar().currentMessage()
@@ -189,6 +191,7 @@ def test_an_import_hidden_by_the_filter_is_shown(
     library.ui.searchEdit.setText("nobody-by-this-name")
     stored = import_and_wait(qtbot, library, [SAMPLE_CASES])
     assert isinstance(stored, list) and stored
+    settle()  # the library is read again, and the cases looked for, in the background
     assert library.ui.filterCombo.currentIndex() == 0 and library.ui.searchEdit.text() == ""
     assert library.model.summary(library.ui.caseTable.currentIndex().row()).id == stored[0].id
     assert "cleared to show the imported cases" in window.statusBar().currentMessage()
