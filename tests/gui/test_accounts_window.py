@@ -24,7 +24,7 @@ from mdtboard.ui.accounts.dialogs import FirstStartDialog
 from mdtboard.ui.accounts.manage import AccountsDialog
 from mdtboard.ui.accounts.people import BY_PIN, LockScreen
 from mdtboard.ui.conference.attendance import AttendancePanel
-from mdtboard.ui.main_window import MainWindow
+from mdtboard.ui.main_window import CONFERENCE, MainWindow
 
 pytestmark = pytest.mark.gui
 Opener = Callable[..., MainWindow]
@@ -232,6 +232,26 @@ def test_the_attendance_offers_the_people_with_accounts(qtbot: QtBot, program: O
     assert "Sam Lee" in names and "Dr Amara Okafor" in names
     panel.ui.nameEdit.setText("sam lee")  # as typed: their discipline is chosen with the name
     assert panel.ui.disciplineCombo.currentData() == Discipline.PHYSICAL_THERAPY.value
+    # chosen by keyboard from the list offered: Down, Enter adds the person once and empties the row, so
+    # that the next name typed starts afresh (it used to be typed onto the name just added)
+    panel.ui.nameEdit.clear()
+    window.show_page(CONFERENCE)
+    window.workspace.ui.tabs.setCurrentIndex(0)  # details and attendance
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel.ui.nameEdit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.ui.nameEdit)
+    for name, typed in (("Dr Ana Ruiz", "Ruiz"), ("Sam Lee", "Sam")):
+        qtbot.keyClicks(panel.ui.nameEdit, typed)
+        popup = panel.ui.nameEdit.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda name=name: name in [a.name for a in window.workspace.controller.attendees()])
+        qtbot.waitUntil(lambda: panel.ui.nameEdit.text() == "")  # the event loop runs meanwhile
+        assert panel.ui.disciplineCombo.currentIndex() == 0
+    listed = [a.name for a in window.services.conferences.get(conf.id).attendees]
+    assert listed == ["Dr Ana Ruiz", "Sam Lee"]
 
 
 def test_the_case_editor_withholds_a_passage_from_who_does_not_hold_it(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -179,11 +188,21 @@ class AttendancePanel(QWidget):
             role=AttendeeRole(self.ui.roleCombo.currentData()),
         )
         if self._controller.add_attendee(person):
-            self.ui.nameEdit.clear()
-            self.ui.disciplineCombo.setCurrentIndex(0)
-            self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(AttendeeRole.MEMBER.value))
+            self._clear_row()
+            # A name chosen in the completer's list with Enter is put back in the field by the completer
+            # once this has run: cleared again then, so that the next name typed does not join it.
+            QTimer.singleShot(0, lambda: self._clear_row(unless_other_than=name))
             self.message.emit(f"{name} ({person.discipline.label.lower()}) added to the attendance")
         self.ui.nameEdit.setFocus()
+
+    def _clear_row(self, *, unless_other_than: str | None = None) -> None:
+        """The row to add a person emptied: no name, the first discipline, a member (left as it is when
+        it holds a name other than ``unless_other_than``, if given)."""
+        if unless_other_than is not None and self.ui.nameEdit.text().strip() != unless_other_than:
+            return
+        self.ui.nameEdit.clear()
+        self.ui.disciplineCombo.setCurrentIndex(0)
+        self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData(AttendeeRole.MEMBER.value))
 
     def offer_chair(self, name: str) -> None:
         """The chair typed in the conference's details: when nobody of that name is on the attendance,
