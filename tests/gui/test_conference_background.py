@@ -4,11 +4,13 @@ the event loop turns meanwhile, and what is typed in a discipline's panel stays 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
 from conftest import Ticks, settle, sqlite_locked
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_conference_support import WorkspaceFactory, conference, load_samples, make_workspace
 
@@ -21,6 +23,8 @@ from mdtboard.ui.conference.workspace import ConferenceWorkspace
 pytestmark = pytest.mark.gui
 __all__ = ["make_workspace"]  # the fixture, imported for pytest
 
+#: The longest a step may keep the GUI thread (a save waited for would keep it until the lock goes).
+STEP_S = 1.0
 #: How long the other program holds the database (well under the busy timeout, which is 8 s): long
 #: enough that the event loop turns several times even on a loaded machine.
 HOLD_MS = 1000
@@ -157,3 +161,80 @@ def test_a_case_shown_while_the_database_is_locked_takes_no_typing_until_its_inp
     assert workspace.discussion.show_case(first)
     settle()
     assert panel.ui.assessmentEdit.toPlainText() == TYPED
+
+
+def _minutes(services: Services, conf_id: int, case_id: int) -> int:
+    return next(i.minutes for i in services.conferences.get(conf_id).agenda if i.case_id == case_id)
+
+
+@pytest.mark.parametrize("step", ["ctrl_z", "undo", "switch"])
+def test_typing_pending_before_a_step_is_saved_first_without_waiting_for_a_locked_database(
+    qtbot: QtBot, sqlite_db: Database, make_workspace: WorkspaceFactory, step: str
+) -> None:
+    """Ctrl+Z in a panel, an undo step of the window, and showing another case each save the typing
+    pending first: the save is queued, not waited for, and the step runs after it once the lock goes."""
+    services = Services.on(sqlite_db)
+    conf_id, first, other = _meeting(services)
+    services.conferences.add_agenda_item(conf_id, other)
+    budget = _minutes(services, conf_id, first)
+    workspace = make_workspace(services)
+    workspace.open_conference(conf_id)
+    settle()
+    workspace.discuss(first)
+    settle()
+    panel = workspace.discussion.panels[Discipline.PHYSICIAN]
+    edit = panel.ui.assessmentEdit
+    edit.setFocus()
+    stack = workspace.controller.undo_stack
+    qtbot.keyClicks(edit, "Sleep poor,")
+    assert workspace.flush()  # the first words: stored, one step
+    settle()
+    if step == "undo":  # a step after the typing, for the window's undo to take back
+        item = workspace.controller.item_for(first)
+        assert item is not None and workspace.controller.set_minutes(item, budget + 5)
+        settle()
+        assert _minutes(services, conf_id, first) == budget + 5
+    qtbot.keyClicks(edit, " mood low.")  # pending: its autosave not sent yet
+
+    with sqlite_locked(sqlite_db):
+        ticks = Ticks()
+        started = time.monotonic()
+        if step == "ctrl_z":
+            qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        elif step == "undo":
+            stack.undo()
+        else:
+            assert workspace.discussion.show_case(other)
+        took = time.monotonic() - started
+        qtbot.wait(HOLD_MS)
+        ticks.stop()
+        assert took < STEP_S, f"the step kept the GUI thread {took:.1f} s"
+        if step == "switch":
+            assert panel.case_id == other and panel.ui.savedLabel.text() == "Reading…"
+        else:
+            assert edit.toPlainText() == TYPED and panel.ui.savedLabel.text() == "Saving…"
+    assert ticks.count >= 5
+
+    if step == "ctrl_z":  # the typing saved as its own step, then undone
+        qtbot.waitUntil(lambda: edit.toPlainText() == "Sleep poor,", timeout=WAIT_MS)
+        settle()
+        assert _stored_assessment(services, conf_id, first) == "Sleep poor,"
+        assert stack.canRedo()
+        stack.redo()  # the typing was stored: redo puts it back
+        qtbot.waitUntil(lambda: _stored_assessment(services, conf_id, first) == TYPED, timeout=WAIT_MS)
+        settle()
+        assert edit.toPlainText() == TYPED
+    elif step == "undo":  # the typing stored, then the time budget put back
+        qtbot.waitUntil(lambda: _minutes(services, conf_id, first) == budget, timeout=WAIT_MS)
+        settle()
+        assert _stored_assessment(services, conf_id, first) == TYPED
+        assert edit.toPlainText() == TYPED
+    else:  # the typing stored, the other case's input read after it
+        qtbot.waitUntil(lambda: not panel.loading, timeout=WAIT_MS)
+        settle()
+        assert _stored_assessment(services, conf_id, first) == TYPED
+        assert panel.case_id == other and edit.toPlainText() == ""
+        assert workspace.discussion.show_case(first)
+        settle()
+        assert edit.toPlainText() == TYPED
+    assert workspace.controller.hub.failures == 0
