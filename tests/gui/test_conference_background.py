@@ -167,12 +167,14 @@ def _minutes(services: Services, conf_id: int, case_id: int) -> int:
     return next(i.minutes for i in services.conferences.get(conf_id).agenda if i.case_id == case_id)
 
 
-@pytest.mark.parametrize("step", ["ctrl_z", "undo", "switch"])
+@pytest.mark.parametrize("step", ["ctrl_z", "ctrl_z_while_saving", "undo", "switch"])
 def test_typing_pending_before_a_step_is_saved_first_without_waiting_for_a_locked_database(
     qtbot: QtBot, sqlite_db: Database, make_workspace: WorkspaceFactory, step: str
 ) -> None:
     """Ctrl+Z in a panel, an undo step of the window, and showing another case each save the typing
-    pending first: the save is queued, not waited for, and the step runs after it once the lock goes."""
+    pending first: the save is queued, not waited for, and the step runs after it once the lock goes.
+    (``ctrl_z_while_saving``: an autosave of the first words is under way when Ctrl+Z comes; the save of
+    the rest states the version that one stores.)"""
     services = Services.on(sqlite_db)
     conf_id, first, other = _meeting(services)
     services.conferences.add_agenda_item(conf_id, other)
@@ -194,12 +196,20 @@ def test_typing_pending_before_a_step_is_saved_first_without_waiting_for_a_locke
         assert item is not None and workspace.controller.set_minutes(item, budget + 5)
         settle()
         assert _minutes(services, conf_id, first) == budget + 5
-    qtbot.keyClicks(edit, " mood low.")  # pending: its autosave not sent yet
+    rest = " mood low."
+    if step != "ctrl_z_while_saving":
+        qtbot.keyClicks(edit, rest)  # pending: its autosave not sent yet
 
     with sqlite_locked(sqlite_db):
         ticks = Ticks()
         started = time.monotonic()
-        if step == "ctrl_z":
+        if step == "ctrl_z_while_saving":
+            qtbot.keyClicks(edit, rest[:5])
+            panel.session.save_now()  # its autosave, under way
+            assert panel.session.saving
+            qtbot.keyClicks(edit, rest[5:])
+            started = time.monotonic()
+        if step.startswith("ctrl_z"):
             qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         elif step == "undo":
             stack.undo()
@@ -215,7 +225,7 @@ def test_typing_pending_before_a_step_is_saved_first_without_waiting_for_a_locke
             assert edit.toPlainText() == TYPED and panel.ui.savedLabel.text() == "Saving…"
     assert ticks.count >= 5
 
-    if step == "ctrl_z":  # the typing saved as its own step, then undone
+    if step.startswith("ctrl_z"):  # the typing saved as its own step, then undone
         qtbot.waitUntil(lambda: edit.toPlainText() == "Sleep poor,", timeout=WAIT_MS)
         settle()
         assert _stored_assessment(services, conf_id, first) == "Sleep poor,"
