@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_conference_support import WorkspaceFactory, conference, load_samples, make_workspace
 
-from mdtboard.domain.case import Discipline
+from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole
 from mdtboard.services.context import Services
 from mdtboard.storage.db import Database, open_database
@@ -248,3 +249,50 @@ def test_typing_pending_before_a_step_is_saved_first_without_waiting_for_a_locke
         settle()
         assert edit.toPlainText() == TYPED
     assert workspace.controller.hub.failures == 0
+
+
+
+def _physician_input(services: Services, item_id: int) -> DisciplineInput:
+    return next(i for i in services.conferences.inputs(item_id) if i.discipline is Discipline.PHYSICIAN)
+
+
+@pytest.mark.parametrize("field", ["recommendations", "assessment"])
+def test_typing_on_a_case_left_whose_save_meets_a_newer_version_is_merged_or_offered_to_copy(
+    qtbot: QtBot, sqlite_db: Database, make_workspace: WorkspaceFactory, field: str
+) -> None:
+    """Showing another case does not wait for the save of the typing on the case before: when that save
+    then meets a version saved on another PC meanwhile, the two are merged and saved when they changed
+    different fields, else the typed text is offered to copy (nothing is lost)."""
+    services = Services.on(sqlite_db)
+    conf_id, first, other = _meeting(services)
+    services.conferences.add_agenda_item(conf_id, other)
+    workspace = make_workspace(services)
+    workspace.open_conference(conf_id)
+    settle()
+    workspace.discuss(first)
+    settle()
+    panel = workspace.discussion.panels[Discipline.PHYSICIAN]
+    edit = panel.ui.assessmentEdit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Sleep poor,")
+    assert workspace.flush()
+    settle()
+    item = next(i for i in services.conferences.get(conf_id).agenda if i.case_id == first)
+    stored = _physician_input(services, item.id or 0)
+    services.conferences.update_input(replace(stored, **{field: "Sleep hygiene"}))  # another PC
+    qtbot.keyClicks(edit, " mood low.")
+    assert workspace.discussion.show_case(other)
+    qtbot.waitUntil(lambda: not panel.loading, timeout=WAIT_MS)
+    assert panel.case_id == other and edit.toPlainText() == ""
+    if field == "recommendations":  # merged: both kept
+        qtbot.waitUntil(lambda: _stored_assessment(services, conf_id, first) == TYPED, timeout=WAIT_MS)
+        settle()
+        assert _physician_input(services, item.id or 0).recommendations == "Sleep hygiene"
+        assert workspace.discussion.unsaved_dialog is None
+    else:  # the same field changed on both sides: offered to copy
+        qtbot.waitUntil(lambda: workspace.discussion.unsaved_dialog is not None, timeout=WAIT_MS)
+        settle()
+        dialog = workspace.discussion.unsaved_dialog
+        assert dialog is not None and TYPED in dialog.detailedText()
+        assert _stored_assessment(services, conf_id, first) == "Sleep hygiene"
+        dialog.close()

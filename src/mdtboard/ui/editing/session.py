@@ -78,6 +78,8 @@ class _Queued:
     tries: int = 0
     #: the record as it was saved (on the writer thread: stating the version the save before stored)
     stated: Any = None
+    #: the stored version it changes (to merge with a newer one it meets when its record was left)
+    base: Any = None
     #: the save queued after it while it was under way (not tried when this one fails)
     next: _Queued | None = None
 
@@ -302,14 +304,18 @@ class RecordSession(QObject):
             queued.marked = True
         return self._queued[-1].record
 
-    def _write(self, record: Any, *, after: ops_module.Op[Any] | None = None, tries: int = 0) -> _Queued:
+    def _write(
+        self, record: Any, *, after: ops_module.Op[Any] | None = None, tries: int = 0, base: Any = None
+    ) -> _Queued:
         save, fields, build = self._save, self._fields, self._build
-        queued = _Queued(record, tries=tries, stated=record)
+        base = copy.deepcopy(self.base) if base is None else base
+        queued = _Queued(record, tries=tries, stated=record, base=base)
 
         def work() -> Any:
             if after is not None:
                 if after.error is not None:  # (the writer ran it already: writes run in order)
                     raise SkippedError()
+                queued.base = after.result
                 queued.stated = build(after.result, fields(record))  # the version the save before stored
             return save(queued.stated)
 
@@ -397,19 +403,26 @@ class RecordSession(QObject):
 
     def _left_failed(self, queued: _Queued, error: MdtboardError) -> None:
         """A save of a record left meanwhile failed: retried after a fault that passes (with the text of
-        the last save queued after it, which was not tried), else told with that text."""
+        the last save queued after it, which was not tried), merged with a newer version it met when no
+        field clashes, else told with that text."""
         if isinstance(error, SkippedError):
             return  # the save before it failed and carries on with this one's text
         last = queued
         while last.next is not None:
             last = last.next
         record = self._build(queued.stated, self._fields(last.record))
+        base, wait = queued.base, -1
         if isinstance(error, DatabaseError) and error.passing and queued.tries < len(RETRY_S):
             wait = RETRY_S[queued.tries]
-            log.info("save of a %s left meanwhile failed: retried in %d s", self.what, wait)
+        elif isinstance(error, ConflictError) and error.theirs is not None and queued.tries < len(RETRY_S):
+            merge = merge_fields(self._fields(base), self._fields(record), self._fields(error.theirs))
+            if not merge.clashes:
+                record, base, wait = self._build(error.theirs, merge.merged), error.theirs, 0
+        if wait >= 0:
+            log.info("save of a %s left meanwhile failed: tried again in %d s", self.what, wait)
 
             def again() -> None:
-                retried = self._write(record, tries=queued.tries + 1)
+                retried = self._write(record, tries=queued.tries + 1, base=base)
                 self._queued.remove(retried)
                 retried.left = True
 
