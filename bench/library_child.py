@@ -2,8 +2,15 @@
 [URL]`` prints one JSON line of readings.
 
 ``mdtboard``: the case library's model (``CaseTableModel``) over the database at URL in a ``QTableView``
-of 1280x800 on the offscreen platform, as the library shows it; ``bare``: the same view over a bare
-``QAbstractTableModel`` of as many rows whose cells are made from the row number (nothing stored).
+of 1280x800 on the offscreen platform, as the library shows it (background mode: every read on the reader
+thread, rows not yet read shown as placeholders); ``sync``: the same model reading on the GUI thread (as
+the library did before); ``bare``: the same view over a bare ``QAbstractTableModel`` of as many rows whose
+cells are made from the row number (nothing stored).
+
+The models over the database also time a search typed (``SEARCHES``, one query a keystroke, each set and
+waited for until its first page and count are shown): from the keystroke to the rows shown, and how long
+the GUI thread was busy in the call. The steps that still showed placeholders after their paint are
+counted.
 The view is scrolled from top to bottom by page steps (``SliderPageStepAdd``), each step followed by a
 repaint of the viewport; each step is timed (scrolling, reading what is shown, painting it), in wall
 time and in the GUI thread's processor time (which other work on a shared machine does not stretch). Peak
@@ -18,6 +25,12 @@ import sys
 import time
 from typing import Any
 
+#: A search typed, a query a keystroke (a name, then a reference), and cleared.
+SEARCHES = (
+    *("d", "da", "dav", "davi", "david", "david t", ""),
+    *("p", "pm", "pmc", "pmc-2", "pmc-201", "pmc-2016", ""),
+)
+
 
 def main() -> None:
     kind = sys.argv[1]
@@ -26,12 +39,18 @@ def main() -> None:
 
     app = QApplication([])
     services = None
-    if kind == "mdtboard":
+    first_s = None
+    if kind in ("mdtboard", "sync"):
         from mdtboard.services.context import open_services
+        from mdtboard.ui import ops
         from mdtboard.ui.cases.table_model import CaseTableModel
 
         services = open_services(sys.argv[2])
-        model: Any = CaseTableModel(services.cases, prefetch=True)  # as the library makes it
+        t = time.perf_counter()
+        # as the library makes it (background), or reading on the GUI thread (sync)
+        model: Any = CaseTableModel(services.cases, prefetch=True, background=kind == "mdtboard")
+        ops.operations().wait()
+        first_s = time.perf_counter() - t
         rows = model.rowCount()
     else:
         rows = int(sys.argv[2])
@@ -56,6 +75,7 @@ def main() -> None:
     app.processEvents()
     bar = view.verticalScrollBar()
     steps: list[float] = []
+    blank = 0  # steps whose shown rows still held placeholders after the paint
     cpu: list[float] = []  # the GUI thread's processor time of each step (what other work cannot stretch)
     start = time.perf_counter()
     while bar.value() < bar.maximum():
@@ -65,12 +85,38 @@ def main() -> None:
         app.processEvents()
         steps.append(time.perf_counter() - t)
         cpu.append(time.thread_time() - c)
+        if kind == "mdtboard":
+            top = view.rowAt(0)
+            blank += model.index(max(top, 0), 0).data() == "…"
     total = time.perf_counter() - start
+    if kind == "mdtboard":
+        ops.operations().wait()
     last = model.index(rows - 1, 0).data()
+    searches: list[float] = []
+    gui: list[float] = []
+    if kind != "bare":
+        for query in SEARCHES:
+            t, c = time.perf_counter(), time.thread_time()
+            model.set_query(query)
+            gui.append(time.thread_time() - c)
+            ops.operations().wait()  # delivered: the model reset with the first page and count
+            app.processEvents()
+            searches.append(time.perf_counter() - t)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
-            {"rows": rows, "steps": steps, "cpu": cpu, "total_s": total, "peak_rss_mb": peak, "last": last}
+            {
+                "rows": rows,
+                "steps": steps,
+                "cpu": cpu,
+                "total_s": total,
+                "peak_rss_mb": peak,
+                "last": last,
+                "first_s": first_s,
+                "blank_steps": blank,
+                "search_s": searches,
+                "search_gui_cpu_s": gui,
+            }
         )
     )
     if services is not None:

@@ -72,6 +72,13 @@ def open_and_wait(qtbot: QtBot, window: MainWindow, url: str, *, offer_demo: boo
     assert window.services is not None
 
 
+def close_window(qtbot: QtBot, window: MainWindow) -> None:
+    """Close ``window`` as the person would, and wait until it has closed: closing does not wait for the
+    saves on the GUI thread, it closes once they are written (see mdtboard.ui.closing)."""
+    window.close()
+    qtbot.waitUntil(lambda: window.is_closed, timeout=OPEN_TIMEOUT_MS)
+
+
 @pytest.fixture
 def second_session(sqlite_database_url: str) -> Iterator[Services]:
     """Another session on the SQLite test database (another PC, or the command line)."""

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from conftest import settle
-from gui_helpers import WindowFactory, make_window, second_session, settings_path
+from gui_helpers import WindowFactory, close_window, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_careplan_support import CTRL, SHIFT, WAIT_MS, focused, load_samples, press, type_text
@@ -129,7 +129,7 @@ def test_closing_the_window_saves_the_care_plan(
     editor.ui.clinicianEdit.selectAll()
     type_text(qtbot, "Dr Okafor")
     assert editor.pending
-    window.close()
+    close_window(qtbot, window)  # closes once the saves are written
     plan = second_session.careplans.current(case_id)
     assert plan is not None and plan.responsible_clinician == "Dr Okafor"
 

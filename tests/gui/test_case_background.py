@@ -17,7 +17,7 @@ from mdtboard.ui.main_window import CASE, MainWindow
 pytestmark = pytest.mark.gui
 __all__ = ["make_window", "second_session", "settings_path"]  # fixtures used here
 
-HOLD_MS = 400  # well under the busy timeout (8 s)
+HOLD_MS = 1000  # well under the busy timeout (8 s); long enough to count turns on a loaded machine
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def test_opening_a_case_waits_for_a_locked_database_in_the_background(
         ticks.stop()
         assert editor.ui.saveState.text() == "Opening…" and editor.current_case_id() != case_id
         assert ops.operations().busy
-    assert ticks.count >= 5  # about 40 in 400 ms; a GUI thread waiting for the lock would give none
+    assert ticks.count >= 5  # about 100 in 1 s; a GUI thread waiting for the lock gives none
     qtbot.waitUntil(lambda: editor.current_case_id() == case_id, timeout=10_000)
     assert editor.ui.refEdit.text() == "MDT-001"
     assert editor.ui.saveState.text() != "Opening…"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
+from conftest import settle
+from gui_helpers import WindowFactory, close_window, load_samples, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -89,7 +90,7 @@ def test_a_new_case_by_keyboard_alone_is_found_after_restarting(
     tab_to(qtbot, "nrsEdit")
     type_text(qtbot, "7")
     assert "Total: 30 MME/day" in editor.ui.mmeSummary.text()
-    window.close()
+    close_window(qtbot, window)  # closes once the saves are written
 
     case = second_session.cases.get_by_ref(suggested)
     assert case.patient.display_name == "Ada Keyboard" and case.fictional is False
@@ -124,7 +125,7 @@ def test_a_new_case_left_blank_leaves_nothing_behind(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.ui.nameEdit)
     type_text(qtbot, "A")
     press(qtbot, Qt.Key.Key_Backspace)  # typed and taken back
-    window.close()
+    close_window(qtbot, window)  # closes once the saves are written
     assert second_session.cases.count() == 0
     assert not second_session.cases.reference_taken(ref)
 
@@ -172,6 +173,7 @@ def test_the_library_shows_a_new_case_its_search_would_hide(
     assert editor.flush()
     press(qtbot, Qt.Key.Key_1, ALT)  # back to the library
     assert window.current_page() == LIBRARY
+    settle()  # the library is read again, and the new case looked for, in the background
     assert library.ui.searchEdit.text() == ""
     assert library.model.summary(library.ui.caseTable.currentIndex().row()).ref == ref
     assert "cleared to show the new case" in window.statusBar().currentMessage()
@@ -189,6 +191,7 @@ def test_an_import_hidden_by_the_filter_is_shown(
     library.ui.searchEdit.setText("nobody-by-this-name")
     stored = import_and_wait(qtbot, library, [SAMPLE_CASES])
     assert isinstance(stored, list) and stored
+    settle()  # the library is read again, and the cases looked for, in the background
     assert library.ui.filterCombo.currentIndex() == 0 and library.ui.searchEdit.text() == ""
     assert library.model.summary(library.ui.caseTable.currentIndex().row()).id == stored[0].id
     assert "cleared to show the imported cases" in window.statusBar().currentMessage()

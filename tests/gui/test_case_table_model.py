@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -187,3 +188,86 @@ def test_the_library_reads_the_next_windows_ahead_off_the_gui_thread(qtbot: Any,
     assert [model.index(r, REF).data() for r in range(model.rowCount())] == [
         f"GEN-{i:05d}" for i in range(10, 20)
     ]
+
+
+class _LoadSpy(_ThreadSpy):
+    """The case service, noting also each first page and count asked for, and on which thread."""
+
+    def __init__(self, service: CaseService) -> None:
+        super().__init__(service)
+        self.loads: list[tuple[str, bool]] = []
+
+    def search_with_count(self, query: str = "", **kwargs: Any) -> Any:
+        import threading
+
+        self.loads.append((query, threading.current_thread() is threading.main_thread()))
+        return self._service.search_with_count(query, **kwargs)
+
+
+def test_in_the_background_mode_nothing_is_read_on_the_gui_thread(qtbot: Any, many: Services) -> None:
+    from conftest import settle
+
+    from mdtboard.ui import ops
+
+    spy = _LoadSpy(many.cases)
+    model = CaseTableModel(spy, page_size=50, background=True)  # type: ignore[arg-type]
+    assert model.loading and model.rowCount() == 0  # the first page is on its way
+    with qtbot.waitSignal(model.loaded):
+        pass
+    assert model.rowCount() == MANY and not model.loading
+    # a search, typed over twice before the reader thread got to it: the rows of before stay until the
+    # last one arrives, the model is reset once, and the searches typed over are not read at all
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(model.rowCount()))
+    spy.loads.clear()
+    hold = ops.read(lambda: time.sleep(0.3))  # the reader thread is busy meanwhile
+    for query in ("gen-0", "gen-00", "gen-001"):
+        model.set_query(query)
+        assert model.loading and model.rowCount() == MANY
+    ops.operations().wait_for(hold)
+    settle()
+    assert resets == [100] and model.rowCount() == 100
+    assert spy.loads == [("gen-001", False)]
+    # a row of a window not in memory: a placeholder, read in the background, then dataChanged
+    spy.calls.clear()
+    assert model.index(75, REF).data() == "…"
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        pass
+    assert changed.args[0].row() == 50 and changed.args[1].row() == 99
+    assert model.index(75, REF).data() == "GEN-00175"
+    assert spy.calls and not any(c["gui"] for c in spy.calls)
+    # a case looked for in the background
+    case_id = many.cases.get_by_ref("GEN-00420").id
+    model.set_query("")
+    settle()
+    with qtbot.waitCallback() as found:
+        model.find_row(case_id, found)
+        settle()
+    found.assert_called_with(420)
+    assert model.index(420, REF).data() == "GEN-00420"  # its window kept
+    assert not any(gui for _query, gui in spy.loads) and not any(c["gui"] for c in spy.calls)
+
+
+def test_a_case_found_past_the_rows_of_a_broad_search_grows_the_table(
+    qtbot: Any, many: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import settle
+
+    import mdtboard.ui.cases.table_model as table_model
+
+    monkeypatch.setattr(table_model, "COUNT_LIMIT", 300)
+    model = CaseTableModel(many.cases, page_size=100, background=True)
+    model.set_query("patient")  # every case: more than the count limit, the table grows as it scrolls
+    settle()
+    assert model.rowCount() == 100 and not model.total_is_exact
+    with qtbot.waitCallback() as found:
+        model.find_row(many.cases.get_by_ref("GEN-00420").id, found)
+        settle()
+    found.assert_called_with(420)
+    assert model.rowCount() == MANY and model.total_is_exact  # its window was the last: all counted
+    assert model.index(420, REF).data() == "GEN-00420"
+    with qtbot.waitCallback() as found:
+        model.find_row(many.cases.get_by_ref("GEN-00150").id, found, near=150)
+        settle()
+    found.assert_called_with(150)
+    assert model.index(150, REF).data() == "GEN-00150"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import table_snapshot
+from conftest import settle, table_snapshot
 from gui_helpers import SAMPLE_CASES, WindowFactory, make_window, second_session, settings_path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -48,6 +48,7 @@ def test_a_large_import_reports_progress_and_stores_everything(
     assert ("Checking big.json", 0, 0) in seen  # (reading it was told before this test listened)
     counts = [done for what, done, total in seen if what == "Storing big.json" and total == CASES]
     assert counts == sorted(counts) and counts[-1] == CASES and len(counts) >= 4
+    settle()  # the library is read again in the background
     assert window.library.model.total == CASES
     assert window.statusBar().currentMessage().startswith(f"Imported {CASES} cases: {CASES} created")
 

@@ -18,7 +18,6 @@ from test_conference_support import WorkspaceFactory, conference, make_workspace
 from mdtboard.domain.case import Case, Patient
 from mdtboard.domain.conference import Conference
 from mdtboard.services.context import Services
-from mdtboard.ui import ops
 from mdtboard.ui.cases.library import ARCHIVED_FILTER, CaseLibrary
 from mdtboard.ui.cases.table_model import KIND
 from mdtboard.ui.main_window import CASE, LIBRARY, MainWindow
@@ -46,8 +45,9 @@ def find(qtbot: QtBot, library: CaseLibrary, text: str, count: int = 1) -> None:
     press(qtbot, Qt.Key.Key_F, CTRL)
     qtbot.keyClicks(focused(), text)
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: library.model.total == count)
-    assert focused() is library.ui.caseTable
+    assert focused() is library.ui.caseTable  # at once; the rows follow from the background
+    qtbot.waitUntil(lambda: not library.model.loading and library.model.total == count)
+    finish_operations()  # the first match selected, its sharing looked up
 
 
 def current_ref(library: CaseLibrary) -> str | None:
@@ -72,8 +72,8 @@ def box_shown(qtbot: QtBot, window: MainWindow) -> QMessageBox:
 
 
 def settle(qtbot: QtBot) -> None:
-    """Every database operation done and its outcome delivered."""
-    ops.operations().wait()
+    """Every database operation done and its outcome delivered (and those the outcomes started)."""
+    finish_operations()
     qtbot.wait(1)
 
 
@@ -121,6 +121,7 @@ def test_duplicate_by_keyboard_opens_the_copy_in_the_editor(
     assert "a copy of MDT-008" in window.statusBar().currentMessage()
     # the library lists the copy (the same patient: the search finds it) and has it selected
     press(qtbot, Qt.Key.Key_1, ALT)
+    settle(qtbot)  # read again in the background
     assert current_ref(library) == ref and library.model.total == 2
 
 
@@ -345,7 +346,9 @@ def test_the_library_keeps_its_selected_case_and_scroll_position_when_read_again
     )
     library.refresh()
     table = library.ui.caseTable
-    assert library.select_case(second_session.cases.get_by_ref("GEN-0250").id or 0)
+    with qtbot.waitCallback() as selected:  # once read again, its row found in the background
+        library.select_case(second_session.cases.get_by_ref("GEN-0250").id or 0, selected)
+    selected.assert_called_with(True)
     scroll = table.verticalScrollBar().value()
     assert scroll > 0
     # another PC edits a case: the library is read again and nothing moves
@@ -353,11 +356,17 @@ def test_the_library_keeps_its_selected_case_and_scroll_position_when_read_again
     other.title = "Edited elsewhere"
     second_session.cases.update(other)
     library.refresh()
+    settle(qtbot)
     assert current_ref(library) == "GEN-0250" and table.verticalScrollBar().value() == scroll
     # a case is added before it: the same case stays selected
     second_session.cases.create(Case(ref="GEN-0000A", fictional=True, patient=Patient("Inserted")))
     library.refresh()
+    settle(qtbot)
     assert current_ref(library) == "GEN-0250"
+    # one row further down: still in view (the table scrolled a row if it had gone past the bottom)
+    assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
+    assert table.verticalScrollBar().value() - scroll in (0, 1)
+    scroll = table.verticalScrollBar().value()
     # archiving the selected case selects the one after it, where it was
     library.ui.caseTable.setFocus()
     press(qtbot, Qt.Key.Key_R, ALT)

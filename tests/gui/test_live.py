@@ -64,7 +64,9 @@ def test_the_library_shows_another_pcs_edit_keeping_the_selection(
     assert library is not None
     window.show_page(LIBRARY)
     second = _case_id(services, "LIVE-2")
-    assert library.select_case(second)
+    with qtbot.waitCallback() as selected:  # its row found in the background
+        library.select_case(second, selected)
+    selected.assert_called_with(True)
     elsewhere(url, ["case", _case_id(services, "LIVE-1"), "title", "Retitled on another PC"])
 
     def titles() -> list[str]:

@@ -12,6 +12,7 @@ from gui_helpers import (
     OPEN_TIMEOUT_MS,
     WindowFactory,
     click_button,
+    close_window,
     load_samples,
     make_window,
     sample_count,
@@ -226,7 +227,14 @@ def test_close_and_reopen_shows_everything_typed(
     editor.ui.questionEdit.setFocus()
     qtbot.keyClicks(editor.ui.questionEdit, "Is a facet injection worth trying?")
     assert editor.pending  # closed at once, before the autosave delay has passed
-    window.close()
+    close_window(qtbot, window)  # it closes once the saves are written
+    stored = open_services(database_url)
+    try:
+        case = stored.cases.get(case_id)
+    finally:
+        stored.close()
+    assert case.recommendation == "Pain education; graded activity with PT."
+    assert case.question_for_team == "Is a facet injection worth trying?"
 
     again = make_window(database_url)
     settle()
@@ -238,6 +246,7 @@ def test_close_and_reopen_shows_everything_typed(
     assert editor is not None
     qtbot.waitUntil(lambda: editor.current_case_id() == case_id)  # reopened, read in the background
     assert again.editor is editor
+    qtbot.waitUntil(lambda: editor.ui.recommendationEdit.toPlainText() != "")  # shown in steps
     assert again.editor.ui.recommendationEdit.toPlainText() == "Pain education; graded activity with PT."
     assert again.editor.ui.questionEdit.toPlainText() == "Is a facet injection worth trying?"
 

@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from conftest import settle
+from gui_helpers import close_window
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -179,7 +180,7 @@ def test_closing_the_program_closes_the_stretch_going_on(qtbot: QtBot, make_meet
     meeting = make_meeting()
     _start_in_the_agenda(qtbot, meeting)
     meeting.clock.advance(minutes=5)
-    meeting.window.close()
+    close_window(qtbot, meeting.window)
     stored = meeting.services.timing.item_timing(meeting.item_id("MDT-008"))
     assert stored.cut_short == 0 and stored.active_seconds == 300
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle, table_snapshot
-from gui_helpers import open_and_wait, opened
+from gui_helpers import close_window, open_and_wait, opened
 from pypdf import PdfReader
 from PySide6.QtCharts import QBarCategoryAxis, QLineSeries
 from PySide6.QtCore import Qt
@@ -431,6 +431,6 @@ def test_closing_the_main_window_saves_scores_still_waiting(
     row.set_score(4)
     row.score_chosen.emit(row.item.key, 4)  # as the digit key does; the save waits for a pause
     assert training.scoring.pending
-    main.close()
+    close_window(qtbot, main)  # closes once the score is written
     stored = services.training.assessment(conf.id or 0, ZOE, FAC)
     assert stored is not None and stored.assessment.scores == (Score("trainee.closes_loop", 4),)

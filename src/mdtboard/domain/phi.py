@@ -15,7 +15,11 @@ What is found, and how:
 - street addresses, postcodes and ZIP codes, named institutions and towns (:mod:`mdtboard.domain.phi_places`;
   a town found only by a cue such as "lives in" is a question, not sure);
 - people's names: the names the case gives (patient, clinicians) wherever they appear, and names found by
-  what stands before or after them (:mod:`mdtboard.domain.phi_names`).
+  what stands before or after them (:mod:`mdtboard.domain.phi_names`);
+- all of these again by the words of many languages written around them (relations, titles, kinds of
+  institution, street words and units, record and postcode labels, national postcode formats, month names,
+  feast days, administrative divisions, the word for "years"): :mod:`mdtboard.domain.phi_world`, with its
+  vocabularies as data in ``resources/deid/identifier-words.toml``.
 """
 
 from __future__ import annotations

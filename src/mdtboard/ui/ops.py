@@ -10,8 +10,9 @@ id, never its text); a fault of the program goes to the exception hook (logged, 
 
 The GUI thread therefore never waits for the database: a locked SQLite file or a PostgreSQL server that
 does not answer makes the operation fail later, on the worker, while the window keeps answering.
-:meth:`Operations.wait` (closing the window, tests) is the one place that blocks, until the queues are
-empty, and delivers the outcomes.
+:meth:`Operations.wait` (tests; closing the window waits a few milliseconds at most, then shows what is
+still being saved and goes on when it is) is the one place that blocks, until the queues are empty, and
+delivers the outcomes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import logging
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -49,6 +51,7 @@ class Op(Generic[T]):
     error: BaseException | None = None
     delivered: bool = False
     seq: int = 0
+    writes: bool = False  # queued on the writer (a save), not the reader
 
     @property
     def failed(self) -> bool:
@@ -137,7 +140,7 @@ class Operations(QObject):
         label: str = "",
     ) -> Op[T]:
         """Queue ``work`` on the writer thread (after every write queued before it)."""
-        return self._start(self._writer, Op(work, parent, success, failure, label))
+        return self._start(self._writer, Op(work, parent, success, failure, label, writes=True))
 
     def read(
         self,
@@ -166,9 +169,19 @@ class Operations(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    @property
+    def pending_writes(self) -> list[str]:
+        """The writes queued or running and not delivered yet (what closing now would lose): each one's
+        label, oldest first."""
+        return [op.label or "a save" for op in sorted(self._pending, key=lambda o: o.seq) if op.writes]
+
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until every queued operation has run, then deliver the outcomes; False on timeout."""
-        ok = self._writer.wait(timeout) and self._reader.wait(timeout)
+        """Block until every queued operation has run (for ``timeout`` seconds at most, in all), then
+        deliver the outcomes; False on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        ok = self._writer.wait(timeout)
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        ok = ok and self._reader.wait(left)
         self._deliver_done()
         return ok
 

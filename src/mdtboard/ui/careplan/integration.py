@@ -149,9 +149,9 @@ class CarePlanPage(QObject):
         elif page == CASE_PAGE and window.built_editor is not None:
             case_id = window.built_editor.current_case_id()
         elif page == LIBRARY_PAGE and window.library is not None:
-            index = window.library.ui.caseTable.currentIndex()
-            if index.isValid():
-                case_id = window.library.model.summary(index.row()).id
+            summary = window.library.current_summary()  # None while its row is being read
+            if summary is not None:
+                case_id = summary.id
         plan_editor = self.built_editor
         if case_id is None:
             case_id = plan_editor.current_case_id() if plan_editor is not None else None

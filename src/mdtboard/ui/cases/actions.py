@@ -247,9 +247,11 @@ class CaseActions(QObject):
         window = self.window
         if window.library is None:
             return
-        note = window.library.reveal_cases([case_id], what="the case brought back")
-        if note:
-            window.show_status(f"{window.ui.statusbar.currentMessage()} {note}")
+        def told(note: str) -> None:
+            if note:
+                window.show_status(f"{window.ui.statusbar.currentMessage()} {note}")
+
+        window.library.reveal_cases([case_id], what="the case brought back", done=told)
 
 
 def install_case_actions(window: QMainWindow) -> CaseActions:

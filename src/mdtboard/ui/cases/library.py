@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -14,7 +15,16 @@ from mdtboard.services.cases import StoredCase
 from mdtboard.services.context import Services
 from mdtboard.ui import ops, palette
 from mdtboard.ui.cases.importing import BundleImport, start_import
-from mdtboard.ui.cases.table_model import COUNT_LIMIT, KIND, NAME, REF, TITLE, UPDATED, CaseTableModel
+from mdtboard.ui.cases.table_model import (
+    CASE_ID_ROLE,
+    COUNT_LIMIT,
+    KIND,
+    NAME,
+    REF,
+    TITLE,
+    UPDATED,
+    CaseTableModel,
+)
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
@@ -25,10 +35,6 @@ SEARCH_DELAY_MS = 150
 
 #: How long the current row must stay put before its sharing restrictions are looked up.
 SELECTION_DELAY_MS = 80
-
-#: How many rows the library fetches at most to select a case it was asked to show (a case further down a
-#: very long list is still listed; the status bar says how to find it).
-REVEAL_ROWS = 5000
 
 #: The filter combo's entries, in order: which cases each shows (fictional: None for both kinds; archived).
 FILTERS: tuple[tuple[bool | None, bool], ...] = ((None, False), (False, False), (True, False), (None, True))
@@ -46,6 +52,11 @@ def describe_import(stored: list[StoredCase]) -> str:
 class CaseLibrary(QWidget):
     """The table of cases with search, the real/fictional/archived filter, import and export, and the
     buttons (and context menu) that duplicate, archive or restore, and delete the selected case.
+
+    Every look-up runs on the reader thread (:mod:`mdtboard.ui.ops`): while a search, a filter or a refresh
+    is read, the rows of before stay shown and the count says "Searching…"; what follows it (selecting the
+    first case of a new search, keeping the selected case of a refresh, showing a new case) is done once
+    the rows have arrived.
 
     Signals:
         open_case_requested(int): the person asked to open this case (its id) in the case editor.
@@ -72,7 +83,10 @@ class CaseLibrary(QWidget):
         self.ui = Ui_CaseLibrary()
         self.ui.setupUi(self)
         set_relative_font(self.ui.heading, 1.35, bold=True)
-        self.model = CaseTableModel(services.cases, prefetch=True, parent=self)
+        self.model = CaseTableModel(services.cases, prefetch=True, background=True, parent=self)
+        #: What to do once the search, filter or refresh being read has arrived (the last one asked wins).
+        self._then: Callable[[], None] | None = None
+        self._loads = 0  # searches and refreshes arrived
         table = self.ui.caseTable
         table.setModel(self.model)
         table.sortByColumn(REF, Qt.SortOrder.AscendingOrder)
@@ -94,7 +108,7 @@ class CaseLibrary(QWidget):
         self._add_case_actions()
         self._connect_signals()
         self._update_count()
-        self._select_first()  # Enter opens it, and the buttons act on it, from the start
+        self._after_load(self._select_first)  # Enter opens it, and the buttons act on it, from the start
         self._update_buttons()
 
     def _add_case_actions(self) -> None:
@@ -151,6 +165,10 @@ class CaseLibrary(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.modelReset.connect(self._selection_timer.start)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.searching.connect(self._update_count)
+        self.model.loaded.connect(self._loaded)
+        self.model.load_failed.connect(self._load_failed)
+        self.model.dataChanged.connect(self._rows_arrived)
 
     # -- searching
     def focus_search(self) -> None:
@@ -159,7 +177,7 @@ class CaseLibrary(QWidget):
 
     def _apply_search(self) -> None:
         self.model.set_query(self.ui.searchEdit.text())
-        self._select_first()
+        self._after_load(self._select_first)
 
     def _search_now_and_focus_table(self) -> None:
         self._search_timer.stop()
@@ -169,7 +187,7 @@ class CaseLibrary(QWidget):
     def _apply_filter(self, index: int) -> None:
         fictional, archived = self._filter()
         self.model.set_filter(fictional, archived=archived)
-        self._select_first()
+        self._after_load(self._select_first)
 
     def _filter(self) -> tuple[bool | None, bool]:
         """What the filter combo shows: (fictional or None for both kinds, archived)."""
@@ -183,7 +201,44 @@ class CaseLibrary(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
 
+    def _after_load(self, then: Callable[[], None]) -> None:
+        """Do ``then`` once the search being read has arrived (now when none is being read)."""
+        if self.model.loading:
+            self._then = then
+        else:
+            self._then = None
+            then()
+
+    def _loaded(self) -> None:
+        """The rows of the last search, filter or refresh asked for have arrived (the model was reset)."""
+        then, self._then = self._then, None
+        self._loads += 1
+        if self._pending_reveal:
+            ids, self._pending_reveal = self._pending_reveal, []
+            self.reveal_cases(ids, what="the new case", done=self._note)
+        elif then is not None:
+            then()
+
+    def _load_failed(self, message: str) -> None:
+        self._then = None
+        self._update_count()
+        self.status_message.emit(f"Cases not read: {message}")
+
+    def _note(self, note: str) -> None:
+        if note:
+            self.status_message.emit(note)
+
+    def _rows_arrived(self, first: QModelIndex, last: QModelIndex) -> None:
+        """Rows shown as placeholders have been read: the buttons act on the current one if among them."""
+        row = self.ui.caseTable.currentIndex().row()
+        if first.row() <= row <= last.row():
+            self._update_buttons()
+            self._selection_timer.start()
+
     def _update_count(self) -> None:
+        if self.model.loading:
+            self.ui.countLabel.setText("Searching…")
+            return
         total = self.model.total
         kind = "archived case" if self.model.archived else "case"
         if self.model.total_is_exact:
@@ -193,35 +248,40 @@ class CaseLibrary(QWidget):
 
     def refresh(self) -> None:
         """Read the cases again (after an edit, an import, an archive...), keeping the selected case and
-        the scroll position; when the selected case is no longer listed, the row it had is selected."""
+        the scroll position once they have arrived; when the selected case is no longer listed, the row it
+        had is selected."""
         table = self.ui.caseTable
         current = table.currentIndex()
-        kept: int | None = None
-        if current.isValid() and current.row() < self.model.rowCount():
-            kept = self.model.summary(current.row()).id
-        scroll = table.verticalScrollBar().value()
+        kept = self._case_id(current.row()) if current.isValid() else None
+        row, column, scroll = current.row(), max(current.column(), 0), table.verticalScrollBar().value()
+        self._then = lambda: self._restore(kept, row, column, scroll)
         self.model.refresh()
-        if self._pending_reveal:
-            ids, self._pending_reveal = self._pending_reveal, []
-            note = self.reveal_cases(ids, what="the new case")
-            if note:
-                self.status_message.emit(note)
-            return
+
+    def _restore(self, kept: int | None, row: int, column: int, scroll: int) -> None:
+        """After a refresh: select the case ``kept`` again (or the row it had), at the scroll position."""
         if not self.model.rowCount():
             return
         if kept is None:  # nothing was selected (an empty library just filled): the first case, as at start
             self._select_row(0)
             return
-        row = current.row()
-        if row >= self.model.rowCount() or self.model.summary(row).id != kept:
-            found = self.model.row_of(kept)
-            row = found if found is not None else min(row, self.model.rowCount() - 1)
-        index = self.model.index(row, max(current.column(), 0))
-        table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
+        table = self.ui.caseTable
         table.verticalScrollBar().setValue(scroll)
-        table.scrollTo(index)  # only if the row moved out of view
+        loads = self._loads
+
+        def place(found: int | None) -> None:
+            if self._loads != loads:
+                return  # a search or refresh arrived meanwhile and selected for itself
+            at = found if found is not None else min(row, self.model.rowCount() - 1)
+            index = self.model.index(at, column)
+            table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            table.verticalScrollBar().setValue(scroll)
+            if at != row:
+                table.scrollTo(index)  # the case moved: into view, if out of it
+
+        self.model.find_row(kept, place, near=row)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -233,21 +293,30 @@ class CaseLibrary(QWidget):
         """Select ``case_id`` (a case just created) the next time the library is refreshed."""
         self._pending_reveal = [case_id]
 
-    def reveal_cases(self, ids: list[int], *, what: str) -> str:
+    def reveal_cases(
+        self, ids: list[int], *, what: str, done: Callable[[str], None] | None = None
+    ) -> None:
         """Make the cases ``ids`` (new or just imported) visible and select the first: when the search or the
-        filter hides any of them, they are cleared. Returns what the status bar should say about it ("" when
-        nothing was hidden)."""
+        filter hides any of them, they are cleared. The look-ups run in the background; then ``done`` is
+        given what the status bar should say about it ("" when nothing was hidden; without ``done`` the
+        library says it)."""
+        told = done if done is not None else self._note
         if not ids:
-            return ""
+            told("")
+            return
         query = self.model.query
         fictional, archived = self._filter()
-        note = ""
-        if query.strip() or fictional is not None or archived:
-            try:
-                listed = self._services.cases.listed(ids, query, fictional=fictional, archived=archived)
-            except MdtboardError:
-                listed = set(ids)
-            if len(listed) < len(ids):
+        if not (query.strip() or fictional is not None or archived):
+            self._after_load(lambda: self._reveal(ids, what, "", told))
+            return
+        cases = self._services.cases
+
+        def listed() -> set[int]:
+            return cases.listed(ids, query, fictional=fictional, archived=archived)
+
+        def checked(shown: set[int]) -> None:
+            note = ""
+            if len(shown) < len(ids):
                 self._search_timer.stop()
                 self.ui.searchEdit.blockSignals(True)
                 self.ui.searchEdit.clear()
@@ -255,13 +324,24 @@ class CaseLibrary(QWidget):
                 self.model.set_query("")
                 self.ui.filterCombo.setCurrentIndex(0)  # all cases
                 note = f"The search and filter were cleared to show {what}."
-        if not self._select_case(ids[0]) and not self.model.archived:
-            note = f"{what[0].upper()}{what[1:]} is archived: Show: Archived cases lists it."
-        return note
+            self._after_load(lambda: self._reveal(ids, what, note, told))
 
-    def select_case(self, case_id: int) -> bool:
-        """Select ``case_id`` if the library lists it (as searched and filtered)."""
-        return self._select_case(case_id)
+        ops.read(listed, parent=self, success=checked, failure=lambda _e: checked(set(ids)),
+                 label="library reveal")
+
+    def _reveal(self, ids: list[int], what: str, note: str, told: Callable[[str], None]) -> None:
+        def selected(ok: bool) -> None:
+            if not ok and not self.model.archived:
+                told(f"{what[0].upper()}{what[1:]} is archived: Show: Archived cases lists it.")
+            else:
+                told(note)
+
+        self._select_case(ids[0], selected)
+
+    def select_case(self, case_id: int, done: Callable[[bool], None] | None = None) -> None:
+        """Select ``case_id`` if the library lists it (as searched and filtered), once the rows being read
+        have arrived and its row has been found (in the background); then ``done`` is told whether it was."""
+        self._after_load(lambda: self._select_case(case_id, done))
 
     # -- the selected case: duplicate, archive or restore, delete
     def current_summary(self) -> CaseSummary | None:
@@ -315,19 +395,26 @@ class CaseLibrary(QWidget):
             "Restore the selected case to the library" if archived else "Archive the selected case"
         )
 
-    def _select_case(self, case_id: int) -> bool:
-        row = self.model.row_of(case_id)
-        while row is None and self.model.canFetchMore() and self.model.rowCount() < REVEAL_ROWS:
-            self.model.fetchMore()
-            row = self.model.row_of(case_id)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        self.ui.caseTable.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.ui.caseTable.scrollTo(index)
-        return True
+    def _select_case(self, case_id: int, done: Callable[[bool], None] | None = None) -> None:
+        loads = self._loads
+
+        def found(row: int | None) -> None:
+            if row is not None and self._loads == loads:
+                index = self.model.index(row, 0)
+                self.ui.caseTable.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.ui.caseTable.scrollTo(index)
+            if done is not None:
+                done(row is not None)
+
+        self.model.find_row(case_id, found)
+
+    def _case_id(self, row: int) -> int | None:
+        """The case of ``row`` if its window is in memory."""
+        found = self.model.index(row, 0).data(CASE_ID_ROLE)
+        return found if isinstance(found, int) else None
 
     def shutdown(self) -> None:
         """Stop the pending look-ups: the window is closing and the services with it."""
@@ -339,21 +426,18 @@ class CaseLibrary(QWidget):
         in a tooltip: whoever looks at the screen must see them)."""
         if not self.isVisible():
             return
-        index = self.ui.caseTable.currentIndex()
-        if not index.isValid() or index.row() >= self.model.rowCount():
+        summary = self.current_summary()
+        if summary is None:  # none, or its row not read yet (its arrival looks again)
             self._set_sharing_banner("")
             return
-        summary = self.model.summary(index.row())
         cases = self._services.cases
 
         def restriction() -> str:
             return (cases.get(summary.id).sharing_restrictions or "").strip()
 
         def shown(text: str) -> None:
-            current = self.ui.caseTable.currentIndex()
-            if not current.isValid() or current.row() >= self.model.rowCount():
-                return
-            if self.model.summary(current.row()).id != summary.id:
+            current = self.current_summary()
+            if current is None or current.id != summary.id:
                 return  # another case was selected meanwhile: its own read follows
             banner = f"{LOCK_SIGN} SHARING RESTRICTED ({summary.ref}): {text}"
             self._set_sharing_banner(banner if text else "")
@@ -367,15 +451,16 @@ class CaseLibrary(QWidget):
 
     # -- opening
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_case_requested.emit(self.model.summary(index.row()).id)
+        case_id = self._case_id(index.row()) if index.isValid() else None
+        if case_id is not None:  # None: a row still being read
+            self.open_case_requested.emit(case_id)
 
     def open_current(self) -> None:
         self._open_index(self.ui.caseTable.currentIndex())
 
     def selected_refs(self) -> list[str]:
         rows = sorted({index.row() for index in self.ui.caseTable.selectionModel().selectedRows()})
-        return [self.model.summary(row).ref for row in rows]
+        return self.model.refs(rows)
 
     # -- import and export
     def choose_and_import(self) -> None:
@@ -409,10 +494,12 @@ class CaseLibrary(QWidget):
             self.status_message.emit("Import failed")
             return
         stored = outcome
-        note = self.reveal_cases(
-            [s.id for s in stored], what="the imported case" if len(stored) == 1 else "the imported cases"
+        self.status_message.emit(describe_import(stored))
+        self.reveal_cases(
+            [s.id for s in stored],
+            what="the imported case" if len(stored) == 1 else "the imported cases",
+            done=lambda note: self._note(f"{describe_import(stored)} {note}" if note else ""),
         )
-        self.status_message.emit(" ".join(x for x in (describe_import(stored), note) if x))
         self.cases_imported.emit(stored)
 
     def choose_and_export(self) -> None:

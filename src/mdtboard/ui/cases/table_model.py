@@ -10,21 +10,38 @@ kept). A broad search ("more than 1,000 cases") grows a page at a time as the vi
 in windows all the same.
 
 With ``prefetch`` (the library's table), the windows on either side of the one being shown are read ahead
-on the reader thread (:mod:`mdtboard.ui.ops`), so that scrolling on rarely waits for the database; a
-window asked for before it has arrived is read at once, as without.
+on the reader thread (:mod:`mdtboard.ui.ops`), so that scrolling on rarely waits for the database.
+
+With ``background`` (the library's table), the model itself never reads on the GUI thread: a new search,
+filter, sort or refresh is read on the reader thread while the rows of before stay shown, and the model is
+reset once when the first page and the count arrive (:attr:`CaseTableModel.loaded`; a search typed over
+before its turn is skipped); a row of a window not in memory shows as a placeholder until its window has
+been read, then ``dataChanged`` is emitted for it; a case's row is looked for there too
+(:meth:`CaseTableModel.find_row`). Without it (tests, benchmarks of the model alone), a window asked for
+before it has arrived is read at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from mdtboard.domain.case import CaseSummary
+from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.search import parse_query
+from mdtboard.ui.cases.table_reads import ARCHIVED as _ARCHIVED
+from mdtboard.ui.cases.table_reads import FICTIONAL as _FICTIONAL
+from mdtboard.ui.cases.table_reads import ID as _ID
+from mdtboard.ui.cases.table_reads import NAME as _NAME
+from mdtboard.ui.cases.table_reads import REF as _REF
+from mdtboard.ui.cases.table_reads import TITLE as _TITLE
+from mdtboard.ui.cases.table_reads import UPDATED as _UPDATED
+from mdtboard.ui.cases.table_reads import First, Search, find, first, page, plain
+from mdtboard.ui.cases.table_reads import Row as _Row
 
 if TYPE_CHECKING:
     from mdtboard.services.cases import CaseService
@@ -56,6 +73,8 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 FICTIONAL_BADGE = "FICTIONAL"
 REAL_TEXT = "Real"
+#: The cells of a row whose window is being read (background mode).
+PLACEHOLDER = ("…", "", "", "", "")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,36 +88,38 @@ _SUMMARY = int(SUMMARY_ROLE)
 _SERVED = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _CASE_ID, _SUMMARY})
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-#: A row as the model keeps it: the fields of :class:`CaseSummary`, in order, as a tuple of plain values.
-#: The garbage collector stops following such a tuple once it has looked at it (a CaseSummary is two
-#: followed objects), so the windows kept add nothing to what its collections walk.
-_Row = tuple[int, str, str, str | None, bool, datetime | None, datetime | None]
-_ID: Final = 0
-_REF: Final = 1
-_NAME: Final = 2
-_TITLE: Final = 3
-_FICTIONAL: Final = 4
-_UPDATED: Final = 5
-_ARCHIVED: Final = 6
-
-
-def _plain(summaries: list[CaseSummary]) -> list[_Row]:
-    return [
-        (s.id, s.ref, s.display_name, s.title, s.fictional, s.updated_at, s.archived_at) for s in summaries
-    ]
+#: The first load of the program's library, read by :func:`warm_up` on the thread that opened the database.
+_warm: list[tuple[object, First]] = []
 
 
 def warm_up(service: CaseService) -> None:
     """The look-ups of a new model (how many cases; the first page, by reference), made once ahead of it on
     the thread that opened the database: the first statements on a new connection cost about 30 ms
-    (connecting, compiling them), which the GUI thread is then spared when it builds the library."""
-    service.search_with_count(
-        "", count_limit=COUNT_LIMIT, fictional=None, limit=PAGE_SIZE, offset=0, sort="ref", descending=False
-    )
+    (connecting, compiling them), which the GUI thread is then spared when it builds the library. The
+    answer is kept for the library's model (background mode), which then shows it at once."""
+    _warm[:] = [(service, first(service, Search(), PAGE_SIZE, COUNT_LIMIT))]
+
+
+def _take_warm(service: CaseService) -> First | None:
+    found = [first for owner, first in _warm if owner is service]
+    _warm.clear()
+    return found[0] if found else None
 
 
 class CaseTableModel(QAbstractTableModel):
-    """Read-only rows of :class:`CaseSummary`, read a window at a time (see the module docstring)."""
+    """Read-only rows of :class:`CaseSummary`, read a window at a time (see the module docstring).
+
+    Signals:
+        searching(): a new search, filter, sort or refresh is being read in the background; the rows
+            shown are still those of before.
+        loaded(): the first page and the count of the search arrived and the model was reset (in the
+            synchronous mode too, at once).
+        load_failed(str): the search could not be read (background mode); the rows of before stay.
+    """
+
+    searching = Signal()
+    loaded = Signal()
+    load_failed = Signal(str)
 
     def __init__(
         self,
@@ -106,14 +127,21 @@ class CaseTableModel(QAbstractTableModel):
         *,
         page_size: int = PAGE_SIZE,
         prefetch: bool = False,
+        background: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
         self._page_size = page_size
         self._prefetch = prefetch
-        self._pending: set[int] = set()  # windows being read ahead
-        self._generation = 0  # a new search, filter or sort makes what is being read ahead stale
+        self._background = background
+        self._pending: set[int] = set()  # windows being read (ahead, or shown as placeholders)
+        self._asked: set[int] = set()  # windows a view asked for before they were in memory
+        self._generation = 0  # a new search, filter or sort makes what is being read for the rows stale
+        #: The last load asked for, shared with the reader thread: a search typed over is skipped there.
+        self._latest = [0]
+        self._loading = False
+        self._growing = False  # a broad search's next page is being read (background mode)
         self._ahead_of = -1  # the window whose neighbours were last asked for
         self._windows: dict[int, list[_Row]] = {}
         #: Each window's rows as the cells show them, each made when the row is first shown (not the whole
@@ -123,18 +151,28 @@ class CaseTableModel(QAbstractTableModel):
         self._total = 0
         self._total_exact = True
         self._last_page_full = False
-        self._query = ""
-        self._fictional: bool | None = None
-        self._archived = False
-        self._sort = "ref"
-        self._descending = False
+        self._wanted = Search()  # what was asked for
+        self._shown = Search()  # what the rows are
         self._fetching = False
-        self._load()
+        if not background:
+            self._load()
+            return
+        warm = _take_warm(service) if page_size == PAGE_SIZE else None
+        if warm is not None:
+            self._apply(self._wanted, warm)
+        else:
+            self._start_load()
 
     # -- what is shown
     @property
     def query(self) -> str:
-        return self._query
+        """The search asked for (shown, or being read)."""
+        return self._wanted.query
+
+    @property
+    def loading(self) -> bool:
+        """A new search, filter, sort or refresh is being read (background mode)."""
+        return self._loading
 
     @property
     def total(self) -> int:
@@ -145,76 +183,186 @@ class CaseTableModel(QAbstractTableModel):
     def total_is_exact(self) -> bool:
         return self._total_exact
 
-    def set_query(self, query: str) -> None:
-        if query != self._query:
-            self._query = query
-            self.refresh()
+    def set_query(self, query: str) -> bool:
+        """Search for ``query``; False when it is the search already asked for (nothing read)."""
+        if query == self._wanted.query:
+            return False
+        self._wanted = replace(self._wanted, query=query)
+        self.refresh()
+        return True
 
-    def set_fictional(self, fictional: bool | None) -> None:
+    def set_fictional(self, fictional: bool | None) -> bool:
         """``None`` shows all cases, ``True`` only fictional ones, ``False`` only real ones."""
-        self.set_filter(fictional, archived=self._archived)
+        return self.set_filter(fictional, archived=self._wanted.archived)
 
     @property
     def archived(self) -> bool:
-        return self._archived
+        return self._wanted.archived
 
-    def set_filter(self, fictional: bool | None, *, archived: bool = False) -> None:
+    def set_filter(self, fictional: bool | None, *, archived: bool = False) -> bool:
         """Which cases are shown: ``fictional`` as for :meth:`set_fictional`; ``archived`` True shows only
-        the archived cases, False (the default) only the others."""
-        if fictional is not self._fictional or archived != self._archived:
-            self._fictional = fictional
-            self._archived = archived
-            self.refresh()
+        the archived cases, False (the default) only the others. False when nothing changed."""
+        if fictional is self._wanted.fictional and archived == self._wanted.archived:
+            return False
+        self._wanted = replace(self._wanted, fictional=fictional, archived=archived)
+        self.refresh()
+        return True
 
     def refresh(self) -> None:
-        """Fetch again from the first page (after an import, an edit, a new search)."""
+        """Fetch again from the first page (after an import, an edit, a new search). In the background
+        mode the rows shown stay until the first page and the count arrive; then the model is reset."""
+        if self._background:
+            self._start_load()
+            return
         self.beginResetModel()
         self._load()
         self.endResetModel()
+        self.loaded.emit()
 
     def _load(self) -> None:
+        self._apply(self._wanted, first(self._service, self._wanted, self._page_size, COUNT_LIMIT))
+
+    def _start_load(self) -> None:
+        """Read the first page and the count of the search asked for on the reader thread."""
+        from mdtboard.ui import ops
+
+        self._latest[0] += 1
+        load, latest = self._latest[0], self._latest
+        search, service, page_size = self._wanted, self._service, self._page_size
+
+        def read() -> First | None:
+            if latest[0] != load:
+                return None  # typed over before its turn came: not read at all
+            return first(service, search, page_size, COUNT_LIMIT)
+
+        self._loading = True
+        self.searching.emit()
+        ops.read(
+            read,
+            parent=self,
+            success=partial(self._load_arrived, load, search),
+            failure=partial(self._load_failed, load),
+            label="library search",
+        )
+
+    def _load_arrived(self, load: int, search: Search, answer: First | None) -> None:
+        if answer is None or load != self._latest[0]:
+            return  # a search typed over, or a newer one on its way
+        self.beginResetModel()
+        self._apply(search, answer)
+        self._loading = False  # before the reset ends: what it tells of the model is what follows
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _load_failed(self, load: int, error: MdtboardError) -> None:
+        if load != self._latest[0]:
+            return
+        self._loading = False
+        self.load_failed.emit(str(error).splitlines()[0] if str(error) else type(error).__name__)
+
+    def _apply(self, search: Search, answer: First) -> None:
+        rows, counted = answer
         self._generation += 1
         self._pending.clear()
+        self._asked.clear()
+        self._growing = False
         self._ahead_of = -1
-        first, counted = self._service.search_with_count(
-            self._query,
-            count_limit=COUNT_LIMIT,
-            fictional=self._fictional,
-            limit=self._page_size,
-            offset=0,
-            sort=self._sort,
-            descending=self._descending,
-            archived=self._archived,
-        )
+        self._shown = search
         # Without words (the whole library, or one kind of it) the count is exact, however large.
-        self._total_exact = counted <= COUNT_LIMIT or not parse_query(self._query).words
-        self._windows = {0: _plain(first)}
-        self._cells = {0: [None] * len(first)}
-        self._last_page_full = len(first) == self._page_size
+        self._total_exact = counted <= COUNT_LIMIT or not parse_query(search.query).words
+        self._windows = {0: plain(rows)}
+        self._cells = {0: [None] * len(rows)}
+        self._last_page_full = len(rows) == self._page_size
         if self._total_exact:
-            self._total = self._rows = max(counted, len(first))
+            self._total = self._rows = max(counted, len(rows))
         else:
-            self._rows = len(first)
-            self._total = max(counted, len(first))
+            self._rows = len(rows)
+            self._total = max(counted, len(rows))
 
     def summary(self, row: int) -> CaseSummary:
+        """The case of ``row``; IndexError when there is none or (background mode) its window is not in
+        memory yet (it is then read, and ``dataChanged`` tells when it has arrived)."""
         found = self._summary(row)
         if found is None:
             raise IndexError(row)
         return CaseSummary(*found)
 
-    def row_of(self, case_id: int) -> int | None:
-        """The row of a case: among the windows in memory, else among the first :data:`FIND_ROWS` rows."""
+    def refs(self, rows: list[int]) -> list[str]:
+        """The references of ``rows`` (the cases to export), their windows read now when not in memory:
+        exporting writes the file on the GUI thread all the same."""
+        refs = []
+        for row in rows:
+            window, offset = divmod(row, self._page_size)
+            found = self._windows.get(window)
+            if found is None and 0 <= row < self._rows:
+                found = self._read(window)
+                self._keep(window, found)
+            if found is not None and offset < len(found):
+                refs.append(found[offset][_REF])
+        return refs
+
+    def _row_in_memory(self, case_id: int) -> int | None:
         for window, rows in self._windows.items():
             for offset, found in enumerate(rows):
                 if found[_ID] == case_id:
                     return window * self._page_size + offset
+        return None
+
+    def row_of(self, case_id: int) -> int | None:
+        """The row of a case: among the windows in memory, else (synchronous mode) among the first
+        :data:`FIND_ROWS` rows. The background mode looks further with :meth:`find_row`."""
+        row = self._row_in_memory(case_id)
+        if row is not None or self._background:
+            return row
         for window in range(min(self._rows, FIND_ROWS) // self._page_size + 1):
             if window not in self._windows and window * self._page_size < self._rows:
-                for offset, found in enumerate(self._window(window)):
+                for offset, found in enumerate(self._window(window) or []):
                     if found[_ID] == case_id:
                         return window * self._page_size + offset
         return None
+
+    def find_row(self, case_id: int, found: Callable[[int | None], None], *, near: int | None = None) -> None:
+        """Find the row of a case and give it to ``found`` (None when it is not among the first
+        :data:`FIND_ROWS` rows): at once when it is in memory, else after a look-up on the reader thread
+        (the window of row ``near`` first, then the first rows), whose window is then kept; a broad search
+        grows to show the row."""
+        row = self._row_in_memory(case_id)
+        if row is not None or not self._background:
+            found(row if row is not None else self.row_of(case_id))
+            return
+        from mdtboard.ui import ops
+
+        generation, search, service, size = self._generation, self._shown, self._service, self._page_size
+
+        def look() -> tuple[int | None, list[_Row], int]:
+            return find(service, search, case_id, size=size, rows=FIND_ROWS, near=near)
+
+        def looked(answer: tuple[int | None, list[_Row], int]) -> None:
+            if generation != self._generation:
+                self.find_row(case_id, found, near=near)  # the rows changed meanwhile: look again
+                return
+            row, rows, _read = answer
+            if row is not None:
+                self._found_at(row, rows)
+            found(row if row is not None and row < self._rows else None)
+
+        ops.read(look, parent=self, success=looked, failure=lambda _e: found(None), label="library find")
+
+    def _found_at(self, row: int, rows: list[_Row]) -> None:
+        """Keep the window of a case looked for at ``row``; grow a broad search's table to show it."""
+        window = row // self._page_size
+        if window not in self._windows:
+            self._keep(window, rows)
+        if row < self._rows or self._total_exact:
+            return
+        end = window * self._page_size + len(rows)
+        self.beginInsertRows(QModelIndex(), self._rows, end - 1)
+        self._rows = end
+        self.endInsertRows()
+        if len(rows) < self._page_size:  # the end of the matches: now the count is known
+            self._total, self._total_exact, self._last_page_full = end, True, False
+        else:
+            self._total, self._last_page_full = max(self._total, end), True
 
     # -- the windows
     def _summary(self, row: int) -> _Row | None:
@@ -222,13 +370,19 @@ class CaseTableModel(QAbstractTableModel):
             return None
         window, offset = divmod(row, self._page_size)
         rows = self._window(window)
-        return rows[offset] if offset < len(rows) else None
+        return rows[offset] if rows is not None and offset < len(rows) else None
 
-    def _window(self, window: int) -> list[_Row]:
+    def _window(self, window: int) -> list[_Row] | None:
+        """The rows of ``window``; in the background mode None when not in memory (then it is read on the
+        reader thread, and ``dataChanged`` tells when it has arrived)."""
         rows = self._windows.get(window)
         if rows is None:
-            rows = self._read(window)
-            self._keep(window, rows)
+            if self._background:
+                self._asked.add(window)
+                self._read_in_background(window)
+            else:
+                rows = self._read(window)
+                self._keep(window, rows)
         if self._prefetch:
             self._read_ahead(window)
         return rows
@@ -243,86 +397,69 @@ class CaseTableModel(QAbstractTableModel):
 
     def _read_ahead(self, window: int) -> None:
         """Read the windows on either side of ``window`` on the reader thread, if not in memory."""
-        from mdtboard.ui import ops  # the model also serves without the program's operations (tests)
-
         self._ahead_of = window
         for near in (window + 1, window - 1):
-            if near < 0 or near * self._page_size >= self._rows:
-                continue
-            if near in self._windows or near in self._pending:
-                continue
-            self._pending.add(near)
-            generation = self._generation
-            work = self._reader(near)
-            ops.read(
-                work,
-                parent=self,
-                success=partial(self._arrived, generation, near),
-                failure=partial(self._failed_ahead, generation, near),
-                label="library rows",
-            )
+            if near >= 0 and near * self._page_size < self._rows:
+                self._read_in_background(near)
+
+    def _read_in_background(self, window: int) -> None:
+        from mdtboard.ui import ops  # the model also serves without the program's operations (tests)
+
+        if window in self._windows or window in self._pending:
+            return
+        self._pending.add(window)
+        generation = self._generation
+        ops.read(
+            self._reader(window),
+            parent=self,
+            success=partial(self._arrived, generation, window),
+            failure=partial(self._failed_ahead, generation, window),
+            label="library rows",
+        )
 
     def _reader(self, window: int) -> Callable[[], list[_Row]]:
         """What reads ``window`` (on another thread): the search as it stands now, frozen."""
         before = self._windows.get(window - 1)
-        after = (
-            before[-1][_REF] if self._sort == "ref" and before and len(before) == self._page_size else None
-        )
-        search = self._service.search
-        query, fictional, sort, descending, archived = (
-            self._query,
-            self._fictional,
-            self._sort,
-            self._descending,
-            self._archived,
-        )
-        limit, offset = self._page_size, window * self._page_size
+        shown, service, size = self._shown, self._service, self._page_size
+        after = before[-1][_REF] if shown.sort == "ref" and before and len(before) == size else None
+        return partial(page, service, shown, size, window * size, after)
 
-        def read() -> list[_Row]:
-            if after is not None:
-                return _plain(
-                    search(
-                        query,
-                        fictional=fictional,
-                        limit=limit,
-                        sort="ref",
-                        descending=descending,
-                        after=after,
-                        archived=archived,
-                    )
-                )
-            return _plain(
-                search(
-                    query,
-                    fictional=fictional,
-                    limit=limit,
-                    offset=offset,
-                    sort=sort,
-                    descending=descending,
-                    archived=archived,
-                )
-            )
-
-        return read
-
-    def _failed_ahead(self, generation: int, window: int, _error: object) -> None:
-        self._arrived(generation, window, None)  # read when shown instead (and any failure shown then)
+    def _failed_ahead(self, generation: int, window: int, error: MdtboardError) -> None:
+        if generation == self._generation and window in self._asked:
+            self._asked.discard(window)  # shown as placeholders; asked again when next painted
+            self.load_failed.emit(str(error).splitlines()[0] if str(error) else type(error).__name__)
+        self._arrived(generation, window, None)  # read when shown instead
 
     def _arrived(self, generation: int, window: int, rows: list[_Row] | None) -> None:
         if generation != self._generation:
             return  # read for a search, filter or sort no longer shown
         self._pending.discard(window)
-        if rows is not None and window not in self._windows:
+        if rows is None:
+            return
+        if window not in self._windows:
             self._keep(window, rows)
+        if window in self._asked:
+            self._asked.discard(window)
+            first = window * self._page_size
+            last = min(first + self._page_size, self._rows) - 1
+            if first <= last:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        if self._growing and window == self._rows // self._page_size:
+            self._growing = False
+            self.fetchMore()
 
     def _texts(self, row: int) -> tuple[str, ...] | None:
-        """The cells of ``row`` as shown (read with its window when not in memory)."""
+        """The cells of ``row`` as shown (read with its window when not in memory; in the background mode
+        a placeholder until it has arrived)."""
         if not 0 <= row < self._rows:
             return None
         window, offset = divmod(row, self._page_size)
         cells = self._cells.get(window)
         if cells is None:
-            self._window(window)
+            if window in self._asked and window in self._pending:
+                return PLACEHOLDER  # asked for already, on its way (a view asks for each cell of each row)
+            if self._window(window) is None:
+                return PLACEHOLDER
             cells = self._cells[window]
         elif self._prefetch and window != self._ahead_of:
             self._read_ahead(window)
@@ -334,34 +471,7 @@ class CaseTableModel(QAbstractTableModel):
         return texts
 
     def _read(self, window: int) -> list[_Row]:
-        before = self._windows.get(window - 1)
-        if self._sort == "ref" and before is not None and len(before) == self._page_size:
-            # The next window goes on from the last reference of the one before: no rows skipped over.
-            return _plain(
-                self._service.search(
-                    self._query,
-                    fictional=self._fictional,
-                    limit=self._page_size,
-                    sort="ref",
-                    descending=self._descending,
-                    after=before[-1][_REF],
-                    archived=self._archived,
-                )
-            )
-        return self._fetch(window * self._page_size)
-
-    def _fetch(self, offset: int) -> list[_Row]:
-        return _plain(
-            self._service.search(
-                self._query,
-                fictional=self._fictional,
-                limit=self._page_size,
-                offset=offset,
-                sort=self._sort,
-                descending=self._descending,
-                archived=self._archived,
-            )
-        )
+        return self._reader(window)()
 
     # -- QAbstractItemModel
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -376,7 +486,7 @@ class CaseTableModel(QAbstractTableModel):
         return self._last_page_full
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._fetching:
+        if not self.canFetchMore(parent) or self._fetching or self._growing:
             return
         self._fetching = True  # a view (or a model tester) may ask again while rows are being inserted
         try:
@@ -387,7 +497,11 @@ class CaseTableModel(QAbstractTableModel):
     def _grow(self) -> None:
         """A broad search: the next page after the rows the table has."""
         window = self._rows // self._page_size
-        page = self._window(window)[self._rows % self._page_size :]
+        rows = self._window(window)
+        if rows is None:  # being read on the reader thread: grown when it arrives
+            self._growing = True
+            return
+        page = rows[self._rows % self._page_size :]
         self._last_page_full = (self._rows + len(page)) % self._page_size == 0 and bool(page)
         if not page:
             self._total, self._total_exact = self._rows, True
@@ -468,6 +582,9 @@ class CaseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort = COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        wanted = replace(
+            self._wanted, sort=COLUMNS[column][1], descending=order == Qt.SortOrder.DescendingOrder
+        )
+        if wanted != self._wanted:  # the view sorts once as it is given the model: nothing to read again
+            self._wanted = wanted
+            self.refresh()

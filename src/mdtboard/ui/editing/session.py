@@ -23,10 +23,11 @@ told (:attr:`RecordSession.left_unsaved`) with the record, so that its text can 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -47,6 +48,21 @@ PAUSE_MS = 500
 MAX_WAIT_MS = 2000
 #: Seconds before retrying a save that failed for a reason that can pass, one after the other.
 RETRY_S = (5, 10, 20, 30)
+
+
+_not_waiting = False  # see saves_not_waited_for
+
+
+@contextlib.contextmanager
+def saves_not_waited_for() -> Iterator[None]:
+    """Within the block, :meth:`RecordSession.flush` starts each save and returns at once (closing the
+    window: it shows what is still being saved instead of waiting for it)."""
+    global _not_waiting
+    before, _not_waiting = _not_waiting, True
+    try:
+        yield
+    finally:
+        _not_waiting = before
 
 
 class SaveState(Enum):
@@ -330,8 +346,11 @@ class RecordSession(QObject):
         return queued
 
     def flush(self, timeout: float | None = None) -> bool:
-        """Save now and wait for it (leaving the record, closing the window): True when everything typed
-        is committed. The one place where the GUI thread waits for a save."""
+        """Save now and wait for it (leaving the record): True when everything typed is committed. The
+        one place where the GUI thread waits for a save; within :func:`saves_not_waited_for` (closing the
+        window) it starts the save and does not wait (True only when everything is committed already)."""
+        if timeout is None and _not_waiting:
+            timeout = 0.0
         starts = 0
         while True:
             if self._queued:

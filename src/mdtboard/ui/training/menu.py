@@ -209,10 +209,14 @@ class TrainingMenu(QObject):
         if library is not None:
             library.refresh()
 
-    # -- closing: scores still waiting are saved before the main window goes
+    # -- closing: scores still waiting are saved before the main window goes (started here, not waited
+    # for: the main window closes once they are written, see mdtboard.ui.closing)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close and self.training_window is not None:
-            self.training_window.flush()
+            from mdtboard.ui.editing.session import saves_not_waited_for
+
+            with saves_not_waited_for():
+                self.training_window.flush()
         return False
 
 
