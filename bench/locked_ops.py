@@ -20,11 +20,14 @@ of the event loop) are inside the measured span. For every gap the GUI thread's 
 taken too (``time.thread_time``): the longest of those is the work the loop did in one go, which the
 machine's load does not stretch, while the wall-clock gap also holds the time the thread waited for a
 processor. The noise floor is the same heartbeat over the same span with nothing done, measured after
-each try: a stall below it is the machine's, not the program's.
+each try: a stall below it is the machine's, not the program's. Python's garbage collections on the GUI
+thread during a try are timed too (``gc.callbacks``): a collection of the older objects can pause the
+loop for tens to hundreds of milliseconds on a loaded machine whatever the operation, and is shown apart.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -94,11 +97,13 @@ def held(services: Any, seconds: float = LOCK_S) -> Iterator[None]:
 @dataclass(frozen=True)
 class Stall:
     """One try: the longest gap between two heartbeat ticks (ms), the most processor time the GUI thread
-    spent between two ticks (ms), and how long the try took (s)."""
+    spent between two ticks (ms), how long the try took (s), and the longest garbage collection Python
+    ran on the GUI thread meanwhile (ms, wall clock: a pause of the event loop that is nobody's step)."""
 
     wall_ms: float
     cpu_ms: float
     span_s: float
+    gc_ms: float = 0.0
 
 
 @dataclass
@@ -114,7 +119,8 @@ def summary(stalls: list[Stall]) -> dict[str, float]:
     """Median and max of the wall-clock stalls and of the processor time, in ms."""
     walls, cpus = [s.wall_ms for s in stalls], [s.cpu_ms for s in stalls]
     return {"median_ms": statistics.median(walls), "max_ms": max(walls),
-            "cpu_median_ms": statistics.median(cpus), "cpu_max_ms": max(cpus)}
+            "cpu_median_ms": statistics.median(cpus), "cpu_max_ms": max(cpus),
+            "gc_max_ms": max(s.gc_ms for s in stalls)}
 
 
 def _gaps(
@@ -129,11 +135,24 @@ def _gaps(
     def tick() -> None:
         ticks.append((time.perf_counter(), time.thread_time()))
 
+    collections: list[float] = []
+    began: list[float] = []
+    gui = threading.get_ident()
+
+    def collected(phase: str, _info: dict[str, int]) -> None:
+        if threading.get_ident() != gui:
+            return
+        if phase == "start":
+            began[:] = [time.perf_counter()]
+        elif began:
+            collections.append((time.perf_counter() - began[0]) * 1000)
+
     timer = QTimer()
     timer.setInterval(1)
     timer.timeout.connect(tick)
     timer.start()
     app.processEvents()
+    gc.callbacks.append(collected)
     tick()
     start = time.monotonic()
     deadline = start + timeout_s
@@ -148,13 +167,14 @@ def _gaps(
         app.processEvents()
         time.sleep(0.0005)
     tick()
+    gc.callbacks.remove(collected)
     timer.stop()
     if done_at is None:
         raise RuntimeError("an operation did not finish in time")
     pairs = list(zip(ticks, ticks[1:], strict=False))
     wall = max(b[0] - a[0] for a, b in pairs) * 1000 - 1
     cpu = max(b[1] - a[1] for a, b in pairs) * 1000
-    return Stall(wall, cpu, time.monotonic() - start)
+    return Stall(wall, cpu, time.monotonic() - start, max(collections, default=0.0))
 
 
 def _floor(app: Any, span_s: float) -> Stall:

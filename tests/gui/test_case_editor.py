@@ -4,6 +4,7 @@ conflicts with a second session."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import settle, table_snapshot
@@ -435,3 +436,19 @@ def test_restrict_key_outside_a_text_field_says_what_to_do(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert "Select the words" in messages[-1] and editor.passage_dialog is None
+
+
+def test_a_text_longer_than_its_field_is_shown_from_its_start(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    """An opened case's one-line fields show the beginning of their text, not its end (seen under Xvfb:
+    "t language Polish; reads Polish patient leaflets more easily)")."""
+    case = second_session.cases.get_by_ref("MDT-001")
+    long = "English (first language Polish; reads Polish patient leaflets more easily, prefers interpreter)"
+    second_session.cases.update(replace(case, patient=replace(case.patient, preferred_language=long)))
+    _open(window, second_session, "MDT-001")
+    assert window.editor is not None
+    field = window.editor.ui.languageEdit
+    assert field.text() == long
+    assert field.fontMetrics().horizontalAdvance(long) > field.width()  # longer than its field
+    assert field.cursorPosition() == 0

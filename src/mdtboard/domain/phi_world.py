@@ -188,13 +188,23 @@ _AT_NAME = re.compile(
 )
 
 
+#: Parts of a hospital written capitalised after "at" ("seen at Outpatients"): not a name.
+_DEPARTMENTS = frozenset({
+    "outpatient", "outpatients", "theatre", "theatres", "recovery", "reception", "triage", "radiology",
+    "pharmacy", "casualty", "admissions", "dialysis", "endoscopy", "x-ray", "physio", "physiotherapy",
+    "rehab", "rehabilitation", "week", "day", "month", "visit", "baseline", "follow-up", "review",
+    "discharge",
+})
+
+
 def at_name_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Span]:
     """Capitalised words after "at" that no vocabulary knows (not a generic, clinical, month or place
     word above the town): questions. ``clinical``: the words of mdtboard's clinical texts (caseless)."""
     spans = []
     for match in _AT_NAME.finditer(text):
         words = [_bare(w) for w in match.group("name").split()]
-        if not any(w in _NOT or w in clinical for w in words):
+        known = _NOT | _DEPARTMENTS
+        if not any(w in known or w in clinical or w[:-1] in known for w in words):
             spans.append(match.span("name"))
     return spans
 

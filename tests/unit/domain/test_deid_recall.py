@@ -5,7 +5,18 @@ The figures are stated in the README; these tests keep them true. See deid_corpu
 
 from __future__ import annotations
 
-from deid_corpus import CORPUS, DATA, FIFTH, FOURTH, HELD_OUT, KINDS, clinical_hints, load_corpus, measure
+from deid_corpus import (
+    CORPUS,
+    DATA,
+    FIFTH,
+    FOURTH,
+    HELD_OUT,
+    KINDS,
+    SIXTH,
+    clinical_hints,
+    load_corpus,
+    measure,
+)
 
 
 def test_the_test_set_is_big_and_varied_enough() -> None:
@@ -89,6 +100,21 @@ def test_the_fifth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it()
     result = measure(FIFTH)
     assert result.found >= 513, [m.text for m in result.misses]
     assert result.recall >= 0.98
+
+
+def test_the_sixth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder (its author read neither its code, its tests nor the earlier sets), and
+    committed before the finder was run on it."""
+    cases, marked = load_corpus(SIXTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (26, 641, 13)
+
+
+def test_the_sixth_held_out_set_stays_at_its_untuned_first_run() -> None:
+    """Measured once, untuned (README): 531 of 641 identifiers (82.8 %), short of the 98 % target. The
+    figure is kept so that recall on untuned text cannot silently fall; tuning on this set would make it a
+    tuning set like the others, and the next blind set would then give the honest estimate."""
+    result = measure(SIXTH)
+    assert result.found >= 531, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

@@ -331,6 +331,9 @@ class CaseForm:
         for key, text in self.texts_of_case(case).items():
             if only is None or key in only:
                 self.set_text(key, text)
+                widget = self.widget(key) if "/" not in key else None
+                if isinstance(widget, QLineEdit) and not widget.hasFocus():
+                    widget.setCursorPosition(0)  # a text longer than its field is shown from its start
         for name, rows in self.rows_of_case(case).items():
             if only is None or name in only:
                 self._fill_table(name, rows)

@@ -389,7 +389,7 @@ class PresentationMode(QObject):
         if workspace is None or services is None or conf_id is None or self.session is None:
             self._status("Open a conference first: its meeting record is made from its agenda and timing.")
             return None
-        workspace.flush()
+        self._save_typed(workspace)
         session = self.session
         from mdtboard.ui.presentation.record_window import MeetingRecordWindow
 
@@ -416,7 +416,7 @@ class PresentationMode(QObject):
         if workspace is None or services is None or conf_id is None:
             self._status("Open a conference first: its minutes are made from its agenda and care plans.")
             return None
-        workspace.flush()
+        self._save_typed(workspace)
         from mdtboard.services.minutes import MinutesService
         from mdtboard.ui.presentation.minutes_window import MinutesWindow
 
@@ -433,6 +433,15 @@ class PresentationMode(QObject):
         self.minutes_window.show()
         self.minutes_window.activateWindow()
         return self.minutes_window
+
+    @staticmethod
+    def _save_typed(workspace: Any) -> None:
+        """Start saving what was typed in the workspace, without waiting for it: the record or the
+        minutes are made on the writer queue after these saves."""
+        from mdtboard.ui.editing.session import saves_not_waited_for
+
+        with saves_not_waited_for():
+            workspace.flush()
 
     def _exported(self, services: Any, what: str, conf_id: int) -> None:
         """A PDF was written: the export recorded in the audit trail, on the writer queue."""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.minutes import CaseMinutes, Minutes
 from mdtboard.domain.timers import format_hms
-from mdtboard.reports.minutes import MinutesDocument, write_minutes_pdf
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import page_size_setting, print_preview
@@ -100,7 +99,7 @@ class MinutesWindow(QWidget):
         self.preview: QPrintPreviewDialog | None = None
         self.last_dialog: QWidget | None = None
         self._connect_signals()
-        self.refresh()
+        self.refresh(after_saves=True)
 
     def _connect_signals(self) -> None:
         self.ui.refreshButton.clicked.connect(self.refresh)
@@ -108,12 +107,16 @@ class MinutesWindow(QWidget):
         self.ui.printButton.clicked.connect(self.print_preview)
         self.ui.closeButton.clicked.connect(self.close)
 
-    def refresh(self) -> None:
-        """Make the minutes afresh on the reader thread and show them when they come."""
+    def refresh(self, *, after_saves: bool = False) -> None:
+        """Make the minutes afresh on the reader thread and show them when they come; with
+        ``after_saves`` (the window just opened) on the writer queue, after the saves queued before it
+        (what was typed last is in them)."""
         if self.minutes is None:
             self.ui.minutesText.setPlainText("Making the minutes…")
-        ops_module.operations().read(self._load, parent=self, success=self._show, failure=self._not_made,
-                                     label="making the minutes")
+        operations = ops_module.operations()
+        start = operations.write if after_saves else operations.read
+        start(self._load, parent=self, success=self._show, failure=self._not_made,
+              label="making the minutes")
 
     def _not_made(self, error: MdtboardError) -> None:
         self.minutes = None
@@ -145,6 +148,8 @@ class MinutesWindow(QWidget):
             return None
         assert self.minutes is not None
         try:
+            from mdtboard.reports.minutes import MinutesDocument  # ReportLab: imported when first printed
+
             return MinutesDocument(self.minutes, size=page_size_setting(self._settings)).render()
         except MdtboardError as exc:
             self.last_dialog = show_error(self, "Minutes not printed", str(exc))
@@ -177,6 +182,8 @@ class MinutesWindow(QWidget):
             return False
         assert self.minutes is not None
         try:
+            from mdtboard.reports.minutes import write_minutes_pdf
+
             written = write_minutes_pdf(self.minutes, path, size=page_size_setting(self._settings))
         except MdtboardError as exc:
             self.last_dialog = show_error(self, "Minutes not saved", str(exc))

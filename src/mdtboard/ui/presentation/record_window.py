@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidget, QTableWidg
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.meeting import MeetingRecord
 from mdtboard.domain.timers import format_hms, format_mmss
-from mdtboard.reports.meeting_record import meeting_record_pdf, write_meeting_record_pdf
 from mdtboard.ui import ops as ops_module
 from mdtboard.ui import settings as options
 from mdtboard.ui.careplan.output import page_size_setting, print_preview
@@ -116,7 +115,7 @@ class MeetingRecordWindow(QWidget):
         self.ui.endButton.setVisible(end_meeting is not None)
         set_relative_font(self.ui.headingLabel, 1.4, bold=True)
         self._connect_signals()
-        self.refresh()
+        self.refresh(after_saves=True)
 
     @staticmethod
     def _prepare(table: QTableWidget, columns: tuple[str, ...], stretch: int) -> None:
@@ -137,12 +136,16 @@ class MeetingRecordWindow(QWidget):
         self.ui.closeButton.clicked.connect(self.close)
 
     # -- content
-    def refresh(self) -> None:
-        """Make the record afresh on the reader thread and show it when it comes."""
+    def refresh(self, *, after_saves: bool = False) -> None:
+        """Make the record afresh on the reader thread and show it when it comes; with
+        ``after_saves`` (the window just opened) on the writer queue, after the saves queued before it
+        (what was typed last is in it)."""
         if self.record is None:
             self.ui.summaryLabel.setText("Making the meeting record…")
-        ops_module.operations().read(self._load, parent=self, success=self._show, failure=self._not_made,
-                                     label="making the meeting record")
+        operations = ops_module.operations()
+        start = operations.write if after_saves else operations.read
+        start(self._load, parent=self, success=self._show, failure=self._not_made,
+              label="making the meeting record")
 
     def _not_made(self, error: MdtboardError) -> None:
         self.ui.summaryLabel.setText(f"The meeting record could not be made: {error}")
@@ -218,6 +221,8 @@ class MeetingRecordWindow(QWidget):
         if self._not_yet():
             return None
         assert self.record is not None
+        from mdtboard.reports.meeting_record import meeting_record_pdf  # ReportLab: when first used
+
         return meeting_record_pdf(self.record, size=page_size_setting(self._settings))
 
     def print_preview(self) -> QPrintPreviewDialog | None:
@@ -248,6 +253,8 @@ class MeetingRecordWindow(QWidget):
             return False
         assert self.record is not None
         try:
+            from mdtboard.reports.meeting_record import write_meeting_record_pdf
+
             written = write_meeting_record_pdf(self.record, path, size=page_size_setting(self._settings))
         except MdtboardError as exc:
             self.last_dialog = show_error(self, "Meeting record not saved", str(exc))
