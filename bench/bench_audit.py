@@ -8,7 +8,7 @@
    save on a second database opened without the trail (``storage.audit.install`` left out), interleaved
    in the same process, each going first every other time; median of 400 each (clock time, and the
    saving thread's processor time in the note). Target (issue 15): overhead under 20 %.
-2. ``storage.audit.verify`` of a trail of 1,000,000 records (written beforehand with
+2. ``storage.audit_chain.verify`` of a trail of 1,000,000 records (written beforehand with
    ``storage.audit.append`` in chunks, as the program writes them). Baseline: reading the same rows with
    the same query and no checking. Target: under 30 s.
 3. ``storage.backup.backup_to`` (online backup API, ``journal_mode=DELETE``, ``PRAGMA integrity_check``,
@@ -41,7 +41,7 @@ TARGET_BACKUP_S = 10.0
 
 def _autosave(folder: Path, *, whole: bool = False) -> tuple[float, float]:
     from mdtboard.services.context import open_services
-    from mdtboard.storage import audit
+    from mdtboard.storage import audit, audit_chain
 
     kind = "whole" if whole else "changed"
     audited = open_services(f"sqlite:///{folder / f'audited-{kind}.sqlite3'}")
@@ -66,7 +66,7 @@ def _autosave(folder: Path, *, whole: bool = False) -> tuple[float, float]:
                 times[name].append(time.perf_counter() - start)
                 cpu[name].append(time.thread_time() - start_cpu)
     with audited.db.engine.connect() as conn:
-        assert audit.verify(conn).checked == SAVES + 6
+        assert audit_chain.verify(conn).checked == SAVES + 6
     audited.close()
     plain.close()
     _cpu[kind] = statistics.median(cpu["audited"]) / statistics.median(cpu["plain"]) - 1
@@ -81,7 +81,7 @@ _cpu: dict[str, float] = {}
 def _verify(folder: Path) -> tuple[float, float]:
     import sqlalchemy as sa
 
-    from mdtboard.storage import audit
+    from mdtboard.storage import audit, audit_chain
     from mdtboard.storage.db import open_database
 
     db = open_database(f"sqlite:///{folder / 'trail.sqlite3'}")
@@ -93,11 +93,11 @@ def _verify(folder: Path) -> tuple[float, float]:
             audit.append(conn, [entry | {"record_id": str(start + i)} for i in range(CHUNK)])
     with db.engine.connect() as conn:
         start = time.perf_counter()
-        for _ in audit._rows(conn):
+        for _ in audit_chain._rows(conn):
             pass
         read = time.perf_counter() - start
         start = time.perf_counter()
-        verdict = audit.verify(conn)
+        verdict = audit_chain.verify(conn)
         checked = time.perf_counter() - start
         assert verdict.ok and verdict.checked == TRAIL, verdict
         assert conn.execute(sa.select(sa.func.count()).select_from(audit.TABLE)).scalar_one() == TRAIL

@@ -9,8 +9,8 @@ from typing import Any
 
 from mdtboard.domain.errors import NotFoundError
 from mdtboard.services.uow import read_only, unit_of_work
-from mdtboard.storage import audit, case_repo
-from mdtboard.storage.audit import Verdict
+from mdtboard.storage import audit, audit_chain, case_repo
+from mdtboard.storage.audit_chain import Verdict
 from mdtboard.storage.db import Database
 
 __all__ = ["AuditEntry", "AuditService", "Verdict"]
@@ -102,7 +102,7 @@ class AuditService:
     def history(self, case_id: int) -> list[AuditEntry]:
         """Who changed what of a case (and its care plans, inputs, agenda items), oldest first."""
         with read_only(self.db) as session:
-            return [_entry(v) for v in audit.history(session.connection(), case_id)]
+            return [_entry(v) for v in audit_chain.history(session.connection(), case_id)]
 
     def exported(self, kind: str, *, case_ids: Iterable[int] = (), conference_id: int | None = None) -> None:
         """Record in the trail that the account signed in exported ``kind`` (``bundle``, ``fhir``,
@@ -122,7 +122,7 @@ class AuditService:
 
     def verify(self) -> Verdict:
         with read_only(self.db) as session:
-            return audit.verify(session.connection())
+            return audit_chain.verify(session.connection())
 
     def latest(self) -> tuple[int, str]:
         with read_only(self.db) as session:

@@ -18,7 +18,7 @@ from mdtboard.domain.case import Case, Discipline, DisciplineInput, Medication, 
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference
 from mdtboard.domain.errors import ConflictError
 from mdtboard.services.context import Services
-from mdtboard.storage import audit
+from mdtboard.storage import audit, audit_chain
 from mdtboard.storage.audit import GENESIS, TABLE, load_key, row_hash
 
 NAME = "Zélie Quennell"
@@ -162,10 +162,10 @@ def test_reordered_rows_are_found(trail: Services) -> None:
 
 def test_a_trail_written_with_another_key_says_so(trail: Services) -> None:
     with trail.db.engine.connect() as conn:
-        verdict = audit.verify(conn, audit.Key(b"another computer's key, 32 bytes"))
+        verdict = audit_chain.verify(conn, audit.Key(b"another computer's key, 32 bytes"))
     assert verdict.bad_id == 1 and "another key" in verdict.reason
     with trail.db.engine.connect() as conn:
-        assert audit.verify(conn, load_key()).ok
+        assert audit_chain.verify(conn, load_key()).ok
 
 
 def test_the_chain_starts_at_genesis_and_links(trail: Services) -> None:
