@@ -135,7 +135,8 @@ def test_a_step_that_fails_is_shown_with_the_review_as_stored(qtbot: QtBot, serv
     qtbot.keyClick(dialog.ui.fieldList, Qt.Key.Key_Return, CTRL)  # asked for after it: not done
     settle()
     assert not dialog.saving
-    assert "changed elsewhere" in messages[-1] and "1 step(s) asked for after it were not done" in messages[-1]
+    assert "changed elsewhere" in messages[-1]
+    assert "1 step(s) asked for after it were not done" in messages[-1]
     stored = services.training.teaching_review(review.id)
     assert dialog.review.version == stored.version
     assert dialog.review.checklist.item("title").confirmed  # shown as stored

@@ -388,8 +388,9 @@ class TeachingCaseDialog(QDialog):
                  success=read, failure=not_read)
 
     def reject(self) -> None:
-        """Closing waits until the steps asked for are stored (it says so meanwhile)."""
-        if self.saving:
+        """Closing waits until the steps asked for are stored (it says so meanwhile); asked a second
+        time, it closes at once (what is being stored still is, what waits is not)."""
+        if self.saving and not self._close_when_stored:
             self._close_when_stored = True
             self.status_message.emit("The teaching case review closes once what was asked for is stored")
             return
