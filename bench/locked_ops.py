@@ -20,11 +20,14 @@ of the event loop) are inside the measured span. For every gap the GUI thread's 
 taken too (``time.thread_time``): the longest of those is the work the loop did in one go, which the
 machine's load does not stretch, while the wall-clock gap also holds the time the thread waited for a
 processor. The noise floor is the same heartbeat over the same span with nothing done, measured after
-each try: a stall below it is the machine's, not the program's.
+each try: a stall below it is the machine's, not the program's. Python's garbage collections on the GUI
+thread during a try are timed too (``gc.callbacks``): a collection of the older objects can pause the
+loop for tens to hundreds of milliseconds on a loaded machine whatever the operation, and is shown apart.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -39,6 +42,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK_S = 2.0
+#: Whether the long-lived objects are frozen once the editors are built, as the program does
+#: (``mdtboard.ui.heap``); ``MDTBOARD_BENCH_KEEP_BUILT=0`` measures without, for comparison.
+KEEP_BUILT = os.environ.get("MDTBOARD_BENCH_KEEP_BUILT", "1") != "0"
 #: Each operation is measured this many times (another case, discipline or file each time); signing has
 #: as many tries as the plan has disciplines to sign (three for the sample plan).
 REPEATS = int(os.environ.get("MDTBOARD_BENCH_LOCKED_REPEATS", "5"))
@@ -94,11 +100,13 @@ def held(services: Any, seconds: float = LOCK_S) -> Iterator[None]:
 @dataclass(frozen=True)
 class Stall:
     """One try: the longest gap between two heartbeat ticks (ms), the most processor time the GUI thread
-    spent between two ticks (ms), and how long the try took (s)."""
+    spent between two ticks (ms), how long the try took (s), and the longest garbage collection Python
+    ran on the GUI thread meanwhile (ms, wall clock: a pause of the event loop that is nobody's step)."""
 
     wall_ms: float
     cpu_ms: float
     span_s: float
+    gc_ms: float = 0.0
 
 
 @dataclass
@@ -114,7 +122,8 @@ def summary(stalls: list[Stall]) -> dict[str, float]:
     """Median and max of the wall-clock stalls and of the processor time, in ms."""
     walls, cpus = [s.wall_ms for s in stalls], [s.cpu_ms for s in stalls]
     return {"median_ms": statistics.median(walls), "max_ms": max(walls),
-            "cpu_median_ms": statistics.median(cpus), "cpu_max_ms": max(cpus)}
+            "cpu_median_ms": statistics.median(cpus), "cpu_max_ms": max(cpus),
+            "gc_max_ms": max(s.gc_ms for s in stalls)}
 
 
 def _gaps(
@@ -129,11 +138,24 @@ def _gaps(
     def tick() -> None:
         ticks.append((time.perf_counter(), time.thread_time()))
 
+    collections: list[float] = []
+    began: list[float] = []
+    gui = threading.get_ident()
+
+    def collected(phase: str, _info: dict[str, int]) -> None:
+        if threading.get_ident() != gui:
+            return
+        if phase == "start":
+            began[:] = [time.perf_counter()]
+        elif began:
+            collections.append((time.perf_counter() - began[0]) * 1000)
+
     timer = QTimer()
     timer.setInterval(1)
     timer.timeout.connect(tick)
     timer.start()
     app.processEvents()
+    gc.callbacks.append(collected)
     tick()
     start = time.monotonic()
     deadline = start + timeout_s
@@ -148,13 +170,14 @@ def _gaps(
         app.processEvents()
         time.sleep(0.0005)
     tick()
+    gc.callbacks.remove(collected)
     timer.stop()
     if done_at is None:
         raise RuntimeError("an operation did not finish in time")
     pairs = list(zip(ticks, ticks[1:], strict=False))
     wall = max(b[0] - a[0] for a, b in pairs) * 1000 - 1
     cpu = max(b[1] - a[1] for a, b in pairs) * 1000
-    return Stall(wall, cpu, time.monotonic() - start)
+    return Stall(wall, cpu, time.monotonic() - start, max(collections, default=0.0))
 
 
 def _floor(app: Any, span_s: float) -> Stall:
@@ -190,6 +213,7 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, Tries]]:
     from mdtboard.ui import ops
     from mdtboard.ui.careplan.editor import CarePlanEditor
     from mdtboard.ui.cases.editor import CaseEditor
+    from mdtboard.ui.heap import keep_built
 
     made = _prepared(url)
     services, ids, plans = made["services"], made["ids"], made["plans"]
@@ -216,6 +240,8 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, Tries]]:
     # a case opened first, with nothing held (the program has shown cases before): Qt's first use of
     # some of its types is not what is measured
     _until(app, lambda: case_editor.open_case(ids["MDT-004"]), lambda: opened(ids["MDT-004"]))
+    if KEEP_BUILT:
+        keep_built()  # as the program does once a page is built
     refs = ("MDT-001", "MDT-002", "MDT-006")
     opened_refs = [refs[n % len(refs)] for n in range(REPEATS)]
     for locked, op in ((True, "opening a case"), (False, "opening a case, nothing held")):
@@ -237,6 +263,8 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, Tries]]:
     editor.show()
     editor.open_case(ids["MDT-001"], plans["MDT-001"].agenda_item_id)
     _settle(app)
+    if KEEP_BUILT:
+        keep_built()
     other = plans["MDT-002"]
     tries = Tries()
     for discipline in services.careplans.required_sign_offs(plans["MDT-001"]):

@@ -35,6 +35,7 @@ from mdtboard.ui.cases.actions import install_case_actions
 from mdtboard.ui.closing import WindowCloser
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
+from mdtboard.ui.heap import keep_built, release_built
 from mdtboard.ui.pages import PageSlots
 from mdtboard.ui.safety.menu import install_safety
 from mdtboard.ui.startup import DatabaseOpener, FirstPaint, StepRunner
@@ -174,6 +175,7 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
 
     def _page_built(self, _page: int, widget: QWidget) -> None:
         keep_wrapped_labels_whole(widget.findChildren(QLabel))  # banners never clip, at any text size
+        keep_built()  # a page's modules and widgets last: full collections need not walk them again
 
     @property
     def editor(self) -> CaseEditor | None:
@@ -268,6 +270,7 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
             self._offer_demo = False
             self.offer_demo_cases()
         self.services_ready.emit()
+        keep_built()  # what start-up made lasts: full collections need not walk it again
         if self._owns_services:
             self._opener.finish()  # the integrity check and the day's backup, behind the usable window
 
@@ -427,4 +430,5 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
             self.services.close()
         self._closer.released()
         self._closed = True
+        release_built()  # the window's pages may go now (another window, a test's next window)
         self.closed.emit()

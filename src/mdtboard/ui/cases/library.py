@@ -220,7 +220,9 @@ class CaseLibrary(QWidget):
             then()
 
     def _load_failed(self, message: str) -> None:
-        self._then = None
+        """A search, or a window of rows shown as placeholders, could not be read."""
+        if not self.model.loading:  # the search itself failed: what was to follow it will not
+            self._then = None
         self._update_count()
         self.status_message.emit(f"Cases not read: {message}")
 

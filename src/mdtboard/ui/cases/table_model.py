@@ -144,6 +144,8 @@ class CaseTableModel(QAbstractTableModel):
         self._growing = False  # a broad search's next page is being read (background mode)
         self._ahead_of = -1  # the window whose neighbours were last asked for
         self._windows: dict[int, list[_Row]] = {}
+        #: The last reference of each full window read in this generation (shared with the reader thread).
+        self._lasts: dict[int, str] = {}
         #: Each window's rows as the cells show them, each made when the row is first shown (not the whole
         #: window when it arrives, which made one page step in 25 pay for 200 rows).
         self._cells: dict[int, list[tuple[str, ...] | None]] = {}
@@ -271,6 +273,7 @@ class CaseTableModel(QAbstractTableModel):
         # Without words (the whole library, or one kind of it) the count is exact, however large.
         self._total_exact = counted <= COUNT_LIMIT or not parse_query(search.query).words
         self._windows = {0: plain(rows)}
+        self._lasts = {0: rows[-1].ref} if len(rows) == self._page_size else {}
         self._cells = {0: [None] * len(rows)}
         self._last_page_full = len(rows) == self._page_size
         if self._total_exact:
@@ -418,11 +421,23 @@ class CaseTableModel(QAbstractTableModel):
         )
 
     def _reader(self, window: int) -> Callable[[], list[_Row]]:
-        """What reads ``window`` (on another thread): the search as it stands now, frozen."""
+        """What reads ``window`` (on another thread): the search as it stands now, frozen. Sorted by
+        reference, it goes on from the last reference of the window before: the one in memory, else the
+        one the reader thread has just read (windows asked for in turn, faster than they arrive, are read
+        in that order), else (a far jump) by its offset."""
         before = self._windows.get(window - 1)
-        shown, service, size = self._shown, self._service, self._page_size
-        after = before[-1][_REF] if shown.sort == "ref" and before and len(before) == size else None
-        return partial(page, service, shown, size, window * size, after)
+        shown, service, size, lasts = self._shown, self._service, self._page_size, self._lasts
+        keyset = shown.sort == "ref"
+        known = before[-1][_REF] if keyset and before and len(before) == size else None
+
+        def read() -> list[_Row]:
+            after = known if known is not None or not keyset else lasts.get(window - 1)
+            rows = page(service, shown, size, window * size, after)
+            if keyset and len(rows) == size:
+                lasts[window] = rows[-1][_REF]  # a plain dict: one item set, atomic for the GUI thread
+            return rows
+
+        return read
 
     def _failed_ahead(self, generation: int, window: int, error: MdtboardError) -> None:
         if generation == self._generation and window in self._asked:

@@ -191,14 +191,16 @@ class ConferenceCommand(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._run(self.doing(), "do")
+        self._run(self.doing, "do")
 
     def undo(self) -> None:
-        self._run(self.undoing(), "undo")
+        self._run(self.undoing, "undo")
 
-    def _run(self, step: Callable[[], None], verb: str) -> None:
+    def _run(self, make_step: Callable[[], Callable[[], None]], verb: str) -> None:
+        # the typing pending is queued first (it may continue this step: see SaveInputCommand.amend), then
+        # the step, with its values as they are then
         self.hub.about_to_change.emit(self.conf_id)
-        self.hub.run(self, step, verb)
+        self.hub.run(self, make_step(), verb)
 
     def doing(self) -> Callable[[], None]:
         """The step of redo, as the command stands now (run later, on the writer thread)."""

@@ -90,6 +90,8 @@ class ConferenceController(QObject):
         self._starting: set[tuple[int, int]] = set()  # (conference, case) being marked in discussion
         #: Save pending typing now; called before a command changes the conference.
         self.flushers: list[Callable[[], bool]] = []
+        #: Queue the save of pending typing (not waited for); called before a step that must come after it.
+        self.savers: list[Callable[[], None]] = []
         self._recording = True
         self._connect_signals()
 
@@ -217,7 +219,18 @@ class ConferenceController(QObject):
 
     def _on_about_to_change(self, conf_id: int) -> None:
         if conf_id == self.conf_id:
-            self.flush(record=False)
+            self.save_pending(record=False)
+
+    def save_pending(self, *, record: bool = True) -> None:
+        """Queue the saves of all pending typing, without waiting (they run on the writer before whatever
+        is queued after them); with ``record`` False they are not put on the undo stack as steps of their
+        own (used while the stack itself is undoing or redoing: they continue its last step)."""
+        was, self._recording = self._recording, record and self._recording
+        try:
+            for save in self.savers:
+                save()
+        finally:
+            self._recording = was
 
     def flush(self, *, record: bool = True) -> bool:
         """Save all pending typing now; with ``record`` False the saves are not put on the undo stack

@@ -82,12 +82,14 @@ class DisciplinePanel(QFrame):
         taken(bool): in follow mode, the person took this panel to type into it (True) or gave it back.
         saved(datetime): the input was saved at that time.
         problem(str): a save failed; the typed text stays on screen and is saved again.
+        left_unsaved(str): the input typed on a case shown before could not be saved; its text, to copy.
     """
 
     heard_changed = Signal()
     taken = Signal(bool)
     saved = Signal(object)
     problem = Signal(str)
+    left_unsaved = Signal(str)
 
     def __init__(
         self,
@@ -106,6 +108,8 @@ class DisciplinePanel(QFrame):
         self._chooser = chooser
         self._case_id: int | None = None
         self._stored: DisciplineInput | None = None
+        #: the text this panel's last undo step left stored (recorded when saved, or when queued)
+        self._recorded: InputText | None = None
         name = discipline.label
         self.setObjectName(f"discipline_{discipline.value}")
         self.setAccessibleName(f"{name} input")
@@ -140,9 +144,10 @@ class DisciplinePanel(QFrame):
             parent=self,
         )
         controller.flushers.append(self.session.flush)
+        controller.savers.append(self.save_pending)
         # Ctrl+Z in a field: the window's one history, after the typing so far is saved as its own step
-        # (so that undo takes back exactly that)
-        undo_keys.register(self, controller.undo_stack, before=self.session.flush)
+        # (so that undo takes back exactly that): queued, not waited for, the undo step after it
+        undo_keys.register(self, controller.undo_stack, before=self.save_pending)
         self._fit_fields()
         self._connect_signals()
         self._show_heard()
@@ -155,6 +160,7 @@ class DisciplinePanel(QFrame):
         self.session.state_changed.connect(self._show_state)
         self.session.merged.connect(self._merged)
         self.session.clashed.connect(self._clashed)
+        self.session.left_unsaved.connect(self._left_unsaved)
         self.ui.takeButton.toggled.connect(self._take)
 
     # -- following the meeting, and who types here on other PCs
@@ -178,7 +184,7 @@ class DisciplinePanel(QFrame):
         if not self.following:
             return
         if not on:
-            self.session.flush()
+            self.session.queue_save()
         self._show_editable()
         if on:
             self.focus_input()
@@ -240,6 +246,7 @@ class DisciplinePanel(QFrame):
         :meth:`show_input` (pending typing must be saved first)."""
         self._case_id = case_id
         self._stored = None
+        self._recorded = None
         self.session.load(None)
         self._fill(None)
         self.loading = True
@@ -258,6 +265,7 @@ class DisciplinePanel(QFrame):
         """Show the stored input of this discipline on ``case_id`` (pending typing must be saved first)."""
         self._case_id = case_id
         self._stored = stored
+        self._recorded = InputText.of(stored)
         self.loading = False
         self._show_editable()
         self.session.load(stored or DisciplineInput(self.discipline) if case_id is not None else None)
@@ -277,6 +285,7 @@ class DisciplinePanel(QFrame):
             return
         if self.session.stored_elsewhere(stored):
             self._stored = self.session.base
+            self._recorded = InputText.of(self._stored)
 
     def _fill(self, stored: DisciplineInput | None) -> None:
         with self.session.suspend():
@@ -363,13 +372,29 @@ class DisciplinePanel(QFrame):
             recommendations=text.recommendations,
         )
 
+    def save_pending(self) -> None:
+        """Save the typing so far before a step that must come after it (an undo or redo, showing another
+        case), without waiting: the save is queued first on the writer, the step after it. Its undo step is
+        recorded now, with the text as queued (the saves already under way included), so that an undo
+        that follows takes back exactly that typing."""
+        self.session.queue_save()
+        record = self.session.mark_queued()
+        if record is None or self._case_id is None:
+            return
+        after = InputText.of(record)
+        if record.id is None and (after is None or not after.has_text):
+            return  # no text yet: nothing is stored (see store_input)
+        before, self._recorded = self._recorded, after
+        self._controller.record_input(self._case_id, self.discipline, before, after)
+
     def _saved(self, stored: DisciplineInput) -> None:
         if self._case_id is None or stored.id is None:
             return  # no text yet: nothing was stored
-        before = InputText.of(self._stored)
         was_heard = self.heard
         self._stored = stored
-        self._controller.record_input(self._case_id, self.discipline, before, InputText.of(stored))
+        if not self.session.saved_marked:  # (else its undo step was recorded when it was queued)
+            before, self._recorded = self._recorded, InputText.of(stored)
+            self._controller.record_input(self._case_id, self.discipline, before, self._recorded)
         if self.heard != was_heard:
             self._show_heard()
             self.heard_changed.emit()
@@ -393,12 +418,23 @@ class DisciplinePanel(QFrame):
         """Merged with what another PC saved: show it (the session saves it)."""
         was_heard = self.heard
         self._stored = self.session.base
+        self._recorded = InputText.of(self._stored)
         self._fill(merged)
         if self.heard != was_heard:
             self._show_heard()
             self.heard_changed.emit()
         if message:
             self.problem.emit(f"{self.discipline.label} input: {message}")
+
+    def _left_unsaved(self, record: DisciplineInput, error: MdtboardError) -> None:
+        """The input typed on a case shown before could not be saved (the panel shows another case now)."""
+        text = InputText.of(record) or InputText()
+        parts = [f"{self.discipline.label} {label.lower()}:\n{value}" for label, value in (
+            ("Author", text.author), ("Assessment", text.assessment),
+            ("Recommendations", text.recommendations)) if value]
+        self.problem.emit(f"{self.discipline.label} input on a case shown before was not saved: "
+                          f"{str(error).splitlines()[0]}")
+        self.left_unsaved.emit("\n\n".join(parts))
 
     def _clashed(self, clash: Clash) -> None:
         """A field both PCs changed: ask which text to keep (the saved one unless the person chooses)."""

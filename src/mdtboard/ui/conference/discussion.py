@@ -123,6 +123,7 @@ class DiscussionPanel(QWidget):
         self._inputs_asked = 0  # likewise the reads of the disciplines' input
         self.defer_dialog: DeferDialog | None = None
         self.taken_off_dialog: QMessageBox | None = None  # the case was taken off the agenda, text unsaved
+        self.unsaved_dialog: QMessageBox | None = None  # input typed on a case shown before, not saved
         self._in_view: QWidget | None = None
         self.panels: dict[Discipline, DisciplinePanel] = {}
         for number, discipline in enumerate(Discipline, start=1):
@@ -148,6 +149,7 @@ class DiscussionPanel(QWidget):
             panel.heard_changed.connect(self._show_heard_summary)
             panel.saved.connect(self.saved)
             panel.problem.connect(self.message)
+            panel.left_unsaved.connect(self._left_unsaved)
         self._controller.opened.connect(self._opened)
         self._controller.agenda_changed.connect(self._agenda_changed)
         self._controller.attendance_changed.connect(self._attendance_changed)
@@ -175,14 +177,14 @@ class DiscussionPanel(QWidget):
         return agenda[0].case_id if agenda else None
 
     def show_case(self, case_id: int | None) -> bool:
-        """Put ``case_id`` under discussion on screen, saving the input typed on the case before.
-        Returns False (and stays) when that input could not be saved."""
+        """Put ``case_id`` under discussion on screen, saving the input typed on the case before: the
+        saves are queued, not waited for, and the input of the case shown is read after them. A save that
+        then fails is retried by itself, or its text offered to copy (:attr:`unsaved_dialog`)."""
         if case_id == self._case_id and self._item() is not None:
             self._show_agenda_state()
             return True
-        if not all([panel.session.flush() for panel in self.panels.values()]):
-            self.message.emit("The input on this case is not saved yet (see the panels); staying on it.")
-            return False
+        for panel in self.panels.values():
+            panel.save_pending()
         self._case_id = case_id if case_id is not None and self._controller.item_for(case_id) else None
         item = self._item()
         self._item_id = None if item is None else item.id
@@ -320,6 +322,10 @@ class DiscussionPanel(QWidget):
             self.taken_off_dialog = closed_box(self, "Case taken off the agenda", said, unsaved)
         self.message.emit(said)
         self.show_case(self.default_case())
+
+    def _left_unsaved(self, text: str) -> None:
+        said = "The input typed on a case shown before could not be saved."
+        self.unsaved_dialog = closed_box(self, "Input not saved", said, [text])
 
     def _attendance_changed(self, attendees: list[Attendee]) -> None:
         for discipline, panel in self.panels.items():

@@ -118,6 +118,7 @@ class ConferenceEditor(QWidget):
             parent=self,
         )
         controller.flushers.append(self.session.flush)
+        controller.savers.append(self.session.queue_save)
         self.ui.startsEdit.installEventFilter(self)
         self._connect_signals()
 

@@ -12,6 +12,13 @@ A :class:`RecordSession` owns what every editor needs to edit a record safely:
 - conflicts: when someone else saved the record meanwhile, the session merges field by field against
   :attr:`base` (:mod:`mdtboard.domain.merge`): the other side's changes to fields this person did not touch
   are kept and the person is told; only fields both changed are offered for a choice (:attr:`clashed`).
+
+Before a step that must come after the typing (an undo, showing another record), the editor queues the
+save without waiting for it (:meth:`RecordSession.queue_save`): the writer runs it first, the step after it.
+A save queued while another is under way states the version that one stores (read on the writer thread),
+and is not tried when that one failed (what it would store is still on screen, and saved again). A save
+of a record left meanwhile (another one loaded) goes on by itself: retried after a fault that passes, else
+told (:attr:`RecordSession.left_unsaved`) with the record, so that its text can be offered to copy.
 """
 
 from __future__ import annotations
@@ -68,6 +75,31 @@ class SaveState(Enum):
     CONFLICT = "conflict"  # fields changed on both sides: a choice is awaited
 
 
+class SkippedError(MdtboardError):
+    """A save queued after one that failed was not tried (what it would store is still on screen)."""
+
+    def __init__(self) -> None:
+        super().__init__("An earlier save failed first.")
+
+
+@dataclass(eq=False)
+class _Queued:
+    """A save under way: its operation, the record it stores, whether the editor recorded its undo step
+    when it queued it (:meth:`RecordSession.mark_queued`), and whether another record was loaded since."""
+
+    record: Any
+    op: ops_module.Op[Any] | None = None
+    marked: bool = False
+    left: bool = False
+    tries: int = 0
+    #: the record as it was saved (on the writer thread: stating the version the save before stored)
+    stated: Any = None
+    #: the stored version it changes (to merge with a newer one it meets when its record was left)
+    base: Any = None
+    #: the save queued after it while it was under way (not tried when this one fails)
+    next: _Queued | None = None
+
+
 @dataclass
 class Clash:
     """Fields both sides changed, for the person to choose between (see :meth:`RecordSession.settle`)."""
@@ -96,6 +128,8 @@ class RecordSession(QObject):
             elsewhere), with the sentence that tells the person what was kept.
         clashed(object): a :class:`Clash` awaits the person's choice.
         failed(object): a save failed for a reason a person must act on; the :class:`MdtboardError`.
+        left_unsaved(object, object): the save of a record no longer edited here (another was loaded
+            since) failed for good: the record (its text, to offer to copy) and the :class:`MdtboardError`.
     """
 
     state_changed = Signal(str)
@@ -103,6 +137,7 @@ class RecordSession(QObject):
     merged = Signal(object, str)
     clashed = Signal(object)
     failed = Signal(object)
+    left_unsaved = Signal(object, object)
 
     def __init__(
         self,
@@ -133,7 +168,9 @@ class RecordSession(QObject):
         self._dirty = False
         #: when the person last changed the record on screen (time.monotonic()), for presence's "typing"
         self.touched_at: float | None = None
-        self._op: ops_module.Op[Any] | None = None
+        self._queued: list[_Queued] = []  # the saves under way of the record edited, in order
+        #: True while :attr:`saved` tells of a save whose undo step was recorded when it was queued
+        self.saved_marked = False
         self._retries = 0
         self._suspended = 0
         self._pause = self._timer(pause_ms)
@@ -155,8 +192,10 @@ class RecordSession(QObject):
 
     # -- the record
     def load(self, record: Any) -> None:
-        """Start editing ``record`` (as stored): nothing pending, no state shown."""
+        """Start editing ``record`` (as stored): nothing pending, no state shown. Saves of the record before
+        still under way go on by themselves."""
         self._stop_timers()
+        self._leave()
         self.base = copy.deepcopy(record)  # the session's own: nothing on screen edits it in place
         self._dirty = False
         self._retries = 0
@@ -166,13 +205,19 @@ class RecordSession(QObject):
     def close(self) -> None:
         """Stop editing: nothing more is saved (call :meth:`flush` first to keep what is pending)."""
         self._stop_timers()
+        self._leave()
         self.base = None
         self._dirty = False
+
+    def _leave(self) -> None:
+        for queued in self._queued:
+            queued.left = True
+        self._queued = []
 
     @property
     def pending(self) -> bool:
         """True while an edit is not committed yet (due, running, failed or awaiting a choice)."""
-        return self._dirty or self._op is not None
+        return self._dirty or bool(self._queued)
 
     def unsaved_fields(self, record: Any = None) -> dict[str, Any]:
         """The fields on screen that differ from the last saved version: what closing now would lose.
@@ -195,7 +240,11 @@ class RecordSession(QObject):
 
     @property
     def saving(self) -> bool:
-        return self._op is not None
+        return bool(self._queued)
+
+    @property
+    def _op(self) -> ops_module.Op[Any] | None:
+        return self._queued[-1].op if self._queued else None  # the last save under way
 
     def suspend(self) -> _Suspension:
         """``with session.suspend():`` fills a form without counting it as an edit."""
@@ -226,7 +275,7 @@ class RecordSession(QObject):
         try:
             record = self._read()
         except MdtboardError as error:  # the editor says what must be typed before it can be saved
-            self._failed(error, None)
+            self._fail(error)
             return
         self._dirty = False
         if record is None:  # nothing to save yet (a new record not typed in)
@@ -235,14 +284,66 @@ class RecordSession(QObject):
             self._set_state(SaveState.SAVED if self.state_text else SaveState.IDLE, self.state_text)
             return
         self._set_state(SaveState.SAVING, "Saving…")
-        save = self._save
-        self._op = self.operations.write(
-            lambda: save(record),
+        self._write(record)
+
+    def queue_save(self) -> None:
+        """Queue the save of what is on screen now, without waiting for it (before a step that must come
+        after it on the writer: an undo, reading another record), even while a save is under way: it then
+        states the version that save stores. The state says "Saving…" until it is back."""
+        self._stop_timers()
+        if self.base is None or not self._dirty or self.state is SaveState.CONFLICT:
+            return
+        if not self._queued:
+            self.save_now()
+            return
+        try:
+            record = self._read()
+        except MdtboardError as error:
+            self._fail(error)
+            return
+        self._dirty = False
+        if record is None:
+            return
+        if self._fields(record) == self._fields(self._queued[-1].record):
+            return  # nothing typed since the save under way
+        self._set_state(SaveState.SAVING, "Saving…")
+        before = self._queued[-1]
+        before.next = self._write(record, after=before.op)
+
+    def mark_queued(self) -> Any:
+        """The editor records the undo step of every save under way now: they are marked (their
+        :attr:`saved` comes with :attr:`saved_marked` True). The record the last one stores, or None when
+        none was left to mark."""
+        if not self._queued or all(q.marked for q in self._queued):
+            return None
+        for queued in self._queued:
+            queued.marked = True
+        return self._queued[-1].record
+
+    def _write(
+        self, record: Any, *, after: ops_module.Op[Any] | None = None, tries: int = 0, base: Any = None
+    ) -> _Queued:
+        save, fields, build = self._save, self._fields, self._build
+        base = copy.deepcopy(self.base) if base is None else base
+        queued = _Queued(record, tries=tries, stated=record, base=base)
+
+        def work() -> Any:
+            if after is not None:
+                if after.error is not None:  # (the writer ran it already: writes run in order)
+                    raise SkippedError()
+                queued.base = after.result
+                queued.stated = build(after.result, fields(record))  # the version the save before stored
+            return save(queued.stated)
+
+        queued.op = self.operations.write(
+            work,
             parent=self,
-            success=self._succeeded,
-            failure=lambda error: self._failed(error, record),
+            success=lambda stored: self._succeeded(queued, stored),
+            failure=lambda error: self._failed(queued, error),
             label=f"save of {self.what}",
         )
+        self._queued.append(queued)
+        return queued
 
     def flush(self, timeout: float | None = None) -> bool:
         """Save now and wait for it (leaving the record): True when everything typed is committed. The
@@ -252,12 +353,12 @@ class RecordSession(QObject):
             timeout = 0.0
         starts = 0
         while True:
-            if self._op is not None:
-                op = self._op
-                if not self.operations.wait_for(op, timeout):
+            if self._queued:
+                last = self._queued[-1]
+                if last.op is None or not self.operations.wait_for(last.op, timeout):
                     return False
-                if self._op is op:  # delivered elsewhere without clearing: should not happen
-                    self._op = None
+                if self._queued and self._queued[-1] is last:  # not delivered: should not happen
+                    self._queued.remove(last)
                 continue  # its outcome may have started another save (a merge, typing meanwhile)
             if self.state is SaveState.CONFLICT:
                 return False
@@ -270,20 +371,40 @@ class RecordSession(QObject):
             self.save_now()
 
     # -- outcomes (GUI thread)
-    def _succeeded(self, stored: Any) -> None:
-        self._op = None
+    def _succeeded(self, queued: _Queued, stored: Any) -> None:
+        if queued.left or queued not in self._queued:
+            return  # a record left meanwhile (stored: nothing more to do), or dropped after a failure
+        self._queued.remove(queued)
         self.base = copy.deepcopy(stored)
+        if self._queued:  # a save queued after it is still under way: "Saving…" until it is back
+            self._tell_saved(queued, stored)
+            return
         self._retries = 0
         self.last_error = None
         now = datetime.now()
         note_saved(now)
         self._set_state(SaveState.SAVED, f"Saved {now:%H:%M:%S}")
-        self.saved.emit(stored)
+        self._tell_saved(queued, stored)
         if self._dirty:  # typed on while it was saved
             self._pause.start()
 
-    def _failed(self, error: MdtboardError, record: Any) -> None:
-        self._op = None
+    def _tell_saved(self, queued: _Queued, stored: Any) -> None:
+        self.saved_marked = queued.marked
+        try:
+            self.saved.emit(stored)
+        finally:
+            self.saved_marked = False
+
+    def _failed(self, queued: _Queued, error: MdtboardError) -> None:
+        if queued.left:
+            self._left_failed(queued, error)
+            return
+        if queued not in self._queued:
+            return  # queued after a save that failed: what it would store is still on screen
+        self._queued = []  # those queued after it are not tried (SkippedError)
+        self._fail(error)
+
+    def _fail(self, error: MdtboardError) -> None:
         self._dirty = True
         self.last_error = error
         if isinstance(error, ConflictError) and error.theirs is not None:
@@ -298,6 +419,36 @@ class RecordSession(QObject):
             return
         self._set_state(SaveState.FAILED, f"Not saved: {reason}")
         self.failed.emit(error)
+
+    def _left_failed(self, queued: _Queued, error: MdtboardError) -> None:
+        """A save of a record left meanwhile failed: retried after a fault that passes (with the text of
+        the last save queued after it, which was not tried), merged with a newer version it met when no
+        field clashes, else told with that text."""
+        if isinstance(error, SkippedError):
+            return  # the save before it failed and carries on with this one's text
+        last = queued
+        while last.next is not None:
+            last = last.next
+        record = self._build(queued.stated, self._fields(last.record))
+        base, wait = queued.base, -1
+        if isinstance(error, DatabaseError) and error.passing and queued.tries < len(RETRY_S):
+            wait = RETRY_S[queued.tries]
+        elif isinstance(error, ConflictError) and error.theirs is not None and queued.tries < len(RETRY_S):
+            merge = merge_fields(self._fields(base), self._fields(record), self._fields(error.theirs))
+            if not merge.clashes:
+                record, base, wait = self._build(error.theirs, merge.merged), error.theirs, 0
+        if wait >= 0:
+            log.info("save of a %s left meanwhile failed: tried again in %d s", self.what, wait)
+
+            def again() -> None:
+                retried = self._write(record, tries=queued.tries + 1, base=base)
+                self._queued.remove(retried)
+                retried.left = True
+
+            QTimer.singleShot(wait * 1000, self, again)
+            return
+        log.warning("save of a %s left meanwhile failed: %s", self.what, type(error).__name__)
+        self.left_unsaved.emit(record, error)
 
     # -- merging
     def stored_elsewhere(self, theirs: Any) -> bool:

@@ -1,0 +1,36 @@
+"""The program's long-lived objects are kept out of the garbage collector's full collections once start-up
+is done and when a page is built (``mdtboard.ui.heap``), and given back when the window closes."""
+
+from __future__ import annotations
+
+import gc
+import time
+
+import pytest
+from gui_helpers import WindowFactory, close_window, make_window, settings_path
+from pytestqt.qtbot import QtBot
+
+from mdtboard.ui.main_window import CONFERENCE
+
+pytestmark = pytest.mark.gui
+__all__ = ["make_window", "settings_path"]  # fixtures used here
+
+
+def test_start_up_and_pages_built_are_frozen_and_released_on_close(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    gc.unfreeze()
+    window = make_window(sqlite_database_url)
+    after_start = gc.get_freeze_count()
+    assert after_start > 50_000  # the modules, classes and widgets of the start-up
+    start = time.perf_counter()
+    gc.collect()
+    full_frozen = time.perf_counter() - start
+    window.page(CONFERENCE)  # a page built later is frozen as it is built
+    assert gc.get_freeze_count() > after_start
+    close_window(qtbot, window)
+    assert gc.get_freeze_count() == 0
+    start = time.perf_counter()
+    gc.collect()
+    full_unfrozen = time.perf_counter() - start
+    assert full_frozen < full_unfrozen  # a full collection walks only what was made since the freeze
