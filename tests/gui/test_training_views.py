@@ -312,6 +312,7 @@ def test_make_a_teaching_case_settle_every_hint_confirm_every_field_then_finalis
     kept = services.cases.get(original.id or 0)
     review = services.training.make_teaching_case(original.id or 0)
     dialog = TeachingCaseDialog(services, review)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot closes it at the end
     qtbot.addWidget(dialog)
     messages: list[str] = []
     dialog.status_message.connect(messages.append)
@@ -335,30 +336,42 @@ def test_make_a_teaching_case_settle_every_hint_confirm_every_field_then_finalis
     # Ctrl+Enter does not confirm a field with an open hint, however often it is pressed
     for _ in range(3):
         qtbot.keyClick(dialog.ui.fieldList, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert not dialog.review.checklist.item("psychosocial").confirmed
+    assert not dialog.saving and not dialog.review.checklist.item("psychosocial").confirmed
     assert "open hint" in messages[-1] and not dialog.ui.confirmButton.isEnabled()
     # Ctrl+K asks why; an empty reason is refused and changes nothing; a reason keeps it
     qtbot.keyClick(dialog.ui.hintList, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert dialog.keep_prompt is not None and dialog.keep_prompt.isVisible()
     dialog.keep_prompt.reject()
-    assert not dialog.keep_current("  ")
+    version = dialog.review.version
+    dialog.keep_current("  ")  # refused when it is stored: shown in the dialog, nothing changed
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(QMessageBox)))
+    assert not dialog.saving and dialog.review.version == version and dialog.highlighted == ["Salford"]
     dialog.findChildren(QMessageBox)[-1].close()
-    assert dialog.keep_current("a city of 100,000")
+    dialog.activateWindow()  # as the window manager does when the message closes
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.keep_current("a city of 100,000")
+    assert dialog.saving and "Saving: keep" in dialog.ui.progressLabel.text()
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert "Saving" not in dialog.ui.progressLabel.text()
     assert dialog.highlighted == [] and dialog.review.checklist.open_hints == ()
     assert dialog.ui.hintList.item(0).text() == "kept: town or place “Salford” (a city of 100,000)"
     # the reviewer edits a text; what the edit brings in is a new open hint, replaced with Enter
     dialog.select_field("pain_history")
     dialog.ui.textEdit.setPlainText("Shingles in 2024; seen at Salford Royal Hospital since.")
     dialog.ui.saveEditButton.click()
+    qtbot.waitUntil(lambda: not dialog.saving)
     assert dialog.highlighted == ["Salford Royal Hospital"]
     dialog.ui.hintList.setFocus()
     qtbot.keyClick(dialog.ui.hintList, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.saving)
     assert services.cases.get(review.draft_case_id).pain_history == (
         "Shingles in 2024; seen at a local hospital since.")
-    # Ctrl+Enter confirms a field and moves on to the next open one
+    # Ctrl+Enter confirms a field and moves on to the next open one at once, while it is stored: pressed
+    # quickly, each is stored in turn
     dialog.select_field(fields[0])
     for _ in fields:
         qtbot.keyClick(dialog.ui.fieldList, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.saving)
     assert dialog.review.checklist.complete and dialog.ui.finaliseButton.isEnabled()
     assert services.cases.get(review.draft_case_id).fictional is False  # not until finalised
     with qtbot.waitSignal(dialog.finalised) as finalised:

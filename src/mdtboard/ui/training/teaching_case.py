@@ -8,21 +8,33 @@ case with what "Replace with" says (a pseudonym, the year, "[town]"... or the re
 confirmed with "Confirm field" (Ctrl+Enter, which then moves on to the next open field) only when none of
 its hints is open. "Finalise teaching case" is enabled only when every field is confirmed and no hint is
 open; only then does the case become fictional, and the status bar lists what was kept.
+
+Each step (an edit saved, a hint replaced or kept, a field confirmed, finalising, discarding) is stored as
+a background operation on the writer queue (:mod:`mdtboard.ui.ops`), so the dialog answers however slow
+the database is. Steps asked for quickly are queued in the dialog and stored one after the other in the
+order asked for, each with the version the one before it stored; the dialog says what it is saving and
+shows each result when it comes. A step that fails is shown in the dialog, with the review as stored;
+the steps asked for after it are not done (they say so). Text typed meanwhile stays in the text box.
+Closing waits until the steps asked for are stored.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
-from typing import TypeVar
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QListWidgetItem, QTextEdit, QWidget
 
+from mdtboard.domain.case import Case
 from mdtboard.domain.deidentify import IdentifierHint, proposal
-from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
+from mdtboard.domain.errors import ConflictError, MdtboardError
 from mdtboard.services.context import Services
 from mdtboard.services.training import TeachingReview
+from mdtboard.ui import ops
 from mdtboard.ui.dialogs import ask, show_error
 from mdtboard.ui.forms.ui_training_teaching_case import Ui_TeachingCaseDialog
 from mdtboard.ui.training.style import HINT_BACKGROUND, KEPT_BACKGROUND, STYLE
@@ -30,7 +42,10 @@ from mdtboard.ui.training.style import HINT_BACKGROUND, KEPT_BACKGROUND, STYLE
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 HINT_ROLE = Qt.ItemDataRole.UserRole + 2
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 3
-T = TypeVar("T")
+#: A step when its turn comes: what it is ("Replace"), the work for the writer, what to do with its result.
+_Planned = tuple[str, Callable[[], Any], Callable[[Any], None]]
+#: A step as asked for: made into its work when its turn comes (None: nothing left to do by then).
+_Step = Callable[[], "_Planned | None"]
 #: Names of the structured fields changed automatically, as a person reads them.
 _WHERE = {"id": "Reference", "patient.display_name": "Patient name", "patient.age": "Age",
           "sharing_restrictions_by": "Who recorded the sharing restrictions", "kept": "Kept"}
@@ -89,6 +104,12 @@ class TeachingCaseDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._shown_text = ""
         self.keep_prompt: QInputDialog | None = None
+        self._steps: deque[_Step] = deque()  # asked for, waiting for the one being stored
+        self._running: str | None = None  # the step being stored
+        self._confirming: set[str] = set()  # fields whose confirmation waits to be stored
+        self._replacing: set[str] = set()  # hints whose replacement waits to be stored
+        self._close_when_stored = False
+        self._progress = ""
         self._connect_signals()
         self._show_review(select=review.checklist.unconfirmed[0] if review.checklist.unconfirmed else None)
 
@@ -152,10 +173,11 @@ class TeachingCaseDialog(QDialog):
         lst.blockSignals(False)
         done = len(checklist.fields) - len(checklist.unconfirmed)
         open_hints = len(checklist.open_hints)
-        self.ui.progressLabel.setText(
+        self._progress = (
             f"{done} of {len(checklist.fields)} fields confirmed · {open_hints} open hint(s) · "
             f"{len(review.draft.replacements)} replacement(s)"
         )
+        self._show_saving()
         self.ui.finaliseButton.setEnabled(review.ready)
         self.ui.discardButton.setEnabled(not review.final)
         self._show_field()
@@ -279,65 +301,151 @@ class TeachingCaseDialog(QDialog):
     def _text_changed(self) -> None:
         self.ui.saveEditButton.setEnabled(self.ui.textEdit.toPlainText() != self._shown_text)
 
-    # -- actions
-    def _run(self, action: str, call: Callable[[], T]) -> T | None:
-        try:
-            result = call()
-        except ConflictError:
-            self._reload("The review was changed elsewhere meanwhile; it is shown as it is now.")
-            return None
-        except InvalidInputError as exc:
-            show_error(self, f"{action}: not done", str(exc))
-            return None
-        except MdtboardError as exc:
-            show_error(self, f"{action}: not done", str(exc))
-            return None
-        return result
+
+    # -- the steps: each stored on the writer queue, one after the other, in the order asked for
+    @property
+    def saving(self) -> bool:
+        """A step is being stored, or waits for the one before it."""
+        return self._running is not None or bool(self._steps)
+
+    def _queue(self, step: _Step) -> None:
+        """Do ``step`` once the steps asked for before it are stored (at once when none is waiting)."""
+        self._steps.append(step)
+        self._next()
+
+    def _next(self) -> None:
+        while self._running is None and self._steps:
+            planned = self._steps.popleft()()
+            if planned is None:  # nothing left to do by the time its turn came
+                continue
+            action, work, done = planned
+            self._running = action
+            ops.write(work, parent=self, label=f"teaching review: {action.lower()}",
+                      success=partial(self._stored, done), failure=partial(self._failed, action))
+        self._show_saving()
+        if not self.saving and self._close_when_stored:
+            self._close_when_stored = False
+            self.reject()
+
+    def _show_saving(self) -> None:
+        waiting = len(self._steps)
+        if self._running is None:
+            self.ui.progressLabel.setText(self._progress)
+            return
+        more = f" (and {waiting} more step(s))" if waiting else ""
+        self.ui.progressLabel.setText(f"{self._progress} · Saving: {self._running.lower()}{more}…")
+
+    def _stored(self, done: Callable[[Any], None], result: Any) -> None:
+        self._running = None
+        done(result)
+        self._next()
+
+    def _failed(self, action: str, error: MdtboardError) -> None:
+        """A step was refused or could not be stored: nothing of it was changed, and the steps asked for
+        after it are not done either (they were meant for the state it would have made)."""
+        self._running = None
+        left = len(self._steps)
+        self._steps.clear()
+        self._confirming.clear()
+        self._replacing.clear()
+        after = f"\n\nThe {left} step(s) asked for after it were not done either." if left else ""
+        if isinstance(error, ConflictError):
+            self._reload("The review was changed elsewhere meanwhile; it is shown as it is now." + after)
+        else:
+            self._show_saving()
+            show_error(self, f"{action}: not done", str(error) + after)
+            self._show_review()
+        if not self.saving and self._close_when_stored:
+            self._close_when_stored = False
+            self.reject()
+
+    def _apply(self, review: TeachingReview, select: str | None = None) -> None:
+        """Show ``review`` as stored; text typed and not saved yet stays in the text box, unsaved."""
+        typed_where, typed = self.current_where(), self.ui.textEdit.toPlainText()
+        unsaved = typed != self._shown_text
+        self.review = review
+        self._show_review(select=select)
+        if unsaved and not review.final and self.current_where() == typed_where and typed != self._shown_text:
+            self.ui.textEdit.setPlainText(typed)  # Save edit stays enabled: it is not stored yet
 
     def _reload(self, message: str) -> None:
-        try:
-            self.review = self._services.training.teaching_review(self.review.id)
-        except MdtboardError as exc:
-            message = str(exc)
-        self.status_message.emit(message)
-        self._show_review()
+        training, review_id = self._services.training, self.review.id
+        self._running = "Reading the review again"
+        self._show_saving()
 
-    def save_edit(self) -> bool:
+        def read(review: TeachingReview) -> None:
+            self._running = None
+            self._apply(review)
+            self.status_message.emit(message)
+            self._next()
+
+        def not_read(error: MdtboardError) -> None:
+            self._running = None
+            self.status_message.emit(str(error).splitlines()[0])
+            self._next()
+
+        ops.read(lambda: training.teaching_review(review_id), parent=self, label="reading a teaching review",
+                 success=read, failure=not_read)
+
+    def reject(self) -> None:
+        """Closing waits until the steps asked for are stored (it says so meanwhile); asked a second
+        time, it closes at once (what is being stored still is, what waits is not)."""
+        if self.saving and not self._close_when_stored:
+            self._close_when_stored = True
+            self.status_message.emit("The teaching case review closes once what was asked for is stored")
+            return
+        super().reject()
+
+    # -- actions
+    def save_edit(self) -> None:
+        """Store the text as edited (after the steps asked for before)."""
         where = self.current_where()
         text = self.ui.textEdit.toPlainText()
-        if where is None or text == self._shown_text:
-            return True
+        if where is None or text == self._shown_text or self.review.final:
+            return
         training = self._services.training
-        review = self._run(
-            "Save edit",
-            lambda: training.revise_field(self.review.id, where, text, seen_version=self.review.version),
-        )
-        if review is None:
-            return False
-        self.review = review
+
+        def step() -> _Planned | None:
+            if self.review.final:
+                return None
+            rid, version = self.review.id, self.review.version
+            return ("Save edit", lambda: training.revise_field(rid, where, text, seen_version=version),
+                    self._edit_saved)
+
+        self._queue(step)
+
+    def _edit_saved(self, review: TeachingReview) -> None:
+        self._apply(review)
         self.status_message.emit("Edit saved; the field must be confirmed again")
-        self._show_review()
-        return True
 
     def replace_current(self) -> None:
         """Replace the selected hint everywhere in the case with what "Replace with" says."""
         text, row = self.current_hint(), self.ui.hintList.currentItem()
-        if text is None or row is None or self.review.final or not self.save_edit():
-            return
+        if text is None or row is None or self.review.final or text.casefold() in self._replacing:
+            return  # (Enter in the hint list also reaches the dialog's default button: once is enough)
+        self.save_edit()
         typed = self.ui.replacementEdit.text()
         replacement = None if typed == row.data(PROPOSAL_ROLE) else typed
         training = self._services.training
-        review = self._run(
-            "Replace",
-            lambda: training.replace_hint(
-                self.review.id, text, replacement, seen_version=self.review.version
-            ),
-        )
-        if review is None:
-            return
-        self.review = review
+
+        def step() -> _Planned | None:
+            if self.review.final or not self._is_hint(text):
+                self._replacing.discard(text.casefold())
+                return None  # replaced or kept by a step before
+            rid, version = self.review.id, self.review.version
+            return ("Replace", lambda: training.replace_hint(rid, text, replacement, seen_version=version),
+                    lambda review: self._replaced(review, text))
+
+        self._replacing.add(text.casefold())
+        self._queue(step)
+
+    def _is_hint(self, text: str) -> bool:
+        return any(h.text.casefold() == text.casefold() for h in self.review.checklist.open_hints)
+
+    def _replaced(self, review: TeachingReview, text: str) -> None:
+        self._replacing.discard(text.casefold())
+        self._apply(review)
         self.status_message.emit("Replaced everywhere in the case; read the fields it was in again")
-        self._show_review()
         self.ui.hintList.setFocus()
 
     def ask_keep(self) -> None:
@@ -356,71 +464,101 @@ class TeachingCaseDialog(QDialog):
         prompt.open()
 
     def keep_current(self, reason: str, text: str | None = None) -> bool:
-        """Keep the hint reading ``text`` (by default the selected one) for ``reason``."""
+        """Keep the hint reading ``text`` (by default the selected one) for ``reason`` (stored after the
+        steps asked for before; a missing reason is refused then, in the dialog). False when there is no
+        such hint to keep."""
         text = text if text is not None else self.current_hint()
         if text is None or self.review.final:
             return False
         training = self._services.training
-        review = self._run(
-            "Keep",
-            lambda: training.keep_hint(self.review.id, text, reason, seen_version=self.review.version),
-        )
-        if review is None:
-            return False
-        self.review = review
-        self.status_message.emit(f"“{text}” kept: {' '.join(reason.split())}")
-        self._show_review()
-        self.ui.hintList.setFocus()
+
+        def step() -> _Planned | None:
+            if self.review.final:
+                return None
+            rid, version = self.review.id, self.review.version
+            return ("Keep", lambda: training.keep_hint(rid, text, reason, seen_version=version),
+                    lambda review: self._kept(review, text, reason))
+
+        self._queue(step)
         return True
+
+    def _kept(self, review: TeachingReview, text: str, reason: str) -> None:
+        self._apply(review)
+        self.status_message.emit(f"“{text}” kept: {' '.join(reason.split())}")
+        self.ui.hintList.setFocus()
 
     def confirm_current(self) -> None:
         field = self.current_field()
-        if field is not None and self.review.checklist.item(field).open_hints:
-            count = len(self.review.checklist.item(field).open_hints)
-            self.status_message.emit(
-                f"Not confirmed: {count} open hint(s) in this field; replace each (Enter) or keep it "
-                "with a reason (Ctrl+K)"
-            )
-            self.ui.hintList.setFocus()
+        if field is not None and not self.saving and self.review.checklist.item(field).open_hints:
+            self._not_confirmed(field)
             return
         self._confirm(True)
 
-    def _confirm(self, confirmed: bool) -> None:
-        field = self.current_field()
-        if field is None or self.review.final or not self.save_edit():
-            return
-        training = self._services.training
-        review = self._run(
-            "Confirm field",
-            lambda: training.confirm_field(
-                self.review.id,
-                field,
-                confirmed=confirmed,
-                reviewer=self._reviewer,
-                seen_version=self.review.version,
-            ),
+    def _not_confirmed(self, field: str) -> None:
+        count = len(self.review.checklist.item(field).open_hints)
+        self.status_message.emit(
+            f"Not confirmed: {count} open hint(s) in this field; replace each (Enter) or keep it "
+            "with a reason (Ctrl+K)"
         )
-        if review is None:
+        if self.current_field() != field:
+            self.select_field(field)
+        self.ui.hintList.setFocus()
+
+    def _confirm(self, confirmed: bool) -> None:
+        """Confirm (or not) the field shown; confirming moves on to the next field not confirmed at once,
+        while it is stored."""
+        field = self.current_field()
+        if field is None or self.review.final:
             return
-        self.review = review
-        following = [f for f in review.checklist.unconfirmed if f != field]
-        fields = list(review.checklist.fields)
+        self.save_edit()
+        training, reviewer = self._services.training, self._reviewer
+
+        def step() -> _Planned | None:
+            self._confirming.discard(field)
+            if self.review.final:
+                return None
+            if confirmed and self.review.checklist.item(field).open_hints:
+                self._not_confirmed(field)  # a hint the steps before did not settle
+                return None
+            rid, version = self.review.id, self.review.version
+            return ("Confirm field" if confirmed else "Not confirmed",
+                    lambda: training.confirm_field(rid, field, confirmed=confirmed, reviewer=reviewer,
+                                                   seen_version=version),
+                    self._apply)
+
+        if confirmed:
+            self._confirming.add(field)
+        self._queue(step)
+        if confirmed and self.current_field() == field:
+            self._move_on(field)
+
+    def _move_on(self, field: str) -> None:
+        """Show the next field that is neither confirmed nor being confirmed (after ``field``, else the
+        first one)."""
+        fields = list(self.review.checklist.fields)
+        following = [f for f in self.review.checklist.unconfirmed if f != field and f not in self._confirming]
         later = [f for f in following if fields.index(f) > fields.index(field)]
-        nxt = (later or following or [field])[0] if confirmed else field
-        self._show_review(select=nxt)
+        if later or following:
+            self.select_field((later or following)[0])
 
     def finalise(self) -> None:
         if not self.review.ready:
             return
-        training = self._services.training
-        case = self._run(
-            "Finalise",
-            lambda: training.finalise_teaching_case(
-                self.review.id, reviewer=self._reviewer, seen_version=self.review.version
-            ),
-        )
-        if case is None:
-            return
+        training, reviewer = self._services.training, self._reviewer
+
+        def step() -> _Planned | None:
+            if not self.review.ready:  # a step before opened a field again
+                self.status_message.emit("Not finalised: every field must be confirmed first")
+                return None
+            rid, version = self.review.id, self.review.version
+            return ("Finalise",
+                    lambda: training.finalise_teaching_case(rid, reviewer=reviewer, seen_version=version),
+                    self._finalised)
+
+        self._queue(step)
+
+    def _finalised(self, case: Case) -> None:
+        self._steps.clear()
         kept = "; ".join(f"“{text}” ({reason})" for text, reason in sorted(self.review.draft.kept.items()))
         self.status_message.emit(
             f"Teaching case {case.ref} is finished and marked fictional"
@@ -440,12 +578,21 @@ class TeachingCaseDialog(QDialog):
     def discard(self) -> None:
         training = self._services.training
 
-        def discard() -> bool:
-            training.discard_teaching_case(self.review.id, seen_version=self.review.version)
-            return True
+        def step() -> _Planned | None:
+            if self.review.final:
+                return None
+            rid, version = self.review.id, self.review.version
 
-        if self._run("Discard", discard) is None:
-            return
+            def discard() -> bool:
+                training.discard_teaching_case(rid, seen_version=version)
+                return True
+
+            return ("Discard", discard, self._discarded)
+
+        self._queue(step)
+
+    def _discarded(self, _done: bool) -> None:
+        self._steps.clear()
         self.status_message.emit("Draft teaching case discarded")
         self.discarded.emit()
         self.reject()
