@@ -123,33 +123,25 @@ class WindowCloser(QObject):
 
     # -- the saving box
     def _show_saving(self) -> None:
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, "Saving before closing",
-                          saving_text(ops.operations().pending_writes), QMessageBox.StandardButton.NoButton,
-                          self.window)
-        box.setObjectName("savingBeforeClosing")
-        back = box.addButton("&Back to mdtboard", QMessageBox.ButtonRole.RejectRole)
-        quit_now = box.addButton("&Quit without waiting…", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        from mdtboard.ui.dialogs import choose
 
-        def chosen(_result: int) -> None:
+        def chosen(quit_now: bool) -> None:
             if self.saving_box is not box:  # dismissed here: everything was saved
                 return
             self.saving_box = None
             self._poll.stop()
-            if box.clickedButton() is quit_now:
+            if quit_now:
                 self._ask_lose_pending()
             else:
                 self._back()
 
-        box.finished.connect(chosen)
+        box = choose(self.window, "Saving before closing", saving_text(ops.operations().pending_writes),
+                     chosen, act="&Quit without waiting…", keep="&Back to mdtboard",
+                     icon=QMessageBox.Icon.Information, name="savingBeforeClosing")
         self.saving_box = box
         self.window.last_dialog = box
-        box.open()
         self._poll.start()
 
     def _first_look(self) -> None:
@@ -189,32 +181,24 @@ class WindowCloser(QObject):
 
     # -- quitting anyway
     def _ask_lose_pending(self) -> None:
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Quit without waiting?",
-                          loss_text(ops.operations().pending_writes), QMessageBox.StandardButton.NoButton,
-                          self.window)
-        box.setObjectName("quitWithoutWaiting")
-        lose = box.addButton("Quit and &lose them", QMessageBox.ButtonRole.DestructiveRole)
-        wait = box.addButton("&Wait longer", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(wait)
-        box.setEscapeButton(wait)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        from mdtboard.ui.dialogs import choose
 
-        def chosen(_result: int) -> None:
+        def chosen(lose: bool) -> None:
             self.loss_box = None
-            if box.clickedButton() is lose:
+            if lose:
                 self._quit_anyway()
             elif ops.operations().busy or not self._flush():
                 self._show_saving()
             else:
                 self.window.close()  # saved meanwhile
 
-        box.finished.connect(chosen)
-        self.loss_box = box
-        self.window.last_dialog = box
-        box.open()
+        self.loss_box = choose(self.window, "Quit without waiting?",
+                               loss_text(ops.operations().pending_writes), chosen,
+                               act="Quit and &lose them", keep="&Wait longer",
+                               icon=QMessageBox.Icon.Warning, name="quitWithoutWaiting")
+        self.window.last_dialog = self.loss_box
 
     def _ask_lose_failed(self) -> None:
         from mdtboard.ui.dialogs import ask

@@ -114,3 +114,29 @@ def ask(
     box.finished.connect(finished)
     box.open()
     return box
+
+
+def choose(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_answer: Callable[[bool], None],
+    *,
+    act: str,
+    keep: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    name: str = "",
+) -> QMessageBox:
+    """A question with two named answers that does not block: ``act``, a step that loses something, and
+    ``keep``, the safe answer (the default, and what Escape gives); ``on_answer(True)`` when the person
+    chose ``act``. ``name`` is the box's object name."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    keeping = box.addButton(keep, QMessageBox.ButtonRole.RejectRole)
+    acting = box.addButton(act, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keeping)
+    box.setEscapeButton(keeping)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.finished.connect(lambda _result: on_answer(box.clickedButton() is acting))
+    box.open()
+    return box
