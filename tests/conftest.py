@@ -253,18 +253,22 @@ def sqlite_locked(db: Database, *others: Database) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def held_for(db: Database, seconds: float, pg_tables: tuple[str, ...]) -> Iterator[None]:
+def held_for(
+    db: Database, seconds: float, pg_tables: tuple[str, ...], others: tuple[Database, ...] = ()
+) -> Iterator[None]:
     """Another connection holds the database for ``seconds``, then lets go from a thread of its own (so
     that it goes even while the GUI thread waits for it); the block's end waits for that. On SQLite the
     whole file, exclusively (see :func:`sqlite_locked`: nobody reads or writes it); on PostgreSQL the
-    ``pg_tables`` in EXCLUSIVE mode (read, but not written), well under its lock timeout."""
+    ``pg_tables`` in EXCLUSIVE mode (read, but not written), well under its lock timeout. ``others``: other
+    databases on the same SQLite file, whose pooled connections are closed first too."""
     import sqlite3
     import threading
 
     path = sqlite_path(str(db.engine.url))
     release: Any
     if path is not None:
-        db.engine.dispose()
+        for each in (db, *others):
+            each.engine.dispose()
         holder = sqlite3.connect(path, isolation_level=None, timeout=5, check_same_thread=False)
         holder.execute("PRAGMA locking_mode = EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")
