@@ -276,7 +276,7 @@ def find_identifiers(
         add(start, end, HintKind.INSTITUTION, sure)
         # its acronym in brackets after it: "Lagos University Teaching Hospital (LUTH)"
         acronym = _ACRONYM_AFTER.match(text, end)
-        if acronym is not None:
+        if acronym is not None and acronym.group("acronym").casefold() not in town_names():
             add(*acronym.span("acronym"), HintKind.INSTITUTION, sure)
     for start, end in (*context_names(text), *name_spans(text), *name_form_spans(text, clinical)):
         add(start, end, HintKind.NAME)
@@ -300,7 +300,7 @@ def find_identifiers(
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for age in ages:
         if age > MAX_SHOWN_AGE:
-            bare = rf"(?<![\d.,/]){age}(?![\d.,/])(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
+            bare = rf"(?<![\d.,/]){age}(?![\d/]|[.,]\d)(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
             for match in re.finditer(bare, text):
                 add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for start, end in town_spans(text):

@@ -49,7 +49,7 @@ _NOT = NOT_NAMES | NOT_TOWNS | GENERIC
 CAPW = rf"(?:{UPPER}{LOWER}[^\W\d_]*|{UPPER}['’]{UPPER}[^\W\d_]+)(?:['’-][^\W\d_]+)*"
 _ACRO = r"[A-Z][A-Z0-9&]{1,6}(?![\w-])"
 _ROMAN = r"(?:[IVX]{1,5})(?![\w])"
-_NAME = rf"(?:{CAPW}|{_ACRO}|{_ROMAN}|[A-Z](?:-[A-Z]){{1,4}}(?![\w-]))"
+_NAME = rf"(?:{CAPW}|{_ACRO}|{_ROMAN}|[A-Z](?:-[A-Z]){{1,4}}(?![\w-])|[A-Z]-{CAPW})"
 _JOIN = (r"(?:\s+(?:de|la|las|los|del|of|the|and|for|von|van|der|den|le|du|des|les|da|das|do|dos|di|della|"
          r"e|y|et|und|og|och|și|im\.|&)\s+|\s+d['’]|\s+)")
 
@@ -89,6 +89,7 @@ def _age_patterns() -> tuple[re.Pattern[str], ...]:
              r"nueve|un|deux|trois|quatre|cinq|sept|huit|neuf|due|tre|quattro|cinque|sei|sette|otto)")
     return (
         re.compile(rf"(?<![\d.,/])(?:9\d|1[01]\d)\s?-?\s?(?i:{suffixes})(?![^\W_])"),
+        re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d)\s?(?:歳|才|岁|歲|세)"),
         re.compile(rf"(?<![^\W_])[^\W\d_]*(?i:{stems})[^\W\d_]*?(?i:{endings})(?![^\W_])"),
         re.compile(rf"(?<![^\W_])(?i:aged?)\s+{ninety}(?:[\s-]+(?:(?i:and|y|e|et)\s+)?(?i:{units}))?(?![^\W_])"),
     )
@@ -168,7 +169,7 @@ _DAY_MONTH = re.compile(
 _SCORE_BEFORE = re.compile(
     r"(?i:score[sd]?|scored|total|nrs|vas|phq-?\d*|gad-?\d*|hads|odi|bpi|pcs|dn4|lanss|peg|audit|k10|mmse|moca|"
     r"power|grade|strength|mrc|bp|pulse|hr|rr|spo2|sats|temp|ratio|of|out|at|was|is|were|now|from|to|"
-    r"pain|sleep|mood|anxiety|depression|[A-Z]{2,}-?\d*)\s*:?\s*(?:-|=)?\s*$"
+    r"pain|sleep|mood|anxiety|depression)\s*:?\s*(?:-|=)?\s*$|(?-i:[A-Z]{2,})-?\d*\s*:?\s*(?:-|=)?\s*$"
 )
 
 
@@ -375,7 +376,7 @@ def _address_patterns() -> tuple[re.Pattern[str], ...]:
     before_all = _words(entries("address_forms", "before"))
     after = _words(entries("address_forms", "after") + entries("streets", "after"))
     routes = _words(entries("address_forms", "routes"))
-    particles = r"(?:de|del|la|las|los|da|do|dos|das|di|della|des|du|le|les|al|el|ha)"
+    particles = r"(?:de|del|la|las|los|da|do|dos|das|di|della|des|du|le|les|al|el|ha|y|yr|na|an|ya|wa)"
     number = r"\d{1,5}(?:\s?[A-Za-z]\b|/\d{1,4})?"
     return (
         # a street word of more languages, with or without a number: "Odos Egnatias 112", "Heol Plase"
