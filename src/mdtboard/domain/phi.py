@@ -370,5 +370,12 @@ def _without_overlaps(found: list[Span]) -> list[Span]:
             # as a phone: the wider span is the identifier
             kept = [k for k in kept if k not in clash]
             kept.append(span)
+        elif span[2] is HintKind.INSTITUTION and all(k[2] is HintKind.INSTITUTION for k in clash) and not any(
+            k[0] <= start and end <= k[1] for k in clash
+        ):
+            # one institution found in pieces ("UBS Centro" and "Santa Teresa" of "UBS Centro de Saúde Santa
+            # Teresa"): one span
+            kept = [k for k in kept if k not in clash]
+            kept.append((min(start, *(k[0] for k in clash)), max(end, *(k[1] for k in clash)), *span[2:]))
     return sorted(kept)
 

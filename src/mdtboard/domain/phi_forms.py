@@ -59,9 +59,24 @@ def _bare(word: str) -> str:
 
 
 def _words(names: list[str]) -> str:
-    """A case-insensitive alternation of ``names`` as they are (inner spaces match any spaces)."""
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split())
-                            for w in sorted(set(names), key=len, reverse=True)) + ")"
+    """One pattern matching any of ``names`` as written, the longest first (inner spaces match any spaces),
+    built as a tree of their letters so that a long list costs little where none of them begins."""
+    root: dict[str, dict] = {}
+    for name in set(names):
+        node = root
+        for part in re.split(r"(\s+)", name.strip()):
+            for token in ([r"\s+"] if part.isspace() else [re.escape(ch) for ch in part]):
+                node = node.setdefault(token, {})
+        node[""] = {}
+    return "(?:" + _tree(root) + ")"
+
+
+def _tree(node: dict[str, dict]) -> str:
+    branches = [token + _tree(child) for token, child in sorted(node.items()) if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _all_known(text: str, clinical: frozenset[str]) -> bool:
@@ -138,9 +153,10 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
         # "15-ene-2026", "3.okt.2024", "12 Nob 2026"
         re.compile(rf"(?<![\w.])\d{{1,2}}(?:\.|\s|-|/)\s?(?:(?i:{short})|(?i:{full}))\.?(?:\s|-|/|\.)\s?{year}(?![\w])"),
         # "Nob. 23, 2026", "ene 5 2026"
-        re.compile(rf"(?<![\w.])(?:(?i:{short})|(?i:{full}))\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+        re.compile(rf"(?<![\w.])(?=[^\W\d_]{{2,14}}\.?\s+\d)(?:(?i:{short})|(?i:{full}))\.?\s+\d{{1,2}}"
+                   rf"(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
         # "Sept 30/26", "mayo 20/2025", "Dec 3-24"
-        re.compile(rf"(?<![\w.])(?i:{months})\.?\s+\d{{1,2}}\s?[/-]\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)"),
+        re.compile(rf"(?<![\w.])(?=[^\W\d_]{{3,12}}\.?\s+\d{{1,2}}\s?[/-])(?i:{months})\.?\s+\d{{1,2}}\s?[/-]\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)"),
         # the months of other calendars: "14 Rabi' al-Thani 1448", "3 Tishrei 5787", "15 ต.ค. 2569"
         re.compile(rf"(?<![\w.])\d{{1,2}}(?:st|nd|rd|th)?\s+{calendar}(?:,?\s+\d{{3,4}}(?:\s*{marks})?)(?![\w])"),
         re.compile(rf"(?<![\w.]){calendar}\s+\d{{1,2}},?\s+\d{{3,4}}(?:\s*{marks})?(?![\w])"),
@@ -461,6 +477,10 @@ def _institution_patterns() -> tuple[re.Pattern[str], ...]:
                    rf"(?:\s+(?:w|we|in|im|de|din|di|en|à|em|na|of)\s+{CAPW})?"),
         re.compile(rf"(?<![\w-])(?i:{labels})\s*:?\s*\(?\s*(?:(?i:the|la|le|el|de|het|der|die|das|l['’])\s+)?"
                    rf"(?P<pre>(?:[A-Z]\.\s?){{1,3}}{CAPW}|{name}(?:{_JOIN}{name}){{0,4}})"),
+        # a kind "for" whom, after "at" or "from": "at Rehab Centre for Children & Adults"
+        re.compile(rf"(?<![\w-])(?i:at|from|to|attends)\s+(?:the\s+)?(?P<pre>(?:{CAPW}\s+){{0,3}}"
+                   rf"(?:Centre|Center|Institute|Home|Hospital|School|Unit|Service|Clinic|Society|Foundation)"
+                   rf"\s+for\s+(?:the\s+)?{CAPW}(?:\s+(?:&|and)\s+{CAPW})?)"),
     )
 
 
@@ -474,18 +494,18 @@ def institution_form_spans(text: str, clinical: frozenset[str] = frozenset()) ->
         for match in pattern.finditer(text):
             group = "pre" if "pre" in pattern.groupindex else 0
             start, words = match.start(group), match.group(group).split()
-            if index in (1, 2, 4):
+            if index in (1, 2, 4, 5):
                 while words and (_bare(words[0]) in _DROP or _bare(words[0]) in NOT_NAMES - GENERIC
                                  or index == 2 and _bare(words[0]) in _NOT):
                     start = text.index(words[0], start) + len(words[0])
                     start += len(text[start:]) - len(text[start:].lstrip())
                     words = words[1:]
-                if not words or _all_known(" ".join(words), clinical):
+                if not words or _all_known(" ".join(words), frozenset() if index == 5 else clinical):
                     continue
             elif index == 0 and _all_known(match.group().split(None, 1)[-1], clinical):
                 continue
-            end = match.end(group) if index == 4 else match.end()
-            spans.append((start, end, index != 2))
+            end = match.end(group) if index in (4, 5) else match.end()
+            spans.append((start, end, index not in (2, 5)))
     return spans
 
 

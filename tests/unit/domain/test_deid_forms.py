@@ -25,7 +25,8 @@ def covered(text: str, part: str) -> bool:
     """Whether hints cover every letter and digit of ``part`` in ``text``."""
     start = text.index(part)
     spans = [(h.start, h.end) for h in find_identifiers("f", text, today=TODAY)]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(part)) if text[i].isalnum())
+    return all(any(s <= i < e for s, e in spans)
+               for i in range(start, start + len(part)) if text[i].isalnum())
 
 
 def test_ages_over_89_written_as_one_word_with_the_number() -> None:
@@ -170,6 +171,8 @@ def test_institutions_with_kinds_of_more_languages() -> None:
     assert covered("Breakfast at the Kim Tian kopitiam daily.", "Kim Tian")
     assert covered("Uczy w SP nr 12 w Gdańsku.", "SP nr 12 w Gdańsku")
     assert covered("Sus padres van a la iglesia Santa Rita; la iglesia San Roque.", "iglesia San Roque")
+    assert covered("Fitted at Limb Centre for Children & Adults.", "Limb Centre for Children & Adults")
+    assert covered("Seguida na UBS Centro de Saúde Vila Nova, Dra. Costa.", "UBS Centro de Saúde Vila Nova")
 
 
 def test_insurers_employers_and_roles_in_organisations() -> None:
