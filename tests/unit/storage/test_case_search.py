@@ -362,3 +362,16 @@ def test_postgresql_connections_compile_no_statement_just_in_time() -> None:
                 assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
         finally:
             database.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_connections_start_no_parallel_workers() -> None:
+    """A broad search's fallback is gated off by a one-time filter, yet PostgreSQL started two parallel
+    workers for it at every keystroke, which then read nothing."""
+    for url, _schema in _postgres_schema_url():
+        database = open_database(url)
+        try:
+            with database.engine.connect() as conn:
+                assert conn.exec_driver_sql("SHOW max_parallel_workers_per_gather").scalar_one() == "0"
+        finally:
+            database.dispose()
