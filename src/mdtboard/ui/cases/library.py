@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
-from mdtboard.domain.case import CaseSummary
+from mdtboard.domain.case import Case, CaseSummary
 from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.ui import ops, palette
 from mdtboard.ui.cases.table_model import (
@@ -494,9 +494,16 @@ class CaseLibrary(QWidget):
     def open_current(self) -> None:
         self._open_index(self.ui.caseTable.currentIndex())
 
-    def selected_refs(self) -> list[str]:
+    def read_selected_refs(self, then: Callable[[list[str]], None]) -> None:
+        """Give ``then`` the references of the selected cases (those of rows not in memory read on the
+        reader thread); when they cannot be read, the person is told and ``then`` is not called."""
         rows = sorted({index.row() for index in self.ui.caseTable.selectionModel().selectedRows()})
-        return self.model.refs(rows)
+
+        def not_read(error: MdtboardError) -> None:
+            show_error(self, "Cases not exported", f"The selected cases could not be read: {error}")
+            self.status_message.emit("Export failed")
+
+        self.model.read_refs(rows, parent=self, success=then, failure=not_read)
 
     # -- import and export
     def choose_and_import(self) -> None:
@@ -543,26 +550,37 @@ class CaseLibrary(QWidget):
         self.cases_imported.emit(stored)
 
     def choose_and_export(self) -> None:
-        refs = self.selected_refs()
-        if not refs:
-            show_error(self, "Nothing to export", "Select one or more cases in the library first.")
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export selected cases", str(Path.home() / "cases.json"), "Case bundles (*.json)"
-        )
-        if name:
-            self.export_to(Path(name), refs)
+        """Export the selected cases to a bundle file chosen: their references read, the file written and
+        the export recorded, all in the background; a failure is told (and leaves no partial file)."""
 
-    def export_to(self, path: Path, refs: list[str]) -> bool:
-        try:
-            from mdtboard.interchange.bundle import export_file
+        def chosen(refs: list[str]) -> None:
+            if not refs:
+                show_error(self, "Nothing to export", "Select one or more cases in the library first.")
+                return
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export selected cases", str(Path.home() / "cases.json"), "Case bundles (*.json)"
+            )
+            if name:
+                self.export_to(Path(name), refs)
 
-            if self._services is None:
-                raise RuntimeError("cases are exported once the services are open")
-            cases = export_file(self._services.cases, path, refs, title="mdtboard export")
-        except MdtboardError as exc:
-            show_error(self, "Cases not exported", str(exc))
+        self.read_selected_refs(chosen)
+
+    def export_to(self, path: Path, refs: list[str]) -> ops.Op[list[Case]]:
+        """Write the cases ``refs`` to ``path`` on the writer thread (it records the export); the outcome
+        is told when it comes (:attr:`status_message`, a message box on failure)."""
+        from mdtboard.interchange.bundle import export_file
+
+        if self._services is None:
+            raise RuntimeError("cases are exported once the services are open")
+        service = self._services.cases
+        self.status_message.emit(f"Exporting {len(refs)} case{'s' if len(refs) != 1 else ''}…")
+
+        def done(cases: list[Case]) -> None:
+            self.status_message.emit(f"Exported {len(cases)} case{'s' if len(cases) != 1 else ''} to {path}")
+
+        def failed(error: MdtboardError) -> None:
+            show_error(self, "Cases not exported", str(error))
             self.status_message.emit("Export failed")
-            return False
-        self.status_message.emit(f"Exported {len(cases)} case{'s' if len(cases) != 1 else ''} to {path}")
-        return True
+
+        return ops.write(lambda: export_file(service, path, refs, title="mdtboard export"), parent=self,
+                         success=done, failure=failed, label="exporting cases")

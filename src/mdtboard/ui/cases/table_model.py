@@ -298,19 +298,39 @@ class CaseTableModel(QAbstractTableModel):
             raise IndexError(row)
         return CaseSummary(*found)
 
-    def refs(self, rows: list[int]) -> list[str]:
-        """The references of ``rows`` (the cases to export), their windows read now when not in memory:
-        exporting writes the file on the GUI thread all the same."""
-        refs = []
-        for row in rows:
-            window, offset = divmod(row, self._page_size)
-            found = self._windows.get(window)
-            if found is None and 0 <= row < self._rows:
-                found = self._read(window)
-                self._keep(window, found)
-            if found is not None and offset < len(found):
-                refs.append(found[offset][_REF])
-        return refs
+    def read_refs(
+        self,
+        rows: list[int],
+        *,
+        parent: QObject,
+        success: Callable[[list[str]], None],
+        failure: Callable[[MdtboardError], None],
+    ) -> None:
+        """Give ``success`` the references of ``rows`` (the cases to export): at once when their windows are
+        in memory, else once those not in memory are read on the reader thread (``failure`` when they
+        cannot be). Nothing is read on the GUI thread."""
+        from mdtboard.ui import ops  # the model also serves without the program's operations (tests)
+
+        size = self._page_size
+        needed = sorted({row // size for row in rows if 0 <= row < self._rows})
+        known = {window: self._windows[window] for window in needed if window in self._windows}
+        readers = {window: self._reader(window) for window in needed if window not in known}
+
+        def refs(windows: dict[int, list[_Row]]) -> list[str]:
+            found = []
+            for row in rows:
+                window, offset = divmod(row, size)
+                got = windows.get(window)
+                if got is not None and offset < len(got):
+                    found.append(got[offset][_REF])
+            return found
+
+        if not readers:
+            success(refs(known))
+            return
+        ops.read(lambda: {window: read() for window, read in readers.items()}, parent=parent,
+                 success=lambda read: success(refs({**known, **read})), failure=failure,
+                 label="the cases to export")
 
     def _row_in_memory(self, case_id: int) -> int | None:
         for window, rows in self._windows.items():

@@ -130,6 +130,8 @@ class RecordSession(QObject):
         failed(object): a save failed for a reason a person must act on; the :class:`MdtboardError`.
         left_unsaved(object, object): the save of a record no longer edited here (another was loaded
             since) failed for good: the record (its text, to offer to copy) and the :class:`MdtboardError`.
+        left_retrying(object, int): the save of a record no longer edited here failed for a reason that
+            can pass: the :class:`MdtboardError`, and the seconds before it is tried again.
     """
 
     state_changed = Signal(str)
@@ -138,6 +140,7 @@ class RecordSession(QObject):
     clashed = Signal(object)
     failed = Signal(object)
     left_unsaved = Signal(object, object)
+    left_retrying = Signal(object, int)
 
     def __init__(
         self,
@@ -245,6 +248,11 @@ class RecordSession(QObject):
     @property
     def _op(self) -> ops_module.Op[Any] | None:
         return self._queued[-1].op if self._queued else None  # the last save under way
+
+    @property
+    def last_save(self) -> ops_module.Op[Any] | None:
+        """The last save under way (queued or running), None when none is."""
+        return self._op
 
     def suspend(self) -> _Suspension:
         """``with session.suspend():`` fills a form without counting it as an edit."""
@@ -446,6 +454,8 @@ class RecordSession(QObject):
                 retried.left = True
 
             QTimer.singleShot(wait * 1000, self, again)
+            if isinstance(error, DatabaseError):
+                self.left_retrying.emit(error, wait)
             return
         log.warning("save of a %s left meanwhile failed: %s", self.what, type(error).__name__)
         self.left_unsaved.emit(record, error)
