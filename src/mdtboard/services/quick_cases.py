@@ -1,6 +1,6 @@
 """The case library's reads while the services load: at the program's start, the library is filled through
-the standard library's ``sqlite3`` (:class:`mdtboard.storage.quick.LibraryReader`) while SQLAlchemy, the
-models and the services are imported and the database opened behind it; the library then goes on with
+the standard library's ``sqlite3`` (:class:`mdtboard.storage.quick_library.LibraryReader`) while SQLAlchemy,
+the models and the services are imported and the database opened behind it; the library then goes on with
 :class:`~mdtboard.services.cases.CaseService`, whose answers these are (the same statements, the same rows).
 
 Only reads: nothing here writes. Only a plain SQLite file that stores this program's schema revision is read
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from mdtboard.domain.case import CaseSummary
 from mdtboard.services.permissions import listing
-from mdtboard.storage.quick import LibraryReader
+from mdtboard.storage.quick_library import LibraryReader
 
 
 class QuickCases:

@@ -1,8 +1,8 @@
 """How a search is answered (the bounded count, and the page found the way the count says), over any way
 of running a statement: SQLAlchemy's session (:mod:`mdtboard.storage.case_search_repo`) or a bare
-``sqlite3`` connection (:mod:`mdtboard.storage.quick`, the library's first reads while SQLAlchemy loads).
-The statements are those of :mod:`mdtboard.storage.case_search`; one decision, whichever runs them. This
-module imports nothing but the standard library and the search modules.
+``sqlite3`` connection (:mod:`mdtboard.storage.quick_library`, the library's first reads while SQLAlchemy
+loads). The statements are those of :mod:`mdtboard.storage.case_search`; one decision, whichever runs
+them. This module imports nothing but the standard library and the search modules.
 """
 
 from __future__ import annotations

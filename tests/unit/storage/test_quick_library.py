@@ -18,7 +18,7 @@ from mdtboard.services.context import Services
 from mdtboard.services.permissions import act_as_account
 from mdtboard.services.quick_cases import QuickCases, open_quick_cases
 from mdtboard.storage.db import open_database, sqlite_url
-from mdtboard.storage.quick import LibraryReader
+from mdtboard.storage.quick_library import LibraryReader
 
 NAMES = [
     "Siobhán O'Connell", "Anna Dupré-Lindqvist", "Ewan McDonald", "Mary Ann Mc Intyre", "李小龙",
