@@ -329,11 +329,12 @@ class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
         if token != self._opening:  # another case was asked for meanwhile: that one is shown
             return
         assert case.id is not None
-        if self.session.pending:  # typed on meanwhile (saved first, then read again), or the save failed
-            if self.session.state not in (SaveState.RETRYING, SaveState.FAILED, SaveState.CONFLICT):
-                self.ui.saveState.setText(self.session.state_text)
-                self.open_case(case.id, then=then)
-                return
+        outcome = self.session.outcome()
+        if outcome == "typing":  # typed on meanwhile: saved first, then the case read again
+            self.ui.saveState.setText(self.session.state_text)
+            self.open_case(case.id, then=then)
+            return
+        if outcome == "failed":  # the case typed in stays, its state saying why
             self._show_state(self.session.state_text)
             what = f"case {left.ref}" if left is not None and left.ref else "the open case"
             self.status_message.emit(f"Case {case.ref} not opened: the changes to {what} are not saved yet.")

@@ -318,6 +318,17 @@ class RecordSession(QObject):
         before = self._queued[-1]
         before.next = self._write(record, after=before.op)
 
+    def outcome(self) -> str:
+        """Once a step queued on the writer after :meth:`queue_save` is back (showing another record):
+        "saved" when nothing typed is pending any more, "failed" when the save failed or awaits a choice
+        (the state says why; the text stays), "typing" when typed on meanwhile (queue again, then the
+        step)."""
+        if not self.pending:
+            return "saved"
+        if self.state in (SaveState.RETRYING, SaveState.FAILED, SaveState.CONFLICT):
+            return "failed"
+        return "typing"
+
     def mark_queued(self) -> Any:
         """The editor records the undo step of every save under way now: they are marked (their
         :attr:`saved` comes with :attr:`saved_marked` True). The record the last one stores, or None when
