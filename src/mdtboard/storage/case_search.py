@@ -27,11 +27,14 @@ there the case's ``archived_at`` decides (an index on it keeps the count an inde
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
+from mdtboard.domain.frozen import Frozen
 from mdtboard.domain.search import TOKEN_LENGTH, Query, prefix_upper_bound
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: the command line reads through here (storage.quick)
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Columns of a library row (``domain.case.CaseSummary``), in order.
 SUMMARY_COLUMNS = "c.id, c.ref, c.display_name, c.title, c.fictional, c.updated_at, c.archived_at"
@@ -58,20 +61,45 @@ WALK_SCAN_PER_ROW = 40
 ID_REF_INDEX = "ix_cases_id_ref"
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(Frozen):
     """What decides the text of a statement; the values go in as parameters."""
 
+    __slots__ = (
+        "words", "joined", "fictional", "sort", "descending", "walk", "limited", "postgresql", "after",
+        "archived",
+    )
     words: int
     joined: bool
     fictional: bool  # whether the filter on fictional applies
-    sort: str = "ref"
-    descending: bool = False
-    walk: bool = False
-    limited: bool = True
-    postgresql: bool = False  # see _probe
-    after: bool = False  # reference order only: the page starts after the reference ``:after``
-    archived: bool = False  # archived cases only (else only the cases that are not archived)
+    sort: str
+    descending: bool
+    walk: bool
+    limited: bool
+    postgresql: bool  # see _probe
+    after: bool  # reference order only: the page starts after the reference ``:after``
+    archived: bool  # archived cases only (else only the cases that are not archived)
+
+    def __init__(
+        self,
+        words: int,
+        joined: bool,
+        fictional: bool,
+        sort: str = "ref",
+        descending: bool = False,
+        walk: bool = False,
+        limited: bool = True,
+        postgresql: bool = False,
+        after: bool = False,
+        archived: bool = False,
+    ) -> None:
+        self._set(words=words, joined=joined, fictional=fictional, sort=sort, descending=descending,
+                  walk=walk, limited=limited, postgresql=postgresql, after=after, archived=archived)
+
+    def replace(self, **changes: Any) -> Shape:
+        """This shape with ``changes`` (as ``dataclasses.replace``)."""
+        values: dict[str, Any] = dict(zip(self.__slots__, self._values(), strict=True))
+        values.update(changes)
+        return Shape(**values)
 
 
 def archived_word(word: str) -> str:
@@ -227,7 +255,7 @@ def _sorted_page(shape: Shape, limit: str, gate: str | None = None) -> str:
     direction = "DESC" if shape.descending else "ASC"
     where: list[str] = []
     if shape.words:
-        entries = _token_entries(replace(shape, fictional=False))
+        entries = _token_entries(shape.replace(fictional=False))
         where.append(f"c.id IN ({entries})")
     else:
         where.append(_kept(shape, walked=True))
@@ -290,7 +318,7 @@ def _walked_page(shape: Shape) -> str:
     # fallback had already collected and sorted (every match: on SQLite 0.6 s for "pmc-20" over 100,000
     # cases, though the walk had found its page).
     fallback = _sorted_page(
-        replace(shape, walk=False), " LIMIT :want", gate="(SELECT count(*) FROM w) < :want"
+        shape.replace(walk=False), " LIMIT :want", gate="(SELECT count(*) FROM w) < :want"
     )
     return (
         f"WITH w AS ({walk}) "
