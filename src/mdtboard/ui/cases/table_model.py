@@ -44,7 +44,7 @@ from mdtboard.ui.cases.table_reads import First, Search, find, first, page, plai
 from mdtboard.ui.cases.table_reads import Row as _Row
 
 if TYPE_CHECKING:
-    from mdtboard.services.cases import CaseService
+    from mdtboard.ui.cases.table_reads import CaseReads
 
 #: Rows fetched from the database at a time: one window.
 PAGE_SIZE = 200
@@ -92,15 +92,17 @@ _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemF
 _warm: list[tuple[object, First]] = []
 
 
-def warm_up(service: CaseService) -> None:
+def warm_up(service: CaseReads, *, keep: bool = True) -> None:
     """The look-ups of a new model (how many cases; the first page, by reference), made once ahead of it on
     the thread that opened the database: the first statements on a new connection cost about 30 ms
-    (connecting, compiling them), which the GUI thread is then spared when it builds the library. The
-    answer is kept for the library's model (background mode), which then shows it at once."""
-    _warm[:] = [(service, first(service, Search(), PAGE_SIZE, COUNT_LIMIT))]
+    (connecting, compiling them), which the reader thread is then spared. With ``keep`` the answer is kept
+    for the library's model (background mode), which then shows it at once."""
+    answer = first(service, Search(), PAGE_SIZE, COUNT_LIMIT)
+    if keep:
+        _warm[:] = [(service, answer)]
 
 
-def _take_warm(service: CaseService) -> First | None:
+def _take_warm(service: CaseReads) -> First | None:
     found = [first for owner, first in _warm if owner is service]
     _warm.clear()
     return found[0] if found else None
@@ -123,7 +125,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        service: CaseService,
+        service: CaseReads,
         *,
         page_size: int = PAGE_SIZE,
         prefetch: bool = False,
@@ -164,6 +166,12 @@ class CaseTableModel(QAbstractTableModel):
             self._apply(self._wanted, warm)
         else:
             self._start_load()
+
+    def use_service(self, service: CaseReads) -> None:
+        """Read from ``service`` from now on: at the program's start, the case service once it is open, in
+        place of the same reads through ``sqlite3`` (the same rows: nothing shown changes, nothing is read
+        again; what is being read finishes as it began)."""
+        self._service = service
 
     # -- what is shown
     @property
