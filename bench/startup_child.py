@@ -11,6 +11,9 @@ parent process shares) and quits:
 * ``opening``, ``ready`` (mdtboard only): ``MainWindow.open_database`` called, ``services_ready`` emitted
   (the database is open, every page built, the library filled);
 * ``ready_idle`` (mdtboard only): the same kind of idle moment after ``ready``;
+* ``filled``, ``filled_idle`` (mdtboard only): ``library_filled`` emitted (the case library built and showing
+  its first page; on a SQLite file at the program's schema it is read through ``sqlite3`` while the
+  services load, see ``mdtboard.ui.startup``), and the idle moment after it;
 * ``idle_cpu_s``: the processor time the main (GUI) thread had used by ``idle``, from the start of
   the interpreter: less sensitive to other work on the machine than the moments above;
 * ``longest_stall_s``: the longest gap between two ticks of a 5 ms heartbeat timer, less 5 ms, from
@@ -70,6 +73,9 @@ class Watch(QObject):
         ready = getattr(window, "services_ready", None)
         if ready is not None and self.needs_ready:
             ready.connect(self.set_ready)
+        filled = getattr(window, "library_filled", None)
+        if filled is not None and self.needs_ready:
+            filled.connect(self.set_filled)
         opener = getattr(window, "open_database", None)
         if opener is not None:
 
@@ -91,6 +97,10 @@ class Watch(QObject):
     def set_ready(self) -> None:
         self.times["ready"] = time.monotonic()
         QTimer.singleShot(0, lambda: self._settled("ready_idle"))
+
+    def set_filled(self) -> None:
+        self.times["filled"] = time.monotonic()
+        QTimer.singleShot(0, lambda: self._settled("filled_idle"))
 
     def _settled(self, moment: str) -> None:
         self._settling.append(moment)  # noted at the next aboutToBlock

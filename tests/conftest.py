@@ -23,6 +23,7 @@ os.environ.setdefault(
 import contextlib
 import json
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -251,19 +252,70 @@ def sqlite_locked(db: Database, *others: Database) -> Iterator[None]:
         holder.close()
 
 
+@contextlib.contextmanager
+def held_for(
+    db: Database, seconds: float, pg_tables: tuple[str, ...], others: tuple[Database, ...] = ()
+) -> Iterator[None]:
+    """Another connection holds the database for ``seconds``, then lets go from a thread of its own (so
+    that it goes even while the GUI thread waits for it); the block's end waits for that. On SQLite the
+    whole file, exclusively (see :func:`sqlite_locked`: nobody reads or writes it); on PostgreSQL the
+    ``pg_tables`` in EXCLUSIVE mode (read, but not written), well under its lock timeout. ``others``: other
+    databases on the same SQLite file, whose pooled connections are closed first too."""
+    import sqlite3
+    import threading
+
+    path = sqlite_path(str(db.engine.url))
+    release: Any
+    if path is not None:
+        for each in (db, *others):
+            each.engine.dispose()
+        holder = sqlite3.connect(path, isolation_level=None, timeout=5, check_same_thread=False)
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
+
+        def release() -> None:
+            holder.execute("ROLLBACK")
+            holder.close()
+    else:
+        engine = sa.create_engine(db.engine.url)
+        conn = engine.connect()
+        conn.exec_driver_sql(f"LOCK TABLE {', '.join(pg_tables)} IN EXCLUSIVE MODE")
+
+        def release() -> None:
+            conn.rollback()
+            conn.close()
+            engine.dispose()
+
+    timer = threading.Timer(seconds, release)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.join()
+
+
 class Ticks:
-    """Counts the turns of the event loop while an operation waits: a 10 ms timer, started on creation."""
+    """Counts the turns of the event loop while an operation waits: a 10 ms timer, started on creation;
+    :attr:`longest` is the longest gap between two turns (seconds), the stop counting as one."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.count = 0
+        self.longest = 0.0
+        self._last = time.monotonic()
         self.timer = QTimer()
         self.timer.timeout.connect(self._tick)
         self.timer.start(10)
 
     def _tick(self) -> None:
         self.count += 1
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
 
     def stop(self) -> None:
+        self._tick()
+        self.count -= 1
         self.timer.stop()

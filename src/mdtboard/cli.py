@@ -6,7 +6,8 @@ Exit status: 0 success, 2 invalid input or usage (message on standard error), 1 
 
 Each command imports what it needs inside its own function (``cmd_<name>``), so that listing cases does
 not load Qt, ReportLab or Alembic, and ``--version`` loads nothing but this module. To add a command: a
-sub-parser in :func:`build_parser`, a ``cmd_`` function with its imports inside, an entry in ``COMMANDS``.
+sub-parser in :func:`mdtboard.cli_parser.build_parser` (its name in ``COMMAND_NAMES`` there), a ``cmd_``
+function with its imports inside, an entry in ``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -28,156 +29,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 VERSION_LINE = f"mdtboard {__version__}"
-
-
-def build_parser() -> argparse.ArgumentParser:
-    import argparse
-    from pathlib import Path
-
-    class _Parser(argparse.ArgumentParser):
-        def error(self, message: str) -> None:  # type: ignore[override]
-            self.print_usage(sys.stderr)
-            self.exit(EXIT_USAGE, f"mdtboard: {message}\n")
-
-    parser = _Parser(prog="mdtboard", description="Multidisciplinary pain-medicine case conferences.")
-    parser.add_argument("--version", action="version", version=VERSION_LINE)
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help="database URL (default: MDTBOARD_DATABASE_URL, else SQLite in your data folder); "
-        "for PostgreSQL: postgresql://user@host/dbname",
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help="show tracebacks of failures; log SQL statements (never their values)",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    p = sub.add_parser("import", help="import case bundles (JSON), printing one line per case")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-
-    p = sub.add_parser("export", help="export cases to a case bundle")
-    p.add_argument("out", type=Path, metavar="OUT.json")
-    p.add_argument(
-        "--case", action="append", dest="cases", metavar="ID", help="a case to export (repeatable)"
-    )
-
-    p = sub.add_parser("cases", help="list cases: ID<TAB>patient<TAB>title (archived cases with --archived)")
-    p.add_argument("--search", metavar="TEXT", default="")
-    p.add_argument("--archived", action="store_true", help="list the archived cases (and only them) instead")
-
-    sub.add_parser("demo", help="load mdtboard's fictional demo and teaching cases")
-
-    p = sub.add_parser("care-plan", help="write the care plan of a case as PDF (team, patient or GP paper)")
-    p.add_argument("case_id", metavar="CASE_ID")
-    p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
-    p.add_argument("--for", dest="audience", choices=("team", "patient", "gp"), default="team",
-                   help="the team's care plan (default), the patient's plan, or the letter to the GP")
-    p.add_argument("--no-summary", action="store_true",
-                   help="leave the case summary appendix out of the team's care plan")
-
-    sub.add_parser("conferences", help="list conferences: ID<TAB>date<TAB>title<TAB>status")
-
-    p = sub.add_parser("minutes", help="write the minutes of a conference as PDF")
-    p.add_argument("conference_id", type=_conference_id, metavar="CONFERENCE-ID")
-    p.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
-
-    p = sub.add_parser(
-        "changes",
-        help="print the database's changes, one JSON line each: after change N (--since), as they happen "
-        "(--follow), or both",
-    )
-    p.add_argument("--since", type=_change_id, metavar="N",
-                   help="print the changes after change N (0: all kept)")
-    p.add_argument("--follow", action="store_true", help="go on printing changes as they are committed")
-
-    p = sub.add_parser("fhir", help="export a case and its care plan as a FHIR R4 Bundle")
-    p.add_argument("case_id", metavar="CASE_ID")
-    p.add_argument("--out", type=Path, required=True, metavar="OUT.json")
-
-    p = sub.add_parser(
-        "teaching-case",
-        help="write the de-identified draft of a real case, with every replacement and open hint, as JSON "
-        "(not fictional until reviewed in mdtboard; the file still holds patient data)",
-    )
-    p.add_argument("case_id", metavar="CASE_REF")
-    p.add_argument("--out", type=Path, required=True, metavar="DRAFT.json")
-    p.add_argument("--seed", metavar="TEXT", help="chooses the pseudonyms (the same seed, the same names)")
-
-    p = sub.add_parser("backup", help="back up the (SQLite) database to a file, verified, owner-only")
-    p.add_argument("out", type=Path, metavar="OUT")
-
-    p = sub.add_parser(
-        "restore", help="replace the (SQLite) database by a backup; the current one is kept as a backup first"
-    )
-    p.add_argument("file", type=Path, metavar="FILE")
-
-    p = sub.add_parser("database", help="the embedded (SQLite) database: encrypt it")
-    dbs = p.add_subparsers(dest="database_command", metavar="encrypt", parser_class=_Parser, required=True)
-    dbs.add_parser(
-        "encrypt",
-        help="encrypt the database and its backups with SQLCipher, the key kept in this computer's keyring; "
-        "close mdtboard first (docs/deployment.md, Encryption at rest)",
-    )
-
-    p = sub.add_parser("account", help="accounts: add one (the first is the administrator), list them, "
-                       "give one a PIN, deactivate or reactivate one")
-    acc = p.add_subparsers(dest="account_command", metavar="add|list|pin|deactivate|reactivate",
-                           parser_class=_Parser,
-                           required=True)
-    p = acc.add_parser("add", help="add an account; the password is read from the terminal (or standard "
-                       "input); the first account is the administrator, later ones need --by ADMIN")
-    p.add_argument("username", metavar="USERNAME")
-    p.add_argument("--name", required=True, help="the person's name as shown and printed")
-    p.add_argument("--discipline", help="physician, physical_therapy, psychology, pharmacy, nursing, "
-                   "occupational_therapy or social_work")
-    p.add_argument("--role", action="append", dest="roles", metavar="ROLE",
-                   help="administrator, chair, member, trainee or observer (repeatable)")
-    p.add_argument("--by", metavar="ADMIN", help="the administrator adding it (asked for their password)")
-    acc.add_parser("list", help="list accounts: username<TAB>name<TAB>discipline<TAB>roles, then <TAB>demo "
-                   "for the demo team's and <TAB>deactivated for accounts that can no longer sign in")
-    p = acc.add_parser("pin", help="give an account a PIN of 4 to 8 digits, for signing and switching user "
-                       "on the meeting-room PC; asks for the account's password, then the PIN")
-    p.add_argument("username", metavar="USERNAME")
-    for name, what in (
-        ("deactivate", "deactivate an account: it can no longer sign in, its PIN no longer counts; nothing "
-         "is deleted"),
-        ("reactivate", "make a deactivated account active again"),
-    ):
-        p = acc.add_parser(name, help=f"{what}; by an administrator (--by ADMIN, asked for their password)")
-        p.add_argument("username", metavar="USERNAME")
-        p.add_argument("--by", metavar="ADMIN", required=True,
-                       help="the administrator doing it (asked for their password)")
-
-    p = sub.add_parser("audit", help="the audit trail: check it, or list a case's history")
-    audit = p.add_subparsers(dest="audit_command", metavar="verify|show", parser_class=_Parser, required=True)
-    audit.add_parser("verify", help="check the whole chain: exit 0, or 3 naming the first bad record")
-    p = audit.add_parser(
-        "show", help="a case's history: when<TAB>who<TAB>action<TAB>record<TAB>fields<TAB>versions"
-    )
-    p.add_argument("--case", required=True, metavar="ID", help="the case's reference (or its number)")
-    return parser
-
-
-def _conference_id(text: str) -> int:
-    if not text.strip().isdigit():
-        import argparse
-
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a conference ID: use the number `mdtboard conferences` lists"
-        )
-    return int(text)
-
-
-def _change_id(text: str) -> int:
-    if not text.strip().isdigit():
-        import argparse
-
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a change number: use the id of a printed change, or 0"
-        )
-    return int(text)
 
 
 def _open(args: argparse.Namespace) -> Services:
@@ -258,6 +109,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     if found is not None:
         _warn_if_exposed(args.database)
     else:
+        _configure_log(args)  # see LOG_WHEN_NEEDED
         services = _open(args)
         try:
             found = [
@@ -520,17 +372,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
         print(VERSION_LINE)  # what argparse does for it, without loading argparse
         sys.exit(EXIT_OK)
-    args = build_parser().parse_args(argv)
-    from mdtboard.domain.errors import InvalidInputError, MdtboardError
+    from mdtboard.cli_parser import parse_args
+
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        if args.command not in LOG_WHEN_NEEDED:
+            _configure_log(args)
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (``mdtboard cases | head``): stop quietly
+        _silence_stdout()
+        return EXIT_FAILURE
+    except Exception as exc:
+        return _failed(args, exc)
+
+
+#: Commands that configure the log themselves, once they come to need it: ``cases`` on a SQLite file at
+#: the program's schema logs nothing, and loading the logging package would cost it a sixth of its time.
+LOG_WHEN_NEEDED = frozenset({"cases"})
+
+
+def _configure_log(args: argparse.Namespace) -> None:
     from mdtboard.log import configure
 
-    configure(debug=args.debug)
-    try:
-        return COMMANDS[args.command](args)
-    except InvalidInputError as exc:
+    configure(debug=args.debug, deferred=True)  # the file is opened at the first record
+
+
+def _failed(args: argparse.Namespace, exc: Exception) -> int:
+    """What the command line says of a failure, and its exit status."""
+    from mdtboard.domain.errors import InvalidInputError, MdtboardError
+
+    if isinstance(exc, InvalidInputError):
         print(f"mdtboard: {_safe(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    except MdtboardError as exc:
+    if isinstance(exc, MdtboardError):
         if args.debug:
             import traceback
 
@@ -538,26 +414,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         print(f"mdtboard: {_safe(first)}", file=sys.stderr)
         return exc.exit_status
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # the reader went away (``mdtboard cases | head``): stop quietly
-        _silence_stdout()
-        return EXIT_FAILURE
-    except Exception as exc:  # the last resort: one line, never a traceback unless asked
-        import logging
+    # the last resort: one line, never a traceback unless asked
+    import logging
 
-        logging.getLogger("mdtboard.cli").error("command %s failed", args.command, exc_info=exc)
-        if args.debug:
-            import traceback
+    _configure_log(args)  # logged to the file, never through logging's last resort (the terminal)
+    logging.getLogger("mdtboard.cli").error("command %s failed", args.command, exc_info=exc)
+    if args.debug:
+        import traceback
 
-            traceback.print_exc()
-        else:
-            print(
-                f"mdtboard: unexpected error: {type(exc).__name__}: {_safe(str(exc))} "
-                "(run with --debug for details)",
-                file=sys.stderr,
-            )
-        return EXIT_FAILURE
+        traceback.print_exc()
+    else:
+        print(
+            f"mdtboard: unexpected error: {type(exc).__name__}: {_safe(str(exc))} "
+            "(run with --debug for details)",
+            file=sys.stderr,
+        )
+    return EXIT_FAILURE
 
 
 def _silence_stdout() -> None:

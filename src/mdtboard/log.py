@@ -7,22 +7,21 @@ are logged only under ``--debug``, and their parameters never (the engines are m
 raised, but not its message, which may quote what was typed.
 
 Only the standard library and platformdirs are imported here, so that every layer may log through
-``logging.getLogger(__name__)`` and the program and the command line configure it with one call.
+``logging.getLogger(__name__)`` and the program and the command line configure it with one call. The
+command line configures it ``deferred``: the file (and what finding its folder imports) is opened at the
+first record, so that a command that logs nothing does not pay for it.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
 
-import platformdirs
-
-from mdtboard.storage.permissions import make_private_folder
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs a short command
+if TYPE_CHECKING:
+    from types import TracebackType
 
 #: Folder of the log instead of the user log folder (for tests and for IT staff who want it elsewhere).
 ENV_LOG_DIR = "MDTBOARD_LOG_DIR"
@@ -36,12 +35,16 @@ _handler: logging.Handler | None = None
 
 def log_folder() -> Path:
     folder = os.environ.get(ENV_LOG_DIR)
-    return Path(folder) if folder else Path(platformdirs.user_log_dir("mdtboard", appauthor=False))
+    if folder:
+        return Path(folder)
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("mdtboard", appauthor=False))
 
 
 def log_file() -> Path:
     """The file the log is written to (the current one; older ones end in .1 to .5)."""
-    if isinstance(_handler, logging.handlers.RotatingFileHandler):
+    if isinstance(_handler, logging.FileHandler):
         return Path(_handler.baseFilename)
     return log_folder() / LOG_NAME
 
@@ -55,6 +58,8 @@ class _WithoutMessages(logging.Formatter):
 
 def describe_exception(exc: BaseException) -> str:
     """The traceback of ``exc`` and of the exceptions it came from: types and places, no messages."""
+    import traceback
+
     parts: list[str] = []
     seen: set[int] = set()
     current: BaseException | None = exc
@@ -68,18 +73,41 @@ def describe_exception(exc: BaseException) -> str:
     return "\n\nwhich was raised while handling:\n".join(parts)
 
 
-def configure(*, debug: bool = False, folder: Path | None = None) -> Path | None:
+_LOGGERS = ("mdtboard", "sqlalchemy")
+
+
+def configure(*, debug: bool = False, folder: Path | None = None, deferred: bool = False) -> Path | None:
     """Log to the rotating file (once per process); ``debug`` adds debug records and SQL statements.
 
     Returns the log file, or None when it cannot be written (the program then runs without a log and
-    says so on standard error, once)."""
+    says so on standard error, once). ``deferred`` (the command line): the levels are set now, the file's
+    folder is found and the file opened at the first record (:class:`_Deferred`); returns None."""
     global _handler
     root = logging.getLogger("mdtboard")
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO if debug else logging.WARNING)
+    if isinstance(_handler, _Deferred):
+        if deferred:
+            return None
+        _handler.replace(folder)
     if _handler is not None:
         return log_file()
-    folder = folder or log_folder()
+    if deferred:
+        _install(_Deferred(folder))
+        return None
+    handler = _file_handler(folder or log_folder())
+    if handler is None:
+        return None
+    _install(handler)
+    return log_file()
+
+
+def _file_handler(folder: Path) -> logging.Handler | None:
+    """The rotating file handler in ``folder`` (made owner-only), or None (said on standard error)."""
+    import logging.handlers
+
+    from mdtboard.storage.permissions import make_private_folder
+
     try:
         make_private_folder(folder)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -89,17 +117,55 @@ def configure(*, debug: bool = False, folder: Path | None = None) -> Path | None
         print(f"mdtboard: cannot write the log in {folder}: {exc.strerror}", file=sys.stderr)
         return None
     handler.setFormatter(_WithoutMessages(_FORMAT))
-    root.addHandler(handler)
-    logging.getLogger("sqlalchemy").addHandler(handler)
+    return handler
+
+
+def _install(handler: logging.Handler) -> None:
+    global _handler
+    for name in _LOGGERS:
+        logging.getLogger(name).addHandler(handler)
     _handler = handler
-    return log_file()
+
+
+def _uninstall() -> logging.Handler | None:
+    global _handler
+    handler, _handler = _handler, None
+    if handler is not None:
+        for name in _LOGGERS:
+            logging.getLogger(name).removeHandler(handler)
+    return handler
+
+
+class _Deferred(logging.Handler):
+    """Stands for the file handler until the first record: then makes it (see :func:`configure`), puts it
+    in its own place and hands it the record (or, if the log cannot be written, drops every record)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        super().__init__()
+        self._folder = folder
+
+    def replace(self, folder: Path | None = None) -> logging.Handler | None:
+        with self.lock:  # type: ignore[union-attr]  # made by Handler.__init__
+            if _handler is not self:
+                return _handler
+            _uninstall()
+            real = _file_handler(folder or self._folder or log_folder())
+            if real is not None:
+                _install(real)
+            return real
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        real = self.replace()
+        if real is not None:
+            real.handle(record)
+        return True
+
+    def emit(self, record: logging.LogRecord) -> None:  # pragma: no cover - handle() does the work
+        self.handle(record)
 
 
 def unconfigure() -> None:
     """Stop logging to the file (tests)."""
-    global _handler
-    if _handler is not None:
-        logging.getLogger("mdtboard").removeHandler(_handler)
-        logging.getLogger("sqlalchemy").removeHandler(_handler)
-        _handler.close()
-        _handler = None
+    handler = _uninstall()
+    if handler is not None:
+        handler.close()

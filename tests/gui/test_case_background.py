@@ -5,8 +5,11 @@ opening that fails says so and keeps the case shown."""
 from __future__ import annotations
 
 import pytest
-from conftest import Ticks, settle, sqlite_locked
+import sqlalchemy as sa
+from conftest import Ticks, held_for, settle, sqlite_locked
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
+from gui_thread_sql import watch_gui_thread
+from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from mdtboard.services.context import Services
@@ -18,6 +21,9 @@ pytestmark = pytest.mark.gui
 __all__ = ["make_window", "second_session", "settings_path"]  # fixtures used here
 
 HOLD_MS = 1000  # well under the busy timeout (8 s); long enough to count turns on a loaded machine
+#: The longest gap between two turns of the event loop allowed while the database is held (a save
+#: waited for on the GUI thread would make one as long as the hold): a did-it-block check.
+GAP_S = 0.5
 
 
 @pytest.fixture
@@ -75,3 +81,77 @@ def test_an_opening_that_fails_says_so_and_keeps_the_case_shown(
     assert "busy" in messages[-1] or "locked" in messages[-1]
     assert editor.current_case_id() == first and editor.ui.refEdit.text() == "MDT-001"
     assert editor.ui.saveState.text() == shown
+
+
+def test_opening_another_case_with_typing_pending_does_not_wait_for_its_save(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    """Typing pending on the case shown, another case opened while the database is held: the save is
+    queued, not waited for, the other case read after it; the event loop keeps turning, no SQL is sent
+    from the GUI thread, and once the database is free the typing is stored and the other case shown."""
+    editor, services = window.editor, window.services
+    assert editor is not None and services is not None
+    first = second_session.cases.get_by_ref("MDT-001").id
+    other = second_session.cases.get_by_ref("MDT-002").id
+    assert first is not None and other is not None
+    window.open_case(first)
+    settle()
+    typed = editor.ui.oneLinerEdit.toPlainText() + " Seen again today."
+    editor.ui.oneLinerEdit.setFocus()
+    editor.ui.oneLinerEdit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.ui.oneLinerEdit, " Seen again today.")
+    assert editor.pending
+    with watch_gui_thread(services.db.engine) as noted:
+        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)):
+            ticks = Ticks()
+            window.open_case(other)
+            qtbot.wait(int(HOLD_MS * 1.5) - 300)  # while held (what comes after it is not timed)
+            ticks.stop()
+        assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
+        qtbot.waitUntil(lambda: editor.current_case_id() == other, timeout=10_000)
+        settle()
+    assert not noted, f"SQL sent from the GUI thread:\n{noted}"
+    assert second_session.cases.get(first).one_liner == typed
+    assert editor.ui.refEdit.text() == "MDT-002" and not editor.pending
+
+
+def test_a_case_whose_save_fails_stays_open_when_another_is_asked_for(
+    qtbot: QtBot, window: MainWindow, second_session: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save queued before opening another case fails (another program holds the write lock past the
+    busy timeout; the other case is read all the same): the other case is not shown, the case typed in
+    stays with its text and "Not saved", the person is told, and the save is retried by itself once the
+    database is free."""
+    from mdtboard.ui.editing import session as session_module
+
+    editor, services = window.editor, window.services
+    assert editor is not None and services is not None
+    first = second_session.cases.get_by_ref("MDT-001").id
+    other = second_session.cases.get_by_ref("MDT-002").id
+    assert first is not None and other is not None
+    window.open_case(first)
+    settle()
+    editor.ui.oneLinerEdit.setFocus()
+    editor.ui.oneLinerEdit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.ui.oneLinerEdit, " Seen again today.")
+    typed = editor.ui.oneLinerEdit.toPlainText()
+    messages: list[str] = []
+    editor.status_message.connect(messages.append)
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(session_module, "RETRY_S", (0.5, 1))
+    services.db.engine.dispose()  # its connections wait 100 ms for a lock from now on
+    holder = sa.create_engine(services.db.engine.url).connect()
+    holder.exec_driver_sql("BEGIN IMMEDIATE")  # another program writes: reads go on, writes wait
+    try:
+        window.open_case(other)
+        qtbot.waitUntil(lambda: any(" not opened: the changes to " in m for m in messages), timeout=10_000)
+        assert editor.current_case_id() == first and editor.ui.oneLinerEdit.toPlainText() == typed
+        assert editor.ui.saveState.text().startswith("\u26a0 Not saved")
+    finally:
+        holder.exec_driver_sql("ROLLBACK")
+        holder.close()
+        holder.engine.dispose()
+    qtbot.waitUntil(lambda: not editor.pending, timeout=10_000)
+    settle()
+    assert second_session.cases.get(first).one_liner == typed
+    assert editor.current_case_id() == first

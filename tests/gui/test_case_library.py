@@ -159,9 +159,13 @@ def test_export_selected_cases(
     table = window.library.ui.caseTable
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
-    assert window.library.selected_refs() == ["MDT-002", "MDT-004"]
+    refs: list[list[str]] = []
+    window.library.read_selected_refs(refs.append)
+    settle()
+    assert refs == [["MDT-002", "MDT-004"]]
     out = tmp_path / "out.json"
-    assert window.library.export_to(out, window.library.selected_refs())
+    window.library.export_to(out, refs[0])
+    settle()
     exported = json.loads(out.read_text("utf-8"))
     assert [c["id"] for c in exported["cases"]] == ["MDT-002", "MDT-004"]
     assert window.statusBar().currentMessage() == f"Exported 2 cases to {out}"

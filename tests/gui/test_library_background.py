@@ -5,12 +5,15 @@ the window answering ("Searching…", the rows of before shown), the results app
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from conftest import Ticks, settle, sqlite_locked
+from conftest import Ticks, held_for, settle, sqlite_locked
 from gui_thread_sql import watch_gui_thread
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.case import Case, Patient
@@ -23,6 +26,10 @@ pytestmark = pytest.mark.gui
 
 MANY = 7 * PAGE_SIZE + 37  # more windows than the first and those read ahead
 HOLD_MS = 400  # well under the busy timeout (8 s)
+#: How long an export waits for the database held (under the busy and lock timeouts: it then goes on).
+HELD_S = 1.5
+#: The longest gap between two turns of the event loop allowed meanwhile (a did-it-block check).
+GAP_S = 0.5
 
 
 def _cases(count: int) -> list[Case]:
@@ -167,3 +174,71 @@ def test_typing_a_search_while_the_database_is_held_keeps_the_window_answering(
         f"GEN-{i:05d}" for i in range(20, 30)
     ]
     assert _current_ref(library) == "GEN-00020"  # Return's first match, selected once it arrived
+
+
+def _select_near_and_far(library: CaseLibrary) -> list[str]:
+    """Select the second row and one far down (its window not in memory, never shown); their refs."""
+    model, selection = library.model, library.ui.caseTable.selectionModel()
+    rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.select(model.index(1, REF), QItemSelectionModel.SelectionFlag.ClearAndSelect | rows)
+    selection.select(model.index(MANY - 2, REF), rows)
+    return ["GEN-00001", f"GEN-{MANY - 2:05d}"]
+
+
+def test_exporting_while_the_database_is_held_keeps_the_window_answering(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Export selected…: the references of the selected rows not in memory, the file and its record in
+    the audit trail are read and written in the background, on SQLite (the file held exclusively) and on
+    PostgreSQL (the audit trail held): the event loop turns meanwhile, and the file is written once the
+    database is free."""
+    services.cases.store_many(_cases(MANY))
+    library = _library(qtbot, services)
+    settle()
+    wanted = _select_near_and_far(library)
+    out = tmp_path / "exported.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    messages: list[str] = []
+    library.status_message.connect(messages.append)
+    with watch_gui_thread(services.db.engine) as noted:
+        with held_for(services.db, HELD_S, ("audit_log",)):
+            ticks = Ticks()
+            library.export_action.trigger()
+            qtbot.wait(int(HELD_S * 1000) - 300)  # while held (what comes after it is not timed)
+            ticks.stop()
+        assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
+        settle()
+    assert not noted, f"SQL sent from the GUI thread:\n{noted}"
+    assert noted.elsewhere > 0
+    exported = json.loads(out.read_text("utf-8"))
+    assert [c["id"] for c in exported["cases"]] == wanted
+    assert messages[-1] == f"Exported 2 cases to {out}"
+
+
+def test_an_export_that_cannot_read_the_database_is_told(
+    qtbot: QtBot, sqlite_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database held longer than the program waits for it: the export fails in the background and
+    the person is told (a message box, "Export failed" in the status bar); no file is written."""
+    from mdtboard.storage import db as storage_db
+
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 100)
+    services = open_services(sqlite_database_url)
+    try:
+        services.cases.store_many(_cases(MANY))
+        library = _library(qtbot, services)
+        settle()
+        _select_near_and_far(library)
+        out = tmp_path / "exported.json"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+        messages: list[str] = []
+        library.status_message.connect(messages.append)
+        with held_for(services.db, HELD_S, ()):
+            library.export_action.trigger()
+            qtbot.waitUntil(lambda: "Export failed" in messages, timeout=10_000)
+        boxes = [b for b in library.findChildren(QMessageBox) if b.windowTitle() == "Cases not exported"]
+        assert len(boxes) == 1 and "could not be read" in boxes[0].text()
+        assert not out.exists()
+        settle()
+    finally:
+        services.close()

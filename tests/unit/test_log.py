@@ -88,3 +88,52 @@ def test_sql_parameters_are_hidden_also_under_debug(log_folder: Path, db: Databa
     assert "INSERT INTO cases" in text  # the statements are logged under --debug
     assert "parameters hidden" in text
     assert "Privatename" not in text
+
+
+def _file_handlers() -> list[logging.Handler]:
+    return [h for h in logging.getLogger("mdtboard").handlers if isinstance(h, logging.FileHandler)]
+
+
+def test_the_command_line_s_deferred_log_opens_its_file_at_the_first_record(log_folder: Path) -> None:
+    assert mdtboard_log.configure(folder=log_folder, deferred=True) is None
+    assert not log_folder.exists()  # nothing made, nothing imported for it, until a record comes
+    assert _file_handlers() == []
+    logging.getLogger("mdtboard.test").info("case %d saved", 12)
+    _flush()
+    (handler,) = _file_handlers()
+    assert isinstance(handler, logging.handlers.RotatingFileHandler)
+    assert handler in logging.getLogger("sqlalchemy").handlers
+    assert mdtboard_log.log_file() == log_folder / "mdtboard.log"
+    assert "case 12 saved" in mdtboard_log.log_file().read_text("utf-8")
+    logging.getLogger("mdtboard.test").info("case %d saved", 13)
+    assert mdtboard_log.configure(folder=log_folder, deferred=True) == mdtboard_log.log_file()
+    _flush()
+    assert _file_handlers() == [handler]
+    assert "case 13 saved" in mdtboard_log.log_file().read_text("utf-8")
+
+
+def test_configuring_after_a_deferred_log_opens_the_file_at_once(log_folder: Path) -> None:
+    mdtboard_log.configure(folder=log_folder, deferred=True)
+    assert mdtboard_log.configure(folder=log_folder) == log_folder / "mdtboard.log"
+    assert len(_file_handlers()) == 1
+    assert len(logging.getLogger("mdtboard").handlers) == len(_file_handlers())
+
+
+def test_a_deferred_log_that_cannot_be_written_says_so_once_and_drops_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    mdtboard_log.unconfigure()
+    try:
+        mdtboard_log.configure(folder=blocked / "log", deferred=True)
+        logging.getLogger("mdtboard.test").info("case 1 saved")
+        logging.getLogger("mdtboard.test").info("case 2 saved")
+        err = capsys.readouterr().err
+        assert err.count("mdtboard: cannot write the log in") == 1
+        assert "case" not in err
+        assert _file_handlers() == []
+    finally:
+        mdtboard_log.unconfigure()
+        mdtboard_log.configure(debug=False)
+        mdtboard_log.unconfigure()

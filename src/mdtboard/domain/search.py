@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from anyascii import anyascii
+from mdtboard.domain.frozen import Frozen
 
 TOKEN_LENGTH = 64
 _WORD = re.compile(r"[a-z0-9]+")
@@ -34,6 +33,10 @@ UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "THAI", "LAO", "KHMER", "MY
 
 def fold(text: str) -> str:
     """Lower-case ASCII transliteration of ``text``."""
+    if text.isascii():  # what anyascii answers for ASCII text, without loading it (the command line)
+        return text.lower()
+    from anyascii import anyascii
+
     return anyascii(text).lower()
 
 
@@ -130,8 +133,7 @@ def case_tokens(name: str | None, title: str | None, ref: str | None) -> set[str
 MAX_QUERY_WORDS = 12
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(Frozen):
     """What a search box holds, as it is looked up.
 
     ``words``: the distinct folded words, longest first (the most selective goes first), at most
@@ -139,8 +141,12 @@ class Query:
     (a case is also found when a word of it starts with this).
     """
 
+    __slots__ = ("words", "joined")
     words: tuple[str, ...]
     joined: str | None
+
+    def __init__(self, words: tuple[str, ...], joined: str | None) -> None:
+        self._set(words=words, joined=joined)
 
 
 def _query_words_in_order(query: str) -> list[str]:

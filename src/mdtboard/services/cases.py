@@ -16,7 +16,7 @@ from mdtboard.domain.errors import CancelledError, ConflictError, InvalidInputEr
 from mdtboard.domain.passage_access import changed_hidden_field, hidden_from, restored, withheld
 from mdtboard.domain.privacy import passage_notice
 from mdtboard.domain.validation import case_problems, check_case
-from mdtboard.services.permissions import NotAllowedError, acting, allowed, check
+from mdtboard.services.permissions import NotAllowedError, acting, check, listing
 from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.services.visibility import check_visible
 from mdtboard.storage import audit, case_keeping, case_repo, case_search_repo
@@ -98,12 +98,8 @@ class CaseService:
 
     @staticmethod
     def _listing(fictional: bool | None) -> bool | None:
-        """The real/fictional filter of a listing for the account signed in: trainees and observers list
-        fictional cases only (a real case of a conference they attend is opened from the conference)."""
-        account = acting()
-        if account is None or allowed(account.roles, Action.SEE_REAL_CASES):
-            return fictional
-        return True
+        """The real/fictional filter of a listing for the account signed in (:func:`listing`)."""
+        return listing(fictional)
 
     @staticmethod
     def _lists_nothing(fictional: bool | None) -> bool:

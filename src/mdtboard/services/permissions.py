@@ -93,6 +93,15 @@ def vouched(account_id: int) -> bool:
     return at is not None and time.monotonic() - at < VOUCH_FOR_S
 
 
+def listing(fictional: bool | None) -> bool | None:
+    """The real/fictional filter of a listing of cases for the account signed in: trainees and observers
+    list fictional cases only (a real case of a conference they attend is opened from the conference)."""
+    account = _acting
+    if account is None or allowed(account.roles, Action.SEE_REAL_CASES):
+        return fictional
+    return True
+
+
 def check(action: Action) -> Account | None:
     """Raise :class:`NotAllowedError` when the account signed in may not do ``action``; the account.
 

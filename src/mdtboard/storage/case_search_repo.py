@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.search import Query, parse_query
-from mdtboard.storage import case_search
+from mdtboard.storage import case_search, case_search_reads
 from mdtboard.storage.models import CaseRow
 
 
@@ -39,6 +39,14 @@ def _postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def _fetch(session: Session) -> case_search_reads.Fetch:
+    return lambda sql, values: session.execute(_text(sql), values).all()
+
+
+def _fetch_page(session: Session) -> case_search_reads.Fetch:
+    return lambda sql, values: session.execute(_page_text(sql), values).all()
+
+
 def _count_shape(session: Session, query: Query, fictional: bool | None, archived: bool) -> case_search.Shape:
     return case_search.Shape(
         len(query.words),
@@ -47,23 +55,6 @@ def _count_shape(session: Session, query: Query, fictional: bool | None, archive
         postgresql=_postgresql(session),
         archived=archived,
     )
-
-
-def _bounded_count(
-    session: Session, query: Query, fictional: bool | None, archived: bool
-) -> tuple[int, bool]:
-    """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, and whether
-    that is every match."""
-    shape = _count_shape(session, query, fictional, archived)
-    values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
-    read, distinct = session.execute(_text(case_search.count_sql(shape)), values).one()
-    return int(distinct), int(read) < case_search.COUNT_READ
-
-
-def _exact_count(session: Session, query: Query, fictional: bool | None, archived: bool) -> int:
-    shape = _count_shape(session, query, fictional, archived)
-    values = case_search.params(query, fictional, archived=archived)
-    return int(session.execute(_text(case_search.exact_count_sql(shape)), values).scalar_one())
 
 
 def count(
@@ -82,19 +73,10 @@ def count(
 def _count(
     session: Session, parsed: Query, fictional: bool | None, limit: int | None, archived: bool
 ) -> tuple[int, int]:
-    """:func:`count`, and how many matches a page should expect (what :func:`search` takes as
-    ``matches``): the distinct cases the bounded count found when it read every match, even past
-    ``limit``, else :data:`case_search.COUNT_READ` (many)."""
-    if limit is None:
-        total = _exact_count(session, parsed, fictional, archived)
-        return total, total
-    found, exact = _bounded_count(session, parsed, fictional, archived)
-    if found > limit:
-        return limit + 1, found if exact else case_search.COUNT_READ
-    if exact:
-        return found, found
-    total = min(_exact_count(session, parsed, fictional, archived), limit + 1)
-    return total, total
+    """:func:`count`, and how many matches a page should expect (see :func:`case_search_reads.count`)."""
+    return case_search_reads.count(
+        _fetch(session), parsed, fictional, limit, archived, postgresql=_postgresql(session)
+    )
 
 
 def listed_ids(
@@ -135,31 +117,20 @@ def search(
     filter, when the caller has it (it chooses how the page is found; else it is counted first).
     ``after`` (reference order only): the page starts after this reference, ``offset`` rows further.
     ``archived``: the archived cases (which are otherwise never found)."""
-    if sort not in case_search.SORT_COLUMNS:
-        raise ValueError(f"unknown sort {sort!r}")
-    parsed = parse_query(query)
-    walk = False
-    if parsed.words and sort == "ref" and limit is not None:
-        if matches is None:
-            matches = _bounded_count(session, parsed, fictional, archived)[0]
-        walk = matches > case_search.BROAD_MATCHES
-    shape = case_search.Shape(
-        len(parsed.words),
-        parsed.joined is not None,
-        fictional is not None,
+    rows = case_search_reads.page(
+        _fetch(session),
+        _fetch_page(session),
+        parse_query(query),
+        fictional=fictional,
+        limit=limit,
+        offset=offset,
         sort=sort,
         descending=descending,
-        walk=walk,
-        limited=limit is not None or offset > 0,
-        postgresql=_postgresql(session),
-        after=after is not None,
+        matches=matches,
+        after=after,
         archived=archived,
+        postgresql=_postgresql(session),
     )
-    values = case_search.params(parsed, fictional, archived=archived)
-    values |= {"after": after} if after is not None else {}
-    if shape.limited:
-        values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
-    rows = session.execute(_page_text(case_search.page_sql(shape)), values)
     return [CaseSummary(*row) for row in rows]
 
 

@@ -7,21 +7,32 @@ The program's revisions are read from the revision files themselves (``revision 
 
 from __future__ import annotations
 
-import ast
 import os
 import re
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-from mdtboard.domain.errors import DatabaseError
+from mdtboard.domain.frozen import Frozen
 
 ENV_URL = "MDTBOARD_DATABASE_URL"
 BUSY_TIMEOUT_MS = 8000
-#: Where Alembic finds env.py and versions/ (in the installed package, and in the PyInstaller bundle).
-MIGRATIONS = Path(str(resources.files("mdtboard.storage") / "migrations"))
+#: Where Alembic finds env.py and versions/ (beside this module, in the installed package and in the
+#: PyInstaller bundle alike; ``importlib.resources`` would answer the same folder, at a cost to every
+#: command).
+MIGRATIONS = Path(__file__).parent / "migrations"
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+#: A value a revision file states plainly: one quoted name, or None.
+_PLAIN = re.compile(r"""^(?:"([^"\\]*)"|'([^'\\]*)'|(None))$""")
+
+
+def _literal(text: str) -> object:
+    """The Python literal ``text`` (``ast.literal_eval``, loaded only for what is not plain)."""
+    plain = _PLAIN.match(text)
+    if plain is not None:
+        return None if plain[3] else plain[1] if plain[1] is not None else plain[2]
+    import ast
+
+    return ast.literal_eval(text)
 
 
 def default_database_path() -> Path:
@@ -53,12 +64,15 @@ def sqlite_file(url: str) -> Path | None:
     return Path(path) if path and path != ":memory:" else None
 
 
-@dataclass(frozen=True)
-class SchemaRevisions:
+class SchemaRevisions(Frozen):
     """The program's schema revisions: every one it knows, and the newest (the heads)."""
 
+    __slots__ = ("known", "heads")
     known: frozenset[str]
     heads: tuple[str, ...]
+
+    def __init__(self, known: frozenset[str], heads: tuple[str, ...]) -> None:
+        self._set(known=known, heads=heads)
 
 
 def _read_revisions() -> SchemaRevisions | None:
@@ -69,8 +83,8 @@ def _read_revisions() -> SchemaRevisions | None:
         text = path.read_text(encoding="utf-8")
         found: dict[str, str] = {m[1]: m[2] for m in _ASSIGNMENT.finditer(text)}
         try:
-            revision = ast.literal_eval(found["revision"])
-            down = ast.literal_eval(found["down_revision"])
+            revision = _literal(found["revision"])
+            down = _literal(found["down_revision"])
         except (KeyError, ValueError, SyntaxError):
             return None
         if not isinstance(revision, str):
@@ -105,5 +119,7 @@ def schema_revisions() -> SchemaRevisions:
 def head_revision() -> str:
     heads = schema_revisions().heads
     if len(heads) != 1:
+        from mdtboard.domain.errors import DatabaseError
+
         raise DatabaseError(f"The program's migrations have {len(heads)} heads; expected one.")
     return heads[0]

@@ -60,6 +60,10 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
     """The program's one window.
 
     Signals:
+        library_filled(): the case library is built and shows its first page: at the start of a SQLite file
+            at the program's schema, read through ``sqlite3`` while the services load (see
+            :mod:`mdtboard.ui.startup`), else with the services; a case asked for meanwhile is opened once
+            ``services_ready``. Under the curtain when signing in is required.
         services_ready(): the database is open and the case library filled (after :meth:`open_database`,
             which returns at once, or :meth:`attach_services`); the other pages are built when first used.
         database_failed(str): the database could not be opened; the message was shown and acknowledged
@@ -69,6 +73,7 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
         closed(): the window closed, everything typed saved (or its loss accepted), the database closed.
     """
 
+    library_filled = Signal()
     services_ready = Signal()
     database_failed = Signal(str)
     database_checked = Signal()
@@ -96,6 +101,8 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
         self._slots = PageSlots(self.ui.pages, self._page_built)
         self._reopen_case: int | None = None  # the last case, opened when the case page is first built
         self._reopen_conference: int | None = None  # likewise the last conference
+        #: A case asked for before the services were ready (the library shown already): opened then.
+        self._queued_open: tuple[int, Callable[[], object] | None] | None = None
         self.last_dialog: QWidget | None = None
         self._load_demo = load_demo or default_demo_loader
         self._save_delay_ms = save_delay_ms
@@ -120,6 +127,7 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
         self.setAcceptDrops(True)
         self._set_pages_enabled(False)
         self._connect_signals()
+        self._opener.glimpsed.connect(self._database_glimpsed)
         self._opener.opened.connect(self._database_opened)
         self._opener.failed.connect(self._database_not_opened)
         self._opener.crashed.connect(self._opening_crashed)
@@ -262,6 +270,9 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
         self.show_page(LIBRARY)
         self.ui.statusbar.showMessage("Ready", 3000)
         self._reopen_last()
+        queued, self._queued_open = self._queued_open, None
+        if queued is not None:
+            self.open_case(queued[0], then=queued[1])
         services = self.services
         if services is not None and self.people.start(services, offer_demo=self._offer_demo,
                                                       load_demo=self._load_demo):
@@ -324,7 +335,12 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
 
     def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> None:
         """Open ``case_id`` in the case editor (read in the background); the case page comes to the
-        front with the cursor in its first field once the case is shown, then ``then`` runs."""
+        front with the cursor in its first field once the case is shown, then ``then`` runs. Asked for
+        while the services load (the library shown already), it is opened once they are ready."""
+        if self.services is None or self._steps.pending:
+            self._queued_open = (case_id, then)
+            self.show_status("The case opens as soon as the database is open…")
+            return
         self._reopen_case = None  # this case rather than the one open last time
         editor = self.editor
         if editor is not None:

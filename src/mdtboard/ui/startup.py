@@ -1,13 +1,18 @@
 """Opening the database behind the main window, so that the program appears at once.
 
 The main window is shown and painted first (:class:`FirstPaint` tells when). Then a thread
-(:class:`DatabaseOpener`) imports the service layer (SQLAlchemy and Alembic alone take about 0.3 s), opens the
-database, upgrading it to the current schema, imports the modules of the case library and of the menus made
-with it, and makes the library's first look-ups once, while the window says "Opening the database…" and keeps
-answering. The opened :class:`Services` come back to the GUI thread through a queued signal: sessions are made
-per unit of work, so the object may change threads. The window then builds its library and plugs in its other
-pages one per turn of the event loop (:class:`StepRunner`), so no single step holds the event loop for long;
-the other pages, and the modules they need, are built when first shown (:mod:`mdtboard.ui.pages`).
+(:class:`DatabaseOpener`) reads the case library's first page of a SQLite file at the program's schema with
+the standard library's ``sqlite3`` (:mod:`mdtboard.services.quick_cases`, some milliseconds), so that the
+window shows its library at once (:attr:`DatabaseOpener.glimpsed`), the library's later reads going through
+``sqlite3`` too until the services are open. Once the library has been painted, the thread imports the
+service layer (SQLAlchemy and the models take most of a second on a busy PC), opens the database, upgrading it
+to the current schema, imports the modules of the menus made with the library, and makes the library's first
+look-ups once, while the window keeps answering (it says "Opening the database…" when there was no library
+to show first). The opened :class:`Services` come back to the GUI thread through a queued signal: sessions
+are made per unit of work, so the object may change threads. The window then hands them to its library and
+plugs in its other pages one per turn of the event loop (:class:`StepRunner`), so no single step holds the
+event loop for long; the other pages, and the modules they need, are built when first shown
+(:mod:`mdtboard.ui.pages`).
 
 Nothing here imports SQLAlchemy or the services at module level.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +46,11 @@ PAGE_MODULES: tuple[str, ...] = (
 #: the others (training: about 0.2 s of imports) are loaded on the same thread once the window is usable
 #: (:meth:`DatabaseOpener.finish`).
 PAGE_SERVICES: tuple[str, ...] = ("cases", "accounts", "changes", "presence")
+
+#: After :attr:`DatabaseOpener.glimpsed`, the opening thread waits at most this long for the window to show
+#: the library (:meth:`DatabaseOpener.go_on`) before it imports the services: importing holds Python's lock
+#: most of the time, and the GUI thread would build and paint the library at half speed meanwhile.
+GLIMPSE_WAIT_S = 0.5
 
 #: If the window is not painted within this time (started minimised, say), the database is opened anyway.
 PAINT_WAIT_MS = 300
@@ -96,6 +107,10 @@ class DatabaseOpener(QObject):
     """Opens a database on a thread of its own.
 
     Signals (delivered on the GUI thread):
+        glimpsed(object): before ``opened``, when the database is a plain SQLite file that stores the
+            program's schema revision: its case library's reads through ``sqlite3`` (a
+            :class:`~mdtboard.services.quick_cases.QuickCases`), the first page already read
+            (``table_model.warm_up``). Not emitted for any other database, which waits for ``opened``.
         opened(object): the :class:`Services` of the database, open and at the current schema.
         failed(str): the database could not be opened (a :class:`MdtboardError`); the message says why.
         missing(str): the SQLite file used before (one of ``known_files``) is not there; it was not
@@ -106,6 +121,7 @@ class DatabaseOpener(QObject):
             A damaged file emits ``failed`` instead.
     """
 
+    glimpsed = Signal(object)
     opened = Signal(object)
     checked = Signal(object)
     failed = Signal(str)
@@ -124,6 +140,10 @@ class DatabaseOpener(QObject):
         self.backup_days: int | None = 14
         #: A new SQLite file is created encrypted (the ``database/encrypt`` setting).
         self.encrypt = False
+        #: The library's first page is read through ``sqlite3`` before the services load (``glimpsed``).
+        self.quick_library = True
+        self._glimpsed = False
+        self._shown = threading.Event()
 
     def start(
         self,
@@ -140,6 +160,10 @@ class DatabaseOpener(QObject):
         self._started = True
         known = tuple(known_files)
         self._pool.start(_Job(lambda: self._open(url, tuple(modules), known, create)))
+
+    def go_on(self) -> None:
+        """The library shown after :attr:`glimpsed`: the opening thread goes on with the services."""
+        self._shown.set()
 
     def finish(self) -> None:
         """Once the window is usable: check the opened file's integrity and take the day's backup on the
@@ -166,11 +190,16 @@ class DatabaseOpener(QObject):
 
     def wait(self) -> None:
         """Block until the opening thread has finished (the window is closing)."""
+        self._shown.set()
         self._pool.waitForDone()
 
     def _open(self, url: str | None, modules: tuple[str, ...], known: tuple[str, ...], create: bool) -> None:
         from mdtboard.domain.errors import DatabaseMissingError, MdtboardError
 
+        if self.quick_library and not self._glimpsed:
+            self._glimpse(url)
+            if self._glimpsed:
+                self._shown.wait(GLIMPSE_WAIT_S)
         try:
             from mdtboard.services.context import database_file, open_services
 
@@ -201,8 +230,26 @@ class DatabaseOpener(QObject):
         with contextlib.suppress(MdtboardError):  # if the library's look-ups fail, the library says so
             from mdtboard.ui.cases.table_model import warm_up
 
-            warm_up(services.cases)
+            warm_up(services.cases, keep=not self._glimpsed)
         self._emit(self.opened, services)
+
+    def _glimpse(self, url: str | None) -> None:
+        """The library's first page through ``sqlite3``, if the database allows (see :attr:`glimpsed`)."""
+        from mdtboard.domain.errors import MdtboardError
+        from mdtboard.services.quick_cases import open_quick_cases
+        from mdtboard.ui.cases.table_model import warm_up
+
+        try:
+            quick = open_quick_cases(url)
+            if quick is None:
+                return
+            warm_up(quick)
+        except MdtboardError:  # the ordinary opening finds out what is wrong, and says it
+            return
+        with contextlib.suppress(ImportError):  # imported on the GUI thread then, which handles the failure
+            importlib.import_module(PAGE_MODULES[0])  # the library's module: the GUI thread only builds it
+        self._glimpsed = True
+        self._emit(self.glimpsed, quick)
 
     @staticmethod
     def _emit(signal: Any, value: object) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from mdtboard.services.cases import CaseService, StoredCase
     from mdtboard.services.context import Services
+    from mdtboard.services.quick_cases import QuickCases
     from mdtboard.ui.closing import WindowCloser
     from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
     from mdtboard.ui.main_window import MainWindow
@@ -51,6 +52,8 @@ class DatabaseOpening(WindowPart):
     case_actions: Any
     database_failed: Any
     database_checked: Any
+    library_filled: Any
+    people: Any
     _closed: bool
     _closer: WindowCloser
     _opener: DatabaseOpener
@@ -115,6 +118,18 @@ class DatabaseOpening(WindowPart):
         self.last_dialog = box
         box.open()
 
+    def _database_glimpsed(self, cases: QuickCases) -> None:
+        """The library's reads through ``sqlite3`` (its first page read): the library is built on them now,
+        while the services load; it goes on with them once they are open (:meth:`_build_library`)."""
+        if self._closed or self.library is not None:
+            return
+        self._show_library(None, cases)
+        self.ui.actionFind.setEnabled(True)
+        self.ui.actionShowLibrary.setEnabled(True)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._opener.go_on)  # the services load once the library has been painted
+
     def _database_opened(self, services: Services) -> None:
         if self._closed:  # closed while the database was being opened
             services.close()
@@ -162,14 +177,22 @@ class DatabaseOpening(WindowPart):
         return [lambda: self._build_library(services), lambda: self._plug_pages(services), self._pages_built]
 
     def _build_library(self, services: Services) -> None:
+        if self.library is not None:  # built on the reads through sqlite3: the same rows, now the services'
+            self.library.attach_services(services)
+            return
+        self._show_library(services, None)
+
+    def _show_library(self, services: Services | None, cases: QuickCases | None) -> None:
         from mdtboard.ui.cases.library import CaseLibrary
 
-        self.library = CaseLibrary(services, self)
+        self.people.cover_start()  # nobody sees a case before signing in (when signing in is required)
+        self.library = CaseLibrary(services, self, cases=cases)
         self._slots.add_built(self.library)
         self.library.open_case_requested.connect(self.open_case)
         self.library.status_message.connect(self.show_status)
         self.library.new_case_requested.connect(self.case_actions.new_case)
         self.ui.pages.setCurrentWidget(self.library)
+        self.library_filled.emit()
 
     def _plug_pages(self, services: Services) -> None:
         from importlib.util import find_spec

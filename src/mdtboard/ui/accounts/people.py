@@ -181,6 +181,7 @@ class People(QObject):
         self.clock = clock
         self._last_input = clock()
         self._screen: LockScreen | None = None
+        self._start_curtain: Curtain | None = None
         self._curtains: list[Curtain] = []
         self._focus: QWidget | None = None
         self._load_demo: Callable[[Any], object] | None = None
@@ -207,6 +208,20 @@ class People(QObject):
         return action
 
     # -- the start
+    def cover_start(self) -> None:
+        """The case library is about to be filled at the start: when signing in is :attr:`required`, the
+        window is covered first (a curtain saying "Opening…", no form) until :meth:`start` puts up the lock
+        screen, so that no case is seen, not even for a moment, before someone signs in."""
+        if self.required and self._start_curtain is None and not self.locked:
+            self._start_curtain = Curtain(self.window, "Opening…")
+            self._start_curtain.show()
+
+    def _uncover_start(self) -> None:
+        curtain, self._start_curtain = self._start_curtain, None
+        if curtain is not None:
+            curtain.hide()
+            curtain.deleteLater()
+
     def start(self, services: Services, *, offer_demo: bool, load_demo: Callable[[Any], object]) -> bool:
         """The pages are built: sign someone in when :attr:`required`. True when the first start was
         handled here (the window then does not offer the demo cases by itself)."""
@@ -333,6 +348,7 @@ class People(QObject):
             for curtain in self._curtains:
                 curtain.show()
             self._screen.show()
+            self._uncover_start()  # the lock screen covers the window now
             self.locked_changed.emit(True)
         screen = self._screen
         assert screen is not None

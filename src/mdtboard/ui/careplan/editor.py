@@ -243,12 +243,12 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, PlanShowing, QWidget):
     def open_case(
         self, case_id: int, agenda_item_id: int | None = None, *, then: Callable[[], None] | None = None
     ) -> bool:
-        """Show the latest plan of ``case_id`` (saving what is pending first); ``agenda_item_id`` is where
-        the case is being discussed, used when a draft or a new version is made. The case and its plan
-        are read on the reader thread ("Opening…" meanwhile); once shown, ``then`` runs. False when the
-        pending changes could not be saved (the plan shown stays); a case that does not exist, or a
-        database that does not answer, is told in the status bar and the plan shown stays."""
-        if not self.flush():
+        """Show the latest plan of ``case_id`` (``agenda_item_id``: where it is discussed, for a draft or a
+        new version), read on the writer after the save of what is pending, queued ("Opening…"), shown
+        once that went through, then ``then`` runs. False when the pending changes cannot be saved as they
+        are; a failed save or read is told in the status bar, and the plan shown stays."""
+        self.session.queue_save()
+        if self.session.outcome() == "failed":
             self.status_message.emit("The care plan shown is not saved yet; staying on it.")
             return False
         services = self._services
@@ -259,7 +259,7 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, PlanShowing, QWidget):
             return services.cases.get(case_id), services.careplans.current(case_id)
 
         self.ui.saveState.setText("Opening…")
-        ops.read(
+        ops.write(
             work, parent=self, label="opening a care plan",
             success=lambda got: self._opened(token, case_id, agenda_item_id, got, then),
             failure=lambda exc: self._open_failed(token, exc),
@@ -271,6 +271,13 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, PlanShowing, QWidget):
         got: tuple[Case, CarePlan | None], then: Callable[[], None] | None,
     ) -> None:
         if token != self._opening:  # another case was asked for meanwhile: that one is shown
+            return
+        self._show_save_state(self.session.state_text)
+        if (outcome := self.session.outcome()) != "saved":  # typed on meanwhile: saved, read again
+            if outcome == "typing":
+                self.open_case(case_id, agenda_item_id, then=then)
+            else:
+                self.status_message.emit("The care plan shown is not saved yet; staying on it.")
             return
         case, plan = got
         if self._case is None or self._case.id != case_id:
@@ -464,6 +471,6 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, PlanShowing, QWidget):
 
     # -- leaving
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
-        """Leaving the care plan (another page, closing) saves what was typed."""
-        self.flush()
+        """Leaving the care plan (another page, closing) saves what was typed: queued, not waited for."""
+        self.session.queue_save()
         super().hideEvent(event)

@@ -61,7 +61,7 @@ from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.editing import undo_keys
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import RecordReplace
-from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
+from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession, SaveState
 from mdtboard.ui.editing.steady import steady_save_state
 from mdtboard.ui.editing.steps import Steps
 from mdtboard.ui.fonts import set_relative_font
@@ -293,19 +293,22 @@ class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
         return self.session.pending
 
     def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> bool:
-        """Show ``case_id`` (saving the open case first). The case is read in the background, on the
-        writer thread after every save queued ("Opening…" meanwhile; a later opening wins); once shown,
-        ``then`` runs. False when the open case could not be saved (it stays open) or ``case_id`` is a
-        new case never stored; a case that does not exist, or a database that does not answer, is told
-        in the status bar and the case shown stays."""
+        """Show ``case_id``, saving the open case first: its save queued, not waited for (a locked or
+        silent database does not hold the window). The case is read in the background, on the writer
+        thread after that save ("Opening…" meanwhile; a later opening wins), and shown only when the save
+        went through (else the open case stays, its state saying why); once shown, ``then`` runs. False
+        when the open case cannot be saved as it is (a choice awaited, a save refused: it stays open) or
+        ``case_id`` is a new case never stored; a case that does not exist, or a database that does not
+        answer, is told in the status bar and the case shown stays."""
         if self._saved is not None and self._saved.id == case_id:
             if then is not None:
                 then()
             return True
         if case_id < 0:  # a new case that was never stored
             return False
-        if not self.flush():
-            return False
+        self.session.queue_save()
+        if self.session.pending and self.session.state in (SaveState.CONFLICT, SaveState.FAILED):
+            return False  # (said in its save state)
         left = self._saved
         dropped = len(self._read().invalid_units) if left is not None else 0
         services = self._services
@@ -326,6 +329,16 @@ class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
         if token != self._opening:  # another case was asked for meanwhile: that one is shown
             return
         assert case.id is not None
+        outcome = self.session.outcome()
+        if outcome == "typing":  # typed on meanwhile: saved first, then the case read again
+            self.ui.saveState.setText(self.session.state_text)
+            self.open_case(case.id, then=then)
+            return
+        if outcome == "failed":  # the case typed in stays, its state saying why
+            self._show_state(self.session.state_text)
+            what = f"case {left.ref}" if left is not None and left.ref else "the open case"
+            self.status_message.emit(f"Case {case.ref} not opened: the changes to {what} are not saved yet.")
+            return
         self._load(case, sliced=True)
         self.case_opened.emit(case.id)
         if left is not None and dropped:

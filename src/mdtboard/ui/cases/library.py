@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 
-from mdtboard.domain.case import CaseSummary
+from mdtboard.domain.case import Case, CaseSummary
 from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
-from mdtboard.services.cases import StoredCase
-from mdtboard.services.context import Services
 from mdtboard.ui import ops, palette
-from mdtboard.ui.cases.importing import BundleImport, start_import
 from mdtboard.ui.cases.table_model import (
     CASE_ID_ROLE,
     COUNT_LIMIT,
@@ -29,6 +27,12 @@ from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
 from mdtboard.ui.palette import LOCK_SIGN  # not from cases.display, which brings the case checks with it
+
+if TYPE_CHECKING:  # the library is built before SQLAlchemy and the services are loaded (see __init__)
+    from mdtboard.services.cases import StoredCase
+    from mdtboard.services.context import Services
+    from mdtboard.ui.cases.importing import BundleImport
+    from mdtboard.ui.cases.table_reads import CaseReads
 
 #: How long typing in the search field must pause before the library is searched.
 SEARCH_DELAY_MS = 150
@@ -58,6 +62,12 @@ class CaseLibrary(QWidget):
     first case of a new search, keeping the selected case of a refresh, showing a new case) is done once
     the rows have arrived.
 
+    At the program's start the library may be built before the services are open, on the same reads
+    through ``sqlite3`` (``cases``; see :mod:`mdtboard.services.quick_cases`): it lists, scrolls, sorts and
+    searches as always, and opening a case is asked for as always (the window opens it once it can); what
+    changes cases (new, duplicate, archive, delete, import) and export wait, their buttons disabled, until
+    :meth:`attach_services`, and the sharing banner is looked up then.
+
     Signals:
         open_case_requested(int): the person asked to open this case (its id) in the case editor.
         new_case_requested(): the person asked for a new case (the New case… button).
@@ -76,14 +86,19 @@ class CaseLibrary(QWidget):
     status_message = Signal(str)
     cases_imported = Signal(list)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services | None, parent: QWidget | None = None, *, cases: CaseReads | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
+        reads = cases if cases is not None else services.cases if services is not None else None
+        if reads is None:
+            raise ValueError("the case library reads from the services or from the cases given")
         self.importing: BundleImport | None = None  # the import running, if any
         self.ui = Ui_CaseLibrary()
         self.ui.setupUi(self)
         set_relative_font(self.ui.heading, 1.35, bold=True)
-        self.model = CaseTableModel(services.cases, prefetch=True, background=True, parent=self)
+        self.model = CaseTableModel(reads, prefetch=True, background=True, parent=self)
         #: What to do once the search, filter or refresh being read has arrived (the last one asked wins).
         self._then: Callable[[], None] | None = None
         self._loads = 0  # searches and refreshes arrived
@@ -110,6 +125,19 @@ class CaseLibrary(QWidget):
         self._update_count()
         self._after_load(self._select_first)  # Enter opens it, and the buttons act on it, from the start
         self._update_buttons()
+
+    @property
+    def services(self) -> Services | None:
+        """The services the library changes cases with; None until :meth:`attach_services`."""
+        return self._services
+
+    def attach_services(self, services: Services) -> None:
+        """The services are open: read from the case service from now on (the same rows) and let the
+        buttons that change cases act."""
+        self._services = services
+        self.model.use_service(services.cases)
+        self._update_buttons()
+        self._selection_timer.start()  # the sharing banner of the current case
 
     def _add_case_actions(self) -> None:
         """The table's context menu (also the Menu key), and the Delete key on the table."""
@@ -311,6 +339,9 @@ class CaseLibrary(QWidget):
         if not (query.strip() or fictional is not None or archived):
             self._after_load(lambda: self._reveal(ids, what, "", told))
             return
+        if self._services is None:
+            told("")
+            return
         cases = self._services.cases
 
         def listed() -> set[int]:
@@ -379,17 +410,20 @@ class CaseLibrary(QWidget):
 
     def _update_buttons(self) -> None:
         summary = self.current_summary()
+        ready = self._services is not None
+        for widget in (self.ui.openButton, self.open_action):
+            widget.setEnabled(summary is not None)  # a case asked for before the services is opened after
+        for widget in (self.ui.newButton, self.ui.importButton, self.ui.exportButton, self.export_action):
+            widget.setEnabled(ready)
         for widget in (
-            self.ui.openButton,
             self.ui.duplicateButton,
             self.ui.archiveButton,
             self.ui.deleteButton,
-            self.open_action,
             self.duplicate_action,
             self.archive_action,
             self.delete_action,
         ):
-            widget.setEnabled(summary is not None)
+            widget.setEnabled(summary is not None and ready)
         archived = summary is not None and summary.archived_at is not None
         self.ui.archiveButton.setText("&Restore" if archived else "A&rchive")
         self.archive_action.setText("&Restore to the library" if archived else "A&rchive")
@@ -426,7 +460,7 @@ class CaseLibrary(QWidget):
     def _show_sharing(self) -> None:
         """The sharing restrictions of the current case, in a banner above the list (shown, never hidden
         in a tooltip: whoever looks at the screen must see them)."""
-        if not self.isVisible():
+        if not self.isVisible() or self._services is None:  # looked up once the services are attached
             return
         summary = self.current_summary()
         if summary is None:  # none, or its row not read yet (its arrival looks again)
@@ -460,9 +494,16 @@ class CaseLibrary(QWidget):
     def open_current(self) -> None:
         self._open_index(self.ui.caseTable.currentIndex())
 
-    def selected_refs(self) -> list[str]:
+    def read_selected_refs(self, then: Callable[[list[str]], None]) -> None:
+        """Give ``then`` the references of the selected cases (those of rows not in memory read on the
+        reader thread); when they cannot be read, the person is told and ``then`` is not called."""
         rows = sorted({index.row() for index in self.ui.caseTable.selectionModel().selectedRows()})
-        return self.model.refs(rows)
+
+        def not_read(error: MdtboardError) -> None:
+            show_error(self, "Cases not exported", f"The selected cases could not be read: {error}")
+            self.status_message.emit("Export failed")
+
+        self.model.read_refs(rows, parent=self, success=then, failure=not_read)
 
     # -- import and export
     def choose_and_import(self) -> None:
@@ -476,6 +517,10 @@ class CaseLibrary(QWidget):
         """Import bundle files in the background (the window goes on answering; a progress dialog can
         cancel); a bad file is reported with every JSON path and imports nothing. :attr:`cases_imported`
         tells when cases were stored."""
+        from mdtboard.ui.cases.importing import start_import
+
+        if self._services is None:
+            raise RuntimeError("cases are imported once the services are open")
         self.status_message.emit(f"Importing {', '.join(p.name for p in paths)}…")
         self.importing = start_import(self._services.cases, paths, self, self._imported)
         return self.importing
@@ -505,24 +550,37 @@ class CaseLibrary(QWidget):
         self.cases_imported.emit(stored)
 
     def choose_and_export(self) -> None:
-        refs = self.selected_refs()
-        if not refs:
-            show_error(self, "Nothing to export", "Select one or more cases in the library first.")
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export selected cases", str(Path.home() / "cases.json"), "Case bundles (*.json)"
-        )
-        if name:
-            self.export_to(Path(name), refs)
+        """Export the selected cases to a bundle file chosen: their references read, the file written and
+        the export recorded, all in the background; a failure is told (and leaves no partial file)."""
 
-    def export_to(self, path: Path, refs: list[str]) -> bool:
-        try:
-            from mdtboard.interchange.bundle import export_file
+        def chosen(refs: list[str]) -> None:
+            if not refs:
+                show_error(self, "Nothing to export", "Select one or more cases in the library first.")
+                return
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export selected cases", str(Path.home() / "cases.json"), "Case bundles (*.json)"
+            )
+            if name:
+                self.export_to(Path(name), refs)
 
-            cases = export_file(self._services.cases, path, refs, title="mdtboard export")
-        except MdtboardError as exc:
-            show_error(self, "Cases not exported", str(exc))
+        self.read_selected_refs(chosen)
+
+    def export_to(self, path: Path, refs: list[str]) -> ops.Op[list[Case]]:
+        """Write the cases ``refs`` to ``path`` on the writer thread (it records the export); the outcome
+        is told when it comes (:attr:`status_message`, a message box on failure)."""
+        from mdtboard.interchange.bundle import export_file
+
+        if self._services is None:
+            raise RuntimeError("cases are exported once the services are open")
+        service = self._services.cases
+        self.status_message.emit(f"Exporting {len(refs)} case{'s' if len(refs) != 1 else ''}…")
+
+        def done(cases: list[Case]) -> None:
+            self.status_message.emit(f"Exported {len(cases)} case{'s' if len(cases) != 1 else ''} to {path}")
+
+        def failed(error: MdtboardError) -> None:
+            show_error(self, "Cases not exported", str(error))
             self.status_message.emit("Export failed")
-            return False
-        self.status_message.emit(f"Exported {len(cases)} case{'s' if len(cases) != 1 else ''} to {path}")
-        return True
+
+        return ops.write(lambda: export_file(service, path, refs, title="mdtboard export"), parent=self,
+                         success=done, failure=failed, label="exporting cases")

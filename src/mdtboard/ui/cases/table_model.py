@@ -44,7 +44,7 @@ from mdtboard.ui.cases.table_reads import First, Search, find, first, page, plai
 from mdtboard.ui.cases.table_reads import Row as _Row
 
 if TYPE_CHECKING:
-    from mdtboard.services.cases import CaseService
+    from mdtboard.ui.cases.table_reads import CaseReads
 
 #: Rows fetched from the database at a time: one window.
 PAGE_SIZE = 200
@@ -92,15 +92,17 @@ _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemF
 _warm: list[tuple[object, First]] = []
 
 
-def warm_up(service: CaseService) -> None:
+def warm_up(service: CaseReads, *, keep: bool = True) -> None:
     """The look-ups of a new model (how many cases; the first page, by reference), made once ahead of it on
     the thread that opened the database: the first statements on a new connection cost about 30 ms
-    (connecting, compiling them), which the GUI thread is then spared when it builds the library. The
-    answer is kept for the library's model (background mode), which then shows it at once."""
-    _warm[:] = [(service, first(service, Search(), PAGE_SIZE, COUNT_LIMIT))]
+    (connecting, compiling them), which the reader thread is then spared. With ``keep`` the answer is kept
+    for the library's model (background mode), which then shows it at once."""
+    answer = first(service, Search(), PAGE_SIZE, COUNT_LIMIT)
+    if keep:
+        _warm[:] = [(service, answer)]
 
 
-def _take_warm(service: CaseService) -> First | None:
+def _take_warm(service: CaseReads) -> First | None:
     found = [first for owner, first in _warm if owner is service]
     _warm.clear()
     return found[0] if found else None
@@ -123,7 +125,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        service: CaseService,
+        service: CaseReads,
         *,
         page_size: int = PAGE_SIZE,
         prefetch: bool = False,
@@ -164,6 +166,12 @@ class CaseTableModel(QAbstractTableModel):
             self._apply(self._wanted, warm)
         else:
             self._start_load()
+
+    def use_service(self, service: CaseReads) -> None:
+        """Read from ``service`` from now on: at the program's start, the case service once it is open, in
+        place of the same reads through ``sqlite3`` (the same rows: nothing shown changes, nothing is read
+        again; what is being read finishes as it began)."""
+        self._service = service
 
     # -- what is shown
     @property
@@ -290,19 +298,39 @@ class CaseTableModel(QAbstractTableModel):
             raise IndexError(row)
         return CaseSummary(*found)
 
-    def refs(self, rows: list[int]) -> list[str]:
-        """The references of ``rows`` (the cases to export), their windows read now when not in memory:
-        exporting writes the file on the GUI thread all the same."""
-        refs = []
-        for row in rows:
-            window, offset = divmod(row, self._page_size)
-            found = self._windows.get(window)
-            if found is None and 0 <= row < self._rows:
-                found = self._read(window)
-                self._keep(window, found)
-            if found is not None and offset < len(found):
-                refs.append(found[offset][_REF])
-        return refs
+    def read_refs(
+        self,
+        rows: list[int],
+        *,
+        parent: QObject,
+        success: Callable[[list[str]], None],
+        failure: Callable[[MdtboardError], None],
+    ) -> None:
+        """Give ``success`` the references of ``rows`` (the cases to export): at once when their windows are
+        in memory, else once those not in memory are read on the reader thread (``failure`` when they
+        cannot be). Nothing is read on the GUI thread."""
+        from mdtboard.ui import ops  # the model also serves without the program's operations (tests)
+
+        size = self._page_size
+        needed = sorted({row // size for row in rows if 0 <= row < self._rows})
+        known = {window: self._windows[window] for window in needed if window in self._windows}
+        readers = {window: self._reader(window) for window in needed if window not in known}
+
+        def refs(windows: dict[int, list[_Row]]) -> list[str]:
+            found = []
+            for row in rows:
+                window, offset = divmod(row, size)
+                got = windows.get(window)
+                if got is not None and offset < len(got):
+                    found.append(got[offset][_REF])
+            return found
+
+        if not readers:
+            success(refs(known))
+            return
+        ops.read(lambda: {window: read() for window, read in readers.items()}, parent=parent,
+                 success=lambda read: success(refs({**known, **read})), failure=failure,
+                 label="the cases to export")
 
     def _row_in_memory(self, case_id: int) -> int | None:
         for window, rows in self._windows.items():

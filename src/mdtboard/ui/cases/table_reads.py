@@ -12,6 +12,11 @@ from mdtboard.domain.case import CaseSummary
 
 if TYPE_CHECKING:
     from mdtboard.services.cases import CaseService
+    from mdtboard.services.quick_cases import QuickCases
+
+    #: What the table reads from: the case service, or (while the services load at the program's start)
+    #: the same reads through ``sqlite3``.
+    CaseReads = CaseService | QuickCases
 
 #: A row as the model keeps it: the fields of :class:`CaseSummary`, in order, as a tuple of plain values.
 #: The garbage collector stops following such a tuple once it has looked at it (a CaseSummary is two
@@ -46,7 +51,7 @@ class Search:
     descending: bool = False
 
 
-def first(service: CaseService, search: Search, page_size: int, count_limit: int) -> First:
+def first(service: CaseReads, search: Search, page_size: int, count_limit: int) -> First:
     """The first page of ``search`` and how many cases match it, counted up to ``count_limit``."""
     return service.search_with_count(
         search.query,
@@ -61,7 +66,7 @@ def first(service: CaseService, search: Search, page_size: int, count_limit: int
 
 
 def page(
-    service: CaseService, search: Search, limit: int, offset: int, after: str | None = None
+    service: CaseReads, search: Search, limit: int, offset: int, after: str | None = None
 ) -> list[Row]:
     """``limit`` rows of ``search`` from row ``offset``, or (sorted by reference) after reference ``after``:
     the next window goes on from the last reference of the one before, no rows skipped over."""
@@ -91,7 +96,7 @@ def page(
 
 
 def find(
-    service: CaseService, search: Search, case_id: int, *, size: int, rows: int, near: int | None
+    service: CaseReads, search: Search, case_id: int, *, size: int, rows: int, near: int | None
 ) -> tuple[int | None, list[Row], int]:
     """The row of ``case_id`` (the window of row ``near`` looked at first, then the first ``rows`` rows),
     the rows of its window (of ``size`` rows), and how many rows were read (-1 when only that window)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -92,6 +93,9 @@ class ConferenceController(QObject):
         self.flushers: list[Callable[[], bool]] = []
         #: Queue the save of pending typing (not waited for); called before a step that must come after it.
         self.savers: list[Callable[[], None]] = []
+        #: The last save of typing under way, if any (one per record session).
+        self.last_saves: list[Callable[[], ops.Op[Any] | None]] = []
+        self._left_saving: dict[int, list[ops.Op[Any]]] = {}  # conferences left, their saves under way
         self._recording = True
         self._connect_signals()
 
@@ -129,15 +133,35 @@ class ConferenceController(QObject):
             if token == self._opening:
                 (missing or self._fail)(error)
 
-        return ops.read(lambda: conferences.get(conf_id), parent=self, success=got, failure=not_got,
-                        label="opening a conference")
+        # read on the reader, unless typing on it is being saved: the one open (its saves queued now), or
+        # one left when another was opened, its saves still queued: then on the writer, after them
+        again = conf_id == self.conf_id
+        if again:
+            self.save_pending()
+        start = ops.write if again or self._saving(conf_id) else ops.read
+        return start(lambda: conferences.get(conf_id), parent=self, success=got, failure=not_got,
+                     label="opening a conference")
 
     def adopt(self, conf: Conference) -> None:
-        """Show ``conf`` as the open conference (as just read); what is typed on the one before is saved
-        first."""
-        self.flush()
+        """Show ``conf`` as the open conference (as just read). What is typed on the one before is saved
+        first, queued and not waited for (a locked or silent database does not hold the window): those
+        saves go on by themselves, retried after a fault that passes, else their text is offered to copy
+        (the record sessions' ``left_unsaved``); reopening that conference reads it after them."""
+        left = self.conf_id
+        self.save_pending()
+        saves = [op for op in (last() for last in self.last_saves) if op is not None]
+        if left is not None and left != conf.id and saves:
+            self._left_saving[left] = saves
         self.conference = conf
         self.opened.emit(conf)
+
+    def _saving(self, conf_id: int) -> bool:
+        """Whether saves of typing on ``conf_id``, queued when another conference was opened, are still
+        under way."""
+        saves = [op for op in self._left_saving.pop(conf_id, []) if not op.delivered]
+        if saves:
+            self._left_saving[conf_id] = saves
+        return bool(saves)
 
     def close(self) -> None:
         self._opening += 1  # a conference being read is not shown any more
@@ -233,8 +257,9 @@ class ConferenceController(QObject):
             self._recording = was
 
     def flush(self, *, record: bool = True) -> bool:
-        """Save all pending typing now; with ``record`` False the saves are not put on the undo stack
-        (used while the stack itself is undoing or redoing)."""
+        """Save all pending typing now and wait for it (closing the window: see :mod:`mdtboard.ui.closing`;
+        everywhere else :meth:`save_pending` queues the saves instead); with ``record`` False the saves
+        are not put on the undo stack (used while the stack itself is undoing or redoing)."""
         was, self._recording = self._recording, record and self._recording
         try:
             return all([flush() for flush in self.flushers])

@@ -145,6 +145,7 @@ class DisciplinePanel(QFrame):
         )
         controller.flushers.append(self.session.flush)
         controller.savers.append(self.save_pending)
+        controller.last_saves.append(lambda: self.session.last_save)
         # Ctrl+Z in a field: the window's one history, after the typing so far is saved as its own step
         # (so that undo takes back exactly that): queued, not waited for, the undo step after it
         undo_keys.register(self, controller.undo_stack, before=self.save_pending)
@@ -161,6 +162,7 @@ class DisciplinePanel(QFrame):
         self.session.merged.connect(self._merged)
         self.session.clashed.connect(self._clashed)
         self.session.left_unsaved.connect(self._left_unsaved)
+        self.session.left_retrying.connect(self._left_retrying)
         self.ui.takeButton.toggled.connect(self._take)
 
     # -- following the meeting, and who types here on other PCs
@@ -435,6 +437,11 @@ class DisciplinePanel(QFrame):
         self.problem.emit(f"{self.discipline.label} input on a case shown before was not saved: "
                           f"{str(error).splitlines()[0]}")
         self.left_unsaved.emit("\n\n".join(parts))
+
+    def _left_retrying(self, error: MdtboardError, wait: int) -> None:
+        """The input typed on a case (or conference) shown before is not saved yet: tried again soon."""
+        self.problem.emit(f"{self.discipline.label} input on a case shown before not saved yet: "
+                          f"{str(error).splitlines()[0]} Retrying in {wait} s")
 
     def _clashed(self, clash: Clash) -> None:
         """A field both PCs changed: ask which text to keep (the saved one unless the person chooses)."""

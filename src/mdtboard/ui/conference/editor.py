@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mdtboard.domain.conference import Conference, ConferenceMode
 from mdtboard.domain.errors import ConflictError, InvalidInputError, MdtboardError
@@ -28,6 +28,7 @@ from mdtboard.ui import palette
 from mdtboard.ui.conference.conflicts import Chooser
 from mdtboard.ui.conference.controller import ConferenceController
 from mdtboard.ui.editing.commands import FieldEdit, RecordReplace
+from mdtboard.ui.editing.elsewhere import closed_box
 from mdtboard.ui.editing.session import Clash, RecordSession
 from mdtboard.ui.forms.ui_conference_editor import Ui_ConferenceEditor
 
@@ -101,6 +102,7 @@ class ConferenceEditor(QWidget):
         self._loading = False
         #: fields whose text of this person's own a choice did not keep (brought back by undo)
         self._discarded: dict[str, Any] = {}
+        self.unsaved_dialog: QMessageBox | None = None  # typing on a conference left could not be saved
         for mode in ConferenceMode:
             self.ui.modeCombo.addItem(mode.value.capitalize(), mode.value)
         self.ui.problemLabel.setStyleSheet(PROBLEM_STYLE)
@@ -119,6 +121,7 @@ class ConferenceEditor(QWidget):
         )
         controller.flushers.append(self.session.flush)
         controller.savers.append(self.session.queue_save)
+        controller.last_saves.append(lambda: self.session.last_save)
         self.ui.startsEdit.installEventFilter(self)
         self._connect_signals()
 
@@ -134,6 +137,8 @@ class ConferenceEditor(QWidget):
         self.session.failed.connect(self._on_failed)
         self.session.merged.connect(self._on_merged)
         self.session.clashed.connect(self._on_clash)
+        self.session.left_retrying.connect(self._left_retrying)
+        self.session.left_unsaved.connect(self._left_unsaved)
         self._controller.opened.connect(self.load)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -290,6 +295,21 @@ class ConferenceEditor(QWidget):
             )
             self._show_problem(message)
             self.problem.emit(f"Conference not saved: {message}")
+
+    def _left_retrying(self, error: MdtboardError, wait: int) -> None:
+        """The fields typed on a conference shown before (another was opened) are not saved yet."""
+        self.problem.emit(f"Conference shown before not saved yet: {str(error).splitlines()[0]} "
+                          f"Retrying in {wait} s")
+
+    def _left_unsaved(self, record: Conference, error: MdtboardError) -> None:
+        """The fields typed on a conference shown before could not be saved: offered to copy
+        (:attr:`unsaved_dialog`), never silently lost."""
+        fields = details_fields(record)
+        texts = [f"{FIELD_NAMES[name]}:\n{fields[name]}" for name in ("title", "room", "chair")
+                 if fields[name]]
+        said = f"What was typed on the conference shown before was not saved: {str(error).splitlines()[0]}"
+        self.problem.emit(said)
+        self.unsaved_dialog = closed_box(self, "Conference not saved", said, ["\n\n".join(texts)])
 
     def _show_problem(self, message: str | None) -> None:
         self.ui.problemLabel.setVisible(message is not None)

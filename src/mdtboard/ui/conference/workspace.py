@@ -212,8 +212,8 @@ class ConferenceWorkspace(QWidget):
     # -- the interface the main window uses
     def open_conference(self, conf_id: int) -> None:
         """Show the conference ``conf_id`` once read (on the reader thread); when there is none, say so
-        (and forget it as the conference to open at start)."""
-        self.flush()
+        (and forget it as the conference to open at start). What is typed on the conference shown is saved
+        first, queued and not waited for (:meth:`ConferenceController.adopt`)."""
 
         def shown(conf: Conference) -> None:
             self._show_open(conf)
@@ -231,8 +231,9 @@ class ConferenceWorkspace(QWidget):
     def new_conference(self) -> None:
         """Create a conference a week after the latest one (same title, room, chair, mode and minutes per
         case), or tomorrow at 13:00 when there is none, and open it with its title ready to type over
-        (made and read on the writer thread)."""
-        self.flush()
+        (made and read on the writer thread, after the saves of what is typed on the conference shown,
+        queued and not waited for)."""
+        self.save_pending()
         conferences, now = self._services.conferences, datetime.now()
 
         def make() -> Conference:
@@ -274,8 +275,14 @@ class ConferenceWorkspace(QWidget):
         """Discuss the previous case on the agenda."""
         self._step(-1)
 
+    def save_pending(self) -> None:
+        """Queue the saves of anything typed, without waiting for them (a failure is told in the field,
+        "Not saved", and retried)."""
+        self.controller.save_pending()
+
     def flush(self) -> bool:
-        """Save anything pending now; False when a save failed (the text stays on screen)."""
+        """Save anything pending now and wait for it (closing the window, within ``saves_not_waited_for``:
+        it then does not wait); False when a save failed (the text stays on screen)."""
         ok = self.controller.flush()
         if not ok:
             self.status_message.emit("Some changes are not saved yet: see the fields marked “Not saved”.")
@@ -453,8 +460,8 @@ class ConferenceWorkspace(QWidget):
         options.DISCUSSION_SPLITTER.write(self._settings, self.discussion.ui.bodySplitter.saveState())
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
-        """Leaving the workspace (another page, closing) saves what was typed."""
-        self.flush()
+        """Leaving the workspace (another page, closing) saves what was typed: queued, not waited for."""
+        self.save_pending()
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)

@@ -130,6 +130,8 @@ class RecordSession(QObject):
         failed(object): a save failed for a reason a person must act on; the :class:`MdtboardError`.
         left_unsaved(object, object): the save of a record no longer edited here (another was loaded
             since) failed for good: the record (its text, to offer to copy) and the :class:`MdtboardError`.
+        left_retrying(object, int): the save of a record no longer edited here failed for a reason that
+            can pass: the :class:`MdtboardError`, and the seconds before it is tried again.
     """
 
     state_changed = Signal(str)
@@ -138,6 +140,7 @@ class RecordSession(QObject):
     clashed = Signal(object)
     failed = Signal(object)
     left_unsaved = Signal(object, object)
+    left_retrying = Signal(object, int)
 
     def __init__(
         self,
@@ -246,6 +249,11 @@ class RecordSession(QObject):
     def _op(self) -> ops_module.Op[Any] | None:
         return self._queued[-1].op if self._queued else None  # the last save under way
 
+    @property
+    def last_save(self) -> ops_module.Op[Any] | None:
+        """The last save under way (queued or running), None when none is."""
+        return self._op
+
     def suspend(self) -> _Suspension:
         """``with session.suspend():`` fills a form without counting it as an edit."""
         return _Suspension(self)
@@ -309,6 +317,17 @@ class RecordSession(QObject):
         self._set_state(SaveState.SAVING, "Saving…")
         before = self._queued[-1]
         before.next = self._write(record, after=before.op)
+
+    def outcome(self) -> str:
+        """Once a step queued on the writer after :meth:`queue_save` is back (showing another record):
+        "saved" when nothing typed is pending any more, "failed" when the save failed or awaits a choice
+        (the state says why; the text stays), "typing" when typed on meanwhile (queue again, then the
+        step)."""
+        if not self.pending:
+            return "saved"
+        if self.state in (SaveState.RETRYING, SaveState.FAILED, SaveState.CONFLICT):
+            return "failed"
+        return "typing"
 
     def mark_queued(self) -> Any:
         """The editor records the undo step of every save under way now: they are marked (their
@@ -446,6 +465,8 @@ class RecordSession(QObject):
                 retried.left = True
 
             QTimer.singleShot(wait * 1000, self, again)
+            if isinstance(error, DatabaseError):
+                self.left_retrying.emit(error, wait)
             return
         log.warning("save of a %s left meanwhile failed: %s", self.what, type(error).__name__)
         self.left_unsaved.emit(record, error)

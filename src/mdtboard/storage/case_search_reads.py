@@ -1,0 +1,107 @@
+"""How a search is answered (the bounded count, and the page found the way the count says), over any way
+of running a statement: SQLAlchemy's session (:mod:`mdtboard.storage.case_search_repo`) or a bare
+``sqlite3`` connection (:mod:`mdtboard.storage.quick_library`, the library's first reads while SQLAlchemy
+loads). The statements are those of :mod:`mdtboard.storage.case_search`; one decision, whichever runs
+them. This module imports nothing but the standard library and the search modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from mdtboard.domain.search import Query
+from mdtboard.storage import case_search
+
+#: Runs one statement (SQL text with named parameters) with its values; every row.
+Fetch = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
+
+
+def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresql: bool) -> case_search.Shape:
+    return case_search.Shape(
+        len(query.words), query.joined is not None, fictional is not None, postgresql=postgresql,
+        archived=archived,
+    )
+
+
+def bounded_count(
+    fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool
+) -> tuple[int, bool]:
+    """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, and whether
+    that is every match."""
+    shape = _count_shape(query, fictional, archived, postgresql)
+    values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
+    ((read, distinct),) = fetch(case_search.count_sql(shape), values)
+    return int(distinct), int(read) < case_search.COUNT_READ
+
+
+def exact_count(
+    fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool
+) -> int:
+    shape = _count_shape(query, fictional, archived, postgresql)
+    values = case_search.params(query, fictional, archived=archived)
+    ((total,),) = fetch(case_search.exact_count_sql(shape), values)
+    return int(total)
+
+
+def count(
+    fetch: Fetch, query: Query, fictional: bool | None, limit: int | None, archived: bool, *, postgresql: bool
+) -> tuple[int, int]:
+    """How many cases match (with ``limit``, ``limit + 1`` says "more"), and how many matches a page should
+    expect (what :func:`page` takes as ``matches``): the distinct cases the bounded count found when it read
+    every match, even past ``limit``, else :data:`case_search.COUNT_READ` (many)."""
+    if limit is None:
+        total = exact_count(fetch, query, fictional, archived, postgresql=postgresql)
+        return total, total
+    found, exact = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
+    if found > limit:
+        return limit + 1, found if exact else case_search.COUNT_READ
+    if exact:
+        return found, found
+    total = min(exact_count(fetch, query, fictional, archived, postgresql=postgresql), limit + 1)
+    return total, total
+
+
+def page(
+    fetch: Fetch,
+    fetch_page: Fetch,
+    query: Query,
+    *,
+    fictional: bool | None,
+    limit: int | None,
+    offset: int,
+    sort: str,
+    descending: bool,
+    matches: int | None,
+    after: str | None,
+    archived: bool,
+    postgresql: bool,
+) -> Sequence[Sequence[Any]]:
+    """One sorted page of the matching cases, as rows of :data:`case_search.SUMMARY_COLUMNS` (read by
+    ``fetch_page``). ``matches``: what :func:`count` said for the same query and filter, when the caller has
+    it (it chooses how the page is found; else it is counted first). ``after`` (reference order only): the
+    page starts after this reference, ``offset`` rows further."""
+    if sort not in case_search.SORT_COLUMNS:
+        raise ValueError(f"unknown sort {sort!r}")
+    walk = False
+    if query.words and sort == "ref" and limit is not None:
+        if matches is None:
+            matches = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)[0]
+        walk = matches > case_search.BROAD_MATCHES
+    shape = case_search.Shape(
+        len(query.words),
+        query.joined is not None,
+        fictional is not None,
+        sort=sort,
+        descending=descending,
+        walk=walk,
+        limited=limit is not None or offset > 0,
+        postgresql=postgresql,
+        after=after is not None,
+        archived=archived,
+    )
+    values = case_search.params(query, fictional, archived=archived)
+    values |= {"after": after} if after is not None else {}
+    if shape.limited:
+        values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
+    return fetch_page(case_search.page_sql(shape), values)
