@@ -102,6 +102,7 @@ class LiveUpdates(QObject):
             self.presence.stop()
         self._prune.stop()
         self._coalesce.stop()
+        self._queue = []
         watcher, self._watcher = self._watcher, None
         if watcher is not None:
             watcher.stop()
@@ -126,6 +127,10 @@ class LiveUpdates(QObject):
 
     # -- the GUI thread
     def _take(self, changes: list[Change]) -> None:
+        if self._watcher is None:
+            # Stopped (the window closed): a batch the watcher handed over just before is for nobody. The
+            # views would read it from a database that is closed, and reopen its pool to do so.
+            return
         self._queue.extend(changes)
         if not self._coalesce.isActive():
             self._coalesce.start()
