@@ -26,27 +26,21 @@ primary key) is taken by one writer only, the others read the last row again and
 
 Removing rows at the end of the trail leaves a shorter, valid chain: :func:`latest` gives the last row's id
 and hash, to be printed on paper (the minutes) and compared later.
+
+Here: noting what each write touches and working out the rows. Who acts and the key are in
+:mod:`.audit_key`, chaining the rows onto the trail in :mod:`.audit_append`, reading it back (verifying it,
+a case's history) in :mod:`.audit_chain`.
 """
 
 from __future__ import annotations
 
 import decimal
 import enum
-import functools
-import getpass
-import hashlib
-import hmac
 import json
 import logging
-import os
-import secrets
-import socket
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -54,16 +48,31 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.sql import operators
 
-from mdtboard.domain.errors import DatabaseError, MdtboardError
-from mdtboard.storage.audit_models import AuditRow
+from mdtboard.storage.audit_append import GENESIS, TABLE, AuditBusyError, append, latest
+from mdtboard.storage.audit_key import (
+    CONTENT,
+    ENV_KEY_FILE,
+    Actor,
+    AuditKeyError,
+    Key,
+    act_as,
+    current_actor,
+    derived_key,
+    install_key,
+    key_file,
+    load_key,
+    row_hash,
+)
 from mdtboard.storage.models import Base
-from mdtboard.storage.permissions import create_private_file, make_private_folder, others_can_read, restrict
+
+__all__ = [  # who acts, the key and the chaining are in their own modules; named here as before
+    "CONTENT", "ENV_KEY_FILE", "GENESIS", "TABLE", "Actor", "AuditBusyError", "AuditKeyError", "Key",
+    "act_as", "append", "current_actor", "derived_key", "install", "key_file", "latest", "load_key", "note",
+    "row_hash",
+]
 
 log = logging.getLogger(__name__)
 
-ENV_KEY_FILE = "MDTBOARD_AUDIT_KEY_FILE"
-TABLE: sa.Table = AuditRow.__table__  # type: ignore[assignment]
-GENESIS = "0" * 64
 #: Tables never audited: the trail itself, the change feed, presence (who has what open, renewed every few
 #: seconds), and the search index (derived from the cases).
 NOT_AUDITED = frozenset({"audit_log", "change_log", "presence", "case_search_tokens", "alembic_version"})
@@ -74,112 +83,6 @@ QUIET = frozenset({"version", "created_at", "updated_at", "given_lists"})
 #: discipline inputs are written again with every save of the case.
 PART_OF = {"discipline_inputs": ("cases", "case_id")}
 _INFO = "mdtboard_audit"
-
-
-class AuditKeyError(MdtboardError):
-    """The trail's key cannot be read or made."""
-
-
-class AuditBusyError(DatabaseError):
-    """Other programs kept adding to the trail while this one tried to (it may pass: retried)."""
-
-    passing = True
-
-
-# -------------------------------------------------------------------------------------------- who acts
-@dataclass(frozen=True)
-class Actor:
-    """Who acts, from which computer. ``account_id`` is None until people sign in with accounts."""
-
-    name: str
-    host: str
-    account_id: int | None = None
-
-
-def _os_actor() -> Actor:
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):
-        name = f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
-    return Actor(name=name, host=socket.gethostname() or "unknown")
-
-
-_actor: Actor | None = None
-
-
-def current_actor() -> Actor:
-    global _actor
-    if _actor is None:
-        _actor = _os_actor()
-    return _actor
-
-
-def act_as(actor: Actor | None) -> None:
-    """Record ``actor`` on every change from now on (None: back to the operating-system user). The place
-    where signing in to an account will say who acts."""
-    global _actor
-    _actor = actor
-
-
-# ------------------------------------------------------------------------------------------------ key
-def key_file() -> Path:
-    given = os.environ.get(ENV_KEY_FILE)
-    if given:
-        return Path(given).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("mdtboard", appauthor=False)) / "audit.key"
-
-
-@dataclass(frozen=True)
-class Key:
-    secret: bytes = field(repr=False)
-    id: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "id", hashlib.sha256(self.secret).hexdigest()[:16])
-
-
-@cache
-def _load_key(path: Path) -> Key:
-    try:
-        if not path.exists():
-            make_private_folder(path.parent)
-            if create_private_file(path):
-                path.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
-                log.info("a new audit-trail key was made")
-        if others_can_read(path):
-            restrict(path)
-        text = path.read_text(encoding="ascii").strip()
-        secret = bytes.fromhex(text)
-    except (OSError, ValueError) as exc:
-        raise AuditKeyError(f"The audit trail's key {path} cannot be read or made ({exc}).") from exc
-    if len(secret) < 16:
-        raise AuditKeyError(f"The audit trail's key {path} is too short (at least 16 bytes).")
-    return Key(secret)
-
-
-def load_key(path: Path | None = None) -> Key:
-    return _load_key((path or key_file()).resolve())
-
-
-def derived_key(purpose: str) -> Key:
-    """A key for ``purpose`` derived from the audit trail's key (HMAC-SHA-256 of the purpose): kept outside
-    the database as that key is, and never the same as it."""
-    base = _installed_key or load_key()
-    return Key(hmac.new(base.secret, purpose.encode("utf-8"), hashlib.sha256).digest())
-
-
-# -------------------------------------------------------------------------------------- hashing a row
-CONTENT = (
-    "id", "at", "actor", "account_id", "host", "action", "record_type", "record_id", "case_id", "fields",
-    "old_version", "new_version", "key_id", "prev_hash",
-)
-
-
-def row_hash(key: Key, row: dict[str, Any]) -> str:
-    content = json.dumps([row[name] for name in CONTENT], ensure_ascii=False, separators=(",", ":"))
-    return hmac.new(key.secret, content.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 # ------------------------------------------------------------------------------- what a table is part of
@@ -606,99 +509,6 @@ def _changes(session: Session) -> list[dict[str, Any]]:
     return out
 
 
-#: The trail's last row (id, hash) as this program last wrote or read it, per engine: a writer chains after
-#: it without reading it first, and the insert itself checks that it is still the last (see :func:`append`).
-_heads: weakref.WeakKeyDictionary[sa.Engine, tuple[int, str]] = weakref.WeakKeyDictionary()
-#: How many times :func:`append` reads the last row again before it gives up (each retry means another
-#: writer's rows were committed in between: the trail moves on, this one chains after them).
-ATTEMPTS = 100
-
-
-def _chained(entries: list[dict[str, Any]], last_id: int, prev: str, key: Key, actor: Actor,
-             at: str) -> list[dict[str, Any]]:
-    rows = []
-    for entry in entries:
-        last_id += 1
-        row = {
-            "id": last_id, "at": at, "actor": actor.name[:200], "account_id": actor.account_id,
-            "host": actor.host[:200], "key_id": key.id, "prev_hash": prev, **entry,
-        }
-        row["hash"] = prev = row_hash(key, row)
-        rows.append(row)
-    return rows
-
-
-def _insert_first(conn: sa.Connection, row: dict[str, Any], last_id: int, prev: str) -> bool:
-    """Insert ``row`` (id ``last_id + 1``, chained after ``prev``) only if the trail's last row is still
-    ``last_id`` with hash ``prev``: one statement, no lock and no read before it. The condition is read in
-    the statement's snapshot; a row ``last_id + 1`` committed or being written by another transaction
-    since is caught by the primary key (``ON CONFLICT DO NOTHING``: PostgreSQL waits for that transaction,
-    then inserts nothing). True if inserted."""
-    statement = _first_insert(conn.dialect.name, first=last_id == 0)
-    params = {**{f"v_{n}": row[n] for n in _FIRST_NAMES}, "last_id": last_id, "prev": prev}
-    result = conn.execute(statement, params, execution_options={"preserve_rowcount": True})
-    return result.rowcount == 1
-
-
-_FIRST_NAMES = (*CONTENT, "hash")
-
-
-@functools.cache
-def _first_insert(dialect: str, *, first: bool) -> Any:
-    """The conditional insert of :func:`_insert_first`, built once per dialect with bound parameters (so
-    that a save does not build it again, and SQLAlchemy's statement cache serves it)."""
-    if first:
-        holds = ~sa.exists(sa.select(TABLE.c.id))
-    else:
-        holds = sa.and_(
-            sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id == sa.bindparam("last_id"),
-                                                  TABLE.c.hash == sa.bindparam("prev"))),
-            ~sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id > sa.bindparam("last_id"))),
-        )
-    given = sa.select(
-        *(sa.bindparam(f"v_{n}", type_=TABLE.c[n].type).label(n) for n in _FIRST_NAMES)
-    ).where(holds)
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    dialect_insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-    return dialect_insert(TABLE).from_select(list(_FIRST_NAMES), given).on_conflict_do_nothing(
-        index_elements=[TABLE.c.id]
-    )
-
-
-def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key | None = None,
-           actor: Actor | None = None) -> int:
-    """Add ``entries`` (action, record_type, record_id, case_id, fields, old_version, new_version) to the
-    trail on ``conn``, in its transaction, chained after the last row. The number added.
-
-    The first row is inserted on condition that the last row is still the one this program knows
-    (:func:`_insert_first`); when it is not (another program wrote meanwhile, or this program's last
-    transaction was rolled back), the last row is read and the rows chained after it again. Once that
-    first row is in, no other writer can chain after the same row (its id is taken; PostgreSQL makes
-    others wait for this transaction), so the rest go in with a plain insert. One statement for a
-    one-record change, none of them a lock or a read; the chain never forks."""
-    entries = list(entries)
-    if not entries:
-        return 0
-    key = key or _installed_key or load_key()
-    actor = actor or current_actor()
-    at = datetime.now(UTC).isoformat(timespec="microseconds")
-    engine = conn.engine
-    head = _heads.get(engine)
-    for _attempt in range(ATTEMPTS):
-        if head is None:
-            head = latest(conn)
-        rows = _chained(entries, head[0], head[1], key, actor, at)
-        if _insert_first(conn, rows[0], *head):
-            if len(rows) > 1:
-                conn.execute(sa.insert(TABLE), rows[1:])
-            _heads[engine] = (rows[-1]["id"], rows[-1]["hash"])
-            return len(rows)
-        head = None  # not the last row any more: read it
-    raise AuditBusyError("The audit trail kept changing under this save; it was not saved. Try again.")
-
-
 def _before_commit(session: Session) -> None:
     session.flush()  # objects added but not flushed yet are noted now
     if _INFO not in session.info:
@@ -723,13 +533,9 @@ def note(session: Session, action: str, record_type: str, record_id: Any = None,
     })
 
 
-_installed_key: Key | None = None
-
-
 def install(sessions: sessionmaker[Session]) -> None:
     """Audit every session ``sessions`` makes (the key is read, or made, now: a missing key fails here)."""
-    global _installed_key
-    _installed_key = load_key()
+    install_key()
     event.listen(sessions, "do_orm_execute", _on_execute)
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_flush", _after_flush)
@@ -737,9 +543,3 @@ def install(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_commit", _forget)
     event.listen(sessions, "after_rollback", _forget)
     event.listen(sessions, "after_soft_rollback", _forget)
-
-
-def latest(conn: sa.Connection) -> tuple[int, str]:
-    """The last row's id and hash ((0, GENESIS) for an empty trail): printed on the minutes."""
-    row = conn.execute(sa.select(TABLE.c.id, TABLE.c.hash).order_by(TABLE.c.id.desc()).limit(1)).first()
-    return (row[0], row[1]) if row is not None else (0, GENESIS)
