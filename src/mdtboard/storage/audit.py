@@ -33,20 +33,14 @@ from __future__ import annotations
 import decimal
 import enum
 import functools
-import getpass
 import hashlib
 import hmac
 import json
 import logging
-import os
-import secrets
-import socket
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -54,16 +48,25 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.sql import operators
 
-from mdtboard.domain.errors import DatabaseError, MdtboardError
+from mdtboard.domain.errors import DatabaseError
 from mdtboard.storage.audit_models import AuditRow
+from mdtboard.storage.audit_rows import CONTENT as CONTENT  # the trail's pure parts, re-exported
+from mdtboard.storage.audit_rows import ENV_KEY_FILE as ENV_KEY_FILE
+from mdtboard.storage.audit_rows import GENESIS as GENESIS
+from mdtboard.storage.audit_rows import Actor as Actor
+from mdtboard.storage.audit_rows import AuditKeyError as AuditKeyError
+from mdtboard.storage.audit_rows import Key as Key
+from mdtboard.storage.audit_rows import act_as as act_as
+from mdtboard.storage.audit_rows import chained, note_entry, now_text
+from mdtboard.storage.audit_rows import current_actor as current_actor
+from mdtboard.storage.audit_rows import key_file as key_file
+from mdtboard.storage.audit_rows import load_key as load_key
+from mdtboard.storage.audit_rows import row_hash as row_hash
 from mdtboard.storage.models import Base
-from mdtboard.storage.permissions import create_private_file, make_private_folder, others_can_read, restrict
 
 log = logging.getLogger(__name__)
 
-ENV_KEY_FILE = "MDTBOARD_AUDIT_KEY_FILE"
 TABLE: sa.Table = AuditRow.__table__  # type: ignore[assignment]
-GENESIS = "0" * 64
 #: Tables never audited: the trail itself, the change feed, presence (who has what open, renewed every few
 #: seconds), and the search index (derived from the cases).
 NOT_AUDITED = frozenset({"audit_log", "change_log", "presence", "case_search_tokens", "alembic_version"})
@@ -76,91 +79,10 @@ PART_OF = {"discipline_inputs": ("cases", "case_id")}
 _INFO = "mdtboard_audit"
 
 
-class AuditKeyError(MdtboardError):
-    """The trail's key cannot be read or made."""
-
-
 class AuditBusyError(DatabaseError):
     """Other programs kept adding to the trail while this one tried to (it may pass: retried)."""
 
     passing = True
-
-
-# -------------------------------------------------------------------------------------------- who acts
-@dataclass(frozen=True)
-class Actor:
-    """Who acts, from which computer. ``account_id`` is None until people sign in with accounts."""
-
-    name: str
-    host: str
-    account_id: int | None = None
-
-
-def _os_actor() -> Actor:
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):
-        name = f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"
-    return Actor(name=name, host=socket.gethostname() or "unknown")
-
-
-_actor: Actor | None = None
-
-
-def current_actor() -> Actor:
-    global _actor
-    if _actor is None:
-        _actor = _os_actor()
-    return _actor
-
-
-def act_as(actor: Actor | None) -> None:
-    """Record ``actor`` on every change from now on (None: back to the operating-system user). The place
-    where signing in to an account will say who acts."""
-    global _actor
-    _actor = actor
-
-
-# ------------------------------------------------------------------------------------------------ key
-def key_file() -> Path:
-    given = os.environ.get(ENV_KEY_FILE)
-    if given:
-        return Path(given).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("mdtboard", appauthor=False)) / "audit.key"
-
-
-@dataclass(frozen=True)
-class Key:
-    secret: bytes = field(repr=False)
-    id: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "id", hashlib.sha256(self.secret).hexdigest()[:16])
-
-
-@cache
-def _load_key(path: Path) -> Key:
-    try:
-        if not path.exists():
-            make_private_folder(path.parent)
-            if create_private_file(path):
-                path.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
-                log.info("a new audit-trail key was made")
-        if others_can_read(path):
-            restrict(path)
-        text = path.read_text(encoding="ascii").strip()
-        secret = bytes.fromhex(text)
-    except (OSError, ValueError) as exc:
-        raise AuditKeyError(f"The audit trail's key {path} cannot be read or made ({exc}).") from exc
-    if len(secret) < 16:
-        raise AuditKeyError(f"The audit trail's key {path} is too short (at least 16 bytes).")
-    return Key(secret)
-
-
-def load_key(path: Path | None = None) -> Key:
-    return _load_key((path or key_file()).resolve())
 
 
 def derived_key(purpose: str) -> Key:
@@ -168,18 +90,6 @@ def derived_key(purpose: str) -> Key:
     the database as that key is, and never the same as it."""
     base = _installed_key or load_key()
     return Key(hmac.new(base.secret, purpose.encode("utf-8"), hashlib.sha256).digest())
-
-
-# -------------------------------------------------------------------------------------- hashing a row
-CONTENT = (
-    "id", "at", "actor", "account_id", "host", "action", "record_type", "record_id", "case_id", "fields",
-    "old_version", "new_version", "key_id", "prev_hash",
-)
-
-
-def row_hash(key: Key, row: dict[str, Any]) -> str:
-    content = json.dumps([row[name] for name in CONTENT], ensure_ascii=False, separators=(",", ":"))
-    return hmac.new(key.secret, content.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 # ------------------------------------------------------------------------------- what a table is part of
@@ -614,20 +524,6 @@ _heads: weakref.WeakKeyDictionary[sa.Engine, tuple[int, str]] = weakref.WeakKeyD
 ATTEMPTS = 100
 
 
-def _chained(entries: list[dict[str, Any]], last_id: int, prev: str, key: Key, actor: Actor,
-             at: str) -> list[dict[str, Any]]:
-    rows = []
-    for entry in entries:
-        last_id += 1
-        row = {
-            "id": last_id, "at": at, "actor": actor.name[:200], "account_id": actor.account_id,
-            "host": actor.host[:200], "key_id": key.id, "prev_hash": prev, **entry,
-        }
-        row["hash"] = prev = row_hash(key, row)
-        rows.append(row)
-    return rows
-
-
 def _insert_first(conn: sa.Connection, row: dict[str, Any], last_id: int, prev: str) -> bool:
     """Insert ``row`` (id ``last_id + 1``, chained after ``prev``) only if the trail's last row is still
     ``last_id`` with hash ``prev``: one statement, no lock and no read before it. The condition is read in
@@ -683,13 +579,13 @@ def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key |
         return 0
     key = key or _installed_key or load_key()
     actor = actor or current_actor()
-    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    at = now_text()
     engine = conn.engine
     head = _heads.get(engine)
     for _attempt in range(ATTEMPTS):
         if head is None:
             head = latest(conn)
-        rows = _chained(entries, head[0], head[1], key, actor, at)
+        rows = chained(entries, head[0], head[1], key, actor, at)
         if _insert_first(conn, rows[0], *head):
             if len(rows) > 1:
                 conn.execute(sa.insert(TABLE), rows[1:])
@@ -716,11 +612,7 @@ def note(session: Session, action: str, record_type: str, record_id: Any = None,
          case_id: int | None = None, fields: Iterable[str] = ()) -> None:
     """Record an event that changes no row (a read of restricted text, an export) with this session's
     transaction; the session must be committed (a unit of work)."""
-    _pending(session).notes.append({
-        "action": action, "record_type": record_type,
-        "record_id": None if record_id is None else str(record_id), "case_id": case_id,
-        "fields": json.dumps(sorted(fields)),
-    })
+    _pending(session).notes.append(note_entry(action, record_type, record_id, case_id=case_id, fields=fields))
 
 
 _installed_key: Key | None = None
