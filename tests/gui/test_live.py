@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import settle
-from gui_helpers import WindowFactory, make_window, opened, settings_path
+from gui_helpers import WindowFactory, close_window, make_window, opened, settings_path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -409,4 +410,32 @@ def test_follow_mode_shows_the_operators_timer_and_who_holds_the_floor(
     live.follow_action.trigger()
     settle()
     assert label.text() == ""
+    services.close()
+
+
+def test_changes_arriving_as_the_window_closes_reach_no_view(
+    qtbot: QtBot, make_window: WindowFactory, prepared: tuple[str, Services]
+) -> None:
+    """Changes the watcher had handed to the GUI thread just before the window closed are given to no view
+    once it has: following them would read the closed database, which reopens its pool (on PostgreSQL a
+    connection nobody closes, a ResourceWarning in whichever test collects it)."""
+    url, services = prepared
+    case_id = _case_id(services, "LIVE-1")
+    conf = services.conferences.create(Conference(title="Pain MDT", starts_at=datetime(2026, 12, 10, 13, 0)))
+    services.conferences.add_agenda_item(conf.id or 0, case_id)
+    window = _window(make_window, url)
+    workspace, live = window.workspace, window.live
+    assert workspace is not None and live is not None and live.follow_action is not None
+    workspace.open_conference(conf.id or 0)
+    settle()
+    live.follow_action.trigger()  # following the meeting: a change moves the discussion on
+    settle()
+    seen = live.last_seen or 0
+    elsewhere(url, ["status", conf.id, case_id, "in_discussion"])
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while (live.last_seen or 0) <= seen:  # read by the watcher: the batch waits on the GUI thread's queue
+        assert time.monotonic() < deadline, "the change was not read"
+        time.sleep(0.01)  # not the event loop: the batch stays queued until the window has closed
+    with qtbot.assertNotEmitted(live.changed, wait=500):  # the queued batch is delivered meanwhile
+        close_window(qtbot, window)
     services.close()

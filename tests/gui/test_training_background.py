@@ -5,7 +5,8 @@ and locked once the database is free."""
 from __future__ import annotations
 
 import pytest
-from conftest import Ticks, settle, sqlite_locked
+from conftest import Ticks, held_for, settle, sqlite_locked
+from gui_thread_sql import watch_gui_thread
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_training_scoring import ZOE, conference, services, window
@@ -19,6 +20,10 @@ pytestmark = pytest.mark.gui
 __all__ = ["conference", "services", "window"]  # fixtures used here
 
 HOLD_MS = 1000  # well under the busy timeout (8 s); long enough to count turns on a loaded machine
+#: How long another connection holds the database while a score is pending (under the busy timeout).
+HELD_S = 1.5
+#: The longest gap between two turns of the event loop allowed meanwhile (a did-it-block check).
+GAP_S = 0.5
 
 
 def test_submitting_scores_waits_for_a_locked_database_in_the_background(
@@ -48,3 +53,37 @@ def test_submitting_scores_waits_for_a_locked_database_in_the_background(
     stored = services.training.assessment(conf_id, ZOE, AssessorRole.SELF, case_id=case_id)
     assert stored is not None and stored.submitted
     assert not panel.row("case.isbar.background").isEnabled()  # locked
+
+
+def test_scoring_another_role_with_a_score_pending_does_not_wait_for_its_save(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    """A score given and not saved yet, then another role chosen while another connection holds the
+    database: the save is queued, not waited for; the event loop keeps turning, no SQL is sent from the
+    GUI thread, and once the database is free the score is stored and shown again with its role."""
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    panel.set_role(AssessorRole.SELF)
+    settle()
+    row = panel.row("case.isbar.background")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    qtbot.keyClick(row, Qt.Key.Key_4)
+    assert panel.pending
+    with watch_gui_thread(services.db.engine) as noted:
+        with held_for(services.db, HELD_S, ()):
+            ticks = Ticks()
+            panel.set_role(AssessorRole.FACILITATOR)
+            qtbot.wait(int(HELD_S * 1000) - 300)  # while held (what comes after it is not timed)
+            ticks.stop()
+        assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
+        settle()
+    assert not noted, f"SQL sent from the GUI thread:\n{noted}"
+    stored = services.training.assessment(conf_id, ZOE, AssessorRole.SELF, case_id=case_id)
+    assert stored is not None
+    score = stored.assessment.score("case.isbar.background")
+    assert score is not None and score.value == 4
+    panel.set_role(AssessorRole.SELF)
+    settle()
+    assert panel.unsaved_dialog is None
+    assert panel.sheet is not None and panel.sheet.scores["case.isbar.background"].value == 4

@@ -42,6 +42,8 @@ from mdtboard.domain.phi import (
     name_tokens,
 )
 from mdtboard.domain.phi_dates import date_spans
+from mdtboard.domain.phi_gazetteer import clinical_words
+from mdtboard.domain.phi_names import cue_words
 from mdtboard.domain.phi_places import institution_name_parts
 from mdtboard.domain.privacy import shared_case
 from mdtboard.domain.pseudonyms import (
@@ -267,9 +269,22 @@ def people_names(case: Case, today: date | None = None) -> tuple[str, ...]:
     in any of its texts by its context (a name found once is looked for in every text)."""
     today = today or date.today()
     found: set[str] = set(name_tokens(*_people(case)))
-    for _field, where, text, _structured in text_slots(case):
+    slots = [(where, text) for _field, where, text, _structured in text_slots(case)]
+    for where, text in slots:
         found.update(name_tokens(*(h.text for h in find_identifiers(where, text, (), today)
                                    if h.kind is HintKind.NAME)))
+    # once a full name is known ("Mercy Bautista-Lim", found by its family name), its first name alone
+    # is a name too ("Mercy phones"): the name parts found beside the known ones, unless the case writes
+    # them in lower case (then they are words) or they are clinical words
+    lower = {w for _where, text in slots for w in re.findall(r"(?<![\w'’-])[a-zß-öø-ÿ][\w'’-]*", text)}
+    not_names = clinical_words() | cue_words()
+    known = tuple(sorted(found))
+    for where, text in slots:
+        for hint in find_identifiers(where, text, known, today):
+            if hint.kind is HintKind.NAME:
+                found.update(token for token in name_tokens(hint.text) if token[:1].isupper()
+                             and len(token) >= 3 and token.casefold() not in lower
+                             and token.casefold() not in not_names)
     return tuple(sorted(found))
 
 
@@ -300,15 +315,25 @@ def case_hints(case: Case, today: date | None = None) -> dict[str, tuple[Identif
     """Every identifier hint in every text of ``case`` as it is (path -> hints): what a draft starts from."""
     today = today or date.today()
     names = people_names(case, today)
-    ages = _ages(case)
+    ages = _ages(case, today)
     known = case_known(case, names, today)
     return {where: find_identifiers(where, text, names, today, ages, known)
             for _f, where, text, _s in text_slots(case)}
 
 
-def _ages(case: Case) -> tuple[int, ...]:
+def _ages(case: Case, today: date | None = None) -> tuple[int, ...]:
+    """The ages over 89 known in ``case``: the patient's, and those written in any of its texts ("96F",
+    "aged 93"), looked for as bare numbers in every text ("At 96, is ..."). """
+    found: set[int] = set()
     age = case.patient.age
-    return (age, age + 1) if age is not None and age > MAX_SHOWN_AGE else ()
+    if age is not None and age > MAX_SHOWN_AGE:
+        found |= {age, age + 1}
+    for _field, where, text, _structured in text_slots(case):
+        for hint in find_identifiers(where, text, (), today or date.today()):
+            if hint.kind is HintKind.AGE_OVER_89:
+                found.update(n for n in map(int, re.findall(r"(?<!\d)\d{2,3}(?!\d)", hint.text))
+                             if MAX_SHOWN_AGE < n < 120)
+    return tuple(sorted(found))
 
 
 def make_teaching_case(
@@ -380,8 +405,9 @@ def make_teaching_case(
             if hint.kind is HintKind.NAME and name_cue(text, hint.start, hint.end):
                 name_replacement(aliases, text, hint.start, hint.end)
     replacements: list[Replacement] = []
+    ages = _ages(case, today)
     for _field, where, text, _structured in text_slots(new):
-        sure = [h for h in find_identifiers(where, text, names, today, _ages(case), known) if h.sure]
+        sure = [h for h in find_identifiers(where, text, names, today, ages, known) if h.sure]
         if sure:
             changed, done = _apply(text, sure, aliases, automatic=True)
             set_text(new, where, changed)

@@ -33,7 +33,26 @@ from enum import StrEnum
 import phonenumbers
 
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
-from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans
+from mdtboard.domain.phi_forms import (
+    acronym_spans,
+    address_form_spans,
+    age_form_spans,
+    age_word_pattern,
+    bracket_after,
+    clinical_acronyms,
+    date_form_spans,
+    institution_form_spans,
+    joined_by_landmark,
+    name_form_spans,
+    neighbourhood_spans,
+    place_form_spans,
+    widen_address_end,
+    widen_date,
+    widen_institution,
+    widen_name,
+    widen_place,
+)
+from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
 from mdtboard.domain.phi_places import (
@@ -174,11 +193,27 @@ def find_identifiers(
     names = tuple(names)
     found: list[Span] = []
 
+    clinical = clinical_words()
+
     def add(start: int, end: int, kind: HintKind, sure: bool = True, year: int | None = None) -> None:
-        while end > start and (text[end - 1] in " ,;:" or text[end - 1] == "." and kind in _WORDY):
-            end -= 1
-        if end > start:
-            found.append((start, end, kind, sure, year))
+        # the parts written around an identifier that belong to it (see phi_forms.py); the span as found
+        # is kept after the wider one, for when the wider one clashes with another hint
+        wide = (start, end)
+        if kind is HintKind.DATE:
+            wide = (widen_date(text, start), end)
+        elif kind is HintKind.NAME:
+            wide = widen_name(text, start, end)
+        elif kind is HintKind.PLACE:
+            wide = widen_place(text, start, end)
+        elif kind is HintKind.ADDRESS:
+            wide = (start, widen_address_end(text, start, end))
+        elif kind is HintKind.INSTITUTION:
+            wide = (widen_institution(text, start), end)
+        for first, last in dict.fromkeys((wide, (start, end))):
+            while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
+                last -= 1
+            if last > first:
+                found.append((first, last, kind, sure, year))
 
     for match in _EMAIL.finditer(text):
         add(match.start(), match.end(), HintKind.EMAIL)
@@ -201,6 +236,8 @@ def find_identifiers(
         add(start, end, HintKind.DATE, True, year)
     for start, end, year in date_world_spans(text):
         add(start, end, HintKind.DATE, True, year)
+    for start, end, year in date_form_spans(text, today):
+        add(start, end, HintKind.DATE, True, year)
     for region in PHONE_REGIONS:
         for number in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
             # letters are read as a keypad's digits ("31 X2"): a number in a case is written in digits
@@ -218,21 +255,30 @@ def find_identifiers(
     # a phone's extension is part of it: "(416) 935-7700 x4412", "+82 2 3142 5500 ext. 331"
     found = [(f[0], extension.end(), *f[2:]) if f[2] is HintKind.PHONE and (
         extension := PHONE_EXTENSION.match(text, f[1])) else f for f in found]
-    for start, end in (*address_spans(text), *address_world_spans(text)):
+    for start, end in (*address_spans(text), *address_world_spans(text), *address_form_spans(text, clinical)):
         add(*widen_address(text, start, end), HintKind.ADDRESS)
+    # two addresses joined by a landmark are one ("No. 17, Oke-Ado Road, off Liberty Stadium Rd")
+    addresses = sorted(f for f in found if f[2] is HintKind.ADDRESS)
+    for first, second in zip(addresses, addresses[1:], strict=False):
+        if joined_by_landmark(text, first[1], second[0]):
+            found.append((first[1], second[0], HintKind.ADDRESS, True, None))
     for start, end, sure in record_spans(text):
         add(start, end, HintKind.RECORD_NUMBER, sure)
     for start, end in postcode_spans(text):
         add(start, end, HintKind.POSTCODE)
     for start, end, what in postcode_world_spans(text):
         add(start, end, HintKind.POSTCODE if what == "postcode" else HintKind.PLACE)
-    for start, end in (*institution_spans(text), *institution_world_spans(text)):
-        add(start, end, HintKind.INSTITUTION)
+    institutions = [(s, e, True) for s, e in (*institution_spans(text), *institution_world_spans(text))]
+    institutions += institution_form_spans(text, clinical)
+    institutions += [(s, e, False)
+                     for s, e in acronym_spans(text, town_names(), clinical, clinical_acronyms())]
+    for start, end, sure in institutions:
+        add(start, end, HintKind.INSTITUTION, sure)
         # its acronym in brackets after it: "Lagos University Teaching Hospital (LUTH)"
         acronym = _ACRONYM_AFTER.match(text, end)
-        if acronym is not None:
-            add(*acronym.span("acronym"), HintKind.INSTITUTION)
-    for start, end in (*context_names(text), *name_spans(text)):
+        if acronym is not None and acronym.group("acronym").casefold() not in town_names():
+            add(*acronym.span("acronym"), HintKind.INSTITUTION, sure)
+    for start, end in (*context_names(text), *name_spans(text), *name_form_spans(text, clinical)):
         add(start, end, HintKind.NAME)
     for token in sorted(set(names), key=len, reverse=True):
         # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
@@ -247,11 +293,14 @@ def find_identifiers(
         group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
-    for start, end in age_spans(text):
+    for start, end in (*age_spans(text), *age_form_spans(text)):
         add(start, end, HintKind.AGE_OVER_89)
+    if any(age > MAX_SHOWN_AGE for age in ages):  # "ninety-seven and sharp": a case known to hold such an age
+        for match in age_word_pattern().finditer(text):
+            add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for age in ages:
         if age > MAX_SHOWN_AGE:
-            bare = rf"(?<![\d.,/]){age}(?![\d.,/])(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
+            bare = rf"(?<![\d.,/]){age}(?![\d/]|[.,]\d)(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
             for match in re.finditer(bare, text):
                 add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for start, end in town_spans(text):
@@ -260,6 +309,8 @@ def find_identifiers(
         add(match.start(), match.end(), HintKind.DATE, sure=False)
     for start, end in (*geo_spans(text), *place_spans(text)):
         add(start, end, HintKind.PLACE)
+    for start, end, sure in place_form_spans(text, clinical):
+        add(start, end, HintKind.PLACE, sure)
     for start, end in named_home_spans(text):
         add(start, end, HintKind.ADDRESS, sure=False)
     beside = [(s, e, kind is HintKind.POSTCODE) for s, e, kind, _sure, _year in found if kind in _BESIDE]
@@ -270,14 +321,22 @@ def find_identifiers(
     for found_text, kind, sure in sorted(set(known), key=lambda k: len(k[0]), reverse=True):
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
             add(match.start(), match.end(), kind, sure)
-    for start, end in acronym_institution_spans(text, clinical_words()):
+    for start, end in acronym_institution_spans(text, clinical):
         add(start, end, HintKind.INSTITUTION, sure=False)
-    for start, end in at_name_spans(text, clinical_words()):
+    for start, end in at_name_spans(text, clinical):
         add(start, end, HintKind.INSTITUTION, sure=False)
     for start, end in gazetteer_spans(text):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end in neighbourhood_spans(text, town_names(), clinical):
+        add(start, end, HintKind.PLACE, sure=False)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
+    # an institution's name in full or its town in brackets after it: "JOOTRH (Jaramogi Oginga Odinga)",
+    # "Saudi Aramco (Dhahran)"
+    for _start, end, kind, sure, _year in list(found):
+        if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
+            town = text[inner[0]:inner[1]].casefold() in town_names()
+            add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
     return tuple(
         IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
         for start, end, kind, sure, year in _without_overlaps(found)
@@ -304,11 +363,19 @@ def _without_overlaps(found: list[Span]) -> list[Span]:
             HintKind.RECORD_NUMBER, HintKind.NAME, HintKind.PHONE,
         ) or span[2] is HintKind.PLACE and (span[3] or all(k[2] is HintKind.PLACE for k in clash))) and all(
             k[2] in (HintKind.NAME, HintKind.PLACE, HintKind.POSTCODE, HintKind.DATE, HintKind.PHONE,
-                     HintKind.RECORD_NUMBER, HintKind.ADDRESS, HintKind.INSTITUTION) for k in clash
+                     HintKind.RECORD_NUMBER, HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.AGE_OVER_89)
+            for k in clash
         ):
             # an address that holds a name-like street or a postcode, a date that holds a day number read
             # as a phone: the wider span is the identifier
             kept = [k for k in kept if k not in clash]
             kept.append(span)
+        elif span[2] is HintKind.INSTITUTION and all(k[2] is HintKind.INSTITUTION for k in clash) and not any(
+            k[0] <= start and end <= k[1] for k in clash
+        ):
+            # one institution found in pieces ("UBS Centro" and "Santa Teresa" of "UBS Centro de Saúde Santa
+            # Teresa"): one span
+            kept = [k for k in kept if k not in clash]
+            kept.append((min(start, *(k[0] for k in clash)), max(end, *(k[1] for k in clash)), *span[2:]))
     return sorted(kept)
 

@@ -19,6 +19,8 @@ _MONTHS = (
     + "|".join(re.escape(m) for m in sorted(set(entries("months")), key=len, reverse=True))
     + ")"
 )
+#: Month names and short forms of every language the finder knows (for phi_forms.py).
+MONTHS = _MONTHS
 _DAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _ORD = r"(?:st|nd|rd|th|er|re|º|°)?"
 _ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"

@@ -45,6 +45,10 @@ _REGIONS = frozenset({
 })
 
 
+#: Provinces, states and nations (public: an institution's bracket that names one is not its town).
+REGIONS = _REGIONS
+
+
 @cache
 def clinical_words() -> frozenset[str]:
     """The words of the medicine names and brands and the instrument names mdtboard ships, and the words

@@ -151,6 +151,18 @@ def context_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def cue_words() -> frozenset[str]:
+    """The titles, relations and roles that stand before a name, of every language the finder knows
+    (caseless): a word beside a name that is not itself a name."""
+    from mdtboard.domain.phi_vocab import entries
+
+    words = re.findall(r"[^\W\d_]{2,}", _TITLE.pattern + _RELATIONS)
+    for section, key in (("relations", None), ("titles", "before"), ("titles", "after"),
+                         ("name_forms", "relations"), ("name_forms", "roles")):
+        words += [w for entry in entries(section, key) for w in re.findall(r"[^\W\d_]{2,}", entry)]
+    return frozenset(w.casefold() for w in words)
+
+
 def name_tokens(*names: str | None) -> tuple[str, ...]:
     """The parts of people's names worth looking for in free text (titles and particles left out)."""
     tokens: set[str] = set()

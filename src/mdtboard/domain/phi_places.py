@@ -13,7 +13,9 @@ institutions (hospitals, clinics, schools, churches, employers) and towns.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from mdtboard.domain.phi_vocab import entries
 from mdtboard.domain.phi_words import (
     FRENCH_ACRONYMS,
     GENERIC,
@@ -146,7 +148,7 @@ _INSTITUTION_WORDS = (
 _INSTITUTION = re.compile(
     rf"\b(?P<pre>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|Mater|Holy)\s+)?(?:(?:{_CAP}|\d{{1,4}}){_JOIN}){{0,4}}{_CAP}\s+)"
     rf"{_INSTITUTION_WORDS}\b(?:\s+of\s+(?:the\s+)?(?:{_CAP}\s*){{1,3}}|\s+(?P<post>(?!Pain\b|Clinic\b|ED\b)"
-    rf"{_UPPER}[a-zß-öø-ÿ]{{3,}})\b(?!\s+(?:and|or)\b)(?=[,.;:)]|\s+(?:[a-z]|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    rf"{_UPPER}[a-zß-öø-ÿ]{{3,}}|{_UPPER}[a-zß-öø-ÿ]{{2,}}(?:-{_UPPER}[a-zß-öø-ÿ]{{2,}})+)\b(?!\s+(?:and|or)\b)(?=[,.;:)]|\s+(?:[a-z]|\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
     rf"Sep|Oct|Nov|Dec)[a-z]*\b)|$))?"
     rf"|\b(?i:works?\s+(?:for|at)|worked\s+(?:for|at)|employed\s+by|employer:?|job\s+at|plays\s+for|"
     rf"volunteers?\s+(?:at|for|with)|member\s+of|trabaja\s+en|trabalha\s+(?:na|no|em)|travaille\s+(?:à|chez|au)|"
@@ -201,8 +203,8 @@ _TOWN_STATE = re.compile(
     rf"(?:{'|'.join(_US_STATES)}|{_US_STATE_NAMES}|{_OTHER_STATES})\b"
 )
 _MORE_TOWNS = re.compile(
-    r"(?:,|\s+[–-])\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:(?:\s+(?:del|de|la|di|da|do|sur|upon|on|am|an|im))?"
-    r"\s+[A-Z][a-z][^\W\d_]*){0,2})"
+    r"(?:,|\s+[–-])\s+(?P<town>[A-Z][a-z][^\W\d_]*(?:-[A-Z][a-z][^\W\d_]*)*"
+    r"(?:(?:\s+(?:del|de|la|di|da|do|sur|upon|on|am|an|im))?\s+[A-Z][a-z][^\W\d_]*){0,2})"
     r"(?=[,.;)]|\s+(?:with|and|in|on|at|since)\b|\s+\d{4,5}\b|$)"
 )
 POSTCODE_AFTER_TOWN = re.compile(r",?\s+(?P<zip>\d{4,6})\b(?![.,/:]\d)")
@@ -243,6 +245,14 @@ _ACTIVITIES = frozenset({"mass", "masses", "prayers", "prayer", "worship", "meet
 _KIND_WORD = re.compile(rf"{_INSTITUTION_WORDS}$", re.IGNORECASE)
 
 
+@cache
+def _kinds() -> frozenset[str]:
+    """The kinds of institution of the vocabularies of many languages, one word each (caseless)."""
+    words = [*entries("institutions", "before"), *entries("institutions", "after"),
+             *entries("institution_forms", "before"), *entries("institution_forms", "after")]
+    return frozenset(w.casefold() for w in words if " " not in w)
+
+
 def institution_name_parts(name: str) -> list[str]:
     """The runs of an institution's name that are its own, not its kind nor generic words: "Bronglais" of
     "Bronglais General Hospital", "Tirellan" of "Tirellan Medical Centre" (at least four letters)."""
@@ -252,7 +262,7 @@ def institution_name_parts(name: str) -> list[str]:
         bare = word.strip("'’.,()")
         bare = bare[:-2] if bare.endswith(("'s", "’s")) else bare
         if (bare[:1].isupper() and bare.casefold() not in GENERIC | NOT_NAMES | _ACTIVITIES
-                and not _KIND_WORD.match(bare) and not bare.isupper()):
+                and not _KIND_WORD.match(bare) and not bare.isupper() and bare.casefold() not in _kinds()):
             run.append(bare)
             continue
         if run and len(" ".join(run)) >= 4 and " ".join(run) != name:
@@ -335,7 +345,8 @@ _GEO = re.compile(
     r"\b(?:[A-Z][a-z][^\W\d_]*\s+){1,2}(?:Island|Isle|Valley|Bay|Glen|Peninsula|Harbour|Harbor)\b"
 )
 _BEFORE_POSTCODE = re.compile(
-    r"(?:^|,\s*|\b(?:in|at)\s+)(?P<town>[A-Z][a-z][^\W\d_]*(?:[\s-][A-Z][a-z][^\W\d_]*)?)"
+    r"(?:^|,\s*|\b(?:in|at)\s+)(?P<town>(?:(?:Y|Yr|An|El|La|Las|Los|Le|Les|Il|De|Den|Het|Al)\s+)?"
+    r"[A-Z][a-z][^\W\d_]*(?:[\s-][A-Z][a-z][^\W\d_]*)?)"
     r"(?:,?\s+(?:[A-Z]{2,3}|Co\.?\s+[A-Z][a-z]+))?,?\s*$"
 )
 
@@ -348,6 +359,7 @@ def places_beside(spans: list[tuple[int, int, bool]], text: str) -> list[tuple[i
     after such a town)."""
     places: list[tuple[int, int, bool]] = []
     for start, end, is_postcode in spans:
+        end = end + 1 if text[end:end + 2] == ".," else end  # "142-B Gorordo Ave., Lahug"
         at = end
         european = _POSTCODE_THEN_TOWN.match(text, end)
         if european is not None and european.group("town").casefold() not in NOT_TOWNS | NOT_NAMES:

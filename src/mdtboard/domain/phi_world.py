@@ -184,7 +184,8 @@ def institution_world_spans(text: str) -> list[Span]:
 #: every noun): "fixed at Bronglais", "radiotherapy at Korle
 #: Bu", "epidural at Bon Secours Galway". Only a question: it may be a town, a ward or a word.
 _AT_NAME = re.compile(
-    rf"(?<![\w'’])(?i:at|à|presso|em)\s+(?:the\s+)?(?P<name>{CAPW}(?:\s+{CAPW}){{0,2}})"
+    rf"(?<![\w'’])(?i:at|à|presso|em)\s+(?:the\s+)?(?:(?i:old|new|former|local|main|big|little|nearby)\s+)?"
+    rf"(?P<name>(?:[A-Z]\.\s?){{1,3}}{CAPW}|[A-Z](?:-[A-Z]){{1,4}}(?![\w-])|{CAPW}(?:\s+{CAPW}){{0,2}})"
 )
 
 

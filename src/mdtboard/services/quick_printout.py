@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mdtboard.services import printouts
 from mdtboard.services.permissions import acting
-from mdtboard.storage import audit_rows, quick_printout
+from mdtboard.storage import audit_key, audit_rows, quick_printout
 from mdtboard.storage.quick_printout import NotQuick
 
 
@@ -29,7 +29,7 @@ def printout(url: str | None, case_ref: str) -> tuple[printouts.CarePlanPrintout
     path = quick_printout.plain_file(url)
     if path is None:
         return None
-    audit_rows.load_key()  # as opening the database does: no paper when its export cannot be recorded
+    audit_key.load_key()  # as opening the database does: no paper when its export cannot be recorded
     try:
         with quick_printout.reading(path) as reads:
             case = reads.case(case_ref)

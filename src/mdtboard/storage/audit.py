@@ -26,18 +26,18 @@ primary key) is taken by one writer only, the others read the last row again and
 
 Removing rows at the end of the trail leaves a shorter, valid chain: :func:`latest` gives the last row's id
 and hash, to be printed on paper (the minutes) and compared later.
+
+Here: noting what each write touches and working out the rows. Who acts and the key are in
+:mod:`.audit_key`, chaining the rows onto the trail in :mod:`.audit_append`, reading it back (verifying it,
+a case's history) in :mod:`.audit_chain`.
 """
 
 from __future__ import annotations
 
 import decimal
 import enum
-import functools
-import hashlib
-import hmac
 import json
 import logging
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,25 +48,32 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 from sqlalchemy.sql import operators
 
-from mdtboard.domain.errors import DatabaseError
-from mdtboard.storage.audit_models import AuditRow
-from mdtboard.storage.audit_rows import CONTENT as CONTENT  # the trail's pure parts, re-exported
-from mdtboard.storage.audit_rows import ENV_KEY_FILE as ENV_KEY_FILE
-from mdtboard.storage.audit_rows import GENESIS as GENESIS
-from mdtboard.storage.audit_rows import Actor as Actor
-from mdtboard.storage.audit_rows import AuditKeyError as AuditKeyError
-from mdtboard.storage.audit_rows import Key as Key
-from mdtboard.storage.audit_rows import act_as as act_as
-from mdtboard.storage.audit_rows import chained, note_entry, now_text
-from mdtboard.storage.audit_rows import current_actor as current_actor
-from mdtboard.storage.audit_rows import key_file as key_file
-from mdtboard.storage.audit_rows import load_key as load_key
-from mdtboard.storage.audit_rows import row_hash as row_hash
+from mdtboard.storage.audit_append import GENESIS, TABLE, AuditBusyError, append, latest
+from mdtboard.storage.audit_key import (
+    CONTENT,
+    ENV_KEY_FILE,
+    Actor,
+    AuditKeyError,
+    Key,
+    act_as,
+    current_actor,
+    derived_key,
+    install_key,
+    key_file,
+    load_key,
+    row_hash,
+)
+from mdtboard.storage.audit_rows import note_entry
 from mdtboard.storage.models import Base
+
+__all__ = [  # who acts, the key and the chaining are in their own modules; named here as before
+    "CONTENT", "ENV_KEY_FILE", "GENESIS", "TABLE", "Actor", "AuditBusyError", "AuditKeyError", "Key",
+    "act_as", "append", "current_actor", "derived_key", "install", "key_file", "latest", "load_key", "note",
+    "row_hash",
+]
 
 log = logging.getLogger(__name__)
 
-TABLE: sa.Table = AuditRow.__table__  # type: ignore[assignment]
 #: Tables never audited: the trail itself, the change feed, presence (who has what open, renewed every few
 #: seconds), and the search index (derived from the cases).
 NOT_AUDITED = frozenset({"audit_log", "change_log", "presence", "case_search_tokens", "alembic_version"})
@@ -77,19 +84,6 @@ QUIET = frozenset({"version", "created_at", "updated_at", "given_lists"})
 #: discipline inputs are written again with every save of the case.
 PART_OF = {"discipline_inputs": ("cases", "case_id")}
 _INFO = "mdtboard_audit"
-
-
-class AuditBusyError(DatabaseError):
-    """Other programs kept adding to the trail while this one tried to (it may pass: retried)."""
-
-    passing = True
-
-
-def derived_key(purpose: str) -> Key:
-    """A key for ``purpose`` derived from the audit trail's key (HMAC-SHA-256 of the purpose): kept outside
-    the database as that key is, and never the same as it."""
-    base = _installed_key or load_key()
-    return Key(hmac.new(base.secret, purpose.encode("utf-8"), hashlib.sha256).digest())
 
 
 # ------------------------------------------------------------------------------- what a table is part of
@@ -516,85 +510,6 @@ def _changes(session: Session) -> list[dict[str, Any]]:
     return out
 
 
-#: The trail's last row (id, hash) as this program last wrote or read it, per engine: a writer chains after
-#: it without reading it first, and the insert itself checks that it is still the last (see :func:`append`).
-_heads: weakref.WeakKeyDictionary[sa.Engine, tuple[int, str]] = weakref.WeakKeyDictionary()
-#: How many times :func:`append` reads the last row again before it gives up (each retry means another
-#: writer's rows were committed in between: the trail moves on, this one chains after them).
-ATTEMPTS = 100
-
-
-def _insert_first(conn: sa.Connection, row: dict[str, Any], last_id: int, prev: str) -> bool:
-    """Insert ``row`` (id ``last_id + 1``, chained after ``prev``) only if the trail's last row is still
-    ``last_id`` with hash ``prev``: one statement, no lock and no read before it. The condition is read in
-    the statement's snapshot; a row ``last_id + 1`` committed or being written by another transaction
-    since is caught by the primary key (``ON CONFLICT DO NOTHING``: PostgreSQL waits for that transaction,
-    then inserts nothing). True if inserted."""
-    statement = _first_insert(conn.dialect.name, first=last_id == 0)
-    params = {**{f"v_{n}": row[n] for n in _FIRST_NAMES}, "last_id": last_id, "prev": prev}
-    result = conn.execute(statement, params, execution_options={"preserve_rowcount": True})
-    return result.rowcount == 1
-
-
-_FIRST_NAMES = (*CONTENT, "hash")
-
-
-@functools.cache
-def _first_insert(dialect: str, *, first: bool) -> Any:
-    """The conditional insert of :func:`_insert_first`, built once per dialect with bound parameters (so
-    that a save does not build it again, and SQLAlchemy's statement cache serves it)."""
-    if first:
-        holds = ~sa.exists(sa.select(TABLE.c.id))
-    else:
-        holds = sa.and_(
-            sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id == sa.bindparam("last_id"),
-                                                  TABLE.c.hash == sa.bindparam("prev"))),
-            ~sa.exists(sa.select(TABLE.c.id).where(TABLE.c.id > sa.bindparam("last_id"))),
-        )
-    given = sa.select(
-        *(sa.bindparam(f"v_{n}", type_=TABLE.c[n].type).label(n) for n in _FIRST_NAMES)
-    ).where(holds)
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    dialect_insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
-    return dialect_insert(TABLE).from_select(list(_FIRST_NAMES), given).on_conflict_do_nothing(
-        index_elements=[TABLE.c.id]
-    )
-
-
-def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key | None = None,
-           actor: Actor | None = None) -> int:
-    """Add ``entries`` (action, record_type, record_id, case_id, fields, old_version, new_version) to the
-    trail on ``conn``, in its transaction, chained after the last row. The number added.
-
-    The first row is inserted on condition that the last row is still the one this program knows
-    (:func:`_insert_first`); when it is not (another program wrote meanwhile, or this program's last
-    transaction was rolled back), the last row is read and the rows chained after it again. Once that
-    first row is in, no other writer can chain after the same row (its id is taken; PostgreSQL makes
-    others wait for this transaction), so the rest go in with a plain insert. One statement for a
-    one-record change, none of them a lock or a read; the chain never forks."""
-    entries = list(entries)
-    if not entries:
-        return 0
-    key = key or _installed_key or load_key()
-    actor = actor or current_actor()
-    at = now_text()
-    engine = conn.engine
-    head = _heads.get(engine)
-    for _attempt in range(ATTEMPTS):
-        if head is None:
-            head = latest(conn)
-        rows = chained(entries, head[0], head[1], key, actor, at)
-        if _insert_first(conn, rows[0], *head):
-            if len(rows) > 1:
-                conn.execute(sa.insert(TABLE), rows[1:])
-            _heads[engine] = (rows[-1]["id"], rows[-1]["hash"])
-            return len(rows)
-        head = None  # not the last row any more: read it
-    raise AuditBusyError("The audit trail kept changing under this save; it was not saved. Try again.")
-
-
 def _before_commit(session: Session) -> None:
     session.flush()  # objects added but not flushed yet are noted now
     if _INFO not in session.info:
@@ -615,13 +530,9 @@ def note(session: Session, action: str, record_type: str, record_id: Any = None,
     _pending(session).notes.append(note_entry(action, record_type, record_id, case_id=case_id, fields=fields))
 
 
-_installed_key: Key | None = None
-
-
 def install(sessions: sessionmaker[Session]) -> None:
     """Audit every session ``sessions`` makes (the key is read, or made, now: a missing key fails here)."""
-    global _installed_key
-    _installed_key = load_key()
+    install_key()
     event.listen(sessions, "do_orm_execute", _on_execute)
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_flush", _after_flush)
@@ -629,9 +540,3 @@ def install(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_commit", _forget)
     event.listen(sessions, "after_rollback", _forget)
     event.listen(sessions, "after_soft_rollback", _forget)
-
-
-def latest(conn: sa.Connection) -> tuple[int, str]:
-    """The last row's id and hash ((0, GENESIS) for an empty trail): printed on the minutes."""
-    row = conn.execute(sa.select(TABLE.c.id, TABLE.c.hash).order_by(TABLE.c.id.desc()).limit(1)).first()
-    return (row[0], row[1]) if row is not None else (0, GENESIS)

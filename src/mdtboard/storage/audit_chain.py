@@ -12,7 +12,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from mdtboard.storage.audit import CONTENT, GENESIS, TABLE, Key, load_key
+from mdtboard.storage.audit_append import GENESIS, TABLE
+from mdtboard.storage.audit_key import CONTENT, Key, load_key
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,10 @@ def _pg_options(parsed: sa.URL) -> str:
         # No JIT compiling: mdtboard's statements read little, but a search's unused fallback branch is
         # costed high, and compiling for it took 40-120 ms of a keystroke that read 700 pages (1-3 ms).
         " -c jit=off"
+        # No parallel workers either: a search's fallback branch, gated off by a one-time filter, still
+        # launched two workers at every broad keystroke (10-20 ms of a 30 ms keystroke) that then read
+        # nothing; mdtboard's statements read too little for workers to pay for starting.
+        " -c max_parallel_workers_per_gather=0"
     )
     return f"{given} {ours}".strip()
 

@@ -126,6 +126,9 @@ class CaseRow(Versioned, Base):
         CheckConstraint("phq9_item9 BETWEEN 0 AND 3", name="phq9_item9_range"),
         CheckConstraint("gad7_total BETWEEN 0 AND 21", name="gad7_total_range"),
         CheckConstraint("age BETWEEN 0 AND 130", name="age_range"),
+        # A search's page sorted by reference takes the matches' keys from here, without reading their
+        # rows (storage.case_search).
+        Index("ix_cases_id_ref", "id", "ref"),
     )
 
 

@@ -5,7 +5,7 @@ SQLAlchemy and the declarative models take longer to import than writing the pap
 SQLite file at the program's schema the rows are read here and turned into domain objects by the very
 functions that turn the ORM's rows into them (:mod:`mdtboard.storage.case_reading`,
 :mod:`mdtboard.storage.careplan_reading`); the audit rows are made by :mod:`mdtboard.storage.audit_rows`,
-as :mod:`mdtboard.storage.audit` makes them. The statements are those the ORM sends (the same tables,
+as :mod:`mdtboard.storage.audit_append` makes them. The statements are those the ORM sends (the same tables,
 conditions and order). A column of a type this module does not read exactly as SQLAlchemy does, a stored
 time in another shape, a file that is encrypted, damaged, missing, or at another schema revision: each is
 :class:`NotQuick`, and the caller takes the ordinary path (before anything is written).
@@ -27,7 +27,7 @@ from mdtboard.domain.careplan_progress import ActionProgress
 from mdtboard.domain.case import Case, DisciplineInput
 from mdtboard.domain.conference import Attendee
 from mdtboard.domain.errors import NotFoundError
-from mdtboard.storage import audit_rows
+from mdtboard.storage import audit_key, audit_rows
 from mdtboard.storage.careplan_reading import to_attendee, to_plan, to_progress
 from mdtboard.storage.case_reading import to_case, to_input
 from mdtboard.storage.location import BUSY_TIMEOUT_MS, head_revision, resolve_url, sqlite_file
@@ -146,8 +146,8 @@ def append_to_trail(path: Path, entries: Sequence[dict[str, Any]]) -> None:
     """Add ``entries`` (see :func:`mdtboard.storage.audit_rows.note_entry`) to the audit trail of the file at
     ``path``, chained after its last row, in one write transaction: the rows ``storage.audit.append`` would
     add. :class:`NotQuick` (nothing written) when the file cannot be written here."""
-    key = audit_rows.load_key()
-    actor = audit_rows.current_actor()
+    key = audit_key.installed_key()
+    actor = audit_key.current_actor()
     with _connection(path) as conn:
         conn.execute("BEGIN IMMEDIATE")  # the trail's last row stays the last until the commit
         try:
@@ -155,7 +155,7 @@ def append_to_trail(path: Path, entries: Sequence[dict[str, Any]]) -> None:
             last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
             last_id, prev = (last[0], last[1]) if last is not None else (0, audit_rows.GENESIS)
             rows = audit_rows.chained(list(entries), last_id, prev, key, actor, audit_rows.now_text())
-            names = (*audit_rows.CONTENT, "hash")
+            names = (*audit_key.CONTENT, "hash")
             conn.executemany(
                 f"INSERT INTO audit_log ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",  # noqa: S608
                 [tuple(row[n] for n in names) for row in rows],

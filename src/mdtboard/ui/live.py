@@ -102,6 +102,7 @@ class LiveUpdates(QObject):
             self.presence.stop()
         self._prune.stop()
         self._coalesce.stop()
+        self._queue = []
         watcher, self._watcher = self._watcher, None
         if watcher is not None:
             watcher.stop()
@@ -126,6 +127,10 @@ class LiveUpdates(QObject):
 
     # -- the GUI thread
     def _take(self, changes: list[Change]) -> None:
+        if self._watcher is None:
+            # Stopped (the window closed): a batch the watcher handed over just before is for nobody. The
+            # views would read it from a database that is closed, and reopen its pool to do so.
+            return
         self._queue.extend(changes)
         if not self._coalesce.isActive():
             self._coalesce.start()
@@ -322,8 +327,10 @@ def workspace_built(window: Any, workspace: Any) -> None:
             panel.set_following(True)
 
 
-def install_live(window: Any) -> LiveUpdates:
-    """Start following the database for the main window: views updated, the state in the status bar."""
+def install_live(window: Any, since: int | None = None) -> LiveUpdates:
+    """Start following the database for the main window: views updated, the state in the status bar.
+    ``since``: the changes after this one are followed (the newest one when None), as when the library was
+    filled before the services were open."""
     live = LiveUpdates(window.services, window)
     label: QLabel = window._database_label  # "Database: ..." in the status bar, then how live it is
     database = label.text()
@@ -350,7 +357,7 @@ def install_live(window: Any) -> LiveUpdates:
     live.changed.connect(lambda changes: follow(window, changes))
     if window.built_workspace is not None:
         workspace_built(window, window.built_workspace)
-    live.start()
+    live.start(since)
     live.presence = PresenceTracker(window)
     live.presence.start()
     live.clock = OperatorClock(window)

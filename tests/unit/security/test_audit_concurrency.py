@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from mdtboard.domain.case import Case, Patient
 from mdtboard.services.context import Services
-from mdtboard.storage import audit
+from mdtboard.storage import audit, audit_append
 from mdtboard.storage.audit import TABLE
 from mdtboard.storage.db import open_database
 
@@ -142,7 +142,7 @@ def test_a_stale_head_costs_one_read_and_no_lock(services: Services) -> None:
     try:
         case = services.cases.update(replace(case, title="one"))
         known = [s for s in seen if "audit_log" in s]
-        audit._heads.clear()  # as if another program had written: this one no longer knows the last row
+        audit_append._heads.clear()  # as if another program had written: it no longer knows the last row
         seen.clear()
         time.sleep(0.001)
         services.cases.update(replace(case, title="two"))

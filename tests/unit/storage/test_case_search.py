@@ -15,7 +15,7 @@ from mdtboard.domain.case import Case, Patient
 from mdtboard.domain.search import TOKEN_LENGTH, case_tokens, matches, parse_query
 from mdtboard.services.context import Services
 from mdtboard.storage import case_rows, case_search, quick
-from mdtboard.storage.db import Database, open_database, sqlite_url
+from mdtboard.storage.db import Database, create_engine, head_revision, open_database, sqlite_url, upgrade
 from mdtboard.storage.models import CaseRow, SearchTokenRow
 
 LONG_WORD = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewaren"
@@ -362,3 +362,73 @@ def test_postgresql_connections_compile_no_statement_just_in_time() -> None:
                 assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
         finally:
             database.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_connections_start_no_parallel_workers() -> None:
+    """A broad search's fallback is gated off by a one-time filter, yet PostgreSQL started two parallel
+    workers for it at every keystroke, which then read nothing."""
+    for url, _schema in _postgres_schema_url():
+        database = open_database(url)
+        try:
+            with database.engine.connect() as conn:
+                assert conn.exec_driver_sql("SHOW max_parallel_workers_per_gather").scalar_one() == "0"
+        finally:
+            database.dispose()
+
+
+# ---------------------------------------------------------------------------- pages in reference order
+
+BEFORE_ID_REF = "0017_pin_tag"
+
+
+def test_a_database_upgraded_from_before_the_id_ref_index_finds_the_same_pages(database_url: str) -> None:
+    """Revision 0018 adds the index of the cases' (id, ref) that a page in reference order takes its keys
+    from: made over the cases already stored, every one is in it, and the pages are what a plain Python
+    search finds."""
+    cases = [
+        Case(
+            ref=f"U-{(i * 7919) % 3000:05d}",
+            fictional=True,
+            patient=Patient(f"Ana {'Ruiz' if i % 3 else 'Lee'}"),
+        )
+        for i in range(3000)
+    ]
+    engine = create_engine(database_url)
+    upgrade(engine, BEFORE_ID_REF)
+    engine.dispose()
+    db = open_database(database_url, migrate=False)
+    try:
+        store_quickly(db, cases)
+    finally:
+        db.dispose()
+    db = open_database(database_url)  # upgrades to head
+    try:
+        assert head_revision() != BEFORE_ID_REF
+        with db.engine.connect() as conn:
+            if db.engine.dialect.name == "sqlite":
+                indexed = conn.exec_driver_sql(
+                    f"SELECT id, ref FROM cases INDEXED BY {case_search.ID_REF_INDEX}"
+                    " WHERE id > 0 ORDER BY id"
+                ).all()
+                assert [tuple(row) for row in indexed] == [(i, c.ref) for i, c in enumerate(cases, start=1)]
+            else:
+                conn.exec_driver_sql("ANALYZE cases, case_search_tokens")
+                columns = conn.exec_driver_sql(
+                    "SELECT indexdef FROM pg_indexes"
+                    " WHERE indexname = %(name)s AND schemaname = current_schema()",
+                    {"name": case_search.ID_REF_INDEX},
+                ).scalar_one()
+                assert columns.endswith("(id, ref)")
+        services = Services.on(db)
+        words = words_of(cases)
+        for query in ("ana", "ruiz", "lee", "u-0", "u-02", "ana lee"):
+            expected = expected_refs(words, query)
+            page, total = services.cases.search_with_count(query, count_limit=1000, limit=100)
+            assert ([s.ref for s in page], total) == (expected[:100], min(len(expected), 1001)), query
+            later = services.cases.search(query, limit=50, offset=100)
+            assert [s.ref for s in later] == expected[100:150], query
+            backwards = services.cases.search(query, limit=100, descending=True)
+            assert [s.ref for s in backwards] == expected[::-1][:100], query
+    finally:
+        db.dispose()

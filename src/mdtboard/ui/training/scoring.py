@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from mdtboard.domain.accounts import Account
 from mdtboard.domain.blind import Visible
@@ -44,6 +44,7 @@ from mdtboard.services.score_sheet import ScoreSheet, load_sheet, save_sheet, sh
 from mdtboard.services.training import CaseRoles, StoredAssessment
 from mdtboard.ui import ops
 from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
+from mdtboard.ui.editing.elsewhere import closed_box
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.forms.ui_training_scoring import Ui_TrainingScoring
 from mdtboard.ui.training.rater import RaterChooser
@@ -144,6 +145,8 @@ class ScoringPanel(QWidget):
         )
         #: Asks which score to keep for items scored differently here and elsewhere (tests replace it).
         self.chooser: Chooser = dialog_chooser(self)
+        self._left_saves: list[ops.Op[ScoreSheet]] = []  # saves of scores left (another target) under way
+        self.unsaved_dialog: QMessageBox | None = None  # scores left could not be saved: offered to copy
         #: Ctrl+Z and Ctrl+Shift+Z on the scores given here
         self.undo = ScoreUndo(
             self, rows=lambda: {row.item.key: row for row in self.rows}, record=self._record_key,
@@ -168,12 +171,16 @@ class ScoringPanel(QWidget):
         self.session.state_changed.connect(self._on_state)
         self.session.merged.connect(self._on_merged)
         self.session.clashed.connect(self._on_clash)
+        self.session.left_retrying.connect(lambda error, wait: self.status_message.emit(
+            f"Scores given before not saved yet: {str(error).splitlines()[0]} Retrying in {wait} s"))
+        self.session.left_unsaved.connect(self._left_unsaved)
         self.ui.submitButton.clicked.connect(self.submit)
 
     # -- what is scored
     def set_case(self, conference: Conference, item: AgendaItem | None, roles: CaseRoles | None) -> None:
-        """Score on ``item`` of ``conference`` (None: no case, only team behaviours and the meeting)."""
-        self.flush()
+        """Score on ``item`` of ``conference`` (None: no case, only team behaviours and the meeting); the
+        scores pending are saved first, queued and not waited for (see :meth:`_retarget`)."""
+        self.session.queue_save()
         self._conference, self._item, self._roles = conference, item, roles
         trainees = [a.name for a in conference.attendees if a.role is AttendeeRole.TRAINEE]
         current = self.ui.traineeCombo.currentText()
@@ -244,7 +251,12 @@ class ScoringPanel(QWidget):
         return self._reading is not None
 
     def _retarget(self) -> None:
-        self.flush()
+        """Score another trainee, role or case: the scores pending are saved first, queued and not waited
+        for; that save goes on by itself (retried after a fault that passes, else its scores offered to
+        copy), and the scores of whoever is scored next are read after it."""
+        self.session.queue_save()
+        if (last := self.session.last_save) is not None:
+            self._left_saves = [op for op in self._left_saves if not op.delivered] + [last]
         self.session.close()
         conference, trainee = self._conference, self.ui.traineeCombo.currentText()
         data = self.ui.roleCombo.currentData()  # Qt hands the enum back as its plain text
@@ -330,7 +342,9 @@ class ScoringPanel(QWidget):
             return
         services = self._services
         self._reading = target
-        ops.read(lambda: _read(services, target), parent=self, label="reading scores",
+        # on the writer, after the saves of scores left (so that they are read back as saved), else the reader
+        start = ops.write if any(not op.delivered for op in self._left_saves) else ops.read
+        start(lambda: _read(services, target), parent=self, label="reading scores",
                  success=lambda found: self._arrived(target, found),
                  failure=lambda error: self._not_read(target, error))
 
@@ -471,8 +485,18 @@ class ScoringPanel(QWidget):
                 scores[key] = Score(key, row.value, row.comment.strip() or None)
         return dataclasses.replace(sheet, scores=scores)
 
+    def _left_unsaved(self, sheet: ScoreSheet, error: MdtboardError) -> None:
+        """The scores given to a trainee, role or case scored before could not be saved: offered to copy
+        (:attr:`unsaved_dialog`), never silently lost."""
+        lines = [f"{key}: {score.value}" + (f" ({score.comment})" if score.comment else "")
+                 for key, score in sheet.scores.items() if score.value is not None]
+        said = f"The scores given before could not be saved: {str(error).splitlines()[0]}"
+        self.status_message.emit(said)
+        self.unsaved_dialog = closed_box(self, "Scores not saved", said, ["\n".join(lines)])
+
     def flush(self) -> bool:
-        """Save what is pending now and wait for it: False when that failed (it stays on screen)."""
+        """Save what is pending now and wait for it (closing the window: elsewhere the saves are queued,
+        not waited for): False when that failed (it stays on screen)."""
         return self.session.flush()
 
     @property

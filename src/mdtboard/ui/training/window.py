@@ -138,8 +138,7 @@ class TrainingWindow(QMainWindow):
         conf_id = self.ui.conferenceCombo.currentData()
         if conf_id is None:
             return
-        if not self.flush():
-            return
+        self.scoring.session.queue_save()  # the scores pending saved first: queued, not waited for
         self._read_conference(int(conf_id), chosen=True)
 
     def _read_conference(self, conf_id: int, *, chosen: bool) -> None:
@@ -235,9 +234,10 @@ class TrainingWindow(QMainWindow):
         self._stale(DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB)
 
     def refresh(self) -> None:
-        """Read everything again (someone else may have changed the conference)."""
-        if self.flush():
-            self.refresh_conferences()
+        """Read everything again (someone else may have changed the conference), after saving the scores
+        pending (queued, not waited for)."""
+        self.scoring.session.queue_save()
+        self.refresh_conferences()
 
     def stored_elsewhere(self) -> None:
         """The open teaching conference (agenda, roles, scores) was changed on another PC: read it again on
