@@ -130,6 +130,29 @@ def test_the_library_shows_the_services_rows_before_they_are_open_then_goes_on_w
     close_window(qtbot, window)
 
 
+def test_a_change_saved_elsewhere_while_the_services_load_reaches_the_library(
+    qtbot: QtBot, tmp_path: Path, filled_url: str, held: list[DatabaseOpener]
+) -> None:
+    """Live updates start from the newest change when the library was filled, not when they start."""
+    window = new_window(qtbot, tmp_path)
+    with qtbot.waitSignal(window.library_filled, timeout=OPEN_TIMEOUT_MS):
+        window.open_database(filled_url)
+    library = window.library
+    assert library is not None and library.model.rowCount() == 254
+    first = library.model.summary(0)
+    archive = (  # another program (another PC, say) archives the first case
+        "import sys\nfrom mdtboard.services.context import open_services\n"
+        "s = open_services(sys.argv[1])\ns.cases.archive(int(sys.argv[2]))\ns.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", archive, filled_url, str(first.id)], check=True, timeout=120)
+    qtbot.waitUntil(lambda: len(held) == 1)
+    with qtbot.waitSignal(window.services_ready, timeout=OPEN_TIMEOUT_MS):
+        held[0]._shown.set()
+    qtbot.waitUntil(lambda: library.model.rowCount() == 253, timeout=OPEN_TIMEOUT_MS)
+    assert library.model.summary(0).id != first.id
+    close_window(qtbot, window)
+
+
 def test_a_window_that_requires_signing_in_shows_no_case_meanwhile(
     qtbot: QtBot, tmp_path: Path, filled_url: str, held: list[DatabaseOpener]
 ) -> None:

@@ -98,6 +98,7 @@ def _common_acronyms() -> frozenset[str]:
 def _age_patterns() -> tuple[re.Pattern[str], ...]:
     suffixes = _words(entries("age_forms", "suffixes"))
     stems = _words(entries("age_forms", "word_stems"))
+    before = _words(entries("age_forms", "before"))
     endings = _words(entries("age_forms", "word_suffixes"))
     ninety = alternation(entries("ages", "ninety"))
     units = (r"(?:one|two|three|four|five|six|seven|eight|nine|uno|dos|tres|cuatro|cinco|seis|siete|ocho|"
@@ -105,6 +106,8 @@ def _age_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"(?<![\d.,/])(?:9\d|1[01]\d)\s?-?\s?(?i:{suffixes})(?![^\W_])"),
         re.compile(r"(?<![\d.,/])(?:9\d|1[01]\d)\s?(?:歳|才|岁|歲|세)"),
+        # a word for "age" before the number: "Alter: 94", "edad 93", "wiek 91", "בת 92"
+        re.compile(rf"(?<![^\W_])(?i:{before})\s*:?\s*(?:9\d|1[01]\d)(?![\d/]|[.,]\d|\s*(?:%|mg|kg|cm|mm|ml|mmHg))"),
         re.compile(rf"(?<![^\W_])[^\W\d_]*(?i:{stems})[^\W\d_]*?(?i:{endings})(?![^\W_])"),
         re.compile(rf"(?<![^\W_])(?i:aged?)\s+{ninety}(?:[\s-]+(?:(?i:and|y|e|et)\s+)?(?i:{units}))?(?![^\W_])"),
     )
@@ -157,6 +160,8 @@ def _date_patterns() -> tuple[re.Pattern[str], ...]:
                    rf"(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
         # "Sept 30/26", "mayo 20/2025", "Dec 3-24"
         re.compile(rf"(?<![\w.])(?=[^\W\d_]{{3,12}}\.?\s+\d{{1,2}}\s?[/-])(?i:{months})\.?\s+\d{{1,2}}\s?[/-]\s?(?P<y>(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)"),
+        # a day and a short month joined by a hyphen, without a year: "15-ene", "3-okt."
+        re.compile(rf"(?<![\w.-])\d{{1,2}}-(?:(?i:{short})|(?i:{full}))\.?(?![\w-])"),
         # the months of other calendars: "14 Rabi' al-Thani 1448", "3 Tishrei 5787", "15 ต.ค. 2569"
         re.compile(rf"(?<![\w.])\d{{1,2}}(?:st|nd|rd|th)?\s+{calendar}(?:,?\s+\d{{3,4}}(?:\s*{marks})?)(?![\w])"),
         re.compile(rf"(?<![\w.]){calendar}\s+\d{{1,2}},?\s+\d{{3,4}}(?:\s*{marks})?(?![\w])"),
@@ -199,11 +204,11 @@ def date_form_spans(text: str, today: date) -> list[DateSpan]:
     for index, pattern in enumerate(patterns):
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            if index == 6:
+            if index == 7:
                 year: int | None = _ERA_BASE[match.group("era").casefold()] + int(match.group("n"))
-            elif index == 7:
+            elif index == 8:
                 year = 1911 + int(match.group("mg"))
-            elif index in (3, 4, 5):
+            elif index in (3, 4, 5, 6):
                 year = None  # another calendar's year: replaced as a date, not by a Gregorian year
             else:
                 year = _year(groups.get("y"), today)
@@ -411,6 +416,13 @@ def _address_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b\d{{1,5}}-[A-Z]\b,?\s+(?:{CAPW}\s+){{1,3}}{after}"),
         # a house number with "bis", "ter": "Biltstraat 88bis", "rue Nationale 12 ter"
         re.compile(rf"\b{CAPW}(?:\s+{CAPW}){{0,3}}\s+\d{{1,5}}\s?(?:bis|ter|quater)\b"),
+        # blocks and lots of Latin America: "Mz. 5 Lt. 12", "Manzana B Lote 7"
+        re.compile(r"(?<![\w.])(?:Mz|Mza|Manzana)\.?\s*[A-Z0-9]{1,4},?\s*(?:Lt|Lte|Lote)\.?\s*\d{1,4}\b"),
+        # post office boxes and private bags: "P.O. Box 3318-40100", "Apartado 412", "Postfach 10 12 20"
+        re.compile(rf"(?<![\w.]){_words(entries('address_forms', 'po_boxes'))}\s*(?:(?i:no)\.?\s*)?"
+                   r"\d{1,6}(?:[\s-]\d{2,6}){0,2}(?![\d/])"),
+        # places and addresses written in Chinese and Japanese: "朝阳区", "世田谷区北沢2-3-4"
+        re.compile(r"[\u4e00-\u9fff]{2,5}(?:市|区|區|县|縣|町|村|镇|鎮)(?:[\u4e00-\u9fff]{1,4}\d{1,4}(?:-\d{1,4}){1,2})?"),
     )
 
 
@@ -477,6 +489,14 @@ def _institution_patterns() -> tuple[re.Pattern[str], ...]:
                    rf"(?:\s+(?:w|we|in|im|de|din|di|en|à|em|na|of)\s+{CAPW})?"),
         re.compile(rf"(?<![\w-])(?i:{labels})\s*:?\s*\(?\s*(?:(?i:the|la|le|el|de|het|der|die|das|l['’])\s+)?"
                    rf"(?P<pre>(?:[A-Z]\.\s?){{1,3}}{CAPW}|{name}(?:{_JOIN}{name}){{0,4}})"),
+        # institutions written in Chinese, Japanese and Korean: "北京协和医院", "東京大学病院", "세브란스병원"
+        re.compile(r"(?P<pre>[\u4e00-\u9fff\u3040-\u30ff]{2,10}(?:病院|医院|醫院|診療所|クリニック|学校|學校|大学|大學|"
+                   r"教会|教會)|[\uac00-\ud7a3]{2,8}(?:병원|의원|학교|대학교|교회))"),
+        # an employer named before a job: "a Tesco employee", "former Walmart cashier" (a question)
+        re.compile(rf"(?<![\w-])(?i:a|an|the|former|retired|ex|ex-|as)\s+(?P<pre>{CAPW}(?:\s+{CAPW}){{0,2}})\s+"
+                   rf"(?i:{_words(entries('institution_forms', 'jobs'))})(?![^\W_])"),
+        # a brand written with an inner capital, in brackets after a person: "Henk Jansen (ArboNed)"
+        re.compile(rf"{CAPW}\s+{CAPW}\s*\((?P<pre>{UPPER}{LOWER}+{UPPER}[^\W\d_]*)\)"),
         # a kind "for" whom, after "at" or "from": "at Rehab Centre for Children & Adults"
         re.compile(rf"(?<![\w-])(?i:at|from|to|attends)\s+(?:the\s+)?(?P<pre>(?:{CAPW}\s+){{0,3}}"
                    rf"(?:Centre|Center|Institute|Home|Hospital|School|Unit|Service|Clinic|Society|Foundation)"
@@ -494,18 +514,18 @@ def institution_form_spans(text: str, clinical: frozenset[str] = frozenset()) ->
         for match in pattern.finditer(text):
             group = "pre" if "pre" in pattern.groupindex else 0
             start, words = match.start(group), match.group(group).split()
-            if index in (1, 2, 4, 5):
+            if index in (1, 2, 4, 6, 7, 8):
                 while words and (_bare(words[0]) in _DROP or _bare(words[0]) in NOT_NAMES - GENERIC
                                  or index == 2 and _bare(words[0]) in _NOT):
                     start = text.index(words[0], start) + len(words[0])
                     start += len(text[start:]) - len(text[start:].lstrip())
                     words = words[1:]
-                if not words or _all_known(" ".join(words), frozenset() if index == 5 else clinical):
+                if not words or _all_known(" ".join(words), frozenset() if index == 8 else clinical):
                     continue
             elif index == 0 and _all_known(match.group().split(None, 1)[-1], clinical):
                 continue
-            end = match.end(group) if index in (4, 5) else match.end()
-            spans.append((start, end, index not in (2, 5)))
+            end = match.end(group) if index in (4, 6, 7, 8) else match.end()
+            spans.append((start, end, index not in (2, 6, 7, 8)))
     return spans
 
 

@@ -22,6 +22,11 @@ class QuickCases:
     def __init__(self, reader: LibraryReader) -> None:
         self.reader = reader
 
+    @property
+    def first_change(self) -> int | None:
+        """The newest change when the first page was read (see :attr:`LibraryReader.first_change`)."""
+        return self.reader.first_change
+
     @staticmethod
     def _lists_nothing(fictional: bool | None) -> bool:
         return fictional is False and listing(False) is True

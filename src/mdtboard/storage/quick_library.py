@@ -45,6 +45,10 @@ class LibraryReader:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        #: The newest change of the change log when the first page and count were read (in the same read
+        #: transaction): the program's live updates start from it, so that a change saved elsewhere after
+        #: the library was filled, and before the services were open, still reaches the library.
+        self.first_change: int | None = None
 
     @classmethod
     def open(cls, url: str | None) -> LibraryReader | None:
@@ -103,6 +107,9 @@ class LibraryReader:
                 fetch, fetch, parsed, fictional=fictional, limit=limit, offset=offset, sort=sort,
                 descending=descending, matches=matches, after=None, archived=archived, postgresql=False,
             )
+            if self.first_change is None:
+                ((newest,),) = fetch("SELECT coalesce(max(id), 0) FROM change_log", {})
+                self.first_change = int(newest)
         return [_summary(row) for row in rows], total
 
     def search(

@@ -330,8 +330,10 @@ def workspace_built(window: Any, workspace: Any) -> None:
             panel.set_following(True)
 
 
-def install_live(window: Any) -> LiveUpdates:
-    """Start following the database for the main window: views updated, the state in the status bar."""
+def install_live(window: Any, since: int | None = None) -> LiveUpdates:
+    """Start following the database for the main window: views updated, the state in the status bar.
+    ``since``: the changes after this one are followed (the newest one when None), as when the library was
+    filled before the services were open."""
     live = LiveUpdates(window.services, window)
     label: QLabel = window._database_label  # "Database: ..." in the status bar, then how live it is
     database = label.text()
@@ -358,7 +360,7 @@ def install_live(window: Any) -> LiveUpdates:
     live.changed.connect(lambda changes: follow(window, changes))
     if window.built_workspace is not None:
         workspace_built(window, window.built_workspace)
-    live.start()
+    live.start(since)
     live.presence = PresenceTracker(window)
     live.presence.start()
     live.clock = OperatorClock(window)

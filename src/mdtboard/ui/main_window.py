@@ -101,6 +101,8 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
         self._slots = PageSlots(self.ui.pages, self._page_built)
         self._reopen_case: int | None = None  # the last case, opened when the case page is first built
         self._reopen_conference: int | None = None  # likewise the last conference
+        #: The newest change when the library was filled before the services (live updates start there).
+        self._library_since: int | None = None
         #: A case asked for before the services were ready (the library shown already): opened then.
         self._queued_open: tuple[int, Callable[[], object] | None] | None = None
         self.last_dialog: QWidget | None = None
@@ -261,7 +263,7 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
         self._install_presentation()  # before services_ready, which it follows
         from mdtboard.ui.live import install_live
 
-        self.live = install_live(self)
+        self.live = install_live(self, self._library_since)
         keep_wrapped_labels_whole(self.findChildren(QLabel))  # banners never clip, at any text size
         self._set_pages_enabled(True)
         self.ui.actionNewConference.setEnabled(self.conference_available)

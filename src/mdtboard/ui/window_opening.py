@@ -54,6 +54,7 @@ class DatabaseOpening(WindowPart):
     database_checked: Any
     library_filled: Any
     people: Any
+    _library_since: int | None
     _closed: bool
     _closer: WindowCloser
     _opener: DatabaseOpener
@@ -123,6 +124,7 @@ class DatabaseOpening(WindowPart):
         while the services load; it goes on with them once they are open (:meth:`_build_library`)."""
         if self._closed or self.library is not None:
             return
+        self._library_since = cases.first_change
         self._show_library(None, cases)
         self.ui.actionFind.setEnabled(True)
         self.ui.actionShowLibrary.setEnabled(True)

@@ -202,3 +202,50 @@ def test_an_institutions_name_or_town_in_brackets_after_it() -> None:
     assert (HintKind.PLACE, "Accra") in found("Engineer, works for Tullow Oil (Accra).")
     assert covered("Referred from KNH (Kenyatta National), Dr Otieno.", "Kenyatta National")
     assert (HintKind.PLACE, "Québec") not in found("Résidence Saint-Jean (Québec), chambre 12.")
+
+
+def test_titles_and_the_word_for_age_in_more_languages() -> None:
+    assert (HintKind.NAME, "Amina Hassan") in found("Bi. Amina Hassan alikuja kliniki.")
+    assert (HintKind.NAME, "Eleni Papadaki") in found("Kyria Eleni Papadaki, syntaxiouchos.")
+    assert (HintKind.NAME, "Musa Bello") in found("Alhaji Musa Bello visited on Friday.")
+    assert covered("Alter: 94, wohnt allein.", "94")
+    assert covered("Pacjentka, wiek 91, mieszka sama.", "91")
+    assert covered("המטופלת בת 92 גרה לבד.", "92")
+    assert not found("Alter: 54, wohnt allein; wiek 61.")
+
+
+def test_a_day_and_short_month_joined_by_a_hyphen() -> None:
+    assert covered("Control el 15-ene con RM.", "15-ene")
+    assert covered("Afspraak 3-okt. bij de huisarts.", "3-okt")
+
+
+def test_post_office_boxes_and_private_bags() -> None:
+    assert covered("Apartado 412, Cartagena.", "Apartado 412")
+    assert covered("Postfach 10 12 20, 50452 Köln.", "Postfach 10 12 20")
+    assert covered("Private Bag 12, Gaborone.", "Private Bag 12")
+    assert covered("Sanduku la Posta 45, Moshi.", "Sanduku la Posta 45")
+
+
+def test_hospitals_schools_and_places_of_more_languages_and_scripts() -> None:
+    assert covered("Admitted to Szent János Kórház in 2020.", "Szent János Kórház")
+    assert covered("Hoidettu Keskisuomen keskussairaala 2021.", "Keskisuomen keskussairaala")
+    assert covered("Seen at PHC Rampur, then referred.", "PHC Rampur")
+    assert covered("Sent to Mulago Health Post.", "Mulago Health Post")
+    assert covered("北京协和医院で手術。", "北京协和医院")
+    assert covered("세브란스병원에서 수술.", "세브란스병원")
+    assert covered("住在朝阳区。", "朝阳区")
+
+
+def test_a_range_of_house_numbers_and_blocks_and_lots() -> None:
+    assert covered("Unit 5, 12-14 Smith St, Leeds.", "12-14 Smith St")
+    assert covered("Vive en Mz. 5 Lt. 12, Villa El Salvador.", "Mz. 5 Lt. 12")
+
+
+def test_an_employer_named_before_a_job_or_as_a_brand_in_brackets_is_a_question() -> None:
+    hints = {(h.kind, h.text, h.sure) for h in find_identifiers(
+        "f", "He is a Tesco employee; his wife, a former Walmart cashier, calls Sara Vos (PostNL).",
+        today=TODAY)}
+    assert (HintKind.INSTITUTION, "Tesco", False) in hints
+    assert (HintKind.INSTITUTION, "Walmart", False) in hints
+    assert (HintKind.INSTITUTION, "PostNL", False) in hints
+    assert not found("He is a Polish worker; she was a Care worker.")

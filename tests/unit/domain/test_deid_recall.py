@@ -112,10 +112,10 @@ def test_the_sixth_held_out_set_is_big_and_varied_enough() -> None:
 def test_the_sixth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it() -> None:
     """Measured once, untuned (README): 531 of 641 identifiers (82.8 %). The finder was then given general
     mechanisms for its misses, each written for every language we could list (phi_forms.py, with their
-    vocabularies in resources/deid/identifier-words.toml): 638 of 641 (99.5 %). The sixth set is no longer
+    vocabularies in resources/deid/identifier-words.toml): 639 of 641 (99.7 %). The sixth set is no longer
     held out: it was tuned on, and this figure is not an estimate for untuned cases."""
     result = measure(SIXTH)
-    assert result.found >= 638, [m.text for m in result.misses]
+    assert result.found >= 639, [m.text for m in result.misses]
     assert result.recall >= 0.98
 
 
