@@ -12,6 +12,7 @@ from deid_corpus import (
     FOURTH,
     HELD_OUT,
     KINDS,
+    SEVENTH,
     SIXTH,
     clinical_hints,
     load_corpus,
@@ -117,6 +118,20 @@ def test_the_sixth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it()
     result = measure(SIXTH)
     assert result.found >= 639, [m.text for m in result.misses]
     assert result.recall >= 0.98
+
+
+def test_the_seventh_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder (its author read neither its code, its tests nor the earlier sets beyond
+    one case for the format), and committed before the finder was run on it."""
+    cases, marked = load_corpus(SEVENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (30, 845, 13)
+
+
+def test_the_seventh_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README): 688 of 845 identifiers (81.4 %), short of the 98 % target. Not tuned
+    on since; this keeps the finder from finding less of text it was not written for."""
+    result = measure(SEVENTH)
+    assert result.found >= 688, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
