@@ -1,5 +1,5 @@
-"""Opening a case, signing a care plan and saving a care-plan PDF while another session holds the database:
-the longest event-loop stall, for ``bench_saving``.
+"""Opening a case, signing a care plan, saving a care-plan PDF and switching conference with typing pending
+while another session holds the database: the longest event-loop stall, for ``bench_saving``.
 
 Each is done as the program does it, in its real widget (the case editor, the care-plan editor and its
 output actions, offscreen), while another connection holds the database for :data:`LOCK_S`: on SQLite the
@@ -54,8 +54,12 @@ TAIL_S = 0.3
 PG_TABLES = ("cases", "care_plans")
 
 
+#: The tables switching conference reads and writes (the typing saved, the next conference read).
+PG_CONFERENCE_TABLES = ("conferences", "agenda_items", "discipline_inputs")
+
+
 @contextmanager
-def held(services: Any, seconds: float = LOCK_S) -> Iterator[None]:
+def held(services: Any, seconds: float = LOCK_S, tables: tuple[str, ...] = PG_TABLES) -> Iterator[None]:
     """Another session holds the database for ``seconds`` from the start of the block (on a thread of its
     own); the block's end waits until it has let go."""
     import sqlalchemy as sa
@@ -82,7 +86,7 @@ def held(services: Any, seconds: float = LOCK_S) -> Iterator[None]:
 
         def hold() -> None:
             with other.connect() as conn:
-                conn.exec_driver_sql(f"LOCK TABLE {', '.join(PG_TABLES)} IN ACCESS EXCLUSIVE MODE")
+                conn.exec_driver_sql(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE")
                 taken.set()
                 time.sleep(seconds)
                 conn.rollback()
@@ -221,10 +225,11 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, Tries]]:
     timeout = LOCK_S + 20
 
     def try_once(tries: Tries, baseline: Callable[[], object], action: Callable[[], object],
-                 done: Callable[[], bool], *, locked: bool = True) -> None:
-        with held(services) if locked else _nothing():
+                 done: Callable[[], bool], *, locked: bool = True,
+                 tables: tuple[str, ...] = PG_TABLES) -> None:
+        with held(services, tables=tables) if locked else _nothing():
             tries.baseline.append(_gaps(app, baseline, lambda: True, timeout))
-        with held(services) if locked else _nothing():
+        with held(services, tables=tables) if locked else _nothing():
             mine = _gaps(app, action, done, timeout)
         tries.mine.append(mine)
         tries.floor.append(_floor(app, mine.span_s))
@@ -306,6 +311,8 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, Tries]]:
         _settle(app)
     out.append(("saving a care-plan PDF", tries))
 
+    out.append(("switching conference with typing pending", _switching(app, services, ids, folder, try_once)))
+
     ops.operations().wait()
     editor.close()
     case_editor.close()
@@ -314,6 +321,82 @@ def measure(app: Any, url: str, folder: Path) -> list[tuple[str, Tries]]:
     app.processEvents()
     services.close()
     return out
+
+
+def _switching(app: Any, services: Any, ids: dict[str, int], folder: Path, try_once: Any) -> Tries:
+    """Opening another conference while typing on the discussion of the one open is not saved yet: the
+    physician's assessment typed (its autosave not sent), then the other conference opened; done once it
+    is shown and the typing stored. Baseline: the same on the GUI thread, as the workspace did before
+    (the input saved, then the other conference read), on a third conference."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+
+    from mdtboard.domain.case import Discipline, DisciplineInput
+    from mdtboard.domain.conference import Conference
+    from mdtboard.ui import ops
+    from mdtboard.ui.conference.workspace import ConferenceWorkspace
+    from mdtboard.ui.heap import keep_built
+
+    conferences = services.conferences
+    pair = []
+    for n, ref in enumerate(("MDT-001", "MDT-002")):
+        conf = conferences.create(Conference(title=f"Switch {n}", starts_at=_when(n)))
+        conferences.add_agenda_item(conf.id, ids[ref])
+        pair.append(conf.id)
+    third = conferences.create(Conference(title="Switch baseline", starts_at=_when(2)))
+    item = conferences.add_agenda_item(third.id, ids["MDT-006"])
+    conferences.add_input(item.id, DisciplineInput(Discipline.PHYSICIAN, "Dr A", "Seen.", None))
+
+    def on_gui_thread() -> None:
+        stored = next(i for i in conferences.inputs(item.id) if i.discipline is Discipline.PHYSICIAN)
+        conferences.update_input(replace(stored, assessment=f"{stored.assessment} Seen again."))
+        conferences.get(pair[0])
+
+    settings = QSettings(str(folder / "conference.ini"), QSettings.Format.IniFormat)
+    workspace = ConferenceWorkspace(services, QUndoStack(), settings)
+    workspace.resize(1400, 900)
+    workspace.show()
+
+    def shown(conf_id: int) -> bool:
+        return workspace.current_conference_id() == conf_id and not ops.operations().busy
+
+    _until(app, lambda: workspace.open_conference(pair[0]), lambda: shown(pair[0]))
+    if KEEP_BUILT:
+        keep_built()
+    tries = Tries()
+    for n in range(REPEATS):
+        here, there = pair[n % 2], pair[(n + 1) % 2]
+        if workspace.current_conference_id() != here:
+            _until(app, lambda here=here: workspace.open_conference(here), lambda here=here: shown(here))
+        _settle(app)
+        panel = workspace.discussion.panels[Discipline.PHYSICIAN]
+        if panel.case_id is None or panel.loading:
+            raise RuntimeError("the discussion shows no case to type on")
+
+        text = f"Typed in try {n + 1}."
+
+        def switch(there: int = there, text: str = text, panel: Any = panel) -> None:
+            panel.ui.assessmentEdit.setPlainText(text)  # typed: its autosave not sent yet
+            workspace.open_conference(there)
+
+        try_once(tries, on_gui_thread, switch, lambda there=there: shown(there), tables=PG_CONFERENCE_TABLES)
+        _settle(app)
+        typed = conferences.inputs(conferences.get(here).agenda[0].id)
+        if [i.assessment for i in typed if i.discipline is Discipline.PHYSICIAN] != [text]:
+            raise RuntimeError("the typing on the conference left was not stored")
+    _settle(app)
+    workspace.close()
+    workspace.deleteLater()
+    app.processEvents()
+    return tries
+
+
+def _when(n: int) -> Any:
+    from datetime import datetime, timedelta
+
+    return datetime(2026, 12, 7, 13) + timedelta(days=7 * n)
 
 
 @contextmanager
