@@ -206,7 +206,9 @@ def find_identifiers(
         elif kind is HintKind.PLACE:
             wide = widen_place(text, start, end)
         elif kind is HintKind.ADDRESS:
-            wide = (start, widen_address_end(text, start, end))
+            # a range of house numbers before it: "12-14 Smith St"
+            before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
+            wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
         elif kind is HintKind.INSTITUTION:
             wide = (widen_institution(text, start), end)
         for first, last in dict.fromkeys((wide, (start, end))):

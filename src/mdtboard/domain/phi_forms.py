@@ -416,6 +416,8 @@ def _address_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b\d{{1,5}}-[A-Z]\b,?\s+(?:{CAPW}\s+){{1,3}}{after}"),
         # a house number with "bis", "ter": "Biltstraat 88bis", "rue Nationale 12 ter"
         re.compile(rf"\b{CAPW}(?:\s+{CAPW}){{0,3}}\s+\d{{1,5}}\s?(?:bis|ter|quater)\b"),
+        # blocks and lots of Latin America: "Mz. 5 Lt. 12", "Manzana B Lote 7"
+        re.compile(r"(?<![\w.])(?:Mz|Mza|Manzana)\.?\s*[A-Z0-9]{1,4},?\s*(?:Lt|Lte|Lote)\.?\s*\d{1,4}\b"),
         # post office boxes and private bags: "P.O. Box 3318-40100", "Apartado 412", "Postfach 10 12 20"
         re.compile(rf"(?<![\w.]){_words(entries('address_forms', 'po_boxes'))}\s*(?:(?i:no)\.?\s*)?"
                    r"\d{1,6}(?:[\s-]\d{2,6}){0,2}(?![\d/])"),
@@ -490,6 +492,11 @@ def _institution_patterns() -> tuple[re.Pattern[str], ...]:
         # institutions written in Chinese, Japanese and Korean: "北京协和医院", "東京大学病院", "세브란스병원"
         re.compile(r"(?P<pre>[\u4e00-\u9fff\u3040-\u30ff]{2,10}(?:病院|医院|醫院|診療所|クリニック|学校|學校|大学|大學|"
                    r"教会|教會)|[\uac00-\ud7a3]{2,8}(?:병원|의원|학교|대학교|교회))"),
+        # an employer named before a job: "a Tesco employee", "former Walmart cashier" (a question)
+        re.compile(rf"(?<![\w-])(?i:a|an|the|former|retired|ex|ex-|as)\s+(?P<pre>{CAPW}(?:\s+{CAPW}){{0,2}})\s+"
+                   rf"(?i:{_words(entries('institution_forms', 'jobs'))})(?![^\W_])"),
+        # a brand written with an inner capital, in brackets after a person: "Henk Jansen (ArboNed)"
+        re.compile(rf"{CAPW}\s+{CAPW}\s*\((?P<pre>{UPPER}{LOWER}+{UPPER}[^\W\d_]*)\)"),
         # a kind "for" whom, after "at" or "from": "at Rehab Centre for Children & Adults"
         re.compile(rf"(?<![\w-])(?i:at|from|to|attends)\s+(?:the\s+)?(?P<pre>(?:{CAPW}\s+){{0,3}}"
                    rf"(?:Centre|Center|Institute|Home|Hospital|School|Unit|Service|Clinic|Society|Foundation)"
@@ -507,18 +514,18 @@ def institution_form_spans(text: str, clinical: frozenset[str] = frozenset()) ->
         for match in pattern.finditer(text):
             group = "pre" if "pre" in pattern.groupindex else 0
             start, words = match.start(group), match.group(group).split()
-            if index in (1, 2, 4, 6):
+            if index in (1, 2, 4, 6, 7, 8):
                 while words and (_bare(words[0]) in _DROP or _bare(words[0]) in NOT_NAMES - GENERIC
                                  or index == 2 and _bare(words[0]) in _NOT):
                     start = text.index(words[0], start) + len(words[0])
                     start += len(text[start:]) - len(text[start:].lstrip())
                     words = words[1:]
-                if not words or _all_known(" ".join(words), frozenset() if index == 6 else clinical):
+                if not words or _all_known(" ".join(words), frozenset() if index == 8 else clinical):
                     continue
             elif index == 0 and _all_known(match.group().split(None, 1)[-1], clinical):
                 continue
-            end = match.end(group) if index in (4, 6) else match.end()
-            spans.append((start, end, index not in (2, 6)))
+            end = match.end(group) if index in (4, 6, 7, 8) else match.end()
+            spans.append((start, end, index not in (2, 6, 7, 8)))
     return spans
 
 

@@ -9,6 +9,9 @@ Every state carries a text label and a symbol/shape name besides any colour the 
 has to tell red from green to see that a case is overrunning. The symbols are all in the shipped DejaVu
 Sans (which has no alarm-clock emoji, hence ``‼`` for an overrun).
 
+The clocks (and how a duration is written) are in :mod:`mdtboard.domain.clocks`; the whole meeting's
+clock in :mod:`mdtboard.domain.meeting_clock`.
+
 Durations count only the time a timer was running: a pause stops the countdown, the current phase and
 the current speaker alike. Wall-clock times of segments are derived from the monotonic clock through one
 anchor taken when the timer starts, so a jump of the system clock (daylight saving, NTP) cannot make a
@@ -18,104 +21,23 @@ segment negative or stretch it.
 from __future__ import annotations
 
 import math
-import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 from mdtboard.domain.case import Discipline
+from mdtboard.domain.clocks import Anchor, Clock, format_mmss
+from mdtboard.domain.clocks import FakeClock as FakeClock  # named here as before: the timers' clocks
+from mdtboard.domain.clocks import SystemClock as SystemClock
+from mdtboard.domain.clocks import format_hms as format_hms
 from mdtboard.domain.errors import NOTHING_CHANGED, InvalidInputError, MdtboardError, Problem
 
 #: The countdown warns when this many seconds (or fewer) of the budget are left.
 WARNING_SECONDS = 120.0
 #: An oral case presentation should stay under 5 minutes (clinical reference).
 DEFAULT_PRESENTATION_TARGET_MINUTES = 5.0
-
-
-# --- clocks -------------------------------------------------------------------------------------------
-
-
-class Clock(Protocol):
-    """Where timers read the time."""
-
-    def now(self) -> float:
-        """Monotonic seconds: only differences mean anything, and they never go backwards."""
-        ...
-
-    def wall(self) -> datetime:
-        """The wall-clock time now, timezone-aware (UTC)."""
-        ...
-
-
-class SystemClock:
-    """The real clock: ``time.monotonic`` and the current UTC time."""
-
-    def now(self) -> float:
-        return time.monotonic()
-
-    def wall(self) -> datetime:
-        return datetime.now(UTC)
-
-
-class FakeClock:
-    """A clock that moves only when told to, for tests and demonstrations."""
-
-    def __init__(
-        self, wall_start: datetime = datetime(2026, 3, 4, 16, 0, tzinfo=UTC), start: float = 1000.0
-    ) -> None:
-        if wall_start.tzinfo is None:
-            raise ValueError("the fake clock's wall_start must be timezone-aware")
-        self._start = start
-        self._now = start
-        self._wall_start = wall_start
-
-    def now(self) -> float:
-        return self._now
-
-    def wall(self) -> datetime:
-        return self._wall_start + timedelta(seconds=self._now - self._start)
-
-    def advance(self, seconds: float = 0.0, *, minutes: float = 0.0) -> None:
-        step = seconds + 60.0 * minutes
-        if step < 0 or not math.isfinite(step):
-            raise ValueError(f"a monotonic clock only moves forward, not by {step} seconds")
-        self._now += step
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    """One reading of both clocks: maps later monotonic readings to wall-clock times."""
-
-    mono: float
-    wall: datetime
-
-    @classmethod
-    def take(cls, clock: Clock) -> _Anchor:
-        return cls(clock.now(), clock.wall())
-
-    def at(self, mono: float) -> datetime:
-        return self.wall + timedelta(seconds=mono - self.mono)
-
-
-# --- formatting ---------------------------------------------------------------------------------------
-
-
-def format_mmss(seconds: float, *, plus: bool = False) -> str:
-    """``mm:ss`` (minutes not capped at 60); a negative value gets ``-``, a positive one ``+`` if ``plus``.
-
-    Fractions of a second are dropped, so a clock shows a second only once it has fully passed.
-    """
-    whole = int(abs(seconds))
-    sign = "-" if seconds < 0 and whole else ("+" if plus else "")
-    return f"{sign}{whole // 60:02d}:{whole % 60:02d}"
-
-
-def format_hms(seconds: float) -> str:
-    """``h:mm:ss`` for the meeting clock (fractions of a second dropped)."""
-    whole = int(max(0.0, seconds))
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 # --- errors -------------------------------------------------------------------------------------------
@@ -227,7 +149,7 @@ class Countdown:
             raise InvalidInputError(Problem("budget", f"{budget_minutes} minutes is not a budget above 0"))
         self._clock = clock
         self._budget = 60.0 * budget_minutes
-        self._anchor: _Anchor | None = None
+        self._anchor: Anchor | None = None
         self._banked = 0.0  # running seconds of the stretches before the current one
         self._since: float | None = None  # when the current running stretch began
         self._paused_at: float | None = None
@@ -328,7 +250,7 @@ class Countdown:
         """Start counting; returns the monotonic reading used, so that callers can stamp the same instant."""
         if not self.can("start"):
             raise TimerStateError("start", self.state(), "it has already been started")
-        self._anchor = _Anchor.take(self._clock)
+        self._anchor = Anchor.take(self._clock)
         self._since = self._anchor.mono
         return self._since
 
@@ -680,102 +602,3 @@ class CaseTimer:
             phase_segments=self.phase_segments(),
             floor_segments=self.floor_segments(),
         )
-
-
-# --- the meeting clock --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MeetingForecast:
-    """Where the meeting stands and when it will end if the remaining items keep to their budgets.
-
-    An overrunning current item has no time left, but the overrun has already pushed ``now`` (and so the
-    projected finish) later.
-    """
-
-    now: datetime
-    elapsed_seconds: float
-    current_remaining_seconds: float
-    current_overrun_seconds: float
-    pending_seconds: float
-    projected_finish: datetime
-    planned_finish: datetime | None
-
-    @property
-    def remaining_seconds(self) -> float:
-        return self.current_remaining_seconds + self.pending_seconds
-
-    @property
-    def late_seconds(self) -> float | None:
-        """Seconds the projected finish is after the planned one (negative: early)."""
-        if self.planned_finish is None:
-            return None
-        return (self.projected_finish - self.planned_finish).total_seconds()
-
-
-class MeetingClock:
-    """The whole meeting's clock: elapsed time since its start, and the projected finish."""
-
-    def __init__(self, clock: Clock) -> None:
-        self._clock = clock
-        self._anchor: _Anchor | None = None
-        self._ended: float | None = None
-
-    @property
-    def started_at(self) -> datetime | None:
-        return None if self._anchor is None else self._anchor.wall
-
-    @property
-    def ended_at(self) -> datetime | None:
-        if self._anchor is None or self._ended is None:
-            return None
-        return self._anchor.at(self._ended)
-
-    def start(self) -> None:
-        if self._anchor is not None:
-            raise TimerStateError("start", TimerState.RUNNING, "the meeting clock has already been started")
-        self._anchor = _Anchor.take(self._clock)
-
-    def end(self) -> None:
-        if self._anchor is None:
-            raise TimerStateError("end", TimerState.NOT_STARTED, "the meeting clock was never started")
-        if self._ended is not None:
-            raise TimerStateError("end", TimerState.STOPPED, "the meeting has already ended")
-        self._ended = self._clock.now()
-
-    def elapsed_seconds(self) -> float:
-        if self._anchor is None:
-            return 0.0
-        until = self._clock.now() if self._ended is None else self._ended
-        return until - self._anchor.mono
-
-    def elapsed_text(self) -> str:
-        return format_hms(self.elapsed_seconds())
-
-    def forecast(
-        self,
-        current: Countdown | CaseTimer | None,
-        pending_minutes: Sequence[float],
-        *,
-        planned_finish: datetime | None = None,
-    ) -> MeetingForecast:
-        """Project the finish: now, plus what is left of the current item, plus the pending budgets."""
-        countdown = current.countdown if isinstance(current, CaseTimer) else current
-        left = 0.0 if countdown is None else countdown.remaining_seconds()
-        over = 0.0 if countdown is None else countdown.overrun_seconds()
-        pending = 60.0 * sum(pending_minutes)
-        now = self._clock.wall()
-        return MeetingForecast(
-            now=now,
-            elapsed_seconds=self.elapsed_seconds(),
-            current_remaining_seconds=left,
-            current_overrun_seconds=over,
-            pending_seconds=pending,
-            projected_finish=now + timedelta(seconds=left + pending),
-            planned_finish=planned_finish,
-        )
-
-
-def planned_finish(start: datetime, budgets_minutes: Iterable[float]) -> datetime:
-    """When a meeting starting at ``start`` ends if every item keeps to its budget."""
-    return start + timedelta(minutes=sum(budgets_minutes))

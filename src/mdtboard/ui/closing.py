@@ -17,6 +17,7 @@ A save that failed (or a conflict to settle) asks as before: close anyway and lo
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -50,6 +51,21 @@ def loss_text(writes: list[str]) -> str:
     return (f"{len(writes)} change(s) are not written to the database yet:\n\n{listed}\n\n"
             "If you quit now, these changes are lost. If you wait, mdtboard closes by itself once they "
             "are saved.")
+
+
+def close_services(services: Any, leaving: threading.Thread | None = None) -> None:
+    """Close ``services`` (their database) now; or, while ``leaving`` still uses the database (this
+    program's presence being withdrawn from a slow server), on a thread of its own once it has ended: a
+    connection handed back to a database already closed would stay open, for nobody."""
+    if leaving is None or not leaving.is_alive():
+        services.close()
+        return
+
+    def close_later() -> None:
+        leaving.join()
+        services.close()
+
+    threading.Thread(target=close_later, name="mdtboard-close", daemon=True).start()
 
 
 def _close_held(held: list[Any]) -> None:

@@ -27,6 +27,7 @@ used where no signal told the view (the library).
 from __future__ import annotations
 
 import logging
+import threading
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -97,15 +98,17 @@ class LiveUpdates(QObject):
         self.prune()
         self._prune.start()
 
-    def stop(self) -> None:
-        if self.presence is not None:
-            self.presence.stop()
+    def stop(self) -> threading.Thread | None:
+        """Stop following the database: the thread still withdrawing this program's presence, if it took
+        longer than closing waits (:meth:`PresenceTracker.stop`; the database is closed once it ends)."""
+        leaving = self.presence.stop() if self.presence is not None else None
         self._prune.stop()
         self._coalesce.stop()
         self._queue = []
         watcher, self._watcher = self._watcher, None
         if watcher is not None:
             watcher.stop()
+        return leaving
 
     @property
     def last_seen(self) -> int | None:

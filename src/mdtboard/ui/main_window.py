@@ -32,7 +32,7 @@ from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.accounts.people import install_people
 from mdtboard.ui.cases.actions import install_case_actions
-from mdtboard.ui.closing import WindowCloser
+from mdtboard.ui.closing import WindowCloser, close_services
 from mdtboard.ui.fonts import STEP, FontScaler, keep_wrapped_labels_whole
 from mdtboard.ui.forms.ui_main_window import Ui_MainWindow
 from mdtboard.ui.heap import keep_built, release_built
@@ -438,14 +438,13 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
             self._shortcut_sheet.close()
         if self.library is not None:
             self.library.shutdown()
-        if self.live is not None:
-            self.live.stop()
+        leaving = self.live.stop() if self.live is not None else None
         self._steps.stop()  # closed while the pages were being built
         self._opener.wait()  # closed while the database was being opened: close it once it is open
         if self.services is None and self._opener.services is not None:
             self._opener.services.close()
         if self.services is not None and self._owns_services:
-            self.services.close()
+            close_services(self.services, leaving)  # once this program's presence is withdrawn
         self._closer.released()
         self._closed = True
         release_built()  # the window's pages may go now (another window, a test's next window)

@@ -191,11 +191,14 @@ class PresenceTracker(QObject):
         self._announced = None
         self._arrived([], None)
 
-    def stop(self) -> None:
-        """Stop, withdrawing this program's announcements (waiting at most :data:`LEAVE_WAIT_S`)."""
+    def stop(self) -> threading.Thread | None:
+        """Stop, withdrawing this program's announcements (waiting at most :data:`LEAVE_WAIT_S`): the thread
+        still withdrawing them when that was not long enough (a slow database), else None. The database
+        must stay open until that thread has ended: a connection it hands back to a closed one would stay
+        open, for nobody."""
         self._timer.stop()
         if self._announced is None and not self._busy:
-            return
+            return None
         service = self.service
 
         def leave() -> None:
@@ -207,3 +210,4 @@ class PresenceTracker(QObject):
         thread = threading.Thread(target=leave, name="mdtboard-presence-leave", daemon=True)
         thread.start()
         thread.join(LEAVE_WAIT_S)
+        return thread if thread.is_alive() else None

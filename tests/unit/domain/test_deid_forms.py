@@ -234,3 +234,18 @@ def test_hospitals_schools_and_places_of_more_languages_and_scripts() -> None:
     assert covered("北京协和医院で手術。", "北京协和医院")
     assert covered("세브란스병원에서 수술.", "세브란스병원")
     assert covered("住在朝阳区。", "朝阳区")
+
+
+def test_a_range_of_house_numbers_and_blocks_and_lots() -> None:
+    assert covered("Unit 5, 12-14 Smith St, Leeds.", "12-14 Smith St")
+    assert covered("Vive en Mz. 5 Lt. 12, Villa El Salvador.", "Mz. 5 Lt. 12")
+
+
+def test_an_employer_named_before_a_job_or_as_a_brand_in_brackets_is_a_question() -> None:
+    hints = {(h.kind, h.text, h.sure) for h in find_identifiers(
+        "f", "He is a Tesco employee; his wife, a former Walmart cashier, calls Sara Vos (PostNL).",
+        today=TODAY)}
+    assert (HintKind.INSTITUTION, "Tesco", False) in hints
+    assert (HintKind.INSTITUTION, "Walmart", False) in hints
+    assert (HintKind.INSTITUTION, "PostNL", False) in hints
+    assert not found("He is a Polish worker; she was a Care worker.")

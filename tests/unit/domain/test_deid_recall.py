@@ -12,6 +12,7 @@ from deid_corpus import (
     FOURTH,
     HELD_OUT,
     KINDS,
+    SEVENTH,
     SIXTH,
     clinical_hints,
     load_corpus,
@@ -112,11 +113,25 @@ def test_the_sixth_held_out_set_is_big_and_varied_enough() -> None:
 def test_the_sixth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it() -> None:
     """Measured once, untuned (README): 531 of 641 identifiers (82.8 %). The finder was then given general
     mechanisms for its misses, each written for every language we could list (phi_forms.py, with their
-    vocabularies in resources/deid/identifier-words.toml): 638 of 641 (99.5 %). The sixth set is no longer
+    vocabularies in resources/deid/identifier-words.toml): 639 of 641 (99.7 %). The sixth set is no longer
     held out: it was tuned on, and this figure is not an estimate for untuned cases."""
     result = measure(SIXTH)
-    assert result.found >= 638, [m.text for m in result.misses]
+    assert result.found >= 639, [m.text for m in result.misses]
     assert result.recall >= 0.98
+
+
+def test_the_seventh_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder (its author read neither its code, its tests nor the earlier sets beyond
+    one case for the format), and committed before the finder was run on it."""
+    cases, marked = load_corpus(SEVENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (30, 845, 13)
+
+
+def test_the_seventh_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README): 688 of 845 identifiers (81.4 %), short of the 98 % target. Not tuned
+    on since; this keeps the finder from finding less of text it was not written for."""
+    result = measure(SEVENTH)
+    assert result.found >= 688, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.errors import InvalidInputError
+from mdtboard.domain.meeting_clock import MeetingClock, planned_finish
 from mdtboard.domain.timers import (
     PLAN,
     PRESENTATION,
@@ -17,7 +18,6 @@ from mdtboard.domain.timers import (
     Countdown,
     FakeClock,
     FloorSegment,
-    MeetingClock,
     Phase,
     PhaseKind,
     SystemClock,
@@ -25,7 +25,6 @@ from mdtboard.domain.timers import (
     TimerStateError,
     format_hms,
     format_mmss,
-    planned_finish,
     time_share,
 )
 

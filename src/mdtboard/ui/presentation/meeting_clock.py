@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from mdtboard.domain.clocks import Clock
 from mdtboard.domain.conference import AgendaStatus
 from mdtboard.domain.errors import MdtboardError
-from mdtboard.domain.timers import Clock, MeetingClock, MeetingForecast, planned_finish
+from mdtboard.domain.meeting_clock import MeetingClock, MeetingForecast, planned_finish
 from mdtboard.services.timing import MeetingTimes
 from mdtboard.ui import ops
 
