@@ -44,6 +44,7 @@ from mdtboard.services.score_sheet import ScoreSheet, load_sheet, save_sheet, sh
 from mdtboard.services.training import CaseRoles, StoredAssessment
 from mdtboard.ui import ops
 from mdtboard.ui.conference.conflicts import Chooser, dialog_chooser
+from mdtboard.ui.editing.after_save import after_save
 from mdtboard.ui.editing.elsewhere import closed_box
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
 from mdtboard.ui.forms.ui_training_scoring import Ui_TrainingScoring
@@ -410,11 +411,26 @@ class ScoringPanel(QWidget):
         self.ui.submitButton.setEnabled(not self.submitted and stored)
 
     def submit(self) -> bool:
-        """Save what is typed, then submit and lock it (on the writer thread: "Submitting…", the button
-        disabled meanwhile); the other side's scores show once both submitted. True when the submission
-        was started."""
-        if self._target is None or not self.flush() or self.sheet is None:
+        """Save what is typed (queued on the writer, not waited for), then submit and lock it (on the
+        writer thread after that save: "Submitting…", the button disabled meanwhile); the other side's
+        scores show once both submitted. When the save fails, nothing is submitted, the scores stay on
+        screen with "Not saved" and the status bar says why. True when the submission was started or
+        waits for the save."""
+        target = self._target
+        if target is None or self.sheet is None:
             return False
+
+        def refused(reason: str) -> None:
+            why = reason.removeprefix("Not saved: ").rstrip(".")
+            self.status_message.emit(f"Scores not submitted: the scores given are not saved yet ({why}).")
+
+        return after_save(self.session, lambda: self._submit(target), refused, parent=self,
+                          label="submitting scores")
+
+    def _submit(self, target: _Target) -> bool:
+        """Submit the sides of the sheet as saved (their versions the save stored)."""
+        if self._target is not target or self.sheet is None:
+            return False  # another trainee, role or case was chosen meanwhile
         training = self._services.training
         sides = [(stored.id, stored.version) for stored in self.sheet.sides
                  if stored is not None and not stored.submitted]
