@@ -136,15 +136,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_care_plan(args: argparse.Namespace) -> int:
     from mdtboard.reports.papers import Audience, write_paper
+    from mdtboard.services import quick_printout
 
     audience = Audience.named(args.audience)
-    services = _open(args)
-    try:
-        printout = services.printout(args.case_id)
+    kind = f"{audience.value} paper"
+    # A SQLite file at the current schema is read with sqlite3 alone (no SQLAlchemy to load); the paper is
+    # given the same printout either way.
+    quick = quick_printout.printout(args.database, args.case_id)
+    if quick is not None:
+        _warn_if_exposed(args.database)
+        printout, path = quick
         write_paper(printout, args.pdf, audience, summary=not args.no_summary)
-        services.audit.exported(f"{audience.value} paper", case_ids=[printout.case.id or 0])
-    finally:
-        services.close()
+        if not quick_printout.exported(path, kind, case_ids=[printout.case.id or 0]):
+            services = _open(args)
+            try:
+                services.audit.exported(kind, case_ids=[printout.case.id or 0])
+            finally:
+                services.close()
+    else:
+        services = _open(args)
+        try:
+            printout = services.printout(args.case_id)
+            write_paper(printout, args.pdf, audience, summary=not args.no_summary)
+            services.audit.exported(kind, case_ids=[printout.case.id or 0])
+        finally:
+            services.close()
     print(f"{audience.label.lower()} of {args.case_id} written to {args.pdf}", file=sys.stderr)
     return EXIT_OK
 

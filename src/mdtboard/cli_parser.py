@@ -1,9 +1,10 @@
 """The arguments of the ``mdtboard`` command (see :mod:`mdtboard.cli`).
 
 A command's arguments are parsed by a parser of that command alone (:func:`parse_args`): building every
-command's parser, with its help texts, took a tenth of the time of ``mdtboard cases``. Anything else (no
-command, ``--help`` before it, an option this module does not read ahead, an error) goes to the parser of
-every command, so that usage, help and error messages are the ones it gives.
+command's parser, with its help texts, took a tenth of the time of ``mdtboard cases``; the desktop program's
+own options (``--database URL``, ``--debug``, no command) are read without argparse (:func:`gui_arguments`).
+Anything else (``--help`` before a command, an option this module does not read ahead, an error) goes to
+the parser of every command, so that usage, help and error messages are the ones it gives.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ class Retry(Exception):
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """``argv`` parsed as the parser of every command parses it (see the module docstring)."""
+    gui = gui_arguments(argv)
+    if gui is not None:
+        return gui
     command = command_word(argv)
     if command is not None:
         try:
@@ -61,6 +65,31 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         except Retry:
             pass
     return build_parser().parse_args(argv)
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """What the parser of every command gives for ``argv`` when it starts the desktop program with nothing
+    but ``--database URL`` and ``--debug`` (the attributes ``command``, ``database`` and ``debug``), read
+    without importing argparse, whose import is a tenth of the time to the window's first paint; None for
+    anything else, which the parser reads."""
+    database: str | None = None
+    debug = False
+    words = iter(argv)
+    for word in words:
+        if word == "--database":
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                return None  # the parser says what is wrong (or reads an option-like value its own way)
+            database = value
+        elif word.startswith("--database="):
+            database = word.removeprefix("--database=")
+        elif word == "--debug":
+            debug = True
+        else:
+            return None
+    from types import SimpleNamespace
+
+    return SimpleNamespace(command=None, database=database, debug=debug)  # type: ignore[return-value]
 
 
 def command_word(argv: Sequence[str]) -> str | None:

@@ -37,7 +37,7 @@ from mdtboard.domain.careplan_checks import (
     signer_problems,
 )
 from mdtboard.domain.careplan_diff import SectionChanges, canonical, diff_plans, signed_fingerprint
-from mdtboard.domain.careplan_draft import OfferedItem, conference_inputs, draft_plan, offered_items
+from mdtboard.domain.careplan_draft import OfferedItem, draft_plan, offered_items
 from mdtboard.domain.careplan_progress import (
     ActionProgress,
     ProgressState,
@@ -46,8 +46,9 @@ from mdtboard.domain.careplan_progress import (
     progress_problems,
 )
 from mdtboard.domain.case import Case, Discipline, DisciplineInput
-from mdtboard.domain.conference import Attendee, AttendeeRole
+from mdtboard.domain.conference import Attendee
 from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.services import printouts
 from mdtboard.services.accounts import AccountService, same_name, to_account
 from mdtboard.services.permissions import NotAllowedError, allowed, check, require
 from mdtboard.services.printouts import CarePlanPrintout
@@ -56,6 +57,7 @@ from mdtboard.services.visibility import check_visible
 from mdtboard.storage import account_repo
 from mdtboard.storage import careplan_progress_repo as progress_repo
 from mdtboard.storage import careplan_repo as repo
+from mdtboard.storage.careplan_reading import to_attendee
 from mdtboard.storage.case_repo import load_cases
 from mdtboard.storage.case_rows import to_input
 from mdtboard.storage.db import Database
@@ -252,41 +254,12 @@ class CarePlanService:
     def _draft(
         self, session: Session, case: Case, agenda_item_id: int | None, today: date | None
     ) -> CarePlan:
-        assert case.id is not None
-        self._check_item(session, case, agenda_item_id)
-        inputs = self._own_inputs(session, case.id, agenda_item_id)
-        previous = self._latest(session, case.id, signed_only=True)
-        plan = draft_plan(case, inputs, previous=previous, today=today)
-        plan.agenda_item_id = agenda_item_id
-        plan.case_ref = case.ref
-        if previous is None:
-            plan.plan_version = 1
-        return plan
+        return printouts.draft_from(_Reads(self, session), case, agenda_item_id, today)
 
     def printout(self, session: Session, case: Case, plan: CarePlan | None = None) -> CarePlanPrintout:
         """What the papers of ``plan`` show (by default the case's agreed plan, else its latest draft, else
         a draft built from the discipline inputs), read in the caller's read transaction ``session``."""
-        assert case.id is not None
-        built = False
-        if plan is None:
-            plan = self._latest(session, case.id, signed_only=True) or self._latest(session, case.id)
-            if plan is None:
-                plan, built = self._draft(session, case, None, None), True
-        progress = self._progress(session, plan.id) if plan.signed and plan.id is not None else {}
-        reviewed = None
-        if plan.supersedes is not None:
-            previous = self._stored(session, plan.supersedes)
-            assert previous.id is not None
-            reviewed = (previous, self._progress(session, previous.id))
-        return CarePlanPrintout(
-            case,
-            plan,
-            built_from_inputs=built,
-            progress=progress,
-            reviewed=reviewed,
-            inputs=tuple(self._inputs(session, case.id, plan.agenda_item_id)),
-            required_sign_offs=tuple(required_sign_offs(plan, self._attendees(session, plan.agenda_item_id))),
-        )
+        return printouts.assemble(_Reads(self, session), case, plan)
 
     def create_draft(
         self, case_id: int, *, agenda_item_id: int | None = None, today: date | None = None
@@ -530,21 +503,16 @@ class CarePlanService:
         self, session: Session, case_id: int, agenda_item_id: int | None
     ) -> list[DisciplineInput]:
         """The inputs given in the conference on ``agenda_item_id`` by the disciplines present."""
-        inputs = self._inputs(session, case_id, agenda_item_id)
-        return conference_inputs(inputs, agenda_item_id, self._present(session, agenda_item_id))
+        return printouts.own_inputs(_Reads(self, session), case_id, agenda_item_id)
 
     def _present(self, session: Session, agenda_item_id: int | None) -> set[Discipline] | None:
         """The disciplines on the attendance list (``None`` when nobody is recorded)."""
-        attendees = self._attendees(session, agenda_item_id)
-        return {a.discipline for a in attendees} or None
+        return printouts.present(_Reads(self, session), agenda_item_id)
 
     def _attendees(self, session: Session, agenda_item_id: int | None) -> list[Attendee]:
         if agenda_item_id is None:
             return []
-        rows = repo.attendee_rows_of_item(session, agenda_item_id)
-        return [
-            Attendee(r.name, Discipline(r.discipline), AttendeeRole(r.role), r.id, r.version) for r in rows
-        ]
+        return [to_attendee(r) for r in repo.attendee_rows_of_item(session, agenda_item_id)]
 
     def _latest(self, session: Session, case_id: int, *, signed_only: bool = False) -> CarePlan | None:
         latest = repo.latest_version(session, case_id, signed_only=signed_only)
@@ -568,3 +536,29 @@ class CarePlanService:
                 seen_version=plan.version, mine=plan, theirs=stored,
             )
         return new
+
+
+class _Reads:
+    """The reads of :class:`~mdtboard.services.printouts.PlanReads` through the ORM, in ``session``."""
+
+    def __init__(self, service: CarePlanService, session: Session) -> None:
+        self._service = service
+        self._session = session
+
+    def latest(self, case_id: int, *, signed_only: bool = False) -> CarePlan | None:
+        return self._service._latest(self._session, case_id, signed_only=signed_only)
+
+    def stored(self, plan_id: int) -> CarePlan:
+        return self._service._stored(self._session, plan_id)
+
+    def progress(self, plan_id: int) -> dict[str, ActionProgress]:
+        return self._service._progress(self._session, plan_id)
+
+    def inputs(self, case_id: int, agenda_item_id: int | None) -> list[DisciplineInput]:
+        return self._service._inputs(self._session, case_id, agenda_item_id)
+
+    def attendees(self, agenda_item_id: int | None) -> list[Attendee]:
+        return self._service._attendees(self._session, agenda_item_id)
+
+    def check_item(self, case: Case, agenda_item_id: int | None) -> None:
+        self._service._check_item(self._session, case, agenda_item_id)

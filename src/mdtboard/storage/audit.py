@@ -63,6 +63,7 @@ from mdtboard.storage.audit_key import (
     load_key,
     row_hash,
 )
+from mdtboard.storage.audit_rows import note_entry
 from mdtboard.storage.models import Base
 
 __all__ = [  # who acts, the key and the chaining are in their own modules; named here as before
@@ -526,11 +527,7 @@ def note(session: Session, action: str, record_type: str, record_id: Any = None,
          case_id: int | None = None, fields: Iterable[str] = ()) -> None:
     """Record an event that changes no row (a read of restricted text, an export) with this session's
     transaction; the session must be committed (a unit of work)."""
-    _pending(session).notes.append({
-        "action": action, "record_type": record_type,
-        "record_id": None if record_id is None else str(record_id), "case_id": case_id,
-        "fields": json.dumps(sorted(fields)),
-    })
+    _pending(session).notes.append(note_entry(action, record_type, record_id, case_id=case_id, fields=fields))
 
 
 def install(sessions: sessionmaker[Session]) -> None:

@@ -8,17 +8,17 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
 from mdtboard.domain.errors import DatabaseError
-from mdtboard.storage.audit_key import CONTENT, Actor, Key, current_actor, installed_key, row_hash
+from mdtboard.storage.audit_key import CONTENT, Actor, Key, current_actor, installed_key
 from mdtboard.storage.audit_models import AuditRow
+from mdtboard.storage.audit_rows import GENESIS as GENESIS  # named here as before
+from mdtboard.storage.audit_rows import chained, now_text
 
 TABLE: sa.Table = AuditRow.__table__  # type: ignore[assignment]
-GENESIS = "0" * 64
 
 
 class AuditBusyError(DatabaseError):
@@ -33,20 +33,6 @@ _heads: weakref.WeakKeyDictionary[sa.Engine, tuple[int, str]] = weakref.WeakKeyD
 #: How many times :func:`append` reads the last row again before it gives up (each retry means another
 #: writer's rows were committed in between: the trail moves on, this one chains after them).
 ATTEMPTS = 100
-
-
-def _chained(entries: list[dict[str, Any]], last_id: int, prev: str, key: Key, actor: Actor,
-             at: str) -> list[dict[str, Any]]:
-    rows = []
-    for entry in entries:
-        last_id += 1
-        row = {
-            "id": last_id, "at": at, "actor": actor.name[:200], "account_id": actor.account_id,
-            "host": actor.host[:200], "key_id": key.id, "prev_hash": prev, **entry,
-        }
-        row["hash"] = prev = row_hash(key, row)
-        rows.append(row)
-    return rows
 
 
 def _insert_first(conn: sa.Connection, row: dict[str, Any], last_id: int, prev: str) -> bool:
@@ -104,13 +90,13 @@ def append(conn: sa.Connection, entries: Iterable[dict[str, Any]], *, key: Key |
         return 0
     key = key or installed_key()
     actor = actor or current_actor()
-    at = datetime.now(UTC).isoformat(timespec="microseconds")
+    at = now_text()
     engine = conn.engine
     head = _heads.get(engine)
     for _attempt in range(ATTEMPTS):
         if head is None:
             head = latest(conn)
-        rows = _chained(entries, head[0], head[1], key, actor, at)
+        rows = chained(entries, head[0], head[1], key, actor, at)
         if _insert_first(conn, rows[0], *head):
             if len(rows) > 1:
                 conn.execute(sa.insert(TABLE), rows[1:])

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from mdtboard.domain.careplan_progress import ActionProgress, ProgressState
+from mdtboard.domain.careplan_progress import ActionProgress
 from mdtboard.storage.careplan_models import CarePlanProgressRow
-from mdtboard.storage.careplan_repo import aware
+from mdtboard.storage.careplan_reading import to_progress
 
 
 def insert_progress(session: Session, progress: ActionProgress) -> int:
@@ -27,22 +27,6 @@ def insert_progress(session: Session, progress: ActionProgress) -> int:
     session.add(row)
     session.flush()
     return int(row.id)
-
-
-def to_progress(row: CarePlanProgressRow) -> ActionProgress:
-    recorded = aware(row.recorded_at)
-    assert recorded is not None
-    return ActionProgress(
-        plan_id=row.plan_id,
-        intervention_uid=row.intervention_uid,
-        state=ProgressState(row.state),
-        recorded_by=row.recorded_by,
-        recorded_at=recorded,
-        reason=row.reason,
-        new_due=row.new_due,
-        agenda_item_id=row.agenda_item_id,
-        id=row.id,
-    )
 
 
 def latest_progress(session: Session, plan_ids: Iterable[int]) -> dict[tuple[int, str], ActionProgress]:

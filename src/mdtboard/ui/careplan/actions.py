@@ -91,26 +91,38 @@ class PlanActions(QObject):
         self.message.emit(f"Print and Save PDF give the {audience.label.lower()}")
 
     # -- what is printed
-    def _ready(self) -> tuple[str, CarePlan | None] | None:
-        """The case reference and the plan to print, after saving what is pending."""
+    def make_paper(
+        self, then: Callable[[bytes], object], what: str = "Care plan not printed",
+        refused: Callable[[], object] | None = None,
+    ) -> bool:
+        """Make the paper of the plan shown in the background, once what was typed is saved (the save
+        queued, not waited for; when it fails, nothing is made and the status bar says why): the printout
+        read in one transaction and the PDF drawn (ReportLab) on the reader thread, Print, Save PDF and
+        Export FHIR disabled meanwhile; ``then`` gets the PDF on the GUI thread. A failure is shown under
+        the title ``what``; ``refused`` runs when the save failed. False when there is no case open."""
         case = self._editor.case
         if case is None:
             self.message.emit("Open a case first (Ctrl+Shift+P in the library, the case or a conference).")
-            return None
-        if not self._editor.flush():
-            self.message.emit("The latest changes are not saved yet: this shows the plan as last saved.")
-        return case.ref, self._editor.plan
-
-    def make_paper(self, then: Callable[[bytes], object], what: str = "Care plan not printed") -> bool:
-        """Make the paper of the plan shown in the background: the printout read in one transaction and
-        the PDF drawn (ReportLab) on the reader thread, Print and Save PDF disabled meanwhile; ``then``
-        gets the PDF on the GUI thread. A failure is shown under the title ``what``. False when there is
-        no case open."""
-        ready = self._ready()
-        if ready is None:
             return False
-        ref, plan = ready
-        services, audience, page_size = self._services, self.audience, self.page_size
+        self._busy(True)
+        self._editor.after_save(
+            lambda: self._make_paper(case.id, then, what), what, "making a care-plan paper",
+            refused=lambda: self._not_saved(refused),
+        )
+        return True
+
+    def _not_saved(self, refused: Callable[[], object] | None) -> None:
+        self._busy(False)
+        if refused is not None:
+            refused()
+
+    def _make_paper(self, case_id: int | None, then: Callable[[bytes], object], what: str) -> None:
+        case, plan = self._editor.case, self._editor.plan  # the plan as saved with what was typed
+        if case is None or case.id != case_id:
+            self._busy(False)
+            self.message.emit(f"{what}: another case was opened meanwhile.")
+            return
+        ref, services, audience, page_size = case.ref, self._services, self.audience, self.page_size
         summary = self._editor.ui.summaryCheck.isChecked()
 
         def work() -> bytes:
@@ -118,14 +130,12 @@ class PlanActions(QObject):
 
             return paper_bytes(services.printout(ref, plan), audience, page_size=page_size, summary=summary)
 
-        self._busy(True)
         self.message.emit(f"Making the {audience.label.lower()}…")
         ops.read(
             work, parent=self._editor, label="making a care-plan paper",
             success=lambda data: self._made(data, then),
             failure=lambda exc: self._not_made(what, exc),
         )
-        return True
 
     def _busy(self, busy: bool) -> None:
         for button in (self._editor.ui.printButton, self._editor.ui.pdfButton, self._editor.ui.fhirButton):
@@ -179,7 +189,8 @@ class PlanActions(QObject):
         """Write the care plan's PDF to ``path`` atomically, in the background (the paper is made on the
         reader thread, the file written and the export recorded on the writer thread); a failure is
         shown and changes no file. :attr:`saved` tells the outcome. False when no case is open."""
-        return self.make_paper(lambda data: self._write_pdf(path, data), "Care plan PDF not saved")
+        return self.make_paper(lambda data: self._write_pdf(path, data), "Care plan PDF not saved",
+                               refused=lambda: self.saved.emit(""))
 
     def _write_pdf(self, path: Path, data: bytes) -> None:
         case, services, kind = self._editor.case, self._services, f"{self.audience.value} paper"
@@ -225,7 +236,21 @@ class PlanActions(QObject):
         case = self._editor.case
         if case is None or case.id is None:
             return False
-        self._editor.flush()
+        self._busy(True)
+        case_id = case.id
+        self._editor.after_save(
+            lambda: self._export_fhir(case_id, path), "FHIR bundle not exported",
+            "exporting a care plan as FHIR", refused=lambda: self._not_saved(lambda: self.saved.emit("")),
+        )
+        return True
+
+    def _export_fhir(self, case_id: int | None, path: Path) -> None:
+        case = self._editor.case
+        if case is None or case.id is None or case.id != case_id:
+            self._busy(False)
+            self.message.emit("FHIR bundle not exported: another case was opened meanwhile.")
+            self.saved.emit("")
+            return
         services, ref, case_id = self._services, case.ref, case.id
 
         def work() -> tuple[Path, CarePlan | None]:
@@ -235,11 +260,9 @@ class PlanActions(QObject):
             services.audit.exported("fhir", case_ids=[case_id])
             return written, services.careplans.agreed(case_id)
 
-        self._busy(True)
         self.message.emit("Exporting the FHIR bundle…")
         ops.write(work, parent=self._editor, label="exporting a care plan as FHIR",
                   success=lambda got: self._fhir_written(ref, *got), failure=self._fhir_not_written)
-        return True
 
     def _fhir_written(self, ref: str, written: Path, agreed: CarePlan | None) -> None:
         self._busy(False)

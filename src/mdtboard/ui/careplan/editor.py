@@ -62,6 +62,7 @@ from mdtboard.ui.careplan.tables import PlanTables
 from mdtboard.ui.careplan.texts import unsaved_changes
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.editing import undo_keys
+from mdtboard.ui.editing.after_save import after_save
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import RecordReplace
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession
@@ -300,9 +301,16 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, PlanShowing, QWidget):
             self.open_case(self._case.id, self._agenda_item_id)
 
     def show_version(self, plan_version: int) -> None:
-        """Show an earlier version (read-only), or the latest one."""
-        if self._case is None or self._case.id is None or not self.flush():
+        """Show an earlier version (read-only), or the latest one, once what was typed is saved."""
+        if self._case is None or self._case.id is None:
             return
+        case_id = self._case.id
+        self.after_save(lambda: self._show_version(case_id, plan_version), "Version not shown",
+                        "showing a care-plan version")
+
+    def _show_version(self, case_id: int, plan_version: int) -> None:
+        if self._case is None or self._case.id != case_id:
+            return  # another case was opened meanwhile
         if plan_version == self._latest_version:
             self.show_latest()
             return
@@ -345,11 +353,33 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, PlanShowing, QWidget):
 
     # -- saving (through the record session)
     def flush(self) -> bool:
-        """Save anything pending now and wait for it; False when the save failed or awaits a choice (the
-        text stays on screen)."""
+        """Save anything pending now and wait for it (closing the window only: see
+        :meth:`after_save`); False when the save failed or awaits a choice (the text stays on screen)."""
         ok = self.session.flush()
         self._show_save_state(self.session.state_text)
         return ok
+
+    def after_save(
+        self, step: Callable[[], object], not_done: str, label: str = "",
+        refused: Callable[[], object] | None = None,
+    ) -> bool:
+        """Run ``step`` once what was typed in the plan is saved: the save queued on the writer, not
+        waited for (see :mod:`mdtboard.ui.editing.after_save`). When that save fails or awaits a choice,
+        ``step`` does not run, the text stays with its "Not saved" state, and the status bar says
+        ``not_done`` ("Not signed") and why. False when refused now. ``label``: what the step is, for the
+        list of what is still being saved when the window closes; ``refused``: run too when refused."""
+
+        def not_run(reason: str) -> None:
+            self._show_save_state(self.session.state_text)
+            why = reason.removeprefix("Not saved: ").rstrip(".")
+            self.status_message.emit(
+                f"{not_done}: the changes typed in the care plan are not saved yet ({why}). "
+                "Your text is kept on screen."
+            )
+            if refused is not None:
+                refused()
+
+        return after_save(self.session, step, not_run, parent=self, label=label or "a care-plan save")
 
     def read_plan(self) -> CarePlan:
         """The plan as the form shows it (rows still without their text left out)."""

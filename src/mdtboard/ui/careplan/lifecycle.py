@@ -3,13 +3,16 @@ the sign-offs (the checklist first, then each lead's own password or PIN) and th
 sign-off panel, whose rows follow from the attendance list of the plan's conference.
 
 Each step reads on the reader thread and stores on the writer thread (:mod:`mdtboard.ui.ops`); the buttons
-concerned are disabled and the save state says what runs meanwhile. :class:`PlanLifecycle` is a part of
+concerned are disabled and the save state says what runs meanwhile. A step that must state the text typed
+(building a draft, signing, withdrawing a sign-off) runs once the save of that text is back, queued and
+not waited for (``CarePlanEditor.after_save``). :class:`PlanLifecycle` is a part of
 :class:`~mdtboard.ui.careplan.editor.CarePlanEditor` (a mixin); what it takes from the editor is declared
 below, under ``TYPE_CHECKING``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -88,7 +91,7 @@ class PlanLifecycle(EditorPart):
         def editable(self) -> bool: ...
         @property
         def viewing_earlier(self) -> bool: ...
-        def flush(self) -> bool: ...
+        def after_save(self, step: Callable[[], object], not_done: str, label: str = "") -> bool: ...
         def show_latest(self) -> None: ...
         def enter_part(self, index: int | None = None) -> None: ...
         def _load(self, plan: CarePlan | None) -> None: ...
@@ -99,7 +102,8 @@ class PlanLifecycle(EditorPart):
 
     # -- drafts, versions, sign-off
     def build_draft(self) -> None:
-        """Build and store a draft from the team's input in this conference, on the writer thread (the
+        """Build and store a draft from the team's input in this conference, on the writer thread after
+        any save queued (the
         button is disabled meanwhile; the draft is shown when stored). Only when the case has no plan
         yet: a signed plan is never changed by this key (see :meth:`start_new_version`), and a draft is
         edited, not rebuilt."""
@@ -113,9 +117,13 @@ class PlanLifecycle(EditorPart):
                    if self._plan is not None and self._plan.signed else "Edit the draft shown.")
             )
             return
-        if not self.flush():
-            return
-        services, case_id, item_id = self._services, self._case.id, self._agenda_item_id
+        case_id = self._case.id
+        self.after_save(lambda: self._build_draft(case_id), "No draft built", "building a care-plan draft")
+
+    def _build_draft(self, case_id: int) -> None:
+        if self._case is None or self._case.id != case_id or self._latest_version is not None:
+            return  # another case was opened meanwhile, or its plan was shown
+        services, item_id = self._services, self._agenda_item_id
         self.ui.buildButton.setEnabled(False)
         self.ui.saveState.setText("Building the draft…")
         ops.write(
@@ -123,7 +131,6 @@ class PlanLifecycle(EditorPart):
             parent=self, label="building a care-plan draft",
             success=self._draft_built, failure=self._draft_failed,
         )
-        return None
 
     def _draft_built(self, plan: CarePlan) -> None:
         self.ui.buildButton.setEnabled(True)
@@ -199,22 +206,36 @@ class PlanLifecycle(EditorPart):
         self, discipline: Discipline, name: str, reason: str | None = None,
         credential: Credential | None = None, *, checked: bool = False,
     ) -> bool:
-        """Sign the plan shown for ``discipline`` as ``name``, a person on the attendance list (saving
-        what is pending first). Before the first signature the checklist is shown when items are open;
+        """Sign the plan shown for ``discipline`` as ``name``, a person on the attendance list, once what
+        was typed is saved (the save queued on the writer, not waited for; the sign-off states the version
+        it stored, so the text signed is the text typed; when the save fails, nothing is signed and the
+        status bar says why). Before the first signature the checklist is shown when items are open;
         signing then goes on once a reason is given there (or ``reason`` is passed). Then ``name`` types
         their own password or PIN (:class:`CredentialDialog`, unless ``credential`` is passed). The
         checklist and who may sign are read on the reader thread (the dialogs open when they come;
         ``checked``: the checklist was read and nothing is open); the sign-off is stored on the writer
-        thread ("Signing…", the row's button disabled meanwhile). True when the sign-off was started,
-        its outcome shown when it arrives."""
+        thread ("Signing…", the row's button disabled meanwhile). True when the sign-off was started (or
+        waits for the save), its outcome shown when it arrives."""
         if self._plan is None or not self.editable:
             return False
         if not name.strip():
             self.status_message.emit(f"Choose the {discipline.label.lower()} lead from the attendance list.")
             self.signoff.rows[discipline].name.setFocus()
             return False
-        if not self.flush():
-            self.status_message.emit("The plan is not saved yet, so it cannot be signed; see the save state.")
+        plan_id = self._plan.id
+        return self.after_save(
+            lambda: self._sign_saved(plan_id, discipline, name, reason, credential, checked),
+            "Not signed", "signing a care plan",
+        )
+
+    def _sign_saved(
+        self, plan_id: int | None, discipline: Discipline, name: str, reason: str | None,
+        credential: Credential | None, checked: bool,
+    ) -> bool:
+        """Sign once what was typed is saved: the plan shown is then the version stored with it, which
+        the sign-off states (a version saved since is refused: never an older text signed)."""
+        if self._plan is None or self._plan.id != plan_id or not self.editable:
+            self.status_message.emit("Not signed: the plan shown changed meanwhile.")
             return False
         if not self._plan.sign_offs and reason is None and not checked:  # the checklist, in the background
             plan, careplans = self._plan, self._services.careplans
@@ -393,15 +414,23 @@ class PlanLifecycle(EditorPart):
     ) -> bool:
         """Withdraw the sign-off of ``discipline``: by the signer, or by a chair with a reason, each with
         their own password or PIN (asked in a :class:`WithdrawDialog` unless ``by`` is passed; who may
-        withdraw is read on the reader thread, the dialog opens when it comes). The withdrawal is stored
-        on the writer thread ("Withdrawing…", the row's button disabled meanwhile). True when it was
-        started, its outcome shown when it arrives."""
+        withdraw is read on the reader thread, the dialog opens when it comes), once what was typed is
+        saved (queued, not waited for; when it fails, nothing is withdrawn and the status bar says why).
+        The withdrawal is stored on the writer thread ("Withdrawing…", the row's button disabled
+        meanwhile). True when it was started (or waits for the save), its outcome shown when it arrives."""
         if self._plan is None or not self.editable:
             return False
-        if not self.flush():
-            self.status_message.emit(
-                "The plan is not saved yet, so no sign-off was withdrawn; see the save state."
-            )
+        plan_id = self._plan.id
+        return self.after_save(
+            lambda: self._withdraw_saved(plan_id, discipline, by, reason),
+            "Sign-off not withdrawn", "withdrawing a care-plan sign-off",
+        )
+
+    def _withdraw_saved(
+        self, plan_id: int | None, discipline: Discipline, by: Credential | None, reason: str | None
+    ) -> bool:
+        if self._plan is None or self._plan.id != plan_id or not self.editable:
+            self.status_message.emit("Sign-off not withdrawn: the plan shown changed meanwhile.")
             return False
         if by is None:
             self._ask_withdrawer(discipline)
