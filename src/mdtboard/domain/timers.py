@@ -28,6 +28,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from mdtboard.domain.case import Discipline
+from mdtboard.domain.clocks import DEFAULT_PRESENTATION_TARGET_MINUTES as DEFAULT_PRESENTATION_TARGET_MINUTES
 from mdtboard.domain.clocks import Anchor, Clock, format_mmss
 from mdtboard.domain.clocks import FakeClock as FakeClock  # named here as before: the timers' clocks
 from mdtboard.domain.clocks import SystemClock as SystemClock
@@ -36,8 +37,6 @@ from mdtboard.domain.errors import NOTHING_CHANGED, InvalidInputError, MdtboardE
 
 #: The countdown warns when this many seconds (or fewer) of the budget are left.
 WARNING_SECONDS = 120.0
-#: An oral case presentation should stay under 5 minutes (clinical reference).
-DEFAULT_PRESENTATION_TARGET_MINUTES = 5.0
 
 
 # --- errors -------------------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ The queries turn what is stored into the domain's :class:`ConferenceRecord`, so 
 and the debrief document (``reports.training_debrief``) work from the same data.
 
 Making a teaching case from a real case (:meth:`~TrainingService.make_teaching_case` and the review
-methods) keeps its state with :mod:`mdtboard.services.teaching_review`.
+methods, in :mod:`.training_teaching`) keeps its state with :mod:`mdtboard.services.teaching_review`; the
+timing methods are in :mod:`.training_timing`.
 
 Every call is its own unit of work; a save states the version its user saw and raises
 :class:`ConflictError` when someone else saved first; an input that breaks a rule raises
@@ -22,18 +23,15 @@ Every call is its own unit of work; a save states the version its user saw and r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from mdtboard.domain.blind import Goal, GoalKind, GoalOutcome, Rated, Visible, check_goals, visible
-from mdtboard.domain.case import Case, Discipline
+from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import ConferenceMode
-from mdtboard.domain.errors import ConflictError, InvalidInputError, NotFoundError, Problem
+from mdtboard.domain.errors import InvalidInputError, NotFoundError, Problem
 from mdtboard.domain.progress import (
-    DEFAULT_PRESENTATION_TARGET_SECONDS,
     ConferenceRecord,
-    DisciplineTime,
     ProgrammeOverview,
     TraineeProgress,
     programme_overview,
@@ -47,9 +45,7 @@ from mdtboard.domain.rubric import (
     Score,
     validate_assessment,
 )
-from mdtboard.domain.timers import CaseTiming
 from mdtboard.services import permissions
-from mdtboard.services import teaching_review as review
 from mdtboard.services.programme import ProgrammeMixin
 from mdtboard.services.teaching_review import TeachingReview
 from mdtboard.services.training_data import (
@@ -58,18 +54,17 @@ from mdtboard.services.training_data import (
     PresentationTiming,
     RoleAssignment,
     StoredAssessment,
-    check_seconds,
     clean_name,
     conference_ref,
-    discussion_times,
+    conflict,
     level_problems,
     load_records,
-    recorded_timings,
     timing_from_case_timer,
     to_assessment,
     to_role,
-    to_timing,
 )
+from mdtboard.services.training_teaching import TeachingCasesMixin
+from mdtboard.services.training_timing import TimingMixin
 from mdtboard.services.uow import Session, read_only, unit_of_work
 from mdtboard.storage import account_repo
 from mdtboard.storage import training_repo as repo
@@ -95,17 +90,10 @@ __all__ = [
 ]
 
 
-# ---------------------------------------------------------------------------------------- helpers
-
-
-def _conflict(what: str, key: Any, seen: int | None, mine: Any, theirs: Any) -> ConflictError:
-    return ConflictError(what, key, seen_version=-1 if seen is None else seen, mine=mine, theirs=theirs)
-
-
 # ---------------------------------------------------------------------------------------- the service
 
 
-class TrainingService(ProgrammeMixin):
+class TrainingService(TimingMixin, TeachingCasesMixin, ProgrammeMixin):
     """Training mode, each call its own unit of work."""
 
     def __init__(self, db: Database) -> None:
@@ -213,7 +201,7 @@ class TrainingService(ProgrammeMixin):
                 return to_role(row)
             new = repo.update_role(session, row.id, seen_version, name)
             if new is None:
-                raise _conflict("role", mine.label, seen_version, mine, to_role(row))
+                raise conflict("role", mine.label, seen_version, mine, to_role(row))
             return RoleAssignment(agenda_item_id, name, discipline, row.id, new)
 
     def clear_role(
@@ -227,7 +215,7 @@ class TrainingService(ProgrammeMixin):
             if row is None:
                 return
             if row.version != seen_version:
-                raise _conflict("role", part, seen_version, None, to_role(row))
+                raise conflict("role", part, seen_version, None, to_role(row))
             repo.delete(session, row)
 
     # ------------------------------------------------------------------ assessments
@@ -348,13 +336,13 @@ class TrainingService(ProgrammeMixin):
             else:
                 theirs = self._to_stored(session, row)
                 if seen_version is None or seen_version != row.version:
-                    raise _conflict("assessment", f"of {name}", seen_version, assessment, theirs)
+                    raise conflict("assessment", f"of {name}", seen_version, assessment, theirs)
                 updated = repo.update_assessment(
                     session, row.id, seen_version,
                     assessor=who, trainee=name, rubric_version=MDTBOARD_RUBRIC.version, updated_at=now,
                 )
                 if updated is None:
-                    raise _conflict("assessment", f"of {name}", seen_version, assessment, theirs)
+                    raise conflict("assessment", f"of {name}", seen_version, assessment, theirs)
             repo.replace_scores(session, row.id, [
                 {"item_key": s.item_key, "value": s.value, "comment": (s.comment or "").strip() or None}
                 for s in scores
@@ -375,7 +363,7 @@ class TrainingService(ProgrammeMixin):
             done = repo.update_assessment(session, assessment_id, seen_version, submitted_at=utcnow())
             if done is None:
                 theirs = self._to_stored(session, row)
-                raise _conflict("assessment", assessment_id, seen_version, None, theirs)
+                raise conflict("assessment", assessment_id, seen_version, None, theirs)
             return self._to_stored(session, repo.assessment_again(session, assessment_id))
 
     def visible_assessments(
@@ -475,7 +463,7 @@ class TrainingService(ProgrammeMixin):
             if row is None:
                 raise NotFoundError("goal", goal_id)
             if not done:
-                raise _conflict("goal", goal_id, seen_version, None, _to_goal(row))
+                raise conflict("goal", goal_id, seen_version, None, _to_goal(row))
             return _to_goal(row)
 
     def delete_assessment(self, assessment_id: int, *, seen_version: int) -> None:
@@ -484,7 +472,7 @@ class TrainingService(ProgrammeMixin):
             if row is None:
                 return
             if row.version != seen_version:
-                raise _conflict(
+                raise conflict(
                     "assessment", assessment_id, seen_version, None, self._to_stored(session, row)
                 )
             repo.delete(session, row)
@@ -498,71 +486,6 @@ class TrainingService(ProgrammeMixin):
         if ref is None:
             problems.append(Problem("case", f"case {case_id} is not on this conference's agenda"))
         return ref
-
-    # ------------------------------------------------------------------ timing
-    def timing(self, agenda_item_id: int) -> PresentationTiming | None:
-        with read_only(self.db) as session:
-            self._item(session, agenda_item_id)
-            row = repo.timing(session, agenda_item_id)
-            if row is None:  # nothing typed in: what the conference timers recorded, if anything
-                return recorded_timings(session, [agenda_item_id]).get(agenda_item_id)
-            return to_timing(row)
-
-    def record_timing(
-        self,
-        agenda_item_id: int,
-        *,
-        presentation_seconds: float | None,
-        target_seconds: float = DEFAULT_PRESENTATION_TARGET_SECONDS,
-        discussion: Mapping[Discipline, float] | Iterable[DisciplineTime] = (),
-        seen_version: int | None = None,
-    ) -> PresentationTiming:
-        """Store how long the case's presentation took against its target, and each discipline's time."""
-        times = discussion_times(discussion)
-        problems: list[Problem] = []
-        check_seconds(presentation_seconds, "presentation_seconds", problems)
-        check_seconds(target_seconds, "target_seconds", problems, positive=True)
-        for entry in times:
-            check_seconds(entry.seconds, f"discussion.{entry.discipline}", problems)
-        if problems:
-            raise InvalidInputError(problems)
-        mine = PresentationTiming(agenda_item_id, presentation_seconds, target_seconds, times)
-        with unit_of_work(self.db) as session:
-            self._item(session, agenda_item_id)
-            row = repo.timing(session, agenda_item_id)
-            values = {
-                "presentation_seconds": presentation_seconds,
-                "target_seconds": target_seconds,
-                "updated_at": utcnow(),
-            }
-            if row is not None and seen_version != row.version:
-                raise _conflict("timing", agenda_item_id, seen_version, mine, to_timing(row))
-            theirs = to_timing(row) if row is not None else None
-            stored = repo.store_timing(
-                session, agenda_item_id, row, seen_version, values,
-                [{"discipline": t.discipline.value, "seconds": t.seconds} for t in times],
-            )
-            if stored is None:
-                raise _conflict("timing", agenda_item_id, seen_version, mine, theirs)
-            return to_timing(stored)
-
-    def record_case_timing(
-        self,
-        agenda_item_id: int,
-        timing: CaseTiming,
-        *,
-        target_seconds: float = DEFAULT_PRESENTATION_TARGET_SECONDS,
-        seen_version: int | None = None,
-    ) -> PresentationTiming:
-        """Store what the presentation timers recorded for a case (see :func:`timing_from_case_timer`)."""
-        presentation, discussion = timing_from_case_timer(timing)
-        return self.record_timing(
-            agenda_item_id,
-            presentation_seconds=presentation,
-            target_seconds=target_seconds,
-            discussion=discussion,
-            seen_version=seen_version,
-        )
 
     # ------------------------------------------------------------------ records, progress, debrief
     def conference_record(self, conference_id: int) -> ConferenceRecord:
@@ -602,77 +525,6 @@ class TrainingService(ProgrammeMixin):
             goals=tuple(self.goals(trainee, conference_id=conference_id)),
             goals_reviewed=tuple(self.goals_to_review(conference_id, trainee)),
         )
-
-    # ------------------------------------------------------------------ teaching cases from real ones
-    def make_teaching_case(self, case_id: int, *, seed: str | None = None) -> TeachingReview:
-        """Store a de-identified copy of a real case as a new, not yet fictional, case under review.
-
-        The original case is read, never changed. See :mod:`mdtboard.services.teaching_review`.
-        """
-        with unit_of_work(self.db) as session:
-            review_id = review.make(session, case_id, seed)
-        return self.teaching_review(review_id)
-
-    def teaching_review(self, review_id: int) -> TeachingReview:
-        with read_only(self.db) as session:
-            return review.load(session, review_id)
-
-    def teaching_reviews(self, *, open_only: bool = True) -> list[TeachingReview]:
-        with read_only(self.db) as session:
-            return review.load_all(session, open_only=open_only)
-
-    def confirm_field(
-        self,
-        review_id: int,
-        field: str,
-        *,
-        confirmed: bool = True,
-        reviewer: str | None = None,
-        seen_version: int,
-    ) -> TeachingReview:
-        """Mark one field of the review checklist as read and confirmed (or, ``confirmed=False``, not)."""
-        with unit_of_work(self.db) as session:
-            review.confirm_field(session, review_id, field, confirmed, reviewer, seen_version)
-        return self.teaching_review(review_id)
-
-    def revise_field(
-        self, review_id: int, where: str, text: str | None, *, seen_version: int
-    ) -> TeachingReview:
-        """A reviewer's edit of one text of the draft ("pain_history", "imaging[2]", ...); that field must
-        then be confirmed again."""
-        with unit_of_work(self.db) as session:
-            review.revise(session, review_id, where, text, seen_version)
-        return self.teaching_review(review_id)
-
-    def replace_hint(
-        self, review_id: int, text: str, replacement: str | None = None, *, seen_version: int
-    ) -> TeachingReview:
-        """Replace every open hint reading ``text`` in the whole draft: by its proposal (a pseudonym, the
-        year, "[town]"...) or by ``replacement``. The fields it was in must be confirmed again."""
-        with unit_of_work(self.db) as session:
-            review.replace_hint(session, review_id, text, replacement, seen_version)
-        return self.teaching_review(review_id)
-
-    def keep_hint(self, review_id: int, text: str, reason: str, *, seen_version: int) -> TeachingReview:
-        """Keep every hint reading ``text`` as written, for a typed ``reason`` (refused without one)."""
-        with unit_of_work(self.db) as session:
-            review.keep_hint(session, review_id, text, reason, seen_version)
-        return self.teaching_review(review_id)
-
-    def finalise_teaching_case(
-        self, review_id: int, *, reviewer: str | None = None, seen_version: int
-    ) -> Case:
-        """Mark the draft fictional once every field is confirmed and no hint is open; refuses (changing
-        nothing) before."""
-        with unit_of_work(self.db) as session:
-            case_id = review.finalise(session, review_id, reviewer, seen_version)
-        with read_only(self.db) as session:
-            return load_cases(session, ids=[case_id])[0]
-
-    def discard_teaching_case(self, review_id: int, *, seen_version: int) -> None:
-        """Delete a draft teaching case that is still under review (the original is untouched)."""
-        with unit_of_work(self.db) as session:
-            review.discard(session, review_id, seen_version)
 
 
 def _rater_account(role: AssessorRole | str, rater_id: int | None) -> int | None:

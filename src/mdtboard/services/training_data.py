@@ -12,10 +12,11 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from mdtboard.domain.blind import Goal
 from mdtboard.domain.case import Case, Discipline
-from mdtboard.domain.errors import Problem
+from mdtboard.domain.errors import ConflictError, Problem
 from mdtboard.domain.progress import (
     DEFAULT_PRESENTATION_TARGET_SECONDS,
     ConferenceRecord,
@@ -38,6 +39,11 @@ from mdtboard.storage.training_models import (
 NAME_MAX = 200
 #: A presentation or a discipline's speaking time longer than this is surely a timer left running.
 SECONDS_MAX = 24 * 3600.0
+
+
+def conflict(what: str, key: Any, seen: int | None, mine: Any, theirs: Any) -> ConflictError:
+    """The conflict of a training save that stated version ``seen`` (None: it thought there was none)."""
+    return ConflictError(what, key, seen_version=-1 if seen is None else seen, mine=mine, theirs=theirs)
 
 
 def conference_ref(conference_id: int) -> str:

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from mdtboard.domain.timers import DEFAULT_PRESENTATION_TARGET_MINUTES
+from mdtboard.domain.clocks import DEFAULT_PRESENTATION_TARGET_MINUTES
 
 T = TypeVar("T")
 
