@@ -155,3 +155,35 @@ def test_a_case_whose_save_fails_stays_open_when_another_is_asked_for(
     settle()
     assert second_session.cases.get(first).one_liner == typed
     assert editor.current_case_id() == first
+
+
+def test_a_new_case_with_typing_pending_does_not_wait_for_the_save_of_the_open_case(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    """Typing pending on the case shown, a new case asked for while the database is held: the save is
+    queued, not waited for, and the new case is opened after it; the event loop keeps turning, no SQL is
+    sent from the GUI thread, and once the database is free the typing is stored and the new case shown
+    with the cursor in the patient's name."""
+    editor, services = window.editor, window.services
+    assert editor is not None and services is not None
+    first = second_session.cases.get_by_ref("MDT-001").id
+    assert first is not None
+    window.open_case(first)
+    settle()
+    typed = editor.ui.oneLinerEdit.toPlainText() + " Seen again today."
+    editor.ui.oneLinerEdit.setFocus()
+    editor.ui.oneLinerEdit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.ui.oneLinerEdit, " Seen again today.")
+    assert editor.pending
+    with watch_gui_thread(services.db.engine) as noted:
+        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)):
+            ticks = Ticks()
+            assert window.case_actions.open_new_case("MDT-900", True)
+            qtbot.wait(int(HOLD_MS * 1.5) + 300)  # until after the database is free
+            ticks.stop()
+        assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
+        qtbot.waitUntil(lambda: editor.is_new_case, timeout=10_000)
+        settle()
+    assert not noted, f"SQL sent from the GUI thread:\n{noted}"
+    assert second_session.cases.get(first).one_liner == typed
+    assert editor.ui.refEdit.text() == "MDT-900" and window.current_page() == CASE

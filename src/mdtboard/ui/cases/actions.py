@@ -135,15 +135,17 @@ class CaseActions(QObject):
         from mdtboard.domain.case_refs import blank_case
 
         editor = self.window.editor
-        if editor is None or not editor.new_case(blank_case(ref, fictional)):
-            self.window.show_status("The open case could not be saved: no new case was opened.")
+        if editor is None:
             return False
-        self.window.show_page(CASE_PAGE)
-        self.window.activateWindow()  # back from the dialog, with the cursor in the patient's name
-        editor.focus_name()
-        kind = "fictional case" if fictional else "case of a real patient"
-        self.window.show_status(f"New {kind} {ref}: type the patient's name; it is stored from then on.")
-        return True
+
+        def opened() -> None:  # once the open case is saved (queued, not waited for)
+            self.window.show_page(CASE_PAGE)
+            self.window.activateWindow()  # back from the dialog, with the cursor in the patient's name
+            editor.focus_name()
+            kind = "fictional case" if fictional else "case of a real patient"
+            self.window.show_status(f"New {kind} {ref}: type the patient's name; it is stored from then on.")
+
+        return editor.new_case(blank_case(ref, fictional), then=opened)
 
     # -- the open or selected case: duplicate, archive or restore, delete
     def target(self) -> CaseSummary | None:

@@ -59,6 +59,7 @@ from mdtboard.ui.cases.restricted import (
 )
 from mdtboard.ui.dialogs import show_error
 from mdtboard.ui.editing import undo_keys
+from mdtboard.ui.editing.after_save import after_save
 from mdtboard.ui.editing.clash_dialog import ClashDialog
 from mdtboard.ui.editing.commands import RecordReplace
 from mdtboard.ui.editing.session import PAUSE_MS, Clash, RecordSession, SaveState
@@ -272,16 +273,30 @@ class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
         assert self._saved is not None
         return self._saved.id if self._saved.id is not None else self._draft_key
 
-    def new_case(self, case: Case) -> bool:
-        """Open ``case`` (not stored, no id) as a new case, saving the open case first. It is stored once
-        its patient's name is typed. False when the open case could not be saved (it stays open)."""
-        if not self.flush():
-            return False
+    def new_case(self, case: Case, *, then: Callable[[], object] | None = None) -> bool:
+        """Open ``case`` (not stored, no id) as a new case once the open case is saved: its save queued,
+        not waited for (a locked or silent database does not hold the window); then ``then`` runs. It is
+        stored once its patient's name is typed. When that save fails the open case stays, its state
+        saying why, and the status bar says no new case was opened; False when it is refused now."""
+
+        def refused(reason: str) -> None:
+            self._show_state(self.session.state_text)
+            why = reason.removeprefix("Not saved: ").rstrip(".")
+            self.status_message.emit(
+                f"No new case opened: the changes to the open case are not saved yet ({why})."
+            )
+
+        return after_save(self.session, lambda: self._new_case(case, then), refused, parent=self,
+                          label="opening a new case")
+
+    def _new_case(self, case: Case, then: Callable[[], object] | None) -> None:
+        self._opening += 1  # an opening asked for before is not shown over it
         self._draft_key -= 1
         self._load(case)
         self.ui.isbarTabs.setCurrentIndex(0)
         self.ui.saveState.setText(NEW_CASE_STATE)
-        return True
+        if then is not None:
+            then()
 
     @property
     def saved_case(self) -> Case | None:
