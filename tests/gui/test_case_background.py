@@ -10,6 +10,7 @@ from conftest import Ticks, held_for, settle, sqlite_locked
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from gui_thread_sql import watch_gui_thread
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mdtboard.services.context import Services
@@ -187,3 +188,39 @@ def test_a_new_case_with_typing_pending_does_not_wait_for_the_save_of_the_open_c
     assert not noted, f"SQL sent from the GUI thread:\n{noted}"
     assert second_session.cases.get(first).one_liner == typed
     assert editor.ui.refEdit.text() == "MDT-900" and window.current_page() == CASE
+
+
+def test_deleting_the_open_case_with_typing_pending_does_not_wait_for_its_save(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    """Typing pending in the case open in the editor, Delete confirmed while another connection holds the
+    database: the save is queued, not waited for, and the case closed and deleted after it; the event loop
+    keeps turning, no SQL is sent from the GUI thread, and undo brings the case back with the typing."""
+    editor, services, keeping = window.editor, window.services, window.case_actions.keeping
+    assert editor is not None and services is not None and keeping is not None
+    first = second_session.cases.get_by_ref("MDT-006").id
+    assert first is not None
+    window.open_case(first)
+    settle()
+    editor.ui.titleEdit.setText("Typed just before deleting")
+    assert editor.pending
+    window.case_actions.action_delete.trigger()  # File > Delete case…: its use is read, then it asks
+    qtbot.waitUntil(lambda: isinstance(keeping.last_dialog, QMessageBox) and keeping.last_dialog.isVisible())
+    box = keeping.last_dialog
+    assert isinstance(box, QMessageBox)
+    with watch_gui_thread(services.db.engine) as noted:
+        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)):
+            ticks = Ticks()
+            yes = box.button(QMessageBox.StandardButton.Yes)
+            assert yes is not None
+            yes.click()
+            qtbot.wait(int(HOLD_MS * 1.5) + 300)  # until after the database is free
+            ticks.stop()
+        assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
+        qtbot.waitUntil(lambda: second_session.cases.count("imogen") == 0, timeout=10_000)
+        settle()
+    assert not noted, f"SQL sent from the GUI thread:\n{noted}"
+    assert editor.saved_case is None
+    window.action_undo.trigger()
+    qtbot.waitUntil(lambda: second_session.cases.count("imogen") == 1, timeout=10_000)
+    assert second_session.cases.get_by_ref("MDT-006").title == "Typed just before deleting"

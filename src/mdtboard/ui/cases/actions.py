@@ -12,6 +12,7 @@ key before the window does).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
@@ -96,9 +97,14 @@ class CaseActions(QObject):
             library.delete_requested.connect(self.delete)
         self.set_enabled(True)
 
-    def _close_case(self, case_id: int) -> bool:
+    def _close_case(
+        self, case_id: int, then: Callable[[], object], refused: Callable[[str], object]
+    ) -> bool:
         editor = self.window.built_editor  # the case editor is built when first shown: else nothing is open
-        return editor is None or editor.close_case(case_id)
+        if editor is None:
+            then()
+            return True
+        return editor.close_case(case_id, then, refused)
 
     def _archived(self, case_id: int, when: datetime | None) -> None:
         editor = self.window.built_editor

@@ -379,20 +379,41 @@ class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
             self._saved = replace(self._saved, archived_at=when)
             self._refresh()
 
-    def close_case(self, case_id: int) -> bool:
-        """Stop showing ``case_id`` (being deleted), saving what is pending first. True when it was not
-        open or is closed; False when a pending edit could not be saved (it stays open)."""
+    def close_case(
+        self, case_id: int, then: Callable[[], object] | None = None,
+        refused: Callable[[str], object] | None = None,
+    ) -> bool:
+        """Stop showing ``case_id`` (being deleted) once what is typed in it is saved: the save queued, not
+        waited for (a locked or silent database does not hold the window); then ``then`` runs (the
+        deletion, on the writer after that save). When the save fails, the case stays open with its text
+        and "Not saved", and ``refused(why)`` runs instead. True when it was not open, is closed, or
+        waits for its save; False when refused now."""
         if self._saved is None or self._saved.id != case_id:
+            if then is not None:
+                then()
             return True
-        if not self.flush():
-            return False
+
+        def not_saved(reason: str) -> None:
+            self._show_state(self.session.state_text)
+            if refused is not None:
+                refused(reason.removeprefix("Not saved: ").rstrip("."))
+
+        return after_save(self.session, lambda: self._close_case(case_id, then), not_saved, parent=self,
+                          label="closing a case")
+
+    def _close_case(self, case_id: int, then: Callable[[], object] | None) -> None:
+        if self._saved is not None and self._saved.id == case_id:  # (else another case was opened)
+            self._close()
+        if then is not None:
+            then()
+
+    def _close(self) -> None:
         self._fill_steps.cancel()
         self.session.close()
         self._saved = None
         self._passages = None
         self._show_body(False)
         self.ui.saveState.setText("")
-        return True
 
     # -- committed elsewhere (the change feed: mdtboard.ui.live)
     def stored_elsewhere(self, case_id: int, *, deleted: bool = False, mine: bool = False) -> None:

@@ -64,8 +64,9 @@ class DeleteCaseCommand(QUndoCommand):
 class CaseKeeping(QObject):
     """Duplicate, archive, restore and delete cases (with undo).
 
-    ``close_case(id) -> bool`` is called before a case is deleted, to close it in the case editor (False
-    when the editor could not save what is pending: the case is then not deleted).
+    ``close_case(id, then, refused)`` is called before a case is deleted, to close it in the case editor
+    once what is typed in it is saved (queued, not waited for); ``then()`` deletes it, ``refused(why)``
+    runs instead when that save failed (the case is then not deleted).
 
     Signals:
         duplicated(int, str): a copy was stored (its id) from the case with this reference.
@@ -87,13 +88,13 @@ class CaseKeeping(QObject):
         undo_stack: QUndoStack,
         window: QWidget,
         *,
-        close_case: Callable[[int], bool] = lambda _id: True,
+        close_case: Callable[[int, Callable[[], object], Callable[[str], object]], object] | None = None,
     ) -> None:
         super().__init__(window)
         self._cases = cases
         self._undo = undo_stack
         self._window = window
-        self._close_case = close_case
+        self._close_case = close_case or _close_nothing
         self.last_dialog: QWidget | None = None
 
     def report(self, message: str) -> None:
@@ -195,13 +196,16 @@ class CaseKeeping(QObject):
         if yes:
             then()
 
-    def _delete_now(self, summary: CaseSummary) -> ops.Op[Case] | None:
-        if not self._close_case(summary.id):
-            self.report(
-                f"Case {summary.ref} was not deleted: what you typed in it could not be saved first (see the "
-                "status bar)."
-            )
-            return None
+    def _delete_now(self, summary: CaseSummary) -> None:
+        self._close_case(
+            summary.id, lambda: self._delete(summary),
+            lambda why: self.report(
+                f"Case {summary.ref} was not deleted: what you typed in it could not be saved first ({why})."
+            ),
+        )
+
+    def _delete(self, summary: CaseSummary) -> ops.Op[Case]:
+        """Delete the case (closed in the case editor, after the save of what was typed in it)."""
         cases = self._cases
 
         def done(case: Case) -> None:
@@ -245,15 +249,20 @@ class CaseKeeping(QObject):
             label="undelete case",
         )
 
-    def delete_again(self, command: DeleteCaseCommand) -> ops.Op[Case] | None:
+    def delete_again(self, command: DeleteCaseCommand) -> None:
+        deleted = command.case
+        assert deleted.id is not None
+        self._close_case(
+            deleted.id, lambda: self._delete_again(command),
+            lambda why: command.fail(
+                f"Case {deleted.ref} was not deleted again: what was typed in it could not be saved ({why})."
+            ),
+        )
+
+    def _delete_again(self, command: DeleteCaseCommand) -> ops.Op[Case]:
         deleted = command.case
         assert deleted.id is not None
         case_id = deleted.id
-        if not self._close_case(case_id):
-            command.fail(
-                f"Case {deleted.ref} was not deleted again: what was typed in it could not be saved."
-            )
-            return None
         cases = self._cases
 
         def done(case: Case) -> None:
@@ -268,3 +277,9 @@ class CaseKeeping(QObject):
             failure=lambda exc: command.fail(f"Case {deleted.ref} was not deleted again: {exc}"),
             label="delete case",
         )
+
+
+def _close_nothing(_case_id: int, then: Callable[[], object], _refused: Callable[[str], object]) -> bool:
+    """No case editor: nothing to close before deleting."""
+    then()
+    return True
