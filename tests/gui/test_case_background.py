@@ -224,3 +224,47 @@ def test_deleting_the_open_case_with_typing_pending_does_not_wait_for_its_save(
     window.action_undo.trigger()
     qtbot.waitUntil(lambda: second_session.cases.count("imogen") == 1, timeout=10_000)
     assert second_session.cases.get_by_ref("MDT-006").title == "Typed just before deleting"
+
+
+def test_a_case_archived_elsewhere_with_typing_pending_closes_without_waiting_for_its_save(
+    qtbot: QtBot, window: MainWindow, second_session: Services
+) -> None:
+    """Typing pending in the open case when another PC archives it, while another program holds the write
+    lock for 1.5 s (reads go on): the save is queued, not waited for, and the case closed after it; the
+    event loop keeps turning, no SQL is sent from the GUI thread, and the typing is stored."""
+    import sqlite3
+    import threading
+
+    from conftest import sqlite_path
+
+    editor, services = window.editor, window.services
+    assert editor is not None and services is not None
+    first = second_session.cases.get_by_ref("MDT-001").id
+    assert first is not None
+    window.open_case(first)
+    settle()
+    typed = editor.ui.oneLinerEdit.toPlainText() + " Seen again today."
+    editor.ui.oneLinerEdit.setFocus()
+    editor.ui.oneLinerEdit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.ui.oneLinerEdit, " Seen again today.")
+    assert editor.pending
+    second_session.cases.archive(first)
+    path = sqlite_path(str(services.db.engine.url))
+    assert path is not None
+    holder = sqlite3.connect(path, isolation_level=None, timeout=5, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another program writes: reads go on, writes wait
+    release = threading.Timer(1.5, lambda: (holder.execute("ROLLBACK"), holder.close()))
+    with watch_gui_thread(services.db.engine) as noted:
+        release.start()
+        try:
+            ticks = Ticks()
+            editor.stored_elsewhere(first)  # the change feed: the case read, then found archived
+            qtbot.wait(1800)  # until after the database is free
+            ticks.stop()
+        finally:
+            release.join()
+        assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
+        qtbot.waitUntil(lambda: editor.saved_case is None, timeout=10_000)
+        settle()
+    assert not noted, f"SQL sent from the GUI thread:\n{noted}"
+    assert second_session.cases.get(first).one_liner == typed

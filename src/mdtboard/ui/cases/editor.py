@@ -439,8 +439,15 @@ class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
         if self._saved is None or self._saved.id != case.id:
             return
         if case.archived_at is not None and self._saved.archived_at is None and not mine:
-            self.session.flush()  # an archived case can still be saved: keep what was typed
-            self._closed_elsewhere("archived")
+            # an archived case can still be saved: what was typed is saved first (queued, not waited for),
+            # then the case closed; when that save fails, the text is offered to copy as it closes
+            case_id = case.id
+
+            def close(*_why: object) -> None:
+                if self._saved is not None and self._saved.id == case_id:
+                    self._closed_elsewhere("archived")
+
+            after_save(self.session, close, close, parent=self, label="saving a case archived elsewhere")
             return
         self.session.stored_elsewhere(case)
         if case.archived_at != self._saved.archived_at:
