@@ -120,3 +120,35 @@ def test_submitting_with_a_score_pending_does_not_wait_for_its_save(
     assert stored is not None and stored.submitted
     score = stored.assessment.score("case.isbar.background")
     assert score is not None and score.value == 4
+
+
+def test_closing_the_training_window_with_a_score_pending_does_not_wait_for_its_save(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    """A score given and not saved yet, the training window closed while another connection holds the
+    database: the save is queued, not waited for; the event loop keeps turning, no SQL is sent from the
+    GUI thread, and the score is stored once the database is free."""
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    panel.set_role(AssessorRole.SELF)
+    settle()
+    row = panel.row("case.isbar.background")
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    qtbot.keyClick(row, Qt.Key.Key_4)
+    assert panel.pending
+    with watch_gui_thread(services.db.engine) as noted:
+        with held_for(services.db, HELD_S, ()):
+            ticks = Ticks()
+            window.close()
+            qtbot.wait(int(HELD_S * 1000) + 300)  # until after the database is free
+            ticks.stop()
+        assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
+        qtbot.waitUntil(lambda: not panel.pending, timeout=10_000)
+        settle()
+    assert not noted, f"SQL sent from the GUI thread:\n{noted}"
+    assert not window.isVisible()
+    stored = services.training.assessment(conf_id, ZOE, AssessorRole.SELF, case_id=case_id)
+    assert stored is not None
+    score = stored.assessment.score("case.isbar.background")
+    assert score is not None and score.value == 4

@@ -321,6 +321,8 @@ class TrainingWindow(QMainWindow):
         """Save the scores still pending; False when that failed (they stay on screen)."""
         return self.scoring.flush()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush()
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Closing the training window saves the scores still pending: queued, not waited for (the window
+        is hidden, not deleted: the save goes on, retried by itself after a fault that passes)."""
+        self.scoring.session.queue_save()
         event.accept()
