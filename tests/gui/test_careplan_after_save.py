@@ -183,3 +183,32 @@ def test_a_plan_whose_save_fails_is_not_signed_and_the_person_is_told_why(
     settle()
     stored = services.careplans.current(case_id)
     assert stored is not None and stored.formulation.social == typed and not stored.sign_offs
+
+
+def test_sign_pressed_twice_while_the_save_waits_signs_once(
+    qtbot: QtBot, sqlite_db: Database, make_editor: EditorFactory
+) -> None:
+    """A second press of Sign while the first waits for the save of what was typed is the same signing: one
+    sign-off is stored, and nobody is told the plan was already signed."""
+    services = Services.on(sqlite_db)
+    case_id = load_samples(services)["MDT-001"]
+    plan = conference_draft(services, case_id)
+    discipline = services.careplans.required_sign_offs(plan)[0]
+    name = LEADS[discipline]
+    key = credential(services, name, discipline)
+    editor = make_editor(services)
+    editor.open_case(case_id, plan.agenda_item_id)
+    settle()
+    _typed(qtbot, editor)
+    said: list[str] = []
+    editor.status_message.connect(said.append)
+    with held_for(sqlite_db, HOLD_S, PG_TABLES):
+        assert editor.sign(discipline, name, "agreed in the meeting", key)
+        assert editor.sign(discipline, name, "agreed in the meeting", key)
+    qtbot.waitUntil(lambda: editor.plan is not None and discipline in editor.plan.signed_disciplines(),
+                    timeout=WAIT_MS)
+    settle()
+    qtbot.wait(300)
+    stored = services.careplans.current(case_id)
+    assert stored is not None and [s.discipline for s in stored.sign_offs] == [discipline]
+    assert not [m for m in said if "Not signed" in m or "already" in m.lower()], said

@@ -138,6 +138,8 @@ class CarePlanEditor(PlanLifecycle, PlanEditing, PlanShowing, QWidget):
         self._agenda_item_id: int | None = None
         self._plan: CarePlan | None = None
         self._latest_version: int | None = None
+        #: Disciplines whose signing waits for the save of what was typed (a second Sign meanwhile is one).
+        self._sign_waits: set[Discipline] = set()
         self._texts: dict[str, str] = {}
         self._loading = False
         self._review_problem: str | None = None

@@ -91,7 +91,12 @@ class PlanLifecycle(EditorPart):
         def editable(self) -> bool: ...
         @property
         def viewing_earlier(self) -> bool: ...
-        def after_save(self, step: Callable[[], object], not_done: str, label: str = "") -> bool: ...
+        _sign_waits: set[Discipline]
+
+        def after_save(
+            self, step: Callable[[], object], not_done: str, label: str = "",
+            refused: Callable[[], object] | None = None,
+        ) -> bool: ...
         def show_latest(self) -> None: ...
         def enter_part(self, index: int | None = None) -> None: ...
         def _load(self, plan: CarePlan | None) -> None: ...
@@ -222,11 +227,16 @@ class PlanLifecycle(EditorPart):
             self.status_message.emit(f"Choose the {discipline.label.lower()} lead from the attendance list.")
             self.signoff.rows[discipline].name.setFocus()
             return False
-        plan_id = self._plan.id
-        return self.after_save(
-            lambda: self._sign_saved(plan_id, discipline, name, reason, credential, checked),
-            "Not signed", "signing a care plan",
-        )
+        if discipline in self._sign_waits:  # pressed again while the first waits for the save: one signing
+            return True
+        plan_id, waits = self._plan.id, self._sign_waits
+        waits.add(discipline)
+
+        def saved() -> bool:
+            waits.discard(discipline)
+            return self._sign_saved(plan_id, discipline, name, reason, credential, checked)
+
+        return self.after_save(saved, "Not signed", "signing a care plan", lambda: waits.discard(discipline))
 
     def _sign_saved(
         self, plan_id: int | None, discipline: Discipline, name: str, reason: str | None,
