@@ -210,6 +210,13 @@ def run() -> dict[str, Any]:
         window.open_case(case_id)
         editor = window.editor
         assert editor is not None
+        # the case is read in the background and shown a part at a time: type once it is there, as a person
+        # does (the form shows no case, and takes no typing, until then)
+        deadline = time.monotonic() + 30
+        while editor.current_case_id() != case_id and time.monotonic() < deadline:
+            QTest.qWait(10)
+        if editor.current_case_id() != case_id:
+            raise RuntimeError("the case did not open within 30 s")
         editor.reveal("historyEdit")
         field = editor.ui.historyEdit
         field.setFocus()
