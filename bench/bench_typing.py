@@ -211,7 +211,7 @@ def run() -> dict[str, Any]:
         editor = window.editor
         assert editor is not None
         # the case is read in the background and shown a part at a time: type once it is there, as a person
-        # does (the form shows no case, and takes no typing, until then)
+        # does who sees it arrive
         deadline = time.monotonic() + 30
         while editor.current_case_id() != case_id and time.monotonic() < deadline:
             QTest.qWait(10)
