@@ -13,8 +13,19 @@ rendered yet blank.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSettings, QSize, QSizeF, Signal
-from PySide6.QtGui import QImage, QPageSize, QPaintEngine, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSettings,
+    QSize,
+    QSizeF,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QImage, QPageSize, QPaintEngine, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
@@ -26,6 +37,9 @@ PAGE_SIZES = options.PAGE_SIZES
 MAX_DPI = 300
 #: The resolution of the preview's page images (sharp on screen up to about 150 % zoom).
 PREVIEW_DPI = 150
+#: Pages rendered within this many milliseconds of one another are shown in one update of the preview
+#: (each update draws every page again: 20-80 ms on a loaded machine).
+PREVIEW_UPDATE_MS = 250
 
 
 def page_size_setting(settings: QSettings) -> str:
@@ -122,6 +136,7 @@ class PreviewPages(QObject):
         self.count = self._pdf.page_count
         self.sizes = {n: self._pdf.document.pagePointSize(n) for n in range(self.count)}
         self.images: dict[int, QImage] = {}
+        self.pixmaps: dict[int, QPixmap] = {}
         self._renderer = QPdfPageRenderer(self)
         self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
         self._renderer.setDocument(self._pdf.document)
@@ -137,6 +152,9 @@ class PreviewPages(QObject):
 
     def _store(self, number: int, _size: QSize, image: QImage, *_rest: object) -> None:
         self.images[number] = image
+        # as an opaque pixmap: the preview records a pixmap by reference, where an image with an alpha
+        # channel is copied and converted each time every page is drawn again (about 15 ms a page)
+        self.pixmaps[number] = QPixmap.fromImage(image.convertToFormat(QImage.Format.Format_RGB32))
         self.page_ready.emit(number)
         if self.done:
             PreviewPages._live.discard(self)
@@ -154,9 +172,9 @@ class PreviewPages(QObject):
             for number in range(count):
                 if number:
                     printer.newPage()
-                image = self.images.get(number)
-                if image is not None:
-                    painter.drawImage(_fitted(painter, self.sizes[number]), image)
+                pixmap = self.pixmaps.get(number)
+                if pixmap is not None:
+                    painter.drawPixmap(_fitted(painter, self.sizes[number]), pixmap, QRectF(pixmap.rect()))
         finally:
             painter.end()
         return count
@@ -189,10 +207,22 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
         else:  # printing
             render_pdf(data, target)
 
-    def arrived(_number: int) -> None:
+    def update() -> None:
         preview = dialog.findChild(QPrintPreviewWidget)
         if preview is not None and dialog.isVisible():
             preview.updatePreview()
+
+    later = QTimer(dialog)  # pages that come together are shown together (each update redraws them all)
+    later.setSingleShot(True)
+    later.setInterval(PREVIEW_UPDATE_MS)
+    later.timeout.connect(update)
+
+    def arrived(_number: int) -> None:
+        if pages.done:
+            later.stop()
+            update()
+        elif not later.isActive():
+            later.start()
 
     dialog.paintRequested.connect(paint)
     pages.page_ready.connect(arrived)
