@@ -308,7 +308,8 @@ def count_sql(shape: Shape) -> str:
     if shape.joined:
         sizes.append(f"{_size_of('tj', 'jlo', 'jhi')} AS nj")
     columns = ["(SELECT max(x.id) FROM cases x)"]
-    columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)] + ["(SELECT n.nj FROM n)"] * shape.joined
+    columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
+    columns += ["(SELECT n.nj FROM n)"] * shape.joined
     entries = _token_entries(shape) if shape.words == 1 else _gated_entries(shape)
     return (
         f"WITH n AS MATERIALIZED (SELECT {', '.join(sizes)}) "
