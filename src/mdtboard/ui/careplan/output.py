@@ -4,14 +4,23 @@ The same PDF is what "Save PDF…" writes, so the paper and the file are one doc
 by QtPdf at the printer's resolution (at most 300 dpi, plenty for text on paper) and scaled to fit the
 printable page, keeping its proportions; a page size chosen in the print dialog that differs from the
 document's is letterboxed rather than cut.
+
+The print preview never draws a page with QtPdf on the GUI thread (a page took most of a second on a
+loaded machine): :class:`PreviewPages` renders the pages to images at :data:`PREVIEW_DPI` on a thread of
+its own, with a :class:`QPdfDocument` of its own made, used and dropped there (QtPdf serialises its calls
+into PDFium with one lock of its own; nothing on the GUI thread uses that document), and the preview shows
+each page as it comes, the pages not rendered yet blank.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSettings, QSize
-from PySide6.QtGui import QPageSize, QPainter
+import contextlib
+import threading
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSettings, QSize, QSizeF, Signal
+from PySide6.QtGui import QImage, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
 from mdtboard.ui import settings as options
@@ -19,6 +28,8 @@ from mdtboard.ui import settings as options
 #: (shown name, name the reports take).
 PAGE_SIZES = options.PAGE_SIZES
 MAX_DPI = 300
+#: The resolution of the preview's page images (sharp on screen up to about 150 % zoom).
+PREVIEW_DPI = 150
 
 
 def page_size_setting(settings: QSettings) -> str:
@@ -68,20 +79,105 @@ def render_pdf(data: bytes, printer: QPrinter) -> int:
             if painted:
                 printer.newPage()
             points = pdf.document.pagePointSize(number - 1)
-            pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = pdf.document.render(number - 1, pixels)
-            target = QRectF(painter.viewport())
-            scale = min(target.width() / points.width(), target.height() / points.height())
-            width, height = points.width() * scale, points.height() * scale
-            box = QRectF(
-                target.x() + (target.width() - width) / 2, target.y() + (target.height() - height) / 2,
-                width, height,
-            )
-            painter.drawImage(box, image)
+            image = pdf.document.render(number - 1, _pixels(points, dpi))
+            painter.drawImage(_fitted(painter, points), image)
             painted += 1
     finally:
         painter.end()
     return painted
+
+
+def _pixels(points: QSizeF, dpi: float) -> QSize:
+    return QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+
+
+def _fitted(painter: QPainter, points: QSizeF) -> QRectF:
+    """Where a page of ``points`` goes on the painter's page: as large as fits, centred, its proportions
+    kept."""
+    target = QRectF(painter.viewport())
+    scale = min(target.width() / points.width(), target.height() / points.height())
+    width, height = points.width() * scale, points.height() * scale
+    return QRectF(
+        target.x() + (target.width() - width) / 2, target.y() + (target.height() - height) / 2, width, height
+    )
+
+
+class PreviewPages(QObject):
+    """The pages of a PDF as images, rendered on a thread of its own (see the module docstring).
+
+    Signals:
+        page_ready(int): the page (0-based) is rendered (:attr:`images`); -1 once the page count is known.
+    """
+
+    page_ready = Signal(int)
+    _counted = Signal(int)  # emitted on the rendering thread, delivered on the GUI thread
+    _rendered = Signal(int, object, object)
+
+    def __init__(self, data: bytes, dpi: float = PREVIEW_DPI, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.count: int | None = None
+        self.images: dict[int, QImage] = {}
+        self.sizes: dict[int, QSizeF] = {}
+        self._stop = threading.Event()
+        self._counted.connect(self._count)
+        self._rendered.connect(self._store)
+        self.destroyed.connect(lambda *_args, stop=self._stop: stop.set())
+        self.worker = threading.Thread(
+            target=self._render, args=(data, dpi), name="mdtboard-preview", daemon=True
+        )
+        self.worker.start()
+
+    def stop(self) -> None:
+        """Render no more pages (the preview was closed)."""
+        self._stop.set()
+
+    @property
+    def done(self) -> bool:
+        return self.count is not None and len(self.images) == self.count
+
+    def _render(self, data: bytes, dpi: float) -> None:  # on the rendering thread
+        pdf = LoadedPdf(data)
+        try:
+            count = pdf.page_count
+            with contextlib.suppress(RuntimeError):  # (the preview is gone)
+                self._counted.emit(count)
+            for number in range(count):
+                if self._stop.is_set():
+                    return
+                points = pdf.document.pagePointSize(number)
+                image = pdf.document.render(number, _pixels(points, dpi))
+                with contextlib.suppress(RuntimeError):
+                    self._rendered.emit(number, QSizeF(points), image)
+        finally:
+            pdf.document.close()
+
+    def _count(self, count: int) -> None:
+        self.count = count
+        self.page_ready.emit(-1)
+
+    def _store(self, number: int, points: QSizeF, image: QImage) -> None:
+        self.sizes[number] = points
+        self.images[number] = image
+        self.page_ready.emit(number)
+
+    def paint(self, printer: QPrinter) -> int:
+        """Paint the pages rendered so far onto ``printer`` (the preview's), the others blank; returns
+        the number of pages."""
+        count = self.count or 0
+        painter = QPainter()
+        if count == 0 or not painter.begin(printer):
+            return 0
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            for number in range(count):
+                if number:
+                    printer.newPage()
+                image = self.images.get(number)
+                if image is not None:
+                    painter.drawImage(_fitted(painter, self.sizes[number]), image)
+        finally:
+            painter.end()
+        return count
 
 
 def make_printer(page_size: str, title: str) -> QPrinter:
@@ -96,11 +192,30 @@ def make_printer(page_size: str, title: str) -> QPrinter:
 
 def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | None) -> QPrintPreviewDialog:
     """The system's print preview of the PDF ``data``, opened without blocking; its Print button opens the
-    system print dialog. The dialog keeps its printer."""
+    system print dialog. The dialog keeps its printer. The preview shows the page images of
+    :class:`PreviewPages` as they come (QtPdf never draws on the GUI thread for it); printing from it
+    draws the PDF at the printer's resolution (:func:`render_pdf`)."""
     printer = make_printer(page_size, title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview: {title}")
-    dialog.paintRequested.connect(lambda target: render_pdf(data, target))
+    pages = PreviewPages(data, parent=dialog)
+
+    def paint(target: QPrinter) -> None:
+        engine = target.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Picture:  # the preview's pages
+            pages.paint(target)
+        else:  # printing
+            render_pdf(data, target)
+
+    def arrived(_number: int) -> None:
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if preview is not None and dialog.isVisible():
+            preview.updatePreview()
+
+    dialog.paintRequested.connect(paint)
+    pages.page_ready.connect(arrived)
+    dialog.finished.connect(lambda _result: pages.stop())
     dialog._printer = printer  # type: ignore[attr-defined]  # kept alive with the dialog
+    dialog.pages = pages  # type: ignore[attr-defined]
     dialog.open()
     return dialog
