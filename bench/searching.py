@@ -174,7 +174,7 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
             )
             planned, hashed = case_search.plan(parsed, measured)
             shape = case_search.Shape(
-                len(parsed.words), parsed.joined is not None, False, walk=walk, postgresql=not bare.sqlite,
+                len(planned.words), planned.joined is not None, False, walk=walk, postgresql=not bare.sqlite,
                 hashed=hashed,
             )
             paging = case_search.page_params(shape, LIMIT, 0)
