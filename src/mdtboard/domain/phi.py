@@ -34,23 +34,25 @@ import phonenumbers
 
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
 from mdtboard.domain.phi_forms import (
-    acronym_spans,
-    address_form_spans,
     age_form_spans,
     age_word_pattern,
-    bracket_after,
-    clinical_acronyms,
     date_form_spans,
-    institution_form_spans,
-    joined_by_landmark,
     name_form_spans,
     neighbourhood_spans,
     place_form_spans,
-    widen_address_end,
     widen_date,
-    widen_institution,
     widen_name,
     widen_place,
+)
+from mdtboard.domain.phi_forms_sites import (
+    acronym_spans,
+    address_form_spans,
+    bracket_after,
+    clinical_acronyms,
+    institution_form_spans,
+    joined_by_landmark,
+    widen_address_end,
+    widen_institution,
 )
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
