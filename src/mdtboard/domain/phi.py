@@ -32,6 +32,7 @@ from enum import StrEnum
 
 import phonenumbers
 
+from mdtboard.domain.phi_calendar import loose_date_spans
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
 from mdtboard.domain.phi_forms import (
     age_form_spans,
@@ -55,9 +56,10 @@ from mdtboard.domain.phi_forms_sites import (
     widen_institution,
 )
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
+from mdtboard.domain.phi_labels import label_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
-from mdtboard.domain.phi_people import people_spans
+from mdtboard.domain.phi_people import people_not_names, people_spans
 from mdtboard.domain.phi_places import (
     acronym_institution_spans,
     address_spans,
@@ -170,7 +172,9 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 
 #: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011", "2021-2022")
 #: are not phones.
-_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
+#: A day and month and a 24-hour time ("28/11 0800") neither.
+_NOT_A_PHONE = re.compile(r"\b\d{1,2}/\d{1,2}\s+(?:[01]\d|2[0-3])[0-5]\d\b|"
+                          r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
@@ -310,6 +314,8 @@ def find_identifiers(
                 add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for start, end in town_spans(text):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end, sure in loose_date_spans(text):
+        add(start, end, HintKind.DATE, sure)
     for match in HOLIDAY.finditer(text):  # "at Christmas": a day of the year, but often harmless
         add(match.start(), match.end(), HintKind.DATE, sure=False)
     for start, end in (*geo_spans(text), *place_spans(text)):
@@ -334,6 +340,8 @@ def find_identifiers(
         add(start, end, HintKind.PLACE, sure=False)
     for start, end in neighbourhood_spans(text, town_names(), clinical):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end, what, sure in label_spans(text, people_not_names(clinical)):
+        add(start, end, HintKind.ADDRESS if what == "address" else HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):

@@ -90,7 +90,7 @@ def english_frequency() -> dict[str, float]:
 
 
 @cache
-def _not_names(clinical: frozenset[str]) -> frozenset[str]:
+def people_not_names(clinical: frozenset[str]) -> frozenset[str]:
     from mdtboard.domain.phi_names import cue_words
 
     return NOT_NAMES | NOT_TOWNS | GENERIC | clinical | cue_words()
@@ -106,7 +106,7 @@ class _Words:
 
     def __init__(self, text: str, clinical: frozenset[str]) -> None:
         lower = re.findall(r"(?<![\w'’-])[a-zß-ÿ][\w'’-]*", text)
-        self.stop = _not_names(clinical) | {w.casefold() for w in lower}
+        self.stop = people_not_names(clinical) | {w.casefold() for w in lower}
         self.zipf = english_frequency()
         self.given_names, self.surnames = given_names(), surnames()
 
@@ -200,6 +200,9 @@ def people_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure
         if before is not None and not words.known(before.group("w")):
             continue
         rare = words.frequency(word) < (RARE if match.group("bare") is None else 3.0)
-        if rare and (words.surname(word) or match.group("bare") is None and words.frequency(word) == 0.0):
+        # a word that is not a surname only after two initials or joined ones ("A-M Virtanen"): one initial
+        # and a full stop may end a sentence ("complex B. Infiltrație")
+        two = match.group("hyphen") is not None or (match.group("dots") or "").count(".") == 2
+        if rare and (words.surname(word) or two and words.frequency(word) == 0.0):
             spans.append((match.start(), match.end(), match.group("bare") is None))
     return spans
