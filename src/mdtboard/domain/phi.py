@@ -340,8 +340,11 @@ def find_identifiers(
         add(start, end, HintKind.PLACE, sure=False)
     for start, end in neighbourhood_spans(text, town_names(), clinical):
         add(start, end, HintKind.PLACE, sure=False)
-    for start, end, what, sure in label_spans(text, people_not_names(clinical)):
-        add(start, end, HintKind.ADDRESS if what == "address" else HintKind.NAME, sure)
+    not_names = people_not_names(clinical)
+    labelled = label_spans(text, not_names)
+    for start, end, what, sure in labelled:
+        if what == "name":
+            add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
@@ -352,10 +355,35 @@ def find_identifiers(
         if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
             town = text[inner[0]:inner[1]].casefold() in town_names()
             add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+    # the line after an address label: what the rules above did not find of it ("Kounicova 48" of
+    # "Kounicova 48, 602 00 Brno" where the postcode and the town were found)
+    for start, end, what, _sure in labelled:
+        if what == "address":
+            for gap_start, gap_end in _gaps(start, end, [(f[0], f[1]) for f in found]):
+                while gap_start < gap_end and not text[gap_start].isalnum():
+                    gap_start += 1
+                piece = text[gap_start:gap_end]
+                if any(ch.isdigit() for ch in piece) or any(
+                        w[:1].isupper() and w.strip(".,").casefold() not in not_names for w in piece.split()):
+                    add(gap_start, gap_end, HintKind.ADDRESS)
     return tuple(
         IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
         for start, end, kind, sure, year in _without_overlaps(found)
     )
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``start``-``end`` that none of ``spans`` covers."""
+    gaps, at = [], start
+    for first, last in sorted(spans):
+        if last <= at or first >= end:
+            continue
+        if first > at:
+            gaps.append((at, first))
+        at = max(at, last)
+    if at < end:
+        gaps.append((at, end))
+    return gaps
 
 
 def _without_overlaps(found: list[Span]) -> list[Span]:

@@ -181,7 +181,7 @@ _DAY_MONTH = re.compile(
 )
 #: What a fraction after these words is: a score or a reading, not a date.
 _SCORE_BEFORE = re.compile(
-    r"(?i:score[sd]?|scored|total|nrs|vas|phq-?\d*|gad-?\d*|hads|odi|bpi|pcs|dn4|lanss|peg|audit|k10|mmse|moca|"
+    r"(?<![^\W_])(?i:score[sd]?|scored|total|nrs|vas|phq-?\d*|gad-?\d*|hads|odi|bpi|pcs|dn4|lanss|peg|audit|k10|mmse|moca|"
     r"power|grade|strength|mrc|bp|pulse|hr|rr|spo2|sats|temp|ratio|of|out|at|was|is|were|now|from|to|"
     r"pain|sleep|mood|anxiety|depression)\s*:?\s*(?:-|=)?\s*$|(?-i:[A-Z]{2,})-?\d*\s*:?\s*(?:-|=)?\s*$"
 )

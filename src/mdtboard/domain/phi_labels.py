@@ -15,9 +15,13 @@ from mdtboard.domain.phi_vocab import LOWER, UPPER, alternation, entries
 Sure = tuple[int, int, bool]
 
 #: Where an address written after its label ends: the line, a semicolon, a dash between phrases, a phone.
-_ADDRESS_END = re.compile(r"\n|;|\s[–—|]\s|\s-\s|\s{3,}|\s\((?!\d)|,?\s+(?i:tel|tlf|ph|phone|puh|mob|fax)\b")
-_PART = (rf"(?:{UPPER}{LOWER}[^\W\d_]*(?:['’-][^\W\d_]+)*|{UPPER}['’]{UPPER}[^\W\d_]+|{UPPER}{{2,}}(?![\w])|"
+_ADDRESS_END = re.compile(r"\n|;|\.\s+(?=[A-ZÀ-ÝĀ-Ž])|"
+                          r"\s[–—|]\s|\s-\s|\s{3,}|\s\((?!\d)|,?\s+(?i:tel|tlf|ph|phone|puh|mob|fax)\b")
+_PART = (rf"(?:{UPPER}{LOWER}[^\W\d_]*(?:['’-][^\W\d_]+)*|{UPPER}['’]{UPPER}[^\W\d_]+|"
+         rf"{UPPER}{{2,}}(?![\w])|"
          rf"{UPPER}\.|(?:van|von|de|der|den|da|dos|del|la|le|di|bin|binti|al|el|ó|ní)(?=\s))")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "dos", "del", "la", "le", "di", "bin",
+                        "binti", "al", "el", "ó", "ní"})
 _NAME = re.compile(rf"{_PART}(?:[ \t]+{_PART}){{0,5}}")
 
 
@@ -51,6 +55,8 @@ def label_spans(text: str, not_names: frozenset[str]) -> list[tuple[int, int, st
         words = 0
         for part in re.finditer(_PART, name.group()):
             word = part.group()
+            if word.casefold() in _PARTICLES:
+                continue
             if word.strip(".").casefold() in not_names:
                 break
             if word[0].isupper():

@@ -69,6 +69,17 @@ def test_fractions_scores_and_readings_are_not_dates() -> None:
 def test_what_stands_after_an_address_or_a_patient_label() -> None:
     assert (HintKind.ADDRESS, "Kwiatowa 7 m. 3") in found("Adres: Kwiatowa 7 m. 3\nRozpoznanie: ból krzyża")
     assert (HintKind.ADDRESS, "Vinohradská 112") in found("Bydliště: Vinohradská 112 – bolest zad")
-    assert (HintKind.ADDRESS, "Lot 44 Section 9, Umlazi") in found("Address: Lot 44 Section 9, Umlazi; phone none")
+    hints = found("Address: Lot 44 Section 9, Umlazi; phone none")
+    assert (HintKind.ADDRESS, "Lot 44 Section 9") in hints and (HintKind.PLACE, "Umlazi") in hints
     assert (HintKind.NAME, "Ilse Margarethe Vogt") in found("Patientin: Ilse Margarethe Vogt, geb. 1950")
     assert {h for h in found("PT: TUG 24 s, walker.") if h[0] is HintKind.NAME} == set()
+
+
+def test_names_beside_an_email_capitalised_particles_and_a_given_name_that_is_a_word() -> None:
+    hints = names("Adjuster: Bill Szczepanik, bill.szczepanik@example.com, and Ingrid De Wilde.")
+    assert {"Bill Szczepanik": True, "Ingrid De Wilde": True}.items() <= hints.items()
+    assert names("Sent by e-mail, thanks, Lorna") == {"Lorna": False}
+
+
+def test_a_short_weekday_before_a_date_and_a_time_after_it_are_not_a_phone() -> None:
+    assert (HintKind.DATE, "Thu 19/11") in found("Ward round Thu 19/11 0930 with the team.")
