@@ -372,8 +372,93 @@ def settle() -> None:
     raise AssertionError("background operations kept starting others")
 
 
+class Holder:
+    """Another connection holding the database (:func:`sqlite_locked`, :func:`held_for`), and whether a
+    background operation is waiting for it: on SQLite once a thread other than the GUI's has connected or
+    sent a statement to ``db`` since the hold began (the file is held whole: it waits from there), on
+    PostgreSQL once a connection waits for the holder's lock."""
+
+    def __init__(self, db: Database, release: Any, pg_pid: int | None = None) -> None:
+        import threading
+
+        from sqlalchemy import event
+
+        self._release = release
+        self._done = False
+        self._lock = threading.Lock()
+        self._pg_pid = pg_pid
+        self._reached = False
+        self._engine = db.engine
+        self._event = event
+        gui = threading.main_thread()
+
+        def reached(*_args: Any) -> None:
+            if threading.current_thread() is not gui:
+                self._reached = True
+
+        self._reached_fn = reached
+        if pg_pid is None:
+            event.listen(self._engine, "do_connect", reached)
+            event.listen(self._engine, "before_cursor_execute", reached)
+
+    def waited_for(self) -> bool:
+        """Whether a background operation is waiting for the held database."""
+        if self._pg_pid is None:
+            return self._reached
+        admin = _pg_admin()
+        try:
+            with admin.connect() as conn:
+                return bool(conn.execute(sa.text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"
+                ), {"pid": self._pg_pid}).scalar_one())
+        finally:
+            admin.dispose()
+
+    @property
+    def done(self) -> bool:
+        """Whether the database was let go of."""
+        return self._done
+
+    def let_go(self) -> None:
+        """Let go of the database now (from whichever thread comes first; once)."""
+        with self._lock:
+            if self._done:
+                return
+            self._done = True
+            if self._pg_pid is None:
+                self._event.remove(self._engine, "do_connect", self._reached_fn)
+                self._event.remove(self._engine, "before_cursor_execute", self._reached_fn)
+            self._release()
+
+
+def turn_until_waited(
+    qtbot: Any, holder: Holder, ticks: Ticks, *, at_most_s: float, turns: int = 5, let_go: bool = False,
+    then: int = 0,
+) -> None:
+    """Let the event loop turn until a background operation waits for the database ``holder`` holds and
+    ``turns`` more turns have passed (the operation is waiting then, and the event loop turns meanwhile), at
+    most ``at_most_s``; then, with ``let_go``, let go of the database and let the event loop turn ``then``
+    more times (the operation goes on once the database is free). Instead of a fixed wait as long as the
+    hold: the same did-it-block check (a GUI thread that waits for the database turns no more until the hold
+    ends by itself, a gap as long as the hold), in a fraction of the time."""
+    deadline = time.monotonic() + at_most_s
+
+    def left_ms() -> int:
+        return max(1, int((deadline - time.monotonic()) * 1000))
+
+    with contextlib.suppress(Exception):  # pytest-qt's TimeoutError: the hold's time is up, as before
+        qtbot.waitUntil(holder.waited_for, timeout=left_ms())
+    start = ticks.count
+    with contextlib.suppress(Exception):
+        qtbot.waitUntil(lambda: ticks.count >= start + turns, timeout=left_ms())
+    if let_go:
+        holder.let_go()
+        start = ticks.count
+        qtbot.waitUntil(lambda: ticks.count >= start + then, timeout=10_000)
+
+
 @contextlib.contextmanager
-def sqlite_locked(db: Database, *others: Database) -> Iterator[None]:
+def sqlite_locked(db: Database, *others: Database) -> Iterator[Holder]:
     """Another program holds the SQLite file exclusively (nobody reads or writes it) until the block ends.
 
     The pooled connections of ``db`` and of the ``others`` on the same file are closed first, so that the
@@ -390,10 +475,11 @@ def sqlite_locked(db: Database, *others: Database) -> Iterator[None]:
         holder.execute("PRAGMA locking_mode = EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")
         holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        held = Holder(db, lambda: holder.execute("ROLLBACK"))
         try:
-            yield
+            yield held
         finally:
-            holder.execute("ROLLBACK")
+            held.let_go()
     finally:
         holder.close()
 
@@ -401,17 +487,18 @@ def sqlite_locked(db: Database, *others: Database) -> Iterator[None]:
 @contextlib.contextmanager
 def held_for(
     db: Database, seconds: float, pg_tables: tuple[str, ...], others: tuple[Database, ...] = ()
-) -> Iterator[None]:
-    """Another connection holds the database for ``seconds``, then lets go from a thread of its own (so
-    that it goes even while the GUI thread waits for it); the block's end waits for that. On SQLite the
-    whole file, exclusively (see :func:`sqlite_locked`: nobody reads or writes it); on PostgreSQL the
-    ``pg_tables`` in EXCLUSIVE mode (read, but not written), well under its lock timeout. ``others``: other
-    databases on the same SQLite file, whose pooled connections are closed first too."""
+) -> Iterator[Holder]:
+    """Another connection holds the database for ``seconds`` (or until :meth:`Holder.let_go`), then lets go
+    from a thread of its own (so that it goes even while the GUI thread waits for it); the block's end waits
+    for that. On SQLite the whole file, exclusively (see :func:`sqlite_locked`: nobody reads or writes it);
+    on PostgreSQL the ``pg_tables`` in EXCLUSIVE mode (read, but not written), well under its lock timeout.
+    ``others``: other databases on the same SQLite file, whose pooled connections are closed first too."""
     import sqlite3
     import threading
 
     path = sqlite_path(str(db.engine.url))
     release: Any
+    pid: int | None = None
     if path is not None:
         for each in (db, *others):
             each.engine.dispose()
@@ -427,17 +514,21 @@ def held_for(
         engine = sa.create_engine(db.engine.url)
         conn = engine.connect()
         conn.exec_driver_sql(f"LOCK TABLE {', '.join(pg_tables)} IN EXCLUSIVE MODE")
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
 
         def release() -> None:
             conn.rollback()
             conn.close()
             engine.dispose()
 
-    timer = threading.Timer(seconds, release)
+    held = Holder(db, release, pid)
+    timer = threading.Timer(seconds, held.let_go)
     timer.start()
     try:
-        yield
+        yield held
     finally:
+        if held.done:  # let go of already: not held again till the time is up
+            timer.cancel()
         timer.join()
 
 
