@@ -6,20 +6,27 @@ printable page, keeping its proportions; a page size chosen in the print dialog 
 document's is letterboxed rather than cut.
 
 The print preview never draws a page with QtPdf on the GUI thread (a page took most of a second on a
-loaded machine): :class:`PreviewPages` renders the pages to images at :data:`PREVIEW_DPI` on a thread of
-its own, with a :class:`QPdfDocument` of its own made, used and dropped there (QtPdf serialises its calls
-into PDFium with one lock of its own; nothing on the GUI thread uses that document), and the preview shows
-each page as it comes, the pages not rendered yet blank.
+loaded machine): :class:`PreviewPages` has the pages rendered to images at :data:`PREVIEW_DPI` by QtPdf's
+own page renderer on a thread of its own, and the preview shows each page as it comes, the pages not
+rendered yet blank.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
-
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSettings, QSize, QSizeF, Signal
-from PySide6.QtGui import QImage, QPageSize, QPaintEngine, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSettings,
+    QSize,
+    QSizeF,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QImage, QPageSize, QPaintEngine, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
@@ -30,6 +37,9 @@ PAGE_SIZES = options.PAGE_SIZES
 MAX_DPI = 300
 #: The resolution of the preview's page images (sharp on screen up to about 150 % zoom).
 PREVIEW_DPI = 150
+#: Pages rendered within this many milliseconds of one another are shown in one update of the preview
+#: (each update draws every page again: 20-80 ms on a loaded machine).
+PREVIEW_UPDATE_MS = 250
 
 
 def page_size_setting(settings: QSettings) -> str:
@@ -103,67 +113,57 @@ def _fitted(painter: QPainter, points: QSizeF) -> QRectF:
 
 
 class PreviewPages(QObject):
-    """The pages of a PDF as images, rendered on a thread of its own (see the module docstring).
+    """The pages of a PDF as images, rendered off the GUI thread (see the module docstring).
+
+    The document is loaded here (PDFium parses it; nothing is drawn) and each page's size read at once;
+    then Qt's :class:`QPdfPageRenderer`, in its multithreaded mode, renders the pages on a thread of its
+    own, in C++, holding neither the GUI thread nor Python's lock (a page rendered from a Python thread
+    holds that lock, and so the GUI thread's Python code, as long as it takes). Nothing on the GUI thread
+    calls the document while pages are rendered (QtPdf serialises PDFium's calls with one lock). It is not
+    a child of the preview: it goes once its last page is rendered (deleting a renderer waits for the page
+    it is rendering), or at once when nothing is left to render.
 
     Signals:
-        page_ready(int): the page (0-based) is rendered (:attr:`images`); -1 once the page count is known.
+        page_ready(int): the page (0-based) is rendered (:attr:`images`).
     """
 
     page_ready = Signal(int)
-    _counted = Signal(int)  # emitted on the rendering thread, delivered on the GUI thread
-    _rendered = Signal(int, object, object)
+    _live: set[PreviewPages] = set()  # kept until their last page is rendered
 
-    def __init__(self, data: bytes, dpi: float = PREVIEW_DPI, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.count: int | None = None
+    def __init__(self, data: bytes, dpi: float = PREVIEW_DPI) -> None:
+        super().__init__()
+        self._pdf = LoadedPdf(data)
+        self.count = self._pdf.page_count
+        self.sizes = {n: self._pdf.document.pagePointSize(n) for n in range(self.count)}
         self.images: dict[int, QImage] = {}
-        self.sizes: dict[int, QSizeF] = {}
-        self._stop = threading.Event()
-        self._counted.connect(self._count)
-        self._rendered.connect(self._store)
-        self.destroyed.connect(lambda *_args, stop=self._stop: stop.set())
-        self.worker = threading.Thread(
-            target=self._render, args=(data, dpi), name="mdtboard-preview", daemon=True
-        )
-        self.worker.start()
-
-    def stop(self) -> None:
-        """Render no more pages (the preview was closed)."""
-        self._stop.set()
+        self.pixmaps: dict[int, QPixmap] = {}
+        self._renderer = QPdfPageRenderer(self)
+        self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        self._renderer.setDocument(self._pdf.document)
+        self._renderer.pageRendered.connect(self._store)
+        for number, points in self.sizes.items():
+            self._renderer.requestPage(number, _pixels(points, dpi))
+        if self.count:
+            PreviewPages._live.add(self)
 
     @property
     def done(self) -> bool:
-        return self.count is not None and len(self.images) == self.count
+        return len(self.images) == self.count
 
-    def _render(self, data: bytes, dpi: float) -> None:  # on the rendering thread
-        pdf = LoadedPdf(data)
-        try:
-            count = pdf.page_count
-            with contextlib.suppress(RuntimeError):  # (the preview is gone)
-                self._counted.emit(count)
-            for number in range(count):
-                if self._stop.is_set():
-                    return
-                points = pdf.document.pagePointSize(number)
-                image = pdf.document.render(number, _pixels(points, dpi))
-                with contextlib.suppress(RuntimeError):
-                    self._rendered.emit(number, QSizeF(points), image)
-        finally:
-            pdf.document.close()
-
-    def _count(self, count: int) -> None:
-        self.count = count
-        self.page_ready.emit(-1)
-
-    def _store(self, number: int, points: QSizeF, image: QImage) -> None:
-        self.sizes[number] = points
+    def _store(self, number: int, _size: QSize, image: QImage, *_rest: object) -> None:
         self.images[number] = image
+        # as an opaque pixmap: the preview records a pixmap by reference, where an image with an alpha
+        # channel is copied and converted each time every page is drawn again (about 15 ms a page)
+        self.pixmaps[number] = QPixmap.fromImage(image.convertToFormat(QImage.Format.Format_RGB32))
         self.page_ready.emit(number)
+        if self.done:
+            PreviewPages._live.discard(self)
+            self.deleteLater()
 
     def paint(self, printer: QPrinter) -> int:
         """Paint the pages rendered so far onto ``printer`` (the preview's), the others blank; returns
         the number of pages."""
-        count = self.count or 0
+        count = self.count
         painter = QPainter()
         if count == 0 or not painter.begin(printer):
             return 0
@@ -172,9 +172,9 @@ class PreviewPages(QObject):
             for number in range(count):
                 if number:
                     printer.newPage()
-                image = self.images.get(number)
-                if image is not None:
-                    painter.drawImage(_fitted(painter, self.sizes[number]), image)
+                pixmap = self.pixmaps.get(number)
+                if pixmap is not None:
+                    painter.drawPixmap(_fitted(painter, self.sizes[number]), pixmap, QRectF(pixmap.rect()))
         finally:
             painter.end()
         return count
@@ -198,7 +198,7 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
     printer = make_printer(page_size, title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview: {title}")
-    pages = PreviewPages(data, parent=dialog)
+    pages = PreviewPages(data)
 
     def paint(target: QPrinter) -> None:
         engine = target.paintEngine()
@@ -207,14 +207,25 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
         else:  # printing
             render_pdf(data, target)
 
-    def arrived(_number: int) -> None:
+    def update() -> None:
         preview = dialog.findChild(QPrintPreviewWidget)
         if preview is not None and dialog.isVisible():
             preview.updatePreview()
 
+    later = QTimer(dialog)  # pages that come together are shown together (each update redraws them all)
+    later.setSingleShot(True)
+    later.setInterval(PREVIEW_UPDATE_MS)
+    later.timeout.connect(update)
+
+    def arrived(_number: int) -> None:
+        if pages.done:
+            later.stop()
+            update()
+        elif not later.isActive():
+            later.start()
+
     dialog.paintRequested.connect(paint)
     pages.page_ready.connect(arrived)
-    dialog.finished.connect(lambda _result: pages.stop())
     dialog._printer = printer  # type: ignore[attr-defined]  # kept alive with the dialog
     dialog.pages = pages  # type: ignore[attr-defined]
     dialog.open()
