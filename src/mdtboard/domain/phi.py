@@ -56,6 +56,7 @@ from mdtboard.domain.phi_forms import (
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
+from mdtboard.domain.phi_people import people_spans
 from mdtboard.domain.phi_places import (
     acronym_institution_spans,
     address_spans,
@@ -371,6 +372,8 @@ def _text_spans(
         add(start, end, HintKind.PLACE, sure=False)
     for start, end in neighbourhood_spans(text, town_names(), clinical):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end, sure in people_spans(text, clinical):
+        add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
     return head, told_ages, middle, tuple(found)

@@ -44,7 +44,7 @@ LEAVE_WAIT_S = 1.0
 def _case_place(editor: Any) -> str | None:
     """The label of the case editor's field that has the cursor (None: not in a field of the form)."""
     # here, not at start-up: the case editor's modules load with the editor (they bring the medicine tables)
-    from mdtboard.ui.cases.editor import field_label
+    from mdtboard.ui.cases.fields import field_label
     from mdtboard.ui.cases.form import SCALARS
 
     widget: QWidget | None = QApplication.focusWidget()

@@ -19,7 +19,6 @@ import copy
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShortcut, QUndoStack
@@ -33,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mdtboard.domain.case import Case, Patient, RestrictedPassage, Scores
+from mdtboard.domain.case import Case, RestrictedPassage
 from mdtboard.domain.errors import InvalidInputError, MdtboardError, NotFoundError, Problem
-from mdtboard.domain.merge import record_fields, with_fields
 from mdtboard.domain.scoring import PHQ_GAD_ATTRIBUTION
 from mdtboard.services.context import Services
 from mdtboard.services.permissions import NotAllowedError
@@ -44,6 +42,8 @@ from mdtboard.ui import palette
 from mdtboard.ui.cases import display as show
 from mdtboard.ui.cases.beside import CaseBeside
 from mdtboard.ui.cases.case_edits import CaseEditing
+from mdtboard.ui.cases.elsewhere import CaseElsewhere
+from mdtboard.ui.cases.fields import case_fields, case_with_fields, field_label
 from mdtboard.ui.cases.filling import CaseFilling
 from mdtboard.ui.cases.form import (
     CaseForm,
@@ -99,30 +99,11 @@ NAME_FIRST = "type the patient's name: the new case is stored once it has one"
 NEW_CASE_STATE = "New case: stored once the patient's name is typed"
 
 
-#: How a case is seen field by field when it is merged with a version saved elsewhere.
-_NESTED: dict[str, type] = {"patient": Patient, "scores": Scores}
-_NOT_FIELDS = ("id", "version", "created_at", "updated_at", "archived_at", "discipline_inputs")
-
-
-def case_fields(case: Case) -> dict[str, Any]:
-    return record_fields(case, nested=tuple(_NESTED), skip=_NOT_FIELDS)
-
-
-def case_with_fields(like: Case, values: dict[str, Any]) -> Case:
-    case: Case = with_fields(like, values, nested=_NESTED)
-    return case
-
-
-def field_label(name: str) -> str:
-    key = "id" if name == "ref" else name
-    return show.FIELD_LABELS.get(key, name.replace("_", " ").capitalize())
-
-
 class _CellDelegate(QStyledItemDelegate):
     """A plain cell editor (kept as a class: the medication table has its own)."""
 
 
-class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
+class CaseEditor(CaseEditing, CaseFilling, CaseBeside, CaseElsewhere, QWidget):
     """Edits one case at a time.
 
     A new case (:meth:`new_case`) is a draft with no database id until the patient's name is typed: it is
@@ -414,77 +395,6 @@ class CaseEditor(CaseEditing, CaseFilling, CaseBeside, QWidget):
         self._passages = None
         self._show_body(False)
         self.ui.saveState.setText("")
-
-    # -- committed elsewhere (the change feed: mdtboard.ui.live)
-    def stored_elsewhere(self, case_id: int, *, deleted: bool = False, mine: bool = False) -> None:
-        """The case ``case_id`` was committed by another PC (``mine``: by another view of this program):
-        when it is the open case, its new version is merged field by field (what is being typed stays);
-        deleted or archived on another PC, the case is closed with a message offering the unsaved text."""
-        if self._saved is None or self._saved.id != case_id:
-            return
-        if deleted:
-            if not mine:
-                self._closed_elsewhere("deleted")
-            return
-        ops_module.operations().read(
-            lambda: self._services.cases.open(case_id, record=False),
-            parent=self,
-            success=lambda case: self._arrived(case, mine),
-            failure=lambda error: self._closed_elsewhere("deleted") if isinstance(error, NotFoundError)
-            and not mine else None,
-            label="reading a case changed elsewhere",
-        )
-
-    def _arrived(self, case: Case, mine: bool) -> None:
-        if self._saved is None or self._saved.id != case.id:
-            return
-        if case.archived_at is not None and self._saved.archived_at is None and not mine:
-            # an archived case can still be saved: what was typed is saved first (queued, not waited for),
-            # then the case closed; when that save fails, the text is offered to copy as it closes
-            case_id = case.id
-
-            def close(*_why: object) -> None:
-                if self._saved is not None and self._saved.id == case_id:
-                    self._closed_elsewhere("archived")
-
-            after_save(self.session, close, close, parent=self, label="saving a case archived elsewhere")
-            return
-        self.session.stored_elsewhere(case)
-        if case.archived_at != self._saved.archived_at:
-            self.set_archived_at(case.id or 0, case.archived_at)
-
-    def _unsaved_text(self) -> str:
-        """The fields typed on screen and not saved, as text to copy."""
-        if self._saved is None or self.session.base is None or not self.session.pending:
-            return ""
-        mine, base = case_fields(self._read().case), case_fields(self.session.base)
-        parts = [
-            f"{field_label(k)}:\n{v}" for k, v in mine.items() if v != base.get(k) and v not in (None, "")
-        ]
-        return "\n\n".join(parts)
-
-    def _closed_elsewhere(self, how: str) -> None:
-        if self._saved is None:
-            return
-        case_id, ref, unsaved = self._saved.id, self._saved.ref, self._unsaved_text()
-        self._fill_steps.cancel()
-        self.session.close()
-        self._saved = None
-        self._passages = None
-        self._show_body(False)
-        self.ui.saveState.setText("")
-        where = " Show: Archived cases lists it." if how == "archived" else ""
-        message = f"Case {ref} was {how} on another PC and was closed here.{where}"
-        if unsaved:
-            message += " What you had typed and not saved is below, to copy."
-        box = QMessageBox(QMessageBox.Icon.Information, f"Case {ref} {how} elsewhere", message,
-                          QMessageBox.StandardButton.Ok, self)
-        if unsaved:
-            box.setDetailedText(unsaved)
-        self.elsewhere_dialog = box
-        box.open()
-        self.status_message.emit(f"Case {ref} was {how} on another PC and was closed here.")
-        self.closed_elsewhere.emit(case_id or 0)
 
     def _load(self, case: Case, *, sliced: bool = False) -> None:
         """Show ``case``. ``sliced`` (a case opened): the header, the banners, the free texts and the part
