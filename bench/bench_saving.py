@@ -278,38 +278,5 @@ def run() -> dict[str, Any]:
     from bench import locked_ops
 
     held_rows, skipped = locked_ops.run_all(app, POSTGRES_URL)
-    floors: dict[str, list[locked_ops.Stall]] = {}
-    for database, op, tries in held_rows:
-        held = "nothing held" not in op
-        got, base, floor = (locked_ops.summary(t) for t in (tries.mine, tries.baseline, tries.floor))
-        floors.setdefault(database, []).extend(tries.floor)
-        worst = got["max_ms"]
-        name = f"{op}{' behind a lock' if held else ''} ({database}): longest stall"
-        rows.append(row(
-            name, worst, base["max_ms"], "ms",
-            target=f"< {TARGET_STALL_MS:.0f} ms" if held else None,
-            met=worst < TARGET_STALL_MS if held else None,
-            note=f"worst of {len(tries.mine)} tries (median {got['median_ms']:.0f}; each "
-            f"{', '.join(f'{s.wall_ms:.0f}' for s in tries.mine)} ms); most GUI-thread processor time"
-            f" between two ticks {got['cpu_max_ms']:.0f} ms (median {got['cpu_median_ms']:.0f}); noise"
-            f" floor over the same spans, nothing done: max {floor['max_ms']:.0f}, median"
-            f" {floor['median_ms']:.0f} ms; longest garbage collection on the GUI thread during a try"
-            f" {got['gc_max_ms']:.0f} ms; baseline: the same service calls on the GUI thread",
-        ))
-        details[f"stalls, {op} ({database})"] = {
-            "mdtboard": got, "baseline": base, "noise floor": floor,
-            "tries_ms (wall, cpu, gc)": {
-                "mdtboard": [[s.wall_ms, s.cpu_ms, s.gc_ms] for s in tries.mine],
-                "baseline": [[s.wall_ms, s.cpu_ms, s.gc_ms] for s in tries.baseline],
-                "noise floor": [[s.wall_ms, s.cpu_ms, s.gc_ms] for s in tries.floor],
-            },
-        }
-    for database, stalls in floors.items():
-        floor = locked_ops.summary(stalls)
-        rows.append(row(
-            f"noise floor ({database}): longest stall with nothing done", floor["max_ms"], None, "ms",
-            note=f"the heartbeat alone over the span of each try above ({len(stalls)} spans): median "
-            f"{floor['median_ms']:.0f} ms; a stall below this is the machine's load, not mdtboard's",
-        ))
-    details.update({f"locked operations, {name}": why for name, why in skipped.items()})
+    locked_ops.report(held_rows, skipped, rows, details, TARGET_STALL_MS)
     return {"rows": rows, "details": details}

@@ -429,17 +429,24 @@ def _settle(app: Any) -> None:
 Row = tuple[str, str, Tries]
 
 
-def run_all(app: Any, postgres_url: str) -> tuple[list[Row], dict[str, str]]:
-    """Both databases: rows (database, operation, its tries), and why a database was left out."""
+Measure = Callable[[Any, str, Path], list[tuple[str, "Tries"]]]
+
+
+def run_all(
+    app: Any, postgres_url: str, measure_with: Measure | None = None, schema: str = "bench_locked_ops"
+) -> tuple[list[Row], dict[str, str]]:
+    """Both databases: rows (database, operation, its tries), and why a database was left out.
+    ``measure_with``: what is measured on each (default :func:`measure`), in a schema ``schema`` of
+    PostgreSQL."""
     import sqlalchemy as sa
 
     rows: list[Row] = []
     skipped: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="mdtboard-bench-locked-") as tmp:
         folder = Path(tmp)
-        for op, tries in measure(app, f"sqlite:///{folder / 'locked-ops.sqlite3'}", folder):
+        measured = measure_with or measure
+        for op, tries in measured(app, f"sqlite:///{folder / 'locked-ops.sqlite3'}", folder):
             rows.append(("SQLite", op, tries))
-        schema = "bench_locked_ops"
         try:
             admin = sa.create_engine(postgres_url, connect_args={"connect_timeout": 3})
             with admin.begin() as conn:
@@ -452,10 +459,53 @@ def run_all(app: Any, postgres_url: str) -> tuple[list[Row], dict[str, str]]:
         try:
             pg_folder = folder / "pg"
             pg_folder.mkdir()
-            for op, tries in measure(app, url.render_as_string(hide_password=False), pg_folder):
+            for op, tries in measured(app, url.render_as_string(hide_password=False), pg_folder):
                 rows.append(("PostgreSQL", op, tries))
         finally:
             with admin.begin() as conn:
                 conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
             admin.dispose()
     return rows, skipped
+
+
+def report(
+    held_rows: list[Row], skipped: dict[str, str], rows: list[Any], details: dict[str, Any], target_ms: float
+) -> None:
+    """Add to ``rows`` and ``details`` the stalls of ``held_rows`` (of :func:`run_all`) against
+    ``target_ms``, and each database's noise floor."""
+    from bench.measure import row
+
+    floors: dict[str, list[Stall]] = {}
+    for database, op, tries in held_rows:
+        held = "nothing held" not in op
+        got, base, floor = (summary(t) for t in (tries.mine, tries.baseline, tries.floor))
+        floors.setdefault(database, []).extend(tries.floor)
+        worst = got["max_ms"]
+        name = f"{op}{' behind a lock' if held else ''} ({database}): longest stall"
+        rows.append(row(
+            name, worst, base["max_ms"], "ms",
+            target=f"< {target_ms:.0f} ms" if held else None,
+            met=worst < target_ms if held else None,
+            note=f"worst of {len(tries.mine)} tries (median {got['median_ms']:.0f}; each "
+            f"{', '.join(f'{s.wall_ms:.0f}' for s in tries.mine)} ms); most GUI-thread processor time"
+            f" between two ticks {got['cpu_max_ms']:.0f} ms (median {got['cpu_median_ms']:.0f}); noise"
+            f" floor over the same spans, nothing done: max {floor['max_ms']:.0f}, median"
+            f" {floor['median_ms']:.0f} ms; longest garbage collection on the GUI thread during a try"
+            f" {got['gc_max_ms']:.0f} ms; baseline: the same work on the GUI thread, as before",
+        ))
+        details[f"stalls, {op} ({database})"] = {
+            "mdtboard": got, "baseline": base, "noise floor": floor,
+            "tries_ms (wall, cpu, gc)": {
+                "mdtboard": [[s.wall_ms, s.cpu_ms, s.gc_ms] for s in tries.mine],
+                "baseline": [[s.wall_ms, s.cpu_ms, s.gc_ms] for s in tries.baseline],
+                "noise floor": [[s.wall_ms, s.cpu_ms, s.gc_ms] for s in tries.floor],
+            },
+        }
+    for database, stalls in floors.items():
+        floor = summary(stalls)
+        rows.append(row(
+            f"noise floor ({database}): longest stall with nothing done", floor["max_ms"], None, "ms",
+            note=f"the heartbeat alone over the span of each try above ({len(stalls)} spans): median "
+            f"{floor['median_ms']:.0f} ms; a stall below this is the machine's load, not mdtboard's",
+        ))
+    details.update({f"locked operations, {name}": why for name, why in skipped.items()})

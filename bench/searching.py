@@ -163,15 +163,22 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
             return service.search_with_count(q, count_limit=COUNT_LIMIT, limit=LIMIT)
 
         def mine_bare(q: str) -> Any:
-            count_sql, count_params, page_sql, page_params = prepared[q][1]
-            (_read, found) = bare.rows(count_sql, count_params)[0]
-            walk = bool(parse_query(q).words) and found > case_search.BROAD_MATCHES
+            count_sql, count_params, _page_sql, _page_params = prepared[q][1]
+            (_read, found, *sizes) = bare.rows(count_sql, count_params)[0]
             parsed = parse_query(q)
+            measured = tuple(sizes) or None
+            walk = (
+                bool(parsed.words)
+                and found > case_search.BROAD_MATCHES
+                and case_search.worth_walking(parsed, measured, LIMIT)
+            )
+            planned, hashed = case_search.plan(parsed, measured)
             shape = case_search.Shape(
-                len(parsed.words), parsed.joined is not None, False, walk=walk, postgresql=not bare.sqlite
+                len(planned.words), planned.joined is not None, False, walk=walk, postgresql=not bare.sqlite,
+                hashed=hashed,
             )
             paging = case_search.page_params(shape, LIMIT, 0)
-            return bare.rows(case_search.page_sql(shape), page_params | paging)
+            return bare.rows(case_search.page_sql(shape), case_search.params(planned) | paging)
 
         ways: dict[str, Callable[[str], Any]] = {
             "mdtboard": keystroke,

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import settle
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -96,8 +100,18 @@ def test_every_page_is_rendered_onto_the_printer(
 
 
 def test_print_preview_opens_without_blocking_and_shows_every_page(
-    qtbot: QtBot, services: Services, make_editor: EditorFactory
+    qtbot: QtBot, services: Services, make_editor: EditorFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The preview shows every page, each rendered by QtPdf's page renderer on a thread of its own: never
+    on the GUI thread (a page drawn there stalled the window most of a second on a loaded machine)."""
+    rendered_on: list[bool] = []  # each page rendered from Python: on the GUI thread?
+    render = QPdfDocument.render
+
+    def noted(document: QPdfDocument, *args: Any) -> QImage:
+        rendered_on.append(threading.current_thread() is threading.main_thread())
+        return render(document, *args)
+
+    monkeypatch.setattr(QPdfDocument, "render", noted)  # the real render, its thread noted
     case_id = load_samples(services)["MDT-001"]
     editor = make_editor(services)
     editor.open_case(case_id, in_conference(services, case_id))
@@ -113,6 +127,12 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
     qtbot.waitUntil(lambda: preview.pageCount() == _pages(data))
+    pages = getattr(dialog, "pages", None)  # each page shown as an image as it comes
+    qtbot.waitUntil(lambda: len(rendered_on) == _pages(data) or (pages is not None and pages.done),
+                    timeout=20_000)
+    assert not any(rendered_on), "a page was rendered on the GUI thread"
+    assert pages is not None and len(pages.images) == _pages(data)
+    assert all(not image.isNull() for image in pages.images.values())
     dialog.close()
 
 

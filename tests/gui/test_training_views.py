@@ -447,3 +447,17 @@ def test_closing_the_main_window_saves_scores_still_waiting(
     close_window(qtbot, main)  # closes once the score is written
     stored = services.training.assessment(conf.id or 0, ZOE, FAC)
     assert stored is not None and stored.assessment.scores == (Score("trainee.closes_loop", 4),)
+
+
+def test_with_no_teaching_conference_the_window_says_where_its_cases_come_from(
+    qtbot: QtBot, window: TrainingWindow, services: Services
+) -> None:
+    """An empty database is told to load the teaching case bank; once fictional cases are there (the
+    demo has loaded them), the window does not send anyone to the command line for them."""
+    info = window.ui.conferenceInfo
+    qtbot.waitUntil(lambda: "No teaching conference yet" in info.text())
+    assert "no fictional cases yet" in info.text() and "mdtboard demo" in info.text()
+    load_bank(services)
+    window.refresh_conferences()
+    qtbot.waitUntil(lambda: "fictional cases in the case library" in info.text())
+    assert "mdtboard demo" not in info.text()

@@ -57,8 +57,24 @@ BROAD_MATCHES = 1500
 #: A walk looks at this many cases at most (or this many per row wanted) before collecting and sorting.
 WALK_SCAN = 4000
 WALK_SCAN_PER_ROW = 40
+#: A walk is chosen when it can expect this many times the matches it needs (see worth_walking).
+WALK_MARGIN = 1.5
 #: The index of the cases' (id, ref): a page's keys in reference order, read without the rows.
 ID_REF_INDEX = "ix_cases_id_ref"
+#: A query of several words sizes each word first (in the bounded count): its token entries, read up to this
+#: many. The rarest word (fewest entries) drives; another word whose entries are few (under the cap, and at
+#: most HASH_RATIO times the driver's) is read whole once and looked up in memory, not probed per entry:
+#: reading an entry of the token index costs a small part of a probe ("pmc-2019-00": "2019" drove with two
+#: probes for each of its 11,111 entries, 270 ms on PostgreSQL; "00" and "2019" read whole, 10,000 and
+#: 11,111 entries, take a few milliseconds).
+SIZE_CAP = 12000
+#: A query of one word is sized up to this many entries only: its size decides only whether a walk can find
+#: a page (see worth_walking), and reading 12,000 entries of "a" at every keystroke doubled the median work.
+ONE_WORD_CAP = 6000
+HASH_RATIO = 8
+#: The bounded count, which runs before the sizes are known, chooses its driving word among this many
+#: (the longest) words of the query: one branch each, only the chosen one runs.
+DRIVERS = 4
 
 
 class Shape(Frozen):
@@ -66,7 +82,7 @@ class Shape(Frozen):
 
     __slots__ = (
         "words", "joined", "fictional", "sort", "descending", "walk", "limited", "postgresql", "after",
-        "archived",
+        "archived", "hashed",
     )
     words: int
     joined: bool
@@ -78,6 +94,10 @@ class Shape(Frozen):
     postgresql: bool  # see _probe
     after: bool  # reference order only: the page starts after the reference ``:after``
     archived: bool  # archived cases only (else only the cases that are not archived)
+    #: Per word: read whole and looked up (True) rather than probed per entry (see :func:`plan`); the first
+    #: word drives (except in a walk, which checks it too, and then the joined words, one more flag).
+    #: Empty: every word probed.
+    hashed: tuple[bool, ...]
 
     def __init__(
         self,
@@ -91,9 +111,11 @@ class Shape(Frozen):
         postgresql: bool = False,
         after: bool = False,
         archived: bool = False,
+        hashed: tuple[bool, ...] = (),
     ) -> None:
         self._set(words=words, joined=joined, fictional=fictional, sort=sort, descending=descending,
-                  walk=walk, limited=limited, postgresql=postgresql, after=after, archived=archived)
+                  walk=walk, limited=limited, postgresql=postgresql, after=after, archived=archived,
+                  hashed=hashed)
 
     def replace(self, **changes: Any) -> Shape:
         """This shape with ``changes`` (as ``dataclasses.replace``)."""
@@ -135,7 +157,7 @@ def _range(alias: str, lo: str, hi: str, postgresql: bool) -> str:
     return f"{alias}.token >= :{lo} AND {alias}.token < :{hi}"
 
 
-def _probe(i: int, case_id: str, postgresql: bool) -> str:
+def _probe(i: int, case_id: str, postgresql: bool, alias: str | None = None) -> str:
     """Whether the case has a token starting with word ``i``: one probe of the (case, token) key.
 
     Written as a scalar subquery with LIMIT 1, not EXISTS: PostgreSQL turns an EXISTS into a semi-join,
@@ -144,9 +166,10 @@ def _probe(i: int, case_id: str, postgresql: bool) -> str:
     PostgreSQL the token is compared as an expression, which only the (case, token) key can serve (by
     the case's id): a misestimated word could otherwise make it probe the token index by the word.
     """
+    a = alias or f"t{i}"
     return (
-        f"(SELECT 1 FROM case_search_tokens t{i} WHERE t{i}.case_id = {case_id}"
-        f" AND {_range(f't{i}', f'lo{i}', f'hi{i}', postgresql)} LIMIT 1) = 1"
+        f"(SELECT 1 FROM case_search_tokens {a} WHERE {a}.case_id = {case_id}"
+        f" AND {_range(a, f'lo{i}', f'hi{i}', postgresql)} LIMIT 1) = 1"
     )
 
 
@@ -181,32 +204,176 @@ def _fictional(case_id: str) -> str:
     return f"(SELECT f.fictional FROM cases f WHERE f.id = {case_id}) = :fictional"
 
 
+def _range_of(alias: str, i: int) -> str:
+    return f"{alias}.token >= :lo{i} AND {alias}.token < :hi{i}"
+
+
+def _listed(i: int, case_id: str, alias: str, postgresql: bool) -> str:
+    """Whether the case has a token starting with word ``i``, looked up among that word's entries, read
+    whole once (PostgreSQL hashes them, SQLite makes a temporary index). On SQLite ``+`` keeps the id from
+    being looked up through the list (which would drive by this word); on PostgreSQL the CASE or ``IS
+    TRUE`` around it keeps it a hashed subplan rather than a join planned on guesses."""
+    listed = f"SELECT {alias}.case_id FROM case_search_tokens {alias} WHERE {_range_of(alias, i)}"
+    return f"({case_id} IN ({listed})) IS TRUE" if postgresql else f"+{case_id} IN ({listed})"
+
+
+def _joined_entries(shape: Shape) -> str:
+    branch = "tj.token >= :jlo AND tj.token < :jhi"
+    if shape.fictional:
+        branch += " AND " + _fictional("tj.case_id")
+    return f"SELECT tj.case_id FROM case_search_tokens tj WHERE {branch}"
+
+
 def _token_entries(shape: Shape) -> str:
     """The token entries of matching cases (a case may come more than once): driven by the token index
-    on the first (longest) word, the others probed per entry; the joined words in a branch of their own."""
+    on the first word, the others probed per entry or, those ``shape.hashed``, looked up among their
+    entries read whole; the joined words in a branch of their own, first."""
     where = ["t0.token >= :lo0", "t0.token < :hi0"]
-    where += [_probe(i, "t0.case_id", shape.postgresql) for i in range(1, shape.words)]
+    for i in range(1, shape.words):
+        hashed = i < len(shape.hashed) and shape.hashed[i]
+        where.append(
+            _listed(i, "t0.case_id", f"h{i}", shape.postgresql) if hashed
+            else _probe(i, "t0.case_id", shape.postgresql)
+        )
     if shape.fictional:
         where.append(_fictional("t0.case_id"))
     sql = f"SELECT t0.case_id FROM case_search_tokens t0 WHERE {' AND '.join(where)}"
-    if shape.joined:
-        branch = "tj.token >= :jlo AND tj.token < :jhi"
+    return f"{_joined_entries(shape)} UNION ALL {sql}" if shape.joined else sql
+
+
+def cap_for(words: int) -> int:
+    """Up to how many entries each word of a query of ``words`` words is sized."""
+    return SIZE_CAP if words > 1 else ONE_WORD_CAP
+
+
+def _size_of(alias: str, lo: str, hi: str, cap: int) -> str:
+    """The token entries from ``:lo`` to ``:hi``, counted up to ``cap``."""
+    return (
+        f"(SELECT count(*) FROM (SELECT 1 FROM case_search_tokens {alias} WHERE {alias}.token >= :{lo}"
+        f" AND {alias}.token < :{hi} LIMIT {cap}) z{alias})"
+    )
+
+
+def _size(i: int, cap: int) -> str:
+    """Word ``i``'s token entries, counted up to ``cap``."""
+    return _size_of(f"s{i}", f"lo{i}", f"hi{i}", cap)
+
+
+def _is_hashed(e: int, d: int) -> str:
+    """Whether word ``e`` is read whole when word ``d`` drives (sizes ``n<i>`` of the CTE ``n``)."""
+    return f"n.n{e} < {SIZE_CAP} AND n.n{e} <= {HASH_RATIO} * n.n{d}"
+
+
+def _drives(d: int, drivers: int) -> str:
+    """Whether word ``d`` drives: fewest entries among the first ``drivers`` words (the first of equals)."""
+    terms = [f"n.n{d} {'<' if k < d else '<='} n.n{k}" for k in range(drivers) if k != d]
+    return " AND ".join(terms) or "1 = 1"
+
+
+def _gated_entries(shape: Shape) -> str:
+    """:func:`_token_entries` for a query of several words whose sizes are not known yet: one branch per
+    word that may drive, each run only when the sizes (the CTE ``n``) choose it, and each other word
+    looked up or probed as the sizes say (see :func:`plan`, which chooses the same way)."""
+    drivers = min(shape.words, DRIVERS)
+    branches = [_joined_entries(shape)] if shape.joined else []
+    for d in range(drivers):
+        a = f"t{d}"
+        where = [_range_of(a, d)]
+        for e in range(shape.words):
+            if e == d:
+                continue
+            listed = _listed(e, f"{a}.case_id", f"h{d}_{e}", shape.postgresql)
+            where.append(
+                f"CASE WHEN (SELECT {_is_hashed(e, d)} FROM n) THEN {listed}"
+                f" ELSE {_probe(e, f'{a}.case_id', shape.postgresql, alias=f'p{d}_{e}')} END"
+            )
         if shape.fictional:
-            branch += " AND " + _fictional("tj.case_id")
-        sql += f" UNION ALL SELECT tj.case_id FROM case_search_tokens tj WHERE {branch}"
-    return sql
+            where.append(_fictional(f"{a}.case_id"))
+        gate = f"(SELECT {_drives(d, drivers)} FROM n)"
+        if shape.postgresql:
+            # A condition on no row: PostgreSQL tests it once, before reading anything.
+            branches.append(
+                f"SELECT {a}.case_id FROM case_search_tokens {a} WHERE {gate} AND {' AND '.join(where)}"
+            )
+        else:
+            # As in _sorted_page: a table of one row or none, the outer one, decides whether anything is read.
+            branches.append(
+                f"SELECT {a}.case_id FROM (SELECT 1 AS gate WHERE {gate}) g CROSS JOIN case_search_tokens {a}"
+                f" WHERE {' AND '.join(where)}"
+            )
+    return " UNION ALL ".join(branches)
 
 
 @cache
 def count_sql(shape: Shape) -> str:
-    """``(entries read, distinct cases among them)``: exact when fewer than ``:read`` entries were read."""
+    """``(entries read, distinct cases among them)``: exact when fewer than ``:read`` entries were read. With
+    words, then the sizes (:data:`Sizes`): the highest case id, the token entries of each word and of the
+    words written together (if looked up), each counted up to :func:`cap_for`; :func:`plan` and
+    :func:`worth_walking` take them."""
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         return f"SELECT count(*), count(*) FROM (SELECT c.id FROM {_cases(shape)}{where} LIMIT :read) m"
+    cap = cap_for(shape.words)
+    sizes = [f"{_size(i, cap)} AS n{i}" for i in range(shape.words)]
+    if shape.joined:
+        sizes.append(f"{_size_of('tj', 'jlo', 'jhi', cap)} AS nj")
+    columns = ["(SELECT max(x.id) FROM cases x)"]
+    columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
+    columns += ["(SELECT n.nj FROM n)"] * shape.joined
+    entries = _token_entries(shape) if shape.words == 1 else _gated_entries(shape)
     return (
-        "SELECT count(*), count(DISTINCT m.case_id) FROM "
-        f"(SELECT e.case_id FROM ({_token_entries(shape)}) e LIMIT :read) m"
+        f"WITH n AS MATERIALIZED (SELECT {', '.join(sizes)}) "
+        f"SELECT count(*), count(DISTINCT m.case_id), {', '.join(columns)} FROM "
+        f"(SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
     )
+
+
+#: What the bounded count measures of a query with words (see :func:`count_sql`): the highest case id (about
+#: how many cases there are), then the token entries of each word, then of the words written together.
+Sizes = tuple[int, ...]
+
+
+def plan(query: Query, sizes: Sizes | None, *, walk: bool = False) -> tuple[Query, tuple[bool, ...]]:
+    """The query with its driving word first, and which words are read whole, from the sizes of its words
+    (what :func:`count_sql` gives): the choice its gated branches make. The words written together are
+    not looked up when no token starts with them (a walk probed every case for them: a third of
+    "phantom l" on PostgreSQL). Without sizes, as written.
+
+    ``walk`` (a page walked along the reference index, on PostgreSQL): every word with fewer entries than
+    :data:`SIZE_CAP`, and then the words written together, are read whole: a walk checks up to 4,000
+    cases, and a probe of PostgreSQL costs as much as reading some 30 entries ("phantom l": 1,643 cases
+    walked, 30 ms of probes; "phantom" read whole, 6,251 entries, about 2 ms)."""
+    if sizes is None or not query.words:
+        return query, ()
+    joined = query.joined if query.joined is None or sizes[-1] else None
+    words = sizes[1 : 1 + len(query.words)]
+    drivers = min(len(query.words), DRIVERS)
+    d = min(range(drivers), key=lambda i: (words[i], i))
+    order = [d, *(i for i in range(len(query.words)) if i != d)]
+    planned = Query(tuple(query.words[i] for i in order), joined)
+    if walk:
+        cap = cap_for(len(query.words))
+        small = [words[i] < cap for i in order]
+        return planned, tuple(small + ([sizes[-1] < cap] if joined is not None else []))
+    hashed = tuple(i != d and words[i] < SIZE_CAP and words[i] <= HASH_RATIO * words[d] for i in order)
+    return planned, hashed if len(order) > 1 else ()
+
+
+def worth_walking(query: Query, sizes: Sizes | None, want: int) -> bool:
+    """Whether a walk of the reference index (:func:`scan_for` cases) can expect to find ``want`` matches,
+    by the sizes: at most the driving word's entries plus the joined words' match, among about as many
+    cases as the highest id. A walk that finds too few is followed by collecting and sorting every match
+    (both, in one statement): "so" over 100,000 cases has 1,811 matches, more than BROAD_MATCHES, yet a
+    walk of 4,000 cases finds about 70 of them."""
+    if sizes is None or not query.words:
+        return True
+    cases, words = sizes[0], sizes[1 : 1 + len(query.words)]
+    driver = min(words[: min(len(words), DRIVERS)])
+    most = driver + (sizes[-1] if query.joined is not None else 0)
+    cap = cap_for(len(query.words))
+    if driver >= cap or (query.joined is not None and sizes[-1] >= cap):
+        return True  # many
+    return most * scan_for(want) >= WALK_MARGIN * want * max(int(cases or 0), 1)
 
 
 @cache
@@ -219,9 +386,24 @@ def exact_count_sql(shape: Shape) -> str:
 
 
 def _matches(shape: Shape, case_id: str) -> str:
-    """The condition that the case ``case_id`` matches, probed word by word."""
-    every = " AND ".join(_probe(i, case_id, shape.postgresql) for i in range(shape.words))
-    return f"(({every}) OR {_joined_probe(case_id, shape.postgresql)})" if shape.joined else every
+    """The condition that the case ``case_id`` matches, word by word: probed, or (``shape.hashed``, see
+    :func:`plan` with ``walk``) looked up among the word's entries read whole."""
+
+    def hashed(i: int) -> bool:
+        return i < len(shape.hashed) and shape.hashed[i]
+
+    every = " AND ".join(
+        _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _probe(i, case_id, shape.postgresql)
+        for i in range(shape.words)
+    )
+    if not shape.joined:
+        return every
+    if hashed(shape.words):
+        entries = "SELECT wj.case_id FROM case_search_tokens wj WHERE wj.token >= :jlo AND wj.token < :jhi"
+        joined = f"({case_id} IN ({entries})) IS TRUE" if shape.postgresql else f"+{case_id} IN ({entries})"
+    else:
+        joined = _joined_probe(case_id, shape.postgresql)
+    return f"(({every}) OR {joined})"
 
 
 @cache
@@ -338,9 +520,14 @@ def page_sql(shape: Shape) -> str:
     return _sorted_page(shape, " LIMIT :limit OFFSET :offset" if shape.limited else "")
 
 
+def scan_for(want: int) -> int:
+    """How many cases a walk looks at for ``want`` matches."""
+    return max(WALK_SCAN, WALK_SCAN_PER_ROW * want)
+
+
 def page_params(shape: Shape, limit: int, offset: int) -> dict[str, int]:
     """The paging parameters of :func:`page_sql`."""
     values = {"limit": limit, "offset": offset}
     if shape.words and shape.walk:
-        values |= {"want": offset + limit, "scan": max(WALK_SCAN, WALK_SCAN_PER_ROW * (offset + limit))}
+        values |= {"want": offset + limit, "scan": scan_for(offset + limit)}
     return values

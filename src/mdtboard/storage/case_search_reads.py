@@ -15,6 +15,8 @@ from mdtboard.storage import case_search
 
 #: Runs one statement (SQL text with named parameters) with its values; every row.
 Fetch = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
+#: What the bounded count measured of a query with words (:data:`case_search.Sizes`); else None.
+Sizes = case_search.Sizes | None
 
 
 def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresql: bool) -> case_search.Shape:
@@ -26,19 +28,21 @@ def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresq
 
 def bounded_count(
     fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool
-) -> tuple[int, bool]:
-    """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, and whether
-    that is every match."""
+) -> tuple[int, bool, Sizes]:
+    """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, whether that
+    is every match, and (a query with words) its sizes, for :func:`case_search.plan`."""
     shape = _count_shape(query, fictional, archived, postgresql)
     values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
-    ((read, distinct),) = fetch(case_search.count_sql(shape), values)
-    return int(distinct), int(read) < case_search.COUNT_READ
+    ((read, distinct, *sizes),) = fetch(case_search.count_sql(shape), values)
+    return int(distinct), int(read) < case_search.COUNT_READ, tuple(int(n) for n in sizes) or None
 
 
 def exact_count(
-    fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool
+    fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool,
+    sizes: Sizes = None,
 ) -> int:
-    shape = _count_shape(query, fictional, archived, postgresql)
+    query, hashed = case_search.plan(query, sizes)
+    shape = _count_shape(query, fictional, archived, postgresql).replace(hashed=hashed)
     values = case_search.params(query, fictional, archived=archived)
     ((total,),) = fetch(case_search.exact_count_sql(shape), values)
     return int(total)
@@ -46,20 +50,21 @@ def exact_count(
 
 def count(
     fetch: Fetch, query: Query, fictional: bool | None, limit: int | None, archived: bool, *, postgresql: bool
-) -> tuple[int, int]:
-    """How many cases match (with ``limit``, ``limit + 1`` says "more"), and how many matches a page should
+) -> tuple[int, int, Sizes]:
+    """How many cases match (with ``limit``, ``limit + 1`` says "more"), how many matches a page should
     expect (what :func:`page` takes as ``matches``): the distinct cases the bounded count found when it read
-    every match, even past ``limit``, else :data:`case_search.COUNT_READ` (many)."""
+    every match, even past ``limit``, else :data:`case_search.COUNT_READ` (many); and the sizes of the
+    words, when the bounded count measured them (what :func:`page` takes as ``sizes``)."""
     if limit is None:
         total = exact_count(fetch, query, fictional, archived, postgresql=postgresql)
-        return total, total
-    found, exact = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
+        return total, total, None
+    found, exact, sizes = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
     if found > limit:
-        return limit + 1, found if exact else case_search.COUNT_READ
+        return limit + 1, found if exact else case_search.COUNT_READ, sizes
     if exact:
-        return found, found
-    total = min(exact_count(fetch, query, fictional, archived, postgresql=postgresql), limit + 1)
-    return total, total
+        return found, found, sizes
+    total = min(exact_count(fetch, query, fictional, archived, postgresql=postgresql, sizes=sizes), limit + 1)
+    return total, total, sizes
 
 
 def page(
@@ -76,18 +81,22 @@ def page(
     after: str | None,
     archived: bool,
     postgresql: bool,
+    sizes: Sizes = None,
 ) -> Sequence[Sequence[Any]]:
     """One sorted page of the matching cases, as rows of :data:`case_search.SUMMARY_COLUMNS` (read by
     ``fetch_page``). ``matches``: what :func:`count` said for the same query and filter, when the caller has
-    it (it chooses how the page is found; else it is counted first). ``after`` (reference order only): the
-    page starts after this reference, ``offset`` rows further."""
+    it (it chooses how the page is found; else it is counted first), and ``sizes`` with it (which word
+    drives, which are read whole: :func:`case_search.plan`). ``after`` (reference order only): the page
+    starts after this reference, ``offset`` rows further."""
     if sort not in case_search.SORT_COLUMNS:
         raise ValueError(f"unknown sort {sort!r}")
     walk = False
     if query.words and sort == "ref" and limit is not None:
         if matches is None:
-            matches = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)[0]
-        walk = matches > case_search.BROAD_MATCHES
+            matches, _exact, sizes = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
+        want = offset + limit
+        walk = matches > case_search.BROAD_MATCHES and case_search.worth_walking(query, sizes, want)
+    query, hashed = case_search.plan(query, sizes, walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
         query.joined is not None,
@@ -99,6 +108,7 @@ def page(
         postgresql=postgresql,
         after=after is not None,
         archived=archived,
+        hashed=hashed,
     )
     values = case_search.params(query, fictional, archived=archived)
     values |= {"after": after} if after is not None else {}

@@ -72,8 +72,9 @@ def count(
 
 def _count(
     session: Session, parsed: Query, fictional: bool | None, limit: int | None, archived: bool
-) -> tuple[int, int]:
-    """:func:`count`, and how many matches a page should expect (see :func:`case_search_reads.count`)."""
+) -> tuple[int, int, case_search_reads.Sizes]:
+    """:func:`count`, how many matches a page should expect and the sizes of the words (see
+    :func:`case_search_reads.count`)."""
     return case_search_reads.count(
         _fetch(session), parsed, fictional, limit, archived, postgresql=_postgresql(session)
     )
@@ -112,9 +113,11 @@ def search(
     matches: int | None = None,
     after: str | None = None,
     archived: bool = False,
+    sizes: case_search_reads.Sizes = None,
 ) -> list[CaseSummary]:
     """One sorted page of the matching cases. ``matches``: what :func:`count` said for the same query and
-    filter, when the caller has it (it chooses how the page is found; else it is counted first).
+    filter, when the caller has it (it chooses how the page is found; else it is counted first), and
+    ``sizes`` with it (see :func:`case_search_reads.page`).
     ``after`` (reference order only): the page starts after this reference, ``offset`` rows further.
     ``archived``: the archived cases (which are otherwise never found)."""
     rows = case_search_reads.page(
@@ -130,6 +133,7 @@ def search(
         after=after,
         archived=archived,
         postgresql=_postgresql(session),
+        sizes=sizes,
     )
     return [CaseSummary(*row) for row in rows]
 
@@ -151,7 +155,7 @@ def search_with_count(
     one count of the cases table, as quick as the bounded one. ``archived``: among the archived cases."""
     parsed = parse_query(query)
     words = bool(parsed.words)
-    total, matches = _count(session, parsed, fictional, count_limit if words else None, archived)
+    total, matches, sizes = _count(session, parsed, fictional, count_limit if words else None, archived)
     page = search(
         session,
         query,
@@ -162,5 +166,6 @@ def search_with_count(
         descending=descending,
         matches=matches,
         archived=archived,
+        sizes=sizes,
     )
     return page, total

@@ -101,11 +101,12 @@ class LibraryReader:
         with self._reading() as conn:
             fetch = self._fetch(conn)
             limit_count = count_limit if parsed.words else None
-            total, matches = case_search_reads.count(fetch, parsed, fictional, limit_count, archived,
+            total, matches, sizes = case_search_reads.count(fetch, parsed, fictional, limit_count, archived,
                                                      postgresql=False)
             rows = case_search_reads.page(
                 fetch, fetch, parsed, fictional=fictional, limit=limit, offset=offset, sort=sort,
                 descending=descending, matches=matches, after=None, archived=archived, postgresql=False,
+                sizes=sizes,
             )
             if self.first_change is None:
                 ((newest,),) = fetch("SELECT coalesce(max(id), 0) FROM change_log", {})

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 
 from mdtboard import __version__
 from mdtboard.ui import settings as options
+from mdtboard.ui.editing import undo_queue
 from mdtboard.ui.fonts import FontScaler
 
 if TYPE_CHECKING:
@@ -90,6 +91,13 @@ class WindowView(WindowPart):
         undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
+        # Qt's actions call the stack's undo() at once; here a step aimed at a record not on screen waits
+        # (without blocking) for its editor to show it: see mdtboard.ui.editing.undo_queue
+        queue = undo_queue.queue_for(self.undo_stack)
+        for action, which in ((undo, "undo"), (redo, "redo")):
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _checked=False, which=which: queue.ask(which))
+        queue.refused.connect(self.show_status)
         menu = self.ui.menuEdit
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, undo)

@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from conftest import _postgres_schema_url
 
 from mdtboard.domain.case import Case, Patient
-from mdtboard.domain.search import TOKEN_LENGTH, case_tokens, matches, parse_query
+from mdtboard.domain.search import TOKEN_LENGTH, Query, case_tokens, matches, parse_query
 from mdtboard.services.context import Services
-from mdtboard.storage import case_rows, case_search, quick
+from mdtboard.storage import case_rows, case_search, case_search_reads, quick
 from mdtboard.storage.db import Database, create_engine, head_revision, open_database, sqlite_url, upgrade
 from mdtboard.storage.models import CaseRow, SearchTokenRow
 
@@ -432,3 +432,87 @@ def test_a_database_upgraded_from_before_the_id_ref_index_finds_the_same_pages(d
             assert [s.ref for s in backwards] == expected[::-1][:100], query
     finally:
         db.dispose()
+
+
+# ------------------------------------------------------------------------- several words: the rarest drives
+
+
+def test_a_query_of_several_words_is_driven_by_its_rarest_word(db: Database) -> None:
+    """The bounded count sizes each word (its token entries) and the words written together; the page is
+    then driven by the rarest word, a word with few entries read whole rather than probed, a word with
+    more than SIZE_CAP probed: the same pages and counts as a plain Python search, on both databases."""
+    cases = [
+        Case(
+            ref=f"R-{i:05d}",
+            fictional=True,
+            patient=Patient(f"{'Ana' if i % 2 else 'Bea'} {'Quill' if i % 13 == 0 else 'Stone'}"),
+            title="neck pain" if i % 3 else "back pain",
+        )
+        for i in range(2100)
+    ]
+    store_quickly(db, cases)
+    services = Services.on(db)
+    words = words_of(cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    for query in ("stone quill", "quill ana", "pain quill back", "ana stone", "ana s", "r-0 quill", "bea q"):
+        expected = expected_refs(words, query)
+        parsed = parse_query(query)
+        with db.engine.connect() as conn:
+            _found, _exact, sizes = case_search_reads.bounded_count(
+                lambda sql, values: conn.execute(sa.text(sql), values).all(),  # noqa: B023
+                parsed, None, False, postgresql=postgresql,
+            )
+        assert sizes is not None and sizes[0] == len(cases), query  # the highest id: about how many cases
+        entries = sizes[1 : 1 + len(parsed.words)]
+        assert list(entries) == [
+            min(sum(1 for _ref, have in words for t in have if t.startswith(w)), case_search.SIZE_CAP)
+            for w in parsed.words
+        ], query
+        planned, hashed = case_search.plan(parsed, sizes)
+        assert planned.words[0] == min(parsed.words, key=lambda w: entries[parsed.words.index(w)]), query
+        assert len(hashed) == len(parsed.words) and not hashed[0]
+        page, total = services.cases.search_with_count(query, count_limit=1000, limit=100)
+        assert ([s.ref for s in page], total) == (expected[:100], min(len(expected), 1001)), query
+        later = services.cases.search(query, limit=100, offset=100)
+        assert [s.ref for s in later] == expected[100:200], query
+        assert services.cases.count(query, limit=50) == min(len(expected), 51), query
+    # "stone ana": "ana" (1,050 cases) drives and "stone" (1,938) is read whole; "quill stone": "quill"
+    # (162) drives and "stone", more than 8 times as many, is probed. No token starts with "stoneana" or
+    # "quillstone": they are not looked up; "ana s" looks up "anas" (which "anastone" starts)
+    with db.engine.connect() as conn:
+        def sized(query: str) -> case_search.Sizes | None:
+            return case_search_reads.bounded_count(
+                lambda sql, values: conn.execute(sa.text(sql), values).all(),
+                parse_query(query), None, False, postgresql=postgresql,
+            )[2]
+
+        assert sized("stone ana") == (2100, 1938, 1050, 0)
+        assert case_search.plan(parse_query("stone ana"), sized("stone ana")) == (
+            Query(("ana", "stone"), None), (False, True)
+        )
+        assert case_search.plan(parse_query("quill stone"), sized("quill stone")) == (
+            Query(("quill", "stone"), None), (False, False)
+        )
+        assert case_search.plan(parse_query("ana s"), sized("ana s"))[0] == parse_query("ana s")
+
+
+def test_a_page_walks_the_reference_index_only_when_the_sizes_say_it_can_find_it() -> None:
+    """A walk of the reference index looks at WALK_SCAN cases: with 1,811 matches among 100,000 cases it
+    finds about 70, fewer than a page, and everything is collected and sorted after it anyway."""
+    so = parse_query("so")
+    assert not case_search.worth_walking(so, (100_000, 1839), want=100)
+    assert case_search.worth_walking(so, (100_000, case_search.SIZE_CAP), want=100)  # many
+    assert case_search.worth_walking(so, (5_000, 1839), want=100)
+    two = parse_query("nguyen t")
+    assert not case_search.worth_walking(two, (100_000, 2744, case_search.SIZE_CAP, 686), want=100)
+    assert case_search.worth_walking(two, (100_000, 12_000, case_search.SIZE_CAP, 686), want=100)
+    assert case_search.worth_walking(so, None, want=100)  # not measured: as before
+    # a walk on PostgreSQL, where a probe costs as much as reading some 30 entries: every word with fewer
+    # than SIZE_CAP entries is read whole, and then the words written together
+    cap = case_search.SIZE_CAP
+    assert case_search.plan(parse_query("phantom l"), (100_000, 6251, cap, 0), walk=True) == (
+        Query(("phantom", "l"), None), (True, False)
+    )
+    assert case_search.plan(parse_query("nguyen t"), (100_000, 2744, cap, 686), walk=True) == (
+        Query(("nguyen", "t"), "nguyent"), (True, False, True)
+    )

@@ -4,14 +4,30 @@ The same PDF is what "Save PDF…" writes, so the paper and the file are one doc
 by QtPdf at the printer's resolution (at most 300 dpi, plenty for text on paper) and scaled to fit the
 printable page, keeping its proportions; a page size chosen in the print dialog that differs from the
 document's is letterboxed rather than cut.
+
+The print preview never draws a page with QtPdf on the GUI thread (a page took most of a second on a
+loaded machine): :class:`PreviewPages` has the pages rendered to images at :data:`PREVIEW_DPI` by QtPdf's
+own page renderer on a thread of its own, and the preview shows each page as it comes, the pages not
+rendered yet blank.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSettings, QSize
-from PySide6.QtGui import QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSettings,
+    QSize,
+    QSizeF,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QImage, QPageSize, QPaintEngine, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
 from mdtboard.ui import settings as options
@@ -19,6 +35,11 @@ from mdtboard.ui import settings as options
 #: (shown name, name the reports take).
 PAGE_SIZES = options.PAGE_SIZES
 MAX_DPI = 300
+#: The resolution of the preview's page images (sharp on screen up to about 150 % zoom).
+PREVIEW_DPI = 150
+#: Pages rendered within this many milliseconds of one another are shown in one update of the preview
+#: (each update draws every page again: 20-80 ms on a loaded machine).
+PREVIEW_UPDATE_MS = 250
 
 
 def page_size_setting(settings: QSettings) -> str:
@@ -68,20 +89,95 @@ def render_pdf(data: bytes, printer: QPrinter) -> int:
             if painted:
                 printer.newPage()
             points = pdf.document.pagePointSize(number - 1)
-            pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = pdf.document.render(number - 1, pixels)
-            target = QRectF(painter.viewport())
-            scale = min(target.width() / points.width(), target.height() / points.height())
-            width, height = points.width() * scale, points.height() * scale
-            box = QRectF(
-                target.x() + (target.width() - width) / 2, target.y() + (target.height() - height) / 2,
-                width, height,
-            )
-            painter.drawImage(box, image)
+            image = pdf.document.render(number - 1, _pixels(points, dpi))
+            painter.drawImage(_fitted(painter, points), image)
             painted += 1
     finally:
         painter.end()
     return painted
+
+
+def _pixels(points: QSizeF, dpi: float) -> QSize:
+    return QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+
+
+def _fitted(painter: QPainter, points: QSizeF) -> QRectF:
+    """Where a page of ``points`` goes on the painter's page: as large as fits, centred, its proportions
+    kept."""
+    target = QRectF(painter.viewport())
+    scale = min(target.width() / points.width(), target.height() / points.height())
+    width, height = points.width() * scale, points.height() * scale
+    return QRectF(
+        target.x() + (target.width() - width) / 2, target.y() + (target.height() - height) / 2, width, height
+    )
+
+
+class PreviewPages(QObject):
+    """The pages of a PDF as images, rendered off the GUI thread (see the module docstring).
+
+    The document is loaded here (PDFium parses it; nothing is drawn) and each page's size read at once;
+    then Qt's :class:`QPdfPageRenderer`, in its multithreaded mode, renders the pages on a thread of its
+    own, in C++, holding neither the GUI thread nor Python's lock (a page rendered from a Python thread
+    holds that lock, and so the GUI thread's Python code, as long as it takes). Nothing on the GUI thread
+    calls the document while pages are rendered (QtPdf serialises PDFium's calls with one lock). It is not
+    a child of the preview: it goes once its last page is rendered (deleting a renderer waits for the page
+    it is rendering), or at once when nothing is left to render.
+
+    Signals:
+        page_ready(int): the page (0-based) is rendered (:attr:`images`).
+    """
+
+    page_ready = Signal(int)
+    _live: set[PreviewPages] = set()  # kept until their last page is rendered
+
+    def __init__(self, data: bytes, dpi: float = PREVIEW_DPI) -> None:
+        super().__init__()
+        self._pdf = LoadedPdf(data)
+        self.count = self._pdf.page_count
+        self.sizes = {n: self._pdf.document.pagePointSize(n) for n in range(self.count)}
+        self.images: dict[int, QImage] = {}
+        self.pixmaps: dict[int, QPixmap] = {}
+        self._renderer = QPdfPageRenderer(self)
+        self._renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        self._renderer.setDocument(self._pdf.document)
+        self._renderer.pageRendered.connect(self._store)
+        for number, points in self.sizes.items():
+            self._renderer.requestPage(number, _pixels(points, dpi))
+        if self.count:
+            PreviewPages._live.add(self)
+
+    @property
+    def done(self) -> bool:
+        return len(self.images) == self.count
+
+    def _store(self, number: int, _size: QSize, image: QImage, *_rest: object) -> None:
+        self.images[number] = image
+        # as an opaque pixmap: the preview records a pixmap by reference, where an image with an alpha
+        # channel is copied and converted each time every page is drawn again (about 15 ms a page)
+        self.pixmaps[number] = QPixmap.fromImage(image.convertToFormat(QImage.Format.Format_RGB32))
+        self.page_ready.emit(number)
+        if self.done:
+            PreviewPages._live.discard(self)
+            self.deleteLater()
+
+    def paint(self, printer: QPrinter) -> int:
+        """Paint the pages rendered so far onto ``printer`` (the preview's), the others blank; returns
+        the number of pages."""
+        count = self.count
+        painter = QPainter()
+        if count == 0 or not painter.begin(printer):
+            return 0
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            for number in range(count):
+                if number:
+                    printer.newPage()
+                pixmap = self.pixmaps.get(number)
+                if pixmap is not None:
+                    painter.drawPixmap(_fitted(painter, self.sizes[number]), pixmap, QRectF(pixmap.rect()))
+        finally:
+            painter.end()
+        return count
 
 
 def make_printer(page_size: str, title: str) -> QPrinter:
@@ -96,11 +192,41 @@ def make_printer(page_size: str, title: str) -> QPrinter:
 
 def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | None) -> QPrintPreviewDialog:
     """The system's print preview of the PDF ``data``, opened without blocking; its Print button opens the
-    system print dialog. The dialog keeps its printer."""
+    system print dialog. The dialog keeps its printer. The preview shows the page images of
+    :class:`PreviewPages` as they come (QtPdf never draws on the GUI thread for it); printing from it
+    draws the PDF at the printer's resolution (:func:`render_pdf`)."""
     printer = make_printer(page_size, title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print preview: {title}")
-    dialog.paintRequested.connect(lambda target: render_pdf(data, target))
+    pages = PreviewPages(data)
+
+    def paint(target: QPrinter) -> None:
+        engine = target.paintEngine()
+        if engine is not None and engine.type() == QPaintEngine.Type.Picture:  # the preview's pages
+            pages.paint(target)
+        else:  # printing
+            render_pdf(data, target)
+
+    def update() -> None:
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if preview is not None and dialog.isVisible():
+            preview.updatePreview()
+
+    later = QTimer(dialog)  # pages that come together are shown together (each update redraws them all)
+    later.setSingleShot(True)
+    later.setInterval(PREVIEW_UPDATE_MS)
+    later.timeout.connect(update)
+
+    def arrived(_number: int) -> None:
+        if pages.done:
+            later.stop()
+            update()
+        elif not later.isActive():
+            later.start()
+
+    dialog.paintRequested.connect(paint)
+    pages.page_ready.connect(arrived)
     dialog._printer = printer  # type: ignore[attr-defined]  # kept alive with the dialog
+    dialog.pages = pages  # type: ignore[attr-defined]
     dialog.open()
     return dialog

@@ -1,7 +1,8 @@
 """Editing the care plan in the editor: typed fields and table rows each become a step on the window's undo
 stack (the shared commands of :mod:`mdtboard.ui.editing.commands`), proposed interventions are accepted or
 merged, the input offered besides the draft is added (and read again on the reader thread), and the undo
-commands apply their changes here, opening the plan they belong to first.
+commands apply their changes here (the plan they belong to opened first, in the background, by
+:mod:`mdtboard.ui.editing.undo_queue`).
 
 :class:`PlanEditing` is a part of :class:`~mdtboard.ui.careplan.editor.CarePlanEditor` (a mixin); what it
 takes from the editor is declared below, under ``TYPE_CHECKING``.
@@ -35,6 +36,7 @@ from mdtboard.ui.careplan.values import format_date
 from mdtboard.ui.editing.commands import FieldEdit, RowEdit, RowInsert, RowRemove
 from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
+from mdtboard.ui.editing.undo_queue import opening_shown
 from mdtboard.ui.forms.ui_careplan_editor import Ui_CarePlanEditor
 
 
@@ -58,6 +60,7 @@ class PlanEditing(EditorPart):
         _offered: list[OfferedItem]
         _offered_for: tuple[int | None, int | None]
         _asked: dict[str, int]
+        _opening: int
 
         @property
         def editable(self) -> bool: ...
@@ -278,11 +281,27 @@ class PlanEditing(EditorPart):
         self._show_summaries()
         return True
 
-    # -- what the undo commands call
+    # -- what the undo commands call (the plan opened first, in the background: editing.undo_queue)
+    def shows(self, record: Hashable) -> bool:
+        """Whether the plan an undo command names is the one shown (its latest version)."""
+        ids = self._record_ids(record)
+        plan = self._plan
+        return ids is not None and plan is not None and plan.id == ids[1] and not self.viewing_earlier
+
+    def show_record(self, record: Hashable, shown: Callable[[], None], failed: Callable[[str], None]) -> None:
+        """Open the case's plan an undo or redo applies to, in the background; ``shown()`` once it is
+        shown (another version may be: the command then says it changes nothing), else ``failed(why)``."""
+        ids = self._record_ids(record)
+        if ids is None:
+            failed("that care plan is not known.")
+            return
+        case_id = ids[0]
+        agenda_item_id = self._agenda_item_id if self.current_case_id() == case_id else None
+        opening_shown(self, lambda then: self.open_case(case_id, agenda_item_id, then=then),
+                      lambda: self._opening, shown, failed, what="the care plan")
+
     def _ensure(self, case_id: int, plan_id: int) -> bool:
-        if self._plan is None or self._plan.id != plan_id or self.viewing_earlier:
-            self._open_now(case_id, self._agenda_item_id if self.current_case_id() == case_id else None)
-        if self._plan is not None and self._plan.id == plan_id and self.editable:
+        if self.shows((case_id, plan_id)) and self.editable:
             self.reveal_requested.emit()
             return True
         self.status_message.emit(
@@ -290,13 +309,6 @@ class PlanEditing(EditorPart):
             "version): nothing was undone or redone there. Start a new version to change the plan."
         )
         return False
-
-    def _open_now(self, case_id: int, agenda_item_id: int | None) -> None:
-        """Open ``case_id``'s plan and wait for it: an undo or redo of a change to a plan not shown
-        applies to that plan at once (the undo stack's commands are not asynchronous)."""
-        if not self.open_case(case_id, agenda_item_id):
-            return
-        ops.operations().wait()
 
     @staticmethod
     def _record_ids(record: Hashable) -> tuple[int, int] | None:

@@ -1,6 +1,7 @@
 """Editing a case in the case editor: typed fields and table cells become steps on the window's undo stack
 (the shared commands of :mod:`mdtboard.ui.editing.commands`), rows are added and removed, the daily amount
-of a medicine is offered, the undo commands apply their changes here (opening the case first), and
+of a medicine is offered, the undo commands apply their changes here (the case opened first, in the
+background, by :mod:`mdtboard.ui.editing.undo_queue`), and
 passages are marked restricted.
 
 :class:`CaseEditing` is a part of :class:`~mdtboard.ui.cases.editor.CaseEditor` (a mixin); what it takes
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from mdtboard.domain.case import Case, RestrictedPassage
 from mdtboard.domain.dosing import daily_amount
-from mdtboard.ui import ops as ops_module
 from mdtboard.ui.cases.form import (
     MED_AMOUNT_COLUMN,
     MED_MME_COLUMN,
@@ -44,6 +44,7 @@ from mdtboard.ui.editing.commands import FieldEdit, RowInsert, RowRemove
 from mdtboard.ui.editing.part import EditorPart
 from mdtboard.ui.editing.session import RecordSession
 from mdtboard.ui.editing.steps import Steps
+from mdtboard.ui.editing.undo_queue import opening_shown
 from mdtboard.ui.forms.ui_case_editor import Ui_CaseEditor
 
 
@@ -63,6 +64,7 @@ class CaseEditing(EditorPart):
         _loading: bool
         _passages: list[RestrictedPassage] | None
         _edit_count: int
+        _opening: int
         _fill_steps: Steps
 
         def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> bool: ...
@@ -157,18 +159,31 @@ class CaseEditing(EditorPart):
         texts = self.form.row_texts(table, row)
         self._undo.push(RowRemove(self, self._case_key(), table, row, texts))
 
-    # -- what the undo commands call (each False when the case cannot be opened any more)
+    # -- what the undo commands call (each False when the case is not shown: the undo queue opens it first)
+    def _case_of(self, key: Hashable) -> int | None:
+        return self._stored_drafts.get(key, key) if isinstance(key, int) else None
+
+    def shows(self, record: Hashable) -> bool:
+        """Whether the case an undo command names is the one shown (see :mod:`..editing.undo_queue`)."""
+        case_id = self._case_of(record)
+        return case_id is not None and self._saved is not None and self._case_key() == case_id
+
+    def show_record(self, record: Hashable, shown: Callable[[], None], failed: Callable[[str], None]) -> None:
+        """Open the case an undo or redo applies to, in the background; ``shown()`` once it is shown, else
+        ``failed(why)`` (it does not exist any more, the database does not answer, the case shown cannot
+        be saved, another case was opened meanwhile)."""
+        case_id = self._case_of(record)
+        if case_id is None or case_id < 0:
+            failed("that case was never stored and is closed.")
+            return
+        opening_shown(self, lambda then: self.open_case(case_id, then=then), lambda: self._opening,
+                      shown, failed, what="the case")
+
     def _ensure_open(self, key: Hashable) -> bool:
-        if not isinstance(key, int):
+        if not self.shows(key):
             return False
-        case_id = self._stored_drafts.get(key, key)
-        if self._saved is None or self._case_key() != case_id:
-            # an undo or redo of a change to a case not shown applies to it at once: wait for the opening
-            if not self.open_case(case_id):
-                return False
-            ops_module.operations().wait()
         self._fill_steps.finish(fields_only=True)  # a case being shown: every field filled first
-        return self._saved is not None and self._case_key() == case_id
+        return True
 
     def apply_text(self, case_id: Hashable, key: str, text: str) -> bool:
         if not self._ensure_open(case_id):

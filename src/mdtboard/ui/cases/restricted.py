@@ -103,6 +103,7 @@ class PassagesCommand(QUndoCommand):
         super().__init__(label)
         self.target = target
         self.case_id = case_id
+        self.record = case_id  # the case it applies to (opened first: mdtboard.ui.editing.undo_queue)
         self.old = old
         self.new = new
 

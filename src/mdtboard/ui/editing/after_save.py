@@ -8,6 +8,9 @@ thread, the save's outcome has been delivered before it, and the step runs only 
 committed. Typed on meanwhile, that is saved too and the step waits for it; when the save failed (a fault
 that passes, retried by itself; one a person must act on; a choice awaited) the step does not run, the
 text stays on screen with its "Not saved" state, and ``refused`` tells the person why.
+
+:func:`after_saves` is the same for a step that must come after the saves of every editor of the window
+(restoring a backup).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from mdtboard.ui.editing.session import RecordSession
+from mdtboard.ui import ops
+from mdtboard.ui.editing.session import RecordSession, saves_not_waited_for
 
 
 def after_save(
@@ -52,3 +56,44 @@ def after_save(
 
 def _nothing() -> None:
     """The marker queued behind a save: it touches no database."""
+
+
+#: How many times :func:`after_saves` looks again before refusing (a save may have to run again: an edit
+#: came while one ran, a fault that passes retried), not forever.
+ROUNDS = 3
+
+
+def after_saves(
+    flush: Callable[[], bool],
+    step: Callable[[], object],
+    refused: Callable[[], None],
+    *,
+    parent: QObject,
+    label: str,
+) -> bool:
+    """Run ``step`` once everything typed in every editor of the window is committed (restoring a backup
+    replaces the whole database): ``flush`` is the window's, which, called within
+    :func:`~mdtboard.ui.editing.session.saves_not_waited_for`, starts each pending save without waiting and
+    is True when everything is committed. When it is not, a marker queued behind those saves on the ordered
+    writer brings the question back once they have run; ``refused()`` instead of the step when a save
+    failed or awaits a choice (nothing on its way, yet not everything committed), or after
+    :data:`ROUNDS` looks. Returns False when refused now, True when the step ran or waits."""
+    operations = ops.operations()
+
+    def look(round_: int) -> bool:
+        with saves_not_waited_for():
+            committed = flush()
+        if committed:
+            step()
+            return True
+        if round_ >= ROUNDS or not operations.busy:
+            refused()
+            return False
+
+        def back(_nothing: object) -> None:  # the saves queued before it have run, their outcomes delivered
+            look(round_ + 1)
+
+        operations.write(_nothing, parent=parent, label=label, success=back)
+        return True
+
+    return look(0)

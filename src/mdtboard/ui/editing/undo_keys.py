@@ -5,7 +5,8 @@ to do just before an undo or redo (a discipline panel saves the typing so far, s
 One event filter on the application then decides, for the widget that has the keyboard focus, which stack
 gets the keys: the stack of the nearest registered widget it is in (within its window). A text field's own
 undo never takes them there, so one history covers every field of every editor. Outside the registered
-editors (a search field, a dialog) the keys do what they do anyway.
+editors (a search field, a dialog) the keys do what they do anyway. The stack is moved through
+:mod:`.undo_queue`: a step aimed at a record not on screen is applied once its editor has shown it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
+
+from mdtboard.ui.editing import undo_queue
 
 
 @dataclass
@@ -95,8 +98,5 @@ class UndoKeys(QObject):
             return True
         for step in before:
             step()
-        if which == "undo":
-            stack.undo()
-        else:
-            stack.redo()
+        undo_queue.ask(stack, which)  # at once, or once the record it changes is shown
         return True

@@ -10,7 +10,7 @@ class Ui_NewTeachingConference(object):
     def setupUi(self, NewTeachingConference):
         if not NewTeachingConference.objectName():
             NewTeachingConference.setObjectName(u"NewTeachingConference")
-        NewTeachingConference.resize(640, 640)
+        NewTeachingConference.resize(960, 760)
         self.dialogLayout = QVBoxLayout(NewTeachingConference)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.formLayout = QFormLayout()

@@ -1,8 +1,9 @@
 """Help > Backups: the database's backups, newest first; back up now, or restore one.
 
-Restoring asks first (saying that the current contents are kept as a backup), saves everything pending,
-runs on the writer thread (after every save queued before it), and then starts the program again on the
-restored database: what the open window holds is of the old contents.
+Restoring asks first (saying that the current contents are kept as a backup), queues the save of
+everything pending (not waited for on the GUI thread: :func:`~mdtboard.ui.editing.after_save.after_saves`),
+runs on the writer thread after those saves (refused when one fails), and then starts the program again on
+the restored database: what the open window holds is of the old contents.
 
 Signals:
     restored(str): a backup was restored; the message to show (what was restored, where the old
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from mdtboard.ui import ops
+from mdtboard.ui.editing.after_save import after_saves
 
 if TYPE_CHECKING:
     from mdtboard.domain.errors import MdtboardError
@@ -161,15 +163,27 @@ class BackupsDialog(QDialog):
         return box
 
     def restore(self, path: Path) -> None:
-        if self._flush is not None and not self._flush():
+        """Restore ``path`` once everything typed is saved: the saves queued, not waited for (a locked or
+        silent database does not hold the window), the restore on the writer after them; refused, with
+        nothing restored, when a save fails."""
+        self.restore_button.setEnabled(False)
+        self.message.setText("Saving what is typed, then restoring…")
+
+        def start() -> None:
+            self.message.setText("Restoring…")
+            ops.write(lambda: self.service.restore(path), parent=self, success=self._restored,
+                      failure=self._failed, label="restore")
+
+        def refused() -> None:
             self.message.setText(
                 "Some changes could not be saved (see the status bar); nothing was restored."
             )
-            return
-        self.restore_button.setEnabled(False)
-        self.message.setText("Restoring…")
-        ops.write(lambda: self.service.restore(path), parent=self, success=self._restored,
-                  failure=self._failed, label="restore")
+            self._enable()
+
+        if self._flush is None:
+            start()
+        else:
+            after_saves(self._flush, start, refused, parent=self, label="restoring a backup after the saves")
 
     def _restored(self, done: Restored) -> None:
         aside = done.kept_aside

@@ -34,6 +34,17 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 ROLES_TAB, SCORING_TAB, DEBRIEF_TAB, PROGRESS_TAB, PROGRAMME_TAB, GOALS_TAB, CALIBRATION_TAB = range(7)
 
 
+def no_conference_text(has_fictional_cases: bool) -> str:
+    """What the training window says when there is no teaching conference: how to make one, and where its
+    fictional cases come from (the case library, or the teaching case bank when there are none)."""
+    start = ("No teaching conference yet. Create one with “New teaching conference…”: a facilitator, the "
+             "trainees and fictional cases to discuss")
+    if has_fictional_cases:
+        return f"{start}, chosen from the fictional cases in the case library."
+    return (f"{start}. There are no fictional cases yet: load the teaching case bank with "
+            "“mdtboard demo” on the command line, or import a case bundle.")
+
+
 class TrainingWindow(QMainWindow):
     """Training mode for one teaching conference at a time.
 
@@ -98,9 +109,10 @@ class TrainingWindow(QMainWindow):
         read on a background operation, with the people who may be chosen as rater."""
         services = self._services
 
-        def work() -> tuple[list[Conference], list[Account]]:
+        def work() -> tuple[list[Conference], list[Account], int]:
             listed = [c for c in services.conferences.list() if c.mode is ConferenceMode.TRAINING]
-            return listed, services.accounts.active()
+            bank = 0 if listed else services.cases.count(fictional=True, limit=1)
+            return listed, services.accounts.active(), bank
 
         ops_module.operations().read(
             work, parent=self, label="listing teaching conferences",
@@ -108,7 +120,7 @@ class TrainingWindow(QMainWindow):
             failure=lambda error: self.show_status(str(error)))
 
     def _conferences_arrived(self, select: int | None, conferences: list[Conference],
-                             accounts: list[Account]) -> None:
+                             accounts: list[Account], bank: int = 0) -> None:
         self.scoring.set_accounts(accounts)
         keep = select if select is not None else (self.conference.id if self.conference else None)
         combo = self.ui.conferenceCombo
@@ -119,10 +131,7 @@ class TrainingWindow(QMainWindow):
         combo.blockSignals(False)
         if not conferences:
             self.conference = None
-            self.ui.conferenceInfo.setText(
-                "No teaching conference yet. Create one with “New teaching conference…”: a facilitator, the "
-                "trainees and fictional cases to discuss (load the teaching case bank with “mdtboard demo”)."
-            )
+            self.ui.conferenceInfo.setText(no_conference_text(bank > 0))
             self.ui.agendaList.clear()
             self.programme.refresh()
             return
