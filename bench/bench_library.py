@@ -1,9 +1,10 @@
 """Scrolling the whole 100,000-case library from top to bottom by page steps, and the memory it takes.
 
 Each run is a new process (``bench.library_child``): the case library's model over a copy of the cached
-100,000-case database in a 1280x800 ``QTableView`` (offscreen), against the same view over a bare model
-of as many rows that stores nothing. Every page step is timed (scroll, read what is shown, repaint);
-peak resident memory at the end. 3 runs each, in turn.
+100,000-case database in a 1280x800 ``QTableView`` set up as the library's table (offscreen), against the
+same view over a bare model of as many rows that stores nothing. The window's first paint is made before
+the steps are timed (it was every run's slowest "step", the bare model's too). Every page step is timed
+(scroll, read what is shown, repaint); peak resident memory at the end. 3 runs each, in turn.
 
 The library's model reads in the background (placeholders for rows not yet read); the same model reading on
 the GUI thread (``sync``, as the library did before) runs too, as the baseline of the first page shown and of
@@ -86,10 +87,14 @@ def run() -> dict[str, Any]:
                 target=f"<= {STEP_TARGET_MS:g} ms",
                 met=worst <= STEP_TARGET_MS,
                 note=f"{len(mine[0]['steps'])} steps a run, {RUNS} runs; median step {median(steps):.2f} ms, "
-                f"p99 {percentile(steps, 99):.2f} ms (bare {median(bare_steps):.2f} / "
-                f"{percentile(bare_steps, 99):.2f}); last row {mine[0]['last']}; steps still showing "
-                f"placeholders after their paint: {sum(r['blank_steps'] for r in mine)}; reading on the GUI "
-                f"thread (before): slowest {max(sync_steps):.2f} ms, median {median(sync_steps):.2f} ms",
+                f"p95 {percentile(steps, 95):.2f}, p99 {percentile(steps, 99):.2f} ms (bare "
+                f"{median(bare_steps):.2f} / {percentile(bare_steps, 95):.2f} / "
+                f"{percentile(bare_steps, 99):.2f}); steps over {STEP_TARGET_MS:g} ms: "
+                f"{sum(1 for s in steps if s > STEP_TARGET_MS)} (bare "
+                f"{sum(1 for s in bare_steps if s > STEP_TARGET_MS)}); last row {mine[0]['last']}; "
+                f"steps still showing placeholders after their paint: {sum(r['blank_steps'] for r in mine)}; "
+                f"reading on the GUI thread (before): slowest {max(sync_steps):.2f} ms, "
+                f"median {median(sync_steps):.2f} ms",
             ),
             row(
                 f"library {N // 1000}k: first page and count shown",
@@ -121,10 +126,11 @@ def run() -> dict[str, Any]:
                 max(cpu),
                 max(bare_cpu),
                 "ms",
-                note=f"what other work on the machine does not stretch; median {median(cpu):.2f} ms, p99 "
-                f"{percentile(cpu, 99):.2f} ms, steps over {STEP_TARGET_MS:g} ms: "
-                f"{sum(1 for s in cpu if s > STEP_TARGET_MS)} (bare {median(bare_cpu):.2f} / "
-                f"{percentile(bare_cpu, 99):.2f} ms, {sum(1 for s in bare_cpu if s > STEP_TARGET_MS)} over)",
+                note=f"what other work on the machine does not stretch; median {median(cpu):.2f} ms, p95 "
+                f"{percentile(cpu, 95):.2f}, p99 {percentile(cpu, 99):.2f} ms, steps over "
+                f"{STEP_TARGET_MS:g} ms: {sum(1 for s in cpu if s > STEP_TARGET_MS)} (bare "
+                f"{median(bare_cpu):.2f} / {percentile(bare_cpu, 95):.2f} / {percentile(bare_cpu, 99):.2f}, "
+                f"{sum(1 for s in bare_cpu if s > STEP_TARGET_MS)} over)",
             ),
             row(
                 f"library {N // 1000}k: top to bottom, whole scroll",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Ticks, settle, sqlite_locked
+from conftest import Ticks, settle, sqlite_locked, turn_until_waited
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from signing import credential
@@ -51,11 +51,12 @@ def _waits_then_finishes(qtbot: QtBot, db: Database, start: object, busy: object
     """Run ``start()`` while the database is held; while held, the event loop turns, ``busy()`` holds and
     ``done()`` does not; after, ``done()`` comes. Returns the timer's ticks while held."""
     assert callable(start) and callable(busy) and callable(done)
-    with sqlite_locked(db):
+    with sqlite_locked(db) as held:
         ticks = Ticks()
         start()
         assert busy() and not done()  # returned at once, showing what it is doing
-        qtbot.wait(HOLD_MS)  # the event loop runs: the timer fires, and nothing has finished
+        # the event loop runs: the timer fires, and nothing has finished
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
         assert busy() and not done()
         assert ops.operations().busy

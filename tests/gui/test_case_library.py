@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mdtboard.services.context import Services
-from mdtboard.ui.cases.table_model import NAME, REF
+from mdtboard.ui.cases.table_cells import NAME, REF
 from mdtboard.ui.dialogs import ProblemsDialog
 from mdtboard.ui.main_window import CASE, LIBRARY
 

@@ -12,15 +12,8 @@ from pytestqt.modeltest import ModelTester
 from mdtboard.domain.case import Case, Patient
 from mdtboard.services.cases import CaseService
 from mdtboard.services.context import Services, open_services
-from mdtboard.ui.cases.table_model import (
-    CASE_ID_ROLE,
-    FICTIONAL_BADGE,
-    KEPT_WINDOWS,
-    KIND,
-    NAME,
-    REF,
-    CaseTableModel,
-)
+from mdtboard.ui.cases.table_cells import CASE_ID_ROLE, FICTIONAL_BADGE, KIND, NAME, REF
+from mdtboard.ui.cases.table_model import AHEAD, KEPT_WINDOWS, CaseTableModel
 
 pytestmark = pytest.mark.gui
 
@@ -170,8 +163,8 @@ def test_the_library_reads_the_next_windows_ahead_off_the_gui_thread(qtbot: Any,
     spy = _ThreadSpy(many.cases)
     model = CaseTableModel(spy, page_size=50, prefetch=True)  # type: ignore[arg-type]
     assert model.index(10, REF).data() == "GEN-00010"  # window 0, read with the count
-    qtbot.waitUntil(lambda: 1 in model._windows)  # noqa: SLF001 - the window after, read ahead
-    assert [c["gui"] for c in spy.calls] == [False]
+    qtbot.waitUntil(lambda: {1, 2} <= set(model._windows))  # noqa: SLF001 - the windows after, read ahead
+    assert [c["gui"] for c in spy.calls] == [False] * AHEAD
     spy.calls.clear()
     for row in range(50, MANY):  # scrolling down: each window is there before it is shown
         assert model.index(row, REF).data() == f"GEN-{row:05d}"
@@ -188,6 +181,22 @@ def test_the_library_reads_the_next_windows_ahead_off_the_gui_thread(qtbot: Any,
     assert [model.index(r, REF).data() for r in range(model.rowCount())] == [
         f"GEN-{i:05d}" for i in range(10, 20)
     ]
+
+
+def test_scrolling_up_the_windows_above_are_read_ahead(qtbot: Any, many: Services) -> None:
+    spy = _ThreadSpy(many.cases)
+    model = CaseTableModel(spy, page_size=50, prefetch=True)  # type: ignore[arg-type]
+    assert model.index(8 * 50, REF).data() == "GEN-00400"  # the last window, read at once (a jump)
+    qtbot.waitUntil(lambda: 7 in model._windows)  # noqa: SLF001 - the one above it, read ahead
+    assert model.index(7 * 50 + 49, REF).data() == "GEN-00399"  # one row up: window 7, scrolling up
+    # the two windows above it are read ahead (in the way the view moves), and the one below is there
+    qtbot.waitUntil(lambda: {5, 6, 8} <= set(model._windows), timeout=5000)  # noqa: SLF001
+    assert [r[1] for r in model._windows[5]] == [f"GEN-{i:05d}" for i in range(250, 300)]  # noqa: SLF001
+    spy.calls.clear()
+    for row in range(7 * 50 - 1, 5 * 50 - 1, -1):  # on up: every row there, none read on this thread
+        assert model.index(row, REF).data() == f"GEN-{row:05d}"
+    qtbot.waitUntil(lambda: {3, 4} <= set(model._windows), timeout=5000)  # noqa: SLF001
+    assert spy.calls and not any(c["gui"] for c in spy.calls)
 
 
 class _LoadSpy(_ThreadSpy):

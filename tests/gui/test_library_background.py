@@ -20,7 +20,8 @@ from mdtboard.domain.case import Case, Patient
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui import ops
 from mdtboard.ui.cases.library import CaseLibrary
-from mdtboard.ui.cases.table_model import CASE_ID_ROLE, PAGE_SIZE, PLACEHOLDER, REF
+from mdtboard.ui.cases.table_cells import CASE_ID_ROLE, PLACEHOLDER, REF
+from mdtboard.ui.cases.table_model import PAGE_SIZE
 
 pytestmark = pytest.mark.gui
 

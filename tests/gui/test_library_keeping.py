@@ -19,7 +19,7 @@ from mdtboard.domain.case import Case, Patient
 from mdtboard.domain.conference import Conference
 from mdtboard.services.context import Services
 from mdtboard.ui.cases.library import ARCHIVED_FILTER, CaseLibrary
-from mdtboard.ui.cases.table_model import KIND
+from mdtboard.ui.cases.table_cells import KIND
 from mdtboard.ui.main_window import CASE, LIBRARY, MainWindow
 
 pytestmark = pytest.mark.gui
@@ -397,7 +397,7 @@ def test_the_agenda_search_does_not_offer_an_archived_case(
 
 
 def test_the_reference_column_shows_a_generated_reference_whole(window: MainWindow) -> None:
-    from mdtboard.ui.cases.table_model import REF
+    from mdtboard.ui.cases.table_cells import REF
 
     library = window.library
     assert library is not None

@@ -22,7 +22,8 @@ from mdtboard.domain.case import Case, Patient
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui import startup
 from mdtboard.ui.accounts.people import Curtain
-from mdtboard.ui.cases.table_model import COLUMNS, CaseTableModel
+from mdtboard.ui.cases.table_cells import COLUMNS
+from mdtboard.ui.cases.table_model import CaseTableModel
 from mdtboard.ui.main_window import CASE, MainWindow
 from mdtboard.ui.startup import DatabaseOpener
 

@@ -58,7 +58,7 @@ BROAD_MATCHES = 1500
 WALK_SCAN = 4000
 WALK_SCAN_PER_ROW = 40
 #: A walk is chosen when it can expect this many times the matches it needs (see worth_walking).
-WALK_MARGIN = 2
+WALK_MARGIN = 1.5
 #: The index of the cases' (id, ref): a page's keys in reference order, read without the rows.
 ID_REF_INDEX = "ix_cases_id_ref"
 #: A query of several words sizes each word first (in the bounded count): its token entries, read up to this
@@ -68,6 +68,9 @@ ID_REF_INDEX = "ix_cases_id_ref"
 #: probes for each of its 11,111 entries, 270 ms on PostgreSQL; "00" and "2019" read whole, 10,000 and
 #: 11,111 entries, take a few milliseconds).
 SIZE_CAP = 12000
+#: A query of one word is sized up to this many entries only: its size decides only whether a walk can find
+#: a page (see worth_walking), and reading 12,000 entries of "a" at every keystroke doubled the median work.
+ONE_WORD_CAP = 6000
 HASH_RATIO = 8
 #: The bounded count, which runs before the sizes are known, chooses its driving word among this many
 #: (the longest) words of the query: one branch each, only the chosen one runs.
@@ -92,7 +95,8 @@ class Shape(Frozen):
     after: bool  # reference order only: the page starts after the reference ``:after``
     archived: bool  # archived cases only (else only the cases that are not archived)
     #: Per word: read whole and looked up (True) rather than probed per entry (see :func:`plan`); the first
-    #: word drives either way. Empty: every other word probed.
+    #: word drives (except in a walk, which checks it too, and then the joined words, one more flag).
+    #: Empty: every word probed.
     hashed: tuple[bool, ...]
 
     def __init__(
@@ -237,17 +241,22 @@ def _token_entries(shape: Shape) -> str:
     return f"{_joined_entries(shape)} UNION ALL {sql}" if shape.joined else sql
 
 
-def _size_of(alias: str, lo: str, hi: str) -> str:
-    """The token entries from ``:lo`` to ``:hi``, counted up to :data:`SIZE_CAP`."""
+def cap_for(words: int) -> int:
+    """Up to how many entries each word of a query of ``words`` words is sized."""
+    return SIZE_CAP if words > 1 else ONE_WORD_CAP
+
+
+def _size_of(alias: str, lo: str, hi: str, cap: int) -> str:
+    """The token entries from ``:lo`` to ``:hi``, counted up to ``cap``."""
     return (
         f"(SELECT count(*) FROM (SELECT 1 FROM case_search_tokens {alias} WHERE {alias}.token >= :{lo}"
-        f" AND {alias}.token < :{hi} LIMIT {SIZE_CAP}) z{alias})"
+        f" AND {alias}.token < :{hi} LIMIT {cap}) z{alias})"
     )
 
 
-def _size(i: int) -> str:
-    """Word ``i``'s token entries, counted up to :data:`SIZE_CAP`."""
-    return _size_of(f"s{i}", f"lo{i}", f"hi{i}")
+def _size(i: int, cap: int) -> str:
+    """Word ``i``'s token entries, counted up to ``cap``."""
+    return _size_of(f"s{i}", f"lo{i}", f"hi{i}", cap)
 
 
 def _is_hashed(e: int, d: int) -> str:
@@ -299,14 +308,15 @@ def _gated_entries(shape: Shape) -> str:
 def count_sql(shape: Shape) -> str:
     """``(entries read, distinct cases among them)``: exact when fewer than ``:read`` entries were read. With
     words, then the sizes (:data:`Sizes`): the highest case id, the token entries of each word and of the
-    words written together (if looked up), each counted up to :data:`SIZE_CAP`; :func:`plan` and
+    words written together (if looked up), each counted up to :func:`cap_for`; :func:`plan` and
     :func:`worth_walking` take them."""
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         return f"SELECT count(*), count(*) FROM (SELECT c.id FROM {_cases(shape)}{where} LIMIT :read) m"
-    sizes = [f"{_size(i)} AS n{i}" for i in range(shape.words)]
+    cap = cap_for(shape.words)
+    sizes = [f"{_size(i, cap)} AS n{i}" for i in range(shape.words)]
     if shape.joined:
-        sizes.append(f"{_size_of('tj', 'jlo', 'jhi')} AS nj")
+        sizes.append(f"{_size_of('tj', 'jlo', 'jhi', cap)} AS nj")
     columns = ["(SELECT max(x.id) FROM cases x)"]
     columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
     columns += ["(SELECT n.nj FROM n)"] * shape.joined
@@ -323,22 +333,30 @@ def count_sql(shape: Shape) -> str:
 Sizes = tuple[int, ...]
 
 
-def plan(query: Query, sizes: Sizes | None) -> tuple[Query, tuple[bool, ...]]:
+def plan(query: Query, sizes: Sizes | None, *, walk: bool = False) -> tuple[Query, tuple[bool, ...]]:
     """The query with its driving word first, and which words are read whole, from the sizes of its words
     (what :func:`count_sql` gives): the choice its gated branches make. The words written together are
     not looked up when no token starts with them (a walk probed every case for them: a third of
-    "phantom l" on PostgreSQL). Without sizes, as written."""
+    "phantom l" on PostgreSQL). Without sizes, as written.
+
+    ``walk`` (a page walked along the reference index, on PostgreSQL): every word with fewer entries than
+    :data:`SIZE_CAP`, and then the words written together, are read whole: a walk checks up to 4,000
+    cases, and a probe of PostgreSQL costs as much as reading some 30 entries ("phantom l": 1,643 cases
+    walked, 30 ms of probes; "phantom" read whole, 6,251 entries, about 2 ms)."""
     if sizes is None or not query.words:
         return query, ()
     joined = query.joined if query.joined is None or sizes[-1] else None
-    if len(query.words) < 2:
-        return Query(query.words, joined), ()
     words = sizes[1 : 1 + len(query.words)]
     drivers = min(len(query.words), DRIVERS)
     d = min(range(drivers), key=lambda i: (words[i], i))
     order = [d, *(i for i in range(len(query.words)) if i != d)]
+    planned = Query(tuple(query.words[i] for i in order), joined)
+    if walk:
+        cap = cap_for(len(query.words))
+        small = [words[i] < cap for i in order]
+        return planned, tuple(small + ([sizes[-1] < cap] if joined is not None else []))
     hashed = tuple(i != d and words[i] < SIZE_CAP and words[i] <= HASH_RATIO * words[d] for i in order)
-    return Query(tuple(query.words[i] for i in order), joined), hashed
+    return planned, hashed if len(order) > 1 else ()
 
 
 def worth_walking(query: Query, sizes: Sizes | None, want: int) -> bool:
@@ -352,7 +370,8 @@ def worth_walking(query: Query, sizes: Sizes | None, want: int) -> bool:
     cases, words = sizes[0], sizes[1 : 1 + len(query.words)]
     driver = min(words[: min(len(words), DRIVERS)])
     most = driver + (sizes[-1] if query.joined is not None else 0)
-    if driver >= SIZE_CAP or (query.joined is not None and sizes[-1] >= SIZE_CAP):
+    cap = cap_for(len(query.words))
+    if driver >= cap or (query.joined is not None and sizes[-1] >= cap):
         return True  # many
     return most * scan_for(want) >= WALK_MARGIN * want * max(int(cases or 0), 1)
 
@@ -367,9 +386,24 @@ def exact_count_sql(shape: Shape) -> str:
 
 
 def _matches(shape: Shape, case_id: str) -> str:
-    """The condition that the case ``case_id`` matches, probed word by word."""
-    every = " AND ".join(_probe(i, case_id, shape.postgresql) for i in range(shape.words))
-    return f"(({every}) OR {_joined_probe(case_id, shape.postgresql)})" if shape.joined else every
+    """The condition that the case ``case_id`` matches, word by word: probed, or (``shape.hashed``, see
+    :func:`plan` with ``walk``) looked up among the word's entries read whole."""
+
+    def hashed(i: int) -> bool:
+        return i < len(shape.hashed) and shape.hashed[i]
+
+    every = " AND ".join(
+        _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _probe(i, case_id, shape.postgresql)
+        for i in range(shape.words)
+    )
+    if not shape.joined:
+        return every
+    if hashed(shape.words):
+        entries = "SELECT wj.case_id FROM case_search_tokens wj WHERE wj.token >= :jlo AND wj.token < :jhi"
+        joined = f"({case_id} IN ({entries})) IS TRUE" if shape.postgresql else f"+{case_id} IN ({entries})"
+    else:
+        joined = _joined_probe(case_id, shape.postgresql)
+    return f"(({every}) OR {joined})"
 
 
 @cache

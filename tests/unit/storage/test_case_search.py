@@ -507,3 +507,12 @@ def test_a_page_walks_the_reference_index_only_when_the_sizes_say_it_can_find_it
     assert not case_search.worth_walking(two, (100_000, 2744, case_search.SIZE_CAP, 686), want=100)
     assert case_search.worth_walking(two, (100_000, 12_000, case_search.SIZE_CAP, 686), want=100)
     assert case_search.worth_walking(so, None, want=100)  # not measured: as before
+    # a walk on PostgreSQL, where a probe costs as much as reading some 30 entries: every word with fewer
+    # than SIZE_CAP entries is read whole, and then the words written together
+    cap = case_search.SIZE_CAP
+    assert case_search.plan(parse_query("phantom l"), (100_000, 6251, cap, 0), walk=True) == (
+        Query(("phantom", "l"), None), (True, False)
+    )
+    assert case_search.plan(parse_query("nguyen t"), (100_000, 2744, cap, 686), walk=True) == (
+        Query(("nguyen", "t"), "nguyent"), (True, False, True)
+    )

@@ -13,16 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
 from mdtboard.domain.case import Case, CaseSummary
 from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.ui import ops, palette
-from mdtboard.ui.cases.table_model import (
-    CASE_ID_ROLE,
-    COUNT_LIMIT,
-    KIND,
-    NAME,
-    REF,
-    TITLE,
-    UPDATED,
-    CaseTableModel,
-)
+from mdtboard.ui.cases.table_cells import CASE_ID_ROLE, KIND, NAME, REF, TITLE, UPDATED
+from mdtboard.ui.cases.table_model import COUNT_LIMIT, CaseTableModel
+from mdtboard.ui.cases.table_view import fix_row_heights
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
@@ -108,10 +101,7 @@ class CaseLibrary(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self._size_columns()
-        # Fixed row heights and widths from the font, never from the rows: measuring contents would read
-        # every fetched row again each time a page arrives, and 100,000 rows would no longer scroll smoothly.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._size_columns()  # widths and row heights from the font, never from the rows
         self.ui.sharingBanner.setStyleSheet(palette.SHARING_BANNER_STYLE)
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
@@ -166,7 +156,7 @@ class CaseLibrary(QWidget):
         for column, sample in ((REF, "TEACH-2026-000"), (KIND, "FICTIONAL"), (UPDATED, "2026-12-31 23:59")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
         header.resizeSection(NAME, metrics.horizontalAdvance("M") * 18 + pad)
-        self.ui.caseTable.verticalHeader().setDefaultSectionSize(metrics.height() + metrics.height() // 2 + 4)
+        fix_row_heights(self.ui.caseTable)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

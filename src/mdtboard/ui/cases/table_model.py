@@ -9,8 +9,10 @@ already read continues from its last reference, far windows are dropped (at most
 kept). A broad search ("more than 1,000 cases") grows a page at a time as the view scrolls (``fetchMore``),
 in windows all the same.
 
-With ``prefetch`` (the library's table), the windows on either side of the one being shown are read ahead
-on the reader thread (:mod:`mdtboard.ui.ops`), so that scrolling on rarely waits for the database.
+With ``prefetch`` (the library's table), the :data:`AHEAD` windows after the one being shown, in the way the
+view is scrolling, and the one before it are read ahead on the reader thread (:mod:`mdtboard.ui.ops`), so
+that scrolling on rarely waits for the database. What the cells show is made in
+:mod:`mdtboard.ui.cases.table_cells`, a row when it is first shown.
 
 With ``background`` (the library's table), the model itself never reads on the GUI thread: a new search,
 filter, sort or refresh is read on the reader thread while the rows of before stay shown, and the model is
@@ -33,13 +35,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.search import parse_query
-from mdtboard.ui.cases.table_reads import ARCHIVED as _ARCHIVED
-from mdtboard.ui.cases.table_reads import FICTIONAL as _FICTIONAL
+from mdtboard.ui.cases.table_cells import (
+    CASE_ID,
+    COLUMNS,
+    PLACEHOLDER,
+    ROW_ROLES,
+    SUMMARY,
+    TEXT_ROLES,
+    row_texts,
+    tooltip,
+)
 from mdtboard.ui.cases.table_reads import ID as _ID
-from mdtboard.ui.cases.table_reads import NAME as _NAME
 from mdtboard.ui.cases.table_reads import REF as _REF
-from mdtboard.ui.cases.table_reads import TITLE as _TITLE
-from mdtboard.ui.cases.table_reads import UPDATED as _UPDATED
 from mdtboard.ui.cases.table_reads import First, Search, find, first, page, plain
 from mdtboard.ui.cases.table_reads import Row as _Row
 
@@ -50,43 +57,15 @@ if TYPE_CHECKING:
 PAGE_SIZE = 200
 #: Windows kept in memory; the one furthest from the last one read goes first.
 KEPT_WINDOWS = 8
+#: Windows read ahead in the direction the view last moved (one is read on the other side too).
+AHEAD = 2
 #: A case to show (:meth:`CaseTableModel.row_of`) is looked for among this many rows at most.
 FIND_ROWS = 5000
 #: Matches are counted up to this many; past it the library says "more than 1,000 cases" (an exact
 #: count of a one-letter search over 100,000 cases would cost more than the search itself).
 COUNT_LIMIT = 1000
 
-#: (header, service sort key) of each column, in order.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Reference", "ref"),
-    ("Patient", "name"),
-    ("Title", "title"),
-    ("Kind", "fictional"),
-    ("Updated", "updated"),
-)
-REF, NAME, TITLE, KIND, UPDATED = range(len(COLUMNS))
-
-#: The case's database id, for any cell of its row.
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The whole :class:`CaseSummary` of the row.
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
-
-FICTIONAL_BADGE = "FICTIONAL"
-REAL_TEXT = "Real"
-#: The cells of a row whose window is being read (background mode).
-PLACEHOLDER = ("…", "", "", "", "")
-
 _Index = QModelIndex | QPersistentModelIndex
-
-# Roles and flags as plain ints, made once: a view asks for every role of every cell it paints (about a
-# thousand calls a page step), and building Qt's enum objects on each call cost more than the rest.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_CASE_ID = int(CASE_ID_ROLE)
-_SUMMARY = int(SUMMARY_ROLE)
-_SERVED = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _CASE_ID, _SUMMARY})
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 #: The first load of the program's library, read by :func:`warm_up` on the thread that opened the database.
 _warm: list[tuple[object, First]] = []
@@ -145,6 +124,7 @@ class CaseTableModel(QAbstractTableModel):
         self._loading = False
         self._growing = False  # a broad search's next page is being read (background mode)
         self._ahead_of = -1  # the window whose neighbours were last asked for
+        self._heading = 1  # the way the view last moved: 1 down, -1 up
         self._windows: dict[int, list[_Row]] = {}
         #: The last reference of each full window read in this generation (shared with the reader thread).
         self._lasts: dict[int, str] = {}
@@ -276,7 +256,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pending.clear()
         self._asked.clear()
         self._growing = False
-        self._ahead_of = -1
+        self._ahead_of, self._heading = -1, 1
         self._shown = search
         # Without words (the whole library, or one kind of it) the count is exact, however large.
         self._total_exact = counted <= COUNT_LIMIT or not parse_query(search.query).words
@@ -427,17 +407,21 @@ class CaseTableModel(QAbstractTableModel):
             self._cells.pop(far, None)
 
     def _read_ahead(self, window: int) -> None:
-        """Read the windows on either side of ``window`` on the reader thread, if not in memory."""
-        self._ahead_of = window
-        for near in (window + 1, window - 1):
+        """Read on the reader thread, if not in memory, the :data:`AHEAD` windows after ``window`` in the
+        direction the view last moved (down at first), then the one on the other side: a window read when
+        its first row is shown would show placeholders for as long as its read takes."""
+        if 0 <= self._ahead_of != window:
+            self._heading = 1 if window > self._ahead_of else -1
+        self._ahead_of, step = window, self._heading
+        for near in (*(window + step * k for k in range(1, AHEAD + 1)), window - step):
             if near >= 0 and near * self._page_size < self._rows:
                 self._read_in_background(near)
 
     def _read_in_background(self, window: int) -> None:
-        from mdtboard.ui import ops  # the model also serves without the program's operations (tests)
-
         if window in self._windows or window in self._pending:
             return
+        from mdtboard.ui import ops  # the model also serves without the program's operations (tests)
+
         self._pending.add(window)
         generation = self._generation
         ops.read(
@@ -510,7 +494,7 @@ class CaseTableModel(QAbstractTableModel):
             return None
         texts = cells[offset]
         if texts is None:
-            texts = cells[offset] = self._row_texts(self._windows[window][offset])
+            texts = cells[offset] = row_texts(self._windows[window][offset])
         return texts
 
     def _read(self, window: int) -> list[_Row]:
@@ -559,53 +543,21 @@ class CaseTableModel(QAbstractTableModel):
             self._total = max(self._total, self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        role = int(role)
-        if role not in _SERVED or not index.isValid():
-            return None
-        if role in (_DISPLAY, _ACCESSIBLE):
+        # Called for about seven roles of every cell painted (a thousand times a page step): the text roles
+        # first, every role not answered at once.
+        if role in TEXT_ROLES:
             texts = self._texts(index.row())
             return None if texts is None else texts[index.column()]
-        found = self._summary(index.row())
-        if found is None:
-            return None
-        column = index.column()
-        if role == _TOOLTIP:
-            if column == KIND:
-                tip = (
-                    "A fictional case (demo or teaching); no real patient."
-                    if found[_FICTIONAL]
-                    else "A real patient's case."
-                )
-                archived_at = found[_ARCHIVED]
-                if archived_at is not None:
-                    tip += f" Archived on {archived_at.astimezone().strftime('%Y-%m-%d')}."
-                return tip
-            return self._text(found, column) or None
-        if role == _CASE_ID:
-            return found[_ID]
-        if role == _SUMMARY:
-            return CaseSummary(*found)
+        if role in ROW_ROLES:
+            found = self._summary(index.row())
+            if found is None:
+                return None
+            if role == CASE_ID:
+                return found[_ID]
+            if role == SUMMARY:
+                return CaseSummary(*found)
+            return tooltip(found, index.column())  # the tooltip
         return None
-
-    @classmethod
-    def _row_texts(cls, found: _Row) -> tuple[str, ...]:
-        return tuple(cls._text(found, column) for column in range(len(COLUMNS)))
-
-    @staticmethod
-    def _text(found: _Row, column: int) -> str:
-        if column == REF:
-            return found[_REF]
-        if column == NAME:
-            return found[_NAME]
-        if column == TITLE:
-            return found[_TITLE] or ""
-        if column == KIND:
-            kind = FICTIONAL_BADGE if found[_FICTIONAL] else REAL_TEXT
-            return f"{kind} · archived" if found[_ARCHIVED] is not None else kind
-        if column == UPDATED:
-            updated_at = found[_UPDATED]
-            return updated_at.strftime("%Y-%m-%d %H:%M") if updated_at else ""
-        return ""
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -617,10 +569,8 @@ class CaseTableModel(QAbstractTableModel):
                 return f"Sort by {COLUMNS[section][0].lower()}"
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _ROW_FLAGS
+    # flags(): QAbstractTableModel's own (enabled, selectable, no children), answered without Python for
+    # every cell painted.
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
