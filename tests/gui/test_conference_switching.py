@@ -13,7 +13,7 @@ from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
-from conftest import Ticks, held_for, settle
+from conftest import Ticks, held_for, settle, turn_until_waited
 from gui_thread_sql import watch_gui_thread
 from pytestqt.qtbot import QtBot
 from test_conference_support import WorkspaceFactory, conference, load_samples, make_workspace
@@ -84,7 +84,7 @@ def test_leaving_a_conference_with_typing_pending_does_not_wait_for_a_locked_dat
     _type_pending(qtbot, workspace, case_id)
 
     with watch_gui_thread(db.engine) as noted:
-        with held_for(db, HOLD_S, PG_TABLES):
+        with held_for(db, HOLD_S, PG_TABLES) as held:
             ticks = Ticks()
             if step == "open_another":
                 workspace.open_conference(other)
@@ -92,8 +92,10 @@ def test_leaving_a_conference_with_typing_pending_does_not_wait_for_a_locked_dat
                 workspace.new_conference()
             else:
                 workspace.hide()
-            qtbot.wait(int(HOLD_S * 1000) - 300)  # while held (what comes after it is not timed)
+            # while held (what comes after it is not timed)
+            turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_S - 0.3)
             ticks.stop()
+            held.let_go()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         settle()
         if step == "open_another":

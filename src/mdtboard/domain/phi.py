@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache, partial
 
 import phonenumbers
 
@@ -189,35 +190,93 @@ def find_identifiers(
     ``ages``: ages over 89 known from the case (found as bare numbers too: "Mr J, 96", "91F").
     ``known``: identifiers found in the case's other texts (a town, an institution, a record number), found
     wherever they are written again, with the kind and sureness they were found with.
+
+    What depends on the text alone is found once per text (:func:`_text_spans`): a draft asks about each
+    text several times, with the names, ages and identifiers found case-wide so far.
     """
     today = today or date.today()
     names = tuple(names)
-    found: list[Span] = []
+    head, told_ages, middle, tail = _text_spans(text, today)
+    found: list[Span] = list(head)
+    add = partial(_add, found, text)
+    for token in sorted(set(names), key=len, reverse=True):
+        # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
+        flags = re.IGNORECASE if len(token) > 3 else 0
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?:['’]s)?(?![\w])", text, flags):
+            end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
+            start, end = with_initials(text, match.start(), end)
+            add(start, end, HintKind.NAME)
+    for start, end in shortened_names(text, names):
+        add(start, end, HintKind.NAME)
+    found.extend(told_ages)
+    if any(age > MAX_SHOWN_AGE for age in ages):  # "ninety-seven and sharp": a case known to hold such an age
+        for match in age_word_pattern().finditer(text):
+            add(match.start(), match.end(), HintKind.AGE_OVER_89)
+    for age in ages:
+        if age > MAX_SHOWN_AGE:
+            bare = rf"(?<![\d.,/]){age}(?![\d/]|[.,]\d)(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
+            for match in re.finditer(bare, text):
+                add(match.start(), match.end(), HintKind.AGE_OVER_89)
+    found.extend(middle)
+    beside = [(s, e, kind is HintKind.POSTCODE) for s, e, kind, _sure, _year in found if kind in _BESIDE]
+    for start, end, postcode in places_beside(beside, text):
+        if postcode:  # "1100-053 Lisboa" after an address is a postcode, not the phone it looks like
+            found[:] = [f for f in found if not (f[2] is HintKind.PHONE and start <= f[0] and f[1] <= end)]
+        add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
+    for found_text, kind, sure in sorted(set(known), key=lambda k: len(k[0]), reverse=True):
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
+            add(match.start(), match.end(), kind, sure)
+    found.extend(tail)
+    # an institution's name in full or its town in brackets after it: "JOOTRH (Jaramogi Oginga Odinga)",
+    # "Saudi Aramco (Dhahran)"
+    for _start, end, kind, sure, _year in list(found):
+        if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
+            town = text[inner[0]:inner[1]].casefold() in town_names()
+            add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+    return tuple(
+        IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
+        for start, end, kind, sure, year in _without_overlaps(found)
+    )
 
+
+def _add(
+    found: list[Span], text: str, start: int, end: int, kind: HintKind, sure: bool = True,
+    year: int | None = None,
+) -> None:
+    """Add a span of ``text`` found to be of ``kind`` to ``found``, with the parts written around it that
+    belong to it (see phi_forms.py); the span as found is kept after the wider one, for when the wider one
+    clashes with another hint."""
+    wide = (start, end)
+    if kind is HintKind.DATE:
+        wide = (widen_date(text, start), end)
+    elif kind is HintKind.NAME:
+        wide = widen_name(text, start, end)
+    elif kind is HintKind.PLACE:
+        wide = widen_place(text, start, end)
+    elif kind is HintKind.ADDRESS:
+        # a range of house numbers before it: "12-14 Smith St"
+        before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
+        wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
+    elif kind is HintKind.INSTITUTION:
+        wide = (widen_institution(text, start), end)
+    for first, last in dict.fromkeys((wide, (start, end))):
+        while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
+            last -= 1
+        if last > first:
+            found.append((first, last, kind, sure, year))
+
+
+@lru_cache(maxsize=512)
+def _text_spans(
+    text: str, today: date
+) -> tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
+    """What :func:`find_identifiers` finds in ``text`` whatever the case knows, in its order of trust: what
+    comes before the names of the case's people, the ages written as such (before the ages known from the
+    case), the places (before those written beside an address) and what comes after the identifiers known
+    from the case's other texts."""
     clinical = clinical_words()
-
-    def add(start: int, end: int, kind: HintKind, sure: bool = True, year: int | None = None) -> None:
-        # the parts written around an identifier that belong to it (see phi_forms.py); the span as found
-        # is kept after the wider one, for when the wider one clashes with another hint
-        wide = (start, end)
-        if kind is HintKind.DATE:
-            wide = (widen_date(text, start), end)
-        elif kind is HintKind.NAME:
-            wide = widen_name(text, start, end)
-        elif kind is HintKind.PLACE:
-            wide = widen_place(text, start, end)
-        elif kind is HintKind.ADDRESS:
-            # a range of house numbers before it: "12-14 Smith St"
-            before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
-            wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
-        elif kind is HintKind.INSTITUTION:
-            wide = (widen_institution(text, start), end)
-        for first, last in dict.fromkeys((wide, (start, end))):
-            while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
-                last -= 1
-            if last > first:
-                found.append((first, last, kind, sure, year))
-
+    found: list[Span] = []
+    add = partial(_add, found, text)
     for match in _EMAIL.finditer(text):
         add(match.start(), match.end(), HintKind.EMAIL)
     for match in _URL.finditer(text):
@@ -253,10 +312,10 @@ def find_identifiers(
         if 7 <= sum(ch.isdigit() for ch in match.group()) <= 15:
             add(match.start(), match.end(), HintKind.PHONE)
     not_phones = [m.span() for m in _NOT_A_PHONE.finditer(text)]
-    found = [f for f in found
+    found[:] = [f for f in found
              if f[2] is not HintKind.PHONE or not any(s <= f[0] and f[1] == e for s, e in not_phones)]
     # a phone's extension is part of it: "(416) 935-7700 x4412", "+82 2 3142 5500 ext. 331"
-    found = [(f[0], extension.end(), *f[2:]) if f[2] is HintKind.PHONE and (
+    found[:] = [(f[0], extension.end(), *f[2:]) if f[2] is HintKind.PHONE and (
         extension := PHONE_EXTENSION.match(text, f[1])) else f for f in found]
     for start, end in (*address_spans(text), *address_world_spans(text), *address_form_spans(text, clinical)):
         add(*widen_address(text, start, end), HintKind.ADDRESS)
@@ -283,29 +342,16 @@ def find_identifiers(
             add(*acronym.span("acronym"), HintKind.INSTITUTION, sure)
     for start, end in (*context_names(text), *name_spans(text), *name_form_spans(text, clinical)):
         add(start, end, HintKind.NAME)
-    for token in sorted(set(names), key=len, reverse=True):
-        # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
-        flags = re.IGNORECASE if len(token) > 3 else 0
-        for match in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?:['’]s)?(?![\w])", text, flags):
-            end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
-            start, end = with_initials(text, match.start(), end)
-            add(start, end, HintKind.NAME)
-    for start, end in shortened_names(text, names):
-        add(start, end, HintKind.NAME)
+    head = tuple(found)
+    found.clear()
     for match in _AGE.finditer(text):
         group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for start, end in (*age_spans(text), *age_form_spans(text)):
         add(start, end, HintKind.AGE_OVER_89)
-    if any(age > MAX_SHOWN_AGE for age in ages):  # "ninety-seven and sharp": a case known to hold such an age
-        for match in age_word_pattern().finditer(text):
-            add(match.start(), match.end(), HintKind.AGE_OVER_89)
-    for age in ages:
-        if age > MAX_SHOWN_AGE:
-            bare = rf"(?<![\d.,/]){age}(?![\d/]|[.,]\d)(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
-            for match in re.finditer(bare, text):
-                add(match.start(), match.end(), HintKind.AGE_OVER_89)
+    told_ages = tuple(found)
+    found.clear()
     for start, end in town_spans(text):
         add(start, end, HintKind.PLACE, sure=False)
     for match in HOLIDAY.finditer(text):  # "at Christmas": a day of the year, but often harmless
@@ -316,14 +362,8 @@ def find_identifiers(
         add(start, end, HintKind.PLACE, sure)
     for start, end in named_home_spans(text):
         add(start, end, HintKind.ADDRESS, sure=False)
-    beside = [(s, e, kind is HintKind.POSTCODE) for s, e, kind, _sure, _year in found if kind in _BESIDE]
-    for start, end, postcode in places_beside(beside, text):
-        if postcode:  # "1100-053 Lisboa" after an address is a postcode, not the phone it looks like
-            found = [f for f in found if not (f[2] is HintKind.PHONE and start <= f[0] and f[1] <= end)]
-        add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
-    for found_text, kind, sure in sorted(set(known), key=lambda k: len(k[0]), reverse=True):
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
-            add(match.start(), match.end(), kind, sure)
+    middle = tuple(found)
+    found.clear()
     for start, end in acronym_institution_spans(text, clinical):
         add(start, end, HintKind.INSTITUTION, sure=False)
     for start, end in at_name_spans(text, clinical):
@@ -336,16 +376,7 @@ def find_identifiers(
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
-    # an institution's name in full or its town in brackets after it: "JOOTRH (Jaramogi Oginga Odinga)",
-    # "Saudi Aramco (Dhahran)"
-    for _start, end, kind, sure, _year in list(found):
-        if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
-            town = text[inner[0]:inner[1]].casefold() in town_names()
-            add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
-    return tuple(
-        IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
-        for start, end, kind, sure, year in _without_overlaps(found)
-    )
+    return head, told_ages, middle, tuple(found)
 
 
 def _without_overlaps(found: list[Span]) -> list[Span]:
