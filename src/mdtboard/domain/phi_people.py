@@ -220,11 +220,16 @@ _BRACKET_AGE = re.compile(
 )
 
 
-def bracket_age_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure]:
-    """Ages over 89 in brackets after a relation or a person's name (questions)."""
+@cache
+def _relations() -> frozenset[str]:
     from mdtboard.domain.phi_names import cue_words
 
-    relations = cue_words()
+    return cue_words()
+
+
+def bracket_age_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure]:
+    """Ages over 89 in brackets after a relation or a person's name (questions)."""
+    relations = _relations()
     spans: list[Sure] = []
     for match in _BRACKET_AGE.finditer(text):
         word = match.group("w")
