@@ -244,7 +244,7 @@ def test_undo_of_a_plan_not_shown_opens_it_in_the_background(
     GUI thread, the history does not move until the plan is shown, then each change is undone once."""
     services = Services.on(sqlite_db)
     cases = load_samples(services)
-    first, other = (conference_draft(services, cases[ref]) for ref in ("MDT-001", "MDT-002"))
+    first = conference_draft(services, cases["MDT-001"])
     editor = make_editor(services)
     stack = editor.test_stack  # type: ignore[attr-defined]
     editor.open_case(cases["MDT-001"], first.agenda_item_id)
@@ -256,12 +256,13 @@ def test_undo_of_a_plan_not_shown_opens_it_in_the_background(
         field.moveCursor(field.textCursor().MoveOperation.End)
         qtbot.keyClicks(field, " Seen again.")
     assert editor.flush() and stack.index() == 2
-    editor.open_case(cases["MDT-002"], other.agenda_item_id)
+    editor.open_case(cases["MDT-002"])  # a case without a plan
     settle()
+    assert editor.case is not None and editor.case.id == cases["MDT-002"] and editor.plan is None
     _waits_then_finishes(
         qtbot, sqlite_db,
         start=lambda: (undo_queue.ask(stack, "undo"), undo_queue.ask(stack, "undo")),
-        busy=lambda: stack.index() == 2 and editor.plan is not None and editor.plan.id == other.id,
+        busy=lambda: stack.index() == 2 and editor.case is not None and editor.case.id == cases["MDT-002"],
         done=lambda: stack.index() == 0,
     )
     assert editor.plan is not None and editor.plan.id == first.id
