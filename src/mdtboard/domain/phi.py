@@ -33,30 +33,34 @@ from functools import lru_cache, partial
 
 import phonenumbers
 
+from mdtboard.domain.phi_calendar import loose_date_spans
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
 from mdtboard.domain.phi_forms import (
-    acronym_spans,
-    address_form_spans,
     age_form_spans,
     age_word_pattern,
-    bracket_after,
-    clinical_acronyms,
     date_form_spans,
-    institution_form_spans,
-    joined_by_landmark,
     name_form_spans,
     neighbourhood_spans,
     place_form_spans,
-    widen_address_end,
     widen_date,
-    widen_institution,
     widen_name,
     widen_place,
 )
+from mdtboard.domain.phi_forms_sites import (
+    acronym_spans,
+    address_form_spans,
+    bracket_after,
+    clinical_acronyms,
+    institution_form_spans,
+    joined_by_landmark,
+    widen_address_end,
+    widen_institution,
+)
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
+from mdtboard.domain.phi_labels import label_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
-from mdtboard.domain.phi_people import people_spans
+from mdtboard.domain.phi_people import people_not_names, people_spans
 from mdtboard.domain.phi_places import (
     acronym_institution_spans,
     address_spans,
@@ -169,7 +173,9 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 
 #: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011", "2021-2022")
 #: are not phones.
-_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
+#: A day and month and a 24-hour time ("28/11 0800") neither.
+_NOT_A_PHONE = re.compile(r"\b\d{1,2}/\d{1,2}\s+(?:[01]\d|2[0-3])[0-5]\d\b|"
+                          r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
@@ -233,10 +239,42 @@ def find_identifiers(
         if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
             town = text[inner[0]:inner[1]].casefold() in town_names()
             add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+    # the line after an address label: what the rules above did not find of it ("Kounicova 48" of
+    # "Kounicova 48, 602 00 Brno" where the postcode and the town were found)
+    not_names = people_not_names(clinical_words())
+    for start, end, what, _sure in _labelled(text):
+        if what == "address":
+            for gap_start, gap_end in _gaps(start, end, [(f[0], f[1]) for f in found]):
+                while gap_start < gap_end and not text[gap_start].isalnum():
+                    gap_start += 1
+                piece = text[gap_start:gap_end]
+                if any(ch.isdigit() for ch in piece) or any(
+                        w[:1].isupper() and w.strip(".,").casefold() not in not_names for w in piece.split()):
+                    add(gap_start, gap_end, HintKind.ADDRESS)
     return tuple(
         IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
         for start, end, kind, sure, year in _without_overlaps(found)
     )
+
+
+@lru_cache(maxsize=512)
+def _labelled(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """What stands after the address and person labels of ``text`` (phi_labels.py), once per text."""
+    return tuple(label_spans(text, people_not_names(clinical_words())))
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``start``-``end`` that none of ``spans`` covers."""
+    gaps, at = [], start
+    for first, last in sorted(spans):
+        if last <= at or first >= end:
+            continue
+        if first > at:
+            gaps.append((at, first))
+        at = max(at, last)
+    if at < end:
+        gaps.append((at, end))
+    return gaps
 
 
 def _add(
@@ -354,6 +392,8 @@ def _text_spans(
     found.clear()
     for start, end in town_spans(text):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end, sure in loose_date_spans(text):
+        add(start, end, HintKind.DATE, sure)
     for match in HOLIDAY.finditer(text):  # "at Christmas": a day of the year, but often harmless
         add(match.start(), match.end(), HintKind.DATE, sure=False)
     for start, end in (*geo_spans(text), *place_spans(text)):
@@ -372,6 +412,9 @@ def _text_spans(
         add(start, end, HintKind.PLACE, sure=False)
     for start, end in neighbourhood_spans(text, town_names(), clinical):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end, what, sure in _labelled(text):
+        if what == "name":
+            add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
