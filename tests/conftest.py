@@ -109,7 +109,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         path = tmp_path / "mdtboard.sqlite3"
         if at_head:
-            shutil.copyfile(request.getfixturevalue("_sqlite_at_head"), path)
+            shutil.copy(request.getfixturevalue("_sqlite_at_head"), path)  # its owner-only mode too
             _AT_HEAD.add(sqlite_url(path))
         yield sqlite_url(path)
         drain_operations()
@@ -130,6 +130,20 @@ def _sqlite_at_head(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (a copy is the same file, made in a millisecond instead of a tenth of a second)."""
     path = tmp_path_factory.mktemp("template") / "mdtboard.sqlite3"
     prepare_at_head(sqlite_url(path))  # the engine disposed: the write-ahead log is in the file
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sqlite_as_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite file as the program makes it (opened by :func:`open_services`: migrated from nothing
+    to head, not created from the models), made once a worker. Copied (with its owner-only mode) where a
+    test wants a database the program made and nothing of how it was made: migrating a new file takes a
+    good part of a second."""
+    from mdtboard.services.context import open_services
+
+    path = tmp_path_factory.mktemp("as-made") / "mdtboard.sqlite3"
+    open_services(sqlite_url(path)).close()  # the engine disposed: the write-ahead log is in the file
     assert not path.with_name(path.name + "-wal").exists()
     return path
 
