@@ -243,3 +243,26 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     care_plan = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "CarePlan")
     assert care_plan["status"] == "active"
     assert messages[-1].startswith("Exported the FHIR bundle of the agreed plan (version 1) of MDT-001")
+
+
+def test_a_print_preview_closed_before_its_last_page_came_takes_no_more_pages(qtbot: QtBot) -> None:
+    """The preview closed (and deleted) while its pages are still being drawn on their thread: the pages that
+    come after are not shown, and nothing fails (its timer went with the dialog)."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from mdtboard.ui.careplan.output import print_preview
+
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    for number in range(12):
+        canvas.drawString(72, 720, f"Page {number + 1}")
+        canvas.showPage()
+    canvas.save()
+    dialog = print_preview(out.getvalue(), "A4", "Many pages", None)
+    pages = dialog.pages  # type: ignore[attr-defined]
+    assert not pages.done
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: pages.done, timeout=20_000)  # pages come after the dialog went: none fails
+    qtbot.wait(50)
