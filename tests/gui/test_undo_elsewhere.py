@@ -1,7 +1,7 @@
 """Undo and redo of a change to a case not on screen: Ctrl+Z queues the case's opening in the background and
 undoes once it is shown, while another program holds the database; pressed several times quickly, each
 step is undone once, in order. An opening that fails leaves the undo history as it was and says so in the
-status bar (Ctrl+Z tries again)."""
+status bar (Ctrl+Z tries again); a step for a case deleted elsewhere is taken off the history."""
 
 from __future__ import annotations
 
@@ -122,3 +122,13 @@ def test_an_undo_whose_case_cannot_be_opened_leaves_the_history_and_says_so(
     window.action_undo.trigger()  # the database answers again: the step is undone now
     qtbot.waitUntil(lambda: stack.index() == 1, timeout=10_000)
     assert editor.current_case_id() == first and stack.count() == 3
+
+    # MDT-001 deleted on another PC: its last step can never apply, and is taken off the history
+    assert editor.flush()
+    window.open_case(other)
+    settle()
+    second_session.cases.delete(first)
+    window.action_undo.trigger()
+    qtbot.waitUntil(lambda: "taken off" in window.ui.statusbar.currentMessage(), timeout=10_000)
+    settle()
+    assert editor.current_case_id() == other and (stack.index(), stack.count()) == (0, 2)

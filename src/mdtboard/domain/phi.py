@@ -53,14 +53,15 @@ from mdtboard.domain.phi_forms_sites import (
     clinical_acronyms,
     institution_form_spans,
     joined_by_landmark,
+    street_name_spans,
     widen_address_end,
     widen_institution,
 )
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_labels import label_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
-from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
-from mdtboard.domain.phi_people import people_not_names, people_spans
+from mdtboard.domain.phi_numbers import CHECKED_ID, LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
+from mdtboard.domain.phi_people import bracket_age_spans, people_not_names, people_spans
 from mdtboard.domain.phi_places import (
     acronym_institution_spans,
     address_spans,
@@ -328,6 +329,8 @@ def _text_spans(
         add(match.start(), match.end(), HintKind.IP_ADDRESS)
     for match in SSN.finditer(text):
         add(match.start(), match.end(), HintKind.SSN)
+    for match in CHECKED_ID.finditer(text):
+        add(match.start(), match.end(), HintKind.RECORD_NUMBER)
     for match in LABELLED_NUMBER.finditer(text):
         add(match.start("code"), match.end("code"), HintKind.RECORD_NUMBER)
     for start, end in national_number_spans(text):
@@ -355,7 +358,8 @@ def _text_spans(
     # a phone's extension is part of it: "(416) 935-7700 x4412", "+82 2 3142 5500 ext. 331"
     found[:] = [(f[0], extension.end(), *f[2:]) if f[2] is HintKind.PHONE and (
         extension := PHONE_EXTENSION.match(text, f[1])) else f for f in found]
-    for start, end in (*address_spans(text), *address_world_spans(text), *address_form_spans(text, clinical)):
+    for start, end in (*address_spans(text), *address_world_spans(text), *address_form_spans(text, clinical),
+                       *street_name_spans(text, clinical)):
         add(*widen_address(text, start, end), HintKind.ADDRESS)
     # two addresses joined by a landmark are one ("No. 17, Oke-Ado Road, off Liberty Stadium Rd")
     addresses = sorted(f for f in found if f[2] is HintKind.ADDRESS)
@@ -388,6 +392,8 @@ def _text_spans(
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for start, end in (*age_spans(text), *age_form_spans(text)):
         add(start, end, HintKind.AGE_OVER_89)
+    for start, end, sure in bracket_age_spans(text, clinical):
+        add(start, end, HintKind.AGE_OVER_89, sure)
     told_ages = tuple(found)
     found.clear()
     for start, end in town_spans(text):

@@ -60,7 +60,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     day_short = "(?:" + "|".join(re.escape(w) for w in [*full, *short] if not _english_word(w)) + ")"
     return (
         # a month and a year: "Okt. 2026", "jan/2026", "juli -25", "abril del 2025", "červen 2025"
-        re.compile(rf"(?<![\w'’-])(?i:{month})\.?(?:\s+(?i:del?|of)\s+|\s*/\s*|\s+-|\s+['’]|\s+)"
+        re.compile(rf"(?<![\w'’-])(?=[^\W\d_]{{3,15}}\.?[\s/'’delofDELOF-]{{1,6}}\d)(?i:{month})\.?(?:\s+(?i:del?|of)\s+|\s*/\s*|\s+-|\s+['’]|\s+)"
                    r"(?:(?:19|20)\d\d|(?<=[-'’])\d\d)(?![\w/]|[.,]\d)"),
         # a short English month after a word that makes it one: "in Sept", "since Oct"
         re.compile(rf"(?<![\w-]){_CUE}\s+(?P<m>{_ENGLISH_SHORT}\.?)(?![\w'’-])"),

@@ -75,6 +75,32 @@ def address_form_spans(text: str, clinical: frozenset[str] = frozenset()) -> lis
     return spans
 
 
+#: A street known by its name and an English street word, without a house number: "Beechwood Road", "Broad
+#: st", "E. 105th St" ("St" before a capitalised word is a saint: "St Mary's").
+_STREET_NAME = re.compile(
+    rf"(?<![\w.-])(?P<name>(?:[NSEW]\.?\s+)?(?:\d{{1,3}}(?:st|nd|rd|th)|{CAPW}(?:\s+{CAPW}){{0,2}}))\s+"
+    r"(?i:street|st|road|rd|avenue|ave|lane|ln|crescent|terrace|boulevard|blvd|drive|highway|hwy)\b\.?"
+    rf"(?!\s*{CAPW}\s*['’]s|\s+{CAPW}(?:\s|$))"
+)
+
+
+def street_name_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Span]:
+    """Streets named without a house number (see :data:`_STREET_NAME`): the name's words that are not names
+    before it are left out ("the Pain Road" is not a street), and it is kept only when a name remains."""
+    spans = []
+    for match in _STREET_NAME.finditer(text):
+        start = match.start("name")
+        for word in re.finditer(r"\S+", match.group("name")):
+            if re.fullmatch(r"[NSEW]\.?|\d.*", word.group()) or not (
+                    _bare(word.group()) in _NOT or _bare(word.group()) in clinical):
+                break
+            start = match.start("name") + word.end()
+        name = text[start:match.end("name")].strip()
+        if name and (re.search(r"\d", name) or not _all_known(name, clinical)):
+            spans.append((match.end("name") - len(name), match.end()))
+    return spans
+
+
 @cache
 def _address_tails() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     routes = _words(entries("address_forms", "routes"))

@@ -211,3 +211,33 @@ def people_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure
         if rare and (words.surname(word) or two and words.frequency(word) == 0.0):
             spans.append((match.start(), match.end(), match.group("bare") is None))
     return spans
+
+
+#: A number from 90 to 119 alone in brackets, or last in them after a comma, right after a word: "his
+#: kokum (93)", "Kartar Singh ('Bapu ji', 90)". An age when the word is a relation or a name.
+_BRACKET_AGE = re.compile(
+    r"(?P<w>[^\W\d_][\w'’-]*)\s*\((?:[^()\d]{1,30},\s*)?(?P<n>9\d|1[01]\d)\s*\)"
+)
+
+
+@cache
+def _relations() -> frozenset[str]:
+    from mdtboard.domain.phi_names import cue_words
+
+    return cue_words()
+
+
+def bracket_age_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure]:
+    """Ages over 89 in brackets after a relation or a person's name (questions)."""
+    relations = _relations()
+    spans: list[Sure] = []
+    for match in _BRACKET_AGE.finditer(text):
+        word = match.group("w")
+        key = word.casefold()
+        person = key in relations or (word.isalpha() and word[0].isupper() and word[1:].islower()
+                                      and key not in clinical and key not in NOT_NAMES
+                                      and (key in given_names() or key in surnames()
+                                           or key not in english_frequency()))
+        if person:
+            spans.append((*match.span("n"), False))
+    return spans

@@ -83,3 +83,15 @@ def test_names_beside_an_email_capitalised_particles_and_a_given_name_that_is_a_
 
 def test_a_short_weekday_before_a_date_and_a_time_after_it_are_not_a_phone() -> None:
     assert (HintKind.DATE, "Thu 19/11") in found("Ward round Thu 19/11 0930 with the team.")
+
+
+def test_a_street_named_without_a_number_an_age_in_brackets_and_a_number_with_its_check_character() -> None:
+    assert (HintKind.ADDRESS, "Larchfield Road") in found("Practice moved to Larchfield Road, near the park.")
+    assert (HintKind.ADDRESS, "W. 44th St") in found("Rents a room on W. 44th St with a friend.")
+    assert {h for h in found("Seen in the Pain Clinic. Back Lane and Main Road are words too.")
+            if h[0] is HintKind.ADDRESS} == set()
+    assert (HintKind.AGE_OVER_89, "96") in found("Cares for her grandmother (96) at home.")
+    assert (HintKind.AGE_OVER_89, "92") in found("Lives with Ahmad Rahimi ('Baba', 92) and his wife.")
+    assert {h for h in found("SpO2 (95) on air; ODI (92).") if h[0] is HintKind.AGE_OVER_89} == set()
+    assert (HintKind.RECORD_NUMBER, "Z683365(5)") in found("Copy of Z683365(5) on file.")
+    assert (HintKind.AGE_OVER_89, "94 sui") in found("Her mother, 94 sui, lives alone.")

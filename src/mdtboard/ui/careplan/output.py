@@ -219,7 +219,7 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
     later.timeout.connect(update)
 
     def arrived(_number: int) -> None:
-        if not shiboken6.isValid(later):  # the dialog closed (and deleted) before its last pages came
+        if not shiboken6.isValid(later):  # the preview is gone (its pages are still being rendered)
             return
         if pages.done:
             later.stop()
