@@ -246,4 +246,3 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     care_plan = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "CarePlan")
     assert care_plan["status"] == "active"
     assert messages[-1].startswith("Exported the FHIR bundle of the agreed plan (version 1) of MDT-001")
-
