@@ -95,3 +95,17 @@ def test_a_street_named_without_a_number_an_age_in_brackets_and_a_number_with_it
     assert {h for h in found("SpO2 (95) on air; ODI (92).") if h[0] is HintKind.AGE_OVER_89} == set()
     assert (HintKind.RECORD_NUMBER, "Z683365(5)") in found("Copy of Z683365(5) on file.")
     assert (HintKind.AGE_OVER_89, "94 sui") in found("Her mother, 94 sui, lives alone.")
+
+
+def test_a_name_found_only_as_a_question_stays_a_question_in_the_other_texts_of_the_case() -> None:
+    from mdtboard.domain.case import Case, Patient
+    from mdtboard.domain.deidentify import case_hints, people_names
+
+    case = Case(ref="RC-1", fictional=False, patient=Patient(display_name="Ingrid Vogt"), title="Back pain",
+                one_liner="Chronic back pain.", question_for_team="Next step?",
+                pain_history="Spoke on the phone; thanks again, Bernadette",
+                psychosocial="Walks daily and Bernadette phones most days.")
+    assert "Bernadette" not in people_names(case, date(2024, 6, 1))
+    hints = case_hints(case, date(2024, 6, 1))
+    names_there = [(h.text, h.sure) for h in hints["psychosocial"] if h.kind is HintKind.NAME]
+    assert names_there == [("Bernadette", False)]
