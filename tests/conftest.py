@@ -109,7 +109,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         path = tmp_path / "mdtboard.sqlite3"
         if at_head:
-            shutil.copy(request.getfixturevalue("_sqlite_at_head"), path)  # its owner-only mode too
+            shutil.copy(request.getfixturevalue("sqlite_at_head"), path)  # its owner-only mode too
             _AT_HEAD.add(sqlite_url(path))
         yield sqlite_url(path)
         drain_operations()
@@ -125,7 +125,7 @@ _AT_HEAD: set[str] = set()
 
 
 @pytest.fixture(scope="session")
-def _sqlite_at_head(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sqlite_at_head(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file at the current schema, made once a worker: copied for each test that uses :func:`db`
     (a copy is the same file, made in a millisecond instead of a tenth of a second)."""
     path = tmp_path_factory.mktemp("template") / "mdtboard.sqlite3"
@@ -402,6 +402,7 @@ class Holder:
         self._lock = threading.Lock()
         self._pg_pid = pg_pid
         self._reached = False
+        self._watcher: sa.Connection | None = None
         self._engine = db.engine
         self._event = event
         gui = threading.main_thread()
@@ -417,16 +418,15 @@ class Holder:
 
     def waited_for(self) -> bool:
         """Whether a background operation is waiting for the held database."""
-        if self._pg_pid is None:
+        if self._pg_pid is None or self._reached:
             return self._reached
-        admin = _pg_admin()
-        try:
-            with admin.connect() as conn:
-                return bool(conn.execute(sa.text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"
-                ), {"pid": self._pg_pid}).scalar_one())
-        finally:
-            admin.dispose()
+        if self._watcher is None:  # one connection for the hold: a new one each look is slow under load
+            self._watcher = _pg_admin().connect()
+        self._reached = bool(self._watcher.execute(sa.text(
+            "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))"
+        ), {"pid": self._pg_pid}).scalar_one())
+        self._watcher.rollback()
+        return self._reached
 
     @property
     def done(self) -> bool:
@@ -443,6 +443,13 @@ class Holder:
                 self._event.remove(self._engine, "do_connect", self._reached_fn)
                 self._event.remove(self._engine, "before_cursor_execute", self._reached_fn)
             self._release()
+
+    def close(self) -> None:
+        """Close the connection that looked for waiting ones (on the GUI thread, where it was opened)."""
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher.engine.dispose()
+            self._watcher = None
 
 
 def turn_until_waited(
@@ -544,6 +551,7 @@ def held_for(
         if held.done:  # let go of already: not held again till the time is up
             timer.cancel()
         timer.join()
+        held.close()
 
 
 class Ticks:

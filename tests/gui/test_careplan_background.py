@@ -4,6 +4,7 @@ database, show what they are doing, and finish once the database is free again."
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,10 +39,10 @@ HOLD_MS = 1000  # long enough to count the event loop's turns on a loaded machin
 
 
 @pytest.fixture
-def sqlite_db(sqlite_database_url: str) -> Iterator[Database]:
-    from conftest import prepare_at_head
+def sqlite_db(sqlite_database_url: str, sqlite_at_head: Path) -> Iterator[Database]:
+    from conftest import sqlite_path
 
-    prepare_at_head(sqlite_database_url)
+    shutil.copy(sqlite_at_head, str(sqlite_path(sqlite_database_url)))  # made at head once a worker
     database = open_database(sqlite_database_url)
     yield database
     database.dispose()
