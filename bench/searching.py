@@ -172,7 +172,7 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
                 and found > case_search.BROAD_MATCHES
                 and case_search.worth_walking(parsed, measured, LIMIT)
             )
-            planned, hashed = case_search.plan(parsed, measured)
+            planned, hashed = case_search.plan(parsed, measured, walk=walk and not bare.sqlite)
             shape = case_search.Shape(
                 len(planned.words), planned.joined is not None, False, walk=walk, postgresql=not bare.sqlite,
                 hashed=hashed,

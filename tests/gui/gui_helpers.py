@@ -5,6 +5,7 @@ database to look at what was stored."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from mdtboard.interchange.bundle import import_files
 from mdtboard.services.cases import CaseService, StoredCase
 from mdtboard.services.context import Services, open_services
+from mdtboard.storage.db import sqlite_path
 from mdtboard.ui.main_window import MainWindow
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -80,8 +82,13 @@ def close_window(qtbot: QtBot, window: MainWindow) -> None:
 
 
 @pytest.fixture
-def second_session(sqlite_database_url: str) -> Iterator[Services]:
-    """Another session on the SQLite test database (another PC, or the command line)."""
+def second_session(sqlite_database_url: str, sqlite_as_made: Path) -> Iterator[Services]:
+    """Another session on the SQLite test database (another PC, or the command line). When the file is not
+    there yet, it is a copy of an empty one the program made (``sqlite_as_made`` in conftest.py)."""
+    path = sqlite_path(sqlite_database_url)
+    assert path is not None
+    if not path.exists():
+        shutil.copy(sqlite_as_made, path)
     services = open_services(sqlite_database_url)
     yield services
     services.close()

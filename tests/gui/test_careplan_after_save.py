@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import Ticks, held_for, settle
+from conftest import Ticks, held_for, settle, turn_until_waited
 from gui_thread_sql import watch_gui_thread
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
@@ -98,14 +99,15 @@ def test_a_plan_step_with_typing_pending_runs_after_its_save_without_waiting_for
     }[step]
 
     with watch_gui_thread(db.engine) as noted:
-        with held_for(db, HOLD_S, PG_TABLES):
+        with held_for(db, HOLD_S, PG_TABLES) as held:
             ticks = Ticks()
             assert start()
-            # the event loop turns until the lock goes, and a little after; not for the papers, drawn once
-            # the lock went (ReportLab on the reader, holding Python's lock in turns on a loaded machine;
-            # the print preview's pages by QtPdf on the GUI thread): work of their own, not a wait
+            # the event loop turns until the save waits for the lock, the lock goes, and a little after; not
+            # for the papers, drawn once the lock went (ReportLab on the reader, holding Python's lock in
+            # turns on a loaded machine; the print preview's pages by QtPdf on the GUI thread): work of
+            # their own, not a wait
             papers = step in ("print", "print_preview", "save_pdf")
-            qtbot.wait(int(HOLD_S * 1000) + (0 if papers else 300))
+            turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_S, let_go=True, then=0 if papers else 5)
             ticks.stop()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         qtbot.waitUntil(done, timeout=WAIT_MS)
@@ -131,10 +133,10 @@ def test_a_plan_step_with_typing_pending_runs_after_its_save_without_waiting_for
 
 
 @pytest.fixture
-def sqlite_db(sqlite_database_url: str) -> Iterator[Database]:
-    from conftest import prepare_at_head
+def sqlite_db(sqlite_database_url: str, sqlite_at_head: Path) -> Iterator[Database]:
+    from conftest import sqlite_path
 
-    prepare_at_head(sqlite_database_url)
+    shutil.copy(sqlite_at_head, str(sqlite_path(sqlite_database_url)))  # made at head once a worker
     database = open_database(sqlite_database_url)
     yield database
     database.dispose()

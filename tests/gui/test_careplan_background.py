@@ -4,11 +4,12 @@ database, show what they are doing, and finish once the database is free again."
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Ticks, settle, sqlite_locked
+from conftest import Ticks, settle, sqlite_locked, turn_until_waited
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from signing import credential
@@ -38,10 +39,10 @@ HOLD_MS = 1000  # long enough to count the event loop's turns on a loaded machin
 
 
 @pytest.fixture
-def sqlite_db(sqlite_database_url: str) -> Iterator[Database]:
-    from conftest import prepare_at_head
+def sqlite_db(sqlite_database_url: str, sqlite_at_head: Path) -> Iterator[Database]:
+    from conftest import sqlite_path
 
-    prepare_at_head(sqlite_database_url)
+    shutil.copy(sqlite_at_head, str(sqlite_path(sqlite_database_url)))  # made at head once a worker
     database = open_database(sqlite_database_url)
     yield database
     database.dispose()
@@ -51,11 +52,12 @@ def _waits_then_finishes(qtbot: QtBot, db: Database, start: object, busy: object
     """Run ``start()`` while the database is held; while held, the event loop turns, ``busy()`` holds and
     ``done()`` does not; after, ``done()`` comes. Returns the timer's ticks while held."""
     assert callable(start) and callable(busy) and callable(done)
-    with sqlite_locked(db):
+    with sqlite_locked(db) as held:
         ticks = Ticks()
         start()
         assert busy() and not done()  # returned at once, showing what it is doing
-        qtbot.wait(HOLD_MS)  # the event loop runs: the timer fires, and nothing has finished
+        # the event loop runs: the timer fires, and nothing has finished
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
         assert busy() and not done()
         assert ops.operations().busy
@@ -243,7 +245,7 @@ def test_undo_of_a_plan_not_shown_opens_it_in_the_background(
     GUI thread, the history does not move until the plan is shown, then each change is undone once."""
     services = Services.on(sqlite_db)
     cases = load_samples(services)
-    first, other = (conference_draft(services, cases[ref]) for ref in ("MDT-001", "MDT-002"))
+    first = conference_draft(services, cases["MDT-001"])
     editor = make_editor(services)
     stack = editor.test_stack  # type: ignore[attr-defined]
     editor.open_case(cases["MDT-001"], first.agenda_item_id)
@@ -255,12 +257,13 @@ def test_undo_of_a_plan_not_shown_opens_it_in_the_background(
         field.moveCursor(field.textCursor().MoveOperation.End)
         qtbot.keyClicks(field, " Seen again.")
     assert editor.flush() and stack.index() == 2
-    editor.open_case(cases["MDT-002"], other.agenda_item_id)
+    editor.open_case(cases["MDT-002"])  # a case without a plan
     settle()
+    assert editor.case is not None and editor.case.id == cases["MDT-002"] and editor.plan is None
     _waits_then_finishes(
         qtbot, sqlite_db,
         start=lambda: (undo_queue.ask(stack, "undo"), undo_queue.ask(stack, "undo")),
-        busy=lambda: stack.index() == 2 and editor.plan is not None and editor.plan.id == other.id,
+        busy=lambda: stack.index() == 2 and editor.case is not None and editor.case.id == cases["MDT-002"],
         done=lambda: stack.index() == 0,
     )
     assert editor.plan is not None and editor.plan.id == first.id

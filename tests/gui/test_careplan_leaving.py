@@ -6,7 +6,7 @@ lock goes the typed text is stored (and the other plan shown), on SQLite and on 
 from __future__ import annotations
 
 import pytest
-from conftest import Ticks, held_for, settle
+from conftest import Ticks, held_for, settle, turn_until_waited
 from gui_thread_sql import watch_gui_thread
 from pytestqt.qtbot import QtBot
 from test_careplan_support import EditorFactory, care_settings, conference_draft, load_samples, make_editor
@@ -49,14 +49,16 @@ def test_leaving_a_care_plan_with_typing_pending_does_not_wait_for_a_locked_data
     assert editor.pending
 
     with watch_gui_thread(db.engine) as noted:
-        with held_for(db, HOLD_S, PG_TABLES):
+        with held_for(db, HOLD_S, PG_TABLES) as held:
             ticks = Ticks()
             if step == "open_another":
                 editor.open_case(other, other_plan.agenda_item_id)
             else:
                 editor.hide()
-            qtbot.wait(int(HOLD_S * 1000) - 300)  # while held (what comes after it is not timed)
+            # while held (what comes after it is not timed)
+            turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_S - 0.3)
             ticks.stop()
+            held.let_go()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         if step == "open_another":
             qtbot.waitUntil(lambda: editor.case is not None and editor.case.id == other, timeout=WAIT_MS)

@@ -192,7 +192,10 @@ def test_each_paper_is_saved_and_previewed_from_the_program(
     dialog = editor.output.preview
     assert isinstance(dialog, QPrintPreviewDialog)
     assert dialog.windowTitle() == "Print preview: Letter to the GP MDT-001 version 1"
+    pages = dialog.pages  # type: ignore[attr-defined]
     dialog.close()
+    dialog.deleteLater()  # gone before its pages are all rendered: they still come, to nobody
+    qtbot.waitUntil(lambda: pages.done, timeout=20_000)
     assert editor.output._default_path(".pdf").endswith("gp-letter-MDT-001-v1.pdf")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from conftest import Ticks, held_for, settle, sqlite_locked
+from conftest import Ticks, held_for, settle, sqlite_locked, turn_until_waited
 from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
 from gui_thread_sql import watch_gui_thread
 from PySide6.QtGui import QTextCursor
@@ -47,11 +47,12 @@ def test_opening_a_case_waits_for_a_locked_database_in_the_background(
     assert editor is not None and services is not None
     case_id = second_session.cases.get_by_ref("MDT-001").id
     assert case_id is not None
-    with sqlite_locked(services.db, second_session.db):
+    with sqlite_locked(services.db, second_session.db) as held:
         ticks = Ticks()
         window.open_case(case_id)
         assert editor.ui.saveState.text() == "Opening…" and editor.current_case_id() != case_id
-        qtbot.wait(HOLD_MS)  # the event loop runs while the opening waits for the database
+        # the event loop runs while the opening waits for the database
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
         assert editor.ui.saveState.text() == "Opening…" and editor.current_case_id() != case_id
         assert ops.operations().busy
@@ -103,11 +104,13 @@ def test_opening_another_case_with_typing_pending_does_not_wait_for_its_save(
     qtbot.keyClicks(editor.ui.oneLinerEdit, " Seen again today.")
     assert editor.pending
     with watch_gui_thread(services.db.engine) as noted:
-        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)):
+        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)) as held:
             ticks = Ticks()
             window.open_case(other)
-            qtbot.wait(int(HOLD_MS * 1.5) - 300)  # while held (what comes after it is not timed)
+            # while held (what comes after it is not timed)
+            turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000 * 1.5 - 0.3)
             ticks.stop()
+            held.let_go()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         qtbot.waitUntil(lambda: editor.current_case_id() == other, timeout=10_000)
         settle()
@@ -177,10 +180,11 @@ def test_a_new_case_with_typing_pending_does_not_wait_for_the_save_of_the_open_c
     qtbot.keyClicks(editor.ui.oneLinerEdit, " Seen again today.")
     assert editor.pending
     with watch_gui_thread(services.db.engine) as noted:
-        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)):
+        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)) as held:
             ticks = Ticks()
             assert window.case_actions.open_new_case("MDT-900", True)
-            qtbot.wait(int(HOLD_MS * 1.5) + 300)  # until after the database is free
+            # until after the database is free
+            turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000 * 1.5, let_go=True, then=5)
             ticks.stop()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         qtbot.waitUntil(lambda: editor.is_new_case, timeout=10_000)
@@ -209,12 +213,13 @@ def test_deleting_the_open_case_with_typing_pending_does_not_wait_for_its_save(
     box = keeping.last_dialog
     assert isinstance(box, QMessageBox)
     with watch_gui_thread(services.db.engine) as noted:
-        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)):
+        with held_for(services.db, HOLD_MS / 1000 * 1.5, ("cases",), (second_session.db,)) as held:
             ticks = Ticks()
             yes = box.button(QMessageBox.StandardButton.Yes)
             assert yes is not None
             yes.click()
-            qtbot.wait(int(HOLD_MS * 1.5) + 300)  # until after the database is free
+            # until after the database is free
+            turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000 * 1.5, let_go=True, then=5)
             ticks.stop()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         qtbot.waitUntil(lambda: second_session.cases.count("imogen") == 0, timeout=10_000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import Ticks, settle, sqlite_locked
+from conftest import Ticks, settle, sqlite_locked, turn_until_waited
 from gui_helpers import WindowFactory, close_window, load_samples, make_window, second_session, settings_path
 from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -63,7 +63,7 @@ def test_closing_while_the_database_is_held_keeps_the_window_answering_and_loses
     case_id = typed_in_a_case(qtbot, window, second_session)
     services = window.services
     assert services is not None
-    with sqlite_locked(services.db, second_session.db):
+    with sqlite_locked(services.db, second_session.db) as held:
         ticks = Ticks()
         started = time.perf_counter()
         window.close()
@@ -84,7 +84,8 @@ def test_closing_while_the_database_is_held_keeps_the_window_answering_and_loses
         button(loss, "Wait longer").click()
         saving = window.last_dialog
         assert isinstance(saving, QMessageBox) and saving.isVisible() and saving.text().startswith("Saving")
-        qtbot.wait(HOLD_MS)  # the event loop runs while the save waits for the database
+        # the event loop runs while the save waits for the database
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
         assert not window.is_closed
     assert took < 2.0  # it waited 20 ms at most, not for the database (8 s busy timeout, three tries)

@@ -4,13 +4,15 @@ the event loop turns meanwhile, and what is typed in a discipline's panel stays 
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pytest
-from conftest import Ticks, settle, sqlite_locked
+from conftest import Ticks, settle, sqlite_locked, turn_until_waited
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_conference_support import WorkspaceFactory, conference, load_samples, make_workspace
@@ -34,10 +36,10 @@ TYPED = "Sleep poor, mood low."
 
 
 @pytest.fixture
-def sqlite_db(sqlite_database_url: str) -> Iterator[Database]:
-    from conftest import prepare_at_head
+def sqlite_db(sqlite_database_url: str, sqlite_at_head: Path) -> Iterator[Database]:
+    from conftest import sqlite_path
 
-    prepare_at_head(sqlite_database_url)
+    shutil.copy(sqlite_at_head, str(sqlite_path(sqlite_database_url)))  # made at head once a worker
     database = open_database(sqlite_database_url)
     yield database
     database.dispose()
@@ -70,10 +72,11 @@ def test_opening_a_conference_waits_for_a_locked_database_in_the_background(
     conf_id, first, _other = _meeting(services)
     workspace = make_workspace(services)
     settle()
-    with sqlite_locked(sqlite_db):
+    with sqlite_locked(sqlite_db) as held:
         ticks = Ticks()
         workspace.open_conference(conf_id)  # returns at once
-        qtbot.wait(HOLD_MS)  # the event loop turns; nothing is shown yet
+        # the event loop turns; nothing is shown yet
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
         assert workspace.current_conference_id() is None
     assert ticks.count >= 5  # about 100 in 1 s; a GUI thread waiting for the lock would give none
@@ -147,10 +150,10 @@ def test_a_case_shown_while_the_database_is_locked_takes_no_typing_until_its_inp
     assert workspace.flush()
     settle()
 
-    with sqlite_locked(sqlite_db):
+    with sqlite_locked(sqlite_db) as held:
         ticks = Ticks()
         assert workspace.discussion.show_case(other)
-        qtbot.wait(HOLD_MS)
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
         # nothing of the case before is shown, and nothing can be typed that its input would replace
         assert panel.loading and panel.ui.assessmentEdit.isReadOnly()
@@ -201,7 +204,7 @@ def test_typing_pending_before_a_step_is_saved_first_without_waiting_for_a_locke
     if step != "ctrl_z_while_saving":
         qtbot.keyClicks(edit, rest)  # pending: its autosave not sent yet
 
-    with sqlite_locked(sqlite_db):
+    with sqlite_locked(sqlite_db) as held:
         ticks = Ticks()
         started = time.monotonic()
         if step == "ctrl_z_while_saving":
@@ -217,7 +220,7 @@ def test_typing_pending_before_a_step_is_saved_first_without_waiting_for_a_locke
         else:
             assert workspace.discussion.show_case(other)
         took = time.monotonic() - started
-        qtbot.wait(HOLD_MS)
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
         assert took < STEP_S, f"the step kept the GUI thread {took:.1f} s"
         if step == "switch":

@@ -8,12 +8,14 @@ opened again, so that it shows what was typed."""
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from conftest import Ticks, held_for, settle
+from conftest import Ticks, held_for, settle, turn_until_waited
 from gui_thread_sql import watch_gui_thread
 from pytestqt.qtbot import QtBot
 from test_conference_support import WorkspaceFactory, conference, load_samples, make_workspace
@@ -84,7 +86,7 @@ def test_leaving_a_conference_with_typing_pending_does_not_wait_for_a_locked_dat
     _type_pending(qtbot, workspace, case_id)
 
     with watch_gui_thread(db.engine) as noted:
-        with held_for(db, HOLD_S, PG_TABLES):
+        with held_for(db, HOLD_S, PG_TABLES) as held:
             ticks = Ticks()
             if step == "open_another":
                 workspace.open_conference(other)
@@ -92,8 +94,10 @@ def test_leaving_a_conference_with_typing_pending_does_not_wait_for_a_locked_dat
                 workspace.new_conference()
             else:
                 workspace.hide()
-            qtbot.wait(int(HOLD_S * 1000) - 300)  # while held (what comes after it is not timed)
+            # while held (what comes after it is not timed)
+            turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_S - 0.3)
             ticks.stop()
+            held.let_go()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         settle()
         if step == "open_another":
@@ -148,12 +152,12 @@ def test_a_conference_opened_again_before_its_saves_went_through_shows_what_was_
 
 
 @pytest.fixture
-def sqlite_db(sqlite_database_url: str) -> Iterator[Database]:
-    from conftest import prepare_at_head
+def sqlite_db(sqlite_database_url: str, sqlite_at_head: Path) -> Iterator[Database]:
+    from conftest import sqlite_path
 
     from mdtboard.storage.db import open_database
 
-    prepare_at_head(sqlite_database_url)
+    shutil.copy(sqlite_at_head, str(sqlite_path(sqlite_database_url)))  # made at head once a worker
     database = open_database(sqlite_database_url)
     yield database
     settle()

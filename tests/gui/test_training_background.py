@@ -5,7 +5,7 @@ and locked once the database is free."""
 from __future__ import annotations
 
 import pytest
-from conftest import Ticks, held_for, settle, sqlite_locked
+from conftest import Ticks, held_for, settle, sqlite_locked, turn_until_waited
 from gui_thread_sql import watch_gui_thread
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -19,7 +19,7 @@ from mdtboard.ui.training.window import TrainingWindow
 pytestmark = pytest.mark.gui
 __all__ = ["conference", "services", "window"]  # fixtures used here
 
-HOLD_MS = 1000  # well under the busy timeout (8 s); long enough to count turns on a loaded machine
+HOLD_MS = 1000  # the longest hold, well under the busy timeout (8 s); let go once the submission waits
 #: How long another connection holds the database while a score is pending (under the busy timeout).
 HELD_S = 1.5
 #: The longest gap between two turns of the event loop allowed meanwhile (a did-it-block check).
@@ -39,12 +39,14 @@ def test_submitting_scores_waits_for_a_locked_database_in_the_background(
     qtbot.keyClick(row, Qt.Key.Key_4)
     assert panel.flush() and panel.ui.submitButton.isEnabled()
     settle()
-    with sqlite_locked(services.db):
+    with sqlite_locked(services.db) as held:
         ticks = Ticks()
         assert panel.submit()
         assert panel.ui.saveState.text() == "Submitting…" and not panel.ui.submitButton.isEnabled()
-        qtbot.wait(HOLD_MS)  # the event loop runs while the submission waits for the database
+        # the event loop runs while the submission waits for the database
+        turn_until_waited(qtbot, held, ticks, at_most_s=HOLD_MS / 1000)
         ticks.stop()
+        assert held.waited_for()
         assert not panel.submitted and panel.ui.saveState.text() == "Submitting…"
         assert ops.operations().busy
     assert ticks.count >= 5, ticks.count  # about 100 in 1 s; a GUI thread waiting for the lock gives none
@@ -71,11 +73,13 @@ def test_scoring_another_role_with_a_score_pending_does_not_wait_for_its_save(
     qtbot.keyClick(row, Qt.Key.Key_4)
     assert panel.pending
     with watch_gui_thread(services.db.engine) as noted:
-        with held_for(services.db, HELD_S, ()):
+        with held_for(services.db, HELD_S, ()) as held:
             ticks = Ticks()
             panel.set_role(AssessorRole.FACILITATOR)
-            qtbot.wait(int(HELD_S * 1000) - 300)  # while held (what comes after it is not timed)
-            ticks.stop()
+            turn_until_waited(qtbot, held, ticks, at_most_s=HELD_S - 0.3)  # while held (what comes after
+            ticks.stop()  # it is not timed)
+            assert held.waited_for()
+            held.let_go()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         settle()
     assert not noted, f"SQL sent from the GUI thread:\n{noted}"
@@ -107,10 +111,11 @@ def test_submitting_with_a_score_pending_does_not_wait_for_its_save(
     qtbot.keyClick(row, Qt.Key.Key_4)
     assert panel.pending
     with watch_gui_thread(services.db.engine) as noted:
-        with held_for(services.db, HELD_S, ()):
+        with held_for(services.db, HELD_S, ()) as held:
             ticks = Ticks()
             assert panel.submit()
-            qtbot.wait(int(HELD_S * 1000) + 300)  # until after the database is free
+            # until after the database is free
+            turn_until_waited(qtbot, held, ticks, at_most_s=HELD_S, let_go=True, then=5)
             ticks.stop()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         qtbot.waitUntil(lambda: panel.submitted, timeout=10_000)
@@ -138,10 +143,11 @@ def test_closing_the_training_window_with_a_score_pending_does_not_wait_for_its_
     qtbot.keyClick(row, Qt.Key.Key_4)
     assert panel.pending
     with watch_gui_thread(services.db.engine) as noted:
-        with held_for(services.db, HELD_S, ()):
+        with held_for(services.db, HELD_S, ()) as held:
             ticks = Ticks()
             window.close()
-            qtbot.wait(int(HELD_S * 1000) + 300)  # until after the database is free
+            # until after the database is free
+            turn_until_waited(qtbot, held, ticks, at_most_s=HELD_S, let_go=True, then=5)
             ticks.stop()
         assert ticks.longest < GAP_S, f"the event loop stood still {ticks.longest:.2f} s"
         qtbot.waitUntil(lambda: not panel.pending, timeout=10_000)

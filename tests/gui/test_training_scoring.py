@@ -3,6 +3,7 @@ a 2 takes a comment, and the scores land in the database; a 1 without a comment 
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -10,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import settle, table_snapshot
+from conftest import settle, sqlite_path, table_snapshot
 from gui_helpers import opened
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -31,7 +32,8 @@ FAC, SELF = AssessorRole.FACILITATOR, AssessorRole.SELF
 
 
 @pytest.fixture
-def services(sqlite_database_url: str) -> Iterator[Services]:
+def services(sqlite_database_url: str, sqlite_as_made: Path) -> Iterator[Services]:
+    shutil.copy(sqlite_as_made, str(sqlite_path(sqlite_database_url)))  # an empty file the program made
     opened = open_services(sqlite_database_url)
     yield opened
     opened.close()

@@ -266,13 +266,14 @@ def _people(case: Case) -> list[str | None]:
 
 def people_names(case: Case, today: date | None = None) -> tuple[str, ...]:
     """The parts of the names of this case's people: the patient's, the clinicians', and every name found
-    in any of its texts by its context (a name found once is looked for in every text)."""
+    in any of its texts by its context (a name found once is looked for in every text). A name found only as
+    a question (a given name alone, "thanks, Bernadette") is not one of them: it stays a question."""
     today = today or date.today()
     found: set[str] = set(name_tokens(*_people(case)))
     slots = [(where, text) for _field, where, text, _structured in text_slots(case)]
     for where, text in slots:
         found.update(name_tokens(*(h.text for h in find_identifiers(where, text, (), today)
-                                   if h.kind is HintKind.NAME)))
+                                   if h.kind is HintKind.NAME and h.sure)))
     # once a full name is known ("Mercy Bautista-Lim", found by its family name), its first name alone
     # is a name too ("Mercy phones"): the name parts found beside the known ones, unless the case writes
     # them in lower case (then they are words) or they are clinical words
@@ -281,7 +282,7 @@ def people_names(case: Case, today: date | None = None) -> tuple[str, ...]:
     known = tuple(sorted(found))
     for where, text in slots:
         for hint in find_identifiers(where, text, known, today):
-            if hint.kind is HintKind.NAME:
+            if hint.kind is HintKind.NAME and hint.sure:
                 found.update(token for token in name_tokens(hint.text) if token[:1].isupper()
                              and len(token) >= 3 and token.casefold() not in lower
                              and token.casefold() not in not_names)

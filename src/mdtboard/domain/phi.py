@@ -29,33 +29,39 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache, partial
 
 import phonenumbers
 
+from mdtboard.domain.phi_calendar import loose_date_spans
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
 from mdtboard.domain.phi_forms import (
-    acronym_spans,
-    address_form_spans,
     age_form_spans,
     age_word_pattern,
-    bracket_after,
-    clinical_acronyms,
     date_form_spans,
-    institution_form_spans,
-    joined_by_landmark,
     name_form_spans,
     neighbourhood_spans,
     place_form_spans,
-    widen_address_end,
     widen_date,
-    widen_institution,
     widen_name,
     widen_place,
 )
+from mdtboard.domain.phi_forms_sites import (
+    acronym_spans,
+    address_form_spans,
+    bracket_after,
+    clinical_acronyms,
+    institution_form_spans,
+    joined_by_landmark,
+    street_name_spans,
+    widen_address_end,
+    widen_institution,
+)
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
+from mdtboard.domain.phi_labels import label_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
-from mdtboard.domain.phi_numbers import LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
-from mdtboard.domain.phi_people import people_spans
+from mdtboard.domain.phi_numbers import CHECKED_ID, LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
+from mdtboard.domain.phi_people import bracket_age_spans, people_not_names, people_spans
 from mdtboard.domain.phi_places import (
     acronym_institution_spans,
     address_spans,
@@ -168,7 +174,9 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 
 #: Pages of a journal reference ("Spine 2000;25:2940-2952") and a span of years ("2010/2011", "2021-2022")
 #: are not phones.
-_NOT_A_PHONE = re.compile(r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
+#: A day and month and a 24-hour time ("28/11 0800") neither.
+_NOT_A_PHONE = re.compile(r"\b\d{1,2}/\d{1,2}\s+(?:[01]\d|2[0-3])[0-5]\d\b|"
+                          r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
@@ -189,35 +197,125 @@ def find_identifiers(
     ``ages``: ages over 89 known from the case (found as bare numbers too: "Mr J, 96", "91F").
     ``known``: identifiers found in the case's other texts (a town, an institution, a record number), found
     wherever they are written again, with the kind and sureness they were found with.
+
+    What depends on the text alone is found once per text (:func:`_text_spans`): a draft asks about each
+    text several times, with the names, ages and identifiers found case-wide so far.
     """
     today = today or date.today()
     names = tuple(names)
-    found: list[Span] = []
+    head, told_ages, middle, tail = _text_spans(text, today)
+    found: list[Span] = list(head)
+    add = partial(_add, found, text)
+    for token in sorted(set(names), key=len, reverse=True):
+        # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
+        flags = re.IGNORECASE if len(token) > 3 else 0
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?:['’]s)?(?![\w])", text, flags):
+            end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
+            start, end = with_initials(text, match.start(), end)
+            add(start, end, HintKind.NAME)
+    for start, end in shortened_names(text, names):
+        add(start, end, HintKind.NAME)
+    found.extend(told_ages)
+    if any(age > MAX_SHOWN_AGE for age in ages):  # "ninety-seven and sharp": a case known to hold such an age
+        for match in age_word_pattern().finditer(text):
+            add(match.start(), match.end(), HintKind.AGE_OVER_89)
+    for age in ages:
+        if age > MAX_SHOWN_AGE:
+            bare = rf"(?<![\d.,/]){age}(?![\d/]|[.,]\d)(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
+            for match in re.finditer(bare, text):
+                add(match.start(), match.end(), HintKind.AGE_OVER_89)
+    found.extend(middle)
+    beside = [(s, e, kind is HintKind.POSTCODE) for s, e, kind, _sure, _year in found if kind in _BESIDE]
+    for start, end, postcode in places_beside(beside, text):
+        if postcode:  # "1100-053 Lisboa" after an address is a postcode, not the phone it looks like
+            found[:] = [f for f in found if not (f[2] is HintKind.PHONE and start <= f[0] and f[1] <= end)]
+        add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
+    for found_text, kind, sure in sorted(set(known), key=lambda k: len(k[0]), reverse=True):
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
+            add(match.start(), match.end(), kind, sure)
+    found.extend(tail)
+    # an institution's name in full or its town in brackets after it: "JOOTRH (Jaramogi Oginga Odinga)",
+    # "Saudi Aramco (Dhahran)"
+    for _start, end, kind, sure, _year in list(found):
+        if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
+            town = text[inner[0]:inner[1]].casefold() in town_names()
+            add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+    # the line after an address label: what the rules above did not find of it ("Kounicova 48" of
+    # "Kounicova 48, 602 00 Brno" where the postcode and the town were found)
+    not_names = people_not_names(clinical_words())
+    for start, end, what, _sure in _labelled(text):
+        if what == "address":
+            for gap_start, gap_end in _gaps(start, end, [(f[0], f[1]) for f in found]):
+                while gap_start < gap_end and not text[gap_start].isalnum():
+                    gap_start += 1
+                piece = text[gap_start:gap_end]
+                if any(ch.isdigit() for ch in piece) or any(
+                        w[:1].isupper() and w.strip(".,").casefold() not in not_names for w in piece.split()):
+                    add(gap_start, gap_end, HintKind.ADDRESS)
+    return tuple(
+        IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
+        for start, end, kind, sure, year in _without_overlaps(found)
+    )
 
+
+@lru_cache(maxsize=512)
+def _labelled(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """What stands after the address and person labels of ``text`` (phi_labels.py), once per text."""
+    return tuple(label_spans(text, people_not_names(clinical_words())))
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``start``-``end`` that none of ``spans`` covers."""
+    gaps, at = [], start
+    for first, last in sorted(spans):
+        if last <= at or first >= end:
+            continue
+        if first > at:
+            gaps.append((at, first))
+        at = max(at, last)
+    if at < end:
+        gaps.append((at, end))
+    return gaps
+
+
+def _add(
+    found: list[Span], text: str, start: int, end: int, kind: HintKind, sure: bool = True,
+    year: int | None = None,
+) -> None:
+    """Add a span of ``text`` found to be of ``kind`` to ``found``, with the parts written around it that
+    belong to it (see phi_forms.py); the span as found is kept after the wider one, for when the wider one
+    clashes with another hint."""
+    wide = (start, end)
+    if kind is HintKind.DATE:
+        wide = (widen_date(text, start), end)
+    elif kind is HintKind.NAME:
+        wide = widen_name(text, start, end)
+    elif kind is HintKind.PLACE:
+        wide = widen_place(text, start, end)
+    elif kind is HintKind.ADDRESS:
+        # a range of house numbers before it: "12-14 Smith St"
+        before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
+        wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
+    elif kind is HintKind.INSTITUTION:
+        wide = (widen_institution(text, start), end)
+    for first, last in dict.fromkeys((wide, (start, end))):
+        while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
+            last -= 1
+        if last > first:
+            found.append((first, last, kind, sure, year))
+
+
+@lru_cache(maxsize=512)
+def _text_spans(
+    text: str, today: date
+) -> tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
+    """What :func:`find_identifiers` finds in ``text`` whatever the case knows, in its order of trust: what
+    comes before the names of the case's people, the ages written as such (before the ages known from the
+    case), the places (before those written beside an address) and what comes after the identifiers known
+    from the case's other texts."""
     clinical = clinical_words()
-
-    def add(start: int, end: int, kind: HintKind, sure: bool = True, year: int | None = None) -> None:
-        # the parts written around an identifier that belong to it (see phi_forms.py); the span as found
-        # is kept after the wider one, for when the wider one clashes with another hint
-        wide = (start, end)
-        if kind is HintKind.DATE:
-            wide = (widen_date(text, start), end)
-        elif kind is HintKind.NAME:
-            wide = widen_name(text, start, end)
-        elif kind is HintKind.PLACE:
-            wide = widen_place(text, start, end)
-        elif kind is HintKind.ADDRESS:
-            # a range of house numbers before it: "12-14 Smith St"
-            before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
-            wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
-        elif kind is HintKind.INSTITUTION:
-            wide = (widen_institution(text, start), end)
-        for first, last in dict.fromkeys((wide, (start, end))):
-            while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
-                last -= 1
-            if last > first:
-                found.append((first, last, kind, sure, year))
-
+    found: list[Span] = []
+    add = partial(_add, found, text)
     for match in _EMAIL.finditer(text):
         add(match.start(), match.end(), HintKind.EMAIL)
     for match in _URL.finditer(text):
@@ -231,6 +329,8 @@ def find_identifiers(
         add(match.start(), match.end(), HintKind.IP_ADDRESS)
     for match in SSN.finditer(text):
         add(match.start(), match.end(), HintKind.SSN)
+    for match in CHECKED_ID.finditer(text):
+        add(match.start(), match.end(), HintKind.RECORD_NUMBER)
     for match in LABELLED_NUMBER.finditer(text):
         add(match.start("code"), match.end("code"), HintKind.RECORD_NUMBER)
     for start, end in national_number_spans(text):
@@ -253,12 +353,13 @@ def find_identifiers(
         if 7 <= sum(ch.isdigit() for ch in match.group()) <= 15:
             add(match.start(), match.end(), HintKind.PHONE)
     not_phones = [m.span() for m in _NOT_A_PHONE.finditer(text)]
-    found = [f for f in found
+    found[:] = [f for f in found
              if f[2] is not HintKind.PHONE or not any(s <= f[0] and f[1] == e for s, e in not_phones)]
     # a phone's extension is part of it: "(416) 935-7700 x4412", "+82 2 3142 5500 ext. 331"
-    found = [(f[0], extension.end(), *f[2:]) if f[2] is HintKind.PHONE and (
+    found[:] = [(f[0], extension.end(), *f[2:]) if f[2] is HintKind.PHONE and (
         extension := PHONE_EXTENSION.match(text, f[1])) else f for f in found]
-    for start, end in (*address_spans(text), *address_world_spans(text), *address_form_spans(text, clinical)):
+    for start, end in (*address_spans(text), *address_world_spans(text), *address_form_spans(text, clinical),
+                       *street_name_spans(text, clinical)):
         add(*widen_address(text, start, end), HintKind.ADDRESS)
     # two addresses joined by a landmark are one ("No. 17, Oke-Ado Road, off Liberty Stadium Rd")
     addresses = sorted(f for f in found if f[2] is HintKind.ADDRESS)
@@ -283,31 +384,22 @@ def find_identifiers(
             add(*acronym.span("acronym"), HintKind.INSTITUTION, sure)
     for start, end in (*context_names(text), *name_spans(text), *name_form_spans(text, clinical)):
         add(start, end, HintKind.NAME)
-    for token in sorted(set(names), key=len, reverse=True):
-        # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
-        flags = re.IGNORECASE if len(token) > 3 else 0
-        for match in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?:['’]s)?(?![\w])", text, flags):
-            end = match.end() - (2 if match.group().endswith(("'s", "’s")) else 0)
-            start, end = with_initials(text, match.start(), end)
-            add(start, end, HintKind.NAME)
-    for start, end in shortened_names(text, names):
-        add(start, end, HintKind.NAME)
+    head = tuple(found)
+    found.clear()
     for match in _AGE.finditer(text):
         group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
     for start, end in (*age_spans(text), *age_form_spans(text)):
         add(start, end, HintKind.AGE_OVER_89)
-    if any(age > MAX_SHOWN_AGE for age in ages):  # "ninety-seven and sharp": a case known to hold such an age
-        for match in age_word_pattern().finditer(text):
-            add(match.start(), match.end(), HintKind.AGE_OVER_89)
-    for age in ages:
-        if age > MAX_SHOWN_AGE:
-            bare = rf"(?<![\d.,/]){age}(?![\d/]|[.,]\d)(?!\s*(?:mg|mcg|ml|mL|%|mmol|kg|cm|mm|MME|g\b))"
-            for match in re.finditer(bare, text):
-                add(match.start(), match.end(), HintKind.AGE_OVER_89)
+    for start, end, sure in bracket_age_spans(text, clinical):
+        add(start, end, HintKind.AGE_OVER_89, sure)
+    told_ages = tuple(found)
+    found.clear()
     for start, end in town_spans(text):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end, sure in loose_date_spans(text):
+        add(start, end, HintKind.DATE, sure)
     for match in HOLIDAY.finditer(text):  # "at Christmas": a day of the year, but often harmless
         add(match.start(), match.end(), HintKind.DATE, sure=False)
     for start, end in (*geo_spans(text), *place_spans(text)):
@@ -316,14 +408,8 @@ def find_identifiers(
         add(start, end, HintKind.PLACE, sure)
     for start, end in named_home_spans(text):
         add(start, end, HintKind.ADDRESS, sure=False)
-    beside = [(s, e, kind is HintKind.POSTCODE) for s, e, kind, _sure, _year in found if kind in _BESIDE]
-    for start, end, postcode in places_beside(beside, text):
-        if postcode:  # "1100-053 Lisboa" after an address is a postcode, not the phone it looks like
-            found = [f for f in found if not (f[2] is HintKind.PHONE and start <= f[0] and f[1] <= end)]
-        add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
-    for found_text, kind, sure in sorted(set(known), key=lambda k: len(k[0]), reverse=True):
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
-            add(match.start(), match.end(), kind, sure)
+    middle = tuple(found)
+    found.clear()
     for start, end in acronym_institution_spans(text, clinical):
         add(start, end, HintKind.INSTITUTION, sure=False)
     for start, end in at_name_spans(text, clinical):
@@ -332,20 +418,14 @@ def find_identifiers(
         add(start, end, HintKind.PLACE, sure=False)
     for start, end in neighbourhood_spans(text, town_names(), clinical):
         add(start, end, HintKind.PLACE, sure=False)
+    for start, end, what, sure in _labelled(text):
+        if what == "name":
+            add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
-    # an institution's name in full or its town in brackets after it: "JOOTRH (Jaramogi Oginga Odinga)",
-    # "Saudi Aramco (Dhahran)"
-    for _start, end, kind, sure, _year in list(found):
-        if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
-            town = text[inner[0]:inner[1]].casefold() in town_names()
-            add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
-    return tuple(
-        IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
-        for start, end, kind, sure, year in _without_overlaps(found)
-    )
+    return head, told_ages, middle, tuple(found)
 
 
 def _without_overlaps(found: list[Span]) -> list[Span]:

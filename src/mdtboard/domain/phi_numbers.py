@@ -34,6 +34,8 @@ from stdnum.se import personnummer as se_personnummer
 from stdnum.za import idnr as za_idnr
 
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
+#: An identity or record number with its check character in brackets: "K406218(3)", "AB1234567(A)".
+CHECKED_ID = re.compile(r"(?<![\w-])[A-Z]{0,3}\d{6,10}\([0-9A-Z]\)")
 
 #: Labels in English (case-insensitive) ...
 _LABELS_ANY_CASE = (

@@ -41,9 +41,10 @@ ALONE = 4.5
 SURNAME_AS_WORD = 5.6
 
 _CAPW = rf"(?:{UPPER}{LOWER}[^\W\d_]*|{UPPER}['’]{UPPER}[^\W\d_]+)(?:['’-][^\W\d_]+)*"
-_WORD = re.compile(rf"(?<![\w'’.-]){_CAPW}(?![\w])")
 _PARTICLES = r"(?:van|von|de|der|den|da|das|del|dos|du|la|le|di|ter|ten|bin|binti|al|el|ó|ní|mac|mc)"
-_GAP = re.compile(rf"[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}")
+#: A capitalised word; a particle ("De", "Van") is not one of a name's words but what joins them.
+_WORD = re.compile(rf"(?<![\w'’.-])(?!(?i:{_PARTICLES})[ \t]){_CAPW}(?![\w])")
+_GAP = re.compile(rf"[ \t]+(?:(?i:{_PARTICLES})[ \t]+){{0,2}}")
 _INITIALS = re.compile(
     rf"(?<![\w.'’-])(?:(?P<dots>(?:[A-Z]\.[ \t]?){{1,2}})|(?P<hyphen>[A-Z]-[A-Z]\.?)[ \t]|"
     rf"(?P<bare>[A-Z])[ \t]+)"
@@ -90,7 +91,7 @@ def english_frequency() -> dict[str, float]:
 
 
 @cache
-def _not_names(clinical: frozenset[str]) -> frozenset[str]:
+def people_not_names(clinical: frozenset[str]) -> frozenset[str]:
     from mdtboard.domain.phi_names import cue_words
 
     return NOT_NAMES | NOT_TOWNS | GENERIC | clinical | cue_words()
@@ -105,8 +106,9 @@ class _Words:
     """What is known of the capitalised words of one text."""
 
     def __init__(self, text: str, clinical: frozenset[str]) -> None:
-        lower = re.findall(r"(?<![\w'’-])[a-zß-ÿ][\w'’-]*", text)
-        self.stop = _not_names(clinical) | {w.casefold() for w in lower}
+        # words written in lower case, not parts of an e-mail or a web address ("mike.arceneaux@...")
+        lower = re.findall(r"(?<![\w'’.@/-])[a-zß-ÿ][\w'’-]*(?![\w'’-]|[.@]\w)", text)
+        self.stop = people_not_names(clinical) | {w.casefold() for w in lower}
         self.zipf = english_frequency()
         self.given_names, self.surnames = given_names(), surnames()
 
@@ -156,13 +158,16 @@ def people_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure
         return []
     words = _Words(text, clinical)
     spans: list[Sure] = []
-    taken: set[int] = set()
     for run in _runs(text):
+        taken: set[int] = set()
         index = 0
         while index < len(run):
             start, end = run[index]
             word = text[start:end]
-            if index + 1 < len(run) and words.given(word) and words.family(text[slice(*run[index + 1])]):
+            following = text[slice(*run[index + 1])] if index + 1 < len(run) else ""
+            # a given name that is also a word ("Mike", "Will") before a word English does not have
+            limit = SURNAME_AS_WORD if following and words.frequency(following) == 0.0 else GIVEN_AS_WORD
+            if following and words.given(word, limit) and words.family(following):
                 last = index + 1
                 while last + 1 < len(run) and last - index < 3 and words.family(text[slice(*run[last + 1])]):
                     last += 1
@@ -200,6 +205,39 @@ def people_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure
         if before is not None and not words.known(before.group("w")):
             continue
         rare = words.frequency(word) < (RARE if match.group("bare") is None else 3.0)
-        if rare and (words.surname(word) or match.group("bare") is None and words.frequency(word) == 0.0):
+        # a word that is not a surname only after two initials or joined ones ("A-M Virtanen"): one initial
+        # and a full stop may end a sentence ("complex B. Infiltrație")
+        two = match.group("hyphen") is not None or (match.group("dots") or "").count(".") == 2
+        if rare and (words.surname(word) or two and words.frequency(word) == 0.0):
             spans.append((match.start(), match.end(), match.group("bare") is None))
+    return spans
+
+
+#: A number from 90 to 119 alone in brackets, or last in them after a comma, right after a word: "his
+#: kokum (93)", "Kartar Singh ('Bapu ji', 90)". An age when the word is a relation or a name.
+_BRACKET_AGE = re.compile(
+    r"(?P<w>[^\W\d_][\w'’-]*)\s*\((?:[^()\d]{1,30},\s*)?(?P<n>9\d|1[01]\d)\s*\)"
+)
+
+
+@cache
+def _relations() -> frozenset[str]:
+    from mdtboard.domain.phi_names import cue_words
+
+    return cue_words()
+
+
+def bracket_age_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure]:
+    """Ages over 89 in brackets after a relation or a person's name (questions)."""
+    relations = _relations()
+    spans: list[Sure] = []
+    for match in _BRACKET_AGE.finditer(text):
+        word = match.group("w")
+        key = word.casefold()
+        person = key in relations or (word.isalpha() and word[0].isupper() and word[1:].islower()
+                                      and key not in clinical and key not in NOT_NAMES
+                                      and (key in given_names() or key in surnames()
+                                           or key not in english_frequency()))
+        if person:
+            spans.append((*match.span("n"), False))
     return spans

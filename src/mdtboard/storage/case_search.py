@@ -58,7 +58,7 @@ BROAD_MATCHES = 1500
 WALK_SCAN = 4000
 WALK_SCAN_PER_ROW = 40
 #: A walk is chosen when it can expect this many times the matches it needs (see worth_walking).
-WALK_MARGIN = 2
+WALK_MARGIN = 1.5
 #: The index of the cases' (id, ref): a page's keys in reference order, read without the rows.
 ID_REF_INDEX = "ix_cases_id_ref"
 #: A query of several words sizes each word first (in the bounded count): its token entries, read up to this
@@ -68,6 +68,9 @@ ID_REF_INDEX = "ix_cases_id_ref"
 #: probes for each of its 11,111 entries, 270 ms on PostgreSQL; "00" and "2019" read whole, 10,000 and
 #: 11,111 entries, take a few milliseconds).
 SIZE_CAP = 12000
+#: A query of one word is sized up to this many entries only: its size decides only whether a walk can find
+#: a page (see worth_walking), and reading 12,000 entries of "a" at every keystroke doubled the median work.
+ONE_WORD_CAP = 4000
 HASH_RATIO = 8
 #: The bounded count, which runs before the sizes are known, chooses its driving word among this many
 #: (the longest) words of the query: one branch each, only the chosen one runs.
@@ -92,7 +95,8 @@ class Shape(Frozen):
     after: bool  # reference order only: the page starts after the reference ``:after``
     archived: bool  # archived cases only (else only the cases that are not archived)
     #: Per word: read whole and looked up (True) rather than probed per entry (see :func:`plan`); the first
-    #: word drives either way. Empty: every other word probed.
+    #: word drives (except in a walk, which checks it too, and then the joined words, one more flag).
+    #: Empty: every word probed.
     hashed: tuple[bool, ...]
 
     def __init__(
@@ -237,17 +241,9 @@ def _token_entries(shape: Shape) -> str:
     return f"{_joined_entries(shape)} UNION ALL {sql}" if shape.joined else sql
 
 
-def _size_of(alias: str, lo: str, hi: str) -> str:
-    """The token entries from ``:lo`` to ``:hi``, counted up to :data:`SIZE_CAP`."""
-    return (
-        f"(SELECT count(*) FROM (SELECT 1 FROM case_search_tokens {alias} WHERE {alias}.token >= :{lo}"
-        f" AND {alias}.token < :{hi} LIMIT {SIZE_CAP}) z{alias})"
-    )
-
-
-def _size(i: int) -> str:
-    """Word ``i``'s token entries, counted up to :data:`SIZE_CAP`."""
-    return _size_of(f"s{i}", f"lo{i}", f"hi{i}")
+def cap_for(words: int) -> int:
+    """Up to how many entries each word of a query of ``words`` words is sized."""
+    return SIZE_CAP if words > 1 else ONE_WORD_CAP
 
 
 def _is_hashed(e: int, d: int) -> str:
@@ -299,23 +295,49 @@ def _gated_entries(shape: Shape) -> str:
 def count_sql(shape: Shape) -> str:
     """``(entries read, distinct cases among them)``: exact when fewer than ``:read`` entries were read. With
     words, then the sizes (:data:`Sizes`): the highest case id, the token entries of each word and of the
-    words written together (if looked up), each counted up to :data:`SIZE_CAP`; :func:`plan` and
+    words written together (if looked up), each counted up to :func:`cap_for`; :func:`plan` and
     :func:`worth_walking` take them."""
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         return f"SELECT count(*), count(*) FROM (SELECT c.id FROM {_cases(shape)}{where} LIMIT :read) m"
-    sizes = [f"{_size(i)} AS n{i}" for i in range(shape.words)]
-    if shape.joined:
-        sizes.append(f"{_size_of('tj', 'jlo', 'jhi')} AS nj")
     columns = ["(SELECT max(x.id) FROM cases x)"]
     columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
     columns += ["(SELECT n.nj FROM n)"] * shape.joined
     entries = _token_entries(shape) if shape.words == 1 else _gated_entries(shape)
     return (
-        f"WITH n AS MATERIALIZED (SELECT {', '.join(sizes)}) "
+        f"WITH {_sizes(shape)} "
         f"SELECT count(*), count(DISTINCT m.case_id), {', '.join(columns)} FROM "
         f"(SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
     )
+
+
+def _sizes(shape: Shape) -> str:
+    """The CTEs sizing the words, the last, ``n``, one row of them all (``n0``, ``n1``... and ``nj``).
+
+    Each word after the first is counted only up to :data:`HASH_RATIO` times the fewest entries so far
+    among the words that may drive (plus one), as are the words written together (see :func:`limits`):
+    a word past that can neither drive nor be read whole, and counting it further was most of the work
+    of a keystroke on SQLite ("pmc-2019-0001": 100 entries of "0001", yet 11,111 of "2019" and 12,000 of
+    "pmc" counted)."""
+    cap = cap_for(shape.words)
+    ctes = []
+    for i in range(shape.words + shape.joined):
+        alias, lo, hi = (f"s{i}", f"lo{i}", f"hi{i}") if i < shape.words else ("tj", "jlo", "jhi")
+        if i == 0:
+            limit = str(cap)
+        else:
+            fewest = " UNION ALL ".join(f"SELECT z{k}.n AS v FROM z{k}" for k in range(min(i, DRIVERS)))
+            bound = f"{HASH_RATIO} * f.m + 1"
+            least = f"CASE WHEN {bound} < {cap} THEN {bound} ELSE {cap} END"
+            limit = f"(SELECT {least} FROM (SELECT min(v) AS m FROM ({fewest}) u) f)"
+        ctes.append(
+            f"z{i} AS MATERIALIZED (SELECT (SELECT count(*) FROM (SELECT 1 FROM case_search_tokens {alias}"
+            f" WHERE {alias}.token >= :{lo} AND {alias}.token < :{hi} LIMIT {limit}) y) AS n)"
+        )
+    names = [f"(SELECT z{i}.n FROM z{i}) AS n{i}" for i in range(shape.words)]
+    names += [f"(SELECT z{shape.words}.n FROM z{shape.words}) AS nj"] * shape.joined
+    ctes.append(f"n AS MATERIALIZED (SELECT {', '.join(names)})")
+    return ", ".join(ctes)
 
 
 #: What the bounded count measures of a query with words (see :func:`count_sql`): the highest case id (about
@@ -323,22 +345,41 @@ def count_sql(shape: Shape) -> str:
 Sizes = tuple[int, ...]
 
 
-def plan(query: Query, sizes: Sizes | None) -> tuple[Query, tuple[bool, ...]]:
+def limits(sizes: Sizes, words: int) -> list[int]:
+    """Up to how many entries :func:`count_sql` counted each word, and then the words written together:
+    a size under its limit is exact."""
+    cap = cap_for(words)
+    counted = sizes[1 : 1 + words]
+    out = [cap]
+    for i in range(1, words + (len(sizes) > 1 + words)):
+        out.append(min(cap, HASH_RATIO * min(counted[: min(i, DRIVERS)]) + 1))
+    return out
+
+
+def plan(query: Query, sizes: Sizes | None, *, walk: bool = False) -> tuple[Query, tuple[bool, ...]]:
     """The query with its driving word first, and which words are read whole, from the sizes of its words
     (what :func:`count_sql` gives): the choice its gated branches make. The words written together are
     not looked up when no token starts with them (a walk probed every case for them: a third of
-    "phantom l" on PostgreSQL). Without sizes, as written."""
+    "phantom l" on PostgreSQL). Without sizes, as written.
+
+    ``walk`` (a page walked along the reference index, on PostgreSQL): every word counted exactly (fewer
+    entries than its limit), and then the words written together, are read whole: a walk checks up to
+    4,000 cases, and a probe of PostgreSQL costs as much as reading some 30 entries ("phantom l": 1,643
+    cases walked, 30 ms of probes; "phantom" read whole, 6,251 entries, about 2 ms)."""
     if sizes is None or not query.words:
         return query, ()
     joined = query.joined if query.joined is None or sizes[-1] else None
-    if len(query.words) < 2:
-        return Query(query.words, joined), ()
     words = sizes[1 : 1 + len(query.words)]
+    limit = limits(sizes, len(query.words))
     drivers = min(len(query.words), DRIVERS)
     d = min(range(drivers), key=lambda i: (words[i], i))
     order = [d, *(i for i in range(len(query.words)) if i != d)]
-    hashed = tuple(i != d and words[i] < SIZE_CAP and words[i] <= HASH_RATIO * words[d] for i in order)
-    return Query(tuple(query.words[i] for i in order), joined), hashed
+    planned = Query(tuple(query.words[i] for i in order), joined)
+    if walk:
+        small = [words[i] < limit[i] for i in order]
+        return planned, tuple(small + ([sizes[-1] < limit[-1]] if joined is not None else []))
+    hashed = tuple(i != d and words[i] < limit[i] and words[i] <= HASH_RATIO * words[d] for i in order)
+    return planned, hashed if len(order) > 1 else ()
 
 
 def worth_walking(query: Query, sizes: Sizes | None, want: int) -> bool:
@@ -350,10 +391,12 @@ def worth_walking(query: Query, sizes: Sizes | None, want: int) -> bool:
     if sizes is None or not query.words:
         return True
     cases, words = sizes[0], sizes[1 : 1 + len(query.words)]
-    driver = min(words[: min(len(words), DRIVERS)])
-    most = driver + (sizes[-1] if query.joined is not None else 0)
-    if driver >= SIZE_CAP or (query.joined is not None and sizes[-1] >= SIZE_CAP):
+    limit = limits(sizes, len(query.words))
+    d = min(range(min(len(words), DRIVERS)), key=lambda i: (words[i], i))
+    joined = query.joined is not None
+    if words[d] >= limit[d] or (joined and sizes[-1] >= limit[-1]):
         return True  # many
+    most = words[d] + (sizes[-1] if joined else 0)
     return most * scan_for(want) >= WALK_MARGIN * want * max(int(cases or 0), 1)
 
 
@@ -367,9 +410,24 @@ def exact_count_sql(shape: Shape) -> str:
 
 
 def _matches(shape: Shape, case_id: str) -> str:
-    """The condition that the case ``case_id`` matches, probed word by word."""
-    every = " AND ".join(_probe(i, case_id, shape.postgresql) for i in range(shape.words))
-    return f"(({every}) OR {_joined_probe(case_id, shape.postgresql)})" if shape.joined else every
+    """The condition that the case ``case_id`` matches, word by word: probed, or (``shape.hashed``, see
+    :func:`plan` with ``walk``) looked up among the word's entries read whole."""
+
+    def hashed(i: int) -> bool:
+        return i < len(shape.hashed) and shape.hashed[i]
+
+    every = " AND ".join(
+        _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _probe(i, case_id, shape.postgresql)
+        for i in range(shape.words)
+    )
+    if not shape.joined:
+        return every
+    if hashed(shape.words):
+        entries = "SELECT wj.case_id FROM case_search_tokens wj WHERE wj.token >= :jlo AND wj.token < :jhi"
+        joined = f"({case_id} IN ({entries})) IS TRUE" if shape.postgresql else f"+{case_id} IN ({entries})"
+    else:
+        joined = _joined_probe(case_id, shape.postgresql)
+    return f"(({every}) OR {joined})"
 
 
 @cache

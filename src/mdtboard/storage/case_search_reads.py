@@ -96,7 +96,7 @@ def page(
             matches, _exact, sizes = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
         want = offset + limit
         walk = matches > case_search.BROAD_MATCHES and case_search.worth_walking(query, sizes, want)
-    query, hashed = case_search.plan(query, sizes)
+    query, hashed = case_search.plan(query, sizes, walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
         query.joined is not None,

@@ -145,7 +145,11 @@ def test_every_printout_read_with_sqlite3_is_the_ordinary_one(
     assert any(k[1] for k in kinds) and ("signed", False, False, False, True) in kinds
 
 
-@pytest.mark.parametrize("ref", ["MDT-001", "MDT-002", "RISK-1"])
+#: The cases whose papers are compared for every audience.
+PAPER_REFS = ("MDT-001", "MDT-002", "RISK-1")
+
+
+@pytest.mark.parametrize("ref", PAPER_REFS)
 def test_the_papers_of_the_quick_printout_say_the_same(
     plans: tuple[str, Services], uids: _Uids, ref: str
 ) -> None:
@@ -161,15 +165,26 @@ def test_the_papers_of_the_quick_printout_say_the_same(
         assert "shotgun" not in mine and FIREARM not in mine
 
 
-def test_the_other_cases_papers_say_the_same(plans: tuple[str, Services], uids: _Uids) -> None:
+def test_the_other_cases_papers_say_the_same(
+    plans: tuple[str, Services], uids: _Uids, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The team's paper of every other case (those above are compared for every audience). Made in
+    ReportLab's invariant mode (no time or random id in the file), two papers the same byte for byte say the
+    same; only those that are not are read back and their texts compared (reading takes most of the time)."""
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
     url, services = plans
-    for ref in _refs(services):
+    refs = [ref for ref in _refs(services) if ref not in PAPER_REFS]
+    assert len(refs) > 5
+    for ref in refs:
         uids.again()
         quick = quick_printout.printout(url, ref)
         assert quick is not None
-        mine = _text(paper_bytes(quick[0], Audience.TEAM, printed_at=PRINTED_AT))
+        mine = paper_bytes(quick[0], Audience.TEAM, printed_at=PRINTED_AT)
         uids.again()
-        assert mine == _text(paper_bytes(services.printout(ref), Audience.TEAM, printed_at=PRINTED_AT)), ref
+        theirs = paper_bytes(services.printout(ref), Audience.TEAM, printed_at=PRINTED_AT)
+        assert mine == theirs or _text(mine) == _text(theirs), ref
 
 
 PROBE = """

@@ -8,6 +8,7 @@ from __future__ import annotations
 from deid_corpus import (
     CORPUS,
     DATA,
+    EIGHTH,
     FIFTH,
     FOURTH,
     HELD_OUT,
@@ -127,12 +128,30 @@ def test_the_seventh_held_out_set_is_big_and_varied_enough() -> None:
     assert (len(cases), len(marked), len({m.kind for m in marked})) == (30, 845, 13)
 
 
-def test_the_seventh_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
-    """Measured once, untuned (README): 688 of 845 identifiers (81.4 %), short of the 98 % target. Not tuned
-    on since; this keeps the finder from finding less of text it was not written for."""
+def test_the_seventh_set_is_found_at_least_as_well_as_since_the_finder_was_tuned_on_it() -> None:
+    """Measured once, untuned (README): 688 of 845 identifiers (81.4 %), short of the 98 % target. The finder
+    was then given general mechanisms chosen by its misses (names with no cue by given-name, surname and
+    English-word lists, loosely written dates, labelled lines, streets without a number): 749 of 845
+    (88.6 %). No longer held out."""
     result = measure(SEVENTH)
-    assert result.found >= 688, [m.text for m in result.misses]
+    assert result.found >= 749, [m.text for m in result.misses]
 
+
+
+def test_the_eighth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder (its author read only a note on the format: not the finder's code, its
+    tests, its resources, the README or the earlier sets), and committed before the finder was run on it."""
+    cases, marked = load_corpus(EIGHTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (39, 1318, 13)
+
+
+def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
+    """Measured untuned, twice, each once (README): on the finder before the names without a cue, the
+    loose dates and the labelled lines, 1,057 of 1,318 identifiers (80.2 %); on the finder with them,
+    1,112 (84.4 %), short of the 98 % target. Still held out: nothing was tuned on it, and the figure
+    must not fall back."""
+    result = measure(EIGHTH)
+    assert result.found >= 1112, [m.text for m in result.misses]
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
     """One example of each general rule added for the second set's misses, in sentences of our own."""

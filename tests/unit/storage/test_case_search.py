@@ -464,10 +464,10 @@ def test_a_query_of_several_words_is_driven_by_its_rarest_word(db: Database) -> 
             )
         assert sizes is not None and sizes[0] == len(cases), query  # the highest id: about how many cases
         entries = sizes[1 : 1 + len(parsed.words)]
-        assert list(entries) == [
-            min(sum(1 for _ref, have in words for t in have if t.startswith(w)), case_search.SIZE_CAP)
-            for w in parsed.words
-        ], query
+        limits = case_search.limits(sizes, len(parsed.words))
+        for n, limit, w in zip(entries, limits, parsed.words, strict=False):
+            exact = sum(1 for _ref, have in words for t in have if t.startswith(w))
+            assert n == exact if n < limit else exact >= limit == n, query  # counted up to its limit
         planned, hashed = case_search.plan(parsed, sizes)
         assert planned.words[0] == min(parsed.words, key=lambda w: entries[parsed.words.index(w)]), query
         assert len(hashed) == len(parsed.words) and not hashed[0]
@@ -507,3 +507,18 @@ def test_a_page_walks_the_reference_index_only_when_the_sizes_say_it_can_find_it
     assert not case_search.worth_walking(two, (100_000, 2744, case_search.SIZE_CAP, 686), want=100)
     assert case_search.worth_walking(two, (100_000, 12_000, case_search.SIZE_CAP, 686), want=100)
     assert case_search.worth_walking(so, None, want=100)  # not measured: as before
+    # a walk on PostgreSQL, where a probe costs as much as reading some 30 entries: every word with fewer
+    # than SIZE_CAP entries is read whole, and then the words written together
+    cap = case_search.SIZE_CAP
+    assert case_search.plan(parse_query("phantom l"), (100_000, 6251, cap, 0), walk=True) == (
+        Query(("phantom", "l"), None), (True, False)
+    )
+    assert case_search.plan(parse_query("nguyen t"), (100_000, 2744, cap, 686), walk=True) == (
+        Query(("nguyen", "t"), "nguyent"), (True, False, True)
+    )
+    # after the first word, a word (and the joined words) is counted up to 8 times the fewest entries so far,
+    # plus one: past that it can neither drive nor be read whole ("pmc-2019-0001": "0001" has 100 entries)
+    assert case_search.limits((100_000, 100, 801, 801, 11), 3) == [cap, 801, 801, 801]
+    assert case_search.plan(parse_query("pmc-2019-0001"), (100_000, 100, 801, 801, 11)) == (
+        parse_query("pmc-2019-0001"), (False, False, False)
+    )

@@ -13,6 +13,7 @@ rendered yet blank.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -218,6 +219,8 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
     later.timeout.connect(update)
 
     def arrived(_number: int) -> None:
+        if not shiboken6.isValid(later):  # the preview is gone (its pages are still being rendered)
+            return
         if pages.done:
             later.stop()
             update()

@@ -288,17 +288,19 @@ class PlanEditing(EditorPart):
         plan = self._plan
         return ids is not None and plan is not None and plan.id == ids[1] and not self.viewing_earlier
 
-    def show_record(self, record: Hashable, shown: Callable[[], None], failed: Callable[[str], None]) -> None:
+    def show_record(
+        self, record: Hashable, shown: Callable[[], None], failed: Callable[[str, bool], None]
+    ) -> None:
         """Open the case's plan an undo or redo applies to, in the background; ``shown()`` once it is
         shown (another version may be: the command then says it changes nothing), else ``failed(why)``."""
         ids = self._record_ids(record)
         if ids is None:
-            failed("that care plan is not known.")
+            failed("that care plan is not known.", True)
             return
         case_id = ids[0]
         agenda_item_id = self._agenda_item_id if self.current_case_id() == case_id else None
         opening_shown(self, lambda then: self.open_case(case_id, agenda_item_id, then=then),
-                      lambda: self._opening, shown, failed, what="the care plan")
+                      lambda: self._opening, shown, lambda why: failed(why, False), what="the care plan")
 
     def _ensure(self, case_id: int, plan_id: int) -> bool:
         if self.shows((case_id, plan_id)) and self.editable:

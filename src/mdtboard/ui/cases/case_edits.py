@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from mdtboard.domain.case import Case, RestrictedPassage
 from mdtboard.domain.dosing import daily_amount
+from mdtboard.domain.errors import NotFoundError
+from mdtboard.services.context import Services
+from mdtboard.ui import ops as ops_module
 from mdtboard.ui.cases.form import (
     MED_AMOUNT_COLUMN,
     MED_MME_COLUMN,
@@ -65,6 +68,7 @@ class CaseEditing(EditorPart):
         _passages: list[RestrictedPassage] | None
         _edit_count: int
         _opening: int
+        _services: Services
         _fill_steps: Steps
 
         def open_case(self, case_id: int, *, then: Callable[[], object] | None = None) -> bool: ...
@@ -168,16 +172,25 @@ class CaseEditing(EditorPart):
         case_id = self._case_of(record)
         return case_id is not None and self._saved is not None and self._case_key() == case_id
 
-    def show_record(self, record: Hashable, shown: Callable[[], None], failed: Callable[[str], None]) -> None:
+    def show_record(
+        self, record: Hashable, shown: Callable[[], None], failed: Callable[[str, bool], None]
+    ) -> None:
         """Open the case an undo or redo applies to, in the background; ``shown()`` once it is shown, else
-        ``failed(why)`` (it does not exist any more, the database does not answer, the case shown cannot
-        be saved, another case was opened meanwhile)."""
+        ``failed(why, gone)`` (the database does not answer, the case shown cannot be saved, another case
+        was opened meanwhile; ``gone``: the case does not exist any more, asked on the reader then)."""
         case_id = self._case_of(record)
         if case_id is None or case_id < 0:
-            failed("that case was never stored and is closed.")
+            failed("that case was never stored and is closed.", True)
             return
+        cases = self._services.cases
+
+        def not_opened(why: str) -> None:
+            ops_module.read(lambda: cases.get(case_id), parent=self, label="whether a case still exists",
+                            success=lambda _case: failed(why, False),
+                            failure=lambda error: failed(why, isinstance(error, NotFoundError)))
+
         opening_shown(self, lambda then: self.open_case(case_id, then=then), lambda: self._opening,
-                      shown, failed, what="the case")
+                      shown, not_opened, what="the case")
 
     def _ensure_open(self, key: Hashable) -> bool:
         if not self.shows(key):

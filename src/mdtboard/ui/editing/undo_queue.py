@@ -9,9 +9,10 @@ in the background) and the queue goes on once it is shown. The stack moves only 
 so it always says what is on screen: pressed three times quickly, three commands are undone, in order,
 each once.
 
-When the opening fails (the record deleted elsewhere, the database not answering) or another record is
-opened meanwhile, the presses still queued are dropped, nothing is undone, the stack stays where it was
-(Ctrl+Z tries again) and ``refused`` says so in the status bar. A change made while presses wait (a step
+When the opening fails (the database not answering, the record shown cannot be saved) or another record
+is opened meanwhile, the presses still queued are dropped, nothing is undone, the stack stays where it was
+(Ctrl+Z tries again) and ``refused`` says so in the status bar; when the record was deleted elsewhere, its
+step, which can never apply, is taken off the history too. A change made while presses wait (a step
 pushed or undone elsewhere) drops them too: they were meant for the history as it was.
 
 A command not aimed at a record (a conference step), or whose editor shows it, runs at once, as before.
@@ -39,8 +40,11 @@ class Shows(Protocol):
         """Whether ``record`` is on screen, ready for a command to apply to it now."""
         ...
 
-    def show_record(self, record: Hashable, shown: Callable[[], None], failed: Callable[[str], None]) -> None:
-        """Open ``record`` in the background; then ``shown()`` once it is on screen, or ``failed(why)``."""
+    def show_record(
+        self, record: Hashable, shown: Callable[[], None], failed: Callable[[str, bool], None]
+    ) -> None:
+        """Open ``record`` in the background; then ``shown()`` once it is on screen, or ``failed(why,
+        gone)``, ``gone`` True when the record does not exist any more (deleted elsewhere)."""
         ...
 
 
@@ -162,8 +166,8 @@ class UndoQueue(QObject):
         def shown() -> None:
             self._shown(aim)
 
-        def failed(why: str) -> None:
-            self._failed(aim, why)
+        def failed(why: str, gone: bool) -> None:
+            self._failed(aim, why, gone)
 
         aim[0].show_record(aim[1], shown, failed)
 
@@ -173,11 +177,26 @@ class UndoQueue(QObject):
         self._opening = None
         self._go_on(shown=aim)
 
-    def _failed(self, aim: tuple[Shows, Hashable], why: str) -> None:
+    def _failed(self, aim: tuple[Shows, Hashable], why: str, gone: bool) -> None:
         if self._opening != aim or not shiboken6.isValid(self):
             return
         self._opening = None
-        self._drop(f"Nothing was undone or redone: {why} The step stays in Edit > Undo; Ctrl+Z tries again.")
+        if not gone:
+            self._drop(f"Nothing was undone or redone: {why} The step stays in Edit > Undo; Ctrl+Z tries "
+                       "again.")
+            return
+        # the record was deleted elsewhere: its step can never apply, and is taken off the history (an
+        # obsolete command is removed by the stack's undo or redo without being run)
+        stack, which = self.stack, self._asked[0] if self._asked else "undo"
+        at = stack.index() - 1 if which == "undo" else stack.index()
+        command = stack.command(at) if stack.index() == self._index and 0 <= at < stack.count() else None
+        if command is not None and aimed_at(command) == aim:
+            command.setObsolete(True)
+            if which == "undo":
+                stack.undo()
+            else:
+                stack.redo()
+        self._drop(f"Nothing was undone or redone: {why} That step is taken off Edit > Undo.")
 
     def _drop(self, message: str) -> None:
         self._asked.clear()
