@@ -206,7 +206,8 @@ def find_identifiers(
     head, told_ages, middle, tail = _text_spans(text, today)
     found: list[Span] = list(head)
     add = partial(_add, found, text)
-    for token in sorted(set(names), key=len, reverse=True):
+    for token in sorted(set(names), key=lambda t: (-len(t), t)):  # longest first; a total order, so that
+        # the hints do not depend on the order of a set (which changes with the hash seed from run to run)
         # Short name parts ("Li", "Ng", "Ana") only as written, or every "ng" in a word would show.
         flags = re.IGNORECASE if len(token) > 3 else 0
         for match in re.finditer(rf"(?<![\w'’]){re.escape(token)}(?:['’]s)?(?![\w])", text, flags):
@@ -230,7 +231,7 @@ def find_identifiers(
         if postcode:  # "1100-053 Lisboa" after an address is a postcode, not the phone it looks like
             found[:] = [f for f in found if not (f[2] is HintKind.PHONE and start <= f[0] and f[1] <= end)]
         add(start, end, HintKind.POSTCODE if postcode else HintKind.PLACE)
-    for found_text, kind, sure in sorted(set(known), key=lambda k: len(k[0]), reverse=True):
+    for found_text, kind, sure in sorted(set(known), key=lambda k: (-len(k[0]), k[0], k[1].value, k[2])):
         for match in re.finditer(rf"(?<![\w'’-]){re.escape(found_text)}(?!\w)", text):
             add(match.start(), match.end(), kind, sure)
     found.extend(tail)
