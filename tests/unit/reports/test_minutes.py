@@ -25,8 +25,6 @@ from mdtboard.services.minutes import MinutesService
 from mdtboard.services.timed_item import TimedItem
 from mdtboard.storage.db import open_database, sqlite_url
 
-#: the timers run on a fake clock from now on (an agenda item's start and end are stamped with the real time)
-START = datetime.now(UTC).replace(microsecond=0)
 PHYS, PT, PSY, PHARM = (Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY,
                         Discipline.PHARMACY)
 RESTRICTION = "Disclosed abuse by a family member; do not discuss with the family"
@@ -59,7 +57,10 @@ def _meeting(services: Services) -> tuple[int, list[int], FakeClock, TimedItem]:
     conf_id, (first, second, third, _fourth) = _conference(services)
     conferences = services.conferences
     agenda = {i.id: i for i in conferences.get(conf_id).agenda}
-    clock = FakeClock(START)
+    # the timers run on a fake clock from the time the meeting is set up (an agenda item's start and end are
+    # stamped with the real time): read then, not when the module was imported, which under a long test run
+    # can be more than the meeting's 14 minutes earlier, so that an item would end before it started
+    clock = FakeClock(datetime.now(UTC).replace(microsecond=0))
     timer = TimedItem(first, 12, clock, store=services.timing)
     timer.start()
     timer.mark_floor(PHYS)
@@ -127,7 +128,7 @@ def _pdf_text(data: bytes) -> tuple[int, str]:
 def test_the_minutes_pdf_reads_back_on_one_or_two_pages(services: Services) -> None:
     conf_id, _items, clock, _running = _meeting(services)
     minutes = MinutesService(services.db).minutes(conf_id, now=clock.wall())
-    pages, text = _pdf_text(MinutesDocument(minutes, tz=UTC, generated_at=START).render())
+    pages, text = _pdf_text(MinutesDocument(minutes, tz=UTC, generated_at=clock.wall()).render())
     assert pages in (1, 2)
     assert "Minutes: Pain MDT, March" in text
     attendance = text.index("Attendance")
@@ -214,7 +215,7 @@ def test_the_minutes_withhold_restricted_passages_also_those_marked_in_the_team_
     item2 = next(i for i in conferences.get(conf_id).agenda if i.id == second)
     conferences.update_agenda_item(item2, status=AgendaStatus.DEFERRED, reason="awaiting the court case")
     minutes = MinutesService(services.db).minutes(conf_id)
-    _pages, text = _pdf_text(MinutesDocument(minutes, tz=UTC, generated_at=START).render())
+    _pages, text = _pdf_text(MinutesDocument(minutes, tz=UTC, generated_at=datetime.now(UTC)).render())
     assert "shotgun" not in text and "court case" not in text
     assert "Safety plan: [restricted: held by psychology]" in text
     assert "Back pain after [restricted: held by Dr Okafor]" in text
