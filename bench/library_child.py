@@ -3,7 +3,8 @@
 
 ``mdtboard``: the case library's model (``CaseTableModel``) over the database at URL in a ``QTableView``
 of 1280x800 on the offscreen platform set up as the library's table is (its form's settings: no row
-numbers, whole rows, alternating colours; row heights fixed from the font), as the library shows it
+numbers, whole rows, alternating colours; then the library's own ``table_view.set_up_table``: columns
+sized from the font, the title taking the rest, row heights fixed from the font), as the library shows it
 (background mode: every read on the reader thread, rows not yet read shown as placeholders); ``sync``: the
 same model reading on the GUI thread (as the library did before); ``bare``: the same view over a bare
 ``QAbstractTableModel`` of as many rows whose cells are made from the row number (nothing stored).
@@ -43,19 +44,22 @@ SEARCHES = (
 FRAME_S = 1 / 60
 
 
-def _library_table() -> Any:
+def _library_table(model: Any) -> Any:
     """A table view set up as the library's is (its form: no row numbers, one line a row, whole rows
-    selected, alternating colours, sortable; row heights fixed from the font), on its own."""
+    selected, alternating colours, sortable; then, once given the model, the library's own set-up:
+    sorted by reference, columns sized from the font with the title taking the rest, row heights fixed from
+    the font), on its own."""
     from PySide6.QtWidgets import QWidget
 
-    from mdtboard.ui.cases.table_view import fix_row_heights
+    from mdtboard.ui.cases.table_view import set_up_table
     from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
 
     form, ui = QWidget(), Ui_CaseLibrary()
     ui.setupUi(form)
     view = ui.caseTable
     view.setParent(None)  # out of the form's layout, a window of its own
-    fix_row_heights(view)
+    view.setModel(model)
+    set_up_table(view)
     return view
 
 
@@ -95,8 +99,7 @@ def main() -> None:
                 return None
 
         model = Bare()
-    view = _library_table()
-    view.setModel(model)
+    view = _library_table(model)
     view.resize(1280, 800)
     view.show()
     app.processEvents()

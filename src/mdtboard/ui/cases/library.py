@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mdtboard.domain.case import Case, CaseSummary
 from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardError
 from mdtboard.ui import ops, palette
-from mdtboard.ui.cases.table_cells import CASE_ID_ROLE, KIND, NAME, REF, TITLE, UPDATED
+from mdtboard.ui.cases.table_cells import CASE_ID_ROLE
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, CaseTableModel
-from mdtboard.ui.cases.table_view import fix_row_heights
+from mdtboard.ui.cases.table_view import set_up_table, size_columns
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
@@ -95,13 +95,8 @@ class CaseLibrary(QWidget):
         #: What to do once the search, filter or refresh being read has arrived (the last one asked wins).
         self._then: Callable[[], None] | None = None
         self._loads = 0  # searches and refreshes arrived
-        table = self.ui.caseTable
-        table.setModel(self.model)
-        table.sortByColumn(REF, Qt.SortOrder.AscendingOrder)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self._size_columns()  # widths and row heights from the font, never from the rows
+        self.ui.caseTable.setModel(self.model)
+        set_up_table(self.ui.caseTable)  # widths and row heights from the font, never from the rows
         self.ui.sharingBanner.setStyleSheet(palette.SHARING_BANNER_STYLE)
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
@@ -149,18 +144,9 @@ class CaseLibrary(QWidget):
         self.export_action = action("E&xport selected…", self.choose_and_export)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-    def _size_columns(self) -> None:
-        metrics = self.ui.caseTable.fontMetrics()
-        header = self.ui.caseTable.horizontalHeader()
-        pad = 3 * metrics.averageCharWidth()
-        for column, sample in ((REF, "TEACH-2026-000"), (KIND, "FICTIONAL"), (UPDATED, "2026-12-31 23:59")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
-        header.resizeSection(NAME, metrics.horizontalAdvance("M") * 18 + pad)
-        fix_row_heights(self.ui.caseTable)
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
-            self._size_columns()
+            size_columns(self.ui.caseTable)
         super().changeEvent(event)
 
     def _connect_signals(self) -> None:
