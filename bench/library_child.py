@@ -15,6 +15,9 @@ are timed. Every kind makes its application as the program does (``mdtboard.app.
 paints on the GUI thread alone) and, after that first paint, takes what is alive out of the garbage
 collector's full collections as the program does once its start-up is done (``mdtboard.ui.heap.keep_built``;
 before, a full collection of the benchmark's own start-up objects, 50-130 ms, could fall in a step).
+mdtboard's model is shown as the library shows it (``table_view.show_cases``: its plain cells drawn by the
+library's delegate, ``CaseCellDelegate``, which draws what Qt's delegate draws with less work); the bare
+model in Qt's own delegate.
 
 The models over the database also time a search typed (``SEARCHES``, one query a keystroke, each set and
 waited for until its first page and count are shown): from the keystroke to the rows shown, and how long
@@ -51,18 +54,23 @@ def _library_table(model: Any) -> Any:
     """A table view set up as the library's is (its form: no row numbers, one line a row, whole rows
     selected, alternating colours, sortable; then, once given the model, the library's own set-up:
     sorted by reference, columns sized from the font with the title taking the rest, row heights fixed from
-    the font), on its own."""
+    the font), on its own. The library's model is shown as the library shows it (``show_cases``: its cells
+    drawn by the library's delegate); the bare model in Qt's own delegate."""
     from PySide6.QtWidgets import QWidget
 
-    from mdtboard.ui.cases.table_view import set_up_table
+    from mdtboard.ui.cases.table_model import CaseTableModel
+    from mdtboard.ui.cases.table_view import set_up_table, show_cases
     from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
 
     form, ui = QWidget(), Ui_CaseLibrary()
     ui.setupUi(form)
     view = ui.caseTable
     view.setParent(None)  # out of the form's layout, a window of its own
-    view.setModel(model)
-    set_up_table(view)
+    if isinstance(model, CaseTableModel):
+        view.cells = show_cases(view, model)
+    else:
+        view.setModel(model)
+        set_up_table(view)
     return view
 
 

@@ -15,7 +15,7 @@ from mdtboard.domain.errors import CancelledError, InvalidInputError, MdtboardEr
 from mdtboard.ui import ops, palette
 from mdtboard.ui.cases.table_cells import CASE_ID_ROLE
 from mdtboard.ui.cases.table_model import COUNT_LIMIT, CaseTableModel
-from mdtboard.ui.cases.table_view import set_up_table, size_columns
+from mdtboard.ui.cases.table_view import show_cases, size_columns
 from mdtboard.ui.dialogs import show_error, show_invalid_input
 from mdtboard.ui.fonts import set_relative_font
 from mdtboard.ui.forms.ui_case_library import Ui_CaseLibrary
@@ -95,8 +95,8 @@ class CaseLibrary(QWidget):
         #: What to do once the search, filter or refresh being read has arrived (the last one asked wins).
         self._then: Callable[[], None] | None = None
         self._loads = 0  # searches and refreshes arrived
-        self.ui.caseTable.setModel(self.model)
-        set_up_table(self.ui.caseTable)  # widths and row heights from the font, never from the rows
+        # widths and row heights from the font, never from the rows; cells drawn by the library's delegate
+        show_cases(self.ui.caseTable, self.model)
         self.ui.sharingBanner.setStyleSheet(palette.SHARING_BANNER_STYLE)
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)

@@ -497,6 +497,12 @@ class CaseTableModel(QAbstractTableModel):
             texts = cells[offset] = row_texts(self._windows[window][offset])
         return texts
 
+    def cell_text(self, row: int, column: int) -> str | None:
+        """What the cell shows (its display role), in one call: for the library's delegate, which would
+        otherwise ask for seven roles of every cell it draws."""
+        texts = self._texts(row)
+        return None if texts is None else texts[column]
+
     def _read(self, window: int) -> list[_Row]:
         return self._reader(window)()
 

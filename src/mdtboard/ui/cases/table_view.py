@@ -1,6 +1,6 @@
 """The case library's table view as it scrolls: columns sized from the font (the title takes the rest), rows
-of one height, set from the font. The library and the library benchmark set the view up here, so that the
-benchmark measures the table as the program shows it."""
+of one height, set from the font, plain cells drawn by :class:`CaseCellDelegate`. The library and the
+library benchmark set the view up here, so that the benchmark measures the table as the program shows it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from mdtboard.ui.cases.table_cells import KIND, NAME, REF, TITLE, UPDATED
+from mdtboard.ui.cases.table_delegate import CaseCellDelegate
+from mdtboard.ui.cases.table_model import CaseTableModel
+
+
+def show_cases(table: QTableView, model: CaseTableModel) -> CaseCellDelegate:
+    """The library's table showing ``model``: set up (:func:`set_up_table`), its cells drawn by a
+    :class:`CaseCellDelegate` reading their text from the model; the delegate."""
+    table.setModel(model)
+    cells = CaseCellDelegate(model.cell_text, table)
+    table.setItemDelegate(cells)
+    set_up_table(table)
+    return cells
 
 
 def set_up_table(table: QTableView) -> None:
