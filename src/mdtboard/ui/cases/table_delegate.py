@@ -36,9 +36,6 @@ _NOT_PLAIN = (
 )
 
 
-#: Word wrap (the view's): Qt lays the text out on the lines the cell's height allows.
-_WRAP = QStyleOptionViewItem.ViewItemFeature.WrapText
-
 #: The view's changes that change how a plain cell is drawn.
 _VIEW_CHANGES = frozenset(
     {
@@ -114,7 +111,7 @@ class CaseCellDelegate(QStyledItemDelegate):
             colour = self._plans[state]
         except KeyError:
             colour = self._plans[state] = self._plan(state)
-        plain = colour is not None and self._own and not option.features & _WRAP
+        plain = colour is not None and self._own and not self._view.wordWrap()  # (a flag's test costs more)
         text = self._text(index.row(), index.column()) if plain else None
         if text is None or _BREAK.search(text) is not None:
             super().paint(painter, option, index)  # Qt's own drawing (lines: Qt lays out and elides them)
