@@ -1,8 +1,9 @@
 """Scrolling the whole 100,000-case library from top to bottom by page steps, and the memory it takes.
 
 Each run is a new process (``bench.library_child``): the case library's model over a copy of the cached
-100,000-case database in a 1280x800 ``QTableView`` set up as the library's table (offscreen), against the
-same view over a bare model of as many rows that stores nothing. The window's first paint is made before
+100,000-case database in a 1280x800 ``QTableView`` set up as the library's table (offscreen; its cells drawn
+by the library's delegate), against the same view over a bare model of as many rows that stores nothing
+(drawn by Qt's own delegate). The window's first paint is made before
 the steps are timed (it was every run's slowest "step", the bare model's too). The view is paged one step
 a frame at 60 Hz (faster than a held Page Down repeats; before, back to back, which left mdtboard's reader
 thread almost no turn at the interpreter lock). Every page step is timed (scroll, read what is shown,

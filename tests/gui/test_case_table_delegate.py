@@ -128,6 +128,19 @@ def test_selected_and_current_cells_look_as_qt_draws_them(qtbot: QtBot, library:
     _assert_same(qt, mine)
 
 
+def test_cells_of_an_inactive_window_look_as_qt_draws_them(qtbot: QtBot, library: Services) -> None:
+    model = CaseTableModel(library.cases)
+    qt, mine = _views(qtbot, model)
+    for view in (qt, mine):
+        view.selectRow(2)
+    other = QTableView()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not mine.isActiveWindow() and not qt.isActiveWindow())
+    assert mine.grab().toImage() == qt.grab().toImage()
+
+
 def test_word_wrap_is_left_to_qt(qtbot: QtBot, library: Services) -> None:
     qt, mine = _views(qtbot, CaseTableModel(library.cases), wrap=True)
     for view in (qt, mine):
