@@ -12,6 +12,14 @@ Every connection to an encrypted file (SQLAlchemy's, the backups', the change fe
 :func:`connect`: ``PRAGMA key`` with the raw key first (no key derivation, so a connection costs no more
 than a plain one), then one read that fails at once with a wrong key. The key is held in memory only; it is
 never logged, never written to a settings file, never printed, never part of a database URL.
+
+Whether a file is encrypted is read from its header (:func:`file_state`) only while this process has no
+engine on it. An engine's file is known by its identity (device and inode) and answered from what it was
+opened as (:func:`hold`): opening and closing a descriptor of a file SQLite has open drops every POSIX lock
+the process holds on it, SQLite's own included (closing any descriptor of a file releases the process's
+locks on it). Another program closing its last connection would then find the file free, checkpoint, and
+delete the ``-wal`` and ``-shm`` files under this one, whose connections would go on reading the deleted
+ones (never seeing another program's saves again) and writing into them (saves lost).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -58,13 +67,42 @@ class DatabaseKeyError(DatabaseError):
     """An encrypted database whose key is missing from the keyring, or does not open it."""
 
 
+#: The SQLite files held by an engine of this process: its file's identity and what it was opened as.
+_HELD: weakref.WeakKeyDictionary[Engine, tuple[tuple[int, int], FileState]] = weakref.WeakKeyDictionary()
+_HELD_LOCK = threading.Lock()  # engines are made on one thread while another asks (a backup, the start)
+
+
+def hold(engine: Engine, path: Path, state: FileState) -> None:
+    """``engine`` opens ``path`` (which exists) as ``state`` (``plain`` or ``encrypted``) for as long as it
+    lives: :func:`file_state` answers that for the file without opening it (see the module docstring)."""
+    st = os.stat(path)
+    with _HELD_LOCK:
+        _HELD[engine] = ((st.st_dev, st.st_ino), state)
+
+
+def _held_state(identity: tuple[int, int]) -> FileState | None:
+    with _HELD_LOCK:
+        held = list(_HELD.values())
+    return next((state for file, state in held if file == identity), None)
+
+
 def file_state(path: Path) -> FileState:
     """``missing``, ``empty`` (0 bytes: not made yet), ``plain`` (SQLite's header) or ``encrypted``
-    (anything else: a SQLCipher file, or a file that is no database at all)."""
+    (anything else: a SQLCipher file, or a file that is no database at all). A file an engine of this
+    process holds (:func:`hold`) is not opened: its state is the one it was opened as."""
     try:
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_HEADER))
+        st = os.stat(path)
     except OSError:  # not there, or not reachable: SQLite (or the folder's creation) says why
+        return "missing"
+    held = _held_state((st.st_dev, st.st_ino))
+    if held is not None:
+        return held
+    if st.st_size == 0:
+        return "empty"
+    try:
+        with open(path, "rb") as f:  # no engine of this process has it open: closing it drops no lock
+            head = f.read(len(SQLITE_HEADER))
+    except OSError:
         return "missing"
     if not head:
         return "empty"
