@@ -48,3 +48,28 @@ def test_alt_u_from_the_agenda_search_then_ctrl_2_types_into_physical_therapy(
     qtbot.keyClicks(QApplication.focusWidget(), "Walks 200 m")
     settle()
     assert panel.ui.assessmentEdit.toPlainText() == "Walks 200 m"
+
+
+def test_ctrl_1_adds_at_the_end_and_a_discipline_with_nobody_present_still_takes_the_typing(
+    qtbot: QtBot, make_meeting: MeetingFactory
+) -> None:
+    meeting = make_meeting()
+    window = meeting.window
+    meeting.discuss("MDT-008")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    workspace = meeting.workspace
+    physician = workspace.discussion.panels[Discipline.PHYSICIAN]
+    physician.ui.assessmentEdit.setPlainText("Stable on the current dose.")  # as read from the database
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is physician.ui.assessmentEdit
+    qtbot.keyClicks(physician.ui.assessmentEdit, " Taper next month.")
+    assert physician.ui.assessmentEdit.toPlainText() == "Stable on the current dose. Taper next month."
+    # physical therapy (a core discipline, always shown) with nobody of it present: its author list is
+    # empty, so Ctrl+2 goes to the assessment and the typing is kept
+    therapy = workspace.discussion.panels[Discipline.PHYSICAL_THERAPY]
+    therapy.set_authors([])
+    press(qtbot, Qt.Key.Key_2, CTRL)
+    assert QApplication.focusWidget() is therapy.ui.assessmentEdit
+    qtbot.keyClicks(therapy.ui.assessmentEdit, "Walks 200 m")
+    assert therapy.ui.assessmentEdit.toPlainText().endswith("Walks 200 m")
