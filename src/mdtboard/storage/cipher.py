@@ -67,29 +67,54 @@ class DatabaseKeyError(DatabaseError):
     """An encrypted database whose key is missing from the keyring, or does not open it."""
 
 
-#: The SQLite files held by an engine of this process: its file's identity and what it was opened as.
-_HELD: weakref.WeakKeyDictionary[Engine, tuple[tuple[int, int], FileState]] = weakref.WeakKeyDictionary()
-_HELD_LOCK = threading.Lock()  # engines are made on one thread while another asks (a backup, the start)
+class _Held:
+    """A database file an engine opens, what it opens it as, and how many of its connections are open."""
+
+    def __init__(self, identity: tuple[int, int], state: FileState) -> None:
+        self.identity = identity
+        self.state = state
+        self.open = 0
+
+    def opened(self, *_args: Any) -> None:
+        with _HELD_LOCK:
+            self.open += 1
+
+    def closed(self, *_args: Any) -> None:
+        with _HELD_LOCK:
+            self.open -= 1
+
+
+#: The SQLite files of the engines of this process (see :func:`hold`).
+_HELD: weakref.WeakKeyDictionary[Engine, _Held] = weakref.WeakKeyDictionary()
+_HELD_LOCK = threading.Lock()  # connections open and close on several threads; engines are made on others
 
 
 def hold(engine: Engine, path: Path, state: FileState) -> None:
-    """``engine`` opens ``path`` (which exists) as ``state`` (``plain`` or ``encrypted``) for as long as it
-    lives: :func:`file_state` answers that for the file without opening it (see the module docstring)."""
+    """``engine`` opens ``path`` (which exists) as ``state`` (``plain`` or ``encrypted``): while any of its
+    connections is open, :func:`file_state` answers that for the file without opening it (see the module
+    docstring). An open connection also keeps the file's identity from going to another file."""
     st = os.stat(path)
+    held = _Held((st.st_dev, st.st_ino), state)
+    from sqlalchemy import event
+
+    # The engine's pool events, for every pool it has (disposing of it makes a new one with these events).
+    event.listen(engine, "connect", held.opened)
+    event.listen(engine, "close", held.closed)
+    event.listen(engine, "close_detached", held.closed)
     with _HELD_LOCK:
-        _HELD[engine] = ((st.st_dev, st.st_ino), state)
+        _HELD[engine] = held
 
 
 def _held_state(identity: tuple[int, int]) -> FileState | None:
+    """What an engine with a connection open to the file of ``identity`` opened it as (None: no such one)."""
     with _HELD_LOCK:
-        held = list(_HELD.values())
-    return next((state for file, state in held if file == identity), None)
+        return next((h.state for h in _HELD.values() if h.identity == identity and h.open > 0), None)
 
 
 def file_state(path: Path) -> FileState:
     """``missing``, ``empty`` (0 bytes: not made yet), ``plain`` (SQLite's header) or ``encrypted``
     (anything else: a SQLCipher file, or a file that is no database at all). A file an engine of this
-    process holds (:func:`hold`) is not opened: its state is the one it was opened as."""
+    process has open (:func:`hold`) is not opened again: its state is the one the engine opened it as."""
     try:
         st = os.stat(path)
     except OSError:  # not there, or not reachable: SQLite (or the folder's creation) says why
@@ -100,7 +125,7 @@ def file_state(path: Path) -> FileState:
     if st.st_size == 0:
         return "empty"
     try:
-        with open(path, "rb") as f:  # no engine of this process has it open: closing it drops no lock
+        with open(path, "rb") as f:  # no engine of this process has it open: closing this drops no lock
             head = f.read(len(SQLITE_HEADER))
     except OSError:
         return "missing"

@@ -203,12 +203,12 @@ def create_engine(url: str | None = None, *, echo: bool = False, encrypt: bool =
             _install_key(engine, key)
         else:
             engine = sa.create_engine(url, echo=echo, hide_parameters=True)
-        if file is not None:  # its header is never read again while the engine lives (cipher.hold)
-            cipher.hold(engine, file, state)
         path = sqlite_path(url)
         guard = install_sqlite_guard(engine, path) if path is not None else None
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin(guard))
+        if file is not None:  # its header is not read again while a connection is open (cipher.hold)
+            cipher.hold(engine, file, state)  # last: a connection whose settings failed is not counted
         return engine
     if parsed.get_backend_name() == "postgresql":
         engine = sa.create_engine(

@@ -97,12 +97,8 @@ def test_the_program_keeps_seeing_other_programs_commits(
     assert newest(engine) == 4
 
 
-def test_a_file_held_by_an_engine_is_not_opened_again_to_read_its_header(
-    held: tuple[Path, Engine], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The state of a file an engine holds is the one it was opened with: no descriptor of it is opened
-    (and closed) to read its header again."""
-    path, _engine = held
+def _opened_while(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """The files ``open()`` is asked for from now on."""
     opened: list[str] = []
     real_open = open
 
@@ -111,5 +107,28 @@ def test_a_file_held_by_an_engine_is_not_opened_again_to_read_its_header(
         return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr("builtins.open", watching_open)
+    return opened
+
+
+def test_a_file_held_by_an_engine_is_not_opened_again_to_read_its_header(
+    held: tuple[Path, Engine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state of a file an engine holds is the one it was opened with: no descriptor of it is opened
+    (and closed) to read its header again."""
+    path, engine = held
+    opened = _opened_while(monkeypatch, path)
     assert cipher.file_state(path) == "plain"
+    engine.dispose()  # every connection closed: nothing of this process holds the file
+    with engine.connect():  # a connection again, of the pool dispose() made: held again
+        assert cipher.file_state(path) == "plain"
     assert str(path) not in opened
+
+
+def test_a_file_is_read_again_once_its_engine_has_no_connection_open(held: tuple[Path, Engine]) -> None:
+    """An engine holds its file while a connection of it is open (which also keeps the file's identity from
+    going to another file); once they are all closed, the file itself is read again, whatever it now is."""
+    path, engine = held
+    engine.dispose()
+    with open(path, "r+b") as f:  # the same file (device and inode), no longer SQLite's
+        f.write(b"\x00" * len(cipher.SQLITE_HEADER))
+    assert cipher.file_state(path) == "encrypted"
