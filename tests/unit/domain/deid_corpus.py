@@ -1,8 +1,8 @@
 """The real-looking test cases for the teaching-case finder (tests/data/deid), and the recall measurement.
 
 Run ``.venv/bin/python tests/unit/domain/deid_corpus.py SET`` (SET: held-out, second, third, fourth, fifth,
-sixth, seventh, eighth or ninth) for the figures by kind and the misses, and ``... deid_corpus.py clinical`` for
-the hints on the shipped clinical texts.
+sixth, seventh, eighth or ninth) for the figures by kind and the misses, and ``... deid_corpus.py
+clinical`` for the hints on the shipped clinical texts.
 An identifier counts as found when hints cover every one of its letters and digits (half a phone number
 found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
 """

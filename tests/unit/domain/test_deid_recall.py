@@ -13,6 +13,7 @@ from deid_corpus import (
     FOURTH,
     HELD_OUT,
     KINDS,
+    NINTH,
     SEVENTH,
     SIXTH,
     clinical_hints,
@@ -152,6 +153,21 @@ def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None
     must not fall back."""
     result = measure(EIGHTH)
     assert result.found >= 1112, [m.text for m in result.misses]
+
+def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder from the note on the format alone, and committed before the finder was
+    run on it (README)."""
+    cases, marked = load_corpus(NINTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (38, 1712, 13)
+
+
+def test_the_ninth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned, on the finder of 2026-12-07 before the safe-list catch (README): 1,492 of
+    1,712 identifiers (87.1 %), short of the 98 % target, with 135 hints on text not marked. Held out:
+    nothing is tuned on it, and the figure must not fall back."""
+    result = measure(NINTH)
+    assert result.found >= 1492, [m.text for m in result.misses]
+
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
     """One example of each general rule added for the second set's misses, in sentences of our own."""
