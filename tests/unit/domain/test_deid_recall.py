@@ -163,11 +163,12 @@ def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
 
 
 def test_the_ninth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
-    """Measured once, untuned, on the finder of 2026-12-07 before the safe-list catch (README): 1,492 of
-    1,712 identifiers (87.1 %), short of the 98 % target, with 135 hints on text not marked. Held out:
-    nothing is tuned on it, and the figure must not fall back."""
+    """Measured untuned, twice, each once (README): on the finder of 2026-12-07 before the safe-list catch,
+    1,492 of 1,712 identifiers (87.1 %, 135 hints on text not marked); with the catch, written without this
+    set, 1,546 (90.3 %, 289 hints), short of the 98 % target. Held out: nothing is tuned on it, and the
+    figure must not fall back."""
     result = measure(NINTH)
-    assert result.found >= 1492, [m.text for m in result.misses]
+    assert result.found >= 1546, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
