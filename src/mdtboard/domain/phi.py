@@ -72,6 +72,7 @@ from mdtboard.domain.phi_places import (
     postcode_spans,
     town_spans,
 )
+from mdtboard.domain.phi_safelist import unknown_spans
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
     IPV6_SHORT,
@@ -114,6 +115,8 @@ class HintKind(StrEnum):
     POSTCODE = "postcode or ZIP code"
     PLACE = "town or place"
     INSTITUTION = "named hospital, clinic, school or church"
+    #: A proper noun no vocabulary knows to be safe (the safe-list catch, phi_safelist.py): always a question.
+    NAME_OR_PLACE = "name or place?"
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,16 @@ def find_identifiers(
                 if any(ch.isdigit() for ch in piece) or any(
                         w[:1].isupper() and w.strip(".,").casefold() not in not_names for w in piece.split()):
                     add(gap_start, gap_end, HintKind.ADDRESS)
+    # the safe-list catch: what no rule found of a proper noun no vocabulary knows, as a question
+    covered = [(f[0], f[1]) for f in found]
+    for start, end in _unknown(text):
+        for gap_start, gap_end in _gaps(start, end, covered):
+            while gap_start < gap_end and not text[gap_start].isalnum():
+                gap_start += 1
+            while gap_end > gap_start and not text[gap_end - 1].isalnum():
+                gap_end -= 1
+            if gap_end > gap_start:
+                found.append((gap_start, gap_end, HintKind.NAME_OR_PLACE, False, None))
     return tuple(
         IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
         for start, end, kind, sure, year in _without_overlaps(found)
@@ -263,6 +276,12 @@ def find_identifiers(
 def _labelled(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """What stands after the address and person labels of ``text`` (phi_labels.py), once per text."""
     return tuple(label_spans(text, people_not_names(clinical_words())))
+
+
+@lru_cache(maxsize=512)
+def _unknown(text: str) -> tuple[tuple[int, int], ...]:
+    """What the safe-list catch asks about in ``text`` (phi_safelist.py), once per text."""
+    return tuple(unknown_spans(text))
 
 
 def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
