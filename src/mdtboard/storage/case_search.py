@@ -297,15 +297,20 @@ def count_sql(shape: Shape) -> str:
     words, then the sizes (:data:`Sizes`): the highest case id, the token entries of each word and of the
     words written together (if looked up), each counted up to :func:`cap_for`; :func:`plan` and
     :func:`worth_walking` take them."""
+    ctes, body = count_parts(shape)
+    return f"WITH {ctes} {body}" if ctes else body
+
+
+def count_parts(shape: Shape) -> tuple[str, str]:
+    """:func:`count_sql` as its common table expressions (empty when none) and the statement after them."""
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
-        return f"SELECT count(*), count(*) FROM (SELECT c.id FROM {_cases(shape)}{where} LIMIT :read) m"
+        return "", f"SELECT count(*), count(*) FROM (SELECT c.id FROM {_cases(shape)}{where} LIMIT :read) m"
     columns = ["(SELECT max(x.id) FROM cases x)"]
     columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
     columns += ["(SELECT n.nj FROM n)"] * shape.joined
     entries = _token_entries(shape) if shape.words == 1 else _gated_entries(shape)
-    return (
-        f"WITH {_sizes(shape)} "
+    return _sizes(shape), (
         f"SELECT count(*), count(DISTINCT m.case_id), {', '.join(columns)} FROM "
         f"(SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
     )
@@ -428,6 +433,16 @@ def _matches(shape: Shape, case_id: str) -> str:
     else:
         joined = _joined_probe(case_id, shape.postgresql)
     return f"(({every}) OR {joined})"
+
+
+def matching(shape: Shape, case_id: str) -> str:
+    """The condition that the case ``case_id`` matches the search (each word probed; see :func:`_matches`)."""
+    return _matches(shape, case_id)
+
+
+def fictional_is(case_id: str) -> str:
+    """The condition that the case ``case_id`` is real or fictional as ``:fictional`` says."""
+    return _fictional(case_id)
 
 
 @cache

@@ -11,12 +11,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mdtboard.domain.search import Query
-from mdtboard.storage import case_search
+from mdtboard.storage import case_ref_search, case_search
+from mdtboard.storage.case_ref_search import RefCount, RefShapes
 
 #: Runs one statement (SQL text with named parameters) with its values; every row.
 Fetch = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
-#: What the bounded count measured of a query with words (:data:`case_search.Sizes`); else None.
-Sizes = case_search.Sizes | None
+#: What the bounded count measured of a query with words (:data:`case_search.Sizes`, or a search typed as a
+#: reference: :class:`case_ref_search.RefCount`); else None.
+Sizes = case_search.Sizes | RefCount | None
 
 
 def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresql: bool) -> case_search.Shape:
@@ -26,11 +28,50 @@ def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresq
     )
 
 
+def _by_shape(
+    fetch: Fetch, query: Query, archived: bool, postgresql: bool, refs: RefShapes | None
+) -> case_ref_search.RefSearch | None:
+    """The search by shape of ``query`` when it applies (see :mod:`case_ref_search`); the first time for a
+    database, the shapes are read first (one statement)."""
+    if refs is None or archived or not any("0" <= ch <= "9" for word in query.words for ch in word):
+        return None
+    if not refs.known:
+        ((fingerprint, database, column),) = fetch(case_ref_search.shapes_sql(postgresql), {})
+        refs.usable = case_ref_search.code_point_order(database, column)
+        refs.learn(fingerprint)
+    return case_ref_search.consider(query, refs)
+
+
 def bounded_count(
-    fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool
+    fetch: Fetch,
+    query: Query,
+    fictional: bool | None,
+    archived: bool,
+    *,
+    postgresql: bool,
+    refs: RefShapes | None = None,
+    cap: int = case_search.COUNT_READ,
 ) -> tuple[int, bool, Sizes]:
     """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, whether that
-    is every match, and (a query with words) its sizes, for :func:`case_search.plan`."""
+    is every match, and (a query with words) its sizes, for :func:`case_search.plan`. A search typed as a
+    reference (``refs``: what is known of the database's references) counts its matches up to ``cap`` by
+    shape, when that applies (its sizes are then a :class:`RefCount`)."""
+    search = _by_shape(fetch, query, archived, postgresql, refs)
+    for _ in range(2):
+        if search is None or refs is None:
+            break
+        sql, values = case_ref_search.count_statement(search, fictional, cap, postgresql)
+        ((fingerprint, found, *sizes),) = fetch(sql, values)
+        if refs.learn(fingerprint):  # made with other shapes: again with these
+            search = case_ref_search.consider(query, refs)
+            continue
+        counted = case_ref_search.read_count(search, tuple(sizes))
+        if not counted.bounded:
+            break  # answered by words
+        if not counted.prefixes_only:
+            sql, values = case_ref_search.full_count_statement(counted, fictional, cap, postgresql)
+            ((found,),) = fetch(sql, values)
+        return int(found), int(found) < cap, counted
     shape = _count_shape(query, fictional, archived, postgresql)
     values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
     ((read, distinct, *sizes),) = fetch(case_search.count_sql(shape), values)
@@ -41,15 +82,26 @@ def exact_count(
     fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool,
     sizes: Sizes = None,
 ) -> int:
-    query, hashed = case_search.plan(query, sizes)
+    query, hashed = case_search.plan(query, _by_words(sizes))
     shape = _count_shape(query, fictional, archived, postgresql).replace(hashed=hashed)
     values = case_search.params(query, fictional, archived=archived)
     ((total,),) = fetch(case_search.exact_count_sql(shape), values)
     return int(total)
 
 
+def _by_words(sizes: Sizes) -> case_search.Sizes | None:
+    return None if isinstance(sizes, RefCount) else sizes
+
+
 def count(
-    fetch: Fetch, query: Query, fictional: bool | None, limit: int | None, archived: bool, *, postgresql: bool
+    fetch: Fetch,
+    query: Query,
+    fictional: bool | None,
+    limit: int | None,
+    archived: bool,
+    *,
+    postgresql: bool,
+    refs: RefShapes | None = None,
 ) -> tuple[int, int, Sizes]:
     """How many cases match (with ``limit``, ``limit + 1`` says "more"), how many matches a page should
     expect (what :func:`page` takes as ``matches``): the distinct cases the bounded count found when it read
@@ -58,7 +110,9 @@ def count(
     if limit is None:
         total = exact_count(fetch, query, fictional, archived, postgresql=postgresql)
         return total, total, None
-    found, exact, sizes = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
+    found, exact, sizes = bounded_count(
+        fetch, query, fictional, archived, postgresql=postgresql, refs=refs, cap=limit + 1
+    )
     if found > limit:
         return limit + 1, found if exact else case_search.COUNT_READ, sizes
     if exact:
@@ -82,6 +136,7 @@ def page(
     archived: bool,
     postgresql: bool,
     sizes: Sizes = None,
+    refs: RefShapes | None = None,
 ) -> Sequence[Sequence[Any]]:
     """One sorted page of the matching cases, as rows of :data:`case_search.SUMMARY_COLUMNS` (read by
     ``fetch_page``). ``matches``: what :func:`count` said for the same query and filter, when the caller has
@@ -93,10 +148,19 @@ def page(
     walk = False
     if query.words and sort == "ref" and limit is not None:
         if matches is None:
-            matches, _exact, sizes = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
+            matches, _exact, sizes = bounded_count(
+                fetch, query, fictional, archived, postgresql=postgresql, refs=refs
+            )
+        if isinstance(sizes, RefCount):
+            sql, values = case_ref_search.page_statement(
+                sizes, fictional, limit=limit, offset=offset, descending=descending, after=after,
+                postgresql=postgresql,
+            )
+            return fetch_page(sql, values)
         want = offset + limit
-        walk = matches > case_search.BROAD_MATCHES and case_search.worth_walking(query, sizes, want)
-    query, hashed = case_search.plan(query, sizes, walk=walk and postgresql)
+        broad = matches > case_search.BROAD_MATCHES
+        walk = broad and case_search.worth_walking(query, _by_words(sizes), want)
+    query, hashed = case_search.plan(query, _by_words(sizes), walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
         query.joined is not None,
