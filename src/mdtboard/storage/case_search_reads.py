@@ -82,7 +82,7 @@ def exact_count(
     fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool,
     sizes: Sizes = None,
 ) -> int:
-    query, hashed = case_search.plan(query, _by_words(sizes))
+    query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql)
     shape = _count_shape(query, fictional, archived, postgresql).replace(hashed=hashed)
     values = case_search.params(query, fictional, archived=archived)
     ((total,),) = fetch(case_search.exact_count_sql(shape), values)
@@ -159,8 +159,8 @@ def page(
             return fetch_page(sql, values)
         want = offset + limit
         broad = matches > case_search.BROAD_MATCHES
-        walk = broad and case_search.worth_walking(query, _by_words(sizes), want)
-    query, hashed = case_search.plan(query, _by_words(sizes), walk=walk and postgresql)
+        walk = broad and case_search.worth_walking(query, _by_words(sizes), want, postgresql=postgresql)
+    query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
         query.joined is not None,
