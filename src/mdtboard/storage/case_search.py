@@ -317,7 +317,7 @@ def count_parts(shape: Shape) -> tuple[str, str]:
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         return "", f"SELECT count(*), count(*) FROM (SELECT c.id FROM {_cases(shape)}{where} LIMIT :read) m"
-    columns = ["(SELECT max(x.id) FROM cases x)"]
+    columns = ["(SELECT coalesce(max(x.id), 0) FROM cases x)"]  # no case yet: 0
     columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
     columns += ["(SELECT n.nj FROM n)"] * shape.joined
     entries = _token_entries(shape) if shape.words == 1 else _gated_entries(shape)

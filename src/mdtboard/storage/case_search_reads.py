@@ -28,12 +28,17 @@ def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresq
     )
 
 
+def _typed_as_ref(query: Query, archived: bool, refs: RefShapes | None) -> bool:
+    """Whether ``query`` may be answered by shape (see :func:`case_ref_search.consider`)."""
+    return refs is not None and not archived and any("0" <= ch <= "9" for word in query.words for ch in word)
+
+
 def _by_shape(
     fetch: Fetch, query: Query, archived: bool, postgresql: bool, refs: RefShapes | None
 ) -> case_ref_search.RefSearch | None:
     """The search by shape of ``query`` when it applies (see :mod:`case_ref_search`); the first time for a
     database, the shapes are read first (one statement)."""
-    if refs is None or archived or not any("0" <= ch <= "9" for word in query.words for ch in word):
+    if refs is None or not _typed_as_ref(query, archived, refs):
         return None
     if not refs.known:
         ((fingerprint, database, column),) = fetch(case_ref_search.shapes_sql(postgresql), {})
@@ -74,7 +79,15 @@ def bounded_count(
         return int(found), int(found) < cap, counted
     shape = _count_shape(query, fictional, archived, postgresql)
     values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
-    ((read, distinct, *sizes),) = fetch(case_search.count_sql(shape), values)
+    sql = case_search.count_sql(shape)
+    # A search that the shapes known do not place may be placed by the database's: they are read with it,
+    # so that the next keystroke has them (a shape added elsewhere, or none known when the library opened).
+    watched = search is None and refs is not None and _typed_as_ref(query, archived, refs)
+    if watched:
+        sql = f"SELECT o.*, {case_ref_search.fingerprint_sql(postgresql)} FROM ({sql}) o"
+    ((read, distinct, *sizes),) = fetch(sql, values)
+    if watched and refs is not None:
+        refs.learn(sizes.pop())
     return int(distinct), int(read) < case_search.COUNT_READ, tuple(int(n) for n in sizes) or None
 
 

@@ -192,6 +192,34 @@ def test_a_new_shape_is_found_by_the_next_search(services: Services) -> None:
     assert ([s.ref for s in page], total) == (["pmc.2019.07"], 1)
 
 
+def test_shapes_that_appear_after_a_search_are_searched_by_from_the_next_keystroke(
+    services: Services,
+) -> None:
+    """A library opened on a database without references of a shape (empty, here: a search of words found
+    nothing, and no longer fails) searches by words; a search that the shapes known do not place reads the
+    database's shapes too, so that the next keystroke places it."""
+    shown = services.cases
+    assert shown.search_with_count("pmc-2019-0", count_limit=1000, limit=100) == ([], 0)
+    for i in range(20):
+        shown.create(Case(ref=f"PMC-2019-{i:06d}", fictional=True, patient=Patient("Ana Lee")))
+    engine = services.db.engine
+    sent: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        for placed in (False, True):
+            sent.clear()
+            page, total = shown.search_with_count("pmc-2019-00", count_limit=1000, limit=100)
+            assert ([s.ref for s in page], total) == ([f"PMC-2019-{i:06d}" for i in range(20)], 20)
+            # by shape (a range of references) the second time
+            assert ("c.ref >= " in " ".join(sent)) is placed
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+
+
 def test_the_tables_read_by_shape_follow_every_way_a_case_is_written(services: Services) -> None:
     shown = services.cases
     a = shown.create(
