@@ -31,6 +31,21 @@ from functools import cache
 
 from mdtboard.domain.frozen import Frozen
 from mdtboard.domain.search import TOKEN_LENGTH, Query, prefix_upper_bound
+from mdtboard.storage.case_search_plan import (
+    DRIVERS,
+    HASH_RATIO,
+    SAMPLE,
+    cap_for,
+    scan_for,
+)
+from mdtboard.storage.case_search_plan import ONE_WORD_CAP as ONE_WORD_CAP  # the names as before
+from mdtboard.storage.case_search_plan import SIZE_CAP as SIZE_CAP
+from mdtboard.storage.case_search_plan import SQLITE_SIZE_CAP as SQLITE_SIZE_CAP
+from mdtboard.storage.case_search_plan import WALK_SCAN as WALK_SCAN
+from mdtboard.storage.case_search_plan import Sizes as Sizes
+from mdtboard.storage.case_search_plan import limits as limits
+from mdtboard.storage.case_search_plan import plan as plan
+from mdtboard.storage.case_search_plan import worth_walking as worth_walking
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: the command line reads through here (storage.quick)
 if TYPE_CHECKING:
@@ -54,34 +69,8 @@ SORT_COLUMNS = {
 COUNT_READ = 1600
 #: More matches than this: a page in reference order is found by walking the reference index.
 BROAD_MATCHES = 1500
-#: A walk looks at this many cases at most (or this many per row wanted) before collecting and sorting.
-WALK_SCAN = 4000
-WALK_SCAN_PER_ROW = 40
-#: A walk is chosen when it can expect this many times the matches it needs (see worth_walking).
-WALK_MARGIN = 1.5
 #: The index of the cases' (id, ref): a page's keys in reference order, read without the rows.
 ID_REF_INDEX = "ix_cases_id_ref"
-#: A query of several words sizes each word first (in the bounded count): its token entries, read up to this
-#: many. The rarest word (fewest entries) drives; another word whose entries are few (under the cap, and at
-#: most HASH_RATIO times the driver's) is read whole once and looked up in memory, not probed per entry:
-#: reading an entry of the token index costs a small part of a probe ("pmc-2019-00": "2019" drove with two
-#: probes for each of its 11,111 entries, 270 ms on PostgreSQL; "00" and "2019" read whole, 10,000 and
-#: 11,111 entries, take a few milliseconds; such searches are now answered by shape, case_ref_search).
-SIZE_CAP = 12000
-#: On SQLite words are sized up to this many entries: reading whole a word of more costs it more than probing
-#: (a temporary index is made of it), and counting 12,000 entries of each of two common words was most of the
-#: work of such a keystroke ("chronic back": 193,600 of 544,300 instructions).
-SQLITE_SIZE_CAP = 4000
-#: A query of one word is sized up to this many entries only: its size decides only whether a walk can find
-#: a page (see worth_walking), and reading 12,000 entries of "a" at every keystroke doubled the median work.
-ONE_WORD_CAP = 4000
-HASH_RATIO = 8
-#: When every word that may drive has more entries than it is counted up to, this many of each are checked
-#: against the other words, and the word whose entries match most often drives (see _sampled).
-SAMPLE = 100
-#: The bounded count, which runs before the sizes are known, chooses its driving word among this many
-#: (the longest) words of the query: one branch each, only the chosen one runs.
-DRIVERS = 4
 
 
 class Shape(Frozen):
@@ -250,13 +239,6 @@ def _token_entries(shape: Shape) -> str:
     return f"{_joined_entries(shape)} UNION ALL {sql}" if shape.joined else sql
 
 
-def cap_for(words: int, postgresql: bool) -> int:
-    """Up to how many entries each word of a query of ``words`` words is sized."""
-    if words == 1:
-        return ONE_WORD_CAP
-    return SIZE_CAP if postgresql else SQLITE_SIZE_CAP
-
-
 def _is_hashed(e: int, d: int, postgresql: bool) -> str:
     """Whether word ``e`` is read whole when word ``d`` drives (sizes ``n<i>`` of the CTE ``n``)."""
     return f"n.n{e} < {cap_for(2, postgresql)} AND n.n{e} <= {HASH_RATIO} * n.n{d}"
@@ -383,68 +365,6 @@ def _sampled(shape: Shape) -> str:
             f"CASE WHEN {capped} THEN (SELECT count(*) FROM ({entries}) s WHERE {probes}) END AS h{d}"
         )
     return f"m AS MATERIALIZED (SELECT {', '.join(columns)})"
-
-
-#: What the bounded count measures of a query with words (see :func:`count_sql`): the highest case id (about
-#: how many cases there are), then the token entries of each word, then of the words written together.
-Sizes = tuple[int, ...]
-
-
-def limits(sizes: Sizes, words: int, *, postgresql: bool) -> list[int]:
-    """Up to how many entries :func:`count_sql` counted each word, and then the words written together:
-    a size under its limit is exact."""
-    cap = cap_for(words, postgresql)
-    counted = sizes[1 : 1 + words]
-    out = [cap]
-    for i in range(1, words + (len(sizes) > 1 + words)):
-        out.append(min(cap, HASH_RATIO * min(counted[: min(i, DRIVERS)]) + 1))
-    return out
-
-
-def plan(
-    query: Query, sizes: Sizes | None, *, postgresql: bool, walk: bool = False
-) -> tuple[Query, tuple[bool, ...]]:
-    """The query with its driving word first, and which words are read whole, from the sizes of its words
-    (what :func:`count_sql` gives): the choice its gated branches make. The words written together are
-    not looked up when no token starts with them (a walk probed every case for them: a third of
-    "phantom l" on PostgreSQL). Without sizes, as written.
-
-    ``walk`` (a page walked along the reference index, on PostgreSQL): every word counted exactly (fewer
-    entries than its limit), and then the words written together, are read whole: a walk checks up to
-    4,000 cases, and a probe of PostgreSQL costs as much as reading some 30 entries ("phantom l": 1,643
-    cases walked, 30 ms of probes; "phantom" read whole, 6,251 entries, about 2 ms)."""
-    if sizes is None or not query.words:
-        return query, ()
-    joined = query.joined if query.joined is None or sizes[-1] else None
-    words = sizes[1 : 1 + len(query.words)]
-    limit = limits(sizes, len(query.words), postgresql=postgresql)
-    drivers = min(len(query.words), DRIVERS)
-    d = min(range(drivers), key=lambda i: (words[i], i))
-    order = [d, *(i for i in range(len(query.words)) if i != d)]
-    planned = Query(tuple(query.words[i] for i in order), joined)
-    if walk:
-        small = [words[i] < limit[i] for i in order]
-        return planned, tuple(small + ([sizes[-1] < limit[-1]] if joined is not None else []))
-    hashed = tuple(i != d and words[i] < limit[i] and words[i] <= HASH_RATIO * words[d] for i in order)
-    return planned, hashed if len(order) > 1 else ()
-
-
-def worth_walking(query: Query, sizes: Sizes | None, want: int, *, postgresql: bool) -> bool:
-    """Whether a walk of the reference index (:func:`scan_for` cases) can expect to find ``want`` matches,
-    by the sizes: at most the driving word's entries plus the joined words' match, among about as many
-    cases as the highest id. A walk that finds too few is followed by collecting and sorting every match
-    (both, in one statement): "so" over 100,000 cases has 1,811 matches, more than BROAD_MATCHES, yet a
-    walk of 4,000 cases finds about 70 of them."""
-    if sizes is None or not query.words:
-        return True
-    cases, words = sizes[0], sizes[1 : 1 + len(query.words)]
-    limit = limits(sizes, len(query.words), postgresql=postgresql)
-    d = min(range(min(len(words), DRIVERS)), key=lambda i: (words[i], i))
-    joined = query.joined is not None
-    if words[d] >= limit[d] or (joined and sizes[-1] >= limit[-1]):
-        return True  # many
-    most = words[d] + (sizes[-1] if joined else 0)
-    return most * scan_for(want) >= WALK_MARGIN * want * max(int(cases or 0), 1)
 
 
 @cache
@@ -606,11 +526,6 @@ def page_sql(shape: Shape) -> str:
     if shape.words and shape.walk:
         return _walked_page(shape) + " LIMIT :limit OFFSET :offset"
     return _sorted_page(shape, " LIMIT :limit OFFSET :offset" if shape.limited else "")
-
-
-def scan_for(want: int) -> int:
-    """How many cases a walk looks at for ``want`` matches."""
-    return max(WALK_SCAN, WALK_SCAN_PER_ROW * want)
 
 
 def page_params(shape: Shape, limit: int, offset: int) -> dict[str, int]:
