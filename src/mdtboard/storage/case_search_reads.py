@@ -16,6 +16,20 @@ from mdtboard.storage.case_ref_search import RefCount, RefShapes
 
 #: Runs one statement (SQL text with named parameters) with its values; every row.
 Fetch = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
+
+
+class Listed(tuple[int, ...]):
+    """The sizes of a search of words whose bounded count read every match, with the matches' ids (``ids``,
+    comma-separated): its page sorts them instead of finding them again."""
+
+    ids: str
+
+    def __new__(cls, sizes: tuple[int, ...], ids: str) -> Listed:
+        made = super().__new__(cls, sizes)
+        made.ids = ids
+        return made
+
+
 #: What the bounded count measured of a query with words (:data:`case_search.Sizes`, or a search typed as a
 #: reference: :class:`case_ref_search.RefCount`); else None.
 Sizes = case_search.Sizes | RefCount | None
@@ -85,10 +99,14 @@ def bounded_count(
     watched = search is None and refs is not None and _typed_as_ref(query, archived, refs)
     if watched:
         sql = f"SELECT o.*, {case_ref_search.fingerprint_sql(postgresql)} FROM ({sql}) o"
-    ((read, distinct, *sizes),) = fetch(sql, values)
+    ((read, distinct, ids, *sizes),) = fetch(sql, values)
     if watched and refs is not None:
         refs.learn(sizes.pop())
-    return int(distinct), int(read) < case_search.COUNT_READ, tuple(int(n) for n in sizes) or None
+    measured = tuple(int(n) for n in sizes) or None
+    exact = int(read) < case_search.COUNT_READ
+    if exact and measured is not None:
+        measured = Listed(measured, ids or "")
+    return int(distinct), exact, measured
 
 
 def exact_count(
@@ -173,6 +191,8 @@ def page(
         want = offset + limit
         broad = matches > case_search.BROAD_MATCHES
         walk = broad and case_search.worth_walking(query, _by_words(sizes), want, postgresql=postgresql)
+    listed = isinstance(sizes, Listed) and bool(query.words)  # every match known: sorted, not found again
+    walk = walk and not listed
     query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
@@ -185,10 +205,12 @@ def page(
         postgresql=postgresql,
         after=after is not None,
         archived=archived,
-        hashed=hashed,
+        hashed=() if listed else hashed,
+        listed=listed,
     )
     values = case_search.params(query, fictional, archived=archived)
     values |= {"after": after} if after is not None else {}
+    values |= {"ids": sizes.ids} if isinstance(sizes, Listed) and listed else {}
     if shape.limited:
         values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
     return fetch_page(case_search.page_sql(shape), values)

@@ -4,9 +4,11 @@ not act as SQL wildcards), and the results over 10,000 cases checked against a p
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -533,3 +535,60 @@ def test_a_page_walks_the_reference_index_only_when_the_sizes_say_it_can_find_it
     assert planned(parse_query("chronic back"), (100_000, cap + 83, cap + 50, 0)) == (
         Query(("back", "chronic"), None), (False, False)
     )
+
+
+# --------------------------------------------------------- a count that read every match: its page sorts them
+
+
+def test_a_page_of_matches_the_count_read_all_of_sorts_them_as_the_search_would(db: Database) -> None:
+    """When the bounded count read every match (fewer than COUNT_READ entries), it gives their ids, and the
+    page sorts those instead of finding them again: the same rows as finding them, in every order, both
+    directions, from an offset and after a reference, with the real/fictional filter."""
+    rng = random.Random(7)
+    cases = [
+        Case(
+            ref=f"L-{rng.randrange(10**6):06d}-{i}",
+            fictional=bool(i % 3),
+            patient=Patient(f"{rng.choice(FIRST)} {rng.choice(LAST)}"),
+            title=rng.choice(TOPICS),
+        )
+        for i in range(900)
+    ]
+    store_quickly(db, cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    with db.engine.connect() as conn:
+        def fetch(sql: str, values: dict[str, Any]) -> Sequence[Sequence[Any]]:
+            return conn.execute(sa.text(sql), values).all()
+
+        for query in ("jo", "ana", "lee", "thi hoa", "o brien", "pain", "c-12", "nonexistent"):
+            for fictional in (None, True):
+                parsed = parse_query(query)
+                found, exact, sizes = case_search_reads.bounded_count(
+                    fetch, parsed, fictional, False, postgresql=postgresql
+                )
+                assert exact and isinstance(sizes, case_search_reads.Listed), query
+                for sort in case_search.SORT_COLUMNS:
+                    for descending in (False, True):
+                        for limit, offset in ((15, 0), (15, 30), (None, 0)):
+                            ways = [
+                                case_search_reads.page(
+                                    fetch, fetch, parsed, fictional=fictional, limit=limit, offset=offset,
+                                    sort=sort, descending=descending, matches=found, after=None,
+                                    archived=False, postgresql=postgresql, sizes=given,
+                                )
+                                for given in (sizes, None)
+                            ]
+                            assert [r[0] for r in ways[0]] == [r[0] for r in ways[1]], (query, sort, limit)
+                refs = [r[1] for r in case_search_reads.page(
+                    fetch, fetch, parsed, fictional=fictional, limit=None, offset=0, sort="ref",
+                    descending=False, matches=found, after=None, archived=False, postgresql=postgresql,
+                    sizes=sizes,
+                )]
+                assert len(refs) == found
+                if len(refs) > 5:
+                    after = case_search_reads.page(
+                        fetch, fetch, parsed, fictional=fictional, limit=10, offset=0, sort="ref",
+                        descending=False, matches=found, after=refs[4], archived=False,
+                        postgresql=postgresql, sizes=sizes,
+                    )
+                    assert [r[1] for r in after] == refs[5:15], query
