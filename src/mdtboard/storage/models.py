@@ -129,6 +129,9 @@ class CaseRow(Versioned, Base):
         # A search's page sorted by reference takes the matches' keys from here, without reading their
         # rows (storage.case_search).
         Index("ix_cases_id_ref", "id", "ref"),
+        # The cases of a range of references, in their order, each with what a search filters on, without
+        # reading their rows (storage.case_ref_search; and a walk of the references, storage.case_search).
+        Index("ix_cases_ref_kept", "ref", "archived_at", "fictional"),
     )
 
 

@@ -1,5 +1,6 @@
 """case_ref_tails and case_search_words: a search typed as a reference is answered by the references' shapes
-and their own order (storage.case_ref_search) instead of intersecting words that every case has
+and their own order (storage.case_ref_search) instead of intersecting words that every case has; the index
+of cases by (ref, archived_at, fictional), which reads a range of references without their rows
 
 Revision ID: 0019_ref_tails
 Revises: 0018_cases_id_ref
@@ -60,6 +61,9 @@ def _fill(conn: sa.Connection) -> None:
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.create_index('ix_cases_ref_kept', ['ref', 'archived_at', 'fictional'], unique=False)
+
     op.create_table('case_ref_tails',
     sa.Column('case_id', sa.Integer(), nullable=False),
     sa.Column('pos', sa.Integer(), nullable=False),
@@ -79,6 +83,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_ref_kept')
     with op.batch_alter_table('case_ref_tails', schema=None) as batch_op:
         batch_op.drop_index('ix_case_ref_tails_shape_pos_tail')
     op.drop_table('case_ref_tails')
