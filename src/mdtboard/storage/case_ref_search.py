@@ -19,7 +19,9 @@ case ever had). So a case matches when
 This is exact when the database's shapes are those the statements were made with: the count says the shapes it
 read, and a search made with others is made again (:class:`RefShapes`). It is fast when the words start few of
 the cases' other tokens and a gap has a run with few tails (:data:`WORD_CAP`, :data:`DRIVE_CAP`): the count
-measures both and, past that, the search is answered by words (its count then follows).
+measures both and, past that, the search is answered by words (its count then follows). A keystroke is the
+count and the page; a third statement counts the cases found otherwise than in the ranges, when there are
+any, or is the count by words.
 Only the references' own order has a range to read, and only for cases that are not archived (archived cases
 are few; their words are apart), so other searches are answered by words as before. On PostgreSQL a range of
 references is their order only where they compare by code point (a "C" collation): elsewhere, by words.
