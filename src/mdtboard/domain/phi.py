@@ -34,6 +34,7 @@ from functools import lru_cache, partial
 import phonenumbers
 
 from mdtboard.domain.phi_calendar import loose_date_spans
+from mdtboard.domain.phi_capitals import titled_copy
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
 from mdtboard.domain.phi_forms import (
     age_form_spans,
@@ -73,6 +74,7 @@ from mdtboard.domain.phi_places import (
     town_spans,
 )
 from mdtboard.domain.phi_safelist import unknown_spans
+from mdtboard.domain.phi_shapes import shape_age_spans, shape_name_spans
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
     IPV6_SHORT,
@@ -325,8 +327,27 @@ def _add(
             found.append((first, last, kind, sure, year))
 
 
+_FROM_CAPITALS = (HintKind.NAME, HintKind.INSTITUTION, HintKind.ADDRESS)
+
+
 @lru_cache(maxsize=512)
 def _text_spans(
+    text: str, today: date
+) -> tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
+    """:func:`_rule_spans` of ``text``, with the names, institutions, places and addresses the rules find in
+    its runs of capitals once written as titles (phi_capitals.py: "KENYATTA NATIONAL HOSPITAL")."""
+    head, told_ages, middle, tail = _rule_spans(text, today)
+    titled = titled_copy(text)
+    if titled is None:
+        return head, told_ages, middle, tail
+    copy, runs = titled
+    extra = tuple(span for group in _rule_spans(copy, today) for span in group
+                  if span[2] in _FROM_CAPITALS and any(s < span[1] and span[0] < e for s, e in runs)
+                  and re.search(r"[^\W\d_]{4}", copy[span[0]:span[1]]))
+    return head + extra, told_ages, middle, tail
+
+
+def _rule_spans(
     text: str, today: date
 ) -> tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
     """What :func:`find_identifiers` finds in ``text`` whatever the case knows, in its order of trust: what
@@ -414,6 +435,8 @@ def _text_spans(
         add(start, end, HintKind.AGE_OVER_89)
     for start, end, sure in bracket_age_spans(text, clinical):
         add(start, end, HintKind.AGE_OVER_89, sure)
+    for start, end in shape_age_spans(text):
+        add(start, end, HintKind.AGE_OVER_89)
     told_ages = tuple(found)
     found.clear()
     for start, end in town_spans(text):
@@ -442,6 +465,8 @@ def _text_spans(
         if what == "name":
             add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
+        add(start, end, HintKind.NAME, sure)
+    for start, end, sure in shape_name_spans(text, clinical):
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)

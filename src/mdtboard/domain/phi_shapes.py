@@ -1,0 +1,123 @@
+"""Names and ages found by the shape they are written in, for :mod:`mdtboard.domain.phi`, when their words
+are also English words ("Ward", "Hope", "Bishop", "Young") that the name rules of phi_people.py leave alone.
+
+- a person's title and a surname: "Ms Ward", "Mr. Young" (a word a census surname list has; a title such
+  as "Ms" or "Mr" stands before nothing else);
+- a surname, a comma and a given name where a list or a form starts its entries, at a line's start (after a
+  time or a label) or alone in brackets: "08:30 HOPE, DANIEL", "Ward, Willow", "young, tessa",
+  "To: WU, Harriet (...)", "RE: WARD, HOPE M." (also in lower case: hurried lists keep no capitals);
+- initials and a surname: "H. Ward", "J.L. Martinez", "É. Roux"; a given name, an initial and a
+  capitalised word: "Marcus T. Bishop"; a given name and a surname that are both in the census lists,
+  the given name not a common English word: "Hugh Ward", "Tessa Young";
+- an age over 89 told of someone: "who is 96", "(who was 92)", "lived to 101", "turned 94",
+  "Wife Mildred, 90,", "Mr Young, is 99".
+
+The name lists are the census lists of phi_people.py; the titles and relations the finder's own
+vocabularies (phi_names.py, ``resources/deid/identifier-words.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mdtboard.domain.phi_people import _REFERENCE, english_frequency, given_names, surnames
+from mdtboard.domain.phi_safelist import clinical_terms
+from mdtboard.domain.phi_vocab import LOWER, UPPER
+
+Sure = tuple[int, int, bool]
+
+#: A given name more common than this as an English word ("Will", "Mark") is not taken as a name by the
+#: shape "given name, surname" alone.
+_GIVEN_AS_WORD = 4.7
+#: ... nor a word more common than this as the surname after it ("Georgia State").
+_SURNAME_AS_WORD = 5.6
+_WORD = r"[^\W\d_][^\W\d_'’]*(?:['’-][^\W\d_]+)*"
+_CAP = rf"{UPPER}{LOWER}[^\W\d_]*(?:['’-][^\W\d_]+)*"
+_PERSON_TITLE = re.compile(rf"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Mme|Mlle)\.?[ \t]+(?P<w>{_CAP})(?![\w'’])")
+_SURNAME_FIRST = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[\d:.]+[ \t]+|[^\W\d_]{{1,12}}\.?[ \t]*:[ \t]*|[-–•*][ \t]+)?"
+    rf"(?P<s>{_WORD}(?:[- ]{_WORD})?),[ \t]+(?P<g>{_WORD})(?P<rest>(?:[ \t]+(?:{_WORD}|[A-Z]\.)){{0,2}})"
+    rf"(?=[ \t]*(?:$|\n|[ \t]{{2}}|\(|\"|\d|[|,;/]))"
+)
+_INITIALS = re.compile(rf"(?<![\w.'’-])(?:[{UPPER[1:-1]}]\.[ \t]?){{1,2}}(?P<w>{_CAP})(?![\w'’])")
+_GIVEN_INITIAL = re.compile(rf"(?<![\w'’-])(?P<g>{_CAP})[ \t]+[A-Z]\.[ \t]+(?P<w>{_CAP})(?![\w'’])")
+_GIVEN_SURNAME = re.compile(rf"(?<![\w'’.-])(?P<g>{_CAP})[ \t]+(?P<w>{_CAP})(?![\w'’-])")
+_AGE = r"(?P<n>9\d|1[01]\d)(?![\d.,:/]\d|\s*(?:%|mg|mcg|ml|mmol|kg|cm|mm|min|bpm|/|mmHg))(?!\w)"
+
+
+@cache
+def _ages() -> re.Pattern[str]:
+    from mdtboard.domain.phi_names import cue_words
+
+    relations = "|".join(sorted((re.escape(w) for w in cue_words() if len(w) > 2), key=lambda w: (-len(w), w)))
+    return re.compile(
+        rf"(?:\bwho\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+)?|\blived\s+to\s+(?:be\s+)?|"
+        rf"\bturned\s+|"
+        rf"(?i:\b(?:{relations}))\s+{_CAP}(?:[ \t]+{_CAP})?,[ \t]+(?:is[ \t]+|aged[ \t]+)?|"
+        rf"\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+{_CAP},?[ \t]+is[ \t]+)" + _AGE
+    )
+
+
+def _stop(clinical: frozenset[str]) -> frozenset[str]:
+    from mdtboard.domain.phi_names import cue_words
+
+    return clinical | cue_words()
+
+
+def shape_name_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[Sure]:
+    """Names found by their shape (see the module): (start, end, sure)."""
+    if not any(ch.isalpha() for ch in text) or _REFERENCE.search(text):
+        return []  # (a bibliographic reference: its authors are not the case's people)
+    given, family, zipf = given_names(), surnames(), english_frequency()
+    stop = _stop(clinical)
+    spans: list[Sure] = []
+    for match in _PERSON_TITLE.finditer(text):
+        key = match.group("w").casefold()
+        if key in family:
+            spans.append((*match.span("w"), True))
+    for match in _SURNAME_FIRST.finditer(text):
+        surname, first = match.group("s"), match.group("g")
+        cased = {surname.isupper() and first.isupper(), surname.islower() and first.islower(),
+                 surname[:1].isupper() and first[:1].isupper() and not first.isupper()}
+        keys = [w.casefold() for w in re.split(r"[- ]", surname)]
+        if (True in cased and first.casefold() in given and first.casefold() not in stop
+                and any(k in family for k in keys)):
+            end = match.end("rest") if match.group("rest") else match.end("g")
+            rest = match.group("rest").split()
+            # what follows the given name: more given names or an initial, not a word ("NP", "Jr")
+            kept = 0
+            for word in rest:
+                if word.endswith(".") or word.casefold() in given:
+                    kept += 1
+                else:
+                    break
+            end = match.end("g")
+            for word in rest[:kept]:
+                end = text.index(word, end) + len(word)
+            spans.append((match.start("s"), end, True))
+    terms = clinical_terms()
+    for match in _INITIALS.finditer(text):
+        # "R. Shoulder" is the right shoulder: not a word of ICD-10
+        key = match.group("w").casefold()
+        if key in family and key not in terms:
+            # one initial and a common word only as a question
+            two = match.group().count(".") > 1
+            spans.append((match.start(), match.end(), two or zipf.get(key, 0.0) < 3.5))
+    for match in _GIVEN_INITIAL.finditer(text):
+        first, last = match.group("g").casefold(), match.group("w").casefold()
+        if first in given and first not in stop:
+            spans.append((match.start(), match.end(), True))
+    for match in _GIVEN_SURNAME.finditer(text):
+        first, last = match.group("g").casefold(), match.group("w").casefold()
+        if (first in given and last in family and zipf.get(first, 0.0) < _GIVEN_AS_WORD
+                and zipf.get(last, 0.0) < _SURNAME_AS_WORD and first not in stop):
+            spans.append((match.start(), match.end(), False))
+    return spans
+
+
+def shape_age_spans(text: str) -> list[tuple[int, int]]:
+    """Ages over 89 told of someone (see the module)."""
+    if not re.search(r"9\d|1[01]\d", text):
+        return []
+    return [match.span("n") for match in _ages().finditer(text)]
