@@ -74,7 +74,7 @@ from mdtboard.domain.phi_places import (
     town_spans,
 )
 from mdtboard.domain.phi_safelist import unknown_spans
-from mdtboard.domain.phi_shapes import shape_age_spans, shape_name_spans
+from mdtboard.domain.phi_shapes import branch_spans, shape_age_spans, shape_name_spans
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
     IPV6_SHORT,
@@ -182,6 +182,8 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 #: A day and month and a 24-hour time ("28/11 0800") neither.
 _NOT_A_PHONE = re.compile(r"\b\d{1,2}/\d{1,2}\s+(?:[01]\d|2[0-3])[0-5]\d\b|"
                           r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
+_BRANCH_NUMBER = re.compile(r"(?:[ \t]*#[ \t]?|[ \t]+(?:No|Nr|Nº|N°)\.?[ \t]?)\d{1,6}(?![\w/.]\d)")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w/.])\d{1,4}(?:st|nd|rd|th)[ \t]+$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
@@ -319,7 +321,11 @@ def _add(
         before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
         wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
     elif kind is HintKind.INSTITUTION:
-        wide = (widen_institution(text, start), end)
+        # a branch's or a site's number after it ("Kroger Pharmacy #0391", "Leeco Mine No. 2") and an
+        # ordinal before it ("269th Judicial District Court")
+        number = _BRANCH_NUMBER.match(text, end)
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+        wide = (ordinal.start() if ordinal else widen_institution(text, start), number.end() if number else end)
     for first, last in dict.fromkeys((wide, (start, end))):
         while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
             last -= 1
@@ -414,7 +420,7 @@ def _rule_spans(
     for start, end, what in postcode_world_spans(text):
         add(start, end, HintKind.POSTCODE if what == "postcode" else HintKind.PLACE)
     institutions = [(s, e, True) for s, e in (*institution_spans(text), *institution_world_spans(text))]
-    institutions += institution_form_spans(text, clinical)
+    institutions += institution_form_spans(text, clinical) + branch_spans(text)
     institutions += [(s, e, False)
                      for s, e in acronym_spans(text, town_names(), clinical, clinical_acronyms())]
     for start, end, sure in institutions:

@@ -116,6 +116,23 @@ def shape_name_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[
     return spans
 
 
+_BRANCH = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]*#[ \t]?\d{{1,6}}(?![\w/.]\d)")
+
+
+def branch_spans(text: str) -> list[Sure]:
+    """A shop or a pharmacy and its branch number: "Walgreens #4471", "Sierra Drug #12" (two capitalised
+    words, or one English does not have: not "Room #4")."""
+    if "#" not in text:
+        return []
+    zipf = english_frequency()
+    spans = []
+    for match in _BRANCH.finditer(text):
+        words = match.group("name").split()
+        if len(words) >= 2 or zipf.get(words[0].casefold(), 0.0) == 0.0:
+            spans.append((match.start(), match.end(), len(words) >= 2))
+    return spans
+
+
 def shape_age_spans(text: str) -> list[tuple[int, int]]:
     """Ages over 89 told of someone (see the module)."""
     if not re.search(r"9\d|1[01]\d", text):
