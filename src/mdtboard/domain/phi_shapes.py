@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from mdtboard.domain.phi_people import _REFERENCE, english_frequency, given_names, surnames
-from mdtboard.domain.phi_safelist import clinical_terms
+from mdtboard.domain.phi_safelist import clinical_terms, drug_names
 from mdtboard.domain.phi_vocab import LOWER, UPPER
 
 Sure = tuple[int, int, bool]
@@ -121,13 +121,15 @@ _BRANCH = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \
 
 def branch_spans(text: str) -> list[Sure]:
     """A shop or a pharmacy and its branch number: "Walgreens #4471", "Sierra Drug #12" (two capitalised
-    words, or one English does not have: not "Room #4")."""
+    words, or one English does not have: not "Room #4"; no medicine: "Tylenol #3")."""
     if "#" not in text:
         return []
-    zipf = english_frequency()
+    zipf, drugs = english_frequency(), drug_names()
     spans = []
     for match in _BRANCH.finditer(text):
         words = match.group("name").split()
+        if any(w.casefold() in drugs for w in words):  # "Tylenol #3" is a strength
+            continue
         if len(words) >= 2 or zipf.get(words[0].casefold(), 0.0) == 0.0:
             spans.append((match.start(), match.end(), len(words) >= 2))
     return spans
