@@ -74,7 +74,14 @@ from mdtboard.domain.phi_places import (
     town_spans,
 )
 from mdtboard.domain.phi_safelist import unknown_spans
-from mdtboard.domain.phi_shapes import branch_spans, shape_age_spans, shape_name_spans
+from mdtboard.domain.phi_shapes import (
+    NICKNAME,
+    branch_spans,
+    is_nickname,
+    lowercase_name_spans,
+    shape_age_spans,
+    shape_name_spans,
+)
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
     IPV6_SHORT,
@@ -248,6 +255,11 @@ def find_identifiers(
         if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
             town = text[inner[0]:inner[1]].casefold() in town_names()
             add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+    # a nickname in brackets or quotes after a name: "Gertruida (Trudie)", 'BISHOP, RAYMOND "RAY"'
+    for _start, end, kind, sure, _year in list(found):
+        if kind is HintKind.NAME and (nickname := NICKNAME.match(text, end)) is not None and (
+                is_nickname(nickname.group("w"))):
+            add(*nickname.span("w"), HintKind.NAME, sure)
     # the line after an address label: what the rules above did not find of it ("Kounicova 48" of
     # "Kounicova 48, 602 00 Brno" where the postcode and the town were found)
     not_names = people_not_names(clinical_words())
@@ -472,7 +484,7 @@ def _rule_spans(
             add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
         add(start, end, HintKind.NAME, sure)
-    for start, end, sure in shape_name_spans(text, clinical):
+    for start, end, sure in (*shape_name_spans(text, clinical), *lowercase_name_spans(text)):
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)

@@ -39,6 +39,8 @@ _AFTER_RELATION = re.compile(
     rf"Sra?\.?|Don|Doña|Pani?|Frau|Herr|Mme|M\.|Lic\.)\s+)?",
     re.IGNORECASE,
 )
+#: A relation or a role standing before a name, as a word (lower case or not): "daughter", "neighbour".
+RELATION_CUE = re.compile(rf"\b(?i:{_RELATIONS})\b")
 _BEFORE_RELATION = re.compile(
     rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?P<bracket>,\s+|\s+\(\s*)(?:(?:his|her|their|"
     rf"the\s+patient's|patient's|Mrs?\.?\s+\w+'s|a|the|our|my)\s+)?(?:{_RELATIONS})\b",

@@ -135,6 +135,44 @@ def branch_spans(text: str) -> list[Sure]:
     return spans
 
 
+#: A nickname after a name, in brackets or quotes: "Gertruida (Trudie) van der Merwe", 'BISHOP, RAYMOND "RAY"'.
+NICKNAME = re.compile(rf"[ \t]*(?:\([ \t]*[\"“'‘]?|[\"“‘])(?P<w>{UPPER}[^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?)[\"”'’]?(?:[ \t]*\))?")
+#: Two lower-case words after a relation are a name only when neither is commoner than this ("son will come").
+_LOWER_AS_WORD = 5.0
+_LOWER_PAIR = re.compile(r"[ \t]+(?P<g>[a-zß-ÿ]{3,})[ \t]+(?P<s>[a-zß-ÿ]{3,})\b")
+#: A login name after "by" or "user": an initial and a surname written together ("lchavez", "knord").
+_LOGIN = re.compile(r"\b(?:by|user(?:name)?|login|operator)[ \t]*:?[ \t]+(?P<w>[a-z][a-z]{3,14})\b")
+
+
+def is_nickname(word: str) -> bool:
+    """Whether ``word`` in brackets after a name is a name too: a census given name ("Ray", "Trudie"), or a
+    capitalised word no vocabulary knows ("Emeka"); not an acronym ("(POA)") nor a language ("(Samoan)")."""
+    from mdtboard.domain.phi_safelist import safe_words
+
+    key = word.casefold()
+    first = key.split()[0].split("-")[0]
+    return first in given_names() or (not word.isupper() and first not in safe_words())
+
+
+def lowercase_name_spans(text: str) -> list[Sure]:
+    """Names written in lower case in hurried notes, as questions: a given name and a surname after a
+    relation ("daughter faith ward"), and a login name ("printed by knord", "run by lchavez")."""
+    from mdtboard.domain.phi_names import RELATION_CUE
+
+    given, family, zipf = given_names(), surnames(), english_frequency()
+    spans: list[Sure] = []
+    for match in RELATION_CUE.finditer(text):
+        pair = _LOWER_PAIR.match(text, match.end())
+        if (pair and pair.group("g") in given and pair.group("s") in family
+                and max(zipf.get(pair.group("g"), 0.0), zipf.get(pair.group("s"), 0.0)) < _LOWER_AS_WORD):
+            spans.append((pair.start("g"), pair.end("s"), False))
+    for match in _LOGIN.finditer(text):
+        word = match.group("w")
+        if word not in zipf and word[1:] in family and len(word) >= 5:
+            spans.append((*match.span("w"), False))
+    return spans
+
+
 def shape_age_spans(text: str) -> list[tuple[int, int]]:
     """Ages over 89 told of someone (see the module)."""
     if not re.search(r"9\d|1[01]\d", text):
