@@ -78,6 +78,7 @@ from mdtboard.domain.phi_shapes import (
     NICKNAME,
     branch_spans,
     is_nickname,
+    letterhead_spans,
     lowercase_name_spans,
     shape_age_spans,
     shape_name_spans,
@@ -255,6 +256,10 @@ def find_identifiers(
         if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
             town = text[inner[0]:inner[1]].casefold() in town_names()
             add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+    # the institution heading an address block or a letterhead
+    for start, end, sure in letterhead_spans(text, [(f[0], f[1]) for f in found if f[2] is HintKind.ADDRESS],
+                                             [(f[0], f[1]) for f in found]):
+        add(start, end, HintKind.INSTITUTION, sure)
     # a nickname in brackets or quotes after a name: "Gertruida (Trudie)", 'BISHOP, RAYMOND "RAY"'
     for _start, end, kind, sure, _year in list(found):
         if kind is HintKind.NAME and (nickname := NICKNAME.match(text, end)) is not None and (

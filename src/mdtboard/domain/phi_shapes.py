@@ -173,6 +173,39 @@ def lowercase_name_spans(text: str) -> list[Sure]:
     return spans
 
 
+_HEAD_WORD = r"(?:[^\W\d_][\w'’.]*|&)"
+#: The first part of a line: words each capitalised (or "&", "of", "de"...), up to a dash, a comma or the end.
+_HEAD = re.compile(
+    rf"[ \t]*(?P<h>{UPPER}[\w'’.]*(?:[ \t]+(?:{UPPER}[\w'’.]*|&|and|of|the|de|du|la|van|von))*[ \t]+{UPPER}[\w'’.]*)"
+    rf"(?=[ \t]*(?:$|\n|[–—|]|[ \t]-[ \t]|,))"
+)
+
+
+def letterhead_spans(text: str, addresses: list[tuple[int, int]], covered: list[tuple[int, int]]) -> list[Sure]:
+    """A letterhead's or an address block's institution: the capitalised words heading the line of a street
+    address or the line before it ("Westerville Family Medicine" over "480 N. State St."; "HUIS RUSOORD –
+    Frail Care Unit" over "14 Kerkstraat"; "NHS HIGHLAND – Raigmore Hospital, Old Perth Road"), when no
+    other hint holds them and they are not a person's title and name (questions)."""
+    from mdtboard.domain.phi_names import cue_words
+
+    cues = cue_words()
+    spans: list[Sure] = []
+    for start, _end in addresses:
+        line = text.rfind("\n", 0, start) + 1
+        heads = [line] if text[line:start].strip() else []
+        if line > 0 and not text[line:start].strip():
+            heads.append(text.rfind("\n", 0, line - 1) + 1)
+        for head in heads:
+            match = _HEAD.match(text, head)
+            if match is None or match.start("h") >= start and head == line:
+                continue
+            first = match.group("h").split()[0].strip(".").casefold()
+            if first in cues or any(s < match.end("h") and match.start("h") < e for s, e in covered):
+                continue
+            spans.append((*match.span("h"), False))
+    return spans
+
+
 def shape_age_spans(text: str) -> list[tuple[int, int]]:
     """Ages over 89 told of someone (see the module)."""
     if not re.search(r"9\d|1[01]\d", text):
