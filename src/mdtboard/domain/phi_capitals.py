@@ -9,7 +9,8 @@ words or more written in capitals is written as a title ("Kenyatta National Hosp
 rules on that copy too and takes what they find inside those runs.
 
 A short word in capitals stays as written (an acronym: "NHS", "LLC", "MRI") unless a census name list has
-it and mdtboard's clinical acronyms do not ("TAN", "LAN", "WU"). Lines with no such run are blanked in the
+it and mdtboard's clinical acronyms do not ("TAN", "LAN", "WU"), or it is a legal form written as a title
+("LTD": "Ltd"). Lines with no such run are blanked in the
 copy (it is searched only for what is in the runs, and a blank line costs the rules almost nothing).
 """
 
@@ -27,12 +28,16 @@ _RUN = re.compile(rf"(?<![\w'’])(?:{_CAPS_WORD})(?:(?:[ \t]*[,&/-][ \t]*|[ \t]
 
 @cache
 def _short_names() -> frozenset[str]:
-    """Short words that are names when written in capitals: in a census name list, not a clinical acronym."""
+    """Short words written as titles when in capitals: names in a census name list that are not clinical
+    acronyms ("TAN", "WU"), and the legal forms of companies written so ("LTD": "Ltd")."""
     from mdtboard.domain.phi_forms_sites import clinical_acronyms
     from mdtboard.domain.phi_people import given_names, surnames
+    from mdtboard.domain.phi_vocab import entries
 
     acronyms = {word.casefold() for word in clinical_acronyms()}
-    return frozenset(w for w in given_names() | surnames() if len(w) <= 3 and w not in acronyms)
+    legal = {form.strip(".").casefold() for form in entries("institutions", "legal_forms")
+             if form[:1].isupper() and form[1:].islower()}
+    return frozenset(w for w in given_names() | surnames() if len(w) <= 3 and w not in acronyms) | legal
 
 
 def _title(word: str, short: frozenset[str]) -> str:
