@@ -342,7 +342,8 @@ def _add(
         # ordinal before it ("269th Judicial District Court")
         number = _BRANCH_NUMBER.match(text, end)
         ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
-        wide = (ordinal.start() if ordinal else widen_institution(text, start), number.end() if number else end)
+        wide = (ordinal.start() if ordinal else widen_institution(text, start),
+                number.end() if number else end)
     for first, last in dict.fromkeys((wide, (start, end))):
         while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
             last -= 1

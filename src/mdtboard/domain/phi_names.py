@@ -51,7 +51,8 @@ _BRACKET_END = re.compile(r"s?\s*[),;:/]|s?\s+\d|['’]s\b")
 _NAME_WORDS = re.compile(
     r"(?:(?:[A-Z]\.\s?){1,2})?(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
     r"binti\s+|ibn\s+|da\s+|dos\s+|del\s+|la\s+|le\s+)?[^\W\d_][\w'’-]*)"
-    r"(?:[ \t]+(?:(?:O['’]|Mc|Mac|de\s+|van\s+|von\s+|al-|el-|bin\s+|ibn\s+|da\s+|dos\s+|del\s+)?[^\W\d_][\w'’-]*)){0,2}"
+    r"(?:[ \t]+(?:(?:O['’]|Mc|Mac|de\s+|van\s+|von\s+|al-|el-|bin\s+|ibn\s+|da\s+|dos\s+|del\s+)?"
+    r"[^\W\d_][\w'’-]*)){0,2}"
 )
 
 
@@ -194,7 +195,8 @@ def name_tokens(*names: str | None) -> tuple[str, ...]:
             for token in {word, *word.split("-")}:
                 token = token.strip("'’-")
                 if (len(token) >= 2 and token.casefold() not in NAME_SKIP and not token.isdigit()
-                        and token.casefold() not in NOT_NAMES and not (token.islower() and len(token) >= 3 and _role(token))):
+                        and token.casefold() not in NOT_NAMES
+                        and not (token.islower() and len(token) >= 3 and _role(token))):
                     tokens.add(token)
     return tuple(sorted(tokens))
 

@@ -50,7 +50,8 @@ _AGE = r"(?P<n>9\d|1[01]\d)(?![\d.,:/]\d|\s*(?:%|mg|mcg|ml|mmol|kg|cm|mm|min|bpm
 def _ages() -> re.Pattern[str]:
     from mdtboard.domain.phi_names import cue_words
 
-    relations = "|".join(sorted((re.escape(w) for w in cue_words() if len(w) > 2), key=lambda w: (-len(w), w)))
+    cues = (re.escape(w) for w in cue_words() if len(w) > 2)
+    relations = "|".join(sorted(cues, key=lambda w: (-len(w), w)))
     return re.compile(
         rf"(?:\bwho\s+(?:is|was|turned|turns)\s+(?:now\s+|nearly\s+|almost\s+)?|\blived\s+to\s+(?:be\s+)?|"
         rf"\bturned\s+|"
@@ -116,7 +117,8 @@ def shape_name_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[
     return spans
 
 
-_BRANCH = re.compile(rf"(?<![\w'’-])(?P<name>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]*#[ \t]?\d{{1,6}}(?![\w/.]\d)")
+_BRANCH = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{_CAP}[ \t]+){{0,3}}{_CAP})[ \t]*#[ \t]?\d{{1,6}}(?![\w/.]\d)")
 
 
 def branch_spans(text: str) -> list[Sure]:
@@ -135,8 +137,10 @@ def branch_spans(text: str) -> list[Sure]:
     return spans
 
 
-#: A nickname after a name, in brackets or quotes: "Gertruida (Trudie) van der Merwe", 'BISHOP, RAYMOND "RAY"'.
-NICKNAME = re.compile(rf"[ \t]*(?:\([ \t]*[\"“'‘]?|[\"“‘])(?P<w>{UPPER}[^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?)[\"”'’]?(?:[ \t]*\))?")
+#: A nickname after a name, in brackets or quotes: "Gertruida (Trudie) van der Merwe",
+#: 'BISHOP, RAYMOND "RAY"'.
+NICKNAME = re.compile(rf"[ \t]*(?:\([ \t]*[\"“'‘]?|[\"“‘])(?P<w>{UPPER}[^\W\d_]+(?:[- ][A-Z][^\W\d_]+)?)"
+                      rf"[\"”'’]?(?:[ \t]*\))?")
 #: Two lower-case words after a relation are a name only when neither is commoner than this ("son will come").
 _LOWER_AS_WORD = 5.0
 _LOWER_PAIR = re.compile(r"[ \t]+(?P<g>[a-zß-ÿ]{3,})[ \t]+(?P<s>[a-zß-ÿ]{3,})\b")
@@ -176,12 +180,15 @@ def lowercase_name_spans(text: str) -> list[Sure]:
 _HEAD_WORD = r"(?:[^\W\d_][\w'’.]*|&)"
 #: The first part of a line: words each capitalised (or "&", "of", "de"...), up to a dash, a comma or the end.
 _HEAD = re.compile(
-    rf"[ \t]*(?P<h>{UPPER}[\w'’.]*(?:[ \t]+(?:{UPPER}[\w'’.]*|&|and|of|the|de|du|la|van|von))*[ \t]+{UPPER}[\w'’.]*)"
+    rf"[ \t]*(?P<h>{UPPER}[\w'’.]*(?:[ \t]+(?:{UPPER}[\w'’.]*|&|and|of|the|de|du|la|van|von))*"
+    rf"[ \t]+{UPPER}[\w'’.]*)"
     rf"(?=[ \t]*(?:$|\n|[–—|]|[ \t]-[ \t]|,))"
 )
 
 
-def letterhead_spans(text: str, addresses: list[tuple[int, int]], covered: list[tuple[int, int]]) -> list[Sure]:
+def letterhead_spans(
+    text: str, addresses: list[tuple[int, int]], covered: list[tuple[int, int]]
+) -> list[Sure]:
     """A letterhead's or an address block's institution: the capitalised words heading the line of a street
     address or the line before it ("Westerville Family Medicine" over "480 N. State St."; "HUIS RUSOORD –
     Frail Care Unit" over "14 Kerkstraat"; "NHS HIGHLAND – Raigmore Hospital, Old Perth Road"), when no

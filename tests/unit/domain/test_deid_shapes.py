@@ -13,6 +13,14 @@ from mdtboard.domain.phi_safelist import drug_names, safe_words, unknown_spans
 TODAY = date(2024, 6, 1)
 
 
+def names(text: str) -> list[str]:
+    return [h.text for h in find_identifiers("f", text, today=TODAY) if h.kind is HintKind.NAME]
+
+
+def kinds(text: str) -> set[HintKind]:
+    return {h.kind for h in find_identifiers("f", text, today=TODAY)}
+
+
 def found(text: str) -> set[tuple[HintKind, str]]:
     return {(h.kind, h.text) for h in find_identifiers("f", text, today=TODAY)}
 
@@ -21,7 +29,8 @@ def covered(text: str, part: str) -> bool:
     """Whether hints cover every letter and digit of ``part`` in ``text``."""
     start = text.index(part)
     spans = [(h.start, h.end) for h in find_identifiers("f", text, today=TODAY)]
-    return all(any(s <= i < e for s, e in spans) for i in range(start, start + len(part)) if text[i].isalnum())
+    return all(any(s <= i < e for s, e in spans)
+               for i in range(start, start + len(part)) if text[i].isalnum())
 
 
 def test_a_run_of_capitals_is_read_as_a_title_of_the_same_length() -> None:
@@ -45,12 +54,13 @@ def test_names_that_are_english_words_are_found_by_their_shape() -> None:
     text = "Ms Bishop came alone; Mr. Young drove her. Letter copied to H. Ward and to Simon R. Hope."
     assert covered(text, "Bishop") and covered(text, "Young") and covered(text, "H. Ward")
     assert covered(text, "Simon R. Hope")
-    clinic = "07:45 WARD, GRACE L.     02/03/1950\n08:15 young, peter          11/12/1961\n09:00 Hope, Abigail   new"
+    clinic = ("07:45 WARD, GRACE L.     02/03/1950\n08:15 young, peter          11/12/1961\n"
+              "09:00 Hope, Abigail   new")
     for name in ("WARD, GRACE L", "young, peter", "Hope, Abigail"):
         assert covered(clinic, name), name
     assert (HintKind.NAME, "Tessa Ward") in found("Plan discussed with Tessa Ward by phone.")
     # right and left are not initials of a surname; a bibliographic reference has no patient
-    assert not any(h.kind is HintKind.NAME for h in find_identifiers("f", "Pain in the R. Shoulder.", today=TODAY))
+    assert not names("Pain in the R. Shoulder.")
     assert not found("Lyman S, Lee J. Spine 2001;26:1-5.")
 
 
@@ -59,19 +69,18 @@ def test_ages_over_89_told_of_someone_are_found() -> None:
                       ("Husband Walter, 91, is her carer.", "91"), ("Mrs Pike is 95 and still walks.", "95"),
                       ("She turned 93 in May.", "93")):
         assert (HintKind.AGE_OVER_89, age) in found(text), text
-    assert not any(h.kind is HintKind.AGE_OVER_89 for h in find_identifiers(
-        "f", "Pulse is 96 and SpO2 who is 94% on air.", today=TODAY))
+    assert HintKind.AGE_OVER_89 not in kinds("Pulse is 96 and SpO2 who is 94% on air.")
 
 
 def test_institution_kinds_numbers_and_letterheads() -> None:
     assert covered("Collected from Hartwell Pharmacy #0217 on Friday.", "Hartwell Pharmacy #0217")
     assert covered("Scripts filled at Fenwoods #881, nearby.", "Fenwoods #881")
-    assert covered("He drives for Calder Valley Drug & Alcohol Service.", "Calder Valley Drug & Alcohol Service")
+    assert covered("He drives for Calder Valley Drug & Alcohol Service.",
+                   "Calder Valley Drug & Alcohol Service")
     assert covered("She worked at Pennock Quarry Mine No. 3 for years.", "Pennock Quarry Mine No. 3")
     assert covered("A hearing at the 114th Judicial District Court is due.", "114th Judicial District Court")
     assert covered("Referred to Ashgrove Physical Therapy.", "Ashgrove Physical Therapy")
-    assert not any(h.kind is HintKind.INSTITUTION for h in find_identifiers(
-        "f", "Using Tylenol #3 at night. Room #4 is quiet.", today=TODAY))
+    assert HintKind.INSTITUTION not in kinds("Using Tylenol #3 at night. Room #4 is quiet.")
     block = "Dr Colm Tierney\nMillbrook Family Practice\n22 Station Road\nKilrush"
     assert covered(block, "Millbrook Family Practice")
     head = "HEATHERSIDE LODGE – Frail Care\n9 Mill Lane, Oakby"
@@ -81,9 +90,9 @@ def test_institution_kinds_numbers_and_letterheads() -> None:
 def test_nicknames_lower_case_and_login_names() -> None:
     assert covered('Patient: Mrs Philippa (Pippa) Granger   DOB', "Pippa")
     assert covered('10:00 GRANGER, PHILIPPA "PIPPA"   01/01/1960', "PIPPA")
-    assert not any(h.text == "POA" for h in find_identifiers("f", "Son Tom Granger (POA) visits.", today=TODAY))
+    assert "POA" not in names("Son Tom Granger (POA) visits.")
     assert covered("Lives with son roland petrie (carer).", "roland petrie")
-    assert not any(h.kind is HintKind.NAME for h in find_identifiers("f", "Her son will come later.", today=TODAY))
+    assert not names("Her son will come later.")
     assert covered("Report printed by mgranger at 10:02.", "mgranger")
     assert covered("Name: Isobel Hartley\nKnown as: Izzy", "Izzy")
 
