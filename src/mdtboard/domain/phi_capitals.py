@@ -11,7 +11,7 @@ rules on that copy too and takes what they find inside those runs.
 A short word in capitals stays as written (an acronym: "NHS", "LLC", "MRI") unless a census name list has
 it and mdtboard's clinical acronyms do not ("TAN", "LAN", "WU"), or it is a legal form written as a title
 ("LTD": "Ltd"). Lines with no such run are blanked in the
-copy (it is searched only for what is in the runs, and a blank line costs the rules almost nothing).
+copy (it is searched only for what is in the runs, and a blanked line costs the rules almost nothing).
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ import re
 from functools import cache
 
 __all__ = ["capital_runs", "titled_copy"]
+
+#: What a line without capitals is blanked with in the copy: neither a letter, a digit nor a space (a long
+#: run of spaces would make some rules try every start in it).
+_BLANK = "\x00"
 
 #: A word in capitals (two letters or more, of any Latin letters) and what may join two of them in a run.
 _CAPS_WORD = r"[^\W\d_a-zß-ÿ]{2,}(?:['’.-][^\W\d_a-zß-ÿ]+)*\.?"
@@ -88,6 +92,6 @@ def titled_copy(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     at = 0
     for line in copy.split("\n"):
         end = at + len(line)
-        lines.append(line if any(s < end + 1 and at <= e for s, e in runs) else " " * len(line))
+        lines.append(line if any(s < end + 1 and at <= e for s, e in runs) else _BLANK * len(line))
         at = end + 1
     return "\n".join(lines), runs

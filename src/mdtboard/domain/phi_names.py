@@ -158,7 +158,6 @@ def context_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@cache
 def _word_at_start(text: str, start: int, word: str) -> bool:
     from mdtboard.domain.phi_people import english_frequency, given_names
 
@@ -167,6 +166,7 @@ def _word_at_start(text: str, start: int, word: str) -> bool:
     return (not before or before[-1] in ".!?:;\n") and key in english_frequency() and key not in given_names()
 
 
+@cache
 def cue_words() -> frozenset[str]:
     """The titles, relations and roles that stand before a name, of every language the finder knows
     (caseless): a word beside a name that is not itself a name."""

@@ -37,7 +37,7 @@ def test_a_run_of_capitals_is_read_as_a_title_of_the_same_length() -> None:
     text = "BRAMBLEFORD COMMUNITY HOSPITAL – Pain Team\nSeen today."
     copy, runs = titled_copy(text) or ("", [])
     assert len(copy) == len(text) and copy.startswith("Brambleford Community Hospital – Pain Team")
-    assert copy.endswith(" " * len("Seen today."))  # a line without capitals is blanked
+    assert copy.endswith("\x00" * len("Seen today."))  # a line without capitals is blanked
     assert runs == [(0, 30)]
     assert titled_copy("Seen today, no change.") is None
     assert capital_runs("ALL OF IT IN CAPITALS") == []  # a text all in capitals has no letterhead
