@@ -83,6 +83,8 @@ def test_institution_kinds_numbers_and_letterheads() -> None:
     assert HintKind.INSTITUTION not in kinds("Using Tylenol #3 at night. Room #4 is quiet.")
     block = "Dr Colm Tierney\nMillbrook Family Practice\n22 Station Road\nKilrush"
     assert covered(block, "Millbrook Family Practice")
+    assert covered("Post to P.O. Box GP 2211, Accra-North.", "P.O. Box GP 2211")
+    assert covered("Mailing: RR #3, Site 22, Comp 7, Tatamagouche", "RR #3, Site 22, Comp 7")
     head = "HEATHERSIDE LODGE – Frail Care\n9 Mill Lane, Oakby"
     assert covered(head, "HEATHERSIDE LODGE")
 
