@@ -168,8 +168,8 @@ def test_the_ninth_set_is_found_at_least_as_well_as_since_the_finder_was_fixed_o
     1,492 of 1,712 identifiers (87.1 %, 135 hints on text not marked); with the catch, written without this
     set, 1,546 (90.3 %, 289 hints), short of the 98 % target. The finder was then given general mechanisms
     chosen by its misses (capitals read as titles, names and ages by their shape, institution kinds,
-    letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on from then: no longer
-    held out, and the figure must not fall back."""
+    letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on
+    from then: no longer held out, and the figure must not fall back."""
     result = measure(NINTH)
     assert result.found >= 1619, [m.text for m in result.misses]
 
