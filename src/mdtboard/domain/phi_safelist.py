@@ -21,8 +21,9 @@ and it is safe, so not asked about, when it is
 - an English word (``resources/deid/english-words.txt``) not usually written capitalised (less
   ``resources/deid/proper-nouns.txt``: "London", "John");
 - a clinical term: a word of ICD-10-CM and ICD-10-PCS (``resources/deid/clinical-terms.txt``: conditions,
-  anatomy, procedures, eponyms such as "Parkinson"), of mdtboard's medicine and instrument tables and its
-  clinical texts, or an acronym of those texts;
+  anatomy, procedures, eponyms such as "Parkinson"), a medicine's name or brand
+  (``resources/deid/drug-names.txt``: "Tylenol", "Entonox"), a word of mdtboard's medicine and instrument
+  tables and its clinical texts, or an acronym of those texts;
 - a language, a country or a state or province (``resources/deid/languages-and-nations.txt``), a word of
   the finder's own vocabularies: months, languages, nations and regions, generic words, and the
   titles, relations, kinds of institution, street words and labels of ``identifier-words.toml``;
@@ -44,7 +45,7 @@ from functools import cache
 from mdtboard.domain.phi_gazetteer import _NOT_A_TOWN_AFTER
 from mdtboard.domain.phi_people import _EPONYM_AFTER, _REFERENCE
 
-__all__ = ["clinical_terms", "proper_nouns", "safe_words", "unknown_spans"]
+__all__ = ["clinical_terms", "drug_names", "proper_nouns", "safe_words", "unknown_spans"]
 
 #: A word: letters (and digits) of any script, with inner apostrophes; each part of a hyphenated word is one.
 _TOKEN = re.compile(r"[^\W_](?:[\w]|['’](?=\w))*")
@@ -73,6 +74,12 @@ def clinical_terms() -> frozenset[str]:
 
 
 @cache
+def drug_names() -> frozenset[str]:
+    """Medicine names and brands written as one word (caseless)."""
+    return frozenset(_lines("drug-names.txt"))
+
+
+@cache
 def proper_nouns() -> frozenset[str]:
     """English words usually written capitalised (caseless): not safe as English words."""
     return frozenset(_lines("proper-nouns.txt"))
@@ -89,7 +96,7 @@ def safe_words() -> frozenset[str]:
     proper = proper_nouns()
     safe = {word for word in english_frequency() if word not in proper}
     safe |= clinical_terms() | people_not_names(clinical_words())
-    safe |= frozenset(_lines("languages-and-nations.txt"))
+    safe |= frozenset(_lines("languages-and-nations.txt")) | drug_names()
     safe |= {word.casefold() for word in clinical_acronyms()}
     for name, section in table().items():
         if name in ("about", "postcodes"):

@@ -118,7 +118,7 @@ def test_the_sixth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it()
     vocabularies in resources/deid/identifier-words.toml): 639 of 641 (99.7 %). The sixth set is no longer
     held out: it was tuned on, and this figure is not an estimate for untuned cases."""
     result = measure(SIXTH)
-    assert result.found >= 639, [m.text for m in result.misses]
+    assert result.found >= 640, [m.text for m in result.misses]
     assert result.recall >= 0.98
 
 
@@ -135,7 +135,7 @@ def test_the_seventh_set_is_found_at_least_as_well_as_since_the_finder_was_tuned
     English-word lists, loosely written dates, labelled lines, streets without a number): 749 of 845
     (88.6 %). No longer held out. With the safe-list catch (phi_safelist.py): 793 (93.8 %)."""
     result = measure(SEVENTH)
-    assert result.found >= 793, [m.text for m in result.misses]
+    assert result.found >= 797, [m.text for m in result.misses]
 
 
 
@@ -151,9 +151,10 @@ def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None
     loose dates and the labelled lines, 1,057 of 1,318 identifiers (80.2 %); on the finder with them,
     1,112 (84.4 %), short of the 98 % target. With the safe-list catch (phi_safelist.py), whose general
     rules were shaped while looking at this set's hints and misses (so no longer a blind figure): 1,203
-    (91.3 %). The figure must not fall back."""
+    (91.3 %); with the mechanisms chosen by the ninth set's misses, 1,209 (91.7 %). The figure must not
+    fall back."""
     result = measure(EIGHTH)
-    assert result.found >= 1203, [m.text for m in result.misses]
+    assert result.found >= 1209, [m.text for m in result.misses]
 
 def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
     """Written blind to the finder from the note on the format alone, and committed before the finder was
@@ -162,13 +163,15 @@ def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
     assert (len(cases), len(marked), len({m.kind for m in marked})) == (38, 1712, 13)
 
 
-def test_the_ninth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+def test_the_ninth_set_is_found_at_least_as_well_as_since_the_finder_was_fixed_on_it() -> None:
     """Measured untuned, twice, each once (README): on the finder of 2026-12-07 before the safe-list catch,
     1,492 of 1,712 identifiers (87.1 %, 135 hints on text not marked); with the catch, written without this
-    set, 1,546 (90.3 %, 289 hints), short of the 98 % target. Held out: nothing is tuned on it, and the
-    figure must not fall back."""
+    set, 1,546 (90.3 %, 289 hints), short of the 98 % target. The finder was then given general mechanisms
+    chosen by its misses (capitals read as titles, names and ages by their shape, institution kinds,
+    letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on
+    from then: no longer held out, and the figure must not fall back."""
     result = measure(NINTH)
-    assert result.found >= 1546, [m.text for m in result.misses]
+    assert result.found >= 1619, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

@@ -61,7 +61,7 @@ def test_the_catch_gives_questions_only_and_only_where_no_rule_found_something()
 def test_the_vocabularies_are_read_from_dated_sourced_files() -> None:
     from mdtboard.resources import resource
 
-    for name in ("clinical-terms.txt", "proper-nouns.txt", "languages-and-nations.txt"):
+    for name in ("clinical-terms.txt", "proper-nouns.txt", "languages-and-nations.txt", "drug-names.txt"):
         lines = resource("deid", name).read_text(encoding="utf-8").splitlines()
         head = " ".join(line.lstrip("# ") for line in lines if line.startswith("#"))
         assert "Written 20" in head and "Source" in head, name
