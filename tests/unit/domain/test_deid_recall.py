@@ -16,6 +16,7 @@ from deid_corpus import (
     NINTH,
     SEVENTH,
     SIXTH,
+    TENTH,
     clinical_hints,
     load_corpus,
     measure,
@@ -172,6 +173,22 @@ def test_the_ninth_set_is_found_at_least_as_well_as_since_the_finder_was_fixed_o
     from then: no longer held out, and the figure must not fall back."""
     result = measure(NINTH)
     assert result.found >= 1619, [m.text for m in result.misses]
+
+
+def test_the_tenth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder from the note on the format alone, and committed before the finder was
+    run on it (README)."""
+    cases, marked = load_corpus(TENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (34, 1355, 13)
+
+
+def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
+    """Measured untuned, twice, each once (README): on the finder with the safe-list catch, before the ninth
+    set's mechanisms, 1,240 of 1,355 identifiers (91.5 %, 185 hints on text not marked); with them, 1,250
+    (92.3 %, 173 hints), short of the 98 % target. Held out: nothing is tuned on it, and the figure must not
+    fall back."""
+    result = measure(TENTH)
+    assert result.found >= 1250, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
