@@ -26,11 +26,11 @@ from mdtboard.interchange.bundle import cases_from_bundle, import_bytes, parse_b
 from mdtboard.services.cases import CaseService
 from mdtboard.storage import case_rows
 from mdtboard.storage.db import open_database, sqlite_url
-from mdtboard.storage.models import CaseRow, DisciplineInputRow
+from mdtboard.storage.models import CaseRow, DisciplineInputRow, SearchWordRow
 
 N = 1000
 REPEATS = 3
-TABLES = [CaseRow, *case_rows.CHILD_TABLES, DisciplineInputRow]
+TABLES = [CaseRow, *case_rows.CHILD_TABLES, DisciplineInputRow, SearchWordRow]
 
 
 def _sql_value(value: Any) -> Any:
@@ -46,12 +46,15 @@ def baseline_rows(raw: bytes) -> dict[str, tuple[str, list[tuple[Any, ...]]]]:
     cases = cases_from_bundle(json.loads(raw))
     by_table: dict[str, list[dict[str, Any]]] = {t.__tablename__: [] for t in TABLES}
     now = datetime.now()
+    words: set[str] = set()
     for case_id, case in enumerate(cases, start=1):
         values = {"id": case_id} | case_rows.case_values(case)
         by_table["cases"].append(values | {"version": 0, "created_at": now, "updated_at": now})
         for table, rows in case_rows.child_rows(case_id, case).items():
             by_table[table.__tablename__].extend(rows)
         by_table["discipline_inputs"].extend(case_rows.input_rows(case_id, case.discipline_inputs or []))
+        words.update(case_rows.search_words(case))
+    by_table["case_search_words"] = [{"token": t} for t in sorted(words)]
     out = {}
     for name, rows in by_table.items():
         if not rows:  # a part of a case none of these cases has (nothing to write)

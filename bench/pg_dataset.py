@@ -1,5 +1,6 @@
-"""The cached case databases on PostgreSQL: the rows search reads (``cases`` and ``case_search_tokens``) of
-a cached SQLite database (``bench.datasets``), copied into a schema of their own on the test server.
+"""The cached case databases on PostgreSQL: the rows search reads (``cases``, ``case_search_tokens``,
+``case_ref_tails`` and ``case_search_words``) of a cached SQLite database (``bench.datasets``), copied
+into a schema of their own on the test server.
 
 The schema is named by case count, generator version and schema revision and kept between runs; a
 schema of another revision is dropped. It is migrated by mdtboard itself (so its tables and indexes are
@@ -21,7 +22,7 @@ from bench.measure import progress
 from mdtboard.storage.db import head_revision, open_database
 
 SERVER = os.environ.get("MDTBOARD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-TABLES = ("cases", "case_search_tokens")
+TABLES = ("cases", "case_search_tokens", "case_ref_tails", "case_search_words")
 
 
 def schema_url(schema: str) -> str:
@@ -64,7 +65,7 @@ def _copy(source: Path, url: str) -> None:
             # As a server's autovacuum would soon: statistics, and the visibility map that lets the
             # token index be read without visiting the table.
             conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
-                "VACUUM ANALYZE cases, case_search_tokens"
+                f"VACUUM ANALYZE {', '.join(TABLES)}"
             )
     finally:
         engine.dispose()

@@ -29,7 +29,8 @@ import sqlalchemy as sa
 from bench.measure import median, percentile, seconds
 from mdtboard.domain.search import parse_query, prefix_upper_bound
 from mdtboard.services.cases import CaseService
-from mdtboard.storage import case_search
+from mdtboard.storage import case_search_reads
+from mdtboard.storage.case_ref_search import RefShapes
 from mdtboard.storage.db import open_database, sqlite_url
 
 LIMIT = 100
@@ -84,15 +85,6 @@ def bare_statement(query: str, placeholder: str) -> tuple[str, list[str]]:
     ids = " INTERSECT ".join([one] * len(words))
     sql = f"SELECT {COLUMNS} FROM cases c WHERE c.id IN ({ids}) ORDER BY c.ref, c.id LIMIT {LIMIT}"
     return sql, [p for w in words for p in (w, prefix_upper_bound(w))]
-
-
-def mdtboard_statements(query: str, postgresql: bool) -> tuple[str, dict[str, Any], str, dict[str, Any]]:
-    """mdtboard's count and page statements for ``query`` (its default sort), and their parameters."""
-    parsed = parse_query(query)
-    shape = case_search.Shape(len(parsed.words), parsed.joined is not None, False, postgresql=postgresql)
-    params = case_search.params(parsed)
-    count = case_search.count_sql(shape), params | {"read": case_search.COUNT_READ}
-    return count[0], count[1], case_search.page_sql(shape), params
 
 
 # ---------------------------------------------------------------------------- measuring
@@ -157,28 +149,24 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
         (cases,) = bare.rows("SELECT count(*) FROM cases", [])[0]
         qs = queries()
         pg = not bare.sqlite
-        prepared = {q: (bare_statement(q, bare.placeholder), mdtboard_statements(q, pg)) for q in qs}
+        prepared = {q: (bare_statement(q, bare.placeholder),) for q in qs}
+        refs = RefShapes()  # what mdtboard knows of the references' shapes, through the bare driver
 
         def keystroke(q: str) -> Any:
             return service.search_with_count(q, count_limit=COUNT_LIMIT, limit=LIMIT)
 
         def mine_bare(q: str) -> Any:
-            count_sql, count_params, _page_sql, _page_params = prepared[q][1]
-            (_read, found, *sizes) = bare.rows(count_sql, count_params)[0]
+            """mdtboard's statements for the keystroke (the bounded count, then the page it chooses)."""
             parsed = parse_query(q)
-            measured = tuple(sizes) or None
-            walk = (
-                bool(parsed.words)
-                and found > case_search.BROAD_MATCHES
-                and case_search.worth_walking(parsed, measured, LIMIT)
+            fetch = bare.rows
+            limit = COUNT_LIMIT if parsed.words else None
+            _total, matches, sizes = case_search_reads.count(
+                fetch, parsed, None, limit, False, postgresql=pg, refs=refs
             )
-            planned, hashed = case_search.plan(parsed, measured, walk=walk and not bare.sqlite)
-            shape = case_search.Shape(
-                len(planned.words), planned.joined is not None, False, walk=walk, postgresql=not bare.sqlite,
-                hashed=hashed,
+            return case_search_reads.page(
+                fetch, fetch, parsed, fictional=None, limit=LIMIT, offset=0, sort="ref", descending=False,
+                matches=matches, after=None, archived=False, postgresql=pg, sizes=sizes, refs=refs,
             )
-            paging = case_search.page_params(shape, LIMIT, 0)
-            return bare.rows(case_search.page_sql(shape), case_search.params(planned) | paging)
 
         ways: dict[str, Callable[[str], Any]] = {
             "mdtboard": keystroke,

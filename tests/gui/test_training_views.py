@@ -461,3 +461,35 @@ def test_with_no_teaching_conference_the_window_says_where_its_cases_come_from(
     window.refresh_conferences()
     qtbot.waitUntil(lambda: "fictional cases in the case library" in info.text())
     assert "mdtboard demo" not in info.text()
+
+
+def test_a_safe_list_question_asked_in_several_fields_is_one_row_and_one_keep_settles_it_everywhere(
+    qtbot: QtBot, services: Services
+) -> None:
+    case = real_case("REAL-0077")
+    # words no vocabulary knows, capitalised mid-sentence in two fields: the safe-list catch asks about them
+    case.pain_history = "Back pain since lifting; often with Tadhgeen Quillmoor for years."
+    case.psychosocial = "Volunteers weekly; Tadhgeen Quillmoor drives."
+    original = services.cases.create(case)
+    review = services.training.make_teaching_case(original.id or 0)
+    dialog = TeachingCaseDialog(services, review)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    asked = [h for h in review.checklist.open_hints if h.text == "Tadhgeen Quillmoor"]
+    assert {h.where for h in asked} == {"pain_history", "psychosocial"}
+    assert {h.kind.value for h in asked} == {"name or place?"}
+    dialog.select_field("pain_history")
+    rows = [dialog.ui.hintList.item(i).text() for i in range(dialog.ui.hintList.count())]
+    row = next(r for r in rows if "Quillmoor" in r)
+    assert row == "name or place? “Tadhgeen Quillmoor” (2 times in the case) → [name or place]"
+    dialog.ui.hintList.setCurrentRow(rows.index(row))
+    assert dialog.keep_current("a fictional pub, not a place of the patient's")
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert not any(h.text == "Tadhgeen Quillmoor" for h in dialog.review.checklist.open_hints)
+    dialog.select_field("psychosocial")
+    assert dialog.highlighted == []
+    texts = [dialog.ui.hintList.item(i).text() for i in range(dialog.ui.hintList.count())]
+    assert ("kept: name or place? “Tadhgeen Quillmoor” (2 times in the case) (a fictional pub, not a place "
+            "of the patient's)") in texts

@@ -34,6 +34,7 @@ from functools import lru_cache, partial
 import phonenumbers
 
 from mdtboard.domain.phi_calendar import loose_date_spans
+from mdtboard.domain.phi_capitals import titled_copy
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
 from mdtboard.domain.phi_forms import (
     age_form_spans,
@@ -71,6 +72,16 @@ from mdtboard.domain.phi_places import (
     places_beside,
     postcode_spans,
     town_spans,
+)
+from mdtboard.domain.phi_safelist import unknown_spans
+from mdtboard.domain.phi_shapes import (
+    NICKNAME,
+    branch_spans,
+    is_nickname,
+    letterhead_spans,
+    lowercase_name_spans,
+    shape_age_spans,
+    shape_name_spans,
 )
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
@@ -114,6 +125,8 @@ class HintKind(StrEnum):
     POSTCODE = "postcode or ZIP code"
     PLACE = "town or place"
     INSTITUTION = "named hospital, clinic, school or church"
+    #: A proper noun no vocabulary knows to be safe (the safe-list catch, phi_safelist.py): always a question.
+    NAME_OR_PLACE = "name or place?"
 
 
 @dataclass(frozen=True)
@@ -177,6 +190,8 @@ Span = tuple[int, int, HintKind, bool, int | None]  # start, end, kind, sure, ye
 #: A day and month and a 24-hour time ("28/11 0800") neither.
 _NOT_A_PHONE = re.compile(r"\b\d{1,2}/\d{1,2}\s+(?:[01]\d|2[0-3])[0-5]\d\b|"
                           r"\d;\s?\d{1,4}(?:\(\d{1,3}\))?:\s?\d+[-–]\d+|\b(?:19|20)\d\d[/–-](?:19|20)\d\d\b")
+_BRANCH_NUMBER = re.compile(r"(?:[ \t]*#[ \t]?|[ \t]+(?:No|Nr|Nº|N°)\.?[ \t]?)\d{1,6}(?![\w/.]\d)")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w/.])\d{1,4}(?:st|nd|rd|th)[ \t]+$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
@@ -241,6 +256,15 @@ def find_identifiers(
         if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
             town = text[inner[0]:inner[1]].casefold() in town_names()
             add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+    # the institution heading an address block or a letterhead
+    for start, end, sure in letterhead_spans(text, [(f[0], f[1]) for f in found if f[2] is HintKind.ADDRESS],
+                                             [(f[0], f[1]) for f in found]):
+        add(start, end, HintKind.INSTITUTION, sure)
+    # a nickname in brackets or quotes after a name: "Gertruida (Trudie)", 'BISHOP, RAYMOND "RAY"'
+    for _start, end, kind, sure, _year in list(found):
+        if kind is HintKind.NAME and (nickname := NICKNAME.match(text, end)) is not None and (
+                is_nickname(nickname.group("w"))):
+            add(*nickname.span("w"), HintKind.NAME, sure)
     # the line after an address label: what the rules above did not find of it ("Kounicova 48" of
     # "Kounicova 48, 602 00 Brno" where the postcode and the town were found)
     not_names = people_not_names(clinical_words())
@@ -253,6 +277,16 @@ def find_identifiers(
                 if any(ch.isdigit() for ch in piece) or any(
                         w[:1].isupper() and w.strip(".,").casefold() not in not_names for w in piece.split()):
                     add(gap_start, gap_end, HintKind.ADDRESS)
+    # the safe-list catch: what no rule found of a proper noun no vocabulary knows, as a question
+    covered = [(f[0], f[1]) for f in found]
+    for start, end in _unknown(text):
+        for gap_start, gap_end in _gaps(start, end, covered):
+            while gap_start < gap_end and not text[gap_start].isalnum():
+                gap_start += 1
+            while gap_end > gap_start and not text[gap_end - 1].isalnum():
+                gap_end -= 1
+            if gap_end > gap_start:
+                found.append((gap_start, gap_end, HintKind.NAME_OR_PLACE, False, None))
     return tuple(
         IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
         for start, end, kind, sure, year in _without_overlaps(found)
@@ -263,6 +297,12 @@ def find_identifiers(
 def _labelled(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """What stands after the address and person labels of ``text`` (phi_labels.py), once per text."""
     return tuple(label_spans(text, people_not_names(clinical_words())))
+
+
+@lru_cache(maxsize=512)
+def _unknown(text: str) -> tuple[tuple[int, int], ...]:
+    """What the safe-list catch asks about in ``text`` (phi_safelist.py), once per text."""
+    return tuple(unknown_spans(text))
 
 
 def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -298,7 +338,12 @@ def _add(
         before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
         wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
     elif kind is HintKind.INSTITUTION:
-        wide = (widen_institution(text, start), end)
+        # a branch's or a site's number after it ("Kroger Pharmacy #0391", "Leeco Mine No. 2") and an
+        # ordinal before it ("269th Judicial District Court")
+        number = _BRANCH_NUMBER.match(text, end)
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
+        wide = (ordinal.start() if ordinal else widen_institution(text, start),
+                number.end() if number else end)
     for first, last in dict.fromkeys((wide, (start, end))):
         while last > first and (text[last - 1] in " ,;:" or text[last - 1] == "." and kind in _WORDY):
             last -= 1
@@ -306,8 +351,27 @@ def _add(
             found.append((first, last, kind, sure, year))
 
 
+_FROM_CAPITALS = (HintKind.NAME, HintKind.INSTITUTION, HintKind.ADDRESS)
+
+
 @lru_cache(maxsize=512)
 def _text_spans(
+    text: str, today: date
+) -> tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
+    """:func:`_rule_spans` of ``text``, with the names, institutions, places and addresses the rules find in
+    its runs of capitals once written as titles (phi_capitals.py: "KENYATTA NATIONAL HOSPITAL")."""
+    head, told_ages, middle, tail = _rule_spans(text, today)
+    titled = titled_copy(text)
+    if titled is None:
+        return head, told_ages, middle, tail
+    copy, runs = titled
+    extra = tuple(span for group in _rule_spans(copy, today) for span in group
+                  if span[2] in _FROM_CAPITALS and any(s < span[1] and span[0] < e for s, e in runs)
+                  and re.search(r"[^\W\d_]{4}", copy[span[0]:span[1]]))
+    return head + extra, told_ages, middle, tail
+
+
+def _rule_spans(
     text: str, today: date
 ) -> tuple[tuple[Span, ...], tuple[Span, ...], tuple[Span, ...], tuple[Span, ...]]:
     """What :func:`find_identifiers` finds in ``text`` whatever the case knows, in its order of trust: what
@@ -374,7 +438,7 @@ def _text_spans(
     for start, end, what in postcode_world_spans(text):
         add(start, end, HintKind.POSTCODE if what == "postcode" else HintKind.PLACE)
     institutions = [(s, e, True) for s, e in (*institution_spans(text), *institution_world_spans(text))]
-    institutions += institution_form_spans(text, clinical)
+    institutions += institution_form_spans(text, clinical) + branch_spans(text)
     institutions += [(s, e, False)
                      for s, e in acronym_spans(text, town_names(), clinical, clinical_acronyms())]
     for start, end, sure in institutions:
@@ -395,6 +459,8 @@ def _text_spans(
         add(start, end, HintKind.AGE_OVER_89)
     for start, end, sure in bracket_age_spans(text, clinical):
         add(start, end, HintKind.AGE_OVER_89, sure)
+    for start, end in shape_age_spans(text):
+        add(start, end, HintKind.AGE_OVER_89)
     told_ages = tuple(found)
     found.clear()
     for start, end in town_spans(text):
@@ -423,6 +489,8 @@ def _text_spans(
         if what == "name":
             add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
+        add(start, end, HintKind.NAME, sure)
+    for start, end, sure in (*shape_name_spans(text, clinical), *lowercase_name_spans(text)):
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)

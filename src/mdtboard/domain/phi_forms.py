@@ -222,9 +222,17 @@ def _date_before() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![^\W_])(?i:{_words(weekdays)})|(?<![^\W_])(?i:{_words(before)}))[,.]?\s+$")
 
 
+@cache
+def _short_weekday_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|(?<=\n))[ \t]*(?:{_words(entries('date_forms', 'weekdays_short'))})\.?[ \t]+$")
+
+
 def widen_date(text: str, start: int) -> int:
     """A date's start widened to the weekday and the article written before it ("vendredi 9 octobre",
-    "den 3 november", "le lundi 4 mars")."""
+    "den 3 november", "le lundi 4 mars"), or a weekday in two letters heading a line ("Di 10/11/2026")."""
+    short = _short_weekday_before().search(text, max(0, start - 8), start)
+    if short is not None:
+        return short.start() + len(short.group()) - len(short.group().lstrip())
     pattern = _date_before()
     for _ in range(2):
         match = pattern.search(text, max(0, start - 24), start)

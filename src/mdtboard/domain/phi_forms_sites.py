@@ -56,8 +56,9 @@ def _address_patterns() -> tuple[re.Pattern[str], ...]:
         # blocks and lots of Latin America: "Mz. 5 Lt. 12", "Manzana B Lote 7"
         re.compile(r"(?<![\w.])(?:Mz|Mza|Manzana)\.?\s*[A-Z0-9]{1,4},?\s*(?:Lt|Lte|Lote)\.?\s*\d{1,4}\b"),
         # post office boxes and private bags: "P.O. Box 3318-40100", "Apartado 412", "Postfach 10 12 20"
+        # (with the letters of a sorting office before the number in Ghana: "P.O. Box KS 1934")
         re.compile(rf"(?<![\w.]){_words(entries('address_forms', 'po_boxes'))}\s*(?:(?i:no)\.?\s*)?"
-                   r"\d{1,6}(?:[\s-]\d{2,6}){0,2}(?![\d/])"),
+                   r"(?:[A-Z]{1,3}[ \t]?)?\d{1,6}(?:[\s-]\d{2,6}){0,2}(?![\d/])"),
         # places and addresses written in Chinese and Japanese: "朝阳区", "世田谷区北沢2-3-4"
         re.compile(r"[\u4e00-\u9fff]{2,5}(?:市|区|區|县|縣|町|村|镇|鎮)(?:[\u4e00-\u9fff]{1,4}\d{1,4}(?:-\d{1,4}){1,2})?"),
     )

@@ -7,6 +7,7 @@ them: a title ("Mrs Daly", "Dr Osei"), a relation or role ("her daughter Aoife",
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from mdtboard.domain.phi_words import DISCIPLINE_NAME, FOREIGN_RELATIONS, NAME_SKIP, NOT_NAMES, NOT_TOWNS
 
@@ -39,6 +40,8 @@ _AFTER_RELATION = re.compile(
     rf"Sra?\.?|Don|Doña|Pani?|Frau|Herr|Mme|M\.|Lic\.)\s+)?",
     re.IGNORECASE,
 )
+#: A relation or a role standing before a name, as a word (lower case or not): "daughter", "neighbour".
+RELATION_CUE = re.compile(rf"\b(?i:{_RELATIONS})\b")
 _BEFORE_RELATION = re.compile(
     rf"(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)(?P<bracket>,\s+|\s+\(\s*)(?:(?:his|her|their|"
     rf"the\s+patient's|patient's|Mrs?\.?\s+\w+'s|a|the|our|my)\s+)?(?:{_RELATIONS})\b",
@@ -48,7 +51,8 @@ _BRACKET_END = re.compile(r"s?\s*[),;:/]|s?\s+\d|['’]s\b")
 _NAME_WORDS = re.compile(
     r"(?:(?:[A-Z]\.\s?){1,2})?(?:(?:O['’]|Mc|Mac|Fitz|Ní|Ni|Nic|Ó|Ó|Ua|D['’]|d['’]|de\s+|van\s+(?:der\s+|den\s+)?|von\s+|al-|el-|bin\s+|"
     r"binti\s+|ibn\s+|da\s+|dos\s+|del\s+|la\s+|le\s+)?[^\W\d_][\w'’-]*)"
-    r"(?:\s+(?:(?:O['’]|Mc|Mac|de\s+|van\s+|von\s+|al-|el-|bin\s+|ibn\s+|da\s+|dos\s+|del\s+)?[^\W\d_][\w'’-]*)){0,2}"
+    r"(?:[ \t]+(?:(?:O['’]|Mc|Mac|de\s+|van\s+|von\s+|al-|el-|bin\s+|ibn\s+|da\s+|dos\s+|del\s+)?"
+    r"[^\W\d_][\w'’-]*)){0,2}"
 )
 
 
@@ -145,12 +149,24 @@ def context_names(text: str) -> list[tuple[int, int]]:
             start = text.index(words[0], start) + len(words[0])
             start += len(text[start:]) - len(text[start:].lstrip())
             words = words[1:]
-        # ... and ending in one: "PCS-P total (mother)" is a score
+        # ... and ending in one: "PCS-P total (mother)" is a score; a word alone at a sentence's start
+        # that is an English word and not a given name is not one ("Married, wife ...")
+        if len(words) == 1 and _word_at_start(text, start, words[0]):
+            continue
         if words and words[-1][0].isupper() and words[-1].casefold() not in NOT_NAMES:
             spans.append((start, match.end("name")))
     return spans
 
 
+def _word_at_start(text: str, start: int, word: str) -> bool:
+    from mdtboard.domain.phi_people import english_frequency, given_names
+
+    before = text[:start].rstrip(" \t")
+    key = word.casefold()
+    return (not before or before[-1] in ".!?:;\n") and key in english_frequency() and key not in given_names()
+
+
+@cache
 def cue_words() -> frozenset[str]:
     """The titles, relations and roles that stand before a name, of every language the finder knows
     (caseless): a word beside a name that is not itself a name."""
@@ -163,6 +179,14 @@ def cue_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+def _role(word: str) -> bool:
+    """Whether a word written in lower case in a name field is a role or a word, not a name ("interpreter"
+    of "M. Sefo, interpreter")."""
+    from mdtboard.domain.phi_people import english_frequency
+
+    return word in cue_words() or word in english_frequency()
+
+
 def name_tokens(*names: str | None) -> tuple[str, ...]:
     """The parts of people's names worth looking for in free text (titles and particles left out)."""
     tokens: set[str] = set()
@@ -171,7 +195,8 @@ def name_tokens(*names: str | None) -> tuple[str, ...]:
             for token in {word, *word.split("-")}:
                 token = token.strip("'’-")
                 if (len(token) >= 2 and token.casefold() not in NAME_SKIP and not token.isdigit()
-                        and token.casefold() not in NOT_NAMES):
+                        and token.casefold() not in NOT_NAMES
+                        and not (token.islower() and len(token) >= 3 and _role(token))):
                     tokens.add(token)
     return tuple(sorted(tokens))
 

@@ -112,7 +112,7 @@ _ADDRESS = re.compile(
     rf"|\bBlk\.?\s+\d{{1,4}}[A-Z]?\s+(?:{_WORD}(?:\s+|(?=,))){{1,4}}(?:\d{{1,3}}\b)?(?:,?\s*#\d{{1,3}}-\d{{1,5}})?"
     rf"|\b(?:Purok|Sitio|Zone)\s+\d+\w?(?:,\s+(?:Brgy\.?|Barangay)\s+{_WORD}(?:\s+{_WORD})?)?"
     rf"|\b(?:Brgy\.?|Barangay)\s+{_WORD}(?:\s+{_WORD})?"
-    rf"|\bGeneral\s+Delivery(?:,?\s+(?:P\.?\s?O\.?\s+)?Box\s+\d+)?|\bR(?:ural\s+)?R(?:oute)?\.?\s+\d+\b"
+    rf"|\bGeneral\s+Delivery(?:,?\s+(?:P\.?\s?O\.?\s+)?Box\s+\d+)?|\bR(?:ural\s+)?R(?:oute)?\.?\s+#?\s?\d+\b"
     rf"|(?<=,\s)(?P<comma>(?:{_WORD}\s+){{1,2}}(?:Road|Rd|Street|Avenue|Ave|Lane|Boulevard|Blvd|Highway|"
     rf"Crescent|Terrace|Salai|Marg))\b"
     rf"|\b(?:Flat|Apartment|Apt|Unit|Suite)\s+\d+\w?\b(?:,?\s+(?:{_CAP}\s+){{1,3}}{_STREET_WORDS}\b)?"

@@ -142,7 +142,7 @@ def _institution_patterns() -> tuple[re.Pattern[str], ...]:
     kind = (r"(?:\s+(?:[a-zà-ÿ]+\s+)?(?:centre|center|office|store|shop|branch|plant|factory|warehouse|depot|"
             r"site|mill|mine|farm|school|hospital|clinic|church|call\s+centre))?")
     return (
-        re.compile(rf"(?P<pre>(?:{name}{_JOIN}){{0,3}}{name})\s+{after}(?:-{CAPW})?"),
+        re.compile(rf"(?P<pre>(?:{name}{_JOIN}){{0,5}}{name})\s+(?:&\s+)?{after}(?:-{CAPW})?"),
         re.compile(rf"(?<![\w.]){before}(?:\s+(?:[a-zà-ÿ]{{2,12}}\s+){{0,2}}(?=(?:de|del|des|du|da|di|do)\b))?"
                    rf"(?:\s+(?:de\s+la|de|del|des|du|da|das|do|dos|di|della|d['’]|am|im|zum|zur|van|voor)\s*)?"
                    rf"\s*(?:(?:{name}|św\.|Sf\.){_JOIN}){{0,4}}{name}"),

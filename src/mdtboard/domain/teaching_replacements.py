@@ -43,6 +43,7 @@ _PLACEHOLDERS: dict[HintKind, str] = {
     HintKind.POSTCODE: "[postcode]",
     HintKind.PLACE: "[town]",
     HintKind.DATE: "[date]",
+    HintKind.NAME_OR_PLACE: "[name or place]",
 }
 
 

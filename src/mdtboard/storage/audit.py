@@ -76,7 +76,10 @@ log = logging.getLogger(__name__)
 
 #: Tables never audited: the trail itself, the change feed, presence (who has what open, renewed every few
 #: seconds), and the search index (derived from the cases).
-NOT_AUDITED = frozenset({"audit_log", "change_log", "presence", "case_search_tokens", "alembic_version"})
+NOT_AUDITED = frozenset(
+    {"audit_log", "change_log", "presence", "case_search_tokens", "case_ref_tails", "case_search_words",
+     "alembic_version"}
+)
 #: Columns whose change is not news: the version (said apart), the times of saving, and which of a
 #: case's lists were given (bookkeeping that follows the lists, which are named themselves).
 QUIET = frozenset({"version", "created_at", "updated_at", "given_lists"})

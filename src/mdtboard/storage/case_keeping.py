@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from mdtboard.domain.case_keeping import CaseUsage
 from mdtboard.domain.search import case_tokens
-from mdtboard.storage import case_search
+from mdtboard.storage import case_search, search_words
 from mdtboard.storage.careplan_models import CarePlanRow
+from mdtboard.storage.case_ref_shapes import word_tokens
 from mdtboard.storage.models import AgendaItemRow, CaseRow, ConferenceRow, SearchTokenRow
 from mdtboard.storage.training_models import TeachingReviewRow
 
@@ -35,6 +36,7 @@ def set_archived(session: Session, case_id: int, when: datetime | None) -> bool:
     tokens = case_search.stored_tokens(words, archived=when is not None)
     if tokens:
         session.execute(sa.insert(SearchTokenRow), [{"case_id": case_id, "token": t} for t in tokens])
+    search_words.remember(session, case_search.stored_tokens(word_tokens(*row), archived=when is not None))
     return True
 
 

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from mdtboard.domain.case import Case, RestrictedPassage
-from mdtboard.storage import audit
+from mdtboard.storage import audit, search_words
 from mdtboard.storage.case_rows import (
     CHILD_TABLES,
     case_values,
@@ -26,7 +26,8 @@ from mdtboard.storage.case_rows import (
     to_case,
     to_input,
 )
-from mdtboard.storage.models import CaseRow, DisciplineInputRow, RestrictedPassageRow, utcnow
+from mdtboard.storage.case_rows import search_words as words_of
+from mdtboard.storage.models import CaseRow, DisciplineInputRow, RestrictedPassageRow, SearchTokenRow, utcnow
 
 
 def _insert_children(session: Session, rows: dict[type, list[dict[str, Any]]]) -> None:
@@ -70,16 +71,19 @@ def insert_cases(session: Session, cases: Sequence[Case], *, as_stored: bool = F
     ids = [row[0] for row in result]
     merged: dict[type, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
     inputs: list[dict[str, Any]] = []
+    words: set[str] = set()
     for case_id, case in zip(ids, cases, strict=True):
         archived = as_stored and case.archived_at is not None
         for table, rows in child_rows(case_id, case, archived=archived).items():
             merged[table].extend(rows)
+        words.update(words_of(case, archived=archived))
         given = case.discipline_inputs or []
         rows = input_rows(case_id, given)
         if as_stored:  # each input with its own id and version too
             rows = [r | {"id": i.id, "version": i.version} for r, i in zip(rows, given, strict=True)]
         inputs.extend(rows)
     _insert_children(session, merged)
+    search_words.remember(session, words)
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
     return ids
@@ -103,6 +107,7 @@ def replace_case(session: Session, case_id: int, case: Case, *, seen_version: in
     new_version, archived_at = stored
     _delete_children(session, [case_id])
     _insert_children(session, child_rows(case_id, case, archived=archived_at is not None))
+    search_words.remember(session, words_of(case, archived=archived_at is not None))
     inputs = input_rows(case_id, case.discipline_inputs or [])
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
@@ -130,11 +135,15 @@ def replace_cases(session: Session, items: Sequence[tuple[int, Case]]) -> None:
     _delete_children(session, ids)
     merged: dict[type, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
     inputs: list[dict[str, Any]] = []
+    words: set[str] = set()
     for case_id, case in items:
-        for child, rows in child_rows(case_id, case, archived=archived.get(case_id) is not None).items():
+        was_archived = archived.get(case_id) is not None
+        for child, rows in child_rows(case_id, case, archived=was_archived).items():
             merged[child].extend(rows)
+        words.update(words_of(case, archived=was_archived))
         inputs.extend(input_rows(case_id, case.discipline_inputs or []))
     _insert_children(session, merged)
+    search_words.remember(session, words)
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
 
@@ -167,6 +176,9 @@ def update_changed(session: Session, case: Case, base: Case) -> Case | None:
             session.execute(sa.delete(table).where(table.case_id == case.id))  # type: ignore[attr-defined]
             if rows:
                 session.execute(sa.insert(table), rows)
+            if table is SearchTokenRow:  # the words the base did not have (the others are kept already)
+                new = set(words_of(case, archived=archived)) - set(words_of(base, archived=archived))
+                search_words.remember(session, new)
     stored = copy.deepcopy(case)
     if _input_texts(case) != _input_texts(base):
         session.execute(

@@ -16,6 +16,7 @@ from mdtboard.storage import case_search
 from mdtboard.storage.case_reading import CASE_TEXT_FIELDS, PATIENT_FIELDS
 from mdtboard.storage.case_reading import to_case as to_case  # re-exported: read back there
 from mdtboard.storage.case_reading import to_input as to_input
+from mdtboard.storage.case_ref_shapes import ref_tails, word_tokens
 from mdtboard.storage.models import (
     CaseLineRow,
     CaseRow,
@@ -23,6 +24,7 @@ from mdtboard.storage.models import (
     OtherScoreRow,
     PainLocationRow,
     QuestionnaireItemRow,
+    RefTailRow,
     RestrictedPassageRow,
     SearchTokenRow,
     utcnow,
@@ -36,6 +38,7 @@ CHILD_TABLES = (
     QuestionnaireItemRow,
     OtherScoreRow,
     SearchTokenRow,
+    RefTailRow,
     RestrictedPassageRow,
 )
 
@@ -134,7 +137,18 @@ def child_rows(case_id: int, case: Case, *, archived: bool = False) -> dict[type
     rows[SearchTokenRow] = [
         {"case_id": case_id, "token": t} for t in case_search.stored_tokens(words, archived=archived)
     ]
+    rows[RefTailRow] = [
+        {"case_id": case_id, "pos": pos, "shape": shape, "tail": tail}
+        for shape, pos, tail in ref_tails(case.ref)
+    ]
     return rows
+
+
+def search_words(case: Case, *, archived: bool = False) -> list[str]:
+    """The case's search tokens that ``case_search_words`` keeps (``case_ref_shapes.word_tokens``), as
+    stored."""
+    words = word_tokens(case.patient.display_name, case.title, case.ref)
+    return case_search.stored_tokens(words, archived=archived)
 
 
 def input_rows(

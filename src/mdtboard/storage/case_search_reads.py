@@ -11,12 +11,28 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mdtboard.domain.search import Query
-from mdtboard.storage import case_search
+from mdtboard.storage import case_ref_search, case_search
+from mdtboard.storage.case_ref_search import RefCount, RefShapes
 
 #: Runs one statement (SQL text with named parameters) with its values; every row.
 Fetch = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
-#: What the bounded count measured of a query with words (:data:`case_search.Sizes`); else None.
-Sizes = case_search.Sizes | None
+
+
+class Listed(tuple[int, ...]):
+    """The sizes of a search of words whose bounded count read every match, with the matches' ids (``ids``,
+    comma-separated): its page sorts them instead of finding them again."""
+
+    ids: str
+
+    def __new__(cls, sizes: tuple[int, ...], ids: str) -> Listed:
+        made = super().__new__(cls, sizes)
+        made.ids = ids
+        return made
+
+
+#: What the bounded count measured of a query with words (:data:`case_search.Sizes`, or a search typed as a
+#: reference: :class:`case_ref_search.RefCount`); else None.
+Sizes = case_search.Sizes | RefCount | None
 
 
 def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresql: bool) -> case_search.Shape:
@@ -26,30 +42,97 @@ def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresq
     )
 
 
+def _typed_as_ref(query: Query, archived: bool, refs: RefShapes | None) -> bool:
+    """Whether ``query`` may be answered by shape (see :func:`case_ref_search.consider`)."""
+    return refs is not None and not archived and any("0" <= ch <= "9" for word in query.words for ch in word)
+
+
+def _by_shape(
+    fetch: Fetch, query: Query, archived: bool, postgresql: bool, refs: RefShapes | None
+) -> case_ref_search.RefSearch | None:
+    """The search by shape of ``query`` when it applies (see :mod:`case_ref_search`); the first time for a
+    database, the shapes are read first (one statement)."""
+    if refs is None or not _typed_as_ref(query, archived, refs):
+        return None
+    if not refs.known:
+        ((fingerprint, database, column),) = fetch(case_ref_search.shapes_sql(postgresql), {})
+        refs.usable = case_ref_search.code_point_order(database, column)
+        refs.learn(fingerprint)
+    return case_ref_search.consider(query, refs)
+
+
 def bounded_count(
-    fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool
+    fetch: Fetch,
+    query: Query,
+    fictional: bool | None,
+    archived: bool,
+    *,
+    postgresql: bool,
+    refs: RefShapes | None = None,
+    cap: int = case_search.COUNT_READ,
 ) -> tuple[int, bool, Sizes]:
     """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, whether that
-    is every match, and (a query with words) its sizes, for :func:`case_search.plan`."""
+    is every match, and (a query with words) its sizes, for :func:`case_search.plan`. A search typed as a
+    reference (``refs``: what is known of the database's references) counts its matches up to ``cap`` by
+    shape, when that applies (its sizes are then a :class:`RefCount`)."""
+    search = _by_shape(fetch, query, archived, postgresql, refs)
+    for _ in range(2):
+        if search is None or refs is None:
+            break
+        sql, values = case_ref_search.count_statement(search, fictional, cap, postgresql)
+        ((fingerprint, found, *sizes),) = fetch(sql, values)
+        if refs.learn(fingerprint):  # made with other shapes: again with these
+            search = case_ref_search.consider(query, refs)
+            continue
+        counted = case_ref_search.read_count(search, tuple(sizes))
+        if not counted.bounded:
+            break  # answered by words
+        if not counted.prefixes_only:
+            sql, values = case_ref_search.full_count_statement(counted, fictional, cap, postgresql)
+            ((found,),) = fetch(sql, values)
+        return int(found), int(found) < cap, counted
     shape = _count_shape(query, fictional, archived, postgresql)
     values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
-    ((read, distinct, *sizes),) = fetch(case_search.count_sql(shape), values)
-    return int(distinct), int(read) < case_search.COUNT_READ, tuple(int(n) for n in sizes) or None
+    sql = case_search.count_sql(shape)
+    # A search that the shapes known do not place may be placed by the database's: they are read with it,
+    # so that the next keystroke has them (a shape added elsewhere, or none known when the library opened).
+    watched = search is None and refs is not None and _typed_as_ref(query, archived, refs)
+    if watched:
+        sql = f"SELECT o.*, {case_ref_search.fingerprint_sql(postgresql)} FROM ({sql}) o"
+    ((read, distinct, ids, *sizes),) = fetch(sql, values)
+    if watched and refs is not None:
+        refs.learn(sizes.pop())
+    measured = tuple(int(n) for n in sizes) or None
+    exact = int(read) < case_search.COUNT_READ
+    if exact and measured is not None:
+        measured = Listed(measured, ids or "")
+    return int(distinct), exact, measured
 
 
 def exact_count(
     fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool,
     sizes: Sizes = None,
 ) -> int:
-    query, hashed = case_search.plan(query, sizes)
+    query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql)
     shape = _count_shape(query, fictional, archived, postgresql).replace(hashed=hashed)
     values = case_search.params(query, fictional, archived=archived)
     ((total,),) = fetch(case_search.exact_count_sql(shape), values)
     return int(total)
 
 
+def _by_words(sizes: Sizes) -> case_search.Sizes | None:
+    return None if isinstance(sizes, RefCount) else sizes
+
+
 def count(
-    fetch: Fetch, query: Query, fictional: bool | None, limit: int | None, archived: bool, *, postgresql: bool
+    fetch: Fetch,
+    query: Query,
+    fictional: bool | None,
+    limit: int | None,
+    archived: bool,
+    *,
+    postgresql: bool,
+    refs: RefShapes | None = None,
 ) -> tuple[int, int, Sizes]:
     """How many cases match (with ``limit``, ``limit + 1`` says "more"), how many matches a page should
     expect (what :func:`page` takes as ``matches``): the distinct cases the bounded count found when it read
@@ -58,7 +141,9 @@ def count(
     if limit is None:
         total = exact_count(fetch, query, fictional, archived, postgresql=postgresql)
         return total, total, None
-    found, exact, sizes = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
+    found, exact, sizes = bounded_count(
+        fetch, query, fictional, archived, postgresql=postgresql, refs=refs, cap=limit + 1
+    )
     if found > limit:
         return limit + 1, found if exact else case_search.COUNT_READ, sizes
     if exact:
@@ -82,6 +167,7 @@ def page(
     archived: bool,
     postgresql: bool,
     sizes: Sizes = None,
+    refs: RefShapes | None = None,
 ) -> Sequence[Sequence[Any]]:
     """One sorted page of the matching cases, as rows of :data:`case_search.SUMMARY_COLUMNS` (read by
     ``fetch_page``). ``matches``: what :func:`count` said for the same query and filter, when the caller has
@@ -93,10 +179,21 @@ def page(
     walk = False
     if query.words and sort == "ref" and limit is not None:
         if matches is None:
-            matches, _exact, sizes = bounded_count(fetch, query, fictional, archived, postgresql=postgresql)
+            matches, _exact, sizes = bounded_count(
+                fetch, query, fictional, archived, postgresql=postgresql, refs=refs
+            )
+        if isinstance(sizes, RefCount):
+            sql, values = case_ref_search.page_statement(
+                sizes, fictional, limit=limit, offset=offset, descending=descending, after=after,
+                postgresql=postgresql,
+            )
+            return fetch_page(sql, values)
         want = offset + limit
-        walk = matches > case_search.BROAD_MATCHES and case_search.worth_walking(query, sizes, want)
-    query, hashed = case_search.plan(query, sizes, walk=walk and postgresql)
+        broad = matches > case_search.BROAD_MATCHES
+        walk = broad and case_search.worth_walking(query, _by_words(sizes), want, postgresql=postgresql)
+    listed = isinstance(sizes, Listed) and bool(query.words)  # every match known: sorted, not found again
+    walk = walk and not listed
+    query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
         query.joined is not None,
@@ -108,10 +205,12 @@ def page(
         postgresql=postgresql,
         after=after is not None,
         archived=archived,
-        hashed=hashed,
+        hashed=() if listed else hashed,
+        listed=listed,
     )
     values = case_search.params(query, fictional, archived=archived)
     values |= {"after": after} if after is not None else {}
+    values |= {"ids": sizes.ids} if isinstance(sizes, Listed) and listed else {}
     if shape.limited:
         values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
     return fetch_page(case_search.page_sql(shape), values)

@@ -12,14 +12,18 @@ from sqlalchemy.orm import Session
 from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.search import Query, parse_query
 from mdtboard.storage import case_search, case_search_reads
+from mdtboard.storage.case_ref_search import RefShapes
 from mdtboard.storage.models import CaseRow
+
+#: What is known of each database's reference shapes, by the address of the database.
+_REFS: dict[str, RefShapes] = {}
 
 
 def gather_statistics(session: Session) -> None:
     """Have PostgreSQL's planner measure the searched tables again (after a bulk import its estimates
     would lead it to plans made for an empty table). SQLite plans these statements without statistics."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.text("ANALYZE cases, case_search_tokens"))
+        session.execute(sa.text("ANALYZE cases, case_search_tokens, case_ref_tails, case_search_words"))
 
 
 @cache
@@ -37,6 +41,19 @@ def _page_text(sql: str) -> sa.TextualSelect:
 
 def _postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
+
+
+def _refs(session: Session) -> RefShapes:
+    return refs_of(session.get_bind().engine)
+
+
+def refs_of(engine: sa.Engine) -> RefShapes:
+    """What is known of the references of the engine's database (see :mod:`case_ref_search`)."""
+    key = engine.url.render_as_string(hide_password=True)
+    found = _REFS.get(key)
+    if found is None:
+        found = _REFS.setdefault(key, RefShapes())
+    return found
 
 
 def _fetch(session: Session) -> case_search_reads.Fetch:
@@ -76,7 +93,8 @@ def _count(
     """:func:`count`, how many matches a page should expect and the sizes of the words (see
     :func:`case_search_reads.count`)."""
     return case_search_reads.count(
-        _fetch(session), parsed, fictional, limit, archived, postgresql=_postgresql(session)
+        _fetch(session), parsed, fictional, limit, archived, postgresql=_postgresql(session),
+        refs=_refs(session),
     )
 
 
@@ -134,6 +152,7 @@ def search(
         archived=archived,
         postgresql=_postgresql(session),
         sizes=sizes,
+        refs=_refs(session),
     )
     return [CaseSummary(*row) for row in rows]
 

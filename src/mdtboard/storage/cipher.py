@@ -12,6 +12,14 @@ Every connection to an encrypted file (SQLAlchemy's, the backups', the change fe
 :func:`connect`: ``PRAGMA key`` with the raw key first (no key derivation, so a connection costs no more
 than a plain one), then one read that fails at once with a wrong key. The key is held in memory only; it is
 never logged, never written to a settings file, never printed, never part of a database URL.
+
+Whether a file is encrypted is read from its header (:func:`file_state`) only while this process has no
+engine on it. An engine's file is known by its identity (device and inode) and answered from what it was
+opened as (:func:`hold`): opening and closing a descriptor of a file SQLite has open drops every POSIX lock
+the process holds on it, SQLite's own included (closing any descriptor of a file releases the process's
+locks on it). Another program closing its last connection would then find the file free, checkpoint, and
+delete the ``-wal`` and ``-shm`` files under this one, whose connections would go on reading the deleted
+ones (never seeing another program's saves again) and writing into them (saves lost).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -58,13 +67,67 @@ class DatabaseKeyError(DatabaseError):
     """An encrypted database whose key is missing from the keyring, or does not open it."""
 
 
+class _Held:
+    """A database file an engine opens, what it opens it as, and how many of its connections are open."""
+
+    def __init__(self, identity: tuple[int, int], state: FileState) -> None:
+        self.identity = identity
+        self.state = state
+        self.open = 0
+
+    def opened(self, *_args: Any) -> None:
+        with _HELD_LOCK:
+            self.open += 1
+
+    def closed(self, *_args: Any) -> None:
+        with _HELD_LOCK:
+            self.open -= 1
+
+
+#: The SQLite files of the engines of this process (see :func:`hold`).
+_HELD: weakref.WeakKeyDictionary[Engine, _Held] = weakref.WeakKeyDictionary()
+_HELD_LOCK = threading.Lock()  # connections open and close on several threads; engines are made on others
+
+
+def hold(engine: Engine, path: Path, state: FileState) -> None:
+    """``engine`` opens ``path`` (which exists) as ``state`` (``plain`` or ``encrypted``): while any of its
+    connections is open, :func:`file_state` answers that for the file without opening it (see the module
+    docstring). An open connection also keeps the file's identity from going to another file."""
+    st = os.stat(path)
+    held = _Held((st.st_dev, st.st_ino), state)
+    from sqlalchemy import event
+
+    # The engine's pool events, for every pool it has (disposing of it makes a new one with these events).
+    event.listen(engine, "connect", held.opened)
+    event.listen(engine, "close", held.closed)
+    event.listen(engine, "close_detached", held.closed)
+    with _HELD_LOCK:
+        _HELD[engine] = held
+
+
+def _held_state(identity: tuple[int, int]) -> FileState | None:
+    """What an engine with a connection open to the file of ``identity`` opened it as (None: no such one)."""
+    with _HELD_LOCK:
+        return next((h.state for h in _HELD.values() if h.identity == identity and h.open > 0), None)
+
+
 def file_state(path: Path) -> FileState:
     """``missing``, ``empty`` (0 bytes: not made yet), ``plain`` (SQLite's header) or ``encrypted``
-    (anything else: a SQLCipher file, or a file that is no database at all)."""
+    (anything else: a SQLCipher file, or a file that is no database at all). A file an engine of this
+    process has open (:func:`hold`) is not opened again: its state is the one the engine opened it as."""
     try:
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_HEADER))
+        st = os.stat(path)
     except OSError:  # not there, or not reachable: SQLite (or the folder's creation) says why
+        return "missing"
+    held = _held_state((st.st_dev, st.st_ino))
+    if held is not None:
+        return held
+    if st.st_size == 0:
+        return "empty"
+    try:
+        with open(path, "rb") as f:  # no engine of this process has it open: closing this drops no lock
+            head = f.read(len(SQLITE_HEADER))
+    except OSError:
         return "missing"
     if not head:
         return "empty"

@@ -144,23 +144,23 @@ def _pg_options(parsed: sa.URL) -> str:
     return f"{given} {ours}".strip()
 
 
-def _sqlite_key(file: Path, encrypt: bool) -> str | None:
-    """The SQLCipher key ``file`` is opened with (see :mod:`mdtboard.storage.cipher`), or None: an encrypted
-    file's key from the keyring; for a file not made yet with ``encrypt``, a new key, kept in the keyring
-    before the file is created. A file without SQLite's header and without a key (a damaged file, or an
-    encrypted one whose key is not here) is opened as it is: SQLite finds it is no database, and
-    :func:`open_database` says both."""
+def _sqlite_key(file: Path, encrypt: bool) -> tuple[str | None, cipher.FileState]:
+    """The SQLCipher key ``file`` is opened with (see :mod:`mdtboard.storage.cipher`), or None, and what the
+    file is opened as (``plain`` or ``encrypted``): an encrypted file's key from the keyring; for a file not
+    made yet with ``encrypt``, a new key, kept in the keyring before the file is created. A file without
+    SQLite's header and without a key (a damaged file, or an encrypted one whose key is not here) is opened
+    as it is: SQLite finds it is no database, and :func:`open_database` says both."""
     state = cipher.file_state(file)
     if state == "encrypted":
         try:
-            return cipher.stored_key(file)
+            return cipher.stored_key(file), state
         except cipher.KeyringUnavailableError:
             if encrypt:
                 raise
-            return None
+            return None, state
     if state in ("missing", "empty") and encrypt:
-        return cipher.new_key(file)
-    return None
+        return cipher.new_key(file), "encrypted"
+    return None, "plain"
 
 
 def _install_key(engine: Engine, key: str) -> None:
@@ -186,9 +186,12 @@ def create_engine(url: str | None = None, *, echo: bool = False, encrypt: bool =
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         key = None
+        file = None
+        state: cipher.FileState = "plain"
         if database and database != ":memory:":
             file = Path(database).expanduser().resolve()
-            key = _sqlite_key(file, encrypt)  # first: nothing is created if the keyring cannot keep a key
+            # First: nothing is created if the keyring cannot keep a key.
+            key, state = _sqlite_key(file, encrypt)
             folder = file.parent
             try:
                 make_private_folder(folder)
@@ -204,6 +207,8 @@ def create_engine(url: str | None = None, *, echo: bool = False, encrypt: bool =
         guard = install_sqlite_guard(engine, path) if path is not None else None
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_begin(guard))
+        if file is not None:  # its header is not read again while a connection is open (cipher.hold)
+            cipher.hold(engine, file, state)  # last: a connection whose settings failed is not counted
         return engine
     if parsed.get_backend_name() == "postgresql":
         engine = sa.create_engine(

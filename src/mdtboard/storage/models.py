@@ -129,6 +129,9 @@ class CaseRow(Versioned, Base):
         # A search's page sorted by reference takes the matches' keys from here, without reading their
         # rows (storage.case_search).
         Index("ix_cases_id_ref", "id", "ref"),
+        # The cases of a range of references, in their order, each with what a search filters on, without
+        # reading their rows (storage.case_ref_search; and a walk of the references, storage.case_search).
+        Index("ix_cases_ref_kept", "ref", "archived_at", "fictional"),
     )
 
 
@@ -156,6 +159,32 @@ class SearchTokenRow(Base):
     token: Mapped[str] = mapped_column(TOKEN, primary_key=True)
 
     __table_args__ = (Index("ix_case_search_tokens_token_case", "token", "case_id"),)
+
+
+class RefTailRow(Base):
+    """The words of a case's reference, each joined with the words after it (the reference's search tokens),
+    by their place in the reference and the reference's shape (letters, digits, punctuation: see
+    ``storage.case_ref_search``), for references of printable ASCII only: a search typed as a reference is
+    answered from here and from the references' own order, without intersecting words that every case has."""
+
+    __tablename__ = "case_ref_tails"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    pos: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shape: Mapped[str] = mapped_column(TOKEN)
+    tail: Mapped[str] = mapped_column(TOKEN)
+
+    __table_args__ = (Index("ix_case_ref_tails_shape_pos_tail", "shape", "pos", "tail", "case_id"),)
+
+
+class SearchWordRow(Base):
+    """Every search token that a case has had other than from a reference of :class:`RefTailRow` (words of
+    names and titles, of other references): only ever added to, so a word no token here starts is known to
+    come from references alone (``storage.case_ref_search``)."""
+
+    __tablename__ = "case_search_words"
+
+    token: Mapped[str] = mapped_column(TOKEN, primary_key=True)
 
 
 class PainLocationRow(Base):

@@ -19,6 +19,7 @@ from mdtboard.domain.case import CaseSummary
 from mdtboard.domain.errors import DatabaseError
 from mdtboard.domain.search import parse_query
 from mdtboard.storage import case_search_reads
+from mdtboard.storage.case_ref_search import RefShapes
 from mdtboard.storage.location import BUSY_TIMEOUT_MS, head_revision, resolve_url, sqlite_file
 
 
@@ -49,6 +50,8 @@ class LibraryReader:
         #: transaction): the program's live updates start from it, so that a change saved elsewhere after
         #: the library was filled, and before the services were open, still reaches the library.
         self.first_change: int | None = None
+        #: What is known of the file's reference shapes (see ``storage.case_ref_search``).
+        self.refs = RefShapes()
 
     @classmethod
     def open(cls, url: str | None) -> LibraryReader | None:
@@ -102,11 +105,11 @@ class LibraryReader:
             fetch = self._fetch(conn)
             limit_count = count_limit if parsed.words else None
             total, matches, sizes = case_search_reads.count(fetch, parsed, fictional, limit_count, archived,
-                                                     postgresql=False)
+                                                     postgresql=False, refs=self.refs)
             rows = case_search_reads.page(
                 fetch, fetch, parsed, fictional=fictional, limit=limit, offset=offset, sort=sort,
                 descending=descending, matches=matches, after=None, archived=archived, postgresql=False,
-                sizes=sizes,
+                sizes=sizes, refs=self.refs,
             )
             if self.first_change is None:
                 ((newest,),) = fetch("SELECT coalesce(max(id), 0) FROM change_log", {})
@@ -132,6 +135,7 @@ class LibraryReader:
             rows = case_search_reads.page(
                 fetch, fetch, parsed, fictional=fictional, limit=limit, offset=offset, sort=sort,
                 descending=descending, matches=None, after=after, archived=archived, postgresql=False,
+                refs=self.refs,
             )
         return [_summary(row) for row in rows]
 

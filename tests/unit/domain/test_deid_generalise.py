@@ -40,8 +40,10 @@ def a_case() -> Case:
 
 def test_what_is_found_in_one_text_is_looked_for_in_every_text_of_the_case() -> None:
     case = a_case()
-    # alone, the title's town and the one-liner's bare number are not found as identifiers
-    assert not any(h.text == "Knocknacarra" for h in find_identifiers("title", case.title or "", (), TODAY))
+    # alone, the title's town and the one-liner's bare number are not found as identifiers (the town is only
+    # asked about by the safe-list catch: a word no vocabulary knows)
+    assert {h.kind for h in find_identifiers("title", case.title or "", (), TODAY)
+            if h.text == "Knocknacarra"} <= {HintKind.NAME_OR_PLACE}
     assert not any(h.sure for h in find_identifiers("one_liner", case.one_liner or "", (), TODAY))
     known = case_known(case, people_names(case, TODAY), TODAY)
     assert ("Knocknacarra", HintKind.PLACE, False) in known
@@ -84,8 +86,10 @@ def test_towns_of_the_gazetteer_are_questions_and_words_are_not_taken_for_towns(
     assert found("Manage pain with pacing. Nice to see her.") == set()
     assert found("Kellgren-Lawrence grade 4; Rome IV criteria met; Ficat and Arlet stage II.") == set()
     assert found("Lewis JS, Davis K. Pain 2019;160:12.") == set()
-    # provinces and countries are above the town level
-    assert found("She moved there via Ontario and Portugal.") == set()
+    # provinces and countries are above the town level ("Ontario" is also a Californian town: the safe-list
+    # catch asks about it, the gazetteer does not take it for a town)
+    assert {kind for kind, _text, _sure in found("She moved there via Ontario and Portugal.")} <= {
+        HintKind.NAME_OR_PLACE}
 
 
 def test_institutions_are_found_by_their_structure() -> None:

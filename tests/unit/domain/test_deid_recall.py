@@ -13,8 +13,10 @@ from deid_corpus import (
     FOURTH,
     HELD_OUT,
     KINDS,
+    NINTH,
     SEVENTH,
     SIXTH,
+    TENTH,
     clinical_hints,
     load_corpus,
     measure,
@@ -83,7 +85,7 @@ def test_the_fourth_held_out_set_is_found_at_98_percent_since_the_finder_was_fix
     with roman-numeral months, "8. Januar", "Nov '23" and "27.12.23"): 419 of 426 (98.4 %); 424 (99.5 %) with
     the case-wide mechanisms and the vocabularies of many languages since."""
     result = measure(FOURTH)
-    assert result.found >= 424, [m.text for m in result.misses]
+    assert result.found >= 425, [m.text for m in result.misses]
     assert result.recall >= 0.98
 
 
@@ -117,7 +119,7 @@ def test_the_sixth_set_is_found_at_98_percent_since_the_finder_was_tuned_on_it()
     vocabularies in resources/deid/identifier-words.toml): 639 of 641 (99.7 %). The sixth set is no longer
     held out: it was tuned on, and this figure is not an estimate for untuned cases."""
     result = measure(SIXTH)
-    assert result.found >= 639, [m.text for m in result.misses]
+    assert result.found >= 640, [m.text for m in result.misses]
     assert result.recall >= 0.98
 
 
@@ -132,9 +134,9 @@ def test_the_seventh_set_is_found_at_least_as_well_as_since_the_finder_was_tuned
     """Measured once, untuned (README): 688 of 845 identifiers (81.4 %), short of the 98 % target. The finder
     was then given general mechanisms chosen by its misses (names with no cue by given-name, surname and
     English-word lists, loosely written dates, labelled lines, streets without a number): 749 of 845
-    (88.6 %). No longer held out."""
+    (88.6 %). No longer held out. With the safe-list catch (phi_safelist.py): 793 (93.8 %)."""
     result = measure(SEVENTH)
-    assert result.found >= 749, [m.text for m in result.misses]
+    assert result.found >= 797, [m.text for m in result.misses]
 
 
 
@@ -148,10 +150,46 @@ def test_the_eighth_held_out_set_is_big_and_varied_enough() -> None:
 def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
     """Measured untuned, twice, each once (README): on the finder before the names without a cue, the
     loose dates and the labelled lines, 1,057 of 1,318 identifiers (80.2 %); on the finder with them,
-    1,112 (84.4 %), short of the 98 % target. Still held out: nothing was tuned on it, and the figure
-    must not fall back."""
+    1,112 (84.4 %), short of the 98 % target. With the safe-list catch (phi_safelist.py), whose general
+    rules were shaped while looking at this set's hints and misses (so no longer a blind figure): 1,203
+    (91.3 %); with the mechanisms chosen by the ninth set's misses, 1,209 (91.7 %). The figure must not
+    fall back."""
     result = measure(EIGHTH)
-    assert result.found >= 1112, [m.text for m in result.misses]
+    assert result.found >= 1209, [m.text for m in result.misses]
+
+def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder from the note on the format alone, and committed before the finder was
+    run on it (README)."""
+    cases, marked = load_corpus(NINTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (38, 1712, 13)
+
+
+def test_the_ninth_set_is_found_at_least_as_well_as_since_the_finder_was_fixed_on_it() -> None:
+    """Measured untuned, twice, each once (README): on the finder of 2026-12-07 before the safe-list catch,
+    1,492 of 1,712 identifiers (87.1 %, 135 hints on text not marked); with the catch, written without this
+    set, 1,546 (90.3 %, 289 hints), short of the 98 % target. The finder was then given general mechanisms
+    chosen by its misses (capitals read as titles, names and ages by their shape, institution kinds,
+    letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on
+    from then: no longer held out, and the figure must not fall back."""
+    result = measure(NINTH)
+    assert result.found >= 1619, [m.text for m in result.misses]
+
+
+def test_the_tenth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder from the note on the format alone, and committed before the finder was
+    run on it (README)."""
+    cases, marked = load_corpus(TENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (34, 1355, 13)
+
+
+def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
+    """Measured untuned, twice, each once (README): on the finder with the safe-list catch, before the ninth
+    set's mechanisms, 1,240 of 1,355 identifiers (91.5 %, 185 hints on text not marked); with them, 1,250
+    (92.3 %, 173 hints), short of the 98 % target. Held out: nothing is tuned on it, and the figure must not
+    fall back."""
+    result = measure(TENTH)
+    assert result.found >= 1250, [m.text for m in result.misses]
+
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
     """One example of each general rule added for the second set's misses, in sentences of our own."""
@@ -271,12 +309,18 @@ def test_clinical_content_is_not_taken_for_an_identifier() -> None:
         "Spring 2024 flare; 3 weeks of physio; TENS 2 h daily; SCS trial 7 days; RFA at L3-L5.",
         "Fentanyl 12 mcg/h patch every 72 h; naloxone 1.8 mg nasal spray; lidocaine 5 % plaster 12 h on.",
         "Dolor lumbar sin cambios, paracetamol 1 g cada 8 horas; ibuprofeno 400 mg si dolor.",
-        "Schmerz NRS 6, Ibuprofen 400 mg bei Bedarf, Physiotherapie 2 x pro Woche.",
         "Brief Pain Inventory, Pain Catastrophizing Scale, Tampa Scale of Kinesiophobia, STarT Back.",
         "Medial branch blocks at L4-L5, 80 % relief; pulsed RF to the suprascapular nerve 42 °C 240 s.",
     ]
     for text in clinical:
         assert find_identifiers("f", text, today=date(2024, 6, 1)) == (), text
+    # German nouns are capitalised and mdtboard knows no German words: the safe-list catch asks about them
+    # (questions only), never about the drug, the score or the dose
+    german = find_identifiers(
+        "f", "Schmerz NRS 6, Ibuprofen 400 mg bei Bedarf, Physiotherapie 2 x pro Woche.",
+        today=date(2024, 6, 1))
+    assert {(h.kind.value, h.sure) for h in german} <= {("name or place?", False)}
+    assert not {h.text for h in german} & {"Schmerz", "NRS", "Ibuprofen", "Physiotherapie"}
 
 
 def test_no_medicine_or_instrument_name_is_taken_for_an_identifier() -> None:

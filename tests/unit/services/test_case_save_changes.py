@@ -1,7 +1,8 @@
 """A case autosave writes only what changed (on SQLite and PostgreSQL): one statement for an edited field
-(plus the search words when the name, title or reference changed, and a delete and an insert for a list
-that changed), rows of untouched lists keep their ids, the returned case is the stored one without a
-second read, and a save on a stale base still ends in a conflict that changes nothing."""
+(plus the search words when the name, title or reference changed, with their new words among the words
+of cases, and a delete and an insert for a list that changed), rows of untouched lists keep their ids, the
+returned case is the stored one without a second read, and a save on a stale base still ends in a
+conflict that changes nothing."""
 
 from __future__ import annotations
 
@@ -95,7 +96,9 @@ def test_an_edited_field_is_one_statement_and_the_result_is_what_is_stored(servi
     with _Counter(services) as counter:
         stored = services.cases.update(again, base=stored)
     touched = {_written(s)[1] for s in counter.full if _written(s)}  # type: ignore[index]
-    assert touched == {"cases", "medications", "case_search_tokens", "change_log", "audit_log"}, counter.full
+    assert touched == {
+        "cases", "medications", "case_search_tokens", "case_search_words", "change_log", "audit_log"
+    }, counter.full
     assert stored == services.cases.get(base.id or 0)
     assert _ids(services, PainLocationRow) == locations and _ids(services, MedicationRow) != medications
     assert [c.ref for c in services.cases.search("sciatica")] == ["SAVE-1"]
@@ -154,7 +157,10 @@ def test_a_one_field_autosave_is_at_most_six_statements_before_the_audit_trail_a
         for hook, fn in off:
             event.listen(sessions, hook, fn)
     assert len(counter.statements) <= 6, counter.full
-    # SQLite: BEGIN IMMEDIATE, the UPDATE of the case row and the search words of the title; PostgreSQL the
-    # same without the BEGIN (the driver's)
-    assert [s for s in counter.statements if s not in ("BEGIN", "SELECT")] == ["UPDATE", "DELETE", "INSERT"]
+    # SQLite: BEGIN IMMEDIATE, the UPDATE of the case row and the search words of the title, and the title's
+    # new words kept among the words of cases (storage.search_words); PostgreSQL the same without the BEGIN
+    # (the driver's)
+    assert [s for s in counter.statements if s not in ("BEGIN", "SELECT")] == [
+        "UPDATE", "DELETE", "INSERT", "INSERT"
+    ]
     assert stored == services.cases.get(base.id or 0)

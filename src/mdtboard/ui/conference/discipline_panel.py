@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QTextCursor
 from PySide6.QtWidgets import QFrame, QWidget
 
 from mdtboard.domain.case import Discipline, DisciplineInput
@@ -342,12 +342,17 @@ class DisciplinePanel(QFrame):
         return f"Saved {stored.updated_at.astimezone().strftime('%H:%M:%S')}"
 
     def focus_input(self) -> None:
-        """Put the cursor in the first field to fill: the author when none is chosen yet (with several
-        people of the discipline present, the first letter typed picks one), else the assessment."""
-        if self.ui.authorCombo.currentIndex() < 0:
-            self.ui.authorCombo.setFocus()
-        else:
-            self.ui.assessmentEdit.setFocus()
+        """Put the cursor in the first field to fill: the author when there is a choice to make (several
+        people of the discipline present and none chosen yet: the first letter typed picks one), else the
+        end of the assessment, where what is said next is added. With nobody of the discipline present the
+        author list is empty, and typing there would be lost: the assessment takes it."""
+        combo = self.ui.authorCombo
+        if combo.currentIndex() < 0 and combo.count() > 1:
+            combo.setFocus()
+            return
+        edit = self.ui.assessmentEdit
+        edit.moveCursor(QTextCursor.MoveOperation.End)
+        edit.setFocus()
 
     # -- saving (through the record session)
     def _read_for_save(self) -> DisciplineInput | None:

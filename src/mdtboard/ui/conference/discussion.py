@@ -263,6 +263,24 @@ class DiscussionPanel(QWidget):
         panel.focus_input()
         self._keep_in_view(QApplication.focusWidget())
 
+    def take_keyboard(self) -> None:
+        """The discussion tab brought forward (Alt+U, Enter on the agenda, a click on the tab): unless the
+        cursor is already in a discipline's input, it goes to the first discipline present that is not
+        yet heard (else the first present), so that Ctrl+1..7 and typing work at once. Left where it was,
+        it would sit on a button that a typed space presses, or nowhere, when the agenda's search that
+        had it is hidden."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.ui.panelsContent.isAncestorOf(focus):
+            return
+        present = [d for d in self.present() if not self.panels[d].isHidden()]
+        if self._case_id is None or not present:
+            self.ui.panelsScroll.setFocus()
+            return
+        waiting = [d for d in present if not self.panels[d].heard]
+        panel = self.panels[(waiting or present)[0]]
+        self.ui.panelsScroll.ensureWidgetVisible(panel)
+        panel.focus_input()
+
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         self._keep_in_view(new)
 

@@ -424,6 +424,8 @@ class ConferenceWorkspace(QWidget):
             self.agenda.ui.searchEdit.setFocus()  # Alt+A, then type: the case search takes it
         if self.ui.tabs.currentWidget() is self.ui.discussionTab:
             self._show_discussion()  # shows a case; only Start discussion marks it in discussion
+            if self.isVisible():
+                self.discussion.take_keyboard()  # Alt+U, then Ctrl+2 or typing: a discipline's input
 
     def _case_shown(self, case_id: int) -> None:
         self.agenda.select_case(case_id)

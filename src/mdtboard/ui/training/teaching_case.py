@@ -247,13 +247,19 @@ class TeachingCaseDialog(QDialog):
         lst.blockSignals(True)
         lst.clear()
         seen: set[str] = set()
+        # every hint of the same words across the case is one row: one Replace or one Keep settles them all
+        counts: dict[str, int] = {}
+        for other in (h for i in self.review.checklist.items for h in i.hints):
+            counts[other.text.casefold()] = counts.get(other.text.casefold(), 0) + 1
         for hint in sorted(item.hints, key=lambda h: (not h.open, h.where, h.start)):
             if hint.text.casefold() in seen:
                 continue
             seen.add(hint.text.casefold())
             suggested = proposal(self.review.draft, hint, texts.get(hint.where))
-            words = (f"{hint.kind.value} “{hint.text}” → {suggested}" if hint.open
-                     else f"kept: {hint.kind.value} “{hint.text}” ({hint.reason})")
+            times = counts.get(hint.text.casefold(), 1)
+            where = f" ({times} times in the case)" if times > 1 else ""
+            words = (f"{hint.kind.value} “{hint.text}”{where} → {suggested}" if hint.open
+                     else f"kept: {hint.kind.value} “{hint.text}”{where} ({hint.reason})")
             row = QListWidgetItem(words)
             row.setData(HINT_ROLE, hint.text)
             row.setData(PROPOSAL_ROLE, suggested)

@@ -1,0 +1,111 @@
+"""How a search of words is planned from the sizes its bounded count measured (``case_search.count_sql``):
+which word drives, which words are read whole, whether a page in reference order is found by walking the
+reference index. Plain Python: the statements are :mod:`mdtboard.storage.case_search`'s, which imports the
+limits from here. Imports nothing but the standard library and ``domain``.
+"""
+
+from __future__ import annotations
+
+from mdtboard.domain.search import Query
+
+#: A walk looks at this many cases at most (or this many per row wanted) before collecting and sorting.
+WALK_SCAN = 4000
+WALK_SCAN_PER_ROW = 40
+#: A walk is chosen when it can expect this many times the matches it needs (see worth_walking).
+WALK_MARGIN = 1.5
+#: A query of several words sizes each word first (in the bounded count): its token entries, read up to this
+#: many. The rarest word (fewest entries) drives; another word whose entries are few (under the cap, and at
+#: most HASH_RATIO times the driver's) is read whole once and looked up in memory, not probed per entry:
+#: reading an entry of the token index costs a small part of a probe ("pmc-2019-00": "2019" drove with two
+#: probes for each of its 11,111 entries, 270 ms on PostgreSQL; "00" and "2019" read whole, 10,000 and
+#: 11,111 entries, take a few milliseconds; such searches are now answered by shape, case_ref_search).
+SIZE_CAP = 12000
+#: On SQLite words are sized up to this many entries: reading whole a word of more costs it more than probing
+#: (a temporary index is made of it), and counting 12,000 entries of each of two common words was most of the
+#: work of such a keystroke ("chronic back": 193,600 of 544,300 instructions).
+SQLITE_SIZE_CAP = 4000
+#: A query of one word is sized up to this many entries only: its size decides only whether a walk can find
+#: a page (see worth_walking), and reading 12,000 entries of "a" at every keystroke doubled the median work.
+ONE_WORD_CAP = 4000
+HASH_RATIO = 8
+#: When every word that may drive has more entries than it is counted up to, this many of each are checked
+#: against the other words, and the word whose entries match most often drives (see case_search._sampled).
+SAMPLE = 100
+#: The bounded count, which runs before the sizes are known, chooses its driving word among this many
+#: (the longest) words of the query: one branch each, only the chosen one runs.
+DRIVERS = 4
+
+
+def cap_for(words: int, postgresql: bool) -> int:
+    """Up to how many entries each word of a query of ``words`` words is sized."""
+    if words == 1:
+        return ONE_WORD_CAP
+    return SIZE_CAP if postgresql else SQLITE_SIZE_CAP
+
+
+#: What the bounded count measures of a query with words (see :func:`case_search.count_sql`): the highest
+#: case id (about how many cases there are), then the token entries of each word, then of the words written
+#: together (when every word that may drive is past its cap, each given as the cap and a sample's misses).
+Sizes = tuple[int, ...]
+
+
+def limits(sizes: Sizes, words: int, *, postgresql: bool) -> list[int]:
+    """Up to how many entries :func:`case_search.count_sql` counted each word, and then the words written
+    together: a size under its limit is exact."""
+    cap = cap_for(words, postgresql)
+    counted = sizes[1 : 1 + words]
+    out = [cap]
+    for i in range(1, words + (len(sizes) > 1 + words)):
+        out.append(min(cap, HASH_RATIO * min(counted[: min(i, DRIVERS)]) + 1))
+    return out
+
+
+def plan(
+    query: Query, sizes: Sizes | None, *, postgresql: bool, walk: bool = False
+) -> tuple[Query, tuple[bool, ...]]:
+    """The query with its driving word first, and which words are read whole, from the sizes of its words
+    (what :func:`case_search.count_sql` gives): the choice its gated branches make. The words written
+    together are not looked up when no token starts with them (a walk probed every case for them: a third of
+    "phantom l" on PostgreSQL). Without sizes, as written.
+
+    ``walk`` (a page walked along the reference index, on PostgreSQL): every word counted exactly (fewer
+    entries than its limit), and then the words written together, are read whole: a walk checks up to
+    4,000 cases, and a probe of PostgreSQL costs as much as reading some 30 entries ("phantom l": 1,643
+    cases walked, 30 ms of probes; "phantom" read whole, 6,251 entries, about 2 ms)."""
+    if sizes is None or not query.words:
+        return query, ()
+    joined = query.joined if query.joined is None or sizes[-1] else None
+    words = sizes[1 : 1 + len(query.words)]
+    limit = limits(sizes, len(query.words), postgresql=postgresql)
+    drivers = min(len(query.words), DRIVERS)
+    d = min(range(drivers), key=lambda i: (words[i], i))
+    order = [d, *(i for i in range(len(query.words)) if i != d)]
+    planned = Query(tuple(query.words[i] for i in order), joined)
+    if walk:
+        small = [words[i] < limit[i] for i in order]
+        return planned, tuple(small + ([sizes[-1] < limit[-1]] if joined is not None else []))
+    hashed = tuple(i != d and words[i] < limit[i] and words[i] <= HASH_RATIO * words[d] for i in order)
+    return planned, hashed if len(order) > 1 else ()
+
+
+def worth_walking(query: Query, sizes: Sizes | None, want: int, *, postgresql: bool) -> bool:
+    """Whether a walk of the reference index (:func:`scan_for` cases) can expect to find ``want`` matches,
+    by the sizes: at most the driving word's entries plus the joined words' match, among about as many
+    cases as the highest id. A walk that finds too few is followed by collecting and sorting every match
+    (both, in one statement): "so" over 100,000 cases has 1,811 matches, more than BROAD_MATCHES, yet a
+    walk of 4,000 cases finds about 70 of them."""
+    if sizes is None or not query.words:
+        return True
+    cases, words = sizes[0], sizes[1 : 1 + len(query.words)]
+    limit = limits(sizes, len(query.words), postgresql=postgresql)
+    d = min(range(min(len(words), DRIVERS)), key=lambda i: (words[i], i))
+    joined = query.joined is not None
+    if words[d] >= limit[d] or (joined and sizes[-1] >= limit[-1]):
+        return True  # many
+    most = words[d] + (sizes[-1] if joined else 0)
+    return most * scan_for(want) >= WALK_MARGIN * want * max(int(cases or 0), 1)
+
+
+def scan_for(want: int) -> int:
+    """How many cases a walk looks at for ``want`` matches."""
+    return max(WALK_SCAN, WALK_SCAN_PER_ROW * want)
