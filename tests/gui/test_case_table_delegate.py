@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
@@ -176,8 +176,17 @@ def _prepared_ahead(qtbot: QtBot, mine: QTableView) -> CaseCellDelegate:
     assert isinstance(delegate, CaseCellDelegate)
     mine.verticalScrollBar().setValue(0)
     _grab(mine)
-    qtbot.waitUntil(lambda: not delegate._soon)  # noqa: SLF001 - every slice of preparing ahead run
+    _idle()
+    assert not delegate._soon  # noqa: SLF001 - every slice of preparing ahead run
     return delegate
+
+
+def _idle(ms: int = 300) -> None:
+    """Run the event loop with nothing to do (waiting for events, as the program's does between keys) for
+    ``ms`` milliseconds; ``qtbot.wait`` only polls it."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def test_text_prepared_ahead_draws_as_qt_draws_it(qtbot: QtBot, library: Services) -> None:

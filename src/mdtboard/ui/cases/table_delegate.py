@@ -16,8 +16,9 @@ check box, icon or background of its own): the test checks that too.
 
 Laying a cell's text out (shaping it in its fonts) is most of what drawing it costs: a page step draws 160
 new cells, about 30 microseconds each of a step's 10 (2-core EPYC). So the text of the rows about to be shown
-is prepared ahead, while the program waits for the next key or frame: after each paint, a zero timer lays
-out, a slice of :data:`SLICE_S` at a time, the cells of the :data:`PAGES_AHEAD` pages after the rows shown in
+is prepared ahead, while the program waits for the next key or frame: after a paint, each time the event loop
+has nothing left to do (about to wait, :meth:`QAbstractEventDispatcher.aboutToBlock`), a slice of at most
+:data:`SLICE_S` lays out the cells of the :data:`PAGES_AHEAD` pages after the rows shown in
 the way the view last moved and of the page on the other side (rows already read only; nothing is read for
 it), each as a :class:`QStaticText` of the cell's text as drawn (elided as Qt elides it), which then draws in
 about 5 microseconds. Prepared texts are kept by text and width (at most :data:`KEPT_TEXTS`), so that a
@@ -33,7 +34,16 @@ import time
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -71,7 +81,7 @@ _VIEW_CHANGES = frozenset(
 #: Pages of rows prepared ahead in the way the view moves (and one on the other side).
 PAGES_AHEAD = 2
 #: The longest slice of preparing ahead in one go: a key pressed meanwhile waits at most this long.
-SLICE_S = 0.004
+SLICE_S = 0.003
 #: Prepared texts kept (a 1280x800 page shows about 160 cells); the oldest go first.
 KEPT_TEXTS = 2000
 
@@ -123,11 +133,14 @@ class CaseCellDelegate(QStyledItemDelegate):
         self._widths: dict[int, int] = {}
         self._top = 0  # the first row shown when the text was last prepared ahead
         self._heading = 1
-        self._soon = False  # preparing ahead is asked for
+        self._soon = False  # preparing ahead is asked for: when the event loop has nothing left to do
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(0)
         self._ahead.timeout.connect(self.prepare_ahead)
+        idle = QAbstractEventDispatcher.instance()
+        if idle is not None and text_if_read is not None:
+            idle.aboutToBlock.connect(self._idle)
         #: Cells drawn from a prepared text (for tests: that the prepared way is taken, and draws as Qt).
         self.drawn_prepared = 0
         self.view_changed()
@@ -167,9 +180,7 @@ class CaseCellDelegate(QStyledItemDelegate):
             colour = self._plans[state]
         except KeyError:
             colour = self._plans[state] = self._plan(state)
-        if not self._soon and self._text_if_read is not None:
-            self._soon = True
-            self._ahead.start()  # once this paint is done
+        self._soon = True  # text prepared ahead once the event loop has nothing left to do
         plain = colour is not None and self._own and not self._view.wordWrap()  # (a flag's test costs more)
         column = index.column()
         text = self._text(index.row(), column) if plain else None
@@ -214,6 +225,12 @@ class CaseCellDelegate(QStyledItemDelegate):
         layout.draw(painter, at)
 
     # -- preparing ahead
+    def _idle(self) -> None:
+        """The event loop is about to wait for events: prepare a slice ahead, if asked for (the timer wakes
+        the loop; events come in meanwhile are handled first)."""
+        if self._soon and not self._ahead.isActive():
+            self._ahead.start()
+
     def prepare_ahead(self) -> None:
         """Prepare the text of the cells about to be shown (see the module), for :data:`SLICE_S` at most;
         the rest in another slice, after the events waiting."""
@@ -248,26 +265,25 @@ class CaseCellDelegate(QStyledItemDelegate):
                     continue
                 prepared[(text, line_width)] = self._prepare(text, line_width, font)
             if time.perf_counter() > deadline:
-                self._soon = True
-                self._ahead.start()
+                self._soon = True  # the rest at the next idle moment
                 break
         if len(prepared) > KEPT_TEXTS:
             for key in list(prepared)[: len(prepared) - KEPT_TEXTS]:
                 del prepared[key]
 
     def _prepare(self, text: str, line_width: int, font: QFont) -> tuple[QStaticText, int]:
-        """The text as a plain cell draws it (laid out as :meth:`paint` lays it out, elided as it elides),
-        and half its line's height."""
-        layout = QTextLayout(text, self._font)
-        layout.setTextOption(self._option)
-        layout.beginLayout()
-        line = layout.createLine()
-        line.setLineWidth(line_width)
-        layout.endLayout()
-        if line.naturalTextWidth() > line_width:
-            text = QFontMetrics(self._font).elidedText(text, self._elide, line_width)
+        """The text as a plain cell draws it (elided as :meth:`paint` elides it, when its natural width is
+        more than the line's), and half its line's height (a static text's size is its line's natural width
+        and height, which :meth:`paint` reads from a :class:`QTextLayout`)."""
+        static = self._static(text, font)
+        size = static.size()
+        if size.width() > line_width:
+            static = self._static(QFontMetrics(self._font).elidedText(text, self._elide, line_width), font)
+        return static, int(size.height()) // 2
+
+    def _static(self, text: str, font: QFont) -> QStaticText:
         static = QStaticText(text)
         static.setTextFormat(Qt.TextFormat.PlainText)
         static.setTextOption(self._option)
         static.prepare(QTransform(), font)
-        return static, int(line.height()) // 2
+        return static
