@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -126,3 +126,23 @@ def opened(window: Any, conference_id: int) -> bool:
     window.open_conference(conference_id)
     settle()
     return window.conference is not None and window.conference.id == conference_id
+
+
+def focused() -> QWidget:
+    """The widget that has the keyboard focus (there must be one)."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the keyboard focus is, or in the active window when no widget has it (shortcuts
+    included), as a person at the keyboard would."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(target, key, modifiers)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    """Type into the widget that has the keyboard focus, as a person would."""
+    qtbot.keyClicks(focused(), text)

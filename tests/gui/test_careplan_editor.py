@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import shiboken6
 from conftest import settle, table_snapshot
+from gui_helpers import focused, press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -21,13 +22,10 @@ from test_careplan_support import (
     EditorFactory,
     care_settings,
     conference_draft,
-    focused,
     in_conference,
     load_samples,
     make_editor,
-    press,
     signed,
-    type_text,
 )
 
 from mdtboard.domain.accounts import Role

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from conftest import settle
+from gui_helpers import focused, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.modeltest import ModelTester
@@ -16,10 +17,8 @@ from test_careplan_support import (
     EditorFactory,
     care_settings,
     conference_draft,
-    focused,
     load_samples,
     make_editor,
-    press,
     signed,
 )
 

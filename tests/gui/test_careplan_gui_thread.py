@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import settle
+from gui_helpers import press, type_text
 from gui_thread_sql import watch_gui_thread
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -18,8 +19,6 @@ from test_careplan_support import (
     in_conference,
     load_samples,
     make_editor,
-    press,
-    type_text,
 )
 
 from mdtboard.domain.accounts import Credential

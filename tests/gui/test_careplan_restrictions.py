@@ -9,6 +9,7 @@ import html
 
 import pytest
 from conftest import settle
+from gui_helpers import focused, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -16,11 +17,9 @@ from test_careplan_support import (
     WAIT_MS,
     EditorFactory,
     care_settings,
-    focused,
     in_conference,
     load_samples,
     make_editor,
-    press,
 )
 
 from mdtboard.domain.case import RestrictedPassage

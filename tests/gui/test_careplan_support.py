@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from signing import account_for, sign
 
@@ -107,19 +106,3 @@ def signed(services: Services, plan: CarePlan) -> CarePlan:
         plan = sign(services, plan, discipline, LEADS[discipline], open_items_reason="test")
     assert plan.status is PlanStatus.SIGNED
     return plan
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key in the widget that has the keyboard focus (shortcuts included)."""
-    qtbot.keyClick(focused(), key, modifiers)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    """Type into the widget that has the keyboard focus, as a person would."""
-    qtbot.keyClicks(focused(), text)

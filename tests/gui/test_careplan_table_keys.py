@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import settle
+from gui_helpers import focused, press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -16,12 +17,9 @@ from test_careplan_support import (
     WAIT_MS,
     EditorFactory,
     care_settings,
-    focused,
     in_conference,
     load_samples,
     make_editor,
-    press,
-    type_text,
 )
 
 from mdtboard.services.context import Services

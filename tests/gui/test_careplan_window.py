@@ -8,10 +8,19 @@ from datetime import datetime
 
 import pytest
 from conftest import settle
-from gui_helpers import WindowFactory, close_window, make_window, second_session, settings_path
+from gui_helpers import (
+    WindowFactory,
+    close_window,
+    focused,
+    make_window,
+    press,
+    second_session,
+    settings_path,
+    type_text,
+)
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_careplan_support import CTRL, SHIFT, WAIT_MS, focused, load_samples, press, type_text
+from test_careplan_support import CTRL, SHIFT, WAIT_MS, load_samples
 
 from mdtboard.domain.case import Discipline, DisciplineInput
 from mdtboard.domain.conference import Attendee, AttendeeRole, Conference

@@ -5,9 +5,19 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from conftest import settle
-from gui_helpers import WindowFactory, close_window, load_samples, make_window, second_session, settings_path
+from gui_helpers import (
+    WindowFactory,
+    close_window,
+    focused,
+    load_samples,
+    make_window,
+    press,
+    second_session,
+    settings_path,
+    type_text,
+)
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mdtboard.services.context import Services
@@ -19,20 +29,6 @@ __all__ = ["make_window", "second_session", "settings_path"]  # fixtures used he
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    qtbot.keyClicks(focused(), text)
 
 
 def tab_to(qtbot: QtBot, name: str, limit: int = 60) -> None:

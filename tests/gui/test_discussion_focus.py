@@ -5,6 +5,7 @@ input and never a button that a space would press."""
 from __future__ import annotations
 
 from conftest import settle
+from gui_helpers import press
 from presentation_support import MeetingFactory, make_meeting
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication
@@ -16,12 +17,6 @@ __all__ = ["make_meeting"]  # the fixture, imported for pytest
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    assert target is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(target, key, modifiers)
 
 
 def test_alt_u_from_the_agenda_search_then_ctrl_2_types_into_physical_therapy(

@@ -9,9 +9,17 @@ from datetime import datetime
 import pytest
 import shiboken6
 from conftest import settle as finish_operations
-from gui_helpers import WindowFactory, load_samples, make_window, second_session, settings_path
+from gui_helpers import (
+    WindowFactory,
+    focused,
+    load_samples,
+    make_window,
+    press,
+    second_session,
+    settings_path,
+)
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_conference_support import WorkspaceFactory, conference, make_workspace
 
@@ -28,16 +36,6 @@ __all__ = ["make_window", "make_workspace", "second_session", "settings_path"]  
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
 
 
 def find(qtbot: QtBot, library: CaseLibrary, text: str, count: int = 1) -> None:

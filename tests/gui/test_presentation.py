@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from conftest import settle
+from gui_helpers import press
 from presentation_support import AGENDA, SECRET, Meeting, MeetingFactory, make_meeting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -22,13 +23,6 @@ __all__ = ["make_meeting"]  # the fixture, imported for pytest
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key where the keyboard focus is (shortcuts included)."""
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    assert target is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(target, key, modifiers)
 
 
 def all_pages(meeting: Meeting) -> str:

@@ -10,11 +10,11 @@ import io
 from pathlib import Path
 
 from conftest import settle
-from gui_helpers import close_window
+from gui_helpers import close_window, press
 from presentation_support import Meeting, MeetingFactory, make_meeting
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mdtboard.domain.case import Discipline
@@ -28,12 +28,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 PHYS, PT, PSY = Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PSYCHOLOGY
-
-
-def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    target = QApplication.focusWidget()
-    assert target is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(target, key, modifiers)
 
 
 def floor(meeting: Meeting, ref: str) -> list[tuple[Discipline | None, float]]:

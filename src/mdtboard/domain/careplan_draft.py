@@ -156,14 +156,26 @@ def _problems(case: Case, summary: ScoreSummary | None) -> list[PlanProblem]:
     return problems
 
 
+#: The disciplines whose assessments describe the body: the pain, its mechanism, function, the medicines.
+BIOLOGICAL_DISCIPLINES = (Discipline.PHYSICIAN, Discipline.PHYSICAL_THERAPY, Discipline.PHARMACY)
+
+
 def _formulation(case: Case, inputs: Sequence[DisciplineInput]) -> Formulation:
-    psychology = [
-        i.assessment.strip() for i in inputs
-        if i.discipline is Discipline.PSYCHOLOGY and i.assessment and i.assessment.strip()
-    ]
+    """A first biopsychosocial formulation for the team to rewrite: biological, the presenting complaint and
+    the physician's, physical therapist's and pharmacist's assessments (each named); psychological, the
+    psychologist's; social, the psychosocial history."""
+    def assessed(discipline: Discipline) -> list[str]:
+        return [
+            i.assessment.strip() for i in inputs
+            if i.discipline is discipline and i.assessment and i.assessment.strip()
+        ]
+
+    complaint = (case.presenting_complaint or case.one_liner or "").strip()
+    body = [complaint] if complaint else []
+    body += [f"{d.label}: {text}" for d in BIOLOGICAL_DISCIPLINES for text in assessed(d)]
     return Formulation(
-        biological=case.presenting_complaint or case.one_liner,
-        psychological="\n\n".join(psychology) or None,
+        biological="\n\n".join(body) or None,
+        psychological="\n\n".join(assessed(Discipline.PSYCHOLOGY)) or None,
         social=case.psychosocial,
     )
 

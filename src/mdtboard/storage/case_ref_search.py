@@ -6,8 +6,8 @@ Every word of such a search is common (``pmc`` starts a token of every case, ``2
 ``00`` of a tenth), so the search by words intersected tens of thousands of token entries at every keystroke.
 By shape, the same cases are found without intersecting anything. A case matches when each word starts one of
 its tokens, or the words written together do (``domain.search``). Its tokens are those of its reference (when
-regular: the rows of ``case_ref_tails``) and its other tokens, which ``case_search_words`` holds (all that any
-case ever had). So a case matches when
+regular: the rows of ``case_ref_tails``) and its other tokens, which ``case_search_words`` holds (all that the
+cases have). So a case matches when
 
 * its reference alone matches: the ways of placing the words in each shape say where (``Placing``): the
   references starting with a text (a range of the references' own order, read in that order until the page is

@@ -17,7 +17,7 @@ shape have their letters and digits at the same places, so
   placing a search's words fixes, and where, is known from the shapes alone, before reading anything.
 
 Everything else (names and titles, references of other characters) is a *word* of the case:
-``case_search_words`` keeps every such token ever stored.
+``case_search_words`` keeps every such token that a stored case has.
 """
 
 from __future__ import annotations

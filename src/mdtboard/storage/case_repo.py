@@ -36,14 +36,22 @@ def _insert_children(session: Session, rows: dict[type, list[dict[str, Any]]]) -
             session.execute(sa.insert(table), values)
 
 
-def _delete_children(session: Session, case_ids: Sequence[int]) -> None:
+def _delete_children(session: Session, case_ids: Sequence[int]) -> set[str]:
+    """Delete the cases' prepared parts; the search tokens they had (for :func:`search_words.forget_unused`
+    once the new ones are stored)."""
+    tokens: set[str] = set()
     for table in CHILD_TABLES:
-        session.execute(sa.delete(table).where(table.case_id.in_(case_ids)))
+        if table is SearchTokenRow:
+            deleting = sa.delete(SearchTokenRow).where(SearchTokenRow.case_id.in_(case_ids))
+            tokens.update(session.execute(deleting.returning(SearchTokenRow.token)).scalars())
+        else:
+            session.execute(sa.delete(table).where(table.case_id.in_(case_ids)))
     session.execute(
         sa.delete(DisciplineInputRow).where(
             DisciplineInputRow.case_id.in_(case_ids), DisciplineInputRow.agenda_item_id.is_(None)
         )
     )
+    return tokens
 
 
 def insert_cases(session: Session, cases: Sequence[Case], *, as_stored: bool = False) -> list[int]:
@@ -105,9 +113,11 @@ def replace_case(session: Session, case_id: int, case: Case, *, seen_version: in
     if stored is None:
         return None
     new_version, archived_at = stored
-    _delete_children(session, [case_id])
+    old_tokens = _delete_children(session, [case_id])
     _insert_children(session, child_rows(case_id, case, archived=archived_at is not None))
-    search_words.remember(session, words_of(case, archived=archived_at is not None))
+    words = words_of(case, archived=archived_at is not None)
+    search_words.remember(session, words)
+    search_words.forget_unused(session, old_tokens - set(words))
     inputs = input_rows(case_id, case.discipline_inputs or [])
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
@@ -132,7 +142,7 @@ def replace_cases(session: Session, items: Sequence[tuple[int, Case]]) -> None:
         .values(version=table.c.version + 1, updated_at=sa.bindparam("b_now")),
         [{"b_id": case_id, "b_now": now, **case_values(case)} for case_id, case in items],
     )
-    _delete_children(session, ids)
+    old_tokens = _delete_children(session, ids)
     merged: dict[type, list[dict[str, Any]]] = {t: [] for t in CHILD_TABLES}
     inputs: list[dict[str, Any]] = []
     words: set[str] = set()
@@ -144,6 +154,7 @@ def replace_cases(session: Session, items: Sequence[tuple[int, Case]]) -> None:
         inputs.extend(input_rows(case_id, case.discipline_inputs or []))
     _insert_children(session, merged)
     search_words.remember(session, words)
+    search_words.forget_unused(session, old_tokens - words)
     if inputs:
         session.execute(sa.insert(DisciplineInputRow), inputs)
 
@@ -177,8 +188,10 @@ def update_changed(session: Session, case: Case, base: Case) -> Case | None:
             if rows:
                 session.execute(sa.insert(table), rows)
             if table is SearchTokenRow:  # the words the base did not have (the others are kept already)
-                new = set(words_of(case, archived=archived)) - set(words_of(base, archived=archived))
-                search_words.remember(session, new)
+                mine_words = set(words_of(case, archived=archived))
+                base_words = set(words_of(base, archived=archived))
+                search_words.remember(session, mine_words - base_words)
+                search_words.forget_unused(session, base_words - mine_words)
     stored = copy.deepcopy(case)
     if _input_texts(case) != _input_texts(base):
         session.execute(
@@ -206,10 +219,17 @@ def _input_texts(case: Case) -> list[tuple[Any, ...]]:
 
 
 def delete_case(session: Session, case_id: int, *, seen_version: int | None) -> bool:
+    """Delete the case (its parts go with it); with ``seen_version`` only if it is still that version. The
+    words of its name and title that no other case has leave the search vocabulary with it."""
     where = [CaseRow.id == case_id]
     if seen_version is not None:
         where.append(CaseRow.version == seen_version)
-    return session.execute(sa.delete(CaseRow).where(*where)).rowcount == 1  # type: ignore[attr-defined]
+    its_tokens = sa.select(SearchTokenRow.token).where(SearchTokenRow.case_id == case_id)
+    words = set(session.execute(its_tokens).scalars())
+    if session.execute(sa.delete(CaseRow).where(*where)).rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    search_words.forget_unused(session, words)
+    return True
 
 
 def load_cases(

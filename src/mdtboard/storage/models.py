@@ -178,9 +178,9 @@ class RefTailRow(Base):
 
 
 class SearchWordRow(Base):
-    """Every search token that a case has had other than from a reference of :class:`RefTailRow` (words of
-    names and titles, of other references): only ever added to, so a word no token here starts is known to
-    come from references alone (``storage.case_ref_search``)."""
+    """Every search token that a case has other than from a reference of :class:`RefTailRow` (words of names
+    and titles, of other references), so that a word no token here starts is known to come from references
+    alone (``storage.case_ref_search``); kept by ``storage.search_words``."""
 
     __tablename__ = "case_search_words"
 

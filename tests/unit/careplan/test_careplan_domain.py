@@ -171,6 +171,14 @@ def test_draft_from_inputs_of_sample_case(sample_bundle: dict[str, Any]) -> None
     assert "gabapentinoid" in details and "Red flag: Mild left EHL weakness" in details
     assert plan.formulation.social == case.psychosocial
     assert plan.formulation.psychological and "PHQ-9 11" in plan.formulation.psychological
+    # biological: the complaint, then what the physician and the physical therapist found, each named
+    biological = plan.formulation.biological or ""
+    assessments = {i.discipline: (i.assessment or "").strip() for i in case.discipline_inputs or []}
+    complaint = case.presenting_complaint or case.one_liner or ""
+    assert biological.startswith(complaint)
+    assert f"Physician: {assessments[Discipline.PHYSICIAN]}" in biological
+    assert f"Physical therapy: {assessments[Discipline.PHYSICAL_THERAPY]}" in biological
+    assert assessments[Discipline.PSYCHOLOGY] not in biological
 
 
 def test_pending_opioid_decision_keeps_mme_after_not_yet_decided() -> None:

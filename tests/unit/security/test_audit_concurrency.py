@@ -22,6 +22,9 @@ from mdtboard.storage.db import open_database
 
 #: A writer process: waits for the start file, then saves (one case's title, one record a transaction) and
 #: imports (five new cases in one transaction: five rows chained in one go), in turns, as fast as it can.
+#: It starts a round only when the other writer has finished the round before (waiting 10 s at most), so
+#: that the two write over the same stretch of time even when a loaded machine starts one process late;
+#: within a round they race.
 WRITER = r"""
 import sys, time
 from dataclasses import replace
@@ -30,16 +33,21 @@ from mdtboard.domain.case import Case, Patient
 from mdtboard.services.context import open_services
 
 url, tag, start, rounds = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+other = "b" if tag == "a" else "a"
 services = open_services(url)
 case = services.cases.create(Case(ref=f"W-{tag}", fictional=True, patient=Patient("Ana Example")))
 print("ready", flush=True)
 while not start.exists():
     time.sleep(0.005)
 for n in range(rounds):
+    deadline = time.monotonic() + 10
+    while n and not start.with_name(f"{other}-{n - 1}").exists() and time.monotonic() < deadline:
+        time.sleep(0.002)
     case = services.cases.update(replace(case, title=f"{tag} {n}"))
     services.cases.store_many(
         [Case(ref=f"W-{tag}-{n}-{k}", fictional=True, patient=Patient("Ana Example")) for k in range(5)]
     )
+    start.with_name(f"{tag}-{n}").touch()
 services.close()
 print("done", flush=True)
 """
