@@ -102,7 +102,7 @@ def timing() -> None:
     load = time.process_time() - start
     print(f"case_hints on {len(cases)} cases (seventh to tenth sets), processor time, best of two: "
           + ", ".join(f"{label} {min(times):.1f} s" for label, times in results.items())
-          + f"; loading the model {load * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}")
+          + f"; opening the model file {load * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
