@@ -139,3 +139,15 @@ def test_the_initials_of_people_named_in_the_case_are_names_too_but_not_abbrevia
     # "GO" is Grainne Ostrowska's but a common word; "OA" Otto Afolabi's but an abbreviation; "MS" Mark
     # Shawcross's but an abbreviation; "DO" nobody's
     assert not {t for w, t in found if t in {"GO", "OA", "MS", "DO"}}
+
+
+def test_a_weekday_and_the_day_alone_is_a_date() -> None:
+    def dates(text: str) -> list[str]:
+        hints = find_identifiers("f", text, today=date(2024, 6, 1))
+        return [h.text for h in hints if h.kind is HintKind.DATE]
+
+    assert dates("Hydrotherapy moved to Tues 10th; psychology Thursday the 4th.") == [
+        "Tues 10th", "Thursday the 4th"]
+    assert dates("Clinic Mon 12/10 at 2pm, then mardi 12/10 à 14h.") == ["Mon 12/10", "mardi 12/10"]
+    # a score is not a date, nor a number of visits, nor an English name before an ordinal
+    assert dates("Pain 7/10 on Monday; Mon 3 visits; Sam 10th birthday party.") == []
