@@ -16,7 +16,8 @@ from conftest import SAMPLE_CASES
 from mdtboard.cli import main
 from mdtboard.storage.db import sqlite_url
 
-HEAVY = ("PySide6", "reportlab", "alembic", "mako", "psycopg", "mdtboard.services.careplans")
+HEAVY = ("PySide6", "reportlab", "alembic", "mako", "psycopg", "mdtboard.services.careplans", "pycrfsuite",
+         "mdtboard.domain.phi_model")
 #: What ``cases`` on a SQLite file at the current schema does without: SQLAlchemy, the logging package
 #: (nothing is logged), dataclasses (with inspect, ast and dis), typing, shutil (argparse's help width),
 #: anyascii (an ASCII search folds without it), importlib.resources; and the services and log modules.

@@ -287,6 +287,17 @@ def find_identifiers(
                 gap_end -= 1
             if gap_end > gap_start:
                 found.append((gap_start, gap_end, HintKind.NAME_OR_PLACE, False, None))
+    # the statistical recogniser (phi_model.py): what neither the rules nor the catch found, as a question
+    covered = [(f[0], f[1]) for f in found]
+    for start, end, kind_name in _modelled(text):
+        for gap_start, gap_end in _gaps(start, end, covered):
+            while gap_start < gap_end and not text[gap_start].isalnum():
+                gap_start += 1
+            while gap_end > gap_start and not text[gap_end - 1].isalnum():
+                gap_end -= 1
+            # (what the rules left of it: two letters or digits at least)
+            if sum(ch.isalnum() for ch in text[gap_start:gap_end]) >= 2:
+                found.append((gap_start, gap_end, HintKind[kind_name], False, None))
     return tuple(
         IdentifierHint(where, kind, start, end, text[start:end], sure, None, year)
         for start, end, kind, sure, year in _without_overlaps(found)
@@ -303,6 +314,14 @@ def _labelled(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 def _unknown(text: str) -> tuple[tuple[int, int], ...]:
     """What the safe-list catch asks about in ``text`` (phi_safelist.py), once per text."""
     return tuple(unknown_spans(text))
+
+
+@lru_cache(maxsize=512)
+def _modelled(text: str) -> tuple[tuple[int, int, str], ...]:
+    """What the statistical recogniser labels in ``text`` (phi_model.py, loaded on first use), once a text."""
+    from mdtboard.domain.phi_model import model_spans
+
+    return tuple(model_spans(text))
 
 
 def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

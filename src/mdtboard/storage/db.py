@@ -98,6 +98,9 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
+    # What is deleted or overwritten (a deleted case, an edited name) is overwritten with zeros in the file,
+    # not left in its free space for anyone who reads the file's bytes.
+    cursor.execute("PRAGMA secure_delete = ON")
     cursor.close()
 
 
