@@ -6,8 +6,11 @@ by the library's delegate), against the same view over a bare model of as many r
 (drawn by Qt's own delegate). The window's first paint is made before
 the steps are timed (it was every run's slowest "step", the bare model's too). The view is paged one step
 a frame at 60 Hz (faster than a held Page Down repeats; before, back to back, which left mdtboard's reader
-thread almost no turn at the interpreter lock). Every page step is timed (scroll, read what is shown,
-repaint); peak resident memory at the end. 3 runs each, in turn.
+thread almost no turn at the interpreter lock), the event loop running for the rest of each frame as the
+program's does while it waits for the next key (before, the process slept there). Every page step is timed
+(scroll, read what is shown, repaint); so is the GUI thread's processor time in the event loop between
+steps (work left to it, such as the library's text prepared ahead) and how late each step began after its
+frame (the event loop's work running past it); peak resident memory at the end. 3 runs each, in turn.
 
 The library's model reads in the background (placeholders for rows not yet read); the same model reading on
 the GUI thread (``sync``, as the library did before) runs too, as the baseline of the first page shown and of
@@ -74,6 +77,12 @@ def run() -> dict[str, Any]:
     worst, bare_worst = max(steps), max(bare_steps)
     cpu = [s * 1000 for r in mine for s in r["cpu"]]
     bare_cpu = [s * 1000 for r in bare for s in r["cpu"]]
+    between = [s * 1000 for r in mine for s in r["between_cpu"]]
+    bare_between = [s * 1000 for r in bare for s in r["between_cpu"]]
+    late = [s * 1000 for r in mine for s in r["late"]]
+    bare_late = [s * 1000 for r in bare for s in r["late"]]
+    frame = [(a + b) * 1000 for r in mine for a, b in zip(r["cpu"], r["between_cpu"], strict=True)]
+    bare_frame = [(a + b) * 1000 for r in bare for a, b in zip(r["cpu"], r["between_cpu"], strict=True)]
     sync_steps = [s * 1000 for r in sync for s in r["steps"]]
     typed = [s * 1000 for r in mine for s in r["search_s"]]
     sync_typed = [s * 1000 for r in sync for s in r["search_s"]]
@@ -134,6 +143,19 @@ def run() -> dict[str, Any]:
                 f"{STEP_TARGET_MS:g} ms: {sum(1 for s in cpu if s > STEP_TARGET_MS)} (bare "
                 f"{median(bare_cpu):.2f} / {percentile(bare_cpu, 95):.2f} / {percentile(bare_cpu, 99):.2f}, "
                 f"{sum(1 for s in bare_cpu if s > STEP_TARGET_MS)} over)",
+            ),
+            row(
+                f"library {N // 1000}k: GUI thread's processor time between steps (slowest frame)",
+                max(between),
+                max(bare_between),
+                "ms",
+                note=f"the event loop's work for the rest of a frame (the library's text prepared ahead); "
+                f"median {median(between):.2f} ms (bare {median(bare_between):.2f}); a step and the rest of "
+                f"its frame together: median {median(frame):.2f}, p99 {percentile(frame, 99):.2f}, slowest "
+                f"{max(frame):.2f} ms (bare {median(bare_frame):.2f} / {percentile(bare_frame, 99):.2f} / "
+                f"{max(bare_frame):.2f}); steps begun late after their frame: median {median(late):.2f}, "
+                f"p99 {percentile(late, 99):.2f}, most {max(late):.2f} ms (bare {median(bare_late):.2f} / "
+                f"{percentile(bare_late, 99):.2f} / {max(bare_late):.2f})",
             ),
             row(
                 f"library {N // 1000}k: top to bottom, whole scroll",

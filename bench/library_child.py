@@ -32,6 +32,7 @@ other work on a shared machine does not stretch). Peak resident memory is read a
 from __future__ import annotations
 
 import json
+import math
 import resource
 import sys
 import time
@@ -76,7 +77,7 @@ def _library_table(model: Any) -> Any:
 
 def main() -> None:
     kind = sys.argv[1]
-    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, Qt, QTimer
     from PySide6.QtWidgets import QAbstractSlider
 
     from mdtboard.app import make_application
@@ -128,9 +129,19 @@ def main() -> None:
     steps: list[float] = []
     blank = 0  # steps whose shown rows still held placeholders after the paint
     cpu: list[float] = []  # the GUI thread's processor time of each step (what other work cannot stretch)
+    between: list[float] = []  # the GUI thread's processor time in the event loop between steps
+    late: list[float] = []  # how long after its frame began each step began
+    # The rest of each frame runs the event loop, as the program's would while it waits for the next key
+    # (before, the process slept: work the program leaves to its event loop was then done in the steps).
+    loop, frame_end = QEventLoop(), QTimer()
+    frame_end.setSingleShot(True)
+    frame_end.setTimerType(Qt.TimerType.PreciseTimer)
+    frame_end.timeout.connect(loop.quit)
     start = time.perf_counter()
+    frame = 0
     while bar.value() < bar.maximum():
         t, c = time.perf_counter(), time.thread_time()
+        late.append(max(0.0, t - (start + frame * FRAME_S)))
         bar.triggerAction(page_step)
         viewport.repaint()
         app.processEvents()
@@ -139,9 +150,15 @@ def main() -> None:
         if kind == "mdtboard":
             top = view.rowAt(0)
             blank += model.index(max(top, 0), 0).data() == "…"
-        rest = FRAME_S - (time.perf_counter() - t)
-        if rest > 0:  # the rest of the frame: the event loop would wait for the next key here
-            time.sleep(rest)
+        frame = max(frame + 1, math.ceil((time.perf_counter() - start) / FRAME_S))  # the next frame to come
+        rest = start + frame * FRAME_S - time.perf_counter()
+        c = time.thread_time()
+        if rest > 0:  # the rest of the frame: the event loop waits for the next key here
+            frame_end.start(max(0, int(rest * 1000)))
+            loop.exec()
+            while (rest := start + frame * FRAME_S - time.perf_counter()) > 0:
+                time.sleep(rest)  # the timer's milliseconds rounded down
+        between.append(time.thread_time() - c)
     total = time.perf_counter() - start
     if kind == "mdtboard":
         ops.operations().wait()
@@ -163,6 +180,8 @@ def main() -> None:
                 "rows": rows,
                 "steps": steps,
                 "cpu": cpu,
+                "between_cpu": between,
+                "late": late,
                 "total_s": total,
                 "peak_rss_mb": peak,
                 "last": last,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEventLoop, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
@@ -168,3 +168,56 @@ def test_other_styles_are_drawn_by_qt(qtbot: QtBot, library: Services) -> None:
     assert not mine.itemDelegate()._own  # noqa: SLF001 - Qt's own drawing under a style it does not follow
     _assert_same(qt, mine)
     assert Qt.LayoutDirection.LeftToRight == mine.layoutDirection()
+
+
+def _prepared_ahead(qtbot: QtBot, mine: QTableView) -> CaseCellDelegate:
+    """Paint the top of the library's table and let its delegate prepare the rows after it."""
+    delegate = mine.itemDelegate()
+    assert isinstance(delegate, CaseCellDelegate)
+    mine.verticalScrollBar().setValue(0)
+    _grab(mine)
+    _idle()
+    assert not delegate._soon  # noqa: SLF001 - every slice of preparing ahead run
+    return delegate
+
+
+def _idle(ms: int = 300) -> None:
+    """Run the event loop with nothing to do (waiting for events, as the program's does between keys) for
+    ``ms`` milliseconds; ``qtbot.wait`` only polls it."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def test_text_prepared_ahead_draws_as_qt_draws_it(qtbot: QtBot, library: Services) -> None:
+    model = CaseTableModel(library.cases)
+    qt, mine = _views(qtbot, model)
+    delegate = _prepared_ahead(qtbot, mine)
+    assert delegate.drawn_prepared == 0  # the rows first shown were drawn as they came
+    top = mine.rowAt(0) + mine.viewport().height() // mine.rowHeight(0) + 1  # the page after
+    for view in (qt, mine):
+        view.verticalScrollBar().setValue(top)
+    assert _grab(mine) == _grab(qt)  # long titles elided, accents, other scripts, empty cells, a tab
+    assert delegate.drawn_prepared > 50  # the page after was drawn from the texts prepared ahead
+
+
+def test_text_prepared_ahead_follows_the_columns_and_the_font(qtbot: QtBot, library: Services) -> None:
+    model = CaseTableModel(library.cases)
+    qt, mine = _views(qtbot, model)
+    delegate = _prepared_ahead(qtbot, mine)
+    for view in (qt, mine):  # narrower: the texts prepared for the old widths no longer fit
+        for column, width in enumerate((60, 45, 120, 30, 70)):
+            view.horizontalHeader().resizeSection(column, width)
+    _assert_same(qt, mine)
+    delegate = _prepared_ahead(qtbot, mine)
+    drawn = delegate.drawn_prepared
+    _assert_same(qt, mine)
+    assert delegate.drawn_prepared > drawn  # prepared again for the new widths
+    font = QFont(mine.font())
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    for view in (qt, mine):
+        view.setFont(font)
+        size_columns(view)
+    _assert_same(qt, mine)
+    _prepared_ahead(qtbot, mine)
+    _assert_same(qt, mine)

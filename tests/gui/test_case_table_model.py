@@ -163,6 +163,8 @@ def test_the_library_reads_the_next_windows_ahead_off_the_gui_thread(qtbot: Any,
     spy = _ThreadSpy(many.cases)
     model = CaseTableModel(spy, page_size=50, prefetch=True)  # type: ignore[arg-type]
     assert model.index(10, REF).data() == "GEN-00010"  # window 0, read with the count
+    # the windows around it are asked for once the event being handled (a paint) is done, not during it
+    assert not model._pending  # noqa: SLF001
     qtbot.waitUntil(lambda: {1, 2} <= set(model._windows))  # noqa: SLF001 - the windows after, read ahead
     assert [c["gui"] for c in spy.calls] == [False] * AHEAD
     spy.calls.clear()
@@ -280,3 +282,17 @@ def test_a_case_found_past_the_rows_of_a_broad_search_grows_the_table(
         settle()
     found.assert_called_with(150)
     assert model.index(150, REF).data() == "GEN-00150"
+
+
+def test_a_cell_s_text_if_read_reads_nothing(qtbot: Any, many: Services) -> None:
+    spy = _ThreadSpy(many.cases)
+    model = CaseTableModel(spy, page_size=50)  # type: ignore[arg-type]
+    spy.calls.clear()
+    assert model.cell_text_if_read(10, REF) == "GEN-00010"  # window 0, read with the count
+    assert model.cell_text_if_read(10, NAME) == model.cell_text(10, NAME) == f"Patient N{MANY - 10:05d}"
+    assert model.cell_text_if_read(120, REF) is None  # window 2: not read, and not asked for
+    assert model.cell_text_if_read(MANY, REF) is None and model.cell_text_if_read(-1, REF) is None
+    qtbot.wait(50)
+    assert not spy.calls and set(model._windows) == {0}  # noqa: SLF001
+    assert model.cell_text(120, REF) == "GEN-00120"  # shown: read (synchronous mode), then known
+    assert model.cell_text_if_read(120, REF) == "GEN-00120"

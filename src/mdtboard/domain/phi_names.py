@@ -187,6 +187,17 @@ def _role(word: str) -> bool:
     return word in cue_words() or word in english_frequency()
 
 
+def initials_of(name: str) -> set[str]:
+    """The initials a person of this name signs with in minutes and notes: "Maria Nowak" -> {"MN"},
+    "Ana Beatriz Rocha" -> {"ABR", "AR"} (every name word, and the first and last). Titles, particles and
+    words in lower case are not name words; a name of one word has none."""
+    words = [w for w in re.split(r"[\s-]+", name)
+             if w[:1].isupper() and w.strip(".").casefold() not in NAME_SKIP]
+    if len(words) < 2 or len(words) > 4:
+        return set()
+    return {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}
+
+
 def name_tokens(*names: str | None) -> tuple[str, ...]:
     """The parts of people's names worth looking for in free text (titles and particles left out)."""
     tokens: set[str] = set()

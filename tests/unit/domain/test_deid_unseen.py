@@ -109,3 +109,45 @@ def test_a_name_found_only_as_a_question_stays_a_question_in_the_other_texts_of_
     hints = case_hints(case, date(2024, 6, 1))
     names_there = [(h.text, h.sure) for h in hints["psychosocial"] if h.kind is HintKind.NAME]
     assert names_there == [("Bernadette", False)]
+
+
+def test_the_initials_of_people_named_in_the_case_are_names_too_but_not_abbreviations_or_words() -> None:
+    """Minutes sign actions with initials: those of a person named anywhere in the case are found, wherever
+    they stand; a clinical abbreviation ("OA", "MS") or a common word in capitals ("GO", "DO") is not, even
+    when a person of the case has those initials."""
+    from mdtboard.domain.case import Case, Discipline, DisciplineInput, Patient
+    from mdtboard.domain.deidentify import case_hints
+    from mdtboard.domain.phi_names import initials_of
+
+    assert initials_of("Dr Ilse Marguerite Vandersteen") == {"IMV", "IV"}
+    assert initials_of("Tomasz") == set() and initials_of("van der Berg") == set()
+    case = Case(
+        ref="MIN-1", fictional=False, patient=Patient("Oksana Mykhailenko"),
+        pain_history=(
+            "Present: Fergal Quinlan (physio), Grainne Ostrowska (psychology), Dr Otto Afolabi.\n"
+            "Actions: FQ to book hydrotherapy; GO to see her in 2 weeks. Knee OA on the left.\n"
+            "DO NOT send letters to the old address. MS excluded."
+        ),
+        discipline_inputs=[DisciplineInput(Discipline.PHYSICIAN, author="Dr Mark Shawcross",
+                                           assessment="Seen with FQ; OM prefers morning slots.")],
+    )
+    hints = case_hints(case, date(2024, 6, 1))
+    found = {(where, h.text) for where, got in hints.items() for h in got if h.kind is HintKind.NAME}
+    assert ("pain_history", "FQ") in found  # Fergal Quinlan
+    assessment = "discipline_inputs[0].assessment"
+    assert (assessment, "FQ") in found and (assessment, "OM") in found  # and Oksana Mykhailenko
+    # "GO" is Grainne Ostrowska's but a common word; "OA" Otto Afolabi's but an abbreviation; "MS" Mark
+    # Shawcross's but an abbreviation; "DO" nobody's
+    assert not {t for w, t in found if t in {"GO", "OA", "MS", "DO"}}
+
+
+def test_a_weekday_and_the_day_alone_is_a_date() -> None:
+    def dates(text: str) -> list[str]:
+        hints = find_identifiers("f", text, today=date(2024, 6, 1))
+        return [h.text for h in hints if h.kind is HintKind.DATE]
+
+    assert dates("Hydrotherapy moved to Tues 10th; psychology Thursday the 4th.") == [
+        "Tues 10th", "Thursday the 4th"]
+    assert dates("Clinic Mon 12/10 at 2pm, then mardi 12/10 à 14h.") == ["Mon 12/10", "mardi 12/10"]
+    # a score is not a date, nor a number of visits, nor an English name before an ordinal
+    assert dates("Pain 7/10 on Monday; Mon 3 visits; Sam 10th birthday party.") == []

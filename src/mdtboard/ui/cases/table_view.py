@@ -16,7 +16,7 @@ def show_cases(table: QTableView, model: CaseTableModel) -> CaseCellDelegate:
     """The library's table showing ``model``: set up (:func:`set_up_table`), its cells drawn by a
     :class:`CaseCellDelegate` reading their text from the model; the delegate."""
     table.setModel(model)
-    cells = CaseCellDelegate(model.cell_text, table)
+    cells = CaseCellDelegate(model.cell_text, table, text_if_read=model.cell_text_if_read)
     table.setItemDelegate(cells)
     set_up_table(table)
     return cells
