@@ -1,6 +1,11 @@
 """The teaching-case finder with and without its statistical recogniser (phi_model.py), in one run.
 
-    .venv/bin/python -m bench.bench_deid_model [--cv DIR] [--time]
+    .venv/bin/python -m bench deid_model                    # the runner: time and shipped-text hints
+    .venv/bin/python -m bench.bench_deid_model [--cv DIR] [--time]   # also the cross-validation
+
+The runner's ``run()`` times ``case_hints`` on the seventh to tenth sets' cases with the rules and the
+shipped model against the rules alone (the baseline, same run; no target: what the model costs is
+reported) and counts the hints on the shipped clinical texts with and without it. The command line adds:
 
 - leave-one-set-out cross-validation: for each of the seventh, eighth, ninth and tenth sets, the finder
   (rules + a model trained by ``packaging/make_deid_model.py --exclude SET --out DIR/no-SET``, made first
@@ -83,7 +88,23 @@ def clinical() -> None:
         print("  gone:", hint)
 
 
-def timing() -> None:
+def run() -> dict[str, object]:
+    """For ``python -m bench``: the time of ``case_hints`` with the model against the rules alone."""
+    results, load = _timed()
+    use(None)
+    before = len(deid_corpus.clinical_hints())
+    use(ROOT / "resources" / "deid" / phi_model.MODEL_FILE)
+    after = len(deid_corpus.clinical_hints())
+    from bench.measure import row
+
+    return {"rows": [row("deid_model: case_hints, 141 cases", min(results["rules + model"]),
+                         min(results["rules alone"]), "s CPU",
+                         note=f"shipped clinical texts: {after} hints with the model, {before} without")],
+            "details": {"cpu_s": results, "open_model_s": load, "clinical_hints": [before, after],
+                        "load_average": os.getloadavg()}}
+
+
+def _timed() -> tuple[dict[str, list[float]], float]:
     cases = [case for name in HELD for case in deid_corpus.load_corpus(_path(name))[0]]
     model = ROOT / "resources" / "deid" / phi_model.MODEL_FILE
     results: dict[str, list[float]] = {"rules alone": [], "rules + model": []}
@@ -99,8 +120,13 @@ def timing() -> None:
     use(model)
     start = time.process_time()
     phi_model._tagger()
-    load = time.process_time() - start
-    print(f"case_hints on {len(cases)} cases (seventh to tenth sets), processor time, best of two: "
+    return results, time.process_time() - start
+
+
+def timing() -> None:
+    results, load = _timed()
+    cases = sum(len(deid_corpus.load_corpus(_path(name))[0]) for name in HELD)
+    print(f"case_hints on {cases} cases (seventh to tenth sets), processor time, best of two: "
           + ", ".join(f"{label} {min(times):.1f} s" for label, times in results.items())
           + f"; opening the model file {load * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f}")
 

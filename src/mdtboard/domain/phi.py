@@ -288,8 +288,11 @@ def find_identifiers(
             if gap_end > gap_start:
                 found.append((gap_start, gap_end, HintKind.NAME_OR_PLACE, False, None))
     # the statistical recogniser (phi_model.py): what neither the rules nor the catch found, as a question
+    modelled = _modelled(text)
+    if modelled:  # (against the hints as they will be kept: a span the overlaps drop covers nothing)
+        found = _without_overlaps(found)
     covered = [(f[0], f[1]) for f in found]
-    for start, end, kind_name in _modelled(text):
+    for start, end, kind_name in modelled:
         for gap_start, gap_end in _gaps(start, end, covered):
             while gap_start < gap_end and not text[gap_start].isalnum():
                 gap_start += 1

@@ -375,7 +375,9 @@ def model_spans(text: str) -> list[tuple[int, int, str]]:
         return []  # (a bibliographic reference: its authors and journal are not the case's)
     spans = tokens(text)
     labels = _tag(features(text, spans))
-    lower = {text[s:e].casefold() for s, e in spans if text[s].islower()}
+    # (not a word of an e-mail or web address: "pijncentrum@umcg.nl" does not make "UMCG" a word)
+    lower = {text[s:e].casefold() for s, e in spans
+             if text[s].islower() and (s == 0 or text[s - 1] not in "@./-")}
     out = []
     for first, last, label in _runs(labels):
         kind = _KINDS.get(label)

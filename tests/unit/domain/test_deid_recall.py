@@ -158,10 +158,10 @@ def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None
     1,112 (84.4 %), short of the 98 % target. With the safe-list catch (phi_safelist.py), whose general
     rules were shaped while looking at this set's hints and misses (so no longer a blind figure): 1,203
     (91.3 %); with the mechanisms chosen by the ninth set's misses, 1,209 (91.7 %). The figure must not
-    fall back. With the statistical recogniser (phi_model.py): 1,244 (94.4 %) when trained without this set,
-    1,263 (95.8 %) as shipped, trained on every set including this one."""
+    fall back. With the statistical recogniser (phi_model.py): 1,245 (94.5 %) when trained without this set,
+    1,265 (96.0 %) as shipped, trained on every set including this one."""
     result = measure(EIGHTH)
-    assert result.found >= 1263, [m.text for m in result.misses]
+    assert result.found >= 1265, [m.text for m in result.misses]
 
 def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
     """Written blind to the finder from the note on the format alone, and committed before the finder was
@@ -177,10 +177,10 @@ def test_the_ninth_set_is_found_at_least_as_well_as_since_the_finder_was_fixed_o
     chosen by its misses (capitals read as titles, names and ages by their shape, institution kinds,
     letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on
     from then: no longer held out, and the figure must not fall back. With the statistical recogniser
-    (phi_model.py): 1,653 (96.6 %) when trained without this set, 1,677 (98.0 %) as shipped, trained on every
+    (phi_model.py): 1,653 (96.6 %) when trained without this set, 1,678 (98.0 %) as shipped, trained on every
     set including this one."""
     result = measure(NINTH)
-    assert result.found >= 1677, [m.text for m in result.misses]
+    assert result.found >= 1678, [m.text for m in result.misses]
 
 
 def test_the_tenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -194,10 +194,10 @@ def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
     """Measured untuned, twice, each once (README): on the finder with the safe-list catch, before the ninth
     set's mechanisms, 1,240 of 1,355 identifiers (91.5 %, 185 hints on text not marked); with them, 1,250
     (92.3 %, 173 hints), short of the 98 % target. No rule was tuned on it, but it is training data of the
-    statistical recogniser (phi_model.py): with a model trained without it, 1,282 (94.6 %, 203 hints); as
-    shipped, trained on every set including this one, 1,309 (96.6 %). The figure must not fall back."""
+    statistical recogniser (phi_model.py): with a model trained without it, 1,284 (94.8 %, 203 hints); as
+    shipped, trained on every set including this one, 1,311 (96.8 %). The figure must not fall back."""
     result = measure(TENTH)
-    assert result.found >= 1309, [m.text for m in result.misses]
+    assert result.found >= 1311, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
