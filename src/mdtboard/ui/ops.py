@@ -225,6 +225,10 @@ class Operations(QObject):
                 error = op.error
                 sys.excepthook(type(error), error, error.__traceback__)
         finally:
+            # What the outcome went to is let go here, on the GUI thread: the worker holds the operation until
+            # it takes the next one, and a widget or model whose last reference went with it there would be
+            # deleted on the worker's thread (which cannot stop its timers).
+            op.parent = op.success = op.failure = None
             if not self._pending:
                 self.busy_changed.emit(False)
 

@@ -37,7 +37,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 
@@ -110,6 +109,7 @@ class CaseTableModel(QAbstractTableModel):
     searching = Signal()
     loaded = Signal()
     load_failed = Signal(str)
+    _ahead_wanted = Signal()  # the windows around the one shown are to be read once the paint is done
 
     def __init__(
         self,
@@ -147,10 +147,8 @@ class CaseTableModel(QAbstractTableModel):
         self._wanted = Search()  # what was asked for
         self._shown = Search()  # what the rows are
         self._fetching = False
-        self._ahead_timer = QTimer(self)  # the windows around the one shown, read once the paint is done
-        self._ahead_timer.setSingleShot(True)
-        self._ahead_timer.setInterval(0)
-        self._ahead_timer.timeout.connect(self._read_ahead_now)
+        self._ahead_soon = False  # the windows around the one shown are to be read once the paint is done
+        self._ahead_wanted.connect(self._read_ahead_now, Qt.ConnectionType.QueuedConnection)
         if not background:
             self._load()
             return
@@ -431,10 +429,14 @@ class CaseTableModel(QAbstractTableModel):
         if 0 <= self._ahead_of != window:
             self._heading = 1 if window > self._ahead_of else -1
         self._ahead_of = window
-        if not self._ahead_timer.isActive():
-            self._ahead_timer.start()
+        if not self._ahead_soon:
+            self._ahead_soon = True
+            # Posted to the event loop (a queued signal, no timer: the last reference to a timer may be let go
+            # on the reader thread, which cannot stop it).
+            self._ahead_wanted.emit()
 
     def _read_ahead_now(self) -> None:
+        self._ahead_soon = False
         window, step = self._ahead_of, self._heading
         if window < 0:
             return  # a new search since: its rows are read when shown
