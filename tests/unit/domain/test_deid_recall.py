@@ -18,6 +18,7 @@ from deid_corpus import (
     SEVENTH,
     SIXTH,
     TENTH,
+    TWELFTH,
     clinical_hints,
     load_corpus,
     measure,
@@ -216,6 +217,22 @@ def test_the_eleventh_set_is_found_at_least_as_well_as_at_its_first_runs() -> No
     (96.8 %, 238 hints). The figure must not fall back."""
     result = measure(ELEVENTH)
     assert result.found >= 1729, [m.text for m in result.misses]
+
+
+def test_the_twelfth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder from the note on the format alone, and committed before the finder was
+    run on it (README)."""
+    cases, marked = load_corpus(TWELFTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (33, 1540, 13)
+
+
+def test_the_twelfth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the eleven sets before
+    it and the rules chosen by the eleventh set's misses: 1,436 of 1,540 identifiers (93.2 %, 209 hints on
+    text not marked), short of the 98 % target. As shipped, the recogniser trained on every set including
+    this one: 1,463 (95.0 %, 186 hints). The figure must not fall back."""
+    result = measure(TWELFTH)
+    assert result.found >= 1463, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
