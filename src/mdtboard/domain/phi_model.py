@@ -384,4 +384,25 @@ def model_spans(text: str) -> list[tuple[int, int, str]]:
         if kind is None or not _askable(text, spans, first, last, label, lower):
             continue
         out.append((spans[first][0], spans[last - 1][1], kind))
-    return out
+    return _listed_names(text, out)
+
+
+#: "RAMIREZ SOTO, ESPERANZA": a family name in capitals, a comma and a given name in capitals.
+_LISTED_NAME = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+)*,\s*(?P<given>[A-ZÀ-Þ][A-ZÀ-Þ'’-]+)"
+)
+
+
+def _listed_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name listed as records and wristbands write it, family name first in capitals, is a name whatever
+    kind the model gave its parts (capitals alone look like an institution's abbreviation to it)."""
+    from mdtboard.domain.phi_people import given_names
+
+    for start, _end, _kind in list(spans):
+        match = _LISTED_NAME.match(text, start)
+        if match is None or match.group("given").casefold() not in given_names():
+            continue
+        inside = [sp for sp in spans if start <= sp[0] and sp[1] <= match.end()]
+        if inside:
+            spans = [sp for sp in spans if sp not in inside] + [(start, match.end(), "NAME")]
+    return sorted(spans)

@@ -1,8 +1,8 @@
 """The real-looking test cases for the teaching-case finder (tests/data/deid), and the recall measurement.
 
 Run ``.venv/bin/python tests/unit/domain/deid_corpus.py SET`` (SET: held-out, second, third, fourth, fifth,
-sixth, seventh, eighth, ninth or tenth) for the figures by kind and the misses, and ``... deid_corpus.py
-clinical`` for the hints on the shipped clinical texts.
+sixth, seventh, eighth, ninth, tenth, eleventh or twelfth) for the figures by kind and the misses, and
+``... deid_corpus.py clinical`` for the hints on the shipped clinical texts.
 An identifier counts as found when hints cover every one of its letters and digits (half a phone number
 found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
 """
@@ -29,6 +29,8 @@ SEVENTH = DATA / "seventh-held-out-cases.json"
 EIGHTH = DATA / "eighth-held-out-cases.json"
 NINTH = DATA / "ninth-held-out-cases.json"
 TENTH = DATA / "tenth-held-out-cases.json"
+ELEVENTH = DATA / "eleventh-held-out-cases.json"
+TWELFTH = DATA / "twelfth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -204,7 +206,8 @@ if __name__ == "__main__":
     sets = {"held-out": HELD_OUT, "second": DATA / "second-held-out-cases.json",
             "third": DATA / "third-held-out-cases.json", "fourth": FOURTH, "fifth": FIFTH,
             "sixth": SIXTH, "seventh": SEVENTH, "eighth": EIGHTH,
-            "ninth": NINTH, "tenth": TENTH}
+            "ninth": NINTH, "tenth": TENTH, "eleventh": ELEVENTH,
+            "twelfth": TWELFTH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "

@@ -86,6 +86,10 @@ NO_CUE = [
 ]
 
 
+#: Kinds of a named place.
+PLACES = {HintKind.INSTITUTION, HintKind.PLACE}
+
+
 @pytest.mark.parametrize(("text", "identifier", "kind"), NO_CUE)
 def test_the_rules_alone_leave_these_identifiers_partly_unfound(
     rules_alone: None, text: str, identifier: str, kind: HintKind
@@ -98,10 +102,15 @@ def test_the_model_finds_them_and_only_asks(text: str, identifier: str, kind: Hi
     assert _covered(text, identifier)
     start = text.index(identifier)
     modelled = [(s, e, k) for s, e, k in phi._modelled(text) if s < start + len(identifier) and start < e]
-    assert modelled and {k for _s, _e, k in modelled} == {kind.name}
-    # what the model adds is a question of its kind, never replaced without asking
-    added = {(h.kind, h.text, h.sure) for h in find_identifiers("f", text, today=TODAY)} - _rules_alone(text)
-    assert added and {(k, sure) for k, _text, sure in added} == {(kind, False)}
+    # of its kind; a named place the model may take for a town or the other way round (both are replaced
+    # by a placeholder: the kind says only which), a retrained model changing its mind between the two
+    allowed = PLACES if kind in PLACES else {kind}
+    assert modelled and {HintKind[k] for _s, _e, k in modelled} <= allowed
+    # what the model adds there is a question, never replaced without asking
+    hints = find_identifiers("f", text, today=TODAY)
+    there = {(h.kind, h.text, h.sure) for h in hints if h.start < start + len(identifier) and start < h.end}
+    added = there - _rules_alone(text)
+    assert added and {k for k, _text, _sure in added} <= allowed and not any(sure for *_k, sure in added)
 
 
 def test_no_hint_falls_on_a_medicine_a_dose_a_score_or_an_instrument() -> None:

@@ -9,6 +9,7 @@ from deid_corpus import (
     CORPUS,
     DATA,
     EIGHTH,
+    ELEVENTH,
     FIFTH,
     FOURTH,
     HELD_OUT,
@@ -17,6 +18,7 @@ from deid_corpus import (
     SEVENTH,
     SIXTH,
     TENTH,
+    TWELFTH,
     clinical_hints,
     load_corpus,
     measure,
@@ -159,9 +161,9 @@ def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None
     rules were shaped while looking at this set's hints and misses (so no longer a blind figure): 1,203
     (91.3 %); with the mechanisms chosen by the ninth set's misses, 1,209 (91.7 %). The figure must not
     fall back. With the statistical recogniser (phi_model.py): 1,245 (94.5 %) when trained without this set,
-    1,265 (96.0 %) as shipped, trained on every set including this one."""
+    1,266 (96.1 %) as shipped, trained on every set including this one."""
     result = measure(EIGHTH)
-    assert result.found >= 1265, [m.text for m in result.misses]
+    assert result.found >= 1266, [m.text for m in result.misses]
 
 def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
     """Written blind to the finder from the note on the format alone, and committed before the finder was
@@ -177,10 +179,10 @@ def test_the_ninth_set_is_found_at_least_as_well_as_since_the_finder_was_fixed_o
     chosen by its misses (capitals read as titles, names and ages by their shape, institution kinds,
     letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on
     from then: no longer held out, and the figure must not fall back. With the statistical recogniser
-    (phi_model.py): 1,653 (96.6 %) when trained without this set, 1,678 (98.0 %) as shipped, trained on every
+    (phi_model.py): 1,653 (96.6 %) when trained without this set, 1,679 (98.1 %) as shipped, trained on every
     set including this one."""
     result = measure(NINTH)
-    assert result.found >= 1678, [m.text for m in result.misses]
+    assert result.found >= 1679, [m.text for m in result.misses]
 
 
 def test_the_tenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -198,6 +200,39 @@ def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
     shipped, trained on every set including this one, 1,311 (96.8 %). The figure must not fall back."""
     result = measure(TENTH)
     assert result.found >= 1311, [m.text for m in result.misses]
+
+
+def test_the_eleventh_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder from the note on the format alone, and committed before the finder was
+    run on it (README)."""
+    cases, marked = load_corpus(ELEVENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (32, 1786, 13)
+
+
+def test_the_eleventh_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
+    """Measured untuned, twice, each once (README): on the rules alone, 1,632 of 1,786 identifiers (91.4 %,
+    237 hints on text not marked); with the statistical recogniser, trained without it, 1,670 (93.5 %, 279
+    hints), short of the 98 % target. Then the rules for initials and a weekday with the day alone, chosen by
+    its misses: 1,695 (94.9 %). As shipped, the recogniser trained on every set including this one: 1,729
+    (96.8 %, 238 hints). The figure must not fall back."""
+    result = measure(ELEVENTH)
+    assert result.found >= 1729, [m.text for m in result.misses]
+
+
+def test_the_twelfth_held_out_set_is_big_and_varied_enough() -> None:
+    """Written blind to the finder from the note on the format alone, and committed before the finder was
+    run on it (README)."""
+    cases, marked = load_corpus(TWELFTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (33, 1540, 13)
+
+
+def test_the_twelfth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the eleven sets before
+    it and the rules chosen by the eleventh set's misses: 1,436 of 1,540 identifiers (93.2 %, 209 hints on
+    text not marked), short of the 98 % target. As shipped, the recogniser trained on every set including
+    this one: 1,463 (95.0 %, 186 hints). The figure must not fall back."""
+    result = measure(TWELFTH)
+    assert result.found >= 1463, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
