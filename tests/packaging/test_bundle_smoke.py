@@ -247,6 +247,23 @@ def test_database_import_and_care_plan_pdf(bundle: Bundle, database_url: str, tm
 
 
 @pytest.mark.bundle
+def test_a_teaching_draft_is_made_with_the_statistical_recogniser(bundle: Bundle, tmp_path: Path) -> None:
+    """`teaching-case` in the bundle: the finder's recogniser (CRFsuite's compiled module and the model file,
+    loaded on first use) is there, and asks about a name no rule finds ("Anselm", no cue before it)."""
+    bundle_file = tmp_path / "real.json"
+    data = json.loads(SAMPLE_CASES.read_text("utf-8"))
+    case = dict(data["cases"][0], id="REAL-1", fictional=False,
+                psychosocial="Lives alone. Plan agreed. Anselm to phone the GP.")
+    bundle_file.write_text(json.dumps(dict(data, cases=[case])), "utf-8")
+    db = ["--database", sqlite_url(tmp_path / "mdtboard.sqlite3")]
+    run(bundle, *db, "import", str(bundle_file), cwd=tmp_path)
+    run(bundle, *db, "teaching-case", "REAL-1", "--out", str(tmp_path / "draft.json"), cwd=tmp_path)
+    draft = json.loads((tmp_path / "draft.json").read_text("utf-8"))
+    assert draft["fictional"] is False
+    assert {(h["where"], h["text"]) for h in draft["open_hints"]} >= {("psychosocial", "Anselm")}
+
+
+@pytest.mark.bundle
 def test_without_a_keyring_the_bundled_program_encrypts_nothing_and_says_what_is_missing(
     bundle: Bundle, tmp_path: Path
 ) -> None:
