@@ -96,6 +96,19 @@ def _digest(*parts: str) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev", "sister", "nurse"})
+
+
+def _initials(name: str) -> tuple[str, str] | None:
+    """A whole name's initials, every name word and the first and last ("Ana Beatriz Rocha": "ABR", "AR"),
+    capitalised words only (not "van", "de"); None for a single word or more than four."""
+    words = [w.strip("'’.,") for w in name.split()]
+    words = [w for w in words if w[:1].isupper() and not w.isupper() and w.casefold() not in _TITLES]
+    if not 2 <= len(words) <= 4:
+        return None
+    return "".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()
+
+
 @dataclass
 class Aliases:
     """Real name part (compared caselessly) -> pseudonym part, for one case.
@@ -166,4 +179,15 @@ class Aliases:
                     for piece in core.split("-"):
                         self.mapping.setdefault(piece.casefold(), known)
             out.append(f"{lead}{known}{tail}")
-        return " ".join(out)
+        pseudonym = " ".join(out)
+        self._remember_initials(real, pseudonym)
+        return pseudonym
+
+    def _remember_initials(self, real: str, pseudonym: str) -> None:
+        """The initials of a whole name stand for the initials of its pseudonym ("CJ" of Carol Jessop is "RS"
+        of Rocio Sanchez), so that minutes signed with initials still say who is who. Kept with the name
+        parts: the first whole name with those initials decides them."""
+        mine, theirs = _initials(real), _initials(pseudonym)
+        if mine and theirs:
+            for key, value in zip(mine, theirs, strict=True):
+                self.mapping.setdefault(key.casefold(), value)

@@ -4,6 +4,7 @@ before them, found by the given-name, surname and English-word lists (phi_people
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from mdtboard.domain.phi import HintKind, find_identifiers
@@ -151,3 +152,20 @@ def test_a_weekday_and_the_day_alone_is_a_date() -> None:
     assert dates("Clinic Mon 12/10 at 2pm, then mardi 12/10 à 14h.") == ["Mon 12/10", "mardi 12/10"]
     # a score is not a date, nor a number of visits, nor an English name before an ordinal
     assert dates("Pain 7/10 on Monday; Mon 3 visits; Sam 10th birthday party.") == []
+
+
+def test_initials_are_replaced_by_the_initials_of_the_same_persons_pseudonym() -> None:
+    from mdtboard.domain.case import Case, Patient
+    from mdtboard.domain.deidentify import make_teaching_case
+
+    case = Case(
+        ref="MIN-2", fictional=False, patient=Patient("Oksana Mykhailenko"),
+        psychosocial=(
+            "Present: Fergal Quinlan (physio). Actions: FQ to book hydrotherapy; OM prefers mornings."
+        ),
+    )
+    text = make_teaching_case(case, seed="initials", today=date(2024, 6, 1)).case.psychosocial or ""
+    physio = re.search(r"Present: (\w+) (\w+) \(physio\)", text)
+    assert physio is not None and "Fergal" not in text and "FQ" not in text, text
+    initials = physio.group(1)[0] + physio.group(2)[0]
+    assert f"Actions: {initials} to book hydrotherapy" in text, text
