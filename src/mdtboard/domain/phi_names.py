@@ -187,15 +187,20 @@ def _role(word: str) -> bool:
     return word in cue_words() or word in english_frequency()
 
 
-def initials_of(name: str) -> set[str]:
-    """The initials a person of this name signs with in minutes and notes: "Maria Nowak" -> {"MN"},
-    "Ana Beatriz Rocha" -> {"ABR", "AR"} (every name word, and the first and last). Titles, particles and
-    words in lower case are not name words; a name of one word has none."""
+def initials_forms(name: str) -> tuple[str, str] | None:
+    """The initials a person of this name signs with in minutes and notes, every name word and the first and
+    last: "Ana Beatriz Rocha" -> ("ABR", "AR"). Titles, particles and words in lower case are not name words;
+    None for a name of one word or of more than four."""
     words = [w for w in re.split(r"[\s-]+", name)
              if w[:1].isupper() and w.strip(".").casefold() not in NAME_SKIP]
     if len(words) < 2 or len(words) > 4:
-        return set()
-    return {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}
+        return None
+    return "".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()
+
+
+def initials_of(name: str) -> set[str]:
+    """The forms of :func:`initials_forms` ("Maria Nowak" -> {"MN"}); none for a name of one word."""
+    return set(initials_forms(name) or ())
 
 
 def name_tokens(*names: str | None) -> tuple[str, ...]:

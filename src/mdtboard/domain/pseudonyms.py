@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from mdtboard.domain.phi_names import initials_forms
 from mdtboard.resources import resource
 
 
@@ -94,19 +95,6 @@ def groups() -> tuple[str, ...]:
 def _digest(*parts: str) -> int:
     digest = hashlib.sha256("\x1f".join(("mdtboard-alias", *parts)).encode()).digest()
     return int.from_bytes(digest[:8], "big")
-
-
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "fr", "rev", "sister", "nurse"})
-
-
-def _initials(name: str) -> tuple[str, str] | None:
-    """A whole name's initials, every name word and the first and last ("Ana Beatriz Rocha": "ABR", "AR"),
-    capitalised words only (not "van", "de"); None for a single word or more than four."""
-    words = [w.strip("'’.,") for w in name.split()]
-    words = [w for w in words if w[:1].isupper() and not w.isupper() and w.casefold() not in _TITLES]
-    if not 2 <= len(words) <= 4:
-        return None
-    return "".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()
 
 
 @dataclass
@@ -187,7 +175,7 @@ class Aliases:
         """The initials of a whole name stand for the initials of its pseudonym ("CJ" of Carol Jessop is "RS"
         of Rocio Sanchez), so that minutes signed with initials still say who is who. Kept with the name
         parts: the first whole name with those initials decides them."""
-        mine, theirs = _initials(real), _initials(pseudonym)
+        mine, theirs = initials_forms(real), initials_forms(pseudonym)
         if mine and theirs:
             for key, value in zip(mine, theirs, strict=True):
                 self.mapping.setdefault(key.casefold(), value)
