@@ -4,6 +4,8 @@ input and never a button that a space would press."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from conftest import settle
 from gui_helpers import press
 from presentation_support import MeetingFactory, make_meeting
@@ -19,15 +21,19 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
+def _discussing(qtbot: QtBot, make_meeting: MeetingFactory) -> Any:
+    """The meeting's workspace on MDT-008's discussion, its window active (keys go to it)."""
+    meeting = make_meeting()
+    meeting.discuss("MDT-008")
+    meeting.window.activateWindow()
+    qtbot.waitUntil(meeting.window.isActiveWindow)
+    return meeting.workspace
+
+
 def test_alt_u_from_the_agenda_search_then_ctrl_2_types_into_physical_therapy(
     qtbot: QtBot, make_meeting: MeetingFactory
 ) -> None:
-    meeting = make_meeting()
-    window = meeting.window
-    meeting.discuss("MDT-008")
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    workspace = meeting.workspace
+    workspace = _discussing(qtbot, make_meeting)
     press(qtbot, Qt.Key.Key_A, ALT)
     assert workspace.ui.tabs.currentWidget() is workspace.ui.agendaTab
     assert QApplication.focusWidget() is workspace.agenda.ui.searchEdit
@@ -48,12 +54,7 @@ def test_alt_u_from_the_agenda_search_then_ctrl_2_types_into_physical_therapy(
 def test_ctrl_1_adds_at_the_end_and_a_discipline_with_nobody_present_still_takes_the_typing(
     qtbot: QtBot, make_meeting: MeetingFactory
 ) -> None:
-    meeting = make_meeting()
-    window = meeting.window
-    meeting.discuss("MDT-008")
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    workspace = meeting.workspace
+    workspace = _discussing(qtbot, make_meeting)
     physician = workspace.discussion.panels[Discipline.PHYSICIAN]
     physician.ui.assessmentEdit.setPlainText("Stable on the current dose.")  # as read from the database
     press(qtbot, Qt.Key.Key_1, CTRL)
