@@ -13,6 +13,7 @@ import logging
 import os
 import secrets
 import socket
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -84,6 +85,11 @@ class Key:
         object.__setattr__(self, "id", hashlib.sha256(self.secret).hexdigest()[:16])
 
 
+#: How long a key file found empty is read again for (another program creates it empty, then writes it).
+KEY_WRITE_WAITS = 50
+KEY_WRITE_WAIT_S = 0.02
+
+
 @cache
 def _load_key(path: Path) -> Key:
     try:
@@ -95,6 +101,11 @@ def _load_key(path: Path) -> Key:
         if others_can_read(path):
             restrict(path)
         text = path.read_text(encoding="ascii").strip()
+        for _ in range(KEY_WRITE_WAITS):  # empty: another program made it a moment ago and is writing it
+            if text:
+                break
+            time.sleep(KEY_WRITE_WAIT_S)
+            text = path.read_text(encoding="ascii").strip()
         secret = bytes.fromhex(text)
     except (OSError, ValueError) as exc:
         raise AuditKeyError(f"The audit trail's key {path} cannot be read or made ({exc}).") from exc

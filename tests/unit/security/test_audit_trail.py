@@ -245,3 +245,22 @@ def test_the_meeting_record_prints_the_trail_s_last_record_too(services: Service
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(meeting_record_pdf(record))).pages)
                     .split())
     assert f"Audit trail when printed: record {last['id']}, hash {last['hash'][:16]}." in text
+
+
+def test_a_key_file_found_empty_is_read_again_while_another_program_writes_it(tmp_path: Any) -> None:
+    """Two programs starting at once on a new PC: one has made the key file (empty) and is writing it."""
+    import threading
+
+    from mdtboard.storage.audit_key import load_key
+    from mdtboard.storage.permissions import create_private_file
+
+    path = tmp_path / "key" / "audit.key"
+    path.parent.mkdir()
+    assert create_private_file(path)
+    secret = "ab" * 32
+    writer = threading.Timer(0.2, lambda: path.write_text(secret + "\n", encoding="ascii"))
+    writer.start()
+    try:
+        assert load_key(path).secret == bytes.fromhex(secret)
+    finally:
+        writer.join()
