@@ -17,7 +17,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mdtboard import __version__
-from mdtboard.system_packages import platform_failure_message
 
 APPLICATION_NAME = "mdtboard"
 ORGANIZATION_NAME = "mdtboard"
@@ -32,7 +31,7 @@ ENV_NO_GUI_THREADPOOL = "QT_NO_GUI_THREADPOOL"
 class _PlatformWatch:
     """While the QApplication is made: Qt's messages about its platform plugin are kept, not printed, and
     its fatal "no Qt platform plugin could be initialized" (which would abort the process) becomes
-    :func:`platform_failure_message` on standard error and exit status 1."""
+    :func:`~mdtboard.system_packages.platform_failure_message` on standard error and exit status 1."""
 
     def __init__(self) -> None:
         self.details: list[str] = []
@@ -43,6 +42,8 @@ class _PlatformWatch:
         if category.startswith("qt.qpa") or kind == QtMsgType.QtFatalMsg:
             self.details.append(message)
         if kind == QtMsgType.QtFatalMsg:
+            from mdtboard.system_packages import platform_failure_message
+
             platform = os.environ.get("QT_QPA_PLATFORM") or None
             sys.stderr.write(platform_failure_message(platform, self.details[:3]) + "\n")
             sys.stderr.flush()
