@@ -96,9 +96,12 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     # No garbage collection until the window is painted: building it allocates much and frees little, and
     # the collector would walk every new object again and again on the way.
     gc.disable()
-    from mdtboard.log import configure
+    from mdtboard.log import configure, current_file
 
-    log_file = configure(debug=debug)
+    # The levels now; the file at the first record (finding the user's log folder, making it private and
+    # loading logging's handlers took some 15 ms before the first paint), which the opening of the database
+    # writes on its thread.
+    configure(debug=debug, deferred=True)
     app = make_application()
     from mdtboard.ui.crash import CrashHandler
     from mdtboard.ui.main_window import MainWindow
@@ -109,7 +112,7 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     smoke_exit_ms = os.environ.get(ENV_SMOKE_EXIT_MS, "").strip()
     # A fault no slot caught is logged and told, and the program goes on; in a smoke run it ends the
     # program with status 1 instead of leaving it running half-built until someone closes it.
-    CrashHandler(log_file, then=(lambda: app.exit(1)) if smoke_exit_ms.isdigit() else None).install()
+    CrashHandler(current_file, then=(lambda: app.exit(1)) if smoke_exit_ms.isdigit() else None).install()
     if smoke_exit_ms.isdigit():
         window.services_ready.connect(lambda: QTimer.singleShot(int(smoke_exit_ms), app.quit))
     window.show_window()  # maximised on the first start, else as it was left
