@@ -104,6 +104,7 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     configure(debug=debug, deferred=True)
     app = make_application()
     from mdtboard.ui.crash import CrashHandler
+    from mdtboard.ui.heap import keep_built
     from mdtboard.ui.main_window import MainWindow
 
     window = MainWindow(QSettings())
@@ -116,6 +117,9 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     if smoke_exit_ms.isdigit():
         window.services_ready.connect(lambda: QTimer.singleShot(int(smoke_exit_ms), app.quit))
     window.show_window()  # maximised on the first start, else as it was left
+    # What start-up made until the paint lasts (modules, classes, the window): kept out of the collector's
+    # generations before it runs again, so that its first collections do not walk all of it behind the paint.
+    window.after_first_paint(keep_built)
     window.after_first_paint(gc.enable)
     # The demo cases are offered only on the default database, never on a team's named server.
     offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)
