@@ -36,6 +36,7 @@ import phonenumbers
 from mdtboard.domain.phi_calendar import loose_date_spans
 from mdtboard.domain.phi_capitals import titled_copy
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
+from mdtboard.domain.phi_month_words import month_word_spans
 from mdtboard.domain.phi_forms import (
     age_form_spans,
     age_word_pattern,
@@ -427,6 +428,8 @@ def _rule_spans(
     for start, end, year in date_world_spans(text):
         add(start, end, HintKind.DATE, True, year)
     for start, end, year in date_form_spans(text, today):
+        add(start, end, HintKind.DATE, True, year)
+    for start, end, year in month_word_spans(text):
         add(start, end, HintKind.DATE, True, year)
     for region in PHONE_REGIONS:
         for number in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
