@@ -60,7 +60,8 @@ def main() -> None:
         f'source = "Unicode CLDR {get_cldr_version()}, Gregorian month and weekday names of each language, '
         f'as shipped by Babel {babel.__version__} (unicode.org/cldr; Unicode licence)"',
         "",
-        "# Month names by language (CLDR code): format and stand-alone, wide and abbreviated (4 letters or more).",
+        "# Month names by language (CLDR code): format and stand-alone, wide and abbreviated"
+        " (4 letters or more).",
         "[months]",
     ]
     weekdays: list[str] = ["", "# Weekday names by language, the same forms.", "[weekdays]"]

@@ -36,7 +36,6 @@ import phonenumbers
 from mdtboard.domain.phi_calendar import loose_date_spans
 from mdtboard.domain.phi_capitals import titled_copy
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
-from mdtboard.domain.phi_month_words import month_word_spans
 from mdtboard.domain.phi_forms import (
     age_form_spans,
     age_word_pattern,
@@ -61,6 +60,7 @@ from mdtboard.domain.phi_forms_sites import (
 )
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_labels import label_spans
+from mdtboard.domain.phi_month_words import month_word_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import CHECKED_ID, LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
 from mdtboard.domain.phi_people import bracket_age_spans, people_not_names, people_spans

@@ -75,9 +75,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![\w.,/-])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?i:{day_short})\.?(?![\w'’-])"),
         # the day alone: "by 13th", "on the 2nd."
         re.compile(r"(?<![\w-])(?i:by|on|until|till|since|from|before|after|due)\s+"
-                   r"(?P<m>(?:(?i:the)\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|at|to)\b)"),
+                   r"(?P<m>(?:(?i:the)\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))"
+                   r"(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|at|to)\b)"),
         # a month of another language alone (a question): "falleció en marzo"
-        re.compile(rf"(?<![\w'’-])(?i:{foreign})(?![\w'’-])"),        # the day alone after "on the", "since the"... before another word (a question): "came home on the
+        re.compile(rf"(?<![\w'’-])(?i:{foreign})(?![\w'’-])"),
+        # the day alone after "on the", "since the"... before another word (a question): "came home on the
         # 12th she...", not "on the 12th rib", "since the 3rd cycle"
         re.compile(r"(?<![\w-])(?i:on|since|from|until|till|by|before|after)\s+(?P<m>(?i:the)\s+(?:[12]?\d|3[01])"
                    r"(?:st|nd|rd|th))(?=\s+[^\W\d_])(?!\s+(?i:" + _ORDINAL_NOUNS + r")\b)"),

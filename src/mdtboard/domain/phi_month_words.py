@@ -28,10 +28,11 @@ from mdtboard.domain.phi_vocab import entries
 
 DateSpan = tuple[int, int, int | None]
 
-_ENGLISH_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_ENGLISH_MONTHS = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+))
 #: A word of any script: a letter, then anything but spaces, digits and punctuation (combining marks too).
 _WORD = r"[^\W\d_][^\s\d,;:()\[\]/\"'’.!?<>=+*&%]*"
 _DAY_END = r"(?:\.|ª|º|er|st|nd|rd|th|-[^\W\d_]{1,4})?"
@@ -75,9 +76,10 @@ def month_names() -> frozenset[str]:
 @cache
 def weekday_names() -> frozenset[str]:
     """Every weekday name (caseless), English's short forms too."""
-    return _names("weekdays") | frozenset(
-        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri "
-        "sat sun".split())
+    return _names("weekdays") | frozenset((
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+        "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+    ))
 
 
 @cache
@@ -106,7 +108,8 @@ def _is_month(word: str) -> bool:
 
 
 _DAY_MONTH = re.compile(
-    rf"(?<![\w.,/:-])(?P<d>\d{{1,2}}){_DAY_END}[ \t]*(?:-[ \t]*)?(?:(?i:de|of|del)[ \t]+)?(?P<m>{_WORD}){_DOT}"
+    rf"(?<![\w.,/:-])(?P<d>\d{{1,2}}){_DAY_END}[ \t]*(?:-[ \t]*)?(?:(?i:de|of|del)[ \t]+)?"
+    rf"(?P<m>{_WORD}){_DOT}"
     rf"(?:,?[ \t]*{_YEAR}(?!\d))?"
 )
 _MONTH_DAY = re.compile(
@@ -114,7 +117,8 @@ _MONTH_DAY = re.compile(
     rf"(?:(?:[ \t]+ቀን)?,?[ \t]+{_YEAR}(?!\d)(?:[ \t]*(?:ዓ\.ም\.?|A\.?H\.?|E\.?C\.?|BS|B\.S\.))?)?"
 )
 _YEAR_MONTH = re.compile(
-    rf"(?<![\w.,/:-]){_YEAR}\.?[ \t]+(?:(?i:aasta)[ \t]+)?(?P<m>{_WORD})(?:\.?[ \t]+(?P<d>\d{{1,2}}){_LAST_DAY_END}(?![\d.,]\d|\d))?"
+    rf"(?<![\w.,/:-]){_YEAR}\.?[ \t]+(?:(?i:aasta)[ \t]+)?(?P<m>{_WORD})"
+    rf"(?:\.?[ \t]+(?P<d>\d{{1,2}}){_LAST_DAY_END}(?![\d.,]\d|\d))?"
 )
 _MONTH_YEAR = re.compile(
     rf"(?<![^\W\d_])(?P<m>{_WORD})\.?,?[ \t]+(?:(?i:de|of|del)[ \t]+)?{_YEAR}(?![\d])"

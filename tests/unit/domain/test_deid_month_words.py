@@ -78,7 +78,8 @@ def test_a_weekday_before_a_date_belongs_to_it() -> None:
 
 
 def test_the_day_alone_after_on_the_is_asked_about_unless_it_counts_something() -> None:
-    hints = find_identifiers("f", "Since she came home on the 12th she sits up at night.", today=date(2024, 6, 1))
+    text = "Since she came home on the 12th she sits up at night."
+    hints = find_identifiers("f", text, today=date(2024, 6, 1))
     assert [(h.text, h.sure) for h in hints if h.kind is HintKind.DATE] == [("the 12th", False)]
     assert dates("Off work since the 18th. Lives with her partner.") == {"the 18th"}
     assert dates("Tender on the 12th rib and from the 3rd cycle of chemotherapy.") == set()
