@@ -60,7 +60,7 @@ from mdtboard.domain.phi_forms_sites import (
 )
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_labels import label_spans
-from mdtboard.domain.phi_month_words import month_word_spans
+from mdtboard.domain.phi_month_words import date_end, month_word_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import CHECKED_ID, LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
 from mdtboard.domain.phi_people import bracket_age_spans, people_not_names, people_spans
@@ -351,7 +351,7 @@ def _add(
     clashes with another hint."""
     wide = (start, end)
     if kind is HintKind.DATE:
-        wide = (widen_date(text, start), end)
+        wide = (widen_date(text, start), date_end(text, end))
     elif kind is HintKind.NAME:
         wide = widen_name(text, start, end)
     elif kind is HintKind.PLACE:

@@ -83,6 +83,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # 12th she...", not "on the 12th rib", "since the 3rd cycle"
         re.compile(r"(?<![\w-])(?i:on|since|from|until|till|by|before|after)\s+(?P<m>(?i:the)\s+(?:[12]?\d|3[01])"
                    r"(?:st|nd|rd|th))(?=\s+[^\W\d_])(?!\s+(?i:" + _ORDINAL_NOUNS + r")\b)"),
+        # "the 12th" closing a clause, after any word (a question): "I can't do the 12th, I have..."
+        re.compile(r"(?<![\w-])(?P<m>(?i:the)\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=\s*(?:[,;:?!)]|\.(?!\d)|$))"),
     )
 
 

@@ -35,13 +35,14 @@ _ENGLISH_MONTHS = frozenset((
 ))
 #: A word of any script: a letter, then anything but spaces, digits and punctuation (combining marks too).
 _WORD = r"[^\W\d_][^\s\d,;:()\[\]/\"'’.!?<>=+*&%]*"
-_DAY_END = r"(?:\.|ª|º|er|st|nd|rd|th|-[^\W\d_]{1,4})?"
+_DAY_END = r"(?:\.|ª|º|er|st|nd|rd|th|eg|fed|ain|ydd|-[^\W\d_]{1,4})?"
 #: The same after a date's last number: a full stop there closes the sentence.
-_LAST_DAY_END = r"(?:ª|º|er|st|nd|rd|th|-[^\W\d_]{1,4})?"
+_LAST_DAY_END = r"(?:ª|º|er|st|nd|rd|th|eg|fed|ain|ydd|-[^\W\d_]{1,4}|[ \t]?गते)?"
 #: A full stop after a month's name that a number follows ("Okt. 2024"), not one that closes the sentence.
 _DOT = r"(?:\.(?=[ \t]*[\d,]))?"
 _NOT_AFTER_DAY = r"(?!\d|[.,]\d|\s*(?:%|mg|mcg|µg|ml|kg|cm|mm|h\b|hrs?\b|x\b|min|sec|s\b|m\b|km|mins?\b))"
-_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+#: A year of four figures of any script ("2026", "२०८३"); a Gregorian month's must be 1800-2099.
+_YEAR = r"(?P<y>\d{4})"
 
 
 @cache
@@ -138,6 +139,36 @@ _WEEKDAY_DAY = re.compile(
 )
 
 
+#: A date in figures with a year of the Solar Hijri, Hijri or Buddhist calendar: "5/11/2569", "1405/08/14".
+_OTHER_CALENDAR_FIGURES = re.compile(
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?:13|14|25)\d\d"
+    r"|(?:13|14|25)\d\d(?P<t>[/.-])(?P<b2>\d{1,2})(?P=t)(?P<a2>\d{1,2}))(?![\w/-]|[.,]\d)"
+)
+
+
+@cache
+def _dotted_months() -> re.Pattern[str]:
+    """Months of other calendars written with full stops (Thai "ก.ค.", "มิ.ย."), with a day before them or a
+    year (of two or four figures, after "พ.ศ." or not) after them: "22 ก.ค. 69", "มิ.ย. 2569"."""
+    names = sorted((w for w in entries("date_forms", "calendar_months") if "." in w), key=len,
+                   reverse=True)
+    alternation = "|".join(re.escape(w) for w in names)
+    return re.compile(rf"(?:(?P<d>\d{{1,2}})[ \t]*)?(?:{alternation})"
+                      r"(?:[ \t]*(?:พ\.ศ\.)?[ \t]*(?P<y>\d{4}|\d\d)(?!\d))?")
+
+
+@cache
+def _hebrew() -> re.Pattern[str]:
+    """Dates of the Hebrew calendar in Hebrew letters: the day and the year as letters with a geresh or
+    gershayim, the month with "ב" (in) before it: "כ"ה בחשוון תשפ"ז", "י"ג בכסלו", "ניסן תשפ"ו"."""
+    names = sorted((w for w in entries("date_forms", "calendar_months") if re.search("[א-ת]", w)),
+                   key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in names)
+    number = r"[א-ת]{0,3}[\"״׳'][א-ת]?"
+    return re.compile(rf"(?<![א-ת])(?:(?P<d>{number}|[א-ת])[ \t]+)?ב?(?:{alternation})(?![א-ת])"
+                      rf"(?:[ \t]+(?P<y>{number}))?")
+
+
 def _day(match: re.Match[str]) -> bool:
     day = match.groupdict().get("d")
     return day is None or 1 <= int(day) <= 31
@@ -157,8 +188,21 @@ def month_word_spans(text: str) -> list[DateSpan]:
             if not _day(match):
                 continue
             gregorian = word.casefold() not in _calendar_words()
+            year = _year(match)
+            if gregorian and year is not None and not 1800 <= year <= 2099:
+                continue
             if _is_month(word):
-                spans.append((match.start(), match.end(), _year(match) if gregorian else None))
+                spans.append((match.start(), match.end(), year if gregorian else None))
+    for match in _OTHER_CALENDAR_FIGURES.finditer(text):
+        a, b = int(match.group("a") or match.group("a2")), int(match.group("b") or match.group("b2"))
+        if 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12:
+            spans.append((match.start(), match.end(), None))
+    for match in _dotted_months().finditer(text):
+        if match.group("d") or match.group("y"):
+            spans.append((match.start(), match.end(), None))
+    for match in _hebrew().finditer(text):
+        if match.group("d") or match.group("y"):
+            spans.append((match.start(), match.end(), None))
     for match in _VIETNAMESE.finditer(text):
         spans.append((match.start(), match.end(), _year(match)))
     for match in _WEEKDAY_DAY.finditer(text):
@@ -177,6 +221,43 @@ _WORD_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<w>{_WORD})\.?,?[ \t]+$")
 _FEIRA_BEFORE = re.compile(r"(?<![\w.])\d\.?[ \t]?[ªa][ \t]?-?[ \t]?(?i:feira),?[ \t]+$")
 
 
+#: A time of day after a date, with its seconds, half of the day and zone: "05/11/2026 09:12",
+#: "Mon, 2 Nov 2026 22:47:13 +0000", "November 8, 2026 11:18 PM", "6 พ.ย. 69 21:05 น.",
+#: "ti 10.11.2026 klo 10.30", "mardi 12/10 à 14h".
+_TIME_AFTER = re.compile(
+    r"(?:,|\s+-)?[ \t]*(?:(?i:at|à|a\s+las|às|um|om|alle|klo|kl\.?|o|в|saat|lúc)[ \t]+)?"
+    r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|\.[0-5]\d(?![\d.,])|h(?:[0-5]\d)?(?![^\W_])"
+    r"|(?=[ \t]*(?i:[ap]\.?m\b)))"
+    r"(?:[ \t]*(?i:[ap]\.?m\.?)(?![^\W\d_]))?"
+    r"(?:[ \t]*(?:[+-]\d{4}\b|\((?:[A-Z]{3,5})\)|(?-i:UTC|GMT|[A-Z]{2,4}T)\b))?"
+    r"(?:[ \t]*(?:น\.|Uhr|h\b|hrs\b))?"
+)
+_WORD_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?P<w>{_WORD})")
+
+
+def date_end(text: str, end: int) -> int:
+    """Where a date ending at ``end`` ends with the time of day and the weekday written after it ("12 Kasım
+    2026 Perşembe"): a time with the date is part of it."""
+    time = _TIME_AFTER.match(text, end)
+    if time is not None and time.end() > end and any(ch.isdigit() for ch in time.group()):
+        end = time.end()
+    word = _WORD_AFTER.match(text, end)
+    if word is not None and len(word.group("w")) >= 4 and word.group("w").casefold() in weekday_names():
+        end = word.end()
+    return end
+
+
+@cache
+def _short_weekdays() -> frozenset[str]:
+    """Weekdays in two to four letters ("di", "vr", "ti"), taken only right before a date."""
+    words = {w.casefold().rstrip(".") for w in (*entries("date_forms", "weekdays_short"),
+                                               *entries("date_forms", "weekdays")) if len(w) <= 4}
+    from mdtboard.domain.phi_people import english_frequency
+
+    common = {word for word, zipf in english_frequency().items() if zipf >= 5.0}  # "do", "to", "on", "so"
+    return frozenset(words - common)
+
+
 def weekday_before(text: str, start: int) -> int:
     """Where a weekday written right before ``start`` begins ("neljapäeval 20.11", "lundi 24",
     "2.ª feira 24/11"), or ``start`` when there is none."""
@@ -186,7 +267,7 @@ def weekday_before(text: str, start: int) -> int:
     if feira is not None:
         return offset + feira.start()
     match = _WORD_BEFORE.search(window)
-    if match is not None and _declined(match.group("w"), weekday_names(), 3) and \
-            len(match.group("w")) >= 3:
+    if match is not None and (_declined(match.group("w"), weekday_names(), 3) and len(match.group("w")) >= 3
+                              or match.group("w").casefold() in _short_weekdays()):
         return offset + match.start()
     return start

@@ -51,6 +51,21 @@ def test_common_english_and_clinical_words_are_never_months_or_weekdays() -> Non
     ("Date: ኅዳር 9 ቀን 2019 ዓ.ም. (Ethiopian calendar)", "ኅዳር 9 ቀን 2019 ዓ.ም."),
     ("Since the accident in tháng 7/2026 she walks less.", "tháng 7/2026"),
     ("Consultation le lundi 24.", "lundi 24"),
+    # a time of day with the date is part of it; so is a weekday after it, and one in two letters before it
+    ("Log\n12/10/2025 08:40 rang daughter", "12/10/2025 08:40"),
+    ("Date: Tue, 7 Oct 2025 19:03:51 +0100\nSubject: pain", "Tue, 7 Oct 2025 19:03:51 +0100"),
+    ("Sent: Friday, October 3, 2025 9:15 PM\nTo: clinic", "Friday, October 3, 2025 9:15 PM"),
+    ("Geliş: 14 Ekim 2025 Salı\nHasta", "14 Ekim 2025 Salı"),
+    ("Afspraak wo 15 okt 2025 bij de pijnpoli", "wo 15 okt 2025"),
+    ("Vastaanotto ke 8.10.2025 klo 14.15 fysiatrilla", "8.10.2025 klo 14.15"),
+    # other calendars in their own scripts and figures
+    ("Ymweliad nesaf: Dydd Mawrth 21ain Hydref.", "21ain Hydref"),
+    ("ผ่าตัด 14 ต.ค. 68 ที่โรงพยาบาล", "14 ต.ค. 68"),
+    ("นัดครั้งต่อไป 3/12/2568 ตอนเช้า", "3/12/2568"),
+    ("Visit 1404/07/22 at the clinic", "1404/07/22"),
+    ("ביקור הבא: ט\"ו בטבת תשפ\"ו, בבוקר", "ט\"ו בטבת תשפ\"ו"),
+    ("Pain since असोज २०८२, worse at night.", "असोज २०८२"),
+    ("Follow-up फागुन ३ गते at the clinic.", "फागुन ३ गते"),
 ])
 def test_dates_with_a_month_or_weekday_name(text: str, expected: str) -> None:
     assert any(expected in found for found in dates(text)), dates(text)
@@ -77,9 +92,15 @@ def test_a_weekday_before_a_date_belongs_to_it() -> None:
     assert "neljapäeval 20.11" in dates(text)
 
 
+def test_a_time_alone_after_a_date_is_not_a_count() -> None:
+    assert dates("Seen on 3/11/2025 12 sessions of physio since.") == {"3/11/2025"}
+
+
 def test_the_day_alone_after_on_the_is_asked_about_unless_it_counts_something() -> None:
     text = "Since she came home on the 12th she sits up at night."
     hints = find_identifiers("f", text, today=date(2024, 6, 1))
     assert [(h.text, h.sure) for h in hints if h.kind is HintKind.DATE] == [("the 12th", False)]
     assert dates("Off work since the 18th. Lives with her partner.") == {"the 18th"}
     assert dates("Tender on the 12th rib and from the 3rd cycle of chemotherapy.") == set()
+    hints = find_identifiers("f", "Could we move it? I cannot do the 9th, sorry.", today=date(2024, 6, 1))
+    assert [(h.text, h.sure) for h in hints if h.kind is HintKind.DATE] == [("the 9th", False)]

@@ -18,6 +18,7 @@ from deid_corpus import (
     SEVENTH,
     SIXTH,
     TENTH,
+    THIRTEENTH,
     TWELFTH,
     clinical_hints,
     load_corpus,
@@ -233,6 +234,24 @@ def test_the_twelfth_set_is_found_at_least_as_well_as_at_its_first_run() -> None
     this one: 1,463 (95.0 %, 186 hints). The figure must not fall back."""
     result = measure(TWELFTH)
     assert result.found >= 1463, [m.text for m in result.misses]
+
+
+def test_the_thirteenth_held_out_set_is_big_and_varied_enough() -> None:
+    """36 cases written blind to the finder (the author read only the format note); 2,293 marks, of which
+    143 mark the authors' own names in the list of authors, which are registered names, not text."""
+    cases, marked = load_corpus(THIRTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (36, 2150, 13)
+
+
+def test_the_thirteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the twelve sets before
+    it and the month-name dates of every CLDR language (written before the set was seen): 1,986 of 2,150
+    identifiers (92.4 %, 745 hints on text not marked), short of the 98 % target; the finder of the stop
+    before found 1,981 (92.1 %). Then the rules its misses asked for (a time of day and a weekday after a
+    date, other calendars in their own scripts and figures, "the 12th" closing a clause) and the recogniser
+    trained on every set including this one: 2,071 (96.3 %, 746 hints). The figure must not fall back."""
+    result = measure(THIRTEENTH)
+    assert result.found >= 2071, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
