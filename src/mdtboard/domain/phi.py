@@ -84,6 +84,7 @@ from mdtboard.domain.phi_shapes import (
     shape_age_spans,
     shape_name_spans,
 )
+from mdtboard.domain.phi_staff import plate_spans, relative_name_spans, staff_initials_spans
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
     IPV6_SHORT,
@@ -419,6 +420,8 @@ def _rule_spans(
         add(match.start(), match.end(), HintKind.SSN)
     for match in CHECKED_ID.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER)
+    for start, end in plate_spans(text):
+        add(start, end, HintKind.RECORD_NUMBER)
     for match in LABELLED_NUMBER.finditer(text):
         add(match.start("code"), match.end("code"), HintKind.RECORD_NUMBER)
     for start, end in national_number_spans(text):
@@ -514,6 +517,8 @@ def _rule_spans(
         if what == "name":
             add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
+        add(start, end, HintKind.NAME, sure)
+    for start, end, sure in (*staff_initials_spans(text), *relative_name_spans(text)):
         add(start, end, HintKind.NAME, sure)
     for start, end, sure in (*shape_name_spans(text, clinical), *lowercase_name_spans(text)):
         add(start, end, HintKind.NAME, sure)
