@@ -149,7 +149,9 @@ def test_a_weekday_and_the_day_alone_is_a_date() -> None:
 
     assert dates("Hydrotherapy moved to Tues 10th; psychology Thursday the 4th.") == [
         "Tues 10th", "Thursday the 4th"]
-    assert dates("Clinic Mon 12/10 at 2pm, then mardi 12/10 à 14h.") == ["Mon 12/10", "mardi 12/10"]
+    # with the time of day, which is part of the date
+    assert dates("Clinic Mon 12/10 at 2pm, then mardi 12/10 à 14h.") == [
+        "Mon 12/10 at 2pm", "mardi 12/10 à 14h"]
     # a score is not a date, nor a number of visits, nor an English name before an ordinal
     assert dates("Pain 7/10 on Monday; Mon 3 visits; Sam 10th birthday party.") == []
 
