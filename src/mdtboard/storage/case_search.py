@@ -248,6 +248,16 @@ def _is_hashed(e: int, d: int, postgresql: bool) -> str:
     return f"n.n{e} < {cap_for(2, postgresql)} AND n.n{e} <= {HASH_RATIO} * n.n{d}"
 
 
+def _not_joined(shape: Shape, d: int, case_id: str) -> str:
+    """For the branch of driving word ``d``: that the case is not among those the words written together
+    found (the branch before it), when their entries are few enough to be read whole (as another word would
+    be, see :func:`_is_hashed`): such a case is counted once already, and the other words need no probe for
+    it ("nguyen t": the 686 cases of "nguyent" are among the 2,744 of "nguyen", each probed for "t")."""
+    entries = "SELECT hj.case_id FROM case_search_tokens hj WHERE hj.token >= :jlo AND hj.token < :jhi"
+    few = f"n.nj > 0 AND n.nj < {cap_for(shape.words, shape.postgresql)} AND n.nj <= {HASH_RATIO} * n.n{d}"
+    return f"CASE WHEN (SELECT {few} FROM n) THEN ({case_id} IN ({entries})) IS NOT TRUE ELSE TRUE END"
+
+
 def _drives(d: int, drivers: int) -> str:
     """Whether word ``d`` drives: fewest entries among the first ``drivers`` words (the first of equals)."""
     terms = [f"n.n{d} {'<' if k < d else '<='} n.n{k}" for k in range(drivers) if k != d]
@@ -263,6 +273,8 @@ def _gated_entries(shape: Shape) -> str:
     for d in range(drivers):
         a = f"t{d}"
         where = [_range_of(a, d)]
+        if shape.joined and shape.postgresql:
+            where.append(_not_joined(shape, d, f"{a}.case_id"))
         for e in range(shape.words):
             if e == d:
                 continue
@@ -290,9 +302,10 @@ def _gated_entries(shape: Shape) -> str:
 
 @cache
 def count_sql(shape: Shape) -> str:
-    """``(entries read, distinct cases among them, their ids)``: exact (every match, their ids
-    comma-separated, some maybe more than once) when fewer than ``:read`` entries were read; the ids NULL
-    without words. With words, then the sizes
+    """``(entries read, distinct cases among them, their ids, entries it would read at most)``: exact (every
+    match, their ids comma-separated, some maybe more than once) when fewer entries were read than that
+    most; the ids NULL without words. The most is ``:read``, or, when the sizes say that the page asked next
+    collects and sorts every match (see :func:`_whole`), enough for every match. With words, then the sizes
     (:data:`Sizes`): the highest case id, the token entries of each word and of the words written together
     (if looked up), each counted up to :func:`cap_for`; :func:`plan` and :func:`worth_walking` take them."""
     ctes, body = count_parts(shape)
@@ -304,19 +317,86 @@ def count_parts(shape: Shape) -> tuple[str, str]:
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         cases = f"SELECT c.id FROM {_cases(shape)}{where} LIMIT :read"
-        return "", f"SELECT count(*), count(*), NULL FROM ({cases}) m"
+        return "", f"SELECT count(*), count(*), NULL, CAST(:read AS integer) FROM ({cases}) m"
     columns = ["(SELECT coalesce(max(x.id), 0) FROM cases x)"]  # no case yet: 0
     columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
     columns += ["(SELECT n.nj FROM n)"] * shape.joined
     entries = _token_entries(shape) if shape.words == 1 else _gated_entries(shape)
     # The ids of the matches too (comma-separated, a case that has several entries more than once): when
-    # fewer than :read entries were read they are every match, and the page sorts them instead of finding
-    # them again ("nguyen th": 2,744 probes of its page).
+    # every entry was read they are every match, and the page sorts them instead of finding them again
+    # ("nguyen th": 2,744 probes of its page).
     ids = "string_agg(CAST(m.case_id AS text), ',')" if shape.postgresql else "group_concat(m.case_id)"
-    return _sizes(shape), (
-        f"SELECT count(*), count(DISTINCT m.case_id), {ids}, {', '.join(columns)} FROM "
-        f"(SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
+    if not shape.postgresql or shape.words == 1:
+        # Only PostgreSQL's probes of further words cost enough to read every match here rather than in the
+        # page: a word alone is read without them (and SQLite probes a case's words in a few instructions),
+        # its entries read again more cheaply than their ids are sorted.
+        return _sizes(shape), (
+            f"SELECT count(*), count(DISTINCT m.case_id), {ids}, CAST(:read AS integer), {', '.join(columns)}"
+            f" FROM (SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
+        )
+    return f"{_sizes(shape)}, {_whole(shape)}", (
+        f"SELECT count(*), count(DISTINCT m.case_id), {ids}, (SELECT r.most FROM r), {', '.join(columns)}"
+        f" FROM (SELECT e.case_id FROM ({entries}) e LIMIT (SELECT r.most FROM r)) m"
     )
+
+
+def _whole(shape: Shape) -> str:
+    """The CTE ``r``: how many entries the bounded count reads at most (``most``). ``:read``; or, when the
+    driving word's entries are counted exactly and the words' sizes say that the page asked next collects
+    and sorts every match (a page in reference order that a walk would not find, see :func:`worth_walking`:
+    ``:whole`` is its ``WALK_MARGIN * want / scan``; any other order), its entries and those of the words
+    written together, and one more: the count then has every match, and the page sorts their ids instead
+    of finding them again ("nguyen t" over 100,000 cases: 1,646 matches, counted from 1,600 of its 3,430
+    entries, then collected again with 2,744 probes). ``:whole`` 0: only ``:read`` (no page follows). Or
+    ``:need`` entries, when those are enough to tell whether there are more matches than asked (below)."""
+    drivers = min(shape.words, DRIVERS)
+    sizes = [f"n.n{d}" for d in range(drivers)]
+    fewest = sizes[0] if drivers == 1 else f"least({', '.join(sizes)})"
+    entries = f"{fewest} + n.nj" if shape.joined else fewest
+    cap = cap_for(shape.words, shape.postgresql)
+    cases = "(SELECT coalesce(max(x.id), 0) FROM cases x)"
+    whole = f"{fewest} < {cap} AND {entries} < :whole * {cases}"
+    # Or only :need entries, when the page walks whatever the count finds (the sizes say a walk finds it, and
+    # the first entries of the driving word say that more than twice BROAD_MATCHES match: see _enough), so
+    # that the count needs only to tell whether more than its limit (``:need`` - 1) match, and the driving
+    # word is one token, each case once among its entries (no words written together either): that many
+    # entries are that many cases ("chronic back": 1,001 matches among 2,042 entries of "back", each probed
+    # for "chronic", instead of 1,600 among 3,244).
+    checks = [
+        " AND ".join([_probed(shape, d), _one_token(d), _enough(shape, d, fewest)]) for d in range(drivers)
+    ]
+    one = " ".join(f"WHEN {_drives(d, drivers)} THEN {check}" for d, check in enumerate(checks))
+    walked = f"({fewest} >= {cap} OR {entries} >= :whole * {cases})"
+    few = f"{walked}{' AND n.nj = 0' if shape.joined else ''} AND CASE {one} END"
+    most = (
+        f"CASE WHEN {whole} THEN greatest(:read, {entries} + 1) WHEN {few} THEN least(:read, :need)"
+        " ELSE :read END"
+    )
+    return f"r AS MATERIALIZED (SELECT {most} AS most FROM n, m)"
+
+
+def _probed(shape: Shape, d: int) -> str:
+    """Whether, when word ``d`` drives, some other word is probed for each of its entries (else reading more
+    of them costs little)."""
+    return "NOT (" + " AND ".join(
+        _is_hashed(e, d, shape.postgresql) for e in range(shape.words) if e != d
+    ) + ")"
+
+
+def _enough(shape: Shape, d: int, fewest: str) -> str:
+    """Whether the first :data:`SAMPLE` entries of driving word ``d`` say that its matches are more than twice
+    :data:`BROAD_MATCHES` (its entries, up to the cap, times the share of the sample that matches): a page
+    in reference order is then walked, as a count of more than COUNT_READ entries would have said. (When
+    every word that may drive is past its cap, ``m`` has the sample already.)"""
+    hits = f"coalesce(m.h{d}, {_hits(shape, d, alias='g')})"
+    cap = cap_for(shape.words, shape.postgresql)
+    return f"{hits} * least({fewest}, {cap}) > {2 * BROAD_MATCHES * SAMPLE}"
+
+
+def _one_token(i: int) -> str:
+    """Whether the entries of word ``i`` are all of one token: its first and its last (two probes)."""
+    first = f"SELECT o.token FROM case_search_tokens o WHERE {_range_of('o', i)} ORDER BY o.token"
+    return f"({first} LIMIT 1) = ({first} DESC LIMIT 1)"
 
 
 def _sizes(shape: Shape) -> str:
@@ -370,16 +450,19 @@ def _sampled(shape: Shape) -> str:
     cap = cap_for(shape.words, shape.postgresql)
     drivers = min(shape.words, DRIVERS)
     capped = " AND ".join(f"(SELECT z{d}.n FROM z{d}) >= {cap}" for d in range(drivers))
-    columns = []
-    for d in range(drivers):
-        probes = " AND ".join(
-            _probe(e, "s.case_id", shape.postgresql, alias=f"q{d}_{e}") for e in range(shape.words) if e != d
-        )
-        entries = f"SELECT sd.case_id FROM case_search_tokens sd WHERE {_range_of('sd', d)} LIMIT {SAMPLE}"
-        columns.append(
-            f"CASE WHEN {capped} THEN (SELECT count(*) FROM ({entries}) s WHERE {probes}) END AS h{d}"
-        )
+    columns = [f"CASE WHEN {capped} THEN {_hits(shape, d)} END AS h{d}" for d in range(drivers)]
     return f"m AS MATERIALIZED (SELECT {', '.join(columns)})"
+
+
+def _hits(shape: Shape, d: int, alias: str = "q") -> str:
+    """How many of the first :data:`SAMPLE` entries of word ``d`` match the other words (probed)."""
+    probes = " AND ".join(
+        _probe(e, "s.case_id", shape.postgresql, alias=f"{alias}{d}_{e}")
+        for e in range(shape.words)
+        if e != d
+    )
+    entries = f"SELECT sd.case_id FROM case_search_tokens sd WHERE {_range_of('sd', d)} LIMIT {SAMPLE}"
+    return f"(SELECT count(*) FROM ({entries}) s WHERE {probes})"
 
 
 @cache

@@ -1,0 +1,180 @@
+"""The bounded count of a search of several words, on SQLite and PostgreSQL: when the page asked after it
+would collect and sort every match, PostgreSQL's count reads every match itself (past COUNT_READ entries)
+and gives their ids to the page; the words written together are looked up once, and their cases not probed
+again for the other words; a count whose page is walked reads only as many entries as it must count. The
+same counts and pages as a plain Python search either way."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from test_case_search import expected_refs, store_quickly, words_of
+
+from mdtboard.domain.case import Case, Patient
+from mdtboard.domain.search import Query, parse_query, prefix_upper_bound
+from mdtboard.services.context import Services
+from mdtboard.storage import case_search, case_search_reads
+from mdtboard.storage.db import Database
+
+FIRST = ["Ana", "Anna", "Bea"]
+LAST = ["Stone", "Stokes", "Quill"]
+TITLES = ["neck pain", "back pain", "pain", None]
+
+
+def _cases(n: int) -> list[Case]:
+    rng = random.Random(16)
+    return [
+        Case(
+            ref=f"W-{rng.randrange(10**6):06d}-{i}",
+            fictional=bool(i % 3),
+            patient=Patient(f"{rng.choice(FIRST)} {rng.choice(LAST)}"),
+            title=rng.choice(TITLES),
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_count_followed_by_a_page_that_collects_every_match_reads_them_all(db: Database) -> None:
+    """The query "an st" over 4,000 cases: some 1,800 matches among more than COUNT_READ entries of either
+    word, each word counted exactly. Followed by a page in another order than the references' (always
+    collected and sorted), PostgreSQL's count reads every match and gives their ids; followed by a page in
+    reference order that a walk can find (4,000 cases), or by nothing, it reads COUNT_READ entries, as SQLite
+    always does. Pages from the ids are those the search finds without them: every order, both directions,
+    from an offset, after a reference, real or fictional only."""
+    cases = _cases(4000)
+    store_quickly(db, cases)
+    words = words_of(cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    query = parse_query("an st")
+    expected = expected_refs(words, "an st")
+    assert len(expected) > case_search.COUNT_READ
+    with db.engine.connect() as conn:
+
+        def fetch(sql: str, values: dict[str, Any]) -> Sequence[Sequence[Any]]:
+            return conn.execute(sa.text(sql), values).all()
+
+        def counted(ahead: case_search_reads.Ahead | None, fictional: bool | None = None) -> Any:
+            return case_search_reads.bounded_count(
+                fetch, query, fictional, False, postgresql=postgresql, ahead=ahead
+            )
+
+        for ahead in (None, ("ref", 100)):
+            found, exact, sizes = counted(ahead)
+            assert not exact and not isinstance(sizes, case_search_reads.Listed), ahead
+        found, exact, sizes = counted(("name", 100))
+        assert (exact, isinstance(sizes, case_search_reads.Listed)) == (postgresql, postgresql)
+        matching = set(expected)
+        if postgresql:
+            assert found == len(expected)
+            assert isinstance(sizes, case_search_reads.Listed)
+            assert sorted({int(i) for i in sizes.ids.split(",")}) == sorted(
+                i for i, (ref, _) in enumerate(words, start=1) if ref in matching
+            )
+        for fictional in (None, True) if postgresql else ():
+            found, exact, listed = counted(("name", 100), fictional)
+            assert exact and isinstance(listed, case_search_reads.Listed)
+            for sort in case_search.SORT_COLUMNS:
+                for descending in (False, True):
+                    for limit, offset in ((40, 0), (40, 1500), (None, 0)):
+                        ways = [
+                            case_search_reads.page(
+                                fetch, fetch, query, fictional=fictional, limit=limit, offset=offset,
+                                sort=sort, descending=descending, matches=found, after=None, archived=False,
+                                postgresql=True, sizes=given,
+                            )
+                            for given in (listed, None)
+                        ]
+                        assert [r[0] for r in ways[0]] == [r[0] for r in ways[1]], (sort, limit, offset)
+            after = case_search_reads.page(
+                fetch, fetch, query, fictional=fictional, limit=30, offset=0, sort="ref", descending=False,
+                matches=found, after="W-5", archived=False, postgresql=True, sizes=listed,
+            )
+            assert [r[1] for r in after] == [
+                r[1] for r in case_search_reads.page(
+                    fetch, fetch, query, fictional=fictional, limit=30, offset=0, sort="ref",
+                    descending=False, matches=found, after="W-5", archived=False, postgresql=True,
+                )
+            ]
+    # the service's keystroke: the count and a page by name, as a plain Python search has them
+    services = Services.on(db)
+    page, total = services.cases.search_with_count("an st", count_limit=1000, limit=50, sort="name")
+    by_name = sorted((c.patient.display_name, i) for i, c in enumerate(cases, start=1) if c.ref in matching)
+    assert total == 1001
+    assert [s.id for s in page] == [i for _name, i in by_name[:50]]
+
+
+def test_the_cases_the_words_written_together_find_are_not_probed_again(db: Database) -> None:
+    """The query "nguyen t": every case whose words start "nguyent" is among those of "nguyen" and matches
+    "t" too. PostgreSQL's count reads the entries of "nguyent" once and skips those cases among the entries
+    of "nguyen" (they would each be probed for "t", and counted again); SQLite, whose probes are cheap,
+    reads them all. The same count either way."""
+    rng = random.Random(17)
+    cases = [
+        Case(
+            ref=f"N-{i:05d}",
+            fictional=True,
+            patient=Patient(rng.choice(["Nguyen Thi Hoa", "Nguyen Van An", "Nguyen Tuan", "Tran Thi Hoa"])),
+            title=rng.choice(["tendon pain", "knee pain", None]),
+        )
+        for i in range(1200)
+    ]
+    store_quickly(db, cases)
+    words = words_of(cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    query = parse_query("nguyen t")
+    assert query == Query(("nguyen", "t"), "nguyent")
+    shape = case_search.Shape(2, True, False, postgresql=postgresql)
+    values = case_search.params(query) | {"read": case_search.COUNT_READ, "whole": 0, "need": 1001}
+    with db.engine.connect() as conn:
+        read, distinct, *_ = conn.execute(sa.text(case_search.count_sql(shape)), values).one()
+        joined = conn.execute(
+            sa.text("SELECT count(*) FROM case_search_tokens WHERE token >= :lo AND token < :hi"),
+            {"lo": "nguyent", "hi": prefix_upper_bound("nguyent")},
+        ).scalar_one()
+    found = [have for _ref, have in words if any(t.startswith("nguyent") for t in have)]
+    others = [
+        have for _ref, have in words
+        if not any(t.startswith("nguyent") for t in have)
+        and any(t.startswith("nguyen") for t in have) and any(t.startswith("t") for t in have)
+    ]
+    assert distinct == len(expected_refs(words, "nguyen t")) == len(found) + len(others)
+    assert joined == len(found) > 0 and others
+    assert read == joined + len(others) if postgresql else read == joined + len(found) + len(others)
+
+
+def test_a_count_whose_page_is_walked_reads_only_as_many_entries_as_it_must_count(db: Database) -> None:
+    """The query "phantom l" over 3,500 cases: "phantom" (one token, each case once) drives and "l" (17,500
+    entries, past the cap) is probed for each of its entries. The page is walked whatever the count finds
+    (by the sizes, and the first entries of "phantom", which all match), so PostgreSQL's count reads only as
+    many entries as it must count (the library's 1,000, and one more) instead of COUNT_READ; "p l", whose
+    driving word is two tokens ("phantom", "pain": a case may come twice), reads COUNT_READ, as SQLite
+    does. The same counts and pages as a plain Python search."""
+    cases = [
+        Case(
+            ref=f"P-{i:05d}",
+            fictional=True,
+            patient=Patient(f"{FIRST[i % 3]} {LAST[i % 2]}"),
+            title=f"Phantom {'limb' if i % 2 else 'pain'} left lower leg lateral",
+        )
+        for i in range(3500)
+    ]
+    store_quickly(db, cases)
+    words = words_of(cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    services = Services.on(db)
+    with db.engine.connect() as conn:
+        for text, fewer in (("phantom l", True), ("p l", False)):
+            query = parse_query(text)
+            shape = case_search.Shape(2, True, False, postgresql=postgresql)
+            values = case_search.params(query) | {"read": case_search.COUNT_READ, "whole": 0, "need": 1001}
+            read, distinct, *_ = conn.execute(sa.text(case_search.count_sql(shape)), values).one()
+            assert read == (1001 if postgresql and fewer else case_search.COUNT_READ), text
+            if fewer:
+                assert distinct == read, text
+            expected = expected_refs(words, text)
+            assert len(expected) == 3500
+            page, total = services.cases.search_with_count(text, count_limit=1000, limit=100)
+            assert ([s.ref for s in page], total) == (expected[:100], 1001), text
