@@ -250,12 +250,13 @@ def _is_hashed(e: int, d: int, postgresql: bool) -> str:
 
 def _not_joined(shape: Shape, d: int, case_id: str) -> str:
     """For the branch of driving word ``d``: that the case is not among those the words written together
-    found (the branch before it), when their entries are few enough to be read whole (as another word would
-    be, see :func:`_is_hashed`): such a case is counted once already, and the other words need no probe for
-    it ("nguyen t": the 686 cases of "nguyent" are among the 2,744 of "nguyen", each probed for "t")."""
-    entries = "SELECT hj.case_id FROM case_search_tokens hj WHERE hj.token >= :jlo AND hj.token < :jhi"
+    found (the branch before it; their entries, the CTE ``j``, read whole), when those are few enough to be
+    read whole (as another word would be, see :func:`_is_hashed`): such a case is counted once already, and
+    the other words need no probe for it ("nguyen t": the 686 cases of "nguyent" are among the 2,744 of
+    "nguyen", each probed for "t")."""
     few = f"n.nj > 0 AND n.nj < {cap_for(shape.words, shape.postgresql)} AND n.nj <= {HASH_RATIO} * n.n{d}"
-    return f"CASE WHEN (SELECT {few} FROM n) THEN ({case_id} IN ({entries})) IS NOT TRUE ELSE TRUE END"
+    found = f"({case_id} IN (SELECT j.case_id FROM j)) IS NOT TRUE"
+    return f"CASE WHEN (SELECT {few} FROM n) THEN {found} ELSE TRUE END"
 
 
 def _drives(d: int, drivers: int) -> str:
@@ -334,7 +335,14 @@ def count_parts(shape: Shape) -> tuple[str, str]:
             f"SELECT count(*), count(DISTINCT m.case_id), {ids}, CAST(:read AS integer), {', '.join(columns)}"
             f" FROM (SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
         )
-    return f"{_sizes(shape)}, {_whole(shape)}", (
+    # The highest case id once (the columns and r); the entries of the words written together once (each
+    # branch of entries skips their cases, see _not_joined): each subquery is planned at every keystroke.
+    ctes = [_sizes(shape), "c AS MATERIALIZED (SELECT coalesce(max(x.id), 0) AS top FROM cases x)"]
+    if shape.joined:
+        joined = "SELECT hj.case_id FROM case_search_tokens hj WHERE hj.token >= :jlo AND hj.token < :jhi"
+        ctes.append(f"j AS MATERIALIZED ({joined})")
+    columns[0] = "(SELECT c.top FROM c)"
+    return ", ".join([*ctes, _whole(shape)]), (
         f"SELECT count(*), count(DISTINCT m.case_id), {ids}, (SELECT r.most FROM r), {', '.join(columns)}"
         f" FROM (SELECT e.case_id FROM ({entries}) e LIMIT (SELECT r.most FROM r)) m"
     )
@@ -354,25 +362,23 @@ def _whole(shape: Shape) -> str:
     fewest = sizes[0] if drivers == 1 else f"least({', '.join(sizes)})"
     entries = f"{fewest} + n.nj" if shape.joined else fewest
     cap = cap_for(shape.words, shape.postgresql)
-    cases = "(SELECT coalesce(max(x.id), 0) FROM cases x)"
-    whole = f"{fewest} < {cap} AND {entries} < :whole * {cases}"
-    # Or only :need entries, when the page walks whatever the count finds (the sizes say a walk finds it, and
-    # the first entries of the driving word say that more than twice BROAD_MATCHES match: see _enough), so
-    # that the count needs only to tell whether more than its limit (``:need`` - 1) match, and the driving
-    # word is one token, each case once among its entries (no words written together either): that many
-    # entries are that many cases ("chronic back": 1,001 matches among 2,042 entries of "back", each probed
-    # for "chronic", instead of 1,600 among 3,244).
-    checks = [
-        " AND ".join([_probed(shape, d), _one_token(d), _enough(shape, d, fewest)]) for d in range(drivers)
-    ]
-    one = " ".join(f"WHEN {_drives(d, drivers)} THEN {check}" for d, check in enumerate(checks))
-    walked = f"({fewest} >= {cap} OR {entries} >= :whole * {cases})"
-    few = f"{walked}{' AND n.nj = 0' if shape.joined else ''} AND CASE {one} END"
-    most = (
-        f"CASE WHEN {whole} THEN greatest(:read, {entries} + 1) WHEN {few} THEN least(:read, :need)"
-        " ELSE :read END"
-    )
-    return f"r AS MATERIALIZED (SELECT {most} AS most FROM n, m)"
+    whole = f"{fewest} < {cap} AND {entries} < :whole * c.top"
+    # Or only :need entries, when every word that may drive is past the cap (the page is walked whatever the
+    # count finds) and the sample says that more than twice BROAD_MATCHES match (see _enough), so that the
+    # count needs only to tell whether more than its limit (``:need`` - 1) match, and the driving word is
+    # one token, each case once among its entries (no words written together either): that many entries
+    # are that many cases ("chronic back": 1,001 matches among 2,042 entries of "back", each probed for
+    # "chronic", instead of 1,600 among 3,244).
+    # (Two words only: the statement is planned at every keystroke, and each word that may drive adds
+    # three subqueries to plan.)
+    most = f"CASE WHEN {whole} THEN greatest(:read, {entries} + 1)"
+    if shape.words == 2:
+        checks = [" AND ".join([_probed(shape, d), _enough(shape, d), _one_token(d)]) for d in range(2)]
+        one = f"CASE WHEN {_drives(0, 2)} THEN {checks[0]} ELSE {checks[1]} END"
+        few = f"{fewest} >= {cap}{' AND n.nj = 0' if shape.joined else ''} AND {one}"
+        most += f" WHEN {few} THEN least(:read, :need)"
+    most += " ELSE :read END"
+    return f"r AS MATERIALIZED (SELECT {most} AS most FROM n, m, c)"
 
 
 def _probed(shape: Shape, d: int) -> str:
@@ -383,14 +389,12 @@ def _probed(shape: Shape, d: int) -> str:
     ) + ")"
 
 
-def _enough(shape: Shape, d: int, fewest: str) -> str:
-    """Whether the first :data:`SAMPLE` entries of driving word ``d`` say that its matches are more than twice
-    :data:`BROAD_MATCHES` (its entries, up to the cap, times the share of the sample that matches): a page
-    in reference order is then walked, as a count of more than COUNT_READ entries would have said. (When
-    every word that may drive is past its cap, ``m`` has the sample already.)"""
-    hits = f"coalesce(m.h{d}, {_hits(shape, d, alias='g')})"
-    cap = cap_for(shape.words, shape.postgresql)
-    return f"{hits} * least({fewest}, {cap}) > {2 * BROAD_MATCHES * SAMPLE}"
+def _enough(shape: Shape, d: int) -> str:
+    """Whether the sample of driving word ``d`` (taken when every word that may drive is past the cap, see
+    :func:`_sampled`) says that its matches are more than twice :data:`BROAD_MATCHES` (the cap times the
+    share of the sample that matches): a page in reference order is then walked, as a count of more than
+    COUNT_READ entries would have said."""
+    return f"m.h{d} * {cap_for(shape.words, shape.postgresql)} > {2 * BROAD_MATCHES * SAMPLE}"
 
 
 def _one_token(i: int) -> str:
