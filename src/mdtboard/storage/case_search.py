@@ -33,6 +33,7 @@ from mdtboard.domain.frozen import Frozen
 from mdtboard.domain.search import TOKEN_LENGTH, Query, prefix_upper_bound
 from mdtboard.storage.case_search_plan import (
     DRIVERS,
+    ESTIMATE_READ,
     HASH_RATIO,
     SAMPLE,
     cap_for,
@@ -45,6 +46,7 @@ from mdtboard.storage.case_search_plan import WALK_SCAN as WALK_SCAN
 from mdtboard.storage.case_search_plan import Sizes as Sizes
 from mdtboard.storage.case_search_plan import limits as limits
 from mdtboard.storage.case_search_plan import plan as plan
+from mdtboard.storage.case_search_plan import walk_bound as walk_bound
 from mdtboard.storage.case_search_plan import worth_walking as worth_walking
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: the command line reads through here (storage.quick)
@@ -78,7 +80,7 @@ class Shape(Frozen):
 
     __slots__ = (
         "words", "joined", "fictional", "sort", "descending", "walk", "limited", "postgresql", "after",
-        "archived", "hashed", "listed",
+        "archived", "hashed", "listed", "gauged",
     )
     words: int
     joined: bool
@@ -97,6 +99,9 @@ class Shape(Frozen):
     #: The matches are known (their ids, comma-separated, in ``:ids``: see :func:`count_sql`): a page sorts
     #: them, looking nothing up.
     listed: bool
+    #: A walk (PostgreSQL) reads its first word whole when the estimate of its size is below ``:bound``
+    #: (see :func:`walk_bound`), else probes it.
+    gauged: bool
 
     def __init__(
         self,
@@ -112,10 +117,11 @@ class Shape(Frozen):
         archived: bool = False,
         hashed: tuple[bool, ...] = (),
         listed: bool = False,
+        gauged: bool = False,
     ) -> None:
         self._set(words=words, joined=joined, fictional=fictional, sort=sort, descending=descending,
                   walk=walk, limited=limited, postgresql=postgresql, after=after, archived=archived,
-                  hashed=hashed, listed=listed)
+                  hashed=hashed, listed=listed, gauged=gauged)
 
     def replace(self, **changes: Any) -> Shape:
         """This shape with ``changes`` (as ``dataclasses.replace``)."""
@@ -397,6 +403,16 @@ def _enough(shape: Shape, d: int) -> str:
     return f"m.h{d} * {cap_for(shape.words, shape.postgresql)} > {2 * BROAD_MATCHES * SAMPLE}"
 
 
+def _estimate(i: int) -> str:
+    """About how many entries word ``i`` has, when they are all of one token (else NULL): a token holds each
+    case once, in the order of the case ids, so its first :data:`ESTIMATE_READ` entries reach about that
+    share of the highest case id."""
+    first = f"SELECT o.case_id FROM case_search_tokens o WHERE {_range_of('o', i)}"
+    reach = f"SELECT max(x.case_id) FROM ({first} ORDER BY o.token, o.case_id LIMIT {ESTIMATE_READ}) x"
+    cases = "SELECT coalesce(max(y.id), 0) FROM cases y"
+    return f"CASE WHEN {_one_token(i)} THEN {ESTIMATE_READ} * ({cases}) / ({reach}) END"
+
+
 def _one_token(i: int) -> str:
     """Whether the entries of word ``i`` are all of one token: its first and its last (two probes)."""
     first = f"SELECT o.token FROM case_search_tokens o WHERE {_range_of('o', i)} ORDER BY o.token"
@@ -492,10 +508,17 @@ def _matches(shape: Shape, case_id: str) -> str:
     def hashed(i: int) -> bool:
         return i < len(shape.hashed) and shape.hashed[i]
 
-    every = " AND ".join(
+    terms = [
         _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _probe(i, case_id, shape.postgresql)
         for i in range(shape.words)
-    )
+    ]
+    every = " AND ".join(terms)
+    if shape.gauged:
+        # The first word read whole or probed as its estimated size says; checked first (as two conditions,
+        # the planner would check the cheaper-looking probe of the second word first).
+        whole = _listed(0, case_id, "w0", True)
+        gauged = f"CASE WHEN {_estimate(0)} < :bound THEN {whole} ELSE {terms[0]} END"
+        every = f"CASE WHEN {gauged} THEN {' AND '.join(terms[1:]) or 'TRUE'} ELSE FALSE END"
     if not shape.joined:
         return every
     if hashed(shape.words):

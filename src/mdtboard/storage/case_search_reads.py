@@ -219,6 +219,8 @@ def page(
         walk = broad and case_search.worth_walking(query, _by_words(sizes), want, postgresql=postgresql)
     listed = isinstance(sizes, Listed) and bool(query.words)  # every match known: sorted, not found again
     walk = walk and not listed
+    bound = case_search.walk_bound(query, _by_words(sizes), offset + (limit or 0), postgresql=postgresql)
+    gauged = walk and bound is not None
     query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
@@ -233,10 +235,12 @@ def page(
         archived=archived,
         hashed=() if listed else hashed,
         listed=listed,
+        gauged=gauged,
     )
     values = case_search.params(query, fictional, archived=archived)
     values |= {"after": after} if after is not None else {}
     values |= {"ids": sizes.ids} if isinstance(sizes, Listed) and listed else {}
+    values |= {"bound": bound} if gauged else {}
     if shape.limited:
         values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
     return fetch_page(case_search.page_sql(shape), values)

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
+from conftest import _postgres_schema_url
 from test_case_search import expected_refs, store_quickly, words_of
 
 from mdtboard.domain.case import Case, Patient
-from mdtboard.domain.search import Query, parse_query, prefix_upper_bound
+from mdtboard.domain.search import Query, matches, parse_query, prefix_upper_bound
 from mdtboard.services.context import Services
-from mdtboard.storage import case_search, case_search_reads
-from mdtboard.storage.db import Database
+from mdtboard.storage import case_search, case_search_plan, case_search_reads
+from mdtboard.storage.db import Database, open_database
 
 FIRST = ["Ana", "Anna", "Bea"]
 LAST = ["Stone", "Stokes", "Quill"]
@@ -211,3 +214,74 @@ def test_postgresql_sizes_a_word_alone_far_enough_for_a_walk_to_read_it_whole() 
     assert case_search.plan(jo, (100_000, 4849), postgresql=True, walk=True) == (jo, (True,))
     assert case_search.plan(jo, (100_000, 4000), postgresql=False, walk=True) == (jo, (False,))
     assert case_search.plan(jo, (100_000, case_search.SIZE_CAP), postgresql=True, walk=True) == (jo, (False,))
+
+
+def test_a_walk_bound_says_when_its_driving_word_counted_past_the_cap_is_worth_reading_whole() -> None:
+    """PostgreSQL: a walk reads its driving word counted past the cap whole when the estimate of its size is
+    below the bound (reading it costs less than probing the cases the walk looks at, by the share of its
+    first entries that matched in the count's sample); no bound for a word counted exactly (plan reads it
+    whole), on SQLite, or when the bound is not well past the cap."""
+    cap = case_search.SIZE_CAP
+    bound = partial(case_search.walk_bound, want=100, postgresql=True)
+    # "chronic back" over 100,000 cases: "back" drives, 54 of its first 100 entries missed "chronic"
+    back = bound(parse_query("chronic back"), (100_000, cap + 90, cap + 54, 0))
+    assert back is not None and 19_000 < back < 20_000
+    # half as many matches: a walk twice as long, a word read whole up to about 1.4 times the size
+    assert bound(parse_query("chronic back"), (100_000, cap + 90, cap + 77, 0)) > 1.4 * back  # type: ignore[operator]
+    # no other word to miss: about what probing the walk costs for a word of the cap
+    assert bound(parse_query("chronic"), (100_000, cap)) is None
+    assert bound(parse_query("phantom l"), (100_000, 6251, cap, 0)) is None  # counted exactly
+    sqlite = case_search.SQLITE_SIZE_CAP
+    on_sqlite = (100_000, sqlite + 90, sqlite + 54, 0)
+    assert case_search.walk_bound(parse_query("chronic back"), on_sqlite, 100, postgresql=False) is None
+    # never more than probing every case a walk may look at
+    most = case_search_plan.PROBE_TO_HASH * case_search.scan_for(100)
+    assert bound(parse_query("chronic back"), (10**9, cap + 90, cap + 99, 0)) == most
+
+
+@pytest.mark.postgres
+def test_a_walk_reads_its_driving_word_whole_when_its_estimated_size_is_below_the_bound() -> None:
+    """The first word of a walk, one token ("back": 1,500 of 3,000 cases), read whole when the estimate of
+    its size (how far among the case ids its first 1,000 entries reach) is below ``:bound``, else probed for
+    each case walked: the same pages either way, and as a plain Python search."""
+    rng = random.Random(18)
+    cases = [
+        Case(
+            ref=f"B-{rng.randrange(10**6):06d}-{i}",
+            fictional=bool(i % 3),
+            patient=Patient(f"{rng.choice(FIRST)} {rng.choice(LAST)}"),
+            title=rng.choice(["Chronic back pain", "Chronic neck pain", "Back spasm", "Chronic fatigue"]),
+        )
+        for i in range(3000)
+    ]
+    words = words_of(cases)
+    for url, _schema in _postgres_schema_url():
+        db = open_database(url)
+        try:
+            _stored(db, cases)
+            with db.engine.connect() as conn:
+                for query, fictional, descending in (("back chronic", None, False), ("back", True, True)):
+                    parsed = parse_query(query)
+                    shape = case_search.Shape(
+                        len(parsed.words), parsed.joined is not None, fictional is not None, walk=True,
+                        postgresql=True, descending=descending, gauged=True,
+                    )
+                    sql = case_search.page_sql(shape)
+                    values = case_search.params(parsed, fictional) | case_search.page_params(shape, 40, 30)
+                    pages, used = [], []
+                    for bound in (10**9, 0):
+                        rows = conn.execute(sa.text(sql), values | {"bound": bound}).all()
+                        pages.append([r[1] for r in rows])
+                        explained = sa.text(f"EXPLAIN ANALYZE {sql}")
+                        plan = conn.execute(explained, values | {"bound": bound}).all()
+                        read = [line for (line,) in plan if "case_search_tokens w0" in line]
+                        used.append(bool(read) and "never executed" not in read[0])
+                    kind = {c.ref: c.fictional for c in cases}
+                    expected = [
+                        ref for ref, have in sorted(words, key=lambda w: w[0], reverse=descending)
+                        if matches(parsed, have) and fictional in (None, kind[ref])
+                    ]
+                    assert pages[0] == pages[1] == expected[30:70], query
+                    assert used == [True, False], query
+        finally:
+            db.dispose()
