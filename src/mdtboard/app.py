@@ -17,7 +17,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mdtboard import __version__
-from mdtboard.system_packages import platform_failure_message
 
 APPLICATION_NAME = "mdtboard"
 ORGANIZATION_NAME = "mdtboard"
@@ -32,7 +31,7 @@ ENV_NO_GUI_THREADPOOL = "QT_NO_GUI_THREADPOOL"
 class _PlatformWatch:
     """While the QApplication is made: Qt's messages about its platform plugin are kept, not printed, and
     its fatal "no Qt platform plugin could be initialized" (which would abort the process) becomes
-    :func:`platform_failure_message` on standard error and exit status 1."""
+    :func:`~mdtboard.system_packages.platform_failure_message` on standard error and exit status 1."""
 
     def __init__(self) -> None:
         self.details: list[str] = []
@@ -43,6 +42,8 @@ class _PlatformWatch:
         if category.startswith("qt.qpa") or kind == QtMsgType.QtFatalMsg:
             self.details.append(message)
         if kind == QtMsgType.QtFatalMsg:
+            from mdtboard.system_packages import platform_failure_message
+
             platform = os.environ.get("QT_QPA_PLATFORM") or None
             sys.stderr.write(platform_failure_message(platform, self.details[:3]) + "\n")
             sys.stderr.flush()
@@ -95,11 +96,15 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     # No garbage collection until the window is painted: building it allocates much and frees little, and
     # the collector would walk every new object again and again on the way.
     gc.disable()
-    from mdtboard.log import configure
+    from mdtboard.log import configure, current_file
 
-    log_file = configure(debug=debug)
+    # The levels now; the file at the first record (finding the user's log folder, making it private and
+    # loading logging's handlers took some 15 ms before the first paint), which the opening of the database
+    # writes on its thread.
+    configure(debug=debug, deferred=True)
     app = make_application()
     from mdtboard.ui.crash import CrashHandler
+    from mdtboard.ui.heap import keep_built
     from mdtboard.ui.main_window import MainWindow
 
     window = MainWindow(QSettings())
@@ -108,10 +113,13 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     smoke_exit_ms = os.environ.get(ENV_SMOKE_EXIT_MS, "").strip()
     # A fault no slot caught is logged and told, and the program goes on; in a smoke run it ends the
     # program with status 1 instead of leaving it running half-built until someone closes it.
-    CrashHandler(log_file, then=(lambda: app.exit(1)) if smoke_exit_ms.isdigit() else None).install()
+    CrashHandler(current_file, then=(lambda: app.exit(1)) if smoke_exit_ms.isdigit() else None).install()
     if smoke_exit_ms.isdigit():
         window.services_ready.connect(lambda: QTimer.singleShot(int(smoke_exit_ms), app.quit))
     window.show_window()  # maximised on the first start, else as it was left
+    # What start-up made until the paint lasts (modules, classes, the window): kept out of the collector's
+    # generations before it runs again, so that its first collections do not walk all of it behind the paint.
+    window.after_first_paint(keep_built)
     window.after_first_paint(gc.enable)
     # The demo cases are offered only on the default database, never on a team's named server.
     offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)

@@ -9,7 +9,9 @@ raised, but not its message, which may quote what was typed.
 Only the standard library and platformdirs are imported here, so that every layer may log through
 ``logging.getLogger(__name__)`` and the program and the command line configure it with one call. The
 command line configures it ``deferred``: the file (and what finding its folder imports) is opened at the
-first record, so that a command that logs nothing does not pay for it.
+first record, so that a command that logs nothing does not pay for it. So does the desktop program, so that
+its window is shown without waiting for the log's folder (the first record usually comes from the opening of
+the database, on its own thread).
 """
 
 from __future__ import annotations
@@ -47,6 +49,14 @@ def log_file() -> Path:
     if isinstance(_handler, logging.FileHandler):
         return Path(_handler.baseFilename)
     return log_folder() / LOG_NAME
+
+
+def current_file() -> Path | None:
+    """The file records go to now; None when there is none (not opened yet by a ``deferred`` configuration,
+    or the log cannot be written)."""
+    if isinstance(_handler, logging.FileHandler):
+        return Path(_handler.baseFilename)
+    return None
 
 
 class _WithoutMessages(logging.Formatter):

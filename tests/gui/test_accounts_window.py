@@ -21,8 +21,9 @@ from mdtboard.domain.conference import Conference
 from mdtboard.services import permissions
 from mdtboard.services.context import open_services
 from mdtboard.ui.accounts.dialogs import FirstStartDialog
+from mdtboard.ui.accounts.lock_screen import LockScreen
 from mdtboard.ui.accounts.manage import AccountsDialog
-from mdtboard.ui.accounts.people import BY_PIN, LockScreen
+from mdtboard.ui.accounts.people import BY_PIN
 from mdtboard.ui.conference.attendance import AttendancePanel
 from mdtboard.ui.main_window import CONFERENCE, MainWindow
 

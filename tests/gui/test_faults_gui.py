@@ -144,3 +144,31 @@ def test_a_fault_of_the_program_is_logged_told_once_and_the_program_goes_on(
     assert "uncaught exception (fault 2)" in text and "builtins.KeyError" in text
     assert "Privatename" not in text
     mdtboard_log.unconfigure()
+
+
+def test_a_fault_before_the_log_is_opened_is_logged_and_its_file_named(qtbot: QtBot, tmp_path: Path) -> None:
+    """The program opens its log at the first record (``configure(deferred=True)``, so that the window is
+    shown without waiting for the log's folder): a fault that is that first record opens the file, is
+    written to it, and the message names it."""
+    mdtboard_log.unconfigure()
+    folder = tmp_path / "log"
+    mdtboard_log.configure(folder=folder, deferred=True)
+    assert mdtboard_log.current_file() is None and not folder.exists()  # nothing opened yet
+    window = _window(qtbot, tmp_path / "settings.ini")
+    handler = CrashHandler(mdtboard_log.current_file, parent=lambda: window)
+    try:
+        raise RuntimeError(f"while saving the case of {NAME}")
+    except RuntimeError as exc:
+        handler(type(exc), exc, exc.__traceback__)
+    log_file = folder / "mdtboard.log"
+    assert handler.log_file == mdtboard_log.current_file() == log_file
+    box = handler.box
+    assert isinstance(box, QMessageBox)
+    assert box.text() == crash_message(log_file) and f"Details are in {log_file}." in box.text()
+    box.button(QMessageBox.StandardButton.Ok).click()
+    for h in logging.getLogger("mdtboard").handlers:
+        h.flush()
+    text = log_file.read_text("utf-8")
+    assert "uncaught exception (fault 1)" in text and "builtins.RuntimeError" in text
+    assert "Privatename" not in text
+    mdtboard_log.unconfigure()

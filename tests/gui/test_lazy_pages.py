@@ -137,3 +137,26 @@ def test_what_the_first_paint_needs_imports_no_database_layer() -> None:
     heavy = [m for m in loaded if m.split(".")[0] in {"sqlalchemy", "alembic", "reportlab"}
              or m.startswith(database)]
     assert heavy == []
+
+
+def test_what_the_first_paint_needs_leaves_the_rest_for_later() -> None:
+    """Before ``show()`` the program imports only what its window needs for the first paint, beyond what
+    PySide6 imports itself: not the log's file handler, the domain's errors, ``dataclasses``, ``datetime`` or
+    ``queue`` (for the settings, the clocks and the background operations), the lock screen and the
+    accounts' dialogs, the missing database's dialog (each is imported when first used)."""
+    code = (
+        "import json, sys\n"
+        "import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets\n"
+        "before = set(sys.modules)\n"
+        "import mdtboard.app, mdtboard.cli, mdtboard.log, mdtboard.ui.crash, mdtboard.ui.heap\n"
+        "import mdtboard.ui.main_window\n"
+        "print(json.dumps(sorted(set(sys.modules) - before)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout)
+    later = (
+        "logging.handlers", "platformdirs", "dataclasses", "datetime", "queue", "mdtboard.domain.errors",
+        "mdtboard.domain.clocks", "mdtboard.system_packages", "mdtboard.ui.accounts.dialogs",
+        "mdtboard.ui.accounts.lock_screen", "mdtboard.ui.missing_database",
+    )
+    assert [m for m in loaded if m in later] == []

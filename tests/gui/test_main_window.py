@@ -301,3 +301,47 @@ def test_a_background_failure_nobody_handles_is_shown_in_the_status_bar_and_logg
     )
     logged = [r.getMessage() for r in caplog.records if r.name == "mdtboard.ui.ops"]
     assert logged == ["save of test record failed: MdtboardError"]  # its kind, never its text
+
+
+def test_background_operations_start_their_threads_with_the_first_operation(qtbot: QtBot) -> None:
+    """The main window makes the program's operations before its first paint; their threads (and the
+    domain's errors) wait for the first operation, which then runs and is delivered as always: its result,
+    and a failure nobody handles in the one place."""
+    import threading
+
+    def workers() -> int:
+        return sum(t.name in ("mdtboard-writer", "mdtboard-reader") for t in threading.enumerate())
+
+    before = workers()
+    operations = ops.Operations()
+    assert workers() == before  # no thread yet
+    results: list[int] = []
+
+    def fail() -> None:
+        raise MdtboardError("The disk is full. Nothing was changed.")
+
+    done = operations.read(lambda: 6 * 7, success=results.append, label="answer")
+    with qtbot.waitSignal(operations.failed, timeout=10_000) as failed:
+        failing = operations.write(fail, label="save of test record")
+    qtbot.waitUntil(lambda: done.delivered and failing.delivered, timeout=10_000)
+    assert results == [42] and failed.args == ["The disk is full. Nothing was changed."]
+    assert workers() == before + 2  # the reader and the writer, one each
+    operations.shutdown()
+    operations.deleteLater()
+
+
+def test_the_sign_in_keys_reach_the_whole_program(qtbot: QtBot, tmp_path: Path) -> None:
+    """File > Lock (Ctrl+L) and Switch user (F4) act in every window of the program (an application
+    shortcut, set by the property's name before the first paint), above Quit; Accounts… has no key."""
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    people = window.people
+    assert people.lock_action.shortcut().toString() == "Ctrl+L"
+    assert people.switch_action.shortcut().toString() == "F4"
+    assert people.accounts_action.shortcut().isEmpty() and people.accounts_action.shortcuts() == []
+    for action in (people.lock_action, people.switch_action, people.accounts_action):
+        assert action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+        assert not action.isEnabled()  # until someone may sign in
+    file_actions = window.ui.menuFile.actions()
+    assert file_actions[-1] is window.ui.actionQuit
+    assert file_actions.index(people.accounts_action) < len(file_actions) - 1

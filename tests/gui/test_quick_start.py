@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from mdtboard.domain.case import Case, Patient
 from mdtboard.services.context import Services, open_services
 from mdtboard.ui import startup
-from mdtboard.ui.accounts.people import Curtain
+from mdtboard.ui.accounts.lock_screen import Curtain
 from mdtboard.ui.cases.table_cells import COLUMNS
 from mdtboard.ui.cases.table_model import CaseTableModel
 from mdtboard.ui.main_window import CASE, MainWindow

@@ -11,11 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-#: An oral case presentation should stay under 5 minutes (clinical reference). Kept here, beside the clocks,
-#: rather than in :mod:`~mdtboard.domain.timers`, so that the settings read before the window's first paint
-#: do not import the timers and the case model with them.
-DEFAULT_PRESENTATION_TARGET_MINUTES = 5.0
-
 # --- clocks -------------------------------------------------------------------------------------------
 
 

@@ -202,6 +202,10 @@ def proposal(draft: TeachingDraft, hint: IdentifierHint, text: str | None = None
                         hint.start if text is not None else 0)
 
 
+#: Kinds of hint a pseudonym put in may be taken for: not asked about again.
+_PSEUDONYM_KINDS = (HintKind.NAME, HintKind.PLACE, HintKind.INSTITUTION)
+
+
 def _known_hints(
     where: str, text: str, names: tuple[str, ...], aliases: dict[str, str], kept: dict[str, str], today: date,
     known: tuple[Known, ...] = (),
@@ -212,8 +216,8 @@ def _known_hints(
     out = []
     for hint in find_identifiers(where, text, names, today, known=known):
         words = [w.strip("'’-.,").casefold() for w in hint.text.split()]
-        if hint.kind is HintKind.NAME and words and all(w in pseudonyms for w in words):
-            continue
+        if hint.kind in _PSEUDONYM_KINDS and words and all(w in pseudonyms for w in words):
+            continue  # a pseudonym put in, which the finder may take for a town ("Reyes Romero")
         reason = kept.get(hint.text.casefold())
         out.append(replace(hint, reason=reason) if reason else hint)
     return tuple(out)
@@ -373,7 +377,10 @@ def make_teaching_case(
     people = _people(case)
     names = people_names(case, today)
     group = group_for(patient.preferred_language)
-    aliases = Aliases(seed, group, {n.casefold() for n in names})
+    # a pseudonym is never a real name part, nor capitals the case writes (initials stand for initials)
+    capitals = {w.casefold() for _f, _w, text, _s in text_slots(case)
+                for w in re.findall(r"\b[A-Z]{2,4}\b", text)}
+    aliases = Aliases(seed, group, {n.casefold() for n in names} | capitals)
     changes: list[Change] = []
     new.ref = ref or teaching_ref(seed)
     new.fictional = False

@@ -60,6 +60,7 @@ from mdtboard.domain.phi_forms_sites import (
 )
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_labels import label_spans
+from mdtboard.domain.phi_month_words import date_end, month_word_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import CHECKED_ID, LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
 from mdtboard.domain.phi_people import bracket_age_spans, people_not_names, people_spans
@@ -82,6 +83,12 @@ from mdtboard.domain.phi_shapes import (
     lowercase_name_spans,
     shape_age_spans,
     shape_name_spans,
+)
+from mdtboard.domain.phi_staff import (
+    person_age_spans,
+    plate_spans,
+    relative_name_spans,
+    staff_initials_spans,
 )
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
@@ -350,7 +357,7 @@ def _add(
     clashes with another hint."""
     wide = (start, end)
     if kind is HintKind.DATE:
-        wide = (widen_date(text, start), end)
+        wide = (widen_date(text, start), date_end(text, end))
     elif kind is HintKind.NAME:
         wide = widen_name(text, start, end)
     elif kind is HintKind.PLACE:
@@ -418,6 +425,8 @@ def _rule_spans(
         add(match.start(), match.end(), HintKind.SSN)
     for match in CHECKED_ID.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER)
+    for start, end in plate_spans(text):
+        add(start, end, HintKind.RECORD_NUMBER)
     for match in LABELLED_NUMBER.finditer(text):
         add(match.start("code"), match.end("code"), HintKind.RECORD_NUMBER)
     for start, end in national_number_spans(text):
@@ -427,6 +436,8 @@ def _rule_spans(
     for start, end, year in date_world_spans(text):
         add(start, end, HintKind.DATE, True, year)
     for start, end, year in date_form_spans(text, today):
+        add(start, end, HintKind.DATE, True, year)
+    for start, end, year in month_word_spans(text):
         add(start, end, HintKind.DATE, True, year)
     for region in PHONE_REGIONS:
         for number in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
@@ -477,7 +488,7 @@ def _rule_spans(
         group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
-    for start, end in (*age_spans(text), *age_form_spans(text)):
+    for start, end in (*age_spans(text), *age_form_spans(text), *person_age_spans(text)):
         add(start, end, HintKind.AGE_OVER_89)
     for start, end, sure in bracket_age_spans(text, clinical):
         add(start, end, HintKind.AGE_OVER_89, sure)
@@ -511,6 +522,8 @@ def _rule_spans(
         if what == "name":
             add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
+        add(start, end, HintKind.NAME, sure)
+    for start, end, sure in (*staff_initials_spans(text), *relative_name_spans(text)):
         add(start, end, HintKind.NAME, sure)
     for start, end, sure in (*shape_name_spans(text, clinical), *lowercase_name_spans(text)):
         add(start, end, HintKind.NAME, sure)

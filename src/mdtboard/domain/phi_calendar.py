@@ -30,6 +30,13 @@ _READING_BEFORE = re.compile(
     r"approx|approximately|only|up|down|by|per|over|under)\s*[:=]?\s*$|(?-i:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*)"
     r"\s*[:=]?\s*$|\d\s*$"
 )
+#: What an ordinal counts that is not a day of the month: "the 12th rib", "the 3rd cycle".
+_ORDINAL_NOUNS = (
+    r"ribs?|vertebra[e]?|nerves?|cranial|metatarsals?|metacarpals?|toes?|fingers?|digits?|percentile|centile|"
+    r"times?|floor|cycles?|doses?|sessions?|visits?|days?|weeks?|months?|years?|attempts?|generation|"
+    r"editions?|grades?|lumbar|thoracic|cervical|sacral|intercostal|space|level|trimester|decade|"
+    r"post-?op|postoperative|round|course|injection|infusion|line|step|stage|time-?point|of\s+the\s+month"
+)
 _DURATION_BEFORE = re.compile(r"(?i:for|x|over|past|last|within|lasting|approx|about|only|after)\s*$")
 _AFTER_FRACTION = re.compile(
     r"\s*(?:%|mg|mcg|ml|g\b|tab|tabs|tablet|dose|of\b|strength|power|points?|pts|hx|history|ago|duration|"
@@ -67,10 +74,17 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # a day and a month of another language without a year: "10 dic", "3 okt."
         re.compile(rf"(?<![\w.,/-])(?:0?[1-9]|[12]\d|3[01])\.?\s+(?i:{day_short})\.?(?![\w'’-])"),
         # the day alone: "by 13th", "on the 2nd."
-        re.compile(r"(?<![\w-])(?i:by|on|until|till|since|from|before|after|due)\s+(?:the\s+)?"
-                   r"(?P<m>(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|at|to)\b)"),
+        re.compile(r"(?<![\w-])(?i:by|on|until|till|since|from|before|after|due)\s+"
+                   r"(?P<m>(?:(?i:the)\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))"
+                   r"(?=\s*(?:[.,;:)!?]|$)|\s+(?:and|or|at|to)\b)"),
         # a month of another language alone (a question): "falleció en marzo"
         re.compile(rf"(?<![\w'’-])(?i:{foreign})(?![\w'’-])"),
+        # the day alone after "on the", "since the"... before another word (a question): "came home on the
+        # 12th she...", not "on the 12th rib", "since the 3rd cycle"
+        re.compile(r"(?<![\w-])(?i:on|since|from|until|till|by|before|after)\s+(?P<m>(?i:the)\s+(?:[12]?\d|3[01])"
+                   r"(?:st|nd|rd|th))(?=\s+[^\W\d_])(?!\s+(?i:" + _ORDINAL_NOUNS + r")\b)"),
+        # "the 12th" closing a clause, after any word (a question): "I can't do the 12th, I have..."
+        re.compile(r"(?<![\w-])(?P<m>(?i:the)\s+(?:[12]?\d|3[01])(?:st|nd|rd|th))(?=\s*(?:[,;:?!)]|\.(?!\d)|$))"),
     )
 
 
@@ -84,7 +98,7 @@ def loose_date_spans(text: str) -> list[Sure]:
     for index, pattern in enumerate(_patterns()):
         for match in pattern.finditer(text):
             group = "m" if "m" in pattern.groupindex else 0
-            spans.append((*match.span(group), index != 4))
+            spans.append((*match.span(group), index < 4))
     for match in _DOTTED.finditer(text):
         if not _READING_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             spans.append((*match.span(), True))

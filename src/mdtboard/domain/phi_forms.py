@@ -29,6 +29,7 @@ import re
 from datetime import date
 from functools import cache
 
+from mdtboard.domain.phi_month_words import weekday_before
 from mdtboard.domain.phi_names import capitalised_words
 from mdtboard.domain.phi_vocab import LOWER, UPPER, alternation, entries
 from mdtboard.domain.phi_words import GENERIC, NOT_NAMES, NOT_TOWNS
@@ -250,7 +251,8 @@ def _short_weekday_before() -> re.Pattern[str]:
 
 def widen_date(text: str, start: int) -> int:
     """A date's start widened to the weekday and the article written before it ("vendredi 9 octobre",
-    "den 3 november", "le lundi 4 mars"), or a weekday in two letters heading a line ("Di 10/11/2026")."""
+    "den 3 november", "le lundi 4 mars"), a weekday of any language (``phi_month_words.weekday_before``:
+    "neljapäeval 20.11"), or a weekday in two letters heading a line ("Di 10/11/2026")."""
     short = _short_weekday_before().search(text, max(0, start - 8), start)
     if short is not None:
         return short.start() + len(short.group()) - len(short.group().lstrip())
@@ -260,7 +262,7 @@ def widen_date(text: str, start: int) -> int:
         if match is None:
             break
         start = match.start()
-    return start
+    return weekday_before(text, start)
 
 
 # ----------------------------------------------------------------------------------------------- names

@@ -337,6 +337,9 @@ def _regions() -> frozenset[str]:
     return frozenset(" ".join(re.findall(r"[^\W_]+", name.casefold())) for name in (*names, *REGIONS))
 
 
+_PAIN_SCORE = re.compile(r"(?:10|\d)\s?/\s?10")
+
+
 def _askable(text: str, spans: list[tuple[int, int]], first: int, last: int, kind: str,
              lower: set[str]) -> bool:
     """Whether the run of tokens ``first``..``last``, labelled ``kind``, may be asked about: see
@@ -349,6 +352,10 @@ def _askable(text: str, spans: list[tuple[int, int]], first: int, last: int, kin
     capitalised = [w.casefold() for w in words if w[:1].isupper()]
     if kind != "DATE" and capitalised and all(w in lower for w in capitalised):
         return False
+    if kind == "ADDR" and not any(ch.isalpha() for ch in text[start:end]):
+        return False  # figures alone are no street ("2019-20")
+    if kind == "DATE" and _PAIN_SCORE.fullmatch(text, start, end):
+        return False  # "7/10": a pain score out of ten, in a pain clinic's letters, far more than a date
     if kind == "DATE" and not any(ch.isalpha() for ch in text[start:end]):
         # a fraction after a score's or a reading's name, or before a unit, is not a date ("HADS 11/21")
         before = text[max(0, start - 40):start]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -92,6 +93,14 @@ def groups() -> tuple[str, ...]:
     return tuple(sorted(_book()["groups"]))
 
 
+#: Initials standing for a person: two to four letters, the first and the last capitals ("TW", "FMcL").
+_INITIALS = re.compile(r"[A-Z](?:[A-Z]|[a-z]?[A-Z]|[A-Z][a-z]?[A-Z]|[a-z][A-Z][a-z]?[A-Z]?)")
+
+
+#: The letters initials are made of (the commonest first letters of names).
+_INITIAL_LETTERS = "ABCDEFGHJKLMNPRSTW"
+
+
 def _digest(*parts: str) -> int:
     digest = hashlib.sha256("\x1f".join(("mdtboard-alias", *parts)).encode()).digest()
     return int.from_bytes(digest[:8], "big")
@@ -159,6 +168,8 @@ class Aliases:
                 out.append(word)
                 continue
             known = self.known(core)
+            if known is None and len(words) == 1 and not titled and _INITIALS.fullmatch(core):
+                known = self.initials(core)
             if known is None:
                 family = titled if len(words) == 1 else index == len(words) - 1
                 group = self.clinician_group(real) if clinician else None
@@ -170,6 +181,24 @@ class Aliases:
         pseudonym = " ".join(out)
         self._remember_initials(real, pseudonym)
         return pseudonym
+
+    def initials(self, real: str) -> str:
+        """Initials of nobody named in the case ("TW" in "Present: TW, LB") stand for other initials, chosen
+        by the seed and the initials (so each person keeps theirs and different people get different ones,
+        even when each is asked about alone), never a whole name, never capitals the case writes."""
+        key = real.casefold()
+        if key in self.mapping:
+            return self.mapping[key]
+        taken = set(self.mapping.values())
+        for attempt in range(200):
+            number = _digest(self.seed, "initials", key, str(attempt))
+            candidate = _INITIAL_LETTERS[number % 18] + _INITIAL_LETTERS[number // 18 % 18]
+            fresh = candidate not in taken and candidate.casefold() not in (key, *self.avoid)
+            if fresh:
+                self.mapping[key] = candidate
+                return candidate
+        self.mapping[key] = real  # (200 tries: never reached by a real case)
+        return real
 
     def _remember_initials(self, real: str, pseudonym: str) -> None:
         """The initials of a whole name stand for the initials of its pseudonym ("CJ" of Carol Jessop is "RS"

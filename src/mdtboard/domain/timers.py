@@ -28,12 +28,12 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from mdtboard.domain.case import Discipline
-from mdtboard.domain.clocks import DEFAULT_PRESENTATION_TARGET_MINUTES as DEFAULT_PRESENTATION_TARGET_MINUTES
 from mdtboard.domain.clocks import Anchor, Clock, format_mmss
 from mdtboard.domain.clocks import FakeClock as FakeClock  # named here as before: the timers' clocks
 from mdtboard.domain.clocks import SystemClock as SystemClock
 from mdtboard.domain.clocks import format_hms as format_hms
 from mdtboard.domain.errors import NOTHING_CHANGED, InvalidInputError, MdtboardError, Problem
+from mdtboard.domain.targets import DEFAULT_PRESENTATION_TARGET_MINUTES as DEFAULT_PRESENTATION_TARGET_MINUTES
 
 #: The countdown warns when this many seconds (or fewer) of the budget are left.
 WARNING_SECONDS = 120.0

@@ -14,10 +14,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mdtboard.ui.editing.clock import saved_up_to
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +34,28 @@ def crash_message(log_file: Path | None) -> str:
 
 
 class CrashHandler:
-    """The exception hook: log, tell once, carry on. ``then`` runs after (the smoke run exits)."""
+    """The exception hook: log, tell once, carry on. ``then`` runs after (the smoke run exits).
+
+    ``log_file``: the log's file, or a function that says which it is when a fault comes (the program opens
+    its log at the first record, which may be the fault's: :func:`mdtboard.log.current_file`)."""
 
     def __init__(
         self,
-        log_file: Path | None,
+        log_file: Path | Callable[[], Path | None] | None,
         parent: Callable[[], QWidget | None] | None = None,
         then: Callable[[], None] | None = None,
     ) -> None:
-        self.log_file = log_file
+        self._log_file = log_file
         self._parent = parent or QApplication.activeWindow
         self._then = then
         self.box: QMessageBox | None = None
         self.faults = 0
         self._previous: Hook | None = None
+
+    @property
+    def log_file(self) -> Path | None:
+        """Where the faults are logged (None: no log could be written)."""
+        return self._log_file() if callable(self._log_file) else self._log_file
 
     def install(self) -> None:
         self._previous = sys.excepthook
@@ -69,6 +81,7 @@ class CrashHandler:
 
     def _show(self) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(
             QMessageBox.Icon.Warning,

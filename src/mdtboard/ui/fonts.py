@@ -2,6 +2,9 @@
 
 Widgets that show text larger or smaller than the rest (headings, banners) say so with
 :func:`set_relative_font`, and follow when the scale changes.
+
+The main window imports this module before its first paint: PySide6 classes that only a change of text
+size needs are imported where they are used (each class imported builds its Python type and enums).
 """
 
 from __future__ import annotations
@@ -9,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 MIN_SCALE = 0.7
 MAX_SCALE = 2.5
@@ -41,6 +43,7 @@ def _inherit_again(widgets: list[QWidget]) -> None:
     """A widget that should inherit its parent's font but missed the change (a table's header has been
     seen to) takes it now: ``setFont(QFont())`` inherits again, without fixing a font of its own."""
     from PySide6.QtCore import Qt  # here, not at start-up (see main_window)
+    from PySide6.QtGui import QFont
 
     for widget in widgets:
         parent = widget.parentWidget()
@@ -72,6 +75,8 @@ class FontScaler:
         self.scale = 1.0
 
     def apply(self, scale: float) -> float:
+        from PySide6.QtWidgets import QHeaderView
+
         self.scale = clamp(scale)
         font = QApplication.font()
         font.setPointSizeF(self.base * self.scale)

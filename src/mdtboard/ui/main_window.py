@@ -25,9 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QIcon, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
-from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 from mdtboard.ui.accounts.people import install_people
@@ -120,7 +119,9 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
         self._steps = StepRunner(self)
         self._fonts = FontScaler()
         self._shortcut_sheet: ShortcutSheet | None = None
-        path = icon_path()
+        # The program's application carries the icon already (app.make_application), and its windows show
+        # it; setting it again sends an icon change to every widget of the window (about 2 ms at the start).
+        path = icon_path() if QApplication.windowIcon().isNull() else None
         if path is not None:
             self.setWindowIcon(QIcon(str(path)))
         self._add_undo_actions()
@@ -237,6 +238,8 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
             workspace_built(self, workspace)
         conf_id, self._reopen_conference = self._reopen_conference, None
         if conf_id:
+            from mdtboard.domain.errors import MdtboardError
+
             try:
                 workspace.open_conference(conf_id)  # the conference open last time
             except MdtboardError:
@@ -296,6 +299,7 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
 
     def _placeholder(self) -> QWidget:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QVBoxLayout
 
         page = QWidget(self)
         layout = QVBoxLayout(page)

@@ -19,39 +19,56 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import queue
 import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from mdtboard.domain.errors import MdtboardError
+if TYPE_CHECKING:
+    import queue
+
+    from mdtboard.domain.errors import MdtboardError
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-@dataclass(eq=False)
 class Op(Generic[T]):
-    """One operation: the work, where its outcome goes, and (once done) its outcome."""
+    """One operation: the work, where its outcome goes, and (once done) its outcome.
 
-    work: Callable[[], T]
-    parent: QObject | None
-    success: Callable[[T], None] | None
-    failure: Callable[[MdtboardError], None] | None
-    label: str
-    done: threading.Event = field(default_factory=threading.Event)
-    result: Any = None
-    error: BaseException | None = None
-    delivered: bool = False
-    seq: int = 0
-    writes: bool = False  # queued on the writer (a save), not the reader
+    A plain class (compared by identity), not a dataclass: the main window makes the program's operations
+    before its first paint, and neither ``dataclasses`` nor the domain's errors (nor ``queue``, see
+    :class:`_Worker`) are imported for them until an operation runs."""
+
+    __slots__ = ("work", "parent", "success", "failure", "label", "done", "result", "error", "delivered",
+                 "seq", "writes")
+
+    def __init__(
+        self,
+        work: Callable[[], T],
+        parent: QObject | None,
+        success: Callable[[T], None] | None,
+        failure: Callable[[MdtboardError], None] | None,
+        label: str,
+        *,
+        writes: bool = False,  # queued on the writer (a save), not the reader
+    ) -> None:
+        self.work = work
+        self.parent = parent
+        self.success = success
+        self.failure = failure
+        self.label = label
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.delivered = False
+        self.seq = 0
+        self.writes = writes
 
     @property
     def failed(self) -> bool:
@@ -65,21 +82,28 @@ class _Relay(QObject):
 
 
 class _Worker:
-    """One thread running operations from its queue, in order."""
+    """One thread running operations from its queue, in order; the queue is made and the thread started with
+    the first operation (the main window makes the program's operations before its first paint, and starting
+    a thread waits until the thread runs, which on a busy machine may take milliseconds)."""
 
     def __init__(self, name: str, relay: _Relay) -> None:
-        self._queue: queue.Queue[Op[Any] | None] = queue.Queue()
+        self._name = name
+        self._queue: queue.Queue[Op[Any] | None] | None = None
         self._relay = relay
         self._busy = 0
         self._lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
-        self._thread.start()
 
     def put(self, op: Op[Any]) -> None:
         with self._lock:
             self._busy += 1
-        self._queue.put(op)
+            if self._queue is None:
+                import queue
+
+                self._queue = queue.Queue()
+                threading.Thread(target=self._run, args=(self._queue,), name=self._name, daemon=True).start()
+            work = self._queue
+        work.put(op)
 
     @property
     def busy(self) -> int:
@@ -90,11 +114,12 @@ class _Worker:
             return self._idle.wait_for(lambda: self._busy == 0, timeout)
 
     def stop(self) -> None:
-        self._queue.put(None)
+        if self._queue is not None:
+            self._queue.put(None)
 
-    def _run(self) -> None:
+    def _run(self, work: queue.Queue[Op[Any] | None]) -> None:
         while True:
-            op = self._queue.get()
+            op = work.get()
             if op is None:
                 return
             try:
@@ -205,6 +230,8 @@ class Operations(QObject):
 
     # -- the outcome, on the GUI thread
     def _deliver(self, op: Op[Any]) -> None:
+        from mdtboard.domain.errors import MdtboardError
+
         if op.delivered:
             return
         op.delivered = True

@@ -14,12 +14,11 @@ They never hold patient data: ids of the last case and conference opened, folder
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from mdtboard.domain.clocks import DEFAULT_PRESENTATION_TARGET_MINUTES
+from mdtboard.domain.targets import DEFAULT_PRESENTATION_TARGET_MINUTES
 
 T = TypeVar("T")
 
@@ -76,16 +75,30 @@ _CONVERT: dict[type, Callable[[object], Any]] = {
 }
 
 
-@dataclass(frozen=True)
+def _any(_value: object) -> bool:
+    return True
+
+
 class Option(Generic[T]):
     """One setting. ``valid`` says whether a stored value of the right type may be used (a zoom in its
-    range, a folder that is not empty); one that may not reads as the default."""
+    range, a folder that is not empty); one that may not reads as the default.
 
-    key: str
-    kind: type
-    default: T
-    doc: str
-    valid: Callable[[T], bool] = field(default=lambda _value: True, compare=False)
+    A plain class rather than a dataclass: the window reads its settings before its first paint, and
+    ``dataclasses`` (with the making of the class) would be imported for this alone."""
+
+    __slots__ = ("key", "kind", "default", "doc", "valid")
+
+    def __init__(
+        self, key: str, kind: type, default: T, doc: str, valid: Callable[[T], bool] = _any
+    ) -> None:
+        self.key = key
+        self.kind = kind
+        self.default = default
+        self.doc = doc
+        self.valid = valid
+
+    def __repr__(self) -> str:
+        return f"Option({self.key!r}, {self.kind.__name__}, {self.default!r})"
 
     def read(self, settings: QSettings) -> T:
         stored = settings.value(self.key)

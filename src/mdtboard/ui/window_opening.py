@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from mdtboard.domain.errors import MdtboardError
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+    from mdtboard.domain.errors import MdtboardError
     from mdtboard.services.cases import CaseService, StoredCase
     from mdtboard.services.context import Services
     from mdtboard.services.quick_cases import QuickCases
@@ -99,11 +99,10 @@ class DatabaseOpening(WindowPart):
         self._first_paint.then(lambda: self._start_opening(url))
 
     def _start_opening(self, url: str | None, *, create: bool = False) -> None:
-        from mdtboard.ui.missing_database import used_files
-
         self._url = url
-        if not self._closed:
-            self._opener.start(url, known_files=used_files(self.settings), create=create)
+        if not self._closed:  # the files used before (the missing file's dialog is imported only if needed)
+            known = options.USED_DATABASE_FILES.read(self.settings)
+            self._opener.start(url, known_files=known, create=create)
 
     def _database_missing(self, path: str) -> None:
         """The database used before is gone: ask (see :mod:`mdtboard.ui.missing_database`)."""

@@ -87,7 +87,7 @@ NO_CUE = [
 
 
 #: Kinds of a named place.
-PLACES = {HintKind.INSTITUTION, HintKind.PLACE}
+PLACES = {HintKind.INSTITUTION, HintKind.PLACE, HintKind.ADDRESS}
 
 
 @pytest.mark.parametrize(("text", "identifier", "kind"), NO_CUE)
@@ -102,8 +102,8 @@ def test_the_model_finds_them_and_only_asks(text: str, identifier: str, kind: Hi
     assert _covered(text, identifier)
     start = text.index(identifier)
     modelled = [(s, e, k) for s, e, k in phi._modelled(text) if s < start + len(identifier) and start < e]
-    # of its kind; a named place the model may take for a town or the other way round (both are replaced
-    # by a placeholder: the kind says only which), a retrained model changing its mind between the two
+    # of its kind; a named place the model may take for a town, an institution or a street (each is replaced
+    # by a placeholder: the kind says only which), a retrained model changing its mind between them
     allowed = PLACES if kind in PLACES else {kind}
     assert modelled and {HintKind[k] for _s, _e, k in modelled} <= allowed
     # what the model adds there is a question, never replaced without asking

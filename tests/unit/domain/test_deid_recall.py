@@ -11,6 +11,7 @@ from deid_corpus import (
     EIGHTH,
     ELEVENTH,
     FIFTH,
+    FOURTEENTH,
     FOURTH,
     HELD_OUT,
     KINDS,
@@ -18,6 +19,7 @@ from deid_corpus import (
     SEVENTH,
     SIXTH,
     TENTH,
+    THIRTEENTH,
     TWELFTH,
     clinical_hints,
     load_corpus,
@@ -143,7 +145,7 @@ def test_the_seventh_set_is_found_at_least_as_well_as_since_the_finder_was_tuned
     statistical recogniser (phi_model.py): 817 (96.7 %) when trained without this set, 829 (98.1 %) as
     shipped, trained on every set including this one."""
     result = measure(SEVENTH)
-    assert result.found >= 829, [m.text for m in result.misses]
+    assert result.found >= 830, [m.text for m in result.misses]
 
 
 
@@ -163,7 +165,7 @@ def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None
     fall back. With the statistical recogniser (phi_model.py): 1,245 (94.5 %) when trained without this set,
     1,266 (96.1 %) as shipped, trained on every set including this one."""
     result = measure(EIGHTH)
-    assert result.found >= 1266, [m.text for m in result.misses]
+    assert result.found >= 1270, [m.text for m in result.misses]
 
 def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
     """Written blind to the finder from the note on the format alone, and committed before the finder was
@@ -199,7 +201,7 @@ def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
     statistical recogniser (phi_model.py): with a model trained without it, 1,284 (94.8 %, 203 hints); as
     shipped, trained on every set including this one, 1,311 (96.8 %). The figure must not fall back."""
     result = measure(TENTH)
-    assert result.found >= 1311, [m.text for m in result.misses]
+    assert result.found >= 1314, [m.text for m in result.misses]
 
 
 def test_the_eleventh_held_out_set_is_big_and_varied_enough() -> None:
@@ -216,7 +218,7 @@ def test_the_eleventh_set_is_found_at_least_as_well_as_at_its_first_runs() -> No
     its misses: 1,695 (94.9 %). As shipped, the recogniser trained on every set including this one: 1,729
     (96.8 %, 238 hints). The figure must not fall back."""
     result = measure(ELEVENTH)
-    assert result.found >= 1729, [m.text for m in result.misses]
+    assert result.found >= 1735, [m.text for m in result.misses]
 
 
 def test_the_twelfth_held_out_set_is_big_and_varied_enough() -> None:
@@ -232,7 +234,43 @@ def test_the_twelfth_set_is_found_at_least_as_well_as_at_its_first_run() -> None
     text not marked), short of the 98 % target. As shipped, the recogniser trained on every set including
     this one: 1,463 (95.0 %, 186 hints). The figure must not fall back."""
     result = measure(TWELFTH)
-    assert result.found >= 1463, [m.text for m in result.misses]
+    assert result.found >= 1484, [m.text for m in result.misses]
+
+
+def test_the_thirteenth_held_out_set_is_big_and_varied_enough() -> None:
+    """36 cases written blind to the finder (the author read only the format note); 2,293 marks, of which
+    143 mark the authors' own names in the list of authors, which are registered names, not text."""
+    cases, marked = load_corpus(THIRTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (36, 2150, 13)
+
+
+def test_the_thirteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the twelve sets before
+    it and the month-name dates of every CLDR language (written before the set was seen): 1,986 of 2,150
+    identifiers (92.4 %, 745 hints on text not marked), short of the 98 % target; the finder of the stop
+    before found 1,981 (92.1 %). Then the rules its misses asked for (a time of day and a weekday after a
+    date, other calendars in their own scripts and figures, "the 12th" closing a clause) and the recogniser
+    trained on every set including this one: 2,071 (96.3 %, 746 hints); with staff initials in minutes and
+    logs, relatives' names that are known words and vehicles' plates: 2,081 (96.8 %). The figure must not
+    fall back."""
+    result = measure(THIRTEENTH)
+    assert result.found >= 2081, [m.text for m in result.misses]
+
+
+def test_the_fourteenth_held_out_set_is_big_and_varied_enough() -> None:
+    cases, marked = load_corpus(FOURTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (42, 3006, 13)
+
+
+def test_the_fourteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the thirteen sets
+    before it and the rules chosen by the thirteenth set's misses: 2,782 of 3,006 identifiers (92.5 %, 1,070
+    hints on text not marked); the finder at the start of that day found 2,728 (90.8 %). Then the rules its
+    misses asked for (initials heading an input, signing a line or doing what people do in minutes; an age
+    said after a name or a relation) and the recogniser trained on every set including this one: 2,914
+    (96.9 %, 953 hints). The figure must not fall back."""
+    result = measure(FOURTEENTH)
+    assert result.found >= 2914, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

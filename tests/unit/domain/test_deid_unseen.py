@@ -149,7 +149,9 @@ def test_a_weekday_and_the_day_alone_is_a_date() -> None:
 
     assert dates("Hydrotherapy moved to Tues 10th; psychology Thursday the 4th.") == [
         "Tues 10th", "Thursday the 4th"]
-    assert dates("Clinic Mon 12/10 at 2pm, then mardi 12/10 à 14h.") == ["Mon 12/10", "mardi 12/10"]
+    # with the time of day, which is part of the date
+    assert dates("Clinic Mon 12/10 at 2pm, then mardi 12/10 à 14h.") == [
+        "Mon 12/10 at 2pm", "mardi 12/10 à 14h"]
     # a score is not a date, nor a number of visits, nor an English name before an ordinal
     assert dates("Pain 7/10 on Monday; Mon 3 visits; Sam 10th birthday party.") == []
 
@@ -169,3 +171,29 @@ def test_initials_are_replaced_by_the_initials_of_the_same_persons_pseudonym() -
     assert physio is not None and "Fergal" not in text and "FQ" not in text, text
     initials = physio.group(1)[0] + physio.group(2)[0]
     assert f"Actions: {initials} to book hydrotherapy" in text, text
+
+
+def test_initials_of_nobody_named_become_other_initials_one_per_person() -> None:
+    """Staff listed by initials alone ("Present: GMcK, TW, LB") are asked about; each proposal is a pair of
+    initials, the same for the same person everywhere and different for different people, never a name,
+    never capitals the case writes."""
+    from mdtboard.domain.case import Case, Patient
+    from mdtboard.domain.deidentify import make_teaching_case, replace_hint
+
+    case = Case(
+        ref="MIN-3", fictional=False, patient=Patient("Oksana Mykhailenko"),
+        psychosocial="Present: GMcK (chair), TW, LB (minutes)\n- TW to write to the GP\n09:30 DM - settled.",
+    )
+    draft = make_teaching_case(case, seed="staff", today=date(2024, 6, 1))
+    checklist = draft.checklist
+    asked = {h.text for item in checklist.items for h in item.hints if h.open}
+    assert {"GMcK", "TW", "LB", "DM"} <= asked
+    for initials in ("GMcK", "TW", "LB", "DM"):
+        draft, checklist = replace_hint(draft, checklist, initials, today=date(2024, 6, 1))
+    text = draft.case.psychosocial or ""
+    listed = re.match(r"Present: ([A-Z]{2}) \(chair\), ([A-Z]{2}), ([A-Z]{2}) \(minutes\)\n"
+                      r"- ([A-Z]{2}) to write to the GP\n09:30 ([A-Z]{2}) - settled\.", text)
+    assert listed is not None, text
+    chair, tw, lb, tw_again, dm = listed.groups()
+    assert tw == tw_again and len({chair, tw, lb, dm}) == 4
+    assert not {chair, tw, lb, dm} & {"GM", "TW", "LB", "DM", "GP", "OM"}

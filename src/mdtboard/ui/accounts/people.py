@@ -18,6 +18,9 @@ locks PINs out on this computer after repeated wrong ones). Choosing a person in
 their password or PIN. Every check runs on the writer thread (an Argon2id verify takes tens of milliseconds,
 more on a busy PC, and PINs stored before their tags are verified one hash at a time): the lock screen
 says "Checking…" and keeps answering meanwhile.
+
+The curtains and the lock screen (:mod:`mdtboard.ui.accounts.lock_screen`), the dialogs and the accounts'
+domain are imported when first needed: the main window makes :class:`People` before its first paint.
 """
 
 from __future__ import annotations
@@ -28,30 +31,19 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QInputEvent, QKeySequence, QShortcut, QShortcutEvent, QWindow
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QInputEvent, QKeySequence, QShortcut, QShortcutEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from mdtboard.domain.accounts import Account, Action
-from mdtboard.domain.errors import MdtboardError
-from mdtboard.services.permissions import allowed
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
-from mdtboard.ui.accounts.dialogs import FirstStartDialog, demo_hint, secret_field
-from mdtboard.ui.fonts import keep_wrapped_labels_whole
 
 if TYPE_CHECKING:
+    from mdtboard.domain.accounts import Account
+    from mdtboard.domain.errors import MdtboardError
     from mdtboard.services.context import Services
+    from mdtboard.ui.accounts.dialogs import FirstStartDialog
+    from mdtboard.ui.accounts.lock_screen import Curtain, LockScreen
 
 log = logging.getLogger(__name__)
 
@@ -72,90 +64,6 @@ _BLOCKED = frozenset({
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
     QEvent.Type.Wheel, QEvent.Type.ContextMenu,
 })
-
-
-class Curtain(QFrame):
-    """An opaque cover over a whole window: nothing under it can be seen."""
-
-    def __init__(self, window: QWidget, text: str = "mdtboard is locked") -> None:
-        super().__init__(window)
-        self.setObjectName("lockCurtain")
-        self.setAutoFillBackground(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.layout_ = QVBoxLayout(self)
-        self.label = QLabel(text, self)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.layout_.addStretch(1)
-        self.layout_.addWidget(self.label)
-        self.layout_.addStretch(1)
-        window.installEventFilter(self)
-        self.cover()
-
-    def cover(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.ChildAdded) and self.isVisible():
-            QTimer.singleShot(0, self.cover)
-        return False
-
-
-class LockScreen(Curtain):
-    """The main window's curtain, with the form that signs in or unlocks: who (a person with an account)
-    and their password or PIN."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window, "")
-        box = QFrame(self)
-        box.setMaximumWidth(460)
-        form_layout = QVBoxLayout(box)
-        self.title = QLabel("", box)
-        self.title.setWordWrap(True)
-        form_layout.addWidget(self.title)
-        form = QFormLayout()
-        self.who = QComboBox(self)
-        self.who.setAccessibleName("Who signs in")
-        self.secret_edit = secret_field(self, "Password or PIN")
-        who_label, secret_label = QLabel("&Who:", box), QLabel("&Password or PIN:", box)
-        who_label.setBuddy(self.who)
-        secret_label.setBuddy(self.secret_edit)
-        form.addRow(who_label, self.who)
-        form.addRow(secret_label, self.secret_edit)
-        form_layout.addLayout(form)
-        self.message = QLabel("", box)
-        self.message.setWordWrap(True)
-        form_layout.addWidget(self.message)
-        self.button = QPushButton("&Unlock", box)
-        self.button.setDefault(True)
-        form_layout.addWidget(self.button)
-        self.setup_button = QPushButton("&Set up mdtboard…", box)
-        self.setup_button.hide()
-        form_layout.addWidget(self.setup_button)
-        self.layout_.insertWidget(2, box, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.secret_edit.returnPressed.connect(self.button.click)
-        # The title and the message wrap, and the message grows once the people are read: kept whole, so
-        # that the form below them is never squeezed.
-        keep_wrapped_labels_whole([self.title, self.message])
-
-    def show_people(self, accounts: list[Account], chosen: str | None) -> None:
-        """``accounts`` after "Anyone, by PIN"; ``chosen`` (a user name) chosen, else "Anyone, by PIN"."""
-        self.who.clear()
-        if accounts:
-            self.who.addItem("Anyone, by PIN (type your PIN)", BY_PIN)
-        for account in accounts:
-            self.who.addItem(account.label, account.username)
-        at = self.who.findData(chosen) if chosen else -1
-        self.who.setCurrentIndex(max(at, 0))
-
-    def set_checking(self, checking: bool) -> None:
-        """While a PIN or password is being checked (on a worker), the form waits and says so."""
-        for widget in (self.who, self.secret_edit, self.button):
-            widget.setEnabled(not checking)
-        if checking:
-            self.message.setText("Checking…")
 
 
 class People(QObject):
@@ -196,8 +104,11 @@ class People(QObject):
 
     def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        # setShortcuts, and Qt's property set by the enum value's name: setShortcut (through its overloads)
+        # and Qt.ShortcutContext would make PySide build the Qt namespace's ninety-odd enum types (about
+        # 15 ms) before the window's first paint (see mdtboard.ui.main_window).
+        action.setShortcuts([QKeySequence(key)] if key else [])
+        action.setProperty("shortcutContext", "ApplicationShortcut")
         action.triggered.connect(slot)
         action.setEnabled(False)
         menu = getattr(getattr(self.window, "ui", None), "menuFile", None)
@@ -213,6 +124,8 @@ class People(QObject):
         window is covered first (a curtain saying "Opening…", no form) until :meth:`start` puts up the lock
         screen, so that no case is seen, not even for a moment, before someone signs in."""
         if self.required and self._start_curtain is None and not self.locked:
+            from mdtboard.ui.accounts.lock_screen import Curtain
+
             self._start_curtain = Curtain(self.window, "Opening…")
             self._start_curtain.show()
 
@@ -280,6 +193,8 @@ class People(QObject):
         ops.operations().wait()
 
     def first_start(self, *, demo: bool) -> FirstStartDialog:
+        from mdtboard.ui.accounts.dialogs import FirstStartDialog
+
         dialog = FirstStartDialog(self.window, demo=demo)
         dialog.chosen.connect(lambda choice: self._first_start_chosen(dialog, choice))
         self.last_dialog = dialog
@@ -332,6 +247,11 @@ class People(QObject):
         services = self.services
         if services is None:
             return
+        from PySide6.QtCore import Qt
+
+        from mdtboard.ui.accounts.dialogs import FirstStartDialog
+        from mdtboard.ui.accounts.lock_screen import Curtain, LockScreen
+
         if not self.locked:
             self._focus = QApplication.focusWidget()
             self.locked = True
@@ -378,6 +298,8 @@ class People(QObject):
         screen.show_people(accounts, who)
         screen.setup_button.setVisible(not accounts)
         if not message and accounts and all(a.demo for a in accounts):
+            from mdtboard.ui.accounts.dialogs import demo_hint
+
             screen.message.setText(demo_hint())
 
     def _unlock_pressed(self) -> None:
@@ -452,11 +374,16 @@ class People(QObject):
         self._last_input = self.clock()
         focus, self._focus = self._focus, None
         if focus is not None:
+            from PySide6.QtCore import Qt
+
             with contextlib.suppress(RuntimeError):  # the widget went away meanwhile
                 focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self.locked_changed.emit(False)
 
     def _become(self, account: Account) -> None:
+        from mdtboard.domain.accounts import Action
+        from mdtboard.services.permissions import allowed
+
         self.account = account
         self.accounts_action.setEnabled(allowed(account.roles, Action.MANAGE_ACCOUNTS))
         title = self.window.windowTitle().split(" — ")[0]
@@ -508,6 +435,8 @@ class People(QObject):
         dialog of its own (the first start), or to the Switch user and Lock keys."""
         if watched in (self.lock_action, self.switch_action):
             return True
+        from PySide6.QtGui import QWindow
+
         if isinstance(watched, QWindow):
             # On a real screen a key or click reaches the window first, which hands it on to the widget
             # it is for; that widget's event comes through here in turn and is judged then.
@@ -515,6 +444,8 @@ class People(QObject):
         widget = watched.parent() if isinstance(watched, QShortcut) else watched
         if not isinstance(widget, QWidget):
             return False
+        from mdtboard.ui.accounts.dialogs import FirstStartDialog
+
         if self._screen is not None and (widget is self._screen or self._screen.isAncestorOf(widget)):
             return True
         window = widget.window()

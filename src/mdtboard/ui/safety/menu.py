@@ -7,7 +7,8 @@
 - File > Case history… (Ctrl+Shift+H): who changed what of the open case, from the audit trail;
 - the number of days of daily backups kept (setting ``backups/keep_days``, default 14).
 
-Only PySide6 is imported here; the dialogs are imported when first used.
+Only PySide6 is imported here, and of it only what the window's first paint needs (see
+:mod:`mdtboard.ui.main_window`); the dialogs are imported when first used.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from mdtboard.ui import settings as options
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from mdtboard.services.context import Services
     from mdtboard.ui.safety.backups import BackupsDialog
     from mdtboard.ui.safety.history import HistoryDialog
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
 
 def restart_program() -> None:
     """Start the program again as it was started (the packaged program, or Python and its script)."""
+    from PySide6.QtCore import QProcess
+
     args = sys.argv[1:] if getattr(sys, "frozen", False) else sys.argv
     QProcess.startDetached(sys.executable, list(args))
 
@@ -95,6 +100,9 @@ class SafetyMenu(QObject):
             self.show_warning("About your database", "\n\n".join(warnings))
 
     def show_warning(self, title: str, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_box = box
@@ -141,6 +149,9 @@ class SafetyMenu(QObject):
         return self.backups_dialog
 
     def _restored(self, text: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Backup restored",

@@ -1,0 +1,178 @@
+"""People named by initials or by a word that is also a common or clinical one, and vehicles' plates, for
+:mod:`mdtboard.domain.phi`:
+
+- the initials listed in a meeting's attendance ("Present: FMcL (chair), RK, SD, JT (minutes)") and those
+  signing a care log's entry after its time ("01/11/26 07:40 DM - resident settled"), or taking an action
+  ("- JT to write to the GP"), when they are no clinical abbreviation ("PT", "OT", "GP");
+- a relative's name after the relation word, when that name is also a word the finder knows ("her daughter
+  Esi", "son Will", "oğlu Can"): asked about, never replaced without asking;
+- a vehicle's registration after its label ("plate KRT-4419", "Kennzeichen L-HB 1955").
+
+Each is a question (the reviewer confirms it), except the plates, which are numbers like any record number.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from mdtboard.domain.phi_vocab import entries
+
+Sure = tuple[int, int, bool]
+
+#: Two to four letters, the first and the last capitals: "RK", "FMcL", "JdB".
+_INITIALS = r"[A-Z](?:[a-z]?[A-Z]|[A-Z][a-z]?[A-Z]|[a-z][A-Z][a-z]?[A-Z]?)?"
+_ATTENDANCE = re.compile(
+    r"(?im:^[ \t]*(?:present|attendees|attending|in\s+attendance|apologies|absent|also\s+present|"
+    r"anwesend|entschuldigt|présents?|excusés?|presentes|ausentes|aanwezig|afwezig|presenti|assenti|"
+    r"obecni|närvarande|til\s+stede|läsnä)[ \t]*:[ \t]*(?P<list>[^\n]*))"
+)
+_LIST_INITIALS = re.compile(rf"(?<![\w'’-])(?P<i>{_INITIALS})(?![\w'’-])")
+_LOG_INITIALS = re.compile(
+    r"(?m:^[ \t]*(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?[ \t,]+)?"
+    r"(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?:[ \t]*[ap]m)?"
+    rf"[ \t]+(?P<i>{_INITIALS})[ \t]*(?:[-–:]|\([^)\n]{{0,20}}\)[ \t]*[-–:]))"
+)
+_ACTION_INITIALS = re.compile(
+    rf"(?m:^[ \t]*(?:[-•*·][ \t]*|\d{{1,2}}[.)][ \t]*)?(?:(?i:action)s?[ \t]*:?[ \t]*)?(?P<i>{_INITIALS})"
+    r"(?:[ \t]*(?:/|and|&)[ \t]*(?P<j>" + _INITIALS + r"))?[ \t]+to[ \t]+[a-z])"
+)
+#: Initials in brackets after a discipline heading an input or a line: "Pain medicine (RH): ...",
+#: "Orthopaedics (SL, ANMC): ...".
+_HEADING_INITIALS = re.compile(
+    rf"(?m:^[ \t]*[^\W\d_][^\n():]{{1,40}}\([ \t]*(?P<i>{_INITIALS})[ \t]*(?:,[^)\n]{{0,30}})?\)[ \t]*:)"
+)
+#: Initials signing an entry at the end of its line: "... mailed naloxone. — AB", "2. SH — book psychology".
+_SIGNED_INITIALS = re.compile(
+    rf"(?m:[—–][ \t]*(?P<i>{_INITIALS})\.?[ \t]*$"
+    rf"|^[ \t]*\d{{1,2}}[.)][ \t]*(?P<j>{_INITIALS})[ \t]*[—–-][ \t])"
+)
+#: Initials doing what people do in minutes: "SH felt", "AJ reported", "RM's nurse clinic".
+_ACTING_INITIALS = re.compile(
+    rf"(?<![\w'’&./-])(?P<i>{_INITIALS})(?:['’]s\b|[ \t]+(?:felt|feels|reported|reports|said|says|noted|"
+    r"notes|"
+    r"recorded|advised|agreed|suggested|will|recommended|recommends|explained|thinks|asked|saw|reviewed|spoke|"
+    r"phoned|called|rang|visited|examined|confirmed|offered|discussed|raised|wondered)\b)"
+)
+
+_PLATE = re.compile(
+    r"(?<![\w-])(?i:(?:number|licen[cs]e|registration|reg\.?)?[ \t]*plate|registration(?:[ \t]+no\.?)?|"
+    r"reg\.?[ \t]+no\.?|kennzeichen|matrícula|matricula|targa|immatriculation|placa|kenteken|"
+    r"rekisterinumero|registreringsnummer|rejestracja|numer\s+rejestracyjny|SPZ)"
+    r"[ \t]*(?:no\.?|#|:)?[ \t]*"
+    r"(?P<p>(?=[A-Z0-9 -]*\d)(?=[0-9 -]*[A-Z])[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9])){2,10})"
+    r"(?![\w-])"
+)
+
+
+#: Roles written in capitals where a list or a log names people: "Present: PT, OT, GP".
+_ROLES = frozenset((
+    "PT", "OT", "GP", "RN", "SW", "HCA", "CNS", "SLT", "SALT", "DN", "ANP", "NP", "PA", "MO", "SHO", "SPR",
+    "STR",
+    "FY", "RMO", "CN", "EN", "LPN", "CNA", "MD", "DO", "HO", "MDT", "SN", "CSW", "AHP", "ACP", "RGN", "RMN",
+    "SSW", "TA", "NA", "DR", "MR", "MRS", "MS", "ALL", "NB", "PS", "OK", "AM", "PM", "I", "A",
+    # countries and bodies that minutes name the same way ("the UK's guidance", "NICE recommends")
+    "UK", "US", "USA", "EU", "UN", "NHS", "WHO", "NICE", "CDC", "FDA", "EMA", "MHRA", "VA",
+))
+
+
+def _initials(text: str, start: int, end: int, strict: bool) -> bool:
+    """Whether the capitals at ``start`` are a person's initials: never a role; where the place alone does
+    not say so (``strict``: an action line, a verb after them), never a clinical abbreviation of the
+    vocabularies' table either ("CT to confirm", "MRI reported")."""
+    word = text[start:end]
+    return word.upper() not in _ROLES and not (strict and word in _abbreviations())
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(entries("abbreviations", "clinical"))
+
+
+#: Places where capitals could as well be a clinical abbreviation ("CT to confirm", "MRI showed").
+_STRICT = (_ACTION_INITIALS, _ACTING_INITIALS)
+
+
+def staff_initials_spans(text: str) -> list[Sure]:
+    """The initials above, as questions: (start, end, False)."""
+    spans: list[Sure] = []
+    for line in _ATTENDANCE.finditer(text):
+        for match in _LIST_INITIALS.finditer(text, line.start("list"), line.end("list")):
+            if _initials(text, *match.span("i"), strict=False):
+                spans.append((*match.span("i"), False))
+    for pattern in (_LOG_INITIALS, _ACTION_INITIALS, _HEADING_INITIALS, _SIGNED_INITIALS, _ACTING_INITIALS):
+        for match in pattern.finditer(text):
+            for group in ("i", "j"):
+                if group in pattern.groupindex and match.group(group) and \
+                        _initials(text, *match.span(group), strict=pattern in _STRICT):
+                    spans.append((*match.span(group), False))
+    return spans
+
+
+def plate_spans(text: str) -> list[tuple[int, int]]:
+    """Vehicles' registrations after their label."""
+    return [match.span("p") for match in _PLATE.finditer(text)]
+
+
+#: Family and friends in English (the other languages' are in identifier-words.toml): not roles such as
+#: "GP" or "contact", after which a known word is usually not a name.
+_FAMILY = (
+    r"daughter|son|wife|husband|partner|spouse|mother|mum|mom|mam|father|dad|brother|sister|neighbou?r|friend|"
+    r"niece|nephew|granddaughter|grandson|grandmother|grandfather|aunt|auntie|uncle|cousin|fianc[ée]e?|"
+    r"girlfriend|boyfriend|step-?(?:son|daughter|mother|father)|(?:daughter|son|sister|brother)-in-law|twin"
+)
+
+
+@cache
+def _relation_cue() -> re.Pattern[str]:
+    from mdtboard.domain.phi_forms import _words
+
+    relations = _words(entries("relations") + entries("name_forms", "relations"))
+    possessives = _words(entries("name_forms", "possessives"))
+    return re.compile(rf"(?<![\w-])(?i:{_FAMILY}|{relations})(?:\s+(?i:{possessives}))?(?:\s*[,(]\s*|\s+)"
+                      r"(?P<name>[A-Z][a-zà-ÿ'’]{1,14})(?![\w'’-])")
+
+
+#: Titles, which come between the relation and the name ("his wife Mrs Duffy": the rules find the name).
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "sr", "sra", "srta", "don", "doña", "dona", "dom",
+                     "frau",
+                     "herr", "mme", "mlle", "sig", "prof", "rev", "fr", "sister", "pastor", "pan", "pani"))
+
+
+@cache
+def _too_common() -> frozenset[str]:
+    from mdtboard.domain.phi_people import english_frequency
+
+    return frozenset(word for word, zipf in english_frequency().items() if zipf >= 5.0)
+
+
+def relative_name_spans(text: str) -> list[Sure]:
+    """A relative's name right after the relation word, in title case, that is also a known word ("her
+    daughter Esi", "son Will"): questions. Words too common to be a name there ("son Is") are left."""
+    spans: list[Sure] = []
+    for match in _relation_cue().finditer(text):
+        if match.group()[0].isupper():
+            continue  # a relation word capitalised ("Mother Teresa", a heading) is not the cue
+        name = match.group("name").casefold()
+        if name not in _too_common() and name not in _TITLES:
+            spans.append((*match.span("name"), False))
+    return spans
+
+
+#: A person's age said after their name or relation: "her sister Megan is 97", "Leopold ist 91".
+_AGE_AFTER_PERSON = re.compile(
+    r"(?<![\w'’-])(?P<who>[A-Za-zà-ÿ'’-]+)[ \t]+(?:is|was|turned|turns|ist|est|è|es|é|er|är|on|jest)[ \t]+"
+    r"(?P<age>9\d|1[01]\d)(?![\d.,]\d|[ \t]*(?:%|/|mg|kg|cm|mm|bpm|per[ \t]?cent|percent|on[ \t]+air)|\d)"
+)
+
+
+def person_age_spans(text: str) -> list[tuple[int, int]]:
+    """Ages over 89 said after a given name or a relation word ("Megan is 97", "mother is 92")."""
+    from mdtboard.domain.phi_people import given_names
+
+    spans = []
+    for match in _AGE_AFTER_PERSON.finditer(text):
+        who = match.group("who")
+        if who[0].isupper() and who.casefold() in given_names() or re.fullmatch(_FAMILY, who.casefold()):
+            spans.append(match.span("age"))
+    return spans
