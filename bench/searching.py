@@ -161,7 +161,7 @@ def measure(url: str, *, passes: int) -> dict[str, Any]:
             fetch = bare.rows
             limit = COUNT_LIMIT if parsed.words else None
             _total, matches, sizes = case_search_reads.count(
-                fetch, parsed, None, limit, False, postgresql=pg, refs=refs
+                fetch, parsed, None, limit, False, postgresql=pg, refs=refs, ahead=("ref", LIMIT)
             )
             return case_search_reads.page(
                 fetch, fetch, parsed, fictional=None, limit=LIMIT, offset=0, sort="ref", descending=False,

@@ -84,7 +84,12 @@ from mdtboard.domain.phi_shapes import (
     shape_age_spans,
     shape_name_spans,
 )
-from mdtboard.domain.phi_staff import plate_spans, relative_name_spans, staff_initials_spans
+from mdtboard.domain.phi_staff import (
+    person_age_spans,
+    plate_spans,
+    relative_name_spans,
+    staff_initials_spans,
+)
 from mdtboard.domain.phi_words import AGE_WORDS
 from mdtboard.domain.phi_world import (
     IPV6_SHORT,
@@ -483,7 +488,7 @@ def _rule_spans(
         group = next(g for g in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(g))
         if int(match.group(group)) > MAX_SHOWN_AGE:
             add(match.start(), match.end(), HintKind.AGE_OVER_89)
-    for start, end in (*age_spans(text), *age_form_spans(text)):
+    for start, end in (*age_spans(text), *age_form_spans(text), *person_age_spans(text)):
         add(start, end, HintKind.AGE_OVER_89)
     for start, end, sure in bracket_age_spans(text, clinical):
         add(start, end, HintKind.AGE_OVER_89, sure)

@@ -37,6 +37,24 @@ _ACTION_INITIALS = re.compile(
     rf"(?m:^[ \t]*(?:[-•*·][ \t]*|\d{{1,2}}[.)][ \t]*)?(?:(?i:action)s?[ \t]*:?[ \t]*)?(?P<i>{_INITIALS})"
     r"(?:[ \t]*(?:/|and|&)[ \t]*(?P<j>" + _INITIALS + r"))?[ \t]+to[ \t]+[a-z])"
 )
+#: Initials in brackets after a discipline heading an input or a line: "Pain medicine (RH): ...",
+#: "Orthopaedics (SL, ANMC): ...".
+_HEADING_INITIALS = re.compile(
+    rf"(?m:^[ \t]*[^\W\d_][^\n():]{{1,40}}\([ \t]*(?P<i>{_INITIALS})[ \t]*(?:,[^)\n]{{0,30}})?\)[ \t]*:)"
+)
+#: Initials signing an entry at the end of its line: "... mailed naloxone. — AB", "2. SH — book psychology".
+_SIGNED_INITIALS = re.compile(
+    rf"(?m:[—–][ \t]*(?P<i>{_INITIALS})\.?[ \t]*$"
+    rf"|^[ \t]*\d{{1,2}}[.)][ \t]*(?P<j>{_INITIALS})[ \t]*[—–-][ \t])"
+)
+#: Initials doing what people do in minutes: "SH felt", "AJ reported", "RM's nurse clinic".
+_ACTING_INITIALS = re.compile(
+    rf"(?<![\w'’&./-])(?P<i>{_INITIALS})(?:['’]s\b|[ \t]+(?:felt|feels|reported|reports|said|says|noted|"
+    r"notes|"
+    r"recorded|advised|agreed|suggested|will|recommended|recommends|explained|thinks|asked|saw|reviewed|spoke|"
+    r"phoned|called|rang|visited|examined|confirmed|offered|discussed|raised|wondered)\b)"
+)
+
 _PLATE = re.compile(
     r"(?<![\w-])(?i:(?:number|licen[cs]e|registration|reg\.?)?[ \t]*plate|registration(?:[ \t]+no\.?)?|"
     r"reg\.?[ \t]+no\.?|kennzeichen|matrícula|matricula|targa|immatriculation|placa|kenteken|"
@@ -47,27 +65,32 @@ _PLATE = re.compile(
 )
 
 
-@cache
-def _not_initials() -> frozenset[str]:
-    from mdtboard.domain.phi_gazetteer import clinical_acronyms
-
-    return frozenset(w.upper() for w in entries("abbreviations", "clinical")) | clinical_acronyms()
-
-
 #: Roles written in capitals where a list or a log names people: "Present: PT, OT, GP".
 _ROLES = frozenset((
     "PT", "OT", "GP", "RN", "SW", "HCA", "CNS", "SLT", "SALT", "DN", "ANP", "NP", "PA", "MO", "SHO", "SPR",
     "STR",
     "FY", "RMO", "CN", "EN", "LPN", "CNA", "MD", "DO", "HO", "MDT", "SN", "CSW", "AHP", "ACP", "RGN", "RMN",
     "SSW", "TA", "NA", "DR", "MR", "MRS", "MS", "ALL", "NB", "PS", "OK", "AM", "PM", "I", "A",
+    # countries and bodies that minutes name the same way ("the UK's guidance", "NICE recommends")
+    "UK", "US", "USA", "EU", "UN", "NHS", "WHO", "NICE", "CDC", "FDA", "EMA", "MHRA", "VA",
 ))
 
 
 def _initials(text: str, start: int, end: int, strict: bool) -> bool:
     """Whether the capitals at ``start`` are a person's initials: never a role; where the place alone does
-    not say so (``strict``: an action line), never a clinical abbreviation either ("CT to confirm")."""
+    not say so (``strict``: an action line, a verb after them), never a clinical abbreviation of the
+    vocabularies' table either ("CT to confirm", "MRI reported")."""
     word = text[start:end]
-    return word.upper() not in _ROLES and not (strict and word in _not_initials())
+    return word.upper() not in _ROLES and not (strict and word in _abbreviations())
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(entries("abbreviations", "clinical"))
+
+
+#: Places where capitals could as well be a clinical abbreviation ("CT to confirm", "MRI showed").
+_STRICT = (_ACTION_INITIALS, _ACTING_INITIALS)
 
 
 def staff_initials_spans(text: str) -> list[Sure]:
@@ -77,11 +100,11 @@ def staff_initials_spans(text: str) -> list[Sure]:
         for match in _LIST_INITIALS.finditer(text, line.start("list"), line.end("list")):
             if _initials(text, *match.span("i"), strict=False):
                 spans.append((*match.span("i"), False))
-    for pattern in (_LOG_INITIALS, _ACTION_INITIALS):
+    for pattern in (_LOG_INITIALS, _ACTION_INITIALS, _HEADING_INITIALS, _SIGNED_INITIALS, _ACTING_INITIALS):
         for match in pattern.finditer(text):
             for group in ("i", "j"):
                 if group in pattern.groupindex and match.group(group) and \
-                        _initials(text, *match.span(group), strict=pattern is _ACTION_INITIALS):
+                        _initials(text, *match.span(group), strict=pattern in _STRICT):
                     spans.append((*match.span(group), False))
     return spans
 
@@ -133,4 +156,23 @@ def relative_name_spans(text: str) -> list[Sure]:
         name = match.group("name").casefold()
         if name not in _too_common() and name not in _TITLES:
             spans.append((*match.span("name"), False))
+    return spans
+
+
+#: A person's age said after their name or relation: "her sister Megan is 97", "Leopold ist 91".
+_AGE_AFTER_PERSON = re.compile(
+    r"(?<![\w'’-])(?P<who>[A-Za-zà-ÿ'’-]+)[ \t]+(?:is|was|turned|turns|ist|est|è|es|é|er|är|on|jest)[ \t]+"
+    r"(?P<age>9\d|1[01]\d)(?![\d.,]\d|[ \t]*(?:%|/|mg|kg|cm|mm|bpm|per[ \t]?cent|percent|on[ \t]+air)|\d)"
+)
+
+
+def person_age_spans(text: str) -> list[tuple[int, int]]:
+    """Ages over 89 said after a given name or a relation word ("Megan is 97", "mother is 92")."""
+    from mdtboard.domain.phi_people import given_names
+
+    spans = []
+    for match in _AGE_AFTER_PERSON.finditer(text):
+        who = match.group("who")
+        if who[0].isupper() and who.casefold() in given_names() or re.fullmatch(_FAMILY, who.casefold()):
+            spans.append(match.span("age"))
     return spans

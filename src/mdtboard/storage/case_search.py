@@ -33,6 +33,7 @@ from mdtboard.domain.frozen import Frozen
 from mdtboard.domain.search import TOKEN_LENGTH, Query, prefix_upper_bound
 from mdtboard.storage.case_search_plan import (
     DRIVERS,
+    ESTIMATE_READ,
     HASH_RATIO,
     SAMPLE,
     cap_for,
@@ -45,6 +46,7 @@ from mdtboard.storage.case_search_plan import WALK_SCAN as WALK_SCAN
 from mdtboard.storage.case_search_plan import Sizes as Sizes
 from mdtboard.storage.case_search_plan import limits as limits
 from mdtboard.storage.case_search_plan import plan as plan
+from mdtboard.storage.case_search_plan import walk_bound as walk_bound
 from mdtboard.storage.case_search_plan import worth_walking as worth_walking
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: the command line reads through here (storage.quick)
@@ -78,7 +80,7 @@ class Shape(Frozen):
 
     __slots__ = (
         "words", "joined", "fictional", "sort", "descending", "walk", "limited", "postgresql", "after",
-        "archived", "hashed", "listed",
+        "archived", "hashed", "listed", "gauged",
     )
     words: int
     joined: bool
@@ -97,6 +99,9 @@ class Shape(Frozen):
     #: The matches are known (their ids, comma-separated, in ``:ids``: see :func:`count_sql`): a page sorts
     #: them, looking nothing up.
     listed: bool
+    #: A walk (PostgreSQL) reads its first word whole when the estimate of its size is below ``:bound``
+    #: (see :func:`walk_bound`), else probes it.
+    gauged: bool
 
     def __init__(
         self,
@@ -112,10 +117,11 @@ class Shape(Frozen):
         archived: bool = False,
         hashed: tuple[bool, ...] = (),
         listed: bool = False,
+        gauged: bool = False,
     ) -> None:
         self._set(words=words, joined=joined, fictional=fictional, sort=sort, descending=descending,
                   walk=walk, limited=limited, postgresql=postgresql, after=after, archived=archived,
-                  hashed=hashed, listed=listed)
+                  hashed=hashed, listed=listed, gauged=gauged)
 
     def replace(self, **changes: Any) -> Shape:
         """This shape with ``changes`` (as ``dataclasses.replace``)."""
@@ -248,6 +254,17 @@ def _is_hashed(e: int, d: int, postgresql: bool) -> str:
     return f"n.n{e} < {cap_for(2, postgresql)} AND n.n{e} <= {HASH_RATIO} * n.n{d}"
 
 
+def _not_joined(shape: Shape, d: int, case_id: str) -> str:
+    """For the branch of driving word ``d``: that the case is not among those the words written together
+    found (the branch before it; their entries, the CTE ``j``, read whole), when those are few enough to be
+    read whole (as another word would be, see :func:`_is_hashed`): such a case is counted once already, and
+    the other words need no probe for it ("nguyen t": the 686 cases of "nguyent" are among the 2,744 of
+    "nguyen", each probed for "t")."""
+    few = f"n.nj > 0 AND n.nj < {cap_for(shape.words, shape.postgresql)} AND n.nj <= {HASH_RATIO} * n.n{d}"
+    found = f"({case_id} IN (SELECT j.case_id FROM j)) IS NOT TRUE"
+    return f"CASE WHEN (SELECT {few} FROM n) THEN {found} ELSE TRUE END"
+
+
 def _drives(d: int, drivers: int) -> str:
     """Whether word ``d`` drives: fewest entries among the first ``drivers`` words (the first of equals)."""
     terms = [f"n.n{d} {'<' if k < d else '<='} n.n{k}" for k in range(drivers) if k != d]
@@ -263,6 +280,8 @@ def _gated_entries(shape: Shape) -> str:
     for d in range(drivers):
         a = f"t{d}"
         where = [_range_of(a, d)]
+        if shape.joined and shape.postgresql:
+            where.append(_not_joined(shape, d, f"{a}.case_id"))
         for e in range(shape.words):
             if e == d:
                 continue
@@ -290,9 +309,10 @@ def _gated_entries(shape: Shape) -> str:
 
 @cache
 def count_sql(shape: Shape) -> str:
-    """``(entries read, distinct cases among them, their ids)``: exact (every match, their ids
-    comma-separated, some maybe more than once) when fewer than ``:read`` entries were read; the ids NULL
-    without words. With words, then the sizes
+    """``(entries read, distinct cases among them, their ids, entries it would read at most)``: exact (every
+    match, their ids comma-separated, some maybe more than once) when fewer entries were read than that
+    most; the ids NULL without words. The most is ``:read``, or, when the sizes say that the page asked next
+    collects and sorts every match (see :func:`_whole`), enough for every match. With words, then the sizes
     (:data:`Sizes`): the highest case id, the token entries of each word and of the words written together
     (if looked up), each counted up to :func:`cap_for`; :func:`plan` and :func:`worth_walking` take them."""
     ctes, body = count_parts(shape)
@@ -304,19 +324,99 @@ def count_parts(shape: Shape) -> tuple[str, str]:
     if not shape.words:
         where = " WHERE " + " AND ".join(["c.fictional = :fictional"] * shape.fictional + [_kept(shape)])
         cases = f"SELECT c.id FROM {_cases(shape)}{where} LIMIT :read"
-        return "", f"SELECT count(*), count(*), NULL FROM ({cases}) m"
+        return "", f"SELECT count(*), count(*), NULL, CAST(:read AS integer) FROM ({cases}) m"
     columns = ["(SELECT coalesce(max(x.id), 0) FROM cases x)"]  # no case yet: 0
     columns += [f"(SELECT n.n{i} FROM n)" for i in range(shape.words)]
     columns += ["(SELECT n.nj FROM n)"] * shape.joined
     entries = _token_entries(shape) if shape.words == 1 else _gated_entries(shape)
     # The ids of the matches too (comma-separated, a case that has several entries more than once): when
-    # fewer than :read entries were read they are every match, and the page sorts them instead of finding
-    # them again ("nguyen th": 2,744 probes of its page).
+    # every entry was read they are every match, and the page sorts them instead of finding them again
+    # ("nguyen th": 2,744 probes of its page).
     ids = "string_agg(CAST(m.case_id AS text), ',')" if shape.postgresql else "group_concat(m.case_id)"
-    return _sizes(shape), (
-        f"SELECT count(*), count(DISTINCT m.case_id), {ids}, {', '.join(columns)} FROM "
-        f"(SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
+    if not shape.postgresql or shape.words == 1:
+        # Only PostgreSQL's probes of further words cost enough to read every match here rather than in the
+        # page: a word alone is read without them (and SQLite probes a case's words in a few instructions),
+        # its entries read again more cheaply than their ids are sorted.
+        return _sizes(shape), (
+            f"SELECT count(*), count(DISTINCT m.case_id), {ids}, CAST(:read AS integer), {', '.join(columns)}"
+            f" FROM (SELECT e.case_id FROM ({entries}) e LIMIT :read) m"
+        )
+    # The highest case id once (the columns and r); the entries of the words written together once (each
+    # branch of entries skips their cases, see _not_joined): each subquery is planned at every keystroke.
+    ctes = [_sizes(shape), "c AS MATERIALIZED (SELECT coalesce(max(x.id), 0) AS top FROM cases x)"]
+    if shape.joined:
+        joined = "SELECT hj.case_id FROM case_search_tokens hj WHERE hj.token >= :jlo AND hj.token < :jhi"
+        ctes.append(f"j AS MATERIALIZED ({joined})")
+    columns[0] = "(SELECT c.top FROM c)"
+    return ", ".join([*ctes, _whole(shape)]), (
+        f"SELECT count(*), count(DISTINCT m.case_id), {ids}, (SELECT r.most FROM r), {', '.join(columns)}"
+        f" FROM (SELECT e.case_id FROM ({entries}) e LIMIT (SELECT r.most FROM r)) m"
     )
+
+
+def _whole(shape: Shape) -> str:
+    """The CTE ``r``: how many entries the bounded count reads at most (``most``). ``:read``; or, when the
+    driving word's entries are counted exactly and the words' sizes say that the page asked next collects
+    and sorts every match (a page in reference order that a walk would not find, see :func:`worth_walking`:
+    ``:whole`` is its ``WALK_MARGIN * want / scan``; any other order), its entries and those of the words
+    written together, and one more: the count then has every match, and the page sorts their ids instead
+    of finding them again ("nguyen t" over 100,000 cases: 1,646 matches, counted from 1,600 of its 3,430
+    entries, then collected again with 2,744 probes). ``:whole`` 0: only ``:read`` (no page follows). Or
+    ``:need`` entries, when those are enough to tell whether there are more matches than asked (below)."""
+    drivers = min(shape.words, DRIVERS)
+    sizes = [f"n.n{d}" for d in range(drivers)]
+    fewest = sizes[0] if drivers == 1 else f"least({', '.join(sizes)})"
+    entries = f"{fewest} + n.nj" if shape.joined else fewest
+    cap = cap_for(shape.words, shape.postgresql)
+    whole = f"{fewest} < {cap} AND {entries} < :whole * c.top"
+    # Or only :need entries, when every word that may drive is past the cap (the page is walked whatever the
+    # count finds) and the sample says that more than twice BROAD_MATCHES match (see _enough), so that the
+    # count needs only to tell whether more than its limit (``:need`` - 1) match, and the driving word is
+    # one token, each case once among its entries (no words written together either): that many entries
+    # are that many cases ("chronic back": 1,001 matches among 2,042 entries of "back", each probed for
+    # "chronic", instead of 1,600 among 3,244).
+    # (Two words only: the statement is planned at every keystroke, and each word that may drive adds
+    # three subqueries to plan.)
+    most = f"CASE WHEN {whole} THEN greatest(:read, {entries} + 1)"
+    if shape.words == 2:
+        checks = [" AND ".join([_probed(shape, d), _enough(shape, d), _one_token(d)]) for d in range(2)]
+        one = f"CASE WHEN {_drives(0, 2)} THEN {checks[0]} ELSE {checks[1]} END"
+        few = f"{fewest} >= {cap}{' AND n.nj = 0' if shape.joined else ''} AND {one}"
+        most += f" WHEN {few} THEN least(:read, :need)"
+    most += " ELSE :read END"
+    return f"r AS MATERIALIZED (SELECT {most} AS most FROM n, m, c)"
+
+
+def _probed(shape: Shape, d: int) -> str:
+    """Whether, when word ``d`` drives, some other word is probed for each of its entries (else reading more
+    of them costs little)."""
+    return "NOT (" + " AND ".join(
+        _is_hashed(e, d, shape.postgresql) for e in range(shape.words) if e != d
+    ) + ")"
+
+
+def _enough(shape: Shape, d: int) -> str:
+    """Whether the sample of driving word ``d`` (taken when every word that may drive is past the cap, see
+    :func:`_sampled`) says that its matches are more than twice :data:`BROAD_MATCHES` (the cap times the
+    share of the sample that matches): a page in reference order is then walked, as a count of more than
+    COUNT_READ entries would have said."""
+    return f"m.h{d} * {cap_for(shape.words, shape.postgresql)} > {2 * BROAD_MATCHES * SAMPLE}"
+
+
+def _estimate(i: int) -> str:
+    """About how many entries word ``i`` has, when they are all of one token (else NULL): a token holds each
+    case once, in the order of the case ids, so its first :data:`ESTIMATE_READ` entries reach about that
+    share of the highest case id."""
+    first = f"SELECT o.case_id FROM case_search_tokens o WHERE {_range_of('o', i)}"
+    reach = f"SELECT max(x.case_id) FROM ({first} ORDER BY o.token, o.case_id LIMIT {ESTIMATE_READ}) x"
+    cases = "SELECT coalesce(max(y.id), 0) FROM cases y"
+    return f"CASE WHEN {_one_token(i)} THEN {ESTIMATE_READ} * ({cases}) / ({reach}) END"
+
+
+def _one_token(i: int) -> str:
+    """Whether the entries of word ``i`` are all of one token: its first and its last (two probes)."""
+    first = f"SELECT o.token FROM case_search_tokens o WHERE {_range_of('o', i)} ORDER BY o.token"
+    return f"({first} LIMIT 1) = ({first} DESC LIMIT 1)"
 
 
 def _sizes(shape: Shape) -> str:
@@ -370,16 +470,19 @@ def _sampled(shape: Shape) -> str:
     cap = cap_for(shape.words, shape.postgresql)
     drivers = min(shape.words, DRIVERS)
     capped = " AND ".join(f"(SELECT z{d}.n FROM z{d}) >= {cap}" for d in range(drivers))
-    columns = []
-    for d in range(drivers):
-        probes = " AND ".join(
-            _probe(e, "s.case_id", shape.postgresql, alias=f"q{d}_{e}") for e in range(shape.words) if e != d
-        )
-        entries = f"SELECT sd.case_id FROM case_search_tokens sd WHERE {_range_of('sd', d)} LIMIT {SAMPLE}"
-        columns.append(
-            f"CASE WHEN {capped} THEN (SELECT count(*) FROM ({entries}) s WHERE {probes}) END AS h{d}"
-        )
+    columns = [f"CASE WHEN {capped} THEN {_hits(shape, d)} END AS h{d}" for d in range(drivers)]
     return f"m AS MATERIALIZED (SELECT {', '.join(columns)})"
+
+
+def _hits(shape: Shape, d: int, alias: str = "q") -> str:
+    """How many of the first :data:`SAMPLE` entries of word ``d`` match the other words (probed)."""
+    probes = " AND ".join(
+        _probe(e, "s.case_id", shape.postgresql, alias=f"{alias}{d}_{e}")
+        for e in range(shape.words)
+        if e != d
+    )
+    entries = f"SELECT sd.case_id FROM case_search_tokens sd WHERE {_range_of('sd', d)} LIMIT {SAMPLE}"
+    return f"(SELECT count(*) FROM ({entries}) s WHERE {probes})"
 
 
 @cache
@@ -405,10 +508,17 @@ def _matches(shape: Shape, case_id: str) -> str:
     def hashed(i: int) -> bool:
         return i < len(shape.hashed) and shape.hashed[i]
 
-    every = " AND ".join(
+    terms = [
         _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _probe(i, case_id, shape.postgresql)
         for i in range(shape.words)
-    )
+    ]
+    every = " AND ".join(terms)
+    if shape.gauged:
+        # The first word read whole or probed as its estimated size says; checked first (as two conditions,
+        # the planner would check the cheaper-looking probe of the second word first).
+        whole = _listed(0, case_id, "w0", True)
+        gauged = f"CASE WHEN {_estimate(0)} < :bound THEN {whole} ELSE {terms[0]} END"
+        every = f"CASE WHEN {gauged} THEN {' AND '.join(terms[1:]) or 'TRUE'} ELSE FALSE END"
     if not shape.joined:
         return every
     if hashed(shape.words):

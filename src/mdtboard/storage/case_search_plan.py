@@ -24,8 +24,11 @@ SIZE_CAP = 12000
 #: (a temporary index is made of it), and counting 12,000 entries of each of two common words was most of the
 #: work of such a keystroke ("chronic back": 193,600 of 544,300 instructions).
 SQLITE_SIZE_CAP = 4000
-#: A query of one word is sized up to this many entries only: its size decides only whether a walk can find
-#: a page (see worth_walking), and reading 12,000 entries of "a" at every keystroke doubled the median work.
+#: On SQLite a query of one word is sized up to this many entries only: its size decides only whether a walk
+#: can find a page (see worth_walking), and reading 12,000 entries of "a" at every keystroke doubled the
+#: median work. PostgreSQL sizes it up to SIZE_CAP: a walk there reads a word counted exactly whole rather
+#: than probing each case walked (see plan), and a probe costs as much as reading some 30 entries ("jo",
+#: 4,849 entries over 100,000 cases: 2,148 cases walked and probed, 12 ms; read whole, 5 ms).
 ONE_WORD_CAP = 4000
 HASH_RATIO = 8
 #: When every word that may drive has more entries than it is counted up to, this many of each are checked
@@ -34,13 +37,19 @@ SAMPLE = 100
 #: The bounded count, which runs before the sizes are known, chooses its driving word among this many
 #: (the longest) words of the query: one branch each, only the chosen one runs.
 DRIVERS = 4
+#: On PostgreSQL a probe costs about as much as reading this many entries of the token index into a hash
+#: (about 4 us against 0.2 over 100,000 cases).
+PROBE_TO_HASH = 18
+#: A word counted past the cap whose entries are all of one token has its size estimated from how far among
+#: the case ids its first this many entries reach (one token holds each case once, in the order of their ids).
+ESTIMATE_READ = 1000
 
 
 def cap_for(words: int, postgresql: bool) -> int:
     """Up to how many entries each word of a query of ``words`` words is sized."""
-    if words == 1:
-        return ONE_WORD_CAP
-    return SIZE_CAP if postgresql else SQLITE_SIZE_CAP
+    if postgresql:
+        return SIZE_CAP
+    return ONE_WORD_CAP if words == 1 else SQLITE_SIZE_CAP
 
 
 #: What the bounded count measures of a query with words (see :func:`case_search.count_sql`): the highest
@@ -104,6 +113,34 @@ def worth_walking(query: Query, sizes: Sizes | None, want: int, *, postgresql: b
         return True  # many
     most = words[d] + (sizes[-1] if joined else 0)
     return most * scan_for(want) >= WALK_MARGIN * want * max(int(cases or 0), 1)
+
+
+def walk_bound(query: Query, sizes: Sizes | None, want: int, *, postgresql: bool) -> float | None:
+    """On PostgreSQL, when the driving word of a walk was counted past the cap (its size unknown): the size
+    below which reading it whole costs less than probing each case walked, for an estimate of its size (one
+    token: see :data:`ESTIMATE_READ`). Reading ``n`` entries into a hash costs ``n / PROBE_TO_HASH`` probes;
+    the walk probes about ``want * cases / matches`` cases, the matches about ``n`` times the share of the
+    driving word's first entries that matched the other words in the count's sample (each, a word alone):
+    read whole below the root of ``PROBE_TO_HASH * want * cases / share``, and never past what probing every
+    case a walk may look at costs ("chronic back" over 100,000 cases: "back", some 12,000 entries of which
+    about half match, is read whole instead of probing 1,909 cases walked; "chronic" of "chronic b", some
+    37,000, still probed, in 566 cases). None: no such word (see :func:`plan`), or a size not well past the
+    cap (a word alone over 100,000 cases: 13,400 entries, about the cost of probing the 830 cases walked for
+    a word of as many; estimating its size costs some 0.3 ms)."""
+    if not postgresql or sizes is None or not query.words:
+        return None
+    words = sizes[1 : 1 + len(query.words)]
+    limit = limits(sizes, len(query.words), postgresql=postgresql)
+    d = min(range(min(len(words), DRIVERS)), key=lambda i: (words[i], i))
+    if words[d] < limit[d]:
+        return None
+    # A word past the cap is given as the cap and the misses of the sample (always taken when the driving
+    # word is past it); a word alone has no other word to miss.
+    cap = cap_for(len(query.words), postgresql)
+    hits = max(min(cap + SAMPLE - words[d], SAMPLE), 1)
+    cases = max(int(sizes[0]), 1)
+    bound = min((PROBE_TO_HASH * want * cases * SAMPLE / hits) ** 0.5, float(PROBE_TO_HASH * scan_for(want)))
+    return bound if bound >= 1.5 * cap else None
 
 
 def scan_for(want: int) -> int:

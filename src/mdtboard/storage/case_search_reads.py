@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from mdtboard.domain.search import Query
-from mdtboard.storage import case_ref_search, case_search
+from mdtboard.storage import case_ref_search, case_search, case_search_plan
 from mdtboard.storage.case_ref_search import RefCount, RefShapes
 
 #: Runs one statement (SQL text with named parameters) with its values; every row.
@@ -28,6 +28,24 @@ class Listed(tuple[int, ...]):
         made = super().__new__(cls, sizes)
         made.ids = ids
         return made
+
+
+#: The page asked after a count (``count``): its order, and how many rows from the first match it needs
+#: (offset and limit; None: every row); see :func:`bounded_count`.
+Ahead = tuple[str, int | None]
+
+
+def whole_share(ahead: Ahead | None) -> float:
+    """The count's ``:whole`` (see :func:`case_search.count_sql`): 0 when no page follows; for a page in
+    reference order, the share of the cases below which the matches are too few for a walk to find the page
+    (:func:`case_search.worth_walking`); a page of any other order, or of every row, is always collected and
+    sorted."""
+    if ahead is None:
+        return 0.0
+    sort, want = ahead
+    if sort != "ref" or want is None:
+        return float(2**31)
+    return case_search_plan.WALK_MARGIN * want / case_search.scan_for(want)
 
 
 #: What the bounded count measured of a query with words (:data:`case_search.Sizes`, or a search typed as a
@@ -70,11 +88,14 @@ def bounded_count(
     postgresql: bool,
     refs: RefShapes | None = None,
     cap: int = case_search.COUNT_READ,
+    ahead: Ahead | None = None,
 ) -> tuple[int, bool, Sizes]:
     """Distinct matching cases among the first :data:`case_search.COUNT_READ` token entries, whether that
     is every match, and (a query with words) its sizes, for :func:`case_search.plan`. A search typed as a
     reference (``refs``: what is known of the database's references) counts its matches up to ``cap`` by
-    shape, when that applies (its sizes are then a :class:`RefCount`)."""
+    shape, when that applies (its sizes are then a :class:`RefCount`). ``ahead``: the page asked next;
+    when it would collect and sort every match, every match is read here instead (see
+    :func:`case_search.count_sql`), and the page sorts their ids."""
     search = _by_shape(fetch, query, archived, postgresql, refs)
     for _ in range(2):
         if search is None or refs is None:
@@ -93,17 +114,19 @@ def bounded_count(
         return int(found), int(found) < cap, counted
     shape = _count_shape(query, fictional, archived, postgresql)
     values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
+    if query.words and postgresql:
+        values |= {"whole": whole_share(ahead), "need": cap}
     sql = case_search.count_sql(shape)
     # A search that the shapes known do not place may be placed by the database's: they are read with it,
     # so that the next keystroke has them (a shape added elsewhere, or none known when the library opened).
     watched = search is None and refs is not None and _typed_as_ref(query, archived, refs)
     if watched:
         sql = f"SELECT o.*, {case_ref_search.fingerprint_sql(postgresql)} FROM ({sql}) o"
-    ((read, distinct, ids, *sizes),) = fetch(sql, values)
+    ((read, distinct, ids, most, *sizes),) = fetch(sql, values)
     if watched and refs is not None:
         refs.learn(sizes.pop())
     measured = tuple(int(n) for n in sizes) or None
-    exact = int(read) < case_search.COUNT_READ
+    exact = int(read) < int(most)
     if exact and measured is not None:
         measured = Listed(measured, ids or "")
     return int(distinct), exact, measured
@@ -133,16 +156,18 @@ def count(
     *,
     postgresql: bool,
     refs: RefShapes | None = None,
+    ahead: Ahead | None = None,
 ) -> tuple[int, int, Sizes]:
     """How many cases match (with ``limit``, ``limit + 1`` says "more"), how many matches a page should
     expect (what :func:`page` takes as ``matches``): the distinct cases the bounded count found when it read
     every match, even past ``limit``, else :data:`case_search.COUNT_READ` (many); and the sizes of the
-    words, when the bounded count measured them (what :func:`page` takes as ``sizes``)."""
+    words, when the bounded count measured them (what :func:`page` takes as ``sizes``). ``ahead``: the
+    page that will be asked next (see :func:`bounded_count`)."""
     if limit is None:
         total = exact_count(fetch, query, fictional, archived, postgresql=postgresql)
         return total, total, None
     found, exact, sizes = bounded_count(
-        fetch, query, fictional, archived, postgresql=postgresql, refs=refs, cap=limit + 1
+        fetch, query, fictional, archived, postgresql=postgresql, refs=refs, cap=limit + 1, ahead=ahead
     )
     if found > limit:
         return limit + 1, found if exact else case_search.COUNT_READ, sizes
@@ -180,7 +205,8 @@ def page(
     if query.words and sort == "ref" and limit is not None:
         if matches is None:
             matches, _exact, sizes = bounded_count(
-                fetch, query, fictional, archived, postgresql=postgresql, refs=refs
+                fetch, query, fictional, archived, postgresql=postgresql, refs=refs,
+                ahead=(sort, offset + limit),
             )
         if isinstance(sizes, RefCount):
             sql, values = case_ref_search.page_statement(
@@ -193,6 +219,8 @@ def page(
         walk = broad and case_search.worth_walking(query, _by_words(sizes), want, postgresql=postgresql)
     listed = isinstance(sizes, Listed) and bool(query.words)  # every match known: sorted, not found again
     walk = walk and not listed
+    bound = case_search.walk_bound(query, _by_words(sizes), offset + (limit or 0), postgresql=postgresql)
+    gauged = walk and bound is not None
     query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql)
     shape = case_search.Shape(
         len(query.words),
@@ -207,10 +235,12 @@ def page(
         archived=archived,
         hashed=() if listed else hashed,
         listed=listed,
+        gauged=gauged,
     )
     values = case_search.params(query, fictional, archived=archived)
     values |= {"after": after} if after is not None else {}
     values |= {"ids": sizes.ids} if isinstance(sizes, Listed) and listed else {}
+    values |= {"bound": bound} if gauged else {}
     if shape.limited:
         values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
     return fetch_page(case_search.page_sql(shape), values)

@@ -88,13 +88,18 @@ def count(
 
 
 def _count(
-    session: Session, parsed: Query, fictional: bool | None, limit: int | None, archived: bool
+    session: Session,
+    parsed: Query,
+    fictional: bool | None,
+    limit: int | None,
+    archived: bool,
+    ahead: case_search_reads.Ahead | None = None,
 ) -> tuple[int, int, case_search_reads.Sizes]:
     """:func:`count`, how many matches a page should expect and the sizes of the words (see
-    :func:`case_search_reads.count`)."""
+    :func:`case_search_reads.count`; ``ahead``: the page asked next)."""
     return case_search_reads.count(
         _fetch(session), parsed, fictional, limit, archived, postgresql=_postgresql(session),
-        refs=_refs(session),
+        refs=_refs(session), ahead=ahead,
     )
 
 
@@ -174,7 +179,10 @@ def search_with_count(
     one count of the cases table, as quick as the bounded one. ``archived``: among the archived cases."""
     parsed = parse_query(query)
     words = bool(parsed.words)
-    total, matches, sizes = _count(session, parsed, fictional, count_limit if words else None, archived)
+    ahead = (sort, None if limit is None else offset + limit)
+    total, matches, sizes = _count(
+        session, parsed, fictional, count_limit if words else None, archived, ahead
+    )
     page = search(
         session,
         query,

@@ -11,6 +11,7 @@ from deid_corpus import (
     EIGHTH,
     ELEVENTH,
     FIFTH,
+    FOURTEENTH,
     FOURTH,
     HELD_OUT,
     KINDS,
@@ -254,6 +255,22 @@ def test_the_thirteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     fall back."""
     result = measure(THIRTEENTH)
     assert result.found >= 2081, [m.text for m in result.misses]
+
+
+def test_the_fourteenth_held_out_set_is_big_and_varied_enough() -> None:
+    cases, marked = load_corpus(FOURTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (42, 3006, 13)
+
+
+def test_the_fourteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the thirteen sets
+    before it and the rules chosen by the thirteenth set's misses: 2,782 of 3,006 identifiers (92.5 %, 1,070
+    hints on text not marked); the finder at the start of that day found 2,728 (90.8 %). Then the rules its
+    misses asked for (initials heading an input, signing a line or doing what people do in minutes; an age
+    said after a name or a relation) and the recogniser trained on every set including this one: 2,914
+    (96.9 %, 953 hints). The figure must not fall back."""
+    result = measure(FOURTEENTH)
+    assert result.found >= 2914, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

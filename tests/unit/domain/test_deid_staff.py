@@ -19,6 +19,9 @@ def hints(text: str) -> set[tuple[HintKind, str, bool]]:
     ("Anwesend: KH, MB\nTOP 1: Schmerzplan", {"KH", "MB"}),
     ("09:30 DM - resident settled after breakfast\n14:05 JdB: refused lunch", {"DM", "JdB"}),
     ("Actions:\n- TW to write to the GP\n- KH and LB to phone the daughter", {"TW", "KH", "LB"}),
+    ("Physiotherapy (JN): graded walking.\nOrthopaedics (SL, ANMC): no surgery.", {"JN", "SL"}),
+    ("Called the pharmacy about the patch. — AB\n2. SH — book the interpreter", {"AB", "SH"}),
+    ("She attended RM's clinic; SH felt she was low and AJ reported good sleep.", {"RM", "SH", "AJ"}),
 ])
 def test_staff_initials_in_minutes_and_logs_are_found(text: str, initials: set[str]) -> None:
     found = {t for kind, t, _sure in hints(text) if kind is HintKind.NAME}
@@ -27,7 +30,15 @@ def test_staff_initials_in_minutes_and_logs_are_found(text: str, initials: set[s
 
 def test_roles_and_clinical_abbreviations_are_not_initials() -> None:
     assert not {h for h in hints("Present: PT, OT, GP, psychology\n- CT to be repeated in March\n"
-                                 "10:15 RN - obs done") if h[0] is HintKind.NAME}
+                                 "10:15 RN - obs done\nMRI reported a disc bulge; the UK's guidance; "
+                                 "NICE recommends it.") if h[0] is HintKind.NAME}
+
+
+def test_an_age_over_89_said_after_a_name_or_a_relation() -> None:
+    assert (HintKind.AGE_OVER_89, "97", True) in hints("Her sister Megan is 97 and lives alone.")
+    assert (HintKind.AGE_OVER_89, "93", True) in hints("She visits; her mother is 93.")
+    assert not {h for h in hints("Sats is 97 on air; this is 95 % of the dose.")
+                if h[0] is HintKind.AGE_OVER_89}
 
 
 def test_a_relatives_name_that_is_also_a_known_word_is_asked_about() -> None:

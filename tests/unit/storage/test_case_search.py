@@ -508,7 +508,7 @@ def test_a_page_walks_the_reference_index_only_when_the_sizes_say_it_can_find_it
     cap = case_search.SIZE_CAP  # PostgreSQL's (words of several words on SQLite: SQLITE_SIZE_CAP)
     walks = partial(case_search.worth_walking, want=100, postgresql=True)
     assert not walks(so, (100_000, 1839))
-    assert walks(so, (100_000, case_search.ONE_WORD_CAP))  # many
+    assert walks(so, (100_000, case_search.cap_for(1, postgresql=True)))  # many
     assert walks(so, (5_000, 1839))
     two = parse_query("nguyen t")
     assert not walks(two, (100_000, 2744, cap, 686))

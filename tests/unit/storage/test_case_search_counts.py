@@ -1,0 +1,287 @@
+"""The bounded count of a search of several words, on SQLite and PostgreSQL: when the page asked after it
+would collect and sort every match, PostgreSQL's count reads every match itself (past COUNT_READ entries)
+and gives their ids to the page; the words written together are looked up once, and their cases not probed
+again for the other words; a count whose page is walked reads only as many entries as it must count; a
+word alone is sized far enough on PostgreSQL for a walk to read it whole. The same counts and pages as a
+plain Python search either way."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from conftest import _postgres_schema_url
+from test_case_search import expected_refs, store_quickly, words_of
+
+from mdtboard.domain.case import Case, Patient
+from mdtboard.domain.search import Query, matches, parse_query, prefix_upper_bound
+from mdtboard.services.context import Services
+from mdtboard.storage import case_search, case_search_plan, case_search_reads
+from mdtboard.storage.db import Database, open_database
+
+FIRST = ["Ana", "Anna", "Bea"]
+LAST = ["Stone", "Stokes", "Quill"]
+TITLES = ["neck pain", "back pain", "pain", None]
+
+
+def _stored(db: Database, cases: list[Case]) -> None:
+    """The cases stored in bulk, and on PostgreSQL the tables analysed, as after a bulk import
+    (``CaseService.store_many``): its planner would otherwise plan for empty tables."""
+    store_quickly(db, cases)
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as conn:
+            conn.execute(sa.text("ANALYZE cases, case_search_tokens"))
+
+
+def _cases(n: int) -> list[Case]:
+    rng = random.Random(16)
+    return [
+        Case(
+            ref=f"W-{rng.randrange(10**6):06d}-{i}",
+            fictional=bool(i % 3),
+            patient=Patient(f"{rng.choice(FIRST)} {rng.choice(LAST)}"),
+            title=rng.choice(TITLES),
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_count_followed_by_a_page_that_collects_every_match_reads_them_all(db: Database) -> None:
+    """The query "an st" over 4,000 cases: some 1,800 matches among more than COUNT_READ entries of either
+    word, each word counted exactly. Followed by a page in another order than the references' (always
+    collected and sorted), PostgreSQL's count reads every match and gives their ids; followed by a page in
+    reference order that a walk can find (4,000 cases), or by nothing, it reads COUNT_READ entries, as SQLite
+    always does. Pages from the ids are those the search finds without them: every order, both directions,
+    from an offset, after a reference, real or fictional only."""
+    cases = _cases(4000)
+    _stored(db, cases)
+    words = words_of(cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    query = parse_query("an st")
+    expected = expected_refs(words, "an st")
+    assert len(expected) > case_search.COUNT_READ
+    with db.engine.connect() as conn:
+
+        def fetch(sql: str, values: dict[str, Any]) -> Sequence[Sequence[Any]]:
+            return conn.execute(sa.text(sql), values).all()
+
+        def counted(ahead: case_search_reads.Ahead | None, fictional: bool | None = None) -> Any:
+            return case_search_reads.bounded_count(
+                fetch, query, fictional, False, postgresql=postgresql, ahead=ahead
+            )
+
+        for ahead in (None, ("ref", 100)):
+            found, exact, sizes = counted(ahead)
+            assert not exact and not isinstance(sizes, case_search_reads.Listed), ahead
+        found, exact, sizes = counted(("name", 100))
+        assert (exact, isinstance(sizes, case_search_reads.Listed)) == (postgresql, postgresql)
+        matching = set(expected)
+        if postgresql:
+            assert found == len(expected)
+            assert isinstance(sizes, case_search_reads.Listed)
+            assert sorted({int(i) for i in sizes.ids.split(",")}) == sorted(
+                i for i, (ref, _) in enumerate(words, start=1) if ref in matching
+            )
+        for fictional in (None, True) if postgresql else ():
+            found, exact, listed = counted(("name", 100), fictional)
+            assert exact and isinstance(listed, case_search_reads.Listed)
+            for sort in case_search.SORT_COLUMNS:
+                for descending in (False, True):
+                    for limit, offset in ((40, 0), (40, 1500), (None, 0)):
+                        ways = [
+                            case_search_reads.page(
+                                fetch, fetch, query, fictional=fictional, limit=limit, offset=offset,
+                                sort=sort, descending=descending, matches=found, after=None, archived=False,
+                                postgresql=True, sizes=given,
+                            )
+                            for given in (listed, None)
+                        ]
+                        assert [r[0] for r in ways[0]] == [r[0] for r in ways[1]], (sort, limit, offset)
+            after = case_search_reads.page(
+                fetch, fetch, query, fictional=fictional, limit=30, offset=0, sort="ref", descending=False,
+                matches=found, after="W-5", archived=False, postgresql=True, sizes=listed,
+            )
+            assert [r[1] for r in after] == [
+                r[1] for r in case_search_reads.page(
+                    fetch, fetch, query, fictional=fictional, limit=30, offset=0, sort="ref",
+                    descending=False, matches=found, after="W-5", archived=False, postgresql=True,
+                )
+            ]
+    # the service's keystroke: the count and a page by name, as a plain Python search has them
+    services = Services.on(db)
+    page, total = services.cases.search_with_count("an st", count_limit=1000, limit=50, sort="name")
+    by_name = sorted((c.patient.display_name, i) for i, c in enumerate(cases, start=1) if c.ref in matching)
+    assert total == 1001
+    assert [s.id for s in page] == [i for _name, i in by_name[:50]]
+
+
+def test_the_cases_the_words_written_together_find_are_not_probed_again(db: Database) -> None:
+    """The query "nguyen t": every case whose words start "nguyent" is among those of "nguyen" and matches
+    "t" too. PostgreSQL's count reads the entries of "nguyent" once and skips those cases among the entries
+    of "nguyen" (they would each be probed for "t", and counted again); SQLite, whose probes are cheap,
+    reads them all. The same count either way."""
+    rng = random.Random(17)
+    cases = [
+        Case(
+            ref=f"N-{i:05d}",
+            fictional=True,
+            patient=Patient(rng.choice(["Nguyen Thi Hoa", "Nguyen Van An", "Nguyen Tuan", "Tran Thi Hoa"])),
+            title=rng.choice(["tendon pain", "knee pain", None]),
+        )
+        for i in range(1200)
+    ]
+    _stored(db, cases)
+    words = words_of(cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    query = parse_query("nguyen t")
+    assert query == Query(("nguyen", "t"), "nguyent")
+    shape = case_search.Shape(2, True, False, postgresql=postgresql)
+    values = case_search.params(query) | {"read": case_search.COUNT_READ, "whole": 0, "need": 1001}
+    with db.engine.connect() as conn:
+        read, distinct, *_ = conn.execute(sa.text(case_search.count_sql(shape)), values).one()
+        joined = conn.execute(
+            sa.text("SELECT count(*) FROM case_search_tokens WHERE token >= :lo AND token < :hi"),
+            {"lo": "nguyent", "hi": prefix_upper_bound("nguyent")},
+        ).scalar_one()
+    found = [have for _ref, have in words if any(t.startswith("nguyent") for t in have)]
+    others = [
+        have for _ref, have in words
+        if not any(t.startswith("nguyent") for t in have)
+        and any(t.startswith("nguyen") for t in have) and any(t.startswith("t") for t in have)
+    ]
+    assert distinct == len(expected_refs(words, "nguyen t")) == len(found) + len(others)
+    assert joined == len(found) > 0 and others
+    assert read == joined + len(others) if postgresql else read == joined + len(found) + len(others)
+
+
+def test_a_count_whose_page_is_walked_reads_only_as_many_entries_as_it_must_count(db: Database) -> None:
+    """The query "chronic bo" over 12,100 cases: "bone" (one token, each case once) and "chronic" both past
+    the cap; the first entries of "bone" all match, those of "chronic" none (its first 100 cases have no
+    "bone"): "bone" drives and "chronic" is probed for each of its entries. The page is walked whatever the
+    count finds, so PostgreSQL's count reads only as many entries as it must count (the library's 1,000,
+    and one more) instead of COUNT_READ; "chronic b", whose driving word "b" is three tokens (a case may
+    come three times), reads COUNT_READ, as SQLite does. The same counts and pages as a plain Python
+    search."""
+    titles = ["Chronic burning bilateral bone pain", "Chronic back bilateral bone pain"]
+    cases = [
+        Case(
+            ref=f"P-{i:05d}",
+            fictional=True,
+            patient=Patient(f"{FIRST[i % 3]} {LAST[i % 2]}"),
+            title="Chronic pain" if i < 100 else titles[i % 2],
+        )
+        for i in range(12_100)
+    ]
+    _stored(db, cases)
+    words = words_of(cases)
+    postgresql = db.engine.dialect.name == "postgresql"
+    services = Services.on(db)
+    with db.engine.connect() as conn:
+        for text, fewer in (("chronic bo", True), ("chronic b", False)):
+            query = parse_query(text)
+            shape = case_search.Shape(2, True, False, postgresql=postgresql)
+            values = case_search.params(query) | {"read": case_search.COUNT_READ, "whole": 0, "need": 1001}
+            read, distinct, *_ = conn.execute(sa.text(case_search.count_sql(shape)), values).one()
+            assert read == (1001 if postgresql and fewer else case_search.COUNT_READ), text
+            if fewer:
+                assert distinct == read, text
+            expected = expected_refs(words, text)
+            assert len(expected) >= len(cases) - 100
+            page, total = services.cases.search_with_count(text, count_limit=1000, limit=100)
+            assert ([s.ref for s in page], total) == (expected[:100], 1001), text
+        # a word alone ("bu": "burning", 6,000 entries) is sized up to 4,000 entries on SQLite, up to SIZE_CAP
+        # on PostgreSQL (see the test below); its page is the same
+        _found, _exact, sizes = case_search_reads.bounded_count(
+            lambda sql, values: conn.execute(sa.text(sql), values).all(),
+            parse_query("bu"), None, False, postgresql=postgresql,
+        )
+        assert sizes == (len(cases), 6000 if postgresql else 4000)
+    page, total = services.cases.search_with_count("bu", count_limit=1000, limit=100)
+    assert ([s.ref for s in page], total) == (expected_refs(words, "bu")[:100], 1001)
+
+
+def test_postgresql_sizes_a_word_alone_far_enough_for_a_walk_to_read_it_whole() -> None:
+    """A word alone of 4,849 entries among 100,000 cases ("jo"): SQLite counts its entries up to 4,000 only
+    (it would only learn that a walk finds the page), PostgreSQL up to SIZE_CAP, so that a walk reads it
+    whole once instead of probing each case it walks (2,148 of them: 12 ms against 5)."""
+    jo = parse_query("jo")
+    assert case_search.cap_for(1, postgresql=False) == case_search.ONE_WORD_CAP == 4000
+    assert case_search.cap_for(1, postgresql=True) == case_search.SIZE_CAP
+    assert case_search.plan(jo, (100_000, 4849), postgresql=True, walk=True) == (jo, (True,))
+    assert case_search.plan(jo, (100_000, 4000), postgresql=False, walk=True) == (jo, (False,))
+    assert case_search.plan(jo, (100_000, case_search.SIZE_CAP), postgresql=True, walk=True) == (jo, (False,))
+
+
+def test_a_walk_bound_says_when_its_driving_word_counted_past_the_cap_is_worth_reading_whole() -> None:
+    """PostgreSQL: a walk reads its driving word counted past the cap whole when the estimate of its size is
+    below the bound (reading it costs less than probing the cases the walk looks at, by the share of its
+    first entries that matched in the count's sample); no bound for a word counted exactly (plan reads it
+    whole), on SQLite, or when the bound is not well past the cap."""
+    cap = case_search.SIZE_CAP
+    bound = partial(case_search.walk_bound, want=100, postgresql=True)
+    # "chronic back" over 100,000 cases: "back" drives, 54 of its first 100 entries missed "chronic"
+    back = bound(parse_query("chronic back"), (100_000, cap + 90, cap + 54, 0))
+    assert back is not None and 19_000 < back < 20_000
+    # half as many matches: a walk twice as long, a word read whole up to about 1.4 times the size
+    assert bound(parse_query("chronic back"), (100_000, cap + 90, cap + 77, 0)) > 1.4 * back  # type: ignore[operator]
+    # no other word to miss: about what probing the walk costs for a word of the cap
+    assert bound(parse_query("chronic"), (100_000, cap)) is None
+    assert bound(parse_query("phantom l"), (100_000, 6251, cap, 0)) is None  # counted exactly
+    sqlite = case_search.SQLITE_SIZE_CAP
+    on_sqlite = (100_000, sqlite + 90, sqlite + 54, 0)
+    assert case_search.walk_bound(parse_query("chronic back"), on_sqlite, 100, postgresql=False) is None
+    # never more than probing every case a walk may look at
+    most = case_search_plan.PROBE_TO_HASH * case_search.scan_for(100)
+    assert bound(parse_query("chronic back"), (10**9, cap + 90, cap + 99, 0)) == most
+
+
+@pytest.mark.postgres
+def test_a_walk_reads_its_driving_word_whole_when_its_estimated_size_is_below_the_bound() -> None:
+    """The first word of a walk, one token ("back": 1,500 of 3,000 cases), read whole when the estimate of
+    its size (how far among the case ids its first 1,000 entries reach) is below ``:bound``, else probed for
+    each case walked: the same pages either way, and as a plain Python search."""
+    rng = random.Random(18)
+    cases = [
+        Case(
+            ref=f"B-{rng.randrange(10**6):06d}-{i}",
+            fictional=bool(i % 3),
+            patient=Patient(f"{rng.choice(FIRST)} {rng.choice(LAST)}"),
+            title=rng.choice(["Chronic back pain", "Chronic neck pain", "Back spasm", "Chronic fatigue"]),
+        )
+        for i in range(3000)
+    ]
+    words = words_of(cases)
+    for url, _schema in _postgres_schema_url():
+        db = open_database(url)
+        try:
+            _stored(db, cases)
+            with db.engine.connect() as conn:
+                for query, fictional, descending in (("back chronic", None, False), ("back", True, True)):
+                    parsed = parse_query(query)
+                    shape = case_search.Shape(
+                        len(parsed.words), parsed.joined is not None, fictional is not None, walk=True,
+                        postgresql=True, descending=descending, gauged=True,
+                    )
+                    sql = case_search.page_sql(shape)
+                    values = case_search.params(parsed, fictional) | case_search.page_params(shape, 40, 30)
+                    pages, used = [], []
+                    for bound in (10**9, 0):
+                        rows = conn.execute(sa.text(sql), values | {"bound": bound}).all()
+                        pages.append([r[1] for r in rows])
+                        explained = sa.text(f"EXPLAIN ANALYZE {sql}")
+                        plan = conn.execute(explained, values | {"bound": bound}).all()
+                        read = [line for (line,) in plan if "case_search_tokens w0" in line]
+                        used.append(bool(read) and "never executed" not in read[0])
+                    kind = {c.ref: c.fictional for c in cases}
+                    expected = [
+                        ref for ref, have in sorted(words, key=lambda w: w[0], reverse=descending)
+                        if matches(parsed, have) and fictional in (None, kind[ref])
+                    ]
+                    assert pages[0] == pages[1] == expected[30:70], query
+                    assert used == [True, False], query
+        finally:
+            db.dispose()
