@@ -40,13 +40,15 @@ _ACTION_INITIALS = re.compile(
 #: Initials in brackets after a discipline heading an input or a line: "Pain medicine (RH): ...",
 #: "Orthopaedics (SL, ANMC): ...".
 _HEADING_INITIALS = re.compile(
-    rf"(?m:^[ \t]*[^\W\d_][^\n():]{{1,40}}\([ \t]*(?P<i>{_INITIALS})[ \t]*(?:,[^)\n]{{0,30}})?\)[ \t]*:)"
+    rf"(?m:^[^\n()]{{0,30}}[^\W\d_][ \t]*\([ \t]*(?P<i>{_INITIALS})[ \t]*(?:,[^)\n]{{0,30}})?\)[ \t]*:)"
 )
 #: Initials signing an entry at the end of its line: "... mailed naloxone. — AB", "2. SH — book psychology".
 _SIGNED_INITIALS = re.compile(
     rf"(?m:[—–][ \t]*(?P<i>{_INITIALS})\.?[ \t]*$"
     rf"|^[ \t]*\d{{1,2}}[.)][ \t]*(?P<j>{_INITIALS})[ \t]*[—–-][ \t])"
 )
+#: Initials closing an entry after its last sentence: "... no fluoroscopy there on Thursdays. CR".
+_CLOSING_INITIALS = re.compile(rf"(?<=[.!?)])[ \t]+(?P<i>{_INITIALS})[ \t]*(?=\n|$)")
 #: Initials doing what people do in minutes: "SH felt", "AJ reported", "RM's nurse clinic".
 _ACTING_INITIALS = re.compile(
     rf"(?<![\w'’&./-])(?P<i>{_INITIALS})(?:['’]s\b|[ \t]+(?:felt|feels|reported|reports|said|says|noted|"
@@ -90,7 +92,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 #: Places where capitals could as well be a clinical abbreviation ("CT to confirm", "MRI showed").
-_STRICT = (_ACTION_INITIALS, _ACTING_INITIALS)
+_STRICT = (_ACTION_INITIALS, _ACTING_INITIALS, _CLOSING_INITIALS)
 
 
 def staff_initials_spans(text: str) -> list[Sure]:
@@ -100,7 +102,8 @@ def staff_initials_spans(text: str) -> list[Sure]:
         for match in _LIST_INITIALS.finditer(text, line.start("list"), line.end("list")):
             if _initials(text, *match.span("i"), strict=False):
                 spans.append((*match.span("i"), False))
-    for pattern in (_LOG_INITIALS, _ACTION_INITIALS, _HEADING_INITIALS, _SIGNED_INITIALS, _ACTING_INITIALS):
+    for pattern in (_LOG_INITIALS, _ACTION_INITIALS, _HEADING_INITIALS, _SIGNED_INITIALS, _ACTING_INITIALS,
+                    _CLOSING_INITIALS):
         for match in pattern.finditer(text):
             for group in ("i", "j"):
                 if group in pattern.groupindex and match.group(group) and \

@@ -2,7 +2,8 @@
 
 Run ``.venv/bin/python tests/unit/domain/deid_corpus.py SET`` (SET: held-out, second, third, fourth, fifth,
 sixth, seventh, eighth, ninth, tenth, eleventh, twelfth,
-thirteenth or fourteenth) for the figures by kind and the misses, and
+thirteenth, fourteenth or
+fifteenth) for the figures by kind and the misses, and
 ``... deid_corpus.py clinical`` for the hints on the shipped clinical texts.
 An identifier counts as found when hints cover every one of its letters and digits (half a phone number
 found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
@@ -34,6 +35,7 @@ ELEVENTH = DATA / "eleventh-held-out-cases.json"
 TWELFTH = DATA / "twelfth-held-out-cases.json"
 THIRTEENTH = DATA / "thirteenth-held-out-cases.json"
 FOURTEENTH = DATA / "fourteenth-held-out-cases.json"
+FIFTEENTH = DATA / "fifteenth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",

@@ -10,6 +10,7 @@ from deid_corpus import (
     DATA,
     EIGHTH,
     ELEVENTH,
+    FIFTEENTH,
     FIFTH,
     FOURTEENTH,
     FOURTH,
@@ -218,7 +219,7 @@ def test_the_eleventh_set_is_found_at_least_as_well_as_at_its_first_runs() -> No
     its misses: 1,695 (94.9 %). As shipped, the recogniser trained on every set including this one: 1,729
     (96.8 %, 238 hints). The figure must not fall back."""
     result = measure(ELEVENTH)
-    assert result.found >= 1735, [m.text for m in result.misses]
+    assert result.found >= 1737, [m.text for m in result.misses]
 
 
 def test_the_twelfth_held_out_set_is_big_and_varied_enough() -> None:
@@ -270,7 +271,23 @@ def test_the_fourteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     said after a name or a relation) and the recogniser trained on every set including this one: 2,914
     (96.9 %, 953 hints). The figure must not fall back."""
     result = measure(FOURTEENTH)
-    assert result.found >= 2914, [m.text for m in result.misses]
+    assert result.found >= 2917, [m.text for m in result.misses]
+
+
+def test_the_fifteenth_held_out_set_is_big_and_varied_enough() -> None:
+    cases, marked = load_corpus(FIFTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (22, 1355, 13)
+
+
+def test_the_fifteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the fourteen sets
+    before it and the rules chosen by the fourteenth set's misses: 1,214 of 1,355 identifiers (89.6 %, 204
+    hints on text not marked; names 280 of 362: staff initials closing entries); the finder at the start of
+    that day found 1,178 (86.9 %). Then initials closing an entry and headings after a log's time: 1,244
+    (91.8 %); with the recogniser trained on every set including this one: 1,290 (95.2 %, 193 hints). The
+    figure must not fall back."""
+    result = measure(FIFTEENTH)
+    assert result.found >= 1290, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

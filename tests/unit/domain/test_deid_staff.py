@@ -22,6 +22,8 @@ def hints(text: str) -> set[tuple[HintKind, str, bool]]:
     ("Physiotherapy (JN): graded walking.\nOrthopaedics (SL, ANMC): no surgery.", {"JN", "SL"}),
     ("Called the pharmacy about the patch. — AB\n2. SH — book the interpreter", {"AB", "SH"}),
     ("She attended RM's clinic; SH felt she was low and AJ reported good sleep.", {"RM", "SH", "AJ"}),
+    ("Block booked for the 8th; anticoagulation held. GMcK\n10/11 08:15 Clinic (DW): yes, it is done.",
+     {"GMcK", "DW"}),
 ])
 def test_staff_initials_in_minutes_and_logs_are_found(text: str, initials: set[str]) -> None:
     found = {t for kind, t, _sure in hints(text) if kind is HintKind.NAME}
