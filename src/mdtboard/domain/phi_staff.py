@@ -20,38 +20,39 @@ from mdtboard.domain.phi_vocab import entries
 
 Sure = tuple[int, int, bool]
 
-#: Two to four letters, the first and the last capitals: "RK", "FMcL", "JdB".
-_INITIALS = r"[A-Z](?:[a-z]?[A-Z]|[A-Z][a-z]?[A-Z]|[a-z][A-Z][a-z]?[A-Z]?)?"
+#: Initials standing for a person: two or three capitals, with up to two small letters before each but the
+#: first ("RK", "MRT", "FMcL", "JdB", "PvdM"). The teaching drafts' pseudonyms read them too.
+INITIALS = r"[A-Z](?:[a-z]{0,2}[A-Z]){1,2}"
 _ATTENDANCE = re.compile(
     r"(?im:^[ \t]*(?:present|attendees|attending|in\s+attendance|apologies|absent|also\s+present|"
     r"anwesend|entschuldigt|présents?|excusés?|presentes|ausentes|aanwezig|afwezig|presenti|assenti|"
     r"obecni|närvarande|til\s+stede|läsnä)[ \t]*:[ \t]*(?P<list>[^\n]*))"
 )
-_LIST_INITIALS = re.compile(rf"(?<![\w'’-])(?P<i>{_INITIALS})(?![\w'’-])")
+_LIST_INITIALS = re.compile(rf"(?<![\w'’-])(?P<i>{INITIALS})(?![\w'’-])")
 _LOG_INITIALS = re.compile(
     r"(?m:^[ \t]*(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?[ \t,]+)?"
     r"(?:[01]?\d|2[0-3])[:.h]?[0-5]\d(?:[ \t]*[ap]m)?"
-    rf"[ \t]+(?P<i>{_INITIALS})[ \t]*(?:[-–:]|\([^)\n]{{0,20}}\)[ \t]*[-–:]))"
+    rf"[ \t]+(?P<i>{INITIALS})[ \t]*(?:[-–:]|\([^)\n]{{0,20}}\)[ \t]*[-–:]))"
 )
 _ACTION_INITIALS = re.compile(
-    rf"(?m:^[ \t]*(?:[-•*·][ \t]*|\d{{1,2}}[.)][ \t]*)?(?:(?i:action)s?[ \t]*:?[ \t]*)?(?P<i>{_INITIALS})"
-    r"(?:[ \t]*(?:/|and|&)[ \t]*(?P<j>" + _INITIALS + r"))?[ \t]+to[ \t]+[a-z])"
+    rf"(?m:^[ \t]*(?:[-•*·][ \t]*|\d{{1,2}}[.)][ \t]*)?(?:(?i:action)s?[ \t]*:?[ \t]*)?(?P<i>{INITIALS})"
+    r"(?:[ \t]*(?:/|and|&)[ \t]*(?P<j>" + INITIALS + r"))?[ \t]+to[ \t]+[a-z])"
 )
 #: Initials in brackets after a discipline heading an input or a line: "Pain medicine (RH): ...",
 #: "Orthopaedics (SL, ANMC): ...".
 _HEADING_INITIALS = re.compile(
-    rf"(?m:^[^\n()]{{0,30}}[^\W\d_][ \t]*\([ \t]*(?P<i>{_INITIALS})[ \t]*(?:,[^)\n]{{0,30}})?\)[ \t]*:)"
+    rf"(?m:^[^\n()]{{0,30}}[^\W\d_][ \t]*\([ \t]*(?P<i>{INITIALS})[ \t]*(?:,[^)\n]{{0,30}})?\)[ \t]*:)"
 )
 #: Initials signing an entry at the end of its line: "... mailed naloxone. — AB", "2. SH — book psychology".
 _SIGNED_INITIALS = re.compile(
-    rf"(?m:[—–][ \t]*(?P<i>{_INITIALS})\.?[ \t]*$"
-    rf"|^[ \t]*\d{{1,2}}[.)][ \t]*(?P<j>{_INITIALS})[ \t]*[—–-][ \t])"
+    rf"(?m:[—–][ \t]*(?P<i>{INITIALS})\.?[ \t]*$"
+    rf"|^[ \t]*\d{{1,2}}[.)][ \t]*(?P<j>{INITIALS})[ \t]*[—–-][ \t])"
 )
 #: Initials closing an entry after its last sentence: "... no fluoroscopy there on Thursdays. CR".
-_CLOSING_INITIALS = re.compile(rf"(?<=[.!?)])[ \t]+(?P<i>{_INITIALS})[ \t]*(?=\n|$)")
+_CLOSING_INITIALS = re.compile(rf"(?<=[.!?)])[ \t]+(?P<i>{INITIALS})[ \t]*(?=\n|$)")
 #: Initials doing what people do in minutes: "SH felt", "AJ reported", "RM's nurse clinic".
 _ACTING_INITIALS = re.compile(
-    rf"(?<![\w'’&./-])(?P<i>{_INITIALS})(?:['’]s\b|[ \t]+(?:felt|feels|reported|reports|said|says|noted|"
+    rf"(?<![\w'’&./-])(?P<i>{INITIALS})(?:['’]s\b|[ \t]+(?:felt|feels|reported|reports|said|says|noted|"
     r"notes|"
     r"recorded|advised|agreed|suggested|will|recommended|recommends|explained|thinks|asked|saw|reviewed|spoke|"
     r"phoned|called|rang|visited|examined|confirmed|offered|discussed|raised|wondered)\b)"

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from mdtboard.domain.phi_names import initials_forms
+from mdtboard.domain.phi_staff import INITIALS
 from mdtboard.resources import resource
 
 
@@ -93,8 +94,7 @@ def groups() -> tuple[str, ...]:
     return tuple(sorted(_book()["groups"]))
 
 
-#: Initials standing for a person: two to four letters, the first and the last capitals ("TW", "FMcL").
-_INITIALS = re.compile(r"[A-Z](?:[A-Z]|[a-z]?[A-Z]|[A-Z][a-z]?[A-Z]|[a-z][A-Z][a-z]?[A-Z]?)")
+_INITIALS = re.compile(INITIALS)
 
 
 #: The letters initials are made of (the commonest first letters of names).
