@@ -27,3 +27,41 @@ def keep_built() -> None:
 def release_built() -> None:
     """Give the objects taken out by :func:`keep_built` back to the collector (the window closed)."""
     gc.unfreeze()
+
+
+class GuiThreadCollector:
+    """Garbage is collected on the GUI thread only.
+
+    Python's collector runs in whichever thread allocates when a generation's count passes its threshold.
+    When that is a worker of the program's operations (reading a case in the background), a cycle holding a
+    Qt object (a widget or model let go on the GUI thread a moment before) is destroyed on the worker's
+    thread, which Qt does not allow: the process can crash. So the automatic collector is turned off and a
+    timer on the GUI thread collects each generation whose count has passed its threshold, as the automatic
+    collector would (the recipe of calibre's and Anki's ``GarbageCollector``)."""
+
+    INTERVAL_MS = 500
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer()
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+
+    def check(self) -> None:
+        """Collect the oldest generation whose count has passed its threshold (and those younger)."""
+        counts = gc.get_count()
+        generation = -1
+        for index, (count, threshold) in enumerate(zip(counts, self._thresholds, strict=True)):
+            if count <= threshold:
+                break
+            generation = index
+        if generation >= 0:
+            gc.collect(generation)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
