@@ -55,18 +55,16 @@ def _application_first(request: pytest.FixtureRequest) -> Iterator[None]:
 
     And with garbage collected on the test's (GUI) thread only, as the program does (ui/heap.py): the
     automatic collector is off during the test, so that an operation's worker never destroys a Qt object
-    left by this test or an earlier one; after it, what the automatic collector would have collected by
-    then is collected here, on the GUI thread."""
+    left by this test or an earlier one; what the test left is collected here, on the GUI thread, after it."""
     if request.node.get_closest_marker("gui") is not None or "/gui/" in str(request.node.path):
-        from mdtboard.ui.heap import collect_due
-
         request.getfixturevalue("qapp")
+        gc.collect()
         gc.disable()
         try:
             yield
         finally:
-            collect_due()  # what the automatic collector would have collected, on this thread
             gc.enable()
+            gc.collect()
     else:
         yield
 

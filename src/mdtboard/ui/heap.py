@@ -29,19 +29,6 @@ def release_built() -> None:
     gc.unfreeze()
 
 
-def collect_due(thresholds: tuple[int, int, int] | None = None) -> None:
-    """Collect the oldest generation whose count has passed its threshold, and those younger, as the
-    automatic collector would (called on the GUI thread while the automatic one is off)."""
-    counts = gc.get_count()
-    generation = -1
-    for index, (count, threshold) in enumerate(zip(counts, thresholds or gc.get_threshold(), strict=True)):
-        if count <= threshold:
-            break
-        generation = index
-    if generation >= 0:
-        gc.collect(generation)
-
-
 class GuiThreadCollector:
     """Garbage is collected on the GUI thread only.
 
@@ -65,8 +52,15 @@ class GuiThreadCollector:
         self._timer.start()
 
     def check(self) -> None:
-        """Collect what the automatic collector would have collected by now (:func:`collect_due`)."""
-        collect_due(self._thresholds)
+        """Collect the oldest generation whose count has passed its threshold (and those younger)."""
+        counts = gc.get_count()
+        generation = -1
+        for index, (count, threshold) in enumerate(zip(counts, self._thresholds, strict=True)):
+            if count <= threshold:
+                break
+            generation = index
+        if generation >= 0:
+            gc.collect(generation)
 
     def stop(self) -> None:
         self._timer.stop()
