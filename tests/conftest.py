@@ -8,7 +8,6 @@ reason shown in the summary.
 
 from __future__ import annotations
 
-import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -48,25 +47,12 @@ _pg_state: dict[str, Any] = {}
 
 
 @pytest.fixture(autouse=True)
-def _application_first(request: pytest.FixtureRequest) -> Iterator[None]:
+def _application_first(request: pytest.FixtureRequest) -> None:
     """A GUI test runs with the QApplication made first: a model test (``qtmodeltester``) that draws an
     icon would otherwise make a QPixmap before any application exists, which aborts Python when such a
-    test is the first of its worker.
-
-    And with garbage collected on the test's (GUI) thread only, as the program does (ui/heap.py): the
-    automatic collector is off during the test, so that an operation's worker never destroys a Qt object
-    left by this test or an earlier one; what the test left is collected here, on the GUI thread, after it."""
+    test is the first of its worker."""
     if request.node.get_closest_marker("gui") is not None or "/gui/" in str(request.node.path):
         request.getfixturevalue("qapp")
-        gc.collect()
-        gc.disable()
-        try:
-            yield
-        finally:
-            gc.enable()
-            gc.collect()
-    else:
-        yield
 
 
 @pytest.fixture(autouse=True)

@@ -104,7 +104,7 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     configure(debug=debug, deferred=True)
     app = make_application()
     from mdtboard.ui.crash import CrashHandler
-    from mdtboard.ui.heap import GuiThreadCollector, keep_built
+    from mdtboard.ui.heap import keep_built
     from mdtboard.ui.main_window import MainWindow
 
     window = MainWindow(QSettings())
@@ -120,10 +120,7 @@ def run(database_url: str | None, *, debug: bool = False) -> int:
     # What start-up made until the paint lasts (modules, classes, the window): kept out of the collector's
     # generations before it runs again, so that its first collections do not walk all of it behind the paint.
     window.after_first_paint(keep_built)
-    # From then on garbage is collected on the GUI thread alone (never by an operation's worker, which must
-    # not destroy a Qt object): the collector stays off and a timer collects as it would have.
-    collector: list[GuiThreadCollector] = []
-    window.after_first_paint(lambda: collector.append(GuiThreadCollector()))
+    window.after_first_paint(gc.enable)
     # The demo cases are offered only on the default database, never on a team's named server.
     offer_demo = database_url is None and not os.environ.get(ENV_DATABASE_URL)
     window.open_database(database_url, offer_demo=offer_demo)  # behind the first paint, on a thread

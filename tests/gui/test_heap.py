@@ -34,38 +34,3 @@ def test_start_up_and_pages_built_are_frozen_and_released_on_close(
     gc.collect()
     full_unfrozen = time.perf_counter() - start
     assert full_frozen < full_unfrozen  # a full collection walks only what was made since the freeze
-
-
-def test_garbage_is_collected_on_the_gui_thread_only(qtbot: QtBot) -> None:
-    """The program's collector: the automatic one is off, so a worker allocating never collects (it must not
-    destroy a Qt object); the GUI thread's timer collects once a generation's count passes its threshold."""
-    import threading
-
-    from mdtboard.ui.heap import GuiThreadCollector
-
-    collected_on: list[str] = []
-
-    def note(phase: str, _info: dict[str, int]) -> None:
-        if phase == "start":
-            collected_on.append(threading.current_thread().name)
-
-    gc.callbacks.append(note)
-    collector = GuiThreadCollector()
-    try:
-        assert not gc.isenabled()
-
-        def allocate() -> None:
-            for _ in range(20 * gc.get_threshold()[0]):
-                cycle: list[object] = []
-                cycle.append(cycle)
-
-        worker = threading.Thread(target=allocate, name="worker")
-        worker.start()
-        worker.join()
-        assert collected_on == []  # the worker's garbage waits for the GUI thread
-        qtbot.waitUntil(lambda: bool(collected_on), timeout=3 * GuiThreadCollector.INTERVAL_MS)
-        assert set(collected_on) == {threading.main_thread().name}
-    finally:
-        collector.stop()
-        gc.callbacks.remove(note)
-        gc.disable()  # as the test fixture left it
