@@ -71,6 +71,8 @@ def case_values(case: Case) -> dict[str, Any]:
     if scores is not None and scores.other is not None:
         given.append("scores.other")
     values["given_lists"] = " ".join(given)
+    words = case_tokens(case.patient.display_name, case.title, case.ref)
+    values["search_letters"] = case_search.letters_of(words)  # as its search tokens carry them
     return values
 
 

@@ -535,15 +535,16 @@ def exact_count_sql(shape: Shape) -> str:
     return f"SELECT count(DISTINCT e.case_id) FROM ({_token_entries(shape)}) e"
 
 
-def _matches(shape: Shape, case_id: str) -> str:
-    """The condition that the case ``case_id`` matches, word by word: probed, or (``shape.hashed``, see
-    :func:`plan` with ``walk``) looked up among the word's entries read whole."""
+def _matches(shape: Shape, case_id: str, letters: str | None = None) -> str:
+    """The condition that the case ``case_id`` matches, word by word: probed (checked by the case's
+    ``letters``, when at hand: see :func:`_has`), or (``shape.hashed``, see :func:`plan` with ``walk``) looked
+    up among the word's entries read whole."""
 
     def hashed(i: int) -> bool:
         return i < len(shape.hashed) and shape.hashed[i]
 
     terms = [
-        _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _probe(i, case_id, shape.postgresql)
+        _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _has(shape, i, case_id, letters)
         for i in range(shape.words)
     ]
     every = " AND ".join(terms)
@@ -578,7 +579,7 @@ def listed_sql(shape: Shape) -> str:
     """Which of the cases ``:ids`` (an expanding parameter) match."""
     where = ["c.id IN :ids", _kept(shape)]
     if shape.words:
-        where.append(_matches(shape, "c.id"))
+        where.append(_matches(shape, "c.id", "c.search_letters"))
     if shape.fictional:
         where.append("c.fictional = :fictional")
     return "SELECT c.id FROM cases c WHERE " + " AND ".join(where)
@@ -650,8 +651,8 @@ def _walked_page(shape: Shape) -> str:
     part of the order, as a year of the reference does), the matches are collected and sorted instead.
     One statement: the fallback is gated on the walk's count, so it runs only when needed."""
     direction = "DESC" if shape.descending else "ASC"
-    match = _matches(shape, "c.id")
-    first = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
+    match = _matches(shape, "c.id", "c.search_letters")
+    first = f"SELECT {SUMMARY_COLUMNS}, c.search_letters FROM cases c"
     first_where = ["c.fictional = :fictional"] if shape.fictional else []
     first_where += [_after(shape)] if shape.after else []
     if first_where:

@@ -85,6 +85,9 @@ class CaseRow(Versioned, Base):
     #: Names of the list fields that were given (even empty), space separated, so that export gives
     #: back exactly what was imported: an absent list and an empty list stay different.
     given_lists: Mapped[str] = mapped_column(String(300), default="")
+    #: The first letters of the case's search words, as its search tokens carry them (``SearchTokenRow``): a
+    #: page found by walking the cases in order checks a one-letter word by them; -1 when not known.
+    search_letters: Mapped[int] = mapped_column(Integer, server_default="-1")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     #: When the case was archived: hidden from the library and the agenda's search, kept, restorable.

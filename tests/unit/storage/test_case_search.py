@@ -176,7 +176,7 @@ def expected_refs(words: list[tuple[str, set[str]]], query: str) -> list[str]:
 def store_quickly(db: Database, cases: list[Case], *, letters: bool = True) -> None:
     """The rows the case repository would write for these cases (its own ``case_values`` and search
     tokens), inserted in bulk without the ORM, which would take several times longer. ``letters``: False in
-    a database from before the tokens' letters (revision 0021)."""
+    a database from before the search letters (revisions 0021 and 0022)."""
     now = case_rows.utcnow()
     rows = [
         case_rows.case_values(c) | {"id": i, "version": 0, "created_at": now, "updated_at": now}
@@ -185,6 +185,7 @@ def store_quickly(db: Database, cases: list[Case], *, letters: bool = True) -> N
     words = [row for i, c in enumerate(cases, start=1) for row in case_rows.child_rows(i, c)[SearchTokenRow]]
     if not letters:
         words = [{"case_id": w["case_id"], "token": w["token"]} for w in words]
+        rows = [{k: v for k, v in row.items() if k != "search_letters"} for row in rows]
     with db.engine.begin() as conn:
         conn.execute(sa.insert(CaseRow.__table__), rows)
         conn.execute(sa.insert(SearchTokenRow.__table__), words)

@@ -1,8 +1,9 @@
-"""The letters of the search tokens (``case_search_tokens.letters``, revision 0021): every entry carries the
-first characters of all its case's words, through every way a case's words are written (created, edited,
-renamed, archived, restored, deleted and brought back, stored in bulk), and a database upgraded from before
-gets them for the cases it holds; a search checks a one-letter word by them. An entry without them (-1) is
-still found: its words are probed. On SQLite and PostgreSQL."""
+"""The letters of the search tokens (``case_search_tokens.letters``, revision 0021, and the case's own
+``cases.search_letters``, revision 0022): every entry and the case carry the first characters of all the
+case's words, through every way a case's words are written (created, edited, renamed, archived, restored,
+deleted and brought back, stored in bulk), and a database upgraded from before gets them for the cases it
+holds; a search checks a one-letter word by them. An entry or a case without them (-1) is still found: its
+words are probed. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -24,8 +25,10 @@ BEFORE = "0020_forget_unused_words"
 
 
 def _letters_by_case(db: Database) -> dict[int, set[int]]:
+    """The letters of each case's token entries and of the case itself."""
     with db.engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT case_id, letters FROM case_search_tokens")).all()
+        rows += conn.execute(sa.text("SELECT id, search_letters FROM cases")).all()
     found: dict[int, set[int]] = {}
     for case_id, letters in rows:
         found.setdefault(case_id, set()).add(letters)
@@ -102,23 +105,34 @@ def _cases(n: int) -> list[Case]:
 
 
 QUERIES = ("nguyen t", "ana n", "chronic b", "back p", "ng t h", "t nguyen", "zoe o", "li 李", "pain a f",
-           "thi x", "l b", "o c", "chronic ba", "nguyen 1")
+           "thi x", "l b", "o c", "chronic ba", "nguyen 1", "pain a", "pain n", "l 3")
 
 
 @pytest.mark.parametrize("known", [True, False], ids=["letters", "some unknown"])
 def test_one_letter_words_find_what_a_plain_search_finds(db: Database, known: bool) -> None:
-    """Over 3,000 cases, counted and paged; ``some unknown``: a third of the cases' entries say -1 (written
-    without letters), and are found all the same."""
-    cases = _cases(3000)
+    """Over 6,000 cases, counted and paged (broad ones, "pain n", by walking the cases in reference order);
+    ``some unknown``: a third of the cases' entries, and two thirds of the cases, say -1 (written without
+    letters), and are found all the same."""
+    cases = _cases(6000)
     store_quickly(db, cases)
     if not known:
         with db.engine.begin() as conn:
             conn.execute(sa.text("UPDATE case_search_tokens SET letters = -1 WHERE case_id % 3 = 0"))
+            conn.execute(sa.text("UPDATE cases SET search_letters = -1 WHERE id % 3 <> 2"))
     if db.engine.dialect.name == "postgresql":
         with db.engine.begin() as conn:
             conn.execute(sa.text("ANALYZE cases, case_search_tokens"))
     services = Services.on(db)
     words = words_of(cases)
+    sent: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", note)
+    services.cases.search_with_count("pain n", count_limit=1000, limit=100)
+    sa.event.remove(db.engine, "before_cursor_execute", note)
+    assert any(s.startswith("WITH w AS") and "c.search_letters" in s for s in sent)  # walked, by the letters
     for query in QUERIES:
         expected = expected_refs(words, query)
         page, total = services.cases.search_with_count(query, count_limit=1000, limit=100)
@@ -131,7 +145,8 @@ def test_one_letter_words_find_what_a_plain_search_finds(db: Database, known: bo
 
 
 def test_a_database_upgraded_from_before_the_letters_has_them(database_url: str) -> None:
-    """Revision 0021 computes the letters of the cases stored before it, archived ones included."""
+    """Revisions 0021 and 0022 compute the letters of the cases stored before them, archived ones included
+    (the cases' own from their tokens')."""
     cases = _cases(300)
     engine = create_engine(database_url)
     upgrade(engine, BEFORE)
