@@ -2,8 +2,8 @@
 
 Run ``.venv/bin/python tests/unit/domain/deid_corpus.py SET`` (SET: held-out, second, third, fourth, fifth,
 sixth, seventh, eighth, ninth, tenth, eleventh, twelfth,
-thirteenth, fourteenth or
-fifteenth) for the figures by kind and the misses, and
+thirteenth, fourteenth, fifteenth or
+sixteenth) for the figures by kind and the misses, and
 ``... deid_corpus.py clinical`` for the hints on the shipped clinical texts.
 An identifier counts as found when hints cover every one of its letters and digits (half a phone number
 found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
@@ -36,6 +36,7 @@ TWELFTH = DATA / "twelfth-held-out-cases.json"
 THIRTEENTH = DATA / "thirteenth-held-out-cases.json"
 FOURTEENTH = DATA / "fourteenth-held-out-cases.json"
 FIFTEENTH = DATA / "fifteenth-held-out-cases.json"
+SIXTEENTH = DATA / "sixteenth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -213,7 +214,8 @@ if __name__ == "__main__":
             "third": DATA / "third-held-out-cases.json", "fourth": FOURTH, "fifth": FIFTH,
             "sixth": SIXTH, "seventh": SEVENTH, "eighth": EIGHTH,
             "ninth": NINTH, "tenth": TENTH, "eleventh": ELEVENTH,
-            "twelfth": TWELFTH}
+            "twelfth": TWELFTH, "thirteenth": THIRTEENTH, "fourteenth": FOURTEENTH,
+            "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "
