@@ -41,7 +41,13 @@ TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
          "PC": "postcode or ZIP", "T": "town or place", "H": "named institution"}
-_TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Miss|Fr|Pastor|Prof|Me|M|Mme)\.?\s+")
+# A title before a marked name is kept, the name must be found: English and French titles, and those of
+# other languages (Polish "lek.", "mgr", "dr n. med."; Czech "Mgr.", "MUDr."; German and Turkish "PD Dr.",
+# "Prof. Dr.", "med."; Finnish "dos.", "Rad."; Spanish and Portuguese "Dra.", "Sr."; Dutch and Romanian "dr.";
+# Greek "Δρ."; Hindi "डॉ.").
+_TITLE = re.compile(r"(?:(?:Prof|PD|Uzm|Op|Doç)\.?\s+)?"
+                    r"(?:dr n\. med|Dr\.? med|Dr|Dra|Drs|dr|Mr|Mrs|Ms|Miss|Fr|Pastor|Prof|prof|Me|M|Mme|"
+                    r"Sr|Sra|Srta|lek|mgr|Mgr|MUDr|med|dos|Rad|Δρ|डॉ)\.?\s+")
 _MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]")
 
 
