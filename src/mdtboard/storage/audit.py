@@ -80,9 +80,10 @@ NOT_AUDITED = frozenset(
     {"audit_log", "change_log", "presence", "case_search_tokens", "case_ref_tails", "case_search_words",
      "alembic_version"}
 )
-#: Columns whose change is not news: the version (said apart), the times of saving, and which of a
-#: case's lists were given (bookkeeping that follows the lists, which are named themselves).
-QUIET = frozenset({"version", "created_at", "updated_at", "given_lists"})
+#: Columns whose change is not news: the version (said apart), the times of saving, which of a case's lists
+#: were given (bookkeeping that follows the lists, which are named themselves), and the first letters of its
+#: search words (derived from its name, title and reference, which are named themselves).
+QUIET = frozenset({"version", "created_at", "updated_at", "given_lists", "search_letters"})
 #: Tables with versions of their own that are nonetheless parts of another record: a case's prepared
 #: discipline inputs are written again with every save of the case.
 PART_OF = {"discipline_inputs": ("cases", "case_id")}

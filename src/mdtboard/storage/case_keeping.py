@@ -36,7 +36,10 @@ def set_archived(session: Session, case_id: int, when: datetime | None) -> bool:
     old_tokens = set(session.execute(deleting.returning(SearchTokenRow.token)).scalars())
     tokens = case_search.stored_tokens(words, archived=when is not None)
     if tokens:
-        session.execute(sa.insert(SearchTokenRow), [{"case_id": case_id, "token": t} for t in tokens])
+        letters = case_search.letters_of(tokens)
+        session.execute(
+            sa.insert(SearchTokenRow), [{"case_id": case_id, "token": t, "letters": letters} for t in tokens]
+        )
     search_words.remember(session, case_search.stored_tokens(word_tokens(*row), archived=when is not None))
     search_words.forget_unused(session, old_tokens - set(tokens))
     return True

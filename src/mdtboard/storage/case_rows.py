@@ -71,6 +71,8 @@ def case_values(case: Case) -> dict[str, Any]:
     if scores is not None and scores.other is not None:
         given.append("scores.other")
     values["given_lists"] = " ".join(given)
+    words = case_tokens(case.patient.display_name, case.title, case.ref)
+    values["search_letters"] = case_search.letters_of(words)  # as its search tokens carry them
     return values
 
 
@@ -134,9 +136,9 @@ def child_rows(case_id: int, case: Case, *, archived: bool = False) -> dict[type
             }
         )
     words = case_tokens(case.patient.display_name, case.title, case.ref)
-    rows[SearchTokenRow] = [
-        {"case_id": case_id, "token": t} for t in case_search.stored_tokens(words, archived=archived)
-    ]
+    tokens = case_search.stored_tokens(words, archived=archived)
+    letters = case_search.letters_of(tokens)
+    rows[SearchTokenRow] = [{"case_id": case_id, "token": t, "letters": letters} for t in tokens]
     rows[RefTailRow] = [
         {"case_id": case_id, "pos": pos, "shape": shape, "tail": tail}
         for shape, pos, tail in ref_tails(case.ref)

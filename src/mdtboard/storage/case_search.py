@@ -32,11 +32,13 @@ from functools import cache
 from mdtboard.domain.frozen import Frozen
 from mdtboard.domain.search import TOKEN_LENGTH, Query, prefix_upper_bound
 from mdtboard.storage.case_search_plan import (
-    DRIVERS,
     ESTIMATE_READ,
     HASH_RATIO,
     SAMPLE,
+    UNKNOWN_LETTERS,
     cap_for,
+    drivers,
+    letter_bit,
     scan_for,
 )
 from mdtboard.storage.case_search_plan import ONE_WORD_CAP as ONE_WORD_CAP  # the names as before
@@ -44,6 +46,9 @@ from mdtboard.storage.case_search_plan import SIZE_CAP as SIZE_CAP
 from mdtboard.storage.case_search_plan import SQLITE_SIZE_CAP as SQLITE_SIZE_CAP
 from mdtboard.storage.case_search_plan import WALK_SCAN as WALK_SCAN
 from mdtboard.storage.case_search_plan import Sizes as Sizes
+from mdtboard.storage.case_search_plan import letter_words as letter_words
+from mdtboard.storage.case_search_plan import lettered as lettered
+from mdtboard.storage.case_search_plan import letters_of as letters_of
 from mdtboard.storage.case_search_plan import limits as limits
 from mdtboard.storage.case_search_plan import plan as plan
 from mdtboard.storage.case_search_plan import walk_bound as walk_bound
@@ -80,7 +85,7 @@ class Shape(Frozen):
 
     __slots__ = (
         "words", "joined", "fictional", "sort", "descending", "walk", "limited", "postgresql", "after",
-        "archived", "hashed", "listed", "gauged",
+        "archived", "hashed", "listed", "gauged", "lettered",
     )
     words: int
     joined: bool
@@ -102,6 +107,10 @@ class Shape(Frozen):
     #: A walk (PostgreSQL) reads its first word whole when the estimate of its size is below ``:bound``
     #: (see :func:`walk_bound`), else probes it.
     gauged: bool
+    #: How many words, the last ones, are matched by the letters of the entries found (see
+    #: :func:`case_search_plan.letter_words`): never sized, never driving, never probed where the letters are
+    #: at hand and known.
+    lettered: int
 
     def __init__(
         self,
@@ -118,10 +127,11 @@ class Shape(Frozen):
         hashed: tuple[bool, ...] = (),
         listed: bool = False,
         gauged: bool = False,
+        lettered: int = 0,
     ) -> None:
         self._set(words=words, joined=joined, fictional=fictional, sort=sort, descending=descending,
                   walk=walk, limited=limited, postgresql=postgresql, after=after, archived=archived,
-                  hashed=hashed, listed=listed, gauged=gauged)
+                  hashed=hashed, listed=listed, gauged=gauged, lettered=lettered)
 
     def replace(self, **changes: Any) -> Shape:
         """This shape with ``changes`` (as ``dataclasses.replace``)."""
@@ -147,6 +157,7 @@ def params(query: Query, fictional: bool | None = None, *, archived: bool = Fals
     for i, word in enumerate(query.words):
         values[f"lo{i}"] = archived_word(word) if archived else word
         values[f"hi{i}"] = prefix_upper_bound(values[f"lo{i}"])
+        values[f"b{i}"] = letter_bit(word)
     if query.joined is not None:
         values["jlo"] = archived_word(query.joined) if archived else query.joined
         values["jhi"] = prefix_upper_bound(values["jlo"])
@@ -179,6 +190,23 @@ def _probe(i: int, case_id: str, postgresql: bool, alias: str | None = None) -> 
         f"(SELECT 1 FROM case_search_tokens {a} WHERE {a}.case_id = {case_id}"
         f" AND {_range(a, f'lo{i}', f'hi{i}', postgresql, case_id)} LIMIT 1) = 1"
     )
+
+
+def _has(shape: Shape, i: int, case_id: str, letters: str | None, alias: str | None = None) -> str:
+    """Whether the case has a token starting with word ``i``, where ``letters`` is the case's letters (the
+    column of the entry found for it; None: not at hand): a word matched by the letters (one letter, see
+    :attr:`Shape.lettered`) is its bit; any other word is probed (:func:`_probe`) only when the bit of its
+    first letter is set. Letters unknown (:data:`UNKNOWN_LETTERS`, every bit set): probed."""
+    probe = _probe(i, case_id, shape.postgresql, alias)
+    if letters is None:
+        return probe
+    if i >= shape.words - shape.lettered:
+        return f"CASE WHEN {letters} = {UNKNOWN_LETTERS} THEN {probe} ELSE ({letters} & :b{i}) <> 0 END"
+    return f"CASE WHEN ({letters} & :b{i}) = 0 THEN {_false(shape)} ELSE {probe} END"
+
+
+def _false(shape: Shape) -> str:
+    return "FALSE" if shape.postgresql else "0"
 
 
 def _joined_probe(case_id: str, postgresql: bool) -> str:
@@ -241,7 +269,7 @@ def _token_entries(shape: Shape) -> str:
         hashed = i < len(shape.hashed) and shape.hashed[i]
         where.append(
             _listed(i, "t0.case_id", f"h{i}", shape.postgresql) if hashed
-            else _probe(i, "t0.case_id", shape.postgresql)
+            else _has(shape, i, "t0.case_id", "t0.letters")
         )
     if shape.fictional:
         where.append(_fictional("t0.case_id"))
@@ -265,9 +293,9 @@ def _not_joined(shape: Shape, d: int, case_id: str) -> str:
     return f"CASE WHEN (SELECT {few} FROM n) THEN {found} ELSE TRUE END"
 
 
-def _drives(d: int, drivers: int) -> str:
-    """Whether word ``d`` drives: fewest entries among the first ``drivers`` words (the first of equals)."""
-    terms = [f"n.n{d} {'<' if k < d else '<='} n.n{k}" for k in range(drivers) if k != d]
+def _drives(d: int, driving: int) -> str:
+    """Whether word ``d`` drives: fewest entries among the first ``driving`` words (the first of equals)."""
+    terms = [f"n.n{d} {'<' if k < d else '<='} n.n{k}" for k in range(driving) if k != d]
     return " AND ".join(terms) or "1 = 1"
 
 
@@ -275,9 +303,9 @@ def _gated_entries(shape: Shape) -> str:
     """:func:`_token_entries` for a query of several words whose sizes are not known yet: one branch per
     word that may drive, each run only when the sizes (the CTE ``n``) choose it, and each other word
     looked up or probed as the sizes say (see :func:`plan`, which chooses the same way)."""
-    drivers = min(shape.words, DRIVERS)
+    driving = drivers(shape.words, shape.lettered)
     branches = [_joined_entries(shape)] if shape.joined else []
-    for d in range(drivers):
+    for d in range(driving):
         a = f"t{d}"
         where = [_range_of(a, d)]
         if shape.joined and shape.postgresql:
@@ -288,11 +316,11 @@ def _gated_entries(shape: Shape) -> str:
             listed = _listed(e, f"{a}.case_id", f"h{d}_{e}", shape.postgresql)
             where.append(
                 f"CASE WHEN (SELECT {_is_hashed(e, d, shape.postgresql)} FROM n) THEN {listed}"
-                f" ELSE {_probe(e, f'{a}.case_id', shape.postgresql, alias=f'p{d}_{e}')} END"
+                f" ELSE {_has(shape, e, f'{a}.case_id', f'{a}.letters', alias=f'p{d}_{e}')} END"
             )
         if shape.fictional:
             where.append(_fictional(f"{a}.case_id"))
-        gate = f"(SELECT {_drives(d, drivers)} FROM n)"
+        gate = f"(SELECT {_drives(d, driving)} FROM n)"
         if shape.postgresql:
             # A condition on no row: PostgreSQL tests it once, before reading anything.
             branches.append(
@@ -363,9 +391,9 @@ def _whole(shape: Shape) -> str:
     of finding them again ("nguyen t" over 100,000 cases: 1,646 matches, counted from 1,600 of its 3,430
     entries, then collected again with 2,744 probes). ``:whole`` 0: only ``:read`` (no page follows). Or
     ``:need`` entries, when those are enough to tell whether there are more matches than asked (below)."""
-    drivers = min(shape.words, DRIVERS)
-    sizes = [f"n.n{d}" for d in range(drivers)]
-    fewest = sizes[0] if drivers == 1 else f"least({', '.join(sizes)})"
+    driving = drivers(shape.words, shape.lettered)
+    sizes = [f"n.n{d}" for d in range(driving)]
+    fewest = sizes[0] if driving == 1 else f"least({', '.join(sizes)})"
     entries = f"{fewest} + n.nj" if shape.joined else fewest
     cap = cap_for(shape.words, shape.postgresql)
     whole = f"{fewest} < {cap} AND {entries} < :whole * c.top"
@@ -378,7 +406,7 @@ def _whole(shape: Shape) -> str:
     # (Two words only: the statement is planned at every keystroke, and each word that may drive adds
     # three subqueries to plan.)
     most = f"CASE WHEN {whole} THEN greatest(:read, {entries} + 1)"
-    if shape.words == 2:
+    if driving == 2 and shape.words == 2:
         checks = [" AND ".join([_probed(shape, d), _enough(shape, d), _one_token(d)]) for d in range(2)]
         one = f"CASE WHEN {_drives(0, 2)} THEN {checks[0]} ELSE {checks[1]} END"
         few = f"{fewest} >= {cap}{' AND n.nj = 0' if shape.joined else ''} AND {one}"
@@ -428,13 +456,17 @@ def _sizes(shape: Shape) -> str:
     of a keystroke on SQLite ("pmc-2019-0001": 100 entries of "0001", yet 11,111 of "2019" and 12,000 of
     "pmc" counted)."""
     cap = cap_for(shape.words, shape.postgresql)
+    driving = drivers(shape.words, shape.lettered)
     ctes = []
     for i in range(shape.words + shape.joined):
         alias, lo, hi = (f"s{i}", f"lo{i}", f"hi{i}") if i < shape.words else ("tj", "jlo", "jhi")
+        if shape.words - shape.lettered <= i < shape.words:
+            ctes.append(f"z{i} AS MATERIALIZED (SELECT {cap} AS n)")  # matched by the letters: not read
+            continue
         if i == 0:
             limit = str(cap)
         else:
-            fewest = " UNION ALL ".join(f"SELECT z{k}.n AS v FROM z{k}" for k in range(min(i, DRIVERS)))
+            fewest = " UNION ALL ".join(f"SELECT z{k}.n AS v FROM z{k}" for k in range(min(i, driving)))
             bound = f"{HASH_RATIO} * f.m + 1"
             least = f"CASE WHEN {bound} < {cap} THEN {bound} ELSE {cap} END"
             limit = f"(SELECT {least} FROM (SELECT min(v) AS m FROM ({fewest}) u) f)"
@@ -450,10 +482,10 @@ def _sizes(shape: Shape) -> str:
     names = [f"(SELECT z{i}.n FROM z{i}) AS n{i}" for i in range(shape.words)]
     if shape.words > 1:
         ctes.append(_sampled(shape))
-        names[:DRIVERS] = [
+        names[:driving] = [
             f"(SELECT CASE WHEN m.h{d} IS NULL THEN z{d}.n ELSE {cap + SAMPLE} - m.h{d} END"
             f" FROM z{d}, m) AS n{d}"
-            for d in range(min(shape.words, DRIVERS))
+            for d in range(driving)
         ]
     names += [f"(SELECT z{shape.words}.n FROM z{shape.words}) AS nj"] * shape.joined
     ctes.append(f"n AS MATERIALIZED (SELECT {', '.join(names)})")
@@ -468,20 +500,22 @@ def _sampled(shape: Shape) -> str:
     often drives ("back": half of them, "chronic": a sixth; it was the first of equals, "chronic", and a
     count probed 9,821 of its entries instead of about 3,200 of "back"'s)."""
     cap = cap_for(shape.words, shape.postgresql)
-    drivers = min(shape.words, DRIVERS)
-    capped = " AND ".join(f"(SELECT z{d}.n FROM z{d}) >= {cap}" for d in range(drivers))
-    columns = [f"CASE WHEN {capped} THEN {_hits(shape, d)} END AS h{d}" for d in range(drivers)]
+    driving = drivers(shape.words, shape.lettered)
+    capped = " AND ".join(f"(SELECT z{d}.n FROM z{d}) >= {cap}" for d in range(driving))
+    columns = [f"CASE WHEN {capped} THEN {_hits(shape, d)} END AS h{d}" for d in range(driving)]
     return f"m AS MATERIALIZED (SELECT {', '.join(columns)})"
 
 
 def _hits(shape: Shape, d: int, alias: str = "q") -> str:
     """How many of the first :data:`SAMPLE` entries of word ``d`` match the other words (probed)."""
     probes = " AND ".join(
-        _probe(e, "s.case_id", shape.postgresql, alias=f"{alias}{d}_{e}")
+        _has(shape, e, "s.case_id", "s.letters", alias=f"{alias}{d}_{e}")
         for e in range(shape.words)
         if e != d
     )
-    entries = f"SELECT sd.case_id FROM case_search_tokens sd WHERE {_range_of('sd', d)} LIMIT {SAMPLE}"
+    entries = (
+        f"SELECT sd.case_id, sd.letters FROM case_search_tokens sd WHERE {_range_of('sd', d)} LIMIT {SAMPLE}"
+    )
     return f"(SELECT count(*) FROM ({entries}) s WHERE {probes})"
 
 
@@ -501,15 +535,16 @@ def exact_count_sql(shape: Shape) -> str:
     return f"SELECT count(DISTINCT e.case_id) FROM ({_token_entries(shape)}) e"
 
 
-def _matches(shape: Shape, case_id: str) -> str:
-    """The condition that the case ``case_id`` matches, word by word: probed, or (``shape.hashed``, see
-    :func:`plan` with ``walk``) looked up among the word's entries read whole."""
+def _matches(shape: Shape, case_id: str, letters: str | None = None) -> str:
+    """The condition that the case ``case_id`` matches, word by word: probed (checked by the case's
+    ``letters``, when at hand: see :func:`_has`), or (``shape.hashed``, see :func:`plan` with ``walk``) looked
+    up among the word's entries read whole."""
 
     def hashed(i: int) -> bool:
         return i < len(shape.hashed) and shape.hashed[i]
 
     terms = [
-        _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _probe(i, case_id, shape.postgresql)
+        _listed(i, case_id, f"w{i}", shape.postgresql) if hashed(i) else _has(shape, i, case_id, letters)
         for i in range(shape.words)
     ]
     every = " AND ".join(terms)
@@ -544,7 +579,7 @@ def listed_sql(shape: Shape) -> str:
     """Which of the cases ``:ids`` (an expanding parameter) match."""
     where = ["c.id IN :ids", _kept(shape)]
     if shape.words:
-        where.append(_matches(shape, "c.id"))
+        where.append(_matches(shape, "c.id", "c.search_letters"))
     if shape.fictional:
         where.append("c.fictional = :fictional")
     return "SELECT c.id FROM cases c WHERE " + " AND ".join(where)
@@ -616,8 +651,8 @@ def _walked_page(shape: Shape) -> str:
     part of the order, as a year of the reference does), the matches are collected and sorted instead.
     One statement: the fallback is gated on the walk's count, so it runs only when needed."""
     direction = "DESC" if shape.descending else "ASC"
-    match = _matches(shape, "c.id")
-    first = f"SELECT {SUMMARY_COLUMNS} FROM cases c"
+    match = _matches(shape, "c.id", "c.search_letters")
+    first = f"SELECT {SUMMARY_COLUMNS}, c.search_letters FROM cases c"
     first_where = ["c.fictional = :fictional"] if shape.fictional else []
     first_where += [_after(shape)] if shape.after else []
     if first_where:

@@ -54,9 +54,10 @@ Sizes = case_search.Sizes | RefCount | None
 
 
 def _count_shape(query: Query, fictional: bool | None, archived: bool, postgresql: bool) -> case_search.Shape:
+    """The shape of a count of ``query`` (as :func:`case_search.lettered` orders its words)."""
     return case_search.Shape(
         len(query.words), query.joined is not None, fictional is not None, postgresql=postgresql,
-        archived=archived,
+        archived=archived, lettered=case_search.letter_words(query),
     )
 
 
@@ -112,6 +113,7 @@ def bounded_count(
             sql, values = case_ref_search.full_count_statement(counted, fictional, cap, postgresql)
             ((found,),) = fetch(sql, values)
         return int(found), int(found) < cap, counted
+    query = case_search.lettered(query)
     shape = _count_shape(query, fictional, archived, postgresql)
     values = case_search.params(query, fictional, archived=archived) | {"read": case_search.COUNT_READ}
     if query.words and postgresql:
@@ -136,7 +138,9 @@ def exact_count(
     fetch: Fetch, query: Query, fictional: bool | None, archived: bool, *, postgresql: bool,
     sizes: Sizes = None,
 ) -> int:
-    query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql)
+    query = case_search.lettered(query)
+    lettered = case_search.letter_words(query)
+    query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql, lettered=lettered)
     shape = _count_shape(query, fictional, archived, postgresql).replace(hashed=hashed)
     values = case_search.params(query, fictional, archived=archived)
     ((total,),) = fetch(case_search.exact_count_sql(shape), values)
@@ -214,14 +218,24 @@ def page(
                 postgresql=postgresql,
             )
             return fetch_page(sql, values)
+    # The words as the count ordered them (its sizes follow that order), one-letter words last.
+    query = case_search.lettered(query)
+    lettered = case_search.letter_words(query)
+    if query.words and sort == "ref" and limit is not None and matches is not None:
         want = offset + limit
         broad = matches > case_search.BROAD_MATCHES
-        walk = broad and case_search.worth_walking(query, _by_words(sizes), want, postgresql=postgresql)
+        walk = broad and case_search.worth_walking(
+            query, _by_words(sizes), want, postgresql=postgresql, lettered=lettered
+        )
     listed = isinstance(sizes, Listed) and bool(query.words)  # every match known: sorted, not found again
     walk = walk and not listed
-    bound = case_search.walk_bound(query, _by_words(sizes), offset + (limit or 0), postgresql=postgresql)
+    bound = case_search.walk_bound(
+        query, _by_words(sizes), offset + (limit or 0), postgresql=postgresql, lettered=lettered
+    )
     gauged = walk and bound is not None
-    query, hashed = case_search.plan(query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql)
+    query, hashed = case_search.plan(
+        query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql, lettered=lettered
+    )
     shape = case_search.Shape(
         len(query.words),
         query.joined is not None,
@@ -236,6 +250,7 @@ def page(
         hashed=() if listed else hashed,
         listed=listed,
         gauged=gauged,
+        lettered=lettered,
     )
     values = case_search.params(query, fictional, archived=archived)
     values |= {"after": after} if after is not None else {}

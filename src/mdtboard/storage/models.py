@@ -85,6 +85,9 @@ class CaseRow(Versioned, Base):
     #: Names of the list fields that were given (even empty), space separated, so that export gives
     #: back exactly what was imported: an absent list and an empty list stay different.
     given_lists: Mapped[str] = mapped_column(String(300), default="")
+    #: The first letters of the case's search words, as its search tokens carry them (``SearchTokenRow``): a
+    #: page found by walking the cases in order checks a one-letter word by them; -1 when not known.
+    search_letters: Mapped[int] = mapped_column(Integer, server_default="-1")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     #: When the case was archived: hidden from the library and the agenda's search, kept, restorable.
@@ -151,14 +154,18 @@ class RestrictedPassageRow(Base):
 
 
 class SearchTokenRow(Base):
-    """Folded words of a case's patient name, title and reference, for prefix search as you type."""
+    """Folded words of a case's patient name, title and reference, for prefix search as you type. Each entry
+    carries the first letters of all its case's words (``letters``, see ``storage.case_search_plan.LETTERS``;
+    -1 when not known), which the index of tokens holds too: a search checks a one-letter word on the entries
+    it finds for the other words without looking anything up."""
 
     __tablename__ = "case_search_tokens"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     token: Mapped[str] = mapped_column(TOKEN, primary_key=True)
+    letters: Mapped[int] = mapped_column(Integer, server_default="-1")
 
-    __table_args__ = (Index("ix_case_search_tokens_token_case", "token", "case_id"),)
+    __table_args__ = (Index("ix_case_search_tokens_token_case_letters", "token", "case_id", "letters"),)
 
 
 class RefTailRow(Base):
