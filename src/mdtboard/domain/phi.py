@@ -200,6 +200,14 @@ _NOT_A_PHONE = re.compile(r"\b\d{1,2}/\d{1,2}\s+(?:[01]\d|2[0-3])[0-5]\d\b|"
 _BRANCH_NUMBER = re.compile(r"(?:[ \t]*#[ \t]?|[ \t]+(?:No|Nr|Nº|N°)\.?[ \t]?)\d{1,6}(?![\w/.]\d)")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w/.])\d{1,4}(?:st|nd|rd|th)[ \t]+$")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
+#: What is written onto a record number: letters or a number before it ("G-18842", "PT.019882", "4-08812"),
+#: letters after it ("188204-F").
+_RECORD_PREFIX = re.compile(r"(?<![\w.,/-])(?:[A-Z]{1,3}\d{0,3}|\d{1,2})[-./]$")
+_RECORD_SUFFIX = re.compile(r"-[A-Z]{1,2}(?![\w-])")
+#: The town an institution is in, in Polish, Czech and Slovak: "Szpital Uniwersytecki w Krakowie", "Úrazové
+#: nemocnici v Brně".
+_IN_TOWN = re.compile(r"[ \t]+(?:w|we|v|ve)[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ſ]+"
+                      r"(?:-[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ſ]+)?(?![\w-])")
 #: Kinds a town is written beside ("12 Elm Grove, Ballincollig", "Liverpool L8 2TP").
 _BESIDE = (HintKind.ADDRESS, HintKind.INSTITUTION, HintKind.POSTCODE)
 _WORDY = (HintKind.INSTITUTION, HintKind.PLACE, HintKind.NAME, HintKind.ADDRESS)
@@ -366,10 +374,16 @@ def _add(
         # a range of house numbers before it: "12-14 Smith St"
         before = re.search(r"(?<![\w/-])\d{1,5}[A-Za-z]?[-–]$", text[max(0, start - 8):start])
         wide = (start - (len(before.group()) if before else 0), widen_address_end(text, start, end))
+    elif kind is HintKind.RECORD_NUMBER:
+        # the letters and the number written onto it, which belong to it: "G-18842", "PT.019882", "4-08812",
+        # "188204-F"
+        before = _RECORD_PREFIX.search(text, max(0, start - 8), start)
+        after = _RECORD_SUFFIX.match(text, end)
+        wide = (before.start() if before else start, after.end() if after else end)
     elif kind is HintKind.INSTITUTION:
         # a branch's or a site's number after it ("Kroger Pharmacy #0391", "Leeco Mine No. 2") and an
         # ordinal before it ("269th Judicial District Court")
-        number = _BRANCH_NUMBER.match(text, end)
+        number = _BRANCH_NUMBER.match(text, end) or _IN_TOWN.match(text, end)
         ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 8), start)
         wide = (ordinal.start() if ordinal else widen_institution(text, start),
                 number.end() if number else end)

@@ -322,10 +322,11 @@ def name_form_spans(text: str, clinical: frozenset[str] = frozenset()) -> list[S
     return spans
 
 
-#: The parts that join a name ("Rajesh s/o Krishnan", "Gwilym ap Rhys", "Turki al-Shehri").
+#: The parts that join a name ("Rajesh s/o Krishnan", "Gwilym ap Rhys", "Turki al-Shehri", "Kamau wa
+#: Njoroge").
 _NAME_JOIN_AFTER = re.compile(
     rf"\s+(?:s/o|d/o|w/o|a/l|a/p|bin|binti|bte|bt\.?|ibn|ben|bat|ap|ab|verch|ferch|y|de|da|van|von|del|dos|"
-    rf"al|el)\s*-?\s*{CAPW}|\s+(?:al|el|ad|ar|as|ash|at|az|abu|ibn|bin|bint)-{CAPW}|-{CAPW}"
+    rf"al|el|wa)\s*-?\s*{CAPW}|\s+(?:al|el|ad|ar|as|ash|at|az|abu|ibn|bin|bint)-{CAPW}|-{CAPW}"
 )
 _NAME_JOIN_BEFORE = re.compile(rf"{CAPW}-$")
 

@@ -145,7 +145,7 @@ def _institution_patterns() -> tuple[re.Pattern[str], ...]:
     name = _NAME
     place = rf"(?:\s+{CAPW}(?=\s*[,.;:)]|\s*$|\s+[a-z\d]))?"
     return (
-        re.compile(rf"(?<![\w.]){before}(?:['’]r)?\s+(?:(?:de|do|da|dos|das|di|del|della|ng|ya|cha|al)\s+)?"
+        re.compile(rf"(?<![\w.]){before}(?:['’]r)?\s+(?:(?:de|do|da|dos|das|di|del|della|ng|ya|cha|al|im\.)\s+)?"
                    rf"(?:(?:{name}|św\.|Sf\.){_JOIN}){{0,4}}{name}"),
         re.compile(rf"(?P<pre>(?:{name}{_JOIN}){{0,3}}{name})\s+{after}(?![^\W_]){place}"),
         re.compile(rf"(?P<pre>(?:{name}{_JOIN}){{0,3}}{name})\s+{lower_after}(?![^\W_])"),
@@ -159,6 +159,9 @@ def _institution_patterns() -> tuple[re.Pattern[str], ...]:
         # an employer named before a job: "a Tesco employee", "former Walmart cashier" (a question)
         re.compile(rf"(?<![\w-])(?i:a|an|the|former|retired|ex|ex-|as)\s+(?P<pre>{CAPW}(?:\s+{CAPW}){{0,2}})\s+"
                    rf"(?i:{_words(entries('institution_forms', 'jobs'))})(?![^\W_])"),
+        # an employer or a unit after "ex-", before the work or the worker: "ex-Jamalco bauxite worker",
+        # "ex-BP Forties platform" (a question)
+        re.compile(rf"(?<![\w-])(?i:ex)-(?P<pre>(?:{CAPW}|[A-Z]{{2,5}})(?:\s+{CAPW}){{0,2}})(?=\s+[a-z])"),
         # a brand written with an inner capital, in brackets after a person: "Henk Jansen (ArboNed)"
         re.compile(rf"{CAPW}\s+{CAPW}\s*\((?P<pre>{UPPER}{LOWER}+{UPPER}[^\W\d_]*)\)"),
         # a kind "for" whom, after "at" or "from": "at Rehab Centre for Children & Adults"
@@ -178,18 +181,25 @@ def institution_form_spans(text: str, clinical: frozenset[str] = frozenset()) ->
         for match in pattern.finditer(text):
             group = "pre" if "pre" in pattern.groupindex else 0
             start, words = match.start(group), match.group(group).split()
-            if index in (1, 2, 4, 6, 7, 8):
+            sure = index not in (2, 6, 7, 8, 9)
+            if index in (1, 2, 4, 6, 7, 8, 9):
                 while words and (_bare(words[0]) in _DROP or _bare(words[0]) in NOT_NAMES - GENERIC
                                  or index == 2 and _bare(words[0]) in _NOT):
                     start = text.index(words[0], start) + len(words[0])
                     start += len(text[start:]) - len(text[start:].lstrip())
                     words = words[1:]
-                if not words or _all_known(" ".join(words), frozenset() if index == 8 else clinical):
+                if not words:
                     continue
+                if _all_known(" ".join(words), frozenset() if index == 9 else clinical):
+                    # an employer's name of two capitalised common words after "works for", "retired from"
+                    # ("Union Pacific", "General Electric"): a question
+                    if not (index == 4 and len(words) >= 2 and all(w[:1].isupper() for w in words)):
+                        continue
+                    sure = False
             elif index == 0 and _all_known(match.group().split(None, 1)[-1], clinical):
                 continue
-            end = match.end(group) if index in (4, 6, 7, 8) else match.end()
-            spans.append((start, end, index not in (2, 6, 7, 8)))
+            end = match.end(group) if index in (4, 6, 7, 8, 9) else match.end()
+            spans.append((start, end, sure))
     return spans
 
 
@@ -200,10 +210,18 @@ def _acronym_patterns() -> tuple[re.Pattern[str], ...]:
     departments = (r"(?:chart|file|ward|wards|clinic|outpatients?|OPD|ED|A&E|ICU|records|"
                    r"department|dept|radiology|pharmacy|theatres?|lab|labs|staff|campus|site|Hospital|"
                    r"Ophthalmology|Orthopaedics|Orthopedics|Neurology|Neurosurgery|Cardiology|Oncology|"
-                   r"Rheumatology|Surgery|Emergency|Pain\s+(?:Clinic|Service|Centre|Center))(?![\w])")
+                   r"Rheumatology|Surgery|Emergency|Pain\s+(?:Clinic|Service|Centre|Center)|"
+                   # its staff and its works ("a PSNI officer", "via the FMOH programme"), and the Hindi
+                   # postpositions "in" and "from" ("KGMU में")
+                   r"officers?|constables?|employees?|workers?|programme|program|scheme|depot|plant|platform|"
+                   r"में|से)(?![\w])")
+    # a department or a therapy before it: "Physiotherapy KNH x4"
+    department_before = (r"(?<![\w-])(?:Physiotherapy|Physio|Radiology|Pharmacy|Outpatients?|Orthopaedics|"
+                         r"Orthopedics|Neurosurgery|Oncology|Rheumatology|Psychiatry|Psychology)\s+")
     return (
         re.compile(rf"(?<![\w-])(?i:{cues})\s+{acronym}(?:\s+(?P<w>{CAPW}))?"),
-        re.compile(rf"(?<![\w-]){acronym}\s+{departments}"),
+        re.compile(rf"(?:(?<![\w-])(?={acronym.replace('?P<a>', '')}\s+{departments})|{department_before})"
+                   rf"{acronym}"),
         re.compile(rf"(?<![\w-]){acronym}\s+(?P<t>{CAPW}(?:\s+{CAPW})?)"),
     )
 

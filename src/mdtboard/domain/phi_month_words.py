@@ -223,27 +223,35 @@ _FEIRA_BEFORE = re.compile(r"(?<![\w.])\d\.?[ \t]?[ªa][ \t]?-?[ \t]?(?i:feira),
 
 #: A time of day after a date, with its seconds, half of the day and zone: "05/11/2026 09:12",
 #: "Mon, 2 Nov 2026 22:47:13 +0000", "November 8, 2026 11:18 PM", "6 พ.ย. 69 21:05 น.",
-#: "ti 10.11.2026 klo 10.30", "mardi 12/10 à 14h".
+#: "ti 10.11.2026 klo 10.30", "mardi 12/10 à 14h", "à 13 h 30", "Nov 26 @ 10:30am", "2/11 @ 0930", "9:40a".
 _TIME_AFTER = re.compile(
-    r"(?:,|\s+-)?[ \t]*(?:(?i:at|à|a\s+las|às|um|om|alle|klo|kl\.?|o|в|saat|lúc)[ \t]+)?"
+    r"(?:,|\s+-)?[ \t]*(?:@[ \t]*(?:[01]\d|2[0-3])[0-5]\d(?!\d|[:.]\d)"
+    r"|(?:(?i:at|à|a\s+las|às|um|om|alle|klo|kl\.?|o|в|saat|lúc)[ \t]+|@[ \t]*)?"
     r"(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|\.[0-5]\d(?![\d.,])|h(?:[0-5]\d)?(?![^\W_])"
-    r"|(?=[ \t]*(?i:[ap]\.?m\b)))"
-    r"(?:[ \t]*(?i:[ap]\.?m\.?)(?![^\W\d_]))?"
+    r"|[ \t]h[ \t]?[0-5]\d(?!\d)|(?=[ \t]*(?i:[ap]\.?m\b))))"
+    r"(?:[ \t]*(?i:[ap]\.?m\.?)(?![^\W\d_])|(?i:[ap])(?![^\W\d_]))?"
     r"(?:[ \t]*(?:[+-]\d{4}\b|\((?:[A-Z]{3,5})\)|(?-i:UTC|GMT|[A-Z]{2,4}T)\b))?"
     r"(?:[ \t]*(?:น\.|Uhr|h\b|hrs\b))?"
 )
-_WORD_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?P<w>{_WORD})")
+#: A weekday after a date ("12 Kasım 2026 Perşembe", "november 12., kedd").
+_WORD_AFTER = re.compile(rf"(?:\.,|,)?[ \t]*(?P<w>{_WORD})")
+#: The Polish "r." (roku, "of the year") after a date's year: "14.10.2024 r.".
+_ROKU = re.compile(r"(?<=\d{4})[ \t]?r\.(?![^\W\d_])")
 
 
 def date_end(text: str, end: int) -> int:
     """Where a date ending at ``end`` ends with the time of day and the weekday written after it ("12 Kasım
-    2026 Perşembe"): a time with the date is part of it."""
-    time = _TIME_AFTER.match(text, end)
-    if time is not None and time.end() > end and any(ch.isdigit() for ch in time.group()):
-        end = time.end()
-    word = _WORD_AFTER.match(text, end)
-    if word is not None and len(word.group("w")) >= 4 and word.group("w").casefold() in weekday_names():
-        end = word.end()
+    2026 Perşembe", "13 Kasım 2024 Çarşamba saat 10:40"): a time with the date is part of it."""
+    roku = _ROKU.match(text, end)
+    if roku is not None:
+        end = roku.end()
+    for _round in range(2):  # a time then a weekday, or a weekday then a time
+        time = _TIME_AFTER.match(text, end)
+        if time is not None and time.end() > end and any(ch.isdigit() for ch in time.group()):
+            end = time.end()
+        word = _WORD_AFTER.match(text, end)
+        if word is not None and len(word.group("w")) >= 4 and word.group("w").casefold() in weekday_names():
+            end = word.end()
     return end
 
 

@@ -125,9 +125,41 @@ def shortened_names(text: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]
     return spans
 
 
+#: A title of the Greek alphabet and the name after it, with its initials: "Δρ. Α. Σταύρου",
+#: "κ. Παπαδόπουλος".
+_GREEK_UPPER, _GREEK_LOWER = "[Α-ΩΆΈΉΊΌΎΏ]", "[α-ωάέήίόύώϊϋΐΰς]"
+_GREEK_TITLE = re.compile(
+    r"(?<![^\W\d_])(?:Δρ|Δρα|Καθ|Κος|Κα|κος|κα|κ)\.?[ \t]+"
+    rf"(?P<name>(?:{_GREEK_UPPER}\.[ \t]?){{0,2}}{_GREEK_UPPER}{_GREEK_LOWER}+"
+    rf"(?:[ \t-]{_GREEK_UPPER}{_GREEK_LOWER}+)?)"
+)
+#: A title of the Devanagari or the Bengali script (which write no capitals) and the one to three words of
+#: the name after it, up to a postposition, a verb or a punctuation mark: "डॉ. नेहा गुप्ता", "श्री राजेश कुमार
+#: यादव, उम्र 57", "KGMU में डॉ. सक्सेना ने MRI करवाया".
+_INDIC_TITLE = re.compile(
+    r"(?<![\u0900-\u09FF])(?:डॉ\.?|डा\.|श्रीमती|श्री|सुश्री|कुमारी|ডাঃ|ডা\.|শ্রীমতী|শ্রী)[ \t]*"
+    r"(?P<name>[\u0900-\u0963\u0966-\u09FF]+(?:[ \t][\u0900-\u0963\u0966-\u09FF]+){0,2})"
+)
+_INDIC_NOT_NAMES = frozenset((
+    "ने", "में", "को", "से", "का", "की", "के", "है", "हैं", "था", "थी", "थे", "और", "पर", "तक", "भी", "जी", "द्वारा",
+    "साहब", "ও", "এর", "কে", "থেকে", "তে", "আর", "এবং", "ছিল", "আছে",
+))
+
+
+def _indic_name(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    start = match.start("name")
+    end = start
+    for word in match.group("name").split():
+        if word in _INDIC_NOT_NAMES:
+            break
+        end = text.index(word, end) + len(word)
+    return (start, end) if end > start else None
+
+
 def context_names(text: str) -> list[tuple[int, int]]:
     """Names in ``text`` found by what stands before or after them (a title, a relation or a role)."""
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = [m.span("name") for m in _GREEK_TITLE.finditer(text)]
+    spans += [span for m in _INDIC_TITLE.finditer(text) if (span := _indic_name(text, m)) is not None]
     for cue in (_TITLE, _AFTER_RELATION):
         for match in cue.finditer(text):
             span = capitalised_words(text, match.end())

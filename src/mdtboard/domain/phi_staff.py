@@ -48,13 +48,41 @@ _SIGNED_INITIALS = re.compile(
     rf"(?m:[—–][ \t]*(?P<i>{INITIALS})\.?[ \t]*$"
     rf"|^[ \t]*\d{{1,2}}[.)][ \t]*(?P<j>{INITIALS})[ \t]*[—–-][ \t])"
 )
-#: Initials closing an entry after its last sentence: "... no fluoroscopy there on Thursdays. CR".
-_CLOSING_INITIALS = re.compile(rf"(?<=[.!?)])[ \t]+(?P<i>{INITIALS})[ \t]*(?=\n|$)")
+#: Initials closing an entry after its last sentence: "... no fluoroscopy there on Thursdays. CR", with
+#: the writer's role after them ("... fax 540-555-0199. LB RN").
+_CLOSING_INITIALS = re.compile(
+    rf"(?<=[.!?)])[ \t]+(?P<i>{INITIALS})(?:[ \t]+(?P<r>[A-Z]{{2,4}}))?[ \t]*(?=\n|$)"
+)
+#: Initials after a time and a dash, before what they did: "RN call back 11/18 3:15p - PH: phantom pain".
+_TIMED_INITIALS = re.compile(
+    rf"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ \t]*[ap]\.?m?\.?)?[ \t]+[-–—][ \t]+(?P<i>{INITIALS})[ \t]*:"
+)
+#: Initials signing a line of a log after a hyphen: "Oramorph 2.5mg given - KT".
+_HYPHEN_INITIALS = re.compile(rf"(?m:[ \t]-[ \t]*(?P<i>{INITIALS})\.?[ \t]*$)")
+#: Initials taking an action in a numbered list written on one line: "ACTIONS: 1. RH to write to GP. 2. BMcA
+#: to phone".
+_NUMBERED_ACTION_INITIALS = re.compile(
+    rf"(?<![\w.])\d{{1,2}}[.)][ \t]*(?P<i>{INITIALS})(?:[ \t]*(?:/|and|&)[ \t]*(?P<j>{INITIALS}))?"
+    r"[ \t]+to[ \t]+[a-z]"
+)
+#: A writer's name closing a text after its last sentence, as an initial and a name or a name and its
+#: initials at the end of a line, in the Latin or the Greek alphabet: "... Happy to co-manage. F Iqbal",
+#: "... by 111. Ana P",
+#: "... 2.30pm. Ng W.J.", "... δυσκοιλιότητα. Μ. Κωνσταντινίδου", "... 19/11. Ν.Γ.".
+_UPPER_ANY = r"[A-ZΑ-ΩΆΈΉΊΌΎΏ]"
+_LOWER_ANY = r"[a-zà-ÿα-ωάέήίόύώϊϋΐΰς]"
+_CLOSING_NAME = re.compile(
+    rf"(?<=[.!?)])[ \t]+(?P<i>{_UPPER_ANY}\.?[ \t]?{_UPPER_ANY}{_LOWER_ANY}{{2,}}"
+    rf"(?:-{_UPPER_ANY}{_LOWER_ANY}+)?"
+    rf"|{_UPPER_ANY}{_LOWER_ANY}+[ \t](?:{_UPPER_ANY}\.){{1,2}}|{_UPPER_ANY}{_LOWER_ANY}+[ \t]{_UPPER_ANY}"
+    rf"|(?:{_UPPER_ANY}\.){{2,3}})[ \t]*(?=\n|\Z)"
+)
 #: Initials doing what people do in minutes: "SH felt", "AJ reported", "RM's nurse clinic".
 _ACTING_INITIALS = re.compile(
     rf"(?<![\w'’&./-])(?P<i>{INITIALS})(?:['’]s\b|[ \t]+(?:felt|feels|reported|reports|said|says|noted|"
     r"notes|"
     r"recorded|advised|agreed|suggested|will|recommended|recommends|explained|thinks|asked|saw|reviewed|spoke|"
+    r"summari[sz]ed|presented|"
     r"phoned|called|rang|visited|examined|confirmed|offered|discussed|raised|wondered)\b)"
 )
 
@@ -93,7 +121,7 @@ def _abbreviations() -> frozenset[str]:
 
 
 #: Places where capitals could as well be a clinical abbreviation ("CT to confirm", "MRI showed").
-_STRICT = (_ACTION_INITIALS, _ACTING_INITIALS, _CLOSING_INITIALS)
+_STRICT = (_ACTION_INITIALS, _ACTING_INITIALS, _CLOSING_INITIALS, _HYPHEN_INITIALS, _NUMBERED_ACTION_INITIALS)
 
 
 def staff_initials_spans(text: str) -> list[Sure]:
@@ -104,13 +132,34 @@ def staff_initials_spans(text: str) -> list[Sure]:
             if _initials(text, *match.span("i"), strict=False):
                 spans.append((*match.span("i"), False))
     for pattern in (_LOG_INITIALS, _ACTION_INITIALS, _HEADING_INITIALS, _SIGNED_INITIALS, _ACTING_INITIALS,
-                    _CLOSING_INITIALS):
+                    _CLOSING_INITIALS, _HYPHEN_INITIALS, _NUMBERED_ACTION_INITIALS, _TIMED_INITIALS):
         for match in pattern.finditer(text):
             for group in ("i", "j"):
+                # initials closing the whole text, or with a role after them, are a signature whatever
+                # abbreviation they also spell ("... discuss at MDT. CR")
+                strict = pattern in _STRICT and not (pattern is _CLOSING_INITIALS and (
+                    match.group("r") in _ROLES or not text[match.end():].strip()))
                 if group in pattern.groupindex and match.group(group) and \
-                        _initials(text, *match.span(group), strict=pattern in _STRICT):
+                        _initials(text, *match.span(group), strict=strict):
                     spans.append((*match.span(group), False))
+    for match in _CLOSING_NAME.finditer(text):
+        words = [w.strip(".") for w in re.split(r"[ \t.]+", match.group("i")) if len(w.strip(".")) > 1]
+        if not any(w.casefold() in _not_signatures() for w in words):
+            spans.append((*match.span("i"), False))
     return spans
+
+
+@cache
+def _not_signatures() -> frozenset[str]:
+    """Words that close a sentence with a letter beside them and are no name ("Vitamin D", "Ward B")."""
+    from mdtboard.domain.phi_gazetteer import clinical_words
+    from mdtboard.domain.phi_names import NOT_NAMES
+    from mdtboard.domain.phi_people import english_frequency, given_names, surnames
+
+    names = given_names() | surnames()
+    english = {word for word, zipf in english_frequency().items() if zipf >= 3.5 and word not in names}
+    return frozenset(clinical_words()) | frozenset(NOT_NAMES) | frozenset(english) | frozenset(
+        w.casefold() for w in entries("abbreviations", "clinical"))
 
 
 def plate_spans(text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from deid_corpus import (
     KINDS,
     NINTH,
     SEVENTH,
+    SIXTEENTH,
     SIXTH,
     TENTH,
     THIRTEENTH,
@@ -164,9 +165,10 @@ def test_the_eighth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None
     rules were shaped while looking at this set's hints and misses (so no longer a blind figure): 1,203
     (91.3 %); with the mechanisms chosen by the ninth set's misses, 1,209 (91.7 %). The figure must not
     fall back. With the statistical recogniser (phi_model.py): 1,245 (94.5 %) when trained without this set,
-    1,266 (96.1 %) as shipped, trained on every set including this one."""
+    1,266 (96.1 %) as shipped, trained on every set including this one; with the rules chosen by the sixteenth
+    set's misses, 1,272 (96.5 %)."""
     result = measure(EIGHTH)
-    assert result.found >= 1270, [m.text for m in result.misses]
+    assert result.found >= 1272, [m.text for m in result.misses]
 
 def test_the_ninth_held_out_set_is_big_and_varied_enough() -> None:
     """Written blind to the finder from the note on the format alone, and committed before the finder was
@@ -200,9 +202,10 @@ def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
     set's mechanisms, 1,240 of 1,355 identifiers (91.5 %, 185 hints on text not marked); with them, 1,250
     (92.3 %, 173 hints), short of the 98 % target. No rule was tuned on it, but it is training data of the
     statistical recogniser (phi_model.py): with a model trained without it, 1,284 (94.8 %, 203 hints); as
-    shipped, trained on every set including this one, 1,311 (96.8 %). The figure must not fall back."""
+    shipped, trained on every set including this one, 1,311 (96.8 %); with the rules chosen by the sixteenth
+    set's misses, 1,315 (97.0 %). The figure must not fall back."""
     result = measure(TENTH)
-    assert result.found >= 1314, [m.text for m in result.misses]
+    assert result.found >= 1315, [m.text for m in result.misses]
 
 
 def test_the_eleventh_held_out_set_is_big_and_varied_enough() -> None:
@@ -217,9 +220,10 @@ def test_the_eleventh_set_is_found_at_least_as_well_as_at_its_first_runs() -> No
     237 hints on text not marked); with the statistical recogniser, trained without it, 1,670 (93.5 %, 279
     hints), short of the 98 % target. Then the rules for initials and a weekday with the day alone, chosen by
     its misses: 1,695 (94.9 %). As shipped, the recogniser trained on every set including this one: 1,729
-    (96.8 %, 238 hints). The figure must not fall back."""
+    (96.8 %, 238 hints); with the rules chosen by the sixteenth set's misses, 1,739 (97.4 %). The figure must
+    not fall back."""
     result = measure(ELEVENTH)
-    assert result.found >= 1737, [m.text for m in result.misses]
+    assert result.found >= 1739, [m.text for m in result.misses]
 
 
 def test_the_twelfth_held_out_set_is_big_and_varied_enough() -> None:
@@ -233,9 +237,10 @@ def test_the_twelfth_set_is_found_at_least_as_well_as_at_its_first_run() -> None
     """Measured once, untuned (README), on the finder with the recogniser trained on the eleven sets before
     it and the rules chosen by the eleventh set's misses: 1,436 of 1,540 identifiers (93.2 %, 209 hints on
     text not marked), short of the 98 % target. As shipped, the recogniser trained on every set including
-    this one: 1,463 (95.0 %, 186 hints). The figure must not fall back."""
+    this one: 1,463 (95.0 %, 186 hints); with the rules chosen by the sixteenth set's misses, 1,489 (96.7 %).
+    The figure must not fall back."""
     result = measure(TWELFTH)
-    assert result.found >= 1484, [m.text for m in result.misses]
+    assert result.found >= 1489, [m.text for m in result.misses]
 
 
 def test_the_thirteenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -252,10 +257,10 @@ def test_the_thirteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     before found 1,981 (92.1 %). Then the rules its misses asked for (a time of day and a weekday after a
     date, other calendars in their own scripts and figures, "the 12th" closing a clause) and the recogniser
     trained on every set including this one: 2,071 (96.3 %, 746 hints); with staff initials in minutes and
-    logs, relatives' names that are known words and vehicles' plates: 2,081 (96.8 %). The figure must not
-    fall back."""
+    logs, relatives' names that are known words and vehicles' plates: 2,081 (96.8 %); with the rules chosen
+    by the sixteenth set's misses, 2,087 (97.1 %). The figure must not fall back."""
     result = measure(THIRTEENTH)
-    assert result.found >= 2081, [m.text for m in result.misses]
+    assert result.found >= 2087, [m.text for m in result.misses]
 
 
 def test_the_fourteenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -269,9 +274,10 @@ def test_the_fourteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     hints on text not marked); the finder at the start of that day found 2,728 (90.8 %). Then the rules its
     misses asked for (initials heading an input, signing a line or doing what people do in minutes; an age
     said after a name or a relation) and the recogniser trained on every set including this one: 2,914
-    (96.9 %, 953 hints). The figure must not fall back."""
+    (96.9 %, 953 hints); with the rules chosen by the sixteenth set's misses, 2,918 (97.1 %). The figure
+    must not fall back."""
     result = measure(FOURTEENTH)
-    assert result.found >= 2917, [m.text for m in result.misses]
+    assert result.found >= 2918, [m.text for m in result.misses]
 
 
 def test_the_fifteenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -284,10 +290,32 @@ def test_the_fifteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> No
     before it and the rules chosen by the fourteenth set's misses: 1,214 of 1,355 identifiers (89.6 %, 204
     hints on text not marked; names 280 of 362: staff initials closing entries); the finder at the start of
     that day found 1,178 (86.9 %). Then initials closing an entry and headings after a log's time: 1,244
-    (91.8 %); with the recogniser trained on every set including this one: 1,290 (95.2 %, 193 hints). The
-    figure must not fall back."""
+    (91.8 %); with the recogniser trained on every set including this one: 1,290 (95.2 %, 193 hints); with
+    the rules chosen by the sixteenth set's misses, 1,305 (96.3 %). The figure must not fall back."""
     result = measure(FIFTEENTH)
-    assert result.found >= 1290, [m.text for m in result.misses]
+    assert result.found >= 1305, [m.text for m in result.misses]
+
+
+def test_the_sixteenth_held_out_set_is_big_and_varied_enough() -> None:
+    """40 cases written blind to the finder (the author read only the format note) in some 30 languages, and
+    committed before the finder was run on it."""
+    cases, marked = load_corpus(SIXTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (40, 1749, 13)
+
+
+def test_the_sixteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the fifteen sets
+    before it: 1,615 of 1,749 identifiers (92.3 %, 282 hints on text not marked), short of the 98 % target;
+    1,635 (93.5 %) once the measure kept the titles of other languages out of the names, as it did the
+    English ones ("dr.", "Dra.", "lek.", "mgr", "PD Dr.", "Δρ.", "डॉ.": the title is kept, the name must be
+    found). Then the rules its misses asked for (a day and a month with a time, in a list or ending a line;
+    the time and weekday after a date in more languages; initials and names signing a note, in the Greek
+    alphabet too; names after Greek and Indic titles; hospitals in the cases of Polish, Czech, Finnish and
+    Swedish; acronyms beside a job, a department or a postposition; employers after "ex-" or "retired
+    from"): 1,686 (96.4 %, 289 hints); with the recogniser trained on every set including this one: 1,701
+    (97.3 %, 262 hints; 1,678, 95.9 %, as marked, titles counted). The figure must not fall back."""
+    result = measure(SIXTEENTH)
+    assert result.found >= 1701, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
