@@ -34,3 +34,22 @@ def test_start_up_and_pages_built_are_frozen_and_released_on_close(
     gc.collect()
     full_unfrozen = time.perf_counter() - start
     assert full_frozen < full_unfrozen  # a full collection walks only what was made since the freeze
+
+
+def test_the_conference_command_hub_is_owned_by_qt_not_left_to_the_cycle_collector(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    """The hub sits in a reference cycle with its controller: owned by Python, it was destroyed by the cycle
+    collector on whatever thread ran it (a worker's too); owned by its controller, Qt deletes it with the
+    window, on the GUI thread."""
+    import shiboken6
+
+    from mdtboard.ui.conference.workspace import ConferenceWorkspace
+
+    window = make_window(sqlite_database_url)
+    workspace = window.page(CONFERENCE)
+    assert isinstance(workspace, ConferenceWorkspace)
+    hub = workspace.controller.hub
+    assert hub.parent() is workspace.controller
+    assert not shiboken6.ownedByPython(hub)
+    close_window(qtbot, window)

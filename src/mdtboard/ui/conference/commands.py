@@ -78,8 +78,10 @@ class CommandHub(QObject):
     input_changed = Signal(int, int)
     failed = Signal(str)
 
-    def __init__(self, services: Services, undo_stack: QUndoStack | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, services: Services, undo_stack: QUndoStack | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.services = services
         self.undo_stack = undo_stack
         self.failures = 0

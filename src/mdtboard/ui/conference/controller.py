@@ -85,7 +85,10 @@ class ConferenceController(QObject):
         super().__init__(parent)
         self.services = services
         self.undo_stack = undo_stack
-        self.hub = CommandHub(services, undo_stack)
+        # Owned by the controller, so that Qt deletes it with the window on the GUI thread: left to Python,
+        # the hub (in a reference cycle with the controller) was destroyed by the cycle collector on
+        # whichever thread ran it, a worker's included.
+        self.hub = CommandHub(services, undo_stack, self)
         self.conference: Conference | None = None
         self._opening = 0  # counts the conferences asked to open: only the last one is shown
         self._starting: set[tuple[int, int]] = set()  # (conference, case) being marked in discussion
