@@ -4,6 +4,7 @@ size setting."""
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import threading
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from conftest import settle
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
@@ -246,3 +248,48 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     care_plan = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "CarePlan")
     assert care_plan["status"] == "active"
     assert messages[-1].startswith("Exported the FHIR bundle of the agreed plan (version 1) of MDT-001")
+
+
+def _python_owned_qt_objects_in_cycles() -> list[str]:
+    """The Qt objects owned by Python that only the cycle collector would free now (collected here, on the
+    GUI thread: left to the collector, they would be destroyed on whichever thread it ran)."""
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        return sorted(
+            type(item).__name__ for item in gc.garbage
+            if isinstance(item, shiboken6.Shiboken.Object) and shiboken6.isValid(item)
+            and shiboken6.ownedByPython(item)
+        )
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.collect()
+
+
+def test_a_closed_print_preview_leaves_nothing_of_qt_to_the_cycle_collector(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory
+) -> None:
+    """Closed, the preview is deleted by Qt on the GUI thread (it stayed, hidden, until its window went),
+    and with it its printer, the document its pages were rendered from and the page images: none is left
+    in a reference cycle for Python's cycle collector, which runs on whichever thread allocates at the
+    moment (an operation's worker too) and would destroy a printer, an image or a pixmap there."""
+    case_id = load_samples(services)["MDT-001"]
+    editor = make_editor(services)
+    editor.open_case(case_id, in_conference(services, case_id))
+    settle()
+    editor.build_draft()
+    settle()
+    _python_owned_qt_objects_in_cycles()  # whatever earlier work left
+    editor.output.print_preview()
+    settle()
+    dialog = editor.output.preview
+    assert dialog is not None and dialog.isVisible()
+    pages = dialog.pages  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: pages.done, timeout=20_000)
+    assert pages.images and pages.pixmaps
+    dialog.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # deleted once closed
+    assert not pages.images and not pages.pixmaps
+    assert not shiboken6.isValid(pages)  # the renderer, its document and buffer went with it
+    assert _python_owned_qt_objects_in_cycles() == []
