@@ -66,7 +66,7 @@ class LoadedPdf:
     """
 
     def __init__(self, data: bytes, parent: QObject | None = None) -> None:
-        self.document = QPdfDocument(parent)
+        self.document = QPdfDocument(parent) if parent is not None else QPdfDocument()
         self.buffer = QBuffer(self.document)
         self.buffer.setData(QByteArray(data))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
