@@ -4,7 +4,6 @@ size setting."""
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import threading
@@ -15,6 +14,7 @@ from typing import Any
 import pytest
 import shiboken6
 from conftest import settle
+from gui_helpers import python_owned_qt_objects_in_cycles
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
@@ -250,22 +250,6 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     assert messages[-1].startswith("Exported the FHIR bundle of the agreed plan (version 1) of MDT-001")
 
 
-def _python_owned_qt_objects_in_cycles() -> list[str]:
-    """The Qt objects owned by Python that only the cycle collector would free now (collected here, on the
-    GUI thread: left to the collector, they would be destroyed on whichever thread it ran)."""
-    gc.set_debug(gc.DEBUG_SAVEALL)
-    try:
-        gc.collect()
-        return sorted(
-            type(item).__name__ for item in gc.garbage
-            if isinstance(item, shiboken6.Shiboken.Object) and shiboken6.isValid(item)
-            and shiboken6.ownedByPython(item)
-        )
-    finally:
-        gc.set_debug(0)
-        gc.garbage.clear()
-        gc.collect()
-
 
 def test_a_closed_print_preview_leaves_nothing_of_qt_to_the_cycle_collector(
     qtbot: QtBot, services: Services, make_editor: EditorFactory
@@ -280,7 +264,7 @@ def test_a_closed_print_preview_leaves_nothing_of_qt_to_the_cycle_collector(
     settle()
     editor.build_draft()
     settle()
-    _python_owned_qt_objects_in_cycles()  # whatever earlier work left
+    python_owned_qt_objects_in_cycles()  # whatever earlier work left
     editor.output.print_preview()
     settle()
     dialog = editor.output.preview
@@ -292,4 +276,4 @@ def test_a_closed_print_preview_leaves_nothing_of_qt_to_the_cycle_collector(
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # deleted once closed
     assert not pages.images and not pages.pixmaps
     assert not shiboken6.isValid(pages)  # the renderer, its document and buffer went with it
-    assert _python_owned_qt_objects_in_cycles() == []
+    assert python_owned_qt_objects_in_cycles() == []
