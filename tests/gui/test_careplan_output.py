@@ -17,7 +17,7 @@ from conftest import settle
 from gui_helpers import python_owned_qt_objects_in_cycles
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QMessageBox
@@ -135,6 +135,11 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     assert not any(rendered_on), "a page was rendered on the GUI thread"
     assert pages is not None and len(pages.images) == _pages(data)
     assert all(not image.isNull() for image in pages.images.values())
+    # Shown on white paper: QtPdf leaves the page transparent where nothing is drawn, which an opaque
+    # pixmap made by conversion alone turned black (the margins, the page behind the text).
+    corner = pages.pixmaps[0].toImage()
+    assert QColor(corner.pixel(2, 2)) == QColor("white")
+    assert QColor(corner.pixel(corner.width() // 2, corner.height() - 3)) == QColor("white")
     dialog.close()
 
 

@@ -174,9 +174,7 @@ class PreviewPages(QObject):
         self.rendered += 1
         if not self.released:
             self.images[number] = image
-            # as an opaque pixmap: the preview records a pixmap by reference, where an image with an alpha
-            # channel is copied and converted each time every page is drawn again (about 15 ms a page)
-            self.pixmaps[number] = QPixmap.fromImage(image.convertToFormat(QImage.Format.Format_RGB32))
+            self.pixmaps[number] = QPixmap.fromImage(on_paper(image))
         self.page_ready.emit(number)
         if self.done:
             PreviewPages._live.discard(self)
@@ -200,6 +198,18 @@ class PreviewPages(QObject):
         finally:
             painter.end()
         return count
+
+
+def on_paper(image: QImage) -> QImage:
+    """A page as QtPdf renders it (transparent where nothing is drawn) on white paper, opaque: the preview
+    records a pixmap by reference, where an image with an alpha channel is copied and converted each time
+    every page is drawn again (about 15 ms a page); converted alone, what is transparent turns black."""
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
 
 
 def make_printer(page_size: str, title: str) -> QPrinter:
