@@ -121,8 +121,11 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     editor.build_draft()
     settle()
     data = _paper(editor)
+    messages: list[str] = []
+    editor.output.message.connect(messages.append)
     editor.output.print_preview()
     settle()
+    assert messages == ["Making the team care plan…", ""]  # the status bar does not say so for ever
     dialog = editor.output.preview  # the dialog is open, not exec()'d
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "Print preview: Team care plan MDT-001 version 1"
@@ -227,7 +230,7 @@ def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.windowTitle() == "Care plan PDF not saved"
     assert f"Could not write {target}" in box.text() and "unchanged" in box.text()
-    assert messages == ["Making the team care plan…", "The PDF was not saved"]
+    assert messages == ["Making the team care plan…", "", "The PDF was not saved"]
     assert blocker.read_text() == "a file where a folder should be"
     assert not target.exists()
     assert [p.name for p in work.iterdir()] == ["not-a-folder"]  # no partial file either

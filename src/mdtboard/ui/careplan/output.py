@@ -236,6 +236,9 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowTitle(f"Print preview: {title}")
+    if parent is not None:  # a page large enough to read (Qt's default shows it at about half size)
+        room = parent.window().size()
+        dialog.resize(min(1200, round(room.width() * 0.6)), round(room.height() * 0.9))
     pages = PreviewPages(data)
 
     def paint(target: QPrinter) -> None:
