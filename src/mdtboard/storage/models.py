@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -165,7 +166,14 @@ class SearchTokenRow(Base):
     token: Mapped[str] = mapped_column(TOKEN, primary_key=True)
     letters: Mapped[int] = mapped_column(Integer, server_default="-1")
 
-    __table_args__ = (Index("ix_case_search_tokens_token_case_letters", "token", "case_id", "letters"),)
+    __table_args__ = (
+        Index("ix_case_search_tokens_token_case_letters", "token", "case_id", "letters"),
+        # PostgreSQL only (revision 0023): the entries of a word of two characters or more in the order of
+        # their cases, whichever tokens they are of (see storage.case_search._merged_entries).
+        Index(
+            "ix_case_search_tokens_head_case_token", text("substr(token, 1, 2)"), "case_id", "token"
+        ).ddl_if(dialect="postgresql"),
+    )
 
 
 class RefTailRow(Base):

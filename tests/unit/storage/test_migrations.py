@@ -4,6 +4,7 @@ is left as it was."""
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,12 @@ def test_upgrade_of_an_empty_database_matches_the_models(database_url: str) -> N
         assert current_revision(db.engine) == head_revision()
         with db.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
-            differences = compare_metadata(context, Base.metadata)
+            with warnings.catch_warnings():
+                # The index of the tokens' first characters is PostgreSQL's only (revision 0023), and an
+                # index of an expression is one that SQLite's reflection cannot compare.
+                skipped = ".*expression-based index 'ix_case_search_tokens_head"
+                warnings.filterwarnings("ignore", message=skipped)
+                differences = compare_metadata(context, Base.metadata)
         assert differences == []
     finally:
         db.dispose()
