@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -21,7 +22,7 @@ from mdtboard.domain.case import Case, Patient
 from mdtboard.domain.search import Query, matches, parse_query, prefix_upper_bound
 from mdtboard.services.context import Services
 from mdtboard.storage import case_search, case_search_plan, case_search_reads
-from mdtboard.storage.db import Database, open_database
+from mdtboard.storage.db import Database, create_engine, open_database, upgrade
 
 FIRST = ["Ana", "Anna", "Bea"]
 LAST = ["Stone", "Stokes", "Quill"]
@@ -285,3 +286,158 @@ def test_a_walk_reads_its_driving_word_whole_when_its_estimated_size_is_below_th
                     assert used == [True, False], query
         finally:
             db.dispose()
+
+
+@pytest.fixture
+def small_cap(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Words counted past the cap from 150 entries (12,000 otherwise), so that a few thousand cases have
+    common words past it; the statements, built for the cap, are made again before and after."""
+    built = (
+        case_search.count_sql, case_search.page_sql, case_search.listed_sql, case_search.exact_count_sql
+    )
+    monkeypatch.setattr(case_search_plan, "SIZE_CAP", 150)
+    for cached in built:
+        cached.cache_clear()
+    yield 150
+    for cached in built:
+        cached.cache_clear()
+
+
+def _merged_count_ran(conn: sa.Connection, query: Query, fictional: bool | None, archived: bool) -> bool:
+    """Whether PostgreSQL's bounded count of ``query`` read the index of the tokens' heads (revision 0023)."""
+    query = case_search.lettered(query)
+    shape = case_search.Shape(
+        len(query.words), query.joined is not None, fictional is not None, postgresql=True, archived=archived,
+        lettered=case_search.letter_words(query),
+    )
+    values = case_search.params(query, fictional, archived=archived)
+    values |= {"read": case_search.COUNT_READ, "whole": 0.0, "need": 1001}
+    plan = conn.execute(sa.text(f"EXPLAIN ANALYZE {case_search.count_sql(shape)}"), values).all()
+    heads = [line for (line,) in plan if "ix_case_search_tokens_head_case_token" in line]
+    ran = bool(heads) and all("never executed" not in line for line in heads)
+    if ran:  # each matching case read once, and no more than tell whether more than the limit match
+        counted = conn.execute(sa.text(case_search.count_sql(shape)), values).one()
+        read, distinct, _ids, most, *_sizes = counted
+        assert read == distinct and most in (1001, case_search.COUNT_READ)
+    return ran
+
+
+def test_two_words_past_the_cap_are_counted_by_merging_their_entries(db: Database, small_cap: int) -> None:
+    """Two words both past the cap, each of two characters or more, that no case has written together:
+    PostgreSQL counts them by merging their entries in the order of the cases (the index of the tokens' first
+    two characters, revision 0023), whichever tokens they are of ("ba": "bach", "back", "bad", "bao",
+    "barbara"; a case may have several of them, and of both words), instead of probing one word's cases for
+    the other. The same counts and pages as a plain Python search, in every order, from an offset, real or
+    fictional only, among archived cases, with counts under and over the limit; SQLite (which has no such
+    index) the same."""
+    rng = random.Random(23)
+    firsts = ["Bach", "Bao", "Barbara", "Chen", "Christa", "Ana"]
+    lasts = ["Back", "Baker", "Chronic", "Stone", "Bach"]
+    titles = ["Chronic back pain", "Chronic bad back", "Back ache", "Chronic neck pain", "Bach chronic", None]
+    cases = [
+        Case(
+            ref=f"M-{rng.randrange(10**6):06d}-{i}",
+            fictional=bool(i % 3),
+            patient=Patient(f"{rng.choice(firsts)} {rng.choice(lasts)}"),
+            title=rng.choice(titles),
+        )
+        for i in range(3000)
+    ]
+    _stored(db, cases)
+    archived = set(range(5, 3000, 7))  # case ids: every seventh archived, its words stored behind the mark
+    with db.engine.begin() as conn:
+        when = datetime(2026, 12, 7, tzinfo=UTC)
+        ids = sorted(archived)
+        listed = sa.bindparam("ids", expanding=True)
+        conn.execute(
+            sa.text("UPDATE cases SET archived_at = :when WHERE id IN :ids").bindparams(listed),
+            {"when": when, "ids": ids},
+        )
+        conn.execute(
+            sa.text("UPDATE case_search_tokens SET token = '~' || token WHERE case_id IN :ids")
+            .bindparams(listed),
+            {"ids": ids},
+        )
+        if db.engine.dialect.name == "postgresql":
+            conn.execute(sa.text("ANALYZE cases, case_search_tokens"))
+    postgresql = db.engine.dialect.name == "postgresql"
+    services = Services.on(db)
+    kind = {c.ref: c.fictional for c in cases}
+    names = {c.ref: (c.patient.display_name, i) for i, c in enumerate(cases, start=1)}
+    gone = {cases[i - 1].ref for i in archived}
+    words = words_of(cases)
+    merged = []
+    queries = ("chronic ba", "ba chronic", "chronic back", "ch ba", "bach chronic", "chronic bac", "ba bac")
+    for text in queries:
+        for among in (False, True):
+            kept = [r for r in expected_refs(words, text) if (r in gone) == among]
+            for fictional in (None, True):
+                expected = [r for r in kept if fictional in (None, kind[r])]
+                page, total = services.cases.search_with_count(
+                    text, count_limit=1000, limit=100, fictional=fictional, archived=among
+                )
+                assert ([s.ref for s in page], total) == (expected[:100], min(len(expected), 1001)), text
+                assert services.cases.count(text, limit=50, fictional=fictional, archived=among) == min(
+                    len(expected), 51
+                ), text
+                assert services.cases.count(
+                    text, limit=len(expected) + 5, fictional=fictional, archived=among
+                ) == len(expected), text
+                later = services.cases.search(
+                    text, limit=50, offset=100, fictional=fictional, archived=among
+                )
+                assert [s.ref for s in later] == expected[100:150], text
+                by_name = services.cases.search(
+                    text, limit=40, sort="name", fictional=fictional, archived=among
+                )
+                assert [s.ref for s in by_name] == sorted(expected, key=lambda r: names[r])[:40], text
+                backwards = services.cases.search(
+                    text, limit=40, offset=10, descending=True, fictional=fictional, archived=among
+                )
+                assert [s.ref for s in backwards] == expected[::-1][10:50], text
+                if postgresql:
+                    with db.engine.connect() as conn:
+                        merged.append(_merged_count_ran(conn, parse_query(text), fictional, among))
+    if postgresql:
+        assert any(merged) and not all(merged)  # "chronic ba" among the live cases merges; few archived ones
+
+
+def test_a_database_upgraded_from_before_the_index_of_heads_finds_the_same(
+    database_url: str, small_cap: int
+) -> None:
+    """Revision 0023 makes the index of the tokens' heads on PostgreSQL from the entries already stored (and
+    nothing on SQLite); the merged count then finds what a plain Python search finds."""
+    cases = _cases(1200)
+    engine = create_engine(database_url)
+    upgrade(engine, "0022_case_search_letters")
+    engine.dispose()
+    db = open_database(database_url, migrate=False)
+    try:
+        store_quickly(db, cases)
+    finally:
+        db.dispose()
+    db = open_database(database_url)  # upgrades to head
+    try:
+        postgresql = db.engine.dialect.name == "postgresql"
+        with db.engine.connect() as conn:
+            if postgresql:
+                found = conn.execute(sa.text(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    " AND indexname = 'ix_case_search_tokens_head_case_token'"
+                )).scalar_one()
+                assert "substr((token)::text, 1, 2), case_id, token" in found
+            else:
+                assert not conn.execute(sa.text(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'ix_case_search_tokens_head_case_token'"
+                )).all()
+            if postgresql:
+                assert _merged_count_ran(conn, parse_query("an st"), None, False)
+        services = Services.on(db)
+        words = words_of(cases)
+        for text in ("anna sto", "sto anna", "an st"):
+            expected = expected_refs(words, text)
+            page, total = services.cases.search_with_count(text, count_limit=1000, limit=100)
+            assert ([s.ref for s in page], total) == (expected[:100], min(len(expected), 1001)), text
+            assert services.cases.count(text, limit=None) == len(expected), text
+    finally:
+        db.dispose()
