@@ -711,14 +711,21 @@ def _walked_page(shape: Shape) -> str:
     One statement: the fallback is gated on the walk's count, so it runs only when needed."""
     direction = "DESC" if shape.descending else "ASC"
     match = _matches(shape, "c.id", "c.search_letters")
-    first = f"SELECT {SUMMARY_COLUMNS}, c.search_letters FROM cases c"
+    # On PostgreSQL the cases walked are read from the index of the references that holds their ids, letters
+    # and flag (revision 0023) without visiting their rows, and then only the page's rows are read: each case
+    # walked was a row read (the 3,600 cases walked for "ngu" over 100,000 cases: most of its 8,553 buffers).
+    columns = "c.id, c.ref, c.search_letters" if shape.postgresql else f"{SUMMARY_COLUMNS}, c.search_letters"
+    first = f"SELECT {columns} FROM cases c"
     first_where = ["c.fictional = :fictional"] if shape.fictional else []
     first_where += [_after(shape)] if shape.after else []
     if first_where:
         first += " WHERE " + " AND ".join(first_where)
     first += f" ORDER BY c.ref {direction} LIMIT :scan"
     walk = f"SELECT {SUMMARY_COLUMNS} FROM ({first}) c WHERE {match} ORDER BY c.ref {direction} LIMIT :want"
-    if not shape.postgresql:
+    if shape.postgresql:
+        found = f"SELECT c.id FROM ({first}) c WHERE {match} ORDER BY c.ref {direction} LIMIT :want"
+        walk = f"SELECT {SUMMARY_COLUMNS} FROM cases c WHERE c.id IN ({found})"
+    else:
         # SQLite read the :scan cases, probed every one and sorted them before taking the first :want
         # (about 20-40 ms for a frequent word over 100,000 cases). Bounded instead by the reference of the
         # :scan-th case, the walk goes along the reference index and stops at :want matches. With fewer

@@ -136,6 +136,12 @@ class CaseRow(Versioned, Base):
         # The cases of a range of references, in their order, each with what a search filters on, without
         # reading their rows (storage.case_ref_search; and a walk of the references, storage.case_search).
         Index("ix_cases_ref_kept", "ref", "archived_at", "fictional"),
+        # PostgreSQL only (revision 0024): a search's walk of the references reads the cases walked from here,
+        # without reading their rows (storage.case_search._walked_page).
+        Index(
+            "ix_cases_ref_walk", "ref", postgresql_include=["id", "search_letters", "fictional"],
+            info={"dialect": "postgresql"},
+        ).ddl_if(dialect="postgresql"),
     )
 
 
@@ -171,7 +177,8 @@ class SearchTokenRow(Base):
         # PostgreSQL only (revision 0023): the entries of a word of two characters or more in the order of
         # their cases, whichever tokens they are of (see storage.case_search._merged_entries).
         Index(
-            "ix_case_search_tokens_head_case_token", text("substr(token, 1, 2)"), "case_id", "token"
+            "ix_case_search_tokens_head_case_token", text("substr(token, 1, 2)"), "case_id", "token",
+            info={"dialect": "postgresql"},
         ).ddl_if(dialect="postgresql"),
     )
 

@@ -402,11 +402,42 @@ def test_two_words_past_the_cap_are_counted_by_merging_their_entries(db: Databas
         assert any(merged) and not all(merged)  # "chronic ba" among the live cases merges; few archived ones
 
 
+def _walked_pages_are_a_plain_search(conn: sa.Connection, cases: list[Case]) -> None:
+    """Pages walked along the references (PostgreSQL: the cases walked read from the index of revision 0024),
+    every way: real or fictional only, both directions, from an offset, after a reference, words probed or
+    read whole, one word matched by the letters, the first word's size estimated."""
+    words = words_of(cases)
+    kind = {c.ref: c.fictional for c in cases}
+    for text in ("an st", "anna", "st a", "quill an", "ann stokes"):
+        query = case_search.lettered(parse_query(text))
+        lettered = case_search.letter_words(query)
+        for fictional, descending, after, hashed, gauged in (
+            (None, False, None, (), False), (True, True, None, (), False), (False, False, "W-3", (), False),
+            (None, True, "W-6", (True,) * 3, False), (None, False, None, (False,) * 3, True),
+        ):
+            shape = case_search.Shape(
+                len(query.words), query.joined is not None, fictional is not None, walk=True, postgresql=True,
+                descending=descending, after=after is not None, hashed=hashed[: len(query.words)],
+                gauged=gauged and not lettered, lettered=lettered,
+            )
+            values = case_search.params(query, fictional) | case_search.page_params(shape, 40, 30)
+            values |= {"after": after} if after is not None else {}
+            values |= {"bound": 10**9} if shape.gauged else {}
+            rows = conn.execute(sa.text(case_search.page_sql(shape)), values).all()
+            expected = [
+                ref for ref, have in sorted(words, key=lambda w: w[0], reverse=descending)
+                if matches(query, have) and fictional in (None, kind[ref])
+                and (after is None or (ref < after if descending else ref > after))
+            ]
+            assert [r[1] for r in rows] == expected[30:70], (text, fictional, descending, after)
+
+
 def test_a_database_upgraded_from_before_the_index_of_heads_finds_the_same(
     database_url: str, small_cap: int
 ) -> None:
-    """Revision 0023 makes the index of the tokens' heads on PostgreSQL from the entries already stored (and
-    nothing on SQLite); the merged count then finds what a plain Python search finds."""
+    """Revisions 0023 and 0024 make the index of the tokens' heads and the index of the references for a walk
+    on PostgreSQL from the rows already stored (and nothing on SQLite); the merged count and a walked page,
+    every way, then find what a plain Python search finds."""
     cases = _cases(1200)
     engine = create_engine(database_url)
     upgrade(engine, "0022_case_search_letters")
@@ -426,12 +457,19 @@ def test_a_database_upgraded_from_before_the_index_of_heads_finds_the_same(
                     " AND indexname = 'ix_case_search_tokens_head_case_token'"
                 )).scalar_one()
                 assert "substr((token)::text, 1, 2), case_id, token" in found
+                walked = conn.execute(sa.text(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    " AND indexname = 'ix_cases_ref_walk'"
+                )).scalar_one()
+                assert "(ref) INCLUDE (id, search_letters, fictional)" in walked
             else:
                 assert not conn.execute(sa.text(
-                    "SELECT 1 FROM sqlite_master WHERE name = 'ix_case_search_tokens_head_case_token'"
+                    "SELECT 1 FROM sqlite_master WHERE name IN"
+                    " ('ix_case_search_tokens_head_case_token', 'ix_cases_ref_walk')"
                 )).all()
             if postgresql:
                 assert _merged_count_ran(conn, parse_query("an st"), None, False)
+                _walked_pages_are_a_plain_search(conn, cases)
         services = Services.on(db)
         words = words_of(cases)
         for text in ("anna sto", "sto anna", "an st"):
