@@ -18,6 +18,7 @@ from deid_corpus import (
     KINDS,
     NINTH,
     SEVENTH,
+    SEVENTEENTH,
     SIXTEENTH,
     SIXTH,
     TENTH,
@@ -316,6 +317,16 @@ def test_the_sixteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> No
     (97.3 %, 262 hints; 1,678, 95.9 %, as marked, titles counted). The figure must not fall back."""
     result = measure(SIXTEENTH)
     assert result.found >= 1701, [m.text for m in result.misses]
+
+
+def test_the_seventeenth_held_out_set_is_big_and_varied_enough() -> None:
+    """40 cases written blind to the finder (the author read only the format note) in some 30 languages and
+    39 countries, and committed before the finder was run on it. Measured once, untuned, on the finder with
+    the recogniser trained on the sixteen sets before it: 1,469 of 1,617 identifiers (90.8 %, 229 hints on
+    text not marked), short of the 98 % target (institutions 293 of 358: insurers', unions' and employers'
+    acronyms; names 229 of 265; dates 195 of 211)."""
+    cases, marked = load_corpus(SEVENTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (40, 1617, 13)
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:
