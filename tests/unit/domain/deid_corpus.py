@@ -45,10 +45,12 @@ KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E":
 # A title before a marked name is kept, the name must be found: English and French titles, and those of
 # other languages (Polish "lek.", "mgr", "dr n. med."; Czech "Mgr.", "MUDr."; German and Turkish "PD Dr.",
 # "Prof. Dr.", "med."; Finnish "dos.", "Rad."; Spanish and Portuguese "Dra.", "Sr."; Dutch and Romanian "dr.";
-# Greek "Δρ."; Hindi "डॉ.").
-_TITLE = re.compile(r"(?:(?:Prof|PD|Uzm|Op|Doç)\.?\s+)?"
+# Greek "Δρ."; Hindi "डॉ."; Czech "doc."; Polish "pani", "pan"; Spanish "doña"; Italian "dott.", "dott.ssa",
+# "Sig.", "Sig.ra"; Portuguese "Dr.ª"; Arabic "د." and "أ.د.").
+_TITLE = re.compile(r"(?:(?:Prof|PD|Uzm|Op|Doç|doc)\.?\s+)?"
                     r"(?:dr n\. med|Dr\.? med|Dr|Dra|Drs|dr|Mr|Mrs|Ms|Miss|Fr|Pastor|Prof|prof|Me|M|Mme|"
-                    r"Sr|Sra|Srta|lek|mgr|Mgr|MUDr|med|dos|Rad|Δρ|डॉ)\.?\s+")
+                    r"Sr|Sra|Srta|lek|mgr|Mgr|MUDr|med|dos|Rad|Δρ|डॉ|Dr\.ª|Dra\.ª|pani|pan|doña|Doña|"
+                    r"dott\.ssa|Dott\.ssa|dott|Dott|Sig\.ra|Sig\.na|Sig|أ\.د|د)\.?\s+")
 _MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]")
 
 
