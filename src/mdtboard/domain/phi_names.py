@@ -47,6 +47,9 @@ _AFTER_RELATION = re.compile(
     rf"Sra?\.?|Don|Doña|Pani?|Frau|Herr|Mme|M\.|Lic\.)\s+)?",
     re.IGNORECASE,
 )
+_FAMILY = re.compile(r"(?i:daughter|son|wife|husband|partner|spouse|mother|mum|mom|mam|father|dad|brother|"
+                     r"sister|friend|neighbou?r|niece|nephew|grand\w+|aunt|uncle|cousin|fianc\w*|girlfriend|"
+                     r"boyfriend)s?\b")
 #: A relation or a role standing before a name, as a word (lower case or not): "daughter", "neighbour".
 RELATION_CUE = re.compile(rf"\b(?i:{_RELATIONS})\b")
 _BEFORE_RELATION = re.compile(
@@ -178,7 +181,10 @@ def context_names(text: str) -> list[tuple[int, int]]:
 
     for cue in (_TITLE, _AFTER_RELATION):
         for match in cue.finditer(text):
-            span = capitalised_words(text, match.end(), given_names())
+            # a given name that is also a word ("Will", "Hope") only after a title or a relative: "care of
+            # Royal Brompton" is no name
+            family = cue is _TITLE or _FAMILY.match(match.group()) is not None
+            span = capitalised_words(text, match.end(), given_names() if family else frozenset())
             if span is not None:
                 spans.append(span)
     for match in DISCIPLINE_NAME.finditer(text):
