@@ -188,8 +188,7 @@ class People(QObject):
 
         self._become(account)
         self._unlocked()
-        self._status(f"Signed in as {account.display_name} of the demo team (demo accounts). "
-                     f"{SWITCH_KEY} and a PIN: switch user ({demo_pins_text()}).")
+        self._status(f"Demo team: {SWITCH_KEY} and a PIN switch user ({demo_pins_text()}).")
 
     def wait_started(self) -> None:
         """Block until the start has found who comes in and shown it, the lock screen's list of people
