@@ -4,6 +4,7 @@ database to look at what was stored."""
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from collections.abc import Callable, Iterator
@@ -11,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+import shiboken6
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QCursor, QIcon, QPagedPaintDevice, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +31,28 @@ WindowFactory = Callable[..., MainWindow]
 
 #: How long a test waits for a window to open its database: generous, for a loaded machine.
 OPEN_TIMEOUT_MS = 30_000
+
+
+#: Qt objects that must be destroyed on the GUI thread: QObjects (they belong to their thread) and the
+#: paint devices and images of the window system.
+GUI_THREAD_ONLY = (QObject, QPixmap, QIcon, QCursor, QPagedPaintDevice)
+
+
+def python_owned_qt_objects_in_cycles() -> list[str]:
+    """The Qt objects that must go on the GUI thread, owned by Python, which only the cycle collector would
+    free now (collected here, on the GUI thread: left to the collector, they would be destroyed on whichever
+    thread ran it, an operation's worker too)."""
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        return sorted(
+            type(item).__name__ for item in gc.garbage
+            if isinstance(item, GUI_THREAD_ONLY) and shiboken6.isValid(item) and shiboken6.ownedByPython(item)
+        )
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.collect()
 
 
 def load_samples(service: CaseService) -> list[StoredCase]:

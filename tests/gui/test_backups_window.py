@@ -96,7 +96,9 @@ def with_typing(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Services, CaseEd
         Case(ref="K-1", fictional=True, patient=Patient(display_name="Kai"), title="Knee")
     )
     services.backups.backup_now()
-    editor = CaseEditor(services, QUndoStack())
+    stack = QUndoStack()
+    editor = CaseEditor(services, stack)
+    stack.setParent(editor)  # Qt's to delete with the editor, on the GUI thread
     qtbot.addWidget(editor)
     assert case.id is not None and editor.open_case(case.id)
     settle()

@@ -46,7 +46,9 @@ def _workspace(qtbot: QtBot, services: Services, tmp_path: Path) -> ConferenceWo
     stack = QUndoStack()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     workspace = ConferenceWorkspace(services, stack, settings)
-    workspace.test_stack = stack  # type: ignore[attr-defined]  # kept alive with the workspace
+    workspace.test_stack = stack  # type: ignore[attr-defined]
+    stack.setParent(workspace)  # Qt's to delete with the workspace, on the GUI thread
+    settings.setParent(workspace)
     qtbot.addWidget(workspace)
     workspace.resize(1400, 900)
     workspace.show()

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from conftest import settle
+from gui_helpers import python_owned_qt_objects_in_cycles
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QMessageBox
@@ -119,8 +121,11 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     editor.build_draft()
     settle()
     data = _paper(editor)
+    messages: list[str] = []
+    editor.output.message.connect(messages.append)
     editor.output.print_preview()
     settle()
+    assert messages == ["Making the team care plan…", ""]  # the status bar does not say so for ever
     dialog = editor.output.preview  # the dialog is open, not exec()'d
     assert isinstance(dialog, QPrintPreviewDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "Print preview: Team care plan MDT-001 version 1"
@@ -133,6 +138,11 @@ def test_print_preview_opens_without_blocking_and_shows_every_page(
     assert not any(rendered_on), "a page was rendered on the GUI thread"
     assert pages is not None and len(pages.images) == _pages(data)
     assert all(not image.isNull() for image in pages.images.values())
+    # Shown on white paper: QtPdf leaves the page transparent where nothing is drawn, which an opaque
+    # pixmap made by conversion alone turned black (the margins, the page behind the text).
+    corner = pages.pixmaps[0].toImage()
+    assert QColor(corner.pixel(2, 2)) == QColor("white")
+    assert QColor(corner.pixel(corner.width() // 2, corner.height() - 3)) == QColor("white")
     dialog.close()
 
 
@@ -220,7 +230,7 @@ def test_save_pdf_under_a_file_shows_the_error_and_writes_nothing(
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.windowTitle() == "Care plan PDF not saved"
     assert f"Could not write {target}" in box.text() and "unchanged" in box.text()
-    assert messages == ["Making the team care plan…", "The PDF was not saved"]
+    assert messages == ["Making the team care plan…", "", "The PDF was not saved"]
     assert blocker.read_text() == "a file where a folder should be"
     assert not target.exists()
     assert [p.name for p in work.iterdir()] == ["not-a-folder"]  # no partial file either
@@ -246,3 +256,32 @@ def test_export_fhir_writes_a_bundle_of_the_agreed_plan(
     care_plan = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "CarePlan")
     assert care_plan["status"] == "active"
     assert messages[-1].startswith("Exported the FHIR bundle of the agreed plan (version 1) of MDT-001")
+
+
+
+def test_a_closed_print_preview_leaves_nothing_of_qt_to_the_cycle_collector(
+    qtbot: QtBot, services: Services, make_editor: EditorFactory
+) -> None:
+    """Closed, the preview is deleted by Qt on the GUI thread (it stayed, hidden, until its window went),
+    and with it its printer, the document its pages were rendered from and the page images: none is left
+    in a reference cycle for Python's cycle collector, which runs on whichever thread allocates at the
+    moment (an operation's worker too) and would destroy a printer, an image or a pixmap there."""
+    case_id = load_samples(services)["MDT-001"]
+    editor = make_editor(services)
+    editor.open_case(case_id, in_conference(services, case_id))
+    settle()
+    editor.build_draft()
+    settle()
+    python_owned_qt_objects_in_cycles()  # whatever earlier work left
+    editor.output.print_preview()
+    settle()
+    dialog = editor.output.preview
+    assert dialog is not None and dialog.isVisible()
+    pages = dialog.pages  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: pages.done, timeout=20_000)
+    assert pages.images and pages.pixmaps
+    dialog.close()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # deleted once closed
+    assert not pages.images and not pages.pixmaps
+    assert not shiboken6.isValid(pages)  # the renderer, its document and buffer went with it
+    assert python_owned_qt_objects_in_cycles() == []

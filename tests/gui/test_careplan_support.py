@@ -54,7 +54,9 @@ def make_editor(qtbot: QtBot, care_settings: QSettings) -> Iterator[EditorFactor
     def make(services: Services, undo_stack: QUndoStack | None = None) -> CarePlanEditor:
         stack = undo_stack if undo_stack is not None else QUndoStack()
         editor = CarePlanEditor(services, stack, care_settings, save_delay_ms=SAVE_DELAY_MS)
-        editor.test_stack = stack  # type: ignore[attr-defined]  # kept alive with the editor
+        editor.test_stack = stack  # type: ignore[attr-defined]
+        if undo_stack is None:
+            stack.setParent(editor)  # Qt's to delete with the editor, on the GUI thread
         qtbot.addWidget(editor)
         editor.resize(1400, 900)
         editor.show()

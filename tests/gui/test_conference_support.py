@@ -78,7 +78,9 @@ def make_workspace(qtbot: QtBot, tmp_path: Path) -> Iterator[WorkspaceFactory]:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         stack = undo_stack if undo_stack is not None else QUndoStack()
         workspace = ConferenceWorkspace(services, stack, settings)
-        workspace._test_stack = stack  # type: ignore[attr-defined]  # keep the stack alive with it
+        settings.setParent(workspace)  # Qt's to delete with the workspace, on the GUI thread
+        if undo_stack is None:
+            stack.setParent(workspace)
         workspace.chooser = RecordingChooser()
         qtbot.addWidget(workspace)
         workspace.resize(1400, 900)

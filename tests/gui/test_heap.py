@@ -7,10 +7,16 @@ import gc
 import time
 
 import pytest
-from gui_helpers import WindowFactory, close_window, make_window, settings_path
+from gui_helpers import (
+    WindowFactory,
+    close_window,
+    make_window,
+    python_owned_qt_objects_in_cycles,
+    settings_path,
+)
 from pytestqt.qtbot import QtBot
 
-from mdtboard.ui.main_window import CONFERENCE
+from mdtboard.ui.main_window import CASE, CONFERENCE, LIBRARY, MainWindow
 
 pytestmark = pytest.mark.gui
 __all__ = ["make_window", "settings_path"]  # fixtures used here
@@ -53,3 +59,31 @@ def test_the_conference_command_hub_is_owned_by_qt_not_left_to_the_cycle_collect
     assert hub.parent() is workspace.controller
     assert not shiboken6.ownedByPython(hub)
     close_window(qtbot, window)
+
+
+
+def _delete(qtbot: QtBot, window: MainWindow) -> None:
+    import shiboken6
+
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))
+
+
+def test_a_closed_window_leaves_nothing_of_qt_to_the_cycle_collector(
+    qtbot: QtBot, make_window: WindowFactory, sqlite_database_url: str
+) -> None:
+    """The window's wrapper sits in reference cycles with its slots; whatever Qt object it held that Python
+    owned (its settings, for one) was destroyed by the cycle collector on whichever thread ran it, an
+    operation's worker too. Closed and deleted, the window leaves no such object: Qt deletes them with it,
+    on the GUI thread."""
+    import shiboken6
+
+    window = make_window(sqlite_database_url)
+    for page in (LIBRARY, CASE, CONFERENCE):
+        window.page(page)
+    assert window.settings.parent() is window and not shiboken6.ownedByPython(window.settings)
+    python_owned_qt_objects_in_cycles()  # whatever the window's making left
+    close_window(qtbot, window)
+    _delete(qtbot, window)
+    del window
+    assert python_owned_qt_objects_in_cycles() == []

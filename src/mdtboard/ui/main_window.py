@@ -88,6 +88,11 @@ class MainWindow(WindowView, DatabaseOpening, QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        if settings.parent() is None:
+            # Qt's to delete with the window, on the GUI thread: the window's wrapper sits in reference
+            # cycles, and a settings object left to Python's cycle collector was destroyed on whichever
+            # thread ran it (an operation's worker too), with its pending write.
+            settings.setParent(self)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.undo_stack = QUndoStack(self)

@@ -143,10 +143,12 @@ class PlanActions(QObject):
 
     def _made(self, data: bytes, then: Callable[[bytes], object]) -> None:
         self._busy(False)
+        self.message.emit("")  # "Making the ..." is over (what is done with the paper may say more)
         then(data)
 
     def _not_made(self, title: str, error: MdtboardError) -> None:
         self._busy(False)
+        self.message.emit("")
         self._editor.last_dialog = show_error(self._editor, title, str(error))
 
     def _title(self) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     QSizeF,
+    Qt,
     QTimer,
     Signal,
 )
@@ -57,13 +58,18 @@ def qpage_size(name: str) -> QPageSize:
 
 
 class LoadedPdf:
-    """A PDF in memory opened with QtPdf (the buffer must live as long as the document)."""
+    """A PDF in memory opened with QtPdf.
 
-    def __init__(self, data: bytes) -> None:
-        self.buffer = QBuffer()
+    The buffer is the document's child, so it lives as long as the document reads it and goes with it.
+    Given a ``parent``, the document is Qt's to delete with that parent (on the GUI thread); without one it
+    goes when this object does, on the thread that lets go of it.
+    """
+
+    def __init__(self, data: bytes, parent: QObject | None = None) -> None:
+        self.document = QPdfDocument(parent) if parent is not None else QPdfDocument()
+        self.buffer = QBuffer(self.document)
         self.buffer.setData(QByteArray(data))
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument()
         self.document.load(self.buffer)
 
     @property
@@ -122,7 +128,10 @@ class PreviewPages(QObject):
     holds that lock, and so the GUI thread's Python code, as long as it takes). Nothing on the GUI thread
     calls the document while pages are rendered (QtPdf serialises PDFium's calls with one lock). It is not
     a child of the preview: it goes once its last page is rendered (deleting a renderer waits for the page
-    it is rendering), or at once when nothing is left to render.
+    it is rendering), or at once when nothing is left to render. Its document, buffer and renderer are its
+    children, deleted with it by Qt on the GUI thread; the page images are dropped by :meth:`release` when
+    the preview goes (on the GUI thread too: an image or pixmap left in a reference cycle would be
+    destroyed by Python's cycle collector on whichever thread it ran, a worker's too).
 
     Signals:
         page_ready(int): the page (0-based) is rendered (:attr:`images`).
@@ -133,8 +142,10 @@ class PreviewPages(QObject):
 
     def __init__(self, data: bytes, dpi: float = PREVIEW_DPI) -> None:
         super().__init__()
-        self._pdf = LoadedPdf(data)
+        self._pdf = LoadedPdf(data, self)
         self.count = self._pdf.page_count
+        self.rendered = 0
+        self.released = False
         self.sizes = {n: self._pdf.document.pagePointSize(n) for n in range(self.count)}
         self.images: dict[int, QImage] = {}
         self.pixmaps: dict[int, QPixmap] = {}
@@ -146,16 +157,24 @@ class PreviewPages(QObject):
             self._renderer.requestPage(number, _pixels(points, dpi))
         if self.count:
             PreviewPages._live.add(self)
+        else:
+            self.deleteLater()
 
     @property
     def done(self) -> bool:
-        return len(self.images) == self.count
+        return self.rendered == self.count
+
+    def release(self) -> None:
+        """Drop the page images (the preview is gone); pages rendered after this are not kept."""
+        self.released = True
+        self.images.clear()
+        self.pixmaps.clear()
 
     def _store(self, number: int, _size: QSize, image: QImage, *_rest: object) -> None:
-        self.images[number] = image
-        # as an opaque pixmap: the preview records a pixmap by reference, where an image with an alpha
-        # channel is copied and converted each time every page is drawn again (about 15 ms a page)
-        self.pixmaps[number] = QPixmap.fromImage(image.convertToFormat(QImage.Format.Format_RGB32))
+        self.rendered += 1
+        if not self.released:
+            self.images[number] = image
+            self.pixmaps[number] = QPixmap.fromImage(on_paper(image))
         self.page_ready.emit(number)
         if self.done:
             PreviewPages._live.discard(self)
@@ -181,6 +200,18 @@ class PreviewPages(QObject):
         return count
 
 
+def on_paper(image: QImage) -> QImage:
+    """A page as QtPdf renders it (transparent where nothing is drawn) on white paper, opaque: the preview
+    records a pixmap by reference, where an image with an alpha channel is copied and converted each time
+    every page is drawn again (about 15 ms a page); converted alone, what is transparent turns black."""
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
+
+
 def make_printer(page_size: str, title: str) -> QPrinter:
     """A printer on the system's default, set to the page size of the document, printing the whole page
     (the PDF has its own margins)."""
@@ -195,10 +226,19 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
     """The system's print preview of the PDF ``data``, opened without blocking; its Print button opens the
     system print dialog. The dialog keeps its printer. The preview shows the page images of
     :class:`PreviewPages` as they come (QtPdf never draws on the GUI thread for it); printing from it
-    draws the PDF at the printer's resolution (:func:`render_pdf`)."""
+    draws the PDF at the printer's resolution (:func:`render_pdf`).
+
+    Closed, the dialog deletes itself, and what it held goes with it on the GUI thread: its printer and
+    its page images are let go of when it is destroyed, not left to Python's cycle collector (the dialog
+    and its slots refer to one another), which destroyed them on whichever thread it ran, a worker's too.
+    """
     printer = make_printer(page_size, title)
     dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowTitle(f"Print preview: {title}")
+    if parent is not None:  # a page large enough to read (Qt's default shows it at about half size)
+        room = parent.window().size()
+        dialog.resize(min(1200, round(room.width() * 0.6)), round(room.height() * 0.9))
     pages = PreviewPages(data)
 
     def paint(target: QPrinter) -> None:
@@ -229,7 +269,14 @@ def print_preview(data: bytes, page_size: str, title: str, parent: QWidget | Non
 
     dialog.paintRequested.connect(paint)
     pages.page_ready.connect(arrived)
-    dialog._printer = printer  # type: ignore[attr-defined]  # kept alive with the dialog
+    held = [printer]  # the dialog's printer, for as long as the dialog lives
+    del printer
+
+    def gone(*_: object) -> None:
+        pages.release()
+        held.clear()
+
+    dialog.destroyed.connect(gone)
     dialog.pages = pages  # type: ignore[attr-defined]
     dialog.open()
     return dialog
