@@ -136,6 +136,7 @@ def name_cue_spans(text: str, clinical: frozenset[str], acronyms: frozenset[str]
     for match in _TYPED_BY.finditer(text):
         spans += [match.span(g) for g in ("i", "j") if match.group(g)]
     attendees: set[str] = set()
+    roles = frozenset(entries("institution_forms", "not_acronyms"))
     for match in _PRESENT.finditer(text):
         offset = match.start("list")
         for item in re.finditer(r"[^,;]+", match.group("list")):
@@ -144,7 +145,9 @@ def name_cue_spans(text: str, clinical: frozenset[str], acronyms: frozenset[str]
                 continue
             name = found.group("n")
             short = len(name) <= 4 and " " not in name and name.casefold() not in clinical
-            if (short or found.group("role")) and name.upper() not in acronyms - {"DR", "AM"}:
+            # a role is no one's initials ("Present: PT, OT, GP"), unless a role is written after it
+            role = found.group("role") is not None
+            if (role or short and name.upper() not in roles) and name.upper() not in acronyms - {"DR", "AM"}:
                 start = offset + item.start() + found.start("n")
                 spans.append((start, start + len(name)))
                 if short:

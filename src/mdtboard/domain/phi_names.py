@@ -47,9 +47,6 @@ _AFTER_RELATION = re.compile(
     rf"Sra?\.?|Don|Doña|Pani?|Frau|Herr|Mme|M\.|Lic\.)\s+)?",
     re.IGNORECASE,
 )
-_FAMILY = re.compile(r"(?i:daughter|son|wife|husband|partner|spouse|mother|mum|mom|mam|father|dad|brother|"
-                     r"sister|friend|neighbou?r|niece|nephew|grand\w+|aunt|uncle|cousin|fianc\w*|girlfriend|"
-                     r"boyfriend)s?\b")
 #: A relation or a role standing before a name, as a word (lower case or not): "daughter", "neighbour".
 RELATION_CUE = re.compile(rf"\b(?i:{_RELATIONS})\b")
 _BEFORE_RELATION = re.compile(
@@ -72,8 +69,8 @@ _MONTH_NAMES = frozenset(words("january february march april may june july augus
 
 def capitalised_words(text: str, start: int, given: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The name (one to three capitalised words) starting at ``start``, as a span; None when there is none.
-    ``given``: given names kept although they are words that stop a name elsewhere ("Dr Will Young", "her
-    husband Will"), capitalised after a title or a relation."""
+    ``given``: given names kept although they are words that stop a name elsewhere ("Dr Will Young"),
+    capitalised after a title."""
     match = _NAME_WORDS.match(text, start)
     if match is None:
         return None
@@ -181,10 +178,9 @@ def context_names(text: str) -> list[tuple[int, int]]:
 
     for cue in (_TITLE, _AFTER_RELATION):
         for match in cue.finditer(text):
-            # a given name that is also a word ("Will", "Hope") only after a title or a relative: "care of
-            # Royal Brompton" is no name
-            family = cue is _TITLE or _FAMILY.match(match.group()) is not None
-            span = capitalised_words(text, match.end(), given_names() if family else frozenset())
+            # a given name that is also a word ("Will", "Hope") only after a title: "care of Royal Brompton"
+            # and "her son Will see" (a capital where none belongs) are no names
+            span = capitalised_words(text, match.end(), given_names() if cue is _TITLE else frozenset())
             if span is not None:
                 spans.append(span)
     for match in DISCIPLINE_NAME.finditer(text):
