@@ -200,6 +200,11 @@ def test_switching_user_is_one_key_and_a_pin(qtbot: QtBot, program: Opener) -> N
     assert acting is not None and acting.username == "demo-physio"
     assert window.people.account is not None and window.people.account.display_name == "Sam Lee"
     assert "Sam Lee" in window.windowTitle()
+    # and at the foot of the window, where the status bar's passing messages do not cover it
+    assert window.people.account_label.text() == "Signed in: Sam Lee (demo team)"
+    assert window.people.account_label.isVisible()
+    window.show_status("Making the team care plan…")
+    assert window.people.account_label.isVisible()
     assert not window.people.accounts_action.isEnabled()  # a member manages no accounts
     # a wrong PIN says so, and the screen stays locked and ready for another try
     qtbot.keyClick(window, Qt.Key.Key_F4)

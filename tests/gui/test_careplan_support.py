@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from signing import account_for, sign
 
@@ -43,7 +44,10 @@ def load_samples(services: Services) -> dict[str, int]:
 
 @pytest.fixture
 def care_settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    """The settings the editors of a test share: the application's to keep (a few hundred of them in a run),
+    never left to Python's cycle collector with the editors that hold them, which would destroy them on
+    whichever thread ran it."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat, QApplication.instance())
 
 
 @pytest.fixture

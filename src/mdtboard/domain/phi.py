@@ -35,6 +35,14 @@ import phonenumbers
 
 from mdtboard.domain.phi_calendar import loose_date_spans
 from mdtboard.domain.phi_capitals import titled_copy
+from mdtboard.domain.phi_cues import (
+    address_cue_spans,
+    date_cue_spans,
+    institution_cue_spans,
+    name_cue_spans,
+    place_cue_spans,
+    record_cue_spans,
+)
 from mdtboard.domain.phi_dates import HOLIDAY, date_spans
 from mdtboard.domain.phi_forms import (
     age_form_spans,
@@ -168,7 +176,8 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _IP = re.compile(
-    r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b",
+    # a fifth group after it makes a phone ("02.99.28.42.01"), not an address
+    r"(?<!\d\.)\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b(?!\.\d)|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b",
     re.IGNORECASE,
 )
 _PHONE = re.compile(
@@ -271,6 +280,10 @@ def find_identifiers(
         if kind is HintKind.INSTITUTION and (inner := bracket_after(text, end)) is not None:
             town = text[inner[0]:inner[1]].casefold() in town_names()
             add(*inner, HintKind.PLACE if town else HintKind.INSTITUTION, sure)
+        # its acronym in brackets, whichever rule found it: "Stavanger universitetssjukehus (SUS)"
+        elif kind is HintKind.INSTITUTION and (acronym := _ACRONYM_AFTER.match(text, end)) is not None and (
+                acronym.group("acronym").casefold() not in town_names()):
+            add(*acronym.span("acronym"), HintKind.INSTITUTION, sure)
     # the institution heading an address block or a letterhead
     for start, end, sure in letterhead_spans(text, [(f[0], f[1]) for f in found if f[2] is HintKind.ADDRESS],
                                              [(f[0], f[1]) for f in found]):
@@ -543,7 +556,25 @@ def _rule_spans(
         add(start, end, HintKind.NAME, sure)
     for match in LONG_NUMBER.finditer(text):
         add(match.start(), match.end(), HintKind.RECORD_NUMBER, sure=False)
+    _cue_spans(text, clinical, add)
     return head, told_ages, middle, tuple(found)
+
+
+def _cue_spans(text: str, clinical: frozenset[str], add: partial[None]) -> None:
+    """What :mod:`mdtboard.domain.phi_cues` finds by the words around it (most of it as questions)."""
+    acronyms = clinical_acronyms()
+    for start, end, sure in date_cue_spans(text):
+        add(start, end, HintKind.DATE, sure)
+    for start, end in record_cue_spans(text):
+        add(start, end, HintKind.RECORD_NUMBER, False)
+    for start, end in address_cue_spans(text):
+        add(start, end, HintKind.ADDRESS, False)
+    for start, end in name_cue_spans(text, clinical, acronyms):
+        add(start, end, HintKind.NAME, False)
+    for start, end in place_cue_spans(text, clinical):
+        add(start, end, HintKind.PLACE, False)
+    for start, end in institution_cue_spans(text, clinical, acronyms, town_names()):
+        add(start, end, HintKind.INSTITUTION, False)
 
 
 def _without_overlaps(found: list[Span]) -> list[Span]:

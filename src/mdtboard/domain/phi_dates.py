@@ -36,6 +36,8 @@ _FULL_DATES = [
     re.compile(r"\b(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<y2>\d\d)\b(?![.,/]\d)"),
     # Polish and others: the month in roman numerals ("14 III 2024", "14.III.2024")
     re.compile(rf"\b\d{{1,2}}[\s.]{_ROMAN_MONTH}[\s.]{_YEAR4}\b"),
+    # ... and with dashes or slashes ("12-XII-2024", "3/IV/2023")
+    re.compile(rf"\b\d{{1,2}}([-/]){_ROMAN_MONTH}\1{_YEAR4}\b"),
     re.compile(
         rf"\b(?:(?:le|el|am)\s+)?(?:{_DAYS},?\s+)?(?:the\s+)?\d{{1,2}}(?:{_ORD}|\.)(?:\s+|-)(?:of\s+|de\s+)?{_MONTHS}\.?"
         rf"(?:,?\s+|-|\s+del?\s+){_YEAR4}\b",

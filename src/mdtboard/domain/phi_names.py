@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mdtboard.domain.phi_words import DISCIPLINE_NAME, FOREIGN_RELATIONS, NAME_SKIP, NOT_NAMES, NOT_TOWNS
+from mdtboard.domain.phi_words import (
+    DISCIPLINE_NAME,
+    FOREIGN_RELATIONS,
+    NAME_SKIP,
+    NOT_NAMES,
+    NOT_TOWNS,
+    words,
+)
 
 _TITLE = re.compile(
-    r"\b(?:Dr\.?\s+med(?:\.\s+dent)?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|"
+    r"\b(?:Dr\.?\s+med(?:\.\s+dent)?|MUDr|MDDr|PhDr|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sister|Nurse|Fr|Father|Rev|Revd|Reverend|Pastor|Imam|"
     r"Rabbi|Sr|Cllr|Sgt|Judge|Canon|Sheikh|Hajji?|Auntie|Aunty|Uncle|Nana|Granny|Grandad|Ustadh|Mme|Mlle|"
     r"Me|M(?=\.)|Sra?|Herr|Frau|Pani?|Elder|Chief|Deacon|Bishop|Monsignor|Mgr|Sœur|Soeur|Père|Padre|"
     r"Hermana|Doña|Dña|Srta|Dra|Dre|Mevrouw|Mevr|Dhr|Meneer|Signora|Signor|Sig|Dott|Dottssa|Kaumātua|Whaea|"
@@ -56,8 +63,14 @@ _NAME_WORDS = re.compile(
 )
 
 
-def capitalised_words(text: str, start: int) -> tuple[int, int] | None:
-    """The name (one to three capitalised words) starting at ``start``, as a span; None when there is none."""
+_MONTH_NAMES = frozenset(words("january february march april may june july august september october november "
+                               "december"))
+
+
+def capitalised_words(text: str, start: int, given: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The name (one to three capitalised words) starting at ``start``, as a span; None when there is none.
+    ``given``: given names kept although they are words that stop a name elsewhere ("Dr Will Young"),
+    capitalised after a title."""
     match = _NAME_WORDS.match(text, start)
     if match is None:
         return None
@@ -65,7 +78,8 @@ def capitalised_words(text: str, start: int) -> tuple[int, int] | None:
     kept: list[str] = []
     for word in words:
         bare = word.strip("'’-.")
-        if not bare or bare.casefold() in NOT_NAMES:
+        if not bare or bare.casefold() in NOT_NAMES and not (
+                bare[0].isupper() and bare.casefold() in given and bare.casefold() not in _MONTH_NAMES):
             break
         if not (bare[0].isupper() or bare.casefold() in {"van", "von", "de", "da", "del", "la", "le", "bin",
                                                         "ibn", "dos", "al-", "el-", "binti"}):
@@ -129,7 +143,7 @@ def shortened_names(text: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]
 #: "κ. Παπαδόπουλος".
 _GREEK_UPPER, _GREEK_LOWER = "[Α-ΩΆΈΉΊΌΎΏ]", "[α-ωάέήίόύώϊϋΐΰς]"
 _GREEK_TITLE = re.compile(
-    r"(?<![^\W\d_])(?:Δρ|Δρα|Καθ|Κος|Κα|κος|κα|κ)\.?[ \t]+"
+    r"(?<![^\W\d_])(?:Δρ|Δρα|Καθ|Κος|Κα|κος|κα|κ|Υπογραφή:|Υπογραφή)\.?[ \t]+"
     rf"(?P<name>(?:{_GREEK_UPPER}\.[ \t]?){{0,2}}{_GREEK_UPPER}{_GREEK_LOWER}+"
     rf"(?:[ \t-]{_GREEK_UPPER}{_GREEK_LOWER}+)?)"
 )
@@ -160,9 +174,13 @@ def context_names(text: str) -> list[tuple[int, int]]:
     """Names in ``text`` found by what stands before or after them (a title, a relation or a role)."""
     spans: list[tuple[int, int]] = [m.span("name") for m in _GREEK_TITLE.finditer(text)]
     spans += [span for m in _INDIC_TITLE.finditer(text) if (span := _indic_name(text, m)) is not None]
+    from mdtboard.domain.phi_people import given_names
+
     for cue in (_TITLE, _AFTER_RELATION):
         for match in cue.finditer(text):
-            span = capitalised_words(text, match.end())
+            # a given name that is also a word ("Will", "Hope") only after a title: "care of Royal Brompton"
+            # and "her son Will see" (a capital where none belongs) are no names
+            span = capitalised_words(text, match.end(), given_names() if cue is _TITLE else frozenset())
             if span is not None:
                 spans.append(span)
     for match in DISCIPLINE_NAME.finditer(text):

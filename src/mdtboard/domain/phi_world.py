@@ -396,6 +396,6 @@ IPV6_SHORT = re.compile(
 )
 #: The extension written after a phone number ("ext. 212", "x4412", "poste 33", "anexo 12", "Durchwahl 5").
 PHONE_EXTENSION = re.compile(
-    r"\s*,?\s*(?:(?i:ext|extn|extension|poste|anexo|ramal|interno|int|Durchwahl|DW|toestel|lokal|wew)\.?\s*|x\s?)"
+    r"\s*,?\s*[（(]?\s*(?:(?i:ext|extn|extension|poste|anexo|ramal|interno|int|Durchwahl|DW|toestel|lokal|wew|dahili|εσωτ|内線|內線|分機|ต่อ|내선)\.?\s*|x\s?)"
     r"\d{1,6}\b"
 )

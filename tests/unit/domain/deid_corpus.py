@@ -2,8 +2,8 @@
 
 Run ``.venv/bin/python tests/unit/domain/deid_corpus.py SET`` (SET: held-out, second, third, fourth, fifth,
 sixth, seventh, eighth, ninth, tenth, eleventh, twelfth,
-thirteenth, fourteenth, fifteenth or
-sixteenth) for the figures by kind and the misses, and
+thirteenth, fourteenth, fifteenth, sixteenth or
+seventeenth) for the figures by kind and the misses, and
 ``... deid_corpus.py clinical`` for the hints on the shipped clinical texts.
 An identifier counts as found when hints cover every one of its letters and digits (half a phone number
 found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
@@ -37,6 +37,7 @@ THIRTEENTH = DATA / "thirteenth-held-out-cases.json"
 FOURTEENTH = DATA / "fourteenth-held-out-cases.json"
 FIFTEENTH = DATA / "fifteenth-held-out-cases.json"
 SIXTEENTH = DATA / "sixteenth-held-out-cases.json"
+SEVENTEENTH = DATA / "seventeenth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -44,10 +45,12 @@ KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E":
 # A title before a marked name is kept, the name must be found: English and French titles, and those of
 # other languages (Polish "lek.", "mgr", "dr n. med."; Czech "Mgr.", "MUDr."; German and Turkish "PD Dr.",
 # "Prof. Dr.", "med."; Finnish "dos.", "Rad."; Spanish and Portuguese "Dra.", "Sr."; Dutch and Romanian "dr.";
-# Greek "Δρ."; Hindi "डॉ.").
-_TITLE = re.compile(r"(?:(?:Prof|PD|Uzm|Op|Doç)\.?\s+)?"
+# Greek "Δρ."; Hindi "डॉ."; Czech "doc."; Polish "pani", "pan"; Spanish "doña"; Italian "dott.", "dott.ssa",
+# "Sig.", "Sig.ra"; Portuguese "Dr.ª"; Arabic "د." and "أ.د.").
+_TITLE = re.compile(r"(?:(?:Prof|PD|Uzm|Op|Doç|doc)\.?\s+)?"
                     r"(?:dr n\. med|Dr\.? med|Dr|Dra|Drs|dr|Mr|Mrs|Ms|Miss|Fr|Pastor|Prof|prof|Me|M|Mme|"
-                    r"Sr|Sra|Srta|lek|mgr|Mgr|MUDr|med|dos|Rad|Δρ|डॉ)\.?\s+")
+                    r"Sr|Sra|Srta|lek|mgr|Mgr|MUDr|med|dos|Rad|Δρ|डॉ|Dr\.ª|Dra\.ª|pani|pan|doña|Doña|"
+                    r"dott\.ssa|Dott\.ssa|dott|Dott|Sig\.ra|Sig\.na|Sig|أ\.د|د)\.?\s+")
 _MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]")
 
 
@@ -221,7 +224,7 @@ if __name__ == "__main__":
             "sixth": SIXTH, "seventh": SEVENTH, "eighth": EIGHTH,
             "ninth": NINTH, "tenth": TENTH, "eleventh": ELEVENTH,
             "twelfth": TWELFTH, "thirteenth": THIRTEENTH, "fourteenth": FOURTEENTH,
-            "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH}
+            "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH, "seventeenth": SEVENTEENTH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "

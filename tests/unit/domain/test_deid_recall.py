@@ -17,6 +17,7 @@ from deid_corpus import (
     HELD_OUT,
     KINDS,
     NINTH,
+    SEVENTEENTH,
     SEVENTH,
     SIXTEENTH,
     SIXTH,
@@ -142,12 +143,13 @@ def test_the_seventh_held_out_set_is_big_and_varied_enough() -> None:
 def test_the_seventh_set_is_found_at_least_as_well_as_since_the_finder_was_tuned_on_it() -> None:
     """Measured once, untuned (README): 688 of 845 identifiers (81.4 %), short of the 98 % target. The finder
     was then given general mechanisms chosen by its misses (names with no cue by given-name, surname and
-    English-word lists, loosely written dates, labelled lines, streets without a number): 749 of 845
-    (88.6 %). No longer held out. With the safe-list catch (phi_safelist.py): 793 (93.8 %). With the
-    statistical recogniser (phi_model.py): 817 (96.7 %) when trained without this set, 829 (98.1 %) as
-    shipped, trained on every set including this one."""
+    English-word lists, loosely written dates, labelled lines, streets without a number): 749 of 845 (88.6 %).
+    No longer held out. With the safe-list catch (phi_safelist.py): 793 (93.8 %). With the statistical
+    recogniser (phi_model.py): 817 (96.7 %) when trained without this set, 829 (98.1 %) as shipped, trained on
+    every set including this one. With the rules chosen by the seventeenth set's misses and the recogniser
+    retrained with it: 831 (98.3 %)."""
     result = measure(SEVENTH)
-    assert result.found >= 830, [m.text for m in result.misses]
+    assert result.found >= 831, [m.text for m in result.misses]
 
 
 
@@ -182,12 +184,13 @@ def test_the_ninth_set_is_found_at_least_as_well_as_since_the_finder_was_fixed_o
     1,492 of 1,712 identifiers (87.1 %, 135 hints on text not marked); with the catch, written without this
     set, 1,546 (90.3 %, 289 hints), short of the 98 % target. The finder was then given general mechanisms
     chosen by its misses (capitals read as titles, names and ages by their shape, institution kinds,
-    letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on
-    from then: no longer held out, and the figure must not fall back. With the statistical recogniser
+    letterheads, medicine names as safe words, local address forms): 1,619 (94.6 %, 264 hints). Tuned on from
+    then: no longer held out, and the figure must not fall back. With the statistical recogniser
     (phi_model.py): 1,653 (96.6 %) when trained without this set, 1,679 (98.1 %) as shipped, trained on every
-    set including this one."""
+    set including this one. With the rules chosen by the seventeenth set's misses and the recogniser retrained
+    with it: 1,682 (98.2 %)."""
     result = measure(NINTH)
-    assert result.found >= 1679, [m.text for m in result.misses]
+    assert result.found >= 1682, [m.text for m in result.misses]
 
 
 def test_the_tenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -203,9 +206,10 @@ def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
     (92.3 %, 173 hints), short of the 98 % target. No rule was tuned on it, but it is training data of the
     statistical recogniser (phi_model.py): with a model trained without it, 1,284 (94.8 %, 203 hints); as
     shipped, trained on every set including this one, 1,311 (96.8 %); with the rules chosen by the sixteenth
-    set's misses, 1,315 (97.0 %). The figure must not fall back."""
+    set's misses, 1,315 (97.0 %). The figure must not fall back. With the rules chosen by the seventeenth
+    set's misses and the recogniser retrained with it: 1,316 (97.1 %)."""
     result = measure(TENTH)
-    assert result.found >= 1315, [m.text for m in result.misses]
+    assert result.found >= 1316, [m.text for m in result.misses]
 
 
 def test_the_eleventh_held_out_set_is_big_and_varied_enough() -> None:
@@ -221,9 +225,10 @@ def test_the_eleventh_set_is_found_at_least_as_well_as_at_its_first_runs() -> No
     hints), short of the 98 % target. Then the rules for initials and a weekday with the day alone, chosen by
     its misses: 1,695 (94.9 %). As shipped, the recogniser trained on every set including this one: 1,729
     (96.8 %, 238 hints); with the rules chosen by the sixteenth set's misses, 1,739 (97.4 %). The figure must
-    not fall back."""
+    not fall back. With the rules chosen by the seventeenth set's misses and the recogniser retrained with it:
+    1,742 (97.5 %)."""
     result = measure(ELEVENTH)
-    assert result.found >= 1739, [m.text for m in result.misses]
+    assert result.found >= 1742, [m.text for m in result.misses]
 
 
 def test_the_twelfth_held_out_set_is_big_and_varied_enough() -> None:
@@ -234,13 +239,14 @@ def test_the_twelfth_held_out_set_is_big_and_varied_enough() -> None:
 
 
 def test_the_twelfth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
-    """Measured once, untuned (README), on the finder with the recogniser trained on the eleven sets before
-    it and the rules chosen by the eleventh set's misses: 1,436 of 1,540 identifiers (93.2 %, 209 hints on
-    text not marked), short of the 98 % target. As shipped, the recogniser trained on every set including
-    this one: 1,463 (95.0 %, 186 hints); with the rules chosen by the sixteenth set's misses, 1,489 (96.7 %).
-    The figure must not fall back."""
+    """Measured once, untuned (README), on the finder with the recogniser trained on the eleven sets before it
+    and the rules chosen by the eleventh set's misses: 1,436 of 1,540 identifiers (93.2 %, 209 hints on text
+    not marked), short of the 98 % target. As shipped, the recogniser trained on every set including this one:
+    1,463 (95.0 %, 186 hints); with the rules chosen by the sixteenth set's misses, 1,489 (96.7 %). The figure
+    must not fall back. With the rules chosen by the seventeenth set's misses and the recogniser retrained
+    with it: 1,491 (96.8 %)."""
     result = measure(TWELFTH)
-    assert result.found >= 1489, [m.text for m in result.misses]
+    assert result.found >= 1491, [m.text for m in result.misses]
 
 
 def test_the_thirteenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -251,16 +257,17 @@ def test_the_thirteenth_held_out_set_is_big_and_varied_enough() -> None:
 
 
 def test_the_thirteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
-    """Measured once, untuned (README), on the finder with the recogniser trained on the twelve sets before
-    it and the month-name dates of every CLDR language (written before the set was seen): 1,986 of 2,150
+    """Measured once, untuned (README), on the finder with the recogniser trained on the twelve sets before it
+    and the month-name dates of every CLDR language (written before the set was seen): 1,986 of 2,150
     identifiers (92.4 %, 745 hints on text not marked), short of the 98 % target; the finder of the stop
     before found 1,981 (92.1 %). Then the rules its misses asked for (a time of day and a weekday after a
     date, other calendars in their own scripts and figures, "the 12th" closing a clause) and the recogniser
     trained on every set including this one: 2,071 (96.3 %, 746 hints); with staff initials in minutes and
-    logs, relatives' names that are known words and vehicles' plates: 2,081 (96.8 %); with the rules chosen
-    by the sixteenth set's misses, 2,087 (97.1 %). The figure must not fall back."""
+    logs, relatives' names that are known words and vehicles' plates: 2,081 (96.8 %); with the rules chosen by
+    the sixteenth set's misses, 2,087 (97.1 %). The figure must not fall back. With the rules chosen by the
+    seventeenth set's misses and the recogniser retrained with it: 2,092 (97.3 %)."""
     result = measure(THIRTEENTH)
-    assert result.found >= 2087, [m.text for m in result.misses]
+    assert result.found >= 2092, [m.text for m in result.misses]
 
 
 def test_the_fourteenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -269,15 +276,16 @@ def test_the_fourteenth_held_out_set_is_big_and_varied_enough() -> None:
 
 
 def test_the_fourteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
-    """Measured once, untuned (README), on the finder with the recogniser trained on the thirteen sets
-    before it and the rules chosen by the thirteenth set's misses: 2,782 of 3,006 identifiers (92.5 %, 1,070
-    hints on text not marked); the finder at the start of that day found 2,728 (90.8 %). Then the rules its
-    misses asked for (initials heading an input, signing a line or doing what people do in minutes; an age
-    said after a name or a relation) and the recogniser trained on every set including this one: 2,914
-    (96.9 %, 953 hints); with the rules chosen by the sixteenth set's misses, 2,918 (97.1 %). The figure
-    must not fall back."""
+    """Measured once, untuned (README), on the finder with the recogniser trained on the thirteen sets before
+    it and the rules chosen by the thirteenth set's misses: 2,782 of 3,006 identifiers (92.5 %, 1,070 hints on
+    text not marked); the finder at the start of that day found 2,728 (90.8 %). Then the rules its misses
+    asked for (initials heading an input, signing a line or doing what people do in minutes; an age said after
+    a name or a relation) and the recogniser trained on every set including this one: 2,914 (96.9 %, 953
+    hints); with the rules chosen by the sixteenth set's misses, 2,918 (97.1 %). The figure must not fall
+    back. With the rules chosen by the seventeenth set's misses and the recogniser retrained with it: 2,921
+    (97.2 %)."""
     result = measure(FOURTEENTH)
-    assert result.found >= 2918, [m.text for m in result.misses]
+    assert result.found >= 2921, [m.text for m in result.misses]
 
 
 def test_the_fifteenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -286,14 +294,15 @@ def test_the_fifteenth_held_out_set_is_big_and_varied_enough() -> None:
 
 
 def test_the_fifteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
-    """Measured once, untuned (README), on the finder with the recogniser trained on the fourteen sets
-    before it and the rules chosen by the fourteenth set's misses: 1,214 of 1,355 identifiers (89.6 %, 204
-    hints on text not marked; names 280 of 362: staff initials closing entries); the finder at the start of
-    that day found 1,178 (86.9 %). Then initials closing an entry and headings after a log's time: 1,244
-    (91.8 %); with the recogniser trained on every set including this one: 1,290 (95.2 %, 193 hints); with
-    the rules chosen by the sixteenth set's misses, 1,305 (96.3 %). The figure must not fall back."""
+    """Measured once, untuned (README), on the finder with the recogniser trained on the fourteen sets before
+    it and the rules chosen by the fourteenth set's misses: 1,214 of 1,355 identifiers (89.6 %, 204 hints on
+    text not marked; names 280 of 362: staff initials closing entries); the finder at the start of that day
+    found 1,178 (86.9 %). Then initials closing an entry and headings after a log's time: 1,244 (91.8 %); with
+    the recogniser trained on every set including this one: 1,290 (95.2 %, 193 hints); with the rules chosen
+    by the sixteenth set's misses, 1,305 (96.3 %). The figure must not fall back. With the rules chosen by the
+    seventeenth set's misses and the recogniser retrained with it: 1,308 (96.5 %)."""
     result = measure(FIFTEENTH)
-    assert result.found >= 1305, [m.text for m in result.misses]
+    assert result.found >= 1308, [m.text for m in result.misses]
 
 
 def test_the_sixteenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -304,18 +313,48 @@ def test_the_sixteenth_held_out_set_is_big_and_varied_enough() -> None:
 
 
 def test_the_sixteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
-    """Measured once, untuned (README), on the finder with the recogniser trained on the fifteen sets
-    before it: 1,615 of 1,749 identifiers (92.3 %, 282 hints on text not marked), short of the 98 % target;
-    1,635 (93.5 %) once the measure kept the titles of other languages out of the names, as it did the
-    English ones ("dr.", "Dra.", "lek.", "mgr", "PD Dr.", "Δρ.", "डॉ.": the title is kept, the name must be
-    found). Then the rules its misses asked for (a day and a month with a time, in a list or ending a line;
-    the time and weekday after a date in more languages; initials and names signing a note, in the Greek
-    alphabet too; names after Greek and Indic titles; hospitals in the cases of Polish, Czech, Finnish and
-    Swedish; acronyms beside a job, a department or a postposition; employers after "ex-" or "retired
-    from"): 1,686 (96.4 %, 289 hints); with the recogniser trained on every set including this one: 1,701
-    (97.3 %, 262 hints; 1,678, 95.9 %, as marked, titles counted). The figure must not fall back."""
+    """Measured once, untuned (README), on the finder with the recogniser trained on the fifteen sets before
+    it: 1,615 of 1,749 identifiers (92.3 %, 282 hints on text not marked), short of the 98 % target; 1,635
+    (93.5 %) once the measure kept the titles of other languages out of the names, as it did the English ones
+    ("dr.", "Dra.", "lek.", "mgr", "PD Dr.", "Δρ.", "डॉ.": the title is kept, the name must be found). Then
+    the rules its misses asked for (a day and a month with a time, in a list or ending a line; the time and
+    weekday after a date in more languages; initials and names signing a note, in the Greek alphabet too;
+    names after Greek and Indic titles; hospitals in the cases of Polish, Czech, Finnish and Swedish; acronyms
+    beside a job, a department or a postposition; employers after "ex-" or "retired from"): 1,686 (96.4 %, 289
+    hints); with the recogniser trained on every set including this one: 1,701 (97.3 %, 262 hints; 1,678, 95.9
+    %, as marked, titles counted). The figure must not fall back. With the rules chosen by the seventeenth
+    set's misses and the recogniser retrained with it: 1,703 (97.4 %)."""
     result = measure(SIXTEENTH)
-    assert result.found >= 1701, [m.text for m in result.misses]
+    assert result.found >= 1703, [m.text for m in result.misses]
+
+
+def test_the_seventeenth_held_out_set_is_big_and_varied_enough() -> None:
+    """40 cases written blind to the finder (the author read only the format note) in some 30 languages and
+    39 countries, and committed before the finder was run on it. Measured once, untuned, on the finder with
+    the recogniser trained on the sixteen sets before it: 1,469 of 1,617 identifiers (90.8 %, 229 hints on
+    text not marked), short of the 98 % target (institutions 293 of 358: insurers', unions' and employers'
+    acronyms; names 229 of 265; dates 195 of 211)."""
+    cases, marked = load_corpus(SEVENTEENTH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (40, 1617, 13)
+
+
+def test_the_seventeenth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the sixteen sets before
+    it and the rules chosen by the sixteenth set's misses: 1,469 of 1,617 identifiers (90.8 %, 229 hints on
+    text not marked), short of the 98 % target; 1,479 (91.5 %) once the measure kept more titles out of the
+    names (Czech "doc.", Polish "pani", Spanish "doña", Italian "dott.ssa" and "Sig.", Portuguese "Dr.ª",
+    Arabic "د."). The set's author marked named feast days as dates ("Anzac Day", "Rosh Hashanah", "Lá
+    Fhéile Bríde"): they are counted, as a feast day names a day of the year, finer than the year (unlike a
+    weekday or a season, which mdtboard does not count), and the finder asks about them. Its author also
+    marked national insurers and agencies as institutions (ZUS, NFZ, DWP, ACC, INAIL, Kela, Fonasa ...),
+    which earlier sets left unmarked and the finder leaves by design (a whole country's scheme); they are
+    counted, and are most of what is still missed. Then the rules its misses asked for (phi_cues.py: dates
+    with the day in words, user names in logs, attendance lists, record labels, phone extensions, street forms
+    of other scripts, acronyms beside claim, union and affiliation words): 1,581 (97.8 %); with the
+    recogniser trained on every set including this one: 1,586 (98.1 %, 229 hints; 1,576, 97.5 %, with the
+    titles of the first measure). The figure must not fall back."""
+    result = measure(SEVENTEENTH)
+    assert result.found >= 1586, [m.text for m in result.misses]
 
 
 def test_the_rules_in_other_languages_find_what_they_are_for() -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QInputEvent, QKeySequence, QShortcut, QShortcutEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from mdtboard.ui import ops
 from mdtboard.ui import settings as options
@@ -101,6 +101,12 @@ class People(QObject):
         self.lock_action = self._action("&Lock", LOCK_KEY, lambda: self.lock())
         self.switch_action = self._action("S&witch user…", SWITCH_KEY, lambda: self.lock(switching=True))
         self.accounts_action = self._action("&Accounts…", "", self.open_accounts)
+        # Who acts now, always in sight at the foot of the window (the status bar's messages come and go,
+        # and a window shown full screen has no title): on a shared PC, what is typed, signed and printed
+        # is done in this person's name.
+        self.account_label = QLabel("")
+        self.account_label.setAccessibleName("Signed in")
+        window.statusBar().insertPermanentWidget(0, self.account_label)
 
     def _action(self, text: str, key: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -182,8 +188,7 @@ class People(QObject):
 
         self._become(account)
         self._unlocked()
-        self._status(f"Signed in as {account.display_name} of the demo team (demo accounts). "
-                     f"{SWITCH_KEY} and a PIN: switch user ({demo_pins_text()}).")
+        self._status(f"Demo team: {SWITCH_KEY} and a PIN switch user ({demo_pins_text()}).")
 
     def wait_started(self) -> None:
         """Block until the start has found who comes in and shown it, the lock screen's list of people
@@ -388,6 +393,9 @@ class People(QObject):
         self.accounts_action.setEnabled(allowed(account.roles, Action.MANAGE_ACCOUNTS))
         title = self.window.windowTitle().split(" — ")[0]
         self.window.setWindowTitle(f"{title} — {account.display_name}")
+        demo = " (demo team)" if account.demo else ""
+        self.account_label.setText(f"Signed in: {account.display_name}{demo}")
+        self.account_label.setToolTip(f"{account.label}. {SWITCH_KEY}: switch user; {LOCK_KEY}: lock.")
         self.signed_in.emit(account)
 
     # -- File > Accounts… (administrators)
