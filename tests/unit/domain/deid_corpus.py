@@ -2,8 +2,8 @@
 
 Run ``.venv/bin/python tests/unit/domain/deid_corpus.py SET`` (SET: held-out, second, third, fourth, fifth,
 sixth, seventh, eighth, ninth, tenth, eleventh, twelfth,
-thirteenth, fourteenth, fifteenth, sixteenth or
-seventeenth) for the figures by kind and the misses, and
+thirteenth, fourteenth, fifteenth, sixteenth, seventeenth or
+eighteenth) for the figures by kind and the misses, and
 ``... deid_corpus.py clinical`` for the hints on the shipped clinical texts.
 An identifier counts as found when hints cover every one of its letters and digits (half a phone number
 found is a miss); a hint of another kind still counts (it is replaced or asked about all the same).
@@ -38,6 +38,7 @@ FOURTEENTH = DATA / "fourteenth-held-out-cases.json"
 FIFTEENTH = DATA / "fifteenth-held-out-cases.json"
 SIXTEENTH = DATA / "sixteenth-held-out-cases.json"
 SEVENTEENTH = DATA / "seventeenth-held-out-cases.json"
+EIGHTEENTH = DATA / "eighteenth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -224,7 +225,8 @@ if __name__ == "__main__":
             "sixth": SIXTH, "seventh": SEVENTH, "eighth": EIGHTH,
             "ninth": NINTH, "tenth": TENTH, "eleventh": ELEVENTH,
             "twelfth": TWELFTH, "thirteenth": THIRTEENTH, "fourteenth": FOURTEENTH,
-            "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH, "seventeenth": SEVENTEENTH}
+            "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH, "seventeenth": SEVENTEENTH,
+            "eighteenth": EIGHTEENTH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "
