@@ -68,6 +68,7 @@ from mdtboard.domain.phi_forms_sites import (
 )
 from mdtboard.domain.phi_gazetteer import clinical_words, gazetteer_spans, town_names
 from mdtboard.domain.phi_labels import label_spans
+from mdtboard.domain.phi_lower import lower_case_spans
 from mdtboard.domain.phi_month_words import date_end, month_word_spans
 from mdtboard.domain.phi_names import context_names, name_tokens, shortened_names, with_initials
 from mdtboard.domain.phi_numbers import CHECKED_ID, LABELLED_NUMBER, LONG_NUMBER, SSN, national_number_spans
@@ -560,6 +561,10 @@ def _rule_spans(
     return head, told_ages, middle, tuple(found)
 
 
+_LOWER_KINDS = {"postcode": HintKind.POSTCODE, "place": HintKind.PLACE, "name": HintKind.NAME,
+                "address": HintKind.ADDRESS, "institution": HintKind.INSTITUTION}
+
+
 def _cue_spans(text: str, clinical: frozenset[str], add: partial[None]) -> None:
     """What :mod:`mdtboard.domain.phi_cues` finds by the words around it (most of it as questions)."""
     acronyms = clinical_acronyms()
@@ -575,6 +580,8 @@ def _cue_spans(text: str, clinical: frozenset[str], add: partial[None]) -> None:
         add(start, end, HintKind.PLACE, False)
     for start, end in institution_cue_spans(text, clinical, acronyms, town_names()):
         add(start, end, HintKind.INSTITUTION, False)
+    for start, end, what in lower_case_spans(text):
+        add(start, end, _LOWER_KINDS[what], False)
 
 
 def _without_overlaps(found: list[Span]) -> list[Span]:

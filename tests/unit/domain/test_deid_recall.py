@@ -208,9 +208,10 @@ def test_the_tenth_set_is_found_at_least_as_well_as_at_its_first_runs() -> None:
     statistical recogniser (phi_model.py): with a model trained without it, 1,284 (94.8 %, 203 hints); as
     shipped, trained on every set including this one, 1,311 (96.8 %); with the rules chosen by the sixteenth
     set's misses, 1,315 (97.0 %). The figure must not fall back. With the rules chosen by the seventeenth
-    set's misses and the recogniser retrained with it: 1,316 (97.1 %)."""
+    set's misses and the recogniser retrained with it: 1,316 (97.1 %); with the lower-case rules the
+    eighteenth set's misses asked for (phi_lower.py): 1,317 (97.2 %)."""
     result = measure(TENTH)
-    assert result.found >= 1316, [m.text for m in result.misses]
+    assert result.found >= 1317, [m.text for m in result.misses]
 
 
 def test_the_eleventh_held_out_set_is_big_and_varied_enough() -> None:
@@ -324,9 +325,10 @@ def test_the_sixteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> No
     beside a job, a department or a postposition; employers after "ex-" or "retired from"): 1,686 (96.4 %, 289
     hints); with the recogniser trained on every set including this one: 1,701 (97.3 %, 262 hints; 1,678, 95.9
     %, as marked, titles counted). The figure must not fall back. With the rules chosen by the seventeenth
-    set's misses and the recogniser retrained with it: 1,703 (97.4 %)."""
+    set's misses and the recogniser retrained with it: 1,703 (97.4 %); with the lower-case rules the
+    eighteenth set's misses asked for (phi_lower.py): 1,704 (97.4 %)."""
     result = measure(SIXTEENTH)
-    assert result.found >= 1703, [m.text for m in result.misses]
+    assert result.found >= 1704, [m.text for m in result.misses]
 
 
 def test_the_seventeenth_held_out_set_is_big_and_varied_enough() -> None:
@@ -545,7 +547,9 @@ def test_the_eighteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     hints on text not marked), short of the 98 % target (names 362 of 412: dictated text without capitals,
     "mr hathersage", log-in names; institutions 336 of 392: "leeds general infirmary", acronyms of trusts and
     hospitals; postcodes 53 of 62: lower-case "ls18 4dh", Latvian "LV-1002", Luxembourg "L-1210"). With the
-    recogniser trained on every set including this one: 1,704 (94.9 %, 195 hints). The figure must not fall
-    back."""
+    recogniser trained on every set including this one: 1,704 (94.9 %, 195 hints). Then rules for what is
+    written without capitals, chosen by its misses (phi_lower.py: lower-case postcodes, titles and names,
+    streets, hospitals and practices, towns after "in"; user names after "run by"; postcodes with a country's
+    prefix): 1,722 (95.9 %, 195 hints). The figure must not fall back."""
     result = measure(EIGHTEENTH)
-    assert result.found >= 1704, [m.text for m in result.misses]
+    assert result.found >= 1722, [m.text for m in result.misses]
