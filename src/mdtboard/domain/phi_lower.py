@@ -11,6 +11,8 @@ or common English words (every span is a question):
 - a house number, a street name and a street's kind in lower case ("7 tolpuddle rise", "22 ashgrove lane");
 - a hospital, an infirmary or a practice in lower case with its name before it ("the beeches medical
   practice", "harrogate district hospital", "airedale general infirmary");
+- a hospital named after a saint or a town's general hospital after "at", "to", "from" ("seen at st luke's",
+  "transferred to bristol general");
 - a town of the gazetteer in lower case after "in", "from", "at", "near" that English word lists know
   and is no common word ("lives in wakefield", never "in bath" nor Dutch "in haar");
 - a user name after "printed by", "run by", "booked by", "host", "user" and their like in other languages
@@ -60,6 +62,13 @@ _INSTITUTION = re.compile(
     r"surgery[ \t]+(?=\d))(?![\w-])"
 )
 _WORD_BEFORE = re.compile(r"(?P<w>[a-z][a-z'’-]+)[ \t]+$")
+#: A hospital named after a saint, or a town's general hospital, in lower case after a word leading to a
+#: place: "seen at st luke's", "transferred to bristol general".
+_SAINT_OR_GENERAL = re.compile(
+    r"(?<![\w-])(?:at|to|from|into)[ \t]+(?:(?P<s>st\.?[ \t]+(?P<n>[a-z]+)['’]s)|"
+    r"(?P<g>(?P<t>[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+)?)[ \t]+general))(?![\w'’-])"
+    r"(?![ \t]+(?:practi|surg|medic|anaes|physic|hospital|infirmary|manager|public|health|ward|dental))"
+)
 #: What stands before a lower-case institution's name: a line's start, a mark, or an English word that leads
 #: to a place ("at", "the"); not the words of another language ("selalu hantar ke hospital").
 _BEFORE_NAME = re.compile(r"(?:\A|[\n(,;:/–-]|(?<![\w-])(?:at|to|from|in|the|of|with|by|into|and|via|for))"
@@ -124,6 +133,7 @@ def lower_case_spans(text: str) -> list[LowerCue]:
             spans.append((*match.span(), "address"))
     spans += _institutions(text)
     spans += _towns(text)
+    spans += _saints_and_generals(text)
     for match in _LOGIN.finditer(text):
         login = match.group("u")
         letters = re.sub(r"[\d._]", "", login)
@@ -201,4 +211,19 @@ def _towns(text: str) -> list[LowerCue]:
                 start = match.start("t")
                 spans.append((start, start + len(key), "place"))
                 break
+    return spans
+
+
+def _saints_and_generals(text: str) -> list[LowerCue]:
+    from mdtboard.domain.phi_gazetteer import town_names
+
+    spans: list[LowerCue] = []
+    for match in _SAINT_OR_GENERAL.finditer(text):
+        if match.group("s") and match.group("n") in given_names():
+            spans.append((*match.span("s"), "institution"))
+        elif match.group("g"):
+            town = match.group("t")
+            common = " " not in town and not 0.0 < _zipf(town) < _TOWN_WORD
+            if town in town_names() and town not in _not_names() and not common:
+                spans.append((*match.span("g"), "institution"))
     return spans

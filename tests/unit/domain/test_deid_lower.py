@@ -90,3 +90,10 @@ def test_a_user_name_in_a_log_is_a_name() -> None:
 def test_a_system_user_as_surname_initial_and_title_is_a_name() -> None:
     text = "Entered on 12/03/2026 by Penrose H (Dr) – EMIS Web"
     assert [h.text for h in find_identifiers("f", text) if h.kind is HintKind.NAME] == ["Penrose H"]
+
+
+def test_a_saints_hospital_or_a_towns_general_in_lower_case_is_an_institution() -> None:
+    assert covered("the stimulator trial would be done at st luke's by a colleague", "st luke's")
+    assert covered("she was seen at bristol general last year", "bristol general")
+    text = "in general she copes; tried st johns wort; at this general level"
+    assert HintKind.INSTITUTION not in kinds(text)

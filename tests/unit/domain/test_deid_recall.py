@@ -550,6 +550,7 @@ def test_the_eighteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     recogniser trained on every set including this one: 1,704 (94.9 %, 195 hints). Then rules for what is
     written without capitals, chosen by its misses (phi_lower.py: lower-case postcodes, titles and names,
     streets, hospitals and practices, towns after "in"; user names after "run by"; postcodes with a country's
-    prefix): 1,722 (95.9 %, 195 hints). The figure must not fall back."""
+    prefix; a saint's hospital or a town's general after "at"): 1,724 (96.0 %, 195 hints). The figure must not
+    fall back."""
     result = measure(EIGHTEENTH)
-    assert result.found >= 1722, [m.text for m in result.misses]
+    assert result.found >= 1724, [m.text for m in result.misses]
