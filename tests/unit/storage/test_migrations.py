@@ -4,17 +4,16 @@ is left as it was."""
 
 from __future__ import annotations
 
-import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from alembic.autogenerate import compare_metadata
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
 from conftest import SAMPLE_CASES, table_snapshot
+from schema_compare import model_differences
 
 from mdtboard.domain.case import Case, Discipline, Patient
 from mdtboard.domain.errors import DatabaseError
@@ -30,7 +29,6 @@ from mdtboard.storage.db import (
     sqlite_url,
     upgrade,
 )
-from mdtboard.storage.models import Base
 
 FIRST_REVISION = "0001"
 WHEN = datetime(2026, 3, 4, 12, 30, tzinfo=UTC)
@@ -41,20 +39,7 @@ def test_upgrade_of_an_empty_database_matches_the_models(database_url: str) -> N
     try:
         assert current_revision(db.engine) == head_revision()
         with db.engine.connect() as conn:
-            dialect = conn.dialect.name
-
-            def declared_here(item: Any, _name: Any, kind: str, reflected: bool, _other: Any) -> bool:
-                """An index the models declare for one database only (``info["dialect"]``, made with
-                ``ddl_if``: revisions 0023 and 0024) is compared on that database only."""
-                return kind != "index" or reflected or item.info.get("dialect", dialect) == dialect
-
-            opts = {"compare_type": True, "include_object": declared_here}
-            context = MigrationContext.configure(conn, opts=opts)
-            with warnings.catch_warnings():
-                # and an index of an expression (revision 0023) is one that SQLite's reflection cannot compare
-                skipped = ".*expression-based index 'ix_case_search_tokens_head"
-                warnings.filterwarnings("ignore", message=skipped)
-                differences = compare_metadata(context, Base.metadata)
+            differences = model_differences(conn)
         assert differences == []
     finally:
         db.dispose()
