@@ -10,21 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from deid_probe import covered, hints
+
 from mdtboard.domain.phi import HintKind, find_identifiers
-
-
-def hints(text: str, kind: HintKind | None = None) -> list[str]:
-    found = find_identifiers("f", text, today=date(2024, 6, 1))
-    return [h.text for h in found if kind is None or h.kind is kind]
-
-
-def covered(text: str, part: str) -> bool:
-    """Whether hints cover every letter and digit of ``part`` (as the recall measure counts)."""
-    start = text.index(part)
-    spans = [(h.start, h.end) for h in find_identifiers("f", text, today=date(2024, 6, 1))]
-    return all(any(s <= i < e for s, e in spans)
-               for i in range(start, start + len(part)) if text[i].isalnum())
-
 
 # ---------------------------------------------------------------------------------------------- dates
 

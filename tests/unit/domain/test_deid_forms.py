@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from deid_probe import covered
+
 from mdtboard.domain.case import Case, Patient
 from mdtboard.domain.deidentify import case_hints, people_names
 from mdtboard.domain.phi import HintKind, find_identifiers
@@ -19,14 +21,6 @@ def found(text: str) -> set[tuple[HintKind, str]]:
 
 def texts(text: str) -> set[str]:
     return {h.text for h in find_identifiers("f", text, today=TODAY)}
-
-
-def covered(text: str, part: str) -> bool:
-    """Whether hints cover every letter and digit of ``part`` in ``text``."""
-    start = text.index(part)
-    spans = [(h.start, h.end) for h in find_identifiers("f", text, today=TODAY)]
-    return all(any(s <= i < e for s, e in spans)
-               for i in range(start, start + len(part)) if text[i].isalnum())
 
 
 def test_ages_over_89_written_as_one_word_with_the_number() -> None:

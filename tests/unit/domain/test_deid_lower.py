@@ -5,21 +5,9 @@ of the gazetteer, a log's "printed by"); and lower-case clinical words stay free
 
 from __future__ import annotations
 
-from datetime import date
+from deid_probe import covered, kinds
 
 from mdtboard.domain.phi import HintKind, find_identifiers
-
-
-def covered(text: str, part: str) -> bool:
-    """Whether hints cover every letter and digit of ``part`` (as the recall measure counts)."""
-    start = text.index(part)
-    spans = [(h.start, h.end) for h in find_identifiers("f", text, today=date(2024, 6, 1))]
-    return all(any(s <= i < e for s, e in spans)
-               for i in range(start, start + len(part)) if text[i].isalnum())
-
-
-def kinds(text: str) -> set[HintKind]:
-    return {h.kind for h in find_identifiers("f", text, today=date(2024, 6, 1))}
 
 
 def test_a_lower_case_uk_postcode_and_the_town_before_it_are_found() -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from deid_probe import covered
+
 from mdtboard.domain.phi import HintKind, find_identifiers
 from mdtboard.domain.phi_capitals import capital_runs, titled_copy
 from mdtboard.domain.phi_safelist import drug_names, safe_words, unknown_spans
@@ -23,14 +25,6 @@ def kinds(text: str) -> set[HintKind]:
 
 def found(text: str) -> set[tuple[HintKind, str]]:
     return {(h.kind, h.text) for h in find_identifiers("f", text, today=TODAY)}
-
-
-def covered(text: str, part: str) -> bool:
-    """Whether hints cover every letter and digit of ``part`` in ``text``."""
-    start = text.index(part)
-    spans = [(h.start, h.end) for h in find_identifiers("f", text, today=TODAY)]
-    return all(any(s <= i < e for s, e in spans)
-               for i in range(start, start + len(part)) if text[i].isalnum())
 
 
 def test_a_run_of_capitals_is_read_as_a_title_of_the_same_length() -> None:
