@@ -46,6 +46,7 @@ from mdtboard.storage.case_search_plan import SIZE_CAP as SIZE_CAP
 from mdtboard.storage.case_search_plan import SQLITE_SIZE_CAP as SQLITE_SIZE_CAP
 from mdtboard.storage.case_search_plan import WALK_SCAN as WALK_SCAN
 from mdtboard.storage.case_search_plan import Sizes as Sizes
+from mdtboard.storage.case_search_plan import hashed_walk as hashed_walk
 from mdtboard.storage.case_search_plan import letter_words as letter_words
 from mdtboard.storage.case_search_plan import lettered as lettered
 from mdtboard.storage.case_search_plan import letters_of as letters_of
@@ -596,6 +597,10 @@ def _matches(shape: Shape, case_id: str, letters: str | None = None) -> str:
     ``letters``, when at hand: see :func:`_has`), or (``shape.hashed``, see :func:`plan` with ``walk``) looked
     up among the word's entries read whole."""
 
+    if shape.listed:
+        # Every match known (a walk on PostgreSQL, see case_search_plan.hashed_walk): their ids in a hash.
+        return f"({case_id} IN ({_ids(shape.postgresql)})) IS TRUE"
+
     def hashed(i: int) -> bool:
         return i < len(shape.hashed) and shape.hashed[i]
 
@@ -761,9 +766,10 @@ def page_sql(shape: Shape) -> str:
     return _sorted_page(shape, " LIMIT :limit OFFSET :offset" if shape.limited else "")
 
 
-def page_params(shape: Shape, limit: int, offset: int) -> dict[str, int]:
-    """The paging parameters of :func:`page_sql`."""
+def page_params(shape: Shape, limit: int, offset: int, scan: int | None = None) -> dict[str, int]:
+    """The paging parameters of :func:`page_sql` (``scan``: how many cases a walk looks at, when not
+    :func:`scan_for` the rows it wants)."""
     values = {"limit": limit, "offset": offset}
     if shape.words and shape.walk:
-        values |= {"want": offset + limit, "scan": scan_for(offset + limit)}
+        values |= {"want": offset + limit, "scan": scan or scan_for(offset + limit)}
     return values

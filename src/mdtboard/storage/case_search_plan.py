@@ -42,6 +42,10 @@ DRIVERS = 4
 #: On PostgreSQL a probe costs about as much as reading this many entries of the token index into a hash
 #: (about 4 us against 0.2 over 100,000 cases).
 PROBE_TO_HASH = 18
+#: On PostgreSQL, sorting a match by its reference (looked up by its id: three pages of an index) costs about
+#: as much as walking this many cases along the index of the references checking each against the matches'
+#: ids held in a hash (about 2.2 us against 0.36 over 100,000 cases).
+SORT_TO_WALK = 6
 #: A word counted past the cap whose entries are all of one token has its size estimated from how far among
 #: the case ids its first this many entries reach (one token holds each case once, in the order of their ids).
 ESTIMATE_READ = 1000
@@ -213,3 +217,33 @@ def walk_bound(
 def scan_for(want: int) -> int:
     """How many cases a walk looks at for ``want`` matches."""
     return max(WALK_SCAN, WALK_SCAN_PER_ROW * want)
+
+
+def hashed_walk(
+    query: Query, sizes: Sizes | None, want: int, matches: int, *, listed: bool, lettered: int = 0
+) -> int | None:
+    """On PostgreSQL, for a page in reference order that would collect and sort every match: how many cases
+    a walk of the reference index may look at instead, when the matches' ids can be held in a hash (every
+    match known, ``listed``; or a word alone counted exactly, read whole: :func:`plan` with ``walk``) and
+    walking costs less than sorting; else None. Sorting costs a look-up of each match's reference; the walk
+    reads the word whole (``PROBE_TO_HASH`` entries a probe) and checks about ``want * cases / matches``
+    cases, each :data:`SORT_TO_WALK` times cheaper than a look-up ("ngu" over 100,000 cases: 2,744 matches,
+    8,553 buffers to sort them; a walk of some 3,600 cases, about 60). It may look at :data:`WALK_MARGIN`
+    times the cases it expects to walk (a walk that finds fewer is followed by the sort, in the same
+    statement: see :func:`case_search._walked_page`). ``matches``: what the count said (exact when
+    ``listed``); a word alone's entries are taken as its matches (a case may hold a few)."""
+    if sizes is None or not query.words:
+        return None
+    cases = max(int(sizes[0]), 1)
+    if listed:
+        found, read = matches, matches
+    elif len(query.words) == 1 and query.joined is None and sizes[1] < cap_for(1, True):
+        found, read = sizes[1], sizes[1]
+    else:
+        return None
+    if found < want or found <= 0:
+        return None
+    walked = want * cases / found
+    if walked / SORT_TO_WALK + read / PROBE_TO_HASH >= found:
+        return None
+    return min(cases, max(scan_for(want), int(WALK_MARGIN * walked) + 1))

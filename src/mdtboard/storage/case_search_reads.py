@@ -227,12 +227,19 @@ def page(
         walk = broad and case_search.worth_walking(
             query, _by_words(sizes), want, postgresql=postgresql, lettered=lettered
         )
-    listed = isinstance(sizes, Listed) and bool(query.words)  # every match known: sorted, not found again
+    listed = isinstance(sizes, Listed) and bool(query.words)  # every match known: not found again
     walk = walk and not listed
+    scan = None
+    if postgresql and not walk and query.words and sort == "ref" and None not in (limit, matches):
+        # Walked rather than sorted when the matches' ids can be held in a hash (see hashed_walk).
+        scan = case_search.hashed_walk(
+            query, _by_words(sizes), offset + (limit or 0), matches or 0, listed=listed, lettered=lettered
+        )
+        walk = scan is not None
     bound = case_search.walk_bound(
         query, _by_words(sizes), offset + (limit or 0), postgresql=postgresql, lettered=lettered
     )
-    gauged = walk and bound is not None
+    gauged = walk and bound is not None and scan is None
     query, hashed = case_search.plan(
         query, _by_words(sizes), postgresql=postgresql, walk=walk and postgresql, lettered=lettered
     )
@@ -257,5 +264,5 @@ def page(
     values |= {"ids": sizes.ids} if isinstance(sizes, Listed) and listed else {}
     values |= {"bound": bound} if gauged else {}
     if shape.limited:
-        values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset)
+        values |= case_search.page_params(shape, limit if limit is not None else 2**62, offset, scan)
     return fetch_page(case_search.page_sql(shape), values)
