@@ -188,7 +188,7 @@ class CaseService:
         the search box needs."""
         if self._lists_nothing(fictional):
             return [], 0
-        with read_only(self.db) as session:
+        with read_only(self.db, statements_apart=True) as session:
             return case_search_repo.search_with_count(
                 session,
                 query,
