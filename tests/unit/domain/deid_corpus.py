@@ -39,6 +39,7 @@ FIFTEENTH = DATA / "fifteenth-held-out-cases.json"
 SIXTEENTH = DATA / "sixteenth-held-out-cases.json"
 SEVENTEENTH = DATA / "seventeenth-held-out-cases.json"
 EIGHTEENTH = DATA / "eighteenth-held-out-cases.json"
+NINETEENTH = DATA / "nineteenth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -226,7 +227,7 @@ if __name__ == "__main__":
             "ninth": NINTH, "tenth": TENTH, "eleventh": ELEVENTH,
             "twelfth": TWELFTH, "thirteenth": THIRTEENTH, "fourteenth": FOURTEENTH,
             "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH, "seventeenth": SEVENTEENTH,
-            "eighteenth": EIGHTEENTH}
+            "eighteenth": EIGHTEENTH, "nineteenth": NINETEENTH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "
