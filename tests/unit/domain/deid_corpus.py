@@ -48,11 +48,13 @@ KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E":
 # other languages (Polish "lek.", "mgr", "dr n. med."; Czech "Mgr.", "MUDr."; German and Turkish "PD Dr.",
 # "Prof. Dr.", "med."; Finnish "dos.", "Rad."; Spanish and Portuguese "Dra.", "Sr."; Dutch and Romanian "dr.";
 # Greek "Δρ."; Hindi "डॉ."; Czech "doc."; Polish "pani", "pan"; Spanish "doña"; Italian "dott.", "dott.ssa",
-# "Sig.", "Sig.ra"; Portuguese "Dr.ª"; Arabic "د." and "أ.د.").
+# "Sig.", "Sig.ra"; Portuguese "Dr.ª"; Arabic "د." and "أ.د."; "Nurse", "Sister", "Sir" (Filipino "sir
+# jun"), Swahili "Bi.", "Rev.").
 _TITLE = re.compile(r"(?:(?:Prof|PD|Uzm|Op|Doç|doc)\.?\s+)?"
                     r"(?:dr n\. med|Dr\.? med|Dr|Dra|Drs|dr|Mr|Mrs|Ms|Miss|Fr|Pastor|Prof|prof|Me|M|Mme|"
                     r"Sr|Sra|Srta|lek|mgr|Mgr|MUDr|med|dos|Rad|Δρ|डॉ|Dr\.ª|Dra\.ª|pani|pan|doña|Doña|"
-                    r"dott\.ssa|Dott\.ssa|dott|Dott|Sig\.ra|Sig\.na|Sig|أ\.د|د)\.?\s+")
+                    r"dott\.ssa|Dott\.ssa|dott|Dott|Sig\.ra|Sig\.na|Sig|أ\.د|د|Nurse|nurse|Sister|Sir|sir|"
+                    r"Bi|Rev|Revd)\.?\s+")
 _MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]")
 
 
