@@ -157,6 +157,9 @@ def test_a_trainee_in_the_chair_is_scored_on_the_chairing_items(qtbot: QtBot, se
     assert conf.chair == KWAME  # the facilitator is not made the chair
     assert [(a.name, a.role.value) for a in conf.attendees] == [
         (FACILITATOR, "observer"), (ZOE, "trainee"), (KWAME, "trainee")]
+    assert conf.facilitator == FACILITATOR
+    info = window.ui.conferenceInfo.text()  # the trainee in the chair is not called the facilitator
+    assert f"Facilitator: {FACILITATOR}." in info and f"Chair: {KWAME} (trainee)." in info
     window.show_tab(SCORING_TAB)
     settle()
     panel = window.scoring

@@ -165,6 +165,13 @@ def test_two_raters_with_accounts_score_the_same_trainee_each_recorded_as_themse
     panel.set_role(SELF)
     settle()
     assert _other(window) == f"{FACILITATOR}: 3; {DOYLE}: 5"
+    # the debrief on screen shows each rater's scores and the spread, as its paper does
+    window.show_tab(DEBRIEF_TAB)
+    window.debrief.set_trainee(ZOE)
+    qtbot.waitUntil(lambda: window.debrief.inputs is not None, timeout=3000)
+    preview = " ".join(window.debrief.ui.preview.toPlainText().split())
+    assert f"scored by {FACILITATOR}" in preview and f"scored by {DOYLE}" in preview
+    assert f"Background: 3 ({FACILITATOR}), 5 ({DOYLE}), spread 2" in preview
     # goals written after the reveal are recorded with the rater's account
     window.show_tab(GOALS_TAB)
     settle()

@@ -530,6 +530,38 @@ def test_enter_in_a_comment_keeps_the_text_and_goes_on_to_the_next_item(
                     timeout=3000)
 
 
+def test_a_comment_typed_after_enter_or_straight_on_the_row_is_never_lost(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    """The keys say "Enter writes a comment": after a 2 (the cursor already in the comment), Enter stays
+    there instead of moving on and dropping what is typed next; words typed on a row start its comment."""
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    situation = panel.row("case.isbar.situation")
+    situation.setFocus()
+    qtbot.waitUntil(situation.hasFocus)
+    _press(qtbot, Qt.Key.Key_2)
+    _press(qtbot, Qt.Key.Key_Return)  # as the keys line says, to write the comment
+    _type(qtbot, "Two questions at once.")
+    assert situation.comment == "Two questions at once."
+    assert _row_in_focus() is situation
+    _press(qtbot, Qt.Key.Key_Return)  # written: on to the next item
+    background = panel.row("case.isbar.background")
+    assert _row_in_focus() is background and _focused() is background
+    _press(qtbot, Qt.Key.Key_4)
+    _type(qtbot, "Clear order, MME given.")  # typed on the row, not in its comment
+    assert background.comment == "Clear order, MME given."
+    assert background.value == 4
+
+    def stored() -> tuple[Score, ...]:
+        found = services.training.assessment(conf_id, ZOE, FAC, case_id=case_id, assessor=FACILITATOR)
+        return found.assessment.scores if found else ()
+
+    qtbot.waitUntil(lambda: stored() == (Score("case.isbar.situation", 2, "Two questions at once."),
+                                         Score("case.isbar.background", 4, "Clear order, MME given.")),
+                    timeout=3000)
+
+
 def test_ctrl_z_takes_back_a_score_and_its_comment_and_ctrl_shift_z_gives_them_again(
     qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
 ) -> None:

@@ -86,6 +86,17 @@ class Conference:
     id: int | None = None
     version: int = 0
 
+    @property
+    def facilitator(self) -> str | None:
+        """Who leads a teaching conference: its chair, unless a trainee chairs it (to be scored on the
+        chairing items), when it is the first attendee who is neither a trainee nor the chair (the
+        facilitator, listed as an observer)."""
+        trainees = {a.name for a in self.attendees if a.role is AttendeeRole.TRAINEE}
+        if self.chair and self.chair not in trainees:
+            return self.chair
+        return next((a.name for a in self.attendees
+                     if a.role is not AttendeeRole.TRAINEE and a.name != self.chair), None)
+
 
 @dataclass(frozen=True)
 class Quorum:

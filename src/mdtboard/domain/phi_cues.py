@@ -5,7 +5,8 @@ modules do not know:
   trois février deux mille vingt-trois", "am vierzehnten Mai", "dwudziestego trzeciego stycznia"), a day
   with a full stop after a weekday or "den" ("tirsdag 11. mars"), the Finnish genitive month before its day
   ("maaliskuun 15. päivään"), timestamps with "T" and a UTC offset, dates of the Republic of China's
-  calendar written with slashes ("114/01/08"), feast days of every language the finder knows, alone;
+  calendar written with slashes ("114/01/08"), feast days of every language the finder knows, alone, a
+  message's day and month in a log of messages ("WhatsApp 2/3: ...");
 - people by where logs and minutes write them: a user name after "user=" or "usuario", the typist's
   initials after "typed by", the initials in a meeting's "Present:" list (and again where that text names
   them), "Action: ks to ...", a surname in capitals before a comma and a given name ("MCLEOD, Agnes"),
@@ -79,6 +80,12 @@ _FI_GENITIVE = re.compile(
     re.IGNORECASE,
 )
 _ISO_OFFSET = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
+#: A message's day and month without the year in a log of messages: "WhatsApp 2/3: ...", "txt 3/4: ...",
+#: "LINE訊息 7/8：...".
+_MESSAGE_DAY = re.compile(
+    r"(?<![\w-])(?i:whatsapp|sms|txt|text|msg|message|line|viber|wechat|telegram|signal)"
+    r"(?:訊息|メッセージ|메시지|消息)?[ \t]+(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?=[ \t]*[:：])"
+)
 _ROC = re.compile(r"(?<![\w/.-])1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])(?![\w/.-])")
 
 
@@ -99,6 +106,7 @@ def date_cue_spans(text: str) -> list[tuple[int, int, bool]]:
     spans += [(m.start(), m.end(), True) for m in (*_DOT_DAY.finditer(text), *_FI_GENITIVE.finditer(text),
                                                    *_ISO_OFFSET.finditer(text))]
     spans += [(m.start(), m.end(), False) for m in (*_ROC.finditer(text), *_feast_days().finditer(text))]
+    spans += [(*m.span("d"), True) for m in _MESSAGE_DAY.finditer(text)]
     return spans
 
 

@@ -16,7 +16,8 @@ or common English words (every span is a question):
 - a town of the gazetteer in lower case after "in", "from", "at", "near" that English word lists know
   and is no common word ("lives in wakefield", never "in bath" nor Dutch "in haar");
 - a user name after "printed by", "run by", "booked by", "host", "user" and their like in other languages
-  ("run by dmcallister", "booked by tpatel2", "edited by s.okafor_rn");
+  ("run by dmcallister", "booked by tpatel2", "edited by s.okafor_rn"), and in brackets with digits, as
+  systems print who typed a line ("Typed: 14/08/2020 (bhale43)");
 - "Surname Initial (Dr)", as systems print their users ("Penrose H (Dr)").
 """
 
@@ -81,8 +82,11 @@ _LOGIN = re.compile(
     r"(?i:user(?:name|id)?|login|host|operator)|"
     r"(?i:vytla[čc]il[a]?|vytiskl[a]?|gedruckt[ \t]+von|imprimé[ \t]+par|impreso[ \t]+por|impresso[ \t]+por|"
     r"stampato[ \t]+da|in[ \t]+bởi|utskrift[ \t]+av|wydrukował[a]?))[ \t]*:?[ \t]+"
-    r"(?P<u>[a-z][a-z0-9_]{0,20}(?:\.[a-z0-9_]{2,20})?)(?![\w@.-])"
+    r"(?P<u>[a-z][a-z0-9_]{0,20}(?:\.[a-z0-9_]{2,20})?)(?![\w@-])(?!\.\w)"
 )
+#: A user name in brackets, as record systems and message logs print who typed a line: "Typed: 14/08/2020
+#: (bhale43)", "09:02 clinic (pmerwe58):": letters and one to three digits.
+_LOGIN_IN_BRACKETS = re.compile(r"(?<=\()(?P<u>(?P<l>[a-z]{4,14})\d{1,3})(?=\))")
 _SYSTEM_NAME = re.compile(r"(?<![\w-])(?P<n>[A-Z][a-z'’-]{2,}[ \t][A-Z])[ \t]*\((?:Dr|Mr|Mrs|Ms|Miss|Prof)\)")
 
 
@@ -142,6 +146,8 @@ def lower_case_spans(text: str) -> list[LowerCue]:
             continue
         if marked or len(login) >= 5 and not match.group("by"):
             spans.append((*match.span("u"), "name"))
+    spans += [(*m.span("u"), "name") for m in _LOGIN_IN_BRACKETS.finditer(text)
+              if m.group("l") not in _not_names() and _zipf(m.group("l")) == 0.0]
     spans += [(*m.span("n"), "name") for m in _SYSTEM_NAME.finditer(text)
               if m.group("n").split()[0].casefold() not in _not_names()]
     return spans

@@ -3,7 +3,7 @@ institutions (hospitals, clinics, schools, churches, employers) and towns.
 
 - street addresses: a house number and a street word, a flat, unit or PO box, a named house;
 - postcodes and ZIP codes: UK, Irish Eircode, Dublin districts, US with a state, Canadian, Australian after a
-  state, a four-digit code after a town;
+  state, a four-digit code after a town, a six-digit one after a town (India, Singapore), Maltese;
 - institutions: capitalised words before an institution word ("St Brigid's Hospital", "Knocknagree National
   School"), an employer after "works for", a kind in front ("Hôpital ...", "Scoil ...");
 - towns: after a cue ("lives in", "moved from", "County"), before a state ("Springfield, IL"), and beside an
@@ -41,6 +41,13 @@ _NL_POSTCODE = re.compile(
 #: Argentinian postal codes ("S2000DSS"): a province letter, four digits, three letters.
 _AR_POSTCODE = re.compile(r"\b[A-HJ-NP-Z]\d{4}[A-Z]{3}\b")
 _DUBLIN = re.compile(r"\bDublin\s+\d{1,2}W?\b")
+#: Six-digit postal codes after the town (India's PIN, "Pune 411 023"; Singapore's, "Singapore 701502").
+_SIX_DIGIT_POSTCODE = re.compile(
+    r"\b(?P<town>[A-Z][^\W\d_]+)[ \t]*,?[ \t]+(?P<zip>[1-9]\d{2}[ \t]?\d{3})(?![\w/-])(?!\.\d)")
+#: Maltese postcodes after the locality ("Msida ZBR 9526"): three letters, four digits, ending the line or
+#: the address.
+_MT_POSTCODE = re.compile(
+    r"(?<=[^\W\d_][ \t])(?P<zip>[A-Z]{3}[ \t]\d{4})(?=[ \t]*(?:$|\n|[,.;)]|Malta))", re.MULTILINE)
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _US_STATES = words(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
@@ -395,6 +402,21 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for p in (_UK_POSTCODE, _EIRCODE, _CA_POSTCODE, _DUBLIN, _NL_POSTCODE, _AR_POSTCODE)
              for m in p.finditer(text)]
     spans += [m.span("zip") for p in (_ZIP, _AU_POSTCODE, _TOWN_POSTCODE) for m in p.finditer(text)]
+    if any(ch.isdigit() for ch in text):
+        spans += _town_and_code(text)
+    return spans
+
+
+def _town_and_code(text: str) -> list[tuple[int, int]]:
+    """Six-digit codes after a town of the gazetteer or Singapore, Maltese codes that are no clinical
+    abbreviation and no year."""
+    from mdtboard.domain.phi_gazetteer import clinical_acronyms, town_names
+
+    spans = [m.span("zip") for m in _SIX_DIGIT_POSTCODE.finditer(text)
+             if m.group("town") == "Singapore" or m.group("town").casefold() in town_names()]
+    spans += [m.span("zip") for m in _MT_POSTCODE.finditer(text)
+              if m.group("zip")[:3] not in clinical_acronyms()
+              and not m.group("zip")[4:].startswith(("19", "20"))]
     return spans
 
 

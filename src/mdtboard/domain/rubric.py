@@ -389,6 +389,46 @@ def compare(
     return Comparison(rows, domains)
 
 
+def rater_groups(
+    assessments: Sequence[Assessment], rubric: Rubric = MDTBOARD_RUBRIC
+) -> list[tuple[str | None, str | None, Comparison]]:
+    """A trainee's assessments paired rater with self, per case (cases first, then team and meeting): with
+    several raters of a part, the self-assessment beside each of them. (case, rater's name, comparison)."""
+    keys: list[str | None] = []
+    for a in assessments:
+        if a.case_ref not in keys:
+            keys.append(a.case_ref)
+    groups: list[tuple[str | None, str | None, Comparison]] = []
+    for key in [k for k in keys if k is not None] + [k for k in keys if k is None]:
+        raters = [a for a in assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
+        selfs = [a for a in assessments if a.case_ref == key and a.role is AssessorRole.SELF]
+        if len(raters) > 1 and len(selfs) == 1:
+            groups.extend((key, rater.assessor, compare(rater, selfs[0], rubric)) for rater in raters)
+            continue
+        for index in range(max(len(raters), len(selfs))):
+            rater = raters[index] if index < len(raters) else None
+            own = selfs[index] if index < len(selfs) else None
+            groups.append((key, rater.assessor if rater else None, compare(rater, own, rubric)))
+    return groups
+
+
+def rater_spread(assessments: Sequence[Assessment], key: str | None, rubric: Rubric = MDTBOARD_RUBRIC) -> str:
+    """Each rater's score of each item of the part ``key`` that several raters scored, and the spread
+    (highest - lowest): "Situation: 2 (Dr A), 4 (Dr B), spread 2"; empty with fewer than two raters."""
+    raters = [a for a in assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
+    if len(raters) < 2:
+        return ""
+    parts = []
+    for item in rubric.items:
+        values = [(a.assessor or "a rater", score.value) for a in raters
+                  if (score := a.score(item.key)) is not None]
+        if len(values) > 1:
+            numbers = [v for _w, v in values]
+            given = ", ".join(f"{v} ({w})" for w, v in values)
+            parts.append(f"{item.title}: {given}, spread {max(numbers) - min(numbers)}")
+    return "; ".join(parts)
+
+
 # --- what to work on next -------------------------------------------------------------------------------
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from itertools import zip_longest
 from pathlib import Path
 
 from reportlab.graphics.charts.lineplots import LinePlot
@@ -44,7 +43,8 @@ from mdtboard.domain.rubric import (
     Comparison,
     Rubric,
     Score,
-    compare,
+    rater_groups,
+    rater_spread,
     validate_assessment,
     work_on_next,
 )
@@ -204,37 +204,10 @@ class DebriefDocument:
         return [self._p(f"Debrief: {self.trainee}", "title"), table]
 
     def _groups(self) -> list[tuple[str | None, str | None, Comparison]]:
-        """The assessments paired facilitator with self, one pair per case (and one for team/meeting)."""
-        keys: list[str | None] = []
-        for a in self.assessments:
-            if a.case_ref not in keys:
-                keys.append(a.case_ref)
-        groups: list[tuple[str | None, str | None, Comparison]] = []
-        for key in [k for k in keys if k is not None] + [k for k in keys if k is None]:
-            facs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
-            selfs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.SELF]
-            if len(facs) > 1 and len(selfs) == 1:
-                # several raters: the self-assessment beside each of them
-                groups.extend((key, fac.assessor, compare(fac, selfs[0], self.rubric)) for fac in facs)
-                continue
-            for fac, own in zip_longest(facs, selfs):
-                groups.append((key, fac.assessor if fac else None, compare(fac, own, self.rubric)))
-        return groups
+        return rater_groups(self.assessments, self.rubric)
 
     def _spread(self, key: str | None) -> str:
-        """Each rater's score of each item several raters scored, and the spread (highest - lowest)."""
-        facs = [a for a in self.assessments if a.case_ref == key and a.role is AssessorRole.FACILITATOR]
-        if len(facs) < 2:
-            return ""
-        parts = []
-        for item in self.rubric.items:
-            scored = [(a.assessor or "a rater", a.score(item.key)) for a in facs]
-            values = [(who, score.value) for who, score in scored if score is not None]
-            if len(values) > 1:
-                numbers = [v for _w, v in values]
-                given = ", ".join(f"{v} ({w})" for w, v in values)
-                parts.append(f"{item.title}: {given}, spread {max(numbers) - min(numbers)}")
-        return "; ".join(parts)
+        return rater_spread(self.assessments, key, self.rubric)
 
     def _scores(self) -> list[Flowable]:
         out: list[Flowable] = [self._p("Scores", "h2")]

@@ -39,6 +39,7 @@ FIFTEENTH = DATA / "fifteenth-held-out-cases.json"
 SIXTEENTH = DATA / "sixteenth-held-out-cases.json"
 SEVENTEENTH = DATA / "seventeenth-held-out-cases.json"
 EIGHTEENTH = DATA / "eighteenth-held-out-cases.json"
+NINETEENTH = DATA / "nineteenth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -47,11 +48,13 @@ KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E":
 # other languages (Polish "lek.", "mgr", "dr n. med."; Czech "Mgr.", "MUDr."; German and Turkish "PD Dr.",
 # "Prof. Dr.", "med."; Finnish "dos.", "Rad."; Spanish and Portuguese "Dra.", "Sr."; Dutch and Romanian "dr.";
 # Greek "Δρ."; Hindi "डॉ."; Czech "doc."; Polish "pani", "pan"; Spanish "doña"; Italian "dott.", "dott.ssa",
-# "Sig.", "Sig.ra"; Portuguese "Dr.ª"; Arabic "د." and "أ.د.").
+# "Sig.", "Sig.ra"; Portuguese "Dr.ª"; Arabic "د." and "أ.د."; "Nurse", "Sister", "Sir" (Filipino "sir
+# jun"), Swahili "Bi.", "Rev.").
 _TITLE = re.compile(r"(?:(?:Prof|PD|Uzm|Op|Doç|doc)\.?\s+)?"
                     r"(?:dr n\. med|Dr\.? med|Dr|Dra|Drs|dr|Mr|Mrs|Ms|Miss|Fr|Pastor|Prof|prof|Me|M|Mme|"
                     r"Sr|Sra|Srta|lek|mgr|Mgr|MUDr|med|dos|Rad|Δρ|डॉ|Dr\.ª|Dra\.ª|pani|pan|doña|Doña|"
-                    r"dott\.ssa|Dott\.ssa|dott|Dott|Sig\.ra|Sig\.na|Sig|أ\.د|د)\.?\s+")
+                    r"dott\.ssa|Dott\.ssa|dott|Dott|Sig\.ra|Sig\.na|Sig|أ\.د|د|Nurse|nurse|Sister|Sir|sir|"
+                    r"Bi|Rev|Revd)\.?\s+")
 _MARK = re.compile(r"\[\[([A-Z]+):(.*?)\]\]")
 
 
@@ -226,7 +229,7 @@ if __name__ == "__main__":
             "ninth": NINTH, "tenth": TENTH, "eleventh": ELEVENTH,
             "twelfth": TWELFTH, "thirteenth": THIRTEENTH, "fourteenth": FOURTEENTH,
             "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH, "seventeenth": SEVENTEENTH,
-            "eighteenth": EIGHTEENTH}
+            "eighteenth": EIGHTEENTH, "nineteenth": NINETEENTH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "

@@ -11,7 +11,7 @@ after any institution; phone extensions in more languages and French phone numbe
 
 from __future__ import annotations
 
-from deid_probe import covered, hints
+from deid_probe import covered, hints, kinds
 
 from mdtboard.domain.phi import HintKind
 
@@ -127,3 +127,20 @@ def test_more_institutions_by_their_form() -> None:
     assert covered("Behandlet ved Haukeland universitetssjukehus (HUS) i fjor.", "HUS")
     letter = "Centrum pro léčbu chronické bolesti FN Motol, V Úvalu 84\nPacient přichází"
     assert covered(letter, "Centrum pro léčbu chronické bolesti FN Motol")
+
+
+def test_a_days_date_stamping_a_message_in_a_log_and_more_feast_days() -> None:
+    assert covered("WhatsApp 2/3: daktari, dawa zimeisha.", "2/3")
+    assert covered("txt 3/4: dok ubos na po gamot ko", "3/4")
+    assert covered("LINE訊息 7/8：醫生好，止痛藥吃完了。", "7/8")
+    assert covered("Puwede bang mag-injection bago mag-Undas?", "Undas")
+    assert HintKind.DATE not in kinds("She took 3/4 of the tablet; text reads 1/2 dose.")
+
+
+def test_six_digit_codes_after_a_town_and_maltese_codes_are_postcodes() -> None:
+    assert covered("Lives alone at 85 Karve Road, Pune 411 023. Daughter visits.", "411 023")
+    assert covered("Woodlands Singapore 701502\nOur ref: IC-5460718", "701502")
+    assert covered("Lives at 150 Triq Tal-Qroqq, Msida ZBR 9526. Daughter visits daily.", "ZBR 9526")
+    assert covered("57 Triq San Ġorġ, Żabbar BKR 2188\nTel +356 2555 6350", "BKR 2188")
+    # a score and a year, a dose after a word: no postcode
+    assert HintKind.POSTCODE not in kinds("Baseline PHQ 2019. Weight 104 500 g. Pain 8/10.")

@@ -85,3 +85,11 @@ def test_a_saints_hospital_or_a_towns_general_in_lower_case_is_an_institution() 
     assert covered("she was seen at bristol general last year", "bristol general")
     text = "in general she copes; tried st johns wort; at this general level"
     assert HintKind.INSTITUTION not in kinds(text)
+
+
+def test_a_user_name_with_digits_in_brackets_and_one_ending_a_sentence_is_a_name() -> None:
+    assert covered("Dictated: 19/02/2023   Typed: 14 August 2020 (bhale43)\nPatient:", "bhale43")
+    assert covered("Jan 25, 2022 09:02 clinic (lgoldber99): Hi, moved you to Tuesday", "lgoldber99")
+    assert covered("Seen at the clinic, portal login jvdheide.", "jvdheide")
+    # a word with a number in brackets is no user name
+    assert HintKind.NAME not in kinds("Swab positive (covid19) last week; saturation (spo2) 94 %.")

@@ -207,3 +207,16 @@ def test_restore_agenda_item_puts_back_place_status_times_and_inputs(services: S
     with pytest.raises(InvalidInputError, match="already on"):
         services.conferences.restore_agenda_item(cid, middle, inputs)
     assert len(services.conferences.get(cid).agenda) == 3
+
+
+def test_the_facilitator_of_a_teaching_conference_is_not_the_trainee_in_the_chair() -> None:
+    when = datetime(2026, 12, 3, 13, 0)
+    led = Conference(title="Teaching", starts_at=when, mode=ConferenceMode.TRAINING, chair="Dr Okafor",
+                     attendees=[Attendee("Dr Okafor", Discipline.PHYSICIAN, AttendeeRole.CHAIR),
+                                Attendee("Zoe Trainee", Discipline.PHYSICIAN, AttendeeRole.TRAINEE)])
+    assert led.facilitator == "Dr Okafor"
+    chaired = replace(led, chair="Zoe Trainee", attendees=[
+        Attendee("Dr Okafor", Discipline.PHYSICIAN, AttendeeRole.OBSERVER),
+        Attendee("Zoe Trainee", Discipline.PHYSICIAN, AttendeeRole.TRAINEE)])
+    assert chaired.facilitator == "Dr Okafor"
+    assert replace(chaired, attendees=chaired.attendees[1:]).facilitator is None

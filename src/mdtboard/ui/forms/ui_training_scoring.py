@@ -27,6 +27,8 @@ class Ui_TrainingScoring(object):
         sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.traineeCombo.sizePolicy().hasHeightForWidth())
         self.traineeCombo.setSizePolicy(sizePolicy)
+        self.traineeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.traineeCombo.setMinimumContentsLength(22)
 
         self.whoRow.addWidget(self.traineeCombo)
 
@@ -52,6 +54,8 @@ class Ui_TrainingScoring(object):
 
         self.raterCombo = QComboBox(TrainingScoring)
         self.raterCombo.setObjectName(u"raterCombo")
+        self.raterCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.raterCombo.setMinimumContentsLength(22)
         sizePolicy.setHeightForWidth(self.raterCombo.sizePolicy().hasHeightForWidth())
         self.raterCombo.setSizePolicy(sizePolicy)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from mdtboard.domain.conference import AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.isbar import GapSeverity, check_isbar
-from mdtboard.domain.rubric import AssessorRole, compare, work_on_next
+from mdtboard.domain.rubric import AssessorRole, rater_groups, rater_spread, work_on_next
 from mdtboard.domain.timers import format_mmss
 from mdtboard.reports.training_debrief import write_debrief
 from mdtboard.services.context import Services
@@ -39,17 +39,18 @@ def debrief_html(inputs: DebriefInputs) -> str:
         f"<p>{_e(conference.title)}, {conference.held_on:%A %d %B %Y}</p>",
         "<h3>Scores</h3>",
     ]
-    keys: list[str | None] = []
-    for a in mine:
-        if a.case_ref not in keys:
-            keys.append(a.case_ref)
     if not mine:
         out.append("<p>No scores were recorded for this trainee at this conference yet.</p>")
-    for key in [k for k in keys if k is not None] + [k for k in keys if k is None]:
-        fac = next((a for a in mine if a.case_ref == key and a.role is AssessorRole.FACILITATOR), None)
-        own = next((a for a in mine if a.case_ref == key and a.role is AssessorRole.SELF), None)
-        comparison = compare(fac, own)
-        out.append(f"<h4>{'Case ' + _e(key) if key else 'Team behaviours and the meeting'}</h4>")
+    several = len({a.rater_key for a in mine if a.role is AssessorRole.FACILITATOR}) > 1
+    spread_shown: set[str | None] = set()
+    for key, rater, comparison in rater_groups(mine):
+        heading = f"Case {_e(key)}" if key else "Team behaviours and the meeting"
+        by = f" · scored by {_e(rater)}" if several and rater else ""
+        out.append(f"<h4>{heading}{by}</h4>")
+        spread = rater_spread(mine, key)
+        if spread and key not in spread_shown:
+            spread_shown.add(key)
+            out.append(f"<p><i>Raters compared. {_e(spread)}.</i></p>")
         out.append(
             '<table border="1" cellspacing="0" cellpadding="3"><tr><th>Item</th><th>Facilitator</th>'
             "<th>Self</th><th>Gap</th></tr>"

@@ -1,16 +1,17 @@
 """One rubric item on the scoring panel: its anchors at 1, 3 and 5, the score chosen and the comment.
 
 Keys on a row: 1 to 5 score it, Delete (or 0) clears it, Up and Down (or Tab and Shift+Tab) move to the
-item above or below, Enter goes to its comment. A score of 1 or 2 puts the cursor in the comment at once;
-until the comment is written the row is marked (in words too). In the comment, Enter, Tab or Down go on to
-the next item, Up or Shift+Tab back, Escape returns to the row. One row is highlighted at a time.
+item above or below, Enter goes to its comment, and a letter typed on the row starts the comment. A score of
+1 or 2 puts the cursor in the comment at once; until the comment is written the row is marked (in words too)
+and Enter stays in the comment. In the comment, Enter, Tab or Down go on to the next item, Up or Shift+Tab
+back, Escape returns to the row. One row is highlighted at a time.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
 from mdtboard.domain.rubric import COMMENT_NEEDED_BELOW, RubricItem
 from mdtboard.ui.forms.ui_training_rubric_row import Ui_RubricRow
@@ -129,6 +130,10 @@ class RubricRow(QFrame):
             self.move_requested.emit(-1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.focus_comment()
+        elif _starts_comment(event):
+            # words typed on the row are the start of its comment, never lost
+            self.focus_comment()
+            QApplication.sendEvent(self.ui.commentEdit, QKeyEvent(event))
         else:
             super().keyPressEvent(event)
 
@@ -144,6 +149,8 @@ class RubricRow(QFrame):
         if watched is self.ui.commentEdit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.needs_comment:
+                return True  # Enter to write the comment a 1 or a 2 needs: the cursor is there already
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Down):
                 self.move_requested.emit(1)
                 return True
@@ -167,6 +174,15 @@ class RubricRow(QFrame):
     def _set_current(self, current: bool) -> None:
         self.setProperty("current", current)
         repolish(self)
+
+
+def _starts_comment(event: QKeyEvent) -> bool:
+    """A key that types a character (a letter, a sign, a space; not a digit, which scores) with no Ctrl or
+    Alt."""
+    text = event.text()
+    chorded = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                   | Qt.KeyboardModifier.MetaModifier)
+    return bool(text) and text.isprintable() and not text.isdigit() and not chorded
 
 
 def _escape(text: str) -> str:

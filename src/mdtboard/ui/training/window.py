@@ -176,9 +176,10 @@ class TrainingWindow(QMainWindow):
     def _show_info(self, conf: Conference) -> None:
         trainees = [a.name for a in conf.attendees if a.role is AttendeeRole.TRAINEE]
         where = f", {conf.room}" if conf.room else ""
+        chairs = f"Chair: {conf.chair} (trainee). " if conf.chair in trainees else ""
         self.ui.conferenceInfo.setText(
             f"<b>{conf.title}</b>, {conf.starts_at:%A %d %B %Y %H:%M}{where}. "
-            f"Facilitator: {conf.chair or '–'}. Trainees: {', '.join(trainees) or 'none yet'}."
+            f"Facilitator: {conf.facilitator or '–'}. {chairs}Trainees: {', '.join(trainees) or 'none yet'}."
         )
 
     def _fill_agenda(self, keep_row: int | None = None) -> None:
