@@ -596,3 +596,25 @@ def test_ctrl_z_takes_back_a_score_and_its_comment_and_ctrl_shift_z_gives_them_a
     panel.set_trainee(KWAME)
     settle()
     assert not panel.undo.stack.canUndo()
+
+
+def test_a_self_assessment_started_after_the_rater_submitted_says_it_is_not_blind(
+    qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
+) -> None:
+    conf_id, _item_id, case_id = conference
+    panel = window.scoring
+    # the self-assessment before any rater has submitted: nothing to warn of
+    panel.set_role(SELF)
+    qtbot.waitUntil(lambda: panel.ui.saveState.text().startswith("Not submitted"), timeout=3000)
+    assert panel.not_blind == () and "⚠" not in panel.ui.saveState.text()
+    # the rater submits the case before the trainee has started on it: the debrief may show the scores
+    stored = services.training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.situation", 3)],
+                                               case_id=case_id, assessor=FACILITATOR)
+    services.training.submit_assessment(stored.id, seen_version=stored.version)
+    panel.set_role(FAC)
+    settle()
+    panel.set_role(SELF)
+    qtbot.waitUntil(lambda: panel.not_blind == ("this case",), timeout=3000)
+    text = panel.ui.saveState.text()
+    assert text.startswith("⚠ A rater submitted scores of this case before this self-assessment was started")
+    assert "marked as not blind" in text

@@ -12,7 +12,9 @@ conference as a whole); it works on plain data and knows nothing of storage.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -107,6 +109,9 @@ class Visible(Generic[T]):
     self_assessment: T | None
     raters: tuple[Rated[T], ...]
     waiting: tuple[str, ...]
+    #: A rater's scores were submitted before the trainee's self-assessment was started (or while there is
+    #: none yet): the debrief can show them, so a self-assessment started after them is not blind.
+    rater_first: bool = False
 
     @property
     def revealed(self) -> bool:
@@ -146,3 +151,16 @@ def visible(
     self_shown = self_assessment.value if self_done and mine_done and self_assessment else None
     others = tuple(r for r in raters if r is mine or (mine_done and r.submitted))
     return Visible(own_value, self_shown, others, tuple(waiting))
+
+
+def started_after_a_rater(self_started: datetime | None, raters_submitted: Sequence[datetime | None]) -> bool:
+    """Whether a self-assessment started at ``self_started`` (None: not started yet) comes after a rater's
+    submitted scores of the same part, which the trainee's debrief may have shown by then: such a
+    self-assessment is not blind."""
+    first = min((when for when in raters_submitted if when is not None), default=None)
+    return first is not None and (self_started is None or self_started > first)
+
+
+#: Said under a part whose self-assessment was started after a rater's scores of it were submitted.
+NOT_BLIND = ("Not blind: the self-assessment was started after a rater's scores were submitted, when the "
+             "debrief could show them, so its gap says less.")

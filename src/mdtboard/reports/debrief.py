@@ -18,7 +18,7 @@ other cases show their reference and title.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from mdtboard.domain.blind import Goal
+from mdtboard.domain.blind import NOT_BLIND, Goal
 from mdtboard.domain.case import Case
 from mdtboard.domain.errors import InvalidInputError, Problem
 from mdtboard.domain.facilitator_guides import guide_for
@@ -91,6 +91,7 @@ class DebriefDocument:
         size: str = "A4",
         goals: Sequence[Goal] = (),
         goals_reviewed: Sequence[Goal] = (),
+        not_blind: Collection[str | None] = (),
     ) -> None:
         if not conference.took_part(trainee):
             raise InvalidInputError(Problem(
@@ -100,6 +101,8 @@ class DebriefDocument:
         self.rubric = rubric
         self.goals = tuple(goals)
         self.goals_reviewed = tuple(goals_reviewed)
+        #: parts whose self-assessment was started after a rater's scores were submitted
+        self.not_blind = frozenset(not_blind)
         self.assessments = conference.assessments_of(trainee)
         problems = [
             Problem(f"{a.role.value} assessment{f' of {a.case_ref}' if a.case_ref else ''}: {p.where}",
@@ -227,6 +230,8 @@ class DebriefDocument:
             if spread and key not in spread_shown:
                 spread_shown.add(key)
                 out.append(self._p(f"Raters compared. {spread}.", "note"))
+            if key in self.not_blind and any(r.self_score for r in comparison.rows):
+                out.append(self._p(NOT_BLIND, "note"))
             rows: list[list[Flowable]] = []
             for row in comparison.rows:
                 item = row.item
@@ -477,11 +482,12 @@ def debrief_pdf(
     size: str = "A4",
     goals: Sequence[Goal] = (),
     goals_reviewed: Sequence[Goal] = (),
+    not_blind: Collection[str | None] = (),
 ) -> bytes:
     """The debrief of ``trainee`` at ``conference`` as PDF bytes (see :class:`DebriefDocument`)."""
     return DebriefDocument(
         trainee, conference, history=history, cases=cases, rubric=rubric, generated_at=generated_at,
-        size=size, goals=goals, goals_reviewed=goals_reviewed,
+        size=size, goals=goals, goals_reviewed=goals_reviewed, not_blind=not_blind,
     ).render()
 
 

@@ -31,6 +31,7 @@ def debrief_for(
         cases=inputs.cases,
         goals=inputs.goals,
         goals_reviewed=inputs.goals_reviewed,
+        not_blind=inputs.not_blind,
         generated_at=generated_at,
         size=size,
     )

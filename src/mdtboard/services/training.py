@@ -26,7 +26,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from mdtboard.domain.blind import Goal, GoalKind, GoalOutcome, Rated, Visible, check_goals, visible
+from mdtboard.domain.blind import (
+    Goal,
+    GoalKind,
+    GoalOutcome,
+    Rated,
+    Visible,
+    check_goals,
+    started_after_a_rater,
+    visible,
+)
 from mdtboard.domain.case import Discipline
 from mdtboard.domain.conference import ConferenceMode
 from mdtboard.domain.errors import InvalidInputError, NotFoundError, Problem
@@ -269,6 +278,7 @@ class TrainingService(TimingMixin, TeachingCasesMixin, ProgrammeMixin):
             to_assessment(row, ref),
             row.updated_at,
             row.submitted_at,
+            row.created_at,
         )
 
     def save_assessment(
@@ -383,7 +393,10 @@ class TrainingService(TimingMixin, TeachingCasesMixin, ProgrammeMixin):
         raters = [Rated(a.assessment.assessor, a.submitted, a, a.assessment.rater_key) for a in stored
                   if a.assessment.role is AssessorRole.FACILITATOR]
         seen_by = _rater_key(AssessorRole.FACILITATOR, viewer, viewer_id) if as_rater else None
-        return visible(seen_by, None if own is None else Rated(None, own.submitted, own), raters)
+        shown = visible(seen_by, None if own is None else Rated(None, own.submitted, own), raters)
+        late = started_after_a_rater(None if own is None else own.created_at,
+                                     [r.value.submitted_at for r in raters])
+        return replace(shown, rater_first=late)
 
     def _rater_name(self, session: Session, account_id: int, problems: list[Problem]) -> str | None:
         row = account_repo.by_id(session, account_id)
@@ -519,11 +532,13 @@ class TrainingService(TimingMixin, TeachingCasesMixin, ProgrammeMixin):
         refs = sorted({p.case_ref for p in conference.presentations_by(trainee)})
         with read_only(self.db) as session:
             cases = load_cases(session, refs=refs) if refs else []
-        conference = _blind_for_trainee(conference, self.assessments(conference_id, trainee))
+        stored = self.assessments(conference_id, trainee)
+        conference = _blind_for_trainee(conference, stored)
         return DebriefInputs(
             " ".join(trainee.split()), conference, tuple(history), tuple(cases),
             goals=tuple(self.goals(trainee, conference_id=conference_id)),
             goals_reviewed=tuple(self.goals_to_review(conference_id, trainee)),
+            not_blind=_not_blind(stored),
         )
 
 
@@ -561,6 +576,19 @@ def _to_goal(row: TrainingGoalRow) -> Goal:
         outcome=None if row.outcome is None else GoalOutcome(row.outcome), outcome_note=row.outcome_note,
         reviewed_at_conference_id=row.reviewed_at_conference_id,
     )
+
+
+def _not_blind(stored: Sequence[StoredAssessment]) -> frozenset[str | None]:
+    """The parts whose self-assessment was started after a rater's scores of them were submitted."""
+    parts = {s.assessment.case_ref for s in stored}
+    late = set()
+    for part in parts:
+        mine = [s for s in stored if s.assessment.case_ref == part]
+        own = next((s for s in mine if s.assessment.role is AssessorRole.SELF), None)
+        rated = [s.submitted_at for s in mine if s.assessment.role is AssessorRole.FACILITATOR]
+        if own is not None and started_after_a_rater(own.created_at, rated):
+            late.add(part)
+    return frozenset(late)
 
 
 def _blind_for_trainee(conference: ConferenceRecord, stored: Sequence[StoredAssessment]) -> ConferenceRecord:

@@ -106,6 +106,8 @@ class StoredAssessment:
     updated_at: datetime | None = None
     #: When it was submitted (then locked); None while it is being written.
     submitted_at: datetime | None = None
+    #: When it was first saved (a self-assessment started after a rater's submission is not blind).
+    created_at: datetime | None = None
 
     @property
     def submitted(self) -> bool:
@@ -135,6 +137,9 @@ class DebriefInputs:
     #: Goals written at this conference, and earlier goals listed for review at it.
     goals: tuple[Goal, ...] = ()
     goals_reviewed: tuple[Goal, ...] = ()
+    #: The parts (a case's reference; None: team behaviours and the meeting) whose self-assessment was
+    #: started after a rater's scores of it were submitted, when the debrief could show them: not blind.
+    not_blind: frozenset[str | None] = frozenset()
 
 
 def timing_from_case_timer(timing: CaseTiming) -> tuple[float | None, dict[Discipline, float]]:

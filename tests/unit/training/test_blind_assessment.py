@@ -169,3 +169,40 @@ def test_the_trainees_debrief_leaves_out_scores_before_the_reveal(services: Serv
     assert "Two questions." not in text(debrief_for(training.debrief_inputs(conf_id, ZOE)))
     training.submit_assessment(own.id, seen_version=own.version)
     assert "Two questions." in text(debrief_for(training.debrief_inputs(conf_id, ZOE)))
+
+
+def test_a_self_assessment_started_after_a_rater_submitted_is_marked_not_blind(services: Services) -> None:
+    """A rater who submits before the trainee starts a self-assessment lets the debrief show the scores
+    (nothing to wait for): a self-assessment started after that is marked as not blind, on screen and on
+    paper; one started before the rater submitted stays blind."""
+    import io
+
+    from pypdf import PdfReader
+
+    from mdtboard.domain.blind import NOT_BLIND
+    from mdtboard.reports.training_debrief import debrief_for
+
+    def text(pdf: bytes) -> str:
+        return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+    conf_id, case_id = _setup(services)
+    training = services.training
+    # team behaviours: the trainee starts first, the rater submits later: blind
+    own_team = training.save_assessment(conf_id, ZOE, SELF, [Score("trainee.closes_loop", 3)])
+    team = training.save_assessment(conf_id, ZOE, FAC, [Score("trainee.closes_loop", 4)], assessor=RAMAN)
+    training.submit_assessment(team.id, seen_version=team.version)
+    training.submit_assessment(own_team.id, seen_version=own_team.version)
+    # the case: the rater submits first, and the debrief shows the scores before any self-assessment
+    raman = training.save_assessment(conf_id, ZOE, FAC, [Score("case.isbar.situation", 2, "Two questions.")],
+                                     case_id=case_id, assessor=RAMAN)
+    training.submit_assessment(raman.id, seen_version=raman.version)
+    assert "Two questions." in text(debrief_for(training.debrief_inputs(conf_id, ZOE)))
+    assert training.visible_assessments(conf_id, ZOE, viewer=None, case_id=case_id).rater_first
+    assert not training.visible_assessments(conf_id, ZOE, viewer=None).rater_first
+    late = training.save_assessment(conf_id, ZOE, SELF, [Score("case.isbar.situation", 4)], case_id=case_id)
+    training.submit_assessment(late.id, seen_version=late.version)
+    inputs = training.debrief_inputs(conf_id, ZOE)
+    assert inputs.not_blind == frozenset({"TEACH-02"})
+    assert training.visible_assessments(conf_id, ZOE, viewer=None, case_id=case_id).rater_first
+    paper = text(debrief_for(inputs))
+    assert paper.count("Not blind:") == 1 and " ".join(NOT_BLIND.split()) in paper

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from mdtboard.domain.blind import NOT_BLIND
 from mdtboard.domain.conference import AttendeeRole, Conference
 from mdtboard.domain.errors import MdtboardError
 from mdtboard.domain.isbar import GapSeverity, check_isbar
@@ -51,6 +52,8 @@ def debrief_html(inputs: DebriefInputs) -> str:
         if spread and key not in spread_shown:
             spread_shown.add(key)
             out.append(f"<p><i>Raters compared. {_e(spread)}.</i></p>")
+        if key in inputs.not_blind and any(r.self_score for r in comparison.rows):
+            out.append(f"<p><i>⚠ {_e(NOT_BLIND)}</i></p>")
         out.append(
             '<table border="1" cellspacing="0" cellpadding="3"><tr><th>Item</th><th>Facilitator</th>'
             "<th>Self</th><th>Gap</th></tr>"

@@ -133,6 +133,8 @@ class ScoringPanel(QWidget):
         #: The other side's scores are hidden (not both submitted); these scores are submitted and locked.
         self.hidden = True
         self.submitted = False
+        #: The parts of a self-assessment started after a rater's scores of them were submitted: not blind.
+        self.not_blind: tuple[str, ...] = ()
         training = services.training
         self.session = RecordSession(
             save=lambda sheet: save_sheet(training, sheet),
@@ -390,7 +392,15 @@ class ScoringPanel(QWidget):
             row.setEnabled(not self.submitted)
         self._enable_submit()
         waits_for = "the trainee's self-assessment" if facilitating else "the raters' scores"
-        if self.submitted and self.hidden:
+        late = [part for part, view in zip(("this case", "team behaviours"), found.views, strict=True)
+                if view is not None and view.rater_first]
+        self.not_blind = () if facilitating else tuple(late)
+        if self.not_blind:
+            parts = " and of ".join(self.not_blind)
+            self.ui.saveState.setText(
+                f"⚠ A rater submitted scores of {parts} before this self-assessment was started, and the "
+                "debrief can show them: it is marked as not blind. Score what you did, as you saw it.")
+        elif self.submitted and self.hidden:
             self.ui.saveState.setText(
                 f"Submitted and locked; {waits_for} will show once both have submitted.")
         elif self.submitted:
