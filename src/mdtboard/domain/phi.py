@@ -94,6 +94,7 @@ from mdtboard.domain.phi_shapes import (
     shape_name_spans,
 )
 from mdtboard.domain.phi_staff import (
+    acting_given_name_spans,
     person_age_spans,
     plate_spans,
     relative_name_spans,
@@ -551,7 +552,8 @@ def _rule_spans(
             add(start, end, HintKind.NAME, sure)
     for start, end, sure in people_spans(text, clinical):
         add(start, end, HintKind.NAME, sure)
-    for start, end, sure in (*staff_initials_spans(text), *relative_name_spans(text)):
+    for start, end, sure in (*staff_initials_spans(text), *relative_name_spans(text),
+                             *acting_given_name_spans(text)):
         add(start, end, HintKind.NAME, sure)
     for start, end, sure in (*shape_name_spans(text, clinical), *lowercase_name_spans(text)):
         add(start, end, HintKind.NAME, sure)

@@ -186,6 +186,11 @@ def _relation_cue() -> re.Pattern[str]:
                       r"(?P<name>[A-Z][a-zà-ÿ'’]{1,14})(?![\w'’-])")
 
 
+@cache
+def _relation_words() -> frozenset[str]:
+    return frozenset(word.casefold() for word in entries("relations"))
+
+
 #: Titles, which come between the relation and the name ("his wife Mrs Duffy": the rules find the name).
 _TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "sr", "sra", "srta", "don", "doña", "dona", "dom",
                      "frau",
@@ -208,6 +213,33 @@ def relative_name_spans(text: str) -> list[Sure]:
             continue  # a relation word capitalised ("Mother Teresa", a heading) is not the cue
         name = match.group("name").casefold()
         if name not in _too_common() and name not in _TITLES:
+            spans.append((*match.span("name"), False))
+    return spans
+
+
+#: A given name opening a sentence or a line and doing what a person does: "Faith described the accident",
+#: "May rates pain 7-9/10", "Hope attended alone" (a name that is also a word, with no title or relation).
+_ACTING_GIVEN = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?][ \t])|(?<=[.!?][ \t]{2}))(?P<name>[A-Z][a-z'’]{2,14})[ \t]+"
+    r"(?:described|describes|rates|rated|reports|reported|says|said|feels|felt|denies|denied|attended|attends|"
+    r"lives|works|phoned|rang|called|cried|cries|sleeps|slept|worries|worried|admits|admitted|explains|"
+    r"explained|tells|told|prefers|preferred|declined|refused|cancelled|canceled|struggles|struggled|manages|"
+    r"managed|walks|walked|drives|drove|wants|wanted|hopes|hoped|agreed|agrees|missed|mentioned|mentions)\b",
+    re.MULTILINE,
+)
+
+
+def acting_given_name_spans(text: str) -> list[Sure]:
+    """A census given name opening a sentence and followed by what a person does (questions): given names
+    that are English words are found here where nothing else marks them as names."""
+    from mdtboard.domain.phi_people import given_names
+    from mdtboard.domain.phi_safelist import clinical_terms
+
+    spans: list[Sure] = []
+    for match in _ACTING_GIVEN.finditer(text):
+        name = match.group("name").casefold()  # "May rates": a modal is followed by no such verb
+        if name in given_names() and name not in clinical_terms() and name not in _TITLES \
+                and name not in _relation_words():  # "Son lives nearby"
             spans.append((*match.span("name"), False))
     return spans
 

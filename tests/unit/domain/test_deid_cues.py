@@ -144,3 +144,12 @@ def test_six_digit_codes_after_a_town_and_maltese_codes_are_postcodes() -> None:
     assert covered("57 Triq San Ġorġ, Żabbar BKR 2188\nTel +356 2555 6350", "BKR 2188")
     # a score and a year, a dose after a word: no postcode
     assert HintKind.POSTCODE not in kinds("Baseline PHQ 2019. Weight 104 500 g. Pain 8/10.")
+
+
+def test_a_given_name_that_is_a_word_opening_a_sentence_and_doing_what_people_do_is_a_name() -> None:
+    assert covered("Session 2, 11/12/2019\nFaith described the accident: after Eid I just fell.", "Faith")
+    assert covered("Admitted under Dr Fraser MacLeod. May rates pain 7-9/10, worse at night.", "May")
+    assert covered("Hope attended alone; her bus was late.", "Hope")
+    # a relation, a clinical word or a modal opening the sentence is no name
+    text = "Son lives nearby. Pain described as burning. Sleep rated poor. May need review. Will call."
+    assert HintKind.NAME not in kinds(text)

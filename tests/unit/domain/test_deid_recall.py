@@ -574,7 +574,8 @@ def test_the_nineteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     user names with digits, names in Thai, Hebrew and Amharic script; institutions 253 of 306, 28 of the
     misses national insurers and agencies left by design). Then rules chosen by its misses (user names in
     brackets, a message's day and month, six-digit and Maltese postcodes, feast days): 1,702 (95.2 %); with
-    the recogniser trained on every set including this one: 1,713 (95.8 %, 165 hints). The figure must not
+    the recogniser trained on every set including this one: 1,713 (95.8 %, 165 hints); with a given name
+    opening a sentence before what a person does ("Faith described"): 1,716 (96.0 %). The figure must not
     fall back."""
     result = measure(NINETEENTH)
-    assert result.found >= 1713, [m.text for m in result.misses]
+    assert result.found >= 1716, [m.text for m in result.misses]
