@@ -157,6 +157,13 @@ def test_the_idle_lock_hides_both_windows_and_loses_nothing_typed(qtbot: QtBot, 
     qtbot.keyClicks(field, "XYZ")  # no key reaches what is under the curtain
     assert field.text() == "half a sentence"
     assert "Dr Amara Okafor unlocks" in screen.title.text()
+    # the big screen, in front, says where to unlock; a click on it brings the main window's form forward
+    assert "Unlock it in mdtboard's main window" in curtains[0].label.text()  # type: ignore[attr-defined]
+    big.activateWindow()
+    qtbot.waitUntil(big.isActiveWindow)
+    qtbot.mouseClick(curtains[0], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: focused() is screen.secret_edit)
     assert window.people.unlock_with("demo-chair", "1234")  # the demo chair's PIN
     assert not window.people.locked and field.text() == "half a sentence"
     qtbot.waitUntil(lambda: focused() is field)  # the cursor back where it was

@@ -51,6 +51,10 @@ LOCK_KEY = "Ctrl+L"
 SWITCH_KEY = "F4"
 #: The lock screen's first choice: whoever's PIN is typed.
 BY_PIN = ""
+#: What the program's other windows say while it is locked (a click or a key on them brings the main window,
+#: with the form that unlocks, to the front).
+UNLOCK_ELSEWHERE = ("mdtboard is locked.\nUnlock it in mdtboard's main window with your PIN or password: "
+                    "click here or press a key to bring it to the front.")
 #: How often the idle time is looked at.
 IDLE_CHECK_MS = 5_000
 _INPUT = frozenset({
@@ -269,10 +273,11 @@ class People(QObject):
                 if window is not self.window and window.isVisible() and not window.isModal() \
                         and not isinstance(window, FirstStartDialog) and window.isWindow() \
                         and window.windowType() in (Qt.WindowType.Window, Qt.WindowType.Widget):
-                    self._curtains.append(Curtain(window))
+                    self._curtains.append(Curtain(window, UNLOCK_ELSEWHERE))
             for curtain in self._curtains:
                 curtain.show()
             self._screen.show()
+            self._to_front()  # the form that unlocks in front of the other windows, which it may be under
             self._uncover_start()  # the lock screen covers the window now
             self.locked_changed.emit(True)
         screen = self._screen
@@ -292,6 +297,12 @@ class People(QObject):
             ops.read(services.accounts.active, parent=screen, label="accounts for the lock screen",
                      success=lambda accounts: self._show_people(screen, accounts, switching, message),
                      failure=lambda exc: screen.message.setText(f"The accounts could not be read: {exc}"))
+
+    def _to_front(self) -> None:
+        self.window.raise_()
+        self.window.activateWindow()
+        if self._screen is not None:
+            self._screen.secret_edit.setFocus()
 
     def _show_people(self, screen: LockScreen, accounts: list[Account], switching: bool,
                      message: str | None) -> None:
@@ -435,7 +446,12 @@ class People(QObject):
         if kind in _INPUT and not self.locked:
             self._last_input = self.clock()
         if self.locked and kind in _BLOCKED:
-            return not self._reaches_lock_screen(watched)
+            if self._reaches_lock_screen(watched):
+                return False
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and isinstance(watched, QWidget) \
+                    and watched.window() is not self.window:
+                self._to_front()  # a click or a key on a covered window: the form that unlocks comes forward
+            return True
         return False
 
     def _reaches_lock_screen(self, watched: QObject) -> bool:
