@@ -40,6 +40,7 @@ SIXTEENTH = DATA / "sixteenth-held-out-cases.json"
 SEVENTEENTH = DATA / "seventeenth-held-out-cases.json"
 EIGHTEENTH = DATA / "eighteenth-held-out-cases.json"
 NINETEENTH = DATA / "nineteenth-held-out-cases.json"
+TWENTIETH = DATA / "twentieth-held-out-cases.json"
 TODAY = date(2024, 6, 1)
 KINDS = {"N": "name", "D": "date", "A": "age over 89", "P": "phone or fax", "E": "e-mail", "U": "web address",
          "I": "IP address", "S": "social security number", "R": "record or ID number", "AD": "street address",
@@ -229,7 +230,8 @@ if __name__ == "__main__":
             "ninth": NINTH, "tenth": TENTH, "eleventh": ELEVENTH,
             "twelfth": TWELFTH, "thirteenth": THIRTEENTH, "fourteenth": FOURTEENTH,
             "fifteenth": FIFTEENTH, "sixteenth": SIXTEENTH, "seventeenth": SEVENTEENTH,
-            "eighteenth": EIGHTEENTH, "nineteenth": NINETEENTH}
+            "eighteenth": EIGHTEENTH, "nineteenth": NINETEENTH,
+            "twentieth": TWENTIETH}
     path = sets.get(sys.argv[1], CORPUS) if sys.argv[1:] else CORPUS
     result = measure(path)
     print(f"{path.name}: {len(load_corpus(path)[0])} cases, {result.total} identifiers of "
