@@ -182,6 +182,13 @@ _RECORD_LABEL = re.compile(
 )
 _CODE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{3,}(?:-[A-Z0-9]{3,}){2,}(?![\w-])|"
                    r"(?<![\w/-])[A-Z]{2,6}/[A-Z]{1,3}/\d{3,}(?![\w/])")
+#: An institution's letters and a number of four digits or more, as hospitals number their records
+#: ("GSH-8812", "UNTH-7713", "KE8-24-44812"); not a scale or a code with fewer digits ("PHQ-9", "ICD-10").
+_PREFIXED_NUMBER = re.compile(r"(?<![\w/.-])[A-Z][A-Z0-9]{1,5}-(?:\d{2}-)?\d{4,}(?![\w/-])")
+#: A professional licence's number after "lic" ("OH lic PSY.7102", "TX lic Q4417", "licence no. 44718").
+_LICENCE = re.compile(
+    r"(?<![\w-])(?i:lic(?:ence|ense)?)\.?(?:[ \t]*(?:no\.?|#|:))?[ \t]+"
+    r"(?P<n>(?=[A-Z0-9.-]*\d)[A-Z0-9][A-Z0-9.-]{2,14})(?<![.-])(?![\w-])")
 _AFTER_ACRONYM = re.compile(r"(?<![\w-])(?P<a>[A-Z]{2,6})\s+(?P<c>(?=[A-Z0-9]*\d{6})[A-Z0-9]{6,14})(?![\w-])")
 
 
@@ -194,6 +201,8 @@ def record_cue_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         spans.append((match.start("c"), end))
     spans += [m.span() for m in _CODE.finditer(text)]
+    spans += [m.span() for m in _PREFIXED_NUMBER.finditer(text)]
+    spans += [m.span("n") for m in _LICENCE.finditer(text)]
     spans += [m.span("c") for m in _AFTER_ACRONYM.finditer(text)]
     return spans
 

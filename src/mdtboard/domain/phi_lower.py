@@ -34,6 +34,9 @@ LowerCue = tuple[int, int, str]  # start, end, kind ("postcode", "place", "name"
 _RARE = 3.6
 #: A word of a street's or an institution's name may be no commoner than this ("fink hill", "wharf dale").
 _NAME_WORD = 4.5
+#: A given name in lower case after a relation may be no commoner than this as an English word ("husband
+#: dave", "daughter grace"; not "wife may", "son will").
+_RELATIVE_WORD = 4.7
 #: A town written in lower case after "in" may be no commoner than this as an English word ("in bath").
 _TOWN_WORD = 4.1
 
@@ -79,7 +82,7 @@ _TOWN_AFTER = re.compile(r"(?<![\w-])(?:in|from|at|near|to)[ \t]+"
 _LOGIN = re.compile(
     r"(?<![\w-])(?:(?i:printed|run|booked|logged|entered|amended|created|edited|updated|signed|scheduled|"
     r"authori[sz]ed|verified|reviewed|dispensed|checked)[ \t]+by|(?P<by>by)|"
-    r"(?i:user(?:name|id)?|login|host|operator)|"
+    r"(?i:user(?:name|id)?|login|host|operator|requestor|requester)|"
     r"(?i:vytla[čc]il[a]?|vytiskl[a]?|gedruckt[ \t]+von|imprimé[ \t]+par|impreso[ \t]+por|impresso[ \t]+por|"
     r"stampato[ \t]+da|in[ \t]+bởi|utskrift[ \t]+av|wydrukował[a]?))[ \t]*:?[ \t]+"
     r"(?P<u>[a-z][a-z0-9_]{0,20}(?:\.[a-z0-9_]{2,20})?)(?![\w@-])(?!\.\w)"
@@ -87,6 +90,19 @@ _LOGIN = re.compile(
 #: A user name in brackets, as record systems and message logs print who typed a line: "Typed: 14/08/2020
 #: (bhale43)", "09:02 clinic (pmerwe58):": letters and one to three digits.
 _LOGIN_IN_BRACKETS = re.compile(r"(?<=\()(?P<u>(?P<l>[a-z]{4,14})\d{1,3})(?=\))")
+#: A user name alone in brackets where a log names who wrote a line: "09:02 clinic (sokwuosa):", "DN visit
+#: log (msebunya)", "phone fu 29/4 (kh):".
+_LOGGED_BY = re.compile(
+    r"(?:(?<=\()(?P<u>[a-z][a-z._]{1,14})(?=\)[ \t]*:)|"
+    r"(?<![\w-])(?i:log|msg|message|note|entry)[ \t]+\((?P<v>[a-z][a-z._]{3,14})\))")
+#: A time or a day and month earlier on a log's line.
+_STAMP = re.compile(r"\d{1,2}[:/.]\d{1,2}")
+#: A relative's given name in lower case after the relation: "husband dave", "daughter lou", "his son kofi".
+_RELATIVE_LOWER = re.compile(
+    r"(?<![\w-])(?P<own>(?:his|her|their|my|your|our)[ \t]+)?"
+    r"(?:husband|wife|partner|son|daughter|brother|sister|mother|father|mum|mom|dad|nan|gran|"
+    r"grandson|granddaughter|neighbour|neighbor|friend|carer|cousin|niece|nephew|aunt|uncle)[ \t]+"
+    r"(?P<n>[a-z][a-z'’-]{2,14})(?![\w'’-])")
 _SYSTEM_NAME = re.compile(r"(?<![\w-])(?P<n>[A-Z][a-z'’-]{2,}[ \t][A-Z])[ \t]*\((?:Dr|Mr|Mrs|Ms|Miss|Prof)\)")
 
 
@@ -146,6 +162,22 @@ def lower_case_spans(text: str) -> list[LowerCue]:
             continue
         if marked or len(login) >= 5 and not match.group("by"):
             spans.append((*match.span("u"), "name"))
+    for match in _LOGGED_BY.finditer(text):
+        group = "u" if match.group("u") else "v"
+        login = match.group(group)
+        letters = re.sub(r"[._]", "", login)
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        stamped = group == "v" or _STAMP.search(line) is not None  # "09:02 clinic (x):", not "Note (x):"
+        if stamped and letters not in _not_names() and _zipf(letters) == 0.0:
+            spans.append((*match.span(group), "name"))
+    for match in _RELATIVE_LOWER.finditer(text):
+        word = match.group("n")
+        if word in _not_names():
+            continue
+        # a word no list knows only after "his son", "her husband": in other languages "son" is "his"
+        if (_zipf(word) == 0.0 and len(word) >= 4 and match.group("own")
+                or word in given_names() and _zipf(word) < _RELATIVE_WORD):
+            spans.append((*match.span("n"), "name"))
     spans += [(*m.span("u"), "name") for m in _LOGIN_IN_BRACKETS.finditer(text)
               if m.group("l") not in _not_names() and _zipf(m.group("l")) == 0.0]
     spans += [(*m.span("n"), "name") for m in _SYSTEM_NAME.finditer(text)

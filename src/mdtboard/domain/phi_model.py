@@ -308,10 +308,11 @@ def askable(piece: str, kind: str) -> bool:
     alpha = [w.casefold() for w in words if w.isalpha()]
     if common_word(piece):
         return False
-    glued = re.fullmatch(r"([a-z]{3,})\d{1,3}", piece)
-    if glued and (glued.group(1) in vocab["icd"] or glued.group(1) in vocab["drug"]
-                  or _zipf().get(glued.group(1), 0) >= 3):
-        return False  # a clinical word and a number, "covid19", is no user name
+    glued = re.fullmatch(r"([a-z]+)\d{1,3}", piece)
+    letters = glued.group(1) if glued else ""
+    if glued and (len(letters) <= 3 or letters in vocab["icd"] or letters in vocab["drug"]
+                  or _zipf().get(letters, 0) >= 3):
+        return False  # a clinical word or an abbreviation and a number, "covid19", "spo2", is no user name
     named = any((w in vocab["given"] or w in vocab["surname"]) and _zipf().get(w, 0) < ALONE for w in alpha)
     if alpha and len(alpha) == sum(w.isalnum() for w in words) and all(map(_safe, alpha)) and not named:
         # words the safe-list catch knows to be safe, none a name rare enough as a word: "Will Grace help?

@@ -44,6 +44,9 @@ _DUBLIN = re.compile(r"\bDublin\s+\d{1,2}W?\b")
 #: Six-digit postal codes after the town (India's PIN, "Pune 411 023"; Singapore's, "Singapore 701502").
 _SIX_DIGIT_POSTCODE = re.compile(
     r"\b(?P<town>[A-Z][^\W\d_]+)[ \t]*,?[ \t]+(?P<zip>[1-9]\d{2}[ \t]?\d{3})(?![\w/-])(?!\.\d)")
+#: A four- or five-digit code after the town closing an address ("..., Tiranë 1001.", "..., Warwick 6850").
+_CODE_AFTER_TOWN = re.compile(
+    r"(?<=,)[ \t]+(?P<town>[^\W\d_][^\W\d_'’-]+)[ \t]+(?P<zip>\d{4,5})(?=[ \t]*(?:[.;]|$|\n))", re.MULTILINE)
 #: Maltese postcodes after the locality ("Msida ZBR 9526"): three letters, four digits, ending the line or
 #: the address.
 _MT_POSTCODE = re.compile(
@@ -414,6 +417,8 @@ def _town_and_code(text: str) -> list[tuple[int, int]]:
 
     spans = [m.span("zip") for m in _SIX_DIGIT_POSTCODE.finditer(text)
              if m.group("town") == "Singapore" or m.group("town").casefold() in town_names()]
+    spans += [m.span("zip") for m in _CODE_AFTER_TOWN.finditer(text)
+              if m.group("town").casefold() in town_names()]
     spans += [m.span("zip") for m in _MT_POSTCODE.finditer(text)
               if m.group("zip")[:3] not in clinical_acronyms()
               and not m.group("zip")[4:].startswith(("19", "20"))]

@@ -153,3 +153,13 @@ def test_a_given_name_that_is_a_word_opening_a_sentence_and_doing_what_people_do
     # a relation, a clinical word or a modal opening the sentence is no name
     text = "Son lives nearby. Pain described as burning. Sleep rated poor. May need review. Will call."
     assert HintKind.NAME not in kinds(text)
+
+
+def test_hospital_prefixed_record_numbers_licence_numbers_and_a_code_after_the_town() -> None:
+    assert covered("Isibhedlele iGroote Schuur GSH-8812. ngomhla we-2", "GSH-8812")
+    assert covered("UNTH Ituku-Ozalla UNTH-7713. 3 Mee 2024.", "UNTH-7713")
+    assert covered("T. Oyelaran, PsyD, OH lic PSY.7102", "PSY.7102")
+    assert covered("Doctor: Lauren Metzger, DO   TX lic Q4417   Fax 713-555-0190", "Q4417")
+    assert covered("Pacienti Arben Hoxha, Rruga e Kavajës, Nr. 112, Tiranë 1001. QSUT", "1001")
+    # scales and classifications with a hyphen and few digits are no record numbers
+    assert HintKind.RECORD_NUMBER not in kinds("PHQ-9 16, GAD-7 12, ICD-10 M54.5, SF-36 and EQ-5D; COVID-19.")

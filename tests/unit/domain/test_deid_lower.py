@@ -93,3 +93,15 @@ def test_a_user_name_with_digits_in_brackets_and_one_ending_a_sentence_is_a_name
     assert covered("Seen at the clinic, portal login jvdheide.", "jvdheide")
     # a word with a number in brackets is no user name
     assert HintKind.NAME not in kinds("Swab positive (covid19) last week; saturation (spo2) 94 %.")
+
+
+def test_a_relatives_given_name_in_lower_case_and_a_user_name_in_a_logs_brackets_are_names() -> None:
+    text = "works part time at greggs. husband dave. daughter lou at Leeds Beckett."
+    assert covered(text, "dave") and covered(text, "lou")
+    assert covered("his son kofi can be reached on 024 555 0138", "kofi")
+    assert covered("2024-04-02 09:14 clinic (sokwuosa): moved you to Tuesday", "sokwuosa")
+    assert covered("DN visit log (sokwuosa), community nursing team", "sokwuosa")
+    assert covered("Rx History Report  Requestor: mshadduck  DEA on file", "mshadduck")
+    # a common word after a relation, a word of another language after "son", a label in brackets: no name
+    assert HintKind.NAME not in kinds("wife may come; son will drive. Elle vit avec son conjoint.")
+    assert HintKind.NAME not in kinds("Contact (e-mail): on file. Sats (spo2): 94.")
