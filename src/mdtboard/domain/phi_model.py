@@ -290,6 +290,11 @@ def common_word(piece: str) -> bool:
         key in _vocab()[v] for v in ("given", "surname", "town", "proper"))
 
 
+#: Words that make a name and a number a measure, not a street and a house number ("Tampa Scale 44").
+_MEASURES = frozenset(("scale", "score", "index", "inventory", "questionnaire", "test", "grade", "level",
+                       "class", "stage", "type", "subscale", "total"))
+
+
 def askable(piece: str, kind: str) -> bool:
     """Whether ``piece``, labelled ``kind`` by the model, may be asked about: two letters or digits at
     least; a date only as :func:`_date_like` says; not a country, a state or a language alone ("New South
@@ -301,6 +306,8 @@ def askable(piece: str, kind: str) -> bool:
         return False
     if kind == "DATE":
         return _date_like(piece, words)
+    if kind == "ADDR" and any(w.casefold() in _MEASURES for w in words):
+        return False  # a score with its number, "Tampa Scale 44", is no street and house number
     vocab = _vocab()
     key = " ".join(w.casefold() for w in words if w.isalnum())
     if key in _regions() or key and all(w in vocab["nation"] for w in key.split()):
@@ -308,6 +315,8 @@ def askable(piece: str, kind: str) -> bool:
     alpha = [w.casefold() for w in words if w.isalpha()]
     if common_word(piece):
         return False
+    if piece.count("_") >= 2:
+        return False  # a program's key ("hoos_jr_interval_score"), not a user name ("s.okafor_rn")
     glued = re.fullmatch(r"([a-z]+)\d{1,3}", piece)
     letters = glued.group(1) if glued else ""
     if glued and (len(letters) <= 3 or letters in vocab["icd"] or letters in vocab["drug"]

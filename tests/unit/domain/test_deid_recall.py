@@ -26,6 +26,7 @@ from deid_corpus import (
     TENTH,
     THIRTEENTH,
     TWELFTH,
+    TWENTIETH,
     clinical_hints,
     load_corpus,
     measure,
@@ -579,3 +580,25 @@ def test_the_nineteenth_set_is_found_at_least_as_well_as_at_its_first_run() -> N
     fall back."""
     result = measure(NINETEENTH)
     assert result.found >= 1716, [m.text for m in result.misses]
+
+
+def test_the_twentieth_held_out_set_is_big_and_varied_enough() -> None:
+    """40 cases written blind to the finder (the author read only the format note): 24 in English, the
+    paperwork of pain services in the USA, Canada, Australia, New Zealand, the UK, Ireland and eleven more
+    countries; 16 short notes in 31 other languages and their scripts; committed before the finder was run
+    on it."""
+    cases, marked = load_corpus(TWENTIETH)
+    assert (len(cases), len(marked), len({m.kind for m in marked})) == (40, 895, 13)
+
+
+def test_the_twentieth_set_is_found_at_least_as_well_as_at_its_first_run() -> None:
+    """Measured once, untuned (README), on the finder with the recogniser trained on the nineteen sets
+    before it and the rules chosen by the nineteenth set's misses: 765 of 895 identifiers (85.5 %, 129 hints
+    on text not marked; the English cases 90.0 %, the notes in other languages 74.4 %: names, towns and
+    hospitals in Gurmukhi, Tamil, Sinhala, Burmese, Khmer and Lao script, dates in Basque, Catalan, Igbo,
+    Hausa and isiZulu). Then rules chosen by its misses (a relative's lower-case given name, user names in a
+    log's brackets, hospital-prefixed record numbers, licence numbers, a code after the town): 778 (86.9 %);
+    with the recogniser trained on every set including this one: 815 (91.1 %, 124 hints). The figure must
+    not fall back."""
+    result = measure(TWENTIETH)
+    assert result.found >= 815, [m.text for m in result.misses]
