@@ -410,7 +410,7 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
     qtbot: QtBot, window: TrainingWindow, services: Services, conference: tuple[int, int, int]
 ) -> None:
     from mdtboard.domain.blind import GoalOutcome
-    from mdtboard.ui.training.window import GOALS_TAB
+    from mdtboard.ui.training.window import DEBRIEF_TAB, GOALS_TAB
 
     conf_id, _item_id, case_id = conference
     window.show_tab(GOALS_TAB)
@@ -441,6 +441,14 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
         ("Keep doing", "Open with the one-liner.", FACILITATOR),
         ("Change", "Ask one question only.", FACILITATOR),
     ]
+    # the debrief on screen lists them, as its paper does
+    window.show_tab(DEBRIEF_TAB)
+    window.debrief.set_trainee(ZOE)
+    window.debrief.refresh()
+    qtbot.waitUntil(lambda: window.debrief.inputs is not None, timeout=3000)
+    shown = " ".join(window.debrief.ui.preview.toPlainText().split())
+    assert (f"Goals for the next conference Keep doing: Open with the one-liner. (agreed with {FACILITATOR}) "
+            f"Change: Ask one question only. (agreed with {FACILITATOR})") in shown
     # the next teaching conference: the goals are there to review, and the review is stored
     bank = load_bank(services)
     later = teaching_conference(services, "Teaching 4", datetime(2026, 4, 13, 13), [bank["TEACH-05"]])
@@ -462,6 +470,13 @@ def test_goals_written_after_the_reveal_are_reviewed_at_the_next_conference(
     reviewed = services.training.goals_to_review(later.id, ZOE)
     assert [(g.outcome, g.outcome_note) for g in reviewed] == [
         (None, None), (GoalOutcome.MET, "One question in both cases.")]
+    window.show_tab(DEBRIEF_TAB)
+    window.debrief.set_trainee(ZOE)
+    window.debrief.refresh()
+    qtbot.waitUntil(lambda: window.debrief.inputs is not None, timeout=3000)
+    shown = " ".join(window.debrief.ui.preview.toPlainText().split())
+    assert ("Goals from earlier conferences Keep doing: Open with the one-liner. (not reviewed yet) "
+            "Change: Ask one question only. (met) – One question in both cases.") in shown
 
 
 def test_team_items_announced_before_the_session_are_the_ones_scored(
