@@ -59,6 +59,18 @@ class Goal:
     #: The rater's account, when they wrote the goals with one.
     rater_id: int | None = None
 
+    @property
+    def as_agreed(self) -> str:
+        """The goal as a debrief lists it for the next conference: "Ask one question (agreed with Dr A)"."""
+        return f"{self.text} (agreed with {self.rater})" if self.rater else self.text
+
+    @property
+    def as_reviewed(self) -> str:
+        """The goal as a debrief lists it once reviewed: "Ask one question (met) – One in both cases"."""
+        outcome = self.outcome.label if self.outcome is not None else "not reviewed yet"
+        note = f" – {self.outcome_note}" if self.outcome_note else ""
+        return f"{self.text} ({outcome}){note}"
+
 
 def check_goals(goals: list[tuple[GoalKind | str, str]]) -> list[tuple[GoalKind, str]]:
     """One to three goals, each of a known kind with words in it; raises naming each problem."""

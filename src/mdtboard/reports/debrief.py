@@ -328,15 +328,12 @@ class DebriefDocument:
         if self.goals_reviewed:
             out.append(self._p("Goals from earlier conferences", "h2"))
             for goal in self.goals_reviewed:
-                outcome = goal.outcome.label if goal.outcome is not None else "not reviewed yet"
-                note = f" – {markup(goal.outcome_note)}" if goal.outcome_note else ""
-                text = f"<b>{markup(goal.kind.label)}:</b> {markup(goal.text)} ({outcome}){note}"
-                out.append(Paragraph(text, self.styles["body"]))
+                out.append(Paragraph(f"<b>{markup(goal.kind.label)}:</b> {markup(goal.as_reviewed)}",
+                                     self.styles["body"]))
         if self.goals:
             out.append(self._p("Goals for the next conference", "h2"))
             for goal in self.goals:
-                who = f" (agreed with {markup(goal.rater)})" if goal.rater else ""
-                out.append(Paragraph(f"<b>{markup(goal.kind.label)}:</b> {markup(goal.text)}{who}",
+                out.append(Paragraph(f"<b>{markup(goal.kind.label)}:</b> {markup(goal.as_agreed)}",
                                      self.styles["body"]))
         return out
 

@@ -115,15 +115,12 @@ def debrief_html(inputs: DebriefInputs) -> str:
     if inputs.goals_reviewed:  # as on the paper: earlier goals reviewed here, then the goals for the next one
         out.append("<h3>Goals from earlier conferences</h3><ul>")
         for goal in inputs.goals_reviewed:
-            outcome = goal.outcome.label if goal.outcome is not None else "not reviewed yet"
-            note = f" – {_e(goal.outcome_note)}" if goal.outcome_note else ""
-            out.append(f"<li><b>{_e(goal.kind.label)}:</b> {_e(goal.text)} ({outcome}){note}</li>")
+            out.append(f"<li><b>{_e(goal.kind.label)}:</b> {_e(goal.as_reviewed)}</li>")
         out.append("</ul>")
     if inputs.goals:
         out.append("<h3>Goals for the next conference</h3><ul>")
         for goal in inputs.goals:
-            who = f" (agreed with {_e(goal.rater)})" if goal.rater else ""
-            out.append(f"<li><b>{_e(goal.kind.label)}:</b> {_e(goal.text)}{who}</li>")
+            out.append(f"<li><b>{_e(goal.kind.label)}:</b> {_e(goal.as_agreed)}</li>")
         out.append("</ul>")
     return "\n".join(out)
 
