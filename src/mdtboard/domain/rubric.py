@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import zip_longest
 from types import MappingProxyType
 
 from mdtboard.domain.case import DISCIPLINE_LABELS, Discipline
@@ -405,9 +406,7 @@ def rater_groups(
         if len(raters) > 1 and len(selfs) == 1:
             groups.extend((key, rater.assessor, compare(rater, selfs[0], rubric)) for rater in raters)
             continue
-        for index in range(max(len(raters), len(selfs))):
-            rater = raters[index] if index < len(raters) else None
-            own = selfs[index] if index < len(selfs) else None
+        for rater, own in zip_longest(raters, selfs):
             groups.append((key, rater.assessor if rater else None, compare(rater, own, rubric)))
     return groups
 
